@@ -1,0 +1,107 @@
+"""The `dateline` command: a thin Typer shell; every command calls one library function."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import sys
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from dateline.errors import DatelineError, InputError
+
+app = typer.Typer(
+    name="dateline",
+    help="News reports to verified, geocoded, source-attributed event data (ACLED codebook), offline.\n\n"
+    "Start with:  dateline extract examples/iraq-2019-11-02-mek.txt --format table",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+
+
+def fail(message: str, code: int = 1) -> None:
+    typer.echo(f"error: {message}", err=True)
+    raise typer.Exit(code)
+
+
+@app.command()
+def schema() -> None:
+    """Print the JSON Schema of a Report (what `dateline extract` emits).
+
+    Example:  dateline schema > report.schema.json
+    """
+    from dateline.model import Report
+
+    typer.echo(json.dumps(Report.model_json_schema(), indent=2))
+
+
+@app.command()
+def extract(
+    inputs: Annotated[list[str], typer.Argument(help="Files, directories, globs, JSONL corpora, URLs, or - for stdin.")],
+    fmt: Annotated[str, typer.Option("--format", "-f", help="json | jsonl | table")] = "json",
+    output: Annotated[Path | None, typer.Option("--output", "-o", help="Write here instead of stdout.")] = None,
+    published: Annotated[
+        str | None, typer.Option(help="Publication date YYYY-MM-DD for text without a dateline.")
+    ] = None,
+) -> None:
+    """Extract events, places, dates, quotes and claims from news reports.
+
+    Examples:
+
+      dateline extract examples/iraq-2019-11-02-mek.txt --format table
+
+      dateline extract corpus.jsonl --format jsonl -o reports.jsonl
+
+      cat report.txt | dateline extract - --published 2019-11-02
+    """
+    from dateline.cli_output import run_extract
+    from dateline.settings import Settings
+
+    settings = Settings()
+    if published:
+        try:
+            settings.published_override = dt.date.fromisoformat(published)
+        except ValueError:
+            fail(f"--published {published!r}: expected a date as YYYY-MM-DD")
+    try:
+        code = run_extract(inputs, fmt, output, settings)
+    except InputError as err:
+        fail(str(err))
+    except DatelineError as err:
+        fail(str(err))
+    raise typer.Exit(code)
+
+
+@app.command()
+def evaluate(
+    gold: Annotated[list[Path], typer.Argument(help="Gold files: dateline-gold JSON, or ACLED CSV/XLSX with notes.")],
+    pred: Annotated[Path | None, typer.Option(help="Predicted reports (JSON or JSONL); default: run dateline.")] = None,
+    report: Annotated[Path | None, typer.Option(help="Write the scores as JSON here.")] = None,
+) -> None:
+    """Score dateline against gold files and print precision, recall and F1 per item kind and field.
+
+    Examples:
+
+      dateline evaluate ../shared/reference/expected.json
+
+      dateline evaluate gold.json --pred reports.jsonl --report scores.json
+
+      dateline evaluate acled_extract.csv
+    """
+    from dateline.evaluate import run_evaluation
+
+    try:
+        scores = run_evaluation(gold, pred=pred)
+    except DatelineError as err:
+        fail(str(err))
+    typer.echo(scores.table())
+    if report is not None:
+        report.write_text(json.dumps(scores.to_json(), indent=2), encoding="utf-8")
+        typer.echo(f"wrote {report}", err=True)
+
+
+def main() -> None:  # pragma: no cover - console entry for `python -m dateline`
+    sys.exit(app())

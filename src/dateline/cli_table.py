@@ -1,0 +1,51 @@
+"""A readable, terminal-friendly view of a Report (`dateline extract --format table`)."""
+
+from __future__ import annotations
+
+from rich.console import Console
+from rich.table import Table
+
+from dateline.model import Report
+
+
+def render_report(report: Report) -> str:
+    console = Console(record=True, width=160, force_terminal=False)
+    art = report.article
+    console.print(f"[bold]{art.title or art.id}[/bold]")
+    for label, value in (("subtitle", art.subtitle), ("publisher", art.publisher), ("published", art.published),
+                         ("dateline", art.dateline_place), ("url", art.url)):
+        if value:
+            console.print(f"  {label}: {value}")
+    events = Table(title=f"events ({len(report.events)})", show_lines=False)
+    for column in ("id", "event_date", "tp", "event_type", "sub_event_type", "actor1", "actor2", "location",
+                   "country", "fatalities", "claimed_by", "evidence"):
+        events.add_column(column, overflow="fold")
+    for ev in report.events:
+        evidence = ev.mentions[0].text if ev.mentions else ""
+        events.add_row(ev.id, str(ev.event_date or ""), str(ev.time_precision or ""), ev.event_type or "",
+                       ev.sub_event_type or "", ev.actor1 or "", ev.actor2 or "", ev.location or "",
+                       ev.country or "", "" if ev.fatalities is None else str(ev.fatalities),
+                       " → ".join(ev.claimed_by), evidence[:120])
+    console.print(events)
+    if report.rejected:
+        rej = Table(title=f"rejected candidates ({len(report.rejected)})")
+        for column in ("reason", "text"):
+            rej.add_column(column, overflow="fold")
+        for cand in report.rejected:
+            rej.add_row(cand.reason, cand.span.text[:140])
+        console.print(rej)
+    if report.quotes:
+        quotes = Table(title=f"quotes ({len(report.quotes)})")
+        for column in ("kind", "speaker", "quote"):
+            quotes.add_column(column, overflow="fold")
+        for q in report.quotes:
+            quotes.add_row(q.kind, q.speaker or "?", q.span.text[:120])
+        console.print(quotes)
+    if report.statements:
+        st = Table(title=f"statements ({len(report.statements)})")
+        for column in ("plover", "actor", "target", "evidence"):
+            st.add_column(column, overflow="fold")
+        for s in report.statements:
+            st.add_row(s.plover, s.actor or "", s.target or "", s.evidence.text[:120])
+        console.print(st)
+    return console.export_text()

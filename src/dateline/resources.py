@@ -1,0 +1,28 @@
+"""Read-only resources shared by the extract stage, each loaded once, lazily, and handed in.
+
+Tests and workers build one `Resources` and pass it down (dependency injection), so nothing re-reads a
+file per document and a test can swap in a small resource.
+"""
+
+from __future__ import annotations
+
+import functools
+from typing import Any
+
+from dateline.settings import Settings
+
+
+class Resources:
+    def __init__(self, settings: Settings | None = None) -> None:
+        self.settings = settings or Settings()
+
+    @functools.cached_property
+    def nlp(self) -> Any:
+        from dateline.nlp.pipeline import get_nlp
+
+        return get_nlp(self.settings.spacy_model)
+
+
+@functools.cache
+def default_resources() -> Resources:
+    return Resources()

