@@ -1,22 +1,28 @@
 """The extract stage: from an annotated Doc to a plain `Report`.
 
 Each module turns one kind of annotation into model objects; this function only wires them together, in the
-order their inputs require (places and dates before events, events and quotes before claims).
+order their inputs require: places and dates first, then quotes, then events and statements (which use all
+three), then claims (who asserts each event, quote and statement), then the source profile.
 """
 
 from __future__ import annotations
 
 from spacy.tokens import Doc
 
+from dateline.extract import dates as dates_mod
+from dateline.extract import events as events_mod
+from dateline.extract import quotes as quotes_mod
+from dateline.geo import resolve as geo_resolve
 from dateline.model import Article, Report
 from dateline.resources import Resources
 from dateline.version import PIPELINE_VERSION
 
 
 def build_report(article: Article, doc: Doc, resources: Resources) -> Report:
-    from dateline.extract import events as events_mod
-
-    events, rejected, places, dates = events_mod.extract_events(article, doc, resources)
+    places = geo_resolve.places_from_doc(article, doc, resources)
+    dates = dates_mod.dates_from_doc(article, doc, resources)
+    quotes = quotes_mod.quotes_from_doc(article, doc, resources)
+    events, rejected = events_mod.extract_events(article, doc, resources, places, dates, quotes)
     return Report(
         pipeline_version=PIPELINE_VERSION,
         article=article,
@@ -24,4 +30,5 @@ def build_report(article: Article, doc: Doc, resources: Resources) -> Report:
         rejected=rejected,
         places=places,
         dates=dates,
+        quotes=quotes,
     )

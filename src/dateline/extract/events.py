@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc
 
-from dateline.model import Article, DateMention, Event, Place, RejectedCandidate, Span
+from dateline.model import Article, DateMention, Event, Place, Quote, RejectedCandidate, Span
 from dateline.resources import Resources
 
 _TRIGGERS = {
@@ -22,19 +22,15 @@ _TRIGGERS = {
 
 
 def extract_events(
-    article: Article, doc: Doc, resources: Resources
-) -> tuple[list[Event], list[RejectedCandidate], list[Place], list[DateMention]]:
+    article: Article,
+    doc: Doc,
+    resources: Resources,
+    places: list[Place],
+    dates: list[DateMention],
+    quotes: list[Quote],
+) -> tuple[list[Event], list[RejectedCandidate]]:
+    """Every ACLED event the article reports, and the candidates rejected as not-events (with the reason)."""
     text = article.text
-    places = [
-        Place(mention=ent.text, span=Span.of(text, ent.start_char, ent.end_char), kind="unknown")
-        for ent in doc.ents
-        if ent.label_ in {"GPE", "LOC", "FAC"}
-    ]
-    dates = [
-        DateMention(span=Span.of(text, ent.start_char, ent.end_char), kind="vague", time_precision=3)
-        for ent in doc.ents
-        if ent.label_ == "DATE"
-    ]
     events: list[Event] = []
     for sent in doc.sents:
         hit = next((t for t in sent if t.lemma_.lower() in _TRIGGERS), None)
@@ -63,4 +59,4 @@ def extract_events(
                 mentions=[sent_span],
             )
         )
-    return events, [], places, dates
+    return events, []

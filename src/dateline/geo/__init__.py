@@ -1,0 +1,1 @@
+"""Places: the GeoNames gazetteer, toponym recognition and resolution in context."""
