@@ -22,6 +22,13 @@ class Resources:
 
         return get_nlp(self.settings.spacy_model)
 
+    @functools.cached_property
+    def codebook(self) -> Any:
+        """The ACLED codebook (event types, sub-types, inter codes, regions), parsed once."""
+        from dateline.codebook import default_codebook
+
+        return default_codebook()
+
 
 @functools.cache
 def default_resources() -> Resources:
