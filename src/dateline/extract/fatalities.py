@@ -1,0 +1,233 @@
+"""Fatalities by the codebook's conservative rules, from numbers in words or digits.
+
+Rules (docs/codebook.md, "Fatalities"):
+- a number stated for the deaths of this event counts; injuries never do ("five wounded" → nothing);
+- "at least five", "more than five", "some five" → 5: the smallest number the words allow;
+- "tens" = 10, "dozens" = 12, "scores" = 40, "hundreds" = 100, "thousands" = 1000;
+- a vague plural ("several", "a few", "a number of", "many") takes the smallest value the words allow and is
+  flagged `vague_fatalities` (several/a few → 3, a number of/some/many/multiple → 2);
+- "five deaths in as many days" = 5 over a 5-day range (`days`);
+- counts of different victims joined by "and" in one clause add up ("two soldiers and three civilians
+  were killed" → 5); different figures for the same deaths conflict → the lowest, with the dispute noted;
+- no stated number → None (unknown; 0 in the ACLED CSV).
+
+Works on plain text so that it is usable on any sentence; offsets are relative to the text passed in.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+_UNITS = {
+    "one": 1, "a": 1, "an": 1, "single": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,
+    "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "dozen": 12,
+    "a dozen": 12, "a couple of": 2, "a pair of": 2, "both": 2,
+}
+_TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80,
+         "ninety": 90}
+# Plural round words: the codebook's conservative readings.
+_ROUND = {"tens": 10, "dozens": 12, "scores": 40, "hundreds": 100, "thousands": 1000}
+# Vague quantities: the smallest number the words allow (flagged).
+_VAGUE = {"several": 3, "a few": 3, "few": 3, "a number of": 2, "a handful of": 2, "some": 2, "many": 2,
+          "multiple": 2, "numerous": 2, "an unspecified number of": 2, "an unknown number of": 2,
+          "unspecified number of": 2, "unknown number of": 2}
+
+_NUMWORD = (
+    r"(?:\d{1,3}(?:,\d{3})+|\d+|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[- ](?:one|two|three|"
+    r"four|five|six|seven|eight|nine))?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
+    r"thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|a dozen|dozen|a couple of|a pair of|"
+    r"(?:one|two|three|four|five|six|seven|eight|nine|a) hundred|tens|dozens|scores|hundreds|thousands|"
+    r"an unspecified number of|an unknown number of|unspecified number of|unknown number of|a number of|"
+    r"a handful of|a few|several|many|multiple|numerous|single|an?)"
+)
+_QUAL = r"(?:(?:at least|at most|more than|over|some|about|around|nearly|almost|up to|as many as|roughly|"
+_QUAL += r"approximately|an estimated|no fewer than|no less than|less than|fewer than|the)\s+)?"
+_NUM = rf"(?P<q>{_QUAL})(?P<n>{_NUMWORD})"
+# Up to four words of the victim phrase ("Palestinian civilians", "of them", "people, including a child").
+_GAP = r"(?P<gap>(?:[\w'’-]+,?\s+){0,4}?)"
+_AUX = r"(?:(?:were|was|have been|has been|had been|are|is|being|got|reportedly|allegedly|also|later|all|" \
+       r"subsequently|reported|confirmed)\s+){0,3}"
+_DEATH_VERB = r"(?:(?:shot|stabbed|beaten|attacked|hacked|tortured) and killed|shot to death|found dead|killed|dead|died|slain|murdered|executed|shot dead|stabbed to death|beaten to death|" \
+              r"burned to death|lynched|lost (?:their|his|her) li(?:ves|fe)|perished|succumbed)"
+
+_NUM2 = _NUM.replace("?P<q>", "?P<q2>").replace("?P<n>", "?P<n2>")
+# Coordinated victims in one clause add up: "two soldiers and three civilians were killed",
+# "killing two soldiers and three civilians".
+_SUM_PATTERNS = [
+    re.compile(rf"\b{_NUM}\s+(?:[\w'’-]+\s+){{0,3}}?(?:and|as well as)\s+{_NUM2}\s+(?:[\w'’-]+\s+){{0,3}}?"
+               rf"{_AUX}{_DEATH_VERB}\b", re.I),
+    re.compile(rf"\b(?:killing|killed|kills|kill|shot dead|executing|executed)\s+{_NUM}\s+(?:[\w'’-]+\s+){{0,3}}?"
+               rf"(?:and|as well as)\s+{_NUM2}\b", re.I),
+]
+_PATTERNS = [
+    # "five protesters were killed", "two of them died", "a man was shot dead"
+    re.compile(rf"\b{_NUM}\s+{_GAP}{_AUX}{_DEATH_VERB}\b", re.I),
+    # "five deaths", "3 fatalities", "two bodies", "dozens dead"
+    re.compile(rf"\b{_NUM}\s+(?P<gap>(?:[\w'’-]+\s+){{0,2}}?)(?:deaths|death|fatalities|fatality|bodies|dead)\b",
+               re.I),
+    # "killing five people", "killed at least three civilians", "shot dead two men"
+    re.compile(rf"\b(?:killing|killed|kills|kill|shot dead|shooting dead|executing|executed|murdering|murdered|"
+               rf"claiming the li(?:ves|fe) of|left|leaving)\s+{_NUM}\b(?P<gap>\s+[\w'’-]+)?", re.I),
+    # "the death toll rose to 12", "a death toll of five"
+    re.compile(rf"\bdeath toll\s+(?:\w+\s+){{0,3}}?(?:to|of|at|reached|is|was|stands at|stood at)\s+{_NUM}\b", re.I),
+    # "the death of a protester", "the killing of two farmers"
+    re.compile(rf"\b(?:death|deaths|killing|killings|murder|murders|body|bodies)\s+of\s+{_NUM}\b", re.I),
+    # "killing the soldier", "the death of the commander": one named or definite victim
+    re.compile(r"\b(?:killing|killed|death of|body of|murder of)\s+(?P<q>)(?P<n>the|his|her|their)\s+"
+               r"(?:[\w'’-]+\s+){0,2}?(?P<gap>[a-z]+[^s\W])\b(?!\s+(?:and|of)\b)", re.I),
+    # ACLED notes: "Fatalities coded as 12."
+    re.compile(rf"\bfatalit(?:y|ies)\s+(?:\w+\s+){{0,2}}?coded as\s+{_NUM}\b", re.I),
+]
+# Words that, inside the victim gap, show the number is not a death count.
+_BLOCK_GAP = re.compile(r"\b(?:injur\w*|wound\w*|hurt|arrest\w*|detain\w*|and|or|years?|days?|months?|weeks?|"
+                        r"hours?|times|percent|km|miles|kilometres|kilometers|metres|meters|houses|homes|"
+                        r"vehicles|cars|shops|buildings)\b", re.I)
+_CODED = re.compile(rf"\bfatalit(?:y|ies)\s+(?:\w+\s+){{0,2}}?coded as\s+{_NUM}\b", re.I)
+_AS_MANY_DAYS = re.compile(r"\bin as many days\b", re.I)
+_OVER_DAYS = re.compile(rf"\b(?:over|in|during|within) (?:the (?:past|last) )?(?P<d>{_NUMWORD}) days\b", re.I)
+# Objects of "killing"/"left" that are not people.
+_NOT_PEOPLE = re.compile(r"^\s+(?:percent|years?|days?|months?|weeks?|hours?|km|miles|injured|wounded|homeless|"
+                         r"houses|homes|buildings|vehicles|cars|shops|displaced|stranded)\b", re.I)
+
+
+@dataclass
+class FatalityCount:
+    value: int | None = None
+    vague: bool = False
+    days: int | None = None
+    start: int | None = None
+    end: int | None = None
+    figures: list[int] = field(default_factory=list)
+
+    @property
+    def disputed(self) -> bool:
+        return len(set(self.figures)) > 1
+
+
+def number_value(words: str) -> tuple[int | None, bool]:
+    """The conservative value of a number phrase and whether it is vague: "at least five" → (5, False),
+    "dozens" → (12, False), "several" → (3, True), "twenty-two" → (22, False), "1,200" → (1200, False)."""
+    w = re.sub(r"\s+", " ", words.strip().lower())
+    w = re.sub(rf"^{_QUAL}", "", w).strip()
+    if not w:
+        return None, False
+    if re.fullmatch(r"\d{1,3}(?:,\d{3})+|\d+", w):
+        return int(w.replace(",", "")), False
+    if w in _ROUND:
+        return _ROUND[w], False
+    if w in _VAGUE:
+        return _VAGUE[w], True
+    if w in {"the", "his", "her", "their"}:  # a definite singular victim ("killing the soldier")
+        return 1, False
+    if w in _UNITS:
+        return _UNITS[w], False
+    m = re.fullmatch(r"(one|two|three|four|five|six|seven|eight|nine|a) hundred", w)
+    if m:
+        return (_UNITS.get(m.group(1), 1)) * 100, False
+    m = re.fullmatch(r"(twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[- ](\w+))?", w)
+    if m:
+        return _TENS[m.group(1)] + (_UNITS.get(m.group(2) or "", 0)), False
+    return None, False
+
+
+def count_fatalities(text: str) -> FatalityCount:
+    """Deaths stated in `text` (one event's sentences). Figures in one clause joined by "and" add up;
+    separate figures for the same deaths conflict and the lowest is kept."""
+    hits: list[tuple[int, int, int, bool]] = []  # start, end, value, vague
+    for pattern in _SUM_PATTERNS:
+        for m in pattern.finditer(text):
+            first, vague1 = number_value(m.group("q") + m.group("n"))
+            second, vague2 = number_value(m.group("q2") + m.group("n2"))
+            if first is not None and second is not None and not _BLOCK_GAP.search(m.group(0).split(" and ")[0]):
+                hits.append((m.start(), m.end(), first + second, vague1 or vague2))
+    for pattern in _PATTERNS:
+        pos = 0
+        while (m := pattern.search(text, pos)) is not None:
+            pos = m.start() + 1  # a rejected match may hide a good one inside it: "two injured and three killed"
+            hit = _accept(pattern, m, text)
+            if hit is not None:
+                hits.append(hit)
+                pos = m.end()
+    if not hits:
+        return FatalityCount()
+    hits = _dedupe_overlaps(hits)
+    coded = _CODED.search(text)
+    if coded:
+        # a coder's explicit "fatalities coded as N" settles the figure
+        value, vague = number_value(coded.group("q") + coded.group("n"))
+        if value is not None:
+            return FatalityCount(value=value, vague=False, days=_days(text), start=coded.start(), end=coded.end(),
+                                 figures=[value])
+    clauses = _sum_coordinated(text, hits)
+    figures = [v for _, _, v, _ in clauses]
+    best = min(clauses, key=lambda h: h[2])
+    days = _days(text)
+    return FatalityCount(value=best[2], vague=best[3], days=days, start=best[0], end=best[1], figures=figures)
+
+
+def _accept(pattern: re.Pattern[str], m: re.Match[str], text: str) -> tuple[int, int, int, bool] | None:
+    gap = m.groupdict().get("gap") or ""
+    if pattern is _PATTERNS[0] and _BLOCK_GAP.search(gap):
+        return None
+    if pattern is _PATTERNS[2]:
+        if gap and _NOT_PEOPLE.match(gap):
+            return None
+        if m.group(0).lower().startswith(("left", "leaving")):
+            # "leaving three dead" is caught by the "dead" pattern; a bare "left five" is not a death count
+            return None
+    value, vague = number_value(m.group("q") + m.group("n"))
+    if value is None or _is_ordinal_or_date(text, m.start("n"), m.end("n")):
+        return None
+    return m.start(), m.end(), value, vague
+
+
+def _days(text: str) -> int | None:
+    if _AS_MANY_DAYS.search(text):
+        # "five deaths in as many days": the number of days is the death count itself
+        m = re.search(rf"{_NUM}\s+(?:[\w'’-]+\s+){{0,2}}?(?:deaths|killed|dead)\s+in as many days", text, re.I)
+        if m:
+            return number_value(m.group("q") + m.group("n"))[0]
+    m = _OVER_DAYS.search(text)
+    if m:
+        return number_value(m.group("d"))[0]
+    return None
+
+
+def _is_ordinal_or_date(text: str, start: int, end: int) -> bool:
+    """'1 May' or '2020' are not counts."""
+    after = text[end:end + 12].lower()
+    token = text[start:end]
+    if re.match(r"\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\w*\b", after):
+        return True
+    return token.isdigit() and len(token) == 4 and token.startswith(("19", "20"))
+
+
+def _dedupe_overlaps(hits: list[tuple[int, int, int, bool]]) -> list[tuple[int, int, int, bool]]:
+    """Keep the longest of overlapping matches (two patterns often see the same phrase)."""
+    hits = sorted(hits, key=lambda h: (h[0], -(h[1] - h[0])))
+    kept: list[tuple[int, int, int, bool]] = []
+    for h in hits:
+        if kept and h[0] < kept[-1][1]:
+            if h[1] - h[0] > kept[-1][1] - kept[-1][0]:
+                kept[-1] = h
+            continue
+        kept.append(h)
+    return kept
+
+
+def _sum_coordinated(text: str, hits: list[tuple[int, int, int, bool]]) -> list[tuple[int, int, int, bool]]:
+    """Merge "two soldiers and three civilians were killed" (one clause, joined by "and") into one figure;
+    an "N fatalities" summary equal to the merged figure is the same figure."""
+    merged: list[tuple[int, int, int, bool]] = []
+    for h in hits:
+        if merged:
+            prev = merged[-1]
+            between = text[prev[1]:h[0]]
+            if re.fullmatch(r"\s*(?:,\s*)?(?:and|as well as|plus)\s+", between, re.I):
+                merged[-1] = (prev[0], h[1], prev[2] + h[2], prev[3] or h[3])
+                continue
+        merged.append(h)
+    # "killing a man and his son": a second victim right after the count
+    return merged
