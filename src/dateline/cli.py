@@ -80,6 +80,9 @@ def evaluate(
     gold: Annotated[list[Path], typer.Argument(help="Gold files: dateline-gold JSON, or ACLED CSV/XLSX with notes.")],
     pred: Annotated[Path | None, typer.Option(help="Predicted reports (JSON or JSONL); default: run dateline.")] = None,
     report: Annotated[Path | None, typer.Option(help="Write the scores as JSON here.")] = None,
+    limit: Annotated[int | None, typer.Option(help="Score only N gold documents (the first N, or --sample).")] = None,
+    sample: Annotated[bool, typer.Option(help="With --limit: a random, reproducible sample (--seed).")] = False,
+    seed: Annotated[int, typer.Option(help="Seed of --sample.")] = 0,
 ) -> None:
     """Score dateline against gold files and print precision, recall and F1 per item kind and field.
 
@@ -90,11 +93,13 @@ def evaluate(
       dateline evaluate gold.json --pred reports.jsonl --report scores.json
 
       dateline evaluate acled_extract.csv
+
+      dateline evaluate ../shared/eval/acled_notes_tune.jsonl --limit 100 --sample
     """
     from dateline.evaluate import run_evaluation
 
     try:
-        scores = run_evaluation(gold, pred=pred)
+        scores = run_evaluation(gold, pred=pred, limit=limit, sample=sample, seed=seed)
     except DatelineError as err:
         fail(str(err))
     typer.echo(scores.table())

@@ -1,0 +1,193 @@
+"""`run_evaluation`: load gold, get predictions (a file, or dateline run on the gold's own text), score."""
+
+from __future__ import annotations
+
+import json
+import random
+import sys
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+from pydantic import ValidationError
+
+from dateline.errors import DatelineError, InputError
+from dateline.evaluate.acled import score_acled
+from dateline.evaluate.articles import score_article
+from dateline.evaluate.gold import GoldDoc, load_gold
+from dateline.evaluate.scores import Scores
+from dateline.model import Article, Report
+
+
+def run_evaluation(gold: list[Path], pred: Path | None = None, *, limit: int | None = None,
+                   sample: bool = False, seed: int = 0, pipeline: object | None = None,
+                   progress: bool = True) -> Scores:
+    """Score predictions (or a fresh dateline run) against gold files.
+
+    `limit` keeps the first N gold documents (a random N with `sample`, reproducible by `seed`);
+    `pipeline` lets callers and tests hand in an already loaded `Pipeline`.
+    """
+    docs = select(load_gold([Path(g) for g in gold]), limit, sample, seed)
+    scores = Scores(gold_files=[str(g) for g in gold])
+    if not docs:
+        scores.warnings.append("the gold files hold no documents")
+        return scores
+    if pred is not None:
+        reports = pair_predictions(docs, read_predictions(Path(pred)), scores)
+    else:
+        reports = run_pipeline(docs, pipeline, scores, progress=progress)
+    for doc, report in zip(docs, reports, strict=True):
+        score_document(doc, report, scores)
+    return scores
+
+
+def score_document(doc: GoldDoc, report: Report, scores: Scores) -> None:
+    scores.documents += 1
+    if doc.kind == "acled":
+        score_acled(doc, report, scores)
+    else:
+        score_article(doc, report, scores)
+
+
+def select(docs: list[GoldDoc], limit: int | None, sample: bool, seed: int) -> list[GoldDoc]:
+    if limit is None or limit >= len(docs):
+        return docs
+    if limit < 0:
+        raise DatelineError(f"--limit {limit}: expected a positive number of documents")
+    if sample:
+        picked = sorted(random.Random(seed).sample(range(len(docs)), limit))
+        return [docs[i] for i in picked]
+    return docs[:limit]
+
+
+# --- predictions from a file -----------------------------------------------------------------------------
+
+
+def read_predictions(path: Path) -> list[Report]:
+    """Reports from a JSON file (one Report, a list, or {"reports": [...]}) or JSONL (one Report per line)."""
+    if not path.exists():
+        raise DatelineError(f"{path}: no such predictions file")
+    text = path.read_text(encoding="utf-8")
+    records: list[object]
+    if path.suffix.lower() in {".jsonl", ".ndjson"}:
+        records = []
+        for lineno, line in enumerate(text.splitlines(), 1):
+            if line.strip():
+                try:
+                    records.append(json.loads(line))
+                except json.JSONDecodeError as err:
+                    raise DatelineError(f"{path}: line {lineno} is not valid JSON ({err.msg})") from None
+    else:
+        try:
+            data = json.loads(text)
+        except json.JSONDecodeError as err:
+            raise DatelineError(f"{path}: not valid JSON ({err.msg} at line {err.lineno})") from None
+        records = data if isinstance(data, list) else data.get("reports", [data]) if isinstance(data, dict) else []
+    reports = []
+    for i, rec in enumerate(records, 1):
+        try:
+            reports.append(Report.model_validate(rec))
+        except ValidationError as err:
+            first = err.errors()[0]
+            where = ".".join(str(x) for x in first["loc"])
+            raise DatelineError(f"{path}: report {i} is not a dateline Report ({where}: {first['msg']})") from None
+    return reports
+
+
+def pair_predictions(docs: list[GoldDoc], reports: list[Report], scores: Scores) -> list[Report]:
+    """The report for each gold document: by `article.id` == gold id, else by position when no id matches."""
+    by_id = {r.article.id: r for r in reports}
+    if any(d.id in by_id for d in docs):
+        paired = []
+        for doc in docs:
+            report = by_id.get(doc.id)
+            if report is None:
+                scores.warnings.append(f"{doc.id}: no predicted report with this article.id; scored as empty")
+                report = empty_report(doc)
+            paired.append(report)
+        return paired
+    if len(reports) < len(docs):
+        scores.warnings.append(f"{len(reports)} predicted reports for {len(docs)} gold documents (paired by "
+                               "order); the rest scored as empty")
+    return [reports[i] if i < len(reports) else empty_report(doc) for i, doc in enumerate(docs)]
+
+
+def empty_report(doc: GoldDoc) -> Report:
+    return Report(article=Article(id=doc.id, text=doc.text or ""))
+
+
+# --- predictions from dateline itself --------------------------------------------------------------------
+
+
+def gold_article(doc: GoldDoc, pipeline: object) -> Article:
+    """The article dateline would read for this gold document (the gold's id kept)."""
+    from dateline.ingest import article_from_text
+
+    if doc.text_path is not None:
+        for item in pipeline.read(doc.text_path):  # type: ignore[attr-defined]
+            if isinstance(item, InputError):
+                raise DatelineError(f"{doc.source}: cannot read text_file: {item}")
+            return item.model_copy(update={"id": doc.id})
+        raise DatelineError(f"{doc.source}: text_file {doc.text_path} holds no article")
+    return article_from_text(doc.text or "", article_id=doc.id)
+
+
+def run_pipeline(docs: list[GoldDoc], pipeline: object | None, scores: Scores, *,
+                 progress: bool = True) -> list[Report]:
+    """dateline's reports for the gold texts, in batches through `Pipeline.pipe`.
+
+    A batch that fails is retried one article at a time, so one article that crashes a stage is reported
+    (and scored as empty) instead of ending the run.
+    """
+    from dateline.pipeline import Pipeline
+
+    pipe = pipeline if pipeline is not None else Pipeline()
+    articles = [gold_article(doc, pipe) for doc in docs]
+    size = max(1, getattr(getattr(pipe, "settings", None), "batch_size", 32))
+    reports: list[Report] = []
+    with progress_bar(len(articles), show=progress and len(articles) > 1) as tick:
+        for start in range(0, len(articles), size):
+            batch = articles[start:start + size]
+            try:
+                got = list(pipe.pipe(batch))  # type: ignore[attr-defined]
+            except Exception:  # noqa: BLE001 - isolate the article that fails below
+                got = [_one(pipe, article, scores) for article in batch]
+            reports += got
+            tick(len(batch))
+    return reports
+
+
+def _one(pipe: object, article: Article, scores: Scores) -> Report:
+    try:
+        return next(iter(pipe.pipe([article])))  # type: ignore[attr-defined]
+    except Exception as err:  # noqa: BLE001 - a stage's bug must not end the evaluation
+        scores.warnings.append(f"{article.id}: dateline failed ({type(err).__name__}: {err}); scored as empty")
+        scores.count("documents dateline failed on")
+        return Report(article=article)
+
+
+class progress_bar:
+    """A rich progress bar on stderr when it is a terminal; a silent counter otherwise."""
+
+    def __init__(self, total: int, show: bool = True) -> None:
+        self.total = total
+        self.show = show and sys.stderr.isatty()
+
+    def __enter__(self) -> Callable[[int], None]:
+        if not self.show:
+            return lambda n=1: None
+        from rich.console import Console
+        from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+
+        self._bar = Progress(TextColumn("evaluating"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(),
+                             console=Console(stderr=True), transient=True)
+        self._bar.__enter__()
+        task = self._bar.add_task("evaluate", total=self.total)
+        return lambda n=1: self._bar.update(task, advance=n)
+
+    def __exit__(self, *exc: object) -> None:
+        if self.show:
+            self._bar.__exit__(*exc)  # type: ignore[arg-type]
+
+
+def iter_docs(paths: list[Path]) -> Iterator[GoldDoc]:
+    yield from load_gold(paths)
