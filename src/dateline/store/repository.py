@@ -1,0 +1,602 @@
+"""`Store`: every read and write of dateline's database goes through this class.
+
+Writes are batched: `add_reports` stores articles, their reports and everything extracted from them, and
+the batch's failures, in ONE transaction, so a process killed at any moment leaves whole batches or nothing.
+Articles are keyed by content hash and reports by (article, pipeline version): writing the same report twice
+is a no-op, which is what makes runs resumable.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from typing import Any, Self
+
+from pydantic import ValidationError
+from sqlalchemy import Select, and_, func, insert, or_, select, update
+from sqlalchemy.orm import Session, sessionmaker
+
+from dateline.model import Article, Claim, Event, Place, Quote, Report, Statement
+from dateline.settings import Settings
+from dateline.store import db
+from dateline.store.tables import (
+    EVENT_COLUMNS,
+    EVENT_JSON_COLUMNS,
+    REVIEW_STATUSES,
+    ApiTokenRow,
+    ArticleRow,
+    AuditRow,
+    ClaimRow,
+    EventRow,
+    FailureRow,
+    MergedEventRow,
+    MergedSourceRow,
+    PlaceRow,
+    QuoteRow,
+    ReportRow,
+    RunRow,
+    StatementRow,
+    utcnow,
+)
+from dateline.version import PIPELINE_VERSION
+
+REVIEW_ACTIONS = {"accept": "accepted", "correct": "corrected", "reject": "rejected", "reset": "pending",
+                  "comment": None}
+_REPORT_EXTRA = ("rejected", "dates", "source_profile", "warnings")
+
+
+@dataclass
+class EventFilter:
+    """Which events to read. Every field is optional; set fields combine with AND.
+
+    `review_status` and `event_type` accept one value or a list. `bbox` is (min_lon, min_lat, max_lon, max_lat).
+    `actor` matches actor1, actor2 or the associated actors (case-insensitive substring); `source` and `q`
+    likewise match the source column and the notes. By default only events of each article's current report
+    are read (`all_versions=True` reads every pipeline version's events).
+    """
+
+    date_from: dt.date | None = None
+    date_to: dt.date | None = None
+    country: str | None = None
+    admin1: str | None = None
+    event_type: str | list[str] | None = None
+    sub_event_type: str | list[str] | None = None
+    actor: str | None = None
+    source: str | None = None
+    review_status: str | list[str] | None = None
+    bbox: tuple[float, float, float, float] | None = None
+    article_id: int | None = None
+    q: str | None = None
+    all_versions: bool = False
+    limit: int | None = None
+    offset: int = 0
+
+
+@dataclass
+class BatchResult:
+    stored: int = 0
+    skipped: int = 0
+    events: int = 0
+    failures: int = 0
+    article_ids: list[int] = field(default_factory=list)
+    report_ids: list[int] = field(default_factory=list)
+
+
+def content_hash(article: Article) -> str:
+    return article.content_hash or hashlib.sha256(article.text.encode("utf-8")).hexdigest()
+
+
+def _json(model: Any, **kw: Any) -> Any:
+    return model.model_dump(mode="json", **kw)
+
+
+def event_values(event: Event) -> dict[str, Any]:
+    """Column values of `events` for one Event model."""
+    data = event.model_dump(mode="python")
+    values: dict[str, Any] = {name: data[name] for name in EVENT_COLUMNS}
+    dumped = event.model_dump(mode="json", include=set(EVENT_JSON_COLUMNS))
+    values.update(dumped)
+    return values
+
+
+def event_from_row(row: EventRow) -> Event:
+    """The Event model of a stored event, carrying reviewed values."""
+    data: dict[str, Any] = {name: getattr(row, name) for name in EVENT_COLUMNS}
+    data.update({name: getattr(row, name) for name in EVENT_JSON_COLUMNS})
+    data["id"] = row.local_id
+    return Event.model_validate(data)
+
+
+def _jsonable(value: Any) -> Any:
+    if isinstance(value, dt.date | dt.datetime):
+        return value.isoformat()
+    return value
+
+
+def event_dict(row: EventRow) -> dict[str, Any]:
+    """A stored event as a JSON-ready dict: every column, JSON columns decoded, dates as ISO strings."""
+    out: dict[str, Any] = {
+        "id": row.id, "uid": row.uid, "article_id": row.article_id, "report_id": row.report_id,
+        "local_id": row.local_id, "review_status": row.review_status, "updated_at": _jsonable(row.updated_at),
+    }
+    for name in EVENT_COLUMNS + EVENT_JSON_COLUMNS:
+        out[name] = _jsonable(getattr(row, name))
+    return out
+
+
+def _row_dict(row: Any, columns: Iterable[str]) -> dict[str, Any]:
+    return {name: _jsonable(getattr(row, name)) for name in columns}
+
+
+_ARTICLE_COLS = ("id", "content_hash", "article_key", "source_kind", "url", "path", "title", "publisher",
+                 "published", "language", "created_at")
+_MERGED_COLS = ("id", "uid", "family", "event_date", "date_start", "date_end", "event_type", "sub_event_type",
+                "country", "admin1", "location", "latitude", "longitude", "geo_precision", "fatalities",
+                "source_count", "fields", "disputes", "notes", "review_status", "updated_at")
+_RUN_COLS = ("id", "pipeline_version", "inputs", "status", "started_at", "finished_at", "articles", "skipped",
+             "events", "failures")
+
+
+def _as_list(value: str | list[str] | None) -> list[str] | None:
+    if value is None:
+        return None
+    return [value] if isinstance(value, str) else list(value)
+
+
+class Store:
+    """dateline's database. `Store(url)` opens (and, when empty, creates) it; see the package docstring."""
+
+    def __init__(self, url: str | None = None, *, settings: Settings | None = None, create: bool = True,
+                 check: bool = True) -> None:
+        self.url = db.resolve_url(url, settings)
+        self.engine = db.make_engine(self.url)
+        self._sessions = sessionmaker(self.engine, expire_on_commit=False)
+        if check:
+            db.check_schema(self.engine, create=create)
+
+    # -- lifecycle -------------------------------------------------------------------------------------
+    @property
+    def dialect(self) -> str:
+        return self.engine.dialect.name
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+    def __enter__(self) -> Self:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    @contextmanager
+    def session(self) -> Iterator[Session]:
+        """A session in one transaction: committed on success, rolled back on error."""
+        with self._sessions() as session, session.begin():
+            yield session
+
+    def upgrade(self) -> tuple[str | None, str]:
+        return db.upgrade(self.engine)
+
+    # -- runs and failures -----------------------------------------------------------------------------
+    def start_run(self, inputs: Sequence[str], pipeline_version: str = PIPELINE_VERSION) -> int:
+        with self.session() as s:
+            run = RunRow(pipeline_version=pipeline_version, inputs=list(inputs), status="running",
+                         started_at=utcnow(), articles=0, skipped=0, events=0, failures=0)
+            s.add(run)
+            s.flush()
+            return run.id
+
+    def update_run(self, run_id: int, *, status: str | None = None, **counts: int) -> None:
+        """Add `counts` (articles, skipped, events, failures) to the run's totals; set its status."""
+        values: dict[str, Any] = {name: getattr(RunRow, name) + n for name, n in counts.items() if n}
+        if status is not None:
+            values["status"] = status
+            if status != "running":
+                values["finished_at"] = utcnow()
+        if values:
+            with self.session() as s:
+                s.execute(update(RunRow).where(RunRow.id == run_id).values(**values))
+
+    def runs(self, limit: int = 50) -> list[dict[str, Any]]:
+        with self.session() as s:
+            rows = s.scalars(select(RunRow).order_by(RunRow.id.desc()).limit(limit)).all()
+            return [_row_dict(r, _RUN_COLS) for r in rows]
+
+    def failures(self, run_id: int | None = None, limit: int | None = None,
+                 offset: int = 0) -> list[dict[str, Any]]:
+        """Failed input items, oldest first: id, run_id, item, reason, content_hash, at."""
+        stmt = select(FailureRow).order_by(FailureRow.id).offset(offset)
+        if run_id is not None:
+            stmt = stmt.where(FailureRow.run_id == run_id)
+        if limit is not None:
+            stmt = stmt.limit(limit)
+        with self.session() as s:
+            return [_row_dict(r, ("id", "run_id", "item", "reason", "content_hash", "at"))
+                    for r in s.scalars(stmt).all()]
+
+    # -- writes ----------------------------------------------------------------------------------------
+    def processed_hashes(self, hashes: Iterable[str], pipeline_version: str = PIPELINE_VERSION) -> set[str]:
+        """Those of `hashes` whose article already has a report by `pipeline_version`."""
+        wanted = list(dict.fromkeys(hashes))
+        done: set[str] = set()
+        with self.session() as s:
+            for i in range(0, len(wanted), 500):
+                chunk = wanted[i:i + 500]
+                stmt = (select(ArticleRow.content_hash).join(ReportRow, ReportRow.article_id == ArticleRow.id)
+                        .where(ArticleRow.content_hash.in_(chunk), ReportRow.pipeline_version == pipeline_version))
+                done.update(s.scalars(stmt).all())
+        return done
+
+    def add_report(self, report: Report, run_id: int | None = None) -> BatchResult:
+        return self.add_reports([report], run_id=run_id)
+
+    def add_reports(self, reports: Iterable[Report], run_id: int | None = None,
+                    failures: Iterable[tuple[str, str, str | None]] = ()) -> BatchResult:
+        """Store reports (article + everything extracted) and failures `(item, reason, content_hash)` in ONE
+        transaction. A report whose article already has a report by the same pipeline version is skipped."""
+        result = BatchResult()
+        with self.session() as s:
+            for report in reports:
+                self._add_one(s, report, run_id, result)
+            for item, reason, digest in failures:
+                if self._add_failure(s, item, reason, digest, run_id):
+                    result.failures += 1
+        return result
+
+    def add_failures(self, failures: Iterable[tuple[str, str, str | None]], run_id: int | None = None) -> int:
+        with self.session() as s:
+            return sum(self._add_failure(s, item, reason, digest, run_id) for item, reason, digest in failures)
+
+    @staticmethod
+    def _add_failure(s: Session, item: str, reason: str, digest: str | None, run_id: int | None) -> bool:
+        item, reason = item[:500], reason[:500]
+        exists = s.scalar(select(FailureRow.id).where(FailureRow.item == item, FailureRow.reason == reason))
+        if exists is not None:
+            return False
+        s.execute(insert(FailureRow).values(item=item, reason=reason, content_hash=digest, run_id=run_id,
+                                            at=utcnow()))
+        return True
+
+    def _add_one(self, s: Session, report: Report, run_id: int | None, result: BatchResult) -> None:
+        article = report.article
+        digest = content_hash(article)
+        version = report.pipeline_version or PIPELINE_VERSION
+        article_id = s.scalar(select(ArticleRow.id).where(ArticleRow.content_hash == digest))
+        if article_id is None:
+            article_id = s.scalar(insert(ArticleRow).values(
+                content_hash=digest, article_key=article.id[:200], source_kind=article.source_kind,
+                url=article.url, path=article.path, title=article.title,
+                publisher=(article.publisher or None) and article.publisher[:300], published=article.published,
+                language=article.language, text=article.text, data=_json(article, exclude={"text"}),
+                created_at=utcnow(),
+            ).returning(ArticleRow.id))
+        elif s.scalar(select(ReportRow.id).where(ReportRow.article_id == article_id,
+                                                 ReportRow.pipeline_version == version)) is not None:
+            result.skipped += 1
+            result.article_ids.append(article_id)
+            return
+        s.execute(update(ReportRow).where(ReportRow.article_id == article_id).values(current=False))
+        report_id = s.scalar(insert(ReportRow).values(
+            article_id=article_id, pipeline_version=version, schema_version=report.schema_version, run_id=run_id,
+            current=True, n_events=len(report.events), data=_json(report, include=set(_REPORT_EXTRA)),
+            created_at=utcnow(),
+        ).returning(ReportRow.id))
+        assert article_id is not None and report_id is not None
+        owner = {"report_id": report_id, "article_id": article_id}
+        now = utcnow()
+        if report.events:
+            s.execute(insert(EventRow), [
+                {**owner, **event_values(e), "uid": f"{digest[:16]}/{version}/{e.id}", "local_id": e.id,
+                 "review_status": "pending", "updated_at": now}
+                for e in report.events
+            ])
+        if report.quotes:
+            s.execute(insert(QuoteRow), [
+                {**owner, "local_id": q.id, "kind": q.kind, "speaker": q.speaker and q.speaker[:300],
+                 "text": q.span.text, "data": _json(q)} for q in report.quotes
+            ])
+        if report.statements:
+            s.execute(insert(StatementRow), [
+                {**owner, "local_id": st.id, "plover": st.plover, "actor": st.actor and st.actor[:300],
+                 "target": st.target and st.target[:300], "date": st.date, "data": _json(st)}
+                for st in report.statements
+            ])
+        if report.claims:
+            s.execute(insert(ClaimRow), [
+                {**owner, "subject": c.subject, "subject_id": c.subject_id, "first_hand": c.first_hand,
+                 "data": _json(c)} for c in report.claims
+            ])
+        if report.places:
+            s.execute(insert(PlaceRow), [
+                {**owner, "mention": p.mention[:300], "name": p.name and p.name[:300], "kind": p.kind,
+                 "geonameid": p.geonameid, "country": p.country, "admin1": p.admin1, "latitude": p.latitude,
+                 "longitude": p.longitude, "data": _json(p)} for p in report.places
+            ])
+        result.stored += 1
+        result.events += len(report.events)
+        result.article_ids.append(article_id)
+        result.report_ids.append(report_id)
+
+    # -- articles and reports --------------------------------------------------------------------------
+    def get_article(self, article_id: int) -> dict[str, Any] | None:
+        """An article's columns plus `text` and `metadata` (the Article model minus text), or None."""
+        with self.session() as s:
+            row = s.get(ArticleRow, article_id)
+            if row is None:
+                return None
+            out = _row_dict(row, _ARTICLE_COLS)
+            out["text"] = row.text
+            out["metadata"] = row.data
+            return out
+
+    def article_id_for_hash(self, digest: str) -> int | None:
+        with self.session() as s:
+            return s.scalar(select(ArticleRow.id).where(ArticleRow.content_hash == digest))
+
+    def list_articles(self, limit: int = 100, offset: int = 0) -> list[dict[str, Any]]:
+        with self.session() as s:
+            rows = s.scalars(select(ArticleRow).order_by(ArticleRow.id).limit(limit).offset(offset)).all()
+            return [_row_dict(r, _ARTICLE_COLS) for r in rows]
+
+    def get_report(self, article_id: int, pipeline_version: str | None = None) -> Report | None:
+        """The article's Report as extracted (current version unless `pipeline_version`), with reviewed events."""
+        with self.session() as s:
+            art = s.get(ArticleRow, article_id)
+            if art is None:
+                return None
+            stmt = select(ReportRow).where(ReportRow.article_id == article_id)
+            stmt = stmt.where(ReportRow.pipeline_version == pipeline_version) if pipeline_version else \
+                stmt.where(ReportRow.current.is_(True))
+            rep = s.scalars(stmt).first()
+            if rep is None:
+                return None
+            article = Article.model_validate({**art.data, "text": art.text})
+            by = {"report_id": rep.id}
+            events = s.scalars(select(EventRow).filter_by(**by).order_by(EventRow.id)).all()
+            quotes = s.scalars(select(QuoteRow).filter_by(**by).order_by(QuoteRow.id)).all()
+            stmts = s.scalars(select(StatementRow).filter_by(**by).order_by(StatementRow.id)).all()
+            claims = s.scalars(select(ClaimRow).filter_by(**by).order_by(ClaimRow.id)).all()
+            places = s.scalars(select(PlaceRow).filter_by(**by).order_by(PlaceRow.id)).all()
+            return Report.model_validate({
+                **rep.data, "schema_version": rep.schema_version, "pipeline_version": rep.pipeline_version,
+                "article": article, "events": [event_from_row(e) for e in events],
+                "quotes": [Quote.model_validate(q.data) for q in quotes],
+                "statements": [Statement.model_validate(x.data) for x in stmts],
+                "claims": [Claim.model_validate(c.data) for c in claims],
+                "places": [Place.model_validate(p.data) for p in places],
+            })
+
+    # -- events ----------------------------------------------------------------------------------------
+    def _event_query(self, f: EventFilter) -> Select[tuple[EventRow]]:
+        stmt = select(EventRow)
+        if not f.all_versions:
+            stmt = stmt.join(ReportRow, ReportRow.id == EventRow.report_id).where(ReportRow.current.is_(True))
+        conds: list[Any] = []
+        if f.date_from:
+            conds.append(EventRow.event_date >= f.date_from)
+        if f.date_to:
+            conds.append(EventRow.event_date <= f.date_to)
+        if f.country:
+            conds.append(func.lower(EventRow.country) == f.country.lower())
+        if f.admin1:
+            conds.append(func.lower(EventRow.admin1) == f.admin1.lower())
+        if (types := _as_list(f.event_type)) is not None:
+            conds.append(EventRow.event_type.in_(types))
+        if (subs := _as_list(f.sub_event_type)) is not None:
+            conds.append(EventRow.sub_event_type.in_(subs))
+        if (statuses := _as_list(f.review_status)) is not None:
+            conds.append(EventRow.review_status.in_(statuses))
+        if f.actor:
+            pat = f"%{f.actor.lower()}%"
+            conds.append(or_(*(func.lower(c).like(pat) for c in (EventRow.actor1, EventRow.actor2,
+                                                                  EventRow.assoc_actor_1, EventRow.assoc_actor_2))))
+        if f.source:
+            conds.append(func.lower(EventRow.source).like(f"%{f.source.lower()}%"))
+        if f.q:
+            conds.append(func.lower(EventRow.notes).like(f"%{f.q.lower()}%"))
+        if f.bbox:
+            min_lon, min_lat, max_lon, max_lat = f.bbox
+            conds.append(and_(EventRow.longitude >= min_lon, EventRow.longitude <= max_lon,
+                              EventRow.latitude >= min_lat, EventRow.latitude <= max_lat))
+        if f.article_id is not None:
+            conds.append(EventRow.article_id == f.article_id)
+        return stmt.where(*conds)
+
+    def query_events(self, f: EventFilter | None = None) -> list[dict[str, Any]]:
+        """Events matching `f` as JSON-ready dicts (see `event_dict`), ordered by date then id."""
+        return [event_dict(row) for row in self.iter_event_rows(f)]
+
+    def iter_event_rows(self, f: EventFilter | None = None, chunk: int = 1000) -> Iterator[EventRow]:
+        """Stream matching event rows (detached) in stable order: date, then id; bounded memory."""
+        f = f or EventFilter()
+        base = self._event_query(f).order_by(EventRow.event_date.is_(None), EventRow.event_date, EventRow.id)
+        offset, remaining = f.offset, f.limit
+        while remaining is None or remaining > 0:
+            size = chunk if remaining is None else min(chunk, remaining)
+            with self.session() as s:
+                rows = s.scalars(base.offset(offset).limit(size)).all()
+            yield from rows
+            if len(rows) < size:
+                return
+            offset += len(rows)
+            if remaining is not None:
+                remaining -= len(rows)
+
+    def iter_events(self, f: EventFilter | None = None) -> Iterator[Event]:
+        """Matching events as Event models (reviewed values), stable order; for exporters."""
+        for row in self.iter_event_rows(f):
+            yield event_from_row(row)
+
+    def count_events(self, f: EventFilter | None = None) -> int:
+        f = f or EventFilter()
+        inner = self._event_query(EventFilter(**{**f.__dict__, "limit": None, "offset": 0})).subquery()
+        with self.session() as s:
+            return int(s.scalar(select(func.count()).select_from(inner)) or 0)
+
+    def get_event(self, event_id: int) -> dict[str, Any] | None:
+        """One event (see `event_dict`) plus `article` (columns, no text) and `merged` (its merged event with
+        `sources`: the other events reporting it), or None."""
+        with self.session() as s:
+            row = s.get(EventRow, event_id)
+            if row is None:
+                return None
+            out = event_dict(row)
+            art = s.get(ArticleRow, row.article_id)
+            out["article"] = _row_dict(art, _ARTICLE_COLS) if art else None
+            merged_id = s.scalar(select(MergedSourceRow.merged_id).where(MergedSourceRow.event_id == event_id))
+        out["merged"] = self.get_merged_event(merged_id) if merged_id is not None else None
+        return out
+
+    def event_model(self, event_id: int) -> Event | None:
+        with self.session() as s:
+            row = s.get(EventRow, event_id)
+            return event_from_row(row) if row else None
+
+    def events_per_day(self, f: EventFilter | None = None) -> list[dict[str, Any]]:
+        """Counts per (event_date, event_type) for a timeline: [{date, event_type, count}], by date."""
+        inner = self._event_query(f or EventFilter()).subquery()
+        stmt = (select(inner.c.event_date, inner.c.event_type, func.count())
+                .where(inner.c.event_date.is_not(None))
+                .group_by(inner.c.event_date, inner.c.event_type).order_by(inner.c.event_date, inner.c.event_type))
+        with self.session() as s:
+            return [{"date": _jsonable(d), "event_type": t, "count": n} for d, t, n in s.execute(stmt).all()]
+
+    # -- review and audit ------------------------------------------------------------------------------
+    def review_event(self, event_id: int, user: str, action: str, changes: dict[str, Any] | None = None,
+                     comment: str | None = None) -> dict[str, Any]:
+        """Accept, correct, reject or reset an event, or comment on it; appends one audit entry.
+
+        `action` is accept | correct | reject | reset | comment. `changes` (only with correct; allowed with
+        accept) maps Event column names to new values; they are validated against the Event model and written
+        into the event, so exports carry them. Raises KeyError for an unknown event, ValueError for a bad action,
+        field or value. Returns the updated event dict.
+        """
+        if action not in REVIEW_ACTIONS:
+            raise ValueError(f"unknown review action {action!r}; use one of {', '.join(REVIEW_ACTIONS)}")
+        changes = dict(changes or {})
+        bad = sorted(set(changes) - set(EVENT_COLUMNS))
+        if bad:
+            raise ValueError(f"cannot correct {', '.join(bad)}: not an event column")
+        if changes and action not in ("correct", "accept"):
+            raise ValueError(f"action {action!r} takes no field changes; use 'correct'")
+        with self.session() as s:
+            row = s.get(EventRow, event_id, with_for_update=True)
+            if row is None:
+                raise KeyError(event_id)
+            current = event_from_row(row)
+            try:
+                updated = Event.model_validate({**current.model_dump(), **changes})
+            except ValidationError as err:
+                first = err.errors()[0]
+                raise ValueError(f"{'.'.join(map(str, first['loc']))}: {first['msg']}") from None
+            diff: dict[str, Any] = {}
+            for name in changes:
+                old, new = getattr(current, name), getattr(updated, name)
+                if old != new:
+                    diff[name] = {"old": _jsonable(old), "new": _jsonable(new)}
+                    setattr(row, name, new)
+            status = REVIEW_ACTIONS[action]
+            if action == "correct" and not diff and not comment:
+                raise ValueError("'correct' needs at least one changed field")
+            if status is not None:
+                row.review_status = status
+            row.updated_at = utcnow()
+            s.add(AuditRow(event_id=event_id, user=user[:200], action=action, changes=diff, comment=comment,
+                           at=utcnow()))
+            s.flush()
+            return event_dict(row)
+
+    def history(self, event_id: int) -> list[dict[str, Any]]:
+        """The event's audit entries, oldest first: id, event_id, user, action, changes, comment, at."""
+        with self.session() as s:
+            rows = s.scalars(select(AuditRow).where(AuditRow.event_id == event_id).order_by(AuditRow.id)).all()
+            return [_row_dict(r, ("id", "event_id", "user", "action", "changes", "comment", "at")) for r in rows]
+
+    # -- API tokens ------------------------------------------------------------------------------------
+    def add_api_token(self, name: str, token_hash: str) -> None:
+        """Store a token's hash under a unique name (hash the token before calling). ValueError if taken."""
+        with self.session() as s:
+            if s.scalar(select(ApiTokenRow.id).where(ApiTokenRow.name == name)) is not None:
+                raise ValueError(f"a token named {name!r} exists already")
+            s.add(ApiTokenRow(name=name, hash=token_hash, created_at=utcnow()))
+
+    def api_token_name(self, token_hash: str) -> str | None:
+        """The name of the token with this hash, None when no token matches."""
+        with self.session() as s:
+            return s.scalar(select(ApiTokenRow.name).where(ApiTokenRow.hash == token_hash))
+
+    def list_api_tokens(self) -> list[dict[str, Any]]:
+        with self.session() as s:
+            rows = s.scalars(select(ApiTokenRow).order_by(ApiTokenRow.name)).all()
+            return [_row_dict(r, ("name", "created_at")) for r in rows]
+
+    def delete_api_token(self, name: str) -> bool:
+        with self.session() as s:
+            row = s.scalars(select(ApiTokenRow).where(ApiTokenRow.name == name)).first()
+            if row is None:
+                return False
+            s.delete(row)
+            return True
+
+    # -- merged events ---------------------------------------------------------------------------------
+    def get_merged_event(self, merged_id: int) -> dict[str, Any] | None:
+        """A merged event (columns, `fields`, `disputes`) plus `sources`: [{event_id, article_id, title,
+        publisher, url, published}] in stable order."""
+        with self.session() as s:
+            row = s.get(MergedEventRow, merged_id)
+            if row is None:
+                return None
+            out = _row_dict(row, _MERGED_COLS)
+            src = s.execute(
+                select(MergedSourceRow.event_id, ArticleRow.id, ArticleRow.title, ArticleRow.publisher,
+                       ArticleRow.url, ArticleRow.published)
+                .join(ArticleRow, ArticleRow.id == MergedSourceRow.article_id)
+                .where(MergedSourceRow.merged_id == merged_id).order_by(MergedSourceRow.event_id)
+            ).all()
+            out["sources"] = [{"event_id": e, "article_id": a, "title": t, "publisher": p, "url": u,
+                               "published": _jsonable(d)} for e, a, t, p, u, d in src]
+            return out
+
+    def query_merged(self, f: EventFilter | None = None) -> list[dict[str, Any]]:
+        """Merged events matching the date, country, admin1, type and status parts of `f` (no sources)."""
+        f = f or EventFilter()
+        stmt = select(MergedEventRow)
+        if f.date_from:
+            stmt = stmt.where(MergedEventRow.event_date >= f.date_from)
+        if f.date_to:
+            stmt = stmt.where(MergedEventRow.event_date <= f.date_to)
+        if f.country:
+            stmt = stmt.where(func.lower(MergedEventRow.country) == f.country.lower())
+        if f.admin1:
+            stmt = stmt.where(func.lower(MergedEventRow.admin1) == f.admin1.lower())
+        if (types := _as_list(f.event_type)) is not None:
+            stmt = stmt.where(MergedEventRow.event_type.in_(types))
+        if (subs := _as_list(f.sub_event_type)) is not None:
+            stmt = stmt.where(MergedEventRow.sub_event_type.in_(subs))
+        if (statuses := _as_list(f.review_status)) is not None:
+            stmt = stmt.where(MergedEventRow.review_status.in_(statuses))
+        stmt = stmt.order_by(MergedEventRow.event_date.is_(None), MergedEventRow.event_date, MergedEventRow.uid)
+        stmt = stmt.offset(f.offset)
+        if f.limit is not None:
+            stmt = stmt.limit(f.limit)
+        with self.session() as s:
+            return [_row_dict(r, _MERGED_COLS) for r in s.scalars(stmt).all()]
+
+    # -- overview --------------------------------------------------------------------------------------
+    def counts(self) -> dict[str, int]:
+        """Rows per table: articles, reports, events, quotes, statements, claims, places, failures, runs,
+        merged_events, audit_log."""
+        tables = {"articles": ArticleRow, "reports": ReportRow, "events": EventRow, "quotes": QuoteRow,
+                  "statements": StatementRow, "claims": ClaimRow, "places": PlaceRow, "failures": FailureRow,
+                  "runs": RunRow, "merged_events": MergedEventRow, "audit_log": AuditRow}
+        with self.session() as s:
+            return {name: int(s.scalar(select(func.count()).select_from(t)) or 0) for name, t in tables.items()}
+
+
+def validate_status(status: str) -> str:
+    if status not in REVIEW_STATUSES:
+        raise ValueError(f"review status {status!r}: use one of {', '.join(REVIEW_STATUSES)}")
+    return status
