@@ -1,0 +1,315 @@
+"""PLOVER statements: verbal events (ACCUSE, SUPPORT, THREATEN, DEMAND, REJECT, CONSULT, AGREE, CONCEDE).
+
+ACLED records material events only; condemnations, accusations, calls to act and expressions of support are
+verbal events, which PLOVER codes. A statement is found from a cue verb (`data/plover.yaml`), and takes:
+
+- actor: the cue's subject; for a participle with none of its own ("issued a statement condemning …",
+  "active on social media calling on …", "Khamenei insulting …"), the subject of the clause it hangs from;
+- target: the object when it names an actor; when the object is a deed ("condemned the crimes committed by
+  security forces"), the doer named by "by";
+- date: the date expression that governs the cue (`dates.date_for_event`), location: a place named in the
+  actor's phrase ("tribal sheikhs in Diyala Province");
+- names in ACLED's style through the codebook's actor templates ("Iraqi demonstrators" → "Protesters (Iraq)",
+  "security forces" → "Police Forces of Iraq").
+
+Negated cues ("did not condemn") are skipped. Claims (who relays the statement) are set by `claims.py`.
+"""
+
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass
+from importlib import resources as importlib_resources
+from typing import Any
+
+import yaml
+from spacy.tokens import Doc, Token
+
+from dateline.errors import ResourceMissingError
+from dateline.extract import quotes as quotes_mod
+from dateline.model import Article, DateMention, Place, Quote, Span, Statement
+from dateline.resources import Resources
+
+# Head lemmas of common actor nouns → the codebook's actor template key.
+GROUP_TEMPLATES = {
+    "demonstrator": "protesters", "protester": "protesters", "protestor": "protesters", "marcher": "protesters",
+    "rioter": "rioters", "mob": "rioters",
+    "police": "police", "policeman": "police", "policemen": "police",
+    "army": "military", "soldier": "military", "troop": "military", "military": "military",
+    "government": "government", "authority": "government", "authorities": "government",
+    "civilian": "civilians", "resident": "civilians", "villager": "civilians",
+}
+# Deeds whose doer (named by "by") is the target of an accusation.
+DEED_NOUNS = frozenset(
+    """crime crimes killing killings violence attack attacks abuse abuses repression crackdown action actions
+    use shooting shootings arrest arrests torture massacre atrocity atrocities violation violations""".split()
+)
+_PLACE_SUFFIXES = (" Province", " province", " Governorate", " governorate", " Region", " District")
+
+
+@dataclass(frozen=True)
+class Cue:
+    plover: str
+    lemma: str
+    particle: str | None  # a child word the cue needs ("call on"), or None
+
+
+@functools.cache
+def load_plover() -> dict[str, Any]:
+    """The packaged PLOVER table; a missing file is a clear error."""
+    try:
+        raw = importlib_resources.files("dateline.data").joinpath("plover.yaml").read_text(encoding="utf-8")
+    except FileNotFoundError as exc:  # pragma: no cover - packaging error
+        raise ResourceMissingError("dateline/data/plover.yaml is missing from the package; reinstall dateline") from exc
+    return dict(yaml.safe_load(raw))
+
+
+@functools.cache
+def _cues() -> dict[str, list[Cue]]:
+    table: dict[str, list[Cue]] = {}
+    for plover, spec in load_plover()["types"].items():
+        for cue in spec["cues"]:
+            words = str(cue).split()
+            table.setdefault(words[0], []).append(Cue(plover, words[0], words[1] if len(words) > 1 else None))
+    return table
+
+
+def extract_statements(
+    article: Article,
+    doc: Doc,
+    resources: Resources,
+    places: list[Place],
+    dates: list[DateMention],
+    quotes: list[Quote],
+) -> list[Statement]:
+    """Every PLOVER verbal event in the article, in text order."""
+    from dateline.extract.dates import date_for_event
+
+    text = article.text
+    country = context_country(doc, resources)
+    out: list[Statement] = []
+    seen: set[tuple[int, str]] = set()
+    for tok in doc:
+        cue = match_cue(tok)
+        if cue is None or any(c.dep_ == "neg" for c in tok.children):
+            continue
+        actor_tok = statement_actor(tok)
+        if actor_tok is None:
+            continue
+        sent = tok.sent
+        key = (sent.start, cue.plover + (actor_tok.lower_))
+        if key in seen:
+            continue
+        seen.add(key)
+        sent_country = sentence_country(sent, resources) or country
+        actor = actor_name(doc, actor_tok, resources, sent_country, tok.idx)
+        target_tok = statement_target(tok, cue)
+        target = actor_name(doc, target_tok, resources, sent_country, tok.idx) if target_tok is not None else None
+        evidence = _evidence(text, sent, tok)
+        trigger = Span.of(text, tok.idx, tok.idx + len(tok))
+        sentence = Span.of(text, sent.start_char, sent.end_char)
+        para_start = text.rfind("\n", 0, tok.idx) + 1
+        para_end = text.find("\n", tok.idx)
+        paragraph = Span.of(text, para_start, para_end if para_end != -1 else len(text))
+        date = date_for_event(dates, trigger, sentence, paragraph, article)
+        out.append(
+            Statement(
+                id=f"S{len(out) + 1}",
+                plover=cue.plover,
+                actor=actor,
+                target=target if target != actor else None,
+                date=date.date_start if date is not None else None,
+                location=_actor_location(doc, actor_tok, places),
+                evidence=evidence,
+            )
+        )
+    return out
+
+
+# --- cues -------------------------------------------------------------------------------------------------
+
+
+def match_cue(tok: Token) -> Cue | None:
+    """The PLOVER cue this token heads, if any ("condemned", "calling on", "expressed … support")."""
+    if tok.pos_ not in ("VERB",):
+        return None
+    candidates = _cues().get(tok.lemma_.lower(), [])
+    if not candidates:
+        return None
+    child_words = {c.lemma_.lower() for c in tok.children}
+    for cue in candidates:
+        if cue.particle is not None and cue.particle in child_words:
+            return cue
+    return next((c for c in candidates if c.particle is None), None)
+
+
+def statement_actor(cue: Token) -> Token | None:
+    """Who makes the statement: the subject, else the subject of the clause the cue hangs from."""
+    tok = cue
+    for _ in range(8):
+        subject = next((c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass") and c.dep_ != "expl"), None)
+        if subject is not None:
+            if subject.lower_ in ("who", "that", "which") and tok.dep_ == "relcl":
+                return tok.head
+            return subject if cue.dep_ != "conj" or tok is not cue else subject
+        if tok.dep_ == "acl" and tok.i > 0 and doc_token(tok, -1).pos_ == "PROPN":
+            return doc_token(tok, -1)  # "Khamenei insulting …": a gerund's subject stands before it
+        if tok.dep_ == "ROOT" or tok.head is tok:
+            break
+        tok = tok.head
+    # Misparsed sentence-initial participle ("Leading tribal sheikhs …, issued"): first plural or proper noun.
+    sent = cue.sent
+    for t in sent:
+        if t.i >= cue.i:
+            break
+        if t.pos_ in ("NOUN", "PROPN") and (t.tag_ in ("NNS", "NNPS") or t.ent_type_ in ("PERSON", "ORG")):
+            if t.dep_ not in ("pobj", "compound", "poss"):
+                return t
+    return None
+
+
+def doc_token(tok: Token, offset: int) -> Token:
+    return tok.doc[tok.i + offset]
+
+
+def statement_target(cue: Token, spec: Cue) -> Token | None:
+    """At whom the statement is aimed: an actor-like object, or the doer of the condemned deed."""
+    obj = None
+    if spec.particle is not None:
+        prep = next((c for c in cue.children if c.lemma_.lower() == spec.particle), None)
+        if prep is not None:
+            obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+    if obj is None:
+        obj = next((c for c in cue.children if c.dep_ in ("dobj", "obj")), None)
+    if obj is None:
+        return None
+    if is_actor_like(obj):
+        return obj
+    if obj.lemma_.lower() in DEED_NOUNS or obj.lower_ in DEED_NOUNS:
+        for t in obj.subtree:
+            if t.dep_ == "agent":
+                doer = next((c for c in t.children if c.dep_ == "pobj"), None)
+                if doer is not None:
+                    return doer
+    return None
+
+
+def is_actor_like(tok: Token) -> bool:
+    if tok.ent_type_ in ("PERSON", "ORG", "NORP", "GPE"):
+        return True
+    lemma = tok.lemma_.lower()
+    if lemma in GROUP_TEMPLATES or tok.lower_ in GROUP_TEMPLATES or lemma == "force":
+        return True
+    return lemma in ("people", "youth", "activist", "official", "leader", "minister", "group", "sheikh")
+
+
+# --- names --------------------------------------------------------------------------------------------------
+
+
+def context_country(doc: Doc, resources: Resources) -> str | None:
+    """The country the article is mostly about: the most frequent demonym or country name."""
+    counts: dict[str, int] = {}
+    book = resources.codebook
+    for ent in doc.ents:
+        iso3 = None
+        if ent.label_ == "NORP":
+            iso3 = book.demonym_iso3(ent.text)
+        elif ent.label_ == "GPE":
+            iso3 = book.iso3(ent.text)
+        if iso3:
+            counts[iso3] = counts.get(iso3, 0) + 1
+    if not counts:
+        return None
+    return str(book.country_name(max(counts, key=lambda k: counts[k])))
+
+
+def sentence_country(sent: Any, resources: Resources) -> str | None:
+    """The first demonym of a sentence ("… against Iraqi demonstrators") names the country of its actors."""
+    book = resources.codebook
+    for tok in sent:
+        iso3 = book.demonym_iso3(tok.text) if tok.pos_ in ("ADJ", "PROPN", "NOUN") else None
+        if iso3:
+            return str(book.country_name(iso3))
+    return None
+
+
+def actor_name(doc: Doc, head: Token, resources: Resources, country: str | None, before: int) -> str:
+    """An ACLED-style name for the actor headed by `head`."""
+    book = resources.codebook
+    tokens = quotes_mod.phrase_tokens(head)
+    phrase = " ".join(t.text for t in tokens)
+    low = phrase.lower()
+    for group in book.named_groups:
+        if any(p in low.split() or (" " in p and p in low) for p in group["pattern"]):
+            return str(group["name"]).replace("{country}", country or "")
+    ent = quotes_mod._entity_of(doc, head)
+    if head.lower_ in quotes_mod.PRONOUNS:
+        found = quotes_mod.resolve_antecedent(doc, before, quotes_mod.PRONOUNS[head.lower_], None)  # type: ignore[arg-type]
+        if found is not None:
+            return found.name
+    if ent is not None and ent.label_ == "PERSON":
+        return quotes_mod.full_name(doc, ent, before)
+    if ent is not None and ent.label_ == "ORG":
+        return quotes_mod.expand_name(doc, ent.start, ent.end)
+    own_country = next(
+        (book.country_name(iso) for t in tokens if (iso := book.demonym_iso3(t.text)) and t.i != head.i), None
+    )
+    country = own_country or country
+    lemma = head.lemma_.lower()
+    key = GROUP_TEMPLATES.get(lemma) or GROUP_TEMPLATES.get(head.lower_)
+    if lemma == "force":
+        key = "police"  # "security forces" in protest reporting: ACLED codes riot/security police
+        if any(t.lemma_.lower() in ("army", "military", "armed") for t in tokens):
+            key = "military"
+    if key is not None and country:
+        return str(book.actor_templates[key]["name"]).replace("{country}", country)
+    if head.pos_ == "PROPN":
+        return quotes_mod.expand_name(doc, *_propn_run(head))
+    # A group described by a noun: "tribal sheikhs in Diyala Province" → "Tribal sheikhs (Diyala)".
+    place = next((t for t in tokens if t.ent_type_ == "GPE" and t.i > head.i), None)
+    mods = [t.text for t in tokens if t.i < head.i and t.dep_ in ("amod", "compound") and not book.demonym_iso3(t.text)
+            and t.pos_ in ("ADJ", "NOUN")]
+    words = " ".join([*mods, head.text])
+    where = _place_name(doc, place) if place is not None else country
+    name = words[:1].upper() + words[1:]
+    return f"{name} ({where})" if where else name
+
+
+def _propn_run(head: Token) -> tuple[int, int]:
+    start = head.i
+    while start > 0 and head.doc[start - 1].pos_ == "PROPN" and head.doc[start - 1].dep_ == "compound":
+        start -= 1
+    return start, head.i + 1
+
+
+def _place_name(doc: Doc, tok: Token) -> str:
+    ent = quotes_mod._entity_of(doc, tok)
+    name = ent.text if ent is not None else tok.text
+    for suffix in _PLACE_SUFFIXES:
+        if name.endswith(suffix):
+            name = name[: -len(suffix)]
+    return name
+
+
+def _actor_location(doc: Doc, actor: Token, places: list[Place]) -> str | None:
+    tokens = quotes_mod.phrase_tokens(actor)
+    start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1])
+    for place in places:
+        if start <= place.span.start < end:
+            name = place.name or place.mention
+            for suffix in _PLACE_SUFFIXES:
+                if name.endswith(suffix):
+                    name = name[: -len(suffix)]
+            return name
+    return None
+
+
+def _evidence(text: str, sent: Any, cue: Token) -> Span:
+    """The sentence up to the end of the cue's clause, trimmed of an opening quote mark."""
+    start = sent.start_char
+    end = sent.end_char
+    while start < end and text[start] in " “\"‘'\n":
+        start += 1
+    while end > start and text[end - 1] in " \n”\"’',":
+        end -= 1
+    return Span.of(text, start, end)
