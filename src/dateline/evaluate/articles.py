@@ -25,7 +25,7 @@ from dateline.model import Quote, Report, Span
 
 ARTICLE_FIELDS = ("title", "subtitle", "publisher", "published", "dateline_place")
 # "X (second copy)" in boilerplate_removed: X may stay once, its repetition must go.
-_COPY_NOTE = re.compile(r"\s*\((second|repeated|duplicate)[^)]*\)\s*$", re.I)
+_COPY_NOTE = re.compile(r"\s*\((second|repeated|duplicate)[^)]*\)\s*$", re.IGNORECASE)
 
 
 def score_article(gold: GoldDoc, report: Report, scores: Scores) -> None:

@@ -48,8 +48,8 @@ FIELD_ORDER = ("event_type", "sub_event_type", "event_date", "time_precision", "
 #   "geocode to PLACE"             → fails when the event's location or country is PLACE
 #   "code as VALUE" / "be coded as VALUE" → fails when the event's event_type or sub_event_type is VALUE
 _GEOCODE = re.compile(r"geocoded?\s+(?:it\s+)?(?:to|as)\s+(?P<place>[^:;,.]+?)(?:\s+in\s+(?P<country>[^:;,.]+?))?"
-                      r"\s*(?:[:;,.]|$)", re.I)
-_CODE_AS = re.compile(r"\bcoded?\s+as\s+(?P<value>[^:;,.]+?)\s*(?:[:;,.]|$)", re.I)
+                      r"\s*(?:[:;,.]|$)", re.IGNORECASE)
+_CODE_AS = re.compile(r"\bcoded?\s+as\s+(?P<value>[^:;,.]+?)\s*(?:[:;,.]|$)", re.IGNORECASE)
 
 
 @dataclass

@@ -12,7 +12,6 @@ import io
 from dataclasses import dataclass, field
 from typing import Any
 
-
 # Field order in the table and JSON (ACLED column order first); other fields follow in order of first use.
 FIELD_RANK = ("title", "subtitle", "publisher", "published", "dateline_place", "event_type", "sub_event_type",
               "event_date", "time_precision", "country", "admin1", "location", "coordinates", "within_25km",
@@ -182,6 +181,8 @@ class Scores:
             table.add_column(column, justify=justify)  # type: ignore[arg-type]
         for (kind, name), row in self.ordered_rows():
             if isinstance(row, PRF):
+                if row.n == 0 and not row.fp:
+                    continue  # nothing of this kind in gold or predictions: no row to read
                 table.add_row(kind, name or "(detection)", fmt(row.precision), fmt(row.recall), fmt(row.f1), "",
                               str(row.n))
             else:
