@@ -1,56 +1,213 @@
-"""Input readers (first pass: plain text files and stdin; the ingest work deepens this)."""
+"""Where articles come from: a file, a directory, a glob, standard input ("-") or a URL.
+
+`read_source` yields `Article`s and, for an input that cannot be read, an `InputError` in its place, so a
+multi-item run reports the bad item and goes on. Readers for further file kinds register a suffix in
+`READERS` (`register_reader(".warc.gz", read_warc)`), which is how feeds and WARC files plug in.
+"""
 
 from __future__ import annotations
 
-import hashlib
+import glob
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
-
-import charset_normalizer
+from typing import IO
 
 from dateline.errors import InputError
+from dateline.ingest.corpora import read_jsonl, read_jsonl_lines
+from dateline.ingest.html import HTML_SUFFIXES, article_from_html, looks_like_html
+from dateline.ingest.text import build_article, decode_bytes
 from dateline.model import Article
 from dateline.settings import Settings
 
+Reader = Callable[[Path, Settings], Iterator[Article | InputError]]
+READERS: dict[str, Reader] = {
+    ".jsonl": read_jsonl,
+    ".ndjson": read_jsonl,
+    ".jsonl.gz": read_jsonl,
+    ".ndjson.gz": read_jsonl,
+}
+_GLOB_CHARS = "*?["
 
-def _decode(data: bytes, source: str) -> str:
-    if not data.strip():
-        raise InputError(source, "empty input")
-    if b"\x00" in data[:4096]:
-        raise InputError(source, "binary file, not text")
+
+def register_reader(suffix: str, reader: Reader) -> None:
+    """Read files whose name ends with `suffix` (e.g. ".warc.gz") with `reader` instead of as one document."""
+    READERS[suffix.lower()] = reader
+
+
+def _container_reader(path: Path) -> Reader | None:
+    """WARC archives and RSS/Atom feeds, when their readers (`ingest.warc`, `ingest.feeds`) are present."""
     try:
-        return data.decode("utf-8")
-    except UnicodeDecodeError:
-        best = charset_normalizer.from_bytes(data).best()
-        if best is None:
-            raise InputError(source, "undecodable bytes: no text encoding fits") from None
-        return str(best)
+        from dateline.ingest import warc
+
+        if warc.is_warc(path):
+            return warc.read_warc  # type: ignore[return-value]
+    except ImportError:
+        pass
+    try:
+        from dateline.ingest import feeds
+
+        if feeds.looks_like_feed(path):
+            return feeds.read_feed  # type: ignore[return-value]
+    except ImportError:
+        pass
+    return None
 
 
-def article_from_text(text: str, *, article_id: str | None = None, source_kind: str = "text",
-                      path: str | None = None) -> Article:
-    digest = hashlib.sha256(text.encode("utf-8")).hexdigest()
-    return Article(id=article_id or digest[:16], text=text, source_kind=source_kind, path=path,
-                   content_hash=digest)
+def reader_for(path: Path) -> Reader | None:
+    """The reader of a multi-article file kind, or None for a single text/HTML document."""
+    name = path.name.lower()
+    # The longest matching suffix wins: ".jsonl.gz" before ".gz".
+    for suffix in sorted(READERS, key=len, reverse=True):
+        if name.endswith(suffix):
+            return READERS[suffix]
+    return _container_reader(path)
 
 
-def article_from_html(html: str, **kwargs: object) -> Article:
-    raise NotImplementedError("HTML ingest is not built yet")
+def is_url(source: str) -> bool:
+    return source.lower().startswith(("http://", "https://"))
+
+
+def is_multi(source: str) -> bool:
+    """Whether a source can hold several articles (a directory, glob or corpus) rather than one."""
+    path = Path(source)
+    if source == "-" or is_url(source):
+        return False
+    return path.is_dir() or reader_for(path) is not None or (not path.exists() and any(c in source for c in _GLOB_CHARS))
+
+
+def _too_big(size: int, settings: Settings) -> str:
+    return (f"file is {size / 1e6:.1f} MB, over the {settings.max_input_bytes / 1e6:g} MB limit "
+            "(raise DATELINE_MAX_INPUT_BYTES to read it)")
+
+
+def document_from_bytes(data: bytes, source: str, settings: Settings, *, source_kind: str = "text",
+                        path: str | None = None, url: str | None = None, html: bool | None = None) -> Article:
+    """One document whose bytes are in memory; HTML when `html` says so or the content looks like it."""
+    text = decode_bytes(data, source)
+    if html is None:
+        html = looks_like_html(text)
+    if html:
+        kind = source_kind if source_kind != "text" else "html"
+        return article_from_html(text, url=url, path=path, source_kind=kind, settings=settings, source=source)
+    from dateline.ingest.text import Hints
+
+    return build_article(text, source=source, source_kind=source_kind, path=path, hints=Hints(url=url),
+                         settings=settings)
+
+
+def read_file(path: Path, settings: Settings) -> Iterator[Article | InputError]:
+    """A single file: a registered corpus kind, or one text/HTML document (size checked before reading)."""
+    reader = reader_for(path)
+    if reader is not None:
+        yield from reader(path, settings)
+        return
+    source = str(path)
+    try:
+        size = path.stat().st_size
+        if size > settings.max_input_bytes:
+            raise InputError(source, _too_big(size, settings))
+        with path.open("rb") as stream:
+            data = stream.read(settings.max_input_bytes + 1)
+        if len(data) > settings.max_input_bytes:  # a file that grew, or a device without a size
+            raise InputError(source, _too_big(len(data), settings))
+        html = True if path.suffix.lower() in HTML_SUFFIXES else None
+        yield document_from_bytes(data, source, settings, path=source, html=html)
+    except InputError as err:
+        yield err
+    except IsADirectoryError:
+        yield from read_directory(path, settings)
+    except OSError as err:
+        yield InputError(source, f"cannot read: {err.strerror or err}")
+
+
+def _hidden(path: Path, root: Path) -> bool:
+    return any(part.startswith(".") for part in path.relative_to(root).parts)
+
+
+def directory_files(root: Path) -> list[Path]:
+    """Every non-hidden file under `root`, recursively, in sorted path order."""
+    return sorted((p for p in root.rglob("*") if p.is_file() and not _hidden(p, root)), key=lambda p: str(p))
+
+
+def read_directory(root: Path, settings: Settings) -> Iterator[Article | InputError]:
+    files = directory_files(root)
+    if not files:
+        yield InputError(str(root), "directory holds no files")
+        return
+    for path in files:
+        yield from read_file(path, settings)
+
+
+def read_glob(pattern: str, settings: Settings) -> Iterator[Article | InputError]:
+    matches = sorted(glob.glob(pattern, recursive=True))
+    if not matches:
+        yield InputError(pattern, "no file matches this pattern")
+        return
+    for match in matches:
+        path = Path(match)
+        yield from (read_directory(path, settings) if path.is_dir() else read_file(path, settings))
+
+
+def _looks_like_jsonl(text: str) -> bool:
+    first = text.lstrip()[:1]
+    if first != "{":
+        return False
+    import json
+
+    line = text.lstrip().split("\n", 1)[0]
+    try:
+        record = json.loads(line)
+    except ValueError:
+        return False
+    return isinstance(record, dict) and ("text" in record or "html" in record)
+
+
+def read_stdin(settings: Settings, stream: IO[bytes] | None = None) -> Iterator[Article | InputError]:
+    """Standard input: one document (text or HTML), or a JSONL corpus when it reads like one."""
+    source = "<stdin>"
+    stream = stream if stream is not None else sys.stdin.buffer
+    try:
+        data = stream.read(settings.max_input_bytes + 1)
+        if len(data) > settings.max_input_bytes:
+            raise InputError(source, f"more than {settings.max_input_bytes / 1e6:g} MB on standard input "
+                                     "(save it as a .jsonl corpus, or raise DATELINE_MAX_INPUT_BYTES)")
+        text = decode_bytes(data, source)
+        if _looks_like_jsonl(text):
+            lines = (line.encode("utf-8") for line in text.split("\n"))
+            yield from read_jsonl_lines(lines, source, settings)
+            return
+        yield document_from_bytes(text.encode("utf-8"), source, settings, source_kind="stdin")
+    except InputError as err:
+        yield err
+
+
+def read_url(url: str, settings: Settings) -> Iterator[Article | InputError]:
+    from dateline.ingest.fetch import fetch
+
+    try:
+        data, content_type = fetch(url, settings)
+        html = None if not content_type else ("html" in content_type or "xml" in content_type)
+        yield document_from_bytes(data, url, settings, source_kind="url", url=url, html=html)
+    except InputError as err:
+        yield err
 
 
 def read_source(source: str, settings: Settings | None = None) -> Iterator[Article | InputError]:
+    """Articles from one path, directory, glob, URL or "-" (stdin); a bad item is yielded as InputError."""
     settings = settings or Settings()
     if source == "-":
-        data = sys.stdin.buffer.read()
-        yield article_from_text(_decode(data, "<stdin>"), source_kind="stdin")
+        yield from read_stdin(settings)
         return
-    path = Path(source)
-    if not path.exists():
+    if is_url(source):
+        yield from read_url(source, settings)
+        return
+    path = Path(source).expanduser()
+    if path.is_dir():
+        yield from read_directory(path, settings)
+    elif path.exists():
+        yield from read_file(path, settings)
+    elif any(c in source for c in _GLOB_CHARS):
+        yield from read_glob(source, settings)
+    else:
         yield InputError(source, "no such file or directory")
-        return
-    try:
-        data = path.read_bytes()
-        yield article_from_text(_decode(data, source), path=str(path))
-    except InputError as err:
-        yield err

@@ -1,0 +1,188 @@
+"""Cleaning: raw article text → the cleaned text every `Span` refers to, with a map back to the raw input.
+
+What goes: ad residue ("728 x 90", "300x250", a lone "Advertisement"), lines repeated verbatim (the first copy
+stays), share/cookie/newsletter boilerplate lines, control characters. What changes: line endings become
+"\\n", runs of spaces/tabs inside a line become one space, lines lose leading/trailing blanks, and runs of
+blank lines become a single blank line (a paragraph break). Nothing else is rewritten, so each kept stretch of
+the cleaned text is a verbatim copy of the raw text, recorded as an `OffsetSegment`; what was dropped (other
+than whitespace) is recorded as a `RemovedText` with its reason.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from dateline.model import OffsetSegment, RemovedText
+
+_LINE_BREAK = re.compile(r"\r\n|\r|\n|\u2028|\u2029|\x0b|\x0c|\x85")
+# Horizontal whitespace: a run of several, or a single one that is not a plain space (tab, NBSP, thin space …).
+_HSPACE_RUN = re.compile(r"[ \t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]{2,}|[\t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]")
+# Control and invisible format characters that carry no text (zero-width spaces, BOM, soft hyphen, C0/C1).
+_CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f-\x84\x86-\x9f\u00ad\u200b-\u200d\u2060\ufeff\ufffe]+")
+
+# IAB banner sizes left behind when an ad slot's placeholder is scraped: "728 x 90", "300x250", "[ 970×250 ]".
+_AD_SIZE = re.compile(r"^[\[(]?\s*\d{2,4}\s*[x×X]\s*\d{2,4}\s*(?:px)?\s*[\])]?$")
+_AD_WORDS = re.compile(
+    r"^[-–—*\s(\[]*(advertisement|advertisements|advertising|advert|ad|ads|sponsored( content)?|"
+    r"paid (content|post)|promoted( content)?|story continues below( advertisement)?|"
+    r"scroll (down )?to continue( with content)?|continue reading below|article continues below( this ad)?)"
+    r"[-–—*\s:)\]]*$",
+    re.IGNORECASE,
+)
+# Share / social / cookie / newsletter lines: only short lines, so a sentence that mentions cookies survives.
+_BOILERPLATE = re.compile(
+    r"^(?:"
+    r"(?:share|share this( article| story| page)?|share on \w+|share via \w+|click to share.*|tweet|pin it|"
+    r"email|e-mail|print|copy link|copy the link|whatsapp|facebook|twitter|linkedin|reddit|telegram|"
+    r"follow us( on .*)?|like us on facebook)"
+    r"(?:\s*[|/,·•]\s*(?:share|tweet|email|e-mail|print|copy link|whatsapp|facebook|twitter|x|linkedin|"
+    r"reddit|telegram|pinterest|comments?))*"
+    r"|.*\b(?:we|this (?:web)?site|our (?:web)?site) uses? cookies\b.*"
+    r"|.*\b(?:accept|reject|manage|allow)(?: all)? cookies\b.*"
+    r"|.*\bcookie (?:policy|settings|preferences|consent)\b.*"
+    r"|(?:sign up|subscribe) (?:for|to) (?:our|the) (?:\w+ )?newsletters?.*"
+    r"|(?:skip to (?:main )?content|back to top|toggle navigation|open menu|close menu)"
+    r")[.!:]?$",
+    re.IGNORECASE,
+)
+_BOILERPLATE_MAX_WORDS = 25
+
+
+@dataclass
+class CleanText:
+    """The cleaned text, its map back to the raw text, and what was dropped."""
+
+    text: str
+    offset_map: list[OffsetSegment] = field(default_factory=list)
+    removed: list[RemovedText] = field(default_factory=list)
+
+
+class _Builder:
+    """Appends to the cleaned text, recording which appended pieces are verbatim copies of the raw text."""
+
+    def __init__(self) -> None:
+        self.parts: list[str] = []
+        self.length = 0
+        self.segments: list[OffsetSegment] = []
+
+    def copy(self, piece: str, raw_start: int) -> None:
+        """Append raw[raw_start:raw_start+len(piece)], which equals `piece`."""
+        if not piece:
+            return
+        last = self.segments[-1] if self.segments else None
+        if last and last.clean_start + last.length == self.length and last.raw_start + last.length == raw_start:
+            last.length += len(piece)
+        else:
+            self.segments.append(OffsetSegment(clean_start=self.length, raw_start=raw_start, length=len(piece)))
+        self._add(piece)
+
+    def raw_end(self) -> int | None:
+        """Raw offset just past the last piece, when that piece was a verbatim copy."""
+        last = self.segments[-1] if self.segments else None
+        if last and last.clean_start + last.length == self.length:
+            return last.raw_start + last.length
+        return None
+
+    def insert(self, piece: str) -> None:
+        """Append text that is not a copy of the raw text (a normalised space or line break)."""
+        self._add(piece)
+
+    def _add(self, piece: str) -> None:
+        self.parts.append(piece)
+        self.length += len(piece)
+
+    def text(self) -> str:
+        return "".join(self.parts)
+
+
+def _lines(raw: str) -> list[tuple[int, str, int]]:
+    """(start, content, end-of-line-with-break) for every line, whatever its line ending."""
+    out: list[tuple[int, str, int]] = []
+    pos = 0
+    for match in _LINE_BREAK.finditer(raw):
+        out.append((pos, raw[pos : match.start()], match.end()))
+        pos = match.end()
+    if pos < len(raw):
+        out.append((pos, raw[pos:], len(raw)))
+    return out
+
+
+def _normalised(line: str) -> str:
+    return _HSPACE_RUN.sub(" ", _CONTROL.sub("", line)).strip()
+
+
+def line_removal_reason(line: str) -> str | None:
+    """Why a whole (normalised) line is dropped, or None when it stays."""
+    if _AD_SIZE.match(line) or _AD_WORDS.match(line):
+        return "ad_residue"
+    if len(line.split()) <= _BOILERPLATE_MAX_WORDS and _BOILERPLATE.match(line):
+        return "boilerplate"
+    return None
+
+
+_GAP = re.compile(
+    r"(?:[ \t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]|"
+    r"[\x00-\x08\x0e-\x1f\x7f-\x84\x86-\x9f\u00ad\u200b-\u200d\u2060\ufeff\ufffe])+"
+)
+
+
+def _emit_line(out: _Builder, start: int, content: str, removed: list[RemovedText]) -> None:
+    """Copy one kept line without control characters or edge blanks, inner blank runs as one space."""
+    cursor = 0
+    wrote = False
+    gap_text = ""  # the blank/control run just before the next chunk
+    for gap in [*_GAP.finditer(content), None]:
+        chunk_end = gap.start() if gap else len(content)
+        if chunk_end > cursor:
+            blanks = _CONTROL.sub("", gap_text)
+            if wrote and blanks:
+                # A single raw space stays a verbatim copy; any other blank run becomes one inserted space.
+                if gap_text == " ":
+                    out.copy(" ", start + cursor - 1)
+                else:
+                    out.insert(" ")
+            out.copy(content[cursor:chunk_end], start + cursor)
+            wrote = True
+            gap_text = ""
+        if gap is None:
+            break
+        for ctl in _CONTROL.finditer(gap.group()):
+            removed.append(RemovedText(raw_start=start + gap.start() + ctl.start(),
+                                       raw_end=start + gap.start() + ctl.end(), text=ctl.group(),
+                                       reason="control_chars"))
+        # Control characters alone join their neighbours (a soft hyphen inside a word); blanks separate.
+        gap_text += gap.group()
+        cursor = gap.end()
+
+
+def clean_text(raw: str) -> CleanText:
+    """Clean raw article text; see the module docstring for what changes."""
+    out = _Builder()
+    removed: list[RemovedText] = []
+    seen: set[str] = set()
+    blank_since_last = False
+    for start, content, _line_end in _lines(raw):
+        line = _normalised(content)
+        if not line:
+            blank_since_last = True
+            continue
+        reason = line_removal_reason(line)
+        if reason is None and line in seen:
+            reason = "repeated_line"
+        if reason is not None:
+            removed.append(RemovedText(raw_start=start, raw_end=start + len(content), text=content, reason=reason))
+            continue
+        seen.add(line)
+        if out.length:
+            separator = "\n\n" if blank_since_last else "\n"
+            # The separator is a verbatim copy when the raw text between the two lines is exactly that.
+            last_raw_end = out.raw_end()
+            if last_raw_end is not None and raw[last_raw_end:start] == separator:
+                out.copy(separator, last_raw_end)
+            else:
+                out.insert(separator)
+        _emit_line(out, start, content, removed)
+        blank_since_last = False
+    removed.sort(key=lambda r: r.raw_start)
+    return CleanText(text=out.text(), offset_map=out.segments, removed=removed)

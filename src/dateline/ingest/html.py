@@ -1,0 +1,147 @@
+"""HTML pages: the main text (trafilatura), the publication date (htmldate), title/author/site name (metadata).
+
+trafilatura runs with `favor_precision` and without comments: on the 38-page benchmark of
+`benchmarks/html_extraction.py` that beat its defaults and `favor_recall` (menus and reader comments are what
+hurts event coding most). When the precise pass finds nothing, a recall-oriented pass retries, so a page with a
+short or oddly marked-up body still yields text; only then is the page "without main text".
+
+The text handed to cleaning is the title line, a blank line, then the body with one blank line between
+paragraphs (trafilatura writes one paragraph per line), so a page reads like a plain-text article and the same
+metadata rules apply. Offsets of an HTML article refer to that extracted text; there is no map back to the
+markup (`Article.offset_map` stays empty).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from dateline.errors import InputError
+from dateline.ingest.text import Hints, build_article
+from dateline.model import Article
+from dateline.settings import Settings
+
+_HTML_START = re.compile(
+    r"^\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body|meta|title|div|article|p|"
+    r"section|main|header|span|table|h[1-6])\b",
+    re.IGNORECASE | re.DOTALL,
+)
+_HTML_TAGS = re.compile(r"</(?:p|div|html|body|head|article|span|a|li|td|h[1-6])>", re.IGNORECASE)
+HTML_SUFFIXES = {".html", ".htm", ".xhtml", ".shtml", ".php", ".asp", ".aspx"}
+# Precision first, recall as the fallback (see the module docstring).
+_PRECISE: dict[str, Any] = {"favor_precision": True, "include_comments": False, "include_tables": True}
+_RECALL: dict[str, Any] = {"favor_recall": True, "include_comments": False, "include_tables": True}
+
+
+def looks_like_html(text: str) -> bool:
+    """Markup at the start, or closing tags throughout the first few kilobytes."""
+    head = text[:4096]
+    return bool(_HTML_START.match(head)) or len(_HTML_TAGS.findall(head)) >= 5
+
+
+@dataclass
+class HtmlContent:
+    text: str
+    title: str | None
+    author: str | None
+    site_name: str | None
+    description: str | None
+    date: dt.date | None
+    date_raw: str | None
+
+
+def _extract(html: str, url: str | None, options: dict[str, Any]) -> Any:
+    import trafilatura
+
+    return trafilatura.bare_extraction(html, url=url, with_metadata=True, **options)
+
+
+def main_text(html: str, url: str | None = None) -> str:
+    """The page's main text, paragraphs one per line ("" when there is none)."""
+    for options in (_PRECISE, _RECALL):
+        doc = _extract(html, url, options)
+        if doc is not None and (doc.text or "").strip():
+            return str(doc.text)
+    return ""
+
+
+def publication_date(html: str) -> tuple[dt.date | None, str | None]:
+    """The page's own publication date from its markup (htmldate; the URL is a separate signal)."""
+    import htmldate
+
+    try:
+        found = htmldate.find_date(html, original_date=True, extensive_search=False, outputformat="%Y-%m-%d")
+    except Exception:  # htmldate raises on pathological markup; a missing date is not fatal
+        return None, None
+    if not found:
+        return None, None
+    try:
+        return dt.date.fromisoformat(found), found
+    except ValueError:
+        return None, found
+
+
+def read_html(html: str, url: str | None = None) -> HtmlContent:
+    """Main text and metadata of a page; the text is "" when the page has no main text."""
+    doc = None
+    for options in (_PRECISE, _RECALL):
+        doc = _extract(html, url, options)
+        if doc is not None and (doc.text or "").strip():
+            break
+    date, date_raw = publication_date(html)
+    if doc is None:
+        return HtmlContent("", None, None, None, None, date, date_raw)
+    return HtmlContent(
+        text=(doc.text or "").strip(),
+        title=_clean_meta(doc.title),
+        author=_clean_meta(doc.author),
+        site_name=_clean_meta(doc.sitename),
+        description=_clean_meta(doc.description),
+        date=date,
+        date_raw=date_raw,
+    )
+
+
+def _clean_meta(value: object) -> str | None:
+    if not isinstance(value, str):
+        return None
+    value = " ".join(value.split())
+    return value or None
+
+
+def _article_text(content: HtmlContent) -> str:
+    body = "\n\n".join(line.strip() for line in content.text.split("\n") if line.strip())
+    if content.title and not body.startswith(content.title):
+        return f"{content.title}\n\n{body}"
+    return body
+
+
+def article_from_html(html: str | bytes, *, article_id: str | None = None, url: str | None = None,
+                      path: str | None = None, source_kind: str = "html", title: str | None = None,
+                      publisher: str | None = None, published: dt.date | None = None,
+                      published_raw: str | None = None, settings: Settings | None = None,
+                      source: str | None = None) -> Article:
+    """An Article from an HTML page; InputError when the page has no main text."""
+    from dateline.ingest.text import decode_bytes
+
+    where = source or path or url or "<html>"
+    if isinstance(html, bytes):
+        html = decode_bytes(html, where)
+    content = read_html(html, url)
+    if not content.text:
+        raise InputError(where, "HTML page holds no main text (nothing an article extractor recognises)")
+    hints = Hints(
+        title=title or content.title,
+        publisher=publisher,
+        author=content.author,
+        site_name=content.site_name,
+        url=url,
+        record_published=published,
+        record_published_raw=published_raw,
+        html_published=content.date,
+        html_published_raw=content.date_raw,
+    )
+    return build_article(_article_text(content), source=where, article_id=article_id, source_kind=source_kind,
+                         path=path, hints=hints, settings=settings, keep_offset_map=False)
