@@ -1,24 +1,762 @@
-"""Date expressions → resolved dates (first pass from spaCy NER; the dates work replaces it)."""
+"""Date expressions → resolved dates, ACLED time precision, and the date that governs each event.
+
+The `dateline_dates` spaCy component finds the spans (`doc.spans["dl_dates"]`); this module resolves each one
+against the article date (`article.published`) and turns it into a `DateMention`. Nothing here ever falls back
+to today's date: without an article date, expressions that need one keep their span with no dates.
+
+Codebook rules applied (ACLED codebook, "time precision"; docs/codebook.md):
+
+* `time_precision` 1 = the exact day is known; 2 = the event is known to within a week or a range of a few
+  days (≤ 7 days: "last week", "from 25 to 28 October", "in as many days" for five days, a hedged "around
+  5 May", a body "found" on a day, "following" an earlier dated event); 3 = only the month or something vaguer
+  (a month, a year, "earlier this month", "recently", any range longer than a week).
+* **Which day a range is coded on**: the codebook codes an event known only to within a period on the middle
+  of that period (a week on its middle day, a month on the 15th); a weekend is coded on its first day. We
+  apply that rule to every range: `event_date` = `date_start + (date_end - date_start) // 2`, the earlier
+  middle day when the range has an even number of days, and keep the whole range in `date_start`/`date_end`
+  so that merging can still match overlapping reports. Examples: "from 25 to 28 October" → 26 Oct
+  (precision 2); "in October" → 15 Oct … of the range 1–31 Oct (precision 3); "five deaths in as many days"
+  in a report of 2 Nov → range 29 Oct–2 Nov, coded 31 Oct (precision 2).
+* **relation**: "history" when the expression ends more than a year before the article date (ACLED does not
+  code events from years ago that a report recalls); "future" when it lies after the article date or is
+  governed by future or intention ("will march on Friday", "plans to", "is expected to", "going to"), read
+  from the dependency parse; "present" for today/tonight/this week …; "past" otherwise.
+* Expressions inside quotes are resolved against the article date too. The speaker's "now" is not the
+  article's, though: a range counted back from "now" inside a quote ("in the past week", "in as many days")
+  is known one level less precisely (both of its ends move with the unknown date of the quoted statement).
+  Single days ("yesterday", weekdays, explicit dates) keep their precision: quotes in news are overwhelmingly
+  same-day, and ACLED coders date them on the report's day.
+
+`dateparser` is used only on a span that the rules below do not parse, with RELATIVE_BASE = the article date,
+PREFER_DATES_FROM = past and English only; see `_dateparser_fallback` for why our own rules come first.
+"""
 
 from __future__ import annotations
 
+import calendar
+import datetime as dt
+import functools
+import re
+from dataclasses import dataclass, replace
+
 from spacy.tokens import Doc
+from spacy.tokens import Span as SpacySpan
 
 from dateline.model import Article, DateMention, Span
+from dateline.nlp.components.dates import MONTHS, NUMBER_WORDS, SPAN_KEY, WEEKDAYS
 from dateline.resources import Resources
+
+ONE_DAY = dt.timedelta(days=1)
+HISTORY_GAP = dt.timedelta(days=365)
+FUTURE_YEARLESS_HORIZON = dt.timedelta(days=183)
+
+# ---------------------------------------------------------------------------------------------------------
+# Resolution of one expression (pure: text + article date → dates)
+# ---------------------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Resolved:
+    kind: str
+    start: dt.date | None
+    end: dt.date | None
+    precision: int
+    present: bool = False
+    future: bool = False
+    coded: dt.date | None = None  # the codebook day when it is not the middle of the range (weekends)
+    anchored_on_now: bool = False  # counted from the report's "now" (affects quoted expressions)
+    note: str | None = None
+
+
+_MON = r"(?P<{g}>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
+_D = r"(?P<{g}>[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
+_Y = r"(?P<{g}>\d{{4}})"
+_DASH = r"\s*(?:-|–|—|to|until|till|and|through)\s*"
+_WDAY = r"(?:(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday),?\s+)?"
+
+
+def _g(pattern: str, **groups: str) -> str:
+    return pattern.format(**groups)
+
+
+_DAY_RES = [
+    re.compile(rf"^{_WDAY}(?:the\s+)?{_g(_D, g='d')}\s+(?:of\s+)?{_g(_MON, g='m')}(?:,?\s+{_g(_Y, g='y')})?$"),
+    re.compile(rf"^{_WDAY}{_g(_MON, g='m')}\s+{_g(_D, g='d')}(?:,?\s+{_g(_Y, g='y')})?$"),
+]
+_RANGE_RES = [
+    re.compile(
+        rf"^{_g(_D, g='d1')}\s+{_g(_MON, g='m1')}(?:,?\s+{_g(_Y, g='y1')})?{_DASH}"
+        rf"{_g(_D, g='d2')}\s+{_g(_MON, g='m2')}(?:,?\s+{_g(_Y, g='y2')})?$"
+    ),
+    re.compile(rf"^{_g(_D, g='d1')}{_DASH}{_g(_D, g='d2')}\s+(?:of\s+)?{_g(_MON, g='m2')}(?:,?\s+{_g(_Y, g='y2')})?$"),
+    re.compile(
+        rf"^{_g(_MON, g='m1')}\s+{_g(_D, g='d1')}{_DASH}(?:{_g(_MON, g='m2')}\s+)?{_g(_D, g='d2')}(?:,?\s+{_g(_Y, g='y2')})?$"
+    ),
+]
+_ISO_RE = re.compile(r"^(\d{4})-(\d\d)-(\d\d)$")
+_MONTH_RE = re.compile(
+    rf"^(?:the\s+(?P<part>end|beginning|start|middle)\s+of\s+)?{_g(_MON, g='m')}(?:,?\s+{_g(_Y, g='y')})?$"
+)
+_YEAR_RE = re.compile(r"^(?P<y>1[89]\d\d|20\d\d)$")
+_DECADE_RE = re.compile(r"^(?:the\s+)?(?P<y>1[89]\d0|20\d0)'?s$")
+_WEEKDAY_RE = re.compile(
+    r"^(?P<mod>last|this|next|coming)?\s*(?P<wd>monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
+    r"(?:'s)?(?:\s+(?P<part>morning|afternoon|evening|night|overnight))?$"
+)
+_PERIOD_RE = re.compile(
+    r"^(?:(?P<when>earlier|later|early|late)\s+(?:in\s+)?)?(?P<mod>last|this|next|past|previous|coming|the)\s+"
+    r"(?P<unit>week|weekend|month|year|fortnight)$"
+)
+_DURATION_RE = re.compile(
+    r"^(?:the\s+)?(?P<dir>past|last|previous|preceding|coming|next)\s+(?:(?P<few>couple|few|several)\s+(?:of\s+)?)?"
+    r"(?P<n>\d+|[a-z]+)?\s*(?P<unit>hours?|days?|weeks?|fortnights?|months?|years?|weekends?)$"
+)
+_AGO_RE = re.compile(r"^(?:a\s+)?(?P<n>\d+|[a-z]+)\s+(?:of\s+)?(?P<unit>hours?|days?|weeks?|months?|years?)\s+ago$")
+_AS_MANY_RE = re.compile(r"^as\s+many\s+(?P<unit>days|weeks|months|years)$")
+_HEDGES = {"around", "about", "circa"}
+_OPEN_AFTER = {"since", "after", "following"}
+_BOUND_BEFORE = {"before", "until", "till", "by"}
+_PREFIXES = {
+    "on", "in", "since", "from", "between", "until", "till", "by", "around", "about", "circa", "over", "during",
+    "after", "following", "before", "throughout", "within", "for", "at",
+}  # fmt: skip
+
+
+def _norm(text: str) -> str:
+    text = text.lower().replace("’", "'").replace("\u00a0", " ")
+    text = re.sub(r"\s+", " ", text).strip(" ,.;:()[]\"'“”")
+    return re.sub(r"'s$", "", text)
+
+
+def _count(word: str | None) -> int | None:
+    if word is None:
+        return None
+    if word.isdigit():
+        return int(word)
+    return NUMBER_WORDS.get(word)
+
+
+def _month_end(year: int, month: int) -> dt.date:
+    return dt.date(year, month, calendar.monthrange(year, month)[1])
+
+
+def _safe_date(year: int, month: int, day: int) -> dt.date | None:
+    try:
+        return dt.date(year, month, day)
+    except ValueError:
+        return None
+
+
+def precision_for(start: dt.date, end: dt.date) -> int:
+    """ACLED's rule by the length of what is known: one day 1, up to a week 2, longer 3."""
+    days = (end - start).days + 1
+    return 1 if days <= 1 else 2 if days <= 7 else 3
+
+
+def coded_day(start: dt.date, end: dt.date) -> dt.date:
+    """The codebook's day for a range: its middle (the earlier middle day for an even number of days)."""
+    return start + dt.timedelta(days=(end - start).days // 2)
+
+
+def pick_year(month: int, day: int, base: dt.date, future: bool = False) -> dt.date | None:
+    """The year for a date written without one: at or before the report date; for a future context (the text
+    speaks of plans), the nearest such day within half a year ahead of the report."""
+    if future:
+        for year in (base.year, base.year + 1):
+            d = _safe_date(year, month, day)
+            if d is not None and base - dt.timedelta(days=3) <= d <= base + FUTURE_YEARLESS_HORIZON:
+                return d
+    for year in (base.year, base.year - 1, base.year - 2, base.year - 3, base.year - 4):
+        d = _safe_date(year, month, day)  # 29 Feb needs a leap year
+        if d is not None and d <= base:
+            return d
+    return None
+
+
+def weekday_date(wd: int, base: dt.date, mod: str | None = None, future: bool = False) -> dt.date:
+    """A weekday name against the report date.
+
+    In a past-tense report a weekday is the most recent such day at or before the report date ("On Wednesday"
+    in a Saturday report is three days earlier; "on Saturday" in a Saturday report is that same day; "last
+    Saturday" is a week before). dateparser gets the same-weekday case wrong (it answers a week earlier), which
+    is why this is our own code. In a future context ("will march on Friday", "next Friday") it is the next such
+    day at or after the report date ("next Saturday" on a Saturday: a week later).
+    """
+    if future or mod in ("next", "coming"):
+        delta = (wd - base.weekday()) % 7
+        if delta == 0 and mod == "next":
+            delta = 7
+        return base + dt.timedelta(days=delta)
+    delta = (base.weekday() - wd) % 7
+    if delta == 0 and mod == "last":
+        delta = 7
+    return base - dt.timedelta(days=delta)
+
+
+def _resolve_month(m: re.Match[str], base: dt.date | None, when: str | None, future: bool) -> Resolved:
+    month = MONTHS[m.group("m")]
+    year_s = m.group("y")
+    part = m.group("part") or {"early": "beginning", "late": "end", "mid": "middle", "mid-": "middle"}.get(when or "")
+    if year_s:
+        year = int(year_s)
+    elif base is None:
+        return Resolved("month", None, None, 3)
+    else:
+        first = pick_year(month, 1, base, future)
+        if first is None:
+            return Resolved("month", None, None, 3)
+        year = first.year
+    start, end = dt.date(year, month, 1), _month_end(year, month)
+    if part in ("beginning", "start"):
+        end = dt.date(year, month, 10)
+    elif part == "middle":
+        start, end = dt.date(year, month, 11), dt.date(year, month, 20)
+    elif part == "end":
+        start = dt.date(year, month, 21)
+    return Resolved("month", start, end, 3)
+
+
+def _resolve_period(m: re.Match[str], base: dt.date) -> Resolved | None:
+    when, mod, unit = m.group("when"), m.group("mod"), m.group("unit")
+    if unit == "fortnight":
+        if mod in ("next", "coming"):
+            return Resolved("range", base + ONE_DAY, base + dt.timedelta(days=14), 3, future=True)
+        return Resolved("range", base - dt.timedelta(days=13), base, 3, anchored_on_now=True)
+    if unit == "weekend":
+        sat = base - dt.timedelta(days=(base.weekday() - 5) % 7)
+        if mod in ("next", "coming") or (mod == "this" and base.weekday() < 5):
+            sat = base + dt.timedelta(days=(5 - base.weekday()) % 7 or 7)
+            return Resolved("range", sat, sat + ONE_DAY, 2, future=True, coded=sat)
+        if mod in ("last", "past", "previous") and base.weekday() >= 5:
+            sat -= dt.timedelta(days=7)
+        return Resolved("range", sat, min(sat + ONE_DAY, base), 2, coded=sat)
+    if unit == "week":
+        monday = base - dt.timedelta(days=base.weekday())
+        if mod in ("last", "previous", "past"):
+            if mod == "past":  # "the past week": the seven days up to the report
+                return Resolved("duration", base - dt.timedelta(days=6), base, 2, anchored_on_now=True)
+            return Resolved("range", monday - dt.timedelta(days=7), monday - ONE_DAY, 2)
+        if mod in ("next", "coming"):
+            return Resolved("range", monday + dt.timedelta(days=7), monday + dt.timedelta(days=13), 2, future=True)
+        if when == "later":
+            return Resolved("range", min(base + ONE_DAY, monday + dt.timedelta(days=6)), monday + dt.timedelta(days=6), 2, future=True)
+        end = max(monday, base - ONE_DAY) if when == "earlier" else base
+        return Resolved("range", monday, end, 2, present=when != "earlier", anchored_on_now=True)
+    if unit == "month":
+        first = base.replace(day=1)
+        if mod in ("last", "previous"):
+            prev_end = first - ONE_DAY
+            return Resolved("month", prev_end.replace(day=1), prev_end, 3)
+        if mod == "past":
+            return Resolved("duration", base - dt.timedelta(days=30), base, 3, anchored_on_now=True)
+        if mod in ("next", "coming"):
+            nxt = _month_end(base.year, base.month) + ONE_DAY
+            return Resolved("month", nxt, _month_end(nxt.year, nxt.month), 3, future=True)
+        if when == "later":
+            return Resolved("range", base + ONE_DAY, _month_end(base.year, base.month), 3, future=True)
+        end = max(first, base - ONE_DAY) if when == "earlier" else base
+        return Resolved("range", first, end, 3, present=when != "earlier", anchored_on_now=True)
+    # year
+    jan1 = base.replace(month=1, day=1)
+    if mod in ("last", "previous"):
+        return Resolved("year", jan1.replace(year=base.year - 1), jan1 - ONE_DAY, 3)
+    if mod == "past":
+        return Resolved("duration", base - dt.timedelta(days=365), base, 3, anchored_on_now=True)
+    if mod in ("next", "coming"):
+        return Resolved("year", jan1.replace(year=base.year + 1), dt.date(base.year + 1, 12, 31), 3, future=True)
+    if when == "later":
+        return Resolved("range", base + ONE_DAY, dt.date(base.year, 12, 31), 3, future=True)
+    end = max(jan1, base - ONE_DAY) if when == "earlier" else base
+    return Resolved("range", jan1, end, 3, present=when != "earlier", anchored_on_now=True)
+
+
+_UNIT_DAYS = {"hour": 0, "day": 1, "week": 7, "fortnight": 14, "weekend": 7, "month": 30, "year": 365}
+
+
+def _resolve_duration(n: int, unit: str, direction: str, base: dt.date) -> Resolved:
+    unit = unit.rstrip("s")
+    days = max(1, n * _UNIT_DAYS[unit]) if unit != "hour" else max(1, -(-n // 24))
+    if direction in ("coming", "next"):
+        end = base + dt.timedelta(days=days)
+        return Resolved("duration", base + ONE_DAY, end, precision_for(base + ONE_DAY, end), future=True)
+    start = base - dt.timedelta(days=days - 1) if unit != "hour" else base - dt.timedelta(days=days)
+    return Resolved("duration", start, base, precision_for(start, base), anchored_on_now=True)
+
+
+_RELATIVE_DAYS = {
+    "yesterday": (-1, False), "today": (0, True), "tonight": (0, True), "tomorrow": (1, False),
+    "last night": (-1, False), "yesterday morning": (-1, False), "yesterday afternoon": (-1, False),
+    "yesterday evening": (-1, False), "this morning": (0, True), "this afternoon": (0, True),
+    "this evening": (0, True), "earlier today": (0, True), "later today": (0, True), "later tonight": (0, True),
+    "tomorrow morning": (1, False), "tomorrow night": (1, False), "tomorrow evening": (1, False),
+    "the day before yesterday": (-2, False), "the day after tomorrow": (2, False),
+}  # fmt: skip
+
+
+def _split_prefix(text: str) -> tuple[str | None, str]:
+    words = text.split(" ", 1)
+    if len(words) == 2 and words[0] in _PREFIXES:
+        return words[0], words[1]
+    return None, text
+
+
+def resolve_expression(
+    text: str, base: dt.date | None, *, future: bool = False, count_before: int | None = None
+) -> Resolved:
+    """Resolve one date expression against the article date `base` (None: only self-contained dates resolve).
+
+    `future`: the expression is governed by future or intention ("will march on Friday"); `count_before`: the
+    number that "as many" refers back to ("five deaths in as many days").
+    """
+    norm = _norm(text)
+    prefix, rest = _split_prefix(norm)
+    when = None
+    for w in ("early", "late", "mid-", "mid"):
+        if rest.startswith(w + " ") or (w == "mid-" and rest.startswith(w)):
+            when, rest = w, rest[len(w) :].strip()
+            break
+    res = _resolve_core(rest, prefix, when, base, future, count_before)
+    return _apply_prefix(res, prefix, base)
+
+
+def _resolve_core(
+    rest: str, prefix: str | None, when: str | None, base: dt.date | None, future: bool, count_before: int | None
+) -> Resolved:
+    if m := _ISO_RE.match(rest):
+        d = _safe_date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+        return Resolved("absolute", d, d, 1)
+    if prefix == "between" or any(k in rest for k in ("-", "–", "—", " to ", " and ", " until ", " till ", " through ")):
+        for rx in _RANGE_RES:
+            if m := rx.match(rest):
+                return _resolve_range(m, base, future)
+    for rx in _DAY_RES:
+        if m := rx.match(rest):
+            day, month = int(m.group("d")), MONTHS[m.group("m")]
+            if m.group("y"):
+                d = _safe_date(int(m.group("y")), month, day)
+            else:
+                d = pick_year(month, day, base, future) if base else None
+            return Resolved("absolute", d, d, 1)
+    if m := _MONTH_RE.match(rest):
+        return _resolve_month(m, base, when, future)
+    if m := _YEAR_RE.match(rest):
+        year = int(m.group("y"))
+        start, end = dt.date(year, 1, 1), dt.date(year, 12, 31)
+        if when == "early":
+            end = dt.date(year, 4, 30)
+        elif when == "late":
+            start = dt.date(year, 9, 1)
+        elif when in ("mid", "mid-"):
+            start, end = dt.date(year, 5, 1), dt.date(year, 8, 31)
+        return Resolved("year", start, end, 3)
+    if m := _DECADE_RE.match(rest):
+        y = int(m.group("y"))
+        return Resolved("year", dt.date(y, 1, 1), dt.date(y + 9, 12, 31), 3)
+    if m := _WEEKDAY_RE.match(rest):
+        if base is None:
+            return Resolved("weekday", None, None, 1)
+        d = weekday_date(WEEKDAYS[m.group("wd")], base, m.group("mod"), future)
+        return Resolved("weekday", d, d, 1, future=d > base)
+    if rest in _RELATIVE_DAYS:
+        offset, present = _RELATIVE_DAYS[rest]
+        if base is None:
+            return Resolved("relative", None, None, 1, present=present, future=offset > 0)
+        d = base + dt.timedelta(days=offset)
+        return Resolved("relative", d, d, 1, present=present, future=offset > 0, anchored_on_now=True)
+    if rest == "overnight":
+        if base is None:
+            return Resolved("relative", None, None, 1)
+        return Resolved("relative", base - ONE_DAY, base, 1, coded=base - ONE_DAY, anchored_on_now=True)
+    if base is None:
+        return _vague_unresolved(rest)
+    if m := _PERIOD_RE.match(rest if not when else f"{when} {rest}"):
+        return _resolve_period(m, base) or Resolved("vague", None, None, 3)
+    if m := _DURATION_RE.match(rest):
+        n = _count(m.group("n")) if m.group("n") else None
+        if m.group("few"):
+            n = {"couple": 2}.get(m.group("few"), 7 if m.group("unit").startswith("day") else 3)
+        return _resolve_duration(n or 1, m.group("unit"), m.group("dir"), base)
+    if (m := _AS_MANY_RE.match(rest)) and count_before:
+        return _resolve_duration(count_before, m.group("unit"), "past", base)
+    if m := _AGO_RE.match(rest):
+        n, unit = _count(m.group("n")), m.group("unit").rstrip("s")
+        if n is None:
+            if m.group("n") in ("few", "several", "couple"):
+                return Resolved("vague", base - dt.timedelta(days=6), base - ONE_DAY, 2)
+            return Resolved("vague", None, None, 3)
+        d = base - dt.timedelta(days=n * _UNIT_DAYS[unit]) if unit != "hour" else base
+        precision = {"hour": 1, "day": 1, "week": 2}.get(unit, 3)
+        return Resolved("relative", d, d, precision)
+    if rest == "recently":
+        return Resolved("vague", base - dt.timedelta(days=30), base, 3, anchored_on_now=True)
+    if rest in ("recent days", "the past few days", "the last few days"):
+        return Resolved("vague", base - dt.timedelta(days=6), base, 2, anchored_on_now=True)
+    if rest in ("recent weeks", "recent months"):
+        days = 30 if rest == "recent weeks" else 180
+        return Resolved("vague", base - dt.timedelta(days=days), base, 3, anchored_on_now=True)
+    if rest in ("coming days", "the coming days", "the next few days", "the coming few days"):
+        return Resolved("vague", base + ONE_DAY, base + dt.timedelta(days=7), 2, future=True)
+    if rest in ("coming weeks", "the coming weeks", "coming months", "the coming months"):
+        days = 30 if "weeks" in rest else 180
+        return Resolved("vague", base + ONE_DAY, base + dt.timedelta(days=days), 3, future=True)
+    return _dateparser_fallback(rest, base) or _vague_unresolved(rest)
+
+
+def _vague_unresolved(rest: str) -> Resolved:
+    future = bool(re.search(r"\b(tomorrow|next|coming)\b", rest))
+    return Resolved("vague", None, None, 3, future=future)
+
+
+def _resolve_range(m: re.Match[str], base: dt.date | None, future: bool) -> Resolved:
+    gd = m.groupdict()
+    m2 = MONTHS[gd["m2"]] if gd.get("m2") else MONTHS[gd["m1"]]
+    m1 = MONTHS[gd["m1"]] if gd.get("m1") else m2
+    d1, d2 = int(gd["d1"]), int(gd["d2"])
+    y2 = int(gd["y2"]) if gd.get("y2") else None
+    y1 = int(gd["y1"]) if gd.get("y1") else None
+    if y2 is None and y1 is None:
+        if base is None:
+            return Resolved("range", None, None, 2)
+        end = pick_year(m2, d2, base, future)
+        if end is None:
+            return Resolved("range", None, None, 2)
+        y2 = end.year
+    y2 = y2 or y1
+    y1 = y1 or (y2 if (m1, d1) <= (m2, d2) else y2 - 1)  # type: ignore[operator]
+    start, end = _safe_date(y1, m1, d1), _safe_date(y2, m2, d2)  # type: ignore[arg-type]
+    if start is None or end is None or end < start:
+        return Resolved("range", None, None, 2)
+    return Resolved("range", start, end, precision_for(start, end))
+
+
+def _apply_prefix(res: Resolved, prefix: str | None, base: dt.date | None) -> Resolved:
+    """A hedge widens precision; "since/after/following X" opens a range up to the report; "before X" bounds."""
+    if res.start is None or prefix is None:
+        return res
+    if prefix in _HEDGES:
+        return replace(res, precision=max(res.precision, 2), note="hedged")
+    if prefix in _OPEN_AFTER and base is not None and base > res.start:
+        if prefix == "since":
+            return replace(res, kind="range", end=base, precision=max(res.precision, precision_for(res.start, base)),
+                           note="since", present=True)  # fmt: skip
+        return replace(res, end=max(res.end or res.start, base), precision=max(res.precision, 2), note="on or after")
+    if prefix in _BOUND_BEFORE:
+        return replace(res, precision=max(res.precision, 2), note="on or before")
+    return res
+
+
+@functools.lru_cache(maxsize=4096)
+def _dateparser_fallback(text: str, base: dt.date) -> Resolved | None:
+    """dateparser, only on a span our rules did not parse and only when it names a month or a number.
+
+    Our rules come first because dateparser (1) answers the same weekday as the report with the day a week
+    earlier, (2) returns a single day for ranges and periods ("last week" → one day), (3) fills missing parts
+    from the current date, and (4) costs about a millisecond a call, which a corpus run would feel.
+    """
+    if not (re.search(r"\d", text) or any(re.search(rf"\b{m}\b", text) for m in MONTHS)):
+        return None
+    if re.fullmatch(r"[\d\s.,-]+", text) and not re.fullmatch(r"\d{4}", text):
+        return None  # bare numbers ("2-1", "40") are not dates
+    import dateparser  # imported lazily: it takes a while to load and most articles never need it
+
+    settings = {
+        "RELATIVE_BASE": dt.datetime.combine(base, dt.time()),
+        "PREFER_DATES_FROM": "past",
+        "REQUIRE_PARTS": ["month"],
+        "PREFER_DAY_OF_MONTH": "first",
+    }
+    try:
+        parsed = dateparser.parse(text, languages=["en"], settings=settings)  # type: ignore[arg-type]
+    except (ValueError, OverflowError):
+        return None
+    if parsed is None:
+        return None
+    d = parsed.date()
+    has_day = bool(re.search(r"\b\d{1,2}(st|nd|rd|th)?\b", text)) or "ago" in text
+    if has_day:
+        return Resolved("absolute", d, d, 1, note="dateparser")
+    return Resolved("month", d.replace(day=1), _month_end(d.year, d.month), 3, note="dateparser")
+
+
+# ---------------------------------------------------------------------------------------------------------
+# From the Doc: context (future tense, quotes, hedges, datelines, anaphora) and DateMentions
+# ---------------------------------------------------------------------------------------------------------
+
+_FUTURE_AUX = {"will", "shall", "'ll", "wo"}
+_INTENT_HEADS = {
+    "plan", "threaten", "vow", "intend", "expect", "promise", "pledge", "aim", "hope", "prepare", "schedule",
+    "due", "set", "going", "want", "call", "urge", "seek", "decide", "agree",
+}  # fmt: skip
+_PLANNED_MODIFIERS = {"planned", "upcoming", "scheduled", "proposed", "forthcoming", "expected", "announced"}
+_CLAUSE_DEPS = {"ROOT", "ccomp", "advcl", "relcl", "xcomp", "conj", "parataxis", "csubj", "acl", "pcomp"}
+_PRESENT_WORDS = re.compile(r"\b(today|tonight|this (morning|afternoon|evening|week|month|year)|now|currently)\b")
+_REPORTED_BEFORE = re.compile(r"(?i)\b(as |it was |were |was )?reported\s*$")
+_HEDGE_AFTER = re.compile(r"(?i)^\s*\((?:or around|as reported|week of|approximately|approx\.?|around|or about)")
+_DATELINE_AFTER = re.compile(r"^\s*(?:\([A-Z][\w .]*\)\s*)?(?:—|–|-{1,2}|:)")
+_SEQUENCE_WORDS = re.compile(r"(?i)\b(following|after|afterwards|since|subsequently|later|in the wake of|in response)\b")
+_DISCOVERY = re.compile(
+    r"(?i)\b(found|discovered|recovered)\b[^.]{0,60}\b(dead|body|bodies|remains|corpse|head)\b"
+    r"|\b(body|bodies|remains|corpse|head)\b[^.]{0,60}\b(was|were)\s+(found|discovered|recovered)\b"
+)
+
+
+def _governor(span: SpacySpan) -> object:
+    tok = span.root
+    while tok.head is not tok and (tok.pos_ not in ("VERB", "AUX") or tok in span):
+        tok = tok.head
+    return tok
+
+
+def _clause_head(tok: object) -> object:
+    t = tok
+    while t.head is not t and not (t.dep_ in _CLAUSE_DEPS and t.pos_ in ("VERB", "AUX")):  # type: ignore[attr-defined]
+        t = t.head  # type: ignore[attr-defined]
+    return t
+
+
+def _is_future_context(span: SpacySpan) -> bool:
+    """Future or intention governs the expression: "will march on Friday", "plans to march on Friday",
+    "is expected to …", "going to …", "the planned rally on Friday"."""
+    gov = _governor(span)
+    tok = gov
+    for _ in range(3):  # the governing verb, then up through xcomp chains ("vowed to continue to march")
+        if any(c.dep_ in ("aux", "auxpass") and c.lower_ in _FUTURE_AUX for c in tok.children):  # type: ignore[attr-defined]
+            return True
+        if tok.dep_ == "xcomp" and tok.head.lemma_.lower() in _INTENT_HEADS:  # type: ignore[attr-defined]
+            return True
+        if tok.dep_ != "xcomp" and tok.dep_ != "conj":  # type: ignore[attr-defined]
+            break
+        tok = tok.head  # type: ignore[attr-defined]
+    head = span.root.head
+    if head.pos_ in ("NOUN", "PROPN") or (head.pos_ == "ADP" and head.head.pos_ == "NOUN"):
+        noun = head if head.pos_ != "ADP" else head.head
+        if any(c.lower_ in _PLANNED_MODIFIERS for c in noun.children):
+            return True
+    return False
+
+
+def _inside_quote(text: str, pos: int) -> bool:
+    """Within a quotation in its paragraph (curly quotes, or an odd number of straight ones before it)."""
+    line_start = text.rfind("\n", 0, pos) + 1
+    before = text[line_start:pos]
+    opened = max(before.rfind("“"), before.rfind("«"))
+    closed = max(before.rfind("”"), before.rfind("»"))
+    if opened > closed:
+        return True
+    return opened == closed == -1 and before.count('"') % 2 == 1
+
+
+def _count_before(span: SpacySpan) -> int | None:
+    doc = span.doc
+    sent_start = span.sent.start if doc.has_annotation("SENT_START") else max(0, span.start - 15)
+    for i in range(span.start - 1, max(sent_start, span.start - 15) - 1, -1):
+        tok = doc[i]
+        if tok.like_num:
+            return _count(tok.lower_.replace(",", ""))
+    return None
+
+
+def _is_dateline(article: Article, text: str, span: SpacySpan) -> bool:
+    for sig in article.published_signals:
+        if sig.source == "dateline" and sig.evidence is not None:
+            if sig.evidence.start < span.end_char and span.start_char < sig.evidence.end:
+                return True
+    line_start = text.rfind("\n", 0, span.start_char) + 1
+    return span.start_char - line_start <= 60 and bool(_DATELINE_AFTER.match(text[span.end_char : span.end_char + 20]))
+
+
+def _span_of(text: str, start: int, end: int) -> Span:
+    return Span.of(text, start, end)
+
+
+def _relation(res: Resolved, base: dt.date | None, future_ctx: bool, span_text: str) -> str:
+    if future_ctx or res.future:
+        if res.end is None or base is None or res.end >= base:
+            return "future"
+    if res.start is None or base is None:
+        return "present" if _PRESENT_WORDS.search(span_text.lower()) else "past"
+    if res.start > base:
+        return "future"
+    if res.end is not None and res.end < base - HISTORY_GAP:
+        return "history"
+    if res.present or _PRESENT_WORDS.search(span_text.lower()):
+        return "present"
+    return "past"
+
+
+def _mention(
+    text: str, span: SpacySpan, res: Resolved, base: dt.date | None, future_ctx: bool, in_quote: bool,
+    notes: list[str],
+) -> DateMention:  # fmt: skip
+    precision = res.precision
+    if in_quote and res.anchored_on_now and res.start is not None and res.start != res.end:
+        precision = min(3, precision + 1)
+        notes.append("quoted: anchored on the speaker's now")
+    coded = None
+    if res.start is not None:
+        coded = res.coded or coded_day(res.start, res.end or res.start)
+    gov = _governor(span)
+    head = _clause_head(gov)
+    clause = (head.left_edge.idx, head.right_edge.idx + len(head.right_edge.text))  # type: ignore[attr-defined]
+    kind = res.kind
+    if kind not in ("absolute", "relative", "weekday", "range", "duration", "year", "month", "vague"):
+        kind = "vague"
+    return DateMention(
+        span=_span_of(text, span.start_char, span.end_char),
+        kind=kind,  # type: ignore[arg-type]
+        date_start=res.start,
+        date_end=res.end if res.end is not None else res.start,
+        time_precision=precision,
+        relation=_relation(res, base, future_ctx, span.text),  # type: ignore[arg-type]
+        event_date=coded,
+        governor=_span_of(text, gov.idx, gov.idx + len(gov.text)),  # type: ignore[attr-defined]
+        clause=_span_of(text, clause[0], max(clause[1], span.end_char)),
+        in_quote=in_quote,
+        note="; ".join(n for n in [res.note, *notes] if n) or None,
+    )
+
+
+def _anaphor_shift(text: str) -> int:
+    t = _norm(text)
+    if "previous day" in t or "day before" in t:
+        return -1
+    if any(k in t for k in ("next day", "following day", "day after")):
+        return 1
+    return 0
+
+
+def _resolve_anaphor(text: str, span: SpacySpan, m: DateMention, before: list[DateMention]) -> DateMention:
+    """"Back then", "the previous day", "that day": the closest earlier resolved date in this or the
+    previous paragraph, shifted by the day the words say."""
+    para_start = text.rfind("\n", 0, text.rfind("\n", 0, span.start_char)) + 1
+    ante = next(
+        (d for d in reversed(before) if d.date_start is not None and d.span.start >= para_start and d.note != "dateline"),
+        None,
+    )
+    if ante is None:
+        return m
+    shift = dt.timedelta(days=_anaphor_shift(span.text))
+    start = ante.date_start + shift if ante.date_start else None
+    end = ante.date_end + shift if ante.date_end else start
+    return m.model_copy(
+        update={
+            "kind": ante.kind,
+            "date_start": start,
+            "date_end": end,
+            "event_date": ante.event_date + shift if ante.event_date else start,
+            "time_precision": ante.time_precision,
+            "relation": "history" if ante.relation == "history" else m.relation if m.relation == "future" else ante.relation,
+            "note": f"refers back to {ante.span.text!r}",
+        }
+    )
+
+
+def _date_spans(doc: Doc) -> list[SpacySpan]:
+    if SPAN_KEY in doc.spans:
+        return list(doc.spans[SPAN_KEY])
+    # Without the dateline_dates component: the model's DATE entities only (a clear, smaller fallback).
+    return [ent for ent in doc.ents if ent.label_ == "DATE"]
 
 
 def dates_from_doc(article: Article, doc: Doc, resources: Resources) -> list[DateMention]:
     """Every date expression in the article, resolved against the article's publication date."""
-    return [
-        DateMention(span=Span.of(article.text, ent.start_char, ent.end_char), kind="vague", time_precision=3)
-        for ent in doc.ents
-        if ent.label_ == "DATE"
-    ]
+    text = article.text
+    base = article.published
+    mentions: list[DateMention] = []
+    for span in _date_spans(doc):
+        notes: list[str] = []
+        dateline = _is_dateline(article, text, span)
+        future_ctx = not dateline and _is_future_context(span)
+        count = _count_before(span) if "as many" in span.text.lower() else None
+        res = resolve_expression(span.text, base, future=future_ctx, count_before=count)
+        if res.start is not None and res.precision == 1:
+            if _REPORTED_BEFORE.search(text[max(0, span.start_char - 25) : span.start_char]) or _HEDGE_AFTER.match(
+                text[span.end_char : span.end_char + 20]
+            ):
+                res = replace(res, precision=2)
+                notes.append("report date or hedged")
+        if dateline:
+            notes.append("dateline")
+        m = _mention(text, span, res, base, future_ctx, _inside_quote(text, span.start_char), notes)
+        if dateline:
+            m = m.model_copy(update={"note": "dateline", "relation": "present" if m.date_start == base else m.relation})
+        if getattr(span, "label_", "") == "ANAPHOR":
+            m = _resolve_anaphor(text, span, m, mentions)
+        mentions.append(m)
+    return mentions
+
+
+# ---------------------------------------------------------------------------------------------------------
+# The date that governs an event
+# ---------------------------------------------------------------------------------------------------------
+
+
+def _closest(cands: list[DateMention], trigger: Span) -> DateMention | None:
+    before = [d for d in cands if d.span.start <= trigger.start]
+    if before:
+        return max(before, key=lambda d: d.span.start)
+    after = [d for d in cands if d.span.start > trigger.start]
+    return min(after, key=lambda d: d.span.start) if after else None
 
 
 def date_for_event(
-    dates: list[DateMention], trigger: Span, sentence: Span, paragraph: Span, article: Article
+    dates: list[DateMention],
+    trigger: Span,
+    sentence: Span,
+    paragraph: Span,
+    article: Article,
+    *,
+    discovery_precision: bool = True,
 ) -> DateMention | None:
-    """The date expression that governs an event (same clause, sentence, then paragraph), or None."""
-    return next((d for d in dates if sentence.start <= d.span.start < sentence.end), None)
+    """The date expression that governs an event, or None when the text gives none (the caller then uses the
+    article date with time_precision 3 and a `date_defaulted` flag).
+
+    Order: the trigger's own clause (the innermost clause, from the parse, that holds both), then the same
+    sentence, then an earlier sentence of the same paragraph; the closest preceding expression wins at each
+    level. A date taken from an earlier sentence is an anchor: when the event's sentence sequences itself
+    after it ("following", "after", "since", "later"), the event happened on or after that day, so its range
+    runs to the report date and its precision is at least 2. A body "found" on a day dates the discovery, not
+    the killing: precision at least 2 (set `discovery_precision=False` to skip).
+    """
+    cands = [
+        d for d in dates
+        if d.date_start is not None and d.note != "dateline" and paragraph.start <= d.span.start < paragraph.end
+    ]  # fmt: skip
+    in_sentence = [d for d in cands if sentence.start <= d.span.start < sentence.end]
+    in_clause = [
+        d for d in in_sentence if d.clause is not None and d.clause.start <= trigger.start and trigger.end <= d.clause.end
+    ]  # fmt: skip
+    chosen: DateMention | None = None
+    if in_clause:
+        innermost = min(d.clause.end - d.clause.start for d in in_clause)  # type: ignore[union-attr]
+        chosen = _closest([d for d in in_clause if d.clause.end - d.clause.start == innermost], trigger)  # type: ignore[union-attr]
+    if chosen is None:
+        chosen = _closest(in_sentence, trigger)
+    if chosen is None:
+        earlier = [d for d in cands if d.span.end <= sentence.start]
+        if earlier:
+            chosen = max(earlier, key=lambda d: d.span.start)
+            chosen = _as_anchor(chosen, sentence, article)
+    if chosen is not None and discovery_precision and _DISCOVERY.search(sentence.text) and chosen.time_precision < 2:
+        chosen = chosen.model_copy(update={"time_precision": 2, "note": _join(chosen.note, "discovery date")})
+    return chosen
+
+
+def _join(a: str | None, b: str) -> str:
+    return f"{a}; {b}" if a else b
+
+
+def _as_anchor(anchor: DateMention, sentence: Span, article: Article) -> DateMention:
+    if not _SEQUENCE_WORDS.search(sentence.text) or anchor.date_start is None:
+        return anchor.model_copy(update={"note": _join(anchor.note, "from an earlier sentence")})
+    base = article.published
+    start = anchor.date_start
+    end = max(anchor.date_end or start, base) if base and base >= start else anchor.date_end or start
+    return anchor.model_copy(
+        update={
+            "date_end": end,
+            "event_date": coded_day(start, end),
+            "time_precision": max(2, precision_for(start, end), anchor.time_precision),
+            "note": _join(anchor.note, "on or after an earlier sentence's date"),
+        }
+    )

@@ -1,0 +1,206 @@
+"""`dateline_dates`: a spaCy component that finds date expressions and writes them to `doc.spans["dl_dates"]`.
+
+It only *finds* spans; `dateline.extract.dates` resolves them against the article date (the Doc does not know
+the article date). Three sources, in order of trust:
+
+1. regular expressions for explicit dates and ranges ("30 October", "Oct. 30, 2019", "2019-10-30",
+   "from 25 to 28 October", "25-28 October", "in October", "in 2009"): the small English model splits or merges
+   these unreliably ("25 to 28 October, Oct. 30" comes out as one entity, "4 May 2020" as "May 2020");
+2. a token `Matcher` for weekday, relative, duration and vague expressions ("on Friday night", "last week",
+   "earlier this month", "over the past three days", "in as many days", "in recent days", "back then");
+3. the model's DATE/TIME entities that neither of the above covers (kept so nothing is lost; the resolver
+   marks what it cannot place in time as vague).
+
+Each span's label says which rule found it (EXPLICIT, RANGE, MONTH, YEAR, WEEKDAY, RELATIVE, DURATION, VAGUE,
+ANAPHOR, NER). A leading preposition or hedge ("on", "since", "around", "following" …) is taken into the span
+because it changes the meaning ("since 2009" is a range, "around 5 May" is less precise than "on 5 May").
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from spacy.language import Language
+from spacy.matcher import Matcher
+from spacy.tokens import Doc, Span
+from spacy.util import filter_spans
+from spacy.vocab import Vocab
+
+SPAN_KEY = "dl_dates"
+
+MONTHS: dict[str, int] = {
+    "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4, "apr": 4, "may": 5,
+    "june": 6, "jun": 6, "july": 7, "jul": 7, "august": 8, "aug": 8, "september": 9, "sep": 9, "sept": 9,
+    "october": 10, "oct": 10, "november": 11, "nov": 11, "december": 12, "dec": 12,
+}  # fmt: skip
+WEEKDAYS: dict[str, int] = {
+    "monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4, "saturday": 5, "sunday": 6,
+}  # fmt: skip
+PARTS_OF_DAY = ["morning", "afternoon", "evening", "night", "overnight"]
+NUMBER_WORDS: dict[str, int] = {
+    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15,
+    "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "couple": 2, "few": 3, "several": 5,
+}  # fmt: skip
+
+# Capitalised month names only: "may" and "march" are also common English words.
+_MONTH = (
+    r"(?:January|February|March|April|May|June|July|August|September|October|November|December|"
+    r"Jan\.?|Feb\.?|Mar\.?|Apr\.?|Jun\.?|Jul\.?|Aug\.?|Sept?\.?|Oct\.?|Nov\.?|Dec\.?)(?![\w])"
+)
+_DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?(?!\d)"
+_YEAR = r"(?:1[89]\d\d|20\d\d)(?!\d)"
+_DASH = r"\s*(?:-|–|—|to|until|till|and|through)\s*"
+_WD = r"(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+)?"
+_PREP = r"(?:(?i:mid-|(?:from|between|on|since|around|about|circa|by|until|till|before|after|following|during|in|early|late|mid)\s+))?"
+
+_EXPLICIT_PATTERNS: list[tuple[str, str]] = [
+    # ranges first: the alternation takes the first branch that matches at a position
+    ("RANGE", rf"{_PREP}{_DAY}\s+{_MONTH}(?:,?\s+{_YEAR})?{_DASH}{_DAY}\s+{_MONTH}(?:,?\s+{_YEAR})?"),
+    ("RANGE", rf"{_PREP}{_DAY}{_DASH}{_DAY}\s+(?:of\s+)?{_MONTH}(?:,?\s+{_YEAR})?"),
+    ("RANGE", rf"{_PREP}{_MONTH}\s+{_DAY}{_DASH}(?:{_MONTH}\s+)?{_DAY}(?:,?\s+{_YEAR})?"),
+    ("EXPLICIT", rf"{_PREP}{_WD}(?:the\s+)?{_DAY}\s+(?:of\s+)?{_MONTH}(?:,?\s+{_YEAR})?"),
+    ("EXPLICIT", rf"{_PREP}{_WD}{_MONTH}\s+{_DAY}(?:,?\s+{_YEAR})?"),
+    ("EXPLICIT", rf"{_PREP}{_YEAR}-[01]\d-[0-3]\d(?!\d)"),
+    ("MONTH", rf"{_PREP}(?:the\s+(?:end|beginning|start|middle)\s+of\s+)?{_MONTH}(?:,?\s+{_YEAR})?"),
+    ("YEAR", rf"(?i:in|since|during|by|until|throughout|before|after)\s+(?i:early\s+|late\s+|mid-?)?{_YEAR}"),
+]
+_EXPLICIT_RE = re.compile("|".join(f"(?P<{label}{i}>{pat})" for i, (label, pat) in enumerate(_EXPLICIT_PATTERNS)))
+# A month name alone is only a date after a preposition or with a day/year ("March on Friday" is a verb).
+_BARE_MONTH_RE = re.compile(rf"^{_MONTH}$")
+
+PREFIX_WORDS = {
+    "on", "in", "since", "from", "between", "until", "till", "by", "around", "about", "circa", "over", "during",
+    "after", "following", "before", "throughout", "early", "late", "earlier", "later", "within", "for",
+}  # fmt: skip
+# "Good Friday", "Bloody Sunday", "the Sunday Times": named days and titles, not weekday references.
+_WEEKDAY_BLOCK_BEFORE = {"good", "black", "bloody", "super", "ash", "palm", "easter", "cyber", "holy", "maundy"}
+_WEEKDAY_BLOCK_AFTER = {"times", "telegraph", "mirror", "express", "post", "herald", "mail", "people", "tribune",
+                        "independent", "star", "world", "league", "school", "best", "service", "trading"}  # fmt: skip
+
+
+def _matcher_patterns() -> dict[str, list[list[dict[str, object]]]]:
+    wd = {"LOWER": {"IN": list(WEEKDAYS)}}
+    num = {"LOWER": {"IN": list(NUMBER_WORDS)}}
+    digit = {"LIKE_NUM": True}
+    unit = {"LEMMA": {"IN": ["day", "week", "month", "year", "hour", "weekend", "fortnight"]}}
+    period = {"LOWER": {"IN": ["week", "weekend", "month", "year", "fortnight"]}}
+    return {
+        "WEEKDAY": [
+            [{"LOWER": {"IN": ["last", "this", "next", "on", "early", "late", "since", "until", "by", "before", "after", "following", "coming"]}, "OP": "?"},
+             wd, {"LOWER": {"IN": PARTS_OF_DAY}, "OP": "?"}],
+            [{"LOWER": {"IN": ["on", "early", "late", "by"]}, "OP": "?"}, wd, {"LOWER": "'s", "OP": "?"}],
+        ],
+        "RELATIVE": [
+            [{"LOWER": {"IN": ["yesterday", "today", "tonight", "tomorrow", "overnight"]}}],
+            [{"LOWER": {"IN": ["earlier", "later"]}}, {"LOWER": {"IN": ["today", "tonight"]}}],
+            [{"LOWER": {"IN": ["last", "this", "tomorrow", "yesterday"]}}, {"LOWER": {"IN": PARTS_OF_DAY}}],
+            [{"LOWER": "the"}, {"LOWER": "day"}, {"LOWER": {"IN": ["before", "after"]}}, {"LOWER": {"IN": ["yesterday", "tomorrow"]}}],
+            [{"LOWER": {"IN": ["last", "this", "next", "past", "previous", "coming"]}}, period],
+            [{"LOWER": {"IN": ["at", "over", "during"]}}, {"LOWER": "the"}, {"LOWER": "weekend"}],
+            [{"LOWER": {"IN": ["earlier", "later"]}}, {"LOWER": {"IN": ["this", "in", "last"]}}, {"LOWER": "the", "OP": "?"}, period],
+            [{"LOWER": {"IN": ["early", "late"]}, "OP": "?"}, {"LOWER": {"IN": ["this", "last", "next"]}}, period],
+            [{"LOWER": {"IN": ["the", "this"]}}, {"LOWER": {"IN": ["past", "coming"]}}, {"LOWER": {"IN": ["weekend"]}}],
+        ],
+        "DURATION": [
+            [{"LOWER": {"IN": ["in", "over", "during", "for", "within", "throughout"]}, "OP": "?"}, {"LOWER": "the"},
+             {"LOWER": {"IN": ["past", "last", "previous", "preceding", "coming", "next"]}}, {"LOWER": {"IN": ["couple", "few"]}, "OP": "?"},
+             {"LOWER": "of", "OP": "?"}, {"LOWER": {"IN": ["24", "48", "72"]}, "OP": "?"}, unit],
+            [{"LOWER": {"IN": ["in", "over", "during", "for", "within", "throughout"]}, "OP": "?"}, {"LOWER": "the"},
+             {"LOWER": {"IN": ["past", "last", "previous", "preceding", "coming", "next"]}}, {"LOWER": {"IN": ["couple", "few"]}, "OP": "?"}, {"LOWER": "of", "OP": "?"}, num, unit],
+            [{"LOWER": {"IN": ["in", "over", "during", "for", "within", "throughout"]}, "OP": "?"}, {"LOWER": "the"},
+             {"LOWER": {"IN": ["past", "last", "previous", "preceding", "coming", "next"]}}, digit, unit],
+            [{"LOWER": {"IN": ["in", "over", "within"]}}, {"LOWER": "as"}, {"LOWER": "many"}, unit],
+            [num, unit, {"LOWER": "ago"}],
+            [digit, unit, {"LOWER": "ago"}],
+            [{"LOWER": {"IN": ["a", "few", "several", "couple"]}}, {"LOWER": "of", "OP": "?"}, unit, {"LOWER": "ago"}],
+            [{"LOWER": "a"}, {"LOWER": {"IN": ["couple", "few"]}}, {"LOWER": "of", "OP": "?"}, unit, {"LOWER": "ago"}],
+        ],
+        "VAGUE": [
+            [{"LOWER": "recently"}],
+            [{"LOWER": {"IN": ["in", "over", "during"]}}, {"LOWER": {"IN": ["recent", "coming"]}}, {"LOWER": {"IN": ["days", "weeks", "months"]}}],
+            [{"LOWER": {"IN": ["in", "over", "during"]}}, {"LOWER": "the"}, {"LOWER": {"IN": ["coming", "next", "past", "last"]}}, {"LOWER": {"IN": ["few", "several"]}}, {"LOWER": {"IN": ["days", "weeks", "months"]}}],
+        ],
+        "ANAPHOR": [
+            [{"LOWER": "back"}, {"LOWER": "then"}],
+            [{"LOWER": "at"}, {"LOWER": {"IN": ["that", "the"]}}, {"LOWER": "time"}],
+            [{"LOWER": "the"}, {"LOWER": {"IN": ["previous", "next", "following", "same"]}}, {"LOWER": "day"}],
+            [{"LOWER": "the"}, {"LOWER": "day"}, {"LOWER": {"IN": ["before", "after"]}}],
+            [{"LOWER": {"IN": ["that", "later", "earlier"]}}, {"LOWER": "day"}],
+            [{"LOWER": "later"}, {"LOWER": "that"}, {"LOWER": "day"}],
+        ],
+    }
+
+
+def _extend_left(doc: Doc, span: Span) -> Span:
+    """Take a leading preposition or hedge into the span: it changes what the expression means."""
+    start = span.start
+    if start > 0 and doc[start - 1].lower_ in PREFIX_WORDS and not span[0].lower_ in PREFIX_WORDS:
+        start -= 1
+    if start != span.start:
+        return Span(doc, start, span.end, label=span.label)
+    return span
+
+
+def _blocked_weekday(doc: Doc, span: Span) -> bool:
+    wd = next((t for t in span if t.lower_ in WEEKDAYS), None)
+    if wd is None:
+        return False
+    if wd.i > 0 and doc[wd.i - 1].lower_ in _WEEKDAY_BLOCK_BEFORE and doc[wd.i - 1].is_title:
+        return True
+    nxt = doc[wd.i + 1] if wd.i + 1 < len(doc) else None
+    return bool(nxt is not None and nxt.is_title and nxt.lower_ in _WEEKDAY_BLOCK_AFTER)
+
+
+def find_date_spans(doc: Doc, matcher: Matcher) -> list[Span]:
+    """All date expressions of a Doc, longest first where rules overlap, in text order."""
+    rule_spans: list[Span] = []
+    for m in _EXPLICIT_RE.finditer(doc.text):
+        label = next(k for k, v in m.groupdict().items() if v is not None).rstrip("0123456789")
+        text = m.group(0)
+        if label == "MONTH" and _BARE_MONTH_RE.match(text):
+            continue
+        span = doc.char_span(m.start(), m.end(), label=label, alignment_mode="expand")
+        if span is not None:
+            rule_spans.append(span)
+    for match_id, start, end in matcher(doc):
+        span = Span(doc, start, end, label=doc.vocab.strings[match_id])
+        if span.label_ == "WEEKDAY" and _blocked_weekday(doc, span):
+            continue
+        rule_spans.append(span)
+    rule_spans = filter_spans(rule_spans)
+    taken = [(s.start, s.end) for s in rule_spans]
+    extra: list[Span] = []
+    for ent in doc.ents:
+        if ent.label_ not in ("DATE", "TIME"):
+            continue
+        if any(ent.start < e and s < ent.end for s, e in taken):
+            continue
+        if ent.label_ == "TIME" and not any(t.lower_ in ("night", "overnight", "morning", "evening") for t in ent):
+            continue  # a clock time ("21:02", "9 a.m.") says nothing about the day
+        extra.append(Span(doc, ent.start, ent.end, label="NER"))
+    spans = [_extend_left(doc, s) for s in rule_spans + extra]
+    return sorted(filter_spans(spans), key=lambda s: s.start)
+
+
+class DateFinder:
+    """The component: holds the Matcher, built once per Language."""
+
+    def __init__(self, vocab: Vocab) -> None:
+        self.matcher = Matcher(vocab)
+        for label, patterns in _matcher_patterns().items():
+            self.matcher.add(label, patterns)  # type: ignore[arg-type]
+
+    def __call__(self, doc: Doc) -> Doc:
+        doc.spans[SPAN_KEY] = find_date_spans(doc, self.matcher)
+        return doc
+
+    def pipe(self, docs: Iterable[Doc], batch_size: int = 128) -> Iterable[Doc]:
+        for doc in docs:
+            yield self(doc)
+
+
+@Language.factory("dateline_dates")
+def make_date_finder(nlp: Language, name: str) -> DateFinder:
+    return DateFinder(nlp.vocab)
