@@ -80,7 +80,7 @@ def evaluate(
     gold: Annotated[list[Path], typer.Argument(help="Gold files: dateline-gold JSON, or ACLED CSV/XLSX with notes.")],
     pred: Annotated[Path | None, typer.Option(help="Predicted reports (JSON or JSONL); default: run dateline.")] = None,
     report: Annotated[Path | None, typer.Option(help="Write the scores as JSON here.")] = None,
-    limit: Annotated[int | None, typer.Option(help="Score only N gold documents (the first N, or --sample).")] = None,
+    limit: Annotated[int | None, typer.Option(help="Score only N gold documents, spread evenly (or --sample).")] = None,
     sample: Annotated[bool, typer.Option(help="With --limit: a random, reproducible sample (--seed).")] = False,
     seed: Annotated[int, typer.Option(help="Seed of --sample.")] = 0,
 ) -> None:
@@ -106,6 +106,93 @@ def evaluate(
     if report is not None:
         report.write_text(json.dumps(scores.to_json(), indent=2), encoding="utf-8")
         typer.echo(f"wrote {report}", err=True)
+
+
+@app.command()
+def serve(
+    db: Annotated[str | None, typer.Option(help="Database URL or SQLite path (default: DATELINE_DB_URL or the data dir).")] = None,
+    host: Annotated[str, typer.Option(help="Interface to listen on; 0.0.0.0 exposes it to the network.")] = "127.0.0.1",
+    port: Annotated[int, typer.Option(help="TCP port.")] = 8000,
+) -> None:
+    """Serve the HTTP API and the dashboard (map, timeline, evidence view, review queue).
+
+    Examples:
+
+      dateline serve --db dateline.sqlite            # then open http://127.0.0.1:8000/ui/
+
+      dateline serve --db postgresql+psycopg://user:pw@host/db --host 0.0.0.0 --port 8080
+
+    Reads are open unless DATELINE_API_READ_REQUIRES_TOKEN=1; writes need a token (`dateline token create`).
+    """
+    from dateline.api.app import serve as run_server
+
+    try:
+        run_server(db, host=host, port=port)
+    except DatelineError as err:
+        fail(str(err))
+
+
+token_app = typer.Typer(help="API tokens for the HTTP API's write endpoints (stored hashed).", no_args_is_help=True)
+app.add_typer(token_app, name="token")
+
+
+@token_app.command("create")
+def token_create(
+    name: Annotated[str, typer.Option(help="Who uses the token; reviews are logged under this name.")],
+    db: Annotated[str | None, typer.Option(help="Database URL or SQLite path.")] = None,
+) -> None:
+    """Create a token and print it once (only its salted hash is stored).
+
+    Example:  dateline token create --name alice --db dateline.sqlite
+    """
+    from dateline.api.auth import create_token
+    from dateline.store import Store
+
+    try:
+        with Store(db) as store:
+            token = create_token(store, name)
+    except (DatelineError, ValueError) as err:
+        fail(str(err))
+    typer.echo(token)
+    typer.echo(f"token {name!r} created; it is shown only now. Use it as 'Authorization: Bearer <token>'.", err=True)
+
+
+@token_app.command("list")
+def token_list(db: Annotated[str | None, typer.Option(help="Database URL or SQLite path.")] = None) -> None:
+    """List token names and when they were made (never the tokens).
+
+    Example:  dateline token list --db dateline.sqlite
+    """
+    from dateline.store import Store
+
+    try:
+        with Store(db) as store:
+            rows = store.list_api_tokens()
+    except DatelineError as err:
+        fail(str(err))
+    for row in rows:
+        typer.echo(f"{row['name']}\t{row['created_at']}")
+
+
+@token_app.command("revoke")
+def token_revoke(
+    name: Annotated[str, typer.Option(help="Name of the token to delete.")],
+    db: Annotated[str | None, typer.Option(help="Database URL or SQLite path.")] = None,
+) -> None:
+    """Delete a token; requests using it get 401 from then on.
+
+    Example:  dateline token revoke --name alice --db dateline.sqlite
+    """
+    from dateline.store import Store
+
+    try:
+        with Store(db) as store:
+            deleted = store.delete_api_token(name)
+    except DatelineError as err:
+        fail(str(err))
+    if not deleted:
+        fail(f"no token named {name!r}")
+    typer.echo(f"token {name!r} revoked", err=True)
 
 
 def main() -> None:  # pragma: no cover - console entry for `python -m dateline`

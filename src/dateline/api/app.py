@@ -1,0 +1,183 @@
+"""The dateline web application: the JSON API (`routes_api`) and the dashboard (`routes_web`) on one store.
+
+`create_app(store)` builds a FastAPI app; `dateline serve --db URL` runs it with uvicorn. The pipeline (spaCy
+model and resources) loads on the first `POST /extract` or `POST /articles`, so a read-only dashboard starts
+in about a second.
+"""
+
+from __future__ import annotations
+
+import threading
+from dataclasses import dataclass, field
+from typing import Any
+
+from fastapi import FastAPI, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import JSONResponse, RedirectResponse
+from fastapi.staticfiles import StaticFiles
+from pydantic_settings import BaseSettings, SettingsConfigDict
+from starlette.exceptions import HTTPException as StarletteHTTPException
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
+
+from dateline.pipeline import Pipeline
+from dateline.settings import Settings
+from dateline.store import Store
+from dateline.version import PIPELINE_VERSION
+
+try:
+    from importlib.resources import files
+except ImportError:  # pragma: no cover
+    from importlib_resources import files  # type: ignore[no-redef]
+
+
+class ApiSettings(BaseSettings):
+    """Server options; each also reads `DATELINE_API_<NAME>` from the environment."""
+
+    model_config = SettingsConfigDict(env_prefix="DATELINE_API_", extra="ignore")
+
+    read_requires_token: bool = False  # True: every read (JSON and dashboard) needs a token too
+    max_body_bytes: int = 2 * 1024 * 1024  # a request body above this gets 413
+    max_page_size: int = 500  # GET /events ?limit ceiling
+    map_point_limit: int = 20_000  # most markers the map loads at once
+
+
+@dataclass
+class AppContext:
+    """What every request handler needs: the store, settings, and the lazily built pipeline."""
+
+    store: Store
+    settings: Settings
+    api: ApiSettings
+    pipeline_obj: Pipeline | None = None
+    # spaCy's Language is shared; one extraction at a time keeps its components' state consistent.
+    lock: threading.Lock = field(default_factory=threading.Lock)
+
+    def pipeline(self) -> Pipeline:
+        with self.lock:
+            if self.pipeline_obj is None:
+                self.pipeline_obj = Pipeline(self.settings)
+            return self.pipeline_obj
+
+
+class BodyLimit:
+    """Refuse request bodies over `max_bytes` with 413, whether or not the client sent Content-Length."""
+
+    def __init__(self, app: ASGIApp, max_bytes: int) -> None:
+        self.app = app
+        self.max_bytes = max_bytes
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        for name, value in scope.get("headers", []):
+            if name == b"content-length":
+                try:
+                    declared = int(value)
+                except ValueError:
+                    declared = -1
+                if declared > self.max_bytes or declared < 0:
+                    await self._refuse(send)
+                    return
+        seen = 0
+
+        async def limited() -> Message:
+            nonlocal seen
+            message = await receive()
+            if message["type"] == "http.request":
+                seen += len(message.get("body", b""))
+                if seen > self.max_bytes:
+                    # FastAPI re-raises HTTPException from body reading, so this becomes a 413 response.
+                    raise StarletteHTTPException(413, self._message())
+            return message
+
+        await self.app(scope, limited, send)
+
+    def _message(self) -> str:
+        return f"request body over the limit of {self.max_bytes} bytes (DATELINE_API_MAX_BODY_BYTES)"
+
+    async def _refuse(self, send: Send) -> None:
+        response = JSONResponse({"detail": self._message()}, status_code=413)
+        await response({"type": "http"}, _no_receive, send)
+
+
+async def _no_receive() -> Message:  # pragma: no cover - a refused request's body is never read
+    return {"type": "http.disconnect"}
+
+
+def _validation_message(err: RequestValidationError) -> str:
+    """One line naming the first bad input, e.g. `query.date_from: Input should be a valid date`."""
+    errors = err.errors()
+    if not errors:
+        return "invalid request"
+    first = errors[0]
+    where = ".".join(str(p) for p in first.get("loc", ()))
+    msg = str(first.get("msg", "invalid"))
+    more = f" (and {len(errors) - 1} more)" if len(errors) > 1 else ""
+    return f"{where}: {msg}{more}" if where else msg + more
+
+
+def _jsonable_errors(errors: Any) -> list[dict[str, Any]]:
+    out = []
+    for e in errors:
+        out.append(
+            {"loc": list(e.get("loc", ())), "msg": str(e.get("msg", "")), "type": str(e.get("type", ""))}
+        )
+    return out
+
+
+def create_app(
+    store: Store | str | None = None,
+    *,
+    settings: Settings | None = None,
+    api_settings: ApiSettings | None = None,
+    pipeline: Pipeline | None = None,
+) -> FastAPI:
+    """The app for one database: a `Store`, a database URL, or None for the default database."""
+    from dateline.api import routes_api, routes_web
+
+    settings = settings or (pipeline.settings if pipeline else Settings())
+    api = api_settings or ApiSettings()
+    if not isinstance(store, Store):
+        store = Store(store, settings=settings)
+    app = FastAPI(
+        title="dateline",
+        version=PIPELINE_VERSION,
+        description=(
+            "News reports to ACLED-coded, geocoded, source-attributed events. Reads are open unless "
+            "DATELINE_API_READ_REQUIRES_TOKEN=1; every write needs `Authorization: Bearer <token>` "
+            "(`dateline token create --name NAME`). The dashboard is at /ui/."
+        ),
+    )
+    app.state.ctx = AppContext(store=store, settings=settings, api=api, pipeline_obj=pipeline)
+    app.add_middleware(BodyLimit, max_bytes=api.max_body_bytes)
+
+    @app.exception_handler(RequestValidationError)
+    async def _invalid(_request: Request, err: RequestValidationError) -> JSONResponse:
+        return JSONResponse(
+            {"detail": _validation_message(err), "errors": _jsonable_errors(err.errors())}, status_code=422
+        )
+
+    static_dir = files("dateline.api") / "static"
+    app.mount("/static", StaticFiles(directory=str(static_dir)), name="static")
+    app.include_router(routes_api.router)
+    app.include_router(routes_web.router)
+
+    @app.get("/", include_in_schema=False)
+    def _root() -> RedirectResponse:
+        return RedirectResponse("/ui/", status_code=307)
+
+    return app
+
+
+def context(request: Request) -> AppContext:
+    ctx: AppContext = request.app.state.ctx
+    return ctx
+
+
+def serve(db: str | None = None, host: str = "127.0.0.1", port: int = 8000, *, log_level: str = "info") -> None:
+    """Run the API and dashboard with uvicorn until interrupted (what `dateline serve` calls)."""
+    import uvicorn
+
+    app = create_app(db)
+    uvicorn.run(app, host=host, port=port, log_level=log_level)

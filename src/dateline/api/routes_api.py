@@ -1,0 +1,306 @@
+"""The JSON API: extract, store, query, review and export events. Every handler is a thin shell over one
+library call (`Pipeline`, `Store`, `dateline.api.queries`)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from typing import Annotated, Any, Literal
+from urllib.parse import urlencode
+
+from fastapi import APIRouter, Depends, HTTPException, Query, Request, Response
+from fastapi.concurrency import run_in_threadpool
+from pydantic import ValidationError
+
+from dateline.api import queries
+from dateline.api.app import AppContext, context
+from dateline.api.auth import require_reader, require_writer
+from dateline.api.schemas import (
+    ArticleOut,
+    AuditEntry,
+    EventDetail,
+    EventPage,
+    ExtractRequest,
+    ReviewRequest,
+    ReviewResult,
+    StoredArticle,
+)
+from dateline.errors import DatelineError
+from dateline.model import Article, Report
+from dateline.store import EventFilter
+
+router = APIRouter()
+Reader = Annotated[str | None, Depends(require_reader)]
+Writer = Annotated[str, Depends(require_writer)]
+Ctx = Annotated[AppContext, Depends(context)]
+
+_ARTICLE_BODY: dict[str, Any] = {
+    "requestBody": {
+        "required": True,
+        "content": {
+            "application/json": {"schema": {"$ref": "#/components/schemas/ExtractRequest"}},
+            "text/plain": {"schema": {"type": "string"}, "example": "BAGHDAD, Nov 2 (Reuters) - ..."},
+            "text/html": {"schema": {"type": "string"}},
+        },
+    }
+}
+
+
+# -- article input ----------------------------------------------------------------------------------------
+async def _article_request(request: Request) -> ExtractRequest:
+    """The article in a request: a JSON `ExtractRequest`, or a raw text/plain or text/html body (then
+    `?published=YYYY-MM-DD&url=…` may add metadata)."""
+    ctype = request.headers.get("content-type", "application/json").split(";")[0].strip().lower()
+    body = await request.body()
+    try:
+        if ctype == "application/json":
+            return ExtractRequest.model_validate_json(body or b"{}")
+        if ctype in {"text/plain", "text/html"}:
+            try:
+                text = body.decode("utf-8")
+            except UnicodeDecodeError:
+                raise HTTPException(400, "request body is not UTF-8 text") from None
+            key = "html" if ctype == "text/html" else "text"
+            params = request.query_params
+            return ExtractRequest.model_validate(
+                {
+                    key: text,
+                    "published": params.get("published"),
+                    "url": params.get("url"),
+                    "article_id": params.get("article_id"),
+                }
+            )
+    except ValidationError as err:
+        first = err.errors()[0]
+        where = ".".join(str(p) for p in first["loc"]) or "body"
+        raise HTTPException(422, f"{where}: {first['msg']}") from None
+    raise HTTPException(415, f"content type {ctype!r}: send application/json, text/plain or text/html")
+
+
+def _article(req: ExtractRequest) -> Article:
+    from dateline.ingest import article_from_html, article_from_text
+
+    if req.html is not None:
+        try:
+            article = article_from_html(req.html)
+        except NotImplementedError:
+            raise HTTPException(
+                501, "HTML input is not supported by this build; send the text instead"
+            ) from None
+    else:
+        article = article_from_text(req.text or "", source_kind="api")
+    update: dict[str, Any] = {}
+    if req.article_id:
+        update["id"] = req.article_id
+    if req.url:
+        update["url"] = req.url
+    if req.published:
+        update["published"] = req.published
+    return article.model_copy(update=update) if update else article
+
+
+def _extract(ctx: AppContext, req: ExtractRequest) -> Report:
+    try:
+        article = _article(req)
+    except DatelineError as err:
+        raise HTTPException(422, str(err)) from None
+    if not article.text.strip():
+        raise HTTPException(422, "no article text left after cleaning the input")
+    pipeline = ctx.pipeline()
+    with ctx.lock:
+        return pipeline.extract_article(article)
+
+
+@router.post("/extract", response_model=Report, tags=["extract"], openapi_extra=_ARTICLE_BODY)
+async def extract(request: Request, ctx: Ctx, _reader: Reader) -> Report:
+    """Extract events, places, dates, quotes and claims from one article; nothing is stored."""
+    req = await _article_request(request)
+    return await run_in_threadpool(_extract, ctx, req)
+
+
+def _store(ctx: AppContext, req: ExtractRequest) -> tuple[StoredArticle, bool]:
+    report = _extract(ctx, req)
+    result = ctx.store.add_report(report)
+    article_id = result.article_ids[0]
+    ids = [e["id"] for e in ctx.store.query_events(EventFilter(article_id=article_id))]
+    return StoredArticle(
+        article_id=article_id, event_ids=ids, created=result.stored > 0, report=report
+    ), result.stored > 0
+
+
+@router.post(
+    "/articles",
+    response_model=StoredArticle,
+    status_code=201,
+    tags=["articles"],
+    openapi_extra=_ARTICLE_BODY,
+    responses={200: {"description": "The same text was stored before."}},
+)
+async def add_article(request: Request, response: Response, ctx: Ctx, _writer: Writer) -> StoredArticle:
+    """Extract one article and store it with its events (articles are kept once, by content hash)."""
+    req = await _article_request(request)
+    stored, created = await run_in_threadpool(_store, ctx, req)
+    if not created:
+        response.status_code = 200
+    return stored
+
+
+@router.get("/articles/{article_id}", response_model=ArticleOut, tags=["articles"])
+def get_article(article_id: int, ctx: Ctx, _reader: Reader) -> ArticleOut:
+    """The stored article: cleaned text (every evidence span points into it), metadata and its event ids."""
+    try:
+        return queries.article_out(ctx.store, article_id)
+    except queries.NotFound as err:
+        raise HTTPException(404, str(err)) from None
+
+
+# -- events -----------------------------------------------------------------------------------------------
+ReviewStatus = Literal["pending", "accepted", "corrected", "rejected"]
+
+
+def event_filter(
+    date_from: Annotated[
+        dt.date | None, Query(description="Events on or after this day (YYYY-MM-DD).")
+    ] = None,
+    date_to: Annotated[dt.date | None, Query(description="Events on or before this day.")] = None,
+    country: Annotated[str | None, Query(max_length=120, description="Country name, e.g. Iraq.")] = None,
+    admin1: Annotated[str | None, Query(max_length=200)] = None,
+    event_type: Annotated[
+        str | None, Query(max_length=80, description="ACLED event type, e.g. Protests.")
+    ] = None,
+    sub_event_type: Annotated[str | None, Query(max_length=80)] = None,
+    actor: Annotated[
+        str | None, Query(max_length=200, description="Substring of actor1/actor2/associated.")
+    ] = None,
+    source: Annotated[
+        str | None, Query(max_length=200, description="Substring of the source column.")
+    ] = None,
+    review_status: Annotated[ReviewStatus | None, Query()] = None,
+    bbox: Annotated[str | None, Query(description="min_lon,min_lat,max_lon,max_lat", max_length=100)] = None,
+    article_id: Annotated[int | None, Query(ge=1)] = None,
+    q: Annotated[str | None, Query(max_length=200, description="Substring of the notes.")] = None,
+) -> EventFilter:
+    """The event filters shared by GET /events, GET /export and the dashboard."""
+    if date_from and date_to and date_from > date_to:
+        raise HTTPException(422, "date_from is after date_to")
+    box = None
+    if bbox:
+        try:
+            box = queries.parse_bbox(bbox)
+        except ValueError as err:
+            raise HTTPException(422, str(err)) from None
+    return EventFilter(
+        date_from=date_from,
+        date_to=date_to,
+        country=country or None,
+        admin1=admin1 or None,
+        event_type=event_type or None,
+        sub_event_type=sub_event_type or None,
+        actor=actor or None,
+        source=source or None,
+        review_status=review_status,
+        bbox=box,
+        article_id=article_id,
+        q=q or None,
+    )
+
+
+Filter = Annotated[EventFilter, Depends(event_filter)]
+
+
+@router.get("/events", response_model=EventPage, tags=["events"])
+def list_events(
+    request: Request,
+    f: Filter,
+    ctx: Ctx,
+    _reader: Reader,
+    limit: Annotated[int, Query(ge=1, description="Page size (at most DATELINE_API_MAX_PAGE_SIZE).")] = 50,
+    offset: Annotated[int, Query(ge=0)] = 0,
+) -> EventPage:
+    """Events matching every given filter, oldest first, a page at a time (`next` links the next page)."""
+    if limit > ctx.api.max_page_size:
+        raise HTTPException(422, f"limit: at most {ctx.api.max_page_size} per page; follow `next` for more")
+    f.limit, f.offset = limit, offset
+    total = ctx.store.count_events(f)
+    items = [queries.event_record(e) for e in ctx.store.query_events(f)]
+    nxt = None
+    if offset + len(items) < total:
+        params = {**queries.active_filters(f), "limit": limit, "offset": offset + limit}
+        nxt = f"{request.url.path}?{urlencode(params)}"
+    return EventPage(
+        items=items, total=total, limit=limit, offset=offset, filters=queries.active_filters(f), next=nxt
+    )
+
+
+@router.get("/events/{event_id}", response_model=EventDetail, tags=["events"])
+def get_event(event_id: int, ctx: Ctx, _reader: Reader) -> EventDetail:
+    """One event with every field's evidence span, its article, all sources reporting it, quotes, claim
+    chains and review history."""
+    try:
+        return queries.event_detail(ctx.store, event_id)
+    except queries.NotFound as err:
+        raise HTTPException(404, str(err)) from None
+
+
+@router.get("/events/{event_id}/history", response_model=list[AuditEntry], tags=["review"])
+def event_history(event_id: int, ctx: Ctx, _reader: Reader) -> list[AuditEntry]:
+    """The event's append-only audit log, oldest first: who reviewed it, when, what changed and why."""
+    if ctx.store.event_model(event_id) is None:
+        raise HTTPException(404, f"event {event_id} not found")
+    return [queries.audit_entry(h) for h in ctx.store.history(event_id)]
+
+
+@router.patch("/events/{event_id}", response_model=ReviewResult, tags=["review"])
+def review_event(event_id: int, body: ReviewRequest, ctx: Ctx, user: Writer) -> ReviewResult:
+    """Review an event: `accept`, `correct` (with `fields`: ACLED column → new value), `reject` or `reset`,
+    each with an optional comment. The change and its author are appended to the event's history."""
+    if body.action == "correct" and not body.fields:
+        raise HTTPException(422, "action 'correct' needs 'fields', e.g. {\"fatalities\": 3}")
+    if body.action != "correct" and body.fields:
+        raise HTTPException(422, f"action {body.action!r} takes no 'fields'; use action 'correct'")
+    try:
+        updated = ctx.store.review_event(
+            event_id, user, body.action, changes=body.fields or None, comment=body.comment
+        )
+    except KeyError:
+        raise HTTPException(404, f"event {event_id} not found") from None
+    except ValueError as err:
+        raise HTTPException(422, str(err)) from None
+    entry = ctx.store.history(event_id)[-1]
+    return ReviewResult(event=queries.event_record(updated), audit=queries.audit_entry(entry))
+
+
+# -- export -----------------------------------------------------------------------------------------------
+@router.get(
+    "/export",
+    tags=["export"],
+    response_class=Response,
+    responses={200: {"description": "The file, in the asked format."}},
+)
+def export(
+    f: Filter,
+    ctx: Ctx,
+    _reader: Reader,
+    format: Annotated[str, Query(description="acled | geojson | parquet | plover | evidence")] = "acled",
+) -> Response:
+    """Matching events in an export format (reviewed values; rejected events are left out unless asked for
+    with review_status=rejected)."""
+    from dateline.api.exports import render_export
+
+    try:
+        body, media_type, filename = render_export(ctx.store, f, format)
+    except LookupError as err:
+        raise HTTPException(422, str(err)) from None
+    return Response(
+        body, media_type=media_type, headers={"Content-Disposition": f'attachment; filename="{filename}"'}
+    )
+
+
+@router.get("/health", tags=["meta"])
+def health(ctx: Ctx) -> dict[str, Any]:
+    """Liveness and row counts."""
+    return {"status": "ok", "counts": ctx.store.counts(), "database": ctx.store.dialect}
+
+
+def _dump(obj: Any) -> str:
+    return json.dumps(obj, ensure_ascii=False)

@@ -1,0 +1,287 @@
+"""The dashboard: server-rendered pages (Jinja2, autoescaped) plus small vendored scripts; no CDN.
+
+- `/ui/`             map of events coloured by type, with clustering, and a timeline that filters it
+- `/ui/events`       table with filters and pages
+- `/ui/events/{id}`  the article with each field's evidence highlighted, quotes, claim chains, review form
+- `/ui/review`       the review queue: pending events one by one (keys: a accept, r reject, n/j next)
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Annotated, Any
+from urllib.parse import urlencode
+
+from fastapi import APIRouter, Depends, HTTPException, Request
+from fastapi.responses import HTMLResponse, JSONResponse
+from fastapi.templating import Jinja2Templates
+
+from dateline.api import queries
+from dateline.api.app import AppContext, context
+from dateline.api.auth import COOKIE, require_reader
+from dateline.api.highlight import Mark, highlight
+from dateline.api.schemas import EventDetail
+from dateline.store import EventFilter
+from dateline.store.tables import REVIEW_STATUSES
+
+try:
+    from importlib.resources import files
+except ImportError:  # pragma: no cover
+    from importlib_resources import files  # type: ignore[no-redef]
+
+router = APIRouter(prefix="/ui", include_in_schema=False, dependencies=[Depends(require_reader)])
+templates = Jinja2Templates(directory=str(files("dateline.api") / "templates"))
+Ctx = Annotated[AppContext, Depends(context)]
+
+EVENT_TYPES = (
+    "Battles",
+    "Explosions/Remote violence",
+    "Violence against civilians",
+    "Protests",
+    "Riots",
+    "Strategic developments",
+)
+TYPE_COLOURS = {
+    "Battles": "#c0392b",
+    "Explosions/Remote violence": "#e67e22",
+    "Violence against civilians": "#8e44ad",
+    "Protests": "#2e86c1",
+    "Riots": "#b7950b",
+    "Strategic developments": "#27ae60",
+}
+#: Fields shown on the event page, in a coder's reading order; all of them can be corrected.
+SHOWN_FIELDS = (
+    "event_date",
+    "time_precision",
+    "disorder_type",
+    "event_type",
+    "sub_event_type",
+    "actor1",
+    "assoc_actor_1",
+    "inter1",
+    "actor2",
+    "assoc_actor_2",
+    "inter2",
+    "interaction",
+    "civilian_targeting",
+    "country",
+    "admin1",
+    "admin2",
+    "location",
+    "latitude",
+    "longitude",
+    "geo_precision",
+    "fatalities",
+    "source",
+    "source_scale",
+    "notes",
+    "tags",
+)
+TEXT_FILTERS = (
+    "country",
+    "admin1",
+    "event_type",
+    "sub_event_type",
+    "actor",
+    "source",
+    "review_status",
+    "bbox",
+    "q",
+)
+
+
+def colour(event_type: str | None) -> str:
+    return TYPE_COLOURS.get(event_type or "", "#7f8c8d")
+
+
+templates.env.globals.update(
+    colour=colour, EVENT_TYPES=EVENT_TYPES, REVIEW_STATUSES=REVIEW_STATUSES, COOKIE=COOKIE
+)
+
+
+def web_filter(request: Request) -> tuple[EventFilter, dict[str, str], str | None]:
+    """Filters from a dashboard form: empty fields are ignored and a bad value becomes a message on the
+    page (not a 422), so a typo never loses the analyst's other filters."""
+    raw = {
+        k: v.strip()
+        for k, v in request.query_params.items()
+        if v.strip() and (k in TEXT_FILTERS or k in {"date_from", "date_to"})
+    }
+    f = EventFilter()
+    error = None
+    for key, value in raw.items():
+        try:
+            if key in {"date_from", "date_to"}:
+                setattr(f, key, dt.date.fromisoformat(value))
+            elif key == "bbox":
+                f.bbox = queries.parse_bbox(value)
+            elif key == "review_status" and value not in REVIEW_STATUSES:
+                raise ValueError(f"review status {value!r}: use one of {', '.join(REVIEW_STATUSES)}")
+            else:
+                setattr(f, key, value[:200])
+        except ValueError as err:
+            error = f"{key}: {err}" if not str(err).startswith(key) else str(err)
+    return f, raw, error
+
+
+def _options(ctx: AppContext) -> dict[str, list[str]]:
+    return {
+        "event_types": sorted(set(EVENT_TYPES) | set(queries.distinct_values(ctx.store, "event_type"))),
+        "sub_event_types": queries.distinct_values(ctx.store, "sub_event_type"),
+        "countries": queries.distinct_values(ctx.store, "country"),
+    }
+
+
+def _qs(params: dict[str, Any], **changes: Any) -> str:
+    merged = {**params, **changes}
+    return urlencode({k: v for k, v in merged.items() if v not in (None, "")})
+
+
+@router.get("/", response_class=HTMLResponse)
+def map_page(request: Request, ctx: Ctx) -> HTMLResponse:
+    f, raw, error = web_filter(request)
+    return templates.TemplateResponse(
+        request,
+        "map.html",
+        {
+            "page": "map",
+            "params": raw,
+            "error": error,
+            "options": _options(ctx),
+            "points_url": f"/ui/points.json?{_qs(raw)}",
+            "total": ctx.store.count_events(f),
+        },
+    )
+
+
+@router.get("/points.json")
+def points(request: Request, ctx: Ctx) -> JSONResponse:
+    """Markers for the map: id, position, type, sub-type, date, place, status (filters as on the table)."""
+    f, _raw, error = web_filter(request)
+    if error:
+        raise HTTPException(422, error)
+    pts, truncated = queries.map_points(ctx.store, f, limit=ctx.api.map_point_limit)
+    data = []
+    for p in pts:
+        p.url = f"/ui/events/{p.id}"
+        data.append(p.model_dump(mode="json"))
+    return JSONResponse({"points": data, "truncated": truncated})
+
+
+@router.get("/events", response_class=HTMLResponse)
+def table_page(request: Request, ctx: Ctx, offset: int = 0) -> HTMLResponse:
+    f, raw, error = web_filter(request)
+    size = 50
+    offset = max(0, offset)
+    total = ctx.store.count_events(f)
+    f.limit, f.offset = size, offset
+    rows = [queries.event_record(e) for e in ctx.store.query_events(f)]
+    prev_url = f"/ui/events?{_qs(raw, offset=max(0, offset - size))}" if offset > 0 else None
+    next_url = f"/ui/events?{_qs(raw, offset=offset + size)}" if offset + size < total else None
+    return templates.TemplateResponse(
+        request,
+        "table.html",
+        {
+            "page": "events",
+            "params": raw,
+            "error": error,
+            "options": _options(ctx),
+            "rows": rows,
+            "total": total,
+            "offset": offset,
+            "prev_url": prev_url,
+            "next_url": next_url,
+            "map_url": f"/ui/?{_qs(raw)}",
+            "export_qs": _qs({k: v for k, v in raw.items()}),
+        },
+    )
+
+
+def _marks(detail: EventDetail) -> list[Mark]:
+    ev = detail.event
+    marks = [Mark(s.start, s.end, "mention", "mention") for s in ev.mentions]
+    for quote in detail.quotes:
+        marks.append(Mark(quote.span.start, quote.span.end, f"quote {quote.id}", "quote"))
+    for claim in detail.claims:
+        if claim.evidence is not None:
+            marks.append(Mark(claim.evidence.start, claim.evidence.end, "claim", "claim"))
+    for name, span in ev.evidence.items():
+        marks.append(Mark(span.start, span.end, name, "field"))
+    for actor in ev.actors:
+        if actor.evidence is not None:
+            marks.append(Mark(actor.evidence.start, actor.evidence.end, "actor", "field"))
+    return marks
+
+
+def _field_rows(detail: EventDetail) -> list[dict[str, Any]]:
+    ev = detail.event
+    rows = []
+    for name in SHOWN_FIELDS:
+        value = getattr(ev, name)
+        span = ev.evidence.get(name)
+        rows.append(
+            {
+                "name": name,
+                "value": value,
+                "input": ""
+                if value is None
+                else (value.isoformat() if isinstance(value, dt.date) else str(value)),
+                "evidence": span.text if span else None,
+            }
+        )
+    return rows
+
+
+def _event_page(
+    request: Request,
+    ctx: AppContext,
+    event_id: int,
+    *,
+    queue: bool,
+    next_url: str | None,
+    queue_left: int | None = None,
+) -> HTMLResponse:
+    try:
+        detail = queries.event_detail(ctx.store, event_id)
+    except queries.NotFound as err:
+        raise HTTPException(404, str(err)) from None
+    text = queries.article_out(ctx.store, detail.event.article_id).text
+    ev = detail.event
+    own_claims = [c for c in detail.claims if c.subject == "event" and c.subject_id == ev.local_id]
+    return templates.TemplateResponse(
+        request,
+        "event.html",
+        {
+            "page": "review" if queue else "events",
+            "d": detail,
+            "ev": ev,
+            "rows": _field_rows(detail),
+            "article_html": highlight(text, _marks(detail)),
+            "own_claims": own_claims,
+            "queue": queue,
+            "next_url": next_url,
+            "queue_left": queue_left,
+            "event_url": f"/events/{ev.id}",
+        },
+    )
+
+
+@router.get("/events/{event_id}", response_class=HTMLResponse)
+def event_page(request: Request, event_id: int, ctx: Ctx) -> HTMLResponse:
+    return _event_page(request, ctx, event_id, queue=False, next_url=None)
+
+
+@router.get("/review", response_class=HTMLResponse)
+def review_queue(request: Request, ctx: Ctx, after: int | None = None) -> HTMLResponse:
+    f, raw, error = web_filter(request)
+    current = queries.queue_next(ctx.store, f, after=after)
+    if current is None and after is not None:
+        current = queries.queue_next(ctx.store, f)  # wrap around to events skipped earlier
+    if current is None:
+        return templates.TemplateResponse(
+            request, "queue_empty.html", {"page": "review", "params": raw, "error": error}
+        )
+    next_url = f"/ui/review?{_qs(raw, after=current)}"
+    return _event_page(
+        request, ctx, current, queue=True, next_url=next_url, queue_left=queries.count_pending(ctx.store, f)
+    )

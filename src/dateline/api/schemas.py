@@ -1,0 +1,177 @@
+"""Request and response bodies of the HTTP API (they make the OpenAPI document at /openapi.json)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, model_validator
+
+from dateline.model import Article, Claim, Event, Quote, Report
+
+
+class EventRecord(Event):
+    """A stored event: every `Event` field, with the database id and its review state."""
+
+    id: int = Field(description="Database id (use it in /events/{id}).")  # type: ignore[assignment]
+    local_id: str = Field(description="Event.id within its report, e.g. E1.")
+    uid: str
+    article_id: int
+    report_id: int
+    review_status: Literal["pending", "accepted", "corrected", "rejected"] | str = "pending"
+    updated_at: dt.datetime | None = None
+
+
+class EventPage(BaseModel):
+    items: list[EventRecord]
+    total: int
+    limit: int
+    offset: int
+    filters: dict[str, Any] = Field(default_factory=dict, description="The filters that were applied.")
+    next: str | None = Field(default=None, description="Path of the next page, null on the last page.")
+
+
+class ArticleSummary(BaseModel):
+    id: int
+    article_key: str
+    title: str | None = None
+    publisher: str | None = None
+    url: str | None = None
+    path: str | None = None
+    published: dt.date | None = None
+    source_kind: str | None = None
+
+
+class ArticleOut(ArticleSummary):
+    text: str
+    subtitle: str | None = None
+    author: str | None = None
+    site_name: str | None = None
+    dateline_place: str | None = None
+    event_ids: list[int] = Field(default_factory=list)
+
+
+class SourceRef(BaseModel):
+    """One article reporting the event (several when reports were merged into one real-world event)."""
+
+    event_id: int
+    article_id: int
+    merged_id: int | None = None
+    publisher: str | None = None
+    title: str | None = None
+    url: str | None = None
+    published: dt.date | None = None
+
+
+class QuoteOut(Quote):
+    pass
+
+
+class ClaimOut(Claim):
+    pass
+
+
+class AuditEntry(BaseModel):
+    id: int
+    event_id: int
+    user: str = Field(description="Name of the API token that made the change.")
+    action: str
+    changes: dict[str, Any] = Field(default_factory=dict, description="field → {old, new}")
+    comment: str | None = None
+    at: dt.datetime
+
+
+class EventDetail(BaseModel):
+    event: EventRecord
+    article: ArticleSummary
+    sources: list[SourceRef]
+    quotes: list[QuoteOut] = Field(default_factory=list)
+    claims: list[ClaimOut] = Field(default_factory=list)
+    history: list[AuditEntry] = Field(default_factory=list)
+
+
+class MapPoint(BaseModel):
+    id: int
+    lat: float | None
+    lon: float | None
+    type: str | None
+    sub: str | None
+    date: dt.date | None
+    loc: str | None
+    country: str | None
+    status: str | None
+    url: str = ""
+
+
+class ExtractRequest(BaseModel):
+    """One article: `text` (plain text) or `html` (a page; main text by trafilatura), not both."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    text: str | None = Field(default=None, description="Plain article text.")
+    html: str | None = Field(default=None, description="An HTML page.")
+    url: str | None = Field(
+        default=None, description="Where the article came from (kept as metadata; never fetched)."
+    )
+    published: dt.date | None = Field(
+        default=None, description="Publication date when the text has no dateline."
+    )
+    article_id: str | None = Field(default=None, max_length=200, description="Your id for the article.")
+
+    @model_validator(mode="after")
+    def _one_body(self) -> ExtractRequest:
+        if (self.text is None) == (self.html is None):
+            raise ValueError("give exactly one of 'text' or 'html'")
+        body = self.text if self.text is not None else self.html
+        if not (body or "").strip():
+            raise ValueError("the article is empty")
+        return self
+
+
+class StoredArticle(BaseModel):
+    article_id: int
+    event_ids: list[int]
+    created: bool = Field(description="False when the same text was stored before (articles are kept once).")
+    report: Report
+
+
+class ReviewRequest(BaseModel):
+    """A reviewer's decision on an event."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    action: Literal["accept", "correct", "reject", "reset"]
+    fields: dict[str, Any] = Field(
+        default_factory=dict, description="For 'correct': ACLED field → new value (null clears it)."
+    )
+    comment: str | None = Field(default=None, max_length=5000)
+
+
+class ReviewResult(BaseModel):
+    event: EventRecord
+    audit: AuditEntry
+
+
+class TokenInfo(BaseModel):
+    name: str
+    created_at: dt.datetime | None = None
+
+
+__all__ = [
+    "Article",
+    "ArticleOut",
+    "ArticleSummary",
+    "AuditEntry",
+    "ClaimOut",
+    "EventDetail",
+    "EventPage",
+    "EventRecord",
+    "ExtractRequest",
+    "MapPoint",
+    "QuoteOut",
+    "ReviewRequest",
+    "ReviewResult",
+    "SourceRef",
+    "StoredArticle",
+    "TokenInfo",
+]

@@ -1,0 +1,200 @@
+// dateline dashboard: the event map (Leaflet + markercluster over a TopoJSON world, no tile server)
+// and the timeline (stacked bars per day/week/month by event type) whose selection filters the map.
+"use strict";
+
+(function () {
+  const root = document.getElementById("map");
+  if (!root) return;
+  const pointsUrl = root.dataset.points;
+  const worldUrl = root.dataset.world;
+  const state = { points: [], hiddenTypes: new Set(), range: null, unit: "day" };
+
+  const map = L.map(root, { minZoom: 1, maxZoom: 14, worldCopyJump: true, zoomSnap: 0.5 }).setView([25, 30], 2);
+  map.attributionControl.addAttribution("Boundaries: Natural Earth");
+  const clusters = L.markerClusterGroup({ maxClusterRadius: 40, showCoverageOnHover: false });
+  map.addLayer(clusters);
+
+  async function drawWorld() {
+    try {
+      const topo = await (await fetch(worldUrl)).json();
+      const countries = topojson.feature(topo, topo.objects.countries);
+      L.geoJSON(countries, {
+        style: { color: "#8a96a3", weight: 0.6, fillColor: "#e9edf1", fillOpacity: 1 },
+        interactive: false,
+      }).addTo(map);
+    } catch (err) {
+      console.warn("world boundaries not loaded", err);
+    }
+  }
+
+  function markerFor(p) {
+    const icon = L.divIcon({
+      className: "ev-pin",
+      html: '<span style="background:' + dateline.colour(p.type) + '"></span>',
+      iconSize: [14, 14],
+    });
+    const m = L.marker([p.lat, p.lon], { icon: icon, title: (p.sub || p.type || "event") + " — " + (p.loc || "") });
+    // Built with DOM nodes and textContent so no event value is ever parsed as HTML.
+    const box = document.createElement("div");
+    const a = document.createElement("a");
+    a.href = p.url;
+    a.textContent = (p.sub || p.type || "Event") + (p.date ? " · " + p.date : "");
+    const loc = document.createElement("div");
+    loc.textContent = [p.loc, p.country].filter(Boolean).join(", ");
+    box.appendChild(a);
+    box.appendChild(loc);
+    m.bindPopup(box);
+    return m;
+  }
+
+  function inRange(p) {
+    if (!state.range) return true;
+    return !!p.date && p.date >= state.range[0] && p.date <= state.range[1];
+  }
+
+  function visiblePoints(ignoreRange) {
+    return state.points.filter((p) => !state.hiddenTypes.has(p.type || "") && (ignoreRange || inRange(p)));
+  }
+
+  function redrawMarkers(fit) {
+    clusters.clearLayers();
+    const shown = visiblePoints(false).filter((p) => p.lat !== null && p.lon !== null);
+    clusters.addLayers(shown.map(markerFor));
+    root.dataset.visible = String(shown.length);
+    const count = document.getElementById("map-count");
+    if (count) count.textContent = shown.length + " of " + state.points.length + " events on the map";
+    if (fit && shown.length) {
+      map.fitBounds(L.latLngBounds(shown.map((p) => [p.lat, p.lon])).pad(0.3), { maxZoom: 7 });
+    }
+  }
+
+  // ---- timeline -------------------------------------------------------------------------------------
+  const DAY = 86400000;
+  function parse(d) { return Date.UTC(+d.slice(0, 4), +d.slice(5, 7) - 1, +d.slice(8, 10)); }
+  function fmt(t) { return new Date(t).toISOString().slice(0, 10); }
+  function binStart(t, unit) {
+    const d = new Date(t);
+    if (unit === "month") return Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), 1);
+    if (unit === "week") return t - ((d.getUTCDay() + 6) % 7) * DAY; // Monday
+    return t;
+  }
+  function nextBin(t, unit) {
+    if (unit === "month") { const d = new Date(t); return Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + 1, 1); }
+    return t + (unit === "week" ? 7 : 1) * DAY;
+  }
+
+  function drawTimeline() {
+    const host = document.getElementById("timeline");
+    if (!host) return;
+    const pts = visiblePoints(true).filter((p) => p.date);
+    host.textContent = "";
+    if (!pts.length) { host.textContent = "No dated events."; return; }
+    const times = pts.map((p) => parse(p.date));
+    const lo = Math.min.apply(null, times), hi = Math.max.apply(null, times);
+    const spanDays = (hi - lo) / DAY;
+    const unit = spanDays <= 120 ? "day" : spanDays <= 730 ? "week" : "month";
+    state.unit = unit;
+    const bins = [];
+    for (let t = binStart(lo, unit); t <= hi; t = nextBin(t, unit)) bins.push({ start: t, end: nextBin(t, unit) - DAY, counts: {} });
+    const index = new Map(bins.map((b, i) => [b.start, i]));
+    const types = [];
+    pts.forEach((p) => {
+      const b = bins[index.get(binStart(parse(p.date), unit))];
+      const k = p.type || "";
+      if (!types.includes(k)) types.push(k);
+      b.counts[k] = (b.counts[k] || 0) + 1;
+    });
+    types.sort();
+    const max = Math.max.apply(null, bins.map((b) => Object.values(b.counts).reduce((a, c) => a + c, 0)));
+    const W = Math.max(host.clientWidth || 600, 200), H = 110, pad = 18;
+    const bw = W / bins.length;
+    const NS = "http://www.w3.org/2000/svg";
+    const svg = document.createElementNS(NS, "svg");
+    svg.setAttribute("width", W); svg.setAttribute("height", H + pad);
+    svg.setAttribute("role", "img");
+    svg.setAttribute("aria-label", "Events per " + unit + " by type");
+    let dragFrom = null;
+    bins.forEach((b, i) => {
+      const g = document.createElementNS(NS, "g");
+      g.setAttribute("class", "tl-bin");
+      g.dataset.start = fmt(b.start); g.dataset.end = fmt(b.end);
+      const total = Object.values(b.counts).reduce((a, c) => a + c, 0);
+      const hit = document.createElementNS(NS, "rect");
+      hit.setAttribute("x", i * bw); hit.setAttribute("y", 0); hit.setAttribute("width", bw); hit.setAttribute("height", H);
+      const selected = state.range && fmt(b.start) <= state.range[1] && fmt(b.end) >= state.range[0];
+      hit.setAttribute("class", "tl-hit" + (selected ? " tl-selected" : ""));
+      const title = document.createElementNS(NS, "title");
+      title.textContent = fmt(b.start) + (unit === "day" ? "" : " – " + fmt(b.end)) + ": " + total + " event(s)";
+      hit.appendChild(title);
+      g.appendChild(hit);
+      let y = H;
+      types.forEach((t) => {
+        const c = b.counts[t] || 0;
+        if (!c) return;
+        const h = (c / max) * (H - 6);
+        y -= h;
+        const r = document.createElementNS(NS, "rect");
+        r.setAttribute("x", i * bw + Math.min(1, bw * 0.1)); r.setAttribute("y", y);
+        r.setAttribute("width", Math.max(bw - 2 * Math.min(1, bw * 0.1), 1)); r.setAttribute("height", h);
+        r.setAttribute("fill", dateline.colour(t));
+        r.setAttribute("pointer-events", "none");
+        g.appendChild(r);
+      });
+      g.addEventListener("mousedown", (e) => { dragFrom = b; e.preventDefault(); });
+      g.addEventListener("mouseup", () => {
+        const a = dragFrom || b; dragFrom = null;
+        const from = Math.min(a.start, b.start), to = Math.max(a.end, b.end);
+        setRange([fmt(from), fmt(to)]);
+      });
+      svg.appendChild(g);
+    });
+    [0, bins.length - 1].forEach((i) => {
+      const label = document.createElementNS(NS, "text");
+      label.setAttribute("x", i === 0 ? 2 : W - 2); label.setAttribute("y", H + 13);
+      label.setAttribute("text-anchor", i === 0 ? "start" : "end");
+      label.setAttribute("class", "tl-label");
+      label.textContent = fmt(bins[i].start);
+      svg.appendChild(label);
+    });
+    host.appendChild(svg);
+    const unitLabel = document.getElementById("timeline-unit");
+    if (unitLabel) unitLabel.textContent = unit;
+  }
+
+  function setRange(range) {
+    state.range = range;
+    const label = document.getElementById("timeline-range");
+    if (label) label.textContent = range ? range[0] + " to " + range[1] : "all dates";
+    const clear = document.getElementById("timeline-clear");
+    if (clear) clear.hidden = !range;
+    drawTimeline();
+    redrawMarkers(false);
+  }
+
+  function wireLegend() {
+    document.querySelectorAll("input.type-toggle").forEach((box) => {
+      box.addEventListener("change", () => {
+        if (box.checked) state.hiddenTypes.delete(box.value); else state.hiddenTypes.add(box.value);
+        drawTimeline();
+        redrawMarkers(false);
+      });
+    });
+    const clear = document.getElementById("timeline-clear");
+    if (clear) clear.addEventListener("click", () => setRange(null));
+  }
+
+  async function load() {
+    await drawWorld();
+    const data = await (await fetch(pointsUrl, { headers: { Accept: "application/json" } })).json();
+    state.points = data.points || [];
+    const note = document.getElementById("map-truncated");
+    if (note) note.hidden = !data.truncated;
+    wireLegend();
+    drawTimeline();
+    redrawMarkers(true);
+    root.dataset.ready = "1";
+  }
+
+  window.datelineMap = { map: map, state: state, setRange: setRange };
+  load();
+})();
