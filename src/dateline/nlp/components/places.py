@@ -1,0 +1,247 @@
+"""Toponym recognition: gazetteer n-grams merged with spaCy NER into `doc.spans["dl_places"]`.
+
+spaCy's small English model misses or mislabels many places outside Europe and North America (a port
+labelled PERSON, a border town labelled NORP, a city labelled ORG), so names found in the GeoNames
+gazetteer count as places too, with rules against the collisions a gazetteer of 200,000 towns brings:
+English words ("Police", "Of", "March"), weekdays and months, people's first names, and names inside a
+longer person or organisation name. Such a candidate is kept only when the text marks it as a place
+("in X", "the city of X", "X province", "X, <known place>").
+
+Each span's label says where it came from: GAZ (gazetteer), NER (spaCy only) or BOTH; `span._.dl_place`
+holds the details the resolver needs (gazetteer hint, NER label, cue, kind hint).
+"""
+
+from __future__ import annotations
+
+import calendar
+from dataclasses import dataclass, field
+from typing import Any
+
+from spacy.lang.en.stop_words import STOP_WORDS
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from dateline.geo.gazetteer import fold, loose_key, tables
+
+SPAN_KEY = "dl_places"
+MAX_TOKENS = 6
+if not Span.has_extension("dl_place"):
+    Span.set_extension("dl_place", default=None)
+
+# Short words that join the parts of a place name: "Deir ez-Zor", "Santa Maria de Ostula", "Pol-e Dokhtar".
+CONNECTORS = frozenset(
+    "al el ul ad ar as at az ash an ez ed es e de del della di da do dos das du des la le les los y of bin ibn "
+    "sur sous am im".split()
+)
+DATE_WORDS = frozenset(
+    [m for m in calendar.month_name if m] + [m for m in calendar.month_abbr if m] + list(calendar.day_name)
+)
+PLACE_NER = frozenset({"GPE", "LOC", "FAC"})
+BLOCKING_NER = frozenset({"PERSON", "ORG", "NORP", "WORK_OF_ART", "EVENT", "PRODUCT", "LAW", "DATE", "TIME"})
+
+
+@dataclass
+class Candidate:
+    start: int
+    end: int
+    source: str  # "GAZ" | "NER" | "BOTH" | "LANDMARK"
+    ner: str | None = None
+    cue: str | None = None
+    kind_hint: str | None = None
+    info: dict[str, Any] = field(default_factory=dict)
+
+
+def _words(name: str) -> frozenset[str]:
+    return frozenset(tables()[name])
+
+
+def _is_cap(tok: Any) -> bool:
+    text = tok.text
+    return bool(text) and text[0].isupper() and any(ch.isalpha() for ch in text)
+
+
+def _cue_before(doc: Doc, start: int) -> str | None:
+    """A word before the span that marks a place: "in", "near", "city of", "the village of"."""
+    cues = _words("place_cue_before")
+    i = start - 1
+    # Skip determiners and compass adjectives: "in the northern X", "near the X".
+    while i >= 0 and doc[i].lower_ in {"the", "northern", "southern", "eastern", "western", "central", "a"}:
+        i -= 1
+    if i >= 0 and doc[i].lower_ in cues:
+        return doc[i].lower_
+    # "the city of X", "north of X", "residents of X"
+    if i >= 1 and doc[i].lower_ == "of" and doc[i - 1].lower_ in _words("place_cue_of"):
+        return f"{doc[i - 1].lower_} of"
+    return None
+
+
+def _cue_after(doc: Doc, end: int) -> str | None:
+    """A word after the span that names a kind of place: "X province", "X port", "X border area"."""
+    if end < len(doc) and doc[end].lower_ in _words("place_type_after"):
+        return doc[end].lower_
+    return None
+
+
+def _ner_at(doc: Doc) -> list[str | None]:
+    labels: list[str | None] = [None] * len(doc)
+    for ent in doc.ents:
+        for i in range(ent.start, ent.end):
+            labels[i] = ent.label_
+    return labels
+
+
+def _ngrams(doc: Doc) -> list[tuple[int, int]]:
+    """Token ranges that may be a place name: start capitalised, continue with capitalised words,
+    connectors or hyphen-glued parts ("Pol-edokhtar"), never end on a connector or hyphen."""
+    out: list[tuple[int, int]] = []
+    n = len(doc)
+    for i in range(n):
+        if not _is_cap(doc[i]) or doc[i].lower_ in CONNECTORS and doc[i].text.istitle() is False:
+            continue
+        for j in range(i + 1, min(n, i + MAX_TOKENS) + 1):
+            last = doc[j - 1]
+            if j - 1 > i:
+                prev = doc[j - 2]
+                glued = not prev.whitespace_ and (last.is_alpha or last.text == "-") and (prev.is_alpha or prev.text == "-")
+                if not (_is_cap(last) or last.lower_ in CONNECTORS or last.text in {"-", "'"} or glued):
+                    break
+                if not last.text.strip():
+                    break
+            if last.lower_ in CONNECTORS and j - 1 > i or last.is_punct or not last.text[-1:].isalnum():
+                continue
+            out.append((i, j))
+    return out
+
+
+def find_toponyms(doc: Doc, gazetteer: Any) -> list[Candidate]:
+    """Gazetteer matches (longest first, non-overlapping) merged with NER places and named landmarks."""
+    ner = _ner_at(doc)
+    stop = _words("non_place_words") | _words("first_names")
+    grams = _ngrams(doc)
+    texts = [doc.text[doc[i].idx : doc[j - 1].idx + len(doc[j - 1])] for i, j in grams]
+    folded = [fold(t) for t in texts]
+    loose = [loose_key(t) for t in texts]
+    known = gazetteer.known(folded + loose)
+    hits: dict[int, int] = {}  # start → longest end
+    for k, (i, j) in enumerate(grams):
+        ok = known[k] or (len(loose[k]) >= 4 and known[len(grams) + k])
+        if ok and j > hits.get(i, i):
+            hits[i] = j
+
+    out: list[Candidate] = []
+    covered = -1
+    for i in sorted(hits):
+        j = hits[i]
+        if i < covered:
+            continue
+        text = doc[i:j].text
+        if j < len(doc) and _is_cap(doc[j]) and _is_landmark_head(doc[j].text):
+            continue  # "Tahrir Square": the square, not a town called Tahrir (the landmark pass takes it)
+        if gazetteer.demonym_country(text):
+            continue  # "Iraqi", "Iranians": context for the resolver, not a place mention
+        cue_b, cue_a = _cue_before(doc, i), _cue_after(doc, j)
+        cue = cue_b or cue_a
+        single = j - i == 1
+        labels = {ner[t] for t in range(i, j)}
+        blocked = labels & BLOCKING_NER
+        ner_exact = next((e for e in doc.ents if e.start == i and e.end == j), None)
+        inside_longer = any(e.start <= i and j <= e.end and (e.end - e.start) > (j - i) for e in doc.ents if e.label_ in BLOCKING_NER)
+        if single:
+            tok = doc[i]
+            if tok.text in DATE_WORDS or tok.lower_ in STOP_WORDS or _is_landmark_head(tok.text):
+                continue
+            if (tok.text in stop or tok.text.isupper() and len(tok.text) <= 4) and not cue_b:
+                continue
+            if tok.pos_ not in {"PROPN", "X"} and not cue and not (ner[i] in PLACE_NER):
+                continue
+        if inside_longer and not cue:
+            continue  # "Ali" in "Ali Khamenei", "Arabiya" in "Al Arabiya TV"
+        if blocked and not cue and not (ner_exact is not None and ner_exact.label_ in PLACE_NER):
+            # NER calls it a person/organisation and nothing in the text says place: trust NER
+            continue
+        covered = j
+        source = "BOTH" if any(lbl in PLACE_NER for lbl in labels) else "GAZ"
+        kind_hint = None
+        end = j
+        if cue_a in {"province", "governorate", "region", "state", "oblast", "district", "county", "prefecture", "department"}:
+            kind_hint = "admin1" if cue_a not in {"district", "county"} else "admin2"
+            if doc[j].text[0].isupper():
+                end = j + 1  # "Diyala Province" is one mention
+        elif cue_b in {"province", "governorate", "region", "state", "oblast"} and i >= 2 and doc[i - 1].lower_ == "of":
+            kind_hint = "admin1"
+        out.append(Candidate(i, end, source, ner=next(iter(labels - {None}), None), cue=cue, kind_hint=kind_hint))
+
+    out += _ner_only(doc, out)
+    out += _landmarks(doc, out)
+    out.sort(key=lambda c: c.start)
+    return out
+
+
+def _overlaps(a_start: int, a_end: int, cands: list[Candidate]) -> bool:
+    return any(a_start < c.end and c.start < a_end for c in cands)
+
+
+def _ner_only(doc: Doc, found: list[Candidate]) -> list[Candidate]:
+    """NER places the gazetteer did not find (misspelt towns, seas, landmarks): kept, resolved later."""
+    out = []
+    for ent in doc.ents:
+        if ent.label_ in PLACE_NER and ent.text[:1].isupper() and not _overlaps(ent.start, ent.end, found):
+            kind = "landmark" if ent.label_ == "FAC" or _is_landmark_head(ent[-1].text) else None
+            out.append(Candidate(ent.start, ent.end, "NER", ner=ent.label_, cue=_cue_before(doc, ent.start), kind_hint=kind))
+    return out
+
+
+def _is_landmark_head(word: str) -> bool:
+    return word in _words("landmark_heads")
+
+
+def _landmarks(doc: Doc, found: list[Candidate]) -> list[Candidate]:
+    """Named sites: a capitalised name ending in Square, Bridge, Mosque, Embassy … ("Al-Sinak Bridge")."""
+    out = []
+    for k, tok in enumerate(doc):
+        if k == 0 or not _is_landmark_head(tok.text):
+            continue
+        i = k
+        while i > 0 and (_is_cap(doc[i - 1]) or doc[i - 1].text == "-" or doc[i - 1].lower_ in CONNECTORS and i - 1 > 0):
+            if doc[i - 1].lower_ in {"the", "a"}:
+                break
+            i -= 1
+        while i < k and (doc[i].text in CONNECTORS or doc[i].text == "-"):  # keep a capitalised "Al-"
+            i += 1
+        if i == k:
+            continue
+        if _overlaps(i, k + 1, found) or _overlaps(i, k + 1, out):
+            # a gazetteer town followed by "port"/"camp" stays the town; a longer NER landmark is replaced
+            continue
+        out.append(Candidate(i, k + 1, "LANDMARK", kind_hint="landmark", cue=_cue_before(doc, i)))
+    return out
+
+
+@Language.factory("dateline_places", default_config={})
+def make_places(nlp: Language, name: str) -> PlacesComponent:
+    return PlacesComponent()
+
+
+class PlacesComponent:
+    """Writes toponym spans to doc.spans["dl_places"]; the gazetteer loads on the first document."""
+
+    def __init__(self, gazetteer: Any | None = None) -> None:
+        self._gazetteer = gazetteer
+
+    @property
+    def gazetteer(self) -> Any:
+        if self._gazetteer is None:
+            from dateline.resources import default_resources
+
+            self._gazetteer = default_resources().gazetteer
+        return self._gazetteer
+
+    def __call__(self, doc: Doc) -> Doc:
+        spans = []
+        for cand in find_toponyms(doc, self.gazetteer):
+            span = Span(doc, cand.start, cand.end, label=cand.source)
+            span._.dl_place = {"ner": cand.ner, "cue": cand.cue, "kind_hint": cand.kind_hint}
+            spans.append(span)
+        doc.spans[SPAN_KEY] = spans
+        return doc
+
