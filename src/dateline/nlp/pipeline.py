@@ -18,6 +18,7 @@ from dateline.errors import ResourceMissingError
 # (factory name, module that registers it, where it goes in the pipeline). Order matters: quotes and dates
 # read the entities that the toponym component has merged in.
 COMPONENTS: list[tuple[str, str]] = []
+COMPONENTS.append(("dateline_places", "dateline.nlp.components.places"))  # toponyms: doc.spans["dl_places"]
 COMPONENTS.append(("dateline_quotes", "dateline.nlp.components.quotes"))  # quote finder: doc.spans["dl_quotes"]
 COMPONENTS.append(("dateline_dates", "dateline.nlp.components.dates"))  # date finder: doc.spans["dl_dates"]
 
