@@ -12,6 +12,9 @@ from spacy.tokens import Doc
 from dateline.extract import dates as dates_mod
 from dateline.extract import events as events_mod
 from dateline.extract import quotes as quotes_mod
+from dateline.extract import claims as claims_mod
+from dateline.extract import source as source_mod
+from dateline.extract import statements as statements_mod
 from dateline.geo import resolve as geo_resolve
 from dateline.model import Article, Report
 from dateline.resources import Resources
@@ -23,6 +26,9 @@ def build_report(article: Article, doc: Doc, resources: Resources) -> Report:
     dates = dates_mod.dates_from_doc(article, doc, resources)
     quotes = quotes_mod.quotes_from_doc(article, doc, resources)
     events, rejected = events_mod.extract_events(article, doc, resources, places, dates, quotes)
+    statements = statements_mod.extract_statements(article, doc, resources, places, dates, quotes)
+    claims = claims_mod.attribute(article, doc, events, quotes, statements)
+    profile = source_mod.profile_source(article, doc, claims)
     return Report(
         pipeline_version=PIPELINE_VERSION,
         article=article,
@@ -31,4 +37,7 @@ def build_report(article: Article, doc: Doc, resources: Resources) -> Report:
         places=places,
         dates=dates,
         quotes=quotes,
+        statements=statements,
+        claims=claims,
+        source_profile=profile,
     )
