@@ -48,4 +48,27 @@ def render_report(report: Report) -> str:
         for s in report.statements:
             st.add_row(s.plover, s.actor or "", s.target or "", s.evidence.text[:120])
         console.print(st)
+    _render_claims_and_profile(console, report)  # who says so (dateline.extract.claims / .source)
     return console.export_text()
+
+
+def _render_claims_and_profile(console: Console, report: Report) -> None:
+    relayed = [c for c in report.claims if not c.first_hand]
+    if relayed:
+        claims = Table(title=f"relayed claims ({len(relayed)} of {len(report.claims)})")
+        for column in ("subject", "chain", "evidence"):
+            claims.add_column(column, overflow="fold")
+        for c in relayed:
+            claims.add_row(f"{c.subject} {c.subject_id}", " → ".join(link.name for link in c.chain),
+                           c.evidence.text[:100] if c.evidence else "")
+        console.print(claims)
+    profile = report.source_profile
+    if profile is not None:
+        console.print(f"[bold]source profile[/bold]: {profile.publisher or '?'} — kind {profile.publisher_kind or 'unknown'}"
+                      + (f" ({profile.basis})" if profile.basis else ""))
+        console.print(f"  loaded language in {profile.loaded_sentence_share:.0%} of sentences; claims first-hand "
+                      f"{profile.first_hand_claims}, relayed {profile.relayed_claims}")
+        if profile.loaded_language:
+            shown = ", ".join(f"{ls.span.text} [{ls.category}]" for ls in profile.loaded_language[:12])
+            more = len(profile.loaded_language) - 12
+            console.print(f"  loaded: {shown}" + (f" … and {more} more" if more > 0 else ""))
