@@ -213,7 +213,8 @@ def _resolve_month(m: re.Match[str], base: dt.date | None, when: str | None, fut
         start, end = dt.date(year, month, 11), dt.date(year, month, 20)
     elif part == "end":
         start = dt.date(year, month, 21)
-    return Resolved("month", start, end, 3)
+    coded = dt.date(year, month, 15) if part is None else None  # the codebook's mid-month day
+    return Resolved("month", start, end, 3, coded=coded)
 
 
 def _resolve_period(m: re.Match[str], base: dt.date) -> Resolved | None:
@@ -246,7 +247,7 @@ def _resolve_period(m: re.Match[str], base: dt.date) -> Resolved | None:
         first = base.replace(day=1)
         if mod in ("last", "previous"):
             prev_end = first - ONE_DAY
-            return Resolved("month", prev_end.replace(day=1), prev_end, 3)
+            return Resolved("month", prev_end.replace(day=1), prev_end, 3, coded=prev_end.replace(day=15))
         if mod == "past":
             return Resolved("duration", base - dt.timedelta(days=30), base, 3, anchored_on_now=True)
         if mod in ("next", "coming"):
@@ -482,6 +483,10 @@ def _dateparser_fallback(text: str, base: dt.date) -> Resolved | None:
 # From the Doc: context (future tense, quotes, hedges, datelines, anaphora) and DateMentions
 # ---------------------------------------------------------------------------------------------------------
 
+_ANAPHOR_RE = re.compile(
+    r"^(?:back then|at (?:that|the) time|the (?:previous|next|following|same) day|the day (?:before|after)"
+    r"|(?:that|later|earlier) day|later that day)$"
+)
 _FUTURE_AUX = {"will", "shall", "'ll", "wo"}
 _INTENT_HEADS = {
     "plan", "threaten", "vow", "intend", "expect", "promise", "pledge", "aim", "hope", "prepare", "schedule",
@@ -680,7 +685,7 @@ def dates_from_doc(article: Article, doc: Doc, resources: Resources) -> list[Dat
         m = _mention(text, span, res, base, future_ctx, _inside_quote(text, span.start_char), notes)
         if dateline:
             m = m.model_copy(update={"note": "dateline", "relation": "present" if m.date_start == base else m.relation})
-        if getattr(span, "label_", "") == "ANAPHOR":
+        if getattr(span, "label_", "") == "ANAPHOR" or _ANAPHOR_RE.match(_norm(span.text)):
             m = _resolve_anaphor(text, span, m, mentions)
         mentions.append(m)
     return mentions

@@ -1,0 +1,119 @@
+"""Date expressions resolved by hand against a report date: each expected day and precision below was worked
+out on a calendar (2 Nov 2019 is a Saturday; 1 Jan 2020 a Wednesday; 2020 is a leap year)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from dateline.extract.dates import coded_day, pick_year, precision_for, resolve_expression, weekday_date
+
+D = dt.date
+SAT_2_NOV_2019 = D(2019, 11, 2)
+WED_1_JAN_2020 = D(2020, 1, 1)
+
+
+# (expression, report date, kind, date_start, date_end, codebook day, time_precision)
+CASES = [
+    # weekdays: never into the future of a past-tense report; the report's own weekday is that day
+    ("On Wednesday", SAT_2_NOV_2019, "weekday", D(2019, 10, 30), D(2019, 10, 30), D(2019, 10, 30), 1),
+    ("on Saturday", SAT_2_NOV_2019, "weekday", D(2019, 11, 2), D(2019, 11, 2), D(2019, 11, 2), 1),
+    ("last Saturday", SAT_2_NOV_2019, "weekday", D(2019, 10, 26), D(2019, 10, 26), D(2019, 10, 26), 1),
+    ("on Sunday", SAT_2_NOV_2019, "weekday", D(2019, 10, 27), D(2019, 10, 27), D(2019, 10, 27), 1),
+    ("On Monday", WED_1_JAN_2020, "weekday", D(2019, 12, 30), D(2019, 12, 30), D(2019, 12, 30), 1),
+    ("on Thursday", WED_1_JAN_2020, "weekday", D(2019, 12, 26), D(2019, 12, 26), D(2019, 12, 26), 1),
+    ("on Friday night", SAT_2_NOV_2019, "weekday", D(2019, 11, 1), D(2019, 11, 1), D(2019, 11, 1), 1),
+    ("Tuesday's", D(2019, 3, 1), "weekday", D(2019, 2, 26), D(2019, 2, 26), D(2019, 2, 26), 1),
+    # relative days
+    ("yesterday", D(2020, 3, 1), "relative", D(2020, 2, 29), D(2020, 2, 29), D(2020, 2, 29), 1),
+    ("yesterday", WED_1_JAN_2020, "relative", D(2019, 12, 31), D(2019, 12, 31), D(2019, 12, 31), 1),
+    ("today", SAT_2_NOV_2019, "relative", D(2019, 11, 2), D(2019, 11, 2), D(2019, 11, 2), 1),
+    ("tonight", SAT_2_NOV_2019, "relative", D(2019, 11, 2), D(2019, 11, 2), D(2019, 11, 2), 1),
+    ("last night", D(2019, 11, 1), "relative", D(2019, 10, 31), D(2019, 10, 31), D(2019, 10, 31), 1),
+    ("two days ago", D(2020, 3, 1), "relative", D(2020, 2, 28), D(2020, 2, 28), D(2020, 2, 28), 1),
+    # weeks and months as ranges
+    ("last week", SAT_2_NOV_2019, "range", D(2019, 10, 21), D(2019, 10, 27), D(2019, 10, 24), 2),
+    ("last week", D(2020, 1, 2), "range", D(2019, 12, 23), D(2019, 12, 29), D(2019, 12, 26), 2),
+    ("this week", SAT_2_NOV_2019, "range", D(2019, 10, 28), D(2019, 11, 2), D(2019, 10, 30), 2),
+    ("earlier this month", D(2019, 11, 20), "range", D(2019, 11, 1), D(2019, 11, 19), D(2019, 11, 10), 3),
+    ("at the weekend", D(2019, 11, 4), "range", D(2019, 11, 2), D(2019, 11, 3), D(2019, 11, 2), 2),
+    ("last month", D(2020, 1, 15), "month", D(2019, 12, 1), D(2019, 12, 31), D(2019, 12, 15), 3),
+    # explicit dates, with and without year
+    ("30 October", SAT_2_NOV_2019, "absolute", D(2019, 10, 30), D(2019, 10, 30), D(2019, 10, 30), 1),
+    ("Oct. 30", SAT_2_NOV_2019, "absolute", D(2019, 10, 30), D(2019, 10, 30), D(2019, 10, 30), 1),
+    ("on 30 December", D(2020, 1, 2), "absolute", D(2019, 12, 30), D(2019, 12, 30), D(2019, 12, 30), 1),
+    ("the 3rd of May", SAT_2_NOV_2019, "absolute", D(2019, 5, 3), D(2019, 5, 3), D(2019, 5, 3), 1),
+    ("Feb. 29", D(2019, 3, 1), "absolute", D(2016, 2, 29), D(2016, 2, 29), D(2016, 2, 29), 1),
+    ("October 30, 2019", None, "absolute", D(2019, 10, 30), D(2019, 10, 30), D(2019, 10, 30), 1),
+    ("Wednesday, October 30, 2019", None, "absolute", D(2019, 10, 30), D(2019, 10, 30), D(2019, 10, 30), 1),
+    ("2019-10-30", None, "absolute", D(2019, 10, 30), D(2019, 10, 30), D(2019, 10, 30), 1),
+    ("On 29 April 2020", None, "absolute", D(2020, 4, 29), D(2020, 4, 29), D(2020, 4, 29), 1),
+    ("Around 4 May 2020", None, "absolute", D(2020, 5, 4), D(2020, 5, 4), D(2020, 5, 4), 2),
+    # ranges: coded on the middle day (the earlier one for an even number of days)
+    ("from 25 to 28 October", SAT_2_NOV_2019, "range", D(2019, 10, 25), D(2019, 10, 28), D(2019, 10, 26), 2),
+    ("between 1 and 3 May", SAT_2_NOV_2019, "range", D(2019, 5, 1), D(2019, 5, 3), D(2019, 5, 2), 2),
+    ("25-28 October", SAT_2_NOV_2019, "range", D(2019, 10, 25), D(2019, 10, 28), D(2019, 10, 26), 2),
+    ("October 25-28", SAT_2_NOV_2019, "range", D(2019, 10, 25), D(2019, 10, 28), D(2019, 10, 26), 2),
+    ("30 December to 2 January", D(2020, 1, 10), "range", D(2019, 12, 30), D(2020, 1, 2), D(2019, 12, 31), 2),
+    ("from 1 to 20 October 2019", None, "range", D(2019, 10, 1), D(2019, 10, 20), D(2019, 10, 10), 3),
+    # durations counted back from the report
+    ("over the past week", SAT_2_NOV_2019, "duration", D(2019, 10, 27), D(2019, 11, 2), D(2019, 10, 30), 2),
+    ("in the past three days", WED_1_JAN_2020, "duration", D(2019, 12, 30), D(2020, 1, 1), D(2019, 12, 31), 2),
+    ("over the past two weeks", SAT_2_NOV_2019, "duration", D(2019, 10, 20), D(2019, 11, 2), D(2019, 10, 26), 3),
+    # months, years, vague
+    ("in October", SAT_2_NOV_2019, "month", D(2019, 10, 1), D(2019, 10, 31), D(2019, 10, 15), 3),
+    ("in December", D(2020, 1, 2), "month", D(2019, 12, 1), D(2019, 12, 31), D(2019, 12, 15), 3),
+    ("mid-October", SAT_2_NOV_2019, "month", D(2019, 10, 11), D(2019, 10, 20), D(2019, 10, 15), 3),
+    ("in 2009", SAT_2_NOV_2019, "year", D(2009, 1, 1), D(2009, 12, 31), D(2009, 7, 2), 3),
+    ("recently", SAT_2_NOV_2019, "vague", D(2019, 10, 3), D(2019, 11, 2), D(2019, 10, 18), 3),
+    ("in recent days", SAT_2_NOV_2019, "vague", D(2019, 10, 27), D(2019, 11, 2), D(2019, 10, 30), 2),
+]
+
+
+@pytest.mark.parametrize(("text", "base", "kind", "start", "end", "coded", "precision"), CASES)
+def test_expression_resolves_to_hand_worked_date(text, base, kind, start, end, coded, precision) -> None:  # type: ignore[no-untyped-def]
+    res = resolve_expression(text, base)
+    assert (res.kind, res.start, res.end, res.precision) == (kind, start, end, precision)
+    assert (res.coded or coded_day(res.start, res.end)) == coded
+
+
+def test_five_deaths_in_as_many_days_is_a_five_day_range_ending_on_the_report() -> None:
+    res = resolve_expression("in as many days", SAT_2_NOV_2019, count_before=5)
+    assert (res.kind, res.start, res.end, res.precision) == ("duration", D(2019, 10, 29), D(2019, 11, 2), 2)
+
+
+def test_weekday_in_a_future_context_resolves_forward() -> None:
+    res = resolve_expression("on Friday", SAT_2_NOV_2019, future=True)
+    assert res.start == D(2019, 11, 8) and res.future
+    assert weekday_date(5, SAT_2_NOV_2019, "next") == D(2019, 11, 9)
+
+
+def test_yearless_date_stays_at_or_before_the_report_unless_the_text_speaks_of_plans() -> None:
+    assert pick_year(11, 3, SAT_2_NOV_2019) == D(2018, 11, 3)
+    assert pick_year(11, 3, SAT_2_NOV_2019, future=True) == D(2019, 11, 3)
+    assert pick_year(1, 15, D(2019, 12, 20), future=True) == D(2020, 1, 15)
+
+
+def test_since_opens_a_range_up_to_the_report() -> None:
+    res = resolve_expression("since 2009", SAT_2_NOV_2019)
+    assert (res.start, res.end, res.precision) == (D(2009, 1, 1), SAT_2_NOV_2019, 3)
+
+
+@pytest.mark.parametrize("text", ["tomorrow", "next week", "in the coming days", "next month"])
+def test_forward_looking_words_resolve_after_the_report(text: str) -> None:
+    res = resolve_expression(text, SAT_2_NOV_2019)
+    assert res.future and res.start is not None and res.start > SAT_2_NOV_2019
+
+
+@pytest.mark.parametrize("text", ["On Wednesday", "yesterday", "last week", "in October", "30 October"])
+def test_without_an_article_date_relative_expressions_keep_no_date(text: str) -> None:
+    res = resolve_expression(text, None)
+    assert res.start is None and res.end is None
+
+
+def test_precision_and_codebook_day_rules() -> None:
+    assert precision_for(D(2019, 10, 30), D(2019, 10, 30)) == 1
+    assert precision_for(D(2019, 10, 27), D(2019, 11, 2)) == 2  # seven days
+    assert precision_for(D(2019, 10, 26), D(2019, 11, 2)) == 3  # eight days
+    assert coded_day(D(2019, 10, 25), D(2019, 10, 28)) == D(2019, 10, 26)
