@@ -1,12 +1,18 @@
-"""What `dateline extract` does between reading inputs and printing: batching, progress, formats, summary."""
+"""What `dateline extract` does between reading inputs and printing: batching, progress, formats, summary.
+
+A single document is all or nothing: a bad input raises its `InputError` (the CLI prints it, exit code 1).
+Several documents (more than one argument, a directory, a glob, a JSONL corpus) run to the end: a bad item is
+reported on stderr and skipped, a progress bar counts on stderr, and a summary line counts both kinds.
+Reports come out in input order; with `--format jsonl` a JSONL corpus gives one line per article read.
+"""
 
 from __future__ import annotations
 
 import json
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import IO
+from typing import IO, Any
 
 import typer
 
@@ -16,80 +22,149 @@ from dateline.pipeline import Pipeline
 from dateline.settings import Settings
 
 FORMATS = ("json", "jsonl", "table")
+FORMATS = (*FORMATS, "plover")  # PLOVER JSONL: one line per statement (dateline.export.plover)
 
 
-def _articles(pipeline: Pipeline, inputs: list[str], failures: list[InputError]) -> Iterator[Article]:
+def _articles(pipeline: Pipeline, inputs: list[str], failures: list[InputError],
+              on_failure: Callable[[InputError], None]) -> Iterator[Article]:
     for source in inputs:
         for item in pipeline.read(source):
             if isinstance(item, InputError):
                 failures.append(item)
-                typer.echo(f"skipped: {item}", err=True)
+                on_failure(item)
             else:
                 yield item
 
 
+class _Writer:
+    """Writes reports in one format; several reports in `json` make one JSON array."""
+
+    def __init__(self, fmt: str, out: IO[str], many: bool) -> None:
+        self.fmt, self.out, self.many = fmt, out, many
+        self.count = 0
+
+    def write(self, report: Report) -> None:
+        from dateline.cli_table import render_report
+
+        if self.fmt == "jsonl":
+            self.out.write(report.model_dump_json() + "\n")
+        elif self.fmt == "json":
+            body = report.model_dump_json(indent=2)
+            if self.many:
+                self.out.write(("[\n" if self.count == 0 else ",\n") + body)
+            else:
+                self.out.write(body + "\n")
+        elif self.fmt == "plover":
+            from dateline.export.plover import plover_jsonl
+
+            self.out.write(plover_jsonl(report))
+        else:
+            self.out.write(render_report(report) + "\n")
+        self.count += 1
+
+    def close(self) -> None:
+        if self.fmt == "json" and self.many:
+            self.out.write("\n]\n" if self.count else "[]\n")
+
+
 def run_extract(inputs: list[str], fmt: str, output: Path | None, settings: Settings) -> int:
     """Extract every input and write reports; returns the process exit code."""
-    from dateline.cli_table import render_report
+    from dateline.ingest.sources import is_multi
 
     if fmt not in FORMATS:
         raise DatelineError(f"--format {fmt!r}: choose one of {', '.join(FORMATS)}")
+    if not inputs:
+        raise DatelineError("give at least one input: a file, directory, glob, JSONL corpus, URL or - for stdin")
+    many = len(inputs) > 1 or any(is_multi(source) for source in inputs)
     pipeline = Pipeline(settings)
     failures: list[InputError] = []
-    reports: Iterator[Report] = pipeline.pipe(_articles(pipeline, inputs, failures))
-    single = len(inputs) == 1 and not _is_corpus(inputs[0])
     out: IO[str] = output.open("w", encoding="utf-8") if output else sys.stdout
-    done = 0
+    writer = _Writer(fmt, out, many)
     try:
-        with _progress(show=not single) as tick:
-            for report in reports:
-                done += 1
-                tick()
-                if fmt == "jsonl":
-                    out.write(report.model_dump_json() + "\n")
-                elif fmt == "json":
-                    out.write(report.model_dump_json(indent=2) + "\n")
-                else:
-                    out.write(render_report(report) + "\n")
+        with _Progress(show=many, total=_known_total(inputs)) as progress:
+            def skipped(err: InputError) -> None:
+                progress.note(f"skipped: {err}")
+                progress.tick()
+
+            for report in pipeline.pipe(_articles(pipeline, inputs, failures, skipped)):
+                writer.write(report)
+                progress.tick()
+        writer.close()
     finally:
         if output:
             out.close()
-    if single and failures:
+    if not many and failures:
         raise failures[0]
-    if not single:
-        typer.echo(f"{done} article(s) extracted, {len(failures)} failed", err=True)
-    if done == 0:
-        return 1
-    return 0
+    if many:
+        typer.echo(f"{writer.count} article(s) extracted, {len(failures)} input(s) skipped", err=True)
+    return 0 if writer.count else 1
 
 
-def _is_corpus(source: str) -> bool:
-    path = Path(source)
-    return path.is_dir() or path.suffix.lower() in {".jsonl", ".ndjson"} or any(c in source for c in "*?[")
+def _known_total(inputs: list[str]) -> int | None:
+    """How many documents the inputs hold, when that is cheap to know (files, not corpus lines)."""
+    from dateline.ingest.sources import directory_files, is_url, reader_for
+
+    total = 0
+    for source in inputs:
+        if source == "-" or is_url(source):
+            total += 1
+            continue
+        path = Path(source)
+        if path.is_dir():
+            files = directory_files(path)
+        elif path.exists():
+            files = [path]
+        else:
+            import glob
+
+            files = [Path(p) for p in glob.glob(source, recursive=True)]
+            if not files:
+                total += 1  # reported as one failure
+                continue
+        for file in files:
+            if file.is_dir():
+                return None
+            if reader_for(file) is not None:
+                return None  # a corpus: its line count is unknown until read
+            total += 1
+    return total
 
 
-class _progress:
-    """A spinner-style counter on stderr for multi-item runs (rich), silent for a single file."""
+class _Progress:
+    """A rich progress bar on stderr for multi-item runs; notes print above it. Silent when not a terminal."""
 
-    def __init__(self, show: bool) -> None:
+    def __init__(self, show: bool, total: int | None) -> None:
         self.show = show and sys.stderr.isatty()
+        self.total = total
+        self._bar: Any = None
+        self._task: Any = None
 
-    def __enter__(self):  # type: ignore[no-untyped-def]
-        if not self.show:
-            return lambda: None
-        from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+    def __enter__(self) -> _Progress:
+        if self.show:
+            from rich.console import Console
+            from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
-        self._progress = Progress(
-            TextColumn("extracting"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
-            TextColumn("{task.fields[rate]}"), transient=False,
-        )
-        self._progress.__enter__()
-        task = self._progress.add_task("extract", total=None, rate="")
-        return lambda: self._progress.update(task, advance=1)
+            self._bar = Progress(
+                TextColumn("extracting"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
+                console=Console(stderr=True), transient=False,
+            )
+            self._bar.__enter__()
+            self._task = self._bar.add_task("extract", total=self.total)
+        return self
+
+    def tick(self) -> None:
+        if self._bar is not None:
+            self._bar.update(self._task, advance=1)
+
+    def note(self, message: str) -> None:
+        if self._bar is not None:
+            self._bar.console.print(message, markup=False, highlight=False)
+        else:
+            typer.echo(message, err=True)
 
     def __exit__(self, *exc: object) -> None:
-        if self.show:
-            self._progress.__exit__(*exc)  # type: ignore[arg-type]
+        if self._bar is not None:
+            self._bar.__exit__(*exc)
 
 
 def dump_json(obj: object) -> str:

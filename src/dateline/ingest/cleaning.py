@@ -41,6 +41,7 @@ _BOILERPLATE = re.compile(
     r"|.*\b(?:we|this (?:web)?site|our (?:web)?site) uses? cookies\b.*"
     r"|.*\b(?:accept|reject|manage|allow)(?: all)? cookies\b.*"
     r"|.*\bcookie (?:policy|settings|preferences|consent)\b.*"
+    r"|follow (?:us|[\w-]+(?: [\w-]+)?) on (?:instagram|facebook|twitter|x|youtube|tiktok|linkedin|telegram)\b.*"
     r"|(?:sign up|subscribe) (?:for|to) (?:our|the) (?:\w+ )?newsletters?.*"
     r"|(?:skip to (?:main )?content|back to top|toggle navigation|open menu|close menu)"
     r")[.!:]?$",

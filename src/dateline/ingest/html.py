@@ -2,7 +2,7 @@
 
 trafilatura runs with `favor_precision` and without comments: on the 38-page benchmark of
 `benchmarks/html_extraction.py` that beat its defaults and `favor_recall` (menus and reader comments are what
-hurts event coding most). When the precise pass finds nothing, a recall-oriented pass retries, so a page with a
+hurts event coding most). When the precise pass finds no prose (a line of at least six words), a recall-oriented pass retries, so a page with a
 short or oddly marked-up body still yields text; only then is the page "without main text".
 
 The text handed to cleaning is the title line, a blank line, then the body with one blank line between
@@ -58,13 +58,12 @@ def _extract(html: str, url: str | None, options: dict[str, Any]) -> Any:
     return trafilatura.bare_extraction(html, url=url, with_metadata=True, **options)
 
 
-def main_text(html: str, url: str | None = None) -> str:
-    """The page's main text, paragraphs one per line ("" when there is none)."""
-    for options in (_PRECISE, _RECALL):
-        doc = _extract(html, url, options)
-        if doc is not None and (doc.text or "").strip():
-            return str(doc.text)
-    return ""
+MIN_SENTENCE_WORDS = 6
+
+
+def has_prose(text: str) -> bool:
+    """At least one line that reads like a sentence: menus and link lists are not main text."""
+    return any(len(line.split()) >= MIN_SENTENCE_WORDS for line in text.split("\n"))
 
 
 def publication_date(html: str) -> tuple[dt.date | None, str | None]:
@@ -88,10 +87,10 @@ def read_html(html: str, url: str | None = None) -> HtmlContent:
     doc = None
     for options in (_PRECISE, _RECALL):
         doc = _extract(html, url, options)
-        if doc is not None and (doc.text or "").strip():
+        if doc is not None and has_prose(doc.text or ""):
             break
     date, date_raw = publication_date(html)
-    if doc is None:
+    if doc is None or not has_prose(doc.text or ""):
         return HtmlContent("", None, None, None, None, date, date_raw)
     return HtmlContent(
         text=(doc.text or "").strip(),

@@ -54,7 +54,7 @@ _CAPS_PLACE = rf"{_CAPS_WORD}(?: {_CAPS_WORD}){{0,3}}"
 
 def _dateline_patterns(place: str) -> tuple[re.Pattern[str], re.Pattern[str]]:
     """"PLACE, DATE (WIRE) —" and "PLACE (WIRE) —", where PLACE may add a state: "KANSAS CITY, Mo.,"."""
-    region = rf"(?:,\s+(?!{MONTH}\s)(?!{WEEKDAY}\s){_NAME_WORD}(?: {_NAME_WORD})?)?"
+    region = rf"(?:,\s+(?!(?:{MONTH}|{WEEKDAY})(?![^\W\d_])){_NAME_WORD}(?: {_NAME_WORD})?)?"
     dated = re.compile(rf"(?P<place>{place}{region}),\s+(?P<date>{DATE})\s*(?:{_WIRE})?{_DASH}(?=\S)")
     wired = re.compile(rf"(?P<place>{place}{region})\s+{_WIRE}{_DASH}(?=\S)")
     return dated, wired
@@ -84,9 +84,11 @@ _PUBLISHED_CUE = re.compile(
     r"^(?:published|posted|updated|last updated|first published|date|dated|released)(?: on| at)?:?\s+",
     re.IGNORECASE,
 )
+_URL_MONTH = r"0?[1-9]|1[0-2]|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec"
 _URL_DATE = re.compile(
-    r"(?<!\d)(?P<y>(?:19|20)\d{2})[/_\-.]?(?P<m>0?[1-9]|1[0-2]|"
-    r"jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[/_\-.]?(?P<d>0?[1-9]|[12]\d|3[01])(?=[/_\-.]|$)",
+    # /2019/11/02/, /2019-11-02-, /2019/nov/02/ (one separator kind throughout), or a compact /20191102/
+    rf"(?<![0-9])(?P<y>(?:19|20)\d{{2}})(?P<sep>[/_\-.])(?P<m>{_URL_MONTH})(?P=sep)(?P<d>0?[1-9]|[12]\d|3[01])(?![0-9])"
+    r"|(?<![0-9])(?P<cy>(?:19|20)\d{2})(?P<cm>0[1-9]|1[0-2])(?P<cd>0[1-9]|[12]\d|3[01])(?![0-9])",
     re.IGNORECASE,
 )
 
@@ -295,8 +297,8 @@ def _read_bylines(text: str, lines: list[_Line], header_bylines: set[int], meta:
 def _read_dateline(text: str, line: _Line, match: re.Match[str], offset: int, meta: TextMetadata) -> None:
     meta.dateline_place = _title_case(match.group("place").strip())
     meta.evidence["dateline_place"] = _span_of(text, line, match, "place", offset)
-    meta.evidence["dateline"] = Span.of(text, line.start + offset + match.start(),
-                                        line.start + offset + match.end())
+    start = line.start + offset + match.start()
+    meta.evidence["dateline"] = Span.of(text, start, start + len(match.group().rstrip()))
     wire = match.groupdict().get("wire")
     if wire:
         meta.wire = wire.strip()
@@ -352,10 +354,10 @@ def url_date_signal(url: str | None) -> DateSignal | None:
         return None
     path = re.sub(r"^[a-z]+://[^/]+", "", url, flags=re.IGNORECASE)
     for match in _URL_DATE.finditer(path):
-        month_text = match.group("m")
+        year, month_text, day = match.group("y", "m", "d") if match.group("y") else match.group("cy", "cm", "cd")
         month = int(month_text) if month_text.isdigit() else _MONTHS[month_text.lower()]
         try:
-            value = dt.date(int(match.group("y")), month, int(match.group("d")))
+            value = dt.date(int(year), month, int(day))
         except ValueError:
             continue
         return DateSignal(value=value, source="url", raw=match.group(0))
