@@ -312,6 +312,18 @@ class Resolver:
                  "admin1": gaz.admin1_name(e), "population": e.population, "score": round(sc, 2)}
                 for sc, _, e in scored[:5]
             ]
+            parent = mentions[m.parent] if m.parent is not None else None
+            if parent is not None and parent.candidates and "inside" not in " ".join(why) and best.kind != KIND_COUNTRY:
+                # "Maan town in Hama": no namesake lies inside the place the text puts it in, so the
+                # text's enclosing place is the best we know (precision 2), not a namesake abroad
+                pbest = max(parent.candidates, key=lambda e: _score(parent, e, mentions, ctx, actor_countries)[0])
+                if pbest.cc != best.cc or pbest.kind == KIND_ADMIN1 and pbest.admin1_code != best.admin1_code:
+                    places[k] = self.place_from_entry(
+                        m, pbest, article, geo_precision=2 if pbest.kind != KIND_COUNTRY else 3, confidence=0.4,
+                        candidates=cands, name=ascii_name(pbest.name),
+                        reason=f"no namesake inside {parent.text}; kept at {ascii_name(pbest.name)}",
+                    )
+                    continue
             dominant = _dominant_local(m, ctx)
             weak = best.kind == KIND_CITY and best.population < 1_000_000 and "inside" not in " ".join(why)
             if dominant and best.cc != dominant and weak and not any(e.cc == dominant for e in m.candidates):

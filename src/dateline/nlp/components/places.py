@@ -137,6 +137,8 @@ def find_toponyms(doc: Doc, gazetteer: Any) -> list[Candidate]:
         text = doc[i:j].text
         if j < len(doc) and _is_cap(doc[j]) and _is_landmark_head(doc[j].text):
             continue  # "Tahrir Square": the square, not a town called Tahrir (the landmark pass takes it)
+        if _flanked(doc, i, j, covered):
+            continue  # "Bank" of "Central Bank of Yemen", "Al" of "Al Thalathini": part of a longer unknown name
         if gazetteer.demonym_country(text):
             continue  # "Iraqi", "Iranians": context for the resolver, not a place mention
         cue_b, cue_a = _cue_before(doc, i), _cue_after(doc, j)
@@ -175,6 +177,23 @@ def find_toponyms(doc: Doc, gazetteer: Any) -> list[Candidate]:
     out += _landmarks(doc, out)
     out.sort(key=lambda c: c.start)
     return out
+
+
+def _flanked(doc: Doc, i: int, j: int, covered: int) -> bool:
+    """The match sits inside a longer capitalised name that the gazetteer does not know."""
+    if i > 0 and i - 1 >= covered and not doc[i].is_sent_start:
+        left = doc[i - 1]
+        if _is_cap(left) and left.text not in DATE_WORDS and left.is_alpha and not left.is_sent_start:
+            return True
+        if left.text == "-" and i >= 2 and _is_cap(doc[i - 2]) and not left.whitespace_ and not doc[i - 2].whitespace_:
+            return True
+    if j < len(doc):
+        right = doc[j]
+        if _is_cap(right) and right.is_alpha and right.lower_ not in _words("place_type_after"):
+            return True
+        if right.text == "-" and not right.whitespace_ and j + 1 < len(doc) and _is_cap(doc[j + 1]) and not doc[j - 1].whitespace_:
+            return True
+    return False
 
 
 def _overlaps(a_start: int, a_end: int, cands: list[Candidate]) -> bool:

@@ -1,0 +1,174 @@
+"""Geocoding benchmark: accuracy on the reference article and the ACLED tuning notes, speed and memory.
+
+    python benchmarks/geo_bench.py                 # everything, all 1,100 tuning notes
+    python benchmarks/geo_bench.py --sample 200    # a quick run while iterating
+    python benchmarks/geo_bench.py --misses 30     # also print the first 30 misses
+
+For each ACLED note (TUNING split: ../shared/eval/acled_notes_tune.jsonl), the event's place is
+`place_for_event` over the note's first sentence; it is scored against the row's coordinates (within 25 km),
+country and admin1 (names compared after ASCII folding, also accepting one name containing the other, since
+GeoNames and ACLED spell admin1 differently: "Idleb"/"Idlib" is counted as a miss, "Sindh"/"Sindh" a hit).
+Speed is the ratio of (spaCy + dateline places component + resolution) to the bare spaCy pass over the same
+texts. Results go to benchmarks/results/geo.json.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import random
+import sys
+import time
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+SHARED = REPO.parent / "shared"
+NOTES = SHARED / "eval" / "acled_notes_tune.jsonl"
+REFERENCE = SHARED / "reference"
+OUT = REPO / "benchmarks" / "results" / "geo.json"
+
+
+def rss_mb() -> float:
+    with open("/proc/self/statm") as fh:
+        return int(fh.read().split()[1]) * os.sysconf("SC_PAGE_SIZE") / 1e6
+
+
+def same_name(a: str | None, b: str | None) -> bool:
+    from dateline.geo.gazetteer import fold
+
+    if not a or not b:
+        return False
+    fa, fb = fold(a), fold(b)
+    return fa == fb or (len(fa) >= 4 and len(fb) >= 4 and (fa in fb or fb in fa))
+
+
+def bench_load(settings) -> dict[str, float]:  # type: ignore[no-untyped-def]
+    from dateline.geo import gazetteer as gz
+
+    path = gz.cache_path(settings.cache_dir)
+    if not path.exists():
+        t = time.perf_counter()
+        gz.build_to(path)
+        build_s = time.perf_counter() - t
+    else:
+        build_s = float("nan")
+    before = rss_mb()
+    t = time.perf_counter()
+    g = gz.Gazetteer(path)
+    load_s = time.perf_counter() - t
+    g.lookup("Basra")
+    return {"build_s": round(build_s, 2), "load_s": round(load_s, 3), "rss_delta_mb": round(rss_mb() - before, 1),
+            "index_mb": round(path.stat().st_size / 1e6, 1)}
+
+
+def bench_reference(resources) -> dict[str, object]:  # type: ignore[no-untyped-def]
+    from dateline.geo.gazetteer import distance_km
+    from dateline.geo.resolve import places_from_doc
+    from dateline.model import Article
+
+    gold = json.loads((REFERENCE / "expected.json").read_text())
+    text = (REFERENCE / "article.txt").read_text()
+    article = Article(id="reference", text=text, dateline_place="Iran")
+    places = places_from_doc(article, resources.nlp(text), resources)
+    rows = []
+    for exp in gold["places"]:
+        got = next((p for p in places if p.mention.startswith(exp["mention"])), None)
+        ok = got is not None and same_name(got.country, exp["country"]) and same_name(got.admin1, exp["admin1"])
+        if ok and "latitude" in exp:
+            ok = got.latitude is not None and distance_km(got.latitude, got.longitude, exp["latitude"], exp["longitude"]) <= 25
+        if ok and exp.get("within"):
+            ok = got.within == exp["within"]
+        rows.append({"mention": exp["mention"], "ok": ok, "got": got.name if got else None})
+    baz = [p for p in places if p.mention.startswith("Bazargan")]
+    must_not = all(p.country != "Iran" for p in baz) and bool(baz)
+    return {"correct": sum(r["ok"] for r in rows), "total": len(rows), "bazargan_must_not_holds": must_not, "places": rows}
+
+
+def bench_notes(resources, sample: int | None, misses: int) -> dict[str, object]:  # type: ignore[no-untyped-def]
+    from dateline.geo.gazetteer import distance_km
+    from dateline.geo.resolve import place_for_event, places_from_doc
+    from dateline.model import Article, Span
+
+    rows = [json.loads(line) for line in NOTES.open()]
+    if sample:
+        rows = random.Random(7).sample(rows, min(sample, len(rows)))
+    texts = [r["text"] for r in rows]
+    nlp = resources.nlp
+    bare = nlp.select_pipes(enable=[p for p in nlp.pipe_names if not p.startswith("dateline_")])
+    t = time.perf_counter()
+    list(nlp.pipe(texts, batch_size=64))
+    bare_s = time.perf_counter() - t
+    bare.restore()
+
+    only_places = nlp.select_pipes(disable=[p for p in nlp.pipe_names if p.startswith("dateline_") and p != "dateline_places"])
+    t = time.perf_counter()
+    docs = list(nlp.pipe(texts, batch_size=64))
+    results = []
+    for row, doc in zip(rows, docs):
+        article = Article(id=row["id"], text=row["text"])
+        places = places_from_doc(article, doc, resources)
+        sent = next(iter(doc.sents))
+        s = Span.of(row["text"], sent.start_char, sent.end_char)
+        results.append((row, place_for_event(places, s, Span.of(row["text"], 0, len(row["text"])), article)))
+    geo_s = time.perf_counter() - t
+    only_places.restore()
+
+    n = len(rows)
+    loc = ctry = adm = 0
+    miss_list = []
+    for row, p in results:
+        ok_c = p is not None and same_name(p.country, row["country"])
+        ok_a = p is not None and same_name(p.admin1, row["admin1"])
+        ok_l = p is not None and p.latitude is not None and distance_km(p.latitude, p.longitude, row["latitude"], row["longitude"]) <= 25
+        ctry += ok_c
+        adm += ok_a
+        loc += ok_l
+        if not ok_l and len(miss_list) < misses:
+            miss_list.append({"id": row["id"], "text": row["text"][:160], "want": f"{row['location']} / {row['admin1']} / {row['country']}",
+                              "got": None if p is None else f"{p.name} / {p.admin1} / {p.country} ({p.mention}; {p.reason})"})
+    return {
+        "split": "tuning (acled_notes_tune.jsonl)",
+        "n": n,
+        "location_within_25km": round(loc / n, 4),
+        "country": round(ctry / n, 4),
+        "admin1": round(adm / n, 4),
+        "bare_spacy_s": round(bare_s, 2),
+        "with_geocoding_s": round(geo_s, 2),
+        "ratio_vs_bare_spacy": round(geo_s / bare_s, 3),
+        "notes_per_s": round(n / geo_s, 1),
+        "misses": miss_list,
+    }
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--sample", type=int, default=None, help="score a random sample of the notes")
+    parser.add_argument("--misses", type=int, default=0, help="print this many misses")
+    args = parser.parse_args()
+
+    from dateline.resources import Resources
+
+    resources = Resources()
+    out: dict[str, object] = {"gazetteer": bench_load(resources.settings)}
+    print("gazetteer:", out["gazetteer"])
+    resources.nlp  # noqa: B018 - load the model before timing
+    if REFERENCE.exists():
+        out["reference"] = bench_reference(resources)
+        ref = out["reference"]
+        print(f"reference places: {ref['correct']}/{ref['total']}; Bazargan must_not holds: {ref['bazargan_must_not_holds']}")  # type: ignore[index]
+    if NOTES.exists():
+        out["acled_notes"] = bench_notes(resources, args.sample, args.misses)
+        notes = dict(out["acled_notes"])  # type: ignore[arg-type]
+        for miss in notes.pop("misses"):
+            print("MISS", json.dumps(miss, ensure_ascii=False))
+        print("acled notes:", notes)
+    else:
+        print(f"no tuning data at {NOTES}: skipped the accuracy run", file=sys.stderr)
+    OUT.parent.mkdir(parents=True, exist_ok=True)
+    OUT.write_text(json.dumps(out, indent=2, ensure_ascii=False) + "\n")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
