@@ -26,10 +26,11 @@ def _process_pipeline() -> Pipeline:
 
 
 def article_from_record(record: dict[str, Any], settings: Settings | None = None) -> Article:
-    """A corpus record → Article, through the same readers the JSONL ingest uses."""
-    from dateline.ingest import article_from_record as ingest_record
+    """A corpus record → Article, through the same reader the JSONL ingest uses for each line."""
+    from dateline.ingest.corpora import _record_article
 
-    return ingest_record(record, settings or Settings())
+    where = f"record {record.get('id')}" if record.get("id") is not None else "record"
+    return _record_article(record, where, settings or Settings())
 
 
 def process_batch(records: list[dict[str, Any]], pipeline: Pipeline | None = None) -> list[dict[str, Any]]:

@@ -101,6 +101,8 @@ def init(address: str | None = None, num_cpus: int | None = None) -> Any:
         elif num_cpus:
             kwargs["num_cpus"] = num_cpus
         ray.init(**kwargs)
+    # Results come back in input order, as from the local path, so runs are comparable line by line.
+    ray.data.DataContext.get_current().execution_options.preserve_order = True
     return ray
 
 

@@ -1,0 +1,56 @@
+"""process_batch, the multi-core path and the Ray adapter give the same records as a plain local run."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from dateline.batch import is_failure, process_batch
+from dateline.parallel import pipe_parallel
+
+RECORDS = [
+    {"id": "r1", "text": "Hundreds of teachers protested outside parliament in Nairobi on Monday over unpaid wages."},
+    {"id": "r2", "text": ""},  # no text: a failure, reported in place
+    {"id": "r3", "text": "Police fired tear gas at students marching in Dhaka on Tuesday, witnesses said."},
+    {"id": "r4", "html": "<html><body><article><p>Farmers blocked a highway near Lahore on Friday to "
+                         "demand higher wheat prices, officials said.</p></article></body></html>"},
+]
+
+
+
+def test_process_batch_keeps_order_and_reports_bad_records(pipeline):
+    results = process_batch(RECORDS, pipeline)
+    assert len(results) == len(RECORDS)
+    assert [r.get("id") if is_failure(r) else r["article"]["id"] for r in results] == ["r1", "r2", "r3", "r4"]
+    assert is_failure(results[1]) and "r2" in results[1]["error"]
+    assert not any(is_failure(r) for r in (results[0], results[2], results[3]))
+    json.dumps(results)  # plain data only: serialisable as it stands
+
+
+def test_pipe_parallel_matches_single_process(pipeline):
+    from dateline.batch import article_from_record
+
+    articles = [article_from_record(r) for r in RECORDS if r.get("text") or r.get("html")] * 5
+    local = [r.model_dump(mode="json") for r in pipeline.pipe(articles)]
+    parallel = [r.model_dump(mode="json") for r in pipe_parallel(articles, workers=2, chunk_size=3)]
+    assert parallel == local
+
+
+@pytest.mark.slow
+def test_ray_run_gives_identical_records(tmp_path, pipeline):
+    ray = pytest.importorskip("ray")
+    from dateline import cluster
+
+    corpus = tmp_path / "shard.jsonl"
+    corpus.write_text("".join(json.dumps(r) + "\n" for r in RECORDS), encoding="utf-8")
+    local = [r for r in process_batch(RECORDS, pipeline) if not is_failure(r)]
+    cluster.init(num_cpus=2)
+    try:
+        results = list(cluster.iter_ray_reports([corpus], actors=1, batch_size=2))
+    finally:
+        ray.shutdown()
+    reports = [r.model_dump(mode="json") for r in results if not isinstance(r, Exception)]
+    errors = [r for r in results if isinstance(r, Exception)]
+    assert reports == local
+    assert len(errors) == 1 and "r2" in str(errors[0])
