@@ -109,6 +109,38 @@ def evaluate(
 
 
 @app.command()
+def geocode(
+    text: Annotated[str, typer.Argument(help="Text to geocode, or - to read it from stdin.")],
+    dateline_place: Annotated[str | None, typer.Option(help="The article's dateline place, e.g. Iran.")] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print the places as JSON.")] = False,
+) -> None:
+    """Find the places in a text and print how each was resolved, with the candidates and their scores.
+
+    Examples:
+
+      dateline geocode "Demonstrators in Basra, southern Iraq, closed the Um Qasr port."
+
+      dateline geocode "Protesters gathered in Tahrir Square in Baghdad." --json
+
+      echo "Clashes near Avdiivka, Donetsk." | dateline geocode -
+    """
+    from dateline.geo.resolve import format_places, geocode_text
+
+    if text == "-":
+        text = sys.stdin.read()
+    if not text.strip():
+        fail("geocode: the text is empty")
+    try:
+        places = geocode_text(text, dateline_place=dateline_place)
+    except DatelineError as err:
+        fail(str(err))
+    if as_json:
+        typer.echo(json.dumps([p.model_dump(mode="json") for p in places], indent=2, ensure_ascii=False))
+    else:
+        typer.echo(format_places(places))
+
+
+@app.command()
 def serve(
     db: Annotated[str | None, typer.Option(help="Database URL or SQLite path (default: DATELINE_DB_URL or the data dir).")] = None,
     host: Annotated[str, typer.Option(help="Interface to listen on; 0.0.0.0 exposes it to the network.")] = "127.0.0.1",
@@ -193,6 +225,196 @@ def token_revoke(
     if not deleted:
         fail(f"no token named {name!r}")
     typer.echo(f"token {name!r} revoked", err=True)
+
+
+# -- store: database, corpus runs, failures, merge, export --------------------------------------------------
+DbOption = Annotated[
+    str | None,
+    typer.Option("--db", help="Database URL (sqlite:///path, postgresql+psycopg://user:pw@host/db) or SQLite path; "
+                 "default: DATELINE_DB_URL or dateline.sqlite in the data dir."),
+]
+db_app = typer.Typer(help="The database: schema migrations and a summary.", no_args_is_help=True)
+app.add_typer(db_app, name="db")
+
+
+@db_app.command("upgrade")
+def db_upgrade(db: DbOption = None) -> None:
+    """Create the schema in a new database, or migrate an older one to this dateline's schema.
+
+    Examples:
+
+      dateline db upgrade                                   # the default SQLite file
+
+      dateline db upgrade --db postgresql+psycopg://dateline:pw@localhost/dateline
+    """
+    from dateline.store import Store
+    from dateline.store.db import display_url
+
+    try:
+        with Store(db, check=False) as store:
+            before, after = store.upgrade()
+            where = display_url(store.url)
+    except DatelineError as err:
+        fail(str(err))
+    if before == after:
+        typer.echo(f"{where}: schema already at {after}")
+    else:
+        typer.echo(f"{where}: schema {before or '(empty)'} → {after}")
+
+
+@db_app.command("info")
+def db_info(db: DbOption = None) -> None:
+    """Print the database URL, schema revision and row counts.
+
+    Example:  dateline db info --db corpus.sqlite
+    """
+    from dateline.store import Store
+    from dateline.store.db import current_revision, display_url
+
+    try:
+        with Store(db) as store:
+            typer.echo(f"database: {display_url(store.url)} (schema {current_revision(store.engine)})")
+            for name, count in store.counts().items():
+                typer.echo(f"{name:14} {count}")
+    except DatelineError as err:
+        fail(str(err))
+
+
+@app.command()
+def run(
+    inputs: Annotated[list[str], typer.Argument(help="Files, directories, JSONL corpora, RSS/Atom feeds, WARC archives.")],
+    db: DbOption = None,
+    workers: Annotated[int, typer.Option(help="Extraction processes (1 = this process).")] = 1,
+    batch: Annotated[int, typer.Option(help="Articles per database transaction.")] = 64,
+    merge: Annotated[bool, typer.Option("--merge/--no-merge", help="Merge events across articles afterwards.")] = False,
+    ray: Annotated[bool, typer.Option("--ray", help="Extract on a Ray cluster (pip install 'dateline[cluster]').")] = False,
+    ray_address: Annotated[str | None, typer.Option(help="Ray cluster address (implies --ray); default: local.")] = None,
+    progress: Annotated[bool, typer.Option("--progress/--no-progress", help="Show the progress line.")] = True,
+) -> None:
+    """Extract a corpus into the database: resumable, skips articles this version already did.
+
+    Killed at any moment, the next identical command resumes without losing or duplicating an article.
+    Items that cannot be coded (binary, empty, too large, not English, no main text) are listed by
+    `dateline failures`.
+
+    Examples:
+
+      dateline run corpus.jsonl --db corpus.sqlite
+
+      dateline run news/ feeds/world.rss crawl.warc.gz --workers 4 --merge
+
+      dateline run shards/ --db postgresql+psycopg://dateline:pw@dbhost/dateline --ray --ray-address auto
+    """
+    from dateline.runner import Progress, run_corpus, run_reports
+    from dateline.settings import Settings
+    from dateline.store import Store
+
+    bar = Progress(enabled=progress)
+    try:
+        with Store(db) as store:
+            if ray or ray_address:
+                from dateline.cluster import run_ray
+
+                reports = run_ray(inputs, db_url=store.url, address=ray_address)
+                stats = run_reports(reports, store, inputs=inputs, batch_size=batch, on_batch=bar)
+            else:
+                stats = run_corpus(inputs, store, Settings(), workers=workers, batch_size=batch, on_batch=bar)
+            bar.close()
+            for note in stats.notes:
+                typer.echo(f"note: {note}", err=True)
+            typer.echo(stats.summary(), err=True)
+            if merge:
+                from dateline.merge import merge_events
+
+                typer.echo(merge_events(store).summary(), err=True)
+    except DatelineError as err:
+        bar.close()
+        fail(str(err))
+    except KeyboardInterrupt:
+        bar.close()
+        fail("interrupted: committed batches are kept; run the same command again to resume", 130)
+
+
+@app.command()
+def failures(
+    db: DbOption = None,
+    run_id: Annotated[int | None, typer.Option("--run", help="Only this run's failures.")] = None,
+    limit: Annotated[int, typer.Option(help="At most this many rows.")] = 100,
+    as_json: Annotated[bool, typer.Option("--json", help="One JSON object per line.")] = False,
+) -> None:
+    """List input items that produced no report, with the reason.
+
+    Examples:
+
+      dateline failures --db corpus.sqlite
+
+      dateline failures --run 3 --json > failures.jsonl
+    """
+    from dateline.store import Store
+
+    try:
+        with Store(db) as store:
+            rows = store.failures(run_id=run_id, limit=limit)
+    except DatelineError as err:
+        fail(str(err))
+    for row in rows:
+        if as_json:
+            typer.echo(json.dumps(row, ensure_ascii=False))
+        else:
+            typer.echo(f"{row['run_id'] or '-'}\t{row['item']}\t{row['reason']}")
+    if not rows:
+        typer.echo("no failures", err=True)
+
+
+@app.command("merge")
+def merge_cmd(db: DbOption = None) -> None:
+    """Merge events that different articles report about the same real-world event (incremental).
+
+    Example:  dateline merge --db corpus.sqlite
+    """
+    from dateline.merge import merge_events
+    from dateline.store import Store
+
+    try:
+        with Store(db) as store:
+            typer.echo(merge_events(store).summary())
+    except DatelineError as err:
+        fail(str(err))
+
+
+@app.command("export")
+def export_cmd(
+    fmt: Annotated[str, typer.Option("--format", "-f", help="acled | geojson | parquet | plover | evidence")] = "acled",
+    db: DbOption = None,
+    where: Annotated[
+        list[str] | None,
+        typer.Option("--where", "-w", help="Filter, repeatable: date>=2019-10-01, date<=…, country=Iraq, admin1=…, "
+                     "event_type=Riots,Protests, sub_event_type=…, actor=…, source=…, status=accepted"),
+    ] = None,
+    output: Annotated[Path | None, typer.Option("--output", "-o", help="Write here instead of stdout.")] = None,
+    merged: Annotated[bool, typer.Option("--merged", help="One row per merged event (run `dateline merge` first).")] = False,
+) -> None:
+    """Export stored events (with reviewed values) as ACLED CSV, GeoJSON, Parquet, PLOVER JSONL or evidence JSON.
+
+    Examples:
+
+      dateline export --format acled --where country=Iraq --where date>=2019-10-01 -o iraq.csv
+
+      dateline export -f geojson -w event_type=Protests,Riots -w status=accepted -o protests.geojson
+
+      dateline export -f parquet --merged -o events.parquet
+
+      dateline export -f evidence -o evidence.json
+    """
+    from dateline.store import Store
+    from dateline.store.exports import export
+
+    try:
+        with Store(db) as store:
+            message = export(store, fmt, where or [], output, merged=merged)
+    except DatelineError as err:
+        fail(str(err))
+    typer.echo(message, err=True)
 
 
 def main() -> None:  # pragma: no cover - console entry for `python -m dateline`

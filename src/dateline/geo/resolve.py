@@ -462,3 +462,29 @@ def place_for_event(places: list[Place], sentence: Span, paragraph: Span, articl
     if country_place is None:
         update.update(kind="country", name=focus, admin1=None, admin2=None, admin3=None, within=None, geonameid=None)
     return base.model_copy(update=update)
+
+
+def geocode_text(text: str, resources: Resources | None = None, dateline_place: str | None = None) -> list[Place]:
+    """Recognise and resolve every place in a piece of text (what `dateline geocode` prints)."""
+    from dateline.resources import default_resources
+
+    resources = resources or default_resources()
+    article = Article(id="geocode", text=text, dateline_place=dateline_place)
+    return places_from_doc(article, resources.nlp(text), resources)
+
+
+def format_places(places: list[Place]) -> str:
+    """One block per place: what it resolved to, why, and the candidates with their scores."""
+    lines = []
+    for p in places:
+        where = ", ".join(x for x in (p.name, p.admin1, p.country) if x) or "unresolved"
+        coords = f"{p.latitude:.4f},{p.longitude:.4f}" if p.latitude is not None else "-"
+        within = f" within {p.within}" if p.within else ""
+        lines.append(f"{p.mention!r} [{p.span.start}:{p.span.end}] → {p.kind}: {where}{within} ({coords}) "
+                     f"geo_precision={p.geo_precision} geonameid={p.geonameid} confidence={p.confidence}")
+        if p.reason:
+            lines.append(f"    reason: {p.reason}")
+        for c in p.candidates:
+            lines.append(f"    candidate {c.get('score')}: {c.get('name')} ({c.get('kind')}, {c.get('admin1')}, "
+                         f"{c.get('country')}, pop {c.get('population')})")
+    return "\n".join(lines) if lines else "no places found"
