@@ -83,8 +83,9 @@ def run_extract(inputs: list[str], fmt: str, output: Path | None, settings: Sett
     try:
         with _Progress(show=many, total=_known_total(inputs)) as progress:
             def skipped(err: InputError) -> None:
-                progress.note(f"skipped: {err}")
-                progress.tick()
+                if many:  # a single input's error is raised after the run, as the command's one error line
+                    progress.note(f"skipped: {err}")
+                    progress.tick()
 
             for report in pipeline.pipe(_articles(pipeline, inputs, failures, skipped)):
                 writer.write(report)

@@ -77,7 +77,7 @@ def read_jsonl_lines(lines: Iterable[bytes | int], name: str,
     for lineno, line in enumerate(lines, start=1):
         where = f"{name}:{lineno}"
         if isinstance(line, int):
-            yield InputError(where, f"line is {line / 1e6:.1f} MB, over the {settings.max_input_bytes / 1e6:g} MB "
+            yield InputError(where, f"line is {line / 2**20:.1f} MB, over the {settings.max_input_bytes / 2**20:g} MB "
                                     "limit per article (DATELINE_MAX_INPUT_BYTES)")
             continue
         if not line.strip():

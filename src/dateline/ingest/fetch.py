@@ -40,5 +40,5 @@ def fetch(url: str, settings: Settings) -> tuple[bytes, str | None]:
     except (ValueError, OSError) as err:
         raise InputError(url, f"could not fetch ({_reason(err)})") from None
     if len(data) > settings.max_input_bytes:
-        raise InputError(url, f"page is over the {settings.max_input_bytes / 1e6:g} MB limit (DATELINE_MAX_INPUT_BYTES)")
+        raise InputError(url, f"page is over the {settings.max_input_bytes / 2**20:g} MB limit (DATELINE_MAX_INPUT_BYTES)")
     return data, content_type

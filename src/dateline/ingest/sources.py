@@ -76,8 +76,13 @@ def is_multi(source: str) -> bool:
     return path.is_dir() or reader_for(path) is not None or (not path.exists() and any(c in source for c in _GLOB_CHARS))
 
 
+def mb(size: int) -> float:
+    """Bytes as MB of 2**20 bytes, the unit of the 10 MB default limit."""
+    return size / 2**20
+
+
 def _too_big(size: int, settings: Settings) -> str:
-    return (f"file is {size / 1e6:.1f} MB, over the {settings.max_input_bytes / 1e6:g} MB limit "
+    return (f"file is {mb(size):.1f} MB, over the {mb(settings.max_input_bytes):g} MB limit "
             "(raise DATELINE_MAX_INPUT_BYTES to read it)")
 
 
@@ -170,7 +175,7 @@ def read_stdin(settings: Settings, stream: IO[bytes] | None = None) -> Iterator[
     try:
         data = stream.read(settings.max_input_bytes + 1)
         if len(data) > settings.max_input_bytes:
-            raise InputError(source, f"more than {settings.max_input_bytes / 1e6:g} MB on standard input "
+            raise InputError(source, f"more than {mb(settings.max_input_bytes):g} MB on standard input "
                                      "(save it as a .jsonl corpus, or raise DATELINE_MAX_INPUT_BYTES)")
         text = decode_bytes(data, source)
         if _looks_like_jsonl(text):

@@ -60,6 +60,43 @@ def _utf16_without_bom(sample: bytes) -> str | None:
     return None
 
 
+# Legacy encodings news text actually comes in; rarer code pages (Mac, DOS, HP) win only when these do not fit.
+_COMMON_ENCODINGS = frozenset({
+    "cp1252", "latin_1", "iso8859_15", "cp1250", "iso8859_2", "cp1251", "koi8_r", "koi8_u", "iso8859_5",
+    "cp1253", "iso8859_7", "cp1254", "iso8859_9", "cp1255", "iso8859_8", "cp1256", "iso8859_6", "cp1257",
+    "iso8859_13", "cp1258", "gb18030", "gbk", "gb2312", "big5", "big5hkscs", "shift_jis", "cp932", "euc_jp",
+    "iso2022_jp", "euc_kr", "cp949", "tis_620", "cp874", "utf_16", "utf_32",
+})
+
+
+def _detect_and_decode(data: bytes) -> str | None:
+    """charset-normalizer's reading of non-UTF-8 bytes, preferring common news encodings among equal fits.
+
+    Short Latin-script texts fit several single-byte code pages equally well (no chaos, near-equal
+    coherence); a common code page that puts no symbols inside words, and Windows-1252 (the web's default
+    for "latin-1") on a tie, is then the likeliest.
+    """
+    matches = list(charset_normalizer.from_bytes(data))
+    if not matches:
+        return None
+    least_chaos = min(m.chaos for m in matches)
+    fits = [m for m in matches if m.chaos <= least_chaos + 0.01]
+    decoded = {m.encoding: str(m) for m in fits}
+    best = max(fits, key=lambda m: (m.encoding in _COMMON_ENCODINGS, -_symbols_inside_words(decoded[m.encoding]),
+                                    round(m.coherence, 2), m.encoding == "cp1252"))
+    return decoded[best.encoding]
+
+
+def _symbols_inside_words(text: str) -> int:
+    """Non-letter, non-ASCII characters between two letters ("tysi¹ce", "protestowa³o"): a wrong code page."""
+    return sum(
+        1
+        for i in range(1, len(text) - 1)
+        if ord(text[i]) > 127 and not text[i].isalpha() and text[i] not in "’·‐-"
+        and text[i - 1].isalpha() and text[i + 1].isalpha()
+    )
+
+
 def decode_bytes(data: bytes, source: str) -> str:
     """Decode text in whatever encoding it is in; InputError for empty or binary data, never a crash."""
     if not data.strip():
@@ -83,10 +120,9 @@ def decode_bytes(data: bytes, source: str) -> str:
             try:
                 text = data.decode("utf-8")
             except UnicodeDecodeError:
-                best = charset_normalizer.from_bytes(data).best()
-                if best is None:
+                text = _detect_and_decode(data)
+                if text is None:
                     raise InputError(source, "binary file: no text encoding fits its bytes") from None
-                text = str(best)
     if _CONTROL_CHARS.findall(text[:_SNIFF_BYTES]) and (
         len(_CONTROL_CHARS.findall(text[:_SNIFF_BYTES])) / max(1, len(text[:_SNIFF_BYTES])) > _MAX_CONTROL_SHARE
     ):

@@ -1,0 +1,171 @@
+"""`dateline extract` through Typer's CliRunner: formats, multi-input runs, bad inputs, stdin, --published."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from dateline import cli_output
+from dateline.cli import app
+from dateline.pipeline import Pipeline
+from dateline.resources import Resources
+
+EXAMPLE = Path(__file__).resolve().parents[1] / "examples" / "iraq-2019-11-02-mek.txt"
+SHORT = "Students protest fees\n\nNAIROBI, March 3, 2021 — Hundreds of students marched to parliament on Tuesday."
+
+
+@pytest.fixture(autouse=True)
+def shared_resources(monkeypatch: pytest.MonkeyPatch, resources: Resources) -> None:
+    """The CLI builds a Pipeline per run; hand it the session's loaded resources (the spaCy model loads once)."""
+    monkeypatch.setattr(cli_output, "Pipeline", lambda settings: Pipeline(settings, resources=resources))
+
+
+@pytest.fixture
+def runner() -> CliRunner:
+    return CliRunner()
+
+
+def error_lines(stderr: str) -> list[str]:
+    return [line for line in stderr.splitlines() if line.strip()]
+
+
+def test_single_file_prints_one_report_with_article_metadata(runner: CliRunner) -> None:
+    result = runner.invoke(app, ["extract", str(EXAMPLE)])
+    assert result.exit_code == 0, result.output
+    report = json.loads(result.stdout)
+    article = report["article"]
+    assert article["title"] == "The largest demonstrations in Iraq against Iran’s malign influence"
+    assert article["text"].count("Massive rallies in cities checkered across central and southern Iraq") == 1
+    assert article["publisher"] == "PMOI/MEK"
+    assert article["published"] == "2019-11-02"
+    assert article["dateline_place"] == "Iran"
+    assert "728 x 90" not in article["text"]
+    for span in article["evidence"].values():
+        assert article["text"][span["start"] : span["end"]] == span["text"]
+
+
+def test_missing_single_file_is_a_one_line_error_and_nonzero_exit(runner: CliRunner) -> None:
+    result = runner.invoke(app, ["extract", "no/such/report.txt"])
+    assert result.exit_code != 0
+    assert error_lines(result.stderr) == ["error: no/such/report.txt: no such file or directory"]
+    assert result.stdout == ""
+
+
+@pytest.mark.parametrize(("content", "reason"), [(b"", "empty file"), (b"\x00\x01\x02\x03" * 64, "binary")])
+def test_bad_single_file_exits_nonzero(runner: CliRunner, tmp_path: Path, content: bytes, reason: str) -> None:
+    path = tmp_path / "bad.txt"
+    path.write_bytes(content)
+    result = runner.invoke(app, ["extract", str(path)])
+    assert result.exit_code != 0
+    lines = error_lines(result.stderr)
+    assert len(lines) == 1 and str(path) in lines[0] and reason in lines[0]
+
+
+def test_multi_file_run_skips_bad_items_and_counts_both(runner: CliRunner, tmp_path: Path) -> None:
+    good1, good2, empty = tmp_path / "1.txt", tmp_path / "2.txt", tmp_path / "3.txt"
+    good1.write_text(SHORT, encoding="utf-8")
+    good2.write_text("Farmers blocked the main highway with tractors on Monday.", encoding="utf-8")
+    empty.write_bytes(b"")
+    result = runner.invoke(app, ["extract", str(good1), str(empty), "missing.txt", str(good2)])
+    assert result.exit_code == 0, result.output
+    reports = json.loads(result.stdout)  # several reports in --format json: one JSON array
+    assert [r["article"]["path"] for r in reports] == [str(good1), str(good2)]
+    stderr = result.stderr
+    assert f"skipped: {empty}: empty file" in stderr
+    assert "skipped: missing.txt: no such file or directory" in stderr
+    assert "2 article(s) extracted, 2 input(s) skipped" in stderr
+
+
+def test_jsonl_corpus_gives_one_report_per_line_in_input_order(runner: CliRunner, tmp_path: Path) -> None:
+    corpus = tmp_path / "corpus.jsonl"
+    rows = [
+        {"id": "n3", "text": "Police fired tear gas at protesters in Basra on Friday.", "published": "2019-11-01"},
+        {"id": "n1", "text": "Teachers went on strike in Nairobi on Monday, the union said."},
+        {"id": "n2", "text": "Dock workers walked out at the port on Saturday.", "publisher": "Harbour Courier"},
+    ]
+    lines = [json.dumps(rows[0]), json.dumps(rows[1]), "{broken", json.dumps(rows[2])]
+    corpus.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    out = tmp_path / "reports.jsonl"
+    result = runner.invoke(app, ["extract", str(corpus), "--format", "jsonl", "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    reports = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
+    assert [r["article"]["id"] for r in reports] == ["n3", "n1", "n2"]
+    assert reports[0]["article"]["published"] == "2019-11-01"
+    assert reports[2]["article"]["publisher"] == "Harbour Courier"
+    assert all("events" in r for r in reports)
+    assert f"skipped: {corpus}:3: invalid JSON" in result.stderr
+    assert "3 article(s) extracted, 1 input(s) skipped" in result.stderr
+
+
+def test_stdin_with_published_override(runner: CliRunner) -> None:
+    text = "Students protest fees\n\nHundreds of students marched to parliament on Tuesday, police said."
+    result = runner.invoke(app, ["extract", "-", "--published", "2021-03-03"], input=text)
+    assert result.exit_code == 0, result.output
+    article = json.loads(result.stdout)["article"]
+    assert article["source_kind"] == "stdin"
+    assert article["published"] == "2021-03-03"
+    assert article["published_signals"][0]["source"] == "override"
+    assert article["title"] == "Students protest fees"
+
+
+def test_published_override_outranks_and_conflicts_with_the_dateline(runner: CliRunner, tmp_path: Path) -> None:
+    path = tmp_path / "a.txt"
+    path.write_text(SHORT, encoding="utf-8")
+    result = runner.invoke(app, ["extract", str(path), "--format", "jsonl", "--published", "2021-03-10"])
+    article = json.loads(result.stdout)["article"]
+    assert article["published"] == "2021-03-10"
+    assert [s["source"] for s in article["published_signals"]] == ["override", "dateline"]
+    assert article["date_conflict"] is True
+
+
+def test_invalid_published_value_is_rejected(runner: CliRunner) -> None:
+    result = runner.invoke(app, ["extract", str(EXAMPLE), "--published", "2 Nov"])
+    assert result.exit_code != 0
+    assert "YYYY-MM-DD" in result.stderr
+
+
+def test_directory_and_glob_inputs(runner: CliRunner, tmp_path: Path) -> None:
+    (tmp_path / "sub").mkdir()
+    (tmp_path / "b.txt").write_text("Miners went on strike at the copper mine on Monday.", encoding="utf-8")
+    (tmp_path / "sub" / "a.txt").write_text(SHORT, encoding="utf-8")
+    result = runner.invoke(app, ["extract", str(tmp_path), "--format", "jsonl"])
+    assert result.exit_code == 0, result.output
+    paths = [json.loads(line)["article"]["path"] for line in result.stdout.splitlines()]
+    assert paths == [str(tmp_path / "b.txt"), str(tmp_path / "sub" / "a.txt")]
+    result = runner.invoke(app, ["extract", f"{tmp_path}/*.txt", "--format", "jsonl"])
+    assert [json.loads(line)["article"]["path"] for line in result.stdout.splitlines()] == [str(tmp_path / "b.txt")]
+
+
+def test_unreachable_url_is_a_clear_error(runner: CliRunner) -> None:
+    # Loopback port 9: connection refused, so the test never leaves the machine.
+    result = runner.invoke(app, ["extract", "http://127.0.0.1:9/report"])
+    assert result.exit_code != 0
+    lines = error_lines(result.stderr)
+    assert len(lines) == 1 and lines[0].startswith("error: http://127.0.0.1:9/report: could not fetch")
+
+
+def test_table_format_shows_the_metadata(runner: CliRunner, tmp_path: Path) -> None:
+    path = tmp_path / "a.txt"
+    path.write_text(SHORT, encoding="utf-8")
+    result = runner.invoke(app, ["extract", str(path), "--format", "table"])
+    assert result.exit_code == 0, result.output
+    assert "Students protest fees" in result.stdout
+    assert "dateline: Nairobi" in result.stdout
+    assert f"published: {dt.date(2021, 3, 3)}" in result.stdout
+
+
+def test_unknown_format_is_rejected(runner: CliRunner) -> None:
+    result = runner.invoke(app, ["extract", str(EXAMPLE), "--format", "xml"])
+    assert result.exit_code != 0
+    assert "json, jsonl, table" in result.stderr
+
+
+def test_all_inputs_bad_in_a_multi_run_exits_nonzero(runner: CliRunner, tmp_path: Path) -> None:
+    (tmp_path / "x.txt").write_bytes(b"")
+    result = runner.invoke(app, ["extract", str(tmp_path / "x.txt"), "missing.txt"])
+    assert result.exit_code != 0
+    assert "0 article(s) extracted, 2 input(s) skipped" in result.stderr
