@@ -1,24 +1,53 @@
-"""Event detection, first pass: sentences with protest, riot or violence triggers, their GPE places and DATE
-spans, each with evidence. The events issue replaces this with codebook-driven detection and coding."""
+"""Event detection and coding by the ACLED codebook.
+
+For each sentence: find trigger words (`classify.find_triggers`), drop the ones that do not report an event
+that happened (negated, called for, threatened, a statement, history: `classify.judge_trigger`) into
+`RejectedCandidate`s, classify the rest into one sub-type (`classify.classify_sentence`), then attach the place
+(`geo.resolve.place_for_event`), the date (`extract.dates.date_for_event`), actors, fatalities and a note.
+Candidates with the same (sub-type, place, date) are one event with several mentions.
+"""
 
 from __future__ import annotations
 
-from spacy.tokens import Doc
+import datetime as dt
+import hashlib
+import re
+from dataclasses import dataclass, field
 
-from dateline.model import Article, DateMention, Event, Place, Quote, RejectedCandidate, Span
+from spacy.tokens import Doc
+from spacy.tokens import Span as SpacySpan
+from spacy.tokens import Token
+
+from dateline.codebook import Codebook
+from dateline.extract import actors as actors_mod
+from dateline.extract import classify
+from dateline.extract import dates as dates_mod
+from dateline.extract.fatalities import count_fatalities
+from dateline.extract.notes import make_note
+from dateline.geo import resolve as geo_resolve
+from dateline.model import Actor, Article, DateMention, Event, Place, Quote, RejectedCandidate, Span
 from dateline.resources import Resources
 
-_TRIGGERS = {
-    "protest": ("Protests", "Peaceful protest"),
-    "demonstration": ("Protests", "Peaceful protest"),
-    "demonstrator": ("Protests", "Peaceful protest"),
-    "rally": ("Protests", "Peaceful protest"),
-    "riot": ("Riots", "Violent demonstration"),
-    "storm": ("Riots", "Violent demonstration"),
-    "clash": ("Battles", "Armed clash"),
-    "kill": ("Violence against civilians", "Attack"),
-    "shell": ("Explosions/Remote violence", "Shelling/artillery/missile attack"),
-}
+# An event more than this many days before the report is background, not news (history filter).
+HISTORY_DAYS = 62
+# Words saying the text reports images or an impression rather than the event itself (weak evidence).
+WEAK_EVIDENCE = re.compile(r"\b(?:are|were|is|was) seen\b|\bfootage\b|\bvideos?\b|\bimages?\b|\bphotos?\b|"
+                           r"\bsocial media\b|\breportedly\b", re.I)
+GENERAL_NOUNS = {"uprising", "protest", "demonstration", "rally", "unrest", "gathering", "movement", "riot"}
+
+
+@dataclass
+class Candidate:
+    sub_event_type: str
+    sentence: Span
+    trigger: Span
+    families: set[str]
+    place: Place | None
+    date: DateMention | None
+    confidence: float
+    actor_mentions: list[tuple[actors_mod.ActorMention, str]] = field(default_factory=list)
+    clause: str | None = None
+    fatality_text: str = ""
 
 
 def extract_events(
@@ -30,33 +59,491 @@ def extract_events(
     quotes: list[Quote],
 ) -> tuple[list[Event], list[RejectedCandidate]]:
     """Every ACLED event the article reports, and the candidates rejected as not-events (with the reason)."""
+    book: Codebook = resources.codebook
     text = article.text
-    events: list[Event] = []
+    paragraphs = _paragraphs(text)
+    candidates: list[Candidate] = []
+    rejected: list[RejectedCandidate] = []
     for sent in doc.sents:
-        hit = next((t for t in sent if t.lemma_.lower() in _TRIGGERS), None)
-        if hit is None:
+        cand, rejects = _sentence_candidate(sent, article, paragraphs, places, dates, book)
+        rejected.extend(rejects)
+        if cand is not None:
+            candidates.append(cand)
+    events = _merge(candidates, article, book)
+    return events, rejected
+
+
+# --- one sentence -------------------------------------------------------------------------------------------
+def _sentence_candidate(
+    sent: SpacySpan,
+    article: Article,
+    paragraphs: list[tuple[int, int]],
+    places: list[Place],
+    dates: list[DateMention],
+    book: Codebook,
+) -> tuple[Candidate | None, list[RejectedCandidate]]:
+    text = article.text
+    triggers = classify.find_triggers(sent)
+    if not triggers:
+        return None, []
+    sent_span = Span.of(text, sent.start_char, sent.end_char)
+    rejects: list[RejectedCandidate] = []
+    accepted: list[classify.Trigger] = []
+    for trig in triggers:
+        tok = sent.doc[trig.token_i] if trig.token_i is not None else None
+        verdict = classify.judge_trigger(tok, sent, article.published) if tok is not None else classify.Verdict()
+        if verdict.reason:
+            rejects.append(RejectedCandidate(span=sent_span, trigger=trig.text, reason=verdict.reason,  # type: ignore[arg-type]
+                                             detail=verdict.detail))
+        else:
+            accepted.append(trig)
+    if not accepted:
+        return None, _one_per_reason(rejects)
+    families = {t.family for t in accepted}
+    if families <= {"fire_noun", "change", "seize", "exchange"} and len(accepted) == 1 and \
+            accepted[0].family != "change":
+        return None, _one_per_reason(rejects)
+    main = _main_trigger(accepted, sent)
+    trigger_span = Span.of(text, main.start, main.end)
+    paragraph = _paragraph_of(paragraphs, sent.start_char, text)
+    place = geo_resolve.place_for_event(places, sent_span, paragraph, article)
+    date = dates_mod.date_for_event(dates, trigger_span, sent_span, paragraph, article)
+    if date is not None and date.relation in {"history", "future"}:
+        reason = date.relation
+        return None, _one_per_reason(rejects) + [RejectedCandidate(
+            span=sent_span, trigger=main.text, reason=reason, detail=f"dated {date.span.text!r}")]  # type: ignore[arg-type]
+    if date is not None and article.published and (date.date_end or date.date_start):
+        last = date.date_end or date.date_start
+        assert last is not None
+        if (article.published - last).days > HISTORY_DAYS:
+            return None, _one_per_reason(rejects) + [RejectedCandidate(
+                span=sent_span, trigger=main.text, reason="history",
+                detail=f"dated {date.span.text!r}, {(article.published - last).days} days before the report")]
+    result = classify.classify_sentence(sent.text, families)
+    tok = sent.doc[main.token_i] if main.token_i is not None else None
+    general = _is_general_reference(accepted, sent)
+    place_in_sentence = place is not None and sent.start_char <= place.span.start < sent.end_char
+    if general and not place_in_sentence:
+        return None, _one_per_reason(rejects) + [RejectedCandidate(
+            span=sent_span, trigger=main.text, reason="no_event",
+            detail="a general reference to demonstrations, with no place of its own", sub_event_type=result.sub_event_type)]
+    confidence = result.confidence
+    if general:
+        confidence = min(confidence, 0.35)
+    if WEAK_EVIDENCE.search(sent.text):
+        confidence -= 0.15
+    if place is not None:
+        confidence += 0.1
+    if date is not None:
+        confidence += 0.1
+    cand = Candidate(
+        sub_event_type=result.sub_event_type,
+        sentence=sent_span,
+        trigger=trigger_span,
+        families=families,
+        place=place,
+        date=date,
+        confidence=round(max(0.05, min(confidence, 0.95)), 2),
+        actor_mentions=_actor_mentions(sent, book),
+        clause=_clause_text(tok, sent) if tok is not None else sent.text,
+        fatality_text=sent.text,
+    )
+    return cand, _one_per_reason(rejects)
+
+
+def _one_per_reason(rejects: list[RejectedCandidate]) -> list[RejectedCandidate]:
+    """A sentence rejected for one reason is shown once, with its triggers listed."""
+    by_reason: dict[str, RejectedCandidate] = {}
+    for r in rejects:
+        if r.reason in by_reason:
+            prev = by_reason[r.reason]
+            by_reason[r.reason] = prev.model_copy(update={"trigger": f"{prev.trigger}, {r.trigger}"})
+        else:
+            by_reason[r.reason] = r
+    return list(by_reason.values())
+
+
+def _main_trigger(accepted: list[classify.Trigger], sent: SpacySpan) -> classify.Trigger:
+    """The verb trigger closest to the root reports the event best; nouns come after verbs."""
+    def rank(t: classify.Trigger) -> tuple[int, int]:
+        tok = sent.doc[t.token_i] if t.token_i is not None else None
+        if tok is None:
+            return (1, 0)
+        depth = sum(1 for _ in tok.ancestors)
+        return (0 if tok.pos_ == "VERB" else 1, depth)
+    return min(accepted, key=rank)
+
+
+def _is_general_reference(accepted: list[classify.Trigger], sent: SpacySpan) -> bool:
+    """Only nouns like "the uprising", "these demonstrations", none of them doing anything: weak evidence."""
+    for t in accepted:
+        tok = sent.doc[t.token_i] if t.token_i is not None else None
+        if tok is None or tok.pos_ == "VERB" or tok.lemma_.lower() not in GENERAL_NOUNS:
+            return False
+    return True
+
+
+def _clause_text(tok: Token, sent: SpacySpan) -> str:
+    """The clause that carries the trigger: its verb's subtree (nouns climb to their verb)."""
+    node = tok
+    while node.pos_ not in {"VERB", "AUX"} and node.head is not node:
+        node = node.head
+    if node.dep_ in {"xcomp", "ccomp"} and node.head.pos_ == "VERB":
+        node = node.head  # "attempted to storm": keep the attempt
+    # drop what comes before the subject: "Following the remarks, ..." and attribution tails
+    skip: set[int] = set()
+    for child in node.children:
+        if child.i < node.i and child.dep_ in {"prep", "advcl", "advmod", "npadvmod", "punct", "mark", "cc"}:
+            skip.update(t.i for t in child.subtree)
+        if child.i > node.i and child.dep_ in {"advcl", "punct"} and child.i > node.i + 1 and \
+                any(t.lower_ in {"according", "citing", "said", "says"} for t in child.subtree):
+            skip.update(t.i for t in child.subtree)
+        if child.i > node.i and child.dep_ == "prep" and child.lower_ == "according":
+            skip.update(t.i for t in child.subtree)
+    toks = [t for t in node.subtree if t.i not in skip]
+    if len(toks) < 4:
+        return sent.text
+    if not toks:
+        return sent.text
+    start, end = toks[0].idx, toks[-1].idx + len(toks[-1].text)
+    return sent.doc.text[start:end]
+
+
+def _actor_mentions(sent: SpacySpan, book: Codebook) -> list[tuple[actors_mod.ActorMention, str]]:
+    """(mention, role) for each actor phrase in the sentence; role is agent, patient or other."""
+    found: list[tuple[actors_mod.ActorMention, str]] = []
+    low = sent.text.lower()
+    used: set[int] = set()
+    for group in book.named_groups:
+        for pat in group["pattern"]:
+            m = re.search(rf"\b{re.escape(pat)}\b", low)
+            if m and (pat.islower() or True):
+                if pat in {"jas", "sdf", "hts", "eln", "pmf"} and not re.search(rf"\b{pat.upper()}\b", sent.text):
+                    continue
+                start = sent.start_char + m.start()
+                tok = _tok_at(sent, start)
+                if tok is not None and tok.i in used:
+                    continue
+                if tok is not None:
+                    used.add(tok.i)
+                found.append((actors_mod.ActorMention("group", start, start + len(pat), sent.text[m.start():m.end()],
+                                                      group=group), _role(tok) if tok is not None else "other"))
+                break
+    for tok in sent:
+        if tok.i in used or tok.pos_ not in {"NOUN", "PROPN"}:
             continue
-        event_type, sub_type = _TRIGGERS[hit.lemma_.lower()]
-        evidence = {"sub_event_type": Span.of(text, hit.idx, hit.idx + len(hit.text))}
-        sent_span = Span.of(text, sent.start_char, sent.end_char)
-        place = next((p for p in places if sent.start_char <= p.span.start < sent.end_char), None)
-        if place is not None:
-            evidence["location"] = place.span
-        date = next((d for d in dates if sent.start_char <= d.span.start < sent.end_char), None)
-        if date is not None:
-            evidence["event_date"] = date.span
-        events.append(
-            Event(
-                id=f"E{len(events) + 1}",
-                event_type=event_type,
-                sub_event_type=sub_type,
-                location=place.mention if place else None,
-                event_date=article.published,
-                time_precision=3 if article.published else None,
-                claimed_by=[article.publisher] if article.publisher else [],
-                confidence=0.3,
-                evidence=evidence,
-                mentions=[sent_span],
-            )
-        )
-    return events, []
+        lemma = tok.lemma_.lower()
+        kind = actors_mod.KIND_BY_LEMMA.get(lemma) or actors_mod.KIND_BY_LEMMA.get(tok.lower_)
+        if kind is None:
+            continue
+        if lemma == "force":
+            mods = [c.lower_ for c in tok.children if c.dep_ in {"amod", "compound", "nmod"}]
+            kinds = [actors_mod.FORCE_MODIFIERS[m] for m in mods if m in actors_mod.FORCE_MODIFIERS]
+            nationality = _nationality(tok, book)
+            if not kinds and nationality is None:
+                continue
+            kind = kinds[0] if kinds else "military"
+        if kind in {"civilians"} and lemma in {"member", "official", "owner"} and _armed_context(tok):
+            continue
+        nationality = _nationality(tok, book)
+        found.append((actors_mod.ActorMention(kind, tok.idx, tok.idx + len(tok.text), tok.text, nationality),
+                      _role(tok)))
+    return found
+
+
+def _tok_at(sent: SpacySpan, char: int) -> Token | None:
+    return next((t for t in sent if t.idx <= char < t.idx + len(t.text)), None)
+
+
+def _armed_context(tok: Token) -> bool:
+    return any(c.lower_ in {"militia", "gang", "group", "army"} for c in tok.subtree)
+
+
+def _nationality(tok: Token, book: Codebook) -> str | None:
+    """ISO3 of a nationality adjective on the actor ("Israeli forces", "the Iraqi army")."""
+    for child in tok.children:
+        if child.dep_ in {"amod", "compound", "nmod", "poss"}:
+            iso3 = book.demonym_iso3(child.lower_) or (book.demonym_iso3(child.text.rstrip("'s").lower()))
+            if iso3:
+                return iso3
+            if child.ent_type_ == "GPE":
+                iso3 = book.iso3(child.text.replace("’s", "").replace("'s", ""))
+                if iso3:
+                    return iso3
+    return None
+
+
+def _role(tok: Token) -> str:
+    """agent (does the act), patient (undergoes it) or other, from the dependency label."""
+    node = tok
+    while node.dep_ in {"compound", "amod", "conj", "appos"} and node.head is not node:
+        node = node.head
+    if node.dep_ in {"nsubj"}:
+        return "agent"
+    if node.dep_ == "pobj" and node.head.lower_ == "by":
+        return "agent"
+    if node.dep_ in {"dobj", "nsubjpass", "attr"}:
+        return "patient"
+    if node.dep_ == "pobj" and node.head.lower_ in {"on", "at", "against", "upon", "of", "targeting"}:
+        return "patient"
+    return "other"
+
+
+# --- merging and coding -----------------------------------------------------------------------------------
+def _merge(candidates: list[Candidate], article: Article, book: Codebook) -> list[Event]:
+    events: list[Event] = []
+    keys: dict[tuple[object, ...], int] = {}
+    fatality_figures: dict[int, list[int]] = {}
+    for cand in candidates:
+        event = _code(cand, article, book)
+        key = (event.sub_event_type, _place_key(cand.place), event.date_start, event.date_end, event.event_date)
+        if key in keys:
+            idx = keys[key]
+            kept = events[idx]
+            kept.mentions.append(cand.sentence)
+            kept.confidence = round(min(0.95, max(kept.confidence, event.confidence) + 0.05), 2)
+            if event.fatalities is not None:
+                fatality_figures.setdefault(idx, []).append(event.fatalities)
+            for name, span in event.evidence.items():
+                kept.evidence.setdefault(name, span)
+            if kept.actor2 is None and event.actor2 is not None:
+                _copy_actor2(kept, event)
+            continue
+        keys[key] = len(events)
+        if event.fatalities is not None:
+            fatality_figures[len(events)] = [event.fatalities]
+        events.append(event)
+    for idx, figures in fatality_figures.items():
+        _settle_fatalities(events[idx], figures)
+    for n, event in enumerate(events, start=1):
+        event.id = f"E{n}"
+        event.event_id_cnty = event_id_cnty(event, article)
+    return events
+
+
+def _copy_actor2(kept: Event, new: Event) -> None:
+    kept.actor2, kept.inter2, kept.assoc_actor_2 = new.actor2, new.inter2, new.assoc_actor_2
+    kept.interaction = Codebook.interaction(kept.inter1, kept.inter2)
+    kept.actors = [a for a in kept.actors[:1]] + [a for a in new.actors[1:2]]
+
+
+def _settle_fatalities(event: Event, figures: list[int]) -> None:
+    """Conflicting figures for the same event: the lowest, with the dispute in the notes."""
+    distinct = sorted(set(figures))
+    event.fatalities = distinct[0]
+    if len(distinct) > 1:
+        dispute = f" Reports of fatalities differ ({', '.join(map(str, distinct))}); the lowest is coded."
+        event.notes = (event.notes or "") + dispute
+        if "fatalities_disputed" not in event.flags:
+            event.flags.append("fatalities_disputed")
+
+
+def _place_key(place: Place | None) -> object:
+    if place is None:
+        return None
+    return place.geonameid or (place.name or place.mention).lower()
+
+
+def _code(cand: Candidate, article: Article, book: Codebook) -> Event:
+    sub = cand.sub_event_type
+    event_type = book.event_type_of(sub)
+    evidence: dict[str, Span] = {"sub_event_type": cand.trigger, "event_type": cand.trigger}
+    flags: list[str] = []
+    event = Event(id="E0", event_type=event_type, sub_event_type=sub, disorder_type=book.disorder_type_of(sub),
+                  confidence=cand.confidence, mentions=[cand.sentence])
+    _fill_place(event, cand.place, book, evidence)
+    iso3 = book.iso3(event.country) if event.country else None
+    fat = count_fatalities(cand.fatality_text)
+    _fill_date(event, cand.date, article, fat.days, flags, evidence)
+    if fat.value is not None:
+        event.fatalities = fat.value
+        if fat.start is not None and fat.end is not None:
+            s = cand.sentence.start + fat.start
+            evidence["fatalities"] = Span.of(article.text, s, cand.sentence.start + fat.end)
+        if fat.vague:
+            flags.append("vague_fatalities")
+        if fat.disputed:
+            flags.append("fatalities_disputed")
+    _fill_actors(event, cand, iso3, book, evidence)
+    event.claimed_by = [article.publisher] if article.publisher else []
+    event.source = article.publisher
+    event.flags = flags
+    event.evidence = evidence
+    event.notes = make_note(event, cand.clause)
+    if fat.disputed:
+        event.notes += f" Figures in the report differ ({', '.join(map(str, sorted(set(fat.figures))))}); " \
+                       "the lowest is coded."
+    return event
+
+
+def _fill_place(event: Event, place: Place | None, book: Codebook, evidence: dict[str, Span]) -> None:
+    if place is None:
+        return
+    iso3 = place.iso3 or book.iso3(place.country)
+    event.country = book.country_name(iso3) if iso3 else place.country
+    event.iso = place.iso if place.iso is not None else book.iso_numeric(iso3)
+    event.region = place.region or book.region(iso3)
+    event.admin1, event.admin2, event.admin3 = place.admin1, place.admin2, place.admin3
+    event.location = place.name or place.mention
+    event.latitude, event.longitude = place.latitude, place.longitude
+    event.geo_precision = place.geo_precision
+    event.geonameid = place.geonameid
+    evidence["location"] = place.span
+
+
+def _fill_date(event: Event, date: DateMention | None, article: Article, days: int | None, flags: list[str],
+               evidence: dict[str, Span]) -> None:
+    """Codebook rule: a known day is the event date (precision 1); a range is coded to its middle day with
+    precision 2 (up to a week) or 3 (longer), keeping date_start/date_end; no date → the report's date with
+    precision 3, flagged `date_defaulted`."""
+    start = end = None
+    precision = 3
+    if date is not None and (date.date_start or date.date_end):
+        start = date.date_start or date.date_end
+        end = date.date_end or date.date_start
+        precision = date.time_precision
+        evidence["event_date"] = date.span
+    elif article.published is not None:
+        start = end = article.published
+        precision = 3
+        flags.append("date_defaulted")
+    if days and end is not None and days > 1:
+        # "five deaths in as many days": the deaths span the days up to the reported date
+        start = end - dt.timedelta(days=days - 1)
+        precision = 2 if days <= 7 else 3
+    if start is None or end is None:
+        return
+    if end < start:
+        start, end = end, start
+    event.date_start, event.date_end = start, end
+    event.event_date = start + (end - start) // 2
+    if start != end and precision == 1:
+        precision = 2 if (end - start).days <= 7 else 3
+    event.time_precision = precision
+    event.year = event.event_date.year
+
+
+# Which actor kinds may fill each side, per event family.
+_PROTEST_TYPES = {"Peaceful protest", "Protest with intervention", "Excessive force against protesters"}
+
+
+def _fill_actors(event: Event, cand: Candidate, iso3: str | None, book: Codebook, evidence: dict[str, Span]) -> None:
+    sub = event.sub_event_type or ""
+    mentions = cand.actor_mentions
+    state = [(m, r) for m, r in mentions if m.kind in actors_mod.STATE_KINDS and m.kind != "government"]
+    armed = [(m, r) for m, r in mentions if m.kind in {"unidentified_armed", "unidentified_gang", "group"}]
+    civil = [(m, r) for m, r in mentions if m.kind == "civilians"]
+    demo = [(m, r) for m, r in mentions if m.kind in {"protesters", "rioters", "crowd", "mob"}]
+    first: tuple[str, int, actors_mod.ActorMention | None] | None = None
+    second: tuple[str, int, actors_mod.ActorMention | None] | None = None
+
+    def named(m: actors_mod.ActorMention) -> tuple[str, int, actors_mod.ActorMention]:
+        name, inter = actors_mod.actor_name(m, iso3, book)
+        return name, inter, m
+
+    def template(kind: str) -> tuple[str, int, None]:
+        m = actors_mod.ActorMention(kind, 0, 0, "")
+        name, inter = actors_mod.actor_name(m, iso3, book)
+        return name, inter, None
+
+    if sub in _PROTEST_TYPES:
+        first = named(demo[0][0]) if demo and demo[0][0].kind != "mob" else template("protesters")
+        first = (first[0].replace("Rioters", "Protesters"), 6, first[2])
+        if sub != "Peaceful protest":
+            second = named(state[0][0]) if state else template("police")
+    elif sub == "Violent demonstration":
+        first = template("rioters") if not demo else (named(demo[0][0])[0].replace("Protesters", "Rioters"), 5,
+                                                        demo[0][0])
+        if state:
+            second = named(state[0][0])
+    elif sub == "Mob violence":
+        first = template("rioters")
+        if civil:
+            second = named(civil[0][0])
+        elif state:
+            second = named(state[0][0])
+    elif event.event_type in {"Violence against civilians"}:
+        perps = [x for x in state + armed if x[1] != "patient"] or state + armed
+        first = named(perps[0][0]) if perps else template("unidentified_armed")
+        second = template("civilians")
+        if civil:
+            second = named(civil[0][0])
+    elif event.event_type == "Battles":
+        sides = sorted(state + armed, key=lambda x: (x[1] != "agent", x[0].start))
+        names: list[tuple[str, int, actors_mod.ActorMention | None]] = []
+        for m, _ in sides:
+            n = named(m)
+            if all(n[0] != o[0] for o in names):
+                names.append(n)
+        first = names[0] if names else template("unidentified_armed")
+        second = names[1] if len(names) > 1 else (template("unidentified_armed")
+                                                  if first[0] != template("unidentified_armed")[0] else None)
+    elif event.event_type == "Explosions/Remote violence":
+        perps = [x for x in state + armed if x[1] != "patient"]
+        first = named(perps[0][0]) if perps else template("unidentified_armed")
+        targets = [x for x in state + armed if x[0] is not (perps[0][0] if perps else None) and
+                   named(x[0])[0] != first[0]]
+        if civil and not targets:
+            second = named(civil[0][0])
+        elif targets:
+            second = named(targets[0][0])
+    else:  # Strategic developments
+        doers = [x for x in state + armed if x[1] != "patient"] or state + armed
+        if doers:
+            first = named(doers[0][0])
+        elif sub == "Arrests":
+            first = template("police")
+        else:
+            first = template("unidentified_armed") if sub in {"Looting/property destruction"} else None
+        if sub == "Arrests":
+            others = [x for x in demo + civil + armed if x[1] == "patient"] or civil
+            if others:
+                second = named(others[0][0])
+    if first is not None:
+        _set_actor(event, 1, first, evidence)
+    if second is not None and (first is None or second[0] != first[0]):
+        _set_actor(event, 2, second, evidence)
+    event.interaction = book.interaction(event.inter1, event.inter2)
+    if event.disorder_type and "Political violence" in event.disorder_type and event.inter2 == 7:
+        event.civilian_targeting = "Civilian targeting"
+    event.actors = [Actor(name=n, inter=i, inter_label=book.inter_label(i), country=event.country,
+                          evidence=(Span(start=m.start, end=m.end, text=m.text) if m is not None and m.text else None))
+                    for n, i, m in (x for x in (first, second) if x is not None)]
+
+
+def _set_actor(event: Event, side: int, actor: tuple[str, int, actors_mod.ActorMention | None],
+               evidence: dict[str, Span]) -> None:
+    name, inter, mention = actor
+    if side == 1:
+        event.actor1, event.inter1 = name, inter
+    else:
+        event.actor2, event.inter2 = name, inter
+    if mention is not None and mention.text:
+        evidence[f"actor{side}"] = Span(start=mention.start, end=mention.end, text=mention.text)
+
+
+def event_id_cnty(event: Event, article: Article) -> str:
+    """ISO3 + a number from a hash of what identifies the event, so re-running gives the same id."""
+    from dateline.codebook import default_codebook
+
+    iso3 = default_codebook().iso3(event.country) if event.country else None
+    basis = "|".join(str(x) for x in (article.content_hash or article.id, event.sub_event_type, event.location,
+                                      event.event_date, event.mentions[0].start if event.mentions else ""))
+    number = int(hashlib.sha1(basis.encode("utf-8")).hexdigest()[:12], 16) % 10_000_000
+    return f"{iso3 or 'XXX'}{number}"
+
+
+# --- text structure ---------------------------------------------------------------------------------------
+def _paragraphs(text: str) -> list[tuple[int, int]]:
+    """Paragraphs are runs of non-empty lines."""
+    out: list[tuple[int, int]] = []
+    for m in re.finditer(r"[^\n]+(?:\n[^\n]+)*", text):
+        out.append((m.start(), m.end()))
+    return out
+
+
+def _paragraph_of(paragraphs: list[tuple[int, int]], char: int, text: str) -> Span:
+    for start, end in paragraphs:
+        if start <= char < end:
+            return Span.of(text, start, end)
+    return Span.of(text, 0, len(text))

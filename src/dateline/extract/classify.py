@@ -1,0 +1,431 @@
+"""Triggers, not-event filters and sub-type classification by the ACLED codebook.
+
+Works on one spaCy sentence at a time: triggers are words (lemmas) and multi-word cues that name a kind of
+event; the dependency path from a trigger up to the root says whether the event happened (not negated, not
+called for, not threatened, not a statement about it); cues anywhere in the sentence (instrument, victims,
+who acts) decide the sub-type. Each rule is a codebook principle; docs/codebook.md lists them with examples.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+
+from spacy.tokens import Span as SpacySpan
+from spacy.tokens import Token
+
+# ---------------------------------------------------------------------------------------------------------
+# Trigger lexicon: lemma → family. Families map to sub-types in `classify_sentence`.
+TRIGGER_LEMMAS: dict[str, str] = {
+    # demonstrations
+    "protest": "protest", "protester": "protest", "protestor": "protest", "demonstrate": "protest",
+    "demonstration": "protest", "demonstrator": "protest", "rally": "protest", "march": "protest",
+    "marcher": "protest", "picket": "protest", "sit-in": "protest", "chant": "protest", "uprising": "protest",
+    "boycott": "protest", "vigil": "protest", "walkout": "protest", "rise": "protest", "gathering": "protest",
+    "strike": "strike", "striker": "protest", "parade": "protest",
+    # riots
+    "riot": "riot", "rioter": "riot", "storm": "riot", "vandalise": "riot", "vandalize": "riot",
+    "ransack": "riot", "torch": "burn", "burn": "burn", "mob": "mob", "lynch": "mob", "vigilante": "mob",
+    # battles and territory
+    "clash": "clash", "fight": "clash", "fighting": "clash", "battle": "clash", "firefight": "clash",
+    "gunfight": "clash", "skirmish": "clash", "ambush": "clash", "engage": "clash", "repel": "clash",
+    "repulse": "clash", "exchange": "clash", "offensive": "clash", "assault": "attack", "raid": "raid",
+    "capture": "territory", "recapture": "regain", "retake": "regain", "regain": "regain", "liberate": "regain",
+    "overrun": "territory", "seize": "seize", "withdraw": "withdraw", "withdrawal": "withdraw",
+    "handover": "withdraw", "takeover": "territory",
+    # remote violence
+    "shell": "shell", "shelling": "shell", "bombard": "shell", "bombardment": "shell", "artillery": "shell",
+    "mortar": "shell", "rocket": "shell", "missile": "shell", "airstrike": "air", "strike_air": "air",
+    "warplane": "air", "drone": "air", "uav": "air", "bomb": "bomb", "bombing": "bomb", "blast": "explosion",
+    "explosion": "explosion", "explode": "explosion", "detonate": "explosion", "ied": "ied", "landmine": "ied",
+    "mine": "ied", "grenade": "grenade",
+    # violence against civilians
+    "kill": "kill", "killing": "kill", "death": "kill", "fatality": "kill", "murder": "kill", "shoot": "kill", "shooting": "kill", "stab": "kill",
+    "behead": "kill", "execute": "kill", "execution": "kill", "massacre": "kill", "torture": "kill",
+    "beat": "kill", "attack": "attack", "abduct": "abduct", "abduction": "abduct", "kidnap": "abduct",
+    "kidnapping": "abduct", "hostage": "abduct", "rape": "sexual", "molest": "sexual", "fire": "fire",
+    # strategic developments
+    "arrest": "arrest", "detain": "arrest", "detention": "arrest", "apprehend": "arrest",
+    "agreement": "agreement", "ceasefire": "agreement", "truce": "agreement", "accord": "agreement",
+    "headquarters": "hq", "loot": "loot", "looting": "loot", "plunder": "loot", "demolish": "loot",
+    "demolition": "loot", "raze": "loot", "destroy": "loot", "bulldoze": "loot", "confiscate": "loot",
+    "defuse": "disrupt", "dismantle": "disrupt", "intercept": "disrupt", "thwart": "disrupt", "foil": "disrupt",
+    "recruit": "change", "deploy": "change", "reinforcement": "change", "mobilise": "change",
+    "mobilize": "change", "curfew": "change", "coup": "other", "exhume": "change",
+}
+# Multi-word cues (lower-cased text) → family.
+TRIGGER_PHRASES: list[tuple[str, str]] = [
+    (r"\btook to the streets?\b", "protest"), (r"\bhunger strike\b", "protest"),
+    (r"\bair ?strikes?\b|\bair raids?\b|\baerial (?:attack|bombardment|strike)s?\b|\bdrone strikes?\b", "air"),
+    (r"\bsuicide (?:bomb(?:er|ing)?s?|attack(?:er)?s?|vest|belt)\b|\bblew (?:himself|herself|themselves) up\b"
+     r"|\bexplosive (?:vest|belt)s?\b|\bsuicide car bomb", "suicide"),
+    (r"\b(?:roadside|car|road-side) bombs?\b|\bimprovised explosive devices?\b|\bexplosive devices?\b|\bieds?\b|"
+     r"\bland ?mines?\b|\bvbieds?\b|\bsticky bombs?\b|\bmagnetic bombs?\b", "ied"),
+    (r"\bchemical (?:weapons?|attack|agents?)\b|\bchlorine\b|\bsarin\b|\bmustard gas\b|\bnerve agents?\b", "chem"),
+    (r"\bset (?:fire|ablaze|alight)\b|\bset on fire\b", "burn"),
+    (r"\bopen(?:ed)? fire\b|\bexchanged? (?:of )?fire\b|\bexchanges? of fire\b|\bgun ?battles?\b", "fire"),
+    (r"\bsexual(?:ly)? (?:assault(?:ed)?|violence|abuse[d]?)\b|\bgang[- ]raped?\b", "sexual"),
+    (r"\b(?:took|taken|take|seized|seize|gained|gain|assumed) (?:full )?control\b", "territory"),
+    (r"\b(?:set up|established|establish|opened|built) (?:a |an |their |its )?(?:new )?(?:military )?"
+     r"(?:base|headquarters|outpost|camp|post)\b", "hq"),
+    (r"\bshot down\b|\bbomb disposal\b|\bcontrolled explosion\b", "disrupt"),
+    (r"\bprisoner (?:exchange|swap)\b|\bpeace (?:deal|agreement)\b|\bsigned an? (?:deal|agreement)\b", "agreement"),
+    (r"\bweapons? caches?\b|\barms caches?\b", "disrupt"),
+    (r"\bforced disappearances?\b|\bdisappeared\b", "abduct"),
+]
+
+# Cues that decide sub-types (lower-cased text patterns).
+CUE = {
+    "tear_gas": re.compile(r"\btear[- ]?gas|\bteargas|\bpepper spray|\bstun grenades?|\bwater cannons?|"
+                           r"\brubber bullets?|\bbatons?|\blathi|\bbaton[- ]charged?|\bdispers(?:e|ed|ing|al)\b"),
+    "lethal": re.compile(r"\blive (?:fire|ammunition|rounds|bullets)\b|\bopen(?:ed)? fire\b|\bshot (?:dead|at)\b|"
+                         r"\bkill(?:ed|ing|s)?\b|\bdeaths?\b|\bdied\b|\bdead\b|\bfatalit|\bshoot(?:ing)?\b|"
+                         r"\bshot\b|\bbullets?\b|\bgunfire\b"),
+    "force_light": re.compile(r"\barrest(?:ed|s|ing)?\b|\bdetain(?:ed|s|ing)?\b|\bdetention\b|\bcustody\b|"
+                              r"\bprevent(?:ed|ing)\b|\bdispers(?:e|ed|ing|al)\b|\bbroke up\b|\bblock(?:ed)? (?:the )?"
+                              r"(?:protesters|demonstrators|march)|\bforcibly removed?\b|"
+                              r"\bevict(?:ed)?\b|\bpushed back\b|\bscuffle|\bremoved (?:the )?(?:protesters|demonstrators)"),
+    "injury": re.compile(r"\binjur(?:ed|ing|ies|y)\b|\bwound(?:ed|ing|s)?\b|\bbeat(?:en|ing)?\b|\bhospitali[sz]ed\b|"
+                         r"\bpierce"),
+    "riot_acts": re.compile(r"\bstorm(?:ed|ing|s)?\b|\b(?:threw|throw|throwing|hurled|hurling|pelted|pelting)\b|"
+                            r"\bstones?\b|\brocks\b|\bpetrol bombs?\b|\bmolotov|\bfirebomb|\bburn(?:ed|t|ing)? "
+                            r"(?:tyres|tires|cars|vehicles|buildings?|offices?|shops?|effig)|\bburning (?:tyres|tires)|"
+                            r"\btorch(?:ed|ing)?\b|\bset (?:fire|ablaze|alight)|\bset on fire\b|\bvandali[sz]|"
+                            r"\bransack|\bsmash(?:ed|ing)?\b|\bdamag(?:ed|ing)\b|\bclash(?:ed|es|ing)? with "
+                            r"(?:the )?(?:police|security|soldiers|troops|forces|army|riot)|\bbarricad|"
+                            r"\bforc(?:ibly|e)\b|\bbroke into\b|\bbreak into\b|"
+                            r"\bassault(?:ed)? (?:police|officers|security)|\battack(?:ed)? (?:police|officers|a police)|"
+                            r"\bloot(?:ed|ing)?\b|(?<!anti-)(?<!anti )\briot(?:s|ed|ing|ers)?\b(?! (?:police|gear|squad|control|unit|forces))"),
+    "block": re.compile(r"\bblock(?:ed|ing|s|aded)?\b|\bclos(?:ed|ing) (?:down|off)\b|\bshut down\b"),
+    "mob": re.compile(r"\bmob\b|\blynch|\bvigilante|\bangry (?:crowd|residents|villagers)|\bmob justice\b|"
+                      r"\bmob violence\b|\bcommunal (?:clash|violence)"),
+    "suicide": re.compile(TRIGGER_PHRASES[2][0]),
+    "chem": re.compile(TRIGGER_PHRASES[4][0]),
+    "air": re.compile(r"\bair ?strikes?\b|\bair raids?\b|\bwarplanes?\b|\bwar planes?\b|\bfighter jets?\b|"
+                      r"\bjets?\b|\bdrones?\b|\buavs?\b|\baircraft\b|\bhelicopters?\b|\bgunships?\b|"
+                      r"\baerial\b|\bair force\b|\bquadcopters?\b|\bairplanes?\b|\bbombers\b|\bf-16s?\b"),
+    "ied": re.compile(TRIGGER_PHRASES[3][0] + r"|\bbombs? (?:exploded|went off|detonated|blast)|\bbomb blast|"
+                      r"\bmines?\b(?! (?:worker|owner|site))|\bexplosives? (?:planted|placed|detonated)"),
+    "grenade": re.compile(r"(?<!tear gas )(?<!tear-gas )(?<!stun )(?<!teargas )\bgrenades?\b|\brpgs?\b"),
+    "shell": re.compile(r"\bshell(?:ed|ing|s)?\b|\bartillery\b|\bmortars?\b|\brockets?\b|\bmissiles?\b|"
+                        r"\bhowitzers?\b|\bbombard|\bgrad\b|\bkatyusha|\btank (?:fire|shell)|\bheavy weapons\b|"
+                        r"\bprojectiles?\b|\bballistic\b|\bcannon\b(?! water)|\bmlrs\b"),
+    "clash": re.compile(r"\bclash(?:ed|es|ing)?\b|\bfight(?:ing|s)?\b|\bfought\b|\bbattle[ds]?\b|\bfirefights?\b|"
+                        r"\bgun ?fights?\b|\bgun ?battles?\b|\bskirmish|\bexchang(?:ed|es|ing)? (?:of )?fire\b|"
+                        r"\bexchanges? of fire|\bambush|\brepel|\brepuls|\bengag(?:ed|ing)\b|\boffensive\b|"
+                        r"\bconfrontation"),
+    "disrupt": re.compile(r"\bdefus(?:ed|ing)\b|\bdismantl(?:ed|ing)\b|\bintercept(?:ed|ing|s)?\b|\bthwart|"
+                          r"\bfoil(?:ed|ing)\b|\bshot down\b|\bbomb disposal\b|\bcontrolled explosion|"
+                          r"\b(?:found|seized|discovered|recovered|uncovered|confiscated) (?:an? |the |a large )?"
+                          r"(?:\w+ ){0,3}(?:weapons|arms|ammunition|explosives?|ieds?|bombs?|mines|caches?|rockets)"
+                          r"|\bweapons? caches?\b|\barms caches?\b|\bdowned\b|\bneutrali[sz]ed (?:an? )?(?:ied|bomb|drone)"),
+    "regain": re.compile(r"\brecaptur|\bretook\b|\bretake|\bregain|\bliberat|\bwon back\b|\bback under (?:the )?control"
+                         r"|\brestored control|\bregain control|\bcleared (?:the )?(?:area|village|town)"),
+    "overtake": re.compile(r"\b(?:captured|seized|overran|overrun|took over|taken over|took control|taken control|"
+                           r"gained control|seized control|fell to|falls to|stormed and took)\b"),
+    "withdraw": re.compile(r"\bwithdr[ae]w|\bwithdrawal\b|\bhanded over\b|\bhandover\b|\bhand over\b|\bpulled out\b|"
+                           r"\bretreat(?:ed)?\b|\bevacuated (?:their|its) (?:positions|base)"),
+    "sexual": re.compile(r"\brap(?:e|ed|es|ing|ist)\b|\bsexual(?:ly)? (?:assault|violence|abuse|harass)|\bmolest|"
+                         r"\bgang[- ]?rape"),
+    "abduct": re.compile(r"\babduct|\bkidnap|\bhostages?\b|\bforced disappearance|\bdisappeared\b|\btaken captive|"
+                         r"\bseized (?:a|an|two|three|several) (?:civilians?|men|women|people|persons)"),
+    "arrest": re.compile(r"\barrest(?:ed|s|ing)?\b|\bdetain(?:ed|s|ing)?\b|\bdetention\b|\bapprehend|\brounded up\b|"
+                         r"\btook (?:\w+ )?into custody|\btaken into custody|\bcaptured (?:a|an|two|three|\d+) "),
+    "agreement": re.compile(r"\bagreement\b|\bceasefire\b|\bcease-fire\b|\btruce\b|\baccord\b|\bprisoner (?:exchange|swap)"
+                            r"|\bswap(?:ped)? (?:prisoners|bodies)|\bsigned (?:a|an) (?:deal|pact)|\bpeace deal\b|"
+                            r"\breleased? (?:\d+|two|three|several|\w+) (?:prisoners|detainees|hostages)"),
+    "hq": re.compile(r"\bheadquarters?\b|\b(?:set up|established|establish|opened|built|erected) (?:a |an |their |its )?"
+                     r"(?:new )?(?:military )?(?:base|outpost|camp|post|checkpoint)s?\b"),
+    "loot": re.compile(r"\bloot(?:ed|ing|s)?\b|\bplunder|\bdemolish|\bdemolition|\braz(?:ed|ing)\b|\bbulldoz|"
+                       r"\bdestroy(?:ed|ing|s)?\b|\bburn(?:ed|t|ing)? (?:down )?(?:\w+ ){0,2}(?:houses?|homes?|"
+                       r"crops|fields|farms?|shops?|vehicles?|cars?|trucks?|property|school|church|mosque|village)|"
+                       r"\bset (?:fire|ablaze) to|\bconfiscat|\bseized (?:\w+ ){0,2}(?:land|property|houses?|vehicles?|"
+                       r"livestock|cattle|goods)|\bstole|\brobbed|\barson|\bvandali[sz]"),
+    "change": re.compile(r"\brecruit|\bdeploy(?:ed|s|ing|ment)?\b|\breinforcements?\b|\bmobili[sz]|\bcurfew\b|"
+                         r"\bmerged?\b|\bdefect(?:ed|ion)?\b|\btraining\b|\bmilitary parade|\bmilitary exercise|"
+                         r"\bdrills?\b|\bpatrol(?:led|s)?\b|\bdemonstrated (?:their|its) (?:weapons|force)|"
+                         r"\bsurrender(?:ed)?\b|\bmass grave|\bexhum|\bflew (?:over|in)|\bflight|\bconvoy\b|"
+                         r"\bbuilt (?:a )?(?:trench|wall|fortification)|\bfortif|\bsealed off\b|\bannounced the formation|"
+                         r"\bformed a new\b|\bappointed\b|\binstalled\b|\bdisbanded?\b"),
+    "protest": re.compile(r"\bprotest(?:ed|ing|s|ers?|ors?)?\b|\bdemonstrat(?:ed|ing|ion|ions|ors?|e)\b|\brall(?:y|ies|ied)\b|"
+                          r"\bmarch(?:ed|es|ing)?\b|\bsit-ins?\b|\bstrik(?:e|es|ing|ers)\b|\bpicket|\bvigil|"
+                          r"\btook to the streets|\bhunger strike|\bchant(?:ed|ing)?\b|\bboycott|\bgathered\b|"
+                          r"\bpetition|\bslogans?\b|\bbanners?\b|\bplacards?\b|\bwalkout|\bsloganeering"),
+    "attack_words": re.compile(r"\battack(?:ed|s|ing)?\b|\bkill(?:ed|ing|s)?\b|\bshot\b|\bshoot(?:ing)?\b|\bmurder|"
+                               r"\bstabb?(?:ed|ing)?\b|\bbeat(?:en|ing)?\b|\bbehead|\bexecut|\bmassacre|\btortur|"
+                               r"\bassault|\bhack(?:ed)? to death|\bopen(?:ed)? fire|\bfired (?:at|on|upon)|\blynch|"
+                               r"\bassassinat|\bgunned down\b|\bburn(?:ed|t) (?:alive|to death)|\bhit\b|\btargeted\b"),
+}
+# Victim words that make an attack one on civilians (Violence against civilians) rather than a battle.
+CIVILIAN_WORDS = re.compile(
+    r"\b(?:civilians?|residents?|villagers?|m[ae]n|wom[ae]n|child(?:ren)?|boys?|girls?|persons?|people|farmers?|"
+    r"students?|journalists?|teachers?|workers?|shepherds?|famil(?:y|ies)|worshippers?|drivers?|passengers?|traders?|"
+    r"merchants?|doctors?|nurses?|teenagers?|youths?|infants?|bab(?:y|ies)|pilgrims?|fishermen|fisherman|refugees?|"
+    r"migrants?|politicians?|candidates?|councill?ors?|mayors?|chiefs?|leaders?|activists?|owners?|businessm[ae]n|"
+    r"relatives?|brothers?|sons?|daughters?|wife|husband|elderly|minors?|adolescents?|a local|locals|individuals?|"
+    r"palestinians?|body|bodies|corpses?|houses?|homes?|tents?|shelters?|schools?|hospitals?|mosques?|churches?|"
+    r"displaced|camp)\b")
+ARMED_WORDS = re.compile(
+    r"\b(?:soldiers?|troops?|forces?|army|military|police(?:men|man)?|officers?|militants?|fighters?|rebels?|"
+    r"insurgents?|militias?|militiam[ae]n|positions?|checkpoints?|bases?|posts?|patrols?|convoys?|gunmen|"
+    r"guards?|commanders?|battalion|brigade|units?|personnel|jihadists?|terrorists?|combatants?|"
+    r"barracks|outposts?|bandits?|gangs?|gangsters?|hitmen|cartel|tanks?|vehicles? of the)\b")
+
+# Words on the path from a trigger to the root that make it a not-event.
+CALL_LEMMAS = {"call", "urge", "appeal", "ask", "invite", "encourage", "demand", "implore", "exhort", "beg",
+               "petition", "request", "plead"}
+THREAT_LEMMAS = {"threaten", "vow", "warn", "plan", "intend", "pledge", "promise", "prepare", "consider",
+                 "propose", "hope", "want", "aim", "seek", "expect", "schedule", "announce", "decide", "organise",
+                 "organize", "mull", "contemplate", "could", "would", "might", "may", "fear", "risk"}
+STATEMENT_LEMMAS = {"condemn", "denounce", "accuse", "criticise", "criticize", "blame", "deny", "describe",
+                    "insult", "slam", "decry", "praise", "welcome", "commend", "deplore", "lament", "mourn",
+                    "express", "investigate", "justify", "label", "dismiss", "call_for", "discuss"}
+HYPO_NOUNS = {"possibility", "threat", "risk", "fear", "plan", "prospect", "call", "appeal", "warning", "danger",
+              "likelihood", "chance", "intention", "bid", "demand", "campaign", "proposal", "invitation", "ban",
+              "excuse"}
+STATEMENT_NOUNS = {"statement", "condemnation", "accusation", "criticism", "description", "remark", "allegation",
+                   "claim", "concern", "image", "response", "excuse", "worry", "report"}
+MODALS_FUTURE = {"will", "shall", "'ll", "wo"}
+MODALS_HYPO = {"could", "would", "might", "may", "should", "must", "can", "ca", "'d"}
+HISTORY_CUES = re.compile(r"\bback then\b|\bat the time\b|\bin those days\b|\b(?:years|decades) ago\b|\bin the (?:19|20)\d0s\b|"
+                          r"\bformerly\b|\banniversary of\b", re.I)
+
+
+@dataclass
+class Trigger:
+    start: int
+    end: int
+    text: str
+    family: str
+    token_i: int | None = None
+
+
+@dataclass
+class Verdict:
+    reason: str | None = None  # a RejectedCandidate reason, or None when the trigger is an event
+    detail: str | None = None
+
+
+@dataclass
+class Classification:
+    sub_event_type: str
+    cues: list[str] = field(default_factory=list)
+    confidence: float = 0.6
+
+
+def find_triggers(sent: SpacySpan) -> list[Trigger]:
+    """Every word or phrase in the sentence that names a kind of ACLED event."""
+    found: list[Trigger] = []
+    seen: set[int] = set()
+    low = sent.text.lower()
+    base = sent.start_char
+    for pattern, family in TRIGGER_PHRASES:
+        for m in re.finditer(pattern, low):
+            tok = _token_at(sent, base + m.start())
+            found.append(Trigger(base + m.start(), base + m.end(), sent.text[m.start():m.end()], family,
+                                 tok.i if tok is not None else None))
+            if tok is not None:
+                seen.add(tok.i)
+    for tok in sent:
+        if tok.i in seen:
+            continue
+        lemma = tok.lemma_.lower()
+        family = TRIGGER_LEMMAS.get(lemma) or TRIGGER_LEMMAS.get(tok.lower_)
+        if family is None:
+            continue
+        if tok.pos_ not in {"VERB", "NOUN", "PROPN", "ADJ"}:
+            continue
+        if lemma == "riot" and (tok.dep_ in {"compound", "amod"} or tok.nbor(-1).lower_ in {"anti", "-"}
+                                or tok.head.lemma_.lower() in {"police", "gear", "squad", "force", "unit"}):
+            continue  # "anti-riot police" names a force, not a riot
+        if lemma == "march" and (tok.ent_type_ == "DATE" or tok.text == "March"):
+            continue  # the month
+        if lemma == "rise" and not any(c.lower_ in {"against", "up"} for c in tok.children):
+            continue  # "prices rose" is not an uprising; "rose up against" is
+        if lemma == "fire" and tok.pos_ == "NOUN" and not any(c.lower_ in {"open", "opened"} for c in tok.ancestors):
+            family = "fire_noun"
+        if lemma == "exchange" and "fire" not in low:
+            continue
+        if lemma == "gathering" and "protest" not in low:
+            continue
+        if lemma in {"force", "mine"} and tok.pos_ != "NOUN":
+            continue
+        found.append(Trigger(tok.idx, tok.idx + len(tok.text), tok.text, family, tok.i))
+    found.sort(key=lambda t: t.start)
+    return found
+
+
+def _token_at(sent: SpacySpan, char: int) -> Token | None:
+    for tok in sent:
+        if tok.idx <= char < tok.idx + len(tok.text) + 1:
+            return tok
+    return None
+
+
+def judge_trigger(tok: Token, sent: SpacySpan, published: dt.date | None) -> Verdict:
+    """Why the trigger does not report an event that happened (negated, called for, threatened, a statement,
+    history), or an empty verdict when it does."""
+    sent_low = sent.text.lower()
+    if HISTORY_CUES.search(sent_low) and _history_scope(tok, sent):
+        return Verdict("history", "past background: " + HISTORY_CUES.search(sent_low).group(0))  # type: ignore[union-attr]
+    node = tok
+    hops = 0
+    while True:
+        if any(c.dep_ == "neg" for c in node.children) or any(
+            c.lower_ in {"no", "never"} and c.dep_ in {"det", "advmod", "neg"} for c in node.children
+        ):
+            return Verdict("negated", f"negated: {node.text}")
+        for c in node.children:
+            if c.dep_ in {"aux", "auxpass"} and c.lower_ in MODALS_FUTURE and node.pos_ in {"VERB", "AUX"}:
+                return Verdict("future", f"future: {c.text} {node.text}")
+            if c.dep_ in {"aux", "auxpass"} and c.lower_ in MODALS_HYPO and node.pos_ in {"VERB", "AUX"}:
+                return Verdict("hypothetical", f"modal: {c.text} {node.text}")
+            if c.dep_ == "aux" and c.lower_ == "to" and node.head.lemma_ == "be" and node.head.lower_ in {"is", "are"}:
+                return Verdict("future", "planned: is/are to")
+        if node is not tok:
+            lemma = node.lemma_.lower()
+            if lemma in CALL_LEMMAS:
+                return Verdict("call", f"a call: {node.text}")
+            if lemma in THREAT_LEMMAS:
+                reason = "future" if lemma in {"plan", "schedule", "prepare", "organise", "organize", "announce"} \
+                    else "hypothetical"
+                return Verdict(reason, f"not (yet) happened: {node.text}")
+            if lemma in STATEMENT_LEMMAS:
+                return Verdict("statement", f"a statement: {node.text}")
+            if node.pos_ == "NOUN" and lemma in HYPO_NOUNS:
+                return Verdict("call" if lemma in {"call", "appeal", "demand", "campaign", "invitation"}
+                               else "hypothetical", f"not an event: {node.text}")
+            if node.pos_ == "NOUN" and lemma in STATEMENT_NOUNS:
+                return Verdict("statement", f"a statement: {node.text}")
+        if node.dep_ in {"advcl", "ROOT"} or node.head is node or hops > 8:
+            break
+        if node.dep_ == "conj" and node.pos_ in {"VERB", "AUX"}:
+            break  # a coordinated clause is its own event
+        if node.dep_ in {"relcl", "acl"} and node.pos_ == "VERB" and node.tag_ in {"VBD", "VBN"} \
+                and node.head.lemma_.lower() not in HYPO_NOUNS | STATEMENT_NOUNS | {"crime", "violence"}:
+            break
+        node = node.head
+        hops += 1
+    return Verdict()
+
+
+def _history_scope(tok: Token, sent: SpacySpan) -> bool:
+    """A history cue governs the trigger when it sits in the same clause (or the sentence has one clause)."""
+    clause = _clause_root(tok)
+    for t in clause.subtree:
+        if t.lower_ in {"then", "time", "days", "ago", "formerly", "anniversary"} or re.fullmatch(r"(?:19|20)\d0s", t.lower_):
+            return True
+    return False
+
+
+def _clause_root(tok: Token) -> Token:
+    node = tok
+    while node.head is not node and node.pos_ not in {"VERB", "AUX"}:
+        node = node.head
+    return node
+
+
+def classify_sentence(text: str, families: set[str]) -> Classification:
+    """The ACLED sub-type a sentence's (accepted) triggers and cues support, by the codebook's precedence:
+    suicide bomb, chemical weapon, disrupted weapons, air/drone strike, IED, grenade, shelling, territory,
+    protest handling, mob violence, battles, violence against civilians, then strategic developments."""
+    low = text.lower()
+    has = {name: bool(rx.search(low)) for name, rx in CUE.items()}
+    protest_ctx = bool(families & {"protest", "riot", "strike"}) and (
+        has["protest"] or "riot" in families or bool(re.search(r"\bstrik(?:e|ers|ing)\b", low) and
+                                                       re.search(r"\bworkers?|union|employees|on strike|general strike", low)))
+    cues: list[str] = []
+
+    def pick(sub: str, *why: str, conf: float = 0.6) -> Classification:
+        return Classification(sub, [*cues, *why], conf)
+
+    if "suicide" in families or has["suicide"]:
+        return pick("Suicide bomb", "suicide")
+    if "chem" in families:
+        return pick("Chemical weapon", "chemical agent")
+    if "disrupt" in families and has["disrupt"]:
+        return pick("Disrupted weapons use", "weapon defused/intercepted/seized")
+    if protest_ctx or "riot" in families or "burn" in families and has["protest"]:
+        return _protest_subtype(low, has, families)
+    if "mob" in families or has["mob"]:
+        return pick("Mob violence", "mob")
+    if has["air"] and (families & {"air", "bomb", "attack", "kill", "explosion", "shell", "fire", "strike"}):
+        return pick("Air/drone strike", "aircraft/drone")
+    if "ied" in families or (has["ied"] and families & {"explosion", "bomb"}):
+        return pick("Remote explosive/landmine/IED", "explosive device")
+    if "grenade" in families and has["grenade"]:
+        return pick("Grenade", "grenade")
+    if families & {"shell", "bomb", "explosion"} or (has["shell"] and families & {"attack", "fire", "kill", "strike"}):
+        if has["shell"] or "shell" in families:
+            return pick("Shelling/artillery/missile attack", "shells/rockets/missiles")
+        if families & {"bomb", "explosion"}:
+            return pick("Remote explosive/landmine/IED", "explosion")
+    if "strike" in families and has["shell"]:
+        return pick("Shelling/artillery/missile attack", "missile strike")
+    if "regain" in families or (has["regain"] and families & {"territory", "clash", "seize"}):
+        return pick("Government regains territory", "territory regained")
+    if "territory" in families or ("seize" in families and has["overtake"]):
+        return pick("Non-state actor overtakes territory", "territory taken")
+    if "withdraw" in families and not has["clash"]:
+        return pick("Non-violent transfer of territory", "withdrawal/handover")
+    if "sexual" in families or has["sexual"]:
+        return pick("Sexual violence", "sexual violence")
+    if "abduct" in families:
+        return pick("Abduction/forced disappearance", "abduction")
+    if families & {"clash", "fire"} or (has["clash"] and families & {"attack", "kill"}):
+        if has["clash"] or "fire" in families:
+            victims_civil = bool(CIVILIAN_WORDS.search(low)) and not ARMED_WORDS.search(_after_attack(low))
+            if "fire" in families and not has["clash"] and victims_civil:
+                return pick("Attack", "fire on civilians")
+            return pick("Armed clash", "armed groups fight")
+    if families & {"kill", "attack", "fire_noun", "raid"}:
+        target = _after_attack(low)
+        if ARMED_WORDS.search(target) and not CIVILIAN_WORDS.search(target):
+            return pick("Armed clash", "attack on armed forces")
+        if "raid" in families and has["arrest"]:
+            return pick("Arrests", "raid and arrests")
+        if families == {"raid"}:
+            return pick("Arrests", "raid", conf=0.4)
+        return pick("Attack", "violence against civilians")
+    if "arrest" in families:
+        return pick("Arrests", "arrest")
+    if "loot" in families or "burn" in families:
+        return pick("Looting/property destruction", "property looted/destroyed")
+    if "agreement" in families:
+        return pick("Agreement", "agreement")
+    if "hq" in families:
+        return pick("Headquarters or base established", "base established")
+    if "disrupt" in families:
+        return pick("Disrupted weapons use", "weapon defused/intercepted")
+    if "change" in families or "seize" in families or "withdraw" in families:
+        return pick("Change to group/activity", "group activity", conf=0.4)
+    if "strike" in families:
+        return pick("Air/drone strike", "strike", conf=0.3)
+    if "other" in families:
+        return pick("Other", "other", conf=0.4)
+    return pick("Peaceful protest", "protest", conf=0.3)
+
+
+def _after_attack(low: str) -> str:
+    """The words after the first attack verb: who was hit."""
+    m = CUE["attack_words"].search(low)
+    return low[m.end():m.end() + 80] if m else low
+
+
+def _protest_subtype(low: str, has: dict[str, bool], families: set[str]) -> Classification:
+    """Protests and riots: who used force decides. Demonstrators using force or damaging property → Violent
+    demonstration; force used on peaceful demonstrators → Excessive force (lethal or injuring) or Protest with
+    intervention (dispersal, arrests); neither → Peaceful protest. Tear gas is never a chemical weapon."""
+    if has["mob"] and not has["protest"]:
+        return Classification("Mob violence", ["mob"])
+    riot = has["riot_acts"] or "riot" in families or "burn" in families
+    forced_block = has["block"] and re.search(r"\bbarricad|\btyres|\btires|\bstones|\brocks|\bforc|\bburn", low)
+    lethal = has["lethal"] or has["injury"]
+    if riot or forced_block:
+        return Classification("Violent demonstration", ["demonstrators used force or damaged property"])
+    if lethal and (has["tear_gas"] or CUE["attack_words"].search(low) or has["lethal"]):
+        return Classification("Excessive force against protesters", ["lethal force against demonstrators"])
+    if has["tear_gas"] or has["force_light"]:
+        return Classification("Protest with intervention", ["demonstrators dispersed/arrested"])
+    return Classification("Peaceful protest", ["demonstration without violence"])
