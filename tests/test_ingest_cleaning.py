@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import random
 
 import pytest
@@ -18,7 +19,7 @@ def assert_map_round_trips(raw: str, clean: str, segments: list[OffsetSegment]) 
         assert raw[seg.raw_start : seg.raw_start + seg.length] == clean[seg.clean_start : seg.clean_start + seg.length]
         covered += seg.length
     # Segments never overlap and are in order in both texts.
-    for a, b in zip(segments, segments[1:]):
+    for a, b in itertools.pairwise(segments):
         assert a.clean_start + a.length <= b.clean_start
         assert a.raw_start + a.length <= b.raw_start
     # Whatever is not mapped is an inserted separator: a space or a line break, never content.

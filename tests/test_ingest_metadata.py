@@ -127,6 +127,19 @@ def test_undated_datelines(text: str, place: str) -> None:
     assert article_from_text(text).dateline_place == place
 
 
+@pytest.mark.parametrize(("text", "place"), [
+    ("Fury wins By CIARAN FAHEY DUESSELDORF, Germany (AP) — Tyson Fury won the title.", "Duesseldorf, Germany"),
+    ("Actors rally By JOHN ROGERS LOS ANGELES (AP) — Scores of actors rallied.", "Los Angeles"),
+    ("BC-SOC--Copa Libertadores Results Boca Juniors 2, River Plate 1", None),  # a wire slug
+    ("NNA - The army said on Friday that the road had reopened.", None),  # an agency acronym
+    ("By JOHN SMITH (AP) — The minister resigned on Friday.", None),  # a byline with no place
+    ("LA PAZ — Protesters blocked the roads on Friday.", "La Paz"),
+    ("CHARSADDA: At least 14 people were injured in the blast.", "Charsadda"),
+])
+def test_capitalised_bylines_slugs_and_acronyms_are_no_place(text: str, place: str | None) -> None:
+    assert text_metadata(text).dateline_place == place
+
+
 def test_sentence_that_opens_with_a_date_is_no_dateline() -> None:
     meta = text_metadata("On 29 April 2020, in a town in Michoacan, two armed men clashed with police.")
     assert meta.dateline_place is None

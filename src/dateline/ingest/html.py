@@ -72,7 +72,7 @@ def publication_date(html: str) -> tuple[dt.date | None, str | None]:
 
     try:
         found = htmldate.find_date(html, original_date=True, extensive_search=False, outputformat="%Y-%m-%d")
-    except Exception:  # htmldate raises on pathological markup; a missing date is not fatal
+    except Exception:  # noqa: BLE001 - htmldate can raise on pathological markup; a missing date is not fatal
         return None, None
     if not found:
         return None, None

@@ -55,6 +55,7 @@ _CAPS_PLACE = rf"{_CAPS_WORD}(?: {_CAPS_WORD}){{0,3}}"
 def _dateline_patterns(place: str) -> tuple[re.Pattern[str], re.Pattern[str]]:
     """"PLACE, DATE (WIRE) —" and "PLACE (WIRE) —", where PLACE may add a state: "KANSAS CITY, Mo.,"."""
     region = rf"(?:,\s+(?!(?:{MONTH}|{WEEKDAY})(?![^\W\d_])){_NAME_WORD}(?: {_NAME_WORD})?)?"
+    place = rf"(?!By\s){place}"  # "By JOHN SMITH (AP) —" is a byline, not a place
     dated = re.compile(rf"(?P<place>{place}{region}),\s+(?P<date>{DATE})\s*(?:{_WIRE})?{_DASH}(?=\S)")
     wired = re.compile(rf"(?P<place>{place}{region})\s+{_WIRE}{_DASH}(?=\S)")
     return dated, wired
@@ -64,8 +65,15 @@ def _dateline_patterns(place: str) -> tuple[re.Pattern[str], re.Pattern[str]]:
 _DATELINE_DATED, _DATELINE_WIRE = _dateline_patterns(_PLACE)
 # Written in capitals, a dateline is recognisable even after leftover header words ("ANA Reporter DURBAN, …").
 _CAPS_DATED, _CAPS_WIRE = _dateline_patterns(_CAPS_PLACE)
-# "WASHINGTON —": capitals alone, no date or wire.
-_DATELINE_CAPS = re.compile(rf"(?P<place>{_CAPS_PLACE}){_DASH}(?=[A-Z\"“‘'])")
+# "WASHINGTON —", "CHARSADDA: …": capitals alone, no date or wire. Stricter, as a slug ("BC-SOC--") or an
+# agency acronym ("NNA -") looks the same: four letters at least, and a hyphen only with spaces around it.
+_CAPS_ONLY_WORD = r"[A-Z][A-Z.'’\-]*[A-Z.]"
+_DATELINE_CAPS = re.compile(
+    rf"(?P<place>{_CAPS_ONLY_WORD}(?: {_CAPS_ONLY_WORD}){{0,3}})"
+    rf"(?:\s*[–—]+\s*|\s+-{{1,2}}\s+|:\s+)(?=[A-Z\"“‘'])"
+)
+# "By JOHN ROGERS LOS ANGELES (AP) —": a capitalised byline runs into the dateline; the name is two words.
+_CAPS_BYLINE_BEFORE = re.compile(r"\bBy $")
 _DATELINE_SEARCH_CHARS = 200
 
 _BYLINE_REPORTING = re.compile(
@@ -73,7 +81,7 @@ _BYLINE_REPORTING = re.compile(
     r"(?:\s*[;|].*)?$",
     re.IGNORECASE,
 )
-_BYLINE_BY = re.compile(r"^By:?\s+(?P<name>[A-Z][^\d;|,]{1,80}?)(?:,\s*(?P<org>[^;|]{2,60}))?[.]?$")
+_BYLINE_BY = re.compile(r"^By:?\s+(?P<name>[A-Z][^\d;|,()—–]{1,80}?)(?:,\s*(?P<org>[^;|]{2,60}))?[.]?$")
 _ORG_WORDS = re.compile(
     r"\b(?:news|agency|press|service|tv|television|radio|times|post|journal|network|media|staff|desk|"
     r"committee|council|organi[sz]ation|office|ministry|department|group|foundation|institute|centre|center|"
@@ -203,13 +211,21 @@ def find_dateline(text: str, line: _Line) -> tuple[re.Match[str], int] | None:
     head = line.text[: _DATELINE_SEARCH_CHARS + 80]
     for pattern in (_DATELINE_DATED, _DATELINE_WIRE, _DATELINE_CAPS):
         match = pattern.match(head)
-        if match:
+        if match and (pattern is not _DATELINE_CAPS or sum(c.isalpha() for c in match.group("place")) >= 4):
             return match, 0
     # A capitalised dateline after leftover header words ("ANA Reporter DURBAN, April 6 (ANA) - …").
     for pattern in (_CAPS_DATED, _CAPS_WIRE):
         for match in pattern.finditer(head):
             if match.start() > _DATELINE_SEARCH_CHARS:
                 break
+            if _CAPS_BYLINE_BEFORE.search(head, 0, match.start()):
+                words = match.group("place").split(" ", 2)
+                if len(words) < 3:
+                    continue  # "By JOHN SMITH (AP) —": a name, no place
+                start = match.start() + len(words[0]) + len(words[1]) + 2
+                match = pattern.match(head, start)  # type: ignore[assignment]
+                if match is None:
+                    continue
             if len(match.group("place")) >= 3 and head[match.start() - 1] == " ":
                 return match, 0
     return None
