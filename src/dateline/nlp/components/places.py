@@ -158,7 +158,9 @@ def find_toponyms(doc: Doc, gazetteer: Any) -> list[Candidate]:
                 continue
         if inside_longer and not cue:
             continue  # "Ali" in "Ali Khamenei", "Arabiya" in "Al Arabiya TV"
-        if blocked and not cue and not (ner_exact is not None and ner_exact.label_ in PLACE_NER):
+        # "Famale (Dessa, Tillaberi)": a name right after a comma or bracket that follows another name
+        listed = i >= 2 and (doc[i - 1].text == "(" or doc[i - 1].text == "," and _is_cap(doc[i - 2]))
+        if blocked and not cue and not listed and not (ner_exact is not None and ner_exact.label_ in PLACE_NER):
             # NER calls it a person/organisation and nothing in the text says place: trust NER
             continue
         covered = j
