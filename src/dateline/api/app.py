@@ -175,7 +175,9 @@ def context(request: Request) -> AppContext:
     return ctx
 
 
-def serve(db: str | None = None, host: str = "127.0.0.1", port: int = 8000, *, log_level: str = "info") -> None:
+def serve(
+    db: str | None = None, host: str = "127.0.0.1", port: int = 8000, *, log_level: str = "info"
+) -> None:
     """Run the API and dashboard with uvicorn until interrupted (what `dateline serve` calls)."""
     import uvicorn
 

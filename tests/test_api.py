@@ -1,0 +1,449 @@
+"""HTTP API: extract, store, query with filters, review with tokens and an audit log, export, limits.
+
+Runs on SQLite always and on PostgreSQL when DATELINE_TEST_PG_URL is set (each test gets a fresh database).
+The data are the hand-coded sample reports of `dateline.api.sample`, so every expected value below is read
+off those four short articles.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import os
+import uuid
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from fastapi.testclient import TestClient
+from typer.testing import CliRunner
+
+from dateline.api import ApiSettings, create_app
+from dateline.api.auth import create_token, hash_secret, split_token, verify_secret
+from dateline.api.highlight import Mark, highlight
+from dateline.api.sample import sample_reports
+from dateline.store import Store
+from dateline.store.tables import ApiTokenRow
+
+PG_URL = os.environ.get("DATELINE_TEST_PG_URL")
+
+
+def _pg_database() -> Iterator[str]:
+    from sqlalchemy import create_engine, text
+    from sqlalchemy.engine import make_url
+
+    base = make_url(PG_URL)
+    name = f"dateline_api_{uuid.uuid4().hex[:12]}"
+    admin = create_engine(base, isolation_level="AUTOCOMMIT")
+    try:
+        with admin.connect() as conn:
+            conn.execute(text(f'CREATE DATABASE "{name}"'))
+    except Exception as err:  # noqa: BLE001 - an unreachable server is a skip, not a failure
+        admin.dispose()
+        pytest.skip(f"PostgreSQL at DATELINE_TEST_PG_URL unusable: {str(err).splitlines()[0]}")
+    try:
+        yield base.set(database=name).render_as_string(hide_password=False)
+    finally:
+        with admin.connect() as conn:
+            conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+        admin.dispose()
+
+
+@pytest.fixture(scope="module")
+def pg_url() -> Iterator[str]:
+    """One PostgreSQL database for the module (made and migrated once); tests empty it before use."""
+    if not PG_URL:
+        pytest.skip("DATELINE_TEST_PG_URL not set: no PostgreSQL server for this test")
+    yield from _pg_database()
+
+
+def _empty(store: Store) -> None:
+    from sqlalchemy import text
+
+    from dateline.store.tables import Base
+
+    names = ", ".join(f'"{t.name}"' for t in Base.metadata.sorted_tables)
+    with store.session() as s:
+        s.execute(text(f"TRUNCATE {names} RESTART IDENTITY CASCADE"))
+
+
+@pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)])
+def store(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Store]:
+    """A store holding the four sample articles (one event each), on each backend."""
+    if request.param == "sqlite":
+        s = Store(f"sqlite:///{tmp_path / 'api.sqlite'}")
+    else:
+        s = Store(request.getfixturevalue("pg_url"))
+        _empty(s)
+    s.add_reports(sample_reports())
+    try:
+        yield s
+    finally:
+        s.close()
+
+
+@pytest.fixture
+def client(store: Store, pipeline) -> TestClient:  # type: ignore[no-untyped-def]
+    """A client on a fresh store, for tests that write."""
+    return TestClient(create_app(store, pipeline=pipeline))
+
+
+@pytest.fixture(scope="module", params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)])
+def ro_client(
+    request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory, pipeline
+) -> Iterator[TestClient]:  # type: ignore[no-untyped-def]
+    """A client on a store shared by the module's read-only tests (filled once per backend)."""
+    urls: Iterator[str]
+    if request.param == "sqlite":
+        urls = iter([f"sqlite:///{tmp_path_factory.mktemp('ro') / 'api.sqlite'}"])
+    else:
+        if not PG_URL:
+            pytest.skip("DATELINE_TEST_PG_URL not set: no PostgreSQL server for this test")
+        urls = _pg_database()  # its own database: the writing tests empty theirs
+    s = Store(next(urls))
+    s.add_reports(sample_reports())
+    try:
+        yield TestClient(create_app(s, pipeline=pipeline))
+    finally:
+        s.close()
+        for _ in urls:  # run the generator to its end: drops the PostgreSQL database
+            pass
+
+
+@pytest.fixture
+def token(store: Store) -> str:
+    return create_token(store, "reviewer-1")
+
+
+def auth(token: str) -> dict[str, str]:
+    return {"Authorization": f"Bearer {token}"}
+
+
+def ids_by_location(client: TestClient) -> dict[str, int]:
+    items = client.get("/events", params={"limit": 100}).json()["items"]
+    return {e["location"]: e["id"] for e in items}
+
+
+# -- highlighting (pure) ------------------------------------------------------------------------------------
+def test_highlight_escapes_markup_inside_and_outside_marks() -> None:
+    text = "a <script>x()</script> b & c"
+    html = str(highlight(text, [Mark(2, 10, "notes")]))
+    assert "<script>" not in html
+    assert (
+        html
+        == 'a <mark class="ev-field" data-fields="notes" title="notes">&lt;script&gt;</mark>x()&lt;/script&gt; b &amp; c'
+    )
+
+
+def test_highlight_flattens_overlapping_spans_into_well_formed_marks() -> None:
+    text = "demonstrators blocked the road"
+    html = str(highlight(text, [Mark(0, 21, "actor1"), Mark(14, 30, "sub_event_type"), Mark(50, 60, "bad")]))
+    # "blocked" is covered by both spans: one <mark> naming both fields, never nested or crossing tags.
+    assert html.count("<mark") == html.count("</mark>") == 3
+    assert 'data-fields="actor1 sub_event_type" title="actor1, sub_event_type">blocked</mark>' in html
+
+
+# -- tokens ---------------------------------------------------------------------------------------------------
+def test_token_is_stored_only_as_a_salted_hash(store: Store) -> None:
+    token = create_token(store, "alice")
+    key, secret = split_token(token)
+    with store.session() as s:
+        stored = s.query(ApiTokenRow).filter_by(name="alice").one().hash
+    assert secret not in stored and stored.startswith(f"{key}:scrypt$")
+    assert verify_secret(secret, stored.split(":", 1)[1])
+    assert not verify_secret(secret + "x", stored.split(":", 1)[1])
+    # Same secret, different salt: different hashes.
+    assert hash_secret("s3cret") != hash_secret("s3cret")
+
+
+def test_cli_token_create_prints_a_working_token(tmp_path: Path) -> None:
+    from dateline.cli import app
+
+    db = tmp_path / "cli.sqlite"
+    result = CliRunner().invoke(app, ["token", "create", "--name", "carol", "--db", str(db)])
+    assert result.exit_code == 0, result.output
+    token = result.stdout.strip().splitlines()[0]
+    with Store(str(db)) as s:
+        from dateline.api.auth import token_owner
+
+        assert token_owner(s, token) == "carol"
+    again = CliRunner().invoke(app, ["token", "create", "--name", "carol", "--db", str(db)])
+    assert again.exit_code == 1 and "exists already" in again.output
+
+
+# -- extract and store ----------------------------------------------------------------------------------------
+def test_extract_returns_a_report_and_stores_nothing(ro_client: TestClient, example_text: str) -> None:
+    before = ro_client.get("/health").json()["counts"]["events"]
+    resp = ro_client.post("/extract", json={"text": example_text, "published": "2019-11-02"})
+    assert resp.status_code == 200, resp.text
+    report = resp.json()
+    assert report["article"]["text"].startswith(example_text.strip()[:20]) or report["article"]["text"]
+    assert report["article"]["published"] == "2019-11-02"
+    assert len(report["events"]) >= 1
+    for event in report["events"]:
+        for span in event["evidence"].values():
+            assert report["article"]["text"][span["start"] : span["end"]] == span["text"]
+    assert ro_client.get("/health").json()["counts"]["events"] == before == 4
+
+
+def test_extract_accepts_a_plain_text_body(ro_client: TestClient) -> None:
+    resp = ro_client.post(
+        "/extract?published=2019-11-03",
+        content="Protesters blocked a road in Basra on Sunday.",
+        headers={"Content-Type": "text/plain"},
+    )
+    assert resp.status_code == 200, resp.text
+    assert resp.json()["article"]["published"] == "2019-11-03"
+
+
+@pytest.mark.parametrize(
+    ("kwargs", "status", "message"),
+    [
+        ({"json": {"text": "a", "html": "<p>a</p>"}}, 422, "exactly one of 'text' or 'html'"),
+        ({"json": {"text": "   "}}, 422, "empty"),
+        ({"json": {"txt": "typo"}}, 422, "txt"),
+        ({"content": b"{not json", "headers": {"Content-Type": "application/json"}}, 422, "JSON"),
+        ({"content": b"x", "headers": {"Content-Type": "application/pdf"}}, 415, "text/plain"),
+    ],
+)
+def test_extract_rejects_bad_input_with_a_clear_4xx(
+    ro_client: TestClient, kwargs: dict, status: int, message: str
+) -> None:
+    resp = ro_client.post("/extract", **kwargs)
+    assert resp.status_code == status, resp.text
+    assert message in resp.json()["detail"]
+
+
+def test_bodies_over_the_limit_get_413(store: Store) -> None:
+    small = TestClient(create_app(store, api_settings=ApiSettings(max_body_bytes=1000)))
+    resp = small.post("/extract", json={"text": "x" * 2000})
+    assert resp.status_code == 413 and "1000 bytes" in resp.json()["detail"]
+
+    def chunks() -> Iterator[bytes]:  # no Content-Length: the limit is counted as the body streams in
+        yield b'{"text": "'
+        for _ in range(10):
+            yield b"y" * 200
+        yield b'"}'
+
+    streamed = small.post("/extract", content=chunks(), headers={"Content-Type": "application/json"})
+    assert streamed.status_code == 413
+
+
+def test_post_articles_needs_a_token_then_stores_once(client: TestClient, token: str) -> None:
+    body = {
+        "text": "Protesters blocked the main road in Basra on Sunday, police said.",
+        "published": "2019-11-04",
+    }
+    assert client.post("/articles", json=body).status_code == 401
+    assert client.post("/articles", json=body, headers=auth("dl_nokey_nosecret")).status_code == 401
+    first = client.post("/articles", json=body, headers=auth(token))
+    assert first.status_code == 201, first.text
+    stored = first.json()
+    assert stored["created"] is True
+    article = client.get(f"/articles/{stored['article_id']}").json()
+    assert article["text"] == body["text"] and article["event_ids"] == stored["event_ids"]
+    again = client.post("/articles", json=body, headers=auth(token))
+    assert again.status_code == 200 and again.json()["created"] is False
+    assert again.json()["article_id"] == stored["article_id"]
+
+
+# -- querying -------------------------------------------------------------------------------------------------
+@pytest.mark.parametrize(
+    ("params", "locations"),
+    [
+        ({}, {"Umm Qasr", "Karbala", "Mosul", "Najaf"}),
+        ({"event_type": "Battles"}, {"Mosul"}),
+        ({"sub_event_type": "Excessive force against protesters"}, {"Karbala"}),
+        ({"date_from": "2019-11-01", "date_to": "2019-11-02"}, {"Mosul", "Najaf"}),
+        ({"country": "iraq"}, {"Umm Qasr", "Karbala", "Mosul", "Najaf"}),
+        ({"admin1": "Nineveh"}, {"Mosul"}),
+        ({"actor": "police"}, {"Karbala"}),
+        ({"bbox": "47,29,49,31"}, {"Umm Qasr"}),
+        ({"bbox": "43,31,45,33.5"}, {"Karbala", "Najaf"}),
+        ({"review_status": "pending", "event_type": "Protests"}, {"Karbala", "Najaf"}),
+        ({"country": "Syria"}, set()),
+    ],
+)
+def test_events_filters(ro_client: TestClient, params: dict[str, str], locations: set[str]) -> None:
+    resp = ro_client.get("/events", params=params)
+    assert resp.status_code == 200, resp.text
+    page = resp.json()
+    assert {e["location"] for e in page["items"]} == locations
+    assert page["total"] == len(locations)
+
+
+def test_events_pages_do_not_overlap_and_link_onwards(ro_client: TestClient) -> None:
+    first = ro_client.get("/events", params={"limit": 3}).json()
+    assert first["total"] == 4 and len(first["items"]) == 3 and first["next"]
+    second = ro_client.get(first["next"]).json()
+    assert len(second["items"]) == 1 and second["next"] is None
+    ids = [e["id"] for e in first["items"] + second["items"]]
+    assert len(set(ids)) == 4
+    # Oldest first: Karbala (28 Oct) leads, Umm Qasr (3 Nov) is last.
+    assert first["items"][0]["location"] == "Karbala" and second["items"][0]["location"] == "Umm Qasr"
+
+
+@pytest.mark.parametrize(
+    ("params", "message"),
+    [
+        ({"date_from": "yesterday"}, "date_from"),
+        ({"date_from": "2019-11-05", "date_to": "2019-11-01"}, "after"),
+        ({"bbox": "1,2,3"}, "bbox"),
+        ({"bbox": "a,b,c,d"}, "bbox"),
+        ({"review_status": "maybe"}, "review_status"),
+        ({"limit": 100000}, "limit"),
+        ({"limit": 0}, "limit"),
+    ],
+)
+def test_bad_filters_get_422_naming_the_parameter(ro_client: TestClient, params: dict, message: str) -> None:
+    resp = ro_client.get("/events", params=params)
+    assert resp.status_code == 422
+    assert message in resp.json()["detail"]
+
+
+def test_event_detail_has_evidence_sources_quotes_and_claims(ro_client: TestClient) -> None:
+    port = ids_by_location(ro_client)["Umm Qasr"]
+    detail = ro_client.get(f"/events/{port}").json()
+    ev = detail["event"]
+    assert ev["sub_event_type"] == "Violent demonstration"
+    assert ev["evidence"]["sub_event_type"]["text"] == "blocked the road"
+    assert detail["article"]["publisher"] == "Example Wire"
+    assert [s["article_id"] for s in detail["sources"]] == [ev["article_id"]]
+    assert detail["quotes"][0]["speaker"] == "Ali Hassan"
+    assert [link["name"] for link in detail["claims"][0]["chain"]] == ["Example Wire", "local officials"]
+    assert ro_client.get("/events/999999").status_code == 404
+    assert ro_client.get("/articles/999999").status_code == 404
+
+
+# -- review ---------------------------------------------------------------------------------------------------
+def test_review_needs_a_valid_token(client: TestClient, token: str) -> None:
+    event_id = ids_by_location(client)["Mosul"]
+    assert client.patch(f"/events/{event_id}", json={"action": "accept"}).status_code == 401
+    wrong = token[:-3] + "abc"
+    assert (
+        client.patch(f"/events/{event_id}", json={"action": "accept"}, headers=auth(wrong)).status_code == 401
+    )
+    basic = client.patch(
+        f"/events/{event_id}", json={"action": "accept"}, headers={"Authorization": "Basic abc"}
+    )
+    assert basic.status_code == 401 and "Bearer" in basic.json()["detail"]
+    assert client.get(f"/events/{event_id}").json()["event"]["review_status"] == "pending"
+
+
+def test_correct_then_reject_is_recorded_in_order_in_the_history(client: TestClient, token: str) -> None:
+    event_id = ids_by_location(client)["Mosul"]
+    resp = client.patch(
+        f"/events/{event_id}",
+        json={"action": "correct", "fields": {"fatalities": 4, "admin1": "Ninawa"}, "comment": "wire update"},
+        headers=auth(token),
+    )
+    assert resp.status_code == 200, resp.text
+    assert resp.json()["event"]["fatalities"] == 4 and resp.json()["event"]["review_status"] == "corrected"
+    assert resp.json()["audit"]["user"] == "reviewer-1"
+    assert client.get("/events", params={"admin1": "Ninawa"}).json()["total"] == 1  # reads see the correction
+
+    rejected = client.patch(
+        f"/events/{event_id}", json={"action": "reject", "comment": "duplicate"}, headers=auth(token)
+    )
+    assert rejected.status_code == 200
+    history = client.get(f"/events/{event_id}/history").json()
+    assert [h["action"] for h in history] == ["correct", "reject"]
+    assert history[0]["changes"]["fatalities"] == {"old": 3, "new": 4}
+    assert history[0]["changes"]["admin1"] == {"old": "Nineveh", "new": "Ninawa"}
+    assert history[0]["comment"] == "wire update" and history[1]["comment"] == "duplicate"
+    assert all(h["user"] == "reviewer-1" and h["at"] for h in history)
+    assert client.get(f"/events/{event_id}").json()["event"]["review_status"] == "rejected"
+
+
+@pytest.mark.parametrize(
+    ("body", "message"),
+    [
+        ({"action": "correct", "fields": {"not_a_field": 1}}, "not_a_field"),
+        ({"action": "correct", "fields": {"fatalities": "many"}}, "fatalities"),
+        ({"action": "correct", "fields": {"event_date": "31/02/2019"}}, "event_date"),
+        ({"action": "correct"}, "fields"),
+        ({"action": "accept", "fields": {"fatalities": 1}}, "fields"),
+        ({"action": "approve"}, "action"),
+    ],
+)
+def test_bad_reviews_get_422_and_change_nothing(
+    client: TestClient, token: str, body: dict, message: str
+) -> None:
+    event_id = ids_by_location(client)["Mosul"]
+    resp = client.patch(f"/events/{event_id}", json=body, headers=auth(token))
+    assert resp.status_code == 422, resp.text
+    assert message in resp.json()["detail"]
+    assert client.get(f"/events/{event_id}/history").json() == []
+    assert client.get(f"/events/{event_id}").json()["event"]["fatalities"] == 3
+
+
+def test_review_of_a_missing_event_is_404(client: TestClient, token: str) -> None:
+    assert client.patch("/events/424242", json={"action": "accept"}, headers=auth(token)).status_code == 404
+    assert client.get("/events/424242/history").status_code == 404
+
+
+def test_reads_can_require_a_token(store: Store, token: str) -> None:
+    closed = TestClient(create_app(store, api_settings=ApiSettings(read_requires_token=True)))
+    assert closed.get("/events").status_code == 401
+    assert closed.get("/ui/events").status_code == 401
+    assert closed.get("/events", headers=auth(token)).json()["total"] == 4
+    closed.cookies.set("dateline_token", token)
+    assert closed.get("/ui/events").status_code == 200
+
+
+# -- export ---------------------------------------------------------------------------------------------------
+def test_export_acled_csv_carries_reviewed_values_and_drops_rejected(client: TestClient, token: str) -> None:
+    ids = ids_by_location(client)
+    client.patch(
+        f"/events/{ids['Mosul']}",
+        json={"action": "correct", "fields": {"fatalities": 5}},
+        headers=auth(token),
+    )
+    client.patch(f"/events/{ids['Najaf']}", json={"action": "reject"}, headers=auth(token))
+    resp = client.get("/export", params={"format": "acled"})
+    assert resp.status_code == 200 and resp.headers["content-type"].startswith("text/csv")
+    rows = list(csv.DictReader(io.StringIO(resp.text)))
+    assert len(next(csv.reader(io.StringIO(resp.text)))) == 31
+    by_location = {r["location"]: r for r in rows}
+    assert set(by_location) == {"Umm Qasr", "Karbala", "Mosul"}
+    assert by_location["Mosul"]["fatalities"] == "5"
+    assert client.get("/export", params={"format": "xlsx"}).status_code == 422
+
+
+def test_openapi_document_lists_the_endpoints(ro_client: TestClient) -> None:
+    paths = ro_client.get("/openapi.json").json()["paths"]
+    for path in (
+        "/extract",
+        "/articles",
+        "/events",
+        "/events/{event_id}",
+        "/events/{event_id}/history",
+        "/articles/{article_id}",
+        "/export",
+    ):
+        assert path in paths
+    assert "patch" in paths["/events/{event_id}"]
+
+
+# -- dashboard pages without a browser -------------------------------------------------------------------------
+def test_event_page_escapes_article_markup_and_marks_evidence(ro_client: TestClient) -> None:
+    najaf = ids_by_location(ro_client)["Najaf"]
+    html = ro_client.get(f"/ui/events/{najaf}").text
+    assert "<script>window.__pwned" not in html and "<img src=x" not in html
+    assert "&lt;script&gt;window.__pwned = 1&lt;/script&gt;" in html
+    assert "&lt;b&gt;ends&lt;/b&gt;" in html  # the title is escaped too
+    assert '<mark class="ev-field ev-mention" data-fields="mention sub_event_type"' in html
+
+
+def test_map_points_and_review_queue(ro_client: TestClient) -> None:
+    points = ro_client.get("/ui/points.json").json()["points"]
+    assert {p["loc"] for p in points} == {"Umm Qasr", "Karbala", "Mosul", "Najaf"}
+    assert all(p["url"] == f"/ui/events/{p['id']}" for p in points)
+    battles = ro_client.get("/ui/points.json", params={"event_type": "Battles", "country": ""}).json()[
+        "points"
+    ]
+    assert [p["loc"] for p in battles] == ["Mosul"]
+    queue = ro_client.get("/ui/review")
+    assert queue.status_code == 200 and 'id="queue-bar"' in queue.text
+    assert ro_client.get("/ui/", params={"date_from": "nonsense"}).status_code == 200  # message, not a crash
+    assert "date_from" in ro_client.get("/ui/", params={"date_from": "nonsense"}).text
