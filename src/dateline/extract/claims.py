@@ -154,6 +154,7 @@ def _sentence_links(
     anchor = next((t for t in sent if t.idx <= pos < t.idx + len(t) + 1), sent.root)
     outer: list[ClaimLink] = []
     inner: list[ClaimLink] = []
+    reporters: list[tuple[int, list[ClaimLink]]] = []  # (depth in the parse, links): shallower is outer
     for tok in sent:
         if skip is not None and skip.start <= tok.idx < skip.end:
             continue
@@ -163,6 +164,10 @@ def _sentence_links(
             if obj is not None:
                 outer.extend(_links_for(doc, text, obj, Span.of(text, tok.idx, obj.idx + len(obj))))
         elif tok.lemma_.lower() in ("cite", "quote") and tok.pos_ == "VERB":
+            # "X quoted Y as saying …": X relays, Y is the source.
+            subject = next((c for c in tok.children if c.dep_ == "nsubj"), None)
+            if subject is not None and subject.lower_ not in ("it", "this", "that"):
+                reporters.append((_depth(tok), _links_for(doc, text, subject, Span.of(text, subject.idx, tok.idx + len(tok)))))
             obj = next((c for c in tok.children if c.dep_ in ("dobj", "obj")), None)
             if obj is not None:
                 inner.extend(_links_for(doc, text, obj, Span.of(text, tok.idx, obj.idx + len(obj))))
@@ -181,28 +186,33 @@ def _sentence_links(
         links = _links_for(doc, text, subject, Span.of(text, subject.idx, tok.idx + len(tok)))
         if exclude_speaker and any(quotes_mod_names_match(l.name, exclude_speaker) for l in links):
             continue
-        outer_names = {l.name for l in outer}
-        outer.extend(l for l in links if l.name not in outer_names)
+        reporters.append((_depth(tok), links))
+    for _, links in sorted(reporters, key=lambda r: r[0]):
+        outer.extend(links)
     chain: list[ClaimLink] = []
     for link in [*outer, *inner]:
-        if not any(quotes_mod_names_match(link.name, c.name) for c in chain):
+        if not any(link.name.lower() == c.name.lower() for c in chain):
             chain.append(link)
     return chain
 
 
+def _depth(tok: Token) -> int:
+    return sum(1 for _ in tok.ancestors)
+
+
 def _governs(verb: Token, anchor: Token) -> bool:
     """The reporting verb's complement holds the anchor (or the anchor is the verb's own clause root)."""
-    if anchor is verb:
+    if anchor.i == verb.i:
         return True
     for child in verb.children:
-        if child.dep_ in ("ccomp", "xcomp", "dobj", "advcl", "parataxis", "conj") and anchor in list(child.subtree):
+        if child.dep_ in ("ccomp", "xcomp", "dobj", "advcl", "parataxis", "conj") and any(t.i == anchor.i for t in child.subtree):
             return True
-    return verb.dep_ == "ROOT" and any(c.dep_ == "ccomp" for c in verb.children) and anchor in list(verb.subtree)
+    return verb.dep_ == "ROOT" and any(c.dep_ == "ccomp" for c in verb.children) and any(t.i == anchor.i for t in verb.subtree)
 
 
 def _links_for(doc: Doc, text: str, head: Token, evidence: Span) -> list[ClaimLink]:
     """One or two links for a cited party: "Al Jazeera's correspondent" → Al Jazeera, its correspondent."""
-    if head.lemma_.lower() in CORRESPONDENT_NOUNS:
+    if head.lemma_.lower() in CORRESPONDENT_NOUNS or head.lower_ in CORRESPONDENT_NOUNS:
         owner = next((c for c in head.children if c.dep_ == "poss"), None)
         if owner is None:
             prep = next((c for c in head.children if c.lower_ in ("for", "of")), None)
@@ -220,6 +230,9 @@ def _name_of(doc: Doc, head: Token) -> str:
         found = quotes_mod.resolve_antecedent(doc, head.idx, quotes_mod.PRONOUNS[head.lower_], None)  # type: ignore[arg-type]
         if found is not None:
             return found.name
+    appos = next((c for c in head.rights if c.dep_ == "appos" and c.pos_ == "PROPN"), None)
+    if head.pos_ == "NOUN" and appos is not None:
+        return _name_of(doc, appos)  # "the newspaper Al-Ahram" → Al-Ahram
     ent = quotes_mod._entity_of(doc, head)
     if ent is not None and ent.label_ in ("ORG", "PERSON", "GPE", "NORP", "WORK_OF_ART"):
         if ent.label_ == "PERSON":

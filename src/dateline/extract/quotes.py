@@ -39,7 +39,7 @@ CUE_LEMMAS = frozenset(
 )
 # Verbs that take a reported clause ("X said that …"); narrower than CUE_LEMMAS to keep indirect quotes real.
 INDIRECT_LEMMAS = frozenset(
-    """say tell state claim announce declare note explain warn insist argue stress emphasize emphasise
+    """say add tell state claim announce declare note explain warn insist argue stress emphasize emphasise
     affirm confirm deny allege report assert suggest maintain complain acknowledge admit reiterate testify
     predict vow pledge promise believe""".split()
 )
@@ -73,7 +73,7 @@ def quotes_from_doc(article: Article, doc: Doc, resources: Resources) -> list[Qu
     text = article.text
     runs = _quote_spans(doc)
     quotes: list[Quote] = []
-    previous: dict[int, Speaker] = {}  # paragraph start → last speaker seen in it
+    previous: dict[int, tuple[Speaker, Span | None]] = {}  # paragraph start → last speaker and cue in it
     direct_ranges: list[tuple[int, int]] = []
     for start, end, kind in runs:
         c_start, c_end = _trim(text, start, end)
@@ -81,11 +81,17 @@ def quotes_from_doc(article: Article, doc: Doc, resources: Resources) -> list[Qu
             continue
         enclosing = next((q for q in quotes if q.span.start <= c_start and c_end <= q.span.end + 1), None)
         cue, speaker = _find_speaker(doc, text, start, end, kind, enclosing, article)
-        if speaker is None and kind in ("direct", "block"):
-            speaker = _continued_speaker(text, start, previous)
+        if speaker is None and cue is None and kind in ("direct", "block") and _opens_sentence(text, start):
+            resumed = _continued_speaker(text, start, previous)
+            if resumed is not None:
+                speaker, cue = resumed
         words = len(text[c_start:c_end].split())
         if kind in ("direct", "nested") and words < SHORT_FRAGMENT_WORDS and cue is None:
             continue  # a term or scare quote (“riots”), not a report of speech
+        if kind == "direct" and _embedded_in_reported_clause(text, start, cue):
+            continue  # a phrase quoted inside indirect speech: the indirect quote carries it
+        if kind == "direct" and cue is not None and _lemma_at(doc, cue) in CHANT_LEMMAS:
+            kind = "slogan"
         if kind == "nested" and enclosing is None:
             kind = "direct"
         quote = Quote(
@@ -100,7 +106,7 @@ def quotes_from_doc(article: Article, doc: Doc, resources: Resources) -> list[Qu
         )
         quotes.append(quote)
         if kind != "slogan" and speaker is not None:
-            previous[_paragraph_start(text, start)] = speaker
+            previous[_paragraph_start(text, start)] = (speaker, cue)
         if enclosing is None:
             direct_ranges.append((start, end))
     for quote in _indirect_quotes(doc, text, direct_ranges, article):
@@ -133,7 +139,34 @@ def _paragraph_start(text: str, pos: int) -> int:
     return text.rfind("\n", 0, pos) + 1
 
 
-def _continued_speaker(text: str, start: int, previous: dict[int, Speaker]) -> Speaker | None:
+def _opens_sentence(text: str, start: int) -> bool:
+    """The quote starts a paragraph or follows a finished sentence (a resumed quote, not a phrase in one)."""
+    before = text[text.rfind("\n", 0, max(start - 1, 0)) + 1 : max(start - 1, 0)].rstrip()
+    return not before or before[-1] in ".!?”\"’'"
+
+
+def _lemma_at(doc: Doc, span: Span) -> str:
+    found = doc.char_span(span.start, span.end, alignment_mode="expand")
+    return found[0].lemma_.lower() if found is not None and len(found) else ""
+
+
+def _embedded_in_reported_clause(text: str, start: int, cue: Span | None) -> bool:
+    """`said that the country would “never surrender”`: a lower-case fragment after a cue and more words,
+    with no colon or comma before the mark, is part of indirect speech, not a quote of its own."""
+    if cue is None or cue.end >= start:
+        return False
+    between = text[cue.end : start - 1]
+    if "\n" in between or not between.strip():
+        return False
+    if between.rstrip()[-1:] in (":", ","):
+        return False
+    first = text[start : start + 1]
+    return first.islower()
+
+
+def _continued_speaker(
+    text: str, start: int, previous: dict[int, tuple[Speaker, Span | None]]
+) -> tuple[Speaker, Span | None] | None:
     """A quote with no cue of its own resumes the last speaker of its paragraph or the paragraph before."""
     para = _paragraph_start(text, start)
     if para in previous:
@@ -161,7 +194,7 @@ def _find_speaker(
     if after is not None:
         cue, head = after
         return Span.of(text, cue.idx, cue.idx + len(cue)), _describe(doc, head, start, article)
-    before = _cue_before(doc, text, start)
+    before = _cue_before(doc, text, start if kind != "block" else text.rfind(":", 0, start) + 1)
     if before is not None:
         cue_span, head = before
         return cue_span, _describe(doc, head, start, article)
@@ -205,7 +238,7 @@ def _cue_after(doc: Doc, text: str, end: int) -> tuple[Token, Token] | None:
 def _cue_before(doc: Doc, text: str, start: int) -> tuple[Span, Token] | None:
     """`X said: “…”`, `X told reporters, “…”`, `According to X, “…”` in the words before the opening mark."""
     open_mark = start - 1
-    sent_start = max(text.rfind("\n", 0, open_mark) + 1, _last_sentence_end(text, open_mark))
+    sent_start = max(text.rfind("\n", 0, max(open_mark, 0)) + 1, _last_sentence_end(text, open_mark))
     tokens = _tokens_between(doc, sent_start, open_mark)
     if not tokens:
         return None
@@ -231,7 +264,7 @@ def _last_sentence_end(text: str, pos: int) -> int:
 
 def _np_head(tok: Token) -> Token:
     """Climb compounds and possessives to the head noun of a noun phrase."""
-    while tok.dep_ in ("compound", "poss", "amod", "nummod", "det", "case") and tok.head is not tok:
+    while tok.dep_ in ("compound", "poss", "amod", "nummod", "det", "case") and tok.head.i != tok.i:
         tok = tok.head
     return tok
 
@@ -281,7 +314,7 @@ def _rally_country(verb: Token, doc: Doc) -> str | None:
     return None
 
 
-def phrase_tokens(head: Token) -> list[Token]:
+def phrase_tokens(head: Token, keep_det: bool = False) -> list[Token]:
     """The noun phrase of `head`, cut at its first comma and after its first prepositional phrase that ends
     in a proper name ("the representative in the city of X" — later phrases describe the place)."""
     left = [t for t in head.lefts if t.dep_ not in ("punct", "cc", "prep", "advmod", "appos")]
@@ -307,9 +340,8 @@ def phrase_tokens(head: Token) -> list[Token]:
     while i in by_i:
         run.append(by_i[i])
         i += 1
-    while run and run[0].dep_ in ("det",) and run[0].lower_ in ("the", "a", "an"):
-        run = run[1:] if len(run) > 1 else run
-        break
+    if not keep_det and len(run) > 1 and run[0].dep_ == "det" and run[0].lower_ in ("the", "a", "an"):
+        run = run[1:]
     return run
 
 
@@ -320,7 +352,8 @@ def expand_name(doc: Doc, start: int, end: int) -> str:
         start -= 2
     while end + 1 < len(doc) and doc[end].text in glue and not doc[end - 1].whitespace_ and not doc[end].whitespace_:
         end += 2
-    return doc[start:end].text.strip("[]() ")
+    name = doc[start:end].text.strip("[]() ")
+    return re.sub(r"[’']s$", "", name)
 
 
 def _span_of(text: str, tokens: list[Token]) -> Span:
@@ -347,6 +380,14 @@ def _describe(doc: Doc, head: Token, before: int, article: Article) -> Speaker |
         found = resolve_antecedent(doc, before, "org", article)
         if found is not None:
             return found
+    appos = next((c for c in head.rights if c.dep_ == "appos" and c.pos_ == "PROPN"), None)
+    if head.pos_ == "NOUN" and appos is not None:
+        # "the opposition leader, Maria Santos, told …": the name is the appositive, the noun its role.
+        named = _describe(doc, appos, before, article)
+        if named is not None and named.named:
+            role_tokens = [t for t in phrase_tokens(head) if t.i < appos.i and t.text != ","]
+            named.role = named.role or (_span_of(text, role_tokens).text.strip(_TRIM) if role_tokens else None)
+            return named
     ent = _entity_of(doc, head)
     if ent is not None and ent.label_ in ("PERSON", "ORG", "NORP", "GPE", "FAC"):
         name = full_name(doc, ent, before) if ent.label_ == "PERSON" else expand_name(doc, ent.start, ent.end)
@@ -379,11 +420,18 @@ def _entity_of(doc: Doc, tok: Token) -> SpacySpan | None:
     return None
 
 
+def _compound_start(tok: Token) -> int:
+    start = tok.i
+    while start > 0 and tok.doc[start - 1].dep_ == "compound" and tok.doc[start - 1].head.i in range(start, tok.i + 1):
+        start -= 1
+    return start
+
+
 def appositive_role(doc: Doc, head: Token) -> str | None:
     """"Ruhollah Bagheri, Khamenei’s representative in the city of Pishva, said" → the appositive."""
     for child in head.rights:
         if child.dep_ == "appos":
-            tokens = phrase_tokens(child)
+            tokens = phrase_tokens(child, keep_det=True)
             return doc.text[tokens[0].idx : tokens[-1].idx + len(tokens[-1])].strip(_TRIM)
     return None
 
@@ -419,10 +467,19 @@ def resolve_antecedent(doc: Doc, before: int, kind: str, article: Article, windo
         if root.dep_ not in ("nsubj", "nsubjpass"):
             continue
         candidates.append(ent)
+    if kind != "person":
+        # Names the tagger missed ("Human Rights Watch published …"): proper-noun subjects outside entities.
+        for tok in doc:
+            if tok.idx >= before or tok.idx < before - window or tok.pos_ != "PROPN" or tok.dep_ != "nsubj":
+                continue
+            if tok.ent_type_ or any(a <= tok.idx < b for a, b in quoted):
+                continue
+            candidates.append(doc[_compound_start(tok) : tok.i + 1])
+        candidates.sort(key=lambda e: e.start_char)
     if not candidates:
         return None
     ent = candidates[-1]
-    name = full_name(doc, ent, before) if ent.label_ == "PERSON" else ent.text
+    name = full_name(doc, ent, before) if ent.label_ == "PERSON" else expand_name(doc, ent.start, ent.end)
     return Speaker(
         name=name,
         span=Span.of(doc.text, ent.start_char, ent.end_char),
@@ -448,12 +505,16 @@ def _indirect_quotes(
         if comp is None or any(a <= comp.idx < b for a, b in direct):
             continue
         subject = next((c for c in tok.children if c.dep_ in ("nsubj",)), None)
-        if subject is None and tok.dep_ in ("advcl", "xcomp", "conj", "acl"):
+        if subject is None and tok.dep_ == "pcomp" and tok.head.lower_ == "as":
+            # "X quoted an official as saying …": the one quoted is the speaker.
+            subject = next((c for c in tok.head.head.children if c.dep_ in ("dobj", "obj")), None)
+        if subject is None and tok.dep_ in ("advcl", "xcomp", "conj", "acl", "pcomp"):
             subject = next((c for c in tok.head.children if c.dep_ == "nsubj"), None)
         if subject is None or subject.lower_ in ("it", "this", "that", "i", "you"):
             continue
-        sub = [t for t in comp.subtree if not (t.dep_ == "mark" and t.lower_ == "that" and t.head is comp)]
-        sub = [t for t in sub if t.i > tok.i]
+        sub = [t for t in comp.subtree if not (t.dep_ == "mark" and t.lower_ == "that" and t.head.i == comp.i)]
+        # Content follows the verb ("said that …") or, in a parenthetical report, precedes it ("…, X said").
+        sub = [t for t in sub if t.i > tok.i] if comp.i > tok.i else [t for t in sub if t.i < subject.i]
         if len(sub) < 3:
             continue
         c_start, c_end = _trim(text, sub[0].idx, sub[-1].idx + len(sub[-1]))

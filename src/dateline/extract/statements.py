@@ -151,10 +151,10 @@ def statement_actor(cue: Token) -> Token | None:
         if subject is not None:
             if subject.lower_ in ("who", "that", "which") and tok.dep_ == "relcl":
                 return tok.head
-            return subject if cue.dep_ != "conj" or tok is not cue else subject
+            return subject
         if tok.dep_ == "acl" and tok.i > 0 and doc_token(tok, -1).pos_ == "PROPN":
             return doc_token(tok, -1)  # "Khamenei insulting …": a gerund's subject stands before it
-        if tok.dep_ == "ROOT" or tok.head is tok:
+        if tok.dep_ == "ROOT" or tok.head.i == tok.i:
             break
         tok = tok.head
     # Misparsed sentence-initial participle ("Leading tribal sheikhs …, issued"): first plural or proper noun.
