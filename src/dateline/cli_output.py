@@ -23,6 +23,7 @@ from dateline.settings import Settings
 
 FORMATS = ("json", "jsonl", "table")
 FORMATS = (*FORMATS, "plover")  # PLOVER JSONL: one line per statement (dateline.export.plover)
+FORMATS = (*FORMATS, "acled")  # ACLED CSV: one row per event, 31 columns (dateline.export.acled)
 
 
 def _articles(pipeline: Pipeline, inputs: list[str], failures: list[InputError],
@@ -58,6 +59,10 @@ class _Writer:
             from dateline.export.plover import plover_jsonl
 
             self.out.write(plover_jsonl(report))
+        elif self.fmt == "acled":
+            from dateline.export.acled import write_acled_csv
+
+            write_acled_csv([report], self.out, header=self.count == 0)
         else:
             self.out.write(render_report(report) + "\n")
         self.count += 1
