@@ -1,0 +1,98 @@
+"""Claim chains: who asserts each event, quote and statement, on sentences written for these tests.
+
+Events come from the events stage in production; here a stand-in event is anchored on its trigger word so
+the chain logic is tested on its own.
+"""
+
+from __future__ import annotations
+
+from dateline.extract import claims as claims_mod
+from dateline.ingest import article_from_text
+from dateline.model import Event, Span
+
+PUBLISHER = "The Courier"
+
+
+def _event_chain(pipeline, text: str, trigger: str, occurrence: int = 0):  # type: ignore[no-untyped-def]
+    article = article_from_text(text, publisher=PUBLISHER)
+    doc = pipeline.resources.nlp(article.text)
+    report = pipeline.extract_article(article)
+    start = -1
+    for _ in range(occurrence + 1):
+        start = article.text.index(trigger, start + 1)
+    sent = next(s for s in doc.sents if s.start_char <= start < s.end_char)
+    event = Event(id="E1", evidence={"sub_event_type": Span.of(article.text, start, start + len(trigger))},
+                  mentions=[Span.of(article.text, sent.start_char, sent.end_char)])
+    (claim,) = claims_mod.attribute(article, doc, [event], report.quotes, [])[-1:]
+    return event, claim
+
+
+def test_first_hand_event_is_the_publishers(pipeline) -> None:  # type: ignore[no-untyped-def]
+    event, claim = _event_chain(pipeline, "Hundreds of teachers marched through the city centre on Monday.", "marched")
+    assert event.claimed_by == [PUBLISHER]
+    assert claim.first_hand is True
+    assert event.source == PUBLISHER
+
+
+def test_according_to_an_outlet(pipeline) -> None:  # type: ignore[no-untyped-def]
+    text = "Farmers blocked the highway with tractors, according to Al Jazeera."
+    event, claim = _event_chain(pipeline, text, "blocked")
+    assert event.claimed_by == [PUBLISHER, "Al Jazeera"]
+    assert claim.first_hand is False
+    assert event.source == "Al Jazeera"
+    assert event.source_scale == "International"  # outlets.yaml: Al Jazeera, international broadcaster
+
+
+def test_outlet_relaying_a_reporting_source_gives_a_three_link_chain(pipeline) -> None:  # type: ignore[no-untyped-def]
+    text = "Local officials are reporting that two police stations were burned overnight, according to Reuters."
+    event, _ = _event_chain(pipeline, text, "burned")
+    assert event.claimed_by == [PUBLISHER, "Reuters", "Local officials"]
+
+
+def test_citing_adds_an_inner_source(pipeline) -> None:  # type: ignore[no-untyped-def]
+    text = "The agency AFP, citing hospital sources, said that four people were shot dead in the square."
+    event, _ = _event_chain(pipeline, text, "shot")
+    assert event.claimed_by[0] == PUBLISHER
+    assert event.claimed_by[1] == "AFP"
+    assert event.claimed_by[-1] == "hospital sources"
+
+
+def test_correspondent_of_an_outlet(pipeline) -> None:  # type: ignore[no-untyped-def]
+    text = "The BBC's correspondent said that soldiers fired into the air to scatter the crowd."
+    event, _ = _event_chain(pipeline, text, "fired")
+    assert event.claimed_by[:2] == [PUBLISHER, "BBC"]
+    assert "correspondent" in event.claimed_by[2]
+
+
+def test_event_inside_a_quote_is_claimed_by_the_speaker(pipeline) -> None:  # type: ignore[no-untyped-def]
+    text = "“Our members occupied the ministry lobby for six hours,” the union said in a statement."
+    event, _ = _event_chain(pipeline, text, "occupied")
+    assert event.claimed_by == [PUBLISHER, "union"]
+
+
+def test_pronoun_sentence_continues_the_previous_attribution(pipeline) -> None:  # type: ignore[no-untyped-def]
+    text = ("Workers at the port went on strike on Friday, according to Sky News Arabia. "
+            "They also blocked the main gate with trucks.")
+    event, _ = _event_chain(pipeline, text, "blocked")
+    assert event.claimed_by == [PUBLISHER, "Sky News Arabia"]
+    assert event.source_scale == "Regional"
+
+
+def test_a_new_paragraph_does_not_inherit_the_attribution(pipeline) -> None:  # type: ignore[no-untyped-def]
+    text = ("Workers at the port went on strike on Friday, according to Sky News Arabia.\n\n"
+            "They marched to the governor's office on Saturday.")
+    event, _ = _event_chain(pipeline, text, "marched")
+    assert event.claimed_by == [PUBLISHER]
+
+
+def test_quotes_and_statements_get_claims(pipeline) -> None:  # type: ignore[no-untyped-def]
+    text = ("Amnesty International condemned the killing of protesters by police. "
+            "“Those responsible must be held to account,” the group said.")
+    report = pipeline.extract_text(text, publisher=PUBLISHER)
+    quote_claims = [c for c in report.claims if c.subject == "quote"]
+    assert [link.name for link in quote_claims[0].chain] == [PUBLISHER, "Amnesty International"]
+    (statement,) = [s for s in report.statements if s.plover == "ACCUSE"]
+    st_claim = next(c for c in report.claims if c.subject == "statement" and c.subject_id == statement.id)
+    # the accusation is the actor's claim, relayed by the publisher
+    assert [link.name for link in st_claim.chain] == [PUBLISHER, "Amnesty International"]
+    assert statement.claimed_by == [PUBLISHER]

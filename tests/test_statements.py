@@ -1,0 +1,68 @@
+"""PLOVER statements and their export, on sentences written for these tests."""
+
+from __future__ import annotations
+
+import json
+
+from dateline.export.plover import plover_jsonl, write_plover_jsonl
+
+
+def _statements(pipeline, text: str):  # type: ignore[no-untyped-def]
+    return pipeline.extract_text(text, publisher="The Courier", published="2021-03-06").statements
+
+
+def test_condemnation_targets_the_doer_of_the_condemned_deed(pipeline) -> None:  # type: ignore[no-untyped-def]
+    (s,) = _statements(pipeline, "The bar association condemned the beatings carried out by police against Kenyan lawyers.")
+    assert s.plover == "ACCUSE"
+    assert s.actor == "Bar association (Kenya)"  # a group described by a noun, named with its country
+    assert s.target == "Police Forces of Kenya"
+
+
+def test_accuse_with_a_person_and_a_group_target(pipeline) -> None:  # type: ignore[no-untyped-def]
+    (s,) = _statements(pipeline, "On Thursday, Nicolas Maduro accused Venezuelan protesters of working for foreign powers.")
+    assert (s.plover, s.actor, s.target) == ("ACCUSE", "Nicolas Maduro", "Protesters (Venezuela)")
+    assert s.date is not None and s.date.isoformat() == "2021-03-04"
+    assert s.evidence.text.startswith("On Thursday, Nicolas Maduro accused")
+
+
+def test_call_on_is_a_demand_with_its_addressee(pipeline) -> None:  # type: ignore[no-untyped-def]
+    (s,) = _statements(pipeline, "The opposition party called on Chilean police to release the detained students.")
+    assert s.plover == "DEMAND"
+    assert s.target == "Police Forces of Chile"
+
+
+def test_issued_a_statement_gives_the_issuer_and_the_place_in_its_name(pipeline) -> None:  # type: ignore[no-untyped-def]
+    text = ("Village elders in Kandahar Province issued a statement condemning the attacks by unknown gunmen "
+            "and expressed their support for the families.")
+    statements = _statements(pipeline, text)
+    assert {s.plover for s in statements} == {"ACCUSE", "SUPPORT"}
+    assert all(s.actor == "Village elders (Kandahar)" for s in statements)
+    assert all(s.location == "Kandahar" for s in statements)
+
+
+def test_negated_cue_is_not_a_statement(pipeline) -> None:  # type: ignore[no-untyped-def]
+    assert _statements(pipeline, "The government did not condemn the attack on the protesters.") == []
+
+
+def test_threat_and_rejection(pipeline) -> None:  # type: ignore[no-untyped-def]
+    kinds = {s.plover for s in _statements(pipeline, "The rebels rejected the truce and threatened the capital.")}
+    assert kinds == {"REJECT", "THREATEN"}
+
+
+def test_plover_jsonl_has_one_record_per_statement(pipeline) -> None:  # type: ignore[no-untyped-def]
+    report = pipeline.extract_text("The union condemned the arrests. The minister praised the police.",
+                                   publisher="The Courier")
+    lines = plover_jsonl(report).splitlines()
+    records = [json.loads(line) for line in lines]
+    assert [r["event"] for r in records[:2]] == ["ACCUSE", "SUPPORT"]
+    assert records[0]["actor"] == "Union"
+    assert records[0]["claimed_by"] == ["The Courier"]
+    assert records[0]["text"] == report.article.text[records[0]["start"] : records[0]["end"]]
+
+
+def test_write_plover_jsonl_counts_records(pipeline, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    report = pipeline.extract_text("The union condemned the arrests.", publisher="The Courier")
+    path = tmp_path / "out.jsonl"
+    with path.open("w", encoding="utf-8") as out:
+        count = write_plover_jsonl([report, report], out)
+    assert count == len(path.read_text(encoding="utf-8").splitlines()) >= 2
