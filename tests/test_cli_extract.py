@@ -112,6 +112,13 @@ def test_stdin_with_published_override(runner: CliRunner) -> None:
     assert article["title"] == "Students protest fees"
 
 
+def test_jsonl_corpus_on_stdin_gives_a_json_array(runner: CliRunner) -> None:
+    corpus = "\n".join(json.dumps({"id": i, "text": f"Workers in town {i} went on strike on Monday."}) for i in "ab")
+    result = runner.invoke(app, ["extract", "-"], input=corpus)
+    assert result.exit_code == 0, result.output
+    assert [r["article"]["id"] for r in json.loads(result.stdout)] == ["a", "b"]
+
+
 def test_published_override_outranks_and_conflicts_with_the_dateline(runner: CliRunner, tmp_path: Path) -> None:
     path = tmp_path / "a.txt"
     path.write_text(SHORT, encoding="utf-8")

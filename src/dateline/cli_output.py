@@ -38,11 +38,16 @@ def _articles(pipeline: Pipeline, inputs: list[str], failures: list[InputError],
 
 
 class _Writer:
-    """Writes reports in one format; several reports in `json` make one JSON array."""
+    """Writes reports in one format; several reports in `json` make one JSON array.
+
+    A source that looked single can still hold several articles (a JSONL corpus on stdin), so in `json` the
+    first report waits until the second shows whether an array is needed.
+    """
 
     def __init__(self, fmt: str, out: IO[str], many: bool) -> None:
         self.fmt, self.out, self.many = fmt, out, many
         self.count = 0
+        self._held: str | None = None
 
     def write(self, report: Report) -> None:
         from dateline.cli_table import render_report
@@ -51,24 +56,22 @@ class _Writer:
             self.out.write(report.model_dump_json() + "\n")
         elif self.fmt == "json":
             body = report.model_dump_json(indent=2)
-            if self.many:
-                self.out.write(("[\n" if self.count == 0 else ",\n") + body)
+            if self.count == 0 and not self.many:
+                self._held = body
             else:
-                self.out.write(body + "\n")
-        elif self.fmt == "plover":
-            from dateline.export.plover import plover_jsonl
-
-            self.out.write(plover_jsonl(report))
-        elif self.fmt == "acled":
-            from dateline.export.acled import write_acled_csv
-
-            write_acled_csv([report], self.out, header=self.count == 0)
+                if self._held is not None:
+                    self.out.write("[\n" + self._held)
+                    self._held = None
+                    self.many = True
+                self.out.write(("[\n" if self.count == 0 else ",\n") + body)
         else:
             self.out.write(render_report(report) + "\n")
         self.count += 1
 
     def close(self) -> None:
-        if self.fmt == "json" and self.many:
+        if self._held is not None:
+            self.out.write(self._held + "\n")
+        elif self.fmt == "json" and self.many:
             self.out.write("\n]\n" if self.count else "[]\n")
 
 
