@@ -108,6 +108,14 @@ def test_html_is_detected_by_content_without_an_extension(tmp_path: Path) -> Non
     assert one_article(path).source_kind == "html"
 
 
+def test_plain_text_named_html_is_read_as_text(tmp_path: Path) -> None:
+    path = tmp_path / "report.html"
+    path.write_text(REPORT, encoding="utf-8")
+    article = one_article(path)
+    assert article.source_kind == "text"
+    assert article.dateline_place == "Portvale"
+
+
 def test_html_from_memory_with_url_date() -> None:
     html = (DATA / "ingest_article.html").read_text(encoding="utf-8")
     article = article_from_html(html, url="https://courier.example/2021/03/14/dock-strike/")

@@ -92,6 +92,8 @@ def document_from_bytes(data: bytes, source: str, settings: Settings, *, source_
     text = decode_bytes(data, source)
     if html is None:
         html = looks_like_html(text)
+    elif html and "<" not in text[:4096]:
+        html = False  # an ".html" name or a text/html header on what is plain text
     if html:
         kind = source_kind if source_kind != "text" else "html"
         return article_from_html(text, url=url, path=path, source_kind=kind, settings=settings, source=source)
