@@ -1,0 +1,304 @@
+"""Cross-report merge: events from different articles that report the same real-world event become one.
+
+Two events are the same when all of these hold (the codebook's view of "one event"):
+- same event-type family (demonstrations: Protests/Riots; political violence: Battles, Explosions/Remote
+  violence, Violence against civilians; strategic developments);
+- same or neighbouring place: within 25 km when both are geolocated to the town itself (geo_precision 1),
+  else the same admin1 of the same country (an imprecise report cannot be placed closer than that);
+- same day, or overlapping date ranges (time_precision 2-3 events carry a range);
+- compatible actors: a shared actor name (qualifiers such as "(Iraq)" ignored), the same actor category
+  (ACLED inter code; protesters and rioters count as one crowd), or no actor named on one side;
+- different articles (one article's distinct events stay distinct: the extractor already split them).
+
+The merged event takes each field from the strongest report (highest confidence; the most precise place and
+date win those fields), fatalities by the conservative rule (the lowest reported figure), and keeps every
+disagreeing value side by side in `disputes`, with the fatality dispute also spelled out in `notes`.
+
+Merging is deterministic (events are visited in (date, uid) order; merged ids derive from the founding
+event's uid) and incremental (only events without a merged event are placed; the merged events they join are
+recomputed; events of superseded reports are unlinked first).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import math
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from dateline.store import Store
+from dateline.store.tables import (
+    EVENT_COLUMNS,
+    ArticleRow,
+    EventRow,
+    MergedEventRow,
+    MergedSourceRow,
+    ReportRow,
+    utcnow,
+)
+
+FAMILIES: dict[str, str] = {
+    "Protests": "demonstrations",
+    "Riots": "demonstrations",
+    "Battles": "political_violence",
+    "Explosions/Remote violence": "political_violence",
+    "Violence against civilians": "political_violence",
+    "Strategic developments": "strategic",
+}
+NEAR_KM = 25.0
+# ACLED inter codes that name the same kind of actor for merging: protesters (6) and rioters (5) are one crowd.
+_INTER_GROUP = {5: 6}
+DISPUTED_FIELDS = ("event_date", "sub_event_type", "actor1", "actor2", "location", "admin1", "fatalities")
+_LOCATION_FIELDS = ("country", "iso", "region", "admin1", "admin2", "admin3", "location", "latitude",
+                    "longitude", "geo_precision", "geonameid")
+_DATE_FIELDS = ("event_date", "year", "time_precision")
+_QUALIFIER = re.compile(r"\s*\([^)]*\)")
+
+
+@dataclass
+class MergeStats:
+    placed: int = 0
+    created: int = 0
+    updated: int = 0
+    unlinked: int = 0
+    total: int = 0
+
+    def summary(self) -> str:
+        return (f"merge: {self.placed} new events placed, {self.created} merged events created, {self.updated} "
+                f"updated, {self.unlinked} stale links removed; {self.total} merged events in all")
+
+
+def family_of(event_type: str | None) -> str | None:
+    return FAMILIES.get(event_type or "")
+
+
+def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    dp, dl = p2 - p1, math.radians(lon2 - lon1)
+    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return 2 * 6371.0 * math.asin(math.sqrt(min(1.0, a)))
+
+
+def _norm(text: str | None) -> str:
+    return " ".join(_QUALIFIER.sub("", text or "").lower().split())
+
+
+def date_range(ev: Any) -> tuple[dt.date, dt.date] | None:
+    start = ev.date_start or ev.event_date
+    end = ev.date_end or ev.event_date
+    if start is None or end is None:
+        return None
+    return (start, end) if start <= end else (end, start)
+
+
+def places_near(a: Any, b: Any) -> tuple[bool, float]:
+    """(same or neighbouring place, distance in km or inf)."""
+    if a.country and b.country and _norm(a.country) != _norm(b.country):
+        return False, math.inf
+    coords = None not in (a.latitude, a.longitude, b.latitude, b.longitude)
+    dist = haversine_km(a.latitude, a.longitude, b.latitude, b.longitude) if coords else math.inf
+    if coords and a.geo_precision == 1 and b.geo_precision == 1:
+        return dist <= NEAR_KM, dist
+    if a.admin1 and b.admin1:
+        return _norm(a.admin1) == _norm(b.admin1), dist
+    if a.location and b.location:
+        return _norm(a.location) == _norm(b.location), dist
+    return (dist <= NEAR_KM, dist) if coords else (False, math.inf)
+
+
+def _inter(code: int | None) -> int | None:
+    return _INTER_GROUP.get(code, code) if code is not None else None
+
+
+def actors_compatible(a: Any, b: Any) -> bool:
+    names_a = {n for n in (_norm(a.actor1), _norm(a.actor2)) if n}
+    names_b = {n for n in (_norm(b.actor1), _norm(b.actor2)) if n}
+    if not names_a or not names_b or names_a & names_b:
+        return True
+    inters_a = {c for c in (_inter(a.inter1), _inter(a.inter2)) if c is not None}
+    inters_b = {c for c in (_inter(b.inter1), _inter(b.inter2)) if c is not None}
+    return _inter(a.inter1) in inters_b or _inter(b.inter1) in inters_a
+
+
+def same_event(a: Any, b: Any) -> tuple[bool, float]:
+    """Whether two event-like records (EventRow or Event) report the same event, and how far apart they are."""
+    fam = family_of(a.event_type)
+    if fam is None or fam != family_of(b.event_type):
+        return False, math.inf
+    ra, rb = date_range(a), date_range(b)
+    if ra is None or rb is None or ra[0] > rb[1] or rb[0] > ra[1]:
+        return False, math.inf
+    near, dist = places_near(a, b)
+    if not near or not actors_compatible(a, b):
+        return False, math.inf
+    return True, dist
+
+
+def _merged_uid(founder_uid: str) -> str:
+    return "M" + hashlib.sha1(founder_uid.encode("utf-8")).hexdigest()[:15]
+
+
+def _strength(ev: EventRow) -> tuple[Any, ...]:
+    return (-(ev.confidence or 0.0), ev.uid)
+
+
+def merged_values(members: list[EventRow], publishers: dict[int, str | None]) -> dict[str, Any]:
+    """The merged record of `members` (≥ 1 events): fields, disputes and notes."""
+    ranked = sorted(members, key=_strength)
+    fields: dict[str, Any] = {}
+    for name in EVENT_COLUMNS:
+        fields[name] = next((getattr(m, name) for m in ranked if getattr(m, name) is not None), None)
+    by_place = sorted(members, key=lambda m: (m.geo_precision or 9, m.latitude is None, *_strength(m)))
+    for name in _LOCATION_FIELDS:
+        fields[name] = getattr(by_place[0], name)
+    by_date = sorted(members, key=lambda m: (m.time_precision or 9, m.event_date is None, *_strength(m)))
+    for name in _DATE_FIELDS:
+        fields[name] = getattr(by_date[0], name)
+    ranges = [r for m in members if (r := date_range(m))]
+    date_start = min((r[0] for r in ranges), default=None)
+    date_end = max((r[1] for r in ranges), default=None)
+    figures = [m.fatalities for m in members if m.fatalities is not None]
+    fields["fatalities"] = min(figures) if figures else None
+    sources = sorted({s for m in members for s in ([m.source] if m.source else [publishers.get(m.article_id)])
+                      if s})
+    fields["source"] = "; ".join(sources) or None
+    disputes: dict[str, list[dict[str, Any]]] = {}
+    ordered = sorted(members, key=lambda m: m.uid)
+    for name in DISPUTED_FIELDS:
+        values = {getattr(m, name) for m in members if getattr(m, name) is not None}
+        if len(values) > 1:
+            disputes[name] = [{"value": _plain(getattr(m, name)), "event_id": m.id, "article_id": m.article_id,
+                               "source": m.source or publishers.get(m.article_id)}
+                              for m in ordered if getattr(m, name) is not None]
+    notes = fields.get("notes")
+    if "fatalities" in disputes:
+        told = ", ".join(f"{d['value']} ({d['source'] or 'article ' + str(d['article_id'])})"
+                         for d in disputes["fatalities"])
+        sentence = f"Fatality reports differ: {told}; coded {fields['fatalities']} by the conservative rule."
+        notes = f"{notes} {sentence}".strip() if notes else sentence
+    fields["notes"] = notes
+    return {"fields": {k: _plain(v) for k, v in fields.items()}, "disputes": disputes, "notes": notes,
+            "date_start": date_start, "date_end": date_end, "raw": fields}
+
+
+def _plain(value: Any) -> Any:
+    return value.isoformat() if isinstance(value, dt.date) else value
+
+
+class Merger:
+    """Places unmerged events into merged events inside one session; see the module docstring."""
+
+    def __init__(self, session: Session) -> None:
+        self.s = session
+        self.stats = MergeStats()
+        self._dirty: set[int] = set()
+
+    def unlink_stale(self) -> None:
+        """Unlink events whose report was superseded by a newer pipeline version, or that were rejected."""
+        stale = self.s.execute(
+            select(MergedSourceRow)
+            .join(EventRow, EventRow.id == MergedSourceRow.event_id)
+            .join(ReportRow, ReportRow.id == EventRow.report_id)
+            .where((ReportRow.current.is_(False)) | (EventRow.review_status == "rejected"))
+        ).scalars().all()
+        for link in stale:
+            self._dirty.add(link.merged_id)
+            self.s.delete(link)
+            self.stats.unlinked += 1
+        self.s.flush()
+
+    def pending_events(self) -> list[EventRow]:
+        linked = select(MergedSourceRow.event_id)
+        stmt = (select(EventRow).join(ReportRow, ReportRow.id == EventRow.report_id)
+                .where(ReportRow.current.is_(True), EventRow.review_status != "rejected",
+                       EventRow.id.not_in(linked)))
+        rows = list(self.s.scalars(stmt).all())
+        return sorted(rows, key=lambda e: (e.event_date or dt.date.max, e.uid))
+
+    def _candidates(self, ev: EventRow) -> list[MergedEventRow]:
+        fam = family_of(ev.event_type)
+        rng = date_range(ev)
+        if fam is None or rng is None:
+            return []
+        stmt = select(MergedEventRow).where(
+            MergedEventRow.family == fam, MergedEventRow.date_start <= rng[1], MergedEventRow.date_end >= rng[0]
+        ).order_by(MergedEventRow.uid)
+        return list(self.s.scalars(stmt).all())
+
+    def _members(self, merged_id: int) -> list[EventRow]:
+        stmt = (select(EventRow).join(MergedSourceRow, MergedSourceRow.event_id == EventRow.id)
+                .where(MergedSourceRow.merged_id == merged_id))
+        return list(self.s.scalars(stmt).all())
+
+    def place(self, ev: EventRow) -> None:
+        best: tuple[float, str, MergedEventRow] | None = None
+        for merged in self._candidates(ev):
+            members = self._members(merged.id)
+            if any(m.article_id == ev.article_id for m in members):
+                continue
+            # every member must agree with the newcomer, so a chain of near places cannot drift far
+            checks = [same_event(ev, m) for m in members]
+            if not members or not all(ok for ok, _ in checks):
+                continue
+            dist = min(d for _, d in checks)
+            key = (dist, merged.uid)
+            if best is None or key < best[:2]:
+                best = (dist, merged.uid, merged)
+        if best is not None:
+            merged = best[2]
+            self._dirty.add(merged.id)
+        else:
+            merged = MergedEventRow(uid=_merged_uid(ev.uid), family=family_of(ev.event_type) or "other",
+                                    fields={}, disputes={}, source_count=0, review_status="pending",
+                                    updated_at=utcnow())
+            self.s.add(merged)
+            self.s.flush()
+            self.stats.created += 1
+        self.s.add(MergedSourceRow(merged_id=merged.id, event_id=ev.id, article_id=ev.article_id))
+        self.s.flush()
+        self._refresh(merged)
+        self.stats.placed += 1
+
+    def _refresh(self, merged: MergedEventRow) -> None:
+        members = self._members(merged.id)
+        if not members:
+            self.s.delete(merged)
+            self.s.flush()
+            return
+        ids = {m.article_id for m in members}
+        rows = self.s.execute(select(ArticleRow.id, ArticleRow.publisher).where(ArticleRow.id.in_(ids))).all()
+        publishers = {article_id: publisher for article_id, publisher in rows}
+        vals = merged_values(members, publishers)
+        raw = vals["raw"]
+        for name in ("event_date", "event_type", "sub_event_type", "country", "admin1", "location", "latitude",
+                     "longitude", "geo_precision", "fatalities"):
+            setattr(merged, name, raw[name])
+        merged.date_start, merged.date_end = vals["date_start"], vals["date_end"]
+        merged.fields, merged.disputes, merged.notes = vals["fields"], vals["disputes"], vals["notes"]
+        merged.source_count = len(ids)
+        merged.updated_at = utcnow()
+        self.s.flush()
+
+    def finish(self) -> None:
+        for merged_id in sorted(self._dirty):
+            merged = self.s.get(MergedEventRow, merged_id)
+            if merged is not None:
+                self._refresh(merged)
+                self.stats.updated += 1
+
+
+def merge_events(store: Store) -> MergeStats:
+    """Place every event not yet merged (see the module docstring); one transaction."""
+    with store.session() as s:
+        merger = Merger(s)
+        merger.unlink_stale()
+        for ev in merger.pending_events():
+            merger.place(ev)
+        merger.finish()
+        merger.stats.total = len(s.scalars(select(MergedEventRow.id)).all())
+        return merger.stats

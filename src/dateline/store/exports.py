@@ -1,0 +1,175 @@
+"""`dateline export`: stored events, filtered, in the format a user's tools read.
+
+Formats: acled (CSV, the events stage's writer), geojson, parquet, plover (JSONL, the claims stage's writer),
+evidence (JSON with every field's span). `--merged` exports merged events (one per real-world event) instead
+of per-article events. Filters come as `--where` expressions (see `parse_where`). Events carry reviewed values.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import sys
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any, TextIO
+
+from dateline.errors import DatelineError
+from dateline.model import Event
+from dateline.store.repository import EventFilter, Store, event_from_row
+
+FORMATS = ("acled", "geojson", "parquet", "plover", "evidence")
+WHERE_HELP = (
+    "date>=YYYY-MM-DD, date<=YYYY-MM-DD, date=YYYY-MM-DD, country=Iraq, admin1=Baghdad, event_type=Riots, "
+    "sub_event_type=…, actor=…, source=…, status=accepted (several values: a,b)"
+)
+_KEYS = {"country": "country", "admin1": "admin1", "event_type": "event_type", "type": "event_type",
+         "sub_event_type": "sub_event_type", "subtype": "sub_event_type", "actor": "actor", "source": "source",
+         "status": "review_status", "review_status": "review_status"}
+_LIST_KEYS = {"event_type", "sub_event_type", "review_status"}
+
+
+class ExportError(DatelineError):
+    pass
+
+
+def _date(value: str, expr: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise ExportError(f"--where {expr!r}: expected a date as YYYY-MM-DD") from None
+
+
+def parse_where(exprs: Sequence[str]) -> EventFilter:
+    """`["date>=2019-10-01", "country=Iraq", "event_type=Riots,Protests"]` → EventFilter."""
+    f = EventFilter()
+    for expr in exprs:
+        for op in (">=", "<=", "="):
+            key, sep, value = expr.partition(op)
+            if sep:
+                break
+        else:
+            raise ExportError(f"--where {expr!r}: expected field=value, date>=… or date<=… ({WHERE_HELP})")
+        key, value = key.strip().lower(), value.strip()
+        if key in ("date", "event_date"):
+            day = _date(value, expr)
+            if op in (">=", "="):
+                f.date_from = day
+            if op in ("<=", "="):
+                f.date_to = day
+            continue
+        if op != "=" or key not in _KEYS:
+            raise ExportError(f"--where {expr!r}: unknown filter ({WHERE_HELP})")
+        name = _KEYS[key]
+        if name == "review_status":
+            from dateline.store.tables import REVIEW_STATUSES
+
+            bad = [v for v in value.split(",") if v not in REVIEW_STATUSES]
+            if bad:
+                raise ExportError(f"--where {expr!r}: status is one of {', '.join(REVIEW_STATUSES)}")
+        setattr(f, name, value.split(",") if name in _LIST_KEYS else value)
+    return f
+
+
+def _article_info(store: Store, cache: dict[int, dict[str, Any]], article_id: int) -> dict[str, Any]:
+    if article_id not in cache:
+        if len(cache) > 10_000:
+            cache.clear()
+        art = store.get_article(article_id) or {}
+        cache[article_id] = {k: art.get(k) for k in ("id", "title", "url", "publisher", "published", "path")}
+    return cache[article_id]
+
+
+def event_stream(store: Store, f: EventFilter, *, with_article: bool = False) -> Iterator[tuple[Event, dict[str, Any]]]:
+    """(Event with reviewed values, extra columns) for each matching per-article event, stable order."""
+    cache: dict[int, dict[str, Any]] = {}
+    for row in store.iter_event_rows(f):
+        extra: dict[str, Any] = {"uid": row.uid, "article_id": row.article_id, "review_status": row.review_status,
+                                 "source_count": 1}
+        if with_article:
+            extra["article"] = _article_info(store, cache, row.article_id)
+        yield event_from_row(row), extra
+
+
+def merged_stream(store: Store, f: EventFilter) -> Iterator[tuple[Event, dict[str, Any]]]:
+    """(Event built from the merged fields, extra columns incl. disputes) for each matching merged event."""
+    for merged in store.query_merged(f):
+        fields = {k: v for k, v in merged["fields"].items() if k in Event.model_fields}
+        event = Event.model_validate({**fields, "id": merged["uid"]})
+        yield event, {"uid": merged["uid"], "article_id": None, "review_status": merged["review_status"],
+                      "source_count": merged["source_count"], "disputes": merged["disputes"]}
+
+
+@contextmanager
+def _text_out(output: Path | None) -> Iterator[TextIO]:
+    if output is None:
+        yield sys.stdout
+        return
+    with output.open("w", encoding="utf-8", newline="") as fh:
+        yield fh
+
+
+def _acled_writer() -> Any:
+    try:
+        from dateline.export import acled
+    except ImportError:
+        raise ExportError("the ACLED CSV writer (dateline.export.acled) is not installed in this build") from None
+    for name in ("write_acled_csv", "write_csv", "write_acled"):
+        if hasattr(acled, name):
+            return getattr(acled, name)
+    raise ExportError("dateline.export.acled has no CSV writer function (write_acled_csv)")
+
+
+def _plover_writer() -> Any:
+    try:
+        from dateline.export import plover
+    except ImportError:
+        raise ExportError("the PLOVER writer (dateline.export.plover) is not installed in this build") from None
+    for name in ("write_plover_jsonl", "write_jsonl", "write_plover"):
+        if hasattr(plover, name):
+            return getattr(plover, name)
+    raise ExportError("dateline.export.plover has no JSONL writer function (write_plover_jsonl)")
+
+
+def export(store: Store, fmt: str, where: Sequence[str] = (), output: Path | None = None,
+           merged: bool = False) -> str:
+    """Write the export; returns a one-line summary for the user."""
+    if fmt not in FORMATS:
+        raise ExportError(f"--format {fmt!r}: use one of {', '.join(FORMATS)}")
+    f = parse_where(where)
+    if merged and fmt in ("plover", "evidence"):
+        raise ExportError(f"--merged works with acled, geojson and parquet, not {fmt}")
+    stream = merged_stream(store, f) if merged else event_stream(store, f, with_article=fmt == "evidence")
+    target = str(output) if output else "stdout"
+    if fmt == "geojson":
+        from dateline.export.geojson import write_geojson
+
+        with _text_out(output) as out:
+            written, skipped = write_geojson(stream, out)
+        return f"wrote {written} events to {target}" + (f" ({skipped} without coordinates left out)" if skipped else "")
+    if fmt == "parquet":
+        from dateline.export.parquet import write_parquet
+
+        if output is None:
+            raise ExportError("--format parquet needs -o FILE (Parquet is binary)")
+        return f"wrote {write_parquet(stream, output)} events to {target}"
+    if fmt == "evidence":
+        from dateline.export.evidence import write_evidence
+
+        with _text_out(output) as out:
+            return f"wrote {write_evidence(stream, out)} events to {target}"
+    if fmt == "acled":
+        writer = _acled_writer()
+        events = [event for event, _ in stream]
+        with _text_out(output) as out:
+            writer(events, out)
+        return f"wrote {len(events)} events to {target}"
+    # plover: statements and events of each matching article's current report
+    writer = _plover_writer()
+    article_ids = sorted({extra["article_id"] for _, extra in stream})
+    reports = (r for a in article_ids if (r := store.get_report(a)) is not None)
+    with _text_out(output) as out:
+        writer(reports, out)
+    return f"wrote PLOVER records of {len(article_ids)} articles to {target}"
+
+

@@ -1,0 +1,224 @@
+"""Corpus runs: resumable after kill -9, skip what this version did, failures recorded, feeds and WARC read.
+
+Most tests hand the runner a small stand-in pipeline (deterministic events from the text, no spaCy) because
+what they test is the reading, batching and storing; one test runs the real pipeline end to end.
+"""
+
+from __future__ import annotations
+
+import io
+import json
+import os
+import random
+import signal
+import subprocess
+import sys
+import textwrap
+import time
+from pathlib import Path
+
+import pytest
+import test_store_fixtures
+
+from dateline.ingest.feeds import read_feed
+from dateline.ingest.warc import read_warc
+from dateline.model import Article
+from dateline.runner import run_corpus
+from dateline.store import Store
+
+db_url = test_store_fixtures.db_url
+
+STUB = '''
+import time
+from dateline.model import Event, Report, Span
+from dateline.settings import Settings
+from dateline.version import PIPELINE_VERSION
+
+
+class StubPipeline:
+    """Deterministic stand-in: article number n (from its text) has n % 3 events; a little work per article."""
+
+    def __init__(self, delay=0.0):
+        self.settings = Settings()
+        self.delay = delay
+
+    def pipe(self, articles):
+        for article in articles:
+            time.sleep(self.delay)
+            n = int(article.text.split()[1])
+            if "CRASH" in article.text:
+                raise RuntimeError("boom")
+            events = [Event(id=f"E{i + 1}", event_type="Protests", confidence=0.5,
+                            evidence={"trigger": Span.of(article.text, 0, 7)}) for i in range(n % 3)]
+            yield Report(pipeline_version=PIPELINE_VERSION, article=article, events=events)
+
+    def extract_article(self, article):
+        return next(self.pipe([article]))
+'''
+
+
+def _corpus(path: Path, n: int, extra: list[str] | None = None) -> Path:
+    lines = [json.dumps({"id": f"a{i}", "text": f"Article {i} says protesters marched in town number {i} today."})
+             for i in range(n)]
+    path.write_text("\n".join(lines + (extra or [])) + "\n", encoding="utf-8")
+    return path
+
+
+def _expected_events(n: int) -> int:
+    return sum(i % 3 for i in range(n))
+
+
+@pytest.fixture
+def stub():  # type: ignore[no-untyped-def]
+    namespace: dict[str, object] = {}
+    exec(STUB, namespace)  # noqa: S102 - the same stand-in the crash test's subprocess runs
+    return namespace["StubPipeline"]
+
+
+def test_rerun_skips_articles_already_processed(db_url: str, tmp_path: Path, stub) -> None:  # type: ignore[no-untyped-def]
+    corpus = _corpus(tmp_path / "c.jsonl", 12)
+    with Store(db_url) as store:
+        first = run_corpus([str(corpus)], store, pipeline=stub(), batch_size=5)
+        second = run_corpus([str(corpus)], store, pipeline=stub(), batch_size=5)
+        counts = store.counts()
+    assert (first.articles, first.events) == (12, _expected_events(12))
+    assert (second.articles, second.skipped, second.events) == (0, 12, 0)
+    assert (counts["articles"], counts["reports"], counts["events"]) == (12, 12, _expected_events(12))
+
+
+def test_bad_items_go_to_failures_and_the_run_goes_on(db_url: str, tmp_path: Path, stub) -> None:  # type: ignore[no-untyped-def]
+    extra = ['{"id": "e", "text": ""}', "not json at all",
+             json.dumps({"id": "c", "text": "Article 7 CRASH here."})]
+    corpus = _corpus(tmp_path / "c.jsonl", 4, extra)
+    (tmp_path / "dir").mkdir()
+    (tmp_path / "dir" / "blob.bin").write_bytes(b"\x00\x01\x02 binary")
+    (tmp_path / "dir" / "ok.txt").write_text("Article 5 is a plain text file about a march.", encoding="utf-8")
+    with Store(db_url) as store:
+        stats = run_corpus([str(corpus), str(tmp_path / "dir"), str(tmp_path / "missing.txt")], store,
+                           pipeline=stub(), batch_size=3)
+        failures = store.failures()
+    reasons = " | ".join(f["reason"] for f in failures)
+    assert stats.articles == 5  # 4 JSONL lines + ok.txt
+    assert "extraction error: RuntimeError: boom" in reasons
+    assert "binary" in reasons
+    assert "no such file" in reasons
+    assert len(failures) == stats.failures >= 5  # empty, not-json, crash, binary, missing
+    assert any(f["item"].endswith("blob.bin") for f in failures)
+
+
+def test_killed_runs_resume_with_each_article_and_event_once(db_url: str, tmp_path: Path) -> None:
+    n = 60
+    corpus = _corpus(tmp_path / "c.jsonl", n)
+    script = tmp_path / "run.py"
+    script.write_text(STUB + textwrap.dedent(f"""
+        import sys
+        from dateline.runner import run_corpus
+        from dateline.store import Store
+        with Store({db_url!r}) as store:
+            run_corpus([{str(corpus)!r}], store, pipeline=StubPipeline(delay=0.02), batch_size=4)
+    """), encoding="utf-8")
+    rng = random.Random(7)
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join(sys.path)}
+    kills = 0
+    for _ in range(3):
+        proc = subprocess.Popen([sys.executable, str(script)], env=env)
+        time.sleep(rng.uniform(0.8, 2.0))
+        if proc.poll() is None:
+            proc.send_signal(signal.SIGKILL)
+            kills += 1
+        proc.wait()
+    subprocess.run([sys.executable, str(script)], env=env, check=True, timeout=120)
+    with Store(db_url) as store:
+        counts = store.counts()
+        keys = sorted(a["article_key"] for a in store.list_articles(limit=1000))
+        uids = [e["uid"] for e in store.query_events()]
+        runs = store.runs()
+    assert kills >= 1
+    assert keys == sorted(f"a{i}" for i in range(n))
+    assert (counts["articles"], counts["reports"]) == (n, n)
+    assert counts["events"] == len(set(uids)) == _expected_events(n)
+    assert runs[0]["status"] == "finished"
+
+
+def test_real_pipeline_run_then_merge_and_export(db_url: str, tmp_path: Path, pipeline, example_text) -> None:  # type: ignore[no-untyped-def]
+    from dateline.merge import merge_events
+
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "example.txt").write_text(example_text, encoding="utf-8")
+    with Store(db_url) as store:
+        stats = run_corpus([str(tmp_path / "in")], store, pipeline=pipeline)
+        report = store.get_report(store.list_articles()[0]["id"])
+        merge = merge_events(store)
+    assert stats.articles == 1 and stats.failures == 0
+    assert report is not None and report.article.text == example_text.strip() or report.article.text
+    assert stats.events == len(report.events)
+    assert merge.placed == len(report.events)
+
+
+RSS = """<?xml version="1.0"?>
+<rss version="2.0"><channel><title>Example Wire</title>
+<item><title>Protest in Basra</title><link>https://example.org/basra</link>
+<pubDate>Sat, 02 Nov 2019 10:00:00 GMT</pubDate>
+<description>&lt;p&gt;Hundreds of protesters blocked the port road in Basra on Friday.&lt;/p&gt;</description></item>
+<item><title>Empty</title><link>https://example.org/empty</link><description></description></item>
+</channel></rss>"""
+
+
+def test_feed_entries_become_articles(tmp_path: Path) -> None:
+    path = tmp_path / "wire.rss"
+    path.write_text(RSS, encoding="utf-8")
+    items = list(read_feed(path))
+    article = items[0]
+    assert isinstance(article, Article)
+    assert "blocked the port road in Basra" in article.text and "<p>" not in article.text
+    assert article.url == "https://example.org/basra"
+    assert article.publisher == "Example Wire"
+    assert str(article.published) == "2019-11-02"
+    assert article.source_kind == "feed"
+    assert not isinstance(items[1], Article) and "no text" in items[1].reason
+
+
+def _warc(path: Path) -> None:
+    from warcio.statusandheaders import StatusAndHeaders
+    from warcio.warcwriter import WARCWriter
+
+    with path.open("wb") as fh:
+        writer = WARCWriter(fh, gzip=True)
+        pages = [("https://example.org/a", "text/html; charset=utf-8",
+                  (b"<html><body><article><p>Police fired tear gas at demonstrators in Baghdad on Friday, "
+                   b"witnesses said.</p></article></body></html>")),
+                 ("https://example.org/logo.png", "image/png", b"\x89PNG\r\n\x1a\n...")]
+        for uri, ctype, body in pages:
+            headers = StatusAndHeaders("200 OK", [("Content-Type", ctype)], protocol="HTTP/1.1")
+            writer.write_record(writer.create_warc_record(uri, "response", payload=io.BytesIO(body),
+                                                          http_headers=headers))
+
+
+def test_warc_responses_become_articles(tmp_path: Path) -> None:
+    path = tmp_path / "crawl.warc.gz"
+    _warc(path)
+    items = list(read_warc(path))
+    assert len(items) == 2
+    article, image = items
+    assert isinstance(article, Article)
+    assert "tear gas at demonstrators in Baghdad" in article.text
+    assert article.url == "https://example.org/a" and article.source_kind == "warc"
+    assert not isinstance(image, Article) and "image/png" in image.reason
+
+
+def test_cli_run_failures_and_db_upgrade(tmp_path: Path) -> None:
+    from typer.testing import CliRunner
+
+    from dateline.cli import app
+
+    db = f"sqlite:///{tmp_path / 'cli.sqlite'}"
+    (tmp_path / "blob.bin").write_bytes(b"\x00\x00binary")
+    cli = CliRunner()
+    up = cli.invoke(app, ["db", "upgrade", "--db", db])
+    assert up.exit_code == 0 and "→" in up.output
+    res = cli.invoke(app, ["run", str(tmp_path / "blob.bin"), "--db", db, "--no-progress"])
+    assert res.exit_code == 0, res.output
+    out = cli.invoke(app, ["failures", "--db", db])
+    assert "binary" in out.output
+    again = cli.invoke(app, ["db", "upgrade", "--db", db])
+    assert "already at" in again.output
