@@ -84,8 +84,8 @@ def event_stream(store: Store, f: EventFilter, *, with_article: bool = False) ->
     """(Event with reviewed values, extra columns) for each matching per-article event, stable order."""
     cache: dict[int, dict[str, Any]] = {}
     for row in store.iter_event_rows(f):
-        extra: dict[str, Any] = {"uid": row.uid, "article_id": row.article_id, "review_status": row.review_status,
-                                 "source_count": 1}
+        extra: dict[str, Any] = {"uid": row.uid, "store_id": row.id, "article_id": row.article_id,
+                                 "review_status": row.review_status, "source_count": 1}
         if with_article:
             extra["article"] = _article_info(store, cache, row.article_id)
         yield event_from_row(row), extra
@@ -96,7 +96,8 @@ def merged_stream(store: Store, f: EventFilter) -> Iterator[tuple[Event, dict[st
     for merged in store.query_merged(f):
         fields = {k: v for k, v in merged["fields"].items() if k in Event.model_fields}
         event = Event.model_validate({**fields, "id": merged["uid"]})
-        yield event, {"uid": merged["uid"], "article_id": None, "review_status": merged["review_status"],
+        yield event, {"uid": merged["uid"], "store_id": merged["id"], "article_id": None,
+                      "review_status": merged["review_status"],
                       "source_count": merged["source_count"], "disputes": merged["disputes"]}
 
 
@@ -107,6 +108,21 @@ def _text_out(output: Path | None) -> Iterator[TextIO]:
         return
     with output.open("w", encoding="utf-8", newline="") as fh:
         yield fh
+
+
+def _with_stable_ids(stream: Iterator[tuple[Event, dict[str, Any]]]) -> Iterator[Event]:
+    """Events with `event_id_cnty` = ISO3 + the store's id when the extractor left it empty, so the same
+    database always exports the same ids (ACLED's convention: country code + a stable number)."""
+    from dateline.codebook import default_codebook
+
+    book = default_codebook()
+    for event, extra in stream:
+        if event.event_id_cnty is None:
+            iso3 = (book.iso3(event.country) if event.country else None) or "XXX"
+            number = extra.get("store_id")
+            if number is not None:
+                event = event.model_copy(update={"event_id_cnty": f"{iso3}{number}"})
+        yield event
 
 
 def _acled_writer() -> Any:
@@ -160,10 +176,9 @@ def export(store: Store, fmt: str, where: Sequence[str] = (), output: Path | Non
             return f"wrote {write_evidence(stream, out)} events to {target}"
     if fmt == "acled":
         writer = _acled_writer()
-        events = [event for event, _ in stream]
         with _text_out(output) as out:
-            writer(events, out)
-        return f"wrote {len(events)} events to {target}"
+            written = writer(_with_stable_ids(stream), out)
+        return f"wrote {written} events to {target}"
     # plover: statements and events of each matching article's current report
     writer = _plover_writer()
     article_ids = sorted({extra["article_id"] for _, extra in stream})

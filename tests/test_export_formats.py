@@ -1,0 +1,148 @@
+"""`dateline export` from the store: GeoJSON, Parquet, evidence JSON, ACLED CSV and PLOVER JSONL, with filters
+and reviewed values, on SQLite and PostgreSQL."""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+import json
+from pathlib import Path
+
+import pyarrow as pa
+import pyarrow.parquet as pq
+import pytest
+import test_store_fixtures
+from test_store_fixtures import protest_report
+
+from dateline.merge import merge_events
+from dateline.store import Store
+from dateline.store.exports import ExportError, export, parse_where
+
+db_url = test_store_fixtures.db_url
+
+BAGHDAD = "Protesters stormed the council building in Baghdad on Wednesday, killing three, police said."
+BAGHDAD_2 = "Demonstrators tried to storm a government office in the Iraqi capital; five were shot dead."
+BASRA = "In Basra, demonstrators blocked the port road on Friday."
+NOWHERE = "A protest took place somewhere on Friday."
+
+
+def _fill(store: Store) -> None:
+    store.add_reports([
+        protest_report(BAGHDAD, "stormed", fatalities=3, publisher="Wire"),
+        protest_report(BAGHDAD_2, "tried to storm", fatalities=5, publisher="Partisan", confidence=0.5),
+        protest_report(BASRA, "blocked", event_date=dt.date(2019, 11, 1), admin1="Basra", location="Basra",
+                       latitude=30.51, longitude=47.81, event_type="Protests", sub_event_type="Peaceful protest",
+                       disorder_type="Demonstrations", actor1="Protesters (Iraq)", inter1=6),
+        protest_report(NOWHERE, "protest", event_date=dt.date(2019, 11, 1), latitude=None, longitude=None,
+                       admin1=None, location=None, geo_precision=None),
+    ])
+
+
+def test_geojson_has_points_with_all_fields_and_reviewed_values(db_url: str, tmp_path: Path) -> None:
+    out = tmp_path / "e.geojson"
+    with Store(db_url) as store:
+        _fill(store)
+        first = store.query_events()[0]
+        store.review_event(first["id"], "ana", "correct", {"fatalities": 2})
+        message = export(store, "geojson", [], out)
+    doc = json.loads(out.read_text())
+    assert doc["type"] == "FeatureCollection"
+    assert len(doc["features"]) == 3 and "1 without coordinates" in message
+    by_loc = {f["properties"]["admin1"]: f for f in doc["features"]}
+    basra = by_loc["Basra"]
+    assert basra["geometry"] == {"type": "Point", "coordinates": [47.81, 30.51]}  # [lon, lat]
+    assert basra["properties"]["sub_event_type"] == "Peaceful protest"
+    assert basra["properties"]["evidence"]["sub_event_type"]["text"] == "blocked"
+    reviewed = next(f for f in doc["features"] if f["properties"]["uid"] == first["uid"])
+    assert reviewed["properties"]["fatalities"] == 2 and reviewed["properties"]["review_status"] == "corrected"
+
+
+def test_parquet_columns_are_typed(db_url: str, tmp_path: Path) -> None:
+    out = tmp_path / "e.parquet"
+    with Store(db_url) as store:
+        _fill(store)
+        export(store, "parquet", ["country=Iraq"], out)
+    table = pq.read_table(out)
+    assert table.num_rows == 4
+    assert table.schema.field("event_date").type == pa.date32()
+    assert table.schema.field("latitude").type == pa.float64()
+    assert table.schema.field("fatalities").type == pa.int32()
+    assert table.schema.field("claimed_by").type == pa.list_(pa.string())
+    rows = table.to_pylist()
+    assert sorted(r["fatalities"] for r in rows if r["fatalities"] is not None) == [3, 5]
+    assert json.loads(rows[0]["evidence_json"])["sub_event_type"]["end"] > 0
+
+
+def test_evidence_json_keeps_every_fields_span(db_url: str, tmp_path: Path) -> None:
+    out = tmp_path / "ev.json"
+    with Store(db_url) as store:
+        _fill(store)
+        export(store, "evidence", ["admin1=Basra"], out)
+    doc = json.loads(out.read_text())
+    assert doc["format"] == "dateline-evidence/1"
+    (event,) = doc["events"]
+    span = event["fields"]["sub_event_type"]["evidence"]
+    assert BASRA[span["start"]:span["end"]] == span["text"] == "blocked"
+    assert event["fields"]["admin1"] == {"value": "Basra", "evidence": None}
+    assert event["article"]["publisher"] == "Example News"
+
+
+def test_filters_by_date_type_and_status(db_url: str, tmp_path: Path) -> None:
+    out = tmp_path / "e.geojson"
+    with Store(db_url) as store:
+        _fill(store)
+        export(store, "geojson", ["date>=2019-11-01", "event_type=Protests"], out)
+        names = [f["properties"]["admin1"] for f in json.loads(out.read_text())["features"]]
+        export(store, "geojson", ["status=accepted"], out)
+        accepted = json.loads(out.read_text())["features"]
+    assert names == ["Basra"]
+    assert accepted == []
+
+
+def test_acled_csv_export_has_the_31_columns_and_stable_ids(db_url: str, tmp_path: Path) -> None:
+    out = tmp_path / "e.csv"
+    with Store(db_url) as store:
+        _fill(store)
+        export(store, "acled", ["admin1=Basra"], out)
+        first = out.read_text()
+        export(store, "acled", ["admin1=Basra"], out)
+    rows = list(csv.DictReader(io.StringIO(first)))
+    assert len(rows) == 1 and len(rows[0]) == 31
+    assert rows[0]["sub_event_type"] == "Peaceful protest" and rows[0]["admin1"] == "Basra"
+    assert rows[0]["event_id_cnty"].startswith("IRQ")
+    assert out.read_text() == first  # same database, same ids
+
+
+def test_merged_export_has_one_row_per_real_event(db_url: str, tmp_path: Path) -> None:
+    out = tmp_path / "m.parquet"
+    with Store(db_url) as store:
+        _fill(store)
+        merge_events(store)
+        export(store, "parquet", [], out, merged=True)
+    rows = pq.read_table(out).to_pylist()
+    baghdad = [r for r in rows if r["admin1"] == "Baghdad"]
+    assert len(baghdad) == 1 and baghdad[0]["source_count"] == 2 and baghdad[0]["fatalities"] == 3
+    assert json.loads(baghdad[0]["disputes_json"])["fatalities"][0]["value"] in (3, 5)
+
+
+def test_plover_export_runs_on_stored_reports(db_url: str, tmp_path: Path) -> None:
+    out = tmp_path / "p.jsonl"
+    with Store(db_url) as store:
+        _fill(store)
+        message = export(store, "plover", ["admin1=Basra"], out)
+    lines = [json.loads(line) for line in out.read_text().splitlines() if line.strip()]
+    assert "1 articles" in message
+    assert all(line.get("event") for line in lines)
+
+
+def test_bad_where_is_a_clear_error() -> None:
+    with pytest.raises(ExportError, match="unknown filter"):
+        parse_where(["colour=red"])
+    with pytest.raises(ExportError, match="YYYY-MM-DD"):
+        parse_where(["date>=yesterday"])
+    with pytest.raises(ExportError, match="status is one of"):
+        parse_where(["status=maybe"])
+    f = parse_where(["date=2019-10-30", "type=Riots,Protests", "status=accepted,corrected"])
+    assert f.date_from == f.date_to == dt.date(2019, 10, 30)
+    assert f.event_type == ["Riots", "Protests"] and f.review_status == ["accepted", "corrected"]
