@@ -42,7 +42,9 @@ GROUP_TEMPLATES = {
 # Deeds whose doer (named by "by") is the target of an accusation.
 DEED_NOUNS = frozenset(
     """crime crimes killing killings violence attack attacks abuse abuses repression crackdown action actions
-    use shooting shootings arrest arrests torture massacre atrocity atrocities violation violations""".split()
+    use shooting shootings arrest arrests torture massacre atrocity atrocities violation violations beating
+    beatings raid raids bombing bombings detention detentions assault harassment intimidation disappearance
+    disappearances execution executions airstrike airstrikes shelling demolition demolitions siege blockade""".split()
 )
 _PLACE_SUFFIXES = (" Province", " province", " Governorate", " governorate", " Region", " District")
 
