@@ -183,6 +183,10 @@ def statement_target(cue: Token, spec: Cue) -> Token | None:
             obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
     if obj is None:
         obj = next((c for c in cue.children if c.dep_ in ("dobj", "obj")), None)
+    if obj is None and spec.plover == "DEMAND":
+        # "X must stop …, Amnesty urged": the demand's clause names who is to act.
+        clause = next((c for c in cue.children if c.dep_ == "ccomp"), None)
+        obj = next((c for c in clause.children if c.dep_ == "nsubj"), None) if clause is not None else None
     if obj is None:
         return None
     if is_actor_like(obj):
