@@ -26,7 +26,7 @@ from typing import Any
 
 from spacy.tokens import Doc
 
-from dateline.geo.gazetteer import KIND_ADMIN1, KIND_CITY, KIND_COUNTRY, Entry, Gazetteer
+from dateline.geo.gazetteer import KIND_ADMIN1, KIND_CITY, KIND_COUNTRY, Entry, Gazetteer, fold, loose_key
 from dateline.model import Article, Place, Span
 from dateline.resources import Resources
 
@@ -217,6 +217,8 @@ def _score(m: Mention, e: Entry, mentions: list[Mention], ctx: Context, actor_co
     why = []
     score = 0.4 * math.log10(e.population + 10)
     own = _anchor_country(m)
+    if fold(e.name) == fold(m.name) or loose_key(e.name) == loose_key(m.name):
+        score += 0.6  # the record's own name, not one of its old or foreign names
     if e.kind == KIND_COUNTRY:
         score += 3.0
     elif e.kind == KIND_ADMIN1:

@@ -14,6 +14,7 @@ holds the details the resolver needs (gazetteer hint, NER label, cue, kind hint)
 from __future__ import annotations
 
 import calendar
+import functools
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -51,6 +52,7 @@ class Candidate:
     info: dict[str, Any] = field(default_factory=dict)
 
 
+@functools.cache
 def _words(name: str) -> frozenset[str]:
     return frozenset(tables()[name])
 
@@ -167,6 +169,10 @@ def find_toponyms(doc: Doc, gazetteer: Any) -> list[Candidate]:
         source = "BOTH" if any(lbl in PLACE_NER for lbl in labels) else "GAZ"
         kind_hint = None
         end = j
+        if doc[i].text in _words("sublocality_prefixes") or (j < len(doc) and doc[j].lower_ in _words("sublocality_suffixes")):
+            # "Colonia Las Flores", "Guama neighborhood": a part of a town, placed within it like a landmark
+            out.append(Candidate(i, j, "LANDMARK", ner=next(iter(labels - {None}), None), cue=cue, kind_hint="landmark"))
+            continue
         if cue_a in {"province", "governorate", "region", "state", "oblast", "district", "county", "prefecture", "department"}:
             kind_hint = "admin1" if cue_a not in {"district", "county"} else "admin2"
             if doc[j].text[0].isupper():
