@@ -28,6 +28,9 @@ window.dateline = (function () {
       if (value) window.localStorage.setItem(TOKEN_KEY, value);
       else window.localStorage.removeItem(TOKEN_KEY);
     } catch (e) { /* private mode: the token lives for this page only */ }
+    // The cookie only opens pages on servers where reading needs a token; writes always use the header.
+    document.cookie = "dateline_token=" + encodeURIComponent(value || "") + "; path=/; SameSite=Strict" +
+      (value ? "" : "; max-age=0");
   }
 
   // fetch JSON with the bearer token; rejects with the server's `detail` message on 4xx/5xx.
