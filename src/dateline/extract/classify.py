@@ -44,7 +44,7 @@ TRIGGER_LEMMAS: dict[str, str] = {
     "kill": "kill", "killing": "kill", "death": "kill", "fatality": "kill", "murder": "kill", "shoot": "kill", "shooting": "kill", "stab": "kill",
     "behead": "kill", "execute": "kill", "execution": "kill", "massacre": "kill", "torture": "kill",
     "beat": "kill", "attack": "attack", "abduct": "abduct", "abduction": "abduct", "kidnap": "abduct",
-    "kidnapping": "abduct", "hostage": "abduct", "rape": "sexual", "molest": "sexual", "fire": "fire",
+    "kidnapping": "abduct", "hostage": "abduct", "rape": "sexual", "raped": "sexual", "molest": "sexual", "fire": "fire",
     # strategic developments
     "arrest": "arrest", "detain": "arrest", "detention": "arrest", "apprehend": "arrest",
     "agreement": "agreement", "ceasefire": "agreement", "truce": "agreement", "accord": "agreement",
@@ -56,7 +56,7 @@ TRIGGER_LEMMAS: dict[str, str] = {
 }
 # Multi-word cues (lower-cased text) → family.
 TRIGGER_PHRASES: list[tuple[str, str]] = [
-    (r"\btook to the streets?\b", "protest"), (r"\bhunger strike\b", "protest"),
+    (r"\btook to the streets?\b", "protest"), (r"\bsit-ins?\b|\bsit-down strikes?\b|\bstaged? a protest", "protest"), (r"\bhunger strike\b", "protest"),
     (r"\bair ?strikes?\b|\bair raids?\b|\baerial (?:attack|bombardment|strike)s?\b|\bdrone strikes?\b", "air"),
     (r"\bsuicide (?:bomb(?:er|ing)?s?|attack(?:er)?s?|vest|belt)\b|\bblew (?:himself|herself|themselves) up\b"
      r"|\bexplosive (?:vest|belt)s?\b|\bsuicide car bomb", "suicide"),
@@ -74,6 +74,13 @@ TRIGGER_PHRASES: list[tuple[str, str]] = [
     (r"\bweapons? caches?\b|\barms caches?\b", "disrupt"),
     (r"\bforced disappearances?\b|\bdisappeared\b", "abduct"),
 ]
+
+
+
+def _phrase(family: str) -> str:
+    """The multi-word trigger pattern of a family, reused as a sentence cue."""
+    return "|".join(p for p, f in TRIGGER_PHRASES if f == family)
+
 
 # Cues that decide sub-types (lower-cased text patterns).
 CUE = {
@@ -100,12 +107,12 @@ CUE = {
     "block": re.compile(r"\bblock(?:ed|ing|s|aded)?\b|\bclos(?:ed|ing) (?:down|off)\b|\bshut down\b"),
     "mob": re.compile(r"\bmob\b|\blynch|\bvigilante|\bangry (?:crowd|residents|villagers)|\bmob justice\b|"
                       r"\bmob violence\b|\bcommunal (?:clash|violence)"),
-    "suicide": re.compile(TRIGGER_PHRASES[2][0]),
-    "chem": re.compile(TRIGGER_PHRASES[4][0]),
+    "suicide": re.compile(_phrase("suicide")),
+    "chem": re.compile(_phrase("chem")),
     "air": re.compile(r"\bair ?strikes?\b|\bair raids?\b|\bwarplanes?\b|\bwar planes?\b|\bfighter jets?\b|"
                       r"\bjets?\b|\bdrones?\b|\buavs?\b|\baircraft\b|\bhelicopters?\b|\bgunships?\b|"
                       r"\baerial\b|\bair force\b|\bquadcopters?\b|\bairplanes?\b|\bbombers\b|\bf-16s?\b"),
-    "ied": re.compile(TRIGGER_PHRASES[3][0] + r"|\bbombs? (?:exploded|went off|detonated|blast)|\bbomb blast|"
+    "ied": re.compile(_phrase("ied") + r"|\bbombs? (?:exploded|went off|detonated|blast)|\bbomb blast|"
                       r"\bmines?\b(?! (?:worker|owner|site))|\bexplosives? (?:planted|placed|detonated)"),
     "grenade": re.compile(r"(?<!tear gas )(?<!tear-gas )(?<!stun )(?<!teargas )\bgrenades?\b|\brpgs?\b"),
     "shell": re.compile(r"\bshell(?:ed|ing|s)?\b|\bartillery\b|\bmortars?\b|\brockets?\b|\bmissiles?\b|"

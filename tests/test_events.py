@@ -1,0 +1,160 @@
+"""Event detection and ACLED coding on short sentences written for these tests (none from an eval file).
+
+Each case states the coding an ACLED coder would give, worked out from the codebook: the sub-type, or the reason
+the sentence is not an event. All texts are extracted in one batch (the spaCy model loads once)."""
+
+from __future__ import annotations
+
+import pytest
+
+from dateline.ingest import article_from_text
+from dateline.model import Report
+from dateline.pipeline import Pipeline
+
+PUBLISHED = "2021-05-10"
+
+# (text, expected sub-event type of the first event)
+SUB_TYPE_CASES: dict[str, tuple[str, str]] = {
+    "peaceful": ("Hundreds of teachers marched peacefully through Nairobi on Sunday to demand higher pay.",
+                 "Peaceful protest"),
+    "intervention": ("Police dispersed a sit-in by nurses outside the health ministry in Lagos on Monday and "
+                     "arrested six of them.", "Protest with intervention"),
+    "excessive_live_fire": ("Soldiers opened fire on demonstrators in Khartoum on Saturday, killing three "
+                            "protesters.", "Excessive force against protesters"),
+    "tear_gas_not_chemical": ("Riot police fired tear gas at peaceful protesters in Bogota on Friday, and two "
+                              "of them died of their injuries.", "Excessive force against protesters"),
+    "storm_building": ("Angry protesters tried to storm the parliament building in Beirut on Saturday.",
+                       "Violent demonstration"),
+    "stones_barricades": ("Youths burned tyres and threw stones at police in Dakar on Thursday during a protest "
+                          "against fuel prices.", "Violent demonstration"),
+    "mob": ("A mob lynched a suspected thief in a market in Kampala on Tuesday.", "Mob violence"),
+    "armed_clash": ("Army troops clashed with rebel fighters near Goma on Wednesday.", "Armed clash"),
+    "gov_regains": ("Government troops recaptured the town of Palma from insurgents on Sunday.",
+                    "Government regains territory"),
+    "nsa_overtakes": ("Rebels seized control of the town of Kidal after heavy fighting with soldiers on Monday.",
+                      "Non-state actor overtakes territory"),
+    "air_strike": ("Warplanes carried out airstrikes on a village near Idlib on Friday, killing four civilians.",
+                   "Air/drone strike"),
+    "shelling": ("Artillery shells hit a residential area of Donetsk on Thursday.",
+                 "Shelling/artillery/missile attack"),
+    "ied": ("A roadside bomb exploded under a police vehicle near Kandahar on Monday.",
+            "Remote explosive/landmine/IED"),
+    "suicide": ("A suicide bomber blew himself up at a checkpoint in Mogadishu on Saturday.", "Suicide bomb"),
+    "grenade": ("An unknown attacker threw a grenade into a bar in Bujumbura on Friday.", "Grenade"),
+    "chemical": ("Government helicopters dropped chlorine barrels on Saraqib on Tuesday.", "Chemical weapon"),
+    "attack_civilians": ("Gunmen shot dead two farmers in their fields near Jos on Sunday.", "Attack"),
+    "abduction": ("Armed men abducted a village chief near Kaduna on Thursday.", "Abduction/forced disappearance"),
+    "sexual": ("Soldiers raped two women in a village near Bunia on Monday.", "Sexual violence"),
+    "arrests": ("Police arrested a journalist at his home in Harare on Wednesday.", "Arrests"),
+    "agreement": ("The two armed groups signed a ceasefire agreement in Juba on Friday.", "Agreement"),
+    "hq": ("The militia established a new base in the hills outside Bor on Tuesday.",
+           "Headquarters or base established"),
+    "looting": ("Militiamen looted shops and burned houses in a village near Bangui on Sunday.",
+                "Looting/property destruction"),
+    "disrupted": ("Bomb disposal experts defused an explosive device found near a school in Maiduguri on Monday.",
+                  "Disrupted weapons use"),
+    "transfer": ("Foreign troops withdrew from their base in Menaka and handed it over to the national army on "
+                 "Friday.", "Non-violent transfer of territory"),
+    "change": ("The armed group recruited dozens of new fighters in Beni on Tuesday.", "Change to group/activity"),
+}
+
+# (text, reason the candidate is rejected)
+FILTER_CASES: dict[str, tuple[str, str]] = {
+    "call": ("Union leaders are calling on workers to boycott the elections.", "call"),
+    "urge": ("The opposition urged its supporters to march on the capital.", "call"),
+    "statement": ("The minister condemned the killing of three villagers.", "statement"),
+    "accuse": ("The governor accused the rebels of attacking civilians.", "statement"),
+    "negated": ("The army did not attack the camp.", "negated"),
+    "hypothetical": ("Students could storm the campus if the fees are raised.", "hypothetical"),
+    "future": ("Farmers will march to the capital next week.", "future"),
+    "threat": ("The militia threatened to attack the town.", "hypothetical"),
+    "history": ("Back then the students were rioting in the streets of the capital.", "history"),
+}
+
+
+@pytest.fixture(scope="module")
+def reports(pipeline: Pipeline) -> dict[str, Report]:
+    cases = {**{k: v[0] for k, v in SUB_TYPE_CASES.items()}, **{k: v[0] for k, v in FILTER_CASES.items()}}
+    keys = list(cases)
+    articles = [article_from_text(cases[k], article_id=k, publisher="Test Wire", published=PUBLISHED) for k in keys]
+    return dict(zip(keys, pipeline.pipe(articles)))
+
+
+@pytest.mark.parametrize("case", sorted(SUB_TYPE_CASES))
+def test_sub_type(case: str, reports: dict[str, Report]) -> None:
+    expected = SUB_TYPE_CASES[case][1]
+    report = reports[case]
+    assert report.events, f"no event found in: {SUB_TYPE_CASES[case][0]} (rejected: {report.rejected})"
+    assert report.events[0].sub_event_type == expected
+
+
+@pytest.mark.parametrize("case", sorted(FILTER_CASES))
+def test_not_events_are_rejected_with_reason(case: str, reports: dict[str, Report]) -> None:
+    report = reports[case]
+    assert not report.events, f"not an event, but coded: {[e.sub_event_type for e in report.events]}"
+    assert FILTER_CASES[case][1] in {r.reason for r in report.rejected}
+
+
+def test_every_sub_type_is_covered_by_a_case() -> None:
+    from dateline.codebook import load_codebook
+
+    covered = {v[1] for v in SUB_TYPE_CASES.values()} | {"Other"}
+    assert set(load_codebook().sub_event_types) == covered
+
+
+def test_event_type_and_disorder_type_come_from_the_codebook(reports: dict[str, Report]) -> None:
+    event = reports["excessive_live_fire"].events[0]
+    assert event.event_type == "Protests"
+    assert event.disorder_type == "Political violence; Demonstrations"
+
+
+def test_fatalities_are_coded_on_the_event(reports: dict[str, Report]) -> None:
+    assert reports["excessive_live_fire"].events[0].fatalities == 3
+    assert reports["attack_civilians"].events[0].fatalities == 2
+    # nobody is reported dead: unknown, not zero
+    assert reports["storm_building"].events[0].fatalities is None
+
+
+def test_actors_follow_acled_naming(reports: dict[str, Report]) -> None:
+    protest = reports["excessive_live_fire"].events[0]
+    assert protest.actor1 is not None and protest.actor1.startswith("Protesters (")
+    assert protest.actor2 is not None and protest.actor2.startswith("Military Forces of")
+    assert protest.inter1 == 6 and protest.inter2 == 1 and protest.interaction == 16
+    attack = reports["attack_civilians"].events[0]
+    assert attack.actor1 is not None and attack.actor1.startswith("Unidentified Armed Group (")
+    assert attack.actor2 is not None and attack.actor2.startswith("Civilians (")
+    assert attack.civilian_targeting == "Civilian targeting"
+
+
+def test_claimed_by_defaults_to_the_publisher(reports: dict[str, Report]) -> None:
+    assert reports["peaceful"].events[0].claimed_by == ["Test Wire"]
+
+
+def test_note_is_one_acled_style_sentence(reports: dict[str, Report]) -> None:
+    note = reports["storm_building"].events[0].notes or ""
+    assert note.startswith("On ") and "2021" in note
+    assert "storm" in note and note.endswith("[size=no report]")
+
+
+def test_same_event_twice_is_one_event_with_two_mentions(pipeline: Pipeline) -> None:
+    text = ("Gunmen shot dead two farmers near Jos on Sunday. The gunmen shot dead two farmers near Jos on "
+            "Sunday, police said.")
+    report = pipeline.extract_text(text, publisher="Test Wire", published=PUBLISHED)
+    attacks = [e for e in report.events if e.sub_event_type == "Attack"]
+    assert len(attacks) == 1
+    assert len(attacks[0].mentions) == 2
+
+
+def test_distinct_events_in_one_article(pipeline: Pipeline) -> None:
+    text = ("Hundreds of teachers marched peacefully through Nairobi on Sunday. "
+            "On Monday, a roadside bomb exploded under a police vehicle near Kandahar.")
+    report = pipeline.extract_text(text, publisher="Test Wire", published=PUBLISHED)
+    assert {e.sub_event_type for e in report.events} >= {"Peaceful protest", "Remote explosive/landmine/IED"}
+
+
+def test_no_date_defaults_to_the_report_date_and_is_flagged(pipeline: Pipeline) -> None:
+    report = pipeline.extract_text("Gunmen abducted a village chief near Kaduna.", publisher="Test Wire",
+                                   published=PUBLISHED)
+    event = report.events[0]
+    assert str(event.event_date) == PUBLISHED and event.time_precision == 3
+    assert "date_defaulted" in event.flags

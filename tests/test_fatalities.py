@@ -1,0 +1,67 @@
+"""Fatalities by the codebook's conservative rules (sentences written for these tests)."""
+
+from __future__ import annotations
+
+import pytest
+
+from dateline.extract.fatalities import count_fatalities, number_value
+
+
+@pytest.mark.parametrize(("words", "value", "vague"), [
+    ("at least five", 5, False),   # "at least N" = N
+    ("tens", 10, False),           # codebook: tens = 10
+    ("dozens", 12, False),         # codebook: dozens = 12
+    ("hundreds", 100, False),      # codebook: hundreds = 100
+    ("twenty-two", 22, False),
+    ("1,200", 1200, False),
+    ("several", 3, True),          # vague: smallest "several" allows, flagged
+    ("a number of", 2, True),      # vague: smallest plural, flagged
+])
+def test_number_words(words: str, value: int, vague: bool) -> None:
+    assert number_value(words) == (value, vague)
+
+
+def test_digits_and_words_in_a_sentence() -> None:
+    assert count_fatalities("Gunmen killed 7 villagers near the market.").value == 7
+    assert count_fatalities("Three farmers were shot dead on their land.").value == 3
+
+
+def test_injuries_are_not_deaths() -> None:
+    assert count_fatalities("Eleven students were injured when police charged.").value is None
+
+
+def test_injured_and_killed_counts_only_the_dead() -> None:
+    assert count_fatalities("The blast left four wounded and two killed.").value == 2
+
+
+def test_coordinated_victims_add_up() -> None:
+    # two soldiers + one civilian in one clause = 3
+    assert count_fatalities("Two soldiers and one civilian were killed in the ambush.").value == 3
+
+
+def test_vague_plural_is_flagged() -> None:
+    count = count_fatalities("Several herders died in the raid.")
+    assert count.value == 3 and count.vague
+
+
+def test_deaths_in_as_many_days_give_a_range() -> None:
+    count = count_fatalities("The crackdown caused six deaths in as many days.")
+    assert count.value == 6 and count.days == 6
+
+
+def test_conflicting_figures_keep_the_lowest() -> None:
+    count = count_fatalities("Medics said nine people died; the governor said the death toll was 4.")
+    assert count.value == 4 and count.disputed
+
+
+def test_no_number_is_unknown() -> None:
+    assert count_fatalities("Several shops were looted overnight.").value is None
+    assert count_fatalities("Protesters were killed and injured in the capital.").value is None
+
+
+def test_dates_are_not_counts() -> None:
+    assert count_fatalities("On 3 May 2021 one man was killed.").value == 1
+
+
+def test_definite_single_victim_counts_one() -> None:
+    assert count_fatalities("A sniper shot at the checkpoint, killing the guard.").value == 1
