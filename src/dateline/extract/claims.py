@@ -49,15 +49,20 @@ def attribute(
     # Quotes first (outer before nested), so events and statements inside a quote inherit its chain.
     for quote in sorted(quotes, key=lambda q: (q.span.start, -q.span.end)):
         enclosing = _enclosing_quote(quote.span, direct, exclude=quote.id)
+        cited: list[ClaimLink] = []
         if enclosing is not None and enclosing.id in quote_chains:
             chain = list(quote_chains[enclosing.id])
         else:
             anchor = quote.cue.start if quote.cue else quote.span.start
-            chain = [publisher, *_sentence_links(doc, text, anchor, skip=quote.span, exclude_speaker=quote.speaker,
-                                                 own_cue=quote.cue)]
+            # The speaker stands between who relays the quote and whom the speaker cites ("…, X said, citing Y").
+            relays, cited = _sentence_link_parts(doc, text, anchor, skip=quote.span, exclude_speaker=quote.speaker,
+                                                 own_cue=quote.cue)
+            chain = [publisher, *relays]
         if quote.speaker:
             chain = _append(chain, ClaimLink(name=quote.speaker, role=_role(quote.speaker, quote.speaker_named),
                                              span=quote.speaker_span))
+        for link in cited:
+            chain = _append(chain, link)
         quote_chains[quote.id] = chain
         quote.claimed_by = [link.name for link in chain]
         claims.append(_claim("quote", quote.id, chain, quote.span))
@@ -148,9 +153,18 @@ def _sentence_links(
     doc: Doc, text: str, pos: int, skip: Span | None, exclude_speaker: str | None, own_cue: Span | None = None
 ) -> list[ClaimLink]:
     """Attribution links of the sentence holding `pos`, outermost first."""
+    outer, inner = _sentence_link_parts(doc, text, pos, skip, exclude_speaker, own_cue)
+    return _dedupe([*outer, *inner])
+
+
+def _sentence_link_parts(
+    doc: Doc, text: str, pos: int, skip: Span | None, exclude_speaker: str | None, own_cue: Span | None = None
+) -> tuple[list[ClaimLink], list[ClaimLink]]:
+    """(relays, cited sources) of the sentence holding `pos`: "according to X", reporting subjects, outermost
+    first; then the sources they cite ("citing Y", "quoted Y")."""
     sent = _sentence(doc, pos)
     if sent is None:
-        return []
+        return [], []
     anchor = next((t for t in sent if t.idx <= pos < t.idx + len(t) + 1), sent.root)
     outer: list[ClaimLink] = []
     inner: list[ClaimLink] = []
@@ -189,8 +203,12 @@ def _sentence_links(
         reporters.append((_depth(tok), links))
     for _, links in sorted(reporters, key=lambda r: r[0]):
         outer.extend(links)
+    return _dedupe(outer), _dedupe(inner)
+
+
+def _dedupe(links: list[ClaimLink]) -> list[ClaimLink]:
     chain: list[ClaimLink] = []
-    for link in [*outer, *inner]:
+    for link in links:
         if not any(link.name.lower() == c.name.lower() for c in chain):
             chain.append(link)
     return chain

@@ -353,6 +353,7 @@ def expand_name(doc: Doc, start: int, end: int) -> str:
     while end + 1 < len(doc) and doc[end].text in glue and not doc[end - 1].whitespace_ and not doc[end].whitespace_:
         end += 2
     name = doc[start:end].text.strip("[]() ")
+    name = re.sub(r"^(?:the|The) ", "", name)
     return re.sub(r"[’']s$", "", name)
 
 
