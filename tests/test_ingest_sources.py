@@ -124,6 +124,17 @@ def test_html_from_memory_with_url_date() -> None:
     assert article.url == "https://courier.example/2021/03/14/dock-strike/"
 
 
+def test_html_date_from_an_old_image_address_does_not_outrank_the_url() -> None:
+    body = "".join(f"<p>Paragraph {i}: the school board voted on the new budget after a long public debate.</p>"
+                   for i in range(5))
+    html = ("<html><head><title>Board votes on budget</title>"
+            '<meta property="og:image" content="https://cdn.example/media/2016/04/05/stock-photo.jpg">'
+            f"</head><body><article><h1>Board votes on budget</h1>{body}</article></body></html>")
+    article = article_from_html(html, url="https://news.example/story/2019/11/20/board-budget/")
+    assert article.published == dt.date(2019, 11, 20)
+    assert dt.date(2016, 4, 5) not in [s.value for s in article.published_signals]
+
+
 def test_html_without_main_text_is_an_input_error() -> None:
     err = one_error(DATA / "ingest_no_main_text.html")
     assert err.source.endswith("ingest_no_main_text.html")

@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from dateline.errors import InputError
+from dateline.ingest.metadata import url_date_signal
 from dateline.ingest.text import Hints, build_article
 from dateline.model import Article
 from dateline.settings import Settings
@@ -66,20 +67,45 @@ def has_prose(text: str) -> bool:
     return any(len(line.split()) >= MIN_SENTENCE_WORDS for line in text.split("\n"))
 
 
-def publication_date(html: str) -> tuple[dt.date | None, str | None]:
-    """The page's own publication date from its markup (htmldate; the URL is a separate signal)."""
+# Media elements whose addresses often hold a date of their own (the photo's upload day, years old).
+_MEDIA = re.compile(
+    r"<(?:img|source|picture|video|audio|link)\b[^>]*>|<meta\b[^>]*(?:image|video|thumbnail)[^>]*>", re.IGNORECASE
+)
+
+
+def _htmldate(html: str) -> str | None:
     import htmldate
 
     try:
         found = htmldate.find_date(html, original_date=True, extensive_search=False, outputformat="%Y-%m-%d")
     except Exception:  # noqa: BLE001 - htmldate can raise on pathological markup; a missing date is not fatal
-        return None, None
+        return None
+    return found or None
+
+
+def publication_date(html: str, url_date: dt.date | None = None) -> tuple[dt.date | None, str | None]:
+    """The page's own publication date from its markup (htmldate; the URL is a separate signal).
+
+    htmldate can take a date from an image's address (a years-old stock photo); when its date contradicts
+    the date in the page's own URL, it is checked again without media elements, and dropped if it came
+    from them.
+    """
+    found = _htmldate(html)
+    value = _iso(found)
+    if value is not None and url_date is not None and abs((value - url_date).days) > 1:
+        again = _iso(_htmldate(_MEDIA.sub(" ", html)))
+        if again != value:
+            found, value = (again.isoformat(), again) if again is not None else (None, None)
+    return value, found
+
+
+def _iso(found: str | None) -> dt.date | None:
     if not found:
-        return None, None
+        return None
     try:
-        return dt.date.fromisoformat(found), found
+        return dt.date.fromisoformat(found)
     except ValueError:
-        return None, found
+        return None
 
 
 def read_html(html: str, url: str | None = None) -> HtmlContent:
@@ -89,7 +115,8 @@ def read_html(html: str, url: str | None = None) -> HtmlContent:
         doc = _extract(html, url, options)
         if doc is not None and has_prose(doc.text or ""):
             break
-    date, date_raw = publication_date(html)
+    url_signal = url_date_signal(url)
+    date, date_raw = publication_date(html, url_signal.value if url_signal else None)
     if doc is None or not has_prose(doc.text or ""):
         return HtmlContent("", None, None, None, None, date, date_raw)
     return HtmlContent(
