@@ -16,9 +16,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable, Iterator
-from typing import Any
-
-from typing import IO
+from typing import IO, Any
 
 from dateline.model import Event, Report, Statement
 

@@ -29,11 +29,10 @@ from dateline.model import Article, Claim, ClaimLink, Event, Quote, Span, Statem
 
 # Reporting verbs whose subject is a source for what their complement says.
 REPORT_LEMMAS = frozenset(
-    """report say claim tell state confirm announce allege add write reveal indicate show quote cite
-    broadcast publish tweet post assert accuse""".split()
+    ["report", "say", "claim", "tell", "state", "confirm", "announce", "allege", "add", "write", "reveal", "indicate", "show", "quote", "cite", "broadcast", "publish", "tweet", "post", "assert", "accuse"]
 )
-CORRESPONDENT_NOUNS = frozenset("correspondent reporter journalist stringer".split())
-PRONOUN_STARTS = frozenset("they he she it these those".split())
+CORRESPONDENT_NOUNS = frozenset(["correspondent", "reporter", "journalist", "stringer"])
+PRONOUN_STARTS = frozenset(["they", "he", "she", "it", "these", "those"])
 
 
 def attribute(

@@ -32,28 +32,21 @@ from dateline.resources import Resources
 
 # Verbs that introduce what someone said (lemmas). "read" and "add" cover documents ("the report reads").
 CUE_LEMMAS = frozenset(
-    """say add tell state read write claim announce declare note explain warn insist argue ask reply respond
-    continue conclude stress emphasize emphasise affirm confirm deny urge allege report quote cite tweet post
-    comment observe remark acknowledge admit assert suggest maintain complain recall describe add shout cry
-    chant sing scream reiterate testify predict vow pledge promise threaten demand""".split()
+    ["say", "add", "tell", "state", "read", "write", "claim", "announce", "declare", "note", "explain", "warn", "insist", "argue", "ask", "reply", "respond", "continue", "conclude", "stress", "emphasize", "emphasise", "affirm", "confirm", "deny", "urge", "allege", "report", "quote", "cite", "tweet", "post", "comment", "observe", "remark", "acknowledge", "admit", "assert", "suggest", "maintain", "complain", "recall", "describe", "add", "shout", "cry", "chant", "sing", "scream", "reiterate", "testify", "predict", "vow", "pledge", "promise", "threaten", "demand"]
 )
 # Verbs that take a reported clause ("X said that …"); narrower than CUE_LEMMAS to keep indirect quotes real.
 INDIRECT_LEMMAS = frozenset(
-    """say add tell state claim announce declare note explain warn insist argue stress emphasize emphasise
-    affirm confirm deny allege report assert suggest maintain complain acknowledge admit reiterate testify
-    predict vow pledge promise believe""".split()
+    ["say", "add", "tell", "state", "claim", "announce", "declare", "note", "explain", "warn", "insist", "argue", "stress", "emphasize", "emphasise", "affirm", "confirm", "deny", "allege", "report", "assert", "suggest", "maintain", "complain", "acknowledge", "admit", "reiterate", "testify", "predict", "vow", "pledge", "promise", "believe"]
 )
-CHANT_LEMMAS = frozenset("chant shout sing cry scream chanting".split())
+CHANT_LEMMAS = frozenset(["chant", "shout", "sing", "cry", "scream", "chanting"])
 PRONOUNS = {"he": "person", "she": "person", "they": "group", "it": "org", "we": "group", "i": "person"}
 # Generic nouns that stand for an organisation or document named shortly before.
 ORG_ANAPHORS = frozenset(
-    """report statement group organisation organization agency ministry channel network newspaper paper outlet
-    broadcaster movement party company body office committee council rights watchdog government
-    authorities army military police coalition campaign alliance union association website""".split()
+    ["report", "statement", "group", "organisation", "organization", "agency", "ministry", "channel", "network", "newspaper", "paper", "outlet", "broadcaster", "movement", "party", "company", "body", "office", "committee", "council", "rights", "watchdog", "government", "authorities", "army", "military", "police", "coalition", "campaign", "alliance", "union", "association", "website"]
 )
 # Nouns that, after a proper name ("the Al Arabiya TV report"), mean "what X says".
 DOCUMENT_NOUNS = frozenset(
-    "report statement broadcast correspondent reporter website article communique communiqué release".split()
+    ["report", "statement", "broadcast", "correspondent", "reporter", "website", "article", "communique", "communiqué", "release"]
 )
 SHORT_FRAGMENT_WORDS = 4  # quoted fragments shorter than this are terms or scare quotes unless a cue is next to them
 _TRIM = " \t\n,;:“”\"‘’'«»„"
@@ -80,7 +73,7 @@ def quotes_from_doc(article: Article, doc: Doc, resources: Resources) -> list[Qu
         if c_end <= c_start:
             continue
         enclosing = next((q for q in quotes if q.span.start <= c_start and c_end <= q.span.end + 1), None)
-        cue, speaker = _find_speaker(doc, text, start, end, kind, enclosing, article)
+        cue, speaker = _find_speaker(doc, text, start, end, kind, enclosing, article, resources)
         if speaker is None and cue is None and kind in ("direct", "block") and _opens_sentence(text, start):
             resumed = _continued_speaker(text, start, previous)
             if resumed is not None:
@@ -184,10 +177,11 @@ def _continued_speaker(
 
 
 def _find_speaker(
-    doc: Doc, text: str, start: int, end: int, kind: str, enclosing: Quote | None, article: Article
+    doc: Doc, text: str, start: int, end: int, kind: str, enclosing: Quote | None, article: Article,
+    resources: Resources,
 ) -> tuple[Span | None, Speaker | None]:
     if kind == "slogan":
-        return _slogan_speaker(doc, text, start, article)
+        return _slogan_speaker(doc, text, start, article, resources)
     if kind == "nested" and enclosing is not None:
         return None, None
     after = _cue_after(doc, text, end)
@@ -269,7 +263,9 @@ def _np_head(tok: Token) -> Token:
     return tok
 
 
-def _slogan_speaker(doc: Doc, text: str, start: int, article: Article) -> tuple[Span | None, Speaker | None]:
+def _slogan_speaker(
+    doc: Doc, text: str, start: int, article: Article, resources: Resources
+) -> tuple[Span | None, Speaker | None]:
     sent_start = max(text.rfind("\n", 0, start) + 1, _last_sentence_end(text, start - 1))
     tokens = _tokens_between(doc, sent_start, start - 1)
     for tok in reversed(tokens):
@@ -285,20 +281,18 @@ def _slogan_speaker(doc: Doc, text: str, start: int, article: Article) -> tuple[
                     return cue, Speaker(name=f"Protesters ({place})", span=None, kind="group")
             speaker = _describe(doc, subject, start, article)
             if speaker is not None and not speaker.named:
-                speaker = _acled_group(doc, subject, speaker, start)
+                speaker = _acled_group(doc, subject, speaker, start, resources)
             return cue, speaker
     return None, None
 
 
-def _acled_group(doc: Doc, head: Token, speaker: Speaker, before: int) -> Speaker:
+def _acled_group(doc: Doc, head: Token, speaker: Speaker, before: int, resources: Resources) -> Speaker:
     """Chanting crowds are named as ACLED names actors ("Iraqi protesters" → "Protesters (Iraq)")."""
     from dateline.extract import statements as statements_mod
-    from dateline.resources import default_resources
 
     lemma = head.lemma_.lower()
     if lemma not in statements_mod.GROUP_TEMPLATES and head.lower_ not in statements_mod.GROUP_TEMPLATES:
         return speaker
-    resources = default_resources()
     country = statements_mod.sentence_country(head.sent, resources) or statements_mod.context_country(doc, resources)
     name = statements_mod.actor_name(doc, head, resources, country, before)
     return Speaker(name=name, span=speaker.span, role=None, named=False, kind="group")

@@ -41,10 +41,7 @@ GROUP_TEMPLATES = {
 }
 # Deeds whose doer (named by "by") is the target of an accusation.
 DEED_NOUNS = frozenset(
-    """crime crimes killing killings violence attack attacks abuse abuses repression crackdown action actions
-    use shooting shootings arrest arrests torture massacre atrocity atrocities violation violations beating
-    beatings raid raids bombing bombings detention detentions assault harassment intimidation disappearance
-    disappearances execution executions airstrike airstrikes shelling demolition demolitions siege blockade""".split()
+    ["crime", "crimes", "killing", "killings", "violence", "attack", "attacks", "abuse", "abuses", "repression", "crackdown", "action", "actions", "use", "shooting", "shootings", "arrest", "arrests", "torture", "massacre", "atrocity", "atrocities", "violation", "violations", "beating", "beatings", "raid", "raids", "bombing", "bombings", "detention", "detentions", "assault", "harassment", "intimidation", "disappearance", "disappearances", "execution", "executions", "airstrike", "airstrikes", "shelling", "demolition", "demolitions", "siege", "blockade"]
 )
 _PLACE_SUFFIXES = (" Province", " province", " Governorate", " governorate", " Region", " District")
 
@@ -164,9 +161,9 @@ def statement_actor(cue: Token) -> Token | None:
     for t in sent:
         if t.i >= cue.i:
             break
-        if t.pos_ in ("NOUN", "PROPN") and (t.tag_ in ("NNS", "NNPS") or t.ent_type_ in ("PERSON", "ORG")):
-            if t.dep_ not in ("pobj", "compound", "poss"):
-                return t
+        plural_or_name = t.tag_ in ("NNS", "NNPS") or t.ent_type_ in ("PERSON", "ORG")
+        if t.pos_ in ("NOUN", "PROPN") and plural_or_name and t.dep_ not in ("pobj", "compound", "poss"):
+            return t
     return None
 
 
@@ -292,8 +289,7 @@ def _place_name(doc: Doc, tok: Token) -> str:
     ent = quotes_mod._entity_of(doc, tok)
     name = ent.text if ent is not None else tok.text
     for suffix in _PLACE_SUFFIXES:
-        if name.endswith(suffix):
-            name = name[: -len(suffix)]
+        name = name.removesuffix(suffix)
     return name
 
 
@@ -304,8 +300,7 @@ def _actor_location(doc: Doc, actor: Token, places: list[Place]) -> str | None:
         if start <= place.span.start < end:
             name = place.name or place.mention
             for suffix in _PLACE_SUFFIXES:
-                if name.endswith(suffix):
-                    name = name[: -len(suffix)]
+                name = name.removesuffix(suffix)
             return name
     return None
 

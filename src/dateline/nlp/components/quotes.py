@@ -18,6 +18,7 @@ the kind: "direct", "nested", "slogan" or "block". The extract stage finds the s
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass
 
@@ -170,7 +171,7 @@ def _close(opened: _Open, close_pos: int, text: str) -> QuoteRun:
 
 def _block_quotes(text: str, paragraphs: list[tuple[int, int]]) -> list[QuoteRun]:
     runs = []
-    for (p_start, p_end), following in zip(paragraphs, paragraphs[1:]):
+    for (p_start, p_end), following in itertools.pairwise(paragraphs):
         if not _BLOCK_CUE.search(text[p_start:p_end]):
             continue
         body = text[following[0] : following[1]]
