@@ -117,7 +117,8 @@ def _mentions(article: Article, doc: Doc, gaz: Gazetteer) -> list[Mention]:
             para=_index_of(para_starts, span.start_char),
         )
         last = span[-1]
-        m.modifier = last.dep_ == "compound" and last.head.i > last.i and last.head.pos_ == "NOUN" and not last.head.is_title
+        m.modifier = (last.dep_ == "compound" and last.head.i > last.i and last.head.pos_ == "NOUN"
+                      and not last.head.is_title) or (span.end < len(doc) and doc[span.end].text in {"'s", "’s"})
         if source != "LANDMARK" and m.kind_hint != "landmark":
             m.candidates = gaz.lookup(m.name)[:40]
             if m.kind_hint == "admin1":
@@ -262,6 +263,22 @@ def _dominant_local(m: Mention, ctx: Context) -> str | None:
     return cc if n / total >= 0.75 else None
 
 
+def _only_supported(m: Mention, best: Entry, ctx: Context) -> str | None:
+    """The country the article's places point to, when nothing in the article (no place, no demonym, no
+    dateline) supports the candidate's own country: "Jaru gathering in Mhemideh in Deir-ez-Zor"."""
+    own = _anchor_country(m)
+    places = Counter(ctx.place_para.get(m.para, Counter()))
+    support = Counter(ctx.article)
+    if own:
+        places[own[0]] -= own[1]
+        support[own[0]] -= own[1]
+    places = Counter({k: v for k, v in places.items() if v > 0})
+    if support.get(best.cc, 0) > 0 or sum(places.values()) < 0.7:
+        return None
+    cc, n = places.most_common(1)[0]
+    return cc if n / sum(places.values()) >= 0.75 else None
+
+
 class Resolver:
     def __init__(self, gaz: Gazetteer, resources: Resources | None = None) -> None:
         self.gaz = gaz
@@ -331,7 +348,7 @@ class Resolver:
                         reason=f"no namesake inside {parent.text}; kept at {ascii_name(pbest.name)}",
                     )
                     continue
-            dominant = _dominant_local(m, ctx)
+            dominant = _dominant_local(m, ctx) or _only_supported(m, best, ctx)
             weak = best.kind == KIND_CITY and best.population < 100_000 and "inside" not in " ".join(why)
             if dominant and best.cc != dominant and weak and not any(e.cc == dominant for e in m.candidates):
                 deferred.append((k, dominant, cands, best))  # after the others, whose admin1 it may take
