@@ -410,6 +410,38 @@ def test_export_acled_csv_carries_reviewed_values_and_drops_rejected(client: Tes
     assert client.get("/export", params={"format": "xlsx"}).status_code == 422
 
 
+def test_every_export_format_answers_with_the_matching_events(ro_client: TestClient) -> None:
+    import json
+
+    import pyarrow.parquet as pq
+
+    geo = ro_client.get("/export", params={"format": "geojson", "event_type": "Protests"})
+    assert geo.status_code == 200 and geo.headers["content-type"].startswith("application/geo+json")
+    features = geo.json()["features"]
+    assert sorted(f["properties"]["location"] for f in features) == ["Karbala", "Najaf"]
+    mosul = next(
+        f
+        for f in ro_client.get("/export", params={"format": "geojson"}).json()["features"]
+        if f["properties"]["location"] == "Mosul"
+    )
+    assert mosul["geometry"]["coordinates"] == [43.1189, 36.335]  # [lon, lat] as RFC 7946 says
+
+    evidence = json.loads(ro_client.get("/export", params={"format": "evidence", "admin1": "Basra"}).content)
+    assert len(evidence["events"]) == 1
+    assert evidence["events"][0]["fields"]["sub_event_type"]["evidence"]["text"] == "blocked the road"
+
+    parquet = ro_client.get("/export", params={"format": "parquet"})
+    assert parquet.status_code == 200
+    table = pq.read_table(io.BytesIO(parquet.content))
+    assert table.num_rows == 4 and set(table.column("location").to_pylist()) == {
+        "Umm Qasr",
+        "Karbala",
+        "Mosul",
+        "Najaf",
+    }
+    assert ro_client.get("/export", params={"format": "plover"}).status_code == 200
+
+
 def test_openapi_document_lists_the_endpoints(ro_client: TestClient) -> None:
     paths = ro_client.get("/openapi.json").json()["paths"]
     for path in (

@@ -4,7 +4,6 @@ library call (`Pipeline`, `Store`, `dateline.api.queries`)."""
 from __future__ import annotations
 
 import datetime as dt
-import json
 from typing import Annotated, Any, Literal
 from urllib.parse import urlencode
 
@@ -300,7 +299,3 @@ def export(
 def health(ctx: Ctx) -> dict[str, Any]:
     """Liveness and row counts."""
     return {"status": "ok", "counts": ctx.store.counts(), "database": ctx.store.dialect}
-
-
-def _dump(obj: Any) -> str:
-    return json.dumps(obj, ensure_ascii=False)

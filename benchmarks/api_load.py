@@ -1,0 +1,211 @@
+"""API load test: `GET /events` latency with many concurrent clients on a 10,000-event database.
+
+    python -m benchmarks.api_load                                  # 10,000 events, 50 clients, 2,000 requests
+    python -m benchmarks.api_load --events 2000 --requests 500     # quick look
+    python -m benchmarks.api_load --db postgresql+psycopg://dateline:dateline@127.0.0.1/bench   # an EMPTY db
+
+Loopback only and bounded: the server (`dateline.api.create_app`, uvicorn, no access log) runs in a child
+process on 127.0.0.1; the clients are asyncio tasks sharing one httpx connection pool; the run stops after
+`--requests` requests or `--max-seconds`, whichever comes first. The database is filled with synthetic
+reports (`dateline.api.sample.synthetic_reports`) written straight into the store, so no NLP runs.
+
+Each request is a page of 50 events (the API's default page size) with a mix of filters an analyst uses:
+none, event type, country, a date range, a bounding box, a review status, a deep page. Results go to
+benchmarks/results/api_load.json: p50/p90/p99/max latency in ms, requests per second, errors.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+import os
+import platform
+import random
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+from typing import Any
+
+import httpx
+
+from dateline.api.sample import synthetic_reports
+from dateline.store import Store
+
+RESULTS = Path(__file__).resolve().parent / "results" / "api_load.json"
+SERVER = """
+import sys, uvicorn
+from dateline.api import create_app
+uvicorn.run(create_app(sys.argv[1]), host="127.0.0.1", port=int(sys.argv[2]), log_level="warning",
+            access_log=False)
+"""
+QUERIES: list[dict[str, Any]] = [
+    {},
+    {"event_type": "Protests"},
+    {"event_type": "Battles", "country": "Syria"},
+    {"country": "Iraq"},
+    {"date_from": "2019-03-01", "date_to": "2019-03-31"},
+    {"bbox": "43,29,49,35"},
+    {"review_status": "pending", "event_type": "Riots"},
+    {"offset": 5000},
+    {"actor": "protesters"},
+]
+
+
+def fill(url: str, n_events: int) -> float:
+    """Write `n_events` synthetic events into the store; returns the seconds it took."""
+    started = time.perf_counter()
+    store = Store(url)
+    batch: list[Any] = []
+    for report in synthetic_reports(n_events):
+        batch.append(report)
+        if len(batch) == 200:
+            store.add_reports(batch)
+            batch = []
+    if batch:
+        store.add_reports(batch)
+    count = store.count_events()
+    store.close()
+    if count != n_events:
+        raise SystemExit(f"database holds {count} events, expected {n_events}: give an empty database")
+    return time.perf_counter() - started
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+def start_server(url: str, port: int) -> subprocess.Popen[bytes]:
+    proc = subprocess.Popen([sys.executable, "-c", SERVER, url, str(port)])
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:
+        try:
+            if httpx.get(f"http://127.0.0.1:{port}/health", timeout=2).status_code == 200:
+                return proc
+        except httpx.HTTPError:
+            time.sleep(0.2)
+        if proc.poll() is not None:
+            raise SystemExit("the API server exited during start-up")
+    proc.kill()
+    raise SystemExit("the API server did not answer within 60 s")
+
+
+async def load(base: str, clients: int, requests: int, max_seconds: float, seed: int) -> dict[str, Any]:
+    rng = random.Random(seed)
+    plan = [rng.choice(QUERIES) for _ in range(requests)]
+    latencies: list[float] = []
+    errors: dict[str, int] = {}
+    empty = [0]  # pages with no rows (a filter that matches nothing): answered, but not a full page
+    next_index = 0
+    deadline = time.perf_counter() + max_seconds
+    limits = httpx.Limits(max_connections=clients, max_keepalive_connections=clients)
+
+    async with httpx.AsyncClient(base_url=base, limits=limits, timeout=60) as client:
+        # Warm-up: connections, SQLite page cache, first-request imports.
+        await asyncio.gather(*(client.get("/events", params=q) for q in QUERIES))
+
+        async def worker() -> None:
+            nonlocal next_index
+            while next_index < len(plan) and time.perf_counter() < deadline:
+                params = plan[next_index]
+                next_index += 1
+                t0 = time.perf_counter()
+                try:
+                    resp = await client.get("/events", params={**params, "limit": 50})
+                    key = "ok" if resp.status_code == 200 else f"HTTP {resp.status_code}"
+                    if key == "ok" and not resp.json()["items"]:
+                        empty[0] += 1
+                except httpx.HTTPError as err:
+                    key = type(err).__name__
+                if key == "ok":
+                    latencies.append((time.perf_counter() - t0) * 1000)
+                else:
+                    errors[key] = errors.get(key, 0) + 1
+
+        started = time.perf_counter()
+        await asyncio.gather(*(worker() for _ in range(clients)))
+        elapsed = time.perf_counter() - started
+    latencies.sort()
+
+    def pct(p: float) -> float:
+        return (
+            round(latencies[min(len(latencies) - 1, int(p / 100 * len(latencies)))], 1) if latencies else 0.0
+        )
+
+    return {
+        "requests_ok": len(latencies),
+        "errors": errors,
+        "seconds": round(elapsed, 2),
+        "requests_per_second": round(len(latencies) / elapsed, 1) if elapsed else 0.0,
+        "latency_ms": {
+            "p50": pct(50),
+            "p90": pct(90),
+            "p99": pct(99),
+            "max": round(latencies[-1], 1) if latencies else 0.0,
+            "mean": round(statistics.fmean(latencies), 1) if latencies else 0.0,
+        },
+    }
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--events", type=int, default=10_000)
+    parser.add_argument("--clients", type=int, default=50)
+    parser.add_argument("--requests", type=int, default=2_000)
+    parser.add_argument("--max-seconds", type=float, default=180.0)
+    parser.add_argument("--db", help="an EMPTY database URL (default: a temporary SQLite file)")
+    parser.add_argument("--seed", type=int, default=11)
+    parser.add_argument("--output", type=Path, default=RESULTS)
+    args = parser.parse_args(argv)
+
+    with tempfile.TemporaryDirectory() as tmp:
+        url = args.db or f"sqlite:///{Path(tmp) / 'load.sqlite'}"
+        fill_seconds = fill(url, args.events)
+        print(f"filled {args.events} events in {fill_seconds:.1f} s", file=sys.stderr)
+        port = free_port()
+        server = start_server(url, port)
+        try:
+            result = asyncio.run(
+                load(f"http://127.0.0.1:{port}", args.clients, args.requests, args.max_seconds, args.seed)
+            )
+        finally:
+            server.terminate()
+            server.wait(timeout=30)
+
+    backend = url.split(":", 1)[0].split("+", 1)[0]
+    out = {
+        "benchmark": "GET /events (50 per page, mixed filters)",
+        "database": backend,
+        "events": args.events,
+        "clients": args.clients,
+        "requests_planned": args.requests,
+        **result,
+        "fill_seconds": round(fill_seconds, 1),
+        "machine": {
+            "cpus": os.cpu_count(),
+            "python": platform.python_version(),
+            "platform": platform.platform(),
+        },
+        "load_average_1m": round(os.getloadavg()[0], 2),
+        "note": "one uvicorn worker on loopback; the machine is shared, so figures carry noise",
+    }
+    args.output.parent.mkdir(parents=True, exist_ok=True)
+    args.output.write_text(json.dumps(out, indent=2) + "\n", encoding="utf-8")
+    lat = result["latency_ms"]
+    print(
+        f"{result['requests_ok']} requests in {result['seconds']} s with {args.clients} clients on {args.events} "
+        f"events ({backend}): p50 {lat['p50']} ms, p90 {lat['p90']} ms, p99 {lat['p99']} ms, "
+        f"{result['requests_per_second']} req/s, errors {result['errors'] or 0}"
+    )
+    print(f"wrote {args.output}", file=sys.stderr)
+    return 0 if not result["errors"] else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
