@@ -494,11 +494,11 @@ def place_for_event(places: list[Place], sentence: Span, paragraph: Span, articl
         return _as_event_place(best).model_copy(
             update={"reason": f"from the paragraph: {best.reason or ''}", "confidence": round(best.confidence * 0.7, 2)}
         )
-    countries = Counter(p.country for p in places if p.country)
+    countries = Counter(p.country for p in places if p.country and MODIFIER not in (p.reason or ""))
     if not countries:
         return None
     focus = countries.most_common(1)[0][0]
-    first = next(p for p in places if p.country == focus)
+    first = next(p for p in places if p.country == focus and MODIFIER not in (p.reason or ""))
     country_place = next((p for p in places if p.country == focus and p.kind == "country"), None)
     base = country_place or first
     update: dict[str, Any] = {"geo_precision": 3, "reason": f"article focus: {focus}", "confidence": 0.3}

@@ -98,8 +98,9 @@ def _ngrams(doc: Doc) -> list[tuple[int, int]]:
     out: list[tuple[int, int]] = []
     n = len(doc)
     for i in range(n):
-        if not _is_cap(doc[i]) or doc[i].lower_ in CONNECTORS and doc[i].text.istitle() is False:
-            continue
+        lower_article = doc[i].lower_ in {"al", "el"} and i + 1 < n and _is_cap(doc[i + 1]) and doc[i].whitespace_
+        if not lower_article and (not _is_cap(doc[i]) or doc[i].lower_ in CONNECTORS and doc[i].text.istitle() is False):
+            continue  # a name starts with a capital, or with a lower-case article: "el Mina"
         for j in range(i + 1, min(n, i + MAX_TOKENS) + 1):
             last = doc[j - 1]
             if j - 1 > i:
