@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import random
 import sys
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
 
 from pydantic import ValidationError
@@ -23,7 +23,7 @@ def run_evaluation(gold: list[Path], pred: Path | None = None, *, limit: int | N
                    progress: bool = True) -> Scores:
     """Score predictions (or a fresh dateline run) against gold files.
 
-    `limit` keeps the first N gold documents (a random N with `sample`, reproducible by `seed`);
+    `limit` keeps N gold documents spread evenly over the files (a random N with `sample`, by `seed`);
     `pipeline` lets callers and tests hand in an already loaded `Pipeline`.
     """
     docs = select(load_gold([Path(g) for g in gold]), limit, sample, seed)
@@ -53,10 +53,17 @@ def select(docs: list[GoldDoc], limit: int | None, sample: bool, seed: int) -> l
         return docs
     if limit < 0:
         raise DatelineError(f"--limit {limit}: expected a positive number of documents")
+    return [docs[i] for i in spread(len(docs), limit, sample, seed)]
+
+
+def spread(total: int, limit: int, sample: bool = False, seed: int = 0) -> list[int]:
+    """`limit` indexes of `total`: evenly spaced (gold files are often grouped by source or label, so the first
+    N would not be representative), or a random sample when `sample`; both reproducible."""
+    if limit >= total:
+        return list(range(total))
     if sample:
-        picked = sorted(random.Random(seed).sample(range(len(docs)), limit))
-        return [docs[i] for i in picked]
-    return docs[:limit]
+        return sorted(random.Random(seed).sample(range(total), limit))
+    return [i * total // limit for i in range(limit)]
 
 
 # --- predictions from a file -----------------------------------------------------------------------------
@@ -133,18 +140,23 @@ def gold_article(doc: GoldDoc, pipeline: object) -> Article:
 
 def run_pipeline(docs: list[GoldDoc], pipeline: object | None, scores: Scores, *,
                  progress: bool = True) -> list[Report]:
-    """dateline's reports for the gold texts, in batches through `Pipeline.pipe`.
-
-    A batch that fails is retried one article at a time, so one article that crashes a stage is reported
-    (and scored as empty) instead of ending the run.
-    """
+    """dateline's reports for the gold texts, in batches through `Pipeline.pipe`."""
     from dateline.pipeline import Pipeline
 
     pipe = pipeline if pipeline is not None else Pipeline()
-    articles = [gold_article(doc, pipe) for doc in docs]
+    return reports_for([gold_article(doc, pipe) for doc in docs], pipe, scores, progress=progress)
+
+
+def reports_for(articles: list[Article], pipe: object, scores: Scores, *, progress: bool = True,
+                label: str = "evaluating") -> list[Report]:
+    """One report per article, in order, batched through `pipe.pipe` with a progress bar.
+
+    A batch that fails is retried one article at a time, so one article that crashes a stage is reported in
+    `scores.warnings` (and scored as empty) instead of ending the run.
+    """
     size = max(1, getattr(getattr(pipe, "settings", None), "batch_size", 32))
     reports: list[Report] = []
-    with progress_bar(len(articles), show=progress and len(articles) > 1) as tick:
+    with progress_bar(len(articles), show=progress and len(articles) > 1, label=label) as tick:
         for start in range(0, len(articles), size):
             batch = articles[start:start + size]
             try:
@@ -168,8 +180,9 @@ def _one(pipe: object, article: Article, scores: Scores) -> Report:
 class progress_bar:
     """A rich progress bar on stderr when it is a terminal; a silent counter otherwise."""
 
-    def __init__(self, total: int, show: bool = True) -> None:
+    def __init__(self, total: int, show: bool = True, label: str = "evaluating") -> None:
         self.total = total
+        self.label = label
         self.show = show and sys.stderr.isatty()
 
     def __enter__(self) -> Callable[[int], None]:
@@ -178,7 +191,7 @@ class progress_bar:
         from rich.console import Console
         from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
-        self._bar = Progress(TextColumn("evaluating"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(),
+        self._bar = Progress(TextColumn(self.label), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(),
                              console=Console(stderr=True), transient=True)
         self._bar.__enter__()
         task = self._bar.add_task("evaluate", total=self.total)
@@ -188,6 +201,3 @@ class progress_bar:
         if self.show:
             self._bar.__exit__(*exc)  # type: ignore[arg-type]
 
-
-def iter_docs(paths: list[Path]) -> Iterator[GoldDoc]:
-    yield from load_gold(paths)
