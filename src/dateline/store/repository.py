@@ -239,8 +239,7 @@ class Store:
         transaction. A report whose article already has a report by the same pipeline version is skipped."""
         result = BatchResult()
         with self.session() as s:
-            for report in reports:
-                self._add_one(s, report, run_id, result)
+            self._add_many(s, list(reports), run_id, result)
             for item, reason, digest in failures:
                 if self._add_failure(s, item, reason, digest, run_id):
                     result.failures += 1
@@ -260,65 +259,84 @@ class Store:
                                             at=utcnow()))
         return True
 
-    def _add_one(self, s: Session, report: Report, run_id: int | None, result: BatchResult) -> None:
-        article = report.article
-        digest = content_hash(article)
-        version = report.pipeline_version or PIPELINE_VERSION
-        article_id = s.scalar(select(ArticleRow.id).where(ArticleRow.content_hash == digest))
-        if article_id is None:
-            article_id = s.scalar(insert(ArticleRow).values(
-                content_hash=digest, article_key=article.id[:200], source_kind=article.source_kind,
-                url=article.url, path=article.path, title=article.title,
-                publisher=(article.publisher or None) and article.publisher[:300], published=article.published,
-                language=article.language, text=article.text, data=_json(article, exclude={"text"}),
-                created_at=utcnow(),
-            ).returning(ArticleRow.id))
-        elif s.scalar(select(ReportRow.id).where(ReportRow.article_id == article_id,
-                                                 ReportRow.pipeline_version == version)) is not None:
-            result.skipped += 1
-            result.article_ids.append(article_id)
-            return
-        s.execute(update(ReportRow).where(ReportRow.article_id == article_id).values(current=False))
-        report_id = s.scalar(insert(ReportRow).values(
-            article_id=article_id, pipeline_version=version, schema_version=report.schema_version, run_id=run_id,
-            current=True, n_events=len(report.events), data=_json(report, include=set(_REPORT_EXTRA)),
-            created_at=utcnow(),
-        ).returning(ReportRow.id))
-        assert article_id is not None and report_id is not None
-        owner = {"report_id": report_id, "article_id": article_id}
+    def _add_many(self, s: Session, reports: list[Report], run_id: int | None, result: BatchResult) -> None:
+        """Insert a batch with a handful of multi-row statements (not a few per article): the store must cost
+        little next to extraction. Order of `result.article_ids` follows `reports`."""
+        conn = s.connection()
+        keyed = [(content_hash(r.article), r.pipeline_version or PIPELINE_VERSION, r) for r in reports]
+        digests = list(dict.fromkeys(d for d, _, _ in keyed))
+        existing: dict[str, int] = {}
+        for i in range(0, len(digests), 500):
+            chunk = digests[i:i + 500]
+            existing.update({d: a for a, d in conn.execute(
+                select(ArticleRow.id, ArticleRow.content_hash).where(ArticleRow.content_hash.in_(chunk))).all()})
+        done: set[tuple[int, str]] = set()
+        old_ids = list(existing.values())
+        for i in range(0, len(old_ids), 500):
+            done.update((a, v) for a, v in conn.execute(
+                select(ReportRow.article_id, ReportRow.pipeline_version)
+                .where(ReportRow.article_id.in_(old_ids[i:i + 500]))).all())
+        # new articles, once each, in one statement
         now = utcnow()
-        if report.events:
-            s.execute(insert(EventRow), [
-                {**owner, **event_values(e), "uid": f"{digest[:16]}/{version}/{e.id}", "local_id": e.id,
-                 "review_status": "pending", "updated_at": now}
-                for e in report.events
-            ])
-        if report.quotes:
-            s.execute(insert(QuoteRow), [
-                {**owner, "local_id": q.id, "kind": q.kind, "speaker": q.speaker and q.speaker[:300],
-                 "text": q.span.text, "data": _json(q)} for q in report.quotes
-            ])
-        if report.statements:
-            s.execute(insert(StatementRow), [
-                {**owner, "local_id": st.id, "plover": st.plover, "actor": st.actor and st.actor[:300],
-                 "target": st.target and st.target[:300], "date": st.date, "data": _json(st)}
-                for st in report.statements
-            ])
-        if report.claims:
-            s.execute(insert(ClaimRow), [
-                {**owner, "subject": c.subject, "subject_id": c.subject_id, "first_hand": c.first_hand,
-                 "data": _json(c)} for c in report.claims
-            ])
-        if report.places:
-            s.execute(insert(PlaceRow), [
-                {**owner, "mention": p.mention[:300], "name": p.name and p.name[:300], "kind": p.kind,
-                 "geonameid": p.geonameid, "country": p.country, "admin1": p.admin1, "latitude": p.latitude,
-                 "longitude": p.longitude, "data": _json(p)} for p in report.places
-            ])
-        result.stored += 1
-        result.events += len(report.events)
-        result.article_ids.append(article_id)
-        result.report_ids.append(report_id)
+        new_articles: dict[str, Article] = {}
+        for digest, _, report in keyed:
+            if digest not in existing and digest not in new_articles:
+                new_articles[digest] = report.article
+        if new_articles:
+            rows = [{"content_hash": d, "article_key": a.id[:200], "source_kind": a.source_kind, "url": a.url,
+                     "path": a.path, "title": a.title, "publisher": a.publisher[:300] if a.publisher else None,
+                     "published": a.published, "language": a.language, "text": a.text,
+                     "data": _json(a, exclude={"text"}), "created_at": now} for d, a in new_articles.items()]
+            ids = conn.execute(insert(ArticleRow).returning(ArticleRow.id, ArticleRow.content_hash,
+                                                            sort_by_parameter_order=True), rows).all()
+            existing.update({d: a for a, d in ids})
+        # reports: skip (article, version) pairs already stored or repeated in this batch
+        todo: list[tuple[str, int, str, Report]] = []
+        for digest, version, report in keyed:
+            article_id = existing[digest]
+            if (article_id, version) in done:
+                result.skipped += 1
+                result.article_ids.append(article_id)
+                continue
+            done.add((article_id, version))
+            todo.append((digest, article_id, version, report))
+        if not todo:
+            return
+        superseded = [a for _, a, _, _ in todo if a not in {existing[d] for d in new_articles}]
+        if superseded:
+            conn.execute(update(ReportRow).where(ReportRow.article_id.in_(superseded)).values(current=False))
+        report_rows = [{"article_id": a, "pipeline_version": v, "schema_version": r.schema_version, "run_id": run_id,
+                        "current": True, "n_events": len(r.events), "data": _json(r, include=set(_REPORT_EXTRA)),
+                        "created_at": now} for _, a, v, r in todo]
+        report_ids = [rid for (rid,) in conn.execute(
+            insert(ReportRow).returning(ReportRow.id, sort_by_parameter_order=True), report_rows).all()]
+        events: list[dict[str, Any]] = []
+        quotes: list[dict[str, Any]] = []
+        statements: list[dict[str, Any]] = []
+        claims: list[dict[str, Any]] = []
+        places: list[dict[str, Any]] = []
+        for (digest, article_id, version, report), report_id in zip(todo, report_ids, strict=True):
+            owner = {"report_id": report_id, "article_id": article_id}
+            events += [{**owner, **event_values(e), "uid": f"{digest[:16]}/{version}/{e.id}", "local_id": e.id,
+                        "review_status": "pending", "updated_at": now} for e in report.events]
+            quotes += [{**owner, "local_id": q.id, "kind": q.kind, "speaker": q.speaker and q.speaker[:300],
+                        "text": q.span.text, "data": _json(q)} for q in report.quotes]
+            statements += [{**owner, "local_id": st.id, "plover": st.plover, "actor": st.actor and st.actor[:300],
+                            "target": st.target and st.target[:300], "date": st.date, "data": _json(st)}
+                           for st in report.statements]
+            claims += [{**owner, "subject": c.subject, "subject_id": c.subject_id, "first_hand": c.first_hand,
+                        "data": _json(c)} for c in report.claims]
+            places += [{**owner, "mention": p.mention[:300], "name": p.name and p.name[:300], "kind": p.kind,
+                        "geonameid": p.geonameid, "country": p.country, "admin1": p.admin1, "latitude": p.latitude,
+                        "longitude": p.longitude, "data": _json(p)} for p in report.places]
+            result.stored += 1
+            result.events += len(report.events)
+            result.article_ids.append(article_id)
+            result.report_ids.append(report_id)
+        for table, rows in ((EventRow, events), (QuoteRow, quotes), (StatementRow, statements),
+                            (ClaimRow, claims), (PlaceRow, places)):
+            if rows:
+                conn.execute(insert(table), rows)
 
     # -- articles and reports --------------------------------------------------------------------------
     def get_article(self, article_id: int) -> dict[str, Any] | None:
