@@ -175,8 +175,12 @@ def find_toponyms(doc: Doc, gazetteer: Any) -> list[Candidate]:
         source = "BOTH" if any(lbl in PLACE_NER for lbl in labels) else "GAZ"
         kind_hint = None
         end = j
-        if doc[i].text in _words("sublocality_prefixes") or (j < len(doc) and doc[j].lower_ in _words("sublocality_suffixes")):
-            # "Colonia Las Flores", "Guama neighborhood": a part of a town, placed within it like a landmark
+        part_of = j + 1 < len(doc) and doc[j].lower_ in {"area", "part", "outskirts"} and doc[j + 1].lower_ == "of"
+        if doc[i].text in _words("sublocality_prefixes") or part_of or (
+            j < len(doc) and doc[j].lower_ in _words("sublocality_suffixes")
+        ):
+            # "Colonia Las Flores", "Guama neighborhood", "Palanpur area of Surat": a part of a town, placed
+            # within it like a landmark
             out.append(Candidate(i, j, "LANDMARK", ner=next(iter(labels - {None}), None), cue=cue, kind_hint="landmark"))
             continue
         if cue_a in {"province", "governorate", "region", "state", "oblast", "district", "county", "prefecture", "department"}:
