@@ -122,39 +122,40 @@ def line_removal_reason(line: str) -> str | None:
     return None
 
 
-_GAP = re.compile(
-    r"(?:[ \t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]|"
-    r"[\x00-\x08\x0e-\x1f\x7f-\x84\x86-\x9f\u00ad\u200b-\u200d\u2060\ufeff\ufffe])+"
-)
+_BLANK_CHARS = "\t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000"  # blanks other than the plain space
+_CONTROL_CHARS = "\x00-\x08\x0e-\x1f\x7f-\x84\x86-\x9f\u00ad\u200b-\u200d\u2060\ufeff\ufffe"
+_ANY_GAP_CHAR = f"[ {_BLANK_CHARS}{_CONTROL_CHARS}]"
+# Inside a line, a run of blanks/control characters that is not a lone plain space (which stays as it is).
+_GAP = re.compile(f"{_ANY_GAP_CHAR}*(?:[{_BLANK_CHARS}{_CONTROL_CHARS}]| {{2}}){_ANY_GAP_CHAR}*")
+# The same characters as a plain string, for str.strip at the edges of a line.
+_GAP_CHARS = "".join(ch for ch in map(chr, range(0x3001)) if re.fullmatch(_ANY_GAP_CHAR, ch)) + "\ufeff\ufffe"
+
+
+def _record_controls(gap: str, raw_start: int, removed: list[RemovedText]) -> None:
+    for ctl in _CONTROL.finditer(gap):
+        removed.append(RemovedText(raw_start=raw_start + ctl.start(), raw_end=raw_start + ctl.end(),
+                                   text=ctl.group(), reason="control_chars"))
 
 
 def _emit_line(out: _Builder, start: int, content: str, removed: list[RemovedText]) -> None:
     """Copy one kept line without control characters or edge blanks, inner blank runs as one space."""
-    cursor = 0
-    wrote = False
-    gap_text = ""  # the blank/control run just before the next chunk
-    for gap in [*_GAP.finditer(content), None]:
-        chunk_end = gap.start() if gap else len(content)
-        if chunk_end > cursor:
-            blanks = _CONTROL.sub("", gap_text)
-            if wrote and blanks:
-                # A single raw space stays a verbatim copy; any other blank run becomes one inserted space.
-                if gap_text == " ":
-                    out.copy(" ", start + cursor - 1)
-                else:
-                    out.insert(" ")
-            out.copy(content[cursor:chunk_end], start + cursor)
-            wrote = True
-            gap_text = ""
-        if gap is None:
-            break
-        for ctl in _CONTROL.finditer(gap.group()):
-            removed.append(RemovedText(raw_start=start + gap.start() + ctl.start(),
-                                       raw_end=start + gap.start() + ctl.end(), text=ctl.group(),
-                                       reason="control_chars"))
+    inner_start = len(content) - len(content.lstrip(_GAP_CHARS))
+    inner_end = max(inner_start, len(content.rstrip(_GAP_CHARS)))
+    _record_controls(content[:inner_start], start, removed)
+    cursor = inner_start
+    for gap in _GAP.finditer(content, inner_start, inner_end):
+        out.copy(content[cursor : gap.start()], start + cursor)
+        _record_controls(gap.group(), start + gap.start(), removed)
         # Control characters alone join their neighbours (a soft hyphen inside a word); blanks separate.
-        gap_text += gap.group()
+        if _CONTROL.sub("", gap.group()):
+            space = gap.group().find(" ")
+            if space >= 0:
+                out.copy(" ", start + gap.start() + space)
+            else:
+                out.insert(" ")
         cursor = gap.end()
+    out.copy(content[cursor:inner_end], start + cursor)
+    _record_controls(content[inner_end:], start + inner_end, removed)
 
 
 def clean_text(raw: str) -> CleanText:
