@@ -135,6 +135,8 @@ def test_undated_datelines(text: str, place: str) -> None:
     ("By JOHN SMITH (AP) — The minister resigned on Friday.", None),  # a byline with no place
     ("LA PAZ — Protesters blocked the roads on Friday.", "La Paz"),
     ("CHARSADDA: At least 14 people were injured in the blast.", "Charsadda"),
+    ("Friday, November 1, 2019 — Protesters returned to the square.", None),  # a date, not a place
+    ("November 1, 2019 — Protesters returned to the square.", None),
 ])
 def test_capitalised_bylines_slugs_and_acronyms_are_no_place(text: str, place: str | None) -> None:
     assert text_metadata(text).dateline_place == place
@@ -200,6 +202,17 @@ def test_override_that_agrees_keeps_the_dateline_as_evidence(example_text: str) 
     assert article.published == D(2019, 11, 2)
     assert not article.date_conflict
     assert article.evidence["published"].text == "November 2, 2019"
+
+
+@pytest.mark.parametrize("line", ["Saturday, 2 November 2019", "Nov. 2, 2019 10:41 GMT",
+                                  "November 2, 2019 at 9:30 a.m.", "2019-11-02"])
+def test_a_bare_date_line_in_the_header_is_a_text_signal(line: str) -> None:
+    article = article_from_text(f"Strike at the port\n{line}\n\nDock workers walked out on Friday, the union said.")
+    assert article.title == "Strike at the port"
+    assert article.subtitle is None
+    assert article.published == D(2019, 11, 2)
+    assert article.published_signals[0].source == "text"
+    assert_evidence_matches(article)
 
 
 def test_ranking_order_of_sources() -> None:

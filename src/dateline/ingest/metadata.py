@@ -55,7 +55,8 @@ _CAPS_PLACE = rf"{_CAPS_WORD}(?: {_CAPS_WORD}){{0,3}}"
 def _dateline_patterns(place: str) -> tuple[re.Pattern[str], re.Pattern[str]]:
     """"PLACE, DATE (WIRE) —" and "PLACE (WIRE) —", where PLACE may add a state: "KANSAS CITY, Mo.,"."""
     region = rf"(?:,\s+(?!(?:{MONTH}|{WEEKDAY})(?![^\W\d_])){_NAME_WORD}(?: {_NAME_WORD})?)?"
-    place = rf"(?!By\s){place}"  # "By JOHN SMITH (AP) —" is a byline, not a place
+    # "By JOHN SMITH (AP) —" is a byline and "Friday, November 1, 2019 —" a date, neither a place.
+    place = rf"(?!By\s)(?!(?:{WEEKDAY}|{MONTH})(?![^\W\d_])){place}"
     dated = re.compile(rf"(?P<place>{place}{region}),\s+(?P<date>{DATE})\s*(?:{_WIRE})?{_DASH}(?=\S)")
     wired = re.compile(rf"(?P<place>{place}{region})\s+{_WIRE}{_DASH}(?=\S)")
     return dated, wired
@@ -92,6 +93,9 @@ _PUBLISHED_CUE = re.compile(
     r"^(?:published|posted|updated|last updated|first published|date|dated|released)(?: on| at)?:?\s+",
     re.IGNORECASE,
 )
+# A header line that is a date ("Saturday, 2 November 2019", "Nov. 2, 2019 10:41 GMT", "November 1, 2019 — …").
+_DATE_LINE = re.compile(rf"^{DATE}(?:,?\s+(?:at\s+)?\d{{1,2}}[:.]\d{{2}}(?:\s*[ap]\.?m\.?)?(?:\s+[A-Z]{{2,5}})?)?\s*(?:[-–—|]|$)",
+                        re.IGNORECASE)
 _URL_MONTH = r"0?[1-9]|1[0-2]|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec"
 _URL_DATE = re.compile(
     # /2019/11/02/, /2019-11-02-, /2019/nov/02/ (one separator kind throughout), or a compact /20191102/
@@ -258,7 +262,7 @@ def text_metadata(text: str) -> TextMetadata:
     bylines = {i for i, ln in enumerate(header) if _byline(ln.text)}
     datelines = {i: found for i, ln in enumerate(header) if (found := find_dateline(text, ln))}
 
-    cues = {i for i, ln in enumerate(header) if _PUBLISHED_CUE.match(ln.text)}
+    cues = {i for i, ln in enumerate(header) if _PUBLISHED_CUE.match(ln.text) or _DATE_LINE.match(ln.text)}
 
     def structure(i: int) -> bool:
         return i in bylines or i in datelines or i in cues
@@ -336,13 +340,13 @@ def _read_dateline(text: str, line: _Line, match: re.Match[str], offset: int, me
 
 
 def _cue_signals(text: str, header: list[_Line]) -> list[DateSignal]:
-    """"Published: 2 November 2019", "Updated Nov. 2, 2019" lines near the top."""
+    """"Published: 2 November 2019", "Updated Nov. 2, 2019" or a bare date line near the top."""
     out: list[DateSignal] = []
     for line in header:
-        cue = _PUBLISHED_CUE.match(line.text)
+        cue = _PUBLISHED_CUE.match(line.text) or _DATE_LINE.match(line.text)
         if not cue:
             continue
-        match = _DATE_RE.search(line.text, cue.end())
+        match = _DATE_RE.search(line.text, cue.end() if cue.re is _PUBLISHED_CUE else 0)
         parsed = parse_date_match(match) if match else None
         value = _complete(*parsed) if parsed else None
         if match and value:
