@@ -41,7 +41,7 @@ SERVER = """
 import sys, uvicorn
 from dateline.api import create_app
 uvicorn.run(create_app(sys.argv[1]), host="127.0.0.1", port=int(sys.argv[2]), log_level="warning",
-            access_log=False)
+            access_log=False, timeout_keep_alive=120)
 """
 QUERIES: list[dict[str, Any]] = [
     {},

@@ -54,11 +54,8 @@ def server(tmp_path_factory: pytest.TempPathFactory, pipeline) -> Iterator[dict[
     import uvicorn
 
     store = Store(f"sqlite:///{tmp_path_factory.mktemp('dash') / 'dash.sqlite'}")
-    reference = [
-        a
-        for a in pipeline.read(REPO / "examples" / "iraq-2019-11-02-mek.txt")
-        if not isinstance(a, Exception)
-    ]
+    reference = list(pipeline.read(REPO / "examples" / "iraq-2019-11-02-mek.txt"))
+    assert reference and not any(isinstance(a, Exception) for a in reference), reference
     store.add_reports([*sample_reports(), *pipeline.pipe(reference)])
     token = create_token(store, "analyst")
     port = _free_port()

@@ -11,7 +11,7 @@
 
   const map = L.map(root, { minZoom: 1, maxZoom: 14, worldCopyJump: true, zoomSnap: 0.5 }).setView([25, 30], 2);
   map.attributionControl.addAttribution("Boundaries: Natural Earth");
-  const clusters = L.markerClusterGroup({ maxClusterRadius: 40, showCoverageOnHover: false });
+  const clusters = L.markerClusterGroup({ maxClusterRadius: 30, showCoverageOnHover: false });
   map.addLayer(clusters);
 
   async function drawWorld() {
@@ -64,7 +64,7 @@
     const count = document.getElementById("map-count");
     if (count) count.textContent = shown.length + " of " + state.points.length + " events on the map";
     if (fit && shown.length) {
-      map.fitBounds(L.latLngBounds(shown.map((p) => [p.lat, p.lon])).pad(0.3), { maxZoom: 7 });
+      map.fitBounds(L.latLngBounds(shown.map((p) => [p.lat, p.lon])).pad(0.3), { maxZoom: 7, animate: false });
     }
   }
 
