@@ -48,6 +48,8 @@ class StubPipeline:
             n = int(article.text.split()[1])
             if "CRASH" in article.text:
                 raise RuntimeError("boom")
+            while "HANG" in article.text:  # an extractor stuck in a loop
+                time.sleep(0.01)
             events = [Event(id=f"E{i + 1}", event_type="Protests", confidence=0.5,
                             evidence={"trigger": Span.of(article.text, 0, 7)}) for i in range(n % 3)]
             yield Report(pipeline_version=PIPELINE_VERSION, article=article, events=events)
@@ -106,6 +108,15 @@ def test_bad_items_go_to_failures_and_the_run_goes_on(db_url: str, tmp_path: Pat
     assert any(f["item"].endswith("blob.bin") for f in failures)
 
 
+def test_an_article_that_hangs_is_a_failure_not_a_stuck_run(tmp_path: Path, stub) -> None:  # type: ignore[no-untyped-def]
+    corpus = _corpus(tmp_path / "c.jsonl", 3, [json.dumps({"id": "h", "text": "Article 4 HANG forever."})])
+    with Store(f"sqlite:///{tmp_path / 'h.sqlite'}") as store:
+        stats = run_corpus([str(corpus)], store, pipeline=stub(), timeout=0.5)
+        failures = store.failures()
+    assert stats.articles == 3
+    assert [f["reason"] for f in failures] == ["extraction timed out (over 0.5 s)"]
+
+
 def test_killed_runs_resume_with_each_article_and_event_once(db_url: str, tmp_path: Path) -> None:
     n = 60
     corpus = _corpus(tmp_path / "c.jsonl", n)
@@ -150,7 +161,7 @@ def test_real_pipeline_run_then_merge_and_export(db_url: str, tmp_path: Path, pi
         report = store.get_report(store.list_articles()[0]["id"])
         merge = merge_events(store)
     assert stats.articles == 1 and stats.failures == 0
-    assert report is not None and report.article.text == example_text.strip() or report.article.text
+    assert report is not None and "Basra" in report.article.text  # the example's text, cleaned by ingest
     assert stats.events == len(report.events)
     assert merge.placed == len(report.events)
 

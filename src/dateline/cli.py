@@ -290,6 +290,8 @@ def run(
     ray: Annotated[bool, typer.Option("--ray", help="Extract on a Ray cluster (pip install 'dateline[cluster]').")] = False,
     ray_address: Annotated[str | None, typer.Option(help="Ray cluster address (implies --ray); default: local.")] = None,
     progress: Annotated[bool, typer.Option("--progress/--no-progress", help="Show the progress line.")] = True,
+    timeout: Annotated[float, typer.Option(help="Seconds one article may take before it is recorded as a failure "
+                                           "(single process; 0 = no limit).")] = 120.0,
 ) -> None:
     """Extract a corpus into the database: resumable, skips articles this version already did.
 
@@ -318,7 +320,8 @@ def run(
                 reports = run_ray(inputs, db_url=store.url, address=ray_address)
                 stats = run_reports(reports, store, inputs=inputs, batch_size=batch, on_batch=bar)
             else:
-                stats = run_corpus(inputs, store, Settings(), workers=workers, batch_size=batch, on_batch=bar)
+                stats = run_corpus(inputs, store, Settings(), workers=workers, batch_size=batch,
+                                   timeout=timeout or None, on_batch=bar)
             bar.close()
             for note in stats.notes:
                 typer.echo(f"note: {note}", err=True)

@@ -10,7 +10,9 @@ batches: the next run skips what was committed and redoes the rest, so no articl
 from __future__ import annotations
 
 import contextlib
+import signal
 import sys
+import threading
 import time
 from collections import OrderedDict
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -119,19 +121,55 @@ def _item_name(article: Article) -> str:
 
 
 # -- extraction ------------------------------------------------------------------------------------------
-def safe_pipe(pipeline: Any, articles: Iterable[Article], chunk: int) -> Iterator[Report | Failure]:
-    """`Pipeline.pipe` that survives a bad article: a chunk that raises is redone one article at a time, and
-    the article that still raises becomes a Failure instead of ending the run."""
+class ExtractionTimeout(Exception):
+    """An article took longer than the per-article time limit."""
+
+
+@contextlib.contextmanager
+def deadline(seconds: float | None) -> Iterator[None]:
+    """Raise ExtractionTimeout in this block after `seconds` (main thread on Unix only; elsewhere no limit)."""
+    usable = (seconds and seconds > 0 and hasattr(signal, "SIGALRM")
+              and threading.current_thread() is threading.main_thread())
+    if not usable:
+        yield
+        return
+
+    def _expire(_signum: int, _frame: object) -> None:
+        raise ExtractionTimeout
+
+    previous = signal.signal(signal.SIGALRM, _expire)
+    signal.setitimer(signal.ITIMER_REAL, float(seconds))  # type: ignore[arg-type]
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
+
+
+def _failure_reason(err: BaseException, timeout: float | None) -> str:
+    if isinstance(err, ExtractionTimeout):
+        return f"extraction timed out (over {timeout:g} s)"
+    return f"extraction error: {type(err).__name__}: {err}"[:500]
+
+
+def safe_pipe(pipeline: Any, articles: Iterable[Article], chunk: int,
+              timeout: float | None = None) -> Iterator[Report | Failure]:
+    """`Pipeline.pipe` that survives a bad article: a chunk that raises (or runs over `timeout` seconds per
+    article) is redone one article at a time, and the article that still fails becomes a Failure instead of
+    ending (or hanging) the run."""
     for batch in chunked(articles, chunk):
         try:
-            reports = list(pipeline.pipe(batch))
+            with deadline(timeout * len(batch) if timeout else None):
+                reports = list(pipeline.pipe(batch))
         except Exception:  # noqa: BLE001 - isolate the article at fault below
             for article in batch:
                 try:
-                    yield pipeline.extract_article(article)
+                    with deadline(timeout):
+                        report = pipeline.extract_article(article)
                 except Exception as err:  # noqa: BLE001 - any crash is one article's failure
-                    yield Failure(_item_name(article), f"extraction error: {type(err).__name__}: {err}"[:500],
-                                  content_hash(article))
+                    yield Failure(_item_name(article), _failure_reason(err, timeout), content_hash(article))
+                else:
+                    yield report
         else:
             yield from reports
 
@@ -185,12 +223,13 @@ class _Todo:
 
 
 def run_corpus(inputs: Sequence[str], store: Store, settings: Settings | None = None, *, workers: int = 1,
-               batch_size: int = 64, pipeline: Any = None,
+               batch_size: int = 64, pipeline: Any = None, timeout: float | None = 120.0,
                on_batch: Callable[[RunStats], None] | None = None) -> RunStats:
     """Extract every not-yet-processed article of `inputs` into `store`; returns the run's totals.
 
     `on_batch` is called after each committed batch (the CLI's progress bar). `pipeline` lets tests and
-    benchmarks hand in a loaded `Pipeline`.
+    benchmarks hand in a loaded `Pipeline`. `timeout` bounds the seconds one article may take (single-process
+    runs): an article over it is recorded as a failure and the run goes on.
     """
     settings = settings or (pipeline.settings if pipeline is not None else Settings())
     stats = RunStats()
@@ -205,7 +244,7 @@ def run_corpus(inputs: Sequence[str], store: Store, settings: Settings | None = 
             from dateline.pipeline import Pipeline
 
             pipeline = Pipeline(settings)
-        results = safe_pipe(pipeline, articles, max(settings.batch_size, 1) * 2)
+        results = safe_pipe(pipeline, articles, max(settings.batch_size, 1) * 2, timeout)
     try:
         for batch in chunked(results, batch_size):
             _write_batch(store, batch, todo, stats)
