@@ -154,15 +154,21 @@ def _failure_reason(err: BaseException, timeout: float | None) -> str:
 
 def safe_pipe(pipeline: Any, articles: Iterable[Article], chunk: int,
               timeout: float | None = None) -> Iterator[Report | Failure]:
-    """`Pipeline.pipe` that survives a bad article: a chunk that raises (or runs over `timeout` seconds per
-    article) is redone one article at a time, and the article that still fails becomes a Failure instead of
-    ending (or hanging) the run."""
+    """`Pipeline.pipe` that survives a bad article. Each report must arrive within `timeout` seconds of the
+    previous one; when the pipeline raises or runs over, the reports already made are kept and the rest of the
+    chunk is redone one article at a time, so only the article at fault becomes a Failure and the run neither
+    ends nor hangs."""
     for batch in chunked(articles, chunk):
+        done = 0
+        stream = iter(pipeline.pipe(batch))
         try:
-            with deadline(timeout * len(batch) if timeout else None):
-                reports = list(pipeline.pipe(batch))
+            while done < len(batch):
+                with deadline(timeout):
+                    report = next(stream)
+                done += 1
+                yield report
         except Exception:  # noqa: BLE001 - isolate the article at fault below
-            for article in batch:
+            for article in batch[done:]:
                 try:
                     with deadline(timeout):
                         report = pipeline.extract_article(article)
@@ -170,8 +176,6 @@ def safe_pipe(pipeline: Any, articles: Iterable[Article], chunk: int,
                     yield Failure(_item_name(article), _failure_reason(err, timeout), content_hash(article))
                 else:
                     yield report
-        else:
-            yield from reports
 
 
 def _parallel_pipe(articles: Iterable[Article], workers: int, settings: Settings,
