@@ -196,6 +196,22 @@ def test_extract_accepts_a_plain_text_body(ro_client: TestClient) -> None:
     assert resp.json()["article"]["published"] == "2019-11-03"
 
 
+def test_extract_reads_html_pages(ro_client: TestClient) -> None:
+    page = (
+        "<html><head><title>Sit-in in Najaf</title></head><body><nav>Home | World</nav><article>"
+        "<h1>Students hold sit-in in Najaf</h1>"
+        "<p>NAJAF, Nov 2 - Hundreds of students held a sit-in outside the university in Najaf on Saturday, "
+        "demanding jobs and an end to corruption, organisers said.</p>"
+        "<p>The protest ended peacefully in the evening, according to witnesses.</p>"
+        "</article><footer>Copyright</footer></body></html>"
+    )
+    resp = ro_client.post("/extract", json={"html": page, "url": "https://example.org/najaf"})
+    assert resp.status_code == 200, resp.text
+    article = resp.json()["article"]
+    assert "held a sit-in outside the university" in article["text"]
+    assert "Copyright" not in article["text"] and article["url"] == "https://example.org/najaf"
+
+
 @pytest.mark.parametrize(
     ("kwargs", "status", "message"),
     [

@@ -26,6 +26,7 @@ from dateline.api.schemas import (
 )
 from dateline.errors import DatelineError
 from dateline.model import Article, Report
+from dateline.settings import Settings
 from dateline.store import EventFilter
 
 router = APIRouter()
@@ -76,31 +77,30 @@ async def _article_request(request: Request) -> ExtractRequest:
     raise HTTPException(415, f"content type {ctype!r}: send application/json, text/plain or text/html")
 
 
-def _article(req: ExtractRequest) -> Article:
+def _article(req: ExtractRequest, settings: Settings) -> Article:
+    """The ingested article; `published` and `url` go in as the record's metadata, so the date signals
+    and the dateline are weighed by ingest as for any other input."""
     from dateline.ingest import article_from_html, article_from_text
 
+    meta: dict[str, Any] = {
+        "article_id": req.article_id,
+        "url": req.url,
+        "published": req.published,
+        "settings": settings,
+    }
     if req.html is not None:
         try:
-            article = article_from_html(req.html)
+            return article_from_html(req.html, **meta)
         except NotImplementedError:
             raise HTTPException(
                 501, "HTML input is not supported by this build; send the text instead"
             ) from None
-    else:
-        article = article_from_text(req.text or "", source_kind="api")
-    update: dict[str, Any] = {}
-    if req.article_id:
-        update["id"] = req.article_id
-    if req.url:
-        update["url"] = req.url
-    if req.published:
-        update["published"] = req.published
-    return article.model_copy(update=update) if update else article
+    return article_from_text(req.text or "", source_kind="api", **meta)
 
 
 def _extract(ctx: AppContext, req: ExtractRequest) -> Report:
     try:
-        article = _article(req)
+        article = _article(req, ctx.settings)
     except DatelineError as err:
         raise HTTPException(422, str(err)) from None
     if not article.text.strip():
