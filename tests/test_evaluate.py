@@ -266,3 +266,32 @@ def test_reference_gold_loads_with_its_text() -> None:
     (doc,) = load_gold([reference])
     assert doc.text_path is not None and doc.text_path.name == "article.txt"
     assert len(doc.events) == 8 and sum(1 for e in doc.events if e.get("optional")) == 3
+
+
+class FlakyPipeline:
+    """Stands in for `Pipeline`: raises on the article "bad", never returns on "stuck"."""
+
+    settings = None
+
+    def pipe(self, articles: list[Article]):  # type: ignore[no-untyped-def]
+        for article in articles:
+            if article.id == "bad":
+                raise ValueError("boom")
+            while article.id == "stuck":
+                pass
+            yield Report(article=article, events=[Event(id="E1")])
+
+    def extract_article(self, article: Article) -> Report:
+        return next(iter(self.pipe([article])))
+
+
+def test_a_crashing_or_stuck_article_is_scored_empty_and_the_run_goes_on() -> None:
+    from dateline.evaluate.run import reports_for
+
+    arts = [Article(id=i, text="x") for i in ("a", "bad", "stuck", "d")]
+    scores = Scores()
+    reports = reports_for(arts, FlakyPipeline(), scores, progress=False, timeout=0.5)
+    assert [r.article.id for r in reports] == ["a", "bad", "stuck", "d"]
+    assert [len(r.events) for r in reports] == [1, 0, 0, 1]
+    assert scores.counts["documents dateline failed on"] == 2
+    assert any(w.startswith("stuck:") and "timed out" in w for w in scores.warnings)

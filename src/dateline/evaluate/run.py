@@ -17,6 +17,9 @@ from dateline.evaluate.gold import GoldDoc, load_gold
 from dateline.evaluate.scores import Scores
 from dateline.model import Article, Report
 
+# Seconds one article may take before it is scored as empty (a stuck stage must not stall a benchmark).
+DEFAULT_TIMEOUT = 60.0
+
 
 def run_evaluation(gold: list[Path], pred: Path | None = None, *, limit: int | None = None,
                    sample: bool = False, seed: int = 0, pipeline: object | None = None,
@@ -148,33 +151,29 @@ def run_pipeline(docs: list[GoldDoc], pipeline: object | None, scores: Scores, *
 
 
 def reports_for(articles: list[Article], pipe: object, scores: Scores, *, progress: bool = True,
-                label: str = "evaluating") -> list[Report]:
+                label: str = "evaluating", timeout: float | None = DEFAULT_TIMEOUT) -> list[Report]:
     """One report per article, in order, batched through `pipe.pipe` with a progress bar.
 
-    A batch that fails is retried one article at a time, so one article that crashes a stage is reported in
-    `scores.warnings` (and scored as empty) instead of ending the run.
+    Uses the runner's `safe_pipe`, as `dateline run` does: an article that crashes a stage or takes longer than
+    `timeout` seconds is named in `scores.warnings` and scored as empty, so one bug neither ends nor stalls
+    a long evaluation.
     """
+    from dateline.runner import safe_pipe
+
     size = max(1, getattr(getattr(pipe, "settings", None), "batch_size", 32))
     reports: list[Report] = []
     with progress_bar(len(articles), show=progress and len(articles) > 1, label=label) as tick:
-        for start in range(0, len(articles), size):
-            batch = articles[start:start + size]
-            try:
-                got = list(pipe.pipe(batch))  # type: ignore[attr-defined]
-            except Exception:  # noqa: BLE001 - isolate the article that fails below
-                got = [_one(pipe, article, scores) for article in batch]
-            reports += got
-            tick(len(batch))
+        for item in safe_pipe(pipe, articles, size, timeout):
+            article = articles[len(reports)]
+            if isinstance(item, Report):
+                reports.append(item)
+            else:
+                reason = getattr(item, "reason", str(item))
+                scores.warnings.append(f"{article.id}: dateline failed ({reason}); scored as empty")
+                scores.count("documents dateline failed on")
+                reports.append(Report(article=article))
+            tick(1)
     return reports
-
-
-def _one(pipe: object, article: Article, scores: Scores) -> Report:
-    try:
-        return next(iter(pipe.pipe([article])))  # type: ignore[attr-defined]
-    except Exception as err:  # noqa: BLE001 - a stage's bug must not end the evaluation
-        scores.warnings.append(f"{article.id}: dateline failed ({type(err).__name__}: {err}); scored as empty")
-        scores.count("documents dateline failed on")
-        return Report(article=article)
 
 
 class progress_bar:
