@@ -146,3 +146,22 @@ def test_bad_where_is_a_clear_error() -> None:
     f = parse_where(["date=2019-10-30", "type=Riots,Protests", "status=accepted,corrected"])
     assert f.date_from == f.date_to == dt.date(2019, 10, 30)
     assert f.event_type == ["Riots", "Protests"] and f.review_status == ["accepted", "corrected"]
+
+
+def test_cli_export_and_merge(tmp_path: Path) -> None:
+    from typer.testing import CliRunner
+
+    from dateline.cli import app
+
+    db = f"sqlite:///{tmp_path / 'cli.sqlite'}"
+    with Store(db) as store:
+        _fill(store)
+    cli = CliRunner()
+    merged = cli.invoke(app, ["merge", "--db", db])
+    assert merged.exit_code == 0 and "3 merged events in all" in merged.output
+    out = tmp_path / "x.geojson"
+    res = cli.invoke(app, ["export", "--db", db, "-f", "geojson", "-w", "admin1=Basra", "-o", str(out)])
+    assert res.exit_code == 0, res.output
+    assert len(json.loads(out.read_text())["features"]) == 1
+    bad = cli.invoke(app, ["export", "--db", db, "-f", "geojson", "-w", "when=today"])
+    assert bad.exit_code == 1 and "unknown filter" in bad.output

@@ -42,10 +42,12 @@ def test_same_event_in_three_articles_becomes_one_with_three_sources(db_url: str
         merged = store.query_merged()
         baghdad = next(m for m in merged if m["admin1"] == "Baghdad")
         detail = store.get_merged_event(baghdad["id"])
+        member = store.get_event(detail["sources"][0]["event_id"]) if detail else None
     assert stats.placed == 4 and stats.total == 2
     assert baghdad["source_count"] == 3
     assert detail is not None and len(detail["sources"]) == 3
     assert {s["publisher"] for s in detail["sources"]} == {"Wire", "Partisan", "Local"}
+    assert member is not None and member["merged"]["uid"] == baghdad["uid"]
     # conservative rule: 3 vs 5 → 3, the dispute kept side by side and told in the notes
     assert baghdad["fatalities"] == 3
     assert sorted(d["value"] for d in baghdad["disputes"]["fatalities"]) == [3, 5]
