@@ -331,6 +331,58 @@ def test_event_detail_has_evidence_sources_quotes_and_claims(ro_client: TestClie
     assert ro_client.get("/articles/999999").status_code == 404
 
 
+def test_event_merged_with_another_report_lists_both_sources(client: TestClient, store: Store) -> None:
+    import datetime as dt
+    import hashlib
+
+    from dateline.merge import merge_events
+    from dateline.model import Article, Event, Report, Span
+
+    text = (
+        "Gunmen clashed with soldiers west of Mosul on Friday, killing three people, a police officer said."
+    )
+    digest = hashlib.sha256(text.encode()).hexdigest()
+    article = Article(
+        id=digest[:16],
+        text=text,
+        content_hash=digest,
+        publisher="Second Daily",
+        published=dt.date(2019, 11, 2),
+        title="Clash near Mosul",
+    )
+    start = text.index("clashed")
+    event = Event(
+        id="E1",
+        event_date=dt.date(2019, 11, 1),
+        year=2019,
+        time_precision=1,
+        disorder_type="Political violence",
+        event_type="Battles",
+        sub_event_type="Armed clash",
+        actor1="Unidentified Armed Group (Iraq)",
+        inter1=3,
+        actor2="Military Forces of Iraq",
+        inter2=1,
+        country="Iraq",
+        admin1="Nineveh",
+        location="Mosul",
+        latitude=36.34,
+        longitude=43.13,
+        geo_precision=2,
+        fatalities=3,
+        source="Second Daily",
+        evidence={"sub_event_type": Span.of(text, start, start + len("clashed"))},
+    )
+    store.add_report(Report(article=article, events=[event]))
+    merge_events(store)
+    mosul = ids_by_location(client)["Mosul"]
+    sources = client.get(f"/events/{mosul}").json()["sources"]
+    assert sorted(s["publisher"] for s in sources) == ["Example Wire", "Second Daily"]
+    assert len({s["merged_id"] for s in sources}) == 1
+    page = client.get(f"/ui/events/{mosul}").text
+    assert "Sources (2)" in page and "Second Daily" in page
+
+
 # -- review ---------------------------------------------------------------------------------------------------
 def test_review_needs_a_valid_token(client: TestClient, token: str) -> None:
     event_id = ids_by_location(client)["Mosul"]
