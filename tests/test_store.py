@@ -176,3 +176,15 @@ def test_quote_and_statement_with_multiple_events_keep_order(db_url: str) -> Non
         art = store.get_article(res.article_ids[0])
     assert back is not None and [e.id for e in back.events] == ["E1", "E2"]
     assert art is not None and art["text"] == text_
+
+
+def test_migrations_create_exactly_the_declared_tables(db_url: str) -> None:
+    """A table change without a migration fails here (alembic's autogenerate finds the difference)."""
+    from alembic.autogenerate import compare_metadata
+    from alembic.runtime.migration import MigrationContext
+
+    from dateline.store.tables import Base
+
+    with Store(db_url) as store, store.engine.connect() as conn:
+        diff = compare_metadata(MigrationContext.configure(conn, opts={"compare_type": True}), Base.metadata)
+    assert diff == []
