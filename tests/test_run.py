@@ -233,3 +233,14 @@ def test_cli_run_failures_and_db_upgrade(tmp_path: Path) -> None:
     assert "binary" in out.output
     again = cli.invoke(app, ["db", "upgrade", "--db", db])
     assert "already at" in again.output
+
+
+def test_many_bad_items_in_a_row_are_written_as_they_come(tmp_path: Path, stub) -> None:  # type: ignore[no-untyped-def]
+    bad = [f'{{"id": "e{i}", "text": ""}}' for i in range(600)]
+    corpus = _corpus(tmp_path / "c.jsonl", 2, bad)
+    with Store(f"sqlite:///{tmp_path / 'b.sqlite'}") as store:
+        stats = run_corpus([str(corpus)], store, pipeline=stub())
+        failures = store.failures()
+        runs = store.runs()
+    assert stats.articles == 2
+    assert len(failures) == stats.failures == runs[0]["failures"] == 600

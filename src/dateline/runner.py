@@ -205,6 +205,12 @@ class _Todo:
             self.recent.popitem(last=False)
         return False
 
+    def flush_failures(self) -> None:
+        failures, self.failures = self.failures, []
+        self.store.add_failures([(f.item, f.reason, f.digest) for f in failures], run_id=self.stats.run_id)
+        self.stats.failures += len(failures)
+        self.store.update_run(self.stats.run_id or 0, failures=len(failures))
+
     def articles(self, items: Iterable[Article | InputError]) -> Iterator[Article]:
         for chunk in chunked(items, LOOKUP_CHUNK):
             fresh: list[Article] = []
@@ -217,6 +223,8 @@ class _Todo:
                     self.failures.append(Failure(_item_name(item), reason, content_hash(item)))
                     continue
                 fresh.append(item)
+            if len(self.failures) >= LOOKUP_CHUNK:  # a long run of bad items: write them now, memory stays bounded
+                self.flush_failures()
             done = self.store.processed_hashes([content_hash(a) for a in fresh], self.version)
             for article in fresh:
                 digest = content_hash(article)
