@@ -127,7 +127,10 @@ def _set_token(page: Any, token: str) -> None:
 def test_map_draws_every_located_event_over_the_world(server: dict[str, Any], page: Any) -> None:
     located = [e for e in server["events"] if e["latitude"] is not None and e["longitude"] is not None]
     assert len(located) >= 4  # the four sample events at least
+    requested: list[str] = []
+    page.on("request", lambda req: requested.append(req.url))
     assert _open_map(page, server["base"]) == len(located)
+    assert all(url.startswith(server["base"]) for url in requested), requested  # no CDN, no tile server
     assert page.locator("#map path").count() > 100  # Natural Earth countries drawn from the TopoJSON
     assert page.locator(".leaflet-marker-icon").count() >= 1  # pins or clusters
     assert page.locator("#timeline svg .tl-bin").count() >= 7  # 28 Oct … 3 Nov at least, one bar per day
@@ -258,3 +261,12 @@ def test_script_inside_an_article_is_shown_as_text_and_never_runs(server: dict[s
     # The map's popups are built from text nodes too.
     _open_map(page, server["base"])
     assert page.evaluate("typeof window.__pwned") == "undefined"
+
+
+def test_api_docs_page_renders_from_vendored_files(server: dict[str, Any], page: Any) -> None:
+    requested: list[str] = []
+    page.on("request", lambda req: requested.append(req.url))
+    page.goto(f"{server['base']}/docs")
+    page.wait_for_selector(".swagger-ui .opblock")
+    assert page.locator(".opblock-summary-path", has_text="/events/{event_id}/history").count() == 1
+    assert all(url.startswith(server["base"]) for url in requested), requested  # nothing from a CDN

@@ -13,7 +13,8 @@ from typing import Any
 
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
-from fastapi.responses import JSONResponse, RedirectResponse
+from fastapi.openapi.docs import get_swagger_ui_html
+from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse
 from fastapi.staticfiles import StaticFiles
 from pydantic_settings import BaseSettings, SettingsConfigDict
 from starlette.exceptions import HTTPException as StarletteHTTPException
@@ -141,6 +142,9 @@ def create_app(
     if not isinstance(store, Store):
         store = Store(store, settings=settings)
     app = FastAPI(
+        # /docs is served below from vendored Swagger UI files (FastAPI's default loads them from a CDN).
+        docs_url=None,
+        redoc_url=None,
         title="dateline",
         version=PIPELINE_VERSION,
         description=(
@@ -162,6 +166,16 @@ def create_app(
     app.mount("/static", StaticFiles(directory=str(static_dir)), name="static")
     app.include_router(routes_api.router)
     app.include_router(routes_web.router)
+
+    @app.get("/docs", include_in_schema=False)
+    def _docs() -> HTMLResponse:
+        return get_swagger_ui_html(
+            openapi_url="/openapi.json",
+            title="dateline API",
+            swagger_js_url="/static/vendor/swagger-ui/swagger-ui-bundle.js",
+            swagger_css_url="/static/vendor/swagger-ui/swagger-ui.css",
+            swagger_favicon_url="/static/vendor/swagger-ui/favicon-32x32.png",
+        )
 
     @app.get("/", include_in_schema=False)
     def _root() -> RedirectResponse:
