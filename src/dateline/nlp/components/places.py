@@ -119,9 +119,11 @@ def _ngrams(doc: Doc) -> list[tuple[int, int]]:
 def find_toponyms(doc: Doc, gazetteer: Any) -> list[Candidate]:
     """Gazetteer matches (longest first, non-overlapping) merged with NER places and named landmarks."""
     ner = _ner_at(doc)
+    ents = list(doc.ents)  # doc.ents rebuilds its tuple on every access: read it once
     stop = _words("non_place_words") | _words("first_names")
     grams = _ngrams(doc)
-    texts = [doc.text[doc[i].idx : doc[j - 1].idx + len(doc[j - 1])] for i, j in grams]
+    full = doc.text  # Doc.text joins every token on each access: read it once
+    texts = [full[doc[i].idx : doc[j - 1].idx + len(doc[j - 1])] for i, j in grams]
     folded = [fold(t) for t in texts]
     loose = [loose_key(t) for t in texts]
     known = gazetteer.known(folded + loose)
@@ -149,8 +151,8 @@ def find_toponyms(doc: Doc, gazetteer: Any) -> list[Candidate]:
         single = j - i == 1
         labels = {ner[t] for t in range(i, j)}
         blocked = labels & BLOCKING_NER
-        ner_exact = next((e for e in doc.ents if e.start == i and e.end == j), None)
-        inside_longer = any(e.start <= i and j <= e.end and (e.end - e.start) > (j - i) for e in doc.ents if e.label_ in BLOCKING_NER)
+        ner_exact = next((e for e in ents if e.start == i and e.end == j), None)
+        inside_longer = any(e.start <= i and j <= e.end and (e.end - e.start) > (j - i) for e in ents if e.label_ in BLOCKING_NER)
         if single:
             tok = doc[i]
             if tok.text in DATE_WORDS or tok.lower_ in STOP_WORDS or _is_landmark_head(tok.text):
