@@ -409,10 +409,16 @@ def _is_definite(tok: Token) -> bool:
 
 
 def _entity_of(doc: Doc, tok: Token) -> SpacySpan | None:
-    for ent in doc.ents:
-        if ent.start <= tok.i < ent.end:
-            return ent
-    return None
+    """The named entity holding `tok`, read from the token's IOB tags (doc.ents rebuilds on every access)."""
+    if not tok.ent_type_:
+        return None
+    start = tok.i
+    while start > 0 and doc[start].ent_iob_ == "I":
+        start -= 1
+    end = tok.i + 1
+    while end < len(doc) and doc[end].ent_iob_ == "I":
+        end += 1
+    return SpacySpan(doc, start, end, label=tok.ent_type_)
 
 
 def _compound_start(tok: Token) -> int:
