@@ -81,6 +81,15 @@ def free_port() -> int:
         return int(sock.getsockname()[1])
 
 
+def cpu_seconds(pid: int) -> float | None:
+    """User + system CPU time of a process (Linux /proc); None elsewhere."""
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+        return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+    except (OSError, ValueError, IndexError):
+        return None
+
+
 def start_server(url: str, port: int) -> subprocess.Popen[bytes]:
     proc = subprocess.Popen([sys.executable, "-c", SERVER, url, str(port)])
     deadline = time.monotonic() + 60
@@ -171,9 +180,16 @@ def main(argv: list[str] | None = None) -> int:
         port = free_port()
         server = start_server(url, port)
         try:
+            cpu_before = cpu_seconds(server.pid)
             result = asyncio.run(
                 load(f"http://127.0.0.1:{port}", args.clients, args.requests, args.max_seconds, args.seed)
             )
+            cpu_after = cpu_seconds(server.pid)
+            # CPU the server spent per answered request: unlike latency, barely moved by other load on the box.
+            if cpu_before is not None and cpu_after is not None and result["requests_ok"]:
+                result["server_cpu_ms_per_request"] = round(
+                    (cpu_after - cpu_before) * 1000 / (result["requests_ok"] + len(QUERIES)), 1
+                )
         finally:
             server.terminate()
             server.wait(timeout=30)
@@ -201,7 +217,8 @@ def main(argv: list[str] | None = None) -> int:
     print(
         f"{result['requests_ok']} requests in {result['seconds']} s with {args.clients} clients on {args.events} "
         f"events ({backend}): p50 {lat['p50']} ms, p90 {lat['p90']} ms, p99 {lat['p99']} ms, "
-        f"{result['requests_per_second']} req/s, errors {result['errors'] or 0}"
+        f"{result['requests_per_second']} req/s, server CPU {result.get('server_cpu_ms_per_request')} ms/request, "
+        f"errors {result['errors'] or 0}"
     )
     print(f"wrote {args.output}", file=sys.stderr)
     return 0 if not result["errors"] else 1

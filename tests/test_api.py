@@ -288,6 +288,21 @@ def test_events_filters(ro_client: TestClient, params: dict[str, str], locations
     assert page["total"] == len(locations)
 
 
+def test_event_listing_matches_the_documented_record_schema(ro_client: TestClient) -> None:
+    from dateline.api.schemas import EventPage
+
+    raw = ro_client.get("/events").json()
+    page = EventPage.model_validate(raw)  # every documented field present, every type right
+    assert {e["id"] for e in raw["items"]} == {e.id for e in page.items}
+    assert json_keys(raw["items"][0]) == set(page.items[0].model_dump(mode="json"))
+    detail = ro_client.get(f"/events/{page.items[0].id}").json()["event"]
+    assert detail == raw["items"][0]  # the listing and the detail agree value for value
+
+
+def json_keys(obj: dict) -> set[str]:
+    return set(obj)
+
+
 def test_events_pages_do_not_overlap_and_link_onwards(ro_client: TestClient) -> None:
     first = ro_client.get("/events", params={"limit": 3}).json()
     assert first["total"] == 4 and len(first["items"]) == 3 and first["next"]
