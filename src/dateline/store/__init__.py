@@ -28,13 +28,16 @@ Reading (dicts are JSON-ready: dates as ISO strings)
   evidence ({field: {start, end, text}} into the article text), mentions.
 - `get_event(id) -> dict | None`: the event dict + `article` (columns, no text) + `merged` (see below or None).
 - `event_model(id) -> Event | None`.
+- `event_query(filter) -> Select` of EventRow (unordered; `_event_query` is the same and stays too),
+  `iter_event_rows(filter)` streams EventRow objects in (date, id) order.
 - `get_article(id) -> dict | None`: id, content_hash, article_key, source_kind, url, path, title, publisher,
   published, language, created_at, text, metadata (the Article model minus text).
   `list_articles(limit, offset)`, `article_id_for_hash(hash)`.
 - `get_report(article_id, pipeline_version=None) -> Report | None` (events carry reviewed values).
 - `get_merged_event(id)`, `query_merged(filter)`: id, uid, family, event_date, date_start, date_end,
   event_type, sub_event_type, country, admin1, location, latitude, longitude, geo_precision, fatalities,
-  source_count, fields (every merged ACLED column), disputes ({field: [{value, event_id, article_id}]}),
+  source_count, fields (every merged ACLED column), disputes ({field: [{value, event_id, article_id,
+  source}]}),
   notes, review_status, updated_at; `get_merged_event` adds `sources` [{event_id, article_id, title,
   publisher, url, published}].
 - `runs()`, `failures(run_id=None, limit=None, offset=0)`, `counts()`.

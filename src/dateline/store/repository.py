@@ -423,6 +423,10 @@ class Store:
             conds.append(EventRow.article_id == f.article_id)
         return stmt.where(*conds)
 
+    def event_query(self, f: EventFilter | None = None) -> Select[tuple[EventRow]]:
+        """The SELECT of event rows matching `f` (no order, limit or offset), to refine or count."""
+        return self._event_query(f or EventFilter())
+
     def query_events(self, f: EventFilter | None = None) -> list[dict[str, Any]]:
         """Events matching `f` as JSON-ready dicts (see `event_dict`), ordered by date then id."""
         return [event_dict(row) for row in self.iter_event_rows(f)]
