@@ -66,3 +66,16 @@ def test_write_plover_jsonl_counts_records(pipeline, tmp_path) -> None:  # type:
     with path.open("w", encoding="utf-8") as out:
         count = write_plover_jsonl([report, report], out)
     assert count == len(path.read_text(encoding="utf-8").splitlines()) >= 2
+
+
+def test_extract_cli_writes_plover_jsonl(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from typer.testing import CliRunner
+
+    from dateline.cli import app
+
+    source = tmp_path / "article.txt"
+    source.write_text("The union condemned the arrests of striking dockers.\n", encoding="utf-8")
+    result = CliRunner().invoke(app, ["extract", str(source), "--format", "plover"])
+    assert result.exit_code == 0, result.output
+    records = [json.loads(line) for line in result.stdout.splitlines() if line.startswith("{")]
+    assert [r["event"] for r in records] == ["ACCUSE"]

@@ -64,6 +64,10 @@ class _Writer:
                     self._held = None
                     self.many = True
                 self.out.write(("[\n" if self.count == 0 else ",\n") + body)
+        elif self.fmt == "plover":
+            from dateline.export.plover import plover_jsonl
+
+            self.out.write(plover_jsonl(report))
         else:
             self.out.write(render_report(report) + "\n")
         self.count += 1
