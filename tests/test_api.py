@@ -538,6 +538,9 @@ def test_openapi_document_lists_the_endpoints(ro_client: TestClient) -> None:
     ):
         assert path in paths
     assert "patch" in paths["/events/{event_id}"]
+    body = paths["/extract"]["post"]["requestBody"]["content"]
+    assert set(body["application/json"]["schema"]["properties"]) >= {"text", "html", "published", "url"}
+    assert "text/plain" in body and "text/html" in body
 
 
 # -- dashboard pages without a browser -------------------------------------------------------------------------

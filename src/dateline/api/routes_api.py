@@ -38,7 +38,7 @@ _ARTICLE_BODY: dict[str, Any] = {
     "requestBody": {
         "required": True,
         "content": {
-            "application/json": {"schema": {"$ref": "#/components/schemas/ExtractRequest"}},
+            "application/json": {"schema": ExtractRequest.model_json_schema()},
             "text/plain": {"schema": {"type": "string"}, "example": "BAGHDAD, Nov 2 (Reuters) - ..."},
             "text/html": {"schema": {"type": "string"}},
         },

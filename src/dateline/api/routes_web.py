@@ -245,7 +245,8 @@ def _event_page(
         detail = queries.event_detail(ctx.store, event_id)
     except queries.NotFound as err:
         raise HTTPException(404, str(err)) from None
-    text = queries.article_out(ctx.store, detail.event.article_id).text
+    article = ctx.store.get_article(detail.event.article_id)
+    text = article["text"] if article else ""
     ev = detail.event
     own_claims = [c for c in detail.claims if c.subject == "event" and c.subject_id == ev.local_id]
     return templates.TemplateResponse(
