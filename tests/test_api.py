@@ -171,6 +171,14 @@ def test_cli_token_create_prints_a_working_token(tmp_path: Path) -> None:
     assert again.exit_code == 1 and "exists already" in again.output
 
 
+def test_cli_serve_refuses_an_unusable_database_with_one_line() -> None:
+    from dateline.cli import app
+
+    result = CliRunner().invoke(app, ["serve", "--db", "nosuchdriver://host/db", "--port", "1"])
+    assert result.exit_code == 1
+    assert result.output.strip() == "error: nosuchdriver://host/db: unsupported database driver"
+
+
 # -- extract and store ----------------------------------------------------------------------------------------
 def test_extract_returns_a_report_and_stores_nothing(ro_client: TestClient, example_text: str) -> None:
     before = ro_client.get("/health").json()["counts"]["events"]
