@@ -160,7 +160,7 @@ def bench_acled(pipeline: Pipeline, limit: int | None, sample: bool, seed: int) 
     figures.update({name: scores.value("acled", name) for name in ACLED_FIGURES})
     return {"n": scores.documents, "figures": figures, "targets": {
         "event_type": 0.90, "sub_event_type": 0.75, "event_date": 0.98, "within_25km": 0.90},
-        "scores": scores.to_json()["scores"], "warnings": scores.warnings[:50]}
+        "scores": scores.to_json()["scores"], "warnings": scores.warnings}
 
 
 def bench_case(pipeline: Pipeline, limit: int | None, sample: bool, seed: int) -> dict[str, Any]:
@@ -182,7 +182,7 @@ def bench_case(pipeline: Pipeline, limit: int | None, sample: bool, seed: int) -
         "reference_points": {"best_system_weighted_f1_30": 0.771, "best_system_weighted_f1_25": 0.839},
         "per_class": f1_per_class(gold, pred),
         "top_confusions": confusion.most_common(15),
-        "warnings": scores.warnings[:50],
+        "warnings": scores.warnings,
     }
 
 
@@ -191,7 +191,7 @@ def bench_glocon(pipeline: Pipeline, limit: int | None, sample: bool, seed: int)
     reports, scores = run_reports(rows, pipeline, "glocon")
     gold = [r["label"] == 1 for r in rows]
     pred = [any(e.event_type in {"Protests", "Riots"} for e in rep.events) for rep in reports]
-    return {"n": len(rows), "figures": binary_prf(gold, pred), "warnings": scores.warnings[:50]}
+    return {"n": len(rows), "figures": binary_prf(gold, pred), "warnings": scores.warnings}
 
 
 def bench_event_location(pipeline: Pipeline, limit: int | None, sample: bool, seed: int) -> dict[str, Any]:
@@ -213,7 +213,7 @@ def bench_event_location(pipeline: Pipeline, limit: int | None, sample: bool, se
         "location_overlap": hits / n if n else None,
         "location_overlap_when_event": hits / with_event if with_event else None,
         "event_detected": with_event / n if n else None,
-    }, "warnings": scores.warnings[:50]}
+    }, "warnings": scores.warnings}
 
 
 BENCHES: dict[str, tuple[str, Callable[[Pipeline, int | None, bool, int], dict[str, Any]]]] = {
@@ -233,7 +233,8 @@ def summary(results: dict[str, Any]) -> str:
             continue
         figs = ", ".join(f"{k} {'—' if v is None else f'{v:.3f}' if isinstance(v, float) else v}"
                          for k, v in res["figures"].items() if k not in {"tp", "fp", "fn"})
-        lines.append(f"  {name} (n={res['n']}, {res['seconds']:.0f}s): {figs}")
+        failed = f", {res['failed']} failed/timed out" if res.get("failed") else ""
+        lines.append(f"  {name} (n={res['n']}, {res['seconds']:.0f}s{failed}): {figs}")
     return "\n".join(lines)
 
 
@@ -269,6 +270,7 @@ def main(argv: list[str] | None = None) -> int:
         start = time.perf_counter()
         res = bench(pipeline, args.limit, args.sample, args.seed)
         res["seconds"] = time.perf_counter() - start
+        res["failed"] = sum(1 for w in res.get("warnings", []) if "dateline failed" in w)
         results["sets"][name] = res
         print(f"{name}: done in {res['seconds']:.0f}s", file=sys.stderr)
     args.out.parent.mkdir(parents=True, exist_ok=True)

@@ -295,3 +295,36 @@ def test_a_crashing_or_stuck_article_is_scored_empty_and_the_run_goes_on() -> No
     assert [len(r.events) for r in reports] == [1, 0, 0, 1]
     assert scores.counts["documents dateline failed on"] == 2
     assert any(w.startswith("stuck:") and "timed out" in w for w in scores.warnings)
+
+
+def test_acled_xlsx_rows_are_gold(tmp_path: Path) -> None:
+    import datetime as dt
+
+    import openpyxl
+
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.append(["EVENT_ID_CNTY", "EVENT_DATE", "EVENT_TYPE", "SUB_EVENT_TYPE", "ACTOR2", "FATALITIES", "NOTES"])
+    sheet.append(["RUR9", dt.datetime(2021, 3, 2), "Protests", "Peaceful protest", None, 0,
+                  "On 2 March 2021, farmers marched in Riverton."])
+    sheet.append([None, None, None, None, None, None, None])  # blank rows are skipped
+    path = tmp_path / "acled.xlsx"
+    book.save(path)
+    (doc,) = load_gold([path])
+    gold = doc.events[0]
+    assert doc.id == "RUR9" and doc.text.startswith("On 2 March 2021")
+    assert gold["actor2"] == "" and gold["fatalities"] == 0  # blank actor2 = "no second actor"
+    pred = Event(id="E1", event_date="2021-03-02", event_type="Protests", sub_event_type="Peaceful protest")
+    scores = Scores()
+    score_document(doc, Report(article=Article(id="RUR9", text=doc.text), events=[pred]), scores)
+    assert scores.value("acled", "event_date") == 1.0  # a spreadsheet datetime cell equals the ISO date
+    assert scores.value("acled", "actor2") == 1.0
+
+
+def test_acled_csv_without_notes_is_a_clear_error(tmp_path: Path) -> None:
+    from dateline.evaluate import GoldError
+
+    path = tmp_path / "rows.csv"
+    path.write_text("event_id_cnty,event_type\nX1,Protests\n", encoding="utf-8")
+    with pytest.raises(GoldError, match="rows.csv.*'notes' column"):
+        load_gold([path])
