@@ -38,10 +38,10 @@ from dateline.store import Store
 
 RESULTS = Path(__file__).resolve().parent / "results" / "api_load.json"
 SERVER = """
-import sys, uvicorn
-from dateline.api import create_app
-uvicorn.run(create_app(sys.argv[1]), host="127.0.0.1", port=int(sys.argv[2]), log_level="warning",
-            access_log=False, timeout_keep_alive=120)
+import os, sys, uvicorn
+os.environ["DATELINE_DB_URL"] = sys.argv[1]
+uvicorn.run("dateline.api.app:create_app", factory=True, host="127.0.0.1", port=int(sys.argv[2]),
+            workers=int(sys.argv[3]), log_level="warning", access_log=False, timeout_keep_alive=120)
 """
 QUERIES: list[dict[str, Any]] = [
     {},
@@ -81,17 +81,31 @@ def free_port() -> int:
         return int(sock.getsockname()[1])
 
 
+def _stat(pid: int | str) -> list[str]:
+    return Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+
+
 def cpu_seconds(pid: int) -> float | None:
-    """User + system CPU time of a process (Linux /proc); None elsewhere."""
+    """User + system CPU time of a process and its children, e.g. uvicorn's workers (Linux /proc); None
+    elsewhere."""
     try:
-        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
-        return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+        ticks = 0
+        for entry in Path("/proc").iterdir():
+            if not entry.name.isdigit():
+                continue
+            try:
+                fields = _stat(entry.name)
+            except OSError:
+                continue  # the process ended meanwhile
+            if entry.name == str(pid) or fields[1] == str(pid):
+                ticks += int(fields[11]) + int(fields[12])
+        return ticks / os.sysconf("SC_CLK_TCK")
     except (OSError, ValueError, IndexError):
         return None
 
 
-def start_server(url: str, port: int) -> subprocess.Popen[bytes]:
-    proc = subprocess.Popen([sys.executable, "-c", SERVER, url, str(port)])
+def start_server(url: str, port: int, workers: int) -> subprocess.Popen[bytes]:
+    proc = subprocess.Popen([sys.executable, "-c", SERVER, url, str(port), str(workers)])
     deadline = time.monotonic() + 60
     while time.monotonic() < deadline:
         try:
@@ -170,6 +184,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--max-seconds", type=float, default=180.0)
     parser.add_argument("--db", help="an EMPTY database URL (default: a temporary SQLite file)")
     parser.add_argument("--seed", type=int, default=11)
+    parser.add_argument("--workers", type=int, default=1, help="uvicorn worker processes")
     parser.add_argument("--output", type=Path, default=RESULTS)
     args = parser.parse_args(argv)
 
@@ -178,7 +193,7 @@ def main(argv: list[str] | None = None) -> int:
         fill_seconds = fill(url, args.events)
         print(f"filled {args.events} events in {fill_seconds:.1f} s", file=sys.stderr)
         port = free_port()
-        server = start_server(url, port)
+        server = start_server(url, port, args.workers)
         try:
             cpu_before = cpu_seconds(server.pid)
             result = asyncio.run(

@@ -145,6 +145,7 @@ def serve(
     db: Annotated[str | None, typer.Option(help="Database URL or SQLite path (default: DATELINE_DB_URL or the data dir).")] = None,
     host: Annotated[str, typer.Option(help="Interface to listen on; 0.0.0.0 exposes it to the network.")] = "127.0.0.1",
     port: Annotated[int, typer.Option(help="TCP port.")] = 8000,
+    workers: Annotated[int, typer.Option(help="Server processes (PostgreSQL, or SQLite read mostly).")] = 1,
 ) -> None:
     """Serve the HTTP API and the dashboard (map, timeline, evidence view, review queue).
 
@@ -159,7 +160,7 @@ def serve(
     from dateline.api.app import serve as run_server
 
     try:
-        run_server(db, host=host, port=port)
+        run_server(db, host=host, port=port, workers=workers)
     except DatelineError as err:
         fail(str(err))
 

@@ -190,10 +190,35 @@ def context(request: Request) -> AppContext:
 
 
 def serve(
-    db: str | None = None, host: str = "127.0.0.1", port: int = 8000, *, log_level: str = "info"
+    db: str | None = None,
+    host: str = "127.0.0.1",
+    port: int = 8000,
+    *,
+    workers: int = 1,
+    log_level: str = "info",
 ) -> None:
-    """Run the API and dashboard with uvicorn until interrupted (what `dateline serve` calls)."""
+    """Run the API and dashboard with uvicorn until interrupted (what `dateline serve` calls).
+
+    With `workers` > 1 uvicorn starts that many processes, each building its app from DATELINE_DB_URL (set
+    here to the resolved `db`); the database is opened first so a bad URL fails before any process starts.
+    """
+    import os
+
     import uvicorn
 
-    app = create_app(db)
-    uvicorn.run(app, host=host, port=port, log_level=log_level)
+    from dateline.store import resolve_url
+
+    if workers <= 1:
+        uvicorn.run(create_app(db), host=host, port=port, log_level=log_level)
+        return
+    url = resolve_url(db)
+    Store(url).close()
+    os.environ["DATELINE_DB_URL"] = url
+    uvicorn.run(
+        "dateline.api.app:create_app",
+        factory=True,
+        host=host,
+        port=port,
+        workers=workers,
+        log_level=log_level,
+    )
