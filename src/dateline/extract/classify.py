@@ -243,7 +243,7 @@ def find_triggers(sent: SpacySpan) -> list[Trigger]:
             continue
         if tok.pos_ not in {"VERB", "NOUN", "PROPN", "ADJ"}:
             continue
-        if lemma == "riot" and (tok.dep_ in {"compound", "amod"} or tok.nbor(-1).lower_ in {"anti", "-"}
+        if lemma == "riot" and (tok.dep_ in {"compound", "amod"} or (tok.i > 0 and tok.doc[tok.i - 1].lower_ in {"anti", "-"})
                                 or tok.head.lemma_.lower() in {"police", "gear", "squad", "force", "unit"}):
             continue  # "anti-riot police" names a force, not a riot
         if lemma == "march" and (tok.ent_type_ == "DATE" or tok.text == "March"):
@@ -290,7 +290,7 @@ def judge_trigger(tok: Token, sent: SpacySpan, published: dt.date | None) -> Ver
                 return Verdict("hypothetical", f"modal: {c.text} {node.text}")
             if c.dep_ == "aux" and c.lower_ == "to" and node.head.lemma_ == "be" and node.head.lower_ in {"is", "are"}:
                 return Verdict("future", "planned: is/are to")
-        if node is not tok:
+        if node.i != tok.i:
             lemma = node.lemma_.lower()
             if lemma in CALL_LEMMAS:
                 return Verdict("call", f"a call: {node.text}")
@@ -305,7 +305,7 @@ def judge_trigger(tok: Token, sent: SpacySpan, published: dt.date | None) -> Ver
                                else "hypothetical", f"not an event: {node.text}")
             if node.pos_ == "NOUN" and lemma in STATEMENT_NOUNS:
                 return Verdict("statement", f"a statement: {node.text}")
-        if node.dep_ in {"advcl", "ROOT"} or node.head is node or hops > 8:
+        if node.dep_ in {"advcl", "ROOT"} or node.head.i == node.i or hops > 8:
             break
         if node.dep_ == "conj" and node.pos_ in {"VERB", "AUX"}:
             break  # a coordinated clause is its own event
@@ -328,7 +328,7 @@ def _history_scope(tok: Token, sent: SpacySpan) -> bool:
 
 def _clause_root(tok: Token) -> Token:
     node = tok
-    while node.head is not node and node.pos_ not in {"VERB", "AUX"}:
+    while node.head.i != node.i and node.pos_ not in {"VERB", "AUX"}:
         node = node.head
     return node
 

@@ -186,7 +186,7 @@ def _is_general_reference(accepted: list[classify.Trigger], sent: SpacySpan) -> 
 def _clause_text(tok: Token, sent: SpacySpan) -> str:
     """The clause that carries the trigger: its verb's subtree (nouns climb to their verb)."""
     node = tok
-    while node.pos_ not in {"VERB", "AUX"} and node.head is not node:
+    while node.pos_ not in {"VERB", "AUX"} and node.head.i != node.i:
         node = node.head
     if node.dep_ in {"xcomp", "ccomp"} and node.head.pos_ == "VERB":
         node = node.head  # "attempted to storm": keep the attempt
@@ -276,7 +276,7 @@ def _nationality(tok: Token, book: Codebook) -> str | None:
 def _role(tok: Token) -> str:
     """agent (does the act), patient (undergoes it) or other, from the dependency label."""
     node = tok
-    while node.dep_ in {"compound", "amod", "conj", "appos"} and node.head is not node:
+    while node.dep_ in {"compound", "amod", "conj", "appos"} and node.head.i != node.i:
         node = node.head
     if node.dep_ in {"nsubj"}:
         return "agent"
