@@ -179,3 +179,9 @@ def test_cli_geocode_prints_resolution_and_candidates(resources) -> None:  # typ
     assert "Tripoli" in result.output and "Lebanon" in result.output and "candidate" in result.output
     as_json = CliRunner().invoke(app, ["geocode", "Clashes near Kirkuk.", "--json"])
     assert as_json.exit_code == 0 and json.loads(as_json.output)[0]["admin1"] == "Kirkuk"
+
+
+def test_text_without_a_place_keeps_the_demonyms_country(resources) -> None:  # type: ignore[no-untyped-def]
+    places = geocode_text("Soldiers said Kenyan troops repelled the raid at dawn.", resources)
+    assert len(places) == 1 and places[0].mention == "Kenyan"
+    assert places[0].kind == "country" and places[0].country == "Kenya" and places[0].geo_precision == 3

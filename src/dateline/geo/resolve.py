@@ -366,7 +366,25 @@ class Resolver:
         for k, m in enumerate(mentions):
             if places[k] is None:
                 places[k] = self._unresolved(m, k, mentions, chosen, ctx, article)
-        return [p for p in places if p is not None]
+        out = [p for p in places if p is not None]
+        if not any(p.latitude is not None for p in out):
+            # no place named at all: "Afghan forces repulsed an attack" still says which country (precision 3)
+            demonym = self._demonym_place(doc, ctx, article)
+            if demonym is not None:
+                out.append(demonym)
+        return out
+
+    def _demonym_place(self, doc: Doc, ctx: Context, article: Article) -> Place | None:
+        if not ctx.article:
+            return None
+        cc = Counter(ctx.article).most_common(1)[0][0]
+        country = self.gaz.country(cc)
+        tok = next((t for t in doc if t.text[:1].isupper() and self.gaz.demonym_country(t.text) == cc), None)
+        if country is None or tok is None:
+            return None
+        m = Mention(tok.idx, tok.idx + len(tok.text), tok.text, tok.text, "DEMONYM", None, None, None, 0, 0)
+        return self.place_from_entry(m, country, article, confidence=0.2,
+                                     reason=f"no place named; country of the demonym {tok.text!r}")
 
     def _fallback(self, m: Mention, k: int, mentions: list[Mention], chosen: list[Entry | None], cc: str,
                   article: Article, cands: list[dict[str, Any]], rejected: Entry) -> Place:
