@@ -68,6 +68,10 @@ class _Writer:
             from dateline.export.plover import plover_jsonl
 
             self.out.write(plover_jsonl(report))
+        elif self.fmt == "acled":
+            from dateline.export.acled import write_acled_csv
+
+            write_acled_csv([report], self.out, header=self.count == 0)
         else:
             self.out.write(render_report(report) + "\n")
         self.count += 1
