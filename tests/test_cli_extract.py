@@ -176,3 +176,16 @@ def test_all_inputs_bad_in_a_multi_run_exits_nonzero(runner: CliRunner, tmp_path
     result = runner.invoke(app, ["extract", str(tmp_path / "x.txt"), "missing.txt"])
     assert result.exit_code != 0
     assert "0 article(s) extracted, 2 input(s) skipped" in result.stderr
+
+
+@pytest.mark.parametrize("fmt", ["acled", "plover"])
+def test_export_formats_of_other_stages_are_written_not_tabulated(runner: CliRunner, fmt: str) -> None:
+    # Other stages add formats to the same writer; guard that each reaches its own branch.
+    result = runner.invoke(app, ["extract", str(EXAMPLE), "--format", fmt])
+    assert result.exit_code == 0, result.output
+    assert "┏" not in result.stdout and "events (" not in result.stdout
+    if fmt == "acled":
+        header = result.stdout.splitlines()[0].split(",")
+        assert {"event_date", "sub_event_type", "latitude"} <= set(header)
+    else:
+        assert all(json.loads(line) for line in result.stdout.splitlines() if line.strip())
