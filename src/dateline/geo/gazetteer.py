@@ -48,7 +48,7 @@ _DASHES = dict.fromkeys(map(ord, "-‐‑‒–—_/"), " ")
 _LETTERS = str.maketrans({"ı": "i", "ł": "l", "ø": "o", "đ": "d", "ð": "d", "þ": "th", "ß": "ss", "æ": "ae", "œ": "oe"})
 _NON_KEY = re.compile(r"[^a-z0-9 ]")
 _ARTICLES = frozenset({"al", "el", "ul"})
-_SUN_ARTICLES = frozenset({"ar", "as", "ash", "at", "ad", "an", "az", "adh", "ath", "ath", "ed", "es", "et", "en", "er", "ez"})
+_SUN_ARTICLES = frozenset({"ar", "as", "ash", "at", "ad", "an", "az", "adh", "ath", "ed", "es", "et", "en", "er", "ez"})
 _DOUBLE = re.compile(r"(.)\1+")
 
 
@@ -159,7 +159,7 @@ class Gazetteer:
         return (self._hashes[pos] == h).tolist()
 
     def _lookup_ids_uncached(self, table: str, key: str) -> tuple[int, ...]:
-        row = self._db.execute(f"SELECT ids FROM {table} WHERE key = ?", (key,)).fetchone()  # noqa: S608
+        row = self._db.execute(f"SELECT ids FROM {table} WHERE key = ?", (key,)).fetchone()
         return tuple(int(i) for i in row[0].split(",")) if row else ()
 
     def lookup(self, name: str, loose: bool = True) -> list[Entry]:
@@ -362,7 +362,7 @@ def build_index(only_countries: Iterable[str] | None = None, cities: dict[str, d
         votes = admin1_votes.get(key)
         if not votes or not key[1] or key[1] == "00":
             continue
-        raw = sorted(votes.items(), key=lambda kv: (-kv[1], kv[0]))[0][0]
+        raw = min(votes.items(), key=lambda kv: (-kv[1], kv[0]))[0]
         clean = clean_admin_name(raw)
         admin1_clean[key] = clean
         members = by_admin1[key]
@@ -437,7 +437,7 @@ def write_index(data: dict[str, Any], path: Path) -> Path:
         db.executemany("INSERT INTO entries VALUES (?,?,?,?,?,?,?,?,?,?)", [(i, *e) for i, e in enumerate(data["entries"])])
         for table in ("keys", "keys2"):
             db.executemany(
-                f"INSERT INTO {table} VALUES (?, ?)",  # noqa: S608
+                f"INSERT INTO {table} VALUES (?, ?)",
                 [(k, ",".join(map(str, v))) for k, v in data[table].items()],
             )
         hashes = np.unique(np.fromiter((key_hash(k) for t in ("keys", "keys2") for k in data[t]), dtype=np.int64))

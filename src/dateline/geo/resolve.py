@@ -41,7 +41,7 @@ _PARENT_GAP = re.compile(
     re.IGNORECASE,
 )
 _POSSESSIVE_GAP = re.compile(r"^\s*(?:'s|’s)\]?\s*$")
-_LOCATIVE = re.compile(r"\b(?:in|at|near|outside|inside|into|on|around|across|towards?|of)\s+(?:the\s+)?(?:\w+\s+){0,3}$", re.I)
+_LOCATIVE = re.compile(r"\b(?:in|at|near|outside|inside|into|on|around|across|towards?|of)\s+(?:the\s+)?(?:\w+\s+){0,3}$", re.IGNORECASE)
 
 
 @dataclass

@@ -31,8 +31,7 @@ if not Span.has_extension("dl_place"):
 
 # Short words that join the parts of a place name: "Deir ez-Zor", "Santa Maria de Ostula", "Pol-e Dokhtar".
 CONNECTORS = frozenset(
-    "al el ul ad ar as at az ash an ez ed es e de del della di da do dos das du des la le les los y of bin ibn "
-    "sur sous am im".split()
+    ["al", "el", "ul", "ad", "ar", "as", "at", "az", "ash", "an", "ez", "ed", "es", "e", "de", "del", "della", "di", "da", "do", "dos", "das", "du", "des", "la", "le", "les", "los", "y", "of", "bin", "ibn", "sur", "sous", "am", "im"]
 )
 DATE_WORDS = frozenset(
     [m for m in calendar.month_name if m] + [m for m in calendar.month_abbr if m] + list(calendar.day_name)
