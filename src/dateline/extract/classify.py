@@ -51,7 +51,9 @@ TRIGGER_LEMMAS: dict[str, str] = {
     "headquarters": "hq", "loot": "loot", "looting": "loot", "plunder": "loot", "demolish": "loot",
     "demolition": "loot", "raze": "loot", "destroy": "loot", "bulldoze": "loot", "confiscate": "loot",
     "defuse": "disrupt", "dismantle": "disrupt", "intercept": "disrupt", "thwart": "disrupt", "foil": "disrupt",
-    "recruit": "change", "deploy": "change", "reinforcement": "change", "mobilise": "change",
+    "recruit": "change", "defect": "change", "reinforce": "change", "redeploy": "change",
+    "surrender": "agreement", "agree": "agreement", "deal": "agreement", "chopper": "air", "helicopter": "air",
+    "find": "weapons_found", "discover": "weapons_found", "recover": "weapons_found", "clear": "weapons_found", "deploy": "change", "reinforcement": "change", "mobilise": "change",
     "mobilize": "change", "curfew": "change", "coup": "other", "exhume": "change",
 }
 # Multi-word cues (lower-cased text) → family.
@@ -62,16 +64,19 @@ TRIGGER_PHRASES: list[tuple[str, str]] = [
      r"|\bexplosive (?:vest|belt)s?\b|\bsuicide car bomb", "suicide"),
     (r"\b(?:roadside|car|road-side) bombs?\b|\bimprovised explosive devices?\b|\bexplosive devices?\b|\bieds?\b|"
      r"\bland ?mines?\b|\bvbieds?\b|\bsticky bombs?\b|\bmagnetic bombs?\b", "ied"),
-    (r"\bchemical (?:weapons?|attack|agents?)\b|\bchlorine\b|\bsarin\b|\bmustard gas\b|\bnerve agents?\b", "chem"),
+    (r"\bchemical (?:weapons?|attacks?|agents?|munitions?)\b|\bchlorine\b|\bsarin\b|\bmustard\b|\bnerve (?:agents?|gas)\b|"
+     r"\bpoison(?:ous)? gas(?:es)?\b|\btoxic gas(?:es)?\b|\bvx\b", "chem"),
     (r"\bset (?:fire|ablaze|alight)\b|\bset on fire\b", "burn"),
     (r"\bopen(?:ed)? fire\b|\bexchanged? (?:of )?fire\b|\bexchanges? of fire\b|\bgun ?battles?\b", "fire"),
     (r"\bsexual(?:ly)? (?:assault(?:ed)?|violence|abuse[d]?)\b|\bgang[- ]raped?\b", "sexual"),
     (r"\b(?:took|taken|take|seized|seize|gained|gain|assumed) (?:full )?control\b", "territory"),
-    (r"\b(?:set up|established|establish|opened|built) (?:a |an |their |its )?(?:new )?(?:military )?"
-     r"(?:base|headquarters|outpost|camp|post)\b", "hq"),
+    (r"\b(?:set(?:ting)? up|establish(?:ed|ing)?|open(?:ed|ing)?|buil[dt]|erect(?:ed)?) (?:a |an |their |its |two |three |several |new )?"
+     r"(?:[\w-]+ ){0,2}(?:bases?|headquarters|outposts?|camps?|posts?)\b|\b(?:bases?|headquarters|outposts?|camps?|posts?) "
+     r"(?:have |has |had )?(?:been )?(?:established|set up)\b", "hq"),
     (r"\bshot down\b|\bbomb disposal\b|\bcontrolled explosion\b", "disrupt"),
     (r"\bprisoner (?:exchange|swap)\b|\bpeace (?:deal|agreement)\b|\bsigned an? (?:deal|agreement)\b", "agreement"),
-    (r"\bweapons? caches?\b|\barms caches?\b", "disrupt"),
+    (r"\bweapons? caches?\b|\barms caches?\b|\bcaches? of (?:weapons|arms|ammunition|firearms|explosives)\b", "disrupt"),
+    (r"\bwrested control\b|\brecovered control\b|\bregained control\b|\bpushed (?:back|out)\b", "regain"),
     (r"\bforced disappearances?\b|\bdisappeared\b", "abduct"),
 ]
 
@@ -92,7 +97,8 @@ CUE = {
     "force_light": re.compile(r"\barrest(?:ed|s|ing)?\b|\bdetain(?:ed|s|ing)?\b|\bdetention\b|\bcustody\b|"
                               r"\bprevent(?:ed|ing)\b|\bdispers(?:e|ed|ing|al)\b|\bbroke up\b|\bblock(?:ed)? (?:the )?"
                               r"(?:protesters|demonstrators|march)|\bforcibly removed?\b|"
-                              r"\bevict(?:ed)?\b|\bpushed back\b|\bscuffle|\bremoved (?:the )?(?:protesters|demonstrators)"),
+                              r"\bevict(?:ed)?\b|\bpushed back\b|\bscuffle|\bremoved (?:the )?(?:protesters|demonstrators)|\bsuppress|\bcrack(?:ed)? ?down|\bhalt(?:ed)?\b|"
+                              r"\bpepper[- ]spray|\bbroke up"),
     "injury": re.compile(r"\binjur(?:ed|ing|ies|y)\b|\bwound(?:ed|ing|s)?\b|\bbeat(?:en|ing)?\b|\bhospitali[sz]ed\b|"
                          r"\bpierce"),
     "riot_acts": re.compile(r"\bstorm(?:ed|ing|s)?\b|\b(?:threw|throw|throwing|hurled|hurling|pelted|pelting)\b|"
@@ -156,7 +162,7 @@ CUE = {
                          r"\bbuilt (?:a )?(?:trench|wall|fortification)|\bfortif|\bsealed off\b|\bannounced the formation|"
                          r"\bformed a new\b|\bappointed\b|\binstalled\b|\bdisbanded?\b"),
     "protest": re.compile(r"\bprotest(?:ed|ing|s|ers?|ors?)?\b|\bdemonstrat(?:ed|ing|ion|ions|ors?|e)\b|\brall(?:y|ies|ied)\b|"
-                          r"\bmarch(?:ed|es|ing)?\b|\bsit-ins?\b|\bstrik(?:e|es|ing|ers)\b|\bpicket|\bvigil|"
+                          r"\bmarch(?:ed|es|ing)?\b|\bsit-ins?\b|\bstrikers\b|\bon strike\b|\bgeneral strike\b|\bpicket|\bvigil|"
                           r"\btook to the streets|\bhunger strike|\bchant(?:ed|ing)?\b|\bboycott|\bgathered\b|"
                           r"\bpetition|\bslogans?\b|\bbanners?\b|\bplacards?\b|\bwalkout|\bsloganeering"),
     "attack_words": re.compile(r"\battack(?:ed|s|ing)?\b|\bkill(?:ed|ing|s)?\b|\bshot\b|\bshoot(?:ing)?\b|\bmurder|"
@@ -177,7 +183,7 @@ ARMED_WORDS = re.compile(
     r"\b(?:soldiers?|troops?|forces?|army|military|police(?:men|man)?|officers?|militants?|fighters?|rebels?|"
     r"insurgents?|militias?|militiam[ae]n|positions?|checkpoints?|bases?|posts?|patrols?|convoys?|gunmen|"
     r"guards?|commanders?|battalion|brigade|units?|personnel|jihadists?|terrorists?|combatants?|"
-    r"barracks|outposts?|bandits?|gangs?|gangsters?|hitmen|cartel|tanks?|vehicles? of the)\b")
+    r"barracks|outposts?|tanks?|vehicles? of the)\b")
 
 # Words on the path from a trigger to the root that make it a not-event.
 CALL_LEMMAS = {"call", "urge", "appeal", "ask", "invite", "encourage", "demand", "implore", "exhort", "beg",
@@ -187,7 +193,7 @@ THREAT_LEMMAS = {"threaten", "vow", "warn", "plan", "intend", "pledge", "promise
                  "organize", "mull", "contemplate", "could", "would", "might", "may", "fear", "risk"}
 STATEMENT_LEMMAS = {"condemn", "denounce", "accuse", "criticise", "criticize", "blame", "deny", "describe",
                     "insult", "slam", "decry", "praise", "welcome", "commend", "deplore", "lament", "mourn",
-                    "express", "investigate", "justify", "label", "dismiss", "call_for", "discuss"}
+                    "express", "investigate", "justify", "label", "dismiss", "call_for", "discuss", "reject"}
 HYPO_NOUNS = {"possibility", "threat", "risk", "fear", "plan", "prospect", "call", "appeal", "warning", "danger",
               "likelihood", "chance", "intention", "bid", "demand", "campaign", "proposal", "invitation", "ban",
               "excuse"}
@@ -333,15 +339,64 @@ def _clause_root(tok: Token) -> Token:
     return node
 
 
-def classify_sentence(text: str, families: set[str]) -> Classification:
+# Accidents and disasters are not political violence: ACLED does not code them.
+DISASTER = re.compile(r"\bearthquakes?\b|\btsunamis?\b|\bfloods?\b|\bflooding\b|\bwildfires?\b|\bbush ?fires?\b|"
+                      r"\blandslides?\b|\bvolcan|\bcyclones?\b|\bhurricanes?\b|\btyphoons?\b|\bstorms? \w+ (?:hit|struck)|"
+                      r"\btornado|\bheavy (?:rain|snow)|\baccident(?:al|ally|s)?\b|\bcrash(?:ed|es)?\b|\bcollided|"
+                      r"\bcollision|\bderail|\bplunged\b|\bcapsized|\b(?:gas|chemical|oil) leak|\bleak(?:ed)?\b|"
+                      r"\b(?:plant|factory|furnace|boiler|warehouse|container|tank|pipeline|refinery|mine) (?:\w+ )?"
+                      r"(?:exploded|explosion|blast|fire|caught fire)|\b(?:fire|blaze) (?:broke out|engulfed|gutted)|"
+                      r"\bcaught fire\b|\bfirefighters?\b|\bshort circuit|\bammonium nitrate|\bcyber|\bwebsites?\b|"
+                      r"\bhack(?:ed|ers?)\b|\bstampede|\bcollapsed?\b")
+POLITICAL = re.compile(r"\bgunmen\b|\bmilitants?\b|\brebels?\b|\bterror|\bsuicide\b|\bprotest|\bdemonstrat|"
+                       r"\bsoldiers?\b|\btroops\b|\barmed\b|\battack(?:ed|ers?)\b|\bbomb(?:ing|er)?s?\b(?! squad)|"
+                       r"\bied\b|\binsurgent|\bmilitia|\bair ?strike|\bshell(?:ing|ed)\b")
+WEAPON_NOUNS = (r"(?:weapons?|arms|ammunitions?|ammo|explosives?|ieds?|vbieds?|(?:land)?mines|grenades?|rifles?|"
+                r"firearms?|guns?|pistols?|revolvers?|cartridges?|rounds|missiles?|rockets?|mortars?|bombs?|caches?|"
+                r"kalashnikovs?|ak-47s?|rpgs?|munitions?|detonators?|explosive devices?|suicide (?:vest|belt)s?)")
+WEAPON_SEIZED = re.compile(
+    rf"\b(?:seiz(?:ed|ing|es)|found|find(?:s|ing)?|discover(?:ed|ing|s)?|recover(?:ed|ing)?|clear(?:ed|ing)|"
+    rf"destroy(?:ed|ing|s)|defus(?:ed|ing)|dismantl(?:ed|ing)|remov(?:ed|ing)|confiscat(?:ed|ing)|"
+    rf"unearth(?:ed)?|intercept(?:ed|ing)|shot down|neutrali[sz](?:ed|ing)|impound(?:ed)?)\b(?:\W+\w+){{0,12}}?\W+{WEAPON_NOUNS}\b|"
+    rf"\b{WEAPON_NOUNS}\b(?:\W+\w+){{0,12}}?\W+(?:were|was|have been|has been|had been|being) (?:\w+ )?"
+    rf"(?:seized|found|discovered|recovered|cleared|destroyed|defused|dismantled|removed|confiscated|unearthed|"
+    rf"intercepted|shot down|neutrali[sz]ed|impounded)\b|\bbomb (?:disposal|squad)", re.I)
+STATE_WORDS = re.compile(r"\b(?:government|army|troops|soldiers|military|security forces|police|regime|state forces|"
+                         r"national army|armed forces|pro-government|loyalist|\w+ian (?:army|troops|forces)|"
+                         r"(?:syrian|iraqi|afghan|nigerian|malian|yemeni|somali|ukrainian|libyan) (?:\w+ )?forces)\b")
+NONSTATE_WORDS = re.compile(r"\b(?:rebels?|militants?|insurgents?|jihadists?|terrorists?|fighters|militias?|"
+                            r"taliban|al[- ]shabaa?b|islamic state|isis|isil|daesh|al-nusra|nusra|hts|houthis?|"
+                            r"boko haram|hezbollah|ypg|sdf|pkk|opposition forces|separatists?)\b")
+TERRITORY_OBJECTS = re.compile(r"\b(?:towns?|villages?|city|cities|areas?|district|districts|base|bases|positions?|"
+                               r"hills?|heights|region|province|territory|airport|camp|checkpoints?|posts?|bastion|"
+                               r"stronghold|enclave|neighbou?rhoods?|crossings?|control|highway|road|centre|center|"
+                               r"outskirts|strategic|front(?:line)?|castle|island)\b")
+
+
+def not_an_event_reason(text: str) -> str | None:
+    """A whole-sentence reason for no ACLED event: an accident, a disaster or a cyber attack, with no sign of
+    political violence or demonstration."""
+    low = text.lower()
+    if DISASTER.search(low) and not POLITICAL.search(low):
+        return "an accident or disaster, not political violence"
+    return None
+
+
+def classify_sentence(text: str, families: set[str], sent: SpacySpan | None = None) -> Classification:
     """The ACLED sub-type a sentence's (accepted) triggers and cues support, by the codebook's precedence:
-    suicide bomb, chemical weapon, disrupted weapons, air/drone strike, IED, grenade, shelling, territory,
-    protest handling, mob violence, battles, violence against civilians, then strategic developments."""
+    suicide bomb, chemical weapon, disrupted weapons, air/drone strike, IED, grenade, shelling, protest handling,
+    mob violence, territory, battles, violence against civilians, then strategic developments."""
     low = text.lower()
     has = {name: bool(rx.search(low)) for name, rx in CUE.items()}
-    protest_ctx = bool(families & {"protest", "riot", "strike"}) and (
-        has["protest"] or "riot" in families or bool(re.search(r"\bstrik(?:e|ers|ing)\b", low) and
-                                                       re.search(r"\bworkers?|union|employees|on strike|general strike", low)))
+    labour = bool(re.search(r"\b(?:workers?|unions?|employees|staff|teachers|nurses|doctors|drivers|miners|"
+                            r"on strike|general strike|hunger strike|went on strike|strikers)\b", low))
+    if "strike" in families and not labour and not has["air"] and not has["shell"]:
+        families = families - {"strike"} | ({"air"} if families <= {"strike"} and has["attack_words"] else set())
+    protest_ctx = bool(families & {"protest", "riot"}) and (has["protest"] or "riot" in families) or (
+        "strike" in families and labour)
+    weapons_seized = bool(WEAPON_SEIZED.search(low))
+    attack_verb = bool(re.search(r"\b(?:fired|launched|hit|struck|exploded|landed|pounded|targeted|killing|killed|"
+                                 r"attack(?:ed)?|bombed|rained)\b", low))
     cues: list[str] = []
 
     def pick(sub: str, *why: str, conf: float = 0.6) -> Classification:
@@ -351,49 +406,54 @@ def classify_sentence(text: str, families: set[str]) -> Classification:
         return pick("Suicide bomb", "suicide")
     if "chem" in families:
         return pick("Chemical weapon", "chemical agent")
-    if "disrupt" in families and has["disrupt"]:
+    if weapons_seized or ("disrupt" in families and has["disrupt"]):
         return pick("Disrupted weapons use", "weapon defused/intercepted/seized")
-    if protest_ctx or "riot" in families or "burn" in families and has["protest"]:
-        return _protest_subtype(low, has, families)
-    if "mob" in families or has["mob"]:
-        return pick("Mob violence", "mob")
-    if has["air"] and (families & {"air", "bomb", "attack", "kill", "explosion", "shell", "fire", "strike"}):
+    explosive_ok = not protest_ctx or attack_verb
+    if explosive_ok and has["air"] and (families & {"air", "bomb", "attack", "kill", "explosion", "shell", "fire",
+                                                     "strike", "raid"}):
         return pick("Air/drone strike", "aircraft/drone")
-    if "ied" in families or (has["ied"] and families & {"explosion", "bomb"}):
+    if explosive_ok and ("ied" in families or (has["ied"] and families & {"explosion", "bomb"})):
         return pick("Remote explosive/landmine/IED", "explosive device")
     if "grenade" in families and has["grenade"]:
         return pick("Grenade", "grenade")
-    if families & {"shell", "bomb", "explosion"} or (has["shell"] and families & {"attack", "fire", "kill", "strike"}):
+    if explosive_ok and not protest_ctx and (
+            families & {"shell", "bomb", "explosion"} or (has["shell"] and families & {"attack", "fire", "kill", "strike"})):
         if has["shell"] or "shell" in families:
             return pick("Shelling/artillery/missile attack", "shells/rockets/missiles")
         if families & {"bomb", "explosion"}:
             return pick("Remote explosive/landmine/IED", "explosion")
-    if "strike" in families and has["shell"]:
-        return pick("Shelling/artillery/missile attack", "missile strike")
-    if "regain" in families or (has["regain"] and families & {"territory", "clash", "seize"}):
-        return pick("Government regains territory", "territory regained")
-    if "territory" in families or ("seize" in families and has["overtake"]):
-        return pick("Non-state actor overtakes territory", "territory taken")
+    if protest_ctx or ("burn" in families and has["protest"]):
+        return _protest_subtype(low, has, families)
+    if "mob" in families or has["mob"]:
+        return pick("Mob violence", "mob")
+    territory = "regain" in families or "territory" in families or ("seize" in families and has["overtake"]) or (
+        has["regain"] and families & {"clash", "seize"})
+    if territory and TERRITORY_OBJECTS.search(low):
+        if has["withdraw"] and not has["clash"]:
+            return pick("Non-violent transfer of territory", "taken after the other side withdrew")
+        return _territory_subtype(low, families)
     if "withdraw" in families and not has["clash"]:
         return pick("Non-violent transfer of territory", "withdrawal/handover")
     if "sexual" in families or has["sexual"]:
         return pick("Sexual violence", "sexual violence")
     if "abduct" in families:
         return pick("Abduction/forced disappearance", "abduction")
-    if families & {"clash", "fire"} or (has["clash"] and families & {"attack", "kill"}):
-        if has["clash"] or "fire" in families:
-            victims_civil = bool(CIVILIAN_WORDS.search(low)) and not ARMED_WORDS.search(_after_attack(low))
-            if "fire" in families and not has["clash"] and victims_civil:
-                return pick("Attack", "fire on civilians")
-            return pick("Armed clash", "armed groups fight")
+    target = _targets(sent, low)
+    target_armed = bool(ARMED_WORDS.search(target)) and not CIVILIAN_WORDS.search(target)
+    if has["clash"] and families & {"clash", "fire", "attack", "kill"}:
+        return pick("Armed clash", "armed groups fight")
+    if "fire" in families:
+        return pick("Armed clash" if target_armed else "Attack", "fire on armed forces" if target_armed else
+                    "fire on civilians")
     if families & {"kill", "attack", "fire_noun", "raid"}:
-        target = _after_attack(low)
-        if ARMED_WORDS.search(target) and not CIVILIAN_WORDS.search(target):
+        if target_armed:
             return pick("Armed clash", "attack on armed forces")
         if "raid" in families and has["arrest"]:
             return pick("Arrests", "raid and arrests")
         if families == {"raid"}:
             return pick("Arrests", "raid", conf=0.4)
+        if "arrest" in families and not re.search(r"\bkill|\bshot\b|\bmurder|\bbeat", low):
+            return pick("Arrests", "arrest")
         return pick("Attack", "violence against civilians")
     if "arrest" in families:
         return pick("Arrests", "arrest")
@@ -407,11 +467,47 @@ def classify_sentence(text: str, families: set[str]) -> Classification:
         return pick("Disrupted weapons use", "weapon defused/intercepted")
     if "change" in families or "seize" in families or "withdraw" in families:
         return pick("Change to group/activity", "group activity", conf=0.4)
-    if "strike" in families:
+    if "strike" in families or "air" in families:
         return pick("Air/drone strike", "strike", conf=0.3)
     if "other" in families:
         return pick("Other", "other", conf=0.4)
-    return pick("Peaceful protest", "protest", conf=0.3)
+    if families & {"protest", "strike"}:
+        return pick("Peaceful protest", "protest", conf=0.3)
+    return pick("Other", "unclear", conf=0.2)
+
+
+def _territory_subtype(low: str, families: set[str]) -> Classification:
+    """Who takes the ground decides: state forces regain territory; a non-state group overtakes it."""
+    verb = re.search(r"\b(?:recaptur|retook|retake|regain|liberat|won back|wrested|recovered control|captur|seiz|"
+                     r"overr[au]n|took|taken|pushed|control)", low)
+    before = low[:verb.start()] if verb else low
+    state_at = max((m.start() for m in STATE_WORDS.finditer(before)), default=-1)
+    rebel_at = max((m.start() for m in NONSTATE_WORDS.finditer(before)), default=-1)
+    if "by government" in low or "by the army" in low or "by troops" in low:
+        state_at = len(before)
+    if rebel_at > state_at:
+        return Classification("Non-state actor overtakes territory", ["non-state group took territory"])
+    if state_at >= 0 or "regain" in families:
+        return Classification("Government regains territory", ["state forces took territory"])
+    return Classification("Non-state actor overtakes territory", ["territory taken"], 0.4)
+
+
+def _targets(sent: SpacySpan | None, low: str) -> str:
+    """Who was hit: objects and passive subjects of attack verbs (dependency parse), else the words after the
+    first attack verb."""
+    if sent is not None:
+        parts: list[str] = []
+        for tok in sent:
+            if CUE["attack_words"].fullmatch(tok.lower_) or tok.lemma_.lower() in {"kill", "attack", "shoot", "target",
+                                                                                     "fire", "hit", "ambush", "murder"}:
+                for child in tok.children:
+                    if child.dep_ in {"dobj", "nsubjpass"}:
+                        parts.append(" ".join(t.lower_ for t in child.subtree))
+                    if child.dep_ == "prep" and child.lower_ in {"on", "at", "upon", "against"}:
+                        parts.append(" ".join(t.lower_ for t in child.subtree))
+        if parts:
+            return " ".join(parts)
+    return _after_attack(low)
 
 
 def _after_attack(low: str) -> str:
@@ -431,7 +527,10 @@ def _protest_subtype(low: str, has: dict[str, bool], families: set[str]) -> Clas
     lethal = has["lethal"] or has["injury"]
     if riot or forced_block:
         return Classification("Violent demonstration", ["demonstrators used force or damaged property"])
-    if lethal and (has["tear_gas"] or CUE["attack_words"].search(low) or has["lethal"]):
+    force_by = re.search(r"\b(?:police|security|soldiers?|troops|forces|army|officers?|gendarme|authorities|guards?|"
+                         r"live (?:fire|ammunition)|bullets?|tear ?gas|opened fire|fired (?:on|at))\b", low)
+    if lethal and force_by and not re.search(r"\b(?:mourn|justice for|death of|in memory|anniversary|accident|"
+                                              r"acquittal|killed last|were killed in)\b", low):
         return Classification("Excessive force against protesters", ["lethal force against demonstrators"])
     if has["tear_gas"] or has["force_light"]:
         return Classification("Protest with intervention", ["demonstrators dispersed/arrested"])

@@ -119,7 +119,13 @@ def _sentence_candidate(
             return None, _one_per_reason(rejects) + [RejectedCandidate(
                 span=sent_span, trigger=main.text, reason="history",
                 detail=f"dated {date.span.text!r}, {(article.published - last).days} days before the report")]
-    result = classify.classify_sentence(sent.text, families)
+    disaster = classify.not_an_event_reason(sent.text)
+    if disaster:
+        return None, _one_per_reason(rejects) + [RejectedCandidate(span=sent_span, trigger=main.text,
+                                                                  reason="no_event", detail=disaster)]
+    result = classify.classify_sentence(sent.text, families, sent)
+    if result.confidence <= 0.2:
+        return None, _one_per_reason(rejects)  # trigger words without a codable event (e.g. "found" alone)
     tok = sent.doc[main.token_i] if main.token_i is not None else None
     general = _is_general_reference(accepted, sent)
     place_in_sentence = place is not None and sent.start_char <= place.span.start < sent.end_char
