@@ -152,6 +152,35 @@ def bench_notes(resources, sample: int | None, misses: int) -> dict[str, object]
     }
 
 
+def bench_event_location(resources, sample: int) -> dict[str, object]:  # type: ignore[no-untyped-def]
+    """Which of a sentence's places is the event's (event_location_tune.jsonl, MIT, A. Halterman 2019):
+    of the sentences with a gold LOCATION where dateline finds at least two places, how often
+    `place_for_event` picks the gold one (span overlap)."""
+    from dateline.geo.resolve import place_for_event, places_from_doc
+    from dateline.model import Article, Span
+
+    path = SHARED / "eval" / "event_location_tune.jsonl"
+    rows = [json.loads(line) for line in path.open()]
+    rows = [r for r in rows if any(s["label"] == "LOCATION" for s in r["spans"])]
+    rows = random.Random(7).sample(rows, min(sample, len(rows)))
+    found = multi = hit = 0
+    for row, doc in zip(rows, resources.nlp.pipe([r["text"] for r in rows])):
+        article = Article(id=row["id"], text=row["text"])
+        places = [p for p in places_from_doc(article, doc, resources) if p.latitude is not None]
+        if not places:
+            continue
+        found += 1
+        if len(places) < 2:
+            continue
+        multi += 1
+        whole = Span.of(row["text"], 0, len(row["text"]))
+        p = place_for_event(places, whole, whole, article)
+        gold = [Span.of(row["text"], s["start"], s["end"]) for s in row["spans"] if s["label"] == "LOCATION"]
+        hit += p is not None and any(p.span.overlaps(g) for g in gold)
+    return {"sentences": len(rows), "with_a_place": found, "with_two_or_more": multi,
+            "event_place_right": round(hit / multi, 4) if multi else None}
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--sample", type=int, default=None, help="score a random sample of the notes")
@@ -174,6 +203,8 @@ def main() -> int:
         for miss in notes.pop("misses"):
             print("MISS", json.dumps(miss, ensure_ascii=False))
         print("acled notes:", notes)
+        out["event_location"] = bench_event_location(resources, args.sample or 600)
+        print("event location:", out["event_location"])
     else:
         print(f"no tuning data at {NOTES}: skipped the accuracy run", file=sys.stderr)
     OUT.parent.mkdir(parents=True, exist_ok=True)
