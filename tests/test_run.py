@@ -126,25 +126,32 @@ def test_killed_runs_resume_with_each_article_and_event_once(db_url: str, tmp_pa
         from dateline.runner import run_corpus
         from dateline.store import Store
         with Store({db_url!r}) as store:
-            run_corpus([{str(corpus)!r}], store, pipeline=StubPipeline(delay=0.02), batch_size=4)
+            run_corpus([{str(corpus)!r}], store, pipeline=StubPipeline(delay=0.05), batch_size=4)
     """), encoding="utf-8")
     rng = random.Random(7)
     env = {**os.environ, "PYTHONPATH": os.pathsep.join(sys.path)}
-    kills = 0
-    for _ in range(3):
-        proc = subprocess.Popen([sys.executable, str(script)], env=env)
-        time.sleep(rng.uniform(0.8, 2.0))
-        if proc.poll() is None:
-            proc.send_signal(signal.SIGKILL)
-            kills += 1
-        proc.wait()
+    kills, stored_between = 0, []
+    with Store(db_url) as watcher:
+        for _ in range(3):
+            before = watcher.counts()["articles"]
+            proc = subprocess.Popen([sys.executable, str(script)], env=env)
+            # kill once this process has committed something, at a random point of what follows
+            deadline = time.monotonic() + 60
+            while proc.poll() is None and watcher.counts()["articles"] <= before and time.monotonic() < deadline:
+                time.sleep(0.05)
+            time.sleep(rng.uniform(0.0, 0.4))
+            if proc.poll() is None:
+                proc.send_signal(signal.SIGKILL)
+                kills += 1
+            proc.wait()
+            stored_between.append(watcher.counts()["articles"])
     subprocess.run([sys.executable, str(script)], env=env, check=True, timeout=120)
     with Store(db_url) as store:
         counts = store.counts()
         keys = sorted(a["article_key"] for a in store.list_articles(limit=1000))
         uids = [e["uid"] for e in store.query_events()]
         runs = store.runs()
-    assert kills >= 1
+    assert kills >= 2 and 0 < stored_between[0] < n  # killed mid-run, with batches already committed
     assert keys == sorted(f"a{i}" for i in range(n))
     assert (counts["articles"], counts["reports"]) == (n, n)
     assert counts["events"] == len(set(uids)) == _expected_events(n)
