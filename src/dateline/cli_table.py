@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 from rich.console import Console
+from rich.markup import escape
 from rich.table import Table
+from rich.text import Text
 
 from dateline.model import Report
 
@@ -11,18 +13,21 @@ from dateline.model import Report
 def render_report(report: Report) -> str:
     console = Console(record=True, width=160, force_terminal=False)
     art = report.article
-    console.print(f"[bold]{art.title or art.id}[/bold]")
+    # Article text may contain square brackets ("[Baghdad's]"), which rich would read as markup: escape it.
+    console.print(f"[bold]{escape(art.title or art.id)}[/bold]")
     for label, value in (("subtitle", art.subtitle), ("publisher", art.publisher), ("published", art.published),
                          ("dateline", art.dateline_place), ("url", art.url)):
         if value:
-            console.print(f"  {label}: {value}")
+            console.print(f"  {label}: {escape(str(value))}")
+    for warning in report.warnings:
+        console.print(f"  [yellow]warning: {escape(warning)}[/yellow]")
     events = Table(title=f"events ({len(report.events)})", show_lines=False)
     for column in ("id", "event_date", "tp", "event_type", "sub_event_type", "actor1", "actor2", "location",
                    "country", "fatalities", "claimed_by", "evidence"):
         events.add_column(column, overflow="fold")
     for ev in report.events:
-        evidence = ev.mentions[0].text if ev.mentions else ""
-        events.add_row(ev.id, str(ev.event_date or ""), str(ev.time_precision or ""), ev.event_type or "",
+        evidence = " ".join(ev.mentions[0].text.split()) if ev.mentions else ""
+        _row(events, ev.id, str(ev.event_date or ""), str(ev.time_precision or ""), ev.event_type or "",
                        ev.sub_event_type or "", ev.actor1 or "", ev.actor2 or "", ev.location or "",
                        ev.country or "", "" if ev.fatalities is None else str(ev.fatalities),
                        " → ".join(ev.claimed_by), evidence[:120])
@@ -32,21 +37,21 @@ def render_report(report: Report) -> str:
         for column in ("reason", "text"):
             rej.add_column(column, overflow="fold")
         for cand in report.rejected:
-            rej.add_row(cand.reason, cand.span.text[:140])
+            _row(rej, cand.reason, cand.span.text[:140])
         console.print(rej)
     if report.quotes:
         quotes = Table(title=f"quotes ({len(report.quotes)})")
         for column in ("kind", "speaker", "quote"):
             quotes.add_column(column, overflow="fold")
         for q in report.quotes:
-            quotes.add_row(q.kind, q.speaker or "?", q.span.text[:120])
+            _row(quotes, q.kind, q.speaker or "?", q.span.text[:120])
         console.print(quotes)
     if report.statements:
         st = Table(title=f"statements ({len(report.statements)})")
         for column in ("plover", "actor", "target", "evidence"):
             st.add_column(column, overflow="fold")
         for s in report.statements:
-            st.add_row(s.plover, s.actor or "", s.target or "", s.evidence.text[:120])
+            _row(st, s.plover, s.actor or "", s.target or "", s.evidence.text[:120])
         console.print(st)
     _render_claims_and_profile(console, report)  # who says so (dateline.extract.claims / .source)
     return console.export_text()
@@ -59,7 +64,7 @@ def _render_claims_and_profile(console: Console, report: Report) -> None:
         for column in ("subject", "chain", "evidence"):
             claims.add_column(column, overflow="fold")
         for c in relayed:
-            claims.add_row(f"{c.subject} {c.subject_id}", " → ".join(link.name for link in c.chain),
+            _row(claims, f"{c.subject} {c.subject_id}", " → ".join(link.name for link in c.chain),
                            c.evidence.text[:100] if c.evidence else "")
         console.print(claims)
     profile = report.source_profile
@@ -72,3 +77,9 @@ def _render_claims_and_profile(console: Console, report: Report) -> None:
             shown = ", ".join(f"{ls.span.text} [{ls.category}]" for ls in profile.loaded_language[:12])
             more = len(profile.loaded_language) - 12
             console.print(f"  loaded: {shown}" + (f" … and {more} more" if more > 0 else ""))
+
+
+def _row(table: Table, *cells: str) -> None:
+    """Add cells as plain text: article words are never read as rich markup."""
+    table.add_row(*(Text(str(cell)) for cell in cells))
+

@@ -40,4 +40,17 @@ def build_report(article: Article, doc: Doc, resources: Resources) -> Report:
         statements=statements,
         claims=claims,
         source_profile=profile,
+        warnings=_warnings(article),
     )
+
+
+def _warnings(article: Article) -> list[str]:
+    """What a reviewer should know before trusting the report's dates and places."""
+    warnings = []
+    if article.date_conflict:
+        signals = ", ".join(f"{s.source} {s.value.isoformat()}" for s in article.published_signals)
+        warnings.append(f"publication-date signals disagree ({signals}); using {article.published}")
+    if article.published is None:
+        warnings.append("no publication date: relative dates (weekdays, 'yesterday') cannot be resolved; "
+                        "pass --published YYYY-MM-DD")
+    return warnings
