@@ -50,7 +50,7 @@ TRIGGER_LEMMAS: dict[str, str] = {
     "agreement": "agreement", "ceasefire": "agreement", "truce": "agreement", "accord": "agreement",
     "headquarters": "hq", "loot": "loot", "looting": "loot", "plunder": "loot", "demolish": "loot",
     "demolition": "loot", "raze": "loot", "destroy": "loot", "bulldoze": "loot", "confiscate": "loot",
-    "defuse": "disrupt", "dismantle": "disrupt", "intercept": "disrupt", "thwart": "disrupt", "foil": "disrupt",
+    "defuse": "disrupt", "dismantle": "disrupt", "intercept": "disrupt", "thwart": "clash", "foil": "clash", "gather": "protest",
     "recruit": "change", "defect": "change", "reinforce": "change", "redeploy": "change",
     "surrender": "agreement", "agree": "agreement", "deal": "agreement", "chopper": "air", "helicopter": "air",
     "find": "weapons_found", "discover": "weapons_found", "recover": "weapons_found", "clear": "weapons_found", "deploy": "change", "reinforcement": "change", "mobilise": "change",
@@ -67,6 +67,7 @@ TRIGGER_PHRASES: list[tuple[str, str]] = [
     (r"\bchemical (?:weapons?|attacks?|agents?|munitions?)\b|\bchlorine\b|\bsarin\b|\bmustard\b|\bnerve (?:agents?|gas)\b|"
      r"\bpoison(?:ous)? gas(?:es)?\b|\btoxic gas(?:es)?\b|\bvx\b", "chem"),
     (r"\bset (?:fire|ablaze|alight)\b|\bset on fire\b", "burn"),
+    (r"\bshoot-?outs?\b|\bshots? (?:involving|fired)\b|\bbursts? of fire\b|\bsmall arms\b|\bmachine ?guns?\b", "clash"),
     (r"\bopen(?:ed)? fire\b|\bexchanged? (?:of )?fire\b|\bexchanges? of fire\b|\bgun ?battles?\b", "fire"),
     (r"\bsexual(?:ly)? (?:assault(?:ed)?|violence|abuse[d]?)\b|\bgang[- ]raped?\b", "sexual"),
     (r"\b(?:took|taken|take|seized|seize|gained|gain|assumed) (?:full )?control\b", "territory"),
@@ -95,7 +96,7 @@ CUE = {
                          r"\bkill(?:ed|ing|s)?\b|\bdeaths?\b|\bdied\b|\bdead\b|\bfatalit|\bshoot(?:ing)?\b|"
                          r"\bshot\b|\bbullets?\b|\bgunfire\b"),
     "force_light": re.compile(r"\barrest(?:ed|s|ing)?\b|\bdetain(?:ed|s|ing)?\b|\bdetention\b|\bcustody\b|"
-                              r"\bprevent(?:ed|ing)\b|\bdispers(?:e|ed|ing|al)\b|\bbroke up\b|\bblock(?:ed)? (?:the )?"
+                              r"\bprevent(?:ed|ing) (?:the )?(?:protesters|demonstrators|march|rally|them from (?:marching|protesting|reaching))|\bdispers(?:e|ed|ing|al)\b|\bbroke up\b|\bblock(?:ed)? (?:the )?"
                               r"(?:protesters|demonstrators|march)|\bforcibly removed?\b|"
                               r"\bevict(?:ed)?\b|\bpushed back\b|\bscuffle|\bremoved (?:the )?(?:protesters|demonstrators)|\bsuppress|\bcrack(?:ed)? ?down|\bhalt(?:ed)?\b|"
                               r"\bpepper[- ]spray|\bbroke up"),
@@ -120,16 +121,18 @@ CUE = {
                       r"\baerial\b|\bair force\b|\bquadcopters?\b|\bairplanes?\b|\bbombers\b|\bf-16s?\b"),
     "ied": re.compile(_phrase("ied") + r"|\bbombs? (?:exploded|went off|detonated|blast)|\bbomb blast|"
                       r"\bmines?\b(?! (?:worker|owner|site))|\bexplosives? (?:planted|placed|detonated)"),
-    "grenade": re.compile(r"(?<!tear gas )(?<!tear-gas )(?<!stun )(?<!teargas )\bgrenades?\b|\brpgs?\b"),
+    "grenade": re.compile(r"(?<!tear gas )(?<!tear-gas )(?<!stun )(?<!teargas )\bgrenades?\b(?! launchers?)"),
     "shell": re.compile(r"\bshell(?:ed|ing|s)?\b|\bartillery\b|\bmortars?\b|\brockets?\b|\bmissiles?\b|"
                         r"\bhowitzers?\b|\bbombard|\bgrad\b|\bkatyusha|\btank (?:fire|shell)|\bheavy weapons\b|"
-                        r"\bprojectiles?\b|\bballistic\b|\bcannon\b(?! water)|\bmlrs\b"),
-    "clash": re.compile(r"\bclash(?:ed|es|ing)?\b|\bfight(?:ing|s)?\b|\bfought\b|\bbattle[ds]?\b|\bfirefights?\b|"
+                        r"\bprojectiles?\b|\bballistic\b|\bcannon\b(?! water)|\bmlrs\b|\btanks? (?:opened fire|fired|shelled)|"
+                        r"\bgunboats?\b|\bwarships?\b|\bnaval (?:fire|vessels?|boats?)|\brecoilless|\brpgs?\b|"
+                        r"\bexplosions? involving|\bgrenade launchers?"),
+    "clash": re.compile(r"\bshoot-?outs?\b|\bshots? (?:involving|fired)\b|\bbursts? of fire\b|\bthwart|\bfoil(?:ed)?\b|\bclash(?:ed|es|ing)?\b|\bfight(?:ing|s)?\b|\bfought\b|\bbattle[ds]?\b|\bfirefights?\b|"
                         r"\bgun ?fights?\b|\bgun ?battles?\b|\bskirmish|\bexchang(?:ed|es|ing)? (?:of )?fire\b|"
                         r"\bexchanges? of fire|\bambush|\brepel|\brepuls|\bengag(?:ed|ing)\b|\boffensive\b|"
                         r"\bconfrontation"),
-    "disrupt": re.compile(r"\bdefus(?:ed|ing)\b|\bdismantl(?:ed|ing)\b|\bintercept(?:ed|ing|s)?\b|\bthwart|"
-                          r"\bfoil(?:ed|ing)\b|\bshot down\b|\bbomb disposal\b|\bcontrolled explosion|"
+    "disrupt": re.compile(r"\bdefus(?:ed|ing)\b|\bdismantl(?:ed|ing)\b|\bintercept(?:ed|ing|s)? (?:\w+ )?"
+                          r"(?:missiles?|rockets?|drones?|uavs?|projectiles?)|\bshot down\b|\bbomb disposal\b|\bcontrolled explosion|"
                           r"\b(?:found|seized|discovered|recovered|uncovered|confiscated) (?:an? |the |a large )?"
                           r"(?:\w+ ){0,3}(?:weapons|arms|ammunition|explosives?|ieds?|bombs?|mines|caches?|rockets)"
                           r"|\bweapons? caches?\b|\barms caches?\b|\bdowned\b|\bneutrali[sz]ed (?:an? )?(?:ied|bomb|drone)"),
@@ -416,6 +419,15 @@ def classify_sentence(text: str, families: set[str], sent: SpacySpan | None = No
         return pick("Remote explosive/landmine/IED", "explosive device")
     if "grenade" in families and has["grenade"]:
         return pick("Grenade", "grenade")
+    small_arms = bool(re.search(r"\bsmall arms\b|\bmachine ?guns?\b|\brifles?\b|\bsnipers?\b|\bshoot-?outs?\b|"
+                                r"\bgunfire\b|\bshots\b|\bbursts of fire\b|\bexchang\w* (?:of )?fire", low))
+    target0 = _targets(sent, low)
+    if small_arms and has["shell"] and ARMED_WORDS.search(target0) and not CIVILIAN_WORDS.search(target0):
+        return pick("Armed clash", "small arms against armed positions")
+    if explosive_ok and not protest_ctx and "explosion" in families and not has["ied"] and not families & {"bomb"}:
+        return pick("Shelling/artillery/missile attack" if re.search(r"\bweapons?\b|\bfront|\bpositions?\b|\bshell",
+                                                                    low) else "Remote explosive/landmine/IED",
+                    "explosion of unnamed origin")
     if explosive_ok and not protest_ctx and (
             families & {"shell", "bomb", "explosion"} or (has["shell"] and families & {"attack", "fire", "kill", "strike"})):
         if has["shell"] or "shell" in families:
@@ -440,9 +452,18 @@ def classify_sentence(text: str, families: set[str], sent: SpacySpan | None = No
         return pick("Abduction/forced disappearance", "abduction")
     target = _targets(sent, low)
     target_armed = bool(ARMED_WORDS.search(target)) and not CIVILIAN_WORDS.search(target)
-    if has["clash"] and families & {"clash", "fire", "attack", "kill"}:
+    organised = re.search(r"\b(?:forces|troops|soldiers|army|military|police|militants?|rebels?|insurgents?|militias?|"
+                          r"militiam[ae]n|fighters|gunmen|gangs?|cartel|jihadists?|terrorists?|armed (?:men|group))\b",
+                          low) or NONSTATE_WORDS.search(low)
+    unorganised = re.search(r"\b(?:groups? of (?:locals|residents|villagers|youths|people|supporters|students)|"
+                            r"two groups|2 groups|locals|villagers|residents|supporters|students|families|"
+                            r"communities|youths|palestinians|neighbou?rs|relatives)\b", low)
+    if has["clash"] and families & {"clash", "fire", "attack", "kill"} and unorganised and not (
+            organised and not re.search(r"\b(?:israeli|police|security) forces\b", low)):
+        return pick("Mob violence", "clash between unorganised groups")
+    if has["clash"] and families & {"clash", "fire", "attack", "kill", "fire_noun"}:
         return pick("Armed clash", "armed groups fight")
-    if "fire" in families:
+    if "fire" in families or ("fire_noun" in families and organised):
         return pick("Armed clash" if target_armed else "Attack", "fire on armed forces" if target_armed else
                     "fire on civilians")
     if families & {"kill", "attack", "fire_noun", "raid"}:
@@ -510,6 +531,19 @@ def _targets(sent: SpacySpan | None, low: str) -> str:
     return _after_attack(low)
 
 
+def _intervened(low: str) -> bool:
+    """Authorities acted against this demonstration: dispersal, arrests of participants, suppression. An arrest
+    that the demonstrators protest against ("against the arrest of ...") is their grievance, not an
+    intervention."""
+    for m in CUE["force_light"].finditer(low):
+        before = low[max(0, m.start() - 60):m.start()]
+        if re.search(r"\b(?:against|over|protest(?:ing|ed)?|demand(?:ing|ed)?|condemn(?:ing|ed)?|denounc(?:ing|ed)?|"
+                     r"release of|following|after)\b(?:\W+\w+){0,5}\W*$", before):
+            continue
+        return True
+    return False
+
+
 def _after_attack(low: str) -> str:
     """The words after the first attack verb: who was hit."""
     m = CUE["attack_words"].search(low)
@@ -532,6 +566,6 @@ def _protest_subtype(low: str, has: dict[str, bool], families: set[str]) -> Clas
     if lethal and force_by and not re.search(r"\b(?:mourn|justice for|death of|in memory|anniversary|accident|"
                                               r"acquittal|killed last|were killed in)\b", low):
         return Classification("Excessive force against protesters", ["lethal force against demonstrators"])
-    if has["tear_gas"] or has["force_light"]:
+    if has["tear_gas"] or _intervened(low):
         return Classification("Protest with intervention", ["demonstrators dispersed/arrested"])
     return Classification("Peaceful protest", ["demonstration without violence"])

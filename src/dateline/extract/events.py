@@ -33,6 +33,8 @@ HISTORY_DAYS = 62
 # Words saying the text reports images or an impression rather than the event itself (weak evidence).
 WEAK_EVIDENCE = re.compile(r"\b(?:are|were|is|was) seen\b|\bfootage\b|\bvideos?\b|\bimages?\b|\bphotos?\b|"
                            r"\bsocial media\b|\breportedly\b", re.I)
+HELD_VERBS = {"hold", "stage", "organise", "organize", "lead", "join", "attend", "launch", "start", "erupt", "break",
+              "take", "continue", "mount", "end", "disperse", "occur", "participate", "hold", "resume", "enter"}
 GENERAL_NOUNS = {"uprising", "protest", "demonstration", "rally", "unrest", "gathering", "movement", "riot"}
 
 
@@ -100,7 +102,7 @@ def _sentence_candidate(
     if not accepted:
         return None, _one_per_reason(rejects)
     families = {t.family for t in accepted}
-    if families <= {"fire_noun", "change", "seize", "exchange"} and len(accepted) == 1 and \
+    if families <= {"change", "seize", "exchange", "weapons_found"} and len(accepted) == 1 and \
             accepted[0].family != "change":
         return None, _one_per_reason(rejects)
     main = _main_trigger(accepted, sent)
@@ -186,6 +188,8 @@ def _is_general_reference(accepted: list[classify.Trigger], sent: SpacySpan) -> 
         tok = sent.doc[t.token_i] if t.token_i is not None else None
         if tok is None or tok.pos_ == "VERB" or tok.lemma_.lower() not in GENERAL_NOUNS:
             return False
+        if tok.head.lemma_.lower() in HELD_VERBS:
+            return False  # "held protests", "a demonstration took place": a concrete event
     return True
 
 
