@@ -251,3 +251,25 @@ def test_many_bad_items_in_a_row_are_written_as_they_come(tmp_path: Path, stub) 
         runs = store.runs()
     assert stats.articles == 2
     assert len(failures) == stats.failures == runs[0]["failures"] == 600
+
+
+ATOM = """<?xml version="1.0" encoding="utf-8"?>
+<feed xmlns="http://www.w3.org/2005/Atom"><title>Atom Desk</title>
+<entry><title>Clash near Kirkuk</title><link href="https://example.org/kirkuk"/><id>tag:example.org,2019:1</id>
+<updated>2019-11-03T08:00:00Z</updated>
+<content type="html">&lt;p&gt;Gunmen attacked a checkpoint near Kirkuk on Saturday.&lt;/p&gt;&lt;p&gt;Two soldiers died.&lt;/p&gt;</content>
+<summary>Short summary only.</summary></entry>
+</feed>"""
+
+
+def test_atom_xml_feed_is_read_in_a_run(tmp_path: Path, stub) -> None:  # type: ignore[no-untyped-def]
+    path = tmp_path / "desk.xml"  # .xml: recognised as a feed by its first bytes
+    path.write_text(ATOM.replace("Gunmen", "Article 2 says gunmen"), encoding="utf-8")
+    (article,) = list(read_feed(path))
+    assert isinstance(article, Article)
+    assert article.text.splitlines()[0].endswith("on Saturday.") and "Two soldiers died." in article.text
+    assert article.url == "https://example.org/kirkuk" and str(article.published) == "2019-11-03"
+    with Store(f"sqlite:///{tmp_path / 'f.sqlite'}") as store:
+        stats = run_corpus([str(path)], store, pipeline=stub())
+        stored = store.list_articles()
+    assert stats.articles == 1 and stored[0]["source_kind"] == "feed" and stored[0]["publisher"] == "Atom Desk"
