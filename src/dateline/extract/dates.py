@@ -507,14 +507,14 @@ _DISCOVERY = re.compile(
 
 def _governor(span: SpacySpan) -> object:
     tok = span.root
-    while tok.head is not tok and (tok.pos_ not in ("VERB", "AUX") or tok in span):
+    while tok.head.i != tok.i and (tok.pos_ not in ("VERB", "AUX") or tok in span):
         tok = tok.head
     return tok
 
 
 def _clause_head(tok: object) -> object:
     t = tok
-    while t.head is not t and not (t.dep_ in _CLAUSE_DEPS and t.pos_ in ("VERB", "AUX")):  # type: ignore[attr-defined]
+    while t.head.i != t.i and not (t.dep_ in _CLAUSE_DEPS and t.pos_ in ("VERB", "AUX")):  # type: ignore[attr-defined]
         t = t.head  # type: ignore[attr-defined]
     return t
 
