@@ -60,6 +60,7 @@ class Mention:
     modifier: bool = False  # "US dollar", "Iraq war": a country name used as an adjective, not a location
     parent: int | None = None  # index of the enclosing mention ("Basra, southern Iraq" → Iraq)
     is_parent: bool = False
+    loose_only: bool = False  # matched only by the spelling-tolerant key ("Baloch" → Balloch): a weak vote
 
 
 def ascii_name(name: str) -> str:
@@ -121,6 +122,7 @@ def _mentions(article: Article, doc: Doc, gaz: Gazetteer) -> list[Mention]:
                       and not last.head.is_title) or (span.end < len(doc) and doc[span.end].text in {"'s", "’s"})
         if source != "LANDMARK" and m.kind_hint != "landmark":
             m.candidates = gaz.lookup(m.name)[:40]
+            m.loose_only = bool(m.candidates) and not gaz.lookup(m.name, loose=False)
             if m.kind_hint == "admin1":
                 admin = [e for e in m.candidates if e.kind == KIND_ADMIN1]
                 m.candidates = admin or m.candidates
@@ -152,7 +154,10 @@ def _contains(parent: Entry, child: Entry) -> bool:
 
 
 def _anchor_country(m: Mention) -> tuple[str, float] | None:
-    """The country a mention clearly points to before any context (its vote for the others)."""
+    """The country a mention clearly points to before any context (its vote for the others).
+
+    Country names vote most, then admin1 names, then towns with one country among their namesakes; a name
+    matched only by the spelling-tolerant key or a hamlet is weak evidence ("Kech" ~ Ketsch, Germany)."""
     if not m.candidates:
         return None
     ccs = {e.cc for e in m.candidates}
@@ -160,7 +165,10 @@ def _anchor_country(m: Mention) -> tuple[str, float] | None:
     if top.kind == KIND_COUNTRY:
         return top.cc, 0.25 if m.modifier else 2.0
     if len(ccs) == 1:
-        return top.cc, 1.0
+        return top.cc, 0.5 if m.loose_only else 1.0
+    admin_ccs = {e.cc for e in m.candidates if e.kind == KIND_ADMIN1}
+    if len(admin_ccs) == 1 and (m.kind_hint == "admin1" or m.is_parent):
+        return next(iter(admin_ccs)), 1.0  # "(Qaatabah, Ad Dali)": only one country has a province of that name
     cities = sorted((e for e in m.candidates if e.kind != KIND_COUNTRY), key=lambda e: -e.population)
     if len(cities) >= 2 and cities[0].population >= 100_000 and cities[0].population >= 10 * max(cities[1].population, 1):
         return cities[0].cc, 0.7
