@@ -127,3 +127,12 @@ def test_indirect_quote_with_that(pipeline) -> None:  # type: ignore[no-untyped-
 @pytest.mark.parametrize("text", ["The minister declined to comment.", "It was a quiet day in the capital."])
 def test_no_quotes_in_plain_narrative(pipeline, text: str) -> None:  # type: ignore[no-untyped-def]
     assert _quotes(pipeline, text) == []
+
+
+def test_short_quoted_term_after_said_is_not_a_quote(pipeline) -> None:  # type: ignore[no-untyped-def]
+    quotes = _quotes(pipeline, "The inspector said “bad apples” in the force were a small minority.")
+    assert [q.kind for q in quotes] == ["indirect"]
+
+
+def test_lower_case_fragment_without_a_speaker_is_narrative(pipeline) -> None:  # type: ignore[no-untyped-def]
+    assert _quotes(pipeline, "Critics dismissed the plan as a “tool of the ruling party elite” last week.") == []

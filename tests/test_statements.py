@@ -79,3 +79,7 @@ def test_extract_cli_writes_plover_jsonl(tmp_path) -> None:  # type: ignore[no-u
     assert result.exit_code == 0, result.output
     records = [json.loads(line) for line in result.stdout.splitlines() if line.startswith("{")]
     assert [r["event"] for r in records] == ["ACCUSE"]
+
+
+def test_passive_accusation_without_its_accuser_is_not_coded(pipeline) -> None:  # type: ignore[no-untyped-def]
+    assert _statements(pipeline, "The defence minister was accused of lying to parliament.") == []

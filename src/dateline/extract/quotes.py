@@ -81,8 +81,10 @@ def quotes_from_doc(article: Article, doc: Doc, resources: Resources) -> list[Qu
         words = len(text[c_start:c_end].split())
         if kind in ("direct", "nested") and words < SHORT_FRAGMENT_WORDS and cue is None:
             continue  # a term or scare quote (“riots”), not a report of speech
-        if kind == "direct" and _embedded_in_reported_clause(text, start, cue):
+        if kind == "direct" and _embedded_in_reported_clause(text, start, cue, words < SHORT_FRAGMENT_WORDS):
             continue  # a phrase quoted inside indirect speech: the indirect quote carries it
+        if kind == "direct" and cue is None and speaker is None and text[c_start].islower():
+            continue  # a lower-case fragment with nobody saying it is a phrase of the narrative
         if kind == "direct" and cue is not None and _lemma_at(doc, cue) in CHANT_LEMMAS:
             kind = "slogan"
         if kind == "nested" and enclosing is None:
@@ -143,15 +145,20 @@ def _lemma_at(doc: Doc, span: Span) -> str:
     return found[0].lemma_.lower() if found is not None and len(found) else ""
 
 
-def _embedded_in_reported_clause(text: str, start: int, cue: Span | None) -> bool:
+def _embedded_in_reported_clause(text: str, start: int, cue: Span | None, short: bool = False) -> bool:
     """`said that the country would “never surrender”`: a lower-case fragment after a cue and more words,
-    with no colon or comma before the mark, is part of indirect speech, not a quote of its own."""
+    with no colon or comma before the mark, is part of indirect speech, not a quote of its own. A short
+    fragment (`said “bad apples” were few`) needs the colon or comma to count as a quote."""
     if cue is None or cue.end >= start:
         return False
     between = text[cue.end : start - 1]
-    if "\n" in between or not between.strip():
-        return False
+    if "\n" in between or re.search(r"[.!?]", between):
+        return False  # the cue belongs to an earlier sentence: this quote resumes a speaker
     if between.rstrip()[-1:] in (":", ","):
+        return False
+    if short:
+        return True
+    if not between.strip():
         return False
     first = text[start : start + 1]
     return first.islower()

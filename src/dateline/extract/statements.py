@@ -92,6 +92,8 @@ def extract_statements(
         cue = match_cue(tok)
         if cue is None or any(c.dep_ == "neg" for c in tok.children):
             continue
+        if _passive_without_agent(tok):
+            continue  # "X was accused of …" / "X accused of …" (headline): who accuses is not said
         actor_tok = statement_actor(tok)
         if actor_tok is None:
             continue
@@ -165,6 +167,17 @@ def statement_actor(cue: Token) -> Token | None:
         if t.pos_ in ("NOUN", "PROPN") and plural_or_name and t.dep_ not in ("pobj", "compound", "poss"):
             return t
     return None
+
+
+def _passive_without_agent(cue: Token) -> bool:
+    """A passive cue whose doer is not named: the subject is the target, not the actor."""
+    children = list(cue.children)
+    if any(c.dep_ == "agent" for c in children):
+        return False  # "condemned by the UN": handled as a statement whose actor we cannot take from nsubj
+    if any(c.dep_ == "nsubjpass" for c in children):
+        return True
+    reduced = cue.tag_ == "VBN" and not any(c.dep_ in ("aux", "auxpass", "nsubj") for c in children)
+    return reduced and cue.dep_ in ("ROOT", "acl")
 
 
 def doc_token(tok: Token, offset: int) -> Token:
