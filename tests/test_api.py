@@ -361,9 +361,7 @@ def test_event_merged_with_another_report_lists_both_sources(client: TestClient,
     from dateline.merge import merge_events
     from dateline.model import Article, Event, Report, Span
 
-    text = (
-        "Gunmen clashed with soldiers west of Mosul on Friday, killing three people, a police officer said."
-    )
+    text = "Gunmen clashed with soldiers west of Mosul on Friday, killing five people, a police officer said."
     digest = hashlib.sha256(text.encode()).hexdigest()
     article = Article(
         id=digest[:16],
@@ -392,7 +390,7 @@ def test_event_merged_with_another_report_lists_both_sources(client: TestClient,
         latitude=36.34,
         longitude=43.13,
         geo_precision=2,
-        fatalities=3,
+        fatalities=5,
         source="Second Daily",
         evidence={"sub_event_type": Span.of(text, start, start + len("clashed"))},
     )
@@ -402,8 +400,13 @@ def test_event_merged_with_another_report_lists_both_sources(client: TestClient,
     sources = client.get(f"/events/{mosul}").json()["sources"]
     assert sorted(s["publisher"] for s in sources) == ["Example Wire", "Second Daily"]
     assert len({s["merged_id"] for s in sources}) == 1
+    merged = client.get(f"/events/{mosul}").json()["merged"]
+    assert merged["source_count"] == 2
+    assert sorted(d["value"] for d in merged["disputes"]["fatalities"]) == [3, 5]
+    assert merged["fields"]["fatalities"] == 3  # the conservative figure wins; the dispute stays visible
     page = client.get(f"/ui/events/{mosul}").text
     assert "Sources (2)" in page and "Second Daily" in page
+    assert 'id="disputes"' in page and "<strong>5</strong>" in page
 
 
 # -- review ---------------------------------------------------------------------------------------------------

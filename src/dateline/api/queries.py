@@ -20,6 +20,7 @@ from dateline.api.schemas import (
     EventDetail,
     EventRecord,
     MapPoint,
+    MergedInfo,
     QuoteOut,
     SourceRef,
 )
@@ -182,10 +183,20 @@ def event_detail(store: Store, event_id: int) -> EventDetail:
                 select(ClaimRow.data).where(ClaimRow.report_id == record.report_id).order_by(ClaimRow.id)
             ).scalars()
         ]
+    merged_info = None
+    if merged:
+        merged_info = MergedInfo(
+            id=merged["id"],
+            source_count=merged.get("source_count") or len(sources),
+            fields=merged.get("fields") or {},
+            disputes=merged.get("disputes") or {},
+            notes=merged.get("notes"),
+        )
     return EventDetail(
         event=record,
         article=_article_summary(article),
         sources=sources,
+        merged=merged_info,
         quotes=quotes,
         claims=claims,
         history=[audit_entry(h) for h in store.history(event_id)],

@@ -81,10 +81,24 @@ class AuditEntry(BaseModel):
     at: dt.datetime
 
 
+class MergedInfo(BaseModel):
+    """The real-world event this report was merged into, with the values its sources disagree on."""
+
+    id: int
+    source_count: int
+    fields: dict[str, Any] = Field(default_factory=dict, description="Merged ACLED values.")
+    disputes: dict[str, list[dict[str, Any]]] = Field(
+        default_factory=dict,
+        description="field → [{value, event_id, article_id, source}] when sources differ",
+    )
+    notes: str | None = None
+
+
 class EventDetail(BaseModel):
     event: EventRecord
     article: ArticleSummary
     sources: list[SourceRef]
+    merged: MergedInfo | None = None
     quotes: list[QuoteOut] = Field(default_factory=list)
     claims: list[ClaimOut] = Field(default_factory=list)
     history: list[AuditEntry] = Field(default_factory=list)
@@ -168,6 +182,7 @@ __all__ = [
     "EventRecord",
     "ExtractRequest",
     "MapPoint",
+    "MergedInfo",
     "QuoteOut",
     "ReviewRequest",
     "ReviewResult",
