@@ -78,7 +78,7 @@ def active_filters(f: EventFilter) -> dict[str, Any]:
 
 def _selected(store: Store, f: EventFilter) -> Select[Any]:
     # The store's own filter query, so the map, the table and GET /events always agree on what matches.
-    return store._event_query(f)
+    return store.event_query(f)
 
 
 def map_points(store: Store, f: EventFilter, *, limit: int) -> tuple[list[MapPoint], bool]:
