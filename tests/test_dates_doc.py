@@ -176,3 +176,8 @@ def test_reference_embassy_storming_is_on_or_after_wednesday(nlp, reference: str
 def test_reference_five_deaths_in_as_many_days(nlp, reference: str) -> None:  # type: ignore[no-untyped-def]
     m = _event_date(nlp, reference, "deaths")
     assert m is not None and (m.date_start, m.date_end, m.time_precision) == (D(2019, 10, 29), D(2019, 11, 2), 3)
+
+
+def test_the_day_after_a_year_names_no_day(nlp) -> None:  # type: ignore[no-untyped-def]
+    _, _, ms = _mentions(nlp, "Prices rose in 2018. The day after, shares fell.")
+    assert _one(ms, "day after").date_start is None

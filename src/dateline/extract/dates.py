@@ -641,6 +641,8 @@ def _resolve_anaphor(text: str, span: SpacySpan, m: DateMention, before: list[Da
     if ante is None:
         return m
     shift = dt.timedelta(days=_anaphor_shift(span.text))
+    if shift and ante.date_start != ante.date_end:
+        return m  # "the day after" a month or a year names no day
     start = ante.date_start + shift if ante.date_start else None
     end = ante.date_end + shift if ante.date_end else start
     return m.model_copy(
