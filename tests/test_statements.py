@@ -83,3 +83,7 @@ def test_extract_cli_writes_plover_jsonl(tmp_path) -> None:  # type: ignore[no-u
 
 def test_passive_accusation_without_its_accuser_is_not_coded(pipeline) -> None:  # type: ignore[no-untyped-def]
     assert _statements(pipeline, "The defence minister was accused of lying to parliament.") == []
+
+
+def test_quantifiers_and_things_do_not_make_statements(pipeline) -> None:  # type: ignore[no-untyped-def]
+    assert _statements(pipeline, "Some of the new rules were welcomed, and the category demands more checks.") == []

@@ -95,7 +95,7 @@ def extract_statements(
         if _passive_without_agent(tok):
             continue  # "X was accused of …" / "X accused of …" (headline): who accuses is not said
         actor_tok = statement_actor(tok)
-        if actor_tok is None:
+        if actor_tok is None or not can_speak(actor_tok):
             continue
         sent = tok.sent
         key = (sent.start, cue.plover + (actor_tok.lower_))
@@ -208,6 +208,30 @@ def statement_target(cue: Token, spec: Cue) -> Token | None:
                 if doer is not None:
                     return doer
     return None
+
+
+_HUMAN_SUFFIXES = ("er", "or", "ist", "ian", "man", "men", "ent", "ant", "ee", "ive", "ary", "ard", "ier")
+_NOT_HUMAN = frozenset("""offer order number letter matter power border water paper corner center centre
+    quarter error factor sector event content statement element moment agreement document""".split())
+_GROUP_NOUNS = frozenset("""board bank elder sheikh chief cleric clergy youth staff family crowd people rebel
+    militia guerrilla opposition tribe clan community parliament cabinet court junta regime""".split())
+
+
+def can_speak(tok: Token) -> bool:
+    """Whether a statement's subject can make one: a name, a resolvable pronoun, a group or office noun —
+    not a quantifier ("some"), a thing ("the category") or a deed."""
+    if tok.pos_ == "PROPN" or tok.ent_type_ in ("PERSON", "ORG", "NORP", "GPE"):
+        return True
+    if tok.pos_ == "PRON":
+        return tok.lower_ in quotes_mod.PRONOUNS
+    if tok.pos_ != "NOUN":
+        return False
+    lemma = tok.lemma_.lower()
+    if is_actor_like(tok) or lemma in quotes_mod.ORG_ANAPHORS:
+        return True
+    if lemma in _NOT_HUMAN:
+        return False
+    return lemma.endswith(_HUMAN_SUFFIXES) or lemma in _GROUP_NOUNS
 
 
 def is_actor_like(tok: Token) -> bool:
