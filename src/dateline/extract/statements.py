@@ -211,10 +211,8 @@ def statement_target(cue: Token, spec: Cue) -> Token | None:
 
 
 _HUMAN_SUFFIXES = ("er", "or", "ist", "ian", "man", "men", "ent", "ant", "ee", "ive", "ary", "ard", "ier")
-_NOT_HUMAN = frozenset("""offer order number letter matter power border water paper corner center centre
-    quarter error factor sector event content statement element moment agreement document""".split())
-_GROUP_NOUNS = frozenset("""board bank elder sheikh chief cleric clergy youth staff family crowd people rebel
-    militia guerrilla opposition tribe clan community parliament cabinet court junta regime""".split())
+_NOT_HUMAN = frozenset(["offer", "order", "number", "letter", "matter", "power", "border", "water", "paper", "corner", "center", "centre", "quarter", "error", "factor", "sector", "event", "content", "statement", "element", "moment", "agreement", "document"])
+_GROUP_NOUNS = frozenset(["board", "bank", "elder", "sheikh", "chief", "cleric", "clergy", "youth", "staff", "family", "crowd", "people", "rebel", "militia", "guerrilla", "opposition", "tribe", "clan", "community", "parliament", "cabinet", "court", "junta", "regime"])
 
 
 def can_speak(tok: Token) -> bool:
