@@ -8,6 +8,7 @@ plain JSON strings: one row per input record with its `id`, the Report as `repor
 from __future__ import annotations
 
 import json
+import math
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import Any
@@ -21,7 +22,7 @@ RESULT_COLUMNS = ("id", "report_json", "error")
 def _ray() -> Any:
     try:
         import ray
-        import ray.data  # noqa: F401
+        import ray.data
     except ImportError as exc:
         raise DatelineError("Ray is not installed: pip install 'dateline[cluster]'") from exc
     return ray
@@ -58,7 +59,7 @@ def _rows(batch: dict[str, Any]) -> list[dict[str, Any]]:
         for name in columns:
             value = batch[name][i]
             value = value.item() if hasattr(value, "item") else value
-            if value is not None and value == value:  # drop None and NaN
+            if value is not None and not (isinstance(value, float) and math.isnan(value)):
                 row[name] = value
         rows.append(row)
     return rows
