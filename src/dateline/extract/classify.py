@@ -200,6 +200,9 @@ STATEMENT_LEMMAS = {"condemn", "denounce", "accuse", "criticise", "criticize", "
 HYPO_NOUNS = {"possibility", "threat", "risk", "fear", "plan", "prospect", "call", "appeal", "warning", "danger",
               "likelihood", "chance", "intention", "bid", "demand", "campaign", "proposal", "invitation", "ban",
               "excuse"}
+# Feelings and attitudes about demonstrators are not events ("sparked anger amongst the demonstrators").
+ATTITUDE_NOUNS = {"anger", "hatred", "outrage", "sympathy", "solidarity", "fury", "frustration", "discontent",
+                  "resentment", "admiration", "support", "fear", "hope", "opposition"}
 STATEMENT_NOUNS = {"statement", "condemnation", "accusation", "criticism", "description", "remark", "allegation",
                    "claim", "concern", "image", "response", "excuse", "worry", "report"}
 MODALS_FUTURE = {"will", "shall", "'ll", "wo"}
@@ -312,6 +315,8 @@ def judge_trigger(tok: Token, sent: SpacySpan, published: dt.date | None) -> Ver
             if node.pos_ == "NOUN" and lemma in HYPO_NOUNS:
                 return Verdict("call" if lemma in {"call", "appeal", "demand", "campaign", "invitation"}
                                else "hypothetical", f"not an event: {node.text}")
+            if node.pos_ == "NOUN" and lemma in ATTITUDE_NOUNS and tok.pos_ == "NOUN":
+                return Verdict("no_event", f"an attitude, not an event: {node.text}")
             if node.pos_ == "NOUN" and lemma in STATEMENT_NOUNS:
                 return Verdict("statement", f"a statement: {node.text}")
         if node.dep_ in {"advcl", "ROOT"} or node.head.i == node.i or hops > 8:

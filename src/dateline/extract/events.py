@@ -50,6 +50,7 @@ class Candidate:
     actor_mentions: list[tuple[actors_mod.ActorMention, str]] = field(default_factory=list)
     clause: str | None = None
     fatality_text: str = ""
+    paragraph_start: int = 0
 
 
 def extract_events(
@@ -109,6 +110,9 @@ def _sentence_candidate(
     trigger_span = Span.of(text, main.start, main.end)
     paragraph = _paragraph_of(paragraphs, sent.start_char, text)
     place = geo_resolve.place_for_event(places, sent_span, paragraph, article)
+    if place is not None and _inside_quoted_words(place.span, sent):
+        # a place named only inside a chanted slogan is what demonstrators say, not where they are
+        place = None
     date = dates_mod.date_for_event(dates, trigger_span, sent_span, paragraph, article)
     if date is not None and date.relation in {"history", "future"}:
         reason = date.relation
@@ -130,7 +134,7 @@ def _sentence_candidate(
         return None, _one_per_reason(rejects)  # trigger words without a codable event (e.g. "found" alone)
     tok = sent.doc[main.token_i] if main.token_i is not None else None
     general = _is_general_reference(accepted, sent)
-    place_in_sentence = place is not None and sent.start_char <= place.span.start < sent.end_char
+    place_in_sentence = place is not None and _in_own_clause(place.span, accepted, sent)
     if general and not place_in_sentence:
         return None, _one_per_reason(rejects) + [RejectedCandidate(
             span=sent_span, trigger=main.text, reason="no_event",
@@ -155,6 +159,7 @@ def _sentence_candidate(
         actor_mentions=_actor_mentions(sent, book),
         clause=_clause_text(tok, sent) if tok is not None else sent.text,
         fatality_text=sent.text,
+        paragraph_start=paragraph.start,
     )
     return cand, _one_per_reason(rejects)
 
@@ -191,6 +196,35 @@ def _is_general_reference(accepted: list[classify.Trigger], sent: SpacySpan) -> 
         if tok.head.lemma_.lower() in HELD_VERBS:
             return False  # "held protests", "a demonstration took place": a concrete event
     return True
+
+
+_QUOTED = re.compile(r"[‘“\"']([^’”\"']{1,80})[’”\"']")
+
+
+def _inside_quoted_words(span: Span, sent: SpacySpan) -> bool:
+    for m in _QUOTED.finditer(sent.text):
+        start, end = sent.start_char + m.start(1), sent.start_char + m.end(1)
+        if start <= span.start and span.end <= end and (end - start) < len(sent.text) * 0.6:
+            return True
+    return False
+
+
+def _in_own_clause(span: Span, accepted: list[classify.Trigger], sent: SpacySpan) -> bool:
+    """The place is named in the trigger's own clause (not in a coordinated clause about something else)."""
+    for trig in accepted:
+        if trig.token_i is None:
+            continue
+        node = sent.doc[trig.token_i]
+        while node.pos_ not in {"VERB", "AUX"} and node.head.i != node.i:
+            node = node.head
+        skip: set[int] = set()
+        for child in node.children:
+            if child.dep_ in {"conj", "advcl", "ccomp"} and child.pos_ in {"VERB", "AUX"}:
+                skip.update(t.i for t in child.subtree)
+        for tok in node.subtree:
+            if tok.i not in skip and tok.idx <= span.start < tok.idx + len(tok.text) + 1:
+                return True
+    return False
 
 
 def _clause_text(tok: Token, sent: SpacySpan) -> str:
@@ -304,9 +338,11 @@ def _merge(candidates: list[Candidate], article: Article, book: Codebook) -> lis
     events: list[Event] = []
     keys: dict[tuple[object, ...], int] = {}
     fatality_figures: dict[int, list[int]] = {}
+    paragraph_of: dict[int, int] = {}
     for cand in candidates:
         event = _code(cand, article, book)
         key = (event.sub_event_type, _place_key(cand.place), event.date_start, event.date_end, event.event_date)
+        para = cand.paragraph_start
         if key in keys:
             idx = keys[key]
             kept = events[idx]
@@ -320,15 +356,42 @@ def _merge(candidates: list[Candidate], article: Article, book: Codebook) -> lis
                 _copy_actor2(kept, event)
             continue
         keys[key] = len(events)
+        paragraph_of[len(events)] = para
         if event.fatalities is not None:
             fatality_figures[len(events)] = [event.fatalities]
         events.append(event)
     for idx, figures in fatality_figures.items():
         _settle_fatalities(events[idx], figures)
+    events = _absorb_undated(events, keys, paragraph_of)
     for n, event in enumerate(events, start=1):
         event.id = f"E{n}"
         event.event_id_cnty = event_id_cnty(event, article)
     return events
+
+
+def _absorb_undated(events: list[Event], keys: dict[tuple[object, ...], int],
+                    paragraph_of: dict[int, int]) -> list[Event]:
+    """A mention with no date of its own, in the same paragraph as a dated mention of the same kind of event at
+    the same place whose dates include it, is that event (ACLED's same-event test: type, place, time)."""
+    key_of = {idx: key for key, idx in keys.items()}
+    drop: set[int] = set()
+    for idx, event in enumerate(events):
+        if "date_defaulted" not in event.flags or event.event_date is None:
+            continue
+        for jdx, other in enumerate(events):
+            if jdx == idx or jdx in drop or "date_defaulted" in other.flags:
+                continue
+            if key_of[jdx][:2] != key_of[idx][:2] or paragraph_of.get(jdx) != paragraph_of.get(idx):
+                continue
+            if other.date_start and other.date_end and other.date_start <= event.event_date <= other.date_end:
+                other.mentions = sorted(other.mentions + event.mentions, key=lambda m: m.start)
+                for name, span in event.evidence.items():
+                    other.evidence.setdefault(name, span)
+                if other.fatalities is None:
+                    other.fatalities = event.fatalities
+                drop.add(idx)
+                break
+    return [e for i, e in enumerate(events) if i not in drop]
 
 
 def _copy_actor2(kept: Event, new: Event) -> None:
@@ -349,9 +412,11 @@ def _settle_fatalities(event: Event, figures: list[int]) -> None:
 
 
 def _place_key(place: Place | None) -> object:
+    """Places are the same ACLED location when country, admin1 and location name agree (a landmark and its
+    town resolve to the same location)."""
     if place is None:
         return None
-    return place.geonameid or (place.name or place.mention).lower()
+    return (place.country, place.admin1, (place.within or place.name or place.mention).lower())
 
 
 def _code(cand: Candidate, article: Article, book: Codebook) -> Event:
@@ -362,6 +427,8 @@ def _code(cand: Candidate, article: Article, book: Codebook) -> Event:
     event = Event(id="E0", event_type=event_type, sub_event_type=sub, disorder_type=book.disorder_type_of(sub),
                   confidence=cand.confidence, mentions=[cand.sentence])
     _fill_place(event, cand.place, book, evidence)
+    if cand.place is None:
+        _country_from_nationality(event, cand, book)
     iso3 = book.iso3(event.country) if event.country else None
     fat = count_fatalities(cand.fatality_text)
     _fill_date(event, cand.date, article, fat.days, flags, evidence)
@@ -399,6 +466,19 @@ def _fill_place(event: Event, place: Place | None, book: Codebook, evidence: dic
     event.geo_precision = place.geo_precision
     event.geonameid = place.geonameid
     evidence["location"] = place.span
+
+
+def _country_from_nationality(event: Event, cand: Candidate, book: Codebook) -> None:
+    """No place in the text: demonstrators or civilians described by nationality ("Iraqi protesters") give the
+    country, at the lowest geo precision."""
+    for mention, _ in cand.actor_mentions:
+        if mention.nationality and mention.kind in {"protesters", "rioters", "crowd", "civilians"}:
+            event.country = book.country_name(mention.nationality)
+            event.iso = book.iso_numeric(mention.nationality)
+            event.region = book.region(mention.nationality)
+            event.location = event.country
+            event.geo_precision = 3
+            return
 
 
 def _fill_date(event: Event, date: DateMention | None, article: Article, days: int | None, flags: list[str],
