@@ -181,3 +181,15 @@ def test_reference_five_deaths_in_as_many_days(nlp, reference: str) -> None:  # 
 def test_the_day_after_a_year_names_no_day(nlp) -> None:  # type: ignore[no-untyped-def]
     _, _, ms = _mentions(nlp, "Prices rose in 2018. The day after, shares fell.")
     assert _one(ms, "day after").date_start is None
+
+
+def test_sentences_after_a_sequencing_word_stay_on_or_after_the_anchor(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = ("On Monday, the governor resigned. After his resignation, crowds burned tyres. "
+            "Protesters also blocked the main road.")
+    m = _event_date(nlp, text, "blocked")
+    assert m is not None and (m.date_start, m.date_end, m.time_precision) == (D(2019, 10, 28), SAT_2_NOV_2019, 2)
+
+
+def test_an_anchor_without_sequencing_keeps_its_day(nlp) -> None:  # type: ignore[no-untyped-def]
+    m = _event_date(nlp, "On Monday, the governor resigned. Protesters blocked the main road.", "blocked")
+    assert m is not None and (m.date_start, m.time_precision) == (D(2019, 10, 28), 1)

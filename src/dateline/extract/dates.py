@@ -754,7 +754,10 @@ def _join(a: str | None, b: str) -> str:
 
 
 def _as_anchor(anchor: DateMention, sentence: Span, article: Article) -> DateMention:
-    if not _SEQUENCE_WORDS.search(sentence.text) or anchor.date_start is None:
+    # Sequencing anywhere between the anchor and the event's sentence moves the story past the anchor's day:
+    # "On Wednesday X. Following X, crowds stormed Y. They also chanted Z." — both events are on or after it.
+    between = article.text[anchor.span.end : sentence.end]
+    if not _SEQUENCE_WORDS.search(between) or anchor.date_start is None:
         return anchor.model_copy(update={"note": _join(anchor.note, "from an earlier sentence")})
     base = article.published
     start = anchor.date_start
