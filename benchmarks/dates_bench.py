@@ -159,7 +159,7 @@ def main() -> None:
     parser.add_argument("--articles", type=int, default=200, help="benchmark articles for throughput")
     parser.add_argument("--skip-throughput", action="store_true")
     args = parser.parse_args()
-    out: dict[str, Any] = {"benchmark": "dates", "run_at": dt.datetime.now(dt.timezone.utc).isoformat()}
+    out: dict[str, Any] = {"benchmark": "dates", "run_at": dt.datetime.now(dt.UTC).isoformat()}
     if NOTES.exists():
         out["tuning"] = tuning_accuracy(args.notes)
         tun = out["tuning"]

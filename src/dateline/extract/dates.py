@@ -563,9 +563,9 @@ def _count_before(span: SpacySpan) -> int | None:
 
 def _is_dateline(article: Article, text: str, span: SpacySpan) -> bool:
     for sig in article.published_signals:
-        if sig.source == "dateline" and sig.evidence is not None:
-            if sig.evidence.start < span.end_char and span.start_char < sig.evidence.end:
-                return True
+        ev = sig.evidence
+        if sig.source == "dateline" and ev is not None and ev.start < span.end_char and span.start_char < ev.end:
+            return True
     line_start = text.rfind("\n", 0, span.start_char) + 1
     return span.start_char - line_start <= 60 and bool(_DATELINE_AFTER.match(text[span.end_char : span.end_char + 20]))
 
@@ -575,9 +575,8 @@ def _span_of(text: str, start: int, end: int) -> Span:
 
 
 def _relation(res: Resolved, base: dt.date | None, future_ctx: bool, span_text: str) -> str:
-    if future_ctx or res.future:
-        if res.end is None or base is None or res.end >= base:
-            return "future"
+    if (future_ctx or res.future) and (res.end is None or base is None or res.end >= base):
+        return "future"
     if res.start is None or base is None:
         return "present" if _PRESENT_WORDS.search(span_text.lower()) else "past"
     if res.start > base:
@@ -676,12 +675,11 @@ def dates_from_doc(article: Article, doc: Doc, resources: Resources) -> list[Dat
         future_ctx = not dateline and _is_future_context(span)
         count = _count_before(span) if "as many" in span.text.lower() else None
         res = resolve_expression(span.text, base, future=future_ctx, count_before=count)
-        if res.start is not None and res.precision == 1:
-            if _REPORTED_BEFORE.search(text[max(0, span.start_char - 25) : span.start_char]) or _HEDGE_AFTER.match(
-                text[span.end_char : span.end_char + 20]
-            ):
-                res = replace(res, precision=2)
-                notes.append("report date or hedged")
+        reported = _REPORTED_BEFORE.search(text[max(0, span.start_char - 25) : span.start_char])
+        hedged = _HEDGE_AFTER.match(text[span.end_char : span.end_char + 20])
+        if res.start is not None and res.precision == 1 and (reported or hedged):
+            res = replace(res, precision=2)
+            notes.append("report date or hedged")
         if dateline:
             notes.append("dateline")
         m = _mention(text, span, res, base, future_ctx, _inside_quote(text, span.start_char), notes)
