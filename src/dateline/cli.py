@@ -41,7 +41,7 @@ def schema() -> None:
 @app.command()
 def extract(
     inputs: Annotated[list[str], typer.Argument(help="Files, directories, globs, JSONL corpora, URLs, or - for stdin.")],
-    fmt: Annotated[str, typer.Option("--format", "-f", help="json | jsonl | table")] = "json",
+    fmt: Annotated[str, typer.Option("--format", "-f", help="json | jsonl | table | plover | acled")] = "json",
     output: Annotated[Path | None, typer.Option("--output", "-o", help="Write here instead of stdout.")] = None,
     published: Annotated[
         str | None, typer.Option(help="Publication date YYYY-MM-DD for text without a dateline.")

@@ -21,9 +21,9 @@ from dateline.model import Article, Report
 from dateline.pipeline import Pipeline
 from dateline.settings import Settings
 
-FORMATS = ("json", "jsonl", "table")
-FORMATS = (*FORMATS, "plover")  # PLOVER JSONL: one line per statement (dateline.export.plover)
-FORMATS = (*FORMATS, "acled")  # ACLED CSV: one row per event, 31 columns (dateline.export.acled)
+# json/jsonl: Reports; table: a terminal view; plover: PLOVER JSONL, one line per statement
+# (dateline.export.plover); acled: ACLED CSV, one row per event, 31 columns (dateline.export.acled).
+FORMATS = ("json", "jsonl", "table", "plover", "acled")
 
 
 def _articles(pipeline: Pipeline, inputs: list[str], failures: list[InputError],
