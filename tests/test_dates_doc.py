@@ -193,3 +193,19 @@ def test_sentences_after_a_sequencing_word_stay_on_or_after_the_anchor(nlp) -> N
 def test_an_anchor_without_sequencing_keeps_its_day(nlp) -> None:  # type: ignore[no-untyped-def]
     m = _event_date(nlp, "On Monday, the governor resigned. Protesters blocked the main road.", "blocked")
     assert m is not None and (m.date_start, m.time_precision) == (D(2019, 10, 28), 1)
+
+
+def test_a_reporting_date_yields_to_the_events_own_date(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "Amnesty International said today that police caused at least five deaths in as many days."
+    m = _event_date(nlp, text, "deaths")
+    assert m is not None and m.kind == "duration" and (m.date_start, m.date_end) == (D(2019, 10, 29), SAT_2_NOV_2019)
+
+
+def test_a_reporting_date_alone_bounds_the_event(nlp) -> None:  # type: ignore[no-untyped-def]
+    m = _event_date(nlp, "Police said on Tuesday that gunmen had killed two farmers.", "killed")
+    assert m is not None and (m.date_start, m.time_precision) == (D(2019, 10, 29), 2)
+
+
+def test_a_statement_keeps_its_own_day(nlp) -> None:  # type: ignore[no-untyped-def]
+    m = _event_date(nlp, "The minister said on Tuesday that the border would close.", "said")
+    assert m is not None and (m.date_start, m.time_precision) == (D(2019, 10, 29), 1)

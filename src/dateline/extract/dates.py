@@ -731,12 +731,20 @@ def date_for_event(
     in_clause = [
         d for d in in_sentence if d.clause is not None and d.clause.start <= trigger.start and trigger.end <= d.clause.end
     ]  # fmt: skip
+    # ACLED dates the event, not its report: "Amnesty urged today …  five deaths in as many days" — a date on
+    # the reporting verb yields to any other date of the sentence, and alone only bounds the event (≤ 2).
+    reports = [d for d in in_sentence if _dates_the_report(d, trigger)]
+    if reports and len(reports) < len(in_sentence):
+        in_sentence = [d for d in in_sentence if d not in reports]
+        in_clause = [d for d in in_clause if d not in reports]
     chosen: DateMention | None = None
     if in_clause:
         innermost = min(d.clause.end - d.clause.start for d in in_clause)  # type: ignore[union-attr]
         chosen = _closest([d for d in in_clause if d.clause.end - d.clause.start == innermost], trigger)  # type: ignore[union-attr]
     if chosen is None:
         chosen = _closest(in_sentence, trigger)
+    if chosen is not None and chosen in reports and chosen.time_precision < 2:
+        chosen = chosen.model_copy(update={"time_precision": 2, "note": _join(chosen.note, "date of the report")})
     if chosen is None:
         earlier = [d for d in cands if d.span.end <= sentence.start]
         if earlier:
@@ -745,6 +753,17 @@ def date_for_event(
     if chosen is not None and discovery_precision and _DISCOVERY.search(sentence.text) and chosen.time_precision < 2:
         chosen = chosen.model_copy(update={"time_precision": 2, "note": _join(chosen.note, "discovery date")})
     return chosen
+
+
+_REPORTING_VERBS = re.compile(
+    r"(?i)^(?:say|says|said|tell|tells|told|report|reports|reported|announce[sd]?|urge[sd]?|state[sd]?|add|adds|"
+    r"added|claim(?:s|ed)?|confirm(?:s|ed)?|warn(?:s|ed)?|quote[sd]?|cite[sd]?|write|writes|wrote)$"
+)
+
+
+def _dates_the_report(d: DateMention, trigger: Span) -> bool:
+    """The expression modifies a reporting verb ("said on Tuesday", "urged today") that is not the trigger."""
+    return d.governor is not None and bool(_REPORTING_VERBS.match(d.governor.text)) and not d.governor.overlaps(trigger)
 
 
 def _join(a: str | None, b: str) -> str:
