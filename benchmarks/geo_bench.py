@@ -163,7 +163,7 @@ def bench_event_location(resources, sample: int) -> dict[str, object]:  # type: 
     rows = [json.loads(line) for line in path.open()]
     rows = [r for r in rows if any(s["label"] == "LOCATION" for s in r["spans"])]
     rows = random.Random(7).sample(rows, min(sample, len(rows)))
-    found = multi = hit = 0
+    found = multi = hit = hit_trigger = 0
     for row, doc in zip(rows, resources.nlp.pipe([r["text"] for r in rows])):
         article = Article(id=row["id"], text=row["text"])
         places = [p for p in places_from_doc(article, doc, resources) if p.latitude is not None]
@@ -177,14 +177,20 @@ def bench_event_location(resources, sample: int) -> dict[str, object]:  # type: 
         p = place_for_event(places, whole, whole, article)
         gold = [Span.of(row["text"], s["start"], s["end"]) for s in row["spans"] if s["label"] == "LOCATION"]
         hit += p is not None and any(p.span.overlaps(g) for g in gold)
+        verb = next((s for s in row["spans"] if s["label"] == "VERB"), None)
+        trigger = Span.of(row["text"], verb["start"], verb["end"]) if verb else None
+        pt = place_for_event(places, whole, whole, article, trigger=trigger, doc=doc)
+        hit_trigger += pt is not None and any(pt.span.overlaps(g) for g in gold)
     return {"sentences": len(rows), "with_a_place": found, "with_two_or_more": multi,
-            "event_place_right": round(hit / multi, 4) if multi else None}
+            "event_place_right": round(hit / multi, 4) if multi else None,
+            "event_place_right_with_trigger": round(hit_trigger / multi, 4) if multi else None}
 
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--sample", type=int, default=None, help="score a random sample of the notes")
     parser.add_argument("--misses", type=int, default=0, help="print this many misses")
+    parser.add_argument("--no-notes", action="store_true", help="skip the ACLED notes (event-location choice only)")
     args = parser.parse_args()
 
     from dateline.resources import Resources
@@ -197,7 +203,10 @@ def main() -> int:
         out["reference"] = bench_reference(resources)
         ref = out["reference"]
         print(f"reference places: {ref['correct']}/{ref['total']}; Bazargan must_not holds: {ref['bazargan_must_not_holds']}")  # type: ignore[index]
-    if NOTES.exists():
+    if NOTES.exists() and args.no_notes:
+        out["event_location"] = bench_event_location(resources, args.sample or 600)
+        print("event location:", out["event_location"])
+    elif NOTES.exists():
         out["acled_notes"] = bench_notes(resources, args.sample, args.misses)
         notes = dict(out["acled_notes"])  # type: ignore[arg-type]
         for miss in notes.pop("misses"):

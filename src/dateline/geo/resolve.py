@@ -503,14 +503,106 @@ def _as_event_place(p: Place) -> Place:
     return p
 
 
-def place_for_event(places: list[Place], sentence: Span, paragraph: Span, article: Article) -> Place | None:
+# Dependency labels on the way from a place up to the event verb that mean the place describes a person or
+# thing rather than where the event happened: "residents of X who ...", "X-based", "a man, a native of X".
+_DESCRIPTIVE_DEPS = frozenset({"relcl", "acl", "appos", "poss", "amod"})
+_ORIGIN_PREPS = frozenset({"from", "of", "for", "to", "toward", "towards"})
+# "the town of X", "the outskirts of X", "north of X": the "of" names the place itself, not an origin
+_PLACE_OF_HEADS = frozenset({
+    "city", "town", "village", "villages", "towns", "cities", "province", "governorate", "region", "district",
+    "districts", "county", "municipality", "commune", "camp", "area", "areas", "neighbourhood", "neighborhood",
+    "state", "outskirts", "suburbs", "suburb", "north", "south", "east", "west", "northwest", "northeast",
+    "southwest", "southeast", "centre", "center", "countryside", "vicinity", "capital", "port", "heart", "parts",
+    "part", "streets", "locality", "island", "settlement", "kilometres", "kilometers", "km", "miles",
+})
+_SITE_PREPS = frozenset({"in", "at", "near", "outside", "inside", "on", "around", "across", "into", "within",
+                         "throughout", "between", "close", "off", "along", "behind", "beside", "by", "over"})
+
+
+def _token_at(doc: Doc, start: int, end: int) -> Any:
+    span = doc.char_span(start, end, alignment_mode="expand")
+    return None if span is None or len(span) == 0 else span.root
+
+
+def _attachment_cost(place_tok: Any, trigger_tok: Any) -> float:
+    """How loosely a place hangs on the event verb in the parse: 0 for "attacked X" or "killed in X"; more
+    for each step, a lot for a relative clause, an apposition or an origin ("from X") on the way, and for a
+    place that is not under the verb at all (another clause's place)."""
+    if place_tok is None or trigger_tok is None:
+        return 10.0
+    cost = 0.0
+    tok = place_tok
+    steps = 0
+    # climb from the place to the trigger, collecting the relations on the way
+    while tok.i != trigger_tok.i and tok.head.i != tok.i and steps < 12:
+        if tok.dep_ == "pobj":
+            prep = tok.head.lower_
+            if prep == "of" and tok.head.head.lower_ in _PLACE_OF_HEADS:
+                cost += 0.1
+            elif prep in _ORIGIN_PREPS:
+                cost += 1.5 if prep != "of" else 1.0
+            elif prep not in _SITE_PREPS:
+                cost += 0.5
+        elif tok.dep_ in _DESCRIPTIVE_DEPS:
+            cost += 2.0
+        elif tok.dep_ in {"conj", "compound", "prep", "npadvmod", "nmod"}:
+            cost += 0.1
+        else:
+            cost += 0.4
+        tok = tok.head
+        steps += 1
+    if tok.i != trigger_tok.i:
+        # not under the verb: distance from the verb's side too (a place in a neighbouring clause)
+        anc = {t.i for t in trigger_tok.ancestors}
+        cost += 3.0 if place_tok.i not in anc else 2.0
+        cost += 0.5 * sum(1 for t in trigger_tok.ancestors if not any(a.i == t.i for a in place_tok.ancestors))
+    return cost
+
+
+def _by_trigger(located: list[Place], trigger: Span, doc: Doc, article: Article) -> Place | None:
+    trig = _token_at(doc, trigger.start, trigger.end)
+    if trig is None:
+        return None
+    located = sorted(located, key=lambda p: p.span.start)
+    # a name the gazetteer could not place stands in at a coarser level: it wins only on a clearly closer attachment
+    costs = [_attachment_cost(_token_at(doc, p.span.start, p.span.end), trig) + (1.0 if _stand_in(p) else 0.0)
+             for p in located]
+    # "in Dambar, Central Darfur" / "Mariupol in eastern Ukraine": the named site shares its frame's attachment
+    for k in range(len(located) - 1, 0, -1):
+        a, b = located[k - 1], located[k]
+        if _PARENT_GAP.match(article.text[a.span.end : b.span.start]):
+            costs[k - 1] = min(costs[k - 1], costs[k])
+    # within (nearly) the same attachment, keep the most specific place: "the West Bank town of X" → X
+    low = min(costs) + 0.15
+    scored = [(-SPECIFICITY.get(p.kind, 0), -int(_has_cue(p, article)), round(c, 1), abs(p.span.start - trigger.start), p)
+              for p, c in zip(located, costs) if c <= low]
+    scored.sort(key=lambda t: t[:4])
+    return scored[0][4]
+
+
+def _stand_in(p: Place) -> bool:
+    """A mention kept at its context's province or country because its own name was not found or rejected."""
+    reason = p.reason or ""
+    return "not in the gazetteer" in reason or "rejected" in reason or reason.startswith("no namesake inside")
+
+
+def place_for_event(places: list[Place], sentence: Span, paragraph: Span, article: Article,
+                    trigger: Span | None = None, doc: Doc | None = None) -> Place | None:
     """The place where an event reported in `sentence` happened (None when the text does not say).
 
-    The most specific place the sentence names (town over province over country; among towns, the smaller
-    one, which is the site inside the larger frame: "in Basra, southern Iraq, closed the Um Qasr port"),
-    else the paragraph's, else the article's main country with geo_precision 3.
+    With the event's `trigger` (the verb or noun that reports it) and the parsed `doc`, the place the parse
+    attaches to the trigger ("clashed in X", "attacked X"), not one describing an actor ("residents of X who
+    ...", "from X") or a neighbouring clause; a town within that place stays preferred to its province.
+    Without them: the most specific place the sentence names (town over province over country; among towns,
+    the smaller one, which is the site inside the larger frame: "in Basra, southern Iraq, closed the Um Qasr
+    port"), else the paragraph's, else the article's main country with geo_precision 3.
     """
     in_sentence = [p for p in places if sentence.start <= p.span.start < sentence.end]
+    located = [p for p in in_sentence if p.latitude is not None and MODIFIER not in (p.reason or "")]
+    if trigger is not None and doc is not None and len(located) >= 2:
+        chosen = _by_trigger(located, trigger, doc, article)
+        if chosen is not None:
+            return _as_event_place(chosen)
     best = _best_of(in_sentence, article)
     if best is not None:
         return _as_event_place(best)

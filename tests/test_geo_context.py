@@ -1,0 +1,69 @@
+"""Geocoding: country votes by evidence strength, demonyms, and the event's place chosen by its trigger."""
+
+from __future__ import annotations
+
+from dateline.geo.gazetteer import KIND_ADMIN1, KIND_CITY, KIND_COUNTRY, Entry
+from dateline.geo.resolve import Mention, _anchor_country, geocode_text, place_for_event
+from dateline.model import Article, Span
+
+
+def _entry(idx: int, kind: int, cc: str, pop: int = 0, name: str = "X") -> Entry:
+    return Entry(idx=idx, kind=kind, name=name, cc=cc, admin1_code="01", latitude=0.0, longitude=0.0,
+                 population=pop, geonameid=idx, admin2="")
+
+
+def _mention(cands: list[Entry], **kw) -> Mention:  # type: ignore[no-untyped-def]
+    m = Mention(0, 1, "X", "X", "GAZ", None, None, kw.pop("kind_hint", None), 0, 0, candidates=cands)
+    for k, v in kw.items():
+        setattr(m, k, v)
+    return m
+
+
+def test_country_name_outvotes_a_town_and_a_spelling_tolerant_match() -> None:
+    assert _anchor_country(_mention([_entry(1, KIND_COUNTRY, "PK", 10**8)])) == ("PK", 2.0)
+    assert _anchor_country(_mention([_entry(2, KIND_CITY, "DE", 13_000)])) == ("DE", 1.0)
+    # "Kech" found only through the loose key (Ketsch): half a vote
+    assert _anchor_country(_mention([_entry(2, KIND_CITY, "DE", 13_000)], loose_only=True)) == ("DE", 0.5)
+
+
+def test_a_province_name_only_one_country_has_anchors_that_country() -> None:
+    cands = [_entry(1, KIND_CITY, "YE", 16_000), _entry(2, KIND_ADMIN1, "YE", 50_000), _entry(3, KIND_CITY, "SY", 0)]
+    assert _anchor_country(_mention(cands)) is None  # a bare ambiguous name says nothing
+    assert _anchor_country(_mention(cands, is_parent=True)) == ("YE", 1.0)  # "(Village, Province)"
+
+
+def test_houthi_is_a_yemeni_demonym(resources) -> None:  # type: ignore[no-untyped-def]
+    assert resources.gazetteer.demonym_country("Houthi") == "YE"
+    assert resources.gazetteer.demonym_country("Houthis") == "YE"
+
+
+def _event_place(resources, text: str, verb: str, with_trigger: bool = True):  # type: ignore[no-untyped-def]
+    doc = resources.nlp(text)
+    article = Article(id="t", text=text)
+    from dateline.geo.resolve import places_from_doc
+
+    places = places_from_doc(article, doc, resources)
+    whole = Span.of(text, 0, len(text))
+    start = text.index(verb)
+    trigger = Span.of(text, start, start + len(verb)) if with_trigger else None
+    return place_for_event(places, whole, whole, article, trigger=trigger, doc=doc if with_trigger else None)
+
+
+def test_trigger_prefers_the_place_attached_to_the_event_over_the_victims_origin(resources) -> None:  # type: ignore[no-untyped-def]
+    text = "Two traders from Mosul were killed in Kirkuk on Monday."
+    assert _event_place(resources, text, "killed").mention == "Kirkuk"
+
+
+def test_trigger_ignores_a_place_in_a_clause_describing_the_actors(resources) -> None:  # type: ignore[no-untyped-def]
+    text = "Gunmen who had travelled from Basra attacked a police station in Najaf."
+    assert _event_place(resources, text, "attacked").mention == "Najaf"
+
+
+def test_trigger_keeps_the_town_inside_its_region(resources) -> None:  # type: ignore[no-untyped-def]
+    text = "Soldiers shot a teenager in the West Bank town of Nablus on Friday."
+    assert _event_place(resources, text, "shot").mention == "Nablus"
+
+
+def test_without_trigger_the_old_rule_still_applies(resources) -> None:  # type: ignore[no-untyped-def]
+    text = "Protesters marched in Basra, southern Iraq, on Friday."
+    assert _event_place(resources, text, "marched", with_trigger=False).mention == "Basra"
