@@ -222,7 +222,8 @@ def _share(counter: Counter[str] | None, cc: str, own: tuple[str, float] | None)
     return max(c.get(cc, 0.0), 0.0) / total
 
 
-def _score(m: Mention, e: Entry, mentions: list[Mention], ctx: Context, actor_countries: set[str]) -> tuple[float, list[str]]:
+def _score(m: Mention, e: Entry, mentions: list[Mention], ctx: Context, actor_countries: set[str],
+           parent_entry: Entry | None = None) -> tuple[float, list[str]]:
     why = []
     score = 0.4 * math.log10(e.population + 10)
     own = _anchor_country(m)
@@ -242,7 +243,9 @@ def _score(m: Mention, e: Entry, mentions: list[Mention], ctx: Context, actor_co
     score += 2.5 * s + 1.5 * p + 1.0 * a
     if s or p or a:
         why.append(f"context {e.cc}: sentence {s:.2f}, paragraph {p:.2f}, article {a:.2f}")
-    if m.parent is not None and any(_contains(pe, e) for pe in mentions[m.parent].candidates):
+    # the enclosing place as already resolved ("Santa Rosa, Laguna": the Laguna the text means), else any reading
+    parents = [parent_entry] if parent_entry is not None else (mentions[m.parent].candidates if m.parent is not None else [])
+    if m.parent is not None and any(_contains(pe, e) for pe in parents):
         score += 4.0
         why.append(f"inside {mentions[m.parent].text}")
     # a parent is supported by its child: "Tonala, Jalisco" makes Jalisco the Mexican state
@@ -330,11 +333,16 @@ class Resolver:
         places: list[Place | None] = [None] * len(mentions)
         chosen: list[Entry | None] = [None] * len(mentions)
         deferred: list[tuple[int, str, list[dict[str, Any]], Entry]] = []
-        for k, m in enumerate(mentions):
+        # enclosing places first ("X, Y": Y), so that a town is looked for inside the province the text means
+        # (outermost first: in "X (Y, Z)" Z, then Y, then X)
+        order = sorted(range(len(mentions)), key=lambda k: (not mentions[k].is_parent, -k if mentions[k].is_parent else k))
+        for k in order:
+            m = mentions[k]
             if not m.candidates:
                 continue
+            pe = chosen[m.parent] if m.parent is not None else None
             scored = sorted(
-                ((*_score(m, e, mentions, ctx, actor_countries), e) for e in m.candidates),
+                ((*_score(m, e, mentions, ctx, actor_countries, pe), e) for e in m.candidates),
                 key=lambda t: (-t[0], t[2].idx),
             )
             best_score, why, best = scored[0]
@@ -345,10 +353,12 @@ class Resolver:
                 for sc, _, e in scored[:5]
             ]
             parent = mentions[m.parent] if m.parent is not None else None
-            if parent is not None and parent.candidates and "inside" not in " ".join(why) and best.kind != KIND_COUNTRY:
+            # (a parent whose own readings were all rejected as weak namesakes abroad says nothing)
+            parent_ok = parent is not None and (chosen[m.parent] is not None or not parent.is_parent)
+            if parent_ok and parent.candidates and "inside" not in " ".join(why) and best.kind != KIND_COUNTRY:
                 # "Maan town in Hama": no namesake lies inside the place the text puts it in, so the
                 # text's enclosing place is the best we know (precision 2), not a namesake abroad
-                pbest = max(parent.candidates, key=lambda e: _score(parent, e, mentions, ctx, actor_countries)[0])
+                pbest = chosen[m.parent] or max(parent.candidates, key=lambda e: _score(parent, e, mentions, ctx, actor_countries)[0])
                 if pbest.cc != best.cc or pbest.kind == KIND_ADMIN1 and pbest.admin1_code != best.admin1_code:
                     places[k] = self.place_from_entry(
                         m, pbest, article, geo_precision=2 if pbest.kind != KIND_COUNTRY else 3, confidence=0.4,
