@@ -67,3 +67,11 @@ def test_trigger_keeps_the_town_inside_its_region(resources) -> None:  # type: i
 def test_without_trigger_the_old_rule_still_applies(resources) -> None:  # type: ignore[no-untyped-def]
     text = "Protesters marched in Basra, southern Iraq, on Friday."
     assert _event_place(resources, text, "marched", with_trigger=False).mention == "Basra"
+
+
+def test_a_common_town_name_is_looked_for_inside_the_province_the_text_names(resources) -> None:  # type: ignore[no-untyped-def]
+    # "San Jose" has hundreds of namesakes; the one the text means is in the Philippine region named after it
+    places = geocode_text("Workers protested in San Jose (Batangas, Calabarzon).", resources)
+    town = next(p for p in places if p.mention == "San Jose")
+    assert (town.country, town.admin1) == ("Philippines", "Calabarzon")
+    assert town.geo_precision == 1

@@ -121,7 +121,7 @@ def _mentions(article: Article, doc: Doc, gaz: Gazetteer) -> list[Mention]:
         m.modifier = (last.dep_ == "compound" and last.head.i > last.i and last.head.pos_ == "NOUN"
                       and not last.head.is_title) or (span.end < len(doc) and doc[span.end].text in {"'s", "’s"})
         if source != "LANDMARK" and m.kind_hint != "landmark":
-            m.candidates = gaz.lookup(m.name)[:40]
+            m.candidates = gaz.lookup(m.name)[:150]
             m.loose_only = bool(m.candidates) and not gaz.lookup(m.name, loose=False)
             if m.kind_hint == "admin1":
                 admin = [e for e in m.candidates if e.kind == KIND_ADMIN1]
