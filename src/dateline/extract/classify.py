@@ -23,7 +23,7 @@ TRIGGER_LEMMAS: dict[str, str] = {
     "demonstration": "protest", "demonstrator": "protest", "rally": "protest", "march": "protest",
     "marcher": "protest", "picket": "protest", "sit-in": "protest", "chant": "protest", "uprising": "protest",
     "boycott": "protest", "vigil": "protest", "walkout": "protest", "rise": "protest", "gathering": "protest",
-    "strike": "strike", "striker": "protest", "parade": "protest",
+    "strike": "strike", "parade": "protest",
     # riots
     "riot": "riot", "rioter": "riot", "storm": "riot", "vandalise": "riot", "vandalize": "riot",
     "ransack": "riot", "torch": "burn", "burn": "burn", "mob": "mob", "lynch": "mob", "vigilante": "mob",
@@ -106,8 +106,10 @@ CUE = {
                             r"\bstones?\b|\brocks\b|\bpetrol bombs?\b|\bmolotov|\bfirebomb|\bburn(?:ed|t|ing)? "
                             r"(?:tyres|tires|cars|vehicles|buildings?|offices?|shops?|effig)|\bburning (?:tyres|tires)|"
                             r"\btorch(?:ed|ing)?\b|\bset (?:fire|ablaze|alight)|\bset on fire\b|\bvandali[sz]|"
-                            r"\bransack|\bsmash(?:ed|ing)?\b|\bdamag(?:ed|ing)\b|\bclash(?:ed|es|ing)? with "
-                            r"(?:the )?(?:police|security|soldiers|troops|forces|army|riot)|\bbarricad|"
+                            r"\bransack|\bsmash(?:ed|ing)?\b|\bdamag(?:ed|ing)\b|\bclash(?:ed|es|ing)?\b|\bbarricad|"
+                            r"\bturned violent\b|\bviolent (?:protests?|demonstrations?|rall(?:y|ies)|crowds?)\b|"
+                            r"\bthrew (?:objects|bottles|firecrackers|eggs)|\bfirecrackers\b|\baggressive\b|"
+                            r"\bscuffled?\b|"
                             r"\bforc(?:ibly|e)\b|\bbroke into\b|\bbreak into\b|"
                             r"\bassault(?:ed)? (?:police|officers|security)|\battack(?:ed)? (?:police|officers|a police)|"
                             r"\bloot(?:ed|ing)?\b|(?<!anti-)(?<!anti )\briot(?:s|ed|ing|ers)?\b(?! (?:police|gear|squad|control|unit|forces))"),
@@ -258,6 +260,14 @@ def find_triggers(sent: SpacySpan) -> list[Trigger]:
         if lemma == "riot" and (tok.dep_ in {"compound", "amod"} or (tok.i > 0 and tok.doc[tok.i - 1].lower_ in {"anti", "-"})
                                 or tok.head.lemma_.lower() in {"police", "gear", "squad", "force", "unit"}):
             continue  # "anti-riot police" names a force, not a riot
+        if lemma == "storm" and tok.pos_ != "VERB":
+            continue  # the weather; only "to storm a building" is a riot
+        if lemma in {"mob", "riot"} and (tok.dep_ in {"compound", "amod"} or (
+                tok.i + 1 < len(tok.doc) and tok.doc[tok.i + 1].text == "-")):
+            continue  # "mob-owned", "riot-control": a modifier, not an event
+        if lemma == "gather" and not re.search(r"\bdemand|\bagainst\b|\bprotest|\bdemonstrat|\brally|\bslogan|"
+                                               r"\bpetition|\bin support of\b|\bsolidarity|\bplacards?\b", low):
+            continue  # people gathering is not yet a demonstration
         if lemma == "march" and (tok.ent_type_ == "DATE" or tok.text == "March"):
             continue  # the month
         if lemma == "rise" and not any(c.lower_ in {"against", "up"} for c in tok.children):
@@ -302,6 +312,8 @@ def judge_trigger(tok: Token, sent: SpacySpan, published: dt.date | None) -> Ver
                 return Verdict("hypothetical", f"modal: {c.text} {node.text}")
             if c.dep_ == "aux" and c.lower_ == "to" and node.head.lemma_ == "be" and node.head.lower_ in {"is", "are"}:
                 return Verdict("future", "planned: is/are to")
+        if any(c.lower_ == "whether" for c in node.children):
+            return Verdict("hypothetical", "undecided: whether")
         if node.i != tok.i:
             lemma = node.lemma_.lower()
             if lemma in CALL_LEMMAS:
@@ -354,7 +366,7 @@ DISASTER = re.compile(r"\bearthquakes?\b|\btsunamis?\b|\bfloods?\b|\bflooding\b|
                       r"\bcollision|\bderail|\bplunged\b|\bcapsized|\b(?:gas|chemical|oil) leak|\bleak(?:ed)?\b|"
                       r"\b(?:plant|factory|furnace|boiler|warehouse|container|tank|pipeline|refinery|mine) (?:\w+ )?"
                       r"(?:exploded|explosion|blast|fire|caught fire)|\b(?:fire|blaze) (?:broke out|engulfed|gutted)|"
-                      r"\bcaught fire\b|\bfirefighters?\b|\bshort circuit|\bammonium nitrate|\bcyber|\bwebsites?\b|"
+                      r"\bcaught fire\b|\bfires? (?:that |which )?(?:broke out|are burning|were burning|raged|spread)|\bfirefighters?\b|\bshort circuit|\bammonium nitrate|\bcyber|\bwebsites?\b|"
                       r"\bhack(?:ed|ers?)\b|\bstampede|\bcollapsed?\b")
 POLITICAL = re.compile(r"\bgunmen\b|\bmilitants?\b|\brebels?\b|\bterror|\bsuicide\b|\bprotest|\bdemonstrat|"
                        r"\bsoldiers?\b|\btroops\b|\barmed\b|\battack(?:ed|ers?)\b|\bbomb(?:ing|er)?s?\b(?! squad)|"
@@ -381,12 +393,24 @@ TERRITORY_OBJECTS = re.compile(r"\b(?:towns?|villages?|city|cities|areas?|distri
                                r"outskirts|strategic|front(?:line)?|castle|island)\b")
 
 
+SPORTS = re.compile(r"\b(?:match|matches|goals?|striker|midfielder|defender|coach|league|tournament|cup|fixture|"
+                    r"rugby|soccer|football|golf|cricket|tennis|penalt(?:y|ies)|season|championship|derby|"
+                    r"premiership|semi-?final|quarter-?final|final whistle|scored|innings|wickets?|round|players?|"
+                    r"team|squad|stadium|fans)\b")
+
+
 def not_an_event_reason(text: str) -> str | None:
     """A whole-sentence reason for no ACLED event: an accident, a disaster or a cyber attack, with no sign of
     political violence or demonstration."""
     low = text.lower()
     if DISASTER.search(low) and not POLITICAL.search(low):
         return "an accident or disaster, not political violence"
+    if re.search(r"\bcyber|\bwebsites?\b|\bhack(?:ed|ers?|ing)\b|\bonline\b", low) and not re.search(
+            r"\bkill|\bbomb|\bshot\b|\binjur|\bwound|\bprotest|\bdemonstrat", low):
+        return "an online or cyber action, not a physical event"
+    if SPORTS.search(low) and not re.search(r"\bprotest|\bdemonstrat|\briot(?:s|ers|ed)?\b|\bpolice\b|\bkill",
+                                            low):
+        return "sport, not a political event"
     return None
 
 
