@@ -75,3 +75,17 @@ def test_a_common_town_name_is_looked_for_inside_the_province_the_text_names(res
     town = next(p for p in places if p.mention == "San Jose")
     assert (town.country, town.admin1) == ("Philippines", "Calabarzon")
     assert town.geo_precision == 1
+
+
+def test_demonyms_decide_for_an_ambiguous_name_but_not_against_a_unique_one() -> None:
+    from collections import Counter
+
+    from dateline.geo.resolve import Context, _only_supported
+
+    # "Afghan forces repelled attacks in X district": no other place, one demonym (0.5) in the paragraph
+    ctx = Context(sent={0: Counter({"AF": 0.5})}, para={0: Counter({"AF": 0.5})}, article=Counter({"AF": 0.5}),
+                  place_para={}, place_sent={})
+    greek, syrian = _entry(1, KIND_CITY, "GR", 2_000), _entry(2, KIND_CITY, "SY", 90_000)
+    assert _only_supported(_mention([syrian, greek]), syrian, ctx) == "AF"
+    # a town name only one country has is its own evidence: the demonym (often a foreign actor's) does not move it
+    assert _only_supported(_mention([greek]), greek, ctx) is None

@@ -276,16 +276,24 @@ def _dominant_local(m: Mention, ctx: Context) -> str | None:
 
 def _only_supported(m: Mention, best: Entry, ctx: Context) -> str | None:
     """The country the article's places point to, when nothing in the article (no place, no demonym, no
-    dateline) supports the candidate's own country: "Jaru gathering in Mhemideh in Deir-ez-Zor"."""
+    dateline) supports the candidate's own country: "Jaru gathering in Mhemideh in Deir-ez-Zor". With no
+    other place named, the paragraph's demonyms decide for a name several countries have ("Afghan forces
+    repelled attacks in X district"), never against a name only one country has."""
     own = _anchor_country(m)
-    places = Counter(ctx.place_para.get(m.para, Counter()))
     support = Counter(ctx.article)
+    places = Counter(ctx.place_para.get(m.para, Counter()))
     if own:
         places[own[0]] -= own[1]
         support[own[0]] -= own[1]
     places = Counter({k: v for k, v in places.items() if v > 0})
-    if support.get(best.cc, 0) > 0 or sum(places.values()) < 0.7:
+    if support.get(best.cc, 0) > 0:
         return None
+    if sum(places.values()) < 0.7:
+        if own is not None:
+            return None
+        places = Counter({k: v for k, v in ctx.para.get(m.para, Counter()).items() if v > 0})
+        if sum(places.values()) < 0.5:
+            return None
     cc, n = places.most_common(1)[0]
     return cc if n / sum(places.values()) >= 0.75 else None
 
