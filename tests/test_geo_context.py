@@ -89,3 +89,10 @@ def test_demonyms_decide_for_an_ambiguous_name_but_not_against_a_unique_one() ->
     assert _only_supported(_mention([syrian, greek]), syrian, ctx) == "AF"
     # a town name only one country has is its own evidence: the demonym (often a foreign actor's) does not move it
     assert _only_supported(_mention([greek]), greek, ctx) is None
+
+
+def test_a_neighbourhood_word_makes_a_landmark_within_the_town_not_a_namesake_town(resources) -> None:  # type: ignore[no-untyped-def]
+    places = geocode_text("In Toluca, police arrested two men who threw Molotov cocktails in Colonia Centro.", resources)
+    colonia = next(p for p in places if p.mention.startswith("Colonia"))
+    assert colonia.kind == "landmark" and colonia.within == "Toluca"
+    assert not any(p.mention == "Molotov" for p in places)  # "Molotov cocktail" is not the old name of a city

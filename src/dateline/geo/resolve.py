@@ -26,7 +26,7 @@ from typing import Any
 
 from spacy.tokens import Doc
 
-from dateline.geo.gazetteer import KIND_ADMIN1, KIND_CITY, KIND_COUNTRY, Entry, Gazetteer, fold, loose_key
+from dateline.geo.gazetteer import KIND_ADMIN1, KIND_CITY, KIND_COUNTRY, Entry, Gazetteer, fold, loose_key, tables
 from dateline.model import Article, Place, Span
 from dateline.resources import Resources
 
@@ -42,6 +42,9 @@ _PARENT_GAP = re.compile(
 )
 _POSSESSIVE_GAP = re.compile(r"^\s*(?:'s|’s)\]?\s*$")
 _LOCATIVE = re.compile(r"\b(?:in|at|near|outside|inside|into|on|around|across|towards?|of)\s+(?:the\s+)?(?:\w+\s+){0,3}$", re.IGNORECASE)
+
+
+_SUBLOCALITY_PREFIXES = frozenset(tables()["sublocality_prefixes"])
 
 
 @dataclass
@@ -120,6 +123,8 @@ def _mentions(article: Article, doc: Doc, gaz: Gazetteer) -> list[Mention]:
         last = span[-1]
         m.modifier = (last.dep_ == "compound" and last.head.i > last.i and last.head.pos_ == "NOUN"
                       and not last.head.is_title) or (span.end < len(doc) and doc[span.end].text in {"'s", "’s"})
+        if span[0].text in _SUBLOCALITY_PREFIXES:
+            m.kind_hint = "landmark"  # "Colonia Las Lomas": a neighbourhood of the town named with it, never a town
         if source != "LANDMARK" and m.kind_hint != "landmark":
             m.candidates = gaz.lookup(m.name)[:150]
             m.loose_only = bool(m.candidates) and not gaz.lookup(m.name, loose=False)
