@@ -56,6 +56,14 @@ SUB_TYPE_CASES: dict[str, tuple[str, str]] = {
     "transfer": ("Foreign troops withdrew from their base in Menaka and handed it over to the national army on "
                  "Friday.", "Non-violent transfer of territory"),
     "change": ("The armed group recruited dozens of new fighters in Beni on Tuesday.", "Change to group/activity"),
+    # an arrest the demonstrators protest against is their grievance, not an intervention
+    "grievance_arrest": ("Journalists protested in Lahore on Monday against the arrest of their editor.",
+                         "Peaceful protest"),
+    # demonstrators clashing with police use force: Riots, not Excessive force
+    "clash_with_police": ("Protesters clashed with police in Santiago on Friday and several people were hurt.",
+                          "Violent demonstration"),
+    # small arms fired at armed positions: the two sides are in contact
+    "small_arms": ("Rebels fired mortars and machine guns at army positions near Kidal on Sunday.", "Armed clash"),
 }
 
 # (text, reason the candidate is rejected)
@@ -69,6 +77,8 @@ FILTER_CASES: dict[str, tuple[str, str]] = {
     "future": ("Farmers will march to the capital next week.", "future"),
     "threat": ("The militia threatened to attack the town.", "hypothetical"),
     "history": ("Back then the students were rioting in the streets of the capital.", "history"),
+    # accidents and disasters are not political violence
+    "disaster": ("An earthquake killed eight people in the mountain villages on Sunday.", "no_event"),
 }
 
 
@@ -158,3 +168,9 @@ def test_no_date_defaults_to_the_report_date_and_is_flagged(pipeline: Pipeline) 
     event = report.events[0]
     assert str(event.event_date) == PUBLISHED and event.time_precision == 3
     assert "date_defaulted" in event.flags
+
+
+def test_sport_is_not_an_event(pipeline: Pipeline) -> None:
+    report = pipeline.extract_text("The home team clashed with the league leaders in a tense derby on Saturday.",
+                                   publisher="Test Wire", published=PUBLISHED)
+    assert report.events == []
