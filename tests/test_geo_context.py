@@ -96,3 +96,15 @@ def test_a_neighbourhood_word_makes_a_landmark_within_the_town_not_a_namesake_to
     colonia = next(p for p in places if p.mention.startswith("Colonia"))
     assert colonia.kind == "landmark" and colonia.within == "Toluca"
     assert not any(p.mention == "Molotov" for p in places)  # "Molotov cocktail" is not the old name of a city
+
+
+def test_a_place_type_word_before_the_bracket_still_links_the_enclosing_places(resources) -> None:  # type: ignore[no-untyped-def]
+    places = geocode_text("Police fired tear gas at protesters in San Jose town (Batangas, Calabarzon).", resources)
+    town = next(p for p in places if p.mention == "San Jose")
+    assert (town.country, town.admin1) == ("Philippines", "Calabarzon")
+
+
+def test_a_town_whose_district_bears_its_name_stays_that_town(resources) -> None:  # type: ignore[no-untyped-def]
+    places = geocode_text("Traders protested in Pune city (Pune, Maharashtra) on Monday.", resources)
+    first = places[0]
+    assert first.mention == "Pune" and first.name == "Pune" and first.admin1 == "Maharashtra"

@@ -35,7 +35,8 @@ PRECISION = {"city": 1, "landmark": 1, "admin2": 2, "admin1": 3, "country": 3}
 SPECIFICITY = {"landmark": 4, "city": 4, "admin2": 3, "admin1": 2, "region": 1, "country": 1}
 # "X, Y" / "X (Y)" / "X in Y": Y encloses X. Compass words may stand between ("Basra, southern Iraq").
 _PARENT_GAP = re.compile(
-    r"^\s*(?:,|\(|\bin\b|\bof\b)\s*(?:(?:the\s+)?(?:(?:north|south|east|west)(?:ern)?|central|"
+    r"^\s*(?:(?:town|village|city|district|area|locality|sub-?district|county|municipality|commune|camp|"
+    r"neighbou?rhood|tehsil|taluka|township|LGA|sector|region)\s*)?(?:,|\(|\bin\b|\bof\b)\s*(?:(?:the\s+)?(?:(?:north|south|east|west)(?:ern)?|central|"
     r"north-?(?:east|west)(?:ern)?|south-?(?:east|west)(?:ern)?|(?:\w+\s+)?(?:province|governorate|"
     r"district|region|state|city|county)\s+of)\s*)?(?:the\s+)?$",
     re.IGNORECASE,
@@ -146,8 +147,10 @@ def _link_hierarchy(text: str, mentions: list[Mention]) -> None:
 
 
 def _contains(parent: Entry, child: Entry) -> bool:
-    if parent.cc != child.cc or parent.idx == child.idx:
+    if parent.cc != child.cc:
         return False
+    if parent.idx == child.idx:
+        return parent.kind == KIND_CITY  # "Surat city (Surat, Gujarat)": the district named after its town
     if parent.kind == KIND_COUNTRY:
         return child.kind != KIND_COUNTRY
     if parent.kind == KIND_ADMIN1:
