@@ -108,3 +108,9 @@ def test_a_town_whose_district_bears_its_name_stays_that_town(resources) -> None
     places = geocode_text("Traders protested in Pune city (Pune, Maharashtra) on Monday.", resources)
     first = places[0]
     assert first.mention == "Pune" and first.name == "Pune" and first.admin1 == "Maharashtra"
+
+
+def test_a_name_after_a_towns_possessive_is_a_part_of_that_town(resources) -> None:  # type: ignore[no-untyped-def]
+    places = geocode_text("Students rallied in Cairo's Zamalek district on Sunday.", resources)
+    part = next(p for p in places if p.mention == "Zamalek")
+    assert part.kind == "landmark" and part.within == "Cairo" and part.country == "Egypt"

@@ -133,6 +133,11 @@ def _mentions(article: Article, doc: Doc, gaz: Gazetteer) -> list[Mention]:
                 admin = [e for e in m.candidates if e.kind == KIND_ADMIN1]
                 m.candidates = admin or m.candidates
         out.append(m)
+    for prev, m in zip(out, out[1:]):
+        # "Beirut's Hamra district": a part of the town before the possessive, not a namesake town elsewhere
+        if (_POSSESSIVE_GAP.match(article.text[prev.end : m.start]) and prev.candidates
+                and prev.candidates[0].kind == KIND_CITY and m.sent == prev.sent):
+            m.kind_hint, m.candidates = "landmark", []
     _link_hierarchy(article.text, out)
     return out
 
