@@ -114,3 +114,17 @@ def test_a_name_after_a_towns_possessive_is_a_part_of_that_town(resources) -> No
     places = geocode_text("Students rallied in Cairo's Zamalek district on Sunday.", resources)
     part = next(p for p in places if p.mention == "Zamalek")
     assert part.kind == "landmark" and part.within == "Cairo" and part.country == "Egypt"
+
+
+def test_consonant_key_ignores_transliterated_vowels() -> None:
+    from dateline.geo.gazetteer import consonant_key
+
+    assert consonant_key("Shirqat") == consonant_key("Ash Sharqat") == "shrqt"
+    assert consonant_key("Idleb") == consonant_key("Idlib")
+
+
+def test_a_marked_place_spelt_with_other_vowels_is_found_in_the_context_country(resources) -> None:  # type: ignore[no-untyped-def]
+    # GeoNames spells it Tikrit; older reports wrote Tekrit
+    places = geocode_text("Iraqi troops searched farms near a village in Tekrit district on Sunday.", resources)
+    town = next(p for p in places if p.mention == "Tekrit")
+    assert town.country == "Iraq" and town.geo_precision == 1 and town.admin1 is not None

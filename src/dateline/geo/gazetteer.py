@@ -102,6 +102,12 @@ class Entry:
         return f"{self.cc}.{self.admin1_code}"
 
 
+def consonant_key(text: str) -> str:
+    """The loose key without vowels: "Shirqat" and "Ash Sharqat" → "shrqt"."""
+    key = loose_key(text)
+    return _DOUBLE.sub(r"\1", "".join(ch for ch in key if ch not in "aeiouyw "))
+
+
 def key_hash(key: str) -> int:
     """Stable 63-bit hash of a lookup key (Python's hash() differs per process)."""
     return int.from_bytes(hashlib.blake2b(key.encode(), digest_size=8).digest(), "little") >> 1
@@ -138,6 +144,23 @@ class Gazetteer:
 
     def __len__(self) -> int:
         return int(self._db.execute("SELECT count(*) FROM entries").fetchone()[0])
+
+    def lookup_in_country(self, name: str, cc: str) -> list[Entry]:
+        """Places of one country whose name has the same consonants as `name`, most populous first: the
+        vowels of transliterated names vary ("Shirqat"/"Sharqat", "Idleb"/"Idlib"), so this finds a town the
+        exact and loose keys miss once the text has said which country it is in."""
+        key = consonant_key(name)
+        if len(key) < 4:
+            return []  # short skeletons match too many unrelated names
+        ids = self._skeletons(cc).get(key, ())
+        return sorted((self.entry(i) for i in ids), key=lambda e: -e.population)
+
+    @functools.lru_cache(maxsize=32)  # noqa: B019 - one gazetteer per process; a country's table is small
+    def _skeletons(self, cc: str) -> dict[str, tuple[int, ...]]:
+        out: dict[str, list[int]] = {}
+        for idx, name in self._db.execute("SELECT id, name FROM entries WHERE cc = ? AND kind = ?", (cc, KIND_CITY)):
+            out.setdefault(consonant_key(name), []).append(int(idx))
+        return {k: tuple(v) for k, v in out.items()}
 
     def _entry_uncached(self, idx: int) -> Entry:
         row = self._db.execute(

@@ -460,6 +460,18 @@ class Resolver:
         kind = "region" if m.ner == "LOC" else "unknown"
         cc = self._context_country(m, ctx)
         country = self.gaz.country(cc) if cc else None
+        if cc and m.ner in {"GPE", "LOC", None} and (m.cue or m.kind_hint or m.parent is not None):
+            # a name the text marks as a place, spelt with other vowels than GeoNames ("Shirqat district")
+            variants = self.gaz.lookup_in_country(m.name, cc)
+            # the provinces the paragraph's resolved places lie in bound it; with none, only an unmistakable match
+            near = {e.admin1_code for j, e in enumerate(chosen) if e is not None and e.cc == cc
+                    and e.kind != KIND_COUNTRY and mentions[j].para == m.para}
+            variants = [e for e in variants if e.admin1_code in near] if near else variants[:1] if len(variants) == 1 else []
+            if variants:
+                e = variants[0]
+                chosen[k] = e
+                return self.place_from_entry(m, e, article, confidence=0.4,
+                                             reason=f"spelling variant of {ascii_name(e.name)} in {self.gaz.country_name(cc)}")
         if country is not None and m.ner in {"GPE", "LOC", None}:
             # a town the gazetteer lacks: keep what the context supports, the country (precision 3)
             return self.place_from_entry(m, country, article, kind="country", confidence=0.2,
