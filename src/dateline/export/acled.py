@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
+import hashlib
 import io
 from collections.abc import Iterable, Iterator
 from pathlib import Path
@@ -61,10 +62,10 @@ def acled_row(event: Event, article: Article | None = None, *, inter_labels: boo
     sources = list(dict.fromkeys([*event.claimed_by, *([event.source] if event.source else [])]))
     published = article.published if article else None
     timestamp = event.timestamp if event.timestamp is not None else (
-        int(dt.datetime.combine(published, dt.time(), tzinfo=dt.timezone.utc).timestamp()) if published else 0)
+        int(dt.datetime.combine(published, dt.time(), tzinfo=dt.UTC).timestamp()) if published else 0)
     iso = event.iso if event.iso is not None else (book.iso_numeric(iso3) or 0)
     return {
-        "event_id_cnty": event.event_id_cnty or f"{iso3 or 'XXX'}{abs(hash(event.id)) % 10_000_000}",
+        "event_id_cnty": event.event_id_cnty or _stable_id(iso3, event, article),
         "event_date": day.isoformat() if day else "",
         "year": day.year if day else 0,
         "time_precision": event.time_precision or 3,
@@ -119,3 +120,10 @@ def acled_csv(reports_or_events: Iterable[Report | Event], *, inter_labels: bool
     buf = io.StringIO()
     write_acled_csv(reports_or_events, buf, inter_labels=inter_labels)
     return buf.getvalue()
+
+
+def _stable_id(iso3: str | None, event: Event, article: Article | None) -> str:
+    """ISO3 + a number that is the same in every process (Python's hash() is salted per process)."""
+    basis = f"{article.content_hash or article.id if article else ''}|{event.id}"
+    return f"{iso3 or 'XXX'}{int(hashlib.sha1(basis.encode('utf-8')).hexdigest()[:12], 16) % 10_000_000}"
+

@@ -14,9 +14,8 @@ import hashlib
 import re
 from dataclasses import dataclass, field
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
-from spacy.tokens import Token
 
 from dateline.codebook import Codebook
 from dateline.extract import actors as actors_mod
@@ -32,9 +31,9 @@ from dateline.resources import Resources
 HISTORY_DAYS = 62
 # Words saying the text reports images or an impression rather than the event itself (weak evidence).
 WEAK_EVIDENCE = re.compile(r"\b(?:are|were|is|was) seen\b|\bfootage\b|\bvideos?\b|\bimages?\b|\bphotos?\b|"
-                           r"\bsocial media\b|\breportedly\b", re.I)
+                           r"\bsocial media\b|\breportedly\b", re.IGNORECASE)
 HELD_VERBS = {"hold", "stage", "organise", "organize", "lead", "join", "attend", "launch", "start", "erupt", "break",
-              "take", "continue", "mount", "end", "disperse", "occur", "participate", "hold", "resume", "enter"}
+              "take", "continue", "mount", "end", "disperse", "occur", "participate", "resume", "enter"}
 GENERAL_NOUNS = {"uprising", "protest", "demonstration", "rally", "unrest", "gathering", "movement", "riot"}
 
 
@@ -500,7 +499,8 @@ def _fill_date(event: Event, date: DateMention | None, article: Article, days: i
     if days and end is not None and days > 1:
         # "five deaths in as many days": the deaths span the days up to the reported date
         start = end - dt.timedelta(days=days - 1)
-        precision = 2 if days <= 7 else 3
+        # a duration never makes the date more certain than the expression that gave it
+        precision = max(precision, 2 if days <= 7 else 3)
     if start is None or end is None:
         return
     if end < start:
