@@ -607,14 +607,15 @@ def _by_trigger(located: list[Place], trigger: Span, doc: Doc, article: Article)
     if trig is None:
         return None
     located = sorted(located, key=lambda p: p.span.start)
-    # a name the gazetteer could not place stands in at a coarser level: it wins only on a clearly closer attachment
-    costs = [_attachment_cost(_token_at(doc, p.span.start, p.span.end), trig) + (1.0 if _stand_in(p) else 0.0)
-             for p in located]
-    # "in Dambar, Central Darfur" / "Mariupol in eastern Ukraine": the named site shares its frame's attachment
-    for k in range(len(located) - 1, 0, -1):
+    costs = [_attachment_cost(_token_at(doc, p.span.start, p.span.end), trig) for p in located]
+    # "in Dambar, Central Darfur" / "X (Y, Z)": a site and the places written around it to say where it is share
+    # one attachment, so the most specific of them is kept below
+    for k in list(range(len(located) - 1, 0, -1)) + list(range(1, len(located))):
         a, b = located[k - 1], located[k]
         if _PARENT_GAP.match(article.text[a.span.end : b.span.start]):
-            costs[k - 1] = min(costs[k - 1], costs[k])
+            costs[k - 1] = costs[k] = min(costs[k - 1], costs[k])
+    # a name the gazetteer could not place stands in at a coarser level: it wins only on a clearly closer attachment
+    costs = [c + (1.0 if _stand_in(p) else 0.0) for p, c in zip(located, costs)]
     # within (nearly) the same attachment, keep the most specific place: "the West Bank town of X" → X
     low = min(costs) + 0.15
     scored = [(-SPECIFICITY.get(p.kind, 0), -int(_has_cue(p, article)), round(c, 1), abs(p.span.start - trigger.start), p)
