@@ -128,3 +128,10 @@ def test_a_marked_place_spelt_with_other_vowels_is_found_in_the_context_country(
     places = geocode_text("Iraqi troops searched farms near a village in Tekrit district on Sunday.", resources)
     town = next(p for p in places if p.mention == "Tekrit")
     assert town.country == "Iraq" and town.geo_precision == 1 and town.admin1 is not None
+
+
+def test_a_big_town_found_only_under_another_name_yields_to_a_unanimous_context(resources) -> None:  # type: ignore[no-untyped-def]
+    # "Bombay" is only an old name of Mumbai (a city of millions); every other name here is Nigerian
+    places = geocode_text("Nigerian police dispersed traders in Bombay, a quarter of Ikeja, Lagos State, Nigeria.", resources)
+    quarter = next(p for p in places if p.mention == "Bombay")
+    assert quarter.country == "Nigeria" and quarter.admin1 == "Lagos" and quarter.geo_precision == 2

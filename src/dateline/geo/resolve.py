@@ -388,7 +388,11 @@ class Resolver:
                     )
                     continue
             dominant = _dominant_local(m, ctx) or _only_supported(m, best, ctx)
-            weak = best.kind == KIND_CITY and best.population < 100_000 and "inside" not in " ".join(why)
+            # a small town, or a town of any size found only under one of its other names ("Ichen" for a Chinese county
+            # seat), is weak evidence against a sentence and paragraph unanimously about another country
+            own_name = fold(best.name) == fold(m.name) or loose_key(best.name) == loose_key(m.name)
+            weak = (best.kind == KIND_CITY and (best.population < 100_000 or not own_name)
+                    and "inside" not in " ".join(why))
             if dominant and best.cc != dominant and weak and not any(e.cc == dominant for e in m.candidates):
                 deferred.append((k, dominant, cands, best))  # after the others, whose admin1 it may take
                 continue
