@@ -17,6 +17,7 @@ never guesses coordinates it cannot support.
 
 from __future__ import annotations
 
+import itertools
 import math
 import re
 import unicodedata
@@ -26,7 +27,16 @@ from typing import Any
 
 from spacy.tokens import Doc
 
-from dateline.geo.gazetteer import KIND_ADMIN1, KIND_CITY, KIND_COUNTRY, Entry, Gazetteer, fold, loose_key, tables
+from dateline.geo.gazetteer import (
+    KIND_ADMIN1,
+    KIND_CITY,
+    KIND_COUNTRY,
+    Entry,
+    Gazetteer,
+    fold,
+    loose_key,
+    tables,
+)
 from dateline.model import Article, Place, Span
 from dateline.resources import Resources
 
@@ -133,7 +143,7 @@ def _mentions(article: Article, doc: Doc, gaz: Gazetteer) -> list[Mention]:
                 admin = [e for e in m.candidates if e.kind == KIND_ADMIN1]
                 m.candidates = admin or m.candidates
         out.append(m)
-    for prev, m in zip(out, out[1:]):
+    for prev, m in itertools.pairwise(out):
         # "Beirut's Hamra district": a part of the town before the possessive, not a namesake town elsewhere
         if (_POSSESSIVE_GAP.match(article.text[prev.end : m.start]) and prev.candidates
                 and prev.candidates[0].kind == KIND_CITY and m.sent == prev.sent):
