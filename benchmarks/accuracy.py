@@ -224,6 +224,11 @@ BENCHES: dict[str, tuple[str, Callable[[Pipeline, int | None, bool, int], dict[s
 }
 
 
+def write_results(path: Path, results: dict[str, Any]) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(json.dumps(results, indent=2, default=str) + "\n", encoding="utf-8")
+
+
 def summary(results: dict[str, Any]) -> str:
     lines = ["dateline accuracy on the TUNING split" + (f" (limit {results['limit']} per set)"
                                                        if results["limit"] else "")]
@@ -273,8 +278,8 @@ def main(argv: list[str] | None = None) -> int:
         res["failed"] = sum(1 for w in res.get("warnings", []) if "dateline failed" in w)
         results["sets"][name] = res
         print(f"{name}: done in {res['seconds']:.0f}s", file=sys.stderr)
-    args.out.parent.mkdir(parents=True, exist_ok=True)
-    args.out.write_text(json.dumps(results, indent=2, default=str) + "\n", encoding="utf-8")
+        write_results(args.out, results)  # after each set: a long run that is stopped keeps what it measured
+    write_results(args.out, results)
     print(summary(results))
     print(f"wrote {args.out}", file=sys.stderr)
     return 0
