@@ -64,6 +64,9 @@ SUB_TYPE_CASES: dict[str, tuple[str, str]] = {
                           "Violent demonstration"),
     # small arms fired at armed positions: the two sides are in contact
     "small_arms": ("Rebels fired mortars and machine guns at army positions near Kidal on Sunday.", "Armed clash"),
+    # force the authorities use on peaceful demonstrators is not the demonstrators' violence
+    "excessive_force_words": ("Guards used excessive force to break up a peaceful protest by miners in Rustavi on "
+                              "Monday, injuring nine of them.", "Excessive force against protesters"),
 }
 
 # (text, reason the candidate is rejected)
@@ -79,6 +82,11 @@ FILTER_CASES: dict[str, tuple[str, str]] = {
     "history": ("Back then the students were rioting in the streets of the capital.", "history"),
     # accidents and disasters are not political violence
     "disaster": ("An earthquake killed eight people in the mountain villages on Sunday.", "no_event"),
+    # a claim or denial of responsibility is a statement about an event, not the event
+    "claim_responsibility": ("A rebel faction claimed responsibility for the bombing of a bridge near Goma.",
+                             "statement"),
+    "deny_responsibility": ("The ministry denied that its aircraft were responsible for strikes on a clinic.",
+                            "statement"),
 }
 
 
@@ -174,3 +182,11 @@ def test_sport_is_not_an_event(pipeline: Pipeline) -> None:
     report = pipeline.extract_text("The home team clashed with the league leaders in a tense derby on Saturday.",
                                    publisher="Test Wire", published=PUBLISHED)
     assert report.events == []
+
+
+def test_follow_up_of_an_accident_is_the_same_accident(pipeline: Pipeline) -> None:
+    text = ("Five workers were hurt when a boiler at a paper factory exploded near Tampere on Tuesday.\n"
+            "The explosion happened shortly after the night shift began.")
+    report = pipeline.extract_text(text, publisher="Test Wire", published=PUBLISHED)
+    assert not report.events
+    assert any(r.detail and "accident" in r.detail for r in report.rejected)

@@ -399,10 +399,20 @@ SPORTS = re.compile(r"\b(?:match|matches|goals?|striker|midfielder|defender|coac
                     r"team|squad|stadium|fans)\b")
 
 
+# A claim or denial of responsibility is a statement about an event (ACLED codes the event from the report of
+# it, and the claim at most as its actor): "X claimed responsibility for the attack", "Y denied its jets were
+# responsible for the strikes", "Z took credit for the bombing".
+RESPONSIBILITY = re.compile(r"\b(?:claim(?:s|ed|ing)?|tak(?:es|ing)|took|den(?:y|ies|ied|ying)|reject(?:s|ed|ing)?|"
+                            r"admit(?:s|ted|ting)?|accept(?:s|ed|ing)?)\b(?:\W+\w+){0,8}?\W+"
+                            r"(?:responsib(?:le|ility)|credit)\b")
+
+
 def not_an_event_reason(text: str) -> str | None:
     """A whole-sentence reason for no ACLED event: an accident, a disaster or a cyber attack, with no sign of
-    political violence or demonstration."""
+    political violence or demonstration; or a claim or denial of responsibility (a statement)."""
     low = text.lower()
+    if RESPONSIBILITY.search(low):
+        return "a claim or denial of responsibility, a statement about an event"
     if DISASTER.search(low) and not POLITICAL.search(low):
         return "an accident or disaster, not political violence"
     if re.search(r"\bcyber|\bwebsites?\b|\bhack(?:ed|ers?|ing)\b|\bonline\b", low) and not re.search(
@@ -588,6 +598,12 @@ def _protest_subtype(low: str, has: dict[str, bool], families: set[str]) -> Clas
     riot = has["riot_acts"] or "riot" in families or "burn" in families
     forced_block = has["block"] and re.search(r"\bbarricad|\btyres|\btires|\bstones|\brocks|\bforc|\bburn", low)
     lethal = has["lethal"] or has["injury"]
+    # Force used on demonstrators by the authorities is theirs, not the demonstrators' violence: "used excessive
+    # force to suppress a peaceful protest", "attacks against peaceful protesters".
+    if re.search(r"\bexcessive force\b|\b(?:force|attacks?|violence|fire|shot|beat\w*) (?:against|on|at) "
+                 r"(?:the )?(?:peaceful )?(?:protest|demonstrat)|\bpeaceful (?:protest|demonstrat)\w* (?:were|was) "
+                 r"(?:attacked|shot|beaten|killed)", low) and (lethal or "excessive force" in low):
+        return Classification("Excessive force against protesters", ["force used on peaceful demonstrators"])
     if riot or forced_block:
         return Classification("Violent demonstration", ["demonstrators used force or damaged property"])
     force_by = re.search(r"\b(?:police|security|soldiers?|troops|forces|army|officers?|gendarme|authorities|guards?|"

@@ -66,9 +66,17 @@ def extract_events(
     paragraphs = _paragraphs(text)
     candidates: list[Candidate] = []
     rejected: list[RejectedCandidate] = []
+    accident_paragraph: int | None = None
     for sent in doc.sents:
         cand, rejects = _sentence_candidate(sent, article, paragraphs, places, dates, book)
         rejected.extend(rejects)
+        if any(r.detail and r.detail.startswith("an accident") for r in rejects):
+            accident_paragraph = _paragraph_of(paragraphs, sent.start_char, text).start
+        if cand is not None and accident_paragraph is not None and _same_accident(cand, accident_paragraph):
+            # "A furnace exploded ... The explosion occurred at the plant": the follow-up names the same accident
+            rejected.append(RejectedCandidate(span=cand.sentence, trigger=cand.trigger.text, reason="no_event",
+                                              detail="the accident reported before, not political violence"))
+            continue
         if cand is not None:
             candidates.append(cand)
     events = _merge(candidates, article, book)
@@ -126,8 +134,9 @@ def _sentence_candidate(
                 detail=f"dated {date.span.text!r}, {(article.published - last).days} days before the report")]
     disaster = classify.not_an_event_reason(sent.text)
     if disaster:
+        reason = "statement" if disaster.startswith("a claim") else "no_event"
         return None, _one_per_reason(rejects) + [RejectedCandidate(span=sent_span, trigger=main.text,
-                                                                  reason="no_event", detail=disaster)]
+                                                                  reason=reason, detail=disaster)]  # type: ignore[arg-type]
     result = classify.classify_sentence(sent.text, families, sent)
     if result.confidence <= 0.2:
         return None, _one_per_reason(rejects)  # trigger words without a codable event (e.g. "found" alone)
@@ -161,6 +170,12 @@ def _sentence_candidate(
         paragraph_start=paragraph.start,
     )
     return cand, _one_per_reason(rejects)
+
+
+def _same_accident(cand: Candidate, accident_paragraph: int) -> bool:
+    """An explosion or fire with no sign of political violence, after an accident in the same paragraph."""
+    return (cand.paragraph_start == accident_paragraph and cand.families <= {"explosion", "burn", "fire", "kill"}
+            and not classify.POLITICAL.search(cand.sentence.text.lower()))
 
 
 def _one_per_reason(rejects: list[RejectedCandidate]) -> list[RejectedCandidate]:
