@@ -64,6 +64,11 @@ SUB_TYPE_CASES: dict[str, tuple[str, str]] = {
                           "Violent demonstration"),
     # small arms fired at armed positions: the two sides are in contact
     "small_arms": ("Rebels fired mortars and machine guns at army positions near Kidal on Sunday.", "Armed clash"),
+    # fire going both ways is a clash, even with heavy weapons
+    "exchange_artillery": ("Government troops and rebels exchanged artillery fire near Malakal on Tuesday.",
+                           "Armed clash"),
+    "front_small_arms": ("Separatists fired mortars and small arms along the front line near Avdiivka on Friday.",
+                         "Armed clash"),
     # force the authorities use on peaceful demonstrators is not the demonstrators' violence
     "excessive_force_words": ("Guards used excessive force to break up a peaceful protest by miners in Rustavi on "
                               "Monday, injuring nine of them.", "Excessive force against protesters"),

@@ -393,6 +393,14 @@ TERRITORY_OBJECTS = re.compile(r"\b(?:towns?|villages?|city|cities|areas?|distri
                                r"outskirts|strategic|front(?:line)?|castle|island)\b")
 
 
+# Fire going both ways is a battle between the two sides (codebook: Armed clash), whatever the weapons.
+TWO_SIDED = re.compile(r"\bexchang(?:ed|es|ing|e)? (?:of )?(?:heavy )?(?:artillery|fire|gunfire|shells|rockets|mortars?|"
+                       r"mortar fire|artillery fire)\b|\bfired back\b|\breturned fire\b|\bin both directions\b|"
+                       r"\btraded (?:fire|artillery|shells)\b")
+# Positions and front lines are armed targets, whatever their holders are called.
+FRONT_WORDS = re.compile(r"\bpositions?\b|\bfront ?lines?\b|\bfronts?\b|\btrenches\b")
+
+
 SPORTS = re.compile(r"\b(?:match|matches|goals?|striker|midfielder|defender|coach|league|tournament|cup|fixture|"
                     r"rugby|soccer|football|golf|cricket|tennis|penalt(?:y|ies)|season|championship|derby|"
                     r"premiership|semi-?final|quarter-?final|final whistle|scored|innings|wickets?|round|players?|"
@@ -461,8 +469,12 @@ def classify_sentence(text: str, families: set[str], sent: SpacySpan | None = No
     small_arms = bool(re.search(r"\bsmall arms\b|\bmachine ?guns?\b|\brifles?\b|\bsnipers?\b|\bshoot-?outs?\b|"
                                 r"\bgunfire\b|\bshots\b|\bbursts of fire\b|\bexchang\w* (?:of )?fire", low))
     target0 = _targets(sent, low)
-    if small_arms and has["shell"] and ARMED_WORDS.search(target0) and not CIVILIAN_WORDS.search(target0):
+    if small_arms and has["shell"] and ((ARMED_WORDS.search(target0) and not CIVILIAN_WORDS.search(target0)) or
+                                        FRONT_WORDS.search(low)):
         return pick("Armed clash", "small arms against armed positions")
+    if not protest_ctx and TWO_SIDED.search(low):
+        # both sides fire: an exchange of fire, even with heavy weapons, is a clash, not a one-sided shelling
+        return pick("Armed clash", "both sides fire")
     if explosive_ok and not protest_ctx and "explosion" in families and not has["ied"] and not families & {"bomb"}:
         return pick("Shelling/artillery/missile attack" if re.search(r"\bweapons?\b|\bfront|\bpositions?\b|\bshell",
                                                                     low) else "Remote explosive/landmine/IED",
