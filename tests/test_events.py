@@ -64,6 +64,9 @@ SUB_TYPE_CASES: dict[str, tuple[str, str]] = {
                           "Violent demonstration"),
     # small arms fired at armed positions: the two sides are in contact
     "small_arms": ("Rebels fired mortars and machine guns at army positions near Kidal on Sunday.", "Armed clash"),
+    # state forces fighting criminals are coded (ACLED codes state force involvement)
+    "police_vs_smugglers": ("Police exchanged fire with cattle smugglers near Moroto on Sunday, killing two.",
+                            "Armed clash"),
     # fire going both ways is a clash, even with heavy weapons
     "exchange_artillery": ("Government troops and rebels exchanged artillery fire near Malakal on Tuesday.",
                            "Armed clash"),
@@ -90,6 +93,11 @@ FILTER_CASES: dict[str, tuple[str, str]] = {
     # a claim or denial of responsibility is a statement about an event, not the event
     "claim_responsibility": ("A rebel faction claimed responsibility for the bombing of a bridge near Goma.",
                              "statement"),
+    # common crime and court cases are not political violence
+    "robbery": ("Two shopkeepers were shot dead during a robbery at a petrol station in Soshanguve on Monday.",
+                "no_event"),
+    "domestic": ("A man stabbed his wife to death at their home in Mitchells Plain on Sunday.", "no_event"),
+    "court_case": ("The driver was sentenced to twenty years for the murder of a taxi owner.", "no_event"),
     "deny_responsibility": ("The ministry denied that its aircraft were responsible for strikes on a clinic.",
                             "statement"),
 }

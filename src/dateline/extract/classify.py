@@ -415,12 +415,34 @@ RESPONSIBILITY = re.compile(r"\b(?:claim(?:s|ed|ing)?|tak(?:es|ing)|took|den(?:y
                             r"(?:responsib(?:le|ility)|credit)\b")
 
 
+# ACLED does not code common crime: violence for private gain or between private persons, with no political,
+# communal or organised-armed dimension (robbery, theft, smuggling, domestic violence), nor the court cases
+# about it (a trial or sentence is about an old act, not a new event).
+CRIME = re.compile(r"\brobber(?:y|ies|s)?\b|\brobbed\b|\bburglar|\bthie(?:f|ves)\b|\btheft|\bstealing\b|\bstole\b|"
+                   r"\bintruders?\b|\bhijack(?:ed|ing|ers?)\b|\bsmuggl(?:ers?|ing|ed)\b|\bdrugs? (?:dealers?|traffick|"
+                   r"smuggl|lords?)|\bcarjack|\bthugs\b|"
+                   r"\b(?:his|her) (?:own )?(?:wife|girlfriend|husband|boyfriend|daughter|son|children|niece|neice|nephew|"
+                   r"mother|father|stepfather|stepmother|partner|lover)\b|\blovers?'? triangle|\bdomestic (?:dispute|violence)|"
+                   r"\b(?:sentenced|convicted|acquitted|indicted|pleaded (?:guilty|not guilty))\b|\bdeath row\b|"
+                   r"\b(?:murder|rape|criminal|high|regional|magistrates?'?) (?:trial|court|case|charges?)\b|\binmates?\b")
+# ... unless the violence has an organised-armed or political side.
+NOT_COMMON_CRIME = re.compile(r"\bmilitants?\b|\brebels?\b|\binsurgen|\bterror|\bjihad|\bmilitias?\b|\bsoldiers?\b|"
+                              r"\btroops\b|\barmy\b|\bprotest|\bdemonstrat|\bpolitic|\belection|\bparty\b|"
+                              r"\bcommunal|\bethnic|\bsecurity forces\b|"
+                              # state forces using force, mobs and armed groups are coded even against criminals
+                              r"\b(?:police|authorities|officers)\b(?:\W+\w+){0,3}\W+(?:shot|opened fire|fired|killed)|"
+                              r"\bexchang\w* (?:of )?fire\b|\bshoot-?outs?\b|\bmilitary police\b|\bpolice forces\b|"
+                              r"\bmobs?\b|\bcrowds?\b|\bvigilantes?\b|\barmed (?:men|group)|\bgunmen\b")
+
+
 def not_an_event_reason(text: str) -> str | None:
     """A whole-sentence reason for no ACLED event: an accident, a disaster or a cyber attack, with no sign of
     political violence or demonstration; or a claim or denial of responsibility (a statement)."""
     low = text.lower()
     if RESPONSIBILITY.search(low):
         return "a claim or denial of responsibility, a statement about an event"
+    if CRIME.search(low) and not NOT_COMMON_CRIME.search(low):
+        return "common crime or a court case, not political violence"
     if DISASTER.search(low) and not POLITICAL.search(low):
         return "an accident or disaster, not political violence"
     if re.search(r"\bcyber|\bwebsites?\b|\bhack(?:ed|ers?|ing)\b|\bonline\b", low) and not re.search(
