@@ -67,6 +67,12 @@ SUB_TYPE_CASES: dict[str, tuple[str, str]] = {
     # state forces fighting criminals are coded (ACLED codes state force involvement)
     "police_vs_smugglers": ("Police exchanged fire with cattle smugglers near Moroto on Sunday, killing two.",
                             "Armed clash"),
+    # an attack that only damages property is property destruction; unorganised attackers are a mob
+    "arson_no_harm": ("Unknown men attacked and burned a radio station in Kindu on Monday; no one was hurt.",
+                      "Looting/property destruction"),
+    "villagers_attack": ("Villagers attacked a health worker in Mbale on Sunday, accusing him of spreading the "
+                         "virus.", "Mob violence"),
+    "patrol": ("Turkish troops conducted a patrol near Tal Tamr on Thursday.", "Change to group/activity"),
     # fire going both ways is a clash, even with heavy weapons
     "exchange_artillery": ("Government troops and rebels exchanged artillery fire near Malakal on Tuesday.",
                            "Armed clash"),

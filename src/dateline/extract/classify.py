@@ -54,7 +54,7 @@ TRIGGER_LEMMAS: dict[str, str] = {
     "recruit": "change", "defect": "change", "reinforce": "change", "redeploy": "change",
     "surrender": "agreement", "agree": "agreement", "deal": "agreement", "chopper": "air", "helicopter": "air",
     "find": "weapons_found", "discover": "weapons_found", "recover": "weapons_found", "clear": "weapons_found", "deploy": "change", "reinforcement": "change", "mobilise": "change",
-    "mobilize": "change", "curfew": "change", "coup": "other", "exhume": "change",
+    "mobilize": "change", "curfew": "change", "patrol": "change", "coup": "other", "exhume": "change",
 }
 # Multi-word cues (lower-cased text) → family.
 TRIGGER_PHRASES: list[tuple[str, str]] = [
@@ -401,6 +401,32 @@ TWO_SIDED = re.compile(r"\bexchang(?:ed|es|ing|e)? (?:of )?(?:heavy )?(?:artille
 FRONT_WORDS = re.compile(r"\bpositions?\b|\bfront ?lines?\b|\bfronts?\b|\btrenches\b")
 
 
+PROPERTY_DAMAGE = re.compile(r"\barson\b|\bburn(?:ed|t|ing)?\b|\bset (?:on )?(?:fire|ablaze|alight)|\bmolotov|"
+                             r"\bpetrol bombs?\b|\bdamag(?:ed|ing|e)\b|\bdestroy(?:ed|ing)?\b|\bvandali[sz]")
+HARM = re.compile(r"\bkill|\bdead\b|\bdied\b|\bdeaths?\b|\bfatalit|\binjur|\bwound|\bhurt\b|\bcasualt|"
+                  r"\bshot\b|\bbeat|\bvictims?\b|\bstabb|\bhostages?\b|\babduct")
+NO_HARM = re.compile(r"\b(?:no|neither|nor|without|not)\s+(?:\w+\s+){0,2}?(?:casualt|fatalit|injur|deaths?|one (?:was )?"
+                     r"(?:hurt|injured|killed))\w*")
+UNORGANISED = re.compile(r"\b(?:villagers|residents|locals|youths?|crowds?|mobs?|group of (?:people|men|women|youths|"
+                         r"locals|residents|villagers)|neighbou?rs|relatives|employees|volunteers|students|"
+                         r"family members|community members|a group of)\b(?! (?:of|from) (?:the )?\w+ party)")
+ORGANISED = re.compile(r"\b(?:forces|troops|soldiers|army|military|police|militants?|rebels?|insurgents?|militias?|"
+                       r"militiam[ae]n|fighters|gunmen|gangs?|cartel|jihadists?|terrorists?|armed)\b")
+
+
+def _agents(sent: SpacySpan | None) -> str:
+    """Who acts: active subjects and passive "by" agents of the sentence's verbs (dependency parse)."""
+    if sent is None:
+        return ""
+    parts: list[str] = []
+    for tok in sent:
+        if tok.dep_ == "nsubj" and tok.head.pos_ == "VERB":
+            parts.append(" ".join(t.text for t in tok.subtree))
+        elif tok.dep_ == "agent" or (tok.dep_ == "prep" and tok.lower_ == "by" and tok.head.tag_ == "VBN"):
+            parts.append(" ".join(t.text for t in tok.subtree))
+    return " ".join(parts)
+
+
 SPORTS = re.compile(r"\b(?:match|matches|goals?|striker|midfielder|defender|coach|league|tournament|cup|fixture|"
                     r"rugby|soccer|football|golf|cricket|tennis|penalt(?:y|ies)|season|championship|derby|"
                     r"premiership|semi-?final|quarter-?final|final whistle|scored|innings|wickets?|round|players?|"
@@ -548,6 +574,15 @@ def classify_sentence(text: str, families: set[str], sent: SpacySpan | None = No
             return pick("Arrests", "raid", conf=0.4)
         if "arrest" in families and not re.search(r"\bkill|\bshot\b|\bmurder|\bbeat", low):
             return pick("Arrests", "arrest")
+        if PROPERTY_DAMAGE.search(low) and not HARM.search(NO_HARM.sub(" ", low)) and \
+                not CIVILIAN_WORDS.search(_targets(sent, low)):
+            # codebook: an attack that only damages or burns property, hurting no one, is property destruction
+            return pick("Looting/property destruction", "property attacked, no one hurt")
+        agent = _agents(sent)
+        if agent and UNORGANISED.search(agent.lower()) and not ORGANISED.search(agent.lower()) and \
+                not re.search(r"\b[A-Z]{2,}\b", agent):  # a named organisation's members are not a mob
+            # codebook: violence by an unorganised group of people (villagers, youths, a crowd) is mob violence
+            return pick("Mob violence", "unorganised group attacks")
         return pick("Attack", "violence against civilians")
     if "arrest" in families:
         return pick("Arrests", "arrest")
