@@ -189,3 +189,9 @@ def test_export_formats_of_other_stages_are_written_not_tabulated(runner: CliRun
         assert {"event_date", "sub_event_type", "latitude"} <= set(header)
     else:
         assert all(json.loads(line) for line in result.stdout.splitlines() if line.strip())
+
+
+def test_table_format_prints_each_section_once(runner: CliRunner) -> None:
+    result = runner.invoke(app, ["extract", str(EXAMPLE), "--format", "table"])
+    assert result.exit_code == 0, result.output
+    assert result.stdout.count("events (") == 1

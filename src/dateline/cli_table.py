@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import io
+
 from rich.console import Console
 from rich.markup import escape
 from rich.table import Table
@@ -11,7 +13,8 @@ from dateline.model import Report
 
 
 def render_report(report: Report) -> str:
-    console = Console(record=True, width=160, force_terminal=False)
+    # Render into a buffer: the caller decides where the text goes (stdout or -o FILE), so it is written once.
+    console = Console(file=io.StringIO(), record=True, width=160, force_terminal=False)
     art = report.article
     # Article text may contain square brackets ("[Baghdad's]"), which rich would read as markup: escape it.
     console.print(f"[bold]{escape(art.title or art.id)}[/bold]")
