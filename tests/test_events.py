@@ -73,6 +73,13 @@ SUB_TYPE_CASES: dict[str, tuple[str, str]] = {
     "villagers_attack": ("Villagers attacked a health worker in Mbale on Sunday, accusing him of spreading the "
                          "virus.", "Mob violence"),
     "patrol": ("Turkish troops conducted a patrol near Tal Tamr on Thursday.", "Change to group/activity"),
+    # blocking roads to press a demand is a demonstration; stones thrown outside one are mob violence
+    "road_block_demand": ("About fifty traders blocked the main road in Kisumu on Tuesday demanding the reopening "
+                          "of the market.", "Peaceful protest"),
+    "stones_no_demo": ("Bus passengers threw stones at police at a checkpoint near Mwanza on Friday.",
+                       "Mob violence"),
+    "mob_justice": ("A suspected thief was beaten up by residents in a market in Gulu on Monday.", "Mob violence"),
+    "assassinate": ("Gunmen assassinated a local councillor in Gao on Sunday.", "Attack"),
     # fire going both ways is a clash, even with heavy weapons
     "exchange_artillery": ("Government troops and rebels exchanged artillery fire near Malakal on Tuesday.",
                            "Armed clash"),

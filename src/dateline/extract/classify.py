@@ -42,7 +42,7 @@ TRIGGER_LEMMAS: dict[str, str] = {
     "mine": "ied", "grenade": "grenade",
     # violence against civilians
     "kill": "kill", "killing": "kill", "death": "kill", "fatality": "kill", "murder": "kill", "shoot": "kill", "shooting": "kill", "stab": "kill",
-    "behead": "kill", "execute": "kill", "execution": "kill", "massacre": "kill", "torture": "kill",
+    "behead": "kill", "assassinate": "kill", "assassination": "kill", "execute": "kill", "execution": "kill", "massacre": "kill", "torture": "kill",
     "beat": "kill", "attack": "attack", "abduct": "abduct", "abduction": "abduct", "kidnap": "abduct",
     "kidnapping": "abduct", "hostage": "abduct", "rape": "sexual", "raped": "sexual", "molest": "sexual", "fire": "fire",
     # strategic developments
@@ -58,6 +58,11 @@ TRIGGER_LEMMAS: dict[str, str] = {
 }
 # Multi-word cues (lower-cased text) → family.
 TRIGGER_PHRASES: list[tuple[str, str]] = [
+    # blocking roads to press a demand is a demonstration (peaceful unless force is used)
+    (r"\bblock(?:ed|ing|aded)? (?:the |some |several |a |two |main |major )*(?:roads?|streets?|highways?|motorways?)\b|"
+     r"\bcame out on(?:to)? the (?:roads?|streets?)\b|\broad ?blocks?\b", "blockade"),
+    # stones thrown by people who are not demonstrating: mob violence
+    (r"\b(?:threw|throw(?:ing)?|hurled|pelt(?:ed|ing)?) (?:\w+ )?stones?\b|\bstoned\b", "stone"),
     (r"\btook to the streets?\b", "protest"), (r"\bsit-ins?\b|\bsit-down strikes?\b|\bstaged? a protest", "protest"), (r"\bhunger strike\b", "protest"),
     (r"\bair ?strikes?\b|\bair raids?\b|\baerial (?:attack|bombardment|strike)s?\b|\bdrone strikes?\b", "air"),
     (r"\bsuicide (?:bomb(?:er|ing)?s?|attack(?:er)?s?|vest|belt)\b|\bblew (?:himself|herself|themselves) up\b"
@@ -427,6 +432,12 @@ def _agents(sent: SpacySpan | None) -> str:
     return " ".join(parts)
 
 
+# Words saying people act to press a demand or grievance: what makes a gathering or blockade a demonstration.
+DEMAND = re.compile(r"\bdemand(?:ing|ed|s)?\b|\bto (?:protest|demand|denounce|express|call for|press for|claim)\b|"
+                    r"\bagainst (?:the )?\w+|\bover (?:the )?(?:lack|non-payment|shortage|killing|death|arrest)|"
+                    r"\bcalling for\b|\bin (?:support|solidarity|protest)\b|\bcomplain")
+
+
 SPORTS = re.compile(r"\b(?:match|matches|goals?|striker|midfielder|defender|coach|league|tournament|cup|fixture|"
                     r"rugby|soccer|football|golf|cricket|tennis|penalt(?:y|ies)|season|championship|derby|"
                     r"premiership|semi-?final|quarter-?final|final whistle|scored|innings|wickets?|round|players?|"
@@ -454,7 +465,7 @@ CRIME = re.compile(r"\brobber(?:y|ies|s)?\b|\brobbed\b|\bburglar|\bthie(?:f|ves)
 # ... unless the violence has an organised-armed or political side.
 NOT_COMMON_CRIME = re.compile(r"\bmilitants?\b|\brebels?\b|\binsurgen|\bterror|\bjihad|\bmilitias?\b|\bsoldiers?\b|"
                               r"\btroops\b|\barmy\b|\bprotest|\bdemonstrat|\bpolitic|\belection|\bparty\b|"
-                              r"\bcommunal|\bethnic|\bsecurity forces\b|"
+                              r"\bcommunal|\bethnic|\bsecurity forces\b|\blocals\b|\bresidents\b|\bvillagers\b|\bcommunity members\b|"
                               # state forces using force, mobs and armed groups are coded even against criminals
                               r"\b(?:police|authorities|officers)\b(?:\W+\w+){0,3}\W+(?:shot|opened fire|fired|killed)|"
                               r"\bexchang\w* (?:of )?fire\b|\bshoot-?outs?\b|\bmilitary police\b|\bpolice forces\b|"
@@ -491,7 +502,11 @@ def classify_sentence(text: str, families: set[str], sent: SpacySpan | None = No
     if "strike" in families and not labour and not has["air"] and not has["shell"]:
         families = families - {"strike"} | ({"air"} if families <= {"strike"} and has["attack_words"] else set())
     protest_ctx = bool(families & {"protest", "riot"}) and (has["protest"] or "riot" in families) or (
-        "strike" in families and labour)
+        "strike" in families and labour) or ("blockade" in families and DEMAND.search(low) is not None)
+    if "stone" in families and not protest_ctx and not DEMAND.search(low):
+        return Classification("Mob violence", ["stones thrown outside a demonstration"])
+    if "stone" in families:
+        protest_ctx = True
     weapons_seized = bool(WEAPON_SEIZED.search(low))
     attack_verb = bool(re.search(r"\b(?:fired|launched|hit|struck|exploded|landed|pounded|targeted|killing|killed|"
                                  r"attack(?:ed)?|bombed|rained)\b", low))
