@@ -80,6 +80,9 @@ SUB_TYPE_CASES: dict[str, tuple[str, str]] = {
                        "Mob violence"),
     "mob_justice": ("A suspected thief was beaten up by residents in a market in Gulu on Monday.", "Mob violence"),
     "assassinate": ("Gunmen assassinated a local councillor in Gao on Sunday.", "Attack"),
+    # heavy machine guns and grenade launchers at positions, no small arms: one-sided heavy fire
+    "heavy_weapons": ("Separatist units fired grenade launchers and heavy machine guns at army positions near "
+                      "Marinka on Monday.", "Shelling/artillery/missile attack"),
     # fire going both ways is a clash, even with heavy weapons
     "exchange_artillery": ("Government troops and rebels exchanged artillery fire near Malakal on Tuesday.",
                            "Armed clash"),

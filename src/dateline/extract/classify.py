@@ -402,6 +402,8 @@ TERRITORY_OBJECTS = re.compile(r"\b(?:towns?|villages?|city|cities|areas?|distri
 TWO_SIDED = re.compile(r"\bexchang(?:ed|es|ing|e)? (?:of )?(?:heavy )?(?:artillery|fire|gunfire|shells|rockets|mortars?|"
                        r"mortar fire|artillery fire)\b|\bfired back\b|\breturned fire\b|\bin both directions\b|"
                        r"\btraded (?:fire|artillery|shells)\b")
+HEAVY_WEAPONS = re.compile(r"\bheavy machine ?guns?\b|\bgrenade launchers?\b|\bmortars?\b|\bartillery\b|"
+                           r"\bhowitzers?\b|\bheavy weapons\b")
 # Positions and front lines are armed targets, whatever their holders are called.
 FRONT_WORDS = re.compile(r"\bpositions?\b|\bfront ?lines?\b|\bfronts?\b|\btrenches\b")
 
@@ -529,8 +531,13 @@ def classify_sentence(text: str, families: set[str], sent: SpacySpan | None = No
         return pick("Remote explosive/landmine/IED", "explosive device")
     if "grenade" in families and has["grenade"]:
         return pick("Grenade", "grenade")
-    small_arms = bool(re.search(r"\bsmall arms\b|\bmachine ?guns?\b|\brifles?\b|\bsnipers?\b|\bshoot-?outs?\b|"
-                                r"\bgunfire\b|\bshots\b|\bbursts of fire\b|\bexchang\w* (?:of )?fire", low))
+    # heavy machine guns are heavy weapons, not small arms (fired from afar at positions, like mortars)
+    small_arms = bool(re.search(r"\bsmall arms\b|(?<!heavy )\bmachine ?guns?\b|\brifles?\b|\bsnipers?\b|"
+                                r"\bshoot-?outs?\b|\bgunfire\b|\bshots\b|\bbursts of fire\b(?! involving heavy)|"
+                                r"\bexchang\w* (?:of )?fire", low))
+    if not small_arms and not protest_ctx and HEAVY_WEAPONS.search(low) and not TWO_SIDED.search(low) and \
+            not (has["air"] or has["ied"] or "suicide" in families):
+        return pick("Shelling/artillery/missile attack", "heavy weapons only")
     target0 = _targets(sent, low)
     if small_arms and has["shell"] and ((ARMED_WORDS.search(target0) and not CIVILIAN_WORDS.search(target0)) or
                                         FRONT_WORDS.search(low)):
