@@ -83,6 +83,13 @@ SUB_TYPE_CASES: dict[str, tuple[str, str]] = {
     # heavy machine guns and grenade launchers at positions, no small arms: one-sided heavy fire
     "heavy_weapons": ("Separatist units fired grenade launchers and heavy machine guns at army positions near "
                       "Marinka on Monday.", "Shelling/artillery/missile attack"),
+    # a capture of a place outranks the weapons used; taken without resistance is a non-violent transfer
+    "capture_after_airstrikes": ("Army troops recaptured the town of Bama on Saturday after days of airstrikes.",
+                                 "Government regains territory"),
+    "no_resistance": ("Rebel fighters took control of the town of Pibor on Monday without any resistance.",
+                      "Non-violent transfer of territory"),
+    "suicide_vehicle": ("Militants detonated a suicide car bomb at a checkpoint near Baidoa on Friday.",
+                        "Suicide bomb"),
     # fire going both ways is a clash, even with heavy weapons
     "exchange_artillery": ("Government troops and rebels exchanged artillery fire near Malakal on Tuesday.",
                            "Armed clash"),

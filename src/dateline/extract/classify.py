@@ -65,7 +65,7 @@ TRIGGER_PHRASES: list[tuple[str, str]] = [
     (r"\b(?:threw|throw(?:ing)?|hurled|pelt(?:ed|ing)?) (?:\w+ )?stones?\b|\bstoned\b", "stone"),
     (r"\btook to the streets?\b", "protest"), (r"\bsit-ins?\b|\bsit-down strikes?\b|\bstaged? a protest", "protest"), (r"\bhunger strike\b", "protest"),
     (r"\bair ?strikes?\b|\bair raids?\b|\baerial (?:attack|bombardment|strike)s?\b|\bdrone strikes?\b", "air"),
-    (r"\bsuicide (?:bomb(?:er|ing)?s?|attack(?:er)?s?|vest|belt)\b|\bblew (?:himself|herself|themselves) up\b"
+    (r"\bsuicide (?:bomb(?:er|ing)?s?|attack(?:er)?s?|vest|belt|vehicle|car|truck)\b|\bsvbieds?\b|\bblew (?:himself|herself|themselves) up\b"
      r"|\bexplosive (?:vest|belt)s?\b|\bsuicide car bomb", "suicide"),
     (r"\b(?:roadside|car|road-side) bombs?\b|\bimprovised explosive devices?\b|\bexplosive devices?\b|\bieds?\b|"
      r"\bland ?mines?\b|\bvbieds?\b|\bsticky bombs?\b|\bmagnetic bombs?\b", "ied"),
@@ -75,7 +75,7 @@ TRIGGER_PHRASES: list[tuple[str, str]] = [
     (r"\bshoot-?outs?\b|\bshots? (?:involving|fired)\b|\bbursts? of fire\b|\bsmall arms\b|\bmachine ?guns?\b", "clash"),
     (r"\bopen(?:ed)? fire\b|\bexchanged? (?:of )?fire\b|\bexchanges? of fire\b|\bgun ?battles?\b", "fire"),
     (r"\bsexual(?:ly)? (?:assault(?:ed)?|violence|abuse[d]?)\b|\bgang[- ]raped?\b", "sexual"),
-    (r"\b(?:took|taken|take|seized|seize|gained|gain|assumed) (?:full )?control\b", "territory"),
+    (r"\b(?:took|taken|take|seized|seize|gained|gain|assumed) (?:the )?(?:full )?control\b", "territory"),
     (r"\b(?:set(?:ting)? up|establish(?:ed|ing)?|open(?:ed|ing)?|buil[dt]|erect(?:ed)?) (?:a |an |their |its |two |three |several |new )?"
      r"(?:[\w-]+ ){0,2}(?:bases?|headquarters|outposts?|camps?|posts?)\b|\b(?:bases?|headquarters|outposts?|camps?|posts?) "
      r"(?:have |has |had )?(?:been )?(?:established|set up)\b", "hq"),
@@ -404,6 +404,13 @@ TWO_SIDED = re.compile(r"\bexchang(?:ed|es|ing|e)? (?:of )?(?:heavy )?(?:artille
                        r"\btraded (?:fire|artillery|shells)\b")
 HEAVY_WEAPONS = re.compile(r"\bheavy machine ?guns?\b|\bgrenade launchers?\b|\bmortars?\b|\bartillery\b|"
                            r"\bhowitzers?\b|\bheavy weapons\b")
+# A capture verb with a place as its object: the territory changed hands.
+CAPTURE_OF_PLACE = re.compile(r"\b(?:captur(?:ed|ing)|seized|overran|retook|recaptured|regained|liberated|took (?:the )?"
+                              r"control|taken (?:the )?control|recovered control|took over|won back)\b(?:\W+\w+){0,4}?\W+"
+                              r"(?:towns?|villages?|city|area|district|base|positions?|hills?|region|territory|airport|"
+                              r"checkpoints?|stronghold|enclave|crossings?|castle|island|control)\b")
+NO_RESISTANCE = re.compile(r"\bwithout (?:any )?(?:resistance|a fight|fighting|a shot)\b|\bnot encountered? any resistance|"
+                           r"\bno resistance\b")
 # Positions and front lines are armed targets, whatever their holders are called.
 FRONT_WORDS = re.compile(r"\bpositions?\b|\bfront ?lines?\b|\bfronts?\b|\btrenches\b")
 
@@ -517,6 +524,13 @@ def classify_sentence(text: str, families: set[str], sent: SpacySpan | None = No
     def pick(sub: str, *why: str, conf: float = 0.6) -> Classification:
         return Classification(sub, [*cues, *why], conf)
 
+    # a change of territory is what a capture reports: it outranks the weapons used to take the ground
+    early_territory = ("regain" in families or "territory" in families) and TERRITORY_OBJECTS.search(low) and \
+        not protest_ctx and CAPTURE_OF_PLACE.search(low)
+    if early_territory:
+        if (has["withdraw"] and not has["clash"]) or NO_RESISTANCE.search(low):
+            return pick("Non-violent transfer of territory", "taken without fighting")
+        return _territory_subtype(low, families)
     if "suicide" in families or has["suicide"]:
         return pick("Suicide bomb", "suicide")
     if "chem" in families:
