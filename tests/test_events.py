@@ -90,6 +90,9 @@ SUB_TYPE_CASES: dict[str, tuple[str, str]] = {
                       "Non-violent transfer of territory"),
     "suicide_vehicle": ("Militants detonated a suicide car bomb at a checkpoint near Baidoa on Friday.",
                         "Suicide bomb"),
+    # a website that reports the event is a source, not a cyber attack
+    "website_source": ("Militants attacked an army convoy near Tikrit on Sunday, a local news website reported.",
+                       "Armed clash"),
     # fire going both ways is a clash, even with heavy weapons
     "exchange_artillery": ("Government troops and rebels exchanged artillery fire near Malakal on Tuesday.",
                            "Armed clash"),

@@ -491,7 +491,9 @@ def not_an_event_reason(text: str) -> str | None:
         return "common crime or a court case, not political violence"
     if DISASTER.search(low) and not POLITICAL.search(low):
         return "an accident or disaster, not political violence"
-    if re.search(r"\bcyber|\bwebsites?\b|\bhack(?:ed|ers?|ing)\b|\bonline\b", low) and not re.search(
+    # the web as the target of the act, not as the source that reports it ("a news website reported")
+    if re.search(r"\bcyber|\bhack(?:ed|ers?|ing)\b|\b(?:attack(?:s|ed)?|took down|defaced?) (?:on |the )?(?:\w+ )?"
+                 r"(?:websites?|online)\b|\bonline (?:attack|campaign)", low) and not re.search(
             r"\bkill|\bbomb|\bshot\b|\binjur|\bwound|\bprotest|\bdemonstrat", low):
         return "an online or cyber action, not a physical event"
     if SPORTS.search(low) and not re.search(r"\bprotest|\bdemonstrat|\briot(?:s|ers|ed)?\b|\bpolice\b|\bkill",
