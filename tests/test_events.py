@@ -124,6 +124,8 @@ FILTER_CASES: dict[str, tuple[str, str]] = {
                 "no_event"),
     "domestic": ("A man stabbed his wife to death at their home in Mitchells Plain on Sunday.", "no_event"),
     "court_case": ("The driver was sentenced to twenty years for the murder of a taxi owner.", "no_event"),
+    "judicial_execution": ("The inmate was put to death on Wednesday at the state prison by lethal injection.",
+                           "no_event"),
     "deny_responsibility": ("The ministry denied that its aircraft were responsible for strikes on a clinic.",
                             "statement"),
 }
@@ -229,3 +231,22 @@ def test_follow_up_of_an_accident_is_the_same_accident(pipeline: Pipeline) -> No
     report = pipeline.extract_text(text, publisher="Test Wire", published=PUBLISHED)
     assert not report.events
     assert any(r.detail and "accident" in r.detail for r in report.rejected)
+
+
+@pytest.mark.parametrize("text", [
+    "The charity raised money for the fight against cancer in Leeds on Friday.",
+    "Union members opened a strike ballot at the depot in Bristol on Monday.",
+    "Output at the platinum mine in Rustenburg rose on Tuesday.",
+    "Shares of Merrill Lynch fell in New York on Monday.",
+])
+def test_words_that_only_look_like_triggers(text: str, pipeline: Pipeline) -> None:
+    # figurative fights, strike ballots, dug mines and names are not events
+    report = pipeline.extract_text(text, publisher="Test Wire", published=PUBLISHED)
+    assert not report.events, [e.sub_event_type for e in report.events]
+
+
+def test_later_deaths_in_a_report_that_leads_with_an_accident(pipeline: Pipeline) -> None:
+    text = ("A warehouse exploded, killing three workers near Durban on Sunday, officials said.\n\n"
+            "Two more workers died of their burns in hospital on Monday.")
+    report = pipeline.extract_text(text, publisher="Test Wire", published=PUBLISHED)
+    assert not report.events, [e.sub_event_type for e in report.events]

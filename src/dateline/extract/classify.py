@@ -240,6 +240,17 @@ class Classification:
     confidence: float = 0.6
 
 
+MINING_NEXT = {"and", "&", "ministry", "minister", "department", "workers", "worker", "owner", "owners", "site", "sites",
+               "industry", "sector", "shaft", "dump", "company", "operator", "employees", "union"}
+MINING_PREV = {"platinum", "gold", "coal", "diamond", "copper", "iron", "uranium", "tin", "chrome", "open-cast",
+               "opencast", "underground", "zinc", "salt", "lithium", "cobalt"}
+STRIKE_STEPS = {"ballot", "ballots", "vote", "votes", "notice", "notices", "threat", "threats", "deadline", "fund",
+                "pay"}
+FIGURATIVE_FIGHT = re.compile(r"\w+\s+(?:against|on)\s+(?:the\s+)?(?:\w+\s+){0,2}?(?:cancer|poverty|corruption|crime|hunger|"
+                              r"diseases?|aids|hiv|malaria|covid|coronavirus|drugs|unemployment|inflation|climate|"
+                              r"illiteracy|racism|discrimination|fraud|tuberculosis|obesity|addiction|pandemic)\b")
+
+
 def find_triggers(sent: SpacySpan) -> list[Trigger]:
     """Every word or phrase in the sentence that names a kind of ACLED event."""
     found: list[Trigger] = []
@@ -285,6 +296,17 @@ def find_triggers(sent: SpacySpan) -> list[Trigger]:
             continue
         if lemma in {"force", "mine"} and tok.pos_ != "NOUN":
             continue
+        nxt = tok.doc[tok.i + 1].lower_ if tok.i + 1 < len(tok.doc) else ""
+        prev = tok.doc[tok.i - 1].lower_ if tok.i > 0 else ""
+        if lemma == "mine" and (nxt in MINING_NEXT or prev in MINING_PREV):
+            continue  # a mine that is dug ("platinum mine", "mines and energy ministry"), not a landmine
+        if lemma == "strike" and nxt in STRIKE_STEPS:
+            continue  # a strike ballot or notice is a step toward a strike, not a strike
+        if lemma == "lynch" and tok.pos_ == "PROPN":
+            continue  # a name
+        if family == "clash" and lemma in {"fight", "fighting", "battle", "war", "struggle"} and \
+                FIGURATIVE_FIGHT.match(low[tok.idx - base:]):
+            continue  # "the fight against cancer/poverty/corruption" is figurative
         found.append(Trigger(tok.idx, tok.idx + len(tok.text), tok.text, family, tok.i))
     found.sort(key=lambda t: t.start)
     return found
@@ -470,7 +492,9 @@ CRIME = re.compile(r"\brobber(?:y|ies|s)?\b|\brobbed\b|\bburglar|\bthie(?:f|ves)
                    r"\b(?:his|her) (?:own )?(?:wife|girlfriend|husband|boyfriend|daughter|son|children|niece|neice|nephew|"
                    r"mother|father|stepfather|stepmother|partner|lover)\b|\blovers?'? triangle|\bdomestic (?:dispute|violence)|"
                    r"\b(?:sentenced|convicted|acquitted|indicted|pleaded (?:guilty|not guilty))\b|\bdeath row\b|"
-                   r"\b(?:murder|rape|criminal|high|regional|magistrates?'?) (?:trial|court|case|charges?)\b|\binmates?\b")
+                   r"\b(?:murder|rape|criminal|high|regional|magistrates?'?) (?:trial|court|case|charges?)\b|\binmates?\b|"
+                   # a judicial execution is a court's sentence carried out, not political violence
+                   r"\b(?:lethal )?injection\b|\bdeath penalty\b|\bput to death\b(?:\W+\w+){0,6}?\W+prison")
 # ... unless the violence has an organised-armed or political side.
 NOT_COMMON_CRIME = re.compile(r"\bmilitants?\b|\brebels?\b|\binsurgen|\bterror|\bjihad|\bmilitias?\b|\bsoldiers?\b|"
                               r"\btroops\b|\barmy\b|\bprotest|\bdemonstrat|\bpolitic|\belection|\bparty\b|"

@@ -173,8 +173,11 @@ def _sentence_candidate(
 
 
 def _same_accident(cand: Candidate, accident_paragraph: int) -> bool:
-    """An explosion or fire with no sign of political violence, after an accident in the same paragraph."""
-    return (cand.paragraph_start == accident_paragraph and cand.families <= {"explosion", "burn", "fire", "kill"}
+    """An explosion, fire or death with no sign of political violence, after an accident in the same paragraph or
+    in the report's lead."""
+    # the same paragraph, or any later paragraph when the report leads with the accident
+    return ((cand.paragraph_start == accident_paragraph or accident_paragraph < LEAD_CHARS)
+            and cand.families <= {"explosion", "burn", "fire", "fire_noun", "kill"}
             and not classify.POLITICAL.search(cand.sentence.text.lower()))
 
 
