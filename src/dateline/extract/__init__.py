@@ -13,6 +13,7 @@ from dateline.extract import dates as dates_mod
 from dateline.extract import events as events_mod
 from dateline.extract import quotes as quotes_mod
 from dateline.extract import claims as claims_mod
+from dateline.extract import context as context_mod
 from dateline.extract import source as source_mod
 from dateline.extract import statements as statements_mod
 from dateline.geo import resolve as geo_resolve
@@ -26,6 +27,7 @@ def build_report(article: Article, doc: Doc, resources: Resources) -> Report:
     dates = dates_mod.dates_from_doc(article, doc, resources)
     quotes = quotes_mod.quotes_from_doc(article, doc, resources)
     events, rejected = events_mod.extract_events(article, doc, resources, places, dates, quotes)
+    events, rejected = context_mod.drop_unsupported(doc, events, rejected)
     statements = statements_mod.extract_statements(article, doc, resources, places, dates, quotes)
     claims = claims_mod.attribute(article, doc, events, quotes, statements)
     profile = source_mod.profile_source(article, doc, claims)

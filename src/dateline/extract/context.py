@@ -1,0 +1,140 @@
+"""Conflict context: an event needs words of political violence or protest around it, not just a trigger.
+
+Many trigger words have an everyday sense that is no event at all: a party "fights" a seat, a film is
+"attacked" by critics, the dollar "rallies", a minister "demonstrates" competence, a team is "beaten", a
+company "agreed a deal", a game "shot to the top of the charts". The codebook records political violence,
+demonstrations and strategic developments between political actors, so an event whose trigger is one of these
+ambiguous words is kept only when its sentence also names something of that world — a weapon, a casualty,
+an armed, security or protest actor, a protest, a ceasefire — other than the trigger itself. Unambiguous
+triggers ("airstrike", "protesters marched", "IED") need no such support.
+
+This runs after event detection, on every event, and moves the unsupported ones to `rejected` with reason
+`no_event`, so a reviewer sees why they were dropped.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Token
+
+from dateline.model import Event, RejectedCandidate
+
+# Trigger lemmas with a frequent sense outside conflict and protest (sport, business, politics, media).
+AMBIGUOUS_TRIGGERS = frozenset({
+    "fight", "battle", "attack", "beat", "shoot", "shot", "blast", "rally", "demonstrate", "agree", "deal",
+    "agreement", "strike", "storm", "clash", "shell", "kill", "destroy", "wreck", "hit", "seize", "take",
+    "capture", "disappear", "detain", "arrest", "march", "fire", "explode", "explosion", "raid", "target",
+    "assault", "abuse", "loot", "burn", "torch", "block", "occupy", "picket", "boycott", "withdraw", "ban",
+    "overrun", "sign", "accord", "pact", "truce", "wound", "injure", "die", "death", "violence", "damage",
+    "launch", "bomb", "bombing", "offensive", "campaign", "war", "siege", "crackdown", "combat",
+    "headquarters", "according", "find", "reinforce", "surrender", "murder", "recruit", "engage",
+    "molest", "defeat", "overturn", "rob", "steal",
+})
+# Compounds that name no violence at all: a heart attack, a cyber attack, a price war.
+NON_CONFLICT_MODIFIERS = frozenset({"heart", "panic", "asthma", "cyber", "price", "trade", "bidding", "turf",
+                                    "legal", "court", "charm", "culture", "talent", "word"})
+
+# Words of the conflict and protest world. Lemmas, lower case.
+CONTEXT_LEMMAS = frozenset({
+    # weapons and means
+    "gun", "gunfire", "gunshot", "rifle", "bullet", "pistol", "weapon", "ammunition", "bomb", "explosive",
+    "ied", "grenade", "rocket", "missile", "mortar", "artillery", "shelling", "airstrike", "drone", "warplane",
+    "helicopter", "landmine", "knife", "machete", "molotov", "baton", "truncheon", "sniper", "suicide",
+    "firebomb", "arson", "checkpoint", "armed", "teargas",
+    # harm
+    "kill", "killing", "dead", "death", "die", "wound", "wounded", "injure", "injury", "casualty", "fatality",
+    "corpse", "massacre", "murder", "assassinate", "assassination", "execute", "execution", "lynch", "behead",
+    "torture", "rape", "abduct", "abduction", "kidnap", "hostage", "bloodshed", "clash",
+    # armed and security actors
+    "soldier", "troop", "army", "military", "force", "police", "policeman", "gendarme", "militant", "rebel",
+    "insurgent", "fighter", "militia", "militiaman", "gunman", "jihadist", "terrorist", "attacker", "assailant",
+    "guerrilla", "paramilitary", "commando", "junta", "gang", "separatist", "extremist", "insurgency",
+    "battalion", "brigade", "marine", "arm",
+    # protest and unrest
+    "protester", "protestor", "demonstrator", "rioter", "marcher", "striker", "activist", "crowd", "mob",
+    "protest", "demonstration", "riot", "unrest", "sit-in", "slogan", "chant", "placard", "uprising", "revolt",
+    "dissident", "opposition", "student", "worker", "union", "farmer", "teacher", "resident", "villager",
+    "supporter", "vigil", "demand", "denounce",
+    # strategic developments between political actors
+    "ceasefire", "truce", "peace", "armistice", "prisoner", "detainee", "territory", "frontline", "outpost",
+    "stronghold", "occupation", "settler", "barracks", "convoy",
+})
+
+
+# People as the target of a harmful act ("attacked a party member", "a thief was beaten"): harm to a person is
+# the conflict world even without a weapon word; harm to a film, a ball or a plan is not.
+PERSON_NOUNS = frozenset({
+    "person", "people", "man", "woman", "child", "boy", "girl", "civilian", "villager", "resident", "journalist",
+    "reporter", "farmer", "student", "worker", "official", "leader", "member", "driver", "family", "trader",
+    "teacher", "doctor", "nurse", "activist", "protester", "thief", "suspect", "youth", "shepherd", "herder",
+    "fisherman", "local", "citizen", "passenger", "pilgrim", "refugee", "migrant", "candidate", "politician",
+    "mayor", "councillor", "elder", "priest", "imam", "monk", "worshipper", "patient", "guard", "soldier",
+})
+HARM_TRIGGERS = frozenset({"attack", "beat", "shoot", "kill", "assault", "hit", "abuse", "wound", "injure",
+                           "arrest", "detain", "seize", "capture", "target", "raid", "torture", "burn"})
+TARGET_DEPS = frozenset({"dobj", "nsubjpass", "obj"})
+# "demonstrate" without an object or a clause is the protest sense ("workers demonstrated outside the
+# ministry"); with one it means to show ("demonstrated that it works", "demonstrate competence").
+SHOW_SENSE_DEPS = frozenset({"dobj", "ccomp", "xcomp", "obj"})
+
+
+def _trigger_token(doc: Doc, event: Event) -> Token | None:
+    trigger = event.evidence.get("sub_event_type") or event.evidence.get("event_type")
+    if trigger is None:
+        return None
+    span = doc.char_span(trigger.start, trigger.end, alignment_mode="expand")
+    return span.root if span is not None and len(span) else None
+
+
+def _sense_is_settled(token: Token) -> bool:
+    """The parse alone settles the conflict sense: a protest 'demonstrate', or harm done to a person."""
+    lemma = token.lemma_.lower()
+    if lemma == "demonstrate":
+        return not any(child.dep_ in SHOW_SENSE_DEPS for child in token.children)
+    if lemma in HARM_TRIGGERS:
+        return any(child.dep_ in TARGET_DEPS and child.pos_ == "NOUN" and child.lemma_.lower() in PERSON_NOUNS
+                   for child in token.children)
+    return False
+
+
+def _lemmas(doc: Doc, start: int, end: int) -> set[str]:
+    span = doc.char_span(start, end, alignment_mode="expand")
+    return {tok.lemma_.lower() for tok in span} if span is not None else set()
+
+
+def has_conflict_context(doc: Doc, event: Event) -> bool:
+    """True when the event's trigger is unambiguous or one of its passages names the conflict world."""
+    token = _trigger_token(doc, event)
+    trigger = token.lemma_.lower() if token is not None else None
+    if token is not None and any(child.dep_ in {"compound", "amod"} and child.lemma_.lower()
+                                 in NON_CONFLICT_MODIFIERS for child in token.children):
+        return False
+    if token is None or trigger not in AMBIGUOUS_TRIGGERS:
+        return True
+    if event.fatalities or _sense_is_settled(token):
+        return True
+    for mention in event.mentions:
+        if (_lemmas(doc, mention.start, mention.end) - {trigger}) & CONTEXT_LEMMAS:
+            return True
+        if "tear gas" in mention.text.lower():
+            return True
+    return False
+
+
+def drop_unsupported(doc: Doc, events: list[Event], rejected: list[RejectedCandidate]
+                     ) -> tuple[list[Event], list[RejectedCandidate]]:
+    """Events with conflict context, and the rest as rejected candidates that say why."""
+    kept: list[Event] = []
+    for event in events:
+        if has_conflict_context(doc, event):
+            kept.append(event)
+            continue
+        mention = event.mentions[0] if event.mentions else event.evidence.get("sub_event_type")
+        if mention is None:
+            continue
+        rejected.append(RejectedCandidate(
+            span=mention, trigger=(event.evidence.get("sub_event_type") or mention).text, reason="no_event",
+            detail="ambiguous trigger with no weapon, casualty, armed, security or protest actor in its sentence",
+            sub_event_type=event.sub_event_type))
+    for number, event in enumerate(kept, start=1):
+        event.id = f"E{number}"
+    return kept, rejected

@@ -1,0 +1,40 @@
+"""Everyday senses of trigger words are not events; the same words among weapons, victims or protesters are."""
+
+from __future__ import annotations
+
+import pytest
+
+NOT_EVENTS = [
+    "The opposition party will fight the northern seat hard in the spring election.",
+    "Her latest novel was attacked by critics in London for its slow plot.",
+    "The dollar rallied against the euro in New York trading on Tuesday.",
+    "The minister demonstrated that the new budget rules work for small firms.",
+    "The champion was beaten in straight sets at the Geneva open on Sunday.",
+    "The two telecoms firms agreed a deal worth $2bn in Toronto on Monday.",
+    "The band's new single shot to the top of the charts in Dublin last week.",
+    "The retired banker died of a heart attack in Zurich on Friday.",
+]
+
+EVENTS = [
+    ("Soldiers fought rebels for hours near the border town of Kismayo on Monday.", "Armed clash"),
+    ("Gunmen attacked a village elder in Gao region on Tuesday, wounding him.", "Attack"),
+    ("About 300 nurses demonstrated outside the health ministry in Nairobi on Monday.", "Peaceful protest"),
+    ("A crowd beat a suspected thief in a market in Lagos on Sunday.", "Mob violence"),
+]
+
+
+@pytest.mark.parametrize("text", NOT_EVENTS)
+def test_everyday_sense_of_a_trigger_is_no_event(pipeline, text):
+    report = pipeline.extract_text(text, published="2024-03-08")
+    assert report.events == [], [e.sub_event_type for e in report.events]
+
+
+@pytest.mark.parametrize(("text", "sub_event_type"), EVENTS)
+def test_trigger_with_conflict_context_stays_an_event(pipeline, text, sub_event_type):
+    report = pipeline.extract_text(text, published="2024-03-08")
+    assert [e.sub_event_type for e in report.events] == [sub_event_type]
+
+
+def test_dropped_event_is_kept_as_rejected_with_reason(pipeline):
+    report = pipeline.extract_text("Her latest novel was attacked by critics in London.", published="2024-03-08")
+    assert any(c.reason == "no_event" and c.detail and "ambiguous trigger" in c.detail for c in report.rejected)
