@@ -126,6 +126,8 @@ FILTER_CASES: dict[str, tuple[str, str]] = {
     "court_case": ("The driver was sentenced to twenty years for the murder of a taxi owner.", "no_event"),
     "judicial_execution": ("The inmate was put to death on Wednesday at the state prison by lethal injection.",
                            "no_event"),
+    # sexual violence by a private person is common crime; by armed or state actors it is coded (see sexual case)
+    "sexual_private": ("A woman was raped by an intruder at her home in Worcester on Saturday.", "no_event"),
     "deny_responsibility": ("The ministry denied that its aircraft were responsible for strikes on a clinic.",
                             "statement"),
 }

@@ -608,6 +608,11 @@ def classify_sentence(text: str, families: set[str], sent: SpacySpan | None = No
     if "withdraw" in families and not has["clash"]:
         return pick("Non-violent transfer of territory", "withdrawal/handover")
     if "sexual" in families or has["sexual"]:
+        if not (ORGANISED.search(low) or NONSTATE_WORDS.search(low) or re.search(
+                r"\b(?:security|guards?|personnel|officers?|combatants?|war|conflict|political|ethnic|party)\b", low)):
+            # codebook: sexual violence is coded when armed, state or political actors commit it; by a private
+            # person it is common crime
+            return pick("Other", "sexual violence by a private person (common crime)", conf=0.15)
         return pick("Sexual violence", "sexual violence")
     if "abduct" in families:
         return pick("Abduction/forced disappearance", "abduction")

@@ -139,6 +139,9 @@ def _sentence_candidate(
                                                                   reason=reason, detail=disaster)]  # type: ignore[arg-type]
     result = classify.classify_sentence(sent.text, families, sent)
     if result.confidence <= 0.2:
+        if any("common crime" in c for c in result.cues):
+            return None, _one_per_reason(rejects) + [RejectedCandidate(
+                span=sent_span, trigger=main.text, reason="no_event", detail=result.cues[-1])]
         return None, _one_per_reason(rejects)  # trigger words without a codable event (e.g. "found" alone)
     tok = sent.doc[main.token_i] if main.token_i is not None else None
     general = _is_general_reference(accepted, sent)
