@@ -252,3 +252,14 @@ def test_later_deaths_in_a_report_that_leads_with_an_accident(pipeline: Pipeline
             "Two more workers died of their burns in hospital on Monday.")
     report = pipeline.extract_text(text, publisher="Test Wire", published=PUBLISHED)
     assert not report.events, [e.sub_event_type for e in report.events]
+
+
+@pytest.mark.parametrize(("second", "expected"), [
+    ("Police fired tear gas to disperse them.", "Protest with intervention"),
+    ("Soldiers opened fire on them, killing two.", "Excessive force against protesters"),
+    ("The crowd went home in the evening.", "Peaceful protest"),
+])
+def test_handling_told_in_the_next_sentence(second: str, expected: str, pipeline: Pipeline) -> None:
+    text = f"Hundreds of nurses marched to the health ministry in Harare on Monday to demand their wages. {second}"
+    report = pipeline.extract_text(text, publisher="Test Wire", published=PUBLISHED)
+    assert report.events and report.events[0].sub_event_type == expected

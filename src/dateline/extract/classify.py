@@ -433,6 +433,9 @@ CAPTURE_OF_PLACE = re.compile(r"\b(?:captur(?:ed|ing)|seized|overran|retook|reca
                               r"checkpoints?|stronghold|enclave|crossings?|castle|island|control)\b")
 NO_RESISTANCE = re.compile(r"\bwithout (?:any )?(?:resistance|a fight|fighting|a shot)\b|\bnot encountered? any resistance|"
                            r"\bno resistance\b")
+# Who handles demonstrations: the authorities' forces.
+FORCE_ACTOR = re.compile(r"\b(?:police|policemen|security|soldiers?|troops|army|gendarmes?|gendarmerie|authorities|"
+                         r"officers?|guards?|military)\b")
 # Positions and front lines are armed targets, whatever their holders are called.
 FRONT_WORDS = re.compile(r"\bpositions?\b|\bfront ?lines?\b|\bfronts?\b|\btrenches\b")
 

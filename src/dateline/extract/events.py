@@ -67,7 +67,9 @@ def extract_events(
     candidates: list[Candidate] = []
     rejected: list[RejectedCandidate] = []
     accident_paragraph: int | None = None
+    sentences: list[tuple[int, int, str]] = []
     for sent in doc.sents:
+        sentences.append((sent.start_char, _paragraph_of(paragraphs, sent.start_char, text).start, sent.text))
         cand, rejects = _sentence_candidate(sent, article, paragraphs, places, dates, book)
         rejected.extend(rejects)
         if any(r.detail and r.detail.startswith("an accident") for r in rejects):
@@ -79,8 +81,29 @@ def extract_events(
             continue
         if cand is not None:
             candidates.append(cand)
+    for cand in candidates:
+        if cand.sub_event_type == "Peaceful protest":
+            cand.sub_event_type = _handling_in_next_sentences(cand, sentences)
     events = _merge(candidates, article, book)
     return events, rejected
+
+
+def _handling_in_next_sentences(cand: Candidate, sentences: list[tuple[int, int, str]]) -> str:
+    """How the authorities handled a demonstration is often told in the next sentence ("Police fired tear gas to
+    disperse them."): up to two following sentences of the same paragraph, with no demonstration trigger of their
+    own, upgrade a peaceful protest to intervention or excessive force."""
+    following = [t for start, para, t in sentences if start >= cand.sentence.end and para == cand.paragraph_start][:2]
+    for t in following:
+        low = t.lower()
+        if not classify.FORCE_ACTOR.search(low) or classify.CUE["riot_acts"].search(low) or \
+                classify.CUE["protest"].search(low):
+            continue
+        if (classify.CUE["lethal"].search(low) or classify.CUE["injury"].search(low)) and \
+                not classify.NO_HARM.search(low):
+            return "Excessive force against protesters"
+        if classify.CUE["tear_gas"].search(low) or classify._intervened(low):
+            return "Protest with intervention"
+    return "Peaceful protest"
 
 
 # --- one sentence -------------------------------------------------------------------------------------------
