@@ -190,7 +190,10 @@ def bench_glocon(pipeline: Pipeline, limit: int | None, sample: bool, seed: int)
     rows = read_jsonl(EVAL / "glocon_docs_tune.jsonl", limit, sample, seed, keep=lambda r: r["label"] in (0, 1))
     reports, scores = run_reports(rows, pipeline, "glocon")
     gold = [r["label"] == 1 for r in rows]
-    pred = [any(e.event_type in {"Protests", "Riots"} for e in rep.events) for rep in reports]
+    # The same document-level predicate users get: a protest or riot anywhere, violence when the report leads with it.
+    from dateline.extract.events import reports_event
+
+    pred = [reports_event(rep) for rep in reports]
     return {"n": len(rows), "figures": binary_prf(gold, pred), "warnings": scores.warnings}
 
 

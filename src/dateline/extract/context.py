@@ -23,7 +23,7 @@ AMBIGUOUS_TRIGGERS = frozenset({
     "fight", "battle", "attack", "beat", "shoot", "shot", "blast", "rally", "demonstrate", "agree", "deal",
     "agreement", "strike", "storm", "clash", "shell", "kill", "destroy", "wreck", "hit", "seize", "take",
     "capture", "disappear", "detain", "arrest", "march", "fire", "explode", "explosion", "raid", "target",
-    "assault", "abuse", "loot", "burn", "torch", "block", "occupy", "picket", "boycott", "withdraw", "ban",
+    "assault", "abuse", "burn", "torch", "block", "occupy", "picket", "boycott", "withdraw", "ban",
     "overrun", "sign", "accord", "pact", "truce", "wound", "injure", "die", "death", "violence", "damage",
     "launch", "bomb", "bombing", "offensive", "campaign", "war", "siege", "crackdown", "combat",
     "headquarters", "according", "find", "reinforce", "surrender", "murder", "recruit", "engage",
@@ -48,6 +48,7 @@ CONTEXT_LEMMAS = frozenset({
     "soldier", "troop", "army", "military", "force", "police", "policeman", "gendarme", "militant", "rebel",
     "insurgent", "fighter", "militia", "militiaman", "gunman", "jihadist", "terrorist", "attacker", "assailant",
     "guerrilla", "paramilitary", "commando", "junta", "gang", "separatist", "extremist", "insurgency",
+    "militiamen", "gunmen", "policemen",
     "battalion", "brigade", "marine", "arm",
     # protest and unrest
     "protester", "protestor", "demonstrator", "rioter", "marcher", "striker", "activist", "crowd", "mob",
@@ -68,6 +69,12 @@ PERSON_NOUNS = frozenset({
     "teacher", "doctor", "nurse", "activist", "protester", "thief", "suspect", "youth", "shepherd", "herder",
     "fisherman", "local", "citizen", "passenger", "pilgrim", "refugee", "migrant", "candidate", "politician",
     "mayor", "councillor", "elder", "priest", "imam", "monk", "worshipper", "patient", "guard", "soldier",
+})
+# Property that an attack, a fire or a raid destroys: the codebook's property destruction, not a metaphor.
+PROPERTY_NOUNS = frozenset({
+    "house", "home", "shop", "store", "school", "office", "church", "mosque", "temple", "building", "car",
+    "vehicle", "bus", "truck", "market", "hospital", "clinic", "bank", "station", "headquarters", "warehouse",
+    "farm", "crop", "field", "property", "camp", "checkpoint", "post", "base", "embassy", "consulate",
 })
 HARM_TRIGGERS = frozenset({"attack", "beat", "shoot", "kill", "assault", "hit", "abuse", "wound", "injure",
                            "arrest", "detain", "seize", "capture", "target", "raid", "torture", "burn"})
@@ -91,14 +98,23 @@ def _sense_is_settled(token: Token) -> bool:
     if lemma == "demonstrate":
         return not any(child.dep_ in SHOW_SENSE_DEPS for child in token.children)
     if lemma in HARM_TRIGGERS:
-        return any(child.dep_ in TARGET_DEPS and child.pos_ == "NOUN" and child.lemma_.lower() in PERSON_NOUNS
-                   for child in token.children)
+        return any(child.dep_ in TARGET_DEPS and child.pos_ == "NOUN"
+                   and child.lemma_.lower() in PERSON_NOUNS | PROPERTY_NOUNS for child in _with_conjuncts(token))
     return False
 
 
+def _with_conjuncts(token: Token) -> list[Token]:
+    """The trigger's children, and those of the verb it is coordinated with ("attacked and burned X")."""
+    heads = [token, *token.conjuncts]
+    return [child for head in heads for child in head.children]
+
+
 def _lemmas(doc: Doc, start: int, end: int) -> set[str]:
+    """Lemmas and lower-cased words: the small model leaves some plurals unlemmatised ("militiamen")."""
     span = doc.char_span(start, end, alignment_mode="expand")
-    return {tok.lemma_.lower() for tok in span} if span is not None else set()
+    if span is None:
+        return set()
+    return {tok.lemma_.lower() for tok in span} | {tok.lower_ for tok in span}
 
 
 def has_conflict_context(doc: Doc, event: Event) -> bool:
