@@ -9,13 +9,12 @@ from __future__ import annotations
 
 import csv
 import io
-import os
-import uuid
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from fastapi.testclient import TestClient
+from test_store_fixtures import PG_URL, pg_database
 from typer.testing import CliRunner
 
 from dateline.api import ApiSettings, create_app
@@ -25,36 +24,13 @@ from dateline.api.sample import sample_reports
 from dateline.store import Store
 from dateline.store.tables import ApiTokenRow
 
-PG_URL = os.environ.get("DATELINE_TEST_PG_URL")
-
-
-def _pg_database() -> Iterator[str]:
-    from sqlalchemy import create_engine, text
-    from sqlalchemy.engine import make_url
-
-    base = make_url(PG_URL)
-    name = f"dateline_api_{uuid.uuid4().hex[:12]}"
-    admin = create_engine(base, isolation_level="AUTOCOMMIT")
-    try:
-        with admin.connect() as conn:
-            conn.execute(text(f'CREATE DATABASE "{name}"'))
-    except Exception as err:  # noqa: BLE001 - an unreachable server is a skip, not a failure
-        admin.dispose()
-        pytest.skip(f"PostgreSQL at DATELINE_TEST_PG_URL unusable: {str(err).splitlines()[0]}")
-    try:
-        yield base.set(database=name).render_as_string(hide_password=False)
-    finally:
-        with admin.connect() as conn:
-            conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
-        admin.dispose()
-
 
 @pytest.fixture(scope="module")
 def pg_url() -> Iterator[str]:
     """One PostgreSQL database for the module (made and migrated once); tests empty it before use."""
     if not PG_URL:
         pytest.skip("DATELINE_TEST_PG_URL not set: no PostgreSQL server for this test")
-    yield from _pg_database()
+    yield from pg_database("dateline_api")
 
 
 def _empty(store: Store) -> None:
@@ -99,7 +75,7 @@ def ro_client(
     else:
         if not PG_URL:
             pytest.skip("DATELINE_TEST_PG_URL not set: no PostgreSQL server for this test")
-        urls = _pg_database()  # its own database: the writing tests empty theirs
+        urls = pg_database("dateline_api")  # its own database: the writing tests empty theirs
     s = Store(next(urls))
     s.add_reports(sample_reports())
     try:

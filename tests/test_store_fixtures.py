@@ -22,12 +22,13 @@ from dateline.version import PIPELINE_VERSION
 PG_URL = os.environ.get("DATELINE_TEST_PG_URL")
 
 
-def _pg_database() -> Iterator[str]:
+def pg_database(prefix: str = "dateline_t") -> Iterator[str]:
+    """A fresh, empty PostgreSQL database on the DATELINE_TEST_PG_URL server, dropped afterwards."""
     from sqlalchemy import create_engine, text
     from sqlalchemy.engine import make_url
 
     base = make_url(PG_URL)
-    name = f"dateline_t_{uuid.uuid4().hex[:12]}"
+    name = f"{prefix}_{uuid.uuid4().hex[:12]}"
     admin = create_engine(base, isolation_level="AUTOCOMMIT")
     try:
         with admin.connect() as conn:
@@ -51,7 +52,7 @@ def db_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
         return
     if not PG_URL:
         pytest.skip("DATELINE_TEST_PG_URL not set: no PostgreSQL server for this test")
-    yield from _pg_database()
+    yield from pg_database()
 
 
 def make_article(text: str, *, publisher: str | None = None, published: dt.date | None = None,
