@@ -26,6 +26,7 @@ import math
 import os
 import re
 import sqlite3
+import sys
 import tempfile
 import unicodedata
 from collections import Counter, defaultdict
@@ -495,6 +496,9 @@ def load_gazetteer(cache_dir: Path) -> Gazetteer:
     """The gazetteer from the cache dir, built there on first use (about half a minute, once)."""
     path = cache_path(cache_dir)
     if not path.exists():
+        # A user waiting half a minute with no word would think dateline hung: say what happens, once.
+        print(f"dateline: building the place index from GeoNames data into {path.parent} (once, ~30 s)…",
+              file=sys.stderr, flush=True)
         build_to(path)
     return Gazetteer(path)
 
