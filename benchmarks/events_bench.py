@@ -24,8 +24,16 @@ import time
 from pathlib import Path
 from typing import Any
 
-from benchmarks.accuracy import (EVAL, NO_EVENT, NON_ACLED, binary_prf, case_label, read_jsonl, run_reports,
-                                 weighted_f1)
+from benchmarks.accuracy import (
+    EVAL,
+    NO_EVENT,
+    NON_ACLED,
+    binary_prf,
+    case_label,
+    read_jsonl,
+    run_reports,
+    weighted_f1,
+)
 from dateline.evaluate.events import best_event
 from dateline.extract.events import reports_event
 from dateline.model import Report

@@ -53,8 +53,9 @@ def test_regions_and_country_names_follow_acled() -> None:
 
 
 def test_every_iso3_has_one_region() -> None:
-    import yaml
     from importlib import resources
+
+    import yaml
 
     data = yaml.safe_load(resources.files("dateline.codebook").joinpath("acled.yaml").read_text(encoding="utf-8"))
     codes = [c for region in data["regions"].values() for c in region]

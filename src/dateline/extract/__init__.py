@@ -9,11 +9,11 @@ from __future__ import annotations
 
 from spacy.tokens import Doc
 
+from dateline.extract import claims as claims_mod
+from dateline.extract import context as context_mod
 from dateline.extract import dates as dates_mod
 from dateline.extract import events as events_mod
 from dateline.extract import quotes as quotes_mod
-from dateline.extract import claims as claims_mod
-from dateline.extract import context as context_mod
 from dateline.extract import source as source_mod
 from dateline.extract import statements as statements_mod
 from dateline.geo import resolve as geo_resolve

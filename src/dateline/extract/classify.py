@@ -215,7 +215,7 @@ STATEMENT_NOUNS = {"statement", "condemnation", "accusation", "criticism", "desc
 MODALS_FUTURE = {"will", "shall", "'ll", "wo"}
 MODALS_HYPO = {"could", "would", "might", "may", "should", "must", "can", "ca", "'d"}
 HISTORY_CUES = re.compile(r"\bback then\b|\bat the time\b|\bin those days\b|\b(?:years|decades) ago\b|\bin the (?:19|20)\d0s\b|"
-                          r"\bformerly\b|\banniversary of\b", re.I)
+                          r"\bformerly\b|\banniversary of\b", re.IGNORECASE)
 
 
 @dataclass
@@ -407,7 +407,7 @@ WEAPON_SEIZED = re.compile(
     rf"unearth(?:ed)?|intercept(?:ed|ing)|shot down|neutrali[sz](?:ed|ing)|impound(?:ed)?)\b(?:\W+\w+){{0,12}}?\W+{WEAPON_NOUNS}\b|"
     rf"\b{WEAPON_NOUNS}\b(?:\W+\w+){{0,12}}?\W+(?:were|was|have been|has been|had been|being) (?:\w+ )?"
     rf"(?:seized|found|discovered|recovered|cleared|destroyed|defused|dismantled|removed|confiscated|unearthed|"
-    rf"intercepted|shot down|neutrali[sz]ed|impounded)\b|\bbomb (?:disposal|squad)", re.I)
+    rf"intercepted|shot down|neutrali[sz]ed|impounded)\b|\bbomb (?:disposal|squad)", re.IGNORECASE)
 STATE_WORDS = re.compile(r"\b(?:government|army|troops|soldiers|military|security forces|police|regime|state forces|"
                          r"national army|armed forces|pro-government|loyalist|\w+ian (?:army|troops|forces)|"
                          r"(?:syrian|iraqi|afghan|nigerian|malian|yemeni|somali|ukrainian|libyan) (?:\w+ )?forces)\b")
@@ -459,9 +459,7 @@ def _agents(sent: SpacySpan | None) -> str:
         return ""
     parts: list[str] = []
     for tok in sent:
-        if tok.dep_ == "nsubj" and tok.head.pos_ == "VERB":
-            parts.append(" ".join(t.text for t in tok.subtree))
-        elif tok.dep_ == "agent" or (tok.dep_ == "prep" and tok.lower_ == "by" and tok.head.tag_ == "VBN"):
+        if tok.dep_ == "nsubj" and tok.head.pos_ == "VERB" or tok.dep_ == "agent" or (tok.dep_ == "prep" and tok.lower_ == "by" and tok.head.tag_ == "VBN"):
             parts.append(" ".join(t.text for t in tok.subtree))
     return " ".join(parts)
 

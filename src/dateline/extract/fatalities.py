@@ -57,39 +57,39 @@ _NUM2 = _NUM.replace("?P<q>", "?P<q2>").replace("?P<n>", "?P<n2>")
 # "killing two soldiers and three civilians".
 _SUM_PATTERNS = [
     re.compile(rf"\b{_NUM}\s+(?:[\w'’-]+\s+){{0,3}}?(?:and|as well as)\s+{_NUM2}\s+(?:[\w'’-]+\s+){{0,3}}?"
-               rf"{_AUX}{_DEATH_VERB}\b", re.I),
+               rf"{_AUX}{_DEATH_VERB}\b", re.IGNORECASE),
     re.compile(rf"\b(?:killing|killed|kills|kill|shot dead|executing|executed)\s+{_NUM}\s+(?:[\w'’-]+\s+){{0,3}}?"
-               rf"(?:and|as well as)\s+{_NUM2}\b", re.I),
+               rf"(?:and|as well as)\s+{_NUM2}\b", re.IGNORECASE),
 ]
 _PATTERNS = [
     # "five protesters were killed", "two of them died", "a man was shot dead"
-    re.compile(rf"\b{_NUM}\s+{_GAP}{_AUX}{_DEATH_VERB}\b", re.I),
+    re.compile(rf"\b{_NUM}\s+{_GAP}{_AUX}{_DEATH_VERB}\b", re.IGNORECASE),
     # "five deaths", "3 fatalities", "two bodies", "dozens dead"
     re.compile(rf"\b{_NUM}\s+(?P<gap>(?:[\w'’-]+\s+){{0,2}}?)(?:deaths|death|fatalities|fatality|bodies|dead)\b",
-               re.I),
+               re.IGNORECASE),
     # "killing five people", "killed at least three civilians", "shot dead two men"
     re.compile(rf"\b(?:killing|killed|kills|kill|shot dead|shooting dead|executing|executed|murdering|murdered|"
-               rf"claiming the li(?:ves|fe) of|left|leaving)\s+{_NUM}\b(?P<gap>\s+[\w'’-]+)?", re.I),
+               rf"claiming the li(?:ves|fe) of|left|leaving)\s+{_NUM}\b(?P<gap>\s+[\w'’-]+)?", re.IGNORECASE),
     # "the death toll rose to 12", "a death toll of five"
-    re.compile(rf"\bdeath toll\s+(?:\w+\s+){{0,3}}?(?:to|of|at|reached|is|was|stands at|stood at)\s+{_NUM}\b", re.I),
+    re.compile(rf"\bdeath toll\s+(?:\w+\s+){{0,3}}?(?:to|of|at|reached|is|was|stands at|stood at)\s+{_NUM}\b", re.IGNORECASE),
     # "the death of a protester", "the killing of two farmers"
-    re.compile(rf"\b(?:death|deaths|killing|killings|murder|murders|body|bodies)\s+of\s+{_NUM}\b", re.I),
+    re.compile(rf"\b(?:death|deaths|killing|killings|murder|murders|body|bodies)\s+of\s+{_NUM}\b", re.IGNORECASE),
     # "killing the soldier", "the death of the commander": one named or definite victim
     re.compile(r"\b(?:killing|killed|death of|body of|murder of)\s+(?P<q>)(?P<n>the|his|her|their)\s+"
-               r"(?:[\w'’-]+\s+){0,2}?(?P<gap>[a-z]+[^s\W])\b(?!\s+(?:and|of)\b)", re.I),
+               r"(?:[\w'’-]+\s+){0,2}?(?P<gap>[a-z]+[^s\W])\b(?!\s+(?:and|of)\b)", re.IGNORECASE),
     # ACLED notes: "Fatalities coded as 12."
-    re.compile(rf"\bfatalit(?:y|ies)\s+(?:\w+\s+){{0,2}}?coded as\s+{_NUM}\b", re.I),
+    re.compile(rf"\bfatalit(?:y|ies)\s+(?:\w+\s+){{0,2}}?coded as\s+{_NUM}\b", re.IGNORECASE),
 ]
 # Words that, inside the victim gap, show the number is not a death count.
 _BLOCK_GAP = re.compile(r"\b(?:injur\w*|wound\w*|hurt|arrest\w*|detain\w*|and|or|years?|days?|months?|weeks?|"
                         r"hours?|times|percent|km|miles|kilometres|kilometers|metres|meters|houses|homes|"
-                        r"vehicles|cars|shops|buildings)\b", re.I)
-_CODED = re.compile(rf"\bfatalit(?:y|ies)\s+(?:\w+\s+){{0,2}}?coded as\s+{_NUM}\b", re.I)
-_AS_MANY_DAYS = re.compile(r"\bin as many days\b", re.I)
-_OVER_DAYS = re.compile(rf"\b(?:over|in|during|within) (?:the (?:past|last) )?(?P<d>{_NUMWORD}) days\b", re.I)
+                        r"vehicles|cars|shops|buildings)\b", re.IGNORECASE)
+_CODED = re.compile(rf"\bfatalit(?:y|ies)\s+(?:\w+\s+){{0,2}}?coded as\s+{_NUM}\b", re.IGNORECASE)
+_AS_MANY_DAYS = re.compile(r"\bin as many days\b", re.IGNORECASE)
+_OVER_DAYS = re.compile(rf"\b(?:over|in|during|within) (?:the (?:past|last) )?(?P<d>{_NUMWORD}) days\b", re.IGNORECASE)
 # Objects of "killing"/"left" that are not people.
 _NOT_PEOPLE = re.compile(r"^\s+(?:percent|years?|days?|months?|weeks?|hours?|km|miles|injured|wounded|homeless|"
-                         r"houses|homes|buildings|vehicles|cars|shops|displaced|stranded)\b", re.I)
+                         r"houses|homes|buildings|vehicles|cars|shops|displaced|stranded)\b", re.IGNORECASE)
 
 
 @dataclass
@@ -186,7 +186,7 @@ def _accept(pattern: re.Pattern[str], m: re.Match[str], text: str) -> tuple[int,
 def _days(text: str) -> int | None:
     if _AS_MANY_DAYS.search(text):
         # "five deaths in as many days": the number of days is the death count itself
-        m = re.search(rf"{_NUM}\s+(?:[\w'’-]+\s+){{0,2}}?(?:deaths|killed|dead)\s+in as many days", text, re.I)
+        m = re.search(rf"{_NUM}\s+(?:[\w'’-]+\s+){{0,2}}?(?:deaths|killed|dead)\s+in as many days", text, re.IGNORECASE)
         if m:
             return number_value(m.group("q") + m.group("n"))[0]
     m = _OVER_DAYS.search(text)
@@ -225,7 +225,7 @@ def _sum_coordinated(text: str, hits: list[tuple[int, int, int, bool]]) -> list[
         if merged:
             prev = merged[-1]
             between = text[prev[1]:h[0]]
-            if re.fullmatch(r"\s*(?:,\s*)?(?:and|as well as|plus)\s+", between, re.I):
+            if re.fullmatch(r"\s*(?:,\s*)?(?:and|as well as|plus)\s+", between, re.IGNORECASE):
                 merged[-1] = (prev[0], h[1], prev[2] + h[2], prev[3] or h[3])
                 continue
         merged.append(h)

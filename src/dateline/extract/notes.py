@@ -10,8 +10,8 @@ from dateline.model import Event
 
 _LEAD = re.compile(r"^[\s\"“”‘’'(\[]+|[\s\"“”‘’')\]]+$")
 _TRAIL = re.compile(r",?\s+(?:according to|citing|reported|as reported by|said|says|the report (?:adds|reads))\b.*$",
-                    re.I)
-_LEADING_DATE = re.compile(r"^(?:on|around|between|during|in|last|this|early|late)\b[^,]{0,40},\s+", re.I)
+                    re.IGNORECASE)
+_LEADING_DATE = re.compile(r"^(?:on|around|between|during|in|last|this|early|late)\b[^,]{0,40},\s+", re.IGNORECASE)
 
 
 _COMMON_STARTS = {"the", "a", "an", "these", "this", "those", "some", "several", "many", "hundreds", "thousands",
