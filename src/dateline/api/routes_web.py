@@ -77,17 +77,8 @@ SHOWN_FIELDS = (
     "notes",
     "tags",
 )
-TEXT_FILTERS = (
-    "country",
-    "admin1",
-    "event_type",
-    "sub_event_type",
-    "actor",
-    "source",
-    "review_status",
-    "bbox",
-    "q",
-)
+# The filters a page takes as plain text: the API's filters less the typed ones (dates, article id).
+TEXT_FILTERS = tuple(f for f in queries.FILTER_FIELDS if f not in {"date_from", "date_to", "article_id"})
 
 
 def colour(event_type: str | None) -> str:
