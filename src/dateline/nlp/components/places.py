@@ -37,6 +37,9 @@ DATE_WORDS = frozenset(
     [m for m in calendar.month_name if m] + [m for m in calendar.month_abbr if m] + list(calendar.day_name)
 )
 PLACE_NER = frozenset({"GPE", "LOC", "FAC"})
+# The word after a name that makes it an administrative unit ("Diyala Province", "Donga LGA"), by level
+ADMIN1_WORDS = frozenset({"province", "governorate", "region", "state", "oblast", "prefecture", "department"})
+ADMIN2_WORDS = frozenset({"district", "county", "municipality", "lga", "raion", "rayon", "tehsil", "taluka", "territory"})
 BLOCKING_NER = frozenset({"PERSON", "ORG", "NORP", "WORK_OF_ART", "EVENT", "PRODUCT", "LAW", "DATE", "TIME"})
 
 
@@ -184,8 +187,8 @@ def find_toponyms(doc: Doc, gazetteer: Any) -> list[Candidate]:
             # within it like a landmark
             out.append(Candidate(i, j, "LANDMARK", ner=next(iter(labels - {None}), None), cue=cue, kind_hint="landmark"))
             continue
-        if cue_a in {"province", "governorate", "region", "state", "oblast", "district", "county", "prefecture", "department"}:
-            kind_hint = "admin1" if cue_a not in {"district", "county"} else "admin2"
+        if cue_a in ADMIN1_WORDS | ADMIN2_WORDS:
+            kind_hint = "admin1" if cue_a in ADMIN1_WORDS else "admin2"
             if doc[j].text[0].isupper():
                 end = j + 1  # "Diyala Province" is one mention
         elif cue_b in {"province", "governorate", "region", "state", "oblast"} and i >= 2 and doc[i - 1].lower_ == "of":
