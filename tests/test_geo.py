@@ -234,3 +234,25 @@ def test_text_without_a_place_keeps_the_country_its_actors_act_in(resources) -> 
     places = geocode_text("The OSCE SMM recorded 40 explosions overnight.", resources)
     assert len(places) == 1 and places[0].kind == "country" and places[0].country == "Ukraine"
     assert places[0].geo_precision == 3 and "OSCE SMM" in (places[0].reason or "")
+
+
+def test_a_nationality_that_leads_or_backs_says_nothing_about_where(resources) -> None:  # type: ignore[no-untyped-def]
+    # Al Jawf is a province of Saudi Arabia (the bigger) and of Yemen; a coalition "Saudi-led" fights in Yemen
+    jawf = _place(geocode_text("Saudi-led coalition airstrikes targeted a district in Al Jawf on Friday.", resources), "Al Jawf")
+    assert jawf.country == "Yemen"
+    saudi = _place(geocode_text("Saudi police arrested three men in Al Jawf on Friday.", resources), "Al Jawf")
+    assert saudi.country == "Saudi Arabia"
+
+
+def test_a_region_named_after_a_people_is_a_place(resources) -> None:  # type: ignore[no-untyped-def]
+    places = geocode_text("Clan clashes were reported in the Somali region on Friday.", resources)
+    somali = _place(places, "Somali")
+    assert somali.kind == "admin1" and somali.country == "Ethiopia"
+
+
+def test_a_district_known_only_as_a_town_abroad_stays_in_the_texts_country(resources) -> None:  # type: ignore[no-untyped-def]
+    # the only towns called Chora in the index are Greek; "Chora district" in a text about Afghan forces is not one
+    chora = _place(geocode_text("Afghan forces repulsed attacks in Chora district on Monday.", resources), "Chora")
+    assert chora.country == "Afghanistan" and chora.geo_precision == 3 and "rejected" in (chora.reason or "")
+    greek = _place(geocode_text("Tourists returned to Chora on Monday.", resources), "Chora")
+    assert greek.country == "Greece"

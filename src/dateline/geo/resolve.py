@@ -203,6 +203,19 @@ def _anchor_country(m: Mention) -> tuple[str, float] | None:
     return None
 
 
+def _locates(tok: Any) -> bool:
+    """Whether a nationality word says where the text is: not in "Saudi-led coalition", "Iranian-backed
+    militia", "Russian-made jets" (who leads, backs or made it, wherever it acts), nor in "Somali region"
+    (a place of its own)."""
+    doc = tok.doc
+    nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
+    if nxt is not None and nxt.text == "-" and tok.i + 2 < len(doc):
+        return not doc[tok.i + 2].lower_.endswith(("ed", "made", "born", "run"))
+    from dateline.nlp.components.places import ADMIN1_WORDS
+
+    return nxt is None or nxt.lower_ not in ADMIN1_WORDS
+
+
 ACTOR_VOTE = 0.5  # as much as a demonym: "Taliban" says Afghanistan as "Afghan" does
 
 
@@ -237,7 +250,7 @@ def _context(article: Article, doc: Doc, mentions: list[Mention], gaz: Gazetteer
         if not tok.text[:1].isupper():
             continue
         cc = gaz.demonym_country(tok.text)
-        if cc:
+        if cc and _locates(tok):
             s, p = _index_of(sent_starts, tok.idx), _index_of(para_starts, tok.idx)
             ctx.sent.setdefault(s, Counter())[cc] += 0.5
             ctx.para.setdefault(p, Counter())[cc] += 0.5
@@ -326,6 +339,12 @@ def _dominant_local(m: Mention, ctx: Context) -> str | None:
     return cc if n / total >= 0.75 else None
 
 
+def _wrong_kind(m: Mention, e: Entry) -> bool:
+    """The text says "X district" or "X province" and the reading is a town: no district of that name is known,
+    so a town of the name elsewhere is weak evidence of where the text is."""
+    return m.kind_hint in {"admin1", "admin2"} and e.kind == KIND_CITY
+
+
 def _only_supported(m: Mention, best: Entry, ctx: Context) -> str | None:
     """The country the article's places point to, when nothing in the article (no place, no demonym, no
     dateline) supports the candidate's own country: "Jaru gathering in Mhemideh in Deir-ez-Zor". With no
@@ -341,9 +360,12 @@ def _only_supported(m: Mention, best: Entry, ctx: Context) -> str | None:
     if support.get(best.cc, 0) > 0:
         return None
     if sum(places.values()) < 0.7:
-        if own is not None:
+        if own is not None and not _wrong_kind(m, best):
             return None
-        places = Counter({k: v for k, v in ctx.para.get(m.para, Counter()).items() if v > 0})
+        places = Counter(ctx.para.get(m.para, Counter()))
+        if own:
+            places[own[0]] -= own[1]
+        places = Counter({k: v for k, v in places.items() if v > 0})
         if sum(places.values()) < 0.5:
             return None
     cc, n = places.most_common(1)[0]
@@ -430,7 +452,7 @@ class Resolver:
             # a small town, or a town of any size found only under one of its other names ("Ichen" for a Chinese county
             # seat), is weak evidence against a sentence and paragraph unanimously about another country
             own_name = fold(best.name) == fold(m.name) or loose_key(best.name) == loose_key(m.name)
-            weak = (best.kind == KIND_CITY and (best.population < 100_000 or not own_name)
+            weak = (best.kind == KIND_CITY and (best.population < 100_000 or not own_name or _wrong_kind(m, best))
                     and "inside" not in " ".join(why))
             if dominant and best.cc != dominant and weak and not any(e.cc == dominant for e in m.candidates):
                 deferred.append((k, dominant, cands, best))  # after the others, whose admin1 it may take

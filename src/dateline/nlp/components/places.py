@@ -146,9 +146,9 @@ def find_toponyms(doc: Doc, gazetteer: Any) -> list[Candidate]:
             continue  # "Tahrir Square": the square, not a town called Tahrir (the landmark pass takes it)
         if _flanked(doc, i, j, covered):
             continue  # "Bank" of "Central Bank of Yemen", "Al" of "Al Thalathini": part of a longer unknown name
-        if gazetteer.demonym_country(text):
-            continue  # "Iraqi", "Iranians": context for the resolver, not a place mention
         cue_b, cue_a = _cue_before(doc, i), _cue_after(doc, j)
+        if gazetteer.demonym_country(text) and cue_a not in ADMIN1_WORDS:
+            continue  # "Iraqi", "Iranians": context for the resolver, not a place mention ("Somali region" is one)
         cue = cue_b or cue_a
         single = j - i == 1
         labels = {ner[t] for t in range(i, j)}
