@@ -65,6 +65,9 @@ def test_build_is_deterministic_and_finds_variants(tmp_path: Path) -> None:
     assert umm and umm[0].cc == "IQ" and g.admin1_name(umm[0]) == "Basra"
     diyala = [e for e in g.lookup("Diyala") if e.kind == gz.KIND_ADMIN1]
     assert diyala and diyala[0].cc == "IQ"
+    # a province is also found under its English name: Nineveh is GeoNames' Ninawa
+    nineveh = [e for e in g.lookup("Nineveh") if e.kind == gz.KIND_ADMIN1]
+    assert nineveh and nineveh[0].cc == "IQ" and gz.fold(nineveh[0].name) == "ninawa"
     assert g.country_name("IQ") == "Iraq" and g.iso_numeric("IQ") == 368 and g.iso3("IQ") == "IRQ"
     assert g.demonym_country("Iraqi") == "IQ" and g.demonym_country("Jordanians") == "JO"
     assert not g.lookup("Pishva")  # Iran was left out of this small build
@@ -256,3 +259,10 @@ def test_a_district_known_only_as_a_town_abroad_stays_in_the_texts_country(resou
     assert chora.country == "Afghanistan" and chora.geo_precision == 3 and "rejected" in (chora.reason or "")
     greek = _place(geocode_text("Tourists returned to Chora on Monday.", resources), "Chora")
     assert greek.country == "Greece"
+
+
+def test_a_province_under_its_english_name(resources) -> None:  # type: ignore[no-untyped-def]
+    sinai = _place(geocode_text("Militants attacked a checkpoint in North Sinai on Friday.", resources), "North Sinai")
+    assert sinai.kind == "admin1" and sinai.country == "Egypt" and sinai.geo_precision == 3
+    cairo = _place(geocode_text("Protesters gathered in Cairo on Friday.", resources), "Cairo")
+    assert cairo.kind == "city"  # the province of the same name does not take the town's place

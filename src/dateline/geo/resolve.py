@@ -148,7 +148,7 @@ def _mentions(article: Article, doc: Doc, gaz: Gazetteer) -> list[Mention]:
     for prev, m in itertools.pairwise(out):
         # "Beirut's Hamra district": a part of the town before the possessive, not a namesake town elsewhere
         if (_POSSESSIVE_GAP.match(article.text[prev.end : m.start]) and prev.candidates
-                and prev.candidates[0].kind == KIND_CITY and m.sent == prev.sent):
+                and any(e.kind == KIND_CITY for e in prev.candidates) and m.sent == prev.sent):
             m.kind_hint, m.candidates = "landmark", []
     _link_hierarchy(article.text, out)
     return out
