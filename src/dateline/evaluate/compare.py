@@ -26,6 +26,8 @@ _ADMIN_WORDS = re.compile(
     r"municipality|muhafazat|ostan-e|wilayah|division|territory)\b"
 )
 _NON_WORD = re.compile(r"[^\w]+")
+# Transliteration marks for ayn and hamza are dropped, not read as word breaks: "Ma'rib" is ACLED's "Marib".
+_TRANSLIT_MARKS = re.compile(r"['ʿʾʼʻ]")
 
 
 def strip_accents(text: str) -> str:
@@ -44,7 +46,7 @@ def norm_name(value: object) -> str:
     text = strip_accents(norm_text(str(value))).lower()
     text = _PERIOD.sub(" ", text)
     text = _ADMIN_WORDS.sub(" ", text)
-    return " ".join(_NON_WORD.sub(" ", text).split())
+    return " ".join(_NON_WORD.sub(" ", _TRANSLIT_MARKS.sub("", text)).split())
 
 
 def as_options(gold: Any) -> list[Any]:
