@@ -423,9 +423,24 @@ TERRITORY_OBJECTS = re.compile(r"\b(?:towns?|villages?|city|cities|areas?|distri
 # Fire going both ways is a battle between the two sides (codebook: Armed clash), whatever the weapons.
 TWO_SIDED = re.compile(r"\bexchang(?:ed|es|ing|e)? (?:of )?(?:heavy )?(?:artillery|fire|gunfire|shells|rockets|mortars?|"
                        r"mortar fire|artillery fire)\b|\bfired back\b|\breturned fire\b|\bin both directions\b|"
-                       r"\btraded (?:fire|artillery|shells)\b")
+                       r"\btraded (?:fire|artillery|shells)\b|"
+                       # the side attacked answers with its own fire
+                       r"\b(?:responded|reacted|retaliated|replied) with (?:gun)?fire\b")
+# The attacked side fires back, told after the attack ("Police responded with gunfire."): the attack became a
+# clash between the two sides.
+RETURN_FIRE = re.compile(TWO_SIDED.pattern + r"|\bopen(?:ed)? (?:gun)?fire (?:on|at|towards) the (?:attackers|assailants|"
+                         r"perpetrators|gunmen|militants)\b|\bopened gunfire\b|\bshoot-?outs? (?:broke out|ensued)\b|"
+                         r"\b(?:gun ?fight|gun ?battle|firefight|exchange of fire|clash(?:es)?) (?:broke out|ensued)\b")
+# Machine guns of 12.7 mm and above, or said to be heavy ("machine guns, assumedly heavy"), are heavy machine
+# guns: crew-served weapons fired from afar, like mortars, not a unit's small arms.
+HEAVY_CALIBRE = re.compile(r"\b(?:1[2-9]|[2-9]\d)(?:[.,]\d)? ?mm\b|\bmachine ?guns?,? (?:\w+ )?heavy\b")
 HEAVY_WEAPONS = re.compile(r"\bheavy machine ?guns?\b|\bgrenade launchers?\b|\bmortars?\b|\bartillery\b|"
-                           r"\bhowitzers?\b|\bheavy weapons\b")
+                           r"\bhowitzers?\b|\bheavy weapons\b|" + HEAVY_CALIBRE.pattern)
+# Weapons that make a shelling (fired from afar): named, they keep small arms fire beside them from being a clash
+# by default.
+HEAVY_NAMED = re.compile(r"\bshell(?:s|ed|ing)?\b|\bartillery\b|\bmortars?\b|\brockets?\b|\bmissiles?\b|"
+                         r"\bhowitzers?\b|\bcannons?\b|\btanks?\b|\bgrad\b|\bmlrs\b|\brpgs?\b|"
+                         r"\bgrenade launchers?\b|\bprojectiles?\b|\bbombard|\bheavy weapons\b")
 # A capture verb with a place as its object: the territory changed hands.
 CAPTURE_OF_PLACE = re.compile(r"\b(?:captur(?:ed|ing)|seized|overran|retook|recaptured|regained|liberated|took (?:the )?"
                               r"control|taken (?:the )?control|recovered control|took over|won back)\b(?:\W+\w+){0,4}?\W+"
@@ -573,15 +588,17 @@ def classify_sentence(text: str, families: set[str], sent: SpacySpan | None = No
     if "grenade" in families and has["grenade"]:
         return pick("Grenade", "grenade")
     # heavy machine guns are heavy weapons, not small arms (fired from afar at positions, like mortars)
-    small_arms = bool(re.search(r"\bsmall arms\b|(?<!heavy )\bmachine ?guns?\b|\brifles?\b|\bsnipers?\b|"
+    small_arms = bool(re.search(r"\bsmall arms\b|\brifles?\b|\bsnipers?\b|"
                                 r"\bshoot-?outs?\b|\bgunfire\b|\bshots\b|\bbursts of fire\b(?! involving heavy)|"
-                                r"\bexchang\w* (?:of )?fire", low))
+                                r"\bexchang\w* (?:of )?fire", low)) or (
+        bool(re.search(r"(?<!heavy )\bmachine ?guns?\b", low)) and not HEAVY_CALIBRE.search(low))
     if not small_arms and not protest_ctx and HEAVY_WEAPONS.search(low) and not TWO_SIDED.search(low) and \
             not (has["air"] or has["ied"] or "suicide" in families):
         return pick("Shelling/artillery/missile attack", "heavy weapons only")
-    target0 = _targets(sent, low)
-    if small_arms and has["shell"] and ((ARMED_WORDS.search(target0) and not CIVILIAN_WORDS.search(target0)) or
-                                        FRONT_WORDS.search(low)):
+    if small_arms and (has["shell"] or "explosion" in families) and (_target_is_armed(sent, low) or FRONT_WORDS.search(low) or
+                                        not HEAVY_NAMED.search(low)):
+        # small arms against armed positions, or small arms the only weapons named ("shots involving small
+        # arms"): the two sides are in contact, a clash, not a shelling
         return pick("Armed clash", "small arms against armed positions")
     if not protest_ctx and TWO_SIDED.search(low):
         # both sides fire: an exchange of fire, even with heavy weapons, is a clash, not a one-sided shelling
@@ -617,8 +634,7 @@ def classify_sentence(text: str, families: set[str], sent: SpacySpan | None = No
         return pick("Sexual violence", "sexual violence")
     if "abduct" in families:
         return pick("Abduction/forced disappearance", "abduction")
-    target = _targets(sent, low)
-    target_armed = bool(ARMED_WORDS.search(target)) and not CIVILIAN_WORDS.search(target)
+    target_armed = _target_is_armed(sent, low)
     organised = re.search(r"\b(?:forces|troops|soldiers|army|military|police|militants?|rebels?|insurgents?|militias?|"
                           r"militiam[ae]n|fighters|gunmen|gangs?|cartel|jihadists?|terrorists?|armed (?:men|group))\b",
                           low) or NONSTATE_WORDS.search(low)
@@ -634,6 +650,12 @@ def classify_sentence(text: str, families: set[str], sent: SpacySpan | None = No
         return pick("Armed clash" if target_armed else "Attack", "fire on armed forces" if target_armed else
                     "fire on civilians")
     if families & {"kill", "attack", "fire_noun", "raid"}:
+        agent = _agents(sent)
+        if target_armed and agent and UNORGANISED.search(agent.lower()) and not ORGANISED.search(agent.lower()) \
+                and not re.search(r"\b[A-Z]{2,}\b", agent):
+            # codebook: an unorganised group (villagers, youths) attacking police or guards is mob violence,
+            # not a battle: the attackers are rioters, not an armed group
+            return pick("Mob violence", "unorganised group attacks armed forces")
         if target_armed:
             return pick("Armed clash", "attack on armed forces")
         if "raid" in families and has["arrest"]:
@@ -705,6 +727,78 @@ def _targets(sent: SpacySpan | None, low: str) -> str:
         if parts:
             return " ".join(parts)
     return _after_attack(low)
+
+
+# Who was hit, by the head noun of the phrase (codebook: an attack on armed or security forces — soldiers, police,
+# militants, gang members, their positions and patrols — is a battle even when one side fires; violence against
+# civilians is violence against unarmed people). The head noun decides "positions of the People's Militia" and
+# "a civilian police patrol"; nouns like "member" or "agent" are armed when their modifier names an armed body.
+ARMED_HEADS = frozenset({
+    "soldier", "troop", "troops", "force", "forces", "army", "military", "police", "policeman", "policemen",
+    "policewoman", "policewomen", "officer", "militant", "fighter", "rebel", "insurgent", "militia", "militiaman",
+    "militiamen", "position", "checkpoint", "base", "post", "patrol", "convoy", "gunman", "gunmen", "guard",
+    "bodyguard", "commander", "battalion", "brigade", "unit", "jihadist", "terrorist", "combatant", "barracks",
+    "outpost", "tank", "gendarme", "sniper", "marine", "paratrooper", "serviceman", "servicemen", "sentry",
+    "trench", "garrison"})
+GENERIC_HEADS = frozenset({"member", "members", "agent", "agents", "personnel", "men", "man", "staff", "elements"})
+ARMED_MODIFIER = re.compile(r"\b(?:gangs?|cartels?|security|intelligence|armed|militia|military|police|army|"
+                            r"rebels?|militants?|insurgents?|paramilitary|mafia)\b")
+
+
+def _target_is_armed(sent: SpacySpan | None, low: str) -> bool:
+    """True when who was hit is an armed or security actor: by the head nouns of the targets in the parse, else
+    (no telling head) by the words of the target phrase."""
+    kind = target_kind(sent)
+    if kind is not None:
+        return kind == "armed"
+    target = _targets(sent, low)
+    return bool(ARMED_WORDS.search(target)) and not CIVILIAN_WORDS.search(target)
+
+
+def target_kind(sent: SpacySpan | None) -> str | None:
+    """"armed" when every telling head noun of who was hit is an armed or security actor, "civilian" when one of
+    them is a civilian (or civilian property), None when the parse names no telling head."""
+    verdicts: list[bool] = []
+    for head in _target_heads(sent):
+        lemma, word = head.lemma_.lower(), head.lower_
+        if lemma in ARMED_HEADS or word in ARMED_HEADS:
+            verdicts.append(True)
+        elif (lemma in GENERIC_HEADS or word in GENERIC_HEADS) and (
+                mods := " ".join(t.lower_ for t in head.subtree if t.i != head.i)):
+            if ARMED_MODIFIER.search(mods) or NONSTATE_WORDS.search(mods):
+                verdicts.append(True)
+        elif CIVILIAN_WORDS.fullmatch(word) or CIVILIAN_WORDS.fullmatch(lemma):
+            verdicts.append(False)
+    if not verdicts:
+        return None
+    return "armed" if all(verdicts) else "civilian"
+
+
+def _target_heads(sent: SpacySpan | None) -> list[Token]:
+    """Head nouns of what the attack verbs hit (objects, passive subjects, objects of on/at/against), with their
+    coordinated nouns."""
+    if sent is None:
+        return []
+    heads: list[Token] = []
+    for tok in sent:
+        opened_fire = tok.lemma_.lower() == "open" and any(c.lemma_.lower() == "fire" for c in tok.children)
+        if not (CUE["attack_words"].fullmatch(tok.lower_) or tok.lemma_.lower() in ATTACK_LEMMAS or opened_fire):
+            continue
+        for child in tok.children:
+            if child.dep_ in {"dobj", "nsubjpass"}:
+                heads.append(child)
+            if child.dep_ == "prep" and child.lower_ in {"on", "at", "upon", "against"}:
+                heads.extend(c for c in child.children if c.dep_ == "pobj")
+    out: list[Token] = []
+    for h in heads:
+        if h.pos_ in {"NOUN", "PROPN"}:
+            out.append(h)
+            out.extend(c for c in h.conjuncts if c.pos_ in {"NOUN", "PROPN"})
+    return out
+
+
+ATTACK_LEMMAS = frozenset({"kill", "attack", "shoot", "target", "fire", "hit", "ambush", "murder", "wound",
+                           "injure", "assault", "stab", "behead", "execute"})
 
 
 def _intervened(low: str) -> bool:

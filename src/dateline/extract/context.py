@@ -14,6 +14,8 @@ This runs after event detection, on every event, and moves the unsupported ones 
 
 from __future__ import annotations
 
+import re
+
 from spacy.tokens import Doc, Token
 
 from dateline.model import Event, RejectedCandidate
@@ -40,6 +42,9 @@ CONTEXT_LEMMAS = frozenset({
     "ied", "grenade", "rocket", "missile", "mortar", "artillery", "shelling", "airstrike", "drone", "warplane",
     "helicopter", "landmine", "knife", "machete", "molotov", "baton", "truncheon", "sniper", "suicide",
     "firebomb", "arson", "checkpoint", "armed", "teargas",
+    # military platforms and heavy weapons: what fires from sea, land or air is the conflict world
+    "warship", "gunboat", "navy", "naval", "cannon", "projectile", "machinegun", "howitzer", "shell",
+    "jet", "aircraft",
     # harm
     "kill", "killing", "dead", "death", "die", "wound", "wounded", "injure", "injury", "casualty", "fatality",
     "corpse", "massacre", "murder", "assassinate", "assassination", "execute", "execution", "lynch", "behead",
@@ -69,6 +74,7 @@ PERSON_NOUNS = frozenset({
     "teacher", "doctor", "nurse", "activist", "protester", "thief", "suspect", "youth", "shepherd", "herder",
     "fisherman", "local", "citizen", "passenger", "pilgrim", "refugee", "migrant", "candidate", "politician",
     "mayor", "councillor", "elder", "priest", "imam", "monk", "worshipper", "patient", "guard", "soldier",
+    "correspondent", "photographer", "lawyer", "judge", "victim", "teenager",
 })
 # Property that an attack, a fire or a raid destroys: the codebook's property destruction, not a metaphor.
 PROPERTY_NOUNS = frozenset({
@@ -98,9 +104,37 @@ def _sense_is_settled(token: Token) -> bool:
     if lemma == "demonstrate":
         return not any(child.dep_ in SHOW_SENSE_DEPS for child in token.children)
     if lemma in HARM_TRIGGERS:
-        return any(child.dep_ in TARGET_DEPS and child.pos_ == "NOUN"
-                   and child.lemma_.lower() in PERSON_NOUNS | PROPERTY_NOUNS for child in _with_conjuncts(token))
+        if any(child.dep_ in TARGET_DEPS and child.pos_ == "NOUN"
+               and child.lemma_.lower() in PERSON_NOUNS | PROPERTY_NOUNS for child in _with_conjuncts(token)):
+            return True
+        return _passive_person_before(token)
     return False
+
+
+def _passive_person_before(token: Token) -> bool:
+    """A passive harm verb whose subject is a person ("a man and a woman were shot", "a suspected thief was
+    beaten up"), found as the nouns just before the verb when the parse did not attach them as its subject."""
+    if not any(child.dep_ == "auxpass" for child in token.children):
+        return False
+    for tok in reversed(token.doc[max(token.sent.start, token.i - 6):token.i]):
+        if tok.pos_ in {"VERB", "PUNCT"} and tok.lower_ not in {"-"}:
+            break
+        if tok.pos_ == "NOUN" and tok.lemma_.lower() in PERSON_NOUNS:
+            return True
+    return False
+
+
+# People march, rally or demonstrate for a stated purpose or against something: the protest sense ("drivers
+# marched to ask for help", "held a rally to express solidarity"), not a market or a comeback.
+PROTEST_SENSE_TRIGGERS = frozenset({"rally", "march", "demonstrate", "picket", "boycott"})
+STATED_DEMAND = re.compile(r"\bto (?:ask|demand|express|protest|call|press|seek|voice|denounce|condemn|oppose|"
+                           r"mark|commemorate|highlight|urge|claim|reject)\b|\bdemand(?:ing|ed)?\b|"
+                           r"\bin (?:solidarity|protest)\b|\bagainst (?:the )?(?:government|decision|closure|eviction|"
+                           r"killing|arrest|lack|plan|law|policy|lockdown)|\bslogans?\b|\bplacards?\b|\bbanners?\b")
+# Casualties told in the next sentence settle a clash or an attack ("Two groups clashed over land. 19 people
+# were injured."): a figurative clash has no wounded.
+HARM_LEMMAS = frozenset({"kill", "dead", "death", "die", "wound", "wounded", "injure", "injured", "injury",
+                         "casualty", "fatality", "hospitalise", "hospitalize", "hurt"})
 
 
 def _with_conjuncts(token: Token) -> list[Token]:
@@ -114,7 +148,18 @@ def _lemmas(doc: Doc, start: int, end: int) -> set[str]:
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None:
         return set()
-    return {tok.lemma_.lower() for tok in span} | {tok.lower_ for tok in span}
+    words = {tok.lemma_.lower() for tok in span} | {tok.lower_ for tok in span}
+    return words | {w[:-1] for w in words if w.endswith("s") and len(w) > 3}
+
+
+def _next_sentence(doc: Doc, end: int) -> tuple[int, int] | None:
+    """The sentence after the one ending at `end`, in the same paragraph (no blank line between)."""
+    for sent in doc.sents:
+        if sent.start_char >= end:
+            if "\n\n" in doc.text[end:sent.start_char]:
+                return None
+            return sent.start_char, sent.end_char
+    return None
 
 
 def has_conflict_context(doc: Doc, event: Event) -> bool:
@@ -132,6 +177,11 @@ def has_conflict_context(doc: Doc, event: Event) -> bool:
         if (_lemmas(doc, mention.start, mention.end) - {trigger}) & CONTEXT_LEMMAS:
             return True
         if "tear gas" in mention.text.lower():
+            return True
+        if trigger in PROTEST_SENSE_TRIGGERS and STATED_DEMAND.search(mention.text.lower()):
+            return True
+        following = _next_sentence(doc, mention.end)
+        if following is not None and _lemmas(doc, *following) & HARM_LEMMAS:
             return True
     return False
 

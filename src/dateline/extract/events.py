@@ -50,6 +50,7 @@ class Candidate:
     clause: str | None = None
     fatality_text: str = ""
     paragraph_start: int = 0
+    target_kind: str | None = None
 
 
 def extract_events(
@@ -84,6 +85,8 @@ def extract_events(
     for cand in candidates:
         if cand.sub_event_type == "Peaceful protest":
             cand.sub_event_type = _handling_in_next_sentences(cand, sentences)
+        elif cand.sub_event_type in ONE_SIDED and _fire_returned(cand, sentences):
+            cand.sub_event_type = "Armed clash"
     events = _merge(candidates, article, book)
     return events, rejected
 
@@ -104,6 +107,28 @@ def _handling_in_next_sentences(cand: Candidate, sentences: list[tuple[int, int,
         if classify.CUE["tear_gas"].search(low) or classify._intervened(low):
             return "Protest with intervention"
     return "Peaceful protest"
+
+
+# One-sided attacks that become a clash when the side attacked fires back.
+ONE_SIDED = frozenset({"Grenade", "Attack", "Remote explosive/landmine/IED"})
+
+
+def _fire_returned(cand: Candidate, sentences: list[tuple[int, int, str]]) -> bool:
+    """Codebook: an attack that the attacked armed side answers with its own fire is an armed clash between the
+    two. The answer is told in the attack's sentence or in the next two sentences of its paragraph ("Police
+    responded with gunfire."); an attack on civilians stays one even when police later fire at the attackers."""
+    if cand.target_kind == "civilian":
+        return False
+    own = cand.sentence.text.lower()
+    if classify.RETURN_FIRE.search(own):
+        return True
+    following = [t for start, para, t in sentences if start >= cand.sentence.end and para == cand.paragraph_start][:2]
+    for t in following:
+        low = t.lower()
+        if classify.RETURN_FIRE.search(low) and (classify.FORCE_ACTOR.search(low) or
+                                                 re.search(r"\bshoot-?outs?\b|\bexchange of fire\b", low)):
+            return True
+    return False
 
 
 # --- one sentence -------------------------------------------------------------------------------------------
@@ -194,6 +219,7 @@ def _sentence_candidate(
         clause=_clause_text(tok, sent) if tok is not None else sent.text,
         fatality_text=sent.text,
         paragraph_start=paragraph.start,
+        target_kind=classify.target_kind(sent),
     )
     return cand, _one_per_reason(rejects)
 
