@@ -3,6 +3,7 @@
     python -m benchmarks.api_load                                  # 10,000 events, 50 clients, 2,000 requests
     python -m benchmarks.api_load --events 2000 --requests 500     # quick look
     python -m benchmarks.api_load --db postgresql+psycopg://dateline:dateline@127.0.0.1/bench   # an EMPTY db
+    python -m benchmarks.api_load --paging --label after --pg-url postgresql+psycopg://dateline:dateline@127.0.0.1/dateline_test
 
 Loopback only and bounded: the server (`dateline.api.create_app`, uvicorn, no access log) runs in a child
 process on 127.0.0.1; the clients are asyncio tasks sharing one httpx connection pool; the run stops after
@@ -12,6 +13,13 @@ reports (`dateline.api.sample.synthetic_reports`) written straight into the stor
 Each request is a page of 50 events (the API's default page size) with a mix of filters an analyst uses:
 none, event type, country, a date range, a bounding box, a review status, a deep page. Results go to
 benchmarks/results/api_load.json: p50/p90/p99/max latency in ms, requests per second, errors.
+
+`--paging` measures the store's event query itself, no HTTP and no concurrency: milliseconds per page of 50
+(`Store.query_events`, the call behind `GET /api/events` and `dateline export`) at offset 0, a middle and a
+deep offset, with and without filters, on 10,000 events in a temporary SQLite file and (with `--pg-url`) in a
+fresh PostgreSQL database created on that server and dropped afterwards. Each figure is the median of
+`--repeat` calls after one warm-up call. Results are merged into benchmarks/results/store_paging.json under
+`--label` (e.g. `before` / `after` a change), so two runs of different code sit side by side.
 """
 
 from __future__ import annotations
@@ -37,6 +45,12 @@ from dateline.api.sample import synthetic_reports
 from dateline.store import Store
 
 RESULTS = Path(__file__).resolve().parent / "results" / "api_load.json"
+PAGING_RESULTS = Path(__file__).resolve().parent / "results" / "store_paging.json"
+PAGE_FILTERS: dict[str, dict[str, Any]] = {
+    "none": {},
+    "event_type=Protests": {"event_type": "Protests"},
+    "country=Iraq": {"country": "Iraq"},
+}
 SERVER = """
 import os, sys, uvicorn
 os.environ["DATELINE_DB_URL"] = sys.argv[1]
@@ -176,6 +190,62 @@ async def load(base: str, clients: int, requests: int, max_seconds: float, seed:
     }
 
 
+def page_timings(url: str, n_events: int, repeat: int) -> dict[str, Any]:
+    """Median ms per page of 50 from `Store.query_events` at a first, middle and deep offset per filter."""
+    from dateline.store import EventFilter
+
+    fill_seconds = fill(url, n_events)
+    store = Store(url)
+    out: dict[str, Any] = {"fill_seconds": round(fill_seconds, 1), "ms_per_page": {}}
+    try:
+        for name, params in PAGE_FILTERS.items():
+            total = store.count_events(EventFilter(**params))
+            deep = max(0, total - 50)
+            timings: dict[str, float] = {}
+            for label, offset in (("first", 0), ("middle", total // 2), ("deep", deep)):
+                f = EventFilter(**params, limit=50, offset=offset)
+                store.query_events(f)  # warm-up: page cache, statement cache
+                samples = []
+                for _ in range(repeat):
+                    t0 = time.perf_counter()
+                    rows = store.query_events(f)
+                    samples.append((time.perf_counter() - t0) * 1000)
+                if len(rows) != min(50, total - offset):
+                    raise SystemExit(f"{name} offset {offset}: got {len(rows)} rows")
+                timings[f"{label} (offset {offset})"] = round(statistics.median(samples), 2)
+            out["ms_per_page"][f"{name} ({total} events)"] = timings
+    finally:
+        store.close()
+    return out
+
+
+def paging_main(args: argparse.Namespace) -> int:
+    results: dict[str, Any] = {}
+    with tempfile.TemporaryDirectory() as tmp:
+        results["sqlite"] = page_timings(f"sqlite:///{Path(tmp) / 'paging.sqlite'}", args.events, args.repeat)
+    if args.pg_url:
+        from benchmarks.store_bench import pg_database
+
+        with pg_database(args.pg_url) as url:
+            results["postgresql"] = page_timings(url, args.events, args.repeat)
+    existing = json.loads(PAGING_RESULTS.read_text()) if PAGING_RESULTS.exists() else {}
+    existing["benchmark"] = "Store.query_events, ms per page of 50 (median of --repeat calls, one process)"
+    existing["events"] = args.events
+    existing[args.label] = {
+        **results,
+        "load_average_1m": round(os.getloadavg()[0], 2),
+        "machine": {"cpus": os.cpu_count(), "python": platform.python_version()},
+    }
+    PAGING_RESULTS.parent.mkdir(parents=True, exist_ok=True)
+    PAGING_RESULTS.write_text(json.dumps(existing, indent=2) + "\n", encoding="utf-8")
+    for backend, res in results.items():
+        for filt, timings in res["ms_per_page"].items():
+            cells = ", ".join(f"{k}: {v} ms" for k, v in timings.items())
+            print(f"[{args.label}] {backend} {filt}: {cells}")
+    print(f"wrote {PAGING_RESULTS}", file=sys.stderr)
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--events", type=int, default=10_000)
@@ -186,7 +256,13 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--seed", type=int, default=11)
     parser.add_argument("--workers", type=int, default=1, help="uvicorn worker processes")
     parser.add_argument("--output", type=Path, default=RESULTS)
+    parser.add_argument("--paging", action="store_true", help="time the store's event pages instead (no HTTP)")
+    parser.add_argument("--pg-url", help="with --paging: also on a fresh database created on this server")
+    parser.add_argument("--label", default="current", help="with --paging: key for this run in the results")
+    parser.add_argument("--repeat", type=int, default=15, help="with --paging: calls per figure")
     args = parser.parse_args(argv)
+    if args.paging:
+        return paging_main(args)
 
     with tempfile.TemporaryDirectory() as tmp:
         url = args.db or f"sqlite:///{Path(tmp) / 'load.sqlite'}"

@@ -140,6 +140,17 @@ _RUN_COLS = ("id", "pipeline_version", "inputs", "status", "started_at", "finish
              "events", "failures")
 
 
+def _after_key(last_id: int, last_date: dt.date | None) -> Any:
+    """Rows after (last_date, last_id) in the order (event_date IS NULL, event_date, id)."""
+    if last_date is None:  # undated rows come last, by id
+        return and_(EventRow.event_date.is_(None), EventRow.id > last_id)
+    return or_(
+        EventRow.event_date.is_(None),
+        EventRow.event_date > last_date,
+        and_(EventRow.event_date == last_date, EventRow.id > last_id),
+    )
+
+
 def _as_list(value: str | list[str] | None) -> list[str] | None:
     if value is None:
         return None
@@ -432,20 +443,37 @@ class Store:
         return [event_dict(row) for row in self.iter_event_rows(f)]
 
     def iter_event_rows(self, f: EventFilter | None = None, chunk: int = 1000) -> Iterator[EventRow]:
-        """Stream matching event rows (detached) in stable order: date, then id; bounded memory."""
+        """Stream matching event rows (detached) in stable order: date (undated last), then id; bounded memory.
+
+        Each chunk is found by sorting only (id, event_date) of the matching rows, then the full rows of
+        those ids are read by primary key: sorting full rows (JSON evidence and all) made a deep page cost
+        tens of ms on 10,000 events. `f.offset` is skipped once, in that narrow sort; later chunks continue
+        from the last row's sort key (keyset), so streaming a whole export never re-skips earlier rows.
+        The order is the same as ORDER BY (event_date IS NULL, event_date, id): ids are unique, so the key
+        is total and offset-then-keyset yields exactly the rows an OFFSET/LIMIT walk would.
+        """
         f = f or EventFilter()
-        base = self._event_query(f).order_by(EventRow.event_date.is_(None), EventRow.event_date, EventRow.id)
+        keys = self._event_query(f).with_only_columns(EventRow.id, EventRow.event_date)
+        order = (EventRow.event_date.is_(None), EventRow.event_date, EventRow.id)
         offset, remaining = f.offset, f.limit
+        last: tuple[int, dt.date | None] | None = None
         while remaining is None or remaining > 0:
             size = chunk if remaining is None else min(chunk, remaining)
+            stmt = keys if last is None else keys.where(_after_key(*last))
+            stmt = stmt.order_by(*order).limit(size)
+            if last is None and offset:
+                stmt = stmt.offset(offset)
             with self.session() as s:
-                rows = s.scalars(base.offset(offset).limit(size)).all()
-            yield from rows
-            if len(rows) < size:
+                page = s.execute(stmt).all()
+                if not page:
+                    return
+                by_id = {row.id: row for row in s.scalars(select(EventRow).where(EventRow.id.in_([p[0] for p in page])))}
+            yield from (by_id[p[0]] for p in page)
+            if len(page) < size:
                 return
-            offset += len(rows)
+            last = (page[-1][0], page[-1][1])
             if remaining is not None:
-                remaining -= len(rows)
+                remaining -= len(page)
 
     def iter_events(self, f: EventFilter | None = None) -> Iterator[Event]:
         """Matching events as Event models (reviewed values), stable order; for exporters."""
