@@ -12,9 +12,10 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from fastapi import FastAPI, Request
+from fastapi.exception_handlers import http_exception_handler
 from fastapi.exceptions import RequestValidationError
 from fastapi.openapi.docs import get_swagger_ui_html
-from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse
+from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse, Response
 from fastapi.staticfiles import StaticFiles
 from pydantic_settings import BaseSettings, SettingsConfigDict
 from starlette.exceptions import HTTPException as StarletteHTTPException
@@ -127,6 +128,26 @@ def _jsonable_errors(errors: Any) -> list[dict[str, Any]]:
     return out
 
 
+def _is_dashboard_page(request: Request) -> bool:
+    """Under /ui and not one of the dashboard's JSON feeds (e.g. /ui/points.json), which scripts read."""
+    path = request.url.path
+    return (path == "/ui" or path.startswith("/ui/")) and not path.endswith(".json")
+
+
+def not_found_page(request: Request, detail: str) -> HTMLResponse:
+    """The dashboard's 404 page: what was not found, and a link back to the map (status 404)."""
+    from dateline.api.routes_web import templates
+
+    # Starlette's generic text for an unmatched route says nothing a reader can act on.
+    message = "" if detail == "Not Found" else detail
+    return templates.TemplateResponse(
+        request,
+        "not_found.html",
+        {"page": "not-found", "path": request.url.path, "message": message},
+        status_code=404,
+    )
+
+
 def create_app(
     store: Store | str | None = None,
     *,
@@ -161,6 +182,14 @@ def create_app(
         return JSONResponse(
             {"detail": _validation_message(err), "errors": _jsonable_errors(err.errors())}, status_code=422
         )
+
+    @app.exception_handler(StarletteHTTPException)
+    async def _http_error(request: Request, err: StarletteHTTPException) -> Response:
+        # A person who mistypes a dashboard address gets a page with the dashboard's look and a way back;
+        # everything else (the JSON API, the dashboard's own JSON feeds) keeps FastAPI's JSON errors.
+        if err.status_code == 404 and _is_dashboard_page(request):
+            return not_found_page(request, str(err.detail))
+        return await http_exception_handler(request, err)
 
     static_dir = files("dateline.api") / "static"
     app.mount("/static", StaticFiles(directory=str(static_dir)), name="static")

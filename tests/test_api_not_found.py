@@ -1,0 +1,68 @@
+"""A mistyped dashboard address gets the dashboard's own 404 page (HTML, a link back to the map); the JSON
+API keeps answering errors in JSON, and so do the dashboard's JSON feeds that scripts read."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from fastapi.testclient import TestClient
+
+from dateline.api import ApiSettings, create_app
+from dateline.store import Store
+
+
+@pytest.fixture
+def client(tmp_path: Path) -> TestClient:
+    return TestClient(create_app(Store(f"sqlite:///{tmp_path / 'nf.sqlite'}")))
+
+
+@pytest.mark.parametrize("path", ["/ui/nope", "/ui/events/12/nope", "/ui/static/x.css", "/ui/review/extra"])
+def test_unknown_dashboard_path_is_an_html_404_with_a_way_back(client: TestClient, path: str) -> None:
+    resp = client.get(path, headers={"Accept": "text/html"})
+    assert resp.status_code == 404
+    assert resp.headers["content-type"].startswith("text/html")
+    body = resp.text
+    assert "<h1>Page not found</h1>" in body
+    assert 'href="/ui/"' in body  # back to the map
+    assert '<link rel="stylesheet" href="/static/css/dateline.css">' in body  # the dashboard's look
+    assert f"<code>{path}</code>" in body
+    assert '"detail"' not in body
+
+
+def test_missing_event_page_is_an_html_404_naming_the_event(client: TestClient) -> None:
+    resp = client.get("/ui/events/424242")
+    assert resp.status_code == 404
+    assert resp.headers["content-type"].startswith("text/html")
+    assert "event 424242 not found." in resp.text
+
+
+def test_path_is_escaped_on_the_404_page(client: TestClient) -> None:
+    resp = client.get("/ui/<b>x</b>")
+    assert resp.status_code == 404
+    assert "<b>x</b>" not in resp.text
+    assert "&lt;b&gt;x&lt;/b&gt;" in resp.text
+
+
+@pytest.mark.parametrize("path", ["/events/424242", "/articles/424242", "/api/events", "/nope"])
+def test_api_errors_stay_json(client: TestClient, path: str) -> None:
+    resp = client.get(path, headers={"Accept": "text/html,application/json"})
+    assert resp.status_code == 404
+    assert resp.headers["content-type"] == "application/json"
+    assert isinstance(resp.json()["detail"], str)
+
+
+def test_other_dashboard_errors_are_unchanged(client: TestClient) -> None:
+    # the map's JSON feed is read by scripts: a bad filter stays a JSON 422
+    resp = client.get("/ui/points.json", params={"bbox": "1,2"})
+    assert resp.status_code == 422 and "bbox" in resp.json()["detail"]
+    # a wrong method on a dashboard page is not a missing page
+    assert client.post("/ui/events").status_code == 405
+
+
+def test_404_page_needs_no_token_and_shows_no_data(tmp_path: Path) -> None:
+    app = create_app(Store(f"sqlite:///{tmp_path / 'ro.sqlite'}"), api_settings=ApiSettings(read_requires_token=True))
+    with TestClient(app) as c:
+        assert c.get("/ui/").status_code == 401  # the dashboard itself is closed
+        resp = c.get("/ui/nope")
+    assert resp.status_code == 404 and "Page not found" in resp.text
