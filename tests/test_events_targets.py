@@ -53,6 +53,47 @@ CASES: dict[str, tuple[str, list[str]]] = {
     "clash_then_injured": ("Two groups clashed over a land dispute in Kitgum on Sunday. Nine people were injured.",
                            ["Mob violence"]),
     "passive_person": ("In Puebla on Friday, a man and a woman were shot in a drive-by incident.", ["Attack"]),
+    # "according to" names a source, not an accord
+    "according_to": ("According to local media, the rebels shelled the airport in Kadugli on Monday.",
+                     ["Shelling/artillery/missile attack"]),
+    # anti-aircraft guns are ground weapons; helicopters ("choppers") and warplanes destroying weapons strike
+    # from the air
+    "anti_aircraft_guns": ("Rebels attacked government forces near Idlib on Sunday using anti-aircraft guns and "
+                           "mortars.", ["Shelling/artillery/missile attack"]),
+    "choppers": ("Army choppers raided rebel hideouts near Hama on Friday.", ["Air/drone strike"]),
+    "weapons_destroyed_from_air": ("Warplanes destroyed a weapons depot of the militants near Homs on Tuesday.",
+                                   ["Air/drone strike"]),
+    # territory: a repelled attempt, a passive loser, an agent in another clause, a forced withdrawal, troops
+    # that march, a seized place, an entry without resistance
+    "capture_fended_off": ("The rebel attack to capture army positions near Aleppo was fended off by the troops "
+                           "on Sunday.", ["Armed clash"]),
+    "pushed_back_passive": ("Rebel fighters were pushed back from their strongholds near Idlib by government "
+                            "troops on Monday.", ["Government regains territory"]),
+    "agent_of_other_clause": ("The rebels recaptured the village of Kafr Nabl on Friday, a week after it was "
+                              "seized by government troops.", ["Non-state actor overtakes territory"]),
+    "captured_by_the_army": ("The town of Sirte was captured by the army on Sunday after heavy fighting.",
+                             ["Government regains territory"]),
+    "withdrew_under_bombardment": ("Government forces took control of two villages near Hama on Monday after the "
+                                   "rebels withdrew under heavy artillery bombardment.",
+                                   ["Government regains territory"]),
+    "troops_marched": ("Government troops captured the town of Morek and marched into the nearby villages on "
+                       "Sunday.", ["Government regains territory"]),
+    "seized_district_centre": ("Taliban fighters seized a district centre in Kunduz province on Saturday.",
+                               ["Non-state actor overtakes territory"]),
+    "entered_no_resistance": ("Rebel fighters entered the town of Bria before dawn on Monday and met no "
+                              "resistance.", ["Non-violent transfer of territory"]),
+    # a seizure of weapons alone is an event; a website that reports is a source
+    "firearms_seized": ("Soldiers seized several firearms near Cotabato on Friday.", ["Disrupted weapons use"]),
+    "website_reports_base": ("A local news website reported that the army had set up a new base near Shadadi on "
+                             "Monday.", ["Headquarters or base established"]),
+    # protest forms and handling
+    "die_in": ("Activists staged a die-in outside the parliament in London on Saturday.", ["Peaceful protest"]),
+    "dragged_away": ("Security forces dragged the protesters out of the square in Beirut on Thursday.",
+                     ["Protest with intervention"]),
+    "headquarters_as_place": ("Hundreds gathered outside the party headquarters in Nairobi on Monday to demand "
+                              "the leader's resignation.", ["Peaceful protest"]),
+    # withdrawing from a treaty is politics
+    "treaty_withdrawal": ("The country withdrew from the missile treaty on Thursday.", []),
     # figurative: no weapon, no wounded, no demand
     "parties_clash": ("The two parties clashed over the budget in parliament on Tuesday. The vote was postponed.",
                       []),

@@ -63,7 +63,7 @@ TRIGGER_PHRASES: list[tuple[str, str]] = [
      r"\bcame out on(?:to)? the (?:roads?|streets?)\b|\broad ?blocks?\b", "blockade"),
     # stones thrown by people who are not demonstrating: mob violence
     (r"\b(?:threw|throw(?:ing)?|hurled|pelt(?:ed|ing)?) (?:\w+ )?stones?\b|\bstoned\b", "stone"),
-    (r"\btook to the streets?\b", "protest"), (r"\bsit-ins?\b|\bsit-down strikes?\b|\bstaged? a protest", "protest"), (r"\bhunger strike\b", "protest"),
+    (r"\btook to the streets?\b", "protest"), (r"\bsit-ins?\b|\bdie-ins?\b|\bsit-down strikes?\b|\bstaged? a protest", "protest"), (r"\bhunger strike\b", "protest"),
     (r"\bair ?strikes?\b|\bair raids?\b|\baerial (?:attack|bombardment|strike)s?\b|\bdrone strikes?\b", "air"),
     (r"\bsuicide (?:bomb(?:er|ing)?s?|attack(?:er)?s?|vest|belt|vehicle|car|truck)\b|\bsvbieds?\b|\bblew (?:himself|herself|themselves) up\b"
      r"|\bexplosive (?:vest|belt)s?\b|\bsuicide car bomb", "suicide"),
@@ -83,6 +83,9 @@ TRIGGER_PHRASES: list[tuple[str, str]] = [
     (r"\bprisoner (?:exchange|swap)\b|\bpeace (?:deal|agreement)\b|\bsigned an? (?:deal|agreement)\b", "agreement"),
     (r"\bweapons? caches?\b|\barms caches?\b|\bcaches? of (?:weapons|arms|ammunition|firearms|explosives)\b", "disrupt"),
     (r"\bwrested control\b|\brecovered control\b|\bregained control\b|\bpushed (?:back|out)\b", "regain"),
+    # armed men entering a place that nobody defends take it over without a fight
+    (r"\b(?:entered|moved into|marched into|rolled into)\b(?=[^.]*(?:without (?:any )?(?:resistance|a fight)|"
+     r"not encounter(?:ed)? any resistance|\bno resistance))", "territory"),
     (r"\bforced disappearances?\b|\bdisappeared\b", "abduct"),
 ]
 
@@ -103,6 +106,7 @@ CUE = {
     "force_light": re.compile(r"\barrest(?:ed|s|ing)?\b|\bdetain(?:ed|s|ing)?\b|\bdetention\b|\bcustody\b|"
                               r"\bprevent(?:ed|ing) (?:the )?(?:protesters|demonstrators|march|rally|them from (?:marching|protesting|reaching))|\bdispers(?:e|ed|ing|al)\b|\bbroke up\b|\bblock(?:ed)? (?:the )?"
                               r"(?:protesters|demonstrators|march)|\bforcibly removed?\b|"
+                              r"\bdrag(?:ged|ging)? (?:them|the protesters|protesters|demonstrators|activists)\b|"
                               r"\bevict(?:ed)?\b|\bpushed back\b|\bscuffle|\bremoved (?:the )?(?:protesters|demonstrators)|\bsuppress|\bcrack(?:ed)? ?down|\bhalt(?:ed)?\b|"
                               r"\bpepper[- ]spray|\bbroke up"),
     "injury": re.compile(r"\binjur(?:ed|ing|ies|y)\b|\bwound(?:ed|ing|s)?\b|\bbeat(?:en|ing)?\b|\bhospitali[sz]ed\b|"
@@ -124,7 +128,8 @@ CUE = {
     "suicide": re.compile(_phrase("suicide")),
     "chem": re.compile(_phrase("chem")),
     "air": re.compile(r"\bair ?strikes?\b|\bair raids?\b|\bwarplanes?\b|\bwar planes?\b|\bfighter jets?\b|"
-                      r"\bjets?\b|\bdrones?\b|\buavs?\b|\baircraft\b|\bhelicopters?\b|\bgunships?\b|"
+                      r"\bjets?\b|\bdrones?\b|\buavs?\b|(?<!anti-)(?<!anti )\baircraft\b(?! guns?)|\bhelicopters?\b|"
+                      r"\bchoppers?\b|\bgunships?\b|"
                       r"\baerial\b|\bair force\b|\bquadcopters?\b|\bairplanes?\b|\bbombers\b|\bf-16s?\b"),
     "ied": re.compile(_phrase("ied") + r"|\bbombs? (?:exploded|went off|detonated|blast)|\bbomb blast|"
                       r"\bmines?\b(?! (?:worker|owner|site))|\bexplosives? (?:planted|placed|detonated)"),
@@ -251,6 +256,18 @@ FIGURATIVE_FIGHT = re.compile(r"\w+\s+(?:against|on)\s+(?:the\s+)?(?:\w+\s+){0,2
                               r"illiteracy|racism|discrimination|fraud|tuberculosis|obesity|addiction|pandemic)\b")
 
 
+# Nouns a weapon word can modify without any use of the weapon: treaties, programmes, industries, tests.
+WEAPON_NOT_USED = frozenset({"pact", "treaty", "programme", "program", "deal", "talks", "agreement", "accord",
+                             "industry", "factory", "plant", "technology", "test", "tests", "testing", "defence",
+                             "defense", "shield", "system", "systems", "sale", "sales", "export", "exports",
+                             "maker", "manufacturer", "site", "base", "launcher", "launchers", "parts", "ban"})
+
+
+DIPLOMATIC_NOUNS = frozenset({"talks", "negotiation", "negotiations", "race", "election", "contest", "competition",
+                              "tournament", "process", "coalition", "government", "convention", "organisation",
+                              "organization", "union", "alliance", "bid", "deal", "pact", "treaty", "agreement"})
+
+
 def find_triggers(sent: SpacySpan) -> list[Trigger]:
     """Every word or phrase in the sentence that names a kind of ACLED event."""
     found: list[Trigger] = []
@@ -304,6 +321,15 @@ def find_triggers(sent: SpacySpan) -> list[Trigger]:
             continue  # a strike ballot or notice is a step toward a strike, not a strike
         if lemma == "lynch" and tok.pos_ == "PROPN":
             continue  # a name
+        if family == "withdraw" and any(
+                c.lower_ == "from" and any(g.lemma_.lower() in DIPLOMATIC_NOUNS for g in c.children)
+                for c in tok.children):
+            continue  # withdrawing from a treaty, talks or a race is politics, not ground handed over
+        if lemma == "accord" and tok.lower_ == "according":
+            continue  # "according to" names a source, not an accord
+        if family in {"shell", "air", "bomb", "ied", "explosion"} and tok.dep_ in {"compound", "amod", "nmod"} and \
+                tok.head.lemma_.lower() in WEAPON_NOT_USED:
+            continue  # "a missile pact", "the drone programme": a weapon named, not used
         if family == "clash" and lemma in {"fight", "fighting", "battle", "war", "struggle"} and \
                 FIGURATIVE_FIGHT.match(low[tok.idx - base:]):
             continue  # "the fight against cancer/poverty/corruption" is figurative
@@ -393,8 +419,8 @@ DISASTER = re.compile(r"\bearthquakes?\b|\btsunamis?\b|\bfloods?\b|\bflooding\b|
                       r"\bcollision|\bderail|\bplunged\b|\bcapsized|\b(?:gas|chemical|oil) leak|\bleak(?:ed)?\b|"
                       r"\b(?:plant|factory|furnace|boiler|warehouse|container|tank|pipeline|refinery|mine) (?:\w+ )?"
                       r"(?:exploded|explosion|blast|fire|caught fire)|\b(?:fire|blaze) (?:broke out|engulfed|gutted)|"
-                      r"\bcaught fire\b|\bfires? (?:that |which )?(?:broke out|are burning|were burning|raged|spread)|\bfirefighters?\b|\bshort circuit|\bammonium nitrate|\bcyber|\bwebsites?\b|"
-                      r"\bhack(?:ed|ers?)\b|\bstampede|\bcollapsed?\b")
+                      r"\bcaught fire\b|\bfires? (?:that |which )?(?:broke out|are burning|were burning|raged|spread)|\bfirefighters?\b|\bshort circuit|\bammonium nitrate|"
+                      r"\bstampede|\bcollapsed?\b")
 POLITICAL = re.compile(r"\bgunmen\b|\bmilitants?\b|\brebels?\b|\bterror|\bsuicide\b|\bprotest|\bdemonstrat|"
                        r"\bsoldiers?\b|\btroops\b|\barmed\b|\battack(?:ed|ers?)\b|\bbomb(?:ing|er)?s?\b(?! squad)|"
                        r"\bied\b|\binsurgent|\bmilitia|\bair ?strike|\bshell(?:ing|ed)\b")
@@ -416,7 +442,7 @@ NONSTATE_WORDS = re.compile(r"\b(?:rebels?|militants?|insurgents?|jihadists?|ter
                             r"boko haram|hezbollah|ypg|sdf|pkk|opposition forces|separatists?)\b")
 TERRITORY_OBJECTS = re.compile(r"\b(?:towns?|villages?|city|cities|areas?|district|districts|base|bases|positions?|"
                                r"hills?|heights|region|province|territory|airport|camp|checkpoints?|posts?|bastion|"
-                               r"stronghold|enclave|neighbou?rhoods?|crossings?|control|highway|road|centre|center|"
+                               r"strongholds?|enclaves?|neighbou?rhoods?|crossings?|control|highway|road|centre|center|"
                                r"outskirts|strategic|front(?:line)?|castle|island)\b")
 
 
@@ -446,7 +472,20 @@ CAPTURE_OF_PLACE = re.compile(r"\b(?:captur(?:ed|ing)|seized|overran|retook|reca
                               r"control|taken (?:the )?control|recovered control|took over|won back)\b(?:\W+\w+){0,4}?\W+"
                               r"(?:towns?|villages?|city|area|district|base|positions?|hills?|region|territory|airport|"
                               r"checkpoints?|stronghold|enclave|crossings?|castle|island|control)\b")
-NO_RESISTANCE = re.compile(r"\bwithout (?:any )?(?:resistance|a fight|fighting|a shot)\b|\bnot encountered? any resistance|"
+# An attempt to take ground that failed ("the attack to capture the positions was fended off").
+REPELLED = re.compile(r"\brepel(?:led|s)?\b|\brepuls(?:ed|e)\b|\bfend(?:ed|ing)? off\b|\bfought off\b|"
+                      r"\bbeaten back\b|\bthwart(?:ed)?\b|\bfoil(?:ed)?\b|\bfailed to (?:capture|take|seize)\b")
+# A withdrawal forced by bombardment or fighting is no peaceful handover.
+FORCED_OUT = re.compile(r"\bbombard|\bshelling\b|\bair ?strikes?\b|\bartillery\b|\bfighting\b|\bbattles?\b|"
+                        r"\bclashes\b|\boffensive\b|\bassault\b")
+# Armed actors marching into or on a place advance: a military movement, not a demonstration.
+MARCHING_FORCES = re.compile(r"\b(?:forces|troops|soldiers|army|militants|rebels|fighters|insurgents|militias?|"
+                             r"units|columns?|convoys?)\b(?:\W+\w+){0,12}?\W+marched\b")
+# A capture verb whose direct object is a place ("seized a district centre", "seized the town").
+SEIZED_PLACE = re.compile(r"\bseized (?:control of )?(?:the |a |an |two |three |several )?(?:[\w-]+ )?(?:towns?|villages?|"
+                          r"city|district|base|positions?|hills?|region|territory|airport|checkpoints?|stronghold|"
+                          r"enclave|crossings?|castle|island)\b")
+NO_RESISTANCE = re.compile(r"\bwithout (?:any )?(?:resistance|a fight|fighting|a shot)\b|\bnot encounter(?:ed)? any resistance|"
                            r"\bno resistance\b")
 # Who handles demonstrations: the authorities' forces.
 FORCE_ACTOR = re.compile(r"\b(?:police|policemen|security|soldiers?|troops|army|gendarmes?|gendarmerie|authorities|"
@@ -554,6 +593,11 @@ def classify_sentence(text: str, families: set[str], sent: SpacySpan | None = No
         families = families - {"strike"} | ({"air"} if families <= {"strike"} and has["attack_words"] else set())
     protest_ctx = bool(families & {"protest", "riot"}) and (has["protest"] or "riot" in families) or (
         "strike" in families and labour) or ("blockade" in families and DEMAND.search(low) is not None)
+    if protest_ctx and families & {"protest"} and MARCHING_FORCES.search(low) and not re.search(
+            r"\bprotest|\bdemonstrat|\brall(?:y|ies|ied)\b|\bslogans?\b|\bbanners?\b|\bplacards?\b|\bstrike", low):
+        # troops or fighters who march into a place advance; they do not demonstrate
+        protest_ctx = False
+        families = families - {"protest"}
     if "stone" in families and not protest_ctx and not DEMAND.search(low):
         return Classification("Mob violence", ["stones thrown outside a demonstration"])
     if "stone" in families:
@@ -567,16 +611,24 @@ def classify_sentence(text: str, families: set[str], sent: SpacySpan | None = No
         return Classification(sub, [*cues, *why], conf)
 
     # a change of territory is what a capture reports: it outranks the weapons used to take the ground
-    early_territory = ("regain" in families or "territory" in families) and TERRITORY_OBJECTS.search(low) and \
+    early_territory = ("regain" in families or "territory" in families or
+                       ("seize" in families and SEIZED_PLACE.search(low))) and TERRITORY_OBJECTS.search(low) and \
         not protest_ctx and CAPTURE_OF_PLACE.search(low)
+    if early_territory and REPELLED.search(low):
+        # an attempt to take ground that was repelled changed no hands: the two sides fought
+        return pick("Armed clash", "attempt to take ground repelled")
     if early_territory:
-        if (has["withdraw"] and not has["clash"]) or NO_RESISTANCE.search(low):
+        if (has["withdraw"] and not has["clash"] and not FORCED_OUT.search(low)) or NO_RESISTANCE.search(low):
             return pick("Non-violent transfer of territory", "taken without fighting")
         return _territory_subtype(low, families)
     if "suicide" in families or has["suicide"]:
         return pick("Suicide bomb", "suicide")
     if "chem" in families:
         return pick("Chemical weapon", "chemical agent")
+    if weapons_seized and has["air"] and re.search(r"\bdestroy(?:ed|ing|s)?\b|\bstruck\b|\bhit\b|\btargeted\b",
+                                                   low):
+        # weapons destroyed by aircraft or drones: the strike is the event, not a seizure
+        return pick("Air/drone strike", "weapons destroyed from the air")
     if weapons_seized or ("disrupt" in families and has["disrupt"]):
         return pick("Disrupted weapons use", "weapon defused/intercepted/seized")
     explosive_ok = not protest_ctx or attack_verb
@@ -619,8 +671,10 @@ def classify_sentence(text: str, families: set[str], sent: SpacySpan | None = No
         return pick("Mob violence", "mob")
     territory = "regain" in families or "territory" in families or ("seize" in families and has["overtake"]) or (
         has["regain"] and families & {"clash", "seize"})
+    if territory and TERRITORY_OBJECTS.search(low) and REPELLED.search(low):
+        return pick("Armed clash", "attempt to take ground repelled")
     if territory and TERRITORY_OBJECTS.search(low):
-        if has["withdraw"] and not has["clash"]:
+        if (has["withdraw"] and not has["clash"] and not FORCED_OUT.search(low)) or NO_RESISTANCE.search(low):
             return pick("Non-violent transfer of territory", "taken after the other side withdrew")
         return _territory_subtype(low, families)
     if "withdraw" in families and not has["clash"]:
@@ -680,7 +734,10 @@ def classify_sentence(text: str, families: set[str], sent: SpacySpan | None = No
         return pick("Looting/property destruction", "property looted/destroyed")
     if "agreement" in families:
         return pick("Agreement", "agreement")
-    if "hq" in families:
+    if "hq" in families and re.search(_phrase("hq") + r"|\b(?:set up|established|opened|moved|relocated|built)\b"
+                                      r"(?:\W+\w+){0,5}?\W+headquarters\b|\bheadquarters (?:was|were|has been|have been) "
+                                      r"(?:set up|established|opened)", low):
+        # codebook: a base or headquarters established; a building that is someone's headquarters is a place
         return pick("Headquarters or base established", "base established")
     if "disrupt" in families:
         return pick("Disrupted weapons use", "weapon defused/intercepted")
@@ -702,8 +759,12 @@ def _territory_subtype(low: str, families: set[str]) -> Classification:
     before = low[:verb.start()] if verb else low
     state_at = max((m.start() for m in STATE_WORDS.finditer(before)), default=-1)
     rebel_at = max((m.start() for m in NONSTATE_WORDS.finditer(before)), default=-1)
-    if "by government" in low or "by the army" in low or "by troops" in low:
-        state_at = len(before)
+    after = re.sub(r"^\w*", "", low[verb.end():]) if verb else ""  # from the end of the verb's word
+    if re.match(r"(?:\W+\w+){0,6}?\W+by (?:the )?(?:government|army|troops|soldiers|security forces)\b", after):
+        state_at, rebel_at = len(before), -1  # the capture's own passive agent ("was captured by the army")
+    elif re.search(r"\b(?:were|was|been) (?:driven|pushed|forced|expelled) (?:back |out )?(?:of|from)\b", low):
+        # passive ("were pushed back from their strongholds"): the side named before the verb lost the ground
+        state_at, rebel_at = rebel_at, state_at
     if rebel_at > state_at:
         return Classification("Non-state actor overtakes territory", ["non-state group took territory"])
     if state_at >= 0 or "regain" in families:
@@ -764,7 +825,7 @@ def target_kind(sent: SpacySpan | None) -> str | None:
         if lemma in ARMED_HEADS or word in ARMED_HEADS:
             verdicts.append(True)
         elif (lemma in GENERIC_HEADS or word in GENERIC_HEADS) and (
-                mods := " ".join(t.lower_ for t in head.subtree if t.i != head.i)):
+                mods := " ".join(t.lower_ for t in head.subtree if t.i != head.i).replace(" - ", "-")):
             if ARMED_MODIFIER.search(mods) or NONSTATE_WORDS.search(mods):
                 verdicts.append(True)
         elif CIVILIAN_WORDS.fullmatch(word) or CIVILIAN_WORDS.fullmatch(lemma):
@@ -791,6 +852,9 @@ def _target_heads(sent: SpacySpan | None) -> list[Token]:
                 heads.extend(c for c in child.children if c.dep_ == "pobj")
     out: list[Token] = []
     for h in heads:
+        appos = [c for c in h.children if c.dep_ == "appos" and c.pos_ == "NOUN"]
+        if h.lemma_.lower() in {"people", "person"} and appos:
+            h = appos[0]  # "38 people, mostly soldiers": the apposition says who the people were
         if h.pos_ in {"NOUN", "PROPN"}:
             out.append(h)
             out.extend(c for c in h.conjuncts if c.pos_ in {"NOUN", "PROPN"})

@@ -74,7 +74,7 @@ PERSON_NOUNS = frozenset({
     "teacher", "doctor", "nurse", "activist", "protester", "thief", "suspect", "youth", "shepherd", "herder",
     "fisherman", "local", "citizen", "passenger", "pilgrim", "refugee", "migrant", "candidate", "politician",
     "mayor", "councillor", "elder", "priest", "imam", "monk", "worshipper", "patient", "guard", "soldier",
-    "correspondent", "photographer", "lawyer", "judge", "victim", "teenager",
+    "correspondent", "photographer", "lawyer", "judge", "victim", "teenager", "individual",
 })
 # Property that an attack, a fire or a raid destroys: the codebook's property destruction, not a metaphor.
 PROPERTY_NOUNS = frozenset({
