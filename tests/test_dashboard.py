@@ -270,3 +270,17 @@ def test_api_docs_page_renders_from_vendored_files(server: dict[str, Any], page:
     page.wait_for_selector(".swagger-ui .opblock")
     assert page.locator(".opblock-summary-path", has_text="/events/{event_id}/history").count() == 1
     assert all(url.startswith(server["base"]) for url in requested), requested  # nothing from a CDN
+
+
+def test_mistyped_dashboard_address_shows_a_404_page_with_a_way_back(server: dict[str, Any], page: Any) -> None:
+    response = page.goto(f"{server['base']}/ui/evnets")
+    assert response is not None and response.status == 404
+    assert page.inner_text("h1") == "Page not found"
+    assert "/ui/evnets" in page.inner_text("#not-found")
+    # styled like the dashboard (its header and stylesheet), and the link leads back to a working map
+    assert page.locator("header.top a.brand").count() == 1
+    assert page.evaluate("getComputedStyle(document.querySelector('.panel')).borderRadius") == "6px"
+    page.click("#back-to-map")
+    page.wait_for_selector('#map[data-ready="1"]')
+    assert page.url.rstrip("/").endswith("/ui")
+    assert page.errors == []
