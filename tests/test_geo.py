@@ -156,6 +156,22 @@ def test_event_place_prefers_a_town_over_its_province(resources) -> None:  # typ
     assert p is not None and p.name == "Tonala" and p.admin1 == "Jalisco" and p.country == "Mexico"
 
 
+@pytest.mark.parametrize(
+    ("text", "precision"),
+    [
+        ("Gunmen attacked a police checkpoint in Kirkuk on Monday.", 1),
+        ("Gunmen attacked a police checkpoint near Kirkuk on Monday.", 2),
+        ("Gunmen attacked a police checkpoint on the outskirts of Kirkuk on Monday.", 2),
+        ("Artillery shelled villages in the western countryside of Kirkuk on Monday.", 2),
+        ("Artillery shelled villages south of Kirkuk on Monday.", 2),
+        ("Artillery shelled villages in the Kirkuk countryside on Monday.", 2),
+    ],
+)
+def test_an_event_near_a_town_is_coded_to_it_with_precision_2(resources, text: str, precision: int) -> None:  # type: ignore[no-untyped-def]
+    p = _event_place(text, resources)
+    assert p is not None and p.name == "Kirkuk" and p.geo_precision == precision
+
+
 def test_event_place_falls_back_to_paragraph_then_country(resources) -> None:  # type: ignore[no-untyped-def]
     text = "Hundreds marched in Kirkuk. They later burned tyres."
     p = _event_place(text, resources, sentence_index=1)

@@ -623,9 +623,32 @@ def _best_of(places: list[Place], article: Article) -> Place | None:
     )
 
 
-def _as_event_place(p: Place) -> Place:
+# ACLED codebook: an event near a town, on its outskirts, in its countryside or in an area or a direction of it is
+# coded to that town with geo_precision 2 ("part of a region or near a town"), not 1.
+_DIRECTION = r"(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west)(?:ern)?"
+_VICINITY_BEFORE = re.compile(
+    r"\b(?:near(?:by)?|outside(?:\s+of)?|close\s+to|(?:on\s+)?the\s+outskirts\s+of|outskirts\s+of|vicinity\s+of|around|"
+    r"surroundings\s+of|(?:" + _DIRECTION + r"\s+)?(?:countryside|suburbs?|parts?|areas?)\s+of|" + _DIRECTION + r"\s+of|"
+    r"between)\s+(?:the\s+)?(?:(?:town|city|village|area)\s+of\s+)?$",
+    re.IGNORECASE,
+)
+_VICINITY_AFTER = re.compile(
+    r"^\s*(?:" + _DIRECTION + r"\s+)?(?:area|areas|countryside|outskirts|suburbs?|surroundings|environs|vicinity)\b",
+    re.IGNORECASE,
+)
+
+
+def _near_only(p: Place, article: Article) -> bool:
+    """The text puts the event near the place or in a part of it, not in the place itself."""
+    before = article.text[max(0, p.span.start - 60) : p.span.start]
+    return bool(_VICINITY_BEFORE.search(before) or _VICINITY_AFTER.match(article.text[p.span.end : p.span.end + 40]))
+
+
+def _as_event_place(p: Place, article: Article) -> Place:
     if p.kind == "landmark" and p.within:
-        return p.model_copy(update={"name": p.within})
+        p = p.model_copy(update={"name": p.within})
+    if p.geo_precision == 1 and _near_only(p, article):
+        p = p.model_copy(update={"geo_precision": 2})
     return p
 
 
@@ -729,14 +752,14 @@ def place_for_event(places: list[Place], sentence: Span, paragraph: Span, articl
     if trigger is not None and doc is not None and len(located) >= 2:
         chosen = _by_trigger(located, trigger, doc, article)
         if chosen is not None:
-            return _as_event_place(chosen)
+            return _as_event_place(chosen, article)
     best = _best_of(in_sentence, article)
     if best is not None:
-        return _as_event_place(best)
+        return _as_event_place(best, article)
     in_paragraph = [p for p in places if paragraph.start <= p.span.start < paragraph.end]
     best = _best_of(in_paragraph, article)
     if best is not None:
-        return _as_event_place(best).model_copy(
+        return _as_event_place(best, article).model_copy(
             update={"reason": f"from the paragraph: {best.reason or ''}", "confidence": round(best.confidence * 0.7, 2)}
         )
     countries = Counter(p.country for p in places if p.country and MODIFIER not in (p.reason or ""))
