@@ -98,6 +98,7 @@ def test_admin1_variant_wording(resources) -> None:  # type: ignore[no-untyped-d
     anbar = _place(places, "Anbar")
     assert anbar.mention == "Anbar Province" and anbar.kind == "admin1"
     assert anbar.admin1 == "Anbar" and anbar.country == "Iraq" and anbar.geo_precision == 3
+    assert anbar.geonameid == 99592  # GeoNames' Al Anbar governorate record
 
 
 # ---------------------------------------------------------------- resolution in context
@@ -202,6 +203,8 @@ def test_cli_geocode_prints_resolution_and_candidates(resources) -> None:  # typ
     result = CliRunner().invoke(app, ["geocode", "Protesters rallied in Tripoli, Lebanon."])
     assert result.exit_code == 0, result.output
     assert "Tripoli" in result.output and "Lebanon" in result.output and "candidate" in result.output
+    district = CliRunner().invoke(app, ["geocode", "Gunmen attacked a checkpoint in Arghandab district, Zabul."])
+    assert "admin2: Arghandab, Zabul, Afghanistan" in district.output and "geo_precision=2" in district.output
     as_json = CliRunner().invoke(app, ["geocode", "Clashes near Kirkuk.", "--json"])
     assert as_json.exit_code == 0 and json.loads(as_json.output)[0]["admin1"] == "Kirkuk"
 

@@ -40,7 +40,7 @@ from typing import Any
 
 from dateline.errors import ResourceMissingError
 
-BUILD_VERSION = 7  # bump when the index layout or the build rules change
+BUILD_VERSION = 8  # bump when the index layout or the build rules change
 # KIND_ADMIN2 sorts after KIND_CITY: among a name's records a bare name is the town first, its district last
 KIND_COUNTRY, KIND_ADMIN1, KIND_CITY, KIND_ADMIN2 = 0, 1, 2, 3
 KIND_NAMES = {KIND_COUNTRY: "country", KIND_ADMIN1: "admin1", KIND_CITY: "city", KIND_ADMIN2: "admin2"}
@@ -432,7 +432,8 @@ def build_index(only_countries: Iterable[str] | None = None, cities: dict[str, d
         seat = max(members, key=lambda c: (c["population"], -c["geonameid"]))
         pop = sum(int(c["population"]) for c in members)
         admin1_idx[f"{key[0]}.{key[1]}"] = len(entries)
-        entries.append((KIND_ADMIN1, clean, key[0], key[1], seat["latitude"], seat["longitude"], pop, 0, ""))
+        entries.append((KIND_ADMIN1, clean, key[0], key[1], seat["latitude"], seat["longitude"], pop,
+                        sub.geonameid if sub else 0, ""))
         names += [(s, len(entries) - 1) for s in sorted({raw, clean} | other)]
 
     towns_of: dict[str, list[dict[str, Any]]] = defaultdict(list)

@@ -788,7 +788,8 @@ def format_places(places: list[Place]) -> str:
     """One block per place: what it resolved to, why, and the candidates with their scores."""
     lines = []
     for p in places:
-        where = ", ".join(x for x in (p.name, p.admin1, p.country) if x) or "unresolved"
+        district = p.admin2 if p.admin2 and p.admin2 != p.name else None  # the town's district, when known
+        where = ", ".join(x for x in (p.name, district, p.admin1, p.country) if x) or "unresolved"
         coords = f"{p.latitude:.4f},{p.longitude:.4f}" if p.latitude is not None else "-"
         within = f" within {p.within}" if p.within else ""
         lines.append(f"{p.mention!r} [{p.span.start}:{p.span.end}] → {p.kind}: {where}{within} ({coords}) "
