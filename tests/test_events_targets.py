@@ -92,6 +92,16 @@ CASES: dict[str, tuple[str, list[str]]] = {
                      ["Protest with intervention"]),
     "headquarters_as_place": ("Hundreds gathered outside the party headquarters in Nairobi on Monday to demand "
                               "the leader's resignation.", ["Peaceful protest"]),
+    # a strike by workers and a sit-in are labour protests; a dug mine is no landmine
+    "striking_miners": ("Striking miners blocked the entrance to the mine's main shaft in Rustenburg on Monday.",
+                        ["Peaceful protest"]),
+    "sit_in": ("The strike began as a sit-in by 200 nurses at the hospital in Durban on Tuesday.",
+               ["Peaceful protest"]),
+    # governments protesting a policy make a statement; "the mob" with no act is organised crime
+    "nations_protesting": ("Western governments, protesting the crackdown on the press, suspended aid to the "
+                           "country on Friday.", []),
+    "mob_as_mafia": ("The city is an attraction for the mob, which launders its money through restaurants.", []),
+    "mob_dispersed": ("Police dispersed a mob outside the court in Kisumu on Monday.", ["Mob violence"]),
     # withdrawing from a treaty is politics
     "treaty_withdrawal": ("The country withdrew from the missile treaty on Thursday.", []),
     # figurative: no weapon, no wounded, no demand

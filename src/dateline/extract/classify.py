@@ -246,6 +246,7 @@ class Classification:
 
 
 MINING_NEXT = {"and", "&", "ministry", "minister", "department", "workers", "worker", "owner", "owners", "site", "sites",
+               "'s", "’s", "shafts", "management", "manager", "managers", "employees", "strike",
                "industry", "sector", "shaft", "dump", "company", "operator", "employees", "union"}
 MINING_PREV = {"platinum", "gold", "coal", "diamond", "copper", "iron", "uranium", "tin", "chrome", "open-cast",
                "opencast", "underground", "zinc", "salt", "lithium", "cobalt"}
@@ -266,6 +267,25 @@ WEAPON_NOT_USED = frozenset({"pact", "treaty", "programme", "program", "deal", "
 DIPLOMATIC_NOUNS = frozenset({"talks", "negotiation", "negotiations", "race", "election", "contest", "competition",
                               "tournament", "process", "coalition", "government", "convention", "organisation",
                               "organization", "union", "alliance", "bid", "deal", "pact", "treaty", "agreement"})
+
+
+# What a mob does: without one of these acts "the mob" is organised crime.
+MOB_ACT = re.compile(r"\blynch|\bbeat(?:en|ing|s)?\b|\battack|\bkill|\bburn|\btorch|\bston(?:e|ed|es|ing)\b|"
+                     r"\bloot|\bstorm|\bset (?:fire|ablaze|alight)|\bhack(?:ed)? to death|\bassault|\binjur|\bwound|"
+                     r"\bmurder|\bvandali[sz]|\bdestroy|\bchased?\b|\bclash|\bviolen|\bdispers")
+# Governments, states and their envoys "protest" a policy by statement.
+DIPLOMATIC_SUBJECTS = frozenset({"nation", "government", "country", "ministry", "embassy", "minister", "president",
+                                 "state", "diplomat", "ambassador", "envoy", "consulate", "foreign", "beijing",
+                                 "washington", "moscow", "kremlin", "administration", "cabinet"})
+
+
+def _diplomatic_subject(tok: Token) -> bool:
+    """The subject of a protest verb (or the noun a participle hangs on) is a government or state."""
+    subjects = [c for c in tok.children if c.dep_ in {"nsubj", "nsubjpass"}]
+    if tok.dep_ in {"acl", "advcl", "relcl"}:
+        subjects.append(tok.head)
+        subjects.extend(c for c in tok.head.children if c.dep_ == "nsubj")
+    return any(t.lemma_.lower() in DIPLOMATIC_SUBJECTS or t.lower_ in DIPLOMATIC_SUBJECTS for t in subjects)
 
 
 def find_triggers(sent: SpacySpan) -> list[Trigger]:
@@ -325,6 +345,10 @@ def find_triggers(sent: SpacySpan) -> list[Trigger]:
                 c.lower_ == "from" and any(g.lemma_.lower() in DIPLOMATIC_NOUNS for g in c.children)
                 for c in tok.children):
             continue  # withdrawing from a treaty, talks or a race is politics, not ground handed over
+        if lemma == "mob" and not MOB_ACT.search(low):
+            continue  # "the mob" with no violent act named is organised crime (the mafia), not a crowd
+        if lemma == "protest" and tok.pos_ == "VERB" and _diplomatic_subject(tok):
+            continue  # governments and nations "protesting" a policy object to it: a statement, not a demonstration
         if lemma == "accord" and tok.lower_ == "according":
             continue  # "according to" names a source, not an accord
         if family in {"shell", "air", "bomb", "ied", "explosion"} and tok.dep_ in {"compound", "amod", "nmod"} and \

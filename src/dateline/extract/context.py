@@ -52,7 +52,7 @@ CONTEXT_LEMMAS = frozenset({
     # armed and security actors
     "soldier", "troop", "army", "military", "force", "police", "policeman", "gendarme", "militant", "rebel",
     "insurgent", "fighter", "militia", "militiaman", "gunman", "jihadist", "terrorist", "attacker", "assailant",
-    "guerrilla", "paramilitary", "commando", "junta", "gang", "separatist", "extremist", "insurgency",
+    "guerrilla", "paramilitary", "commando", "junta", "gang", "cartel", "separatist", "extremist", "insurgency",
     "militiamen", "gunmen", "policemen",
     "battalion", "brigade", "marine", "arm",
     # protest and unrest
@@ -131,6 +131,10 @@ STATED_DEMAND = re.compile(r"\bto (?:ask|demand|express|protest|call|press|seek|
                            r"mark|commemorate|highlight|urge|claim|reject)\b|\bdemand(?:ing|ed)?\b|"
                            r"\bin (?:solidarity|protest)\b|\bagainst (?:the )?(?:government|decision|closure|eviction|"
                            r"killing|arrest|lack|plan|law|policy|lockdown)|\bslogans?\b|\bplacards?\b|\bbanners?\b")
+# Protest forms the tokenizer splits ("sit-in" is three tokens), and a strike by workers: a labour protest.
+PROTEST_FORMS = re.compile(r"\bsit-ins?\b|\bdie-ins?\b|\bhunger strikes?\b|\bstrikers\b")
+LABOUR = re.compile(r"\b(?:workers?|unions?|employees|staff|teachers|nurses|doctors|drivers|miners|mineworkers|"
+                    r"operators|labourers|laborers|wage|pay|salar(?:y|ies)|on strike|went on strike|general strike)\b")
 # Casualties told in the next sentence settle a clash or an attack ("Two groups clashed over land. 19 people
 # were injured."): a figurative clash has no wounded.
 HARM_LEMMAS = frozenset({"kill", "dead", "death", "die", "wound", "wounded", "injure", "injured", "injury",
@@ -178,7 +182,10 @@ def has_conflict_context(doc: Doc, event: Event) -> bool:
             return True
         if "tear gas" in mention.text.lower():
             return True
-        if trigger in PROTEST_SENSE_TRIGGERS and STATED_DEMAND.search(mention.text.lower()):
+        low = mention.text.lower()
+        if trigger in PROTEST_SENSE_TRIGGERS and STATED_DEMAND.search(low):
+            return True
+        if PROTEST_FORMS.search(low) or (trigger == "strike" and LABOUR.search(low)):
             return True
         following = _next_sentence(doc, mention.end)
         if following is not None and _lemmas(doc, *following) & HARM_LEMMAS:
