@@ -19,7 +19,8 @@ Writing
 Reading (dicts are JSON-ready: dates as ISO strings)
 - `query_events(EventFilter(...)) -> list[dict]`, `count_events(filter) -> int`,
   `iter_events(filter) -> Iterator[Event]` (models with reviewed values, for exporters),
-  `events_per_day(filter) -> [{date, event_type, count}]`.
+  `events_per_day(filter) -> [{date, event_type, count}]`. Events come by event date (undated last), then
+  id, on every backend; `offset` and `limit` page in that order (a deep page stays cheap: only ids are sorted).
   `EventFilter(date_from, date_to, country, admin1, event_type, sub_event_type, actor, source,
   review_status, bbox=(min_lon, min_lat, max_lon, max_lat), article_id, q, all_versions=False, limit,
   offset=0)`; strings match case-insensitively; event_type / sub_event_type / review_status take a list too.
