@@ -40,6 +40,7 @@ from dateline.geo.gazetteer import (
     tables,
 )
 from dateline.model import Article, Place, Span
+from dateline.nlp.components.places import ADMIN1_WORDS, ADMIN2_WORDS, SPAN_KEY, find_toponyms
 from dateline.resources import Resources
 
 MODIFIER = "country name used as a modifier"
@@ -102,8 +103,6 @@ def _index_of(starts: list[int], offset: int) -> int:
 
 
 def _mentions(article: Article, doc: Doc, gaz: Gazetteer) -> list[Mention]:
-    from dateline.nlp.components.places import ADMIN1_WORDS, ADMIN2_WORDS, SPAN_KEY, find_toponyms
-
     if SPAN_KEY in doc.spans:
         raw = [(s.start, s.end, s.label_, s._.dl_place or {}) for s in doc.spans[SPAN_KEY]]
     else:  # the component is not in this pipeline: recognise here
@@ -211,8 +210,6 @@ def _locates(tok: Any) -> bool:
     nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
     if nxt is not None and nxt.text == "-" and tok.i + 2 < len(doc):
         return not doc[tok.i + 2].lower_.endswith(("ed", "made", "born", "run"))
-    from dateline.nlp.components.places import ADMIN1_WORDS
-
     return nxt is None or nxt.lower_ not in ADMIN1_WORDS
 
 
