@@ -102,6 +102,12 @@ CASES: dict[str, tuple[str, list[str]]] = {
                            "country on Friday.", []),
     "mob_as_mafia": ("The city is an attraction for the mob, which launders its money through restaurants.", []),
     "mob_dispersed": ("Police dispersed a mob outside the court in Kisumu on Monday.", ["Mob violence"]),
+    # barricades and burning tyres, a prison riot, burning things to press a demand: violent demonstrations
+    "burning_tyres": ("Residents barricaded roads with burning tyres in Kisumu on Monday.",
+                      ["Violent demonstration"]),
+    "prison_riot": ("Inmates rioted at the central prison in Kamiti on Sunday.", ["Violent demonstration"]),
+    "burn_to_demand": ("Prisoners burned mattresses in their cells at the prison in Mzuzu on Friday to demand "
+                       "better food.", ["Violent demonstration"]),
     # withdrawing from a treaty is politics
     "treaty_withdrawal": ("The country withdrew from the missile treaty on Thursday.", []),
     # figurative: no weapon, no wounded, no demand
@@ -132,3 +138,20 @@ def test_return_fire_needs_the_attacked_side(pipeline: Pipeline) -> None:
     assert classify.RETURN_FIRE.search("police responded with gunfire")
     assert classify.RETURN_FIRE.search("a shoot-out broke out between the police and the suspects")
     assert not classify.RETURN_FIRE.search("police opened an investigation into the attack")
+
+
+def test_clash_with_police_after_a_demonstration_makes_it_violent(pipeline: Pipeline) -> None:
+    report = pipeline.extract_text("About 300 traders demonstrated outside the city hall in Kumasi on Monday. "
+                                   "Clashes with the police broke out when officers tried to clear the road.",
+                                   published=PUBLISHED)
+    assert report.events and report.events[0].sub_event_type == "Violent demonstration"
+
+
+def test_deaths_told_after_a_riot_are_its_fatalities(pipeline: Pipeline) -> None:
+    text = ("Youths burned tyres and threw stones at soldiers in Jalingo on Saturday. Soldiers responded with live "
+            "fire. Three people were killed.")
+    report = pipeline.extract_text(text, published=PUBLISHED)
+    riot = report.events[0]
+    assert riot.sub_event_type == "Violent demonstration"
+    assert riot.fatalities == 3
+    assert riot.evidence["fatalities"].text.lower().startswith("three")

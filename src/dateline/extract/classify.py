@@ -246,7 +246,7 @@ class Classification:
 
 
 MINING_NEXT = {"and", "&", "ministry", "minister", "department", "workers", "worker", "owner", "owners", "site", "sites",
-               "'s", "’s", "shafts", "management", "manager", "managers", "employees", "strike",
+               "'s", "’s", "shafts", "management", "manager", "managers", "strike",
                "industry", "sector", "shaft", "dump", "company", "operator", "employees", "union"}
 MINING_PREV = {"platinum", "gold", "coal", "diamond", "copper", "iron", "uranium", "tin", "chrome", "open-cast",
                "opencast", "underground", "zinc", "salt", "lithium", "cobalt"}
@@ -542,6 +542,14 @@ def _agents(sent: SpacySpan | None) -> str:
     return " ".join(parts)
 
 
+# Road barricades and burning tyres: the riot's way of blocking a road.
+BARRICADE = re.compile(r"\bbarricad(?:e|es|ed|ing)\b|\b(?:burn(?:ed|t|ing)?|torch(?:ed|ing)?|set fire to|set (?:\w+ )?on "
+                       r"fire) (?:\w+ )?(?:tyres|tires)\b|\bburning (?:tyres|tires|barricades|vehicles?)\b")
+
+
+BURN_TO_DEMAND = re.compile(r"\bto (?:demand|protest|press for|denounce|express)\b|\bdemanding\b|\bin protest\b")
+
+
 # Words saying people act to press a demand or grievance: what makes a gathering or blockade a demonstration.
 DEMAND = re.compile(r"\bdemand(?:ing|ed|s)?\b|\bto (?:protest|demand|denounce|express|call for|press for|claim)\b|"
                     r"\bagainst (?:the )?\w+|\bover (?:the )?(?:lack|non-payment|shortage|killing|death|arrest)|"
@@ -576,7 +584,8 @@ CRIME = re.compile(r"\brobber(?:y|ies|s)?\b|\brobbed\b|\bburglar|\bthie(?:f|ves)
                    r"\b(?:lethal )?injection\b|\bdeath penalty\b|\bput to death\b(?:\W+\w+){0,6}?\W+prison")
 # ... unless the violence has an organised-armed or political side.
 NOT_COMMON_CRIME = re.compile(r"\bmilitants?\b|\brebels?\b|\binsurgen|\bterror|\bjihad|\bmilitias?\b|\bsoldiers?\b|"
-                              r"\btroops\b|\barmy\b|\bprotest|\bdemonstrat|\bpolitic|\belection|\bparty\b|"
+                              r"\btroops\b|\barmy\b|\bprotest|\bdemonstrat|\briot(?:s|ed|ing)?\b|\bpolitic|"
+                              r"\belection|\bparty\b|"
                               r"\bcommunal|\bethnic|\bsecurity forces\b|\blocals\b|\bresidents\b|\bvillagers\b|\bcommunity members\b|"
                               # state forces using force, mobs and armed groups are coded even against criminals
                               r"\b(?:police|authorities|officers)\b(?:\W+\w+){0,3}\W+(?:shot|opened fire|fired|killed)|"
@@ -622,6 +631,12 @@ def classify_sentence(text: str, families: set[str], sent: SpacySpan | None = No
         # troops or fighters who march into a place advance; they do not demonstrate
         protest_ctx = False
         families = families - {"protest"}
+    if "burn" in families and (BARRICADE.search(low) or BURN_TO_DEMAND.search(low)) or \
+            ("blockade" in families and BARRICADE.search(low)):
+        # burning tyres and barricades on roads, or burning things to press a demand, is how rioters block and
+        # protest: a violent demonstration, not property destruction
+        protest_ctx = True
+        families = families | {"riot"}
     if "stone" in families and not protest_ctx and not DEMAND.search(low):
         return Classification("Mob violence", ["stones thrown outside a demonstration"])
     if "stone" in families:
