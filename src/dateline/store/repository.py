@@ -467,8 +467,10 @@ class Store:
                 page = s.execute(stmt).all()
                 if not page:
                     return
-                by_id = {row.id: row for row in s.scalars(select(EventRow).where(EventRow.id.in_([p[0] for p in page])))}
-            yield from (by_id[p[0]] for p in page)
+                ids = [event_id for event_id, _ in page]
+                by_id = {row.id: row for row in s.scalars(select(EventRow).where(EventRow.id.in_(ids)))}
+            # in the sorted order; a row deleted between the two reads (article removed meanwhile) is left out
+            yield from (by_id[event_id] for event_id in ids if event_id in by_id)
             if len(page) < size:
                 return
             last = (page[-1][0], page[-1][1])
