@@ -108,6 +108,15 @@ CASES: dict[str, tuple[str, list[str]]] = {
     "prison_riot": ("Inmates rioted at the central prison in Kamiti on Sunday.", ["Violent demonstration"]),
     "burn_to_demand": ("Prisoners burned mattresses in their cells at the prison in Mzuzu on Friday to demand "
                        "better food.", ["Violent demonstration"]),
+    # troops that march are the subject of the verb, however far from it
+    "troops_marched_far": ("Government forces captured two villages near Hama on Sunday, securing the main road to "
+                           "the provincial capital and cutting the supply lines of the rebels, and marched into the "
+                           "town of Morek.", ["Government regains territory"]),
+    # the authorities dispersing people intervened in a gathering; deploying tear gas is using it
+    "police_dispersed": ("Police dispersed about 200 traders who had gathered outside the municipal offices in "
+                         "Kumasi on Monday to demand the reopening of the market.", ["Protest with intervention"]),
+    "deployed_tear_gas": ("Police deployed tear gas to disperse students who broke into the university "
+                          "administration building in Accra on Monday.", ["Violent demonstration"]),
     # withdrawing from a treaty is politics
     "treaty_withdrawal": ("The country withdrew from the missile treaty on Thursday.", []),
     # figurative: no weapon, no wounded, no demand

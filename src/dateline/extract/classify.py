@@ -83,6 +83,9 @@ TRIGGER_PHRASES: list[tuple[str, str]] = [
     (r"\bprisoner (?:exchange|swap)\b|\bpeace (?:deal|agreement)\b|\bsigned an? (?:deal|agreement)\b", "agreement"),
     (r"\bweapons? caches?\b|\barms caches?\b|\bcaches? of (?:weapons|arms|ammunition|firearms|explosives)\b", "disrupt"),
     (r"\bwrested control\b|\brecovered control\b|\bregained control\b|\bpushed (?:back|out)\b", "regain"),
+    # the authorities dispersing people: a gathering they intervened in (codebook: Protest with intervention)
+    (r"\b(?:police|policemen|security forces|soldiers|troops|gendarmes|authorities|officers)\b(?:\W+\w+){0,8}?\W+"
+     r"dispers(?:ed|ing|e)\b", "dispersal"),
     # armed men entering a place that nobody defends take it over without a fight
     (r"\b(?:entered|moved into|marched into|rolled into)\b(?=[^.]*(?:without (?:any )?(?:resistance|a fight)|"
      r"not encounter(?:ed)? any resistance|\bno resistance))", "territory"),
@@ -279,6 +282,15 @@ DIPLOMATIC_SUBJECTS = frozenset({"nation", "government", "country", "ministry", 
                                  "washington", "moscow", "kremlin", "administration", "cabinet"})
 
 
+def _armed_subject(tok: Token) -> bool:
+    """The subject of the verb (or of the verb it is coordinated with) is an armed or security actor."""
+    node = tok
+    while node.dep_ == "conj" and node.head.i != node.i:
+        node = node.head
+    subjects = [c for c in node.children if c.dep_ in {"nsubj", "nsubjpass"}]
+    return any(t.lemma_.lower() in ARMED_HEADS or t.lower_ in ARMED_HEADS for t in subjects)
+
+
 def _diplomatic_subject(tok: Token) -> bool:
     """The subject of a protest verb (or the noun a participle hangs on) is a government or state."""
     subjects = [c for c in tok.children if c.dep_ in {"nsubj", "nsubjpass"}]
@@ -321,6 +333,11 @@ def find_triggers(sent: SpacySpan) -> list[Trigger]:
         if lemma == "gather" and not re.search(r"\bdemand|\bagainst\b|\bprotest|\bdemonstrat|\brally|\bslogan|"
                                                r"\bpetition|\bin support of\b|\bsolidarity|\bplacards?\b", low):
             continue  # people gathering is not yet a demonstration
+        if lemma == "march" and tok.pos_ == "VERB" and _armed_subject(tok):
+            continue  # troops marching into a place advance; they do not demonstrate
+        if lemma == "deploy" and re.match(r"\s*(?:tear ?gas|teargas|water cannons?|pepper spray|rubber bullets)",
+                                         low[tok.idx - base + len(tok.text):]):
+            continue  # deploying tear gas is using it on a crowd, not moving forces
         if lemma == "march" and (tok.ent_type_ == "DATE" or tok.text == "March"):
             continue  # the month
         if lemma == "rise" and not any(c.lower_ in {"against", "up"} for c in tok.children):
@@ -625,6 +642,7 @@ def classify_sentence(text: str, families: set[str], sent: SpacySpan | None = No
     if "strike" in families and not labour and not has["air"] and not has["shell"]:
         families = families - {"strike"} | ({"air"} if families <= {"strike"} and has["attack_words"] else set())
     protest_ctx = bool(families & {"protest", "riot"}) and (has["protest"] or "riot" in families) or (
+        "dispersal" in families and not families & {"clash", "fire", "kill", "attack", "shell", "air", "bomb"}) or (
         "strike" in families and labour) or ("blockade" in families and DEMAND.search(low) is not None)
     if protest_ctx and families & {"protest"} and MARCHING_FORCES.search(low) and not re.search(
             r"\bprotest|\bdemonstrat|\brall(?:y|ies|ied)\b|\bslogans?\b|\bbanners?\b|\bplacards?\b|\bstrike", low):
@@ -943,7 +961,7 @@ def _protest_subtype(low: str, has: dict[str, bool], families: set[str]) -> Clas
     force_by = re.search(r"\b(?:police|security|soldiers?|troops|forces|army|officers?|gendarme|authorities|guards?|"
                          r"live (?:fire|ammunition)|bullets?|tear ?gas|opened fire|fired (?:on|at))\b", low)
     if lethal and force_by and not re.search(r"\b(?:mourn|justice for|death of|in memory|anniversary|accident|"
-                                              r"acquittal|killed last|were killed in)\b", low):
+                                              r"acquittal|killed last|were killed in|whose (?:\w+ )?death)\b", low):
         return Classification("Excessive force against protesters", ["lethal force against demonstrators"])
     if has["tear_gas"] or _intervened(low):
         return Classification("Protest with intervention", ["demonstrators dispersed/arrested"])
