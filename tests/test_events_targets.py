@@ -117,6 +117,11 @@ CASES: dict[str, tuple[str, list[str]]] = {
                          "Kumasi on Monday to demand the reopening of the market.", ["Protest with intervention"]),
     "deployed_tear_gas": ("Police deployed tear gas to disperse students who broke into the university "
                           "administration building in Accra on Monday.", ["Violent demonstration"]),
+    # seizing goods, vehicles or drugs is looting; the place named after them does not make it a capture
+    "seized_vehicle": ("Unknown gunmen seized a pickup truck belonging to a local militia in Menaka on Monday.",
+                       ["Looting/property destruction"]),
+    "seized_drugs_on_highway": ("Federal police seized two tons of cocaine on the coastal highway near Santos on "
+                                "Friday.", ["Looting/property destruction"]),
     # withdrawing from a treaty is politics
     "treaty_withdrawal": ("The country withdrew from the missile treaty on Thursday.", []),
     # figurative: no weapon, no wounded, no demand

@@ -99,6 +99,12 @@ def _phrase(family: str) -> str:
     return "|".join(p for p, f in TRIGGER_PHRASES if f == family)
 
 
+# Goods, property and vehicles seized (codebook: Looting/property destruction covers seizing goods or property).
+SEIZED_GOODS = (r"\bseized (?:about |around |over |more than |some )?(?:[\w,.'-]+ ){0,3}?(?:land|property|houses?|"
+                r"vehicles?|livestock|cattle|goods|drugs|marijuana|cocaine|heroin|cannabis|food(?:s|stuffs)?|fuel|"
+                r"money|cash|crops|trucks?|cars?|motorbikes?|motorcycles?|boats?)\b")
+
+
 # Cues that decide sub-types (lower-cased text patterns).
 CUE = {
     "tear_gas": re.compile(r"\btear[- ]?gas|\bteargas|\bpepper spray|\bstun grenades?|\bwater cannons?|"
@@ -171,8 +177,7 @@ CUE = {
     "loot": re.compile(r"\bloot(?:ed|ing|s)?\b|\bplunder|\bdemolish|\bdemolition|\braz(?:ed|ing)\b|\bbulldoz|"
                        r"\bdestroy(?:ed|ing|s)?\b|\bburn(?:ed|t|ing)? (?:down )?(?:\w+ ){0,2}(?:houses?|homes?|"
                        r"crops|fields|farms?|shops?|vehicles?|cars?|trucks?|property|school|church|mosque|village)|"
-                       r"\bset (?:fire|ablaze) to|\bconfiscat|\bseized (?:\w+ ){0,2}(?:land|property|houses?|vehicles?|"
-                       r"livestock|cattle|goods)|\bstole|\brobbed|\barson|\bvandali[sz]"),
+                       r"\bset (?:fire|ablaze) to|\bconfiscat|" + SEIZED_GOODS + r"|\bstole|\brobbed|\barson|\bvandali[sz]"),
     "change": re.compile(r"\brecruit|\bdeploy(?:ed|s|ing|ment)?\b|\breinforcements?\b|\bmobili[sz]|\bcurfew\b|"
                          r"\bmerged?\b|\bdefect(?:ed|ion)?\b|\btraining\b|\bmilitary parade|\bmilitary exercise|"
                          r"\bdrills?\b|\bpatrol(?:led|s)?\b|\bdemonstrated (?:their|its) (?:weapons|force)|"
@@ -726,6 +731,10 @@ def classify_sentence(text: str, families: set[str], sent: SpacySpan | None = No
         return _protest_subtype(low, has, families)
     if "mob" in families or has["mob"]:
         return pick("Mob violence", "mob")
+    if "seize" in families and re.search(SEIZED_GOODS, low) and not CAPTURE_OF_PLACE.search(low):
+        # codebook: seizing goods, vehicles or property is looting, whoever seizes them; what was seized decides,
+        # not the place named after it ("seized 5 tons of marijuana on the highway")
+        return pick("Looting/property destruction", "goods or property seized")
     territory = "regain" in families or "territory" in families or ("seize" in families and has["overtake"]) or (
         has["regain"] and families & {"clash", "seize"})
     if territory and TERRITORY_OBJECTS.search(low) and REPELLED.search(low):

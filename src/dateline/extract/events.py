@@ -193,9 +193,10 @@ def _sentence_candidate(
     families = {t.family for t in accepted}
     if families <= {"change", "seize", "exchange", "weapons_found"} and len(accepted) == 1 and \
             accepted[0].family != "change" and not classify.WEAPON_SEIZED.search(sent.text) and \
-            not classify.SEIZED_PLACE.search(sent.text.lower()):
+            not classify.SEIZED_PLACE.search(sent.text.lower()) and \
+            not re.search(classify.SEIZED_GOODS, sent.text.lower()):
         # a find or a seizure alone is no event ("found the keys"), unless what was found or seized is weapons
-        # (codebook: Disrupted weapons use) or a place (territory)
+        # (codebook: Disrupted weapons use), a place (territory) or goods and property (looting)
         return None, _one_per_reason(rejects)
     main = _main_trigger(accepted, sent)
     trigger_span = Span.of(text, main.start, main.end)
