@@ -18,7 +18,8 @@ benchmarks/results/api_load.json: p50/p90/p99/max latency in ms, requests per se
 (`Store.query_events`, the call behind `GET /api/events` and `dateline export`) at offset 0, a middle and a
 deep offset, with and without filters, on 10,000 events in a temporary SQLite file and (with `--pg-url`) in a
 fresh PostgreSQL database created on that server and dropped afterwards. Each figure is the median of
-`--repeat` calls after one warm-up call. Results are merged into benchmarks/results/store_paging.json under
+`--repeat` calls after one warm-up call; each call is followed by the full-row sort the store used before it
+paged over ids (`full_row_sort_page`), so both are timed under the same machine load and checked to agree. Results are merged into benchmarks/results/store_paging.json under
 `--label` (e.g. `before` / `after` a change), so two runs of different code sit side by side.
 """
 
@@ -190,30 +191,54 @@ async def load(base: str, clients: int, requests: int, max_seconds: float, seed:
     }
 
 
+def full_row_sort_page(store: Store, f: Any) -> list[dict[str, Any]]:
+    """A page the way the store read it before paging over ids: every matching row, all columns, sorted,
+    then OFFSET/LIMIT. Timed next to the store's query in the same run, so machine load hits both alike."""
+    from dateline.store.repository import event_dict
+    from dateline.store.tables import EventRow
+
+    stmt = store.event_query(f).order_by(EventRow.event_date.is_(None), EventRow.event_date, EventRow.id)
+    with store.session() as s:
+        rows = s.scalars(stmt.offset(f.offset).limit(f.limit)).all()
+    return [event_dict(r) for r in rows]
+
+
 def page_timings(url: str, n_events: int, repeat: int) -> dict[str, Any]:
-    """Median ms per page of 50 from `Store.query_events` at a first, middle and deep offset per filter."""
+    """Median ms per page of 50 at a first, middle and deep offset per filter: `Store.query_events` and,
+    interleaved call by call, the full-row sort it replaced (which must return the same ids)."""
     from dateline.store import EventFilter
 
     fill_seconds = fill(url, n_events)
     store = Store(url)
-    out: dict[str, Any] = {"fill_seconds": round(fill_seconds, 1), "ms_per_page": {}}
+    out: dict[str, Any] = {"fill_seconds": round(fill_seconds, 1), "ms_per_page": {},
+                           "full_row_sort_ms_per_page": {}}
     try:
         for name, params in PAGE_FILTERS.items():
             total = store.count_events(EventFilter(**params))
             deep = max(0, total - 50)
             timings: dict[str, float] = {}
+            old_timings: dict[str, float] = {}
             for label, offset in (("first", 0), ("middle", total // 2), ("deep", deep)):
                 f = EventFilter(**params, limit=50, offset=offset)
                 store.query_events(f)  # warm-up: page cache, statement cache
-                samples = []
+                full_row_sort_page(store, f)
+                samples, old_samples = [], []
                 for _ in range(repeat):
                     t0 = time.perf_counter()
                     rows = store.query_events(f)
                     samples.append((time.perf_counter() - t0) * 1000)
+                    t0 = time.perf_counter()
+                    old_rows = full_row_sort_page(store, f)
+                    old_samples.append((time.perf_counter() - t0) * 1000)
                 if len(rows) != min(50, total - offset):
                     raise SystemExit(f"{name} offset {offset}: got {len(rows)} rows")
-                timings[f"{label} (offset {offset})"] = round(statistics.median(samples), 2)
+                if [r["id"] for r in rows] != [r["id"] for r in old_rows]:
+                    raise SystemExit(f"{name} offset {offset}: the two queries disagree on the page")
+                key = f"{label} (offset {offset})"
+                timings[key] = round(statistics.median(samples), 2)
+                old_timings[key] = round(statistics.median(old_samples), 2)
             out["ms_per_page"][f"{name} ({total} events)"] = timings
+            out["full_row_sort_ms_per_page"][f"{name} ({total} events)"] = old_timings
     finally:
         store.close()
     return out
@@ -240,7 +265,8 @@ def paging_main(args: argparse.Namespace) -> int:
     PAGING_RESULTS.write_text(json.dumps(existing, indent=2) + "\n", encoding="utf-8")
     for backend, res in results.items():
         for filt, timings in res["ms_per_page"].items():
-            cells = ", ".join(f"{k}: {v} ms" for k, v in timings.items())
+            old = res["full_row_sort_ms_per_page"][filt]
+            cells = ", ".join(f"{k}: {v} ms (full-row sort {old[k]} ms)" for k, v in timings.items())
             print(f"[{args.label}] {backend} {filt}: {cells}")
     print(f"wrote {PAGING_RESULTS}", file=sys.stderr)
     return 0
