@@ -161,3 +161,19 @@ def test_only_current_reports_unless_all_versions(db_url: str) -> None:
         assert got_all == everything[2:]
     finally:
         store.close()
+
+
+@pytest.mark.parametrize("params, keep", [FILTERS[0], FILTERS[2]])
+def test_api_next_links_walk_every_event_once_in_order(store: Store, params: dict[str, Any], keep: Any) -> None:
+    from fastapi.testclient import TestClient
+
+    from dateline.api import create_app
+
+    client = TestClient(create_app(store))
+    url: str | None = "/events?" + "&".join([*(f"{k}={v}" for k, v in params.items()), "limit=7"])
+    seen: list[int] = []
+    while url:
+        body = client.get(url).json()
+        seen += [item["id"] for item in body["items"]]
+        url = body["next"]
+    assert seen == expected_ids(store, keep)
