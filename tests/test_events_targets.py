@@ -122,6 +122,18 @@ CASES: dict[str, tuple[str, list[str]]] = {
                        ["Looting/property destruction"]),
     "seized_drugs_on_highway": ("Federal police seized two tons of cocaine on the coastal highway near Santos on "
                                 "Friday.", ["Looting/property destruction"]),
+    # a capitalised Mine names a place; aircraft repelled are targets; fighters captured are prisoners of a clash
+    "mine_as_place": ("Monitors recorded 30 explosions involving unknown weapons near Zolota Mine on Sunday.",
+                      ["Shelling/artillery/missile attack"]),
+    "aircraft_repelled": ("Rebel air defences repelled a formation of government aircrafts over Jawf on Monday by "
+                          "firing missiles.", ["Shelling/artillery/missile attack"]),
+    "fighters_captured": ("Government forces captured three rebels on the eastern front near Idlib on Monday.",
+                          ["Armed clash"]),
+    "captured_rebel_held_neighbourhood": ("Government forces captured a rebel-held neighbourhood of Aleppo on "
+                                          "Saturday.", ["Government regains territory"]),
+    # a ceasefire named as the frame of another event is background; an evacuation order is a change of activity
+    "ceasefire_background": ("The army issued an evacuation order for the residents of Rafah on Monday, following "
+                             "the expiration of the ceasefire.", ["Change to group/activity"]),
     # withdrawing from a treaty is politics
     "treaty_withdrawal": ("The country withdrew from the missile treaty on Thursday.", []),
     # figurative: no weapon, no wounded, no demand
@@ -169,3 +181,15 @@ def test_deaths_told_after_a_riot_are_its_fatalities(pipeline: Pipeline) -> None
     assert riot.sub_event_type == "Violent demonstration"
     assert riot.fatalities == 3
     assert riot.evidence["fatalities"].text.lower().startswith("three")
+
+
+def test_arrests_told_after_a_demonstration_are_an_intervention(pipeline: Pipeline) -> None:
+    report = pipeline.extract_text("About 40 surfers demonstrated on the beach in Durban on Sunday, demanding access "
+                                   "to the sea. Several arrests were made.", published=PUBLISHED)
+    assert report.events and report.events[0].sub_event_type == "Protest with intervention"
+
+
+def test_an_arrest_that_is_the_grievance_is_no_intervention(pipeline: Pipeline) -> None:
+    report = pipeline.extract_text("Journalists protested in Lahore on Monday against the arrest of their editor. "
+                                   "He was arrested last week in a tax case.", published=PUBLISHED)
+    assert report.events and report.events[0].sub_event_type == "Peaceful protest"

@@ -83,6 +83,9 @@ TRIGGER_PHRASES: list[tuple[str, str]] = [
     (r"\bprisoner (?:exchange|swap)\b|\bpeace (?:deal|agreement)\b|\bsigned an? (?:deal|agreement)\b", "agreement"),
     (r"\bweapons? caches?\b|\barms caches?\b|\bcaches? of (?:weapons|arms|ammunition|firearms|explosives)\b", "disrupt"),
     (r"\bwrested control\b|\brecovered control\b|\bregained control\b|\bpushed (?:back|out)\b", "regain"),
+    # an armed actor ordering people out of an area changes its activity (codebook: Change to group/activity)
+    (r"\bevacuation (?:orders?|warnings?|notices?)\b|\bordered (?:the )?(?:residents|civilians|people|inhabitants|"
+     r"families) (?:\w+ )?to (?:evacuate|leave)\b", "change"),
     # the authorities dispersing people: a gathering they intervened in (codebook: Protest with intervention)
     (r"\b(?:police|policemen|security forces|soldiers|troops|gendarmes|authorities|officers)\b(?:\W+\w+){0,8}?\W+"
      r"dispers(?:ed|ing|e)\b", "dispersal"),
@@ -116,6 +119,7 @@ CUE = {
                               r"\bprevent(?:ed|ing) (?:the )?(?:protesters|demonstrators|march|rally|them from (?:marching|protesting|reaching))|\bdispers(?:e|ed|ing|al)\b|\bbroke up\b|\bblock(?:ed)? (?:the )?"
                               r"(?:protesters|demonstrators|march)|\bforcibly removed?\b|"
                               r"\bdrag(?:ged|ging)? (?:them|the protesters|protesters|demonstrators|activists)\b|"
+                              r"\bintervened\b|\barrests? (?:was|were) made\b|"
                               r"\bevict(?:ed)?\b|\bpushed back\b|\bscuffle|\bremoved (?:the )?(?:protesters|demonstrators)|\bsuppress|\bcrack(?:ed)? ?down|\bhalt(?:ed)?\b|"
                               r"\bpepper[- ]spray|\bbroke up"),
     "injury": re.compile(r"\binjur(?:ed|ing|ies|y)\b|\bwound(?:ed|ing|s)?\b|\bbeat(?:en|ing)?\b|\bhospitali[sz]ed\b|"
@@ -137,7 +141,7 @@ CUE = {
     "suicide": re.compile(_phrase("suicide")),
     "chem": re.compile(_phrase("chem")),
     "air": re.compile(r"\bair ?strikes?\b|\bair raids?\b|\bwarplanes?\b|\bwar planes?\b|\bfighter jets?\b|"
-                      r"\bjets?\b|\bdrones?\b|\buavs?\b|(?<!anti-)(?<!anti )\baircraft\b(?! guns?)|\bhelicopters?\b|"
+                      r"\bjets?\b|\bdrones?\b|\buavs?\b|(?<!anti-)(?<!anti )\baircrafts?\b(?! guns?)|\bhelicopters?\b|"
                       r"\bchoppers?\b|\bgunships?\b|"
                       r"\baerial\b|\bair force\b|\bquadcopters?\b|\bairplanes?\b|\bbombers\b|\bf-16s?\b"),
     "ied": re.compile(_phrase("ied") + r"|\bbombs? (?:exploded|went off|detonated|blast)|\bbomb blast|"
@@ -287,6 +291,19 @@ DIPLOMATIC_SUBJECTS = frozenset({"nation", "government", "country", "ministry", 
                                  "washington", "moscow", "kremlin", "administration", "cabinet"})
 
 
+# An agreement named in a phrase of time or frame ("as part of", "following the expiration of", "during the first
+# stage of") is background to another event; an agreement reached, signed or holding is the event.
+AGREEMENT_FRAME = re.compile(r"\b(?:as part of|in line with|under|following|after|during|since|before|amid|despite|"
+                             r"in violation of|in breach of|expiration of|expiry of|phase of|stage of|end of|terms of|"
+                             r"collapse of|violations? of)\s+(?:the\s+|a\s+|an\s+|its\s+|their\s+)?(?:[\w-]+\s+){0,5}$")
+
+
+def _background_agreement(tok: Token) -> bool:
+    """The agreement noun sits in a prepositional frame of another clause, not as what happened."""
+    before = tok.doc.text[max(tok.sent.start_char, tok.idx - 80):tok.idx].lower()
+    return bool(AGREEMENT_FRAME.search(before))
+
+
 def _armed_subject(tok: Token) -> bool:
     """The subject of the verb (or of the verb it is coordinated with) is an armed or security actor."""
     node = tok
@@ -349,6 +366,8 @@ def find_triggers(sent: SpacySpan) -> list[Trigger]:
             continue  # "prices rose" is not an uprising; "rose up against" is
         if lemma == "fire" and tok.pos_ == "NOUN" and not any(c.lower_ in {"open", "opened"} for c in tok.ancestors):
             family = "fire_noun"
+        if family == "agreement" and tok.pos_ == "NOUN" and _background_agreement(tok):
+            continue  # "following the expiration of the ceasefire": an agreement named as background
         if lemma == "exchange" and "fire" not in low:
             continue
         if lemma == "gathering" and "protest" not in low:
@@ -517,7 +536,7 @@ HEAVY_NAMED = re.compile(r"\bshell(?:s|ed|ing)?\b|\bartillery\b|\bmortars?\b|\br
 CAPTURE_OF_PLACE = re.compile(r"\b(?:captur(?:ed|ing)|seized|overran|retook|recaptured|regained|liberated|took (?:the )?"
                               r"control|taken (?:the )?control|recovered control|took over|won back)\b(?:\W+\w+){0,4}?\W+"
                               r"(?:towns?|villages?|city|area|district|base|positions?|hills?|region|territory|airport|"
-                              r"checkpoints?|stronghold|enclave|crossings?|castle|island|control)\b")
+                              r"checkpoints?|stronghold|enclave|crossings?|castle|island|control|neighbou?rhoods?)\b")
 # An attempt to take ground that failed ("the attack to capture the positions was fended off").
 REPELLED = re.compile(r"\brepel(?:led|s)?\b|\brepuls(?:ed|e)\b|\bfend(?:ed|ing)? off\b|\bfought off\b|"
                       r"\bbeaten back\b|\bthwart(?:ed)?\b|\bfoil(?:ed)?\b|\bfailed to (?:capture|take|seize)\b")
@@ -636,11 +655,26 @@ def not_an_event_reason(text: str) -> str | None:
     return None
 
 
+# Aircraft fired at, repelled or shot down are the target, not the attacker.
+AIR_TARGETED = re.compile(r"\b(?:repel\w*|intercept\w*|shot down|shoot down|fired (?:at|on)|targeted)\b(?:\W+\w+){0,7}?\W+"
+                          r"(?:aircrafts?|drones?|warplanes?|jets?|helicopters?|uavs?)\b")
+PLACE_MINE = re.compile(r"(?<=[A-Za-z0-9] )Mines?\b")
+# A capture attempt that was repelled: the attempt is named ("an attack to capture", "tried to take").
+CAPTURE_ATTEMPT = re.compile(r"\b(?:attempts?|attempted|tried|trying|bids?|attacks?|offensive|efforts?) to "
+                             r"(?:capture|take|seize|storm|overrun|retake|recapture)\b")
+# People captured (fighters taken prisoner), not ground.
+PEOPLE_CAPTURED = re.compile(r"\bcaptur(?:ed|ing)\b(?:\W+\w+){0,2}?\W+(?:rebels?|militants?|fighters?|soldiers?|"
+                             r"insurgents?|members?|elements|gunmen|people|men|prisoners)\b(?!-)|\b(?:rebels?|militants?|"
+                             r"fighters?|soldiers?|insurgents?|members?|elements)\b(?:\W+\w+){0,4}?\W+(?:were |was )?"
+                             r"(?:\w+ )?captured\b")
+
+
 def classify_sentence(text: str, families: set[str], sent: SpacySpan | None = None) -> Classification:
     """The ACLED sub-type a sentence's (accepted) triggers and cues support, by the codebook's precedence:
     suicide bomb, chemical weapon, disrupted weapons, air/drone strike, IED, grenade, shelling, protest handling,
     mob violence, territory, battles, violence against civilians, then strategic developments."""
-    low = text.lower()
+    # a capitalised "Mine" inside a sentence names a place ("near Karbonit Mine"), not a landmine
+    low = PLACE_MINE.sub("colliery", text).lower()
     has = {name: bool(rx.search(low)) for name, rx in CUE.items()}
     labour = bool(re.search(r"\b(?:workers?|unions?|employees|staff|teachers|nurses|doctors|drivers|miners|"
                             r"on strike|general strike|hunger strike|went on strike|strikers)\b", low))
@@ -676,7 +710,7 @@ def classify_sentence(text: str, families: set[str], sent: SpacySpan | None = No
     early_territory = ("regain" in families or "territory" in families or
                        ("seize" in families and SEIZED_PLACE.search(low))) and TERRITORY_OBJECTS.search(low) and \
         not protest_ctx and CAPTURE_OF_PLACE.search(low)
-    if early_territory and REPELLED.search(low):
+    if early_territory and REPELLED.search(low) and CAPTURE_ATTEMPT.search(low):
         # an attempt to take ground that was repelled changed no hands: the two sides fought
         return pick("Armed clash", "attempt to take ground repelled")
     if early_territory:
@@ -694,7 +728,7 @@ def classify_sentence(text: str, families: set[str], sent: SpacySpan | None = No
     if weapons_seized or ("disrupt" in families and has["disrupt"]):
         return pick("Disrupted weapons use", "weapon defused/intercepted/seized")
     explosive_ok = not protest_ctx or attack_verb
-    if explosive_ok and has["air"] and (families & {"air", "bomb", "attack", "kill", "explosion", "shell", "fire",
+    if explosive_ok and has["air"] and not AIR_TARGETED.search(low) and (families & {"air", "bomb", "attack", "kill", "explosion", "shell", "fire",
                                                      "strike", "raid"}):
         return pick("Air/drone strike", "aircraft/drone")
     if explosive_ok and ("ied" in families or (has["ied"] and families & {"explosion", "bomb"})):
@@ -737,7 +771,10 @@ def classify_sentence(text: str, families: set[str], sent: SpacySpan | None = No
         return pick("Looting/property destruction", "goods or property seized")
     territory = "regain" in families or "territory" in families or ("seize" in families and has["overtake"]) or (
         has["regain"] and families & {"clash", "seize"})
-    if territory and TERRITORY_OBJECTS.search(low) and REPELLED.search(low):
+    if territory and not CAPTURE_OF_PLACE.search(low) and PEOPLE_CAPTURED.search(low):
+        # fighters captured, no ground named as taken: prisoners taken in fighting, a clash
+        return pick("Armed clash", "fighters captured")
+    if territory and TERRITORY_OBJECTS.search(low) and REPELLED.search(low) and CAPTURE_ATTEMPT.search(low):
         return pick("Armed clash", "attempt to take ground repelled")
     if territory and TERRITORY_OBJECTS.search(low):
         if (has["withdraw"] and not has["clash"] and not FORCED_OUT.search(low)) or NO_RESISTANCE.search(low):

@@ -132,6 +132,10 @@ def _handling_in_next_sentences(cand: Candidate, sentences: list[tuple[int, int,
         if CLASH_WITH_FORCES.search(low):
             # "Clashes with the police broke out": the demonstrators used force, a violent demonstration
             return "Violent demonstration"
+        if re.search(r"\barrests? (?:was|were) made\b|\b(?:\d+|several|some|many|dozens|hundreds|scores|number|them|"
+                     r"protesters|demonstrators|participants)\b(?:\W+\w+){0,3}?\W+were arrested\b", low) and \
+                not classify.CUE["riot_acts"].search(low):
+            return "Protest with intervention"  # arrests are made by the authorities, named or not
         if not classify.FORCE_ACTOR.search(low) or classify.CUE["riot_acts"].search(low):
             continue
         if (classify.CUE["lethal"].search(low) or classify.CUE["injury"].search(low)) and \
