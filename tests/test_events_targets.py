@@ -134,6 +134,11 @@ CASES: dict[str, tuple[str, list[str]]] = {
     # a ceasefire named as the frame of another event is background; an evacuation order is a change of activity
     "ceasefire_background": ("The army issued an evacuation order for the residents of Rafah on Monday, following "
                              "the expiration of the ceasefire.", ["Change to group/activity"]),
+    # a trigger in a clause of time ("after ...") is the background of the main clause's event
+    "after_rocket_fired": ("The army issued an evacuation order for the residents of Rafah on Monday after a rocket "
+                           "was fired from the area.", ["Change to group/activity"]),
+    "protest_after_killing": ("Residents demonstrated in Bafia on Monday after a gendarme shot dead a motorcycle "
+                              "taxi driver.", ["Peaceful protest"]),
     # withdrawing from a treaty is politics
     "treaty_withdrawal": ("The country withdrew from the missile treaty on Thursday.", []),
     # figurative: no weapon, no wounded, no demand

@@ -658,6 +658,9 @@ def not_an_event_reason(text: str) -> str | None:
 # Aircraft fired at, repelled or shot down are the target, not the attacker.
 AIR_TARGETED = re.compile(r"\b(?:repel\w*|intercept\w*|shot down|shoot down|fired (?:at|on)|targeted)\b(?:\W+\w+){0,7}?\W+"
                           r"(?:aircrafts?|drones?|warplanes?|jets?|helicopters?|uavs?)\b")
+# A killing told as what set the demonstration off ("after a gendarme shot dead a driver") is its grievance.
+GRIEVANCE_KILLING = re.compile(r"\b(?:after|following|over) (?:the |a |an )?(?:[\w-]+ ){0,3}?(?:shot|killed|killing|"
+                               r"shooting|death|murder)\b")
 PLACE_MINE = re.compile(r"(?<=[A-Za-z0-9] )Mines?\b")
 # A capture attempt that was repelled: the attempt is named ("an attack to capture", "tried to take").
 CAPTURE_ATTEMPT = re.compile(r"\b(?:attempts?|attempted|tried|trying|bids?|attacks?|offensive|efforts?) to "
@@ -1007,7 +1010,7 @@ def _protest_subtype(low: str, has: dict[str, bool], families: set[str]) -> Clas
     force_by = re.search(r"\b(?:police|security|soldiers?|troops|forces|army|officers?|gendarme|authorities|guards?|"
                          r"live (?:fire|ammunition)|bullets?|tear ?gas|opened fire|fired (?:on|at))\b", low)
     if lethal and force_by and not re.search(r"\b(?:mourn|justice for|death of|in memory|anniversary|accident|"
-                                              r"acquittal|killed last|were killed in|whose (?:\w+ )?death)\b", low):
+                                              r"acquittal|killed last|were killed in|whose (?:\w+ )?death)\b", low) and not GRIEVANCE_KILLING.search(low):
         return Classification("Excessive force against protesters", ["lethal force against demonstrators"])
     if has["tear_gas"] or _intervened(low):
         return Classification("Protest with intervention", ["demonstrators dispersed/arrested"])

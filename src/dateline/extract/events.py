@@ -194,6 +194,7 @@ def _sentence_candidate(
             accepted.append(trig)
     if not accepted:
         return None, _one_per_reason(rejects)
+    accepted = _main_clause_first(accepted, sent)
     families = {t.family for t in accepted}
     if families <= {"change", "seize", "exchange", "weapons_found"} and len(accepted) == 1 and \
             accepted[0].family != "change" and not classify.WEAPON_SEIZED.search(sent.text) and \
@@ -272,6 +273,28 @@ def _same_accident(cand: Candidate, accident_paragraph: int) -> bool:
     return ((cand.paragraph_start == accident_paragraph or accident_paragraph < LEAD_CHARS)
             and cand.families <= {"explosion", "burn", "fire", "fire_noun", "kill"}
             and not classify.POLITICAL.search(cand.sentence.text.lower()))
+
+
+BACKGROUND_MARKS = frozenset({"after", "following", "since", "before"})
+
+
+def _main_clause_first(accepted: list[classify.Trigger], sent: SpacySpan) -> list[classify.Trigger]:
+    """A trigger inside a clause of time that sets the scene ("after a rocket was fired from Gaza", "following
+    clashes with the army") tells the cause or background of the sentence's event, not the event: when the main
+    clause has a trigger of its own, the background ones do not decide the sub-type."""
+    def in_background(trig: classify.Trigger) -> bool:
+        if trig.token_i is None:
+            return False
+        node = sent.doc[trig.token_i]
+        while node.head.i != node.i:
+            if node.dep_ in {"advcl", "pcomp", "pobj"} and (
+                    any(c.lower_ in BACKGROUND_MARKS for c in node.children if c.dep_ in {"mark", "prep"}) or
+                    (node.head.lower_ in BACKGROUND_MARKS and node.head.dep_ == "prep")):
+                return True
+            node = node.head
+        return False
+    main = [t for t in accepted if not in_background(t)]
+    return main if main and len(main) < len(accepted) else accepted
 
 
 def _one_per_reason(rejects: list[RejectedCandidate]) -> list[RejectedCandidate]:
