@@ -58,87 +58,87 @@ CASES: dict[str, tuple[str, list[str]]] = {
                      ["Shelling/artillery/missile attack"]),
     # anti-aircraft guns are ground weapons; helicopters ("choppers") and warplanes destroying weapons strike
     # from the air
-    "anti_aircraft_guns": ("Rebels attacked government forces near Idlib on Sunday using anti-aircraft guns and "
-                           "mortars.", ["Shelling/artillery/missile attack"]),
+    "anti_aircraft_guns": (("Rebels attacked government forces near Idlib on Sunday using anti-aircraft guns and "
+                           "mortars."), ["Shelling/artillery/missile attack"]),
     "choppers": ("Army choppers raided rebel hideouts near Hama on Friday.", ["Air/drone strike"]),
     "weapons_destroyed_from_air": ("Warplanes destroyed a weapons depot of the militants near Homs on Tuesday.",
                                    ["Air/drone strike"]),
     # territory: a repelled attempt, a passive loser, an agent in another clause, a forced withdrawal, troops
     # that march, a seized place, an entry without resistance
-    "capture_fended_off": ("The rebel attack to capture army positions near Aleppo was fended off by the troops "
-                           "on Sunday.", ["Armed clash"]),
-    "pushed_back_passive": ("Rebel fighters were pushed back from their strongholds near Idlib by government "
-                            "troops on Monday.", ["Government regains territory"]),
-    "agent_of_other_clause": ("The rebels recaptured the village of Kafr Nabl on Friday, a week after it was "
-                              "seized by government troops.", ["Non-state actor overtakes territory"]),
+    "capture_fended_off": (("The rebel attack to capture army positions near Aleppo was fended off by the troops "
+                           "on Sunday."), ["Armed clash"]),
+    "pushed_back_passive": (("Rebel fighters were pushed back from their strongholds near Idlib by government "
+                            "troops on Monday."), ["Government regains territory"]),
+    "agent_of_other_clause": (("The rebels recaptured the village of Kafr Nabl on Friday, a week after it was "
+                              "seized by government troops."), ["Non-state actor overtakes territory"]),
     "captured_by_the_army": ("The town of Sirte was captured by the army on Sunday after heavy fighting.",
                              ["Government regains territory"]),
-    "withdrew_under_bombardment": ("Government forces took control of two villages near Hama on Monday after the "
-                                   "rebels withdrew under heavy artillery bombardment.",
+    "withdrew_under_bombardment": (("Government forces took control of two villages near Hama on Monday after the "
+                                   "rebels withdrew under heavy artillery bombardment."),
                                    ["Government regains territory"]),
-    "troops_marched": ("Government troops captured the town of Morek and marched into the nearby villages on "
-                       "Sunday.", ["Government regains territory"]),
+    "troops_marched": (("Government troops captured the town of Morek and marched into the nearby villages on "
+                       "Sunday."), ["Government regains territory"]),
     "seized_district_centre": ("Taliban fighters seized a district centre in Kunduz province on Saturday.",
                                ["Non-state actor overtakes territory"]),
-    "entered_no_resistance": ("Rebel fighters entered the town of Bria before dawn on Monday and met no "
-                              "resistance.", ["Non-violent transfer of territory"]),
+    "entered_no_resistance": (("Rebel fighters entered the town of Bria before dawn on Monday and met no "
+                              "resistance."), ["Non-violent transfer of territory"]),
     # a seizure of weapons alone is an event; a website that reports is a source
     "firearms_seized": ("Soldiers seized several firearms near Cotabato on Friday.", ["Disrupted weapons use"]),
-    "website_reports_base": ("A local news website reported that the army had set up a new base near Shadadi on "
-                             "Monday.", ["Headquarters or base established"]),
+    "website_reports_base": (("A local news website reported that the army had set up a new base near Shadadi on "
+                             "Monday."), ["Headquarters or base established"]),
     # protest forms and handling
     "die_in": ("Activists staged a die-in outside the parliament in London on Saturday.", ["Peaceful protest"]),
     "dragged_away": ("Security forces dragged the protesters out of the square in Beirut on Thursday.",
                      ["Protest with intervention"]),
-    "headquarters_as_place": ("Hundreds gathered outside the party headquarters in Nairobi on Monday to demand "
-                              "the leader's resignation.", ["Peaceful protest"]),
+    "headquarters_as_place": (("Hundreds gathered outside the party headquarters in Nairobi on Monday to demand "
+                              "the leader's resignation."), ["Peaceful protest"]),
     # a strike by workers and a sit-in are labour protests; a dug mine is no landmine
     "striking_miners": ("Striking miners blocked the entrance to the mine's main shaft in Rustenburg on Monday.",
                         ["Peaceful protest"]),
     "sit_in": ("The strike began as a sit-in by 200 nurses at the hospital in Durban on Tuesday.",
                ["Peaceful protest"]),
     # governments protesting a policy make a statement; "the mob" with no act is organised crime
-    "nations_protesting": ("Western governments, protesting the crackdown on the press, suspended aid to the "
-                           "country on Friday.", []),
+    "nations_protesting": (("Western governments, protesting the crackdown on the press, suspended aid to the "
+                           "country on Friday."), []),
     "mob_as_mafia": ("The city is an attraction for the mob, which launders its money through restaurants.", []),
     "mob_dispersed": ("Police dispersed a mob outside the court in Kisumu on Monday.", ["Mob violence"]),
     # barricades and burning tyres, a prison riot, burning things to press a demand: violent demonstrations
     "burning_tyres": ("Residents barricaded roads with burning tyres in Kisumu on Monday.",
                       ["Violent demonstration"]),
     "prison_riot": ("Inmates rioted at the central prison in Kamiti on Sunday.", ["Violent demonstration"]),
-    "burn_to_demand": ("Prisoners burned mattresses in their cells at the prison in Mzuzu on Friday to demand "
-                       "better food.", ["Violent demonstration"]),
+    "burn_to_demand": (("Prisoners burned mattresses in their cells at the prison in Mzuzu on Friday to demand "
+                       "better food."), ["Violent demonstration"]),
     # troops that march are the subject of the verb, however far from it
-    "troops_marched_far": ("Government forces captured two villages near Hama on Sunday, securing the main road to "
+    "troops_marched_far": (("Government forces captured two villages near Hama on Sunday, securing the main road to "
                            "the provincial capital and cutting the supply lines of the rebels, and marched into the "
-                           "town of Morek.", ["Government regains territory"]),
+                           "town of Morek."), ["Government regains territory"]),
     # the authorities dispersing people intervened in a gathering; deploying tear gas is using it
-    "police_dispersed": ("Police dispersed about 200 traders who had gathered outside the municipal offices in "
-                         "Kumasi on Monday to demand the reopening of the market.", ["Protest with intervention"]),
-    "deployed_tear_gas": ("Police deployed tear gas to disperse students who broke into the university "
-                          "administration building in Accra on Monday.", ["Violent demonstration"]),
+    "police_dispersed": (("Police dispersed about 200 traders who had gathered outside the municipal offices in "
+                         "Kumasi on Monday to demand the reopening of the market."), ["Protest with intervention"]),
+    "deployed_tear_gas": (("Police deployed tear gas to disperse students who broke into the university "
+                          "administration building in Accra on Monday."), ["Violent demonstration"]),
     # seizing goods, vehicles or drugs is looting; the place named after them does not make it a capture
     "seized_vehicle": ("Unknown gunmen seized a pickup truck belonging to a local militia in Menaka on Monday.",
                        ["Looting/property destruction"]),
-    "seized_drugs_on_highway": ("Federal police seized two tons of cocaine on the coastal highway near Santos on "
-                                "Friday.", ["Looting/property destruction"]),
+    "seized_drugs_on_highway": (("Federal police seized two tons of cocaine on the coastal highway near Santos on "
+                                "Friday."), ["Looting/property destruction"]),
     # a capitalised Mine names a place; aircraft repelled are targets; fighters captured are prisoners of a clash
     "mine_as_place": ("Monitors recorded 30 explosions involving unknown weapons near Zolota Mine on Sunday.",
                       ["Shelling/artillery/missile attack"]),
-    "aircraft_repelled": ("Rebel air defences repelled a formation of government aircrafts over Jawf on Monday by "
-                          "firing missiles.", ["Shelling/artillery/missile attack"]),
+    "aircraft_repelled": (("Rebel air defences repelled a formation of government aircrafts over Jawf on Monday by "
+                          "firing missiles."), ["Shelling/artillery/missile attack"]),
     "fighters_captured": ("Government forces captured three rebels on the eastern front near Idlib on Monday.",
                           ["Armed clash"]),
-    "captured_rebel_held_neighbourhood": ("Government forces captured a rebel-held neighbourhood of Aleppo on "
-                                          "Saturday.", ["Government regains territory"]),
+    "captured_rebel_held_neighbourhood": (("Government forces captured a rebel-held neighbourhood of Aleppo on "
+                                          "Saturday."), ["Government regains territory"]),
     # a ceasefire named as the frame of another event is background; an evacuation order is a change of activity
-    "ceasefire_background": ("The army issued an evacuation order for the residents of Rafah on Monday, following "
-                             "the expiration of the ceasefire.", ["Change to group/activity"]),
+    "ceasefire_background": (("The army issued an evacuation order for the residents of Rafah on Monday, following "
+                             "the expiration of the ceasefire."), ["Change to group/activity"]),
     # a trigger in a clause of time ("after ...") is the background of the main clause's event
-    "after_rocket_fired": ("The army issued an evacuation order for the residents of Rafah on Monday after a rocket "
-                           "was fired from the area.", ["Change to group/activity"]),
-    "protest_after_killing": ("Residents demonstrated in Bafia on Monday after a gendarme shot dead a motorcycle "
-                              "taxi driver.", ["Peaceful protest"]),
+    "after_rocket_fired": (("The army issued an evacuation order for the residents of Rafah on Monday after a rocket "
+                           "was fired from the area."), ["Change to group/activity"]),
+    "protest_after_killing": (("Residents demonstrated in Bafia on Monday after a gendarme shot dead a motorcycle "
+                              "taxi driver."), ["Peaceful protest"]),
     # withdrawing from a treaty is politics
     "treaty_withdrawal": ("The country withdrew from the missile treaty on Thursday.", []),
     # figurative: no weapon, no wounded, no demand

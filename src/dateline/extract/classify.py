@@ -59,39 +59,39 @@ TRIGGER_LEMMAS: dict[str, str] = {
 # Multi-word cues (lower-cased text) → family.
 TRIGGER_PHRASES: list[tuple[str, str]] = [
     # blocking roads to press a demand is a demonstration (peaceful unless force is used)
-    (r"\bblock(?:ed|ing|aded)? (?:the |some |several |a |two |main |major )*(?:roads?|streets?|highways?|motorways?)\b|"
-     r"\bcame out on(?:to)? the (?:roads?|streets?)\b|\broad ?blocks?\b", "blockade"),
+    ((r"\bblock(?:ed|ing|aded)? (?:the |some |several |a |two |main |major )*(?:roads?|streets?|highways?|motorways?)\b|"
+     r"\bcame out on(?:to)? the (?:roads?|streets?)\b|\broad ?blocks?\b"), "blockade"),
     # stones thrown by people who are not demonstrating: mob violence
     (r"\b(?:threw|throw(?:ing)?|hurled|pelt(?:ed|ing)?) (?:\w+ )?stones?\b|\bstoned\b", "stone"),
     (r"\btook to the streets?\b", "protest"), (r"\bsit-ins?\b|\bdie-ins?\b|\bsit-down strikes?\b|\bstaged? a protest", "protest"), (r"\bhunger strike\b", "protest"),
     (r"\bair ?strikes?\b|\bair raids?\b|\baerial (?:attack|bombardment|strike)s?\b|\bdrone strikes?\b", "air"),
-    (r"\bsuicide (?:bomb(?:er|ing)?s?|attack(?:er)?s?|vest|belt|vehicle|car|truck)\b|\bsvbieds?\b|\bblew (?:himself|herself|themselves) up\b"
-     r"|\bexplosive (?:vest|belt)s?\b|\bsuicide car bomb", "suicide"),
-    (r"\b(?:roadside|car|road-side) bombs?\b|\bimprovised explosive devices?\b|\bexplosive devices?\b|\bieds?\b|"
-     r"\bland ?mines?\b|\bvbieds?\b|\bsticky bombs?\b|\bmagnetic bombs?\b", "ied"),
-    (r"\bchemical (?:weapons?|attacks?|agents?|munitions?)\b|\bchlorine\b|\bsarin\b|\bmustard\b|\bnerve (?:agents?|gas)\b|"
-     r"\bpoison(?:ous)? gas(?:es)?\b|\btoxic gas(?:es)?\b|\bvx\b", "chem"),
+    ((r"\bsuicide (?:bomb(?:er|ing)?s?|attack(?:er)?s?|vest|belt|vehicle|car|truck)\b|\bsvbieds?\b|\bblew (?:himself|herself|themselves) up\b"
+     r"|\bexplosive (?:vest|belt)s?\b|\bsuicide car bomb"), "suicide"),
+    ((r"\b(?:roadside|car|road-side) bombs?\b|\bimprovised explosive devices?\b|\bexplosive devices?\b|\bieds?\b|"
+     r"\bland ?mines?\b|\bvbieds?\b|\bsticky bombs?\b|\bmagnetic bombs?\b"), "ied"),
+    ((r"\bchemical (?:weapons?|attacks?|agents?|munitions?)\b|\bchlorine\b|\bsarin\b|\bmustard\b|\bnerve (?:agents?|gas)\b|"
+     r"\bpoison(?:ous)? gas(?:es)?\b|\btoxic gas(?:es)?\b|\bvx\b"), "chem"),
     (r"\bset (?:fire|ablaze|alight)\b|\bset on fire\b", "burn"),
     (r"\bshoot-?outs?\b|\bshots? (?:involving|fired)\b|\bbursts? of fire\b|\bsmall arms\b|\bmachine ?guns?\b", "clash"),
     (r"\bopen(?:ed)? fire\b|\bexchanged? (?:of )?fire\b|\bexchanges? of fire\b|\bgun ?battles?\b", "fire"),
     (r"\bsexual(?:ly)? (?:assault(?:ed)?|violence|abuse[d]?)\b|\bgang[- ]raped?\b", "sexual"),
     (r"\b(?:took|taken|take|seized|seize|gained|gain|assumed) (?:the )?(?:full )?control\b", "territory"),
-    (r"\b(?:set(?:ting)? up|establish(?:ed|ing)?|open(?:ed|ing)?|buil[dt]|erect(?:ed)?) (?:a |an |their |its |two |three |several |new )?"
+    ((r"\b(?:set(?:ting)? up|establish(?:ed|ing)?|open(?:ed|ing)?|buil[dt]|erect(?:ed)?) (?:a |an |their |its |two |three |several |new )?"
      r"(?:[\w-]+ ){0,2}(?:bases?|headquarters|outposts?|camps?|posts?)\b|\b(?:bases?|headquarters|outposts?|camps?|posts?) "
-     r"(?:have |has |had )?(?:been )?(?:established|set up)\b", "hq"),
+     r"(?:have |has |had )?(?:been )?(?:established|set up)\b"), "hq"),
     (r"\bshot down\b|\bbomb disposal\b|\bcontrolled explosion\b", "disrupt"),
     (r"\bprisoner (?:exchange|swap)\b|\bpeace (?:deal|agreement)\b|\bsigned an? (?:deal|agreement)\b", "agreement"),
     (r"\bweapons? caches?\b|\barms caches?\b|\bcaches? of (?:weapons|arms|ammunition|firearms|explosives)\b", "disrupt"),
     (r"\bwrested control\b|\brecovered control\b|\bregained control\b|\bpushed (?:back|out)\b", "regain"),
     # an armed actor ordering people out of an area changes its activity (codebook: Change to group/activity)
-    (r"\bevacuation (?:orders?|warnings?|notices?)\b|\bordered (?:the )?(?:residents|civilians|people|inhabitants|"
-     r"families) (?:\w+ )?to (?:evacuate|leave)\b", "change"),
+    ((r"\bevacuation (?:orders?|warnings?|notices?)\b|\bordered (?:the )?(?:residents|civilians|people|inhabitants|"
+     r"families) (?:\w+ )?to (?:evacuate|leave)\b"), "change"),
     # the authorities dispersing people: a gathering they intervened in (codebook: Protest with intervention)
-    (r"\b(?:police|policemen|security forces|soldiers|troops|gendarmes|authorities|officers)\b(?:\W+\w+){0,8}?\W+"
-     r"dispers(?:ed|ing|e)\b", "dispersal"),
+    ((r"\b(?:police|policemen|security forces|soldiers|troops|gendarmes|authorities|officers)\b(?:\W+\w+){0,8}?\W+"
+     r"dispers(?:ed|ing|e)\b"), "dispersal"),
     # armed men entering a place that nobody defends take it over without a fight
-    (r"\b(?:entered|moved into|marched into|rolled into)\b(?=[^.]*(?:without (?:any )?(?:resistance|a fight)|"
-     r"not encounter(?:ed)? any resistance|\bno resistance))", "territory"),
+    ((r"\b(?:entered|moved into|marched into|rolled into)\b(?=[^.]*(?:without (?:any )?(?:resistance|a fight)|"
+     r"not encounter(?:ed)? any resistance|\bno resistance))"), "territory"),
     (r"\bforced disappearances?\b|\bdisappeared\b", "abduct"),
 ]
 
