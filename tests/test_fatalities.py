@@ -65,3 +65,9 @@ def test_dates_are_not_counts() -> None:
 
 def test_definite_single_victim_counts_one() -> None:
     assert count_fatalities("A sniper shot at the checkpoint, killing the guard.").value == 1
+
+
+def test_an_age_is_not_a_count() -> None:
+    # the victim's age names one person, not four deaths
+    assert count_fatalities("Two men were charged with the murder of 4-year-old Lerato in Soweto.").value != 4
+    assert count_fatalities("Residents marched over the killing of 12-year-old Ana by a stray bullet.").value != 12

@@ -196,10 +196,12 @@ def _days(text: str) -> int | None:
 
 
 def _is_ordinal_or_date(text: str, start: int, end: int) -> bool:
-    """'1 May' or '2020' are not counts."""
+    """'1 May' or '2020' are not counts, nor is an age ("the murder of 4-year-old Thandi", "a 12 year old")."""
     after = text[end:end + 12].lower()
     token = text[start:end]
     if re.match(r"\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\w*\b", after):
+        return True
+    if re.match(r"[- ](?:years?|months?|weeks?|days?)[- ]old\b", after):
         return True
     return token.isdigit() and len(token) == 4 and token.startswith(("19", "20"))
 
