@@ -139,6 +139,11 @@ CASES: dict[str, tuple[str, list[str]]] = {
                            "was fired from the area."), ["Change to group/activity"]),
     "protest_after_killing": (("Residents demonstrated in Bafia on Monday after a gendarme shot dead a motorcycle "
                               "taxi driver."), ["Peaceful protest"]),
+    # deaths in an explosion outrank the devices found; violence by state forces is coded even against criminals
+    "devices_found_and_deaths": ("Nine explosive devices have been found near Pemba since March, and two children "
+                                 "died in an explosion near the market.", ["Remote explosive/landmine/IED"]),
+    "killed_in_police_raid": ("Two robbery suspects were killed during a police raid in Tondo on Monday.",
+                              ["Attack"]),
     # withdrawing from a treaty is politics
     "treaty_withdrawal": ("The country withdrew from the missile treaty on Thursday.", []),
     # figurative: no weapon, no wounded, no demand
@@ -198,3 +203,11 @@ def test_an_arrest_that_is_the_grievance_is_no_intervention(pipeline: Pipeline) 
     report = pipeline.extract_text("Journalists protested in Lahore on Monday against the arrest of their editor. "
                                    "He was arrested last week in a tax case.", published=PUBLISHED)
     assert report.events and report.events[0].sub_event_type == "Peaceful protest"
+
+
+def test_violence_told_after_a_common_crime_is_that_crime(pipeline: Pipeline) -> None:
+    text = ("Two people died on Monday when a hand grenade exploded during a robbery at a shop in Chisinau. The "
+            "grenade, which the man had carried in his bag, exploded near the counter.")
+    report = pipeline.extract_text(text, published=PUBLISHED)
+    assert report.events == [], [e.sub_event_type for e in report.events]
+    assert any(r.detail and r.detail.startswith("common crime") for r in report.rejected)

@@ -71,3 +71,10 @@ def test_an_age_is_not_a_count() -> None:
     # the victim's age names one person, not four deaths
     assert count_fatalities("Two men were charged with the murder of 4-year-old Lerato in Soweto.").value != 4
     assert count_fatalities("Residents marched over the killing of 12-year-old Ana by a stray bullet.").value != 12
+
+
+def test_a_victim_and_his_companion_are_two() -> None:
+    assert count_fatalities("A farmer and his son were shot dead near their fields.").value == 2
+    assert count_fatalities("A trader and her driver, both from Kano, were killed at a checkpoint.").value == 2
+    # the second person only injured: one death
+    assert count_fatalities("A man was killed and his wife injured.").value == 1

@@ -630,6 +630,8 @@ NOT_COMMON_CRIME = re.compile(r"\bmilitants?\b|\brebels?\b|\binsurgen|\bterror|\
                               r"\bcommunal|\bethnic|\bsecurity forces\b|\blocals\b|\bresidents\b|\bvillagers\b|\bcommunity members\b|"
                               # state forces using force, mobs and armed groups are coded even against criminals
                               r"\b(?:police|authorities|officers)\b(?:\W+\w+){0,3}\W+(?:shot|opened fire|fired|killed)|"
+                              r"\b(?:killed|shot(?: dead)?)\b(?:\W+\w+){0,3}?\W+(?:by|during|in) (?:a |an |the )?(?:police|"
+                              r"security|military|army|soldiers)\b|"
                               r"\bexchang\w* (?:of )?fire\b|\bshoot-?outs?\b|\bmilitary police\b|\bpolice forces\b|"
                               r"\bmobs?\b|\bcrowds?\b|\bvigilantes?\b|\barmed (?:men|group)|\bgunmen\b")
 
@@ -728,6 +730,8 @@ def classify_sentence(text: str, families: set[str], sent: SpacySpan | None = No
                                                    low):
         # weapons destroyed by aircraft or drones: the strike is the event, not a seizure
         return pick("Air/drone strike", "weapons destroyed from the air")
+    if weapons_seized and "explosion" in families and re.search(r"\bkill|\bdied\b|\bdead\b|\bdeaths?\b", low):
+        weapons_seized = False  # people died in an explosion: the blast is the event, not the devices found
     if weapons_seized or ("disrupt" in families and has["disrupt"]):
         return pick("Disrupted weapons use", "weapon defused/intercepted/seized")
     explosive_ok = not protest_ctx or attack_verb

@@ -68,6 +68,7 @@ def extract_events(
     candidates: list[Candidate] = []
     rejected: list[RejectedCandidate] = []
     accident_paragraph: int | None = None
+    crime_paragraph: int | None = None
     sentences: list[tuple[int, int, str]] = []
     for sent in doc.sents:
         sentences.append((sent.start_char, _paragraph_of(paragraphs, sent.start_char, text).start, sent.text))
@@ -79,6 +80,13 @@ def extract_events(
             # "A furnace exploded ... The explosion occurred at the plant": the follow-up names the same accident
             rejected.append(RejectedCandidate(span=cand.sentence, trigger=cand.trigger.text, reason="no_event",
                                               detail="the accident reported before, not political violence"))
+            continue
+        if any(r.detail and r.detail.startswith("common crime") for r in rejects):
+            crime_paragraph = _paragraph_of(paragraphs, sent.start_char, text).start
+        if cand is not None and crime_paragraph is not None and _same_crime(cand, crime_paragraph):
+            # "A grenade exploded during a robbery ... the robber threatened the shopkeeper with a grenade"
+            rejected.append(RejectedCandidate(span=cand.sentence, trigger=cand.trigger.text, reason="no_event",
+                                              detail="common crime reported before, not political violence"))
             continue
         if cand is not None:
             candidates.append(cand)
@@ -264,6 +272,15 @@ def _sentence_candidate(
         target_kind=classify.target_kind(sent),
     )
     return cand, _one_per_reason(rejects)
+
+
+def _same_crime(cand: Candidate, crime_paragraph: int) -> bool:
+    """Violence with no sign of an armed, political or communal side, later in the paragraph of a common crime
+    already rejected, is the same crime told on (ACLED does not code common crime)."""
+    low = cand.sentence.text.lower()
+    return (cand.paragraph_start == crime_paragraph
+            and cand.families <= {"explosion", "bomb", "grenade", "fire", "fire_noun", "kill", "attack", "abduct"}
+            and not classify.POLITICAL.search(low) and not classify.NOT_COMMON_CRIME.search(low))
 
 
 def _same_accident(cand: Candidate, accident_paragraph: int) -> bool:

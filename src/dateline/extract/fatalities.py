@@ -61,6 +61,10 @@ _SUM_PATTERNS = [
     re.compile(rf"\b(?:killing|killed|kills|kill|shot dead|executing|executed)\s+{_NUM}\s+(?:[\w'’-]+\s+){{0,3}}?"
                rf"(?:and|as well as)\s+{_NUM2}\b", re.IGNORECASE),
 ]
+# "a man and his son were killed", "a drug suspect and his companion, a gang leader, were killed": one victim
+# and a second named by a possessive, two deaths.
+_PAIR = re.compile(rf"\b(?:an?|one)\s+(?:[\w'’-]+\s+){{0,2}}?and\s+(?:his|her|their)\s+[\w'’-]+(?:,[^,.;]{{1,60}},)?\s+"
+                   rf"{_AUX}{_DEATH_VERB}\b", re.IGNORECASE)
 _PATTERNS = [
     # "five protesters were killed", "two of them died", "a man was shot dead"
     re.compile(rf"\b{_NUM}\s+{_GAP}{_AUX}{_DEATH_VERB}\b", re.IGNORECASE),
@@ -142,6 +146,8 @@ def count_fatalities(text: str) -> FatalityCount:
             second, vague2 = number_value(m.group("q2") + m.group("n2"))
             if first is not None and second is not None and not _BLOCK_GAP.search(m.group(0).split(" and ")[0]):
                 hits.append((m.start(), m.end(), first + second, vague1 or vague2))
+    for m in _PAIR.finditer(text):
+        hits.append((m.start(), m.end(), 2, False))
     for pattern in _PATTERNS:
         pos = 0
         while (m := pattern.search(text, pos)) is not None:
