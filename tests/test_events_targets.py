@@ -140,10 +140,18 @@ CASES: dict[str, tuple[str, list[str]]] = {
     "protest_after_killing": (("Residents demonstrated in Bafia on Monday after a gendarme shot dead a motorcycle "
                               "taxi driver."), ["Peaceful protest"]),
     # deaths in an explosion outrank the devices found; violence by state forces is coded even against criminals
-    "devices_found_and_deaths": ("Nine explosive devices have been found near Pemba since March, and two children "
-                                 "died in an explosion near the market.", ["Remote explosive/landmine/IED"]),
+    "devices_found_and_deaths": (("Nine explosive devices have been found near Pemba since March, and two children "
+                                 "died in an explosion near the market."), ["Remote explosive/landmine/IED"]),
     "killed_in_police_raid": ("Two robbery suspects were killed during a police raid in Tondo on Monday.",
                               ["Attack"]),
+    # projectiles are fired munitions; tank fire beside warplanes is war, not a tank accident; a protest organised
+    # in the past tense took place
+    "projectiles": ("Monitors recorded 5 projectiles involving unknown weapons near Svitlodarsk on Sunday.",
+                    ["Shelling/artillery/missile attack"]),
+    "warplanes_and_tank_fire": (("Warplanes carried out strikes on Khan Younis on Monday amid artillery and tank "
+                                "fire."), ["Air/drone strike"]),
+    "organized_a_protest": (("Teachers organized a protest outside the education office in Basra on Monday "
+                            "demanding their salaries."), ["Peaceful protest"]),
     # withdrawing from a treaty is politics
     "treaty_withdrawal": ("The country withdrew from the missile treaty on Thursday.", []),
     # figurative: no weapon, no wounded, no demand

@@ -36,7 +36,7 @@ TRIGGER_LEMMAS: dict[str, str] = {
     "handover": "withdraw", "takeover": "territory",
     # remote violence
     "shell": "shell", "shelling": "shell", "bombard": "shell", "bombardment": "shell", "artillery": "shell",
-    "mortar": "shell", "rocket": "shell", "missile": "shell", "airstrike": "air", "strike_air": "air",
+    "mortar": "shell", "rocket": "shell", "missile": "shell", "projectile": "shell", "airstrike": "air", "strike_air": "air",
     "warplane": "air", "drone": "air", "uav": "air", "bomb": "bomb", "bombing": "bomb", "blast": "explosion",
     "explosion": "explosion", "explode": "explosion", "detonate": "explosion", "ied": "ied", "landmine": "ied",
     "mine": "ied", "grenade": "grenade",
@@ -436,7 +436,10 @@ def judge_trigger(tok: Token, sent: SpacySpan, published: dt.date | None) -> Ver
             lemma = node.lemma_.lower()
             if lemma in CALL_LEMMAS:
                 return Verdict("call", f"a call: {node.text}")
-            if lemma in THREAT_LEMMAS:
+            if lemma in {"organise", "organize", "stage", "hold"} and node.tag_ in {"VBD", "VBN"} and \
+                    not any(c.dep_ in {"aux", "auxpass"} and c.lower_ in {"to", "be", "been"} for c in node.children):
+                pass  # "organized a protest" in the past tense: it took place
+            elif lemma in THREAT_LEMMAS:
                 reason = "future" if lemma in {"plan", "schedule", "prepare", "organise", "organize", "announce"} \
                     else "hypothetical"
                 return Verdict(reason, f"not (yet) happened: {node.text}")
@@ -488,7 +491,9 @@ DISASTER = re.compile(r"\bearthquakes?\b|\btsunamis?\b|\bfloods?\b|\bflooding\b|
                       r"\bstampede|\bcollapsed?\b")
 POLITICAL = re.compile(r"\bgunmen\b|\bmilitants?\b|\brebels?\b|\bterror|\bsuicide\b|\bprotest|\bdemonstrat|"
                        r"\bsoldiers?\b|\btroops\b|\barmed\b|\battack(?:ed|ers?)\b|\bbomb(?:ing|er)?s?\b(?! squad)|"
-                       r"\bied\b|\binsurgent|\bmilitia|\bair ?strike|\bshell(?:ing|ed)\b")
+                       r"\bied\b|\binsurgent|\bmilitia|\bair ?strike|\bshell(?:ing|ed)\b|"
+                       # weapons of war are a sign of political violence
+                       r"\bwarplanes?\b|\bartillery\b|\bmortars?\b|\bmissiles?\b|\bdrone strikes?\b")
 WEAPON_NOUNS = (r"(?:weapons?|arms|ammunitions?|ammo|explosives?|ieds?|vbieds?|(?:land)?mines|grenades?|rifles?|"
                 r"firearms?|guns?|pistols?|revolvers?|cartridges?|rounds|missiles?|rockets?|mortars?|bombs?|caches?|"
                 r"kalashnikovs?|ak-47s?|rpgs?|munitions?|detonators?|explosive devices?|suicide (?:vest|belt)s?)")
