@@ -152,6 +152,9 @@ CASES: dict[str, tuple[str, list[str]]] = {
                                 "fire."), ["Air/drone strike"]),
     "organized_a_protest": (("Teachers organized a protest outside the education office in Basra on Monday "
                             "demanding their salaries."), ["Peaceful protest"]),
+    # a demonstration that was staged is a concrete event, not a general reference
+    "staged_a_demonstration": ("More than 70 stranded travellers staged a demonstration to demand buses home.",
+                               ["Peaceful protest"]),
     # withdrawing from a treaty is politics
     "treaty_withdrawal": ("The country withdrew from the missile treaty on Thursday.", []),
     # figurative: no weapon, no wounded, no demand

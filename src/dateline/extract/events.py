@@ -343,8 +343,11 @@ def _is_general_reference(accepted: list[classify.Trigger], sent: SpacySpan) -> 
         tok = sent.doc[t.token_i] if t.token_i is not None else None
         if tok is None or tok.pos_ == "VERB" or tok.lemma_.lower() not in GENERAL_NOUNS:
             return False
-        if tok.head.lemma_.lower() in HELD_VERBS:
-            return False  # "held protests", "a demonstration took place": a concrete event
+        head = tok.head
+        if head.lemma_.lower() in HELD_VERBS or head.lower_[:-1] in HELD_VERBS or head.lower_[:-2] in HELD_VERBS:
+            # "held protests", "a demonstration took place": a concrete event (the head's form is checked too:
+            # the small model lemmatises "staged" as "stag")
+            return False
     return True
 
 
