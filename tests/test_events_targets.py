@@ -100,6 +100,8 @@ CASES: dict[str, tuple[str, list[str]]] = {
     # governments protesting a policy make a statement; "the mob" with no act is organised crime
     "nations_protesting": (("Western governments, protesting the crackdown on the press, suspended aid to the "
                            "country on Friday."), []),
+    "nations_comma_protesting": (("Western nations, protesting a breakdown in law and order and sweeping media "
+                                  "curbs, have demanded reforms from the government."), []),
     "mob_as_mafia": ("The city is an attraction for the mob, which launders its money through restaurants.", []),
     "mob_dispersed": ("Police dispersed a mob outside the court in Kisumu on Monday.", ["Mob violence"]),
     # barricades and burning tyres, a prison riot, burning things to press a demand: violent demonstrations

@@ -319,6 +319,8 @@ def _diplomatic_subject(tok: Token) -> bool:
     if tok.dep_ in {"acl", "advcl", "relcl"}:
         subjects.append(tok.head)
         subjects.extend(c for c in tok.head.children if c.dep_ == "nsubj")
+    if tok.tag_ == "VBG" and tok.i >= 2 and tok.doc[tok.i - 1].text == ",":
+        subjects.append(tok.doc[tok.i - 2])  # "Western nations, protesting the curbs, ...": the noun before
     return any(t.lemma_.lower() in DIPLOMATIC_SUBJECTS or t.lower_ in DIPLOMATIC_SUBJECTS for t in subjects)
 
 
