@@ -43,6 +43,9 @@ CASES: dict[str, tuple[str, list[str]]] = {
     # police fire is its own event)
     "grenade_on_civilians": (("Gunmen threw a grenade into a bar in Mandera on Saturday, wounding six people. "
                              "Police later opened fire on the attackers."), ["Grenade", "Armed clash"]),
+    # gunmen attacking a village, police answering later: the attack on the village stays an attack
+    "village_attack_police_answer": (("Gunmen attacked the village of Kuru near Jos on Sunday, killing two farmers. "
+                                     "Police responded with gunfire."), ["Attack"]),
     # an unorganised group attacking police or guards: rioters, not an armed group
     "youths_attack_police": ("Youths attacked two police officers at a market in Kasese on Monday.",
                              ["Mob violence"]),

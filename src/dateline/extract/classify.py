@@ -917,7 +917,7 @@ ARMED_HEADS = frozenset({
     "militiamen", "position", "checkpoint", "base", "post", "patrol", "convoy", "gunman", "gunmen", "guard",
     "bodyguard", "commander", "battalion", "brigade", "unit", "jihadist", "terrorist", "combatant", "barracks",
     "outpost", "tank", "gendarme", "sniper", "marine", "paratrooper", "serviceman", "servicemen", "sentry",
-    "trench", "garrison"})
+    "trench", "garrison", "attacker", "attackers", "assailant", "assailants"})
 GENERIC_HEADS = frozenset({"member", "members", "agent", "agents", "personnel", "men", "man", "staff", "elements"})
 ARMED_MODIFIER = re.compile(r"\b(?:gangs?|cartels?|security|intelligence|armed|militia|military|police|army|"
                             r"rebels?|militants?|insurgents?|paramilitary|mafia)\b")

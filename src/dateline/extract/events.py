@@ -162,8 +162,8 @@ def _fire_returned(cand: Candidate, sentences: list[tuple[int, int, str]]) -> bo
     """Codebook: an attack that the attacked armed side answers with its own fire is an armed clash between the
     two. The answer is told in the attack's sentence or in the next two sentences of its paragraph ("Police
     responded with gunfire."); an attack on civilians stays one even when police later fire at the attackers."""
-    if cand.target_kind == "civilian":
-        return False
+    if cand.target_kind == "civilian" or (cand.sub_event_type == "Attack" and cand.target_kind != "armed"):
+        return False  # a shooting or killing becomes a clash only when the parse says armed men were hit
     own = cand.sentence.text.lower()
     if classify.RETURN_FIRE.search(own):
         return True
