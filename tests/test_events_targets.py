@@ -100,6 +100,9 @@ CASES: dict[str, tuple[str, list[str]]] = {
                         ["Peaceful protest"]),
     "sit_in": ("The strike began as a sit-in by 200 nurses at the hospital in Durban on Tuesday.",
                ["Peaceful protest"]),
+    # workers who stopped reporting for duty or downed tools are on strike
+    "downed_tools": (("About 300 bus operators in Pretoria stopped reporting for duty on Monday, demanding higher "
+                     "rates."), ["Peaceful protest"]),
     # governments protesting a policy make a statement; "the mob" with no act is organised crime
     "nations_protesting": (("Western governments, protesting the crackdown on the press, suspended aid to the "
                            "country on Friday."), []),

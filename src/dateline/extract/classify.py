@@ -63,6 +63,9 @@ TRIGGER_PHRASES: list[tuple[str, str]] = [
      r"\bcame out on(?:to)? the (?:roads?|streets?)\b|\broad ?blocks?\b"), "blockade"),
     # stones thrown by people who are not demonstrating: mob violence
     (r"\b(?:threw|throw(?:ing)?|hurled|pelt(?:ed|ing)?) (?:\w+ )?stones?\b|\bstoned\b", "stone"),
+    # workers refusing to work: a strike in other words
+    ((r"\bdowned tools\b|\bstopped (?:reporting for )?(?:work|duty)\b|\bwalked off the job\b|"
+     r"\bstayed away from work\b"), "strike"),
     (r"\btook to the streets?\b", "protest"), (r"\bsit-ins?\b|\bdie-ins?\b|\bsit-down strikes?\b|\bstaged? a protest", "protest"), (r"\bhunger strike\b", "protest"),
     (r"\bair ?strikes?\b|\bair raids?\b|\baerial (?:attack|bombardment|strike)s?\b|\bdrone strikes?\b", "air"),
     ((r"\bsuicide (?:bomb(?:er|ing)?s?|attack(?:er)?s?|vest|belt|vehicle|car|truck)\b|\bsvbieds?\b|\bblew (?:himself|herself|themselves) up\b"
@@ -688,7 +691,8 @@ def classify_sentence(text: str, families: set[str], sent: SpacySpan | None = No
     # a capitalised "Mine" inside a sentence names a place ("near Karbonit Mine"), not a landmine
     low = PLACE_MINE.sub("colliery", text).lower()
     has = {name: bool(rx.search(low)) for name, rx in CUE.items()}
-    labour = bool(re.search(r"\b(?:workers?|unions?|employees|staff|teachers|nurses|doctors|drivers|miners|"
+    labour = bool(re.search(r"\b(?:workers?|unions?|employees|staff|teachers|nurses|doctors|drivers|miners|operators|"
+                            r"labourers|laborers|mineworkers|downed tools|stopped (?:reporting for )?(?:work|duty)|"
                             r"on strike|general strike|hunger strike|went on strike|strikers)\b", low))
     if "strike" in families and not labour and not has["air"] and not has["shell"]:
         families = families - {"strike"} | ({"air"} if families <= {"strike"} and has["attack_words"] else set())
