@@ -169,6 +169,16 @@ CASES: dict[str, tuple[str, list[str]]] = {
     "parties_clash": ("The two parties clashed over the budget in parliament on Tuesday. The vote was postponed.",
                       []),
     "stocks_rally": ("Mining stocks rallied in Johannesburg on Monday as the rand weakened.", []),
+    # wounding is harm like killing: soldiers wounded by snipers are a clash, journalists hurt by a crowd mob violence
+    "snipers_wounded_soldiers": ("Snipers targeted and wounded two soldiers near Mosul on Sunday.", ["Armed clash"]),
+    "crowd_injured_journalists": ("Two journalists were injured by a crowd of shopkeepers in Dhaka on Sunday.",
+                                  ["Mob violence"]),
+    # ... but not in an accident or a match
+    "injured_in_accident": ("Two people were injured in a car accident in Kirkuk on Sunday.", []),
+    "injured_knee": ("The striker injured his knee in training on Sunday.", []),
+    # a relative clause describes a participant: the rally happened, the execution in 1972 is its memory
+    "rally_in_memory": ("A rally was held in Ankara on Sunday in memory of students who had been executed in 1972.",
+                        ["Peaceful protest"]),
 }
 
 

@@ -41,7 +41,7 @@ TRIGGER_LEMMAS: dict[str, str] = {
     "explosion": "explosion", "explode": "explosion", "detonate": "explosion", "ied": "ied", "landmine": "ied",
     "mine": "ied", "grenade": "grenade",
     # violence against civilians
-    "kill": "kill", "killing": "kill", "death": "kill", "fatality": "kill", "murder": "kill", "shoot": "kill", "shooting": "kill", "stab": "kill",
+    "kill": "kill", "killing": "kill", "death": "kill", "wound": "kill", "injure": "kill", "fatality": "kill", "murder": "kill", "shoot": "kill", "shooting": "kill", "stab": "kill",
     "behead": "kill", "assassinate": "kill", "assassination": "kill", "execute": "kill", "execution": "kill", "massacre": "kill", "torture": "kill",
     "beat": "kill", "attack": "attack", "abduct": "abduct", "abduction": "abduct", "kidnap": "abduct",
     "kidnapping": "abduct", "hostage": "abduct", "rape": "sexual", "raped": "sexual", "molest": "sexual", "fire": "fire",
@@ -316,6 +316,24 @@ def _armed_subject(tok: Token) -> bool:
     return any(t.lemma_.lower() in ARMED_HEADS or t.lower_ in ARMED_HEADS for t in subjects)
 
 
+def _has_agent(tok: Token) -> bool:
+    """Someone does the verb: an active subject or a passive "by" agent, on it or on the verb it is coordinated
+    with ("snipers targeted and wounded two soldiers")."""
+    node = tok
+    while True:
+        if any(c.dep_ in {"nsubj", "agent"} for c in node.children):
+            return True
+        if node.dep_ != "conj" or node.head.i == node.i:
+            return False
+        node = node.head
+
+
+def _opens_paragraph(sent: SpacySpan) -> bool:
+    """The sentence is the first of its paragraph (a lead), not one that goes on about an event told before."""
+    before = sent.doc.text[: sent.start_char].rstrip(" \t")
+    return not before or before.endswith("\n")
+
+
 def _diplomatic_subject(tok: Token) -> bool:
     """The subject of a protest verb (or the noun a participle hangs on) is a government or state."""
     subjects = [c for c in tok.children if c.dep_ in {"nsubj", "nsubjpass"}]
@@ -365,6 +383,8 @@ def find_triggers(sent: SpacySpan) -> list[Trigger]:
         if lemma == "deploy" and re.match(r"\s*(?:tear ?gas|teargas|water cannons?|pepper spray|rubber bullets)",
                                          low[tok.idx - base + len(tok.text):]):
             continue  # deploying tear gas is using it on a crowd, not moving forces
+        if lemma in {"wound", "injure"} and not _has_agent(tok) and not _opens_paragraph(sent):
+            continue  # "... clashed. Nine people were injured.": harm with no one doing it, told after, is a toll
         if lemma == "march" and (tok.ent_type_ == "DATE" or tok.text == "March"):
             continue  # the month
         if lemma == "rise" and not any(c.lower_ in {"against", "up"} for c in tok.children):

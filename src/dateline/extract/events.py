@@ -297,13 +297,16 @@ BACKGROUND_MARKS = frozenset({"after", "following", "since", "before"})
 
 def _main_clause_first(accepted: list[classify.Trigger], sent: SpacySpan) -> list[classify.Trigger]:
     """A trigger inside a clause of time that sets the scene ("after a rocket was fired from Gaza", "following
-    clashes with the army") tells the cause or background of the sentence's event, not the event: when the main
-    clause has a trigger of its own, the background ones do not decide the sub-type."""
+    clashes with the army") or a relative clause that describes a participant ("students who had been executed")
+    tells the cause or background of the sentence's event, not the event: when the main clause has a trigger of
+    its own, the background ones do not decide the sub-type."""
     def in_background(trig: classify.Trigger) -> bool:
         if trig.token_i is None:
             return False
         node = sent.doc[trig.token_i]
         while node.head.i != node.i:
+            if node.dep_ == "relcl":
+                return True  # "in memory of students who had been executed in 1972": describes a participant
             if node.dep_ in {"advcl", "pcomp", "pobj"} and (
                     any(c.lower_ in BACKGROUND_MARKS for c in node.children if c.dep_ in {"mark", "prep"}) or
                     (node.head.lower_ in BACKGROUND_MARKS and node.head.dep_ == "prep")):
