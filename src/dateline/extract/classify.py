@@ -562,11 +562,13 @@ HEAVY_WEAPONS = re.compile(r"\bheavy machine ?guns?\b|\bgrenade launchers?\b|\bm
 HEAVY_NAMED = re.compile(r"\bshell(?:s|ed|ing)?\b|\bartillery\b|\bmortars?\b|\brockets?\b|\bmissiles?\b|"
                          r"\bhowitzers?\b|\bcannons?\b|\btanks?\b|\bgrad\b|\bmlrs\b|\brpgs?\b|"
                          r"\bgrenade launchers?\b|\bprojectiles?\b|\bbombard|\bheavy weapons\b")
+# Ground that armed actors hold and take.
+HELD_PLACES = (r"towns?|villages?|city|district|base|positions?|hills?|region|territory|airport|checkpoints?|stronghold|"
+               r"enclave|crossings?|castle|island")
 # A capture verb with a place as its object: the territory changed hands.
 CAPTURE_OF_PLACE = re.compile(r"\b(?:captur(?:ed|ing)|seized|overran|retook|recaptured|regained|liberated|took (?:the )?"
                               r"control|taken (?:the )?control|recovered control|took over|won back)\b(?:\W+\w+){0,4}?\W+"
-                              r"(?:towns?|villages?|city|area|district|base|positions?|hills?|region|territory|airport|"
-                              r"checkpoints?|stronghold|enclave|crossings?|castle|island|control|neighbou?rhoods?)\b")
+                              r"(?:" + HELD_PLACES + r"|area|control|neighbou?rhoods?)\b")
 # An attempt to take ground that failed ("the attack to capture the positions was fended off").
 REPELLED = re.compile(r"\brepel(?:led|s)?\b|\brepuls(?:ed|e)\b|\bfend(?:ed|ing)? off\b|\bfought off\b|"
                       r"\bbeaten back\b|\bthwart(?:ed)?\b|\bfoil(?:ed)?\b|\bfailed to (?:capture|take|seize)\b")
@@ -577,9 +579,8 @@ FORCED_OUT = re.compile(r"\bbombard|\bshelling\b|\bair ?strikes?\b|\bartillery\b
 MARCHING_FORCES = re.compile(r"\b(?:forces|troops|soldiers|army|militants|rebels|fighters|insurgents|militias?|"
                              r"units|columns?|convoys?)\b(?:\W+\w+){0,12}?\W+marched\b")
 # A capture verb whose direct object is a place ("seized a district centre", "seized the town").
-SEIZED_PLACE = re.compile(r"\bseized (?:control of )?(?:the |a |an |two |three |several )?(?:[\w-]+ )?(?:towns?|villages?|"
-                          r"city|district|base|positions?|hills?|region|territory|airport|checkpoints?|stronghold|"
-                          r"enclave|crossings?|castle|island)\b")
+SEIZED_PLACE = re.compile(r"\bseized (?:control of )?(?:the |a |an |two |three |several )?(?:[\w-]+ )?(?:" + HELD_PLACES +
+                          r")\b")
 NO_RESISTANCE = re.compile(r"\bwithout (?:any )?(?:resistance|a fight|fighting|a shot)\b|\bnot encounter(?:ed)? any resistance|"
                            r"\bno resistance\b")
 # Who handles demonstrations: the authorities' forces.
