@@ -1,0 +1,207 @@
+"""dateline's own gold set: the frozen article split, annotators' drafts turned into character offsets, and
+gold documents for `dateline evaluate`.
+
+The texts stay in ../shared (their terms forbid copying them here); the repository keeps only article ids,
+character offsets and labels. The guide annotators follow is docs/annotation.md.
+
+    python tools/gold.py split                    # once: writes gold/splits.json (never re-run to reshuffle)
+    python tools/gold.py show guardian guardian-100
+    python tools/gold.py locate gold/drafts/guardian-a.jsonl   # quotes -> offsets in gold/labels/guardian-a.jsonl
+    python tools/gold.py stats
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parent.parent
+SHARED = ROOT.parent / "shared"
+GOLD = ROOT / "gold"
+SPLITS = GOLD / "splits.json"
+LABELS = GOLD / "labels"
+
+# Each source: where its texts are and how many articles the gold set takes from it.
+SOURCES: dict[str, dict[str, Any]] = {
+    "guardian": {"path": "eval/guardian_world_tune.jsonl", "take": 120},
+    "bbc": {"path": "bench/news_1000.jsonl", "take": 120},
+    "glocon": {"path": "eval/glocon_docs_tune.jsonl", "take": 40},
+    "html": {"path": "eval/html/manifest.jsonl", "take": 38},
+}
+SALT = "dateline-gold-2026-12"
+NOT_EVENT_REASONS = {"history", "aggregate", "generic", "plan", "call", "threat", "hypothetical", "negated",
+                     "statement", "other_sense", "not_political", "unplaced", "duplicate", "quoted_intent"}
+
+
+def _hash(item_id: str) -> str:
+    return hashlib.sha256(f"{SALT}:{item_id}".encode()).hexdigest()
+
+
+def read_source(source: str) -> Iterator[dict[str, Any]]:
+    """Yield {id, text, title, published} for every article of one source (needs ../shared)."""
+    spec = SOURCES[source]
+    path = SHARED / spec["path"]
+    if not path.exists():
+        raise SystemExit(f"{path} is missing: the gold texts live in ../shared beside the repository")
+    with path.open(encoding="utf-8") as fh:
+        for line in fh:
+            rec = json.loads(line)
+            if source == "html":
+                body = (path.parent / rec["expected_text"]).read_text(encoding="utf-8")
+                yield {"id": rec["name"], "text": body, "title": None, "published": None, "url": rec.get("url")}
+            else:
+                yield {"id": rec["id"], "text": rec["text"], "title": rec.get("title"),
+                       "published": rec.get("published")}
+
+
+def texts(source: str) -> dict[str, dict[str, Any]]:
+    return {rec["id"]: rec for rec in read_source(source)}
+
+
+def make_split() -> dict[str, dict[str, list[str]]]:
+    """Take `take` articles of each source in hash order and cut them into a development and a test half."""
+    split: dict[str, dict[str, list[str]]] = {}
+    for source, spec in SOURCES.items():
+        ids = sorted((rec["id"] for rec in read_source(source)), key=_hash)[: spec["take"]]
+        split[source] = {"dev": sorted(ids[0::2]), "test": sorted(ids[1::2])}
+    return split
+
+
+def load_split() -> dict[str, dict[str, list[str]]]:
+    return json.loads(SPLITS.read_text(encoding="utf-8"))
+
+
+def half_of(source: str, article_id: str) -> str | None:
+    for half, ids in load_split()[source].items():
+        if article_id in ids:
+            return half
+    return None
+
+
+_QUOTES = str.maketrans({"\u2018": "'", "\u2019": "'", "\u201c": '"', "\u201d": '"', "\u2013": "-", "\u2014": "-"})
+
+
+def _normal(s: str) -> str:
+    return re.sub(r"\s+", " ", s.translate(_QUOTES)).strip()
+
+
+def locate(text: str, quote: str, after: int = 0) -> tuple[int, int]:
+    """Offsets of `quote` in `text` (exact first; then with quotes, dashes and spaces normalised)."""
+    at = text.find(quote, after)
+    if at < 0:
+        at = text.find(quote)
+    if at >= 0:
+        return at, at + len(quote)
+    # Same length after translate, so a match in the translated text has the same offsets; spaces may differ.
+    pattern = r"\s+".join(re.escape(w) for w in _normal(quote).split(" "))
+    found = re.search(pattern, text.translate(_QUOTES))
+    if found is None:
+        raise ValueError(f"quote not found in the text: {quote[:80]!r}")
+    return found.start(), found.end()
+
+
+def _span(text: str, quote: str) -> dict[str, Any]:
+    start, end = locate(text, quote)
+    return {"start": start, "end": end, "text": text[start:end]}
+
+
+def locate_draft(draft: Path) -> Path:
+    """Turn an annotator's draft (evidence as quotes) into labels with offsets; stop at the first bad quote."""
+    out_records = []
+    cache: dict[str, dict[str, dict[str, Any]]] = {}
+    errors = []
+    for n, line in enumerate(draft.read_text(encoding="utf-8").splitlines(), 1):
+        if not line.strip():
+            continue
+        rec = json.loads(line)
+        source, art_id = rec["source"], rec["id"]
+        if source not in cache:
+            cache[source] = texts(source)
+        text = cache[source][art_id]["text"]
+        half = half_of(source, art_id)
+        if half is None:
+            errors.append(f"{draft}:{n}: {art_id} is not in gold/splits.json")
+            continue
+        try:
+            events = []
+            for ev in rec.get("events", []):
+                quotes = ev["evidence"] if isinstance(ev["evidence"], list) else [ev["evidence"]]
+                events.append({**ev, "evidence": [_span(text, q) for q in quotes]})
+            not_events = []
+            for ne in rec.get("not_events", []):
+                if ne.get("reason") not in NOT_EVENT_REASONS:
+                    raise ValueError(f"unknown not-event reason {ne.get('reason')!r}")
+                not_events.append({**ne, "evidence": _span(text, ne["evidence"])})
+        except (ValueError, KeyError) as exc:
+            errors.append(f"{draft}:{n} ({art_id}): {exc}")
+            continue
+        out_records.append({"id": art_id, "source": source, "split": half, "annotator": rec.get("annotator"),
+                            "text_sha1": hashlib.sha1(text.encode()).hexdigest(),
+                            "events": events, "not_events": not_events, "comment": rec.get("comment")})
+    if errors:
+        raise SystemExit("\n".join(errors))
+    target = LABELS / draft.name
+    target.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in out_records), encoding="utf-8")
+    return target
+
+
+def load_labels(half: str | None = None, sources: set[str] | None = None) -> list[dict[str, Any]]:
+    """Every labelled article (optionally of one half and some sources), last label of an id winning."""
+    by_id: dict[str, dict[str, Any]] = {}
+    for path in sorted(LABELS.glob("*.jsonl")):
+        for line in path.read_text(encoding="utf-8").splitlines():
+            if line.strip():
+                rec = json.loads(line)
+                by_id[rec["id"]] = rec
+    return [r for r in by_id.values()
+            if (half is None or r["split"] == half) and (sources is None or r["source"] in sources)]
+
+
+def stats() -> str:
+    rows = []
+    split = load_split()
+    labels = load_labels()
+    for source, halves in split.items():
+        for half, ids in halves.items():
+            done = [r for r in labels if r["source"] == source and r["split"] == half]
+            n_ev = sum(len(r["events"]) for r in done)
+            n_ne = sum(len(r["not_events"]) for r in done)
+            with_ev = sum(1 for r in done if r["events"])
+            rows.append(f"{source:9} {half:4} labelled {len(done):3}/{len(ids):3}  events {n_ev:4} "
+                        f"(in {with_ev} articles)  not-events {n_ne:4}")
+    return "\n".join(rows)
+
+
+def main(argv: list[str]) -> None:
+    if not argv or argv[0] in {"-h", "--help"}:
+        print(__doc__)
+        return
+    cmd = argv[0]
+    if cmd == "split":
+        if SPLITS.exists():
+            raise SystemExit("gold/splits.json exists and is frozen: the test half must never be reshuffled")
+        SPLITS.parent.mkdir(parents=True, exist_ok=True)
+        SPLITS.write_text(json.dumps(make_split(), indent=1) + "\n", encoding="utf-8")
+        print(f"wrote {SPLITS}")
+    elif cmd == "show":
+        rec = texts(argv[1])[argv[2]]
+        print(f"# {rec['id']}  published={rec.get('published')}  half={half_of(argv[1], argv[2])}")
+        if rec.get("title"):
+            print(f"# title: {rec['title']}")
+        print(rec["text"])
+    elif cmd == "locate":
+        for name in argv[1:]:
+            print(f"wrote {locate_draft(Path(name))}")
+    elif cmd == "stats":
+        print(stats())
+    else:
+        raise SystemExit(f"unknown command {cmd!r}; see --help")
+
+
+if __name__ == "__main__":
+    main(sys.argv[1:])
