@@ -2,7 +2,8 @@
 gold documents for `dateline evaluate`.
 
 The texts stay in ../shared (their terms forbid copying them here); the repository keeps only article ids,
-character offsets and labels. The guide annotators follow is docs/annotation.md.
+character offsets and labels (a span keeps a digest of its words, not the words); sentences written for dateline
+(source `written`) are its own and keep their text. The guide annotators follow is docs/annotation.md.
 
     python tools/gold.py split                    # once: writes gold/splits.json (never re-run to reshuffle)
     python tools/gold.py show guardian guardian-100
@@ -105,9 +106,14 @@ def locate(text: str, quote: str, after: int = 0) -> tuple[int, int]:
     return found.start(), found.end()
 
 
+def span_digest(text: str) -> str:
+    """A short digest of a span's text: labels keep it instead of the words, which may not be copied here."""
+    return hashlib.sha1(text.encode()).hexdigest()[:12]
+
+
 def _span(text: str, quote: str) -> dict[str, Any]:
     start, end = locate(text, quote)
-    return {"start": start, "end": end, "text": text[start:end]}
+    return {"start": start, "end": end, "sha1": span_digest(text[start:end])}
 
 
 def locate_draft(draft: Path) -> Path:
@@ -120,10 +126,14 @@ def locate_draft(draft: Path) -> Path:
             continue
         rec = json.loads(line)
         source, art_id = rec["source"], rec["id"]
-        if source not in cache:
-            cache[source] = texts(source)
-        text = cache[source][art_id]["text"]
-        half = half_of(source, art_id)
+        if source == "written":
+            # Sentences written for dateline are its own text: they carry it, and train only (never scored).
+            text, half = rec["text"], "dev"
+        else:
+            if source not in cache:
+                cache[source] = texts(source)
+            text = cache[source][art_id]["text"]
+            half = half_of(source, art_id)
         if half is None:
             errors.append(f"{draft}:{n}: {art_id} is not in gold/splits.json")
             continue
@@ -140,9 +150,12 @@ def locate_draft(draft: Path) -> Path:
         except (ValueError, KeyError) as exc:
             errors.append(f"{draft}:{n} ({art_id}): {exc}")
             continue
-        out_records.append({"id": art_id, "source": source, "split": half, "annotator": rec.get("annotator"),
-                            "text_sha1": hashlib.sha1(text.encode()).hexdigest(),
-                            "events": events, "not_events": not_events, "comment": rec.get("comment")})
+        out = {"id": art_id, "source": source, "split": half, "annotator": rec.get("annotator"),
+               "text_sha1": hashlib.sha1(text.encode()).hexdigest(),
+               "events": events, "not_events": not_events, "comment": rec.get("comment")}
+        if source == "written":
+            out["text"] = text
+        out_records.append(out)
     if errors:
         raise SystemExit("\n".join(errors))
     target = LABELS / draft.name
