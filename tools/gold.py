@@ -34,6 +34,9 @@ SOURCES: dict[str, dict[str, Any]] = {
     "glocon": {"path": "eval/glocon_docs_tune.jsonl", "take": 40},
     "html": {"path": "eval/html/manifest.jsonl", "take": 38},
 }
+# Sentences of event_location_tune (MIT) labelled by the same guide, for training only; their dev/test cut is
+# the one frozen for the geocoding models (gold/event_location_split.json), so no sentence crosses halves.
+EVLOC = {"path": "eval/event_location_tune.jsonl", "split": GOLD / "event_location_split.json"}
 SALT = "dateline-gold-2026-12"
 NOT_EVENT_REASONS = {"history", "aggregate", "generic", "plan", "call", "threat", "hypothetical", "negated",
                      "statement", "other_sense", "not_political", "unplaced", "duplicate", "quoted_intent"}
@@ -45,7 +48,7 @@ def _hash(item_id: str) -> str:
 
 def read_source(source: str) -> Iterator[dict[str, Any]]:
     """Yield {id, text, title, published} for every article of one source (needs ../shared)."""
-    spec = SOURCES[source]
+    spec = EVLOC if source == "evloc" else SOURCES[source]
     path = SHARED / spec["path"]
     if not path.exists():
         raise SystemExit(f"{path} is missing: the gold texts live in ../shared beside the repository")
@@ -78,6 +81,9 @@ def load_split() -> dict[str, dict[str, list[str]]]:
 
 
 def half_of(source: str, article_id: str) -> str | None:
+    if source == "evloc":
+        halves = json.loads(EVLOC["split"].read_text(encoding="utf-8"))
+        return next((h for h in ("dev", "test") if article_id in set(halves[h])), None)
     for half, ids in load_split()[source].items():
         if article_id in ids:
             return half
