@@ -9,8 +9,8 @@ from dateline.pipeline import Pipeline
 PUBLISHED = "2021-05-10"
 
 
-def _event(event_type: str, confidence: float, start: int) -> Event:
-    return Event(id="E1", event_type=event_type, sub_event_type=None, confidence=confidence,
+def _event(event_type: str, kept: bool, start: int) -> Event:
+    return Event(id="E1", event_type=event_type, sub_event_type=None, flags=[] if kept else ["needs_review"],
                  mentions=[Span(start=start, end=start + 5, text="x" * 5)])
 
 
@@ -20,20 +20,20 @@ class _Report:  # reports_event reads only `.events`
 
 
 def test_protest_anywhere_counts() -> None:
-    assert reports_event(_Report([_event("Protests", 0.7, 3000)]))
+    assert reports_event(_Report([_event("Protests", True, 3000)]))
 
 
-def test_weak_protest_does_not_count() -> None:
-    assert not reports_event(_Report([_event("Protests", 0.3, 10)]))
+def test_protest_left_for_review_does_not_count() -> None:
+    assert not reports_event(_Report([_event("Protests", False, 10)]))
 
 
 def test_violence_counts_only_in_the_lead() -> None:
-    assert reports_event(_Report([_event("Explosions/Remote violence", 0.85, 20)]))
-    assert not reports_event(_Report([_event("Explosions/Remote violence", 0.85, 2000)]))
+    assert reports_event(_Report([_event("Explosions/Remote violence", True, 20)]))
+    assert not reports_event(_Report([_event("Explosions/Remote violence", True, 2000)]))
 
 
 def test_strategic_developments_alone_do_not_count() -> None:
-    assert not reports_event(_Report([_event("Strategic developments", 0.95, 0)]))
+    assert not reports_event(_Report([_event("Strategic developments", True, 0)]))
 
 
 def test_real_reports(pipeline: Pipeline) -> None:

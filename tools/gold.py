@@ -161,6 +161,9 @@ def locate_draft(draft: Path) -> Path:
                "events": events, "not_events": not_events, "comment": rec.get("comment")}
         if source == "written":
             out["text"] = text
+            for key in ("title", "published"):
+                if rec.get(key):
+                    out[key] = rec[key]
         out_records.append(out)
     if errors:
         raise SystemExit("\n".join(errors))

@@ -2,7 +2,7 @@
 
 Each module turns one kind of annotation into model objects; this function only wires them together, in the
 order their inputs require: places and dates first, then quotes, then events and statements (which use all
-three), then claims (who asserts each event, quote and statement), then the source profile.
+three; the learned decision then weighs each event), then claims (who asserts each event, quote and statement), then the source profile.
 """
 
 from __future__ import annotations
@@ -12,6 +12,7 @@ from spacy.tokens import Doc
 from dateline.extract import claims as claims_mod
 from dateline.extract import context as context_mod
 from dateline.extract import dates as dates_mod
+from dateline.extract import decide as decide_mod
 from dateline.extract import events as events_mod
 from dateline.extract import quotes as quotes_mod
 from dateline.extract import source as source_mod
@@ -28,6 +29,8 @@ def build_report(article: Article, doc: Doc, resources: Resources) -> Report:
     quotes = quotes_mod.quotes_from_doc(article, doc, resources)
     events, rejected = events_mod.extract_events(article, doc, resources, places, dates, quotes)
     events, rejected = context_mod.drop_unsupported(doc, events, rejected)
+    if resources.settings.event_model:
+        events = decide_mod.decide_events(article, doc, events, quotes, dates, resources.codebook)
     statements = statements_mod.extract_statements(article, doc, resources, places, dates, quotes)
     claims = claims_mod.attribute(article, doc, events, quotes, statements)
     profile = source_mod.profile_source(article, doc, claims)

@@ -803,23 +803,22 @@ PROTEST_TYPES = frozenset({"Protests", "Riots"})
 # foreign violence in passing: such an event counts only when the report leads with it (news style puts the
 # story's own event in the headline and first sentences) and it is well supported.
 VIOLENCE_TYPES = frozenset({"Battles", "Explosions/Remote violence", "Violence against civilians"})
-REPORTS_EVENT_THRESHOLD = 0.6
-VIOLENCE_THRESHOLD = 0.8
 LEAD_CHARS = 500
 
 
-def reports_event(report: object, threshold: float = REPORTS_EVENT_THRESHOLD) -> bool:
+def reports_event(report: object) -> bool:
     """Does the report tell of at least one contentious event that happened?
 
-    True when one of its accepted (non-rejected) events is a demonstration or riot with confidence ≥
-    `threshold`, or political violence with confidence ≥ VIOLENCE_THRESHOLD first mentioned in the lead
-    (first LEAD_CHARS characters). Rejected candidates (calls, threats, plans, history, negation) never count;
-    strategic developments alone do not count (an arrest or a deal is not a contention)."""
+    True when one of its events that the decision layer keeps (no `needs_review` flag: extract/decide.py) is a
+    demonstration or riot, or political violence first mentioned in the lead (first LEAD_CHARS characters).
+    Rejected candidates (calls, threats, plans, history, negation) never count; strategic developments alone do
+    not count (an arrest or a deal is not a contention)."""
     for e in getattr(report, "events", None) or []:
-        conf = e.confidence or 0.0
-        if e.event_type in PROTEST_TYPES and conf >= threshold:
+        if "needs_review" in e.flags:
+            continue
+        if e.event_type in PROTEST_TYPES:
             return True
         first = min((m.start for m in e.mentions), default=LEAD_CHARS)
-        if e.event_type in VIOLENCE_TYPES and conf >= VIOLENCE_THRESHOLD and first < LEAD_CHARS:
+        if e.event_type in VIOLENCE_TYPES and first < LEAD_CHARS:
             return True
     return False

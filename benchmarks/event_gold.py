@@ -1,0 +1,213 @@
+"""Events on dateline's own gold set (docs/annotation.md): precision and recall per source and half.
+
+    python -m benchmarks.event_gold                  # both halves, model on (the shipped decision)
+    python -m benchmarks.event_gold --half dev       # the development half only
+    python -m benchmarks.event_gold --rules-only     # every event the rules propose, no learned decision
+
+The **test** half was frozen before any rule or model was written and is never used to develop: report its
+figures as blind, the dev half's as development figures. A predicted event counts when the decision keeps it
+(no `needs_review` flag); it matches a gold event when one of its passages (trigger or mention sentences)
+overlaps one of the gold event's evidence spans, one to one, greedily by overlap. Texts are read in place from
+../shared; labels from gold/labels/. Also prints, for the ordinary-news source (bbc), the share of articles
+that get any event, and sub-type accuracy on matched events. Writes benchmarks/results/event_gold.json.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "tools"))
+
+import gold as gold_tool  # noqa: E402  (tools/gold.py: the split, the labels and the texts)
+
+from dateline.extract import build_report  # noqa: E402
+from dateline.extract.decide import NEEDS_REVIEW, ArticleContext, event_features  # noqa: E402
+from dateline.ingest import article_from_text  # noqa: E402
+from dateline.model import Article, Event, Report  # noqa: E402
+from dateline.resources import Resources  # noqa: E402
+from dateline.settings import Settings  # noqa: E402
+
+RESULTS = ROOT / "benchmarks" / "results" / "event_gold.json"
+
+
+@dataclass
+class LabelledArticle:
+    label: dict[str, Any]
+    article: Article
+    gold_ranges: list[list[tuple[int, int]]] = field(default_factory=list)  # per gold event, in article.text
+    not_event_ranges: list[tuple[int, int, str]] = field(default_factory=list)
+
+
+def _article_of(label: dict[str, Any], rec: dict[str, Any]) -> Article:
+    fields: dict[str, Any] = {"article_id": label["id"]}
+    if rec.get("title"):
+        fields["title"] = rec["title"]
+    if rec.get("published"):
+        fields["published"] = str(rec["published"])[:10]
+    return article_from_text(rec["text"], **fields)
+
+
+def _map_range(raw: str, clean: str, start: int, end: int) -> tuple[int, int] | None:
+    """The gold span's place in dateline's cleaned text (the same words, found near the same offset)."""
+    words = raw[start:end]
+    if clean[start:end] == words:
+        return start, end
+    at = clean.find(words, max(0, start - 2000))
+    if at < 0:
+        at = clean.find(words)
+    return (at, at + len(words)) if at >= 0 else None
+
+
+def labelled_articles(half: str | None, sources: set[str]) -> Iterator[LabelledArticle]:
+    labels = gold_tool.load_labels(half, sources)
+    texts: dict[str, dict[str, dict[str, Any]]] = {}
+    for label in sorted(labels, key=lambda r: (r["source"], r["id"])):
+        source = label["source"]
+        if source == "written":
+            rec = {"text": label["text"], "title": label.get("title"), "published": label.get("published")}
+        else:
+            if source not in texts:
+                texts[source] = gold_tool.texts(source)
+            rec = texts[source][label["id"]]
+        article = _article_of(label, rec)
+        item = LabelledArticle(label, article)
+        for ev in label["events"]:
+            ranges = [_map_range(rec["text"], article.text, s["start"], s["end"]) for s in ev["evidence"]]
+            item.gold_ranges.append([r for r in ranges if r is not None])
+        for ne in label["not_events"]:
+            r = _map_range(rec["text"], article.text, ne["evidence"]["start"], ne["evidence"]["end"])
+            if r is not None:
+                item.not_event_ranges.append((r[0], r[1], ne["reason"]))
+        yield item
+
+
+def event_ranges(event: Event) -> list[tuple[int, int]]:
+    ranges = [(m.start, m.end) for m in event.mentions]
+    trig = event.evidence.get("sub_event_type")
+    if trig is not None:
+        ranges.append((trig.start, trig.end))
+    return ranges
+
+
+def _overlap(a: list[tuple[int, int]], b: list[tuple[int, int]]) -> int:
+    return sum(max(0, min(e1, e2) - max(s1, s2)) for s1, e1 in a for s2, e2 in b)
+
+
+def match(item: LabelledArticle, events: list[Event]) -> dict[int, int]:
+    """Predicted event index → gold event index, one to one, largest overlaps first."""
+    pairs = []
+    for i, ev in enumerate(events):
+        pr = event_ranges(ev)
+        for j, gr in enumerate(item.gold_ranges):
+            ov = _overlap(pr, gr)
+            if ov > 0:
+                pairs.append((ov, i, j))
+    taken_p: dict[int, int] = {}
+    taken_g: set[int] = set()
+    for _, i, j in sorted(pairs, reverse=True):
+        if i not in taken_p and j not in taken_g:
+            taken_p[i] = j
+            taken_g.add(j)
+    return taken_p
+
+
+def gold_of(item: LabelledArticle, event: Event) -> dict[str, Any] | None:
+    """The coded incident the event tells (the one it overlaps most), or None: the training label."""
+    pr = event_ranges(event)
+    best = max(range(len(item.gold_ranges)), key=lambda j: _overlap(pr, item.gold_ranges[j]), default=None)
+    if best is None or _overlap(pr, item.gold_ranges[best]) == 0:
+        return None
+    return item.label["events"][best]
+
+
+def positive(item: LabelledArticle, event: Event) -> bool:
+    return gold_of(item, event) is not None
+
+
+def run(items: list[LabelledArticle], settings: Settings) -> Iterator[tuple[LabelledArticle, Report, Any]]:
+    """dateline on each labelled article; yields the report and the spaCy doc (for features)."""
+    resources = Resources(settings)
+    nlp = resources.nlp
+    stream = ((it.article.text, it) for it in items)
+    for doc, it in nlp.pipe(stream, as_tuples=True, batch_size=16):
+        yield it, build_report(it.article, doc, resources), doc
+
+
+def feature_rows(items: list[LabelledArticle]) -> list[dict[str, Any]]:
+    """One row per event the rules propose: its features, its label, its article (for grouped folds)."""
+    rows = []
+    for it, report, doc in run(items, Settings(event_model=False)):
+        ctx = ArticleContext.of(it.article, doc, report.events, report.quotes, report.dates)
+        for ev in report.events:
+            rows.append({"article": it.label["id"], "source": it.label["source"],
+                         "features": event_features(ev, doc, ctx),
+                         "label": positive(it, ev), "sub_event_type": ev.sub_event_type,
+                         "gold_sub_event_type": (gold_of(it, ev) or {}).get("sub_event_type")})
+    return rows
+
+
+def score(items: list[LabelledArticle], rules_only: bool) -> dict[str, Any]:
+    by_source: dict[str, dict[str, float]] = {}
+    settings = Settings(event_model=not rules_only)
+    for it, report, _ in run(items, settings):
+        kept = [e for e in report.events if NEEDS_REVIEW not in e.flags]
+        pairs = match(it, kept)
+        s = by_source.setdefault(it.label["source"], {"articles": 0, "gold": 0, "pred": 0, "tp": 0,
+                                                      "articles_with_event": 0, "subtype_ok": 0})
+        s["articles"] += 1
+        s["gold"] += len(it.gold_ranges)
+        s["pred"] += len(kept)
+        s["tp"] += len(pairs)
+        s["articles_with_event"] += 1 if kept else 0
+        for i, j in pairs.items():
+            if kept[i].sub_event_type == it.label["events"][j].get("sub_event_type"):
+                s["subtype_ok"] += 1
+    total = {k: sum(s[k] for s in by_source.values()) for k in
+             ("articles", "gold", "pred", "tp", "articles_with_event", "subtype_ok")}
+    out = {src: _figures(s) for src, s in sorted(by_source.items())}
+    out["all"] = _figures(total)
+    return out
+
+
+def _figures(s: dict[str, float]) -> dict[str, float]:
+    p = s["tp"] / s["pred"] if s["pred"] else 1.0
+    r = s["tp"] / s["gold"] if s["gold"] else 1.0
+    f1 = 2 * p * r / (p + r) if p + r else 0.0
+    return {"articles": int(s["articles"]), "gold": int(s["gold"]), "pred": int(s["pred"]), "tp": int(s["tp"]),
+            "precision": round(p, 3), "recall": round(r, 3), "f1": round(f1, 3),
+            "articles_with_event": round(s["articles_with_event"] / s["articles"], 3) if s["articles"] else 0.0,
+            "subtype_acc": round(s["subtype_ok"] / s["tp"], 3) if s["tp"] else 0.0}
+
+
+def main(argv: list[str] | None = None) -> None:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--half", choices=["dev", "test"], action="append", help="default: both")
+    ap.add_argument("--rules-only", action="store_true", help="score every event the rules propose")
+    ap.add_argument("--sources", default="guardian,bbc,glocon,html")
+    args = ap.parse_args(argv)
+    results: dict[str, Any] = {"decision": "rules only" if args.rules_only else "model"}
+    for half in args.half or ["dev", "test"]:
+        items = list(labelled_articles(half, set(args.sources.split(","))))
+        figures = score(items, args.rules_only)
+        results[half] = figures
+        print(f"== {half} half ({'blind: never used to develop' if half == 'test' else 'development'}), "
+              f"{results['decision']}")
+        print(f"{'source':9} {'articles':>8} {'gold':>5} {'pred':>5} {'P':>6} {'R':>6} {'F1':>6} "
+              f"{'art.w/ev':>8} {'subtype':>7}")
+        for src, f in figures.items():
+            print(f"{src:9} {f['articles']:8} {f['gold']:5} {f['pred']:5} {f['precision']:6.3f} {f['recall']:6.3f} "
+                  f"{f['f1']:6.3f} {f['articles_with_event']:8.3f} {f['subtype_acc']:7.3f}")
+    RESULTS.parent.mkdir(parents=True, exist_ok=True)
+    suffix = "_rules" if args.rules_only else ""
+    RESULTS.with_name(f"event_gold{suffix}.json").write_text(json.dumps(results, indent=1) + "\n")
+
+
+if __name__ == "__main__":
+    main()

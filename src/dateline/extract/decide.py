@@ -1,0 +1,371 @@
+"""The decision layer: a trained model says how likely a coder is to keep each event the rules propose.
+
+The rules in `classify.py` and `events.py` find candidates and fill their fields; they are written to find
+events, and on news they were never tuned for most of what they find is background, totals, plans or a
+trigger word in another sense. Weighing the many weak cues that separate those cases (tense, clause role,
+"since 2011", a date weeks old, a story about share prices) is what a small learned model does better than
+hand-set thresholds, so this module turns each event into features and a shipped logistic-regression model
+(`data/models/event_decision.json`, trained by `tools/train_event_model.py` on dateline's own gold labels,
+see docs/models.md) turns them into a calibrated probability.
+
+`Event.confidence` becomes that probability. Events under the model's threshold stay in the report with the
+flag `needs_review` (nothing is dropped): exports, the API and the map leave them out by default and the review
+queue shows them first.
+
+Weights are read with numpy from JSON, so scoring needs no machine-learning library and is deterministic.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import json
+import math
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from importlib import resources as importlib_resources
+from typing import Any
+
+import numpy as np
+import yaml
+from spacy.tokens import Doc, Token
+
+from dateline.codebook import Codebook
+from dateline.errors import DatelineError
+from dateline.model import Article, DateMention, Event, Quote, Span
+
+NEEDS_REVIEW = "needs_review"
+MODEL_FILE = "event_decision.json"
+
+_YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
+_SINCE_PERIOD = re.compile(
+    r"\bsince (?:(?:early|late|mid-?)?(?:1[89]|20)\d\d|the (?:start|beginning|outbreak)|january|february|march|"
+    r"april|may|june|july|august|september|october|november|december|last|then)\b", re.IGNORECASE)
+_BIG_NUMBER = re.compile(r"\b\d{1,3}(?:,\d{3})+\b|\b\d{4,}\b|\b(?:thousands|millions|hundreds of thousands|"
+                         r"tens of thousands)\b", re.IGNORECASE)
+_NUMBER = re.compile(r"\b\d+\b")
+_SUBORDINATORS = frozenset({"if", "unless", "when", "after", "since", "before", "while", "as", "until", "because",
+                            "whether", "once", "although", "though"})
+_MODALS = frozenset({"will", "would", "could", "may", "might", "should", "must", "can", "shall", "'ll", "wo", "ca"})
+
+
+@functools.cache
+def cues() -> dict[str, re.Pattern[str]]:
+    """The cue lists of data/event_cues.yaml, one case-insensitive alternation per list."""
+    raw = importlib_resources.files("dateline").joinpath("data/event_cues.yaml").read_text(encoding="utf-8")
+    table: dict[str, list[str]] = yaml.safe_load(raw)
+    return {name: re.compile(r"\b(?:" + "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)) + r")\b",
+                             re.IGNORECASE)
+            for name, words in table.items()}
+
+
+@dataclass(frozen=True)
+class EventModel:
+    """A logistic regression over named features plus a calibration map (a tabulated sigmoid), as trained and shipped."""
+
+    index: dict[str, int]
+    coef: np.ndarray
+    intercept: float
+    calib_x: np.ndarray
+    calib_y: np.ndarray
+    threshold: float
+    card: dict[str, Any]
+    subtype: SubtypeModel | None = None
+
+    def raw_score(self, features: dict[str, float]) -> float:
+        total = self.intercept
+        for name, value in features.items():
+            i = self.index.get(name)
+            if i is not None:
+                total += float(self.coef[i]) * value
+        return total
+
+    def probability(self, features: dict[str, float]) -> float:
+        """The calibrated probability that a coder keeps the event."""
+        p = 1.0 / (1.0 + math.exp(-self.raw_score(features)))
+        if len(self.calib_x):
+            p = float(np.interp(p, self.calib_x, self.calib_y))
+        return round(p, 3)
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> EventModel:
+        names: list[str] = data["features"]
+        return cls(index={n: i for i, n in enumerate(names)}, coef=np.asarray(data["coef"], dtype=float),
+                   intercept=float(data["intercept"]), calib_x=np.asarray(data.get("calib_x", []), dtype=float),
+                   calib_y=np.asarray(data.get("calib_y", []), dtype=float), threshold=float(data["threshold"]),
+                   card=data.get("card", {}),
+                   subtype=SubtypeModel.from_json(data["subtype"]) if data.get("subtype") else None)
+
+
+@dataclass(frozen=True)
+class SubtypeModel:
+    """A multinomial logistic regression over the same features: which sub-type a coder would give the event.
+    It overrides the rules' sub-type only when its top class is at least `switch` probable."""
+
+    index: dict[str, int]
+    classes: list[str]
+    coef: np.ndarray  # classes × features
+    intercept: np.ndarray
+    switch: float
+
+    def predict(self, features: dict[str, float]) -> tuple[str, float]:
+        x = np.zeros(len(self.index))
+        for name, value in features.items():
+            i = self.index.get(name)
+            if i is not None:
+                x[i] = value
+        z = self.coef @ x + self.intercept
+        z = np.exp(z - z.max())
+        p = z / z.sum()
+        k = int(p.argmax())
+        return self.classes[k], float(p[k])
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> SubtypeModel:
+        return cls(index={n: i for i, n in enumerate(data["features"])}, classes=list(data["classes"]),
+                   coef=np.asarray(data["coef"], dtype=float), intercept=np.asarray(data["intercept"], dtype=float),
+                   switch=float(data["switch"]))
+
+
+@functools.cache
+def event_model() -> EventModel:
+    """The shipped model, read once per process. A missing or broken file is an installation fault."""
+    try:
+        raw = importlib_resources.files("dateline").joinpath(f"data/models/{MODEL_FILE}").read_text(encoding="utf-8")
+        return EventModel.from_json(json.loads(raw))
+    except (FileNotFoundError, ModuleNotFoundError, KeyError, ValueError) as exc:
+        raise DatelineError(f"the event-decision model {MODEL_FILE} is missing or broken ({exc}); "
+                            "reinstall dateline") from exc
+
+
+def decide_events(article: Article, doc: Doc, events: list[Event], quotes: list[Quote],
+                  dates: list[DateMention], book: Codebook | None = None,
+                  model: EventModel | None = None) -> list[Event]:
+    """Set each event's confidence to the model's probability and flag those under the threshold; where the
+    sub-type model is sure of another sub-type than the rules chose, take its (with the event type)."""
+    model = model or event_model()
+    context = ArticleContext.of(article, doc, events, quotes, dates)
+    for event in events:
+        features = event_features(event, doc, context)
+        p = model.probability(features)
+        event.confidence = p
+        if model.subtype is not None and book is not None:
+            _apply_subtype(event, model.subtype.predict(features), model.subtype.switch, book)
+        if p < model.threshold and NEEDS_REVIEW not in event.flags:
+            event.flags.append(NEEDS_REVIEW)
+    return events
+
+
+def _apply_subtype(event: Event, prediction: tuple[str, float], switch: float, book: Codebook) -> None:
+    sub, p = prediction
+    if sub == event.sub_event_type or p < switch:
+        return
+    try:
+        event_type, disorder = book.event_type_of(sub), book.disorder_type_of(sub)
+    except KeyError:
+        return  # a class the codebook no longer has: keep the rules' choice
+    event.flags.append(f"sub_event_type_by_model:{event.sub_event_type}")
+    event.sub_event_type, event.event_type, event.disorder_type = sub, event_type, disorder
+
+
+# --- features -------------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class ArticleContext:
+    """What every event of one article shares: the story's density of conflict and ordinary-news words."""
+
+    published: dt.date | None
+    title_end: int
+    n_sentences: int
+    sentence_starts: list[int]
+    conflict_density: float
+    ordinary_density: float
+    n_events: int
+    quotes: tuple[Quote, ...] = ()
+    dates: tuple[DateMention, ...] = ()
+
+    @classmethod
+    def of(cls, article: Article, doc: Doc, events: list[Event], quotes: Iterable[Quote] = (),
+           dates: Iterable[DateMention] = ()) -> ArticleContext:
+        words = max(1, len(article.text.split()))
+        found = cues()
+        title = article.evidence.get("title")
+        starts = [s.start_char for s in doc.sents]
+        return cls(published=article.published, title_end=title.end if title else 0, n_sentences=len(starts),
+                   sentence_starts=starts,
+                   conflict_density=100.0 * len(found["conflict"].findall(article.text)) / words,
+                   ordinary_density=100.0 * len(found["ordinary"].findall(article.text)) / words,
+                   n_events=len(events), quotes=tuple(quotes), dates=tuple(dates))
+
+
+def event_features(event: Event, doc: Doc, ctx: ArticleContext) -> dict[str, float]:
+    """Named features of one event: what the rules decided, the trigger's grammar, the sentence's cues, how
+    specific its date and place are, and the article it sits in."""
+    f: dict[str, float] = {"bias": 1.0, f"sub={event.sub_event_type}": 1.0, f"type={event.event_type}": 1.0,
+                           "rule_confidence": event.confidence}
+    trigger_span = event.evidence.get("sub_event_type") or (event.mentions[0] if event.mentions else None)
+    tok = _token_at(doc, trigger_span) if trigger_span is not None else None
+    if tok is not None:
+        f.update(_trigger_features(tok))
+        f.update(_sentence_features(tok, ctx))
+        f.update(_sentence_date_features(tok, event, ctx))
+        if any(q.span.start <= tok.idx < q.span.end for q in ctx.quotes):
+            f["in_quote"] = 1.0
+        if trigger_span is not None and trigger_span.start < ctx.title_end:
+            f["in_title"] = 1.0
+    f.update(_date_features(event, ctx))
+    f.update(_place_features(event, tok))
+    f.update(_actor_features(event))
+    f["n_mentions"] = math.log1p(len(event.mentions))
+    f["conflict_density"] = min(ctx.conflict_density, 10.0) / 10.0
+    f["ordinary_density"] = min(ctx.ordinary_density, 10.0) / 10.0
+    f["low_conflict_story"] = 1.0 if ctx.conflict_density < 0.5 else 0.0
+    f["n_events_article"] = math.log1p(ctx.n_events)
+    for flag in event.flags:
+        if flag != NEEDS_REVIEW:
+            f[f"flag={flag}"] = 1.0
+    return f
+
+
+def _token_at(doc: Doc, span: Span) -> Token | None:
+    piece = doc.char_span(span.start, span.end, alignment_mode="expand")
+    if piece is None or len(piece) == 0:
+        return None
+    return piece.root
+
+
+def _governor(tok: Token) -> Token:
+    """The verb a noun trigger belongs to ("the attack on the town was repelled" → repelled)."""
+    node = tok
+    while node.pos_ not in {"VERB", "AUX"} and node.head.i != node.i:
+        node = node.head
+    return node
+
+
+def _trigger_features(tok: Token) -> dict[str, float]:
+    gov = _governor(tok)
+    f = {f"lemma={tok.lemma_.lower()}": 1.0, f"tag={tok.tag_}": 1.0, f"gov_tag={gov.tag_}": 1.0,
+         f"dep={tok.dep_}": 1.0, f"gov_dep={gov.dep_}": 1.0}
+    if tok.pos_ in {"NOUN", "PROPN"}:
+        f["trigger_noun"] = 1.0
+        if tok.tag_ == "NNS" and not any(c.dep_ in {"det", "poss", "nummod"} for c in tok.children):
+            f["bare_plural_noun"] = 1.0  # "attacks on journalists": a kind of event, not one incident
+    aux = [c for c in gov.children if c.dep_ in {"aux", "auxpass"}]
+    lemmas = {c.lemma_.lower() for c in aux}
+    if "have" in lemmas:
+        f["perfect"] = 1.0
+    if any(c.lower_ in _MODALS for c in aux):
+        f["modal"] = 1.0
+    if any(c.tag_ == "TO" for c in gov.children) or any(c.tag_ == "TO" for c in tok.children):
+        f["infinitive"] = 1.0
+    if gov.tag_ == "VBG" and "be" in lemmas:
+        f["progressive"] = 1.0
+    if any(c.dep_ == "neg" for c in gov.children) or any(c.dep_ == "neg" for c in tok.children):
+        f["negated"] = 1.0
+    path = [gov, *gov.ancestors]
+    for node in path:
+        marks = {c.lower_ for c in node.children if c.dep_ in {"mark", "advmod"}} & _SUBORDINATORS
+        for mark in marks:
+            f[f"mark={mark}"] = 1.0
+        if node.dep_ in {"relcl", "acl"}:
+            f["in_relative_clause"] = 1.0
+        if node.dep_ in {"ccomp", "xcomp"}:
+            f[f"under_{node.dep_}_of={node.head.lemma_.lower()}"] = 1.0
+    return f
+
+
+def _sentence_features(tok: Token, ctx: ArticleContext) -> dict[str, float]:
+    sent = tok.sent
+    text = sent.text
+    f: dict[str, float] = {}
+    for name, pattern in cues().items():
+        if name in {"conflict", "ordinary"}:
+            continue
+        if pattern.search(text):
+            f[f"cue={name}"] = 1.0
+    if _SINCE_PERIOD.search(text):
+        f["since_period"] = 1.0
+    years = [int(y) for y in _YEAR.findall(text)]
+    if years and ctx.published is not None:
+        gap = ctx.published.year - min(years)
+        f["year_gap"] = min(max(gap, 0), 20) / 20.0
+        if gap >= 1:
+            f["older_year"] = 1.0
+    if _BIG_NUMBER.search(text):
+        f["big_number"] = 1.0
+    for t in sent:
+        if t.is_alpha and not t.is_stop and t.pos_ in {"VERB", "NOUN", "ADJ", "ADV", "AUX"}:
+            f[f"w={t.lemma_.lower()}"] = 1.0  # the sentence's content words, weighed by the model
+    n_tokens = len(sent)
+    f[f"len={'short' if n_tokens < 15 else 'mid' if n_tokens < 35 else 'long'}"] = 1.0
+    index = _sentence_index(ctx.sentence_starts, sent.start_char)
+    f["position"] = index / max(1, ctx.n_sentences - 1)
+    if index < 3:
+        f["lead"] = 1.0
+    if "\n\n" in text.strip():
+        f["spans_paragraphs"] = 1.0  # a headline run into the first paragraph by the sentence splitter
+    return f
+
+
+def _sentence_date_features(tok: Token, event: Event, ctx: ArticleContext) -> dict[str, float]:
+    """The date expressions of the trigger's sentence: a weekday says "this incident", a year says history."""
+    sent = tok.sent
+    f: dict[str, float] = {}
+    for d in ctx.dates:
+        if sent.start_char <= d.span.start < sent.end_char:
+            f[f"sent_date_kind={d.kind}"] = 1.0
+            f[f"sent_date_relation={d.relation}"] = 1.0
+    where = event.evidence.get("event_date")
+    if where is not None and sent.start_char <= where.start < sent.end_char:
+        f["date_in_sentence"] = 1.0
+    return f
+
+
+def _sentence_index(starts: list[int], start: int) -> int:
+    lo, hi = 0, len(starts)
+    while lo < hi:
+        mid = (lo + hi) // 2
+        if starts[mid] <= start:
+            lo = mid + 1
+        else:
+            hi = mid
+    return max(0, lo - 1)
+
+
+def _date_features(event: Event, ctx: ArticleContext) -> dict[str, float]:
+    f: dict[str, float] = {}
+    f[f"time_precision={event.time_precision}"] = 1.0
+    if event.event_date is None:
+        f["no_date"] = 1.0
+        return f
+    if ctx.published is None:
+        f["no_published"] = 1.0
+        return f
+    days = (ctx.published - event.event_date).days
+    bucket = "future" if days < 0 else "0-1" if days <= 1 else "2-7" if days <= 7 else "8-31" if days <= 31 else "old"
+    f[f"age={bucket}"] = 1.0
+    return f
+
+
+def _place_features(event: Event, tok: Token | None) -> dict[str, float]:
+    f = {f"geo_precision={event.geo_precision}": 1.0}
+    where = event.evidence.get("location")
+    if where is not None and tok is not None:
+        sent = tok.sent
+        if sent.start_char <= where.start < sent.end_char:
+            f["place_in_sentence"] = 1.0
+    if event.location is None:
+        f["no_place"] = 1.0
+    if event.fatalities is not None:
+        n = event.fatalities
+        f[f"fatalities={'1-9' if n < 10 else '10-99' if n < 100 else '100-999' if n < 1000 else '1000+'}"] = 1.0
+    return f
+
+
+def _actor_features(event: Event) -> dict[str, float]:
+    f = {f"inter1={event.inter1}": 1.0}
+    if event.actor2 is not None:
+        f[f"inter2={event.inter2}"] = 1.0
+    return f

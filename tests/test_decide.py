@@ -1,0 +1,115 @@
+"""The learned event decision (extract/decide.py): a calibrated probability per event, a threshold that flags
+events for review instead of dropping them, and a model that loads from the package. Texts are written for
+these tests."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from dateline.errors import DatelineError
+from dateline.extract import decide
+from dateline.pipeline import Pipeline
+from dateline.resources import Resources
+from dateline.settings import Settings
+
+FRESH_AND_BACKGROUND = (
+    "Air strike kills 11 in market town\n\n"
+    "BEIRUT, 12 March 2019 — An air strike killed 11 people at a vegetable market in Maarat al-Numan on "
+    "Tuesday, rescue workers said.\n\n"
+    "The war has killed more than 370,000 people since 2011, according to monitors.\n\n"
+    "Government forces recaptured the city of Aleppo in 2016 after years of fighting."
+)
+ORDINARY_NEWS = (
+    "Chipmaker shares rally after upbeat forecast\n\n"
+    "Shares in the chipmaker rallied on Tuesday after it raised its sales forecast. The chief executive came "
+    "under attack from investors last year, and rivals have fought every attempt at a merger. Analysts said the "
+    "company had a clear run at the market and expected a battle for market share to follow."
+)
+
+
+@pytest.fixture(scope="module")
+def rules_only() -> Pipeline:
+    return Pipeline(Settings(event_model=False))
+
+
+def test_shipped_model_loads_with_threshold_and_card() -> None:
+    model = decide.event_model()
+    assert 0.0 < model.threshold <= 1.0
+    assert len(model.index) == len(model.coef) > 20
+    assert "training_data" in model.card and "test" not in model.card["training_data"].split()
+
+
+def test_probability_is_deterministic_and_bounded() -> None:
+    model = decide.event_model()
+    features = {"bias": 1.0, "sub=Air/drone strike": 1.0, "cue=specific_time": 1.0, "lead": 1.0}
+    first = model.probability(features)
+    assert first == model.probability(dict(reversed(list(features.items()))))
+    assert 0.0 <= first <= 1.0
+
+
+def test_fresh_incident_scores_above_aggregate_and_history(pipeline: Pipeline) -> None:
+    report = pipeline.extract_text(FRESH_AND_BACKGROUND, published="2019-03-12")
+    by_sentence = [(e.mentions[0].text[:40], e.confidence) for e in report.events if e.mentions]
+    strike = [e for e in report.events if "vegetable market" in e.mentions[0].text]
+    assert strike, f"the air strike must stay a (kept or flagged) event: {by_sentence}"
+    others = [e for e in report.events if e not in strike]
+    assert all(strike[0].confidence > o.confidence for o in others)
+
+
+def test_events_under_threshold_are_flagged_not_dropped(pipeline: Pipeline) -> None:
+    report = pipeline.extract_text(FRESH_AND_BACKGROUND, published="2019-03-12")
+    threshold = decide.event_model().threshold
+    for event in report.events:
+        assert (decide.NEEDS_REVIEW in event.flags) == (event.confidence < threshold)
+
+
+def test_model_off_keeps_rule_confidence_and_no_flag(rules_only: Pipeline) -> None:
+    report = rules_only.extract_text(FRESH_AND_BACKGROUND, published="2019-03-12")
+    assert report.events
+    assert all(decide.NEEDS_REVIEW not in e.flags for e in report.events)
+
+
+def test_ordinary_news_keeps_no_event(pipeline: Pipeline) -> None:
+    report = pipeline.extract_text(ORDINARY_NEWS, published="2019-03-12")
+    kept = [e for e in report.events if decide.NEEDS_REVIEW not in e.flags]
+    assert kept == []
+
+
+def test_a_stub_model_sets_confidence_and_threshold(resources: Resources, rules_only: Pipeline) -> None:
+    report = rules_only.extract_text(FRESH_AND_BACKGROUND, published="2019-03-12")
+    doc = resources.nlp(report.article.text)
+    events = [e.model_copy(deep=True) for e in report.events]
+    always = decide.EventModel.from_json({"features": ["bias"], "coef": [10.0], "intercept": 0.0,
+                                          "threshold": 0.5})
+    decide.decide_events(report.article, doc, events, report.quotes, report.dates, model=always)
+    assert all(e.confidence > 0.99 and decide.NEEDS_REVIEW not in e.flags for e in events)
+    never = decide.EventModel.from_json({"features": ["bias"], "coef": [-10.0], "intercept": 0.0,
+                                         "threshold": 0.5})
+    decide.decide_events(report.article, doc, events, report.quotes, report.dates, model=never)
+    assert all(e.confidence < 0.01 and decide.NEEDS_REVIEW in e.flags for e in events)
+
+
+def test_missing_model_is_a_clear_error(monkeypatch: pytest.MonkeyPatch) -> None:
+    decide.event_model.cache_clear()
+    monkeypatch.setattr(decide, "MODEL_FILE", "no_such_model.json")
+    try:
+        with pytest.raises(DatelineError, match="reinstall dateline"):
+            decide.event_model()
+    finally:
+        decide.event_model.cache_clear()
+
+
+def test_cue_lists_come_from_the_data_file() -> None:
+    cues = decide.cues()
+    assert {"aggregate", "plan", "speech", "conflict", "ordinary"} <= set(cues)
+    assert cues["aggregate"].search("killed since 2011, so far") is not None
+
+
+def test_model_file_is_plain_json_without_learning_library() -> None:
+    from importlib import resources as importlib_resources
+
+    raw = importlib_resources.files("dateline").joinpath("data/models/event_decision.json").read_text()
+    data = json.loads(raw)
+    assert set(data) >= {"features", "coef", "intercept", "threshold", "card"}
