@@ -151,6 +151,14 @@ def _after_key(last_id: int, last_date: dt.date | None) -> Any:
     )
 
 
+def _needle(name: str, value: str) -> str:
+    """A substring filter's value, lower-cased; ValueError for a NUL character (no stored text has one, and
+    PostgreSQL refuses it in a query)."""
+    if "\x00" in value:
+        raise ValueError(f"{name}: the NUL character cannot be searched for")
+    return value.lower()
+
+
 def _as_list(value: str | list[str] | None) -> list[str] | None:
     if value is None:
         return None
@@ -418,14 +426,16 @@ class Store:
             conds.append(EventRow.sub_event_type.in_(subs))
         if (statuses := _as_list(f.review_status)) is not None:
             conds.append(EventRow.review_status.in_(statuses))
+        # Substring filters escape LIKE's wildcards: `%` or `_` typed by a reader is a character, not "anything".
         if f.actor:
-            pat = f"%{f.actor.lower()}%"
-            conds.append(or_(*(func.lower(c).like(pat) for c in (EventRow.actor1, EventRow.actor2,
-                                                                  EventRow.assoc_actor_1, EventRow.assoc_actor_2))))
+            needle = _needle("actor", f.actor)
+            conds.append(or_(*(func.lower(c).contains(needle, autoescape=True)
+                               for c in (EventRow.actor1, EventRow.actor2, EventRow.assoc_actor_1,
+                                         EventRow.assoc_actor_2))))
         if f.source:
-            conds.append(func.lower(EventRow.source).like(f"%{f.source.lower()}%"))
+            conds.append(func.lower(EventRow.source).contains(_needle("source", f.source), autoescape=True))
         if f.q:
-            conds.append(func.lower(EventRow.notes).like(f"%{f.q.lower()}%"))
+            conds.append(func.lower(EventRow.notes).contains(_needle("q", f.q), autoescape=True))
         if f.bbox:
             min_lon, min_lat, max_lon, max_lat = f.bbox
             conds.append(and_(EventRow.longitude >= min_lon, EventRow.longitude <= max_lon,
