@@ -24,7 +24,7 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from dateline.pipeline import Pipeline
 from dateline.settings import Settings
-from dateline.store import Store
+from dateline.store import Store, StoreError
 from dateline.version import PIPELINE_VERSION
 
 try:
@@ -243,6 +243,11 @@ def create_app(
         return JSONResponse(
             {"detail": _validation_message(err), "errors": _jsonable_errors(err.errors())}, status_code=422
         )
+
+    @app.exception_handler(StoreError)
+    async def _store_error(_request: Request, err: StoreError) -> JSONResponse:
+        # A damaged database or a lost server: one line saying so, not a traceback and a reset connection.
+        return JSONResponse({"detail": str(err)}, status_code=503)
 
     @app.exception_handler(StarletteHTTPException)
     async def _http_error(request: Request, err: StarletteHTTPException) -> Response:

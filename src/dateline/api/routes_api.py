@@ -7,7 +7,7 @@ import datetime as dt
 from typing import Annotated, Any, Literal
 from urllib.parse import urlencode
 
-from fastapi import APIRouter, Depends, HTTPException, Query, Request, Response
+from fastapi import APIRouter, Depends, Header, HTTPException, Query, Request, Response
 from fastapi.concurrency import run_in_threadpool
 from pydantic import ValidationError
 
@@ -29,6 +29,7 @@ from dateline.errors import DatelineError
 from dateline.model import Article, Report
 from dateline.settings import Settings
 from dateline.store import EventFilter
+from dateline.store.repository import EditConflict, Reviewer
 
 router = APIRouter()
 Reader = Annotated[str | None, Depends(require_reader)]
@@ -249,13 +250,15 @@ def list_events(
 
 
 @router.get("/events/{event_id}", response_model=EventDetail, tags=["events"])
-def get_event(event_id: EventId, ctx: Ctx, _reader: Reader) -> EventDetail:
+def get_event(event_id: EventId, ctx: Ctx, _reader: Reader, response: Response) -> EventDetail:
     """One event with every field's evidence span, its article, all sources reporting it, quotes, claim
-    chains and review history."""
+    chains and review history. The ETag is the event's version: send it back as If-Match with a review."""
     try:
-        return queries.event_detail(ctx.store, event_id)
+        detail = queries.event_detail(ctx.store, event_id)
     except queries.NotFound as err:
         raise HTTPException(404, str(err)) from None
+    response.headers["ETag"] = f'"{detail.event.version}"'
+    return detail
 
 
 @router.get("/events/{event_id}/history", response_model=list[AuditEntry], tags=["review"])
@@ -266,23 +269,53 @@ def event_history(event_id: EventId, ctx: Ctx, _reader: Reader) -> list[AuditEnt
     return [queries.audit_entry(h) for h in ctx.store.history(event_id)]
 
 
-@router.patch("/events/{event_id}", response_model=ReviewResult, tags=["review"])
-def review_event(event_id: EventId, body: ReviewRequest, ctx: Ctx, user: Writer) -> ReviewResult:
+def _expected_version(body: ReviewRequest, if_match: str | None) -> int | None:
+    """The version the reviewer saw: the body's `version`, else the If-Match header ("3", W/"3" or 3)."""
+    if body.version is not None or not if_match or if_match.strip() == "*":
+        return body.version
+    tag = if_match.strip().removeprefix("W/").strip('"')
+    if not tag.isdigit() or len(tag) > 10 or int(tag) > MAX_INT:
+        raise HTTPException(422, "If-Match: expected the event's ETag, e.g. \"3\"")
+    return int(tag)
+
+
+@router.patch(
+    "/events/{event_id}",
+    response_model=ReviewResult,
+    tags=["review"],
+    responses={409: {"description": "The event changed since the given version; reload and review again."}},
+)
+def review_event(
+    event_id: EventId,
+    body: ReviewRequest,
+    ctx: Ctx,
+    user: Writer,
+    response: Response,
+    if_match: Annotated[str | None, Header(max_length=40)] = None,
+) -> ReviewResult:
     """Review an event: `accept`, `correct` (with `fields`: ACLED column → new value), `reject` or `reset`,
-    each with an optional comment. The change and its author are appended to the event's history."""
+    each with an optional comment. Corrections are checked against the ACLED codebook and derived columns
+    follow. With `version` (or If-Match) the review applies only if the event is still at that version.
+    The change and its author are appended to the event's history."""
     if body.action == "correct" and not body.fields:
         raise HTTPException(422, "action 'correct' needs 'fields', e.g. {\"fatalities\": 3}")
     if body.action != "correct" and body.fields:
         raise HTTPException(422, f"action {body.action!r} takes no 'fields'; use action 'correct'")
+    expected = _expected_version(body, if_match)
+    reviewer = ctx.store.api_token_reviewer(user) or Reviewer(user)
     try:
         updated = ctx.store.review_event(
-            event_id, user, body.action, changes=body.fields or None, comment=body.comment
+            event_id, reviewer, body.action, changes=body.fields or None, comment=body.comment,
+            expected_version=expected,
         )
     except KeyError:
         raise HTTPException(404, f"event {event_id} not found") from None
+    except EditConflict as err:
+        raise HTTPException(409, str(err)) from None
     except ValueError as err:
         raise HTTPException(422, str(err)) from None
     entry = ctx.store.history(event_id)[-1]
+    response.headers["ETag"] = f'"{updated["version"]}"'
     return ReviewResult(event=queries.event_record(updated), audit=queries.audit_entry(entry))
 
 
