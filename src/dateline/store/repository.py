@@ -12,6 +12,7 @@ import datetime as dt
 import hashlib
 import os
 import socket
+import time
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -671,11 +672,14 @@ class Store:
             raise ValueError(f"cannot correct {', '.join(bad)}: not an event column")
         if changes and action not in ("correct", "accept"):
             raise ValueError(f"action {action!r} takes no field changes; use 'correct'")
-        for _attempt in range(5):  # without expected_version, a lost race is retried on the fresh row
+        # Without expected_version a lost race is retried on the fresh row (PostgreSQL locks the row instead,
+        # so only SQLite ever retries); each attempt re-checks the corrections against what it reads.
+        for attempt in range(50):
             done = self._review_once(event_id, reviewer, action, changes, comment, expected_version)
             if done is not None:
                 return done
-        raise EditConflict(event_id, -1, -1)
+            time.sleep(0.005 * (attempt + 1))
+        raise ValueError(f"event {event_id} is being reviewed by others right now; try again")
 
     def _review_once(self, event_id: int, reviewer: Reviewer, action: str, changes: dict[str, Any],
                      comment: str | None, expected_version: int | None) -> dict[str, Any] | None:
@@ -683,7 +687,7 @@ class Store:
         from dateline.store.review_rules import apply_corrections
 
         with self.session() as s:
-            row = s.get(EventRow, event_id)
+            row = s.get(EventRow, event_id, with_for_update=True)
             if row is None:
                 raise KeyError(event_id)
             if expected_version is not None and row.version != expected_version:

@@ -79,9 +79,7 @@ def upgrade() -> None:
 def downgrade() -> None:
     op.execute("DELETE FROM audit_log WHERE event_id NOT IN (SELECT id FROM events)")
     _swap_audit(new=False)
-    with op.batch_alter_table('events', schema=None) as batch_op:
-        batch_op.drop_column('version')
-    with op.batch_alter_table('runs', schema=None) as batch_op:
-        batch_op.drop_column('heartbeat_at')
-        batch_op.drop_column('host')
-        batch_op.drop_column('pid')
+    # Plain ALTER TABLE … DROP COLUMN (SQLite 3.35+): a batch rebuild of `events` would drop the table, and
+    # with foreign keys on, SQLite deletes every row that cascades from it (audit rows, merge links).
+    for table, column in (('events', 'version'), ('runs', 'heartbeat_at'), ('runs', 'host'), ('runs', 'pid')):
+        op.execute(f'ALTER TABLE {table} DROP COLUMN {column}')
