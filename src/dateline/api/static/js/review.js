@@ -55,6 +55,19 @@
     }
   }
 
+  // Review buttons only for someone who can use them: without a token every click would end in a 401.
+  function showControls() {
+    const hasToken = !!dateline.getToken();
+    const actions = document.getElementById("review-actions");
+    const note = document.getElementById("needs-token");
+    const save = document.getElementById("btn-correct");
+    if (actions) actions.hidden = !hasToken;
+    if (save) save.hidden = !hasToken;
+    if (note) note.hidden = hasToken;
+  }
+  showControls();
+  document.addEventListener("dateline:token", showControls);
+
   document.querySelectorAll("[data-action]").forEach((button) => {
     button.addEventListener("click", (e) => { e.preventDefault(); review(button.dataset.action); });
   });
