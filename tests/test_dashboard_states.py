@@ -105,3 +105,18 @@ def test_review_buttons_show_only_with_a_token(server: dict[str, Any], page: Any
     _set_token(page, "")
     assert not page.is_visible("#btn-accept")
     assert page.errors == []
+
+
+def test_a_stale_review_page_is_told_to_reload_instead_of_overwriting(server: dict[str, Any], page: Any) -> None:
+    event_id = server["ids"]["Najaf"]
+    page.goto(f"{server['base']}/ui/events/{event_id}")
+    _set_token(page, server["token"])
+    # someone else reviews the event after this page was loaded
+    resp = server["api"].patch(f"/events/{event_id}", json={"action": "accept"},
+                               headers={"Authorization": f"Bearer {server['token']}"})
+    assert resp.status_code == 200
+    page.fill("#f-fatalities", "7")
+    page.click("#btn-correct")
+    page.wait_for_selector("#review-status.error")
+    assert "409" in page.inner_text("#review-status") and "reload" in page.inner_text("#review-status")
+    assert server["api"].get(f"/events/{event_id}").json()["event"]["fatalities"] != 7

@@ -39,7 +39,8 @@
   }
 
   async function review(action) {
-    const body = { action: action, comment: comment() || null };
+    // The version this page shows: if someone reviewed the event since, the server answers 409, not overwrite.
+    const body = { action: action, comment: comment() || null, version: Number(panel.dataset.version) || null };
     if (action === "correct") {
       body.fields = changedFields();
       if (!Object.keys(body.fields).length) { say("Change a field first.", true); return; }
