@@ -19,6 +19,15 @@ exactly once, and the same content as a clean, uninterrupted run of the same cor
     python benchmarks/crash_bench.py --articles 200 --kills 3          # quick look
     python benchmarks/crash_bench.py --pg postgresql+psycopg://dateline:dateline@127.0.0.1/dateline_test
 
+`--concurrent` runs the harder case instead: a directory of `--articles` files of which 5 % are junk of every
+kind (empty, binary, a 2 MB one-line file, non-UTF-8 bytes, non-English text, an HTML page with no article,
+an image), read by TWO `dateline run` processes started together on ONE new database, one of them killed
+`--kills` times (default 2) and restarted while the other goes on. It checks every good article is stored
+exactly once, every junk file is in `failures` (counted by reason, whatever the wording), killed runs end
+"interrupted" in the runs table, and records every process's exit code. Writes crash_concurrent.json.
+
+    python benchmarks/crash_bench.py --concurrent                      # 2,000 files, 2 kills, SQLite
+
 With `--pg URL` both runs go to fresh databases created on that server (dropped afterwards) instead of SQLite
 files. Child processes run with `nice 10` and one extraction process, to stay gentle on a shared machine.
 Writes benchmarks/results/crash.json (crash_postgresql.json with --pg). Not a CI test: it takes minutes.
@@ -166,6 +175,18 @@ def stored(url: str) -> int:
         return int(s.scalar(select(func.count()).select_from(ArticleRow)) or 0)
 
 
+def run_recorded(url: str, pid: int) -> bool:
+    """Whether the process `pid` has recorded its run (it is past start-up, so a kill leaves a run row)."""
+    from sqlalchemy import select
+
+    from dateline.store import Store
+    from dateline.store.tables import RunRow
+
+    store = _WATCHERS.get(url) or _WATCHERS.setdefault(url, Store(url))
+    with store.session() as s:
+        return s.scalar(select(RunRow.id).where(RunRow.pid == pid).limit(1)) is not None
+
+
 def snapshot(url: str) -> dict[str, Any]:
     """Everything compared between the two databases, plus the duplicate counts."""
     from sqlalchemy import select
@@ -265,10 +286,192 @@ def compare(clean: dict[str, Any], crashed: dict[str, Any]) -> dict[str, Any]:
     }
 
 
+# -- concurrent runs over a corpus with junk ---------------------------------------------------------------
+JUNK_KINDS = ("empty", "binary", "one_line_2mb", "non_utf8", "non_english", "html_no_article", "image")
+_FRENCH = ("PARIS, 3 mars (Agence) - Des centaines de manifestants ont défilé samedi dans le centre de la ville "
+           "pour réclamer de meilleurs salaires, selon la police. La manifestation s'est déroulée dans le calme.")
+_PNG = bytes.fromhex("89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d4944415478"
+                     "9c6360000002000154a24f5d0000000049454e44ae426082")
+
+
+def junk_bytes(kind: str, i: int, rng: random.Random) -> tuple[str, bytes]:
+    """(file name, content) of one junk input of `kind`; each distinct, so no two share a content hash."""
+    if kind == "empty":
+        return f"junk-{i:04d}-empty.txt", b""
+    if kind == "binary":
+        return f"junk-{i:04d}-binary.dat", bytes(rng.randrange(256) for _ in range(4096)) + b"\0" * 64
+    if kind == "one_line_2mb":
+        words = " ".join(rng.choice(["protesters", "marched", "in", "the", "city", "police", "said"])
+                         for _ in range(300_000))
+        return f"junk-{i:04d}-oneline.txt", (words[: 2 * 1024 * 1024] + f" {i}").encode()
+    if kind == "non_utf8":
+        text = f"BASRA, May {i % 28 + 1} (Wire) - \u201cWe want jobs,\u201d said protesters near the port. Ref {i}."
+        return f"junk-{i:04d}-cp1252.txt", text.encode("cp1252") + b"\xff\xfe\x81\x8d"
+    if kind == "non_english":
+        return f"junk-{i:04d}-french.txt", f"{_FRENCH} Référence {i}.".encode()
+    if kind == "html_no_article":
+        page = (f"<html><head><title>Menu {i}</title><script>var x = {i};</script></head><body><nav><a href='/'>"
+                "Home</a> | <a href='/world'>World</a></nav><footer>Copyright</footer></body></html>")
+        return f"junk-{i:04d}-nav.html", page.encode()
+    if kind == "image":
+        return f"junk-{i:04d}-photo.png", _PNG + i.to_bytes(4, "big")
+    raise ValueError(kind)
+
+
+def make_junk_corpus(root: Path, n: int, seed: int) -> tuple[set[str], dict[str, str]]:
+    """A directory of `n` files: 95 % good articles (.txt), 5 % junk spread over every kind. Returns the good
+    file names and {junk file name: kind}."""
+    rng = random.Random(seed)
+    root.mkdir(parents=True, exist_ok=True)
+    n_junk = max(len(JUNK_KINDS), n // 20)
+    jsonl = root.parent / "good.jsonl"
+    make_corpus(jsonl, n - n_junk, seed)
+    good: set[str] = set()
+    for line in jsonl.read_text(encoding="utf-8").splitlines():
+        record = json.loads(line)
+        name = f"{record['id']}.txt"
+        (root / name).write_text(record["text"], encoding="utf-8")
+        good.add(name)
+    jsonl.unlink()
+    junk: dict[str, str] = {}
+    for i in range(n_junk):
+        kind = JUNK_KINDS[i % len(JUNK_KINDS)]
+        name, data = junk_bytes(kind, i, rng)
+        (root / name).write_bytes(data)
+        junk[name] = kind
+    return good, junk
+
+
+def reason_kind(reason: str) -> str:
+    """A failure reason without its particulars ("too large (over 10 bytes)" → "too large"), to count by."""
+    head = reason.split(":", 1)[0].split("(", 1)[0].strip().lower()
+    return head[:60] or "(empty reason)"
+
+
+def concurrent_runs(cmd: list[str], url: str, n: int, kills: int, max_delay: float, rng: random.Random,
+                    log: Path) -> dict[str, Any]:
+    """Start runs A and B together; kill A `kills` times at random moments (restarting it each time) while
+    B goes on; wait for both. Returns every process's exit code and the timing."""
+    t0 = time.perf_counter()
+    a, b = start(cmd, log), start(cmd, log)
+    exits: dict[str, int] = {}
+    targets = sorted(rng.sample(range(max(1, n // 10), max(2, n * 7 // 10)), kills))
+    killed_at: list[int] = []
+    for k, target in enumerate(targets, 1):
+        # the kill lands once A has recorded its run (it is past start-up) and the target is reached
+        deadline = time.monotonic() + 1800
+        while a.poll() is None and time.monotonic() < deadline and (
+                not run_recorded(url, a.pid) or stored(url) < target):
+            time.sleep(0.3)
+        time.sleep(rng.uniform(0.0, max_delay))
+        if a.poll() is not None:
+            break
+        a.send_signal(signal.SIGKILL)
+        exits[f"A{k}"] = a.wait()
+        killed_at.append(stored(url))
+        print(f"  killed run A (#{k}) with {killed_at[-1]} articles stored; restarting it", file=sys.stderr)
+        a = start(cmd, log)
+    exits[f"A{len(killed_at) + 1}"] = a.wait()
+    exits["B"] = b.wait()
+    return {"seconds": time.perf_counter() - t0, "kill_targets": targets, "articles_stored_at_kills": killed_at,
+            "exit_codes": exits}
+
+
+def junk_snapshot(url: str, good: set[str], junk: dict[str, str]) -> dict[str, Any]:
+    """What the database holds: good articles stored once, junk files in failures (by reason), runs."""
+    from sqlalchemy import select
+
+    from dateline.store import Store
+    from dateline.store.tables import ArticleRow, FailureRow, RunRow
+
+    with Store(url) as store:
+        counts = store.counts()
+        with store.session() as s:
+            arts = s.execute(select(ArticleRow.path, ArticleRow.content_hash)).all()
+            fails = s.execute(select(FailureRow.item, FailureRow.reason)).all()
+            statuses = Counter(s.scalars(select(RunRow.status)).all())
+    names = [Path(p or "").name for p, _ in arts]
+    stored_names = Counter(names)
+    failed: dict[str, list[str]] = {}
+    for item, reason in fails:
+        failed.setdefault(Path(item.split("#")[0]).name, []).append(reason)
+    junk_outcome: dict[str, Counter[str]] = {kind: Counter() for kind in JUNK_KINDS}
+    for name, kind in junk.items():
+        if name in failed:
+            junk_outcome[kind][reason_kind(failed[name][0])] += 1
+        elif name in stored_names:
+            junk_outcome[kind]["stored as an article"] += 1
+        else:
+            junk_outcome[kind]["neither stored nor in failures"] += 1
+    return {
+        "counts": counts,
+        "good_stored_once": sum(1 for g in good if stored_names[g] == 1),
+        "good_missing": sorted(g for g in good if g not in stored_names and g not in failed)[:10],
+        "good_in_failures": {g: failed[g][0] for g in sorted(good) if g in failed and g not in stored_names},
+        "duplicates": {"content_hashes": _dup(h for _, h in arts), "paths": _dup(names)},
+        "junk_in_failures": sum(1 for name in junk if name in failed),
+        "junk_outcomes": {kind: dict(c) for kind, c in junk_outcome.items()},
+        "failures_by_reason": dict(Counter(reason_kind(r) for _, r in fails).most_common()),
+        "runs_by_status": dict(statuses),
+    }
+
+
+def main_concurrent(args: argparse.Namespace, backend: str) -> int:
+    output = args.output or RESULTS / ("crash_concurrent.json" if backend == "sqlite"
+                                       else f"crash_concurrent_{backend}.json")
+    rng = random.Random(args.seed)
+    kills = args.kills if args.kills_given else 2
+    with tempfile.TemporaryDirectory() as tmpdir:
+        tmp = Path(tmpdir)
+        good, junk = make_junk_corpus(tmp / "corpus", args.articles, args.seed)
+        log = tmp / "runs.log"
+        with fresh_db(args.pg, tmp, "shared") as url:
+            print(f"two runs over {len(good)} articles + {len(junk)} junk files ({backend}) ...", file=sys.stderr)
+            cmd = dateline_cmd(tmp / "corpus", url)
+            result = concurrent_runs(cmd, url, len(good), kills, args.max_delay, rng, log)
+            for watcher in _WATCHERS.values():
+                watcher.close()
+            snap = junk_snapshot(url, good, junk)
+            log_tail = log.read_text(errors="replace")[-3000:]
+    ok = (snap["good_stored_once"] == len(good) and not any(snap["duplicates"].values())
+          and snap["junk_in_failures"] == len(junk)
+          and snap["runs_by_status"].get("interrupted", 0) == len(result["articles_stored_at_kills"])
+          and not snap["runs_by_status"].get("running"))
+    out = {
+        "benchmark": "two concurrent dateline run on one new database, one killed and restarted; 5 % junk inputs",
+        "database": backend,
+        "files": len(good) + len(junk),
+        "good_articles": len(good),
+        "junk_files": len(junk),
+        "junk_kinds": list(JUNK_KINDS),
+        **result,
+        "seconds": round(result["seconds"], 1),
+        **snap,
+        "ok": ok,
+        "machine": {"cpus": os.cpu_count(), "python": platform.python_version()},
+        "load_average_1m": round(os.getloadavg()[0], 2),
+        "note": "one run; children at nice 10 with one extraction process each on a shared machine",
+    }
+    output.parent.mkdir(parents=True, exist_ok=True)
+    output.write_text(json.dumps(out, indent=2, default=str) + "\n", encoding="utf-8")
+    print(
+        f"{len(good)} good + {len(junk)} junk files, 2 runs, {len(result['articles_stored_at_kills'])} kills "
+        f"(stored at kills: {result['articles_stored_at_kills']}); exit codes {result['exit_codes']}; "
+        f"{result['seconds']:.0f} s; good stored once {snap['good_stored_once']}/{len(good)}; junk in failures "
+        f"{snap['junk_in_failures']}/{len(junk)}; runs {snap['runs_by_status']}; {'OK' if ok else 'FAILED'}"
+    )
+    if not ok:
+        print(log_tail, file=sys.stderr)
+    print(f"wrote {output}", file=sys.stderr)
+    return 0 if ok else 1
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--articles", type=int, default=2000)
-    parser.add_argument("--kills", type=int, default=5)
+    parser.add_argument("--kills", type=int, default=None, help="5 kills; 2 with --concurrent")
+    parser.add_argument("--concurrent", action="store_true",
+                        help="two concurrent runs on one database over a corpus with 5 %% junk (see above)")
     parser.add_argument("--max-delay", type=float, default=3.0,
                         help="seconds after reaching the kill target within which the kill lands (uniformly)")
     parser.add_argument("--seed", type=int, default=2026)
@@ -276,6 +479,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--output", type=Path)
     args = parser.parse_args(argv)
     backend = "postgresql" if args.pg else "sqlite"
+    args.kills_given = args.kills is not None
+    if args.concurrent:
+        return main_concurrent(args, backend)
+    args.kills = args.kills if args.kills_given else 5
     output = args.output or RESULTS / ("crash.json" if backend == "sqlite" else f"crash_{backend}.json")
     rng = random.Random(args.seed)
 

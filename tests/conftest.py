@@ -2,12 +2,17 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
 
 from dateline.pipeline import Pipeline
 from dateline.resources import Resources
+
+# The API answers only to the host names it is told (DNS-rebinding guard); FastAPI's TestClient calls itself
+# "testserver".
+os.environ.setdefault("DATELINE_API_ALLOWED_HOSTS", "localhost,127.0.0.1,::1,testserver")
 
 REPO = Path(__file__).resolve().parents[1]
 EXAMPLE = REPO / "examples" / "iraq-2019-11-02-mek.txt"

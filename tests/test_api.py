@@ -170,11 +170,11 @@ def test_extract_returns_a_report_and_stores_nothing(ro_client: TestClient, exam
     assert ro_client.get("/health").json()["counts"]["events"] == before == 4
 
 
-def test_extract_accepts_a_plain_text_body(ro_client: TestClient) -> None:
-    resp = ro_client.post(
+def test_extract_accepts_a_plain_text_body_with_a_token(client: TestClient, token: str) -> None:
+    resp = client.post(
         "/extract?published=2019-11-03",
         content="Protesters blocked a road in Basra on Sunday.",
-        headers={"Content-Type": "text/plain"},
+        headers={"Content-Type": "text/plain", **auth(token)},
     )
     assert resp.status_code == 200, resp.text
     assert resp.json()["article"]["published"] == "2019-11-03"

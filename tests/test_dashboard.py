@@ -198,7 +198,8 @@ def test_table_filter_opens_an_event_with_highlighted_evidence(server: dict[str,
 def test_correcting_a_field_with_a_token_writes_the_audit_log(server: dict[str, Any], page: Any) -> None:
     event_id = server["ids"]["Mosul"]
     page.goto(f"{server['base']}/ui/events/{event_id}")
-    page.click("#btn-accept")  # no token yet: refused in the page, nothing sent
+    assert not page.is_visible("#btn-accept") and page.is_visible("#needs-token")  # no token: no buttons
+    page.keyboard.press("a")  # and the shortcut is refused in the page, nothing sent
     assert "token" in page.inner_text("#review-status")
     _set_token(page, server["token"])
     page.fill("#f-fatalities", "4")

@@ -156,7 +156,7 @@ def test_database_without_revision_asks_for_upgrade(tmp_path) -> None:  # type: 
     store = Store(url, check=False)
     with store.engine.begin() as conn:
         conn.execute(text("DROP TABLE alembic_version"))
-    with pytest.raises(SchemaOutdatedError, match="dateline db upgrade"):
+    with pytest.raises(SchemaOutdatedError, match="no schema revision"):
         Store(url)
     store.close()
 

@@ -277,6 +277,8 @@ def db_info(db: DbOption = None) -> None:
             typer.echo(f"database: {display_url(store.url)} (schema {current_revision(store.engine)})")
             for name, count in store.counts().items():
                 typer.echo(f"{name:14} {count}")
+            for run_id in store.mark_interrupted():  # runs whose process is gone stop showing as running
+                typer.echo(f"run {run_id}: its process is gone; marked interrupted")
     except DatelineError as err:
         fail(str(err))
 

@@ -19,11 +19,12 @@ from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse, Resp
 from fastapi.staticfiles import StaticFiles
 from pydantic_settings import BaseSettings, SettingsConfigDict
 from starlette.exceptions import HTTPException as StarletteHTTPException
+from starlette.middleware.trustedhost import TrustedHostMiddleware
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from dateline.pipeline import Pipeline
 from dateline.settings import Settings
-from dateline.store import Store
+from dateline.store import Store, StoreError
 from dateline.version import PIPELINE_VERSION
 
 try:
@@ -41,6 +42,15 @@ class ApiSettings(BaseSettings):
     max_body_bytes: int = 2 * 1024 * 1024  # a request body above this gets 413
     max_page_size: int = 500  # GET /events ?limit ceiling
     map_point_limit: int = 20_000  # most markers the map loads at once
+    # Host names the server answers to (comma-separated); any other Host header gets 400, which stops a
+    # DNS-rebinding page from reading or writing through a reader's browser. `dateline serve` adds the host
+    # it binds to. "*" turns the check off.
+    allowed_hosts: str = "localhost,127.0.0.1,::1"
+
+    def host_list(self) -> list[str]:
+        hosts = [h.strip() for h in self.allowed_hosts.split(",") if h.strip()]
+        # Starlette compares the Host header without its port; an IPv6 literal arrives in brackets.
+        return hosts + [f"[{h}]" for h in hosts if ":" in h and not h.startswith("[")]
 
 
 @dataclass
@@ -101,6 +111,54 @@ class BodyLimit:
     async def _refuse(self, send: Send) -> None:
         response = JSONResponse({"detail": self._message()}, status_code=413)
         await response({"type": "http"}, _no_receive, send)
+
+
+# Everything the dashboard loads is vendored and served from /static, so scripts, fonts and data can be
+# limited to this origin. Style attributes stay allowed: the templates colour type swatches inline.
+CSP = ("default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; "
+       "connect-src 'self'; font-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; "
+       "frame-ancestors 'none'")
+SECURITY_HEADERS = {
+    b"content-security-policy": CSP.encode(),
+    b"x-frame-options": b"DENY",
+    b"x-content-type-options": b"nosniff",
+    b"referrer-policy": b"same-origin",
+}
+
+
+class SecurityHeaders:
+    """Adds the CSP, anti-framing and no-sniff headers to every response that does not set its own."""
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+
+        async def send_with_headers(message: Message) -> None:
+            if message["type"] == "http.response.start":
+                headers = list(message.get("headers", []))
+                present = {name.lower() for name, _ in headers}
+                headers += [(k, v) for k, v in SECURITY_HEADERS.items() if k not in present]
+                message["headers"] = headers
+            await send(message)
+
+        await self.app(scope, receive, send_with_headers)
+
+
+def _docs_csp(html: str) -> str:
+    """The CSP of the Swagger page: its one inline boot script is allowed by hash, nothing else inline."""
+    import base64
+    import hashlib
+    import re
+
+    hashes = [
+        "'sha256-" + base64.b64encode(hashlib.sha256(body.encode()).digest()).decode() + "'"
+        for body in re.findall(r"<script>(.*?)</script>", html, flags=re.DOTALL)
+    ]
+    return CSP.replace("script-src 'self'", "script-src 'self' " + " ".join(hashes))
 
 
 async def _no_receive() -> Message:  # pragma: no cover - a refused request's body is never read
@@ -176,12 +234,20 @@ def create_app(
     )
     app.state.ctx = AppContext(store=store, settings=settings, api=api, pipeline_obj=pipeline)
     app.add_middleware(BodyLimit, max_bytes=api.max_body_bytes)
+    if "*" not in api.host_list():
+        app.add_middleware(TrustedHostMiddleware, allowed_hosts=api.host_list())
+    app.add_middleware(SecurityHeaders)
 
     @app.exception_handler(RequestValidationError)
     async def _invalid(_request: Request, err: RequestValidationError) -> JSONResponse:
         return JSONResponse(
             {"detail": _validation_message(err), "errors": _jsonable_errors(err.errors())}, status_code=422
         )
+
+    @app.exception_handler(StoreError)
+    async def _store_error(_request: Request, err: StoreError) -> JSONResponse:
+        # A damaged database or a lost server: one line saying so, not a traceback and a reset connection.
+        return JSONResponse({"detail": str(err)}, status_code=503)
 
     @app.exception_handler(StarletteHTTPException)
     async def _http_error(request: Request, err: StarletteHTTPException) -> Response:
@@ -198,13 +264,15 @@ def create_app(
 
     @app.get("/docs", include_in_schema=False)
     def _docs() -> HTMLResponse:
-        return get_swagger_ui_html(
+        page = get_swagger_ui_html(
             openapi_url="/openapi.json",
             title="dateline API",
             swagger_js_url="/static/vendor/swagger-ui/swagger-ui-bundle.js",
             swagger_css_url="/static/vendor/swagger-ui/swagger-ui.css",
             swagger_favicon_url="/static/vendor/swagger-ui/favicon-32x32.png",
         )
+        page.headers["Content-Security-Policy"] = _docs_csp(bytes(page.body).decode())
+        return page
 
     @app.get("/", include_in_schema=False)
     def _root() -> RedirectResponse:
@@ -216,6 +284,19 @@ def create_app(
 def context(request: Request) -> AppContext:
     ctx: AppContext = request.app.state.ctx
     return ctx
+
+
+def _served_hosts(api: ApiSettings, host: str) -> list[str]:
+    """The allowed Host names when serving on `host`: the configured ones plus the bound address (and, on a
+    wildcard address, this machine's own names, the ones a colleague on the network would type)."""
+    import socket
+
+    hosts = [h.strip() for h in api.allowed_hosts.split(",") if h.strip()]
+    if host in {"0.0.0.0", "::", ""}:
+        extra = [socket.gethostname(), socket.getfqdn()]
+    else:
+        extra = [host]
+    return list(dict.fromkeys(hosts + extra))
 
 
 def serve(
@@ -237,12 +318,15 @@ def serve(
 
     from dateline.store import resolve_url
 
+    api = ApiSettings()
+    api.allowed_hosts = ",".join(_served_hosts(api, host))
     if workers <= 1:
-        uvicorn.run(create_app(db), host=host, port=port, log_level=log_level)
+        uvicorn.run(create_app(db, api_settings=api), host=host, port=port, log_level=log_level)
         return
     url = resolve_url(db)
     Store(url).close()
     os.environ["DATELINE_DB_URL"] = url
+    os.environ["DATELINE_API_ALLOWED_HOSTS"] = api.allowed_hosts
     uvicorn.run(
         "dateline.api.app:create_app",
         factory=True,

@@ -7,13 +7,14 @@ import datetime as dt
 from typing import Annotated, Any, Literal
 from urllib.parse import urlencode
 
-from fastapi import APIRouter, Depends, HTTPException, Query, Request, Response
+from fastapi import APIRouter, Depends, Header, HTTPException, Query, Request, Response
 from fastapi.concurrency import run_in_threadpool
 from pydantic import ValidationError
 
 from dateline.api import queries
 from dateline.api.app import AppContext, context
 from dateline.api.auth import require_reader, require_writer
+from dateline.api.params import MAX_INT, ArticleId, EventId, Offset
 from dateline.api.schemas import (
     ArticleOut,
     AuditEntry,
@@ -28,6 +29,7 @@ from dateline.errors import DatelineError
 from dateline.model import Article, Report
 from dateline.settings import Settings
 from dateline.store import EventFilter
+from dateline.store.repository import EditConflict, Reviewer
 
 router = APIRouter()
 Reader = Annotated[str | None, Depends(require_reader)]
@@ -47,10 +49,14 @@ _ARTICLE_BODY: dict[str, Any] = {
 
 
 # -- article input ----------------------------------------------------------------------------------------
+def _content_type(request: Request) -> str:
+    return request.headers.get("content-type", "application/json").split(";")[0].strip().lower()
+
+
 async def _article_request(request: Request) -> ExtractRequest:
     """The article in a request: a JSON `ExtractRequest`, or a raw text/plain or text/html body (then
     `?published=YYYY-MM-DD&url=…` may add metadata)."""
-    ctype = request.headers.get("content-type", "application/json").split(";")[0].strip().lower()
+    ctype = _content_type(request)
     body = await request.body()
     try:
         if ctype == "application/json":
@@ -112,7 +118,12 @@ def _extract(ctx: AppContext, req: ExtractRequest) -> Report:
 
 @router.post("/extract", response_model=Report, tags=["extract"], openapi_extra=_ARTICLE_BODY)
 async def extract(request: Request, ctx: Ctx, _reader: Reader) -> Report:
-    """Extract events, places, dates, quotes and claims from one article; nothing is stored."""
+    """Extract events, places, dates, quotes and claims from one article; nothing is stored.
+
+    A text/plain or text/html body needs a token: another web site can make a browser send those without
+    asking (a "simple" request), and would use this server's CPU; JSON needs the browser's permission."""
+    if _content_type(request) in {"text/plain", "text/html"}:
+        require_writer(request)
     req = await _article_request(request)
     return await run_in_threadpool(_extract, ctx, req)
 
@@ -145,7 +156,7 @@ async def add_article(request: Request, response: Response, ctx: Ctx, _writer: W
 
 
 @router.get("/articles/{article_id}", response_model=ArticleOut, tags=["articles"])
-def get_article(article_id: int, ctx: Ctx, _reader: Reader) -> ArticleOut:
+def get_article(article_id: ArticleId, ctx: Ctx, _reader: Reader) -> ArticleOut:
     """The stored article: cleaned text (every evidence span points into it), metadata and its event ids."""
     try:
         return queries.article_out(ctx.store, article_id)
@@ -176,10 +187,15 @@ def event_filter(
     ] = None,
     review_status: Annotated[ReviewStatus | None, Query()] = None,
     bbox: Annotated[str | None, Query(description="min_lon,min_lat,max_lon,max_lat", max_length=100)] = None,
-    article_id: Annotated[int | None, Query(ge=1)] = None,
+    article_id: Annotated[int | None, Query(ge=1, le=MAX_INT)] = None,
     q: Annotated[str | None, Query(max_length=200, description="Substring of the notes.")] = None,
 ) -> EventFilter:
     """The event filters shared by GET /events, GET /export and the dashboard."""
+    texts = {"country": country, "admin1": admin1, "event_type": event_type, "sub_event_type": sub_event_type,
+             "actor": actor, "source": source, "bbox": bbox, "q": q}
+    for name, value in texts.items():
+        if value and "\x00" in value:  # no stored text holds NUL, and PostgreSQL refuses it in a query
+            raise HTTPException(422, f"{name}: the NUL character is not allowed")
     if date_from and date_to and date_from > date_to:
         raise HTTPException(422, "date_from is after date_to")
     box = None
@@ -213,8 +229,10 @@ def list_events(
     f: Filter,
     ctx: Ctx,
     _reader: Reader,
-    limit: Annotated[int, Query(ge=1, description="Page size (at most DATELINE_API_MAX_PAGE_SIZE).")] = 50,
-    offset: Annotated[int, Query(ge=0)] = 0,
+    limit: Annotated[
+        int, Query(ge=1, le=MAX_INT, description="Page size (at most DATELINE_API_MAX_PAGE_SIZE).")
+    ] = 50,
+    offset: Offset = 0,
 ) -> EventPage:
     """Events matching every given filter, oldest first, a page at a time (`next` links the next page)."""
     if limit > ctx.api.max_page_size:
@@ -232,40 +250,72 @@ def list_events(
 
 
 @router.get("/events/{event_id}", response_model=EventDetail, tags=["events"])
-def get_event(event_id: int, ctx: Ctx, _reader: Reader) -> EventDetail:
+def get_event(event_id: EventId, ctx: Ctx, _reader: Reader, response: Response) -> EventDetail:
     """One event with every field's evidence span, its article, all sources reporting it, quotes, claim
-    chains and review history."""
+    chains and review history. The ETag is the event's version: send it back as If-Match with a review."""
     try:
-        return queries.event_detail(ctx.store, event_id)
+        detail = queries.event_detail(ctx.store, event_id)
     except queries.NotFound as err:
         raise HTTPException(404, str(err)) from None
+    response.headers["ETag"] = f'"{detail.event.version}"'
+    return detail
 
 
 @router.get("/events/{event_id}/history", response_model=list[AuditEntry], tags=["review"])
-def event_history(event_id: int, ctx: Ctx, _reader: Reader) -> list[AuditEntry]:
+def event_history(event_id: EventId, ctx: Ctx, _reader: Reader) -> list[AuditEntry]:
     """The event's append-only audit log, oldest first: who reviewed it, when, what changed and why."""
     if ctx.store.event_model(event_id) is None:
         raise HTTPException(404, f"event {event_id} not found")
     return [queries.audit_entry(h) for h in ctx.store.history(event_id)]
 
 
-@router.patch("/events/{event_id}", response_model=ReviewResult, tags=["review"])
-def review_event(event_id: int, body: ReviewRequest, ctx: Ctx, user: Writer) -> ReviewResult:
+def _expected_version(body: ReviewRequest, if_match: str | None) -> int | None:
+    """The version the reviewer saw: the body's `version`, else the If-Match header ("3", W/"3" or 3)."""
+    if body.version is not None or not if_match or if_match.strip() == "*":
+        return body.version
+    tag = if_match.strip().removeprefix("W/").strip('"')
+    if not tag.isdigit() or len(tag) > 10 or int(tag) > MAX_INT:
+        raise HTTPException(422, "If-Match: expected the event's ETag, e.g. \"3\"")
+    return int(tag)
+
+
+@router.patch(
+    "/events/{event_id}",
+    response_model=ReviewResult,
+    tags=["review"],
+    responses={409: {"description": "The event changed since the given version; reload and review again."}},
+)
+def review_event(
+    event_id: EventId,
+    body: ReviewRequest,
+    ctx: Ctx,
+    user: Writer,
+    response: Response,
+    if_match: Annotated[str | None, Header(max_length=40)] = None,
+) -> ReviewResult:
     """Review an event: `accept`, `correct` (with `fields`: ACLED column → new value), `reject` or `reset`,
-    each with an optional comment. The change and its author are appended to the event's history."""
+    each with an optional comment. Corrections are checked against the ACLED codebook and derived columns
+    follow. With `version` (or If-Match) the review applies only if the event is still at that version.
+    The change and its author are appended to the event's history."""
     if body.action == "correct" and not body.fields:
         raise HTTPException(422, "action 'correct' needs 'fields', e.g. {\"fatalities\": 3}")
     if body.action != "correct" and body.fields:
         raise HTTPException(422, f"action {body.action!r} takes no 'fields'; use action 'correct'")
+    expected = _expected_version(body, if_match)
+    reviewer = ctx.store.api_token_reviewer(user) or Reviewer(user)
     try:
         updated = ctx.store.review_event(
-            event_id, user, body.action, changes=body.fields or None, comment=body.comment
+            event_id, reviewer, body.action, changes=body.fields or None, comment=body.comment,
+            expected_version=expected,
         )
     except KeyError:
         raise HTTPException(404, f"event {event_id} not found") from None
+    except EditConflict as err:
+        raise HTTPException(409, str(err)) from None
     except ValueError as err:
         raise HTTPException(422, str(err)) from None
     entry = ctx.store.history(event_id)[-1]
+    response.headers["ETag"] = f'"{updated["version"]}"'
     return ReviewResult(event=queries.event_record(updated), audit=queries.audit_entry(entry))
 
 

@@ -12,7 +12,7 @@ import datetime as dt
 from typing import Annotated, Any
 from urllib.parse import urlencode
 
-from fastapi import APIRouter, Depends, HTTPException, Request
+from fastapi import APIRouter, Depends, HTTPException, Query, Request
 from fastapi.responses import HTMLResponse, JSONResponse
 from fastapi.templating import Jinja2Templates
 
@@ -20,6 +20,7 @@ from dateline.api import queries
 from dateline.api.app import AppContext, context
 from dateline.api.auth import COOKIE, require_reader
 from dateline.api.highlight import Mark, highlight
+from dateline.api.params import MAX_INT, EventId, Offset
 from dateline.api.schemas import EventDetail
 from dateline.store import EventFilter
 from dateline.store.tables import REVIEW_STATUSES
@@ -108,6 +109,8 @@ def web_filter(request: Request) -> tuple[EventFilter, dict[str, str], str | Non
                 f.bbox = queries.parse_bbox(value)
             elif key == "review_status" and value not in REVIEW_STATUSES:
                 raise ValueError(f"review status {value!r}: use one of {', '.join(REVIEW_STATUSES)}")
+            elif "\x00" in value:  # PostgreSQL refuses NUL in a query; no stored text holds one
+                raise ValueError("the NUL character is not allowed")
             else:
                 setattr(f, key, value[:200])
         except ValueError as err:
@@ -160,7 +163,7 @@ def points(request: Request, ctx: Ctx) -> JSONResponse:
 
 
 @router.get("/events", response_class=HTMLResponse)
-def table_page(request: Request, ctx: Ctx, offset: int = 0) -> HTMLResponse:
+def table_page(request: Request, ctx: Ctx, offset: Offset = 0) -> HTMLResponse:
     f, raw, error = web_filter(request)
     size = 50
     offset = max(0, offset)
@@ -259,12 +262,14 @@ def _event_page(
 
 
 @router.get("/events/{event_id}", response_class=HTMLResponse)
-def event_page(request: Request, event_id: int, ctx: Ctx) -> HTMLResponse:
+def event_page(request: Request, event_id: EventId, ctx: Ctx) -> HTMLResponse:
     return _event_page(request, ctx, event_id, queue=False, next_url=None)
 
 
 @router.get("/review", response_class=HTMLResponse)
-def review_queue(request: Request, ctx: Ctx, after: int | None = None) -> HTMLResponse:
+def review_queue(
+    request: Request, ctx: Ctx, after: Annotated[int | None, Query(ge=0, le=MAX_INT)] = None
+) -> HTMLResponse:
     f, raw, error = web_filter(request)
     current = queries.queue_next(ctx.store, f, after=after)
     if current is None and after is not None:

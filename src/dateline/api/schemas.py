@@ -20,6 +20,8 @@ class EventRecord(Event):
     report_id: int
     review_status: Literal["pending", "accepted", "corrected", "rejected"] | str = "pending"
     updated_at: dt.datetime | None = None
+    version: int = Field(default=1, description="Bumped by every review; send it back (or If-Match) to "
+                                                "review only if nobody changed the event meanwhile.")
 
 
 class EventPage(BaseModel):
@@ -74,11 +76,15 @@ class ClaimOut(Claim):
 class AuditEntry(BaseModel):
     id: int
     event_id: int
-    user: str = Field(description="Name of the API token that made the change.")
-    action: str
+    event_uid: str | None = Field(default=None, description="The event's uid (entries outlive the event).")
+    user: str = Field(description="Name of the API token that made the change ('dateline' for carry-overs).")
+    token_id: int | None = Field(default=None, description="Id of that token: a re-created name has a new one.")
+    token_created_at: dt.datetime | None = None
+    action: str = Field(description="accept | correct | reject | reset | carry (review kept across "
+                                    "re-extraction) | supersede (article re-extracted, no matching event)")
     changes: dict[str, Any] = Field(default_factory=dict, description="field → {old, new}")
     comment: str | None = None
-    at: dt.datetime
+    at: dt.datetime = Field(description="UTC, with its zone.")
 
 
 class MergedInfo(BaseModel):
@@ -159,6 +165,10 @@ class ReviewRequest(BaseModel):
         default_factory=dict, description="For 'correct': ACLED field → new value (null clears it)."
     )
     comment: str | None = Field(default=None, max_length=5000)
+    version: int | None = Field(
+        default=None, ge=1, le=2**31 - 1,
+        description="The event version the reviewer saw (or send If-Match: \"<version>\"); 409 if it changed.",
+    )
 
 
 class ReviewResult(BaseModel):

@@ -99,6 +99,26 @@ def acled_row(event: Event, article: Article | None = None, *, inter_labels: boo
     }
 
 
+# Cells a spreadsheet would run as a formula (OWASP "CSV injection"): =, +, -, @, and tab / CR, which some
+# spreadsheets strip before reading the rest as a formula.
+_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def neutralise_cell(value: object) -> object:
+    """A text cell starting like a formula, prefixed with `'` so a spreadsheet shows it as text (OWASP).
+
+    Numbers stay numbers (a negative latitude is data, not a formula); only text is touched.
+    """
+    if isinstance(value, str) and value.startswith(_FORMULA_STARTS):
+        return "'" + value
+    return value
+
+
+def safe_row(row: dict[str, object]) -> dict[str, object]:
+    """Every text cell of a CSV row neutralised (see `neutralise_cell`); for every CSV dateline writes."""
+    return {name: neutralise_cell(value) for name, value in row.items()}
+
+
 def write_acled_csv(reports_or_events: Iterable[Report | Event], out: str | Path | IO[str], *,
                     inter_labels: bool = False, header: bool = True) -> int:
     """Write ACLED CSV rows for every event; `out` is a path or a text stream. Returns the number of rows."""
@@ -110,7 +130,7 @@ def write_acled_csv(reports_or_events: Iterable[Report | Event], out: str | Path
         writer.writeheader()
     count = 0
     for event, article in _events(reports_or_events):
-        writer.writerow(acled_row(event, article, inter_labels=inter_labels))
+        writer.writerow(safe_row(acled_row(event, article, inter_labels=inter_labels)))
         count += 1
     return count
 

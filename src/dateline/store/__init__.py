@@ -14,7 +14,9 @@ Writing
   for the same (article, pipeline version) is skipped. `add_report(report)` is the one-report form
   (`POST /articles`: `store.add_report(report).article_ids[0]`).
 - `processed_hashes(hashes, pipeline_version=PIPELINE_VERSION) -> set[str]`.
-- `start_run(inputs) -> run_id`, `update_run(run_id, status=…, articles=n, …)`, `add_failures(...)`.
+- `start_run(inputs) -> run_id` (records pid, host, heartbeat; first marks dead runs), `update_run(run_id,
+  status=…, articles=n, …)` (also the heartbeat), `mark_interrupted() -> [run ids]`, `add_failures(...)`.
+  Concurrent writers are safe: articles, reports and failures are insert-or-ignore.
 
 Reading (dicts are JSON-ready: dates as ISO strings)
 - `query_events(EventFilter(...)) -> list[dict]`, `count_events(filter) -> int`,
@@ -44,14 +46,19 @@ Reading (dicts are JSON-ready: dates as ISO strings)
 - `runs()`, `failures(run_id=None, limit=None, offset=0)`, `counts()`.
 
 Review (events.review_status in pending | accepted | corrected | rejected)
-- `review_event(event_id, user, action, changes=None, comment=None) -> event dict`: action accept | correct |
-  reject | reset | comment; `changes` {column: new value} is validated by the Event model and written into the
-  event; appends one row to the append-only `audit_log` (id, event_id, user, action, changes {field: {old,
-  new}}, comment, at). KeyError for an unknown event id, ValueError (one-line message) for bad input.
-- `history(event_id) -> [audit dicts]`, oldest first.
+- `review_event(event_id, user, action, changes=None, comment=None, *, expected_version=None) -> event dict`:
+  `user` a name or a `Reviewer(name, token_id, token_created_at)`; action accept | correct | reject | reset |
+  comment; `changes` {column: new value} is checked by the Event model and the codebook
+  (`dateline.store.review_rules`), derived columns follow, and it is written into the event; the event's
+  `version` is bumped; appends one row to the append-only `audit_log`. KeyError for an unknown event id,
+  `EditConflict` (a ValueError) when `expected_version` is stale, ValueError (one-line message) for bad input.
+- `history(event_id) -> [audit dicts]`, oldest first: id, event_id, event_uid, user, token_id,
+  token_created_at, action, changes {field: {old, new}}, comment, at (UTC with zone). Re-extraction carries
+  reviews to matching new events (`carry`) or notes there was none (`supersede`).
 
 API tokens (store only hashes): `add_api_token(name, token_hash)` (ValueError if the name exists),
-`api_token_name(token_hash) -> str | None`, `list_api_tokens() -> [{name, created_at}]`,
+`api_token_name(token_hash) -> str | None`, `api_token_reviewer(name) -> Reviewer | None`,
+`list_api_tokens() -> [{name, created_at}]`,
 `delete_api_token(name) -> bool`.
 
 Lower level: `store.session()` (a SQLAlchemy Session in one transaction), `store.engine`, and the table
@@ -59,13 +66,23 @@ classes in `dateline.store.tables`.
 """
 
 from dateline.store.db import SchemaOutdatedError, StoreError, resolve_url
-from dateline.store.repository import BatchResult, EventFilter, Store, event_dict, event_from_row
+from dateline.store.repository import (
+    BatchResult,
+    EditConflict,
+    EventFilter,
+    Reviewer,
+    Store,
+    event_dict,
+    event_from_row,
+)
 from dateline.store.tables import REVIEW_STATUSES
 
 __all__ = [
     "REVIEW_STATUSES",
     "BatchResult",
+    "EditConflict",
     "EventFilter",
+    "Reviewer",
     "SchemaOutdatedError",
     "Store",
     "StoreError",

@@ -5,20 +5,28 @@
 - `upgrade(engine)`: apply every migration shipped in `dateline/store/migrations/versions`.
 - `check_schema(engine)`: a fresh database is created; an older one raises `SchemaOutdatedError`, which tells
   the user to run `dateline db upgrade`.
+
+Schema creation and upgrades run under a database-wide lock (SQLite: an exclusive transaction; PostgreSQL: a
+transaction-scoped advisory lock) and re-read the revision once they hold it, so two `dateline run` starting
+on one new database both find the schema made once. A file that is not a database (damaged, truncated, a
+0-byte file, something else) is a `StoreError` with one line saying what to do, never a traceback.
 """
 
 from __future__ import annotations
 
 import importlib.resources
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from alembic import command
 from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
-from sqlalchemy import Engine, create_engine, event, inspect
+from sqlalchemy import Connection, Engine, create_engine, event, inspect, text
 from sqlalchemy.engine import make_url
-from sqlalchemy.exc import ArgumentError, NoSuchModuleError, OperationalError
+from sqlalchemy.exc import ArgumentError, DBAPIError, NoSuchModuleError
 
 from dateline.errors import DatelineError
 from dateline.settings import Settings
@@ -51,11 +59,12 @@ def display_url(url: str) -> str:
 
 def _sqlite_pragmas(dbapi_conn, _record) -> None:  # type: ignore[no-untyped-def]
     cur = dbapi_conn.cursor()
+    # First: a second process opening the same new file waits for the first instead of failing at once.
+    cur.execute("PRAGMA busy_timeout=30000")
     # WAL: readers (the API) never block the writer (a run); a killed process loses only its open transaction.
     cur.execute("PRAGMA journal_mode=WAL")
     cur.execute("PRAGMA synchronous=NORMAL")
     cur.execute("PRAGMA foreign_keys=ON")
-    cur.execute("PRAGMA busy_timeout=30000")
     cur.close()
 
 
@@ -68,6 +77,7 @@ def make_engine(url: str) -> Engine:
     if parsed.get_backend_name() == "sqlite":
         if parsed.database and parsed.database != ":memory:":
             Path(parsed.database).parent.mkdir(parents=True, exist_ok=True)
+            _refuse_empty_file(Path(parsed.database), url)
         engine = create_engine(url, connect_args={"timeout": 30})
         event.listen(engine, "connect", _sqlite_pragmas)
         return engine
@@ -79,6 +89,36 @@ def make_engine(url: str) -> Engine:
         raise StoreError(
             f"{display_url(url)}: the database driver {err.name!r} is not installed (pip install 'dateline[postgres]')"
         ) from None
+
+
+ZERO_BYTE_WAIT = 2.0  # seconds a 0-byte file may take to become a database (another dateline creating it)
+
+
+def _refuse_empty_file(path: Path, url: str) -> None:
+    """A 0-byte file at the database path is not a database: SQLite would quietly take it as a new one,
+    hiding a failed copy or a truncated backup. Another dateline that is creating the file right now fills
+    it within moments, so wait briefly before refusing."""
+    deadline = time.monotonic() + ZERO_BYTE_WAIT
+    while path.is_file() and path.stat().st_size == 0:
+        if time.monotonic() > deadline:
+            raise StoreError(
+                f"{display_url(url)}: the file is empty (0 bytes), not a database; delete it to start a new "
+                "database there, or point --db at the right file"
+            )
+        time.sleep(0.1)
+
+
+def database_error(url: str, err: Exception) -> StoreError:
+    """One line for a database error, with what to do when the file is damaged or not a database."""
+    first = _first_line(err)
+    where = display_url(url)
+    lowered = first.lower()
+    if "not a database" in lowered or "malformed" in lowered or "disk image" in lowered:
+        return StoreError(
+            f"{where}: the database is damaged or not a dateline database ({first}); restore it from a backup, "
+            "or point --db at another file"
+        )
+    return StoreError(f"{where}: database error: {first}")
 
 
 def alembic_config() -> Config:
@@ -98,8 +138,10 @@ def current_revision(engine: Engine) -> str | None:
     try:
         with engine.connect() as conn:
             return MigrationContext.configure(conn).get_current_revision()
-    except OperationalError as err:
-        raise StoreError(f"{display_url(str(engine.url))}: cannot connect: {_first_line(err)}") from None
+    except DBAPIError as err:
+        if "unable to open" in str(err).lower() or "connect" in str(err).lower():
+            raise StoreError(f"{display_url(str(engine.url))}: cannot connect: {_first_line(err)}") from None
+        raise database_error(str(engine.url), err) from None
 
 
 def _first_line(err: Exception) -> str:
@@ -107,14 +149,42 @@ def _first_line(err: Exception) -> str:
     return text.splitlines()[0] if text else type(err).__name__
 
 
+@contextmanager
+def schema_lock(engine: Engine) -> Iterator[Connection]:
+    """A connection in a transaction that no other dateline can hold at the same time: schema changes made
+    on it are made once, however many processes open a new database together."""
+    try:
+        with engine.begin() as conn:
+            if conn.dialect.name == "sqlite":
+                # pysqlite has not begun a transaction yet (it starts one at the first write); EXCLUSIVE
+                # waits (busy_timeout) for any other process's schema work to commit.
+                conn.exec_driver_sql("BEGIN EXCLUSIVE")
+            elif conn.dialect.name == "postgresql":
+                conn.execute(text("SELECT pg_advisory_xact_lock(7340321)"))  # any constant: dateline's schema
+            yield conn
+    except DBAPIError as err:
+        raise database_error(str(engine.url), err) from None
+
+
+def _dateline_tables(conn: Connection) -> set[str]:
+    return set(inspect(conn).get_table_names()) & {"articles", "events", "runs", "api_tokens"}
+
+
 def upgrade(engine: Engine, revision: str = "head") -> tuple[str | None, str]:
     """Apply migrations up to `revision`; returns (revision before, revision after)."""
-    before = current_revision(engine)
     cfg = alembic_config()
-    with engine.begin() as conn:
+    with schema_lock(engine) as conn:
+        before = MigrationContext.configure(conn).get_current_revision()
+        if before is None and _dateline_tables(conn):
+            raise SchemaOutdatedError(
+                f"{display_url(str(engine.url))}: database has dateline tables but no schema revision "
+                "(its alembic_version table is missing), so it cannot be upgraded safely; restore it from a "
+                "backup, or export its events with the dateline that made it"
+            )
         cfg.attributes["connection"] = conn
         command.upgrade(cfg, revision)
-    return before, current_revision(engine) or ""
+        after = MigrationContext.configure(conn).get_current_revision()
+    return before, after or ""
 
 
 def check_schema(engine: Engine, *, create: bool = True) -> None:
@@ -125,13 +195,17 @@ def check_schema(engine: Engine, *, create: bool = True) -> None:
         return
     where = display_url(str(engine.url))
     if current is None:
-        tables = set(inspect(engine).get_table_names())
-        if "articles" in tables:
+        with engine.connect() as conn:
+            tables = _dateline_tables(conn)
+        if tables:
             raise SchemaOutdatedError(
-                f"{where}: database has dateline tables but no schema revision; run `dateline db upgrade --db URL`"
+                f"{where}: database has dateline tables but no schema revision (alembic_version is missing); "
+                "restore it from a backup"
             )
         if not create:
             raise SchemaOutdatedError(f"{where}: database is empty; run `dateline db upgrade --db URL`")
+        # Another process may be creating the schema right now: upgrade() waits for its lock and then
+        # finds the revision already at head, or creates the schema itself.
         upgrade(engine)
         return
     known = {rev.revision for rev in ScriptDirectory.from_config(alembic_config()).walk_revisions()}

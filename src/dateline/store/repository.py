@@ -10,13 +10,17 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import os
+import socket
+import time
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Any, Self
 
-from pydantic import ValidationError
 from sqlalchemy import Select, and_, func, insert, or_, select, update
+from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy.exc import DBAPIError, IntegrityError
 from sqlalchemy.orm import Session, sessionmaker
 
 from dateline.model import Article, Claim, Event, Place, Quote, Report, Statement
@@ -40,11 +44,34 @@ from dateline.store.tables import (
     RunRow,
     StatementRow,
     utcnow,
+    utcnow_aware,
 )
 from dateline.version import PIPELINE_VERSION
 
 REVIEW_ACTIONS = {"accept": "accepted", "correct": "corrected", "reject": "rejected", "reset": "pending",
                   "comment": None}
+SYSTEM_USER = "dateline"  # the audit log's user for what dateline itself does (carrying reviews over)
+REVIEWED = ("accepted", "corrected", "rejected")
+#: A run on another machine with no heartbeat for this long is taken as dead (a batch takes seconds).
+STALE_RUN = dt.timedelta(hours=6)
+
+
+class EditConflict(ValueError):
+    """The event changed since the client read it (optimistic concurrency): re-read, then review again."""
+
+    def __init__(self, event_id: int, expected: int, current: int) -> None:
+        super().__init__(f"event {event_id} is at version {current}, not {expected}: someone reviewed it "
+                         "meanwhile; reload it and review again")
+        self.current = current
+
+
+@dataclass(frozen=True)
+class Reviewer:
+    """Who reviews: the token's name, and its id and creation time (a re-created name is another token)."""
+
+    name: str
+    token_id: int | None = None
+    token_created_at: dt.datetime | None = None
 _REPORT_EXTRA = ("rejected", "dates", "source_profile", "warnings")
 
 
@@ -121,6 +148,7 @@ def event_dict(row: EventRow) -> dict[str, Any]:
     out: dict[str, Any] = {
         "id": row.id, "uid": row.uid, "article_id": row.article_id, "report_id": row.report_id,
         "local_id": row.local_id, "review_status": row.review_status, "updated_at": _jsonable(row.updated_at),
+        "version": row.version,
     }
     for name in EVENT_COLUMNS + EVENT_JSON_COLUMNS:
         out[name] = _jsonable(getattr(row, name))
@@ -137,7 +165,9 @@ _MERGED_COLS = ("id", "uid", "family", "event_date", "date_start", "date_end", "
                 "country", "admin1", "location", "latitude", "longitude", "geo_precision", "fatalities",
                 "source_count", "fields", "disputes", "notes", "review_status", "updated_at")
 _RUN_COLS = ("id", "pipeline_version", "inputs", "status", "started_at", "finished_at", "articles", "skipped",
-             "events", "failures")
+             "events", "failures", "pid", "host", "heartbeat_at")
+_AUDIT_COLS = ("id", "event_id", "event_uid", "user", "token_id", "token_created_at", "action", "changes",
+               "comment", "at")
 
 
 def _after_key(last_id: int, last_date: dt.date | None) -> Any:
@@ -149,6 +179,43 @@ def _after_key(last_id: int, last_date: dt.date | None) -> Any:
         EventRow.event_date > last_date,
         and_(EventRow.event_date == last_date, EventRow.id > last_id),
     )
+
+
+def _needle(name: str, value: str) -> str:
+    """A substring filter's value, lower-cased; ValueError for a NUL character (no stored text has one, and
+    PostgreSQL refuses it in a query)."""
+    if "\x00" in value:
+        raise ValueError(f"{name}: the NUL character cannot be searched for")
+    return value.lower()
+
+
+def _aware(value: dt.datetime | None) -> dt.datetime | None:
+    """A stored time with its UTC zone (SQLite hands back naive datetimes even for zone-aware columns)."""
+    if value is None or value.tzinfo is not None:
+        return value
+    return value.replace(tzinfo=dt.UTC)
+
+
+def _process_gone(pid: int) -> bool:
+    """True when no process has this id (signal 0 checks without sending anything)."""
+    if pid == os.getpid():
+        return False
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return True
+    except PermissionError:  # exists, owned by someone else
+        return False
+    return _is_zombie(pid)
+
+
+def _is_zombie(pid: int) -> bool:
+    """A killed child its parent has not reaped yet still has a pid, but it will never write again."""
+    try:
+        with open(f"/proc/{pid}/stat", encoding="ascii", errors="replace") as handle:
+            return handle.read().rsplit(")", 1)[1].split()[0] == "Z"
+    except (OSError, IndexError):
+        return False
 
 
 def _as_list(value: str | list[str] | None) -> list[str] | None:
@@ -184,32 +251,67 @@ class Store:
 
     @contextmanager
     def session(self) -> Iterator[Session]:
-        """A session in one transaction: committed on success, rolled back on error."""
-        with self._sessions() as session, session.begin():
-            yield session
+        """A session in one transaction: committed on success, rolled back on error. A database error other
+        than a constraint (damaged file, lost server) becomes a one-line StoreError."""
+        try:
+            with self._sessions() as session, session.begin():
+                yield session
+        except IntegrityError:
+            raise
+        except DBAPIError as err:
+            raise db.database_error(self.url, err) from None
+
+    def _insert(self, table: Any) -> Any:
+        """INSERT … ON CONFLICT DO NOTHING on either backend: concurrent runs may write the same row."""
+        dialect = postgresql if self.dialect == "postgresql" else sqlite
+        return dialect.insert(table)
 
     def upgrade(self) -> tuple[str | None, str]:
         return db.upgrade(self.engine)
 
     # -- runs and failures -----------------------------------------------------------------------------
     def start_run(self, inputs: Sequence[str], pipeline_version: str = PIPELINE_VERSION) -> int:
+        """Record a new run (this process, this machine); first mark runs whose process is gone."""
+        self.mark_interrupted()
+        now = utcnow()
         with self.session() as s:
             run = RunRow(pipeline_version=pipeline_version, inputs=list(inputs), status="running",
-                         started_at=utcnow(), articles=0, skipped=0, events=0, failures=0)
+                         started_at=now, articles=0, skipped=0, events=0, failures=0, pid=os.getpid(),
+                         host=socket.gethostname()[:200], heartbeat_at=now)
             s.add(run)
             s.flush()
             return run.id
 
     def update_run(self, run_id: int, *, status: str | None = None, **counts: int) -> None:
-        """Add `counts` (articles, skipped, events, failures) to the run's totals; set its status."""
+        """Add `counts` (articles, skipped, events, failures) to the run's totals; set its status. Every call
+        is also the run's heartbeat."""
         values: dict[str, Any] = {name: getattr(RunRow, name) + n for name, n in counts.items() if n}
+        values["heartbeat_at"] = utcnow()
         if status is not None:
             values["status"] = status
             if status != "running":
                 values["finished_at"] = utcnow()
-        if values:
-            with self.session() as s:
-                s.execute(update(RunRow).where(RunRow.id == run_id).values(**values))
+        with self.session() as s:
+            s.execute(update(RunRow).where(RunRow.id == run_id).values(**values))
+
+    def mark_interrupted(self) -> list[int]:
+        """Mark "running" runs whose process is gone as "interrupted"; returns their ids.
+
+        On this machine a run is gone when its pid no longer exists; a run from another machine when its
+        heartbeat is older than STALE_RUN. A run from an older dateline (no pid) is left alone.
+        """
+        here = socket.gethostname()[:200]
+        now = utcnow()
+        with self.session() as s:
+            running = s.execute(select(RunRow.id, RunRow.pid, RunRow.host, RunRow.heartbeat_at)
+                                .where(RunRow.status == "running")).all()
+            dead = [run_id for run_id, pid, host, beat in running
+                    if pid is not None and (_process_gone(pid) if host == here
+                                            else beat is None or now - beat > STALE_RUN)]
+            if dead:
+                s.execute(update(RunRow).where(RunRow.id.in_(dead), RunRow.status == "running")
+                          .values(status="interrupted", finished_at=now))
+        return dead
 
     def runs(self, limit: int = 50) -> list[dict[str, Any]]:
         with self.session() as s:
@@ -260,15 +362,15 @@ class Store:
         with self.session() as s:
             return sum(self._add_failure(s, item, reason, digest, run_id) for item, reason, digest in failures)
 
-    @staticmethod
-    def _add_failure(s: Session, item: str, reason: str, digest: str | None, run_id: int | None) -> bool:
+    def _add_failure(self, s: Session, item: str, reason: str, digest: str | None, run_id: int | None) -> bool:
         item, reason = item[:500], reason[:500]
         exists = s.scalar(select(FailureRow.id).where(FailureRow.item == item, FailureRow.reason == reason))
         if exists is not None:
             return False
-        s.execute(insert(FailureRow).values(item=item, reason=reason, content_hash=digest, run_id=run_id,
-                                            at=utcnow()))
-        return True
+        # Another run may record the same failure between the check and the insert: that is no error.
+        stmt = self._insert(FailureRow).values(item=item, reason=reason, content_hash=digest, run_id=run_id,
+                                               at=utcnow()).on_conflict_do_nothing()
+        return bool(s.execute(stmt).rowcount)
 
     def _add_many(self, s: Session, reports: list[Report], run_id: int | None, result: BatchResult) -> None:
         """Insert a batch with a handful of multi-row statements (not a few per article): the store must cost
@@ -297,10 +399,13 @@ class Store:
             rows = [{"content_hash": d, "article_key": a.id[:200], "source_kind": a.source_kind, "url": a.url,
                      "path": a.path, "title": a.title, "publisher": a.publisher[:300] if a.publisher else None,
                      "published": a.published, "language": a.language, "text": a.text,
-                     "data": _json(a, exclude={"text"}), "created_at": now} for d, a in new_articles.items()]
-            ids = conn.execute(insert(ArticleRow).returning(ArticleRow.id, ArticleRow.content_hash,
-                                                            sort_by_parameter_order=True), rows).all()
-            existing.update({d: a for a, d in ids})
+                     "data": _json(a, exclude={"text"}), "created_at": now}
+                    for d, a in sorted(new_articles.items())]  # one order in every process: no deadlock
+            # Another run may store the same article meanwhile: keep its row and use that one's id.
+            conn.execute(self._insert(ArticleRow).on_conflict_do_nothing(index_elements=["content_hash"]), rows)
+            existing.update({d: a for a, d in conn.execute(
+                select(ArticleRow.id, ArticleRow.content_hash)
+                .where(ArticleRow.content_hash.in_(list(new_articles)))).all()})
         # reports: skip (article, version) pairs already stored or repeated in this batch
         todo: list[tuple[str, int, str, Report]] = []
         for digest, version, report in keyed:
@@ -313,14 +418,27 @@ class Store:
             todo.append((digest, article_id, version, report))
         if not todo:
             return
-        superseded = [a for _, a, _, _ in todo if a not in {existing[d] for d in new_articles}]
-        if superseded:
-            conn.execute(update(ReportRow).where(ReportRow.article_id.in_(superseded)).values(current=False))
         report_rows = [{"article_id": a, "pipeline_version": v, "schema_version": r.schema_version, "run_id": run_id,
                         "current": True, "n_events": len(r.events), "data": _json(r, include=set(_REPORT_EXTRA)),
                         "created_at": now} for _, a, v, r in todo]
-        report_ids = [rid for (rid,) in conn.execute(
-            insert(ReportRow).returning(ReportRow.id, sort_by_parameter_order=True), report_rows).all()]
+        # A concurrent run may have stored the same (article, version) report since the lookup above: the
+        # conflict skips ours, and RETURNING tells which were written.
+        written = {(a, v): rid for rid, a, v in conn.execute(
+            self._insert(ReportRow).on_conflict_do_nothing(index_elements=["article_id", "pipeline_version"])
+            .returning(ReportRow.id, ReportRow.article_id, ReportRow.pipeline_version), report_rows).all()}
+        raced = [t for t in todo if (t[1], t[2]) not in written]
+        for _, article_id, _, _ in raced:
+            result.skipped += 1
+            result.article_ids.append(article_id)
+        todo = [t for t in todo if (t[1], t[2]) in written]
+        report_ids = [written[(a, v)] for _, a, v, _ in todo]
+        if not todo:
+            return
+        superseded = {a: written[(a, v)] for _, a, v, _ in todo}
+        conn.execute(update(ReportRow).where(ReportRow.article_id.in_(list(superseded)),
+                                             ReportRow.id.not_in(list(superseded.values())),
+                                             ReportRow.current.is_(True)).values(current=False))
+        previously_reviewed = self._reviewed_events(s, list(superseded), list(superseded.values()))
         events: list[dict[str, Any]] = []
         quotes: list[dict[str, Any]] = []
         statements: list[dict[str, Any]] = []
@@ -348,6 +466,19 @@ class Store:
                             (ClaimRow, claims), (PlaceRow, places)):
             if rows:
                 conn.execute(insert(table), rows)
+        if previously_reviewed:
+            carry_reviews(s, previously_reviewed, report_ids)
+
+    @staticmethod
+    def _reviewed_events(s: Session, article_ids: list[int], new_report_ids: list[int]) -> list[EventRow]:
+        """Reviewed events of these articles' previous current reports: a re-extraction must not lose them."""
+        previous = (select(func.max(ReportRow.id)).where(ReportRow.article_id.in_(article_ids),
+                                                         ReportRow.id.not_in(new_report_ids))
+                    .group_by(ReportRow.article_id))
+        rows = s.scalars(select(EventRow).where(EventRow.report_id.in_(previous),
+                                                EventRow.review_status.in_(REVIEWED))
+                         .order_by(EventRow.id)).all()
+        return list(rows)
 
     # -- articles and reports --------------------------------------------------------------------------
     def get_article(self, article_id: int) -> dict[str, Any] | None:
@@ -418,14 +549,16 @@ class Store:
             conds.append(EventRow.sub_event_type.in_(subs))
         if (statuses := _as_list(f.review_status)) is not None:
             conds.append(EventRow.review_status.in_(statuses))
+        # Substring filters escape LIKE's wildcards: `%` or `_` typed by a reader is a character, not "anything".
         if f.actor:
-            pat = f"%{f.actor.lower()}%"
-            conds.append(or_(*(func.lower(c).like(pat) for c in (EventRow.actor1, EventRow.actor2,
-                                                                  EventRow.assoc_actor_1, EventRow.assoc_actor_2))))
+            needle = _needle("actor", f.actor)
+            conds.append(or_(*(func.lower(c).contains(needle, autoescape=True)
+                               for c in (EventRow.actor1, EventRow.actor2, EventRow.assoc_actor_1,
+                                         EventRow.assoc_actor_2))))
         if f.source:
-            conds.append(func.lower(EventRow.source).like(f"%{f.source.lower()}%"))
+            conds.append(func.lower(EventRow.source).contains(_needle("source", f.source), autoescape=True))
         if f.q:
-            conds.append(func.lower(EventRow.notes).like(f"%{f.q.lower()}%"))
+            conds.append(func.lower(EventRow.notes).contains(_needle("q", f.q), autoescape=True))
         if f.bbox:
             min_lon, min_lat, max_lon, max_lat = f.bbox
             conds.append(and_(EventRow.longitude >= min_lon, EventRow.longitude <= max_lon,
@@ -517,55 +650,88 @@ class Store:
             return [{"date": _jsonable(d), "event_type": t, "count": n} for d, t, n in s.execute(stmt).all()]
 
     # -- review and audit ------------------------------------------------------------------------------
-    def review_event(self, event_id: int, user: str, action: str, changes: dict[str, Any] | None = None,
-                     comment: str | None = None) -> dict[str, Any]:
+    def review_event(self, event_id: int, user: str | Reviewer, action: str,
+                     changes: dict[str, Any] | None = None, comment: str | None = None, *,
+                     expected_version: int | None = None) -> dict[str, Any]:
         """Accept, correct, reject or reset an event, or comment on it; appends one audit entry.
 
         `action` is accept | correct | reject | reset | comment. `changes` (only with correct; allowed with
-        accept) maps Event column names to new values; they are validated against the Event model and written
-        into the event, so exports carry them. Raises KeyError for an unknown event, ValueError for a bad action,
-        field or value. Returns the updated event dict.
+        accept) maps Event column names to new values; they are checked against the Event model and the
+        ACLED codebook (`review_rules`), derived columns follow (year, event type, interaction, iso, region),
+        and they are written into the event, so exports carry them. `expected_version` (the version the
+        reviewer saw) makes the write conditional: EditConflict when the event changed since. Without it
+        the write is still atomic, so an audit entry's `old` is always the previous entry's `new`.
+        Raises KeyError for an unknown event, ValueError for a bad action, field or value.
         """
         if action not in REVIEW_ACTIONS:
             raise ValueError(f"unknown review action {action!r}; use one of {', '.join(REVIEW_ACTIONS)}")
+        reviewer = user if isinstance(user, Reviewer) else Reviewer(name=user)
         changes = dict(changes or {})
         bad = sorted(set(changes) - set(EVENT_COLUMNS))
         if bad:
             raise ValueError(f"cannot correct {', '.join(bad)}: not an event column")
         if changes and action not in ("correct", "accept"):
             raise ValueError(f"action {action!r} takes no field changes; use 'correct'")
+        # Without expected_version a lost race is retried on the fresh row (PostgreSQL locks the row instead,
+        # so only SQLite ever retries); each attempt re-checks the corrections against what it reads.
+        for attempt in range(50):
+            done = self._review_once(event_id, reviewer, action, changes, comment, expected_version)
+            if done is not None:
+                return done
+            time.sleep(0.005 * (attempt + 1))
+        raise ValueError(f"event {event_id} is being reviewed by others right now; try again")
+
+    def _review_once(self, event_id: int, reviewer: Reviewer, action: str, changes: dict[str, Any],
+                     comment: str | None, expected_version: int | None) -> dict[str, Any] | None:
+        from dateline.codebook import default_codebook
+        from dateline.store.review_rules import apply_corrections
+
         with self.session() as s:
             row = s.get(EventRow, event_id, with_for_update=True)
             if row is None:
                 raise KeyError(event_id)
+            if expected_version is not None and row.version != expected_version:
+                raise EditConflict(event_id, expected_version, row.version)
             current = event_from_row(row)
-            try:
-                updated = Event.model_validate({**current.model_dump(), **changes})
-            except ValidationError as err:
-                first = err.errors()[0]
-                raise ValueError(f"{'.'.join(map(str, first['loc']))}: {first['msg']}") from None
+            updated = apply_corrections(current, changes, default_codebook()) if changes else current
             diff: dict[str, Any] = {}
-            for name in changes:
+            for name in EVENT_COLUMNS:
                 old, new = getattr(current, name), getattr(updated, name)
                 if old != new:
                     diff[name] = {"old": _jsonable(old), "new": _jsonable(new)}
-                    setattr(row, name, new)
-            status = REVIEW_ACTIONS[action]
             if action == "correct" and not diff and not comment:
                 raise ValueError("'correct' needs at least one changed field")
+            status = REVIEW_ACTIONS[action]
+            values: dict[str, Any] = {name: getattr(updated, name) for name in diff}
+            values.update(updated_at=utcnow(), version=row.version + 1)
             if status is not None:
-                row.review_status = status
-            row.updated_at = utcnow()
-            s.add(AuditRow(event_id=event_id, user=user[:200], action=action, changes=diff, comment=comment,
-                           at=utcnow()))
+                values["review_status"] = status
+            # Conditional on the version read above: two reviewers cannot both write over the same state.
+            written = s.execute(update(EventRow).where(EventRow.id == event_id, EventRow.version == row.version)
+                                .values(**values).execution_options(synchronize_session=False)).rowcount
+            if not written:
+                if expected_version is not None:
+                    raise EditConflict(event_id, expected_version, row.version + 1)
+                return None
+            s.add(AuditRow(event_id=event_id, event_uid=row.uid, user=reviewer.name[:200],
+                           token_id=reviewer.token_id, token_created_at=_aware(reviewer.token_created_at),
+                           action=action, changes=diff, comment=comment, at=utcnow_aware()))
             s.flush()
+            s.refresh(row)
             return event_dict(row)
 
     def history(self, event_id: int) -> list[dict[str, Any]]:
-        """The event's audit entries, oldest first: id, event_id, user, action, changes, comment, at."""
+        """The event's audit entries, oldest first: id, event_id, event_uid, user, token_id, token_created_at,
+        action, changes, comment, at (times are UTC with their zone). Entries outlive a deleted event."""
         with self.session() as s:
             rows = s.scalars(select(AuditRow).where(AuditRow.event_id == event_id).order_by(AuditRow.id)).all()
-            return [_row_dict(r, ("id", "event_id", "user", "action", "changes", "comment", "at")) for r in rows]
+            out = []
+            for row in rows:
+                item = _row_dict(row, _AUDIT_COLS)
+                item["at"] = _jsonable(_aware(row.at))
+                item["token_created_at"] = _jsonable(_aware(row.token_created_at))
+                out.append(item)
+            return out
 
     # -- API tokens ------------------------------------------------------------------------------------
     def add_api_token(self, name: str, token_hash: str) -> None:
@@ -579,6 +745,12 @@ class Store:
         """The name of the token with this hash, None when no token matches."""
         with self.session() as s:
             return s.scalar(select(ApiTokenRow.name).where(ApiTokenRow.hash == token_hash))
+
+    def api_token_reviewer(self, name: str) -> Reviewer | None:
+        """The token named `name` as a Reviewer (name, id, created_at), None when there is none."""
+        with self.session() as s:
+            row = s.scalars(select(ApiTokenRow).where(ApiTokenRow.name == name)).first()
+            return Reviewer(row.name, row.id, _aware(row.created_at)) if row else None
 
     def list_api_tokens(self) -> list[dict[str, Any]]:
         with self.session() as s:
@@ -646,6 +818,66 @@ class Store:
                   "runs": RunRow, "merged_events": MergedEventRow, "audit_log": AuditRow}
         with self.session() as s:
             return {name: int(s.scalar(select(func.count()).select_from(t)) or 0) for name, t in tables.items()}
+
+
+# -- reviews across re-extraction ---------------------------------------------------------------------------
+def _span_key(row: EventRow) -> tuple[int, int] | None:
+    """Where the event is told in the article (its first mention): stable across pipeline versions."""
+    mentions = row.mentions or []
+    if mentions and isinstance(mentions[0], dict):
+        return int(mentions[0].get("start", -1)), int(mentions[0].get("end", -1))
+    return None
+
+
+def _same_event(old: EventRow, new: EventRow) -> bool:
+    """Whether a re-extracted event is the reviewed one: the same mention in the text, or the same date and
+    place and kind of event."""
+    a, b = _span_key(old), _span_key(new)
+    if a and b and a[0] < b[1] and b[0] < a[1]:
+        return True
+    return (old.event_date == new.event_date and old.location == new.location
+            and old.country == new.country and old.event_type == new.event_type)
+
+
+def _reviewed_fields(s: Session, event_id: int) -> list[str]:
+    """Fields a reviewer set on the event (every correction in its audit log, in order, once each)."""
+    fields: dict[str, None] = {}
+    for changes in s.scalars(select(AuditRow.changes).where(AuditRow.event_id == event_id)
+                             .order_by(AuditRow.id)):
+        fields.update(dict.fromkeys(changes or {}))
+    return [f for f in fields if f in EVENT_COLUMNS]
+
+
+def carry_reviews(s: Session, reviewed: list[EventRow], new_report_ids: list[int]) -> None:
+    """Carry each reviewed event's decision and corrected values to the matching event of the article's new
+    report, with an audit row on the new event; a reviewed event with no match gets an audit row saying its
+    article was re-extracted, and the new report's events wait in the review queue beside it."""
+    fresh = s.scalars(select(EventRow).where(EventRow.report_id.in_(new_report_ids),
+                                             EventRow.article_id.in_({r.article_id for r in reviewed}))
+                      .order_by(EventRow.id)).all()
+    taken: set[int] = set()
+    now = utcnow_aware()
+    for old in reviewed:
+        match = next((n for n in fresh if n.id not in taken and n.article_id == old.article_id
+                      and _same_event(old, n)), None)
+        if match is None:
+            s.add(AuditRow(event_id=old.id, event_uid=old.uid, user=SYSTEM_USER, action="supersede", changes={},
+                           comment="article re-extracted by a new pipeline version: no new event matches this "
+                                   "reviewed one; the new events are pending review", at=now))
+            continue
+        taken.add(match.id)
+        diff: dict[str, Any] = {}
+        for name in _reviewed_fields(s, old.id):
+            before, after = getattr(match, name), getattr(old, name)
+            if before != after:
+                diff[name] = {"old": _jsonable(before), "new": _jsonable(after)}
+                setattr(match, name, after)
+        match.review_status = old.review_status
+        match.updated_at = utcnow()
+        s.add(AuditRow(event_id=match.id, event_uid=match.uid, user=SYSTEM_USER, action="carry", changes=diff,
+                       comment=f"review carried over from event {old.id} ({old.uid}, {old.review_status}) "
+                               "after re-extraction", at=now))
+    s.flush()
 
 
 def validate_status(status: str) -> str:

@@ -35,6 +35,11 @@ def utcnow() -> dt.datetime:
     return dt.datetime.now(dt.UTC).replace(tzinfo=None)
 
 
+def utcnow_aware() -> dt.datetime:
+    """Now in UTC with its time zone, for columns declared `DateTime(timezone=True)` (the audit log)."""
+    return dt.datetime.now(dt.UTC)
+
+
 class Base(DeclarativeBase):
     type_annotation_map = {dict[str, Any]: JSON, list[Any]: JSON}  # noqa: RUF012 - SQLAlchemy reads it
 
@@ -67,9 +72,13 @@ class RunRow(Base):
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     pipeline_version: Mapped[str] = mapped_column(String(40))
     inputs: Mapped[list[Any]] = mapped_column(JSON, default=list)
-    status: Mapped[str] = mapped_column(String(20), default="running", doc="running | finished | failed")
+    status: Mapped[str] = mapped_column(String(20), default="running",
+                                        doc="running | finished | failed | interrupted (its process died)")
     started_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
     finished_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
+    pid: Mapped[int | None] = mapped_column(Integer, doc="process id of the `dateline run`")
+    host: Mapped[str | None] = mapped_column(String(200), doc="machine it ran on (socket.gethostname())")
+    heartbeat_at: Mapped[dt.datetime | None] = mapped_column(DateTime, doc="last sign of life (each batch)")
     articles: Mapped[int] = mapped_column(Integer, default=0, doc="articles extracted and stored")
     skipped: Mapped[int] = mapped_column(Integer, default=0, doc="already processed by this version")
     events: Mapped[int] = mapped_column(Integer, default=0)
@@ -155,6 +164,8 @@ class EventRow(Base):
     mentions: Mapped[list[Any]] = mapped_column(JSON, default=list)
     review_status: Mapped[str] = mapped_column(String(20), default="pending", index=True)
     updated_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
+    version: Mapped[int] = mapped_column(Integer, default=1, server_default="1",
+                                         doc="bumped by every review: optimistic concurrency (ETag, 409)")
 
 
 class QuoteRow(Base):
@@ -270,17 +281,22 @@ class MergedSourceRow(Base):
 
 
 class AuditRow(Base):
-    """Append-only review log: who did what to which event, when. Never updated, never deleted."""
+    """Append-only review log: who did what to which event, when. Never updated, never deleted: it has no
+    foreign key to `events`, so it outlives the event (`event_uid` still names it) and any token."""
 
     __tablename__ = "audit_log"
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    event_id: Mapped[int] = mapped_column(ForeignKey("events.id", ondelete="CASCADE"), index=True)
+    event_id: Mapped[int] = mapped_column(Integer, index=True)
+    event_uid: Mapped[str | None] = mapped_column(String(120), doc="events.uid at the time")
     user: Mapped[str] = mapped_column(String(200))
-    action: Mapped[str] = mapped_column(String(20), doc="accept | correct | reject | reset | comment")
+    token_id: Mapped[int | None] = mapped_column(Integer, doc="api_tokens.id of the token used")
+    token_created_at: Mapped[dt.datetime | None] = mapped_column(
+        DateTime(timezone=True), doc="when that token was made: tells a re-created name from the old one")
+    action: Mapped[str] = mapped_column(String(20), doc="accept | correct | reject | reset | comment | carry")
     changes: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict, doc="field → {old, new}")
     comment: Mapped[str | None] = mapped_column(Text)
-    at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
+    at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=utcnow_aware, doc="UTC")
 
 
 class ApiTokenRow(Base):

@@ -60,7 +60,11 @@ window.dateline = (function () {
     if (!input) return;
     const show = () => { if (state) state.textContent = getToken() ? "token set" : "no token (read-only)"; };
     input.value = getToken();
-    input.addEventListener("change", () => { setToken(input.value.trim()); show(); });
+    input.addEventListener("change", () => {
+      setToken(input.value.trim());
+      show();
+      document.dispatchEvent(new CustomEvent("dateline:token")); // pages show or hide their review controls
+    });
     show();
   }
 

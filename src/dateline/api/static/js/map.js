@@ -14,11 +14,37 @@
   const clusters = L.markerClusterGroup({ maxClusterRadius: 30, showCoverageOnHover: false });
   map.addLayer(clusters);
 
+  // Rings that cross the antimeridian (Russia's Chukotka, Fiji) jump from +180 to -180 between two points;
+  // Leaflet draws that jump as a band across the whole map. Unwrapping keeps each ring continuous (it runs on
+  // past 180 instead). Antarctica is left out: its ring runs along the pole, which Web Mercator cannot show.
+  function unwrapRing(ring) {
+    const out = [];
+    let shift = 0;
+    ring.forEach((pt, i) => {
+      if (i > 0) {
+        const d = pt[0] + shift - out[i - 1][0];
+        if (d > 180) shift -= 360; else if (d < -180) shift += 360;
+      }
+      out.push([pt[0] + shift, pt[1]]);
+    });
+    return out;
+  }
+  function unwrapGeometry(geom) {
+    const rings = (polys) => polys.map((poly) => poly.map(unwrapRing));
+    if (geom.type === "Polygon") geom.coordinates = rings([geom.coordinates])[0];
+    else if (geom.type === "MultiPolygon") geom.coordinates = rings(geom.coordinates);
+    return geom;
+  }
+  const ANTARCTICA = "010";
+  let world = null;
+
   async function drawWorld() {
     try {
       const topo = await (await fetch(worldUrl)).json();
       const countries = topojson.feature(topo, topo.objects.countries);
-      L.geoJSON(countries, {
+      countries.features = countries.features.filter((f) => String(f.id) !== ANTARCTICA && f.geometry);
+      countries.features.forEach((f) => unwrapGeometry(f.geometry));
+      world = L.geoJSON(countries, {
         style: { color: "#8a96a3", weight: 0.6, fillColor: "#e9edf1", fillOpacity: 1 },
         interactive: false,
       }).addTo(map);
@@ -90,7 +116,13 @@
     host.textContent = "";
     if (!pts.length) { host.textContent = "No dated events."; return; }
     const times = pts.map((p) => parse(p.date));
-    const lo = Math.min.apply(null, times), hi = Math.max.apply(null, times);
+    let lo = Math.min.apply(null, times), hi = Math.max.apply(null, times);
+    // A few days of context around a short span, so one day is one bar among its neighbours, not the whole axis.
+    const MIN_DAYS = 7;
+    if ((hi - lo) / DAY < MIN_DAYS - 1) {
+      const extra = MIN_DAYS - 1 - (hi - lo) / DAY;
+      lo -= Math.floor(extra / 2) * DAY; hi += Math.ceil(extra / 2) * DAY;
+    }
     const spanDays = (hi - lo) / DAY;
     const unit = spanDays <= 120 ? "day" : spanDays <= 730 ? "week" : "month";
     state.unit = unit;
@@ -108,6 +140,8 @@
     const max = Math.max.apply(null, bins.map((b) => Object.values(b.counts).reduce((a, c) => a + c, 0)));
     const W = Math.max(host.clientWidth || 600, 200), H = 110, pad = 18;
     const bw = W / bins.length;
+    const barW = Math.min(bw, 48); // a bar never fills the axis: few bins are still visibly bars
+    const inset = (bw - barW) / 2;
     const NS = "http://www.w3.org/2000/svg";
     const svg = document.createElementNS(NS, "svg");
     svg.setAttribute("width", W); svg.setAttribute("height", H + pad);
@@ -134,8 +168,10 @@
         const h = (c / max) * (H - 6);
         y -= h;
         const r = document.createElementNS(NS, "rect");
-        r.setAttribute("x", i * bw + Math.min(1, bw * 0.1)); r.setAttribute("y", y);
-        r.setAttribute("width", Math.max(bw - 2 * Math.min(1, bw * 0.1), 1)); r.setAttribute("height", h);
+        const gap = Math.min(1, barW * 0.1);
+        r.setAttribute("x", i * bw + inset + gap); r.setAttribute("y", y);
+        r.setAttribute("width", Math.max(barW - 2 * gap, 1)); r.setAttribute("height", h);
+        r.setAttribute("class", "tl-bar");
         r.setAttribute("fill", dateline.colour(t));
         r.setAttribute("pointer-events", "none");
         g.appendChild(r);
@@ -183,9 +219,32 @@
     if (clear) clear.addEventListener("click", () => setRange(null));
   }
 
+  function loading(text, isError) {
+    const box = document.getElementById("map-loading");
+    if (!box) return;
+    box.hidden = !text;
+    box.textContent = text || "";
+    box.classList.toggle("error", !!isError);
+  }
+
+  async function fetchPoints() {
+    const resp = await fetch(pointsUrl, { headers: { Accept: "application/json" } });
+    const data = await resp.json().catch(() => ({}));
+    if (!resp.ok) throw new Error(data.detail || resp.status + " " + resp.statusText);
+    return data;
+  }
+
   async function load() {
+    loading("Loading events…");
     await drawWorld();
-    const data = await (await fetch(pointsUrl, { headers: { Accept: "application/json" } })).json();
+    let data;
+    try {
+      data = await fetchPoints();
+    } catch (err) {
+      loading("Could not load the events: " + err.message, true);
+      return;
+    }
+    loading(null);
     state.points = data.points || [];
     const note = document.getElementById("map-truncated");
     if (note) note.hidden = !data.truncated;
@@ -195,6 +254,6 @@
     root.dataset.ready = "1";
   }
 
-  window.datelineMap = { map: map, state: state, setRange: setRange };
+  window.datelineMap = { map: map, state: state, setRange: setRange, world: () => world };
   load();
 })();

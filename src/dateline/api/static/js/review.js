@@ -39,7 +39,8 @@
   }
 
   async function review(action) {
-    const body = { action: action, comment: comment() || null };
+    // The version this page shows: if someone reviewed the event since, the server answers 409, not overwrite.
+    const body = { action: action, comment: comment() || null, version: Number(panel.dataset.version) || null };
     if (action === "correct") {
       body.fields = changedFields();
       if (!Object.keys(body.fields).length) { say("Change a field first.", true); return; }
@@ -54,6 +55,19 @@
       say(err.message, true);
     }
   }
+
+  // Review buttons only for someone who can use them: without a token every click would end in a 401.
+  function showControls() {
+    const hasToken = !!dateline.getToken();
+    const actions = document.getElementById("review-actions");
+    const note = document.getElementById("needs-token");
+    const save = document.getElementById("btn-correct");
+    if (actions) actions.hidden = !hasToken;
+    if (save) save.hidden = !hasToken;
+    if (note) note.hidden = hasToken;
+  }
+  showControls();
+  document.addEventListener("dateline:token", showControls);
 
   document.querySelectorAll("[data-action]").forEach((button) => {
     button.addEventListener("click", (e) => { e.preventDefault(); review(button.dataset.action); });
