@@ -25,14 +25,13 @@ from typing import Any
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "tools"))
 
-import gold as gold_tool  # noqa: E402  (tools/gold.py: the split, the labels and the texts)
-
-from dateline.extract import build_report  # noqa: E402
-from dateline.extract.decide import NEEDS_REVIEW, ArticleContext, event_features  # noqa: E402
-from dateline.ingest import article_from_text  # noqa: E402
-from dateline.model import Article, Event, Report  # noqa: E402
-from dateline.resources import Resources  # noqa: E402
-from dateline.settings import Settings  # noqa: E402
+import gold as gold_tool
+from dateline.extract import build_report
+from dateline.extract.decide import NEEDS_REVIEW, ArticleContext, event_features
+from dateline.ingest import article_from_text
+from dateline.model import Article, Event, Report
+from dateline.resources import Resources
+from dateline.settings import Settings
 
 RESULTS = ROOT / "benchmarks" / "results" / "event_gold.json"
 

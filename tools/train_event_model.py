@@ -19,6 +19,7 @@ the threshold; scoring needs only numpy.
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import json
 import sys
 from pathlib import Path
@@ -33,7 +34,7 @@ from sklearn.model_selection import GroupKFold
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from benchmarks.event_gold import feature_rows, labelled_articles  # noqa: E402
+from benchmarks.event_gold import feature_rows, labelled_articles
 
 MODEL_PATH = ROOT / "src" / "dateline" / "data" / "models" / "event_decision.json"
 TRAIN_SOURCES = {"guardian", "bbc", "written", "evloc"}
@@ -93,7 +94,7 @@ def pr_points(p: np.ndarray, y: np.ndarray) -> str:
 def reliability(p: np.ndarray, y: np.ndarray, bins: int = 5) -> list[dict[str, float]]:
     rows = []
     edges = np.linspace(0, 1, bins + 1)
-    for lo, hi in zip(edges[:-1], edges[1:], strict=True):
+    for lo, hi in itertools.pairwise(edges):
         sel = (p >= lo) & ((p < hi) if hi < 1 else (p <= hi))
         if sel.any():
             rows.append({"bin": f"{lo:.1f}-{hi:.1f}", "n": int(sel.sum()), "mean_p": round(float(p[sel].mean()), 3),

@@ -236,6 +236,19 @@ DbOption = Annotated[
 ]
 db_app = typer.Typer(help="The database: schema migrations and a summary.", no_args_is_help=True)
 app.add_typer(db_app, name="db")
+MinConfidenceOption = Annotated[
+    float | None,
+    typer.Option("--min-confidence", min=0.0, max=1.0,
+                 help="Keep events whose confidence (the probability a coder keeps them) is at least this; "
+                      "default: the shipped model's cut (DATELINE_MIN_CONFIDENCE overrides); 0 keeps every event. "
+                      "Events a reviewer accepted or corrected are always kept."),
+]
+
+
+def _min_confidence(value: float | None) -> float:
+    from dateline.extract.decide import review_threshold
+
+    return value if value is not None else review_threshold()
 
 
 @db_app.command("upgrade")
@@ -332,7 +345,7 @@ def run(
             if merge:
                 from dateline.merge import merge_events
 
-                typer.echo(merge_events(store).summary(), err=True)
+                typer.echo(merge_events(store, _min_confidence(None)).summary(), err=True)
     except DatelineError as err:
         bar.close()
         fail(str(err))
@@ -373,8 +386,10 @@ def failures(
 
 
 @app.command("merge")
-def merge_cmd(db: DbOption = None) -> None:
+def merge_cmd(db: DbOption = None, min_confidence: MinConfidenceOption = None) -> None:
     """Merge events that different articles report about the same real-world event (incremental).
+
+    Only events the decision keeps are merged (events left for review wait until a reviewer accepts them).
 
     Example:  dateline merge --db corpus.sqlite
     """
@@ -383,7 +398,7 @@ def merge_cmd(db: DbOption = None) -> None:
 
     try:
         with Store(db) as store:
-            typer.echo(merge_events(store).summary())
+            typer.echo(merge_events(store, _min_confidence(min_confidence)).summary())
     except DatelineError as err:
         fail(str(err))
 
@@ -399,6 +414,7 @@ def export_cmd(
     ] = None,
     output: Annotated[Path | None, typer.Option("--output", "-o", help="Write here instead of stdout.")] = None,
     merged: Annotated[bool, typer.Option("--merged", help="One row per merged event (run `dateline merge` first).")] = False,
+    min_confidence: MinConfidenceOption = None,
 ) -> None:
     """Export stored events (with reviewed values) as ACLED CSV, GeoJSON, Parquet, PLOVER JSONL or evidence JSON.
 
@@ -411,13 +427,16 @@ def export_cmd(
       dateline export -f parquet --merged -o events.parquet
 
       dateline export -f evidence -o evidence.json
+
+      dateline export -f acled --min-confidence 0 -o everything.csv   # also the events left for review
     """
     from dateline.store import Store
     from dateline.store.exports import export
 
     try:
         with Store(db) as store:
-            message = export(store, fmt, where or [], output, merged=merged)
+            message = export(store, fmt, where or [], output, merged=merged,
+                             min_confidence=_min_confidence(min_confidence))
     except DatelineError as err:
         fail(str(err))
     typer.echo(message, err=True)

@@ -32,6 +32,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from dateline.store import Store
+from dateline.store.repository import kept_clause
 from dateline.store.tables import (
     EVENT_COLUMNS,
     ArticleRow,
@@ -193,8 +194,9 @@ def _plain(value: Any) -> Any:
 class Merger:
     """Places unmerged events into merged events inside one session; see the module docstring."""
 
-    def __init__(self, session: Session) -> None:
+    def __init__(self, session: Session, min_confidence: float | None = None) -> None:
         self.s = session
+        self.min_confidence = min_confidence
         self.stats = MergeStats()
         self._dirty: set[int] = set()
 
@@ -217,6 +219,8 @@ class Merger:
         stmt = (select(EventRow).join(ReportRow, ReportRow.id == EventRow.report_id)
                 .where(ReportRow.current.is_(True), EventRow.review_status != "rejected",
                        EventRow.id.not_in(linked)))
+        if self.min_confidence is not None:
+            stmt = stmt.where(kept_clause(self.min_confidence))  # events left for review found no merged event
         rows = list(self.s.scalars(stmt).all())
         return sorted(rows, key=lambda e: (e.event_date or dt.date.max, e.uid))
 
@@ -292,10 +296,11 @@ class Merger:
                 self.stats.updated += 1
 
 
-def merge_events(store: Store) -> MergeStats:
-    """Place every event not yet merged (see the module docstring); one transaction."""
+def merge_events(store: Store, min_confidence: float | None = None) -> MergeStats:
+    """Place every event not yet merged (see the module docstring); one transaction. With `min_confidence`,
+    only events the decision keeps at that cut (or a reviewer accepted) are merged."""
     with store.session() as s:
-        merger = Merger(s)
+        merger = Merger(s, min_confidence)
         merger.unlink_stale()
         for ev in merger.pending_events():
             merger.place(ev)

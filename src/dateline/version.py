@@ -3,4 +3,4 @@
 Bump PIPELINE_VERSION whenever a change alters what extract produces for the same input.
 """
 
-PIPELINE_VERSION = "0.1.0"
+PIPELINE_VERSION = "0.2.0"  # 0.2: confidence is the learned decision's probability

@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from sqlalchemy import Select, func, select
+from sqlalchemy import Select, and_, case, func, or_, select
 
 from dateline.api.schemas import (
     ArticleOut,
@@ -120,14 +120,22 @@ def distinct_values(store: Store, column: str, limit: int = 300) -> list[str]:
 
 
 def queue_next(store: Store, f: EventFilter, *, after: int | None = None) -> int | None:
-    """The next event to review: the first pending one by id (after `after` when given), within `f`."""
-    inner = _selected(
-        store, EventFilter(**{**f.__dict__, "review_status": "pending", "limit": None, "offset": 0})
-    )
+    """The next event to review within `f`: pending events the decision left for review (confidence under
+    the cut) come first, then the others; by id within each (after `after` when given)."""
+    cut = f.min_confidence if f.min_confidence is not None else 0.0
+    inner = _selected(store, EventFilter(**{**f.__dict__, "review_status": "pending", "limit": None, "offset": 0,
+                                            "min_confidence": None}))
     sub = inner.subquery()
-    stmt = select(sub.c.id).order_by(sub.c.id).limit(1)
+    kept = case((sub.c.confidence >= cut, 1), else_=0)
+    stmt = select(sub.c.id).order_by(kept, sub.c.id).limit(1)
     if after is not None:
-        stmt = stmt.where(sub.c.id > after)
+        with store.session() as s:
+            previous = s.execute(select(EventRow.confidence).where(EventRow.id == after)).scalar_one_or_none()
+        if previous is not None:
+            was_kept = 1 if previous >= cut else 0
+            stmt = stmt.where(or_(kept > was_kept, and_(kept == was_kept, sub.c.id > after)))
+        else:
+            stmt = stmt.where(sub.c.id > after)
     with store.session() as s:
         return s.execute(stmt).scalar_one_or_none()
 
@@ -225,8 +233,8 @@ def token_hashes_for_key(store: Store, key: str) -> list[tuple[str, str]]:
 
 
 def count_pending(store: Store, f: EventFilter) -> int:
-    inner = _selected(
-        store, EventFilter(**{**f.__dict__, "review_status": "pending", "limit": None, "offset": 0})
-    )
+    # the queue holds the events the decision left for review too
+    inner = _selected(store, EventFilter(**{**f.__dict__, "review_status": "pending", "limit": None, "offset": 0,
+                                            "min_confidence": None}))
     with store.session() as s:
         return int(s.execute(select(func.count()).select_from(inner.subquery())).scalar_one())

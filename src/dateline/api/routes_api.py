@@ -26,6 +26,7 @@ from dateline.api.schemas import (
     StoredArticle,
 )
 from dateline.errors import DatelineError
+from dateline.extract.decide import review_threshold
 from dateline.model import Article, Report
 from dateline.settings import Settings
 from dateline.store import EventFilter
@@ -189,6 +190,9 @@ def event_filter(
     bbox: Annotated[str | None, Query(description="min_lon,min_lat,max_lon,max_lat", max_length=100)] = None,
     article_id: Annotated[int | None, Query(ge=1, le=MAX_INT)] = None,
     q: Annotated[str | None, Query(max_length=200, description="Substring of the notes.")] = None,
+    min_confidence: Annotated[float | None, Query(
+        ge=0.0, le=1.0, description="Events whose confidence reaches this (default: the model's cut; 0 = all, "
+                                    "including those left for review). Reviewed-accepted events always show.")] = None,
 ) -> EventFilter:
     """The event filters shared by GET /events, GET /export and the dashboard."""
     texts = {"country": country, "admin1": admin1, "event_type": event_type, "sub_event_type": sub_event_type,
@@ -217,6 +221,7 @@ def event_filter(
         bbox=box,
         article_id=article_id,
         q=q or None,
+        min_confidence=min_confidence if min_confidence is not None else review_threshold(),
     )
 
 

@@ -22,6 +22,7 @@ from dateline.api.auth import COOKIE, require_reader
 from dateline.api.highlight import Mark, highlight
 from dateline.api.params import MAX_INT, EventId, Offset
 from dateline.api.schemas import EventDetail
+from dateline.extract.decide import review_threshold
 from dateline.store import EventFilter
 from dateline.store.tables import REVIEW_STATUSES
 
@@ -99,7 +100,7 @@ def web_filter(request: Request) -> tuple[EventFilter, dict[str, str], str | Non
         for k, v in request.query_params.items()
         if v.strip() and (k in TEXT_FILTERS or k in {"date_from", "date_to"})
     }
-    f = EventFilter()
+    f = EventFilter(min_confidence=review_threshold())  # the map and table show what the decision keeps
     error = None
     for key, value in raw.items():
         try:

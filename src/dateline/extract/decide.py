@@ -169,6 +169,16 @@ def _apply_subtype(event: Event, prediction: tuple[str, float], switch: float, b
     event.sub_event_type, event.event_type, event.disorder_type = sub, event_type, disorder
 
 
+def review_threshold(settings: Any | None = None) -> float:
+    """The confidence below which an event needs review: the user's setting, else the shipped model's cut."""
+    if settings is None:
+        from dateline.settings import Settings
+
+        settings = Settings()  # DATELINE_MIN_CONFIDENCE
+    chosen = getattr(settings, "min_confidence", None)
+    return float(chosen) if chosen is not None else event_model().threshold
+
+
 # --- features -------------------------------------------------------------------------------------------------
 
 

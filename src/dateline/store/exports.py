@@ -148,11 +148,13 @@ def _plover_writer() -> Any:
 
 
 def export(store: Store, fmt: str, where: Sequence[str] = (), output: Path | None = None,
-           merged: bool = False) -> str:
-    """Write the export; returns a one-line summary for the user."""
+           merged: bool = False, min_confidence: float | None = None) -> str:
+    """Write the export; returns a one-line summary for the user. `min_confidence` leaves out the events the
+    decision left for review (reviewed-accepted events stay); merged events were cut when merged."""
     if fmt not in FORMATS:
         raise ExportError(f"--format {fmt!r}: use one of {', '.join(FORMATS)}")
     f = parse_where(where)
+    f.min_confidence = min_confidence
     if merged and fmt in ("plover", "evidence"):
         raise ExportError(f"--merged works with acled, geojson and parquet, not {fmt}")
     stream = merged_stream(store, f) if merged else event_stream(store, f, with_article=fmt == "evidence")

@@ -83,6 +83,8 @@ class EventFilter:
     `actor` matches actor1, actor2 or the associated actors (case-insensitive substring); `source` and `q`
     likewise match the source column and the notes. By default only events of each article's current report
     are read (`all_versions=True` reads every pipeline version's events).
+    `min_confidence` keeps events whose confidence (the learned decision's probability) reaches it, and
+    every event a reviewer accepted or corrected; None reads them all.
     """
 
     date_from: dt.date | None = None
@@ -97,6 +99,7 @@ class EventFilter:
     bbox: tuple[float, float, float, float] | None = None
     article_id: int | None = None
     q: str | None = None
+    min_confidence: float | None = None
     all_versions: bool = False
     limit: int | None = None
     offset: int = 0
@@ -110,6 +113,11 @@ class BatchResult:
     failures: int = 0
     article_ids: list[int] = field(default_factory=list)
     report_ids: list[int] = field(default_factory=list)
+
+
+def kept_clause(min_confidence: float) -> Any:
+    """Events the decision keeps at this cut: confident enough, or accepted/corrected by a reviewer."""
+    return or_(EventRow.confidence >= min_confidence, EventRow.review_status.in_(("accepted", "corrected")))
 
 
 def content_hash(article: Article) -> str:
@@ -565,6 +573,8 @@ class Store:
                               EventRow.latitude >= min_lat, EventRow.latitude <= max_lat))
         if f.article_id is not None:
             conds.append(EventRow.article_id == f.article_id)
+        if f.min_confidence is not None:
+            conds.append(kept_clause(f.min_confidence))
         return stmt.where(*conds)
 
     def event_query(self, f: EventFilter | None = None) -> Select[tuple[EventRow]]:

@@ -1,0 +1,86 @@
+"""Events the decision leaves for review: out of exports, the API and the map by default, kept in the store,
+first in the review queue, back in when accepted or when the cut is lowered."""
+
+from __future__ import annotations
+
+import csv
+import io
+from pathlib import Path
+
+import pytest
+from fastapi.testclient import TestClient
+
+from dateline.api import create_app, queries
+from dateline.api.auth import create_token
+from dateline.extract.decide import review_threshold
+from dateline.merge import merge_events
+from dateline.store import EventFilter, Store
+from dateline.store.exports import export
+from tests.test_store_fixtures import PROTEST_FIELDS, make_article, make_event, make_report
+
+SURE = "Rioters stormed the ministry in Baghdad on Wednesday."
+UNSURE = "Protests have rocked Baghdad for weeks, officials said."
+
+
+def _reports(cut: float) -> list:  # type: ignore[type-arg]
+    sure = make_report(make_article(SURE, publisher="Wire A"),
+                       [make_event(SURE, "stormed", confidence=min(1.0, cut + 0.1), **PROTEST_FIELDS)])
+    unsure = make_report(make_article(UNSURE, publisher="Wire B"),
+                         [make_event(UNSURE, "Protests", confidence=max(0.0, cut - 0.3),
+                                     flags=["needs_review"], **PROTEST_FIELDS)])
+    return [sure, unsure]
+
+
+@pytest.fixture
+def store(tmp_path: Path):  # type: ignore[no-untyped-def]
+    with Store(f"sqlite:///{tmp_path / 'd.sqlite'}") as s:
+        s.add_reports(_reports(review_threshold()))
+        yield s
+
+
+def _csv_notes_count(text: str) -> int:
+    return len(list(csv.DictReader(io.StringIO(text))))
+
+
+def test_filter_keeps_confident_and_reviewed_events(store: Store) -> None:
+    cut = review_threshold()
+    assert len(store.query_events(EventFilter())) == 2
+    kept = store.query_events(EventFilter(min_confidence=cut))
+    assert [e["confidence"] >= cut for e in kept] == [True]
+    unsure = next(e for e in store.query_events(EventFilter()) if e["confidence"] < cut)
+    token = create_token(store, "reviewer")
+    client = TestClient(create_app(store))
+    reply = client.patch(f"/events/{unsure['id']}", json={"action": "accept"},
+                         headers={"Authorization": f"Bearer {token}"})
+    assert reply.status_code == 200, reply.text
+    assert len(store.query_events(EventFilter(min_confidence=cut))) == 2
+
+
+def test_export_leaves_out_events_for_review_unless_the_cut_is_zero(store: Store, tmp_path: Path) -> None:
+    out = tmp_path / "e.csv"
+    export(store, "acled", [], out, min_confidence=review_threshold())
+    assert _csv_notes_count(out.read_text()) == 1
+    export(store, "acled", [], out, min_confidence=0.0)
+    assert _csv_notes_count(out.read_text()) == 2
+
+
+def test_api_events_default_to_the_cut_and_accept_a_lower_one(store: Store) -> None:
+    client = TestClient(create_app(store))
+    assert client.get("/events").json()["total"] == 1
+    assert client.get("/events", params={"min_confidence": 0}).json()["total"] == 2
+    assert client.get("/events", params={"min_confidence": 2}).status_code == 422
+
+
+def test_review_queue_shows_events_left_for_review_first(store: Store) -> None:
+    cut = review_threshold()
+    first = queries.queue_next(store, EventFilter(min_confidence=cut))
+    event = next(e for e in store.query_events(EventFilter()) if e["id"] == first)
+    assert event["confidence"] < cut
+    second = queries.queue_next(store, EventFilter(min_confidence=cut), after=first)
+    assert second is not None and second != first
+    assert queries.count_pending(store, EventFilter(min_confidence=cut)) == 2
+
+
+def test_merge_takes_only_kept_events(store: Store) -> None:
+    stats = merge_events(store, review_threshold())
+    assert stats.total == 1
