@@ -79,7 +79,10 @@ class Article(Record):
     published_signals: list[DateSignal] = Field(default_factory=list)
     date_conflict: bool = False
     dateline_place: str | None = None
-    language: str | None = "en"
+    language: str | None = Field(default="en", description="ISO 639-1 code; dateline codes English only.")
+    ingest_warnings: list[str] = Field(
+        default_factory=list, description="What ingest had to guess or ignore: damaged or non-UTF-8 bytes, a "
+        "record's unreadable date.")
     content_hash: str | None = None
     evidence: dict[str, Span] = Field(
         default_factory=dict, description="Span per metadata field: title, subtitle, publisher, published, dateline_place."
@@ -294,3 +297,5 @@ class Report(Record):
     claims: list[Claim] = Field(default_factory=list)
     source_profile: SourceProfile | None = None
     warnings: list[str] = Field(default_factory=list)
+    not_coded: str | None = Field(default=None, description="Why nothing was extracted from the article (it is "
+                                  "not in English, or too long for one pass); None when it was coded.")

@@ -107,13 +107,13 @@ def read_inputs(inputs: Sequence[str], settings: Settings) -> Iterator[Article |
 
 def check_article(article: Article, settings: Settings) -> str | None:
     """Why an ingested article cannot be coded (None when it can): no text, too large, not English."""
+    from dateline.pipeline import uncodable_reason
+
     if not article.text.strip():
         return "no main text"
     if len(article.text.encode("utf-8", "ignore")) > settings.max_input_bytes:
         return f"too large (over {settings.max_input_bytes} bytes)"
-    if article.language and not article.language.lower().startswith("en"):
-        return f"not English (language {article.language})"
-    return None
+    return uncodable_reason(article, settings.max_article_chars)
 
 
 def _item_name(article: Article) -> str:
