@@ -48,7 +48,8 @@ def acled_row(event: Event, article: Article | None = None, *, inter_labels: boo
               codebook: Codebook | None = None) -> dict[str, object]:
     """One ACLED row (column → value) for an event; empty strings where ACLED leaves a cell blank."""
     book = codebook or default_codebook()
-    day = event.event_date or (article.published if article else None)
+    # an undated event takes the report's date, except one known only to its year (no day to give it)
+    day = event.event_date or (article.published if article and "year_only_date" not in event.flags else None)
     iso3 = book.iso3(event.country) if event.country else None
     inter1, inter2 = event.inter1 or 0, event.inter2 or 0
     if inter_labels:
@@ -67,7 +68,7 @@ def acled_row(event: Event, article: Article | None = None, *, inter_labels: boo
         "event_id_cnty": (event.event_id_cnty if parse_event_id_cnty(event.event_id_cnty)
                           else _stable_id(iso3, event, article)),
         "event_date": day.isoformat() if day else "",
-        "year": day.year if day else 0,
+        "year": day.year if day else (event.year or 0),
         "time_precision": event.time_precision or 3,
         "disorder_type": event.disorder_type or "",
         "event_type": event.event_type or "",

@@ -662,6 +662,12 @@ def _fill_date(event: Event, date: DateMention | None, article: Article, days: i
     if end < start:
         start, end = end, start
     event.date_start, event.date_end = start, end
+    if date is not None and dates_mod.year_only(date.kind, start, end):
+        # a year alone ("in 2003") names no day: no made-up 2 July, only the year, precision 3, flagged
+        event.time_precision = 3
+        event.year = start.year if start.year == end.year else None
+        flags.append("year_only_date")
+        return
     event.event_date = start + (end - start) // 2
     if start != end and precision == 1:
         precision = 2 if (end - start).days <= 7 else 3

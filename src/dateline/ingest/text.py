@@ -200,7 +200,7 @@ def _mojibake(text: str) -> str | None:
         return "words mixing scripts"
     letters = [ch for word in words for ch in word]
     foreign = sum(1 for ch in letters if _script(ch) != "LATIN")
-    if 0 < foreign and foreign < 0.5 * len(letters) and sum(ch.isascii() for ch in letters) > 0.5 * len(letters):
+    if 0 < foreign < 0.5 * len(letters) and sum(ch.isascii() for ch in letters) > 0.5 * len(letters):
         return "letters of another script scattered through Latin text"
     return None
 
