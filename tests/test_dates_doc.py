@@ -9,7 +9,7 @@ import pytest
 
 from dateline.extract.dates import date_for_event, dates_from_doc
 from dateline.model import Article, DateMention, Span
-from tests.conftest import SHARED
+from tests.conftest import SHARED, shared_file
 
 D = dt.date
 SAT_2_NOV_2019 = D(2019, 11, 2)
@@ -153,9 +153,7 @@ REFERENCE = SHARED / "reference" / "article.txt"
 
 @pytest.fixture(scope="module")
 def reference(nlp):  # type: ignore[no-untyped-def]
-    if not REFERENCE.exists():
-        pytest.skip("../shared/reference is absent")
-    return REFERENCE.read_text(encoding="utf-8")
+    return shared_file("reference", "article.txt").read_text(encoding="utf-8")
 
 
 def test_reference_wednesday_remarks_are_30_october(nlp, reference: str) -> None:  # type: ignore[no-untyped-def]

@@ -204,7 +204,9 @@ def test_event_place_falls_back_to_paragraph_then_country(resources) -> None:  #
 # ---------------------------------------------------------------- reference article and CLI
 
 
-@pytest.mark.skipif(not (SHARED / "reference" / "expected.json").exists(), reason="shared reference absent")
+@pytest.mark.skipif(not (SHARED / "reference" / "expected.json").exists(),
+                    reason=f"{SHARED / 'reference' / 'expected.json'} is absent (the shared evaluation data beside "
+                    "the repository is not installed)")
 def test_reference_article_places(resources) -> None:  # type: ignore[no-untyped-def]
     gold = json.loads((SHARED / "reference" / "expected.json").read_text())
     text = (SHARED / "reference" / "article.txt").read_text()
