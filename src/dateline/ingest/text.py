@@ -71,22 +71,22 @@ _COMMON_ENCODINGS = frozenset({
 })
 
 
-def _detect_and_decode(data: bytes) -> tuple[str, str] | None:
-    """charset-normalizer's reading of non-UTF-8 bytes, preferring common news encodings among equal fits.
+def _readings(data: bytes) -> list[tuple[str, str]]:
+    """charset-normalizer's readings of non-UTF-8 bytes as (encoding, text), likeliest first.
 
     Short Latin-script texts fit several single-byte code pages equally well (no chaos, near-equal
     coherence); a common code page that puts no symbols inside words, and Windows-1252 (the web's default
-    for "latin-1") on a tie, is then the likeliest.
+    for "latin-1") on a tie, is then the likeliest. Readings with more chaos than the least are left out.
     """
     matches = list(charset_normalizer.from_bytes(data))
     if not matches:
-        return None
+        return []
     least_chaos = min(m.chaos for m in matches)
-    fits = [m for m in matches if m.chaos <= least_chaos + 0.01]
+    fits = [m for m in matches if m.chaos <= least_chaos + 0.01]  # more chaos than that reads as garbage
     decoded = {m.encoding: str(m) for m in fits}
-    best = max(fits, key=lambda m: (m.encoding in _COMMON_ENCODINGS, -_symbols_inside_words(decoded[m.encoding]),
-                                    round(m.coherence, 2), m.encoding == "cp1252"))
-    return best.encoding, decoded[best.encoding]
+    fits.sort(key=lambda m: (m.encoding in _COMMON_ENCODINGS, -_symbols_inside_words(decoded[m.encoding]),
+                             round(m.coherence, 2), m.encoding == "cp1252"), reverse=True)
+    return [(m.encoding, decoded[m.encoding]) for m in fits]
 
 
 def _symbols_inside_words(text: str) -> int:
@@ -162,25 +162,26 @@ def _not_utf8(data: bytes, source: str) -> Decoded:
     """Bytes that are not valid UTF-8: damaged UTF-8, a legacy code page, or garbage.
 
     UTF-8 with a few broken bytes is UTF-8: valid multi-byte sequences almost never occur by chance in a
-    legacy code page, and reading damaged UTF-8 as one would turn every "é" into "Ã©" or "ĂŠ". Otherwise charset-normalizer's
-    best guess is used unless it reads as mojibake (a word mixing scripts, "cafй"; symbols inside words;
-    letters of another script scattered through Latin text), which is refused rather than coded.
+    legacy code page, and reading damaged UTF-8 as one would turn every "é" into "Ã©" or "ĂŠ". Otherwise
+    charset-normalizer's likeliest reading that does not read as mojibake (a Latin word with a letter of another
+    script, "cafй"; symbols inside words; letters of another script scattered through Latin text) is used;
+    when every reading does, the input is refused rather than coded.
     """
     repaired = data.decode("utf-8", errors="replace")
     broken = repaired.count("\ufffd")
     valid = sum(1 for ch in repaired if ord(ch) > 127 and ch != "\ufffd")
     if valid and broken <= _BROKEN_PER_VALID * valid:
         return Decoded(repaired, f"{broken} byte sequence(s) are not valid UTF-8 and were replaced by \ufffd")
-    guess = _detect_and_decode(data)
-    if guess is None:
+    readings = _readings(data)
+    if not readings:
         raise InputError(source, "binary file: no text encoding fits its bytes")
-    encoding, text = guess
-    problem = _mojibake(text)
-    if problem:
-        sample = " ".join(text.split())[:40]
-        raise InputError(source, f"undecodable: not UTF-8, and the best guess ({encoding}) reads as garbage "
-                                 f"({problem}: {sample!r})")
-    return Decoded(text, f"not UTF-8: decoded as {encoding} (charset-normalizer's guess)")
+    for encoding, text in readings:
+        if _mojibake(text) is None:
+            return Decoded(text, f"not UTF-8: decoded as {encoding} (charset-normalizer's guess)")
+    encoding, text = readings[0]
+    sample = " ".join(text.split())[:40]
+    raise InputError(source, f"undecodable: not UTF-8, and no encoding reads it as text (the best guess, "
+                             f"{encoding}, has {_mojibake(text)}: {sample!r})")
 
 
 _WORD = re.compile(r"[^\W\d_]+")
@@ -191,12 +192,23 @@ def _script(ch: str) -> str:
     return unicodedata.name(ch, "UNKNOWN").split(" ", 1)[0]
 
 
+def _symbols_inside_latin_words(text: str) -> bool:
+    """A non-ASCII symbol between two Latin letters ("tysi¹ce"); CJK punctuation between ideographs is text."""
+    return any(
+        ord(text[i]) > 127 and not text[i].isalpha() and text[i] not in "’·‐-"
+        and text[i - 1].isalpha() and text[i + 1].isalpha()
+        and _script(text[i - 1]) == "LATIN" and _script(text[i + 1]) == "LATIN"
+        for i in range(1, len(text) - 1)
+    )
+
+
 def _mojibake(text: str) -> str | None:
     """Why `text` reads as a wrong decoding, or None when it reads as text of some language."""
-    if _symbols_inside_words(text):
+    if _symbols_inside_latin_words(text):
         return "symbols inside words"
     words = _WORD.findall(text)
-    if any(len({_script(ch) for ch in word}) > 1 for word in words):
+    # Latin beside another script inside one word: "cafй". (Japanese mixes kanji and kana in a word: fine.)
+    if any(len(scripts := {_script(ch) for ch in word}) > 1 and "LATIN" in scripts for word in words):
         return "words mixing scripts"
     letters = [ch for word in words for ch in word]
     foreign = sum(1 for ch in letters if _script(ch) != "LATIN")
