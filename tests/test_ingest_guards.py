@@ -201,3 +201,13 @@ def test_prose_that_starts_like_a_cue_stays() -> None:
 def test_settings_bound_the_article_length() -> None:
     with pytest.raises(InputError, match="over the 50"):
         article_from_text(PROTEST, settings=Settings(max_article_chars=50))
+
+
+def test_plain_english_prose_is_known_without_loading_the_model() -> None:
+    from dateline.ingest import language
+
+    language._identifier.cache_clear()
+    prose = " ".join([PROTEST, AMBUSH] * 4)
+    assert detect_language(prose) == "en"
+    assert language._identifier.cache_info().misses == 0  # the model (about 1 s to load) was not needed
+    assert detect_language(SPANISH) == "es"
