@@ -83,3 +83,15 @@ def test_run_help_documents_the_exit_codes(cli: CliRunner) -> None:
     text = " ".join(cli.invoke(app, ["run", "--help"]).stdout.split())
     assert "Exit codes: 0 every item was stored or already done; 3 some items failed" in text
     assert "4 nothing was extracted" in text
+
+
+def test_a_spanish_article_is_a_failure_with_its_language(cli: CliRunner, tmp_path: Path) -> None:
+    (tmp_path / "en.txt").write_text(PROTEST, encoding="utf-8")
+    (tmp_path / "es.txt").write_text(
+        "Cientos de enfermeras marcharon el lunes hasta el ministerio de salud en Kampala para exigir el pago de "
+        "salarios atrasados, según informó la policía.", encoding="utf-8")
+    db = str(tmp_path / "db.sqlite")
+    code, _ = _run(cli, db, str(tmp_path))
+    assert code == 3
+    assert _failures(db) == [(str(tmp_path / "es.txt"),
+                              "not English (language es); dateline codes English text only")]
