@@ -86,12 +86,13 @@ def test_run_help_documents_the_exit_codes(cli: CliRunner) -> None:
 
 
 def test_a_spanish_article_is_a_failure_with_its_language(cli: CliRunner, tmp_path: Path) -> None:
-    (tmp_path / "en.txt").write_text(PROTEST, encoding="utf-8")
-    (tmp_path / "es.txt").write_text(
+    news = tmp_path / "news"
+    news.mkdir()
+    (news / "en.txt").write_text(PROTEST, encoding="utf-8")
+    (news / "es.txt").write_text(
         "Cientos de enfermeras marcharon el lunes hasta el ministerio de salud en Kampala para exigir el pago de "
         "salarios atrasados, según informó la policía.", encoding="utf-8")
     db = str(tmp_path / "db.sqlite")
-    code, _ = _run(cli, db, str(tmp_path))
+    code, _ = _run(cli, db, str(news))
     assert code == 3
-    assert _failures(db) == [(str(tmp_path / "es.txt"),
-                              "not English (language es); dateline codes English text only")]
+    assert _failures(db) == [(str(news / "es.txt"), "not English (language es); dateline codes English text only")]
