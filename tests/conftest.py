@@ -21,6 +21,15 @@ REFERENCE_GOLD = SHARED / "reference" / "expected.json"
 EVAL_DIR = SHARED / "eval"
 
 
+def shared_file(*parts: str) -> Path:
+    """A file of the project's shared evaluation data (../shared, beside the repository), or a skip that names
+    the missing file: that data is not part of the repository, so a fresh clone or another checkout lacks it."""
+    path = SHARED.joinpath(*parts)
+    if not path.exists():
+        pytest.skip(f"{path} is absent (the shared evaluation data beside the repository is not installed)")
+    return path
+
+
 @pytest.fixture(scope="session")
 def resources() -> Resources:
     return Resources()

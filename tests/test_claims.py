@@ -96,3 +96,27 @@ def test_quotes_and_statements_get_claims(pipeline) -> None:  # type: ignore[no-
     # the accusation is the actor's claim, relayed by the publisher
     assert [link.name for link in st_claim.chain] == [PUBLISHER, "Amnesty International"]
     assert statement.claimed_by == [PUBLISHER]
+
+
+def _first_hand_event(pipeline, **article_fields):  # type: ignore[no-untyped-def]
+    text = "Nurses marched to the health ministry on Monday to demand unpaid wages."
+    article = article_from_text(text, **article_fields)
+    doc = pipeline.resources.nlp(article.text)
+    start = article.text.index("marched")
+    event = Event(id="E1", evidence={"sub_event_type": Span.of(article.text, start, start + 7)},
+                  mentions=[Span.of(article.text, 0, len(article.text))])
+    claims_mod.attribute(article, doc, [event], [], [])
+    return event
+
+
+def test_an_unknown_outlet_is_named_by_the_urls_host(pipeline) -> None:  # type: ignore[no-untyped-def]
+    event = _first_hand_event(pipeline, url="https://www.bbc.co.uk/news/world-12345")
+    assert event.claimed_by == ["bbc.co.uk"] and event.source == "bbc.co.uk"
+
+
+def test_no_outlet_at_all_leaves_source_empty_never_a_placeholder(pipeline) -> None:  # type: ignore[no-untyped-def]
+    from dateline.export.acled import acled_row
+
+    event = _first_hand_event(pipeline)
+    assert event.claimed_by == [] and event.source is None
+    assert acled_row(event)["source"] == ""

@@ -9,7 +9,7 @@ import pytest
 
 from dateline.extract.dates import date_for_event, dates_from_doc
 from dateline.model import Article, DateMention, Span
-from tests.conftest import SHARED
+from tests.conftest import SHARED, shared_file
 
 D = dt.date
 SAT_2_NOV_2019 = D(2019, 11, 2)
@@ -153,9 +153,7 @@ REFERENCE = SHARED / "reference" / "article.txt"
 
 @pytest.fixture(scope="module")
 def reference(nlp):  # type: ignore[no-untyped-def]
-    if not REFERENCE.exists():
-        pytest.skip("../shared/reference is absent")
-    return REFERENCE.read_text(encoding="utf-8")
+    return shared_file("reference", "article.txt").read_text(encoding="utf-8")
 
 
 def test_reference_wednesday_remarks_are_30_october(nlp, reference: str) -> None:  # type: ignore[no-untyped-def]
@@ -209,3 +207,18 @@ def test_a_reporting_date_alone_bounds_the_event(nlp) -> None:  # type: ignore[n
 def test_a_statement_keeps_its_own_day(nlp) -> None:  # type: ignore[no-untyped-def]
     m = _event_date(nlp, "The minister said on Tuesday that the border would close.", "said")
     assert m is not None and (m.date_start, m.time_precision) == (D(2019, 10, 29), 1)
+
+
+def test_a_year_alone_gives_no_made_up_day(pipeline) -> None:  # type: ignore[no-untyped-def]
+    from dateline.export.acled import acled_row
+
+    report = pipeline.extract_text("Gunmen killed five villagers in Kaduna in 2003, police said.")
+    (mention,) = [d for d in report.dates if d.kind == "year"]
+    assert mention.event_date is None and mention.time_precision == 3
+    (event,) = report.events
+    assert event.event_date is None  # not 2 July 2003, the middle of the year
+    assert (event.year, event.time_precision, event.date_start, event.date_end) == (
+        2003, 3, dt.date(2003, 1, 1), dt.date(2003, 12, 31))
+    assert "year_only_date" in event.flags
+    row = acled_row(event, report.article)
+    assert (row["event_date"], row["year"]) == ("", 2003)

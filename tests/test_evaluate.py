@@ -12,6 +12,7 @@ from dateline.evaluate import Scores, load_gold, run_evaluation, score_document
 from dateline.evaluate.compare import haversine_km, value_matches
 from dateline.evaluate.events import must_not_violation
 from dateline.model import Article, Event, Quote, Report, Span
+from tests.conftest import shared_file
 
 DATA = Path(__file__).parent / "data"
 
@@ -260,9 +261,7 @@ def test_predictions_pair_by_order_when_ids_differ(tmp_path: Path) -> None:
 
 
 def test_reference_gold_loads_with_its_text() -> None:
-    reference = Path(__file__).resolve().parents[2] / "shared" / "reference" / "expected.json"
-    if not reference.exists():
-        pytest.skip("../shared/reference is absent")
+    reference = shared_file("reference", "expected.json")
     (doc,) = load_gold([reference])
     assert doc.text_path is not None and doc.text_path.name == "article.txt"
     assert len(doc.events) == 8 and sum(1 for e in doc.events if e.get("optional")) == 3

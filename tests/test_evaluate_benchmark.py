@@ -10,6 +10,7 @@ import pytest
 
 from dateline.evaluate import run_evaluation
 from dateline.model import Article, Event, Report
+from tests.conftest import shared_file
 
 REPO = Path(__file__).resolve().parents[1]
 EVAL = REPO.parent / "shared" / "eval"
@@ -50,9 +51,7 @@ def test_case_label_maps_the_first_event_and_no_event() -> None:
 
 
 def test_acled_notes_tuning_rows_score_through_the_pipeline(pipeline) -> None:  # type: ignore[no-untyped-def]
-    notes = EVAL / "acled_notes_tune.jsonl"
-    if not notes.exists():
-        pytest.skip("../shared/eval is absent")
+    notes = shared_file("eval", "acled_notes_tune.jsonl")
     scores = run_evaluation([notes], limit=2, pipeline=pipeline, progress=False)
     assert scores.documents == 2
     assert scores.rows[("acled", "")].n == 2

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import re
 
 import pytest
 
 from dateline.export.acled import ACLED_COLUMNS, ACLED_DTYPES, acled_csv, acled_row
-from dateline.model import Event
+from dateline.model import Event, make_event_id_cnty, parse_event_id_cnty
 
 
 def _event() -> Event:
@@ -56,6 +57,25 @@ def test_reference_article_exports_loadable_csv(example_report) -> None:  # type
     assert len(frame) == len(example_report.events) >= 1
     assert set(frame["event_type"]) <= {"Protests", "Riots", "Battles", "Violence against civilians",
                                         "Explosions/Remote violence", "Strategic developments"}
-    # the id is ISO3 + a number, stable across runs
-    assert all(str(i)[:3].isalpha() and str(i)[3:].isdigit() for i in frame["event_id_cnty"])
+    # dateline's id form ("DL-IRQ-<hash>"), stable across runs, never ACLED's ISO3 + digits
+    assert all(re.fullmatch(r"DL-[A-Z]{3}-[0-9a-f]{10}", str(i)) for i in frame["event_id_cnty"])
     assert acled_csv([example_report]) == text
+
+
+def test_event_ids_cannot_be_taken_for_acled_ids(example_report) -> None:  # type: ignore[no-untyped-def]
+    acled_form = re.compile(r"[A-Z]{3}\d+")  # ACLED's own ids: "IRQ7034662"
+    ids = [e.event_id_cnty for e in example_report.events]
+    assert ids and all(parse_event_id_cnty(i) is not None and not acled_form.fullmatch(i or "") for i in ids)
+
+
+def test_an_old_acled_like_id_is_rewritten_in_the_csv() -> None:
+    row = acled_row(_event().model_copy(update={"event_id_cnty": "IRQ7034662"}))
+    assert parse_event_id_cnty(str(row["event_id_cnty"])) == ("IRQ", str(row["event_id_cnty"])[-10:])
+    assert acled_row(_event().model_copy(update={"event_id_cnty": "IRQ7034662"})) == row  # stable
+
+
+def test_event_id_round_trips() -> None:
+    value = make_event_id_cnty("irq", "basis")
+    assert value.startswith("DL-IRQ-") and parse_event_id_cnty(value) == ("IRQ", value[-10:])
+    assert make_event_id_cnty(None, "basis").startswith("DL-XXX-")
+    assert parse_event_id_cnty("IRQ7034662") is None

@@ -16,6 +16,7 @@ import test_store_fixtures
 from test_store_fixtures import protest_report
 
 from dateline.merge import merge_events
+from dateline.model import parse_event_id_cnty
 from dateline.store import Store
 from dateline.store.exports import ExportError, export, parse_where
 
@@ -110,8 +111,33 @@ def test_acled_csv_export_has_the_31_columns_and_stable_ids(db_url: str, tmp_pat
     rows = list(csv.DictReader(io.StringIO(first)))
     assert len(rows) == 1 and len(rows[0]) == 31
     assert rows[0]["sub_event_type"] == "Peaceful protest" and rows[0]["admin1"] == "Basra"
-    assert rows[0]["event_id_cnty"].startswith("IRQ")
+    assert rows[0]["event_id_cnty"].startswith("DL-IRQ-")
     assert out.read_text() == first  # same database, same ids
+
+
+def test_stored_acled_like_ids_export_in_datelines_form(db_url: str, tmp_path: Path) -> None:
+    # an event stored by an older version carries "IRQ7034662", which reads like a real ACLED id
+    out = tmp_path / "e.csv"
+    report = protest_report(BASRA, "blocked", admin1="Basra", event_id_cnty="IRQ7034662")
+    with Store(db_url) as store:
+        store.add_reports([report])
+        export(store, "acled", [], out)
+        first = out.read_text()
+        export(store, "geojson", [], tmp_path / "e.geojson")
+    ids = [row["event_id_cnty"] for row in csv.DictReader(io.StringIO(first))]
+    geo = [f["properties"]["event_id_cnty"] for f in json.loads((tmp_path / "e.geojson").read_text())["features"]]
+    assert len(ids) == 1 and parse_event_id_cnty(ids[0]) is not None and ids == geo
+
+
+def test_merged_events_have_ids_of_their_own(db_url: str, tmp_path: Path) -> None:
+    with Store(db_url) as store:
+        _fill(store)
+        merge_events(store)
+        export(store, "acled", [], tmp_path / "events.csv")
+        export(store, "acled", [], tmp_path / "merged.csv", merged=True)
+    events = {r["event_id_cnty"] for r in csv.DictReader(io.StringIO((tmp_path / "events.csv").read_text()))}
+    merged = [r["event_id_cnty"] for r in csv.DictReader(io.StringIO((tmp_path / "merged.csv").read_text()))]
+    assert merged and all(parse_event_id_cnty(i) for i in merged) and not events & set(merged)
 
 
 def test_merged_export_has_one_row_per_real_event(db_url: str, tmp_path: Path) -> None:

@@ -78,3 +78,26 @@ def test_a_victim_and_his_companion_are_two() -> None:
     assert count_fatalities("A trader and her driver, both from Kano, were killed at a checkpoint.").value == 2
     # the second person only injured: one death
     assert count_fatalities("A man was killed and his wife injured.").value == 1
+
+
+@pytest.mark.parametrize(("sentence", "value"), [
+    ("Between nine and 50 civilians were killed when the convoy was shelled.", 9),
+    ("The militia raided the camp, killing 10 to 15 herders.", 10),
+    ("Witnesses said 20-30 people died in the stampede at the rally.", 20),
+    ("From four to seven villagers were killed overnight, elders said.", 4),
+    ("Two or three guards were shot dead at the gate.", 2),
+    ("Between twenty and thirty-five miners died in the collapse after the blast.", 20),
+])
+def test_a_range_of_deaths_is_its_lower_bound(sentence: str, value: int) -> None:
+    # the codebook's conservative rule: a range is its smallest figure, never the sum of its two ends
+    count = count_fatalities(sentence)
+    assert count.value == value
+    assert count.figures == [value]
+
+
+def test_a_rising_toll_is_not_a_range() -> None:
+    assert count_fatalities("The death toll rose from five to 12 on Sunday, officials said.").value == 12
+
+
+def test_coordinated_victims_still_add_up_beside_a_range_rule() -> None:
+    assert count_fatalities("Two soldiers and three civilians were killed in the ambush.").value == 5

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import inspect
 import json
 from pathlib import Path
 
@@ -51,6 +52,25 @@ def test_distance_km_is_haversine() -> None:
 
 
 # ---------------------------------------------------------------- the index build
+
+
+def test_cities_are_decoded_one_record_at_a_time_as_json_load_reads_them() -> None:
+    # the build streams cities500.json instead of holding ~360 MB of dicts; it must read the same records
+    everything = gz._load_cities()
+    streamed = gz._iter_cities(None)
+    assert inspect.isgenerator(streamed)
+    seen = 0
+    for gid, record in streamed:
+        assert everything[str(gid)] == record
+        seen += 1
+    assert seen == len(everything)
+
+
+def test_latin_name_filter_keeps_transliterations_and_drops_codes_and_other_scripts() -> None:
+    assert gz._latin_fold("Ta'izz") == "taizz" and gz._latin_fold("Umm Qaşr") == "umm qasr"
+    assert gz._latin_fold("ʿAdan") == "adan"
+    assert gz._latin_fold("BGW") is None and gz._latin_fold("Route 66") is None
+    assert gz._latin_fold("بغداد") is None and gz._latin_fold("Багдад") is None
 
 
 def test_build_is_deterministic_and_finds_variants(tmp_path: Path) -> None:
@@ -184,7 +204,9 @@ def test_event_place_falls_back_to_paragraph_then_country(resources) -> None:  #
 # ---------------------------------------------------------------- reference article and CLI
 
 
-@pytest.mark.skipif(not (SHARED / "reference" / "expected.json").exists(), reason="shared reference absent")
+@pytest.mark.skipif(not (SHARED / "reference" / "expected.json").exists(),
+                    reason=f"{SHARED / 'reference' / 'expected.json'} is absent (the shared evaluation data beside "
+                    "the repository is not installed)")
 def test_reference_article_places(resources) -> None:  # type: ignore[no-untyped-def]
     gold = json.loads((SHARED / "reference" / "expected.json").read_text())
     text = (SHARED / "reference" / "article.txt").read_text()

@@ -17,7 +17,8 @@ from dateline.model import Event, Span
 
 REFERENCE_GOLD = Path(__file__).resolve().parents[1].parent / "shared" / "reference" / "expected.json"
 
-pytestmark = pytest.mark.skipif(not REFERENCE_GOLD.exists(), reason="reference article not available")
+pytestmark = pytest.mark.skipif(not REFERENCE_GOLD.exists(), reason=f"{REFERENCE_GOLD} is absent (the shared "
+                                "evaluation data beside the repository is not installed)")
 
 
 def _norm(text: str) -> str:

@@ -27,6 +27,26 @@ def fail(message: str, code: int = 1) -> None:
     raise typer.Exit(code)
 
 
+def _published_option(value: str | None) -> dt.date | None:
+    """`--published`: a day as YYYY-MM-DD (or YYYYMMDD); a year or month alone is no publication date."""
+    if not value:
+        return None
+    from dateline.ingest.text import parse_date_value
+
+    text = value.strip()
+    day = parse_date_value(text) if text[:1].isdigit() and len(text) in (8, 10) else None
+    if day is None:
+        hint = " (a year alone is not a publication date)" if text.isdigit() and len(text) == 4 else ""
+        fail(f"--published {value!r}: expected the day the article was published, as YYYY-MM-DD{hint}")
+    return day
+
+
+PublishedOption = Annotated[
+    str | None,
+    typer.Option(help="Publication date YYYY-MM-DD for articles without one (it outranks dates found in them)."),
+]
+
+
 @app.command()
 def schema() -> None:
     """Print the JSON Schema of a Report (what `dateline extract` emits).
@@ -43,9 +63,7 @@ def extract(
     inputs: Annotated[list[str], typer.Argument(help="Files, directories, globs, JSONL corpora, URLs, or - for stdin.")],
     fmt: Annotated[str, typer.Option("--format", "-f", help="json | jsonl | table | plover | acled")] = "json",
     output: Annotated[Path | None, typer.Option("--output", "-o", help="Write here instead of stdout.")] = None,
-    published: Annotated[
-        str | None, typer.Option(help="Publication date YYYY-MM-DD for text without a dateline.")
-    ] = None,
+    published: PublishedOption = None,
 ) -> None:
     """Extract events, places, dates, quotes and claims from news reports.
 
@@ -60,12 +78,7 @@ def extract(
     from dateline.cli_output import run_extract
     from dateline.settings import Settings
 
-    settings = Settings()
-    if published:
-        try:
-            settings.published_override = dt.date.fromisoformat(published)
-        except ValueError:
-            fail(f"--published {published!r}: expected a date as YYYY-MM-DD")
+    settings = Settings(published_override=_published_option(published))
     try:
         code = run_extract(inputs, fmt, output, settings)
     except InputError as err:
@@ -308,12 +321,18 @@ def run(
     progress: Annotated[bool, typer.Option("--progress/--no-progress", help="Show the progress line.")] = True,
     timeout: Annotated[float, typer.Option(help="Seconds one article may take before it is recorded as a failure "
                                            "(single process; 0 = no limit).")] = 120.0,
+    published: PublishedOption = None,
 ) -> None:
     """Extract a corpus into the database: resumable, skips articles this version already did.
 
     Killed at any moment, the next identical command resumes without losing or duplicating an article.
     Items that cannot be coded (binary, empty, too large, not English, no main text) are listed by
     `dateline failures`.
+
+    Exit codes: 0 every item was stored or already done; 3 some items failed (the count is printed;
+    `dateline failures --run N` lists them); 4 nothing was extracted (every item failed, or the inputs hold
+    no article: an empty file, a missing path, an empty directory); 1 an error stopped the run (e.g. the
+    database); 2 a command-line usage error; 130 interrupted.
 
     Examples:
 
@@ -323,10 +342,11 @@ def run(
 
       dateline run shards/ --db postgresql+psycopg://dateline:pw@dbhost/dateline --ray --ray-address auto
     """
-    from dateline.runner import Progress, run_corpus, run_reports
+    from dateline.runner import EXIT_NOTHING, Progress, run_corpus, run_reports
     from dateline.settings import Settings
     from dateline.store import Store
 
+    settings = Settings(published_override=_published_option(published))
     bar = Progress(enabled=progress)
     try:
         with Store(db) as store:
@@ -336,12 +356,15 @@ def run(
                 reports = run_ray(inputs, db_url=store.url, address=ray_address)
                 stats = run_reports(reports, store, inputs=inputs, batch_size=batch, on_batch=bar)
             else:
-                stats = run_corpus(inputs, store, Settings(), workers=workers, batch_size=batch,
+                stats = run_corpus(inputs, store, settings, workers=workers, batch_size=batch,
                                    timeout=timeout or None, on_batch=bar)
             bar.close()
             for note in stats.notes:
                 typer.echo(f"note: {note}", err=True)
             typer.echo(stats.summary(), err=True)
+            if (outcome := stats.outcome()) is not None:
+                typer.echo(f"error: {outcome}" if stats.exit_code == EXIT_NOTHING else f"warning: {outcome}",
+                           err=True)
             if merge:
                 from dateline.merge import merge_events
 
@@ -352,6 +375,7 @@ def run(
     except KeyboardInterrupt:
         bar.close()
         fail("interrupted: committed batches are kept; run the same command again to resume", 130)
+    raise typer.Exit(stats.exit_code)
 
 
 @app.command()

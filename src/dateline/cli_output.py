@@ -1,6 +1,8 @@
 """What `dateline extract` does between reading inputs and printing: batching, progress, formats, summary.
 
 A single document is all or nothing: a bad input raises its `InputError` (the CLI prints it, exit code 1).
+An article that is read but not coded (not English) is written with `not_coded` set and named in a one-line
+warning on stderr; the exit code is 1 when no article was coded.
 Several documents (more than one argument, a directory, a glob, a JSONL corpus) run to the end: a bad item is
 reported on stderr and skipped, a progress bar counts on stderr, and a summary line counts both kinds.
 Reports come out in input order; with `--format jsonl` a JSONL corpus gives one line per article read.
@@ -94,6 +96,7 @@ def run_extract(inputs: list[str], fmt: str, output: Path | None, settings: Sett
     many = len(inputs) > 1 or any(is_multi(source) for source in inputs)
     pipeline = Pipeline(settings)
     failures: list[InputError] = []
+    not_coded = 0
     out: IO[str] = output.open("w", encoding="utf-8") if output else sys.stdout
     writer = _Writer(fmt, out, many)
     try:
@@ -104,6 +107,9 @@ def run_extract(inputs: list[str], fmt: str, output: Path | None, settings: Sett
                     progress.tick()
 
             for report in pipeline.pipe(_articles(pipeline, inputs, failures, skipped)):
+                if report.not_coded:  # read but not coded (not English, too long): say so on one line
+                    not_coded += 1
+                    progress.note(f"warning: {_name(report.article)}: not coded: {report.not_coded}")
                 writer.write(report)
                 progress.tick()
         writer.close()
@@ -112,9 +118,15 @@ def run_extract(inputs: list[str], fmt: str, output: Path | None, settings: Sett
             out.close()
     if not many and failures:
         raise failures[0]
+    coded = writer.count - not_coded
     if many:
-        typer.echo(f"{writer.count} article(s) extracted, {len(failures)} input(s) skipped", err=True)
-    return 0 if writer.count else 1
+        typer.echo(f"{coded} article(s) extracted, {len(failures)} input(s) skipped"
+                   + (f", {not_coded} not coded" if not_coded else ""), err=True)
+    return 0 if coded else 1
+
+
+def _name(article: Article) -> str:
+    return article.path or article.url or article.id
 
 
 def _known_total(inputs: list[str]) -> int | None:

@@ -8,6 +8,8 @@ an ACLED export, so ACLED tooling reads dateline's JSON without a mapping.
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
+import re
 from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
@@ -77,7 +79,10 @@ class Article(Record):
     published_signals: list[DateSignal] = Field(default_factory=list)
     date_conflict: bool = False
     dateline_place: str | None = None
-    language: str | None = "en"
+    language: str | None = Field(default="en", description="ISO 639-1 code; dateline codes English only.")
+    ingest_warnings: list[str] = Field(
+        default_factory=list, description="What ingest had to guess or ignore: damaged or non-UTF-8 bytes, a "
+        "record's unreadable date.")
     content_hash: str | None = None
     evidence: dict[str, Span] = Field(
         default_factory=dict, description="Span per metadata field: title, subtitle, publisher, published, dateline_place."
@@ -144,11 +149,32 @@ class DateMention(Record):
     note: str | None = Field(default=None, description="How it was resolved: anchor, hedge, dateline …")
 
 
+EVENT_ID_PREFIX = "DL"
+_EVENT_ID = re.compile(rf"^{EVENT_ID_PREFIX}-(?P<iso3>[A-Z]{{3}})-(?P<hash>[0-9a-f]{{10}})$")
+
+
+def make_event_id_cnty(iso3: str | None, basis: str) -> str:
+    """dateline's `event_id_cnty`: "DL-IRQ-3f9a0c12be" (ISO3 + a hash of `basis`, the same in every run).
+
+    ACLED's own ids are ISO3 + digits ("IRQ7034662"); an id of that form on a dateline event could be taken
+    for an ACLED record, so dateline's ids carry the "DL-" prefix, dashes and hex digits, which ACLED's never do.
+    """
+    digest = hashlib.sha1(basis.encode("utf-8")).hexdigest()[:10]
+    return f"{EVENT_ID_PREFIX}-{(iso3 or 'XXX').upper()}-{digest}"
+
+
+def parse_event_id_cnty(value: str | None) -> tuple[str, str] | None:
+    """(ISO3, hash) of a dateline `event_id_cnty`; None for anything else (an ACLED id, an old dateline id)."""
+    m = _EVENT_ID.match(value or "")
+    return (m.group("iso3"), m.group("hash")) if m else None
+
+
 class Event(Record):
     """One ACLED event. Columns carry ACLED's names; the rest is what a coder keeps in mind."""
 
     id: str = Field(description="Local id within the report, e.g. E1.")
-    event_id_cnty: str | None = None
+    event_id_cnty: str | None = Field(default=None, description='dateline\'s id, e.g. "DL-IRQ-3f9a0c12be" '
+                                      "(never ACLED's ISO3 + digits form).")
     event_date: dt.date | None = None
     year: int | None = None
     time_precision: int | None = Field(default=None, ge=1, le=3)
@@ -271,3 +297,5 @@ class Report(Record):
     claims: list[Claim] = Field(default_factory=list)
     source_profile: SourceProfile | None = None
     warnings: list[str] = Field(default_factory=list)
+    not_coded: str | None = Field(default=None, description="Why nothing was extracted from the article (it is "
+                                  "not in English, or too long for one pass); None when it was coded.")

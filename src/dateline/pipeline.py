@@ -22,13 +22,27 @@ class Pipeline:
         self.resources = resources or Resources(self.settings)
 
     def pipe(self, articles: Iterable[Article]) -> Iterator[Report]:
-        """Reports for articles, in input order; spaCy annotates them in batches."""
+        """Reports for articles, in input order; spaCy annotates them in batches.
+
+        An article dateline cannot code (`uncodable_reason`: not English, longer than spaCy takes) is not
+        annotated: its report has `not_coded` set and no events, so one such article never ends a batch.
+        """
         from dateline.extract import build_report
 
         nlp = self.resources.nlp
-        stream = ((article.text, article) for article in articles)
-        for doc, article in nlp.pipe(stream, as_tuples=True, batch_size=self.settings.batch_size):
-            yield build_report(article, doc, self.resources)
+        limit = min(nlp.max_length, self.settings.max_article_chars)
+        reasons: dict[int, str] = {}
+
+        def stream() -> Iterator[tuple[str, Article]]:
+            for article in articles:
+                reason = uncodable_reason(article, limit)
+                if reason is not None:
+                    reasons[id(article)] = reason
+                yield ("" if reason else article.text), article
+
+        for doc, article in nlp.pipe(stream(), as_tuples=True, batch_size=self.settings.batch_size):
+            reason = reasons.pop(id(article), None)
+            yield not_coded_report(article, reason) if reason else build_report(article, doc, self.resources)
 
     def extract_article(self, article: Article) -> Report:
         return next(self.pipe([article]))
@@ -42,6 +56,26 @@ class Pipeline:
         from dateline.ingest import read_source
 
         return read_source(str(source), self.settings)
+
+
+def uncodable_reason(article: Article, max_chars: int) -> str | None:
+    """Why dateline cannot code `article` (None when it can): not English, or too long for one pass."""
+    from dateline.ingest.language import is_supported
+
+    if not is_supported(article.language):
+        return f"not English (language {article.language}); dateline codes English text only"
+    if len(article.text) > max_chars:
+        return (f"article is {len(article.text):,} characters long, over the {max_chars:,} one article may have "
+                "(spaCy's limit): split it into articles")
+    return None
+
+
+def not_coded_report(article: Article, reason: str) -> Report:
+    """The report of an article that was read but not coded: its metadata and language, no events."""
+    from dateline.version import PIPELINE_VERSION
+
+    return Report(pipeline_version=PIPELINE_VERSION, article=article, not_coded=reason,
+                  warnings=[*article.ingest_warnings, f"not coded: {reason}"])
 
 
 def extract(source: str | Path, settings: Settings | None = None) -> Report:

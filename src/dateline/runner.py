@@ -29,6 +29,8 @@ from dateline.store.repository import content_hash
 from dateline.version import PIPELINE_VERSION
 
 T = TypeVar("T")
+# `dateline run` exit codes (1 is an error that stopped the run, 2 a command-line usage error, 130 Ctrl-C)
+EXIT_OK, EXIT_PARTIAL, EXIT_NOTHING = 0, 3, 4
 LOOKUP_CHUNK = 256  # articles whose hashes are checked against the store in one query
 RECENT_HASHES = 100_000  # duplicates within one run are caught in this window (bounded memory)
 
@@ -55,6 +57,25 @@ class RunStats:
         return (f"run {self.run_id}: {self.articles} articles stored, {self.events} events, {self.skipped} "
                 f"already done, {self.failures} failures in {self.elapsed:.1f} s ({self.rate:.1f} articles/s)")
 
+    @property
+    def exit_code(self) -> int:
+        """The run's outcome for scripts (`dateline run --help` documents it): EXIT_OK, EXIT_PARTIAL when some
+        items failed, EXIT_NOTHING when no article was stored or found already done."""
+        if self.articles == 0 and self.skipped == 0:
+            return EXIT_NOTHING
+        return EXIT_PARTIAL if self.failures else EXIT_OK
+
+    def outcome(self) -> str | None:
+        """One line on what went wrong, for the user (None when every item was stored or already done)."""
+        where = f"`dateline failures --run {self.run_id}`"
+        if self.exit_code == EXIT_NOTHING:
+            if self.failures:
+                return f"nothing was extracted: all {self.failures} input item(s) failed (see {where})"
+            return "nothing was extracted: the inputs hold no articles"
+        if self.failures:
+            return f"{self.failures} input item(s) failed and were not extracted (see {where})"
+        return None
+
 
 @dataclass
 class Failure:
@@ -72,13 +93,18 @@ def chunked(items: Iterable[T], size: int) -> Iterator[list[T]]:
 
 
 # -- reading ---------------------------------------------------------------------------------------------
-def _expand(source: str) -> Iterator[str | Path]:
-    """A directory becomes its files (sorted, recursive, hidden files skipped); anything else stays as is."""
+def _expand(source: str) -> Iterator[str | Path | InputError]:
+    """A directory becomes its files (sorted, recursive, hidden files skipped), or an InputError when it has
+    none (an empty directory is a failure of the run, not nothing); anything else stays as is."""
     path = Path(source)
     if path.is_dir():
+        found = False
         for child in sorted(path.rglob("*")):
             if child.is_file() and not any(part.startswith(".") for part in child.relative_to(path).parts):
+                found = True
                 yield child
+        if not found:
+            yield InputError(source, "directory holds no files")
     else:
         yield source
 
@@ -91,6 +117,9 @@ def read_inputs(inputs: Sequence[str], settings: Settings) -> Iterator[Article |
 
     for source in inputs:
         for item in _expand(source):
+            if isinstance(item, InputError):
+                yield item
+                continue
             path = Path(item)
             try:
                 if isinstance(item, Path) or path.exists():
@@ -107,13 +136,13 @@ def read_inputs(inputs: Sequence[str], settings: Settings) -> Iterator[Article |
 
 def check_article(article: Article, settings: Settings) -> str | None:
     """Why an ingested article cannot be coded (None when it can): no text, too large, not English."""
+    from dateline.pipeline import uncodable_reason
+
     if not article.text.strip():
         return "no main text"
     if len(article.text.encode("utf-8", "ignore")) > settings.max_input_bytes:
         return f"too large (over {settings.max_input_bytes} bytes)"
-    if article.language and not article.language.lower().startswith("en"):
-        return f"not English (language {article.language})"
-    return None
+    return uncodable_reason(article, settings.max_article_chars)
 
 
 def _item_name(article: Article) -> str:

@@ -29,6 +29,9 @@ class Settings(BaseSettings):
     cache_dir: Path = Field(default_factory=_cache_dir)
     db_url: str | None = None
     max_input_bytes: int = 10 * 1024 * 1024
+    # spaCy's parser refuses longer texts (nlp.max_length) and needs about 1 GB per 100,000 words; a longer
+    # "article" is a whole site or feed pasted as one document, refused with a reason
+    max_article_chars: int = 1_000_000
     fetch_timeout: float = 15.0
     published_override: dt.date | None = None
     batch_size: int = 32

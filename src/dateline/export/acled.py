@@ -9,14 +9,13 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
-import hashlib
 import io
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import IO
 
 from dateline.codebook import Codebook, default_codebook
-from dateline.model import Article, Event, Report
+from dateline.model import Article, Event, Report, make_event_id_cnty, parse_event_id_cnty
 
 ACLED_COLUMNS: tuple[str, ...] = (
     "event_id_cnty", "event_date", "year", "time_precision", "disorder_type", "event_type", "sub_event_type",
@@ -49,7 +48,8 @@ def acled_row(event: Event, article: Article | None = None, *, inter_labels: boo
               codebook: Codebook | None = None) -> dict[str, object]:
     """One ACLED row (column → value) for an event; empty strings where ACLED leaves a cell blank."""
     book = codebook or default_codebook()
-    day = event.event_date or (article.published if article else None)
+    # an undated event takes the report's date, except one known only to its year (no day to give it)
+    day = event.event_date or (article.published if article and "year_only_date" not in event.flags else None)
     iso3 = book.iso3(event.country) if event.country else None
     inter1, inter2 = event.inter1 or 0, event.inter2 or 0
     if inter_labels:
@@ -65,9 +65,10 @@ def acled_row(event: Event, article: Article | None = None, *, inter_labels: boo
         int(dt.datetime.combine(published, dt.time(), tzinfo=dt.UTC).timestamp()) if published else 0)
     iso = event.iso if event.iso is not None else (book.iso_numeric(iso3) or 0)
     return {
-        "event_id_cnty": event.event_id_cnty or _stable_id(iso3, event, article),
+        "event_id_cnty": (event.event_id_cnty if parse_event_id_cnty(event.event_id_cnty)
+                          else _stable_id(iso3, event, article)),
         "event_date": day.isoformat() if day else "",
-        "year": day.year if day else 0,
+        "year": day.year if day else (event.year or 0),
         "time_precision": event.time_precision or 3,
         "disorder_type": event.disorder_type or "",
         "event_type": event.event_type or "",
@@ -143,7 +144,8 @@ def acled_csv(reports_or_events: Iterable[Report | Event], *, inter_labels: bool
 
 
 def _stable_id(iso3: str | None, event: Event, article: Article | None) -> str:
-    """ISO3 + a number that is the same in every process (Python's hash() is salted per process)."""
-    basis = f"{article.content_hash or article.id if article else ''}|{event.id}"
-    return f"{iso3 or 'XXX'}{int(hashlib.sha1(basis.encode('utf-8')).hexdigest()[:12], 16) % 10_000_000}"
+    """A dateline id ("DL-IRQ-…") that is the same in every process (Python's hash() is salted per process)."""
+    basis = "|".join(str(x) for x in (article.content_hash or article.id if article else "", event.id,
+                                      event.event_date, event.sub_event_type, event.location, event.notes))
+    return make_event_id_cnty(iso3, basis)
 

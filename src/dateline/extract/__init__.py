@@ -50,8 +50,8 @@ def build_report(article: Article, doc: Doc, resources: Resources) -> Report:
 
 
 def _warnings(article: Article) -> list[str]:
-    """What a reviewer should know before trusting the report's dates and places."""
-    warnings = []
+    """What a reviewer should know before trusting the report's text, dates and places."""
+    warnings = list(article.ingest_warnings)
     if article.date_conflict:
         signals = ", ".join(f"{s.source} {s.value.isoformat()}" for s in article.published_signals)
         warnings.append(f"publication-date signals disagree ({signals}); using {article.published}")

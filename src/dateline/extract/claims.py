@@ -40,7 +40,9 @@ def attribute(
 ) -> list[Claim]:
     """Claims for every event, quote and statement; also sets their `claimed_by`, and events' source columns."""
     text = article.text
-    publisher = ClaimLink(name=article.publisher or article.site_name or "publisher", role="publisher")
+    # chain[0] is always the publisher; its name is "" when no metadata or URL names the outlet (never a
+    # placeholder such as "publisher", which CSV, PLOVER and dashboard users read as an outlet's name)
+    publisher = ClaimLink(name=outlet_name(article) or "", role="publisher")
     direct = [q for q in quotes if q.kind != "indirect"]
     claims: list[Claim] = []
     quote_chains: dict[str, list[ClaimLink]] = {}
@@ -63,7 +65,7 @@ def attribute(
         for link in cited:
             chain = _append(chain, link)
         quote_chains[quote.id] = chain
-        quote.claimed_by = [link.name for link in chain]
+        quote.claimed_by = _names(chain)
         claims.append(_claim("quote", quote.id, chain, quote.span))
 
     for event in events:
@@ -71,19 +73,37 @@ def attribute(
         if anchor_span is None:
             continue
         chain = _chain_for(doc, text, anchor_span, direct, quote_chains, publisher)
-        event.claimed_by = [link.name for link in chain]
+        event.claimed_by = _names(chain)
         cited = [link.name for link in chain[1:] if link.role in ("outlet", "organisation")]
-        event.source = "; ".join(cited) if cited else publisher.name
-        event.source_scale = source_mod.source_scale(cited or [publisher.name])
+        event.source = "; ".join(cited) if cited else publisher.name or None
+        event.source_scale = source_mod.source_scale(cited or _names([publisher]))
         claims.append(_claim("event", event.id, chain, event.mentions[0] if event.mentions else anchor_span))
 
     for statement in statements:
         chain = _chain_for(doc, text, statement.evidence, direct, quote_chains, publisher)
-        statement.claimed_by = [link.name for link in chain]
+        statement.claimed_by = _names(chain)
         if statement.actor:
             chain = _append(chain, ClaimLink(name=statement.actor, role=_role(statement.actor, True)))
         claims.append(_claim("statement", statement.id, chain, statement.evidence))
     return claims
+
+
+def outlet_name(article: Article) -> str | None:
+    """The outlet that published the article: its metadata (publisher, site name), else the host of its URL
+    ("https://www.bbc.co.uk/news/x" → "bbc.co.uk"), else None."""
+    if article.publisher or article.site_name:
+        return article.publisher or article.site_name
+    if not article.url:
+        return None
+    from urllib.parse import urlsplit
+
+    host = (urlsplit(article.url).hostname or "").removeprefix("www.")
+    return host or None
+
+
+def _names(chain: list[ClaimLink]) -> list[str]:
+    """The chain's names for `claimed_by`, without an unknown publisher's empty name."""
+    return [link.name for link in chain if link.name]
 
 
 def _claim(subject: str, subject_id: str, chain: list[ClaimLink], evidence: Span) -> Claim:

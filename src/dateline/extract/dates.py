@@ -588,6 +588,15 @@ def _relation(res: Resolved, base: dt.date | None, future_ctx: bool, span_text: 
     return "past"
 
 
+YEAR_ONLY_DAYS = 92  # "in 2003", "last year", "early 2019" (January to April): each four months or more
+
+
+def year_only(kind: str, start: dt.date | None, end: dt.date | None) -> bool:
+    """A date known only to its year ("in 2003", "last year"): the codebook has no day for it. Its middle
+    (2 July) would be a made-up day, so it keeps its range and gets no `event_date`."""
+    return kind == "year" and start is not None and end is not None and (end - start).days > YEAR_ONLY_DAYS
+
+
 def _mention(
     text: str, span: SpacySpan, res: Resolved, base: dt.date | None, future_ctx: bool, in_quote: bool,
     notes: list[str],
@@ -597,7 +606,7 @@ def _mention(
         precision = min(3, precision + 1)
         notes.append("quoted: anchored on the speaker's now")
     coded = None
-    if res.start is not None:
+    if res.start is not None and not year_only(res.kind, res.start, res.end):
         coded = res.coded or coded_day(res.start, res.end or res.start)
     gov = _governor(span)
     head = _clause_head(gov)

@@ -10,7 +10,6 @@ Candidates with the same (sub-type, place, date) are one event with several ment
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 import re
 from dataclasses import dataclass, field
 
@@ -663,6 +662,12 @@ def _fill_date(event: Event, date: DateMention | None, article: Article, days: i
     if end < start:
         start, end = end, start
     event.date_start, event.date_end = start, end
+    if date is not None and dates_mod.year_only(date.kind, start, end):
+        # a year alone ("in 2003") names no day: no made-up 2 July, only the year, precision 3, flagged
+        event.time_precision = 3
+        event.year = start.year if start.year == end.year else None
+        flags.append("year_only_date")
+        return
     event.event_date = start + (end - start) // 2
     if start != end and precision == 1:
         precision = 2 if (end - start).days <= 7 else 3
@@ -770,14 +775,15 @@ def _set_actor(event: Event, side: int, actor: tuple[str, int, actors_mod.ActorM
 
 
 def event_id_cnty(event: Event, article: Article) -> str:
-    """ISO3 + a number from a hash of what identifies the event, so re-running gives the same id."""
+    """"DL-" + ISO3 + a hash of what identifies the event (`model.make_event_id_cnty`): re-running gives the
+    same id, and no one takes it for an ACLED id."""
     from dateline.codebook import default_codebook
+    from dateline.model import make_event_id_cnty
 
     iso3 = default_codebook().iso3(event.country) if event.country else None
     basis = "|".join(str(x) for x in (article.content_hash or article.id, event.sub_event_type, event.location,
                                       event.event_date, event.mentions[0].start if event.mentions else ""))
-    number = int(hashlib.sha1(basis.encode("utf-8")).hexdigest()[:12], 16) % 10_000_000
-    return f"{iso3 or 'XXX'}{number}"
+    return make_event_id_cnty(iso3, basis)
 
 
 # --- text structure ---------------------------------------------------------------------------------------

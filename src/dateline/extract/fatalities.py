@@ -7,6 +7,8 @@ Rules (docs/codebook.md, "Fatalities"):
 - a vague plural ("several", "a few", "a number of", "many") takes the smallest value the words allow and is
   flagged `vague_fatalities` (several/a few → 3, a number of/some/many/multiple → 2);
 - "five deaths in as many days" = 5 over a 5-day range (`days`);
+- a range ("between nine and 50", "10 to 15", "20-30", "from four to seven", "two or three") is its lower
+  bound, never the sum of its ends;
 - counts of different victims joined by "and" in one clause add up ("two soldiers and three civilians
   were killed" → 5); different figures for the same deaths conflict → the lowest, with the dispute noted;
 - no stated number → None (unknown; 0 in the ACLED CSV).
@@ -95,6 +97,37 @@ _OVER_DAYS = re.compile(rf"\b(?:over|in|during|within) (?:the (?:past|last) )?(?
 _NOT_PEOPLE = re.compile(r"^\s+(?:percent|years?|days?|months?|weeks?|hours?|km|miles|injured|wounded|homeless|"
                          r"houses|homes|buildings|vehicles|cars|shops|displaced|stranded)\b", re.IGNORECASE)
 
+# A range of counts: "between nine and 50", "from four to seven", "10 to 15", "20-30", "two or three". Only plain
+# numbers (no "a", "several", "dozens"): a vague word on either side is not a range of two figures.
+_PLAIN_NUM = (
+    r"(?:\d{1,3}(?:,\d{3})+|\d+|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:-(?:one|two|three|four|"
+    r"five|six|seven|eight|nine))?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|"
+    r"fourteen|fifteen|sixteen|seventeen|eighteen|nineteen)"
+)
+_RANGE = re.compile(
+    rf"\b(?:between\s+(?P<a1>{_PLAIN_NUM})\s+and\s+(?P<b1>{_PLAIN_NUM})"
+    rf"|(?P<from>from\s+)?(?P<a2>{_PLAIN_NUM})(?:\s+(?:to|or)\s+|\s*[-–—]\s*)(?P<b2>{_PLAIN_NUM}))\b",
+    re.IGNORECASE,
+)
+# "the toll rose from five to 12" is a change, not a range: its figure is the second number.
+_CHANGE = re.compile(r"\b(?:rose|risen|rises|rising|climbed|increased|jumped|grew|went up|revised)\s+$", re.IGNORECASE)
+
+
+def collapse_ranges(text: str) -> str:
+    """`text` with each range of counts written as its lower bound, padded with spaces to the same length, so
+    offsets still point into the original text: "between nine and 50 civilians" → "nine" + spaces + " civilians"
+    (the codebook's conservative reading; without this, "nine and 50" was summed as two victim groups)."""
+    def lower(m: re.Match[str]) -> str:
+        first, second = (m.group("a1"), m.group("b1")) if m.group("a1") else (m.group("a2"), m.group("b2"))
+        low, high = number_value(first)[0], number_value(second)[0]
+        if low is None or high is None or low >= high:  # "thirty-five", "2-1": not a range of counts
+            return m.group(0)
+        if m.group("from") and _CHANGE.search(text, 0, m.start()):
+            return m.group(0)
+        return first.ljust(len(m.group(0)))
+
+    return _RANGE.sub(lower, text)
+
 
 @dataclass
 class FatalityCount:
@@ -138,7 +171,8 @@ def number_value(words: str) -> tuple[int | None, bool]:
 
 def count_fatalities(text: str) -> FatalityCount:
     """Deaths stated in `text` (one event's sentences). Figures in one clause joined by "and" add up;
-    separate figures for the same deaths conflict and the lowest is kept."""
+    separate figures for the same deaths conflict and the lowest is kept; a range counts as its lower bound."""
+    text = collapse_ranges(text)
     hits: list[tuple[int, int, int, bool]] = []  # start, end, value, vague
     for pattern in _SUM_PATTERNS:
         for m in pattern.finditer(text):
@@ -162,7 +196,7 @@ def count_fatalities(text: str) -> FatalityCount:
     coded = _CODED.search(text)
     if coded:
         # a coder's explicit "fatalities coded as N" settles the figure
-        value, vague = number_value(coded.group("q") + coded.group("n"))
+        value, _vague = number_value(coded.group("q") + coded.group("n"))
         if value is not None:
             return FatalityCount(value=value, vague=False, days=_days(text), start=coded.start(), end=coded.end(),
                                  figures=[value])

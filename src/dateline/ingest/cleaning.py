@@ -1,7 +1,8 @@
 """Cleaning: raw article text → the cleaned text every `Span` refers to, with a map back to the raw input.
 
 What goes: ad residue ("728 x 90", "300x250", a lone "Advertisement"), lines repeated verbatim (the first copy
-stays), share/cookie/newsletter boilerplate lines, control characters. What changes: line endings become
+stays), share/cookie/newsletter boilerplate lines, control characters, and in a web page's main text the
+related-links lines ("Also on …", "Read more: …", a "Related stories" heading and the links under it). What changes: line endings become
 "\\n", runs of spaces/tabs inside a line become one space, lines lose leading/trailing blanks, and runs of
 blank lines become a single blank line (a paragraph break). Nothing else is rewritten, so each kept stretch of
 the cleaned text is a verbatim copy of the raw text, recorded as an `OffsetSegment`; what was dropped (other
@@ -48,6 +49,22 @@ _BOILERPLATE = re.compile(
     re.IGNORECASE,
 )
 _BOILERPLATE_MAX_WORDS = 25
+# In a web page's main text: lines that point to other stories ("Also on BBC: …", "Read more: …", "Related: …")
+# or head a list of them ("Related stories"). They read like headlines, so left in they were coded as events.
+_RELATED_CUE = (
+    r"(?:also (?:on|in|from) [^:|»]{1,40}|also (?:read|see|watch)|read more|read also|read|see|watch|listen|"
+    r"more (?:on this (?:story|topic)|from [^:|»]{1,40}|about [^:|»]{1,40})|"
+    r"related(?: (?:stories|articles|news|coverage|content|links|topics|reading))?|see also|further reading|"
+    r"recommended(?: for you| stories| reading| articles)?|you (?:may|might) (?:also )?(?:like|be interested in)|"
+    r"most (?:read|popular|viewed|shared)|top stories|trending(?: now)?|don'?t miss|editor'?s picks?|"
+    r"(?:more|latest) (?:stories|news|headlines))"
+)
+# The cue must end the line or be followed by a colon or separator, so prose ("Related protests took place …",
+# "Watch towers were burned") stays.
+_RELATED_LINK = re.compile(rf"^[-–—•*»>\s]*{_RELATED_CUE}\s*(?:[:|»›>–—]|$)", re.IGNORECASE)
+# A heading alone on its line ("Related stories", "More on this story"): the short lines after it are its links.
+_RELATED_HEADING = re.compile(rf"^[-–—•*»>\s]*{_RELATED_CUE}\s*:?$", re.IGNORECASE)
+_RELATED_MAX_LINKS = 10  # link lines taken after a heading, at most
 
 
 @dataclass
@@ -113,13 +130,21 @@ def _normalised(line: str) -> str:
     return _HSPACE_RUN.sub(" ", _CONTROL.sub("", line)).strip()
 
 
-def line_removal_reason(line: str) -> str | None:
-    """Why a whole (normalised) line is dropped, or None when it stays."""
+def line_removal_reason(line: str, html: bool = False) -> str | None:
+    """Why a whole (normalised) line is dropped, or None when it stays; `html` adds related-links lines."""
     if _AD_SIZE.match(line) or _AD_WORDS.match(line):
         return "ad_residue"
-    if len(line.split()) <= _BOILERPLATE_MAX_WORDS and _BOILERPLATE.match(line):
+    short = len(line.split()) <= _BOILERPLATE_MAX_WORDS
+    if short and _BOILERPLATE.match(line):
+        return "boilerplate"
+    if html and short and _RELATED_LINK.match(line):
         return "boilerplate"
     return None
+
+
+def _is_link_line(line: str) -> bool:
+    """A line under a "Related stories" heading that reads as a link (a headline), not as prose."""
+    return len(line.split()) <= _BOILERPLATE_MAX_WORDS and not line.rstrip("\"”’'").endswith((".", "!", "?"))
 
 
 _BLANK_CHARS = "\t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000"  # blanks other than the plain space
@@ -158,18 +183,27 @@ def _emit_line(out: _Builder, start: int, content: str, removed: list[RemovedTex
     _record_controls(content[inner_end:], start + inner_end, removed)
 
 
-def clean_text(raw: str) -> CleanText:
-    """Clean raw article text; see the module docstring for what changes."""
+def clean_text(raw: str, html: bool = False) -> CleanText:
+    """Clean raw article text; see the module docstring for what changes. `html` marks a page's main text,
+    whose related-links lines ("Also on …", "Read more: …", a "Related stories" list) go as boilerplate."""
     out = _Builder()
     removed: list[RemovedText] = []
     seen: set[str] = set()
     blank_since_last = False
+    links_left = 0  # link lines still expected under a related-stories heading
     for start, content, _line_end in _lines(raw):
         line = _normalised(content)
         if not line:
             blank_since_last = True
             continue
-        reason = line_removal_reason(line)
+        reason = line_removal_reason(line, html)
+        if html and reason is None and links_left and _is_link_line(line):
+            reason = "boilerplate"
+            links_left -= 1
+        elif html and _RELATED_HEADING.match(line):
+            reason, links_left = "boilerplate", _RELATED_MAX_LINKS
+        else:
+            links_left = 0 if reason is None else links_left
         if reason is None and line in seen:
             reason = "repeated_line"
         if reason is not None:

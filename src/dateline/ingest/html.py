@@ -148,13 +148,17 @@ def article_from_html(html: str | bytes, *, article_id: str | None = None, url: 
                       path: str | None = None, source_kind: str = "html", title: str | None = None,
                       publisher: str | None = None, published: dt.date | None = None,
                       published_raw: str | None = None, settings: Settings | None = None,
-                      source: str | None = None) -> Article:
-    """An Article from an HTML page; InputError when the page has no main text."""
-    from dateline.ingest.text import decode_bytes
+                      source: str | None = None, notes: list[str] | None = None) -> Article:
+    """An Article from an HTML page; InputError when the page has no main text. `notes` are what the caller
+    had to guess while reading the page (its encoding), kept on `Article.ingest_warnings`."""
+    from dateline.ingest.text import decode_text
 
     where = source or path or url or "<html>"
+    notes = list(notes or [])
     if isinstance(html, bytes):
-        html = decode_bytes(html, where)
+        decoded = decode_text(html, where)
+        html = decoded.text
+        notes += [decoded.note] if decoded.note else []
     content = read_html(html, url)
     if not content.text:
         raise InputError(where, "HTML page holds no main text (nothing an article extractor recognises)")
@@ -168,6 +172,7 @@ def article_from_html(html: str | bytes, *, article_id: str | None = None, url: 
         record_published_raw=published_raw,
         html_published=content.date,
         html_published_raw=content.date_raw,
+        notes=notes,
     )
     return build_article(_article_text(content), source=where, article_id=article_id, source_kind=source_kind,
-                         path=path, hints=hints, settings=settings, keep_offset_map=False)
+                         path=path, hints=hints, settings=settings, keep_offset_map=False, html=True)

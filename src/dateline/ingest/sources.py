@@ -16,7 +16,7 @@ from typing import IO
 from dateline.errors import InputError
 from dateline.ingest.corpora import read_jsonl, read_jsonl_lines
 from dateline.ingest.html import HTML_SUFFIXES, article_from_html, looks_like_html
-from dateline.ingest.text import build_article, decode_bytes
+from dateline.ingest.text import build_article, decode_text
 from dateline.model import Article
 from dateline.settings import Settings
 
@@ -89,18 +89,27 @@ def _too_big(size: int, settings: Settings) -> str:
 def document_from_bytes(data: bytes, source: str, settings: Settings, *, source_kind: str = "text",
                         path: str | None = None, url: str | None = None, html: bool | None = None) -> Article:
     """One document whose bytes are in memory; HTML when `html` says so or the content looks like it."""
-    text = decode_bytes(data, source)
+    decoded = decode_text(data, source)
+    return document_from_text(decoded.text, source, settings, source_kind=source_kind, path=path, url=url,
+                              html=html, notes=[decoded.note] if decoded.note else [])
+
+
+def document_from_text(text: str, source: str, settings: Settings, *, source_kind: str = "text",
+                       path: str | None = None, url: str | None = None, html: bool | None = None,
+                       notes: list[str] | None = None) -> Article:
+    """One decoded document; `notes` say what decoding had to guess (kept on `Article.ingest_warnings`)."""
     if html is None:
         html = looks_like_html(text)
     elif html and "<" not in text[:4096]:
         html = False  # an ".html" name or a text/html header on what is plain text
     if html:
         kind = source_kind if source_kind != "text" else "html"
-        return article_from_html(text, url=url, path=path, source_kind=kind, settings=settings, source=source)
+        return article_from_html(text, url=url, path=path, source_kind=kind, settings=settings, source=source,
+                                 notes=notes)
     from dateline.ingest.text import Hints
 
-    return build_article(text, source=source, source_kind=source_kind, path=path, hints=Hints(url=url),
-                         settings=settings)
+    return build_article(text, source=source, source_kind=source_kind, path=path,
+                         hints=Hints(url=url, notes=list(notes or [])), settings=settings)
 
 
 def read_file(path: Path, settings: Settings) -> Iterator[Article | InputError]:
@@ -179,12 +188,13 @@ def read_stdin(settings: Settings, stream: IO[bytes] | None = None) -> Iterator[
         if len(data) > settings.max_input_bytes:
             raise InputError(source, f"more than {mb(settings.max_input_bytes):g} MB on standard input "
                                      "(save it as a .jsonl corpus, or raise DATELINE_MAX_INPUT_BYTES)")
-        text = decode_bytes(data, source)
-        if _looks_like_jsonl(text):
-            lines = (line.encode("utf-8") for line in text.split("\n"))
+        decoded = decode_text(data, source)
+        if _looks_like_jsonl(decoded.text):
+            lines = (line.encode("utf-8") for line in decoded.text.split("\n"))
             yield from read_jsonl_lines(lines, source, settings)
             return
-        yield document_from_bytes(text.encode("utf-8"), source, settings, source_kind="stdin")
+        yield document_from_text(decoded.text, source, settings, source_kind="stdin",
+                                 notes=[decoded.note] if decoded.note else [])
     except InputError as err:
         yield err
 

@@ -11,13 +11,15 @@ import codecs
 import datetime as dt
 import hashlib
 import re
-from dataclasses import dataclass
+import unicodedata
+from dataclasses import dataclass, field
 
 import charset_normalizer
 
 from dateline.errors import InputError
 from dateline.ingest import metadata as meta_mod
 from dateline.ingest.cleaning import clean_text
+from dateline.ingest.language import detect_language
 from dateline.model import Article, DateSignal, Span
 from dateline.settings import Settings
 
@@ -69,22 +71,22 @@ _COMMON_ENCODINGS = frozenset({
 })
 
 
-def _detect_and_decode(data: bytes) -> str | None:
-    """charset-normalizer's reading of non-UTF-8 bytes, preferring common news encodings among equal fits.
+def _readings(data: bytes) -> list[tuple[str, str]]:
+    """charset-normalizer's readings of non-UTF-8 bytes as (encoding, text), likeliest first.
 
     Short Latin-script texts fit several single-byte code pages equally well (no chaos, near-equal
     coherence); a common code page that puts no symbols inside words, and Windows-1252 (the web's default
-    for "latin-1") on a tie, is then the likeliest.
+    for "latin-1") on a tie, is then the likeliest. Readings with more chaos than the least are left out.
     """
     matches = list(charset_normalizer.from_bytes(data))
     if not matches:
-        return None
+        return []
     least_chaos = min(m.chaos for m in matches)
-    fits = [m for m in matches if m.chaos <= least_chaos + 0.01]
+    fits = [m for m in matches if m.chaos <= least_chaos + 0.01]  # more chaos than that reads as garbage
     decoded = {m.encoding: str(m) for m in fits}
-    best = max(fits, key=lambda m: (m.encoding in _COMMON_ENCODINGS, -_symbols_inside_words(decoded[m.encoding]),
-                                    round(m.coherence, 2), m.encoding == "cp1252"))
-    return decoded[best.encoding]
+    fits.sort(key=lambda m: (m.encoding in _COMMON_ENCODINGS, -_symbols_inside_words(decoded[m.encoding]),
+                             round(m.coherence, 2), m.encoding == "cp1252"), reverse=True)
+    return [(m.encoding, decoded[m.encoding]) for m in fits]
 
 
 def _symbols_inside_words(text: str) -> int:
@@ -97,39 +99,141 @@ def _symbols_inside_words(text: str) -> int:
     )
 
 
+@dataclass
+class Decoded:
+    """Text decoded from bytes, and what the reader should know about how (None when it was clean UTF-8)."""
+
+    text: str
+    note: str | None = None
+
+
 def decode_bytes(data: bytes, source: str) -> str:
-    """Decode text in whatever encoding it is in; InputError for empty or binary data, never a crash."""
+    """Decode text in whatever encoding it is in; InputError for empty, binary or undecodable data."""
+    return decode_text(data, source).text
+
+
+def decode_text(data: bytes, source: str) -> Decoded:
+    """Decode text in whatever encoding it is in, saying how when it was not clean UTF-8.
+
+    InputError for empty data, binary data (by signature, NUL bytes or control characters), and bytes that no
+    encoding reads as coherent text; never a crash.
+    """
     if not data.strip():
         raise InputError(source, "empty file" if not data else "holds only whitespace")
-    text: str | None = None
+    decoded: Decoded | None = None
     for bom, encoding in _BOMS:
         if data.startswith(bom):
-            text = data.decode(encoding, errors="replace")
+            try:
+                decoded = Decoded(data.decode(encoding, errors="strict" if "16" in encoding or "32" in encoding
+                                              else "replace"))
+            except UnicodeDecodeError:  # FF FE then bytes that are no UTF-16: decoding would give CJK noise
+                raise InputError(source, f"undecodable: starts with a {encoding.upper()} byte-order mark but "
+                                         f"is not {encoding.upper()} text") from None
             break
-    if text is None:
+    if decoded is None:
         for magic, kind in _MAGIC:
             if data.startswith(magic):
                 raise InputError(source, f"binary file ({kind}), not text")
         sample = data[:_SNIFF_BYTES]
         utf16 = _utf16_without_bom(sample) if b"\x00" in sample else None
         if utf16:
-            text = data.decode(utf16, errors="replace")
+            decoded = Decoded(data.decode(utf16, errors="replace"))
         elif b"\x00" in sample:
             raise InputError(source, "binary file (NUL bytes), not text")
         else:
             try:
-                text = data.decode("utf-8")
+                decoded = Decoded(data.decode("utf-8"))
             except UnicodeDecodeError:
-                text = _detect_and_decode(data)
-                if text is None:
-                    raise InputError(source, "binary file: no text encoding fits its bytes") from None
+                decoded = _not_utf8(data, source)
+    text = decoded.text
     if _CONTROL_CHARS.findall(text[:_SNIFF_BYTES]) and (
         len(_CONTROL_CHARS.findall(text[:_SNIFF_BYTES])) / max(1, len(text[:_SNIFF_BYTES])) > _MAX_CONTROL_SHARE
     ):
         raise InputError(source, "binary file (mostly control characters), not text")
     if not text.strip():
         raise InputError(source, "holds no text")
-    return text
+    return decoded
+
+
+_BROKEN_PER_VALID = 4  # broken byte sequences per valid multi-byte letter that damaged UTF-8 may have
+
+
+def _not_utf8(data: bytes, source: str) -> Decoded:
+    """Bytes that are not valid UTF-8: damaged UTF-8, a legacy code page, or garbage.
+
+    UTF-8 with a few broken bytes is UTF-8: valid multi-byte sequences almost never occur by chance in a
+    legacy code page, and reading damaged UTF-8 as one would turn every "é" into "Ã©" or "ĂŠ". Otherwise
+    charset-normalizer's likeliest reading that does not read as mojibake (a Latin word with a letter of another
+    script, "cafй"; symbols inside words; letters of another script scattered through Latin text) is used;
+    when every reading does, the input is refused rather than coded.
+    """
+    repaired = data.decode("utf-8", errors="replace")
+    broken = repaired.count("\ufffd")
+    valid = sum(1 for ch in repaired if ord(ch) > 127 and ch != "\ufffd")
+    if valid and broken <= _BROKEN_PER_VALID * valid:
+        return Decoded(repaired, f"{broken} byte sequence(s) are not valid UTF-8 and were replaced by \ufffd")
+    readings = _readings(data)
+    if not readings:
+        raise InputError(source, "binary file: no text encoding fits its bytes")
+    for encoding, text in readings:
+        if _mojibake(text) is None:
+            return Decoded(text, f"not UTF-8: decoded as {encoding} (charset-normalizer's guess)")
+    encoding, text = readings[0]
+    sample = " ".join(text.split())[:40]
+    raise InputError(source, f"undecodable: not UTF-8, and no encoding reads it as text (the best guess, "
+                             f"{encoding}, has {_mojibake(text)}: {sample!r})")
+
+
+_WORD = re.compile(r"[^\W\d_]+")
+
+
+def _script(ch: str) -> str:
+    """"LATIN", "CYRILLIC", "ARABIC" … (the first word of the character's Unicode name)."""
+    return unicodedata.name(ch, "UNKNOWN").split(" ", 1)[0]
+
+
+def _symbols_inside_latin_words(text: str) -> bool:
+    """A non-ASCII symbol between two Latin letters ("tysi¹ce"); CJK punctuation between ideographs is text."""
+    return any(
+        ord(text[i]) > 127 and not text[i].isalpha() and text[i] not in "’·‐-"
+        and text[i - 1].isalpha() and text[i + 1].isalpha()
+        and _script(text[i - 1]) == "LATIN" and _script(text[i + 1]) == "LATIN"
+        for i in range(1, len(text) - 1)
+    )
+
+
+def _mojibake(text: str) -> str | None:
+    """Why `text` reads as a wrong decoding, or None when it reads as text of some language."""
+    if _symbols_inside_latin_words(text):
+        return "symbols inside words"
+    words = _WORD.findall(text)
+    # Latin beside another script inside one word: "cafй". (Japanese mixes kanji and kana in a word: fine.)
+    if any(len(scripts := {_script(ch) for ch in word}) > 1 and "LATIN" in scripts for word in words):
+        return "words mixing scripts"
+    letters = [ch for word in words for ch in word]
+    foreign = sum(1 for ch in letters if _script(ch) != "LATIN")
+    if 0 < foreign < 0.5 * len(letters) and sum(ch.isascii() for ch in letters) > 0.5 * len(letters):
+        return "letters of another script scattered through Latin text"
+    return None
+
+
+# Signatures of binary formats as they look once read as text (a JSONL "text" field, an HTTP text body).
+_TEXT_MAGIC = (
+    ("%PDF-", "a PDF document"),
+    ("\x89PNG", "a PNG image"),
+    ("\ufffdPNG", "a PNG image"),
+    ("GIF87a", "a GIF image"),
+    ("GIF89a", "a GIF image"),
+    ("\xff\xd8\xff", "a JPEG image"),
+    ("\ufffd\ufffd\ufffd\ufffdJFIF", "a JPEG image"),
+    ("\ufffd\ufffd\ufffd\ufffd\x00\x10JFIF", "a JPEG image"),
+)
+
+
+def binary_kind(text: str) -> str | None:
+    """What binary format `text` starts with (an image or PDF read as text), or None."""
+    head = text.lstrip("\ufeff \t\r\n")[:16]
+    return next((kind for magic, kind in _TEXT_MAGIC if head.startswith(magic)), None)
 
 
 @dataclass
@@ -146,26 +250,51 @@ class Hints:
     record_published_raw: str | None = None
     html_published: dt.date | None = None
     html_published_raw: str | None = None
+    notes: list[str] = field(default_factory=list)  # what ingest had to guess or ignore (Article.ingest_warnings)
+
+
+_COMPACT_DATE = re.compile(r"(\d{4})(\d{2})(\d{2})")
 
 
 def parse_date_value(value: object) -> dt.date | None:
-    """A corpus record's date: a date, an ISO string ("2019-11-02", "2019-11-02T10:00:00Z"), or prose."""
+    """A corpus record's date: a date, an ISO string ("2019-11-02", "2019-11-02T10:00:00Z"), a compact
+    YYYYMMDD number or string (20191102), or prose with a day, month and year ("2 November 2019").
+
+    None for anything else, including a year alone ("2003": no day to date an article by) and relative words
+    ("yesterday", which would be read against today's date, not the article's).
+    """
     if isinstance(value, dt.datetime):
         return value.date()
     if isinstance(value, dt.date):
         return value
+    if isinstance(value, int) and not isinstance(value, bool):
+        value = str(value)
     if not isinstance(value, str) or not value.strip():
         return None
     text = value.strip()
+    if m := _COMPACT_DATE.fullmatch(text):
+        try:
+            return dt.date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+        except ValueError:
+            return None
     try:
         return dt.date.fromisoformat(text[:10])
     except ValueError:
         pass
+    if text.isdigit():
+        return None  # a year alone, or a number that is no date
     import dateparser  # only for non-ISO values; slow to import
 
-    parsed = dateparser.parse(text, languages=["en"], settings={"PREFER_DAY_OF_MONTH": "first",
-                                                                "REQUIRE_PARTS": ["day", "month", "year"]})
+    parsed = dateparser.parse(text, languages=["en"], settings={
+        "PREFER_DAY_OF_MONTH": "first", "REQUIRE_PARTS": ["day", "month", "year"],
+        "PARSERS": ["custom-formats", "absolute-time"]})
     return parsed.date() if parsed else None
+
+
+def unreadable_date_note(raw: object, field_name: str = "published") -> str:
+    """The warning for a record's date that could not be read (the article is still coded, undated)."""
+    return (f"{field_name} {raw!r} is not a date dateline can read (YYYY-MM-DD, YYYYMMDD, or a day, month and "
+            "year); it was ignored")
 
 
 def _find_span(text: str, value: str | None) -> Span | None:
@@ -200,13 +329,25 @@ def _date_signals(text: str, meta: meta_mod.TextMetadata, hints: Hints,
 
 def build_article(raw: str, *, source: str, article_id: str | None = None, source_kind: str = "text",
                   path: str | None = None, hints: Hints | None = None, settings: Settings | None = None,
-                  keep_offset_map: bool = True) -> Article:
-    """Clean `raw`, read its metadata, rank its date signals; InputError when no text is left."""
+                  keep_offset_map: bool = True, html: bool = False) -> Article:
+    """Clean `raw`, read its metadata, rank its date signals, detect its language.
+
+    InputError when no text is left, when the text is a binary file read as text, or when it is longer than
+    one article may be (`Settings.max_article_chars`). `html` marks text extracted from a page, whose
+    related-links lines are dropped as boilerplate.
+    """
     hints = hints or Hints()
-    cleaned = clean_text(raw)
+    kind = binary_kind(raw)
+    if kind is not None:
+        raise InputError(source, f"binary data ({kind}), not text")
+    cleaned = clean_text(raw, html=html)
     text = cleaned.text
     if not text.strip():
         raise InputError(source, "no article text left after removing ads and boilerplate")
+    limit = settings.max_article_chars if settings is not None else Settings.model_fields["max_article_chars"].default
+    if len(text) > limit:
+        raise InputError(source, f"article is {len(text):,} characters long, over the {limit:,} one article may "
+                                 "have (spaCy's limit): split it into articles")
     meta = meta_mod.text_metadata(text)
     evidence = dict(meta.evidence)
 
@@ -237,6 +378,9 @@ def build_article(raw: str, *, source: str, article_id: str | None = None, sourc
             evidence["published"] = signal.evidence
             break
 
+    notes = list(hints.notes)
+    if hints.record_published is None and hints.record_published_raw not in (None, ""):
+        notes.append(unreadable_date_note(hints.record_published_raw))
     digest = hashlib.sha256(text.encode("utf-8")).hexdigest()
     return Article(
         id=article_id or digest[:16],
@@ -253,6 +397,8 @@ def build_article(raw: str, *, source: str, article_id: str | None = None, sourc
         published_signals=signals,
         date_conflict=meta_mod.signals_conflict(signals),
         dateline_place=meta.dateline_place,
+        language=detect_language(text),
+        ingest_warnings=notes,
         content_hash=digest,
         evidence=evidence,
         removed=cleaned.removed,

@@ -110,19 +110,23 @@ def _text_out(output: Path | None) -> Iterator[TextIO]:
         yield fh
 
 
-def _with_stable_ids(stream: Iterator[tuple[Event, dict[str, Any]]]) -> Iterator[Event]:
-    """Events with `event_id_cnty` = ISO3 + the store's id when the extractor left it empty, so the same
-    database always exports the same ids (ACLED's convention: country code + a stable number)."""
+def with_dateline_ids(stream: Iterator[tuple[Event, dict[str, Any]]],
+                      merged: bool = False) -> Iterator[tuple[Event, dict[str, Any]]]:
+    """Every event with a dateline `event_id_cnty` ("DL-IRQ-…", `model.make_event_id_cnty`).
+
+    An event stored without one, or with the ISO3 + digits form older versions wrote (which reads like a real
+    ACLED id), gets one from its stored uid, so the same database always exports the same ids. A merged event
+    is a record of its own: its id derives from the merged uid, never from one of its members.
+    """
     from dateline.codebook import default_codebook
+    from dateline.model import make_event_id_cnty, parse_event_id_cnty
 
     book = default_codebook()
     for event, extra in stream:
-        if event.event_id_cnty is None:
-            iso3 = (book.iso3(event.country) if event.country else None) or "XXX"
-            number = extra.get("store_id")
-            if number is not None:
-                event = event.model_copy(update={"event_id_cnty": f"{iso3}{number}"})
-        yield event
+        if merged or parse_event_id_cnty(event.event_id_cnty) is None:
+            iso3 = book.iso3(event.country) if event.country else None
+            event = event.model_copy(update={"event_id_cnty": make_event_id_cnty(iso3, str(extra["uid"]))})
+        yield event, extra
 
 
 def _acled_writer() -> Any:
@@ -158,6 +162,7 @@ def export(store: Store, fmt: str, where: Sequence[str] = (), output: Path | Non
     if merged and fmt in ("plover", "evidence"):
         raise ExportError(f"--merged works with acled, geojson and parquet, not {fmt}")
     stream = merged_stream(store, f) if merged else event_stream(store, f, with_article=fmt == "evidence")
+    stream = with_dateline_ids(stream, merged)
     target = str(output) if output else "stdout"
     if fmt == "geojson":
         from dateline.export.geojson import write_geojson
@@ -179,7 +184,7 @@ def export(store: Store, fmt: str, where: Sequence[str] = (), output: Path | Non
     if fmt == "acled":
         writer = _acled_writer()
         with _text_out(output) as out:
-            written = writer(_with_stable_ids(stream), out)
+            written = writer((event for event, _ in stream), out)
         return f"wrote {written} events to {target}"
     # plover: statements and events of each matching article's current report
     writer = _plover_writer()

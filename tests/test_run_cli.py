@@ -1,0 +1,98 @@
+"""`dateline run` from the command line: exit codes that tell a script what happened, `--published`."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+import dateline.pipeline
+from dateline.cli import app
+from dateline.pipeline import Pipeline
+from dateline.resources import Resources
+from dateline.store import Store
+
+PROTEST = "Nurses marched to the health ministry in Kampala on Monday, demanding unpaid wages, police said."
+
+
+@pytest.fixture
+def cli(monkeypatch: pytest.MonkeyPatch, resources: Resources) -> CliRunner:
+    # the runner builds a Pipeline per run: hand it the session's loaded resources
+    monkeypatch.setattr(dateline.pipeline, "Pipeline",
+                        lambda settings=None: Pipeline(settings, resources=resources))
+    return CliRunner()
+
+
+def _run(cli: CliRunner, db: str, *args: str) -> tuple[int, str]:
+    result = cli.invoke(app, ["run", *args, "--db", db, "--no-progress"])
+    return result.exit_code, result.stderr
+
+
+def _failures(db: str) -> list[tuple[str, str]]:
+    with Store(db) as store:
+        return [(row["item"], row["reason"]) for row in store.failures(limit=100)]
+
+
+@pytest.mark.parametrize("kind", ["empty file", "binary file", "missing path", "empty directory"])
+def test_a_run_that_did_nothing_says_so_and_exits_4(cli: CliRunner, tmp_path: Path, kind: str) -> None:
+    target = tmp_path / "input"
+    if kind == "empty file":
+        target.write_bytes(b"")
+    elif kind == "binary file":
+        target.write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(200))
+    elif kind == "empty directory":
+        target.mkdir()
+    db = str(tmp_path / "db.sqlite")
+    code, stderr = _run(cli, db, str(target))
+    assert code == 4
+    assert "error: nothing was extracted: all 1 input item(s) failed" in stderr
+    assert [item for item, _ in _failures(db)] == [str(target)]  # recorded, the empty directory too
+
+
+def test_a_partly_failed_run_counts_its_failures_and_exits_3(cli: CliRunner, tmp_path: Path) -> None:
+    (tmp_path / "good.txt").write_text(PROTEST, encoding="utf-8")
+    db = str(tmp_path / "db.sqlite")
+    code, stderr = _run(cli, db, str(tmp_path / "good.txt"), str(tmp_path / "gone.txt"))
+    assert code == 3
+    assert "warning: 1 input item(s) failed and were not extracted (see `dateline failures --run 1`)" in stderr
+    code, stderr = _run(cli, db, str(tmp_path / "good.txt"))  # all done already: nothing failed
+    assert code == 0 and "failed" not in stderr
+
+
+def test_run_takes_a_publication_date(cli: CliRunner, tmp_path: Path) -> None:
+    (tmp_path / "good.txt").write_text(PROTEST, encoding="utf-8")
+    db = str(tmp_path / "db.sqlite")
+    code, _ = _run(cli, db, str(tmp_path / "good.txt"), "--published", "2019-11-02")
+    assert code == 0
+    with Store(db) as store:
+        assert str(store.get_article(1)["published"]) == "2019-11-02"  # type: ignore[index]
+
+
+@pytest.mark.parametrize("command", ["run", "extract"])
+def test_a_year_alone_is_no_publication_date(cli: CliRunner, tmp_path: Path, command: str) -> None:
+    (tmp_path / "good.txt").write_text(PROTEST, encoding="utf-8")
+    extra = ["--db", str(tmp_path / "db.sqlite")] if command == "run" else []
+    result = cli.invoke(app, [command, str(tmp_path / "good.txt"), "--published", "2003", *extra])
+    assert result.exit_code == 1
+    assert result.stderr.strip() == ("error: --published '2003': expected the day the article was published, as "
+                                     "YYYY-MM-DD (a year alone is not a publication date)")
+
+
+def test_run_help_documents_the_exit_codes(cli: CliRunner) -> None:
+    text = " ".join(cli.invoke(app, ["run", "--help"]).stdout.split())
+    assert "Exit codes: 0 every item was stored or already done; 3 some items failed" in text
+    assert "4 nothing was extracted" in text
+
+
+def test_a_spanish_article_is_a_failure_with_its_language(cli: CliRunner, tmp_path: Path) -> None:
+    news = tmp_path / "news"
+    news.mkdir()
+    (news / "en.txt").write_text(PROTEST, encoding="utf-8")
+    (news / "es.txt").write_text(
+        "Cientos de enfermeras marcharon el lunes hasta el ministerio de salud en Kampala para exigir el pago de "
+        "salarios atrasados, según informó la policía.", encoding="utf-8")
+    db = str(tmp_path / "db.sqlite")
+    code, _ = _run(cli, db, str(news))
+    assert code == 3
+    assert _failures(db) == [(str(news / "es.txt"), "not English (language es); dateline codes English text only")]
