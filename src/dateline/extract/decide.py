@@ -36,6 +36,8 @@ from dateline.errors import DatelineError
 from dateline.model import Article, DateMention, Event, Quote, Span
 
 NEEDS_REVIEW = "needs_review"
+# A sub-type the model prefers at this probability (but under its switch) is shown to reviewers as a hint.
+SUGGEST = 0.5
 MODEL_FILE = "event_decision.json"
 
 _YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
@@ -47,6 +49,7 @@ _BIG_NUMBER = re.compile(r"\b\d{1,3}(?:,\d{3})+\b|\b\d{4,}\b|\b(?:thousands|mill
 _NUMBER = re.compile(r"\b\d+\b")
 _SUBORDINATORS = frozenset({"if", "unless", "when", "after", "since", "before", "while", "as", "until", "because",
                             "whether", "once", "although", "though"})
+_ATTEMPT = frozenset({"attempt", "try", "seek"})
 _MODALS = frozenset({"will", "would", "could", "may", "might", "should", "must", "can", "shall", "'ll", "wo", "ca"})
 
 
@@ -159,7 +162,11 @@ def decide_events(article: Article, doc: Doc, events: list[Event], quotes: list[
 
 def _apply_subtype(event: Event, prediction: tuple[str, float], switch: float, book: Codebook) -> None:
     sub, p = prediction
-    if sub == event.sub_event_type or p < switch:
+    if sub == event.sub_event_type or p < SUGGEST:
+        return
+    if p < switch:
+        # not sure enough to overrule the codebook's rules: a hint for the reviewer
+        event.flags.append(f"sub_event_type_suggested:{sub}")
         return
     try:
         event_type, disorder = book.event_type_of(sub), book.disorder_type_of(sub)
@@ -192,7 +199,6 @@ class ArticleContext:
     sentence_starts: list[int]
     conflict_density: float
     ordinary_density: float
-    n_events: int
     quotes: tuple[Quote, ...] = ()
     dates: tuple[DateMention, ...] = ()
 
@@ -207,12 +213,13 @@ class ArticleContext:
                    sentence_starts=starts,
                    conflict_density=100.0 * len(found["conflict"].findall(article.text)) / words,
                    ordinary_density=100.0 * len(found["ordinary"].findall(article.text)) / words,
-                   n_events=len(events), quotes=tuple(quotes), dates=tuple(dates))
+                   quotes=tuple(quotes), dates=tuple(dates))
 
 
 def event_features(event: Event, doc: Doc, ctx: ArticleContext) -> dict[str, float]:
     """Named features of one event: what the rules decided, the trigger's grammar, the sentence's cues, how
-    specific its date and place are, and the article it sits in."""
+    specific its date and place are, and the article it sits in (plus a few conjunctions a linear model
+    cannot form itself)."""
     f: dict[str, float] = {"bias": 1.0, f"sub={event.sub_event_type}": 1.0, f"type={event.event_type}": 1.0,
                            "rule_confidence": event.confidence}
     trigger_span = event.evidence.get("sub_event_type") or (event.mentions[0] if event.mentions else None)
@@ -225,6 +232,8 @@ def event_features(event: Event, doc: Doc, ctx: ArticleContext) -> dict[str, flo
             f["in_quote"] = 1.0
         if trigger_span is not None and trigger_span.start < ctx.title_end:
             f["in_title"] = 1.0
+    if "perfect" in f and "no_total_cue" in f:
+        f["perfect_no_total"] = 1.0
     f.update(_date_features(event, ctx))
     f.update(_place_features(event, tok))
     f.update(_actor_features(event))
@@ -232,7 +241,6 @@ def event_features(event: Event, doc: Doc, ctx: ArticleContext) -> dict[str, flo
     f["conflict_density"] = min(ctx.conflict_density, 10.0) / 10.0
     f["ordinary_density"] = min(ctx.ordinary_density, 10.0) / 10.0
     f["low_conflict_story"] = 1.0 if ctx.conflict_density < 0.5 else 0.0
-    f["n_events_article"] = math.log1p(ctx.n_events)
     for flag in event.flags:
         if flag != NEEDS_REVIEW:
             f[f"flag={flag}"] = 1.0
@@ -274,6 +282,8 @@ def _trigger_features(tok: Token) -> dict[str, float]:
         f["progressive"] = 1.0
     if any(c.dep_ == "neg" for c in gov.children) or any(c.dep_ == "neg" for c in tok.children):
         f["negated"] = 1.0
+    if any(n.lemma_.lower() in _ATTEMPT for n in (gov, *gov.ancestors)):
+        f["attempt"] = 1.0  # "tried to storm", "attempted to seize": the codebook codes attempts that were made
     path = [gov, *gov.ancestors]
     for node in path:
         marks = {c.lower_ for c in node.children if c.dep_ in {"mark", "advmod"}} & _SUBORDINATORS
@@ -297,6 +307,9 @@ def _sentence_features(tok: Token, ctx: ArticleContext) -> dict[str, float]:
             f[f"cue={name}"] = 1.0
     if _SINCE_PERIOD.search(text):
         f["since_period"] = 1.0
+    totals = "since_period" in f or "cue=aggregate" in f or _BIG_NUMBER.search(text) is not None
+    if not totals:
+        f["no_total_cue"] = 1.0  # with "perfect": "have stormed" told of an incident, not "have killed 370,000"
     years = [int(y) for y in _YEAR.findall(text)]
     if years and ctx.published is not None:
         gap = ctx.published.year - min(years)
@@ -305,14 +318,11 @@ def _sentence_features(tok: Token, ctx: ArticleContext) -> dict[str, float]:
             f["older_year"] = 1.0
     if _BIG_NUMBER.search(text):
         f["big_number"] = 1.0
-    for t in sent:
-        if t.is_alpha and not t.is_stop and t.pos_ in {"VERB", "NOUN", "ADJ", "ADV", "AUX"}:
-            f[f"w={t.lemma_.lower()}"] = 1.0  # the sentence's content words, weighed by the model
     n_tokens = len(sent)
     f[f"len={'short' if n_tokens < 15 else 'mid' if n_tokens < 35 else 'long'}"] = 1.0
-    index = _sentence_index(ctx.sentence_starts, sent.start_char)
-    f["position"] = index / max(1, ctx.n_sentences - 1)
-    if index < 3:
+    # Only the lead counts, not the place further down: a live report or a round-up tells fresh incidents
+    # throughout, and the development articles are too few to learn more than that from position.
+    if _sentence_index(ctx.sentence_starts, sent.start_char) < 3:
         f["lead"] = 1.0
     if "\n\n" in text.strip():
         f["spans_paragraphs"] = 1.0  # a headline run into the first paragraph by the sentence splitter
