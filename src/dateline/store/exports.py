@@ -98,7 +98,9 @@ def merged_stream(store: Store, f: EventFilter) -> Iterator[tuple[Event, dict[st
         event = Event.model_validate({**fields, "id": merged["uid"]})
         yield event, {"uid": merged["uid"], "store_id": merged["id"], "article_id": None,
                       "review_status": merged["review_status"],
-                      "source_count": merged["source_count"], "disputes": merged["disputes"]}
+                      "source_count": merged["source_count"],
+                      "independent_sources": merged.get("independent_count", merged["source_count"]),
+                      "disputes": merged["disputes"]}
 
 
 @contextmanager

@@ -15,6 +15,7 @@ from typing import Any
 
 from sqlalchemy import (
     JSON,
+    BigInteger,
     Boolean,
     Date,
     DateTime,
@@ -22,6 +23,7 @@ from sqlalchemy import (
     ForeignKey,
     Index,
     Integer,
+    LargeBinary,
     String,
     Text,
     UniqueConstraint,
@@ -249,6 +251,9 @@ class MergedEventRow(Base):
     geo_precision: Mapped[int | None] = mapped_column(Integer)
     fatalities: Mapped[int | None] = mapped_column(Integer)
     source_count: Mapped[int] = mapped_column(Integer, default=1)
+    independent_count: Mapped[int] = mapped_column(
+        Integer, default=1, server_default="1", doc="distinct reprint clusters among the member articles"
+    )
     fields: Mapped[dict[str, Any]] = mapped_column(JSON, doc="every merged Event field (ACLED columns)")
     disputes: Mapped[dict[str, Any]] = mapped_column(
         JSON, default=dict, doc="field → [{value, event_id, source}] when sources disagree"
@@ -266,6 +271,30 @@ class MergedSourceRow(Base):
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     merged_id: Mapped[int] = mapped_column(ForeignKey("merged_events.id", ondelete="CASCADE"), index=True)
     event_id: Mapped[int] = mapped_column(ForeignKey("events.id", ondelete="CASCADE"), unique=True)
+    article_id: Mapped[int] = mapped_column(ForeignKey("articles.id", ondelete="CASCADE"), index=True)
+
+
+class ArticleReprintRow(Base):
+    """An article's reprint cluster (`dateline.reprints`): copies of one story share `cluster_id`, the id of the
+    cluster's first article; `signature` is the MinHash signature later articles are compared with."""
+
+    __tablename__ = "article_reprints"
+
+    article_id: Mapped[int] = mapped_column(ForeignKey("articles.id", ondelete="CASCADE"), primary_key=True,
+                                            autoincrement=False)
+    cluster_id: Mapped[int] = mapped_column(Integer, index=True)
+    matched_id: Mapped[int | None] = mapped_column(Integer, doc="the earlier article it was found to copy")
+    similarity: Mapped[float] = mapped_column(Float, default=1.0, doc="estimated Jaccard with matched_id")
+    signature: Mapped[bytes] = mapped_column(LargeBinary)
+
+
+class ReprintBandRow(Base):
+    """LSH index of cluster representatives: one row per (band key, article)."""
+
+    __tablename__ = "reprint_bands"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    band_key: Mapped[int] = mapped_column(BigInteger, index=True)
     article_id: Mapped[int] = mapped_column(ForeignKey("articles.id", ondelete="CASCADE"), index=True)
 
 

@@ -1,0 +1,256 @@
+"""Reprints and near-duplicates: which articles are copies of one story (wire reprints, syndication, rewrites).
+
+A wire story reprinted by twenty outlets is one source told twenty times, not twenty confirmations. This
+module groups such copies into *reprint clusters* so that merge, `source_scale`, confidence and exports
+count each cluster once, while every copy is still extracted and kept.
+
+How (near-linear; no all-pairs comparison):
+- each article's cleaned text is normalised (Unicode folded to ASCII, lower case, words only) and cut into
+  overlapping 5-word shingles; a MinHash signature of 128 permutations (`datasketch`, crc32 base hash,
+  affine32 scheme) estimates the Jaccard similarity of two shingle sets;
+- locality-sensitive hashing splits each signature into `BANDS` bands of `ROWS` rows (datasketch's optimal
+  split for `THRESHOLD`); two articles become candidates only when one band is identical, so each new article
+  is compared with a handful of candidates found by index look-up, never with the whole corpus;
+- a candidate is a copy when the signatures agree on at least `THRESHOLD` of their positions (estimated
+  Jaccard ≥ 0.5: a new headline, a changed byline, a trimmed paragraph or a few edited words keep a copy
+  far above it); the article joins the cluster of its most similar earlier article, else starts its own;
+- only cluster representatives put their bands in the index: an article that is a close copy (≥ `CLOSE`) of
+  an indexed one adds no band keys, so a story reprinted a thousand times costs one set of index rows and
+  each new copy is verified against a bounded number of candidates (`MAX_CANDIDATES`).
+
+The cluster id is the store id of the cluster's first article (its lead). Assignment is incremental and
+deterministic: articles are visited in id order and an assignment is never revised.
+
+`ReprintIndex` is the in-memory form (benchmarks, one-off use); `assign_reprints(store)` is the stored form
+that `merge_events` calls first (tables `article_reprints` and `reprint_bands`).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import unicodedata
+import zlib
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from functools import cache
+from typing import Any
+
+import numpy as np
+
+NUM_PERM = 128
+SHINGLE = 5  # words per shingle
+THRESHOLD = 0.5  # estimated Jaccard at or above which two articles are copies of one story
+CLOSE = 0.8  # a copy at least this close to an indexed article adds no band keys of its own
+MAX_CANDIDATES = 64  # candidates verified per article (the ones sharing the most bands first)
+_WORD = re.compile(r"[a-z0-9]+")
+
+
+@cache
+def _bands() -> tuple[int, int]:
+    from datasketch.lsh import _optimal_param
+
+    bands, rows = _optimal_param(THRESHOLD, NUM_PERM, 0.5, 0.5)
+    return int(bands), int(rows)
+
+
+BANDS, ROWS = _bands()
+
+
+@cache
+def _permutations() -> Any:
+    from datasketch import MinHash
+
+    return MinHash(num_perm=NUM_PERM, seed=1, hashfunc=zlib.crc32, scheme="affine32").permutations
+
+
+def normalise(text: str) -> list[str]:
+    """The words of `text`: Unicode folded to ASCII, lower case, punctuation and markup dropped."""
+    folded = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii").lower()
+    return _WORD.findall(folded)
+
+
+def shingles(text: str, size: int = SHINGLE) -> set[bytes]:
+    """Overlapping `size`-word shingles of the normalised text (a shorter text is one shingle)."""
+    words = normalise(text)
+    if len(words) <= size:
+        return {" ".join(words).encode()} if words else set()
+    return {" ".join(words[i:i + size]).encode() for i in range(len(words) - size + 1)}
+
+
+def signature(text: str) -> np.ndarray:
+    """The MinHash signature (NUM_PERM uint32 values) of the text's shingles."""
+    from datasketch import MinHash
+
+    mh = MinHash(num_perm=NUM_PERM, seed=1, hashfunc=zlib.crc32, scheme="affine32", permutations=_permutations())
+    mh.update_batch(shingles(text))
+    return np.asarray(mh.hashvalues, dtype=np.uint32)
+
+
+def similarity(a: np.ndarray, b: np.ndarray) -> float:
+    """Estimated Jaccard similarity of two signatures (share of equal positions)."""
+    return float(np.count_nonzero(a == b)) / len(a)
+
+
+def band_keys(sig: np.ndarray) -> list[int]:
+    """One signed 64-bit key per LSH band (band number included, so equal rows in different bands differ)."""
+    raw = sig.astype("<u4").tobytes()
+    width = ROWS * 4
+    return [int.from_bytes(hashlib.blake2b(bytes([band]) + raw[band * width:(band + 1) * width],
+                                           digest_size=8).digest(), "little", signed=True)
+            for band in range(BANDS)]
+
+
+def to_bytes(sig: np.ndarray) -> bytes:
+    return sig.astype("<u4").tobytes()
+
+
+def from_bytes(raw: bytes) -> np.ndarray:
+    return np.frombuffer(raw, dtype="<u4")
+
+
+@dataclass(frozen=True)
+class Assignment:
+    """Where one article went: its cluster (the lead's id), the article it matched and how closely."""
+
+    article_id: int
+    cluster_id: int
+    matched_id: int | None
+    similarity: float
+    indexed: bool  # whether its band keys went into the index
+
+
+def decide(article_id: int, sig: np.ndarray, hits: Counter[int],
+           known: dict[int, tuple[np.ndarray, int]]) -> Assignment:
+    """Cluster of a new article from its band hits (candidate id → shared bands) and the candidates'
+    (signature, cluster). Ties go to the earlier article, so the outcome does not depend on dict order."""
+    best: tuple[float, int] | None = None
+    for cand, _ in sorted(hits.items(), key=lambda kv: (-kv[1], kv[0]))[:MAX_CANDIDATES]:
+        if cand == article_id or cand not in known:
+            continue
+        sim = similarity(sig, known[cand][0])
+        if sim >= THRESHOLD and (best is None or (sim, -cand) > (best[0], -best[1])):
+            best = (sim, cand)
+    if best is None:
+        return Assignment(article_id, article_id, None, 1.0, True)
+    sim, cand = best
+    return Assignment(article_id, known[cand][1], cand, sim, sim < CLOSE)
+
+
+@dataclass
+class ReprintIndex:
+    """In-memory reprint clustering: `add(id, text)` in id order returns the article's `Assignment`."""
+
+    buckets: dict[int, list[int]] = field(default_factory=dict)
+    known: dict[int, tuple[np.ndarray, int]] = field(default_factory=dict)
+
+    def add(self, article_id: int, text: str) -> Assignment:
+        return self.add_signature(article_id, signature(text))
+
+    def add_signature(self, article_id: int, sig: np.ndarray) -> Assignment:
+        keys = band_keys(sig)
+        hits: Counter[int] = Counter()
+        for key in keys:
+            hits.update(self.buckets.get(key, ()))
+        result = decide(article_id, sig, hits, self.known)
+        self.known[article_id] = (sig, result.cluster_id)
+        if result.indexed:
+            for key in keys:
+                self.buckets.setdefault(key, []).append(article_id)
+        return result
+
+
+@dataclass
+class ReprintStats:
+    articles: int = 0
+    copies: int = 0
+    clusters: int = 0
+
+    def summary(self) -> str:
+        return (f"reprints: {self.articles} new articles compared, {self.copies} found to be copies of an "
+                f"earlier story; {self.clusters} stories with more than one copy in all")
+
+
+def assign_reprints(store: Any, chunk: int = 500) -> ReprintStats:
+    """Give every stored article without one its reprint cluster (incremental; one transaction per chunk)."""
+    from sqlalchemy import func, insert, select
+
+    from dateline.store.tables import ArticleReprintRow, ArticleRow, ReprintBandRow
+
+    stats = ReprintStats()
+    while True:
+        with store.session() as s:
+            done = select(ArticleReprintRow.article_id)
+            rows = s.execute(select(ArticleRow.id, ArticleRow.text).where(ArticleRow.id.not_in(done))
+                             .order_by(ArticleRow.id).limit(chunk)).all()
+            if not rows:
+                break
+            sigs = {article_id: signature(text or "") for article_id, text in rows}
+            keys = {article_id: band_keys(sig) for article_id, sig in sigs.items()}
+            stored_hits = _stored_hits(s, {k for ks in keys.values() for k in ks})
+            cand_ids = {a for found in stored_hits.values() for a in found}
+            known: dict[int, tuple[np.ndarray, int]] = {}
+            for i in range(0, len(cand_ids), 500):
+                part = sorted(cand_ids)[i:i + 500]
+                for aid, raw, cluster in s.execute(
+                        select(ArticleReprintRow.article_id, ArticleReprintRow.signature,
+                               ArticleReprintRow.cluster_id).where(ArticleReprintRow.article_id.in_(part))):
+                    known[aid] = (from_bytes(raw), cluster)
+            local: dict[int, list[int]] = {}
+            out_rows: list[dict[str, Any]] = []
+            band_rows: list[dict[str, Any]] = []
+            for article_id, _ in rows:
+                sig, ks = sigs[article_id], keys[article_id]
+                hits: Counter[int] = Counter()
+                for key in ks:
+                    hits.update(stored_hits.get(key, ()))
+                    hits.update(local.get(key, ()))
+                result = decide(article_id, sig, hits, known)
+                known[article_id] = (sig, result.cluster_id)
+                out_rows.append({"article_id": article_id, "cluster_id": result.cluster_id,
+                                 "matched_id": result.matched_id, "similarity": round(result.similarity, 4),
+                                 "signature": to_bytes(sig)})
+                if result.indexed:
+                    for key in ks:
+                        local.setdefault(key, []).append(article_id)
+                        band_rows.append({"band_key": key, "article_id": article_id})
+                stats.articles += 1
+                stats.copies += result.matched_id is not None
+            s.execute(insert(ArticleReprintRow), out_rows)
+            if band_rows:
+                s.execute(insert(ReprintBandRow), band_rows)
+    with store.session() as s:
+        sizes = (select(ArticleReprintRow.cluster_id).group_by(ArticleReprintRow.cluster_id)
+                 .having(func.count() > 1).subquery())
+        stats.clusters = int(s.scalar(select(func.count()).select_from(sizes)) or 0)
+    return stats
+
+
+def _stored_hits(s: Any, keys: Iterable[int]) -> dict[int, list[int]]:
+    from sqlalchemy import select
+
+    from dateline.store.tables import ReprintBandRow
+
+    found: dict[int, list[int]] = {}
+    wanted = sorted(set(keys))
+    for i in range(0, len(wanted), 500):
+        for key, article_id in s.execute(select(ReprintBandRow.band_key, ReprintBandRow.article_id)
+                                         .where(ReprintBandRow.band_key.in_(wanted[i:i + 500]))):
+            found.setdefault(key, []).append(article_id)
+    return found
+
+
+def clusters_of(s: Any, article_ids: Sequence[int]) -> dict[int, int]:
+    """Reprint cluster of each article (an article not yet compared is its own cluster)."""
+    from sqlalchemy import select
+
+    from dateline.store.tables import ArticleReprintRow
+
+    out = {a: a for a in article_ids}
+    ids = sorted(set(article_ids))
+    for i in range(0, len(ids), 500):
+        for aid, cluster in s.execute(select(ArticleReprintRow.article_id, ArticleReprintRow.cluster_id)
+                                      .where(ArticleReprintRow.article_id.in_(ids[i:i + 500]))):
+            out[aid] = cluster
+    return out
