@@ -9,11 +9,14 @@ How (near-linear; no all-pairs comparison):
   overlapping 5-word shingles; a MinHash signature of 128 permutations (`datasketch`, crc32 base hash,
   affine32 scheme) estimates the Jaccard similarity of two shingle sets;
 - locality-sensitive hashing splits each signature into `BANDS` bands of `ROWS` rows (datasketch's optimal
-  split for `THRESHOLD`); two articles become candidates only when one band is identical, so each new article
-  is compared with a handful of candidates found by index look-up, never with the whole corpus;
-- a candidate is a copy when the signatures agree on at least `THRESHOLD` of their positions (estimated
-  Jaccard ≥ 0.5: a new headline, a changed byline, a trimmed paragraph or a few edited words keep a copy
-  far above it); the article joins the cluster of its most similar earlier article, else starts its own;
+  split for `LSH_THRESHOLD`, set low so that trimmed copies are found too); two articles become candidates
+  only when one band is identical, so each new article is compared with a handful of candidates found by
+  index look-up, never with the whole corpus;
+- a candidate is a copy when the estimated Jaccard similarity is at least `THRESHOLD` (a new headline, a
+  changed byline or a few edited words keep a copy far above it), or when the shorter text is at least
+  `CONTAINMENT` inside the longer one (an outlet that ran only the first half of a wire story; estimated
+  from the Jaccard estimate and the two shingle counts); the article joins the cluster of its most similar
+  earlier article, else starts its own;
 - only cluster representatives put their bands in the index: an article that is a close copy (≥ `CLOSE`) of
   an indexed one adds no band keys, so a story reprinted a thousand times costs one set of index rows and
   each new copy is verified against a bounded number of candidates (`MAX_CANDIDATES`).
@@ -42,6 +45,8 @@ import numpy as np
 NUM_PERM = 128
 SHINGLE = 5  # words per shingle
 THRESHOLD = 0.5  # estimated Jaccard at or above which two articles are copies of one story
+CONTAINMENT = 0.8  # ... or the share of the shorter text's shingles found in the longer one
+LSH_THRESHOLD = 0.3  # the LSH banding is tuned to find candidates from this Jaccard on
 CLOSE = 0.8  # a copy at least this close to an indexed article adds no band keys of its own
 MAX_CANDIDATES = 64  # candidates verified per article (the ones sharing the most bands first)
 _WORD = re.compile(r"[a-z0-9]+")
@@ -51,7 +56,7 @@ _WORD = re.compile(r"[a-z0-9]+")
 def _bands() -> tuple[int, int]:
     from datasketch.lsh import _optimal_param
 
-    bands, rows = _optimal_param(THRESHOLD, NUM_PERM, 0.5, 0.5)
+    bands, rows = _optimal_param(LSH_THRESHOLD, NUM_PERM, 0.5, 0.5)
     return int(bands), int(rows)
 
 
@@ -81,16 +86,34 @@ def shingles(text: str, size: int = SHINGLE) -> set[bytes]:
 
 def signature(text: str) -> np.ndarray:
     """The MinHash signature (NUM_PERM uint32 values) of the text's shingles."""
+    return sign(text)[0]
+
+
+def sign(text: str) -> tuple[np.ndarray, int]:
+    """(MinHash signature, number of shingles) of a text."""
     from datasketch import MinHash
 
+    grams = shingles(text)
     mh = MinHash(num_perm=NUM_PERM, seed=1, hashfunc=zlib.crc32, scheme="affine32", permutations=_permutations())
-    mh.update_batch(shingles(text))
-    return np.asarray(mh.hashvalues, dtype=np.uint32)
+    mh.update_batch(grams)
+    return np.asarray(mh.hashvalues, dtype=np.uint32), len(grams)
 
 
 def similarity(a: np.ndarray, b: np.ndarray) -> float:
     """Estimated Jaccard similarity of two signatures (share of equal positions)."""
     return float(np.count_nonzero(a == b)) / len(a)
+
+
+def containment(jaccard: float, size_a: int, size_b: int) -> float:
+    """Share of the smaller shingle set inside the larger, from their Jaccard similarity and sizes:
+    |A ∩ B| = J (|A| + |B|) / (1 + J)."""
+    if min(size_a, size_b) <= 0:
+        return 0.0
+    return min(1.0, jaccard * (size_a + size_b) / (1.0 + jaccard) / min(size_a, size_b))
+
+
+def is_copy(jaccard: float, size_a: int, size_b: int) -> bool:
+    return jaccard >= THRESHOLD or containment(jaccard, size_a, size_b) >= CONTAINMENT
 
 
 def band_keys(sig: np.ndarray) -> list[int]:
@@ -121,16 +144,19 @@ class Assignment:
     indexed: bool  # whether its band keys went into the index
 
 
-def decide(article_id: int, sig: np.ndarray, hits: Counter[int],
-           known: dict[int, tuple[np.ndarray, int]]) -> Assignment:
+Known = dict[int, tuple[np.ndarray, int, int]]  # article id → (signature, cluster id, shingle count)
+
+
+def decide(article_id: int, sig: np.ndarray, size: int, hits: Counter[int], known: Known) -> Assignment:
     """Cluster of a new article from its band hits (candidate id → shared bands) and the candidates'
-    (signature, cluster). Ties go to the earlier article, so the outcome does not depend on dict order."""
+    (signature, cluster, size). Ties go to the earlier article, so the outcome does not depend on dict order."""
     best: tuple[float, int] | None = None
     for cand, _ in sorted(hits.items(), key=lambda kv: (-kv[1], kv[0]))[:MAX_CANDIDATES]:
         if cand == article_id or cand not in known:
             continue
-        sim = similarity(sig, known[cand][0])
-        if sim >= THRESHOLD and (best is None or (sim, -cand) > (best[0], -best[1])):
+        other, _, other_size = known[cand]
+        sim = similarity(sig, other)
+        if is_copy(sim, size, other_size) and (best is None or (sim, -cand) > (best[0], -best[1])):
             best = (sim, cand)
     if best is None:
         return Assignment(article_id, article_id, None, 1.0, True)
@@ -143,18 +169,18 @@ class ReprintIndex:
     """In-memory reprint clustering: `add(id, text)` in id order returns the article's `Assignment`."""
 
     buckets: dict[int, list[int]] = field(default_factory=dict)
-    known: dict[int, tuple[np.ndarray, int]] = field(default_factory=dict)
+    known: Known = field(default_factory=dict)
 
     def add(self, article_id: int, text: str) -> Assignment:
-        return self.add_signature(article_id, signature(text))
+        return self.add_signature(article_id, *sign(text))
 
-    def add_signature(self, article_id: int, sig: np.ndarray) -> Assignment:
+    def add_signature(self, article_id: int, sig: np.ndarray, size: int) -> Assignment:
         keys = band_keys(sig)
         hits: Counter[int] = Counter()
         for key in keys:
             hits.update(self.buckets.get(key, ()))
-        result = decide(article_id, sig, hits, self.known)
-        self.known[article_id] = (sig, result.cluster_id)
+        result = decide(article_id, sig, size, hits, self.known)
+        self.known[article_id] = (sig, result.cluster_id, size)
         if result.indexed:
             for key in keys:
                 self.buckets.setdefault(key, []).append(article_id)
@@ -186,31 +212,32 @@ def assign_reprints(store: Any, chunk: int = 500) -> ReprintStats:
                              .order_by(ArticleRow.id).limit(chunk)).all()
             if not rows:
                 break
-            sigs = {article_id: signature(text or "") for article_id, text in rows}
-            keys = {article_id: band_keys(sig) for article_id, sig in sigs.items()}
+            sigs = {article_id: sign(text or "") for article_id, text in rows}
+            keys = {article_id: band_keys(sig) for article_id, (sig, _) in sigs.items()}
             stored_hits = _stored_hits(s, {k for ks in keys.values() for k in ks})
             cand_ids = {a for found in stored_hits.values() for a in found}
-            known: dict[int, tuple[np.ndarray, int]] = {}
-            for i in range(0, len(cand_ids), 500):
-                part = sorted(cand_ids)[i:i + 500]
-                for aid, raw, cluster in s.execute(
-                        select(ArticleReprintRow.article_id, ArticleReprintRow.signature,
-                               ArticleReprintRow.cluster_id).where(ArticleReprintRow.article_id.in_(part))):
-                    known[aid] = (from_bytes(raw), cluster)
+            known: Known = {}
+            ordered = sorted(cand_ids)
+            for i in range(0, len(ordered), 500):
+                for aid, raw, cluster, size in s.execute(
+                        select(ArticleReprintRow.article_id, ArticleReprintRow.signature, ArticleReprintRow.cluster_id,
+                               ArticleReprintRow.shingles)
+                        .where(ArticleReprintRow.article_id.in_(ordered[i:i + 500]))):
+                    known[aid] = (from_bytes(raw), cluster, size)
             local: dict[int, list[int]] = {}
             out_rows: list[dict[str, Any]] = []
             band_rows: list[dict[str, Any]] = []
             for article_id, _ in rows:
-                sig, ks = sigs[article_id], keys[article_id]
+                (sig, size), ks = sigs[article_id], keys[article_id]
                 hits: Counter[int] = Counter()
                 for key in ks:
                     hits.update(stored_hits.get(key, ()))
                     hits.update(local.get(key, ()))
-                result = decide(article_id, sig, hits, known)
-                known[article_id] = (sig, result.cluster_id)
+                result = decide(article_id, sig, size, hits, known)
+                known[article_id] = (sig, result.cluster_id, size)
                 out_rows.append({"article_id": article_id, "cluster_id": result.cluster_id,
                                  "matched_id": result.matched_id, "similarity": round(result.similarity, 4),
-                                 "signature": to_bytes(sig)})
+                                 "shingles": size, "signature": to_bytes(sig)})
                 if result.indexed:
                     for key in ks:
                         local.setdefault(key, []).append(article_id)

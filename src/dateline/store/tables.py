@@ -285,6 +285,7 @@ class ArticleReprintRow(Base):
     cluster_id: Mapped[int] = mapped_column(Integer, index=True)
     matched_id: Mapped[int | None] = mapped_column(Integer, doc="the earlier article it was found to copy")
     similarity: Mapped[float] = mapped_column(Float, default=1.0, doc="estimated Jaccard with matched_id")
+    shingles: Mapped[int] = mapped_column(Integer, default=0, doc="number of word shingles of the text")
     signature: Mapped[bytes] = mapped_column(LargeBinary)
 
 

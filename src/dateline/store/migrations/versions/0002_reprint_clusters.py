@@ -22,6 +22,7 @@ def upgrade() -> None:
     sa.Column('cluster_id', sa.Integer(), nullable=False),
     sa.Column('matched_id', sa.Integer(), nullable=True),
     sa.Column('similarity', sa.Float(), nullable=False),
+    sa.Column('shingles', sa.Integer(), nullable=False),
     sa.Column('signature', sa.LargeBinary(), nullable=False),
     sa.ForeignKeyConstraint(['article_id'], ['articles.id'], ondelete='CASCADE'),
     sa.PrimaryKeyConstraint('article_id')
