@@ -14,8 +14,9 @@ Two measurements, one run:
     python benchmarks/reprints_bench.py                      # 100,000 articles in memory, 10,000 in SQLite
     python benchmarks/reprints_bench.py --n 20000 --store-n 5000
 
-Peak memory is the growth of the process's peak RSS over the baseline after the texts are generated lazily
-(texts are made on the fly and dropped, so the figure is the detector's own state). Writes
+Each measurement runs in a fresh child process; peak memory is the growth of its peak RSS over the baseline
+taken just before the timed part (texts are made on the fly and dropped, so the figure is the detector's own
+state; for `store`, the database's pages are on disk and in SQLite's cache). Writes
 benchmarks/results/reprints.json.
 """
 
@@ -27,6 +28,7 @@ import os
 import platform
 import random
 import resource
+import subprocess
 import sys
 import tempfile
 import time
@@ -175,15 +177,24 @@ def main() -> None:
     parser.add_argument("--n", type=int, default=100_000, help="articles for the in-memory index")
     parser.add_argument("--store-n", type=int, default=10_000, help="articles for the SQLite path (0 = skip)")
     parser.add_argument("--corpus", default=None)
+    parser.add_argument("--phase", choices=("index", "store"), help=argparse.SUPPRESS)
     args = parser.parse_args()
     texts = originals(corpus_path(args.corpus))
+    if args.phase:  # child process: one measurement, JSON on the last line
+        result = bench_index(texts, args.n) if args.phase == "index" else bench_store(texts, args.store_n)
+        print(json.dumps(result))
+        return
     out: dict[str, object] = {"corpus": "news_1000.jsonl", "originals": len(texts), "machine": platform.platform(),
                               "cpus": os.cpu_count(), "load_average": os.getloadavg()[0]}
-    out["index"] = bench_index(texts, args.n)
-    print(json.dumps(out["index"], indent=2), flush=True)
-    if args.store_n:
-        out["store"] = bench_store(texts, args.store_n)
-        print(json.dumps(out["store"], indent=2), flush=True)
+    for phase, n in (("index", args.n), ("store", args.store_n)):
+        if not n:
+            continue
+        cmd = [sys.executable, __file__, "--phase", phase, "--n", str(args.n), "--store-n", str(args.store_n)]
+        if args.corpus:
+            cmd += ["--corpus", args.corpus]
+        done = subprocess.run(cmd, check=True, capture_output=True, text=True)
+        out[phase] = json.loads(done.stdout.strip().splitlines()[-1])
+        print(phase, json.dumps(out[phase], indent=2), flush=True)
     from dateline.reprints import BANDS, NUM_PERM, ROWS, THRESHOLD
 
     out["parameters"] = {"num_perm": NUM_PERM, "bands": BANDS, "rows": ROWS, "threshold": THRESHOLD}

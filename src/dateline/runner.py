@@ -236,9 +236,12 @@ class _Todo:
 
 def run_corpus(inputs: Sequence[str], store: Store, settings: Settings | None = None, *, workers: int = 1,
                batch_size: int = 64, pipeline: Any = None, timeout: float | None = 120.0,
-               on_batch: Callable[[RunStats], None] | None = None) -> RunStats:
+               on_batch: Callable[[RunStats], None] | None = None,
+               items: Iterable[Article | InputError] | None = None) -> RunStats:
     """Extract every not-yet-processed article of `inputs` into `store`; returns the run's totals.
 
+    `items` replaces reading `inputs` with articles read elsewhere (`dateline watch` reads only what is new;
+    `inputs` then only names the run).
     `on_batch` is called after each committed batch (the CLI's progress bar). `pipeline` lets tests and
     benchmarks hand in a loaded `Pipeline`. `timeout` bounds the seconds one article may take (single-process
     runs): an article over it is recorded as a failure and the run goes on.
@@ -247,7 +250,7 @@ def run_corpus(inputs: Sequence[str], store: Store, settings: Settings | None = 
     stats = RunStats()
     stats.run_id = store.start_run(list(inputs), PIPELINE_VERSION)
     todo = _Todo(store, settings, stats, PIPELINE_VERSION)
-    articles = todo.articles(read_inputs(inputs, settings))
+    articles = todo.articles(read_inputs(inputs, settings) if items is None else items)
     results: Iterable[Report | Failure] | None = None
     if workers > 1:
         results = _parallel_pipe(articles, workers, settings, stats.notes)

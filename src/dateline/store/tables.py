@@ -299,6 +299,64 @@ class ReprintBandRow(Base):
     article_id: Mapped[int] = mapped_column(ForeignKey("articles.id", ondelete="CASCADE"), index=True)
 
 
+class WatchSourceRow(Base):
+    """A source `dateline watch` polls (folder, growing JSONL file, feed file or URL) and where it got to."""
+
+    __tablename__ = "watch_sources"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    source: Mapped[str] = mapped_column(String(1000), unique=True)
+    kind: Mapped[str] = mapped_column(String(20), doc="folder | jsonl | feed | url | file")
+    etag: Mapped[str | None] = mapped_column(Text)
+    last_modified: Mapped[str | None] = mapped_column(Text)
+    offset: Mapped[int] = mapped_column(BigInteger, default=0, doc="bytes of a JSONL file already read")
+    items: Mapped[int] = mapped_column(Integer, default=0, doc="items taken from this source in all")
+    failures: Mapped[int] = mapped_column(Integer, default=0, doc="consecutive failed polls (back-off)")
+    last_error: Mapped[str | None] = mapped_column(Text)
+    last_polled_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
+    next_poll_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
+
+
+class WatchItemRow(Base):
+    """An item of a watched source already taken (a file of a folder, a feed entry): never coded twice."""
+
+    __tablename__ = "watch_items"
+    __table_args__ = (UniqueConstraint("source_id", "item", name="uq_watch_items_source_item"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    source_id: Mapped[int] = mapped_column(ForeignKey("watch_sources.id", ondelete="CASCADE"), index=True)
+    item: Mapped[str] = mapped_column(String(1000))
+    seen_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
+
+
+class AlertRuleRow(Base):
+    """A saved query (`dateline alert add`) that fires when a new or updated merged event matches it."""
+
+    __tablename__ = "alert_rules"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    name: Mapped[str] = mapped_column(String(200), unique=True)
+    query: Mapped[dict[str, Any]] = mapped_column(JSON, doc="dateline.alerts.AlertQuery as JSON")
+    jsonl: Mapped[str | None] = mapped_column(Text, doc="append each alert to this JSONL file")
+    webhook: Mapped[str | None] = mapped_column(Text, doc="POST each alert as JSON to this URL")
+    active: Mapped[bool] = mapped_column(Boolean, default=True)
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
+
+
+class AlertSentRow(Base):
+    """One alert: a rule fired for a merged event (once per rule and merged event, however many reprints)."""
+
+    __tablename__ = "alerts_sent"
+    __table_args__ = (UniqueConstraint("rule_id", "merged_uid", name="uq_alerts_rule_merged"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    rule_id: Mapped[int] = mapped_column(ForeignKey("alert_rules.id", ondelete="CASCADE"), index=True)
+    merged_uid: Mapped[str] = mapped_column(String(40))
+    payload: Mapped[dict[str, Any]] = mapped_column(JSON)
+    delivered: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict, doc="channel → ok | error message")
+    sent_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
+
+
 class AuditRow(Base):
     """Append-only review log: who did what to which event, when. Never updated, never deleted."""
 
