@@ -143,3 +143,27 @@ def test_copy_that_lost_the_town_joins_its_siblings_event(db_url: str) -> None:
     assert merged[0]["source_count"] == 5 and merged[0]["independent_count"] == 2
     # two independent sources raise confidence: 1 - (1 - 0.7)(1 - 0.6)
     assert merged[0]["fields"]["confidence"] == 0.88
+
+
+def test_exact_copies_from_other_outlets_are_named_not_coded_again(tmp_path: Path, pipeline) -> None:  # type: ignore[no-untyped-def]
+    story = copies(BASRA, 1, seed=1)[0]
+    records = [story, {**story, "id": "b", "publisher": "Second Outlet", "url": "https://second.example/x"},
+               {**story, "id": "c", "publisher": "Third Outlet", "url": "https://third.example/y"}]
+    corpus = tmp_path / "exact.jsonl"
+    corpus.write_text("".join(json.dumps(r) + "\n" for r in records), encoding="utf-8")
+    with Store(f"sqlite:///{tmp_path / 'db.sqlite'}") as store:
+        first = run_corpus([str(corpus)], store, pipeline=pipeline, timeout=None)
+        again = run_corpus([str(corpus)], store, pipeline=pipeline, timeout=None)  # a rerun adds nothing
+        merge_events(store)
+        merged = [m for m in store.query_merged() if m["admin1"] == "Basra"]
+        counts = store.counts()
+        with store.session() as s:
+            from sqlalchemy import func, select
+
+            from dateline.store.tables import ArticleCopyRow
+
+            n_copies = s.scalar(select(func.count()).select_from(ArticleCopyRow))
+    assert first.articles == 1 and first.skipped == 2 and again.articles == 0
+    assert counts["articles"] == 1 and n_copies == 2
+    assert merged[0]["source_count"] == 1 and merged[0]["independent_count"] == 1
+    assert merged[0]["fields"]["source"] == "Basra Outlet 00; Second Outlet; Third Outlet"

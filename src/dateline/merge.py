@@ -40,7 +40,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from dateline.reprints import ReprintStats, assign_reprints, clusters_of, normalise
+from dateline.reprints import ReprintStats, assign_reprints, clusters_of, copy_publishers, normalise
 from dateline.store import Store
 from dateline.store.tables import (
     EVENT_COLUMNS,
@@ -215,7 +215,8 @@ def _strength(ev: EventRow) -> tuple[Any, ...]:
 
 
 def merged_values(members: list[EventRow], publishers: dict[int, str | None],
-                  clusters: dict[int, int] | None = None) -> dict[str, Any]:
+                  clusters: dict[int, int] | None = None,
+                  copies: dict[int, list[str]] | None = None) -> dict[str, Any]:
     """The merged record of `members` (≥ 1 events): fields, disputes and notes. `clusters` maps article ids
     to reprint clusters (default: every article its own), which count once in confidence and source_scale."""
     ranked = sorted(members, key=_strength)
@@ -235,7 +236,8 @@ def merged_values(members: list[EventRow], publishers: dict[int, str | None],
     fields["fatalities"] = min(figures) if figures else None
     outlets: dict[str, str] = {}
     for m in members:
-        for name in (m.source or publishers.get(m.article_id) or "").split(";"):
+        names = (m.source or publishers.get(m.article_id) or "").split(";") + (copies or {}).get(m.article_id, [])
+        for name in names:
             if name.strip():
                 outlets.setdefault(" ".join(name.lower().split()), name.strip())
     fields["source"] = "; ".join(sorted(outlets.values(), key=str.lower)) or None
@@ -384,7 +386,7 @@ class Merger:
         ids = {m.article_id for m in members}
         rows = self.s.execute(select(ArticleRow.id, ArticleRow.publisher).where(ArticleRow.id.in_(ids))).all()
         publishers = {article_id: publisher for article_id, publisher in rows}
-        vals = merged_values(members, publishers, self.clusters(sorted(ids)))
+        vals = merged_values(members, publishers, self.clusters(sorted(ids)), copy_publishers(self.s, sorted(ids)))
         raw = vals["raw"]
         for name in ("event_date", "event_type", "sub_event_type", "country", "admin1", "location", "latitude",
                      "longitude", "geo_precision", "fatalities"):

@@ -281,3 +281,58 @@ def clusters_of(s: Any, article_ids: Sequence[int]) -> dict[int, int]:
                                       .where(ArticleReprintRow.article_id.in_(ids[i:i + 500]))):
             out[aid] = cluster
     return out
+
+
+def record_copies(store: Any, copies: Sequence[tuple[str, Any]]) -> list[tuple[str, Any]]:
+    """Record exact copies `(content hash, Article)` of stored articles that came from another outlet or URL
+    (`article_copies`), so merged events can name every outlet. Returns the copies whose original is not
+    stored yet (the caller retries them after its next write)."""
+    from sqlalchemy import select
+
+    from dateline.store.tables import ArticleCopyRow, ArticleRow, utcnow
+
+    if not copies:
+        return []
+    pending: list[tuple[str, Any]] = []
+    with store.session() as s:
+        digests = sorted({d for d, _ in copies})
+        stored: dict[str, tuple[int, str | None, str | None]] = {}
+        for i in range(0, len(digests), 500):
+            for aid, digest, publisher, url in s.execute(
+                    select(ArticleRow.id, ArticleRow.content_hash, ArticleRow.publisher, ArticleRow.url)
+                    .where(ArticleRow.content_hash.in_(digests[i:i + 500]))):
+                stored[digest] = (aid, publisher, url)
+        rows: dict[tuple[int, str], dict[str, Any]] = {}
+        for digest, article in copies:
+            if digest not in stored:
+                pending.append((digest, article))
+                continue
+            aid, publisher, url = stored[digest]
+            if (article.publisher or None, article.url or None) == (publisher or None, url or None):
+                continue  # the stored article itself, read again
+            key = hashlib.sha256(f"{article.publisher or ''}|{article.url or ''}".encode()).hexdigest()
+            rows[(aid, key)] = {"article_id": aid, "key": key, "publisher": (article.publisher or None) and
+                                article.publisher[:300], "url": article.url, "title": article.title,
+                                "published": article.published, "seen_at": utcnow()}
+        for (aid, key), row in rows.items():
+            if s.scalar(select(ArticleCopyRow.id).where(ArticleCopyRow.article_id == aid,
+                                                        ArticleCopyRow.key == key)) is None:
+                s.add(ArticleCopyRow(**row))
+    return pending
+
+
+def copy_publishers(s: Any, article_ids: Sequence[int]) -> dict[int, list[str]]:
+    """Publishers of the recorded exact copies of each article."""
+    from sqlalchemy import select
+
+    from dateline.store.tables import ArticleCopyRow
+
+    out: dict[int, list[str]] = {}
+    ids = sorted(set(article_ids))
+    for i in range(0, len(ids), 500):
+        for aid, publisher in s.execute(select(ArticleCopyRow.article_id, ArticleCopyRow.publisher)
+                                        .where(ArticleCopyRow.article_id.in_(ids[i:i + 500]))
+                                        .order_by(ArticleCopyRow.id)):
+            if publisher:
+                out.setdefault(aid, []).append(publisher)
+    return out

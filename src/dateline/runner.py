@@ -196,6 +196,15 @@ class _Todo:
         self.store, self.settings, self.stats, self.version = store, settings, stats, version
         self.failures: list[Failure] = []
         self.recent: OrderedDict[str, None] = OrderedDict()
+        self.copies: list[tuple[str, Article]] = []  # exact copies from other outlets (dateline.reprints)
+
+    def flush_copies(self, final: bool = False) -> None:
+        """Record other outlets' exact copies; those whose original is not written yet wait (up to the end)."""
+        from dateline.reprints import record_copies
+
+        if self.copies and (final or len(self.copies) >= LOOKUP_CHUNK):
+            pending = record_copies(self.store, self.copies)
+            self.copies = [] if final else pending[-RECENT_HASHES:]
 
     def _seen(self, digest: str) -> bool:
         if digest in self.recent:
@@ -230,6 +239,8 @@ class _Todo:
                 digest = content_hash(article)
                 if digest in done or self._seen(digest):
                     self.stats.skipped += 1
+                    if article.publisher or article.url:
+                        self.copies.append((digest, article))
                     continue
                 yield article
 
@@ -263,10 +274,12 @@ def run_corpus(inputs: Sequence[str], store: Store, settings: Settings | None = 
     try:
         for batch in chunked(results, batch_size):
             _write_batch(store, batch, todo, stats)
+            todo.flush_copies()
             if on_batch:
                 on_batch(stats)
         if todo.failures:
             _write_batch(store, [], todo, stats)
+        todo.flush_copies(final=True)
         stats_status = "finished"
     except BaseException:
         stats_status = "failed"

@@ -289,6 +289,23 @@ class ArticleReprintRow(Base):
     signature: Mapped[bytes] = mapped_column(LargeBinary)
 
 
+class ArticleCopyRow(Base):
+    """Another outlet's exact copy of a stored article (same cleaned text, so not stored or coded again): who
+    ran it, so that merged events and exports name every outlet."""
+
+    __tablename__ = "article_copies"
+    __table_args__ = (UniqueConstraint("article_id", "key", name="uq_article_copies_article_key"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    article_id: Mapped[int] = mapped_column(ForeignKey("articles.id", ondelete="CASCADE"), index=True)
+    key: Mapped[str] = mapped_column(String(64), doc="hash of publisher and URL")
+    publisher: Mapped[str | None] = mapped_column(String(300))
+    url: Mapped[str | None] = mapped_column(Text)
+    title: Mapped[str | None] = mapped_column(Text)
+    published: Mapped[dt.date | None] = mapped_column(Date)
+    seen_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
+
+
 class ReprintBandRow(Base):
     """LSH index of cluster representatives: one row per (band key, article)."""
 

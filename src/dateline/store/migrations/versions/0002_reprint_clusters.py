@@ -1,4 +1,4 @@
-"""reprint clusters: article_reprints, reprint_bands, merged_events.independent_count
+"""reprint clusters: article_reprints, reprint_bands, article_copies, merged_events.independent_count
 
 Revision ID: 0002
 Revises: 0001
@@ -41,6 +41,22 @@ def upgrade() -> None:
         batch_op.create_index(batch_op.f('ix_reprint_bands_article_id'), ['article_id'], unique=False)
         batch_op.create_index(batch_op.f('ix_reprint_bands_band_key'), ['band_key'], unique=False)
 
+    op.create_table('article_copies',
+    sa.Column('id', sa.Integer(), nullable=False),
+    sa.Column('article_id', sa.Integer(), nullable=False),
+    sa.Column('key', sa.String(length=64), nullable=False),
+    sa.Column('publisher', sa.String(length=300), nullable=True),
+    sa.Column('url', sa.Text(), nullable=True),
+    sa.Column('title', sa.Text(), nullable=True),
+    sa.Column('published', sa.Date(), nullable=True),
+    sa.Column('seen_at', sa.DateTime(), nullable=False),
+    sa.ForeignKeyConstraint(['article_id'], ['articles.id'], ondelete='CASCADE'),
+    sa.PrimaryKeyConstraint('id'),
+    sa.UniqueConstraint('article_id', 'key', name='uq_article_copies_article_key')
+    )
+    with op.batch_alter_table('article_copies', schema=None) as batch_op:
+        batch_op.create_index(batch_op.f('ix_article_copies_article_id'), ['article_id'], unique=False)
+
     with op.batch_alter_table('merged_events', schema=None) as batch_op:
         batch_op.add_column(sa.Column('independent_count', sa.Integer(), server_default='1', nullable=False))
 
@@ -49,6 +65,10 @@ def downgrade() -> None:
     with op.batch_alter_table('merged_events', schema=None) as batch_op:
         batch_op.drop_column('independent_count')
 
+    with op.batch_alter_table('article_copies', schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f('ix_article_copies_article_id'))
+
+    op.drop_table('article_copies')
     with op.batch_alter_table('reprint_bands', schema=None) as batch_op:
         batch_op.drop_index(batch_op.f('ix_reprint_bands_band_key'))
         batch_op.drop_index(batch_op.f('ix_reprint_bands_article_id'))
