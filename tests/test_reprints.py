@@ -167,3 +167,20 @@ def test_exact_copies_from_other_outlets_are_named_not_coded_again(tmp_path: Pat
     assert counts["articles"] == 1 and n_copies == 2
     assert merged[0]["source_count"] == 1 and merged[0]["independent_count"] == 1
     assert merged[0]["fields"]["source"] == "Basra Outlet 00; Second Outlet; Third Outlet"
+
+
+def test_merged_exports_carry_independent_sources(tmp_path: Path) -> None:
+    import pyarrow.parquet as pq
+
+    from dateline.store.exports import export
+
+    reports = [protest_report(_copy_text(i), "stormed", publisher=f"Outlet {i}", confidence=0.7) for i in range(3)]
+    with Store(f"sqlite:///{tmp_path / 'x.sqlite'}") as store:
+        store.add_reports(reports)
+        merge_events(store)
+        export(store, "parquet", output=tmp_path / "m.parquet", merged=True)
+        export(store, "geojson", output=tmp_path / "m.geojson", merged=True)
+    table = pq.read_table(tmp_path / "m.parquet").to_pylist()
+    feature = json.loads((tmp_path / "m.geojson").read_text())["features"][0]["properties"]
+    assert [(r["source_count"], r["independent_sources"]) for r in table] == [(3, 1)]
+    assert feature["independent_sources"] == 1 and feature["source"] == "Outlet 0; Outlet 1; Outlet 2"
