@@ -279,6 +279,18 @@ class Merger:
         self.stats = MergeStats()
         self._dirty: set[int] = set()
         self._clusters: dict[int, int] = {}
+        self._shared: set[int] = set()  # clusters known to hold more than one article
+
+    def prefetch(self, events: list[EventRow]) -> None:
+        """Clusters of the pending events' articles, and which of them hold copies, in a few queries."""
+        from sqlalchemy import func
+
+        clusters = self.clusters(sorted({ev.article_id for ev in events}))
+        ids = sorted(set(clusters.values()))
+        for i in range(0, len(ids), 500):
+            self._shared.update(self.s.scalars(
+                select(ArticleReprintRow.cluster_id).where(ArticleReprintRow.cluster_id.in_(ids[i:i + 500]))
+                .group_by(ArticleReprintRow.cluster_id).having(func.count() > 1)))
 
     def clusters(self, article_ids: Any) -> dict[int, int]:
         missing = [a for a in article_ids if a not in self._clusters]
@@ -289,6 +301,8 @@ class Merger:
     def _reprint_home(self, ev: EventRow) -> MergedEventRow | None:
         """The merged event of a sibling copy's event that rests on the same passage, if any."""
         cluster = self.clusters([ev.article_id])[ev.article_id]
+        if cluster not in self._shared:
+            return None
         siblings = select(ArticleReprintRow.article_id).where(ArticleReprintRow.cluster_id == cluster,
                                                               ArticleReprintRow.article_id != ev.article_id)
         rows = self.s.execute(
@@ -414,7 +428,9 @@ def merge_events(store: Store) -> MergeStats:
     with store.session() as s:
         merger = Merger(s)
         merger.unlink_stale()
-        for ev in merger.pending_events():
+        pending = merger.pending_events()
+        merger.prefetch(pending)
+        for ev in pending:
             merger.place(ev)
         merger.finish()
         merger.stats.total = len(s.scalars(select(MergedEventRow.id)).all())
