@@ -184,3 +184,11 @@ def test_merged_exports_carry_independent_sources(tmp_path: Path) -> None:
     feature = json.loads((tmp_path / "m.geojson").read_text())["features"][0]["properties"]
     assert [(r["source_count"], r["independent_sources"]) for r in table] == [(3, 1)]
     assert feature["independent_sources"] == 1 and feature["source"] == "Outlet 0; Outlet 1; Outlet 2"
+
+
+def test_lsh_bands_are_datasketchs_optimum() -> None:
+    from datasketch.lsh import _optimal_param
+
+    from dateline.reprints import BANDS, LSH_THRESHOLD, NUM_PERM, ROWS
+
+    assert (BANDS, ROWS) == _optimal_param(LSH_THRESHOLD, NUM_PERM, 0.5, 0.5)

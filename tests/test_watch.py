@@ -196,3 +196,22 @@ def test_growing_jsonl_is_read_from_where_it_stopped(tmp_path: Path, pipeline) -
         paths = sorted(a["path"] for a in store.list_articles())
     assert first.stored == 3 and second.stored == 2 and second.skipped == 0
     assert paths == [f"{corpus}:{i}" for i in range(1, 6)]
+
+
+def test_overlong_jsonl_line_is_recorded_and_skipped(tmp_path: Path, pipeline) -> None:  # type: ignore[no-untyped-def]
+    import json
+
+    from dateline.settings import Settings
+
+    corpus = tmp_path / "wire.jsonl"
+    huge = json.dumps({"id": "huge", "text": "word " * 3000}) + "\n"
+    corpus.write_text(huge + json.dumps({"id": "ok", "text": article(1)}) + "\n", encoding="utf-8")
+    settings = Settings(max_input_bytes=2000)
+    with Store(f"sqlite:///{tmp_path / 'l.sqlite'}") as store:
+        stats = next(Watcher([str(corpus)], store, settings, pipeline=pipeline,
+                             options=WatchOptions(merge=False)).run(once=True))
+        failures = store.failures()
+        paths = [a["path"] for a in store.list_articles()]
+    assert stats.stored == 1 and stats.failures == 1
+    assert failures[0]["item"] == f"{corpus}:1" and "size limit" in failures[0]["reason"]
+    assert paths == [f"{corpus}:2"]

@@ -52,15 +52,9 @@ MAX_CANDIDATES = 64  # candidates verified per article (the ones sharing the mos
 _WORD = re.compile(r"[a-z0-9]+")
 
 
-@cache
-def _bands() -> tuple[int, int]:
-    from datasketch.lsh import _optimal_param
-
-    bands, rows = _optimal_param(LSH_THRESHOLD, NUM_PERM, 0.5, 0.5)
-    return int(bands), int(rows)
-
-
-BANDS, ROWS = _bands()
+# datasketch's optimal split of NUM_PERM for LSH_THRESHOLD (equal weights on false positives and negatives),
+# written out so that importing this module does not import datasketch; a test checks they agree.
+BANDS, ROWS = 37, 3
 
 
 @cache

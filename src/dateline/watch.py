@@ -243,13 +243,23 @@ class Watcher:
         if size < offset:  # truncated or replaced: start again (stored articles are skipped by content hash)
             log.warning("%s: file is shorter than the %d bytes read before; reading it again", source, offset)
             offset, lines_before = 0, 0
+        chunk = max(READ_CHUNK, self.settings.max_input_bytes + 2)
         with path.open("rb") as fh:
             fh.seek(offset)
-            data = fh.read(READ_CHUNK)
-        end = data.rfind(b"\n")
+            data = fh.read(chunk)
+            end = data.rfind(b"\n")
+            if end < 0 and len(data) >= chunk:  # one line over the size limit: skip to its end, record it
+                skipped = len(data)
+                while (block := fh.read(2**20)) and b"\n" not in block:
+                    skipped += len(block)
+                if not block:
+                    return Found(state={"offset": offset, "items": lines_before})  # still being written
+                skipped += block.index(b"\n") + 1
+                where = f"{source}:{lines_before + 1}"
+                return Found(items=[(None, InputError(where, f"line is {skipped} bytes, over the per-article "
+                                                             "size limit"))],
+                             state={"offset": offset + skipped, "items": lines_before + 1}, more=True)
         if end < 0:
-            if len(data) >= READ_CHUNK:
-                raise SourceError(f"{source}: a line longer than {READ_CHUNK} bytes at byte {offset}")
             return Found(state={"offset": offset, "items": lines_before})  # only a partial line so far
         found = Found(state={"offset": offset + end + 1}, more=offset + end + 1 < size)
         lineno = lines_before
