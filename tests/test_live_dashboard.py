@@ -33,7 +33,7 @@ def test_points_and_event_page_count_reprints_once(tmp_path: Path, pipeline) -> 
         detail = client.get(f"/events/{points[0]['id']}").json()
         home = client.get("/ui/").text
     assert len(points) == 5 and {p["sources"] for p in points} == {2}  # four copies + one other report
-    assert 'id="independent-sources">2 independent' in page
+    assert "Sources (5)" in page and 'id="independent-sources">· 2 independent' in page
     assert detail["merged"]["source_count"] == 5 and detail["merged"]["independent_sources"] == 2
     assert 'id="map-new"' in home and 'data-refresh="30"' in home
 
