@@ -199,13 +199,16 @@ def assign_reprints(store: Any, chunk: int = 500) -> ReprintStats:
     from dateline.store.tables import ArticleReprintRow, ArticleRow, ReprintBandRow
 
     stats = ReprintStats()
+    after = 0  # within one call, later chunks start past the last id (an id committed late is taken next call)
     while True:
         with store.session() as s:
             done = select(ArticleReprintRow.article_id)
-            rows = s.execute(select(ArticleRow.id, ArticleRow.text).where(ArticleRow.id.not_in(done))
+            rows = s.execute(select(ArticleRow.id, ArticleRow.text)
+                             .where(ArticleRow.id > after, ArticleRow.id.not_in(done))
                              .order_by(ArticleRow.id).limit(chunk)).all()
             if not rows:
                 break
+            after = rows[-1][0]
             sigs = {article_id: sign(text or "") for article_id, text in rows}
             keys = {article_id: band_keys(sig) for article_id, (sig, _) in sigs.items()}
             stored_hits = _stored_hits(s, {k for ks in keys.values() for k in ks})
