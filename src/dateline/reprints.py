@@ -6,8 +6,8 @@ count each cluster once, while every copy is still extracted and kept.
 
 How (near-linear; no all-pairs comparison):
 - each article's cleaned text is normalised (Unicode folded to ASCII, lower case, words only) and cut into
-  overlapping 5-word shingles; a MinHash signature of 128 permutations (`datasketch`, crc32 base hash,
-  affine32 scheme) estimates the Jaccard similarity of two shingle sets;
+  overlapping 5-word shingles (hashed from per-word crc32 hashes, never built as strings); a MinHash signature
+  of 128 permutations (`datasketch`, affine32 scheme) estimates the Jaccard similarity of two shingle sets;
 - locality-sensitive hashing splits each signature into `BANDS` bands of `ROWS` rows (datasketch's optimal
   split for `LSH_THRESHOLD`, set low so that trimmed copies are found too); two articles become candidates
   only when one band is identical, so each new article is compared with a handful of candidates found by
@@ -70,12 +70,26 @@ def normalise(text: str) -> list[str]:
     return _WORD.findall(folded)
 
 
-def shingles(text: str, size: int = SHINGLE) -> set[bytes]:
-    """Overlapping `size`-word shingles of the normalised text (a shorter text is one shingle)."""
+_MIX = np.uint64(0x9E3779B97F4A7C15)  # odd 64-bit multiplier that spreads each word over the shingle hash
+
+
+def shingle_hashes(text: str, size: int = SHINGLE) -> np.ndarray:
+    """32-bit hashes of the distinct overlapping `size`-word shingles of the normalised text (a shorter text
+    is one shingle). Each word is hashed once (crc32) and the words of a shingle are combined as a polynomial
+    in 64-bit arithmetic, so no shingle string is ever built; the hashes are sorted and unique."""
     words = normalise(text)
-    if len(words) <= size:
-        return {" ".join(words).encode()} if words else set()
-    return {" ".join(words[i:i + size]).encode() for i in range(len(words) - size + 1)}
+    if not words:
+        return np.zeros(0, dtype=np.uint32)
+    h = np.fromiter((zlib.crc32(w.encode()) for w in words), dtype=np.uint64, count=len(words))
+    width = min(size, len(h))
+    acc = np.zeros(len(h) - width + 1, dtype=np.uint64)
+    for i in range(width):
+        acc = acc * _MIX + h[i:len(h) - width + 1 + i]
+    return np.unique(((acc >> np.uint64(32)) ^ acc).astype(np.uint32))
+
+
+def _identity(value: Any) -> Any:
+    return value
 
 
 def signature(text: str) -> np.ndarray:
@@ -87,9 +101,10 @@ def sign(text: str) -> tuple[np.ndarray, int]:
     """(MinHash signature, number of shingles) of a text."""
     from datasketch import MinHash
 
-    grams = shingles(text)
-    mh = MinHash(num_perm=NUM_PERM, seed=1, hashfunc=zlib.crc32, scheme="affine32", permutations=_permutations())
-    mh.update_batch(grams)
+    grams = shingle_hashes(text)
+    # the shingles are hashed already: datasketch applies its permutations to those hashes
+    mh = MinHash(num_perm=NUM_PERM, seed=1, hashfunc=_identity, scheme="affine32", permutations=_permutations())
+    mh.update_batch(grams.tolist())
     return np.asarray(mh.hashvalues, dtype=np.uint32), len(grams)
 
 
