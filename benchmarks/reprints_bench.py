@@ -131,26 +131,25 @@ def bench_store(texts: list[str], n: int) -> dict[str, object]:
     from dateline.store import Store
     from dateline.store.tables import ArticleReprintRow, utcnow
 
-    with tempfile.TemporaryDirectory() as tmp:
-        with Store(f"sqlite:///{tmp}/reprints.sqlite") as store:
-            sources: dict[int, int] = {}
-            batch: list[dict[str, object]] = []
+    with tempfile.TemporaryDirectory() as tmp, Store(f"sqlite:///{tmp}/reprints.sqlite") as store:
+        sources: dict[int, int] = {}
+        batch: list[dict[str, object]] = []
 
-            for article, source, text in replicas(texts, n):
-                batch.append({"content_hash": f"{article:064d}", "article_key": str(article), "source_kind": "text",
-                              "text": text, "data": {}, "created_at": utcnow(), "_source": source})
-                if len(batch) == 1000:
-                    _insert(store, batch, sources)
-            if batch:
+        for article, source, text in replicas(texts, n):
+            batch.append({"content_hash": f"{article:064d}", "article_key": str(article), "source_kind": "text",
+                          "text": text, "data": {}, "created_at": utcnow(), "_source": source})
+            if len(batch) == 1000:
                 _insert(store, batch, sources)
-            base = peak_rss_mib()
-            start = time.perf_counter()
-            stats = assign_reprints(store)
-            elapsed = time.perf_counter() - start
-            peak = peak_rss_mib() - base
-            with store.session() as s:
-                assign = dict(s.execute(select(ArticleReprintRow.article_id, ArticleReprintRow.cluster_id)).all())
-            size = Path(f"{tmp}/reprints.sqlite").stat().st_size
+        if batch:
+            _insert(store, batch, sources)
+        base = peak_rss_mib()
+        start = time.perf_counter()
+        stats = assign_reprints(store)
+        elapsed = time.perf_counter() - start
+        peak = peak_rss_mib() - base
+        with store.session() as s:
+            assign = dict(s.execute(select(ArticleReprintRow.article_id, ArticleReprintRow.cluster_id)).all())
+        size = Path(f"{tmp}/reprints.sqlite").stat().st_size
     by_order = {i: sources[a] for i, a in enumerate(sorted(sources))}
     order = {a: i for i, a in enumerate(sorted(sources))}
     assign_by_order = {order[a]: order.get(c, c) for a, c in assign.items()}
