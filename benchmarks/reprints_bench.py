@@ -127,9 +127,11 @@ def bench_index(texts: list[str], n: int) -> dict[str, object]:
 def bench_store(texts: list[str], n: int) -> dict[str, object]:
     from sqlalchemy import select
 
-    from dateline.reprints import assign_reprints
+    from dateline.reprints import assign_reprints, signature
     from dateline.store import Store
     from dateline.store.tables import ArticleReprintRow, utcnow
+
+    signature("warm up the permutations")  # datasketch's import is not the detector's memory
 
     with tempfile.TemporaryDirectory() as tmp, Store(f"sqlite:///{tmp}/reprints.sqlite") as store:
         sources: dict[int, int] = {}
