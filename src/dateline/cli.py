@@ -376,8 +376,11 @@ def watch(
     from dateline.store import Store
     from dateline.watch import Watcher, WatchOptions
 
-    logging.basicConfig(level=logging.WARNING if quiet else logging.INFO, stream=sys.stderr,
-                        format="%(asctime)s %(name)s %(levelname)s %(message)s")
+    handler = logging.StreamHandler(sys.stderr)
+    handler.setFormatter(logging.Formatter("%(asctime)s %(name)s %(levelname)s %(message)s"))
+    ours = logging.getLogger("dateline")  # dateline's own log only (not alembic's or httpx's)
+    ours.addHandler(handler)
+    ours.setLevel(logging.WARNING if quiet else logging.INFO)
     stop = threading.Event()
 
     def _stop(_signum: int, _frame: object) -> None:

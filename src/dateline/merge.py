@@ -71,6 +71,7 @@ _DATE_FIELDS = ("event_date", "year", "time_precision")
 _QUALIFIER = re.compile(r"\s*\([^)]*\)")
 _SCALE_ORDER = ("Local partner", "Subnational", "National", "Regional", "International", "New media", "Other")
 SAME_PASSAGE = 0.8  # word-set overlap at which two copies' events rest on the same passage
+_UNNAMED = {"publisher"}  # extract.claims' stand-in for an article whose publisher is unknown: not an outlet
 
 
 @dataclass
@@ -238,7 +239,7 @@ def merged_values(members: list[EventRow], publishers: dict[int, str | None],
     for m in members:
         names = (m.source or publishers.get(m.article_id) or "").split(";") + (copies or {}).get(m.article_id, [])
         for name in names:
-            if name.strip():
+            if name.strip() and name.strip() not in _UNNAMED:
                 outlets.setdefault(" ".join(name.lower().split()), name.strip())
     fields["source"] = "; ".join(sorted(outlets.values(), key=str.lower)) or None
     clusters = clusters or {}
