@@ -306,15 +306,20 @@ class Merger:
             return None
         siblings = select(ArticleReprintRow.article_id).where(ArticleReprintRow.cluster_id == cluster,
                                                               ArticleReprintRow.article_id != ev.article_id)
-        rows = self.s.execute(
-            select(EventRow, MergedSourceRow.merged_id).join(MergedSourceRow, MergedSourceRow.event_id == EventRow.id)
-            .where(MergedSourceRow.article_id.in_(siblings)).order_by(EventRow.id)).all()
-        for other, merged_id in rows:
-            if same_passage(ev, other) and reprint_compatible(ev, other):
-                merged = self.s.get(MergedEventRow, merged_id)
-                members = self._members(merged_id)
-                if merged is not None and not any(m.article_id == ev.article_id for m in members):
-                    return merged
+        family = [t for t, f in FAMILIES.items() if f == family_of(ev.event_type)]
+        stmt = (select(EventRow, MergedSourceRow.merged_id)
+                .join(MergedSourceRow, MergedSourceRow.event_id == EventRow.id)
+                .where(MergedSourceRow.article_id.in_(siblings), EventRow.event_type.in_(family))
+                .order_by(EventRow.id).limit(64))
+        after = 0
+        while rows := self.s.execute(stmt.where(EventRow.id > after)).all():  # pages: a big cluster stops early
+            for other, merged_id in rows:
+                if same_passage(ev, other) and reprint_compatible(ev, other):
+                    merged = self.s.get(MergedEventRow, merged_id)
+                    members = self._members(merged_id)
+                    if merged is not None and not any(m.article_id == ev.article_id for m in members):
+                        return merged
+            after = rows[-1][0].id
         return None
 
     def unlink_stale(self) -> None:
