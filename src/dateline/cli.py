@@ -379,6 +379,177 @@ def run(
 
 
 @app.command()
+def watch(
+    sources: Annotated[list[str], typer.Argument(help="Folders that fill up, JSONL files that grow, RSS/Atom feed files "
+                                                  "or feed URLs.")],
+    db: DbOption = None,
+    interval: Annotated[float, typer.Option(help="Seconds between polls of each source.")] = 60.0,
+    once: Annotated[bool, typer.Option("--once", help="One pass over every source, then exit.")] = False,
+    settle: Annotated[float, typer.Option(help="A file modified less than this many seconds ago waits for the "
+                                          "next pass (it may still be being written).")] = 2.0,
+    merge: Annotated[bool, typer.Option("--merge/--no-merge", help="Merge new events (and check alerts) after each "
+                                        "pass that stored something.")] = True,
+    alerts: Annotated[bool, typer.Option("--alerts/--no-alerts", help="Fire the saved alert rules "
+                                         "(`dateline alert add`) on new or updated merged events.")] = True,
+    timeout: Annotated[float, typer.Option(help="Seconds one article may take (0 = no limit).")] = 120.0,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Log only problems.")] = False,
+) -> None:
+    """Watch sources and code only what is new: survives restarts (even kill -9) without duplicates or misses.
+
+    Seen files, feed entries, JSONL offsets and HTTP validators (ETag, Last-Modified) live in the database; a
+    failing source is retried with exponential back-off while the others go on. Stop with Ctrl-C or SIGTERM.
+
+    Examples:
+
+      dateline watch inbox/ --db news.sqlite --interval 30
+
+      dateline watch https://example.org/world.rss feeds/local.atom wire.jsonl --interval 300
+
+      dateline watch inbox/ --once          # one pass, e.g. from cron
+    """
+    import logging
+    import signal
+    import threading
+
+    from dateline.settings import Settings
+    from dateline.store import Store
+    from dateline.watch import Watcher, WatchOptions
+
+    handler = logging.StreamHandler(sys.stderr)
+    handler.setFormatter(logging.Formatter("%(asctime)s %(name)s %(levelname)s %(message)s"))
+    ours = logging.getLogger("dateline")  # dateline's own log only (not alembic's or httpx's)
+    ours.addHandler(handler)
+    ours.setLevel(logging.WARNING if quiet else logging.INFO)
+    stop = threading.Event()
+
+    def _stop(_signum: int, _frame: object) -> None:
+        stop.set()
+
+    signal.signal(signal.SIGTERM, _stop)
+    signal.signal(signal.SIGINT, _stop)
+    options = WatchOptions(interval=interval, settle=settle, merge=merge, timeout=timeout or None)
+    try:
+        with Store(db) as store:
+            after_merge = None
+            if alerts:
+                from dateline.alerts import AlertSender
+
+                after_merge = AlertSender(store).on_merge
+            watcher = Watcher(sources, store, Settings(), options=options, after_merge=after_merge)
+            for _ in watcher.run(once=once, stop=stop):
+                pass
+    except DatelineError as err:
+        fail(str(err))
+
+
+alert_app = typer.Typer(help="Alert rules: saved queries that fire on new or updated merged events.",
+                        no_args_is_help=True)
+app.add_typer(alert_app, name="alert")
+
+
+@alert_app.command("add")
+def alert_add(
+    name: Annotated[str, typer.Argument(help="Name of the rule (shown in every alert).")],
+    db: DbOption = None,
+    country: Annotated[list[str] | None, typer.Option(help="Country, repeatable (any of them).")] = None,
+    admin1: Annotated[list[str] | None, typer.Option(help="Admin1 region, repeatable.")] = None,
+    bbox: Annotated[str | None, typer.Option(help="Bounding box min_lon,min_lat,max_lon,max_lat.")] = None,
+    event_type: Annotated[list[str] | None, typer.Option("--type", help="Event type or sub-event type, "
+                                                         "repeatable.")] = None,
+    actor: Annotated[list[str] | None, typer.Option(help="Actor name (or part of it), repeatable.")] = None,
+    min_fatalities: Annotated[int | None, typer.Option(help="At least this many fatalities.")] = None,
+    min_confidence: Annotated[float | None, typer.Option(help="At least this confidence (0-1).")] = None,
+    min_sources: Annotated[int | None, typer.Option(help="At least this many independent sources.")] = None,
+    jsonl: Annotated[str | None, typer.Option(help="Append each alert (JSON) to this file.")] = None,
+    webhook: Annotated[str | None, typer.Option(help="POST each alert as JSON to this URL.")] = None,
+) -> None:
+    """Save an alert rule; `dateline watch` (and `dateline alert check`) fire it once per matching incident.
+
+    Examples:
+
+      dateline alert add basra-riots --admin1 Basra --type Riots --jsonl alerts.jsonl
+
+      dateline alert add deadly --country Iraq --country Syria --min-fatalities 5 --webhook http://127.0.0.1:9000/hook
+
+      dateline alert add north --bbox 42.0,35.0,45.0,37.5 --actor "Islamic State" --min-sources 2
+    """
+    from pydantic import ValidationError
+
+    from dateline.alerts import AlertQuery, add_rule, parse_bbox
+    from dateline.store import Store
+
+    try:
+        query = AlertQuery(country=country or [], admin1=admin1 or [], bbox=parse_bbox(bbox) if bbox else None,
+                           event_types=event_type or [], actors=actor or [], min_fatalities=min_fatalities,
+                           min_confidence=min_confidence, min_sources=min_sources)
+        with Store(db) as store:
+            add_rule(store, name, query, jsonl=jsonl, webhook=webhook)
+    except ValidationError as err:
+        fail(f"alert {name!r}: {err.errors()[0]['msg']}")
+    except DatelineError as err:
+        fail(str(err))
+    typer.echo(f"alert rule {name!r}: {query.describe()}", err=True)
+
+
+@alert_app.command("list")
+def alert_list(db: DbOption = None) -> None:
+    """List alert rules with what they match, where they deliver and how many alerts they sent.
+
+    Example:  dateline alert list --db news.sqlite
+    """
+    from dateline.alerts import AlertQuery, list_rules
+    from dateline.store import Store
+
+    try:
+        with Store(db) as store:
+            rules = list_rules(store)
+    except DatelineError as err:
+        fail(str(err))
+    for r in rules:
+        where = ", ".join(x for x in (r["jsonl"] and f"jsonl {r['jsonl']}", r["webhook"] and f"webhook {r['webhook']}")
+                          if x) or "print only"
+        typer.echo(f"{r['name']}\t{AlertQuery.model_validate(r['query']).describe()}\t{where}\t{r['alerts']} sent")
+    if not rules:
+        typer.echo("no alert rules", err=True)
+
+
+@alert_app.command("remove")
+def alert_remove(name: Annotated[str, typer.Argument(help="Rule to delete.")], db: DbOption = None) -> None:
+    """Delete an alert rule (and the record of the alerts it sent).
+
+    Example:  dateline alert remove basra-riots
+    """
+    from dateline.alerts import remove_rule
+    from dateline.store import Store
+
+    try:
+        with Store(db) as store:
+            removed = remove_rule(store, name)
+    except DatelineError as err:
+        fail(str(err))
+    if not removed:
+        fail(f"no alert rule named {name!r}")
+    typer.echo(f"alert rule {name!r} removed", err=True)
+
+
+@alert_app.command("check")
+def alert_check(db: DbOption = None) -> None:
+    """Fire the rules on every merged event that has not alerted yet (after `dateline merge`).
+
+    Example:  dateline merge --db news.sqlite && dateline alert check --db news.sqlite
+    """
+    from dateline.alerts import AlertSender
+    from dateline.store import Store
+
+    try:
+        with Store(db) as store:
+            sent = AlertSender(store, echo=typer.echo).check()
+    except DatelineError as err:
+        fail(str(err))
+    typer.echo(f"{sent} alerts sent", err=True)
+
+
+@app.command()
 def failures(
     db: DbOption = None,
     run_id: Annotated[int | None, typer.Option("--run", help="Only this run's failures.")] = None,

@@ -14,6 +14,15 @@ The merged event takes each field from the strongest report (highest confidence;
 date win those fields), fatalities by the conservative rule (the lowest reported figure), and keeps every
 disagreeing value side by side in `disputes`, with the fatality dispute also spelled out in `notes`.
 
+Reprints (`dateline.reprints`): copies of one story (a wire story reprinted by many outlets) share a reprint
+cluster, found before merging. Every copy is still coded and linked, but
+- a copy's event joins the merged event of its sibling copy's event when both rest on the same passage and
+  their fields do not contradict each other (a trimmed copy that lost the town still joins; a different town
+  or day in the same words does not), so a reprint never makes one incident two events;
+- a merged event counts ONE independent source per cluster (`independent_count`); its confidence combines
+  the strongest report of each cluster (1 - prod(1 - c)), so twenty copies confirm no more than one;
+  `source_scale` joins the scales of one report per cluster, and `source` names each outlet once.
+
 Merging is deterministic (events are visited in (date, uid) order; merged ids derive from the founding
 event's uid) and incremental (only events without a merged event are placed; the merged events they join are
 recomputed; events of superseded reports are unlinked first).
@@ -25,16 +34,18 @@ import datetime as dt
 import hashlib
 import math
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from dateline.reprints import ReprintStats, assign_reprints, clusters_of, copy_publishers, normalise
 from dateline.store import Store
 from dateline.store.repository import kept_clause
 from dateline.store.tables import (
     EVENT_COLUMNS,
+    ArticleReprintRow,
     ArticleRow,
     EventRow,
     MergedEventRow,
@@ -59,6 +70,9 @@ _LOCATION_FIELDS = ("country", "iso", "region", "admin1", "admin2", "admin3", "l
                     "longitude", "geo_precision", "geonameid")
 _DATE_FIELDS = ("event_date", "year", "time_precision")
 _QUALIFIER = re.compile(r"\s*\([^)]*\)")
+_SCALE_ORDER = ("Local partner", "Subnational", "National", "Regional", "International", "New media", "Other")
+SAME_PASSAGE = 0.8  # word-set overlap at which two copies' events rest on the same passage
+_UNNAMED = {"publisher"}  # extract.claims' stand-in for an article whose publisher is unknown: not an outlet
 
 
 @dataclass
@@ -68,10 +82,16 @@ class MergeStats:
     updated: int = 0
     unlinked: int = 0
     total: int = 0
+    reprint_joins: int = 0
+    reprints: ReprintStats | None = None
+    touched: set[int] = field(default_factory=set)  # merged ids created or changed by this merge
 
     def summary(self) -> str:
-        return (f"merge: {self.placed} new events placed, {self.created} merged events created, {self.updated} "
+        line = (f"merge: {self.placed} new events placed, {self.created} merged events created, {self.updated} "
                 f"updated, {self.unlinked} stale links removed; {self.total} merged events in all")
+        if self.reprints is not None:
+            line = f"{self.reprints.summary()}\n{line} ({self.reprint_joins} placed beside a reprint)"
+        return line
 
 
 def family_of(event_type: str | None) -> str | None:
@@ -140,6 +160,54 @@ def same_event(a: Any, b: Any) -> tuple[bool, float]:
     return True, dist
 
 
+def _passage_words(ev: Any) -> set[str]:
+    mentions = ev.mentions or []
+    texts = [m.get("text", "") if isinstance(m, dict) else getattr(m, "text", "") for m in mentions]
+    return set(normalise(" ".join(texts)))
+
+
+def same_passage(a: Any, b: Any) -> bool:
+    """Whether two events (of copies of one story) rest on the same passage, allowing small edits."""
+    wa, wb = _passage_words(a), _passage_words(b)
+    if not wa or not wb:
+        return False
+    return len(wa & wb) / len(wa | wb) >= SAME_PASSAGE
+
+
+def reprint_compatible(a: Any, b: Any) -> bool:
+    """Fields of two copies' events that do not contradict each other: same family, overlapping (or missing)
+    dates, same country, same admin1 when both know it, and within NEAR_KM when both are placed on the town.
+    Looser than `same_event`: a copy that lost a paragraph may know the place or day less precisely."""
+    fam = family_of(a.event_type)
+    if fam is None or fam != family_of(b.event_type):
+        return False
+    ra, rb = date_range(a), date_range(b)
+    if ra and rb and (ra[0] > rb[1] or rb[0] > ra[1]):
+        return False
+    if a.country and b.country and _norm(a.country) != _norm(b.country):
+        return False
+    if a.admin1 and b.admin1 and _norm(a.admin1) != _norm(b.admin1):
+        return False
+    if a.geo_precision == 1 and b.geo_precision == 1 and None not in (a.latitude, a.longitude, b.latitude,
+                                                                      b.longitude):
+        return haversine_km(a.latitude, a.longitude, b.latitude, b.longitude) <= NEAR_KM
+    return True
+
+
+def combine_scales(scales: list[str | None]) -> str | None:
+    """ACLED source_scale of several sources ("National" + "International" → "National-International")."""
+    parts = {p for s in scales if s for p in s.split("-")}
+    return "-".join(p for p in _SCALE_ORDER if p in parts) or ("-".join(sorted(parts)) or None)
+
+
+def corroborated(confidences: list[float]) -> float:
+    """Confidence that an event happened given independent reports: 1 - prod(1 - c)."""
+    miss = 1.0
+    for c in confidences:
+        miss *= 1.0 - max(0.0, min(1.0, c))
+    return round(1.0 - miss, 4)
+
+
 def _merged_uid(founder_uid: str) -> str:
     return "M" + hashlib.sha1(founder_uid.encode("utf-8")).hexdigest()[:15]
 
@@ -148,8 +216,11 @@ def _strength(ev: EventRow) -> tuple[Any, ...]:
     return (-(ev.confidence or 0.0), ev.uid)
 
 
-def merged_values(members: list[EventRow], publishers: dict[int, str | None]) -> dict[str, Any]:
-    """The merged record of `members` (≥ 1 events): fields, disputes and notes."""
+def merged_values(members: list[EventRow], publishers: dict[int, str | None],
+                  clusters: dict[int, int] | None = None,
+                  copies: dict[int, list[str]] | None = None) -> dict[str, Any]:
+    """The merged record of `members` (≥ 1 events): fields, disputes and notes. `clusters` maps article ids
+    to reprint clusters (default: every article its own), which count once in confidence and source_scale."""
     ranked = sorted(members, key=_strength)
     fields: dict[str, Any] = {}
     for name in EVENT_COLUMNS:
@@ -165,9 +236,20 @@ def merged_values(members: list[EventRow], publishers: dict[int, str | None]) ->
     date_end = max((r[1] for r in ranges), default=None)
     figures = [m.fatalities for m in members if m.fatalities is not None]
     fields["fatalities"] = min(figures) if figures else None
-    sources = sorted({s for m in members for s in ([m.source] if m.source else [publishers.get(m.article_id)])
-                      if s})
-    fields["source"] = "; ".join(sources) or None
+    outlets: dict[str, str] = {}
+    for m in members:
+        names = (m.source or publishers.get(m.article_id) or "").split(";") + (copies or {}).get(m.article_id, [])
+        for name in names:
+            if name.strip() and name.strip() not in _UNNAMED:
+                outlets.setdefault(" ".join(name.lower().split()), name.strip())
+    fields["source"] = "; ".join(sorted(outlets.values(), key=str.lower)) or None
+    clusters = clusters or {}
+    per_cluster: dict[int, EventRow] = {}
+    for m in sorted(members, key=_strength):  # the strongest report of each cluster speaks for it
+        per_cluster.setdefault(clusters.get(m.article_id, m.article_id), m)
+    independent = list(per_cluster.values())
+    fields["confidence"] = corroborated([m.confidence or 0.0 for m in independent])
+    fields["source_scale"] = combine_scales([m.source_scale for m in independent])
     disputes: dict[str, list[dict[str, Any]]] = {}
     ordered = sorted(members, key=lambda m: m.uid)
     for name in DISPUTED_FIELDS:
@@ -184,7 +266,7 @@ def merged_values(members: list[EventRow], publishers: dict[int, str | None]) ->
         notes = f"{notes} {sentence}".strip() if notes else sentence
     fields["notes"] = notes
     return {"fields": {k: _plain(v) for k, v in fields.items()}, "disputes": disputes, "notes": notes,
-            "date_start": date_start, "date_end": date_end, "raw": fields}
+            "date_start": date_start, "date_end": date_end, "raw": fields, "independent": len(independent)}
 
 
 def _plain(value: Any) -> Any:
@@ -199,6 +281,48 @@ class Merger:
         self.min_confidence = min_confidence
         self.stats = MergeStats()
         self._dirty: set[int] = set()
+        self._clusters: dict[int, int] = {}
+        self._shared: set[int] = set()  # clusters known to hold more than one article
+
+    def prefetch(self, events: list[EventRow]) -> None:
+        """Clusters of the pending events' articles, and which of them hold copies, in a few queries."""
+        from sqlalchemy import func
+
+        clusters = self.clusters(sorted({ev.article_id for ev in events}))
+        ids = sorted(set(clusters.values()))
+        for i in range(0, len(ids), 500):
+            self._shared.update(self.s.scalars(
+                select(ArticleReprintRow.cluster_id).where(ArticleReprintRow.cluster_id.in_(ids[i:i + 500]))
+                .group_by(ArticleReprintRow.cluster_id).having(func.count() > 1)))
+
+    def clusters(self, article_ids: Any) -> dict[int, int]:
+        missing = [a for a in article_ids if a not in self._clusters]
+        if missing:
+            self._clusters.update(clusters_of(self.s, missing))
+        return {a: self._clusters[a] for a in article_ids}
+
+    def _reprint_home(self, ev: EventRow) -> MergedEventRow | None:
+        """The merged event of a sibling copy's event that rests on the same passage, if any."""
+        cluster = self.clusters([ev.article_id])[ev.article_id]
+        if cluster not in self._shared:
+            return None
+        siblings = select(ArticleReprintRow.article_id).where(ArticleReprintRow.cluster_id == cluster,
+                                                              ArticleReprintRow.article_id != ev.article_id)
+        family = [t for t, f in FAMILIES.items() if f == family_of(ev.event_type)]
+        stmt = (select(EventRow, MergedSourceRow.merged_id)
+                .join(MergedSourceRow, MergedSourceRow.event_id == EventRow.id)
+                .where(MergedSourceRow.article_id.in_(siblings), EventRow.event_type.in_(family))
+                .order_by(EventRow.id).limit(64))
+        after = 0
+        while rows := self.s.execute(stmt.where(EventRow.id > after)).all():  # pages: a big cluster stops early
+            for other, merged_id in rows:
+                if same_passage(ev, other) and reprint_compatible(ev, other):
+                    merged = self.s.get(MergedEventRow, merged_id)
+                    members = self._members(merged_id)
+                    if merged is not None and not any(m.article_id == ev.article_id for m in members):
+                        return merged
+            after = rows[-1][0].id
+        return None
 
     def unlink_stale(self) -> None:
         """Unlink events whose report was superseded by a newer pipeline version, or that were rejected."""
@@ -240,6 +364,15 @@ class Merger:
         return list(self.s.scalars(stmt).all())
 
     def place(self, ev: EventRow) -> None:
+        home = self._reprint_home(ev)
+        if home is not None:
+            self._dirty.add(home.id)
+            self.s.add(MergedSourceRow(merged_id=home.id, event_id=ev.id, article_id=ev.article_id))
+            self.s.flush()
+            self._refresh(home)
+            self.stats.placed += 1
+            self.stats.reprint_joins += 1
+            return
         best: tuple[float, str, MergedEventRow] | None = None
         for merged in self._candidates(ev):
             members = self._members(merged.id)
@@ -277,7 +410,7 @@ class Merger:
         ids = {m.article_id for m in members}
         rows = self.s.execute(select(ArticleRow.id, ArticleRow.publisher).where(ArticleRow.id.in_(ids))).all()
         publishers = {article_id: publisher for article_id, publisher in rows}
-        vals = merged_values(members, publishers)
+        vals = merged_values(members, publishers, self.clusters(sorted(ids)), copy_publishers(self.s, sorted(ids)))
         raw = vals["raw"]
         for name in ("event_date", "event_type", "sub_event_type", "country", "admin1", "location", "latitude",
                      "longitude", "geo_precision", "fatalities"):
@@ -285,7 +418,9 @@ class Merger:
         merged.date_start, merged.date_end = vals["date_start"], vals["date_end"]
         merged.fields, merged.disputes, merged.notes = vals["fields"], vals["disputes"], vals["notes"]
         merged.source_count = len(ids)
+        merged.independent_count = vals["independent"]
         merged.updated_at = utcnow()
+        self.stats.touched.add(merged.id)
         self.s.flush()
 
     def finish(self) -> None:
@@ -297,13 +432,19 @@ class Merger:
 
 
 def merge_events(store: Store, min_confidence: float | None = None) -> MergeStats:
-    """Place every event not yet merged (see the module docstring); one transaction. With `min_confidence`,
-    only events the decision keeps at that cut (or a reviewer accepted) are merged."""
+    """Find new articles' reprint clusters, then place every event not yet merged (see the module docstring);
+    the merge itself is one transaction. With `min_confidence`, only events the decision keeps at that cut (or
+    a reviewer accepted) are merged."""
+    reprints = assign_reprints(store)
     with store.session() as s:
         merger = Merger(s, min_confidence)
         merger.unlink_stale()
-        for ev in merger.pending_events():
+        pending = merger.pending_events()
+        merger.prefetch(pending)
+        for ev in pending:
             merger.place(ev)
         merger.finish()
         merger.stats.total = len(s.scalars(select(MergedEventRow.id)).all())
+        merger.stats.reprints = reprints
+        merger.stats.touched = {m for m in merger.stats.touched if s.get(MergedEventRow, m) is not None}
         return merger.stats

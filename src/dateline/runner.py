@@ -225,6 +225,15 @@ class _Todo:
         self.store, self.settings, self.stats, self.version = store, settings, stats, version
         self.failures: list[Failure] = []
         self.recent: OrderedDict[str, None] = OrderedDict()
+        self.copies: list[tuple[str, Article]] = []  # exact copies from other outlets (dateline.reprints)
+
+    def flush_copies(self, final: bool = False) -> None:
+        """Record other outlets' exact copies; those whose original is not written yet wait (up to the end)."""
+        from dateline.reprints import record_copies
+
+        if self.copies and (final or len(self.copies) >= LOOKUP_CHUNK):
+            pending = record_copies(self.store, self.copies)
+            self.copies = [] if final else pending[-RECENT_HASHES:]
 
     def _seen(self, digest: str) -> bool:
         if digest in self.recent:
@@ -259,15 +268,20 @@ class _Todo:
                 digest = content_hash(article)
                 if digest in done or self._seen(digest):
                     self.stats.skipped += 1
+                    if article.publisher or article.url:
+                        self.copies.append((digest, article))
                     continue
                 yield article
 
 
 def run_corpus(inputs: Sequence[str], store: Store, settings: Settings | None = None, *, workers: int = 1,
                batch_size: int = 64, pipeline: Any = None, timeout: float | None = 120.0,
-               on_batch: Callable[[RunStats], None] | None = None) -> RunStats:
+               on_batch: Callable[[RunStats], None] | None = None,
+               items: Iterable[Article | InputError] | None = None) -> RunStats:
     """Extract every not-yet-processed article of `inputs` into `store`; returns the run's totals.
 
+    `items` replaces reading `inputs` with articles read elsewhere (`dateline watch` reads only what is new;
+    `inputs` then only names the run).
     `on_batch` is called after each committed batch (the CLI's progress bar). `pipeline` lets tests and
     benchmarks hand in a loaded `Pipeline`. `timeout` bounds the seconds one article may take (single-process
     runs): an article over it is recorded as a failure and the run goes on.
@@ -276,7 +290,7 @@ def run_corpus(inputs: Sequence[str], store: Store, settings: Settings | None = 
     stats = RunStats()
     stats.run_id = store.start_run(list(inputs), PIPELINE_VERSION)
     todo = _Todo(store, settings, stats, PIPELINE_VERSION)
-    articles = todo.articles(read_inputs(inputs, settings))
+    articles = todo.articles(read_inputs(inputs, settings) if items is None else items)
     results: Iterable[Report | Failure] | None = None
     if workers > 1:
         results = _parallel_pipe(articles, workers, settings, stats.notes)
@@ -289,10 +303,12 @@ def run_corpus(inputs: Sequence[str], store: Store, settings: Settings | None = 
     try:
         for batch in chunked(results, batch_size):
             _write_batch(store, batch, todo, stats)
+            todo.flush_copies()
             if on_batch:
                 on_batch(stats)
         if todo.failures:
             _write_batch(store, [], todo, stats)
+        todo.flush_copies(final=True)
         stats_status = "finished"
     except BaseException:
         stats_status = "failed"

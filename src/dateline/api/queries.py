@@ -25,7 +25,7 @@ from dateline.api.schemas import (
     SourceRef,
 )
 from dateline.store import EventFilter, Store
-from dateline.store.tables import ApiTokenRow, ClaimRow, EventRow, QuoteRow
+from dateline.store.tables import ApiTokenRow, ClaimRow, EventRow, MergedEventRow, MergedSourceRow, QuoteRow
 
 FILTER_FIELDS = (
     "date_from",
@@ -96,7 +96,11 @@ def map_points(store: Store, f: EventFilter, *, limit: int) -> tuple[list[MapPoi
             c.location,
             c.country,
             c.review_status,
+            MergedEventRow.independent_count,
         )
+        .select_from(inner)
+        .outerjoin(MergedSourceRow, MergedSourceRow.event_id == c.id)
+        .outerjoin(MergedEventRow, MergedEventRow.id == MergedSourceRow.merged_id)
         .order_by(c.event_date.is_(None), c.event_date.desc(), c.id.desc())
         .limit(limit + 1)
     )
@@ -104,7 +108,8 @@ def map_points(store: Store, f: EventFilter, *, limit: int) -> tuple[list[MapPoi
         rows = s.execute(stmt).all()
     points = [
         MapPoint(
-            id=r[0], lat=r[1], lon=r[2], type=r[3], sub=r[4], date=r[5], loc=r[6], country=r[7], status=r[8]
+            id=r[0], lat=r[1], lon=r[2], type=r[3], sub=r[4], date=r[5], loc=r[6], country=r[7], status=r[8],
+            sources=r[9] or 1,
         )
         for r in rows[:limit]
     ]
@@ -196,6 +201,7 @@ def event_detail(store: Store, event_id: int) -> EventDetail:
         merged_info = MergedInfo(
             id=merged["id"],
             source_count=merged.get("source_count") or len(sources),
+            independent_sources=merged.get("independent_count"),
             fields=merged.get("fields") or {},
             disputes=merged.get("disputes") or {},
             notes=merged.get("notes"),

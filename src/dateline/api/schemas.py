@@ -92,6 +92,9 @@ class MergedInfo(BaseModel):
 
     id: int
     source_count: int
+    independent_sources: int | None = Field(
+        default=None, description="Reprint clusters among the sources: copies of one story count once."
+    )
     fields: dict[str, Any] = Field(default_factory=dict, description="Merged ACLED values.")
     disputes: dict[str, list[dict[str, Any]]] = Field(
         default_factory=dict,
@@ -120,6 +123,7 @@ class MapPoint(BaseModel):
     loc: str | None
     country: str | None
     status: str | None
+    sources: int = Field(default=1, description="Independent sources of its merged event (1 when not merged).")
     url: str = ""
 
 

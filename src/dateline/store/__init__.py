@@ -39,8 +39,8 @@ Reading (dicts are JSON-ready: dates as ISO strings)
 - `get_report(article_id, pipeline_version=None) -> Report | None` (events carry reviewed values).
 - `get_merged_event(id)`, `query_merged(filter)`: id, uid, family, event_date, date_start, date_end,
   event_type, sub_event_type, country, admin1, location, latitude, longitude, geo_precision, fatalities,
-  source_count, fields (every merged ACLED column), disputes ({field: [{value, event_id, article_id,
-  source}]}),
+  source_count, independent_count (reprint clusters among the sources: see `dateline.reprints`), fields
+  (every merged ACLED column), disputes ({field: [{value, event_id, article_id, source}]}),
   notes, review_status, updated_at; `get_merged_event` adds `sources` [{event_id, article_id, title,
   publisher, url, published}].
 - `runs()`, `failures(run_id=None, limit=None, offset=0)`, `counts()`.

@@ -85,7 +85,8 @@ def event_stream(store: Store, f: EventFilter, *, with_article: bool = False) ->
     cache: dict[int, dict[str, Any]] = {}
     for row in store.iter_event_rows(f):
         extra: dict[str, Any] = {"uid": row.uid, "store_id": row.id, "article_id": row.article_id,
-                                 "review_status": row.review_status, "source_count": 1}
+                                 "review_status": row.review_status, "source_count": 1,
+                                 "independent_sources": 1}
         if with_article:
             extra["article"] = _article_info(store, cache, row.article_id)
         yield event_from_row(row), extra
@@ -98,7 +99,9 @@ def merged_stream(store: Store, f: EventFilter) -> Iterator[tuple[Event, dict[st
         event = Event.model_validate({**fields, "id": merged["uid"]})
         yield event, {"uid": merged["uid"], "store_id": merged["id"], "article_id": None,
                       "review_status": merged["review_status"],
-                      "source_count": merged["source_count"], "disputes": merged["disputes"]}
+                      "source_count": merged["source_count"],
+                      "independent_sources": merged.get("independent_count", merged["source_count"]),
+                      "disputes": merged["disputes"]}
 
 
 @contextmanager

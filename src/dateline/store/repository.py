@@ -171,7 +171,7 @@ _ARTICLE_COLS = ("id", "content_hash", "article_key", "source_kind", "url", "pat
                  "published", "language", "created_at")
 _MERGED_COLS = ("id", "uid", "family", "event_date", "date_start", "date_end", "event_type", "sub_event_type",
                 "country", "admin1", "location", "latitude", "longitude", "geo_precision", "fatalities",
-                "source_count", "fields", "disputes", "notes", "review_status", "updated_at")
+                "source_count", "independent_count", "fields", "disputes", "notes", "review_status", "updated_at")
 _RUN_COLS = ("id", "pipeline_version", "inputs", "status", "started_at", "finished_at", "articles", "skipped",
              "events", "failures", "pid", "host", "heartbeat_at")
 _AUDIT_COLS = ("id", "event_id", "event_uid", "user", "token_id", "token_created_at", "action", "changes",

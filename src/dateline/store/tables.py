@@ -15,6 +15,7 @@ from typing import Any
 
 from sqlalchemy import (
     JSON,
+    BigInteger,
     Boolean,
     Date,
     DateTime,
@@ -22,6 +23,7 @@ from sqlalchemy import (
     ForeignKey,
     Index,
     Integer,
+    LargeBinary,
     String,
     Text,
     UniqueConstraint,
@@ -260,6 +262,9 @@ class MergedEventRow(Base):
     geo_precision: Mapped[int | None] = mapped_column(Integer)
     fatalities: Mapped[int | None] = mapped_column(Integer)
     source_count: Mapped[int] = mapped_column(Integer, default=1)
+    independent_count: Mapped[int] = mapped_column(
+        Integer, default=1, server_default="1", doc="distinct reprint clusters among the member articles"
+    )
     fields: Mapped[dict[str, Any]] = mapped_column(JSON, doc="every merged Event field (ACLED columns)")
     disputes: Mapped[dict[str, Any]] = mapped_column(
         JSON, default=dict, doc="field → [{value, event_id, source}] when sources disagree"
@@ -278,6 +283,106 @@ class MergedSourceRow(Base):
     merged_id: Mapped[int] = mapped_column(ForeignKey("merged_events.id", ondelete="CASCADE"), index=True)
     event_id: Mapped[int] = mapped_column(ForeignKey("events.id", ondelete="CASCADE"), unique=True)
     article_id: Mapped[int] = mapped_column(ForeignKey("articles.id", ondelete="CASCADE"), index=True)
+
+
+class ArticleReprintRow(Base):
+    """An article's reprint cluster (`dateline.reprints`): copies of one story share `cluster_id`, the id of the
+    cluster's first article; `signature` is the MinHash signature later articles are compared with."""
+
+    __tablename__ = "article_reprints"
+
+    article_id: Mapped[int] = mapped_column(ForeignKey("articles.id", ondelete="CASCADE"), primary_key=True,
+                                            autoincrement=False)
+    cluster_id: Mapped[int] = mapped_column(Integer, index=True)
+    matched_id: Mapped[int | None] = mapped_column(Integer, doc="the earlier article it was found to copy")
+    similarity: Mapped[float] = mapped_column(Float, default=1.0, doc="estimated Jaccard with matched_id")
+    shingles: Mapped[int] = mapped_column(Integer, default=0, doc="number of word shingles of the text")
+    signature: Mapped[bytes] = mapped_column(LargeBinary)
+
+
+class ArticleCopyRow(Base):
+    """Another outlet's exact copy of a stored article (same cleaned text, so not stored or coded again): who
+    ran it, so that merged events and exports name every outlet."""
+
+    __tablename__ = "article_copies"
+    __table_args__ = (UniqueConstraint("article_id", "key", name="uq_article_copies_article_key"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    article_id: Mapped[int] = mapped_column(ForeignKey("articles.id", ondelete="CASCADE"), index=True)
+    key: Mapped[str] = mapped_column(String(64), doc="hash of publisher and URL")
+    publisher: Mapped[str | None] = mapped_column(String(300))
+    url: Mapped[str | None] = mapped_column(Text)
+    title: Mapped[str | None] = mapped_column(Text)
+    published: Mapped[dt.date | None] = mapped_column(Date)
+    seen_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
+
+
+class ReprintBandRow(Base):
+    """LSH index of cluster representatives: one row per (band key, article)."""
+
+    __tablename__ = "reprint_bands"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    band_key: Mapped[int] = mapped_column(BigInteger, index=True)
+    article_id: Mapped[int] = mapped_column(ForeignKey("articles.id", ondelete="CASCADE"), index=True)
+
+
+class WatchSourceRow(Base):
+    """A source `dateline watch` polls (folder, growing JSONL file, feed file or URL) and where it got to."""
+
+    __tablename__ = "watch_sources"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    source: Mapped[str] = mapped_column(String(1000), unique=True)
+    kind: Mapped[str] = mapped_column(String(20), doc="folder | jsonl | feed | url | file")
+    etag: Mapped[str | None] = mapped_column(Text)
+    last_modified: Mapped[str | None] = mapped_column(Text)
+    offset: Mapped[int] = mapped_column(BigInteger, default=0, doc="bytes of a JSONL file already read")
+    items: Mapped[int] = mapped_column(Integer, default=0, doc="items taken from this source in all")
+    failures: Mapped[int] = mapped_column(Integer, default=0, doc="consecutive failed polls (back-off)")
+    last_error: Mapped[str | None] = mapped_column(Text)
+    last_polled_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
+    next_poll_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
+
+
+class WatchItemRow(Base):
+    """An item of a watched source already taken (a file of a folder, a feed entry): never coded twice."""
+
+    __tablename__ = "watch_items"
+    __table_args__ = (UniqueConstraint("source_id", "item", name="uq_watch_items_source_item"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    source_id: Mapped[int] = mapped_column(ForeignKey("watch_sources.id", ondelete="CASCADE"), index=True)
+    item: Mapped[str] = mapped_column(String(1000))
+    seen_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
+
+
+class AlertRuleRow(Base):
+    """A saved query (`dateline alert add`) that fires when a new or updated merged event matches it."""
+
+    __tablename__ = "alert_rules"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    name: Mapped[str] = mapped_column(String(200), unique=True)
+    query: Mapped[dict[str, Any]] = mapped_column(JSON, doc="dateline.alerts.AlertQuery as JSON")
+    jsonl: Mapped[str | None] = mapped_column(Text, doc="append each alert to this JSONL file")
+    webhook: Mapped[str | None] = mapped_column(Text, doc="POST each alert as JSON to this URL")
+    active: Mapped[bool] = mapped_column(Boolean, default=True)
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
+
+
+class AlertSentRow(Base):
+    """One alert: a rule fired for a merged event (once per rule and merged event, however many reprints)."""
+
+    __tablename__ = "alerts_sent"
+    __table_args__ = (UniqueConstraint("rule_id", "merged_uid", name="uq_alerts_rule_merged"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    rule_id: Mapped[int] = mapped_column(ForeignKey("alert_rules.id", ondelete="CASCADE"), index=True)
+    merged_uid: Mapped[str] = mapped_column(String(40))
+    payload: Mapped[dict[str, Any]] = mapped_column(JSON)
+    delivered: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict, doc="channel → ok | error message")
+    sent_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
 
 
 class AuditRow(Base):

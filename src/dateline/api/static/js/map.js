@@ -7,11 +7,23 @@
   if (!root) return;
   const pointsUrl = root.dataset.points;
   const worldUrl = root.dataset.world;
-  const state = { points: [], hiddenTypes: new Set(), range: null, unit: "day" };
+  const state = { points: [], hiddenTypes: new Set(), range: null, unit: "day", lastSeen: 0, maxId: 0 };
+  // "New since you last looked": the highest event id this browser has marked as seen (ids only grow).
+  const SEEN_KEY = "dateline.lastSeenEventId";
+  try { state.lastSeen = Number(window.localStorage.getItem(SEEN_KEY) || 0); } catch (err) { state.lastSeen = 0; }
 
   const map = L.map(root, { minZoom: 1, maxZoom: 14, worldCopyJump: true, zoomSnap: 0.5 }).setView([25, 30], 2);
   map.attributionControl.addAttribution("Boundaries: Natural Earth");
-  const clusters = L.markerClusterGroup({ maxClusterRadius: 30, showCoverageOnHover: false });
+  const clusters = L.markerClusterGroup({ maxClusterRadius: 30, showCoverageOnHover: false, iconCreateFunction: clusterIcon });
+
+  // markercluster's own icon, plus a ring when the cluster holds an event that is new since the last look
+  function clusterIcon(cluster) {
+    const n = cluster.getChildCount();
+    const size = n < 10 ? "small" : n < 100 ? "medium" : "large";
+    const fresh = cluster.getAllChildMarkers().some((m) => m.options.fresh);
+    return new L.DivIcon({ html: "<div><span>" + n + "</span></div>", iconSize: new L.Point(40, 40),
+      className: "marker-cluster marker-cluster-" + size + (fresh ? " ev-new-cluster" : "") });
+  }
   map.addLayer(clusters);
 
   // Rings that cross the antimeridian (Russia's Chukotka, Fiji) jump from +180 to -180 between two points;
@@ -53,13 +65,15 @@
     }
   }
 
+  function isNew(p) { return state.lastSeen > 0 && p.id > state.lastSeen; }
+
   function markerFor(p) {
     const icon = L.divIcon({
-      className: "ev-pin",
+      className: "ev-pin" + (isNew(p) ? " ev-new" : ""),
       html: '<span style="background:' + dateline.colour(p.type) + '"></span>',
       iconSize: [14, 14],
     });
-    const m = L.marker([p.lat, p.lon], { icon: icon, title: (p.sub || p.type || "event") + " — " + (p.loc || "") });
+    const m = L.marker([p.lat, p.lon], { icon: icon, fresh: isNew(p), title: (p.sub || p.type || "event") + " — " + (p.loc || "") });
     // Built with DOM nodes and textContent so no event value is ever parsed as HTML.
     const box = document.createElement("div");
     const a = document.createElement("a");
@@ -67,8 +81,13 @@
     a.textContent = (p.sub || p.type || "Event") + (p.date ? " · " + p.date : "");
     const loc = document.createElement("div");
     loc.textContent = [p.loc, p.country].filter(Boolean).join(", ");
+    const src = document.createElement("div");
+    src.className = "muted";
+    src.textContent = (p.sources || 1) + " independent source" + ((p.sources || 1) === 1 ? "" : "s") +
+      (isNew(p) ? " · new since you last looked" : "");
     box.appendChild(a);
     box.appendChild(loc);
+    box.appendChild(src);
     m.bindPopup(box);
     return m;
   }
@@ -89,6 +108,7 @@
     root.dataset.visible = String(shown.length);
     const count = document.getElementById("map-count");
     if (count) count.textContent = shown.length + " of " + state.points.length + " events on the map";
+    showNew();
     if (fit && shown.length) {
       map.fitBounds(L.latLngBounds(shown.map((p) => [p.lat, p.lon])).pad(0.3), { maxZoom: 7, animate: false });
     }
@@ -227,33 +247,75 @@
     box.classList.toggle("error", !!isError);
   }
 
+  function showNew() {
+    const label = document.getElementById("map-new");
+    const button = document.getElementById("map-seen");
+    const fresh = state.points.filter(isNew).length;
+    if (label) {
+      label.textContent = state.lastSeen === 0 ? "first visit: events added from now on will be marked new"
+        : fresh + " new event" + (fresh === 1 ? "" : "s") + " since you last looked";
+    }
+    if (button) button.hidden = fresh === 0;
+    root.dataset.fresh = String(fresh);
+  }
+
+  function markSeen() {
+    state.lastSeen = state.maxId;
+    try { window.localStorage.setItem(SEEN_KEY, String(state.lastSeen)); } catch (err) { /* private mode */ }
+    redrawMarkers(false);
+  }
+
   async function fetchPoints() {
     const resp = await fetch(pointsUrl, { headers: { Accept: "application/json" } });
     const data = await resp.json().catch(() => ({}));
     if (!resp.ok) throw new Error(data.detail || resp.status + " " + resp.statusText);
-    return data;
+    state.points = data.points || [];
+    state.maxId = state.points.reduce((m, p) => Math.max(m, p.id), 0);
+    const note = document.getElementById("map-truncated");
+    if (note) note.hidden = !data.truncated;
+    const total = document.getElementById("map-total");
+    if (total && !data.truncated) total.textContent = String(state.points.length);
+  }
+
+  // While `dateline watch` adds events, poll for them; the view (zoom, filters, range) stays as it is.
+  async function refresh() {
+    if (document.hidden) return;
+    const before = state.maxId, count = state.points.length;
+    try { await fetchPoints(); } catch (err) { return; }
+    const stamp = document.getElementById("map-refreshed");
+    if (stamp) stamp.textContent = "updated " + new Date().toLocaleTimeString();
+    if (state.maxId !== before || state.points.length !== count) {
+      drawTimeline();
+      redrawMarkers(false);
+    }
   }
 
   async function load() {
     loading("Loading events…");
     await drawWorld();
-    let data;
     try {
-      data = await fetchPoints();
+      await fetchPoints();
     } catch (err) {
       loading("Could not load the events: " + err.message, true);
       return;
     }
     loading(null);
-    state.points = data.points || [];
-    const note = document.getElementById("map-truncated");
-    if (note) note.hidden = !data.truncated;
+    if (state.lastSeen === 0 && state.maxId > 0) {
+      // first visit: everything here now counts as seen, so "new" means new from here on
+      state.lastSeen = state.maxId;
+      try { window.localStorage.setItem(SEEN_KEY, String(state.lastSeen)); } catch (err) { /* private mode */ }
+    }
     wireLegend();
+    const seen = document.getElementById("map-seen");
+    if (seen) seen.addEventListener("click", markSeen);
     drawTimeline();
     redrawMarkers(true);
     root.dataset.ready = "1";
+    const every = Number(root.dataset.refresh || 0);
+    if (every > 0) window.setInterval(refresh, every * 1000);
   }
 
-  window.datelineMap = { map: map, state: state, setRange: setRange, world: () => world };
+  window.datelineMap = { map: map, state: state, setRange: setRange, world: () => world, refresh: refresh,
+                        markSeen: markSeen };
   load();
 })();

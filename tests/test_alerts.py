@@ -1,0 +1,117 @@
+"""Alerts: a saved query fires once per incident — printed, appended to JSONL, POSTed to a local webhook."""
+
+from __future__ import annotations
+
+import json
+import threading
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+
+import test_store_fixtures
+from test_reprints import BASRA, copies
+from test_store_fixtures import protest_report
+
+from dateline.alerts import AlertQuery, AlertSender, add_rule, sent_alerts
+from dateline.merge import merge_events
+from dateline.store import Store
+from dateline.watch import Watcher, WatchOptions
+
+db_url = test_store_fixtures.db_url
+
+
+@contextmanager
+def webhook() -> Iterator[tuple[str, list[dict]]]:  # type: ignore[type-arg]
+    received: list[dict] = []  # type: ignore[type-arg]
+
+    class Handler(BaseHTTPRequestHandler):
+        def do_POST(self) -> None:
+            body = self.rfile.read(int(self.headers["Content-Length"]))
+            received.append(json.loads(body))
+            self.send_response(204)
+            self.end_headers()
+
+        def log_message(self, *args: object) -> None:
+            pass
+
+    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}/hook", received
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+def copy_text(i: int) -> str:
+    return (f"By desk {i}. Protesters stormed the Baghdad provincial council building on Wednesday, and three "
+            "people were killed, police said. Officials promised an inquiry into the shooting by the end of the "
+            "week, and the governor called for calm in the capital while shops stayed closed.")
+
+
+def test_query_parts_combine_with_and() -> None:
+    merged = {"country": "Iraq", "admin1": "Baghdad", "latitude": 33.3, "longitude": 44.4, "event_type": "Riots",
+              "sub_event_type": "Violent demonstration", "fatalities": 3, "source_count": 4, "independent_count": 2,
+              "fields": {"actor1": "Rioters (Iraq)", "actor2": "Police Forces of Iraq", "confidence": 0.8}}
+    assert AlertQuery().matches(merged)
+    assert AlertQuery(country=["iraq"], event_types=["Violent demonstration"], min_fatalities=3).matches(merged)
+    assert AlertQuery(bbox=(44.0, 33.0, 45.0, 34.0), actors=["police"], min_sources=2).matches(merged)
+    assert not AlertQuery(admin1=["Basra"]).matches(merged)
+    assert not AlertQuery(bbox=(40.0, 30.0, 41.0, 31.0)).matches(merged)
+    assert not AlertQuery(min_fatalities=4).matches(merged)
+    assert not AlertQuery(min_confidence=0.9).matches(merged)
+    assert not AlertQuery(min_sources=3).matches(merged)  # four reports, but only two independent
+
+
+def test_one_incident_alerts_once_however_many_reprints_arrive(db_url: str, tmp_path: Path) -> None:
+    printed: list[str] = []
+    with webhook() as (url, received), Store(db_url) as store:
+        add_rule(store, "baghdad-riots", AlertQuery(admin1=["Baghdad"], event_types=["Riots"], min_confidence=0.5),
+                 jsonl=str(tmp_path / "alerts.jsonl"), webhook=url)
+        sender = AlertSender(store, echo=printed.append)
+        sent = []
+        for wave in (range(5), range(5, 20)):  # reprints arrive in two waves
+            store.add_reports([protest_report(copy_text(i), "stormed", publisher=f"Outlet {i}", confidence=0.7)
+                               for i in wave])
+            sent.append(sender.on_merge(merge_events(store)))
+        # another incident, elsewhere: the rule does not match it
+        store.add_reports([protest_report("In Basra, rioters set fire to a party office on Wednesday.", "set fire",
+                                          admin1="Basra", location="Basra", latitude=30.51, longitude=47.81)])
+        sent.append(sender.on_merge(merge_events(store)))
+        history = sent_alerts(store)
+        merged = store.query_merged()
+    assert sent == [1, 0, 0]
+    assert len(history) == 1 and history[0]["delivered"] == {"print": "ok", "jsonl": "ok", "webhook": "ok"}
+    assert len(printed) == 1 and "baghdad-riots" in printed[0]
+    lines = (tmp_path / "alerts.jsonl").read_text(encoding="utf-8").splitlines()
+    assert len(lines) == 1 and len(received) == 1
+    alert = received[0]
+    assert alert == json.loads(lines[0])
+    assert alert["event"]["admin1"] == "Baghdad" and alert["event"]["event_type"] == "Riots"
+    assert alert["evidence"][0]["fields"]["sub_event_type"] == "stormed"
+    assert alert["evidence"][0]["passages"]
+    assert len(alert["sources"]) == 5  # what was known when it fired
+    assert {m["source_count"] for m in merged if m["admin1"] == "Baghdad"} == {20}
+
+
+def test_watch_fires_an_alert_once_for_twenty_reprints(tmp_path: Path, pipeline) -> None:  # type: ignore[no-untyped-def]
+    inbox = tmp_path / "inbox"
+    inbox.mkdir()
+    records = copies(BASRA, 20, seed=1)
+    printed: list[str] = []
+    with Store(f"sqlite:///{tmp_path / 'a.sqlite'}") as store:
+        add_rule(store, "basra", AlertQuery(admin1=["Basra"]), jsonl=str(tmp_path / "alerts.jsonl"))
+        watcher = Watcher([str(inbox)], store, pipeline=pipeline, options=WatchOptions(settle=0.0),
+                          after_merge=AlertSender(store, echo=printed.append).on_merge)
+        total = 0
+        for start in (0, 3, 10):  # the copies arrive over three passes
+            for r in records[start:{0: 3, 3: 10, 10: 20}[start]]:
+                (inbox / f"{r['id']}.txt").write_text(f"{r['title']}\n\n{r['text']}", encoding="utf-8")
+            time.sleep(0.01)
+            total += next(watcher.run(once=True)).alerts
+        merged = [m for m in store.query_merged() if m["admin1"] == "Basra"]
+    assert total == 1 and len(printed) == 1
+    assert len((tmp_path / "alerts.jsonl").read_text(encoding="utf-8").splitlines()) == 1
+    assert len(merged) == 1 and merged[0]["source_count"] == 20 and merged[0]["independent_count"] == 1

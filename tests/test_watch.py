@@ -1,0 +1,217 @@
+"""`dateline watch`: only what is new is coded, exactly once, across restarts, kill -9 and source errors."""
+
+from __future__ import annotations
+
+import os
+import signal
+import sqlite3
+import subprocess
+import sys
+import threading
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+
+from dateline.store import Store
+from dateline.watch import Watcher, WatchOptions
+
+REPO = Path(__file__).resolve().parents[1]
+TOWNS = ["Basra", "Mosul", "Kirkuk", "Najaf", "Karbala", "Hilla", "Ramadi", "Samarra", "Tikrit", "Erbil"]
+
+
+def article(i: int) -> str:
+    town = TOWNS[i % len(TOWNS)]
+    return (f"{town.upper()}, Iraq, March {1 + i % 28}, 2021 — Item {i}: about {20 + i} demonstrators gathered "
+            f"outside the governor's office in {town} on Monday to demand jobs, local officials said.\n\n"
+            f"The crowd dispersed peacefully in the evening, according to witness number {i}.\n")
+
+
+def write_atomically(folder: Path, name: str, text: str) -> None:
+    tmp = folder / f".{name}.part"  # hidden while being written: the watch skips it
+    tmp.write_text(text, encoding="utf-8")
+    tmp.rename(folder / name)
+
+
+def counts(db: Path) -> dict[str, int]:
+    con = sqlite3.connect(db, timeout=30)
+    try:
+        return {t: con.execute(f"SELECT COUNT(*) FROM {t}").fetchone()[0]
+                for t in ("articles", "reports", "watch_items")}
+    except sqlite3.OperationalError:
+        return {"articles": 0, "reports": 0, "watch_items": 0}
+    finally:
+        con.close()
+
+
+def test_watch_codes_each_file_once_while_the_folder_fills(tmp_path: Path, pipeline) -> None:  # type: ignore[no-untyped-def]
+    inbox = tmp_path / "inbox"
+    inbox.mkdir()
+    total = 12
+    done = threading.Event()
+
+    def fill() -> None:
+        for i in range(total):
+            write_atomically(inbox, f"a{i:02d}.txt", article(i))
+            time.sleep(0.05)
+        done.set()
+
+    stop = threading.Event()
+    passes = []
+    with Store(f"sqlite:///{tmp_path / 'w.sqlite'}") as store:
+        watcher = Watcher([str(inbox)], store, options=WatchOptions(interval=0.05, settle=0.0, merge=True),
+                          pipeline=pipeline)
+        writer = threading.Thread(target=fill)
+        writer.start()
+        deadline = time.monotonic() + 120
+        for stats in watcher.run(stop=stop):
+            passes.append(stats)
+            if done.is_set() and stats.new_items == 0 and sum(p.stored for p in passes) >= total:
+                stop.set()
+            assert time.monotonic() < deadline, "watch did not take every file in time"
+        writer.join()
+        again = next(Watcher([str(inbox)], store, pipeline=pipeline).run(once=True))
+        stored = store.counts()
+    assert sum(p.stored for p in passes) == total  # every file extracted once…
+    assert sum(p.skipped for p in passes) == 0  # …and never a second time
+    assert sum(p.new_items for p in passes) == total
+    assert len([p for p in passes if p.new_items]) > 1  # the folder filled while the watch ran
+    assert again.new_items == 0 and again.stored == 0  # a new watcher (a restart) finds nothing new
+    assert stored["articles"] == stored["reports"] == total
+
+
+def test_watch_resumes_after_sigkill_without_duplicates_or_misses(tmp_path: Path) -> None:
+    inbox, db = tmp_path / "inbox", tmp_path / "w.sqlite"
+    inbox.mkdir()
+    env = {**os.environ, "PYTHONPATH": str(REPO / "src") + os.pathsep + os.environ.get("PYTHONPATH", "")}
+    cmd = [sys.executable, "-m", "dateline", "watch", str(inbox), "--db", str(db), "--interval", "0.2",
+           "--settle", "0", "--no-merge", "--quiet"]
+    for i in range(8):
+        write_atomically(inbox, f"a{i:02d}.txt", article(i))
+    proc = subprocess.Popen(cmd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    try:
+        deadline = time.monotonic() + 120
+        while counts(db)["articles"] < 1:  # killed in the middle of its work
+            assert proc.poll() is None, proc.stderr.read().decode() if proc.stderr else ""
+            assert time.monotonic() < deadline, "watch stored nothing"
+            time.sleep(0.05)
+        for i in range(8, 12):
+            write_atomically(inbox, f"a{i:02d}.txt", article(i))
+        time.sleep(0.3)
+    finally:
+        proc.send_signal(signal.SIGKILL)
+        proc.wait()
+    after_kill = counts(db)
+    for i in range(12, 16):
+        write_atomically(inbox, f"a{i:02d}.txt", article(i))
+    done = subprocess.run([*cmd, "--once"], env=env, capture_output=True, text=True, timeout=300, check=False)
+    assert done.returncode == 0, done.stderr
+    final = counts(db)
+    assert after_kill["articles"] < 16
+    assert final == {"articles": 16, "reports": 16, "watch_items": 16}
+    con = sqlite3.connect(db)
+    paths = [p for (p,) in con.execute("SELECT path FROM articles")]
+    con.close()
+    assert sorted(Path(p).name for p in paths) == [f"a{i:02d}.txt" for i in range(16)]
+
+
+def _feed(items: list[int]) -> bytes:
+    entries = "".join(
+        f"<item><title>Item {i}</title><link>https://news.example/{i}</link><guid>news-{i}</guid>"
+        f"<pubDate>Mon, 01 Mar 2021 10:00:00 GMT</pubDate><description>{article(i)}</description></item>"
+        for i in items)
+    return (f'<?xml version="1.0"?><rss version="2.0"><channel><title>Example Wire</title>{entries}'
+            "</channel></rss>").encode()
+
+
+@contextmanager
+def feed_server(state: dict[str, object]) -> Iterator[str]:
+    class Handler(BaseHTTPRequestHandler):
+        def do_GET(self) -> None:
+            state["requests"].append(self.headers.get("If-None-Match"))  # type: ignore[attr-defined]
+            if state.get("fail"):
+                self.send_response(503)
+                self.end_headers()
+                return
+            etag = f'"v{state["version"]}"'
+            if self.headers.get("If-None-Match") == etag:
+                self.send_response(304)
+                self.end_headers()
+                return
+            body = _feed(state["items"])  # type: ignore[arg-type]
+            self.send_response(200)
+            self.send_header("ETag", etag)
+            self.send_header("Content-Type", "application/rss+xml")
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body)
+
+        def log_message(self, *args: object) -> None:
+            pass
+
+    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}/feed.rss"
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+def test_feed_url_uses_conditional_requests_and_backs_off_on_errors(tmp_path: Path, pipeline) -> None:  # type: ignore[no-untyped-def]
+    state: dict[str, object] = {"version": 1, "items": [1, 2], "requests": []}
+    with feed_server(state) as url, Store(f"sqlite:///{tmp_path / 'f.sqlite'}") as store:
+        options = WatchOptions(interval=10, merge=False)
+        first = next(Watcher([url], store, options=options, pipeline=pipeline).run(once=True))
+        unchanged = next(Watcher([url], store, options=options, pipeline=pipeline).run(once=True))
+        state.update(version=2, items=[1, 2, 3])
+        changed = next(Watcher([url], store, options=options, pipeline=pipeline).run(once=True))
+        state["fail"] = True
+        failed = next(Watcher([url], store, options=options, pipeline=pipeline).run(once=True))
+        with store.session() as s:
+            from dateline.store.tables import WatchSourceRow
+
+            row = s.query(WatchSourceRow).one()
+            failures, error, due = row.failures, row.last_error, row.next_poll_at - row.last_polled_at
+    assert first.stored == 2
+    assert unchanged.new_items == 0 and state["requests"][1] == '"v1"'  # type: ignore[index]
+    assert changed.new_items == 1 and changed.stored == 1  # only the new entry
+    assert failed.errors == 1 and failures == 1 and "503" in (error or "")
+    assert due.total_seconds() >= 20  # back-off: interval × 2
+
+
+def test_growing_jsonl_is_read_from_where_it_stopped(tmp_path: Path, pipeline) -> None:  # type: ignore[no-untyped-def]
+    import json
+
+    corpus = tmp_path / "wire.jsonl"
+    lines = [json.dumps({"id": f"r{i}", "text": article(i), "published": "2021-03-02"}) + "\n" for i in range(5)]
+    corpus.write_text("".join(lines[:3]) + lines[3][:20], encoding="utf-8")  # the 4th line half written
+    with Store(f"sqlite:///{tmp_path / 'j.sqlite'}") as store:
+        first = next(Watcher([str(corpus)], store, pipeline=pipeline, options=WatchOptions(merge=False)).run(once=True))
+        corpus.write_text("".join(lines), encoding="utf-8")
+        second = next(Watcher([str(corpus)], store, pipeline=pipeline,
+                              options=WatchOptions(merge=False)).run(once=True))
+        paths = sorted(a["path"] for a in store.list_articles())
+    assert first.stored == 3 and second.stored == 2 and second.skipped == 0
+    assert paths == [f"{corpus}:{i}" for i in range(1, 6)]
+
+
+def test_overlong_jsonl_line_is_recorded_and_skipped(tmp_path: Path, pipeline) -> None:  # type: ignore[no-untyped-def]
+    import json
+
+    from dateline.settings import Settings
+
+    corpus = tmp_path / "wire.jsonl"
+    huge = json.dumps({"id": "huge", "text": "word " * 3000}) + "\n"
+    corpus.write_text(huge + json.dumps({"id": "ok", "text": article(1)}) + "\n", encoding="utf-8")
+    settings = Settings(max_input_bytes=2000)
+    with Store(f"sqlite:///{tmp_path / 'l.sqlite'}") as store:
+        stats = next(Watcher([str(corpus)], store, settings, pipeline=pipeline,
+                             options=WatchOptions(merge=False)).run(once=True))
+        failures = store.failures()
+        paths = [a["path"] for a in store.list_articles()]
+    assert stats.stored == 1 and stats.failures == 1
+    assert failures[0]["item"] == f"{corpus}:1" and "size limit" in failures[0]["reason"]
+    assert paths == [f"{corpus}:2"]
