@@ -35,7 +35,9 @@ def write_atomically(folder: Path, name: str, text: str) -> None:
 
 
 def counts(db: Path) -> dict[str, int]:
-    con = sqlite3.connect(db, timeout=30)
+    if not db.exists():  # connecting would create an empty file, which dateline refuses as no database
+        return {"articles": 0, "reports": 0, "watch_items": 0}
+    con = sqlite3.connect(f"file:{db}?mode=rw", uri=True, timeout=30)
     try:
         return {t: con.execute(f"SELECT COUNT(*) FROM {t}").fetchone()[0]
                 for t in ("articles", "reports", "watch_items")}
