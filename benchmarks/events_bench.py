@@ -43,6 +43,20 @@ REPO = Path(__file__).resolve().parents[1]
 RESULTS = REPO / "benchmarks" / "results" / "events.json"
 
 
+# Events as a user sees them: the ones the decision keeps (no `needs_review` flag); --all-candidates scores
+# every event the rules propose instead, to compare with the rules alone.
+ALL_CANDIDATES = False
+
+
+def _events(rep: Report) -> list[Any]:
+    return list(rep.events) if ALL_CANDIDATES else [e for e in rep.events if "needs_review" not in e.flags]
+
+
+def _unflagged(rep: Report) -> Report:
+    return rep.model_copy(update={"events": [e.model_copy(update={"flags": [f for f in e.flags if f != "needs_review"]})
+                                             for e in rep.events]})
+
+
 def _first(rep: Report) -> dict[str, Any]:
     return {"events": [(e.event_type, e.sub_event_type, e.confidence, e.fatalities, e.mentions[0].text[:160])
                        for e in rep.events[:4]],
@@ -54,7 +68,7 @@ def bench_acled(pipeline: Pipeline, limit: int | None, errors: list[dict[str, An
     reports, _ = run_reports(rows, pipeline, "acled")
     hit = {"event_type": 0, "sub_event_type": 0, "fatalities": 0}
     for row, rep in zip(rows, reports, strict=True):
-        ev = best_event(row, list(rep.events))  # as `dateline evaluate` scores a note
+        ev = best_event(row, _events(rep))  # as `dateline evaluate` scores a note
         got = {"event_type": ev.event_type if ev else None, "sub_event_type": ev.sub_event_type if ev else None,
                "fatalities": (ev.fatalities or 0) if ev else None}
         gold = {"event_type": row["event_type"], "sub_event_type": row["sub_event_type"],
@@ -71,7 +85,7 @@ def bench_case(pipeline: Pipeline, limit: int | None, errors: list[dict[str, Any
     rows = read_jsonl(EVAL / "case2021_task2_tune.jsonl", limit, False, 0)
     reports, _ = run_reports(rows, pipeline, "case2021")
     gold = [NO_EVENT if r["label"] in NON_ACLED else r["label"] for r in rows]
-    pred = [case_label(rep) for rep in reports]
+    pred = [case_label(rep.model_copy(update={"events": _events(rep)})) for rep in reports]
     for row, g, p, rep in zip(rows, gold, pred, reports, strict=True):
         if g != p:
             errors.append({"set": "case2021", "id": row["id"], "gold": row["label"], "pred": p,
@@ -83,7 +97,7 @@ def bench_glocon(pipeline: Pipeline, limit: int | None, errors: list[dict[str, A
     rows = read_jsonl(EVAL / "glocon_docs_tune.jsonl", limit, False, 0, keep=lambda r: r["label"] in (0, 1))
     reports, _ = run_reports(rows, pipeline, "glocon")
     gold = [r["label"] == 1 for r in rows]
-    pred = [reports_event(rep) for rep in reports]
+    pred = [reports_event(_unflagged(rep) if ALL_CANDIDATES else rep) for rep in reports]
     for row, g, p, rep in zip(rows, gold, pred, reports, strict=True):
         if g != p:
             errors.append({"set": "glocon", "id": row["id"], "gold": g, "pred": p, "text": row["text"][:300],
@@ -100,11 +114,17 @@ def main(argv: list[str] | None = None) -> int:
                                      formatter_class=argparse.RawDescriptionHelpFormatter,
                                      epilog="examples:\n  python -m benchmarks.events_bench --limit 150\n"
                                             "  python -m benchmarks.events_bench --only glocon --errors /tmp/e.jsonl")
+    parser.add_argument("--all-candidates", action="store_true",
+                        help="score every event the rules propose, also those the decision leaves for review")
     parser.add_argument("--limit", type=int, default=None, help="rows per data set, spread evenly (default: all)")
     parser.add_argument("--only", nargs="+", choices=sorted(BENCHES), help="run only these data sets")
     parser.add_argument("--errors", type=Path, default=None, help="write misclassified rows here (outside the repo)")
     parser.add_argument("--out", type=Path, default=RESULTS, help=f"JSON results (default {RESULTS})")
     args = parser.parse_args(argv)
+    global ALL_CANDIDATES
+    ALL_CANDIDATES = args.all_candidates
+    if ALL_CANDIDATES and args.out == RESULTS:
+        args.out = RESULTS.with_name("events_all_candidates.json")
     pipeline = Pipeline()
     results: dict[str, Any] = {"format": "dateline-events-bench/1", "split": "tuning", "limit": args.limit,
                                "generated": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"), "sets": {}}

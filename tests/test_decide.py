@@ -113,3 +113,13 @@ def test_model_file_is_plain_json_without_learning_library() -> None:
     raw = importlib_resources.files("dateline").joinpath("data/models/event_decision.json").read_text()
     data = json.loads(raw)
     assert set(data) >= {"features", "coef", "intercept", "threshold", "card"}
+
+
+def test_evaluation_scores_the_events_a_user_exports(pipeline: Pipeline) -> None:
+    from dateline.evaluate.run import kept_events
+
+    report = pipeline.extract_text(FRESH_AND_BACKGROUND, published="2019-03-12")
+    flagged = [e for e in report.events if decide.NEEDS_REVIEW in e.flags]
+    assert flagged, "the aggregate and the history sentence are left for review"
+    assert len(kept_events(report, None).events) == len(report.events) - len(flagged)
+    assert len(kept_events(report, 0.0).events) == len(report.events)

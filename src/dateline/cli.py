@@ -96,6 +96,10 @@ def evaluate(
     limit: Annotated[int | None, typer.Option(help="Score only N gold documents, spread evenly (or --sample).")] = None,
     sample: Annotated[bool, typer.Option(help="With --limit: a random, reproducible sample (--seed).")] = False,
     seed: Annotated[int, typer.Option(help="Seed of --sample.")] = 0,
+    min_confidence: Annotated[float | None, typer.Option(
+        "--min-confidence", min=0.0, max=1.0,
+        help="Score events whose confidence reaches this; default: the events the decision keeps (those a "
+             "user's exports hold); 0 scores every event the rules propose.")] = None,
 ) -> None:
     """Score dateline against gold files and print precision, recall and F1 per item kind and field.
 
@@ -108,11 +112,14 @@ def evaluate(
       dateline evaluate acled_extract.csv
 
       dateline evaluate ../shared/eval/acled_notes_tune.jsonl --limit 100 --sample
+
+      dateline evaluate ../shared/reference/expected.json --min-confidence 0   # every candidate event
     """
     from dateline.evaluate import run_evaluation
 
     try:
-        scores = run_evaluation(gold, pred=pred, limit=limit, sample=sample, seed=seed)
+        scores = run_evaluation(gold, pred=pred, limit=limit, sample=sample, seed=seed,
+                                min_confidence=min_confidence)
     except DatelineError as err:
         fail(str(err))
     typer.echo(scores.table())

@@ -23,11 +23,13 @@ DEFAULT_TIMEOUT = 60.0
 
 def run_evaluation(gold: list[Path], pred: Path | None = None, *, limit: int | None = None,
                    sample: bool = False, seed: int = 0, pipeline: object | None = None,
-                   progress: bool = True) -> Scores:
+                   progress: bool = True, min_confidence: float | None = None) -> Scores:
     """Score predictions (or a fresh dateline run) against gold files.
 
     `limit` keeps N gold documents spread evenly over the files (a random N with `sample`, by `seed`);
-    `pipeline` lets callers and tests hand in an already loaded `Pipeline`.
+    `pipeline` lets callers and tests hand in an already loaded `Pipeline`. Events count as a user's exports
+    hold them: those the decision keeps (no `needs_review` flag), or with `min_confidence` those whose
+    confidence reaches it (0: every event the rules propose).
     """
     docs = select(load_gold([Path(g) for g in gold]), limit, sample, seed)
     scores = Scores(gold_files=[str(g) for g in gold])
@@ -39,8 +41,17 @@ def run_evaluation(gold: list[Path], pred: Path | None = None, *, limit: int | N
     else:
         reports = run_pipeline(docs, pipeline, scores, progress=progress)
     for doc, report in zip(docs, reports, strict=True):
-        score_document(doc, report, scores)
+        score_document(doc, kept_events(report, min_confidence), scores)
     return scores
+
+
+def kept_events(report: Report, min_confidence: float | None) -> Report:
+    """The report with only the events a user's exports would hold at this cut."""
+    if min_confidence is None:
+        kept = [e for e in report.events if "needs_review" not in e.flags]
+    else:
+        kept = [e for e in report.events if e.confidence >= min_confidence]
+    return report if len(kept) == len(report.events) else report.model_copy(update={"events": kept})
 
 
 def score_document(doc: GoldDoc, report: Report, scores: Scores) -> None:
