@@ -361,7 +361,8 @@ def _date_features(event: Event, ctx: ArticleContext) -> dict[str, float]:
         f["no_date"] = 1.0
         return f
     if ctx.published is None:
-        f["no_published"] = 1.0
+        # No feature says "the publication date is unknown": in the development data that marks one source
+        # (an undated news archive), and a model would learn the archive, not the news.
         return f
     days = (ctx.published - event.event_date).days
     bucket = "future" if days < 0 else "0-1" if days <= 1 else "2-7" if days <= 7 else "8-31" if days <= 31 else "old"
