@@ -25,6 +25,7 @@ import argparse
 import datetime as dt
 import json
 import sys
+import os
 import time
 from collections import Counter
 from collections.abc import Callable
@@ -40,7 +41,7 @@ from dateline.model import Article, Event, Report
 from dateline.pipeline import Pipeline
 
 REPO = Path(__file__).resolve().parents[1]
-EVAL = REPO.parent / "shared" / "eval"
+EVAL = Path(os.environ.get("DATELINE_SHARED", REPO.parent / "shared")) / "eval"
 RESULTS = REPO / "benchmarks" / "results" / "accuracy.json"
 
 CASE_LABELS = {
