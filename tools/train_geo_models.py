@@ -147,8 +147,108 @@ def train_toponym() -> None:
     print("chosen", c, t, pr, rc, "features", len(weights))
 
 
+def event_place_sentences(res, rows: list[dict]):  # type: ignore[no-untyped-def]
+    """Per row with a VERB and a LOCATION: (row, article, doc, located places, trigger span, gold spans)."""
+    from dateline.geo.resolve import MODIFIER, places_from_doc
+    from dateline.model import Article, Span
+
+    rows = [r for r in rows if any(s["label"] == "LOCATION" for s in r["spans"]) and any(s["label"] == "VERB" for s in r["spans"])]
+    out = []
+    for row, doc in zip(rows, res.nlp.pipe([r["text"] for r in rows], batch_size=64)):
+        article = Article(id=row["id"], text=row["text"])
+        places = places_from_doc(article, doc, res)
+        located = sorted((p for p in places if p.latitude is not None and MODIFIER not in (p.reason or "")),
+                         key=lambda p: p.span.start)
+        verb = next(s for s in row["spans"] if s["label"] == "VERB")
+        gold = [Span.of(row["text"], s["start"], s["end"]) for s in row["spans"] if s["label"] == "LOCATION"]
+        out.append((row, article, doc, places, located, Span.of(row["text"], verb["start"], verb["end"]), gold))
+    return out
+
+
+def event_place_examples(sentences):  # type: ignore[no-untyped-def]
+    from dateline.geo.resolve import pair_features
+
+    out = []
+    for row, article, doc, _, located, trigger, gold in sentences:
+        if len(located) < 2 or not any(p.span.overlaps(g) for p in located for g in gold):
+            continue
+        for p in located:
+            out.append((pair_features(p, located, trigger, doc, article), int(any(p.span.overlaps(g) for g in gold)),
+                        row["id"], p.mention, row["text"]))
+    return out
+
+
 def train_event_place() -> None:
-    raise NotImplementedError
+    from collections import defaultdict
+
+    from sklearn.model_selection import GroupKFold
+
+    from dateline.geo.models import LinearModel
+
+    res = resources()
+    data = event_place_examples(event_place_sentences(res, event_location_rows("dev")))
+    groups = [e[2] for e in data]
+    print(f"pairs {len(data)}, sentences {len(set(groups))}")
+    best = None
+    for c in (0.1, 0.3, 1.0, 3.0):
+        right = total = 0
+        for tr, te in GroupKFold(n_splits=5).split(data, groups=groups):
+            w, b = fit([data[i] for i in tr], c)
+            m = LinearModel("cv", w, b, 0.5)
+            by: dict[str, list[tuple[float, int]]] = defaultdict(list)
+            for i in te:
+                by[data[i][2]].append((m.logit(data[i][0]), data[i][1]))
+            for cands in by.values():
+                total += 1
+                right += max(cands, key=lambda t: t[0])[1]
+        print(f"C={c}: dev cross-validated accuracy {right / total:.4f} ({total} sentences)")
+        if best is None or right / total > best[0]:
+            best = (right / total, c)
+    acc, c = best
+    weights, bias = fit(data, c)
+    model = {"name": "event-place ranker", "weights": dict(sorted(weights.items())), "bias": bias, "threshold": 0.5,
+             "trained_on": "event_location_tune.jsonl dev half (MIT, A. Halterman 2019): VERB -> LOCATION pairs",
+             "C": c, "pairs": len(data), "sentences": len(set(groups)), "cv_dev_accuracy": round(acc, 4)}
+    (DATA / "event_place_model.json").write_text(json.dumps(model, indent=1) + "\n")
+    print("chosen C", c, "features", len(weights))
+
+
+def evaluate_event_place(res, half: str) -> dict:  # type: ignore[no-untyped-def]
+    """Event-place accuracy on one half: the ranker against the hand-weighted rules on the same sentences."""
+    from dateline.geo import resolve
+    from dateline.geo.models import EVENT_PLACE_MODEL, load_model
+
+    sentences = event_place_sentences(res, event_location_rows(half))
+    ranker = load_model(EVENT_PLACE_MODEL)
+    multi = r_rule = r_model = 0
+    among = a_rule = a_model = 0  # sentences whose gold place is one of the located candidates
+    all_rule = all_model = 0
+    for row, article, doc, places, located, trigger, gold in sentences:
+        whole = resolve.Span.of(row["text"], 0, len(row["text"]))
+        hit = lambda p: p is not None and any(p.span.overlaps(g) for g in gold)  # noqa: E731
+        with_model = resolve.place_for_event(places, whole, whole, article, trigger=trigger, doc=doc)
+        if len(located) >= 2:
+            multi += 1
+            rule = resolve._by_trigger(located, trigger, doc, article)
+            model = resolve.rank_places(located, trigger, doc, article, ranker) if ranker else rule
+            r_rule += hit(rule)
+            r_model += hit(model)
+            if any(hit(p) for p in located):
+                among += 1
+                a_rule += hit(rule)
+                a_model += hit(model)
+            rule_place = resolve._as_event_place(rule, article) if rule else None
+        else:
+            rule_place = with_model
+        all_rule += hit(rule_place)
+        all_model += hit(with_model)
+    n = len(sentences)
+    return {"half": half, "sentences_with_verb_and_location": n,
+            "event_place_right_all": {"rules": round(all_rule / n, 4), "ranker": round(all_model / n, 4)},
+            "with_two_or_more_places": multi,
+            "event_place_right_two_or_more": {"rules": round(r_rule / max(multi, 1), 4), "ranker": round(r_model / max(multi, 1), 4)},
+            "two_or_more_with_gold_among_them": among,
+            "ranking_accuracy": {"rules": round(a_rule / max(among, 1), 4), "ranker": round(a_model / max(among, 1), 4)}}
 
 
 def evaluate_toponym(res) -> dict:  # type: ignore[no-untyped-def]
@@ -173,7 +273,13 @@ def evaluate_toponym(res) -> dict:  # type: ignore[no-untyped-def]
 
 def evaluate() -> None:
     res = resources()
-    print(json.dumps({"toponym": evaluate_toponym(res)}, indent=1))
+    what = sys.argv[2] if len(sys.argv) > 2 else "all"
+    out = {}
+    if what in {"all", "toponym"}:
+        out["toponym"] = evaluate_toponym(res)
+    if what in {"all", "event_place"}:
+        out["event_place"] = [evaluate_event_place(res, "dev"), evaluate_event_place(res, "test")]
+    print(json.dumps(out, indent=1))
 
 
 def main(argv: list[str]) -> int:

@@ -39,6 +39,7 @@ from dateline.geo.gazetteer import (
     loose_key,
     tables,
 )
+from dateline.geo.models import EVENT_PLACE_MODEL, cues, load_model
 from dateline.model import Article, Place, Span
 from dateline.nlp.components.places import ADMIN1_WORDS, ADMIN2_WORDS, SPAN_KEY, find_toponyms
 from dateline.resources import Resources
@@ -727,6 +728,102 @@ def _by_trigger(located: list[Place], trigger: Span, doc: Doc, article: Article)
     return scored[0][4]
 
 
+def _path_to(place_tok: Any, trigger_tok: Any) -> tuple[list[Any], bool]:
+    """The tokens from the place up to the trigger (exclusive of the place), and whether the trigger was reached."""
+    path = []
+    tok = place_tok
+    while tok.i != trigger_tok.i and tok.head.i != tok.i and len(path) < 12:
+        path.append(tok)
+        tok = tok.head
+    return path, tok.i == trigger_tok.i
+
+
+def pair_features(p: Place, located: list[Place], trigger: Span, doc: Doc, article: Article) -> dict[str, float]:
+    """What says `p` is where the event of `trigger` happened, among the sentence's `located` places: the parse
+    path between them (prepositions of site or of origin, relative clauses, appositions, possessives), the
+    distance and order, whether the place describes a person or an organisation, its kind and precision,
+    and where it stands in a hierarchy written in the text ("X, Y")."""
+    cue = cues()
+    trig = _token_at(doc, trigger.start, trigger.end)
+    tok = _token_at(doc, p.span.start, p.span.end)
+    x: dict[str, float] = {"kind=" + (p.kind or "none"): 1.0, f"precision={p.geo_precision}": 1.0}
+    if tok is None or trig is None:
+        x["no_parse"] = 1.0
+        return x
+    cost = _attachment_cost(tok, trig)
+    x["attachment_cost"] = min(cost, 10.0) / 5.0
+    costs = [_attachment_cost(_token_at(doc, q.span.start, q.span.end), trig) for q in located]
+    if cost <= min(costs) + 1e-9:
+        x["lowest_cost"] = 1.0
+    path, reached = _path_to(tok, trig)
+    x["reached" if reached else "not_under_trigger"] = 1.0
+    x[f"steps={min(len(path), 5)}"] = 1.0
+    for t in path:
+        if t.dep_ in _DESCRIPTIVE_DEPS:
+            x["path_" + t.dep_] = 1.0
+        if t.dep_ == "pobj":
+            prep = t.head.lower_
+            if prep == "of" and t.head.head.lower_ in _PLACE_OF_HEADS:
+                x["path_place_of"] = 1.0
+            elif prep in cue["site_preps"]:
+                x["path_site_prep"] = 1.0
+            elif prep in cue["origin_preps"]:
+                x["path_origin_prep=" + prep if prep in {"from", "for", "of", "to"} else "path_origin_prep"] = 1.0
+    if tok.dep_ == "pobj":
+        prep = tok.head.lower_
+        x["prep=" + (prep if prep in {"in", "at", "near", "from", "for", "of", "to", "on", "into", "outside"} else "other")] = 1.0
+        if tok.head.head.i == trig.i:
+            x["prep_on_trigger"] = 1.0
+    elif tok.dep_ in {"dobj", "nsubj", "nsubjpass", "compound", "poss", "appos", "conj", "amod", "npadvmod"}:
+        x["dep=" + tok.dep_] = 1.0
+        if tok.head.i == trig.i:
+            x["dep_on_trigger"] = 1.0
+    head = tok.head
+    if tok.dep_ in {"compound", "poss", "amod", "nmod"} and head.pos_ in {"NOUN", "PROPN"}:
+        x["modifies_noun"] = 1.0
+        if head.ent_type_ in {"PERSON", "ORG", "NORP"} or head.lower_ in cue["title_words"] or head.lower_ in cue["org_heads"]:
+            x["modifies_person_or_org"] = 1.0
+    if tok.dep_ == "pobj" and head.lower_ in {"of", "for", "from"} and (
+            head.head.ent_type_ in {"PERSON", "ORG", "NORP"} or head.head.lower_ in cue["title_words"] or head.head.lower_ in cue["org_heads"]):
+        x["of_person_or_org"] = 1.0
+    if tok.ent_type_ in {"PERSON", "ORG"}:
+        x["ner_" + tok.ent_type_] = 1.0
+    # order and distance
+    dist = abs(tok.i - trig.i)
+    x["after_trigger" if tok.i > trig.i else "before_trigger"] = 1.0
+    x[f"dist<={next(d for d in (2, 4, 8, 16, 1000) if dist <= d)}"] = 1.0
+    order = sorted(located, key=lambda q: abs(q.span.start - trigger.start))
+    if order and order[0] is p:
+        x["nearest_to_trigger"] = 1.0
+    spec = SPECIFICITY.get(p.kind, 0)
+    if spec >= max(SPECIFICITY.get(q.kind, 0) for q in located):
+        x["most_specific"] = 1.0
+    if _has_cue(p, article):
+        x["has_cue"] = 1.0
+    if _stand_in(p):
+        x["stand_in"] = 1.0
+    # a hierarchy written in the text: "in Dambar, Central Darfur" — the first is the site, the rest say where
+    by_start = sorted(located, key=lambda q: q.span.start)
+    k = by_start.index(p)
+    if k + 1 < len(by_start) and _PARENT_GAP.match(article.text[p.span.end : by_start[k + 1].span.start]):
+        x["has_parent_after"] = 1.0
+    if k > 0 and _PARENT_GAP.match(article.text[by_start[k - 1].span.end : p.span.start]):
+        x["is_parent_of_previous"] = 1.0
+    x[f"n_places={min(len(located), 4)}"] = 1.0
+    return x
+
+
+def rank_places(located: list[Place], trigger: Span, doc: Doc, article: Article, ranker: Any) -> Place | None:
+    """The sentence's place with the highest event-place score for this trigger (docs/models.md); ties go to
+    the earlier mention."""
+    if _token_at(doc, trigger.start, trigger.end) is None:
+        return None
+    located = sorted(located, key=lambda p: p.span.start)
+    scores = [ranker.logit(pair_features(p, located, trigger, doc, article)) for p in located]
+    best = max(range(len(located)), key=lambda k: (scores[k], -k))
+    return located[best]
+
+
 def _stand_in(p: Place) -> bool:
     """A mention kept at its context's province or country because its own name was not found or rejected."""
     reason = p.reason or ""
@@ -747,7 +844,11 @@ def place_for_event(places: list[Place], sentence: Span, paragraph: Span, articl
     in_sentence = [p for p in places if sentence.start <= p.span.start < sentence.end]
     located = [p for p in in_sentence if p.latitude is not None and MODIFIER not in (p.reason or "")]
     if trigger is not None and doc is not None and len(located) >= 2:
-        chosen = _by_trigger(located, trigger, doc, article)
+        ranker = load_model(EVENT_PLACE_MODEL)
+        if ranker is not None:
+            chosen = rank_places(located, trigger, doc, article, ranker)
+        else:  # the hand-weighted attachment rules (no model shipped)
+            chosen = _by_trigger(located, trigger, doc, article)
         if chosen is not None:
             return _as_event_place(chosen, article)
     best = _best_of(in_sentence, article)
