@@ -136,7 +136,11 @@ def _mentions(article: Article, doc: Doc, gaz: Gazetteer) -> list[Mention]:
                       and not last.head.is_title) or (span.end < len(doc) and doc[span.end].text in {"'s", "’s"})
         if span[0].text in _SUBLOCALITY_PREFIXES:
             m.kind_hint = "landmark"  # "Colonia Las Lomas": a neighbourhood of the town named with it, never a town
-        if source != "LANDMARK" and m.kind_hint != "landmark":
+        if _macro_region(m.text):
+            # "the Middle East", "North East", "the Sahel": a region wider than any town it shares a name with
+            # (Middle East, Maryland), and without a point of its own
+            m.kind_hint = "region"
+        elif source != "LANDMARK" and m.kind_hint != "landmark":
             m.candidates = gaz.lookup(m.name)[:150]
             m.loose_only = bool(m.candidates) and not gaz.lookup(m.name, loose=False)
             if m.kind_hint in {"admin1", "admin2"}:
@@ -152,6 +156,11 @@ def _mentions(article: Article, doc: Doc, gaz: Gazetteer) -> list[Mention]:
             m.kind_hint, m.candidates = "landmark", []
     _link_hierarchy(article.text, out)
     return out
+
+
+def _macro_region(text: str) -> bool:
+    name = re.sub(r"^the\s+", "", text.strip(), flags=re.IGNORECASE)
+    return name in cues()["macro_regions"]
 
 
 def _link_hierarchy(text: str, mentions: list[Mention]) -> None:
@@ -528,6 +537,8 @@ class Resolver:
                     geo_precision=1, confidence=0.6, reason=f"landmark in {ascii_name(e.name)} ({via})",
                 )
             return Place(mention=m.text, span=span, kind="landmark", reason="landmark; no enclosing town in the text")
+        if m.kind_hint == "region":
+            return Place(mention=m.text, span=span, kind="region", reason="a region wider than a country's part: no point")
         kind = "region" if m.ner == "LOC" else "unknown"
         cc = self._context_country(m, ctx)
         country = self.gaz.country(cc) if cc else None
