@@ -21,6 +21,7 @@ OUT = Path(__file__).resolve().parents[1] / "gold" / "toponyms_written.jsonl"
 
 SURNAMES = ["Soleimani", "Jackson", "Lincoln", "Hamilton", "Clinton", "Madison", "Austin", "Wilson", "Kennedy",
             "Malema", "Obama", "Ruto", "Johnson", "Warsaw", "Reading", "Union", "Sadr", "Abbas"]
+LATER_SURNAMES = ["Khamenei", "Khomeini", "Kenyatta", "Buhari"]  # for the later templates only
 FIRST = ["Qasem", "Andrew", "Mary", "David", "Julius", "Peter", "Amina", "John", "Grace", "Samuel"]
 TITLES = ["Commissioner", "Governor", "Senator", "Mayor", "Chairman", "Spokesman", "Director", "Councillor"]
 TOWNS = ["Nairobi", "Kabul", "Baghdad", "Mosul", "Kano", "Maiduguri", "Goma", "Aleppo", "Idlib", "Mogadishu",
@@ -71,6 +72,14 @@ TEMPLATES = [
     ("place", "Troops shelled the outskirts of [[P:{town}]], killing two civilians."),
     ("place", "[[P:{town}]] residents said the army had withdrawn overnight."),
     ("place", "A convoy travelling from [[P:{town2}]] to [[P:{town}]] was ambushed."),
+    # added later (appended so that the earlier templates keep their dev/test half): a name used as a
+    # person's elsewhere in the text
+    ("person", "President {sur} spoke on Monday; protesters in [[P:{town}]] burned images of [[N:{sur}]]."),
+    ("person", "{first} {sur} was not in [[P:{town}]]. Crowds there trampled portraits of [[N:{sur}]] on Friday."),
+    ("person", "Demonstrators in [[P:{town}]] stamped on posters of [[N:{sur}]] and chanted against his allies."),
+    ("person", "Leader {sur} denied the report, and crowds in [[P:{town}]] chanted against [[N:{sur}]] again."),
+    ("person", "Leader {sur} stayed silent as crowds in [[P:{town}]] tore down pictures of [[N:{later2}]] and [[N:{sur}]]."),
+    ("person", "In [[P:{town}]], marchers waved portraits of {first} {later2}, [[N:{sur}]] and other leaders."),
 ]
 
 
@@ -96,7 +105,8 @@ def main() -> None:
     counter = itertools.count()
     for number, (pattern, template) in enumerate(TEMPLATES):
         for k in range(12):  # twelve fillings per template, rotating through each list
-            fill = {"first": FIRST[k % len(FIRST)], "sur": SURNAMES[(k * 5 + len(rows)) % len(SURNAMES)],
+            fill = {"first": FIRST[k % len(FIRST)], "sur": SURNAMES[(k * 5 + len(rows)) % len(SURNAMES)] if number < 28 else LATER_SURNAMES[k % 4],
+                    "later2": LATER_SURNAMES[(k + 1) % 4],
                     "title": TITLES[k % len(TITLES)], "town": TOWNS[(k * 7 + len(rows)) % len(TOWNS)],
                     "town2": TOWNS[(k * 11 + 3 + len(rows)) % len(TOWNS)], "org": ORGS[(k + len(rows)) % len(ORGS)],
                     "common": COMMON[k % len(COMMON)], "region": REGIONS[k % len(REGIONS)]}

@@ -87,12 +87,24 @@ def _bucket(prefix: str, value: float, edges: tuple[float, ...]) -> str:
     return f"{prefix}>={edges[-1]:g}"
 
 
+def person_names(doc: Any) -> frozenset[str]:
+    """Words the document uses as a person's name: inside a PERSON entity, or right after a title
+    ("Supreme Leader Ali Khamenei", "President Ruto"). A name used so once is a person's elsewhere too."""
+    titles = cues()["title_words"]
+    out = {t.text for ent in doc.ents if ent.label_ == "PERSON" for t in ent if t.is_alpha and t.text[:1].isupper()}
+    for t in doc[1:]:
+        if t.text[:1].isupper() and t.is_alpha and doc[t.i - 1].lower_.rstrip(".") in titles and doc[t.i - 1].text[:1].isupper():
+            out.add(t.text)
+    return frozenset(out)
+
+
 def toponym_features(doc: Any, start: int, end: int, source: str, ner: str | None, cue: str | None,
-                     kind_hint: str | None, entries: list[Any], exact: bool, words: frozenset[str]) -> Features:
+                     kind_hint: str | None, entries: list[Any], exact: bool, words: frozenset[str],
+                     persons: frozenset[str] = frozenset()) -> Features:
     """What says a candidate name is a place here, or a person, a title, an organisation or a common word.
 
     `entries` are its gazetteer records (exact or spelling-tolerant match), `exact` whether the exact key
-    matched, `words` the English word list."""
+    matched, `words` the English word list, `persons` the words the document uses as people's names."""
     c = cues()
     span = doc[start:end]
     first, last = doc[start], doc[end - 1]
@@ -161,6 +173,17 @@ def toponym_features(doc: Any, start: int, end: int, source: str, ner: str | Non
     if dep == "pobj":
         head = span.root.head.lower_
         x["pobj_of=" + ("site" if head in c["site_preps"] else "origin" if head in c["origin_preps"] else "other")] = 1.0
+    # the same name as a person's elsewhere in the document: "Khamenei's representative" … "images of Khamenei"
+    if end - start == 1 and first.text in persons and not any(e.kind == 0 for e in entries):
+        x["person_elsewhere"] = 1.0
+        if not entries:
+            x["person_elsewhere_unknown_place"] = 1.0  # and no place of the name is known
+    # listed with people: "images of Khomeini, Khamenei and Soleimani"
+    root = span.root
+    conjoined = [root.head] if root.dep_ == "conj" else []
+    conjoined += [t for t in root.children if t.dep_ == "conj"]
+    if any(t.ent_type_ == "PERSON" or (t.text in persons and t.i not in range(start, end)) for t in conjoined):
+        x["listed_with_person"] = 1.0
     # the words themselves
     low = span.text.lower()
     if low in words or all(t.lower_ in words for t in span):

@@ -134,6 +134,10 @@ def _mentions(article: Article, doc: Doc, gaz: Gazetteer) -> list[Mention]:
         last = span[-1]
         m.modifier = (last.dep_ == "compound" and last.head.i > last.i and last.head.pos_ == "NOUN"
                       and not last.head.is_title) or (span.end < len(doc) and doc[span.end].text in {"'s", "’s"})
+        if m.modifier and m.cue in cues()["site_preps"] and m.cue != "from":
+            # "in cities across Iraq demonstrators are seen …": after a preposition of place the name says where,
+            # whatever the parser attached it to
+            m.modifier = False
         if span[0].text in _SUBLOCALITY_PREFIXES:
             m.kind_hint = "landmark"  # "Colonia Las Lomas": a neighbourhood of the town named with it, never a town
         if _macro_region(m.text):

@@ -127,10 +127,13 @@ def find_toponyms(doc: Doc, gazetteer: Any, recognizer: Any | None = None, words
     cands = propose_toponyms(doc, gazetteer)
     if recognizer is None:
         return cands
+    from dateline.geo.models import person_names
+
+    persons = person_names(doc)
     kept = []
     for cand in cands:
         if cand.source != "LANDMARK":
-            p = recognizer.probability(candidate_features(doc, cand, gazetteer, words))
+            p = recognizer.probability(candidate_features(doc, cand, gazetteer, words, persons))
             cand.info["p_place"] = round(p, 3)
             if p < recognizer.threshold:
                 continue
@@ -146,15 +149,16 @@ def lookup_name(doc: Doc, cand: Candidate) -> str:
     return span.text
 
 
-def candidate_features(doc: Doc, cand: Candidate, gazetteer: Any, words: frozenset[str]) -> dict[str, float]:
+def candidate_features(doc: Doc, cand: Candidate, gazetteer: Any, words: frozenset[str],
+                       persons: frozenset[str] | None = None) -> dict[str, float]:
     """The toponym recognizer's features of one candidate (shared by training and run time)."""
-    from dateline.geo.models import toponym_features
+    from dateline.geo.models import person_names, toponym_features
 
     name = lookup_name(doc, cand)
     entries = gazetteer.lookup(name)[:150]
     exact = bool(entries) and bool(gazetteer.lookup(name, loose=False))
     return toponym_features(doc, cand.start, cand.end, cand.source, cand.ner, cand.cue, cand.kind_hint,
-                            entries, exact, words)
+                            entries, exact, words, person_names(doc) if persons is None else persons)
 
 
 def propose_toponyms(doc: Doc, gazetteer: Any) -> list[Candidate]:
