@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 from pathlib import Path
 
 import pytest
@@ -13,7 +14,7 @@ from dateline.geo import gazetteer as gz
 from dateline.geo.resolve import geocode_text, place_for_event
 from dateline.model import Article, Span
 
-SHARED = Path(__file__).resolve().parents[2] / "shared"
+SHARED = Path(os.environ.get("DATELINE_SHARED", Path(__file__).resolve().parents[2] / "shared"))
 
 
 def _place(places, mention):  # type: ignore[no-untyped-def]

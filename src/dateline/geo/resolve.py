@@ -836,6 +836,17 @@ def rank_places(located: list[Place], trigger: Span, doc: Doc, article: Article,
     located = sorted(located, key=lambda p: p.span.start)
     scores = [ranker.logit(pair_features(p, located, trigger, doc, article)) for p in located]
     best = max(range(len(located)), key=lambda k: (scores[k], -k))
+    # the places written around the winner to say where it is ("in Dambar, Central Darfur", "the West Bank
+    # town of Nablus") share its attachment: the most specific of them is the event's place
+    lo = hi = best
+    while lo > 0 and _PARENT_GAP.match(article.text[located[lo - 1].span.end : located[lo].span.start]):
+        lo -= 1
+    while hi + 1 < len(located) and _PARENT_GAP.match(article.text[located[hi].span.end : located[hi + 1].span.start]):
+        hi += 1
+    group = range(lo, hi + 1)
+    top = max(SPECIFICITY.get(located[k].kind, 0) for k in group)
+    if SPECIFICITY.get(located[best].kind, 0) < top:
+        best = max((k for k in group if SPECIFICITY.get(located[k].kind, 0) == top), key=lambda k: (scores[k], -k))
     return located[best]
 
 
