@@ -214,7 +214,7 @@ def _sentence_candidate(
     main = _main_trigger(accepted, sent)
     trigger_span = Span.of(text, main.start, main.end)
     paragraph = _paragraph_of(paragraphs, sent.start_char, text)
-    place = geo_resolve.place_for_event(places, sent_span, paragraph, article, trigger=trigger_span, doc=sent.doc)
+    place = geo_resolve.place_for_event(places, sent_span, paragraph, article)
     if place is not None and _inside_quoted_words(place.span, sent):
         # a place named only inside a chanted slogan is what demonstrators say, not where they are
         place = None

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import functools
 import itertools
+import json
 import math
 import re
 import unicodedata
@@ -383,6 +384,21 @@ def _only_supported(m: Mention, best: Entry, ctx: Context) -> str | None:
     return cc if n / sum(places.values()) >= 0.75 else None
 
 
+@functools.cache
+def _acled_admin1_names() -> dict[str, str]:
+    from importlib import resources as importlib_resources
+
+    text = importlib_resources.files("dateline.geo").joinpath("data/acled_admin1.json").read_text(encoding="utf-8")
+    return {k: v for k, v in json.loads(text).items() if not k.startswith("_")}
+
+
+def acled_admin1(e: Entry) -> str | None:
+    """The entry's first-level division as ACLED spells it ("Ninewa" for GeoNames' "Ninawa"), when it differs."""
+    if e.kind == KIND_COUNTRY:
+        return None
+    return _acled_admin1_names().get(f"{e.cc}.{e.admin1_code}")
+
+
 class Resolver:
     def __init__(self, gaz: Gazetteer, resources: Resources | None = None) -> None:
         self.gaz = gaz
@@ -409,7 +425,7 @@ class Resolver:
             "iso3": iso3,
             "iso": self.gaz.iso_numeric(e.cc),
             "region": self.region(iso3),
-            "admin1": ascii_name(a1) if (a1 := self.gaz.admin1_name(e)) else None,
+            "admin1": acled_admin1(e) or (ascii_name(a1) if (a1 := self.gaz.admin1_name(e)) else None),
             "admin2": ascii_name(e.admin2) if e.admin2 else None,
             "latitude": round(e.latitude, 4),
             "longitude": round(e.longitude, 4),
