@@ -24,8 +24,8 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import json
-import sys
 import os
+import sys
 import time
 from collections import Counter
 from collections.abc import Callable

@@ -21,7 +21,8 @@ def half(row_id: str) -> str:
 
 
 def main(path: str) -> None:
-    ids = [json.loads(line)["id"] for line in Path(path).open()]
+    with Path(path).open(encoding="utf-8") as fh:
+        ids = [json.loads(line)["id"] for line in fh]
     split = {"source": "../shared/eval/event_location_tune.jsonl (MIT, A. Halterman 2019)",
              "rule": "sha256(id) as an integer: even -> dev, odd -> test (blind)",
              "dev": [i for i in ids if half(i) == "dev"], "test": [i for i in ids if half(i) == "test"]}

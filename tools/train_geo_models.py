@@ -225,7 +225,10 @@ def evaluate_event_place(res, half: str) -> dict:  # type: ignore[no-untyped-def
     all_rule = all_model = 0
     for row, article, doc, places, located, trigger, gold in sentences:
         whole = resolve.Span.of(row["text"], 0, len(row["text"]))
-        hit = lambda p: p is not None and any(p.span.overlaps(g) for g in gold)  # noqa: E731
+
+        def hit(p, gold=gold) -> bool:  # type: ignore[no-untyped-def]
+            return p is not None and any(p.span.overlaps(g) for g in gold)
+
         with_model = resolve.place_for_event(places, whole, whole, article, trigger=trigger, doc=doc)
         if len(located) >= 2:
             multi += 1
