@@ -70,3 +70,10 @@ def test_the_recognizer_scores_a_title_below_a_place(resources) -> None:  # type
     doc = resources.nlp("Commissioner Otieno said youths blocked the road in Kisumu.")
     kept = {s.text: s._.dl_place["p_place"] for s in doc.spans["dl_places"]}
     assert "Commissioner" not in kept and "Kisumu" in kept
+
+
+def test_an_unplaced_village_stays_in_the_province_of_the_paragraphs_towns(resources) -> None:  # type: ignore[no-untyped-def]
+    places = geocode_text("Soldiers clashed with rebels in Kalehebambo on Tuesday, residents of Uvira said.", resources)
+    village = next(p for p in places if p.mention == "Kalehebambo")
+    uvira = next(p for p in places if p.mention == "Uvira")
+    assert village.country == uvira.country and village.admin1 == uvira.admin1 and village.geo_precision == 2

@@ -585,7 +585,14 @@ class Resolver:
                                          name=ascii_name(enclosing.name),
                                          reason=f"not in the gazetteer; kept at {ascii_name(enclosing.name)}, where the text puts it")
         if country is not None and m.ner in {"GPE", "LOC", None}:
-            # a town the gazetteer lacks: keep what the context supports, the country (precision 3)
+            # a town the gazetteer lacks: keep what the context supports, the province the paragraph's other
+            # places lie in (precision 2), else the country (precision 3), never a capital far away
+            admin1s = Counter(e.admin1_code for j, e in enumerate(chosen) if j != k and e is not None and e.cc == cc
+                              and e.kind != KIND_COUNTRY and mentions[j].para == m.para)
+            top = admin1s.most_common(2)
+            if top and (len(top) == 1 or top[0][1] > top[1][1]) and (a1 := self.gaz.admin1(cc, top[0][0])) is not None:
+                return self.place_from_entry(m, a1, article, geo_precision=2, confidence=0.3,
+                                             reason=f"not in the gazetteer; province from context ({ascii_name(a1.name)})")
             return self.place_from_entry(m, country, article, kind="country", confidence=0.2,
                                          reason=f"not in the gazetteer; country from context ({cc})")
         return Place(mention=m.text, span=span, kind=kind, reason="not in the gazetteer")
