@@ -77,3 +77,10 @@ def test_an_unplaced_village_stays_in_the_province_of_the_paragraphs_towns(resou
     village = next(p for p in places if p.mention == "Kalehebambo")
     uvira = next(p for p in places if p.mention == "Uvira")
     assert village.country == uvira.country and village.admin1 == uvira.admin1 and village.geo_precision == 2
+
+
+def test_a_compass_part_of_a_country_is_that_country_and_south_sudan_stays_itself(resources) -> None:  # type: ignore[no-untyped-def]
+    got = {p.mention: (p.country, p.geo_precision) for p in
+           geocode_text("Police in North East Nigeria arrested 12 people; others fled to South Sudan.", resources)}
+    assert got["North East Nigeria"] == ("Nigeria", 3)
+    assert got["South Sudan"][0] == "South Sudan"

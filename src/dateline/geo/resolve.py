@@ -145,6 +145,9 @@ def _mentions(article: Article, doc: Doc, gaz: Gazetteer) -> list[Mention]:
             # "the Middle East", "North East", "the Sahel": a region wider than any town it shares a name with
             # (Middle East, Maryland), and without a point of its own
             m.kind_hint = "region"
+        elif (rest := _region_of_country(m.text, gaz)) is not None:
+            # "North East Nigeria", "West Africa's Mali": a part of a country the gazetteer has no record for
+            m.candidates, m.kind_hint = rest, "region"
         elif source != "LANDMARK" and m.kind_hint != "landmark":
             m.candidates = gaz.lookup(m.name)[:150]
             m.loose_only = bool(m.candidates) and not gaz.lookup(m.name, loose=False)
@@ -166,6 +169,21 @@ def _mentions(article: Article, doc: Doc, gaz: Gazetteer) -> list[Mention]:
 def _macro_region(text: str) -> bool:
     name = re.sub(r"^the\s+", "", text.strip(), flags=re.IGNORECASE)
     return name in cues()["macro_regions"]
+
+
+def _region_of_country(text: str, gaz: Gazetteer) -> list[Entry] | None:
+    """The country of "North East Nigeria" / "southern Somalia"-like names: a macro-region or compass word
+    before a country name."""
+    words = text.split()
+    if len(words) < 2 or gaz.lookup(text, loose=False):
+        return None  # "South Sudan", "East Timor", "North Macedonia" are countries of their own
+    for cut in range(len(words) - 1, 0, -1):
+        head, tail = " ".join(words[:cut]), " ".join(words[cut:])
+        if _macro_region(head) or head.lower() in {"north", "south", "east", "west", "central", "northern", "southern",
+                                                   "eastern", "western"}:
+            countries = [e for e in gaz.lookup(tail, loose=False) if e.kind == KIND_COUNTRY]
+            return countries or None
+    return None
 
 
 def _link_hierarchy(text: str, mentions: list[Mention]) -> None:
