@@ -92,9 +92,12 @@ def person_names(doc: Any) -> frozenset[str]:
     ("Supreme Leader Ali Khamenei", "President Ruto"). A name used so once is a person's elsewhere too."""
     titles = cues()["title_words"]
     out = {t.text for ent in doc.ents if ent.label_ == "PERSON" for t in ent if t.is_alpha and t.text[:1].isupper()}
-    for t in doc[1:]:
-        if t.text[:1].isupper() and t.is_alpha and doc[t.i - 1].lower_.rstrip(".") in titles and doc[t.i - 1].text[:1].isupper():
-            out.add(t.text)
+    after_title = False
+    for t in doc:
+        text = t.text
+        if after_title and text[:1].isupper() and t.is_alpha:
+            out.add(text)
+        after_title = text[:1].isupper() and t.lower_.rstrip(".") in titles
     return frozenset(out)
 
 

@@ -794,7 +794,8 @@ def _path_to(place_tok: Any, trigger_tok: Any) -> tuple[list[Any], bool]:
     return path, tok.i == trigger_tok.i
 
 
-def pair_features(p: Place, located: list[Place], trigger: Span, doc: Doc, article: Article) -> dict[str, float]:
+def pair_features(p: Place, located: list[Place], trigger: Span, doc: Doc, article: Article,
+                  costs: list[float] | None = None) -> dict[str, float]:
     """What says `p` is where the event of `trigger` happened, among the sentence's `located` places: the parse
     path between them (prepositions of site or of origin, relative clauses, appositions, possessives), the
     distance and order, whether the place describes a person or an organisation, its kind and precision,
@@ -808,7 +809,8 @@ def pair_features(p: Place, located: list[Place], trigger: Span, doc: Doc, artic
         return x
     cost = _attachment_cost(tok, trig)
     x["attachment_cost"] = min(cost, 10.0) / 5.0
-    costs = [_attachment_cost(_token_at(doc, q.span.start, q.span.end), trig) for q in located]
+    if costs is None:
+        costs = [_attachment_cost(_token_at(doc, q.span.start, q.span.end), trig) for q in located]
     if cost <= min(costs) + 1e-9:
         x["lowest_cost"] = 1.0
     path, reached = _path_to(tok, trig)
@@ -893,7 +895,9 @@ def rank_places(located: list[Place], trigger: Span, doc: Doc, article: Article,
     if _token_at(doc, trigger.start, trigger.end) is None:
         return None
     located = sorted(located, key=lambda p: p.span.start)
-    scores = [ranker.logit(pair_features(p, located, trigger, doc, article)) for p in located]
+    trig = _token_at(doc, trigger.start, trigger.end)
+    costs = [_attachment_cost(_token_at(doc, q.span.start, q.span.end), trig) for q in located]
+    scores = [ranker.logit(pair_features(p, located, trigger, doc, article, costs)) for p in located]
     best = max(range(len(located)), key=lambda k: (scores[k], -k))
     # nearly as likely and more specific: the town, not its province or country (the codebook codes the most
     # specific place the text supports; event_location's annotators often marked the wider one)
