@@ -84,3 +84,9 @@ def test_a_compass_part_of_a_country_is_that_country_and_south_sudan_stays_itsel
            geocode_text("Police in North East Nigeria arrested 12 people; others fled to South Sudan.", resources)}
     assert got["North East Nigeria"] == ("Nigeria", 3)
     assert got["South Sudan"][0] == "South Sudan"
+
+
+def test_a_village_whose_district_and_province_ner_reads_as_one_organisation_stays_there(resources) -> None:  # type: ignore[no-untyped-def]
+    # spaCy reads "(Gwoza, Borno)" as one ORG; the bracketed list is still the village's district and state
+    places = geocode_text("Militants raided Toronto village (Gwoza, Borno) overnight.", resources)
+    assert {p.country for p in places} == {"Nigeria"}

@@ -209,13 +209,13 @@ def propose_toponyms(doc: Doc, gazetteer: Any) -> list[Candidate]:
                 continue
             if tok.pos_ not in {"PROPN", "X"} and not cue and not (ner[i] in PLACE_NER):
                 continue
-        if inside_longer and not cue:
-            continue  # "Ali" in "Ali Khamenei", "Arabiya" in "Al Arabiya TV"
         # "Famale (Dessa, Tillaberi)": a name right after a comma or bracket that follows another name
         listed = i >= 2 and (
             doc[i - 1].text == "("
             or doc[i - 1].text == "," and (_is_cap(doc[i - 2]) or doc[i - 2].lower_ in _words("place_type_after"))
         )
+        if inside_longer and not cue and not listed:
+            continue  # "Ali" in "Ali Khamenei", "Arabiya" in "Al Arabiya TV" (not "(Gwoza, Borno)", one ORG to NER)
         if blocked and not cue and not listed and not (ner_exact is not None and ner_exact.label_ in PLACE_NER):
             # NER calls it a person/organisation and nothing in the text says place: trust NER
             continue
