@@ -90,3 +90,9 @@ def test_a_village_whose_district_and_province_ner_reads_as_one_organisation_sta
     # spaCy reads "(Gwoza, Borno)" as one ORG; the bracketed list is still the village's district and state
     places = geocode_text("Militants raided Toronto village (Gwoza, Borno) overnight.", resources)
     assert {p.country for p in places} == {"Nigeria"}
+
+
+def test_a_repeated_name_is_no_evidence_for_its_own_namesakes_country(resources) -> None:  # type: ignore[no-untyped-def]
+    # both "Mansila" match only an Argentine town; nothing else in the text points to Argentina
+    places = geocode_text("Gunmen of JNIM seized a trader at the market of Mansila (Mansila, Yagha) on Tuesday.", resources)
+    assert "Argentina" not in {p.country for p in places}

@@ -263,6 +263,9 @@ class Context:
     article: Counter[str]
     place_para: dict[int, Counter[str]]  # votes from place names only (no demonyms)
     place_sent: dict[int, Counter[str]]
+    # place-name votes by (paragraph, folded name), paragraph -1 = the whole article: a name repeated ("Mansila
+    # (Mansila, Yagha)") is not evidence for its own namesakes' country
+    by_name: dict[tuple[int, str], Counter[str]] = field(default_factory=dict)
 
 
 def _context(article: Article, doc: Doc, mentions: list[Mention], gaz: Gazetteer) -> Context:
@@ -274,6 +277,8 @@ def _context(article: Article, doc: Doc, mentions: list[Mention], gaz: Gazetteer
             for table, key in ((ctx.sent, m.sent), (ctx.para, m.para), (ctx.place_para, m.para), (ctx.place_sent, m.sent)):
                 table.setdefault(key, Counter())[cc] += w
             ctx.article[cc] += w
+            for para in (m.para, -1):
+                ctx.by_name.setdefault((para, fold(m.name)), Counter())[cc] += w
     sent_starts = [s.start_char for s in doc.sents]
     para_starts = _paragraph_starts(article.text)
     for tok in doc:
@@ -317,7 +322,7 @@ _ADMIN_SCORES = {KIND_ADMIN1: ("admin1", 1.5, -0.6), KIND_ADMIN2: ("admin2", 1.0
 
 
 def _score(m: Mention, e: Entry, mentions: list[Mention], ctx: Context, actor_countries: set[str],
-           parent_entry: Entry | None = None) -> tuple[float, list[str]]:
+           parent_entry: Entry | None = None, parent_rejected: bool = False) -> tuple[float, list[str]]:
     why = []
     score = 0.4 * math.log10(e.population + 10)
     own = _anchor_country(m)
@@ -339,7 +344,9 @@ def _score(m: Mention, e: Entry, mentions: list[Mention], ctx: Context, actor_co
     if s or p or a:
         why.append(f"context {e.cc}: sentence {s:.2f}, paragraph {p:.2f}, article {a:.2f}")
     # the enclosing place as already resolved ("Santa Rosa, Laguna": the Laguna the text means), else any reading
-    parents = [parent_entry] if parent_entry is not None else (mentions[m.parent].candidates if m.parent is not None else [])
+    # (a parent whose own readings were all rejected as namesakes abroad encloses nothing)
+    parents = ([parent_entry] if parent_entry is not None else [] if parent_rejected
+               else mentions[m.parent].candidates if m.parent is not None else [])
     if m.parent is not None and any(_contains(pe, e) for pe in parents):
         score += 4.0
         why.append(f"inside {mentions[m.parent].text}")
@@ -383,7 +390,11 @@ def _only_supported(m: Mention, best: Entry, ctx: Context) -> str | None:
     own = _anchor_country(m)
     support = Counter(ctx.article)
     places = Counter(ctx.place_para.get(m.para, Counter()))
-    if own:
+    same_article, same_para = ctx.by_name.get((-1, fold(m.name))), ctx.by_name.get((m.para, fold(m.name)))
+    if same_article is not None and same_para is not None:
+        support.subtract(same_article)  # the name's own votes, and its repetitions'
+        places.subtract(same_para)
+    elif own:
         places[own[0]] -= own[1]
         support[own[0]] -= own[1]
     places = Counter({k: v for k, v in places.items() if v > 0})
@@ -468,8 +479,9 @@ class Resolver:
             if not m.candidates:
                 continue
             pe = chosen[m.parent] if m.parent is not None else None
+            rejected = m.parent is not None and pe is None and places[m.parent] is not None
             scored = sorted(
-                ((*_score(m, e, mentions, ctx, actor_countries, pe), e) for e in m.candidates),
+                ((*_score(m, e, mentions, ctx, actor_countries, pe, rejected), e) for e in m.candidates),
                 key=lambda t: (-t[0], t[2].idx),
             )
             best_score, why, best = scored[0]
