@@ -24,6 +24,7 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import json
+import os
 import sys
 import time
 from collections import Counter
@@ -40,7 +41,7 @@ from dateline.model import Article, Event, Report
 from dateline.pipeline import Pipeline
 
 REPO = Path(__file__).resolve().parents[1]
-EVAL = REPO.parent / "shared" / "eval"
+EVAL = Path(os.environ.get("DATELINE_SHARED", REPO.parent / "shared")) / "eval"
 RESULTS = REPO / "benchmarks" / "results" / "accuracy.json"
 
 CASE_LABELS = {

@@ -25,7 +25,7 @@ import time
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
-SHARED = REPO.parent / "shared"
+SHARED = Path(os.environ.get("DATELINE_SHARED", REPO.parent / "shared"))  # a worktree points it at the checkout's
 NOTES = SHARED / "eval" / "acled_notes_tune.jsonl"
 REFERENCE = SHARED / "reference"
 OUT = REPO / "benchmarks" / "results" / "geo.json"

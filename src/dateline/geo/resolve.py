@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import functools
 import itertools
+import json
 import math
 import re
 import unicodedata
@@ -39,6 +40,7 @@ from dateline.geo.gazetteer import (
     loose_key,
     tables,
 )
+from dateline.geo.models import EVENT_PLACE_MODEL, cues, load_model
 from dateline.model import Article, Place, Span
 from dateline.nlp.components.places import ADMIN1_WORDS, ADMIN2_WORDS, SPAN_KEY, find_toponyms
 from dateline.resources import Resources
@@ -133,9 +135,20 @@ def _mentions(article: Article, doc: Doc, gaz: Gazetteer) -> list[Mention]:
         last = span[-1]
         m.modifier = (last.dep_ == "compound" and last.head.i > last.i and last.head.pos_ == "NOUN"
                       and not last.head.is_title) or (span.end < len(doc) and doc[span.end].text in {"'s", "’s"})
+        if m.modifier and m.cue in cues()["site_preps"] and m.cue != "from":
+            # "in cities across Iraq demonstrators are seen …": after a preposition of place the name says where,
+            # whatever the parser attached it to
+            m.modifier = False
         if span[0].text in _SUBLOCALITY_PREFIXES:
             m.kind_hint = "landmark"  # "Colonia Las Lomas": a neighbourhood of the town named with it, never a town
-        if source != "LANDMARK" and m.kind_hint != "landmark":
+        if _macro_region(m.text):
+            # "the Middle East", "North East", "the Sahel": a region wider than any town it shares a name with
+            # (Middle East, Maryland), and without a point of its own
+            m.kind_hint = "region"
+        elif (rest := _region_of_country(m.text, gaz)) is not None:
+            # "North East Nigeria", "West Africa's Mali": a part of a country the gazetteer has no record for
+            m.candidates, m.kind_hint = rest, "region"
+        elif source != "LANDMARK" and m.kind_hint != "landmark":
             m.candidates = gaz.lookup(m.name)[:150]
             m.loose_only = bool(m.candidates) and not gaz.lookup(m.name, loose=False)
             if m.kind_hint in {"admin1", "admin2"}:
@@ -151,6 +164,26 @@ def _mentions(article: Article, doc: Doc, gaz: Gazetteer) -> list[Mention]:
             m.kind_hint, m.candidates = "landmark", []
     _link_hierarchy(article.text, out)
     return out
+
+
+def _macro_region(text: str) -> bool:
+    name = re.sub(r"^the\s+", "", text.strip(), flags=re.IGNORECASE)
+    return name in cues()["macro_regions"]
+
+
+def _region_of_country(text: str, gaz: Gazetteer) -> list[Entry] | None:
+    """The country of "North East Nigeria" / "southern Somalia"-like names: a macro-region or compass word
+    before a country name."""
+    words = text.split()
+    if len(words) < 2 or gaz.lookup(text, loose=False):
+        return None  # "South Sudan", "East Timor", "North Macedonia" are countries of their own
+    for cut in range(len(words) - 1, 0, -1):
+        head, tail = " ".join(words[:cut]), " ".join(words[cut:])
+        if _macro_region(head) or head.lower() in {"north", "south", "east", "west", "central", "northern", "southern",
+                                                   "eastern", "western"}:
+            countries = [e for e in gaz.lookup(tail, loose=False) if e.kind == KIND_COUNTRY]
+            return countries or None
+    return None
 
 
 def _link_hierarchy(text: str, mentions: list[Mention]) -> None:
@@ -230,6 +263,9 @@ class Context:
     article: Counter[str]
     place_para: dict[int, Counter[str]]  # votes from place names only (no demonyms)
     place_sent: dict[int, Counter[str]]
+    # place-name votes by (paragraph, folded name), paragraph -1 = the whole article: a name repeated ("Mansila
+    # (Mansila, Yagha)") is not evidence for its own namesakes' country
+    by_name: dict[tuple[int, str], Counter[str]] = field(default_factory=dict)
 
 
 def _context(article: Article, doc: Doc, mentions: list[Mention], gaz: Gazetteer) -> Context:
@@ -241,6 +277,8 @@ def _context(article: Article, doc: Doc, mentions: list[Mention], gaz: Gazetteer
             for table, key in ((ctx.sent, m.sent), (ctx.para, m.para), (ctx.place_para, m.para), (ctx.place_sent, m.sent)):
                 table.setdefault(key, Counter())[cc] += w
             ctx.article[cc] += w
+            for para in (m.para, -1):
+                ctx.by_name.setdefault((para, fold(m.name)), Counter())[cc] += w
     sent_starts = [s.start_char for s in doc.sents]
     para_starts = _paragraph_starts(article.text)
     for tok in doc:
@@ -284,7 +322,7 @@ _ADMIN_SCORES = {KIND_ADMIN1: ("admin1", 1.5, -0.6), KIND_ADMIN2: ("admin2", 1.0
 
 
 def _score(m: Mention, e: Entry, mentions: list[Mention], ctx: Context, actor_countries: set[str],
-           parent_entry: Entry | None = None) -> tuple[float, list[str]]:
+           parent_entry: Entry | None = None, parent_rejected: bool = False) -> tuple[float, list[str]]:
     why = []
     score = 0.4 * math.log10(e.population + 10)
     own = _anchor_country(m)
@@ -306,7 +344,9 @@ def _score(m: Mention, e: Entry, mentions: list[Mention], ctx: Context, actor_co
     if s or p or a:
         why.append(f"context {e.cc}: sentence {s:.2f}, paragraph {p:.2f}, article {a:.2f}")
     # the enclosing place as already resolved ("Santa Rosa, Laguna": the Laguna the text means), else any reading
-    parents = [parent_entry] if parent_entry is not None else (mentions[m.parent].candidates if m.parent is not None else [])
+    # (a parent whose own readings were all rejected as namesakes abroad encloses nothing)
+    parents = ([parent_entry] if parent_entry is not None else [] if parent_rejected
+               else mentions[m.parent].candidates if m.parent is not None else [])
     if m.parent is not None and any(_contains(pe, e) for pe in parents):
         score += 4.0
         why.append(f"inside {mentions[m.parent].text}")
@@ -350,7 +390,11 @@ def _only_supported(m: Mention, best: Entry, ctx: Context) -> str | None:
     own = _anchor_country(m)
     support = Counter(ctx.article)
     places = Counter(ctx.place_para.get(m.para, Counter()))
-    if own:
+    same_article, same_para = ctx.by_name.get((-1, fold(m.name))), ctx.by_name.get((m.para, fold(m.name)))
+    if same_article is not None and same_para is not None:
+        support.subtract(same_article)  # the name's own votes, and its repetitions'
+        places.subtract(same_para)
+    elif own:
         places[own[0]] -= own[1]
         support[own[0]] -= own[1]
     places = Counter({k: v for k, v in places.items() if v > 0})
@@ -367,6 +411,21 @@ def _only_supported(m: Mention, best: Entry, ctx: Context) -> str | None:
             return None
     cc, n = places.most_common(1)[0]
     return cc if n / sum(places.values()) >= 0.75 else None
+
+
+@functools.cache
+def _acled_admin1_names() -> dict[str, str]:
+    from importlib import resources as importlib_resources
+
+    text = importlib_resources.files("dateline.geo").joinpath("data/acled_admin1.json").read_text(encoding="utf-8")
+    return {k: v for k, v in json.loads(text).items() if not k.startswith("_")}
+
+
+def acled_admin1(e: Entry) -> str | None:
+    """The entry's first-level division as ACLED spells it ("Ninewa" for GeoNames' "Ninawa"), when it differs."""
+    if e.kind == KIND_COUNTRY:
+        return None
+    return _acled_admin1_names().get(f"{e.cc}.{e.admin1_code}")
 
 
 class Resolver:
@@ -395,7 +454,7 @@ class Resolver:
             "iso3": iso3,
             "iso": self.gaz.iso_numeric(e.cc),
             "region": self.region(iso3),
-            "admin1": ascii_name(a1) if (a1 := self.gaz.admin1_name(e)) else None,
+            "admin1": acled_admin1(e) or (ascii_name(a1) if (a1 := self.gaz.admin1_name(e)) else None),
             "admin2": ascii_name(e.admin2) if e.admin2 else None,
             "latitude": round(e.latitude, 4),
             "longitude": round(e.longitude, 4),
@@ -420,8 +479,9 @@ class Resolver:
             if not m.candidates:
                 continue
             pe = chosen[m.parent] if m.parent is not None else None
+            rejected = m.parent is not None and pe is None and places[m.parent] is not None
             scored = sorted(
-                ((*_score(m, e, mentions, ctx, actor_countries, pe), e) for e in m.candidates),
+                ((*_score(m, e, mentions, ctx, actor_countries, pe, rejected), e) for e in m.candidates),
                 key=lambda t: (-t[0], t[2].idx),
             )
             best_score, why, best = scored[0]
@@ -527,6 +587,8 @@ class Resolver:
                     geo_precision=1, confidence=0.6, reason=f"landmark in {ascii_name(e.name)} ({via})",
                 )
             return Place(mention=m.text, span=span, kind="landmark", reason="landmark; no enclosing town in the text")
+        if m.kind_hint == "region":
+            return Place(mention=m.text, span=span, kind="region", reason="a region wider than a country's part: no point")
         kind = "region" if m.ner == "LOC" else "unknown"
         cc = self._context_country(m, ctx)
         country = self.gaz.country(cc) if cc else None
@@ -553,7 +615,14 @@ class Resolver:
                                          name=ascii_name(enclosing.name),
                                          reason=f"not in the gazetteer; kept at {ascii_name(enclosing.name)}, where the text puts it")
         if country is not None and m.ner in {"GPE", "LOC", None}:
-            # a town the gazetteer lacks: keep what the context supports, the country (precision 3)
+            # a town the gazetteer lacks: keep what the context supports, the province the paragraph's other
+            # places lie in (precision 2), else the country (precision 3), never a capital far away
+            admin1s = Counter(e.admin1_code for j, e in enumerate(chosen) if j != k and e is not None and e.cc == cc
+                              and e.kind != KIND_COUNTRY and mentions[j].para == m.para)
+            top = admin1s.most_common(2)
+            if top and (len(top) == 1 or top[0][1] > top[1][1]) and (a1 := self.gaz.admin1(cc, top[0][0])) is not None:
+                return self.place_from_entry(m, a1, article, geo_precision=2, confidence=0.3,
+                                             reason=f"not in the gazetteer; province from context ({ascii_name(a1.name)})")
             return self.place_from_entry(m, country, article, kind="country", confidence=0.2,
                                          reason=f"not in the gazetteer; country from context ({cc})")
         return Place(mention=m.text, span=span, kind=kind, reason="not in the gazetteer")
@@ -727,6 +796,153 @@ def _by_trigger(located: list[Place], trigger: Span, doc: Doc, article: Article)
     return scored[0][4]
 
 
+def _path_to(place_tok: Any, trigger_tok: Any) -> tuple[list[Any], bool]:
+    """The tokens from the place up to the trigger (exclusive of the place), and whether the trigger was reached."""
+    path = []
+    tok = place_tok
+    while tok.i != trigger_tok.i and tok.head.i != tok.i and len(path) < 12:
+        path.append(tok)
+        tok = tok.head
+    return path, tok.i == trigger_tok.i
+
+
+def pair_features(p: Place, located: list[Place], trigger: Span, doc: Doc, article: Article,
+                  costs: list[float] | None = None) -> dict[str, float]:
+    """What says `p` is where the event of `trigger` happened, among the sentence's `located` places: the parse
+    path between them (prepositions of site or of origin, relative clauses, appositions, possessives), the
+    distance and order, whether the place describes a person or an organisation, its kind and precision,
+    and where it stands in a hierarchy written in the text ("X, Y")."""
+    cue = cues()
+    trig = _token_at(doc, trigger.start, trigger.end)
+    tok = _token_at(doc, p.span.start, p.span.end)
+    x: dict[str, float] = {"kind=" + (p.kind or "none"): 1.0, f"precision={p.geo_precision}": 1.0}
+    if tok is None or trig is None:
+        x["no_parse"] = 1.0
+        return x
+    cost = _attachment_cost(tok, trig)
+    x["attachment_cost"] = min(cost, 10.0) / 5.0
+    if costs is None:
+        costs = [_attachment_cost(_token_at(doc, q.span.start, q.span.end), trig) for q in located]
+    if cost <= min(costs) + 1e-9:
+        x["lowest_cost"] = 1.0
+    path, reached = _path_to(tok, trig)
+    x["reached" if reached else "not_under_trigger"] = 1.0
+    x[f"steps={min(len(path), 5)}"] = 1.0
+    for t in path:
+        if t.dep_ in _DESCRIPTIVE_DEPS:
+            x["path_" + t.dep_] = 1.0
+        if t.dep_ == "pobj":
+            prep = t.head.lower_
+            if prep == "of" and t.head.head.lower_ in _PLACE_OF_HEADS:
+                x["path_place_of"] = 1.0
+            elif prep in cue["site_preps"]:
+                x["path_site_prep"] = 1.0
+            elif prep in cue["origin_preps"]:
+                x["path_origin_prep=" + prep if prep in {"from", "for", "of", "to"} else "path_origin_prep"] = 1.0
+    if tok.dep_ == "pobj":
+        prep = tok.head.lower_
+        x["prep=" + (prep if prep in {"in", "at", "near", "from", "for", "of", "to", "on", "into", "outside"} else "other")] = 1.0
+        if tok.head.head.i == trig.i:
+            x["prep_on_trigger"] = 1.0
+    elif tok.dep_ in {"dobj", "nsubj", "nsubjpass", "compound", "poss", "appos", "conj", "amod", "npadvmod"}:
+        x["dep=" + tok.dep_] = 1.0
+        if tok.head.i == trig.i:
+            x["dep_on_trigger"] = 1.0
+    head = tok.head
+    if tok.dep_ in {"compound", "poss", "amod", "nmod"} and head.pos_ in {"NOUN", "PROPN"}:
+        x["modifies_noun"] = 1.0
+        if head.ent_type_ in {"PERSON", "ORG", "NORP"} or head.lower_ in cue["title_words"] or head.lower_ in cue["org_heads"]:
+            x["modifies_person_or_org"] = 1.0
+    if tok.dep_ == "pobj" and head.lower_ in {"of", "for", "from"} and (
+            head.head.ent_type_ in {"PERSON", "ORG", "NORP"} or head.head.lower_ in cue["title_words"] or head.head.lower_ in cue["org_heads"]):
+        x["of_person_or_org"] = 1.0
+    if tok.ent_type_ in {"PERSON", "ORG"}:
+        x["ner_" + tok.ent_type_] = 1.0
+    # order and distance
+    dist = abs(tok.i - trig.i)
+    x["after_trigger" if tok.i > trig.i else "before_trigger"] = 1.0
+    x[f"dist<={next(d for d in (2, 4, 8, 16, 1000) if dist <= d)}"] = 1.0
+    order = sorted(located, key=lambda q: abs(q.span.start - trigger.start))
+    if order and order[0] is p:
+        x["nearest_to_trigger"] = 1.0
+    spec = SPECIFICITY.get(p.kind, 0)
+    if spec >= max(SPECIFICITY.get(q.kind, 0) for q in located):
+        x["most_specific"] = 1.0
+    if _has_cue(p, article):
+        x["has_cue"] = 1.0
+    if _stand_in(p):
+        x["stand_in"] = 1.0
+    # a hierarchy written in the text: "in Dambar, Central Darfur" — the first is the site, the rest say where
+    by_start = sorted(located, key=lambda q: q.span.start)
+    k = by_start.index(p)
+    if k + 1 < len(by_start) and _PARENT_GAP.match(article.text[p.span.end : by_start[k + 1].span.start]):
+        x["has_parent_after"] = 1.0
+    if k > 0 and _PARENT_GAP.match(article.text[by_start[k - 1].span.end : p.span.start]):
+        x["is_parent_of_previous"] = 1.0
+    # "Harasta in the suburbs of Damascus", "the East Ghouta region of rural Damascus", "Sani area, north of
+    # Kutum": the later place is written as the frame of the earlier one
+    if k > 0 and _encloses(article.text[by_start[k - 1].span.end : p.span.start]):
+        x["frame_of_previous"] = 1.0
+    if k + 1 < len(by_start) and _encloses(article.text[p.span.end : by_start[k + 1].span.start]):
+        x["framed_by_next"] = 1.0
+    x[f"n_places={min(len(located), 4)}"] = 1.0
+    return x
+
+
+_FRAME_GAP = re.compile(r"^[\s,]*(?:[\w'’-]+\s+){0,4}?(?:of|in|near)\s+(?:the\s+)?(?:rural\s+|(?:north|south|east|west)(?:ern)?\s+)?$",
+                        re.IGNORECASE)
+
+
+def _encloses(gap: str) -> bool:
+    words = set(re.findall(r"[a-z]+", gap.lower()))
+    return bool(_FRAME_GAP.match(gap)) and bool(words & _PLACE_OF_HEADS | words & {"suburb", "region", "rural"})
+
+
+SPECIFIC_MARGIN = 0.0  # logits: ties only; 0.5-2 were worse on event_location dev and ACLED tuning notes
+
+
+def rank_places(located: list[Place], trigger: Span, doc: Doc, article: Article, ranker: Any) -> Place | None:
+    """The sentence's place with the highest event-place score for this trigger (docs/models.md); ties go to
+    the earlier mention."""
+    if _token_at(doc, trigger.start, trigger.end) is None:
+        return None
+    located = sorted(located, key=lambda p: p.span.start)
+    trig = _token_at(doc, trigger.start, trigger.end)
+    costs = [_attachment_cost(_token_at(doc, q.span.start, q.span.end), trig) for q in located]
+    scores = [ranker.logit(pair_features(p, located, trigger, doc, article, costs)) for p in located]
+    best = max(range(len(located)), key=lambda k: (scores[k], -k))
+    # nearly as likely and more specific: the town, not its province or country (the codebook codes the most
+    # specific place the text supports; event_location's annotators often marked the wider one)
+    close = [k for k in range(len(located)) if scores[k] >= scores[best] - SPECIFIC_MARGIN]
+    best = max(close, key=lambda k: (SPECIFICITY.get(located[k].kind, 0), scores[k], -k))
+    if _stand_in(located[best]):
+        # a name kept at its country's or province's point (a neighbourhood, a prison, an unknown village): a town
+        # the sentence names in that same area is the better point for the event
+        inside = [k for k in range(len(located)) if located[k].country == located[best].country
+                  and SPECIFICITY.get(located[k].kind, 0) > SPECIFICITY.get(located[best].kind, 0) and not _stand_in(located[k])]
+        if inside:
+            # the event stays at the mention the ranker chose; its point is the town's (ACLED: near a town, 2)
+            town = located[max(inside, key=lambda k: (scores[k], -k))]
+            chosen = located[best]
+            return chosen.model_copy(update={
+                "name": town.within or town.name, "kind": "city" if town.kind == "landmark" else town.kind,
+                "latitude": town.latitude, "longitude": town.longitude, "admin1": town.admin1, "admin2": town.admin2,
+                "admin3": town.admin3, "geonameid": town.geonameid, "geo_precision": 2, "confidence": min(chosen.confidence, 0.4),
+                "reason": f"{chosen.reason}; placed at {town.within or town.name}, named with it in the sentence"})
+    # the places written around the winner to say where it is ("in Dambar, Central Darfur", "the West Bank
+    # town of Nablus") share its attachment: the most specific of them is the event's place
+    lo = hi = best
+    while lo > 0 and _PARENT_GAP.match(article.text[located[lo - 1].span.end : located[lo].span.start]):
+        lo -= 1
+    while hi + 1 < len(located) and _PARENT_GAP.match(article.text[located[hi].span.end : located[hi + 1].span.start]):
+        hi += 1
+    group = range(lo, hi + 1)
+    top = max(SPECIFICITY.get(located[k].kind, 0) for k in group)
+    if SPECIFICITY.get(located[best].kind, 0) < top:
+        best = max((k for k in group if SPECIFICITY.get(located[k].kind, 0) == top), key=lambda k: (scores[k], -k))
+    return located[best]
+
+
 def _stand_in(p: Place) -> bool:
     """A mention kept at its context's province or country because its own name was not found or rejected."""
     reason = p.reason or ""
@@ -747,7 +963,11 @@ def place_for_event(places: list[Place], sentence: Span, paragraph: Span, articl
     in_sentence = [p for p in places if sentence.start <= p.span.start < sentence.end]
     located = [p for p in in_sentence if p.latitude is not None and MODIFIER not in (p.reason or "")]
     if trigger is not None and doc is not None and len(located) >= 2:
-        chosen = _by_trigger(located, trigger, doc, article)
+        ranker = load_model(EVENT_PLACE_MODEL)
+        if ranker is not None:
+            chosen = rank_places(located, trigger, doc, article, ranker)
+        else:  # the hand-weighted attachment rules (no model shipped)
+            chosen = _by_trigger(located, trigger, doc, article)
         if chosen is not None:
             return _as_event_place(chosen, article)
     best = _best_of(in_sentence, article)

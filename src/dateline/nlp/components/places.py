@@ -118,8 +118,52 @@ def _ngrams(doc: Doc) -> list[tuple[int, int]]:
     return out
 
 
-def find_toponyms(doc: Doc, gazetteer: Any) -> list[Candidate]:
-    """Gazetteer matches (longest first, non-overlapping) merged with NER places and named landmarks."""
+def find_toponyms(doc: Doc, gazetteer: Any, recognizer: Any | None = None, words: frozenset[str] = frozenset()) -> list[Candidate]:
+    """Gazetteer matches (longest first, non-overlapping) merged with NER places and named landmarks.
+
+    With a `recognizer` (the trained toponym model, dateline.geo.models), each gazetteer or NER candidate gets
+    the probability that it is a place here (`info["p_place"]`), and those below the model's threshold (a
+    surname, a title, an organisation's name, a common word that matches a town) are dropped."""
+    cands = propose_toponyms(doc, gazetteer)
+    if recognizer is None:
+        return cands
+    from dateline.geo.models import person_names
+
+    persons = person_names(doc)
+    kept = []
+    for cand in cands:
+        if cand.source != "LANDMARK":
+            p = recognizer.probability(candidate_features(doc, cand, gazetteer, words, persons))
+            cand.info["p_place"] = round(p, 3)
+            if p < recognizer.threshold:
+                continue
+        kept.append(cand)
+    return kept
+
+
+def lookup_name(doc: Doc, cand: Candidate) -> str:
+    """The part of a candidate to look up: "Diyala" of "Diyala Province"."""
+    span = doc[cand.start : cand.end]
+    if cand.kind_hint in {"admin1", "admin2"} and len(span) > 1 and span[-1].lower_ in ADMIN1_WORDS | ADMIN2_WORDS:
+        span = span[:-1]
+    return span.text
+
+
+def candidate_features(doc: Doc, cand: Candidate, gazetteer: Any, words: frozenset[str],
+                       persons: frozenset[str] | None = None) -> dict[str, float]:
+    """The toponym recognizer's features of one candidate (shared by training and run time)."""
+    from dateline.geo.models import person_names, toponym_features
+
+    name = lookup_name(doc, cand)
+    entries = gazetteer.lookup(name)[:150]
+    exact = bool(entries) and bool(gazetteer.lookup(name, loose=False))
+    return toponym_features(doc, cand.start, cand.end, cand.source, cand.ner, cand.cue, cand.kind_hint,
+                            entries, exact, words, person_names(doc) if persons is None else persons)
+
+
+def propose_toponyms(doc: Doc, gazetteer: Any) -> list[Candidate]:
+    """The candidate generator: gazetteer n-grams, NER places and landmarks, with the rules against the
+    commonest collisions (months, stop words, first names, parts of longer names)."""
     ner = _ner_at(doc)
     ents = list(doc.ents)  # doc.ents rebuilds its tuple on every access: read it once
     stop = _words("non_place_words") | _words("first_names")
@@ -165,13 +209,13 @@ def find_toponyms(doc: Doc, gazetteer: Any) -> list[Candidate]:
                 continue
             if tok.pos_ not in {"PROPN", "X"} and not cue and not (ner[i] in PLACE_NER):
                 continue
-        if inside_longer and not cue:
-            continue  # "Ali" in "Ali Khamenei", "Arabiya" in "Al Arabiya TV"
         # "Famale (Dessa, Tillaberi)": a name right after a comma or bracket that follows another name
         listed = i >= 2 and (
             doc[i - 1].text == "("
             or doc[i - 1].text == "," and (_is_cap(doc[i - 2]) or doc[i - 2].lower_ in _words("place_type_after"))
         )
+        if inside_longer and not cue and not listed:
+            continue  # "Ali" in "Ali Khamenei", "Arabiya" in "Al Arabiya TV" (not "(Gwoza, Borno)", one ORG to NER)
         if blocked and not cue and not listed and not (ner_exact is not None and ner_exact.label_ in PLACE_NER):
             # NER calls it a person/organisation and nothing in the text says place: trust NER
             continue
@@ -258,16 +302,32 @@ def _landmarks(doc: Doc, found: list[Candidate]) -> list[Candidate]:
     return out
 
 
-@Language.factory("dateline_places", default_config={})
-def make_places(nlp: Language, name: str) -> PlacesComponent:
-    return PlacesComponent()
+@Language.factory("dateline_places", default_config={"use_model": True})
+def make_places(nlp: Language, name: str, use_model: bool) -> PlacesComponent:
+    return PlacesComponent(nlp=nlp, use_model=use_model)
 
 
 class PlacesComponent:
-    """Writes toponym spans to doc.spans["dl_places"]; the gazetteer loads on the first document."""
+    """Writes toponym spans to doc.spans["dl_places"]; the gazetteer loads on the first document.
 
-    def __init__(self, gazetteer: Any | None = None) -> None:
+    `use_model`: filter the candidates with the shipped toponym recognizer (docs/models.md)."""
+
+    def __init__(self, gazetteer: Any | None = None, nlp: Language | None = None, use_model: bool = True) -> None:
         self._gazetteer = gazetteer
+        self._recognizer: Any | None = None
+        self._words: frozenset[str] | None = None
+        self._nlp = nlp
+        self.use_model = use_model
+
+    def _model(self) -> tuple[Any | None, frozenset[str]]:
+        if not self.use_model:
+            return None, frozenset()
+        if self._words is None:
+            from dateline.geo.models import TOPONYM_MODEL, english_words, load_model
+
+            self._recognizer = load_model(TOPONYM_MODEL)
+            self._words = english_words(self._nlp) if self._nlp is not None else frozenset()
+        return self._recognizer, self._words
 
     @property
     def gazetteer(self) -> Any:
@@ -279,9 +339,11 @@ class PlacesComponent:
 
     def __call__(self, doc: Doc) -> Doc:
         spans = []
-        for cand in find_toponyms(doc, self.gazetteer):
+        recognizer, words = self._model()
+        for cand in find_toponyms(doc, self.gazetteer, recognizer, words):
             span = Span(doc, cand.start, cand.end, label=cand.source)
-            span._.dl_place = {"ner": cand.ner, "cue": cand.cue, "kind_hint": cand.kind_hint}
+            span._.dl_place = {"ner": cand.ner, "cue": cand.cue, "kind_hint": cand.kind_hint,
+                               "p_place": cand.info.get("p_place")}
             spans.append(span)
         doc.spans[SPAN_KEY] = spans
         return doc

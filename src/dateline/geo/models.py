@@ -1,0 +1,221 @@
+"""Small trained decisions of the geocoder, scored with numpy-free arithmetic over named features.
+
+Two logistic regressions ship as JSON in `geo/data/` (see docs/models.md for their model cards):
+- the toponym recognizer: is this candidate name (from `nlp/components/places.py`) a place here, or a person,
+  a title, an organisation's name or a common word that happens to match a town;
+- the event-place ranker: of the places of a sentence, which one is where the event of a given trigger
+  happened (softmax over the sentence's candidates of a linear score per (trigger, place) pair).
+
+Features are computed by the functions below from the parse, the word lists in `geo/data/toponym_cues.json`
+and the gazetteer; training (`tools/train_geo_models.py`, scikit-learn, dev time only) and run time share
+them, so the shipped weights and the code cannot drift apart. Loading a model reads one small JSON file.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import math
+from dataclasses import dataclass
+from importlib import resources as importlib_resources
+from typing import Any
+
+Features = dict[str, float]
+
+
+@functools.cache
+def cues() -> dict[str, Any]:
+    text = importlib_resources.files("dateline.geo").joinpath("data/toponym_cues.json").read_text(encoding="utf-8")
+    data = json.loads(text)
+    return {k: (frozenset(v) if isinstance(v, list) else v) for k, v in data.items()}
+
+
+@dataclass(frozen=True)
+class LinearModel:
+    """A logistic regression over named features: weights, bias, and the threshold chosen on dev."""
+
+    name: str
+    weights: dict[str, float]
+    bias: float
+    threshold: float
+
+    def logit(self, x: Features) -> float:
+        w = self.weights
+        return self.bias + sum(v * w.get(k, 0.0) for k, v in x.items())
+
+    def probability(self, x: Features) -> float:
+        z = self.logit(x)
+        return 1.0 / (1.0 + math.exp(-z)) if z > -60 else 0.0
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> LinearModel:
+        return cls(data["name"], dict(data["weights"]), float(data["bias"]), float(data.get("threshold", 0.5)))
+
+
+@functools.cache
+def load_model(filename: str) -> LinearModel | None:
+    """A shipped model from geo/data, or None when it is absent (the rules then decide alone)."""
+    path = importlib_resources.files("dateline.geo").joinpath(f"data/{filename}")
+    if not path.is_file():
+        return None
+    return LinearModel.from_json(json.loads(path.read_text(encoding="utf-8")))
+
+
+TOPONYM_MODEL = "toponym_model.json"
+EVENT_PLACE_MODEL = "event_place_model.json"
+
+
+def english_words(nlp: Any) -> frozenset[str]:
+    """Lower-case English nouns, adjectives, verbs and adverbs: the lemma index of the pipeline's English
+    lemmatizer (WordNet's lists). Empty when the pipeline has no such table (the feature is then off)."""
+    lem = nlp.get_pipe("lemmatizer") if "lemmatizer" in nlp.pipe_names else None
+    lookups = getattr(lem, "lookups", None)
+    if lookups is None or "lemma_index" not in lookups.tables:
+        return frozenset()
+    index = lookups.get_table("lemma_index")
+    words: set[str] = set()
+    for key in ("noun", "adj", "verb", "adv"):
+        if key in index:
+            words.update(index[key])
+    return frozenset(words)
+
+
+def _bucket(prefix: str, value: float, edges: tuple[float, ...]) -> str:
+    for e in edges:
+        if value < e:
+            return f"{prefix}<{e:g}"
+    return f"{prefix}>={edges[-1]:g}"
+
+
+def person_names(doc: Any) -> frozenset[str]:
+    """Words the document uses as a person's name: inside a PERSON entity, or right after a title
+    ("Supreme Leader Ali Khamenei", "President Ruto"). A name used so once is a person's elsewhere too."""
+    titles = cues()["title_words"]
+    out = {t.text for ent in doc.ents if ent.label_ == "PERSON" for t in ent if t.is_alpha and t.text[:1].isupper()}
+    after_title = False
+    for t in doc:
+        text = t.text
+        if after_title and text[:1].isupper() and t.is_alpha:
+            out.add(text)
+        after_title = text[:1].isupper() and t.lower_.rstrip(".") in titles
+    return frozenset(out)
+
+
+def toponym_features(doc: Any, start: int, end: int, source: str, ner: str | None, cue: str | None,
+                     kind_hint: str | None, entries: list[Any], exact: bool, words: frozenset[str],
+                     persons: frozenset[str] = frozenset()) -> Features:
+    """What says a candidate name is a place here, or a person, a title, an organisation or a common word.
+
+    `entries` are its gazetteer records (exact or spelling-tolerant match), `exact` whether the exact key
+    matched, `words` the English word list, `persons` the words the document uses as people's names."""
+    c = cues()
+    span = doc[start:end]
+    first, last = doc[start], doc[end - 1]
+    prev = doc[start - 1] if start > 0 else None
+    prev2 = doc[start - 2] if start > 1 else None
+    nxt = doc[end] if end < len(doc) else None
+    nxt2 = doc[end + 1] if end + 1 < len(doc) else None
+    x: Features = {"bias_source=" + source: 1.0, "ner=" + (ner or "none"): 1.0}
+    x["len=" + str(min(end - start, 3))] = 1.0
+    if prev is not None and prev.ent_type_:
+        x["prev_ner=" + prev.ent_type_] = 1.0
+    if nxt is not None and nxt.ent_type_:
+        x["next_ner=" + nxt.ent_type_] = 1.0
+    # the whole NER entity around the span: a longer PERSON/ORG that contains it
+    if any(t.ent_type_ for t in span) and (first.ent_iob_ == "I" or (nxt is not None and nxt.ent_iob_ == "I")):
+        x["inside_longer_ent=" + (first.ent_type_ or (nxt.ent_type_ if nxt is not None else ""))] = 1.0
+    if first.is_sent_start:
+        x["sent_start"] = 1.0
+    if prev is not None and prev.lower_ in {"a", "an"}:
+        x["indefinite_article_before"] = 1.0  # "at a Cafe": a common noun, not a name
+    elif prev is not None and prev.lower_ == "the":
+        x["the_before"] = 1.0
+    if span.text.isupper() and len(span.text) > 1:
+        x["all_caps"] = 1.0
+    if first.pos_ != "PROPN":
+        x["pos=" + first.pos_] = 1.0
+    if cue:
+        x["cue=" + cue.split()[-1] if cue in c["site_preps"] or cue == "from" else "cue=other"] = 1.0
+        if cue.endswith(" of"):
+            x["cue_place_of"] = 1.0
+    if kind_hint:
+        x["kind_hint=" + kind_hint] = 1.0
+    # titles: "President X", "Commissioner X", "the MP for X", "Minister of X"
+    if prev is not None and prev.lower_.rstrip(".") in c["title_words"] and prev.text[:1].isupper():
+        x["title_before"] = 1.0
+    if prev is not None and prev.lower_ in {"for", "of"} and prev2 is not None and prev2.lower_ in c["title_for"]:
+        x["title_for_before"] = 1.0
+    if first.lower_ in c["title_words"]:
+        x["is_title_word"] = 1.0
+    # organisation heads: "the Bureau of X", "Centre for X", "X University", "X Party", "Houses of Parliament"
+    k = start - 1
+    while k >= max(0, start - 5):
+        t = doc[k]
+        if t.lower_ in c["org_links"] and k > 0 and doc[k - 1].lower_ in c["org_heads"] and doc[k - 1].text[:1].isupper():
+            x["org_head_before"] = 1.0
+            break
+        if not (t.text[:1].isupper() or t.lower_ in {"and", "&", "the"} or t.lower_ in c["org_links"]):
+            break
+        k -= 1
+    if nxt is not None and nxt.lower_ in c["org_heads"] and nxt.text[:1].isupper():
+        x["org_head_after"] = 1.0
+    if any(t.lower_ in c["org_heads"] for t in span):
+        x["has_org_head"] = 1.0
+    # people: a first name or a capitalised word before, a possessive or a speech verb after
+    if prev is not None and prev.text[:1].isupper() and prev.is_alpha and not prev.is_sent_start and prev.ent_type_ == "PERSON":
+        x["person_before"] = 1.0
+    if nxt is not None and nxt.text in {"'s", "’s"}:
+        x["possessive_after"] = 1.0
+    if nxt is not None and nxt.lower_ in c["person_after"]:
+        x["speech_verb_after"] = 1.0
+    elif nxt is not None and nxt.text == "," and nxt2 is not None and nxt2.lower_ in {"who", "whose", "a", "an", "the"}:
+        x["appositive_after"] = 1.0
+    dep = last.dep_ if last.head.i >= end or last.head.i < start else span.root.dep_
+    if dep in {"nsubj", "nsubjpass", "poss", "compound", "pobj", "dobj", "appos", "conj"}:
+        x["dep=" + dep] = 1.0
+    if dep == "pobj":
+        head = span.root.head.lower_
+        x["pobj_of=" + ("site" if head in c["site_preps"] else "origin" if head in c["origin_preps"] else "other")] = 1.0
+    # the same name as a person's elsewhere in the document: "Khamenei's representative" … "images of Khamenei"
+    if end - start == 1 and first.text in persons and not any(e.kind == 0 for e in entries):
+        x["person_elsewhere"] = 1.0
+        if not entries:
+            x["person_elsewhere_unknown_place"] = 1.0  # and no place of the name is known
+    # listed with people: "images of Khomeini, Khamenei and Soleimani"
+    root = span.root
+    conjoined = [root.head] if root.dep_ == "conj" else []
+    conjoined += [t for t in root.children if t.dep_ == "conj"]
+    if any(t.ent_type_ == "PERSON" or (t.text in persons and t.i not in range(start, end)) for t in conjoined):
+        x["listed_with_person"] = 1.0
+    # the words themselves
+    low = span.text.lower()
+    if low in words or all(t.lower_ in words for t in span):
+        x["english_word"] = 1.0
+    if low in c["common_nouns_capitalised"]:
+        x["common_noun"] = 1.0
+    if span.text in c["macro_regions"]:
+        x["macro_region"] = 1.0
+    # gazetteer facts
+    if not entries:
+        x["gaz_none"] = 1.0
+    else:
+        pop = max(e.population for e in entries)
+        x[_bucket("gaz_pop", math.log10(pop + 1), (3, 4, 5, 6))] = 1.0
+        x[_bucket("gaz_n", len(entries), (2, 5, 20))] = 1.0
+        kinds = {e.kind for e in entries}
+        for kind in kinds:
+            x[f"gaz_kind={kind}"] = 1.0
+        x[_bucket("gaz_countries", len({e.cc for e in entries}), (2, 4))] = 1.0
+        if not exact:
+            x["gaz_loose_only"] = 1.0
+        if all(e.cc == "US" for e in entries):
+            x["gaz_us_only"] = 1.0
+        if not any(_same_name(e.name, span.text) for e in entries):
+            x["gaz_alt_name_only"] = 1.0
+    return x
+
+
+def _same_name(a: str, b: str) -> bool:
+    from dateline.geo.gazetteer import fold
+
+    return fold(a) == fold(b)

@@ -1,0 +1,98 @@
+"""Names that are not places, and the event's own place: one sentence of our own per failure pattern."""
+
+from __future__ import annotations
+
+import pytest
+
+from dateline.geo.models import EVENT_PLACE_MODEL, TOPONYM_MODEL, load_model
+from dateline.geo.resolve import geocode_text, place_for_event
+from dateline.model import Article, Span
+
+
+def _countries(resources, text: str) -> set[str]:  # type: ignore[no-untyped-def]
+    return {p.country for p in geocode_text(text, resources) if p.country}
+
+
+@pytest.mark.parametrize(
+    ("text", "foreign"),
+    [
+        ("Police said Jackson was arrested in Nairobi on Monday.", "United States"),  # a person's name
+        ("Commissioner Otieno said youths blocked the road in Kisumu.", "United States"),  # a title
+        ("The Bureau of Statistics said prices rose in Kano after the clashes.", "United States"),  # an organisation head
+        ("Protesters gathered outside the Houses of Parliament in London.", "United States"),
+        ("A grenade was thrown into a Cafe in Kabul, killing two people.", "Philippines"),  # a common word
+        ("Tensions rose across the Middle East after the strike in Baghdad.", "United States"),  # a region
+    ],
+)
+def test_a_name_that_is_not_a_place_here_does_not_take_a_town_abroad(resources, text: str, foreign: str) -> None:  # type: ignore[no-untyped-def]
+    assert foreign not in _countries(resources, text)
+
+
+def test_a_region_is_a_region_without_a_point(resources) -> None:  # type: ignore[no-untyped-def]
+    places = geocode_text("Tensions rose across the Middle East on Friday.", resources)
+    assert [(p.kind, p.latitude) for p in places if p.mention == "Middle East"] == [("region", None)]
+
+
+def test_a_village_stays_in_the_district_and_province_the_text_writes(resources) -> None:  # type: ignore[no-untyped-def]
+    places = geocode_text("Gunmen killed five farmers in Kalgo village (Birnin Kebbi, Kebbi) on Friday.", resources)
+    assert {p.country for p in places} == {"Nigeria"}
+
+
+def test_the_mp_for_a_town_attacked_in_a_capital_happened_in_the_capital(resources) -> None:  # type: ignore[no-untyped-def]
+    text = "The MP for Reading was attacked in Nairobi on Sunday."
+    doc = resources.nlp(text)
+    article = Article(id="t", text=text)
+    from dateline.geo.resolve import places_from_doc
+
+    places = places_from_doc(article, doc, resources)
+    assert "United States" not in {p.country for p in places}
+    whole = Span.of(text, 0, len(text))
+    start = text.index("attacked")
+    place = place_for_event(places, whole, whole, article, trigger=Span.of(text, start, start + 8), doc=doc)
+    assert place is not None and place.name == "Nairobi"
+
+
+def test_the_shipped_models_load_without_scikit_learn_quickly() -> None:
+    import inspect
+    import time
+
+    load_model.cache_clear()
+    t = time.perf_counter()
+    topo, rank = load_model(TOPONYM_MODEL), load_model(EVENT_PLACE_MODEL)
+    assert time.perf_counter() - t < 0.5
+    assert topo is not None and rank is not None and 0 < topo.threshold < 1
+    from dateline.geo import models
+
+    assert "sklearn" not in inspect.getsource(models)  # weights are plain JSON, scored by hand
+
+
+def test_the_recognizer_scores_a_title_below_a_place(resources) -> None:  # type: ignore[no-untyped-def]
+    doc = resources.nlp("Commissioner Otieno said youths blocked the road in Kisumu.")
+    kept = {s.text: s._.dl_place["p_place"] for s in doc.spans["dl_places"]}
+    assert "Commissioner" not in kept and "Kisumu" in kept
+
+
+def test_an_unplaced_village_stays_in_the_province_of_the_paragraphs_towns(resources) -> None:  # type: ignore[no-untyped-def]
+    places = geocode_text("Soldiers clashed with rebels in Kalehebambo on Tuesday, residents of Uvira said.", resources)
+    village = next(p for p in places if p.mention == "Kalehebambo")
+    uvira = next(p for p in places if p.mention == "Uvira")
+    assert village.country == uvira.country and village.admin1 == uvira.admin1 and village.geo_precision == 2
+
+
+def test_a_compass_part_of_a_country_is_that_country_and_south_sudan_stays_itself(resources) -> None:  # type: ignore[no-untyped-def]
+    got = {p.mention: (p.country, p.geo_precision) for p in
+           geocode_text("Police in North East Nigeria arrested 12 people; others fled to South Sudan.", resources)}
+    assert got["North East Nigeria"] == ("Nigeria", 3)
+    assert got["South Sudan"][0] == "South Sudan"
+
+
+def test_a_village_whose_district_and_province_ner_reads_as_one_organisation_stays_there(resources) -> None:  # type: ignore[no-untyped-def]
+    # spaCy reads "(Gwoza, Borno)" as one ORG; the bracketed list is still the village's district and state
+    places = geocode_text("Militants raided Toronto village (Gwoza, Borno) overnight.", resources)
+    assert {p.country for p in places} == {"Nigeria"}
+
+
+def test_a_repeated_name_is_no_evidence_for_its_own_namesakes_country(resources) -> None:  # type: ignore[no-untyped-def]
+    # both "Mansila" match only an Argentine town; nothing else in the text points to Argentina
+    places = geocode_text("Gunmen of JNIM seized a trader at the market of Mansila (Mansila, Yagha) on Tuesday.", resources)
+    assert "Argentina" not in {p.country for p in places}

@@ -1,0 +1,33 @@
+"""Freeze the dev/blind split of event_location_tune.jsonl (ids only) into gold/event_location_split.json.
+
+    python tools/split_event_location.py ../shared/eval/event_location_tune.jsonl
+
+A row goes to dev when sha256(id) is even, to the blind test half when odd: stable across runs and machines,
+independent of row order. Models and rules are developed on dev only; the test half is only scored.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import sys
+from pathlib import Path
+
+OUT = Path(__file__).resolve().parents[1] / "gold" / "event_location_split.json"
+
+
+def half(row_id: str) -> str:
+    return "dev" if int(hashlib.sha256(row_id.encode()).hexdigest(), 16) % 2 == 0 else "test"
+
+
+def main(path: str) -> None:
+    with Path(path).open(encoding="utf-8") as fh:
+        ids = [json.loads(line)["id"] for line in fh]
+    split = {"source": "../shared/eval/event_location_tune.jsonl (MIT, A. Halterman 2019)",
+             "rule": "sha256(id) as an integer: even -> dev, odd -> test (blind)",
+             "dev": [i for i in ids if half(i) == "dev"], "test": [i for i in ids if half(i) == "test"]}
+    OUT.write_text(json.dumps(split, indent=0) + "\n")
+
+
+if __name__ == "__main__":
+    main(sys.argv[1])

@@ -1,0 +1,300 @@
+"""Train the geocoder's two small models (dev time only: needs scikit-learn, `pip install -e .[dev]`).
+
+    DATELINE_SHARED=../shared python tools/train_geo_models.py toponym
+    DATELINE_SHARED=../shared python tools/train_geo_models.py event_place
+    DATELINE_SHARED=../shared python tools/train_geo_models.py evaluate     # blind-half figures, no training
+
+Training data (licence-clean, see docs/models.md): the DEV half of event_location_tune.jsonl (MIT,
+A. Halterman 2019; ids in gold/event_location_split.json) and gold/toponyms_written.jsonl (our own sentences).
+The TEST half is only scored, by `evaluate`, after the weights are written. Weights go to
+src/dateline/geo/data/*.json as plain {feature: weight}; run time needs no scikit-learn.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+SHARED = Path(os.environ.get("DATELINE_SHARED", REPO.parent / "shared"))
+DATA = REPO / "src" / "dateline" / "geo" / "data"
+SPLIT = REPO / "gold" / "event_location_split.json"
+WRITTEN = REPO / "gold" / "toponyms_written.jsonl"
+PLACE_NER = {"GPE", "LOC", "FAC"}
+
+
+def event_location_rows(half: str) -> list[dict]:
+    ids = set(json.loads(SPLIT.read_text())[half])
+    path = SHARED / "eval" / "event_location_tune.jsonl"
+    return [r for r in map(json.loads, path.open()) if r["id"] in ids]
+
+
+def resources():  # type: ignore[no-untyped-def]
+    from dateline.resources import Resources
+
+    return Resources()
+
+
+def spacy_only(res):  # type: ignore[no-untyped-def]
+    nlp = res.nlp
+    return nlp, [p for p in nlp.pipe_names if p.startswith("dateline_")]
+
+
+def toponym_examples(res, rows: list[dict], written: bool):  # type: ignore[no-untyped-def]
+    """(features, label, group, text) per candidate. event_location: a candidate overlapping a LOCATION span
+    is a place; one that NER does not call a place is a (weak) negative; an NER place that is not the event's
+    location is left out (most such are real places the data does not label)."""
+    from dateline.geo.models import english_words
+    from dateline.nlp.components.places import candidate_features, propose_toponyms
+
+    nlp, dl = spacy_only(res)
+    words = english_words(nlp)
+    gaz = res.gazetteer
+    out = []
+    with nlp.select_pipes(disable=dl):
+        docs = nlp.pipe([r["text"] for r in rows], batch_size=64)
+        for row, doc in zip(rows, docs):
+            if written:
+                pos = [(s["start"], s["end"]) for s in row["spans"] if s["label"] == "PLACE"]
+                neg = [(s["start"], s["end"]) for s in row["spans"] if s["label"] == "NOT_PLACE"]
+            else:
+                pos = [(s["start"], s["end"]) for s in row["spans"] if s["label"] == "LOCATION"]
+                neg = None
+            for cand in propose_toponyms(doc, gaz):
+                if cand.source == "LANDMARK":
+                    continue
+                span = doc[cand.start : cand.end]
+                a, b = span.start_char, span.end_char
+                if any(a < e and s < b for s, e in pos):
+                    label = 1
+                elif neg is not None:
+                    if not any(a < e and s < b for s, e in neg):
+                        continue
+                    label = 0
+                else:
+                    # a weak negative: a sample showed four in five of them to be real places the data does not
+                    # label (not the event's place), so event_location_tune gives positives only
+                    continue
+                out.append((candidate_features(doc, cand, gaz, words), label, row["id"], span.text, row["text"]))
+    return out
+
+
+def fit(examples, c: float = 1.0):  # type: ignore[no-untyped-def]
+    from sklearn.feature_extraction import DictVectorizer
+    from sklearn.linear_model import LogisticRegression
+
+    vec = DictVectorizer()
+    x = vec.fit_transform([e[0] for e in examples])
+    y = [e[1] for e in examples]
+    clf = LogisticRegression(C=c, max_iter=2000, class_weight=None)
+    clf.fit(x, y)
+    weights = {name: round(float(w), 5) for name, w in zip(vec.feature_names_, clf.coef_[0]) if abs(w) > 1e-6}
+    return weights, round(float(clf.intercept_[0]), 5)
+
+
+def prf(examples, model, threshold):  # type: ignore[no-untyped-def]
+    tp = fp = fn = 0
+    for x, y, *_ in examples:
+        p = model.probability(x) >= threshold
+        tp += p and y
+        fp += p and not y
+        fn += (not p) and y
+    pr = tp / (tp + fp) if tp + fp else 0.0
+    rc = tp / (tp + fn) if tp + fn else 0.0
+    return round(pr, 4), round(rc, 4), round(2 * pr * rc / (pr + rc), 4) if pr + rc else 0.0, sum(e[1] for e in examples), sum(1 - e[1] for e in examples)
+
+
+def train_toponym() -> None:
+    from sklearn.model_selection import GroupKFold
+
+    from dateline.geo.models import LinearModel
+
+    res = resources()
+    written = [r for r in map(json.loads, WRITTEN.open()) if r["half"] == "dev"]
+    dev = toponym_examples(res, event_location_rows("dev"), written=False)
+    own = toponym_examples(res, written, written=True)
+    data = dev + own
+    print(f"examples: event_location dev {len(dev)} ({sum(e[1] for e in dev)} places), written {len(own)} "
+          f"({sum(e[1] for e in own)} places)")
+    # threshold and C from 5-fold cross-validation on dev (grouped by sentence), for precision at high recall
+    groups = [e[2] for e in data]
+    best = None
+    for c in (0.3, 1.0, 3.0):
+        oof: list[tuple[float, int, bool]] = []
+        for tr, te in GroupKFold(n_splits=5).split(data, groups=groups):
+            w, b = fit([data[i] for i in tr], c)
+            m = LinearModel("cv", w, b, 0.5)
+            oof += [(m.probability(data[i][0]), data[i][1], data[i][2].startswith("written")) for i in te]
+        for t in (0.05, 0.1, 0.15, 0.2, 0.25, 0.3, 0.35, 0.4, 0.5):
+            ev = [(p >= t, y) for p, y, _ in oof]
+            tp = sum(1 for p, y in ev if p and y)
+            fp = sum(1 for p, y in ev if p and not y)
+            fn = sum(1 for p, y in ev if not p and y)
+            pr, rc = tp / max(tp + fp, 1), tp / max(tp + fn, 1)
+            # places lost cost more than names kept: the resolver's context rules catch some of the latter
+            score = 2 * pr * rc / (pr + rc) if rc >= 0.97 else rc - 1
+            print(f"C={c} t={t}: precision {pr:.3f} recall {rc:.3f}")
+            if best is None or score > best[0]:
+                best = (score, c, t, pr, rc)
+    _, c, t, pr, rc = best
+    weights, bias = fit(data, c)
+    model = {"name": "toponym recognizer", "weights": dict(sorted(weights.items())), "bias": bias, "threshold": t,
+             "trained_on": "event_location_tune.jsonl dev half (MIT, A. Halterman 2019) + gold/toponyms_written.jsonl",
+             "C": c, "examples": len(data), "cv_dev": {"precision": round(pr, 4), "recall": round(rc, 4)}}
+    (DATA / "toponym_model.json").write_text(json.dumps(model, indent=1) + "\n")
+    print("chosen", c, t, pr, rc, "features", len(weights))
+
+
+def event_place_sentences(res, rows: list[dict]):  # type: ignore[no-untyped-def]
+    """Per row with a VERB and a LOCATION: (row, article, doc, located places, trigger span, gold spans)."""
+    from dateline.geo.resolve import MODIFIER, places_from_doc
+    from dateline.model import Article, Span
+
+    rows = [r for r in rows if any(s["label"] == "LOCATION" for s in r["spans"]) and any(s["label"] == "VERB" for s in r["spans"])]
+    out = []
+    for row, doc in zip(rows, res.nlp.pipe([r["text"] for r in rows], batch_size=64)):
+        article = Article(id=row["id"], text=row["text"])
+        places = places_from_doc(article, doc, res)
+        located = sorted((p for p in places if p.latitude is not None and MODIFIER not in (p.reason or "")),
+                         key=lambda p: p.span.start)
+        verb = next(s for s in row["spans"] if s["label"] == "VERB")
+        gold = [Span.of(row["text"], s["start"], s["end"]) for s in row["spans"] if s["label"] == "LOCATION"]
+        out.append((row, article, doc, places, located, Span.of(row["text"], verb["start"], verb["end"]), gold))
+    return out
+
+
+def event_place_examples(sentences):  # type: ignore[no-untyped-def]
+    from dateline.geo.resolve import pair_features
+
+    out = []
+    for row, article, doc, _, located, trigger, gold in sentences:
+        if len(located) < 2 or not any(p.span.overlaps(g) for p in located for g in gold):
+            continue
+        for p in located:
+            out.append((pair_features(p, located, trigger, doc, article), int(any(p.span.overlaps(g) for g in gold)),
+                        row["id"], p.mention, row["text"]))
+    return out
+
+
+def train_event_place() -> None:
+    from collections import defaultdict
+
+    from sklearn.model_selection import GroupKFold
+
+    from dateline.geo.models import LinearModel
+
+    res = resources()
+    data = event_place_examples(event_place_sentences(res, event_location_rows("dev")))
+    groups = [e[2] for e in data]
+    print(f"pairs {len(data)}, sentences {len(set(groups))}")
+    best = None
+    for c in (0.1, 0.3, 1.0, 3.0):
+        right = total = 0
+        for tr, te in GroupKFold(n_splits=5).split(data, groups=groups):
+            w, b = fit([data[i] for i in tr], c)
+            m = LinearModel("cv", w, b, 0.5)
+            by: dict[str, list[tuple[float, int]]] = defaultdict(list)
+            for i in te:
+                by[data[i][2]].append((m.logit(data[i][0]), data[i][1]))
+            for cands in by.values():
+                total += 1
+                right += max(cands, key=lambda t: t[0])[1]
+        print(f"C={c}: dev cross-validated accuracy {right / total:.4f} ({total} sentences)")
+        if best is None or right / total > best[0]:
+            best = (right / total, c)
+    acc, c = best
+    weights, bias = fit(data, c)
+    model = {"name": "event-place ranker", "weights": dict(sorted(weights.items())), "bias": bias, "threshold": 0.5,
+             "trained_on": "event_location_tune.jsonl dev half (MIT, A. Halterman 2019): VERB -> LOCATION pairs",
+             "C": c, "pairs": len(data), "sentences": len(set(groups)), "cv_dev_accuracy": round(acc, 4)}
+    (DATA / "event_place_model.json").write_text(json.dumps(model, indent=1) + "\n")
+    print("chosen C", c, "features", len(weights))
+
+
+def evaluate_event_place(res, half: str) -> dict:  # type: ignore[no-untyped-def]
+    """Event-place accuracy on one half: the ranker against the hand-weighted rules on the same sentences."""
+    from dateline.geo import resolve
+    from dateline.geo.models import EVENT_PLACE_MODEL, load_model
+
+    sentences = event_place_sentences(res, event_location_rows(half))
+    ranker = load_model(EVENT_PLACE_MODEL)
+    multi = r_rule = r_model = 0
+    among = a_rule = a_model = 0  # sentences whose gold place is one of the located candidates
+    all_rule = all_model = 0
+    for row, article, doc, places, located, trigger, gold in sentences:
+        whole = resolve.Span.of(row["text"], 0, len(row["text"]))
+
+        def hit(p, gold=gold) -> bool:  # type: ignore[no-untyped-def]
+            return p is not None and any(p.span.overlaps(g) for g in gold)
+
+        with_model = resolve.place_for_event(places, whole, whole, article, trigger=trigger, doc=doc)
+        if len(located) >= 2:
+            multi += 1
+            rule = resolve._by_trigger(located, trigger, doc, article)
+            model = resolve.rank_places(located, trigger, doc, article, ranker) if ranker else rule
+            r_rule += hit(rule)
+            r_model += hit(model)
+            if any(hit(p) for p in located):
+                among += 1
+                a_rule += hit(rule)
+                a_model += hit(model)
+            rule_place = resolve._as_event_place(rule, article) if rule else None
+        else:
+            rule_place = with_model
+        all_rule += hit(rule_place)
+        all_model += hit(with_model)
+    n = len(sentences)
+    return {"half": half, "sentences_with_verb_and_location": n,
+            "event_place_right_all": {"rules": round(all_rule / n, 4), "ranker": round(all_model / n, 4)},
+            "with_two_or_more_places": multi,
+            "event_place_right_two_or_more": {"rules": round(r_rule / max(multi, 1), 4), "ranker": round(r_model / max(multi, 1), 4)},
+            "two_or_more_with_gold_among_them": among,
+            "ranking_accuracy": {"rules": round(a_rule / max(among, 1), 4), "ranker": round(a_model / max(among, 1), 4)}}
+
+
+def evaluate_toponym(res) -> dict:  # type: ignore[no-untyped-def]
+    """Blind figures: recall on the TEST half's event LOCATION spans, precision and recall on the held-out
+    templates of the written sentences (the only labelled negatives)."""
+    from dateline.geo.models import TOPONYM_MODEL, load_model
+
+    model = load_model(TOPONYM_MODEL)
+    out = {}
+    for name, rows, written in (("event_location_test", event_location_rows("test"), False),
+                                ("written_test", [r for r in map(json.loads, WRITTEN.open()) if r["half"] == "test"], True),
+                                ("written_dev", [r for r in map(json.loads, WRITTEN.open()) if r["half"] == "dev"], True)):
+        ex = toponym_examples(res, rows, written)
+        pr, rc, f1, n_pos, n_neg = prf(ex, model, model.threshold)
+        out[name] = {"precision": pr, "recall": rc, "f1": f1, "places": n_pos, "non_places": n_neg}
+        for x, y, _, text, sent in ex:
+            p = model.probability(x)
+            if (p >= model.threshold) != bool(y) and name.endswith("_dev"):  # never the blind half's errors
+                print(f"  {name} {'FN' if y else 'FP'} p={p:.2f} {text!r} | {sent[:100]}")
+    return out
+
+
+def evaluate() -> None:
+    res = resources()
+    what = sys.argv[2] if len(sys.argv) > 2 else "all"
+    out = {}
+    if what in {"all", "toponym"}:
+        out["toponym"] = evaluate_toponym(res)
+    if what in {"all", "event_place"}:
+        out["event_place"] = [evaluate_event_place(res, "dev"), evaluate_event_place(res, "test")]
+    print(json.dumps(out, indent=1))
+
+
+def main(argv: list[str]) -> int:
+    what = argv[0] if argv else "toponym"
+    if what == "toponym":
+        train_toponym()
+    elif what == "event_place":
+        train_event_place()
+    elif what == "evaluate":
+        evaluate()
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main(sys.argv[1:]))
