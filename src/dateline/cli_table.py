@@ -71,10 +71,10 @@ def _render_events(console: Console, report: Report) -> None:
     """Events as a table with each event's evidence wrapped beneath it (a sentence squeezed into a column
     beside eleven others was folded mid-word); on a narrow terminal, one wrapped paragraph per event."""
     if console.width < TABLE_MIN_WIDTH:
-        console.print(f"[bold]events ({len(report.events)})[/bold]")
+        console.print(f"[bold]{_events_title(report)}[/bold]")
         for ev in report.events:
             head = f"{ev.id}  {ev.event_date or 'no date'} (precision {ev.time_precision or '-'})  " \
-                   f"{ev.sub_event_type or ev.event_type or ''}  in {_where(ev) or '?'}"
+                   f"{ev.sub_event_type or ev.event_type or ''}  in {_where(ev) or '?'}  {_decision(ev)}"
             actors = " vs ".join(a for a in (ev.actor1, ev.actor2) if a)
             lines = [head, f"actors: {actors or '-'}; fatalities: {'-' if ev.fatalities is None else ev.fatalities}",
                      f"claimed by: {' → '.join(ev.claimed_by) or '-'}",
@@ -82,8 +82,8 @@ def _render_events(console: Console, report: Report) -> None:
             for n, line in enumerate(lines):
                 console.print(Padding(Text(line), (0, 0, 0, 0 if n == 0 else 4)))
         return
-    events = Table(title=f"events ({len(report.events)})", show_lines=False)
-    for column in ("id", "date", "tp"):
+    events = Table(title=_events_title(report), show_lines=False)
+    for column in ("id", "p", "date", "tp"):  # p: the probability a coder keeps it; "?" = left for review
         events.add_column(column, no_wrap=True)
     # the text columns share what is left; the longest codebook word ("demonstration") keeps its line
     events.add_column("sub-event type", overflow="fold", min_width=13, ratio=2)
@@ -92,7 +92,7 @@ def _render_events(console: Console, report: Report) -> None:
     events.add_column("dead", no_wrap=True)
     events.add_column("claimed by", overflow="fold", ratio=3)
     for ev in report.events:
-        _row(events, ev.id, str(ev.event_date or ""), str(ev.time_precision or ""),
+        _row(events, ev.id, _decision(ev), str(ev.event_date or ""), str(ev.time_precision or ""),
              ev.sub_event_type or ev.event_type or "", ev.actor1 or "", ev.actor2 or "", _where(ev),
              "" if ev.fatalities is None else str(ev.fatalities), " → ".join(ev.claimed_by))
     console.print(events)
@@ -100,6 +100,17 @@ def _render_events(console: Console, report: Report) -> None:
         console.print("[bold]evidence[/bold]")
         for ev in report.events:
             console.print(Text(f"{ev.id}  ") + Text(_short(ev.mentions[0].text) if ev.mentions else ""))
+
+
+def _events_title(report: Report) -> str:
+    review = sum(1 for ev in report.events if "needs_review" in ev.flags)
+    kept = len(report.events) - review
+    return f"events ({kept} kept" + (f", {review} left for review, marked ?)" if review else ")")
+
+
+def _decision(ev: Event) -> str:
+    """The decision's probability, and `?` for an event left for review (exports leave it out by default)."""
+    return f"{ev.confidence:.2f}" + ("?" if "needs_review" in ev.flags else "")
 
 
 def _where(ev: Event) -> str:

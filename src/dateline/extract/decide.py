@@ -305,6 +305,8 @@ def _sentence_features(tok: Token, ctx: ArticleContext) -> dict[str, float]:
             continue
         if pattern.search(text):
             f[f"cue={name}"] = 1.0
+    if "cue=crime" in f and "cue=political" not in f:
+        f["crime_only"] = 1.0  # a robbery's shootout, a crash: violence words with no political side
     if _SINCE_PERIOD.search(text):
         f["since_period"] = 1.0
     totals = "since_period" in f or "cue=aggregate" in f or _BIG_NUMBER.search(text) is not None
