@@ -93,6 +93,10 @@ def test_cited_source_goes_before_the_final_period_and_tags_stay_after() -> None
         "On 14 March 2021, protesters demonstrated in Kisumu (Kisumu), according to county officials. "
         "[size=no report]")
     assert notes.with_source(note, ["Daily Courier"], "Daily Courier") == note
+    disputed = "On 14 March 2021, gunmen attacked a bus near Molo (Nakuru). [fatalities disputed: 3, 4; the lowest is coded]"
+    assert notes.with_source(disputed, ["Daily Courier", "Kenya Red Cross"], "Daily Courier") == (
+        "On 14 March 2021, gunmen attacked a bus near Molo (Nakuru), according to Kenya Red Cross. "
+        "[fatalities disputed: 3, 4; the lowest is coded]")
 
 
 def test_a_clean_clause_is_kept_in_the_simple_past(nlp) -> None:  # type: ignore[no-untyped-def]

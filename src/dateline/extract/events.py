@@ -567,7 +567,7 @@ def _settle_fatalities(event: Event, figures: list[int]) -> None:
     distinct = sorted(set(figures))
     event.fatalities = distinct[0]
     if len(distinct) > 1:
-        dispute = f" Reports of fatalities differ ({', '.join(map(str, distinct))}); the lowest is coded."
+        dispute = f" [fatalities disputed: {', '.join(map(str, distinct))}; the lowest is coded]"
         event.notes = (event.notes or "") + dispute
         if "fatalities_disputed" not in event.flags:
             event.flags.append("fatalities_disputed")
@@ -610,8 +610,7 @@ def _code(cand: Candidate, article: Article, book: Codebook) -> Event:
     event.evidence = evidence
     event.notes = make_note(event, cand.clause)
     if fat.disputed:
-        event.notes += f" Figures in the report differ ({', '.join(map(str, sorted(set(fat.figures))))}); " \
-                       "the lowest is coded."
+        event.notes += f" [fatalities disputed: {', '.join(map(str, sorted(set(fat.figures))))}; the lowest is coded]"
     return event
 
 

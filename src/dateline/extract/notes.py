@@ -33,7 +33,7 @@ _REPORTING = {"say", "report", "find", "claim", "tell", "state", "announce", "ad
               "see", "show", "appear", "seem"}
 _PLACE_ENTS = {"GPE", "LOC", "FAC"}
 # the tags and sentences that follow the note's main sentence
-_SUFFIX = re.compile(r"(?:\s\[[^\]]*\]|\s(?:Figures in the report|Reports of fatalities) differ [^\]]*?coded\.)+$")
+_SUFFIX = re.compile(r"(?:\s\[[^\]]*\])+$")
 _GENERIC = {"protesters", "rioters", "civilians", "students", "journalists", "refugees", "prisoners", "women",
             "farmers", "teachers", "lawyers", "workers", "labour", "labor", "health", "unidentified", "private",
             "police", "military", "government", "militia", "mutiny", "people", "sole", "former"}
