@@ -139,3 +139,18 @@ def test_pipeline_notes_are_one_sentence_that_starts_with_the_date(pipeline: Pip
         assert _one_sentence(note), note
         assert re.match(r"^(On|Around|Between|In) ", note), note
         assert event.location is None or event.location in note, note
+
+
+def test_the_reports_own_time_words_give_way_to_the_date_phrase() -> None:
+    event = _event("Peaceful protest", location="Mombasa", admin1="Mombasa", country="Kenya")
+    clause = "Several hundred dock workers marched through Mombasa on Saturday to demand back pay"
+    assert notes.make_note(event, clause) == (
+        "On 14 March 2021, several hundred dock workers marched through Mombasa (Mombasa) to demand back pay. "
+        "[size=no report]")
+
+
+def test_cited_sources_read_naturally() -> None:
+    assert notes.cited_source(["Wire", "their lawyer"], "Wire") == "the lawyer"
+    assert notes.cited_source(["Wire", "interior ministry"], "Wire") == "the interior ministry"
+    assert notes.cited_source(["Wire", "residents"], "Wire") == "residents"
+    assert notes.cited_source(["Wire", "Reuters", "Wire"], "Wire") == "Reuters"

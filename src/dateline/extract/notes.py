@@ -28,6 +28,11 @@ _LEADING_DATE = re.compile(r"^(?:on|around|between|during|in|last|this|early|lat
 _QUOTE = re.compile(r"[\"“”‘]|(?<![A-Za-z])['’]|['’](?![A-Za-z])")
 _AD_RESIDUE = re.compile(r"\b(?:advertisement|click here|read more|subscribe|sign up|newsletter|cookies?|"
                          r"share this|follow us)\b", re.IGNORECASE)
+# the report's own time words, which the note's date phrase replaces: "on Saturday", "last night", "overnight"
+_RELATIVE_DAY = re.compile(
+    r",?\s+(?:(?:late|early)\s+)?(?:(?:on|last|this)\s+(?:(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|"
+    r"Sunday)(?:\s+(?:night|morning|afternoon|evening))?|night|morning|week|weekend)|overnight|yesterday|today)"
+    r"\b(?=[\s,.;:]|$)", re.IGNORECASE)
 _FINITE = {"VBD", "VBZ", "VBP", "MD"}
 _REPORTING = {"say", "report", "find", "claim", "tell", "state", "announce", "add", "note", "confirm", "cite",
               "see", "show", "appear", "seem"}
@@ -94,6 +99,7 @@ def clause_for_note(text: str) -> str:
     clause = _LEAD.sub("", text.strip())
     clause = _TRAIL.sub("", clause)
     clause = _LEADING_DATE.sub("", clause)
+    clause = _RELATIVE_DAY.sub("", clause)
     clause = re.sub(r"\s+", " ", clause).rstrip(" .,;:")
     first = clause.split(" ", 1)[0].lower() if clause else ""
     if first in _COMMON_STARTS:
@@ -191,9 +197,21 @@ def _killed(event: Event, what: str) -> str:
 
 
 def cited_source(claimed_by: list[str], publisher: str | None) -> str | None:
-    """The last link of the claim chain other than the publisher: whom the report cites."""
+    """The last link of the claim chain other than the publisher, whom the report cites, as a phrase for
+    "according to …": "interior ministry" → "the interior ministry", "their lawyer" → "the lawyer"."""
     cited = [name for name in claimed_by[1:] if name and name != publisher]
-    return cited[-1] if cited else None
+    if not cited:
+        return None
+    source = cited[-1].strip()
+    first, _, rest = source.partition(" ")
+    if first.lower() in {"their", "his", "her", "its", "our", "my", "your"} and rest:
+        return f"the {rest}"
+    if source[:1].islower() and first.lower() not in _DETERMINERS and not source.endswith("s"):
+        return f"the {source}"
+    return source
+
+
+_DETERMINERS = {"the", "a", "an", "one", "two", "three", "several", "some", "many", "local", "witnesses"}
 
 
 def with_source(note: str | None, claimed_by: list[str], publisher: str | None) -> str | None:
