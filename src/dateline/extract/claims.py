@@ -23,6 +23,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
+from dateline.extract import notes as notes_mod
 from dateline.extract import quotes as quotes_mod
 from dateline.extract import source as source_mod
 from dateline.model import Article, Claim, ClaimLink, Event, Quote, Span, Statement
@@ -74,6 +75,7 @@ def attribute(
             continue
         chain = _chain_for(doc, text, anchor_span, direct, quote_chains, publisher)
         event.claimed_by = _names(chain)
+        event.notes = notes_mod.with_source(event.notes, event.claimed_by, publisher.name or None)
         cited = [link.name for link in chain[1:] if link.role in ("outlet", "organisation")]
         event.source = "; ".join(cited) if cited else publisher.name or None
         event.source_scale = source_mod.source_scale(cited or _names([publisher]))

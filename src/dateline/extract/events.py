@@ -21,7 +21,7 @@ from dateline.extract import actors as actors_mod
 from dateline.extract import classify
 from dateline.extract import dates as dates_mod
 from dateline.extract.fatalities import count_fatalities
-from dateline.extract.notes import make_note
+from dateline.extract.notes import clean_clause, make_note
 from dateline.geo import resolve as geo_resolve
 from dateline.model import Actor, Article, DateMention, Event, Place, Quote, RejectedCandidate, Span
 from dateline.resources import Resources
@@ -265,7 +265,7 @@ def _sentence_candidate(
         date=date,
         confidence=round(max(0.05, min(confidence, 0.95)), 2),
         actor_mentions=_actor_mentions(sent, book),
-        clause=_clause_text(tok, sent) if tok is not None else sent.text,
+        clause=_note_clause(tok, sent),
         fatality_text=sent.text,
         paragraph_start=paragraph.start,
         target_kind=classify.target_kind(sent),
@@ -382,8 +382,18 @@ def _in_own_clause(span: Span, accepted: list[classify.Trigger], sent: SpacySpan
     return False
 
 
-def _clause_text(tok: Token, sent: SpacySpan) -> str:
-    """The clause that carries the trigger: its verb's subtree (nouns climb to their verb)."""
+def _note_clause(tok: Token | None, sent: SpacySpan) -> str | None:
+    """The trigger's clause for the note when it reads as a clean sentence (notes.clean_clause), else None."""
+    if tok is None:
+        return clean_clause(list(sent), sent.root)
+    node, toks = _clause_tokens(tok)
+    if len(toks) < 4:
+        return clean_clause(list(sent), sent.root)
+    return clean_clause(toks, node)
+
+
+def _clause_tokens(tok: Token) -> tuple[Token, list[Token]]:
+    """The clause's verb and its tokens without leading adverbials and attribution tails."""
     node = tok
     while node.pos_ not in {"VERB", "AUX"} and node.head.i != node.i:
         node = node.head
@@ -400,12 +410,9 @@ def _clause_text(tok: Token, sent: SpacySpan) -> str:
         if child.i > node.i and child.dep_ == "prep" and child.lower_ == "according":
             skip.update(t.i for t in child.subtree)
     toks = [t for t in node.subtree if t.i not in skip]
-    if len(toks) < 4:
-        return sent.text
-    if not toks:
-        return sent.text
-    start, end = toks[0].idx, toks[-1].idx + len(toks[-1].text)
-    return sent.doc.text[start:end]
+    while toks and toks[-1].is_punct:
+        toks.pop()
+    return node, toks
 
 
 def _actor_mentions(sent: SpacySpan, book: Codebook) -> list[tuple[actors_mod.ActorMention, str]]:
@@ -560,7 +567,7 @@ def _settle_fatalities(event: Event, figures: list[int]) -> None:
     distinct = sorted(set(figures))
     event.fatalities = distinct[0]
     if len(distinct) > 1:
-        dispute = f" Reports of fatalities differ ({', '.join(map(str, distinct))}); the lowest is coded."
+        dispute = f" [fatalities disputed: {', '.join(map(str, distinct))}; the lowest is coded]"
         event.notes = (event.notes or "") + dispute
         if "fatalities_disputed" not in event.flags:
             event.flags.append("fatalities_disputed")
@@ -603,8 +610,7 @@ def _code(cand: Candidate, article: Article, book: Codebook) -> Event:
     event.evidence = evidence
     event.notes = make_note(event, cand.clause)
     if fat.disputed:
-        event.notes += f" Figures in the report differ ({', '.join(map(str, sorted(set(fat.figures))))}); " \
-                       "the lowest is coded."
+        event.notes += f" [fatalities disputed: {', '.join(map(str, sorted(set(fat.figures))))}; the lowest is coded]"
     return event
 
 

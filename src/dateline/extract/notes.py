@@ -1,10 +1,22 @@
-"""One ACLED-style note per event, generated from its fields and the clause that reports it:
-"On 30 October 2019, demonstrators attempted to storm the Iranian embassy in Baghdad (Baghdad). [size=no report]"."""
+"""One ACLED-style note per event: a single clean sentence with the date, the actors, the place and the outcome,
+"On 30 October 2019, rioters attempted to storm the Iranian embassy in Baghdad (Baghdad), according to Al
+Arabiya. [size=no report]".
+
+The reporting clause is used only when it reads as a sentence on its own (`clean_clause`: a subject first, a
+finite verb, no quote marks, line breaks or ad residue); otherwise the note is built from the event's fields
+with the sub-event type's phrase in data/note_phrases.yaml. Tags ("[size=no report]") follow the sentence.
+The cited source is added by `with_source` once the claims are known (extract/claims.py).
+"""
 
 from __future__ import annotations
 
 import datetime as dt
+import functools
+import importlib.resources as importlib_resources
 import re
+from typing import Any
+
+import yaml
 
 from dateline.model import Event
 
@@ -12,33 +24,74 @@ _LEAD = re.compile(r"^[\s\"“”‘’'(\[]+|[\s\"“”‘’')\]]+$")
 _TRAIL = re.compile(r",?\s+(?:according to|citing|reported|as reported by|said|says|the report (?:adds|reads))\b.*$",
                     re.IGNORECASE)
 _LEADING_DATE = re.compile(r"^(?:on|around|between|during|in|last|this|early|late)\b[^,]{0,40},\s+", re.IGNORECASE)
-
-
-_COMMON_STARTS = {"the", "a", "an", "these", "this", "those", "some", "several", "many", "hundreds", "thousands",
-                  "dozens", "angry", "demonstrators", "protesters", "rioters", "gunmen", "police", "security",
-                  "unidentified", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "armed",
-                  "residents", "villagers", "students", "workers", "militants", "soldiers", "troops", "they",
-                  "more", "at", "over", "about", "around", "suspected", "unknown", "local", "members", "supporters"}
-_TEMPLATES = {
-    "Peaceful protest": "{a1} demonstrated", "Protest with intervention": "{a2} intervened in a demonstration by {a1}",
-    "Excessive force against protesters": "{a2} used force against {a1}",
-    "Violent demonstration": "{a1} rioted", "Mob violence": "{a1} attacked {a2}",
-    "Armed clash": "{a1} clashed with {a2}", "Government regains territory": "{a1} regained territory from {a2}",
-    "Non-state actor overtakes territory": "{a1} took territory from {a2}",
-    "Air/drone strike": "{a1} carried out an air or drone strike on {a2}",
-    "Shelling/artillery/missile attack": "{a1} shelled {a2}", "Remote explosive/landmine/IED": "an explosive device hit {a2}",
-    "Suicide bomb": "a suicide bomber attacked {a2}", "Grenade": "{a1} threw a grenade at {a2}",
-    "Chemical weapon": "{a1} used a chemical weapon against {a2}", "Attack": "{a1} attacked {a2}",
-    "Abduction/forced disappearance": "{a1} abducted {a2}", "Sexual violence": "{a1} sexually assaulted {a2}",
-    "Arrests": "{a1} arrested {a2}", "Agreement": "{a1} reached an agreement with {a2}",
-    "Change to group/activity": "{a1} changed its activity", "Disrupted weapons use": "{a1} disrupted a weapons use",
-    "Headquarters or base established": "{a1} established a base", "Looting/property destruction": "{a1} looted or destroyed property",
-    "Non-violent transfer of territory": "{a1} handed over territory", "Other": "{a1}: {sub}",
-}
+# a quote mark: any double quote, an opening single quote, or a closing one that is not an apostrophe ("regime’s")
+_QUOTE = re.compile(r"[\"“”‘]|(?<![A-Za-z])['’]|['’](?![A-Za-z])")
+_AD_RESIDUE = re.compile(r"\b(?:advertisement|click here|read more|subscribe|sign up|newsletter|cookies?|"
+                         r"share this|follow us)\b", re.IGNORECASE)
+# the report's own time words, which the note's date phrase replaces: "on Saturday", "last night", "overnight"
+_RELATIVE_DAY = re.compile(
+    r",?\s+(?:(?:late|early)\s+)?(?:(?:on|last|this)\s+(?:(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|"
+    r"Sunday)(?:\s+(?:night|morning|afternoon|evening))?|night|morning|week|weekend)|overnight|yesterday|today)"
+    r"\b(?=[\s,.;:]|$)", re.IGNORECASE)
+_FINITE = {"VBD", "VBZ", "VBP", "MD"}
+_REPORTING = {"say", "report", "find", "claim", "tell", "state", "announce", "add", "note", "confirm", "cite",
+              "see", "show", "appear", "seem"}
+_PLACE_ENTS = {"GPE", "LOC", "FAC"}
+# the tags and sentences that follow the note's main sentence
+_SUFFIX = re.compile(r"(?:\s\[[^\]]*\])+$")
+_GENERIC = {"protesters", "rioters", "civilians", "students", "journalists", "refugees", "prisoners", "women",
+            "farmers", "teachers", "lawyers", "workers", "labour", "labor", "health", "unidentified", "private",
+            "police", "military", "government", "militia", "mutiny", "people", "sole", "former"}
+_FORCES_OF = re.compile(r"^(Police|Military|Security|Government|Prison|Naval|Air) Forces of (.+)$")
+_VIOLENT = {"Battles", "Explosions/Remote violence", "Violence against civilians", "Riots"}
 
 
 def format_date(day: dt.date) -> str:
     return f"{day.day} {day.strftime('%B')} {day.year}"
+
+
+def date_phrase(event: Event) -> str:
+    """"On 30 October 2019" (precision 1), "Between 26 and 30 October 2019" or "Around 30 October 2019" (2),
+    "In October 2019" (3)."""
+    day = event.event_date
+    if day is None:
+        return "On an unknown date"
+    precision = event.time_precision or 1
+    if precision >= 3:
+        return f"In {day.strftime('%B')} {day.year}"
+    if precision == 2:
+        start, end = event.date_start, event.date_end
+        if start and end and start < end:
+            if (start.year, start.month) == (end.year, end.month):
+                return f"Between {start.day} and {format_date(end)}"
+            if start.year == end.year:
+                return f"Between {start.day} {start.strftime('%B')} and {format_date(end)}"
+            return f"Between {format_date(start)} and {format_date(end)}"
+        return f"Around {format_date(day)}"
+    return f"On {format_date(day)}"
+
+
+def actor_phrase(name: str | None) -> str | None:
+    """An ACLED actor name in natural lower-case form: "Protesters (Iraq)" → "protesters", "Police Forces of
+    Iraq (2018-)" → "police forces of Iraq", "Unidentified Armed Group (Iraq)" → "an unidentified armed group";
+    named groups keep their capitals ("Islamic State (Iraq)" → "Islamic State")."""
+    if not name:
+        return None
+    base = re.sub(r"\s*\([^)]*\)\s*$", "", name.strip()).strip() or name.strip()
+    m = _FORCES_OF.match(base)
+    if m:
+        return f"{m.group(1).lower()} forces of {m.group(2)}"
+    if base.lower() == "unidentified armed group":
+        return "an unidentified armed group"
+    if base.split(" ", 1)[0].lower() in _GENERIC:
+        return base.lower()
+    return base
+
+
+@functools.lru_cache(maxsize=1)
+def phrases() -> dict[str, Any]:
+    raw = importlib_resources.files("dateline").joinpath("data/note_phrases.yaml").read_text(encoding="utf-8")
+    return dict(yaml.safe_load(raw))
 
 
 def clause_for_note(text: str) -> str:
@@ -46,36 +99,128 @@ def clause_for_note(text: str) -> str:
     clause = _LEAD.sub("", text.strip())
     clause = _TRAIL.sub("", clause)
     clause = _LEADING_DATE.sub("", clause)
-    clause = clause.rstrip(" .,;:")
+    clause = _RELATIVE_DAY.sub("", clause)
+    clause = re.sub(r"\s+", " ", clause).rstrip(" .,;:")
     first = clause.split(" ", 1)[0].lower() if clause else ""
     if first in _COMMON_STARTS:
         clause = clause[0].lower() + clause[1:]
     return clause
 
 
+_COMMON_STARTS = {"the", "a", "an", "these", "this", "those", "some", "several", "many", "hundreds", "thousands",
+                  "dozens", "angry", "demonstrators", "protesters", "rioters", "gunmen", "police", "security",
+                  "unidentified", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "armed",
+                  "residents", "villagers", "students", "workers", "militants", "soldiers", "troops", "they",
+                  "more", "at", "over", "about", "around", "suspected", "unknown", "local", "members", "supporters"}
+
+
+def clean_clause(tokens: list[Any], head: Any) -> str | None:
+    """The clause's text when it reads as a sentence on its own, else None.
+
+    `tokens` are the clause's spaCy tokens in order, `head` its verb. Clean means: a nominal subject that is
+    neither a pronoun nor a place and opens the clause, a finite verb (or a finite auxiliary) that is not a
+    reporting verb ("found", "said"), and no quote marks, line breaks or ad residue."""
+    if not tokens or head is None or head.pos_ not in {"VERB", "AUX"}:
+        return None
+    subjects = [c for c in head.children if c.dep_ in {"nsubj", "nsubjpass"}]
+    if not subjects:
+        return None
+    subj = subjects[0]
+    if subj.pos_ == "PRON" or subj.ent_type_ in _PLACE_ENTS or head.lemma_.lower() in _REPORTING:
+        return None
+    if tokens[0].i != min(t.i for t in subj.subtree):
+        return None
+    finite = head.tag_ in _FINITE or any(c.dep_ in {"aux", "auxpass"} and c.tag_ in _FINITE for c in head.children)
+    if not finite:
+        return None
+    # ACLED notes tell events in the simple past: "have attempted to storm" → "attempted to storm"
+    perfect = {c.i for c in head.children if c.dep_ == "aux" and c.lemma_ == "have" and c.tag_ in {"VBP", "VBZ"}
+               and head.tag_ == "VBN"}
+    doc = tokens[0].doc
+    text = "".join(t.text_with_ws for t in doc[tokens[0].i:tokens[-1].i + 1] if t.i not in perfect).strip()
+    if "\n" in text or _QUOTE.search(text) or _AD_RESIDUE.search(text):
+        return None
+    return text
+
+
 def make_note(event: Event, clause: str | None) -> str:
-    """ACLED's note: date, what happened (from the reporting clause), place with admin1, fatalities, size."""
-    parts: list[str] = []
-    when = f"On {format_date(event.event_date)}, " if event.event_date else ""
+    """ACLED's note: one sentence with the date, the actors, the place and the outcome, then the tags.
+
+    `clause` is a clean reporting clause (see `clean_clause`) or None; None, or a clause too short or too
+    long for a note, gives the template built from the event's fields."""
     what = clause_for_note(clause) if clause else ""
-    if not what or len(what) > 240 or len(what) < 20:
-        what = _template(event)
-    where = ""
-    if event.location and event.location.lower() not in what.lower():
-        where = f" in {event.location}"
-    admin = f" ({event.admin1})" if event.admin1 else (f" ({event.country})" if event.country and not where else "")
-    parts.append(f"{when}{what}{where}{admin}.")
-    if event.fatalities:
-        parts.append(f"{event.fatalities} {'fatality' if event.fatalities == 1 else 'fatalities'}.")
-    if event.event_type in {"Protests", "Riots"}:
-        parts.append("[size=no report]")
-    note = " ".join(parts)
-    return note[0].upper() + note[1:] if note else note
+    if not what or len(what) > 240 or len(what) < 20 or _QUOTE.search(what) or "\n" in what:
+        what = template(event)
+    sentence = f"{date_phrase(event)}, {_where(event, what)}{_killed(event, what)}."
+    sentence = re.sub(r"\s{2,}", " ", sentence)
+    tags = " [size=no report]" if event.event_type in {"Protests", "Riots"} else ""
+    return sentence + tags
 
 
-def _template(event: Event) -> str:
-    a1 = event.actor1 or "an unidentified group"
-    a2 = event.actor2 or "unidentified targets" if "{a2}" in _TEMPLATES.get(event.sub_event_type or "", "") else ""
-    out = _TEMPLATES.get(event.sub_event_type or "", "{a1}: {sub}").format(a1=a1, a2=a2 or "unidentified actors",
-                                                                              sub=event.sub_event_type)
-    return out
+def template(event: Event) -> str:
+    """"{actor1} {predicate by sub-event type}": "police forces of Iraq arrested protesters"."""
+    table = phrases()
+    entry = table["predicates"].get(event.sub_event_type or "", table["predicates"]["Other"])
+    a1 = actor_phrase(event.actor1) or table["default_actor1"].get(event.event_type or "", "unidentified actors")
+    a2 = actor_phrase(event.actor2)
+    predicate = entry["with_actor2"].format(actor2=a2) if a2 and "with_actor2" in entry else entry["predicate"]
+    return f"{a1} {predicate}"
+
+
+def _where(event: Event, what: str) -> str:
+    """The sentence with its place: "… in Baghdad (Baghdad)", "… near Fallujah (Al Anbar)" (geo precision 2),
+    "… in Iraq"; a place the clause already names gets its admin1 right after it."""
+    place = event.location
+    if place and place != event.country:
+        region = event.admin1 or event.country
+        tag = f" ({region})" if region else ""
+        m = re.search(rf"\b{re.escape(place)}\b", what, re.IGNORECASE)
+        if m:
+            return f"{what[:m.end()]}{tag}{what[m.end():]}"
+        prep = "near" if event.geo_precision == 2 else "in"
+        return f"{what} {prep} {place}{tag}"
+    if event.country and f" in {event.country.lower()}" not in what.lower():
+        return f"{what} in {event.country}"
+    return what
+
+
+def _killed(event: Event, what: str) -> str:
+    """", killing 5" when the sentence does not already tell the deaths."""
+    n = event.fatalities
+    if not n:
+        return ""
+    if re.search(r"\b(?:kill|dead|death|die|fatalit)", what, re.IGNORECASE):
+        return ""
+    if event.event_type in _VIOLENT:
+        return f", killing {n}"
+    return f", with {n} reported {'fatality' if n == 1 else 'fatalities'}"
+
+
+def cited_source(claimed_by: list[str], publisher: str | None) -> str | None:
+    """The last link of the claim chain other than the publisher, whom the report cites, as a phrase for
+    "according to …": "interior ministry" → "the interior ministry", "their lawyer" → "the lawyer"."""
+    cited = [name for name in claimed_by[1:] if name and name != publisher]
+    if not cited:
+        return None
+    source = cited[-1].strip()
+    first, _, rest = source.partition(" ")
+    if first.lower() in {"their", "his", "her", "its", "our", "my", "your"} and rest:
+        return f"the {rest}"
+    if source[:1].islower() and first.lower() not in _DETERMINERS and not source.endswith("s"):
+        return f"the {source}"
+    return source
+
+
+_DETERMINERS = {"the", "a", "an", "one", "two", "three", "several", "some", "many", "local", "witnesses"}
+
+
+def with_source(note: str | None, claimed_by: list[str], publisher: str | None) -> str | None:
+    """The note with ", according to {cited source}" before its main sentence's final period."""
+    source = cited_source(claimed_by, publisher)
+    if not note or not source or f"according to {source}" in note:
+        return note
+    m = _SUFFIX.search(note)
+    main, rest = (note[:m.start()], note[m.start():]) if m else (note, "")
+    if not main.endswith("."):
+        return note
+    return f"{main[:-1]}, according to {source}.{rest}"

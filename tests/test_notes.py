@@ -1,0 +1,156 @@
+"""Event notes: one clean ACLED-style sentence (date, actors, place, outcome), from the reporting clause when
+it is a clean sentence, else from the event's fields."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+import pytest
+
+from dateline.codebook import default_codebook
+from dateline.extract import notes
+from dateline.model import Event
+from dateline.pipeline import Pipeline
+
+D = dt.date
+
+
+def _event(sub: str, **fields: object) -> Event:
+    book = default_codebook()
+    base: dict[str, object] = {"id": "E1", "sub_event_type": sub, "event_type": book.event_type_of(sub),
+                                   "event_date": D(2021, 3, 14), "time_precision": 1}
+    base.update(fields)
+    return Event(**base)  # type: ignore[arg-type]
+
+
+def _one_sentence(note: str) -> bool:
+    sentence = re.sub(r"(?:\s\[[^\]]*\])+$", "", note)
+    return (sentence.endswith(".") and sentence.count(". ") == 0 and "\n" not in note
+            and not re.search(r"[\"“”‘]", note) and "  " not in note)
+
+
+def test_every_sub_event_type_has_a_phrase() -> None:
+    table = notes.phrases()["predicates"]
+    assert set(default_codebook().sub_event_types) == set(table)
+    for entry in table.values():
+        assert entry["predicate"] and "{" not in entry["predicate"]
+        assert "{actor2}" in entry.get("with_actor2", "{actor2}")
+
+
+@pytest.mark.parametrize("event, expected", [
+    (_event("Peaceful protest", actor1="Protesters (Kenya)", location="Kisumu", admin1="Kisumu", country="Kenya"),
+     "On 14 March 2021, protesters demonstrated in Kisumu (Kisumu). [size=no report]"),
+    (_event("Violent demonstration", location="Goma", admin1="North Kivu", country="Democratic Republic of Congo"),
+     "On 14 March 2021, rioters rioted in Goma (North Kivu). [size=no report]"),
+    (_event("Armed clash", actor1="Military Forces of Mali (2021-)", actor2="JNIM: Group for Support of Islam "
+            "and Muslims", location="Boni", admin1="Mopti", country="Mali", fatalities=4),
+     ("On 14 March 2021, military forces of Mali clashed with JNIM: Group for Support of Islam and Muslims "
+     "in Boni (Mopti), killing 4.")),
+    (_event("Air/drone strike", actor1="Military Forces of Turkey", location="Sinat", admin1="Duhok",
+            country="Iraq", geo_precision=2),
+     "On 14 March 2021, military forces of Turkey carried out an air strike near Sinat (Duhok)."),
+    (_event("Attack", actor2="Civilians (Nigeria)", location="Zurmi", admin1="Zamfara", country="Nigeria",
+            fatalities=2),
+     "On 14 March 2021, unidentified armed men attacked civilians in Zurmi (Zamfara), killing 2."),
+    (_event("Arrests", actor1="Police Forces of Uganda", actor2="Protesters (Uganda)", country="Uganda",
+            time_precision=3),
+     "In March 2021, police forces of Uganda arrested protesters in Uganda."),
+    (_event("Excessive force against protesters", actor1="Protesters (Iraq)", actor2="Police Forces of Iraq",
+            location="Nasiriyah", admin1="Dhi Qar", country="Iraq", time_precision=2, date_start=D(2021, 3, 12),
+            date_end=D(2021, 3, 14), fatalities=1),
+     ("Between 12 and 14 March 2021, protesters faced excessive force from police forces of Iraq in Nasiriyah "
+     "(Dhi Qar), with 1 reported fatality. [size=no report]")),
+    (_event("Headquarters or base established", actor1="Islamic State (Syria)", country="Syria",
+            location="Deir ez Zor", admin1="Deir ez Zor", time_precision=2),
+     "Around 14 March 2021, Islamic State established a headquarters or base in Deir ez Zor (Deir ez Zor)."),
+])
+def test_template_notes_read_as_one_sentence(event: Event, expected: str) -> None:
+    note = notes.make_note(event, None)
+    assert note == expected
+    assert _one_sentence(note)
+
+
+def test_date_phrases_across_months_and_years() -> None:
+    e = _event("Attack", time_precision=2, date_start=D(2020, 12, 30), date_end=D(2021, 1, 2))
+    assert notes.date_phrase(e) == "Between 30 December 2020 and 2 January 2021"
+    e = _event("Attack", time_precision=2, date_start=D(2021, 2, 27), date_end=D(2021, 3, 2))
+    assert notes.date_phrase(e) == "Between 27 February and 2 March 2021"
+    assert notes.date_phrase(_event("Attack", event_date=None)) == "On an unknown date"
+
+
+def test_actor_phrases_are_natural_lower_case() -> None:
+    assert notes.actor_phrase("Protesters (Iraq)") == "protesters"
+    assert notes.actor_phrase("Police Forces of Iraq (2018-)") == "police forces of Iraq"
+    assert notes.actor_phrase("Unidentified Armed Group (Iraq)") == "an unidentified armed group"
+    assert notes.actor_phrase("Hezbollah") == "Hezbollah"
+
+
+def test_cited_source_goes_before_the_final_period_and_tags_stay_after() -> None:
+    note = "On 14 March 2021, protesters demonstrated in Kisumu (Kisumu). [size=no report]"
+    chain = ["Daily Courier", "Radio Lake", "county officials"]
+    assert notes.with_source(note, chain, "Daily Courier") == (
+        "On 14 March 2021, protesters demonstrated in Kisumu (Kisumu), according to county officials. "
+        "[size=no report]")
+    assert notes.with_source(note, ["Daily Courier"], "Daily Courier") == note
+    disputed = "On 14 March 2021, gunmen attacked a bus near Molo (Nakuru). [fatalities disputed: 3, 4; the lowest is coded]"
+    assert notes.with_source(disputed, ["Daily Courier", "Kenya Red Cross"], "Daily Courier") == (
+        "On 14 March 2021, gunmen attacked a bus near Molo (Nakuru), according to Kenya Red Cross. "
+        "[fatalities disputed: 3, 4; the lowest is coded]")
+
+
+def test_a_clean_clause_is_kept_in_the_simple_past(nlp) -> None:  # type: ignore[no-untyped-def]
+    doc = nlp("Hundreds of farmers have blocked the main highway outside Eldoret.")
+    head = doc[4]
+    assert head.text == "blocked"
+    toks = [t for t in doc if not t.is_punct]
+    clause = notes.clean_clause(toks, head)
+    assert clause == "Hundreds of farmers blocked the main highway outside Eldoret"
+    event = _event("Peaceful protest", location="Eldoret", admin1="Uasin Gishu", country="Kenya")
+    assert notes.make_note(event, clause) == (
+        "On 14 March 2021, hundreds of farmers blocked the main highway outside Eldoret (Uasin Gishu). "
+        "[size=no report]")
+
+
+@pytest.mark.parametrize("text", [
+    "Are seen stomping on large posters of the governor in the square.",   # no subject: a participle fragment
+    "They are chanting against the governor in the square.",              # an unresolved pronoun
+    "Witnesses said riot police fired tear gas in the square.",           # a reporting verb
+    "Students shouted \"down with the governor\" in the square.",         # a quotation
+])
+def test_an_unclean_clause_falls_back_to_the_template(nlp, text: str) -> None:  # type: ignore[no-untyped-def]
+    doc = nlp(text)
+    sent = next(iter(doc.sents))
+    assert notes.clean_clause([t for t in sent if not t.is_punct], sent.root) is None
+    event = _event("Peaceful protest", actor1="Students (Kenya)", location="Nakuru", admin1="Nakuru",
+                   country="Kenya")
+    assert notes.make_note(event, notes.clean_clause(list(sent), sent.root)) == (
+        "On 14 March 2021, students demonstrated in Nakuru (Nakuru). [size=no report]")
+
+
+def test_pipeline_notes_are_one_sentence_that_starts_with_the_date(pipeline: Pipeline) -> None:
+    text = ("NAKURU, Kenya (Lake Wire) — Hundreds of traders marched through Nakuru on Monday to protest "
+            "new market fees, the county police said. On Tuesday, gunmen attacked a bus near Molo, killing "
+            "three passengers, according to the Kenya Red Cross.")
+    report = pipeline.extract_text(text, publisher="Lake Wire", published=D(2021, 3, 17))
+    assert report.events
+    for event in report.events:
+        note = event.notes or ""
+        assert _one_sentence(note), note
+        assert re.match(r"^(On|Around|Between|In) ", note), note
+        assert event.location is None or event.location in note, note
+
+
+def test_the_reports_own_time_words_give_way_to_the_date_phrase() -> None:
+    event = _event("Peaceful protest", location="Mombasa", admin1="Mombasa", country="Kenya")
+    clause = "Several hundred dock workers marched through Mombasa on Saturday to demand back pay"
+    assert notes.make_note(event, clause) == (
+        "On 14 March 2021, several hundred dock workers marched through Mombasa (Mombasa) to demand back pay. "
+        "[size=no report]")
+
+
+def test_cited_sources_read_naturally() -> None:
+    assert notes.cited_source(["Wire", "their lawyer"], "Wire") == "the lawyer"
+    assert notes.cited_source(["Wire", "interior ministry"], "Wire") == "the interior ministry"
+    assert notes.cited_source(["Wire", "residents"], "Wire") == "residents"
+    assert notes.cited_source(["Wire", "Reuters", "Wire"], "Wire") == "Reuters"
