@@ -146,7 +146,7 @@ def decide_events(article: Article, doc: Doc, events: list[Event], quotes: list[
                   dates: list[DateMention], book: Codebook | None = None,
                   model: EventModel | None = None) -> list[Event]:
     """Set each event's confidence to the model's probability and flag those under the threshold; where the
-    sub-type model is sure of another sub-type than the rules chose, take its (with the event type)."""
+    sub-type model prefers another sub-type, note it (or take it, if the model ships a switch it reaches)."""
     model = model or event_model()
     context = ArticleContext.of(article, doc, events, quotes, dates)
     for event in events:
@@ -165,7 +165,7 @@ def _apply_subtype(event: Event, prediction: tuple[str, float], switch: float, b
     if sub == event.sub_event_type or p < SUGGEST:
         return
     if p < switch:
-        # not sure enough to overrule the codebook's rules: a hint for the reviewer
+        # under the model's switch (the shipped one never overrules the codebook's rules): a reviewer hint
         event.flags.append(f"sub_event_type_suggested:{sub}")
         return
     try:
