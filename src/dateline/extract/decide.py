@@ -17,6 +17,7 @@ Weights are read with numpy from JSON, so scoring needs no machine-learning libr
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import functools
 import json
@@ -195,7 +196,6 @@ class ArticleContext:
 
     published: dt.date | None
     title_end: int
-    n_sentences: int
     sentence_starts: list[int]
     conflict_density: float
     ordinary_density: float
@@ -209,7 +209,7 @@ class ArticleContext:
         found = cues()
         title = article.evidence.get("title")
         starts = [s.start_char for s in doc.sents]
-        return cls(published=article.published, title_end=title.end if title else 0, n_sentences=len(starts),
+        return cls(published=article.published, title_end=title.end if title else 0,
                    sentence_starts=starts,
                    conflict_density=100.0 * len(found["conflict"].findall(article.text)) / words,
                    ordinary_density=100.0 * len(found["ordinary"].findall(article.text)) / words,
@@ -324,7 +324,7 @@ def _sentence_features(tok: Token, ctx: ArticleContext) -> dict[str, float]:
     f[f"len={'short' if n_tokens < 15 else 'mid' if n_tokens < 35 else 'long'}"] = 1.0
     # Only the lead counts, not the place further down: a live report or a round-up tells fresh incidents
     # throughout, and the development articles are too few to learn more than that from position.
-    if _sentence_index(ctx.sentence_starts, sent.start_char) < 3:
+    if bisect.bisect_right(ctx.sentence_starts, sent.start_char) <= 3:  # one of the first three sentences
         f["lead"] = 1.0
     if "\n\n" in text.strip():
         f["spans_paragraphs"] = 1.0  # a headline run into the first paragraph by the sentence splitter
@@ -343,17 +343,6 @@ def _sentence_date_features(tok: Token, event: Event, ctx: ArticleContext) -> di
     if where is not None and sent.start_char <= where.start < sent.end_char:
         f["date_in_sentence"] = 1.0
     return f
-
-
-def _sentence_index(starts: list[int], start: int) -> int:
-    lo, hi = 0, len(starts)
-    while lo < hi:
-        mid = (lo + hi) // 2
-        if starts[mid] <= start:
-            lo = mid + 1
-        else:
-            hi = mid
-    return max(0, lo - 1)
 
 
 def _date_features(event: Event, ctx: ArticleContext) -> dict[str, float]:
