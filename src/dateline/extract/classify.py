@@ -11,92 +11,27 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass, field
+from importlib import resources as importlib_resources
 
+import yaml
 from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
 # ---------------------------------------------------------------------------------------------------------
-# Trigger lexicon: lemma → family. Families map to sub-types in `classify_sentence`.
-TRIGGER_LEMMAS: dict[str, str] = {
-    # demonstrations
-    "protest": "protest", "protester": "protest", "protestor": "protest", "demonstrate": "protest",
-    "demonstration": "protest", "demonstrator": "protest", "rally": "protest", "march": "protest",
-    "marcher": "protest", "picket": "protest", "sit-in": "protest", "chant": "protest", "uprising": "protest",
-    "boycott": "protest", "vigil": "protest", "walkout": "protest", "rise": "protest", "gathering": "protest",
-    "strike": "strike", "parade": "protest",
-    # riots
-    "riot": "riot", "rioter": "riot", "storm": "riot", "vandalise": "riot", "vandalize": "riot",
-    "ransack": "riot", "torch": "burn", "burn": "burn", "mob": "mob", "lynch": "mob", "vigilante": "mob",
-    # battles and territory
-    "clash": "clash", "fight": "clash", "fighting": "clash", "battle": "clash", "firefight": "clash",
-    "gunfight": "clash", "skirmish": "clash", "ambush": "clash", "engage": "clash", "repel": "clash",
-    "repulse": "clash", "exchange": "clash", "offensive": "clash", "assault": "attack", "raid": "raid",
-    "capture": "territory", "recapture": "regain", "retake": "regain", "regain": "regain", "liberate": "regain",
-    "overrun": "territory", "seize": "seize", "withdraw": "withdraw", "withdrawal": "withdraw",
-    "handover": "withdraw", "takeover": "territory",
-    # remote violence
-    "shell": "shell", "shelling": "shell", "bombard": "shell", "bombardment": "shell", "artillery": "shell",
-    "mortar": "shell", "rocket": "shell", "missile": "shell", "projectile": "shell", "airstrike": "air", "strike_air": "air",
-    "warplane": "air", "drone": "air", "uav": "air", "bomb": "bomb", "bombing": "bomb", "blast": "explosion",
-    "explosion": "explosion", "explode": "explosion", "detonate": "explosion", "ied": "ied", "landmine": "ied",
-    "mine": "ied", "grenade": "grenade",
-    # violence against civilians
-    "kill": "kill", "killing": "kill", "death": "kill", "wound": "kill", "injure": "kill", "fatality": "kill", "murder": "kill", "shoot": "kill", "shooting": "kill", "stab": "kill",
-    "behead": "kill", "assassinate": "kill", "assassination": "kill", "execute": "kill", "execution": "kill", "massacre": "kill", "torture": "kill",
-    "beat": "kill", "attack": "attack", "abduct": "abduct", "abduction": "abduct", "kidnap": "abduct",
-    "kidnapping": "abduct", "hostage": "abduct", "rape": "sexual", "raped": "sexual", "molest": "sexual", "fire": "fire",
-    # strategic developments
-    "arrest": "arrest", "detain": "arrest", "detention": "arrest", "apprehend": "arrest",
-    "agreement": "agreement", "ceasefire": "agreement", "truce": "agreement", "accord": "agreement",
-    "headquarters": "hq", "loot": "loot", "looting": "loot", "plunder": "loot", "demolish": "loot",
-    "demolition": "loot", "raze": "loot", "destroy": "loot", "bulldoze": "loot", "confiscate": "loot",
-    "defuse": "disrupt", "dismantle": "disrupt", "intercept": "disrupt", "thwart": "clash", "foil": "clash", "gather": "protest",
-    "recruit": "change", "defect": "change", "reinforce": "change", "redeploy": "change",
-    "surrender": "agreement", "agree": "agreement", "deal": "agreement", "chopper": "air", "helicopter": "air",
-    "find": "weapons_found", "discover": "weapons_found", "recover": "weapons_found", "clear": "weapons_found", "deploy": "change", "reinforcement": "change", "mobilise": "change",
-    "mobilize": "change", "curfew": "change", "patrol": "change", "coup": "other", "exhume": "change",
-}
-# Multi-word cues (lower-cased text) → family.
-TRIGGER_PHRASES: list[tuple[str, str]] = [
-    # blocking roads to press a demand is a demonstration (peaceful unless force is used)
-    ((r"\bblock(?:ed|ing|aded)? (?:the |some |several |a |two |main |major )*(?:roads?|streets?|highways?|motorways?)\b|"
-     r"\bcame out on(?:to)? the (?:roads?|streets?)\b|\broad ?blocks?\b"), "blockade"),
-    # stones thrown by people who are not demonstrating: mob violence
-    (r"\b(?:threw|throw(?:ing)?|hurled|pelt(?:ed|ing)?) (?:\w+ )?stones?\b|\bstoned\b", "stone"),
-    # workers refusing to work: a strike in other words
-    ((r"\bdowned tools\b|\bstopped (?:reporting for )?(?:work|duty)\b|\bwalked off the job\b|"
-     r"\bstayed away from work\b"), "strike"),
-    (r"\btook to the streets?\b", "protest"), (r"\bsit-ins?\b|\bdie-ins?\b|\bsit-down strikes?\b|\bstaged? a protest", "protest"), (r"\bhunger strike\b", "protest"),
-    (r"\bair ?strikes?\b|\bair raids?\b|\baerial (?:attack|bombardment|strike)s?\b|\bdrone strikes?\b", "air"),
-    ((r"\bsuicide (?:bomb(?:er|ing)?s?|attack(?:er)?s?|vest|belt|vehicle|car|truck)\b|\bsvbieds?\b|\bblew (?:himself|herself|themselves) up\b"
-     r"|\bexplosive (?:vest|belt)s?\b|\bsuicide car bomb"), "suicide"),
-    ((r"\b(?:roadside|car|road-side) bombs?\b|\bimprovised explosive devices?\b|\bexplosive devices?\b|\bieds?\b|"
-     r"\bland ?mines?\b|\bvbieds?\b|\bsticky bombs?\b|\bmagnetic bombs?\b"), "ied"),
-    ((r"\bchemical (?:weapons?|attacks?|agents?|munitions?)\b|\bchlorine\b|\bsarin\b|\bmustard\b|\bnerve (?:agents?|gas)\b|"
-     r"\bpoison(?:ous)? gas(?:es)?\b|\btoxic gas(?:es)?\b|\bvx\b"), "chem"),
-    (r"\bset (?:fire|ablaze|alight)\b|\bset on fire\b", "burn"),
-    (r"\bshoot-?outs?\b|\bshots? (?:involving|fired)\b|\bbursts? of fire\b|\bsmall arms\b|\bmachine ?guns?\b", "clash"),
-    (r"\bopen(?:ed)? fire\b|\bexchanged? (?:of )?fire\b|\bexchanges? of fire\b|\bgun ?battles?\b", "fire"),
-    (r"\bsexual(?:ly)? (?:assault(?:ed)?|violence|abuse[d]?)\b|\bgang[- ]raped?\b", "sexual"),
-    (r"\b(?:took|taken|take|seized|seize|gained|gain|assumed) (?:the )?(?:full )?control\b", "territory"),
-    ((r"\b(?:set(?:ting)? up|establish(?:ed|ing)?|open(?:ed|ing)?|buil[dt]|erect(?:ed)?) (?:a |an |their |its |two |three |several |new )?"
-     r"(?:[\w-]+ ){0,2}(?:bases?|headquarters|outposts?|camps?|posts?)\b|\b(?:bases?|headquarters|outposts?|camps?|posts?) "
-     r"(?:have |has |had )?(?:been )?(?:established|set up)\b"), "hq"),
-    (r"\bshot down\b|\bbomb disposal\b|\bcontrolled explosion\b", "disrupt"),
-    (r"\bprisoner (?:exchange|swap)\b|\bpeace (?:deal|agreement)\b|\bsigned an? (?:deal|agreement)\b", "agreement"),
-    (r"\bweapons? caches?\b|\barms caches?\b|\bcaches? of (?:weapons|arms|ammunition|firearms|explosives)\b", "disrupt"),
-    (r"\bwrested control\b|\brecovered control\b|\bregained control\b|\bpushed (?:back|out)\b", "regain"),
-    # an armed actor ordering people out of an area changes its activity (codebook: Change to group/activity)
-    ((r"\bevacuation (?:orders?|warnings?|notices?)\b|\bordered (?:the )?(?:residents|civilians|people|inhabitants|"
-     r"families) (?:\w+ )?to (?:evacuate|leave)\b"), "change"),
-    # the authorities dispersing people: a gathering they intervened in (codebook: Protest with intervention)
-    ((r"\b(?:police|policemen|security forces|soldiers|troops|gendarmes|authorities|officers)\b(?:\W+\w+){0,8}?\W+"
-     r"dispers(?:ed|ing|e)\b"), "dispersal"),
-    # armed men entering a place that nobody defends take it over without a fight
-    ((r"\b(?:entered|moved into|marched into|rolled into)\b(?=[^.]*(?:without (?:any )?(?:resistance|a fight)|"
-     r"not encounter(?:ed)? any resistance|\bno resistance))"), "territory"),
-    (r"\bforced disappearances?\b|\bdisappeared\b", "abduct"),
-]
+# Trigger lexicon: lemma → family (families map to sub-types in `classify_sentence`), read from data.
+# Read once at import: the rules below compile regular expressions from it at import time too.
+
+
+def _trigger_lexicon() -> tuple[dict[str, str], list[tuple[str, str]]]:
+    """The trigger lexicon (data/triggers.yaml): lemma -> family, and (phrase pattern, family) in order."""
+    raw = importlib_resources.files("dateline").joinpath("data/triggers.yaml").read_text(encoding="utf-8")
+    table = yaml.safe_load(raw)
+    lemmas = {word: family for family, words in table["lemmas"].items() for word in words}
+    return lemmas, [(entry["pattern"], entry["family"]) for entry in table["phrases"]]
+
+
+# Single words by lemma → event family, and multi-word cues (lower-cased text) → family.
+TRIGGER_LEMMAS, TRIGGER_PHRASES = _trigger_lexicon()
 
 
 
