@@ -123,3 +123,12 @@ def test_evaluation_scores_the_events_a_user_exports(pipeline: Pipeline) -> None
     assert flagged, "the aggregate and the history sentence are left for review"
     assert len(kept_events(report, None).events) == len(report.events) - len(flagged)
     assert len(kept_events(report, 0.0).events) == len(report.events)
+
+
+def test_trigger_lexicon_comes_from_the_data_file() -> None:
+    from dateline.extract import classify
+
+    lemmas, phrases = classify._trigger_lexicon()
+    assert lemmas["protest"] == "protest" and lemmas["airstrike"] == "air" and lemmas["abduct"] == "abduct"
+    assert ("air" in {family for _, family in phrases}) and all(pattern for pattern, _ in phrases)
+    assert classify.TRIGGER_LEMMAS == lemmas
