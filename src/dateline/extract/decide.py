@@ -178,13 +178,19 @@ def _apply_subtype(event: Event, prediction: tuple[str, float], switch: float, b
 
 
 def review_threshold(settings: Any | None = None) -> float:
-    """The confidence below which an event needs review: the user's setting, else the shipped model's cut."""
+    """The confidence below which an event needs review: the user's setting, else the shipped model's cut.
+    Without `settings`, the process's own (DATELINE_MIN_CONFIDENCE), read once: the API asks on every request."""
     if settings is None:
-        from dateline.settings import Settings
-
-        settings = Settings()  # DATELINE_MIN_CONFIDENCE
+        return _default_threshold()
     chosen = getattr(settings, "min_confidence", None)
     return float(chosen) if chosen is not None else event_model().threshold
+
+
+@functools.cache
+def _default_threshold() -> float:
+    from dateline.settings import Settings
+
+    return review_threshold(Settings())
 
 
 # --- features -------------------------------------------------------------------------------------------------
