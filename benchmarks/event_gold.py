@@ -15,6 +15,7 @@ that get any event, and sub-type accuracy on matched events. Writes benchmarks/r
 from __future__ import annotations
 
 import argparse
+import hashlib
 import json
 import sys
 from collections.abc import Iterator
@@ -117,17 +118,18 @@ def match(item: LabelledArticle, events: list[Event]) -> dict[int, int]:
     return taken_p
 
 
-def gold_of(item: LabelledArticle, event: Event) -> dict[str, Any] | None:
-    """The coded incident the event tells (the one it overlaps most), or None: the training label."""
+def gold_index(item: LabelledArticle, event: Event) -> int | None:
+    """The coded incident the event tells (the one its passages overlap most), or None."""
     pr = event_ranges(event)
     best = max(range(len(item.gold_ranges)), key=lambda j: _overlap(pr, item.gold_ranges[j]), default=None)
     if best is None or _overlap(pr, item.gold_ranges[best]) == 0:
         return None
-    return item.label["events"][best]
+    return best
 
 
-def positive(item: LabelledArticle, event: Event) -> bool:
-    return gold_of(item, event) is not None
+def gold_of(item: LabelledArticle, event: Event) -> dict[str, Any] | None:
+    best = gold_index(item, event)
+    return None if best is None else item.label["events"][best]
 
 
 def run(items: list[LabelledArticle], settings: Settings) -> Iterator[tuple[LabelledArticle, Report, Any]]:
@@ -140,14 +142,16 @@ def run(items: list[LabelledArticle], settings: Settings) -> Iterator[tuple[Labe
 
 
 def feature_rows(items: list[LabelledArticle]) -> list[dict[str, Any]]:
-    """One row per event the rules propose: its features, its label, its article (for grouped folds)."""
+    """One row per event the rules propose: its features, its label, its article, and its text's digest (folds
+    are grouped by text: some sources repeat a sentence under several ids)."""
     rows = []
     for it, report, doc in run(items, Settings(event_model=False)):
         ctx = ArticleContext.of(it.article, doc, report.events, report.quotes, report.dates)
+        group = hashlib.sha1(" ".join(it.article.text.split()).encode()).hexdigest()
         for ev in report.events:
-            rows.append({"article": it.label["id"], "source": it.label["source"],
+            rows.append({"article": it.label["id"], "group": group, "source": it.label["source"],
                          "features": event_features(ev, doc, ctx),
-                         "label": positive(it, ev), "sub_event_type": ev.sub_event_type,
+                         "label": gold_index(it, ev) is not None, "sub_event_type": ev.sub_event_type,
                          "gold_sub_event_type": (gold_of(it, ev) or {}).get("sub_event_type")})
     return rows
 

@@ -81,15 +81,16 @@ def test_wire_story_reprinted_by_twenty_outlets_is_one_event_with_one_independen
         basra = [m for m in merged if m["admin1"] == "Basra"]
         mosul = [m for m in merged if m["admin1"] != "Basra"]
         detail = store.get_merged_event(basra[0]["id"]) if basra else None
-        single = store.get_event(detail["sources"][0]["event_id"]) if detail else None
+        own = [store.get_event(s["event_id"])["confidence"] for s in detail["sources"]] if detail else []
     # text alone cannot tell the Mosul story from a copy of the Basra one (same words, another town and day):
     # all 23 are one reprint cluster, and the events' own fields keep the two incidents apart below
     assert merge.reprints is not None and merge.reprints.copies == 22
     # one incident → one merged event, every copy coded and linked, one independent source
     assert len(basra) == 1, [(m["location"], m["source_count"]) for m in basra]
     assert basra[0]["source_count"] == 20 and basra[0]["independent_count"] == 1
-    # twenty copies confirm no more than one: the merged confidence is the copies' own
-    assert single is not None and basra[0]["fields"]["confidence"] == single["confidence"]
+    # twenty copies confirm no more than one: the merged confidence is a copy's own (copies differ by a word or
+    # two, so their own probabilities may differ in the third decimal), never raised above all of them
+    assert own and basra[0]["fields"]["confidence"] == max(own)
     # the ACLED-style source lists each outlet once
     outlets = basra[0]["fields"]["source"].split("; ")
     assert len(outlets) == len(set(outlets)) == 20
