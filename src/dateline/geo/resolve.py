@@ -949,6 +949,21 @@ def _stand_in(p: Place) -> bool:
     return "not in the gazetteer" in reason or "rejected" in reason or reason.startswith("no namesake inside")
 
 
+_ARGUMENT_DEPS = frozenset({"nsubj", "nsubjpass", "dobj"})
+
+
+def event_verb(trigger: Span, doc: Doc) -> Span:
+    """The verb whose event a nominal trigger names as its subject or object ("Demonstrators in X closed the Y
+    port" → closed; "police arrested protesters" → arrested), else the trigger itself. The event-place ranker
+    was trained on verb triggers: a participant noun's own modifier ("demonstrators in X", "protesters from X")
+    says where the people are from or gathered, while the verb says where the reported act took place."""
+    tok = _token_at(doc, trigger.start, trigger.end)
+    if tok is None or tok.pos_ not in {"NOUN", "PROPN"} or tok.dep_ not in _ARGUMENT_DEPS or tok.head.pos_ != "VERB":
+        return trigger
+    head = tok.head
+    return Span.of(doc.text, head.idx, head.idx + len(head.text))
+
+
 def place_for_event(places: list[Place], sentence: Span, paragraph: Span, article: Article,
                     trigger: Span | None = None, doc: Doc | None = None) -> Place | None:
     """The place where an event reported in `sentence` happened (None when the text does not say).
@@ -963,6 +978,7 @@ def place_for_event(places: list[Place], sentence: Span, paragraph: Span, articl
     in_sentence = [p for p in places if sentence.start <= p.span.start < sentence.end]
     located = [p for p in in_sentence if p.latitude is not None and MODIFIER not in (p.reason or "")]
     if trigger is not None and doc is not None and len(located) >= 2:
+        trigger = event_verb(trigger, doc)
         ranker = load_model(EVENT_PLACE_MODEL)
         if ranker is not None:
             chosen = rank_places(located, trigger, doc, article, ranker)
