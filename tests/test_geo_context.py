@@ -166,3 +166,18 @@ def test_a_place_named_only_in_a_chanted_slogan_does_not_take_the_events_place(p
                                                                                where: str) -> None:  # type: ignore[no-untyped-def]
     (event,) = pipeline.extract_text(text, published="2024-05-06").events
     assert event.location == where
+
+
+@pytest.mark.parametrize(("text", "name", "admin1"), [
+    ("Mill workers marched from Portland to Lewiston on Sunday.", "Portland", "Maine"),
+    ("Nurses picketed hospitals in Aurora and Naperville on Monday.", "Aurora", "Illinois"),
+])
+def test_of_namesakes_in_one_country_the_one_near_the_other_places_named_is_meant(resources, text: str, name: str,
+                                                                                 admin1: str) -> None:  # type: ignore[no-untyped-def]
+    place = next(p for p in geocode_text(text, resources) if p.mention == name)
+    assert place.admin1 == admin1
+
+
+def test_a_namesake_named_alone_is_still_the_most_populous(resources) -> None:  # type: ignore[no-untyped-def]
+    (place,) = geocode_text("Nurses picketed a hospital in Aurora on Monday.", resources)
+    assert place.admin1 == "Colorado"

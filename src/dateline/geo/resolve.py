@@ -36,6 +36,7 @@ from dateline.geo.gazetteer import (
     KIND_COUNTRY,
     Entry,
     Gazetteer,
+    distance_km,
     fold,
     loose_key,
     tables,
@@ -266,6 +267,9 @@ class Context:
     # place-name votes by (paragraph, folded name), paragraph -1 = the whole article: a name repeated ("Mansila
     # (Mansila, Yagha)") is not evidence for its own namesakes' country
     by_name: dict[tuple[int, str], Counter[str]] = field(default_factory=dict)
+    # towns the paragraph's mentions may be: (mention index, folded name, entry) of each mention's most populous
+    # town or district readings, for the namesake near the places it is named with
+    towns: dict[int, list[tuple[int, str, Entry]]] = field(default_factory=dict)
 
 
 def _context(article: Article, doc: Doc, mentions: list[Mention], gaz: Gazetteer) -> Context:
@@ -279,6 +283,9 @@ def _context(article: Article, doc: Doc, mentions: list[Mention], gaz: Gazetteer
             ctx.article[cc] += w
             for para in (m.para, -1):
                 ctx.by_name.setdefault((para, fold(m.name)), Counter())[cc] += w
+    for k, m in enumerate(mentions):
+        local = sorted((e for e in m.candidates if e.kind in (KIND_CITY, KIND_ADMIN2)), key=lambda e: -e.population)
+        ctx.towns.setdefault(m.para, []).extend((k, fold(m.name), e) for e in local[:NEAR_READINGS])
     sent_starts = [s.start_char for s in doc.sents]
     para_starts = _paragraph_starts(article.text)
     for tok in doc:
@@ -359,7 +366,34 @@ def _score(m: Mention, e: Entry, mentions: list[Mention], ctx: Context, actor_co
     if e.cc in actor_countries:
         score += 0.5
         why.append("actors' country")
+    if e.kind in (KIND_CITY, KIND_ADMIN2):
+        near = _near_named(m, e, mentions, ctx)
+        if near is not None:
+            score += NEAR_BONUS if near[1] <= NEAR_KM else NEAR_BONUS / 2
+            why.append(f"{near[1]:.0f} km from {near[0]}")
     return score, why
+
+
+NEAR_KM = 40.0  # two towns named together lie near each other: the full bonus within this distance,
+FAR_KM = 100.0  # half of it up to this one ("the road from X to Y" between towns of one province)
+NEAR_BONUS = 1.0
+NEAR_READINGS = 3  # readings per other mention: its most populous towns or districts
+
+
+def _near_named(m: Mention, e: Entry, mentions: list[Mention], ctx: Context) -> tuple[str, float] | None:
+    """The nearest other place of the paragraph that can be a town within FAR_KM of this reading (its text and
+    distance), else None.
+    Of several namesakes in one country the one beside the other places the text names is meant; one
+    coincidence between readings of two unrelated names is rare at this distance."""
+    name = fold(m.name)
+    best: tuple[str, float] | None = None
+    for k, other, t in ctx.towns.get(m.para, ()):
+        if other == name or mentions[k] is m or t.idx == e.idx or abs(t.latitude - e.latitude) > 1.0:
+            continue
+        d = distance_km(t.latitude, t.longitude, e.latitude, e.longitude)
+        if d <= FAR_KM and (best is None or d < best[1]):
+            best = (mentions[k].text, d)
+    return best
 
 
 def _dominant_local(m: Mention, ctx: Context) -> str | None:
