@@ -181,3 +181,13 @@ def test_of_namesakes_in_one_country_the_one_near_the_other_places_named_is_mean
 def test_a_namesake_named_alone_is_still_the_most_populous(resources) -> None:  # type: ignore[no-untyped-def]
     (place,) = geocode_text("Nurses picketed a hospital in Aurora on Monday.", resources)
     assert place.admin1 == "Colorado"
+
+
+def test_a_street_named_after_a_town_is_in_the_town_the_text_puts_it_in(resources) -> None:  # type: ignore[no-untyped-def]
+    text = "Journalists protested outside a newspaper office on Jhelum road in Lahore city on Monday."
+    street = next(p for p in geocode_text(text, resources) if p.mention.startswith("Jhelum"))
+    assert street.kind == "landmark" and street.within == "Lahore"
+    assert _event_place(resources, text, "protested").name == "Lahore"
+    # a road named by where it leads, with no town around it, is still that town
+    (basra,) = geocode_text("Traders blocked the Basra road on Monday.", resources)
+    assert basra.kind == "city" and basra.country == "Iraq"
