@@ -68,8 +68,9 @@ def _cue_before(doc: Doc, start: int) -> str | None:
     """A word before the span that marks a place: "in", "near", "city of", "the village of"."""
     cues = _words("place_cue_before")
     i = start - 1
-    # Skip determiners and compass adjectives: "in the northern X", "near the X".
-    while i >= 0 and doc[i].lower_ in {"the", "northern", "southern", "eastern", "western", "central", "a"}:
+    # Skip determiners and words of a part of the place: "in the northern X", "near the X", "in rural X"
+    skip = _words("place_cue_modifiers")
+    while i >= 0 and doc[i].lower_ in skip:
         i -= 1
     if i >= 0 and doc[i].lower_ in cues:
         return doc[i].lower_
