@@ -42,7 +42,7 @@ from typing import Any
 
 from dateline.errors import ResourceMissingError
 
-BUILD_VERSION = 9  # bump when the index layout or the build rules change
+BUILD_VERSION = 10  # bump when the index layout or the build rules change
 # KIND_ADMIN2 sorts after KIND_CITY: among a name's records a bare name is the town first, its district last
 KIND_COUNTRY, KIND_ADMIN1, KIND_CITY, KIND_ADMIN2 = 0, 1, 2, 3
 KIND_NAMES = {KIND_COUNTRY: "country", KIND_ADMIN1: "admin1", KIND_CITY: "city", KIND_ADMIN2: "admin2"}
@@ -167,15 +167,8 @@ class Gazetteer:
         key = consonant_key(name)
         if len(key) < 4:
             return []  # short skeletons match too many unrelated names
-        ids = self._skeletons(cc).get(key, ())
+        ids = self._lookup_ids("skeletons", f"{cc}:{key}")
         return sorted((self.entry(i) for i in ids), key=lambda e: -e.population)
-
-    @functools.lru_cache(maxsize=32)  # noqa: B019 - one gazetteer per process; a country's table is small
-    def _skeletons(self, cc: str) -> dict[str, tuple[int, ...]]:
-        out: dict[str, list[int]] = {}
-        for idx, name in self._db.execute("SELECT id, name FROM entries WHERE cc = ? AND kind = ?", (cc, KIND_CITY)):
-            out.setdefault(consonant_key(name), []).append(int(idx))
-        return {k: tuple(v) for k, v in out.items()}
 
     def _entry_uncached(self, idx: int) -> Entry:
         row = self._db.execute(
@@ -436,6 +429,9 @@ _SCHEMA = (
     " lat REAL, lon REAL, pop INTEGER, gid INTEGER, admin2 TEXT);"
     "CREATE TABLE keys (key TEXT PRIMARY KEY, ids TEXT) WITHOUT ROWID;"
     "CREATE TABLE keys2 (key TEXT PRIMARY KEY, ids TEXT) WITHOUT ROWID;"
+    # "CC:consonants" → the country's towns with that consonant skeleton (Gazetteer.lookup_in_country); written
+    # at build time, since making a country's table on first use cost ~50 ms a country in every process
+    "CREATE TABLE skeletons (key TEXT PRIMARY KEY, ids TEXT) WITHOUT ROWID;"
     # sorting the ~1.3 million name keys in memory rather than in temporary files: 64 MB of page cache
     "PRAGMA temp.cache_size=-65536;"
     # build-only tables (the connection's temp database): the names of cities (by geonameid, since a city's
@@ -636,6 +632,13 @@ class _IndexWriter:
                                 ((key, ",".join(dict.fromkeys(str(r[1]) for r in group)))
                                  for key, group in itertools.groupby(rows, key=operator.itemgetter(0))))
 
+    def write_skeletons(self) -> None:
+        """skeletons: each country's towns by consonant skeleton, in entry order."""
+        groups: dict[str, list[str]] = defaultdict(list)
+        for idx, name, cc in self.db.execute("SELECT id, name, cc FROM entries WHERE kind = ? ORDER BY id", (KIND_CITY,)):
+            groups[f"{cc}:{consonant_key(name)}"].append(str(idx))
+        self.db.executemany("INSERT INTO skeletons VALUES (?, ?)", ((k, ",".join(v)) for k, v in sorted(groups.items())))
+
     def write_meta(self, version: str) -> None:
         import numpy as np
 
@@ -677,6 +680,7 @@ def write_index(db: sqlite3.Connection, only_countries: Iterable[str] | None = N
     del rows
     writer.add_admin2(towns_of, subdivisions)
     writer.write_keys()
+    writer.write_skeletons()
     keep = writer.keep
     writer.write_meta(data_version() + (f";only={','.join(sorted(keep))}" if keep is not None else ""))
 
