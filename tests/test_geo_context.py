@@ -191,3 +191,10 @@ def test_a_street_named_after_a_town_is_in_the_town_the_text_puts_it_in(resource
     # a road named by where it leads, with no town around it, is still that town
     (basra,) = geocode_text("Traders blocked the Basra road on Monday.", resources)
     assert basra.kind == "city" and basra.country == "Iraq"
+
+
+def test_lone_namesakes_abroad_do_not_outvote_a_paragraph_about_one_country(resources) -> None:  # type: ignore[no-untyped-def]
+    # Kirya and Bukene are small Tanzanian towns in the gazetteer; the paragraph names four Nigerian places
+    text = "Bandits attacked Kirya, Bukene, Dansadau and Magami (Maru, Zamfara) and burnt houses in Gusau and Anka."
+    places = {p.mention: p for p in geocode_text(text, resources)}
+    assert places["Kirya"].country == "Nigeria" and places["Bukene"].country == "Nigeria"

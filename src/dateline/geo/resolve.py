@@ -403,11 +403,24 @@ def _dominant_local(m: Mention, ctx: Context) -> str | None:
     if own:
         votes[own[0]] -= own[1]
     votes = Counter({k: v for k, v in votes.items() if v > 0})
+    # how many other place names of the paragraph point to each country: where one country has several, a country
+    # only one other name points to is that name's own namesake abroad ("the Ichen villages of A, B and C (Donga,
+    # Taraba)", Ichen a Chinese town's other name) and does not dilute the paragraph's country
+    names_for: Counter[str] = Counter()
+    own_name = fold(m.name)
+    for (para, name), by_cc in ctx.by_name.items():
+        if para == m.para and name != own_name:
+            names_for.update(cc for cc, w in by_cc.items() if w > 0)
+    if names_for and max(names_for.values()) >= LONE_AGAINST:
+        votes = Counter({k: v for k, v in votes.items() if names_for.get(k, 0) != 1})
     total = sum(votes.values())
     if total < 1.5:
         return None
     cc, n = votes.most_common(1)[0]
     return cc if n / total >= 0.75 else None
+
+
+LONE_AGAINST = 2  # distinct place names of one country that make another country's single name a lone namesake
 
 
 def _wrong_kind(m: Mention, e: Entry) -> bool:
