@@ -8,7 +8,10 @@ the LOCATION spans of the *dev* half of `event_location_tune.jsonl` (ids in gold
 the test half is never read here). A name is *in the index* when `Gazetteer.lookup` (exact or loose key) finds
 a record, *in the country* when one of those records is in the row's country (ACLED only). An absent name is
 put in one class, first match wins:
-- neighbourhood: ACLED's "Town - Quarter" form, or a span the index finds once a word is dropped;
+- neighbourhood: ACLED's "Town - Quarter" / "Town-Quarter" form, the town in the index;
+- name + place word: "Aleppo Governorate", "Jobar District": the name without the last word is in the index
+  (the recognizer reads such a span as the name and the word, so this is no loss);
+- partial name: the index finds the span once some other word is dropped ("Tal Tamer" → "Tal");
 - admin2: ACLED wrote the name as the row's admin2 (a district coded at its own name);
 - spelling: the index has a same-consonant name in the country (`lookup_in_country`), i.e. another spelling;
 - feature (evloc only): a street, road, building, camp, border crossing or natural feature word;
@@ -27,6 +30,8 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[1]
 SHARED = Path(os.environ.get("DATELINE_SHARED", REPO.parent / "shared"))
 SPLIT = REPO / "gold" / "event_location_split.json"
+PLACE_WORD = re.compile(r"(?i)governorate|province|district|city|town|village|camp|quarter|suburb|area|region|"
+                        r"neighbou?rhood|municipality|county|state")
 FEATURE = re.compile(r"\b(street|road|avenue|square|highway|bridge|market|mosque|church|school|hospital|prison|"
                      r"camp|base|airport|port|border|crossing|river|lake|mountains?|valley|hills?|desert|sea|gulf|"
                      r"strait|island|coast|park|university|embassy|hotel|station|checkpoint|residence|house|"
@@ -47,8 +52,13 @@ def classify(gaz, name: str, cc: str | None, admin2: str | None = None) -> str: 
     if found:
         return "in country" if cc is None or any(e.cc == cc for e in found) else "elsewhere"
     words = name.split()
-    if " - " in name or (len(words) > 1 and any(gaz.lookup(" ".join(words[:i] + words[i + 1 :])) for i in range(len(words)))):
+    town = re.split(r"\s+-\s+|-(?=[A-Z])", name, maxsplit=1)
+    if len(town) == 2 and gaz.lookup(town[0]):
         return "neighbourhood"
+    if len(words) > 1 and PLACE_WORD.fullmatch(words[-1]) and gaz.lookup(" ".join(words[:-1])):
+        return "name + place word"
+    if len(words) > 1 and any(gaz.lookup(" ".join(words[:i] + words[i + 1 :])) for i in range(len(words))):
+        return "partial name"
     if admin2 and fold(admin2) == fold(name):
         return "admin2"
     if cc and gaz.lookup_in_country(name, cc):
@@ -96,7 +106,7 @@ def report(name: str, tally: Counter[str]) -> None:
     absent = total - tally["in country"] - tally["elsewhere"]
     print(f"{name}: {total} names; in the index {tally['in country'] + tally['elsewhere']} "
           f"({tally['elsewhere']} only outside the row's country); absent {absent} ({absent / total:.1%})")
-    for label in ("neighbourhood", "admin2", "spelling", "feature", "village/other"):
+    for label in ("neighbourhood", "name + place word", "partial name", "admin2", "spelling", "feature", "village/other"):
         if tally[label]:
             print(f"  {label:14} {tally[label]:4}  ({tally[label] / total:.1%})")
 
