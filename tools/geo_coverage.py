@@ -35,7 +35,7 @@ PLACE_WORD = re.compile(r"(?i)governorate|province|district|city|town|village|ca
 FEATURE = re.compile(r"\b(street|road|avenue|square|highway|bridge|market|mosque|church|school|hospital|prison|"
                      r"camp|base|airport|port|border|crossing|river|lake|mountains?|valley|hills?|desert|sea|gulf|"
                      r"strait|island|coast|park|university|embassy|hotel|station|checkpoint|residence|house|"
-                     r"office|building|palace|compound)\b", re.I)
+                     r"office|building|palace|compound)\b", re.IGNORECASE)
 
 
 def _country_code(gaz, name: str) -> str | None:  # type: ignore[no-untyped-def]
