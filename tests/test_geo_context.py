@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from dateline.geo.gazetteer import KIND_ADMIN1, KIND_CITY, KIND_COUNTRY, Entry
 from dateline.geo.resolve import Mention, _anchor_country, geocode_text, place_for_event
 from dateline.model import Article, Span
@@ -67,6 +69,25 @@ def test_trigger_keeps_the_town_inside_its_region(resources) -> None:  # type: i
 def test_without_trigger_the_old_rule_still_applies(resources) -> None:  # type: ignore[no-untyped-def]
     text = "Protesters marched in Basra, southern Iraq, on Friday."
     assert _event_place(resources, text, "marched", with_trigger=False).mention == "Basra"
+
+
+@pytest.mark.parametrize(("text", "noun", "site"), [
+    ("Demonstrators in Leeds closed down the main rail depot in Bradford on Tuesday.", "Demonstrators", "Bradford"),
+    ("Strikers from Bilbao shut the port of Santander on Monday.", "Strikers", "Santander"),
+])
+def test_a_participant_noun_trigger_takes_the_place_of_the_act_it_is_subject_of(resources, text: str, noun: str,
+                                                                                 site: str) -> None:  # type: ignore[no-untyped-def]
+    assert _event_place(resources, text, noun).mention == site
+
+
+def test_event_verb_of_a_nominal_trigger(resources) -> None:  # type: ignore[no-untyped-def]
+    from dateline.geo.resolve import event_verb
+
+    text = "Demonstrators in Leeds closed down the depot."
+    doc = resources.nlp(text)
+    assert event_verb(Span.of(text, 0, 13), doc).text == "closed"
+    verb = Span.of(text, 23, 29)
+    assert event_verb(verb, doc) == verb  # a verb trigger stays itself
 
 
 def test_a_common_town_name_is_looked_for_inside_the_province_the_text_names(resources) -> None:  # type: ignore[no-untyped-def]
@@ -135,3 +156,45 @@ def test_a_big_town_found_only_under_another_name_yields_to_a_unanimous_context(
     places = geocode_text("Nigerian police dispersed traders in Bombay, a quarter of Ikeja, Lagos State, Nigeria.", resources)
     quarter = next(p for p in places if p.mention == "Bombay")
     assert quarter.country == "Nigeria" and quarter.admin1 == "Lagos" and quarter.geo_precision == 2
+
+
+@pytest.mark.parametrize(("text", "where"), [
+    ("On Saturday thousands of farmers rallied across Bavaria, chanting 'Hands off, Berlin!'", "Bavaria"),
+    ("On Friday students protested in Kenya, chanting 'Kampala is watching!'", "Kenya"),
+])
+def test_a_place_named_only_in_a_chanted_slogan_does_not_take_the_events_place(pipeline, text: str,
+                                                                               where: str) -> None:  # type: ignore[no-untyped-def]
+    (event,) = pipeline.extract_text(text, published="2024-05-06").events
+    assert event.location == where
+
+
+@pytest.mark.parametrize(("text", "name", "admin1"), [
+    ("Mill workers marched from Portland to Lewiston on Sunday.", "Portland", "Maine"),
+    ("Nurses picketed hospitals in Aurora and Naperville on Monday.", "Aurora", "Illinois"),
+])
+def test_of_namesakes_in_one_country_the_one_near_the_other_places_named_is_meant(resources, text: str, name: str,
+                                                                                 admin1: str) -> None:  # type: ignore[no-untyped-def]
+    place = next(p for p in geocode_text(text, resources) if p.mention == name)
+    assert place.admin1 == admin1
+
+
+def test_a_namesake_named_alone_is_still_the_most_populous(resources) -> None:  # type: ignore[no-untyped-def]
+    (place,) = geocode_text("Nurses picketed a hospital in Aurora on Monday.", resources)
+    assert place.admin1 == "Colorado"
+
+
+def test_a_street_named_after_a_town_is_in_the_town_the_text_puts_it_in(resources) -> None:  # type: ignore[no-untyped-def]
+    text = "Journalists protested outside a newspaper office on Jhelum road in Lahore city on Monday."
+    street = next(p for p in geocode_text(text, resources) if p.mention.startswith("Jhelum"))
+    assert street.kind == "landmark" and street.within == "Lahore"
+    assert _event_place(resources, text, "protested").name == "Lahore"
+    # a road named by where it leads, with no town around it, is still that town
+    (basra,) = geocode_text("Traders blocked the Basra road on Monday.", resources)
+    assert basra.kind == "city" and basra.country == "Iraq"
+
+
+def test_lone_namesakes_abroad_do_not_outvote_a_paragraph_about_one_country(resources) -> None:  # type: ignore[no-untyped-def]
+    # Kirya and Bukene are small Tanzanian towns in the gazetteer; the paragraph names four Nigerian places
+    text = "Bandits attacked Kirya, Bukene, Dansadau and Magami (Maru, Zamfara) and burnt houses in Gusau and Anka."
+    places = {p.mention: p for p in geocode_text(text, resources)}
+    assert places["Kirya"].country == "Nigeria" and places["Bukene"].country == "Nigeria"

@@ -96,3 +96,11 @@ def test_a_repeated_name_is_no_evidence_for_its_own_namesakes_country(resources)
     # both "Mansila" match only an Argentine town; nothing else in the text points to Argentina
     places = geocode_text("Gunmen of JNIM seized a trader at the market of Mansila (Mansila, Yagha) on Tuesday.", resources)
     assert "Argentina" not in {p.country for p in places}
+
+
+@pytest.mark.parametrize("text", ["Gunmen killed two farmers in rural Kafr Takharim on Sunday.",
+                                  "Troops shelled farms in rural Khan Shaykhun on Sunday.",
+                                  "Protesters rallied in greater Kafr Nabl on Sunday."])
+def test_a_word_for_part_of_a_place_between_the_cue_and_the_name_keeps_the_cue(resources, text: str) -> None:  # type: ignore[no-untyped-def]
+    (place,) = geocode_text(text, resources)
+    assert place.kind == "city" and place.country == "Syria"

@@ -213,10 +213,10 @@ def _sentence_candidate(
     main = _main_trigger(accepted, sent)
     trigger_span = Span.of(text, main.start, main.end)
     paragraph = _paragraph_of(paragraphs, sent.start_char, text)
-    place = geo_resolve.place_for_event(places, sent_span, paragraph, article)
-    if place is not None and _inside_quoted_words(place.span, sent):
-        # a place named only inside a chanted slogan is what demonstrators say, not where they are
-        place = None
+    # a place named only inside a chanted slogan is what demonstrators say, not where they are: it does not
+    # compete for the event's place ("in the rallies of Lebanon they chant 'Not Iran!'" → Lebanon)
+    sites = [p for p in places if not _inside_quoted_words(p.span, sent)]
+    place = geo_resolve.place_for_event(sites, sent_span, paragraph, article, trigger=trigger_span, doc=sent.doc)
     date = dates_mod.date_for_event(dates, trigger_span, sent_span, paragraph, article)
     if date is not None and date.relation in {"history", "future"}:
         reason = date.relation

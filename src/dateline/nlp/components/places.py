@@ -68,8 +68,9 @@ def _cue_before(doc: Doc, start: int) -> str | None:
     """A word before the span that marks a place: "in", "near", "city of", "the village of"."""
     cues = _words("place_cue_before")
     i = start - 1
-    # Skip determiners and compass adjectives: "in the northern X", "near the X".
-    while i >= 0 and doc[i].lower_ in {"the", "northern", "southern", "eastern", "western", "central", "a"}:
+    # Skip determiners and words of a part of the place: "in the northern X", "near the X", "in rural X"
+    skip = _words("place_cue_modifiers")
+    while i >= 0 and doc[i].lower_ in skip:
         i -= 1
     if i >= 0 and doc[i].lower_ in cues:
         return doc[i].lower_
@@ -231,6 +232,10 @@ def propose_toponyms(doc: Doc, gazetteer: Any) -> list[Candidate]:
             # within it like a landmark
             out.append(Candidate(i, j, "LANDMARK", ner=next(iter(labels - {None}), None), cue=cue, kind_hint="landmark"))
             continue
+        if _street_in_town(doc, j):
+            # "on Jhelum road in Lahore": a street named after a town, in the town named after it
+            out.append(Candidate(i, j + 1, "LANDMARK", ner=next(iter(labels - {None}), None), cue=cue, kind_hint="landmark"))
+            continue
         if cue_a in ADMIN1_WORDS | ADMIN2_WORDS:
             kind_hint = "admin1" if cue_a in ADMIN1_WORDS else "admin2"
             if doc[j].text[0].isupper():
@@ -243,6 +248,13 @@ def propose_toponyms(doc: Doc, gazetteer: Any) -> list[Candidate]:
     out += _landmarks(doc, out)
     out.sort(key=lambda c: c.start)
     return out
+
+
+def _street_in_town(doc: Doc, j: int) -> bool:
+    """The name ending before token j is a street's ("X road", "X street") that the text puts in a town: "in"
+    and a capitalised name follow. "The Basra road", "the road to X" stay the town X (where the road leads)."""
+    return (j + 2 < len(doc) and doc[j].lower_ in _words("street_suffixes") and doc[j + 1].lower_ in {"in", "of"}
+            and _is_cap(doc[j + 2]))
 
 
 def _flanked(doc: Doc, i: int, j: int, covered: int) -> bool:
