@@ -132,20 +132,21 @@ def gold_of(item: LabelledArticle, event: Event) -> dict[str, Any] | None:
     return None if best is None else item.label["events"][best]
 
 
-def run(items: list[LabelledArticle], settings: Settings) -> Iterator[tuple[LabelledArticle, Report, Any]]:
+def run(items: list[LabelledArticle], settings: Settings,
+        decide: bool = True) -> Iterator[tuple[LabelledArticle, Report, Any]]:
     """dateline on each labelled article; yields the report and the spaCy doc (for features)."""
     resources = Resources(settings)
     nlp = resources.nlp
     stream = ((it.article.text, it) for it in items)
     for doc, it in nlp.pipe(stream, as_tuples=True, batch_size=16):
-        yield it, build_report(it.article, doc, resources), doc
+        yield it, build_report(it.article, doc, resources, decide=decide), doc
 
 
 def feature_rows(items: list[LabelledArticle]) -> list[dict[str, Any]]:
     """One row per event the rules propose: its features, its label, its article, and its text's digest (folds
     are grouped by text: some sources repeat a sentence under several ids)."""
     rows = []
-    for it, report, doc in run(items, Settings(event_model=False)):
+    for it, report, doc in run(items, Settings(event_model=True), decide=False):
         ctx = ArticleContext.of(it.article, doc, report.events, report.quotes, report.dates)
         group = hashlib.sha1(" ".join(it.article.text.split()).encode()).hexdigest()
         for ev in report.events:

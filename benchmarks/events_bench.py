@@ -38,13 +38,14 @@ from dateline.evaluate.events import best_event
 from dateline.extract.events import reports_event
 from dateline.model import Report
 from dateline.pipeline import Pipeline
+from dateline.settings import Settings
 
 REPO = Path(__file__).resolve().parents[1]
 RESULTS = REPO / "benchmarks" / "results" / "events.json"
 
 
 # Events as a user sees them: the ones the decision keeps (no `needs_review` flag); --all-candidates scores
-# every event the rules propose instead, to compare with the rules alone.
+# every event the rules alone emit (no learned decision, the rules' own vetoes apply), to compare.
 ALL_CANDIDATES = False
 
 
@@ -115,7 +116,7 @@ def main(argv: list[str] | None = None) -> int:
                                      epilog="examples:\n  python -m benchmarks.events_bench --limit 150\n"
                                             "  python -m benchmarks.events_bench --only glocon --errors /tmp/e.jsonl")
     parser.add_argument("--all-candidates", action="store_true",
-                        help="score every event the rules propose, also those the decision leaves for review")
+                        help="score every event the rules alone emit (no learned decision; their vetoes apply)")
     parser.add_argument("--limit", type=int, default=None, help="rows per data set, spread evenly (default: all)")
     parser.add_argument("--only", nargs="+", choices=sorted(BENCHES), help="run only these data sets")
     parser.add_argument("--errors", type=Path, default=None, help="write misclassified rows here (outside the repo)")
@@ -125,7 +126,7 @@ def main(argv: list[str] | None = None) -> int:
     ALL_CANDIDATES = args.all_candidates
     if ALL_CANDIDATES and args.out == RESULTS:
         args.out = RESULTS.with_name("events_all_candidates.json")
-    pipeline = Pipeline()
+    pipeline = Pipeline(Settings(event_model=False)) if ALL_CANDIDATES else Pipeline()
     results: dict[str, Any] = {"format": "dateline-events-bench/1", "split": "tuning", "limit": args.limit,
                                "generated": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"), "sets": {}}
     errors: list[dict[str, Any]] = []

@@ -171,3 +171,49 @@ def test_retellings_are_not_merged_across_dates_types_or_review() -> None:
     assert len(decide.merge_retellings([lead, clash])) == 2
     flagged = _explosion("exploded", "E2", "Ghazni", 0.30, flags=["date_defaulted", decide.NEEDS_REVIEW])
     assert len(decide.merge_retellings([lead, flagged])) == 2  # a flagged event waits for its reviewer
+
+
+# A report whose second sentence the rules turn down for its date (history), and whose third is a disaster, a
+# veto the codebook itself states.
+VETOED = ("Rebels attacked an army post in Kidal on Tuesday, killing four soldiers, officials said.\n\n"
+          "Troops were shelled at the post in March 2012.\n\n"
+          "Floods killed nine people in Gao on Monday.")
+
+
+def _decided_with(model: decide.EventModel, monkeypatch: pytest.MonkeyPatch, pipeline: Pipeline):  # type: ignore[no-untyped-def]
+    monkeypatch.setattr(decide, "event_model", lambda: model)
+    return pipeline.extract_text(VETOED, published="2019-03-14")
+
+
+def _stub(bias: float) -> decide.EventModel:
+    return decide.EventModel.from_json({"features": ["bias"], "coef": [bias], "intercept": 0.0,
+                                        "threshold": 0.5, "overrule_threshold": 0.9})
+
+
+def test_the_model_may_overrule_a_dating_veto_of_the_rules(monkeypatch: pytest.MonkeyPatch,
+                                                            pipeline: Pipeline) -> None:
+    report = _decided_with(_stub(10.0), monkeypatch, pipeline)
+    overruled = [e for e in report.events if "rule_rejected:history" in e.flags]
+    assert overruled and "shelled" in overruled[0].mentions[0].text
+    assert decide.NEEDS_REVIEW not in overruled[0].flags
+    # the overruled rejection is gone, so the sentence is not both an event and a not-event
+    assert not any("shelled" in r.span.text for r in report.rejected)
+    # a disaster stays the rules' call: no model, however sure, makes it an event
+    assert not any("Floods" in e.mentions[0].text for e in report.events)
+    assert any("Floods" in r.span.text for r in report.rejected)
+
+
+def test_under_the_overrule_cut_the_rules_rejection_stands(monkeypatch: pytest.MonkeyPatch,
+                                                          pipeline: Pipeline) -> None:
+    # probability 0.73: over the ordinary cut (0.5), under the cut for overruling the rules (0.9)
+    report = _decided_with(_stub(1.0), monkeypatch, pipeline)
+    assert not any(any(f.startswith("rule_rejected:") for f in e.flags) for e in report.events)
+    assert any("shelled" in r.span.text and r.reason == "history" for r in report.rejected)
+    assert any("Kidal" in (e.location or "") and decide.NEEDS_REVIEW not in e.flags for e in report.events)
+    assert [e.id for e in report.events] == [f"E{n}" for n in range(1, len(report.events) + 1)]
+
+
+def test_with_the_model_off_the_rules_reject_as_before(rules_only: Pipeline) -> None:
+    report = rules_only.extract_text(VETOED, published="2019-03-14")
+    assert not any("shelled" in e.mentions[0].text for e in report.events)
+    assert any("shelled" in r.span.text for r in report.rejected)

@@ -23,14 +23,17 @@ from dateline.resources import Resources
 from dateline.version import PIPELINE_VERSION
 
 
-def build_report(article: Article, doc: Doc, resources: Resources) -> Report:
+def build_report(article: Article, doc: Doc, resources: Resources, decide: bool = True) -> Report:
+    """Everything dateline reads in one article. `decide=False` leaves the learned decision out while the rules
+    still only propose (how the decision model's training rows are made)."""
     places = geo_resolve.places_from_doc(article, doc, resources)
     dates = dates_mod.dates_from_doc(article, doc, resources)
     quotes = quotes_mod.quotes_from_doc(article, doc, resources)
     events, rejected = events_mod.extract_events(article, doc, resources, places, dates, quotes)
-    events, rejected = context_mod.drop_unsupported(doc, events, rejected)
-    if resources.settings.event_model:
+    events, rejected = context_mod.drop_unsupported(doc, events, rejected, soft=resources.settings.event_model)
+    if resources.settings.event_model and decide:
         events = decide_mod.decide_events(article, doc, events, quotes, dates, resources.codebook)
+        events, rejected = decide_mod.settle_vetoes(events, rejected)
     statements = statements_mod.extract_statements(article, doc, resources, places, dates, quotes)
     claims = claims_mod.attribute(article, doc, events, quotes, statements)
     profile = source_mod.profile_source(article, doc, claims)

@@ -193,21 +193,25 @@ def has_conflict_context(doc: Doc, event: Event) -> bool:
     return False
 
 
-def drop_unsupported(doc: Doc, events: list[Event], rejected: list[RejectedCandidate]
+def drop_unsupported(doc: Doc, events: list[Event], rejected: list[RejectedCandidate], soft: bool = False
                      ) -> tuple[list[Event], list[RejectedCandidate]]:
-    """Events with conflict context, and the rest as rejected candidates that say why."""
+    """Events with conflict context, and the rest as rejected candidates that say why. `soft` (the learned
+    decision is on): the rest are also kept as events, flagged `rule_rejected:no_context`, for the model to
+    weigh (`decide.settle_vetoes` keeps one of the two)."""
     kept: list[Event] = []
     for event in events:
         if has_conflict_context(doc, event):
             kept.append(event)
             continue
         mention = event.mentions[0] if event.mentions else event.evidence.get("sub_event_type")
-        if mention is None:
-            continue
-        rejected.append(RejectedCandidate(
-            span=mention, trigger=(event.evidence.get("sub_event_type") or mention).text, reason="no_event",
-            detail="ambiguous trigger with no weapon, casualty, armed, security or protest actor in its sentence",
-            sub_event_type=event.sub_event_type))
+        if mention is not None:
+            rejected.append(RejectedCandidate(
+                span=mention, trigger=(event.evidence.get("sub_event_type") or mention).text, reason="no_event",
+                detail="ambiguous trigger with no weapon, casualty, armed, security or protest actor in its sentence",
+                sub_event_type=event.sub_event_type))
+        if soft:
+            event.flags.append("rule_rejected:no_context")
+            kept.append(event)
     for number, event in enumerate(kept, start=1):
         event.id = f"E{number}"
     return kept, rejected

@@ -35,9 +35,10 @@ from spacy.tokens import Doc, Token
 
 from dateline.codebook import Codebook
 from dateline.errors import DatelineError
-from dateline.model import Article, DateMention, Event, Quote, Span
+from dateline.model import Article, DateMention, Event, Quote, RejectedCandidate, Span
 
 NEEDS_REVIEW = "needs_review"
+RULE_REJECTED = "rule_rejected:"  # an event the rules turned down, proposed to the model anyway
 # A sub-type the model prefers at this probability (but under its switch) is shown to reviewers as a hint.
 SUGGEST = 0.5
 MODEL_FILE = "event_decision.json"
@@ -77,6 +78,15 @@ class EventModel:
     threshold: float
     card: dict[str, Any]
     subtype: SubtypeModel | None = None
+    # The cut for an event the rules rejected: overruling them needs more than proposing (chosen in training
+    # for precision among such events; never below `threshold`).
+    overrule_threshold: float | None = None
+
+    def cut_for(self, event: Event) -> float:
+        vetoed = any(f.startswith(RULE_REJECTED) for f in event.flags)
+        if vetoed and self.overrule_threshold is not None:
+            return max(self.threshold, self.overrule_threshold)
+        return self.threshold
 
     def raw_score(self, features: dict[str, float]) -> float:
         total = self.intercept
@@ -100,7 +110,8 @@ class EventModel:
                    intercept=float(data["intercept"]), calib_x=np.asarray(data.get("calib_x", []), dtype=float),
                    calib_y=np.asarray(data.get("calib_y", []), dtype=float), threshold=float(data["threshold"]),
                    card=data.get("card", {}),
-                   subtype=SubtypeModel.from_json(data["subtype"]) if data.get("subtype") else None)
+                   subtype=SubtypeModel.from_json(data["subtype"]) if data.get("subtype") else None,
+                   overrule_threshold=data.get("overrule_threshold"))
 
 
 @dataclass(frozen=True)
@@ -157,9 +168,24 @@ def decide_events(article: Article, doc: Doc, events: list[Event], quotes: list[
         event.confidence = p
         if model.subtype is not None and book is not None:
             _apply_subtype(event, model.subtype.predict(features), model.subtype.switch, book)
-        if p < model.threshold and NEEDS_REVIEW not in event.flags:
+        if p < model.cut_for(event) and NEEDS_REVIEW not in event.flags:
             event.flags.append(NEEDS_REVIEW)
     return merge_retellings(events)
+
+
+def settle_vetoes(events: list[Event], rejected: list[RejectedCandidate]
+                  ) -> tuple[list[Event], list[RejectedCandidate]]:
+    """An event the rules rejected (`rule_rejected:` flag) is also listed as rejected; the decision keeps one of
+    the two. Kept by the model: it stays an event (the flag tells a reviewer the rules disagreed) and its
+    rejection goes. Under the cut: the rules' rejection, with their reason, stands and the event goes, so the
+    review queue holds what the rules proposed, not every word they turned down."""
+    vetoed = [e for e in events if any(f.startswith(RULE_REJECTED) for f in e.flags)]
+    overruled = {(m.start, m.end) for e in vetoed if NEEDS_REVIEW not in e.flags for m in e.mentions}
+    events = [e for e in events if e not in vetoed or NEEDS_REVIEW not in e.flags]
+    rejected = [r for r in rejected if (r.span.start, r.span.end) not in overruled]
+    for number, event in enumerate(events, start=1):
+        event.id = f"E{number}"
+    return events, rejected
 
 
 def merge_retellings(events: list[Event]) -> list[Event]:
@@ -358,7 +384,7 @@ def _sentence_features(tok: Token, ctx: ArticleContext) -> dict[str, float]:
     text = sent.text
     f: dict[str, float] = {}
     for name, pattern in cues().items():
-        if name in {"conflict", "ordinary"}:
+        if name == "conflict":
             continue
         if pattern.search(text):
             f[f"cue={name}"] = 1.0

@@ -50,6 +50,7 @@ class Candidate:
     fatality_text: str = ""
     paragraph_start: int = 0
     target_kind: str | None = None
+    rule_reject: str | None = None  # the rules' reason to reject, when the model decides instead (a feature)
 
 
 def extract_events(
@@ -60,8 +61,15 @@ def extract_events(
     dates: list[DateMention],
     quotes: list[Quote],
 ) -> tuple[list[Event], list[RejectedCandidate]]:
-    """Every ACLED event the article reports, and the candidates rejected as not-events (with the reason)."""
+    """Every ACLED event the article reports, and the candidates rejected as not-events (with the reason).
+
+    With the learned decision on (`Settings.event_model`), the rules only propose: a sentence they reject
+    (history, a hypothetical, a general reference, a crime told before) is listed as rejected AND becomes an
+    event carrying the rules' reason as a flag (`rule_rejected:REASON`) that the model weighs with everything
+    else; `decide.settle_vetoes` then keeps the event (the model overrules) or the rejection. With the model
+    off, the rules' reasons reject as before."""
     book: Codebook = resources.codebook
+    soft = resources.settings.event_model
     text = article.text
     paragraphs = _paragraphs(text)
     candidates: list[Candidate] = []
@@ -71,7 +79,7 @@ def extract_events(
     sentences: list[tuple[int, int, str]] = []
     for sent in doc.sents:
         sentences.append((sent.start_char, _paragraph_of(paragraphs, sent.start_char, text).start, sent.text))
-        cand, rejects = _sentence_candidate(sent, article, paragraphs, places, dates, book)
+        cand, rejects = _sentence_candidate(sent, article, paragraphs, places, dates, book, soft)
         rejected.extend(rejects)
         if any(r.detail and r.detail.startswith("an accident") for r in rejects):
             accident_paragraph = _paragraph_of(paragraphs, sent.start_char, text).start
@@ -99,6 +107,12 @@ def extract_events(
     events = _merge(candidates, article, book)
     return events, rejected
 
+
+# The rules' vetoes the learned decision may overrule: those about context and dating, which fail on real text
+# (an event told with no weapon or actor word in its sentence, a date leaking in from the sentence before).
+# The codebook's own definitions (a claim, a call, a denial, a hypothetical, a disaster, common crime) stay
+# the rules' to apply.
+SOFT_VETOES = frozenset({"no_context", "weak", "history", "history_days", "future"})
 
 DEMONSTRATION_TYPES = frozenset({"Peaceful protest", "Protest with intervention", "Excessive force against protesters",
                                  "Violent demonstration", "Mob violence"})
@@ -183,7 +197,11 @@ def _sentence_candidate(
     places: list[Place],
     dates: list[DateMention],
     book: Codebook,
+    soft: bool = False,
 ) -> tuple[Candidate | None, list[RejectedCandidate]]:
+    """The sentence's event candidate and the triggers rejected on the way. `soft`: when the rules reject the
+    whole sentence, the candidate is made anyway and carries their first reason, for the model; the rejection
+    is returned too, and the decision keeps one of the two (`decide.settle_vetoes`)."""
     text = article.text
     triggers = classify.find_triggers(sent)
     if not triggers:
@@ -199,8 +217,13 @@ def _sentence_candidate(
                                              detail=verdict.detail))
         else:
             accepted.append(trig)
+    veto: str | None = None
     if not accepted:
-        return None, _one_per_reason(rejects)
+        if not soft or rejects[0].reason not in SOFT_VETOES:
+            return None, _one_per_reason(rejects)
+        accepted, veto = [t for t in triggers if t.token_i is not None], str(rejects[0].reason)
+        if not accepted:
+            return None, _one_per_reason(rejects)
     accepted = _main_clause_first(accepted, sent)
     families = {t.family for t in accepted}
     if families <= {"change", "seize", "exchange", "weapons_found"} and len(accepted) == 1 and \
@@ -218,35 +241,42 @@ def _sentence_candidate(
     sites = [p for p in places if not _inside_quoted_words(p.span, sent)]
     place = geo_resolve.place_for_event(sites, sent_span, paragraph, article, trigger=trigger_span, doc=sent.doc)
     date = dates_mod.date_for_event(dates, trigger_span, sent_span, paragraph, article)
+    vetoes: list[tuple[str, RejectedCandidate | None]] = []
     if date is not None and date.relation in {"history", "future"}:
-        reason = date.relation
-        return None, _one_per_reason(rejects) + [RejectedCandidate(
-            span=sent_span, trigger=main.text, reason=reason, detail=f"dated {date.span.text!r}")]  # type: ignore[arg-type]
-    if date is not None and article.published and (date.date_end or date.date_start):
+        vetoes.append((date.relation, RejectedCandidate(
+            span=sent_span, trigger=main.text, reason=date.relation, detail=f"dated {date.span.text!r}")))  # type: ignore[arg-type]
+    elif date is not None and article.published and (date.date_end or date.date_start):
         last = date.date_end or date.date_start
         assert last is not None
         if (article.published - last).days > HISTORY_DAYS:
-            return None, _one_per_reason(rejects) + [RejectedCandidate(
+            vetoes.append(("history_days", RejectedCandidate(
                 span=sent_span, trigger=main.text, reason="history",
-                detail=f"dated {date.span.text!r}, {(article.published - last).days} days before the report")]
+                detail=f"dated {date.span.text!r}, {(article.published - last).days} days before the report")))
     disaster = classify.not_an_event_reason(sent.text)
     if disaster:
         reason = "statement" if disaster.startswith("a claim") else "no_event"
-        return None, _one_per_reason(rejects) + [RejectedCandidate(span=sent_span, trigger=main.text,
-                                                                  reason=reason, detail=disaster)]  # type: ignore[arg-type]
+        vetoes.append(("claim" if reason == "statement" else "disaster", RejectedCandidate(
+            span=sent_span, trigger=main.text, reason=reason, detail=disaster)))  # type: ignore[arg-type]
     result = classify.classify_sentence(sent.text, families, sent)
     if result.confidence <= 0.2:
-        if any("common crime" in c for c in result.cues):
-            return None, _one_per_reason(rejects) + [RejectedCandidate(
-                span=sent_span, trigger=main.text, reason="no_event", detail=result.cues[-1])]
-        return None, _one_per_reason(rejects)  # trigger words without a codable event (e.g. "found" alone)
-    tok = sent.doc[main.token_i] if main.token_i is not None else None
+        crime = any("common crime" in c for c in result.cues)
+        # without the crime cue: trigger words without a codable event (e.g. "found" alone), no reason kept
+        vetoes.append(("crime" if crime else "weak", RejectedCandidate(
+            span=sent_span, trigger=main.text, reason="no_event", detail=result.cues[-1]) if crime else None))
     general = _is_general_reference(accepted, sent)
     place_in_sentence = place is not None and _in_own_clause(place.span, accepted, sent)
     if general and not place_in_sentence:
-        return None, _one_per_reason(rejects) + [RejectedCandidate(
+        vetoes.append(("general", RejectedCandidate(
             span=sent_span, trigger=main.text, reason="no_event",
-            detail="a general reference to demonstrations, with no place of its own", sub_event_type=result.sub_event_type)]
+            detail="a general reference to demonstrations, with no place of its own",
+            sub_event_type=result.sub_event_type)))
+    if vetoes:
+        reject = vetoes[0][1]
+        rejects = _one_per_reason(rejects) + ([reject] if reject is not None else [])
+        if not soft or any(kind not in SOFT_VETOES for kind, _ in vetoes):
+            return None, rejects
+        veto = veto or vetoes[0][0]
+    tok = sent.doc[main.token_i] if main.token_i is not None else None
     confidence = result.confidence
     if general:
         confidence = min(confidence, 0.35)
@@ -269,6 +299,7 @@ def _sentence_candidate(
         fatality_text=sent.text,
         paragraph_start=paragraph.start,
         target_kind=classify.target_kind(sent),
+        rule_reject=veto,
     )
     return cand, _one_per_reason(rejects)
 
@@ -585,7 +616,7 @@ def _code(cand: Candidate, article: Article, book: Codebook) -> Event:
     sub = cand.sub_event_type
     event_type = book.event_type_of(sub)
     evidence: dict[str, Span] = {"sub_event_type": cand.trigger, "event_type": cand.trigger}
-    flags: list[str] = []
+    flags: list[str] = [f"rule_rejected:{cand.rule_reject}"] if cand.rule_reject else []
     event = Event(id="E0", event_type=event_type, sub_event_type=sub, disorder_type=book.disorder_type_of(sub),
                   confidence=cand.confidence, mentions=[cand.sentence])
     _fill_place(event, cand.place, book, evidence)
