@@ -126,3 +126,26 @@ def test_db_info_marks_runs_whose_process_is_gone(db_url: str) -> None:
     with Store(db_url) as store:
         status = {r["id"]: r["status"] for r in store.runs()}
     assert status == {alive: "running", dead: "interrupted"}
+
+
+def test_a_schema_finished_by_another_process_between_two_reads_is_no_damage(tmp_path: Path,
+                                                                             monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """The race the test above can hit under load, made certain: this process reads "no revision yet", then
+    another process commits the whole schema before this one looks again."""
+    from sqlalchemy import create_engine
+
+    from dateline.store import db
+
+    url = f"sqlite:///{tmp_path / 'race.sqlite'}"
+    with Store(url):  # "the other process": the whole schema, committed
+        pass
+    real = db.current_revision
+    stale = [None]  # the first read, made before the other process committed
+
+    def revision(engine):  # type: ignore[no-untyped-def]
+        return stale.pop() if stale else real(engine)
+
+    monkeypatch.setattr(db, "current_revision", revision)
+    engine = create_engine(url)
+    db.check_schema(engine)  # must not take a finished schema for a damaged one
+    assert real(engine) == db.head_revision()

@@ -195,19 +195,27 @@ def check_schema(engine: Engine, *, create: bool = True) -> None:
         return
     where = display_url(str(engine.url))
     if current is None:
+        if create:
+            # Another process may be creating the schema right now, and may finish between the read above and
+            # any further one: only upgrade() judges the database, under the schema lock, where the revision
+            # and the tables are read together (at head already: nothing to do; tables without a revision: a
+            # damaged database it refuses).
+            upgrade(engine)
+            return
+        # Tables first, then the revision: a schema another process creates is committed at once (one
+        # transaction), so tables seen here mean its revision is there to be read now.
         with engine.connect() as conn:
             tables = _dateline_tables(conn)
-        if tables:
+        current = current_revision(engine)
+        if current is None and tables:
             raise SchemaOutdatedError(
                 f"{where}: database has dateline tables but no schema revision (alembic_version is missing); "
                 "restore it from a backup"
             )
-        if not create:
+        if current is None:
             raise SchemaOutdatedError(f"{where}: database is empty; run `dateline db upgrade --db URL`")
-        # Another process may be creating the schema right now: upgrade() waits for its lock and then
-        # finds the revision already at head, or creates the schema itself.
-        upgrade(engine)
-        return
+        if current == head:
+            return
     known = {rev.revision for rev in ScriptDirectory.from_config(alembic_config()).walk_revisions()}
     if current not in known:
         raise SchemaOutdatedError(
