@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+from pathlib import Path
 
 import pytest
 from test_store_fixtures import make_event
@@ -135,6 +136,18 @@ def test_trigger_lexicon_comes_from_the_data_file() -> None:
     assert lemmas["protest"] == "protest" and lemmas["airstrike"] == "air" and lemmas["abduct"] == "abduct"
     assert ("air" in {family for _, family in phrases}) and all(pattern for pattern, _ in phrases)
     assert classify.TRIGGER_LEMMAS == lemmas
+
+
+def test_sub_type_rule_cues_come_from_the_data_file() -> None:
+    from dateline.extract import classify
+
+    table = classify._Lexicon().table
+    assert classify.DISASTER.pattern == table["DISASTER"]["regex"]
+    assert classify.CALL_LEMMAS == set(table["CALL_LEMMAS"]["words"])
+    assert set(classify.CUE) == set(table["CUE"]["regexes"]) and "tear_gas" in classify.CUE
+    # no cue list or pattern is left as a literal in the rules' code
+    source = Path(classify.__file__).read_text(encoding="utf-8")
+    assert "re.compile(r\"" not in source and "_LEMMAS = {" not in source
 
 
 RETOLD = ("A roadside bomb struck a police pickup in Ghazni on Tuesday, officials said. "

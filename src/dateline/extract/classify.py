@@ -17,6 +17,8 @@ import yaml
 from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
+from dateline.errors import DatelineError
+
 # ---------------------------------------------------------------------------------------------------------
 # Trigger lexicon: lemma → family (families map to sub-types in `classify_sentence`), read from data.
 # Read once at import: the rules below compile regular expressions from it at import time too.
@@ -34,143 +36,68 @@ def _trigger_lexicon() -> tuple[dict[str, str], list[tuple[str, str]]]:
 TRIGGER_LEMMAS, TRIGGER_PHRASES = _trigger_lexicon()
 
 
-
 def _phrase(family: str) -> str:
     """The multi-word trigger pattern of a family, reused as a sentence cue."""
     return "|".join(p for p, f in TRIGGER_PHRASES if f == family)
 
 
+class _Lexicon:
+    """The sub-type rules' cue lists and patterns (data/rule_cues.yaml), by the names the rules use."""
+
+    def __init__(self) -> None:
+        raw = importlib_resources.files("dateline").joinpath("data/rule_cues.yaml").read_text(encoding="utf-8")
+        self.table: dict[str, dict[str, object]] = yaml.safe_load(raw)
+
+    def _entry(self, name: str) -> dict[str, object]:
+        if name not in self.table:
+            raise DatelineError(f"data/rule_cues.yaml has no entry {name!r}: reinstall dateline")
+        return self.table[name]
+
+    def regex(self, name: str) -> re.Pattern[str]:
+        entry = self._entry(name)
+        return re.compile(str(entry["regex"]), re.IGNORECASE if entry.get("ignore_case") else 0)
+
+    def pattern(self, name: str) -> str:
+        return str(self._entry(name)["pattern"])
+
+    def words(self, name: str) -> frozenset[str]:
+        return frozenset(str(w) for w in self._entry(name)["words"])  # type: ignore[attr-defined]
+
+    def regex_map(self, name: str) -> dict[str, re.Pattern[str]]:
+        return {key: re.compile(self._cue(p)) for key, p in self._entry(name)["regexes"].items()}  # type: ignore[attr-defined]
+
+    @staticmethod
+    def _cue(value: object) -> str:
+        """A pattern, or {trigger_phrases: FAMILY, or: PATTERN}: the family's trigger phrases, so the two agree."""
+        if isinstance(value, dict):
+            return "|".join([_phrase(str(value["trigger_phrases"])), *([str(value["or"])] if "or" in value else [])])
+        return str(value)
+
+
+_LEXICON = _Lexicon()
+
+
 # Goods, property and vehicles seized (codebook: Looting/property destruction covers seizing goods or property).
-SEIZED_GOODS = (r"\bseized (?:about |around |over |more than |some )?(?:[\w,.'-]+ ){0,3}?(?:land|property|houses?|"
-                r"vehicles?|livestock|cattle|goods|drugs|marijuana|cocaine|heroin|cannabis|food(?:s|stuffs)?|fuel|"
-                r"money|cash|crops|trucks?|cars?|motorbikes?|motorcycles?|boats?)\b")
+SEIZED_GOODS = _LEXICON.pattern("SEIZED_GOODS")
 
 
 # Cues that decide sub-types (lower-cased text patterns).
-CUE = {
-    "tear_gas": re.compile(r"\btear[- ]?gas|\bteargas|\bpepper spray|\bstun grenades?|\bwater cannons?|"
-                           r"\brubber bullets?|\bbatons?|\blathi|\bbaton[- ]charged?|\bdispers(?:e|ed|ing|al)\b"),
-    "lethal": re.compile(r"\blive (?:fire|ammunition|rounds|bullets)\b|\bopen(?:ed)? fire\b|\bshot (?:dead|at)\b|"
-                         r"\bkill(?:ed|ing|s)?\b|\bdeaths?\b|\bdied\b|\bdead\b|\bfatalit|\bshoot(?:ing)?\b|"
-                         r"\bshot\b|\bbullets?\b|\bgunfire\b"),
-    "force_light": re.compile(r"\barrest(?:ed|s|ing)?\b|\bdetain(?:ed|s|ing)?\b|\bdetention\b|\bcustody\b|"
-                              r"\bprevent(?:ed|ing) (?:the )?(?:protesters|demonstrators|march|rally|them from (?:marching|protesting|reaching))|\bdispers(?:e|ed|ing|al)\b|\bbroke up\b|\bblock(?:ed)? (?:the )?"
-                              r"(?:protesters|demonstrators|march)|\bforcibly removed?\b|"
-                              r"\bdrag(?:ged|ging)? (?:them|the protesters|protesters|demonstrators|activists)\b|"
-                              r"\bintervened\b|\barrests? (?:was|were) made\b|"
-                              r"\bevict(?:ed)?\b|\bpushed back\b|\bscuffle|\bremoved (?:the )?(?:protesters|demonstrators)|\bsuppress|\bcrack(?:ed)? ?down|\bhalt(?:ed)?\b|"
-                              r"\bpepper[- ]spray|\bbroke up"),
-    "injury": re.compile(r"\binjur(?:ed|ing|ies|y)\b|\bwound(?:ed|ing|s)?\b|\bbeat(?:en|ing)?\b|\bhospitali[sz]ed\b|"
-                         r"\bpierce"),
-    "riot_acts": re.compile(r"\bstorm(?:ed|ing|s)?\b|\b(?:threw|throw|throwing|hurled|hurling|pelted|pelting)\b|"
-                            r"\bstones?\b|\brocks\b|\bpetrol bombs?\b|\bmolotov|\bfirebomb|\bburn(?:ed|t|ing)? "
-                            r"(?:tyres|tires|cars|vehicles|buildings?|offices?|shops?|effig)|\bburning (?:tyres|tires)|"
-                            r"\btorch(?:ed|ing)?\b|\bset (?:fire|ablaze|alight)|\bset on fire\b|\bvandali[sz]|"
-                            r"\bransack|\bsmash(?:ed|ing)?\b|\bdamag(?:ed|ing)\b|\bclash(?:ed|es|ing)?\b|\bbarricad|"
-                            r"\bturned violent\b|\bviolent (?:protests?|demonstrations?|rall(?:y|ies)|crowds?)\b|"
-                            r"\bthrew (?:objects|bottles|firecrackers|eggs)|\bfirecrackers\b|\baggressive\b|"
-                            r"\bscuffled?\b|"
-                            r"\bforc(?:ibly|e)\b|\bbroke into\b|\bbreak into\b|"
-                            r"\bassault(?:ed)? (?:police|officers|security)|\battack(?:ed)? (?:police|officers|a police)|"
-                            r"\bloot(?:ed|ing)?\b|(?<!anti-)(?<!anti )\briot(?:s|ed|ing|ers)?\b(?! (?:police|gear|squad|control|unit|forces))"),
-    "block": re.compile(r"\bblock(?:ed|ing|s|aded)?\b|\bclos(?:ed|ing) (?:down|off)\b|\bshut down\b"),
-    "mob": re.compile(r"\bmob\b|\blynch|\bvigilante|\bangry (?:crowd|residents|villagers)|\bmob justice\b|"
-                      r"\bmob violence\b|\bcommunal (?:clash|violence)"),
-    "suicide": re.compile(_phrase("suicide")),
-    "chem": re.compile(_phrase("chem")),
-    "air": re.compile(r"\bair ?strikes?\b|\bair raids?\b|\bwarplanes?\b|\bwar planes?\b|\bfighter jets?\b|"
-                      r"\bjets?\b|\bdrones?\b|\buavs?\b|(?<!anti-)(?<!anti )\baircrafts?\b(?! guns?)|\bhelicopters?\b|"
-                      r"\bchoppers?\b|\bgunships?\b|"
-                      r"\baerial\b|\bair force\b|\bquadcopters?\b|\bairplanes?\b|\bbombers\b|\bf-16s?\b"),
-    "ied": re.compile(_phrase("ied") + r"|\bbombs? (?:exploded|went off|detonated|blast)|\bbomb blast|"
-                      r"\bmines?\b(?! (?:worker|owner|site))|\bexplosives? (?:planted|placed|detonated)"),
-    "grenade": re.compile(r"(?<!tear gas )(?<!tear-gas )(?<!stun )(?<!teargas )\bgrenades?\b(?! launchers?)"),
-    "shell": re.compile(r"\bshell(?:ed|ing|s)?\b|\bartillery\b|\bmortars?\b|\brockets?\b|\bmissiles?\b|"
-                        r"\bhowitzers?\b|\bbombard|\bgrad\b|\bkatyusha|\btank (?:fire|shell)|\bheavy weapons\b|"
-                        r"\bprojectiles?\b|\bballistic\b|\bcannon\b(?! water)|\bmlrs\b|\btanks? (?:opened fire|fired|shelled)|"
-                        r"\bgunboats?\b|\bwarships?\b|\bnaval (?:fire|vessels?|boats?)|\brecoilless|\brpgs?\b|"
-                        r"\bexplosions? involving|\bgrenade launchers?"),
-    "clash": re.compile(r"\bshoot-?outs?\b|\bshots? (?:involving|fired)\b|\bbursts? of fire\b|\bthwart|\bfoil(?:ed)?\b|\bclash(?:ed|es|ing)?\b|\bfight(?:ing|s)?\b|\bfought\b|\bbattle[ds]?\b|\bfirefights?\b|"
-                        r"\bgun ?fights?\b|\bgun ?battles?\b|\bskirmish|\bexchang(?:ed|es|ing)? (?:of )?fire\b|"
-                        r"\bexchanges? of fire|\bambush|\brepel|\brepuls|\bengag(?:ed|ing)\b|\boffensive\b|"
-                        r"\bconfrontation"),
-    "disrupt": re.compile(r"\bdefus(?:ed|ing)\b|\bdismantl(?:ed|ing)\b|\bintercept(?:ed|ing|s)? (?:\w+ )?"
-                          r"(?:missiles?|rockets?|drones?|uavs?|projectiles?)|\bshot down\b|\bbomb disposal\b|\bcontrolled explosion|"
-                          r"\b(?:found|seized|discovered|recovered|uncovered|confiscated) (?:an? |the |a large )?"
-                          r"(?:\w+ ){0,3}(?:weapons|arms|ammunition|explosives?|ieds?|bombs?|mines|caches?|rockets)"
-                          r"|\bweapons? caches?\b|\barms caches?\b|\bdowned\b|\bneutrali[sz]ed (?:an? )?(?:ied|bomb|drone)"),
-    "regain": re.compile(r"\brecaptur|\bretook\b|\bretake|\bregain|\bliberat|\bwon back\b|\bback under (?:the )?control"
-                         r"|\brestored control|\bregain control|\bcleared (?:the )?(?:area|village|town)"),
-    "overtake": re.compile(r"\b(?:captured|seized|overran|overrun|took over|taken over|took control|taken control|"
-                           r"gained control|seized control|fell to|falls to|stormed and took)\b"),
-    "withdraw": re.compile(r"\bwithdr[ae]w|\bwithdrawal\b|\bhanded over\b|\bhandover\b|\bhand over\b|\bpulled out\b|"
-                           r"\bretreat(?:ed)?\b|\bevacuated (?:their|its) (?:positions|base)"),
-    "sexual": re.compile(r"\brap(?:e|ed|es|ing|ist)\b|\bsexual(?:ly)? (?:assault|violence|abuse|harass)|\bmolest|"
-                         r"\bgang[- ]?rape"),
-    "abduct": re.compile(r"\babduct|\bkidnap|\bhostages?\b|\bforced disappearance|\bdisappeared\b|\btaken captive|"
-                         r"\bseized (?:a|an|two|three|several) (?:civilians?|men|women|people|persons)"),
-    "arrest": re.compile(r"\barrest(?:ed|s|ing)?\b|\bdetain(?:ed|s|ing)?\b|\bdetention\b|\bapprehend|\brounded up\b|"
-                         r"\btook (?:\w+ )?into custody|\btaken into custody|\bcaptured (?:a|an|two|three|\d+) "),
-    "agreement": re.compile(r"\bagreement\b|\bceasefire\b|\bcease-fire\b|\btruce\b|\baccord\b|\bprisoner (?:exchange|swap)"
-                            r"|\bswap(?:ped)? (?:prisoners|bodies)|\bsigned (?:a|an) (?:deal|pact)|\bpeace deal\b|"
-                            r"\breleased? (?:\d+|two|three|several|\w+) (?:prisoners|detainees|hostages)"),
-    "hq": re.compile(r"\bheadquarters?\b|\b(?:set up|established|establish|opened|built|erected) (?:a |an |their |its )?"
-                     r"(?:new )?(?:military )?(?:base|outpost|camp|post|checkpoint)s?\b"),
-    "loot": re.compile(r"\bloot(?:ed|ing|s)?\b|\bplunder|\bdemolish|\bdemolition|\braz(?:ed|ing)\b|\bbulldoz|"
-                       r"\bdestroy(?:ed|ing|s)?\b|\bburn(?:ed|t|ing)? (?:down )?(?:\w+ ){0,2}(?:houses?|homes?|"
-                       r"crops|fields|farms?|shops?|vehicles?|cars?|trucks?|property|school|church|mosque|village)|"
-                       r"\bset (?:fire|ablaze) to|\bconfiscat|" + SEIZED_GOODS + r"|\bstole|\brobbed|\barson|\bvandali[sz]"),
-    "change": re.compile(r"\brecruit|\bdeploy(?:ed|s|ing|ment)?\b|\breinforcements?\b|\bmobili[sz]|\bcurfew\b|"
-                         r"\bmerged?\b|\bdefect(?:ed|ion)?\b|\btraining\b|\bmilitary parade|\bmilitary exercise|"
-                         r"\bdrills?\b|\bpatrol(?:led|s)?\b|\bdemonstrated (?:their|its) (?:weapons|force)|"
-                         r"\bsurrender(?:ed)?\b|\bmass grave|\bexhum|\bflew (?:over|in)|\bflight|\bconvoy\b|"
-                         r"\bbuilt (?:a )?(?:trench|wall|fortification)|\bfortif|\bsealed off\b|\bannounced the formation|"
-                         r"\bformed a new\b|\bappointed\b|\binstalled\b|\bdisbanded?\b"),
-    "protest": re.compile(r"\bprotest(?:ed|ing|s|ers?|ors?)?\b|\bdemonstrat(?:ed|ing|ion|ions|ors?|e)\b|\brall(?:y|ies|ied)\b|"
-                          r"\bmarch(?:ed|es|ing)?\b|\bsit-ins?\b|\bstrikers\b|\bon strike\b|\bgeneral strike\b|\bpicket|\bvigil|"
-                          r"\btook to the streets|\bhunger strike|\bchant(?:ed|ing)?\b|\bboycott|\bgathered\b|"
-                          r"\bpetition|\bslogans?\b|\bbanners?\b|\bplacards?\b|\bwalkout|\bsloganeering"),
-    "attack_words": re.compile(r"\battack(?:ed|s|ing)?\b|\bkill(?:ed|ing|s)?\b|\bshot\b|\bshoot(?:ing)?\b|\bmurder|"
-                               r"\bstabb?(?:ed|ing)?\b|\bbeat(?:en|ing)?\b|\bbehead|\bexecut|\bmassacre|\btortur|"
-                               r"\bassault|\bhack(?:ed)? to death|\bopen(?:ed)? fire|\bfired (?:at|on|upon)|\blynch|"
-                               r"\bassassinat|\bgunned down\b|\bburn(?:ed|t) (?:alive|to death)|\bhit\b|\btargeted\b"),
-}
+CUE = _LEXICON.regex_map("CUE")
 # Victim words that make an attack one on civilians (Violence against civilians) rather than a battle.
-CIVILIAN_WORDS = re.compile(
-    r"\b(?:civilians?|residents?|villagers?|m[ae]n|wom[ae]n|child(?:ren)?|boys?|girls?|persons?|people|farmers?|"
-    r"students?|journalists?|teachers?|workers?|shepherds?|famil(?:y|ies)|worshippers?|drivers?|passengers?|traders?|"
-    r"merchants?|doctors?|nurses?|teenagers?|youths?|infants?|bab(?:y|ies)|pilgrims?|fishermen|fisherman|refugees?|"
-    r"migrants?|politicians?|candidates?|councill?ors?|mayors?|chiefs?|leaders?|activists?|owners?|businessm[ae]n|"
-    r"relatives?|brothers?|sons?|daughters?|wife|husband|elderly|minors?|adolescents?|a local|locals|individuals?|"
-    r"palestinians?|body|bodies|corpses?|houses?|homes?|tents?|shelters?|schools?|hospitals?|mosques?|churches?|"
-    r"displaced|camp)\b")
-ARMED_WORDS = re.compile(
-    r"\b(?:soldiers?|troops?|forces?|army|military|police(?:men|man)?|officers?|militants?|fighters?|rebels?|"
-    r"insurgents?|militias?|militiam[ae]n|positions?|checkpoints?|bases?|posts?|patrols?|convoys?|gunmen|"
-    r"guards?|commanders?|battalion|brigade|units?|personnel|jihadists?|terrorists?|combatants?|"
-    r"barracks|outposts?|tanks?|vehicles? of the)\b")
+CIVILIAN_WORDS = _LEXICON.regex("CIVILIAN_WORDS")
+ARMED_WORDS = _LEXICON.regex("ARMED_WORDS")
 
 # Words on the path from a trigger to the root that make it a not-event.
-CALL_LEMMAS = {"call", "urge", "appeal", "ask", "invite", "encourage", "demand", "implore", "exhort", "beg",
-               "petition", "request", "plead"}
-THREAT_LEMMAS = {"threaten", "vow", "warn", "plan", "intend", "pledge", "promise", "prepare", "consider",
-                 "propose", "hope", "want", "aim", "seek", "expect", "schedule", "announce", "decide", "organise",
-                 "organize", "mull", "contemplate", "could", "would", "might", "may", "fear", "risk"}
-STATEMENT_LEMMAS = {"condemn", "denounce", "accuse", "criticise", "criticize", "blame", "deny", "describe",
-                    "insult", "slam", "decry", "praise", "welcome", "commend", "deplore", "lament", "mourn",
-                    "express", "investigate", "justify", "label", "dismiss", "call_for", "discuss", "reject"}
-HYPO_NOUNS = {"possibility", "threat", "risk", "fear", "plan", "prospect", "call", "appeal", "warning", "danger",
-              "likelihood", "chance", "intention", "bid", "demand", "campaign", "proposal", "invitation", "ban",
-              "excuse"}
+CALL_LEMMAS = set(_LEXICON.words("CALL_LEMMAS"))
+THREAT_LEMMAS = set(_LEXICON.words("THREAT_LEMMAS"))
+STATEMENT_LEMMAS = set(_LEXICON.words("STATEMENT_LEMMAS"))
+HYPO_NOUNS = set(_LEXICON.words("HYPO_NOUNS"))
 # Feelings and attitudes about demonstrators are not events ("sparked anger amongst the demonstrators").
-ATTITUDE_NOUNS = {"anger", "hatred", "outrage", "sympathy", "solidarity", "fury", "frustration", "discontent",
-                  "resentment", "admiration", "support", "fear", "hope", "opposition"}
-STATEMENT_NOUNS = {"statement", "condemnation", "accusation", "criticism", "description", "remark", "allegation",
-                   "claim", "concern", "image", "response", "excuse", "worry", "report"}
-MODALS_FUTURE = {"will", "shall", "'ll", "wo"}
-MODALS_HYPO = {"could", "would", "might", "may", "should", "must", "can", "ca", "'d"}
-HISTORY_CUES = re.compile(r"\bback then\b|\bat the time\b|\bin those days\b|\b(?:years|decades) ago\b|\bin the (?:19|20)\d0s\b|"
-                          r"\bformerly\b|\banniversary of\b", re.IGNORECASE)
+ATTITUDE_NOUNS = set(_LEXICON.words("ATTITUDE_NOUNS"))
+STATEMENT_NOUNS = set(_LEXICON.words("STATEMENT_NOUNS"))
+MODALS_FUTURE = set(_LEXICON.words("MODALS_FUTURE"))
+MODALS_HYPO = set(_LEXICON.words("MODALS_HYPO"))
+HISTORY_CUES = _LEXICON.regex("HISTORY_CUES")
 
 
 @dataclass
@@ -195,45 +122,28 @@ class Classification:
     confidence: float = 0.6
 
 
-MINING_NEXT = {"and", "&", "ministry", "minister", "department", "workers", "worker", "owner", "owners", "site", "sites",
-               "'s", "’s", "shafts", "management", "manager", "managers", "strike",
-               "industry", "sector", "shaft", "dump", "company", "operator", "employees", "union"}
-MINING_PREV = {"platinum", "gold", "coal", "diamond", "copper", "iron", "uranium", "tin", "chrome", "open-cast",
-               "opencast", "underground", "zinc", "salt", "lithium", "cobalt"}
-STRIKE_STEPS = {"ballot", "ballots", "vote", "votes", "notice", "notices", "threat", "threats", "deadline", "fund",
-                "pay"}
-FIGURATIVE_FIGHT = re.compile(r"\w+\s+(?:against|on)\s+(?:the\s+)?(?:\w+\s+){0,2}?(?:cancer|poverty|corruption|crime|hunger|"
-                              r"diseases?|aids|hiv|malaria|covid|coronavirus|drugs|unemployment|inflation|climate|"
-                              r"illiteracy|racism|discrimination|fraud|tuberculosis|obesity|addiction|pandemic)\b")
+MINING_NEXT = set(_LEXICON.words("MINING_NEXT"))
+MINING_PREV = set(_LEXICON.words("MINING_PREV"))
+STRIKE_STEPS = set(_LEXICON.words("STRIKE_STEPS"))
+FIGURATIVE_FIGHT = _LEXICON.regex("FIGURATIVE_FIGHT")
 
 
 # Nouns a weapon word can modify without any use of the weapon: treaties, programmes, industries, tests.
-WEAPON_NOT_USED = frozenset({"pact", "treaty", "programme", "program", "deal", "talks", "agreement", "accord",
-                             "industry", "factory", "plant", "technology", "test", "tests", "testing", "defence",
-                             "defense", "shield", "system", "systems", "sale", "sales", "export", "exports",
-                             "maker", "manufacturer", "site", "base", "launcher", "launchers", "parts", "ban"})
+WEAPON_NOT_USED = _LEXICON.words("WEAPON_NOT_USED")
 
 
-DIPLOMATIC_NOUNS = frozenset({"talks", "negotiation", "negotiations", "race", "election", "contest", "competition",
-                              "tournament", "process", "coalition", "government", "convention", "organisation",
-                              "organization", "union", "alliance", "bid", "deal", "pact", "treaty", "agreement"})
+DIPLOMATIC_NOUNS = _LEXICON.words("DIPLOMATIC_NOUNS")
 
 
 # What a mob does: without one of these acts "the mob" is organised crime.
-MOB_ACT = re.compile(r"\blynch|\bbeat(?:en|ing|s)?\b|\battack|\bkill|\bburn|\btorch|\bston(?:e|ed|es|ing)\b|"
-                     r"\bloot|\bstorm|\bset (?:fire|ablaze|alight)|\bhack(?:ed)? to death|\bassault|\binjur|\bwound|"
-                     r"\bmurder|\bvandali[sz]|\bdestroy|\bchased?\b|\bclash|\bviolen|\bdispers")
+MOB_ACT = _LEXICON.regex("MOB_ACT")
 # Governments, states and their envoys "protest" a policy by statement.
-DIPLOMATIC_SUBJECTS = frozenset({"nation", "government", "country", "ministry", "embassy", "minister", "president",
-                                 "state", "diplomat", "ambassador", "envoy", "consulate", "foreign", "beijing",
-                                 "washington", "moscow", "kremlin", "administration", "cabinet"})
+DIPLOMATIC_SUBJECTS = _LEXICON.words("DIPLOMATIC_SUBJECTS")
 
 
 # An agreement named in a phrase of time or frame ("as part of", "following the expiration of", "during the first
 # stage of") is background to another event; an agreement reached, signed or holding is the event.
-AGREEMENT_FRAME = re.compile(r"\b(?:as part of|in line with|under|following|after|during|since|before|amid|despite|"
-                             r"in violation of|in breach of|expiration of|expiry of|phase of|stage of|end of|terms of|"
-                             r"collapse of|violations? of)\s+(?:the\s+|a\s+|an\s+|its\s+|their\s+)?(?:[\w-]+\s+){0,5}$")
+AGREEMENT_FRAME = _LEXICON.regex("AGREEMENT_FRAME")
 
 
 def _background_agreement(tok: Token) -> bool:
@@ -441,101 +351,54 @@ def _clause_root(tok: Token) -> Token:
 
 
 # Accidents and disasters are not political violence: ACLED does not code them.
-DISASTER = re.compile(r"\bearthquakes?\b|\btsunamis?\b|\bfloods?\b|\bflooding\b|\bwildfires?\b|\bbush ?fires?\b|"
-                      r"\blandslides?\b|\bvolcan|\bcyclones?\b|\bhurricanes?\b|\btyphoons?\b|\bstorms? \w+ (?:hit|struck)|"
-                      r"\btornado|\bheavy (?:rain|snow)|\baccident(?:al|ally|s)?\b|\bcrash(?:ed|es)?\b|\bcollided|"
-                      r"\bcollision|\bderail|\bplunged\b|\bcapsized|\b(?:gas|chemical|oil) leak|\bleak(?:ed)?\b|"
-                      r"\b(?:plant|factory|furnace|boiler|warehouse|container|tank|pipeline|refinery|mine) (?:\w+ )?"
-                      r"(?:exploded|explosion|blast|fire|caught fire)|\b(?:fire|blaze) (?:broke out|engulfed|gutted)|"
-                      r"\bcaught fire\b|\bfires? (?:that |which )?(?:broke out|are burning|were burning|raged|spread)|\bfirefighters?\b|\bshort circuit|\bammonium nitrate|"
-                      r"\bstampede|\bcollapsed?\b")
-POLITICAL = re.compile(r"\bgunmen\b|\bmilitants?\b|\brebels?\b|\bterror|\bsuicide\b|\bprotest|\bdemonstrat|"
-                       r"\bsoldiers?\b|\btroops\b|\barmed\b|\battack(?:ed|ers?)\b|\bbomb(?:ing|er)?s?\b(?! squad)|"
-                       r"\bied\b|\binsurgent|\bmilitia|\bair ?strike|\bshell(?:ing|ed)\b|"
-                       # weapons of war are a sign of political violence
-                       r"\bwarplanes?\b|\bartillery\b|\bmortars?\b|\bmissiles?\b|\bdrone strikes?\b")
-WEAPON_NOUNS = (r"(?:weapons?|arms|ammunitions?|ammo|explosives?|ieds?|vbieds?|(?:land)?mines|grenades?|rifles?|"
-                r"firearms?|guns?|pistols?|revolvers?|cartridges?|rounds|missiles?|rockets?|mortars?|bombs?|caches?|"
-                r"kalashnikovs?|ak-47s?|rpgs?|munitions?|detonators?|explosive devices?|suicide (?:vest|belt)s?)")
-WEAPON_SEIZED = re.compile(
-    rf"\b(?:seiz(?:ed|ing|es)|found|find(?:s|ing)?|discover(?:ed|ing|s)?|recover(?:ed|ing)?|clear(?:ed|ing)|"
-    rf"destroy(?:ed|ing|s)|defus(?:ed|ing)|dismantl(?:ed|ing)|remov(?:ed|ing)|confiscat(?:ed|ing)|"
-    rf"unearth(?:ed)?|intercept(?:ed|ing)|shot down|neutrali[sz](?:ed|ing)|impound(?:ed)?)\b(?:\W+\w+){{0,12}}?\W+{WEAPON_NOUNS}\b|"
-    rf"\b{WEAPON_NOUNS}\b(?:\W+\w+){{0,12}}?\W+(?:were|was|have been|has been|had been|being) (?:\w+ )?"
-    rf"(?:seized|found|discovered|recovered|cleared|destroyed|defused|dismantled|removed|confiscated|unearthed|"
-    rf"intercepted|shot down|neutrali[sz]ed|impounded)\b|\bbomb (?:disposal|squad)", re.IGNORECASE)
-STATE_WORDS = re.compile(r"\b(?:government|army|troops|soldiers|military|security forces|police|regime|state forces|"
-                         r"national army|armed forces|pro-government|loyalist|\w+ian (?:army|troops|forces)|"
-                         r"(?:syrian|iraqi|afghan|nigerian|malian|yemeni|somali|ukrainian|libyan) (?:\w+ )?forces)\b")
-NONSTATE_WORDS = re.compile(r"\b(?:rebels?|militants?|insurgents?|jihadists?|terrorists?|fighters|militias?|"
-                            r"taliban|al[- ]shabaa?b|islamic state|isis|isil|daesh|al-nusra|nusra|hts|houthis?|"
-                            r"boko haram|hezbollah|ypg|sdf|pkk|opposition forces|separatists?)\b")
-TERRITORY_OBJECTS = re.compile(r"\b(?:towns?|villages?|city|cities|areas?|district|districts|base|bases|positions?|"
-                               r"hills?|heights|region|province|territory|airport|camp|checkpoints?|posts?|bastion|"
-                               r"strongholds?|enclaves?|neighbou?rhoods?|crossings?|control|highway|road|centre|center|"
-                               r"outskirts|strategic|front(?:line)?|castle|island)\b")
+DISASTER = _LEXICON.regex("DISASTER")
+# weapons of war are a sign of political violence
+POLITICAL = _LEXICON.regex("POLITICAL")
+WEAPON_NOUNS = _LEXICON.pattern("WEAPON_NOUNS")
+WEAPON_SEIZED = _LEXICON.regex("WEAPON_SEIZED")
+STATE_WORDS = _LEXICON.regex("STATE_WORDS")
+NONSTATE_WORDS = _LEXICON.regex("NONSTATE_WORDS")
+TERRITORY_OBJECTS = _LEXICON.regex("TERRITORY_OBJECTS")
 
 
 # Fire going both ways is a battle between the two sides (codebook: Armed clash), whatever the weapons.
-TWO_SIDED = re.compile(r"\bexchang(?:ed|es|ing|e)? (?:of )?(?:heavy )?(?:artillery|fire|gunfire|shells|rockets|mortars?|"
-                       r"mortar fire|artillery fire)\b|\bfired back\b|\breturned fire\b|\bin both directions\b|"
-                       r"\btraded (?:fire|artillery|shells)\b|"
-                       # the side attacked answers with its own fire
-                       r"\b(?:responded|reacted|retaliated|replied) with (?:gun)?fire\b")
+# the side attacked answers with its own fire
+TWO_SIDED = _LEXICON.regex("TWO_SIDED")
 # The attacked side fires back, told after the attack ("Police responded with gunfire."): the attack became a
 # clash between the two sides.
-RETURN_FIRE = re.compile(TWO_SIDED.pattern + r"|\bopen(?:ed)? (?:gun)?fire (?:on|at|towards) the (?:attackers|assailants|"
-                         r"perpetrators|gunmen|militants)\b|\bopened gunfire\b|\bshoot-?outs? (?:broke out|ensued)\b|"
-                         r"\b(?:gun ?fight|gun ?battle|firefight|exchange of fire|clash(?:es)?) (?:broke out|ensued)\b")
+RETURN_FIRE = _LEXICON.regex("RETURN_FIRE")
 # Machine guns of 12.7 mm and above, or said to be heavy ("machine guns, assumedly heavy"), are heavy machine
 # guns: crew-served weapons fired from afar, like mortars, not a unit's small arms.
-HEAVY_CALIBRE = re.compile(r"\b(?:1[2-9]|[2-9]\d)(?:[.,]\d)? ?mm\b|\bmachine ?guns?,? (?:\w+ )?heavy\b")
-HEAVY_WEAPONS = re.compile(r"\bheavy machine ?guns?\b|\bgrenade launchers?\b|\bmortars?\b|\bartillery\b|"
-                           r"\bhowitzers?\b|\bheavy weapons\b|" + HEAVY_CALIBRE.pattern)
+HEAVY_CALIBRE = _LEXICON.regex("HEAVY_CALIBRE")
+HEAVY_WEAPONS = _LEXICON.regex("HEAVY_WEAPONS")
 # Weapons that make a shelling (fired from afar): named, they keep small arms fire beside them from being a clash
 # by default.
-HEAVY_NAMED = re.compile(r"\bshell(?:s|ed|ing)?\b|\bartillery\b|\bmortars?\b|\brockets?\b|\bmissiles?\b|"
-                         r"\bhowitzers?\b|\bcannons?\b|\btanks?\b|\bgrad\b|\bmlrs\b|\brpgs?\b|"
-                         r"\bgrenade launchers?\b|\bprojectiles?\b|\bbombard|\bheavy weapons\b")
+HEAVY_NAMED = _LEXICON.regex("HEAVY_NAMED")
 # Ground that armed actors hold and take.
 HELD_PLACES = (r"towns?|villages?|city|district|base|positions?|hills?|region|territory|airport|checkpoints?|stronghold|"
                r"enclave|crossings?|castle|island")
 # A capture verb with a place as its object: the territory changed hands.
-CAPTURE_OF_PLACE = re.compile(r"\b(?:captur(?:ed|ing)|seized|overran|retook|recaptured|regained|liberated|took (?:the )?"
-                              r"control|taken (?:the )?control|recovered control|took over|won back)\b(?:\W+\w+){0,4}?\W+"
-                              r"(?:" + HELD_PLACES + r"|area|control|neighbou?rhoods?)\b")
+CAPTURE_OF_PLACE = _LEXICON.regex("CAPTURE_OF_PLACE")
 # An attempt to take ground that failed ("the attack to capture the positions was fended off").
-REPELLED = re.compile(r"\brepel(?:led|s)?\b|\brepuls(?:ed|e)\b|\bfend(?:ed|ing)? off\b|\bfought off\b|"
-                      r"\bbeaten back\b|\bthwart(?:ed)?\b|\bfoil(?:ed)?\b|\bfailed to (?:capture|take|seize)\b")
+REPELLED = _LEXICON.regex("REPELLED")
 # A withdrawal forced by bombardment or fighting is no peaceful handover.
-FORCED_OUT = re.compile(r"\bbombard|\bshelling\b|\bair ?strikes?\b|\bartillery\b|\bfighting\b|\bbattles?\b|"
-                        r"\bclashes\b|\boffensive\b|\bassault\b")
+FORCED_OUT = _LEXICON.regex("FORCED_OUT")
 # Armed actors marching into or on a place advance: a military movement, not a demonstration.
-MARCHING_FORCES = re.compile(r"\b(?:forces|troops|soldiers|army|militants|rebels|fighters|insurgents|militias?|"
-                             r"units|columns?|convoys?)\b(?:\W+\w+){0,12}?\W+marched\b")
+MARCHING_FORCES = _LEXICON.regex("MARCHING_FORCES")
 # A capture verb whose direct object is a place ("seized a district centre", "seized the town").
-SEIZED_PLACE = re.compile(r"\bseized (?:control of )?(?:the |a |an |two |three |several )?(?:[\w-]+ )?(?:" + HELD_PLACES +
-                          r")\b")
-NO_RESISTANCE = re.compile(r"\bwithout (?:any )?(?:resistance|a fight|fighting|a shot)\b|\bnot encounter(?:ed)? any resistance|"
-                           r"\bno resistance\b")
+SEIZED_PLACE = _LEXICON.regex("SEIZED_PLACE")
+NO_RESISTANCE = _LEXICON.regex("NO_RESISTANCE")
 # Who handles demonstrations: the authorities' forces.
-FORCE_ACTOR = re.compile(r"\b(?:police|policemen|security|soldiers?|troops|army|gendarmes?|gendarmerie|authorities|"
-                         r"officers?|guards?|military)\b")
+FORCE_ACTOR = _LEXICON.regex("FORCE_ACTOR")
 # Positions and front lines are armed targets, whatever their holders are called.
-FRONT_WORDS = re.compile(r"\bpositions?\b|\bfront ?lines?\b|\bfronts?\b|\btrenches\b")
+FRONT_WORDS = _LEXICON.regex("FRONT_WORDS")
 
 
-PROPERTY_DAMAGE = re.compile(r"\barson\b|\bburn(?:ed|t|ing)?\b|\bset (?:on )?(?:fire|ablaze|alight)|\bmolotov|"
-                             r"\bpetrol bombs?\b|\bdamag(?:ed|ing|e)\b|\bdestroy(?:ed|ing)?\b|\bvandali[sz]")
-HARM = re.compile(r"\bkill|\bdead\b|\bdied\b|\bdeaths?\b|\bfatalit|\binjur|\bwound|\bhurt\b|\bcasualt|"
-                  r"\bshot\b|\bbeat|\bvictims?\b|\bstabb|\bhostages?\b|\babduct")
-NO_HARM = re.compile(r"\b(?:no|neither|nor|without|not)\s+(?:\w+\s+){0,2}?(?:casualt|fatalit|injur|deaths?|one (?:was )?"
-                     r"(?:hurt|injured|killed))\w*")
-UNORGANISED = re.compile(r"\b(?:villagers|residents|locals|youths?|crowds?|mobs?|group of (?:people|men|women|youths|"
-                         r"locals|residents|villagers)|neighbou?rs|relatives|employees|volunteers|students|"
-                         r"family members|community members|a group of)\b(?! (?:of|from) (?:the )?\w+ party)")
-ORGANISED = re.compile(r"\b(?:forces|troops|soldiers|army|military|police|militants?|rebels?|insurgents?|militias?|"
-                       r"militiam[ae]n|fighters|gunmen|gangs?|cartel|jihadists?|terrorists?|armed)\b")
+PROPERTY_DAMAGE = _LEXICON.regex("PROPERTY_DAMAGE")
+HARM = _LEXICON.regex("HARM")
+NO_HARM = _LEXICON.regex("NO_HARM")
+UNORGANISED = _LEXICON.regex("UNORGANISED")
+ORGANISED = _LEXICON.regex("ORGANISED")
 
 
 def _agents(sent: SpacySpan | None) -> str:
@@ -550,56 +413,33 @@ def _agents(sent: SpacySpan | None) -> str:
 
 
 # Road barricades and burning tyres: the riot's way of blocking a road.
-BARRICADE = re.compile(r"\bbarricad(?:e|es|ed|ing)\b|\b(?:burn(?:ed|t|ing)?|torch(?:ed|ing)?|set fire to|set (?:\w+ )?on "
-                       r"fire) (?:\w+ )?(?:tyres|tires)\b|\bburning (?:tyres|tires|barricades|vehicles?)\b")
+BARRICADE = _LEXICON.regex("BARRICADE")
 
 
-BURN_TO_DEMAND = re.compile(r"\bto (?:demand|protest|press for|denounce|express)\b|\bdemanding\b|\bin protest\b")
+BURN_TO_DEMAND = _LEXICON.regex("BURN_TO_DEMAND")
 
 
 # Words saying people act to press a demand or grievance: what makes a gathering or blockade a demonstration.
-DEMAND = re.compile(r"\bdemand(?:ing|ed|s)?\b|\bto (?:protest|demand|denounce|express|call for|press for|claim)\b|"
-                    r"\bagainst (?:the )?\w+|\bover (?:the )?(?:lack|non-payment|shortage|killing|death|arrest)|"
-                    r"\bcalling for\b|\bin (?:support|solidarity|protest)\b|\bcomplain")
+DEMAND = _LEXICON.regex("DEMAND")
 
 
-SPORTS = re.compile(r"\b(?:match|matches|goals?|striker|midfielder|defender|coach|league|tournament|cup|fixture|"
-                    r"rugby|soccer|football|golf|cricket|tennis|penalt(?:y|ies)|season|championship|derby|"
-                    r"premiership|semi-?final|quarter-?final|final whistle|scored|innings|wickets?|round|players?|"
-                    r"team|squad|stadium|fans)\b")
+SPORTS = _LEXICON.regex("SPORTS")
 
 
 # A claim or denial of responsibility is a statement about an event (ACLED codes the event from the report of
 # it, and the claim at most as its actor): "X claimed responsibility for the attack", "Y denied its jets were
 # responsible for the strikes", "Z took credit for the bombing".
-RESPONSIBILITY = re.compile(r"\b(?:claim(?:s|ed|ing)?|tak(?:es|ing)|took|den(?:y|ies|ied|ying)|reject(?:s|ed|ing)?|"
-                            r"admit(?:s|ted|ting)?|accept(?:s|ed|ing)?)\b(?:\W+\w+){0,8}?\W+"
-                            r"(?:responsib(?:le|ility)|credit)\b")
+RESPONSIBILITY = _LEXICON.regex("RESPONSIBILITY")
 
 
 # ACLED does not code common crime: violence for private gain or between private persons, with no political,
 # communal or organised-armed dimension (robbery, theft, smuggling, domestic violence), nor the court cases
 # about it (a trial or sentence is about an old act, not a new event).
-CRIME = re.compile(r"\brobber(?:y|ies|s)?\b|\brobbed\b|\bburglar|\bthie(?:f|ves)\b|\btheft|\bstealing\b|\bstole\b|"
-                   r"\bintruders?\b|\bhijack(?:ed|ing|ers?)\b|\bsmuggl(?:ers?|ing|ed)\b|\bdrugs? (?:dealers?|traffick|"
-                   r"smuggl|lords?)|\bcarjack|\bthugs\b|"
-                   r"\b(?:his|her) (?:own )?(?:wife|girlfriend|husband|boyfriend|daughter|son|children|niece|neice|nephew|"
-                   r"mother|father|stepfather|stepmother|partner|lover)\b|\blovers?'? triangle|\bdomestic (?:dispute|violence)|"
-                   r"\b(?:sentenced|convicted|acquitted|indicted|pleaded (?:guilty|not guilty))\b|\bdeath row\b|"
-                   r"\b(?:murder|rape|criminal|high|regional|magistrates?'?) (?:trial|court|case|charges?)\b|\binmates?\b|"
-                   # a judicial execution is a court's sentence carried out, not political violence
-                   r"\b(?:lethal )?injection\b|\bdeath penalty\b|\bput to death\b(?:\W+\w+){0,6}?\W+prison")
+# a judicial execution is a court's sentence carried out, not political violence
+CRIME = _LEXICON.regex("CRIME")
 # ... unless the violence has an organised-armed or political side.
-NOT_COMMON_CRIME = re.compile(r"\bmilitants?\b|\brebels?\b|\binsurgen|\bterror|\bjihad|\bmilitias?\b|\bsoldiers?\b|"
-                              r"\btroops\b|\barmy\b|\bprotest|\bdemonstrat|\briot(?:s|ed|ing)?\b|\bpolitic|"
-                              r"\belection|\bparty\b|"
-                              r"\bcommunal|\bethnic|\bsecurity forces\b|\blocals\b|\bresidents\b|\bvillagers\b|\bcommunity members\b|"
-                              # state forces using force, mobs and armed groups are coded even against criminals
-                              r"\b(?:police|authorities|officers)\b(?:\W+\w+){0,3}\W+(?:shot|opened fire|fired|killed)|"
-                              r"\b(?:killed|shot(?: dead)?)\b(?:\W+\w+){0,3}?\W+(?:by|during|in) (?:a |an |the )?(?:police|"
-                              r"security|military|army|soldiers)\b|"
-                              r"\bexchang\w* (?:of )?fire\b|\bshoot-?outs?\b|\bmilitary police\b|\bpolice forces\b|"
-                              r"\bmobs?\b|\bcrowds?\b|\bvigilantes?\b|\barmed (?:men|group)|\bgunmen\b")
+# state forces using force, mobs and armed groups are coded even against criminals
+NOT_COMMON_CRIME = _LEXICON.regex("NOT_COMMON_CRIME")
 
 
 def not_an_event_reason(text: str) -> str | None:
@@ -624,20 +464,14 @@ def not_an_event_reason(text: str) -> str | None:
 
 
 # Aircraft fired at, repelled or shot down are the target, not the attacker.
-AIR_TARGETED = re.compile(r"\b(?:repel\w*|intercept\w*|shot down|shoot down|fired (?:at|on)|targeted)\b(?:\W+\w+){0,7}?\W+"
-                          r"(?:aircrafts?|drones?|warplanes?|jets?|helicopters?|uavs?)\b")
+AIR_TARGETED = _LEXICON.regex("AIR_TARGETED")
 # A killing told as what set the demonstration off ("after a gendarme shot dead a driver") is its grievance.
-GRIEVANCE_KILLING = re.compile(r"\b(?:after|following|over) (?:the |a |an )?(?:[\w-]+ ){0,3}?(?:shot|killed|killing|"
-                               r"shooting|death|murder)\b")
-PLACE_MINE = re.compile(r"(?<=[A-Za-z0-9] )Mines?\b")
+GRIEVANCE_KILLING = _LEXICON.regex("GRIEVANCE_KILLING")
+PLACE_MINE = _LEXICON.regex("PLACE_MINE")
 # A capture attempt that was repelled: the attempt is named ("an attack to capture", "tried to take").
-CAPTURE_ATTEMPT = re.compile(r"\b(?:attempts?|attempted|tried|trying|bids?|attacks?|offensive|efforts?) to "
-                             r"(?:capture|take|seize|storm|overrun|retake|recapture)\b")
+CAPTURE_ATTEMPT = _LEXICON.regex("CAPTURE_ATTEMPT")
 # People captured (fighters taken prisoner), not ground.
-PEOPLE_CAPTURED = re.compile(r"\bcaptur(?:ed|ing)\b(?:\W+\w+){0,2}?\W+(?:rebels?|militants?|fighters?|soldiers?|"
-                             r"insurgents?|members?|elements|gunmen|people|men|prisoners)\b(?!-)|\b(?:rebels?|militants?|"
-                             r"fighters?|soldiers?|insurgents?|members?|elements)\b(?:\W+\w+){0,4}?\W+(?:were |was )?"
-                             r"(?:\w+ )?captured\b")
+PEOPLE_CAPTURED = _LEXICON.regex("PEOPLE_CAPTURED")
 
 
 def classify_sentence(text: str, families: set[str], sent: SpacySpan | None = None) -> Classification:
@@ -871,16 +705,9 @@ def _targets(sent: SpacySpan | None, low: str) -> str:
 # militants, gang members, their positions and patrols — is a battle even when one side fires; violence against
 # civilians is violence against unarmed people). The head noun decides "positions of the People's Militia" and
 # "a civilian police patrol"; nouns like "member" or "agent" are armed when their modifier names an armed body.
-ARMED_HEADS = frozenset({
-    "soldier", "troop", "troops", "force", "forces", "army", "military", "police", "policeman", "policemen",
-    "policewoman", "policewomen", "officer", "militant", "fighter", "rebel", "insurgent", "militia", "militiaman",
-    "militiamen", "position", "checkpoint", "base", "post", "patrol", "convoy", "gunman", "gunmen", "guard",
-    "bodyguard", "commander", "battalion", "brigade", "unit", "jihadist", "terrorist", "combatant", "barracks",
-    "outpost", "tank", "gendarme", "sniper", "marine", "paratrooper", "serviceman", "servicemen", "sentry",
-    "trench", "garrison", "attacker", "attackers", "assailant", "assailants"})
-GENERIC_HEADS = frozenset({"member", "members", "agent", "agents", "personnel", "men", "man", "staff", "elements"})
-ARMED_MODIFIER = re.compile(r"\b(?:gangs?|cartels?|security|intelligence|armed|militia|military|police|army|"
-                            r"rebels?|militants?|insurgents?|paramilitary|mafia)\b")
+ARMED_HEADS = _LEXICON.words("ARMED_HEADS")
+GENERIC_HEADS = _LEXICON.words("GENERIC_HEADS")
+ARMED_MODIFIER = _LEXICON.regex("ARMED_MODIFIER")
 
 
 def _target_is_armed(sent: SpacySpan | None, low: str) -> bool:
@@ -938,8 +765,7 @@ def _target_heads(sent: SpacySpan | None) -> list[Token]:
     return out
 
 
-ATTACK_LEMMAS = frozenset({"kill", "attack", "shoot", "target", "fire", "hit", "ambush", "murder", "wound",
-                           "injure", "assault", "stab", "behead", "execute"})
+ATTACK_LEMMAS = _LEXICON.words("ATTACK_LEMMAS")
 
 
 def _intervened(low: str) -> bool:
