@@ -63,11 +63,11 @@ def extract_events(
 ) -> tuple[list[Event], list[RejectedCandidate]]:
     """Every ACLED event the article reports, and the candidates rejected as not-events (with the reason).
 
-    With the learned decision on (`Settings.event_model`), the rules only propose: a sentence they reject
-    (history, a hypothetical, a general reference, a crime told before) is listed as rejected AND becomes an
-    event carrying the rules' reason as a flag (`rule_rejected:REASON`) that the model weighs with everything
-    else; `decide.settle_vetoes` then keeps the event (the model overrules) or the rejection. With the model
-    off, the rules' reasons reject as before."""
+    With the learned decision on (`Settings.event_model`), a sentence the rules reject for a heuristic reason
+    (`SOFT_VETOES`: no conflict context, a weak classification, a date that reads as history or future) is
+    listed as rejected AND becomes an event carrying the rules' reason as a flag (`rule_rejected:REASON`) that
+    the model weighs with everything else; `decide.settle_vetoes` then keeps the event (the model overrules)
+    or the rejection. The codebook's own vetoes, and every veto with the model off, reject as before."""
     book: Codebook = resources.codebook
     soft = resources.settings.event_model
     text = article.text
