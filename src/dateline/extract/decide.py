@@ -181,7 +181,8 @@ def settle_vetoes(events: list[Event], rejected: list[RejectedCandidate]
     review queue holds what the rules proposed, not every word they turned down."""
     vetoed = [e for e in events if any(f.startswith(RULE_REJECTED) for f in e.flags)]
     overruled = {(m.start, m.end) for e in vetoed if NEEDS_REVIEW not in e.flags for m in e.mentions}
-    events = [e for e in events if e not in vetoed or NEEDS_REVIEW not in e.flags]
+    upheld = {id(e) for e in vetoed if NEEDS_REVIEW in e.flags}
+    events = [e for e in events if id(e) not in upheld]
     rejected = [r for r in rejected if (r.span.start, r.span.end) not in overruled]
     for number, event in enumerate(events, start=1):
         event.id = f"E{number}"
