@@ -10,7 +10,9 @@ see docs/models.md) turns them into a calibrated probability.
 
 `Event.confidence` becomes that probability. Events under the model's threshold stay in the report with the
 flag `needs_review` (nothing is dropped): exports, the API and the map leave them out by default and the review
-queue shows them first.
+queue shows them first. An event the rules vetoed (`rule_rejected:` flag) must clear the stricter overrule cut;
+under it the rules' rejection stands instead (`settle_vetoes`). Kept events that retell one incident are folded
+into one (`merge_retellings`).
 
 Weights are read with numpy from JSON, so scoring needs no machine-learning library and is deterministic.
 """
