@@ -3,9 +3,11 @@
     python -m benchmarks.event_gold                  # both halves, model on (the shipped decision)
     python -m benchmarks.event_gold --half dev       # the development half only
     python -m benchmarks.event_gold --rules-only     # every event the rules propose, no learned decision
+    python -m benchmarks.event_gold --half fresh     # the second blind half: score it once per released model
 
 The **test** half was frozen before any rule or model was written and is never used to develop: report its
-figures as blind, the dev half's as development figures. A predicted event counts when the decision keeps it
+figures as blind, the dev half's as development figures. The **fresh** half (BBC and GLOCON articles nobody
+had used, drawn after the test half had been scored three times) is a second blind half, scored only when named. A predicted event counts when the decision keeps it
 (no `needs_review` flag); it matches a gold event when one of its passages (trigger or mention sentences)
 overlaps one of the gold event's evidence spans, one to one, greedily by overlap. Texts are read in place from
 ../shared; labels from gold/labels/. Also prints, for the ordinary-news source (bbc), the share of articles
@@ -192,7 +194,8 @@ def _figures(s: dict[str, float]) -> dict[str, float]:
 
 def main(argv: list[str] | None = None) -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("--half", choices=["dev", "test"], action="append", help="default: both")
+    ap.add_argument("--half", choices=["dev", "test", "fresh"], action="append",
+                    help="default: dev and test; the fresh half (a second blind half) only when named")
     ap.add_argument("--rules-only", action="store_true", help="score every event the rules propose")
     ap.add_argument("--sources", default="guardian,bbc,glocon,html")
     args = ap.parse_args(argv)
@@ -201,7 +204,7 @@ def main(argv: list[str] | None = None) -> None:
         items = list(labelled_articles(half, set(args.sources.split(","))))
         figures = score(items, args.rules_only)
         results[half] = figures
-        print(f"== {half} half ({'blind: never used to develop' if half == 'test' else 'development'}), "
+        print(f"== {half} half ({'development' if half == 'dev' else 'blind: never used to develop'}), "
               f"{results['decision']}")
         print(f"{'source':9} {'articles':>8} {'gold':>5} {'pred':>5} {'P':>6} {'R':>6} {'F1':>6} "
               f"{'art.w/ev':>8} {'subtype':>7}")
