@@ -2,7 +2,7 @@
 
     python -m benchmarks.events_bench                 # every row of the three sets (one full run)
     python -m benchmarks.events_bench --limit 150     # 150 rows spread evenly over each set, to iterate
-    python -m benchmarks.events_bench --errors /tmp/ev_errors.jsonl   # also write the misses, for error analysis
+    python -m benchmarks.events_bench --errors /tmp/ev_errors.jsonl   # also write the dev half's misses
 
 Prints the four figures issue 4 is measured by, and writes them to benchmarks/results/events.json:
 - ACLED notes (`acled_notes_tune.jsonl`): event_type and sub_event_type accuracy, fatalities exact, of the
@@ -10,8 +10,9 @@ Prints the four figures issue 4 is measured by, and writes them to benchmarks/re
 - CASE 2021 task 2: weighted F1 of the first predicted event's sub-type (the 5 non-ACLED labels = no event);
 - GLOCON: F1 of `dateline.extract.events.reports_event` ("the article reports a contentious event that
   happened", label 1 against 0, label 2 ignored).
-Eval files are read in place from ../shared/eval (never copied); a missing file is skipped. Tuning-split
-figures only: the held-out split is scored separately.
+Each figure is also given per frozen half of the tuning set (gold/tuning_split.json): develop on the dev half,
+whose misses --errors writes; the test half's figures are reported, its rows never read. Eval files are read in
+place from ../shared/eval (never copied); a missing file is skipped. The held-out split is scored separately.
 """
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ import json
 import sys
 import time
 from pathlib import Path
+from collections.abc import Callable
 from typing import Any
 
 from benchmarks.accuracy import (
@@ -42,6 +44,7 @@ from dateline.settings import Settings
 
 REPO = Path(__file__).resolve().parents[1]
 RESULTS = REPO / "benchmarks" / "results" / "events.json"
+TUNING_SPLIT = REPO / "gold" / "tuning_split.json"
 
 
 # Events as a user sees them: the ones the decision keeps (no `needs_review` flag); --all-candidates scores
@@ -64,22 +67,40 @@ def _first(rep: Report) -> dict[str, Any]:
             "rejected": [(r.reason, r.trigger) for r in rep.rejected[:4]]}
 
 
+def _halves(name: str, rows: list[dict[str, Any]]) -> dict[str, list[int]]:
+    """Row positions per frozen half of the tuning set (gold/tuning_split.json): error analysis reads dev only."""
+    split = json.loads(TUNING_SPLIT.read_text(encoding="utf-8"))[name]
+    half_of = {i: h for h, ids in split.items() for i in ids}
+    out: dict[str, list[int]] = {"dev": [], "test": []}
+    for k, row in enumerate(rows):
+        out[half_of[str(row["id"])]].append(k)
+    return out
+
+
+def _by_half(name: str, rows: list[dict[str, Any]], score: Callable[[list[int]], dict[str, Any]]) -> dict[str, Any]:
+    halves = _halves(name, rows)
+    return {"n": len(rows), "figures": score(list(range(len(rows)))),
+            "halves": {h: {"n": len(ks), "figures": score(ks)} for h, ks in halves.items() if ks}}
+
+
 def bench_acled(pipeline: Pipeline, limit: int | None, errors: list[dict[str, Any]]) -> dict[str, Any]:
     rows = read_jsonl(EVAL / "acled_notes_tune.jsonl", limit, False, 0)
     reports, _ = run_reports(rows, pipeline, "acled")
-    hit = {"event_type": 0, "sub_event_type": 0, "fatalities": 0}
+    hits: list[dict[str, bool]] = []
     for row, rep in zip(rows, reports, strict=True):
         ev = best_event(row, _events(rep))  # as `dateline evaluate` scores a note
         got = {"event_type": ev.event_type if ev else None, "sub_event_type": ev.sub_event_type if ev else None,
                "fatalities": (ev.fatalities or 0) if ev else None}
         gold = {"event_type": row["event_type"], "sub_event_type": row["sub_event_type"],
                 "fatalities": int(row.get("fatalities") or 0)}
-        for k in hit:
-            hit[k] += got[k] == gold[k]
+        hits.append({k: got[k] == gold[k] for k in gold})
         if got != gold:
             errors.append({"set": "acled", "id": row["id"], "gold": gold, "text": row["text"][:400], **_first(rep)})
-    n = len(rows)
-    return {"n": n, "figures": {k: v / n for k, v in hit.items()}}
+
+    def score(ks: list[int]) -> dict[str, Any]:
+        return {k: sum(hits[i][k] for i in ks) / len(ks) for k in ("event_type", "sub_event_type", "fatalities")}
+
+    return _by_half("acled_notes_tune", rows, score)
 
 
 def bench_case(pipeline: Pipeline, limit: int | None, errors: list[dict[str, Any]]) -> dict[str, Any]:
@@ -91,7 +112,8 @@ def bench_case(pipeline: Pipeline, limit: int | None, errors: list[dict[str, Any
         if g != p:
             errors.append({"set": "case2021", "id": row["id"], "gold": row["label"], "pred": p,
                            "text": row["text"][:400], **_first(rep)})
-    return {"n": len(rows), "figures": {"weighted_f1": weighted_f1(gold, pred)}}
+    return _by_half("case2021_task2_tune", rows,
+                    lambda ks: {"weighted_f1": weighted_f1([gold[i] for i in ks], [pred[i] for i in ks])})
 
 
 def bench_glocon(pipeline: Pipeline, limit: int | None, errors: list[dict[str, Any]]) -> dict[str, Any]:
@@ -103,11 +125,18 @@ def bench_glocon(pipeline: Pipeline, limit: int | None, errors: list[dict[str, A
         if g != p:
             errors.append({"set": "glocon", "id": row["id"], "gold": g, "pred": p, "text": row["text"][:300],
                            **_first(rep)})
-    return {"n": len(rows), "figures": binary_prf(gold, pred)}
+    return _by_half("glocon_docs_tune", rows,
+                    lambda ks: binary_prf([gold[i] for i in ks], [pred[i] for i in ks]))
 
 
 BENCHES = {"acled": ("acled_notes_tune.jsonl", bench_acled), "case2021": ("case2021_task2_tune.jsonl", bench_case),
            "glocon": ("glocon_docs_tune.jsonl", bench_glocon)}
+
+
+def _figures(figures: dict[str, Any]) -> str:
+    return ", ".join(f"{k} {v:.3f}" for k, v in figures.items()
+                     if isinstance(v, float) and k in {"event_type", "sub_event_type", "fatalities", "weighted_f1",
+                                                       "f1", "precision", "recall"})
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -141,17 +170,19 @@ def main(argv: list[str] | None = None) -> int:
         results["sets"][name] = res
     args.out.parent.mkdir(parents=True, exist_ok=True)
     args.out.write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")
-    if args.errors:
+    if args.errors:  # the dev half's misses only: the test half is never read for error analysis
+        split = json.loads(TUNING_SPLIT.read_text(encoding="utf-8"))
+        dev = {n: set(split[filename.removesuffix(".jsonl")]["dev"]) for n, (filename, _) in BENCHES.items()}
+        errors = [e for e in errors if str(e["id"]) in dev[e["set"]]]
         args.errors.write_text("".join(json.dumps(e, default=str) + "\n" for e in errors), encoding="utf-8")
     print("dateline events on the TUNING split" + (f" (limit {args.limit} per set)" if args.limit else ""))
     for name, res in results["sets"].items():
         if "skipped" in res:
             print(f"  {name}: skipped ({res['skipped']})")
             continue
-        figs = ", ".join(f"{k} {v:.3f}" for k, v in res["figures"].items()
-                         if isinstance(v, float) and k in {"event_type", "sub_event_type", "fatalities",
-                                                           "weighted_f1", "f1", "precision", "recall"})
-        print(f"  {name} (n={res['n']}, {res['seconds']:.0f}s): {figs}")
+        print(f"  {name} (n={res['n']}, {res['seconds']:.0f}s): {_figures(res['figures'])}")
+        for half, sub in res.get("halves", {}).items():
+            print(f"    {half:4} half (n={sub['n']}): {_figures(sub['figures'])}")
     return 0
 
 

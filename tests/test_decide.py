@@ -179,6 +179,8 @@ def test_retellings_are_not_merged_across_dates_types_or_review() -> None:
     lead = _explosion("roadside bomb", "E1", "Ghazni", 0.90)
     next_week = _explosion("exploded", "E2", "Ghazni", 0.80, event_date=dt.date(2021, 5, 11))
     assert len(decide.merge_retellings([lead, next_week])) == 2  # two dated incidents at one place stay two
+    shelling = _explosion("exploded", "E2", "Ghazni", 0.95, sub_event_type="Shelling/artillery/missile attack")
+    assert len(decide.merge_retellings([lead, shelling])) == 2  # same day, other sub-type: a second incident
     clash = _explosion("exploded", "E2", "Ghazni", 0.80, event_type="Battles", sub_event_type="Armed clash",
                        flags=["date_defaulted"])
     assert len(decide.merge_retellings([lead, clash])) == 2
