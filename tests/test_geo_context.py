@@ -226,3 +226,12 @@ def test_a_big_namesake_in_a_country_nothing_in_the_text_supports_is_unsupported
     assert not _unsupported(m, far, supported)
     # a name only one country has is never a guess
     assert not _unsupported(_mention([far]), far, places_elsewhere)
+
+
+def test_a_district_known_only_through_its_seat_town_is_found_inside_the_province_written(resources) -> None:  # type: ignore[no-untyped-def]
+    # the index has no district record for Golbasi in Adiyaman, only its seat town (in "Golbasi Ilcesi"); the
+    # Golbasi district it does have lies in Ankara
+    places = geocode_text("Police closed the roads out of the Golbasi district of Adiyaman on Monday.", resources)
+    district = next(p for p in places if p.mention.startswith("Golbasi"))
+    assert district.country == "Turkey" and district.admin1 == "Adiyaman" and district.latitude is not None
+    assert district.name.startswith("Golbas") and district.geo_precision == 1

@@ -158,8 +158,14 @@ def _mentions(article: Article, doc: Doc, gaz: Gazetteer) -> list[Mention]:
             if m.kind_hint in {"admin1", "admin2"}:
                 # "Donga LGA", "Diyala province": the administrative unit of that level, else of the other
                 want = KIND_ADMIN1 if m.kind_hint == "admin1" else KIND_ADMIN2
-                m.candidates = ([e for e in m.candidates if e.kind == want]
-                                or [e for e in m.candidates if e.kind in {KIND_ADMIN1, KIND_ADMIN2}] or m.candidates)
+                units = ([e for e in m.candidates if e.kind == want]
+                         or [e for e in m.candidates if e.kind in {KIND_ADMIN1, KIND_ADMIN2}])
+                if units and want == KIND_ADMIN2:
+                    # a district the index knows only through its seat ("the Golbasi district of Adiyaman": the
+                    # town Golbasi in "Golbasi Ilcesi") stays a reading beside the districts of that name elsewhere
+                    units += [e for e in m.candidates if e.kind == KIND_CITY and e.admin2
+                              and fold(e.admin2).startswith(fold(e.name)) and fold(e.admin2) != fold(e.name)]
+                m.candidates = units or m.candidates
         out.append(m)
     for prev, m in itertools.pairwise(out):
         # "Beirut's Hamra district": a part of the town before the possessive, not a namesake town elsewhere
