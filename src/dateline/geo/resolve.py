@@ -203,9 +203,12 @@ def _link_hierarchy(text: str, mentions: list[Mention]) -> None:
             a.parent = k + 1
             # a landmark's parent is its town ("Tahrir Square in Baghdad"), not a province
             b.is_parent = a.kind_hint != "landmark" and a.source != "LANDMARK"
-            if b.is_parent:
-                inner = {e.cc for e in a.candidates if any(_contains(pe, e) for pe in b.candidates if pe.kind != KIND_COUNTRY)}
-                b.child_cc = next(iter(inner)) if len(inner) == 1 and len({e.cc for e in a.candidates}) == 1 else None
+            inner = {e.cc for e in a.candidates}
+            if b.is_parent and len(inner) == 1:
+                cc = next(iter(inner))
+                holders = [pe for pe in b.candidates if pe.cc == cc and pe.kind != KIND_COUNTRY]
+                if any(_contains(pe, e) for pe in holders for e in a.candidates):
+                    b.child_cc = cc
 
 
 def _contains(parent: Entry, child: Entry) -> bool:
