@@ -1,8 +1,15 @@
 """Geocoding benchmark: accuracy on the reference article and the ACLED tuning notes, speed and memory.
 
-    python benchmarks/geo_bench.py                 # everything, all 1,100 tuning notes
+    python benchmarks/geo_bench.py                 # everything: the notes' dev and test halves, reported apart
+    python benchmarks/geo_bench.py --half dev      # while iterating: the development half only
     python benchmarks/geo_bench.py --sample 200    # a quick run while iterating
-    python benchmarks/geo_bench.py --misses 30     # also print the first 30 misses
+    python benchmarks/geo_bench.py --half dev --misses 30   # also print the first 30 misses (dev half only)
+
+The notes are split into frozen halves (gold/tuning_split.json, key "acled_notes_tune"): error analysis and
+every choice use the dev half; the test half is scored as a figure only, and its misses are never printed
+(`--misses` lists dev rows whatever `--half` says). The event-location check runs on the dev half of
+event_location_tune.jsonl (gold/event_location_split.json); its blind half is scored by
+`tools/train_geo_models.py evaluate`.
 
 For each ACLED note (TUNING split: ../shared/eval/acled_notes_tune.jsonl), the event's place is
 `place_for_event` over the note's first sentence with the sentence's root verb passed as the event `trigger`,
@@ -21,6 +28,7 @@ import argparse
 import json
 import os
 import random
+import subprocess
 import sys
 import time
 from pathlib import Path
@@ -30,6 +38,15 @@ SHARED = Path(os.environ.get("DATELINE_SHARED", REPO.parent / "shared"))  # a wo
 NOTES = SHARED / "eval" / "acled_notes_tune.jsonl"
 REFERENCE = SHARED / "reference"
 OUT = REPO / "benchmarks" / "results" / "geo.json"
+TUNING_SPLIT = REPO / "gold" / "tuning_split.json"
+EVLOC_SPLIT = REPO / "gold" / "event_location_split.json"
+HALVES = ("dev", "test")
+
+
+def note_halves() -> dict[str, str]:
+    """Row id → "dev" or "test", the frozen halves of the ACLED tuning notes."""
+    split = json.loads(TUNING_SPLIT.read_text())["acled_notes_tune"]
+    return {i: half for half in HALVES for i in split[half]}
 
 
 def rss_mb() -> float:
@@ -72,6 +89,16 @@ def bench_load(settings) -> dict[str, float]:  # type: ignore[no-untyped-def]
             "index_mb": round(path.stat().st_size / 1e6, 1)}
 
 
+def cold_start_seconds() -> float:
+    """Wall time of a fresh process that geocodes one sentence: imports, the spaCy model, the index, both models."""
+    code = ("from dateline.geo.resolve import geocode_text; "
+            "geocode_text('Police fired tear gas at protesters in Basra, southern Iraq, on Monday.')")
+    env = {**os.environ, "PYTHONPATH": str(REPO / "src") + os.pathsep + os.environ.get("PYTHONPATH", "")}
+    start = time.perf_counter()
+    subprocess.run([sys.executable, "-c", code], check=True, capture_output=True, env=env)
+    return time.perf_counter() - start
+
+
 def bench_reference(resources) -> dict[str, object]:  # type: ignore[no-untyped-def]
     from dateline.geo.gazetteer import distance_km
     from dateline.geo.resolve import places_from_doc
@@ -95,12 +122,17 @@ def bench_reference(resources) -> dict[str, object]:  # type: ignore[no-untyped-
     return {"correct": sum(r["ok"] for r in rows), "total": len(rows), "bazargan_must_not_holds": must_not, "places": rows}
 
 
-def bench_notes(resources, sample: int | None, misses: int) -> dict[str, object]:  # type: ignore[no-untyped-def]
+def bench_notes(resources, sample: int | None, misses: int, half: str = "both") -> dict[str, object]:  # type: ignore[no-untyped-def]
+    """Scores per half ("dev", "test") of the notes; `half` "dev"/"test" keeps one, "all" scores them pooled,
+    "both" (the default) scores each apart. Speed is measured over every row scored."""
     from dateline.geo.gazetteer import distance_km
     from dateline.geo.resolve import place_for_event, places_from_doc
     from dateline.model import Article, Span
 
+    halves = note_halves()
     rows = [json.loads(line) for line in NOTES.open()]
+    if half in HALVES:
+        rows = [r for r in rows if halves.get(r["id"]) == half]
     if sample:
         rows = random.Random(7).sample(rows, min(sample, len(rows)))
     texts = [r["text"] for r in rows]
@@ -131,46 +163,57 @@ def bench_notes(resources, sample: int | None, misses: int) -> dict[str, object]
     geo_s = time.perf_counter() - t
     only_places.restore()
 
-    n = len(rows)
-    loc = ctry = adm = loc_t = ctry_t = adm_t = 0
-    miss_list = []
-    for row, p, pt in results:
-        loc_t += pt is not None and pt.latitude is not None and distance_km(pt.latitude, pt.longitude, row["latitude"], row["longitude"]) <= 25
-        ctry_t += pt is not None and same_name(pt.country, row["country"])
-        adm_t += pt is not None and same_name(pt.admin1, row["admin1"])
-        ctry += p is not None and same_name(p.country, row["country"])
-        adm += p is not None and same_name(p.admin1, row["admin1"])
-        loc += p is not None and p.latitude is not None and distance_km(p.latitude, p.longitude, row["latitude"], row["longitude"]) <= 25
-        ok_l = pt is not None and pt.latitude is not None and distance_km(pt.latitude, pt.longitude, row["latitude"], row["longitude"]) <= 25
-        if not ok_l and len(miss_list) < misses:
-            miss_list.append({"id": row["id"], "text": row["text"][:160], "want": f"{row['location']} / {row['admin1']} / {row['country']}",
-                              "got": None if pt is None else f"{pt.name} / {pt.admin1} / {pt.country} ({pt.mention}; {pt.reason})"})
+    groups = {"all": results} if half == "all" else {
+        h: [t for t in results if halves.get(t[0]["id"]) == h] for h in HALVES if half in (h, "both")}
+    out: dict[str, object] = {"split": "tuning (acled_notes_tune.jsonl), halves of gold/tuning_split.json"}
+    for name, group in groups.items():
+        out[name] = _note_scores(group)
+    # misses of the development half only: the test half is a figure, never a list to read
+    dev_misses = []
+    for row, _, pt in results:
+        if halves.get(row["id"]) != "dev" or len(dev_misses) >= misses:
+            continue
+        if not (pt is not None and pt.latitude is not None
+                and distance_km(pt.latitude, pt.longitude, row["latitude"], row["longitude"]) <= 25):
+            dev_misses.append({"id": row["id"], "text": row["text"][:160], "want": f"{row['location']} / {row['admin1']} / {row['country']}",
+                               "got": None if pt is None else f"{pt.name} / {pt.admin1} / {pt.country} ({pt.mention}; {pt.reason})"})
+    out.update({"bare_spacy_s": round(bare_s, 2), "with_geocoding_s": round(geo_s, 2),
+                "ratio_vs_bare_spacy": round(geo_s / bare_s, 3), "notes_per_s": round(len(rows) / geo_s, 1),
+                "misses": dev_misses})
+    return out
+
+
+def _note_scores(results: list) -> dict[str, object]:  # type: ignore[type-arg]
+    from dateline.geo.gazetteer import distance_km
+
+    def near(p, row) -> bool:  # type: ignore[no-untyped-def]
+        return p is not None and p.latitude is not None and distance_km(p.latitude, p.longitude, row["latitude"], row["longitude"]) <= 25
+
+    n = max(len(results), 1)
     return {
-        "split": "tuning (acled_notes_tune.jsonl)",
-        "n": n,
-        "location_within_25km": round(loc_t / n, 4),
-        "country": round(ctry_t / n, 4),
-        "admin1": round(adm_t / n, 4),
-        "without_trigger": {"location_within_25km": round(loc / n, 4), "country": round(ctry / n, 4),
-                            "admin1": round(adm / n, 4)},
-        "bare_spacy_s": round(bare_s, 2),
-        "with_geocoding_s": round(geo_s, 2),
-        "ratio_vs_bare_spacy": round(geo_s / bare_s, 3),
-        "notes_per_s": round(n / geo_s, 1),
-        "misses": miss_list,
+        "n": len(results),
+        "location_within_25km": round(sum(near(pt, row) for row, _, pt in results) / n, 4),
+        "country": round(sum(pt is not None and same_name(pt.country, row["country"]) for row, _, pt in results) / n, 4),
+        "admin1": round(sum(pt is not None and same_name(pt.admin1, row["admin1"]) for row, _, pt in results) / n, 4),
+        "without_trigger": {
+            "location_within_25km": round(sum(near(p, row) for row, p, _ in results) / n, 4),
+            "country": round(sum(p is not None and same_name(p.country, row["country"]) for row, p, _ in results) / n, 4),
+            "admin1": round(sum(p is not None and same_name(p.admin1, row["admin1"]) for row, p, _ in results) / n, 4)},
     }
 
 
 def bench_event_location(resources, sample: int) -> dict[str, object]:  # type: ignore[no-untyped-def]
     """Which of a sentence's places is the event's (event_location_tune.jsonl, MIT, A. Halterman 2019):
     of the sentences with a gold LOCATION where dateline finds at least two places, how often
-    `place_for_event` picks the gold one (span overlap)."""
+    `place_for_event` picks the gold one (span overlap). Dev half only: the blind half is scored by
+    `tools/train_geo_models.py evaluate`, once."""
     from dateline.geo.resolve import place_for_event, places_from_doc
     from dateline.model import Article, Span
 
     path = SHARED / "eval" / "event_location_tune.jsonl"
+    dev = set(json.loads(EVLOC_SPLIT.read_text())["dev"])
     rows = [json.loads(line) for line in path.open()]
-    rows = [r for r in rows if any(s["label"] == "LOCATION" for s in r["spans"])]
+    rows = [r for r in rows if r["id"] in dev and any(s["label"] == "LOCATION" for s in r["spans"])]
     rows = random.Random(7).sample(rows, min(sample, len(rows)))
     found = multi = hit = hit_trigger = 0
     for row, doc in zip(rows, resources.nlp.pipe([r["text"] for r in rows])):
@@ -199,6 +242,8 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--sample", type=int, default=None, help="score a random sample of the notes")
     parser.add_argument("--misses", type=int, default=0, help="print this many misses")
+    parser.add_argument("--half", choices=["dev", "test", "all"], default=None,
+                        help="ACLED notes: one frozen half, or all pooled (default: dev and test, reported apart)")
     parser.add_argument("--no-notes", action="store_true", help="skip the ACLED notes (event-location choice only)")
     args = parser.parse_args()
 
@@ -207,6 +252,8 @@ def main() -> int:
     resources = Resources()
     out: dict[str, object] = {"gazetteer": bench_load(resources.settings)}
     print("gazetteer:", out["gazetteer"])
+    out["cold_start_s"] = round(cold_start_seconds(), 2)
+    print("cold start (fresh process, one sentence geocoded):", out["cold_start_s"], "s")
     resources.nlp  # noqa: B018 - load the model before timing
     if REFERENCE.exists():
         out["reference"] = bench_reference(resources)
@@ -216,11 +263,14 @@ def main() -> int:
         out["event_location"] = bench_event_location(resources, args.sample or 600)
         print("event location:", out["event_location"])
     elif NOTES.exists():
-        out["acled_notes"] = bench_notes(resources, args.sample, args.misses)
+        out["acled_notes"] = bench_notes(resources, args.sample, args.misses, args.half or "both")
         notes = dict(out["acled_notes"])  # type: ignore[arg-type]
-        for miss in notes.pop("misses"):
-            print("MISS", json.dumps(miss, ensure_ascii=False))
-        print("acled notes:", notes)
+        for miss in notes.pop("misses"):  # type: ignore[attr-defined]
+            print("MISS (dev)", json.dumps(miss, ensure_ascii=False))
+        for name in ("dev", "test", "all"):
+            if name in notes:
+                print(f"acled notes, {name} half:" if name != "all" else "acled notes, both halves pooled:", notes.pop(name))
+        print("acled notes, speed:", notes)
         out["event_location"] = bench_event_location(resources, args.sample or 600)
         print("event location:", out["event_location"])
     else:

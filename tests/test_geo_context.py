@@ -198,3 +198,40 @@ def test_lone_namesakes_abroad_do_not_outvote_a_paragraph_about_one_country(reso
     text = "Bandits attacked Kirya, Bukene, Dansadau and Magami (Maru, Zamfara) and burnt houses in Gusau and Anka."
     places = {p.mention: p for p in geocode_text(text, resources)}
     assert places["Kirya"].country == "Nigeria" and places["Bukene"].country == "Nigeria"
+
+
+def test_an_enclosing_name_takes_the_country_of_what_it_encloses(resources) -> None:  # type: ignore[no-untyped-def]
+    # "Niger" alone is the country; written around a Nigerian district it is the Nigerian state, and a village
+    # named with it is not a namesake in the Philippines
+    places = geocode_text("Gunmen stormed Tunga, on the road to Kwaki (Mashegu LGA, Niger), and abducted six people.", resources)
+    by = {p.mention: p for p in places}
+    assert by["Niger"].kind == "admin1" and by["Niger"].country == "Nigeria"
+    assert by["Tunga"].country == "Nigeria" and by["Tunga"].geo_precision == 2
+
+
+def test_a_big_namesake_in_a_country_nothing_in_the_text_supports_is_unsupported() -> None:
+    from collections import Counter
+
+    from dateline.geo.resolve import Context, _unsupported
+
+    far = _entry(2, KIND_CITY, "IR", 300_000)
+    m = _mention([_entry(1, KIND_CITY, "IQ", 130_000), far])  # two countries, neither ten times the other
+    places_elsewhere = Context({}, {}, Counter({"PS": 3.0, "IL": 0.5}), {0: Counter({"PS": 3.0})}, {})
+    assert _unsupported(m, far, places_elsewhere)
+    # a nationality word alone ("Israeli warplanes struck X") says who acts, not that X is elsewhere
+    demonym_only = Context({}, {}, Counter({"IL": 0.5}), {}, {})
+    assert not _unsupported(m, far, demonym_only)
+    # a word of the text supports the namesake's country
+    supported = Context({}, {}, Counter({"PS": 3.0, "IR": 0.5}), {0: Counter({"PS": 3.0})}, {})
+    assert not _unsupported(m, far, supported)
+    # a name only one country has is never a guess
+    assert not _unsupported(_mention([far]), far, places_elsewhere)
+
+
+def test_a_district_known_only_through_its_seat_town_is_found_inside_the_province_written(resources) -> None:  # type: ignore[no-untyped-def]
+    # the index has no district record for Golbasi in Adiyaman, only its seat town (in "Golbasi Ilcesi"); the
+    # Golbasi district it does have lies in Ankara
+    places = geocode_text("Police closed the roads out of the Golbasi district of Adiyaman on Monday.", resources)
+    district = next(p for p in places if p.mention.startswith("Golbasi"))
+    assert district.country == "Turkey" and district.admin1 == "Adiyaman" and district.latitude is not None
+    assert district.name.startswith("Golbas") and district.geo_precision == 1

@@ -1,6 +1,9 @@
-"""Write gold/toponyms_written.jsonl: sentences dateline's developers wrote for the toponym recognizer.
+"""Write the sentences dateline's developers wrote for the geocoder's two models.
 
     python tools/write_toponym_sentences.py
+
+gold/toponyms_written.jsonl (the toponym recognizer) and gold/event_places_written.jsonl (the event-place
+ranker; see EVENT_TEMPLATES below for its format).
 
 Each template is our own sentence about a made-up event; [[P:Name]] marks a name that is a place there,
 [[N:Name]] one that is not (a person, a title, an organisation, a common word that matches a town). The
@@ -100,7 +103,173 @@ def render(template: str, fill: dict[str, str]) -> dict[str, object]:
     return {"text": out, "spans": spans}
 
 
+# The event-place ranker's own sentences: two or more places, of which the syntax decides the event's —
+# a person's constituency or origin, an organisation's seat, a speaker's location, the origin or destination
+# of a movement, a distance reference ("20 km south of Y"), a frame ("X in the suburbs of Y") or a parent
+# ("X, the capital of Y province") is not where the event happened. Invented events, written for this data;
+# [[V:...]] marks the event's trigger, [[E:...]] the event's place, [[O:...]] another place of the sentence.
+# Slots: {t} the event's town, {t2} another town of its country, {p} the town's province, {c} the country,
+# {cap} the country's capital, {f} a town abroad. Output rows have the spans of event_location_tune.jsonl
+# ("VERB", "LOCATION" for the event's place) plus "OTHER_PLACE".
+EVENT_OUT = OUT.with_name("event_places_written.jsonl")
+# (town, another town of the same country, the town's province, country, capital)
+LOCALES = [
+    ("Jalalabad", "Asadabad", "Nangarhar", "Afghanistan", "Kabul"),
+    ("Lashkar Gah", "Kandahar", "Helmand", "Afghanistan", "Kabul"),
+    ("Maiduguri", "Damaturu", "Borno", "Nigeria", "Abuja"),
+    ("Jos", "Bauchi", "Plateau", "Nigeria", "Abuja"),
+    ("Port Harcourt", "Warri", "Rivers", "Nigeria", "Abuja"),
+    ("Goma", "Bukavu", "North Kivu", "Democratic Republic of the Congo", "Kinshasa"),
+    ("Bunia", "Beni", "Ituri", "Democratic Republic of the Congo", "Kinshasa"),
+    ("Mosul", "Erbil", "Nineveh", "Iraq", "Baghdad"),
+    ("Nasiriyah", "Amarah", "Dhi Qar", "Iraq", "Baghdad"),
+    ("Qamishli", "Raqqa", "Hasakah", "Syria", "Damascus"),
+    ("Mariupol", "Kramatorsk", "Donetsk Oblast", "Ukraine", "Kyiv"),
+    ("Peshawar", "Mardan", "Khyber Pakhtunkhwa", "Pakistan", "Islamabad"),
+    ("Quetta", "Gwadar", "Balochistan", "Pakistan", "Islamabad"),
+    ("Baidoa", "Kismayo", "Bay", "Somalia", "Mogadishu"),
+    ("Yei", "Torit", "Central Equatoria", "South Sudan", "Juba"),
+    ("Nyala", "El Fasher", "South Darfur", "Sudan", "Khartoum"),
+    ("Culiacan", "Mazatlan", "Sinaloa", "Mexico", "Mexico City"),
+    ("Medellin", "Cali", "Antioquia", "Colombia", "Bogota"),
+    ("Bamenda", "Buea", "Northwest Region", "Cameroon", "Yaounde"),
+    ("Kaya", "Djibo", "Centre-Nord", "Burkina Faso", "Ouagadougou"),
+    ("Marawi", "Cotabato", "Lanao del Sur", "Philippines", "Manila"),
+    ("Pemba", "Montepuez", "Cabo Delgado", "Mozambique", "Maputo"),
+    ("Mopti", "Sevare", "Mopti Region", "Mali", "Bamako"),
+    ("Taiz", "Mukalla", "Taiz Governorate", "Yemen", "Sanaa"),
+    ("Eldoret", "Kisumu", "Uasin Gishu", "Kenya", "Nairobi"),
+    ("Bulawayo", "Gweru", "Matabeleland", "Zimbabwe", "Harare"),
+]
+ABROAD = ["London", "Paris", "Brussels", "Geneva", "Istanbul", "Doha", "Berlin", "Manchester", "Toronto",
+          "Stockholm", "Johannesburg", "Dubai", "Amsterdam", "Rome", "Madrid", "Oslo"]
+EVENT_TEMPLATES = [
+    # a person's constituency, origin or home
+    ("person", "The MP for [[O:{f}]] was [[V:attacked]] in [[E:{t}]] on Tuesday, his office said."),
+    ("person", "A senator from [[O:{t2}]] was [[V:shot]] dead outside a hotel in [[E:{t}]]."),
+    ("person", "The former mayor of [[O:{t2}]] was [[V:kidnapped]] in [[E:{t}]] on Sunday evening."),
+    ("person", "A journalist based in [[O:{f}]] was [[V:detained]] at the airport in [[E:{t}]]."),
+    ("person", "Police in [[E:{t}]] [[V:arrested]] a businessman from [[O:{t2}]] on Wednesday."),
+    ("person", "An aid worker from [[O:{f}]] was [[V:abducted]] by gunmen in [[E:{t}]]."),
+    ("person", "Born in [[O:{t2}]], the activist was [[V:arrested]] at her home in [[E:{t}]] on Friday."),
+    ("person", "Originally from [[O:{f}]], the priest was [[V:kidnapped]] near [[E:{t}]] last week."),
+    ("person", "The bomber, a native of [[O:{t2}]], [[V:struck]] a crowded mosque in [[E:{t}]]."),
+    ("person", "A lorry driver from [[O:{f}]] was [[V:robbed]] at gunpoint near [[E:{t}]]."),
+    ("person", "The head of the [[O:{t2}]] branch of the teachers' union was [[V:arrested]] in [[E:{t}]]."),
+    ("person", "Relatives in [[O:{t2}]] said the nurse was [[V:abducted]] in [[E:{t}]] three days ago."),
+    ("person", "Two students from [[O:{t2}]] were [[V:killed]] when gunmen opened fire on a bus in [[E:{t}]]."),
+    ("person", "Migrants from [[O:{c}]] were [[V:beaten]] by a mob in [[E:{f}]] on Saturday night."),
+    # fighters or weapons coming from elsewhere
+    ("origin", "Fighters from [[O:{t2}]] [[V:attacked]] an army post in [[E:{t}]] overnight."),
+    ("origin", "Gunmen believed to have come from [[O:{t2}]] [[V:stormed]] a police station in [[E:{t}]]."),
+    ("origin", "Drones launched from [[O:{t2}]] [[V:struck]] a fuel depot in [[E:{t}]] before dawn."),
+    ("origin", "Rockets fired from [[O:{t2}]] [[V:hit]] several homes in [[E:{t}]], residents said."),
+    ("origin", "A man from [[O:{t2}]] [[V:blew]] himself up at a checkpoint in [[E:{t}]]."),
+    ("origin", "Settlers from [[O:{t2}]] [[V:attacked]] farmers working their fields in [[E:{t}]]."),
+    ("origin", "Herders from [[O:{p}]] [[V:clashed]] with farmers in [[E:{f}]] over grazing land."),
+    ("origin", "Forces based in [[O:{t2}]] [[V:shelled]] [[E:{t}]] for the third night running."),
+    ("origin", "[[E:{t}]] was [[V:shelled]] overnight by artillery positioned around [[O:{t2}]]."),
+    ("origin", "Pilgrims returning from [[O:{f}]] were [[V:attacked]] at a bus station in [[E:{t}]]."),
+    ("origin", "A bus travelling from [[O:{t2}]] was [[V:ambushed]] near [[E:{t}]] on Monday."),
+    ("origin", "Families displaced from [[O:{t2}]] [[V:staged]] a sit-in in [[E:{t}]] to demand food."),
+    # organisations and their seats
+    ("seat", "A [[O:{f}]]-based rights group said troops [[V:killed]] four civilians in [[E:{t}]]."),
+    ("seat", "The [[O:{f}]]-based monitor said air strikes [[V:hit]] a market in [[E:{t}]] on Thursday."),
+    ("seat", "A [[O:{t2}]]-based militia [[V:clashed]] with soldiers in [[E:{t}]] on Friday."),
+    ("seat", "The NGO, headquartered in [[O:{f}]], said its staff were [[V:assaulted]] in [[E:{t}]]."),
+    ("seat", "The UN office in [[O:{f}]] said aid trucks were [[V:looted]] outside [[E:{t}]]."),
+    ("seat", "A court in [[O:{f}]] heard that the group had [[V:bombed]] a church in [[E:{t}]]."),
+    ("seat", "The government in [[O:{cap}]] confirmed that soldiers [[V:fought]] militants in [[E:{t}]]."),
+    ("seat", "Officials at the defence ministry in [[O:{cap}]] said rebels had [[V:seized]] [[E:{t}]]."),
+    ("seat", "Unknown assailants [[V:torched]] the offices of a [[O:{t2}]] radio station in [[E:{t}]]."),
+    # speakers' locations
+    ("speaker", "Speaking in [[O:{cap}]], the minister said troops had [[V:retaken]] [[E:{t}]]."),
+    ("speaker", "Speaking by phone from [[O:{f}]], the opposition leader said police [[V:shot]] protesters in [[E:{t}]]."),
+    ("speaker", "Reached by telephone in [[O:{t2}]], a witness said militants [[V:burned]] houses in [[E:{t}]]."),
+    ("speaker", "At a news conference in [[O:{cap}]], the army said it had [[V:killed]] 12 insurgents near [[E:{t}]]."),
+    ("speaker", "A spokesman in [[O:{f}]] said the group's fighters had [[V:ambushed]] a patrol near [[E:{t}]]."),
+    ("speaker", "The correspondent in [[O:{cap}]] reported that police [[V:beat]] journalists in [[E:{t}]]."),
+    ("speaker", "Lawyers in [[O:{cap}]] said their client was [[V:tortured]] in a prison in [[E:{t}]]."),
+    ("speaker", "[[O:{cap}]] - Gunmen [[V:killed]] five villagers in [[E:{t}]] on Monday, police said."),
+    # destinations and routes
+    ("destination", "Police [[V:stopped]] a march in [[E:{t}]] that was heading to [[O:{t2}]]."),
+    ("destination", "Activists [[V:rallied]] in [[E:{t}]] before setting off for [[O:{cap}]]."),
+    ("destination", "Troops [[V:intercepted]] a truck near [[E:{t}]] bound for [[O:{t2}]]."),
+    ("destination", "A convoy heading to [[O:{t2}]] [[V:hit]] a roadside bomb outside [[E:{t}]]."),
+    ("destination", "Residents of [[E:{t}]] [[V:blocked]] the road to [[O:{t2}]] on Monday."),
+    ("destination", "Farmers [[V:marched]] from [[O:{t2}]] to [[E:{cap}]] to demand compensation."),
+    ("destination", "Thousands [[V:fled]] the fighting in [[E:{t}]] towards [[O:{t2}]], aid agencies said."),
+    ("destination", "Rebels who [[V:attacked]] [[E:{t}]] on Sunday later withdrew towards [[O:{t2}]]."),
+    # distance references
+    ("distance", "Gunmen [[V:killed]] three farmers near [[E:{t}]], about 20 km south of [[O:{t2}]]."),
+    ("distance", "An explosion [[V:struck]] a checkpoint in [[E:{t}]], 40 kilometres north of [[O:{t2}]]."),
+    ("distance", "Soldiers [[V:repelled]] an attack on [[E:{t}]], a town east of [[O:{t2}]]."),
+    ("distance", "Armed men on motorbikes [[V:raided]] [[E:{t}]], some 15 km from [[O:{t2}]]."),
+    ("distance", "A mine [[V:exploded]] under a minibus near [[E:{t}]], halfway to [[O:{t2}]]."),
+    # frames and parents
+    ("frame", "Protesters [[V:blocked]] the main road in [[E:{t}]], the capital of [[O:{p}]] province."),
+    ("frame", "A car bomb [[V:exploded]] in [[E:{t}]], the largest city of [[O:{p}]], on Sunday."),
+    ("frame", "Clashes [[V:erupted]] in [[E:{t}]] in [[O:{p}]] on Saturday afternoon."),
+    ("frame", "Police [[V:dispersed]] a rally in [[E:{t}]], in the north of [[O:{c}]]."),
+    ("frame", "Fighting [[V:broke]] out in [[E:{t}]] in the suburbs of [[O:{t2}]]."),
+    ("frame", "Shells [[V:landed]] in [[E:{t}]] on the outskirts of [[O:{t2}]] early on Friday."),
+    ("frame", "Rebels [[V:captured]] [[E:{t}]] in the countryside of [[O:{p}]] after a week of fighting."),
+    ("frame", "Security forces [[V:raided]] homes in [[E:{t}]], a district of [[O:{t2}]], at dawn."),
+    ("frame", "In [[O:{p}]], gunmen [[V:ambushed]] a police patrol outside [[E:{t}]]."),
+    ("frame", "Across [[O:{c}]], strikes continued, and in [[E:{t}]] workers [[V:occupied]] the town hall."),
+    # other events, reasons and solidarity elsewhere
+    ("other", "Police [[V:arrested]] a suspect in [[E:{t}]] over last month's bombing in [[O:{t2}]]."),
+    ("other", "A suspect in the [[O:{t2}]] bombing was [[V:shot]] dead in [[E:{t}]]."),
+    ("other", "Demonstrators [[V:burned]] tyres in [[E:{t}]] to protest the killings in [[O:{t2}]]."),
+    ("other", "In solidarity with the victims in [[O:{t}]], hundreds [[V:marched]] in [[E:{f}]]."),
+    ("other", "Hundreds [[V:rallied]] in [[E:{f}]] against the war in [[O:{c}]]."),
+    ("other", "Exiles [[V:protested]] outside the embassy of [[O:{c}]] in [[E:{f}]]."),
+    ("other", "After talks in [[O:{f}]] collapsed, rebels [[V:attacked]] [[E:{t}]]."),
+    ("other", "Weeks after a truce was signed in [[O:{f}]], militias [[V:clashed]] in [[E:{t}]]."),
+    ("other", "Rebels attacked [[O:{t2}]] on Sunday and [[V:burned]] the market in [[E:{t}]] on Monday."),
+    ("other", "Police [[V:fired]] tear gas at protesters in [[E:{t}]] who demanded the release of a leader jailed in [[O:{t2}]]."),
+    ("other", "The attack in [[E:{t}]] that [[V:killed]] nine people was claimed by a group active in [[O:{t2}]]."),
+    ("other", "While the president visited [[O:{t2}]], students [[V:protested]] in [[E:{t}]]."),
+    ("other", "Soldiers transferred from [[O:{t2}]] [[V:mutinied]] in [[E:{t}]] over unpaid wages."),
+    ("other", "Prisoners [[V:rioted]] in [[E:{t}]] after a planned transfer to [[O:{t2}]] was cancelled."),
+    ("other", "Traders who had travelled from [[O:{t2}]] [[V:protested]] in [[E:{t}]] against new taxes."),
+    ("other", "Guards of the [[O:{p}]] governor [[V:opened]] fire on a crowd in [[E:{t}]]."),
+    ("other", "In [[E:{t}]], security forces [[V:detained]] twenty people who had travelled from [[O:{t2}]]."),
+    ("other", "Gunmen [[V:seized]] a ship off [[E:{t}]] that had sailed from [[O:{f}]]."),
+]
+
+
+def write_event_places() -> int:
+    rows = []
+    seen: set[str] = set()
+    for number, (pattern, template) in enumerate(EVENT_TEMPLATES):
+        for k in range(5):  # five fillings per template, each from another locale and town abroad
+            t, t2, p, c, cap = LOCALES[(number * 7 + k * 5) % len(LOCALES)]
+            fill = {"t": t, "t2": t2, "p": p, "c": c, "cap": cap, "f": ABROAD[(number * 3 + k * 7) % len(ABROAD)]}
+            text = template
+            for key, value in fill.items():
+                text = text.replace("{" + key + "}", value)
+            out, spans, pos = "", [], 0
+            for m in re.finditer(r"\[\[([VEO]):([^\]]+)\]\]", text):
+                out += text[pos : m.start()]
+                label = {"V": "VERB", "E": "LOCATION", "O": "OTHER_PLACE"}[m.group(1)]
+                spans.append({"start": len(out), "end": len(out) + len(m.group(2)), "label": label, "text": m.group(2)})
+                out += m.group(2)
+                pos = m.end()
+            out += text[pos:]
+            out = out[0].upper() + out[1:]
+            if out in seen:
+                continue
+            seen.add(out)
+            rows.append({"id": f"evplace-{len(rows)}", "pattern": pattern, "template": number, "text": out, "spans": spans})
+    with EVENT_OUT.open("w", encoding="utf-8") as fh:
+        for row in rows:
+            fh.write(json.dumps(row, ensure_ascii=False) + "\n")
+    return len(rows)
+
+
 def main() -> None:
+    print("event places:", write_event_places(), "sentences")
     rows = []
     counter = itertools.count()
     for number, (pattern, template) in enumerate(TEMPLATES):

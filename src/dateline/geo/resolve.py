@@ -81,6 +81,9 @@ class Mention:
     parent: int | None = None  # index of the enclosing mention ("Basra, southern Iraq" → Iraq)
     is_parent: bool = False
     loose_only: bool = False  # matched only by the spelling-tolerant key ("Baloch" → Balloch): a weak vote
+    # the one country where this enclosing mention has a reading that can hold what the text puts inside it
+    # ("Pandogari (Rafi LGA, Niger)": Rafi is only Nigerian, so Niger is the Nigerian state, not the country)
+    child_cc: str | None = None
 
 
 def ascii_name(name: str) -> str:
@@ -155,8 +158,14 @@ def _mentions(article: Article, doc: Doc, gaz: Gazetteer) -> list[Mention]:
             if m.kind_hint in {"admin1", "admin2"}:
                 # "Donga LGA", "Diyala province": the administrative unit of that level, else of the other
                 want = KIND_ADMIN1 if m.kind_hint == "admin1" else KIND_ADMIN2
-                m.candidates = ([e for e in m.candidates if e.kind == want]
-                                or [e for e in m.candidates if e.kind in {KIND_ADMIN1, KIND_ADMIN2}] or m.candidates)
+                units = ([e for e in m.candidates if e.kind == want]
+                         or [e for e in m.candidates if e.kind in {KIND_ADMIN1, KIND_ADMIN2}])
+                if units and want == KIND_ADMIN2:
+                    # a district the index knows only through its seat ("the Golbasi district of Adiyaman": the
+                    # town Golbasi in "Golbasi Ilcesi") stays a reading beside the districts of that name elsewhere
+                    units += [e for e in m.candidates if e.kind == KIND_CITY and e.admin2
+                              and fold(e.admin2).startswith(fold(e.name)) and fold(e.admin2) != fold(e.name)]
+                m.candidates = units or m.candidates
         out.append(m)
     for prev, m in itertools.pairwise(out):
         # "Beirut's Hamra district": a part of the town before the possessive, not a namesake town elsewhere
@@ -194,6 +203,12 @@ def _link_hierarchy(text: str, mentions: list[Mention]) -> None:
             a.parent = k + 1
             # a landmark's parent is its town ("Tahrir Square in Baghdad"), not a province
             b.is_parent = a.kind_hint != "landmark" and a.source != "LANDMARK"
+            inner = {e.cc for e in a.candidates}
+            if b.is_parent and len(inner) == 1:
+                cc = next(iter(inner))
+                holders = [pe for pe in b.candidates if pe.cc == cc and pe.kind != KIND_COUNTRY]
+                if any(_contains(pe, e) for pe in holders for e in a.candidates):
+                    b.child_cc = cc
 
 
 def _contains(parent: Entry, child: Entry) -> bool:
@@ -223,6 +238,10 @@ def _anchor_country(m: Mention) -> tuple[str, float] | None:
         return None
     ccs = {e.cc for e in m.candidates}
     top = m.candidates[0]
+    if m.child_cc is not None and m.child_cc != top.cc:
+        # the text's hierarchy outweighs a bigger namesake: what it encloses is only in one country, and this
+        # name has a province or district there
+        return m.child_cc, 1.0
     if top.kind == KIND_COUNTRY:
         return top.cc, 0.25 if m.modifier else 2.0
     if len(ccs) == 1:
@@ -460,6 +479,16 @@ def _only_supported(m: Mention, best: Entry, ctx: Context) -> str | None:
     return cc if n / sum(places.values()) >= 0.75 else None
 
 
+def _unsupported(m: Mention, best: Entry, ctx: Context) -> bool:
+    """A name several countries have, read in a country that no word of the article points to (no place, no
+    demonym, no armed group, no dateline) while another place of its paragraph points elsewhere: however big
+    that namesake, it is a guess ("Al Sinaa area west of Gaza City" is not a town in Iraq). A nationality word
+    alone does not count against it ("Israeli warplanes struck Gaza")."""
+    if _anchor_country(m) is not None or ctx.article.get(best.cc, 0.0) > 0.0:
+        return False
+    return any(v > 0 for cc, v in ctx.place_para.get(m.para, Counter()).items() if cc != best.cc)
+
+
 @functools.cache
 def _acled_admin1_names() -> dict[str, str]:
     from importlib import resources as importlib_resources
@@ -556,7 +585,8 @@ class Resolver:
             # a small town, or a town of any size found only under one of its other names ("Ichen" for a Chinese county
             # seat), is weak evidence against a sentence and paragraph unanimously about another country
             own_name = fold(best.name) == fold(m.name) or loose_key(best.name) == loose_key(m.name)
-            weak = (best.kind == KIND_CITY and (best.population < 100_000 or not own_name or _wrong_kind(m, best))
+            weak = (best.kind == KIND_CITY and (best.population < 100_000 or not own_name or _wrong_kind(m, best)
+                                                or _unsupported(m, best, ctx))
                     and "inside" not in " ".join(why))
             if dominant and best.cc != dominant and weak and not any(e.cc == dominant for e in m.candidates):
                 deferred.append((k, dominant, cands, best))  # after the others, whose admin1 it may take
