@@ -27,6 +27,7 @@ from dateline.extract import notes as notes_mod
 from dateline.extract import quotes as quotes_mod
 from dateline.extract import source as source_mod
 from dateline.model import Article, Claim, ClaimLink, Event, Quote, Span, Statement
+from dateline.nlp.text import doc_text
 
 # Reporting verbs whose subject is a source for what their complement says.
 REPORT_LEMMAS = frozenset(
@@ -166,7 +167,7 @@ def _chain_for(
 
 
 def _sentence(doc: Doc, pos: int) -> SpacySpan | None:
-    span = doc.char_span(pos, min(pos + 1, len(doc.text)), alignment_mode="expand")
+    span = doc.char_span(pos, min(pos + 1, len(doc_text(doc))), alignment_mode="expand")
     return span[0].sent if span is not None and len(span) else None
 
 
@@ -282,7 +283,7 @@ def _name_of(doc: Doc, head: Token) -> str:
 
 
 def text_of(doc: Doc, tokens: list[Token]) -> str:
-    return doc.text[tokens[0].idx : tokens[-1].idx + len(tokens[-1])]
+    return doc_text(doc)[tokens[0].idx : tokens[-1].idx + len(tokens[-1])]
 
 
 def _carried_links(doc: Doc, text: str, pos: int) -> list[ClaimLink]:

@@ -18,6 +18,7 @@ from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
 from dateline.errors import DatelineError
+from dateline.nlp.text import doc_text
 
 # ---------------------------------------------------------------------------------------------------------
 # Trigger lexicon: lemma → family (families map to sub-types in `classify_sentence`), read from data.
@@ -148,7 +149,7 @@ AGREEMENT_FRAME = _LEXICON.regex("AGREEMENT_FRAME")
 
 def _background_agreement(tok: Token) -> bool:
     """The agreement noun sits in a prepositional frame of another clause, not as what happened."""
-    before = tok.doc.text[max(tok.sent.start_char, tok.idx - 80):tok.idx].lower()
+    before = doc_text(tok.doc)[max(tok.sent.start_char, tok.idx - 80):tok.idx].lower()
     return bool(AGREEMENT_FRAME.search(before))
 
 
@@ -175,7 +176,7 @@ def _has_agent(tok: Token) -> bool:
 
 def _opens_paragraph(sent: SpacySpan) -> bool:
     """The sentence is the first of its paragraph (a lead), not one that goes on about an event told before."""
-    before = sent.doc.text[: sent.start_char].rstrip(" \t")
+    before = doc_text(sent.doc)[: sent.start_char].rstrip(" \t")
     return not before or before.endswith("\n")
 
 

@@ -19,6 +19,7 @@ import re
 from spacy.tokens import Doc, Token
 
 from dateline.model import Event, RejectedCandidate
+from dateline.nlp.text import doc_text
 
 # Trigger lemmas with a frequent sense outside conflict and protest (sport, business, politics, media).
 AMBIGUOUS_TRIGGERS = frozenset({
@@ -160,7 +161,7 @@ def _next_sentence(doc: Doc, end: int) -> tuple[int, int] | None:
     """The sentence after the one ending at `end`, in the same paragraph (no blank line between)."""
     for sent in doc.sents:
         if sent.start_char >= end:
-            if "\n\n" in doc.text[end:sent.start_char]:
+            if "\n\n" in doc_text(doc)[end:sent.start_char]:
                 return None
             return sent.start_char, sent.end_char
     return None

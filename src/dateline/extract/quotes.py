@@ -28,6 +28,7 @@ from spacy.tokens import Span as SpacySpan
 
 from dateline.model import Article, Quote, Span
 from dateline.nlp.components.quotes import SPAN_KEY, find_quotes
+from dateline.nlp.text import doc_text
 from dateline.resources import Resources
 
 # Verbs that introduce what someone said (lemmas). "read" and "add" cover documents ("the report reads").
@@ -118,7 +119,7 @@ def _quote_spans(doc: Doc) -> list[tuple[int, int, str]]:
     if SPAN_KEY in doc.spans:
         runs = [(s.start_char, s.end_char, s.label_) for s in doc.spans[SPAN_KEY]]
     else:
-        runs = [(r.start, r.end, r.kind) for r in find_quotes(doc.text)]
+        runs = [(r.start, r.end, r.kind) for r in find_quotes(doc_text(doc))]
     return sorted(runs, key=lambda r: (r[0], -r[1]))
 
 
@@ -366,7 +367,7 @@ def _span_of(text: str, tokens: list[Token]) -> Span:
 
 def _describe(doc: Doc, head: Token, before: int, article: Article) -> Speaker | None:
     """Turn the speaker's head token into a Speaker: named person/org, resolved pronoun, or description."""
-    text = doc.text
+    text = doc_text(doc)
     lower = head.lower_
     if lower in PRONOUNS:
         return resolve_antecedent(doc, before, PRONOUNS[lower], article)
@@ -440,7 +441,7 @@ def appositive_role(doc: Doc, head: Token) -> str | None:
     for child in head.rights:
         if child.dep_ == "appos":
             tokens = phrase_tokens(child, keep_det=True)
-            return doc.text[tokens[0].idx : tokens[-1].idx + len(tokens[-1])].strip(_TRIM)
+            return doc_text(doc)[tokens[0].idx : tokens[-1].idx + len(tokens[-1])].strip(_TRIM)
     return None
 
 
@@ -490,7 +491,7 @@ def resolve_antecedent(doc: Doc, before: int, kind: str, article: Article, windo
     name = full_name(doc, ent, before) if ent.label_ == "PERSON" else expand_name(doc, ent.start, ent.end)
     return Speaker(
         name=name,
-        span=Span.of(doc.text, ent.start_char, ent.end_char),
+        span=Span.of(doc_text(doc), ent.start_char, ent.end_char),
         role=appositive_role(doc, ent.root),
         named=True,
         kind="person" if ent.label_ == "PERSON" else "org",

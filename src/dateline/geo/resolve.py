@@ -44,6 +44,7 @@ from dateline.geo.gazetteer import (
 from dateline.geo.models import EVENT_PLACE_MODEL, cues, load_model
 from dateline.model import Article, Place, Span
 from dateline.nlp.components.places import ADMIN1_WORDS, ADMIN2_WORDS, SPAN_KEY, find_toponyms
+from dateline.nlp.text import doc_text
 from dateline.resources import Resources
 
 MODIFIER = "country name used as a modifier"
@@ -1038,7 +1039,7 @@ def event_verb(trigger: Span, doc: Doc) -> Span:
     if tok is None or tok.pos_ not in {"NOUN", "PROPN"} or tok.dep_ not in _ARGUMENT_DEPS or tok.head.pos_ != "VERB":
         return trigger
     head = tok.head
-    return Span.of(doc.text, head.idx, head.idx + len(head.text))
+    return Span.of(doc_text(doc), head.idx, head.idx + len(head.text))
 
 
 def place_for_event(places: list[Place], sentence: Span, paragraph: Span, article: Article,

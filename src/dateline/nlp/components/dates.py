@@ -28,6 +28,8 @@ from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 from spacy.vocab import Vocab
 
+from dateline.nlp.text import doc_text
+
 SPAN_KEY = "dl_dates"
 
 MONTHS: dict[str, int] = {
@@ -189,7 +191,7 @@ def _explicit_matches(text: str) -> list[re.Match[str]]:
 
 
 def _lexical_matches(doc: Doc, matcher: Matcher) -> list[tuple[int, int, int]]:
-    anchors = [(m.start(), m.end()) for m in _LEXICAL_ANCHOR_RE.finditer(doc.text)]
+    anchors = [(m.start(), m.end()) for m in _LEXICAL_ANCHOR_RE.finditer(doc_text(doc))]
     if not anchors:
         return []
     starts = [t.idx for t in doc]
@@ -206,7 +208,7 @@ def _lexical_matches(doc: Doc, matcher: Matcher) -> list[tuple[int, int, int]]:
 def find_date_spans(doc: Doc, matcher: Matcher) -> list[Span]:
     """All date expressions of a Doc, longest first where rules overlap, in text order."""
     rule_spans: list[Span] = []
-    for m in _explicit_matches(doc.text):
+    for m in _explicit_matches(doc_text(doc)):
         label = next(k for k, v in m.groupdict().items() if v is not None).rstrip("0123456789")
         text = m.group(0)
         if label == "MONTH" and _BARE_MONTH_RE.match(text):

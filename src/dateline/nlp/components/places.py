@@ -23,6 +23,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from dateline.geo.gazetteer import fold, loose_key, tables
+from dateline.nlp.text import doc_text
 
 SPAN_KEY = "dl_places"
 MAX_TOKENS = 6
@@ -169,7 +170,7 @@ def propose_toponyms(doc: Doc, gazetteer: Any) -> list[Candidate]:
     ents = list(doc.ents)  # doc.ents rebuilds its tuple on every access: read it once
     stop = _words("non_place_words") | _words("first_names")
     grams = _ngrams(doc)
-    full = doc.text  # Doc.text joins every token on each access: read it once
+    full = doc_text(doc)
     texts = [full[doc[i].idx : doc[j - 1].idx + len(doc[j - 1])] for i, j in grams]
     folded = [fold(t) for t in texts]
     loose = [loose_key(t) for t in texts]

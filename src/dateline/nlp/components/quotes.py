@@ -25,6 +25,8 @@ from dataclasses import dataclass
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from dateline.nlp.text import doc_text
+
 SPAN_KEY = "dl_quotes"
 
 OPEN_DOUBLE = "“„«"
@@ -204,7 +206,7 @@ class QuoteFinder:
 
     def __call__(self, doc: Doc) -> Doc:
         spans = []
-        for run in find_quotes(doc.text):
+        for run in find_quotes(doc_text(doc)):
             span = doc.char_span(run.start, run.end, label=run.kind, alignment_mode="expand")
             if span is not None and len(span):
                 spans.append(span)
