@@ -25,6 +25,9 @@ DATA = REPO / "src" / "dateline" / "geo" / "data"
 SPLIT = REPO / "gold" / "event_location_split.json"
 WRITTEN = REPO / "gold" / "toponyms_written.jsonl"
 WRITTEN_EVENTS = REPO / "gold" / "event_places_written.jsonl"  # our own sentences for the event-place ranker
+# our own labels of the dev half's names that spaCy calls a person/organisation with no place word near
+# (place or not), the labelled negatives that event_location_tune itself lacks
+OWN_LABELS = REPO / "gold" / "toponym_labels_evloc_dev.jsonl"
 PLACE_NER = {"GPE", "LOC", "FAC"}
 
 
@@ -55,6 +58,10 @@ def toponym_examples(res, rows: list[dict], written: bool):  # type: ignore[no-u
     nlp, dl = spacy_only(res)
     words = english_words(nlp)
     gaz = res.gazetteer
+    own: dict[str, list[tuple[int, int, int]]] = {}
+    if not written:
+        for lab in map(json.loads, OWN_LABELS.open()):
+            own.setdefault(lab["id"], []).append((lab["start"], lab["end"], int(lab["label"] == "PLACE")))
     out = []
     with nlp.select_pipes(disable=dl):
         docs = nlp.pipe([r["text"] for r in rows], batch_size=64)
@@ -65,12 +72,15 @@ def toponym_examples(res, rows: list[dict], written: bool):  # type: ignore[no-u
             else:
                 pos = [(s["start"], s["end"]) for s in row["spans"] if s["label"] == "LOCATION"]
                 neg = None
-            for cand in propose_toponyms(doc, gaz):
+            for cand in propose_toponyms(doc, gaz, keep_blocked=True):
                 if cand.source == "LANDMARK":
                     continue
                 span = doc[cand.start : cand.end]
                 a, b = span.start_char, span.end_char
-                if any(a < e and s < b for s, e in pos):
+                mine = [y for s, e, y in own.get(row["id"], []) if a < e and s < b]
+                if mine:
+                    label = mine[0]
+                elif any(a < e and s < b for s, e in pos):
                     label = 1
                 elif neg is not None:
                     if not any(a < e and s < b for s, e in neg):
