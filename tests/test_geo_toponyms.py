@@ -104,3 +104,31 @@ def test_a_repeated_name_is_no_evidence_for_its_own_namesakes_country(resources)
 def test_a_word_for_part_of_a_place_between_the_cue_and_the_name_keeps_the_cue(resources, text: str) -> None:  # type: ignore[no-untyped-def]
     (place,) = geocode_text(text, resources)
     assert place.kind == "city" and place.country == "Syria"
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("Hundreds of nurses marched through Durban on Monday.", "Durban"),  # spaCy: ORG
+    ("Militants attacked Quetta on Sunday.", "Quetta"),  # spaCy: WORK_OF_ART
+    ("The MP for Manchester was attacked in Nairobi.", "Manchester"),  # spaCy: PERSON
+])
+def test_a_town_the_small_ner_mislabels_is_still_a_place(resources, text: str, name: str) -> None:  # type: ignore[no-untyped-def]
+    doc = resources.nlp(text)
+    assert name in {s.text for s in doc.spans["dl_places"]}
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("Supreme Leader Ali Khamenei condemned the protests in Baghdad.", "Ali"),
+    ("Al Arabiya TV reported clashes in Basra.", "Arabiya"),
+    ("At the start of Ramadan, gunmen abducted a trader in Taiz.", "Ramadan"),
+    ("Troops loyal to Jackson shelled Mosul overnight.", "Jackson"),
+])
+def test_a_name_ner_calls_a_person_or_organisation_stays_out_when_nothing_says_place(resources, text: str, name: str) -> None:  # type: ignore[no-untyped-def]
+    doc = resources.nlp(text)
+    assert name not in {s.text for s in doc.spans["dl_places"]}
+
+
+def test_without_the_recognizer_a_name_ner_calls_an_organisation_is_dropped(resources) -> None:  # type: ignore[no-untyped-def]
+    from dateline.nlp.components.places import find_toponyms
+
+    doc = resources.nlp("Hundreds of nurses marched through Durban on Monday.")
+    assert "Durban" not in {doc[c.start:c.end].text for c in find_toponyms(doc, resources.gazetteer)}

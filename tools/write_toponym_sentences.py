@@ -37,6 +37,15 @@ ORGS = ["the [[N:Bureau]] of Investigative Journalism", "the [[N:Centre]] for De
         "the [[N:Commission]] on Human Rights", "the Progressive [[N:Union]]", "the [[N:Bureau]] of Statistics",
         "the [[N:Centre]] for Strategic Studies", "the Human Rights [[N:Commission]]"]
 COMMON = ["Cafe", "Market", "Church", "Bar", "Hotel", "Hope", "Victory", "Unity", "Liberty", "Paradise"]
+# names spaCy's small model labels DATE, ORG, NORP or PRODUCT that match towns (for the later templates)
+HOLIDAYS = ["Ramadan", "Eid", "Christmas", "Easter", "Ashura", "Diwali", "Lent", "Passover"]
+GROUPS = ["Islah", "Hamas", "Fatah", "Amal", "Likud", "Wagner", "Ansar", "Tahrir", "Kataib", "Shabab"]
+ETHNIC = ["Kikuyu", "Turkana", "Fulani", "Hausa", "Igbo", "Pashtun", "Hazara", "Amhara", "Oromo", "Tuareg", "Luo", "Kalenjin"]
+VEHICLES = ["Chinook", "Apache", "Black Hawk", "Humvee", "Stryker", "Cessna", "Mercedes", "Toyota"]
+ORG_PLACES = ["the Kurdistan Democratic Party of [[N:Iran]]", "the Islamic State in Iraq and [[N:Al-Sham]]",
+              "Ahrar al-[[N:Sham]]", "the Liberation Front of [[N:Tigray]]", "the Patriotic Union of [[N:Kurdistan]]",
+              "the National Liberation Army of [[N:Colombia]]", "the United Liberation Front of [[N:Assam]]",
+              "the Movement for the Emancipation of the [[N:Niger Delta]]"]
 REGIONS = ["Middle East", "North East", "West Africa", "Sahel", "Horn of Africa", "Gulf", "Balkans", "South Asia"]
 
 TEMPLATES = [
@@ -83,6 +92,27 @@ TEMPLATES = [
     ("person", "Leader {sur} denied the report, and crowds in [[P:{town}]] chanted against [[N:{sur}]] again."),
     ("person", "Leader {sur} stayed silent as crowds in [[P:{town}]] tore down pictures of [[N:{later2}]] and [[N:{sur}]]."),
     ("person", "In [[P:{town}]], marchers waved portraits of {first} {later2}, [[N:{sur}]] and other leaders."),
+    # added later: a town named with no place word before it, which the small NER model often labels a person
+    # or an organisation ("marched through Durban", "attacked Quetta"), against names that NER labels so
+    # rightly (holidays, parties, ethnic groups, vehicles, a place inside an organisation's name)
+    ("blocked", "Hundreds of nurses marched through [[P:{town}]] on Monday."),
+    ("blocked", "At the start of [[N:{holiday}]], gunmen abducted a trader in [[P:{town}]]."),
+    ("blocked", "Militants attacked [[P:{town}]] on Sunday, killing five soldiers."),
+    ("blocked", "Troops loyal to [[N:{sur2}]] shelled [[P:{town}]] overnight."),
+    ("blocked", "Rebels captured [[P:{town}]] after two days of fighting."),
+    ("blocked", "[[N:{group}]]-affiliated forces detained a journalist in [[P:{town}]]."),
+    ("blocked", "The MP for [[P:{town}]] condemned the killings."),
+    ("blocked", "[[N:{sur2}]]'s forces fired on a crowd in [[P:{town}]]."),
+    ("blocked", "Troops stormed [[P:{town}]] and arrested dozens of people."),
+    ("blocked", "Members of the [[N:{ethnic}]] community protested in [[P:{town}]]."),
+    ("blocked", "Police arrested a man from [[P:{town}]] on Friday."),
+    ("blocked", "A spokesman for {orgplace} claimed an attack in [[P:{town}]]."),
+    ("blocked", "Aid convoys reached [[P:{town}]] late on Tuesday."),
+    ("blocked", "An army [[N:{vehicle}]] was hit by a roadside bomb near [[P:{town}]]."),
+    ("blocked", "Thousands fled [[P:{town}]] as the fighting spread."),
+    ("blocked", "Mr. [[N:{sur2}]] told supporters in [[P:{town}]] that he would not resign."),
+    ("blocked", "Gunmen raided [[P:{town}]] before dawn, residents said."),
+    ("blocked", "[[N:{ethnic}]] raiders stole cattle near [[P:{town}]] during [[N:{holiday}]]."),
 ]
 
 
@@ -278,7 +308,10 @@ def main() -> None:
                     "later2": LATER_SURNAMES[(k + 1) % 4],
                     "title": TITLES[k % len(TITLES)], "town": TOWNS[(k * 7 + len(rows)) % len(TOWNS)],
                     "town2": TOWNS[(k * 11 + 3 + len(rows)) % len(TOWNS)], "org": ORGS[(k + len(rows)) % len(ORGS)],
-                    "common": COMMON[k % len(COMMON)], "region": REGIONS[k % len(REGIONS)]}
+                    "common": COMMON[k % len(COMMON)], "region": REGIONS[k % len(REGIONS)],
+                    "sur2": SURNAMES[(k * 5 + len(rows)) % len(SURNAMES)], "holiday": HOLIDAYS[(k + number) % len(HOLIDAYS)],
+                    "group": GROUPS[(k + number) % len(GROUPS)], "ethnic": ETHNIC[(k + number) % len(ETHNIC)],
+                    "vehicle": VEHICLES[k % len(VEHICLES)], "orgplace": ORG_PLACES[k % len(ORG_PLACES)]}
             row = render(template, fill)
             if fill["town"] == fill["town2"] and "{town2}" in template:
                 continue

@@ -103,11 +103,13 @@ def person_names(doc: Any) -> frozenset[str]:
 
 def toponym_features(doc: Any, start: int, end: int, source: str, ner: str | None, cue: str | None,
                      kind_hint: str | None, entries: list[Any], exact: bool, words: frozenset[str],
-                     persons: frozenset[str] = frozenset()) -> Features:
+                     persons: frozenset[str] = frozenset(), blocked: str | None = None) -> Features:
     """What says a candidate name is a place here, or a person, a title, an organisation or a common word.
 
     `entries` are its gazetteer records (exact or spelling-tolerant match), `exact` whether the exact key
-    matched, `words` the English word list, `persons` the words the document uses as people's names."""
+    matched, `words` the English word list, `persons` the words the document uses as people's names,
+    `blocked` why the candidate generator's old rule would have dropped it ("ner": spaCy calls it a person,
+    organisation … and no place word is near; "inside_longer": part of a longer such entity), or None."""
     c = cues()
     span = doc[start:end]
     first, last = doc[start], doc[end - 1]
@@ -187,6 +189,33 @@ def toponym_features(doc: Any, start: int, end: int, source: str, ner: str | Non
     conjoined += [t for t in root.children if t.dep_ == "conj"]
     if any(t.ent_type_ == "PERSON" or (t.text in persons and t.i not in range(start, end)) for t in conjoined):
         x["listed_with_person"] = 1.0
+    # what the old candidate rule trusted NER for, now weighed against everything else: the small NER model
+    # labels many towns PERSON/ORG/WORK_OF_ART ("marched through Durban", "attacked Quetta")
+    if blocked:
+        x["blocked=" + blocked] = 1.0
+        x["blocked_ner=" + (ner or "none")] = 1.0
+        if dep == "pobj":
+            x["blocked_pobj_of=" + ("site" if span.root.head.lower_ in c["site_preps"] else
+                                    "origin" if span.root.head.lower_ in c["origin_preps"] else "other")] = 1.0
+        if entries:
+            x[_bucket("blocked_gaz_pop", math.log10(max(e.population for e in entries) + 1), (4, 5, 6))] = 1.0
+    # the object of a verb that acts on places: "attacked Quetta", "militants stormed X", "fled X"
+    if dep in {"dobj", "pobj"}:
+        verb = span.root.head if dep == "dobj" else span.root.head.head
+        if verb.pos_ in {"VERB", "AUX"} and verb.lemma_.lower() in c["place_verbs"]:
+            x["object_of_place_verb"] = 1.0
+    # a given name right before it ("Qasem Soleimani") or a capitalised PERSON word right after ("Ali Khamenei")
+    if prev is not None and prev.text in _first_names():
+        x["first_name_before"] = 1.0
+    if nxt is not None and nxt.text[:1].isupper() and nxt.is_alpha and nxt.ent_type_ == "PERSON":
+        x["person_word_after"] = 1.0
+    # a holiday or month of a calendar ("at the start of Ramadan"), and a group's name glued to "-affiliated",
+    # "-led", "-backed" ("Islah-affiliated forces"; "X-based" is a seat, a place)
+    if span.text.lower() in c["holidays"]:
+        x["holiday"] = 1.0
+    if nxt is not None and nxt.text == "-" and not last.whitespace_ and nxt2 is not None:
+        x["hyphen_after=" + ("group" if nxt2.lower_ in c["group_hyphen_suffixes"] else
+                             "based" if nxt2.lower_ == "based" else "other")] = 1.0
     # the words themselves
     low = span.text.lower()
     if low in words or all(t.lower_ in words for t in span):
@@ -213,6 +242,13 @@ def toponym_features(doc: Any, start: int, end: int, source: str, ner: str | Non
         if not any(_same_name(e.name, span.text) for e in entries):
             x["gaz_alt_name_only"] = 1.0
     return x
+
+
+@functools.cache
+def _first_names() -> frozenset[str]:
+    from dateline.geo.gazetteer import tables
+
+    return frozenset(tables()["first_names"])
 
 
 def _same_name(a: str, b: str) -> bool:

@@ -120,13 +120,16 @@ def _ngrams(doc: Doc) -> list[tuple[int, int]]:
     return out
 
 
-def find_toponyms(doc: Doc, gazetteer: Any, recognizer: Any | None = None, words: frozenset[str] = frozenset()) -> list[Candidate]:
+def find_toponyms(doc: Doc, gazetteer: Any, recognizer: Any | None = None, words: frozenset[str] = frozenset(),
+                  keep_blocked: bool = True) -> list[Candidate]:
     """Gazetteer matches (longest first, non-overlapping) merged with NER places and named landmarks.
 
     With a `recognizer` (the trained toponym model, dateline.geo.models), each gazetteer or NER candidate gets
     the probability that it is a place here (`info["p_place"]`), and those below the model's threshold (a
-    surname, a title, an organisation's name, a common word that matches a town) are dropped."""
-    cands = propose_toponyms(doc, gazetteer)
+    surname, a title, an organisation's name, a common word that matches a town) are dropped. The recognizer also
+    decides the names spaCy labels a person or organisation (`keep_blocked`; False: such names are dropped
+    unless a place word is near, the rule before the recognizer learned it)."""
+    cands = propose_toponyms(doc, gazetteer, keep_blocked=keep_blocked and recognizer is not None)
     if recognizer is None:
         return cands
     from dateline.geo.models import person_names
@@ -160,12 +163,18 @@ def candidate_features(doc: Doc, cand: Candidate, gazetteer: Any, words: frozens
     entries = gazetteer.lookup(name)[:150]
     exact = bool(entries) and bool(gazetteer.lookup(name, loose=False))
     return toponym_features(doc, cand.start, cand.end, cand.source, cand.ner, cand.cue, cand.kind_hint,
-                            entries, exact, words, person_names(doc) if persons is None else persons)
+                            entries, exact, words, person_names(doc) if persons is None else persons,
+                            blocked=cand.info.get("blocked"))
 
 
-def propose_toponyms(doc: Doc, gazetteer: Any) -> list[Candidate]:
+def propose_toponyms(doc: Doc, gazetteer: Any, keep_blocked: bool = False) -> list[Candidate]:
     """The candidate generator: gazetteer n-grams, NER places and landmarks, with the rules against the
-    commonest collisions (months, stop words, first names, parts of longer names)."""
+    commonest collisions (months, stop words, first names, parts of longer names).
+
+    A gazetteer match that spaCy labels PERSON, ORG, NORP … (or that sits inside such a longer entity) with no
+    place word before or after it is dropped, unless `keep_blocked`: then it stays a candidate marked
+    `info["blocked"]` ("ner" or "inside_longer"), and the toponym recognizer decides, since the small NER model
+    mislabels many towns ("marched through Durban" → ORG, "attacked Quetta" → WORK_OF_ART)."""
     ner = _ner_at(doc)
     ents = list(doc.ents)  # doc.ents rebuilds its tuple on every access: read it once
     stop = _words("non_place_words") | _words("first_names")
@@ -216,19 +225,23 @@ def propose_toponyms(doc: Doc, gazetteer: Any) -> list[Candidate]:
             doc[i - 1].text == "("
             or doc[i - 1].text == "," and (_is_cap(doc[i - 2]) or doc[i - 2].lower_ in _words("place_type_after"))
         )
+        why_blocked = None
         if inside_longer and not cue and not listed:
-            continue  # "Ali" in "Ali Khamenei", "Arabiya" in "Al Arabiya TV" (not "(Gwoza, Borno)", one ORG to NER)
-        if blocked and not cue and not listed and not (ner_exact is not None and ner_exact.label_ in PLACE_NER):
-            # NER calls it a person/organisation and nothing in the text says place: trust NER
+            why_blocked = "inside_longer"  # "Ali" in "Ali Khamenei", "Arabiya" in "Al Arabiya TV" (not "(Gwoza, Borno)")
+        elif blocked and not cue and not listed and not (ner_exact is not None and ner_exact.label_ in PLACE_NER):
+            why_blocked = "ner"  # NER calls it a person/organisation and nothing in the text says place
+        if why_blocked and not keep_blocked:
             continue
         covered = j
         source = "BOTH" if any(lbl in PLACE_NER for lbl in labels) else "GAZ"
         kind_hint = None
         end = j
         part_of = j + 1 < len(doc) and doc[j].lower_ in {"area", "part", "outskirts"} and doc[j + 1].lower_ == "of"
-        if doc[i].text in _words("sublocality_prefixes") or part_of or (
-            j < len(doc) and doc[j].lower_ in _words("sublocality_suffixes")
-        ):
+        sublocality = doc[i].text in _words("sublocality_prefixes") or part_of or (
+            j < len(doc) and doc[j].lower_ in _words("sublocality_suffixes"))
+        if why_blocked and (sublocality or _street_in_town(doc, j)):
+            continue  # a landmark bypasses the recognizer: only an unblocked name becomes one
+        if sublocality:
             # "Colonia Las Flores", "Guama neighborhood", "Palanpur area of Surat": a part of a town, placed
             # within it like a landmark
             out.append(Candidate(i, j, "LANDMARK", ner=next(iter(labels - {None}), None), cue=cue, kind_hint="landmark"))
@@ -243,7 +256,8 @@ def propose_toponyms(doc: Doc, gazetteer: Any) -> list[Candidate]:
                 end = j + 1  # "Diyala Province" is one mention
         elif cue_b in {"province", "governorate", "region", "state", "oblast"} and i >= 2 and doc[i - 1].lower_ == "of":
             kind_hint = "admin1"
-        out.append(Candidate(i, end, source, ner=next(iter(labels - {None}), None), cue=cue, kind_hint=kind_hint))
+        info = {"blocked": why_blocked} if why_blocked else {}
+        out.append(Candidate(i, end, source, ner=next(iter(labels - {None}), None), cue=cue, kind_hint=kind_hint, info=info))
 
     out += _ner_only(doc, out)
     out += _landmarks(doc, out)
