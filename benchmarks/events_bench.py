@@ -22,8 +22,8 @@ import datetime as dt
 import json
 import sys
 import time
-from pathlib import Path
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
 from benchmarks.accuracy import (

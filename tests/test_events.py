@@ -17,16 +17,16 @@ PUBLISHED = "2021-05-10"
 SUB_TYPE_CASES: dict[str, tuple[str, str]] = {
     "peaceful": ("Hundreds of teachers marched peacefully through Nairobi on Sunday to demand higher pay.",
                  "Peaceful protest"),
-    "intervention": ("Police dispersed a sit-in by nurses outside the health ministry in Lagos on Monday and "
-                     "arrested six of them.", "Protest with intervention"),
-    "excessive_live_fire": ("Soldiers opened fire on demonstrators in Khartoum on Saturday, killing three "
-                            "protesters.", "Excessive force against protesters"),
-    "tear_gas_not_chemical": ("Riot police fired tear gas at peaceful protesters in Bogota on Friday, and two "
-                              "of them died of their injuries.", "Excessive force against protesters"),
+    "intervention": (("Police dispersed a sit-in by nurses outside the health ministry in Lagos on Monday and "
+                     "arrested six of them."), "Protest with intervention"),
+    "excessive_live_fire": (("Soldiers opened fire on demonstrators in Khartoum on Saturday, killing three "
+                            "protesters."), "Excessive force against protesters"),
+    "tear_gas_not_chemical": (("Riot police fired tear gas at peaceful protesters in Bogota on Friday, and two "
+                              "of them died of their injuries."), "Excessive force against protesters"),
     "storm_building": ("Angry protesters tried to storm the parliament building in Beirut on Saturday.",
                        "Violent demonstration"),
-    "stones_barricades": ("Youths burned tyres and threw stones at police in Dakar on Thursday during a protest "
-                          "against fuel prices.", "Violent demonstration"),
+    "stones_barricades": (("Youths burned tyres and threw stones at police in Dakar on Thursday during a protest "
+                          "against fuel prices."), "Violent demonstration"),
     "mob": ("A mob lynched a suspected thief in a market in Kampala on Tuesday.", "Mob violence"),
     "armed_clash": ("Army troops clashed with rebel fighters near Goma on Wednesday.", "Armed clash"),
     "gov_regains": ("Government troops recaptured the town of Palma from insurgents on Sunday.",
@@ -53,8 +53,8 @@ SUB_TYPE_CASES: dict[str, tuple[str, str]] = {
                 "Looting/property destruction"),
     "disrupted": ("Bomb disposal experts defused an explosive device found near a school in Maiduguri on Monday.",
                   "Disrupted weapons use"),
-    "transfer": ("Foreign troops withdrew from their base in Menaka and handed it over to the national army on "
-                 "Friday.", "Non-violent transfer of territory"),
+    "transfer": (("Foreign troops withdrew from their base in Menaka and handed it over to the national army on "
+                 "Friday."), "Non-violent transfer of territory"),
     "change": ("The armed group recruited dozens of new fighters in Beni on Tuesday.", "Change to group/activity"),
     # an arrest the demonstrators protest against is their grievance, not an intervention
     "grievance_arrest": ("Journalists protested in Lahore on Monday against the arrest of their editor.",
@@ -70,19 +70,19 @@ SUB_TYPE_CASES: dict[str, tuple[str, str]] = {
     # an attack that only damages property is property destruction; unorganised attackers are a mob
     "arson_no_harm": ("Unknown men attacked and burned a radio station in Kindu on Monday; no one was hurt.",
                       "Looting/property destruction"),
-    "villagers_attack": ("Villagers attacked a health worker in Mbale on Sunday, accusing him of spreading the "
-                         "virus.", "Mob violence"),
+    "villagers_attack": (("Villagers attacked a health worker in Mbale on Sunday, accusing him of spreading the "
+                         "virus."), "Mob violence"),
     "patrol": ("Turkish troops conducted a patrol near Tal Tamr on Thursday.", "Change to group/activity"),
     # blocking roads to press a demand is a demonstration; stones thrown outside one are mob violence
-    "road_block_demand": ("About fifty traders blocked the main road in Kisumu on Tuesday demanding the reopening "
-                          "of the market.", "Peaceful protest"),
+    "road_block_demand": (("About fifty traders blocked the main road in Kisumu on Tuesday demanding the reopening "
+                          "of the market."), "Peaceful protest"),
     "stones_no_demo": ("Bus passengers threw stones at police at a checkpoint near Mwanza on Friday.",
                        "Mob violence"),
     "mob_justice": ("A suspected thief was beaten up by residents in a market in Gulu on Monday.", "Mob violence"),
     "assassinate": ("Gunmen assassinated a local councillor in Gao on Sunday.", "Attack"),
     # heavy machine guns and grenade launchers at positions, no small arms: one-sided heavy fire
-    "heavy_weapons": ("Separatist units fired grenade launchers and heavy machine guns at army positions near "
-                      "Marinka on Monday.", "Shelling/artillery/missile attack"),
+    "heavy_weapons": (("Separatist units fired grenade launchers and heavy machine guns at army positions near "
+                      "Marinka on Monday."), "Shelling/artillery/missile attack"),
     # a capture of a place outranks the weapons used; taken without resistance is a non-violent transfer
     "capture_after_airstrikes": ("Army troops recaptured the town of Bama on Saturday after days of airstrikes.",
                                  "Government regains territory"),
@@ -99,8 +99,8 @@ SUB_TYPE_CASES: dict[str, tuple[str, str]] = {
     "front_small_arms": ("Separatists fired mortars and small arms along the front line near Avdiivka on Friday.",
                          "Armed clash"),
     # force the authorities use on peaceful demonstrators is not the demonstrators' violence
-    "excessive_force_words": ("Guards used excessive force to break up a peaceful protest by miners in Rustavi on "
-                              "Monday, injuring nine of them.", "Excessive force against protesters"),
+    "excessive_force_words": (("Guards used excessive force to break up a peaceful protest by miners in Rustavi on "
+                              "Monday, injuring nine of them."), "Excessive force against protesters"),
 }
 
 # (text, reason the candidate is rejected)
