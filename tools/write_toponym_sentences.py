@@ -230,6 +230,12 @@ EVENT_TEMPLATES = [
     ("destination", "Farmers [[V:marched]] from [[O:{t2}]] to [[E:{cap}]] to demand compensation."),
     ("destination", "Thousands [[V:fled]] the fighting in [[E:{t}]] towards [[O:{t2}]], aid agencies said."),
     ("destination", "Rebels who [[V:attacked]] [[E:{t}]] on Sunday later withdrew towards [[O:{t2}]]."),
+    # stretches: a raid, a shelling or clashes over "from X to Y" are coded at the first town; a march reaches the second
+    ("route", "Warplanes [[V:struck]] militia positions along the road from [[E:{t}]] to [[O:{t2}]] on Friday."),
+    ("route", "Clashes [[V:spread]] through the farms from [[E:{t}]] to [[O:{t2}]], residents said."),
+    ("route", "Artillery [[V:shelled]] the villages from [[E:{t}]] as far as [[O:{t2}]] overnight."),
+    ("route", "Engineers [[V:cleared]] mines from the highway from [[E:{t}]] towards [[O:{t2}]]."),
+    ("route", "Hundreds of teachers [[V:walked]] from [[O:{t2}]] to [[E:{t}]] to protest unpaid wages."),
     # distance references
     ("distance", "Gunmen [[V:killed]] three farmers near [[E:{t}]], about 20 km south of [[O:{t2}]]."),
     ("distance", "An explosion [[V:struck]] a checkpoint in [[E:{t}]], 40 kilometres north of [[O:{t2}]]."),

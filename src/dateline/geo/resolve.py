@@ -65,6 +65,13 @@ _LOCATIVE = re.compile(r"\b(?:in|at|near|outside|inside|into|on|around|across|to
 _SUBLOCALITY_PREFIXES = frozenset(tables()["sublocality_prefixes"])
 
 
+@functools.cache
+def _aside() -> re.Pattern[str]:
+    words = sorted(cues()["aside_words"], key=len, reverse=True)
+    return re.compile(r"\b(?:" + "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in words) + r")\s+(?:the\s+)?$",
+                      re.IGNORECASE)
+
+
 @dataclass
 class Mention:
     start: int  # character offsets into the article text
@@ -85,6 +92,7 @@ class Mention:
     # the one country where this enclosing mention has a reading that can hold what the text puts inside it
     # ("Pandogari (Rafi LGA, Niger)": Rafi is only Nigerian, so Niger is the Nigerian state, not the country)
     child_cc: str | None = None
+    aside: bool = False  # "the neighbouring Uzbekistan": named as another place than the text's, casts no vote
 
 
 def ascii_name(name: str) -> str:
@@ -137,6 +145,7 @@ def _mentions(article: Article, doc: Doc, gaz: Gazetteer) -> list[Mention]:
             sent=_index_of(sent_starts, span.start_char),
             para=_index_of(para_starts, span.start_char),
         )
+        m.aside = bool(_aside().search(article.text[max(0, m.start - 40) : m.start]))
         last = span[-1]
         m.modifier = (last.dep_ == "compound" and last.head.i > last.i and last.head.pos_ == "NOUN"
                       and not last.head.is_title) or (span.end < len(doc) and doc[span.end].text in {"'s", "’s"})
@@ -235,7 +244,7 @@ def _anchor_country(m: Mention) -> tuple[str, float] | None:
 
     Country names vote most, then admin1 names, then towns with one country among their namesakes; a name
     matched only by the spelling-tolerant key or a hamlet is weak evidence ("Kech" ~ Ketsch, Germany)."""
-    if not m.candidates:
+    if not m.candidates or m.aside:
         return None
     ccs = {e.cc for e in m.candidates}
     top = m.candidates[0]
@@ -963,8 +972,22 @@ def pair_features(p: Place, located: list[Place], trigger: Span, doc: Doc, artic
         x["frame_of_previous"] = 1.0
     if k + 1 < len(by_start) and _encloses(article.text[p.span.end : by_start[k + 1].span.start]):
         x["framed_by_next"] = 1.0
+    # "from X to Y": a stretch or a movement. A raid or a clash over a stretch is coded at its first town, a march
+    # or a flight reaches the second one; which is which the trained weights decide
+    if k + 1 < len(by_start) and _ROUTE_FROM.search(article.text[max(0, p.span.start - 12) : p.span.start]) and \
+            _ROUTE_TO.match(article.text[p.span.end : by_start[k + 1].span.start]):
+        x["route_start"] = 1.0
+    if k > 0 and _ROUTE_TO.match(article.text[by_start[k - 1].span.end : p.span.start]) and _ROUTE_FROM.search(
+            article.text[max(0, by_start[k - 1].span.start - 12) : by_start[k - 1].span.start]):
+        x["route_end"] = 1.0
+        if trig.lemma_.lower() in cue["motion_verbs"]:
+            x["route_end_motion"] = 1.0
     x[f"n_places={min(len(located), 4)}"] = 1.0
     return x
+
+
+_ROUTE_FROM = re.compile(r"\bfrom\s+(?:the\s+)?$", re.IGNORECASE)
+_ROUTE_TO = re.compile(r"^\s*(?:to|towards?|until|up\s+to|as\s+far\s+as)\s+(?:the\s+)?$", re.IGNORECASE)
 
 
 _FRAME_GAP = re.compile(r"^[\s,]*(?:[\w'’-]+\s+){0,4}?(?:of|in|near)\s+(?:the\s+)?(?:rural\s+|(?:north|south|east|west)(?:ern)?\s+)?$",

@@ -48,7 +48,7 @@ BLOCKING_NER = frozenset({"PERSON", "ORG", "NORP", "WORK_OF_ART", "EVENT", "PROD
 class Candidate:
     start: int
     end: int
-    source: str  # "GAZ" | "NER" | "BOTH" | "LANDMARK"
+    source: str  # "GAZ" | "NER" | "BOTH" | "LANDMARK" | "CUE" (an unknown name a place word introduces)
     ner: str | None = None
     cue: str | None = None
     kind_hint: str | None = None
@@ -137,7 +137,7 @@ def find_toponyms(doc: Doc, gazetteer: Any, recognizer: Any | None = None, words
     persons = person_names(doc)
     kept = []
     for cand in cands:
-        if cand.source != "LANDMARK":
+        if cand.source not in {"LANDMARK", "CUE"}:
             p = recognizer.probability(candidate_features(doc, cand, gazetteer, words, persons))
             cand.info["p_place"] = round(p, 3)
             if p < recognizer.threshold:
@@ -261,6 +261,7 @@ def propose_toponyms(doc: Doc, gazetteer: Any, keep_blocked: bool = False) -> li
 
     out += _ner_only(doc, out)
     out += _landmarks(doc, out)
+    out += _named_by_place_word(doc, out, stop)
     out.sort(key=lambda c: c.start)
     return out
 
@@ -286,6 +287,12 @@ def _flanked(doc: Doc, i: int, j: int, covered: int) -> bool:
             return True
         if right.text == "-" and not right.whitespace_ and j + 1 < len(doc) and _is_cap(doc[j + 1]) and not doc[j - 1].whitespace_:
             return True
+        # "Bab al Kabir", "Tell es Sultan": a lower-case article joining a capitalised word makes one longer name
+        # the gazetteer lacks; its first word alone would resolve to a namesake ("of" is not such a joint:
+        # "Diyala of Iraq" is rare, "the Bureau of X" the landmark/organisation rules handle)
+        if (right.lower_ in CONNECTORS and right.lower_ != "of" and right.text.islower() and j + 1 < len(doc)
+                and _is_cap(doc[j + 1]) and doc[j + 1].is_alpha):
+            return True
     return False
 
 
@@ -300,6 +307,48 @@ def _ner_only(doc: Doc, found: list[Candidate]) -> list[Candidate]:
         if ent.label_ in PLACE_NER and ent.text[:1].isupper() and not _overlaps(ent.start, ent.end, found):
             kind = "landmark" if ent.label_ == "FAC" or _is_landmark_head(ent[-1].text) else None
             out.append(Candidate(ent.start, ent.end, "NER", ner=ent.label_, cue=_cue_before(doc, ent.start), kind_hint=kind))
+    return out
+
+
+def _named_by_place_word(doc: Doc, found: list[Candidate], stop: frozenset[str]) -> list[Candidate]:
+    """Names the gazetteer lacks that the text itself calls a place: "in the village of Kumbaru", "a man from
+    Sevare" (a person's origin). Proposed as "CUE" candidates, which the resolver keeps at the province or town
+    the text puts them in, rather than letting the event fall back to a wider place. The place words are
+    lists in `geo/data/toponym_cues.json` (`unknown_place_of`, `origin_people`)."""
+    from dateline.geo.models import cues
+
+    place_of, people, org_heads = cues()["unknown_place_of"], cues()["origin_people"], cues()["org_heads"]
+    out: list[Candidate] = []
+    n = len(doc)
+    for i in range(1, n):
+        tok = doc[i]
+        if not (_is_cap(tok) and tok.is_alpha) or tok.is_sent_start or _overlaps(i, i + 1, found) or _overlaps(i, i + 1, out):
+            continue
+        k = i - 1
+        if doc[k].lower_ in {"the", "a"}:
+            k -= 1
+        cue = None
+        if k >= 1 and doc[k].lower_ == "of" and doc[k - 1].lower_ in place_of:
+            cue = f"{doc[k - 1].lower_} of"
+        elif k >= 1 and doc[k].lower_ == "from" and doc[k - 1].lower_ in people:
+            cue = "from"
+        if cue is None:
+            continue
+        j = i + 1  # "Bab al Kabir": capitalised words and the connectors between them
+        while j < n and j - i < MAX_TOKENS and (_is_cap(doc[j]) and doc[j].is_alpha or doc[j].lower_ in CONNECTORS
+                                                 and doc[j].lower_ != "of" and j + 1 < n and _is_cap(doc[j + 1])):
+            j += 1
+        words = doc[i:j]
+        if any(t.text in DATE_WORDS or t.text in stop or _is_landmark_head(t.text) for t in words):
+            continue
+        if _overlaps(i, j, found):
+            continue
+        if cue == "from" and (any(t.text.isupper() or t.lower_ in org_heads for t in words) or any(
+                e.label_ == "NORP" or e.label_ == "ORG" and (e.start < i or e.end > j) for e in doc.ents if e.start < j and i < e.end)):
+            # "a man from UNICEF", "a woman from the Red Cross Society": an organisation. A one-name ORG stays:
+            # the small NER calls most unknown villages so ("a trader from Kwakwaru")
+            continue
+        out.append(Candidate(i, j, "CUE", ner=None, cue=cue))
     return out
 
 
