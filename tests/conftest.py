@@ -30,6 +30,21 @@ def shared_file(*parts: str) -> Path:
     return path
 
 
+def event_place(resources: Resources, text: str, verb: str, with_trigger: bool = True):  # type: ignore[no-untyped-def]
+    """The place `place_for_event` gives the event whose trigger is the first `verb` of a one-sentence text (with
+    `with_trigger=False`, the choice made without a trigger: the most specific place of the sentence)."""
+    from dateline.geo.resolve import place_for_event, places_from_doc
+    from dateline.model import Article, Span
+
+    doc = resources.nlp(text)
+    article = Article(id="t", text=text)
+    places = places_from_doc(article, doc, resources)
+    whole = Span.of(text, 0, len(text))
+    start = text.index(verb)
+    trigger = Span.of(text, start, start + len(verb)) if with_trigger else None
+    return place_for_event(places, whole, whole, article, trigger=trigger, doc=doc if with_trigger else None)
+
+
 @pytest.fixture(scope="session")
 def resources() -> Resources:
     return Resources()

@@ -5,8 +5,9 @@ from __future__ import annotations
 import pytest
 
 from dateline.geo.gazetteer import KIND_ADMIN1, KIND_CITY, KIND_COUNTRY, Entry
-from dateline.geo.resolve import Mention, _anchor_country, geocode_text, place_for_event
-from dateline.model import Article, Span
+from dateline.geo.resolve import Mention, _anchor_country, geocode_text
+from dateline.model import Span
+from tests.conftest import event_place
 
 
 def _entry(idx: int, kind: int, cc: str, pop: int = 0, name: str = "X") -> Entry:
@@ -39,36 +40,25 @@ def test_houthi_is_a_yemeni_demonym(resources) -> None:  # type: ignore[no-untyp
     assert resources.gazetteer.demonym_country("Houthis") == "YE"
 
 
-def _event_place(resources, text: str, verb: str, with_trigger: bool = True):  # type: ignore[no-untyped-def]
-    doc = resources.nlp(text)
-    article = Article(id="t", text=text)
-    from dateline.geo.resolve import places_from_doc
-
-    places = places_from_doc(article, doc, resources)
-    whole = Span.of(text, 0, len(text))
-    start = text.index(verb)
-    trigger = Span.of(text, start, start + len(verb)) if with_trigger else None
-    return place_for_event(places, whole, whole, article, trigger=trigger, doc=doc if with_trigger else None)
-
 
 def test_trigger_prefers_the_place_attached_to_the_event_over_the_victims_origin(resources) -> None:  # type: ignore[no-untyped-def]
     text = "Two traders from Mosul were killed in Kirkuk on Monday."
-    assert _event_place(resources, text, "killed").mention == "Kirkuk"
+    assert event_place(resources, text, "killed").mention == "Kirkuk"
 
 
 def test_trigger_ignores_a_place_in_a_clause_describing_the_actors(resources) -> None:  # type: ignore[no-untyped-def]
     text = "Gunmen who had travelled from Basra attacked a police station in Najaf."
-    assert _event_place(resources, text, "attacked").mention == "Najaf"
+    assert event_place(resources, text, "attacked").mention == "Najaf"
 
 
 def test_trigger_keeps_the_town_inside_its_region(resources) -> None:  # type: ignore[no-untyped-def]
     text = "Soldiers shot a teenager in the West Bank town of Nablus on Friday."
-    assert _event_place(resources, text, "shot").mention == "Nablus"
+    assert event_place(resources, text, "shot").mention == "Nablus"
 
 
 def test_without_trigger_the_old_rule_still_applies(resources) -> None:  # type: ignore[no-untyped-def]
     text = "Protesters marched in Basra, southern Iraq, on Friday."
-    assert _event_place(resources, text, "marched", with_trigger=False).mention == "Basra"
+    assert event_place(resources, text, "marched", with_trigger=False).mention == "Basra"
 
 
 @pytest.mark.parametrize(("text", "noun", "site"), [
@@ -77,7 +67,7 @@ def test_without_trigger_the_old_rule_still_applies(resources) -> None:  # type:
 ])
 def test_a_participant_noun_trigger_takes_the_place_of_the_act_it_is_subject_of(resources, text: str, noun: str,
                                                                                  site: str) -> None:  # type: ignore[no-untyped-def]
-    assert _event_place(resources, text, noun).mention == site
+    assert event_place(resources, text, noun).mention == site
 
 
 def test_event_verb_of_a_nominal_trigger(resources) -> None:  # type: ignore[no-untyped-def]
@@ -187,7 +177,7 @@ def test_a_street_named_after_a_town_is_in_the_town_the_text_puts_it_in(resource
     text = "Journalists protested outside a newspaper office on Jhelum road in Lahore city on Monday."
     street = next(p for p in geocode_text(text, resources) if p.mention.startswith("Jhelum"))
     assert street.kind == "landmark" and street.within == "Lahore"
-    assert _event_place(resources, text, "protested").name == "Lahore"
+    assert event_place(resources, text, "protested").name == "Lahore"
     # a road named by where it leads, with no town around it, is still that town
     (basra,) = geocode_text("Traders blocked the Basra road on Monday.", resources)
     assert basra.kind == "city" and basra.country == "Iraq"

@@ -9,19 +9,10 @@ from pathlib import Path
 import pytest
 
 from dateline.geo.models import EVENT_PLACE_MODEL, load_model
-from dateline.geo.resolve import place_for_event, places_from_doc
-from dateline.model import Article, Span
+from tests.conftest import event_place
 
 WRITTEN = Path(__file__).resolve().parents[1] / "gold" / "event_places_written.jsonl"
 
-
-def _event_place(resources, text: str, verb: str):  # type: ignore[no-untyped-def]
-    doc = resources.nlp(text)
-    article = Article(id="t", text=text)
-    places = places_from_doc(article, doc, resources)
-    whole = Span.of(text, 0, len(text))
-    start = text.index(verb)
-    return place_for_event(places, whole, whole, article, trigger=Span.of(text, start, start + len(verb)), doc=doc)
 
 
 @pytest.mark.parametrize(("text", "verb", "site"), [
@@ -34,7 +25,7 @@ def _event_place(resources, text: str, verb: str):  # type: ignore[no-untyped-de
     ("Police detained a man in Bulawayo over a grenade attack in Gweru last year.", "detained", "Bulawayo"),
 ])
 def test_the_ranker_takes_the_place_the_syntax_gives_the_event(resources, text: str, verb: str, site: str) -> None:  # type: ignore[no-untyped-def]
-    assert _event_place(resources, text, verb).mention == site
+    assert event_place(resources, text, verb).mention == site
 
 
 def test_the_shipped_ranker_is_a_softmax_over_the_sentences_places_trained_with_own_sentences() -> None:

@@ -3,18 +3,9 @@ neighbouring Y", "Bab al X", "a man from X"). Sentences of our own, none from an
 
 from __future__ import annotations
 
-from dateline.geo.resolve import geocode_text, place_for_event, places_from_doc
-from dateline.model import Article, Span
+from dateline.geo.resolve import geocode_text
 from dateline.nlp.components.places import propose_toponyms
-
-
-def _event_place(resources, text: str, verb: str):  # type: ignore[no-untyped-def]
-    doc = resources.nlp(text)
-    article = Article(id="t", text=text)
-    places = places_from_doc(article, doc, resources)
-    whole = Span.of(text, 0, len(text))
-    start = text.index(verb)
-    return place_for_event(places, whole, whole, article, trigger=Span.of(text, start, start + len(verb)), doc=doc)
+from tests.conftest import event_place
 
 
 def _place(places, mention: str):  # type: ignore[no-untyped-def]
@@ -23,13 +14,13 @@ def _place(places, mention: str):  # type: ignore[no-untyped-def]
 
 def test_a_raid_over_a_stretch_from_one_town_to_another_is_coded_at_the_first(resources) -> None:  # type: ignore[no-untyped-def]
     text = "Jets bombed fuel depots along the stretch from Gweru to Masvingo on Sunday."
-    assert _event_place(resources, text, "bombed").mention == "Gweru"
+    assert event_place(resources, text, "bombed").mention == "Gweru"
 
 
 def test_a_march_from_one_town_to_another_is_still_coded_where_it_arrives(resources) -> None:  # type: ignore[no-untyped-def]
     # the guard of the stretch rule above: a verb of going reaches the second town (route_end_motion)
     text = "Hundreds of miners marched from Kwekwe to Gweru to demand their wages."
-    assert _event_place(resources, text, "marched").mention == "Gweru"
+    assert event_place(resources, text, "marched").mention == "Gweru"
 
 
 def test_a_neighbouring_country_named_in_passing_does_not_pull_a_town_abroad(resources) -> None:  # type: ignore[no-untyped-def]
