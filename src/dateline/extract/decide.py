@@ -4,9 +4,11 @@ The rules in `classify.py` and `events.py` find candidates and fill their fields
 events, and on news they were never tuned for most of what they find is background, totals, plans or a
 trigger word in another sense. Weighing the many weak cues that separate those cases (tense, clause role,
 "since 2011", a date weeks old, a story about share prices) is what a small learned model does better than
-hand-set thresholds, so this module turns each event into features and a shipped logistic-regression model
+hand-set thresholds, so this module turns each event into features and a shipped model
 (`data/models/event_decision.json`, trained by `tools/train_event_model.py` on dateline's own gold labels,
-see docs/models.md) turns them into a calibrated probability.
+see docs/models.md) turns them into a calibrated probability. The model is the mean of a logistic regression
+(each cue on its own) and a small ensemble of boosted trees (cues in combination: a present perfect is
+background in an article and news in a brief), then a calibration map.
 
 `Event.confidence` becomes that probability. Events under the model's threshold stay in the report with the
 flag `needs_review` (nothing is dropped): exports, the API and the map leave them out by default and the review
@@ -69,8 +71,40 @@ def cues() -> dict[str, re.Pattern[str]]:
 
 
 @dataclass(frozen=True)
+class TreeEnsemble:
+    """Boosted regression trees over named features, as scikit-learn's HistGradientBoostingClassifier fitted
+    them, flattened to arrays: node i tests `features[feature[i]] <= threshold[i]` and goes to `left[i]` or
+    `right[i]`; a leaf (`left[i] == -1`) adds `value[i]` to the log-odds. Walking them needs no ML library."""
+
+    names: list[str]
+    baseline: float
+    roots: list[int]  # each tree's first node in the flat arrays
+    feature: list[int]
+    threshold: list[float]
+    left: list[int]
+    right: list[int]
+    value: list[float]
+
+    def log_odds(self, features: dict[str, float]) -> float:
+        x = [features.get(name, 0.0) for name in self.names]
+        total = self.baseline
+        for node in self.roots:
+            while self.left[node] != -1:
+                node = self.left[node] if x[self.feature[node]] <= self.threshold[node] else self.right[node]
+            total += self.value[node]
+        return total
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> TreeEnsemble:
+        return cls(names=list(data["features"]), baseline=float(data["baseline"]), roots=list(data["roots"]),
+                   feature=list(data["feature"]), threshold=[float(t) for t in data["threshold"]],
+                   left=list(data["left"]), right=list(data["right"]), value=[float(v) for v in data["value"]])
+
+
+@dataclass(frozen=True)
 class EventModel:
-    """A logistic regression over named features plus a calibration map (a tabulated sigmoid), as trained and shipped."""
+    """A logistic regression over named features, optionally averaged with boosted trees, plus a calibration
+    map (a tabulated sigmoid), as trained and shipped."""
 
     index: dict[str, int]
     coef: np.ndarray
@@ -83,6 +117,8 @@ class EventModel:
     # The cut for an event the rules rejected: overruling them needs more than proposing (chosen in training
     # for precision among such events; never below `threshold`).
     overrule_threshold: float | None = None
+    trees: TreeEnsemble | None = None
+    tree_share: float = 0.5  # the trees' part of the averaged probability
 
     def cut_for(self, event: Event) -> float:
         vetoed = any(f.startswith(RULE_REJECTED) for f in event.flags)
@@ -100,7 +136,9 @@ class EventModel:
 
     def probability(self, features: dict[str, float]) -> float:
         """The calibrated probability that a coder keeps the event."""
-        p = 1.0 / (1.0 + math.exp(-self.raw_score(features)))
+        p = _sigmoid(self.raw_score(features))
+        if self.trees is not None:
+            p = (1 - self.tree_share) * p + self.tree_share * _sigmoid(self.trees.log_odds(features))
         if len(self.calib_x):
             p = float(np.interp(p, self.calib_x, self.calib_y))
         return round(p, 3)
@@ -113,7 +151,13 @@ class EventModel:
                    calib_y=np.asarray(data.get("calib_y", []), dtype=float), threshold=float(data["threshold"]),
                    card=data.get("card", {}),
                    subtype=SubtypeModel.from_json(data["subtype"]) if data.get("subtype") else None,
-                   overrule_threshold=data.get("overrule_threshold"))
+                   overrule_threshold=data.get("overrule_threshold"),
+                   trees=TreeEnsemble.from_json(data["trees"]) if data.get("trees") else None,
+                   tree_share=float(data.get("tree_share", 0.5)))
+
+
+def _sigmoid(z: float) -> float:
+    return 1.0 / (1.0 + math.exp(-max(-60.0, min(60.0, z))))
 
 
 @dataclass(frozen=True)
