@@ -93,6 +93,9 @@ class Mention:
     # ("Pandogari (Rafi LGA, Niger)": Rafi is only Nigerian, so Niger is the Nigerian state, not the country)
     child_cc: str | None = None
     aside: bool = False  # "the neighbouring Uzbekistan": named as another place than the text's, casts no vote
+    # the text writes it inside a place none of whose readings can hold any of its own ("Menjan district,
+    # Badakhshan" with Menjan known only in Iran): its readings are namesakes, its vote goes to no country
+    outside_parent: bool = False
 
 
 def ascii_name(name: str) -> str:
@@ -214,6 +217,10 @@ def _link_hierarchy(text: str, mentions: list[Mention]) -> None:
             # a landmark's parent is its town ("Tahrir Square in Baghdad"), not a province
             b.is_parent = a.kind_hint != "landmark" and a.source != "LANDMARK"
             inner = {e.cc for e in a.candidates}
+            explicit = (a.kind_hint in {"admin1", "admin2"} or "(" in text[a.end : b.start]
+                        or bool(b.candidates) and all(e.kind in {KIND_ADMIN1, KIND_ADMIN2} for e in b.candidates))
+            if (b.is_parent and explicit and a.candidates and b.candidates and not inner & {e.cc for e in b.candidates}):
+                a.outside_parent = True
             if b.is_parent and len(inner) == 1:
                 cc = next(iter(inner))
                 holders = [pe for pe in b.candidates if pe.cc == cc and pe.kind != KIND_COUNTRY]
@@ -244,7 +251,7 @@ def _anchor_country(m: Mention) -> tuple[str, float] | None:
 
     Country names vote most, then admin1 names, then towns with one country among their namesakes; a name
     matched only by the spelling-tolerant key or a hamlet is weak evidence ("Kech" ~ Ketsch, Germany)."""
-    if not m.candidates or m.aside:
+    if not m.candidates or m.aside or m.outside_parent:
         return None
     ccs = {e.cc for e in m.candidates}
     top = m.candidates[0]
@@ -477,7 +484,9 @@ def _only_supported(m: Mention, best: Entry, ctx: Context) -> str | None:
     if support.get(best.cc, 0) > 0:
         return None
     if sum(places.values()) < 0.7:
-        if own is not None and not _wrong_kind(m, best):
+        # a name only one country has stands against the paragraph's demonyms; a population guess among several
+        # countries' namesakes ("West Coast": the largest is an Australian state's other name) does not
+        if own is not None and own[1] >= 1.0 and not _wrong_kind(m, best):
             return None
         places = Counter(ctx.para.get(m.para, Counter()))
         if own:
@@ -595,8 +604,10 @@ class Resolver:
             # a small town, or a town of any size found only under one of its other names ("Ichen" for a Chinese county
             # seat), is weak evidence against a sentence and paragraph unanimously about another country
             own_name = fold(best.name) == fold(m.name) or loose_key(best.name) == loose_key(m.name)
-            weak = (best.kind == KIND_CITY and (best.population < 100_000 or not own_name or _wrong_kind(m, best)
-                                                or _unsupported(m, best, ctx))
+            weak = ((best.kind == KIND_CITY and (best.population < 100_000 or not own_name or _wrong_kind(m, best)
+                                                 or _unsupported(m, best, ctx))
+                     # a province found only under another of its names is as weak ("West Coast" → Western Australia)
+                     or best.kind in {KIND_ADMIN1, KIND_ADMIN2} and not own_name)
                     and "inside" not in " ".join(why))
             if dominant and best.cc != dominant and weak and not any(e.cc == dominant for e in m.candidates):
                 deferred.append((k, dominant, cands, best))  # after the others, whose admin1 it may take

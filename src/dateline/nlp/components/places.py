@@ -60,6 +60,13 @@ def _words(name: str) -> frozenset[str]:
     return frozenset(tables()[name])
 
 
+@functools.cache
+def _name_joints() -> frozenset[str]:
+    from dateline.geo.models import cues
+
+    return frozenset(cues()["name_joints"])
+
+
 def _is_cap(tok: Any) -> bool:
     text = tok.text
     return bool(text) and text[0].isupper() and any(ch.isalpha() for ch in text)
@@ -259,7 +266,9 @@ def propose_toponyms(doc: Doc, gazetteer: Any, keep_blocked: bool = False) -> li
         info = {"blocked": why_blocked} if why_blocked else {}
         out.append(Candidate(i, end, source, ner=next(iter(labels - {None}), None), cue=cue, kind_hint=kind_hint, info=info))
 
-    out += _ner_only(doc, out)
+    ner_places = _ner_only(doc, out)
+    # a gazetteer word inside a longer NER name joined by another language's joint ("Menjan" of "Keran wa Menjan")
+    out = [c for c in out if not any(n.start <= c.start and c.end <= n.end for n in ner_places)] + ner_places
     out += _landmarks(doc, out)
     out += _named_by_place_word(doc, out, stop)
     out.sort(key=lambda c: c.start)
@@ -293,6 +302,10 @@ def _flanked(doc: Doc, i: int, j: int, covered: int) -> bool:
         if (right.lower_ in CONNECTORS and right.lower_ != "of" and right.text.islower() and j + 1 < len(doc)
                 and _is_cap(doc[j + 1]) and doc[j + 1].is_alpha):
             return True
+        # "Keran wa Menjan", "Shakhta imeni Gagarina": a joint of another language's names (a data list) likewise
+        if (right.text in _name_joints() and right.whitespace_ and j + 1 < len(doc)
+                and _is_cap(doc[j + 1]) and doc[j + 1].is_alpha):
+            return True
     return False
 
 
@@ -302,11 +315,15 @@ def _overlaps(a_start: int, a_end: int, cands: list[Candidate]) -> bool:
 
 def _ner_only(doc: Doc, found: list[Candidate]) -> list[Candidate]:
     """NER places the gazetteer did not find (misspelt towns, seas, landmarks): kept, resolved later."""
-    out = []
+    out: list[Candidate] = []
     for ent in doc.ents:
-        if ent.label_ in PLACE_NER and ent.text[:1].isupper() and not _overlaps(ent.start, ent.end, found):
-            kind = "landmark" if ent.label_ == "FAC" or _is_landmark_head(ent[-1].text) else None
-            out.append(Candidate(ent.start, ent.end, "NER", ner=ent.label_, cue=_cue_before(doc, ent.start), kind_hint=kind))
+        if ent.label_ in PLACE_NER and ent.text[:1].isupper() and not _overlaps(ent.start, ent.end, found + out):
+            end = ent.end
+            while (end + 1 < len(doc) and doc[end].text in _name_joints() and doc[end - 1].whitespace_
+                   and _is_cap(doc[end + 1]) and doc[end + 1].is_alpha):
+                end += 2  # "Shakhta imeni Gagarina": one name, not the town Shakhta and another name
+            kind = "landmark" if ent.label_ == "FAC" or _is_landmark_head(doc[end - 1].text) else None
+            out.append(Candidate(ent.start, end, "NER", ner=ent.label_, cue=_cue_before(doc, ent.start), kind_hint=kind))
     return out
 
 

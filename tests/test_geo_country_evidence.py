@@ -1,0 +1,52 @@
+"""Geocoding: which country the text supports when a name has namesakes abroad (geo6).
+
+Sentences are our own; each test fails without the change it names."""
+
+from __future__ import annotations
+
+from dateline.geo.gazetteer import KIND_ADMIN1, KIND_CITY, Entry
+from dateline.geo.resolve import Mention, _anchor_country, _link_hierarchy, geocode_text
+
+
+def _entry(idx: int, kind: int, cc: str, name: str, admin1: str = "01") -> Entry:
+    return Entry(idx=idx, kind=kind, name=name, cc=cc, admin1_code=admin1, latitude=0.0, longitude=0.0,
+                 population=1000, geonameid=idx, admin2="")
+
+
+def _places(resources, text: str) -> dict[str, object]:  # type: ignore[no-untyped-def]
+    return {p.mention: p for p in geocode_text(text, resources)}
+
+
+def test_a_district_written_inside_a_province_of_another_country_casts_no_vote() -> None:
+    # "Qorvan district, Sarpol": the district is known only in one country, the province only in another; the
+    # hierarchy makes the district's reading a namesake, so it must not vote for its own country
+    text = "Qorvan district, Sarpol"
+    child = Mention(0, 6, "Qorvan", "Qorvan", "GAZ", None, None, "admin2", 0, 0,
+                    candidates=[_entry(1, KIND_CITY, "IR", "Qorvan")])
+    parent = Mention(17, 23, "Sarpol", "Sarpol", "GAZ", None, None, None, 0, 0,
+                     candidates=[_entry(2, KIND_ADMIN1, "AF", "Sarpol", "30")])
+    _link_hierarchy(text, [child, parent])
+    assert child.parent == 1 and child.outside_parent
+    assert _anchor_country(child) is None
+    assert _anchor_country(parent) == ("AF", 1.0)
+
+
+def test_a_list_of_towns_keeps_each_towns_vote() -> None:
+    text = "Qorvan, Sarpol"  # two towns listed: no written hierarchy, each still votes
+    a = Mention(0, 6, "Qorvan", "Qorvan", "GAZ", None, None, None, 0, 0, candidates=[_entry(1, KIND_CITY, "IR", "Qorvan")])
+    b = Mention(8, 14, "Sarpol", "Sarpol", "GAZ", None, None, None, 0, 0, candidates=[_entry(2, KIND_CITY, "AF", "Sarpol")])
+    _link_hierarchy(text, [a, b])
+    assert not a.outside_parent and _anchor_country(a) == ("IR", 1.0)
+
+
+def test_a_province_found_only_under_another_name_loses_to_an_armed_groups_country(resources) -> None:  # type: ignore[no-untyped-def]
+    places = _places(resources, "Houthi fighters shelled farms on the West Coast overnight, residents said.")
+    assert places["West Coast"].country == "Yemen"
+
+
+def test_a_town_that_starts_a_longer_name_joined_by_another_languages_word_is_not_a_place_of_its_own(resources) -> None:  # type: ignore[no-untyped-def]
+    # "Zavod" alone is a town in Slovakia; "Zavod imeni Frunze" is one name, kept at the province the text gives
+    places = _places(resources, "Russian troops shelled the settlement of Zavod imeni Frunze, Luhansk.")
+    assert "Zavod" not in places
+    assert places["Zavod imeni Frunze"].country == "Ukraine"
+    assert places["Zavod imeni Frunze"].admin1 == "Luhansk"
