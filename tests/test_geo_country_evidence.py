@@ -50,3 +50,20 @@ def test_a_town_that_starts_a_longer_name_joined_by_another_languages_word_is_no
     assert "Zavod" not in places
     assert places["Zavod imeni Frunze"].country == "Ukraine"
     assert places["Zavod imeni Frunze"].admin1 == "Luhansk"
+
+
+def test_a_states_short_form_in_brackets_after_a_town_picks_the_namesake_in_that_state(resources) -> None:  # type: ignore[no-untyped-def]
+    places = _places(resources, "Police clashed with villagers in Aurangabad (BR) on Sunday.")
+    assert places["Aurangabad"].admin1 == "Bihar"  # not the larger Aurangabad of Maharashtra
+    assert places["BR"].kind == "admin1" and places["BR"].country == "India"
+
+
+def test_a_states_short_form_after_a_comma_closes_the_hierarchy(resources) -> None:  # type: ignore[no-untyped-def]
+    places = _places(resources, "Protesters blocked a road in Aurangabad, BR, on Monday.")
+    assert places["Aurangabad"].admin1 == "Bihar"
+
+
+def test_a_short_form_in_running_text_or_an_agency_credit_is_not_a_place(resources) -> None:  # type: ignore[no-untyped-def]
+    assert "UP" not in _places(resources, "UP police arrested two men in Lucknow.")
+    assert "AP" not in _places(resources, "LAHORE (AP) — Police arrested two men on Friday.")
+    assert "MP" not in _places(resources, "The MP for Hamirpur, MP Singh, said the road was closed.")

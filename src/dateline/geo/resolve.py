@@ -125,7 +125,8 @@ def _mentions(article: Article, doc: Doc, gaz: Gazetteer) -> list[Mention]:
         raw = [(s.start, s.end, s.label_, s._.dl_place or {}) for s in doc.spans[SPAN_KEY]]
     else:  # the component is not in this pipeline: recognise here
         raw = [
-            (c.start, c.end, c.source, {"ner": c.ner, "cue": c.cue, "kind_hint": c.kind_hint})
+            (c.start, c.end, c.source, {"ner": c.ner, "cue": c.cue, "kind_hint": c.kind_hint,
+                                        "expands": c.info.get("expands")})
             for c in find_toponyms(doc, gaz)
         ]
     sent_starts = [s.start_char for s in doc.sents]
@@ -165,6 +166,14 @@ def _mentions(article: Article, doc: Doc, gaz: Gazetteer) -> list[Mention]:
         elif (rest := _region_of_country(m.text, gaz)) is not None:
             # "North East Nigeria", "West Africa's Mali": a part of a country the gazetteer has no record for
             m.candidates, m.kind_hint = rest, "region"
+        elif info.get("expands"):
+            # "(Kurnool, AP)": the short form of a state the hierarchy makes a place; its divisions, named in full
+            m.name = " / ".join(name for _, name in info["expands"])
+            m.candidates = []
+            for cc, name in info["expands"]:
+                units = [e for e in gaz.lookup(name) if e.cc == cc and e.kind == KIND_ADMIN1]
+                units.sort(key=lambda e: fold(e.name) != fold(name))
+                m.candidates += units[:1]
         elif source != "LANDMARK" and m.kind_hint != "landmark":
             m.candidates = gaz.lookup(m.name)[:150]
             m.loose_only = bool(m.candidates) and not gaz.lookup(m.name, loose=False)
