@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from dateline.geo.gazetteer import KIND_ADMIN1, KIND_CITY, Entry
 from dateline.geo.resolve import Mention, _anchor_country, _link_hierarchy, geocode_text
+from tests.conftest import event_place
 
 
 def _entry(idx: int, kind: int, cc: str, name: str, admin1: str = "01") -> Entry:
@@ -67,3 +68,22 @@ def test_a_short_form_in_running_text_or_an_agency_credit_is_not_a_place(resourc
     assert "UP" not in _places(resources, "UP police arrested two men in Lucknow.")
     assert "AP" not in _places(resources, "LAHORE (AP) — Police arrested two men on Friday.")
     assert "MP" not in _places(resources, "The MP for Hamirpur, MP Singh, said the road was closed.")
+
+
+def test_a_foreign_forces_demonym_is_not_the_place_when_the_group_it_fights_is_elsewhere(resources) -> None:  # type: ignore[no-untyped-def]
+    places = geocode_text("French troops struck ISGS positions in a forest near the border.", resources)
+    assert all(p.country != "France" for p in places)
+
+
+def test_a_demonym_with_no_foreign_group_still_gives_its_country(resources) -> None:  # type: ignore[no-untyped-def]
+    places = geocode_text("Afghan forces repelled a Taliban attack on a checkpoint.", resources)
+    assert [p.country for p in places] == ["Afghanistan"]
+
+
+def test_a_country_named_only_as_the_participants_origin_is_not_the_events_place(resources) -> None:  # type: ignore[no-untyped-def]
+    assert event_place(resources, "Families displaced from Iraq staged a sit-in outside the municipal building.",
+                       "staged") is None
+    assert event_place(resources, "Workers from Nepal protested outside the company offices.", "protested") is None
+    # the verb's own "from" and a site preposition still place the event
+    assert event_place(resources, "Troops withdrew from Syria on Monday.", "withdrew").country == "Syria"
+    assert event_place(resources, "Protesters gathered in Iraq on Friday.", "gathered").country == "Iraq"

@@ -650,6 +650,22 @@ class Resolver:
         if country is None:
             return None
         tok = next((t for t in doc if t.text[:1].isupper() and self.gaz.demonym_country(t.text) == cc), None)
+        actors = [(a, tables()["actor_countries"][a.group(0)]) for a in _actor_names().finditer(article.text)]
+        homes = {c for _, ccs in actors for c in ccs}
+        if tok is not None and homes and cc not in homes:
+            # "French forces struck ISGS positions in a forest": the armed groups named fight elsewhere, so the
+            # demonym is a foreign force's nationality, not where it acts; the groups' one country if they
+            # agree, else no place (a region several countries share is not a place)
+            single = [(a, ccs) for a, ccs in actors if len(ccs) == 1]
+            if len(homes) != 1 or not single:
+                return None
+            a = single[0][0]
+            country = self.gaz.country(next(iter(homes)))
+            if country is None:
+                return None
+            m = Mention(a.start(), a.end(), a.group(0), a.group(0), "ACTOR", None, None, None, 0, 0)
+            return self.place_from_entry(m, country, article, confidence=0.2,
+                                         reason=f"no place named; {tok.text!r} forces act abroad, where {a.group(0)!r} acts")
         if tok is not None:
             m = Mention(tok.idx, tok.idx + len(tok.text), tok.text, tok.text, "DEMONYM", None, None, None, 0, 0)
             return self.place_from_entry(m, country, article, confidence=0.2,
@@ -1085,6 +1101,21 @@ def event_verb(trigger: Span, doc: Doc) -> Span:
     return Span.of(doc_text(doc), head.idx, head.idx + len(head.text))
 
 
+def _origin_country(p: Place, trigger: Span, doc: Doc) -> bool:
+    """A country the text names only as the origin of people, not at the event's verb: "refugees displaced from
+    X", "workers from X" (the object of "from" hanging on a noun or on a participle that modifies one)."""
+    if p.kind != "country":
+        return False
+    tok = _token_at(doc, p.span.start, p.span.end)
+    trig = _token_at(doc, trigger.start, trigger.end)
+    if tok is None or trig is None or tok.dep_ != "pobj" or tok.head.lower_ != "from":
+        return False
+    head = tok.head.head
+    if head.i == trig.i:
+        return False
+    return head.pos_ in {"NOUN", "PROPN"} or head.dep_ in {"acl", "amod", "relcl"} and head.head.pos_ in {"NOUN", "PROPN"}
+
+
 def place_for_event(places: list[Place], sentence: Span, paragraph: Span, article: Article,
                     trigger: Span | None = None, doc: Doc | None = None) -> Place | None:
     """The place where an event reported in `sentence` happened (None when the text does not say).
@@ -1096,10 +1127,14 @@ def place_for_event(places: list[Place], sentence: Span, paragraph: Span, articl
     the smaller one, which is the site inside the larger frame: "in Basra, southern Iraq, closed the Um Qasr
     port"), else the paragraph's, else the article's main country with geo_precision 3.
     """
+    if trigger is not None and doc is not None:
+        trigger = event_verb(trigger, doc)
+        # "refugees displaced from X held a sit-in": a country named only as where the participants come from
+        # is not where they act (the event takes another place of the text, or none)
+        places = [p for p in places if not _origin_country(p, trigger, doc)]
     in_sentence = [p for p in places if sentence.start <= p.span.start < sentence.end]
     located = [p for p in in_sentence if p.latitude is not None and MODIFIER not in (p.reason or "")]
     if trigger is not None and doc is not None and len(located) >= 2:
-        trigger = event_verb(trigger, doc)
         ranker = load_model(EVENT_PLACE_MODEL)
         if ranker is not None:
             chosen = rank_places(located, trigger, doc, article, ranker)
