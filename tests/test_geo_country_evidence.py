@@ -87,3 +87,9 @@ def test_a_country_named_only_as_the_participants_origin_is_not_the_events_place
     # the verb's own "from" and a site preposition still place the event
     assert event_place(resources, "Troops withdrew from Syria on Monday.", "withdrew").country == "Syria"
     assert event_place(resources, "Protesters gathered in Iraq on Friday.", "gathered").country == "Iraq"
+
+
+def test_the_last_name_of_a_bracketed_list_is_read_as_the_division_that_holds_the_rest(resources) -> None:  # type: ignore[no-untyped-def]
+    # the first name is one the gazetteer lacks, so no child links to the province; the bracket still says it
+    places = _places(resources, "Farmers blocked a road near a hamlet (Kilo Sitenta, Santa Cruz) on Monday.")
+    assert places["Santa Cruz"].kind == "admin1"  # not the larger town of that name in the Philippines

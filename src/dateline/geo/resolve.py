@@ -195,7 +195,17 @@ def _mentions(article: Article, doc: Doc, gaz: Gazetteer) -> list[Mention]:
                 and any(e.kind == KIND_CITY for e in prev.candidates) and m.sent == prev.sent):
             m.kind_hint, m.candidates = "landmark", []
     _link_hierarchy(article.text, out)
+    for m in out:
+        # "X area (Y, Z)": the last name of a bracketed list closes a written hierarchy, the province or
+        # district that holds the rest, even when the name before it is one the gazetteer lacks
+        if (not m.is_parent and _CLOSES_BRACKET.match(article.text[m.end : m.end + 3])
+                and _OPENS_LIST.search(article.text[max(0, m.start - 80) : m.start])):
+            m.is_parent = True
     return out
+
+
+_CLOSES_BRACKET = re.compile(r"\s*\)")
+_OPENS_LIST = re.compile(r"\([^()]*\w[^()]*,\s*$")
 
 
 def _macro_region(text: str) -> bool:
