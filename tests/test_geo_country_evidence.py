@@ -93,3 +93,16 @@ def test_the_last_name_of_a_bracketed_list_is_read_as_the_division_that_holds_th
     # the first name is one the gazetteer lacks, so no child links to the province; the bracket still says it
     places = _places(resources, "Farmers blocked a road near a hamlet (Kilo Sitenta, Santa Cruz) on Monday.")
     assert places["Santa Cruz"].kind == "admin1"  # not the larger town of that name in the Philippines
+
+
+def test_a_longer_name_joined_by_an_article_is_one_unknown_name_even_when_ner_marks_its_first_word(resources) -> None:  # type: ignore[no-untyped-def]
+    places = _places(resources, "Gunmen attacked a checkpoint in Mafraq ash Sharqi area (Shabwah) on Monday.")
+    assert "Mafraq" not in places and "Sharqi" not in places
+    assert places["Mafraq ash Sharqi"].admin1 == "Shabwah"
+
+
+def test_a_namesake_rejected_abroad_gives_no_country_to_the_unknown_province_it_is_written_in(resources) -> None:  # type: ignore[no-untyped-def]
+    # "Chora" is also a Greek town; once rejected, its Greek vote must not make the province's spelling Greek
+    places = _places(resources, "Afghan police said Taliban fighters attacked posts in Chora district, Urozgan, on Sunday.")
+    assert places["Urozgan"].country == "Afghanistan"
+    assert places["Urozgan"].admin1 == "Uruzgan"  # the province found under another spelling, inside the country

@@ -367,6 +367,24 @@ def _context(article: Article, doc: Doc, mentions: list[Mention], gaz: Gazetteer
     return ctx
 
 
+def _without_votes(ctx: Context, rejected: list[Mention]) -> Context:
+    """The context less the country votes of the given mentions (sentence, paragraph and article tables)."""
+    sent = {k: Counter(v) for k, v in ctx.sent.items()}
+    para = {k: Counter(v) for k, v in ctx.para.items()}
+    article = Counter(ctx.article)
+    for m in rejected:
+        anchor = _anchor_country(m)
+        if anchor:
+            cc, w = anchor
+            for table, key in ((sent, m.sent), (para, m.para)):
+                if key in table:
+                    table[key][cc] -= w
+            article[cc] -= w
+    clean = lambda c: Counter({k: v for k, v in c.items() if v > 1e-9})  # noqa: E731
+    return Context({k: clean(v) for k, v in sent.items()}, {k: clean(v) for k, v in para.items()}, clean(article),
+                   ctx.place_para, ctx.place_sent, ctx.by_name, ctx.towns)
+
+
 def _share(counter: Counter[str] | None, cc: str, own: tuple[str, float] | None) -> float:
     if not counter:
         return 0.0
@@ -641,6 +659,10 @@ class Resolver:
             )
         for k, dominant, cands, best in deferred:
             places[k] = self._fallback(mentions[k], k, mentions, chosen, dominant, article, cands, best)
+        if deferred:
+            # a name rejected as a namesake abroad is no evidence for the names left unresolved ("Chora district,
+            # Urozgan": Chora's Greek reading must not give the unknown province Greece)
+            ctx = _without_votes(ctx, [mentions[k] for k, *_ in deferred])
         for k, m in enumerate(mentions):
             if places[k] is None:
                 places[k] = self._unresolved(m, k, mentions, chosen, ctx, article)
@@ -725,7 +747,7 @@ class Resolver:
         kind = "region" if m.ner == "LOC" else "unknown"
         cc = self._context_country(m, ctx)
         country = self.gaz.country(cc) if cc else None
-        if cc and m.ner in {"GPE", "LOC", None} and (m.cue or m.kind_hint or m.parent is not None):
+        if cc and m.ner in {"GPE", "LOC", None} and (m.cue or m.kind_hint or m.parent is not None or m.is_parent):
             # a name the text marks as a place, spelt with other vowels than GeoNames ("Shirqat district")
             variants = self.gaz.lookup_in_country(m.name, cc)
             # the provinces the paragraph's resolved places lie in bound it; with none, only an unmistakable match

@@ -363,7 +363,8 @@ def _ner_only(doc: Doc, found: list[Candidate]) -> list[Candidate]:
     for ent in doc.ents:
         if ent.label_ in PLACE_NER and ent.text[:1].isupper() and not _overlaps(ent.start, ent.end, found + out):
             end = ent.end
-            while (end + 1 < len(doc) and doc[end].text in _name_joints() and doc[end - 1].whitespace_
+            while (end + 1 < len(doc) and (doc[end].text in _name_joints() or doc[end].text in CONNECTORS
+                                           and doc[end].text != "of") and doc[end - 1].whitespace_
                    and _is_cap(doc[end + 1]) and doc[end + 1].is_alpha):
                 end += 2  # "Shakhta imeni Gagarina": one name, not the town Shakhta and another name
             kind = "landmark" if ent.label_ == "FAC" or _is_landmark_head(doc[end - 1].text) else None
