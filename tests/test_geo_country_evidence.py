@@ -106,3 +106,10 @@ def test_a_namesake_rejected_abroad_gives_no_country_to_the_unknown_province_it_
     places = _places(resources, "Afghan police said Taliban fighters attacked posts in Chora district, Urozgan, on Sunday.")
     assert places["Urozgan"].country == "Afghanistan"
     assert places["Urozgan"].admin1 == "Uruzgan"  # the province found under another spelling, inside the country
+
+
+def test_a_village_with_namesakes_in_many_provinces_takes_the_one_where_the_named_mission_operates(resources) -> None:  # type: ignore[no-untyped-def]
+    places = _places(resources, "Monitors of the OSCE SMM heard shelling near Novoselivka.")
+    assert places["Novoselivka"].admin1 == "Donetsk"
+    # with no such actor, the most populous namesake as before
+    assert _places(resources, "A court in Novoselivka fined a driver.")["Novoselivka"].admin1 != "Donetsk"

@@ -312,6 +312,23 @@ def _actor_names() -> re.Pattern[str]:
     return re.compile(r"(?<![\w-])(?:" + "|".join(map(re.escape, names)) + r")(?![\w-])")
 
 
+@functools.cache
+def _actor_areas() -> dict[str, list[tuple[str, str]]]:
+    from importlib import resources as importlib_resources
+
+    text = importlib_resources.files("dateline.geo").joinpath("data/actor_areas.json").read_text(encoding="utf-8")
+    return {k: [(cc, n) for cc, n in v] for k, v in json.loads(text)["areas"].items()}
+
+
+@functools.cache
+def _area_actors() -> re.Pattern[str]:
+    names = sorted(_actor_areas(), key=lambda n: (-len(n), n))
+    return re.compile(r"(?<![\w-])(?:" + "|".join(map(re.escape, names)) + r")(?![\w-])")
+
+
+AREA_BONUS = 1.0  # a namesake inside the area where the text's actor operates: the same country, a likelier province
+
+
 @dataclass
 class Context:
     sent: dict[int, Counter[str]]
@@ -325,6 +342,8 @@ class Context:
     # towns the paragraph's mentions may be: (mention index, folded name, entry) of each mention's most populous
     # town or district readings, for the namesake near the places it is named with
     towns: dict[int, list[tuple[int, str, Entry]]] = field(default_factory=dict)
+    # (country, admin1 code) of the areas where the actors the text names operate (geo/data/actor_areas.json)
+    areas: dict[tuple[str, str], str] = field(default_factory=dict)
 
 
 def _context(article: Article, doc: Doc, mentions: list[Mention], gaz: Gazetteer) -> Context:
@@ -360,6 +379,11 @@ def _context(article: Article, doc: Doc, mentions: list[Mention], gaz: Gazetteer
             ctx.sent.setdefault(s, Counter())[cc] += w
             ctx.para.setdefault(p, Counter())[cc] += w
             ctx.article[cc] += w
+    for match in _area_actors().finditer(article.text):
+        for cc, name in _actor_areas()[match.group(0)]:
+            unit = next((e for e in gaz.lookup(name) if e.cc == cc and e.kind == KIND_ADMIN1), None)
+            if unit is not None:
+                ctx.areas.setdefault((cc, unit.admin1_code), match.group(0))
     if article.dateline_place:
         found = gaz.lookup(article.dateline_place)
         if found:
@@ -367,22 +391,23 @@ def _context(article: Article, doc: Doc, mentions: list[Mention], gaz: Gazetteer
     return ctx
 
 
-def _without_votes(ctx: Context, rejected: list[Mention]) -> Context:
-    """The context less the country votes of the given mentions (sentence, paragraph and article tables)."""
+def _moved_votes(ctx: Context, moved: list[tuple[Mention, str]]) -> Context:
+    """The context with each given mention's country vote moved to the country it was kept in."""
     sent = {k: Counter(v) for k, v in ctx.sent.items()}
     para = {k: Counter(v) for k, v in ctx.para.items()}
     article = Counter(ctx.article)
-    for m in rejected:
+    for m, to in moved:
         anchor = _anchor_country(m)
         if anchor:
             cc, w = anchor
             for table, key in ((sent, m.sent), (para, m.para)):
-                if key in table:
-                    table[key][cc] -= w
+                table.setdefault(key, Counter())[cc] -= w
+                table[key][to] += w
             article[cc] -= w
+            article[to] += w
     clean = lambda c: Counter({k: v for k, v in c.items() if v > 1e-9})  # noqa: E731
     return Context({k: clean(v) for k, v in sent.items()}, {k: clean(v) for k, v in para.items()}, clean(article),
-                   ctx.place_para, ctx.place_sent, ctx.by_name, ctx.towns)
+                   ctx.place_para, ctx.place_sent, ctx.by_name, ctx.towns, ctx.areas)
 
 
 def _share(counter: Counter[str] | None, cc: str, own: tuple[str, float] | None) -> float:
@@ -439,6 +464,9 @@ def _score(m: Mention, e: Entry, mentions: list[Mention], ctx: Context, actor_co
     if e.cc in actor_countries:
         score += 0.5
         why.append("actors' country")
+    if e.kind in (KIND_CITY, KIND_ADMIN2) and (actor := ctx.areas.get((e.cc, e.admin1_code))) is not None:
+        score += AREA_BONUS
+        why.append(f"where {actor} operates")
     if e.kind in (KIND_CITY, KIND_ADMIN2):
         near = _near_named(m, e, mentions, ctx)
         if near is not None:
@@ -660,9 +688,9 @@ class Resolver:
         for k, dominant, cands, best in deferred:
             places[k] = self._fallback(mentions[k], k, mentions, chosen, dominant, article, cands, best)
         if deferred:
-            # a name rejected as a namesake abroad is no evidence for the names left unresolved ("Chora district,
-            # Urozgan": Chora's Greek reading must not give the unknown province Greece)
-            ctx = _without_votes(ctx, [mentions[k] for k, *_ in deferred])
+            # a name rejected as a namesake abroad votes for the country it was kept in, not for its namesake's
+            # ("Chora district, Urozgan": Chora's Greek reading must not give the unknown province Greece)
+            ctx = _moved_votes(ctx, [(mentions[k], dominant) for k, dominant, *_ in deferred])
         for k, m in enumerate(mentions):
             if places[k] is None:
                 places[k] = self._unresolved(m, k, mentions, chosen, ctx, article)
