@@ -405,7 +405,10 @@ def _moved_votes(ctx: Context, moved: list[tuple[Mention, str]]) -> Context:
                 table[key][to] += w
             article[cc] -= w
             article[to] += w
-    clean = lambda c: Counter({k: v for k, v in c.items() if v > 1e-9})  # noqa: E731
+
+    def clean(c: Counter[str]) -> Counter[str]:
+        return Counter({k: v for k, v in c.items() if v > 1e-9})
+
     return Context({k: clean(v) for k, v in sent.items()}, {k: clean(v) for k, v in para.items()}, clean(article),
                    ctx.place_para, ctx.place_sent, ctx.by_name, ctx.towns, ctx.areas)
 
