@@ -73,7 +73,7 @@ def toponym_examples(res, rows: list[dict], written: bool):  # type: ignore[no-u
                 pos = [(s["start"], s["end"]) for s in row["spans"] if s["label"] == "LOCATION"]
                 neg = None
             for cand in propose_toponyms(doc, gaz, keep_blocked=True):
-                if cand.source in {"LANDMARK", "CUE"}:  # not decided by the recognizer
+                if cand.source in {"LANDMARK", "CUE", "ABBR"}:  # not decided by the recognizer
                     continue
                 span = doc[cand.start : cand.end]
                 a, b = span.start_char, span.end_char

@@ -93,6 +93,9 @@ class Mention:
     # ("Pandogari (Rafi LGA, Niger)": Rafi is only Nigerian, so Niger is the Nigerian state, not the country)
     child_cc: str | None = None
     aside: bool = False  # "the neighbouring Uzbekistan": named as another place than the text's, casts no vote
+    # the text writes it inside a place none of whose readings can hold any of its own ("Menjan district,
+    # Badakhshan" with Menjan known only in Iran): its readings are namesakes, its vote goes to no country
+    outside_parent: bool = False
 
 
 def ascii_name(name: str) -> str:
@@ -122,7 +125,8 @@ def _mentions(article: Article, doc: Doc, gaz: Gazetteer) -> list[Mention]:
         raw = [(s.start, s.end, s.label_, s._.dl_place or {}) for s in doc.spans[SPAN_KEY]]
     else:  # the component is not in this pipeline: recognise here
         raw = [
-            (c.start, c.end, c.source, {"ner": c.ner, "cue": c.cue, "kind_hint": c.kind_hint})
+            (c.start, c.end, c.source, {"ner": c.ner, "cue": c.cue, "kind_hint": c.kind_hint,
+                                        "expands": c.info.get("expands")})
             for c in find_toponyms(doc, gaz)
         ]
     sent_starts = [s.start_char for s in doc.sents]
@@ -162,6 +166,14 @@ def _mentions(article: Article, doc: Doc, gaz: Gazetteer) -> list[Mention]:
         elif (rest := _region_of_country(m.text, gaz)) is not None:
             # "North East Nigeria", "West Africa's Mali": a part of a country the gazetteer has no record for
             m.candidates, m.kind_hint = rest, "region"
+        elif info.get("expands"):
+            # "(Kurnool, AP)": the short form of a state the hierarchy makes a place; its divisions, named in full
+            m.name = " / ".join(name for _, name in info["expands"])
+            m.candidates = []
+            for cc, name in info["expands"]:
+                units = [e for e in gaz.lookup(name) if e.cc == cc and e.kind == KIND_ADMIN1]
+                units.sort(key=lambda e: fold(e.name) != fold(name))
+                m.candidates += units[:1]
         elif source != "LANDMARK" and m.kind_hint != "landmark":
             m.candidates = gaz.lookup(m.name)[:150]
             m.loose_only = bool(m.candidates) and not gaz.lookup(m.name, loose=False)
@@ -183,7 +195,17 @@ def _mentions(article: Article, doc: Doc, gaz: Gazetteer) -> list[Mention]:
                 and any(e.kind == KIND_CITY for e in prev.candidates) and m.sent == prev.sent):
             m.kind_hint, m.candidates = "landmark", []
     _link_hierarchy(article.text, out)
+    for m in out:
+        # "X area (Y, Z)": the last name of a bracketed list closes a written hierarchy, the province or
+        # district that holds the rest, even when the name before it is one the gazetteer lacks
+        if (not m.is_parent and _CLOSES_BRACKET.match(article.text[m.end : m.end + 3])
+                and _OPENS_LIST.search(article.text[max(0, m.start - 80) : m.start])):
+            m.is_parent = True
     return out
+
+
+_CLOSES_BRACKET = re.compile(r"\s*\)")
+_OPENS_LIST = re.compile(r"\([^()]*\w[^()]*,\s*$")
 
 
 def _macro_region(text: str) -> bool:
@@ -214,6 +236,10 @@ def _link_hierarchy(text: str, mentions: list[Mention]) -> None:
             # a landmark's parent is its town ("Tahrir Square in Baghdad"), not a province
             b.is_parent = a.kind_hint != "landmark" and a.source != "LANDMARK"
             inner = {e.cc for e in a.candidates}
+            explicit = (a.kind_hint in {"admin1", "admin2"} or "(" in text[a.end : b.start]
+                        or bool(b.candidates) and all(e.kind in {KIND_ADMIN1, KIND_ADMIN2} for e in b.candidates))
+            if (b.is_parent and explicit and a.candidates and b.candidates and not inner & {e.cc for e in b.candidates}):
+                a.outside_parent = True
             if b.is_parent and len(inner) == 1:
                 cc = next(iter(inner))
                 holders = [pe for pe in b.candidates if pe.cc == cc and pe.kind != KIND_COUNTRY]
@@ -244,7 +270,7 @@ def _anchor_country(m: Mention) -> tuple[str, float] | None:
 
     Country names vote most, then admin1 names, then towns with one country among their namesakes; a name
     matched only by the spelling-tolerant key or a hamlet is weak evidence ("Kech" ~ Ketsch, Germany)."""
-    if not m.candidates or m.aside:
+    if not m.candidates or m.aside or m.outside_parent:
         return None
     ccs = {e.cc for e in m.candidates}
     top = m.candidates[0]
@@ -286,6 +312,23 @@ def _actor_names() -> re.Pattern[str]:
     return re.compile(r"(?<![\w-])(?:" + "|".join(map(re.escape, names)) + r")(?![\w-])")
 
 
+@functools.cache
+def _actor_areas() -> dict[str, list[tuple[str, str]]]:
+    from importlib import resources as importlib_resources
+
+    text = importlib_resources.files("dateline.geo").joinpath("data/actor_areas.json").read_text(encoding="utf-8")
+    return {k: [(cc, n) for cc, n in v] for k, v in json.loads(text)["areas"].items()}
+
+
+@functools.cache
+def _area_actors() -> re.Pattern[str]:
+    names = sorted(_actor_areas(), key=lambda n: (-len(n), n))
+    return re.compile(r"(?<![\w-])(?:" + "|".join(map(re.escape, names)) + r")(?![\w-])")
+
+
+AREA_BONUS = 1.0  # a namesake inside the area where the text's actor operates: the same country, a likelier province
+
+
 @dataclass
 class Context:
     sent: dict[int, Counter[str]]
@@ -299,6 +342,8 @@ class Context:
     # towns the paragraph's mentions may be: (mention index, folded name, entry) of each mention's most populous
     # town or district readings, for the namesake near the places it is named with
     towns: dict[int, list[tuple[int, str, Entry]]] = field(default_factory=dict)
+    # (country, admin1 code) of the areas where the actors the text names operate (geo/data/actor_areas.json)
+    areas: dict[tuple[str, str], str] = field(default_factory=dict)
 
 
 def _context(article: Article, doc: Doc, mentions: list[Mention], gaz: Gazetteer) -> Context:
@@ -334,11 +379,38 @@ def _context(article: Article, doc: Doc, mentions: list[Mention], gaz: Gazetteer
             ctx.sent.setdefault(s, Counter())[cc] += w
             ctx.para.setdefault(p, Counter())[cc] += w
             ctx.article[cc] += w
+    for match in _area_actors().finditer(article.text):
+        for cc, name in _actor_areas()[match.group(0)]:
+            unit = next((e for e in gaz.lookup(name) if e.cc == cc and e.kind == KIND_ADMIN1), None)
+            if unit is not None:
+                ctx.areas.setdefault((cc, unit.admin1_code), match.group(0))
     if article.dateline_place:
         found = gaz.lookup(article.dateline_place)
         if found:
             ctx.article[found[0].cc] += 3.0
     return ctx
+
+
+def _moved_votes(ctx: Context, moved: list[tuple[Mention, str]]) -> Context:
+    """The context with each given mention's country vote moved to the country it was kept in."""
+    sent = {k: Counter(v) for k, v in ctx.sent.items()}
+    para = {k: Counter(v) for k, v in ctx.para.items()}
+    article = Counter(ctx.article)
+    for m, to in moved:
+        anchor = _anchor_country(m)
+        if anchor:
+            cc, w = anchor
+            for table, key in ((sent, m.sent), (para, m.para)):
+                table.setdefault(key, Counter())[cc] -= w
+                table[key][to] += w
+            article[cc] -= w
+            article[to] += w
+
+    def clean(c: Counter[str]) -> Counter[str]:
+        return Counter({k: v for k, v in c.items() if v > 1e-9})
+
+    return Context({k: clean(v) for k, v in sent.items()}, {k: clean(v) for k, v in para.items()}, clean(article),
+                   ctx.place_para, ctx.place_sent, ctx.by_name, ctx.towns, ctx.areas)
 
 
 def _share(counter: Counter[str] | None, cc: str, own: tuple[str, float] | None) -> float:
@@ -395,6 +467,9 @@ def _score(m: Mention, e: Entry, mentions: list[Mention], ctx: Context, actor_co
     if e.cc in actor_countries:
         score += 0.5
         why.append("actors' country")
+    if e.kind in (KIND_CITY, KIND_ADMIN2) and (actor := ctx.areas.get((e.cc, e.admin1_code))) is not None:
+        score += AREA_BONUS
+        why.append(f"where {actor} operates")
     if e.kind in (KIND_CITY, KIND_ADMIN2):
         near = _near_named(m, e, mentions, ctx)
         if near is not None:
@@ -477,7 +552,9 @@ def _only_supported(m: Mention, best: Entry, ctx: Context) -> str | None:
     if support.get(best.cc, 0) > 0:
         return None
     if sum(places.values()) < 0.7:
-        if own is not None and not _wrong_kind(m, best):
+        # a name only one country has stands against the paragraph's demonyms; a population guess among several
+        # countries' namesakes ("West Coast": the largest is an Australian state's other name) does not
+        if own is not None and own[1] >= 1.0 and not _wrong_kind(m, best):
             return None
         places = Counter(ctx.para.get(m.para, Counter()))
         if own:
@@ -595,8 +672,10 @@ class Resolver:
             # a small town, or a town of any size found only under one of its other names ("Ichen" for a Chinese county
             # seat), is weak evidence against a sentence and paragraph unanimously about another country
             own_name = fold(best.name) == fold(m.name) or loose_key(best.name) == loose_key(m.name)
-            weak = (best.kind == KIND_CITY and (best.population < 100_000 or not own_name or _wrong_kind(m, best)
-                                                or _unsupported(m, best, ctx))
+            weak = ((best.kind == KIND_CITY and (best.population < 100_000 or not own_name or _wrong_kind(m, best)
+                                                 or _unsupported(m, best, ctx))
+                     # a province found only under another of its names is as weak ("West Coast" → Western Australia)
+                     or best.kind in {KIND_ADMIN1, KIND_ADMIN2} and not own_name)
                     and "inside" not in " ".join(why))
             if dominant and best.cc != dominant and weak and not any(e.cc == dominant for e in m.candidates):
                 deferred.append((k, dominant, cands, best))  # after the others, whose admin1 it may take
@@ -611,6 +690,10 @@ class Resolver:
             )
         for k, dominant, cands, best in deferred:
             places[k] = self._fallback(mentions[k], k, mentions, chosen, dominant, article, cands, best)
+        if deferred:
+            # a name rejected as a namesake abroad votes for the country it was kept in, not for its namesake's
+            # ("Chora district, Urozgan": Chora's Greek reading must not give the unknown province Greece)
+            ctx = _moved_votes(ctx, [(mentions[k], dominant) for k, dominant, *_ in deferred])
         for k, m in enumerate(mentions):
             if places[k] is None:
                 places[k] = self._unresolved(m, k, mentions, chosen, ctx, article)
@@ -630,6 +713,22 @@ class Resolver:
         if country is None:
             return None
         tok = next((t for t in doc if t.text[:1].isupper() and self.gaz.demonym_country(t.text) == cc), None)
+        actors = [(a, tables()["actor_countries"][a.group(0)]) for a in _actor_names().finditer(article.text)]
+        homes = {c for _, ccs in actors for c in ccs}
+        if tok is not None and homes and cc not in homes:
+            # "French forces struck ISGS positions in a forest": the armed groups named fight elsewhere, so the
+            # demonym is a foreign force's nationality, not where it acts; the groups' one country if they
+            # agree, else no place (a region several countries share is not a place)
+            single = [(a, ccs) for a, ccs in actors if len(ccs) == 1]
+            if len(homes) != 1 or not single:
+                return None
+            a = single[0][0]
+            country = self.gaz.country(next(iter(homes)))
+            if country is None:
+                return None
+            m = Mention(a.start(), a.end(), a.group(0), a.group(0), "ACTOR", None, None, None, 0, 0)
+            return self.place_from_entry(m, country, article, confidence=0.2,
+                                         reason=f"no place named; {tok.text!r} forces act abroad, where {a.group(0)!r} acts")
         if tok is not None:
             m = Mention(tok.idx, tok.idx + len(tok.text), tok.text, tok.text, "DEMONYM", None, None, None, 0, 0)
             return self.place_from_entry(m, country, article, confidence=0.2,
@@ -679,7 +778,7 @@ class Resolver:
         kind = "region" if m.ner == "LOC" else "unknown"
         cc = self._context_country(m, ctx)
         country = self.gaz.country(cc) if cc else None
-        if cc and m.ner in {"GPE", "LOC", None} and (m.cue or m.kind_hint or m.parent is not None):
+        if cc and m.ner in {"GPE", "LOC", None} and (m.cue or m.kind_hint or m.parent is not None or m.is_parent):
             # a name the text marks as a place, spelt with other vowels than GeoNames ("Shirqat district")
             variants = self.gaz.lookup_in_country(m.name, cc)
             # the provinces the paragraph's resolved places lie in bound it; with none, only an unmistakable match
@@ -1065,6 +1164,21 @@ def event_verb(trigger: Span, doc: Doc) -> Span:
     return Span.of(doc_text(doc), head.idx, head.idx + len(head.text))
 
 
+def _origin_country(p: Place, trigger: Span, doc: Doc) -> bool:
+    """A country the text names only as the origin of people, not at the event's verb: "refugees displaced from
+    X", "workers from X" (the object of "from" hanging on a noun or on a participle that modifies one)."""
+    if p.kind != "country":
+        return False
+    tok = _token_at(doc, p.span.start, p.span.end)
+    trig = _token_at(doc, trigger.start, trigger.end)
+    if tok is None or trig is None or tok.dep_ != "pobj" or tok.head.lower_ != "from":
+        return False
+    head = tok.head.head
+    if head.i == trig.i:
+        return False
+    return head.pos_ in {"NOUN", "PROPN"} or head.dep_ in {"acl", "amod", "relcl"} and head.head.pos_ in {"NOUN", "PROPN"}
+
+
 def place_for_event(places: list[Place], sentence: Span, paragraph: Span, article: Article,
                     trigger: Span | None = None, doc: Doc | None = None) -> Place | None:
     """The place where an event reported in `sentence` happened (None when the text does not say).
@@ -1076,10 +1190,14 @@ def place_for_event(places: list[Place], sentence: Span, paragraph: Span, articl
     the smaller one, which is the site inside the larger frame: "in Basra, southern Iraq, closed the Um Qasr
     port"), else the paragraph's, else the article's main country with geo_precision 3.
     """
+    if trigger is not None and doc is not None:
+        trigger = event_verb(trigger, doc)
+        # "refugees displaced from X held a sit-in": a country named only as where the participants come from
+        # is not where they act (the event takes another place of the text, or none)
+        places = [p for p in places if not _origin_country(p, trigger, doc)]
     in_sentence = [p for p in places if sentence.start <= p.span.start < sentence.end]
     located = [p for p in in_sentence if p.latitude is not None and MODIFIER not in (p.reason or "")]
     if trigger is not None and doc is not None and len(located) >= 2:
-        trigger = event_verb(trigger, doc)
         ranker = load_model(EVENT_PLACE_MODEL)
         if ranker is not None:
             chosen = rank_places(located, trigger, doc, article, ranker)

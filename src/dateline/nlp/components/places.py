@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import calendar
 import functools
+import json
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -58,6 +59,13 @@ class Candidate:
 @functools.cache
 def _words(name: str) -> frozenset[str]:
     return frozenset(tables()[name])
+
+
+@functools.cache
+def _name_joints() -> frozenset[str]:
+    from dateline.geo.models import cues
+
+    return frozenset(cues()["name_joints"])
 
 
 def _is_cap(tok: Any) -> bool:
@@ -137,7 +145,7 @@ def find_toponyms(doc: Doc, gazetteer: Any, recognizer: Any | None = None, words
     persons = person_names(doc)
     kept = []
     for cand in cands:
-        if cand.source not in {"LANDMARK", "CUE"}:
+        if cand.source not in {"LANDMARK", "CUE", "ABBR"}:
             p = recognizer.probability(candidate_features(doc, cand, gazetteer, words, persons))
             cand.info["p_place"] = round(p, 3)
             if p < recognizer.threshold:
@@ -259,11 +267,56 @@ def propose_toponyms(doc: Doc, gazetteer: Any, keep_blocked: bool = False) -> li
         info = {"blocked": why_blocked} if why_blocked else {}
         out.append(Candidate(i, end, source, ner=next(iter(labels - {None}), None), cue=cue, kind_hint=kind_hint, info=info))
 
-    out += _ner_only(doc, out)
+    ner_places = _ner_only(doc, out)
+    # a gazetteer word inside a longer NER name joined by another language's joint ("Menjan" of "Keran wa Menjan")
+    out = [c for c in out if not any(n.start <= c.start and c.end <= n.end for n in ner_places)] + ner_places
     out += _landmarks(doc, out)
     out += _named_by_place_word(doc, out, stop)
+    out = _abbreviated_divisions(doc, out)
     out.sort(key=lambda c: c.start)
     return out
+
+
+@functools.cache
+def _abbreviations() -> dict[str, list[tuple[str, str]]]:
+    """Short forms of first-level divisions → [(ISO2, name)] (geo/data/admin1_abbreviations.json)."""
+    from importlib import resources as importlib_resources
+
+    text = importlib_resources.files("dateline.geo").joinpath("data/admin1_abbreviations.json").read_text(encoding="utf-8")
+    return {k: [(cc, name) for cc, name in v] for k, v in json.loads(text)["abbreviations"].items()}
+
+
+_DASHES = frozenset({"—", "–", "-", "--"})
+
+
+def _abbreviated_divisions(doc: Doc, cands: list[Candidate]) -> list[Candidate]:
+    """A state's or province's short form where the text's hierarchy makes it a place: "(Poonch district, J&K)",
+    "Gaya (UP)", "Pune, MH." — right after "(" that follows a place, or after a comma that follows a place or a
+    place word, and closing the hierarchy (")", ",", or the sentence's end). Never in running text ("the MP for
+    X", "UP police"), nor a news agency's credit in a dateline ("CAIRO (AP) —")."""
+    table = _abbreviations()
+    ends = {c.end for c in cands if c.source != "ABBR"}
+    place_words = _words("place_type_after")
+    found: list[Candidate] = []
+    for t in range(2, len(doc)):
+        tok = doc[t]
+        pairs = table.get(tok.text)
+        if not pairs:
+            continue
+        prev, before = doc[t - 1], doc[t - 2]
+        after_place = (t - 1) in ends or before.lower_ in place_words
+        if not (prev.text == "(" and (t - 1) in ends or prev.text == "," and after_place):
+            continue
+        nxt = doc[t + 1] if t + 1 < len(doc) else None
+        if nxt is not None and not (nxt.text in {")", ",", ".", ";"} or nxt.is_sent_start):
+            continue
+        if prev.text == "(" and nxt is not None and nxt.text == ")" and t + 2 < len(doc) and doc[t + 2].text in _DASHES:
+            continue  # "CAIRO (AP) —": the agency's credit
+        found.append(Candidate(t, t + 1, "ABBR", ner=tok.ent_type_ or None, kind_hint="admin1",
+                               info={"expands": pairs}))
+    if not found:
+        return cands
+    return [c for c in cands if not any(c.start < f.end and f.start < c.end for f in found)] + found
 
 
 def _street_in_town(doc: Doc, j: int) -> bool:
@@ -293,6 +346,10 @@ def _flanked(doc: Doc, i: int, j: int, covered: int) -> bool:
         if (right.lower_ in CONNECTORS and right.lower_ != "of" and right.text.islower() and j + 1 < len(doc)
                 and _is_cap(doc[j + 1]) and doc[j + 1].is_alpha):
             return True
+        # "Keran wa Menjan", "Shakhta imeni Gagarina": a joint of another language's names (a data list) likewise
+        if (right.text in _name_joints() and right.whitespace_ and j + 1 < len(doc)
+                and _is_cap(doc[j + 1]) and doc[j + 1].is_alpha):
+            return True
     return False
 
 
@@ -302,11 +359,16 @@ def _overlaps(a_start: int, a_end: int, cands: list[Candidate]) -> bool:
 
 def _ner_only(doc: Doc, found: list[Candidate]) -> list[Candidate]:
     """NER places the gazetteer did not find (misspelt towns, seas, landmarks): kept, resolved later."""
-    out = []
+    out: list[Candidate] = []
     for ent in doc.ents:
-        if ent.label_ in PLACE_NER and ent.text[:1].isupper() and not _overlaps(ent.start, ent.end, found):
-            kind = "landmark" if ent.label_ == "FAC" or _is_landmark_head(ent[-1].text) else None
-            out.append(Candidate(ent.start, ent.end, "NER", ner=ent.label_, cue=_cue_before(doc, ent.start), kind_hint=kind))
+        if ent.label_ in PLACE_NER and ent.text[:1].isupper() and not _overlaps(ent.start, ent.end, found + out):
+            end = ent.end
+            while (end + 1 < len(doc) and (doc[end].text in _name_joints() or doc[end].text in CONNECTORS
+                                           and doc[end].text != "of") and doc[end - 1].whitespace_
+                   and _is_cap(doc[end + 1]) and doc[end + 1].is_alpha):
+                end += 2  # "Shakhta imeni Gagarina": one name, not the town Shakhta and another name
+            kind = "landmark" if ent.label_ == "FAC" or _is_landmark_head(doc[end - 1].text) else None
+            out.append(Candidate(ent.start, end, "NER", ner=ent.label_, cue=_cue_before(doc, ent.start), kind_hint=kind))
     return out
 
 
@@ -419,7 +481,7 @@ class PlacesComponent:
         for cand in find_toponyms(doc, self.gazetteer, recognizer, words):
             span = Span(doc, cand.start, cand.end, label=cand.source)
             span._.dl_place = {"ner": cand.ner, "cue": cand.cue, "kind_hint": cand.kind_hint,
-                               "p_place": cand.info.get("p_place")}
+                               "p_place": cand.info.get("p_place"), "expands": cand.info.get("expands")}
             spans.append(span)
         doc.spans[SPAN_KEY] = spans
         return doc
