@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import math
 from pathlib import Path
 
 import pytest
@@ -43,6 +44,35 @@ def test_shipped_model_loads_with_threshold_and_card() -> None:
     assert 0.0 < model.threshold <= 1.0
     assert len(model.index) == len(model.coef) > 20
     assert "training_data" in model.card and "test" not in model.card["training_data"].split()
+
+
+def test_shipped_model_averages_regression_and_trees() -> None:
+    model = decide.event_model()
+    assert model.trees is not None and len(model.trees.roots) >= 50
+    assert 0.0 < model.tree_share < 1.0
+    assert set(model.trees.names) <= set(model.index)  # the trees split only on features the regression knows
+
+
+def test_tree_ensemble_walks_each_tree_to_a_leaf() -> None:
+    # Two trees by hand: the first splits on "a" at 0.5 (leaves -1.0 / +2.0), the second is one leaf (+0.25).
+    trees = decide.TreeEnsemble.from_json({
+        "features": ["a", "b"], "baseline": 0.1, "roots": [0, 3],
+        "feature": [0, 0, 0, 0], "threshold": [0.5, 0.0, 0.0, 0.0],
+        "left": [1, -1, -1, -1], "right": [2, -1, -1, -1], "value": [0.0, -1.0, 2.0, 0.25]})
+    assert trees.log_odds({}) == pytest.approx(0.1 - 1.0 + 0.25)
+    assert trees.log_odds({"a": 1.0, "unknown": 3.0}) == pytest.approx(0.1 + 2.0 + 0.25)
+    assert trees.log_odds({"a": 0.5}) == pytest.approx(0.1 - 1.0 + 0.25)  # "<=" goes left, as scikit-learn does
+
+
+def test_probability_mixes_the_two_models_by_tree_share() -> None:
+    tree = {"features": ["a"], "baseline": 0.0, "roots": [0], "feature": [0, 0, 0], "threshold": [0.5, 0, 0],
+            "left": [1, -1, -1], "right": [2, -1, -1], "value": [0.0, -3.0, 3.0]}
+    model = decide.EventModel.from_json({"features": ["a"], "coef": [0.0], "intercept": 0.0, "threshold": 0.5,
+                                         "trees": tree, "tree_share": 0.25})
+    sigmoid_3 = 1 / (1 + math.exp(-3.0))
+    # regression: 0.5 whatever "a" is; trees: sigmoid(+3) when a = 1
+    assert model.probability({"a": 1.0}) == pytest.approx(0.75 * 0.5 + 0.25 * sigmoid_3, abs=1e-3)
+    assert model.probability({}) == pytest.approx(0.75 * 0.5 + 0.25 * (1 - sigmoid_3), abs=1e-3)
 
 
 def test_probability_is_deterministic_and_bounded() -> None:
