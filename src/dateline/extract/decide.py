@@ -29,7 +29,7 @@ import json
 import math
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from importlib import resources as importlib_resources
 from typing import Any
 
@@ -84,13 +84,21 @@ class TreeEnsemble:
     left: list[int]
     right: list[int]
     value: list[float]
+    column: dict[str, int] = field(init=False, repr=False)  # feature name -> its place in `names`
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "column", {name: i for i, name in enumerate(self.names)})
 
     def log_odds(self, features: dict[str, float]) -> float:
-        x = [features.get(name, 0.0) for name in self.names]
+        # A candidate sets a few dozen of the trees' ~1,800 features: look up only those (a dense row per
+        # candidate cost more than the walk itself).
+        column = self.column
+        x = {column[name]: value for name, value in features.items() if name in column}
+        left, right, feature, threshold = self.left, self.right, self.feature, self.threshold
         total = self.baseline
         for node in self.roots:
-            while self.left[node] != -1:
-                node = self.left[node] if x[self.feature[node]] <= self.threshold[node] else self.right[node]
+            while left[node] != -1:
+                node = left[node] if x.get(feature[node], 0.0) <= threshold[node] else right[node]
             total += self.value[node]
         return total
 
