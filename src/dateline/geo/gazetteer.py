@@ -60,6 +60,7 @@ _SUN_ARTICLES = frozenset({"ar", "as", "ash", "at", "ad", "an", "az", "adh", "at
 _DOUBLE = re.compile(r"(.)\1+")
 
 
+@functools.lru_cache(maxsize=1 << 15)
 def fold(text: str) -> str:
     """Primary lookup key: ASCII, lower case, no diacritics or apostrophes, hyphens as spaces.
 
@@ -79,11 +80,11 @@ def loose_key(text: str) -> str:
     Drops the articles al/el, spaces and doubled letters: "Um Qasr" and "Umm Qasr" → "umqasr",
     "Pol-edokhtar" and "Pol-e Dokhtar" → "poledokhtar", "Al-Hasakah" → "hasakah".
     """
-    return _loose_of_fold(fold(text))
+    return loose_key_of_fold(fold(text))
 
 
-def _loose_of_fold(folded: str) -> str:
-    """`loose_key` of a name already folded (the build folds each name once)."""
+def loose_key_of_fold(folded: str) -> str:
+    """`loose_key` of a name already folded (the build and the toponym finder fold each name once)."""
     tokens = [t for t in folded.split() if t not in _ARTICLES]
     # Arabic sun-letter articles ("Ar-Raqqa", "As Suwayda", "Ash Shati") before a following word
     if len(tokens) > 1 and tokens[0] in _SUN_ARTICLES:
@@ -409,7 +410,7 @@ def _name_keys(folded: str) -> tuple[str, str | None] | None:
     """(exact key, loose key or None when shorter than 4) of a name already folded; None when too short."""
     if len(folded) < 2:
         return None
-    loose = _loose_of_fold(folded)
+    loose = loose_key_of_fold(folded)
     return folded, loose if len(loose) >= 4 else None
 
 

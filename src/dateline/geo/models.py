@@ -92,12 +92,21 @@ def person_names(doc: Any) -> frozenset[str]:
     ("Supreme Leader Ali Khamenei", "President Ruto"). A name used so once is a person's elsewhere too."""
     titles = cues()["title_words"]
     out = {t.text for ent in doc.ents if ent.label_ == "PERSON" for t in ent if t.is_alpha and t.text[:1].isupper()}
+    # by orth id, each distinct word's lexeme read once (a Token per word of the document costs more)
+    from spacy.attrs import ORTH
+
+    vocab = doc.vocab
+    kinds: dict[int, tuple[bool, bool]] = {}  # orth → (a capitalised word, a title)
+    for orth in set(doc.to_array(ORTH).tolist()):
+        lex = vocab[orth]
+        cap = lex.orth_[:1].isupper()
+        kinds[orth] = (cap and lex.is_alpha, cap and lex.lower_.rstrip(".") in titles)
     after_title = False
-    for t in doc:
-        text = t.text
-        if after_title and text[:1].isupper() and t.is_alpha:
-            out.add(text)
-        after_title = text[:1].isupper() and t.lower_.rstrip(".") in titles
+    for orth in doc.to_array(ORTH).tolist():
+        name, title = kinds[orth]
+        if after_title and name:
+            out.add(vocab.strings[orth])
+        after_title = title
     return frozenset(out)
 
 

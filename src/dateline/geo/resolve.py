@@ -27,6 +27,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
 
+from spacy.attrs import ORTH
 from spacy.tokens import Doc
 
 from dateline.geo.gazetteer import (
@@ -346,6 +347,19 @@ class Context:
     areas: dict[tuple[str, str], str] = field(default_factory=dict)
 
 
+def _demonym_tokens(doc: Doc, gaz: Gazetteer) -> list[Any]:
+    """The capitalised tokens that are nationality words ("Iraqi"), in text order. Each distinct word is looked
+    up once, by its orth id, so no Token object is built for the other words of the document."""
+    orths = doc.to_array(ORTH).tolist()
+    strings = doc.vocab.strings
+    demonyms = set()
+    for orth in set(orths):
+        text = strings[orth]
+        if text[:1].isupper() and gaz.demonym_country(text):
+            demonyms.add(orth)
+    return [doc[i] for i, orth in enumerate(orths) if orth in demonyms] if demonyms else []
+
+
 def _context(article: Article, doc: Doc, mentions: list[Mention], gaz: Gazetteer) -> Context:
     ctx = Context({}, {}, Counter(), {}, {})
     for m in mentions:
@@ -362,9 +376,7 @@ def _context(article: Article, doc: Doc, mentions: list[Mention], gaz: Gazetteer
         ctx.towns.setdefault(m.para, []).extend((k, fold(m.name), e) for e in local[:NEAR_READINGS])
     sent_starts = [s.start_char for s in doc.sents]
     para_starts = _paragraph_starts(article.text)
-    for tok in doc:
-        if not tok.text[:1].isupper():
-            continue
+    for tok in _demonym_tokens(doc, gaz):
         cc = gaz.demonym_country(tok.text)
         if cc and _locates(tok):
             s, p = _index_of(sent_starts, tok.idx), _index_of(para_starts, tok.idx)

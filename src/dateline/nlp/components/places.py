@@ -21,9 +21,10 @@ from typing import Any
 
 from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.language import Language
+from spacy.attrs import IDX, ORTH, SPACY
 from spacy.tokens import Doc, Span
 
-from dateline.geo.gazetteer import fold, loose_key, tables
+from dateline.geo.gazetteer import fold, loose_key_of_fold, tables
 from dateline.nlp.text import doc_text
 
 SPAN_KEY = "dl_places"
@@ -69,8 +70,41 @@ def _name_joints() -> frozenset[str]:
 
 
 def _is_cap(tok: Any) -> bool:
-    text = tok.text
+    return _cap_text(tok.text)
+
+
+def _cap_text(text: str) -> bool:
     return bool(text) and text[0].isupper() and any(ch.isalpha() for ch in text)
+
+
+class _Tokens:
+    """The token attributes the candidate passes read, taken from the Doc in one pass: every `doc[i]` builds a
+    new Token object, and the n-gram, landmark and place-word scans used to read each token many times over."""
+
+    __slots__ = ("alpha", "cap", "idx", "lower", "n", "punct", "text", "ws")
+
+    def __init__(self, doc: Doc) -> None:
+        # text, lower case, alpha and punct are the lexeme's: read once per distinct word, by orth id
+        arr = doc.to_array([ORTH, SPACY, IDX]).tolist() if len(doc) else []
+        vocab = doc.vocab
+        lex: dict[int, tuple[str, str, bool, bool, bool]] = {}
+        for orth in {row[0] for row in arr}:
+            lx = vocab[orth]
+            lex[orth] = (lx.orth_, lx.lower_, lx.is_alpha, lx.is_punct, _cap_text(lx.orth_))
+        rows = [lex[row[0]] for row in arr]
+        self.text = [r[0] for r in rows]
+        self.lower = [r[1] for r in rows]
+        self.alpha = [r[2] for r in rows]
+        self.punct = [r[3] for r in rows]
+        self.cap = [r[4] for r in rows]
+        self.ws = [" " if row[1] else "" for row in arr]
+        self.idx = [row[2] for row in arr]
+        self.n = len(arr)
+
+
+@functools.cache
+def _stop_names() -> frozenset[str]:
+    return _words("non_place_words") | _words("first_names")
 
 
 def _cue_before(doc: Doc, start: int) -> str | None:
@@ -96,33 +130,34 @@ def _cue_after(doc: Doc, end: int) -> str | None:
     return None
 
 
-def _ner_at(doc: Doc) -> list[str | None]:
+def _ner_at(doc: Doc, ents: list[Span] | None = None) -> list[str | None]:
     labels: list[str | None] = [None] * len(doc)
-    for ent in doc.ents:
+    for ent in doc.ents if ents is None else ents:
         for i in range(ent.start, ent.end):
             labels[i] = ent.label_
     return labels
 
 
-def _ngrams(doc: Doc) -> list[tuple[int, int]]:
+def _ngrams(doc: Doc, tk: _Tokens | None = None) -> list[tuple[int, int]]:
     """Token ranges that may be a place name: start capitalised, continue with capitalised words,
     connectors or hyphen-glued parts ("Pol-edokhtar"), never end on a connector or hyphen."""
+    tk = tk or _Tokens(doc)
+    text, lower, ws, alpha, punct, cap, n = tk.text, tk.lower, tk.ws, tk.alpha, tk.punct, tk.cap, tk.n
     out: list[tuple[int, int]] = []
-    n = len(doc)
     for i in range(n):
-        lower_article = doc[i].lower_ in {"al", "el"} and i + 1 < n and _is_cap(doc[i + 1]) and doc[i].whitespace_
-        if not lower_article and (not _is_cap(doc[i]) or doc[i].lower_ in CONNECTORS and doc[i].text.istitle() is False):
+        lower_article = lower[i] in {"al", "el"} and i + 1 < n and cap[i + 1] and ws[i]
+        if not lower_article and (not cap[i] or lower[i] in CONNECTORS and text[i].istitle() is False):
             continue  # a name starts with a capital, or with a lower-case article: "el Mina"
         for j in range(i + 1, min(n, i + MAX_TOKENS) + 1):
-            last = doc[j - 1]
-            if j - 1 > i:
-                prev = doc[j - 2]
-                glued = not prev.whitespace_ and (last.is_alpha or last.text == "-") and (prev.is_alpha or prev.text == "-")
-                if not (_is_cap(last) or last.lower_ in CONNECTORS or last.text in {"-", "'"} or glued):
+            last = j - 1
+            if last > i:
+                prev = j - 2
+                glued = not ws[prev] and (alpha[last] or text[last] == "-") and (alpha[prev] or text[prev] == "-")
+                if not (cap[last] or lower[last] in CONNECTORS or text[last] in {"-", "'"} or glued):
                     break
-                if not last.text.strip():
+                if not text[last].strip():
                     break
-            if last.lower_ in CONNECTORS and j - 1 > i or last.is_punct or not last.text[-1:].isalnum():
+            if lower[last] in CONNECTORS and last > i or punct[last] or not text[last][-1:].isalnum():
                 continue
             out.append((i, j))
     return out
@@ -142,7 +177,7 @@ def find_toponyms(doc: Doc, gazetteer: Any, recognizer: Any | None = None, words
         return cands
     from dateline.geo.models import person_names
 
-    persons = person_names(doc)
+    persons = person_names(doc) if any(c.source not in {"LANDMARK", "CUE", "ABBR"} for c in cands) else frozenset()
     kept = []
     for cand in cands:
         if cand.source not in {"LANDMARK", "CUE", "ABBR"}:
@@ -183,14 +218,15 @@ def propose_toponyms(doc: Doc, gazetteer: Any, keep_blocked: bool = False) -> li
     place word before or after it is dropped, unless `keep_blocked`: then it stays a candidate marked
     `info["blocked"]` ("ner" or "inside_longer"), and the toponym recognizer decides, since the small NER model
     mislabels many towns ("marched through Durban" → ORG, "attacked Quetta" → WORK_OF_ART)."""
-    ner = _ner_at(doc)
     ents = list(doc.ents)  # doc.ents rebuilds its tuple on every access: read it once
-    stop = _words("non_place_words") | _words("first_names")
-    grams = _ngrams(doc)
+    ner = _ner_at(doc, ents)
+    stop = _stop_names()
+    tk = _Tokens(doc)
+    grams = _ngrams(doc, tk)
     full = doc_text(doc)
-    texts = [full[doc[i].idx : doc[j - 1].idx + len(doc[j - 1])] for i, j in grams]
+    texts = [full[tk.idx[i] : tk.idx[j - 1] + len(tk.text[j - 1])] for i, j in grams]
     folded = [fold(t) for t in texts]
-    loose = [loose_key(t) for t in texts]
+    loose = [loose_key_of_fold(f) for f in folded]  # = loose_key(t), without folding twice
     known = gazetteer.known(folded + loose)
     hits: dict[int, int] = {}  # start → longest end
     for k, (i, j) in enumerate(grams):
@@ -267,12 +303,12 @@ def propose_toponyms(doc: Doc, gazetteer: Any, keep_blocked: bool = False) -> li
         info = {"blocked": why_blocked} if why_blocked else {}
         out.append(Candidate(i, end, source, ner=next(iter(labels - {None}), None), cue=cue, kind_hint=kind_hint, info=info))
 
-    ner_places = _ner_only(doc, out)
+    ner_places = _ner_only(doc, out, ents)
     # a gazetteer word inside a longer NER name joined by another language's joint ("Menjan" of "Keran wa Menjan")
     out = [c for c in out if not any(n.start <= c.start and c.end <= n.end for n in ner_places)] + ner_places
-    out += _landmarks(doc, out)
-    out += _named_by_place_word(doc, out, stop)
-    out = _abbreviated_divisions(doc, out)
+    out += _landmarks(doc, out, tk)
+    out += _named_by_place_word(doc, out, stop, tk)
+    out = _abbreviated_divisions(doc, out, tk)
     out.sort(key=lambda c: c.start)
     return out
 
@@ -289,7 +325,7 @@ def _abbreviations() -> dict[str, list[tuple[str, str]]]:
 _DASHES = frozenset({"—", "–", "-", "--"})
 
 
-def _abbreviated_divisions(doc: Doc, cands: list[Candidate]) -> list[Candidate]:
+def _abbreviated_divisions(doc: Doc, cands: list[Candidate], tk: _Tokens | None = None) -> list[Candidate]:
     """A state's or province's short form where the text's hierarchy makes it a place: "(Poonch district, J&K)",
     "Gaya (UP)", "Pune, MH." — right after "(" that follows a place, or after a comma that follows a place or a
     place word, and closing the hierarchy (")", ",", or the sentence's end). Never in running text ("the MP for
@@ -298,11 +334,12 @@ def _abbreviated_divisions(doc: Doc, cands: list[Candidate]) -> list[Candidate]:
     ends = {c.end for c in cands if c.source != "ABBR"}
     place_words = _words("place_type_after")
     found: list[Candidate] = []
+    texts = tk.text if tk is not None else [t.text for t in doc]
     for t in range(2, len(doc)):
-        tok = doc[t]
-        pairs = table.get(tok.text)
+        pairs = table.get(texts[t])
         if not pairs:
             continue
+        tok = doc[t]
         prev, before = doc[t - 1], doc[t - 2]
         after_place = (t - 1) in ends or before.lower_ in place_words
         if not (prev.text == "(" and (t - 1) in ends or prev.text == "," and after_place):
@@ -357,10 +394,10 @@ def _overlaps(a_start: int, a_end: int, cands: list[Candidate]) -> bool:
     return any(a_start < c.end and c.start < a_end for c in cands)
 
 
-def _ner_only(doc: Doc, found: list[Candidate]) -> list[Candidate]:
+def _ner_only(doc: Doc, found: list[Candidate], ents: list[Span] | None = None) -> list[Candidate]:
     """NER places the gazetteer did not find (misspelt towns, seas, landmarks): kept, resolved later."""
     out: list[Candidate] = []
-    for ent in doc.ents:
+    for ent in doc.ents if ents is None else ents:
         if ent.label_ in PLACE_NER and ent.text[:1].isupper() and not _overlaps(ent.start, ent.end, found + out):
             end = ent.end
             while (end + 1 < len(doc) and (doc[end].text in _name_joints() or doc[end].text in CONNECTORS
@@ -372,7 +409,8 @@ def _ner_only(doc: Doc, found: list[Candidate]) -> list[Candidate]:
     return out
 
 
-def _named_by_place_word(doc: Doc, found: list[Candidate], stop: frozenset[str]) -> list[Candidate]:
+def _named_by_place_word(doc: Doc, found: list[Candidate], stop: frozenset[str],
+                         tk: _Tokens | None = None) -> list[Candidate]:
     """Names the gazetteer lacks that the text itself calls a place: "in the village of Kumbaru", "a man from
     Sevare" (a person's origin). Proposed as "CUE" candidates, which the resolver keeps at the province or town
     the text puts them in, rather than letting the event fall back to a wider place. The place words are
@@ -380,25 +418,28 @@ def _named_by_place_word(doc: Doc, found: list[Candidate], stop: frozenset[str])
     from dateline.geo.models import cues
 
     place_of, people, org_heads = cues()["unknown_place_of"], cues()["origin_people"], cues()["org_heads"]
+    tk = tk or _Tokens(doc)
+    lower, cap, alpha = tk.lower, tk.cap, tk.alpha
     out: list[Candidate] = []
-    n = len(doc)
+    n = tk.n
     for i in range(1, n):
-        tok = doc[i]
-        if not (_is_cap(tok) and tok.is_alpha) or tok.is_sent_start or _overlaps(i, i + 1, found) or _overlaps(i, i + 1, out):
+        if not (cap[i] and alpha[i]):
             continue
         k = i - 1
-        if doc[k].lower_ in {"the", "a"}:
+        if lower[k] in {"the", "a"}:
             k -= 1
         cue = None
-        if k >= 1 and doc[k].lower_ == "of" and doc[k - 1].lower_ in place_of:
-            cue = f"{doc[k - 1].lower_} of"
-        elif k >= 1 and doc[k].lower_ == "from" and doc[k - 1].lower_ in people:
+        if k >= 1 and lower[k] == "of" and lower[k - 1] in place_of:
+            cue = f"{lower[k - 1]} of"
+        elif k >= 1 and lower[k] == "from" and lower[k - 1] in people:
             cue = "from"
         if cue is None:
             continue
+        if doc[i].is_sent_start or _overlaps(i, i + 1, found) or _overlaps(i, i + 1, out):
+            continue
         j = i + 1  # "Bab al Kabir": capitalised words and the connectors between them
-        while j < n and j - i < MAX_TOKENS and (_is_cap(doc[j]) and doc[j].is_alpha or doc[j].lower_ in CONNECTORS
-                                                 and doc[j].lower_ != "of" and j + 1 < n and _is_cap(doc[j + 1])):
+        while j < n and j - i < MAX_TOKENS and (cap[j] and alpha[j] or lower[j] in CONNECTORS
+                                                 and lower[j] != "of" and j + 1 < n and cap[j + 1]):
             j += 1
         words = doc[i:j]
         if any(t.text in DATE_WORDS or t.text in stop or _is_landmark_head(t.text) for t in words):
@@ -418,18 +459,21 @@ def _is_landmark_head(word: str) -> bool:
     return word in _words("landmark_heads")
 
 
-def _landmarks(doc: Doc, found: list[Candidate]) -> list[Candidate]:
+def _landmarks(doc: Doc, found: list[Candidate], tk: _Tokens | None = None) -> list[Candidate]:
     """Named sites: a capitalised name ending in Square, Bridge, Mosque, Embassy … ("Al-Sinak Bridge")."""
+    tk = tk or _Tokens(doc)
+    text, lower, cap = tk.text, tk.lower, tk.cap
+    heads = _words("landmark_heads")
     out = []
-    for k, tok in enumerate(doc):
-        if k == 0 or not _is_landmark_head(tok.text):
+    for k in range(1, tk.n):
+        if text[k] not in heads:
             continue
         i = k
-        while i > 0 and (_is_cap(doc[i - 1]) or doc[i - 1].text == "-" or doc[i - 1].lower_ in CONNECTORS and i - 1 > 0):
-            if doc[i - 1].lower_ in {"the", "a"}:
+        while i > 0 and (cap[i - 1] or text[i - 1] == "-" or lower[i - 1] in CONNECTORS and i - 1 > 0):
+            if lower[i - 1] in {"the", "a"}:
                 break
             i -= 1
-        while i < k and (doc[i].text in CONNECTORS or doc[i].text == "-"):  # keep a capitalised "Al-"
+        while i < k and (text[i] in CONNECTORS or text[i] == "-"):  # keep a capitalised "Al-"
             i += 1
         if i == k:
             continue

@@ -1,0 +1,41 @@
+"""The candidate passes read token attributes from one table built per document (places._Tokens) and words by
+orth id (person names, nationality words): the faster paths must give what reading each Token gives."""
+
+from __future__ import annotations
+
+from dateline.geo.models import person_names
+from dateline.geo.resolve import _demonym_tokens
+from dateline.nlp.components.places import _Tokens, _cap_text
+
+TEXT = ("Gunmen from the Al-Shabaab group attacked Pol-e Dokhtar and Umm Qaşr; President Ruto's aide said "
+        "Kenyan and Somali troops (AMISOM) held el Mina . Commissioner Otieno , 3rd Street, ØRSTED — ok.")
+
+
+def test_token_table_matches_each_token(nlp) -> None:  # type: ignore[no-untyped-def]
+    doc = nlp.make_doc(TEXT)
+    tk = _Tokens(doc)
+    assert tk.n == len(doc)
+    assert tk.text == [t.text for t in doc]
+    assert tk.lower == [t.lower_ for t in doc]
+    assert tk.ws == [t.whitespace_ for t in doc]
+    assert tk.alpha == [t.is_alpha for t in doc]
+    assert tk.punct == [t.is_punct for t in doc]
+    assert tk.idx == [t.idx for t in doc]
+    assert tk.cap == [_cap_text(t.text) for t in doc]
+
+
+def test_token_table_of_an_empty_doc(nlp) -> None:  # type: ignore[no-untyped-def]
+    assert _Tokens(nlp.make_doc("")).n == 0
+
+
+def test_person_names_by_orth_as_by_token(nlp) -> None:  # type: ignore[no-untyped-def]
+    doc = nlp("Commissioner Otieno met President Ruto in Kisumu; Otieno later left for Nakuru.")
+    assert {"Otieno", "Ruto"} <= person_names(doc)
+    assert "Kisumu" not in person_names(doc)
+
+
+def test_nationality_words_found_in_text_order(resources, nlp) -> None:  # type: ignore[no-untyped-def]
+    doc = nlp("Kenyan police met Somali elders while Kenyan troops and Ugandan soldiers waited.")
+    found = [(t.i, t.text) for t in _demonym_tokens(doc, resources.gazetteer)]
+    assert found == [(t.i, t.text) for t in doc if t.text[:1].isupper() and resources.gazetteer.demonym_country(t.text)]
+    assert [w for _, w in found] == ["Kenyan", "Somali", "Kenyan", "Ugandan"]
