@@ -1130,7 +1130,10 @@ def rank_places(located: list[Place], trigger: Span, doc: Doc, article: Article,
     if _stand_in(located[best]):
         # a name kept at its country's or province's point (a neighbourhood, a prison, an unknown village): a town
         # the sentence names in that same area is the better point for the event
+        # (in its province, where it has one: "a raid in <village>, <district>, a spokesman said in <capital>")
+        area = located[best].admin1
         inside = [k for k in range(len(located)) if located[k].country == located[best].country
+                  and (area is None or located[k].admin1 == area)
                   and SPECIFICITY.get(located[k].kind, 0) > SPECIFICITY.get(located[best].kind, 0) and not _stand_in(located[k])]
         if inside:
             # the event stays at the mention the ranker chose; its point is the town's (ACLED: near a town, 2)

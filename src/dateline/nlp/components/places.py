@@ -19,12 +19,13 @@ import json
 from dataclasses import dataclass, field
 from typing import Any
 
+from spacy.attrs import IDX, ORTH, SPACY
 from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.language import Language
-from spacy.attrs import IDX, ORTH, SPACY
 from spacy.tokens import Doc, Span
 
 from dateline.geo.gazetteer import fold, loose_key_of_fold, tables
+from dateline.geo.models import cues
 from dateline.nlp.text import doc_text
 
 SPAN_KEY = "dl_places"
@@ -64,8 +65,6 @@ def _words(name: str) -> frozenset[str]:
 
 @functools.cache
 def _name_joints() -> frozenset[str]:
-    from dateline.geo.models import cues
-
     return frozenset(cues()["name_joints"])
 
 
@@ -172,16 +171,19 @@ def find_toponyms(doc: Doc, gazetteer: Any, recognizer: Any | None = None, words
     surname, a title, an organisation's name, a common word that matches a town) are dropped. The recognizer also
     decides the names spaCy labels a person or organisation (`keep_blocked`; False: such names are dropped
     unless a place word is near, the rule before the recognizer learned it)."""
-    cands = propose_toponyms(doc, gazetteer, keep_blocked=keep_blocked and recognizer is not None)
+    cands = propose_toponyms(doc, gazetteer, keep_blocked=keep_blocked and recognizer is not None, words=words)
     if recognizer is None:
         return cands
     from dateline.geo.models import person_names
 
-    persons = person_names(doc) if any(c.source not in {"LANDMARK", "CUE", "ABBR"} for c in cands) else frozenset()
+    persons = person_names(doc) if any(c.source not in {"LANDMARK", "CUE", "ABBR"} or c.info.get("bare") for c in cands) else frozenset()
     kept = []
     for cand in cands:
-        if cand.source not in {"LANDMARK", "CUE", "ABBR"}:
-            p = recognizer.probability(candidate_features(doc, cand, gazetteer, words, persons))
+        if cand.source not in {"LANDMARK", "CUE", "ABBR"} or cand.info.get("bare"):
+            # a bare unknown name ("clashes in X") is scored as the gazetteer candidate it would be
+            feats = cand if not cand.info.get("bare") else Candidate(
+                cand.start, cand.end, "GAZ", ner=cand.info.get("ner_label"), cue=cand.cue, info=cand.info)
+            p = recognizer.probability(candidate_features(doc, feats, gazetteer, words, persons))
             cand.info["p_place"] = round(p, 3)
             if p < recognizer.threshold:
                 continue
@@ -210,7 +212,7 @@ def candidate_features(doc: Doc, cand: Candidate, gazetteer: Any, words: frozens
                             blocked=cand.info.get("blocked"))
 
 
-def propose_toponyms(doc: Doc, gazetteer: Any, keep_blocked: bool = False) -> list[Candidate]:
+def propose_toponyms(doc: Doc, gazetteer: Any, keep_blocked: bool = False, words: frozenset[str] = frozenset()) -> list[Candidate]:
     """The candidate generator: gazetteer n-grams, NER places and landmarks, with the rules against the
     commonest collisions (months, stop words, first names, parts of longer names).
 
@@ -307,7 +309,8 @@ def propose_toponyms(doc: Doc, gazetteer: Any, keep_blocked: bool = False) -> li
     # a gazetteer word inside a longer NER name joined by another language's joint ("Menjan" of "Keran wa Menjan")
     out = [c for c in out if not any(n.start <= c.start and c.end <= n.end for n in ner_places)] + ner_places
     out += _landmarks(doc, out, tk)
-    out += _named_by_place_word(doc, out, stop, tk)
+    out += [c for c in _named_by_place_word(doc, out, stop, tk, gazetteer, words)
+            if keep_blocked or not c.info.get("blocked")]  # a bare name NER calls an organisation: the model decides
     out = _abbreviated_divisions(doc, out, tk)
     out.sort(key=lambda c: c.start)
     return out
@@ -409,15 +412,15 @@ def _ner_only(doc: Doc, found: list[Candidate], ents: list[Span] | None = None) 
     return out
 
 
-def _named_by_place_word(doc: Doc, found: list[Candidate], stop: frozenset[str],
-                         tk: _Tokens | None = None) -> list[Candidate]:
+def _named_by_place_word(doc: Doc, found: list[Candidate], stop: frozenset[str], tk: _Tokens | None = None,
+                         gazetteer: Any | None = None, words: frozenset[str] = frozenset()) -> list[Candidate]:
     """Names the gazetteer lacks that the text itself calls a place: "in the village of Kumbaru", "a man from
-    Sevare" (a person's origin). Proposed as "CUE" candidates, which the resolver keeps at the province or town
+    Sevare" (a person's origin), "clashes in Kumbaru" (the site of an event word of the trigger lexicon, where
+    nothing marks the name as a person's, an organisation's or a common word). Proposed as "CUE" candidates, which the resolver keeps at the province or town
     the text puts them in, rather than letting the event fall back to a wider place. The place words are
     lists in `geo/data/toponym_cues.json` (`unknown_place_of`, `origin_people`)."""
-    from dateline.geo.models import cues
-
     place_of, people, org_heads = cues()["unknown_place_of"], cues()["origin_people"], cues()["org_heads"]
+    bare_preps = frozenset(cues()["bare_unknown_preps"])
     tk = tk or _Tokens(doc)
     lower, cap, alpha = tk.lower, tk.cap, tk.alpha
     out: list[Candidate] = []
@@ -433,6 +436,8 @@ def _named_by_place_word(doc: Doc, found: list[Candidate], stop: frozenset[str],
             cue = f"{lower[k - 1]} of"
         elif k >= 1 and lower[k] == "from" and lower[k - 1] in people:
             cue = "from"
+        elif i >= 2 and lower[i - 1] in bare_preps and _event_word(doc[i - 2]):
+            cue = lower[i - 1]  # "clashes in X", "fighting near X": the site of an event the sentence names
         if cue is None:
             continue
         if doc[i].is_sent_start or _overlaps(i, i + 1, found) or _overlaps(i, i + 1, out):
@@ -441,18 +446,104 @@ def _named_by_place_word(doc: Doc, found: list[Candidate], stop: frozenset[str],
         while j < n and j - i < MAX_TOKENS and (cap[j] and alpha[j] or lower[j] in CONNECTORS
                                                  and lower[j] != "of" and j + 1 < n and cap[j + 1]):
             j += 1
-        words = doc[i:j]
-        if any(t.text in DATE_WORDS or t.text in stop or _is_landmark_head(t.text) for t in words):
+        name = doc[i:j]
+        if any(t.text in DATE_WORDS or t.text in stop or _is_landmark_head(t.text) for t in name):
             continue
         if _overlaps(i, j, found):
             continue
-        if cue == "from" and (any(t.text.isupper() or t.lower_ in org_heads for t in words) or any(
-                e.label_ == "NORP" or e.label_ == "ORG" and (e.start < i or e.end > j) for e in doc.ents if e.start < j and i < e.end)):
-            # "a man from UNICEF", "a woman from the Red Cross Society": an organisation. A one-name ORG stays:
-            # the small NER calls most unknown villages so ("a trader from Kwakwaru")
+        if cue in {"from"} | bare_preps and _organisation_name(doc, i, j, org_heads):
+            # "a man from UNICEF", "a woman from the Red Cross Society", "a man from Oxfam", "fighting in Hamas'
+            # ranks": an organisation or group, not a place
             continue
-        out.append(Candidate(i, j, "CUE", ner=None, cue=cue))
+        info: dict[str, Any] = {}
+        if cue in bare_preps:
+            verdict = _bare_name_is_place(doc, i, j, tk, gazetteer, words)
+            if verdict is None:
+                continue
+            # the toponym recognizer decides these ("bare"): the place word is further away than in "the village of X"
+            info = {"bare": True, **({"blocked": "ner", "ner_label": verdict} if verdict else {})}
+        out.append(Candidate(i, j, "CUE", ner=None, cue=cue, info=info))
     return out
+
+
+@functools.cache
+def _event_lemmas() -> frozenset[str]:
+    """The single-word event triggers of the events module's lexicon (data/triggers.yaml), read-only here."""
+    from importlib import resources as importlib_resources
+
+    import yaml
+
+    raw = importlib_resources.files("dateline").joinpath("data/triggers.yaml").read_text(encoding="utf-8")
+    skip = set(cues()["bare_unknown_skip_families"])
+    return frozenset(w.lower() for family, ws in yaml.safe_load(raw)["lemmas"].items() if family not in skip for w in ws)
+
+
+def _event_word(tok: Any) -> bool:
+    lemmas = _event_lemmas()
+    return tok.lower_ in lemmas or tok.lemma_.lower() in lemmas
+
+
+@functools.cache
+def _organisation_words() -> frozenset[str]:
+    """Lower-cased names of organisations and armed groups: the codebook's named groups, the actors with a
+    home country (tables.json), the outlets and NGOs (data/outlets.yaml) and `organisation_names` of
+    toponym_cues.json. "a man from Oxfam", "a spokesman from Hamas": a group, not a person's origin."""
+    from importlib import resources as importlib_resources
+
+    import yaml
+
+    names = {n.lower() for n in cues()["organisation_names"]}
+    names |= {n.lower() for n in tables()["actor_countries"] if not n.startswith("_")}
+    book = yaml.safe_load(importlib_resources.files("dateline.codebook").joinpath("acled.yaml").read_text(encoding="utf-8"))
+    names |= {p.lower() for g in book.get("named_groups", []) for p in g["pattern"]}
+    outlets = yaml.safe_load(importlib_resources.files("dateline").joinpath("data/outlets.yaml").read_text(encoding="utf-8"))
+    for o in outlets.get("outlets", []):
+        names |= {n.lower() for n in [o["name"], *o.get("aliases", [])]}
+    return frozenset(names)
+
+
+def _organisation_name(doc: Doc, i: int, j: int, org_heads: Any) -> bool:
+    """The name doc[i:j] is an organisation's: an acronym, an organisation head word ("Council"), a listed
+    organisation or armed group, or NER calls it NORP, a one-name ORG with an organisation suffix after it,
+    or part of a longer ORG name."""
+    words = doc[i:j]
+    if any(t.text.isupper() or t.lower_ in org_heads for t in words):
+        return True
+    if words.text.lower() in _organisation_words():
+        return True
+    if j < len(doc) and doc[j].lower_ in org_heads:
+        return True  # "from Kano University"
+    return any(e.label_ == "NORP" or e.label_ == "ORG" and (e.start < i or e.end > j)
+               for e in doc.ents if e.start < j and i < e.end)
+
+
+def _bare_name_is_place(doc: Doc, i: int, j: int, tk: _Tokens, gazetteer: Any | None,
+                        words: frozenset[str]) -> str | None:
+    """Whether a name after "in"/"near" an event word may be a place: None where something says it is not: NER
+    calls part of it a person, group, work, date … or puts it inside a longer organisation name; it is a person's
+    name elsewhere in the document, a title, a nationality word, a holiday or (one word) an English word; a
+    possessive or a speech verb follows. "ORG" where NER calls exactly this name an organisation (the small
+    model labels most unknown villages so: the toponym recognizer decides those), else ""."""
+    from dateline.geo.models import person_names
+
+    c = cues()
+    labels = [e for e in doc.ents if e.start < j and i < e.end and e.label_ in BLOCKING_NER]
+    org = len(labels) == 1 and labels[0].label_ == "ORG" and labels[0].start == i and labels[0].end == j
+    if labels and not org:
+        return None
+    names = doc[i:j]
+    lowers = [t.lower_ for t in names]
+    if any(w in c["title_words"] or w in c["holidays"] for w in lowers):
+        return None
+    if j - i == 1 and (lowers[0] in words or lowers[0] in c["common_nouns_capitalised"]):
+        return None
+    if gazetteer is not None and any(gazetteer.demonym_country(t.text) for t in names):
+        return None
+    if j < tk.n and (tk.lower[j] in {"'s", "'"} or tk.lower[j] in c["person_after"]):
+        return None
+    if any(t.text in person_names(doc) for t in names):
+        return None
+    return "ORG" if org else ""
 
 
 def _is_landmark_head(word: str) -> bool:

@@ -1,0 +1,63 @@
+"""Names the gazetteer lacks: a bare one where an event happened ("clashes in X") is proposed and kept at the
+province the text gives; a person, a title, an organisation or a group in the same position is not; and after
+"a man from" an organisation or armed group is no place. Sentences of our own, none from an evaluation text."""
+
+from __future__ import annotations
+
+import pytest
+
+from dateline.geo.resolve import geocode_text
+from tests.conftest import event_place
+
+
+def _mentions(resources, text: str) -> list[str]:  # type: ignore[no-untyped-def]
+    return [p.mention for p in geocode_text(text, resources)]
+
+
+def test_a_bare_unknown_name_after_an_event_word_is_kept_at_the_province_the_text_gives(resources) -> None:  # type: ignore[no-untyped-def]
+    text = "Fighting near Abc Def left three herders dead, officials in Kebbi State said on Friday."
+    place = next(p for p in geocode_text(text, resources) if p.mention == "Abc Def")
+    assert (place.country, place.admin1, place.geo_precision) == ("Nigeria", "Kebbi", 2)
+
+
+def test_the_event_takes_the_unknown_site_not_the_place_of_the_speaker(resources) -> None:  # type: ignore[no-untyped-def]
+    text = "Two suspects were killed during a raid in Barangay Kalinisan, Laguna, a spokesman told reporters in Manila."
+    place = event_place(resources, text, "killed")
+    assert place is not None and place.mention == "Barangay Kalinisan" and place.admin1 == "Calabarzon"
+
+
+def test_a_bare_name_ner_calls_an_organisation_is_decided_by_the_recognizer(resources) -> None:  # type: ignore[no-untyped-def]
+    text = "Two suspects were killed during a raid in Barangay Kalinisan, Laguna."
+    place = next(p for p in geocode_text(text, resources) if p.mention == "Barangay Kalinisan")
+    assert place.admin1 == "Calabarzon" and place.geo_precision == 2
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Protesters rallied in Jennifer's honour on Monday in Lagos.", "Jennifer"),  # a person's name
+        ("Protests in Ambassador Abc Def's absence ended in Accra.", "Abc"),  # a title
+        ("Gunmen killed two in Hamas strongholds, officials in Gaza said.", "Hamas"),  # an armed group
+        ("Fighting in Koglweogo ranks left five dead near Kaya.", "Koglweogo"),  # a listed actor
+        ("Protesters marched in Solidarity with workers in Accra.", "Solidarity"),  # an English word
+    ],
+)
+def test_a_bare_name_that_is_not_a_place_is_not_proposed(resources, text: str, name: str) -> None:  # type: ignore[no-untyped-def]
+    assert name not in " ".join(_mentions(resources, text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A man from Oxfam said aid trucks were stopped near Goma.",  # an NGO in the organisation list
+        "Two men from Hamas were arrested in Hebron on Sunday.",  # a named group of the codebook
+        "Residents from Koglweogo patrols were seen near Kaya.",  # an actor with a home country
+    ],
+)
+def test_an_organisation_after_a_man_from_is_not_a_place(resources, text: str) -> None:  # type: ignore[no-untyped-def]
+    mentions = _mentions(resources, text)
+    assert not any(m in {"Oxfam", "Hamas", "Koglweogo"} for m in mentions), mentions
+
+
+def test_a_village_after_a_man_from_stays_a_place(resources) -> None:  # type: ignore[no-untyped-def]
+    assert "Kwandaru" in _mentions(resources, "A trader from Kwandaru was shot dead near Maiduguri, Borno.")
