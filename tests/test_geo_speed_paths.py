@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from dateline.geo.models import person_names
 from dateline.geo.resolve import _demonym_tokens
-from dateline.nlp.components.places import _Tokens, _cap_text
+from dateline.nlp.components.places import _cap_text, _Tokens
 
 TEXT = ("Gunmen from the Al-Shabaab group attacked Pol-e Dokhtar and Umm Qaşr; President Ruto's aide said "
         "Kenyan and Somali troops (AMISOM) held el Mina . Commissioner Otieno , 3rd Street, ØRSTED — ok.")
