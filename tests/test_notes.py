@@ -42,7 +42,7 @@ def test_every_sub_event_type_has_a_phrase() -> None:
     (_event("Peaceful protest", actor1="Protesters (Kenya)", location="Kisumu", admin1="Kisumu", country="Kenya"),
      "On 14 March 2021, protesters demonstrated in Kisumu (Kisumu). [size=no report]"),
     (_event("Violent demonstration", location="Goma", admin1="North Kivu", country="Democratic Republic of Congo"),
-     "On 14 March 2021, rioters rioted in Goma (North Kivu). [size=no report]"),
+     "On 14 March 2021, rioters staged a violent demonstration in Goma (North Kivu). [size=no report]"),
     (_event("Armed clash", actor1="Military Forces of Mali (2021-)", actor2="JNIM: Group for Support of Islam "
             "and Muslims", location="Boni", admin1="Mopti", country="Mali", fatalities=4),
      ("On 14 March 2021, military forces of Mali clashed with JNIM: Group for Support of Islam and Muslims "
