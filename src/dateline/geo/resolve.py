@@ -93,6 +93,7 @@ class Mention:
     # the one country where this enclosing mention has a reading that can hold what the text puts inside it
     # ("Pandogari (Rafi LGA, Niger)": Rafi is only Nigerian, so Niger is the Nigerian state, not the country)
     child_cc: str | None = None
+    ambiguous_country: bool = False  # a short name several countries answer to ("Congo"): casts no vote
     aside: bool = False  # "the neighbouring Uzbekistan": named as another place than the text's, casts no vote
     # the text writes it inside a place none of whose readings can hold any of its own ("Menjan district,
     # Badakhshan" with Menjan known only in Iran): its readings are namesakes, its vote goes to no country
@@ -178,6 +179,11 @@ def _mentions(article: Article, doc: Doc, gaz: Gazetteer) -> list[Mention]:
         elif source != "LANDMARK" and m.kind_hint != "landmark":
             m.candidates = gaz.lookup(m.name)[:150]
             m.loose_only = bool(m.candidates) and not gaz.lookup(m.name, loose=False)
+            if (ccs := tables()["ambiguous_country_names"].get(fold(m.name))) is not None:
+                # "Congo", "Korea", "Sudan": every country of that short name is a reading, and the text decides
+                readings = [e for cc in ccs if (e := gaz.country(cc)) is not None]
+                m.candidates = readings + [e for e in m.candidates if e.kind != KIND_COUNTRY]
+                m.ambiguous_country = True
             if m.kind_hint in {"admin1", "admin2"}:
                 # "Donga LGA", "Diyala province": the administrative unit of that level, else of the other
                 want = KIND_ADMIN1 if m.kind_hint == "admin1" else KIND_ADMIN2
@@ -279,6 +285,8 @@ def _anchor_country(m: Mention) -> tuple[str, float] | None:
         # the text's hierarchy outweighs a bigger namesake: what it encloses is only in one country, and this
         # name has a province or district there
         return m.child_cc, 1.0
+    if m.ambiguous_country:
+        return None  # "Congo" says Africa, not which Congo: the other places decide it, it does not vote for them
     if top.kind == KIND_COUNTRY:
         return top.cc, 0.25 if m.modifier else 2.0
     if len(ccs) == 1:
@@ -287,7 +295,9 @@ def _anchor_country(m: Mention) -> tuple[str, float] | None:
     if len(admin_ccs) == 1 and (m.kind_hint in {"admin1", "admin2"} or m.is_parent):
         return next(iter(admin_ccs)), 1.0  # "(Qaatabah, Ad Dali)": only one country has a province of that name
     cities = sorted((e for e in m.candidates if e.kind != KIND_COUNTRY), key=lambda e: -e.population)
-    if len(cities) >= 2 and cities[0].population >= 100_000 and cities[0].population >= 10 * max(cities[1].population, 1):
+    # the largest namesake in another country (a town's own district, "Goma" city and district, is no rival)
+    rival = max((e.population for e in cities if e.cc != cities[0].cc), default=0) if cities else 0
+    if len(cities) >= 2 and cities[0].population >= 100_000 and cities[0].population >= 10 * max(rival, 1):
         return cities[0].cc, 0.7
     return None
 
@@ -436,6 +446,8 @@ def _share(counter: Counter[str] | None, cc: str, own: tuple[str, float] | None)
     return max(c.get(cc, 0.0), 0.0) / total
 
 
+USUAL_READING_BONUS = 1.5  # "Sudan" stays Sudan unless the text's places lean clearly to South Sudan
+
 # An administrative reading of a name: (level, bonus when the text says so, score when the name stands bare).
 # A bare name is the town more often than the province, and more often still than the district.
 _ADMIN_SCORES = {KIND_ADMIN1: ("admin1", 1.5, -0.6), KIND_ADMIN2: ("admin2", 1.0, -1.0)}
@@ -450,6 +462,8 @@ def _score(m: Mention, e: Entry, mentions: list[Mention], ctx: Context, actor_co
         score += 0.6  # the record's own name, not one of its old or foreign names
     if e.kind == KIND_COUNTRY:
         score += 3.0
+        if m.ambiguous_country and e.cc == tables()["ambiguous_country_names"][fold(m.name)][0]:
+            score += USUAL_READING_BONUS  # the usual reading, unless the text's other places point elsewhere
     elif e.kind in _ADMIN_SCORES:
         level, worded, bare = _ADMIN_SCORES[e.kind]
         if m.kind_hint == level or m.is_parent:

@@ -312,8 +312,21 @@ def propose_toponyms(doc: Doc, gazetteer: Any, keep_blocked: bool = False, words
     out += [c for c in _named_by_place_word(doc, out, stop, tk, gazetteer, words)
             if keep_blocked or not c.info.get("blocked")]  # a bare name NER calls an organisation: the model decides
     out = _abbreviated_divisions(doc, out, tk)
+    # a holiday or an institution is never a place, whichever source proposed it ("during Ramadan", "protests in
+    # Congress"): its namesake town abroad would also pull the text's other places there
+    out = [c for c in out if not _named_period_or_body(doc, c)]
     out.sort(key=lambda c: c.start)
     return out
+
+
+def _named_period_or_body(doc: Doc, cand: Candidate) -> bool:
+    """A holiday or religious period ("Ramadan", "Eid al-Fitr") or a state institution ("Congress", "the National
+    Assembly"): word lists `holidays_and_periods` and `institutions` of tables.json, matched on the whole name."""
+    words = [t.lower_ for t in doc[cand.start : cand.end]]
+    if words and words[0] == "the":
+        words = words[1:]
+    name = " ".join(words).replace(" - ", "-").replace(" -", "-").replace("- ", "-")
+    return name in _words("holidays_and_periods") or name in _words("institutions")
 
 
 @functools.cache

@@ -1,0 +1,60 @@
+"""Names that are not places, or that name the wrong country: a state institution ("Congress"), a holiday or
+religious period ("Ramadan"), and a short country name several countries answer to ("Congo"), which the text's
+hierarchy and other places decide. Sentences of our own, none from an evaluation text."""
+
+from __future__ import annotations
+
+import pytest
+
+from dateline.geo.resolve import geocode_text
+
+
+def _places(resources, text: str):  # type: ignore[no-untyped-def]
+    return {p.mention: p for p in geocode_text(text, resources)}
+
+
+@pytest.mark.parametrize(
+    ("text", "body"),
+    [
+        ("Protests in Congress continued on Monday as thousands marched in Lagos.", "Congress"),
+    ],
+)
+def test_an_institution_is_no_town_and_keeps_the_other_places_at_home(resources, text: str, body: str) -> None:  # type: ignore[no-untyped-def]
+    places = _places(resources, text)
+    assert body not in places
+    assert places["Lagos"].country == "Nigeria"
+
+
+@pytest.mark.parametrize(
+    ("text", "holiday"),
+    [
+        ("During Ramadan, protesters marched in Kano.", "Ramadan"),
+        ("Clashes broke out in Ramadan in Kano, police said.", "Ramadan"),
+        ("Shops stayed shut over Easter and Eid al-Fitr in Jos.", "Eid al-Fitr"),
+        ("Protests in Diwali week were small in Pune.", "Diwali"),
+    ],
+)
+def test_a_holiday_is_no_place(resources, text: str, holiday: str) -> None:  # type: ignore[no-untyped-def]
+    places = _places(resources, text)
+    assert not any(holiday.split()[0] in m for m in places), places.keys()
+
+
+@pytest.mark.parametrize(
+    ("text", "country"),
+    [
+        ("Militiamen killed twelve civilians in Ituri province, Congo, on Sunday.", "Democratic Republic of Congo"),
+        ("Fighting in Congo displaced thousands near Goma.", "Democratic Republic of Congo"),
+        ("Police in Congo fired tear gas at students in Brazzaville.", "Republic of Congo"),
+        ("Soldiers in Korea fired artillery from Pyongyang province.", "North Korea"),
+    ],
+)
+def test_the_texts_places_decide_which_country_an_ambiguous_name_means(resources, text: str, country: str) -> None:  # type: ignore[no-untyped-def]
+    places = _places(resources, text)
+    name = "Korea" if "Korea" in text else "Congo"
+    assert places[name].country == country
+
+
+# (the last two pass on main as well: guards that the text's own places, not the new readings, decide)
+def test_a_bare_ambiguous_country_name_keeps_its_usual_reading(resources) -> None:  # type: ignore[no-untyped-def]
+    text = "Protesters in Sudan marched in Khartoum; critics of the Juba peace deal joined them."
+    assert _places(resources, text)["Sudan"].country == "Sudan"
