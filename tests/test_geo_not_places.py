@@ -54,7 +54,8 @@ def test_the_texts_places_decide_which_country_an_ambiguous_name_means(resources
     assert places[name].country == country
 
 
-# (the last two pass on main as well: guards that the text's own places, not the new readings, decide)
+# A guard (it held before ambiguous names got several readings): the usual reading stays where nothing argues
+# against it, and the Brazzaville case above keeps the Republic of Congo.
 def test_a_bare_ambiguous_country_name_keeps_its_usual_reading(resources) -> None:  # type: ignore[no-untyped-def]
     text = "Protesters in Sudan marched in Khartoum; critics of the Juba peace deal joined them."
     assert _places(resources, text)["Sudan"].country == "Sudan"

@@ -249,11 +249,16 @@ def _package_file(package: str, name: str) -> Path:
     return path
 
 
+def geo_data(name: str) -> Any:
+    """A JSON file of dateline's own place data (`dateline/geo/data/NAME`), parsed. Callers cache what they
+    derive from it."""
+    return json.loads(importlib.resources.files("dateline.geo").joinpath(f"data/{name}").read_text(encoding="utf-8"))
+
+
 @functools.cache
 def tables() -> dict[str, Any]:
     """dateline's hand-written geo tables (geo/data/tables.json)."""
-    text = importlib.resources.files("dateline.geo").joinpath("data/tables.json").read_text(encoding="utf-8")
-    return json.loads(text)
+    return geo_data("tables.json")
 
 
 def data_version() -> str:

@@ -20,13 +20,14 @@ from dataclasses import dataclass
 from importlib import resources as importlib_resources
 from typing import Any
 
+from dateline.geo.gazetteer import geo_data
+
 Features = dict[str, float]
 
 
 @functools.cache
 def cues() -> dict[str, Any]:
-    text = importlib_resources.files("dateline.geo").joinpath("data/toponym_cues.json").read_text(encoding="utf-8")
-    data = json.loads(text)
+    data = geo_data("toponym_cues.json")
     return {k: (frozenset(v) if isinstance(v, list) else v) for k, v in data.items()}
 
 

@@ -19,11 +19,11 @@ from __future__ import annotations
 
 import functools
 import itertools
-import json
 import math
 import re
 import unicodedata
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -39,6 +39,7 @@ from dateline.geo.gazetteer import (
     Gazetteer,
     distance_km,
     fold,
+    geo_data,
     loose_key,
     tables,
 )
@@ -316,25 +317,26 @@ def _locates(tok: Any) -> bool:
 ACTOR_VOTE = 0.5  # as much as a demonym: "Taliban" says Afghanistan as "Afghan" does
 
 
+def _whole_names(names: Iterable[str]) -> re.Pattern[str]:
+    """Any of the names as a whole word, the longest first (so "Boko Haram faction" wins over "Boko Haram")."""
+    ordered = sorted(names, key=lambda n: (-len(n), n))
+    return re.compile(r"(?<![\w-])(?:" + "|".join(map(re.escape, ordered)) + r")(?![\w-])")
+
+
 @functools.cache
 def _actor_names() -> re.Pattern[str]:
-    """Names of armed groups and missions that point to a country (geo/data/tables.json), longest first."""
-    names = sorted((n for n in tables()["actor_countries"] if not n.startswith("_")), key=lambda n: (-len(n), n))
-    return re.compile(r"(?<![\w-])(?:" + "|".join(map(re.escape, names)) + r")(?![\w-])")
+    """Names of armed groups and missions that point to a country (geo/data/tables.json)."""
+    return _whole_names(n for n in tables()["actor_countries"] if not n.startswith("_"))
 
 
 @functools.cache
 def _actor_areas() -> dict[str, list[tuple[str, str]]]:
-    from importlib import resources as importlib_resources
-
-    text = importlib_resources.files("dateline.geo").joinpath("data/actor_areas.json").read_text(encoding="utf-8")
-    return {k: [(cc, n) for cc, n in v] for k, v in json.loads(text)["areas"].items()}
+    return {k: [(cc, n) for cc, n in v] for k, v in geo_data("actor_areas.json")["areas"].items()}
 
 
 @functools.cache
 def _area_actors() -> re.Pattern[str]:
-    names = sorted(_actor_areas(), key=lambda n: (-len(n), n))
-    return re.compile(r"(?<![\w-])(?:" + "|".join(map(re.escape, names)) + r")(?![\w-])")
+    return _whole_names(_actor_areas())
 
 
 AREA_BONUS = 1.0  # a namesake inside the area where the text's actor operates: the same country, a likelier province
@@ -604,10 +606,7 @@ def _unsupported(m: Mention, best: Entry, ctx: Context) -> bool:
 
 @functools.cache
 def _acled_admin1_names() -> dict[str, str]:
-    from importlib import resources as importlib_resources
-
-    text = importlib_resources.files("dateline.geo").joinpath("data/acled_admin1.json").read_text(encoding="utf-8")
-    return {k: v for k, v in json.loads(text).items() if not k.startswith("_")}
+    return {k: v for k, v in geo_data("acled_admin1.json").items() if not k.startswith("_")}
 
 
 def acled_admin1(e: Entry) -> str | None:

@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import calendar
 import functools
-import json
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -24,7 +23,7 @@ from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from dateline.geo.gazetteer import fold, loose_key_of_fold, tables
+from dateline.geo.gazetteer import fold, geo_data, loose_key_of_fold, tables
 from dateline.geo.models import cues
 from dateline.nlp.text import doc_text
 
@@ -332,10 +331,7 @@ def _named_period_or_body(doc: Doc, cand: Candidate) -> bool:
 @functools.cache
 def _abbreviations() -> dict[str, list[tuple[str, str]]]:
     """Short forms of first-level divisions → [(ISO2, name)] (geo/data/admin1_abbreviations.json)."""
-    from importlib import resources as importlib_resources
-
-    text = importlib_resources.files("dateline.geo").joinpath("data/admin1_abbreviations.json").read_text(encoding="utf-8")
-    return {k: [(cc, name) for cc, name in v] for k, v in json.loads(text)["abbreviations"].items()}
+    return {k: [(cc, name) for cc, name in v] for k, v in geo_data("admin1_abbreviations.json")["abbreviations"].items()}
 
 
 _DASHES = frozenset({"—", "–", "-", "--"})
@@ -482,13 +478,10 @@ def _named_by_place_word(doc: Doc, found: list[Candidate], stop: frozenset[str],
 @functools.cache
 def _event_lemmas() -> frozenset[str]:
     """The single-word event triggers of the events module's lexicon (data/triggers.yaml), read-only here."""
-    from importlib import resources as importlib_resources
+    from dateline.extract.classify import TRIGGER_LEMMAS
 
-    import yaml
-
-    raw = importlib_resources.files("dateline").joinpath("data/triggers.yaml").read_text(encoding="utf-8")
     skip = set(cues()["bare_unknown_skip_families"])
-    return frozenset(w.lower() for family, ws in yaml.safe_load(raw)["lemmas"].items() if family not in skip for w in ws)
+    return frozenset(word.lower() for word, family in TRIGGER_LEMMAS.items() if family not in skip)
 
 
 def _event_word(tok: Any) -> bool:
@@ -501,17 +494,14 @@ def _organisation_words() -> frozenset[str]:
     """Lower-cased names of organisations and armed groups: the codebook's named groups, the actors with a
     home country (tables.json), the outlets and NGOs (data/outlets.yaml) and `organisation_names` of
     toponym_cues.json. "a man from Oxfam", "a spokesman from Hamas": a group, not a person's origin."""
-    from importlib import resources as importlib_resources
-
-    import yaml
+    from dateline.codebook import default_codebook
+    from dateline.extract.source import load_outlets
 
     names = {n.lower() for n in cues()["organisation_names"]}
     names |= {n.lower() for n in tables()["actor_countries"] if not n.startswith("_")}
-    book = yaml.safe_load(importlib_resources.files("dateline.codebook").joinpath("acled.yaml").read_text(encoding="utf-8"))
-    names |= {p.lower() for g in book.get("named_groups", []) for p in g["pattern"]}
-    outlets = yaml.safe_load(importlib_resources.files("dateline").joinpath("data/outlets.yaml").read_text(encoding="utf-8"))
-    for o in outlets.get("outlets", []):
-        names |= {n.lower() for n in [o["name"], *o.get("aliases", [])]}
+    names |= {p.lower() for g in default_codebook().named_groups for p in g["pattern"]}
+    for outlet in load_outlets():
+        names |= {n.lower() for n in (outlet.name, *outlet.aliases)}
     return frozenset(names)
 
 
