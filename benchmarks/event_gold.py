@@ -5,6 +5,7 @@
     python -m benchmarks.event_gold --rules-only     # every event the rules propose, no learned decision
     python -m benchmarks.event_gold --half fresh     # the second blind half: score it once per released model
     python -m benchmarks.event_gold --half fresh2    # the third (mostly GLOCON protest wire copy), likewise
+    python -m benchmarks.event_gold --half fresh3    # the fourth, half GLOCON and half BBC, likewise
 
 The **test** half was frozen before any rule or model was written and is never used to develop: report its
 figures as blind, the dev half's as development figures. The **fresh** half (BBC and GLOCON articles nobody
@@ -195,8 +196,8 @@ def _figures(s: dict[str, float]) -> dict[str, float]:
 
 def main(argv: list[str] | None = None) -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("--half", choices=["dev", "test", "fresh", "fresh2"], action="append",
-                    help="default: dev and test; the later blind halves (fresh, fresh2) only when named")
+    ap.add_argument("--half", choices=["dev", "test", "fresh", "fresh2", "fresh3"], action="append",
+                    help="default: dev and test; the later blind halves (fresh, fresh2, fresh3) only when named")
     ap.add_argument("--rules-only", action="store_true", help="score every event the rules propose")
     ap.add_argument("--sources", default="guardian,bbc,glocon,html")
     args = ap.parse_args(argv)

@@ -41,6 +41,7 @@ def test_glocon_articles_keep_one_half_in_both_splits() -> None:
     assert set(own["test"]) <= set(tuning["test"])
     assert set(own["fresh"]) <= set(tuning["test"])
     assert set(own["fresh2"]) <= set(tuning["test"])
+    assert set(own["fresh3"]) <= set(tuning["test"])
 
 
 def test_every_label_sits_in_the_half_its_article_belongs_to() -> None:
