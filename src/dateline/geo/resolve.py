@@ -609,11 +609,26 @@ def _acled_admin1_names() -> dict[str, str]:
     return {k: v for k, v in geo_data("acled_admin1.json").items() if not k.startswith("_")}
 
 
+@functools.cache
+def _admin1_splits() -> dict[str, dict[str, str]]:
+    """GeoNames admin1 code → {folded admin2 name → the current division that holds it} (admin1_splits.json)."""
+    return {code: {fold(part): new for new, parts in divisions.items() for part in parts}
+            for code, divisions in geo_data("admin1_splits.json")["splits"].items()}
+
+
 def acled_admin1(e: Entry) -> str | None:
-    """The entry's first-level division as ACLED spells it ("Ninewa" for GeoNames' "Ninawa"), when it differs."""
+    """The entry's first-level division as ACLED spells it ("Ninewa" for GeoNames' "Ninawa"), when it differs,
+    and the current division where GeoNames still records one that has been split since: a town of Central
+    Serbia in Nisava district is in Southern and Eastern Serbia. The town's admin2 says which part; a town with
+    no admin2 that bears a district's name is that district's seat (Belgrade)."""
     if e.kind == KIND_COUNTRY:
         return None
-    return _acled_admin1_names().get(f"{e.cc}.{e.admin1_code}")
+    code = f"{e.cc}.{e.admin1_code}"
+    if e.kind != KIND_ADMIN1 and (parts := _admin1_splits().get(code)):
+        current = parts.get(fold(e.admin2)) if e.admin2 else parts.get(fold(e.name))
+        if current:
+            return current
+    return _acled_admin1_names().get(code)
 
 
 class Resolver:
