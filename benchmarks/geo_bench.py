@@ -4,6 +4,7 @@
     python benchmarks/geo_bench.py --half dev      # while iterating: the development half only
     python benchmarks/geo_bench.py --sample 200    # a quick run while iterating
     python benchmarks/geo_bench.py --half dev --misses 30   # also print the first 30 misses (dev half only)
+    python benchmarks/geo_bench.py --half dev --misses 60 --miss-kind admin1   # misses of admin1 (or country)
 
 The notes are split into frozen halves (gold/tuning_split.json, key "acled_notes_tune"): error analysis and
 every choice use the dev half; the test half is scored as a figure only, and its misses are never printed
@@ -122,7 +123,8 @@ def bench_reference(resources) -> dict[str, object]:  # type: ignore[no-untyped-
     return {"correct": sum(r["ok"] for r in rows), "total": len(rows), "bazargan_must_not_holds": must_not, "places": rows}
 
 
-def bench_notes(resources, sample: int | None, misses: int, half: str = "both") -> dict[str, object]:  # type: ignore[no-untyped-def]
+def bench_notes(resources, sample: int | None, misses: int, half: str = "both",  # type: ignore[no-untyped-def]
+                miss_kind: str = "25km") -> dict[str, object]:
     """Scores per half ("dev", "test") of the notes; `half` "dev"/"test" keeps one, "all" scores them pooled,
     "both" (the default) scores each apart. Speed is measured over every row scored."""
     from dateline.geo.gazetteer import distance_km
@@ -173,8 +175,14 @@ def bench_notes(resources, sample: int | None, misses: int, half: str = "both") 
     for row, _, pt in results:
         if halves.get(row["id"]) != "dev" or len(dev_misses) >= misses:
             continue
-        if not (pt is not None and pt.latitude is not None
-                and distance_km(pt.latitude, pt.longitude, row["latitude"], row["longitude"]) <= 25):
+        if miss_kind == "country":
+            hit = pt is not None and same_name(pt.country, row["country"])
+        elif miss_kind == "admin1":
+            hit = pt is not None and same_name(pt.admin1, row["admin1"])
+        else:
+            hit = (pt is not None and pt.latitude is not None
+                   and distance_km(pt.latitude, pt.longitude, row["latitude"], row["longitude"]) <= 25)
+        if not hit:
             dev_misses.append({"id": row["id"], "text": row["text"][:160], "want": f"{row['location']} / {row['admin1']} / {row['country']}",
                                "got": None if pt is None else f"{pt.name} / {pt.admin1} / {pt.country} ({pt.mention}; {pt.reason})"})
     out.update({"bare_spacy_s": round(bare_s, 2), "with_geocoding_s": round(geo_s, 2),
@@ -242,6 +250,8 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--sample", type=int, default=None, help="score a random sample of the notes")
     parser.add_argument("--misses", type=int, default=0, help="print this many misses")
+    parser.add_argument("--miss-kind", choices=["25km", "country", "admin1"], default="25km",
+                        help="which misses --misses lists: farther than 25 km (default), wrong country, wrong admin1")
     parser.add_argument("--half", choices=["dev", "test", "all"], default=None,
                         help="ACLED notes: one frozen half, or all pooled (default: dev and test, reported apart)")
     parser.add_argument("--no-notes", action="store_true", help="skip the ACLED notes (event-location choice only)")
@@ -263,7 +273,7 @@ def main() -> int:
         out["event_location"] = bench_event_location(resources, args.sample or 600)
         print("event location:", out["event_location"])
     elif NOTES.exists():
-        out["acled_notes"] = bench_notes(resources, args.sample, args.misses, args.half or "both")
+        out["acled_notes"] = bench_notes(resources, args.sample, args.misses, args.half or "both", args.miss_kind)
         notes = dict(out["acled_notes"])  # type: ignore[arg-type]
         for miss in notes.pop("misses"):  # type: ignore[attr-defined]
             print("MISS (dev)", json.dumps(miss, ensure_ascii=False))

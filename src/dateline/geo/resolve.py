@@ -186,17 +186,9 @@ def _mentions(article: Article, doc: Doc, gaz: Gazetteer) -> list[Mention]:
                 m.candidates = readings + [e for e in m.candidates if e.kind != KIND_COUNTRY]
                 m.ambiguous_country = True
             if m.kind_hint in {"admin1", "admin2"}:
-                # "Donga LGA", "Diyala province": the administrative unit of that level, else of the other
-                want = KIND_ADMIN1 if m.kind_hint == "admin1" else KIND_ADMIN2
-                units = ([e for e in m.candidates if e.kind == want]
-                         or [e for e in m.candidates if e.kind in {KIND_ADMIN1, KIND_ADMIN2}])
-                if units and want == KIND_ADMIN2:
-                    # a district the index knows only through its seat ("the Golbasi district of Adiyaman": the
-                    # town Golbasi in "Golbasi Ilcesi") stays a reading beside the districts of that name elsewhere
-                    units += [e for e in m.candidates if e.kind == KIND_CITY and e.admin2
-                              and fold(e.admin2).startswith(fold(e.name)) and fold(e.admin2) != fold(e.name)]
-                m.candidates = units or m.candidates
+                _keep_units(m)
         out.append(m)
+    _plural_level(article.text, out)
     for prev, m in itertools.pairwise(out):
         # "Beirut's Hamra district": a part of the town before the possessive, not a namesake town elsewhere
         if (_POSSESSIVE_GAP.match(article.text[prev.end : m.start]) and prev.candidates
@@ -210,6 +202,44 @@ def _mentions(article: Article, doc: Doc, gaz: Gazetteer) -> list[Mention]:
                 and _OPENS_LIST.search(article.text[max(0, m.start - 80) : m.start])):
             m.is_parent = True
     return out
+
+
+def _keep_units(m: Mention) -> None:
+    """"Donga LGA", "Diyala province": the administrative unit of that level, else of the other."""
+    want = KIND_ADMIN1 if m.kind_hint == "admin1" else KIND_ADMIN2
+    units = ([e for e in m.candidates if e.kind == want]
+             or [e for e in m.candidates if e.kind in {KIND_ADMIN1, KIND_ADMIN2}])
+    if units and want == KIND_ADMIN2:
+        # a district the index knows only through its seat ("the Golbasi district of Adiyaman": the
+        # town Golbasi in "Golbasi Ilcesi") stays a reading beside the districts of that name elsewhere
+        units += [e for e in m.candidates if e.kind == KIND_CITY and e.admin2
+                  and fold(e.admin2).startswith(fold(e.name)) and fold(e.admin2) != fold(e.name)]
+    m.candidates = units or m.candidates
+
+
+_PLURAL_LEVEL = {**{w + "s": "admin1" for w in ADMIN1_WORDS}, **{w + "s": "admin2" for w in ADMIN2_WORDS},
+                 "counties": "admin2", "municipalities": "admin2", "territories": "admin2"}
+_PLURAL_AFTER = re.compile(r"^\s+(" + "|".join(sorted(_PLURAL_LEVEL, key=len, reverse=True)) + r")\b", re.IGNORECASE)
+_LIST_GAP = re.compile(r"^\s*(?:,\s*(?:(?:and|or)\s+)?|(?:and|or)\s+)(?:the\s+)?$")
+
+
+def _plural_level(text: str, mentions: list[Mention]) -> None:
+    """"in Al Jawf, Ad Dali and Taizz governorates": the plural place word after a list of names gives every
+    name of the list that level (the province Ad Dali, not its capital), as "Diyala province" does one name."""
+    for k, last in enumerate(mentions):
+        if last.kind_hint is not None or not (hit := _PLURAL_AFTER.match(text[last.end : last.end + 30])):
+            continue
+        items = [last]
+        j = k - 1
+        while j >= 0 and mentions[j].sent == last.sent and _LIST_GAP.match(text[mentions[j].end : mentions[j + 1].start]):
+            items.append(mentions[j])
+            j -= 1
+        if len(items) < 2:
+            continue  # "the Kirkuk districts": one name before a plural is no list
+        for m in items:
+            if m.kind_hint is None and m.candidates:
+                m.kind_hint = _PLURAL_LEVEL[hit.group(1).lower()]
+                _keep_units(m)
 
 
 _CLOSES_BRACKET = re.compile(r"\s*\)")
@@ -236,10 +266,23 @@ def _region_of_country(text: str, gaz: Gazetteer) -> list[Entry] | None:
     return None
 
 
+# "X, Y and Z": the comma joins items of one list, not a place and the division that holds it
+_LIST_JOINT = re.compile(r"^\s*,?\s*(?:and|or)\s+(?:the\s+)?$")
+
+
+def _in_a_list(text: str, mentions: list[Mention], k: int) -> bool:
+    """Whether mentions k and k+1, written "X, Y", are the first items of a list that goes on "and Z"
+    ("shelling in Al Jawf, Ad Dali and Taizz governorates"), so that Y is not the division holding X."""
+    if k + 2 >= len(mentions) or mentions[k + 2].sent != mentions[k].sent:
+        return False
+    b, c = mentions[k + 1], mentions[k + 2]
+    return "(" not in text[mentions[k].end : b.start] and bool(_LIST_JOINT.match(text[b.end : c.start]))
+
+
 def _link_hierarchy(text: str, mentions: list[Mention]) -> None:
     for k in range(len(mentions) - 1):
         a, b = mentions[k], mentions[k + 1]
-        if a.sent == b.sent and _PARENT_GAP.match(text[a.end : b.start]):
+        if a.sent == b.sent and _PARENT_GAP.match(text[a.end : b.start]) and not _in_a_list(text, mentions, k):
             a.parent = k + 1
             # a landmark's parent is its town ("Tahrir Square in Baghdad"), not a province
             b.is_parent = a.kind_hint != "landmark" and a.source != "LANDMARK"
@@ -609,11 +652,26 @@ def _acled_admin1_names() -> dict[str, str]:
     return {k: v for k, v in geo_data("acled_admin1.json").items() if not k.startswith("_")}
 
 
+@functools.cache
+def _admin1_splits() -> dict[str, dict[str, str]]:
+    """GeoNames admin1 code → {folded admin2 name → the current division that holds it} (admin1_splits.json)."""
+    return {code: {fold(part): new for new, parts in divisions.items() for part in parts}
+            for code, divisions in geo_data("admin1_splits.json")["splits"].items()}
+
+
 def acled_admin1(e: Entry) -> str | None:
-    """The entry's first-level division as ACLED spells it ("Ninewa" for GeoNames' "Ninawa"), when it differs."""
+    """The entry's first-level division as ACLED spells it ("Ninewa" for GeoNames' "Ninawa"), when it differs,
+    and the current division where GeoNames still records one that has been split since: a town of Central
+    Serbia in Nisava district is in Southern and Eastern Serbia. The town's admin2 says which part; a town with
+    no admin2 that bears a district's name is that district's seat (Belgrade)."""
     if e.kind == KIND_COUNTRY:
         return None
-    return _acled_admin1_names().get(f"{e.cc}.{e.admin1_code}")
+    code = f"{e.cc}.{e.admin1_code}"
+    if e.kind != KIND_ADMIN1 and (parts := _admin1_splits().get(code)):
+        current = parts.get(fold(e.admin2)) if e.admin2 else parts.get(fold(e.name))
+        if current:
+            return current
+    return _acled_admin1_names().get(code)
 
 
 class Resolver:

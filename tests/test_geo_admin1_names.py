@@ -1,0 +1,64 @@
+"""First-level divisions named as ACLED names them, with current boundaries: GeoNames' local-language forms
+("Splitsko-Dalmatinska", "Moskovskaya") and English forms where ACLED keeps another ("Far North" → "Extreme-Nord")
+come from `geo/data/acled_admin1.json`; provinces split since GeoNames recorded them (Central Serbia → Belgrade,
+Sumadija and Western Serbia, Southern and Eastern Serbia) from `geo/data/admin1_splits.json`, by the town's
+district. Sentences of our own, none from an evaluation text."""
+
+from __future__ import annotations
+
+import pytest
+
+from dateline.geo.gazetteer import KIND_ADMIN1, KIND_CITY, Entry
+from dateline.geo.resolve import acled_admin1, geocode_text
+
+
+def _place(resources, text: str, mention: str):  # type: ignore[no-untyped-def]
+    return {p.mention: p for p in geocode_text(text, resources)}[mention]
+
+
+@pytest.mark.parametrize(
+    ("text", "mention", "country", "admin1"),
+    [
+        ("Dock workers held a rally in Zadar, Croatia, over unpaid wages.", "Zadar", "Croatia", "Zadar"),
+        ("Fishermen blocked the harbour road in Makarska, Croatia, on Friday.", "Makarska", "Croatia", "Split-Dalmatia"),
+        ("Separatist fighters attacked a checkpoint in Bamenda, Cameroon.", "Bamenda", "Cameroon", "Nord-Ouest"),
+        ("Traders protested a new market tax in Bafoussam, Cameroon.", "Bafoussam", "Cameroon", "Ouest"),
+        ("Gunmen raided a village near Mokolo, Cameroon, at dawn.", "Mokolo", "Cameroon", "Extreme-Nord"),
+        ("Pensioners marched through Podolsk, Russia, against a reform.", "Podolsk", "Russia", "Moscow Oblast"),
+        ("Drivers held a protest in Voronezh, Russia, over fuel prices.", "Voronezh", "Russia", "Voronezh Oblast"),
+        ("Nurses rallied outside a hospital in Mexico City on Monday.", "Mexico City", "Mexico", "Distrito Federal"),
+        ("Armed men stole cattle near Goundam, Mali.", "Goundam", "Mali", "Tombouctou"),
+    ],
+)
+def test_admin1_takes_the_name_acled_uses(resources, text: str, mention: str, country: str, admin1: str) -> None:  # type: ignore[no-untyped-def]
+    place = _place(resources, text, mention)
+    assert (place.country, place.admin1) == (country, admin1)
+
+
+@pytest.mark.parametrize(
+    ("text", "mention", "admin1"),
+    [
+        ("Students blocked a bridge in Belgrade, Serbia, for an hour.", "Belgrade", "Belgrade"),
+        ("Miners went on strike in Kragujevac, Serbia.", "Kragujevac", "Sumadija and Western Serbia"),
+        ("Farmers protested with tractors in Leskovac, Serbia.", "Leskovac", "Southern and Eastern Serbia"),
+        ("Workers rallied in Novi Sad, Serbia.", "Novi Sad", "Vojvodina"),
+    ],
+)
+def test_a_split_province_gives_the_current_division(resources, text: str, mention: str, admin1: str) -> None:  # type: ignore[no-untyped-def]
+    assert _place(resources, text, mention).admin1 == admin1
+
+
+def _town(name: str, cc: str, a1: str, admin2: str, kind: int = KIND_CITY) -> Entry:
+    return Entry(0, kind, name, cc, a1, 0.0, 0.0, 1000, 0, admin2)
+
+
+def test_the_towns_district_says_which_part_of_a_split_province() -> None:
+    # Burundi: GeoNames codes Mwaro's and Karuzi's communes under Gitega, the province they were carved from
+    assert acled_admin1(_town("Somewhere", "BI", "13", "Kayokwe")) == "Mwaro"
+    assert acled_admin1(_town("Somewhere", "BI", "13", "Buhiga")) == "Karuzi"
+    assert acled_admin1(_town("Somewhere", "BI", "13", "Giheta")) is None  # still Gitega: GeoNames' own name
+    # a town with no district recorded keeps the old division unless it bears a district's name (its seat)
+    assert acled_admin1(_town("Rudnik", "RS", "SE", "")) is None
+    assert acled_admin1(_town("Belgrade", "RS", "SE", "")) == "Belgrade"
+    # the province's own record is not a town of one part
+    assert acled_admin1(_town("Central Serbia", "RS", "SE", "", kind=KIND_ADMIN1)) is None

@@ -1,0 +1,42 @@
+"""A list of places is not a written hierarchy: in "X, Y and Z governorates" the comma joins items of one list,
+so X is not placed inside Y, and the plural place word gives every item its level (the province, not its
+capital). "X, Y" alone, and "X, Y and in Z", keep reading Y as the division that holds X. Sentences of our own,
+none from an evaluation text."""
+
+from __future__ import annotations
+
+import pytest
+
+from dateline.geo.resolve import geocode_text
+
+
+def _places(resources, text: str):  # type: ignore[no-untyped-def]
+    return {p.mention: p for p in geocode_text(text, resources)}
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("Airstrikes hit farms in Saada, Amran and Hajjah governorates overnight.", {"Saada": "Sadah", "Amran": "Amran", "Hajjah": "Hajjah"}),
+        ("Militants attacked police posts in Kunar, Nangarhar and Laghman provinces.", {"Kunar": "Kunar", "Nangarhar": "Nangarhar", "Laghman": "Laghman"}),
+        ("Clashes went on in Marib and Shabwah governorates all week.", {"Marib": "Marib", "Shabwah": "Shabwah"}),
+        ("Protests were held in Kano, Kaduna and Katsina states on Friday.", {"Kano": "Kano", "Kaduna": "Kaduna", "Katsina": "Katsina"}),
+    ],
+)
+def test_each_item_of_a_list_of_provinces_is_its_own_province(resources, text: str, names: dict[str, str]) -> None:  # type: ignore[no-untyped-def]
+    places = _places(resources, text)
+    for name, admin1 in names.items():
+        place = places[name]
+        assert (place.kind, place.admin1) == ("admin1", admin1), (name, place.reason)
+
+
+def test_the_first_item_of_a_list_is_not_kept_inside_the_second(resources) -> None:  # type: ignore[no-untyped-def]
+    places = _places(resources, "Rockets fell on Saada, Amran and Sanaa on Tuesday, officials said.")
+    assert "kept at" not in (places["Saada"].reason or "")
+    assert places["Saada"].admin1 != places["Amran"].admin1
+
+
+def test_a_town_and_its_province_stay_a_hierarchy(resources) -> None:  # type: ignore[no-untyped-def]
+    places = _places(resources, "Fighting was reported in Tonala, Jalisco and in Zapopan.")
+    assert places["Tonala"].admin1 == "Jalisco" and places["Tonala"].country == "Mexico"
+    assert places["Jalisco"].kind == "admin1"
