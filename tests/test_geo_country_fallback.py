@@ -11,6 +11,25 @@ def _located(resources, text: str):  # type: ignore[no-untyped-def]
     return [p for p in geocode_text(text, resources) if p.latitude is not None]
 
 
+def test_an_armed_group_with_one_home_country_places_a_text_that_names_no_place(resources) -> None:  # type: ignore[no-untyped-def]
+    # geo/data/tables.json actor_countries: a Syrian jihadist group; no town, no demonym in the sentence
+    places = _located(resources, "On Friday, Hurras al-Din said it had quit the alliance after a dispute over funds.")
+    assert len(places) == 1
+    assert places[0].country == "Syria" and places[0].geo_precision == 3
+
+
+def test_an_indian_paramilitary_force_and_a_state_demonym_point_to_india(resources) -> None:  # type: ignore[no-untyped-def]
+    # "CRPF" (actor_countries) and "Manipuri" (a state's demonym in tables.json demonyms) say India
+    places = _located(resources, "CRPF men beat a Manipuri student during a search in an unnamed hamlet of the State.")
+    assert len(places) == 1
+    assert places[0].country == "India" and places[0].geo_precision == 3
+
+
+def test_a_state_demonym_alone_is_not_a_place_mention_but_a_country(resources) -> None:  # type: ignore[no-untyped-def]
+    places = _located(resources, "Unknown men set fire to the office of a Keralite weekly overnight.")
+    assert [p.country for p in places] == ["India"]
+
+
 def test_a_capitalised_preposition_in_running_text_does_not_hide_the_town_after_it(resources) -> None:  # type: ignore[no-untyped-def]
     # "the northern countryside Of Sa'dah": a typo's capital, not the start of a longer unknown name
     places = _located(resources, "Shells fell on a market in the northern countryside Of Sa'dah.")
