@@ -375,11 +375,23 @@ def _street_in_town(doc: Doc, j: int) -> bool:
             and _is_cap(doc[j + 2]))
 
 
+# Prepositions and conjunctions that a typo or a headline capitalises: "the western countryside Of X"
+STRAY_CAPITALS = frozenset({"of", "in", "at", "near", "from", "to", "on", "and", "by", "for"})
+
+
+def _stray_capital(doc: Doc, k: int) -> bool:
+    """Token k is a preposition or conjunction capitalised by mistake in running text: the word before it is
+    lower-case, so it starts no name ("Bay Of Bengal", "Voices From Gaza" have a capital before it)."""
+    return (doc[k].lower_ in STRAY_CAPITALS and k > 0 and doc[k - 1].is_alpha and doc[k - 1].text.islower()
+            and not doc[k].is_sent_start)
+
+
 def _flanked(doc: Doc, i: int, j: int, covered: int) -> bool:
     """The match sits inside a longer capitalised name that the gazetteer does not know."""
     if i > 0 and i - 1 >= covered and not doc[i].is_sent_start:
         left = doc[i - 1]
-        if _is_cap(left) and left.text not in DATE_WORDS and left.is_alpha and not left.is_sent_start:
+        if (_is_cap(left) and left.text not in DATE_WORDS and left.is_alpha and not left.is_sent_start
+                and not _stray_capital(doc, i - 1)):
             return True
         if left.text == "-" and i >= 2 and _is_cap(doc[i - 2]) and not left.whitespace_ and not doc[i - 2].whitespace_:
             return True

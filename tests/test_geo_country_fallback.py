@@ -1,0 +1,44 @@
+"""Geocoding: the country a text supports when no place of it resolves, and names a stray capital hid (geo10).
+
+Sentences are our own; each test fails without the change it names."""
+
+from __future__ import annotations
+
+from dateline.geo.resolve import geocode_text
+
+
+def _located(resources, text: str):  # type: ignore[no-untyped-def]
+    return [p for p in geocode_text(text, resources) if p.latitude is not None]
+
+
+def test_an_armed_group_with_one_home_country_places_a_text_that_names_no_place(resources) -> None:  # type: ignore[no-untyped-def]
+    # geo/data/tables.json actor_countries: a Syrian jihadist group; no town, no demonym in the sentence
+    places = _located(resources, "On Friday, Hurras al-Din said it had quit the alliance after a dispute over funds.")
+    assert len(places) == 1
+    assert places[0].country == "Syria" and places[0].geo_precision == 3
+
+
+def test_an_indian_paramilitary_force_and_a_state_demonym_point_to_india(resources) -> None:  # type: ignore[no-untyped-def]
+    # "CRPF" (actor_countries) and "Manipuri" (a state's demonym in tables.json demonyms) say India
+    places = _located(resources, "CRPF men beat a Manipuri student during a search in an unnamed hamlet of the State.")
+    assert len(places) == 1
+    assert places[0].country == "India" and places[0].geo_precision == 3
+
+
+def test_a_state_demonym_alone_is_not_a_place_mention_but_a_country(resources) -> None:  # type: ignore[no-untyped-def]
+    places = _located(resources, "Unknown men set fire to the office of a Keralite weekly overnight.")
+    assert [p.country for p in places] == ["India"]
+
+
+def test_a_capitalised_preposition_in_running_text_does_not_hide_the_town_after_it(resources) -> None:  # type: ignore[no-untyped-def]
+    # "the northern countryside Of Sa'dah": a typo's capital, not the start of a longer unknown name
+    places = _located(resources, "Shells fell on a market in the northern countryside Of Sa'dah.")
+    assert [(p.mention, p.country) for p in places] == [("Sa'dah", "Yemen")]
+    places = _located(resources, "Warplanes struck a bakery on the eastern outskirts Of Ma'arrat al-Nu'man on Sunday.")
+    assert [p.country for p in places] == ["Syria"]
+
+
+def test_a_capitalised_of_inside_a_name_still_joins_it(resources) -> None:  # type: ignore[no-untyped-def]
+    # "Gulf Of Aden": the capital before "Of" makes it one name, so no town "Aden" is taken out of it
+    places = geocode_text("Pirates seized a tanker in the Gulf Of Aden on Monday.", resources)
+    assert not any(p.mention == "Aden" for p in places)
