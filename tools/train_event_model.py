@@ -6,8 +6,8 @@ Training data, all licence-clean (see ../shared/eval/README.md and docs/annotati
 - dateline's own labels on the **development half** of the Guardian world-news and BBC news articles
   (weights only; the texts stay in ../shared);
 - dateline's own labels on the development half of event_location_tune's news sentences (MIT);
-- texts written for dateline (`gold/labels/written.jsonl`, `synth-*.jsonl`), positives of every sub-type and
-  hard negatives.
+- texts written for dateline (`gold/labels/written.jsonl`, `synth-*.jsonl` except HELD_OUT_WRITTEN), positives of
+  every sub-type and hard negatives.
 Never the test half, and never ACLED, CASE or GLOCON rows or labels.
 
 Each event the rules propose becomes a row of named features (`dateline.extract.decide.event_features`),
@@ -77,6 +77,12 @@ MIN_TREE_ROWS = 5  # a feature the trees may split on is set in at least this ma
 # at 0.9 the tuning split's sub-types fell by half a point (ACLED notes, CASE): the gain does not carry to other
 # sources. Its choice is shown to reviewers as a hint (`sub_event_type_suggested:`).
 SUBTYPE_SWITCH = 1.01
+# Written sets kept in gold/labels but not trained on. synth-m (short items of the rare sub-types and crime or
+# accident negatives), synth-n (labour and community protests) and synth-o (long war reports dense with background)
+# were written to lift CASE and GLOCON; with any of them in training, every variant tried (tree share 0.33 or 0.5,
+# real-news weight 3 or 5, each set left out in turn) took the ACLED notes' development half under the 0.90
+# event_type bar set beforehand (0.875-0.896), against 0.909 for the same code without them.
+HELD_OUT_WRITTEN = ("synth-m-", "synth-n-", "synth-o-")
 
 
 def drop_rare_words(rows: list[dict[str, Any]]) -> None:
@@ -235,7 +241,7 @@ def train_subtype(rows: list[dict[str, Any]]) -> dict[str, Any]:
 
 
 def main() -> None:
-    items = list(labelled_articles("dev", TRAIN_SOURCES))
+    items = [it for it in labelled_articles("dev", TRAIN_SOURCES) if not it.label["id"].startswith(HELD_OUT_WRITTEN)]
     rows = feature_rows(items)
     if not rows:
         raise SystemExit("no labelled development articles: annotate first (docs/annotation.md)")
@@ -299,7 +305,7 @@ def main() -> None:
                          "2019, BBC news 2004-05), on "
                          f"{sum(1 for it in items if it.label['source'] == 'evloc')} sentences of the development "
                          "half of event_location_tune (MIT), and texts written for dateline "
-                         "(gold/labels/written.jsonl, synth-*.jsonl)",
+                         "(gold/labels/written.jsonl, synth-a to synth-l)",
         "rows": len(rows), "positives": int(y.sum()), "rows_by_source": by_source, "articles": len(items),
         "threshold": threshold,
         "out_of_fold_at_threshold": {"precision": round(precision, 3), "recall": round(recall, 3)},
