@@ -644,6 +644,32 @@ def _supported_province(m: Mention, best: Entry, why: list[str], ctx: Context) -
     return codes[0]
 
 
+# the spelling-tolerant key of a short name ("Mina", "Bayaa", "Liwaa") meets other short names by chance
+LOOSE_SHORT = 6
+_ARTICLE = re.compile(r"^(?:al|el|ad|ar|as|an|at|ash|az|ad|ed|es|et|um|umm)[\s'-]+")
+
+
+def _loose_guess(m: Mention, best: Entry, why: list[str], ctx: Context) -> bool:
+    """A name found only under the spelling-tolerant key, among namesakes of several countries, read in a
+    country nothing else in the text points to ("el Mina" → Minna, Nigeria; Minot, USA; Mino, Japan): a guess
+    between look-alike spellings abroad, not evidence of a place. Unless a written hierarchy or a nearby
+    place supports that reading, the name is left to the context (or to no point at all)."""
+    if not m.loose_only or best.kind != KIND_CITY or m.parent is not None or m.is_parent:
+        return False
+    core = _ARTICLE.sub("", fold(m.name))
+    if sum(ch.isalpha() for ch in core) > LOOSE_SHORT:
+        return False  # a longer name's loose key rarely meets another name's by chance ("Suwayrah")
+    if len({e.cc for e in m.candidates}) < 2:
+        return False
+    if any("km from" in w or w.startswith("inside ") or w.startswith("encloses ") for w in why):
+        return False
+    support = Counter(ctx.article)
+    own = _anchor_country(m)
+    if own:
+        support[own[0]] -= own[1]
+    return support.get(best.cc, 0.0) <= 1e-9
+
+
 def _only_supported(m: Mention, best: Entry, ctx: Context) -> str | None:
     """The country the article's places point to, when nothing in the article (no place, no demonym, no
     dateline) supports the candidate's own country: "Jaru gathering in Mhemideh in Deir-ez-Zor". With no
@@ -802,6 +828,8 @@ class Resolver:
                             f"kept at {ascii_name(a1.name)}"),
                 )
                 continue
+            if _loose_guess(m, best, why, ctx):
+                continue  # left to _unresolved: the context's province or country, else no point
             dominant = _dominant_local(m, ctx) or _only_supported(m, best, ctx)
             # a small town, or a town of any size found only under one of its other names ("Ichen" for a Chinese county
             # seat), is weak evidence against a sentence and paragraph unanimously about another country
