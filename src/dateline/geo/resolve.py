@@ -649,6 +649,20 @@ LOOSE_SHORT = 6
 _ARTICLE = re.compile(r"^(?:al|el|ad|ar|as|an|at|ash|az|ad|ed|es|et|um|umm)[\s'-]+")
 
 
+AMBIGUOUS_CITY = 100_000  # two namesakes at least this large, in different countries, the larger under
+AMBIGUOUS_RATIO = 10  # this many times the other: a reader could mean either
+AMBIGUOUS_CONFIDENCE = 0.3
+
+
+def _rival_city(best: Entry, others: list[Entry]) -> Entry | None:
+    """A large town of the same name in another country that the chosen town does not dwarf (Tripoli in Libya
+    and in Lebanon; Valencia in Venezuela and in Spain), else None."""
+    if best.kind != KIND_CITY or best.population < AMBIGUOUS_CITY:
+        return None
+    return next((e for e in others if e.kind == KIND_CITY and e.cc != best.cc and e.population >= AMBIGUOUS_CITY
+                 and best.population < AMBIGUOUS_RATIO * e.population), None)
+
+
 def _loose_guess(m: Mention, best: Entry, why: list[str], ctx: Context) -> bool:
     """A name found only under the spelling-tolerant key, among namesakes of several countries, read in a
     country nothing else in the text points to ("el Mina" → Minna, Nigeria; Minot, USA; Mino, Japan): a guess
@@ -846,10 +860,15 @@ class Resolver:
             if m.modifier and best.kind == KIND_COUNTRY:
                 why.insert(0, MODIFIER)
             conf = round(min(0.99, 0.5 + 0.15 * margin), 2)
-            places[k] = self.place_from_entry(
-                m, best, article, confidence=conf, candidates=cands,
-                reason="; ".join(why) or "only or most populous namesake",
-            )
+            reason = "; ".join(why) or "only or most populous namesake"
+            if not why and (rival := _rival_city(best, [e for _, _, e in scored[1:]])) is not None:
+                # "rioters attacked a bank in Tripoli", and no word says Libya or Lebanon: the larger is a guess,
+                # said as such, with a confidence that sends the event to review rather than onto the map as sure
+                conf = min(conf, AMBIGUOUS_CONFIDENCE)
+                reason = (f"ambiguous: {ascii_name(best.name)} ({self.gaz.country_name(best.cc)}) or "
+                          f"{ascii_name(rival.name)} ({self.gaz.country_name(rival.cc)}); nothing in the text "
+                          f"decides; the larger")
+            places[k] = self.place_from_entry(m, best, article, confidence=conf, candidates=cands, reason=reason)
         for k, dominant, cands, best in deferred:
             places[k] = self._fallback(mentions[k], k, mentions, chosen, dominant, article, cands, best)
         if deferred:
