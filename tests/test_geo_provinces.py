@@ -43,3 +43,9 @@ def test_the_texts_own_province_word_chooses_the_namesake_inside_it(resources) -
 def test_a_large_town_the_text_names_is_not_moved_into_the_actors_area(resources) -> None:  # type: ignore[no-untyped-def]
     places = _located(resources, "The OSCE SMM met local officials in Kharkiv on Friday.")
     assert [(p.name, p.admin1) for p in places] == [("Kharkiv", "Kharkiv")]
+
+
+def test_a_village_the_index_lacks_is_kept_at_the_actors_province(resources) -> None:  # type: ignore[no-untyped-def]
+    # an invented village name: no namesake anywhere; LPR acts in Luhansk only (fails before: Ukraine, precision 3)
+    places = _located(resources, "LPR fighters shelled Zzyxtovka village on Monday.")
+    assert [(p.admin1, p.country, p.geo_precision) for p in places] == [("Luhansk", "Ukraine", 2)]

@@ -644,6 +644,16 @@ def _supported_province(m: Mention, best: Entry, why: list[str], ctx: Context) -
     return codes[0]
 
 
+def _context_province(cc: str, ctx: Context) -> tuple[str, str] | None:
+    """(admin1 code, what supports it) of the province of country `cc` the text supports: the first it names
+    as a province, else the first of its actors' areas there (actor_areas.json lists the likeliest first)."""
+    for table in (ctx.provinces, ctx.areas):
+        codes = [(code, src) for (c, code), src in table.items() if c == cc]
+        if codes:
+            return codes[0]
+    return None
+
+
 # the spelling-tolerant key of a short name ("Mina", "Bayaa", "Liwaa") meets other short names by chance
 LOOSE_SHORT = 6
 _ARTICLE = re.compile(r"^(?:al|el|ad|ar|as|an|at|ash|az|ad|ed|es|et|um|umm)[\s'-]+")
@@ -957,7 +967,8 @@ class Resolver:
         if m.kind_hint == "region":
             return Place(mention=m.text, span=span, kind="region", reason="a region wider than a country's part: no point")
         kind = "region" if m.ner == "LOC" else "unknown"
-        cc = self._context_country(m, ctx)
+        # with no vote for any country, an actor whose area lies in one country says which ("LPR fighters")
+        cc = self._context_country(m, ctx) or (next(iter(areas)) if len(areas := {c for c, _ in ctx.areas}) == 1 else None)
         country = self.gaz.country(cc) if cc else None
         if cc and m.ner in {"GPE", "LOC", None} and (m.cue or m.kind_hint or m.parent is not None or m.is_parent):
             # a name the text marks as a place, spelt with other vowels than GeoNames ("Shirqat district")
@@ -990,6 +1001,12 @@ class Resolver:
             if top and (len(top) == 1 or top[0][1] > top[1][1]) and (a1 := self.gaz.admin1(cc, top[0][0])) is not None:
                 return self.place_from_entry(m, a1, article, geo_precision=2, confidence=0.3,
                                              reason=f"not in the gazetteer; province from context ({ascii_name(a1.name)})")
+            province = _context_province(cc, ctx)
+            if province is not None and (a1 := self.gaz.admin1(cc, province[0])) is not None:
+                # "the OSCE SMM observed explosions near X", X unknown: the province the text or its actor supports
+                return self.place_from_entry(m, a1, article, geo_precision=2, confidence=0.3,
+                                             reason=f"not in the gazetteer; kept at {ascii_name(a1.name)}, "
+                                                    f"where the text puts it ({province[1]})")
             return self.place_from_entry(m, country, article, kind="country", confidence=0.2,
                                          reason=f"not in the gazetteer; country from context ({cc})")
         return Place(mention=m.text, span=span, kind=kind, reason="not in the gazetteer")
