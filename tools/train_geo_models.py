@@ -316,11 +316,17 @@ def evaluate_event_place(res, half: str) -> dict:  # type: ignore[no-untyped-def
     multi = r_rule = r_model = 0
     among = a_rule = a_model = 0  # sentences whose gold place is one of the located candidates
     all_rule = all_model = 0
+    # the same, counting a hit only where the chosen place's country agrees with the sentence's other evidence
+    # (see country_agrees): a span overlap with a namesake abroad is not a right place
+    cc_all_model = cc_a_model = cc_disagree = cc_unchecked = 0
     for row, article, doc, places, located, trigger, gold in sentences:
         whole = resolve.Span.of(row["text"], 0, len(row["text"]))
 
         def hit(p, gold=gold) -> bool:  # type: ignore[no-untyped-def]
             return p is not None and any(p.span.overlaps(g) for g in gold)
+
+        def hit_cc(p, gold=gold, places=places) -> bool:  # type: ignore[no-untyped-def]
+            return hit(p, gold) and bool(country_agrees(p, places))
 
         with_model = resolve.place_for_event(places, whole, whole, article, trigger=trigger, doc=doc)
         if len(located) >= 2:
@@ -333,18 +339,39 @@ def evaluate_event_place(res, half: str) -> dict:  # type: ignore[no-untyped-def
                 among += 1
                 a_rule += hit(rule)
                 a_model += hit(model)
+                cc_a_model += hit_cc(model)
             rule_place = resolve._as_event_place(rule, article) if rule else None
         else:
             rule_place = with_model
         all_rule += hit(rule_place)
         all_model += hit(with_model)
+        cc_all_model += hit_cc(with_model)
+        cc_disagree += hit(with_model) and country_agrees(with_model, places) is False
+        cc_unchecked += hit(with_model) and country_agrees(with_model, places) is None
     n = len(sentences)
     return {"half": half, "sentences_with_verb_and_location": n,
             "event_place_right_all": {"rules": round(all_rule / n, 4), "ranker": round(all_model / n, 4)},
             "with_two_or_more_places": multi,
             "event_place_right_two_or_more": {"rules": round(r_rule / max(multi, 1), 4), "ranker": round(r_model / max(multi, 1), 4)},
             "two_or_more_with_gold_among_them": among,
-            "ranking_accuracy": {"rules": round(a_rule / max(among, 1), 4), "ranker": round(a_model / max(among, 1), 4)}}
+            "ranking_accuracy": {"rules": round(a_rule / max(among, 1), 4), "ranker": round(a_model / max(among, 1), 4)},
+            "country_checked": {
+                "event_place_right_all": round(cc_all_model / n, 4),
+                "ranking_accuracy": round(cc_a_model / max(among, 1), 4),
+                "span_hits_in_a_disagreeing_country": cc_disagree,
+                "span_hits_with_nothing_to_check": cc_unchecked}}
+
+
+def country_agrees(p, places) -> bool | None:  # type: ignore[no-untyped-def]
+    """Whether a chosen place's country agrees with the sentence's other evidence: the countries of its other
+    resolved places (those whose span does not overlap the chosen one). event_location_tune marks spans, not
+    places, so a span overlap alone counts "Minna, Nigeria" for "el Mina" in a Lebanese sentence as right.
+    None where no other place resolved: nothing to check against (such hits are counted apart, and not
+    as country-checked hits)."""
+    if p is None:
+        return False
+    others = {q.country for q in places if q.country and not q.span.overlaps(p.span)}
+    return p.country in others if others else None
 
 
 def evaluate_toponym(res) -> dict:  # type: ignore[no-untyped-def]

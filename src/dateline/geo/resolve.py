@@ -398,8 +398,11 @@ class Context:
     # towns the paragraph's mentions may be: (mention index, folded name, entry) of each mention's most populous
     # town or district readings, for the namesake near the places it is named with
     towns: dict[int, list[tuple[int, str, Entry]]] = field(default_factory=dict)
-    # (country, admin1 code) of the areas where the actors the text names operate (geo/data/actor_areas.json)
+    # (country, admin1 code) of the areas where the actors the text names operate (geo/data/actor_areas.json), in
+    # the order the table lists them (an actor's first province is where most of its reported events lie)
     areas: dict[tuple[str, str], str] = field(default_factory=dict)
+    # (country, admin1 code) of the provinces the text itself names as provinces ("in Donetsk region")
+    provinces: dict[tuple[str, str], str] = field(default_factory=dict)
 
 
 def _demonym_tokens(doc: Doc, gaz: Gazetteer) -> list[Any]:
@@ -451,6 +454,12 @@ def _context(article: Article, doc: Doc, mentions: list[Mention], gaz: Gazetteer
             unit = next((e for e in gaz.lookup(name) if e.cc == cc and e.kind == KIND_ADMIN1), None)
             if unit is not None:
                 ctx.areas.setdefault((cc, unit.admin1_code), match.group(0))
+    for m in mentions:
+        # "fighting went on across Donetsk region": the text's own province words, worded as a province
+        if m.kind_hint == "admin1" and not m.aside:
+            for e in m.candidates:
+                if e.kind == KIND_ADMIN1:
+                    ctx.provinces.setdefault((e.cc, e.admin1_code), m.text)
     if article.dateline_place:
         found = gaz.lookup(article.dateline_place)
         if found:
@@ -477,7 +486,7 @@ def _moved_votes(ctx: Context, moved: list[tuple[Mention, str]]) -> Context:
         return Counter({k: v for k, v in c.items() if v > 1e-9})
 
     return Context({k: clean(v) for k, v in sent.items()}, {k: clean(v) for k, v in para.items()}, clean(article),
-                   ctx.place_para, ctx.place_sent, ctx.by_name, ctx.towns, ctx.areas)
+                   ctx.place_para, ctx.place_sent, ctx.by_name, ctx.towns, ctx.areas, ctx.provinces)
 
 
 def _share(counter: Counter[str] | None, cc: str, own: tuple[str, float] | None) -> float:
@@ -541,6 +550,9 @@ def _score(m: Mention, e: Entry, mentions: list[Mention], ctx: Context, actor_co
     if e.kind in (KIND_CITY, KIND_ADMIN2) and (actor := ctx.areas.get((e.cc, e.admin1_code))) is not None:
         score += AREA_BONUS
         why.append(f"where {actor} operates")
+    if e.kind in (KIND_CITY, KIND_ADMIN2) and (named := ctx.provinces.get((e.cc, e.admin1_code))) is not None:
+        score += AREA_BONUS
+        why.append(f"in {named}, which the text names")
     if e.kind in (KIND_CITY, KIND_ADMIN2):
         near = _near_named(m, e, mentions, ctx)
         if near is not None:
@@ -602,6 +614,84 @@ def _wrong_kind(m: Mention, e: Entry) -> bool:
     """The text says "X district" or "X province" and the reading is a town: no district of that name is known,
     so a town of the name elsewhere is weak evidence of where the text is."""
     return m.kind_hint in {"admin1", "admin2"} and e.kind == KIND_CITY
+
+
+# a province the text names ("Bwari town in Tafa LGA of Niger State") says less about a town of the sentence than
+# an actor's area does about where its reports lie: only a hamlet-sized namesake elsewhere is set aside for it
+PROVINCE_WORD_VILLAGE = 5_000
+
+
+def _supported_province(m: Mention, best: Entry, why: list[str], ctx: Context) -> tuple[str, str] | None:
+    """(admin1 code, what supports it) of the province a village should be kept at when none of its namesakes
+    lies there: the text names provinces of the reading's country (its own province words first, else the
+    areas of the actors it names, "OSCE SMM": Donetsk, Luhansk) and every namesake in that country lies
+    outside them. Not for a large town (named for itself), a name inside a written hierarchy (the hierarchy
+    decides) or a reading beside another place the text names (that place supports it)."""
+    if best.kind != KIND_CITY or best.population >= 100_000 or m.parent is not None or m.is_parent:
+        return None
+    if any("km from" in w or w.startswith("inside ") or w.startswith("encloses ") for w in why):
+        return None
+    for table, largest in ((ctx.provinces, PROVINCE_WORD_VILLAGE), (ctx.areas, 100_000)):
+        codes = [(code, src) for (cc, code), src in table.items() if cc == best.cc]
+        if codes:
+            break
+    else:
+        return None
+    if best.population >= largest:
+        return None
+    if any(e.cc == best.cc and e.admin1_code == code for e in m.candidates for code, _ in codes):
+        return None  # a namesake inside it: the bonus above has chosen among them
+    return codes[0]
+
+
+def _context_province(cc: str, ctx: Context) -> tuple[str, str] | None:
+    """(admin1 code, what supports it) of the province of country `cc` the text supports: the first it names
+    as a province, else the first of its actors' areas there (actor_areas.json lists the likeliest first)."""
+    for table in (ctx.provinces, ctx.areas):
+        codes = [(code, src) for (c, code), src in table.items() if c == cc]
+        if codes:
+            return codes[0]
+    return None
+
+
+# the spelling-tolerant key of a short name ("Mina", "Bayaa", "Liwaa") meets other short names by chance
+LOOSE_SHORT = 6
+_ARTICLE = re.compile(r"^(?:al|el|ad|ar|as|an|at|ash|az|ad|ed|es|et|um|umm)[\s'-]+")
+
+
+AMBIGUOUS_CITY = 100_000  # two namesakes at least this large, in different countries, the larger under
+AMBIGUOUS_RATIO = 10  # this many times the other: a reader could mean either
+AMBIGUOUS_CONFIDENCE = 0.3
+
+
+def _rival_city(best: Entry, others: list[Entry]) -> Entry | None:
+    """A large town of the same name in another country that the chosen town does not dwarf (Tripoli in Libya
+    and in Lebanon; Valencia in Venezuela and in Spain), else None."""
+    if best.kind != KIND_CITY or best.population < AMBIGUOUS_CITY:
+        return None
+    return next((e for e in others if e.kind == KIND_CITY and e.cc != best.cc and e.population >= AMBIGUOUS_CITY
+                 and best.population < AMBIGUOUS_RATIO * e.population), None)
+
+
+def _loose_guess(m: Mention, best: Entry, why: list[str], ctx: Context) -> bool:
+    """A name found only under the spelling-tolerant key, among namesakes of several countries, read in a
+    country nothing else in the text points to ("el Mina" → Minna, Nigeria; Minot, USA; Mino, Japan): a guess
+    between look-alike spellings abroad, not evidence of a place. Unless a written hierarchy or a nearby
+    place supports that reading, the name is left to the context (or to no point at all)."""
+    if not m.loose_only or best.kind != KIND_CITY or m.parent is not None or m.is_parent:
+        return False
+    core = _ARTICLE.sub("", fold(m.name))
+    if sum(ch.isalpha() for ch in core) > LOOSE_SHORT:
+        return False  # a longer name's loose key rarely meets another name's by chance ("Suwayrah")
+    if len({e.cc for e in m.candidates}) < 2:
+        return False
+    if any("km from" in w or w.startswith("inside ") or w.startswith("encloses ") for w in why):
+        return False
+    support = Counter(ctx.article)
+    own = _anchor_country(m)
+    if own:
+        support[own[0]] -= own[1]
+    return support.get(best.cc, 0.0) <= 1e-9
 
 
 def _only_supported(m: Mention, best: Entry, ctx: Context) -> str | None:
@@ -751,6 +841,19 @@ class Resolver:
                         reason=f"no namesake inside {parent.text}; kept at {ascii_name(pbest.name)}",
                     )
                     continue
+            province = _supported_province(m, best, why, ctx)
+            if province is not None and (a1 := self.gaz.admin1(best.cc, province[0])) is not None:
+                # "the OSCE SMM observed explosions near X": no X lies in the province the text supports, so a
+                # village of that name elsewhere in the country is a namesake; the province is what is known
+                places[k] = self.place_from_entry(
+                    m, a1, article, geo_precision=2, confidence=0.35, candidates=cands,
+                    reason=(f"no namesake where the text puts it ({province[1]}); namesake "
+                            f"{ascii_name(best.name)} in {ascii_name(self.gaz.admin1_name(best) or '?')} rejected; "
+                            f"kept at {ascii_name(a1.name)}"),
+                )
+                continue
+            if _loose_guess(m, best, why, ctx):
+                continue  # left to _unresolved: the context's province or country, else no point
             dominant = _dominant_local(m, ctx) or _only_supported(m, best, ctx)
             # a small town, or a town of any size found only under one of its other names ("Ichen" for a Chinese county
             # seat), is weak evidence against a sentence and paragraph unanimously about another country
@@ -767,10 +870,15 @@ class Resolver:
             if m.modifier and best.kind == KIND_COUNTRY:
                 why.insert(0, MODIFIER)
             conf = round(min(0.99, 0.5 + 0.15 * margin), 2)
-            places[k] = self.place_from_entry(
-                m, best, article, confidence=conf, candidates=cands,
-                reason="; ".join(why) or "only or most populous namesake",
-            )
+            reason = "; ".join(why) or "only or most populous namesake"
+            if not why and (rival := _rival_city(best, [e for _, _, e in scored[1:]])) is not None:
+                # "rioters attacked a bank in Tripoli", and no word says Libya or Lebanon: the larger is a guess,
+                # said as such, with a confidence that sends the event to review rather than onto the map as sure
+                conf = min(conf, AMBIGUOUS_CONFIDENCE)
+                reason = (f"ambiguous: {ascii_name(best.name)} ({self.gaz.country_name(best.cc)}) or "
+                          f"{ascii_name(rival.name)} ({self.gaz.country_name(rival.cc)}); nothing in the text "
+                          f"decides; the larger")
+            places[k] = self.place_from_entry(m, best, article, confidence=conf, candidates=cands, reason=reason)
         for k, dominant, cands, best in deferred:
             places[k] = self._fallback(mentions[k], k, mentions, chosen, dominant, article, cands, best)
         if deferred:
@@ -859,7 +967,8 @@ class Resolver:
         if m.kind_hint == "region":
             return Place(mention=m.text, span=span, kind="region", reason="a region wider than a country's part: no point")
         kind = "region" if m.ner == "LOC" else "unknown"
-        cc = self._context_country(m, ctx)
+        # with no vote for any country, an actor whose area lies in one country says which ("LPR fighters")
+        cc = self._context_country(m, ctx) or (next(iter(areas)) if len(areas := {c for c, _ in ctx.areas}) == 1 else None)
         country = self.gaz.country(cc) if cc else None
         if cc and m.ner in {"GPE", "LOC", None} and (m.cue or m.kind_hint or m.parent is not None or m.is_parent):
             # a name the text marks as a place, spelt with other vowels than GeoNames ("Shirqat district")
@@ -892,6 +1001,12 @@ class Resolver:
             if top and (len(top) == 1 or top[0][1] > top[1][1]) and (a1 := self.gaz.admin1(cc, top[0][0])) is not None:
                 return self.place_from_entry(m, a1, article, geo_precision=2, confidence=0.3,
                                              reason=f"not in the gazetteer; province from context ({ascii_name(a1.name)})")
+            province = _context_province(cc, ctx)
+            if province is not None and (a1 := self.gaz.admin1(cc, province[0])) is not None:
+                # "the OSCE SMM observed explosions near X", X unknown: the province the text or its actor supports
+                return self.place_from_entry(m, a1, article, geo_precision=2, confidence=0.3,
+                                             reason=f"not in the gazetteer; kept at {ascii_name(a1.name)}, "
+                                                    f"where the text puts it ({province[1]})")
             return self.place_from_entry(m, country, article, kind="country", confidence=0.2,
                                          reason=f"not in the gazetteer; country from context ({cc})")
         return Place(mention=m.text, span=span, kind=kind, reason="not in the gazetteer")

@@ -1,0 +1,51 @@
+"""Geocoding: a village whose namesakes lie in another province of the same country than the one the text
+supports (its own province words, the areas of the actors it names) is kept at that province (geo11).
+
+Sentences are our own; the tests marked so fail without the change."""
+
+from __future__ import annotations
+
+from dateline.geo.resolve import geocode_text
+
+
+def _located(resources, text: str):  # type: ignore[no-untyped-def]
+    return [p for p in geocode_text(text, resources) if p.latitude is not None]
+
+
+def test_a_village_named_by_a_monitoring_mission_stays_in_its_area_not_at_a_namesake_elsewhere(resources) -> None:  # type: ignore[no-untyped-def]
+    # the index knows Hrushivka only outside the Donbas (Dnipropetrovsk, Crimea …); actor_areas.json: the OSCE
+    # SMM reports from Donetsk and Luhansk, Donetsk first (fails before: Hrushivka, Dnipropetrovsk)
+    places = _located(resources, "On Sunday the OSCE SMM recorded 12 explosions near Hrushivka.")
+    assert [(p.mention, p.admin1, p.country, p.geo_precision) for p in places] == [
+        ("Hrushivka", "Donetsk", "Ukraine", 2)]
+
+
+def test_a_one_province_actor_keeps_its_village_in_that_province(resources) -> None:  # type: ignore[no-untyped-def]
+    places = _located(resources, "LPR fighters fired mortars at positions near Stepove overnight.")
+    assert [(p.admin1, p.geo_precision) for p in places] == [("Luhansk", 2)]
+
+
+def test_the_texts_own_province_word_keeps_a_hamlet_there(resources) -> None:  # type: ignore[no-untyped-def]
+    # no actor named; "Luhansk region" is the text's own province (fails before: Stepove, Mykolaiv)
+    places = _located(resources, "Heavy shelling was reported across Luhansk region on Tuesday. "
+                                 "A shell damaged a school in Stepove.")
+    stepove = [p for p in places if p.mention == "Stepove"]
+    assert [(p.admin1, p.geo_precision) for p in stepove] == [("Luhansk", 2)]
+
+
+def test_the_texts_own_province_word_chooses_the_namesake_inside_it(resources) -> None:  # type: ignore[no-untyped-def]
+    # Vilkhivka: a larger namesake in Zakarpattia, a smaller one in Kharkiv (fails before: Zakarpattia)
+    places = _located(resources, "Fighting went on across Kharkiv region. Troops withdrew from Vilkhivka on Monday.")
+    village = [p for p in places if p.mention == "Vilkhivka"]
+    assert [(p.name, p.admin1, p.geo_precision) for p in village] == [("Vilkhivka", "Kharkiv", 1)]
+
+
+def test_a_large_town_the_text_names_is_not_moved_into_the_actors_area(resources) -> None:  # type: ignore[no-untyped-def]
+    places = _located(resources, "The OSCE SMM met local officials in Kharkiv on Friday.")
+    assert [(p.name, p.admin1) for p in places] == [("Kharkiv", "Kharkiv")]
+
+
+def test_a_village_the_index_lacks_is_kept_at_the_actors_province(resources) -> None:  # type: ignore[no-untyped-def]
+    # an invented village name: no namesake anywhere; LPR acts in Luhansk only (fails before: Ukraine, precision 3)
+    places = _located(resources, "LPR fighters shelled Zzyxtovka village on Monday.")
+    assert [(p.admin1, p.country, p.geo_precision) for p in places] == [("Luhansk", "Ukraine", 2)]
