@@ -32,6 +32,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "tools"))
 
 import gold as gold_tool
+from benchmarks.geo_bench import same_name
 from dateline.extract import build_report
 from dateline.extract.decide import NEEDS_REVIEW, ArticleContext, event_features
 from dateline.ingest import article_from_text
@@ -162,7 +163,24 @@ def feature_rows(items: list[LabelledArticle]) -> list[dict[str, Any]]:
     return rows
 
 
-COUNTS = ("articles", "gold", "pred", "tp", "articles_with_event", "subtype_ok")
+COUNTS = ("articles", "gold", "pred", "tp", "articles_with_event", "subtype_ok", "placed", "country_ok",
+          "located", "location_ok")
+
+
+def place_counts(it: LabelledArticle, events: list[Event]) -> dict[str, int]:
+    """Places of the coded events that any candidate matches (kept or flagged for review: where an event happened
+    is judged apart from whether it is kept): the coder's country, and the coder's location named by the event's
+    location, district or province (names compared loosely, as the ACLED-notes place check does)."""
+    counts = dict.fromkeys(("placed", "country_ok", "located", "location_ok"), 0)
+    for i, j in match(it, events).items():
+        gold, ev = it.label["events"][j], events[i]
+        if gold.get("country"):
+            counts["placed"] += 1
+            counts["country_ok"] += same_name(ev.country, gold["country"])
+        if gold.get("location"):
+            counts["located"] += 1
+            counts["location_ok"] += any(same_name(name, gold["location"]) for name in (ev.location, ev.admin2, ev.admin1))
+    return counts
 
 
 def count(items: list[LabelledArticle], rules_only: bool) -> dict[str, dict[str, int]]:
@@ -172,8 +190,7 @@ def count(items: list[LabelledArticle], rules_only: bool) -> dict[str, dict[str,
     for it, report, _ in run(items, settings):
         kept = [e for e in report.events if NEEDS_REVIEW not in e.flags]
         pairs = match(it, kept)
-        s = by_source.setdefault(it.label["source"], {"articles": 0, "gold": 0, "pred": 0, "tp": 0,
-                                                      "articles_with_event": 0, "subtype_ok": 0})
+        s = by_source.setdefault(it.label["source"], dict.fromkeys(COUNTS, 0))
         s["articles"] += 1
         s["gold"] += len(it.gold_ranges)
         s["pred"] += len(kept)
@@ -182,6 +199,8 @@ def count(items: list[LabelledArticle], rules_only: bool) -> dict[str, dict[str,
         for i, j in pairs.items():
             if kept[i].sub_event_type == it.label["events"][j].get("sub_event_type"):
                 s["subtype_ok"] += 1
+        for k, v in place_counts(it, report.events).items():
+            s[k] += v
     return by_source
 
 
@@ -198,16 +217,21 @@ def _figures(s: dict[str, float]) -> dict[str, float]:
     return {"articles": int(s["articles"]), "gold": int(s["gold"]), "pred": int(s["pred"]), "tp": int(s["tp"]),
             "precision": round(p, 3), "recall": round(r, 3), "f1": round(f1, 3),
             "articles_with_event": round(s["articles_with_event"] / s["articles"], 3) if s["articles"] else 0.0,
-            "subtype_acc": round(s["subtype_ok"] / s["tp"], 3) if s["tp"] else 0.0}
+            "subtype_acc": round(s["subtype_ok"] / s["tp"], 3) if s["tp"] else 0.0,
+            "placed": int(s["placed"]),
+            "country": round(s["country_ok"] / s["placed"], 3) if s["placed"] else 0.0,
+            "located": int(s["located"]),
+            "location": round(s["location_ok"] / s["located"], 3) if s["located"] else 0.0}
 
 
 def _print(title: str, decision: str, figures: dict[str, Any]) -> None:
     print(f"== {title}, {decision}")
     print(f"{'source':9} {'articles':>8} {'gold':>5} {'pred':>5} {'P':>6} {'R':>6} {'F1':>6} "
-          f"{'art.w/ev':>8} {'subtype':>7}")
+          f"{'art.w/ev':>8} {'subtype':>7} | {'placed':>6} {'country':>7} {'located':>7} {'location':>8}")
     for src, f in figures.items():
         print(f"{src:9} {f['articles']:8} {f['gold']:5} {f['pred']:5} {f['precision']:6.3f} {f['recall']:6.3f} "
-              f"{f['f1']:6.3f} {f['articles_with_event']:8.3f} {f['subtype_acc']:7.3f}")
+              f"{f['f1']:6.3f} {f['articles_with_event']:8.3f} {f['subtype_acc']:7.3f} | {f['placed']:6} "
+              f"{f['country']:7.3f} {f['located']:7} {f['location']:8.3f}")
 
 
 def main(argv: list[str] | None = None) -> None:
