@@ -99,6 +99,9 @@ class Mention:
     # the text writes it inside a place none of whose readings can hold any of its own ("Menjan district,
     # Badakhshan" with Menjan known only in Iran): its readings are namesakes, its vote goes to no country
     outside_parent: bool = False
+    # NER reads it here as a person or group, and the document writes the word inside a person's name
+    # elsewhere ("al-Baghdadi" … "Baghdadi"): a small town of that spelling abroad is a namesake, not a vote
+    person_name: bool = False
 
 
 def ascii_name(name: str) -> str:
@@ -153,6 +156,7 @@ def _mentions(article: Article, doc: Doc, gaz: Gazetteer) -> list[Mention]:
             para=_index_of(para_starts, span.start_char),
         )
         m.aside = bool(_aside().search(article.text[max(0, m.start - 40) : m.start]))
+        m.person_name = bool(info.get("person_name"))
         last = span[-1]
         m.modifier = (last.dep_ == "compound" and last.head.i > last.i and last.head.pos_ == "NOUN"
                       and not last.head.is_title) or (span.end < len(doc) and doc[span.end].text in {"'s", "’s"})
@@ -321,7 +325,7 @@ def _anchor_country(m: Mention) -> tuple[str, float] | None:
 
     Country names vote most, then admin1 names, then towns with one country among their namesakes; a name
     matched only by the spelling-tolerant key or a hamlet is weak evidence ("Kech" ~ Ketsch, Germany)."""
-    if not m.candidates or m.aside or m.outside_parent:
+    if not m.candidates or m.aside or m.outside_parent or m.person_name:
         return None
     ccs = {e.cc for e in m.candidates}
     top = m.candidates[0]
@@ -694,6 +698,22 @@ def _loose_guess(m: Mention, best: Entry, why: list[str], ctx: Context) -> bool:
     return support.get(best.cc, 0.0) <= 1e-9
 
 
+PERSON_NAMESAKE_POP = 50_000  # a town this small, read from a person's name, needs the text's support
+
+
+def _person_namesake(m: Mention, best: Entry, why: list[str]) -> bool:
+    """A person's name ("Baghdadi", "Assad") read as a small town of that spelling (Baghdati, Georgia; Ein el
+    Asad, Israel) that no written hierarchy, nearby place or context reason supports: the town is a
+    namesake, and the name is left to the context like a look-alike spelling (`_loose_guess`)."""
+    if not m.person_name or best.kind != KIND_CITY or best.population >= PERSON_NAMESAKE_POP:
+        return False
+    if m.parent is not None or m.is_parent:
+        return False
+    # where NER reads this very word as a person, the other places' country is no support of its own
+    # ("confidence in Assad … will please Israel"); a hierarchy or a distance still is
+    return not why or (m.ner == "PERSON" and all(w.startswith("context ") for w in why))
+
+
 def _only_supported(m: Mention, best: Entry, ctx: Context) -> str | None:
     """The country the article's places point to, when nothing in the article (no place, no demonym, no
     dateline) supports the candidate's own country: "Jaru gathering in Mhemideh in Deir-ez-Zor". With no
@@ -852,7 +872,7 @@ class Resolver:
                             f"kept at {ascii_name(a1.name)}"),
                 )
                 continue
-            if _loose_guess(m, best, why, ctx):
+            if _loose_guess(m, best, why, ctx) or _person_namesake(m, best, why):
                 continue  # left to _unresolved: the context's province or country, else no point
             dominant = _dominant_local(m, ctx) or _only_supported(m, best, ctx)
             # a small town, or a town of any size found only under one of its other names ("Ichen" for a Chinese county

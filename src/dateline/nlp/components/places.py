@@ -186,8 +186,26 @@ def find_toponyms(doc: Doc, gazetteer: Any, recognizer: Any | None = None, words
             cand.info["p_place"] = round(p, 3)
             if p < recognizer.threshold:
                 continue
+            if _person_named(doc, cand):
+                cand.info["person_name"] = True
         kept.append(cand)
     return kept
+
+
+# NER labels under which a kept name may still be the person's or group's of the same word elsewhere
+_PERSONISH = frozenset({"PERSON", "ORG", "NORP"})
+
+
+def _person_named(doc: Doc, cand: Candidate) -> bool:
+    """A one-word name that NER reads here as a person, group or nationality, and that the document writes
+    inside a PERSON name elsewhere ("Abu Bakr al-Baghdadi" … "Baghdadi and his guards"; "Bashar al-Assad" …
+    "confidence in Assad"). The recognizer may keep it (a place preposition, a town of that spelling); the
+    resolver then takes it for a place only where the text supports that place (`Mention.person_name`)."""
+    if cand.end - cand.start != 1 or (cand.ner or cand.info.get("ner_label")) not in _PERSONISH:
+        return False
+    word = doc[cand.start].text
+    return any(ent.label_ == "PERSON" and not (ent.start <= cand.start < ent.end)
+               and any(t.text == word for t in ent) for ent in doc.ents)
 
 
 def lookup_name(doc: Doc, cand: Candidate) -> str:
@@ -631,7 +649,8 @@ class PlacesComponent:
         for cand in find_toponyms(doc, self.gazetteer, recognizer, words):
             span = Span(doc, cand.start, cand.end, label=cand.source)
             span._.dl_place = {"ner": cand.ner, "cue": cand.cue, "kind_hint": cand.kind_hint,
-                               "p_place": cand.info.get("p_place"), "expands": cand.info.get("expands")}
+                               "p_place": cand.info.get("p_place"), "expands": cand.info.get("expands"),
+                               "person_name": bool(cand.info.get("person_name"))}
             spans.append(span)
         doc.spans[SPAN_KEY] = spans
         return doc

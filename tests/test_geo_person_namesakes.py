@@ -1,0 +1,34 @@
+"""A person's name read as a small town of the same spelling abroad ("Nasrallah" → a Tunisian village): the
+document writes the word inside a person's name elsewhere and NER reads it as a person or group here, so
+the town is a namesake that votes for no country and takes no point of its own. Sentences of our own, none
+from an evaluation text."""
+
+from __future__ import annotations
+
+import pytest
+
+from dateline.geo.resolve import geocode_text
+
+
+def _places(resources, text: str):  # type: ignore[no-untyped-def]
+    return {p.mention: p for p in geocode_text(text, resources)}
+
+
+@pytest.mark.parametrize(
+    ("text", "person", "town", "country"),
+    [
+        ("Rebels said Hassan Nasrallah had sent fighters to Qusayr. Fighters close to Nasrallah shelled a market "
+         "there, killing four people.", "Nasrallah", "Qusayr", "Syria"),
+    ],
+)
+def test_a_persons_name_is_no_namesake_town_and_pulls_no_place_abroad(  # type: ignore[no-untyped-def]
+        resources, text: str, person: str, town: str, country: str) -> None:
+    places = _places(resources, text)
+    assert places[town].country == country and places[town].geo_precision == 1
+    assert person not in places or places[person].geo_precision is None or places[person].country == country
+
+
+def test_a_town_named_as_a_place_keeps_its_point(resources) -> None:  # type: ignore[no-untyped-def]
+    # the same name as a place only (no person of that name in the text) is still a town
+    places = _places(resources, "Fighters shelled a market in Qusayr on Monday, killing four people.")
+    assert places["Qusayr"].country == "Syria" and places["Qusayr"].geo_precision == 1
