@@ -1400,6 +1400,41 @@ def _origin_country(p: Place, trigger: Span, doc: Doc) -> bool:
     return head.pos_ in {"NOUN", "PROPN"} or head.dep_ in {"acl", "amod", "relcl"} and head.head.pos_ in {"NOUN", "PROPN"}
 
 
+def origin_of_person(p: Place, doc: Doc, article: Article) -> bool:
+    """The text writes `p` as where a person comes from, not where something happened: "a fighter from X",
+    "Hall, 24, from X", "I am 23, from X, <country>", "travelled from his home on the outskirts of X", "the
+    X-born volunteer", "a native of X". A "from" on a verb of movement or action ("fled from X", "fired from X")
+    is no origin unless a home noun stands between ("from his home in X")."""
+    cue = cues()
+    text = article.text
+    low_before = text[max(0, p.span.start - 30) : p.span.start].lower().rstrip()
+    if any(low_before.endswith(m) for m in cue["origin_before"]):
+        return True
+    after = re.match(r"-([a-z]+)", text[p.span.end : p.span.end + 12].lower())
+    if after and after.group(1) in cue["origin_suffixes"]:
+        return True
+    tok = _token_at(doc, p.span.start, p.span.end)
+    if tok is None:
+        return False
+    # "from Portsmouth, England": the place written after an origin to say where it is is an origin too
+    while tok.dep_ in {"appos", "conj", "npadvmod"} and tok.head.i != tok.i and tok.head.pos_ == "PROPN":
+        tok = tok.head
+    home = False
+    for _ in range(6):
+        if tok.dep_ != "pobj":
+            return False
+        prep = tok.head
+        if prep.lower_ == "from":
+            head = prep.head
+            return home or head.pos_ in {"NOUN", "PROPN", "NUM", "PRON"} or head.lemma_ == "be"
+        up = prep.head
+        if prep.lower_ not in {"of", "in", "on", "near", "outside"} or up.pos_ not in {"NOUN", "PROPN"}:
+            return False
+        home = home or up.lower_ in cue["origin_home_nouns"]
+        tok = up
+    return False
+
+
 def place_for_event(places: list[Place], sentence: Span, paragraph: Span, article: Article,
                     trigger: Span | None = None, doc: Doc | None = None) -> Place | None:
     """The place where an event reported in `sentence` happened (None when the text does not say).
@@ -1426,6 +1461,11 @@ def place_for_event(places: list[Place], sentence: Span, paragraph: Span, articl
             chosen = _by_trigger(located, trigger, doc, article)
         if chosen is not None:
             return _as_event_place(chosen, article)
+    if doc is not None:
+        # below the ranker: where a person named in the text comes from is not where this event happened; it
+        # neither stands alone as the sentence's place nor fills in from the paragraph or the article's focus
+        places = [p for p in places if not origin_of_person(p, doc, article)]
+        in_sentence = [p for p in places if sentence.start <= p.span.start < sentence.end]
     best = _best_of(in_sentence, article)
     if best is not None:
         return _as_event_place(best, article)
