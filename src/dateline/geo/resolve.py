@@ -1400,6 +1400,10 @@ def _origin_country(p: Place, trigger: Span, doc: Doc) -> bool:
     return head.pos_ in {"NOUN", "PROPN"} or head.dep_ in {"acl", "amod", "relcl"} and head.head.pos_ in {"NOUN", "PROPN"}
 
 
+_MEASURES = frozenset({"metres", "meters", "yards", "feet", "kilometre", "kilometer", "mile", "metre", "meter", "hours",
+                       "minutes", "drive", "walk", "distance"})
+
+
 def origin_of_person(p: Place, doc: Doc, article: Article) -> bool:
     """The text writes `p` as where a person comes from, not where something happened: "a fighter from X",
     "Hall, 24, from X", "I am 23, from X, <country>", "travelled from his home on the outskirts of X", "the
@@ -1425,10 +1429,15 @@ def origin_of_person(p: Place, doc: Doc, article: Article) -> bool:
             return False
         prep = tok.head
         if prep.lower_ == "from":
+            # "a fighter from X", "Hall, 24, from X", "I am 23, from X"; not "200 metres from X" (a distance)
             head = prep.head
-            return home or head.pos_ in {"NOUN", "PROPN", "NUM", "PRON"} or head.lemma_ == "be"
+            return home or head.lemma_ == "be" or head.pos_ in {"PROPN", "NUM", "PRON"} or \
+                head.pos_ == "NOUN" and head.lower_ not in _PLACE_OF_HEADS | _MEASURES
         up = prep.head
-        if prep.lower_ not in {"of", "in", "on", "near", "outside"} or up.pos_ not in {"NOUN", "PROPN"}:
+        # only a home or a place frame may stand between: "his home on the outskirts of X"; "fighters from the
+        # franchise in X" names an organisation's seat, which the ranker and the fallbacks weigh as before
+        if prep.lower_ not in {"of", "in", "on", "near", "outside"} or \
+                up.lower_ not in cue["origin_home_nouns"] and up.lower_ not in _PLACE_OF_HEADS:
             return False
         home = home or up.lower_ in cue["origin_home_nouns"]
         tok = up
