@@ -1371,6 +1371,7 @@ def _stand_in(p: Place) -> bool:
 
 
 _ARGUMENT_DEPS = frozenset({"nsubj", "nsubjpass", "dobj"})
+_EVENT_FRAME_PREPS = frozenset({"in", "during", "following", "after", "by", "amid", "with"})
 
 
 def event_verb(trigger: Span, doc: Doc) -> Span:
@@ -1379,6 +1380,12 @@ def event_verb(trigger: Span, doc: Doc) -> Span:
     was trained on verb triggers: a participant noun's own modifier ("demonstrators in X", "protesters from X")
     says where the people are from or gathered, while the verb says where the reported act took place."""
     tok = _token_at(doc, trigger.start, trigger.end)
+    if tok is not None and tok.pos_ in {"NOUN", "PROPN"} and tok.dep_ == "pobj" and tok.head.head.pos_ == "VERB" and \
+            tok.head.lower_ in _EVENT_FRAME_PREPS:
+        # "drove the militants out of X following an offensive", "were killed in an airstrike": the noun names the
+        # act the verb reports, and the verb carries the act's place
+        head = tok.head.head
+        return Span.of(doc_text(doc), head.idx, head.idx + len(head.text))
     if tok is None or tok.pos_ not in {"NOUN", "PROPN"} or tok.dep_ not in _ARGUMENT_DEPS or tok.head.pos_ != "VERB":
         return trigger
     head = tok.head
