@@ -1371,6 +1371,7 @@ def _stand_in(p: Place) -> bool:
 
 
 _ARGUMENT_DEPS = frozenset({"nsubj", "nsubjpass", "dobj"})
+_EVENT_FRAME_PREPS = frozenset({"in", "during", "following", "after", "by", "amid", "with"})
 
 
 def event_verb(trigger: Span, doc: Doc) -> Span:
@@ -1379,6 +1380,12 @@ def event_verb(trigger: Span, doc: Doc) -> Span:
     was trained on verb triggers: a participant noun's own modifier ("demonstrators in X", "protesters from X")
     says where the people are from or gathered, while the verb says where the reported act took place."""
     tok = _token_at(doc, trigger.start, trigger.end)
+    if tok is not None and tok.pos_ in {"NOUN", "PROPN"} and tok.dep_ == "pobj" and tok.head.head.pos_ == "VERB" and \
+            tok.head.lower_ in _EVENT_FRAME_PREPS:
+        # "drove the militants out of X following an offensive", "were killed in an airstrike": the noun names the
+        # act the verb reports, and the verb carries the act's place
+        head = tok.head.head
+        return Span.of(doc_text(doc), head.idx, head.idx + len(head.text))
     if tok is None or tok.pos_ not in {"NOUN", "PROPN"} or tok.dep_ not in _ARGUMENT_DEPS or tok.head.pos_ != "VERB":
         return trigger
     head = tok.head
@@ -1398,6 +1405,50 @@ def _origin_country(p: Place, trigger: Span, doc: Doc) -> bool:
     if head.i == trig.i:
         return False
     return head.pos_ in {"NOUN", "PROPN"} or head.dep_ in {"acl", "amod", "relcl"} and head.head.pos_ in {"NOUN", "PROPN"}
+
+
+_MEASURES = frozenset({"metres", "meters", "yards", "feet", "kilometre", "kilometer", "mile", "metre", "meter", "hours",
+                       "minutes", "drive", "walk", "distance"})
+
+
+def origin_of_person(p: Place, doc: Doc, article: Article) -> bool:
+    """The text writes `p` as where a person comes from, not where something happened: "a fighter from X",
+    "Hall, 24, from X", "I am 23, from X, <country>", "travelled from his home on the outskirts of X", "the
+    X-born volunteer", "a native of X". A "from" on a verb of movement or action ("fled from X", "fired from X")
+    is no origin unless a home noun stands between ("from his home in X")."""
+    cue = cues()
+    text = article.text
+    low_before = text[max(0, p.span.start - 30) : p.span.start].lower().rstrip()
+    if any(low_before.endswith(m) for m in cue["origin_before"]):
+        return True
+    after = re.match(r"-([a-z]+)", text[p.span.end : p.span.end + 12].lower())
+    if after and after.group(1) in cue["origin_suffixes"]:
+        return True
+    tok = _token_at(doc, p.span.start, p.span.end)
+    if tok is None:
+        return False
+    # "from Portsmouth, England": the place written after an origin to say where it is is an origin too
+    while tok.dep_ in {"appos", "conj", "npadvmod"} and tok.head.i != tok.i and tok.head.pos_ == "PROPN":
+        tok = tok.head
+    home = False
+    for _ in range(6):
+        if tok.dep_ != "pobj":
+            return False
+        prep = tok.head
+        if prep.lower_ == "from":
+            # "a fighter from X", "Hall, 24, from X", "I am 23, from X"; not "200 metres from X" (a distance)
+            head = prep.head
+            return home or head.lemma_ == "be" or head.pos_ in {"PROPN", "NUM", "PRON"} or \
+                head.pos_ == "NOUN" and head.lower_ not in _PLACE_OF_HEADS | _MEASURES
+        up = prep.head
+        # only a home or a place frame may stand between: "his home on the outskirts of X"; "fighters from the
+        # franchise in X" names an organisation's seat, which the ranker and the fallbacks weigh as before
+        if prep.lower_ not in {"of", "in", "on", "near", "outside"} or \
+                up.lower_ not in cue["origin_home_nouns"] and up.lower_ not in _PLACE_OF_HEADS:
+            return False
+        home = home or up.lower_ in cue["origin_home_nouns"]
+        tok = up
+    return False
 
 
 def place_for_event(places: list[Place], sentence: Span, paragraph: Span, article: Article,
@@ -1426,6 +1477,11 @@ def place_for_event(places: list[Place], sentence: Span, paragraph: Span, articl
             chosen = _by_trigger(located, trigger, doc, article)
         if chosen is not None:
             return _as_event_place(chosen, article)
+    if doc is not None:
+        # below the ranker: where a person named in the text comes from is not where this event happened; it
+        # neither stands alone as the sentence's place nor fills in from the paragraph or the article's focus
+        places = [p for p in places if not origin_of_person(p, doc, article)]
+        in_sentence = [p for p in places if sentence.start <= p.span.start < sentence.end]
     best = _best_of(in_sentence, article)
     if best is not None:
         return _as_event_place(best, article)
