@@ -60,8 +60,8 @@ def _place_for_trigger(resources, text: str, word: str):  # type: ignore[no-unty
 @pytest.mark.parametrize(
     ("text", "site"),
     [
-        ("The army drove the militants out of their last stronghold, Ajdabiya, following an offensive that was "
-         "launched from Benghazi in May.", "Ajdabiya"),
+        (("The army drove the militants out of their last stronghold, Ajdabiya, following an offensive that was "
+          "launched from Benghazi in May."), "Ajdabiya"),
         ("Government forces retook Ajdabiya after an offensive that began near Benghazi last month.", "Ajdabiya"),
         ("The rebels were pushed out of Sirte in an offensive that the government planned in Tripoli.", "Sirte"),
     ],

@@ -17,8 +17,8 @@ def _places(resources, text: str):  # type: ignore[no-untyped-def]
 @pytest.mark.parametrize(
     ("text", "person", "town", "country"),
     [
-        ("Rebels said Hassan Nasrallah had sent fighters to Qusayr. Fighters close to Nasrallah shelled a market "
-         "there, killing four people.", "Nasrallah", "Qusayr", "Syria"),
+        (("Rebels said Hassan Nasrallah had sent fighters to Qusayr. Fighters close to Nasrallah shelled a market "
+          "there, killing four people."), "Nasrallah", "Qusayr", "Syria"),
     ],
 )
 def test_a_persons_name_is_no_namesake_town_and_pulls_no_place_abroad(  # type: ignore[no-untyped-def]

@@ -625,6 +625,12 @@ def _wrong_kind(m: Mention, e: Entry) -> bool:
 PROVINCE_WORD_VILLAGE = 5_000
 
 
+def _placed_by_the_text(why: list[str]) -> bool:
+    """Whether the reading already rests on the text's own geometry: a distance from another place, or a place
+    written inside or around it."""
+    return any("km from" in w or w.startswith(("inside ", "encloses ")) for w in why)
+
+
 def _supported_province(m: Mention, best: Entry, why: list[str], ctx: Context) -> tuple[str, str] | None:
     """(admin1 code, what supports it) of the province a village should be kept at when none of its namesakes
     lies there: the text names provinces of the reading's country (its own province words first, else the
@@ -633,7 +639,7 @@ def _supported_province(m: Mention, best: Entry, why: list[str], ctx: Context) -
     decides) or a reading beside another place the text names (that place supports it)."""
     if best.kind != KIND_CITY or best.population >= 100_000 or m.parent is not None or m.is_parent:
         return None
-    if any("km from" in w or w.startswith("inside ") or w.startswith("encloses ") for w in why):
+    if _placed_by_the_text(why):
         return None
     for table, largest in ((ctx.provinces, PROVINCE_WORD_VILLAGE), (ctx.areas, 100_000)):
         codes = [(code, src) for (cc, code), src in table.items() if cc == best.cc]
@@ -689,7 +695,7 @@ def _loose_guess(m: Mention, best: Entry, why: list[str], ctx: Context) -> bool:
         return False  # a longer name's loose key rarely meets another name's by chance ("Suwayrah")
     if len({e.cc for e in m.candidates}) < 2:
         return False
-    if any("km from" in w or w.startswith("inside ") or w.startswith("encloses ") for w in why):
+    if _placed_by_the_text(why):
         return False
     support = Counter(ctx.article)
     own = _anchor_country(m)
