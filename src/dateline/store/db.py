@@ -36,6 +36,11 @@ class StoreError(DatelineError):
     """The database cannot be opened or used as asked."""
 
 
+class DatabaseBusyError(StoreError):
+    """SQLite said "database is locked" at once: in WAL mode it does so without waiting (busy_timeout) when a
+    transaction cannot get the write lock it needs, so the only remedy is to run the transaction again."""
+
+
 class SchemaOutdatedError(StoreError):
     """The database was made by an older dateline: its schema needs `dateline db upgrade`."""
 
@@ -118,6 +123,8 @@ def database_error(url: str, err: Exception) -> StoreError:
             f"{where}: the database is damaged or not a dateline database ({first}); restore it from a backup, "
             "or point --db at another file"
         )
+    if "database is locked" in lowered:
+        return DatabaseBusyError(f"{where}: database error: {first}")
     return StoreError(f"{where}: database error: {first}")
 
 

@@ -9,6 +9,7 @@ is a no-op, which is what makes runs resumable.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import hashlib
 import os
 import socket
@@ -232,6 +233,26 @@ def _as_list(value: str | list[str] | None) -> list[str] | None:
     return [value] if isinstance(value, str) else list(value)
 
 
+LOCKED_RETRIES = 5  # attempts of one write transaction that SQLite turned down as locked
+
+
+def retried_when_locked(method: Any) -> Any:
+    """Run a Store method that writes in one transaction again when SQLite turns it down as locked: a batch of a
+    run must not be lost because another run committed at the wrong moment. The transaction was rolled back,
+    so running it again stores everything once."""
+    @functools.wraps(method)
+    def wrapper(self: Store, *args: Any, **kwargs: Any) -> Any:
+        for attempt in range(LOCKED_RETRIES):
+            try:
+                return method(self, *args, **kwargs)
+            except db.DatabaseBusyError:
+                if attempt == LOCKED_RETRIES - 1:
+                    raise
+                time.sleep(0.05 * 2 ** attempt)
+        raise AssertionError("unreachable")
+    return wrapper
+
+
 class Store:
     """dateline's database. `Store(url)` opens (and, when empty, creates) it; see the package docstring."""
 
@@ -278,6 +299,7 @@ class Store:
         return db.upgrade(self.engine)
 
     # -- runs and failures -----------------------------------------------------------------------------
+    @retried_when_locked
     def start_run(self, inputs: Sequence[str], pipeline_version: str = PIPELINE_VERSION) -> int:
         """Record a new run (this process, this machine); first mark runs whose process is gone."""
         self.mark_interrupted()
@@ -290,6 +312,7 @@ class Store:
             s.flush()
             return run.id
 
+    @retried_when_locked
     def update_run(self, run_id: int, *, status: str | None = None, **counts: int) -> None:
         """Add `counts` (articles, skipped, events, failures) to the run's totals; set its status. Every call
         is also the run's heartbeat."""
@@ -302,6 +325,7 @@ class Store:
         with self.session() as s:
             s.execute(update(RunRow).where(RunRow.id == run_id).values(**values))
 
+    @retried_when_locked
     def mark_interrupted(self) -> list[int]:
         """Mark "running" runs whose process is gone as "interrupted"; returns their ids.
 
@@ -354,6 +378,7 @@ class Store:
     def add_report(self, report: Report, run_id: int | None = None) -> BatchResult:
         return self.add_reports([report], run_id=run_id)
 
+    @retried_when_locked
     def add_reports(self, reports: Iterable[Report], run_id: int | None = None,
                     failures: Iterable[tuple[str, str, str | None]] = ()) -> BatchResult:
         """Store reports (article + everything extracted) and failures `(item, reason, content_hash)` in ONE
@@ -366,6 +391,7 @@ class Store:
                     result.failures += 1
         return result
 
+    @retried_when_locked
     def add_failures(self, failures: Iterable[tuple[str, str, str | None]], run_id: int | None = None) -> int:
         with self.session() as s:
             return sum(self._add_failure(s, item, reason, digest, run_id) for item, reason, digest in failures)
