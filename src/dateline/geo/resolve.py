@@ -641,12 +641,10 @@ def _supported_province(m: Mention, best: Entry, why: list[str], ctx: Context) -
         return None
     if _placed_by_the_text(why):
         return None
-    for table, largest in ((ctx.provinces, PROVINCE_WORD_VILLAGE), (ctx.areas, 100_000)):
-        codes = [(code, src) for (cc, code), src in table.items() if cc == best.cc]
-        if codes:
-            break
-    else:
+    supported = _supported_provinces(best.cc, ctx)
+    if supported is None:
         return None
+    codes, largest = supported
     if best.population >= largest:
         return None
     if any(e.cc == best.cc and e.admin1_code == code for e in m.candidates for code, _ in codes):
@@ -654,19 +652,26 @@ def _supported_province(m: Mention, best: Entry, why: list[str], ctx: Context) -
     return codes[0]
 
 
-def _context_province(cc: str, ctx: Context) -> tuple[str, str] | None:
-    """(admin1 code, what supports it) of the province of country `cc` the text supports: the first it names
-    as a province, else the first of its actors' areas there (actor_areas.json lists the likeliest first)."""
-    for table in (ctx.provinces, ctx.areas):
+def _supported_provinces(cc: str, ctx: Context) -> tuple[list[tuple[str, str]], int] | None:
+    """(admin1 code, what supports it) of the provinces of country `cc` the text supports, likeliest first: those
+    it names as provinces, else its actors' areas there (actor_areas.json lists the likeliest first); with the
+    population under which a town's namesakes elsewhere give way to them."""
+    for table, largest in ((ctx.provinces, PROVINCE_WORD_VILLAGE), (ctx.areas, 100_000)):
         codes = [(code, src) for (c, code), src in table.items() if c == cc]
         if codes:
-            return codes[0]
+            return codes, largest
     return None
+
+
+def _context_province(cc: str, ctx: Context) -> tuple[str, str] | None:
+    """(admin1 code, what supports it) of the province of country `cc` the text supports most."""
+    supported = _supported_provinces(cc, ctx)
+    return supported[0][0] if supported else None
 
 
 # the spelling-tolerant key of a short name ("Mina", "Bayaa", "Liwaa") meets other short names by chance
 LOOSE_SHORT = 6
-_ARTICLE = re.compile(r"^(?:al|el|ad|ar|as|an|at|ash|az|ad|ed|es|et|um|umm)[\s'-]+")
+_ARTICLE = re.compile(r"^(?:al|el|ad|ar|as|an|at|ash|az|ed|es|et|um|umm)[\s'-]+")
 
 
 AMBIGUOUS_CITY = 100_000  # two namesakes at least this large, in different countries, the larger under

@@ -242,14 +242,12 @@ def retried_when_locked(method: Any) -> Any:
     so running it again stores everything once."""
     @functools.wraps(method)
     def wrapper(self: Store, *args: Any, **kwargs: Any) -> Any:
-        for attempt in range(LOCKED_RETRIES):
+        for attempt in range(LOCKED_RETRIES - 1):
             try:
                 return method(self, *args, **kwargs)
             except db.DatabaseBusyError:
-                if attempt == LOCKED_RETRIES - 1:
-                    raise
                 time.sleep(0.05 * 2 ** attempt)
-        raise AssertionError("unreachable")
+        return method(self, *args, **kwargs)  # the last attempt's error is the caller's
     return wrapper
 
 
