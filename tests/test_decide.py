@@ -4,17 +4,14 @@ these tests."""
 
 from __future__ import annotations
 
-import datetime as dt
 import json
 import math
 from pathlib import Path
 
 import pytest
-from test_store_fixtures import make_event
 
 from dateline.errors import DatelineError
 from dateline.extract import decide
-from dateline.model import Event
 from dateline.pipeline import Pipeline
 from dateline.resources import Resources
 from dateline.settings import Settings
@@ -178,44 +175,6 @@ def test_sub_type_rule_cues_come_from_the_data_file() -> None:
     # no cue list or pattern is left as a literal in the rules' code
     source = Path(classify.__file__).read_text(encoding="utf-8")
     assert "re.compile(r\"" not in source and "_LEMMAS = {" not in source
-
-
-RETOLD = ("A roadside bomb struck a police pickup in Ghazni on Tuesday, officials said. "
-          "Four policemen died when the device exploded in Ghazni, a provincial spokesman added. "
-          "Another bomb hit an army truck in Zabul the same day.")
-
-
-def _explosion(trigger: str, event_id: str, location: str, confidence: float, **fields: object) -> Event:
-    base: dict[str, object] = {"event_type": "Explosions/Remote violence",
-                               "sub_event_type": "Remote explosive/landmine/IED", "country": "Afghanistan",
-                               "admin1": location, "location": location, "event_date": dt.date(2021, 5, 4),
-                               "confidence": confidence}
-    base.update(fields)
-    return make_event(RETOLD, trigger, event_id, **base)
-
-
-def test_one_incident_retold_in_a_later_sentence_is_one_event() -> None:
-    lead = _explosion("roadside bomb", "E1", "Ghazni", 0.90)
-    toll = _explosion("exploded", "E2", "Ghazni", 0.80, sub_event_type="Suicide bomb", fatalities=4,
-                      event_date=dt.date(2021, 5, 8), flags=["date_defaulted"])
-    other_town = _explosion("Another bomb", "E3", "Zabul", 0.85)
-    merged = decide.merge_retellings([lead, toll, other_town])
-    assert [e.id for e in merged] == ["E1", "E3"]
-    assert [m.text for m in merged[0].mentions] == ["roadside bomb", "exploded"]
-    assert merged[0].fatalities == 4  # the retelling's toll fills the missing one
-
-
-def test_retellings_are_not_merged_across_dates_types_or_review() -> None:
-    lead = _explosion("roadside bomb", "E1", "Ghazni", 0.90)
-    next_week = _explosion("exploded", "E2", "Ghazni", 0.80, event_date=dt.date(2021, 5, 11))
-    assert len(decide.merge_retellings([lead, next_week])) == 2  # two dated incidents at one place stay two
-    shelling = _explosion("exploded", "E2", "Ghazni", 0.95, sub_event_type="Shelling/artillery/missile attack")
-    assert len(decide.merge_retellings([lead, shelling])) == 2  # same day, other sub-type: a second incident
-    clash = _explosion("exploded", "E2", "Ghazni", 0.80, event_type="Battles", sub_event_type="Armed clash",
-                       flags=["date_defaulted"])
-    assert len(decide.merge_retellings([lead, clash])) == 2
-    flagged = _explosion("exploded", "E2", "Ghazni", 0.30, flags=["date_defaulted", decide.NEEDS_REVIEW])
-    assert len(decide.merge_retellings([lead, flagged])) == 2  # a flagged event waits for its reviewer
 
 
 # A report whose second sentence the rules turn down for its date (history), and whose third is a disaster, a

@@ -39,6 +39,7 @@ class Codebook:
     region_of_iso3: dict[str, str]
     country_names: dict[str, str]
     demonyms: dict[str, str]
+    incident_precedence: dict[frozenset[str], str] = field(default_factory=dict)
     _iso3_by_name: dict[str, str] = field(default_factory=dict, repr=False)
 
     # --- taxonomy -------------------------------------------------------------------------------------
@@ -50,6 +51,12 @@ class Codebook:
 
     def definition(self, sub_event_type: str) -> str:
         return self._sub(sub_event_type).definition
+
+    def incident_sub_type(self, first: str | None, second: str | None) -> str | None:
+        """The sub-type of one incident told under two sub-types, where the codebook settles it; else None."""
+        if not first or not second or first == second:
+            return None
+        return self.incident_precedence.get(frozenset((first, second)))
 
     def _sub(self, name: str) -> SubEventType:
         try:
@@ -161,7 +168,12 @@ def _build(data: dict[str, Any]) -> Codebook:
         region_of_iso3=region_of_iso3,
         country_names=country_names,
         demonyms={k.lower(): v.upper() for k, v in data.get("demonyms", {}).items()},
+        incident_precedence={frozenset(rule["tellings"]): rule["incident"]
+                             for rule in data.get("incident_precedence", [])},
     )
+    for rule in data.get("incident_precedence", []):
+        for name in (*rule["tellings"], rule["incident"]):
+            book._sub(name)  # a misspelt sub-type in the table is a broken codebook, caught at load
     book._iso3_by_name.update({name.lower(): iso3 for iso3, name in country_names.items()})
     book._iso3_by_name.update({"palestinian territories": "PSE", "gaza": "PSE", "west bank": "PSE"})
     return book

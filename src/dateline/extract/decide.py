@@ -14,7 +14,7 @@ background in an article and news in a brief), then a calibration map.
 flag `needs_review` (nothing is dropped): exports, the API and the map leave them out by default and the review
 queue shows them first. An event the rules vetoed (`rule_rejected:` flag) must clear the stricter overrule cut;
 under it the rules' rejection stands instead (`settle_vetoes`). Kept events that retell one incident are folded
-into one (`merge_retellings`).
+into one by the incident model (`extract/incidents.py`).
 
 Weights are read with numpy from JSON, so scoring needs no machine-learning library and is deterministic.
 """
@@ -25,20 +25,18 @@ import bisect
 import datetime as dt
 import functools
 import itertools
-import json
 import math
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from importlib import resources as importlib_resources
 from typing import Any
 
 import numpy as np
-import yaml
 from spacy.tokens import Doc, Token
 
 from dateline.codebook import Codebook
-from dateline.errors import DatelineError
+from dateline.extract.incidents import ReportText, merge_retellings
+from dateline.extract.packaged import cue_lists, load_model
 from dateline.model import Article, DateMention, Event, Quote, RejectedCandidate, Span
 
 NEEDS_REVIEW = "needs_review"
@@ -63,11 +61,7 @@ _MODALS = frozenset({"will", "would", "could", "may", "might", "should", "must",
 @functools.cache
 def cues() -> dict[str, re.Pattern[str]]:
     """The cue lists of data/event_cues.yaml, one case-insensitive alternation per list."""
-    raw = importlib_resources.files("dateline").joinpath("data/event_cues.yaml").read_text(encoding="utf-8")
-    table: dict[str, list[str]] = yaml.safe_load(raw)
-    return {name: re.compile(r"\b(?:" + "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)) + r")\b",
-                             re.IGNORECASE)
-            for name, words in table.items()}
+    return cue_lists("event_cues.yaml")
 
 
 @dataclass(frozen=True)
@@ -201,12 +195,7 @@ class SubtypeModel:
 @functools.cache
 def event_model() -> EventModel:
     """The shipped model, read once per process. A missing or broken file is an installation fault."""
-    try:
-        raw = importlib_resources.files("dateline").joinpath(f"data/models/{MODEL_FILE}").read_text(encoding="utf-8")
-        return EventModel.from_json(json.loads(raw))
-    except (FileNotFoundError, ModuleNotFoundError, KeyError, ValueError) as exc:
-        raise DatelineError(f"the event-decision model {MODEL_FILE} is missing or broken ({exc}); "
-                            "reinstall dateline") from exc
+    return load_model(MODEL_FILE, "event-decision model", EventModel.from_json)
 
 
 def decide_events(article: Article, doc: Doc, events: list[Event], quotes: list[Quote],
@@ -224,7 +213,7 @@ def decide_events(article: Article, doc: Doc, events: list[Event], quotes: list[
             _apply_subtype(event, model.subtype.predict(features), model.subtype.switch, book)
         if p < model.cut_for(event) and NEEDS_REVIEW not in event.flags:
             event.flags.append(NEEDS_REVIEW)
-    return merge_retellings(events)
+    return merge_retellings(events, ReportText(article.text, context.sentence_starts), book=book)
 
 
 def settle_vetoes(events: list[Event], rejected: list[RejectedCandidate]
@@ -241,40 +230,6 @@ def settle_vetoes(events: list[Event], rejected: list[RejectedCandidate]
     for number, event in enumerate(events, start=1):
         event.id = f"E{number}"
     return events, rejected
-
-
-def merge_retellings(events: list[Event]) -> list[Event]:
-    """One incident told in several sentences is one event. The rules key an incident on its sub-type, place and
-    date; a later sentence often retells it under another sub-type ("the chemical attack on Douma" after
-    "chemical weapons were used in Douma on Saturday") with no date of its own. Among the kept events, one of
-    the same event type at the same place is folded into the more probable one when it is a retelling: it has
-    no date of its own (a defaulted date), or it has the same sub-type and date. Two dated incidents of different
-    sub-types at one place ("warplanes struck the quarter ... artillery also shelled it") stay two. The folded
-    event's passages become the kept event's mentions, its toll fills a missing one."""
-    kept = sorted((e for e in events if NEEDS_REVIEW not in e.flags), key=lambda e: -e.confidence)
-    folded: set[int] = set()
-    for i, event in enumerate(kept):
-        if id(event) in folded:
-            continue
-        for other in kept[i + 1:]:
-            if id(other) not in folded and _same_incident(event, other):
-                event.mentions = sorted([*event.mentions, *other.mentions], key=lambda m: m.start)
-                for name, span in other.evidence.items():
-                    event.evidence.setdefault(name, span)
-                if event.fatalities is None and other.fatalities is not None:
-                    event.fatalities = other.fatalities
-                folded.add(id(other))
-    return [e for e in events if id(e) not in folded]
-
-
-def _same_incident(a: Event, b: Event) -> bool:
-    if a.event_type != b.event_type or a.location is None:
-        return False
-    if (a.country, a.admin1, a.location) != (b.country, b.admin1, b.location):
-        return False
-    if "date_defaulted" in a.flags or "date_defaulted" in b.flags:
-        return True
-    return a.sub_event_type == b.sub_event_type and a.event_date == b.event_date
 
 
 def _apply_subtype(event: Event, prediction: tuple[str, float], switch: float, book: Codebook) -> None:

@@ -224,3 +224,20 @@ def with_source(note: str | None, claimed_by: list[str], publisher: str | None) 
     if not main.endswith("."):
         return note
     return f"{main[:-1]}, according to {source}.{rest}"
+
+
+def after_merge(note: str | None, before: Event, after: Event) -> str | None:
+    """The note of an event that took a retelling's finer place or its toll (extract/incidents.py): the place
+    phrase the note was written with becomes the new one, and a toll it lacked is added before its main
+    sentence's final period. A note that named the place in its own words is left as it was."""
+    if not note:
+        return note
+    old_place, new_place = _where(before, "").strip(), _where(after, "").strip()
+    if old_place != new_place and old_place and old_place in note:
+        note = note.replace(old_place, new_place, 1)
+    m = _SUFFIX.search(note)
+    main, rest = (note[:m.start()], note[m.start():]) if m else (note, "")
+    killed = _killed(after, main) if not before.fatalities else ""
+    if killed and main.endswith("."):
+        note = f"{main[:-1]}{killed}.{rest}"
+    return note

@@ -1,0 +1,313 @@
+"""Incidents: which kept events of one report tell the same incident.
+
+A news article tells its main incident several times: the lead, the toll a paragraph later, a witness, the claim
+of responsibility, a quote from a spokesman. The rules propose an event for each telling, under whatever sub-type
+and place the sentence supports ("a British soldier died in an explosion in Syria" and "five others were wounded
+in the roadside bomb blast in Manbij"), so an exact key (same type, place and date) leaves most retellings apart
+and the report lists one incident three times. Two incidents of one day and one town, on the other hand, must
+stay two. No library decides this for event records, so a small model does: for each pair of kept events it
+weighs how their types, places, dates, tolls and actors agree, how far apart they are told, the names and numbers
+their sentences share, and words that retell ("the blast", "among the dead") or open a new incident ("another",
+"separately"). It is a logistic regression shipped as JSON (`data/models/incident_model.json`, trained by
+`tools/train_incident_model.py` on dateline's own labels, see docs/models.md), scored with plain Python.
+
+The pair features read only the events (plain data with spans) and the report's text and sentence offsets.
+"""
+
+from __future__ import annotations
+
+import bisect
+import functools
+import math
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from dateline.codebook import Codebook
+from dateline.extract import notes
+from dateline.extract.packaged import cue_lists, load_model
+from dateline.model import Event, Span
+
+MODEL_FILE = "incident_model.json"
+NEEDS_REVIEW = "needs_review"
+DATE_DEFAULTED = "date_defaulted"
+
+_NAME = re.compile(r"\b[A-Z][\w'’-]+(?:\s+(?:al-|el-|bin\s+)?[A-Z][\w'’-]+)*")
+_NUMBER = re.compile(r"\b\d[\d,.]*\b")
+_WORD = re.compile(r"[a-z]{4,}")
+# Capitalised words that open sentences or name no one in particular: sharing them says nothing.
+_NOT_NAMES = frozenset({"the", "a", "an", "he", "she", "it", "they", "we", "i", "in", "on", "at", "but", "and",
+                        "after", "when", "while", "as", "monday", "tuesday", "wednesday", "thursday",
+                        "friday", "saturday", "sunday", "this", "that", "there", "his", "her", "their", "its"})
+_STOP = frozenset({"that", "with", "from", "have", "were", "been", "said", "says", "their", "they", "this", "which",
+                   "after", "also", "about", "into", "more", "than", "when", "where", "while", "would", "could",
+                   "there", "other", "some", "what", "will", "over", "under", "told", "according", "reported"})
+
+
+@dataclass(frozen=True)
+class ReportText:
+    """What the pair features need of the report: its text and where each sentence starts."""
+
+    text: str
+    sentence_starts: list[int]
+
+    def sentence_index(self, offset: int) -> int:
+        return max(0, bisect.bisect_right(self.sentence_starts, offset) - 1)
+
+    def sentence_of(self, offset: int) -> str:
+        i = self.sentence_index(offset)
+        end = self.sentence_starts[i + 1] if i + 1 < len(self.sentence_starts) else len(self.text)
+        start = self.sentence_starts[i] if self.sentence_starts else 0
+        return self.text[start:end]
+
+
+@functools.cache
+def cues() -> dict[str, re.Pattern[str]]:
+    """The cue lists of data/incident_cues.yaml, one case-insensitive alternation per list."""
+    return cue_lists("incident_cues.yaml")
+
+
+def trigger_of(event: Event) -> Span | None:
+    return event.evidence.get("sub_event_type") or (event.mentions[0] if event.mentions else None)
+
+
+def pair_features(a: Event, b: Event, report: ReportText) -> dict[str, float]:
+    """Named features of two events of one report: do they tell one incident? Symmetric: the earlier-told
+    event is read as the first."""
+    ta, tb = trigger_of(a), trigger_of(b)
+    if ta is not None and tb is not None and tb.start < ta.start:
+        a, b, ta, tb = b, a, tb, ta
+    place, date = _place_relation(a, b), _date_relation(a, b)
+    f: dict[str, float] = {"bias": 1.0, f"place={place}": 1.0, f"date={date}": 1.0,
+                           f"place={place}&date={date}": 1.0}
+    if a.sub_event_type == b.sub_event_type:
+        f["same_sub"] = 1.0
+    if a.event_type == b.event_type:
+        f["same_type"] = 1.0
+        f[f"same_type&place={place}"] = 1.0
+    else:
+        f["types=" + "|".join(sorted((a.event_type or "-", b.event_type or "-")))] = 1.0
+    f.update(_toll_features(a, b))
+    f.update(_actor_features(a, b))
+    if ta is not None and tb is not None:
+        f.update(_telling_features(ta, tb, report))
+    if ta is not None and tb is not None:
+        told = _told_in_own_sentence(a, ta, report) + _told_in_own_sentence(b, tb, report)
+        f[f"own_place={told}"] = 1.0
+        f[f"own_place={told}&place={place}"] = 1.0
+    if _rule_same(a, b):
+        f["rule_same"] = 1.0
+    f["brief" if len(report.sentence_starts) <= 4 else "article"] = 1.0
+    return f
+
+
+def _place_relation(a: Event, b: Event) -> str:
+    if a.country is None and b.country is None:
+        return "none"
+    if a.country is None or b.country is None:
+        return "one_missing"
+    if a.country != b.country:
+        return "other_country"
+    if a.location == b.location and a.admin1 == b.admin1:
+        return "same"
+    pa, pb = a.geo_precision or 3, b.geo_precision or 3
+    if pa != pb:
+        coarse, fine = (a, b) if pa > pb else (b, a)
+        if (coarse.geo_precision or 3) == 3 or coarse.admin1 == fine.admin1:
+            return "nested"  # a country or province and a town inside it
+    if a.admin1 is not None and a.admin1 == b.admin1:
+        return "same_admin1"
+    return "same_country"
+
+
+def _told_in_own_sentence(event: Event, trigger: Span, report: ReportText) -> int:
+    """1 when the event's place is named in its trigger's own sentence (not carried over from elsewhere)."""
+    where = event.evidence.get("location")
+    return int(where is not None and report.sentence_index(where.start) == report.sentence_index(trigger.start))
+
+
+def _date_relation(a: Event, b: Event) -> str:
+    da, db = DATE_DEFAULTED in a.flags, DATE_DEFAULTED in b.flags
+    if da and db:
+        return "both_defaulted"
+    if da or db:
+        return "one_defaulted"
+    if a.event_date is None or b.event_date is None:
+        return "unknown"
+    if a.event_date == b.event_date:
+        return "same"
+    return "next_day" if abs((a.event_date - b.event_date).days) <= 1 else "apart"
+
+
+def _toll_features(a: Event, b: Event) -> dict[str, float]:
+    if a.fatalities and b.fatalities:
+        return {"toll=same" if a.fatalities == b.fatalities else "toll=differ": 1.0}
+    if a.fatalities or b.fatalities:
+        return {"toll=one": 1.0}
+    return {}
+
+
+def _actor_features(a: Event, b: Event) -> dict[str, float]:
+    f: dict[str, float] = {}
+    if a.actor1 and a.actor1 == b.actor1:
+        f["actor1_same"] = 1.0
+    shared = {a.actor1, a.actor2} & {b.actor1, b.actor2} - {None}
+    if shared:
+        f["actor_shared"] = 1.0
+    return f
+
+
+def _telling_features(ta: Span, tb: Span, report: ReportText) -> dict[str, float]:
+    """How far apart the two are told, what their sentences share, and how the later one begins."""
+    ia, ib = report.sentence_index(ta.start), report.sentence_index(tb.start)
+    gap = ib - ia
+    f: dict[str, float] = {f"gap={_bucket(gap)}": 1.0}
+    if "\n" not in report.text[ta.end:tb.start]:
+        f["same_paragraph"] = 1.0
+    if ta.text.lower() == tb.text.lower():
+        f["same_trigger_word"] = 1.0
+    if gap == 0:
+        return f  # one sentence: what it shares with itself says nothing
+    sa, sb = report.sentence_of(ta.start), report.sentence_of(tb.start)
+    names = _names(sa) & _names(sb)
+    if names:
+        f["shared_names=" + ("1" if len(names) == 1 else "2+")] = 1.0
+    if _numbers(sa) & _numbers(sb):
+        f["shared_number"] = 1.0
+    wa, wb = _words(sa), _words(sb)
+    overlap = len(wa & wb) / max(1, len(wa | wb))
+    f["word_overlap"] = min(overlap, 0.5) * 2
+    for name, pattern in cues().items():
+        if pattern.search(sb):
+            f[f"later_{name}"] = 1.0
+    return f
+
+
+def _bucket(gap: int) -> str:
+    if gap <= 1:
+        return str(gap)
+    return "2-3" if gap <= 3 else ("4-9" if gap <= 9 else "10+")
+
+
+def _names(sentence: str) -> set[str]:
+    found = set()
+    for m in _NAME.finditer(sentence):
+        words = [w for w in m.group(0).split() if w.lower() not in _NOT_NAMES]
+        if words:
+            found.add(" ".join(words).lower())
+    return found
+
+
+def _numbers(sentence: str) -> set[str]:
+    return {n for n in _NUMBER.findall(sentence) if not re.fullmatch(r"(?:19|20)\d\d", n)}
+
+
+def _words(sentence: str) -> set[str]:
+    return {w for w in _WORD.findall(sentence.lower()) if w not in _STOP}
+
+
+def _rule_same(a: Event, b: Event) -> bool:
+    """The exact key the rules used before the model: same type and place, and a defaulted date or the same
+    sub-type and date."""
+    if a.event_type != b.event_type or a.location is None:
+        return False
+    if (a.country, a.admin1, a.location) != (b.country, b.admin1, b.location):
+        return False
+    if DATE_DEFAULTED in a.flags or DATE_DEFAULTED in b.flags:
+        return True
+    return a.sub_event_type == b.sub_event_type and a.event_date == b.event_date
+
+
+@dataclass(frozen=True)
+class IncidentModel:
+    """A logistic regression over named pair features and the probability at which two events are merged."""
+
+    weights: dict[str, float]
+    intercept: float
+    threshold: float
+    card: dict[str, Any]
+
+    def probability(self, features: dict[str, float]) -> float:
+        z = self.intercept + sum(self.weights.get(name, 0.0) * value for name, value in features.items())
+        return round(1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z)))), 3)
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> IncidentModel:
+        return cls(weights=dict(zip(data["features"], map(float, data["coef"]), strict=True)),
+                   intercept=float(data["intercept"]), threshold=float(data["threshold"]),
+                   card=data.get("card", {}))
+
+
+@functools.cache
+def incident_model() -> IncidentModel:
+    """The shipped model, read once per process. A missing or broken file is an installation fault."""
+    return load_model(MODEL_FILE, "incident model", IncidentModel.from_json)
+
+
+def merge_retellings(events: list[Event], report: ReportText, model: IncidentModel | None = None,
+                     book: Codebook | None = None) -> list[Event]:
+    """One incident told in several sentences is one event. Among the kept events, in the order they are told,
+    each later one the model judges a retelling of an earlier kept one (probability at or above its threshold) is
+    folded into it. The first telling stays the event, as a coder codes an incident from its lead (the sub-type
+    and place the lead gives, not those of a quote or an aside about it); the folded event's passages become its
+    mentions, its evidence, actors and toll fill what the first lacks, and the event is as probable as its surest
+    telling. Where the two tellings name sub-types the codebook combines (a protest, then its dispersal: a
+    protest with intervention), the incident takes the codebook's (`Codebook.incident_sub_type`). Events flagged
+    for review wait for their reviewer and are never folded."""
+    model = model or incident_model()
+    kept = sorted((e for e in events if NEEDS_REVIEW not in e.flags), key=_told_at)
+    folded: set[int] = set()
+    for i, event in enumerate(kept):
+        if id(event) in folded:
+            continue
+        for other in kept[i + 1:]:
+            if id(other) in folded:
+                continue
+            if model.probability(pair_features(event, other, report)) >= model.threshold:
+                _fold(event, other, report, book)
+                folded.add(id(other))
+    return [e for e in events if id(e) not in folded]
+
+
+def _told_at(event: Event) -> int:
+    trigger = trigger_of(event)
+    return trigger.start if trigger is not None else 0
+
+
+PLACE_FIELDS = ("country", "iso", "region", "admin1", "admin2", "admin3", "location", "latitude", "longitude",
+                "geo_precision", "geonameid")
+
+
+ACTOR_FIELDS = ("actor1", "assoc_actor_1", "inter1", "actor2", "assoc_actor_2", "inter2")
+
+
+def _fold(event: Event, other: Event, report: ReportText, book: Codebook | None) -> None:
+    before = event.model_copy()
+    combined = book.incident_sub_type(event.sub_event_type, other.sub_event_type) if book else None
+    if book is not None and combined is not None and combined != event.sub_event_type:
+        event.sub_event_type = combined
+        event.event_type, event.disorder_type = book.event_type_of(combined), book.disorder_type_of(combined)
+    for name in ACTOR_FIELDS:
+        if getattr(event, name) is None and getattr(other, name) is not None:
+            setattr(event, name, getattr(other, name))
+    known = {a.name for a in event.actors}
+    event.actors = [*event.actors, *(a for a in other.actors if a.name not in known)]
+    if book is not None:
+        event.interaction = book.interaction(event.inter1, event.inter2)
+    trigger = trigger_of(other)
+    if (_place_relation(event, other) == "nested" and (other.geo_precision or 3) < (event.geo_precision or 3)
+            and trigger is not None and _told_in_own_sentence(other, trigger, report)):
+        # the codebook codes an incident at the most specific place its report gives: "died in an explosion in
+        # Syria" and "the blast in Manbij" are one incident in Manbij. Only a place the retelling names itself:
+        # one it took from the sentences around it is a guess, not the report's word
+        for name in PLACE_FIELDS:
+            setattr(event, name, getattr(other, name))
+        if "location" in other.evidence:
+            event.evidence["location"] = other.evidence["location"]
+    event.mentions = sorted([*event.mentions, *other.mentions], key=lambda m: m.start)
+    for name, span in other.evidence.items():
+        event.evidence.setdefault(name, span)
+    if event.fatalities is None and other.fatalities is not None:
+        event.fatalities = other.fatalities
+    event.confidence = max(event.confidence, other.confidence)
+    event.notes = notes.after_merge(event.notes, before, event)

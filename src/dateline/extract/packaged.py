@@ -1,0 +1,34 @@
+"""Data files that ship inside the package: the trained models' JSON and the cue lists they weigh."""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Callable
+from importlib import resources as importlib_resources
+from typing import Any, TypeVar
+
+import yaml
+
+from dateline.errors import DatelineError
+
+T = TypeVar("T")
+
+
+def load_model(file_name: str, what: str, build: Callable[[dict[str, Any]], T]) -> T:
+    """A shipped model (`data/models/FILE`) built by `build`. A missing or broken file is an installation fault."""
+    try:
+        raw = importlib_resources.files("dateline").joinpath(f"data/models/{file_name}").read_text(encoding="utf-8")
+        return build(json.loads(raw))
+    except (FileNotFoundError, ModuleNotFoundError, KeyError, ValueError) as exc:
+        raise DatelineError(f"the {what} {file_name} is missing or broken ({exc}); reinstall dateline") from exc
+
+
+def cue_lists(file_name: str) -> dict[str, re.Pattern[str]]:
+    """The cue lists of `data/FILE` (a YAML mapping of list name to words), one case-insensitive alternation on
+    word boundaries per list, longest words first."""
+    raw = importlib_resources.files("dateline").joinpath(f"data/{file_name}").read_text(encoding="utf-8")
+    table: dict[str, list[str]] = yaml.safe_load(raw)
+    return {name: re.compile(r"\b(?:" + "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)) + r")\b",
+                             re.IGNORECASE)
+            for name, words in table.items()}

@@ -1,0 +1,181 @@
+"""The incident model: which kept events of one report tell the same incident (src/dateline/extract/incidents.py).
+
+Texts are written for these tests; each case says why a coder would merge or keep apart."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+
+import pytest
+from test_store_fixtures import make_event, span_of
+
+from dateline.codebook import default_codebook
+from dateline.errors import DatelineError
+from dateline.extract import incidents
+from dateline.extract.incidents import IncidentModel, ReportText, merge_retellings, pair_features
+from dateline.model import Event, Span
+
+IED = {"event_type": "Explosions/Remote violence", "sub_event_type": "Remote explosive/landmine/IED",
+       "country": "Afghanistan", "geo_precision": 1}
+
+
+def _layout(text: str) -> ReportText:
+    """Sentence starts of a test text: after each '. ' (the texts here have no other full stops)."""
+    starts = [0] + [i + 2 for i in range(len(text)) if text.startswith(". ", i)]
+    return ReportText(text, starts)
+
+
+def _event(text: str, trigger: str, event_id: str, **fields: object) -> Event:
+    return make_event(text, trigger, event_id, **{**IED, **fields})
+
+
+RETOLD = ("A roadside bomb struck a police pickup in Ghazni on Tuesday, officials said. "
+          "Four policemen died when the device exploded, a provincial spokesman added. "
+          "Among the dead was the district police chief, the spokesman said. "
+          "Another bomb hit an army truck in Zabul the same day.")
+
+
+def _retold_events() -> list[Event]:
+    date = dt.date(2021, 5, 4)
+    lead = _event(RETOLD, "roadside bomb", "E1", admin1="Ghazni", location="Ghazni", event_date=date, confidence=0.9)
+    toll = _event(RETOLD, "exploded", "E2", admin1="Ghazni", location="Ghazni", event_date=date, fatalities=4,
+                  flags=["date_defaulted"], confidence=0.8)
+    chief = _event(RETOLD, "Among the dead", "E3", admin1="Ghazni", location="Ghazni", event_date=date,
+                   flags=["date_defaulted"], confidence=0.7)
+    other_town = _event(RETOLD, "Another bomb", "E4", admin1="Zabul", location="Qalat", event_date=date,
+                        confidence=0.85)
+    return [lead, toll, chief, other_town]
+
+
+def test_an_incident_told_in_three_sentences_is_one_event_and_the_next_one_stays_apart() -> None:
+    merged = merge_retellings(_retold_events(), _layout(RETOLD))
+    assert [e.id for e in merged] == ["E1", "E4"]
+    assert [m.text for m in merged[0].mentions] == ["roadside bomb", "exploded", "Among the dead"]
+    assert merged[0].fatalities == 4  # the retelling's toll fills the missing one
+
+
+TWO_DAYS = ("Gunmen attacked a checkpoint in Ghazni on Tuesday, killing two police officers. "
+            "On Saturday, a separate attack on a market in Ghazni killed five civilians.")
+
+
+def test_two_incidents_at_one_place_on_other_days_stay_two() -> None:
+    first = _event(TWO_DAYS, "attacked", "E1", event_type="Violence against civilians", sub_event_type="Attack",
+                   admin1="Ghazni", location="Ghazni", event_date=dt.date(2021, 5, 4), fatalities=2)
+    second = _event(TWO_DAYS, "attack on", "E2", event_type="Violence against civilians", sub_event_type="Attack",
+                    admin1="Ghazni", location="Ghazni", event_date=dt.date(2021, 5, 8), fatalities=5)
+    assert len(merge_retellings([first, second], _layout(TWO_DAYS))) == 2
+
+
+TWO_TOWNS = ("Rebels shelled army positions in Kidal on Monday, officials said. "
+             "Elsewhere, troops clashed with militants near Gao on Monday, leaving three dead.")
+
+
+def test_two_incidents_in_two_provinces_on_one_day_stay_two() -> None:
+    shelling = _event(TWO_TOWNS, "shelled", "E1", country="Mali", admin1="Kidal", location="Kidal",
+                      sub_event_type="Shelling/artillery/missile attack", event_date=dt.date(2020, 3, 2))
+    clash = _event(TWO_TOWNS, "clashed", "E2", country="Mali", admin1="Gao", location="Gao", event_type="Battles",
+                   sub_event_type="Armed clash", event_date=dt.date(2020, 3, 2), fatalities=3)
+    assert len(merge_retellings([shelling, clash], _layout(TWO_TOWNS))) == 2
+
+
+def test_an_event_flagged_for_review_is_never_folded() -> None:
+    events = _retold_events()
+    events[1].flags.append("needs_review")
+    merged = merge_retellings(events, _layout(RETOLD))
+    assert "E2" in [e.id for e in merged]
+    assert all(m.text != "exploded" for m in merged[0].mentions)
+
+
+def test_pair_features_read_places_dates_and_retelling_words() -> None:
+    lead, toll, chief, other_town = _retold_events()
+    layout = _layout(RETOLD)
+    f = pair_features(toll, lead, layout)  # order does not matter: the earlier-told event is read first
+    assert f == pair_features(lead, toll, layout)
+    assert f["place=same"] == f["date=one_defaulted"] == f["gap=1"] == 1.0
+    assert "later_retelling" in f  # "when the device exploded"
+    assert "later_follow_up" in pair_features(lead, chief, layout)  # "Among the dead"
+    apart = pair_features(lead, other_town, layout)
+    assert "later_new_incident" in apart and "place=same_country" in apart
+    country_wide = _event(RETOLD, "device", "E5", admin1=None, location=None, geo_precision=3)
+    assert "place=nested" in pair_features(lead, country_wide, layout)
+
+
+def test_a_missing_model_file_is_a_clear_error(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(incidents, "MODEL_FILE", "no_such_model.json")
+    incidents.incident_model.cache_clear()
+    try:
+        with pytest.raises(DatelineError, match="incident model"):
+            incidents.incident_model()
+    finally:
+        incidents.incident_model.cache_clear()
+
+
+def test_the_shipped_model_has_a_card_and_merges_only_when_more_likely_than_not() -> None:
+    model = incidents.incident_model()
+    assert model.threshold == 0.5
+    assert model.card["out_of_fold"]["all"]["pairs"] > 1000
+    never = IncidentModel(weights={}, intercept=-5.0, threshold=0.5, card={})
+    assert len(merge_retellings(_retold_events(), _layout(RETOLD), never)) == 4
+    json.dumps(model.card)  # the card is plain data
+
+
+DISPERSED = ("About 300 teachers marched to the education ministry in Harare on Monday to demand unpaid wages. "
+             "Riot police dispersed the marchers with batons and arrested twelve of them.")
+
+
+def _protest(trigger: str, event_id: str, sub: str, **fields: object) -> Event:
+    book = default_codebook()
+    base: dict[str, object] = {"event_type": book.event_type_of(sub), "sub_event_type": sub,
+                               "disorder_type": book.disorder_type_of(sub), "country": "Zimbabwe",
+                               "admin1": "Harare", "location": "Harare", "geo_precision": 1,
+                               "event_date": dt.date(2022, 3, 7), "actor1": "Protesters (Zimbabwe)", "inter1": 6}
+    return make_event(DISPERSED, trigger, event_id, **{**base, **fields})
+
+
+def test_a_protest_and_its_dispersal_are_one_protest_with_intervention() -> None:
+    march = _protest("marched", "E1", "Peaceful protest", confidence=0.9)
+    dispersal = _protest("dispersed", "E2", "Protest with intervention", actor2="Police Forces of Zimbabwe",
+                         inter2=1, confidence=0.8)
+    merged = merge_retellings([march, dispersal], _layout(DISPERSED), book=default_codebook())
+    assert len(merged) == 1
+    event = merged[0]
+    assert (event.event_type, event.sub_event_type) == ("Protests", "Protest with intervention")
+    assert event.actor2 == "Police Forces of Zimbabwe" and event.interaction == 16  # the police came with it
+    assert event.confidence == 0.9
+
+
+def test_the_codebook_combines_only_the_sub_types_it_settles() -> None:
+    book = default_codebook()
+    assert book.incident_sub_type("Armed clash", "Shelling/artillery/missile attack") == "Armed clash"
+    assert book.incident_sub_type("Abduction/forced disappearance", "Attack") == "Attack"
+    # force against peaceful demonstrators and a violent demonstration contradict each other: no rule
+    assert book.incident_sub_type("Excessive force against protesters", "Violent demonstration") is None
+    assert book.incident_sub_type("Attack", "Attack") is None
+
+
+def test_a_retelling_with_a_finer_place_gives_the_incident_that_place_and_the_note_follows() -> None:
+    text = ("A soldier died in an explosion in Syria, the ministry said. "
+            "Five others were wounded in the roadside bomb blast in Manbij, near the Turkish border.")
+    def whole() -> Event:
+        return make_event(text, "explosion", "E1", **{**IED, "country": "Syria", "geo_precision": 3,
+                                                       "location": "Syria", "confidence": 0.9,
+                                                       "notes": "On 29 March 2018, a soldier died in an explosion "
+                                                                "in Syria. [size=no report]"})
+
+    manbij = span_of(text, "Manbij")
+
+    def blast(**evidence: Span) -> Event:
+        return make_event(text, "roadside bomb blast", "E2", **{**IED, "country": "Syria", "admin1": "Aleppo",
+                                                               "location": "Manbij", "geo_precision": 1,
+                                                               "fatalities": 1, "confidence": 0.8,
+                                                               "evidence": {"sub_event_type": span_of(
+                                                                   text, "roadside bomb blast"), **evidence}})
+
+    merged = merge_retellings([whole(), blast(location=manbij)], _layout(text))
+    assert len(merged) == 1
+    assert (merged[0].location, merged[0].admin1, merged[0].geo_precision) == ("Manbij", "Aleppo", 1)
+    assert merged[0].notes == "On 29 March 2018, a soldier died in an explosion in Manbij (Aleppo). [size=no report]"
+    # a retelling whose place came from elsewhere (no place word of its own sentence) does not move the incident
+    guessed = merge_retellings([whole(), blast()], _layout(text))
+    assert guessed[0].location == "Syria"
