@@ -247,7 +247,7 @@ def find_triggers(sent: SpacySpan) -> list[Trigger]:
             continue
         nxt = tok.doc[tok.i + 1].lower_ if tok.i + 1 < len(tok.doc) else ""
         prev = tok.doc[tok.i - 1].lower_ if tok.i > 0 else ""
-        if lemma == "mine" and (nxt in MINING_NEXT or prev in MINING_PREV):
+        if lemma == "mine" and (nxt in MINING_NEXT or prev in MINING_PREV or _mine_as_site(tok)):
             continue  # a mine that is dug ("platinum mine", "mines and energy ministry"), not a landmine
         if lemma == "strike" and nxt in STRIKE_STEPS:
             continue  # a strike ballot or notice is a step toward a strike, not a strike
@@ -441,6 +441,12 @@ CRIME = _LEXICON.regex("CRIME")
 # ... unless the violence has an organised-armed or political side.
 # state forces using force, mobs and armed groups are coded even against criminals
 NOT_COMMON_CRIME = _LEXICON.regex("NOT_COMMON_CRIME")
+
+
+def _mine_as_site(tok: Token) -> bool:
+    """"Killed at a mine", "trapped in the Kopanang mine": a mine people are at or in is a place of work; a
+    landmine is stepped on, hit or laid, and its blast or explosion names it as a modifier."""
+    return tok.dep_ == "pobj" and tok.head.lower_ in {"at", "in", "inside", "into", "near", "outside", "underground"}
 
 
 def not_an_event_reason(text: str) -> str | None:

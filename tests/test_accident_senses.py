@@ -1,0 +1,41 @@
+"""Accidents and workplaces told with conflict words are no events (codebook: an accident is not political
+violence); a landmine still is. Sentences written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from dateline.pipeline import Pipeline
+from dateline.settings import Settings
+
+
+@pytest.fixture(scope="module")
+def rules() -> Pipeline:
+    return Pipeline(Settings(event_model=False))
+
+
+@pytest.mark.parametrize("text", [
+    "A shunter was killed when he was struck by a locomotive at a goods yard in Durban on Tuesday, the company said.",
+    "Two pedestrians died after they were run over by a minibus taxi in Polokwane on Friday, police said.",
+    "Five people were killed in two fires in informal settlements in Durban on Sunday night, officials said.",
+    "Fourteen pupils were hurt when their school bus overturned near Mthatha on Monday, paramedics said.",
+    "A family of four died in a shack fire in Khayelitsha early on Saturday, the fire service said.",
+])
+def test_an_accident_is_no_event(rules: Pipeline, text: str) -> None:
+    report = rules.extract_text(text, published="2021-06-07")
+    assert report.events == []
+
+
+def test_a_mine_people_work_at_is_no_landmine(rules: Pipeline) -> None:
+    report = rules.extract_text("A miner was killed at the Tau Lekoa mine near Orkney on Thursday, the company said.",
+                                published="2021-06-07")
+    assert "Remote explosive/landmine/IED" not in [e.sub_event_type for e in report.events]
+
+
+def test_a_landmine_and_a_deadly_fire_fight_are_still_events(rules: Pipeline) -> None:
+    mine = rules.extract_text("Two soldiers died when their patrol vehicle hit a mine near Kidal on Monday.",
+                              published="2021-06-08")
+    assert [e.sub_event_type for e in mine.events] == ["Remote explosive/landmine/IED"]
+    fight = rules.extract_text("Three soldiers were killed in a fire fight with militants near Kidal on Monday.",
+                               published="2021-06-08")
+    assert fight.events and fight.events[0].event_type == "Battles"
