@@ -179,8 +179,21 @@ def place_counts(it: LabelledArticle, events: list[Event]) -> dict[str, int]:
             counts["country_ok"] += same_name(ev.country, gold["country"])
         if gold.get("location"):
             counts["located"] += 1
-            counts["location_ok"] += any(same_name(name, gold["location"]) for name in (ev.location, ev.admin2, ev.admin1))
+            counts["location_ok"] += location_agrees(ev, gold["location"])
     return counts
+
+
+def location_agrees(event: Event, name: str, gazetteer: Any = None) -> bool:
+    """The coder's location is named by the event's location, district or province (loosely, as the ACLED-notes
+    place check compares names), or is another name the gazetteer knows for the very place the event was put at:
+    a coder's spelling that GeoNames keeps as an alternate name ("Abu Kamal" for the town GeoNames calls "Albu
+    Kamal") is the same place, not a miss."""
+    if any(same_name(n, name) for n in (event.location, event.admin2, event.admin1)):
+        return True
+    if event.geonameid is None:
+        return False
+    gaz = gazetteer if gazetteer is not None else Resources().gazetteer
+    return any(e.geonameid == event.geonameid for e in gaz.lookup(name, loose=False))
 
 
 def count(items: list[LabelledArticle], rules_only: bool) -> dict[str, dict[str, int]]:

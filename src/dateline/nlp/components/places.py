@@ -151,11 +151,13 @@ def _ngrams(doc: Doc, tk: _Tokens | None = None) -> list[tuple[int, int]]:
             if last > i:
                 prev = j - 2
                 glued = not ws[prev] and (alpha[last] or text[last] == "-") and (alpha[prev] or text[prev] == "-")
-                if not (cap[last] or lower[last] in CONNECTORS or text[last] in {"-", "'"} or glued):
+                # "of the" inside a name: "Democratic Republic of the Congo", "Isle of the ..." (a name never ends on it)
+                of_the = lower[last] == "the" and lower[last - 1] == "of" and last - 1 > i
+                if not (cap[last] or lower[last] in CONNECTORS or of_the or text[last] in {"-", "'"} or glued):
                     break
                 if not text[last].strip():
                     break
-            if lower[last] in CONNECTORS and last > i or punct[last] or not text[last][-1:].isalnum():
+            if (lower[last] in CONNECTORS or lower[last] == "the") and last > i or punct[last] or not text[last][-1:].isalnum():
                 continue
             out.append((i, j))
     return out
