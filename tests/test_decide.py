@@ -168,13 +168,23 @@ def test_trigger_lexicon_comes_from_the_data_file() -> None:
 def test_sub_type_rule_cues_come_from_the_data_file() -> None:
     from dateline.extract import classify
 
-    table = classify._Lexicon().table
+    table = classify._LEXICON.table
     assert classify.DISASTER.pattern == table["DISASTER"]["regex"]
     assert classify.CALL_LEMMAS == set(table["CALL_LEMMAS"]["words"])
     assert set(classify.CUE) == set(table["CUE"]["regexes"]) and "tear_gas" in classify.CUE
     # no cue list or pattern is left as a literal in the rules' code
     source = Path(classify.__file__).read_text(encoding="utf-8")
     assert "re.compile(r\"" not in source and "_LEMMAS = {" not in source
+
+
+def test_conflict_context_cues_come_from_the_data_file() -> None:
+    from dateline.extract import context
+
+    table = context._CUES.table
+    assert context.CONTEXT_LEMMAS == set(table["CONTEXT_LEMMAS"]["words"]) and "protester" in context.CONTEXT_LEMMAS
+    assert context.STATED_DEMAND.pattern == table["STATED_DEMAND"]["regex"]
+    source = Path(context.__file__).read_text(encoding="utf-8")
+    assert "re.compile(r" not in source and "frozenset({\"" not in source.replace('frozenset({"dobj"', "")
 
 
 # A report whose second sentence the rules turn down for its date (history), and whose third is a disaster, a

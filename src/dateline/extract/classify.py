@@ -17,7 +17,7 @@ import yaml
 from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
-from dateline.errors import DatelineError
+from dateline.extract.packaged import Lexicon
 from dateline.nlp.text import doc_text
 
 # ---------------------------------------------------------------------------------------------------------
@@ -42,30 +42,12 @@ def _phrase(family: str) -> str:
     return "|".join(p for p, f in TRIGGER_PHRASES if f == family)
 
 
-class _Lexicon:
-    """The sub-type rules' cue lists and patterns (data/rule_cues.yaml), by the names the rules use."""
-
-    def __init__(self) -> None:
-        raw = importlib_resources.files("dateline").joinpath("data/rule_cues.yaml").read_text(encoding="utf-8")
-        self.table: dict[str, dict[str, object]] = yaml.safe_load(raw)
-
-    def _entry(self, name: str) -> dict[str, object]:
-        if name not in self.table:
-            raise DatelineError(f"data/rule_cues.yaml has no entry {name!r}: reinstall dateline")
-        return self.table[name]
-
-    def regex(self, name: str) -> re.Pattern[str]:
-        entry = self._entry(name)
-        return re.compile(str(entry["regex"]), re.IGNORECASE if entry.get("ignore_case") else 0)
-
-    def pattern(self, name: str) -> str:
-        return str(self._entry(name)["pattern"])
-
-    def words(self, name: str) -> frozenset[str]:
-        return frozenset(str(w) for w in self._entry(name)["words"])  # type: ignore[attr-defined]
+class _RuleLexicon(Lexicon):
+    """The sub-type rules' cue lists and patterns (data/rule_cues.yaml), by the names the rules use; a
+    `regexes` entry may borrow a family's trigger phrases, so the two agree."""
 
     def regex_map(self, name: str) -> dict[str, re.Pattern[str]]:
-        return {key: re.compile(self._cue(p)) for key, p in self._entry(name)["regexes"].items()}  # type: ignore[attr-defined]
+        return {key: re.compile(self._cue(p)) for key, p in self.entry(name)["regexes"].items()}  # type: ignore[attr-defined]
 
     @staticmethod
     def _cue(value: object) -> str:
@@ -75,7 +57,7 @@ class _Lexicon:
         return str(value)
 
 
-_LEXICON = _Lexicon()
+_LEXICON = _RuleLexicon("rule_cues.yaml")
 
 
 # Goods, property and vehicles seized (codebook: Looting/property destruction covers seizing goods or property).

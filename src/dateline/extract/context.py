@@ -14,77 +14,20 @@ This runs after event detection, on every event, and moves the unsupported ones 
 
 from __future__ import annotations
 
-import re
-
 from spacy.tokens import Doc, Token
 
+from dateline.extract.packaged import Lexicon
 from dateline.model import Event, RejectedCandidate
 from dateline.nlp.text import doc_text
 
-# Trigger lemmas with a frequent sense outside conflict and protest (sport, business, politics, media).
-AMBIGUOUS_TRIGGERS = frozenset({
-    "fight", "battle", "attack", "beat", "shoot", "shot", "blast", "rally", "demonstrate", "agree", "deal",
-    "agreement", "strike", "storm", "clash", "shell", "kill", "destroy", "wreck", "hit", "seize", "take",
-    "capture", "disappear", "detain", "arrest", "march", "fire", "explode", "explosion", "raid", "target",
-    "assault", "abuse", "burn", "torch", "block", "occupy", "picket", "boycott", "withdraw", "ban",
-    "overrun", "sign", "accord", "pact", "truce", "wound", "injure", "die", "death", "violence", "damage",
-    "launch", "bomb", "bombing", "offensive", "campaign", "war", "siege", "crackdown", "combat",
-    "headquarters", "according", "find", "reinforce", "surrender", "murder", "recruit", "engage",
-    "molest", "defeat", "overturn", "rob", "steal",
-})
-# Compounds that name no violence at all: a heart attack, a cyber attack, a price war.
-NON_CONFLICT_MODIFIERS = frozenset({"heart", "panic", "asthma", "cyber", "price", "trade", "bidding", "turf",
-                                    "legal", "court", "charm", "culture", "talent", "word"})
-
-# Words of the conflict and protest world. Lemmas, lower case.
-CONTEXT_LEMMAS = frozenset({
-    # weapons and means
-    "gun", "gunfire", "gunshot", "rifle", "bullet", "pistol", "weapon", "ammunition", "bomb", "explosive",
-    "ied", "grenade", "rocket", "missile", "mortar", "artillery", "shelling", "airstrike", "drone", "warplane",
-    "helicopter", "landmine", "knife", "machete", "molotov", "baton", "truncheon", "sniper", "suicide",
-    "firebomb", "arson", "checkpoint", "armed", "teargas",
-    # military platforms and heavy weapons: what fires from sea, land or air is the conflict world
-    "warship", "gunboat", "navy", "naval", "cannon", "projectile", "machinegun", "howitzer", "shell",
-    "jet", "aircraft",
-    # harm
-    "kill", "killing", "dead", "death", "die", "wound", "wounded", "injure", "injury", "casualty", "fatality",
-    "corpse", "massacre", "murder", "assassinate", "assassination", "execute", "execution", "lynch", "behead",
-    "torture", "rape", "abduct", "abduction", "kidnap", "hostage", "bloodshed", "clash",
-    # armed and security actors
-    "soldier", "troop", "army", "military", "force", "police", "policeman", "gendarme", "militant", "rebel",
-    "insurgent", "fighter", "militia", "militiaman", "gunman", "jihadist", "terrorist", "attacker", "assailant",
-    "guerrilla", "paramilitary", "commando", "junta", "gang", "cartel", "separatist", "extremist", "insurgency",
-    "militiamen", "gunmen", "policemen",
-    "battalion", "brigade", "marine", "arm",
-    # protest and unrest
-    "protester", "protestor", "demonstrator", "rioter", "marcher", "striker", "activist", "crowd", "mob",
-    "protest", "demonstration", "riot", "unrest", "sit-in", "slogan", "chant", "placard", "uprising", "revolt",
-    "dissident", "opposition", "student", "worker", "union", "farmer", "teacher", "resident", "villager",
-    "supporter", "vigil", "demand", "denounce",
-    # strategic developments between political actors
-    "ceasefire", "truce", "peace", "armistice", "prisoner", "detainee", "territory", "frontline", "outpost",
-    "stronghold", "occupation", "settler", "barracks", "convoy",
-})
-
-
-# People as the target of a harmful act ("attacked a party member", "a thief was beaten"): harm to a person is
-# the conflict world even without a weapon word; harm to a film, a ball or a plan is not.
-PERSON_NOUNS = frozenset({
-    "person", "people", "man", "woman", "child", "boy", "girl", "civilian", "villager", "resident", "journalist",
-    "reporter", "farmer", "student", "worker", "official", "leader", "member", "driver", "family", "trader",
-    "teacher", "doctor", "nurse", "activist", "protester", "thief", "suspect", "youth", "shepherd", "herder",
-    "fisherman", "local", "citizen", "passenger", "pilgrim", "refugee", "migrant", "candidate", "politician",
-    "mayor", "councillor", "elder", "priest", "imam", "monk", "worshipper", "patient", "guard", "soldier",
-    "correspondent", "photographer", "lawyer", "judge", "victim", "teenager", "individual",
-})
-# Property that an attack, a fire or a raid destroys: the codebook's property destruction, not a metaphor.
-PROPERTY_NOUNS = frozenset({
-    "house", "home", "shop", "store", "school", "office", "church", "mosque", "temple", "building", "car",
-    "vehicle", "bus", "truck", "market", "hospital", "clinic", "bank", "station", "headquarters", "warehouse",
-    "farm", "crop", "field", "property", "camp", "checkpoint", "post", "base", "embassy", "consulate",
-})
-HARM_TRIGGERS = frozenset({"attack", "beat", "shoot", "kill", "assault", "hit", "abuse", "wound", "injure",
-                           "arrest", "detain", "seize", "capture", "target", "raid", "torture", "burn"})
+# The cue lists, with what each is for: data/context_cues.yaml.
+_CUES = Lexicon("context_cues.yaml")
+AMBIGUOUS_TRIGGERS = _CUES.words("AMBIGUOUS_TRIGGERS")
+NON_CONFLICT_MODIFIERS = _CUES.words("NON_CONFLICT_MODIFIERS")
+CONTEXT_LEMMAS = _CUES.words("CONTEXT_LEMMAS")
+PERSON_NOUNS = _CUES.words("PERSON_NOUNS")
+PROPERTY_NOUNS = _CUES.words("PROPERTY_NOUNS")
+HARM_TRIGGERS = _CUES.words("HARM_TRIGGERS")
 TARGET_DEPS = frozenset({"dobj", "nsubjpass", "obj"})
 # "demonstrate" without an object or a clause is the protest sense ("workers demonstrated outside the
 # ministry"); with one it means to show ("demonstrated that it works", "demonstrate competence").
@@ -125,21 +68,11 @@ def _passive_person_before(token: Token) -> bool:
     return False
 
 
-# People march, rally or demonstrate for a stated purpose or against something: the protest sense ("drivers
-# marched to ask for help", "held a rally to express solidarity"), not a market or a comeback.
-PROTEST_SENSE_TRIGGERS = frozenset({"rally", "march", "demonstrate", "picket", "boycott"})
-STATED_DEMAND = re.compile(r"\bto (?:ask|demand|express|protest|call|press|seek|voice|denounce|condemn|oppose|"
-                           r"mark|commemorate|highlight|urge|claim|reject)\b|\bdemand(?:ing|ed)?\b|"
-                           r"\bin (?:solidarity|protest)\b|\bagainst (?:the )?(?:government|decision|closure|eviction|"
-                           r"killing|arrest|lack|plan|law|policy|lockdown)|\bslogans?\b|\bplacards?\b|\bbanners?\b")
-# Protest forms the tokenizer splits ("sit-in" is three tokens), and a strike by workers: a labour protest.
-PROTEST_FORMS = re.compile(r"\bsit-ins?\b|\bdie-ins?\b|\bhunger strikes?\b|\bstrikers\b")
-LABOUR = re.compile(r"\b(?:workers?|unions?|employees|staff|teachers|nurses|doctors|drivers|miners|mineworkers|"
-                    r"operators|labourers|laborers|wage|pay|salar(?:y|ies)|on strike|went on strike|general strike)\b")
-# Casualties told in the next sentence settle a clash or an attack ("Two groups clashed over land. 19 people
-# were injured."): a figurative clash has no wounded.
-HARM_LEMMAS = frozenset({"kill", "dead", "death", "die", "wound", "wounded", "injure", "injured", "injury",
-                         "casualty", "fatality", "hospitalise", "hospitalize", "hurt"})
+PROTEST_SENSE_TRIGGERS = _CUES.words("PROTEST_SENSE_TRIGGERS")
+STATED_DEMAND = _CUES.regex("STATED_DEMAND")
+PROTEST_FORMS = _CUES.regex("PROTEST_FORMS")
+LABOUR = _CUES.regex("LABOUR")
+HARM_LEMMAS = _CUES.words("HARM_LEMMAS")
 
 
 def _with_conjuncts(token: Token) -> list[Token]:

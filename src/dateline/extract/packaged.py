@@ -32,3 +32,29 @@ def cue_lists(file_name: str) -> dict[str, re.Pattern[str]]:
     return {name: re.compile(r"\b(?:" + "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)) + r")\b",
                              re.IGNORECASE)
             for name, words in table.items()}
+
+
+class Lexicon:
+    """Named cue lists and patterns of one data file (`data/FILE`): `words` entries are word lists, `regex`
+    entries patterns (case-insensitive when the entry says `ignore_case: true`), `pattern` entries pattern
+    fragments the rules splice into larger ones."""
+
+    def __init__(self, file_name: str) -> None:
+        self.file_name = file_name
+        raw = importlib_resources.files("dateline").joinpath(f"data/{file_name}").read_text(encoding="utf-8")
+        self.table: dict[str, dict[str, object]] = yaml.safe_load(raw)
+
+    def entry(self, name: str) -> dict[str, object]:
+        if name not in self.table:
+            raise DatelineError(f"data/{self.file_name} has no entry {name!r}: reinstall dateline")
+        return self.table[name]
+
+    def regex(self, name: str) -> re.Pattern[str]:
+        entry = self.entry(name)
+        return re.compile(str(entry["regex"]), re.IGNORECASE if entry.get("ignore_case") else 0)
+
+    def pattern(self, name: str) -> str:
+        return str(self.entry(name)["pattern"])
+
+    def words(self, name: str) -> frozenset[str]:
+        return frozenset(str(w) for w in self.entry(name)["words"])  # type: ignore[attr-defined]
