@@ -13,6 +13,7 @@ NOT_EVENTS = [
     "The two telecoms firms agreed a deal worth $2bn in Toronto on Monday.",
     "The band's new single shot to the top of the charts in Dublin last week.",
     "The retired banker died of a heart attack in Zurich on Friday.",
+    "The school band marched to the stadium in Kumasi on Saturday.",
 ]
 
 EVENTS = [
@@ -20,6 +21,9 @@ EVENTS = [
     ("Gunmen attacked a village elder in Gao region on Tuesday, wounding him.", "Attack"),
     ("About 300 nurses demonstrated outside the health ministry in Nairobi on Monday.", "Peaceful protest"),
     ("A crowd beat a suspected thief in a market in Lagos on Sunday.", "Mob violence"),
+    # a march is a protest when it has a grievance or goes to the seat of a power, whoever marches
+    ("Hundreds of nurses marched to the state assembly in Enugu on Monday over unpaid salaries.", "Peaceful protest"),
+    ("Market traders in Kumasi marched against crime on Thursday.", "Peaceful protest"),
 ]
 
 
