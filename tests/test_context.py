@@ -14,6 +14,9 @@ NOT_EVENTS = [
     "The band's new single shot to the top of the charts in Dublin last week.",
     "The retired banker died of a heart attack in Zurich on Friday.",
     "The school band marched to the stadium in Kumasi on Saturday.",
+    # an aircraft is no air strike without an attack or harm in its sentence
+    "Rescuers searched Lake Kariba with two helicopters on Sunday, the police said.",
+    "Divers pulled a body from the wreckage of the helicopter in the river near Harare on Monday.",
 ]
 
 EVENTS = [
@@ -24,6 +27,7 @@ EVENTS = [
     # a march is a protest when it has a grievance or goes to the seat of a power, whoever marches
     ("Hundreds of nurses marched to the state assembly in Enugu on Monday over unpaid salaries.", "Peaceful protest"),
     ("Market traders in Kumasi marched against crime on Thursday.", "Peaceful protest"),
+    ("Army helicopters fired on rebel positions near Goma on Friday.", "Air/drone strike"),
 ]
 
 

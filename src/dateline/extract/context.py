@@ -73,6 +73,8 @@ STATED_DEMAND = _CUES.regex("STATED_DEMAND")
 PROTEST_FORMS = _CUES.regex("PROTEST_FORMS")
 LABOUR = _CUES.regex("LABOUR")
 HARM_LEMMAS = _CUES.words("HARM_LEMMAS")
+AIRCRAFT_TRIGGERS = _CUES.words("AIRCRAFT_TRIGGERS")
+AIR_ATTACK_LEMMAS = _CUES.words("AIR_ATTACK_LEMMAS")
 
 
 def _with_conjuncts(token: Token) -> list[Token]:
@@ -107,6 +109,8 @@ def has_conflict_context(doc: Doc, event: Event) -> bool:
     if token is not None and any(child.dep_ in {"compound", "amod"} and child.lemma_.lower()
                                  in NON_CONFLICT_MODIFIERS for child in token.children):
         return False
+    if trigger in AIRCRAFT_TRIGGERS:
+        return any(_lemmas(doc, m.start, m.end) & AIR_ATTACK_LEMMAS for m in event.mentions)
     if token is None or trigger not in AMBIGUOUS_TRIGGERS:
         return True
     if event.fatalities or _sense_is_settled(token):
