@@ -101,3 +101,10 @@ def test_a_rising_toll_is_not_a_range() -> None:
 
 def test_coordinated_victims_still_add_up_beside_a_range_rule() -> None:
     assert count_fatalities("Two soldiers and three civilians were killed in the ambush.").value == 5
+
+
+def test_the_weapon_before_killed_is_not_the_count_of_the_dead() -> None:
+    # "an air strike killed" names one attack, not one death
+    assert count_fatalities("An air strike killed six fighters near the dam on Friday.").value == 6
+    assert count_fatalities("Two car bombs killed eleven people outside the market.").value == 11
+    assert count_fatalities("A soldier was killed when the bomb went off.").value == 1

@@ -79,24 +79,24 @@ def extract_events(
     sentences: list[tuple[int, int, str]] = []
     for sent in doc.sents:
         sentences.append((sent.start_char, _paragraph_of(paragraphs, sent.start_char, text).start, sent.text))
-        cand, rejects = _sentence_candidate(sent, article, paragraphs, places, dates, book, soft)
-        rejected.extend(rejects)
-        if any(r.detail and r.detail.startswith("an accident") for r in rejects):
-            accident_paragraph = _paragraph_of(paragraphs, sent.start_char, text).start
-        if cand is not None and accident_paragraph is not None and _same_accident(cand, accident_paragraph):
-            # "A furnace exploded ... The explosion occurred at the plant": the follow-up names the same accident
-            rejected.append(RejectedCandidate(span=cand.sentence, trigger=cand.trigger.text, reason="no_event",
-                                              detail="the accident reported before, not political violence"))
-            continue
-        if any(r.detail and r.detail.startswith("common crime") for r in rejects):
-            crime_paragraph = _paragraph_of(paragraphs, sent.start_char, text).start
-        if cand is not None and crime_paragraph is not None and _same_crime(cand, crime_paragraph):
-            # "A grenade exploded during a robbery ... the robber threatened the shopkeeper with a grenade"
-            rejected.append(RejectedCandidate(span=cand.sentence, trigger=cand.trigger.text, reason="no_event",
-                                              detail="common crime reported before, not political violence"))
-            continue
-        if cand is not None:
-            candidates.append(cand)
+        for cand, rejects in _incidents_of_sentence(sent, article, paragraphs, places, dates, book, soft):
+            rejected.extend(rejects)
+            if any(r.detail and r.detail.startswith("an accident") for r in rejects):
+                accident_paragraph = _paragraph_of(paragraphs, sent.start_char, text).start
+            if cand is not None and accident_paragraph is not None and _same_accident(cand, accident_paragraph):
+                # "A furnace exploded ... The explosion occurred at the plant": the follow-up names the same accident
+                rejected.append(RejectedCandidate(span=cand.sentence, trigger=cand.trigger.text, reason="no_event",
+                                                  detail="the accident reported before, not political violence"))
+                continue
+            if any(r.detail and r.detail.startswith("common crime") for r in rejects):
+                crime_paragraph = _paragraph_of(paragraphs, sent.start_char, text).start
+            if cand is not None and crime_paragraph is not None and _same_crime(cand, crime_paragraph):
+                # "A grenade exploded during a robbery ... the robber threatened the shopkeeper with a grenade"
+                rejected.append(RejectedCandidate(span=cand.sentence, trigger=cand.trigger.text, reason="no_event",
+                                                  detail="common crime reported before, not political violence"))
+                continue
+            if cand is not None:
+                candidates.append(cand)
     for cand in candidates:
         if cand.sub_event_type == "Peaceful protest":
             cand.sub_event_type = _handling_in_next_sentences(cand, sentences)
@@ -116,6 +116,63 @@ SOFT_VETOES = frozenset({"no_context", "weak", "history", "history_days", "futur
 
 DEMONSTRATION_TYPES = frozenset({"Peaceful protest", "Protest with intervention", "Excessive force against protesters",
                                  "Violent demonstration", "Mob violence"})
+
+
+def _incidents_of_sentence(sent: SpacySpan, article: Article, paragraphs: list[tuple[int, int]],
+                           places: list[Place], dates: list[DateMention], book: Codebook, soft: bool
+                           ) -> list[tuple[Candidate | None, list[RejectedCandidate]]]:
+    """The sentence's candidates: one, or one per coordinated clause when its clauses tell incidents of their own.
+
+    "Gunmen killed two villagers in Gao on Monday and an air strike killed five fighters near Kidal on Tuesday"
+    is two incidents; "police fired tear gas and protesters threw stones" is one told from both sides. So a
+    sentence is split at a clause coordinated with its main clause that has a subject of its own, and the split
+    stands only when every clause yields a candidate and each two name, in their own words, different places or
+    different dates; otherwise the whole sentence is one candidate, as before."""
+    whole = _sentence_candidate(sent, article, paragraphs, places, dates, book, soft)
+    clauses = _coordinated_clauses(sent)
+    if len(clauses) < 2:
+        return [whole]
+    parts = [_sentence_candidate(c, article, paragraphs, places, dates, book, soft) for c in clauses]
+    found = [cand for cand, _ in parts]
+    if any(c is None for c in found):
+        return [whole]
+    own = [_own_place_and_date(c, clause) for c, clause in zip(found, clauses, strict=True) if c is not None]
+    apart = all((a[0] is not None and b[0] is not None and a[0] != b[0]) or
+                (a[1] is not None and b[1] is not None and a[1] != b[1])
+                for i, a in enumerate(own) for b in own[i + 1:])
+    return parts if apart else [whole]
+
+
+def _own_place_and_date(cand: Candidate, clause: SpacySpan) -> tuple[object, object]:
+    """The candidate's place and date where its own clause names them, else None: a clause that tells only a
+    toll ("a civilian was killed, and 65 others injured") borrows both and is no incident of its own."""
+    def inside(span: Span) -> bool:
+        return clause.start_char <= span.start and span.end <= clause.end_char
+
+    place = _place_key(cand.place) if cand.place is not None and inside(cand.place.span) else None
+    date = cand.date.date_start if cand.date is not None and inside(cand.date.span) else None
+    return place, date
+
+
+def _coordinated_clauses(sent: SpacySpan) -> list[SpacySpan]:
+    """The sentence cut before each clause coordinated with its main clause that has its own subject (the main
+    clause is the root, or what a root speech verb reports: "X happened and Y happened, officials said")."""
+    heads = [sent.root, *(c for c in sent.root.children if c.dep_ == "ccomp")]
+    starts = sorted(c.left_edge.i for h in heads for c in h.children
+                    if c.dep_ == "conj" and c.pos_ in {"VERB", "AUX"}
+                    and any(g.dep_ in {"nsubj", "nsubjpass"} for g in c.children) and c.left_edge.i > sent.start)
+    if not starts:
+        return [sent]
+    doc, clauses, begin = sent.doc, [], sent.start
+    for start in starts:
+        end = start
+        while end > begin and doc[end - 1].dep_ in {"cc", "punct"}:
+            end -= 1  # ", and" belongs to neither clause
+        if end > begin:
+            clauses.append(doc[begin:end])
+        begin = start
+    clauses.append(doc[begin:sent.end])
+    return clauses
 
 
 def _casualties_told_after(cand: Candidate, sentences: list[tuple[int, int, str]], text: str) -> str:

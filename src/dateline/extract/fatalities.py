@@ -86,10 +86,13 @@ _PATTERNS = [
     # ACLED notes: "Fatalities coded as 12."
     re.compile(rf"\bfatalit(?:y|ies)\s+(?:\w+\s+){{0,2}}?coded as\s+{_NUM}\b", re.IGNORECASE),
 ]
-# Words that, inside the victim gap, show the number is not a death count.
+# Words that, inside the victim gap, show the number is not a death count; among them the weapon or attack that
+# did the killing ("an air strike killed five fighters", "two bombs killed ..."): it counts attacks, not the dead.
 _BLOCK_GAP = re.compile(r"\b(?:injur\w*|wound\w*|hurt|arrest\w*|detain\w*|and|or|years?|days?|months?|weeks?|"
                         r"hours?|times|percent|km|miles|kilometres|kilometers|metres|meters|houses|homes|"
-                        r"vehicles|cars|shops|buildings)\b", re.IGNORECASE)
+                        r"vehicles|cars|shops|buildings|strikes?|airstrikes?|raids?|attacks?|bombs?|bombings?|"
+                        r"blasts?|explosions?|shells?|mortars?|rockets?|missiles?|drones?|ambush(?:es)?|"
+                        r"grenades?|ieds?|mines?)\b", re.IGNORECASE)
 _CODED = re.compile(rf"\bfatalit(?:y|ies)\s+(?:\w+\s+){{0,2}}?coded as\s+{_NUM}\b", re.IGNORECASE)
 _AS_MANY_DAYS = re.compile(r"\bin as many days\b", re.IGNORECASE)
 _OVER_DAYS = re.compile(rf"\b(?:over|in|during|within) (?:the (?:past|last) )?(?P<d>{_NUMWORD}) days\b", re.IGNORECASE)
