@@ -153,6 +153,8 @@ class Gazetteer:
         self._np = np
         self._lookup_ids = functools.lru_cache(maxsize=65536)(self._lookup_ids_uncached)
         self.entry = functools.lru_cache(maxsize=65536)(self._entry_uncached)  # type: ignore[method-assign]
+        self._region_keys: dict[str, tuple[str, tuple[str, ...]]] | None = None
+        self._region_ids: dict[str, tuple[int, ...]] = {}
 
     def __reduce__(self) -> tuple[Any, ...]:
         # Worker processes reopen the file instead of pickling a connection.
@@ -181,14 +183,44 @@ class Gazetteer:
         return self._entry_uncached(idx)
 
     def known(self, keys: list[str]) -> list[bool]:
-        """Which keys (folded or loose) may be in the index: a vectorised binary search over the hashes."""
+        """Which keys (folded or loose) may be in the index: a vectorised binary search over the hashes, plus
+        the names of `regions.json`."""
         if not keys:
             return []
         np = self._np
         h = np.fromiter((key_hash(k) for k in keys), dtype=np.int64, count=len(keys))
         pos = np.searchsorted(self._hashes, h)
         pos[pos >= len(self._hashes)] = 0
-        return (self._hashes[pos] == h).tolist()
+        found: list[bool] = (self._hashes[pos] == h).tolist()
+        regions = self._regions()
+        return [f or k in regions for f, k in zip(found, keys)]
+
+    def _regions(self) -> dict[str, tuple[str, tuple[str, ...]]]:
+        """Folded region name → (country code, its first-level divisions as the index names them)."""
+        if self._region_keys is None:
+            table: dict[str, tuple[str, tuple[str, ...]]] = {}
+            for region in geo_data("regions.json")["regions"].values():
+                for name in region["names"]:
+                    table[fold(name)] = (region["cc"], tuple(region["admin1"]))
+            self._region_keys = table
+        return self._region_keys
+
+    def region_entries(self, name: str) -> list[Entry]:
+        """A well-known region the index lacks ("Donbas", "Darfur"): the first-level divisions it lies in, in
+        the table's order. The resolver weighs them as the name's readings, so the region is placed at a
+        province of its country (geo_precision 3) and a province the text names elsewhere can still win."""
+        key = fold(name)
+        hit = self._regions().get(key)
+        if hit is None:
+            return []
+        if key not in self._region_ids:
+            cc, admin1s = hit
+            ids: list[int] = []
+            for a1 in admin1s:
+                ids += [i for i in self._lookup_ids("keys", fold(a1))
+                        if (e := self.entry(i)).kind == KIND_ADMIN1 and e.cc == cc and i not in ids]
+            self._region_ids[key] = tuple(ids)
+        return [self.entry(i) for i in self._region_ids[key]]
 
     def _lookup_ids_uncached(self, table: str, key: str) -> tuple[int, ...]:
         row = self._db.execute(f"SELECT ids FROM {table} WHERE key = ?", (key,)).fetchone()
@@ -201,7 +233,8 @@ class Gazetteer:
             key2 = loose_key(name)
             if len(key2) >= 4:
                 ids = self._lookup_ids("keys2", key2)
-        return [self.entry(i) for i in ids]
+        regions = self.region_entries(name)
+        return regions + [self.entry(i) for i in ids if i not in {e.idx for e in regions}]
 
     def country(self, cc: str) -> Entry | None:
         idx = self._country.get(cc)

@@ -191,6 +191,8 @@ def _mentions(article: Article, doc: Doc, gaz: Gazetteer) -> list[Mention]:
                 m.ambiguous_country = True
             if m.kind_hint in {"admin1", "admin2"}:
                 _keep_units(m)
+        if source != "LANDMARK" and m.kind_hint not in {"landmark", "region"}:
+            _keep_written_country(m, article.text, gaz)
         out.append(m)
     _plural_level(article.text, out)
     for prev, m in itertools.pairwise(out):
@@ -206,6 +208,39 @@ def _mentions(article: Article, doc: Doc, gaz: Gazetteer) -> list[Mention]:
                 and _OPENS_LIST.search(article.text[max(0, m.start - 80) : m.start])):
             m.is_parent = True
     return out
+
+
+@functools.cache
+def _demonym_frame() -> re.Pattern[str]:
+    heads = "|".join(sorted(tables()["demonym_frame_heads"], key=len, reverse=True))
+    mods = "|".join(w for w in tables()["place_cue_modifiers"] if w not in {"the", "a"})
+    return re.compile(r"\b((?:[A-Z][\w'’-]*\s+)?[A-Z][\w'’-]*)\s+(?:(?:" + mods + r"|border|coastal|restive|besieged|"
+                      r"rebel-held|frontline)\s+)?(?:" + heads + r")\s+of\s+(?:the\s+)?$")
+
+
+def _written_country(text: str, m: Mention, gaz: Gazetteer) -> str | None:
+    """The country of a nationality word that the text writes the place in: "the North Korean city of X",
+    "the Syrian border town of X" (a place word after the nationality word, then "of")."""
+    hit = _demonym_frame().search(text[max(0, m.start - 60) : m.start])
+    if hit is None:
+        return None
+    words = hit.group(1).split()
+    for k in range(len(words)):  # the longest nationality word first: "North Korean", not "Korean"
+        if (cc := gaz.demonym_country(" ".join(words[k:]))) is not None:
+            return cc
+    return None
+
+
+def _keep_written_country(m: Mention, text: str, gaz: Gazetteer) -> None:
+    """A place the text writes inside a country ("the North Korean city of X") reads only as that country's:
+    its namesake abroad is not it, and a name the index lacks there is kept at the country (precision 3),
+    which then also votes for that country."""
+    cc = _written_country(text, m, gaz)
+    if cc is None or (country := gaz.country(cc)) is None:
+        return
+    inside = [e for e in m.candidates if e.cc == cc]
+    m.candidates = inside or [country]
+    m.loose_only = m.loose_only and bool(inside)
 
 
 def _keep_units(m: Mention) -> None:

@@ -249,6 +249,7 @@ def propose_toponyms(doc: Doc, gazetteer: Any, keep_blocked: bool = False, words
     folded = [fold(t) for t in texts]
     loose = [loose_key_of_fold(f) for f in folded]  # = loose_key(t), without folding twice
     known = gazetteer.known(folded + loose)
+    opening = _opening_place_line(doc)
     hits: dict[int, int] = {}  # start → longest end
     for k, (i, j) in enumerate(grams):
         ok = known[k] or (len(loose[k]) >= 4 and known[len(grams) + k])
@@ -289,7 +290,7 @@ def propose_toponyms(doc: Doc, gazetteer: Any, keep_blocked: bool = False, words
         listed = i >= 2 and (
             doc[i - 1].text == "("
             or doc[i - 1].text == "," and (_is_cap(doc[i - 2]) or doc[i - 2].lower_ in _words("place_type_after"))
-        )
+        ) or j <= opening
         why_blocked = None
         if inside_longer and not cue and not listed:
             why_blocked = "inside_longer"  # "Ali" in "Ali Khamenei", "Arabiya" in "Al Arabiya TV" (not "(Gwoza, Borno)")
@@ -404,6 +405,22 @@ def _stray_capital(doc: Doc, k: int) -> bool:
     lower-case, so it starts no name ("Bay Of Bengal", "Voices From Gaza" have a capital before it)."""
     return (doc[k].lower_ in STRAY_CAPITALS and k > 0 and doc[k - 1].is_alpha and doc[k - 1].text.islower()
             and not doc[k].is_sent_start)
+
+
+def _opening_place_line(doc: Doc) -> int:
+    """The end of a dateline-style line of places that opens a text ("Town, District, Province. Troops
+    seized …"): a first sentence of two or more capitalised names joined by commas and nothing else, with
+    text after it. Its names are written as a hierarchy, so what NER calls them does not block them (as after
+    "(" or a comma inside a sentence); 0 when the text opens otherwise."""
+    commas = 0
+    for tok in doc[:25]:
+        if tok.text == ",":
+            commas += 1
+        elif tok.text in {".", "—", "–", "-", ":"} and tok.i > 0:
+            return tok.i if commas and tok.i + 1 < len(doc) else 0
+        elif not (_is_cap(tok) or tok.lower_ in CONNECTORS or tok.text in {"'", "’", "-"}):
+            return 0
+    return 0
 
 
 def _flanked(doc: Doc, i: int, j: int, covered: int) -> bool:
