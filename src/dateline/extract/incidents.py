@@ -91,7 +91,6 @@ def pair_features(a: Event, b: Event, report: ReportText) -> dict[str, float]:
     f.update(_actor_features(a, b))
     if ta is not None and tb is not None:
         f.update(_telling_features(ta, tb, report))
-    if ta is not None and tb is not None:
         told = _told_in_own_sentence(a, ta, report) + _told_in_own_sentence(b, tb, report)
         f[f"own_place={told}"] = 1.0
         f[f"own_place={told}&place={place}"] = 1.0
