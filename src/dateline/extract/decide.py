@@ -213,7 +213,7 @@ def decide_events(article: Article, doc: Doc, events: list[Event], quotes: list[
             _apply_subtype(event, model.subtype.predict(features), model.subtype.switch, book)
         if p < model.cut_for(event) and NEEDS_REVIEW not in event.flags:
             event.flags.append(NEEDS_REVIEW)
-    return merge_retellings(events, ReportText(article.text, context.sentence_starts), book=book)
+    return merge_retellings(events, ReportText(article.text, context.sentence_starts, context.title_end), book=book)
 
 
 def settle_vetoes(events: list[Event], rejected: list[RejectedCandidate]

@@ -589,6 +589,8 @@ def _merge(candidates: list[Candidate], article: Article, book: Codebook) -> lis
     keys: dict[tuple[object, ...], int] = {}
     fatality_figures: dict[int, list[int]] = {}
     paragraph_of: dict[int, int] = {}
+    title = article.evidence.get("title")
+    title_end = title.end if title is not None else 0
     for cand in candidates:
         event = _code(cand, article, book)
         key = (event.sub_event_type, _place_key(cand.place), event.date_start, event.date_end, event.event_date)
@@ -596,7 +598,15 @@ def _merge(candidates: list[Candidate], article: Article, book: Codebook) -> lis
         if key in keys:
             idx = keys[key]
             kept = events[idx]
-            kept.mentions.append(cand.sentence)
+            if kept.mentions[0].start < title_end <= cand.sentence.start:
+                # the headline told it first; the body tells it in full, and a coder codes from the body: the
+                # body's telling becomes the event, the headline's passages its first mentions
+                event.mentions = [*kept.mentions, *event.mentions]
+                events[idx], kept, event = event, event, kept
+                if kept.fatalities is not None:
+                    fatality_figures.setdefault(idx, []).append(kept.fatalities)
+            else:
+                kept.mentions.append(cand.sentence)
             kept.confidence = round(min(0.95, max(kept.confidence, event.confidence) + 0.05), 2)
             if event.fatalities is not None:
                 fatality_figures.setdefault(idx, []).append(event.fatalities)

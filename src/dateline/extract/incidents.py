@@ -50,6 +50,7 @@ class ReportText:
 
     text: str
     sentence_starts: list[int]
+    title_end: int = 0  # where the headline ends (0: no headline)
 
     def sentence_index(self, offset: int) -> int:
         return max(0, bisect.bisect_right(self.sentence_starts, offset) - 1)
@@ -245,16 +246,17 @@ def incident_model() -> IncidentModel:
 
 def merge_retellings(events: list[Event], report: ReportText, model: IncidentModel | None = None,
                      book: Codebook | None = None) -> list[Event]:
-    """One incident told in several sentences is one event. Among the kept events, in the order they are told,
-    each later one the model judges a retelling of an earlier kept one (probability at or above its threshold) is
-    folded into it. The first telling stays the event, as a coder codes an incident from its lead (the sub-type
-    and place the lead gives, not those of a quote or an aside about it); the folded event's passages become its
+    """One incident told in several sentences is one event. Among the kept events, in the order they are told
+    (the headline last), each later one the model judges a retelling of an earlier kept one (probability at or
+    above its threshold) is folded into it. The first telling stays the event, as a coder codes an incident from
+    its lead (the sub-type and place the lead gives, not those of a quote or an aside about it); the folded
+    event's passages become its
     mentions, its evidence, actors and toll fill what the first lacks, and the event is as probable as its surest
     telling. Where the two tellings name sub-types the codebook combines (a protest, then its dispersal: a
     protest with intervention), the incident takes the codebook's (`Codebook.incident_sub_type`). Events flagged
     for review wait for their reviewer and are never folded."""
     model = model or incident_model()
-    kept = sorted((e for e in events if NEEDS_REVIEW not in e.flags), key=_told_at)
+    kept = sorted((e for e in events if NEEDS_REVIEW not in e.flags), key=lambda e: _told_at(e, report))
     folded: set[int] = set()
     for i, event in enumerate(kept):
         if id(event) in folded:
@@ -268,9 +270,11 @@ def merge_retellings(events: list[Event], report: ReportText, model: IncidentMod
     return [e for e in events if id(e) not in folded]
 
 
-def _told_at(event: Event) -> int:
+def _told_at(event: Event, report: ReportText) -> tuple[bool, int]:
+    """Where the event is told; a headline's telling counts as the last, as a coder codes from the body."""
     trigger = trigger_of(event)
-    return trigger.start if trigger is not None else 0
+    start = trigger.start if trigger is not None else 0
+    return start < report.title_end, start
 
 
 PLACE_FIELDS = ("country", "iso", "region", "admin1", "admin2", "admin3", "location", "latitude", "longitude",

