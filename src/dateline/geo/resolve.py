@@ -50,6 +50,14 @@ from dateline.nlp.text import doc_text
 from dateline.resources import Resources
 
 MODIFIER = "country name used as a modifier"
+ATTRIBUTE = "name glued to an attribute word (made/based/backed/led ...)"
+
+
+def _modifier(p: Place) -> bool:
+    """A place the text names only to describe something ("US dollar", "US-made missiles", "a Kano-based
+    group"): never the event's place, and no vote for where the text is."""
+    reason = p.reason or ""
+    return MODIFIER in reason or ATTRIBUTE in reason
 PRECISION = {"city": 1, "landmark": 1, "admin2": 2, "admin1": 3, "country": 3}
 SPECIFICITY = {"landmark": 4, "city": 4, "admin2": 3, "admin1": 2, "region": 1, "country": 1}
 # "X, Y" / "X (Y)" / "X in Y": Y encloses X. Compass words may stand between ("Basra, southern Iraq").
@@ -102,6 +110,19 @@ class Mention:
     # NER reads it here as a person or group, and the document writes the word inside a person's name
     # elsewhere ("al-Baghdadi" … "Baghdadi"): a small town of that spelling abroad is a namesake, not a vote
     person_name: bool = False
+    # glued to a suffix that makes it an attribute of a thing or a group ("US-made missiles", "the UK-based
+    # Observatory", "Iran-backed militias"): who made, hosts or sponsors it, not where anything happened
+    attributive: bool = False
+
+
+_HYPHEN_WORD = re.compile(r"[-‐‑–]([a-z]+)\b")
+
+
+def _attribute_suffix(text: str, end: int) -> bool:
+    """Whether the name ending at `end` is glued by a hyphen to a word of origin, seat or sponsorship
+    ("US-made", "UK-based", "Iran-backed", "Saudi-led", "Kano-born"; list `attribute_suffixes`)."""
+    match = _HYPHEN_WORD.match(text, end, end + 20)
+    return match is not None and match.group(1) in cues()["attribute_suffixes"]
 
 
 def ascii_name(name: str) -> str:
@@ -164,6 +185,8 @@ def _mentions(article: Article, doc: Doc, gaz: Gazetteer) -> list[Mention]:
             # "in cities across Iraq demonstrators are seen …": after a preposition of place the name says where,
             # whatever the parser attached it to
             m.modifier = False
+        if _attribute_suffix(article.text, m.end):
+            m.modifier = m.attributive = True
         if span[0].text in _SUBLOCALITY_PREFIXES:
             m.kind_hint = "landmark"  # "Colonia Las Lomas": a neighbourhood of the town named with it, never a town
         if _macro_region(m.text):
@@ -360,8 +383,8 @@ def _anchor_country(m: Mention) -> tuple[str, float] | None:
 
     Country names vote most, then admin1 names, then towns with one country among their namesakes; a name
     matched only by the spelling-tolerant key or a hamlet is weak evidence ("Kech" ~ Ketsch, Germany)."""
-    if not m.candidates or m.aside or m.outside_parent or m.person_name:
-        return None
+    if not m.candidates or m.aside or m.outside_parent or m.person_name or m.attributive:
+        return None  # an attribute ("US-made") says who made or backs a thing, not where the text is
     ccs = {e.cc for e in m.candidates}
     top = m.candidates[0]
     if m.child_cc is not None and m.child_cc != top.cc:
@@ -933,7 +956,7 @@ class Resolver:
                 deferred.append((k, dominant, cands, best))  # after the others, whose admin1 it may take
                 continue
             chosen[k] = best
-            if m.modifier and best.kind == KIND_COUNTRY:
+            if m.modifier and best.kind == KIND_COUNTRY and not m.attributive:
                 why.insert(0, MODIFIER)
             conf = round(min(0.99, 0.5 + 0.15 * margin), 2)
             reason = "; ".join(why) or "only or most populous namesake"
@@ -954,6 +977,9 @@ class Resolver:
         for k, m in enumerate(mentions):
             if places[k] is None:
                 places[k] = self._unresolved(m, k, mentions, chosen, ctx, article)
+        for k, m in enumerate(mentions):
+            if m.attributive and (p := places[k]) is not None:
+                places[k] = p.model_copy(update={"reason": f"{ATTRIBUTE}; {p.reason or ''}"})
         out = [p for p in places if p is not None]
         if not any(p.latitude is not None for p in out):
             # no place named at all: "Afghan forces repulsed an attack" still says which country (precision 3)
@@ -1130,7 +1156,7 @@ def _population(place: Place) -> int:
 
 
 def _best_of(places: list[Place], article: Article) -> Place | None:
-    located = [p for p in places if p.latitude is not None and MODIFIER not in (p.reason or "")]
+    located = [p for p in places if p.latitude is not None and not _modifier(p)]
     if not located:
         return None
     return max(
@@ -1536,7 +1562,7 @@ def place_for_event(places: list[Place], sentence: Span, paragraph: Span, articl
         # is not where they act (the event takes another place of the text, or none)
         places = [p for p in places if not _origin_country(p, trigger, doc)]
     in_sentence = [p for p in places if sentence.start <= p.span.start < sentence.end]
-    located = [p for p in in_sentence if p.latitude is not None and MODIFIER not in (p.reason or "")]
+    located = [p for p in in_sentence if p.latitude is not None and not _modifier(p)]
     if trigger is not None and doc is not None and len(located) >= 2:
         ranker = load_model(EVENT_PLACE_MODEL)
         if ranker is not None:
@@ -1573,11 +1599,11 @@ def place_for_event(places: list[Place], sentence: Span, paragraph: Span, articl
         return _as_event_place(best, article).model_copy(
             update={"reason": f"from the paragraph: {best.reason or ''}", "confidence": round(best.confidence * 0.7, 2)}
         )
-    countries = Counter(p.country for p in places if p.country and MODIFIER not in (p.reason or ""))
+    countries = Counter(p.country for p in places if p.country and not _modifier(p))
     if not countries:
         return None
     focus = countries.most_common(1)[0][0]
-    first = next(p for p in places if p.country == focus and MODIFIER not in (p.reason or ""))
+    first = next(p for p in places if p.country == focus and not _modifier(p))
     country_place = next((p for p in places if p.country == focus and p.kind == "country"), None)
     base = country_place or first
     update: dict[str, Any] = {"geo_precision": 3, "reason": f"article focus: {focus}", "confidence": 0.3}
@@ -1613,7 +1639,7 @@ def _neighbour_place(places: list[Place], sentence: Span, paragraph: Span, doc: 
     # only in a country the paragraph is about (named at least NEIGHBOUR_FOCUS times as often as the one it names
     # most): a neighbouring sentence may be an aside abroad ("... hasten last week's capitulation. He also tagged
     # along in Helsinki when ...")
-    counts = Counter(p.country for p in places if p.country and MODIFIER not in (p.reason or "")
+    counts = Counter(p.country for p in places if p.country and not _modifier(p)
                      and paragraph.start <= p.span.start < paragraph.end)
     top = max(counts.values(), default=0)
     focus = {cc for cc, n in counts.items() if n >= NEIGHBOUR_FOCUS * top}

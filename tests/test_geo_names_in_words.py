@@ -1,0 +1,46 @@
+"""Names of places inside other words: a country or town glued to "-made", "-based", "-backed" … names who made,
+hosts or sponsors something, not where the event happened; an institution named after its town stands in that
+town; and a province reading the text calls a town, or that nothing else in the text supports, gives way to the
+country the text's own words point to. Sentences of our own, none from an evaluation text."""
+
+from __future__ import annotations
+
+import pytest
+
+from dateline.geo.resolve import geocode_text
+from tests.conftest import event_place
+
+
+def _places(resources, text: str):  # type: ignore[no-untyped-def]
+    return {p.mention: p for p in geocode_text(text, resources)}
+
+
+@pytest.mark.parametrize(
+    ("text", "verb", "name"),
+    [
+        ("Army units fired US-made rockets at rebel trenches outside the capital on Tuesday.", "fired", "US"),
+        ("Gunmen killed four traders, the UK-based Syrian monitoring group said on Monday.", "killed", "UK"),
+        ("Iran-backed fighters stormed an army post overnight, killing two guards.", "stormed", "Iran"),
+        ("A Kano-based militia abducted six farmers on Friday, officials said.", "abducted", "Kano"),
+        ("The Turkey-funded brigade shelled a market, wounding three civilians.", "shelled", "Turkey"),
+    ],
+)
+def test_a_name_glued_to_an_attribute_word_is_never_the_event_place(resources, text: str, verb: str,  # type: ignore[no-untyped-def]
+                                                                    name: str) -> None:
+    place = event_place(resources, text, verb)
+    assert place is None or place.mention != name, place
+    place = event_place(resources, text, verb, with_trigger=False)
+    assert place is None or place.mention != name, place
+
+
+def test_a_name_glued_to_an_attribute_word_pulls_no_namesake_abroad(resources) -> None:  # type: ignore[no-untyped-def]
+    # "US-made" says who made the rockets: it must not pull an ambiguous town to a US namesake
+    text = "Rebels fired US-made rockets at Homs on Sunday, killing five soldiers."
+    place = event_place(resources, text, "fired")
+    assert place is not None and place.country == "Syria", place
+
+
+def test_a_place_after_the_attribute_still_takes_the_event(resources) -> None:  # type: ignore[no-untyped-def]
+    text = "Saudi-backed troops attacked rebel positions in Hodeidah on Sunday."
+    place = event_place(resources, text, "attacked")
+    assert place is not None and place.mention == "Hodeidah" and place.country == "Yemen", place
