@@ -44,3 +44,29 @@ def test_a_place_after_the_attribute_still_takes_the_event(resources) -> None:  
     text = "Saudi-backed troops attacked rebel positions in Hodeidah on Sunday."
     place = event_place(resources, text, "attacked")
     assert place is not None and place.mention == "Hodeidah" and place.country == "Yemen", place
+
+
+@pytest.mark.parametrize(
+    ("text", "verb", "town", "country"),
+    [
+        ("Students at the University of Ibadan protested on Monday against a rise in fees.", "protested", "Ibadan", "Nigeria"),
+        ("Riot police fired tear gas as students clashed at Kabul University on Sunday.", "clashed", "Kabul", "Afghanistan"),
+        ("Hundreds of traders held a protest outside Kano State House on Friday.", "protest", "Kano", "Nigeria"),
+        ("Lecturers at Kaduna Polytechnic marched on Thursday over unpaid salaries.", "marched", "Kaduna", "Nigeria"),
+    ],
+)
+def test_an_institution_named_after_its_town_places_the_event_there(resources, text: str, verb: str, town: str,  # type: ignore[no-untyped-def]
+                                                                    country: str) -> None:
+    place = event_place(resources, text, verb)
+    assert place is not None, text
+    assert place.country == country, place
+    assert (place.within or place.name) == town, place
+    assert place.geo_precision in (1, 2), place
+
+
+def test_an_institution_in_another_town_the_text_names_takes_that_town(resources) -> None:  # type: ignore[no-untyped-def]
+    # the text writes where the institution is: that wins over the town in its name
+    text = "Students protested at Lagos State University in Ikorodu on Monday."
+    places = _places(resources, text)
+    school = next(p for m, p in places.items() if "University" in m)
+    assert "Ikorodu" in (school.within or ""), school

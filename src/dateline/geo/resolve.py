@@ -1048,7 +1048,7 @@ class Resolver:
         """Landmarks take their city's point; other unknown names stay without coordinates."""
         span = Span.of(article.text, m.start, m.end)
         if m.kind_hint == "landmark" or m.source == "LANDMARK":
-            city = self._enclosing_city(m, k, mentions, chosen, article)
+            city = self._enclosing_city(m, k, mentions, chosen, article, ctx)
             if city is not None:
                 e, via = city
                 return self.place_from_entry(
@@ -1113,7 +1113,7 @@ class Resolver:
         return None
 
     def _enclosing_city(self, m: Mention, k: int, mentions: list[Mention], chosen: list[Entry | None],
-                        article: Article) -> tuple[Entry, str] | None:
+                        article: Article, ctx: Context | None = None) -> tuple[Entry, str] | None:
         text = article.text
         if m.parent is not None and chosen[m.parent] is not None and chosen[m.parent].kind == KIND_CITY:
             return chosen[m.parent], "named after it"
@@ -1121,6 +1121,10 @@ class Resolver:
             e = chosen[k - 1]
             if e.kind == KIND_CITY:
                 return e, "possessive"
+        if ctx is not None and (own := self._town_of_institution(m, ctx)) is not None:
+            # "students at the University of X", "clashes at X University": an institution named after its
+            # town stands in it; a town the text writes around it (above) still comes first
+            return own, "the town it is named after"
         same_sent = [j for j in range(len(mentions)) if mentions[j].sent == m.sent and chosen[j] is not None
                      and chosen[j].kind == KIND_CITY]
         if same_sent:
@@ -1132,6 +1136,53 @@ class Resolver:
             j = min(same_para, key=lambda j: abs(mentions[j].start - m.start))
             return chosen[j], "nearest town in the paragraph"
         return None
+
+
+    def _town_of_institution(self, m: Mention, ctx: Context) -> Entry | None:
+        """The town an institution is named after: "Kabul University", "the University of Lagos", "Lagos State
+        House" (heads: `institution_heads` in toponym_cues.json). Among the town's namesakes, one in the country
+        the text supports, else the only or by far the largest one (a town of 100,000 or more); a name that is
+        only a province's ("Borno State University") takes the town of that name in it, or none."""
+        words = _institution_town_words(m.text)
+        # the longest run of words before the head that names a town ("Kabul" of "Clashes at Kabul University")
+        towns = next((found for i in range(len(words))
+                      if all(w[:1].isupper() for w in words[i:])
+                      and (found := [e for e in self.gaz.lookup(" ".join(words[i:]))[:150] if e.kind == KIND_CITY])), None)
+        if not towns:
+            return None
+        supported = [cc for cc, _ in ctx.article.most_common() if ctx.article[cc] > 0]
+        for cc in supported[:1]:
+            here = [e for e in towns if e.cc == cc]
+            if here:
+                return max(here, key=lambda e: e.population)
+        top = max(towns, key=lambda e: e.population)
+        rival = max((e.population for e in towns if e.cc != top.cc), default=0)
+        return top if top.population >= 100_000 and top.population >= 10 * max(rival, 1) else None
+
+
+def _institution_town_words(text: str) -> list[str]:
+    """The town part of an institution's name: "Kabul" of "Kabul University" and of "the University of Kabul",
+    "Lagos" of "Lagos State House" (a province word between the town and the head goes too)."""
+    words = text.split()
+    heads = cues()["institution_heads"]
+    if words and words[0].lower() == "the":
+        words = words[1:]
+    if len(words) >= 3 and words[0].lower() in heads and words[1].lower() == "of":
+        rest = words[2:]
+        if rest and rest[0].lower() == "the":
+            rest = rest[1:]
+    else:
+        n = next((i for i in range(1, len(words)) if " ".join(words[i:]).lower() in heads), None)  # the longest head
+        if n is None:
+            return []
+        rest = words[:n]
+    while rest and rest[-1].lower() in _PROVINCE_WORDS:
+        rest = rest[:-1]
+    return rest
+
+
+_PROVINCE_WORDS = frozenset({"state", "province", "region", "governorate", "city", "municipal", "metropolitan",
+                             "county", "district"})
 
 
 def places_from_doc(article: Article, doc: Doc, resources: Resources, actor_countries: set[str] | None = None) -> list[Place]:
