@@ -70,3 +70,25 @@ def test_an_institution_in_another_town_the_text_names_takes_that_town(resources
     places = _places(resources, text)
     school = next(p for m, p in places.items() if "University" in m)
     assert "Ikorodu" in (school.within or ""), school
+
+
+def test_a_province_reading_the_text_calls_a_town_gives_way_to_the_demonyms(resources) -> None:  # type: ignore[no-untyped-def]
+    text = ("A Mexican soldier was shot dead when gunmen opened fire on his patrol in New Mexico city on Friday, "
+            "Mexican media said.")
+    place = event_place(resources, text, "shot")
+    assert place is not None and place.country == "Mexico", place
+
+
+def test_a_namesake_province_gives_way_to_the_province_the_text_names(resources) -> None:  # type: ignore[no-untyped-def]
+    text = "Al-Shabaab fighters attacked South West State soldiers near the village of Qansaxdheere, Bay Region, on Monday."
+    places = _places(resources, text)
+    assert places["Bay Region"].country == "Somalia"
+    assert places["South West State"].country == "Somalia", places["South West State"]
+    place = event_place(resources, text, "attacked")
+    assert place is not None and place.country == "Somalia", place
+
+
+def test_a_hierarchy_inside_one_ner_name_is_read_as_two_places(resources) -> None:  # type: ignore[no-untyped-def]
+    text = "Gunmen attacked the village of Qansaxdheere, Bay Region, on Monday."
+    places = _places(resources, text)
+    assert "Bay Region" in places and places["Bay Region"].country == "Somalia", places.keys()

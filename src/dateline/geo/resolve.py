@@ -113,8 +113,11 @@ class Mention:
     # glued to a suffix that makes it an attribute of a thing or a group ("US-made missiles", "the UK-based
     # Observatory", "Iran-backed militias"): who made, hosts or sponsors it, not where anything happened
     attributive: bool = False
+    town_word: bool = False  # the text calls it a town: "X city", "the town of X"
 
 
+_TOWN_AFTER = re.compile(r"\s+(?:city|town|village)\b")
+_TOWN_BEFORE = re.compile(r"\b(?:city|town|village)\s+of\s+(?:the\s+)?$", re.IGNORECASE)
 _HYPHEN_WORD = re.compile(r"[-‐‑–]([a-z]+)\b")
 
 
@@ -187,6 +190,7 @@ def _mentions(article: Article, doc: Doc, gaz: Gazetteer) -> list[Mention]:
             m.modifier = False
         if _attribute_suffix(article.text, m.end):
             m.modifier = m.attributive = True
+        m.town_word = bool(_TOWN_AFTER.match(article.text, m.end) or _TOWN_BEFORE.search(article.text[max(0, m.start - 30) : m.start]))
         if span[0].text in _SUBLOCALITY_PREFIXES:
             m.kind_hint = "landmark"  # "Colonia Las Lomas": a neighbourhood of the town named with it, never a town
         if _macro_region(m.text):
@@ -674,8 +678,10 @@ LONE_AGAINST = 2  # distinct place names of one country that make another countr
 
 def _wrong_kind(m: Mention, e: Entry) -> bool:
     """The text says "X district" or "X province" and the reading is a town: no district of that name is known,
-    so a town of the name elsewhere is weak evidence of where the text is."""
-    return m.kind_hint in {"admin1", "admin2"} and e.kind == KIND_CITY
+    so a town of the name elsewhere is weak evidence of where the text is. And the reverse: the text says "X
+    city" or "the town of X" and the reading is a province ("New Mexico city" read as the US state)."""
+    return (m.kind_hint in {"admin1", "admin2"} and e.kind == KIND_CITY
+            or m.town_word and e.kind in {KIND_ADMIN1, KIND_ADMIN2})
 
 
 # a province the text names ("Bwari town in Tafa LGA of Niger State") says less about a town of the sentence than
@@ -816,6 +822,18 @@ def _only_supported(m: Mention, best: Entry, ctx: Context) -> str | None:
     return cc if n / sum(places.values()) >= 0.75 else None
 
 
+def _rival_province(m: Mention, best: Entry, ctx: Context) -> bool:
+    """A province reading that nothing else in the text supports, while the text names, as a province, another
+    one that lies only in the country its other words point to: "South West State ... Bay Region" (Somalia's
+    Bay, not Cameroon's South-West). A town or a demonym alone does not set a province aside."""
+    other = _only_supported(m, best, ctx)
+    if other is None:
+        return False
+    mine = {(cc, code) for (cc, code), text in ctx.provinces.items() if text == m.text}
+    theirs = {cc for (cc, code), text in ctx.provinces.items() if text != m.text and (cc, code) not in mine}
+    return theirs == {other}
+
+
 def _unsupported(m: Mention, best: Entry, ctx: Context) -> bool:
     """A name several countries have, read in a country that no word of the article points to (no place, no
     demonym, no armed group, no dateline) while another place of its paragraph points elsewhere: however big
@@ -949,8 +967,11 @@ class Resolver:
             own_name = fold(best.name) == fold(m.name) or loose_key(best.name) == loose_key(m.name)
             weak = ((best.kind == KIND_CITY and (best.population < 100_000 or not own_name or _wrong_kind(m, best)
                                                  or _unsupported(m, best, ctx))
-                     # a province found only under another of its names is as weak ("West Coast" → Western Australia)
-                     or best.kind in {KIND_ADMIN1, KIND_ADMIN2} and not own_name)
+                     # a province found only under another of its names is as weak ("West Coast" → Western Australia),
+                     # and so is one the text calls a town ("New Mexico city") or that nothing else in the text
+                     # supports while its other places say another country ("South West State ... Bay Region")
+                     or best.kind in {KIND_ADMIN1, KIND_ADMIN2} and (not own_name or _wrong_kind(m, best)
+                                                                     or _rival_province(m, best, ctx)))
                     and "inside" not in " ".join(why))
             if dominant and best.cc != dominant and weak and not any(e.cc == dominant for e in m.candidates):
                 deferred.append((k, dominant, cands, best))  # after the others, whose admin1 it may take

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import calendar
 import functools
+import itertools
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -466,9 +467,27 @@ def _ner_only(doc: Doc, found: list[Candidate], ents: list[Span] | None = None) 
                                            and doc[end].text != "of") and doc[end - 1].whitespace_
                    and _is_cap(doc[end + 1]) and doc[end + 1].is_alpha):
                 end += 2  # "Shakhta imeni Gagarina": one name, not the town Shakhta and another name
-            kind = "landmark" if ent.label_ == "FAC" or _is_landmark_head(doc[end - 1].text) else None
-            out.append(Candidate(ent.start, end, "NER", ner=ent.label_, cue=_cue_before(doc, ent.start), kind_hint=kind))
+            for start, stop in _comma_parts(doc, ent.start, end):
+                # "Bardera, Gedo Region": NER's one entity is a written hierarchy, a place and the province that
+                # holds it, each looked up on its own
+                last = doc[stop - 1].lower_
+                kind = ("landmark" if ent.label_ == "FAC" or _is_landmark_head(doc[stop - 1].text) else
+                        "admin1" if stop - start > 1 and last in ADMIN1_WORDS else
+                        "admin2" if stop - start > 1 and last in ADMIN2_WORDS else None)
+                out.append(Candidate(start, stop, "NER", ner=ent.label_, cue=_cue_before(doc, start), kind_hint=kind))
     return out
+
+
+def _comma_parts(doc: Doc, start: int, end: int) -> list[tuple[int, int]]:
+    """The parts of a name between its commas, when each part is capitalised ("X, Y Region"); else the name."""
+    cuts = [k for k in range(start + 1, end - 1) if doc[k].text == ","]
+    if not cuts:
+        return [(start, end)]
+    bounds = [start, *cuts, end]
+    parts = [(a if a == start else a + 1, b) for a, b in itertools.pairwise(bounds)]
+    if all(b > a and _is_cap(doc[a]) for a, b in parts):
+        return parts
+    return [(start, end)]
 
 
 def _named_by_place_word(doc: Doc, found: list[Candidate], stop: frozenset[str], tk: _Tokens | None = None,
