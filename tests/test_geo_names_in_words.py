@@ -92,3 +92,15 @@ def test_a_hierarchy_inside_one_ner_name_is_read_as_two_places(resources) -> Non
     text = "Gunmen attacked the village of Qansaxdheere, Bay Region, on Monday."
     places = _places(resources, text)
     assert "Bay Region" in places and places["Bay Region"].country == "Somalia", places.keys()
+
+
+def test_a_namesake_province_gives_way_even_when_a_name_elsewhere_points_abroad(resources) -> None:  # type: ignore[no-untyped-def]
+    # a reporter's name that is also a town abroad splits the paragraph's votes; the province the text names as a
+    # province, in the one country the text supports, still decides
+    text = ("Al-Shabaab fighters attacked South West State's soldiers near the town of Qansaxdheere, Bay Region. "
+            "Our correspondent Ahmed Yusuf Adan reports. [Adan] Residents of the village of Goof Gaduud said "
+            "fighting went on.")
+    places = _places(resources, text)
+    assert places["South West State"].country == "Somalia", places["South West State"]
+    place = event_place(resources, text, "attacked")
+    assert place is not None and place.country == "Somalia", place

@@ -822,16 +822,23 @@ def _only_supported(m: Mention, best: Entry, ctx: Context) -> str | None:
     return cc if n / sum(places.values()) >= 0.75 else None
 
 
-def _rival_province(m: Mention, best: Entry, ctx: Context) -> bool:
-    """A province reading that nothing else in the text supports, while the text names, as a province, another
-    one that lies only in the country its other words point to: "South West State ... Bay Region" (Somalia's
-    Bay, not Cameroon's South-West). A town or a demonym alone does not set a province aside."""
-    other = _only_supported(m, best, ctx)
-    if other is None:
-        return False
-    mine = {(cc, code) for (cc, code), text in ctx.provinces.items() if text == m.text}
-    theirs = {cc for (cc, code), text in ctx.provinces.items() if text != m.text and (cc, code) not in mine}
-    return theirs == {other}
+def _rival_province(m: Mention, best: Entry, ctx: Context) -> str | None:
+    """The country of another province the text names as a province, when nothing else in the text (no place,
+    demonym, armed group or dateline) supports this province reading's country, and the other province lies
+    in one country only, which the text does support: "South West State ... near X, Bay Region" is Somalia's
+    Bay, not Cameroon's South-West. A town or a demonym alone does not set a province name aside."""
+    support = Counter(ctx.article)
+    if (same := ctx.by_name.get((-1, fold(m.name)))) is not None:
+        support.subtract(same)  # the name's own votes, and its repetitions'
+    elif (own := _anchor_country(m)) is not None:
+        support[own[0]] -= own[1]
+    if support.get(best.cc, 0) > 0:
+        return None
+    theirs = {cc for (cc, _), text in ctx.provinces.items() if fold(text) != fold(m.text)}
+    if len(theirs) != 1:
+        return None
+    cc = next(iter(theirs))
+    return cc if cc != best.cc and support.get(cc, 0) > 0 else None
 
 
 def _unsupported(m: Mention, best: Entry, ctx: Context) -> bool:
@@ -961,7 +968,8 @@ class Resolver:
                 continue
             if _loose_guess(m, best, why, ctx) or _person_namesake(m, best, why):
                 continue  # left to _unresolved: the context's province or country, else no point
-            dominant = _dominant_local(m, ctx) or _only_supported(m, best, ctx)
+            rival = _rival_province(m, best, ctx) if best.kind in {KIND_ADMIN1, KIND_ADMIN2} else None
+            dominant = _dominant_local(m, ctx) or _only_supported(m, best, ctx) or rival
             # a small town, or a town of any size found only under one of its other names ("Ichen" for a Chinese county
             # seat), is weak evidence against a sentence and paragraph unanimously about another country
             own_name = fold(best.name) == fold(m.name) or loose_key(best.name) == loose_key(m.name)
@@ -971,7 +979,7 @@ class Resolver:
                      # and so is one the text calls a town ("New Mexico city") or that nothing else in the text
                      # supports while its other places say another country ("South West State ... Bay Region")
                      or best.kind in {KIND_ADMIN1, KIND_ADMIN2} and (not own_name or _wrong_kind(m, best)
-                                                                     or _rival_province(m, best, ctx)))
+                                                                     or rival is not None))
                     and "inside" not in " ".join(why))
             if dominant and best.cc != dominant and weak and not any(e.cc == dominant for e in m.candidates):
                 deferred.append((k, dominant, cands, best))  # after the others, whose admin1 it may take
