@@ -50,6 +50,14 @@ from dateline.nlp.text import doc_text
 from dateline.resources import Resources
 
 MODIFIER = "country name used as a modifier"
+ATTRIBUTE = "name glued to an attribute word (made/based/backed/led ...)"
+
+
+def _modifier(p: Place) -> bool:
+    """A place the text names only to describe something ("US dollar", "US-made missiles", "a Kano-based
+    group"): never the event's place, and no vote for where the text is."""
+    reason = p.reason or ""
+    return MODIFIER in reason or ATTRIBUTE in reason
 PRECISION = {"city": 1, "landmark": 1, "admin2": 2, "admin1": 3, "country": 3}
 SPECIFICITY = {"landmark": 4, "city": 4, "admin2": 3, "admin1": 2, "region": 1, "country": 1}
 # "X, Y" / "X (Y)" / "X in Y": Y encloses X. Compass words may stand between ("Basra, southern Iraq").
@@ -102,6 +110,22 @@ class Mention:
     # NER reads it here as a person or group, and the document writes the word inside a person's name
     # elsewhere ("al-Baghdadi" … "Baghdadi"): a small town of that spelling abroad is a namesake, not a vote
     person_name: bool = False
+    # glued to a suffix that makes it an attribute of a thing or a group ("US-made missiles", "the UK-based
+    # Observatory", "Iran-backed militias"): who made, hosts or sponsors it, not where anything happened
+    attributive: bool = False
+    town_word: bool = False  # the text calls it a town: "X city", "the town of X"
+
+
+_TOWN_AFTER = re.compile(r"\s+(?:city|town|village)\b")
+_TOWN_BEFORE = re.compile(r"\b(?:city|town|village)\s+of\s+(?:the\s+)?$", re.IGNORECASE)
+_HYPHEN_WORD = re.compile(r"[-‐‑–]([a-z]+)\b")
+
+
+def _attribute_suffix(text: str, end: int) -> bool:
+    """Whether the name ending at `end` is glued by a hyphen to a word of origin, seat or sponsorship
+    ("US-made", "UK-based", "Iran-backed", "Saudi-led", "Kano-born"; list `attribute_suffixes`)."""
+    match = _HYPHEN_WORD.match(text, end, end + 20)
+    return match is not None and match.group(1) in cues()["attribute_suffixes"]
 
 
 def ascii_name(name: str) -> str:
@@ -164,6 +188,9 @@ def _mentions(article: Article, doc: Doc, gaz: Gazetteer) -> list[Mention]:
             # "in cities across Iraq demonstrators are seen …": after a preposition of place the name says where,
             # whatever the parser attached it to
             m.modifier = False
+        if _attribute_suffix(article.text, m.end):
+            m.modifier = m.attributive = True
+        m.town_word = bool(_TOWN_AFTER.match(article.text, m.end) or _TOWN_BEFORE.search(article.text[max(0, m.start - 30) : m.start]))
         if span[0].text in _SUBLOCALITY_PREFIXES:
             m.kind_hint = "landmark"  # "Colonia Las Lomas": a neighbourhood of the town named with it, never a town
         if _macro_region(m.text):
@@ -360,8 +387,8 @@ def _anchor_country(m: Mention) -> tuple[str, float] | None:
 
     Country names vote most, then admin1 names, then towns with one country among their namesakes; a name
     matched only by the spelling-tolerant key or a hamlet is weak evidence ("Kech" ~ Ketsch, Germany)."""
-    if not m.candidates or m.aside or m.outside_parent or m.person_name:
-        return None
+    if not m.candidates or m.aside or m.outside_parent or m.person_name or m.attributive:
+        return None  # an attribute ("US-made") says who made or backs a thing, not where the text is
     ccs = {e.cc for e in m.candidates}
     top = m.candidates[0]
     if m.child_cc is not None and m.child_cc != top.cc:
@@ -651,8 +678,10 @@ LONE_AGAINST = 2  # distinct place names of one country that make another countr
 
 def _wrong_kind(m: Mention, e: Entry) -> bool:
     """The text says "X district" or "X province" and the reading is a town: no district of that name is known,
-    so a town of the name elsewhere is weak evidence of where the text is."""
-    return m.kind_hint in {"admin1", "admin2"} and e.kind == KIND_CITY
+    so a town of the name elsewhere is weak evidence of where the text is. And the reverse: the text says "X
+    city" or "the town of X" and the reading is a province ("New Mexico city" read as the US state)."""
+    return (m.kind_hint in {"admin1", "admin2"} and e.kind == KIND_CITY
+            or m.town_word and e.kind in {KIND_ADMIN1, KIND_ADMIN2})
 
 
 # a province the text names ("Bwari town in Tafa LGA of Niger State") says less about a town of the sentence than
@@ -793,6 +822,25 @@ def _only_supported(m: Mention, best: Entry, ctx: Context) -> str | None:
     return cc if n / sum(places.values()) >= 0.75 else None
 
 
+def _rival_province(m: Mention, best: Entry, ctx: Context) -> str | None:
+    """The country of another province the text names as a province, when nothing else in the text (no place,
+    demonym, armed group or dateline) supports this province reading's country, and the other province lies
+    in one country only, which the text does support: "South West State ... near X, Bay Region" is Somalia's
+    Bay, not Cameroon's South-West. A town or a demonym alone does not set a province name aside."""
+    support = Counter(ctx.article)
+    if (same := ctx.by_name.get((-1, fold(m.name)))) is not None:
+        support.subtract(same)  # the name's own votes, and its repetitions'
+    elif (own := _anchor_country(m)) is not None:
+        support[own[0]] -= own[1]
+    if support.get(best.cc, 0) > 0:
+        return None
+    theirs = {cc for (cc, _), text in ctx.provinces.items() if fold(text) != fold(m.text)}
+    if len(theirs) != 1:
+        return None
+    cc = next(iter(theirs))
+    return cc if cc != best.cc and support.get(cc, 0) > 0 else None
+
+
 def _unsupported(m: Mention, best: Entry, ctx: Context) -> bool:
     """A name several countries have, read in a country that no word of the article points to (no place, no
     demonym, no armed group, no dateline) while another place of its paragraph points elsewhere: however big
@@ -920,20 +968,24 @@ class Resolver:
                 continue
             if _loose_guess(m, best, why, ctx) or _person_namesake(m, best, why):
                 continue  # left to _unresolved: the context's province or country, else no point
-            dominant = _dominant_local(m, ctx) or _only_supported(m, best, ctx)
+            rival = _rival_province(m, best, ctx) if best.kind in {KIND_ADMIN1, KIND_ADMIN2} else None
+            dominant = _dominant_local(m, ctx) or _only_supported(m, best, ctx) or rival
             # a small town, or a town of any size found only under one of its other names ("Ichen" for a Chinese county
             # seat), is weak evidence against a sentence and paragraph unanimously about another country
             own_name = fold(best.name) == fold(m.name) or loose_key(best.name) == loose_key(m.name)
             weak = ((best.kind == KIND_CITY and (best.population < 100_000 or not own_name or _wrong_kind(m, best)
                                                  or _unsupported(m, best, ctx))
-                     # a province found only under another of its names is as weak ("West Coast" → Western Australia)
-                     or best.kind in {KIND_ADMIN1, KIND_ADMIN2} and not own_name)
+                     # a province found only under another of its names is as weak ("West Coast" → Western Australia),
+                     # and so is one the text calls a town ("New Mexico city") or that nothing else in the text
+                     # supports while its other places say another country ("South West State ... Bay Region")
+                     or best.kind in {KIND_ADMIN1, KIND_ADMIN2} and (not own_name or _wrong_kind(m, best)
+                                                                     or rival is not None))
                     and "inside" not in " ".join(why))
             if dominant and best.cc != dominant and weak and not any(e.cc == dominant for e in m.candidates):
                 deferred.append((k, dominant, cands, best))  # after the others, whose admin1 it may take
                 continue
             chosen[k] = best
-            if m.modifier and best.kind == KIND_COUNTRY:
+            if m.modifier and best.kind == KIND_COUNTRY and not m.attributive:
                 why.insert(0, MODIFIER)
             conf = round(min(0.99, 0.5 + 0.15 * margin), 2)
             reason = "; ".join(why) or "only or most populous namesake"
@@ -954,6 +1006,9 @@ class Resolver:
         for k, m in enumerate(mentions):
             if places[k] is None:
                 places[k] = self._unresolved(m, k, mentions, chosen, ctx, article)
+        for k, m in enumerate(mentions):
+            if m.attributive and (p := places[k]) is not None:
+                places[k] = p.model_copy(update={"reason": f"{ATTRIBUTE}; {p.reason or ''}"})
         out = [p for p in places if p is not None]
         if not any(p.latitude is not None for p in out):
             # no place named at all: "Afghan forces repulsed an attack" still says which country (precision 3)
@@ -1022,7 +1077,7 @@ class Resolver:
         """Landmarks take their city's point; other unknown names stay without coordinates."""
         span = Span.of(article.text, m.start, m.end)
         if m.kind_hint == "landmark" or m.source == "LANDMARK":
-            city = self._enclosing_city(m, k, mentions, chosen, article)
+            city = self._enclosing_city(m, k, mentions, chosen, article, ctx)
             if city is not None:
                 e, via = city
                 return self.place_from_entry(
@@ -1087,7 +1142,7 @@ class Resolver:
         return None
 
     def _enclosing_city(self, m: Mention, k: int, mentions: list[Mention], chosen: list[Entry | None],
-                        article: Article) -> tuple[Entry, str] | None:
+                        article: Article, ctx: Context | None = None) -> tuple[Entry, str] | None:
         text = article.text
         if m.parent is not None and chosen[m.parent] is not None and chosen[m.parent].kind == KIND_CITY:
             return chosen[m.parent], "named after it"
@@ -1095,6 +1150,10 @@ class Resolver:
             e = chosen[k - 1]
             if e.kind == KIND_CITY:
                 return e, "possessive"
+        if ctx is not None and (own := self._town_of_institution(m, ctx)) is not None:
+            # "students at the University of X", "clashes at X University": an institution named after its
+            # town stands in it; a town the text writes around it (above) still comes first
+            return own, "the town it is named after"
         same_sent = [j for j in range(len(mentions)) if mentions[j].sent == m.sent and chosen[j] is not None
                      and chosen[j].kind == KIND_CITY]
         if same_sent:
@@ -1106,6 +1165,53 @@ class Resolver:
             j = min(same_para, key=lambda j: abs(mentions[j].start - m.start))
             return chosen[j], "nearest town in the paragraph"
         return None
+
+
+    def _town_of_institution(self, m: Mention, ctx: Context) -> Entry | None:
+        """The town an institution is named after: "Kabul University", "the University of Lagos", "Lagos State
+        House" (heads: `institution_heads` in toponym_cues.json). Among the town's namesakes, one in the country
+        the text supports, else the only or by far the largest one (a town of 100,000 or more); a name that is
+        only a province's ("Borno State University") takes the town of that name in it, or none."""
+        words = _institution_town_words(m.text)
+        # the longest run of words before the head that names a town ("Kabul" of "Clashes at Kabul University")
+        towns = next((found for i in range(len(words))
+                      if all(w[:1].isupper() for w in words[i:])
+                      and (found := [e for e in self.gaz.lookup(" ".join(words[i:]))[:150] if e.kind == KIND_CITY])), None)
+        if not towns:
+            return None
+        supported = [cc for cc, _ in ctx.article.most_common() if ctx.article[cc] > 0]
+        for cc in supported[:1]:
+            here = [e for e in towns if e.cc == cc]
+            if here:
+                return max(here, key=lambda e: e.population)
+        top = max(towns, key=lambda e: e.population)
+        rival = max((e.population for e in towns if e.cc != top.cc), default=0)
+        return top if top.population >= 100_000 and top.population >= 10 * max(rival, 1) else None
+
+
+def _institution_town_words(text: str) -> list[str]:
+    """The town part of an institution's name: "Kabul" of "Kabul University" and of "the University of Kabul",
+    "Lagos" of "Lagos State House" (a province word between the town and the head goes too)."""
+    words = text.split()
+    heads = cues()["institution_heads"]
+    if words and words[0].lower() == "the":
+        words = words[1:]
+    if len(words) >= 3 and words[0].lower() in heads and words[1].lower() == "of":
+        rest = words[2:]
+        if rest and rest[0].lower() == "the":
+            rest = rest[1:]
+    else:
+        n = next((i for i in range(1, len(words)) if " ".join(words[i:]).lower() in heads), None)  # the longest head
+        if n is None:
+            return []
+        rest = words[:n]
+    while rest and rest[-1].lower() in _PROVINCE_WORDS:
+        rest = rest[:-1]
+    return rest
+
+
+_PROVINCE_WORDS = frozenset({"state", "province", "region", "governorate", "city", "municipal", "metropolitan",
+                             "county", "district"})
 
 
 def places_from_doc(article: Article, doc: Doc, resources: Resources, actor_countries: set[str] | None = None) -> list[Place]:
@@ -1130,7 +1236,7 @@ def _population(place: Place) -> int:
 
 
 def _best_of(places: list[Place], article: Article) -> Place | None:
-    located = [p for p in places if p.latitude is not None and MODIFIER not in (p.reason or "")]
+    located = [p for p in places if p.latitude is not None and not _modifier(p)]
     if not located:
         return None
     return max(
@@ -1536,7 +1642,7 @@ def place_for_event(places: list[Place], sentence: Span, paragraph: Span, articl
         # is not where they act (the event takes another place of the text, or none)
         places = [p for p in places if not _origin_country(p, trigger, doc)]
     in_sentence = [p for p in places if sentence.start <= p.span.start < sentence.end]
-    located = [p for p in in_sentence if p.latitude is not None and MODIFIER not in (p.reason or "")]
+    located = [p for p in in_sentence if p.latitude is not None and not _modifier(p)]
     if trigger is not None and doc is not None and len(located) >= 2:
         ranker = load_model(EVENT_PLACE_MODEL)
         if ranker is not None:
@@ -1573,11 +1679,11 @@ def place_for_event(places: list[Place], sentence: Span, paragraph: Span, articl
         return _as_event_place(best, article).model_copy(
             update={"reason": f"from the paragraph: {best.reason or ''}", "confidence": round(best.confidence * 0.7, 2)}
         )
-    countries = Counter(p.country for p in places if p.country and MODIFIER not in (p.reason or ""))
+    countries = Counter(p.country for p in places if p.country and not _modifier(p))
     if not countries:
         return None
     focus = countries.most_common(1)[0][0]
-    first = next(p for p in places if p.country == focus and MODIFIER not in (p.reason or ""))
+    first = next(p for p in places if p.country == focus and not _modifier(p))
     country_place = next((p for p in places if p.country == focus and p.kind == "country"), None)
     base = country_place or first
     update: dict[str, Any] = {"geo_precision": 3, "reason": f"article focus: {focus}", "confidence": 0.3}
@@ -1613,7 +1719,7 @@ def _neighbour_place(places: list[Place], sentence: Span, paragraph: Span, doc: 
     # only in a country the paragraph is about (named at least NEIGHBOUR_FOCUS times as often as the one it names
     # most): a neighbouring sentence may be an aside abroad ("... hasten last week's capitulation. He also tagged
     # along in Helsinki when ...")
-    counts = Counter(p.country for p in places if p.country and MODIFIER not in (p.reason or "")
+    counts = Counter(p.country for p in places if p.country and not _modifier(p)
                      and paragraph.start <= p.span.start < paragraph.end)
     top = max(counts.values(), default=0)
     focus = {cc for cc, n in counts.items() if n >= NEIGHBOUR_FOCUS * top}

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import calendar
 import functools
+import itertools
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -328,6 +329,7 @@ def propose_toponyms(doc: Doc, gazetteer: Any, keep_blocked: bool = False, words
     ner_places = _ner_only(doc, out, ents)
     # a gazetteer word inside a longer NER name joined by another language's joint ("Menjan" of "Keran wa Menjan")
     out = [c for c in out if not any(n.start <= c.start and c.end <= n.end for n in ner_places)] + ner_places
+    out = _institutions_named_after(doc, out)
     out += _landmarks(doc, out, tk)
     out += [c for c in _named_by_place_word(doc, out, stop, tk, gazetteer, words)
             if keep_blocked or not c.info.get("blocked")]  # a bare name NER calls an organisation: the model decides
@@ -465,9 +467,27 @@ def _ner_only(doc: Doc, found: list[Candidate], ents: list[Span] | None = None) 
                                            and doc[end].text != "of") and doc[end - 1].whitespace_
                    and _is_cap(doc[end + 1]) and doc[end + 1].is_alpha):
                 end += 2  # "Shakhta imeni Gagarina": one name, not the town Shakhta and another name
-            kind = "landmark" if ent.label_ == "FAC" or _is_landmark_head(doc[end - 1].text) else None
-            out.append(Candidate(ent.start, end, "NER", ner=ent.label_, cue=_cue_before(doc, ent.start), kind_hint=kind))
+            for start, stop in _comma_parts(doc, ent.start, end):
+                # "Bardera, Gedo Region": NER's one entity is a written hierarchy, a place and the province that
+                # holds it, each looked up on its own
+                last = doc[stop - 1].lower_
+                kind = ("landmark" if ent.label_ == "FAC" or _is_landmark_head(doc[stop - 1].text) else
+                        "admin1" if stop - start > 1 and last in ADMIN1_WORDS else
+                        "admin2" if stop - start > 1 and last in ADMIN2_WORDS else None)
+                out.append(Candidate(start, stop, "NER", ner=ent.label_, cue=_cue_before(doc, start), kind_hint=kind))
     return out
+
+
+def _comma_parts(doc: Doc, start: int, end: int) -> list[tuple[int, int]]:
+    """The parts of a name between its commas, when each part is capitalised ("X, Y Region"); else the name."""
+    cuts = [k for k in range(start + 1, end - 1) if doc[k].text == ","]
+    if not cuts:
+        return [(start, end)]
+    bounds = [start, *cuts, end]
+    parts = [(a if a == start else a + 1, b) for a, b in itertools.pairwise(bounds)]
+    if all(b > a and _is_cap(doc[a]) for a, b in parts):
+        return parts
+    return [(start, end)]
 
 
 def _named_by_place_word(doc: Doc, found: list[Candidate], stop: frozenset[str], tk: _Tokens | None = None,
@@ -599,22 +619,68 @@ def _bare_name_is_place(doc: Doc, i: int, j: int, tk: _Tokens, gazetteer: Any | 
 
 
 def _is_landmark_head(word: str) -> bool:
-    return word in _words("landmark_heads")
+    return word in _words("landmark_heads") or word in _institution_words()
+
+
+@functools.cache
+def _institution_words() -> frozenset[str]:
+    """One-word heads of institutions that stand in the town they are named after ("Kaduna Polytechnic"),
+    capitalised as a name writes them (toponym_cues.json `institution_heads`)."""
+    return frozenset(w.title() for w in cues()["institution_heads"] if " " not in w)
+
+
+def _institutions_named_after(doc: Doc, found: list[Candidate]) -> list[Candidate]:
+    """A place candidate that is the town or province part of an institution's name becomes that institution,
+    a landmark the resolver places in the town: "the University of Lagos" (heads `institution_of_heads`),
+    "Lagos State House", "Kano State University" (a province word and a head of `institution_heads` after the
+    name). The recognizer rightly calls such a town no place of its own here; as a landmark it still says where
+    an event at the institution happened."""
+    heads = cues()["institution_heads"]
+    of_heads = cues()["institution_of_heads"]
+    out = []
+    for c in found:
+        i, j = c.start, c.end
+        if c.source in {"LANDMARK", "CUE", "ABBR"}:
+            out.append(c)
+            continue
+        # "the University of (the) X"
+        k = i - 2 if i >= 2 and doc[i - 1].lower_ == "of" else i - 3 if i >= 3 and doc[i - 1].lower_ == "the" and doc[i - 2].lower_ == "of" else None
+        if k is not None and doc[k].text[:1].isupper() and doc[k].lower_ in of_heads:
+            out.append(Candidate(k, j, "LANDMARK", ner=c.ner, cue=_cue_before(doc, k), kind_hint="landmark"))
+            continue
+        # "X State House", "X State University": the province word belongs to the institution's name
+        if j < len(doc) and doc[j - 1].lower_ in ADMIN1_WORDS and doc[j].text[:1].isupper():
+            end = None
+            if f"{doc[j - 1].lower_} {doc[j].lower_}" in heads:
+                end = j + 1  # "X State House"
+            elif j + 1 < len(doc) and doc[j + 1].text[:1].isupper() and f"{doc[j].lower_} {doc[j + 1].lower_}" in heads:
+                end = j + 2  # "X State Teaching Hospital"
+            elif doc[j].lower_ in heads:
+                end = j + 1  # "X State University"
+            if end is not None:
+                out.append(Candidate(i, end, "LANDMARK", ner=c.ner, cue=c.cue, kind_hint="landmark"))
+                continue
+        out.append(c)
+    return out
+
+
+# connectors that are also English words: written in lower case, they end a landmark's name rather than join it
+_ENGLISH_CONNECTORS = frozenset({"at", "as", "an"})
 
 
 def _landmarks(doc: Doc, found: list[Candidate], tk: _Tokens | None = None) -> list[Candidate]:
     """Named sites: a capitalised name ending in Square, Bridge, Mosque, Embassy … ("Al-Sinak Bridge")."""
     tk = tk or _Tokens(doc)
     text, lower, cap = tk.text, tk.lower, tk.cap
-    heads = _words("landmark_heads")
+    heads = _words("landmark_heads") | _institution_words()
     out = []
     for k in range(1, tk.n):
         if text[k] not in heads:
             continue
         i = k
         while i > 0 and (cap[i - 1] or text[i - 1] == "-" or lower[i - 1] in CONNECTORS and i - 1 > 0):
-            if lower[i - 1] in {"the", "a"}:
-                break
+            if lower[i - 1] in {"the", "a"} or text[i - 1] in _ENGLISH_CONNECTORS:
+                break  # "Doctors at Kano Teaching Hospital": the English word ends the name ("At Tadawin" does not)
             i -= 1
         while i < k and (text[i] in CONNECTORS or text[i] == "-"):  # keep a capitalised "Al-"
             i += 1
