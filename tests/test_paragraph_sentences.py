@@ -29,3 +29,13 @@ def test_an_undated_headline_joins_the_undated_lead_as_a_mention(pipeline) -> No
     assert len(events) == 1
     assert events[0].evidence["sub_event_type"].text == "stormed"
     assert events[0].mentions[0].text.strip() == "Farmers storm Mopti town hall"
+
+
+def test_a_dateline_abroad_is_not_where_the_people_it_names_act(pipeline) -> None:  # type: ignore[no-untyped-def]
+    text = ("Reporting by Example Desk\n\n"
+            "Kenya, June 4, 2021—The Ugandan opposition's protests against the ruling party and its allies spread to "
+            "more towns, while Kenyan observers watched.\n\n"
+            "In Kampala, thousands of opposition supporters marched to parliament on Friday.")
+    report = pipeline.extract_text(text, published="2021-06-05")
+    assert report.article.evidence["dateline"].text.startswith("Kenya")
+    assert all(e.country != "Kenya" for e in report.events)

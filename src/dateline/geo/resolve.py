@@ -30,6 +30,7 @@ from typing import Any
 from spacy.attrs import ORTH
 from spacy.tokens import Doc
 
+from dateline.codebook import default_codebook
 from dateline.geo.gazetteer import (
     KIND_ADMIN1,
     KIND_ADMIN2,
@@ -1641,6 +1642,8 @@ def place_for_event(places: list[Place], sentence: Span, paragraph: Span, articl
         # "refugees displaced from X held a sit-in": a country named only as where the participants come from
         # is not where they act (the event takes another place of the text, or none)
         places = [p for p in places if not _origin_country(p, trigger, doc)]
+    if doc is not None:
+        places = _without_foreign_dateline(places, sentence, article, doc)
     in_sentence = [p for p in places if sentence.start <= p.span.start < sentence.end]
     located = [p for p in in_sentence if p.latitude is not None and not _modifier(p)]
     if trigger is not None and doc is not None and len(located) >= 2:
@@ -1690,6 +1693,30 @@ def place_for_event(places: list[Place], sentence: Span, paragraph: Span, articl
     if country_place is None:
         update.update(kind="country", name=focus, admin1=None, admin2=None, admin3=None, within=None, geonameid=None)
     return base.model_copy(update=update)
+
+
+def _without_foreign_dateline(places: list[Place], sentence: Span, article: Article, doc: Doc) -> list[Place]:
+    """The dateline ("Iran, November 2, 2019—The Iraqi people's uprising ...") names where the report was filed.
+    When the sentence it opens (or that follows it) first names its people by another country's demonym, the
+    dateline is not where this event happened: its place leaves the candidates (the sentences around it or the
+    article's focus place the event instead). A local report's dateline with no such
+    word ("KABUL, Afghanistan — A bomb exploded near a mosque") still places its event."""
+    where = article.evidence.get("dateline")
+    # the dateline opens the sentence, or is a fragment of its own just before it ("Iran, November 2, 2019—")
+    if where is None or not (where.start < sentence.end and where.end >= sentence.start - 3):
+        return places
+    filed = [p for p in places if where.start <= p.span.start < where.end]
+    if not filed:
+        return places
+    book = default_codebook()
+    filed_countries = {book.iso3(p.country) for p in filed if p.country}
+    span = doc.char_span(max(where.end, sentence.start), sentence.end, alignment_mode="contract")
+    # the first demonym of the sentence is, as a rule, its subject's: "The Iraqi people's uprising against ... the
+    # Iranian regime" is told of Iraqis
+    first = next((iso for tok in span or [] if tok.text[:1].isupper() and (iso := book.demonym_iso3(tok.text))), None)
+    if first is None or first in filed_countries:
+        return places
+    return [p for p in places if not where.start <= p.span.start < where.end]
 
 
 NEIGHBOUR_BACK = 3  # sentences: how far back a sentence that names no place looks for the one it goes on from
