@@ -337,8 +337,26 @@ def propose_toponyms(doc: Doc, gazetteer: Any, keep_blocked: bool = False, words
     # a holiday or an institution is never a place, whichever source proposed it ("during Ramadan", "protests in
     # Congress"): its namesake town abroad would also pull the text's other places there
     out = [c for c in out if not _named_period_or_body(doc, c)]
+    # "KABUL, April 11 (Xinhua) --": a news agency's credit is never a place, whatever town shares its name
+    out = [c for c in out if not _outlet_credit(doc, c)]
     out.sort(key=lambda c: c.start)
     return out
+
+
+@functools.cache
+def outlet_names() -> frozenset[str]:
+    """Lower-cased names and aliases of the outlets and news agencies of data/outlets.yaml."""
+    from dateline.extract.source import load_outlets
+
+    return frozenset(n.lower() for outlet in load_outlets() for n in (outlet.name, *outlet.aliases))
+
+
+def _outlet_credit(doc: Doc, cand: Candidate) -> bool:
+    """An outlet's or news agency's name (data/outlets.yaml) standing alone in brackets, as wire copy credits
+    its source ("KABUL, April 11 (Xinhua) --", "SKOPJE (Sputnik) –", "Pretoria (ANA)")."""
+    if cand.start < 1 or cand.end >= len(doc) or doc[cand.start - 1].text != "(" or doc[cand.end].text != ")":
+        return False
+    return doc[cand.start : cand.end].text.lower() in outlet_names()
 
 
 def _named_period_or_body(doc: Doc, cand: Candidate) -> bool:
