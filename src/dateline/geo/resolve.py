@@ -46,7 +46,7 @@ from dateline.geo.gazetteer import (
 )
 from dateline.geo.models import EVENT_PLACE_MODEL, cues, load_model
 from dateline.model import Article, Place, Span
-from dateline.nlp.components.places import ADMIN1_WORDS, ADMIN2_WORDS, SPAN_KEY, find_toponyms
+from dateline.nlp.components.places import ADMIN1_WORDS, ADMIN2_WORDS, SPAN_KEY, find_toponyms, outlet_names
 from dateline.nlp.text import doc_text
 from dateline.resources import Resources
 
@@ -160,6 +160,7 @@ def _mentions(article: Article, doc: Doc, gaz: Gazetteer) -> list[Mention]:
                                         "expands": c.info.get("expands")})
             for c in find_toponyms(doc, gaz)
         ]
+    raw = _with_dateline_city(_without_dateline_outlets(raw, article, doc), article, doc, gaz)
     sent_starts = [s.start_char for s in doc.sents]
     para_starts = _paragraph_starts(article.text)
     out = []
@@ -236,6 +237,38 @@ def _mentions(article: Article, doc: Doc, gaz: Gazetteer) -> list[Mention]:
                 and _OPENS_LIST.search(article.text[max(0, m.start - 80) : m.start])):
             m.is_parent = True
     return out
+
+
+RawMention = tuple[int, int, str, dict[str, Any]]
+
+
+def _without_dateline_outlets(raw: list[RawMention], article: Article, doc: Doc) -> list[RawMention]:
+    """An outlet's or news agency's name inside the dateline ("MOSCOW, Sputnik —") is its credit, not a place."""
+    where = article.evidence.get("dateline")
+    if where is None:
+        return raw
+    return [r for r in raw if not (where.start <= doc[r[0]].idx < where.end
+                                   and doc[r[0] : r[1]].text.lower() in outlet_names())]
+
+
+def _with_dateline_city(raw: list[RawMention], article: Article, doc: Doc, gaz: Gazetteer) -> list[RawMention]:
+    """The dateline's city ("KABUL, Afghanistan, June 4 —", "DURBAN, April 6 (ANA) -") as a mention, resolved
+    like any other. Wire copy writes it in capitals, which the recognizer (trained on running text) and NER
+    (which reads "KABUL" as an organisation) both miss; ingest has already found it where a dateline stands.
+    Only a name the gazetteer knows exactly (not a section slug such as "GOLF-SUNSHINE"); it replaces a
+    mention of part of it ("TOWN" of "CAPE TOWN", a namesake in Saint Lucia), not one that reaches beyond it."""
+    where = article.evidence.get("dateline_place")
+    if where is None:
+        return raw
+    city = where.text.split(",")[0].rstrip()
+    span = doc.char_span(where.start, where.start + len(city), alignment_mode="strict")
+    if span is None or not any(e.kind != KIND_COUNTRY for e in gaz.lookup(city, loose=False)):
+        return raw
+    overlapping = [r for r in raw if r[0] < span.end and span.start < r[1]]
+    if any(r[0] < span.start or r[1] > span.end or (r[0], r[1]) == (span.start, span.end) for r in overlapping):
+        return raw
+    kept = [r for r in raw if r not in overlapping]
+    return sorted([*kept, (span.start, span.end, "DATELINE", {"ner": span[0].ent_type_ or None})], key=lambda r: r[0])
 
 
 @functools.cache
@@ -1643,7 +1676,7 @@ def place_for_event(places: list[Place], sentence: Span, paragraph: Span, articl
         # is not where they act (the event takes another place of the text, or none)
         places = [p for p in places if not _origin_country(p, trigger, doc)]
     if doc is not None:
-        places = _without_foreign_dateline(places, sentence, article, doc)
+        places = _dateline_as_fallback(_without_foreign_dateline(places, sentence, article, doc), sentence, article)
     in_sentence = [p for p in places if sentence.start <= p.span.start < sentence.end]
     located = [p for p in in_sentence if p.latitude is not None and not _modifier(p)]
     if trigger is not None and doc is not None and len(located) >= 2:
@@ -1713,10 +1746,45 @@ def _without_foreign_dateline(places: list[Place], sentence: Span, article: Arti
     span = doc.char_span(max(where.end, sentence.start), sentence.end, alignment_mode="contract")
     # the first demonym of the sentence is, as a rule, its subject's: "The Iraqi people's uprising against ... the
     # Iranian regime" is told of Iraqis
-    first = next((iso for tok in span or [] if tok.text[:1].isupper() and (iso := book.demonym_iso3(tok.text))), None)
+    first = next((iso for tok in span or [] if tok.text[:1].isupper() and (iso := _demonym_at(tok, book))), None)
     if first is None or first in filed_countries:
         return places
     return [p for p in places if not where.start <= p.span.start < where.end]
+
+
+def _demonym_at(tok: Any, book: Any) -> str | None:
+    """The country (ISO3) of the demonym starting at `tok`, two words first ("South African", "North Korean")."""
+    nxt = tok.nbor(1) if tok.i + 1 < len(tok.doc) else None
+    if nxt is not None and nxt.text[:1].isupper() and (iso := book.demonym_iso3(f"{tok.text} {nxt.text}")):
+        return str(iso)
+    iso = book.demonym_iso3(tok.text)
+    return str(iso) if iso else None
+
+
+def _dateline_as_fallback(places: list[Place], sentence: Span, article: Article) -> list[Place]:
+    """The dateline's places (its city, and the country written with it) place a local report's event only
+    where nothing else does. They leave the candidates when the rest of the sentence names another place
+    than a unit that holds them ("KABUL — Gunmen attacked a checkpoint in Ghazni province": Ghazni, not Kabul;
+    "KABUL — ... in Afghanistan's capital" keeps Kabul), and when the report names places only abroad
+    ("MOSCOW (Sputnik) — ... in Kandahar. ... Helmand": filed from Moscow, about Afghanistan)."""
+    where = article.evidence.get("dateline")
+    if where is None:
+        return places
+    filed = [p for p in places if where.start <= p.span.start < where.end]
+    if not filed:
+        return places
+    rest = [p for p in places if not where.start <= p.span.start < where.end and p.country and not _modifier(p)]
+    ccs = {p.country for p in filed if p.country}
+    admin1s = {(p.country, p.admin1) for p in filed if p.admin1}
+
+    def holds(p: Place) -> bool:
+        return p.kind == "country" and p.country in ccs or p.kind == "admin1" and (p.country, p.admin1) in admin1s
+
+    in_sentence = [p for p in rest if sentence.start <= p.span.start < sentence.end and p.latitude is not None]
+    abroad = bool(rest) and not any(p.country in ccs for p in rest)
+    if abroad or any(not holds(p) for p in in_sentence):
+        return [p for p in places if not where.start <= p.span.start < where.end]
+    return places
 
 
 NEIGHBOUR_BACK = 3  # sentences: how far back a sentence that names no place looks for the one it goes on from

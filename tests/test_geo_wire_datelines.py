@@ -1,0 +1,69 @@
+"""Places: wire-copy datelines (geo17). The dateline's city places a local report's event where its sentence
+names no other place; an outlet credited in the dateline or in brackets is never a place.
+
+Sentences are our own; each test fails without the change it names."""
+
+from __future__ import annotations
+
+from dateline.extract.source import load_outlets
+
+
+def _event_places(pipeline, text: str) -> list[tuple[str | None, str | None, int | None]]:  # type: ignore[no-untyped-def]
+    report = pipeline.extract_text(text)
+    return [(e.country, e.location, e.geo_precision) for e in report.events]
+
+
+def test_an_all_capitals_dateline_city_places_an_event_whose_sentence_names_no_place(pipeline) -> None:  # type: ignore[no-untyped-def]
+    # before: "KABUL" (NER: ORG, capitals) was no place, and the event stayed at the country (precision 3)
+    text = ("KABUL, Afghanistan, June 4, 2021 — A bomb exploded near a mosque on Friday, killing five worshippers, "
+            "police said.")
+    assert _event_places(pipeline, text) == [("Afghanistan", "Kabul", 1)]
+
+
+def test_a_dateline_city_written_alone_resolves_in_the_country_the_text_gives(pipeline) -> None:  # type: ignore[no-untyped-def]
+    text = ("DURBAN, March 3 (ANA) - Protesters blocked roads and burned tyres on Monday, demanding water and "
+            "electricity, police said.")
+    assert _event_places(pipeline, text) == [("South Africa", "Durban", 1)]
+
+
+def test_a_sentence_that_names_another_place_keeps_it_over_the_dateline_city(pipeline) -> None:  # type: ignore[no-untyped-def]
+    text = ("KABUL, April 11 (Xinhua) -- Gunmen attacked a police checkpoint in Ghazni province on Sunday, killing "
+            "two officers, officials said.")
+    places = _event_places(pipeline, text)
+    assert len(places) == 1 and places[0][:2] == ("Afghanistan", "Ghazni")
+
+
+def test_a_dateline_city_of_two_capitalised_words_is_not_a_namesake_of_its_second_word(pipeline) -> None:  # type: ignore[no-untyped-def]
+    # before: "TOWN" of "CAPE TOWN" was looked up alone and resolved to a district of Saint Lucia
+    report = pipeline.extract_text("Police disperse housing march Carla Bernardo CAPE TOWN, May 2 (ANA) - Police "
+                                   "fired rubber bullets at residents who marched to the city hall on Tuesday, "
+                                   "organisers said.")
+    assert [(p.name, p.country) for p in report.places][:1] == [("Cape Town", "South Africa")]
+    assert all(p.country != "Saint Lucia" for p in report.places)
+
+
+def test_a_dateline_abroad_does_not_place_an_event_told_of_another_countrys_people(pipeline) -> None:  # type: ignore[no-untyped-def]
+    # "South African" is a demonym of two words: the Moscow dateline is where the copy was filed, not the fire
+    text = ("MOSCOW, January 24 (Sputnik) – A fire at a South African platinum mine killed four workers on "
+            "Tuesday, the operator said.")
+    assert all(country != "Russia" for country, _, _ in _event_places(pipeline, text))
+
+
+def test_a_news_agency_credited_in_brackets_is_never_a_place(pipeline) -> None:  # type: ignore[no-untyped-def]
+    # before: "(Xinhua)" resolved to a town in Yunnan, China, and placed the event there
+    text = ("KABUL, April 11 (Xinhua) -- A bomb exploded near a mosque on Friday, killing five worshippers, "
+            "police said.")
+    report = pipeline.extract_text(text)
+    assert all(p.name != "Xinhua" and p.country != "China" for p in report.places)
+    assert [(e.country, e.location) for e in report.events] == [("Afghanistan", "Kabul")]
+
+
+def test_an_agency_credited_after_a_dateline_city_without_a_date_is_no_place(pipeline) -> None:  # type: ignore[no-untyped-def]
+    report = pipeline.extract_text("SKOPJE (Sputnik) – Protesters threw paint at the mayor's office on "
+                                   "Wednesday, police said.")
+    assert [p.name for p in report.places] == ["Skopje"]
+
+
+def test_the_wire_agencies_of_datelines_are_listed_outlets() -> None:
+    names = {n for o in load_outlets() for n in (o.name, *o.aliases)}
+    assert {"Xinhua", "AFP", "AP", "Reuters", "ANA", "Sputnik", "dpa", "IANS", "PTI", "Anadolu"} <= names
