@@ -74,28 +74,17 @@ def extract_events(
     paragraphs = _paragraphs(text)
     candidates: list[Candidate] = []
     rejected: list[RejectedCandidate] = []
-    accident_paragraph: int | None = None
-    crime_paragraph: int | None = None
+    rejected_in: dict[str, int] = {}  # kind of rejected story (accident, crime) -> the paragraph it was told in
     sentences: list[tuple[int, int, str]] = []
     for sent in doc.sents:
-        sentences.append((sent.start_char, _paragraph_of(paragraphs, sent.start_char, text).start, sent.text))
+        paragraph_start = _paragraph_of(paragraphs, sent.start_char, text).start
+        sentences.append((sent.start_char, paragraph_start, sent.text))
         for cand, rejects in _incidents_of_sentence(sent, article, paragraphs, places, dates, book, soft):
             rejected.extend(rejects)
-            if any(r.detail and r.detail.startswith("an accident") for r in rejects):
-                accident_paragraph = _paragraph_of(paragraphs, sent.start_char, text).start
-            if cand is not None and accident_paragraph is not None and _same_accident(cand, accident_paragraph):
-                # "A furnace exploded ... The explosion occurred at the plant": the follow-up names the same accident
-                rejected.append(RejectedCandidate(span=cand.sentence, trigger=cand.trigger.text, reason="no_event",
-                                                  detail="the accident reported before, not political violence"))
-                continue
-            if any(r.detail and r.detail.startswith("common crime") for r in rejects):
-                crime_paragraph = _paragraph_of(paragraphs, sent.start_char, text).start
-            if cand is not None and crime_paragraph is not None and _same_crime(cand, crime_paragraph):
-                # "A grenade exploded during a robbery ... the robber threatened the shopkeeper with a grenade"
-                rejected.append(RejectedCandidate(span=cand.sentence, trigger=cand.trigger.text, reason="no_event",
-                                                  detail="common crime reported before, not political violence"))
-                continue
-            if cand is not None:
+            follow_up = _follow_up_of_rejected(cand, rejects, paragraph_start, rejected_in)
+            if follow_up is not None:
+                rejected.append(follow_up)
+            elif cand is not None:
                 candidates.append(cand)
     for cand in candidates:
         if cand.sub_event_type == "Peaceful protest":
@@ -118,6 +107,26 @@ DEMONSTRATION_TYPES = frozenset({"Peaceful protest", "Protest with intervention"
                                  "Violent demonstration", "Mob violence"})
 
 
+# An accident or a crime the rules rejected, and what its follow-ups in the same paragraph are rejected as:
+# "A furnace exploded ... The explosion occurred at the plant"; "A grenade exploded during a robbery ... the robber
+# threatened the shopkeeper with a grenade".
+FOLLOW_UPS = (("an accident", "the accident reported before, not political violence"),
+              ("common crime", "common crime reported before, not political violence"))
+
+
+def _follow_up_of_rejected(cand: Candidate | None, rejects: list[RejectedCandidate], paragraph_start: int,
+                           rejected_in: dict[str, int]) -> RejectedCandidate | None:
+    """The rejection of a candidate that goes on telling an accident or a crime its paragraph already told (and
+    noting, in `rejected_in`, where each kind was last rejected); None for a candidate of its own."""
+    same = {"an accident": _same_accident, "common crime": _same_crime}
+    for kind, detail in FOLLOW_UPS:
+        if any(r.detail and r.detail.startswith(kind) for r in rejects):
+            rejected_in[kind] = paragraph_start
+        if cand is not None and kind in rejected_in and same[kind](cand, rejected_in[kind]):
+            return RejectedCandidate(span=cand.sentence, trigger=cand.trigger.text, reason="no_event", detail=detail)
+    return None
+
+
 def _incidents_of_sentence(sent: SpacySpan, article: Article, paragraphs: list[tuple[int, int]],
                            places: list[Place], dates: list[DateMention], book: Codebook, soft: bool
                            ) -> list[tuple[Candidate | None, list[RejectedCandidate]]]:
@@ -128,19 +137,22 @@ def _incidents_of_sentence(sent: SpacySpan, article: Article, paragraphs: list[t
     sentence is split at a clause coordinated with its main clause that has a subject of its own, and the split
     stands only when every clause yields a candidate and each two name, in their own words, different places or
     different dates; otherwise the whole sentence is one candidate, as before."""
-    whole = _sentence_candidate(sent, article, paragraphs, places, dates, book, soft)
     clauses = _coordinated_clauses(sent)
-    if len(clauses) < 2:
-        return [whole]
-    parts = [_sentence_candidate(c, article, paragraphs, places, dates, book, soft) for c in clauses]
-    found = [cand for cand, _ in parts]
+    if len(clauses) >= 2:
+        parts = [_sentence_candidate(c, article, paragraphs, places, dates, book, soft) for c in clauses]
+        if _incidents_apart([cand for cand, _ in parts], clauses):
+            return parts
+    return [_sentence_candidate(sent, article, paragraphs, places, dates, book, soft)]
+
+
+def _incidents_apart(found: list[Candidate | None], clauses: list[SpacySpan]) -> bool:
+    """Every clause yields a candidate, and each two name, in their own words, other places or other dates."""
     if any(c is None for c in found):
-        return [whole]
+        return False
     own = [_own_place_and_date(c, clause) for c, clause in zip(found, clauses, strict=True) if c is not None]
-    apart = all((a[0] is not None and b[0] is not None and a[0] != b[0]) or
-                (a[1] is not None and b[1] is not None and a[1] != b[1])
-                for i, a in enumerate(own) for b in own[i + 1:])
-    return parts if apart else [whole]
+    return all((a[0] is not None and b[0] is not None and a[0] != b[0]) or
+               (a[1] is not None and b[1] is not None and a[1] != b[1])
+               for i, a in enumerate(own) for b in own[i + 1:])
 
 
 def _own_place_and_date(cand: Candidate, clause: SpacySpan) -> tuple[object, object]:
