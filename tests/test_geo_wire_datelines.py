@@ -65,5 +65,5 @@ def test_an_agency_credited_after_a_dateline_city_without_a_date_is_no_place(pip
 
 
 def test_the_wire_agencies_of_datelines_are_listed_outlets() -> None:
-    names = {n for o in load_outlets() for n in (o.name, *o.aliases)}
+    names = {n for o in load_outlets() for n in (o.name, *o.aliases, *o.credits)}
     assert {"Xinhua", "AFP", "AP", "Reuters", "ANA", "Sputnik", "dpa", "IANS", "PTI", "Anadolu"} <= names

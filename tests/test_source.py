@@ -36,6 +36,19 @@ def test_unknown_names_are_not_outlets() -> None:
     assert source_mod.find_outlet("") is None
 
 
+def test_a_credit_only_abbreviation_is_the_outlet_only_as_a_credit() -> None:
+    # "ANA" signs the African News Agency's copy, but in a sentence it is as likely the Afghan National Army
+    assert source_mod.find_outlet("ANA") is None
+    assert source_mod.source_scale(["ANA"]) == "Other"
+    outlet = source_mod.find_outlet("ANA", credit=True)
+    assert outlet is not None and outlet.name == "African News Agency"
+
+
+def test_a_credited_publisher_gets_its_outlet_kind(pipeline) -> None:  # type: ignore[no-untyped-def]
+    report = pipeline.extract_text("Protesters blocked roads in Durban on Monday.", publisher="ANA")
+    assert report.source_profile.publisher_kind == "wire"
+
+
 def test_source_scale_joins_scales_acled_style() -> None:
     assert source_mod.source_scale(["IRNA", "Reuters"]) == "National-International"
     assert source_mod.source_scale(["a local blogger"]) == "Other"

@@ -79,7 +79,8 @@ def attribute(
         event.notes = notes_mod.with_source(event.notes, event.claimed_by, publisher.name or None)
         cited = [link.name for link in chain[1:] if link.role in ("outlet", "organisation")]
         event.source = "; ".join(cited) if cited else publisher.name or None
-        event.source_scale = source_mod.source_scale(cited or _names([publisher]))
+        event.source_scale = (source_mod.source_scale(cited) if cited
+                              else source_mod.source_scale(_names([publisher]), credit=True))
         claims.append(_claim("event", event.id, chain, event.mentions[0] if event.mentions else anchor_span))
 
     for statement in statements:

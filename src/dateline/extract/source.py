@@ -30,6 +30,7 @@ _MERGE_GAP = re.compile(r"^[ ’'`]*(?:s ?)?$")  # only a space or a possessive 
 class Outlet:
     name: str
     aliases: tuple[str, ...]
+    credits: tuple[str, ...]  # names valid only as a wire credit or the publisher (outlets.yaml says why)
     kind: str
     country: str | None
     scale: str
@@ -60,6 +61,7 @@ def load_outlets() -> tuple[Outlet, ...]:
         Outlet(
             name=str(o["name"]),
             aliases=tuple(str(a) for a in o.get("aliases", [])),
+            credits=tuple(str(a) for a in o.get("credits", [])),
             kind=str(o["kind"]),
             country=o.get("country"),
             scale=str(o.get("scale") or scales[o["kind"]]),
@@ -74,20 +76,22 @@ def _key(name: str) -> str:
 
 
 @functools.cache
-def _outlet_index() -> dict[str, Outlet]:
+def _outlet_index(credits: bool) -> dict[str, Outlet]:
     index: dict[str, Outlet] = {}
     for outlet in load_outlets():
-        for alias in (outlet.name, *outlet.aliases):
+        for alias in (outlet.name, *outlet.aliases, *(outlet.credits if credits else ())):
             index.setdefault(_key(alias), outlet)
     return index
 
 
-def find_outlet(name: str | None) -> Outlet | None:
-    """The outlets-table entry for a name as written ("Al Arabiya TV", "the AP", "Amnesty"), or None."""
+def find_outlet(name: str | None, *, credit: bool = False) -> Outlet | None:
+    """The outlets-table entry for a name as written ("Al Arabiya TV", "the AP", "Amnesty"), or None.
+
+    `credit`: the name is a wire credit or the publisher, where an outlet's credit-only abbreviations count."""
     if not name:
         return None
     key = _key(name)
-    index = _outlet_index()
+    index = _outlet_index(credit)
     if key in index:
         return index[key]
     # "Al Arabiya TV report", "Reuters news agency": the longest known name the words start with.
@@ -99,10 +103,11 @@ def find_outlet(name: str | None) -> Outlet | None:
     return None
 
 
-def source_scale(names: list[str]) -> str | None:
-    """ACLED source_scale of the given sources, joined ACLED-style ("National-International")."""
+def source_scale(names: list[str], *, credit: bool = False) -> str | None:
+    """ACLED source_scale of the given sources, joined ACLED-style ("National-International"); `credit` as
+    in `find_outlet` (the publisher's own name)."""
     order = ["Local partner", "Subnational", "National", "Regional", "International", "New media", "Other"]
-    scales = {o.scale for n in names if (o := find_outlet(n)) is not None}
+    scales = {o.scale for n in names if (o := find_outlet(n, credit=credit)) is not None}
     if not scales and names:
         scales = {"Other"}
     return "-".join(s for s in order if s in scales) or None
@@ -176,7 +181,7 @@ def _merge(text: str, spans: list[tuple[int, int, str]]) -> list[tuple[int, int,
 
 def profile_source(article: Article, doc: Doc, claims: list[Claim]) -> SourceProfile:
     """Publisher kind with its basis, loaded-language spans and the per-article summary."""
-    outlet = find_outlet(article.publisher) or find_outlet(article.site_name)
+    outlet = find_outlet(article.publisher, credit=True) or find_outlet(article.site_name, credit=True)
     loaded = loaded_language(doc, article.text)
     sentences = [s for s in doc.sents if s.text.strip()]
     loaded_sents = sum(1 for s in sentences if any(s.start_char <= ls.span.start < s.end_char for ls in loaded))

@@ -348,7 +348,7 @@ def outlet_names() -> frozenset[str]:
     """Lower-cased names and aliases of the outlets and news agencies of data/outlets.yaml."""
     from dateline.extract.source import load_outlets
 
-    return frozenset(n.lower() for outlet in load_outlets() for n in (outlet.name, *outlet.aliases))
+    return frozenset(n.lower() for outlet in load_outlets() for n in (outlet.name, *outlet.aliases, *outlet.credits))
 
 
 def _outlet_credit(doc: Doc, cand: Candidate) -> bool:
