@@ -115,6 +115,9 @@ class Mention:
     # Observatory", "Iran-backed militias"): who made, hosts or sponsors it, not where anything happened
     attributive: bool = False
     town_word: bool = False  # the text calls it a town: "X city", "the town of X"
+    # a country named as what an act is aimed at ("protested against Iran", "Iran's influence", "the US
+    # embassy"): it says whom the act is about, not where it is, and casts no vote for its namesakes' country
+    target: bool = False
 
 
 _TOWN_AFTER = re.compile(r"\s+(?:city|town|village)\b")
@@ -192,6 +195,7 @@ def _mentions(article: Article, doc: Doc, gaz: Gazetteer) -> list[Mention]:
             m.modifier = False
         if _attribute_suffix(article.text, m.end):
             m.modifier = m.attributive = True
+        m.target = _target_of_act(span, doc)
         m.town_word = bool(_TOWN_AFTER.match(article.text, m.end) or _TOWN_BEFORE.search(article.text[max(0, m.start - 30) : m.start]))
         if span[0].text in _SUBLOCALITY_PREFIXES:
             m.kind_hint = "landmark"  # "Colonia Las Lomas": a neighbourhood of the town named with it, never a town
@@ -237,6 +241,27 @@ def _mentions(article: Article, doc: Doc, gaz: Gazetteer) -> list[Mention]:
                 and _OPENS_LIST.search(article.text[max(0, m.start - 80) : m.start])):
             m.is_parent = True
     return out
+
+
+def _target_of_act(span: Any, doc: Doc) -> bool:
+    """Whether the name is written as what an act is aimed at: after "against", as the possessive or modifier of
+    a noun such as "influence" or "embassy", or as the object of a verb such as "protest" or "condemn" (lists
+    `target_before`, `target_heads`, `target_verbs` in toponym_cues.json)."""
+    cue = cues()
+    before = doc[span.start - 1] if span.start > 0 else None
+    if before is not None and before.lower_ == "the" and span.start > 1:
+        before = doc[span.start - 2]
+    if before is not None and before.lower_ in cue["target_before"]:
+        return True
+    last = span[-1]
+    nxt = span.end
+    if nxt < len(doc) and doc[nxt].text in {"'s", "’s", "'"}:
+        nxt += 1
+    while nxt < len(doc) and doc[nxt].pos_ == "ADJ":  # "Iran's growing influence"
+        nxt += 1
+    if nxt < len(doc) and doc[nxt].lower_ in cue["target_heads"]:
+        return True
+    return last.dep_ in {"dobj", "obj"} and last.head.lower_ in cue["target_verbs"]
 
 
 RawMention = tuple[int, int, str, dict[str, Any]]
@@ -425,6 +450,8 @@ def _anchor_country(m: Mention) -> tuple[str, float] | None:
         return None  # an attribute ("US-made") says who made or backs a thing, not where the text is
     ccs = {e.cc for e in m.candidates}
     top = m.candidates[0]
+    if m.target and top.kind == KIND_COUNTRY:
+        return None  # "demonstrated in Baghdad against Iran": whom the act is aimed at, not where it is
     if m.child_cc is not None and m.child_cc != top.cc:
         # the text's hierarchy outweighs a bigger namesake: what it encloses is only in one country, and this
         # name has a province or district there
@@ -628,6 +655,11 @@ def _score(m: Mention, e: Entry, mentions: list[Mention], ctx: Context, actor_co
     s = _share(ctx.sent.get(m.sent), e.cc, own)
     p = _share(ctx.para.get(m.para), e.cc, own)
     a = _share(ctx.article, e.cc, own)
+    if _outranked_alias(m, e):
+        # "in Baghdad ... Iran": a village that only one of its other names makes "Baghdad" (Baghdadeh, Iran) does
+        # not beat the large city of that very name because its country is named somewhere
+        s = p = a = 0.0
+        why.append("other name of a village; the large city has the name itself")
     score += 2.5 * s + 1.5 * p + 1.0 * a
     if s or p or a:
         why.append(f"context {e.cc}: sentence {s:.2f}, paragraph {p:.2f}, article {a:.2f}")
@@ -659,6 +691,20 @@ def _score(m: Mention, e: Entry, mentions: list[Mention], ctx: Context, actor_co
             score += NEAR_BONUS if near[1] <= NEAR_KM else NEAR_BONUS / 2
             why.append(f"{near[1]:.0f} km from {near[0]}")
     return score, why
+
+
+LARGE_CITY = 100_000  # a city this large that has the name itself ...
+ALIAS_GAP = 100  # ... beats the context's vote for a reading found by another name and this many times smaller
+
+
+def _outranked_alias(m: Mention, e: Entry) -> bool:
+    """Whether `e` is a town found only under another of its names while the mention's own name is that of a large
+    city at least ALIAS_GAP times as populous: the context's country votes do not lift such a reading."""
+    if e.kind != KIND_CITY or fold(e.name) == fold(m.name) or loose_key(e.name) == loose_key(m.name):
+        return False
+    biggest = max((c.population for c in m.candidates if c.kind == KIND_CITY and c.cc != e.cc
+                   and fold(c.name) == fold(m.name)), default=0)
+    return biggest >= LARGE_CITY and biggest >= ALIAS_GAP * max(e.population, 1)
 
 
 NEAR_KM = 40.0  # two towns named together lie near each other: the full bonus within this distance,

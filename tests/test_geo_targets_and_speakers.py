@@ -1,0 +1,38 @@
+"""Places (geo18): a country named as the target of an act casts no vote for its namesakes; a large city that has
+the name itself is not beaten by a village found under another of its names; a speaker's nationality word does
+not decide a namesake in the story's other sentences; a dateline city places an event whose sentence names only
+its country.
+
+Sentences are our own; each test fails without the change it names."""
+
+from __future__ import annotations
+
+import pytest
+
+
+def _event_places(pipeline, text: str) -> list[tuple[str | None, str | None]]:  # type: ignore[no-untyped-def]
+    return [(e.country, e.location) for e in pipeline.extract_text(text).events]
+
+
+@pytest.mark.parametrize("text", [
+    "Thousands demonstrated in Baghdad against Iran on Friday, police said.",
+    "Thousands demonstrated in Baghdad to protest Iran on Friday.",
+    "Hundreds rallied outside the Iran embassy in Baghdad on Sunday, organisers said.",
+])
+def test_a_country_named_as_the_target_of_a_protest_does_not_pull_the_city_to_its_namesake(pipeline, text) -> None:  # type: ignore[no-untyped-def]
+    # before: "against Iran" voted for Iran and Baghdad went to Baghdadeh, a village in Iran
+    assert _event_places(pipeline, text) == [("Iraq", "Baghdad")]
+
+
+def test_a_large_city_that_has_the_name_itself_beats_a_village_known_by_it_as_another_name(pipeline) -> None:  # type: ignore[no-untyped-def]
+    # Iran is a plain subject here and votes; Baghdadeh is "Baghdad" only under one of its other names
+    text = "Thousands protested in Baghdad on Friday as Iran closed its border crossings."
+    report = pipeline.extract_text(text)
+    assert [(p.name, p.country) for p in report.places if p.name.startswith("Baghdad")] == [("Baghdad", "Iraq")]
+
+
+def test_target_frames_come_from_the_word_lists() -> None:
+    from dateline.geo.models import cues
+
+    cue = cues()
+    assert "against" in cue["target_before"] and "embassy" in cue["target_heads"] and "protest" in cue["target_verbs"]
