@@ -36,3 +36,15 @@ def test_target_frames_come_from_the_word_lists() -> None:
 
     cue = cues()
     assert "against" in cue["target_before"] and "embassy" in cue["target_heads"] and "protest" in cue["target_verbs"]
+
+
+def test_a_speakers_nationality_does_not_decide_a_namesake_in_another_sentence(pipeline) -> None:  # type: ignore[no-untyped-def]
+    # before: one "Lebanese" on the prime minister's title sent Tripoli to Lebanon
+    text = ("Gunmen attacked a checkpoint in Tripoli on Monday, killing three soldiers. Lebanese prime minister "
+            "Najib Mikati condemned the attack.")
+    assert _event_places(pipeline, text)[:1] == [("Libya", "Tripoli")]
+
+
+def test_a_nationality_word_that_is_not_a_persons_still_counts(pipeline) -> None:  # type: ignore[no-untyped-def]
+    text = "Gunmen attacked a checkpoint in Tripoli on Monday, killing three soldiers, the Lebanese army said."
+    assert _event_places(pipeline, text)[:1] == [("Lebanon", "Tripoli")]

@@ -473,6 +473,20 @@ def _anchor_country(m: Mention) -> tuple[str, float] | None:
     return None
 
 
+def _nationality_of_person(tok: Any) -> bool:
+    """Whether a nationality word is a person's: it qualifies a title ("the Lebanese prime minister", list
+    `title_words` in toponym_cues.json) or a person's name ("Lebanese Nawaf Salam")."""
+    doc = tok.doc
+    titles = cues()["title_words"]
+    for j in range(tok.i + 1, min(tok.i + 4, len(doc))):
+        t = doc[j]
+        if t.lower_ in titles or t.ent_type_ == "PERSON":
+            return True
+        if t.pos_ not in {"ADJ", "PROPN", "NOUN"} or t.lower_ in ADMIN1_WORDS:
+            return False
+    return False
+
+
 def _locates(tok: Any) -> bool:
     """Whether a nationality word says where the text is: not in "Saudi-led coalition", "Iranian-backed
     militia", "Russian-made jets" (who leads, backs or made it, wherever it acts), nor in "Somali region"
@@ -566,6 +580,10 @@ def _context(article: Article, doc: Doc, mentions: list[Mention], gaz: Gazetteer
         if cc and _locates(tok):
             s, p = _index_of(sent_starts, tok.idx), _index_of(para_starts, tok.idx)
             ctx.sent.setdefault(s, Counter())[cc] += 0.5
+            if _nationality_of_person(tok):
+                # "Lebanese prime minister X said": whose official speaks, which says where the event is only in
+                # that sentence, not for the paragraph's and story's other places ("clashes in Tripoli")
+                continue
             ctx.para.setdefault(p, Counter())[cc] += 0.5
             ctx.article[cc] += 0.5
     for match in _actor_names().finditer(article.text):
