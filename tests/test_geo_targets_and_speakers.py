@@ -48,3 +48,19 @@ def test_a_speakers_nationality_does_not_decide_a_namesake_in_another_sentence(p
 def test_a_nationality_word_that_is_not_a_persons_still_counts(pipeline) -> None:  # type: ignore[no-untyped-def]
     text = "Gunmen attacked a checkpoint in Tripoli on Monday, killing three soldiers, the Lebanese army said."
     assert _event_places(pipeline, text)[:1] == [("Lebanon", "Tripoli")]
+
+
+@pytest.mark.parametrize("text", [
+    "KABUL, Afghanistan — A bomb exploded in Afghanistan on Friday, killing five worshippers, police said.",
+    "KABUL, Afghanistan --\nA bomb exploded in Afghanistan on Friday, killing five worshippers, police said.",
+    "KABUL, Afghanistan —\n\nA bomb exploded in Afghanistan on Friday, killing five worshippers, police said.",
+])
+def test_a_dateline_city_places_an_event_whose_sentence_names_only_its_country(pipeline, text) -> None:  # type: ignore[no-untyped-def]
+    # before: the event stayed at the country (precision 3), and the last two datelines were not read at all
+    assert _event_places(pipeline, text) == [("Afghanistan", "Kabul")]
+
+
+def test_a_dateline_city_does_not_replace_a_province_that_does_not_hold_it(pipeline) -> None:  # type: ignore[no-untyped-def]
+    text = "KABUL, Afghanistan — Gunmen attacked a police checkpoint in Ghazni province on Sunday, officials said."
+    places = _event_places(pipeline, text)
+    assert len(places) == 1 and places[0] == ("Afghanistan", "Ghazni")

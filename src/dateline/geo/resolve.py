@@ -1750,7 +1750,7 @@ def place_for_event(places: list[Place], sentence: Span, paragraph: Span, articl
         else:  # the hand-weighted attachment rules (no model shipped)
             chosen = _by_trigger(located, trigger, doc, article)
         if chosen is not None:
-            return _as_event_place(chosen, article)
+            return _as_event_place(_dateline_city_within(chosen, places, sentence, article), article)
     if doc is not None:
         # below the ranker: where a person named in the text comes from is not where this event happened; it
         # neither stands alone as the sentence's place nor fills in from the paragraph or the article's focus
@@ -1766,7 +1766,7 @@ def place_for_event(places: list[Place], sentence: Span, paragraph: Span, articl
                 "reason": f"from the next sentence, which tells the same act: {told.reason or ''}",
                 "confidence": round(told.confidence * 0.8, 2)})
     if best is not None:
-        return _as_event_place(best, article)
+        return _as_event_place(_dateline_city_within(best, places, sentence, article), article)
     if doc is not None:
         near = _neighbour_place(places, sentence, paragraph, doc, article)
         if near is not None:
@@ -1849,6 +1849,22 @@ def _dateline_as_fallback(places: list[Place], sentence: Span, article: Article)
     if abroad or any(not holds(p) for p in in_sentence):
         return [p for p in places if not where.start <= p.span.start < where.end]
     return places
+
+
+def _dateline_city_within(chosen: Place, places: list[Place], sentence: Span, article: Article) -> Place:
+    """The dateline's city where the sentence it opens (or that follows it as a paragraph of its own) names only
+    the country or province that holds it: "KABUL, Afghanistan — A bomb exploded in Afghanistan" happened in
+    Kabul, the most specific place the local report gives. Any other choice stands."""
+    where = article.evidence.get("dateline")
+    if chosen.kind not in {"country", "admin1"} or where is None:
+        return chosen
+    between = article.text[where.end : sentence.start] if where.end <= sentence.start else ""
+    if not (where.start < sentence.end and where.end >= sentence.start - 3 or between and not between.strip()):
+        return chosen
+    city = next((p for p in places if where.start <= p.span.start < where.end and p.kind != "country"
+                 and p.latitude is not None and p.country == chosen.country
+                 and (chosen.kind == "country" or p.admin1 == chosen.admin1)), None)
+    return city if city is not None else chosen
 
 
 NEIGHBOUR_BACK = 3  # sentences: how far back a sentence that names no place looks for the one it goes on from
