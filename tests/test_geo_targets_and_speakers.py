@@ -1,7 +1,7 @@
 """Places (geo18): a country named as the target of an act casts no vote for its namesakes; a large city that has
 the name itself is not beaten by a village found under another of its names; a speaker's nationality word does
 not decide a namesake in the story's other sentences; a dateline city places an event whose sentence names only
-its country.
+its country; a speaker's town (a mayor's, a university spokesman's) is not the place of the event told.
 
 Sentences are our own; each test fails without the change it names."""
 
@@ -64,3 +64,18 @@ def test_a_dateline_city_does_not_replace_a_province_that_does_not_hold_it(pipel
     text = "KABUL, Afghanistan — Gunmen attacked a police checkpoint in Ghazni province on Sunday, officials said."
     places = _event_places(pipeline, text)
     assert len(places) == 1 and places[0] == ("Afghanistan", "Ghazni")
+
+
+@pytest.mark.parametrize("text", [
+    "Clashes erupted in Eldoret on Monday. Three people were killed, said the mayor of Kisumu.",
+    "Clashes erupted in Eldoret on Monday. Three people were killed, a spokesman for the University of Nairobi in "
+    "Kisumu said.",
+])
+def test_a_speakers_town_is_not_the_place_of_the_event_the_speaker_tells(pipeline, text) -> None:  # type: ignore[no-untyped-def]
+    # before: the killings were placed at Kisumu, where the mayor or the university spokesman is
+    assert set(_event_places(pipeline, text)) == {("Kenya", "Eldoret")}
+
+
+def test_a_local_authority_that_speaks_still_places_its_event(pipeline) -> None:  # type: ignore[no-untyped-def]
+    text = "Two men were shot after a car chase on Saturday, Durban police said."
+    assert _event_places(pipeline, text) == [("South Africa", "Durban")]

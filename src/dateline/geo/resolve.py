@@ -1679,6 +1679,30 @@ _MEASURES = frozenset({"metres", "meters", "yards", "feet", "kilometre", "kilome
                        "minutes", "drive", "walk", "distance"})
 
 
+def speaker_place(p: Place, doc: Doc, trigger: Span) -> bool:
+    """The text writes `p` only as where a speaker is or whom the speaker speaks for: the place hangs, through
+    "of/for/in/at" and the names around them, on the subject of a verb of speech (`speech_lemmas`) that is not the
+    event's trigger ("said the mayor of X", "a spokesman for the University of Y in X said")."""
+    tok = _token_at(doc, p.span.start, p.span.end)
+    trig = _token_at(doc, trigger.start, trigger.end)
+    if tok is None or trig is None:
+        return False
+    cue = cues()
+    speaker = False  # the chain passed a speaker's noun: a spokesman, a mayor, a university (`speaker_heads`)
+    for _ in range(8):
+        speaker = speaker or tok.lower_ in cue["speaker_heads"]
+        if tok.dep_ in {"nsubj", "nsubjpass"} and tok.head.lemma_ in cue["speech_lemmas"]:
+            # the event is not the speech itself, nor told inside the speaker's own words' frame
+            return speaker and tok.head.i != trig.i and not (tok.left_edge.i <= trig.i <= tok.right_edge.i)
+        if tok.dep_ == "pobj" and tok.head.lower_ in {"of", "for", "in", "at"}:
+            tok = tok.head.head
+        elif tok.dep_ in {"compound", "appos", "poss"} and tok.head.pos_ in {"NOUN", "PROPN"}:
+            tok = tok.head
+        else:
+            return False
+    return False
+
+
 def origin_of_person(p: Place, doc: Doc, article: Article) -> bool:
     """The text writes `p` as where a person comes from, not where something happened: "a fighter from X",
     "Hall, 24, from X", "I am 23, from X, <country>", "travelled from his home on the outskirts of X", "the
@@ -1741,6 +1765,12 @@ def place_for_event(places: list[Place], sentence: Span, paragraph: Span, articl
         places = [p for p in places if not _origin_country(p, trigger, doc)]
     if doc is not None:
         places = _dateline_as_fallback(_without_foreign_dateline(places, sentence, article, doc), sentence, article)
+    everywhere = places
+    if trigger is not None and doc is not None:
+        # "Three people were killed, said the mayor of X", "..., a spokesman for the University of Y in X said":
+        # the speaker's town is not where the event happened; it neither competes in the sentence nor fills in
+        # for another, and still counts for the article's country at the end
+        places = [p for p in places if not speaker_place(p, doc, trigger)]
     in_sentence = [p for p in places if sentence.start <= p.span.start < sentence.end]
     located = [p for p in in_sentence if p.latitude is not None and not _modifier(p)]
     if trigger is not None and doc is not None and len(located) >= 2:
@@ -1755,6 +1785,9 @@ def place_for_event(places: list[Place], sentence: Span, paragraph: Span, articl
         # below the ranker: where a person named in the text comes from is not where this event happened; it
         # neither stands alone as the sentence's place nor fills in from the paragraph or the article's focus
         places = [p for p in places if not origin_of_person(p, doc, article)]
+        everywhere = [p for p in everywhere if not origin_of_person(p, doc, article)]
+        if trigger is not None:
+            places = [p for p in places if not speaker_place(p, doc, trigger)]
         in_sentence = [p for p in places if sentence.start <= p.span.start < sentence.end]
     best = _best_of(in_sentence, article)
     if best is not None and best.kind == "country" and given is not None and doc is not None:
@@ -1779,6 +1812,7 @@ def place_for_event(places: list[Place], sentence: Span, paragraph: Span, articl
         return _as_event_place(best, article).model_copy(
             update={"reason": f"from the paragraph: {best.reason or ''}", "confidence": round(best.confidence * 0.7, 2)}
         )
+    places = everywhere
     countries = Counter(p.country for p in places if p.country and not _modifier(p))
     if not countries:
         return None
