@@ -142,6 +142,22 @@ def test_capitalised_bylines_slugs_and_acronyms_are_no_place(text: str, place: s
     assert text_metadata(text).dateline_place == place
 
 
+@pytest.mark.parametrize(("text", "place"), [
+    ("By Jane Doe\nCAPE TOWN - Residents blockaded the roads on Monday.", "Cape Town"),
+    ("By Jane Doe CAPE TOWN - Residents blockaded the roads on Monday.", "Cape Town"),
+    ("Staff Reporter CAPE TOWN - Residents blockaded the roads on Monday.", "Cape Town"),
+    ("Sipho Dlamini, Staff Reporter\nDURBAN - Taxi drivers blocked the highway.", "Durban"),
+    ("KABUL, Afghanistan — A bomb exploded on Friday.", "Kabul, Afghanistan"),
+    ("KABUL, Afghanistan --\n\nA bomb exploded on Friday.", "Kabul, Afghanistan"),
+    ("KABUL, Afghanistan —\nA bomb exploded on Friday.", "Kabul, Afghanistan"),
+    ("By Jane Doe\nPolice said on Monday that the road had reopened.", None),
+    ("WASHINGTON, Friday — The president spoke.", None),  # a weekday is no country
+])
+def test_capitalised_datelines_after_a_byline_or_with_their_country(text: str, place: str | None) -> None:
+    # geo18: a byline before the capitalised city on its line, a country after it, a dateline as its own line
+    assert text_metadata(text).dateline_place == place
+
+
 def test_sentence_that_opens_with_a_date_is_no_dateline() -> None:
     meta = text_metadata("On 29 April 2020, in a town in Michoacan, two armed men clashed with police.")
     assert meta.dateline_place is None

@@ -115,6 +115,9 @@ class Mention:
     # Observatory", "Iran-backed militias"): who made, hosts or sponsors it, not where anything happened
     attributive: bool = False
     town_word: bool = False  # the text calls it a town: "X city", "the town of X"
+    # a country named as what an act is aimed at ("protested against Iran", "Iran's influence", "the US
+    # embassy"): it says whom the act is about, not where it is, and casts no vote for its namesakes' country
+    target: bool = False
 
 
 _TOWN_AFTER = re.compile(r"\s+(?:city|town|village)\b")
@@ -192,6 +195,7 @@ def _mentions(article: Article, doc: Doc, gaz: Gazetteer) -> list[Mention]:
             m.modifier = False
         if _attribute_suffix(article.text, m.end):
             m.modifier = m.attributive = True
+        m.target = _target_of_act(span, doc)
         m.town_word = bool(_TOWN_AFTER.match(article.text, m.end) or _TOWN_BEFORE.search(article.text[max(0, m.start - 30) : m.start]))
         if span[0].text in _SUBLOCALITY_PREFIXES:
             m.kind_hint = "landmark"  # "Colonia Las Lomas": a neighbourhood of the town named with it, never a town
@@ -237,6 +241,27 @@ def _mentions(article: Article, doc: Doc, gaz: Gazetteer) -> list[Mention]:
                 and _OPENS_LIST.search(article.text[max(0, m.start - 80) : m.start])):
             m.is_parent = True
     return out
+
+
+def _target_of_act(span: Any, doc: Doc) -> bool:
+    """Whether the name is written as what an act is aimed at: after "against", as the possessive or modifier of
+    a noun such as "influence" or "embassy", or as the object of a verb such as "protest" or "condemn" (lists
+    `target_before`, `target_heads`, `target_verbs` in toponym_cues.json)."""
+    cue = cues()
+    before = doc[span.start - 1] if span.start > 0 else None
+    if before is not None and before.lower_ == "the" and span.start > 1:
+        before = doc[span.start - 2]
+    if before is not None and before.lower_ in cue["target_before"]:
+        return True
+    last = span[-1]
+    nxt = span.end
+    if nxt < len(doc) and doc[nxt].text in {"'s", "’s", "'"}:
+        nxt += 1
+    while nxt < len(doc) and doc[nxt].pos_ == "ADJ":  # "Iran's growing influence"
+        nxt += 1
+    if nxt < len(doc) and doc[nxt].lower_ in cue["target_heads"]:
+        return True
+    return last.dep_ in {"dobj", "obj"} and last.head.lower_ in cue["target_verbs"]
 
 
 RawMention = tuple[int, int, str, dict[str, Any]]
@@ -425,6 +450,8 @@ def _anchor_country(m: Mention) -> tuple[str, float] | None:
         return None  # an attribute ("US-made") says who made or backs a thing, not where the text is
     ccs = {e.cc for e in m.candidates}
     top = m.candidates[0]
+    if m.target and top.kind == KIND_COUNTRY:
+        return None  # "demonstrated in Baghdad against Iran": whom the act is aimed at, not where it is
     if m.child_cc is not None and m.child_cc != top.cc:
         # the text's hierarchy outweighs a bigger namesake: what it encloses is only in one country, and this
         # name has a province or district there
@@ -444,6 +471,20 @@ def _anchor_country(m: Mention) -> tuple[str, float] | None:
     if len(cities) >= 2 and cities[0].population >= 100_000 and cities[0].population >= 10 * max(rival, 1):
         return cities[0].cc, 0.7
     return None
+
+
+def _nationality_of_person(tok: Any) -> bool:
+    """Whether a nationality word is a person's: it qualifies a title ("the Lebanese prime minister", list
+    `title_words` in toponym_cues.json) or a person's name ("Lebanese Nawaf Salam")."""
+    doc = tok.doc
+    titles = cues()["title_words"]
+    for j in range(tok.i + 1, min(tok.i + 4, len(doc))):
+        t = doc[j]
+        if t.lower_ in titles or t.ent_type_ == "PERSON":
+            return True
+        if t.pos_ not in {"ADJ", "PROPN", "NOUN"} or t.lower_ in ADMIN1_WORDS:
+            return False
+    return False
 
 
 def _locates(tok: Any) -> bool:
@@ -539,6 +580,10 @@ def _context(article: Article, doc: Doc, mentions: list[Mention], gaz: Gazetteer
         if cc and _locates(tok):
             s, p = _index_of(sent_starts, tok.idx), _index_of(para_starts, tok.idx)
             ctx.sent.setdefault(s, Counter())[cc] += 0.5
+            if _nationality_of_person(tok):
+                # "Lebanese prime minister X said": whose official speaks, which says where the event is only in
+                # that sentence, not for the paragraph's and story's other places ("clashes in Tripoli")
+                continue
             ctx.para.setdefault(p, Counter())[cc] += 0.5
             ctx.article[cc] += 0.5
     for match in _actor_names().finditer(article.text):
@@ -628,6 +673,11 @@ def _score(m: Mention, e: Entry, mentions: list[Mention], ctx: Context, actor_co
     s = _share(ctx.sent.get(m.sent), e.cc, own)
     p = _share(ctx.para.get(m.para), e.cc, own)
     a = _share(ctx.article, e.cc, own)
+    if _outranked_alias(m, e):
+        # "in Baghdad ... Iran": a village that only one of its other names makes "Baghdad" (Baghdadeh, Iran) does
+        # not beat the large city of that very name because its country is named somewhere
+        s = p = a = 0.0
+        why.append("other name of a village; the large city has the name itself")
     score += 2.5 * s + 1.5 * p + 1.0 * a
     if s or p or a:
         why.append(f"context {e.cc}: sentence {s:.2f}, paragraph {p:.2f}, article {a:.2f}")
@@ -659,6 +709,20 @@ def _score(m: Mention, e: Entry, mentions: list[Mention], ctx: Context, actor_co
             score += NEAR_BONUS if near[1] <= NEAR_KM else NEAR_BONUS / 2
             why.append(f"{near[1]:.0f} km from {near[0]}")
     return score, why
+
+
+LARGE_CITY = 100_000  # a city this large that has the name itself ...
+ALIAS_GAP = 100  # ... beats the context's vote for a reading found by another name and this many times smaller
+
+
+def _outranked_alias(m: Mention, e: Entry) -> bool:
+    """Whether `e` is a town found only under another of its names while the mention's own name is that of a large
+    city at least ALIAS_GAP times as populous: the context's country votes do not lift such a reading."""
+    if e.kind != KIND_CITY or fold(e.name) == fold(m.name) or loose_key(e.name) == loose_key(m.name):
+        return False
+    biggest = max((c.population for c in m.candidates if c.kind == KIND_CITY and c.cc != e.cc
+                   and fold(c.name) == fold(m.name)), default=0)
+    return biggest >= LARGE_CITY and biggest >= ALIAS_GAP * max(e.population, 1)
 
 
 NEAR_KM = 40.0  # two towns named together lie near each other: the full bonus within this distance,
@@ -1615,6 +1679,30 @@ _MEASURES = frozenset({"metres", "meters", "yards", "feet", "kilometre", "kilome
                        "minutes", "drive", "walk", "distance"})
 
 
+def speaker_place(p: Place, doc: Doc, trigger: Span) -> bool:
+    """The text writes `p` only as where a speaker is or whom the speaker speaks for: the place hangs, through
+    "of/for/in/at" and the names around them, on the subject of a verb of speech (`speech_lemmas`) that is not the
+    event's trigger ("said the mayor of X", "a spokesman for the University of Y in X said")."""
+    tok = _token_at(doc, p.span.start, p.span.end)
+    trig = _token_at(doc, trigger.start, trigger.end)
+    if tok is None or trig is None:
+        return False
+    cue = cues()
+    speaker = False  # the chain passed a speaker's noun: a spokesman, a mayor, a university (`speaker_heads`)
+    for _ in range(8):
+        speaker = speaker or tok.lower_ in cue["speaker_heads"]
+        if tok.dep_ in {"nsubj", "nsubjpass"} and tok.head.lemma_ in cue["speech_lemmas"]:
+            # the event is not the speech itself, nor told inside the speaker's own words' frame
+            return speaker and tok.head.i != trig.i and not (tok.left_edge.i <= trig.i <= tok.right_edge.i)
+        if tok.dep_ == "pobj" and tok.head.lower_ in {"of", "for", "in", "at"}:
+            tok = tok.head.head
+        elif tok.dep_ in {"compound", "appos", "poss"} and tok.head.pos_ in {"NOUN", "PROPN"}:
+            tok = tok.head
+        else:
+            return False
+    return False
+
+
 def origin_of_person(p: Place, doc: Doc, article: Article) -> bool:
     """The text writes `p` as where a person comes from, not where something happened: "a fighter from X",
     "Hall, 24, from X", "I am 23, from X, <country>", "travelled from his home on the outskirts of X", "the
@@ -1677,6 +1765,12 @@ def place_for_event(places: list[Place], sentence: Span, paragraph: Span, articl
         places = [p for p in places if not _origin_country(p, trigger, doc)]
     if doc is not None:
         places = _dateline_as_fallback(_without_foreign_dateline(places, sentence, article, doc), sentence, article)
+    everywhere = places
+    if trigger is not None and doc is not None:
+        # "Three people were killed, said the mayor of X", "..., a spokesman for the University of Y in X said":
+        # the speaker's town is not where the event happened; it neither competes in the sentence nor fills in
+        # for another, and still counts for the article's country at the end
+        places = [p for p in places if not speaker_place(p, doc, trigger)]
     in_sentence = [p for p in places if sentence.start <= p.span.start < sentence.end]
     located = [p for p in in_sentence if p.latitude is not None and not _modifier(p)]
     if trigger is not None and doc is not None and len(located) >= 2:
@@ -1686,11 +1780,14 @@ def place_for_event(places: list[Place], sentence: Span, paragraph: Span, articl
         else:  # the hand-weighted attachment rules (no model shipped)
             chosen = _by_trigger(located, trigger, doc, article)
         if chosen is not None:
-            return _as_event_place(chosen, article)
+            return _as_event_place(_dateline_city_within(chosen, places, sentence, article), article)
     if doc is not None:
         # below the ranker: where a person named in the text comes from is not where this event happened; it
         # neither stands alone as the sentence's place nor fills in from the paragraph or the article's focus
         places = [p for p in places if not origin_of_person(p, doc, article)]
+        everywhere = [p for p in everywhere if not origin_of_person(p, doc, article)]
+        if trigger is not None:
+            places = [p for p in places if not speaker_place(p, doc, trigger)]
         in_sentence = [p for p in places if sentence.start <= p.span.start < sentence.end]
     best = _best_of(in_sentence, article)
     if best is not None and best.kind == "country" and given is not None and doc is not None:
@@ -1702,7 +1799,7 @@ def place_for_event(places: list[Place], sentence: Span, paragraph: Span, articl
                 "reason": f"from the next sentence, which tells the same act: {told.reason or ''}",
                 "confidence": round(told.confidence * 0.8, 2)})
     if best is not None:
-        return _as_event_place(best, article)
+        return _as_event_place(_dateline_city_within(best, places, sentence, article), article)
     if doc is not None:
         near = _neighbour_place(places, sentence, paragraph, doc, article)
         if near is not None:
@@ -1715,6 +1812,7 @@ def place_for_event(places: list[Place], sentence: Span, paragraph: Span, articl
         return _as_event_place(best, article).model_copy(
             update={"reason": f"from the paragraph: {best.reason or ''}", "confidence": round(best.confidence * 0.7, 2)}
         )
+    places = everywhere
     countries = Counter(p.country for p in places if p.country and not _modifier(p))
     if not countries:
         return None
@@ -1785,6 +1883,22 @@ def _dateline_as_fallback(places: list[Place], sentence: Span, article: Article)
     if abroad or any(not holds(p) for p in in_sentence):
         return [p for p in places if not where.start <= p.span.start < where.end]
     return places
+
+
+def _dateline_city_within(chosen: Place, places: list[Place], sentence: Span, article: Article) -> Place:
+    """The dateline's city where the sentence it opens (or that follows it as a paragraph of its own) names only
+    the country or province that holds it: "KABUL, Afghanistan — A bomb exploded in Afghanistan" happened in
+    Kabul, the most specific place the local report gives. Any other choice stands."""
+    where = article.evidence.get("dateline")
+    if chosen.kind not in {"country", "admin1"} or where is None:
+        return chosen
+    between = article.text[where.end : sentence.start] if where.end <= sentence.start else ""
+    if not (where.start < sentence.end and where.end >= sentence.start - 3 or between and not between.strip()):
+        return chosen
+    city = next((p for p in places if where.start <= p.span.start < where.end and p.kind != "country"
+                 and p.latitude is not None and p.country == chosen.country
+                 and (chosen.kind == "country" or p.admin1 == chosen.admin1)), None)
+    return city if city is not None else chosen
 
 
 NEIGHBOUR_BACK = 3  # sentences: how far back a sentence that names no place looks for the one it goes on from

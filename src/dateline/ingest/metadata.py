@@ -69,9 +69,18 @@ _CAPS_DATED, _CAPS_WIRE = _dateline_patterns(_CAPS_PLACE)
 # "WASHINGTON —", "CHARSADDA: …": capitals alone, no date or wire. Stricter, as a slug ("BC-SOC--") or an
 # agency acronym ("NNA -") looks the same: four letters at least, and a hyphen only with spaces around it.
 _CAPS_ONLY_WORD = r"[A-Z][A-Z.'’\-]*[A-Z.]"
+# It may add its country or state in ordinary case ("KABUL, Afghanistan —"), and a dash may end the line when the
+# dateline stands as a paragraph of its own ("KABUL, Afghanistan —" and the story below).
+_CAPS_REGION = rf"(?:,\s+(?!(?:{MONTH}|{WEEKDAY})(?![^\W\d_]))[A-Z][a-z][^\W\d_]*\.?(?: [A-Z][^\W\d_]*\.?)?)?"
 _DATELINE_CAPS = re.compile(
-    rf"(?P<place>{_CAPS_ONLY_WORD}(?: {_CAPS_ONLY_WORD}){{0,3}})"
-    rf"(?:\s*[–—]+\s*|\s+-{{1,2}}\s+|:\s+)(?=[A-Z\"“‘'])"
+    rf"(?P<place>{_CAPS_ONLY_WORD}(?: {_CAPS_ONLY_WORD}){{0,3}}{_CAPS_REGION})"
+    rf"(?:(?:\s*[–—]+\s*|\s+-{{1,2}}\s+|:\s+)(?=[A-Z\"“‘'])|(?:\s*[–—]+|\s+-{{1,2}})\s*$)"
+)
+# Byline words left before a capitalised dateline on its line: "By Jane Doe CAPE TOWN - …", "Staff Reporter
+# CAPE TOWN - …". The name is in ordinary case, so it cannot be taken for the capitalised place.
+_BYLINE_LEAD = re.compile(
+    r"(?:By:?\s+[A-Z][a-z][^\W\d_'’\-]*(?:[ '’\-][A-Z][a-z]*\.?|[ ][A-Z][a-z][^\W\d_'’\-]*){0,3}"
+    r"|(?:[A-Z][a-z][^\W\d_]*\s+){0,3}(?:Staff\s+)?(?:Reporter|Writer|Correspondent))\s+(?=[A-Z]{2})"
 )
 # "By JOHN ROGERS LOS ANGELES (AP) —": a capitalised byline runs into the dateline; the name is two words.
 _CAPS_BYLINE_BEFORE = re.compile(r"\bBy $")
@@ -216,6 +225,11 @@ def find_dateline(text: str, line: _Line) -> tuple[re.Match[str], int] | None:
     for pattern in (_DATELINE_DATED, _DATELINE_WIRE, _DATELINE_CAPS):
         match = pattern.match(head)
         if match and (pattern is not _DATELINE_CAPS or sum(c.isalpha() for c in match.group("place")) >= 4):
+            return match, 0
+    lead = _BYLINE_LEAD.match(head)
+    if lead is not None:
+        match = _DATELINE_CAPS.match(head, lead.end())
+        if match and sum(c.isalpha() for c in match.group("place")) >= 4:
             return match, 0
     # A capitalised dateline after leftover header words ("ANA Reporter DURBAN, April 6 (ANA) - …").
     for pattern in (_CAPS_DATED, _CAPS_WIRE):

@@ -16,6 +16,7 @@ from __future__ import annotations
 import calendar
 import functools
 import itertools
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -339,7 +340,55 @@ def propose_toponyms(doc: Doc, gazetteer: Any, keep_blocked: bool = False, words
     out = [c for c in out if not _named_period_or_body(doc, c)]
     # "KABUL, April 11 (Xinhua) --": a news agency's credit is never a place, whatever town shares its name
     out = [c for c in out if not _outlet_credit(doc, c)]
+    # "By Adan Smith", "Reporting by Sydney Omondi; Editing by ...": a reporter's name is never a place
+    if out and (names := _byline_names(doc.text)):
+        out = [c for c in out if not any(s <= doc[c.start].idx and doc[c.end - 1].idx < e for s, e in names)]
     out.sort(key=lambda c: c.start)
+    return out
+
+
+# One word of a person's name in a byline: ordinary case or an initial ("Pol O Gradaigh", "J. Smith"), never a
+# word in capitals (the dateline city that may follow on the same line: "By Jane Doe CAPE TOWN -").
+_NAME_WORD = r"[A-Z](?:\.|[a-z][^\W\d_]*(?:['’\-][^\W\d_]+)*)?(?![^\W\d_])"
+_RANKS = ("staff", "senior", "chief", "special", "political", "foreign", "our")
+BYLINE_MAX_WORDS = 20
+
+
+@functools.cache
+def _byline_patterns() -> tuple[re.Pattern[str], ...]:
+    cue = cues()
+    credit = "|".join(sorted((re.escape(w) for w in cue["byline_credit_words"]), key=len, reverse=True))
+    role = "|".join(sorted((re.escape(w) for w in cue["byline_roles"]), key=len, reverse=True))
+    rank = rf"(?:(?i:{'|'.join(_RANKS)})\s+)?"
+    # not a rank or role ("Sydney Omondi, Staff Reporter"), nor a day or month ("By Friday, Baghdad was calm")
+    dates = "|".join(n for n in (*calendar.day_name, *calendar.month_name) if n)
+    word = rf"(?!(?i:{'|'.join(_RANKS)}|{role})s?\b)(?!(?:{dates})\b){_NAME_WORD}"
+    person = rf"{word}(?:\s+(?:(?:al|el|bin|van|von|de|da|du|le)\s+)?{word}){{0,3}}"
+    people = rf"{person}(?:(?:\s*,\s*|\s+and\s+|\s*&\s*){person})*"
+    return (
+        # "By Adan Smith", "Reporting by X; Editing by Y", "Additional reporting by X and Y"
+        re.compile(rf"(?:^|[;|]\s*)(?:(?i:{credit})\s+)?(?i:by):?\s+(?P<name>{people})"),
+        # "Adan Smith, Staff Reporter"
+        re.compile(rf"^(?P<name>{people}),?\s+{rank}(?i:{role})s?\b"),
+        # "Staff Reporter Adan Smith"
+        re.compile(rf"^{rank}(?i:{role})\s+(?P<name>{people})"),
+    )
+
+
+def _byline_names(text: str) -> list[tuple[int, int]]:
+    """Character ranges of the names a byline line gives (word lists `byline_credit_words`, `byline_roles` in
+    toponym_cues.json): a short line that opens with the credit ("By", "Reporting by") or the role, or that is
+    a name and a role. The place a reporter files from, after "in" or in capitals, stays outside the range."""
+    out = []
+    start = 0
+    for line in text.split("\n"):
+        stripped = line.lstrip()
+        offset = start + len(line) - len(stripped)
+        if stripped and len(stripped.split()) <= BYLINE_MAX_WORDS:
+            for pattern in _byline_patterns():
+                for m in pattern.finditer(stripped):
+                    out.append((offset + m.start("name"), offset + m.end("name")))
+        start += len(line) + 1
     return out
 
 
