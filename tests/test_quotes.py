@@ -36,6 +36,30 @@ def test_an_unclosed_quote_ends_with_its_paragraph_when_the_next_does_not_reopen
     assert text[run.start : run.end] == "An unclosed quote here."
 
 
+def test_a_reopening_mark_after_a_lost_paragraph_break_continues_the_quote() -> None:
+    # feeds often join a multi-paragraph quote's paragraphs into one line, keeping each reopening mark
+    for text in ("The mayor said: “We will rebuild the market. “Nobody will stop us,” he added. Rain fell.",
+                 'The mayor said: "We will rebuild the market. "Nobody will stop us," he added. Rain fell.'):
+        runs = find_quotes(text)
+        assert [text[r.start : r.end] for r in runs] == [
+            "We will rebuild the market. " + text[text.index("Nobody") - 1] + "Nobody will stop us,"]
+        assert runs[0].kind == "direct"
+
+
+def test_a_quote_that_never_closes_does_not_swallow_a_long_paragraph() -> None:
+    narrative = " ".join(f"The council met on day {n} to discuss the budget of the district." for n in range(12))
+    text = f"“It would be madness to cut the budget now,” she said. “Nobody wants that. {narrative}"
+    runs = find_quotes(text)
+    assert [text[r.start : r.end] for r in runs] == ["It would be madness to cut the budget now,", "Nobody wants that."]
+
+
+def test_a_long_run_on_quote_is_not_continued_by_a_much_later_reopening_mark() -> None:
+    narrative = " ".join(f"The council met on day {n} to discuss the budget of the district." for n in range(12))
+    text = f"“Nobody wants that. {narrative} “We will vote tomorrow,” the mayor said."
+    runs = find_quotes(text)
+    assert [text[r.start : r.end] for r in runs] == ["Nobody wants that.", "We will vote tomorrow,"]
+
+
 def test_block_quote_after_a_colon_paragraph() -> None:
     text = "The ministry's statement reads:\n\nAll schools will close on Monday.\n\nOther news."
     assert ("block", "All schools will close on Monday.") in _runs(text)

@@ -6,7 +6,11 @@ say whether they open or close; and real articles mix marks up (‘Not Iran, Not
 with a double mark). The rules follow newspaper typography:
 
 - a double quote opened at the start of a paragraph and not closed there continues when the next paragraph
-  opens with a quote mark again (the convention for multi-paragraph quotes);
+  opens with a quote mark again (the convention for multi-paragraph quotes); where the text has lost its
+  paragraph breaks (feeds and archives often join paragraphs into one line), an opening mark after a finished
+  sentence inside an open quote is that convention's reopening mark, not a quote within the quote;
+- an unclosed quote ends with its paragraph, unless the paragraph runs on long after it (the breaks lost
+  again): then it ends with its first sentence, so a missing mark never swallows the narrative after it;
 - single quotes inside double quotes are quotes within the quote; after a chant cue ("chanting:", "the
   slogan") they are slogans;
 - a paragraph that ends with a colon after a reporting cue ("the statement reads:") introduces a block quote:
@@ -64,8 +68,12 @@ class _Open:
     pos: int  # index of the opening mark
     straight: bool
     depth: int
-    # A multi-paragraph quote keeps its first opening position.
-    first: int | None = None
+    # The last opening or reopening mark of the quote (a multi-paragraph quote reopens each paragraph).
+    segment: int = -1
+
+    def __post_init__(self) -> None:
+        if self.segment < 0:
+            self.segment = self.pos
 
 
 def _is_word(ch: str) -> bool:
@@ -106,7 +114,7 @@ def find_quotes(text: str) -> list[QuoteRun]:
             nxt = text[i + 1] if i + 1 < p_end else " "
             top = stack[-1] if stack else None
             if ch in OPEN_DOUBLE:
-                stack.append(_Open("d", i, False, len(stack)))
+                _open_double(stack, runs, text, p_start, i, straight=False)
             elif ch in CLOSE_DOUBLE:
                 if top is None:
                     # A ” used as an opening mark (some sites use one glyph for both).
@@ -130,7 +138,7 @@ def find_quotes(text: str) -> list[QuoteRun]:
                         if opened is open_double:
                             break
                 else:
-                    stack.append(_Open("d", i, True, len(stack)))
+                    _open_double(stack, runs, text, p_start, i, straight=True)
             elif ch in OPEN_SINGLE:
                 if not _is_word(prev):
                     stack.append(_Open("s", i, False, len(stack)))
@@ -149,10 +157,47 @@ def find_quotes(text: str) -> list[QuoteRun]:
             if next_para is not None and _starts_with_open_mark(text, *next_para):
                 carried = outer
                 continue
-            runs.append(_close(outer, p_end, text))
+            runs.append(_close(outer, _unclosed_end(text, outer, p_start, p_end), text))
     runs.extend(_block_quotes(text, paragraphs))
     runs = [r for r in runs if text[r.start : r.end].strip()]
     return sorted(_classify(text, runs), key=lambda r: (r.start, -r.end))
+
+
+# An unclosed quote running on this far past its opening mark to the paragraph's end has lost its closing
+# mark rather than spanning a paragraph: a long newspaper paragraph is about 600 characters.
+_RUN_ON_CHARS = 600
+_SENTENCE_END = re.compile(r"[.!?…][’'\"]?(?=\s)")
+
+
+def _open_double(stack: list[_Open], runs: list[QuoteRun], text: str, p_start: int, i: int, straight: bool) -> None:
+    """An opening double mark at `i`. After a finished sentence inside an open outermost double quote it is the
+    reopening mark of a multi-paragraph quote whose paragraph break was lost ("“We will fight. “Nobody stops
+    us,”"), unless the open quote's last part already runs on past a paragraph's length: then that quote lost
+    its closing mark, ends with its first sentence, and this mark opens a new quote."""
+    top = stack[-1] if stack else None
+    before = text[p_start:i].rstrip()
+    reopening = (top is not None and top.mark == "d" and top.depth == 0 and top.straight == straight
+                 and i > p_start and text[i - 1].isspace() and bool(before) and before[-1] in ".!?…")
+    if reopening and top is not None:
+        if i - top.segment <= _RUN_ON_CHARS:
+            top.segment = i
+            return
+        runs.append(_close(stack.pop(), _first_sentence_end(text, top.segment, i), text))
+    stack.append(_Open("d", i, straight, len(stack)))
+
+
+def _first_sentence_end(text: str, start: int, end: int) -> int:
+    m = _SENTENCE_END.search(text, start + 1, end)
+    return m.end() if m else end
+
+
+def _unclosed_end(text: str, opened: _Open, p_start: int, p_end: int) -> int:
+    """Where a quote that never closes ends: its paragraph's end, or its last part's first sentence's when the
+    paragraph runs on long past it (see `_RUN_ON_CHARS`). A quote carried in from an earlier paragraph keeps
+    the end."""
+    if opened.pos < p_start or p_end - opened.segment <= _RUN_ON_CHARS:
+        return p_end
+    return _first_sentence_end(text, opened.segment, p_end)
 
 
 def _later_double_close(text: str, start: int, end: int) -> bool:
