@@ -68,8 +68,8 @@ def test_a_dateline_city_does_not_replace_a_province_that_does_not_hold_it(pipel
 
 @pytest.mark.parametrize("text", [
     "Clashes erupted in Eldoret on Monday. Three people were killed, said the mayor of Kisumu.",
-    "Clashes erupted in Eldoret on Monday. Three people were killed, a spokesman for the University of Nairobi in "
-    "Kisumu said.",
+    ("Clashes erupted in Eldoret on Monday. Three people were killed, a spokesman for the University of Nairobi in "
+     "Kisumu said."),
 ])
 def test_a_speakers_town_is_not_the_place_of_the_event_the_speaker_tells(pipeline, text) -> None:  # type: ignore[no-untyped-def]
     # before: the killings were placed at Kisumu, where the mayor or the university spokesman is
