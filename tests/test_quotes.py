@@ -141,6 +141,13 @@ def test_slogan_speaker_is_named_as_an_acled_actor(pipeline) -> None:  # type: i
     assert (q.kind, q.speaker) == ("slogan", "Protesters (Lebanon)")
 
 
+def test_a_relative_pronoun_speaker_is_the_person_the_clause_hangs_on(pipeline) -> None:  # type: ignore[no-untyped-def]
+    report = pipeline.extract_text("The plan has been criticised by campaigners, including the councillor Jane Hollis, "
+                                   "who says the cameras will lead to more crashes on the ring road.")
+    (quote,) = [q for q in report.quotes if q.kind == "indirect"]
+    assert quote.speaker == "Jane Hollis"
+
+
 def test_indirect_quote_with_that(pipeline) -> None:  # type: ignore[no-untyped-def]
     (q,) = _quotes(pipeline, "The army said that two soldiers were wounded near the checkpoint.")
     assert q.kind == "indirect"

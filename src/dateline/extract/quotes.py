@@ -368,6 +368,9 @@ def _span_of(text: str, tokens: list[Token]) -> Span:
 def _describe(doc: Doc, head: Token, before: int, article: Article) -> Speaker | None:
     """Turn the speaker's head token into a Speaker: named person/org, resolved pronoun, or description."""
     text = doc_text(doc)
+    if head.tag_ in ("WP", "WDT") and head.head.dep_ == "relcl" and head.head.head.i != head.head.i:
+        # "… Jane Hollis, who says …": a relative clause's speaker is the noun the clause hangs on
+        return _describe(doc, head.head.head, before, article)
     lower = head.lower_
     if lower in PRONOUNS:
         return resolve_antecedent(doc, before, PRONOUNS[lower], article)
