@@ -21,8 +21,12 @@ import yaml
 from dateline.model import Event
 
 _LEAD = re.compile(r"^[\s\"“”‘’'(\[]+|[\s\"“”‘’')\]]+$")
-_TRAIL = re.compile(r",?\s+(?:according to|citing|reported|as reported by|said|says|the report (?:adds|reads))\b.*$",
+_TRAIL = re.compile(r",?\s+(?:according to|citing|reported|as reported by|said|says|the report (?:adds|reads))\b",
                     re.IGNORECASE)
+# ", Russia's defence ministry said", ", police told reporters on Sunday": the source clause after the event,
+# which the note's "according to" replaces (a relative clause, "…, who said …", is no source clause)
+_TRAIL_SOURCE = re.compile(r",\s+(?!(?:who|which|that|and|but|as|while|after|before|when)\b)[^,]{1,60}?\s+"
+                           r"(?:said|says|reported|reports|told|claimed|claims|added|stated)\b.*$", re.IGNORECASE)
 _LEADING_DATE = re.compile(r"^(?:on|around|between|during|in|last|this|early|late)\b[^,]{0,40},\s+", re.IGNORECASE)
 # a quote mark: any double quote, an opening single quote, or a closing one that is not an apostrophe ("regime’s")
 _QUOTE = re.compile(r"[\"“”‘]|(?<![A-Za-z])['’]|['’](?![A-Za-z])")
@@ -94,10 +98,20 @@ def phrases() -> dict[str, Any]:
     return dict(yaml.safe_load(raw))
 
 
+def _without_trail(clause: str) -> str:
+    """The clause without its attribution tail ("… according to police"), unless the reporting word belongs to
+    a relative clause ("protesters, who said they had not been paid, blocked …")."""
+    for m in _TRAIL.finditer(clause):
+        if not re.search(r"\b(?:who|which|that)$", clause[: m.start()].rstrip(", ")):
+            return clause[: m.start()]
+    return clause
+
+
 def clause_for_note(text: str) -> str:
     """The reporting clause cleaned for a note: quotes and attribution tails removed, lower-cased start."""
     clause = _LEAD.sub("", text.strip())
-    clause = _TRAIL.sub("", clause)
+    clause = _TRAIL_SOURCE.sub("", clause)
+    clause = _without_trail(clause)
     clause = _LEADING_DATE.sub("", clause)
     clause = _RELATIVE_DAY.sub("", clause)
     clause = re.sub(r"\s+", " ", clause).rstrip(" .,;:")
