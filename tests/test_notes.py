@@ -161,8 +161,8 @@ def test_cited_sources_read_naturally() -> None:
      "airstrikes killed about 40 fighters in the hills"),
     ("gunmen attacked the village, residents told reporters on Sunday, killing five",
      "gunmen attacked the village"),
-    ("protesters, who said they had not been paid, blocked the road", "protesters, who said they had not been paid, "
-     "blocked the road"),
+    ("protesters, who said they had not been paid, blocked the road",
+     "protesters, who said they had not been paid, blocked the road"),
 ])
 def test_the_source_clause_after_the_event_leaves_the_note_whole(clause: str, want: str) -> None:
     assert notes.clause_for_note(clause) == want
