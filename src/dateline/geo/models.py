@@ -111,6 +111,33 @@ def person_names(doc: Any) -> frozenset[str]:
     return frozenset(out)
 
 
+TITLE_NAME_WORDS = 3  # a first name, a second name and a surname after a title
+
+
+def titled_names(doc: Any) -> frozenset[str]:
+    """Every word of the names the document writes after a title, surname included: "Superintendent Lerato
+    Metsi" gives Lerato and Metsi, "Warrant Officer Sipho Khumalo" Sipho and Khumalo. Wire copy names its
+    police and municipal spokespeople so once and repeats the surname alone ("Metsi said"), where the small
+    NER model often calls it a place. Cached on the Doc: read once per document."""
+    cached = doc.user_data.get("dl_titled_names")
+    if cached is not None:
+        return cached  # type: ignore[no-any-return]
+    titles, lower_titles = cues()["title_words"], cues()["lower_case_titles"]
+    out: set[str] = set()
+    run = 0  # capitalised words still to take after the last title
+    for tok in doc:
+        word = tok.lower_.rstrip(".")
+        if word in titles and tok.text[:1].isupper() or word in lower_titles:
+            run = TITLE_NAME_WORDS
+        elif run and tok.is_alpha and tok.text[:1].isupper():
+            out.add(tok.text)
+            run -= 1
+        else:
+            run = 0
+    doc.user_data["dl_titled_names"] = frozenset(out)
+    return doc.user_data["dl_titled_names"]  # type: ignore[no-any-return]
+
+
 def toponym_features(doc: Any, start: int, end: int, source: str, ner: str | None, cue: str | None,
                      kind_hint: str | None, entries: list[Any], exact: bool, words: frozenset[str],
                      persons: frozenset[str] = frozenset(), blocked: str | None = None) -> Features:
