@@ -182,10 +182,13 @@ def find_toponyms(doc: Doc, gazetteer: Any, recognizer: Any | None = None, words
     from dateline.geo.models import person_names
 
     persons = person_names(doc) if any(c.source not in {"LANDMARK", "CUE", "ABBR"} or c.info.get("bare") for c in cands) else frozenset()
+    from dateline.geo.models import titled_names
+
+    titled = titled_names(doc) if cands else frozenset()
     kept = []
     for cand in cands:
         if cand.source not in {"LANDMARK", "CUE", "ABBR"} and cand.end - cand.start == 1 \
-                and _titled_surname(doc, cand.start, doc[cand.start].text):
+                and _titled_surname(doc, cand.start, doc[cand.start].text, titled):
             continue  # "said Metsi" after "Superintendent Lerato Metsi": the person, not a town of that spelling
         if cand.source not in {"LANDMARK", "CUE", "ABBR"} or cand.info.get("bare"):
             # a bare unknown name ("clashes in X") is scored as the gazetteer candidate it would be
@@ -219,14 +222,12 @@ def _person_named(doc: Doc, cand: Candidate) -> bool:
                and any(t.text == word for t in ent) for ent in doc.ents)
 
 
-def _titled_surname(doc: Doc, i: int, word: str) -> bool:
+def _titled_surname(doc: Doc, i: int, word: str, titled: frozenset[str]) -> bool:
     """A lone word that the document writes elsewhere in a titled person's name ("police spokesman Captain
     Lerato Metsi" … "said Metsi"), whatever NER calls it here, and that no place word or place preposition
     introduces here ("in Metsi", "Metsi village"): a candidate filter of the generator, as the byline rule is.
     The title run itself ("Captain Lerato Metsi") is left to the recognizer's title features."""
-    from dateline.geo.models import titled_names
-
-    if word not in titled_names(doc):
+    if word not in titled:
         return False
     prev = doc[i - 1] if i > 0 else None
     if prev is not None and (prev.lower_ in cues()["site_preps"] or (prev.text[:1].isupper() and prev.is_alpha)):
