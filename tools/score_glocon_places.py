@@ -96,7 +96,6 @@ def letters(name: str) -> str:
 
 
 def gold_points(gaz: Any, place: str, admin1: str, cc: str) -> list[tuple[float, float]]:
-    from dateline.geo.gazetteer import fold
 
     pts: list[tuple[float, float]] = []
     for e in gaz.lookup(place, loose=False):
@@ -109,7 +108,6 @@ def gold_points(gaz: Any, place: str, admin1: str, cc: str) -> list[tuple[float,
 
 
 def score(pairs: list[tuple[Any, Any]], gold: list[dict[str, Any]], show: int) -> dict[str, Any]:
-    from dateline.geo.gazetteer import fold
     from dateline.resources import Resources
 
     gaz = Resources().gazetteer
