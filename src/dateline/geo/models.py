@@ -111,6 +111,39 @@ def person_names(doc: Any) -> frozenset[str]:
     return frozenset(out)
 
 
+TITLE_NAME_WORDS = 3  # a first name, a second name and a surname after a title
+
+
+def titled_names(doc: Any) -> frozenset[str]:
+    """Every word of the names the document writes after a title, surname included: "Superintendent Lerato
+    Metsi" gives Lerato and Metsi, "Warrant Officer Sipho Khumalo" Sipho and Khumalo. Wire copy names its
+    police and municipal spokespeople so once and repeats the surname alone ("Metsi said"), where the small
+    NER model often calls it a place."""
+    from spacy.attrs import ORTH
+
+    c = cues()
+    titles, lower_titles = c["title_words"], c["lower_case_titles"]
+    vocab = doc.vocab
+    orths = doc.to_array(ORTH).tolist()
+    kinds: dict[int, tuple[bool, bool]] = {}  # orth → (a capitalised word, a title), each distinct word read once
+    for orth in set(orths):
+        lex = vocab[orth]
+        cap, word = lex.orth_[:1].isupper(), lex.lower_.rstrip(".")
+        kinds[orth] = (cap and lex.is_alpha, word in titles and cap or word in lower_titles)
+    out: set[str] = set()
+    run = 0  # capitalised words still to take after the last title
+    for orth in orths:
+        name, title = kinds[orth]
+        if title:
+            run = TITLE_NAME_WORDS
+        elif run and name:
+            out.add(vocab.strings[orth])
+            run -= 1
+        else:
+            run = 0
+    return frozenset(out)
+
+
 def toponym_features(doc: Any, start: int, end: int, source: str, ner: str | None, cue: str | None,
                      kind_hint: str | None, entries: list[Any], exact: bool, words: frozenset[str],
                      persons: frozenset[str] = frozenset(), blocked: str | None = None) -> Features:

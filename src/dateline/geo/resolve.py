@@ -69,6 +69,14 @@ _PARENT_GAP = re.compile(
     r"district|region|state|city|county)\s+of)\s*)?(?:the\s+)?$",
     re.IGNORECASE,
 )
+# between a locality the index lacks and the town the text writes it with: "X township in Y", "X informal
+# settlement outside Y", "X, near Y", "X near Y" (words from geo/data/tables.json "locality_words")
+_TOWN_GAP = re.compile(
+    r"^\s*(?:(?:" + "|".join(re.escape(w) for w in sorted(tables()["locality_words"], key=len, reverse=True))
+    + r")\s*)?,?\s*(?:\bin\b|\bnear\b|\boutside\b|\bat\b|\bby\b|\bclose\s+to\b)?\s*(?:the\s+)?(?:town\s+of\s+)?$",
+    re.IGNORECASE,
+)
+_PLAIN_IN = re.compile(r"^\s*,?\s*in\s+(?:the\s+)?$", re.IGNORECASE)
 _POSSESSIVE_GAP = re.compile(r"^\s*(?:'s|’s)\]?\s*$")
 _LOCATIVE = re.compile(r"\b(?:in|at|near|outside|inside|into|on|around|across|towards?|of)\s+(?:the\s+)?(?:\w+\s+){0,3}$", re.IGNORECASE)
 
@@ -1196,6 +1204,13 @@ class Resolver:
             near = {e.admin1_code for j, e in enumerate(chosen) if e is not None and e.cc == cc
                     and e.kind != KIND_COUNTRY and mentions[j].para == m.para}
             variants = [e for e in variants if e.admin1_code in near] if near else variants[:1] if len(variants) == 1 else []
+            town = self._written_town(m, k, mentions, chosen, article)
+            if town is not None and not _PLAIN_IN.match(article.text[m.end : mentions[k + 1].start]):
+                # (not a bare "X in Y": there Y may be a province named like its capital, "Qamishli in Hasakah")
+                # "protesters in X outside Y": X lies by the town the text writes it with, so a look-alike
+                # spelling far from that town is another place, and X stays at the town (below)
+                variants = [e for e in variants if distance_km(e.latitude, e.longitude, town.latitude,
+                                                               town.longitude) <= NEAR_KM]
             if variants:
                 e = variants[0]
                 chosen[k] = e
@@ -1205,6 +1220,8 @@ class Resolver:
         while j is not None and chosen[j] is None:
             j = mentions[j].parent
         enclosing = chosen[j] if j is not None else None
+        if enclosing is None and country is not None:
+            enclosing = self._written_town(m, k, mentions, chosen, article)
         if enclosing is not None and enclosing.kind != KIND_COUNTRY:
             # "Gadabo (Anzourou, Tillaberi)": a village the gazetteer lacks, in the district or town the text
             # puts it in: that place's point is the best supported (precision 2)
@@ -1229,6 +1246,19 @@ class Resolver:
             return self.place_from_entry(m, country, article, kind="country", confidence=0.2,
                                          reason=f"not in the gazetteer; country from context ({cc})")
         return Place(mention=m.text, span=span, kind=kind, reason="not in the gazetteer")
+
+    @staticmethod
+    def _written_town(m: Mention, k: int, mentions: list[Mention], chosen: list[Entry | None],
+                      article: Article) -> Entry | None:
+        """The town right after an unknown name that the text writes it in, by or outside: "X township in Y",
+        "the X informal settlement outside Y", "X, near Y", "X near Y" (`_TOWN_GAP`). A suburb, township or
+        settlement the index lacks is placed at that town (precision 2), not at the province."""
+        if k + 1 >= len(mentions) or mentions[k + 1].sent != m.sent:
+            return None
+        town = chosen[k + 1]
+        if town is None or town.kind != KIND_CITY or not _TOWN_GAP.match(article.text[m.end : mentions[k + 1].start]):
+            return None
+        return town
 
     @staticmethod
     def _context_country(m: Mention, ctx: Context) -> str | None:

@@ -155,11 +155,13 @@ def _ngrams(doc: Doc, tk: _Tokens | None = None) -> list[tuple[int, int]]:
                 glued = not ws[prev] and (alpha[last] or text[last] == "-") and (alpha[prev] or text[prev] == "-")
                 # "of the" inside a name: "Democratic Republic of the Congo", "Isle of the ..." (a name never ends on it)
                 of_the = lower[last] == "the" and lower[last - 1] == "of" and last - 1 > i
-                if not (cap[last] or lower[last] in CONNECTORS or of_the or text[last] in {"-", "'"} or glued):
+                # "and" inside a name: "Sao Tome and Principe", "Bosnia and Herzegovina" (never at its end)
+                if not (cap[last] or lower[last] in CONNECTORS or of_the or lower[last] == "and" or text[last] in {"-", "'"}
+                        or glued):
                     break
                 if not text[last].strip():
                     break
-            if (lower[last] in CONNECTORS or lower[last] == "the") and last > i or punct[last] or not text[last][-1:].isalnum():
+            if (lower[last] in CONNECTORS or lower[last] in {"the", "and"}) and last > i or punct[last] or not text[last][-1:].isalnum():
                 continue
             out.append((i, j))
     return out
@@ -180,8 +182,14 @@ def find_toponyms(doc: Doc, gazetteer: Any, recognizer: Any | None = None, words
     from dateline.geo.models import person_names
 
     persons = person_names(doc) if any(c.source not in {"LANDMARK", "CUE", "ABBR"} or c.info.get("bare") for c in cands) else frozenset()
+    from dateline.geo.models import titled_names
+
+    titled = titled_names(doc) if cands else frozenset()
     kept = []
     for cand in cands:
+        if cand.source not in {"LANDMARK", "CUE", "ABBR"} and cand.end - cand.start == 1 \
+                and _titled_surname(doc, cand.start, doc[cand.start].text, titled):
+            continue  # "said Metsi" after "Superintendent Lerato Metsi": the person, not a town of that spelling
         if cand.source not in {"LANDMARK", "CUE", "ABBR"} or cand.info.get("bare"):
             # a bare unknown name ("clashes in X") is scored as the gazetteer candidate it would be
             feats = cand if not cand.info.get("bare") else Candidate(
@@ -205,11 +213,27 @@ def _person_named(doc: Doc, cand: Candidate) -> bool:
     inside a PERSON name elsewhere ("Abu Bakr al-Baghdadi" … "Baghdadi and his guards"; "Bashar al-Assad" …
     "confidence in Assad"). The recognizer may keep it (a place preposition, a town of that spelling); the
     resolver then takes it for a place only where the text supports that place (`Mention.person_name`)."""
-    if cand.end - cand.start != 1 or (cand.ner or cand.info.get("ner_label")) not in _PERSONISH:
+    if cand.end - cand.start != 1:
+        return False
+    if (cand.ner or cand.info.get("ner_label")) not in _PERSONISH:
         return False
     word = doc[cand.start].text
     return any(ent.label_ == "PERSON" and not (ent.start <= cand.start < ent.end)
                and any(t.text == word for t in ent) for ent in doc.ents)
+
+
+def _titled_surname(doc: Doc, i: int, word: str, titled: frozenset[str]) -> bool:
+    """A lone word that the document writes elsewhere in a titled person's name ("police spokesman Captain
+    Lerato Metsi" … "said Metsi"), whatever NER calls it here, and that no place word or place preposition
+    introduces here ("in Metsi", "Metsi village"): a candidate filter of the generator, as the byline rule is.
+    The title run itself ("Captain Lerato Metsi") is left to the recognizer's title features."""
+    if word not in titled:
+        return False
+    prev = doc[i - 1] if i > 0 else None
+    if prev is not None and (prev.lower_ in cues()["site_preps"] or (prev.text[:1].isupper() and prev.is_alpha)):
+        return False  # a place cue, or this is the titled name itself (or another longer name)
+    nxt = doc[i + 1] if i + 1 < len(doc) else None
+    return not (nxt is not None and nxt.lower_ in ADMIN1_WORDS | ADMIN2_WORDS | frozenset(cues()["unknown_place_of"]))
 
 
 def lookup_name(doc: Doc, cand: Candidate) -> str:

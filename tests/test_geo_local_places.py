@@ -1,0 +1,65 @@
+"""Places of local South African wire copy (geo19): a titled spokesperson's surname repeated alone is not a
+town; a township, suburb or settlement the index lacks, written with its town, gives the town. Sentences are
+our own (none is taken from an evaluation text); each test fails without its change."""
+
+from __future__ import annotations
+
+
+def _report(pipeline, text: str):  # type: ignore[no-untyped-def]
+    return pipeline.extract_text(text)
+
+
+SPOKESMAN = ("Residents of Zeerust barricaded roads with burning tyres on Monday. North West police spokesman "
+             "Colonel Kabelo Mogwase said the mayor had to leave under police escort. \"We are watching the area,\" "
+             "said Mogwase. Angry residents also set fire to a councillor's house, said Mogwase.")
+
+
+def test_a_titled_spokesmans_surname_said_alone_is_no_place(pipeline) -> None:  # type: ignore[no-untyped-def]
+    report = _report(pipeline, SPOKESMAN)
+    assert "Mogwase" not in [p.mention for p in report.places]
+    assert report.events and {e.location for e in report.events} == {"Zeerust"}
+
+
+def test_the_same_word_after_a_place_preposition_stays_a_place(pipeline) -> None:  # type: ignore[no-untyped-def]
+    text = SPOKESMAN + " Protesters also marched in Mogwase on Tuesday."
+    assert "Mogwase" in [p.mention for p in _report(pipeline, text).places]
+
+
+def test_titled_names_take_the_whole_name_after_the_title() -> None:
+    import spacy
+
+    from dateline.geo.models import titled_names
+
+    doc = spacy.blank("en")("Warrant Officer Sipho Khumalo said so, and Mr Dube agreed in Durban.")
+    assert titled_names(doc) == {"Sipho", "Khumalo", "Dube"}
+
+
+def test_an_unknown_township_outside_a_town_is_kept_at_that_town(pipeline) -> None:  # type: ignore[no-untyped-def]
+    # before: the unknown name was read as a look-alike town 170 km away, at precision 1
+    report = _report(pipeline, "Protesters in Mzamomhle outside Zeerust burned tyres on Monday, police said.")
+    place = next(p for p in report.places if p.mention == "Mzamomhle")
+    assert (place.name, place.geo_precision) == ("Zeerust", 2)
+    assert [(e.location, e.geo_precision) for e in report.events] == [("Zeerust", 2)]
+
+
+def test_the_town_gap_reads_locality_words_and_prepositions() -> None:
+    from dateline.geo.resolve import _TOWN_GAP
+
+    for gap in (" township in ", " informal settlement outside ", ", near ", " near the town of ", ", "):
+        assert _TOWN_GAP.match(gap), gap
+    for gap in (" and ", " to ", " after clashes in "):
+        assert not _TOWN_GAP.match(gap), gap
+
+
+def test_a_lower_case_title_starts_a_name_too(pipeline) -> None:  # type: ignore[no-untyped-def]
+    text = ("Workers marched through Zeerust on Monday, union chairman Kabelo Mogwase said. The march was peaceful, "
+            "said Mogwase.")
+    assert "Mogwase" not in [p.mention for p in _report(pipeline, text).places]
+
+
+def test_a_country_name_with_and_is_one_place(pipeline) -> None:  # type: ignore[no-untyped-def]
+    # before: "Sao Tome" and "Principe" were two names, the second a Spanish village
+    report = _report(pipeline, "Envoys from Sao Tome and Principe met mediators in Pretoria on Monday.")
+    place = next(p for p in report.places if p.mention == "Sao Tome and Principe")
+    assert place.kind == "country" and place.country == "Sao Tome and Principe"
+    assert "Principe" not in [p.mention for p in report.places]
