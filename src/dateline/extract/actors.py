@@ -26,6 +26,7 @@ KIND_BY_LEMMA: dict[str, str] = {
     "force": "security", "serviceman": "military", "navy": "military", "marine": "military",
     "warplane": "military", "jet": "military", "aircraft": "military", "drone": "military", "helicopter": "military",
     "artillery": "military", "tank": "military", "uav": "military", "air force": "military",
+    "warship": "military", "gunboat": "military", "airplane": "military",
     "government": "government", "authority": "government", "regime": "government",
     # armed groups
     "gunman": "unidentified_armed", "gunmen": "unidentified_armed", "militant": "unidentified_armed",
@@ -51,6 +52,10 @@ FORCE_MODIFIERS = {"police": "police", "security": "security", "military": "mili
                    "army": "military", "naval": "military", "air": "military", "special": "military",
                    "riot": "police", "anti-riot": "police"}
 STATE_KINDS = {"police", "military", "security", "government"}
+# "air defences", "missile defense": a state's military when one of these words qualifies it (a "defence
+# lawyer" or the "defence ministry" is none).
+DEFENCE_WORDS = {"defence", "defense", "defences", "defenses"}
+DEFENCE_MODIFIERS = {"air", "missile", "anti-aircraft", "aerial"}
 
 
 @dataclass(frozen=True)

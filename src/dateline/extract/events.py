@@ -531,15 +531,18 @@ def _actor_mentions(sent: SpacySpan, book: Codebook) -> list[tuple[actors_mod.Ac
                 if tok is not None and tok.i in used:
                     continue
                 if tok is not None:
-                    used.add(tok.i)
+                    used.update(_group_phrase(sent, tok, start + len(pat)))
                 found.append((actors_mod.ActorMention("group", start, start + len(pat), sent.text[m.start():m.end()],
                                                       group=group), _role(tok) if tok is not None else "other"))
                 break
     for tok in sent:
         if tok.i in used or tok.pos_ not in {"NOUN", "PROPN"}:
             continue
-        lemma = tok.lemma_.lower()
+        lemma = _actor_lemma(tok)
         kind = actors_mod.KIND_BY_LEMMA.get(lemma) or actors_mod.KIND_BY_LEMMA.get(tok.lower_)
+        if kind is None and lemma in actors_mod.DEFENCE_WORDS and any(
+                c.lower_ in actors_mod.DEFENCE_MODIFIERS for c in tok.children):
+            kind = "military"  # "air defences", "missile defense": a state's military
         if kind is None:
             continue
         if lemma == "force":
@@ -557,6 +560,27 @@ def _actor_mentions(sent: SpacySpan, book: Codebook) -> list[tuple[actors_mod.Ac
     return found
 
 
+def _actor_lemma(tok: Token) -> str:
+    """The token's lemma, with a capitalised plural the tagger read as a name ("the Ukrainian Forces") made
+    singular."""
+    lemma = tok.lemma_.lower()
+    if tok.pos_ == "PROPN" and lemma.endswith("s") and lemma[:-1] in actors_mod.KIND_BY_LEMMA:
+        return lemma[:-1]
+    return lemma
+
+
+def _group_phrase(sent: SpacySpan, tok: Token, end_char: int) -> set[int]:
+    """Token indices of a named group's phrase: the words of its name and the actor noun they modify ("Taliban
+    fighters", "Hamas militants"), which names the same actor and must not count as a second one."""
+    words = [t for t in sent if tok.idx <= t.idx < end_char] or [tok]
+    last = words[-1]
+    out = {t.i for t in words}
+    if last.dep_ in {"compound", "amod", "nmod"} and last.head.i not in out and (
+            _actor_lemma(last.head) in actors_mod.KIND_BY_LEMMA):
+        out.add(last.head.i)
+    return out
+
+
 def _tok_at(sent: SpacySpan, char: int) -> Token | None:
     return next((t for t in sent if t.idx <= char < t.idx + len(t.text)), None)
 
@@ -566,16 +590,25 @@ def _armed_context(tok: Token) -> bool:
 
 
 def _nationality(tok: Token, book: Codebook) -> str | None:
-    """ISO3 of a nationality adjective on the actor ("Israeli forces", "the Iraqi army")."""
-    for child in tok.children:
-        if child.dep_ in {"amod", "compound", "nmod", "poss"}:
-            iso3 = book.demonym_iso3(child.lower_) or (book.demonym_iso3(child.text.rstrip("'s").lower()))
+    """ISO3 of the state an actor phrase names: a nationality adjective or country on the actor ("Israeli
+    forces", "the Iraqi army", "Iraq's army"), on the noun it is part of ("an Israeli drone strike": the drone's),
+    on the first of coordinated nouns ("Israeli artillery and tanks") or after "of" ("military forces of
+    Armenia")."""
+    modifiers = [c for c in tok.children if c.dep_ in {"amod", "compound", "nmod", "poss"}]
+    if tok.dep_ == "conj" and tok.head.i < tok.i:
+        modifiers += [c for c in tok.head.children if c.i < tok.head.i and c.dep_ in {"amod", "compound", "nmod"}]
+    if tok.dep_ == "compound" and tok.head.i > tok.i:
+        modifiers += [c for c in tok.head.children if c.i < tok.i and c.dep_ in {"amod", "compound", "nmod"}]
+    for prep in (c for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"):
+        modifiers += [o for o in prep.children if o.dep_ == "pobj"]
+    for child in modifiers:
+        iso3 = book.demonym_iso3(child.lower_) or (book.demonym_iso3(child.text.rstrip("'s").lower()))
+        if iso3:
+            return iso3
+        if child.ent_type_ == "GPE":
+            iso3 = book.iso3(child.text.replace("’s", "").replace("'s", ""))
             if iso3:
                 return iso3
-            if child.ent_type_ == "GPE":
-                iso3 = book.iso3(child.text.replace("’s", "").replace("'s", ""))
-                if iso3:
-                    return iso3
     return None
 
 
@@ -826,10 +859,10 @@ def _fill_actors(event: Event, cand: Candidate, iso3: str | None, book: Codebook
             second = named(state[0][0])
     elif sub == "Mob violence":
         first = template("rioters")
-        if civil:
-            second = named(civil[0][0])
-        elif state:
-            second = named(state[0][0])
+        # the mob's target: whom it acted on ("pelted stones at police"), else the civilians or forces named
+        targets = [x for x in civil + state if x[1] == "patient"] or civil or state
+        if targets:
+            second = named(targets[0][0])
     elif event.event_type in {"Violence against civilians"}:
         perps = [x for x in state + armed if x[1] != "patient"] or state + armed
         first = named(perps[0][0]) if perps else template("unidentified_armed")
@@ -855,6 +888,8 @@ def _fill_actors(event: Event, cand: Candidate, iso3: str | None, book: Codebook
             second = named(civil[0][0])
         elif targets:
             second = named(targets[0][0])
+        elif _civilians_hit(cand):
+            second = template("civilians")  # "struck a house", "shelled homes": civilian property was hit
     else:  # Strategic developments
         doers = [x for x in state + armed if x[1] != "patient"] or state + armed
         if doers:
@@ -867,6 +902,8 @@ def _fill_actors(event: Event, cand: Candidate, iso3: str | None, book: Codebook
             others = [x for x in demo + civil + armed if x[1] == "patient"] or civil
             if others:
                 second = named(others[0][0])
+        elif sub == "Looting/property destruction" and (civil or _civilians_hit(cand)):
+            second = named(civil[0][0]) if civil else template("civilians")  # whose property it was
     if first is not None:
         _set_actor(event, 1, first, evidence)
     if second is not None and (first is None or second[0] != first[0]):
@@ -877,6 +914,19 @@ def _fill_actors(event: Event, cand: Candidate, iso3: str | None, book: Codebook
     event.actors = [Actor(name=n, inter=i, inter_label=book.inter_label(i), country=event.country,
                           evidence=(Span(start=m.start, end=m.end, text=m.text) if m is not None and m.text else None))
                     for n, i, m in (x for x in (first, second) if x is not None)]
+
+
+# How far after the trigger the words of what it hit are read ("shelled houses east of …", "burned a school").
+_TARGET_WINDOW = 40
+
+
+def _civilians_hit(cand: Candidate) -> bool:
+    """The parse says civilians were hit, or the words right after the trigger name civilians or their property
+    (houses, a school, tents): ACLED's second actor is then Civilians."""
+    if cand.target_kind == "civilian":
+        return True
+    offset = cand.trigger.end - cand.sentence.start
+    return bool(classify.CIVILIAN_WORDS.search(cand.sentence.text[offset:offset + _TARGET_WINDOW]))
 
 
 def _set_actor(event: Event, side: int, actor: tuple[str, int, actors_mod.ActorMention | None],

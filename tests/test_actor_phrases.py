@@ -1,0 +1,46 @@
+"""Actors read from the whole phrase that names them: a nationality on the noun an actor word is part of, on the
+first of coordinated nouns or after "of"; a named group's own noun is not a second actor; air defences are a
+state's military; a mob's target is whom it acted on; civilian property hit makes Civilians the second actor.
+Sentences of our own."""
+
+from __future__ import annotations
+
+import pytest
+
+
+def _only_event(pipeline, text: str):  # type: ignore[no-untyped-def]
+    (event,) = pipeline.extract_text(text, published="2021-05-10").events
+    return event
+
+
+@pytest.mark.parametrize(("text", "actor1", "actor2"), [
+    ("An Israeli drone strike killed two militants in Gaza City on Thursday.",
+     "Military Forces of Israel", "Unidentified Armed Group (Palestine)"),
+    ("On Monday, military forces of Armenia fired on the positions of the military forces of Azerbaijan near Tovuz.",
+     "Military Forces of Armenia", "Military Forces of Azerbaijan"),
+    ("Three Afghan soldiers were wounded when Taliban fighters attacked a checkpoint in Ghazni on Friday.",
+     "Taliban", "Military Forces of Afghanistan"),
+    ("On Tuesday, the Ukrainian Forces fired mortars at rebel positions near Horlivka.",
+     "Military Forces of Ukraine", "Unidentified Armed Group (Ukraine)"),
+    ("On Sunday, residents pelted stones at police in Godhra after a dispute over a water tanker.",
+     "Rioters (India)", "Police Forces of India"),
+    ("Israeli artillery and tanks shelled houses east of Gaza City on Monday.",
+     "Military Forces of Israel", "Civilians (Palestine)"),
+    ("Gunmen burned a school and two houses in Djibo on Saturday.",
+     "Unidentified Armed Group (Burkina Faso)", "Civilians (Burkina Faso)"),
+])
+def test_actors_come_from_the_phrase_that_names_them(pipeline, text: str, actor1: str, actor2: str) -> None:  # type: ignore[no-untyped-def]
+    event = _only_event(pipeline, text)
+    assert (event.actor1, event.actor2) == (actor1, actor2)
+
+
+def test_air_defences_that_intercept_a_missile_are_the_first_actor(pipeline) -> None:  # type: ignore[no-untyped-def]
+    event = _only_event(pipeline, "Saudi air defences intercepted a ballistic missile fired by Houthi rebels at "
+                                  "Riyadh on Wednesday.")
+    assert event.sub_event_type == "Disrupted weapons use"
+    assert event.actor1 == "Military Forces of Saudi Arabia"
+
+
+def test_a_defence_ministry_is_no_military_actor(pipeline) -> None:  # type: ignore[no-untyped-def]
+    event = _only_event(pipeline, "Gunmen killed three villagers in Zamfara on Friday, the defence ministry said.")
+    assert "Military" not in (event.actor1 or "") and "Military" not in (event.actor2 or "")
