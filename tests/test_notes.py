@@ -117,6 +117,7 @@ def test_a_clean_clause_is_kept_in_the_simple_past(nlp) -> None:  # type: ignore
     "They are chanting against the governor in the square.",              # an unresolved pronoun
     "Witnesses said riot police fired tear gas in the square.",           # a reporting verb
     "Students shouted \"down with the governor\" in the square.",         # a quotation
+    "The march in the square was a shameful and cowardly act.",           # a judgement, not a telling
 ])
 def test_an_unclean_clause_falls_back_to_the_template(nlp, text: str) -> None:  # type: ignore[no-untyped-def]
     doc = nlp(text)

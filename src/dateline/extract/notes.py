@@ -142,6 +142,8 @@ def clean_clause(tokens: list[Any], head: Any) -> str | None:
     subj = subjects[0]
     if subj.pos_ == "PRON" or subj.ent_type_ in _PLACE_ENTS or head.lemma_.lower() in _REPORTING:
         return None
+    if head.lemma_ == "be" and any(c.dep_ in {"attr", "acomp"} for c in head.children):
+        return None  # "the attack was a shocking act": a judgement of the event, not a telling of it
     if tokens[0].i != min(t.i for t in subj.subtree):
         return None
     finite = head.tag_ in _FINITE or any(c.dep_ in {"aux", "auxpass"} and c.tag_ in _FINITE for c in head.children)
