@@ -5,8 +5,9 @@
     python -m benchmarks.events_bench --errors /tmp/ev_errors.jsonl   # also write the dev half's misses
 
 Prints the four figures issue 4 is measured by, and writes them to benchmarks/results/events.json:
-- ACLED notes (`acled_notes_tune.jsonl`): event_type and sub_event_type accuracy, fatalities exact, of the
-  predicted event that best fits the note (as `dateline evaluate` picks it; a note with no event is wrong);
+- ACLED notes (`acled_notes_tune.jsonl`): event_type and sub_event_type accuracy, fatalities exact, actor1 and
+  actor2 (ACLED's names, compared loosely as `dateline evaluate` does), of the predicted event that best fits the
+  note (as `dateline evaluate` picks it; a note with no event is wrong);
 - CASE 2021 task 2: weighted F1 of the first predicted event's sub-type (the 5 non-ACLED labels = no event);
 - GLOCON: F1 of `dateline.extract.events.reports_event` ("the article reports a contentious event that
   happened", label 1 against 0, label 2 ignored).
@@ -36,6 +37,7 @@ from benchmarks.accuracy import (
     run_reports,
     weighted_f1,
 )
+from dateline.evaluate.compare import value_matches
 from dateline.evaluate.events import best_event
 from dateline.extract.events import reports_event
 from dateline.model import Report
@@ -94,11 +96,15 @@ def bench_acled(pipeline: Pipeline, limit: int | None, errors: list[dict[str, An
         gold = {"event_type": row["event_type"], "sub_event_type": row["sub_event_type"],
                 "fatalities": int(row.get("fatalities") or 0)}
         hits.append({k: got[k] == gold[k] for k in gold})
+        # ACLED's actor names, compared as `dateline evaluate` does (period of office and case ignored)
+        hits[-1].update({k: ev is not None and value_matches(k, row.get(k) or "", getattr(ev, k) or "")
+                         for k in ("actor1", "actor2")})
         if got != gold:
             errors.append({"set": "acled", "id": row["id"], "gold": gold, "text": row["text"][:400], **_first(rep)})
 
     def score(ks: list[int]) -> dict[str, Any]:
-        return {k: sum(hits[i][k] for i in ks) / len(ks) for k in ("event_type", "sub_event_type", "fatalities")}
+        return {k: sum(hits[i][k] for i in ks) / len(ks)
+                for k in ("event_type", "sub_event_type", "fatalities", "actor1", "actor2")}
 
     return _by_half("acled_notes_tune", rows, score)
 
@@ -135,8 +141,8 @@ BENCHES = {"acled": ("acled_notes_tune.jsonl", bench_acled), "case2021": ("case2
 
 def _figures(figures: dict[str, Any]) -> str:
     return ", ".join(f"{k} {v:.3f}" for k, v in figures.items()
-                     if isinstance(v, float) and k in {"event_type", "sub_event_type", "fatalities", "weighted_f1",
-                                                       "f1", "precision", "recall"})
+                     if isinstance(v, float) and k in {"event_type", "sub_event_type", "fatalities", "actor1", "actor2",
+                                                       "weighted_f1", "f1", "precision", "recall"})
 
 
 def main(argv: list[str] | None = None) -> int:
