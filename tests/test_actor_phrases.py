@@ -18,6 +18,8 @@ def _only_event(pipeline, text: str):  # type: ignore[no-untyped-def]
      "Military Forces of Israel", "Unidentified Armed Group (Palestine)"),
     ("On Monday, military forces of Armenia fired on the positions of the military forces of Azerbaijan near Tovuz.",
      "Military Forces of Armenia", "Military Forces of Azerbaijan"),
+    ("On Monday, military forces of India and Pakistan exchanged fire across the line of control near Poonch.",
+     "Military Forces of India", "Military Forces of Pakistan"),
     ("Three Afghan soldiers were wounded when Taliban fighters attacked a checkpoint in Ghazni on Friday.",
      "Taliban", "Military Forces of Afghanistan"),
     ("On Tuesday, the Ukrainian Forces fired mortars at rebel positions near Horlivka.",

@@ -557,6 +557,10 @@ def _actor_mentions(sent: SpacySpan, book: Codebook) -> list[tuple[actors_mod.Ac
         nationality = _nationality(tok, book)
         found.append((actors_mod.ActorMention(kind, tok.idx, tok.idx + len(tok.text), tok.text, nationality),
                       _role(tok)))
+        if kind in actors_mod.STATE_KINDS:
+            # "military forces of India and Pakistan exchanged fire": one phrase, two states' forces
+            found.extend((actors_mod.ActorMention(kind, tok.idx, tok.idx + len(tok.text), tok.text, other), _role(tok))
+                         for other in _coordinated_states(tok, book) if other != nationality)
     return found
 
 
@@ -610,6 +614,20 @@ def _nationality(tok: Token, book: Codebook) -> str | None:
             if iso3:
                 return iso3
     return None
+
+
+def _coordinated_states(tok: Token, book: Codebook) -> list[str]:
+    """ISO3 codes of the countries coordinated after "of" in a state-force phrase ("forces of India and
+    Pakistan" → IND, PAK)."""
+    out: list[str] = []
+    for prep in (c for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"):
+        for obj in (o for o in prep.children if o.dep_ == "pobj"):
+            for country in (obj, *obj.conjuncts):
+                iso3 = book.demonym_iso3(country.lower_) or (book.iso3(country.text)
+                                                              if country.ent_type_ == "GPE" else None)
+                if iso3 and iso3 not in out:
+                    out.append(iso3)
+    return out
 
 
 def _role(tok: Token) -> str:
