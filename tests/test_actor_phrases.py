@@ -36,11 +36,18 @@ def test_actors_come_from_the_phrase_that_names_them(pipeline, text: str, actor1
     assert (event.actor1, event.actor2) == (actor1, actor2)
 
 
-def test_air_defences_that_intercept_a_missile_are_the_first_actor(pipeline) -> None:  # type: ignore[no-untyped-def]
-    event = _only_event(pipeline, "Saudi air defences intercepted a ballistic missile fired by Houthi rebels at "
-                                  "Riyadh on Wednesday.")
+@pytest.mark.parametrize(("text", "actor1", "actor2"), [
+    ("Saudi air defences intercepted a ballistic missile fired by Houthi rebels at Riyadh on Wednesday.",
+     "Military Forces of Saudi Arabia", "Military Forces of Yemen (2016-) Supreme Political Council"),
+    ("On Wednesday a ballistic missile fired by Houthi rebels was intercepted over Riyadh.",
+     "Military Forces of Saudi Arabia", "Military Forces of Yemen (2016-) Supreme Political Council"),
+    ("Police defused a bomb planted by Maoists near Dantewada on Monday.",
+     "Police Forces of India", "CPI (Maoist): Communist Party of India (Maoist)"),
+])
+def test_who_disrupted_a_weapon_is_the_first_actor_and_its_owner_the_second(pipeline, text, actor1, actor2) -> None:  # type: ignore[no-untyped-def]
+    event = _only_event(pipeline, text)
     assert event.sub_event_type == "Disrupted weapons use"
-    assert event.actor1 == "Military Forces of Saudi Arabia"
+    assert (event.actor1, event.actor2) == (actor1, actor2)
 
 
 def test_a_defence_ministry_is_no_military_actor(pipeline) -> None:  # type: ignore[no-untyped-def]

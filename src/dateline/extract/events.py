@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Token
@@ -908,6 +909,8 @@ def _fill_actors(event: Event, cand: Candidate, iso3: str | None, book: Codebook
             second = named(targets[0][0])
         elif _civilians_hit(cand):
             second = template("civilians")  # "struck a house", "shelled homes": civilian property was hit
+    elif sub == "Disrupted weapons use":
+        first, second = _disruption_actors(cand, state, armed, named, template)
     else:  # Strategic developments
         doers = [x for x in state + armed if x[1] != "patient"] or state + armed
         if doers:
@@ -932,6 +935,31 @@ def _fill_actors(event: Event, cand: Candidate, iso3: str | None, book: Codebook
     event.actors = [Actor(name=n, inter=i, inter_label=book.inter_label(i), country=event.country,
                           evidence=(Span(start=m.start, end=m.end, text=m.text) if m is not None and m.text else None))
                     for n, i, m in (x for x in (first, second) if x is not None)]
+
+
+_BY_AGENT = re.compile(r"\bby\s+(?:the\s+)?(?:[\w-]+\s+){0,2}(?:pro-)?$", re.IGNORECASE)
+
+
+_Mention = tuple[actors_mod.ActorMention, str]  # an actor phrase and its role (agent, patient, other)
+_Coded = tuple[str, int, actors_mod.ActorMention | None]  # ACLED name, inter code, the phrase it came from
+
+
+def _disruption_actors(cand: Candidate, state: list[_Mention], armed: list[_Mention],
+                       named: Callable[[actors_mod.ActorMention], _Coded], template: Callable[[str], _Coded]
+                       ) -> tuple[_Coded, _Coded | None]:
+    """Disrupted weapons use: the side that intercepted, defused or seized is the first actor, the weapon's
+    owner the second ("air defences intercepted a missile fired by rebels"). A missile "fired by" a group and
+    intercepted by no one named was stopped by the forces of the country it flew at."""
+    def by_agent(x: _Mention) -> bool:
+        before = cand.sentence.text[:max(0, x[0].start - cand.sentence.start)]
+        return bool(_BY_AGENT.search(before))
+
+    defenders = [x for x in state if x[1] != "patient" and not by_agent(x)]
+    subjects = [x for x in armed if x[1] == "agent" and not by_agent(x)]
+    first_mention = (defenders or subjects or [(None, "")])[0][0]
+    first = named(first_mention) if first_mention is not None else template("military")
+    owners = [x for x in armed + state if x[0] is not first_mention and named(x[0])[0] != first[0]]
+    return first, (named(owners[0][0]) if owners else None)
 
 
 # How far after the trigger the words of what it hit are read ("shelled houses east of …", "burned a school").
