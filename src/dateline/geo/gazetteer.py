@@ -260,6 +260,10 @@ class Gazetteer:
         info = self._country_info.get(cc)
         return info[1] if info else None
 
+    def cc_of_iso3(self, iso3: str) -> str | None:
+        """The ISO alpha-2 code of an alpha-3 one ("ZAF" → "ZA"), as outlets.yaml writes an outlet's country."""
+        return next((cc for cc, info in self._country_info.items() if info[1] == iso3.upper()), None)
+
     def iso_numeric(self, cc: str) -> int | None:
         info = self._country_info.get(cc)
         return int(info[2]) if info else None

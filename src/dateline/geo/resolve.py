@@ -552,6 +552,11 @@ class Context:
     areas: dict[tuple[str, str], str] = field(default_factory=dict)
     # (country, admin1 code) of the provinces the text itself names as provinces ("in Donetsk region")
     provinces: dict[tuple[str, str], str] = field(default_factory=dict)
+    # the home country of the publisher or of the agency credited in the dateline (data/outlets.yaml `country`):
+    # weak support, for a report whose own words name no country (`_outlet_home`)
+    outlet: str | None = None
+    # the dateline's place name (folded) and the country its vote went to
+    dateline: tuple[str, str] | None = None
 
 
 def _demonym_tokens(doc: Doc, gaz: Gazetteer) -> list[Any]:
@@ -616,8 +621,44 @@ def _context(article: Article, doc: Doc, mentions: list[Mention], gaz: Gazetteer
     if article.dateline_place:
         found = gaz.lookup(article.dateline_place)
         if found:
-            ctx.article[found[0].cc] += 3.0
+            ctx.article[found[0].cc] += DATELINE_VOTE
+            ctx.dateline = (fold(article.dateline_place), found[0].cc)
+    ctx.outlet = _outlet_country(article, gaz)
     return ctx
+
+
+def _outlet_country(article: Article, gaz: Gazetteer) -> str | None:
+    """The publisher's or the credited wire agency's home country ("DURBAN, May 2 (ANA) -" → South Africa)."""
+    from dateline.extract.source import find_outlet
+
+    for name in (article.publisher, article.site_name):
+        outlet = find_outlet(name, credit=True) if name else None
+        if outlet is not None and outlet.country:
+            return gaz.cc_of_iso3(outlet.country)
+    return None
+
+
+DATELINE_VOTE = 3.0
+OUTLET_BONUS = 0.5  # as weak as the actors' country: a reading in the outlet's home country, when the text is silent
+
+
+def _outlet_home(m: Mention, ctx: Context) -> str | None:
+    """The outlet's home country, when no word of the text other than this name itself (no other place, demonym,
+    armed group or dateline) supports any other country: local wire copy ("Residents of Cavendish blocked
+    roads", credited "(ANA)") names its suburbs without their country. A text that names another country keeps
+    its own places: the outlet's country is weaker than any of them."""
+    if ctx.outlet is None:
+        return None
+    support = Counter(ctx.article)
+    if (same := ctx.by_name.get((-1, fold(m.name)))) is not None:
+        support.subtract(same)  # the name's own votes, and its repetitions'
+    elif (own := _anchor_country(m)) is not None:
+        support[own[0]] -= own[1]
+    if ctx.dateline is not None and ctx.dateline[0] == fold(m.name):
+        support[ctx.dateline[1]] -= DATELINE_VOTE  # "CAVENDISH, May 2 (ANA) -": the same name, not another place
+    if any(v > 1e-9 for cc, v in support.items() if cc != ctx.outlet):
+        return None
+    return ctx.outlet
 
 
 def _moved_votes(ctx: Context, moved: list[tuple[Mention, str]]) -> Context:
@@ -639,7 +680,8 @@ def _moved_votes(ctx: Context, moved: list[tuple[Mention, str]]) -> Context:
         return Counter({k: v for k, v in c.items() if v > 1e-9})
 
     return Context({k: clean(v) for k, v in sent.items()}, {k: clean(v) for k, v in para.items()}, clean(article),
-                   ctx.place_para, ctx.place_sent, ctx.by_name, ctx.towns, ctx.areas, ctx.provinces)
+                   ctx.place_para, ctx.place_sent, ctx.by_name, ctx.towns, ctx.areas, ctx.provinces, ctx.outlet,
+                   ctx.dateline)
 
 
 def _share(counter: Counter[str] | None, cc: str, own: tuple[str, float] | None) -> float:
@@ -705,6 +747,9 @@ def _score(m: Mention, e: Entry, mentions: list[Mention], ctx: Context, actor_co
     if e.cc in actor_countries:
         score += 0.5
         why.append("actors' country")
+    if ctx.outlet == e.cc and _outlet_home(m, ctx) == e.cc:
+        score += OUTLET_BONUS
+        why.append("the outlet's country")
     if e.kind in (KIND_CITY, KIND_ADMIN2) and (actor := ctx.areas.get((e.cc, e.admin1_code))) is not None:
         score += AREA_BONUS
         why.append(f"where {actor} operates")
@@ -917,7 +962,7 @@ def _only_supported(m: Mention, best: Entry, ctx: Context) -> str | None:
         # a name only one country has stands against the paragraph's demonyms; a population guess among several
         # countries' namesakes ("West Coast": the largest is an Australian state's other name) does not
         if own is not None and own[1] >= 1.0 and not _wrong_kind(m, best):
-            return None
+            return _hamlet_abroad(best, support)
         places = Counter(ctx.para.get(m.para, Counter()))
         if own:
             places[own[0]] -= own[1]
@@ -926,6 +971,23 @@ def _only_supported(m: Mention, best: Entry, ctx: Context) -> str | None:
             return None
     cc, n = places.most_common(1)[0]
     return cc if n / sum(places.values()) >= 0.75 else None
+
+
+HAMLET_POP = 5_000  # a town this small abroad, which nothing but its own name supports, ...
+HAMLET_SUPPORT = 0.7  # ... loses to one other country the article's words support this much (one place name)
+
+
+def _hamlet_abroad(best: Entry, support: Counter[str]) -> str | None:
+    """The one country the rest of the article supports, when the name's only reading is a hamlet in a country
+    no other word of the article names: "stationed at Cavendish" in a report on a Durban court case is a
+    suburb the index lacks, not the English village of that name (geo20)."""
+    if best.kind != KIND_CITY or best.population >= HAMLET_POP:
+        return None
+    others = Counter({cc: v for cc, v in support.items() if v > 1e-9 and cc != best.cc})
+    if not others or sum(others.values()) < HAMLET_SUPPORT:
+        return None
+    cc, n = others.most_common(1)[0]
+    return cc if n / sum(others.values()) >= 0.75 else None
 
 
 def _rival_province(m: Mention, best: Entry, ctx: Context) -> str | None:
@@ -1076,6 +1138,10 @@ class Resolver:
                 continue  # left to _unresolved: the context's province or country, else no point
             rival = _rival_province(m, best, ctx) if best.kind in {KIND_ADMIN1, KIND_ADMIN2} else None
             dominant = _dominant_local(m, ctx) or _only_supported(m, best, ctx) or rival
+            if dominant is None and best.kind != KIND_COUNTRY and all(w.startswith("context ") for w in why):
+                # a small town abroad that nothing but its own name supports, in wire copy of an outlet whose
+                # home country the text never contradicts: a namesake of an unlisted local place
+                dominant = _outlet_home(m, ctx)
             # a small town, or a town of any size found only under one of its other names ("Ichen" for a Chinese county
             # seat), is weak evidence against a sentence and paragraph unanimously about another country
             own_name = fold(best.name) == fold(m.name) or loose_key(best.name) == loose_key(m.name)
@@ -1733,6 +1799,40 @@ def speaker_place(p: Place, doc: Doc, trigger: Span) -> bool:
     return False
 
 
+def actor_of_another_clause(p: Place, doc: Doc, trigger: Span) -> bool:
+    """The text writes `p` as the actor of another clause's verb, by metonymy for its government or people:
+    "after the president announced the US would leave the treaty, state media said air defences shot down two
+    missiles", "Israel says troops killed two men". The name is the active subject of a verb that is not the
+    event's own (nor one whose subject the event's verb shares: "Turkey shelled and bombed villages") and whose
+    clause does not frame the event, so it says who acted or spoke, not where this event happened. A town counts
+    only as a speaker ("Moscow says")."""
+    tok = _token_at(doc, p.span.start, p.span.end)
+    trig = _token_at(doc, trigger.start, trigger.end)
+    if tok is None or trig is None or tok.dep_ != "nsubj":
+        return False
+    verb = tok.head
+    if verb.i == trig.i or verb.pos_ not in {"VERB", "AUX"}:
+        return False
+    if p.kind != "country" and verb.lemma_ not in cues()["speech_lemmas"]:
+        # a town stands for its government only as a speaker ("Moscow says"); a town that "came under attack"
+        # in a clause of its own is where the attack was, however the parse hangs the attack's verb
+        return False
+    # the event's verb shares this subject: a verb coordinated with it, or the verb of its auxiliary chain
+    shared = trig
+    while shared.dep_ in {"conj", "xcomp"} and shared.head.i != shared.i:
+        shared = shared.head
+        if shared.i == verb.i:
+            return False
+    # the event told inside the subject's own clause frames it ("X, a village in Y, came under attack when
+    # gunmen stormed the market"), unless that clause only reports it ("Israel says troops killed two men")
+    step = trig
+    while step.head.i != step.i and step.head.i != verb.i:
+        step = step.head
+    if step.head.i == verb.i and step.i != verb.i:
+        return step.dep_ == "ccomp" and verb.lemma_ in cues()["speech_lemmas"]
+    return True
+
+
 def origin_of_person(p: Place, doc: Doc, article: Article) -> bool:
     """The text writes `p` as where a person comes from, not where something happened: "a fighter from X",
     "Hall, 24, from X", "I am 23, from X, <country>", "travelled from his home on the outskirts of X", "the
@@ -1801,6 +1901,10 @@ def place_for_event(places: list[Place], sentence: Span, paragraph: Span, articl
         # the speaker's town is not where the event happened; it neither competes in the sentence nor fills in
         # for another, and still counts for the article's country at the end
         places = [p for p in places if not speaker_place(p, doc, trigger)]
+        # "after the president announced the US would leave the treaty, ... shot down two missiles": a country or
+        # town that is the actor of another clause is not where this event happened (it still counts for the
+        # article's country at the end)
+        places = [p for p in places if not (p.kind in {"country", "city"} and actor_of_another_clause(p, doc, trigger))]
     in_sentence = [p for p in places if sentence.start <= p.span.start < sentence.end]
     located = [p for p in in_sentence if p.latitude is not None and not _modifier(p)]
     if trigger is not None and doc is not None and len(located) >= 2:
@@ -1817,7 +1921,8 @@ def place_for_event(places: list[Place], sentence: Span, paragraph: Span, articl
         places = [p for p in places if not origin_of_person(p, doc, article)]
         everywhere = [p for p in everywhere if not origin_of_person(p, doc, article)]
         if trigger is not None:
-            places = [p for p in places if not speaker_place(p, doc, trigger)]
+            places = [p for p in places if not speaker_place(p, doc, trigger)
+                      and not (p.kind in {"country", "city"} and actor_of_another_clause(p, doc, trigger))]
         in_sentence = [p for p in places if sentence.start <= p.span.start < sentence.end]
     best = _best_of(in_sentence, article)
     if best is not None and best.kind == "country" and given is not None and doc is not None:

@@ -362,6 +362,8 @@ def propose_toponyms(doc: Doc, gazetteer: Any, keep_blocked: bool = False, words
     # a holiday or an institution is never a place, whichever source proposed it ("during Ramadan", "protests in
     # Congress"): its namesake town abroad would also pull the text's other places there
     out = [c for c in out if not _named_period_or_body(doc, c)]
+    # "workers at Nokia's plant", "Nokia Oyj": a company named like a town is the company, not the town
+    out = [c for c in out if not _company_name(doc, c)]
     # "KABUL, April 11 (Xinhua) --": a news agency's credit is never a place, whatever town shares its name
     out = [c for c in out if not _outlet_credit(doc, c)]
     # "By Adan Smith", "Reporting by Sydney Omondi; Editing by ...": a reporter's name is never a place
@@ -430,6 +432,23 @@ def _outlet_credit(doc: Doc, cand: Candidate) -> bool:
     if cand.start < 1 or cand.end >= len(doc) or doc[cand.start - 1].text != "(" or doc[cand.end].text != ")":
         return False
     return doc[cand.start : cand.end].text.lower() in outlet_names()
+
+
+_POSSESSIVE = frozenset({"'s", "’s", "'", "’"})
+COMPANY_WINDOW = 2  # "Nokia's plant", "Nokia's Finnish plant": the company word within two words of the "'s"
+
+
+def _company_name(doc: Doc, cand: Candidate) -> bool:
+    """A name that the sentence writes as a company's (word list `company_words` of tables.json): a possessive
+    followed by a company word ("workers at Nokia's plant", "protest Nokia's decision") while the small NER
+    does not read the name as a place ("Moscow's decision" is a government's and still says Russia)."""
+    j = cand.end
+    if j >= len(doc) or doc[j].text not in _POSSESSIVE:
+        return False
+    if any(t.ent_type_ in ("GPE", "LOC") for t in doc[cand.start : cand.end]):
+        return False
+    after = doc[j + 1 : j + 1 + COMPANY_WINDOW]
+    return any(t.lower_ in cues()["company_words"] for t in after)
 
 
 def _named_period_or_body(doc: Doc, cand: Candidate) -> bool:
