@@ -282,3 +282,18 @@ def test_year_near_crosses_the_year_boundary() -> None:
     assert year_near(12, 31, D(2020, 1, 2)) == D(2019, 12, 31)
     assert year_near(1, 2, D(2019, 12, 30)) == D(2020, 1, 2)
     assert year_near(6, 15, D(2019, 6, 20)) == D(2019, 6, 15)
+
+
+@pytest.mark.parametrize(("text", "publisher"), [
+    ("Residents blockaded the main road on Monday, demanding houses. Police fired rubber bullets. Sapa", "Sapa"),
+    ("Police fired rubber bullets on Tuesday. Sapa /mm/ks", "Sapa"),
+    ("Police fired rubber bullets in Durban on Tuesday. African News Agency (ANA)", "African News Agency"),
+])
+def test_an_agency_credited_at_the_end_is_the_publisher(text: str, publisher: str) -> None:
+    article = article_from_text(text)
+    assert article.publisher == publisher
+    assert article.evidence["publisher"].text == publisher
+
+
+def test_a_last_word_that_is_no_outlet_is_no_credit() -> None:
+    assert article_from_text("The minister thanked his supporters, he said. Mandela").publisher is None

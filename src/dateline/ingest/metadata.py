@@ -299,6 +299,7 @@ def text_metadata(text: str) -> TextMetadata:
         meta.evidence["subtitle"] = Span.of(text, heads[1].start, heads[1].end)
 
     _read_bylines(text, lines, bylines, meta)
+    _read_closing_credit(text, meta)
     if datelines:
         first = min(datelines)
         match, offset = datelines[first]
@@ -326,6 +327,32 @@ def _read_bylines(text: str, lines: list[_Line], header_bylines: set[int], meta:
         elif meta.author is None:
             meta.author = name if not name.isupper() else name.title()
             meta.evidence["author"] = span
+
+
+# Wire copy often ends with its agency's credit after the last sentence, with desk initials: "… he said. Sapa",
+# "… on Tuesday. Sapa-AP /fws", "African News Agency (ANA)".
+_CLOSING_CREDIT = re.compile(r"(?:^|[.!?\"”’)]\s+)(?P<name>[A-Z][A-Za-z]+(?:[ -][A-Z][A-Za-z]+){0,3})"
+                             r"(?:\s*\([A-Z]{2,6}\))?(?:\s*/[\w/]+)?\s*$")
+
+
+def _read_closing_credit(text: str, meta: TextMetadata) -> None:
+    """The outlet credited at the very end of the text is the publisher when nothing else names one. Only a
+    name of the outlets table counts (a last word "Mandela" is no credit); "Sapa-AP" is Sapa's copy."""
+    if meta.publisher is not None:
+        return
+    from dateline.extract.source import find_outlet  # the outlets table; imported here, ingest loads first
+
+    tail_start = max(0, len(text.rstrip()) - 80)
+    match = _CLOSING_CREDIT.search(text, tail_start)
+    if not match:
+        return
+    name = match.group("name")
+    for candidate in (name, *name.split("-")[:1]):
+        if find_outlet(candidate, credit=True) is not None:
+            start = match.start("name")
+            meta.publisher = candidate
+            meta.evidence["publisher"] = Span.of(text, start, start + len(candidate))
+            return
 
 
 def _read_dateline(text: str, line: _Line, match: re.Match[str], offset: int, meta: TextMetadata) -> None:
