@@ -52,13 +52,14 @@ from dateline.resources import Resources
 
 MODIFIER = "country name used as a modifier"
 ATTRIBUTE = "name glued to an attribute word (made/based/backed/led ...)"
+GOVERNMENT = "a town's name standing for its government (\"Tehran's forces\")"
 
 
 def _modifier(p: Place) -> bool:
     """A place the text names only to describe something ("US dollar", "US-made missiles", "a Kano-based
     group"): never the event's place, and no vote for where the text is."""
     reason = p.reason or ""
-    return MODIFIER in reason or ATTRIBUTE in reason
+    return MODIFIER in reason or ATTRIBUTE in reason or GOVERNMENT in reason
 PRECISION = {"city": 1, "landmark": 1, "admin2": 2, "admin1": 3, "country": 3}
 SPECIFICITY = {"landmark": 4, "city": 4, "admin2": 3, "admin1": 2, "region": 1, "country": 1}
 # "X, Y" / "X (Y)" / "X in Y": Y encloses X. Compass words may stand between ("Basra, southern Iraq").
@@ -126,6 +127,10 @@ class Mention:
     # a country named as what an act is aimed at ("protested against Iran", "Iran's influence", "the US
     # embassy"): it says whom the act is about, not where it is, and casts no vote for its namesakes' country
     target: bool = False
+    # a town's name as the possessor or modifier of a government noun ("Tehran's forces in Syria", "the Moscow
+    # government"): its government acting, by metonymy; it still votes for its country, but is never where an
+    # event happened
+    government: bool = False
 
 
 _TOWN_AFTER = re.compile(r"\s+(?:city|town|village)\b")
@@ -204,6 +209,7 @@ def _mentions(article: Article, doc: Doc, gaz: Gazetteer) -> list[Mention]:
         if _attribute_suffix(article.text, m.end):
             m.modifier = m.attributive = True
         m.target = _target_of_act(span, doc)
+        m.government = _government_of(span, doc)
         m.town_word = bool(_TOWN_AFTER.match(article.text, m.end) or _TOWN_BEFORE.search(article.text[max(0, m.start - 30) : m.start]))
         if span[0].text in _SUBLOCALITY_PREFIXES:
             m.kind_hint = "landmark"  # "Colonia Las Lomas": a neighbourhood of the town named with it, never a town
@@ -270,6 +276,20 @@ def _target_of_act(span: Any, doc: Doc) -> bool:
     if nxt < len(doc) and doc[nxt].lower_ in cue["target_heads"]:
         return True
     return last.dep_ in {"dobj", "obj"} and last.head.lower_ in cue["target_verbs"]
+
+
+def _government_of(span: Any, doc: Doc) -> bool:
+    """Whether the name is the possessor or modifier of a government noun ("Tehran's forces", "Moscow's
+    allies", "the Damascus government"; list `government_heads` in toponym_cues.json)."""
+    nxt = span.end
+    if nxt < len(doc) and doc[nxt].text in {"'s", "’s", "'"}:
+        nxt += 1
+    while nxt < len(doc) and doc[nxt].pos_ == "ADJ":  # "Tehran's proxy militias", "Moscow's new allies"
+        if doc[nxt].lower_ in cues()["local_government_words"]:
+            return False  # "Guma local government area", "the Kano state government": a unit of the place itself
+        nxt += 1
+    return (nxt < len(doc) and doc[nxt].lower_ in cues()["government_heads"]
+            and not (nxt + 1 < len(doc) and doc[nxt + 1].lower_ in {"area", "areas"}))
 
 
 RawMention = tuple[int, int, str, dict[str, Any]]
@@ -1181,6 +1201,8 @@ class Resolver:
         for k, m in enumerate(mentions):
             if m.attributive and (p := places[k]) is not None:
                 places[k] = p.model_copy(update={"reason": f"{ATTRIBUTE}; {p.reason or ''}"})
+            elif m.government and (p := places[k]) is not None and p.kind != "country":
+                places[k] = p.model_copy(update={"reason": f"{GOVERNMENT}; {p.reason or ''}"})
         out = [p for p in places if p is not None]
         if not any(p.latitude is not None for p in out):
             # no place named at all: "Afghan forces repulsed an attack" still says which country (precision 3)

@@ -1,0 +1,25 @@
+"""A town's name standing for its government ("Tehran's forces", "Moscow's allies") is never where an event
+happened; a possessive of a place noun ("Kabul's airport") stays a place. Sentences of our own."""
+
+from __future__ import annotations
+
+
+def test_a_capitals_forces_are_its_government_not_the_events_place(pipeline) -> None:  # type: ignore[no-untyped-def]
+    report = pipeline.extract_text("Israel has carried out several strikes on Tehran's forces in Syria this year. "
+                                   "On Tuesday, state media said air defences had downed two Israeli missiles.",
+                                   published="2021-05-12")
+    (event,) = report.events
+    assert event.country == "Syria"
+    assert event.location != "Tehran"
+
+
+def test_a_possessive_of_a_place_noun_stays_a_place(pipeline) -> None:  # type: ignore[no-untyped-def]
+    (event,) = pipeline.extract_text("Gunmen attacked Kabul's airport on Monday, killing two guards.",
+                                     published="2021-05-12").events
+    assert event.location == "Kabul"
+
+
+def test_a_local_government_area_is_the_place_it_names(pipeline) -> None:  # type: ignore[no-untyped-def]
+    (event,) = pipeline.extract_text("Gunmen killed six people in two villages of Guma local government area in "
+                                     "Benue State on Monday.", published="2021-05-12").events
+    assert event.location == "Guma"
