@@ -1,5 +1,5 @@
-"""A town's name standing for its government ("Tehran's forces", "Moscow's allies") is never where an event
-happened; a possessive of a place noun ("Kabul's airport") stays a place. Sentences of our own."""
+"""Names that are no place here: a town standing for its government ("Tehran's forces", "Moscow's allies"), a surname
+listed with other persons; a possessive of a place noun ("Kabul's airport") stays a place. Sentences of our own."""
 
 from __future__ import annotations
 
@@ -23,3 +23,11 @@ def test_a_local_government_area_is_the_place_it_names(pipeline) -> None:  # typ
     (event,) = pipeline.extract_text("Gunmen killed six people in two villages of Guma local government area in "
                                      "Benue State on Monday.", published="2021-05-12").events
     assert event.location == "Guma"
+
+
+def test_a_surname_listed_with_other_persons_is_no_place(pipeline) -> None:  # type: ignore[no-untyped-def]
+    report = pipeline.extract_text("Army commander Ahmed Soleimani was dismissed on Monday. On Tuesday crowds in "
+                                   "Basra burned images of Ruhollah Khomeini, Ali Khamenei and Soleimani.",
+                                   published="2021-05-12")
+    assert [p.mention for p in report.places if p.mention == "Soleimani"] == []
+    assert {e.location for e in report.events} == {"Basrah"}

@@ -190,6 +190,8 @@ def find_toponyms(doc: Doc, gazetteer: Any, recognizer: Any | None = None, words
         if cand.source not in {"LANDMARK", "CUE", "ABBR"} and cand.end - cand.start == 1 \
                 and _titled_surname(doc, cand.start, doc[cand.start].text, titled):
             continue  # "said Metsi" after "Superintendent Lerato Metsi": the person, not a town of that spelling
+        if cand.source not in {"LANDMARK", "CUE", "ABBR"} and _listed_with_persons(doc, cand):
+            continue  # "images of Khomeini, Khamenei and Soleimani" after "Qassem Soleimani": the person
         if cand.source not in {"LANDMARK", "CUE", "ABBR"} or cand.info.get("bare"):
             # a bare unknown name ("clashes in X") is scored as the gazetteer candidate it would be
             feats = cand if not cand.info.get("bare") else Candidate(
@@ -220,6 +222,23 @@ def _person_named(doc: Doc, cand: Candidate) -> bool:
     word = doc[cand.start].text
     return any(ent.label_ == "PERSON" and not (ent.start <= cand.start < ent.end)
                and any(t.text == word for t in ent) for ent in doc.ents)
+
+
+def _listed_with_persons(doc: Doc, cand: Candidate) -> bool:
+    """A one-word name written elsewhere as the surname of a PERSON ("Qassem Soleimani") and here coordinated
+    with a person's name ("Khomeini, Khamenei and Soleimani"), with no place preposition before it: the person,
+    whatever NER calls this one word (it read "Soleimani" in that list as a country-like name)."""
+    if cand.end - cand.start != 1:
+        return False
+    tok = doc[cand.start]
+    prev = doc[cand.start - 1] if cand.start > 0 else None
+    if prev is not None and prev.lower_ in cues()["site_preps"]:
+        return False
+    if not any(ent.label_ == "PERSON" and len(ent) > 1 and ent[-1].text == tok.text and not (ent.start <= tok.i < ent.end)
+               for ent in doc.ents):
+        return False
+    coordinated = [*tok.conjuncts]
+    return any(t.ent_type_ == "PERSON" for t in coordinated)
 
 
 def _titled_surname(doc: Doc, i: int, word: str, titled: frozenset[str]) -> bool:
