@@ -26,8 +26,8 @@ def test_a_local_government_area_is_the_place_it_names(pipeline) -> None:  # typ
 
 
 def test_a_surname_listed_with_other_persons_is_no_place(pipeline) -> None:  # type: ignore[no-untyped-def]
-    report = pipeline.extract_text("Army commander Ahmed Soleimani was dismissed on Monday. On Tuesday crowds in "
-                                   "Basra burned images of Ruhollah Khomeini, Ali Khamenei and Soleimani.",
+    report = pipeline.extract_text("Army commander Ahmed Karimi was dismissed on Monday. On Tuesday crowds in "
+                                   "Basra burned images of Hassan Rouhani, Ali Larijani and Karimi.",
                                    published="2021-05-12")
-    assert [p.mention for p in report.places if p.mention == "Soleimani"] == []
+    assert [p.mention for p in report.places if p.mention == "Karimi"] == []
     assert {e.location for e in report.events} == {"Basrah"}
