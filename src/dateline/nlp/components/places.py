@@ -225,20 +225,19 @@ def _person_named(doc: Doc, cand: Candidate) -> bool:
 
 
 def _listed_with_persons(doc: Doc, cand: Candidate) -> bool:
-    """A one-word name written elsewhere as the surname of a PERSON ("Qassem Soleimani") and here coordinated
-    with a person's name ("Khomeini, Khamenei and Soleimani"), with no place preposition before it: the person,
-    whatever NER calls this one word (it read "Soleimani" in that list as a country-like name)."""
+    """A one-word name written elsewhere as the surname of a PERSON ("Ahmed Karimi") and here coordinated with a
+    person's name ("images of Hassan Rouhani, Ali Larijani and Karimi"), with no place preposition before it: the
+    person, whatever NER calls this one word (it may read it as a place-like name in such a list)."""
     if cand.end - cand.start != 1:
         return False
     tok = doc[cand.start]
+    if not any(t.ent_type_ == "PERSON" for t in tok.conjuncts):
+        return False  # cheap test first: most names are coordinated with no person
     prev = doc[cand.start - 1] if cand.start > 0 else None
     if prev is not None and prev.lower_ in cues()["site_preps"]:
         return False
-    if not any(ent.label_ == "PERSON" and len(ent) > 1 and ent[-1].text == tok.text and not (ent.start <= tok.i < ent.end)
-               for ent in doc.ents):
-        return False
-    coordinated = [*tok.conjuncts]
-    return any(t.ent_type_ == "PERSON" for t in coordinated)
+    return any(ent.label_ == "PERSON" and len(ent) > 1 and ent[-1].text == tok.text and not (ent.start <= tok.i < ent.end)
+               for ent in doc.ents)
 
 
 def _titled_surname(doc: Doc, i: int, word: str, titled: frozenset[str]) -> bool:
