@@ -519,23 +519,24 @@ def _clause_tokens(tok: Token) -> tuple[Token, list[Token]]:
 def _actor_mentions(sent: SpacySpan, book: Codebook) -> list[tuple[actors_mod.ActorMention, str]]:
     """(mention, role) for each actor phrase in the sentence; role is agent, patient or other."""
     found: list[tuple[actors_mod.ActorMention, str]] = []
-    low = sent.text.lower()
     used: set[int] = set()
-    for group in book.named_groups:
-        for pat in group["pattern"]:
-            m = re.search(rf"\b{re.escape(pat)}\b", low)
-            if m and (pat.islower() or True):
-                if pat in {"jas", "sdf", "hts", "eln", "pmf"} and not re.search(rf"\b{pat.upper()}\b", sent.text):
-                    continue
-                start = sent.start_char + m.start()
-                tok = _tok_at(sent, start)
-                if tok is not None and tok.i in used:
-                    continue
-                if tok is not None:
-                    used.update(_group_phrase(sent, tok, start + len(pat)))
-                found.append((actors_mod.ActorMention("group", start, start + len(pat), sent.text[m.start():m.end()],
-                                                      group=group), _role(tok) if tok is not None else "other"))
-                break
+    for known in actors_mod.known_actors(book):
+        for m in known.pattern.finditer(sent.text):
+            start = sent.start_char + m.start()
+            tok = _tok_at(sent, start)
+            if tok is not None and tok.i in used:
+                continue
+            kind, nationality = "group", None
+            if known.entry.get("state"):
+                # a state force: plays the state's part; "Brazilian military police" names its state
+                kind = str(known.entry["kind"])
+                last = _tok_at(sent, sent.start_char + m.end() - 1)
+                nationality = _nationality(last, book) if last is not None else None
+            if tok is not None:
+                used.update(_group_phrase(sent, tok, sent.start_char + m.end()))
+            found.append((actors_mod.ActorMention(kind, start, sent.start_char + m.end(), m.group(), nationality,
+                                                  group=known.entry), _role(tok) if tok is not None else "other"))
+            break
     for tok in sent:
         if tok.i in used or tok.pos_ not in {"NOUN", "PROPN"}:
             continue
