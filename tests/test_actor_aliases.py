@@ -1,5 +1,6 @@
 """State forces and armed groups named by their common names and acronyms (actor_aliases.yaml and the codebook's
-named groups): acronyms match only as written and never inside another word. Sentences of our own."""
+named groups): acronyms match only as written and never inside another word; two groups joined by "or" are
+ACLED's "A and/or B". Sentences of our own."""
 
 from __future__ import annotations
 
@@ -38,6 +39,11 @@ def test_a_force_named_by_its_common_name_gets_acleds_name(pipeline, text: str, 
 def test_an_israeli_force_acting_outside_israel_is_an_external_force(pipeline) -> None:  # type: ignore[no-untyped-def]
     event = _only_event(pipeline, "An IDF drone struck a car near Tyre on Sunday, killing two people.")
     assert (event.actor1, event.inter1) == ("Military Forces of Israel", 8)
+
+
+def test_two_groups_joined_by_or_are_one_actor(pipeline) -> None:  # type: ignore[no-untyped-def]
+    event = _only_event(pipeline, "On Monday, suspected JNIM or ISGS militants killed a trader near Djibo.")
+    assert event.actor1 == "JNIM: Group for Support of Islam and Muslims and/or Islamic State (Greater Sahara)"
 
 
 def test_an_acronym_matches_only_as_written_and_as_a_whole_word() -> None:

@@ -563,6 +563,23 @@ def _actor_mentions(sent: SpacySpan, book: Codebook) -> list[tuple[actors_mod.Ac
             # "military forces of India and Pakistan exchanged fire": one phrase, two states' forces
             found.extend((actors_mod.ActorMention(kind, tok.idx, tok.idx + len(tok.text), tok.text, other), _role(tok))
                          for other in _coordinated_states(tok, book) if other != nationality)
+    return _either_or(found, sent)
+
+
+def _either_or(found: list[tuple[actors_mod.ActorMention, str]], sent: SpacySpan
+               ) -> list[tuple[actors_mod.ActorMention, str]]:
+    """Two named groups joined by "or" ("JNIM or ISGS militants") are one actor for ACLED, "A and/or B": the
+    report does not know which of them acted."""
+    groups = sorted((x for x in found if x[0].kind == "group" and x[0].group is not None), key=lambda x: x[0].start)
+    for i in range(len(groups) - 1):
+        (a, role), (b, _) = groups[i], groups[i + 1]
+        between = sent.text[a.end - sent.start_char:b.start - sent.start_char]
+        if not re.fullmatch(r"\s+(?:and/)?or\s+", between) or a.group is None or b.group is None:
+            continue
+        either = {"name": f"{a.group['name']} and/or {b.group['name']}", "inter": a.group["inter"]}
+        merged = actors_mod.ActorMention("group", a.start, b.end, sent.text[a.start - sent.start_char:
+                                                                           b.end - sent.start_char], group=either)
+        return [(merged, role) if m is a else (m, r) for m, r in found if m is not b]
     return found
 
 
