@@ -1,6 +1,6 @@
 """State forces and armed groups named by their common names and acronyms (actor_aliases.yaml and the codebook's
 named groups): acronyms match only as written and never inside another word; two groups joined by "or" are
-ACLED's "A and/or B". Sentences of our own."""
+ACLED's "A and/or B"; government positions were held by the state's forces. Sentences of our own."""
 
 from __future__ import annotations
 
@@ -44,6 +44,11 @@ def test_an_israeli_force_acting_outside_israel_is_an_external_force(pipeline) -
 def test_two_groups_joined_by_or_are_one_actor(pipeline) -> None:  # type: ignore[no-untyped-def]
     event = _only_event(pipeline, "On Monday, suspected JNIM or ISGS militants killed a trader near Djibo.")
     assert event.actor1 == "JNIM: Group for Support of Islam and Muslims and/or Islamic State (Greater Sahara)"
+
+
+def test_government_positions_are_held_by_the_states_forces(pipeline) -> None:  # type: ignore[no-untyped-def]
+    event = _only_event(pipeline, "On Tuesday, rebels fired mortars at government positions near Horlivka.")
+    assert (event.actor1, event.actor2) == ("Unidentified Armed Group (Ukraine)", "Military Forces of Ukraine")
 
 
 def test_an_acronym_matches_only_as_written_and_as_a_whole_word() -> None:

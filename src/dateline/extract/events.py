@@ -545,6 +545,9 @@ def _actor_mentions(sent: SpacySpan, book: Codebook) -> list[tuple[actors_mod.Ac
         if kind is None and lemma in actors_mod.DEFENCE_WORDS and any(
                 c.lower_ in actors_mod.DEFENCE_MODIFIERS for c in tok.children):
             kind = "military"  # "air defences", "missile defense": a state's military
+        if kind is None and lemma in actors_mod.POSITION_WORDS and any(
+                c.lower_ in actors_mod.GOVERNMENT_WORDS for c in tok.children):
+            kind = "military"  # "fired at government positions": the state's forces held them
         if kind is None:
             continue
         if lemma == "force":
