@@ -566,7 +566,31 @@ def _actor_mentions(sent: SpacySpan, book: Codebook) -> list[tuple[actors_mod.Ac
             # "military forces of India and Pakistan exchanged fire": one phrase, two states' forces
             found.extend((actors_mod.ActorMention(kind, tok.idx, tok.idx + len(tok.text), tok.text, other), _role(tok))
                          for other in _coordinated_states(tok, book) if other != nationality)
-    return _either_or(found, sent)
+    return _named_in_parentheses(_either_or(found, sent), sent)
+
+
+# "militants (likely Hamas)", "gunmen (suspected al-Shabaab)": the group named in the parentheses is the actor.
+_NAMED_AFTER = re.compile(r"\(\s*(?:(?:most\s+)?likely|probably|possibly|suspected|presumably|presumed|"
+                          r"reportedly|allegedly|believed\s+to\s+be|thought\s+to\s+be)?\s*$", re.IGNORECASE)
+_UNNAMED_KINDS = {"unidentified_armed", "unidentified_gang"}
+
+
+def _named_in_parentheses(found: list[tuple[actors_mod.ActorMention, str]], sent: SpacySpan
+                          ) -> list[tuple[actors_mod.ActorMention, str]]:
+    """A named group in parentheses right after an unnamed armed actor ("Palestinian militants (likely Hamas)")
+    names that actor: the group takes its place and its role."""
+    out = list(found)
+    for g in (m for m, _ in found if m.kind == "group"):
+        before = sent.text[:g.start - sent.start_char]
+        paren = _NAMED_AFTER.search(before)
+        if paren is None:
+            continue
+        cut = sent.start_char + paren.start()
+        unnamed = [(m, r) for m, r in out if m.kind in _UNNAMED_KINDS and 0 <= cut - m.end <= 1]
+        if unnamed:
+            m, role = unnamed[0]
+            out = [(x, role) if x is g else (x, r) for x, r in out if x is not m]
+    return out
 
 
 def _either_or(found: list[tuple[actors_mod.ActorMention, str]], sent: SpacySpan
