@@ -65,3 +65,13 @@ def test_a_group_named_in_parentheses_is_the_unnamed_actor(pipeline, text, actor
     event = _only_event(pipeline, text)
     assert (event.actor1, event.actor2) == (actor1, actor2)
 
+
+@pytest.mark.parametrize(("text", "actor1", "actor2"), [
+    ("On Friday, Iraqi forces repelled an attack by ISIS fighters near Tikrit.",
+     "Islamic State (Iraq)", "Military Forces of Iraq"),
+    ("On Friday, Afghan soldiers repulsed a Taliban assault on a checkpoint in Kunduz.",
+     "Taliban", "Military Forces of Afghanistan"),
+])
+def test_the_side_whose_attack_was_repelled_is_the_first_actor(pipeline, text, actor1, actor2) -> None:  # type: ignore[no-untyped-def]
+    event = _only_event(pipeline, text)
+    assert (event.actor1, event.actor2) == (actor1, actor2)

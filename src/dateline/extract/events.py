@@ -566,7 +566,7 @@ def _actor_mentions(sent: SpacySpan, book: Codebook) -> list[tuple[actors_mod.Ac
             # "military forces of India and Pakistan exchanged fire": one phrase, two states' forces
             found.extend((actors_mod.ActorMention(kind, tok.idx, tok.idx + len(tok.text), tok.text, other), _role(tok))
                          for other in _coordinated_states(tok, book) if other != nationality)
-    return _named_in_parentheses(_either_or(found, sent), sent)
+    return _repelled_attacks(_named_in_parentheses(_either_or(found, sent), sent), sent)
 
 
 # "militants (likely Hamas)", "gunmen (suspected al-Shabaab)": the group named in the parentheses is the actor.
@@ -591,6 +591,47 @@ def _named_in_parentheses(found: list[tuple[actors_mod.ActorMention, str]], sent
             m, role = unnamed[0]
             out = [(x, role) if x is g else (x, r) for x, r in out if x is not m]
     return out
+
+
+# "repelled an attack by Taliban militants", "thwarted a Houthi attack": the attacker is the first actor
+_ATTACK_NOUNS = {"attack", "assault", "offensive", "raid", "advance", "incursion", "infiltration", "ambush"}
+_REPEL_VERBS = {"repel", "repulse", "thwart", "foil", "fend", "push", "beat", "counter", "halt", "stop", "abort"}
+
+
+def _repelled_attacks(found: list[tuple[actors_mod.ActorMention, str]], sent: SpacySpan
+                      ) -> list[tuple[actors_mod.ActorMention, str]]:
+    """The side whose attack was repelled made the attack (agent, ACLED's first actor); the side that repelled
+    it was attacked (patient)."""
+    out = list(found)
+    for m, _ in found:
+        tok = _tok_at(sent, m.start)
+        attack = _attack_of(tok) if tok is not None else None
+        if attack is None or attack.dep_ != "dobj" or attack.head.lemma_.lower() not in _REPEL_VERBS:
+            continue
+        subjects = {t.i for t in attack.head.children if t.dep_ == "nsubj"}
+        out = [(x, "agent") if x is m else ((x, "patient") if _subject_of(x, sent, subjects) else (x, r))
+               for x, r in out]
+    return out
+
+
+def _subject_of(mention: actors_mod.ActorMention, sent: SpacySpan, subjects: set[int]) -> bool:
+    """Is the mention (or the phrase it is part of, or the first of coordinated nouns) one of `subjects`?"""
+    node = _tok_at(sent, mention.start)
+    while node is not None and node.dep_ in {"compound", "amod", "conj", "appos"} and node.head.i != node.i:
+        node = node.head
+    return node is not None and node.i in subjects
+
+
+def _attack_of(tok: Token) -> Token | None:
+    """The attack noun a group's phrase belongs to: "[Houthi] attack", "attack by [Taliban] militants"."""
+    node = tok
+    while node.dep_ in {"compound", "amod", "nmod", "poss"} and node.head.i != node.i:
+        node = node.head
+        if node.lemma_.lower() in _ATTACK_NOUNS:
+            return node
+    if node.dep_ == "pobj" and node.head.lower_ == "by" and node.head.head.lemma_.lower() in _ATTACK_NOUNS:
+        return node.head.head
+    return None
 
 
 def _either_or(found: list[tuple[actors_mod.ActorMention, str]], sent: SpacySpan
