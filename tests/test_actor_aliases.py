@@ -30,6 +30,10 @@ def _only_event(pipeline, text: str):  # type: ignore[no-untyped-def]
      "ADF: Allied Democratic Forces", "Civilians (Democratic Republic of Congo)"),
     ("On Thursday, Brazilian military police exchanged fire with gang members in Salvador.",
      "Military Forces of Brazil Military Police", "Unidentified Gang (Brazil)"),
+    ("On Thursday, IS militants attacked a police checkpoint near Kirkuk.",
+     "Islamic State (Iraq)", "Police Forces of Iraq"),
+    ("On Monday, prison guards exchanged fire with armed men who tried to free inmates in Juba.",
+     "Police Forces of South Sudan Prison Guards", "Unidentified Armed Group (South Sudan)"),
 ])
 def test_a_force_named_by_its_common_name_gets_acleds_name(pipeline, text: str, actor1: str, actor2: str) -> None:  # type: ignore[no-untyped-def]
     event = _only_event(pipeline, text)

@@ -532,10 +532,16 @@ def _actor_mentions(sent: SpacySpan, book: Codebook) -> list[tuple[actors_mod.Ac
                 kind = str(known.entry["kind"])
                 last = _tok_at(sent, sent.start_char + m.end() - 1)
                 nationality = _nationality(last, book) if last is not None else None
+            role = "other"
             if tok is not None:
-                used.update(_group_phrase(sent, tok, sent.start_char + m.end()))
+                phrase = _group_phrase(sent, tok, sent.start_char + m.end())
+                used.update(phrase)
+                role = _role(tok)
+                noun = sent.doc[max(phrase)]
+                if role == "other" and noun.idx >= sent.start_char + m.end():
+                    role = _role(noun)  # "IS militants attacked": the role of the noun after the name
             found.append((actors_mod.ActorMention(kind, start, sent.start_char + m.end(), m.group(), nationality,
-                                                  group=known.entry), _role(tok) if tok is not None else "other"))
+                                                  group=known.entry), role))
             break
     for tok in sent:
         if tok.i in used or tok.pos_ not in {"NOUN", "PROPN"}:
@@ -669,6 +675,9 @@ def _group_phrase(sent: SpacySpan, tok: Token, end_char: int) -> set[int]:
     if last.dep_ in {"compound", "amod", "nmod"} and last.head.i not in out and (
             _actor_lemma(last.head) in actors_mod.KIND_BY_LEMMA):
         out.add(last.head.i)
+    elif last.i + 1 < sent.end and actors_mod.KIND_BY_LEMMA.get(_actor_lemma(sent.doc[last.i + 1])) in {
+            "unidentified_armed", "unidentified_gang"}:
+        out.add(last.i + 1)  # "IS militants" parsed apart: the armed noun right after the name is the group's
     return out
 
 
