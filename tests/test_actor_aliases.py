@@ -40,6 +40,15 @@ def test_a_force_named_by_its_common_name_gets_acleds_name(pipeline, text: str, 
     assert (event.actor1, event.actor2) == (actor1, actor2)
 
 
+@pytest.mark.parametrize(("text", "actor1"), [
+    ("Police shot dead a drug suspect during a raid in Quezon City on Sunday.", "Police Forces of the Philippines"),
+    ("On Monday, FARDC soldiers clashed with M23 rebels near Rutshuru.",
+     "Military Forces of the Democratic Republic of Congo"),
+])
+def test_a_state_force_names_the_philippines_with_the_article(pipeline, text: str, actor1: str) -> None:  # type: ignore[no-untyped-def]
+    assert _only_event(pipeline, text).actor1 == actor1
+
+
 def test_an_israeli_force_acting_outside_israel_is_an_external_force(pipeline) -> None:  # type: ignore[no-untyped-def]
     event = _only_event(pipeline, "An IDF drone struck a car near Tyre on Sunday, killing two people.")
     assert (event.actor1, event.inter1) == ("Military Forces of Israel", 8)

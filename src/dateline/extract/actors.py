@@ -9,6 +9,7 @@ country does.
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 from importlib import resources as importlib_resources
@@ -128,6 +129,7 @@ def _state_entry(raw: dict[str, Any]) -> dict[str, Any]:
     return {**raw, "state": True, "inter": 1}
 
 
+@functools.cache
 def _load_aliases() -> dict[str, Any]:
     raw = importlib_resources.files("dateline.codebook").joinpath(ALIASES_FILE).read_text(encoding="utf-8")
     data: dict[str, Any] = yaml.safe_load(raw)
@@ -150,7 +152,7 @@ def actor_name(mention: ActorMention, event_iso3: str | None, book: Codebook) ->
         kind = "rioters"
     if kind in STATE_KINDS:
         iso3 = mention.nationality or event_iso3
-        country = book.country_name(iso3) if iso3 else None
+        country = state_country(iso3, book)
         template = book.actor_templates[kind]
         name = template["name"].format(country=country or "Unknown")
         # State forces acting outside their own country are External/Other forces (8)
@@ -168,11 +170,20 @@ def _state_force_name(mention: ActorMention, entry: dict[str, object], event_iso
     iso3 = str(entry["iso3"]) if entry.get("iso3") else (mention.nationality or event_iso3)
     if entry.get("name"):
         return str(entry["name"]), 1
-    country = book.country_name(iso3) if iso3 else None
+    country = state_country(iso3, book)
     name = book.actor_templates[str(entry["kind"])]["name"].format(country=country or "Unknown")
     if entry.get("unit"):
         name = f"{name} {entry['unit']}"
     return name, 8 if (iso3 and event_iso3 and iso3 != event_iso3) else 1
+
+
+def state_country(iso3: str | None, book: Codebook) -> str | None:
+    """The country as a state force's name writes it: "Police Forces of the Philippines", "Military Forces of the
+    Democratic Republic of Congo" (the country alone elsewhere: "Civilians (Philippines)")."""
+    if not iso3:
+        return None
+    name = book.country_name(iso3)
+    return f"the {name}" if iso3 in _load_aliases().get("states_named_with_the", []) else name
 
 
 def interaction_fields(book: Codebook, inter1: int | None, inter2: int | None) -> dict[str, object]:
