@@ -75,3 +75,14 @@ def test_a_group_named_in_parentheses_is_the_unnamed_actor(pipeline, text, actor
 def test_the_side_whose_attack_was_repelled_is_the_first_actor(pipeline, text, actor1, actor2) -> None:  # type: ignore[no-untyped-def]
     event = _only_event(pipeline, text)
     assert (event.actor1, event.actor2) == (actor1, actor2)
+
+
+@pytest.mark.parametrize(("text", "actor1", "actor2"), [
+    ("On Sunday, ADF rebel fighters clashed with soldiers near Beni.",
+     "ADF: Allied Democratic Forces", "Military Forces of the Democratic Republic of Congo"),
+    ("On Friday, armed men clashed with police officers in Culiacan.",
+     "Unidentified Armed Group (Mexico)", "Police Forces of Mexico"),
+])
+def test_armed_men_and_a_groups_own_nouns_are_one_armed_actor(pipeline, text, actor1, actor2) -> None:  # type: ignore[no-untyped-def]
+    event = _only_event(pipeline, text)
+    assert (event.actor1, event.actor2) == (actor1, actor2)

@@ -65,6 +65,8 @@ STATE_KINDS = {"police", "military", "security", "government"}
 # lawyer" or the "defence ministry" is none).
 DEFENCE_WORDS = {"defence", "defense", "defences", "defenses"}
 DEFENCE_MODIFIERS = {"air", "missile", "anti-aircraft", "aerial"}
+# "armed men", "masked individuals": people described by their arms are an armed group.
+ARMED_WORDS = {"armed", "masked", "heavily-armed", "gun-wielding", "gun-toting"}
 # "fired at government positions", "a regime checkpoint": the state's military held what was attacked.
 POSITION_WORDS = {"position", "post", "checkpoint", "outpost", "base"}
 GOVERNMENT_WORDS = {"government", "governmental", "regime"}

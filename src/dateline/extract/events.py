@@ -565,6 +565,8 @@ def _actor_mentions(sent: SpacySpan, book: Codebook) -> list[tuple[actors_mod.Ac
             kind = kinds[0] if kinds else "military"
         if kind in {"civilians"} and lemma in {"member", "official", "owner"} and _armed_context(tok):
             continue
+        if kind == "civilians" and any(c.lower_ in actors_mod.ARMED_WORDS for c in tok.children if c.dep_ == "amod"):
+            kind = "unidentified_armed"  # "armed men", "masked individuals": an armed group, not civilians
         nationality = _nationality(tok, book)
         found.append((actors_mod.ActorMention(kind, tok.idx, tok.idx + len(tok.text), tok.text, nationality),
                       _role(tok)))
@@ -675,6 +677,9 @@ def _group_phrase(sent: SpacySpan, tok: Token, end_char: int) -> set[int]:
     if last.dep_ in {"compound", "amod", "nmod"} and last.head.i not in out and (
             _actor_lemma(last.head) in actors_mod.KIND_BY_LEMMA):
         out.add(last.head.i)
+        # "NAF rebel forces": the other actor words on the same noun name the group too
+        out.update(c.i for c in last.head.children if c.dep_ in {"compound", "amod"} and c.i > last.i
+                   and _actor_lemma(c) in actors_mod.KIND_BY_LEMMA)
     elif last.i + 1 < sent.end and actors_mod.KIND_BY_LEMMA.get(_actor_lemma(sent.doc[last.i + 1])) in {
             "unidentified_armed", "unidentified_gang"}:
         out.add(last.i + 1)  # "IS militants" parsed apart: the armed noun right after the name is the group's
