@@ -30,6 +30,8 @@ def _only_event(pipeline, text: str):  # type: ignore[no-untyped-def]
      "ADF: Allied Democratic Forces", "Civilians (Democratic Republic of Congo)"),
     ("On Thursday, Brazilian military police exchanged fire with gang members in Salvador.",
      "Military Forces of Brazil Military Police", "Unidentified Gang (Brazil)"),
+    ("On Sunday, UPDF soldiers clashed with ADF rebels near Beni.",
+     "Military Forces of Uganda", "ADF: Allied Democratic Forces"),
     ("On Thursday, IS militants attacked a police checkpoint near Kirkuk.",
      "Islamic State (Iraq)", "Police Forces of Iraq"),
     ("On Monday, prison guards exchanged fire with armed men who tried to free inmates in Juba.",
