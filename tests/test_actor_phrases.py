@@ -53,3 +53,36 @@ def test_who_disrupted_a_weapon_is_the_first_actor_and_its_owner_the_second(pipe
 def test_a_defence_ministry_is_no_military_actor(pipeline) -> None:  # type: ignore[no-untyped-def]
     event = _only_event(pipeline, "Gunmen killed three villagers in Zamfara on Friday, the defence ministry said.")
     assert "Military" not in (event.actor1 or "") and "Military" not in (event.actor2 or "")
+
+
+@pytest.mark.parametrize(("text", "actor1", "actor2"), [
+    ("On Sunday, Palestinian militants (likely Hamas) clashed with Israeli troops near Khan Younis.",
+     "Hamas Movement", "Military Forces of Israel"),
+    ("On Sunday, gunmen (suspected al-Shabaab) attacked a police station in Afgoye.",
+     "Al Shabaab", "Police Forces of Somalia"),
+])
+def test_a_group_named_in_parentheses_is_the_unnamed_actor(pipeline, text, actor1, actor2) -> None:  # type: ignore[no-untyped-def]
+    event = _only_event(pipeline, text)
+    assert (event.actor1, event.actor2) == (actor1, actor2)
+
+
+@pytest.mark.parametrize(("text", "actor1", "actor2"), [
+    ("On Friday, Iraqi forces repelled an attack by ISIS fighters near Tikrit.",
+     "Islamic State (Iraq)", "Military Forces of Iraq"),
+    ("On Friday, Afghan soldiers repulsed a Taliban assault on a checkpoint in Kunduz.",
+     "Taliban", "Military Forces of Afghanistan"),
+])
+def test_the_side_whose_attack_was_repelled_is_the_first_actor(pipeline, text, actor1, actor2) -> None:  # type: ignore[no-untyped-def]
+    event = _only_event(pipeline, text)
+    assert (event.actor1, event.actor2) == (actor1, actor2)
+
+
+@pytest.mark.parametrize(("text", "actor1", "actor2"), [
+    ("On Sunday, ADF rebel fighters clashed with soldiers near Beni.",
+     "ADF: Allied Democratic Forces", "Military Forces of the Democratic Republic of Congo"),
+    ("On Friday, armed men clashed with police officers in Culiacan.",
+     "Unidentified Armed Group (Mexico)", "Police Forces of Mexico"),
+])
+def test_armed_men_and_a_groups_own_nouns_are_one_armed_actor(pipeline, text, actor1, actor2) -> None:  # type: ignore[no-untyped-def]
+    event = _only_event(pipeline, text)
+    assert (event.actor1, event.actor2) == (actor1, actor2)

@@ -9,9 +9,18 @@ country does.
 
 from __future__ import annotations
 
+import functools
+import re
 from dataclasses import dataclass
+from importlib import resources as importlib_resources
+from typing import Any
+
+import yaml
 
 from dateline.codebook import Codebook
+
+# State forces and factions by their common names and acronyms (IDF, Tatmadaw, LNA ...), next to the codebook.
+ALIASES_FILE = "actor_aliases.yaml"
 
 # Head nouns (lemmas) → actor kind, in the order ACLED would prefer a more specific reading.
 KIND_BY_LEMMA: dict[str, str] = {
@@ -56,6 +65,11 @@ STATE_KINDS = {"police", "military", "security", "government"}
 # lawyer" or the "defence ministry" is none).
 DEFENCE_WORDS = {"defence", "defense", "defences", "defenses"}
 DEFENCE_MODIFIERS = {"air", "missile", "anti-aircraft", "aerial"}
+# "armed men", "masked individuals": people described by their arms are an armed group.
+ARMED_WORDS = {"armed", "masked", "heavily-armed", "gun-wielding", "gun-toting"}
+# "fired at government positions", "a regime checkpoint": the state's military held what was attacked.
+POSITION_WORDS = {"position", "post", "checkpoint", "outpost", "base"}
+GOVERNMENT_WORDS = {"government", "governmental", "regime"}
 
 
 @dataclass(frozen=True)
@@ -70,9 +84,65 @@ class ActorMention:
     group: dict[str, object] | None = None
 
 
+@dataclass(frozen=True)
+class KnownActor:
+    """A named actor of the lexicons: the pattern that finds it in text and its entry (ACLED name, inter code,
+    and for a state force its kind, state and unit)."""
+
+    pattern: re.Pattern[str]
+    entry: dict[str, object]
+
+
+def known_actors(book: Codebook) -> list[KnownActor]:
+    """The codebook's named groups, then the state forces of `actor_aliases.yaml`, each with its pattern
+    (built once per codebook)."""
+    cached = _KNOWN.get(id(book))
+    if cached is not None and cached[0] is book:
+        return cached[1]
+    entries: list[dict[str, Any]] = [dict(g) for g in book.named_groups]
+    entries += [_state_entry(e) for e in _load_aliases()["state_forces"]]
+    known = []
+    for e in entries:
+        acronyms = e.get("acronyms", [])
+        as_written = {a.lower() for a in acronyms}
+        names = [n for n in e.get("pattern", []) + e.get("names", []) if n not in as_written]
+        known.append(KnownActor(alias_pattern(names, acronyms), e))
+    _KNOWN[id(book)] = (book, known)
+    return known
+
+
+_KNOWN: dict[int, tuple[Codebook, list[KnownActor]]] = {}
+
+
+def alias_pattern(names: list[str], acronyms: list[str]) -> re.Pattern[str]:
+    """One pattern for an actor's names (any case) and acronyms (as written), never inside another word; the
+    longest name is tried first so "Islamic State West Africa Province" wins over a shorter name it contains."""
+    def words(name: str) -> str:
+        return r"\s+".join(re.escape(w) for w in name.split())
+    parts = [f"(?i:{words(n)})" for n in sorted(names, key=len, reverse=True)]
+    parts += [words(a) for a in sorted(acronyms, key=len, reverse=True)]
+    return re.compile(rf"(?<!\w)(?:{'|'.join(parts)})(?!\w)")
+
+
+def _state_entry(raw: dict[str, Any]) -> dict[str, Any]:
+    if raw.get("kind") not in {"military", "police", "security"}:
+        raise ValueError(f"{ALIASES_FILE}: state force {raw.get('names') or raw.get('acronyms')} needs a kind "
+                         "(military, police or security)")
+    return {**raw, "state": True, "inter": 1}
+
+
+@functools.cache
+def _load_aliases() -> dict[str, Any]:
+    raw = importlib_resources.files("dateline.codebook").joinpath(ALIASES_FILE).read_text(encoding="utf-8")
+    data: dict[str, Any] = yaml.safe_load(raw)
+    return data
+
+
 def actor_name(mention: ActorMention, event_iso3: str | None, book: Codebook) -> tuple[str, int]:
     """ACLED name and inter code of an actor mention for an event in `event_iso3`'s country."""
     event_country = book.country_name(event_iso3) if event_iso3 else None
+    if mention.group is not None and mention.group.get("state"):
+        return _state_force_name(mention, mention.group, event_iso3, book)
     if mention.group is not None:
         template = str(mention.group["name"])
         inter = int(mention.group["inter"])  # type: ignore[call-overload]
@@ -84,7 +154,7 @@ def actor_name(mention: ActorMention, event_iso3: str | None, book: Codebook) ->
         kind = "rioters"
     if kind in STATE_KINDS:
         iso3 = mention.nationality or event_iso3
-        country = book.country_name(iso3) if iso3 else None
+        country = state_country(iso3, book)
         template = book.actor_templates[kind]
         name = template["name"].format(country=country or "Unknown")
         # State forces acting outside their own country are External/Other forces (8)
@@ -92,6 +162,30 @@ def actor_name(mention: ActorMention, event_iso3: str | None, book: Codebook) ->
         return name, inter
     template = book.actor_templates.get(kind) or book.actor_templates["civilians"]
     return template["name"].format(country=event_country or "International"), int(template["inter"])
+
+
+def _state_force_name(mention: ActorMention, entry: dict[str, object], event_iso3: str | None,
+                      book: Codebook) -> tuple[str, int]:
+    """A state force of the alias table: its fixed ACLED name, or ACLED's pattern for its kind with its state
+    (the entry's, else the phrase's nationality, else the event's country) and unit; External/Other forces (8)
+    outside its own state."""
+    iso3 = str(entry["iso3"]) if entry.get("iso3") else (mention.nationality or event_iso3)
+    if entry.get("name"):
+        return str(entry["name"]), 1
+    country = state_country(iso3, book)
+    name = book.actor_templates[str(entry["kind"])]["name"].format(country=country or "Unknown")
+    if entry.get("unit"):
+        name = f"{name} {entry['unit']}"
+    return name, 8 if (iso3 and event_iso3 and iso3 != event_iso3) else 1
+
+
+def state_country(iso3: str | None, book: Codebook) -> str | None:
+    """The country as a state force's name writes it: "Police Forces of the Philippines", "Military Forces of the
+    Democratic Republic of Congo" (the country alone elsewhere: "Civilians (Philippines)")."""
+    if not iso3:
+        return None
+    name = book.country_name(iso3)
+    return f"the {name}" if iso3 in _load_aliases().get("states_named_with_the", []) else name
 
 
 def interaction_fields(book: Codebook, inter1: int | None, inter2: int | None) -> dict[str, object]:

@@ -519,23 +519,30 @@ def _clause_tokens(tok: Token) -> tuple[Token, list[Token]]:
 def _actor_mentions(sent: SpacySpan, book: Codebook) -> list[tuple[actors_mod.ActorMention, str]]:
     """(mention, role) for each actor phrase in the sentence; role is agent, patient or other."""
     found: list[tuple[actors_mod.ActorMention, str]] = []
-    low = sent.text.lower()
     used: set[int] = set()
-    for group in book.named_groups:
-        for pat in group["pattern"]:
-            m = re.search(rf"\b{re.escape(pat)}\b", low)
-            if m and (pat.islower() or True):
-                if pat in {"jas", "sdf", "hts", "eln", "pmf"} and not re.search(rf"\b{pat.upper()}\b", sent.text):
-                    continue
-                start = sent.start_char + m.start()
-                tok = _tok_at(sent, start)
-                if tok is not None and tok.i in used:
-                    continue
-                if tok is not None:
-                    used.update(_group_phrase(sent, tok, start + len(pat)))
-                found.append((actors_mod.ActorMention("group", start, start + len(pat), sent.text[m.start():m.end()],
-                                                      group=group), _role(tok) if tok is not None else "other"))
-                break
+    for known in actors_mod.known_actors(book):
+        for m in known.pattern.finditer(sent.text):
+            start = sent.start_char + m.start()
+            tok = _tok_at(sent, start)
+            if tok is not None and tok.i in used:
+                continue
+            kind, nationality = "group", None
+            if known.entry.get("state"):
+                # a state force: plays the state's part; "Brazilian military police" names its state
+                kind = str(known.entry["kind"])
+                last = _tok_at(sent, sent.start_char + m.end() - 1)
+                nationality = _nationality(last, book) if last is not None else None
+            role = "other"
+            if tok is not None:
+                phrase = _group_phrase(sent, tok, sent.start_char + m.end())
+                used.update(phrase)
+                role = _role(tok)
+                noun = sent.doc[max(phrase)]
+                if role == "other" and noun.idx >= sent.start_char + m.end():
+                    role = _role(noun)  # "IS militants attacked": the role of the noun after the name
+            found.append((actors_mod.ActorMention(kind, start, sent.start_char + m.end(), m.group(), nationality,
+                                                  group=known.entry), role))
+            break
     for tok in sent:
         if tok.i in used or tok.pos_ not in {"NOUN", "PROPN"}:
             continue
@@ -544,6 +551,9 @@ def _actor_mentions(sent: SpacySpan, book: Codebook) -> list[tuple[actors_mod.Ac
         if kind is None and lemma in actors_mod.DEFENCE_WORDS and any(
                 c.lower_ in actors_mod.DEFENCE_MODIFIERS for c in tok.children):
             kind = "military"  # "air defences", "missile defense": a state's military
+        if kind is None and lemma in actors_mod.POSITION_WORDS and any(
+                c.lower_ in actors_mod.GOVERNMENT_WORDS for c in tok.children):
+            kind = "military"  # "fired at government positions": the state's forces held them
         if kind is None:
             continue
         if lemma == "force":
@@ -555,6 +565,8 @@ def _actor_mentions(sent: SpacySpan, book: Codebook) -> list[tuple[actors_mod.Ac
             kind = kinds[0] if kinds else "military"
         if kind in {"civilians"} and lemma in {"member", "official", "owner"} and _armed_context(tok):
             continue
+        if kind == "civilians" and any(c.lower_ in actors_mod.ARMED_WORDS for c in tok.children if c.dep_ == "amod"):
+            kind = "unidentified_armed"  # "armed men", "masked individuals": an armed group, not civilians
         nationality = _nationality(tok, book)
         found.append((actors_mod.ActorMention(kind, tok.idx, tok.idx + len(tok.text), tok.text, nationality),
                       _role(tok)))
@@ -562,6 +574,88 @@ def _actor_mentions(sent: SpacySpan, book: Codebook) -> list[tuple[actors_mod.Ac
             # "military forces of India and Pakistan exchanged fire": one phrase, two states' forces
             found.extend((actors_mod.ActorMention(kind, tok.idx, tok.idx + len(tok.text), tok.text, other), _role(tok))
                          for other in _coordinated_states(tok, book) if other != nationality)
+    return _repelled_attacks(_named_in_parentheses(_either_or(found, sent), sent), sent)
+
+
+# "militants (likely Hamas)", "gunmen (suspected al-Shabaab)": the group named in the parentheses is the actor.
+_NAMED_AFTER = re.compile(r"\(\s*(?:(?:most\s+)?likely|probably|possibly|suspected|presumably|presumed|"
+                          r"reportedly|allegedly|believed\s+to\s+be|thought\s+to\s+be)?\s*$", re.IGNORECASE)
+_UNNAMED_KINDS = {"unidentified_armed", "unidentified_gang"}
+
+
+def _named_in_parentheses(found: list[tuple[actors_mod.ActorMention, str]], sent: SpacySpan
+                          ) -> list[tuple[actors_mod.ActorMention, str]]:
+    """A named group in parentheses right after an unnamed armed actor ("Palestinian militants (likely Hamas)")
+    names that actor: the group takes its place and its role."""
+    out = list(found)
+    for g in (m for m, _ in found if m.kind == "group"):
+        before = sent.text[:g.start - sent.start_char]
+        paren = _NAMED_AFTER.search(before)
+        if paren is None:
+            continue
+        cut = sent.start_char + paren.start()
+        unnamed = [(m, r) for m, r in out if m.kind in _UNNAMED_KINDS and 0 <= cut - m.end <= 1]
+        if unnamed:
+            m, role = unnamed[0]
+            out = [(x, role) if x is g else (x, r) for x, r in out if x is not m]
+    return out
+
+
+# "repelled an attack by Taliban militants", "thwarted a Houthi attack": the attacker is the first actor
+_ATTACK_NOUNS = {"attack", "assault", "offensive", "raid", "advance", "incursion", "infiltration", "ambush"}
+_REPEL_VERBS = {"repel", "repulse", "thwart", "foil", "fend", "push", "beat", "counter", "halt", "stop", "abort"}
+
+
+def _repelled_attacks(found: list[tuple[actors_mod.ActorMention, str]], sent: SpacySpan
+                      ) -> list[tuple[actors_mod.ActorMention, str]]:
+    """The side whose attack was repelled made the attack (agent, ACLED's first actor); the side that repelled
+    it was attacked (patient)."""
+    out = list(found)
+    for m, _ in found:
+        tok = _tok_at(sent, m.start)
+        attack = _attack_of(tok) if tok is not None else None
+        if attack is None or attack.dep_ != "dobj" or attack.head.lemma_.lower() not in _REPEL_VERBS:
+            continue
+        subjects = {t.i for t in attack.head.children if t.dep_ == "nsubj"}
+        out = [(x, "agent") if x is m else ((x, "patient") if _subject_of(x, sent, subjects) else (x, r))
+               for x, r in out]
+    return out
+
+
+def _subject_of(mention: actors_mod.ActorMention, sent: SpacySpan, subjects: set[int]) -> bool:
+    """Is the mention (or the phrase it is part of, or the first of coordinated nouns) one of `subjects`?"""
+    node = _tok_at(sent, mention.start)
+    while node is not None and node.dep_ in {"compound", "amod", "conj", "appos"} and node.head.i != node.i:
+        node = node.head
+    return node is not None and node.i in subjects
+
+
+def _attack_of(tok: Token) -> Token | None:
+    """The attack noun a group's phrase belongs to: "[Houthi] attack", "attack by [Taliban] militants"."""
+    node = tok
+    while node.dep_ in {"compound", "amod", "nmod", "poss"} and node.head.i != node.i:
+        node = node.head
+        if node.lemma_.lower() in _ATTACK_NOUNS:
+            return node
+    if node.dep_ == "pobj" and node.head.lower_ == "by" and node.head.head.lemma_.lower() in _ATTACK_NOUNS:
+        return node.head.head
+    return None
+
+
+def _either_or(found: list[tuple[actors_mod.ActorMention, str]], sent: SpacySpan
+               ) -> list[tuple[actors_mod.ActorMention, str]]:
+    """Two named groups joined by "or" ("JNIM or ISGS militants") are one actor for ACLED, "A and/or B": the
+    report does not know which of them acted."""
+    groups = sorted((x for x in found if x[0].kind == "group" and x[0].group is not None), key=lambda x: x[0].start)
+    for i in range(len(groups) - 1):
+        (a, role), (b, _) = groups[i], groups[i + 1]
+        between = sent.text[a.end - sent.start_char:b.start - sent.start_char]
+        if not re.fullmatch(r"\s+(?:and/)?or\s+", between) or a.group is None or b.group is None:
+            continue
+        either = {"name": f"{a.group['name']} and/or {b.group['name']}", "inter": a.group["inter"]}
+        merged = actors_mod.ActorMention("group", a.start, b.end, sent.text[a.start - sent.start_char:
+                                                                           b.end - sent.start_char], group=either)
+        return [(merged, role) if m is a else (m, r) for m, r in found if m is not b]
     return found
 
 
@@ -583,6 +677,12 @@ def _group_phrase(sent: SpacySpan, tok: Token, end_char: int) -> set[int]:
     if last.dep_ in {"compound", "amod", "nmod"} and last.head.i not in out and (
             _actor_lemma(last.head) in actors_mod.KIND_BY_LEMMA):
         out.add(last.head.i)
+        # "NAF rebel forces": the other actor words on the same noun name the group too
+        out.update(c.i for c in last.head.children if c.dep_ in {"compound", "amod"} and c.i > last.i
+                   and _actor_lemma(c) in actors_mod.KIND_BY_LEMMA)
+    elif last.i + 1 < sent.end and actors_mod.KIND_BY_LEMMA.get(_actor_lemma(sent.doc[last.i + 1])) in {
+            "unidentified_armed", "unidentified_gang"}:
+        out.add(last.i + 1)  # "IS militants" parsed apart: the armed noun right after the name is the group's
     return out
 
 

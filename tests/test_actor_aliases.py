@@ -1,0 +1,82 @@
+"""State forces and armed groups named by their common names and acronyms (actor_aliases.yaml and the codebook's
+named groups): acronyms match only as written and never inside another word; two groups joined by "or" are
+ACLED's "A and/or B"; government positions were held by the state's forces. Sentences of our own."""
+
+from __future__ import annotations
+
+import pytest
+
+from dateline.codebook import default_codebook
+from dateline.extract.actors import alias_pattern, known_actors
+
+
+def _only_event(pipeline, text: str):  # type: ignore[no-untyped-def]
+    (event,) = pipeline.extract_text(text, published="2021-05-10").events
+    return event
+
+
+@pytest.mark.parametrize(("text", "actor1", "actor2"), [
+    ("IDF troops shot dead two gunmen near Jenin on Sunday.",
+     "Military Forces of Israel", "Unidentified Armed Group (Palestine)"),
+    ("NDS forces arrested three Taliban members in Kandahar on Friday.",
+     "Police Forces of Afghanistan National Directorate of Security", "Taliban"),
+    ("On Friday, the Libyan National Army shelled positions of the Government of National Accord south of Tripoli.",
+     "Military Forces of Libya (2014-) Haftar Faction", "Military Forces of Libya (2016-) Government of National Accord"),
+    ("On Monday, the Tatmadaw clashed with the Kachin Independence Army near Myitkyina.",
+     "Military Forces of Myanmar", "KIA: Kachin Independence Army"),
+    ("ISWAP fighters attacked an army base in Monguno on Tuesday.",
+     "Islamic State (West Africa)", "Military Forces of Nigeria"),
+    ("On Wednesday, ADF rebels killed nine villagers in Beni.",
+     "ADF: Allied Democratic Forces", "Civilians (Democratic Republic of Congo)"),
+    ("On Thursday, Brazilian military police exchanged fire with gang members in Salvador.",
+     "Military Forces of Brazil Military Police", "Unidentified Gang (Brazil)"),
+    ("On Sunday, UPDF soldiers clashed with ADF rebels near Beni.",
+     "Military Forces of Uganda", "ADF: Allied Democratic Forces"),
+    ("On Thursday, IS militants attacked a police checkpoint near Kirkuk.",
+     "Islamic State (Iraq)", "Police Forces of Iraq"),
+    ("On Monday, prison guards exchanged fire with armed men who tried to free inmates in Juba.",
+     "Police Forces of South Sudan Prison Guards", "Unidentified Armed Group (South Sudan)"),
+])
+def test_a_force_named_by_its_common_name_gets_acleds_name(pipeline, text: str, actor1: str, actor2: str) -> None:  # type: ignore[no-untyped-def]
+    event = _only_event(pipeline, text)
+    assert (event.actor1, event.actor2) == (actor1, actor2)
+
+
+@pytest.mark.parametrize(("text", "actor1"), [
+    ("Police shot dead a drug suspect during a raid in Quezon City on Sunday.", "Police Forces of the Philippines"),
+    ("On Monday, FARDC soldiers clashed with M23 rebels near Rutshuru.",
+     "Military Forces of the Democratic Republic of Congo"),
+])
+def test_a_state_force_names_the_philippines_with_the_article(pipeline, text: str, actor1: str) -> None:  # type: ignore[no-untyped-def]
+    assert _only_event(pipeline, text).actor1 == actor1
+
+
+def test_an_israeli_force_acting_outside_israel_is_an_external_force(pipeline) -> None:  # type: ignore[no-untyped-def]
+    event = _only_event(pipeline, "An IDF drone struck a car near Tyre on Sunday, killing two people.")
+    assert (event.actor1, event.inter1) == ("Military Forces of Israel", 8)
+
+
+def test_two_groups_joined_by_or_are_one_actor(pipeline) -> None:  # type: ignore[no-untyped-def]
+    event = _only_event(pipeline, "On Monday, suspected JNIM or ISGS militants killed a trader near Djibo.")
+    assert event.actor1 == "JNIM: Group for Support of Islam and Muslims and/or Islamic State (Greater Sahara)"
+
+
+def test_government_positions_are_held_by_the_states_forces(pipeline) -> None:  # type: ignore[no-untyped-def]
+    event = _only_event(pipeline, "On Tuesday, rebels fired mortars at government positions near Horlivka.")
+    assert (event.actor1, event.actor2) == ("Unidentified Armed Group (Ukraine)", "Military Forces of Ukraine")
+
+
+def test_an_acronym_matches_only_as_written_and_as_a_whole_word() -> None:
+    pattern = alias_pattern(["libyan national army"], ["LNA"])
+    assert pattern.search("the Libyan National Army said")
+    assert pattern.search("LNA forces")
+    assert not pattern.search("lna forces")
+    assert not pattern.search("the DLNA office")
+    assert not pattern.search("LNAs")
+
+
+def test_every_state_force_of_the_alias_table_has_an_acled_name() -> None:
+    states = [k.entry for k in known_actors(default_codebook()) if k.entry.get("state")]
+    assert len(states) > 20
+    assert all(e["kind"] in {"military", "police", "security"} for e in states)
+    assert all(e.get("name") or e.get("iso3") or e.get("unit") for e in states)
