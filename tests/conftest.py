@@ -30,6 +30,12 @@ def shared_file(*parts: str) -> Path:
     return path
 
 
+def only_event(pipeline: Pipeline, text: str, published: str = "2021-05-10"):  # type: ignore[no-untyped-def]
+    """The one event a one-incident text of a test gives (fails when it gives none or several)."""
+    (event,) = pipeline.extract_text(text, published=published).events
+    return event
+
+
 def event_place(resources: Resources, text: str, verb: str, with_trigger: bool = True):  # type: ignore[no-untyped-def]
     """The place `place_for_event` gives the event whose trigger is the first `verb` of a one-sentence text (with
     `with_trigger=False`, the choice made without a trigger: the most specific place of the sentence)."""

@@ -8,11 +8,7 @@ import pytest
 
 from dateline.codebook import default_codebook
 from dateline.extract.actors import alias_pattern, known_actors
-
-
-def _only_event(pipeline, text: str):  # type: ignore[no-untyped-def]
-    (event,) = pipeline.extract_text(text, published="2021-05-10").events
-    return event
+from tests.conftest import only_event
 
 
 @pytest.mark.parametrize(("text", "actor1", "actor2"), [
@@ -38,7 +34,7 @@ def _only_event(pipeline, text: str):  # type: ignore[no-untyped-def]
      "Police Forces of South Sudan Prison Guards", "Unidentified Armed Group (South Sudan)"),
 ])
 def test_a_force_named_by_its_common_name_gets_acleds_name(pipeline, text: str, actor1: str, actor2: str) -> None:  # type: ignore[no-untyped-def]
-    event = _only_event(pipeline, text)
+    event = only_event(pipeline, text)
     assert (event.actor1, event.actor2) == (actor1, actor2)
 
 
@@ -48,21 +44,21 @@ def test_a_force_named_by_its_common_name_gets_acleds_name(pipeline, text: str, 
      "Military Forces of the Democratic Republic of Congo"),
 ])
 def test_a_state_force_names_the_philippines_with_the_article(pipeline, text: str, actor1: str) -> None:  # type: ignore[no-untyped-def]
-    assert _only_event(pipeline, text).actor1 == actor1
+    assert only_event(pipeline, text).actor1 == actor1
 
 
 def test_an_israeli_force_acting_outside_israel_is_an_external_force(pipeline) -> None:  # type: ignore[no-untyped-def]
-    event = _only_event(pipeline, "An IDF drone struck a car near Tyre on Sunday, killing two people.")
+    event = only_event(pipeline, "An IDF drone struck a car near Tyre on Sunday, killing two people.")
     assert (event.actor1, event.inter1) == ("Military Forces of Israel", 8)
 
 
 def test_two_groups_joined_by_or_are_one_actor(pipeline) -> None:  # type: ignore[no-untyped-def]
-    event = _only_event(pipeline, "On Monday, suspected JNIM or ISGS militants killed a trader near Djibo.")
+    event = only_event(pipeline, "On Monday, suspected JNIM or ISGS militants killed a trader near Djibo.")
     assert event.actor1 == "JNIM: Group for Support of Islam and Muslims and/or Islamic State (Greater Sahara)"
 
 
 def test_government_positions_are_held_by_the_states_forces(pipeline) -> None:  # type: ignore[no-untyped-def]
-    event = _only_event(pipeline, "On Tuesday, rebels fired mortars at government positions near Horlivka.")
+    event = only_event(pipeline, "On Tuesday, rebels fired mortars at government positions near Horlivka.")
     assert (event.actor1, event.actor2) == ("Unidentified Armed Group (Ukraine)", "Military Forces of Ukraine")
 
 

@@ -8,10 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-
-def _only_event(pipeline, text: str):  # type: ignore[no-untyped-def]
-    (event,) = pipeline.extract_text(text, published="2021-05-10").events
-    return event
+from tests.conftest import only_event
 
 
 @pytest.mark.parametrize(("text", "actor1", "actor2"), [
@@ -48,7 +45,7 @@ def _only_event(pipeline, text: str):  # type: ignore[no-untyped-def]
      "Unidentified Armed Group (Mexico)", "Police Forces of Mexico"),
 ])
 def test_actors_come_from_the_phrase_that_names_them(pipeline, text: str, actor1: str, actor2: str) -> None:  # type: ignore[no-untyped-def]
-    event = _only_event(pipeline, text)
+    event = only_event(pipeline, text)
     assert (event.actor1, event.actor2) == (actor1, actor2)
 
 
@@ -61,11 +58,11 @@ def test_actors_come_from_the_phrase_that_names_them(pipeline, text: str, actor1
      "Police Forces of India", "CPI (Maoist): Communist Party of India (Maoist)"),
 ])
 def test_who_disrupted_a_weapon_is_the_first_actor_and_its_owner_the_second(pipeline, text, actor1, actor2) -> None:  # type: ignore[no-untyped-def]
-    event = _only_event(pipeline, text)
+    event = only_event(pipeline, text)
     assert event.sub_event_type == "Disrupted weapons use"
     assert (event.actor1, event.actor2) == (actor1, actor2)
 
 
 def test_a_defence_ministry_is_no_military_actor(pipeline) -> None:  # type: ignore[no-untyped-def]
-    event = _only_event(pipeline, "Gunmen killed three villagers in Zamfara on Friday, the defence ministry said.")
+    event = only_event(pipeline, "Gunmen killed three villagers in Zamfara on Friday, the defence ministry said.")
     assert "Military" not in (event.actor1 or "") and "Military" not in (event.actor2 or "")
