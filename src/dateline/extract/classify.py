@@ -68,6 +68,7 @@ SEIZED_GOODS = _LEXICON.pattern("SEIZED_GOODS")
 CUE = _LEXICON.regex_map("CUE")
 # Victim words that make an attack one on civilians (Violence against civilians) rather than a battle.
 CIVILIAN_WORDS = _LEXICON.regex("CIVILIAN_WORDS")
+ATTRIBUTION_TAIL = _LEXICON.regex("ATTRIBUTION_TAIL")
 ARMED_WORDS = _LEXICON.regex("ARMED_WORDS")
 
 # Words on the path from a trigger to the root that make it a not-event.
@@ -580,8 +581,9 @@ def classify_sentence(text: str, families: set[str], sent: SpacySpan | None = No
     if "withdraw" in families and not has["clash"]:
         return pick("Non-violent transfer of territory", "withdrawal/handover")
     if "sexual" in families or has["sexual"]:
-        if not (ORGANISED.search(low) or NONSTATE_WORDS.search(low) or re.search(
-                r"\b(?:security|guards?|personnel|officers?|combatants?|war|conflict|political|ethnic|party)\b", low)):
+        told = ATTRIBUTION_TAIL.sub("", low)  # "…, police said": who reports it is not who did it
+        if not (ORGANISED.search(told) or NONSTATE_WORDS.search(told) or re.search(
+                r"\b(?:security|guards?|personnel|officers?|combatants?|war|conflict|political|ethnic|party)\b", told)):
             # codebook: sexual violence is coded when armed, state or political actors commit it; by a private
             # person it is common crime
             return pick("Other", "sexual violence by a private person (common crime)", conf=0.15)

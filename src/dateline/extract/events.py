@@ -574,7 +574,28 @@ def _actor_mentions(sent: SpacySpan, book: Codebook) -> list[tuple[actors_mod.Ac
             # "military forces of India and Pakistan exchanged fire": one phrase, two states' forces
             found.extend((actors_mod.ActorMention(kind, tok.idx, tok.idx + len(tok.text), tok.text, other), _role(tok))
                          for other in _coordinated_states(tok, book) if other != nationality)
+    found = [(m, r) for m, r in found if not _attribution_source(sent, m)]
     return _repelled_attacks(_named_in_parentheses(_either_or(found, sent), sent), sent)
+
+
+_REPORT_LEMMAS = frozenset({"say", "tell", "report", "add", "confirm", "state", "claim", "announce", "allege"})
+
+
+def _attribution_source(sent: SpacySpan, mention: actors_mod.ActorMention) -> bool:
+    """The mention is who reports the event, not who took part: the subject of a reporting verb that follows
+    what it reports ("A woman was raped in her home, police said") or the object of "according to". A speaker
+    before the report ("Police said they arrested five") may be its actor too, and stays."""
+    tok = _tok_at(sent, mention.start)
+    if tok is None:
+        return False
+    node = tok
+    while node.dep_ in {"compound", "amod", "appos", "nmod"} and node.head.i != node.i:
+        node = node.head
+    if node.dep_ == "pobj" and node.head.lower_ == "to" and node.head.head.lower_ == "according":
+        return True
+    verb = node.head
+    return (node.dep_ == "nsubj" and verb.lemma_.lower() in _REPORT_LEMMAS
+            and any(c.dep_ in {"ccomp", "parataxis"} and c.i < verb.i for c in verb.children))
 
 
 # "militants (likely Hamas)", "gunmen (suspected al-Shabaab)": the group named in the parentheses is the actor.
