@@ -268,12 +268,8 @@ def _target_of_act(span: Any, doc: Doc) -> bool:
     if before is not None and before.lower_ in cue["target_before"]:
         return True
     last = span[-1]
-    nxt = span.end
-    if nxt < len(doc) and doc[nxt].text in {"'s", "’s", "'"}:
-        nxt += 1
-    while nxt < len(doc) and doc[nxt].pos_ == "ADJ":  # "Iran's growing influence"
-        nxt += 1
-    if nxt < len(doc) and doc[nxt].lower_ in cue["target_heads"]:
+    head, _ = _noun_after(span, doc)
+    if head is not None and head.lower_ in cue["target_heads"]:
         return True
     return last.dep_ in {"dobj", "obj"} and last.head.lower_ in cue["target_verbs"]
 
@@ -281,15 +277,25 @@ def _target_of_act(span: Any, doc: Doc) -> bool:
 def _government_of(span: Any, doc: Doc) -> bool:
     """Whether the name is the possessor or modifier of a government noun ("Tehran's forces", "Moscow's
     allies", "the Damascus government"; list `government_heads` in toponym_cues.json)."""
+    head, adjectives = _noun_after(span, doc)
+    if head is None or head.lower_ not in cues()["government_heads"]:
+        return False
+    if any(a.lower_ in cues()["local_government_words"] for a in adjectives):
+        return False  # "Guma local government area", "the Kano state government": a unit of the place itself
+    return not (head.i + 1 < len(doc) and doc[head.i + 1].lower_ in {"area", "areas"})
+
+
+def _noun_after(span: Any, doc: Doc) -> tuple[Any, list[Any]]:
+    """The word a name qualifies, past a possessive and adjectives ("Iran's growing influence", "Tehran's proxy
+    militias"), with those adjectives; (None, []) at the end of the text."""
     nxt = span.end
     if nxt < len(doc) and doc[nxt].text in {"'s", "’s", "'"}:
         nxt += 1
-    while nxt < len(doc) and doc[nxt].pos_ == "ADJ":  # "Tehran's proxy militias", "Moscow's new allies"
-        if doc[nxt].lower_ in cues()["local_government_words"]:
-            return False  # "Guma local government area", "the Kano state government": a unit of the place itself
+    adjectives = []
+    while nxt < len(doc) and doc[nxt].pos_ == "ADJ":
+        adjectives.append(doc[nxt])
         nxt += 1
-    return (nxt < len(doc) and doc[nxt].lower_ in cues()["government_heads"]
-            and not (nxt + 1 < len(doc) and doc[nxt + 1].lower_ in {"area", "areas"}))
+    return (doc[nxt] if nxt < len(doc) else None), adjectives
 
 
 RawMention = tuple[int, int, str, dict[str, Any]]
@@ -1942,9 +1948,6 @@ def place_for_event(places: list[Place], sentence: Span, paragraph: Span, articl
         # neither stands alone as the sentence's place nor fills in from the paragraph or the article's focus
         places = [p for p in places if not origin_of_person(p, doc, article)]
         everywhere = [p for p in everywhere if not origin_of_person(p, doc, article)]
-        if trigger is not None:
-            places = [p for p in places if not speaker_place(p, doc, trigger)
-                      and not (p.kind in {"country", "city"} and actor_of_another_clause(p, doc, trigger))]
         in_sentence = [p for p in places if sentence.start <= p.span.start < sentence.end]
     best = _best_of(in_sentence, article)
     if best is not None and best.kind == "country" and given is not None and doc is not None:

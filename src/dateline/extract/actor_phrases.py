@@ -1,0 +1,270 @@
+"""Actor phrases of a sentence, read from the parse: which words name an actor, of what kind and state, and
+whether it acts or is acted on (agent, patient, other).
+
+`events.py` calls `actor_mentions` for each candidate sentence and fills actor1 and actor2 from the result by the
+codebook's roles per sub-type (`events._fill_actors`); `actors.py` turns a mention into ACLED's name and inter
+code. The lexicons are data: the codebook's named groups and the state forces of `codebook/actor_aliases.yaml`
+(`actors.known_actors`), the head nouns of `actors.KIND_BY_LEMMA`.
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Span as SpacySpan
+from spacy.tokens import Token
+
+from dateline.codebook import Codebook
+from dateline.extract import actors as actors_mod
+
+
+def actor_mentions(sent: SpacySpan, book: Codebook) -> list[tuple[actors_mod.ActorMention, str]]:
+    """(mention, role) for each actor phrase in the sentence; role is agent, patient or other."""
+    found: list[tuple[actors_mod.ActorMention, str]] = []
+    used: set[int] = set()
+    for known in actors_mod.known_actors(book):
+        for m in known.pattern.finditer(sent.text):
+            start = sent.start_char + m.start()
+            tok = _tok_at(sent, start)
+            if tok is not None and tok.i in used:
+                continue
+            kind, nationality = "group", None
+            if known.entry.get("state"):
+                # a state force: plays the state's part; "Brazilian military police" names its state
+                kind = str(known.entry["kind"])
+                last = _tok_at(sent, sent.start_char + m.end() - 1)
+                nationality = _nationality(last, book) if last is not None else None
+            role = "other"
+            if tok is not None:
+                phrase = _group_phrase(sent, tok, sent.start_char + m.end())
+                used.update(phrase)
+                role = _role(tok)
+                noun = sent.doc[max(phrase)]
+                if role == "other" and noun.idx >= sent.start_char + m.end():
+                    role = _role(noun)  # "IS militants attacked": the role of the noun after the name
+            found.append((actors_mod.ActorMention(kind, start, sent.start_char + m.end(), m.group(), nationality,
+                                                  group=known.entry), role))
+            break
+    for tok in sent:
+        if tok.i in used or tok.pos_ not in {"NOUN", "PROPN"}:
+            continue
+        lemma = _actor_lemma(tok)
+        kind = actors_mod.KIND_BY_LEMMA.get(lemma) or actors_mod.KIND_BY_LEMMA.get(tok.lower_)
+        if kind is None and lemma in actors_mod.DEFENCE_WORDS and any(
+                c.lower_ in actors_mod.DEFENCE_MODIFIERS for c in tok.children):
+            kind = "military"  # "air defences", "missile defense": a state's military
+        if kind is None and lemma in actors_mod.POSITION_WORDS and any(
+                c.lower_ in actors_mod.GOVERNMENT_WORDS for c in tok.children):
+            kind = "military"  # "fired at government positions": the state's forces held them
+        if kind is None:
+            continue
+        if lemma == "force":
+            mods = [c.lower_ for c in tok.children if c.dep_ in {"amod", "compound", "nmod"}]
+            kinds = [actors_mod.FORCE_MODIFIERS[m] for m in mods if m in actors_mod.FORCE_MODIFIERS]
+            nationality = _nationality(tok, book)
+            if not kinds and nationality is None:
+                continue
+            kind = kinds[0] if kinds else "military"
+        if kind in {"civilians"} and lemma in {"member", "official", "owner"} and _armed_context(tok):
+            continue
+        if kind == "civilians" and any(c.lower_ in actors_mod.ARMED_WORDS for c in tok.children if c.dep_ == "amod"):
+            kind = "unidentified_armed"  # "armed men", "masked individuals": an armed group, not civilians
+        nationality = _nationality(tok, book)
+        found.append((actors_mod.ActorMention(kind, tok.idx, tok.idx + len(tok.text), tok.text, nationality),
+                      _role(tok)))
+        if kind in actors_mod.STATE_KINDS:
+            # "military forces of India and Pakistan exchanged fire": one phrase, two states' forces
+            found.extend((actors_mod.ActorMention(kind, tok.idx, tok.idx + len(tok.text), tok.text, other), _role(tok))
+                         for other in _coordinated_states(tok, book) if other != nationality)
+    found = [(m, r) for m, r in found if not _attribution_source(sent, m)]
+    return _repelled_attacks(_named_in_parentheses(_either_or(found, sent), sent), sent)
+
+
+_REPORT_LEMMAS = frozenset({"say", "tell", "report", "add", "confirm", "state", "claim", "announce", "allege"})
+
+
+def _attribution_source(sent: SpacySpan, mention: actors_mod.ActorMention) -> bool:
+    """The mention is who reports the event, not who took part: the subject of a reporting verb that follows
+    what it reports ("A woman was raped in her home, police said") or the object of "according to". A speaker
+    before the report ("Police said they arrested five") may be its actor too, and stays."""
+    tok = _tok_at(sent, mention.start)
+    if tok is None:
+        return False
+    node = tok
+    while node.dep_ in {"compound", "amod", "appos", "nmod"} and node.head.i != node.i:
+        node = node.head
+    if node.dep_ == "pobj" and node.head.lower_ == "to" and node.head.head.lower_ == "according":
+        return True
+    verb = node.head
+    return (node.dep_ == "nsubj" and verb.lemma_.lower() in _REPORT_LEMMAS
+            and any(c.dep_ in {"ccomp", "parataxis"} and c.i < verb.i for c in verb.children))
+
+
+# "militants (likely Hamas)", "gunmen (suspected al-Shabaab)": the group named in the parentheses is the actor.
+_NAMED_AFTER = re.compile(r"\(\s*(?:(?:most\s+)?likely|probably|possibly|suspected|presumably|presumed|"
+                          r"reportedly|allegedly|believed\s+to\s+be|thought\s+to\s+be)?\s*$", re.IGNORECASE)
+_UNNAMED_KINDS = {"unidentified_armed", "unidentified_gang"}
+
+
+def _named_in_parentheses(found: list[tuple[actors_mod.ActorMention, str]], sent: SpacySpan
+                          ) -> list[tuple[actors_mod.ActorMention, str]]:
+    """A named group in parentheses right after an unnamed armed actor ("Palestinian militants (likely Hamas)")
+    names that actor: the group takes its place and its role."""
+    out = list(found)
+    for g in (m for m, _ in found if m.kind == "group"):
+        before = sent.text[:g.start - sent.start_char]
+        paren = _NAMED_AFTER.search(before)
+        if paren is None:
+            continue
+        cut = sent.start_char + paren.start()
+        unnamed = [(m, r) for m, r in out if m.kind in _UNNAMED_KINDS and 0 <= cut - m.end <= 1]
+        if unnamed:
+            m, role = unnamed[0]
+            out = [(x, role) if x is g else (x, r) for x, r in out if x is not m]
+    return out
+
+
+# "repelled an attack by Taliban militants", "thwarted a Houthi attack": the attacker is the first actor
+_ATTACK_NOUNS = {"attack", "assault", "offensive", "raid", "advance", "incursion", "infiltration", "ambush"}
+_REPEL_VERBS = {"repel", "repulse", "thwart", "foil", "fend", "push", "beat", "counter", "halt", "stop", "abort"}
+
+
+def _repelled_attacks(found: list[tuple[actors_mod.ActorMention, str]], sent: SpacySpan
+                      ) -> list[tuple[actors_mod.ActorMention, str]]:
+    """The side whose attack was repelled made the attack (agent, ACLED's first actor); the side that repelled
+    it was attacked (patient)."""
+    out = list(found)
+    for m, _ in found:
+        tok = _tok_at(sent, m.start)
+        attack = _attack_of(tok) if tok is not None else None
+        if attack is None or attack.dep_ != "dobj" or attack.head.lemma_.lower() not in _REPEL_VERBS:
+            continue
+        subjects = {t.i for t in attack.head.children if t.dep_ == "nsubj"}
+        out = [(x, "agent") if x is m else ((x, "patient") if _subject_of(x, sent, subjects) else (x, r))
+               for x, r in out]
+    return out
+
+
+def _subject_of(mention: actors_mod.ActorMention, sent: SpacySpan, subjects: set[int]) -> bool:
+    """Is the mention (or the phrase it is part of, or the first of coordinated nouns) one of `subjects`?"""
+    node = _tok_at(sent, mention.start)
+    while node is not None and node.dep_ in {"compound", "amod", "conj", "appos"} and node.head.i != node.i:
+        node = node.head
+    return node is not None and node.i in subjects
+
+
+def _attack_of(tok: Token) -> Token | None:
+    """The attack noun a group's phrase belongs to: "[Houthi] attack", "attack by [Taliban] militants"."""
+    node = tok
+    while node.dep_ in {"compound", "amod", "nmod", "poss"} and node.head.i != node.i:
+        node = node.head
+        if node.lemma_.lower() in _ATTACK_NOUNS:
+            return node
+    if node.dep_ == "pobj" and node.head.lower_ == "by" and node.head.head.lemma_.lower() in _ATTACK_NOUNS:
+        return node.head.head
+    return None
+
+
+def _either_or(found: list[tuple[actors_mod.ActorMention, str]], sent: SpacySpan
+               ) -> list[tuple[actors_mod.ActorMention, str]]:
+    """Two named groups joined by "or" ("JNIM or ISGS militants") are one actor for ACLED, "A and/or B": the
+    report does not know which of them acted."""
+    groups = sorted((x for x in found if x[0].kind == "group" and x[0].group is not None), key=lambda x: x[0].start)
+    for i in range(len(groups) - 1):
+        (a, role), (b, _) = groups[i], groups[i + 1]
+        between = sent.text[a.end - sent.start_char:b.start - sent.start_char]
+        if not re.fullmatch(r"\s+(?:and/)?or\s+", between) or a.group is None or b.group is None:
+            continue
+        either = {"name": f"{a.group['name']} and/or {b.group['name']}", "inter": a.group["inter"]}
+        merged = actors_mod.ActorMention("group", a.start, b.end, sent.text[a.start - sent.start_char:
+                                                                           b.end - sent.start_char], group=either)
+        return [(merged, role) if m is a else (m, r) for m, r in found if m is not b]
+    return found
+
+
+def _actor_lemma(tok: Token) -> str:
+    """The token's lemma, with a capitalised plural the tagger read as a name ("the Ukrainian Forces") made
+    singular."""
+    lemma = tok.lemma_.lower()
+    if tok.pos_ == "PROPN" and lemma.endswith("s") and lemma[:-1] in actors_mod.KIND_BY_LEMMA:
+        return lemma[:-1]
+    return lemma
+
+
+def _group_phrase(sent: SpacySpan, tok: Token, end_char: int) -> set[int]:
+    """Token indices of a named group's phrase: the words of its name and the actor noun they modify ("Taliban
+    fighters", "Hamas militants"), which names the same actor and must not count as a second one."""
+    words = [t for t in sent if tok.idx <= t.idx < end_char] or [tok]
+    last = words[-1]
+    out = {t.i for t in words}
+    if last.dep_ in {"compound", "amod", "nmod"} and last.head.i not in out and (
+            _actor_lemma(last.head) in actors_mod.KIND_BY_LEMMA):
+        out.add(last.head.i)
+        # "NAF rebel forces": the other actor words on the same noun name the group too
+        out.update(c.i for c in last.head.children if c.dep_ in {"compound", "amod"} and c.i > last.i
+                   and _actor_lemma(c) in actors_mod.KIND_BY_LEMMA)
+    elif last.i + 1 < sent.end and actors_mod.KIND_BY_LEMMA.get(_actor_lemma(sent.doc[last.i + 1])) in {
+            "unidentified_armed", "unidentified_gang"}:
+        out.add(last.i + 1)  # "IS militants" parsed apart: the armed noun right after the name is the group's
+    return out
+
+
+def _tok_at(sent: SpacySpan, char: int) -> Token | None:
+    return next((t for t in sent if t.idx <= char < t.idx + len(t.text)), None)
+
+
+def _armed_context(tok: Token) -> bool:
+    return any(c.lower_ in {"militia", "gang", "group", "army"} for c in tok.subtree)
+
+
+def _nationality(tok: Token, book: Codebook) -> str | None:
+    """ISO3 of the state an actor phrase names: a nationality adjective or country on the actor ("Israeli
+    forces", "the Iraqi army", "Iraq's army"), on the noun it is part of ("an Israeli drone strike": the drone's),
+    on the first of coordinated nouns ("Israeli artillery and tanks") or after "of" ("military forces of
+    Armenia")."""
+    modifiers = [c for c in tok.children if c.dep_ in {"amod", "compound", "nmod", "poss"}]
+    if tok.dep_ == "conj" and tok.head.i < tok.i:
+        modifiers += [c for c in tok.head.children if c.i < tok.head.i and c.dep_ in {"amod", "compound", "nmod"}]
+    if tok.dep_ == "compound" and tok.head.i > tok.i:
+        modifiers += [c for c in tok.head.children if c.i < tok.i and c.dep_ in {"amod", "compound", "nmod"}]
+    for prep in (c for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"):
+        modifiers += [o for o in prep.children if o.dep_ == "pobj"]
+    for child in modifiers:
+        iso3 = book.demonym_iso3(child.lower_) or (book.demonym_iso3(child.text.rstrip("'s").lower()))
+        if iso3:
+            return iso3
+        if child.ent_type_ == "GPE":
+            iso3 = book.iso3(child.text.replace("’s", "").replace("'s", ""))
+            if iso3:
+                return iso3
+    return None
+
+
+def _coordinated_states(tok: Token, book: Codebook) -> list[str]:
+    """ISO3 codes of the countries coordinated after "of" in a state-force phrase ("forces of India and
+    Pakistan" → IND, PAK)."""
+    out: list[str] = []
+    for prep in (c for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"):
+        for obj in (o for o in prep.children if o.dep_ == "pobj"):
+            for country in (obj, *obj.conjuncts):
+                iso3 = book.demonym_iso3(country.lower_) or (book.iso3(country.text)
+                                                              if country.ent_type_ == "GPE" else None)
+                if iso3 and iso3 not in out:
+                    out.append(iso3)
+    return out
+
+
+def _role(tok: Token) -> str:
+    """agent (does the act), patient (undergoes it) or other, from the dependency label."""
+    node = tok
+    while node.dep_ in {"compound", "amod", "conj", "appos"} and node.head.i != node.i:
+        node = node.head
+    if node.dep_ in {"nsubj"}:
+        return "agent"
+    if node.dep_ == "pobj" and node.head.lower_ == "by":
+        return "agent"
+    if node.dep_ in {"dobj", "nsubjpass", "attr"}:
+        return "patient"
+    if node.dep_ == "pobj" and node.head.lower_ in {"on", "at", "against", "upon", "of", "targeting"}:
+        return "patient"
+    return "other"
