@@ -46,7 +46,7 @@ from dateline.geo.gazetteer import (
 )
 from dateline.geo.models import EVENT_PLACE_MODEL, cues, load_model
 from dateline.model import Article, Place, Span
-from dateline.nlp.components.places import ADMIN1_WORDS, ADMIN2_WORDS, SPAN_KEY, find_toponyms, outlet_names
+from dateline.nlp.components.places import ADMIN1_WORDS, ADMIN2_WORDS, SPAN_KEY, find_toponyms, outlet_names, quarter_town
 from dateline.nlp.text import doc_text
 from dateline.resources import Resources
 
@@ -131,6 +131,12 @@ class Mention:
     # government"): its government acting, by metonymy; it still votes for its country, but is never where an
     # event happened
     government: bool = False
+
+
+@functools.cache
+def _quarter_route() -> re.Pattern[str]:
+    """A route word right after "X-Y" ("the X-Y road"): a route between two places, not a town's quarter."""
+    return re.compile(r"\s+(?:" + "|".join(cues()["quarter_routes"]) + r")\b", re.IGNORECASE)
 
 
 _TOWN_AFTER = re.compile(r"\s+(?:city|town|village)\b")
@@ -231,6 +237,9 @@ def _mentions(article: Article, doc: Doc, gaz: Gazetteer) -> list[Mention]:
         elif source != "LANDMARK" and m.kind_hint != "landmark":
             m.candidates = gaz.lookup(m.name)[:150]
             m.loose_only = bool(m.candidates) and not gaz.lookup(m.name, loose=False)
+            if not m.candidates and not _quarter_route().match(article.text, m.end):
+                # "Donetsk-Kirovskyi": a quarter the index lacks, written after its town, is read as the town
+                m.candidates = quarter_town(m.name, gaz)
             if (ccs := tables()["ambiguous_country_names"].get(fold(m.name))) is not None:
                 # "Congo", "Korea", "Sudan": every country of that short name is a reading, and the text decides
                 readings = [e for cc in ccs if (e := gaz.country(cc)) is not None]

@@ -25,7 +25,7 @@ from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from dateline.geo.gazetteer import fold, geo_data, loose_key_of_fold, tables
+from dateline.geo.gazetteer import KIND_CITY, distance_km, fold, geo_data, loose_key_of_fold, tables
 from dateline.geo.models import cues
 from dateline.nlp.text import doc_text
 
@@ -309,6 +309,11 @@ def propose_toponyms(doc: Doc, gazetteer: Any, keep_blocked: bool = False, words
         text = doc[i:j].text
         if j < len(doc) and _is_cap(doc[j]) and _is_landmark_head(doc[j].text):
             continue  # "Tahrir Square": the square, not a town called Tahrir (the landmark pass takes it)
+        if (q := _town_quarter(doc, i, j, covered, gazetteer)) is not None:
+            # "near Donetsk-Kirovskyi": a quarter written after its town, placed at the town by the resolver
+            out.append(Candidate(i, q, "CUE", ner=None, cue="town-quarter"))
+            covered = q
+            continue
         if _flanked(doc, i, j, covered):
             continue  # "Bank" of "Central Bank of Yemen", "Al" of "Al Thalathini": part of a longer unknown name
         cue_b, cue_a = _cue_before(doc, i), _cue_after(doc, j)
@@ -553,6 +558,47 @@ def _opening_place_line(doc: Doc) -> int:
     return 0
 
 
+QUARTER_TOWN_MIN_POP = 100_000  # a quarter is a big town's: "Donetsk-Kirovskyi", not a village's "X-Y"
+QUARTER_KM = 30  # how far from its town a quarter the index holds may lie
+
+
+def quarter_town(name: str, gazetteer: Any) -> list[Any]:
+    """The town readings of X in a name "X-Y" the gazetteer lacks, written as ACLED writes a town's quarter
+    ("Donetsk-Kirovskyi", "Aleppo-Salah ad Din"): towns of at least QUARTER_TOWN_MIN_POP people; none when Y is
+    itself such a town (a route, "Aleppo-Damascus") or a nationality ("Latakia-Turkish")."""
+    town, _, quarter = name.partition("-")
+    if not (town and quarter and town[:1].isupper() and quarter[:1].isupper() and not town.endswith(" ")
+            and not quarter.startswith(" ") and fold(town) not in {"al", "el", "ad", "ar", "as", "ash", "at", "az"}):
+        return []
+    def towns(n: str) -> list[Any]:
+        return [e for e in gazetteer.lookup(n, loose=False) if e.kind == KIND_CITY and e.population >= QUARTER_TOWN_MIN_POP]
+    if gazetteer.demonym_country(quarter.split()[0]):
+        return []
+    here, parts = towns(town), towns(quarter)
+    # a quarter the index holds under that name lies in or by its town ("Kirovskyi", a district of Donetsk): the
+    # quarter itself; a town of that name farther away makes "X-Y" a route between two towns
+    inside = [q for q in parts if any(distance_km(q.latitude, q.longitude, t.latitude, t.longitude) <= QUARTER_KM
+                                      for t in here)]
+    return inside or ([] if parts else here)
+
+
+def _town_quarter(doc: Doc, i: int, j: int, covered: int, gazetteer: Any) -> int | None:
+    """The end of "X-Y" when the gazetteer match X (tokens i..j) is a big town written with its quarter Y
+    after a hyphen and the whole name is unknown; None otherwise (a route: "the X-Y road")."""
+    n = len(doc)
+    if not (j + 1 < n and doc[j].text == "-" and not doc[j - 1].whitespace_ and not doc[j].whitespace_
+            and _is_cap(doc[j + 1]) and doc[j + 1].is_alpha):
+        return None
+    if i > 0 and i - 1 >= covered and not doc[i].is_sent_start and (
+            doc[i - 1].text == "-" or _is_cap(doc[i - 1]) and doc[i - 1].is_alpha and not _stray_capital(doc, i - 1)):
+        return None
+    end = j + 2
+    if end < n and (doc[end].text == "-" and not doc[end - 1].whitespace_ or _is_cap(doc[end]) and doc[end].is_alpha
+                    or doc[end].lower_ in cues()["quarter_routes"]):
+        return None
+    return end if quarter_town(doc[i:end].text, gazetteer) else None
+
+
 def _flanked(doc: Doc, i: int, j: int, covered: int) -> bool:
     """The match sits inside a longer capitalised name that the gazetteer does not know."""
     if i > 0 and i - 1 >= covered and not doc[i].is_sent_start:
@@ -626,34 +672,72 @@ def _named_by_place_word(doc: Doc, found: list[Candidate], stop: frozenset[str],
     the text puts them in, rather than letting the event fall back to a wider place. The place words are
     lists in `geo/data/toponym_cues.json` (`unknown_place_of`, `origin_people`)."""
     place_of, people, org_heads = cues()["unknown_place_of"], cues()["origin_people"], cues()["org_heads"]
+    plural_of, place_after = frozenset(cues()["unknown_place_list"]), frozenset(cues()["unknown_place_after"])
     bare_preps = frozenset(cues()["bare_unknown_preps"])
     tk = tk or _Tokens(doc)
-    lower, cap, alpha = tk.lower, tk.cap, tk.alpha
+    lower, cap, alpha, text = tk.lower, tk.cap, tk.alpha, tk.text
     out: list[Candidate] = []
     n = tk.n
+    starts = {c.start: c.end for c in found}
+    list_next = -1  # where the next item of a list that a plural place word opened may start
+
+    def glued_hyphen(j: int) -> bool:  # "Al-Qastal", "Hawsh Al-Dabbagh": one word of the name
+        return text[j] == "-" and not tk.ws[j - 1] and not tk.ws[j] and j + 1 < n and cap[j + 1]
+
+    def in_list(i: int) -> bool:  # "A, B and C", "A, B, and C": only commas and "and"/"or" since the last item
+        gap = lower[list_next:i]
+        return list_next > 0 and bool(gap) and all(w in {",", "and", "or"} for w in gap)
+
     for i in range(1, n):
-        if not (cap[i] and alpha[i]):
-            continue
         k = i - 1
         if lower[k] in {"the", "a"}:
             k -= 1
+        if i in starts and (in_list(i) or k >= 1 and lower[k] in {"of", ":"} and lower[k - 1] in plural_of):
+            list_next = starts[i]  # a listed name the gazetteer knows: the list goes on after it
+        if not (cap[i] and alpha[i]):
+            continue
         cue = None
-        if k >= 1 and lower[k] == "of" and lower[k - 1] in place_of:
+        if k >= 1 and lower[k] == "of" and lower[k - 1] in place_of | plural_of:
             cue = f"{lower[k - 1]} of"
+        elif k >= 1 and lower[k] == ":" and lower[k - 1] in plural_of:
+            cue = f"{lower[k - 1]}:"  # "four villages: A, B and C"
         elif k >= 1 and lower[k] == "from" and lower[k - 1] in people:
             cue = "from"
         elif i >= 2 and lower[i - 1] in bare_preps and _event_word(doc[i - 2]):
             cue = lower[i - 1]  # "clashes in X", "fighting near X": the site of an event the sentence names
+        elif in_list(i):
+            cue = "list"  # the second and later items of "the villages of A, B and C"
+        after = None
+        if cue is None and not cap[i - 1]:
+            # "the Harabish District": an unknown name that a capitalised place word after it calls a locality
+            j = i + 1
+            while j < n and j - i < MAX_TOKENS and not (lower[j] in place_after and cap[j]) and (
+                    cap[j] and alpha[j] or glued_hyphen(j) or lower[j] in CONNECTORS and lower[j] != "of"
+                    and j + 1 < n and cap[j + 1]):
+                j += 1
+            if (j < n and lower[j] in place_after and cap[j] and j > i
+                    and not (j + 1 < n and (cap[j + 1] or text[j + 1] == "-"))):
+                after = j + 1
+                cue = f"{lower[j]} after"
         if cue is None:
             continue
-        if doc[i].is_sent_start or _overlaps(i, i + 1, found) or _overlaps(i, i + 1, out):
+        if (doc[i].is_sent_start and after is None) or _overlaps(i, i + 1, found) or _overlaps(i, i + 1, out):
             continue
         j = i + 1  # "Bab al Kabir": capitalised words and the connectors between them
-        while j < n and j - i < MAX_TOKENS and (cap[j] and alpha[j] or lower[j] in CONNECTORS
+        while j < n and j - i < MAX_TOKENS and (cap[j] and alpha[j] or glued_hyphen(j) or lower[j] in CONNECTORS
                                                  and lower[j] != "of" and j + 1 < n and cap[j + 1]):
             j += 1
+        if after is not None:
+            j = after
+        elif j < n and lower[j] in place_after and cap[j] and not (j + 1 < n and cap[j + 1]):
+            j += 1  # "the village of Umm Tina Village": the place word is part of the name
+        if cue.endswith(" of") and cue.split()[0] in plural_of or cue.endswith(":") or cue == "list":
+            list_next = j
         name = doc[i:j]
-        if any(t.text in DATE_WORDS or t.text in stop or _is_landmark_head(t.text) for t in name):
+        # after a place word a stop name is only a part of a longer name ("the village of Abu Dardiya", "Hawsh
+        # Al-Dabbagh"); alone, or after "from" or a bare preposition, it is the word or the person ("Police", "Ali")
+        worded = cue not in {"from"} | bare_preps and j - i > 1
+        if any(t.text in DATE_WORDS or t.text in stop and not worded or _is_landmark_head(t.text) for t in name):
             continue
         if _overlaps(i, j, found):
             continue
