@@ -1850,6 +1850,10 @@ def actor_of_another_clause(p: Place, doc: Doc, trigger: Span) -> bool:
     verb = tok.head
     if verb.i == trig.i or verb.pos_ not in {"VERB", "AUX"}:
         return False
+    if tok.sent.start != trig.sent.start:
+        # another sentence's subject is what that sentence is about ("Syria is now the battlefield ..."), which a
+        # sentence with no place of its own goes on from; only a speaker there ("Israel says ...") is no place
+        return verb.lemma_ in cues()["speech_lemmas"]
     if p.kind != "country" and verb.lemma_ not in cues()["speech_lemmas"]:
         # a town stands for its government only as a speaker ("Moscow says"); a town that "came under attack"
         # in a clause of its own is where the attack was, however the parse hangs the attack's verb
