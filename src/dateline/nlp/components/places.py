@@ -680,6 +680,7 @@ def _named_by_place_word(doc: Doc, found: list[Candidate], stop: frozenset[str],
     n = tk.n
     starts = {c.start: c.end for c in found}
     list_next = -1  # where the next item of a list that a plural place word opened may start
+    has_after = not place_after.isdisjoint(lower)  # most texts have no "X District": skip that look
 
     def glued_hyphen(j: int) -> bool:  # "Al-Qastal", "Hawsh Al-Dabbagh": one word of the name
         return text[j] == "-" and not tk.ws[j - 1] and not tk.ws[j] and j + 1 < n and cap[j + 1]
@@ -708,7 +709,7 @@ def _named_by_place_word(doc: Doc, found: list[Candidate], stop: frozenset[str],
         elif in_list(i):
             cue = "list"  # the second and later items of "the villages of A, B and C"
         after = None
-        if cue is None and not cap[i - 1]:
+        if cue is None and has_after and not cap[i - 1]:
             # "the Harabish District": an unknown name that a capitalised place word after it calls a locality
             j = i + 1
             while j < n and j - i < MAX_TOKENS and not (lower[j] in place_after and cap[j]) and (
