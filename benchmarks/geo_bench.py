@@ -63,7 +63,28 @@ def same_name(a: str | None, b: str | None) -> bool:
     if not a or not b:
         return False
     fa, fb = fold(a), fold(b)
-    return fa == fb or (len(fa) >= 4 and len(fb) >= 4 and (fa in fb or fb in fa)) or skeleton(a) == skeleton(b)
+    return (fa == fb or (len(fa) >= 4 and len(fb) >= 4 and (fa in fb or fb in fa)) or skeleton(a) == skeleton(b)
+            or len(sa := skeleton(without_articles(fa))) >= 4 and sa == skeleton(without_articles(fb)))
+
+
+def without_articles(folded: str) -> str:
+    """A folded name without the Arabic article however it is written: a word of its own ("al", "el", "ul", "ash",
+    "ar" … before another word) or glued to a consonant ("Albu Kamal" / "Abu Kamal", "Alhasakah" / "Hasakah").
+    A glued article is read only in a name of two or more words, and `same_name` asks for four consonants or more
+    after it, so "Elgin" is no "Gin" and "Alton" no "Ton"."""
+    words = folded.split()
+    out = []
+    for k, w in enumerate(words):
+        if k + 1 < len(words) and w in _ARTICLE_WORDS:
+            continue
+        if len(words) > 1 and len(w) >= 4 and w[:2] in {"al", "el", "ul"} and w[2] not in "aeiouyw" and w[2] != w[1]:
+            w = w[2:]
+        out.append(w)
+    return " ".join(out)
+
+
+_ARTICLE_WORDS = frozenset({"al", "el", "ul", "ar", "as", "ash", "at", "ad", "an", "az", "adh", "ath", "ed", "es",
+                            "et", "en", "er", "ez"})
 
 
 def skeleton(name: str) -> str:
