@@ -198,7 +198,7 @@ def find_toponyms(doc: Doc, gazetteer: Any, recognizer: Any | None = None, words
                 cand.start, cand.end, "GAZ", ner=cand.info.get("ner_label"), cue=cand.cue, info=cand.info)
             p = recognizer.probability(candidate_features(doc, feats, gazetteer, words, persons))
             cand.info["p_place"] = round(p, 3)
-            if p < recognizer.threshold:
+            if p < recognizer.threshold and not _country_not_person(doc, cand, gazetteer, titled):
                 continue
             if _person_named(doc, cand):
                 cand.info["person_name"] = True
@@ -208,6 +208,22 @@ def find_toponyms(doc: Doc, gazetteer: Any, recognizer: Any | None = None, words
 
 # NER labels under which a kept name may still be the person's or group's of the same word elsewhere
 _PERSONISH = frozenset({"PERSON", "ORG", "NORP"})
+
+
+def _country_not_person(doc: Doc, cand: Candidate, gazetteer: Any, titled: frozenset[str]) -> bool:
+    """A country's own name that the small NER calls a person ("Mali's army said …", "Mali said on Sunday"): the
+    country, unless the document also writes the word as a person's (inside a longer PERSON name, "Mali Keita", or
+    after a title). The recognizer weighs a PERSON label with a possessive or a speech verb after it as a person,
+    which is right for a town named like a surname but drops the country that acts, and with it its vote."""
+    if cand.ner != "PERSON":
+        return False
+    name = doc[cand.start:cand.end].text
+    if not any(e.kind_name == "country" and fold(e.name) == fold(name) for e in gazetteer.lookup(name, loose=False)):
+        return False
+    words = set(name.split())
+    return not (words & titled or any(
+        e.label_ == "PERSON" and not (e.start == cand.start and e.end == cand.end) and words & {t.text for t in e}
+        for e in doc.ents))
 
 
 def _person_named(doc: Doc, cand: Candidate) -> bool:
