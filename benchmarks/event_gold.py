@@ -31,6 +31,8 @@ from typing import Any
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "tools"))
 
+from scipy.stats import binomtest
+
 import gold as gold_tool
 from benchmarks.geo_bench import same_name
 from dateline.extract import build_report
@@ -229,12 +231,22 @@ def _figures(s: dict[str, float]) -> dict[str, float]:
     f1 = 2 * p * r / (p + r) if p + r else 0.0
     return {"articles": int(s["articles"]), "gold": int(s["gold"]), "pred": int(s["pred"]), "tp": int(s["tp"]),
             "precision": round(p, 3), "recall": round(r, 3), "f1": round(f1, 3),
+            "precision_95": interval_95(s["tp"], s["pred"]), "recall_95": interval_95(s["tp"], s["gold"]),
             "articles_with_event": round(s["articles_with_event"] / s["articles"], 3) if s["articles"] else 0.0,
             "subtype_acc": round(s["subtype_ok"] / s["tp"], 3) if s["tp"] else 0.0,
             "placed": int(s["placed"]),
             "country": round(s["country_ok"] / s["placed"], 3) if s["placed"] else 0.0,
             "located": int(s["located"]),
             "location": round(s["location_ok"] / s["located"], 3) if s["located"] else 0.0}
+
+
+def interval_95(hits: float, total: float) -> list[float]:
+    """Wilson 95 % interval of a proportion. The blind halves hold a few dozen events, so a figure there moves by
+    a tenth with two or three events: the interval says how far apart two figures must be to differ."""
+    if not total:
+        return [0.0, 1.0]
+    ci = binomtest(int(hits), int(total)).proportion_ci(confidence_level=0.95, method="wilson")
+    return [round(float(ci.low), 3), round(float(ci.high), 3)]
 
 
 def _print(title: str, decision: str, figures: dict[str, Any]) -> None:
@@ -245,6 +257,9 @@ def _print(title: str, decision: str, figures: dict[str, Any]) -> None:
         print(f"{src:9} {f['articles']:8} {f['gold']:5} {f['pred']:5} {f['precision']:6.3f} {f['recall']:6.3f} "
               f"{f['f1']:6.3f} {f['articles_with_event']:8.3f} {f['subtype_acc']:7.3f} | {f['placed']:6} "
               f"{f['country']:7.3f} {f['located']:7} {f['location']:8.3f}")
+    both = figures["all"]
+    print(f"all: precision {both['precision']:.3f} (95 % {both['precision_95'][0]:.2f}-{both['precision_95'][1]:.2f}), "
+          f"recall {both['recall']:.3f} (95 % {both['recall_95'][0]:.2f}-{both['recall_95'][1]:.2f})")
 
 
 def main(argv: list[str] | None = None) -> None:
