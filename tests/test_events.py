@@ -27,6 +27,14 @@ SUB_TYPE_CASES: dict[str, tuple[str, str]] = {
                        "Violent demonstration"),
     "stones_barricades": (("Youths burned tyres and threw stones at police in Dakar on Thursday during a protest "
                           "against fuel prices."), "Violent demonstration"),
+    # demonstrators attacking buildings or overturning vehicles destroy property: a riot, not a peaceful march
+    "attack_buildings": (("Demonstrators in several towns blocked roads, attacked public buildings and overturned "
+                          "vehicles on Sunday to protest against fuel prices."), "Violent demonstration"),
+    "overturn_cars": ("Students marched to the ministry in Accra and overturned two cars on Monday.",
+                      "Violent demonstration"),
+    # an attack the marchers are accused of is their grievance, not what they did
+    "accused_attack": (("Traders protested outside the court in Kumasi on Monday against the detention of friends "
+                        "accused of attacking the market office."), "Peaceful protest"),
     "mob": ("A mob lynched a suspected thief in a market in Kampala on Tuesday.", "Mob violence"),
     "armed_clash": ("Army troops clashed with rebel fighters near Goma on Wednesday.", "Armed clash"),
     "gov_regains": ("Government troops recaptured the town of Palma from insurgents on Sunday.",
