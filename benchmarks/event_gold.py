@@ -22,6 +22,7 @@ from __future__ import annotations
 import argparse
 import hashlib
 import json
+import re
 import sys
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -63,14 +64,24 @@ def _article_of(label: dict[str, Any], rec: dict[str, Any]) -> Article:
 
 
 def _map_range(raw: str, clean: str, start: int, end: int) -> tuple[int, int] | None:
-    """The gold span's place in dateline's cleaned text (the same words, found near the same offset)."""
+    """The gold span's place in dateline's cleaned text: the same words, found near the same offset. Cleaning
+    collapses runs of spaces and line breaks ("Erias  Lukwago", a sentence broken over lines), so words are
+    matched with any whitespace between them; a span that could not be found would leave its coded event with no
+    passage, and every candidate telling it would count (and be trained) as no event."""
     words = raw[start:end]
     if clean[start:end] == words:
         return start, end
     at = clean.find(words, max(0, start - 2000))
     if at < 0:
         at = clean.find(words)
-    return (at, at + len(words)) if at >= 0 else None
+    if at >= 0:
+        return at, at + len(words)
+    tokens = words.split()
+    if not tokens:
+        return None
+    pattern = re.compile(r"\s+".join(re.escape(t) for t in tokens))
+    found = pattern.search(clean, max(0, start - 2000)) or pattern.search(clean)
+    return (found.start(), found.end()) if found else None
 
 
 def labelled_articles(half: str | None, sources: set[str]) -> Iterator[LabelledArticle]:

@@ -20,3 +20,17 @@ def test_figures_report_precision_and_recall_intervals() -> None:
     figures = _figures(counts)
     assert figures["precision_95"] == [0.237, 0.763]
     assert figures["recall_95"][0] < figures["recall"] == 0.25 < figures["recall_95"][1]
+
+
+def test_gold_span_is_found_when_cleaning_collapsed_its_spaces() -> None:
+    from benchmarks.event_gold import _map_range
+
+    raw = "Intro line.\nAbout 300 traders led by  Amina  Odhiambo marched\nto the council on Monday."
+    clean = "Intro line.\nAbout 300 traders led by Amina Odhiambo marched to the council on Monday."
+    start = raw.index("About")
+    end = raw.index("Monday") + len("Monday")
+    got = _map_range(raw, clean, start, end)
+    assert got is not None
+    assert clean[got[0]:got[1]] == "About 300 traders led by Amina Odhiambo marched to the council on Monday"
+    assert _map_range(raw, clean, raw.index("Intro"), raw.index(".")) == (0, len("Intro line"))
+    assert _map_range(raw, "something else entirely", start, end) is None
