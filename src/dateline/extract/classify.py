@@ -18,7 +18,7 @@ from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
 from dateline.extract.packaged import Lexicon
-from dateline.nlp.text import doc_text
+from dateline.nlp.text import doc_text, span_text
 
 # ---------------------------------------------------------------------------------------------------------
 # Trigger lexicon: lemma → family (families map to sub-types in `classify_sentence`), read from data.
@@ -35,6 +35,8 @@ def _trigger_lexicon() -> tuple[dict[str, str], list[tuple[str, str]]]:
 
 # Single words by lemma → event family, and multi-word cues (lower-cased text) → family.
 TRIGGER_LEMMAS, TRIGGER_PHRASES = _trigger_lexicon()
+# compiled once: find_triggers runs them over every sentence of every article
+_TRIGGER_PATTERNS = [(re.compile(pattern), family) for pattern, family in TRIGGER_PHRASES]
 
 
 def _phrase(family: str) -> str:
@@ -178,12 +180,13 @@ def find_triggers(sent: SpacySpan) -> list[Trigger]:
     """Every word or phrase in the sentence that names a kind of ACLED event."""
     found: list[Trigger] = []
     seen: set[int] = set()
-    low = sent.text.lower()
+    stext = span_text(sent)
+    low = stext.lower()
     base = sent.start_char
-    for pattern, family in TRIGGER_PHRASES:
-        for m in re.finditer(pattern, low):
+    for pattern, family in _TRIGGER_PATTERNS:
+        for m in pattern.finditer(low):
             tok = _token_at(sent, base + m.start())
-            found.append(Trigger(base + m.start(), base + m.end(), sent.text[m.start():m.end()], family,
+            found.append(Trigger(base + m.start(), base + m.end(), stext[m.start():m.end()], family,
                                  tok.i if tok is not None else None))
             if tok is not None:
                 seen.add(tok.i)
@@ -267,7 +270,7 @@ def _token_at(sent: SpacySpan, char: int) -> Token | None:
 def judge_trigger(tok: Token, sent: SpacySpan, published: dt.date | None) -> Verdict:
     """Why the trigger does not report an event that happened (negated, called for, threatened, a statement,
     history), or an empty verdict when it does."""
-    sent_low = sent.text.lower()
+    sent_low = span_text(sent).lower()
     if HISTORY_CUES.search(sent_low) and _history_scope(tok, sent):
         return Verdict("history", "past background: " + HISTORY_CUES.search(sent_low).group(0))  # type: ignore[union-attr]
     node = tok

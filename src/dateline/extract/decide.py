@@ -38,6 +38,7 @@ from dateline.codebook import Codebook
 from dateline.extract.incidents import ReportText, merge_retellings
 from dateline.extract.packaged import cue_lists, load_model
 from dateline.model import Article, DateMention, Event, Quote, RejectedCandidate, Span
+from dateline.nlp.text import span_text
 
 NEEDS_REVIEW = "needs_review"
 RULE_REJECTED = "rule_rejected:"  # an event the rules turned down, proposed to the model anyway
@@ -398,7 +399,7 @@ def _clause_words(tok: Token) -> dict[str, float]:
 
 def _sentence_features(tok: Token, ctx: ArticleContext) -> dict[str, float]:
     sent = tok.sent
-    text = sent.text
+    text = span_text(sent)
     f: dict[str, float] = {}
     for name, pattern in cues().items():
         if name == "conflict":

@@ -406,7 +406,7 @@ def propose_toponyms(doc: Doc, gazetteer: Any, keep_blocked: bool = False, words
     # "KABUL, April 11 (Xinhua) --": a news agency's credit is never a place, whatever town shares its name
     out = [c for c in out if not _outlet_credit(doc, c)]
     # "By Adan Smith", "Reporting by Sydney Omondi; Editing by ...": a reporter's name is never a place
-    if out and (names := _byline_names(doc.text)):
+    if out and (names := _byline_names(full)):
         out = [c for c in out if not any(s <= doc[c.start].idx and doc[c.end - 1].idx < e for s, e in names)]
     out.sort(key=lambda c: c.start)
     return out
