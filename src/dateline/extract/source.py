@@ -22,6 +22,7 @@ from spacy.tokens import Doc, Token
 
 from dateline.errors import ResourceMissingError
 from dateline.model import Article, Claim, LoadedSpan, SourceProfile, Span
+from dateline.nlp.text import span_text
 
 _MERGE_GAP = re.compile(r"^[ ’'`]*(?:s ?)?$")  # only a space or a possessive between two flags
 
@@ -129,12 +130,20 @@ def load_lexicon() -> tuple[LexiconEntry, ...]:
     return tuple(entries)
 
 
+@functools.cache
+def _lexicon_lemmas() -> frozenset[str]:
+    return frozenset().union(*(entry.lemmas for entry in load_lexicon()))
+
+
 def loaded_language(doc: Doc, text: str) -> list[LoadedSpan]:
     """Every loaded-language span with its technique, merged where flags touch, in text order."""
     found: list[tuple[int, int, str]] = []
     entries = load_lexicon()
+    any_lemma = _lexicon_lemmas()
     for tok in doc:
         words = {tok.lower_, tok.lemma_.lower()}
+        if not words & any_lemma:
+            continue  # most words are in no entry: one set test instead of one per entry
         for entry in entries:
             if entry.lemmas and words & entry.lemmas:
                 start, end = _extend(tok, entry.extend)
@@ -183,7 +192,7 @@ def profile_source(article: Article, doc: Doc, claims: list[Claim]) -> SourcePro
     """Publisher kind with its basis, loaded-language spans and the per-article summary."""
     outlet = find_outlet(article.publisher, credit=True) or find_outlet(article.site_name, credit=True)
     loaded = loaded_language(doc, article.text)
-    sentences = [s for s in doc.sents if s.text.strip()]
+    sentences = [s for s in doc.sents if span_text(s).strip()]
     loaded_sents = sum(1 for s in sentences if any(s.start_char <= ls.span.start < s.end_char for ls in loaded))
     return SourceProfile(
         publisher=article.publisher or (outlet.name if outlet else None),
