@@ -8,6 +8,9 @@ text of a Doc never changes after tokenization (retokenizing merges tokens, not 
 
 from __future__ import annotations
 
+import functools
+from typing import Any
+
 from spacy.tokens import Doc, Span
 
 _KEY = ("dateline", "text")
@@ -28,3 +31,12 @@ def span_text(span: Span) -> str:
     if not len(span):
         return span.text
     return doc_text(span.doc)[span.start_char : span.end_char]
+
+
+@functools.lru_cache(maxsize=1 << 17)
+def lexeme_attrs(vocab: Any, orth: int) -> tuple[str, str, bool, bool]:
+    """(text, lower case, is_alpha, is_punct) of a word by its orth id. The toponym passes read these for every
+    distinct word of every document; building spaCy's Lexeme object for each was a fair part of their time, and
+    a word's attributes never change, so they are kept across documents."""
+    lex = vocab[orth]
+    return lex.orth_, lex.lower_, lex.is_alpha, lex.is_punct

@@ -27,7 +27,7 @@ from spacy.tokens import Doc, Span
 
 from dateline.geo.gazetteer import KIND_CITY, distance_km, fold, geo_data, loose_key_of_fold, tables
 from dateline.geo.models import cues
-from dateline.nlp.text import doc_text
+from dateline.nlp.text import doc_text, lexeme_attrs
 
 SPAN_KEY = "dl_places"
 MAX_TOKENS = 6
@@ -89,8 +89,8 @@ class _Tokens:
         vocab = doc.vocab
         lex: dict[int, tuple[str, str, bool, bool, bool]] = {}
         for orth in {row[0] for row in arr}:
-            lx = vocab[orth]
-            lex[orth] = (lx.orth_, lx.lower_, lx.is_alpha, lx.is_punct, _cap_text(lx.orth_))
+            text, lower, alpha, punct = lexeme_attrs(vocab, orth)
+            lex[orth] = (text, lower, alpha, punct, _cap_text(text))
         rows = [lex[row[0]] for row in arr]
         self.text = [r[0] for r in rows]
         self.lower = [r[1] for r in rows]
