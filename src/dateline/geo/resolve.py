@@ -54,7 +54,7 @@ from dateline.nlp.components.places import (
     outlet_names,
     quarter_town,
 )
-from dateline.nlp.text import doc_text
+from dateline.nlp.text import doc_text, span_text
 from dateline.resources import Resources
 
 MODIFIER = "country name used as a modifier"
@@ -201,8 +201,8 @@ def _mentions(article: Article, doc: Doc, gaz: Gazetteer) -> list[Mention]:
         m = Mention(
             start=span.start_char,
             end=span.end_char,
-            text=span.text,
-            name=name_span.text,
+            text=span_text(span),
+            name=span_text(name_span),
             source=source,
             ner=info.get("ner"),
             cue=info.get("cue"),
