@@ -1534,8 +1534,18 @@ _SITE_PREPS = frozenset({"in", "at", "near", "outside", "inside", "on", "around"
 
 
 def _token_at(doc: Doc, start: int, end: int) -> Any:
-    span = doc.char_span(start, end, alignment_mode="expand")
-    return None if span is None or len(span) == 0 else span.root
+    """The head token of the characters start..end. The event-place passes ask for the same trigger and place
+    spans many times per sentence (each candidate place against each other), so the answers are kept with the
+    document, whose parse no longer changes here."""
+    memo = doc.user_data.setdefault(_TOKEN_AT_KEY, {})
+    i = memo.get((start, end), -2)
+    if i == -2:
+        span = doc.char_span(start, end, alignment_mode="expand")
+        i = memo[(start, end)] = -1 if span is None or len(span) == 0 else span.root.i
+    return None if i == -1 else doc[i]
+
+
+_TOKEN_AT_KEY = ("dateline", "token_at")
 
 
 def _attachment_cost(place_tok: Any, trigger_tok: Any) -> float:
