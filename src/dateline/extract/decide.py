@@ -204,6 +204,8 @@ def decide_events(article: Article, doc: Doc, events: list[Event], quotes: list[
                   model: EventModel | None = None) -> list[Event]:
     """Set each event's confidence to the model's probability and flag those under the threshold; where the
     sub-type model prefers another sub-type, note it (or take it, if the model ships a switch it reaches)."""
+    if not events:
+        return []  # most articles have none: no need for the article context (two regex scans of the whole text)
     model = model or event_model()
     context = ArticleContext.of(article, doc, events, quotes, dates)
     for event in events:

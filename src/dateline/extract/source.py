@@ -18,6 +18,7 @@ from importlib import resources as importlib_resources
 from typing import Any
 
 import yaml
+from spacy.attrs import LEMMA, LOWER
 from spacy.tokens import Doc, Token
 
 from dateline.errors import ResourceMissingError
@@ -135,15 +136,27 @@ def _lexicon_lemmas() -> frozenset[str]:
     return frozenset().union(*(entry.lemmas for entry in load_lexicon()))
 
 
+_LISTED: dict[tuple[int, bool], bool] = {}  # (string hash, lower-cased first) → a lexicon entry lists it
+
+
+def _listed(strings: Any, h: int, lower: bool) -> bool:
+    hit = _LISTED.get((h, lower))
+    if hit is None:
+        word = strings[h].lower() if lower else strings[h]
+        hit = _LISTED[(h, lower)] = word in _lexicon_lemmas()
+    return hit
+
+
 def loaded_language(doc: Doc, text: str) -> list[LoadedSpan]:
     """Every loaded-language span with its technique, merged where flags touch, in text order."""
     found: list[tuple[int, int, str]] = []
     entries = load_lexicon()
-    any_lemma = _lexicon_lemmas()
-    for tok in doc:
+    strings = doc.vocab.strings
+    rows = doc.to_array([LOWER, LEMMA]).tolist() if len(doc) else []
+    # most words are in no entry: found from the arrays, each distinct string tested once, no Token built for them
+    for i in [i for i, (lower, lemma) in enumerate(rows) if _listed(strings, lower, False) or _listed(strings, lemma, True)]:
+        tok = doc[i]
         words = {tok.lower_, tok.lemma_.lower()}
-        if not words & any_lemma:
-            continue  # most words are in no entry: one set test instead of one per entry
         for entry in entries:
             if entry.lemmas and words & entry.lemmas:
                 start, end = _extend(tok, entry.extend)
