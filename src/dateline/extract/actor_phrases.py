@@ -16,14 +16,16 @@ from spacy.tokens import Token
 
 from dateline.codebook import Codebook
 from dateline.extract import actors as actors_mod
+from dateline.nlp.text import span_text
 
 
 def actor_mentions(sent: SpacySpan, book: Codebook) -> list[tuple[actors_mod.ActorMention, str]]:
     """(mention, role) for each actor phrase in the sentence; role is agent, patient or other."""
     found: list[tuple[actors_mod.ActorMention, str]] = []
     used: set[int] = set()
+    text = span_text(sent)  # once: spaCy rebuilds a span's text on each access, and this loop runs per known actor
     for known in actors_mod.known_actors(book):
-        for m in known.pattern.finditer(sent.text):
+        for m in known.pattern.finditer(text):
             start = sent.start_char + m.start()
             tok = _tok_at(sent, start)
             if tok is not None and tok.i in used:

@@ -8,17 +8,20 @@ who acts) decide the sub-type. Each rule is a codebook principle; docs/codebook.
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import re
 from dataclasses import dataclass, field
 from importlib import resources as importlib_resources
+from typing import Any
 
 import yaml
+from spacy.attrs import LEMMA, LOWER
+from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
-from spacy.tokens import Token
 
 from dateline.extract.packaged import Lexicon
-from dateline.nlp.text import doc_text
+from dateline.nlp.text import doc_text, span_text
 
 # ---------------------------------------------------------------------------------------------------------
 # Trigger lexicon: lemma → family (families map to sub-types in `classify_sentence`), read from data.
@@ -35,6 +38,8 @@ def _trigger_lexicon() -> tuple[dict[str, str], list[tuple[str, str]]]:
 
 # Single words by lemma → event family, and multi-word cues (lower-cased text) → family.
 TRIGGER_LEMMAS, TRIGGER_PHRASES = _trigger_lexicon()
+# compiled once: find_triggers runs them over every sentence of every article
+_TRIGGER_PATTERNS = [(re.compile(pattern), family) for pattern, family in TRIGGER_PHRASES]
 
 
 def _phrase(family: str) -> str:
@@ -178,16 +183,20 @@ def find_triggers(sent: SpacySpan) -> list[Trigger]:
     """Every word or phrase in the sentence that names a kind of ACLED event."""
     found: list[Trigger] = []
     seen: set[int] = set()
-    low = sent.text.lower()
+    stext = span_text(sent)
+    low = stext.lower()
     base = sent.start_char
-    for pattern, family in TRIGGER_PHRASES:
-        for m in re.finditer(pattern, low):
+    for pattern, family in _TRIGGER_PATTERNS:
+        for m in pattern.finditer(low):
             tok = _token_at(sent, base + m.start())
-            found.append(Trigger(base + m.start(), base + m.end(), sent.text[m.start():m.end()], family,
+            found.append(Trigger(base + m.start(), base + m.end(), stext[m.start():m.end()], family,
                                  tok.i if tok is not None else None))
             if tok is not None:
                 seen.add(tok.i)
-    for tok in sent:
+    doc = sent.doc
+    words = _lexicon_words(doc)
+    for i in words[bisect.bisect_left(words, sent.start) : bisect.bisect_left(words, sent.end)]:
+        tok = doc[i]
         if tok.i in seen:
             continue
         lemma = tok.lemma_.lower()
@@ -257,6 +266,39 @@ def find_triggers(sent: SpacySpan) -> list[Trigger]:
     return found
 
 
+def _lexicon_words(doc: Doc) -> list[int]:
+    """Indices of the document's tokens whose lemma or lower-case form the trigger lexicon lists, in text order.
+    find_triggers runs once per sentence and clause and looked at every token of each; the few listed ones are
+    found here once per document from its arrays (each distinct word's string tested once per process), and
+    only they become Token objects. Kept with the document, whose parse no longer changes in the extract stage."""
+    found = doc.user_data.get(_LEXICON_WORDS_KEY)
+    if found is None:
+        strings = doc.vocab.strings
+        rows = doc.to_array([LEMMA, LOWER]).tolist() if len(doc) else []
+        found = [i for i, (lemma, lower) in enumerate(rows) if _lemma_listed(strings, lemma) or _lower_listed(strings, lower)]
+        doc.user_data[_LEXICON_WORDS_KEY] = found
+    return found
+
+
+_LEXICON_WORDS_KEY = ("dateline", "trigger_words")
+_LEMMA_LISTED: dict[int, bool] = {}  # string hash → find_triggers' first look-up finds a family
+_LOWER_LISTED: dict[int, bool] = {}  # string hash → its second look-up finds one
+
+
+def _lemma_listed(strings: Any, h: int) -> bool:
+    hit = _LEMMA_LISTED.get(h)
+    if hit is None:
+        hit = _LEMMA_LISTED[h] = bool(TRIGGER_LEMMAS.get(strings[h].lower()))
+    return hit
+
+
+def _lower_listed(strings: Any, h: int) -> bool:
+    hit = _LOWER_LISTED.get(h)
+    if hit is None:
+        hit = _LOWER_LISTED[h] = TRIGGER_LEMMAS.get(strings[h]) is not None
+    return hit
+
+
 def _token_at(sent: SpacySpan, char: int) -> Token | None:
     for tok in sent:
         if tok.idx <= char < tok.idx + len(tok.text) + 1:
@@ -267,7 +309,7 @@ def _token_at(sent: SpacySpan, char: int) -> Token | None:
 def judge_trigger(tok: Token, sent: SpacySpan, published: dt.date | None) -> Verdict:
     """Why the trigger does not report an event that happened (negated, called for, threatened, a statement,
     history), or an empty verdict when it does."""
-    sent_low = sent.text.lower()
+    sent_low = span_text(sent).lower()
     if HISTORY_CUES.search(sent_low) and _history_scope(tok, sent):
         return Verdict("history", "past background: " + HISTORY_CUES.search(sent_low).group(0))  # type: ignore[union-attr]
     node = tok

@@ -38,6 +38,7 @@ from dateline.codebook import Codebook
 from dateline.extract.incidents import ReportText, merge_retellings
 from dateline.extract.packaged import cue_lists, load_model
 from dateline.model import Article, DateMention, Event, Quote, RejectedCandidate, Span
+from dateline.nlp.text import span_text
 
 NEEDS_REVIEW = "needs_review"
 RULE_REJECTED = "rule_rejected:"  # an event the rules turned down, proposed to the model anyway
@@ -203,6 +204,8 @@ def decide_events(article: Article, doc: Doc, events: list[Event], quotes: list[
                   model: EventModel | None = None) -> list[Event]:
     """Set each event's confidence to the model's probability and flag those under the threshold; where the
     sub-type model prefers another sub-type, note it (or take it, if the model ships a switch it reaches)."""
+    if not events:
+        return []  # most articles have none: no need for the article context (two regex scans of the whole text)
     model = model or event_model()
     context = ArticleContext.of(article, doc, events, quotes, dates)
     for event in events:
@@ -398,7 +401,7 @@ def _clause_words(tok: Token) -> dict[str, float]:
 
 def _sentence_features(tok: Token, ctx: ArticleContext) -> dict[str, float]:
     sent = tok.sent
-    text = sent.text
+    text = span_text(sent)
     f: dict[str, float] = {}
     for name, pattern in cues().items():
         if name == "conflict":

@@ -26,6 +26,7 @@ from dateline.extract.fatalities import count_fatalities
 from dateline.extract.notes import clean_clause, make_note
 from dateline.geo import resolve as geo_resolve
 from dateline.model import Actor, Article, DateMention, Event, Place, Quote, RejectedCandidate, Span
+from dateline.nlp.text import span_text
 from dateline.resources import Resources
 
 # An event more than this many days before the report is background, not news (history filter).
@@ -80,7 +81,7 @@ def extract_events(
     sentences: list[tuple[int, int, str]] = []
     for sent in doc.sents:
         paragraph_start = _paragraph_of(paragraphs, sent.start_char, text).start
-        sentences.append((sent.start_char, paragraph_start, sent.text))
+        sentences.append((sent.start_char, paragraph_start, span_text(sent)))
         for cand, rejects in _incidents_of_sentence(sent, article, paragraphs, places, dates, book, soft):
             rejected.extend(rejects)
             follow_up = _follow_up_of_rejected(cand, rejects, paragraph_start, rejected_in)
@@ -298,9 +299,9 @@ def _sentence_candidate(
     accepted = _main_clause_first(accepted, sent)
     families = {t.family for t in accepted}
     if families <= {"change", "seize", "exchange", "weapons_found"} and len(accepted) == 1 and \
-            accepted[0].family != "change" and not classify.WEAPON_SEIZED.search(sent.text) and \
-            not classify.SEIZED_PLACE.search(sent.text.lower()) and \
-            not re.search(classify.SEIZED_GOODS, sent.text.lower()):
+            accepted[0].family != "change" and not classify.WEAPON_SEIZED.search(span_text(sent)) and \
+            not classify.SEIZED_PLACE.search(span_text(sent).lower()) and \
+            not re.search(classify.SEIZED_GOODS, span_text(sent).lower()):
         # a find or a seizure alone is no event ("found the keys"), unless what was found or seized is weapons
         # (codebook: Disrupted weapons use), a place (territory) or goods and property (looting)
         return None, _one_per_reason(rejects)
@@ -323,12 +324,12 @@ def _sentence_candidate(
             vetoes.append(("history_days", RejectedCandidate(
                 span=sent_span, trigger=main.text, reason="history",
                 detail=f"dated {date.span.text!r}, {(article.published - last).days} days before the report")))
-    disaster = classify.not_an_event_reason(sent.text)
+    disaster = classify.not_an_event_reason(span_text(sent))
     if disaster:
         reason = "statement" if disaster.startswith("a claim") else "no_event"
         vetoes.append(("claim" if reason == "statement" else "disaster", RejectedCandidate(
             span=sent_span, trigger=main.text, reason=reason, detail=disaster)))  # type: ignore[arg-type]
-    result = classify.classify_sentence(sent.text, families, sent)
+    result = classify.classify_sentence(span_text(sent), families, sent)
     if result.confidence <= 0.2:
         crime = any("common crime" in c for c in result.cues)
         # without the crime cue: trigger words without a codable event (e.g. "found" alone), no reason kept
@@ -351,7 +352,7 @@ def _sentence_candidate(
     confidence = result.confidence
     if general:
         confidence = min(confidence, 0.35)
-    if WEAK_EVIDENCE.search(sent.text):
+    if WEAK_EVIDENCE.search(span_text(sent)):
         confidence -= 0.15
     if place is not None:
         confidence += 0.1
@@ -367,7 +368,7 @@ def _sentence_candidate(
         confidence=round(max(0.05, min(confidence, 0.95)), 2),
         actor_mentions=actor_mentions(sent, book),
         clause=_note_clause(tok, sent),
-        fatality_text=sent.text,
+        fatality_text=span_text(sent),
         paragraph_start=paragraph.start,
         target_kind=classify.target_kind(sent),
         rule_reject=veto,
@@ -459,9 +460,9 @@ _QUOTED = re.compile(r"[‘“\"']([^’”\"']{1,80})[’”\"']")
 
 
 def _inside_quoted_words(span: Span, sent: SpacySpan) -> bool:
-    for m in _QUOTED.finditer(sent.text):
+    for m in _QUOTED.finditer(span_text(sent)):
         start, end = sent.start_char + m.start(1), sent.start_char + m.end(1)
-        if start <= span.start and span.end <= end and (end - start) < len(sent.text) * 0.6:
+        if start <= span.start and span.end <= end and (end - start) < len(span_text(sent)) * 0.6:
             return True
     return False
 

@@ -482,7 +482,9 @@ def resolve_antecedent(doc: Doc, before: int, kind: str, article: Article, windo
     if kind != "person":
         # Names the tagger missed ("Human Rights Watch published …"): proper-noun subjects outside entities.
         for tok in doc:
-            if tok.idx >= before or tok.idx < before - window or tok.pos_ != "PROPN" or tok.dep_ != "nsubj":
+            if tok.idx >= before:
+                break  # tokens run in text order: none after this one comes before `before`
+            if tok.idx < before - window or tok.pos_ != "PROPN" or tok.dep_ != "nsubj":
                 continue
             if tok.ent_type_ or any(a <= tok.idx < b for a, b in quoted):
                 continue

@@ -18,10 +18,12 @@ from importlib import resources as importlib_resources
 from typing import Any
 
 import yaml
+from spacy.attrs import LEMMA, LOWER
 from spacy.tokens import Doc, Token
 
 from dateline.errors import ResourceMissingError
 from dateline.model import Article, Claim, LoadedSpan, SourceProfile, Span
+from dateline.nlp.text import span_text
 
 _MERGE_GAP = re.compile(r"^[ ’'`]*(?:s ?)?$")  # only a space or a possessive between two flags
 
@@ -129,11 +131,31 @@ def load_lexicon() -> tuple[LexiconEntry, ...]:
     return tuple(entries)
 
 
+@functools.cache
+def _lexicon_lemmas() -> frozenset[str]:
+    return frozenset().union(*(entry.lemmas for entry in load_lexicon()))
+
+
+_LISTED: dict[tuple[int, bool], bool] = {}  # (string hash, lower-cased first) → a lexicon entry lists it
+
+
+def _listed(strings: Any, h: int, lower: bool) -> bool:
+    hit = _LISTED.get((h, lower))
+    if hit is None:
+        word = strings[h].lower() if lower else strings[h]
+        hit = _LISTED[(h, lower)] = word in _lexicon_lemmas()
+    return hit
+
+
 def loaded_language(doc: Doc, text: str) -> list[LoadedSpan]:
     """Every loaded-language span with its technique, merged where flags touch, in text order."""
     found: list[tuple[int, int, str]] = []
     entries = load_lexicon()
-    for tok in doc:
+    strings = doc.vocab.strings
+    rows = doc.to_array([LOWER, LEMMA]).tolist() if len(doc) else []
+    # most words are in no entry: found from the arrays, each distinct string tested once, no Token built for them
+    for i in [i for i, (lower, lemma) in enumerate(rows) if _listed(strings, lower, False) or _listed(strings, lemma, True)]:
+        tok = doc[i]
         words = {tok.lower_, tok.lemma_.lower()}
         for entry in entries:
             if entry.lemmas and words & entry.lemmas:
@@ -183,7 +205,7 @@ def profile_source(article: Article, doc: Doc, claims: list[Claim]) -> SourcePro
     """Publisher kind with its basis, loaded-language spans and the per-article summary."""
     outlet = find_outlet(article.publisher, credit=True) or find_outlet(article.site_name, credit=True)
     loaded = loaded_language(doc, article.text)
-    sentences = [s for s in doc.sents if s.text.strip()]
+    sentences = [s for s in doc.sents if span_text(s).strip()]
     loaded_sents = sum(1 for s in sentences if any(s.start_char <= ls.span.start < s.end_char for ls in loaded))
     return SourceProfile(
         publisher=article.publisher or (outlet.name if outlet else None),

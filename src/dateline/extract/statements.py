@@ -277,8 +277,9 @@ def actor_name(doc: Doc, head: Token, resources: Resources, country: str | None,
     tokens = quotes_mod.phrase_tokens(head)
     phrase = " ".join(t.text for t in tokens)
     low = phrase.lower()
+    low_words = low.split()  # once, not once per pattern of every named group
     for group in book.named_groups:
-        if any(p in low.split() or (" " in p and p in low) for p in group["pattern"]):
+        if any(p in low_words or (" " in p and p in low) for p in group["pattern"]):
             return str(group["name"]).replace("{country}", country or "")
     ent = quotes_mod._entity_of(doc, head)
     if head.lower_ in quotes_mod.PRONOUNS:

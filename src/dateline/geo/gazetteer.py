@@ -83,8 +83,10 @@ def loose_key(text: str) -> str:
     return loose_key_of_fold(fold(text))
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def loose_key_of_fold(folded: str) -> str:
-    """`loose_key` of a name already folded (the build and the toponym finder fold each name once)."""
+    """`loose_key` of a name already folded (the build and the toponym finder fold each name once). Cached like
+    `fold`: the toponym finder keys every capitalised n-gram of every document, and names recur."""
     tokens = [t for t in folded.split() if t not in _ARTICLES]
     # Arabic sun-letter articles ("Ar-Raqqa", "As Suwayda", "Ash Shati") before a following word
     if len(tokens) > 1 and tokens[0] in _SUN_ARTICLES:
@@ -124,8 +126,10 @@ def consonant_key(text: str) -> str:
     return _DOUBLE.sub(r"\1", "".join(ch for ch in key if ch not in "aeiouyw "))
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def key_hash(key: str) -> int:
-    """Stable 63-bit hash of a lookup key (Python's hash() differs per process)."""
+    """Stable 63-bit hash of a lookup key (Python's hash() differs per process); cached, as `known` hashes the
+    keys of every n-gram of every document."""
     return int.from_bytes(hashlib.blake2b(key.encode(), digest_size=8).digest(), "little") >> 1
 
 

@@ -21,6 +21,7 @@ from importlib import resources as importlib_resources
 from typing import Any
 
 from dateline.geo.gazetteer import geo_data
+from dateline.nlp.text import lexeme_attrs
 
 Features = dict[str, float]
 
@@ -97,13 +98,14 @@ def person_names(doc: Any) -> frozenset[str]:
     from spacy.attrs import ORTH
 
     vocab = doc.vocab
+    orths = doc.to_array(ORTH).tolist()
     kinds: dict[int, tuple[bool, bool]] = {}  # orth → (a capitalised word, a title)
-    for orth in set(doc.to_array(ORTH).tolist()):
-        lex = vocab[orth]
-        cap = lex.orth_[:1].isupper()
-        kinds[orth] = (cap and lex.is_alpha, cap and lex.lower_.rstrip(".") in titles)
+    for orth in set(orths):
+        text, lower, alpha, _ = lexeme_attrs(vocab, orth)
+        cap = text[:1].isupper()
+        kinds[orth] = (cap and alpha, cap and lower.rstrip(".") in titles)
     after_title = False
-    for orth in doc.to_array(ORTH).tolist():
+    for orth in orths:
         name, title = kinds[orth]
         if after_title and name:
             out.add(vocab.strings[orth])
@@ -127,9 +129,9 @@ def titled_names(doc: Any) -> frozenset[str]:
     orths = doc.to_array(ORTH).tolist()
     kinds: dict[int, tuple[bool, bool]] = {}  # orth → (a capitalised word, a title), each distinct word read once
     for orth in set(orths):
-        lex = vocab[orth]
-        cap, word = lex.orth_[:1].isupper(), lex.lower_.rstrip(".")
-        kinds[orth] = (cap and lex.is_alpha, word in titles and cap or word in lower_titles)
+        text, lower, alpha, _ = lexeme_attrs(vocab, orth)
+        cap, word = text[:1].isupper(), lower.rstrip(".")
+        kinds[orth] = (cap and alpha, word in titles and cap or word in lower_titles)
     out: set[str] = set()
     run = 0  # capitalised words still to take after the last title
     for orth in orths:

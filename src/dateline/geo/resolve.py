@@ -46,8 +46,15 @@ from dateline.geo.gazetteer import (
 )
 from dateline.geo.models import EVENT_PLACE_MODEL, cues, load_model
 from dateline.model import Article, Place, Span
-from dateline.nlp.components.places import ADMIN1_WORDS, ADMIN2_WORDS, SPAN_KEY, find_toponyms, outlet_names, quarter_town
-from dateline.nlp.text import doc_text
+from dateline.nlp.components.places import (
+    ADMIN1_WORDS,
+    ADMIN2_WORDS,
+    SPAN_KEY,
+    find_toponyms,
+    outlet_names,
+    quarter_town,
+)
+from dateline.nlp.text import doc_text, span_text
 from dateline.resources import Resources
 
 MODIFIER = "country name used as a modifier"
@@ -194,8 +201,8 @@ def _mentions(article: Article, doc: Doc, gaz: Gazetteer) -> list[Mention]:
         m = Mention(
             start=span.start_char,
             end=span.end_char,
-            text=span.text,
-            name=name_span.text,
+            text=span_text(span),
+            name=span_text(name_span),
             source=source,
             ner=info.get("ner"),
             cue=info.get("cue"),
@@ -738,10 +745,14 @@ _ADMIN_SCORES = {KIND_ADMIN1: ("admin1", 1.5, -0.6), KIND_ADMIN2: ("admin2", 1.0
 
 
 def _score(m: Mention, e: Entry, mentions: list[Mention], ctx: Context, actor_countries: set[str],
-           parent_entry: Entry | None = None, parent_rejected: bool = False) -> tuple[float, list[str]]:
+           parent_entry: Entry | None = None, parent_rejected: bool = False,
+           own: tuple[str, float] | None | bool = False) -> tuple[float, list[str]]:
+    """The score of reading `m` as `e`, with the reasons. `own` is `_anchor_country(m)` when the caller scores
+    every reading of one mention and has it already (False: work it out here)."""
     why = []
     score = 0.4 * math.log10(e.population + 10)
-    own = _anchor_country(m)
+    if own is False:
+        own = _anchor_country(m)
     if fold(e.name) == fold(m.name) or loose_key(e.name) == loose_key(m.name):
         score += 0.6  # the record's own name, not one of its old or foreign names
     if e.kind == KIND_COUNTRY:
@@ -1133,8 +1144,9 @@ class Resolver:
                 continue
             pe = chosen[m.parent] if m.parent is not None else None
             rejected = m.parent is not None and pe is None and places[m.parent] is not None
+            own = _anchor_country(m)  # the mention's own vote, the same for each of its readings
             scored = sorted(
-                ((*_score(m, e, mentions, ctx, actor_countries, pe, rejected), e) for e in m.candidates),
+                ((*_score(m, e, mentions, ctx, actor_countries, pe, rejected, own), e) for e in m.candidates),
                 key=lambda t: (-t[0], t[2].idx),
             )
             best_score, why, best = scored[0]
@@ -1522,8 +1534,18 @@ _SITE_PREPS = frozenset({"in", "at", "near", "outside", "inside", "on", "around"
 
 
 def _token_at(doc: Doc, start: int, end: int) -> Any:
-    span = doc.char_span(start, end, alignment_mode="expand")
-    return None if span is None or len(span) == 0 else span.root
+    """The head token of the characters start..end. The event-place passes ask for the same trigger and place
+    spans many times per sentence (each candidate place against each other), so the answers are kept with the
+    document, whose parse no longer changes here."""
+    memo = doc.user_data.setdefault(_TOKEN_AT_KEY, {})
+    i = memo.get((start, end), -2)
+    if i == -2:
+        span = doc.char_span(start, end, alignment_mode="expand")
+        i = memo[(start, end)] = -1 if span is None or len(span) == 0 else span.root.i
+    return None if i == -1 else doc[i]
+
+
+_TOKEN_AT_KEY = ("dateline", "token_at")
 
 
 def _attachment_cost(place_tok: Any, trigger_tok: Any) -> float:

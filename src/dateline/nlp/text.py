@@ -8,7 +8,10 @@ text of a Doc never changes after tokenization (retokenizing merges tokens, not 
 
 from __future__ import annotations
 
-from spacy.tokens import Doc
+import functools
+from typing import Any
+
+from spacy.tokens import Doc, Span
 
 _KEY = ("dateline", "text")
 
@@ -19,3 +22,21 @@ def doc_text(doc: Doc) -> str:
         text = doc.text
         doc.user_data[_KEY] = text
     return text
+
+
+def span_text(span: Span) -> str:
+    """`span.text` cut from the document's text read once: spaCy builds a Span's text from its tokens on every
+    access, and the event and actor passes read each sentence's text many times. Equal to `span.text` (a span's
+    text runs from its first token's start to its last token's end, whitespace between tokens included)."""
+    if not len(span):
+        return span.text
+    return doc_text(span.doc)[span.start_char : span.end_char]
+
+
+@functools.lru_cache(maxsize=1 << 17)
+def lexeme_attrs(vocab: Any, orth: int) -> tuple[str, str, bool, bool]:
+    """(text, lower case, is_alpha, is_punct) of a word by its orth id. The toponym passes read these for every
+    distinct word of every document; building spaCy's Lexeme object for each was a fair part of their time, and
+    a word's attributes never change, so they are kept across documents."""
+    lex = vocab[orth]
+    return lex.orth_, lex.lower_, lex.is_alpha, lex.is_punct

@@ -27,7 +27,7 @@ from spacy.tokens import Doc, Span
 
 from dateline.geo.gazetteer import KIND_CITY, distance_km, fold, geo_data, loose_key_of_fold, tables
 from dateline.geo.models import cues
-from dateline.nlp.text import doc_text
+from dateline.nlp.text import doc_text, lexeme_attrs
 
 SPAN_KEY = "dl_places"
 MAX_TOKENS = 6
@@ -89,8 +89,8 @@ class _Tokens:
         vocab = doc.vocab
         lex: dict[int, tuple[str, str, bool, bool, bool]] = {}
         for orth in {row[0] for row in arr}:
-            lx = vocab[orth]
-            lex[orth] = (lx.orth_, lx.lower_, lx.is_alpha, lx.is_punct, _cap_text(lx.orth_))
+            text, lower, alpha, punct = lexeme_attrs(vocab, orth)
+            lex[orth] = (text, lower, alpha, punct, _cap_text(text))
         rows = [lex[row[0]] for row in arr]
         self.text = [r[0] for r in rows]
         self.lower = [r[1] for r in rows]
@@ -406,7 +406,7 @@ def propose_toponyms(doc: Doc, gazetteer: Any, keep_blocked: bool = False, words
     # "KABUL, April 11 (Xinhua) --": a news agency's credit is never a place, whatever town shares its name
     out = [c for c in out if not _outlet_credit(doc, c)]
     # "By Adan Smith", "Reporting by Sydney Omondi; Editing by ...": a reporter's name is never a place
-    if out and (names := _byline_names(doc.text)):
+    if out and (names := _byline_names(full)):
         out = [c for c in out if not any(s <= doc[c.start].idx and doc[c.end - 1].idx < e for s, e in names)]
     out.sort(key=lambda c: c.start)
     return out

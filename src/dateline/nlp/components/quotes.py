@@ -37,6 +37,8 @@ OPEN_DOUBLE = "“„«"
 CLOSE_DOUBLE = "”»"
 OPEN_SINGLE = "‘‹"
 CLOSE_SINGLE = "’›"
+# every character find_quotes acts on; it jumps from one to the next instead of stepping through the text
+_ANY_MARK = re.compile("[" + re.escape(OPEN_DOUBLE + CLOSE_DOUBLE + OPEN_SINGLE + CLOSE_SINGLE + "\"'") + "]")
 
 # Words before a quoted passage that make it a chant or slogan rather than speech.
 _CHANT_CUE = re.compile(
@@ -109,6 +111,10 @@ def find_quotes(text: str) -> list[QuoteRun]:
             stack.append(carried)
             carried = None
         while i < p_end:
+            mark = _ANY_MARK.search(text, i, p_end)
+            if mark is None:
+                break  # no quotation mark left in the paragraph: the other characters change nothing
+            i = mark.start()
             ch = text[i]
             prev = text[i - 1] if i > p_start else " "
             nxt = text[i + 1] if i + 1 < p_end else " "
