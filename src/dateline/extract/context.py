@@ -131,6 +131,14 @@ def has_conflict_context(doc: Doc, event: Event) -> bool:
     return False
 
 
+def _aircraft_alone(doc: Doc, event: Event) -> bool:
+    """The trigger is an aircraft with no attack or harm in its sentence ("a body pulled from the helicopter's
+    wreckage"): a vehicle is no act, so there is nothing for the learned decision to weigh, and no probability
+    may turn it into an air strike."""
+    token = _trigger_token(doc, event)
+    return token is not None and token.lemma_.lower() in AIRCRAFT_TRIGGERS
+
+
 def drop_unsupported(doc: Doc, events: list[Event], rejected: list[RejectedCandidate], soft: bool = False
                      ) -> tuple[list[Event], list[RejectedCandidate]]:
     """Events with conflict context, and the rest as rejected candidates that say why. `soft` (the learned
@@ -147,7 +155,7 @@ def drop_unsupported(doc: Doc, events: list[Event], rejected: list[RejectedCandi
                 span=mention, trigger=(event.evidence.get("sub_event_type") or mention).text, reason="no_event",
                 detail="ambiguous trigger with no weapon, casualty, armed, security or protest actor in its sentence",
                 sub_event_type=event.sub_event_type))
-        if soft:
+        if soft and not _aircraft_alone(doc, event):
             event.flags.append("rule_rejected:no_context")
             kept.append(event)
     for number, event in enumerate(kept, start=1):
