@@ -397,6 +397,8 @@ def propose_toponyms(doc: Doc, gazetteer: Any, keep_blocked: bool = False, words
     out += _landmarks(doc, out, tk)
     out += [c for c in _named_by_place_word(doc, out, stop, tk, gazetteer, words)
             if keep_blocked or not c.info.get("blocked")]  # a bare name NER calls an organisation: the model decides
+    if keep_blocked:  # the recognizer decides these: without it they are not proposed
+        out += _named_by_context(doc, out, stop, tk, gazetteer, words)
     out = _abbreviated_divisions(doc, out, tk)
     # a holiday or an institution is never a place, whichever source proposed it ("during Ramadan", "protests in
     # Congress"): its namesake town abroad would also pull the text's other places there
@@ -771,6 +773,106 @@ def _named_by_place_word(doc: Doc, found: list[Candidate], stop: frozenset[str],
             info = {"bare": True, **({"blocked": "ner", "ner_label": verdict} if verdict else {})}
         out.append(Candidate(i, j, "CUE", ner=None, cue=cue, info=info))
     return out
+
+
+def _named_by_context(doc: Doc, found: list[Candidate], stop: frozenset[str], tk: _Tokens,
+                      gazetteer: Any | None, words: frozenset[str]) -> list[Candidate]:
+    """Names the gazetteer lacks that stand where places stand, with no place word before them (geo23): a
+    lower-case place word after the name ("the Ramousah district", "Akida village"; the first name of "Shuqayf
+    and Bustan Al-Basha districts" too), a capitalised natural feature after it ("the Jazal Mountains"), an
+    apposition that calls it a place ("Maryin Gubay, a small town in ..."), or the object of a verb that acts on
+    places ("stormed Najarah", "attacks on Buwa"). Each is a bare CUE candidate that the toponym recognizer
+    scores as the gazetteer candidate it would be, after the checks of the bare path (NER person or group, a
+    title, a holiday, a nationality, an English word, a person's name elsewhere, an organisation). Word lists:
+    `context_*` and `place_verbs` in `geo/data/toponym_cues.json`."""
+    c = cues()
+    after_lower, features = frozenset(c["context_place_after"]), frozenset(c["context_feature_after"])
+    heads, verb_preps = frozenset(c["context_apposition_heads"]), frozenset(c["context_verb_preps"])
+    place_verbs, org_heads = frozenset(c["place_verbs"]), c["org_heads"]
+    lower, cap, alpha, text, n = tk.lower, tk.cap, tk.alpha, tk.text, tk.n
+    out: list[Candidate] = []
+
+    def name_end(i: int) -> int:  # "Bab al Kabir", "Al-Madiyounah": capitalised words and what joins them
+        j = i + 1
+        while j < n and j - i < MAX_TOKENS and (cap[j] and alpha[j] and lower[j] not in features
+                                                 or text[j] == "-" and not tk.ws[j - 1] and not tk.ws[j] and j + 1 < n and cap[j + 1]
+                                                 or lower[j] in CONNECTORS and lower[j] != "of" and j + 1 < n and cap[j + 1]):
+            j += 1
+        return j
+
+    def apposition(j: int) -> bool:  # ", a small town in", ", a suburb of"
+        if not (j + 2 < n and text[j] == "," and lower[j + 1] in {"a", "an", "the"}):
+            return False
+        k = j + 2
+        while k < n and k - j < 6 and not cap[k] and lower[k] not in heads and alpha[k]:
+            k += 1
+        return k < n and lower[k] in heads and k + 1 < n and lower[k + 1] in {"in", "of", "near", "outside", "north", "south", "east", "west"}
+
+    for i in range(1, n):
+        if not (cap[i] and alpha[i]) or cap[i - 1] and alpha[i - 1] or text[i - 1] == "-":
+            continue
+        if doc[i].is_sent_start or _overlaps(i, i + 1, found) or _overlaps(i, i + 1, out):
+            continue
+        j = name_end(i)
+        cue = None
+        if j < n and lower[j] in after_lower and not (j + 1 < n and cap[j + 1] and lower[j] != "of"):
+            cue = f"{lower[j]} after"
+        elif j + 2 < n and lower[j] in {"and", ","} and cap[j + 1] and (e := name_end(j + 1)) < n \
+                and lower[e] in after_lower and lower[e].endswith("s"):
+            cue = f"{lower[e]} after"  # "Shuqayf and Bustan Al-Basha districts"
+        elif j < n and lower[j] in features and cap[j] and not (j + 1 < n and cap[j + 1]):
+            cue, j = f"{lower[j]} after", j + 1
+        elif apposition(j):
+            cue = "apposition"
+        else:
+            v = i - 1 if lower[i - 1] not in {"the"} else i - 2
+            if v >= 1 and lower[v] in verb_preps:
+                v -= 1
+            if v >= 0 and (doc[v].lemma_.lower() in place_verbs or lower[v] in place_verbs) and doc[v].pos_ in {"VERB", "NOUN"}:
+                cue = "verb"
+                if j < n and not cap[j] and doc[j].pos_ in {"NOUN", "PROPN"}:
+                    continue  # "attacked the Barclays branch": the name modifies a thing, not a place
+        if cue is None or cue.endswith(" after") and lower[i - 1] in {"a", "an"}:
+            continue  # "an Eggon community", "a Kurdish village": a kind of place, not its name
+        name = doc[i:j]
+        if any(t.text in DATE_WORDS or t.text in stop or _is_landmark_head(t.text) for t in name):
+            continue
+        if _overlaps(i, j, found) or _organisation_name(doc, i, j, org_heads):
+            continue
+        verdict = _bare_name_is_place(doc, i, j, tk, gazetteer, words)
+        if verdict is None and (cue.endswith(" after") or cue == "apposition"):
+            # a place word written after the name: the small NER calls most such villages a person, and the
+            # recognizer weighs that label against the place word
+            verdict = _person_label_only(doc, i, j, tk, gazetteer, words)
+        if verdict is None:
+            continue
+        info = {"bare": True, **({"blocked": "ner", "ner_label": verdict} if verdict else {})}
+        out.append(Candidate(i, j, "CUE", ner=None, cue=cue, info=info))
+    return out
+
+
+def _person_label_only(doc: Doc, i: int, j: int, tk: _Tokens, gazetteer: Any | None,
+                       words: frozenset[str]) -> str | None:
+    """"PERSON" where NER's only objection to doc[i:j] is one PERSON entity of exactly that name and nothing else
+    marks it a person's (the checks of `_bare_name_is_place` but NER's); else None."""
+    from dateline.geo.models import titled_names
+
+    ents = [e for e in doc.ents if e.start < j and i < e.end and e.label_ in BLOCKING_NER]
+    if not (len(ents) == 1 and ents[0].label_ == "PERSON" and ents[0].start == i and ents[0].end == j):
+        return None
+    c = cues()
+    lowers = [t.lower_ for t in doc[i:j]]
+    if any(w in c["title_words"] or w in c["holidays"] for w in lowers) or i >= 1 and tk.lower[i - 1] in c["title_words"]:
+        return None
+    if j - i == 1 and (lowers[0] in words or lowers[0] in c["common_nouns_capitalised"]):
+        return None
+    if gazetteer is not None and any(gazetteer.demonym_country(t.text) for t in doc[i:j]):
+        return None
+    # the same word a person's elsewhere: in another PERSON entity or after a title
+    others = {t.text for e in doc.ents if e.label_ == "PERSON" and e.start != i for t in e}
+    if any(t.text in others or t.text in titled_names(doc) for t in doc[i:j]):
+        return None
+    return "PERSON"
 
 
 @functools.cache
