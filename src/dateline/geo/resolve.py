@@ -729,12 +729,13 @@ def _moved_votes(ctx: Context, moved: list[tuple[Mention, str]]) -> Context:
 def _share(counter: Counter[str] | None, cc: str, own: tuple[str, float] | None) -> float:
     if not counter:
         return 0.0
-    c = Counter(counter)
-    if own:
-        c[own[0]] -= own[1]
+    # The mention's own vote is taken out on the fly rather than on a copy of the counter: `_score` asks this three
+    # times for every reading of every mention, and copying the Counter was most of its time. Same sums, same order.
+    own_cc, own_w = own if own else (None, 0.0)
     # +1 smoothing: one demonym ("the Iranian embassy in Baghdad") must not outvote a 1000-fold population gap
-    total = sum(v for v in c.values() if v > 0) + 1.0
-    return max(c.get(cc, 0.0), 0.0) / total
+    total = sum(w for w in (v - own_w if k == own_cc else v for k, v in counter.items()) if w > 0) + 1.0
+    value = counter.get(cc, 0) - own_w if cc == own_cc else counter.get(cc, 0.0)
+    return max(value, 0.0) / total
 
 
 USUAL_READING_BONUS = 1.5  # "Sudan" stays Sudan unless the text's places lean clearly to South Sudan

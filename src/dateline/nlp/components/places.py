@@ -304,7 +304,7 @@ def propose_toponyms(doc: Doc, gazetteer: Any, keep_blocked: bool = False, words
     stop = _stop_names()
     tk = _Tokens(doc)
     grams = _ngrams(doc, tk)
-    full = doc_text(doc)
+    full = doc_text(doc, tk.text, tk.ws)
     texts = [full[tk.idx[i] : tk.idx[j - 1] + len(tk.text[j - 1])] for i, j in grams]
     folded = [fold(t) for t in texts]
     loose = [loose_key_of_fold(f) for f in folded]  # = loose_key(t), without folding twice
