@@ -158,8 +158,10 @@ def _attribute_suffix(text: str, end: int) -> bool:
     return match is not None and match.group(1) in cues()["attribute_suffixes"]
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def ascii_name(name: str) -> str:
-    """GeoNames' "Umm Qaşr" → "Umm Qasr", as ACLED spells locations."""
+    """GeoNames' "Umm Qaşr" → "Umm Qasr", as ACLED spells locations. Kept per name: the resolver spells each of a
+    mention's five best readings for every mention, the same few hundred names again and again."""
     decomposed = unicodedata.normalize("NFKD", name)
     return "".join(c for c in decomposed if not unicodedata.combining(c)).replace("ʼ", "'").replace("ʿ", "'")
 
@@ -180,7 +182,7 @@ def _index_of(starts: list[int], offset: int) -> int:
     return lo
 
 
-def _mentions(article: Article, doc: Doc, gaz: Gazetteer) -> list[Mention]:
+def _mentions(article: Article, doc: Doc, gaz: Gazetteer, sent_starts: list[int], para_starts: list[int]) -> list[Mention]:
     if SPAN_KEY in doc.spans:
         raw = [(s.start, s.end, s.label_, s._.dl_place or {}) for s in doc.spans[SPAN_KEY]]
     else:  # the component is not in this pipeline: recognise here
@@ -190,8 +192,6 @@ def _mentions(article: Article, doc: Doc, gaz: Gazetteer) -> list[Mention]:
             for c in find_toponyms(doc, gaz)
         ]
     raw = _with_dateline_city(_without_dateline_outlets(raw, article, doc), article, doc, gaz)
-    sent_starts = [s.start_char for s in doc.sents]
-    para_starts = _paragraph_starts(article.text)
     out = []
     for start, end, source, info in raw:
         span = doc[start:end]
@@ -614,7 +614,8 @@ def _demonym_tokens(doc: Doc, gaz: Gazetteer) -> list[Any]:
     return [doc[i] for i, orth in enumerate(orths) if orth in demonyms] if demonyms else []
 
 
-def _context(article: Article, doc: Doc, mentions: list[Mention], gaz: Gazetteer) -> Context:
+def _context(article: Article, doc: Doc, mentions: list[Mention], gaz: Gazetteer, sent_starts: list[int],
+             para_starts: list[int]) -> Context:
     ctx = Context({}, {}, Counter(), {}, {})
     for m in mentions:
         anchor = _anchor_country(m)
@@ -628,8 +629,6 @@ def _context(article: Article, doc: Doc, mentions: list[Mention], gaz: Gazetteer
     for k, m in enumerate(mentions):
         local = sorted((e for e in m.candidates if e.kind in (KIND_CITY, KIND_ADMIN2)), key=lambda e: -e.population)
         ctx.towns.setdefault(m.para, []).extend((k, fold(m.name), e) for e in local[:NEAR_READINGS])
-    sent_starts = [s.start_char for s in doc.sents]
-    para_starts = _paragraph_starts(article.text)
     for tok in _demonym_tokens(doc, gaz):
         cc = gaz.demonym_country(tok.text)
         if cc and _locates(tok):
@@ -1130,8 +1129,12 @@ class Resolver:
 
     def resolve(self, article: Article, doc: Doc, actor_countries: set[str] | None = None) -> list[Place]:
         gaz = self.gaz
-        mentions = _mentions(article, doc, gaz)
-        ctx = _context(article, doc, mentions, gaz)
+        # where each sentence and paragraph starts, read once for both passes: walking doc.sents builds a Span per
+        # sentence, and the mentions and the context each used to walk it
+        sent_starts = [s.start_char for s in doc.sents]
+        para_starts = _paragraph_starts(article.text)
+        mentions = _mentions(article, doc, gaz, sent_starts, para_starts)
+        ctx = _context(article, doc, mentions, gaz, sent_starts, para_starts)
         actor_countries = actor_countries or set()
         places: list[Place | None] = [None] * len(mentions)
         chosen: list[Entry | None] = [None] * len(mentions)
