@@ -89,24 +89,30 @@ def _bucket(prefix: str, value: float, edges: tuple[float, ...]) -> str:
     return f"{prefix}>={edges[-1]:g}"
 
 
+@functools.lru_cache(maxsize=1 << 17)
+def _name_kinds(vocab: Any, orth: int) -> tuple[bool, bool, bool]:
+    """(a capitalised word, a title as `person_names` reads one, a title as `titled_names` reads one) of a word, by
+    orth id. Both passes run on every document and used to work this out again for each distinct word of each;
+    it depends only on the word and the cue lists, so it is kept across documents like `lexeme_attrs`."""
+    c = cues()
+    text, lower, alpha, _ = lexeme_attrs(vocab, orth)
+    cap, word = text[:1].isupper(), lower.rstrip(".")
+    return cap and alpha, cap and word in c["title_words"], word in c["title_words"] and cap or word in c["lower_case_titles"]
+
+
 def person_names(doc: Any) -> frozenset[str]:
     """Words the document uses as a person's name: inside a PERSON entity, or right after a title
     ("Supreme Leader Ali Khamenei", "President Ruto"). A name used so once is a person's elsewhere too."""
-    titles = cues()["title_words"]
     out = {t.text for ent in doc.ents if ent.label_ == "PERSON" for t in ent if t.is_alpha and t.text[:1].isupper()}
     # by orth id, each distinct word's lexeme read once (a Token per word of the document costs more)
     from spacy.attrs import ORTH
 
     vocab = doc.vocab
     orths = doc.to_array(ORTH).tolist()
-    kinds: dict[int, tuple[bool, bool]] = {}  # orth → (a capitalised word, a title)
-    for orth in set(orths):
-        text, lower, alpha, _ = lexeme_attrs(vocab, orth)
-        cap = text[:1].isupper()
-        kinds[orth] = (cap and alpha, cap and lower.rstrip(".") in titles)
+    kinds = {orth: _name_kinds(vocab, orth) for orth in set(orths)}  # orth → (a capitalised word, a title, _)
     after_title = False
     for orth in orths:
-        name, title = kinds[orth]
+        name, title, _ = kinds[orth]
         if after_title and name:
             out.add(vocab.strings[orth])
         after_title = title
@@ -123,19 +129,13 @@ def titled_names(doc: Any) -> frozenset[str]:
     NER model often calls it a place."""
     from spacy.attrs import ORTH
 
-    c = cues()
-    titles, lower_titles = c["title_words"], c["lower_case_titles"]
     vocab = doc.vocab
     orths = doc.to_array(ORTH).tolist()
-    kinds: dict[int, tuple[bool, bool]] = {}  # orth → (a capitalised word, a title), each distinct word read once
-    for orth in set(orths):
-        text, lower, alpha, _ = lexeme_attrs(vocab, orth)
-        cap, word = text[:1].isupper(), lower.rstrip(".")
-        kinds[orth] = (cap and alpha, word in titles and cap or word in lower_titles)
+    kinds = {orth: _name_kinds(vocab, orth) for orth in set(orths)}  # orth → (a capitalised word, _, a title)
     out: set[str] = set()
     run = 0  # capitalised words still to take after the last title
     for orth in orths:
-        name, title = kinds[orth]
+        name, _, title = kinds[orth]
         if title:
             run = TITLE_NAME_WORDS
         elif run and name:
