@@ -1470,9 +1470,20 @@ def places_from_doc(article: Article, doc: Doc, resources: Resources, actor_coun
 
 
 def _has_cue(place: Place, article: Article) -> bool:
-    before = article.text[max(0, place.span.start - 40) : place.span.start]
-    after = article.text[place.span.end : place.span.end + 20].lower()
-    return bool(_LOCATIVE.search(before)) or bool(re.match(r"^\s*(?:city|town|village|port|camp|area|district|province|governorate)\b", after))
+    return _cue_around(article.text, place.span.start, place.span.end)
+
+
+_PLACE_WORD_AFTER = re.compile(r"^\s*(?:city|town|village|port|camp|area|district|province|governorate)\b")
+
+
+@functools.lru_cache(maxsize=1024)
+def _cue_around(text: str, start: int, end: int) -> bool:
+    """Whether a place word stands before or after text[start:end]. Kept per place: the event-place passes ask it
+    for each place of the sentence in every sort and feature, and the unanchored look-behind search is slow.
+    (A str caches its hash, so keying on the article's text costs one hash per article.)"""
+    before = text[max(0, start - 40) : start]
+    after = text[end : end + 20].lower()
+    return bool(_LOCATIVE.search(before)) or bool(_PLACE_WORD_AFTER.match(after))
 
 
 def _population(place: Place) -> int:
