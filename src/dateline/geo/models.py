@@ -21,7 +21,7 @@ from importlib import resources as importlib_resources
 from typing import Any
 
 from dateline.geo.gazetteer import geo_data
-from dateline.nlp.text import lexeme_attrs
+from dateline.nlp.text import lexeme_attrs, span_text
 
 Features = dict[str, float]
 
@@ -89,24 +89,30 @@ def _bucket(prefix: str, value: float, edges: tuple[float, ...]) -> str:
     return f"{prefix}>={edges[-1]:g}"
 
 
+@functools.lru_cache(maxsize=1 << 17)
+def _name_kinds(vocab: Any, orth: int) -> tuple[bool, bool, bool]:
+    """(a capitalised word, a title as `person_names` reads one, a title as `titled_names` reads one) of a word, by
+    orth id. Both passes run on every document and used to work this out again for each distinct word of each;
+    it depends only on the word and the cue lists, so it is kept across documents like `lexeme_attrs`."""
+    c = cues()
+    text, lower, alpha, _ = lexeme_attrs(vocab, orth)
+    cap, word = text[:1].isupper(), lower.rstrip(".")
+    return cap and alpha, cap and word in c["title_words"], word in c["title_words"] and cap or word in c["lower_case_titles"]
+
+
 def person_names(doc: Any) -> frozenset[str]:
     """Words the document uses as a person's name: inside a PERSON entity, or right after a title
     ("Supreme Leader Ali Khamenei", "President Ruto"). A name used so once is a person's elsewhere too."""
-    titles = cues()["title_words"]
     out = {t.text for ent in doc.ents if ent.label_ == "PERSON" for t in ent if t.is_alpha and t.text[:1].isupper()}
     # by orth id, each distinct word's lexeme read once (a Token per word of the document costs more)
     from spacy.attrs import ORTH
 
     vocab = doc.vocab
     orths = doc.to_array(ORTH).tolist()
-    kinds: dict[int, tuple[bool, bool]] = {}  # orth → (a capitalised word, a title)
-    for orth in set(orths):
-        text, lower, alpha, _ = lexeme_attrs(vocab, orth)
-        cap = text[:1].isupper()
-        kinds[orth] = (cap and alpha, cap and lower.rstrip(".") in titles)
+    kinds = {orth: _name_kinds(vocab, orth) for orth in set(orths)}  # orth → (a capitalised word, a title, _)
     after_title = False
     for orth in orths:
-        name, title = kinds[orth]
+        name, title, _ = kinds[orth]
         if after_title and name:
             out.add(vocab.strings[orth])
         after_title = title
@@ -123,19 +129,13 @@ def titled_names(doc: Any) -> frozenset[str]:
     NER model often calls it a place."""
     from spacy.attrs import ORTH
 
-    c = cues()
-    titles, lower_titles = c["title_words"], c["lower_case_titles"]
     vocab = doc.vocab
     orths = doc.to_array(ORTH).tolist()
-    kinds: dict[int, tuple[bool, bool]] = {}  # orth → (a capitalised word, a title), each distinct word read once
-    for orth in set(orths):
-        text, lower, alpha, _ = lexeme_attrs(vocab, orth)
-        cap, word = text[:1].isupper(), lower.rstrip(".")
-        kinds[orth] = (cap and alpha, word in titles and cap or word in lower_titles)
+    kinds = {orth: _name_kinds(vocab, orth) for orth in set(orths)}  # orth → (a capitalised word, _, a title)
     out: set[str] = set()
     run = 0  # capitalised words still to take after the last title
     for orth in orths:
-        name, title = kinds[orth]
+        name, _, title = kinds[orth]
         if title:
             run = TITLE_NAME_WORDS
         elif run and name:
@@ -157,6 +157,9 @@ def toponym_features(doc: Any, start: int, end: int, source: str, ner: str | Non
     organisation … and no place word is near; "inside_longer": part of a longer such entity), or None."""
     c = cues()
     span = doc[start:end]
+    # the span's text and its syntactic root, read once: spaCy rebuilds both on every access, and the features
+    # below ask for them up to six times each
+    text, root = span_text(span), span.root
     first, last = doc[start], doc[end - 1]
     prev = doc[start - 1] if start > 0 else None
     prev2 = doc[start - 2] if start > 1 else None
@@ -177,7 +180,7 @@ def toponym_features(doc: Any, start: int, end: int, source: str, ner: str | Non
         x["indefinite_article_before"] = 1.0  # "at a Cafe": a common noun, not a name
     elif prev is not None and prev.lower_ == "the":
         x["the_before"] = 1.0
-    if span.text.isupper() and len(span.text) > 1:
+    if text.isupper() and len(text) > 1:
         x["all_caps"] = 1.0
     if first.pos_ != "PROPN":
         x["pos=" + first.pos_] = 1.0
@@ -217,11 +220,11 @@ def toponym_features(doc: Any, start: int, end: int, source: str, ner: str | Non
         x["speech_verb_after"] = 1.0
     elif nxt is not None and nxt.text == "," and nxt2 is not None and nxt2.lower_ in {"who", "whose", "a", "an", "the"}:
         x["appositive_after"] = 1.0
-    dep = last.dep_ if last.head.i >= end or last.head.i < start else span.root.dep_
+    dep = last.dep_ if last.head.i >= end or last.head.i < start else root.dep_
     if dep in {"nsubj", "nsubjpass", "poss", "compound", "pobj", "dobj", "appos", "conj"}:
         x["dep=" + dep] = 1.0
     if dep == "pobj":
-        head = span.root.head.lower_
+        head = root.head.lower_
         x["pobj_of=" + ("site" if head in c["site_preps"] else "origin" if head in c["origin_preps"] else "other")] = 1.0
     # the same name as a person's elsewhere in the document: "Khamenei's representative" … "images of Khamenei"
     if end - start == 1 and first.text in persons and not any(e.kind == 0 for e in entries):
@@ -229,7 +232,6 @@ def toponym_features(doc: Any, start: int, end: int, source: str, ner: str | Non
         if not entries:
             x["person_elsewhere_unknown_place"] = 1.0  # and no place of the name is known
     # listed with people: "images of Khomeini, Khamenei and Soleimani"
-    root = span.root
     conjoined = [root.head] if root.dep_ == "conj" else []
     conjoined += [t for t in root.children if t.dep_ == "conj"]
     if any(t.ent_type_ == "PERSON" or (t.text in persons and t.i not in range(start, end)) for t in conjoined):
@@ -240,13 +242,13 @@ def toponym_features(doc: Any, start: int, end: int, source: str, ner: str | Non
         x["blocked=" + blocked] = 1.0
         x["blocked_ner=" + (ner or "none")] = 1.0
         if dep == "pobj":
-            x["blocked_pobj_of=" + ("site" if span.root.head.lower_ in c["site_preps"] else
-                                    "origin" if span.root.head.lower_ in c["origin_preps"] else "other")] = 1.0
+            x["blocked_pobj_of=" + ("site" if root.head.lower_ in c["site_preps"] else
+                                    "origin" if root.head.lower_ in c["origin_preps"] else "other")] = 1.0
         if entries:
             x[_bucket("blocked_gaz_pop", math.log10(max(e.population for e in entries) + 1), (4, 5, 6))] = 1.0
     # the object of a verb that acts on places: "attacked Quetta", "militants stormed X", "fled X"
     if dep in {"dobj", "pobj"}:
-        verb = span.root.head if dep == "dobj" else span.root.head.head
+        verb = root.head if dep == "dobj" else root.head.head
         if verb.pos_ in {"VERB", "AUX"} and verb.lemma_.lower() in c["place_verbs"]:
             x["object_of_place_verb"] = 1.0
     # a given name right before it ("Qasem Soleimani") or a capitalised PERSON word right after ("Ali Khamenei")
@@ -256,18 +258,18 @@ def toponym_features(doc: Any, start: int, end: int, source: str, ner: str | Non
         x["person_word_after"] = 1.0
     # a holiday or month of a calendar ("at the start of Ramadan"), and a group's name glued to "-affiliated",
     # "-led", "-backed" ("Islah-affiliated forces"; "X-based" is a seat, a place)
-    if span.text.lower() in c["holidays"]:
+    if text.lower() in c["holidays"]:
         x["holiday"] = 1.0
     if nxt is not None and nxt.text == "-" and not last.whitespace_ and nxt2 is not None:
         x["hyphen_after=" + ("group" if nxt2.lower_ in c["group_hyphen_suffixes"] else
                              "based" if nxt2.lower_ == "based" else "other")] = 1.0
     # the words themselves
-    low = span.text.lower()
+    low = text.lower()
     if low in words or all(t.lower_ in words for t in span):
         x["english_word"] = 1.0
     if low in c["common_nouns_capitalised"]:
         x["common_noun"] = 1.0
-    if span.text in c["macro_regions"]:
+    if text in c["macro_regions"]:
         x["macro_region"] = 1.0
     # gazetteer facts
     if not entries:
@@ -284,7 +286,7 @@ def toponym_features(doc: Any, start: int, end: int, source: str, ner: str | Non
             x["gaz_loose_only"] = 1.0
         if all(e.cc == "US" for e in entries):
             x["gaz_us_only"] = 1.0
-        if not any(_same_name(e.name, span.text) for e in entries):
+        if not any(_same_name(e.name, text) for e in entries):
             x["gaz_alt_name_only"] = 1.0
     return x
 

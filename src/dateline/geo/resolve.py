@@ -158,8 +158,10 @@ def _attribute_suffix(text: str, end: int) -> bool:
     return match is not None and match.group(1) in cues()["attribute_suffixes"]
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def ascii_name(name: str) -> str:
-    """GeoNames' "Umm Qaşr" → "Umm Qasr", as ACLED spells locations."""
+    """GeoNames' "Umm Qaşr" → "Umm Qasr", as ACLED spells locations. Kept per name: the resolver spells each of a
+    mention's five best readings for every mention, the same few hundred names again and again."""
     decomposed = unicodedata.normalize("NFKD", name)
     return "".join(c for c in decomposed if not unicodedata.combining(c)).replace("ʼ", "'").replace("ʿ", "'")
 
@@ -180,7 +182,7 @@ def _index_of(starts: list[int], offset: int) -> int:
     return lo
 
 
-def _mentions(article: Article, doc: Doc, gaz: Gazetteer) -> list[Mention]:
+def _mentions(article: Article, doc: Doc, gaz: Gazetteer, sent_starts: list[int], para_starts: list[int]) -> list[Mention]:
     if SPAN_KEY in doc.spans:
         raw = [(s.start, s.end, s.label_, s._.dl_place or {}) for s in doc.spans[SPAN_KEY]]
     else:  # the component is not in this pipeline: recognise here
@@ -190,8 +192,6 @@ def _mentions(article: Article, doc: Doc, gaz: Gazetteer) -> list[Mention]:
             for c in find_toponyms(doc, gaz)
         ]
     raw = _with_dateline_city(_without_dateline_outlets(raw, article, doc), article, doc, gaz)
-    sent_starts = [s.start_char for s in doc.sents]
-    para_starts = _paragraph_starts(article.text)
     out = []
     for start, end, source, info in raw:
         span = doc[start:end]
@@ -614,7 +614,8 @@ def _demonym_tokens(doc: Doc, gaz: Gazetteer) -> list[Any]:
     return [doc[i] for i, orth in enumerate(orths) if orth in demonyms] if demonyms else []
 
 
-def _context(article: Article, doc: Doc, mentions: list[Mention], gaz: Gazetteer) -> Context:
+def _context(article: Article, doc: Doc, mentions: list[Mention], gaz: Gazetteer, sent_starts: list[int],
+             para_starts: list[int]) -> Context:
     ctx = Context({}, {}, Counter(), {}, {})
     for m in mentions:
         anchor = _anchor_country(m)
@@ -628,8 +629,6 @@ def _context(article: Article, doc: Doc, mentions: list[Mention], gaz: Gazetteer
     for k, m in enumerate(mentions):
         local = sorted((e for e in m.candidates if e.kind in (KIND_CITY, KIND_ADMIN2)), key=lambda e: -e.population)
         ctx.towns.setdefault(m.para, []).extend((k, fold(m.name), e) for e in local[:NEAR_READINGS])
-    sent_starts = [s.start_char for s in doc.sents]
-    para_starts = _paragraph_starts(article.text)
     for tok in _demonym_tokens(doc, gaz):
         cc = gaz.demonym_country(tok.text)
         if cc and _locates(tok):
@@ -729,12 +728,13 @@ def _moved_votes(ctx: Context, moved: list[tuple[Mention, str]]) -> Context:
 def _share(counter: Counter[str] | None, cc: str, own: tuple[str, float] | None) -> float:
     if not counter:
         return 0.0
-    c = Counter(counter)
-    if own:
-        c[own[0]] -= own[1]
+    # The mention's own vote is taken out on the fly rather than on a copy of the counter: `_score` asks this three
+    # times for every reading of every mention, and copying the Counter was most of its time. Same sums, same order.
+    own_cc, own_w = own if own else (None, 0.0)
     # +1 smoothing: one demonym ("the Iranian embassy in Baghdad") must not outvote a 1000-fold population gap
-    total = sum(v for v in c.values() if v > 0) + 1.0
-    return max(c.get(cc, 0.0), 0.0) / total
+    total = sum(w for w in (v - own_w if k == own_cc else v for k, v in counter.items()) if w > 0) + 1.0
+    value = counter.get(cc, 0) - own_w if cc == own_cc else counter.get(cc, 0.0)
+    return max(value, 0.0) / total
 
 
 USUAL_READING_BONUS = 1.5  # "Sudan" stays Sudan unless the text's places lean clearly to South Sudan
@@ -1129,8 +1129,12 @@ class Resolver:
 
     def resolve(self, article: Article, doc: Doc, actor_countries: set[str] | None = None) -> list[Place]:
         gaz = self.gaz
-        mentions = _mentions(article, doc, gaz)
-        ctx = _context(article, doc, mentions, gaz)
+        # where each sentence and paragraph starts, read once for both passes: walking doc.sents builds a Span per
+        # sentence, and the mentions and the context each used to walk it
+        sent_starts = [s.start_char for s in doc.sents]
+        para_starts = _paragraph_starts(article.text)
+        mentions = _mentions(article, doc, gaz, sent_starts, para_starts)
+        ctx = _context(article, doc, mentions, gaz, sent_starts, para_starts)
         actor_countries = actor_countries or set()
         places: list[Place | None] = [None] * len(mentions)
         chosen: list[Entry | None] = [None] * len(mentions)
@@ -1466,9 +1470,20 @@ def places_from_doc(article: Article, doc: Doc, resources: Resources, actor_coun
 
 
 def _has_cue(place: Place, article: Article) -> bool:
-    before = article.text[max(0, place.span.start - 40) : place.span.start]
-    after = article.text[place.span.end : place.span.end + 20].lower()
-    return bool(_LOCATIVE.search(before)) or bool(re.match(r"^\s*(?:city|town|village|port|camp|area|district|province|governorate)\b", after))
+    return _cue_around(article.text, place.span.start, place.span.end)
+
+
+_PLACE_WORD_AFTER = re.compile(r"^\s*(?:city|town|village|port|camp|area|district|province|governorate)\b")
+
+
+@functools.lru_cache(maxsize=1024)
+def _cue_around(text: str, start: int, end: int) -> bool:
+    """Whether a place word stands before or after text[start:end]. Kept per place: the event-place passes ask it
+    for each place of the sentence in every sort and feature, and the unanchored look-behind search is slow.
+    (A str caches its hash, so keying on the article's text costs one hash per article.)"""
+    before = text[max(0, start - 40) : start]
+    after = text[end : end + 20].lower()
+    return bool(_LOCATIVE.search(before)) or bool(_PLACE_WORD_AFTER.match(after))
 
 
 def _population(place: Place) -> int:

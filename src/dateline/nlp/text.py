@@ -16,10 +16,12 @@ from spacy.tokens import Doc, Span
 _KEY = ("dateline", "text")
 
 
-def doc_text(doc: Doc) -> str:
+def doc_text(doc: Doc, words: list[str] | None = None, spaces: list[str] | None = None) -> str:
+    """The document's text. A caller that has already read every token's text and trailing space (`words`,
+    `spaces`) passes them: joining them is what `Doc.text` does, without building a Token object per word."""
     text = doc.user_data.get(_KEY)
     if text is None:
-        text = doc.text
+        text = "".join(map(str.__add__, words, spaces)) if words is not None and spaces is not None else doc.text
         doc.user_data[_KEY] = text
     return text
 

@@ -77,6 +77,15 @@ def _cap_text(text: str) -> bool:
     return bool(text) and text[0].isupper() and any(ch.isalpha() for ch in text)
 
 
+@functools.lru_cache(maxsize=1 << 17)
+def _word_attrs(vocab: Any, orth: int) -> tuple[str, str, bool, bool, bool]:
+    """`lexeme_attrs` and whether the word is capitalised, by orth id. Kept across documents like `lexeme_attrs`:
+    a word's capitalisation never changes, and testing it anew for each distinct word of every document was a
+    fair part of building the token table."""
+    text, lower, alpha, punct = lexeme_attrs(vocab, orth)
+    return text, lower, alpha, punct, _cap_text(text)
+
+
 class _Tokens:
     """The token attributes the candidate passes read, taken from the Doc in one pass: every `doc[i]` builds a
     new Token object, and the n-gram, landmark and place-word scans used to read each token many times over."""
@@ -87,10 +96,7 @@ class _Tokens:
         # text, lower case, alpha and punct are the lexeme's: read once per distinct word, by orth id
         arr = doc.to_array([ORTH, SPACY, IDX]).tolist() if len(doc) else []
         vocab = doc.vocab
-        lex: dict[int, tuple[str, str, bool, bool, bool]] = {}
-        for orth in {row[0] for row in arr}:
-            text, lower, alpha, punct = lexeme_attrs(vocab, orth)
-            lex[orth] = (text, lower, alpha, punct, _cap_text(text))
+        lex = {orth: _word_attrs(vocab, orth) for orth in {row[0] for row in arr}}
         rows = [lex[row[0]] for row in arr]
         self.text = [r[0] for r in rows]
         self.lower = [r[1] for r in rows]
@@ -304,7 +310,7 @@ def propose_toponyms(doc: Doc, gazetteer: Any, keep_blocked: bool = False, words
     stop = _stop_names()
     tk = _Tokens(doc)
     grams = _ngrams(doc, tk)
-    full = doc_text(doc)
+    full = doc_text(doc, tk.text, tk.ws)
     texts = [full[tk.idx[i] : tk.idx[j - 1] + len(tk.text[j - 1])] for i, j in grams]
     folded = [fold(t) for t in texts]
     loose = [loose_key_of_fold(f) for f in folded]  # = loose_key(t), without folding twice
