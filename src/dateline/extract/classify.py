@@ -21,7 +21,7 @@ from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
 from dateline.extract.packaged import Lexicon
-from dateline.nlp.text import doc_text, span_text
+from dateline.nlp.text import doc_text, span_text, string_listed
 
 # ---------------------------------------------------------------------------------------------------------
 # Trigger lexicon: lemma → family (families map to sub-types in `classify_sentence`), read from data.
@@ -286,17 +286,11 @@ _LOWER_LISTED: dict[int, bool] = {}  # string hash → its second look-up finds 
 
 
 def _lemma_listed(strings: Any, h: int) -> bool:
-    hit = _LEMMA_LISTED.get(h)
-    if hit is None:
-        hit = _LEMMA_LISTED[h] = bool(TRIGGER_LEMMAS.get(strings[h].lower()))
-    return hit
+    return string_listed(_LEMMA_LISTED, strings, h, lambda word: bool(TRIGGER_LEMMAS.get(word.lower())))
 
 
 def _lower_listed(strings: Any, h: int) -> bool:
-    hit = _LOWER_LISTED.get(h)
-    if hit is None:
-        hit = _LOWER_LISTED[h] = TRIGGER_LEMMAS.get(strings[h]) is not None
-    return hit
+    return string_listed(_LOWER_LISTED, strings, h, lambda word: TRIGGER_LEMMAS.get(word) is not None)
 
 
 def _token_at(sent: SpacySpan, char: int) -> Token | None:

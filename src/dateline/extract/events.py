@@ -298,10 +298,11 @@ def _sentence_candidate(
             return None, _one_per_reason(rejects)
     accepted = _main_clause_first(accepted, sent)
     families = {t.family for t in accepted}
+    stext = span_text(sent)
     if families <= {"change", "seize", "exchange", "weapons_found"} and len(accepted) == 1 and \
-            accepted[0].family != "change" and not classify.WEAPON_SEIZED.search(span_text(sent)) and \
-            not classify.SEIZED_PLACE.search(span_text(sent).lower()) and \
-            not re.search(classify.SEIZED_GOODS, span_text(sent).lower()):
+            accepted[0].family != "change" and not classify.WEAPON_SEIZED.search(stext) and \
+            not classify.SEIZED_PLACE.search(stext.lower()) and \
+            not re.search(classify.SEIZED_GOODS, stext.lower()):
         # a find or a seizure alone is no event ("found the keys"), unless what was found or seized is weapons
         # (codebook: Disrupted weapons use), a place (territory) or goods and property (looting)
         return None, _one_per_reason(rejects)
@@ -324,12 +325,12 @@ def _sentence_candidate(
             vetoes.append(("history_days", RejectedCandidate(
                 span=sent_span, trigger=main.text, reason="history",
                 detail=f"dated {date.span.text!r}, {(article.published - last).days} days before the report")))
-    disaster = classify.not_an_event_reason(span_text(sent))
+    disaster = classify.not_an_event_reason(stext)
     if disaster:
         reason = "statement" if disaster.startswith("a claim") else "no_event"
         vetoes.append(("claim" if reason == "statement" else "disaster", RejectedCandidate(
             span=sent_span, trigger=main.text, reason=reason, detail=disaster)))  # type: ignore[arg-type]
-    result = classify.classify_sentence(span_text(sent), families, sent)
+    result = classify.classify_sentence(stext, families, sent)
     if result.confidence <= 0.2:
         crime = any("common crime" in c for c in result.cues)
         # without the crime cue: trigger words without a codable event (e.g. "found" alone), no reason kept
@@ -352,7 +353,7 @@ def _sentence_candidate(
     confidence = result.confidence
     if general:
         confidence = min(confidence, 0.35)
-    if WEAK_EVIDENCE.search(span_text(sent)):
+    if WEAK_EVIDENCE.search(stext):
         confidence -= 0.15
     if place is not None:
         confidence += 0.1
@@ -368,7 +369,7 @@ def _sentence_candidate(
         confidence=round(max(0.05, min(confidence, 0.95)), 2),
         actor_mentions=actor_mentions(sent, book),
         clause=_note_clause(tok, sent),
-        fatality_text=span_text(sent),
+        fatality_text=stext,
         paragraph_start=paragraph.start,
         target_kind=classify.target_kind(sent),
         rule_reject=veto,

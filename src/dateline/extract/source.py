@@ -23,7 +23,7 @@ from spacy.tokens import Doc, Token
 
 from dateline.errors import ResourceMissingError
 from dateline.model import Article, Claim, LoadedSpan, SourceProfile, Span
-from dateline.nlp.text import span_text
+from dateline.nlp.text import span_text, string_listed
 
 _MERGE_GAP = re.compile(r"^[ ’'`]*(?:s ?)?$")  # only a space or a possessive between two flags
 
@@ -136,15 +136,14 @@ def _lexicon_lemmas() -> frozenset[str]:
     return frozenset().union(*(entry.lemmas for entry in load_lexicon()))
 
 
-_LISTED: dict[tuple[int, bool], bool] = {}  # (string hash, lower-cased first) → a lexicon entry lists it
+_LISTED: dict[int, bool] = {}  # string hash → a lexicon entry lists the word as written
+_LISTED_LOWER: dict[int, bool] = {}  # string hash → a lexicon entry lists it lower-cased
 
 
 def _listed(strings: Any, h: int, lower: bool) -> bool:
-    hit = _LISTED.get((h, lower))
-    if hit is None:
-        word = strings[h].lower() if lower else strings[h]
-        hit = _LISTED[(h, lower)] = word in _lexicon_lemmas()
-    return hit
+    if lower:
+        return string_listed(_LISTED_LOWER, strings, h, lambda word: word.lower() in _lexicon_lemmas())
+    return string_listed(_LISTED, strings, h, lambda word: word in _lexicon_lemmas())
 
 
 def loaded_language(doc: Doc, text: str) -> list[LoadedSpan]:

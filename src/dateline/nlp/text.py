@@ -9,6 +9,7 @@ text of a Doc never changes after tokenization (retokenizing merges tokens, not 
 from __future__ import annotations
 
 import functools
+from collections.abc import Callable
 from typing import Any
 
 from spacy.tokens import Doc, Span
@@ -42,3 +43,12 @@ def lexeme_attrs(vocab: Any, orth: int) -> tuple[str, str, bool, bool]:
     a word's attributes never change, so they are kept across documents."""
     lex = vocab[orth]
     return lex.orth_, lex.lower_, lex.is_alpha, lex.is_punct
+
+
+def string_listed(cache: dict[int, bool], strings: Any, h: int, test: Callable[[str], bool]) -> bool:
+    """`test` of the string behind hash `h`, asked once per process per distinct string: the passes that find
+    lexicon words from a document's arrays meet the same few thousand words in every article."""
+    hit = cache.get(h)
+    if hit is None:
+        hit = cache[h] = test(strings[h])
+    return hit

@@ -775,10 +775,17 @@ def _named_by_place_word(doc: Doc, found: list[Candidate], stop: frozenset[str],
             verdict = _bare_name_is_place(doc, i, j, tk, gazetteer, words)
             if verdict is None:
                 continue
-            # the toponym recognizer decides these ("bare"): the place word is further away than in "the village of X"
-            info = {"bare": True, **({"blocked": "ner", "ner_label": verdict} if verdict else {})}
+            out.append(_bare_candidate(i, j, cue, verdict))
+            continue
         out.append(Candidate(i, j, "CUE", ner=None, cue=cue, info=info))
     return out
+
+
+def _bare_candidate(i: int, j: int, cue: str, ner_label: str) -> Candidate:
+    """A cue-found name the toponym recognizer decides ("bare": its place word is further away than in "the
+    village of X"), with the NER label that argued against it, if any."""
+    return Candidate(i, j, "CUE", ner=None, cue=cue,
+                     info={"bare": True, **({"blocked": "ner", "ner_label": ner_label} if ner_label else {})})
 
 
 def _named_by_context(doc: Doc, found: list[Candidate], stop: frozenset[str], tk: _Tokens,
@@ -852,8 +859,7 @@ def _named_by_context(doc: Doc, found: list[Candidate], stop: frozenset[str], tk
             verdict = _person_label_only(doc, i, j, tk, gazetteer, words)
         if verdict is None:
             continue
-        info = {"bare": True, **({"blocked": "ner", "ner_label": verdict} if verdict else {})}
-        out.append(Candidate(i, j, "CUE", ner=None, cue=cue, info=info))
+        out.append(_bare_candidate(i, j, cue, verdict))
     return out
 
 
