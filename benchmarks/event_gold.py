@@ -2,6 +2,7 @@
 
     python -m benchmarks.event_gold                  # both halves, model on (the shipped decision)
     python -m benchmarks.event_gold --half dev       # the development half only
+    python -m benchmarks.event_gold --half dev2      # the second development half (GLOCON protest wire)
     python -m benchmarks.event_gold --rules-only     # every event the rules propose, no learned decision
     python -m benchmarks.event_gold --half fresh     # the second blind half: score it once per released model
     python -m benchmarks.event_gold --half fresh2    # the third (mostly GLOCON protest wire copy), likewise
@@ -176,6 +177,7 @@ def feature_rows(items: list[LabelledArticle]) -> list[dict[str, Any]]:
     return rows
 
 
+DEVELOPMENT = {"dev", "dev2"}  # halves read while developing; the others are blind
 COUNTS = ("articles", "gold", "pred", "tp", "articles_with_event", "subtype_ok", "placed", "country_ok",
           "located", "location_ok")
 
@@ -275,7 +277,7 @@ def _print(title: str, decision: str, figures: dict[str, Any]) -> None:
 
 def main(argv: list[str] | None = None) -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("--half", choices=["dev", "test", "fresh", "fresh2", "fresh3"], action="append",
+    ap.add_argument("--half", choices=["dev", "dev2", "test", "fresh", "fresh2", "fresh3"], action="append",
                     help="default: dev and test; the later blind halves (fresh, fresh2, fresh3) only when named")
     ap.add_argument("--rules-only", action="store_true", help="score every event the rules propose")
     ap.add_argument("--sources", default="guardian,bbc,glocon,html")
@@ -287,14 +289,14 @@ def main(argv: list[str] | None = None) -> None:
         items = list(labelled_articles(half, set(args.sources.split(","))))
         counts = count(items, args.rules_only)
         results[half] = figures_of(counts)
-        _print(f"{half} half ({'development' if half == 'dev' else 'blind: never used to develop'})",
+        _print(f"{half} half ({'development' if half in DEVELOPMENT else 'blind: never used to develop'})",
                results["decision"], results[half])
-        if half != "dev":
+        if half not in DEVELOPMENT:
             for src, c in counts.items():
                 pooled = blind.setdefault(src, dict.fromkeys(COUNTS, 0))
                 for k in COUNTS:
                     pooled[k] += c[k]
-    blind_halves = [h for h in halves if h != "dev"]
+    blind_halves = [h for h in halves if h not in DEVELOPMENT]
     if len(blind_halves) > 1:  # the blind halves together: more events, so rougher figures get firmer
         name = "+".join(blind_halves)
         results[name] = figures_of(blind)

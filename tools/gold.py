@@ -8,6 +8,7 @@ character offsets and labels (a span keeps a digest of its words, not the words)
     python tools/gold.py split                    # once: writes gold/splits.json (never re-run to reshuffle)
     python tools/gold.py fresh                    # once: adds a second blind half ("fresh") of unused articles
     python tools/gold.py fresh fresh2             # once: a third blind half, drawn when "fresh" had been scored
+    python tools/gold.py dev2                     # once: a second development half of GLOCON protest wire
     python tools/gold.py show guardian guardian-100
     python tools/gold.py locate gold/drafts/guardian-a.jsonl   # quotes -> offsets in gold/labels/guardian-a.jsonl
     python tools/gold.py stats
@@ -98,6 +99,16 @@ def make_fresh_half(split: dict[str, dict[str, list[str]]], name: str = "fresh")
                if i not in used and (source not in allowed or i in allowed[source])]
         fresh[source] = sorted(ids[:take])
     return fresh
+
+
+# "dev2": every GLOCON article of the tuning split's development half that no half holds yet (130). The first
+# development half has two coded events in its 20 GLOCON articles, so protest wire, the bulk of the later blind
+# halves, had no development window; these articles were already read through GLOCON's own dev-half labels, so
+# they are development data. GLOCON may not train a shipped model: its labels here are for analysis only.
+def make_dev2_half(split: dict[str, dict[str, list[str]]]) -> dict[str, list[str]]:
+    tuning = json.loads((GOLD / "tuning_split.json").read_text(encoding="utf-8"))
+    used = {i for ids in split["glocon"].values() for i in ids}
+    return {"glocon": sorted(i for i in tuning["glocon_docs_tune"]["dev"] if i not in used)}
 
 
 def load_split() -> dict[str, dict[str, list[str]]]:
@@ -245,6 +256,14 @@ def main(argv: list[str]) -> None:
             split[source][name] = ids
         SPLITS.write_text(json.dumps(split, indent=1) + "\n", encoding="utf-8")
         print(f"wrote the {name} half into {SPLITS}")
+    elif cmd == "dev2":
+        split = load_split()
+        if any("dev2" in halves for halves in split.values()):
+            raise SystemExit("gold/splits.json already has a dev2 half")
+        for source, ids in make_dev2_half(split).items():
+            split[source]["dev2"] = ids
+        SPLITS.write_text(json.dumps(split, indent=1) + "\n", encoding="utf-8")
+        print(f"wrote the dev2 half into {SPLITS}")
     elif cmd == "show":
         rec = texts(argv[1])[argv[2]]
         print(f"# {rec['id']}  published={rec.get('published')}  half={half_of(argv[1], argv[2])}")
