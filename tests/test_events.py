@@ -107,6 +107,17 @@ SUB_TYPE_CASES: dict[str, tuple[str, str]] = {
     "front_small_arms": ("Separatists fired mortars and small arms along the front line near Avdiivka on Friday.",
                          "Armed clash"),
     # force the authorities use on peaceful demonstrators is not the demonstrators' violence
+    # killings told by their manner, and bodies found with the marks of one, are killings
+    "gunned_down": ("Gunmen gunned down a village elder outside his home near Beledweyne on Monday.", "Attack"),
+    "hacked_to_death": ("Attackers hacked two herders to death near Bentiu on Sunday.", "Attack"),
+    "bodies_dumped": (("The bodies of four men were found dumped beside a road outside Kirkuk on Wednesday, with "
+                      "their hands bound."), "Attack"),
+    # an arrest with a political side stays an arrest even in a report that tells a crime
+    "political_arrest_in_crime_story": (("Thieves broke into the party office in Bulawayo on Friday. Police arrested "
+                                        "two opposition activists there on Monday."), "Arrests"),
+    # a claim of responsibility for an act its sentence tells with its toll reports the act itself
+    "claim_with_toll": (("The armed group claimed responsibility on Friday for a car bomb in Baidoa that killed seven "
+                        "soldiers."), "Remote explosive/landmine/IED"),
     "excessive_force_words": (("Guards used excessive force to break up a peaceful protest by miners in Rustavi on "
                               "Monday, injuring nine of them."), "Excessive force against protesters"),
 }
@@ -136,6 +147,13 @@ FILTER_CASES: dict[str, tuple[str, str]] = {
                            "no_event"),
     # sexual violence by a private person is common crime; by armed or state actors it is coded (see sexual case)
     "sexual_private": ("A woman was raped by an intruder at her home in Worcester on Saturday.", "no_event"),
+    # a denial stays a statement even when the sentence tells the toll of the act denied
+    "deny_with_toll": (("The ministry rejected claims that its jets were responsible for a strike on a market near "
+                       "Homs which left eleven people dead."), "statement"),
+    "cyber_attack": ("Hackers attacked the websites of two ministries on Monday.", "no_event"),
+    # an arrest in a report of a common crime, with no political, armed or protest side, is for that crime
+    "crime_arrest": (("Armed robbers stole cash from a jewellery shop in Pinetown on Friday. Police arrested three "
+                     "men at a house in Clermont on Monday."), "no_event"),
     "deny_responsibility": ("The ministry denied that its aircraft were responsible for strikes on a clinic.",
                             "statement"),
 }

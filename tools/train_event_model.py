@@ -1,6 +1,7 @@
 """Train the event-decision model that ships in `src/dateline/data/models/event_decision.json`.
 
     python tools/train_event_model.py            # train on the development half, write the model and its card
+    python tools/train_event_model.py --with synth-n   # also train on a held-out written set (to compare)
 
 Training data, all licence-clean (see ../shared/eval/README.md and docs/annotation.md):
 - dateline's own labels on the **development half** of the Guardian world-news and BBC news articles
@@ -22,6 +23,7 @@ only numpy.
 
 from __future__ import annotations
 
+import argparse
 import datetime as dt
 import itertools
 import json
@@ -240,8 +242,21 @@ def train_subtype(rows: list[dict[str, Any]]) -> dict[str, Any]:
                      "combined_accuracy_out_of_fold": round(accuracy[switch], 3)}}
 
 
-def main() -> None:
-    items = [it for it in labelled_articles("dev", TRAIN_SOURCES) if not it.label["id"].startswith(HELD_OUT_WRITTEN)]
+def held_out(with_sets: list[str]) -> tuple[str, ...]:
+    """The written sets held out of training, less those named with --with (e.g. "synth-n")."""
+    unknown = [w for w in with_sets if f"{w}-" not in HELD_OUT_WRITTEN]
+    if unknown:
+        raise SystemExit(f"--with: {', '.join(unknown)} is not a held-out written set ({', '.join(p.rstrip('-') for p in HELD_OUT_WRITTEN)})")
+    return tuple(p for p in HELD_OUT_WRITTEN if p.rstrip("-") not in with_sets)
+
+
+def main(argv: list[str] | None = None) -> None:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--with", dest="with_sets", action="append", default=[], metavar="SET",
+                    help="train on this held-out written set too (synth-m, synth-n or synth-o); repeatable")
+    args = ap.parse_args(argv)
+    left_out = held_out(args.with_sets)
+    items = [it for it in labelled_articles("dev", TRAIN_SOURCES) if not it.label["id"].startswith(left_out)]
     rows = feature_rows(items)
     if not rows:
         raise SystemExit("no labelled development articles: annotate first (docs/annotation.md)")
@@ -305,7 +320,8 @@ def main() -> None:
                          "2019, BBC news 2004-05), on "
                          f"{sum(1 for it in items if it.label['source'] == 'evloc')} sentences of the development "
                          "half of event_location_tune (MIT), and texts written for dateline "
-                         "(gold/labels/written.jsonl, synth-a to synth-l but synth-g)",
+                         "(gold/labels/written.jsonl, synth-a to synth-l but synth-g"
+                         + "".join(f", {w}" for w in args.with_sets) + ")",
         "rows": len(rows), "positives": int(y.sum()), "rows_by_source": by_source, "articles": len(items),
         "threshold": threshold,
         "out_of_fold_at_threshold": {"precision": round(precision, 3), "recall": round(recall, 3)},

@@ -450,6 +450,12 @@ SPORTS = _LEXICON.regex("SPORTS")
 # it, and the claim at most as its actor): "X claimed responsibility for the attack", "Y denied its jets were
 # responsible for the strikes", "Z took credit for the bombing".
 RESPONSIBILITY = _LEXICON.regex("RESPONSIBILITY")
+# A claim whose sentence tells the incident's harm reports the incident itself: it is weighed like any telling (the
+# incident model folds it into an earlier telling of the same incident).
+RESPONSIBILITY_INCIDENT = _LEXICON.regex("RESPONSIBILITY_INCIDENT")
+# An act on the web, not in a place, unless bodily harm or a demonstration is told.
+ONLINE_ACTION = _LEXICON.regex("ONLINE_ACTION")
+PHYSICAL_ACT = _LEXICON.regex("PHYSICAL_ACT")
 
 
 # ACLED does not code common crime: violence for private gain or between private persons, with no political,
@@ -460,6 +466,15 @@ CRIME = _LEXICON.regex("CRIME")
 # ... unless the violence has an organised-armed or political side.
 # state forces using force, mobs and armed groups are coded even against criminals
 NOT_COMMON_CRIME = _LEXICON.regex("NOT_COMMON_CRIME")
+POLITICAL_ARREST = _LEXICON.regex("POLITICAL_ARREST")
+
+
+def crime_arrest(sentence: str, report_text: str) -> bool:
+    """An arrest whose sentence gives it no political, armed, communal or protest side, in a report that tells a
+    common crime: an arrest for that crime, which ACLED does not code (its Arrests are of political actors,
+    armed-group members and protesters). Both texts lower-cased."""
+    return (not POLITICAL.search(sentence) and not NOT_COMMON_CRIME.search(sentence)
+            and not POLITICAL_ARREST.search(sentence) and CRIME.search(report_text) is not None)
 
 
 def _mine_as_site(tok: Token) -> bool:
@@ -472,16 +487,13 @@ def not_an_event_reason(text: str) -> str | None:
     """A whole-sentence reason for no ACLED event: an accident, a disaster or a cyber attack, with no sign of
     political violence or demonstration; or a claim or denial of responsibility (a statement)."""
     low = text.lower()
-    if RESPONSIBILITY.search(low):
+    if RESPONSIBILITY.search(low) and not RESPONSIBILITY_INCIDENT.search(low):
         return "a claim or denial of responsibility, a statement about an event"
     if CRIME.search(low) and not NOT_COMMON_CRIME.search(low):
         return "common crime or a court case, not political violence"
     if DISASTER.search(low) and not POLITICAL.search(low):
         return "an accident or disaster, not political violence"
-    # the web as the target of the act, not as the source that reports it ("a news website reported")
-    if re.search(r"\bcyber|\bhack(?:ed|ers?|ing)\b|\b(?:attack(?:s|ed)?|took down|defaced?) (?:on |the )?(?:\w+ )?"
-                 r"(?:websites?|online)\b|\bonline (?:attack|campaign)", low) and not re.search(
-            r"\bkill|\bbomb|\bshot\b|\binjur|\bwound|\bprotest|\bdemonstrat", low):
+    if ONLINE_ACTION.search(low) and not PHYSICAL_ACT.search(low):
         return "an online or cyber action, not a physical event"
     if SPORTS.search(low) and not re.search(r"\bprotest|\bdemonstrat|\briot(?:s|ers|ed)?\b|\bpolice\b|\bkill",
                                             low):

@@ -89,6 +89,7 @@ def extract_events(
                 rejected.append(follow_up)
             elif cand is not None:
                 candidates.append(cand)
+    candidates = _without_crime_arrests(candidates, rejected, text)
     for cand in candidates:
         if cand.sub_event_type == "Peaceful protest":
             cand.sub_event_type = _handling_in_next_sentences(cand, sentences)
@@ -375,6 +376,23 @@ def _sentence_candidate(
         rule_reject=veto,
     )
     return cand, _one_per_reason(rejects)
+
+
+def _without_crime_arrests(candidates: list[Candidate], rejected: list[RejectedCandidate],
+                           text: str) -> list[Candidate]:
+    """Arrests told with no political, armed or protest side, in a report of a common crime, are arrests for the
+    crime (codebook section 3): rejected, with the reason kept. The report is read once, and only when it has
+    such an arrest."""
+    plain = [c for c in candidates if c.sub_event_type == "Arrests" and "arrest" in c.families]
+    if not plain:
+        return candidates
+    low = text.lower()
+    dropped = {id(c) for c in plain if classify.crime_arrest(c.sentence.text.lower(), low)}
+    for cand in candidates:
+        if id(cand) in dropped:
+            rejected.append(RejectedCandidate(span=cand.sentence, trigger=cand.trigger.text, reason="no_event",
+                                              detail="an arrest for common crime, not a political arrest"))
+    return [c for c in candidates if id(c) not in dropped]
 
 
 def _same_crime(cand: Candidate, crime_paragraph: int) -> bool:
