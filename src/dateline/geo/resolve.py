@@ -886,6 +886,22 @@ def _wrong_kind(m: Mention, e: Entry) -> bool:
 PROVINCE_WORD_VILLAGE = 5_000
 
 
+def _outside_district(district: Entry, town: Entry) -> bool:
+    """Whether a town lies in another district than the one the text writes it in ("X in Y district (Z LGA,
+    State)": the index's X lies in another district of the state, so it is a namesake of the text's X). Only
+    where the index records the town's district; a town with none is not judged."""
+    return (district.kind == KIND_ADMIN2 and town.kind == KIND_CITY and bool(town.admin2)
+            and town.admin1_code == district.admin1_code and fold(town.admin2) != fold(district.name))
+
+
+def _big_town_of_the_country(m: Mention, town: Entry, province: Entry) -> bool:
+    """Whether a town or district of 100,000 people or more, under its own name, outweighs the province the text
+    writes around it in the same country ("Saihwal city (Sahiwal, Sindh)" with Sahiwal in Punjab): a village namesake of a big town
+    is rarer than a writer's slip of province. Smaller towns stay namesakes (the province is kept)."""
+    return (town.kind in {KIND_CITY, KIND_ADMIN2} and town.cc == province.cc and town.population >= 100_000
+            and fold(town.name) == fold(m.name))
+
+
 def _placed_by_the_text(why: list[str]) -> bool:
     """Whether the reading already rests on the text's own geometry: a distance from another place, or a place
     written inside or around it."""
@@ -1167,7 +1183,8 @@ class Resolver:
                 # "Maan town in Hama": no namesake lies inside the place the text puts it in, so the
                 # text's enclosing place is the best we know (precision 2), not a namesake abroad
                 pbest = chosen[m.parent] or max(parent.candidates, key=lambda e: _score(parent, e, mentions, ctx, actor_countries)[0])
-                if pbest.cc != best.cc or pbest.kind in {KIND_ADMIN1, KIND_ADMIN2} and pbest.admin1_code != best.admin1_code:
+                if (pbest.cc != best.cc or pbest.kind in {KIND_ADMIN1, KIND_ADMIN2} and pbest.admin1_code != best.admin1_code
+                        and not _big_town_of_the_country(m, best, pbest) or _outside_district(pbest, best)):
                     places[k] = self.place_from_entry(
                         m, pbest, article, geo_precision=2 if pbest.kind != KIND_COUNTRY else 3, confidence=0.4,
                         candidates=cands, name=ascii_name(pbest.name),
@@ -1323,6 +1340,9 @@ class Resolver:
             near = {e.admin1_code for j, e in enumerate(chosen) if e is not None and e.cc == cc
                     and e.kind != KIND_COUNTRY and mentions[j].para == m.para}
             variants = [e for e in variants if e.admin1_code in near] if near else variants[:1] if len(variants) == 1 else []
+            if m.parent is not None and (district := chosen[m.parent]) is not None:
+                # "Bansure town (Alwar, Rajasthan)": a look-alike in another district of the state is another place
+                variants = [e for e in variants if not _outside_district(district, e)]
             town = self._written_town(m, k, mentions, chosen, article)
             if town is not None and not _PLAIN_IN.match(article.text[m.end : mentions[k + 1].start]):
                 # (not a bare "X in Y": there Y may be a province named like its capital, "Qamishli in Hasakah")
