@@ -1326,6 +1326,13 @@ class Resolver:
                     m, e, article, kind="landmark", name=m.text, within=ascii_name(e.name), geonameid=None,
                     geo_precision=1, confidence=0.6, reason=f"landmark in {ascii_name(e.name)} ({via})",
                 )
+            division = chosen[m.parent] if m.parent is not None else None
+            if division is not None and division.kind in {KIND_ADMIN1, KIND_ADMIN2}:
+                # "positions near X-Y, <district>": a name read as a site, written inside a district or province and
+                # no town: that division's point is what the text supports (precision 2), as for an unknown village
+                return self.place_from_entry(
+                    m, division, article, geo_precision=2, confidence=0.35, name=ascii_name(division.name),
+                    reason=f"not in the gazetteer; kept at {ascii_name(division.name)}, where the text puts it")
             return Place(mention=m.text, span=span, kind="landmark", reason="landmark; no enclosing town in the text")
         if m.kind_hint == "region":
             return Place(mention=m.text, span=span, kind="region", reason="a region wider than a country's part: no point")
