@@ -1811,7 +1811,22 @@ def rank_places(located: list[Place], trigger: Span, doc: Doc, article: Article,
     top = max(SPECIFICITY.get(located[k].kind, 0) for k in group)
     if SPECIFICITY.get(located[best].kind, 0) < top:
         best = max((k for k in group if SPECIFICITY.get(located[k].kind, 0) == top), key=lambda k: (scores[k], -k))
+    while best > lo and _province_of_town(located[best - 1], located[best], article.text):
+        best -= 1
     return located[best]
+
+
+def _province_of_town(inner: Place, outer: Place, text: str) -> bool:
+    """Whether a town is written inside another town far from it ("the city of X in Y", "X (Y)"), which then
+    names its province (the province's seat shares its name): the inner town is the more specific place."""
+    if (inner.kind != "city" or outer.kind != "city" or _stand_in(inner) or _stand_in(outer)
+            or inner.country != outer.country or inner.admin1 != outer.admin1 or inner.latitude is None
+            or outer.latitude is None or not _INSIDE_GAP.match(text[inner.span.end : outer.span.start])):
+        return False
+    return distance_km(inner.latitude, inner.longitude, outer.latitude, outer.longitude) > NEAR_KM
+
+
+_INSIDE_GAP = re.compile(r"^\s*(?:\(|,?\s*in\s+(?:the\s+)?)\s*$", re.IGNORECASE)
 
 
 def _where_clause_place(located: list[Place], trig: Any, doc: Doc) -> Place | None:
