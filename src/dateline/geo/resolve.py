@@ -886,6 +886,22 @@ def _wrong_kind(m: Mention, e: Entry) -> bool:
 PROVINCE_WORD_VILLAGE = 5_000
 
 
+def _outside_district(district: Entry, town: Entry) -> bool:
+    """Whether a town lies in another district than the one the text writes it in ("X in Y district (Z LGA,
+    State)": the index's X lies in another district of the state, so it is a namesake of the text's X). Only
+    where the index records the town's district; a town with none is not judged."""
+    return (district.kind == KIND_ADMIN2 and town.kind == KIND_CITY and bool(town.admin2)
+            and town.admin1_code == district.admin1_code and fold(town.admin2) != fold(district.name))
+
+
+def _big_town_of_the_country(m: Mention, town: Entry, province: Entry) -> bool:
+    """Whether a town or district of 100,000 people or more, under its own name, outweighs the province the text
+    writes around it in the same country ("Saihwal city (Sahiwal, Sindh)" with Sahiwal in Punjab): a village namesake of a big town
+    is rarer than a writer's slip of province. Smaller towns stay namesakes (the province is kept)."""
+    return (town.kind in {KIND_CITY, KIND_ADMIN2} and town.cc == province.cc and town.population >= 100_000
+            and fold(town.name) == fold(m.name))
+
+
 def _placed_by_the_text(why: list[str]) -> bool:
     """Whether the reading already rests on the text's own geometry: a distance from another place, or a place
     written inside or around it."""
@@ -1167,7 +1183,8 @@ class Resolver:
                 # "Maan town in Hama": no namesake lies inside the place the text puts it in, so the
                 # text's enclosing place is the best we know (precision 2), not a namesake abroad
                 pbest = chosen[m.parent] or max(parent.candidates, key=lambda e: _score(parent, e, mentions, ctx, actor_countries)[0])
-                if pbest.cc != best.cc or pbest.kind in {KIND_ADMIN1, KIND_ADMIN2} and pbest.admin1_code != best.admin1_code:
+                if (pbest.cc != best.cc or pbest.kind in {KIND_ADMIN1, KIND_ADMIN2} and pbest.admin1_code != best.admin1_code
+                        and not _big_town_of_the_country(m, best, pbest) or _outside_district(pbest, best)):
                     places[k] = self.place_from_entry(
                         m, pbest, article, geo_precision=2 if pbest.kind != KIND_COUNTRY else 3, confidence=0.4,
                         candidates=cands, name=ascii_name(pbest.name),
@@ -1309,6 +1326,13 @@ class Resolver:
                     m, e, article, kind="landmark", name=m.text, within=ascii_name(e.name), geonameid=None,
                     geo_precision=1, confidence=0.6, reason=f"landmark in {ascii_name(e.name)} ({via})",
                 )
+            division = chosen[m.parent] if m.parent is not None else None
+            if division is not None and division.kind in {KIND_ADMIN1, KIND_ADMIN2}:
+                # "positions near X-Y, <district>": a name read as a site, written inside a district or province and
+                # no town: that division's point is what the text supports (precision 2), as for an unknown village
+                return self.place_from_entry(
+                    m, division, article, geo_precision=2, confidence=0.35, name=ascii_name(division.name),
+                    reason=f"not in the gazetteer; kept at {ascii_name(division.name)}, where the text puts it")
             return Place(mention=m.text, span=span, kind="landmark", reason="landmark; no enclosing town in the text")
         if m.kind_hint == "region":
             return Place(mention=m.text, span=span, kind="region", reason="a region wider than a country's part: no point")
@@ -1323,6 +1347,9 @@ class Resolver:
             near = {e.admin1_code for j, e in enumerate(chosen) if e is not None and e.cc == cc
                     and e.kind != KIND_COUNTRY and mentions[j].para == m.para}
             variants = [e for e in variants if e.admin1_code in near] if near else variants[:1] if len(variants) == 1 else []
+            if m.parent is not None and (district := chosen[m.parent]) is not None:
+                # "Bansure town (Alwar, Rajasthan)": a look-alike in another district of the state is another place
+                variants = [e for e in variants if not _outside_district(district, e)]
             town = self._written_town(m, k, mentions, chosen, article)
             if town is not None and not _PLAIN_IN.match(article.text[m.end : mentions[k + 1].start]):
                 # (not a bare "X in Y": there Y may be a province named like its capital, "Qamishli in Hasakah")
@@ -1784,7 +1811,22 @@ def rank_places(located: list[Place], trigger: Span, doc: Doc, article: Article,
     top = max(SPECIFICITY.get(located[k].kind, 0) for k in group)
     if SPECIFICITY.get(located[best].kind, 0) < top:
         best = max((k for k in group if SPECIFICITY.get(located[k].kind, 0) == top), key=lambda k: (scores[k], -k))
+    while best > lo and _province_of_town(located[best - 1], located[best], article.text):
+        best -= 1
     return located[best]
+
+
+def _province_of_town(inner: Place, outer: Place, text: str) -> bool:
+    """Whether a town is written inside another town far from it ("the city of X in Y", "X (Y)"), which then
+    names its province (the province's seat shares its name): the inner town is the more specific place."""
+    if (inner.kind != "city" or outer.kind != "city" or _stand_in(inner) or _stand_in(outer)
+            or inner.country != outer.country or inner.admin1 != outer.admin1 or inner.latitude is None
+            or outer.latitude is None or not _INSIDE_GAP.match(text[inner.span.end : outer.span.start])):
+        return False
+    return distance_km(inner.latitude, inner.longitude, outer.latitude, outer.longitude) > NEAR_KM
+
+
+_INSIDE_GAP = re.compile(r"^\s*(?:\(|,?\s*in\s+(?:the\s+)?)\s*$", re.IGNORECASE)
 
 
 def _where_clause_place(located: list[Place], trig: Any, doc: Doc) -> Place | None:

@@ -1,0 +1,67 @@
+"""Geocoding: the district, province and town a text writes around a name decide among its namesakes (geo24).
+
+- a town of the index that lies in another district than the one the text writes it in is a namesake of the
+  text's village, which stays at the district (precision 2); a spelling variant likewise;
+- a site the index lacks, written inside a province or district with no town, takes that division's point;
+- a town or district of 100,000 people or more outweighs a province the text gets wrong;
+- a town written inside a far town ("the city of X in Y") is the event's place: Y names the province.
+
+Sentences are our own; each test fails without the change it names.
+"""
+
+from __future__ import annotations
+
+from dateline.geo.resolve import geocode_text
+from tests.conftest import event_place
+
+
+def _by_mention(resources, text: str) -> dict[str, tuple]:  # type: ignore[no-untyped-def,type-arg]
+    return {p.mention: (p.name, p.kind, p.admin1, p.country, p.geo_precision) for p in geocode_text(text, resources)}
+
+
+def test_a_town_of_another_district_is_a_namesake_and_the_village_stays_at_its_district(resources) -> None:  # type: ignore[no-untyped-def]
+    # the index's Pankshin lies in Pankshin LGA, not in Mangu LGA (before: Pankshin, precision 1)
+    places = _by_mention(resources, "Gunmen killed two farmers in Pankshin village (Mangu LGA, Plateau) on Sunday.")
+    assert places["Pankshin"] == ("Mangu", "admin2", "Plateau", "Nigeria", 2)
+
+
+def test_a_town_inside_the_district_the_text_names_keeps_its_own_point(resources) -> None:  # type: ignore[no-untyped-def]
+    places = _by_mention(resources, "Gunmen killed two farmers in Pankshin village (Pankshin LGA, Plateau) on Sunday.")
+    assert places["Pankshin"] == ("Pankshin", "city", "Plateau", "Nigeria", 1)
+
+
+def test_a_spelling_variant_in_another_district_is_not_taken(resources) -> None:  # type: ignore[no-untyped-def]
+    # "Bhelwara" has the consonants of Bhilwara, a town of Bhilwara district (before: Bhilwara, precision 1)
+    places = _by_mention(resources, "Police beat a vendor in Bhelwara town (Ajmer, Rajasthan) on Monday.")
+    assert places["Bhelwara"] == ("Ajmer", "admin2", "Rajasthan", "India", 2)
+    inside = _by_mention(resources, "Police beat a vendor in Bhelwara town (Bhilwara, Rajasthan) on Monday.")
+    assert inside["Bhelwara"] == ("Bhilwara", "city", "Rajasthan", "India", 1)
+
+
+def test_a_site_written_inside_a_province_takes_the_provinces_point(resources) -> None:  # type: ignore[no-untyped-def]
+    # an invented bridge, no town around it (before: no point at all)
+    places = _by_mention(resources, "Soldiers fired at positions near the Zorkan Bridge, Zaporizhzhia Oblast.")
+    assert places["Zorkan Bridge"] == ("Zaporizhia", "admin1", "Zaporizhia", "Ukraine", 2)
+    places = _by_mention(resources, "Gunmen attacked a checkpoint near the Zorkan Bridge, Borno State.")
+    assert places["Zorkan Bridge"][2:] == ("Borno", "Nigeria", 2)
+
+
+def test_a_big_town_outweighs_a_province_the_text_gets_wrong(resources) -> None:  # type: ignore[no-untyped-def]
+    # Sargodha (about a million people) lies in Punjab; the text says Sindh (before: both kept at Sindh)
+    places = _by_mention(resources, "Relatives protested at a clinic in Kotwal city (Sargodha, Sindh) against the death "
+                                    "of a patient.")
+    assert places["Sargodha"][2:4] == ("Punjab", "Pakistan")
+    assert places["Kotwal"] == ("Sargodha", "admin2", "Punjab", "Pakistan", 2)
+
+
+def test_a_village_namesake_elsewhere_in_the_country_still_leaves_the_province(resources) -> None:  # type: ignore[no-untyped-def]
+    # the rule above is for big towns only: a small namesake in another province stays a namesake
+    places = _by_mention(resources, "Gunmen abducted a trader in Pankshin village (Bauchi) on Friday.")
+    assert places["Pankshin"][2:] == ("Bauchi", "Nigeria", 2)
+
+
+def test_a_town_written_inside_a_far_town_is_the_events_place(resources) -> None:  # type: ignore[no-untyped-def]
+    # "Al-Hasakeh" answers only as the city, 72 km from Ras al-Ayn: here it names the province (before: Al Hasakah)
+    place = event_place(resources, "Militia fighters stopped a convoy from entering the city of Ras al-Ayn in "
+                                   "Al-Hasakeh by closing the roads.", "stopped")
+    assert (place.mention, place.geo_precision) == ("Ras al-Ayn", 1)
