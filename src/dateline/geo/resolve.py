@@ -27,7 +27,6 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
-from spacy.attrs import ORTH
 from spacy.tokens import Doc
 
 from dateline.codebook import default_codebook
@@ -54,7 +53,7 @@ from dateline.nlp.components.places import (
     outlet_names,
     quarter_town,
 )
-from dateline.nlp.text import doc_text, span_text
+from dateline.nlp.text import doc_orths, doc_text, span_text
 from dateline.resources import Resources
 
 MODIFIER = "country name used as a modifier"
@@ -604,14 +603,19 @@ class Context:
 def _demonym_tokens(doc: Doc, gaz: Gazetteer) -> list[Any]:
     """The capitalised tokens that are nationality words ("Iraqi"), in text order. Each distinct word is looked
     up once, by its orth id, so no Token object is built for the other words of the document."""
-    orths = doc.to_array(ORTH).tolist()
-    strings = doc.vocab.strings
-    demonyms = set()
-    for orth in set(orths):
-        text = strings[orth]
-        if text[:1].isupper() and gaz.demonym_country(text):
-            demonyms.add(orth)
+    orths = doc_orths(doc)
+    vocab = doc.vocab
+    demonyms = {orth for orth in set(orths) if _is_demonym(gaz, vocab, orth)}
     return [doc[i] for i, orth in enumerate(orths) if orth in demonyms] if demonyms else []
+
+
+@functools.lru_cache(maxsize=1 << 17)
+def _is_demonym(gaz: Gazetteer, vocab: Any, orth: int) -> bool:
+    """Whether a word is a capitalised nationality word, by orth id. Kept across documents: the answer depends
+    only on the word and the gazetteer's demonym table, and folding each distinct word of every document anew
+    was most of `_demonym_tokens`' time."""
+    text = vocab.strings[orth]
+    return bool(text[:1].isupper() and gaz.demonym_country(text))
 
 
 def _context(article: Article, doc: Doc, mentions: list[Mention], gaz: Gazetteer, sent_starts: list[int],
