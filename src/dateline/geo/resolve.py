@@ -829,8 +829,10 @@ def _outranked_alias(m: Mention, e: Entry) -> bool:
     city at least ALIAS_GAP times as populous: the context's country votes do not lift such a reading."""
     if e.kind != KIND_CITY or fold(e.name) == fold(m.name) or loose_key(e.name) == loose_key(m.name):
         return False
-    biggest = max((c.population for c in m.candidates if c.kind == KIND_CITY and c.cc != e.cc
-                   and fold(c.name) == fold(m.name)), default=0)
+    # only a city of LARGE_CITY people can outrank: the smaller ones are skipped before their names are folded (the
+    # answer is the same, and this runs for every reading against each of the mention's up to 150 readings)
+    biggest = max((c.population for c in m.candidates if c.population >= LARGE_CITY and c.kind == KIND_CITY
+                   and c.cc != e.cc and fold(c.name) == fold(m.name)), default=0)
     return biggest >= LARGE_CITY and biggest >= ALIAS_GAP * max(e.population, 1)
 
 
