@@ -103,7 +103,15 @@ def _name_kinds(vocab: Any, orth: int) -> tuple[bool, bool, bool]:
 def person_names(doc: Any) -> frozenset[str]:
     """Words the document uses as a person's name: inside a PERSON entity, or right after a title
     ("Supreme Leader Ali Khamenei", "President Ruto"). A name used so once is a person's elsewhere too."""
-    out = {t.text for ent in doc.ents if ent.label_ == "PERSON" for t in ent if t.is_alpha and t.text[:1].isupper()}
+    # the words of PERSON entities read by orth id from the document's one array, not as a Token object each
+    orths, vocab = doc_orths(doc), doc.vocab
+    out: set[str] = set()
+    for ent in doc.ents:
+        if ent.label_ == "PERSON":
+            for i in range(ent.start, ent.end):
+                text, _, alpha, _ = lexeme_attrs(vocab, orths[i])
+                if alpha and text[:1].isupper():
+                    out.add(text)
     out.update(_title_runs(doc)[0])
     return frozenset(out)
 
