@@ -238,7 +238,10 @@ class Gazetteer:
             if len(key2) >= 4:
                 ids = self._lookup_ids("keys2", key2)
         regions = self.region_entries(name)
-        return regions + [self.entry(i) for i in ids if i not in {e.idx for e in regions}]
+        if not regions:  # the usual case; the set of region ids below was rebuilt for every id
+            return [self.entry(i) for i in ids]
+        seen = {e.idx for e in regions}
+        return regions + [self.entry(i) for i in ids if i not in seen]
 
     def country(self, cc: str) -> Entry | None:
         idx = self._country.get(cc)

@@ -21,7 +21,7 @@ from importlib import resources as importlib_resources
 from typing import Any
 
 from dateline.geo.gazetteer import geo_data
-from dateline.nlp.text import lexeme_attrs, span_text
+from dateline.nlp.text import doc_orths, lexeme_attrs, span_text
 
 Features = dict[str, float]
 
@@ -103,20 +103,52 @@ def _name_kinds(vocab: Any, orth: int) -> tuple[bool, bool, bool]:
 def person_names(doc: Any) -> frozenset[str]:
     """Words the document uses as a person's name: inside a PERSON entity, or right after a title
     ("Supreme Leader Ali Khamenei", "President Ruto"). A name used so once is a person's elsewhere too."""
-    out = {t.text for ent in doc.ents if ent.label_ == "PERSON" for t in ent if t.is_alpha and t.text[:1].isupper()}
-    # by orth id, each distinct word's lexeme read once (a Token per word of the document costs more)
-    from spacy.attrs import ORTH
-
-    vocab = doc.vocab
-    orths = doc.to_array(ORTH).tolist()
-    kinds = {orth: _name_kinds(vocab, orth) for orth in set(orths)}  # orth → (a capitalised word, a title, _)
-    after_title = False
-    for orth in orths:
-        name, title, _ = kinds[orth]
-        if after_title and name:
-            out.add(vocab.strings[orth])
-        after_title = title
+    # the words of PERSON entities read by orth id from the document's one array, not as a Token object each
+    orths, vocab = doc_orths(doc), doc.vocab
+    out: set[str] = set()
+    for ent in doc.ents:
+        if ent.label_ == "PERSON":
+            for i in range(ent.start, ent.end):
+                text, _, alpha, _ = lexeme_attrs(vocab, orths[i])
+                if alpha and text[:1].isupper():
+                    out.add(text)
+    out.update(_title_runs(doc)[0])
     return frozenset(out)
+
+
+_TITLE_RUNS_KEY = ("dateline", "title_runs")
+
+
+def _title_runs(doc: Any) -> tuple[list[str], list[str]]:
+    """The words after a title as `person_names` reads them and as `titled_names` reads them, in text order.
+    Both depend on the document's words only, and both passes (and `_person_label_only`, once per word it
+    tests) ask for them on the same document: worked out once, by orth id (each distinct word's lexeme read
+    once; a Token per word of the document costs more), and kept in `user_data` with the document's orth ids."""
+    orths = doc_orths(doc)
+    cached = doc.user_data.get(_TITLE_RUNS_KEY)
+    if cached is not None and cached[0] == len(orths):
+        return cached[1], cached[2]
+    vocab = doc.vocab
+    strings = vocab.strings
+    kinds = {orth: _name_kinds(vocab, orth) for orth in set(orths)}  # orth → (capitalised, title, title)
+    after_person_title: list[str] = []
+    titled: list[str] = []
+    after_title = False
+    run = 0  # capitalised words still to take after the last title
+    for orth in orths:
+        name, title_p, title_t = kinds[orth]
+        if after_title and name:
+            after_person_title.append(strings[orth])
+        after_title = title_p
+        if title_t:
+            run = TITLE_NAME_WORDS
+        elif run and name:
+            titled.append(strings[orth])
+            run -= 1
+        else:
+            run = 0
+    doc.user_data[_TITLE_RUNS_KEY] = (len(orths), after_person_title, titled)
+    return after_person_title, titled
 
 
 TITLE_NAME_WORDS = 3  # a first name, a second name and a surname after a title
@@ -127,23 +159,7 @@ def titled_names(doc: Any) -> frozenset[str]:
     Metsi" gives Lerato and Metsi, "Warrant Officer Sipho Khumalo" Sipho and Khumalo. Wire copy names its
     police and municipal spokespeople so once and repeats the surname alone ("Metsi said"), where the small
     NER model often calls it a place."""
-    from spacy.attrs import ORTH
-
-    vocab = doc.vocab
-    orths = doc.to_array(ORTH).tolist()
-    kinds = {orth: _name_kinds(vocab, orth) for orth in set(orths)}  # orth → (a capitalised word, _, a title)
-    out: set[str] = set()
-    run = 0  # capitalised words still to take after the last title
-    for orth in orths:
-        name, _, title = kinds[orth]
-        if title:
-            run = TITLE_NAME_WORDS
-        elif run and name:
-            out.add(vocab.strings[orth])
-            run -= 1
-        else:
-            run = 0
-    return frozenset(out)
+    return frozenset(_title_runs(doc)[1])
 
 
 def toponym_features(doc: Any, start: int, end: int, source: str, ner: str | None, cue: str | None,

@@ -27,7 +27,6 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
-from spacy.attrs import ORTH
 from spacy.tokens import Doc
 
 from dateline.codebook import default_codebook
@@ -54,7 +53,7 @@ from dateline.nlp.components.places import (
     outlet_names,
     quarter_town,
 )
-from dateline.nlp.text import doc_text, span_text
+from dateline.nlp.text import doc_orths, doc_text, span_text
 from dateline.resources import Resources
 
 MODIFIER = "country name used as a modifier"
@@ -357,7 +356,13 @@ def _demonym_frame() -> re.Pattern[str]:
 def _written_country(text: str, m: Mention, gaz: Gazetteer) -> str | None:
     """The country of a nationality word that the text writes the place in: "the North Korean city of X",
     "the Syrian border town of X" (a place word after the nationality word, then "of")."""
-    hit = _demonym_frame().search(text[max(0, m.start - 60) : m.start])
+    before = text[max(0, m.start - 60) : m.start]
+    # the frame ends "of " or "of the ": most names have no such words before them, and the regex search tries
+    # every position of the window before it fails, for each mention
+    rest = before.rstrip()
+    if len(rest) == len(before) or not rest.endswith(("of", "the")):
+        return None
+    hit = _demonym_frame().search(before)
     if hit is None:
         return None
     words = hit.group(1).split()
@@ -604,14 +609,19 @@ class Context:
 def _demonym_tokens(doc: Doc, gaz: Gazetteer) -> list[Any]:
     """The capitalised tokens that are nationality words ("Iraqi"), in text order. Each distinct word is looked
     up once, by its orth id, so no Token object is built for the other words of the document."""
-    orths = doc.to_array(ORTH).tolist()
-    strings = doc.vocab.strings
-    demonyms = set()
-    for orth in set(orths):
-        text = strings[orth]
-        if text[:1].isupper() and gaz.demonym_country(text):
-            demonyms.add(orth)
+    orths = doc_orths(doc)
+    vocab = doc.vocab
+    demonyms = {orth for orth in set(orths) if _is_demonym(gaz, vocab, orth)}
     return [doc[i] for i, orth in enumerate(orths) if orth in demonyms] if demonyms else []
+
+
+@functools.lru_cache(maxsize=1 << 17)
+def _is_demonym(gaz: Gazetteer, vocab: Any, orth: int) -> bool:
+    """Whether a word is a capitalised nationality word, by orth id. Kept across documents: the answer depends
+    only on the word and the gazetteer's demonym table, and folding each distinct word of every document anew
+    was most of `_demonym_tokens`' time."""
+    text = vocab.strings[orth]
+    return bool(text[:1].isupper() and gaz.demonym_country(text))
 
 
 def _context(article: Article, doc: Doc, mentions: list[Mention], gaz: Gazetteer, sent_starts: list[int],
@@ -819,8 +829,10 @@ def _outranked_alias(m: Mention, e: Entry) -> bool:
     city at least ALIAS_GAP times as populous: the context's country votes do not lift such a reading."""
     if e.kind != KIND_CITY or fold(e.name) == fold(m.name) or loose_key(e.name) == loose_key(m.name):
         return False
-    biggest = max((c.population for c in m.candidates if c.kind == KIND_CITY and c.cc != e.cc
-                   and fold(c.name) == fold(m.name)), default=0)
+    # only a city of LARGE_CITY people can outrank: the smaller ones are skipped before their names are folded (the
+    # answer is the same, and this runs for every reading against each of the mention's up to 150 readings)
+    biggest = max((c.population for c in m.candidates if c.population >= LARGE_CITY and c.kind == KIND_CITY
+                   and c.cc != e.cc and fold(c.name) == fold(m.name)), default=0)
     return biggest >= LARGE_CITY and biggest >= ALIAS_GAP * max(e.population, 1)
 
 
@@ -1588,6 +1600,7 @@ def _token_at(doc: Doc, start: int, end: int) -> Any:
 
 
 _TOKEN_AT_KEY = ("dateline", "token_at")
+_ATTACHMENT_KEY = ("dateline", "attachment_cost")
 
 
 def _attachment_cost(place_tok: Any, trigger_tok: Any) -> float:
@@ -1596,6 +1609,11 @@ def _attachment_cost(place_tok: Any, trigger_tok: Any) -> float:
     place that is not under the verb at all (another clause's place)."""
     if place_tok is None or trigger_tok is None:
         return 10.0
+    # kept with the document by token pair: the ranker asks for every place of a sentence in its cost list and
+    # again in each place's own features, and the parse no longer changes here
+    memo = place_tok.doc.user_data.setdefault(_ATTACHMENT_KEY, {})
+    if (known := memo.get((place_tok.i, trigger_tok.i))) is not None:
+        return known
     cost = 0.0
     tok = place_tok
     steps = 0
@@ -1622,6 +1640,7 @@ def _attachment_cost(place_tok: Any, trigger_tok: Any) -> float:
         anc = {t.i for t in trigger_tok.ancestors}
         cost += 3.0 if place_tok.i not in anc else 2.0
         cost += 0.5 * sum(1 for t in trigger_tok.ancestors if not any(a.i == t.i for a in place_tok.ancestors))
+    memo[(place_tok.i, trigger_tok.i)] = cost
     return cost
 
 
@@ -1725,7 +1744,9 @@ def pair_features(p: Place, located: list[Place], trigger: Span, doc: Doc, artic
         x["stand_in"] = 1.0
     # a hierarchy written in the text: "in Dambar, Central Darfur" — the first is the site, the rest say where
     by_start = sorted(located, key=lambda q: q.span.start)
-    k = by_start.index(p)
+    # = by_start.index(p), the first place equal to p: the start is compared first, since comparing two pydantic
+    # models field by field for every place before p was a tenth of this function's time
+    k = next(i for i, q in enumerate(by_start) if q is p or q.span.start == p.span.start and q == p)
     if k + 1 < len(by_start) and _PARENT_GAP.match(article.text[p.span.end : by_start[k + 1].span.start]):
         x["has_parent_after"] = 1.0
     if k > 0 and _PARENT_GAP.match(article.text[by_start[k - 1].span.end : p.span.start]):

@@ -15,6 +15,7 @@ from typing import Any
 from spacy.tokens import Doc, Span
 
 _KEY = ("dateline", "text")
+_ORTHS_KEY = ("dateline", "orths")
 
 
 def doc_text(doc: Doc, words: list[str] | None = None, spaces: list[str] | None = None) -> str:
@@ -25,6 +26,18 @@ def doc_text(doc: Doc, words: list[str] | None = None, spaces: list[str] | None 
         text = "".join(map(str.__add__, words, spaces)) if words is not None and spaces is not None else doc.text
         doc.user_data[_KEY] = text
     return text
+
+
+def doc_orths(doc: Doc) -> list[int]:
+    """Every token's orth id, read once per document: the places component, the person-name passes and the
+    resolver's demonym pass each scan the document's words by orth id, and `Doc.to_array` copies the token
+    array on every call. Kept in `user_data` like the text; a Doc's tokens do not change after the parse."""
+    orths = doc.user_data.get(_ORTHS_KEY)
+    if orths is None or len(orths) != len(doc):
+        from spacy.attrs import ORTH
+
+        orths = doc.user_data[_ORTHS_KEY] = doc.to_array(ORTH).tolist() if len(doc) else []
+    return orths
 
 
 def span_text(span: Span) -> str:

@@ -98,11 +98,9 @@ class _Tokens:
         vocab = doc.vocab
         lex = {orth: _word_attrs(vocab, orth) for orth in {row[0] for row in arr}}
         rows = [lex[row[0]] for row in arr]
-        self.text = [r[0] for r in rows]
-        self.lower = [r[1] for r in rows]
-        self.alpha = [r[2] for r in rows]
-        self.punct = [r[3] for r in rows]
-        self.cap = [r[4] for r in rows]
+        # one transposition instead of a list comprehension per attribute
+        text, lower, alpha, punct, cap = zip(*rows) if rows else ((),) * 5
+        self.text, self.lower, self.alpha, self.punct, self.cap = list(text), list(lower), list(alpha), list(punct), list(cap)
         self.ws = [" " if row[1] else "" for row in arr]
         self.idx = [row[2] for row in arr]
         self.n = len(arr)
