@@ -189,12 +189,14 @@ def find_toponyms(doc: Doc, gazetteer: Any, recognizer: Any | None = None, words
     from dateline.geo.models import titled_names
 
     titled = titled_names(doc) if cands else frozenset()
+    # `doc.ents` builds a new tuple of Spans on every access; the person tests below ask it for every candidate
+    ents = list(doc.ents) if cands else []
     kept = []
     for cand in cands:
         if cand.source not in {"LANDMARK", "CUE", "ABBR"} and cand.end - cand.start == 1 \
                 and _titled_surname(doc, cand.start, doc[cand.start].text, titled):
             continue  # "said Metsi" after "Superintendent Lerato Metsi": the person, not a town of that spelling
-        if cand.source not in {"LANDMARK", "CUE", "ABBR"} and _listed_with_persons(doc, cand):
+        if cand.source not in {"LANDMARK", "CUE", "ABBR"} and _listed_with_persons(doc, cand, ents):
             continue  # "images of Khomeini, Khamenei and Soleimani" after "Qassem Soleimani": the person
         if cand.source not in {"LANDMARK", "CUE", "ABBR"} or cand.info.get("bare"):
             # a bare unknown name ("clashes in X") is scored as the gazetteer candidate it would be
@@ -202,9 +204,9 @@ def find_toponyms(doc: Doc, gazetteer: Any, recognizer: Any | None = None, words
                 cand.start, cand.end, "GAZ", ner=cand.info.get("ner_label"), cue=cand.cue, info=cand.info)
             p = recognizer.probability(candidate_features(doc, feats, gazetteer, words, persons))
             cand.info["p_place"] = round(p, 3)
-            if p < recognizer.threshold and not _country_not_person(doc, cand, gazetteer, titled):
+            if p < recognizer.threshold and not _country_not_person(doc, cand, gazetteer, titled, ents):
                 continue
-            if _person_named(doc, cand):
+            if _person_named(doc, cand, ents):
                 cand.info["person_name"] = True
         kept.append(cand)
     return kept
@@ -214,7 +216,7 @@ def find_toponyms(doc: Doc, gazetteer: Any, recognizer: Any | None = None, words
 _PERSONISH = frozenset({"PERSON", "ORG", "NORP"})
 
 
-def _country_not_person(doc: Doc, cand: Candidate, gazetteer: Any, titled: frozenset[str]) -> bool:
+def _country_not_person(doc: Doc, cand: Candidate, gazetteer: Any, titled: frozenset[str], ents: list[Span]) -> bool:
     """A country's own name that the small NER calls a person ("Mali's army said …", "Mali said on Sunday"): the
     country, unless the document also writes the word as a person's (inside a longer PERSON name, "Mali Keita", or
     after a title). The recognizer weighs a PERSON label with a possessive or a speech verb after it as a person,
@@ -227,10 +229,10 @@ def _country_not_person(doc: Doc, cand: Candidate, gazetteer: Any, titled: froze
     words = set(name.split())
     return not (words & titled or any(
         e.label_ == "PERSON" and not (e.start == cand.start and e.end == cand.end) and words & {t.text for t in e}
-        for e in doc.ents))
+        for e in ents))
 
 
-def _person_named(doc: Doc, cand: Candidate) -> bool:
+def _person_named(doc: Doc, cand: Candidate, ents: list[Span]) -> bool:
     """A one-word name that NER reads here as a person, group or nationality, and that the document writes
     inside a PERSON name elsewhere ("Abu Bakr al-Baghdadi" … "Baghdadi and his guards"; "Bashar al-Assad" …
     "confidence in Assad"). The recognizer may keep it (a place preposition, a town of that spelling); the
@@ -241,10 +243,10 @@ def _person_named(doc: Doc, cand: Candidate) -> bool:
         return False
     word = doc[cand.start].text
     return any(ent.label_ == "PERSON" and not (ent.start <= cand.start < ent.end)
-               and any(t.text == word for t in ent) for ent in doc.ents)
+               and any(t.text == word for t in ent) for ent in ents)
 
 
-def _listed_with_persons(doc: Doc, cand: Candidate) -> bool:
+def _listed_with_persons(doc: Doc, cand: Candidate, ents: list[Span]) -> bool:
     """A one-word name written elsewhere as the surname of a PERSON ("Ahmed Karimi") and here coordinated with a
     person's name ("images of Hassan Rouhani, Ali Larijani and Karimi"), with no place preposition before it: the
     person, whatever NER calls this one word (it may read it as a place-like name in such a list)."""
@@ -257,7 +259,7 @@ def _listed_with_persons(doc: Doc, cand: Candidate) -> bool:
     if prev is not None and prev.lower_ in cues()["site_preps"]:
         return False
     return any(ent.label_ == "PERSON" and len(ent) > 1 and ent[-1].text == tok.text and not (ent.start <= tok.i < ent.end)
-               for ent in doc.ents)
+               for ent in ents)
 
 
 def _titled_surname(doc: Doc, i: int, word: str, titled: frozenset[str]) -> bool:
