@@ -760,12 +760,15 @@ def _vote_total(counter: Counter[str] | None, own: tuple[str, float] | None) -> 
 class _MentionVotes:
     """What `_score` reads about a mention that is the same for each of its readings, worked out once per
     mention: the resolver scores up to 150 readings of one mention, and re-summing the same three vote counters
-    (`_share`) and re-filtering the paragraph's towns (`_near_named`) for each reading was about half of
-    `_score`'s time. Valid for one `Context` (the resolver's main pass)."""
+    (`_share`), re-filtering the paragraph's towns (`_near_named`), looking for the mention's children among all
+    mentions and for its large namesakes among all its readings (`_outranked_alias`) for each reading was most
+    of `_score`'s time. Valid for one `Context` (the resolver's main pass)."""
 
     own: tuple[str, float] | None  # `_anchor_country(m)`
     totals: tuple[float, float, float]  # `_vote_total` of the sentence, paragraph and article votes
     towns: list[tuple[str, Entry]]  # the paragraph's town readings of other names: (mention text, reading)
+    children: list[Mention]  # the mentions the text writes inside this one, in text order
+    large: list[tuple[str, int]]  # `_large_namesakes(m)`
 
 
 def _mention_votes(m: Mention, mentions: list[Mention], ctx: Context) -> _MentionVotes:
@@ -774,7 +777,8 @@ def _mention_votes(m: Mention, mentions: list[Mention], ctx: Context) -> _Mentio
               _vote_total(ctx.article, own))
     name = fold(m.name)
     towns = [(mentions[k].text, t) for k, other, t in ctx.towns.get(m.para, ()) if other != name and mentions[k] is not m]
-    return _MentionVotes(own, totals, towns)
+    children = [child for child in mentions if child.parent is not None and mentions[child.parent] is m]
+    return _MentionVotes(own, totals, towns, children, _large_namesakes(m))
 
 
 USUAL_READING_BONUS = 1.5  # "Sudan" stays Sudan unless the text's places lean clearly to South Sudan
@@ -810,7 +814,7 @@ def _score(m: Mention, e: Entry, mentions: list[Mention], ctx: Context, actor_co
     s = _share(ctx.sent.get(m.sent), e.cc, own, votes.totals[0])
     p = _share(ctx.para.get(m.para), e.cc, own, votes.totals[1])
     a = _share(ctx.article, e.cc, own, votes.totals[2])
-    if _outranked_alias(m, e):
+    if _outranked_alias(m, e, votes.large):
         # "in Baghdad ... Iran": a village that only one of its other names makes "Baghdad" (Baghdadeh, Iran) does
         # not beat the large city of that very name because its country is named somewhere
         s = p = a = 0.0
@@ -826,8 +830,8 @@ def _score(m: Mention, e: Entry, mentions: list[Mention], ctx: Context, actor_co
         score += 4.0
         why.append(f"inside {mentions[m.parent].text}")
     # a parent is supported by its child: "Tonala, Jalisco" makes Jalisco the Mexican state
-    for child in mentions:
-        if child.parent is not None and mentions[child.parent] is m and any(_contains(e, ce) for ce in child.candidates):
+    for child in votes.children:
+        if any(_contains(e, ce) for ce in child.candidates):
             score += 2.0
             why.append(f"encloses {child.text}")
             break
@@ -855,16 +859,26 @@ LARGE_CITY = 100_000  # a city this large that has the name itself ...
 ALIAS_GAP = 100  # ... beats the context's vote for a reading found by another name and this many times smaller
 
 
-def _outranked_alias(m: Mention, e: Entry) -> bool:
+def _outranked_alias(m: Mention, e: Entry, large: list[tuple[str, int]] | None = None) -> bool:
     """Whether `e` is a town found only under another of its names while the mention's own name is that of a large
-    city at least ALIAS_GAP times as populous: the context's country votes do not lift such a reading."""
+    city at least ALIAS_GAP times as populous: the context's country votes do not lift such a reading. `large` is
+    `_large_namesakes(m)` when the caller has it already."""
     if e.kind != KIND_CITY or fold(e.name) == fold(m.name) or loose_key(e.name) == loose_key(m.name):
         return False
-    # only a city of LARGE_CITY people can outrank: the smaller ones are skipped before their names are folded (the
-    # answer is the same, and this runs for every reading against each of the mention's up to 150 readings)
-    biggest = max((c.population for c in m.candidates if c.population >= LARGE_CITY and c.kind == KIND_CITY
-                   and c.cc != e.cc and fold(c.name) == fold(m.name)), default=0)
+    if large is None:
+        large = _large_namesakes(m)
+    biggest = max((population for cc, population in large if cc != e.cc), default=0)
     return biggest >= LARGE_CITY and biggest >= ALIAS_GAP * max(e.population, 1)
+
+
+def _large_namesakes(m: Mention) -> list[tuple[str, int]]:
+    """(country, population) of the mention's readings that are cities of LARGE_CITY people or more with the
+    mention's name itself: the only readings that can outrank another (`_outranked_alias`). The same for each of
+    the mention's readings, so the resolver works it out once per mention."""
+    name = fold(m.name)
+    # the smaller ones are skipped before their names are folded
+    return [(c.cc, c.population) for c in m.candidates
+            if c.population >= LARGE_CITY and c.kind == KIND_CITY and fold(c.name) == name]
 
 
 NEAR_KM = 40.0  # two towns named together lie near each other: the full bonus within this distance,
