@@ -241,8 +241,8 @@ def _mentions(article: Article, doc: Doc, gaz: Gazetteer, sent_starts: list[int]
                 units.sort(key=lambda e: fold(e.name) != fold(name))
                 m.candidates += units[:1]
         elif source != "LANDMARK" and m.kind_hint != "landmark":
-            m.candidates = gaz.lookup(m.name)[:150]
-            m.loose_only = bool(m.candidates) and not gaz.lookup(m.name, loose=False)
+            m.candidates = gaz.lookup(m.name, limit=150)
+            m.loose_only = bool(m.candidates) and not gaz.has_name(m.name)
             if not m.candidates and not _quarter_route().match(article.text, m.end):
                 # "Donetsk-Kirovskyi": a quarter the index lacks, written after its town, is read as the town
                 m.candidates = quarter_town(m.name, gaz)
@@ -435,7 +435,7 @@ def _region_of_country(text: str, gaz: Gazetteer) -> list[Entry] | None:
     """The country of "North East Nigeria" / "southern Somalia"-like names: a macro-region or compass word
     before a country name."""
     words = text.split()
-    if len(words) < 2 or gaz.lookup(text, loose=False):
+    if len(words) < 2 or gaz.has_name(text):
         return None  # "South Sudan", "East Timor", "North Macedonia" are countries of their own
     for cut in range(len(words) - 1, 0, -1):
         head, tail = " ".join(words[:cut]), " ".join(words[cut:])

@@ -27,7 +27,7 @@ from spacy.tokens import Doc, Span
 
 from dateline.geo.gazetteer import KIND_CITY, distance_km, fold, geo_data, loose_key_of_fold, tables
 from dateline.geo.models import cues
-from dateline.nlp.text import doc_text, lexeme_attrs
+from dateline.nlp.text import doc_text, lexeme_attrs, span_text
 
 SPAN_KEY = "dl_places"
 MAX_TOKENS = 6
@@ -283,7 +283,7 @@ def lookup_name(doc: Doc, cand: Candidate) -> str:
     span = doc[cand.start : cand.end]
     if cand.kind_hint in {"admin1", "admin2"} and len(span) > 1 and span[-1].lower_ in ADMIN1_WORDS | ADMIN2_WORDS:
         span = span[:-1]
-    return span.text
+    return span_text(span)  # = span.text, cut from the document's text read once
 
 
 def candidate_features(doc: Doc, cand: Candidate, gazetteer: Any, words: frozenset[str],
@@ -292,8 +292,8 @@ def candidate_features(doc: Doc, cand: Candidate, gazetteer: Any, words: frozens
     from dateline.geo.models import person_names, toponym_features
 
     name = lookup_name(doc, cand)
-    entries = gazetteer.lookup(name)[:150]
-    exact = bool(entries) and bool(gazetteer.lookup(name, loose=False))
+    entries = gazetteer.lookup(name, limit=150)
+    exact = bool(entries) and gazetteer.has_name(name)
     return toponym_features(doc, cand.start, cand.end, cand.source, cand.ner, cand.cue, cand.kind_hint,
                             entries, exact, words, person_names(doc) if persons is None else persons,
                             blocked=cand.info.get("blocked"))
