@@ -20,6 +20,7 @@ from __future__ import annotations
 import functools
 import itertools
 import math
+import operator
 import re
 import unicodedata
 from collections import Counter
@@ -633,6 +634,15 @@ def _is_demonym(gaz: Gazetteer, vocab: Any, orth: int) -> bool:
     return bool(text[:1].isupper() and gaz.demonym_country(text))
 
 
+def _add_vote(table: dict[Any, Counter[str]], key: Any, cc: str, w: float) -> None:
+    """`table.setdefault(key, Counter())[cc] += w`, without building a Counter for each vote that finds its
+    counter there already (setdefault builds its default every time; a Counter is slow to build)."""
+    counter = table.get(key)
+    if counter is None:
+        counter = table[key] = Counter()
+    counter[cc] += w
+
+
 def _context(article: Article, doc: Doc, mentions: list[Mention], gaz: Gazetteer, sent_starts: list[int],
              para_starts: list[int]) -> Context:
     ctx = Context({}, {}, Counter(), {}, {})
@@ -641,10 +651,10 @@ def _context(article: Article, doc: Doc, mentions: list[Mention], gaz: Gazetteer
         if anchor:
             cc, w = anchor
             for table, key in ((ctx.sent, m.sent), (ctx.para, m.para), (ctx.place_para, m.para), (ctx.place_sent, m.sent)):
-                table.setdefault(key, Counter())[cc] += w
+                _add_vote(table, key, cc, w)
             ctx.article[cc] += w
             for para in (m.para, -1):
-                ctx.by_name.setdefault((para, fold(m.name)), Counter())[cc] += w
+                _add_vote(ctx.by_name, (para, fold(m.name)), cc, w)
     for k, m in enumerate(mentions):
         local = sorted((e for e in m.candidates if e.kind in (KIND_CITY, KIND_ADMIN2)), key=lambda e: -e.population)
         ctx.towns.setdefault(m.para, []).extend((k, fold(m.name), e) for e in local[:NEAR_READINGS])
@@ -652,20 +662,20 @@ def _context(article: Article, doc: Doc, mentions: list[Mention], gaz: Gazetteer
         cc = gaz.demonym_country(tok.text)
         if cc and _locates(tok):
             s, p = _index_of(sent_starts, tok.idx), _index_of(para_starts, tok.idx)
-            ctx.sent.setdefault(s, Counter())[cc] += 0.5
+            _add_vote(ctx.sent, s, cc, 0.5)
             if _nationality_of_person(tok):
                 # "Lebanese prime minister X said": whose official speaks, which says where the event is only in
                 # that sentence, not for the paragraph's and story's other places ("clashes in Tripoli")
                 continue
-            ctx.para.setdefault(p, Counter())[cc] += 0.5
+            _add_vote(ctx.para, p, cc, 0.5)
             ctx.article[cc] += 0.5
     for match in _actor_names().finditer(article.text):
         ccs = tables()["actor_countries"][match.group(0)]
         s, p = _index_of(sent_starts, match.start()), _index_of(para_starts, match.start())
         for cc in ccs:  # a group active in several countries votes a share for each
             w = ACTOR_VOTE / len(ccs)
-            ctx.sent.setdefault(s, Counter())[cc] += w
-            ctx.para.setdefault(p, Counter())[cc] += w
+            _add_vote(ctx.sent, s, cc, w)
+            _add_vote(ctx.para, p, cc, w)
             ctx.article[cc] += w
     for match in _area_actors().finditer(article.text):
         for cc, name in _actor_areas()[match.group(0)]:
@@ -913,11 +923,12 @@ def _near_named(e: Entry, towns: list[tuple[str, Entry]]) -> tuple[str, float] |
 
 def _dominant_local(m: Mention, ctx: Context) -> str | None:
     """The country the mention's sentence and paragraph are unanimously about (place names only)."""
-    votes = Counter(ctx.para.get(m.para, Counter()))  # place names (weight 1-2) and demonyms (0.5)
+    # plain dicts rather than Counters, which are slow to build: the same sums in the same order
+    votes = dict(ctx.para.get(m.para) or {})  # place names (weight 1-2) and demonyms (0.5)
     own = _anchor_country(m)
     if own:
-        votes[own[0]] -= own[1]
-    votes = Counter({k: v for k, v in votes.items() if v > 0})
+        votes[own[0]] = votes.get(own[0], 0) - own[1]
+    votes = {k: v for k, v in votes.items() if v > 0}
     # how many other place names of the paragraph point to each country: where one country has several, a country
     # only one other name points to is that name's own namesake abroad ("the Ichen villages of A, B and C (Donga,
     # Taraba)", Ichen a Chinese town's other name) and does not dilute the paragraph's country
@@ -927,11 +938,11 @@ def _dominant_local(m: Mention, ctx: Context) -> str | None:
         if para == m.para and name != own_name:
             names_for.update(cc for cc, w in by_cc.items() if w > 0)
     if names_for and max(names_for.values()) >= LONE_AGAINST:
-        votes = Counter({k: v for k, v in votes.items() if names_for.get(k, 0) != 1})
+        votes = {k: v for k, v in votes.items() if names_for.get(k, 0) != 1}
     total = sum(votes.values())
     if total < 1.5:
         return None
-    cc, n = votes.most_common(1)[0]
+    cc, n = max(votes.items(), key=operator.itemgetter(1))  # = Counter.most_common(1)[0]: the first of the largest
     return cc if n / total >= 0.75 else None
 
 
