@@ -230,8 +230,10 @@ class Gazetteer:
         row = self._db.execute(f"SELECT ids FROM {table} WHERE key = ?", (key,)).fetchone()
         return tuple(int(i) for i in row[0].split(",")) if row else ()
 
-    def lookup(self, name: str, loose: bool = True) -> list[Entry]:
-        """Every record whose name or alternate name matches `name` (exact key first, then the loose key)."""
+    def lookup(self, name: str, loose: bool = True, limit: int | None = None) -> list[Entry]:
+        """Every record whose name or alternate name matches `name` (exact key first, then the loose key); the
+        first `limit` of them when given (= `lookup(name)[:limit]`, without reading the records past the limit:
+        a common name has thousands)."""
         ids = self._lookup_ids("keys", fold(name))
         if not ids and loose:
             key2 = loose_key(name)
@@ -239,9 +241,15 @@ class Gazetteer:
                 ids = self._lookup_ids("keys2", key2)
         regions = self.region_entries(name)
         if not regions:  # the usual case; the set of region ids below was rebuilt for every id
-            return [self.entry(i) for i in ids]
+            return [self.entry(i) for i in (ids if limit is None else ids[:limit])]
         seen = {e.idx for e in regions}
-        return regions + [self.entry(i) for i in ids if i not in seen]
+        found = regions + [self.entry(i) for i in ids if i not in seen]
+        return found if limit is None else found[:limit]
+
+    def has_name(self, name: str) -> bool:
+        """Whether any record has exactly this name or alternate name: `bool(lookup(name, loose=False))`, without
+        reading the records (the toponym passes ask it for every candidate)."""
+        return bool(self._lookup_ids("keys", fold(name))) or bool(self.region_entries(name))
 
     def country(self, cc: str) -> Entry | None:
         idx = self._country.get(cc)

@@ -27,7 +27,7 @@ from spacy.tokens import Doc, Span
 
 from dateline.geo.gazetteer import KIND_CITY, distance_km, fold, geo_data, loose_key_of_fold, tables
 from dateline.geo.models import cues
-from dateline.nlp.text import doc_text, lexeme_attrs
+from dateline.nlp.text import doc_text, lexeme_attrs, span_text
 
 SPAN_KEY = "dl_places"
 MAX_TOKENS = 6
@@ -111,26 +111,28 @@ def _stop_names() -> frozenset[str]:
     return _words("non_place_words") | _words("first_names")
 
 
-def _cue_before(doc: Doc, start: int) -> str | None:
-    """A word before the span that marks a place: "in", "near", "city of", "the village of"."""
+def _cue_before(lower: list[str], start: int) -> str | None:
+    """A word before the span that marks a place: "in", "near", "city of", "the village of". `lower` is the
+    document's words in lower case (`_Tokens.lower`): read from the token table, not from a Token per word."""
     cues = _words("place_cue_before")
     i = start - 1
     # Skip determiners and words of a part of the place: "in the northern X", "near the X", "in rural X"
     skip = _words("place_cue_modifiers")
-    while i >= 0 and doc[i].lower_ in skip:
+    while i >= 0 and lower[i] in skip:
         i -= 1
-    if i >= 0 and doc[i].lower_ in cues:
-        return doc[i].lower_
+    if i >= 0 and lower[i] in cues:
+        return lower[i]
     # "the city of X", "north of X", "residents of X"
-    if i >= 1 and doc[i].lower_ == "of" and doc[i - 1].lower_ in _words("place_cue_of"):
-        return f"{doc[i - 1].lower_} of"
+    if i >= 1 and lower[i] == "of" and lower[i - 1] in _words("place_cue_of"):
+        return f"{lower[i - 1]} of"
     return None
 
 
-def _cue_after(doc: Doc, end: int) -> str | None:
-    """A word after the span that names a kind of place: "X province", "X port", "X border area"."""
-    if end < len(doc) and doc[end].lower_ in _words("place_type_after"):
-        return doc[end].lower_
+def _cue_after(lower: list[str], end: int) -> str | None:
+    """A word after the span that names a kind of place: "X province", "X port", "X border area" (`lower` as for
+    `_cue_before`)."""
+    if end < len(lower) and lower[end] in _words("place_type_after"):
+        return lower[end]
     return None
 
 
@@ -189,12 +191,14 @@ def find_toponyms(doc: Doc, gazetteer: Any, recognizer: Any | None = None, words
     from dateline.geo.models import titled_names
 
     titled = titled_names(doc) if cands else frozenset()
+    # `doc.ents` builds a new tuple of Spans on every access; the person tests below ask it for every candidate
+    ents = list(doc.ents) if cands else []
     kept = []
     for cand in cands:
         if cand.source not in {"LANDMARK", "CUE", "ABBR"} and cand.end - cand.start == 1 \
                 and _titled_surname(doc, cand.start, doc[cand.start].text, titled):
             continue  # "said Metsi" after "Superintendent Lerato Metsi": the person, not a town of that spelling
-        if cand.source not in {"LANDMARK", "CUE", "ABBR"} and _listed_with_persons(doc, cand):
+        if cand.source not in {"LANDMARK", "CUE", "ABBR"} and _listed_with_persons(doc, cand, ents):
             continue  # "images of Khomeini, Khamenei and Soleimani" after "Qassem Soleimani": the person
         if cand.source not in {"LANDMARK", "CUE", "ABBR"} or cand.info.get("bare"):
             # a bare unknown name ("clashes in X") is scored as the gazetteer candidate it would be
@@ -202,9 +206,9 @@ def find_toponyms(doc: Doc, gazetteer: Any, recognizer: Any | None = None, words
                 cand.start, cand.end, "GAZ", ner=cand.info.get("ner_label"), cue=cand.cue, info=cand.info)
             p = recognizer.probability(candidate_features(doc, feats, gazetteer, words, persons))
             cand.info["p_place"] = round(p, 3)
-            if p < recognizer.threshold and not _country_not_person(doc, cand, gazetteer, titled):
+            if p < recognizer.threshold and not _country_not_person(doc, cand, gazetteer, titled, ents):
                 continue
-            if _person_named(doc, cand):
+            if _person_named(doc, cand, ents):
                 cand.info["person_name"] = True
         kept.append(cand)
     return kept
@@ -214,7 +218,7 @@ def find_toponyms(doc: Doc, gazetteer: Any, recognizer: Any | None = None, words
 _PERSONISH = frozenset({"PERSON", "ORG", "NORP"})
 
 
-def _country_not_person(doc: Doc, cand: Candidate, gazetteer: Any, titled: frozenset[str]) -> bool:
+def _country_not_person(doc: Doc, cand: Candidate, gazetteer: Any, titled: frozenset[str], ents: list[Span]) -> bool:
     """A country's own name that the small NER calls a person ("Mali's army said …", "Mali said on Sunday"): the
     country, unless the document also writes the word as a person's (inside a longer PERSON name, "Mali Keita", or
     after a title). The recognizer weighs a PERSON label with a possessive or a speech verb after it as a person,
@@ -227,10 +231,10 @@ def _country_not_person(doc: Doc, cand: Candidate, gazetteer: Any, titled: froze
     words = set(name.split())
     return not (words & titled or any(
         e.label_ == "PERSON" and not (e.start == cand.start and e.end == cand.end) and words & {t.text for t in e}
-        for e in doc.ents))
+        for e in ents))
 
 
-def _person_named(doc: Doc, cand: Candidate) -> bool:
+def _person_named(doc: Doc, cand: Candidate, ents: list[Span]) -> bool:
     """A one-word name that NER reads here as a person, group or nationality, and that the document writes
     inside a PERSON name elsewhere ("Abu Bakr al-Baghdadi" … "Baghdadi and his guards"; "Bashar al-Assad" …
     "confidence in Assad"). The recognizer may keep it (a place preposition, a town of that spelling); the
@@ -241,10 +245,10 @@ def _person_named(doc: Doc, cand: Candidate) -> bool:
         return False
     word = doc[cand.start].text
     return any(ent.label_ == "PERSON" and not (ent.start <= cand.start < ent.end)
-               and any(t.text == word for t in ent) for ent in doc.ents)
+               and any(t.text == word for t in ent) for ent in ents)
 
 
-def _listed_with_persons(doc: Doc, cand: Candidate) -> bool:
+def _listed_with_persons(doc: Doc, cand: Candidate, ents: list[Span]) -> bool:
     """A one-word name written elsewhere as the surname of a PERSON ("Ahmed Karimi") and here coordinated with a
     person's name ("images of Hassan Rouhani, Ali Larijani and Karimi"), with no place preposition before it: the
     person, whatever NER calls this one word (it may read it as a place-like name in such a list)."""
@@ -257,7 +261,7 @@ def _listed_with_persons(doc: Doc, cand: Candidate) -> bool:
     if prev is not None and prev.lower_ in cues()["site_preps"]:
         return False
     return any(ent.label_ == "PERSON" and len(ent) > 1 and ent[-1].text == tok.text and not (ent.start <= tok.i < ent.end)
-               for ent in doc.ents)
+               for ent in ents)
 
 
 def _titled_surname(doc: Doc, i: int, word: str, titled: frozenset[str]) -> bool:
@@ -279,7 +283,7 @@ def lookup_name(doc: Doc, cand: Candidate) -> str:
     span = doc[cand.start : cand.end]
     if cand.kind_hint in {"admin1", "admin2"} and len(span) > 1 and span[-1].lower_ in ADMIN1_WORDS | ADMIN2_WORDS:
         span = span[:-1]
-    return span.text
+    return span_text(span)  # = span.text, cut from the document's text read once
 
 
 def candidate_features(doc: Doc, cand: Candidate, gazetteer: Any, words: frozenset[str],
@@ -288,8 +292,8 @@ def candidate_features(doc: Doc, cand: Candidate, gazetteer: Any, words: frozens
     from dateline.geo.models import person_names, toponym_features
 
     name = lookup_name(doc, cand)
-    entries = gazetteer.lookup(name)[:150]
-    exact = bool(entries) and bool(gazetteer.lookup(name, loose=False))
+    entries = gazetteer.lookup(name, limit=150)
+    exact = bool(entries) and gazetteer.has_name(name)
     return toponym_features(doc, cand.start, cand.end, cand.source, cand.ner, cand.cue, cand.kind_hint,
                             entries, exact, words, person_names(doc) if persons is None else persons,
                             blocked=cand.info.get("blocked"))
@@ -326,17 +330,17 @@ def propose_toponyms(doc: Doc, gazetteer: Any, keep_blocked: bool = False, words
         j = hits[i]
         if i < covered:
             continue
-        text = doc[i:j].text
-        if j < len(doc) and _is_cap(doc[j]) and _is_landmark_head(doc[j].text):
+        text = full[tk.idx[i] : tk.idx[j - 1] + len(tk.text[j - 1])]  # = doc[i:j].text
+        if j < tk.n and tk.cap[j] and _is_landmark_head(tk.text[j]):
             continue  # "Tahrir Square": the square, not a town called Tahrir (the landmark pass takes it)
         if (q := _town_quarter(doc, i, j, covered, gazetteer)) is not None:
             # "near Donetsk-Kirovskyi": a quarter written after its town, placed at the town by the resolver
             out.append(Candidate(i, q, "CUE", ner=None, cue="town-quarter"))
             covered = q
             continue
-        if _flanked(doc, i, j, covered):
+        if _flanked(doc, i, j, covered, tk):
             continue  # "Bank" of "Central Bank of Yemen", "Al" of "Al Thalathini": part of a longer unknown name
-        cue_b, cue_a = _cue_before(doc, i), _cue_after(doc, j)
+        cue_b, cue_a = _cue_before(tk.lower, i), _cue_after(tk.lower, j)
         if gazetteer.demonym_country(text) and cue_a not in ADMIN1_WORDS:
             continue  # "Iraqi", "Iranians": context for the resolver, not a place mention ("Somali region" is one)
         cue = cue_b or cue_a
@@ -346,19 +350,19 @@ def propose_toponyms(doc: Doc, gazetteer: Any, keep_blocked: bool = False, words
         ner_exact = next((e for e in ents if e.start == i and e.end == j), None)
         inside_longer = any(e.start <= i and j <= e.end and (e.end - e.start) > (j - i) for e in ents if e.label_ in BLOCKING_NER)
         if single:
-            tok = doc[i]
-            if tok.text in DATE_WORDS or tok.lower_ in STOP_WORDS or _is_landmark_head(tok.text):
+            word = tk.text[i]
+            if word in DATE_WORDS or tk.lower[i] in STOP_WORDS or _is_landmark_head(word):
                 continue
-            if tok.text in stop:
+            if word in stop:
                 continue  # "Police", "State", "Ali": far more often the word or the name than the town
-            if tok.text.isupper() and len(tok.text) <= 4 and not cue_b:
+            if word.isupper() and len(word) <= 4 and not cue_b:
                 continue
-            if tok.pos_ not in {"PROPN", "X"} and not cue and not (ner[i] in PLACE_NER):
+            if not cue and not (ner[i] in PLACE_NER) and doc[i].pos_ not in {"PROPN", "X"}:
                 continue
         # "Famale (Dessa, Tillaberi)": a name right after a comma or bracket that follows another name
         listed = i >= 2 and (
-            doc[i - 1].text == "("
-            or doc[i - 1].text == "," and (_is_cap(doc[i - 2]) or doc[i - 2].lower_ in _words("place_type_after"))
+            tk.text[i - 1] == "("
+            or tk.text[i - 1] == "," and (tk.cap[i - 2] or tk.lower[i - 2] in _words("place_type_after"))
         ) or j <= opening
         why_blocked = None
         if inside_longer and not cue and not listed:
@@ -371,9 +375,9 @@ def propose_toponyms(doc: Doc, gazetteer: Any, keep_blocked: bool = False, words
         source = "BOTH" if any(lbl in PLACE_NER for lbl in labels) else "GAZ"
         kind_hint = None
         end = j
-        part_of = j + 1 < len(doc) and doc[j].lower_ in {"area", "part", "outskirts"} and doc[j + 1].lower_ == "of"
-        sublocality = doc[i].text in _words("sublocality_prefixes") or part_of or (
-            j < len(doc) and doc[j].lower_ in _words("sublocality_suffixes"))
+        part_of = j + 1 < tk.n and tk.lower[j] in {"area", "part", "outskirts"} and tk.lower[j + 1] == "of"
+        sublocality = tk.text[i] in _words("sublocality_prefixes") or part_of or (
+            j < tk.n and tk.lower[j] in _words("sublocality_suffixes"))
         if why_blocked and (sublocality or _street_in_town(doc, j)):
             continue  # a landmark bypasses the recognizer: only an unblocked name becomes one
         if sublocality:
@@ -387,17 +391,17 @@ def propose_toponyms(doc: Doc, gazetteer: Any, keep_blocked: bool = False, words
             continue
         if cue_a in ADMIN1_WORDS | ADMIN2_WORDS:
             kind_hint = "admin1" if cue_a in ADMIN1_WORDS else "admin2"
-            if doc[j].text[0].isupper():
+            if tk.text[j][0].isupper():
                 end = j + 1  # "Diyala Province" is one mention
-        elif cue_b in {"province", "governorate", "region", "state", "oblast"} and i >= 2 and doc[i - 1].lower_ == "of":
+        elif cue_b in {"province", "governorate", "region", "state", "oblast"} and i >= 2 and tk.lower[i - 1] == "of":
             kind_hint = "admin1"
         info = {"blocked": why_blocked} if why_blocked else {}
         out.append(Candidate(i, end, source, ner=next(iter(labels - {None}), None), cue=cue, kind_hint=kind_hint, info=info))
 
-    ner_places = _ner_only(doc, out, ents)
+    ner_places = _ner_only(doc, out, tk, ents)
     # a gazetteer word inside a longer NER name joined by another language's joint ("Menjan" of "Keran wa Menjan")
     out = [c for c in out if not any(n.start <= c.start and c.end <= n.end for n in ner_places)] + ner_places
-    out = _institutions_named_after(doc, out)
+    out = _institutions_named_after(doc, out, tk)
     out += _landmarks(doc, out, tk)
     out += [c for c in _named_by_place_word(doc, out, stop, tk, gazetteer, words)
             if keep_blocked or not c.info.get("blocked")]  # a bare name NER calls an organisation: the model decides
@@ -413,7 +417,7 @@ def propose_toponyms(doc: Doc, gazetteer: Any, keep_blocked: bool = False, words
     out = [c for c in out if not _outlet_credit(doc, c)]
     # "By Adan Smith", "Reporting by Sydney Omondi; Editing by ...": a reporter's name is never a place
     if out and (names := _byline_names(full)):
-        out = [c for c in out if not any(s <= doc[c.start].idx and doc[c.end - 1].idx < e for s, e in names)]
+        out = [c for c in out if not any(s <= tk.idx[c.start] and tk.idx[c.end - 1] < e for s, e in names)]
     out.sort(key=lambda c: c.start)
     return out
 
@@ -621,30 +625,30 @@ def _town_quarter(doc: Doc, i: int, j: int, covered: int, gazetteer: Any) -> int
     return end if quarter_town(doc[i:end].text, gazetteer) else None
 
 
-def _flanked(doc: Doc, i: int, j: int, covered: int) -> bool:
-    """The match sits inside a longer capitalised name that the gazetteer does not know."""
+def _flanked(doc: Doc, i: int, j: int, covered: int, tk: _Tokens) -> bool:
+    """The match sits inside a longer capitalised name that the gazetteer does not know. The words are read from
+    the token table `tk`; a Token is built only for the sentence-start tests."""
+    text, lower, cap, alpha, ws = tk.text, tk.lower, tk.cap, tk.alpha, tk.ws
     if i > 0 and i - 1 >= covered and not doc[i].is_sent_start:
-        left = doc[i - 1]
-        if (_is_cap(left) and left.text not in DATE_WORDS and left.is_alpha and not left.is_sent_start
-                and not _stray_capital(doc, i - 1)):
+        left = i - 1
+        if (cap[left] and text[left] not in DATE_WORDS and alpha[left] and not doc[left].is_sent_start
+                and not _stray_capital(doc, left)):
             return True
-        if left.text == "-" and i >= 2 and _is_cap(doc[i - 2]) and not left.whitespace_ and not doc[i - 2].whitespace_:
+        if text[left] == "-" and i >= 2 and cap[i - 2] and not ws[left] and not ws[i - 2]:
             return True
-    if j < len(doc):
-        right = doc[j]
-        if _is_cap(right) and right.is_alpha and right.lower_ not in _words("place_type_after"):
+    if j < tk.n:
+        if cap[j] and alpha[j] and lower[j] not in _words("place_type_after"):
             return True
-        if right.text == "-" and not right.whitespace_ and j + 1 < len(doc) and _is_cap(doc[j + 1]) and not doc[j - 1].whitespace_:
+        if text[j] == "-" and not ws[j] and j + 1 < tk.n and cap[j + 1] and not ws[j - 1]:
             return True
         # "Bab al Kabir", "Tell es Sultan": a lower-case article joining a capitalised word makes one longer name
         # the gazetteer lacks; its first word alone would resolve to a namesake ("of" is not such a joint:
         # "Diyala of Iraq" is rare, "the Bureau of X" the landmark/organisation rules handle)
-        if (right.lower_ in CONNECTORS and right.lower_ != "of" and right.text.islower() and j + 1 < len(doc)
-                and _is_cap(doc[j + 1]) and doc[j + 1].is_alpha):
+        if (lower[j] in CONNECTORS and lower[j] != "of" and text[j].islower() and j + 1 < tk.n
+                and cap[j + 1] and alpha[j + 1]):
             return True
         # "Keran wa Menjan", "Shakhta imeni Gagarina": a joint of another language's names (a data list) likewise
-        if (right.text in _name_joints() and right.whitespace_ and j + 1 < len(doc)
-                and _is_cap(doc[j + 1]) and doc[j + 1].is_alpha):
+        if text[j] in _name_joints() and ws[j] and j + 1 < tk.n and cap[j + 1] and alpha[j + 1]:
             return True
     return False
 
@@ -653,7 +657,7 @@ def _overlaps(a_start: int, a_end: int, cands: list[Candidate]) -> bool:
     return any(a_start < c.end and c.start < a_end for c in cands)
 
 
-def _ner_only(doc: Doc, found: list[Candidate], ents: list[Span] | None = None) -> list[Candidate]:
+def _ner_only(doc: Doc, found: list[Candidate], tk: _Tokens, ents: list[Span] | None = None) -> list[Candidate]:
     """NER places the gazetteer did not find (misspelt towns, seas, landmarks): kept, resolved later."""
     out: list[Candidate] = []
     for ent in doc.ents if ents is None else ents:
@@ -670,7 +674,7 @@ def _ner_only(doc: Doc, found: list[Candidate], ents: list[Span] | None = None) 
                 kind = ("landmark" if ent.label_ == "FAC" or _is_landmark_head(doc[stop - 1].text) else
                         "admin1" if stop - start > 1 and last in ADMIN1_WORDS else
                         "admin2" if stop - start > 1 and last in ADMIN2_WORDS else None)
-                out.append(Candidate(start, stop, "NER", ner=ent.label_, cue=_cue_before(doc, start), kind_hint=kind))
+                out.append(Candidate(start, stop, "NER", ner=ent.label_, cue=_cue_before(tk.lower, start), kind_hint=kind))
     return out
 
 
@@ -970,7 +974,7 @@ def _institution_words() -> frozenset[str]:
     return frozenset(w.title() for w in cues()["institution_heads"] if " " not in w)
 
 
-def _institutions_named_after(doc: Doc, found: list[Candidate]) -> list[Candidate]:
+def _institutions_named_after(doc: Doc, found: list[Candidate], tk: _Tokens) -> list[Candidate]:
     """A place candidate that is the town or province part of an institution's name becomes that institution,
     a landmark the resolver places in the town: "the University of Lagos" (heads `institution_of_heads`),
     "Lagos State House", "Kano State University" (a province word and a head of `institution_heads` after the
@@ -987,7 +991,7 @@ def _institutions_named_after(doc: Doc, found: list[Candidate]) -> list[Candidat
         # "the University of (the) X"
         k = i - 2 if i >= 2 and doc[i - 1].lower_ == "of" else i - 3 if i >= 3 and doc[i - 1].lower_ == "the" and doc[i - 2].lower_ == "of" else None
         if k is not None and doc[k].text[:1].isupper() and doc[k].lower_ in of_heads:
-            out.append(Candidate(k, j, "LANDMARK", ner=c.ner, cue=_cue_before(doc, k), kind_hint="landmark"))
+            out.append(Candidate(k, j, "LANDMARK", ner=c.ner, cue=_cue_before(tk.lower, k), kind_hint="landmark"))
             continue
         # "X State House", "X State University": the province word belongs to the institution's name
         if j < len(doc) and doc[j - 1].lower_ in ADMIN1_WORDS and doc[j].text[:1].isupper():
@@ -1030,7 +1034,7 @@ def _landmarks(doc: Doc, found: list[Candidate], tk: _Tokens | None = None) -> l
         if _overlaps(i, k + 1, found) or _overlaps(i, k + 1, out):
             # a gazetteer town followed by "port"/"camp" stays the town; a longer NER landmark is replaced
             continue
-        out.append(Candidate(i, k + 1, "LANDMARK", kind_hint="landmark", cue=_cue_before(doc, i)))
+        out.append(Candidate(i, k + 1, "LANDMARK", kind_hint="landmark", cue=_cue_before(tk.lower, i)))
     return out
 
 
