@@ -266,6 +266,9 @@ def test_follow_up_of_an_accident_is_the_same_accident(pipeline: Pipeline) -> No
     "Union members opened a strike ballot at the depot in Bristol on Monday.",
     "Output at the platinum mine in Rustenburg rose on Tuesday.",
     "Shares of Merrill Lynch fell in New York on Monday.",
+    # a mine that is closed, visited or sold is a place of work, not a landmine
+    "The company closed the mine near Carletonville on Friday.",
+    "The minister travelled to Welkom on Sunday to visit the mine.",
 ])
 def test_words_that_only_look_like_triggers(text: str, pipeline: Pipeline) -> None:
     # figurative fights, strike ballots, dug mines and names are not events

@@ -113,6 +113,7 @@ class Classification:
 
 MINING_NEXT = set(_LEXICON.words("MINING_NEXT"))
 MINING_PREV = set(_LEXICON.words("MINING_PREV"))
+MINE_SITE_VERBS = _LEXICON.words("MINE_SITE_VERBS")
 STRIKE_STEPS = set(_LEXICON.words("STRIKE_STEPS"))
 FIGURATIVE_FIGHT = _LEXICON.regex("FIGURATIVE_FIGHT")
 
@@ -479,7 +480,10 @@ def crime_arrest(sentence: str, report_text: str) -> bool:
 
 def _mine_as_site(tok: Token) -> bool:
     """"Killed at a mine", "trapped in the Kopanang mine": a mine people are at or in is a place of work; a
-    landmine is stepped on, hit or laid, and its blast or explosion names it as a modifier."""
+    landmine is stepped on, hit or laid, and its blast or explosion names it as a modifier. A mine that is
+    visited, run, closed or sold ("planned to visit the mine") is a place of work too."""
+    if tok.dep_ == "dobj" and tok.head.lemma_ in MINE_SITE_VERBS:
+        return True
     return tok.dep_ == "pobj" and tok.head.lower_ in {"at", "in", "inside", "into", "near", "outside", "underground"}
 
 
