@@ -8,6 +8,7 @@
     python -m benchmarks.event_gold --half fresh2    # the third (mostly GLOCON protest wire copy), likewise
     python -m benchmarks.event_gold --half fresh3    # the fourth, half GLOCON and half BBC, likewise
     python -m benchmarks.event_gold --half fresh --half fresh2 --half fresh3    # each, then the three together
+    python -m benchmarks.event_gold --half dev2 --reliability   # and probability against outcome, by bin
 
 The **test** half was frozen before any rule or model was written and is never used to develop: report its
 figures as blind, the dev half's as development figures. The **fresh** half (BBC and GLOCON articles nobody
@@ -211,11 +212,33 @@ def location_agrees(event: Event, name: str, gazetteer: Any = None) -> bool:
     return any(e.geonameid == event.geonameid for e in gaz.lookup(name, loose=False))
 
 
-def count(items: list[LabelledArticle], rules_only: bool) -> dict[str, dict[str, int]]:
-    """Per source: articles, coded events, kept events, kept events matching a coded one, and so on."""
+RELIABILITY_BINS = (0.2, 0.4, 0.6, 0.8, 1.0)
+
+
+def reliability(pairs: list[tuple[float, bool]]) -> list[dict[str, Any]]:
+    """Events by probability bin (0-0.2 ... 0.8-1): how many, their mean probability, and the share that tell a
+    coded incident. A calibrated model's two last columns agree."""
+    rows = []
+    low = 0.0
+    for high in RELIABILITY_BINS:
+        inside = [(p, hit) for p, hit in pairs if low <= p < high or (high == 1.0 and p == 1.0)]
+        rows.append({"bin": f"{low:.1f}-{high:.1f}", "events": len(inside),
+                     "mean_probability": round(sum(p for p, _ in inside) / len(inside), 3) if inside else None,
+                     "share_coded": round(sum(hit for _, hit in inside) / len(inside), 3) if inside else None})
+        low = high
+    return rows
+
+
+def count(items: list[LabelledArticle], rules_only: bool,
+          calibration: list[tuple[float, bool]] | None = None) -> dict[str, dict[str, int]]:
+    """Per source: articles, coded events, kept events, kept events matching a coded one, and so on. With
+    `calibration`, every listed event (kept or flagged for review) is appended as (probability, tells a coded
+    incident)."""
     by_source: dict[str, dict[str, int]] = {}
     settings = Settings(event_model=not rules_only)
     for it, report, _ in run(items, settings):
+        if calibration is not None:
+            calibration.extend((e.confidence, gold_index(it, e) is not None) for e in report.events)
         kept = [e for e in report.events if NEEDS_REVIEW not in e.flags]
         pairs = match(it, kept)
         s = by_source.setdefault(it.label["source"], dict.fromkeys(COUNTS, 0))
@@ -281,16 +304,24 @@ def main(argv: list[str] | None = None) -> None:
                     help="default: dev and test; the later blind halves (fresh, fresh2, fresh3) only when named")
     ap.add_argument("--rules-only", action="store_true", help="score every event the rules propose")
     ap.add_argument("--sources", default="guardian,bbc,glocon,html")
+    ap.add_argument("--reliability", action="store_true",
+                    help="also print, per half, every listed event's probability against whether it is coded")
     args = ap.parse_args(argv)
     results: dict[str, Any] = {"decision": "rules only" if args.rules_only else "model"}
     blind: dict[str, dict[str, int]] = {}
     halves = args.half or ["dev", "test"]
     for half in halves:
         items = list(labelled_articles(half, set(args.sources.split(","))))
-        counts = count(items, args.rules_only)
+        calibration: list[tuple[float, bool]] = []
+        counts = count(items, args.rules_only, calibration if args.reliability else None)
         results[half] = figures_of(counts)
         _print(f"{half} half ({'development' if half in DEVELOPMENT else 'blind: never used to develop'})",
                results["decision"], results[half])
+        if args.reliability:
+            results[half]["reliability"] = reliability(calibration)
+            for row in results[half]["reliability"]:
+                print(f"  probability {row['bin']}: {row['events']:4} events, mean {row['mean_probability']}, "
+                      f"share coded {row['share_coded']}")
         if half not in DEVELOPMENT:
             for src, c in counts.items():
                 pooled = blind.setdefault(src, dict.fromkeys(COUNTS, 0))

@@ -1,6 +1,6 @@
 """The own-gold figures carry their uncertainty: a blind half of a few dozen events cannot tell 0.62 from 0.66."""
 
-from benchmarks.event_gold import _figures, interval_95
+from benchmarks.event_gold import _figures, interval_95, reliability
 
 
 def test_wilson_interval_of_half_is_the_textbook_one() -> None:
@@ -34,3 +34,12 @@ def test_gold_span_is_found_when_cleaning_collapsed_its_spaces() -> None:
     assert clean[got[0]:got[1]] == "About 300 traders led by Amina Odhiambo marched to the council on Monday"
     assert _map_range(raw, clean, raw.index("Intro"), raw.index(".")) == (0, len("Intro line"))
     assert _map_range(raw, "something else entirely", start, end) is None
+
+
+def test_reliability_bins_count_probability_against_outcome() -> None:
+    # Worked by hand: 0.1 and 0.15 (one coded) fall in 0-0.2; 0.9 and 1.0 (both coded) in 0.8-1; nothing between.
+    rows = reliability([(0.1, False), (0.15, True), (0.9, True), (1.0, True)])
+    assert [r["events"] for r in rows] == [2, 0, 0, 0, 2]
+    assert rows[0]["mean_probability"] == 0.125 and rows[0]["share_coded"] == 0.5
+    assert rows[4]["mean_probability"] == 0.95 and rows[4]["share_coded"] == 1.0
+    assert rows[2]["mean_probability"] is None
