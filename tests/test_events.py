@@ -276,6 +276,14 @@ def test_words_that_only_look_like_triggers(text: str, pipeline: Pipeline) -> No
     assert not report.events, [e.sub_event_type for e in report.events]
 
 
+def test_killed_off_is_no_killing(pipeline: Pipeline) -> None:
+    # a character "killed off" in a soap opera is written out of the story: not even a candidate to weigh
+    report = pipeline.extract_text("Ten million viewers saw the landlord killed off on Friday in the soap's "
+                                   "anniversary episode.", publisher="Test Wire", published=PUBLISHED)
+    assert not report.events
+    assert not [r for r in report.rejected if r.trigger == "killed"]
+
+
 def test_later_deaths_in_a_report_that_leads_with_an_accident(pipeline: Pipeline) -> None:
     text = ("A warehouse exploded, killing three workers near Durban on Sunday, officials said.\n\n"
             "Two more workers died of their burns in hospital on Monday.")

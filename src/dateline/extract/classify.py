@@ -226,6 +226,8 @@ def find_triggers(sent: SpacySpan) -> list[Trigger]:
             continue  # "... clashed. Nine people were injured.": harm with no one doing it, told after, is a toll
         if lemma == "march" and (tok.ent_type_ == "DATE" or tok.text == "March"):
             continue  # the month
+        if lemma == "kill" and any(c.dep_ == "prt" and c.lower_ == "off" for c in tok.children):
+            continue  # "killed off": a character written out of a story, a brand or a species ended
         if lemma == "rise" and not any(c.lower_ in {"against", "up"} for c in tok.children):
             continue  # "prices rose" is not an uprising; "rose up against" is
         if lemma == "fire" and tok.pos_ == "NOUN" and not any(c.lower_ in {"open", "opened"} for c in tok.ancestors):
