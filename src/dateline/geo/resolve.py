@@ -621,8 +621,30 @@ def _demonym_tokens(doc: Doc, gaz: Gazetteer) -> list[Any]:
     up once, by its orth id, so no Token object is built for the other words of the document."""
     orths = doc_orths(doc)
     vocab = doc.vocab
-    demonyms = {orth for orth in set(orths) if _is_demonym(gaz, vocab, orth)}
+    # the words tested before (and which of them are nationality words) are kept across documents, so only a
+    # document's new words are tested, and the rest is two set operations rather than an `_is_demonym` call
+    # per distinct word
+    seen, demonym_words = _demonym_orths(gaz, vocab)
+    words = set(orths)
+    new = words - seen
+    if len(seen) + len(new) > _DEMONYM_ORTHS_SIZE:
+        seen.clear()
+        demonym_words.clear()
+        new = words
+    demonym_words.update(orth for orth in new if _is_demonym(gaz, vocab, orth))
+    seen |= new
+    demonyms = words & demonym_words
     return [doc[i] for i, orth in enumerate(orths) if orth in demonyms] if demonyms else []
+
+
+_DEMONYM_ORTHS_SIZE = 1 << 17  # words kept, as `_is_demonym`'s cache
+
+
+@functools.lru_cache(maxsize=4)
+def _demonym_orths(gaz: Gazetteer, vocab: Any) -> tuple[set[int], set[int]]:
+    """(every word `_demonym_tokens` has tested, those that are nationality words), by orth id, for one
+    gazetteer and vocabulary."""
+    return set(), set()
 
 
 @functools.lru_cache(maxsize=1 << 17)
