@@ -621,8 +621,30 @@ def _demonym_tokens(doc: Doc, gaz: Gazetteer) -> list[Any]:
     up once, by its orth id, so no Token object is built for the other words of the document."""
     orths = doc_orths(doc)
     vocab = doc.vocab
-    demonyms = {orth for orth in set(orths) if _is_demonym(gaz, vocab, orth)}
+    # the words tested before (and which of them are nationality words) are kept across documents, so only a
+    # document's new words are tested, and the rest is two set operations rather than an `_is_demonym` call
+    # per distinct word
+    seen, demonym_words = _demonym_orths(gaz, vocab)
+    words = set(orths)
+    new = words - seen
+    if len(seen) + len(new) > _DEMONYM_ORTHS_SIZE:
+        seen.clear()
+        demonym_words.clear()
+        new = words
+    demonym_words.update(orth for orth in new if _is_demonym(gaz, vocab, orth))
+    seen |= new
+    demonyms = words & demonym_words
     return [doc[i] for i, orth in enumerate(orths) if orth in demonyms] if demonyms else []
+
+
+_DEMONYM_ORTHS_SIZE = 1 << 17  # words kept, as `_is_demonym`'s cache
+
+
+@functools.lru_cache(maxsize=4)
+def _demonym_orths(gaz: Gazetteer, vocab: Any) -> tuple[set[int], set[int]]:
+    """(every word `_demonym_tokens` has tested, those that are nationality words), by orth id, for one
+    gazetteer and vocabulary."""
+    return set(), set()
 
 
 @functools.lru_cache(maxsize=1 << 17)
@@ -1184,6 +1206,15 @@ def acled_admin1(e: Entry) -> str | None:
     return _acled_admin1_names().get(code)
 
 
+@functools.lru_cache(maxsize=1 << 14)
+def _entry_place_fields(gaz: Gazetteer, resources: Resources | None, e: Entry) -> dict[str, Any]:
+    """`Resolver.entry_fields`, kept per gazetteer, resources and entry: they depend on nothing else, and the
+    resolver makes Places of the same few hundred entries (each mention's readings, its country, its province)
+    in document after document, each time through a dozen gazetteer, codebook and spelling look-ups. Callers
+    copy the dict, never change it."""
+    return Resolver(gaz, resources).entry_fields(e)
+
+
 class Resolver:
     def __init__(self, gaz: Gazetteer, resources: Resources | None = None) -> None:
         self.gaz = gaz
@@ -1198,11 +1229,16 @@ class Resolver:
             return None
 
     def place_from_entry(self, m: Mention, e: Entry, article: Article, **extra: Any) -> Place:
+        fields: dict[str, Any] = {"mention": m.text, "span": Span.of(article.text, m.start, m.end),
+                                  **_entry_place_fields(self.gaz, self._resources, e)}
+        fields.update(extra)
+        return Place(**fields)
+
+    def entry_fields(self, e: Entry) -> dict[str, Any]:
+        """The fields of a Place that come from its gazetteer entry alone (`_entry_place_fields` keeps them)."""
         kind = {KIND_COUNTRY: "country", KIND_ADMIN1: "admin1", KIND_CITY: "city", KIND_ADMIN2: "admin2"}[e.kind]
         iso3 = self.gaz.iso3(e.cc)
-        fields: dict[str, Any] = {
-            "mention": m.text,
-            "span": Span.of(article.text, m.start, m.end),
+        return {
             "kind": kind,
             "name": ascii_name(e.name),
             "geonameid": e.geonameid or None,
@@ -1216,8 +1252,6 @@ class Resolver:
             "longitude": round(e.longitude, 4),
             "geo_precision": PRECISION[kind],
         }
-        fields.update(extra)
-        return Place(**fields)
 
     def resolve(self, article: Article, doc: Doc, actor_countries: set[str] | None = None) -> list[Place]:
         gaz = self.gaz

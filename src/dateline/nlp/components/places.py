@@ -86,6 +86,16 @@ def _word_attrs(vocab: Any, orth: int) -> tuple[str, str, bool, bool, bool]:
     return text, lower, alpha, punct, _cap_text(text)
 
 
+_WORD_TABLE_SIZE = 1 << 17  # distinct words kept, as `_word_attrs`' cache
+
+
+@functools.lru_cache(maxsize=4)
+def _word_table(vocab: Any) -> dict[int, tuple[str, str, bool, bool, bool]]:
+    """`_word_attrs` of every word met so far, by orth id, one table per vocabulary: `_Tokens` reads it for
+    every document, and a word's attributes never change."""
+    return {}
+
+
 class _Tokens:
     """The token attributes the candidate passes read, taken from the Doc in one pass: every `doc[i]` builds a
     new Token object, and the n-gram, landmark and place-word scans used to read each token many times over."""
@@ -96,8 +106,17 @@ class _Tokens:
         # text, lower case, alpha and punct are the lexeme's: read once per distinct word, by orth id
         arr = doc.to_array([ORTH, SPACY, IDX]).tolist() if len(doc) else []
         vocab = doc.vocab
-        lex = {orth: _word_attrs(vocab, orth) for orth in {row[0] for row in arr}}
-        rows = [lex[row[0]] for row in arr]
+        orths = [row[0] for row in arr]
+        # the words met before are found in the table kept across documents with one set difference, and only
+        # the new ones are looked up: an `_word_attrs` call per distinct word of each document cost more
+        table = _word_table(vocab)
+        new = set(orths).difference(table)
+        if len(table) + len(new) > _WORD_TABLE_SIZE:
+            table.clear()
+            new = set(orths)
+        for orth in new:
+            table[orth] = _word_attrs(vocab, orth)
+        rows = list(map(table.__getitem__, orths))
         # one transposition instead of a list comprehension per attribute
         text, lower, alpha, punct, cap = zip(*rows) if rows else ((),) * 5
         self.text, self.lower, self.alpha, self.punct, self.cap = list(text), list(lower), list(alpha), list(punct), list(cap)
