@@ -254,6 +254,11 @@ def held_out(with_sets: list[str]) -> tuple[str, ...]:
     return tuple(p for p in HELD_OUT_WRITTEN if p.rstrip("-") not in with_sets)
 
 
+def written_sets(items: list[Any]) -> list[str]:
+    """The written sets an item list trains on, by id prefix ("w" is gold/labels/written.jsonl), for the card."""
+    return sorted({it.label["id"].rsplit("-", 1)[0] for it in items if it.label["source"] == "written"})
+
+
 def main(argv: list[str] | None = None) -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--with", dest="with_sets", action="append", default=[], metavar="SET",
@@ -324,8 +329,7 @@ def main(argv: list[str] | None = None) -> None:
                          "2019, BBC news 2004-05), on "
                          f"{sum(1 for it in items if it.label['source'] == 'evloc')} sentences of the development "
                          "half of event_location_tune (MIT), and texts written for dateline "
-                         "(gold/labels/written.jsonl, synth-a to synth-l but synth-g, synth-n, synth-q"
-                         + "".join(f", {w}" for w in args.with_sets) + ")",
+                         f"(gold/labels: {', '.join(written_sets(items))})",
         "rows": len(rows), "positives": int(y.sum()), "rows_by_source": by_source, "articles": len(items),
         "threshold": threshold,
         "out_of_fold_at_threshold": {"precision": round(precision, 3), "recall": round(recall, 3)},
