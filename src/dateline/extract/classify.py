@@ -447,6 +447,7 @@ DEMAND = _LEXICON.regex("DEMAND")
 
 
 SPORTS = _LEXICON.regex("SPORTS")
+SPORTS_EXCEPT = _LEXICON.regex("SPORTS_EXCEPT")
 
 
 # A claim or denial of responsibility is a statement about an event (ACLED codes the event from the report of
@@ -501,8 +502,7 @@ def not_an_event_reason(text: str) -> str | None:
         return "an accident or disaster, not political violence"
     if ONLINE_ACTION.search(low) and not PHYSICAL_ACT.search(low):
         return "an online or cyber action, not a physical event"
-    if SPORTS.search(low) and not re.search(r"\bprotest|\bdemonstrat|\briot(?:s|ers|ed)?\b|\bpolice\b|\bkill",
-                                            low):
+    if SPORTS.search(low) and not SPORTS_EXCEPT.search(low):
         return "sport, not a political event"
     return None
 
