@@ -1,0 +1,28 @@
+"""The common-crime veto's family words (rule_cues.yaml CRIME) on sentences written for these tests: a relative
+names domestic violence when they are the one harmed by, or harming, the other; a relative hurt beside the
+victim ("he was shot and his wife injured") says nothing about who shot."""
+
+from __future__ import annotations
+
+import pytest
+
+from dateline.extract.classify import CRIME
+
+
+@pytest.mark.parametrize("text", [
+    "A man stabbed his wife to death at their home on Sunday.",
+    "The woman was beaten by her husband after an argument.",
+    "His former girlfriend allegedly stabbed him in the kitchen.",
+    "The farmer killed his own daughter with an axe.",
+])
+def test_violence_between_relatives_is_domestic_crime(text: str) -> None:
+    assert CRIME.search(text.lower())
+
+
+@pytest.mark.parametrize("text", [
+    "A teacher was shot dead and his wife injured by gunmen on a motorcycle near the school on Monday.",
+    "A village chief and his son were shot and seriously wounded at a checkpoint on Tuesday.",
+    "The mayor was killed in an ambush on the highway; his wife and children were unharmed.",
+])
+def test_a_relative_beside_the_victim_is_no_domestic_crime(text: str) -> None:
+    assert not CRIME.search(text.lower())
