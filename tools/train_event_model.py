@@ -36,7 +36,7 @@ import numpy as np
 from sklearn.ensemble import HistGradientBoostingClassifier
 from sklearn.feature_extraction import DictVectorizer
 from sklearn.linear_model import LogisticRegression
-from sklearn.metrics import log_loss
+from sklearn.metrics import average_precision_score, log_loss
 from sklearn.model_selection import GroupKFold
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -314,6 +314,8 @@ def main(argv: list[str] | None = None) -> None:
     print(f"overrule cut {overrule:.3f}: out of fold precision {overrule_precision:.3f}, "
           f"recall of the rules' rejected events {overrule_recall:.3f}")
     print("out-of-fold on real articles, precision at recall:", pr_points(oof[real], y[real]))
+    article_ap = round(float(average_precision_score(y[real], oof[real])), 3)
+    print(f"out-of-fold average precision on real articles: {article_ap}")
     final = LogisticRegression(C=c_best, max_iter=2000).fit(x, y, sample_weight=weight)
     names = list(vec.get_feature_names_out())
     trees = HistGradientBoostingClassifier(**TREE_PARAMS).fit(dense, y, sample_weight=weight)
@@ -335,6 +337,7 @@ def main(argv: list[str] | None = None) -> None:
         "out_of_fold_at_threshold": {"precision": round(precision, 3), "recall": round(recall, 3)},
         "out_of_fold_log_loss": round(float(log_loss(y, np.clip(oof, 1e-6, 1 - 1e-6))), 4),
         "out_of_fold_at_threshold_by_kind": at_threshold,
+        "out_of_fold_average_precision_articles": article_ap,
         "overrule_threshold": overrule,
         "out_of_fold_overruled": {"precision": round(overrule_precision, 3), "recall": round(overrule_recall, 3),
                                   "rows": int((news & vetoed).sum()), "events": int(y[news & vetoed].sum())},
