@@ -190,6 +190,8 @@ def find_triggers(sent: SpacySpan) -> list[Trigger]:
     for pattern, family in _TRIGGER_PATTERNS:
         for m in pattern.finditer(low):
             tok = _token_at(sent, base + m.start())
+            if family == "blockade" and _forces_block(tok, low):
+                continue  # police or troops closing an entrance or road, with no demonstration named
             found.append(Trigger(base + m.start(), base + m.end(), stext[m.start():m.end()], family,
                                  tok.i if tok is not None else None))
             if tok is not None:
@@ -215,7 +217,8 @@ def find_triggers(sent: SpacySpan) -> list[Trigger]:
                 tok.i + 1 < len(tok.doc) and tok.doc[tok.i + 1].text == "-")):
             continue  # "mob-owned", "riot-control": a modifier, not an event
         if lemma == "gather" and not re.search(r"\bdemand|\bagainst\b|\bprotest|\bdemonstrat|\brally|\bslogan|"
-                                               r"\bpetition|\bin support of\b|\bsolidarity|\bplacards?\b", low):
+                                               r"\bpetition|\bin support of\b|\bsolidarity|\bplacards?\b", low) \
+                and not GATHER_PROTEST_SIGNS.search(low):
             continue  # people gathering is not yet a demonstration
         if lemma == "march" and tok.pos_ == "VERB" and _armed_subject(tok):
             continue  # troops marching into a place advance; they do not demonstrate
@@ -267,6 +270,24 @@ def find_triggers(sent: SpacySpan) -> list[Trigger]:
         found.append(Trigger(tok.idx, tok.idx + len(tok.text), tok.text, family, tok.i))
     found.sort(key=lambda t: t.start)
     return found
+
+
+def _forces_block(tok: Token | None, low: str) -> bool:
+    """Police, troops or guards blockading or barricading a place, with no demonstration named: they close it;
+    nobody demonstrates."""
+    if tok is None or CUE["protest"].search(low):
+        return False
+    subjects = [c for c in tok.children if c.dep_ in {"nsubj", "nsubjpass"}]
+    return any(ORGANISED.search(" ".join(t.lower_ for t in c.subtree)) for c in subjects)
+
+
+def _people_blockade(sent: SpacySpan | None) -> bool:
+    """Who blockades is not a force (police, troops, armed men): people blocking an entrance or road demonstrate."""
+    if sent is None:
+        return False
+    subjects = [t for t in sent if t.dep_ == "nsubj" and t.head.lower_.startswith(("blockad", "barricad", "block"))]
+    agent = " ".join(" ".join(t.lower_ for t in s.subtree) for s in subjects) or _agents(sent).lower()
+    return bool(agent) and not ORGANISED.search(agent)
 
 
 def _lexicon_words(doc: Doc) -> list[int]:
@@ -444,6 +465,12 @@ BURN_TO_DEMAND = _LEXICON.regex("BURN_TO_DEMAND")
 
 # Words saying people act to press a demand or grievance: what makes a gathering or blockade a demonstration.
 DEMAND = _LEXICON.regex("DEMAND")
+# Protest songs, placards or posters in hand: people gathered to demonstrate, not as an audience.
+GATHER_PROTEST_SIGNS = _LEXICON.regex("GATHER_PROTEST_SIGNS")
+# Demonstrators removed by the police: an intervention (Protest with intervention).
+PROTEST_REMOVED = _LEXICON.regex("PROTEST_REMOVED")
+# Demonstrating actors: their attacks on property are violent demonstrations.
+PROTEST_ACTORS = _LEXICON.regex("PROTEST_ACTORS")
 
 
 SPORTS = _LEXICON.regex("SPORTS")
@@ -538,6 +565,8 @@ def classify_sentence(text: str, families: set[str], sent: SpacySpan | None = No
         # troops or fighters who march into a place advance; they do not demonstrate
         protest_ctx = False
         families = families - {"protest"}
+    if "blockade" in families and not protest_ctx and _people_blockade(sent):
+        protest_ctx = True  # people blockading an entrance or road demonstrate, demand word or not
     if "burn" in families and (BARRICADE.search(low) or BURN_TO_DEMAND.search(low)) or \
             ("blockade" in families and BARRICADE.search(low)):
         # burning tyres and barricades on roads, or burning things to press a demand, is how rioters block and
@@ -674,6 +703,9 @@ def classify_sentence(text: str, families: set[str], sent: SpacySpan | None = No
             return pick("Arrests", "raid", conf=0.4)
         if "arrest" in families and not re.search(r"\bkill|\bshot\b|\bmurder|\bbeat", low):
             return pick("Arrests", "arrest")
+        if PROPERTY_DAMAGE.search(low) and PROTEST_ACTORS.search(_agents(sent).lower()):
+            # codebook: demonstrators who damage property demonstrate violently (Violent demonstration)
+            return pick("Violent demonstration", "demonstrators attacked property")
         if PROPERTY_DAMAGE.search(low) and not HARM.search(NO_HARM.sub(" ", low)) and \
                 not CIVILIAN_WORDS.search(_targets(sent, low)):
             # codebook: an attack that only damages or burns property, hurting no one, is property destruction
@@ -854,6 +886,6 @@ def _protest_subtype(low: str, has: dict[str, bool], families: set[str]) -> Clas
     if lethal and force_by and not re.search(r"\b(?:mourn|justice for|death of|in memory|anniversary|accident|"
                                               r"acquittal|killed last|were killed in|whose (?:\w+ )?death)\b", low) and not GRIEVANCE_KILLING.search(low):
         return Classification("Excessive force against protesters", ["lethal force against demonstrators"])
-    if has["tear_gas"] or _intervened(low):
+    if has["tear_gas"] or _intervened(low) or PROTEST_REMOVED.search(low):
         return Classification("Protest with intervention", ["demonstrators dispersed/arrested"])
     return Classification("Peaceful protest", ["demonstration without violence"])
