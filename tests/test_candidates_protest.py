@@ -68,3 +68,73 @@ def test_activists_damaging_a_plant_demonstrate_violently(resources: Resources) 
 def test_gunmen_damaging_a_plant_is_property_destruction(resources: Resources) -> None:
     text = "Gunmen attacked a chemical plant in Sasolburg on Sunday, causing damage to equipment."
     assert candidates(resources, text) == ["Looting/property destruction"]
+
+
+def test_students_occupying_a_building_demonstrate(resources: Resources) -> None:
+    text = "Students occupied the administration building at the University of Limpopo in Polokwane on Monday."
+    assert candidates(resources, text) == ["Peaceful protest"]
+
+
+def test_troops_occupying_a_building_do_not_demonstrate(resources: Resources) -> None:
+    assert candidates(resources, "Troops occupied the administration building in Goma on Monday.") == []
+
+
+@pytest.mark.parametrize("text", [
+    "Hundreds of residents toyi-toyied outside the municipal offices in Mthatha on Tuesday.",
+    "A stayaway brought Alexandra township to a standstill on Monday.",
+    "Union members embarked on mass action in Bloemfontein on Wednesday.",
+])
+def test_south_african_protest_words_are_protests(resources: Resources, text: str) -> None:
+    assert candidates(resources, text) == ["Peaceful protest"]
+
+
+@pytest.mark.parametrize("text", [
+    "The choir sang a toyi-toyi song at the wedding in Soweto on Saturday.",
+    "Officials told residents to stay away from the river in Durban on Monday.",
+])
+def test_toyi_toyi_song_and_staying_away_are_no_protest(resources: Resources, text: str) -> None:
+    assert candidates(resources, text) == []
+
+
+def test_residents_handing_over_a_memorandum_demonstrate(resources: Resources) -> None:
+    text = "Residents handed over a memorandum to the mayor in Polokwane on Thursday."
+    assert candidates(resources, text) == ["Peaceful protest"]
+
+
+@pytest.mark.parametrize("text", [
+    "The minister presented a memorandum to cabinet in Pretoria on Thursday.",
+    "The two firms signed a memorandum of understanding in Pretoria on Thursday.",
+])
+def test_official_memorandum_is_no_protest(resources: Resources, text: str) -> None:
+    assert candidates(resources, text) == []
+
+
+def test_people_on_the_rampage_riot(resources: Resources) -> None:
+    text = "Taxi drivers went on the rampage in Pietermaritzburg on Monday, smashing shop windows."
+    assert candidates(resources, text) == ["Violent demonstration"]
+
+
+def test_scoring_rampage_is_no_riot(resources: Resources) -> None:
+    assert candidates(resources, "The star striker went on a scoring rampage in the second half on Saturday.") == []
+
+
+def test_staged_silent_march_is_a_protest_the_rules_do_not_doubt(resources: Resources) -> None:
+    text = "Dozens of women staged a silent march through the streets of Harare on Saturday."
+    doc = resources.nlp(text)
+    (event,) = build_report(Article(id="t", text=text, published="2024-03-06"), doc, resources, decide=False).events
+    assert event.sub_event_type == "Peaceful protest"
+    assert not [f for f in event.flags if f.startswith("rule_rejected")]
+
+
+def test_staged_reading_is_no_protest(resources: Resources) -> None:
+    assert candidates(resources, "The theatre held a staged reading of the play in Soweto on Saturday.") == []
+
+
+def test_guards_forcibly_removing_strikers_intervene(resources: Resources) -> None:
+    text = "Security guards forcibly removed the protesting workers from the factory in Germiston on Tuesday."
+    assert candidates(resources, text) == ["Protest with intervention"]
+
+
+def test_protesters_forcibly_removing_an_official_demonstrate_violently(resources: Resources) -> None:
+    text = "Protesters forcibly removed the councillor from his office in Mthatha on Tuesday."
+    assert candidates(resources, text) == ["Violent demonstration"]

@@ -192,6 +192,8 @@ def find_triggers(sent: SpacySpan) -> list[Trigger]:
             tok = _token_at(sent, base + m.start())
             if family == "blockade" and _forces_block(tok, low):
                 continue  # police or troops closing an entrance or road, with no demonstration named
+            if family == "protest" and _paperwork_handover(m.group(0), tok):
+                continue  # an official or a firm presenting a memorandum or petition, not a crowd
             found.append(Trigger(base + m.start(), base + m.end(), stext[m.start():m.end()], family,
                                  tok.i if tok is not None else None))
             if tok is not None:
@@ -279,6 +281,15 @@ def _forces_block(tok: Token | None, low: str) -> bool:
         return False
     subjects = [c for c in tok.children if c.dep_ in {"nsubj", "nsubjpass"}]
     return any(ORGANISED.search(" ".join(t.lower_ for t in c.subtree)) for c in subjects)
+
+
+def _paperwork_handover(matched: str, tok: Token | None) -> bool:
+    """A memorandum or petition handed over by someone other than a crowd's people (residents, workers, marchers
+    ...): an official's or firm's paperwork, not the act that ends a march."""
+    if tok is None or not PETITION_HANDOVER.search(matched):
+        return False
+    subjects = [c for c in tok.children if c.dep_ in {"nsubj", "nsubjpass", "agent"}]
+    return not any(PETITIONERS.search(" ".join(t.lower_ for t in c.subtree)) for c in subjects)
 
 
 def _people_blockade(sent: SpacySpan | None) -> bool:
@@ -471,6 +482,9 @@ GATHER_PROTEST_SIGNS = _LEXICON.regex("GATHER_PROTEST_SIGNS")
 PROTEST_REMOVED = _LEXICON.regex("PROTEST_REMOVED")
 # Demonstrating actors: their attacks on property are violent demonstrations.
 PROTEST_ACTORS = _LEXICON.regex("PROTEST_ACTORS")
+# A memorandum or petition, and the people whose handing it over is a demonstration's act.
+PETITION_HANDOVER = _LEXICON.regex("PETITION_HANDOVER")
+PETITIONERS = _LEXICON.regex("PETITIONERS")
 
 
 SPORTS = _LEXICON.regex("SPORTS")
@@ -870,7 +884,9 @@ def _protest_subtype(low: str, has: dict[str, bool], families: set[str]) -> Clas
     intervention (dispersal, arrests); neither → Peaceful protest. Tear gas is never a chemical weapon."""
     if has["mob"] and not has["protest"]:
         return Classification("Mob violence", ["mob"])
-    riot = has["riot_acts"] or "riot" in families or "burn" in families
+    # the force of police removing demonstrators is theirs: it makes no riot ("guards forcibly removed them")
+    riot = has["riot_acts"] and CUE["riot_acts"].search(PROTEST_REMOVED.sub(" ", low)) is not None or \
+        "riot" in families or "burn" in families
     forced_block = has["block"] and re.search(r"\bbarricad|\btyres|\btires|\bstones|\brocks|\bforc|\bburn", low)
     lethal = has["lethal"] or has["injury"]
     # Force used on demonstrators by the authorities is theirs, not the demonstrators' violence: "used excessive
