@@ -138,3 +138,45 @@ def test_guards_forcibly_removing_strikers_intervene(resources: Resources) -> No
 def test_protesters_forcibly_removing_an_official_demonstrate_violently(resources: Resources) -> None:
     text = "Protesters forcibly removed the councillor from his office in Mthatha on Tuesday."
     assert candidates(resources, text) == ["Violent demonstration"]
+
+
+@pytest.mark.parametrize("text", [
+    "Youths pelted police with stones in Alexandra on Monday.",
+    "Youths threw petrol bombs at police in Khayelitsha on Monday.",
+])
+def test_crowd_pelting_or_firebombing_police_is_mob_violence(resources: Resources, text: str) -> None:
+    assert candidates(resources, text) == ["Mob violence"]
+
+
+def test_pelting_a_dummy_with_tennis_balls_is_no_event(resources: Resources) -> None:
+    assert candidates(resources, "Engineers pelted the test dummy with tennis balls in the laboratory on Monday.") == []
+
+
+def test_villagers_setting_a_police_post_ablaze_is_mob_violence(resources: Resources) -> None:
+    assert candidates(resources, "Villagers set the police post ablaze in Mbale on Sunday.") == ["Mob violence"]
+
+
+def test_sunset_setting_hills_ablaze_is_no_event(resources: Resources) -> None:
+    assert candidates(resources, "The sunset set the western hills ablaze on Monday evening.") == []
+
+
+def test_residents_in_civil_disobedience_protest(resources: Resources) -> None:
+    text = "Hundreds of residents engaged in civil disobedience in Kafr Nabuda on Saturday."
+    assert candidates(resources, text) == ["Peaceful protest"]
+
+
+def test_campaign_of_civil_disobedience_is_a_call(resources: Resources) -> None:
+    text = "Activists launched a campaign of civil disobedience in Kampala on Monday."
+    assert candidates(resources, text) == []
+
+
+def test_taxi_operators_blocking_a_highway_is_a_protest_candidate(resources: Resources) -> None:
+    assert candidates(resources, "Taxi operators blocked the N2 highway near Durban on Monday.") == ["Peaceful protest"]
+
+
+@pytest.mark.parametrize("text", [
+    "A fallen tree blocked the main Durban road on Monday.",
+    "Police blocked the N2 highway near Durban on Monday after an accident.",
+])
+def test_road_blocked_by_a_tree_or_police_is_no_protest(resources: Resources, text: str) -> None:
+    assert candidates(resources, text) == []

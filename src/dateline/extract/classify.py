@@ -192,6 +192,10 @@ def find_triggers(sent: SpacySpan) -> list[Trigger]:
             tok = _token_at(sent, base + m.start())
             if family == "blockade" and _forces_block(tok, low):
                 continue  # police or troops closing an entrance or road, with no demonstration named
+            if family == "road_block":
+                if not _crowd_subject(tok):
+                    continue  # a road blocked by a fallen tree, a truck or the police: no crowd demonstrates
+                family = "blockade"
             if family == "protest" and _paperwork_handover(m.group(0), tok):
                 continue  # an official or a firm presenting a memorandum or petition, not a crowd
             found.append(Trigger(base + m.start(), base + m.end(), stext[m.start():m.end()], family,
@@ -290,6 +294,21 @@ def _paperwork_handover(matched: str, tok: Token | None) -> bool:
         return False
     subjects = [c for c in tok.children if c.dep_ in {"nsubj", "nsubjpass", "agent"}]
     return not any(PETITIONERS.search(" ".join(t.lower_ for t in c.subtree)) for c in subjects)
+
+
+def _crowd_subject(tok: Token | None) -> bool:
+    """The subject of a verb names a crowd's people (residents, workers, drivers ...)."""
+    if tok is None:
+        return False
+    subjects = [c for c in tok.children if c.dep_ == "nsubj"]
+    return any(PETITIONERS.search(" ".join(t.lower_ for t in c.subtree)) for c in subjects)
+
+
+def _crowd_burned(sent: SpacySpan | None) -> bool:
+    """Who set the fire is an unorganised crowd (villagers, youths, residents), not an armed or named group."""
+    agent = _agents(sent)
+    return bool(agent) and UNORGANISED.search(agent.lower()) is not None and not ORGANISED.search(agent.lower()) \
+        and not re.search(r"\b[A-Z]{2,}\b", agent)
 
 
 def _people_blockade(sent: SpacySpan | None) -> bool:
@@ -482,6 +501,8 @@ GATHER_PROTEST_SIGNS = _LEXICON.regex("GATHER_PROTEST_SIGNS")
 PROTEST_REMOVED = _LEXICON.regex("PROTEST_REMOVED")
 # Demonstrating actors: their attacks on property are violent demonstrations.
 PROTEST_ACTORS = _LEXICON.regex("PROTEST_ACTORS")
+# Protest forms named without a protest word: they make a protest trigger's sentence a protest context.
+PROTEST_FORMS = _LEXICON.regex("PROTEST_FORMS")
 # A memorandum or petition, and the people whose handing it over is a demonstration's act.
 PETITION_HANDOVER = _LEXICON.regex("PETITION_HANDOVER")
 PETITIONERS = _LEXICON.regex("PETITIONERS")
@@ -581,6 +602,8 @@ def classify_sentence(text: str, families: set[str], sent: SpacySpan | None = No
         families = families - {"protest"}
     if "blockade" in families and not protest_ctx and _people_blockade(sent):
         protest_ctx = True  # people blockading an entrance or road demonstrate, demand word or not
+    if "protest" in families and not protest_ctx and PROTEST_FORMS.search(low):
+        protest_ctx = True  # a protest form with no protest word: "residents engaged in civil disobedience"
     if "burn" in families and (BARRICADE.search(low) or BURN_TO_DEMAND.search(low)) or \
             ("blockade" in families and BARRICADE.search(low)):
         # burning tyres and barricades on roads, or burning things to press a demand, is how rioters block and
@@ -732,6 +755,9 @@ def classify_sentence(text: str, families: set[str], sent: SpacySpan | None = No
         return pick("Attack", "violence against civilians")
     if "arrest" in families:
         return pick("Arrests", "arrest")
+    if "burn" in families and _crowd_burned(sent):
+        # codebook: a crowd (villagers, youths, residents) setting property on fire is mob violence
+        return pick("Mob violence", "a crowd set property on fire")
     if "loot" in families or "burn" in families:
         return pick("Looting/property destruction", "property looted/destroyed")
     if "agreement" in families:
