@@ -190,6 +190,14 @@ def find_triggers(sent: SpacySpan) -> list[Trigger]:
     for pattern, family in _TRIGGER_PATTERNS:
         for m in pattern.finditer(low):
             tok = _token_at(sent, base + m.start())
+            if family == "blockade" and _forces_block(tok, low):
+                continue  # police or troops closing an entrance or road, with no demonstration named
+            if family == "road_block":
+                if not _crowd_subject(tok):
+                    continue  # a road blocked by a fallen tree, a truck or the police: no crowd demonstrates
+                family = "blockade"
+            if family == "protest" and _paperwork_handover(m.group(0), tok):
+                continue  # an official or a firm presenting a memorandum or petition, not a crowd
             found.append(Trigger(base + m.start(), base + m.end(), stext[m.start():m.end()], family,
                                  tok.i if tok is not None else None))
             if tok is not None:
@@ -215,7 +223,8 @@ def find_triggers(sent: SpacySpan) -> list[Trigger]:
                 tok.i + 1 < len(tok.doc) and tok.doc[tok.i + 1].text == "-")):
             continue  # "mob-owned", "riot-control": a modifier, not an event
         if lemma == "gather" and not re.search(r"\bdemand|\bagainst\b|\bprotest|\bdemonstrat|\brally|\bslogan|"
-                                               r"\bpetition|\bin support of\b|\bsolidarity|\bplacards?\b", low):
+                                               r"\bpetition|\bin support of\b|\bsolidarity|\bplacards?\b", low) \
+                and not GATHER_PROTEST_SIGNS.search(low):
             continue  # people gathering is not yet a demonstration
         if lemma == "march" and tok.pos_ == "VERB" and _armed_subject(tok):
             continue  # troops marching into a place advance; they do not demonstrate
@@ -267,6 +276,48 @@ def find_triggers(sent: SpacySpan) -> list[Trigger]:
         found.append(Trigger(tok.idx, tok.idx + len(tok.text), tok.text, family, tok.i))
     found.sort(key=lambda t: t.start)
     return found
+
+
+def _forces_block(tok: Token | None, low: str) -> bool:
+    """Police, troops or guards blockading or barricading a place, with no demonstration named: they close it;
+    nobody demonstrates."""
+    if tok is None or CUE["protest"].search(low):
+        return False
+    subjects = [c for c in tok.children if c.dep_ in {"nsubj", "nsubjpass"}]
+    return any(ORGANISED.search(" ".join(t.lower_ for t in c.subtree)) for c in subjects)
+
+
+def _paperwork_handover(matched: str, tok: Token | None) -> bool:
+    """A memorandum or petition handed over by someone other than a crowd's people (residents, workers, marchers
+    ...): an official's or firm's paperwork, not the act that ends a march."""
+    if tok is None or not PETITION_HANDOVER.search(matched):
+        return False
+    subjects = [c for c in tok.children if c.dep_ in {"nsubj", "nsubjpass", "agent"}]
+    return not any(PETITIONERS.search(" ".join(t.lower_ for t in c.subtree)) for c in subjects)
+
+
+def _crowd_subject(tok: Token | None) -> bool:
+    """The subject of a verb names a crowd's people (residents, workers, drivers ...)."""
+    if tok is None:
+        return False
+    subjects = [c for c in tok.children if c.dep_ == "nsubj"]
+    return any(PETITIONERS.search(" ".join(t.lower_ for t in c.subtree)) for c in subjects)
+
+
+def _crowd_burned(sent: SpacySpan | None) -> bool:
+    """Who set the fire is an unorganised crowd (villagers, youths, residents), not an armed or named group."""
+    agent = _agents(sent)
+    return bool(agent) and UNORGANISED.search(agent.lower()) is not None and not ORGANISED.search(agent.lower()) \
+        and not re.search(r"\b[A-Z]{2,}\b", agent)
+
+
+def _people_blockade(sent: SpacySpan | None) -> bool:
+    """Who blockades is not a force (police, troops, armed men): people blocking an entrance or road demonstrate."""
+    if sent is None:
+        return False
+    subjects = [t for t in sent if t.dep_ == "nsubj" and t.head.lower_.startswith(("blockad", "barricad", "block"))]
+    agent = " ".join(" ".join(t.lower_ for t in s.subtree) for s in subjects) or _agents(sent).lower()
+    return bool(agent) and not ORGANISED.search(agent)
 
 
 def _lexicon_words(doc: Doc) -> list[int]:
@@ -444,6 +495,17 @@ BURN_TO_DEMAND = _LEXICON.regex("BURN_TO_DEMAND")
 
 # Words saying people act to press a demand or grievance: what makes a gathering or blockade a demonstration.
 DEMAND = _LEXICON.regex("DEMAND")
+# Protest songs, placards or posters in hand: people gathered to demonstrate, not as an audience.
+GATHER_PROTEST_SIGNS = _LEXICON.regex("GATHER_PROTEST_SIGNS")
+# Demonstrators removed by the police: an intervention (Protest with intervention).
+PROTEST_REMOVED = _LEXICON.regex("PROTEST_REMOVED")
+# Demonstrating actors: their attacks on property are violent demonstrations.
+PROTEST_ACTORS = _LEXICON.regex("PROTEST_ACTORS")
+# Protest forms named without a protest word: they make a protest trigger's sentence a protest context.
+PROTEST_FORMS = _LEXICON.regex("PROTEST_FORMS")
+# A memorandum or petition, and the people whose handing it over is a demonstration's act.
+PETITION_HANDOVER = _LEXICON.regex("PETITION_HANDOVER")
+PETITIONERS = _LEXICON.regex("PETITIONERS")
 
 
 SPORTS = _LEXICON.regex("SPORTS")
@@ -538,6 +600,10 @@ def classify_sentence(text: str, families: set[str], sent: SpacySpan | None = No
         # troops or fighters who march into a place advance; they do not demonstrate
         protest_ctx = False
         families = families - {"protest"}
+    if "blockade" in families and not protest_ctx and _people_blockade(sent):
+        protest_ctx = True  # people blockading an entrance or road demonstrate, demand word or not
+    if "protest" in families and not protest_ctx and PROTEST_FORMS.search(low):
+        protest_ctx = True  # a protest form with no protest word: "residents engaged in civil disobedience"
     if "burn" in families and (BARRICADE.search(low) or BURN_TO_DEMAND.search(low)) or \
             ("blockade" in families and BARRICADE.search(low)):
         # burning tyres and barricades on roads, or burning things to press a demand, is how rioters block and
@@ -674,6 +740,9 @@ def classify_sentence(text: str, families: set[str], sent: SpacySpan | None = No
             return pick("Arrests", "raid", conf=0.4)
         if "arrest" in families and not re.search(r"\bkill|\bshot\b|\bmurder|\bbeat", low):
             return pick("Arrests", "arrest")
+        if PROPERTY_DAMAGE.search(low) and PROTEST_ACTORS.search(_agents(sent).lower()):
+            # codebook: demonstrators who damage property demonstrate violently (Violent demonstration)
+            return pick("Violent demonstration", "demonstrators attacked property")
         if PROPERTY_DAMAGE.search(low) and not HARM.search(NO_HARM.sub(" ", low)) and \
                 not CIVILIAN_WORDS.search(_targets(sent, low)):
             # codebook: an attack that only damages or burns property, hurting no one, is property destruction
@@ -686,6 +755,9 @@ def classify_sentence(text: str, families: set[str], sent: SpacySpan | None = No
         return pick("Attack", "violence against civilians")
     if "arrest" in families:
         return pick("Arrests", "arrest")
+    if "burn" in families and _crowd_burned(sent):
+        # codebook: a crowd (villagers, youths, residents) setting property on fire is mob violence
+        return pick("Mob violence", "a crowd set property on fire")
     if "loot" in families or "burn" in families:
         return pick("Looting/property destruction", "property looted/destroyed")
     if "agreement" in families:
@@ -838,7 +910,9 @@ def _protest_subtype(low: str, has: dict[str, bool], families: set[str]) -> Clas
     intervention (dispersal, arrests); neither → Peaceful protest. Tear gas is never a chemical weapon."""
     if has["mob"] and not has["protest"]:
         return Classification("Mob violence", ["mob"])
-    riot = has["riot_acts"] or "riot" in families or "burn" in families
+    # the force of police removing demonstrators is theirs: it makes no riot ("guards forcibly removed them")
+    riot = has["riot_acts"] and CUE["riot_acts"].search(PROTEST_REMOVED.sub(" ", low)) is not None or \
+        "riot" in families or "burn" in families
     forced_block = has["block"] and re.search(r"\bbarricad|\btyres|\btires|\bstones|\brocks|\bforc|\bburn", low)
     lethal = has["lethal"] or has["injury"]
     # Force used on demonstrators by the authorities is theirs, not the demonstrators' violence: "used excessive
@@ -854,6 +928,6 @@ def _protest_subtype(low: str, has: dict[str, bool], families: set[str]) -> Clas
     if lethal and force_by and not re.search(r"\b(?:mourn|justice for|death of|in memory|anniversary|accident|"
                                               r"acquittal|killed last|were killed in|whose (?:\w+ )?death)\b", low) and not GRIEVANCE_KILLING.search(low):
         return Classification("Excessive force against protesters", ["lethal force against demonstrators"])
-    if has["tear_gas"] or _intervened(low):
+    if has["tear_gas"] or _intervened(low) or PROTEST_REMOVED.search(low):
         return Classification("Protest with intervention", ["demonstrators dispersed/arrested"])
     return Classification("Peaceful protest", ["demonstration without violence"])

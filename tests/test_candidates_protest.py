@@ -1,0 +1,182 @@
+"""Candidate events of demonstrations told by their form (blockades, gatherings with protest songs, supporters at a
+court, rocks thrown, demonstrators damaging property): the rules must propose them, with the codebook's sub-type.
+Sentences written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from dateline.extract import build_report
+from dateline.model import Article
+from dateline.resources import Resources
+
+
+def candidates(resources: Resources, text: str) -> list[str]:
+    """The sub-types of the candidate events the rules propose for a one-sentence text (no learned decision)."""
+    doc = resources.nlp(text)
+    report = build_report(Article(id="t", text=text, published="2024-03-06"), doc, resources, decide=False)
+    return [e.sub_event_type for e in report.events]
+
+
+@pytest.mark.parametrize(("text", "sub"), [
+    ("Members of a residents' committee blockaded the gates of the company offices in Rustenburg on Tuesday.",
+     "Peaceful protest"),
+    (("Members of the civic group blockaded the entrance of a packaging company in Durban on Monday and were "
+      "removed by police."), "Protest with intervention"),
+    ("Residents barricaded the main road in Soweto with rocks on Wednesday.", "Violent demonstration"),
+])
+def test_blockade_of_entrance_or_road_is_a_demonstration(resources: Resources, text: str, sub: str) -> None:
+    assert candidates(resources, text) == [sub]
+
+
+def test_police_barricading_an_entrance_is_no_demonstration(resources: Resources) -> None:
+    assert candidates(resources, "Police barricaded the entrance of the stadium on Saturday before the match.") == []
+
+
+def test_gathering_with_struggle_songs_and_posters_is_a_protest(resources: Resources) -> None:
+    text = "About 30 party members gathered outside the conference centre on Tuesday singing struggle songs."
+    assert candidates(resources, text) == ["Peaceful protest"]
+
+
+def test_gathering_singing_birthday_songs_is_no_protest(resources: Resources) -> None:
+    assert candidates(resources, "Guests gathered in the hall on Saturday singing birthday songs.") == []
+
+
+def test_supporters_packing_a_court_in_support_is_a_protest(resources: Resources) -> None:
+    text = "Hundreds of supporters packed the Pietermaritzburg High Court on Friday in a show of support for the mayor."
+    assert candidates(resources, text) == ["Peaceful protest"]
+
+
+def test_lawyers_going_to_court_is_no_protest(resources: Resources) -> None:
+    assert candidates(resources, "Lawyers went to the Durban High Court on Friday to file an appeal.") == []
+
+
+def test_rocks_thrown_at_soldiers_are_mob_violence(resources: Resources) -> None:
+    text = "Villagers threw rocks at the soldiers in Hebron on Monday and chased them out of the village."
+    assert candidates(resources, text) == ["Mob violence"]
+
+
+def test_rocks_thrown_into_a_river_are_no_event(resources: Resources) -> None:
+    assert candidates(resources, "The boys threw rocks into the river on Sunday.") == []
+
+
+def test_activists_damaging_a_plant_demonstrate_violently(resources: Resources) -> None:
+    text = "Activists attacked a chemical plant in Sasolburg on Sunday, causing damage to equipment."
+    assert candidates(resources, text) == ["Violent demonstration"]
+
+
+def test_gunmen_damaging_a_plant_is_property_destruction(resources: Resources) -> None:
+    text = "Gunmen attacked a chemical plant in Sasolburg on Sunday, causing damage to equipment."
+    assert candidates(resources, text) == ["Looting/property destruction"]
+
+
+def test_students_occupying_a_building_demonstrate(resources: Resources) -> None:
+    text = "Students occupied the administration building at the University of Limpopo in Polokwane on Monday."
+    assert candidates(resources, text) == ["Peaceful protest"]
+
+
+def test_troops_occupying_a_building_do_not_demonstrate(resources: Resources) -> None:
+    assert candidates(resources, "Troops occupied the administration building in Goma on Monday.") == []
+
+
+@pytest.mark.parametrize("text", [
+    "Hundreds of residents toyi-toyied outside the municipal offices in Mthatha on Tuesday.",
+    "A stayaway brought Alexandra township to a standstill on Monday.",
+    "Union members embarked on mass action in Bloemfontein on Wednesday.",
+])
+def test_south_african_protest_words_are_protests(resources: Resources, text: str) -> None:
+    assert candidates(resources, text) == ["Peaceful protest"]
+
+
+@pytest.mark.parametrize("text", [
+    "The choir sang a toyi-toyi song at the wedding in Soweto on Saturday.",
+    "Officials told residents to stay away from the river in Durban on Monday.",
+])
+def test_toyi_toyi_song_and_staying_away_are_no_protest(resources: Resources, text: str) -> None:
+    assert candidates(resources, text) == []
+
+
+def test_residents_handing_over_a_memorandum_demonstrate(resources: Resources) -> None:
+    text = "Residents handed over a memorandum to the mayor in Polokwane on Thursday."
+    assert candidates(resources, text) == ["Peaceful protest"]
+
+
+@pytest.mark.parametrize("text", [
+    "The minister presented a memorandum to cabinet in Pretoria on Thursday.",
+    "The two firms signed a memorandum of understanding in Pretoria on Thursday.",
+])
+def test_official_memorandum_is_no_protest(resources: Resources, text: str) -> None:
+    assert candidates(resources, text) == []
+
+
+def test_people_on_the_rampage_riot(resources: Resources) -> None:
+    text = "Taxi drivers went on the rampage in Pietermaritzburg on Monday, smashing shop windows."
+    assert candidates(resources, text) == ["Violent demonstration"]
+
+
+def test_scoring_rampage_is_no_riot(resources: Resources) -> None:
+    assert candidates(resources, "The star striker went on a scoring rampage in the second half on Saturday.") == []
+
+
+def test_staged_silent_march_is_a_protest_the_rules_do_not_doubt(resources: Resources) -> None:
+    text = "Dozens of women staged a silent march through the streets of Harare on Saturday."
+    doc = resources.nlp(text)
+    (event,) = build_report(Article(id="t", text=text, published="2024-03-06"), doc, resources, decide=False).events
+    assert event.sub_event_type == "Peaceful protest"
+    assert not [f for f in event.flags if f.startswith("rule_rejected")]
+
+
+def test_staged_reading_is_no_protest(resources: Resources) -> None:
+    assert candidates(resources, "The theatre held a staged reading of the play in Soweto on Saturday.") == []
+
+
+def test_guards_forcibly_removing_strikers_intervene(resources: Resources) -> None:
+    text = "Security guards forcibly removed the protesting workers from the factory in Germiston on Tuesday."
+    assert candidates(resources, text) == ["Protest with intervention"]
+
+
+def test_protesters_forcibly_removing_an_official_demonstrate_violently(resources: Resources) -> None:
+    text = "Protesters forcibly removed the councillor from his office in Mthatha on Tuesday."
+    assert candidates(resources, text) == ["Violent demonstration"]
+
+
+@pytest.mark.parametrize("text", [
+    "Youths pelted police with stones in Alexandra on Monday.",
+    "Youths threw petrol bombs at police in Khayelitsha on Monday.",
+])
+def test_crowd_pelting_or_firebombing_police_is_mob_violence(resources: Resources, text: str) -> None:
+    assert candidates(resources, text) == ["Mob violence"]
+
+
+def test_pelting_a_dummy_with_tennis_balls_is_no_event(resources: Resources) -> None:
+    assert candidates(resources, "Engineers pelted the test dummy with tennis balls in the laboratory on Monday.") == []
+
+
+def test_villagers_setting_a_police_post_ablaze_is_mob_violence(resources: Resources) -> None:
+    assert candidates(resources, "Villagers set the police post ablaze in Mbale on Sunday.") == ["Mob violence"]
+
+
+def test_sunset_setting_hills_ablaze_is_no_event(resources: Resources) -> None:
+    assert candidates(resources, "The sunset set the western hills ablaze on Monday evening.") == []
+
+
+def test_residents_in_civil_disobedience_protest(resources: Resources) -> None:
+    text = "Hundreds of residents engaged in civil disobedience in Kafr Nabuda on Saturday."
+    assert candidates(resources, text) == ["Peaceful protest"]
+
+
+def test_campaign_of_civil_disobedience_is_a_call(resources: Resources) -> None:
+    text = "Activists launched a campaign of civil disobedience in Kampala on Monday."
+    assert candidates(resources, text) == []
+
+
+def test_taxi_operators_blocking_a_highway_is_a_protest_candidate(resources: Resources) -> None:
+    assert candidates(resources, "Taxi operators blocked the N2 highway near Durban on Monday.") == ["Peaceful protest"]
+
+
+@pytest.mark.parametrize("text", [
+    "A fallen tree blocked the main Durban road on Monday.",
+    "Police blocked the N2 highway near Durban on Monday after an accident.",
+])
+def test_road_blocked_by_a_tree_or_police_is_no_protest(resources: Resources, text: str) -> None:
+    assert candidates(resources, text) == []
