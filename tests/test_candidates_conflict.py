@@ -1,0 +1,64 @@
+"""Candidate events of armed conflict: the rules propose them through general frames of war reporting.
+
+Sentences written for these tests (none from an eval file); the expected sub-type follows the ACLED codebook
+(docs/codebook.md, sections 3 and 10): armed actors targeting positions or ground fight (Armed clash), from the
+air it is an air strike, at homes or markets from afar a shelling; armed actors entering or advancing into a place,
+a place that falls to a side, a side driven out of a place or losing control of it are changes of territory;
+fighters leaving on buses under a deal hand the ground over; an RPG fired at fighters is fighting; people killed
+when a place is set ablaze, and corpses found, are violence against civilians. Each frame has a sentence in
+another sense that must give no candidate. The tests read the rules' candidates (no learned decision)."""
+
+from __future__ import annotations
+
+import pytest
+
+from dateline.extract import build_report
+from dateline.model import Article
+from dateline.resources import Resources
+
+PUBLISHED = "2024-03-06"
+
+# (text, a sub-event type among the candidates; None: no candidate at all)
+CASES: dict[str, tuple[str, str | None]] = {
+    # an armed actor targeting: ground (clash), from the air (air strike), homes from afar (shelling)
+    "army_targets_positions": (("The army continued its operations in the hills east of Idlib on Monday, targeting "
+                                "the militants' positions near the village of Kafr Zita."), "Armed clash"),
+    "air_force_targets": ("The air force targeted rebel hideouts in the countryside of Hama on Tuesday.",
+                          "Air/drone strike"),
+    "rebels_target_homes": ("Rebel forces targeted the residential districts of Aleppo on Sunday.",
+                            "Shelling/artillery/missile attack"),
+    "tax_targets": ("The new tax targets wealthy families in the capital.", None),
+    "advertisers_target": ("Advertisers targeted young voters in Lagos last week.", None),
+    # entering or advancing into a place
+    "troops_entered_village": ("Government troops entered the village of Tal Sharqi on Sunday.",
+                               "Government regains territory"),
+    "rebels_advance_into": ("Rebel fighters made rapid advances into the market square of Jisr al-Shughur on Friday.",
+                            "Non-state actor overtakes territory"),
+    "delegation_entered": ("The delegation entered the city of Geneva on Monday for talks.", None),
+    "shares_advanced": ("Shares advanced to a record high in Tokyo on Monday.", None),
+    # armed men invading a village; locusts invading farms
+    "bandits_invaded": ("Armed bandits invaded the village of Dansadau in Zamfara on Monday night.", "Attack"),
+    "locusts_invaded": ("Locusts invaded farms across the north of Kenya this month.", None),
+    # a counterattack is fighting
+    "counterattack": ("Rebel groups launched a counterattack near Jableh on Wednesday.", "Armed clash"),
+}
+
+
+@pytest.fixture(scope="module")
+def candidates(resources: Resources) -> dict[str, list[str]]:
+    out: dict[str, list[str]] = {}
+    for key, (text, _) in CASES.items():
+        article = Article(id=key, text=text, published=PUBLISHED)
+        report = build_report(article, resources.nlp(text), resources, decide=False)
+        out[key] = [e.sub_event_type for e in report.events]
+    return out
+
+
+@pytest.mark.parametrize("case", sorted(CASES))
+def test_conflict_candidate(case: str, candidates: dict[str, list[str]]) -> None:
+    text, expected = CASES[case]
+    got = candidates[case]
+    if expected is None:
+        assert got == [], f"{text} -> {got}"
+    else:
+        assert expected in got, f"{text} -> {got}"
