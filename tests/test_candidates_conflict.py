@@ -41,6 +41,24 @@ CASES: dict[str, tuple[str, str | None]] = {
     "locusts_invaded": ("Locusts invaded farms across the north of Kenya this month.", None),
     # a counterattack is fighting
     "counterattack": ("Rebel groups launched a counterattack near Jableh on Wednesday.", "Armed clash"),
+    # ground that fell to a side, a side driven out, a side that lost control
+    "fell_to_militants": ("The town of Ras Kamboni fell to the militants on Thursday.",
+                          "Non-state actor overtakes territory"),
+    "fell_to_army": ("The rebel stronghold of Bani Walid fell to the army on Thursday.",
+                     "Government regains territory"),
+    "drove_out": ("Government troops drove the rebels out of the town of Bambari on Saturday.",
+                  "Government regains territory"),
+    "lost_control": ("The insurgents lost control of the district of Nad Ali on Sunday.",
+                     "Government regains territory"),
+    "prices_fell_to": ("Oil prices fell to a six-month low in London on Monday.", None),
+    "lost_council": ("The opposition lost control of the city council in the election.", None),
+    # fighters and civilians leaving on buses under a deal
+    "buses_left": (("Under the deal, about 40 buses left the besieged town of Madaya on Friday carrying rebel "
+                    "fighters and their families."), "Non-violent transfer of territory"),
+    "school_buses": ("School buses left the depot at dawn carrying pupils to the fair in Nakuru.", None),
+    # points and blocks of a district seized: ground taken
+    "seized_points": ("Government troops seized several points inside the Sheikh Maqsoud district on Tuesday.",
+                      "Government regains territory"),
 }
 
 

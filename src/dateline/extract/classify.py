@@ -475,6 +475,8 @@ FORCE_ACTOR = _LEXICON.regex("FORCE_ACTOR")
 # Positions and front lines are armed targets, whatever their holders are called.
 FRONT_WORDS = _LEXICON.regex("FRONT_WORDS")
 ARMED_FRAME_ACTORS = _LEXICON.regex("ARMED_FRAME_ACTORS")
+LOST_GROUND = _LEXICON.regex("LOST_GROUND")
+FELL_TO = _LEXICON.regex("FELL_TO")
 TARGETED_FROM_AFAR = _LEXICON.regex("TARGETED_FROM_AFAR")
 
 
@@ -789,13 +791,21 @@ def _targeting_subtype(low: str, has: dict[str, bool], sent: SpacySpan | None) -
 def _territory_subtype(low: str, families: set[str]) -> Classification:
     """Who takes the ground decides: state forces regain territory; a non-state group overtakes it."""
     verb = re.search(r"\b(?:recaptur|retook|retake|regain|liberat|won back|wrested|recovered control|captur|seiz|"
-                     r"overr[au]n|took|taken|pushed|control|entere?d?\b|advanc)", low)
+                     r"overr[au]n|took|taken|pushed|control|entere?d?\b|advanc|drove|driv(?:en|e|ing)\b|kick|chas(?:e|ed|ing)\b|"
+                     r"expell?|oust)", low)
     before = low[:verb.start()] if verb else low
     state_at = max((m.start() for m in STATE_WORDS.finditer(before)), default=-1)
     rebel_at = max((m.start() for m in NONSTATE_WORDS.finditer(before)), default=-1)
     after = re.sub(r"^\w*", "", low[verb.end():]) if verb else ""  # from the end of the verb's word
     if re.match(r"(?:\W+\w+){0,6}?\W+by (?:the )?(?:government|army|troops|soldiers|security forces)\b", after):
         state_at, rebel_at = len(before), -1  # the capture's own passive agent ("was captured by the army")
+    elif (fell := FELL_TO.search(low)) is not None:
+        # "the town fell to the militants": the side named first after the verb took it
+        state, rebel = STATE_WORDS.search(low, fell.end()), NONSTATE_WORDS.search(low, fell.end())
+        state_at = 1 if state and (not rebel or state.start() < rebel.start()) else -1
+        rebel_at = 1 if rebel and state_at < 0 else -1
+    elif LOST_GROUND.search(low):
+        state_at, rebel_at = rebel_at, state_at  # the side that lost it is named before the verb
     elif re.search(r"\b(?:were|was|been) (?:driven|pushed|forced|expelled) (?:back |out )?(?:of|from)\b", low):
         # passive ("were pushed back from their strongholds"): the side named before the verb lost the ground
         state_at, rebel_at = rebel_at, state_at
