@@ -56,6 +56,19 @@ CASES: dict[str, tuple[str, str | None]] = {
     "buses_left": (("Under the deal, about 40 buses left the besieged town of Madaya on Friday carrying rebel "
                     "fighters and their families."), "Non-violent transfer of territory"),
     "school_buses": ("School buses left the depot at dawn carrying pupils to the fair in Nakuru.", None),
+    # an RPG (a grenade launcher: a heavy weapon, codebook 7) fired at fighters
+    "rpg_rounds": ("Two militiamen were hit by RPG rounds near the old bridge of Sirte on Friday.",
+                   "Shelling/artillery/missile attack"),
+    "rpg_game": ("The studio released a new RPG for consoles in Tokyo on Friday.", None),
+    # a place set ablaze with people killed; a sky "set ablaze" by the sunset
+    "set_house_ablaze": ("Attackers set the chief's house ablaze in Bawku on Friday, leaving four people dead.",
+                         "Attack"),
+    "sunset_ablaze": ("The sunset set the sky over the bay ablaze in Durban on Saturday.", None),
+    # corpses found, a body found bound; a hiker's body found
+    "corpses_found": ("Fourteen corpses were found near the village of Mavivi on Tuesday.", "Attack"),
+    "body_tied": ("The body of a missing land activist was found in a river near Zamora, his hands tied with rope.",
+                  "Attack"),
+    "hiker_body": ("The body of a hiker was found near a trail in the park on Sunday.", None),
     # points and blocks of a district seized: ground taken
     "seized_points": ("Government troops seized several points inside the Sheikh Maqsoud district on Tuesday.",
                       "Government regains territory"),

@@ -756,6 +756,9 @@ def classify_sentence(text: str, families: set[str], sent: SpacySpan | None = No
         return pick("Attack", "violence against civilians")
     if "arrest" in families:
         return pick("Arrests", "arrest")
+    if "burn" in families and HARM.search(NO_HARM.sub(" ", low)):
+        # codebook: an attack that hurts people is violence against civilians, not property destruction
+        return pick("Attack", "people killed when a place was set on fire")
     if "loot" in families or "burn" in families:
         return pick("Looting/property destruction", "property looted/destroyed")
     if "agreement" in families:
