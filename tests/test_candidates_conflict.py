@@ -69,6 +69,12 @@ CASES: dict[str, tuple[str, str | None]] = {
     "body_tied": ("The body of a missing land activist was found in a river near Zamora, his hands tied with rope.",
                   "Attack"),
     "hiker_body": ("The body of a hiker was found near a trail in the park on Sunday.", None),
+    # people seized are abducted; a firing by gunmen is an attack, the firing of a manager is not
+    "seized_workers": ("Militants seized four aid workers on the road to Kidal on Monday.",
+                       "Abduction/forced disappearance"),
+    "gunmen_firing": ("Gunmen on motorcycles resorted to indiscriminate firing at a shrine in Quetta on Friday.",
+                      "Attack"),
+    "manager_firing": ("The firing of the club manager surprised the fans in Madrid on Friday.", None),
     # points and blocks of a district seized: ground taken
     "seized_points": ("Government troops seized several points inside the Sheikh Maqsoud district on Tuesday.",
                       "Government regains territory"),

@@ -182,7 +182,7 @@ def _diplomatic_subject(tok: Token) -> bool:
 
 # Verbs of war that name an event only when armed actors do them to a place or a target (codebook sections 10
 # and 12): the family each one proposes once its frame is found.
-ARMED_FRAMES = {"target": "target", "advance": "advance", "invade": "attack", "counter": "clash"}
+ARMED_FRAMES = {"target": "target", "advance": "advance", "invade": "attack", "counter": "clash", "firing": "fire"}
 _PLACE_PREPS = {"into", "in", "on", "to", "toward", "towards", "through", "inside"}
 
 
@@ -199,6 +199,13 @@ def _frame_subjects(tok: Token) -> list[Token]:
             return []
         node = node.head
     return []
+
+
+def _seized_people(tok: Token) -> bool:
+    """The verb's object (or passive subject) is people: civilians, workers, a named person."""
+    objects = [c for c in tok.children if c.dep_ in {"dobj", "nsubjpass"}]
+    return any(o.ent_type_ == "PERSON" or CIVILIAN_WORDS.fullmatch(o.lower_) is not None
+               or CIVILIAN_WORDS.fullmatch(o.lemma_.lower()) is not None for o in objects)
 
 
 def _is_place(tok: Token) -> bool:
@@ -265,6 +272,8 @@ def find_triggers(sent: SpacySpan) -> list[Trigger]:
             if not _armed_frame(tok, family):
                 continue  # "the new tax targets the rich", "shares advanced": only armed actors act on ground
             family = ARMED_FRAMES[family]
+        if family == "seize" and _seized_people(tok):
+            family = "abduct"  # "militants seized two aid workers": people taken, an abduction (codebook 11)
         if lemma == "riot" and (tok.dep_ in {"compound", "amod"} or (tok.i > 0 and tok.doc[tok.i - 1].lower_ in {"anti", "-"})
                                 or tok.head.lemma_.lower() in {"police", "gear", "squad", "force", "unit"}):
             continue  # "anti-riot police" names a force, not a riot
