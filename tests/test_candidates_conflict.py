@@ -35,6 +35,8 @@ CASES: dict[str, tuple[str, str | None]] = {
     "rebels_advance_into": ("Rebel fighters made rapid advances into the market square of Jisr al-Shughur on Friday.",
                             "Non-state actor overtakes territory"),
     "delegation_entered": ("The delegation entered the city of Geneva on Monday for talks.", None),
+    "prevented_from_entering": (("Soldiers prevented a rebel column from entering the town of Tal Tamr on "
+                                 "Monday."), None),
     "shares_advanced": ("Shares advanced to a record high in Tokyo on Monday.", None),
     # armed men invading a village; locusts invading farms
     "bandits_invaded": ("Armed bandits invaded the village of Dansadau in Zamfara on Monday night.", "Attack"),

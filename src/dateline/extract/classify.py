@@ -220,6 +220,8 @@ def _armed_frame(tok: Token, family: str) -> bool:
     entering and advancing need a place ("entered the village", "advances into the square")."""
     if tok.pos_ not in {"VERB", "NOUN"} or tok.dep_ in {"compound", "amod"}:
         return False
+    if any(a.lemma_.lower() in FRAME_BLOCKED for a in list(tok.ancestors)[:3]):
+        return False  # "prevented a patrol from entering the town", "tried to advance": it did not happen
     subjects = _frame_subjects(tok)
     actors = " ".join(" ".join(t.lower_ for t in s.subtree) for s in subjects)
     if tok.pos_ == "NOUN" and all(s.pos_ == "PRON" for s in subjects):
@@ -487,6 +489,7 @@ ARMED_FRAME_ACTORS = _LEXICON.regex("ARMED_FRAME_ACTORS")
 LOST_GROUND = _LEXICON.regex("LOST_GROUND")
 FELL_TO = _LEXICON.regex("FELL_TO")
 TARGETED_FROM_AFAR = _LEXICON.regex("TARGETED_FROM_AFAR")
+FRAME_BLOCKED = set(_LEXICON.words("FRAME_BLOCKED"))
 
 
 PROPERTY_DAMAGE = _LEXICON.regex("PROPERTY_DAMAGE")
