@@ -52,6 +52,10 @@ CASES: dict[str, tuple[str, str | None]] = {
                   "Government regains territory"),
     "lost_control": ("The insurgents lost control of the district of Nad Ali on Sunday.",
                      "Government regains territory"),
+    "lost_capital": ("The militia lost its self-declared capital to government troops on Sunday.",
+                     "Government regains territory"),
+    "army_lost_control": ("The army lost control of the town of Kidal on Sunday.",
+                          "Non-state actor overtakes territory"),
     "prices_fell_to": ("Oil prices fell to a six-month low in London on Monday.", None),
     "lost_council": ("The opposition lost control of the city council in the election.", None),
     # fighters and civilians leaving on buses under a deal

@@ -709,8 +709,9 @@ def classify_sentence(text: str, families: set[str], sent: SpacySpan | None = No
         if (has["withdraw"] and not has["clash"] and not FORCED_OUT.search(low)) or NO_RESISTANCE.search(low):
             return pick("Non-violent transfer of territory", "taken after the other side withdrew")
         return _territory_subtype(low, families)
-    if "advance" in families:
-        # armed actors entering or advancing into a place (find_triggers checked the frame): who advances gains it
+    if "advance" in families or ("territory" in families and LOST_GROUND.search(low)):
+        # armed actors entering or advancing into a place (find_triggers checked the frame), or a side that lost
+        # its capital or control of a place: territory changed hands
         if NO_RESISTANCE.search(low):
             return pick("Non-violent transfer of territory", "entered without resistance")
         return _territory_subtype(low, families)
@@ -819,8 +820,11 @@ def _territory_subtype(low: str, families: set[str]) -> Classification:
         state, rebel = STATE_WORDS.search(low, fell.end()), NONSTATE_WORDS.search(low, fell.end())
         state_at = 1 if state and (not rebel or state.start() < rebel.start()) else -1
         rebel_at = 1 if rebel and state_at < 0 else -1
-    elif LOST_GROUND.search(low):
-        state_at, rebel_at = rebel_at, state_at  # the side that lost it is named before the verb
+    elif (lost := LOST_GROUND.search(low)) is not None:
+        # the side that lost it is named (last) before the verb: the other side took it
+        lost_state = max((m.start() for m in STATE_WORDS.finditer(low, 0, lost.start())), default=-1)
+        lost_rebel = max((m.start() for m in NONSTATE_WORDS.finditer(low, 0, lost.start())), default=-1)
+        state_at, rebel_at = (1, -1) if lost_rebel > lost_state else ((-1, 1) if lost_state >= 0 else (-1, -1))
     elif re.search(r"\b(?:were|was|been) (?:driven|pushed|forced|expelled) (?:back |out )?(?:of|from)\b", low):
         # passive ("were pushed back from their strongholds"): the side named before the verb lost the ground
         state_at, rebel_at = rebel_at, state_at
