@@ -37,6 +37,7 @@ CASES: dict[str, tuple[str, str | None]] = {
     "delegation_entered": ("The delegation entered the city of Geneva on Monday for talks.", None),
     "prevented_from_entering": (("Soldiers prevented a rebel column from entering the town of Tal Tamr on "
                                  "Monday."), None),
+    "police_entered_stadium": ("Police entered the stadium in Cardiff after the match on Saturday.", None),
     "shares_advanced": ("Shares advanced to a record high in Tokyo on Monday.", None),
     # armed men invading a village; locusts invading farms
     "bandits_invaded": ("Armed bandits invaded the village of Dansadau in Zamfara on Monday night.", "Attack"),

@@ -228,12 +228,13 @@ def _armed_frame(tok: Token, family: str) -> bool:
         actors = span_text(tok.sent).lower()  # "their advance": the sentence names who advanced
     elif not subjects:
         actors = " ".join(t.lower_ for t in tok.sent if t.i < tok.i)  # a parse with no subject: the words before
-    if not (ARMED_WORDS.search(actors) or STATE_WORDS.search(actors) or NONSTATE_WORDS.search(actors)
-            or ARMED_FRAME_ACTORS.search(actors)):
+    if not _names_forces(actors):
         return False
     if family == "advance":
-        if tok.lemma_.lower() == "enter" and any(c.dep_ == "dobj" and _is_place(c) for c in tok.children):
-            return True
+        if not _names_forces(POLICE_ONLY.sub(" ", actors)):
+            return False  # police entering a stadium or a house make a raid or keep order; they take no ground
+        if tok.lemma_.lower() == "enter":  # what was entered, not where ("entered the stadium in Cardiff")
+            return any(c.dep_ == "dobj" and _is_place(c) for c in tok.children)
         # "made rapid advances into the square": the light verb carries the place
         holders = [tok, tok.head] if tok.dep_ == "dobj" else [tok]
         return any(c.dep_ == "prep" and c.lower_ in _PLACE_PREPS and any(g.dep_ == "pobj" and _is_place(g)
@@ -490,6 +491,13 @@ LOST_GROUND = _LEXICON.regex("LOST_GROUND")
 FELL_TO = _LEXICON.regex("FELL_TO")
 TARGETED_FROM_AFAR = _LEXICON.regex("TARGETED_FROM_AFAR")
 FRAME_BLOCKED = set(_LEXICON.words("FRAME_BLOCKED"))
+POLICE_ONLY = _LEXICON.regex("POLICE_ONLY")
+
+
+def _names_forces(text: str) -> bool:
+    """Armed or security actors are named in the text: the armed, state and non-state words and the frame's own."""
+    return bool(ARMED_WORDS.search(text) or STATE_WORDS.search(text) or NONSTATE_WORDS.search(text)
+                or ARMED_FRAME_ACTORS.search(text))
 
 
 PROPERTY_DAMAGE = _LEXICON.regex("PROPERTY_DAMAGE")
