@@ -180,6 +180,71 @@ def _diplomatic_subject(tok: Token) -> bool:
     return any(t.lemma_.lower() in DIPLOMATIC_SUBJECTS or t.lower_ in DIPLOMATIC_SUBJECTS for t in subjects)
 
 
+# Verbs of war that name an event only when armed actors do them to a place or a target (codebook sections 10
+# and 12): the family each one proposes once its frame is found.
+ARMED_FRAMES = {"target": "target", "advance": "advance", "invade": "attack", "counter": "clash", "firing": "fire"}
+_PLACE_PREPS = {"into", "in", "on", "to", "toward", "towards", "through", "inside"}
+
+
+def _frame_subjects(tok: Token) -> list[Token]:
+    """Who does the verb: its subject or passive "by" agent, else that of the verb its clause hangs on
+    ("continued their operations, targeting the positions"); for a noun, its possessor."""
+    node = tok
+    for _ in range(4):
+        found = [c for c in node.children if c.dep_ in {"nsubj", "poss"}]
+        found += [g for c in node.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+        if found:
+            return found
+        if node.dep_ not in {"advcl", "xcomp", "conj", "acl", "pcomp", "prep", "pobj", "dobj"} or node.head.i == node.i:
+            return []
+        node = node.head
+    return []
+
+
+def _seized_people(tok: Token) -> bool:
+    """The verb's object (or passive subject) is people: civilians, workers, a named person."""
+    objects = [c for c in tok.children if c.dep_ in {"dobj", "nsubjpass"}]
+    return any(o.ent_type_ == "PERSON" or CIVILIAN_WORDS.fullmatch(o.lower_) is not None
+               or CIVILIAN_WORDS.fullmatch(o.lemma_.lower()) is not None for o in objects)
+
+
+def _is_place(tok: Token) -> bool:
+    """A named place or a word for ground that armed actors hold."""
+    phrase = " ".join(t.lower_ for t in tok.subtree)
+    return tok.ent_type_ in {"GPE", "LOC", "FAC"} or tok.pos_ == "PROPN" or bool(TERRITORY_OBJECTS.search(phrase))
+
+
+def _armed_frame(tok: Token, family: str) -> bool:
+    """An armed actor targets, enters, advances into, invades or counterattacks: the frame of an act of war.
+    The actor is the verb's subject or agent (or the sentence's armed words, for a noun such as "their advance");
+    entering and advancing need a place ("entered the village", "advances into the square")."""
+    if tok.pos_ not in {"VERB", "NOUN"} or tok.dep_ in {"compound", "amod"}:
+        return False
+    if any(a.lemma_.lower() in FRAME_BLOCKED for a in list(tok.ancestors)[:3]):
+        return False  # "prevented a patrol from entering the town", "tried to advance": it did not happen
+    subjects = _frame_subjects(tok)
+    actors = " ".join(" ".join(t.lower_ for t in s.subtree) for s in subjects)
+    if tok.pos_ == "NOUN" and all(s.pos_ == "PRON" for s in subjects):
+        actors = span_text(tok.sent).lower()  # "their advance": the sentence names who advanced
+    elif not subjects:
+        actors = " ".join(t.lower_ for t in tok.sent if t.i < tok.i)  # a parse with no subject: the words before
+    if not _names_forces(actors):
+        return False
+    if family == "advance":
+        if not _names_forces(POLICE_ONLY.sub(" ", actors)):
+            return False  # police entering a stadium or a house make a raid or keep order; they take no ground
+        if tok.lemma_.lower() == "enter":  # what was entered, not where ("entered the stadium in Cardiff")
+            return any(c.dep_ == "dobj" and _is_place(c) for c in tok.children)
+        # "made rapid advances into the square": the light verb carries the place
+        holders = [tok, tok.head] if tok.dep_ == "dobj" else [tok]
+        return any(c.dep_ == "prep" and c.lower_ in _PLACE_PREPS and any(g.dep_ == "pobj" and _is_place(g)
+                                                                           for g in c.children)
+                   for h in holders for c in h.children)
+    if family in {"target", "invade"}:
+        return tok.pos_ == "VERB"
+    return True
+
+
 def find_triggers(sent: SpacySpan) -> list[Trigger]:
     """Every word or phrase in the sentence that names a kind of ACLED event."""
     found: list[Trigger] = []
@@ -214,6 +279,12 @@ def find_triggers(sent: SpacySpan) -> list[Trigger]:
             continue
         if tok.pos_ not in {"VERB", "NOUN", "PROPN", "ADJ"}:
             continue
+        if family in ARMED_FRAMES:
+            if not _armed_frame(tok, family):
+                continue  # "the new tax targets the rich", "shares advanced": only armed actors act on ground
+            family = ARMED_FRAMES[family]
+        if family == "seize" and _seized_people(tok):
+            family = "abduct"  # "militants seized two aid workers": people taken, an abduction (codebook 11)
         if lemma == "riot" and (tok.dep_ in {"compound", "amod"} or (tok.i > 0 and tok.doc[tok.i - 1].lower_ in {"anti", "-"})
                                 or tok.head.lemma_.lower() in {"police", "gear", "squad", "force", "unit"}):
             continue  # "anti-riot police" names a force, not a riot
@@ -466,6 +537,18 @@ NO_RESISTANCE = _LEXICON.regex("NO_RESISTANCE")
 FORCE_ACTOR = _LEXICON.regex("FORCE_ACTOR")
 # Positions and front lines are armed targets, whatever their holders are called.
 FRONT_WORDS = _LEXICON.regex("FRONT_WORDS")
+ARMED_FRAME_ACTORS = _LEXICON.regex("ARMED_FRAME_ACTORS")
+LOST_GROUND = _LEXICON.regex("LOST_GROUND")
+FELL_TO = _LEXICON.regex("FELL_TO")
+TARGETED_FROM_AFAR = _LEXICON.regex("TARGETED_FROM_AFAR")
+FRAME_BLOCKED = set(_LEXICON.words("FRAME_BLOCKED"))
+POLICE_ONLY = _LEXICON.regex("POLICE_ONLY")
+
+
+def _names_forces(text: str) -> bool:
+    """Armed or security actors are named in the text: the armed, state and non-state words and the frame's own."""
+    return bool(ARMED_WORDS.search(text) or STATE_WORDS.search(text) or NONSTATE_WORDS.search(text)
+                or ARMED_FRAME_ACTORS.search(text))
 
 
 PROPERTY_DAMAGE = _LEXICON.regex("PROPERTY_DAMAGE")
@@ -646,6 +729,8 @@ def classify_sentence(text: str, families: set[str], sent: SpacySpan | None = No
     if weapons_seized or ("disrupt" in families and has["disrupt"]):
         return pick("Disrupted weapons use", "weapon defused/intercepted/seized")
     explosive_ok = not protest_ctx or attack_verb
+    if families == {"target"}:
+        return _targeting_subtype(low, has, sent)
     if explosive_ok and has["air"] and not AIR_TARGETED.search(low) and (families & {"air", "bomb", "attack", "kill", "explosion", "shell", "fire",
                                                      "strike", "raid"}):
         return pick("Air/drone strike", "aircraft/drone")
@@ -697,6 +782,12 @@ def classify_sentence(text: str, families: set[str], sent: SpacySpan | None = No
     if territory and TERRITORY_OBJECTS.search(low):
         if (has["withdraw"] and not has["clash"] and not FORCED_OUT.search(low)) or NO_RESISTANCE.search(low):
             return pick("Non-violent transfer of territory", "taken after the other side withdrew")
+        return _territory_subtype(low, families)
+    if "advance" in families or ("territory" in families and LOST_GROUND.search(low)):
+        # armed actors entering or advancing into a place (find_triggers checked the frame), or a side that lost
+        # its capital or control of a place: territory changed hands
+        if NO_RESISTANCE.search(low):
+            return pick("Non-violent transfer of territory", "entered without resistance")
         return _territory_subtype(low, families)
     if "withdraw" in families and not has["clash"]:
         return pick("Non-violent transfer of territory", "withdrawal/handover")
@@ -758,6 +849,9 @@ def classify_sentence(text: str, families: set[str], sent: SpacySpan | None = No
     if "burn" in families and _crowd_burned(sent):
         # codebook: a crowd (villagers, youths, residents) setting property on fire is mob violence
         return pick("Mob violence", "a crowd set property on fire")
+    if "burn" in families and HARM.search(NO_HARM.sub(" ", low)):
+        # codebook: an attack that hurts people is violence against civilians, not property destruction
+        return pick("Attack", "people killed when a place was set on fire")
     if "loot" in families or "burn" in families:
         return pick("Looting/property destruction", "property looted/destroyed")
     if "agreement" in families:
@@ -780,16 +874,37 @@ def classify_sentence(text: str, families: set[str], sent: SpacySpan | None = No
     return pick("Other", "unclear", conf=0.2)
 
 
+def _targeting_subtype(low: str, has: dict[str, bool], sent: SpacySpan | None) -> Classification:
+    """An armed actor targeting something, no other trigger: from the air an air strike; with shells, or at homes,
+    markets or ships, a shelling (fired from afar); at positions, roads and ground, the fighting (Armed clash)."""
+    if has["air"] and not AIR_TARGETED.search(low):
+        return Classification("Air/drone strike", ["aircraft target"], 0.5)
+    if has["shell"] or TARGETED_FROM_AFAR.search(_targets(sent, low)):
+        return Classification("Shelling/artillery/missile attack", ["targeted from afar"], 0.5)
+    return Classification("Armed clash", ["armed forces target positions or ground"], 0.5)
+
+
 def _territory_subtype(low: str, families: set[str]) -> Classification:
     """Who takes the ground decides: state forces regain territory; a non-state group overtakes it."""
     verb = re.search(r"\b(?:recaptur|retook|retake|regain|liberat|won back|wrested|recovered control|captur|seiz|"
-                     r"overr[au]n|took|taken|pushed|control)", low)
+                     r"overr[au]n|took|taken|pushed|control|entere?d?\b|advanc|drove|driv(?:en|e|ing)\b|kick|chas(?:e|ed|ing)\b|"
+                     r"expell?|oust)", low)
     before = low[:verb.start()] if verb else low
     state_at = max((m.start() for m in STATE_WORDS.finditer(before)), default=-1)
     rebel_at = max((m.start() for m in NONSTATE_WORDS.finditer(before)), default=-1)
     after = re.sub(r"^\w*", "", low[verb.end():]) if verb else ""  # from the end of the verb's word
     if re.match(r"(?:\W+\w+){0,6}?\W+by (?:the )?(?:government|army|troops|soldiers|security forces)\b", after):
         state_at, rebel_at = len(before), -1  # the capture's own passive agent ("was captured by the army")
+    elif (fell := FELL_TO.search(low)) is not None:
+        # "the town fell to the militants": the side named first after the verb took it
+        state, rebel = STATE_WORDS.search(low, fell.end()), NONSTATE_WORDS.search(low, fell.end())
+        state_at = 1 if state and (not rebel or state.start() < rebel.start()) else -1
+        rebel_at = 1 if rebel and state_at < 0 else -1
+    elif (lost := LOST_GROUND.search(low)) is not None:
+        # the side that lost it is named (last) before the verb: the other side took it
+        lost_state = max((m.start() for m in STATE_WORDS.finditer(low, 0, lost.start())), default=-1)
+        lost_rebel = max((m.start() for m in NONSTATE_WORDS.finditer(low, 0, lost.start())), default=-1)
+        state_at, rebel_at = (1, -1) if lost_rebel > lost_state else ((-1, 1) if lost_state >= 0 else (-1, -1))
     elif re.search(r"\b(?:were|was|been) (?:driven|pushed|forced|expelled) (?:back |out )?(?:of|from)\b", low):
         # passive ("were pushed back from their strongholds"): the side named before the verb lost the ground
         state_at, rebel_at = rebel_at, state_at
