@@ -10,7 +10,7 @@ import pytest
 
 from dateline.codebook import default_codebook
 from dateline.extract import notes
-from dateline.model import Event
+from dateline.model import Event, Span
 from dateline.pipeline import Pipeline
 
 D = dt.date
@@ -167,3 +167,14 @@ def test_cited_sources_read_naturally() -> None:
 ])
 def test_the_source_clause_after_the_event_leaves_the_note_whole(clause: str, want: str) -> None:
     assert notes.clause_for_note(clause) == want
+
+
+def test_a_place_the_clause_spells_its_own_way_is_not_named_twice() -> None:
+    # the gazetteer's spelling differs from the report's: the admin1 goes after the report's own word, and no
+    # second "in <place>" is appended
+    text = "Several hundred strikers in Mosul closed the main bridge"
+    at = text.index("Mosul")
+    event = _event("Peaceful protest", location="Al Mawsil", admin1="Nineveh", country="Iraq",
+                   evidence={"location": Span.of(text, at, at + 5)})
+    assert notes.make_note(event, text) == (
+        "On 14 March 2021, several hundred strikers in Mosul (Nineveh) closed the main bridge. [size=no report]")

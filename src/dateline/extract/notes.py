@@ -190,7 +190,10 @@ def _where(event: Event, what: str) -> str:
     if place and place != event.country:
         region = event.admin1 or event.country
         tag = f" ({region})" if region else ""
-        m = re.search(rf"\b{re.escape(place)}\b", what, re.IGNORECASE)
+        # the clause may name the place as the report spells it ("Basra"), not as the gazetteer does ("Basrah")
+        written = event.evidence.get("location")
+        names = [place] + ([written.text] if written is not None and written.text != place else [])
+        m = next(filter(None, (re.search(rf"\b{re.escape(n)}\b", what, re.IGNORECASE) for n in names)), None)
         if m:
             return f"{what[:m.end()]}{tag}{what[m.end():]}"
         prep = "near" if event.geo_precision == 2 else "in"
