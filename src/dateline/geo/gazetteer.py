@@ -133,6 +133,9 @@ def key_hash(key: str) -> int:
     return int.from_bytes(hashlib.blake2b(key.encode(), digest_size=8).digest(), "little") >> 1
 
 
+_KNOWN_SIZE = 1 << 17  # keys `Gazetteer.known` keeps, as `key_hash`'s cache (emptied when full)
+
+
 class Gazetteer:
     """Read-only lookups over the index file (see `load_gazetteer`).
 
@@ -159,6 +162,11 @@ class Gazetteer:
         self.entry = functools.lru_cache(maxsize=65536)(self._entry_uncached)  # type: ignore[method-assign]
         self._region_keys: dict[str, tuple[str, tuple[str, ...]]] | None = None
         self._region_ids: dict[str, tuple[int, ...]] = {}
+        # key → `known(key)`, kept across documents: the index never changes, and the toponym finder asks about
+        # every n-gram of every document, whose words recur within a document (folded and loose keys are often
+        # the same string) and across documents (country and town names, common capitalised words); the binary
+        # search over millions of hashes is cache-missing memory reads, a dict look-up is not
+        self._known: dict[str, bool] = {}
 
     def __reduce__(self) -> tuple[Any, ...]:
         # Worker processes reopen the file instead of pickling a connection.
@@ -188,16 +196,20 @@ class Gazetteer:
 
     def known(self, keys: list[str]) -> list[bool]:
         """Which keys (folded or loose) may be in the index: a vectorised binary search over the hashes, plus
-        the names of `regions.json`."""
-        if not keys:
-            return []
-        np = self._np
-        h = np.fromiter((key_hash(k) for k in keys), dtype=np.int64, count=len(keys))
-        pos = np.searchsorted(self._hashes, h)
-        pos[pos >= len(self._hashes)] = 0
-        found: list[bool] = (self._hashes[pos] == h).tolist()
-        regions = self._regions()
-        return [f or k in regions for f, k in zip(found, keys)]
+        the names of `regions.json`. Only keys not asked before are searched (`_known`)."""
+        memo = self._known
+        new = [k for k in dict.fromkeys(keys) if k not in memo]
+        if new:
+            if len(memo) + len(new) > _KNOWN_SIZE:
+                memo.clear()
+                new = list(dict.fromkeys(keys))
+            np = self._np
+            h = np.fromiter((key_hash(k) for k in new), dtype=np.int64, count=len(new))
+            pos = np.searchsorted(self._hashes, h)
+            pos[pos >= len(self._hashes)] = 0
+            regions = self._regions()
+            memo.update((k, f or k in regions) for k, f in zip(new, (self._hashes[pos] == h).tolist()))
+        return [memo[k] for k in keys]
 
     def _regions(self) -> dict[str, tuple[str, tuple[str, ...]]]:
         """Folded region name → (country code, its first-level divisions as the index names them)."""
