@@ -160,6 +160,11 @@ class Gazetteer:
         self._np = np
         self._lookup_ids = functools.lru_cache(maxsize=65536)(self._lookup_ids_uncached)
         self.entry = functools.lru_cache(maxsize=65536)(self._entry_uncached)  # type: ignore[method-assign]
+        # `lookup`'s records by name, kept like the ids: the toponym recognizer looks up each candidate's name
+        # and the resolver each mention's, the same names in one document, and place names recur across
+        # documents; building the list of up to 150 records anew (a cache look-up per record) was most of the
+        # time of a look-up
+        self._lookup_entries = functools.lru_cache(maxsize=1 << 14)(self._lookup_uncached)
         self._region_keys: dict[str, tuple[str, tuple[str, ...]]] | None = None
         self._region_ids: dict[str, tuple[int, ...]] = {}
         # key → `known(key)`, kept across documents: the index never changes, and the toponym finder asks about
@@ -245,7 +250,13 @@ class Gazetteer:
     def lookup(self, name: str, loose: bool = True, limit: int | None = None) -> list[Entry]:
         """Every record whose name or alternate name matches `name` (exact key first, then the loose key); the
         first `limit` of them when given (= `lookup(name)[:limit]`, without reading the records past the limit:
-        a common name has thousands)."""
+        a common name has thousands). A new list each time: callers may change it."""
+        return list(self._lookup_entries(name, loose, limit))
+
+    def _lookup_uncached(self, name: str, loose: bool, limit: int | None) -> tuple[Entry, ...]:
+        return tuple(self._lookup_list(name, loose, limit))
+
+    def _lookup_list(self, name: str, loose: bool, limit: int | None) -> list[Entry]:
         ids = self._lookup_ids("keys", fold(name))
         if not ids and loose:
             key2 = loose_key(name)
