@@ -221,8 +221,9 @@ def _mentions(article: Article, doc: Doc, gaz: Gazetteer, sent_starts: list[int]
             m.modifier = False
         if _attribute_suffix(article.text, m.end):
             m.modifier = m.attributive = True
-        m.target = _target_of_act(span, doc)
-        m.government = _government_of(span, doc)
+        after = _noun_after(span, doc)  # both tests below read the word the name qualifies
+        m.target = _target_of_act(span, doc, after)
+        m.government = _government_of(span, doc, after)
         m.town_word = bool(_TOWN_AFTER.match(article.text, m.end) or _TOWN_BEFORE.search(article.text[max(0, m.start - 30) : m.start]))
         if span[0].text in _SUBLOCALITY_PREFIXES:
             m.kind_hint = "landmark"  # "Colonia Las Lomas": a neighbourhood of the town named with it, never a town
@@ -273,10 +274,11 @@ def _mentions(article: Article, doc: Doc, gaz: Gazetteer, sent_starts: list[int]
     return out
 
 
-def _target_of_act(span: Any, doc: Doc) -> bool:
+def _target_of_act(span: Any, doc: Doc, after: tuple[Any, list[Any]] | None = None) -> bool:
     """Whether the name is written as what an act is aimed at: after "against", as the possessive or modifier of
     a noun such as "influence" or "embassy", or as the object of a verb such as "protest" or "condemn" (lists
-    `target_before`, `target_heads`, `target_verbs` in toponym_cues.json)."""
+    `target_before`, `target_heads`, `target_verbs` in toponym_cues.json). `after` is `_noun_after(span, doc)` when
+    the caller has it already."""
     cue = cues()
     before = doc[span.start - 1] if span.start > 0 else None
     if before is not None and before.lower_ == "the" and span.start > 1:
@@ -284,16 +286,17 @@ def _target_of_act(span: Any, doc: Doc) -> bool:
     if before is not None and before.lower_ in cue["target_before"]:
         return True
     last = span[-1]
-    head, _ = _noun_after(span, doc)
+    head, _ = after if after is not None else _noun_after(span, doc)
     if head is not None and head.lower_ in cue["target_heads"]:
         return True
     return last.dep_ in {"dobj", "obj"} and last.head.lower_ in cue["target_verbs"]
 
 
-def _government_of(span: Any, doc: Doc) -> bool:
+def _government_of(span: Any, doc: Doc, after: tuple[Any, list[Any]] | None = None) -> bool:
     """Whether the name is the possessor or modifier of a government noun ("Tehran's forces", "Moscow's
-    allies", "the Damascus government"; list `government_heads` in toponym_cues.json)."""
-    head, adjectives = _noun_after(span, doc)
+    allies", "the Damascus government"; list `government_heads` in toponym_cues.json). `after` as for
+    `_target_of_act`."""
+    head, adjectives = after if after is not None else _noun_after(span, doc)
     if head is None or head.lower_ not in cues()["government_heads"]:
         return False
     if any(a.lower_ in cues()["local_government_words"] for a in adjectives):
