@@ -617,6 +617,18 @@ class Context:
     outlet: str | None = None
     # the dateline's place name (folded) and the country its vote went to
     dateline: tuple[str, str] | None = None
+    # `_anchor_country` of each mention, by id (with the mention, which keeps the id from being reused): the
+    # context, the scores and the namesake tests ask for each mention's vote several times (five thousand calls
+    # over the dev notes for fifteen hundred mentions), and a mention no longer changes once the context is built
+    anchors: dict[int, tuple[Mention, tuple[str, float] | None]] = field(default_factory=dict)
+
+
+def _anchor(m: Mention, ctx: Context) -> tuple[str, float] | None:
+    """`_anchor_country(m)`, kept in the context (`Context.anchors`)."""
+    kept = ctx.anchors.get(id(m))
+    if kept is None or kept[0] is not m:
+        kept = ctx.anchors[id(m)] = (m, _anchor_country(m))
+    return kept[1]
 
 
 def _demonym_tokens(doc: Doc, gaz: Gazetteer) -> list[Any]:
@@ -672,7 +684,7 @@ def _context(article: Article, doc: Doc, mentions: list[Mention], gaz: Gazetteer
              para_starts: list[int]) -> Context:
     ctx = Context({}, {}, Counter(), {}, {})
     for m in mentions:
-        anchor = _anchor_country(m)
+        anchor = _anchor(m, ctx)
         if anchor:
             cc, w = anchor
             for table, key in ((ctx.sent, m.sent), (ctx.para, m.para), (ctx.place_para, m.para), (ctx.place_sent, m.sent)):
@@ -747,7 +759,7 @@ def _outlet_home(m: Mention, ctx: Context) -> str | None:
     support = Counter(ctx.article)
     if (same := ctx.by_name.get((-1, fold(m.name)))) is not None:
         support.subtract(same)  # the name's own votes, and its repetitions'
-    elif (own := _anchor_country(m)) is not None:
+    elif (own := _anchor(m, ctx)) is not None:
         support[own[0]] -= own[1]
     if ctx.dateline is not None and ctx.dateline[0] == fold(m.name):
         support[ctx.dateline[1]] -= DATELINE_VOTE  # "CAVENDISH, May 2 (ANA) -": the same name, not another place
@@ -762,7 +774,7 @@ def _moved_votes(ctx: Context, moved: list[tuple[Mention, str]]) -> Context:
     para = {k: Counter(v) for k, v in ctx.para.items()}
     article = Counter(ctx.article)
     for m, to in moved:
-        anchor = _anchor_country(m)
+        anchor = _anchor(m, ctx)
         if anchor:
             cc, w = anchor
             for table, key in ((sent, m.sent), (para, m.para)):
@@ -816,7 +828,7 @@ class _MentionVotes:
 
 
 def _mention_votes(m: Mention, mentions: list[Mention], ctx: Context) -> _MentionVotes:
-    own = _anchor_country(m)
+    own = _anchor(m, ctx)
     totals = (_vote_total(ctx.sent.get(m.sent), own), _vote_total(ctx.para.get(m.para), own),
               _vote_total(ctx.article, own))
     name = fold(m.name)
@@ -950,7 +962,7 @@ def _dominant_local(m: Mention, ctx: Context) -> str | None:
     """The country the mention's sentence and paragraph are unanimously about (place names only)."""
     # plain dicts rather than Counters, which are slow to build: the same sums in the same order
     votes = dict(ctx.para.get(m.para) or {})  # place names (weight 1-2) and demonyms (0.5)
-    own = _anchor_country(m)
+    own = _anchor(m, ctx)
     if own:
         votes[own[0]] = votes.get(own[0], 0) - own[1]
     votes = {k: v for k, v in votes.items() if v > 0}
@@ -1081,7 +1093,7 @@ def _loose_guess(m: Mention, best: Entry, why: list[str], ctx: Context) -> bool:
     if _placed_by_the_text(why):
         return False
     support = Counter(ctx.article)
-    own = _anchor_country(m)
+    own = _anchor(m, ctx)
     if own:
         support[own[0]] -= own[1]
     return support.get(best.cc, 0.0) <= 1e-9
@@ -1108,7 +1120,7 @@ def _only_supported(m: Mention, best: Entry, ctx: Context) -> str | None:
     dateline) supports the candidate's own country: "Jaru gathering in Mhemideh in Deir-ez-Zor". With no
     other place named, the paragraph's demonyms decide for a name several countries have ("Afghan forces
     repelled attacks in X district"), never against a name only one country has."""
-    own = _anchor_country(m)
+    own = _anchor(m, ctx)
     support = Counter(ctx.article)
     places = Counter(ctx.place_para.get(m.para, Counter()))
     same_article, same_para = ctx.by_name.get((-1, fold(m.name))), ctx.by_name.get((m.para, fold(m.name)))
@@ -1161,7 +1173,7 @@ def _rival_province(m: Mention, best: Entry, ctx: Context) -> str | None:
     support = Counter(ctx.article)
     if (same := ctx.by_name.get((-1, fold(m.name)))) is not None:
         support.subtract(same)  # the name's own votes, and its repetitions'
-    elif (own := _anchor_country(m)) is not None:
+    elif (own := _anchor(m, ctx)) is not None:
         support[own[0]] -= own[1]
     if support.get(best.cc, 0) > 0:
         return None
@@ -1177,7 +1189,7 @@ def _unsupported(m: Mention, best: Entry, ctx: Context) -> bool:
     demonym, no armed group, no dateline) while another place of its paragraph points elsewhere: however big
     that namesake, it is a guess ("Al Sinaa area west of Gaza City" is not a town in Iraq). A nationality word
     alone does not count against it ("Israeli warplanes struck Gaza")."""
-    if _anchor_country(m) is not None or ctx.article.get(best.cc, 0.0) > 0.0:
+    if _anchor(m, ctx) is not None or ctx.article.get(best.cc, 0.0) > 0.0:
         return False
     return any(v > 0 for cc, v in ctx.place_para.get(m.para, Counter()).items() if cc != best.cc)
 
