@@ -133,6 +133,9 @@ def key_hash(key: str) -> int:
     return int.from_bytes(hashlib.blake2b(key.encode(), digest_size=8).digest(), "little") >> 1
 
 
+_KNOWN_SIZE = 1 << 17  # keys `Gazetteer.known` keeps, as `key_hash`'s cache (emptied when full)
+
+
 class Gazetteer:
     """Read-only lookups over the index file (see `load_gazetteer`).
 
@@ -157,8 +160,18 @@ class Gazetteer:
         self._np = np
         self._lookup_ids = functools.lru_cache(maxsize=65536)(self._lookup_ids_uncached)
         self.entry = functools.lru_cache(maxsize=65536)(self._entry_uncached)  # type: ignore[method-assign]
+        # `lookup`'s records by name, kept like the ids: the toponym recognizer looks up each candidate's name
+        # and the resolver each mention's, the same names in one document, and place names recur across
+        # documents; building the list of up to 150 records anew (a cache look-up per record) was most of the
+        # time of a look-up
+        self._lookup_entries = functools.lru_cache(maxsize=1 << 14)(self._lookup_uncached)
         self._region_keys: dict[str, tuple[str, tuple[str, ...]]] | None = None
         self._region_ids: dict[str, tuple[int, ...]] = {}
+        # key → `known(key)`, kept across documents: the index never changes, and the toponym finder asks about
+        # every n-gram of every document, whose words recur within a document (folded and loose keys are often
+        # the same string) and across documents (country and town names, common capitalised words); the binary
+        # search over millions of hashes is cache-missing memory reads, a dict look-up is not
+        self._known: dict[str, bool] = {}
 
     def __reduce__(self) -> tuple[Any, ...]:
         # Worker processes reopen the file instead of pickling a connection.
@@ -188,16 +201,20 @@ class Gazetteer:
 
     def known(self, keys: list[str]) -> list[bool]:
         """Which keys (folded or loose) may be in the index: a vectorised binary search over the hashes, plus
-        the names of `regions.json`."""
-        if not keys:
-            return []
-        np = self._np
-        h = np.fromiter((key_hash(k) for k in keys), dtype=np.int64, count=len(keys))
-        pos = np.searchsorted(self._hashes, h)
-        pos[pos >= len(self._hashes)] = 0
-        found: list[bool] = (self._hashes[pos] == h).tolist()
-        regions = self._regions()
-        return [f or k in regions for f, k in zip(found, keys)]
+        the names of `regions.json`. Only keys not asked before are searched (`_known`)."""
+        memo = self._known
+        new = [k for k in dict.fromkeys(keys) if k not in memo]
+        if new:
+            if len(memo) + len(new) > _KNOWN_SIZE:
+                memo.clear()
+                new = list(dict.fromkeys(keys))
+            np = self._np
+            h = np.fromiter((key_hash(k) for k in new), dtype=np.int64, count=len(new))
+            pos = np.searchsorted(self._hashes, h)
+            pos[pos >= len(self._hashes)] = 0
+            regions = self._regions()
+            memo.update((k, f or k in regions) for k, f in zip(new, (self._hashes[pos] == h).tolist()))
+        return [memo[k] for k in keys]
 
     def _regions(self) -> dict[str, tuple[str, tuple[str, ...]]]:
         """Folded region name → (country code, its first-level divisions as the index names them)."""
@@ -233,7 +250,13 @@ class Gazetteer:
     def lookup(self, name: str, loose: bool = True, limit: int | None = None) -> list[Entry]:
         """Every record whose name or alternate name matches `name` (exact key first, then the loose key); the
         first `limit` of them when given (= `lookup(name)[:limit]`, without reading the records past the limit:
-        a common name has thousands)."""
+        a common name has thousands). A new list each time: callers may change it."""
+        return list(self._lookup_entries(name, loose, limit))
+
+    def _lookup_uncached(self, name: str, loose: bool, limit: int | None) -> tuple[Entry, ...]:
+        return tuple(self._lookup_list(name, loose, limit))
+
+    def _lookup_list(self, name: str, loose: bool, limit: int | None) -> list[Entry]:
         ids = self._lookup_ids("keys", fold(name))
         if not ids and loose:
             key2 = loose_key(name)

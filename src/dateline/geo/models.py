@@ -120,6 +120,13 @@ def person_names(doc: Any) -> frozenset[str]:
 
 
 _TITLE_RUNS_KEY = ("dateline", "title_runs")
+_NAME_KINDS_SIZE = 1 << 17  # distinct words kept, as `_name_kinds`' cache
+
+
+@functools.lru_cache(maxsize=4)
+def _name_kinds_table(vocab: Any) -> dict[int, tuple[bool, bool, bool]]:
+    """`_name_kinds` of every word met so far, by orth id, one table per vocabulary (as `_Tokens`' word table)."""
+    return {}
 
 
 def _title_runs(doc: Any) -> tuple[list[str], list[str]]:
@@ -133,7 +140,16 @@ def _title_runs(doc: Any) -> tuple[list[str], list[str]]:
         return cached[1], cached[2]
     vocab = doc.vocab
     strings = vocab.strings
-    kinds = {orth: _name_kinds(vocab, orth) for orth in set(orths)}  # orth → (capitalised, title, title)
+    # orth → (capitalised, title, title), from the table kept across documents: one set difference finds the
+    # document's words not met before, and only those are worked out (a `_name_kinds` call per distinct word of
+    # each document cost more than the scan below)
+    kinds = _name_kinds_table(vocab)
+    new = set(orths).difference(kinds)
+    if len(kinds) + len(new) > _NAME_KINDS_SIZE:
+        kinds.clear()
+        new = set(orths)
+    for orth in new:
+        kinds[orth] = _name_kinds(vocab, orth)
     after_person_title: list[str] = []
     titled: list[str] = []
     after_title = False

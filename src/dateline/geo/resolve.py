@@ -26,7 +26,7 @@ import unicodedata
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, NamedTuple
 
 from spacy.tokens import Doc
 
@@ -221,8 +221,9 @@ def _mentions(article: Article, doc: Doc, gaz: Gazetteer, sent_starts: list[int]
             m.modifier = False
         if _attribute_suffix(article.text, m.end):
             m.modifier = m.attributive = True
-        m.target = _target_of_act(span, doc)
-        m.government = _government_of(span, doc)
+        after = _noun_after(span, doc)  # both tests below read the word the name qualifies
+        m.target = _target_of_act(span, doc, after)
+        m.government = _government_of(span, doc, after)
         m.town_word = bool(_TOWN_AFTER.match(article.text, m.end) or _TOWN_BEFORE.search(article.text[max(0, m.start - 30) : m.start]))
         if span[0].text in _SUBLOCALITY_PREFIXES:
             m.kind_hint = "landmark"  # "Colonia Las Lomas": a neighbourhood of the town named with it, never a town
@@ -273,10 +274,11 @@ def _mentions(article: Article, doc: Doc, gaz: Gazetteer, sent_starts: list[int]
     return out
 
 
-def _target_of_act(span: Any, doc: Doc) -> bool:
+def _target_of_act(span: Any, doc: Doc, after: tuple[Any, list[Any]] | None = None) -> bool:
     """Whether the name is written as what an act is aimed at: after "against", as the possessive or modifier of
     a noun such as "influence" or "embassy", or as the object of a verb such as "protest" or "condemn" (lists
-    `target_before`, `target_heads`, `target_verbs` in toponym_cues.json)."""
+    `target_before`, `target_heads`, `target_verbs` in toponym_cues.json). `after` is `_noun_after(span, doc)` when
+    the caller has it already."""
     cue = cues()
     before = doc[span.start - 1] if span.start > 0 else None
     if before is not None and before.lower_ == "the" and span.start > 1:
@@ -284,16 +286,17 @@ def _target_of_act(span: Any, doc: Doc) -> bool:
     if before is not None and before.lower_ in cue["target_before"]:
         return True
     last = span[-1]
-    head, _ = _noun_after(span, doc)
+    head, _ = after if after is not None else _noun_after(span, doc)
     if head is not None and head.lower_ in cue["target_heads"]:
         return True
     return last.dep_ in {"dobj", "obj"} and last.head.lower_ in cue["target_verbs"]
 
 
-def _government_of(span: Any, doc: Doc) -> bool:
+def _government_of(span: Any, doc: Doc, after: tuple[Any, list[Any]] | None = None) -> bool:
     """Whether the name is the possessor or modifier of a government noun ("Tehran's forces", "Moscow's
-    allies", "the Damascus government"; list `government_heads` in toponym_cues.json)."""
-    head, adjectives = _noun_after(span, doc)
+    allies", "the Damascus government"; list `government_heads` in toponym_cues.json). `after` as for
+    `_target_of_act`."""
+    head, adjectives = after if after is not None else _noun_after(span, doc)
     if head is None or head.lower_ not in cues()["government_heads"]:
         return False
     if any(a.lower_ in cues()["local_government_words"] for a in adjectives):
@@ -614,6 +617,18 @@ class Context:
     outlet: str | None = None
     # the dateline's place name (folded) and the country its vote went to
     dateline: tuple[str, str] | None = None
+    # `_anchor_country` of each mention, by id (with the mention, which keeps the id from being reused): the
+    # context, the scores and the namesake tests ask for each mention's vote several times (five thousand calls
+    # over the dev notes for fifteen hundred mentions), and a mention no longer changes once the context is built
+    anchors: dict[int, tuple[Mention, tuple[str, float] | None]] = field(default_factory=dict)
+
+
+def _anchor(m: Mention, ctx: Context) -> tuple[str, float] | None:
+    """`_anchor_country(m)`, kept in the context (`Context.anchors`)."""
+    kept = ctx.anchors.get(id(m))
+    if kept is None or kept[0] is not m:
+        kept = ctx.anchors[id(m)] = (m, _anchor_country(m))
+    return kept[1]
 
 
 def _demonym_tokens(doc: Doc, gaz: Gazetteer) -> list[Any]:
@@ -669,7 +684,7 @@ def _context(article: Article, doc: Doc, mentions: list[Mention], gaz: Gazetteer
              para_starts: list[int]) -> Context:
     ctx = Context({}, {}, Counter(), {}, {})
     for m in mentions:
-        anchor = _anchor_country(m)
+        anchor = _anchor(m, ctx)
         if anchor:
             cc, w = anchor
             for table, key in ((ctx.sent, m.sent), (ctx.para, m.para), (ctx.place_para, m.para), (ctx.place_sent, m.sent)):
@@ -744,7 +759,7 @@ def _outlet_home(m: Mention, ctx: Context) -> str | None:
     support = Counter(ctx.article)
     if (same := ctx.by_name.get((-1, fold(m.name)))) is not None:
         support.subtract(same)  # the name's own votes, and its repetitions'
-    elif (own := _anchor_country(m)) is not None:
+    elif (own := _anchor(m, ctx)) is not None:
         support[own[0]] -= own[1]
     if ctx.dateline is not None and ctx.dateline[0] == fold(m.name):
         support[ctx.dateline[1]] -= DATELINE_VOTE  # "CAVENDISH, May 2 (ANA) -": the same name, not another place
@@ -759,7 +774,7 @@ def _moved_votes(ctx: Context, moved: list[tuple[Mention, str]]) -> Context:
     para = {k: Counter(v) for k, v in ctx.para.items()}
     article = Counter(ctx.article)
     for m, to in moved:
-        anchor = _anchor_country(m)
+        anchor = _anchor(m, ctx)
         if anchor:
             cc, w = anchor
             for table, key in ((sent, m.sent), (para, m.para)):
@@ -813,7 +828,7 @@ class _MentionVotes:
 
 
 def _mention_votes(m: Mention, mentions: list[Mention], ctx: Context) -> _MentionVotes:
-    own = _anchor_country(m)
+    own = _anchor(m, ctx)
     totals = (_vote_total(ctx.sent.get(m.sent), own), _vote_total(ctx.para.get(m.para), own),
               _vote_total(ctx.article, own))
     name = fold(m.name)
@@ -947,7 +962,7 @@ def _dominant_local(m: Mention, ctx: Context) -> str | None:
     """The country the mention's sentence and paragraph are unanimously about (place names only)."""
     # plain dicts rather than Counters, which are slow to build: the same sums in the same order
     votes = dict(ctx.para.get(m.para) or {})  # place names (weight 1-2) and demonyms (0.5)
-    own = _anchor_country(m)
+    own = _anchor(m, ctx)
     if own:
         votes[own[0]] = votes.get(own[0], 0) - own[1]
     votes = {k: v for k, v in votes.items() if v > 0}
@@ -1078,7 +1093,7 @@ def _loose_guess(m: Mention, best: Entry, why: list[str], ctx: Context) -> bool:
     if _placed_by_the_text(why):
         return False
     support = Counter(ctx.article)
-    own = _anchor_country(m)
+    own = _anchor(m, ctx)
     if own:
         support[own[0]] -= own[1]
     return support.get(best.cc, 0.0) <= 1e-9
@@ -1105,7 +1120,7 @@ def _only_supported(m: Mention, best: Entry, ctx: Context) -> str | None:
     dateline) supports the candidate's own country: "Jaru gathering in Mhemideh in Deir-ez-Zor". With no
     other place named, the paragraph's demonyms decide for a name several countries have ("Afghan forces
     repelled attacks in X district"), never against a name only one country has."""
-    own = _anchor_country(m)
+    own = _anchor(m, ctx)
     support = Counter(ctx.article)
     places = Counter(ctx.place_para.get(m.para, Counter()))
     same_article, same_para = ctx.by_name.get((-1, fold(m.name))), ctx.by_name.get((m.para, fold(m.name)))
@@ -1158,7 +1173,7 @@ def _rival_province(m: Mention, best: Entry, ctx: Context) -> str | None:
     support = Counter(ctx.article)
     if (same := ctx.by_name.get((-1, fold(m.name)))) is not None:
         support.subtract(same)  # the name's own votes, and its repetitions'
-    elif (own := _anchor_country(m)) is not None:
+    elif (own := _anchor(m, ctx)) is not None:
         support[own[0]] -= own[1]
     if support.get(best.cc, 0) > 0:
         return None
@@ -1174,7 +1189,7 @@ def _unsupported(m: Mention, best: Entry, ctx: Context) -> bool:
     demonym, no armed group, no dateline) while another place of its paragraph points elsewhere: however big
     that namesake, it is a guess ("Al Sinaa area west of Gaza City" is not a town in Iraq). A nationality word
     alone does not count against it ("Israeli warplanes struck Gaza")."""
-    if _anchor_country(m) is not None or ctx.article.get(best.cc, 0.0) > 0.0:
+    if _anchor(m, ctx) is not None or ctx.article.get(best.cc, 0.0) > 0.0:
         return False
     return any(v > 0 for cc, v in ctx.place_para.get(m.para, Counter()).items() if cc != best.cc)
 
@@ -1774,12 +1789,34 @@ def _path_to(place_tok: Any, trigger_tok: Any) -> tuple[list[Any], bool]:
     return path, tok.i == trigger_tok.i
 
 
+class _SentencePlaces(NamedTuple):
+    """What `pair_features` compares each of a sentence's places with, the same for all of them: worked out once
+    per sentence and trigger by `rank_places`, which scores every place (a sort, a minimum and a maximum over
+    the places for each place was a seventh of the features' time, 5 ms a dev run)."""
+
+    costs: list[float]  # each place's `_attachment_cost` to the trigger
+    by_start: list[Place]  # the places in text order
+    nearest: Place  # the first place nearest to the trigger
+    top_specificity: int  # the highest SPECIFICITY among them
+
+
+def _sentence_places(located: list[Place], trigger: Span, doc: Doc) -> _SentencePlaces:
+    trig = _token_at(doc, trigger.start, trigger.end)
+    return _SentencePlaces(
+        costs=[_attachment_cost(_token_at(doc, q.span.start, q.span.end), trig) for q in located],
+        by_start=sorted(located, key=lambda q: q.span.start),
+        nearest=min(located, key=lambda q: abs(q.span.start - trigger.start)),  # = the first of a stable sort
+        top_specificity=max(SPECIFICITY.get(q.kind, 0) for q in located),
+    )
+
+
 def pair_features(p: Place, located: list[Place], trigger: Span, doc: Doc, article: Article,
-                  costs: list[float] | None = None) -> dict[str, float]:
+                  sentence: _SentencePlaces | None = None) -> dict[str, float]:
     """What says `p` is where the event of `trigger` happened, among the sentence's `located` places: the parse
     path between them (prepositions of site or of origin, relative clauses, appositions, possessives), the
     distance and order, whether the place describes a person or an organisation, its kind and precision,
-    and where it stands in a hierarchy written in the text ("X, Y")."""
+    and where it stands in a hierarchy written in the text ("X, Y"). `sentence` is `_sentence_places(located,
+    trigger, doc)` when the caller has it already."""
     cue = cues()
     trig = _token_at(doc, trigger.start, trigger.end)
     tok = _token_at(doc, p.span.start, p.span.end)
@@ -1789,9 +1826,9 @@ def pair_features(p: Place, located: list[Place], trigger: Span, doc: Doc, artic
         return x
     cost = _attachment_cost(tok, trig)
     x["attachment_cost"] = min(cost, 10.0) / 5.0
-    if costs is None:
-        costs = [_attachment_cost(_token_at(doc, q.span.start, q.span.end), trig) for q in located]
-    if cost <= min(costs) + 1e-9:
+    if sentence is None:
+        sentence = _sentence_places(located, trigger, doc)
+    if cost <= min(sentence.costs) + 1e-9:
         x["lowest_cost"] = 1.0
     path, reached = _path_to(tok, trig)
     x["reached" if reached else "not_under_trigger"] = 1.0
@@ -1830,18 +1867,17 @@ def pair_features(p: Place, located: list[Place], trigger: Span, doc: Doc, artic
     dist = abs(tok.i - trig.i)
     x["after_trigger" if tok.i > trig.i else "before_trigger"] = 1.0
     x[f"dist<={next(d for d in (2, 4, 8, 16, 1000) if dist <= d)}"] = 1.0
-    order = sorted(located, key=lambda q: abs(q.span.start - trigger.start))
-    if order and order[0] is p:
+    if sentence.nearest is p:
         x["nearest_to_trigger"] = 1.0
     spec = SPECIFICITY.get(p.kind, 0)
-    if spec >= max(SPECIFICITY.get(q.kind, 0) for q in located):
+    if spec >= sentence.top_specificity:
         x["most_specific"] = 1.0
     if _has_cue(p, article):
         x["has_cue"] = 1.0
     if _stand_in(p):
         x["stand_in"] = 1.0
     # a hierarchy written in the text: "in Dambar, Central Darfur" — the first is the site, the rest say where
-    by_start = sorted(located, key=lambda q: q.span.start)
+    by_start = sentence.by_start
     # = by_start.index(p), the first place equal to p: the start is compared first, since comparing two pydantic
     # models field by field for every place before p was a tenth of this function's time
     k = next(i for i, q in enumerate(by_start) if q is p or q.span.start == p.span.start and q == p)
@@ -1895,8 +1931,8 @@ def rank_places(located: list[Place], trigger: Span, doc: Doc, article: Article,
     where = _where_clause_place(located, trig, doc)
     if where is not None:
         return where
-    costs = [_attachment_cost(_token_at(doc, q.span.start, q.span.end), trig) for q in located]
-    scores = [ranker.logit(pair_features(p, located, trigger, doc, article, costs)) for p in located]
+    sentence = _sentence_places(located, trigger, doc)
+    scores = [ranker.logit(pair_features(p, located, trigger, doc, article, sentence)) for p in located]
     best = max(range(len(located)), key=lambda k: (scores[k], -k))
     # nearly as likely and more specific: the town, not its province or country (the codebook codes the most
     # specific place the text supports; event_location's annotators often marked the wider one)

@@ -28,16 +28,19 @@ def doc_text(doc: Doc, words: list[str] | None = None, spaces: list[str] | None 
     return text
 
 
-def doc_orths(doc: Doc) -> list[int]:
+def doc_orths(doc: Doc, orths: list[int] | None = None) -> list[int]:
     """Every token's orth id, read once per document: the places component, the person-name passes and the
     resolver's demonym pass each scan the document's words by orth id, and `Doc.to_array` copies the token
-    array on every call. Kept in `user_data` like the text; a Doc's tokens do not change after the parse."""
-    orths = doc.user_data.get(_ORTHS_KEY)
-    if orths is None or len(orths) != len(doc):
-        from spacy.attrs import ORTH
+    array on every call. Kept in `user_data` like the text; a Doc's tokens do not change after the parse. A
+    caller that has read them already (`orths`, one per token) passes them, as for `doc_text`."""
+    kept = doc.user_data.get(_ORTHS_KEY)
+    if kept is None or len(kept) != len(doc):
+        if orths is None or len(orths) != len(doc):
+            from spacy.attrs import ORTH
 
-        orths = doc.user_data[_ORTHS_KEY] = doc.to_array(ORTH).tolist() if len(doc) else []
-    return orths
+            orths = doc.to_array(ORTH).tolist() if len(doc) else []
+        kept = doc.user_data[_ORTHS_KEY] = orths
+    return kept
 
 
 def span_text(span: Span) -> str:

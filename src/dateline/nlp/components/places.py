@@ -27,7 +27,7 @@ from spacy.tokens import Doc, Span
 
 from dateline.geo.gazetteer import KIND_CITY, distance_km, fold, geo_data, loose_key_of_fold, tables
 from dateline.geo.models import cues
-from dateline.nlp.text import doc_text, lexeme_attrs, span_text
+from dateline.nlp.text import doc_orths, doc_text, lexeme_attrs, span_text
 
 SPAN_KEY = "dl_places"
 MAX_TOKENS = 6
@@ -106,7 +106,7 @@ class _Tokens:
         # text, lower case, alpha and punct are the lexeme's: read once per distinct word, by orth id
         arr = doc.to_array([ORTH, SPACY, IDX]).tolist() if len(doc) else []
         vocab = doc.vocab
-        orths = [row[0] for row in arr]
+        orths = doc_orths(doc, [row[0] for row in arr])  # kept for the person-name and demonym passes
         # the words met before are found in the table kept across documents with one set difference, and only
         # the new ones are looked up: an `_word_attrs` call per distinct word of each document cost more
         table = _word_table(vocab)
