@@ -254,9 +254,6 @@ class Gazetteer:
         return list(self._lookup_entries(name, loose, limit))
 
     def _lookup_uncached(self, name: str, loose: bool, limit: int | None) -> tuple[Entry, ...]:
-        return tuple(self._lookup_list(name, loose, limit))
-
-    def _lookup_list(self, name: str, loose: bool, limit: int | None) -> list[Entry]:
         ids = self._lookup_ids("keys", fold(name))
         if not ids and loose:
             key2 = loose_key(name)
@@ -264,10 +261,10 @@ class Gazetteer:
                 ids = self._lookup_ids("keys2", key2)
         regions = self.region_entries(name)
         if not regions:  # the usual case; the set of region ids below was rebuilt for every id
-            return [self.entry(i) for i in (ids if limit is None else ids[:limit])]
+            return tuple(self.entry(i) for i in (ids if limit is None else ids[:limit]))
         seen = {e.idx for e in regions}
         found = regions + [self.entry(i) for i in ids if i not in seen]
-        return found if limit is None else found[:limit]
+        return tuple(found if limit is None else found[:limit])
 
     def has_name(self, name: str) -> bool:
         """Whether any record has exactly this name or alternate name: `bool(lookup(name, loose=False))`, without

@@ -23,7 +23,7 @@ from itertools import repeat
 from typing import Any
 
 from dateline.geo.gazetteer import geo_data
-from dateline.nlp.text import doc_orths, lexeme_attrs, span_text
+from dateline.nlp.text import doc_orths, fill_word_table, lexeme_attrs, span_text
 
 Features = dict[str, float]
 
@@ -140,16 +140,8 @@ def _title_runs(doc: Any) -> tuple[list[str], list[str]]:
         return cached[1], cached[2]
     vocab = doc.vocab
     strings = vocab.strings
-    # orth → (capitalised, title, title), from the table kept across documents: one set difference finds the
-    # document's words not met before, and only those are worked out (a `_name_kinds` call per distinct word of
-    # each document cost more than the scan below)
-    kinds = _name_kinds_table(vocab)
-    new = set(orths).difference(kinds)
-    if len(kinds) + len(new) > _NAME_KINDS_SIZE:
-        kinds.clear()
-        new = set(orths)
-    for orth in new:
-        kinds[orth] = _name_kinds(vocab, orth)
+    kinds = _name_kinds_table(vocab)  # orth → (capitalised, title, title), kept across documents
+    fill_word_table(kinds, orths, lambda orth: _name_kinds(vocab, orth), _NAME_KINDS_SIZE)
     after_person_title: list[str] = []
     titled: list[str] = []
     after_title = False

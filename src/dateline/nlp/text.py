@@ -43,6 +43,19 @@ def doc_orths(doc: Doc, orths: list[int] | None = None) -> list[int]:
     return kept
 
 
+def fill_word_table(table: dict[int, Any], orths: list[int], compute: Callable[[int], Any], size: int) -> None:
+    """Add to `table` (kept across documents, by orth id) the value of each of the document's words not met
+    before, emptying it when it would pass `size`: one set difference finds the new words, so a word's value is
+    worked out once per process, where a call per distinct word of each document cost more than the scans that
+    read the table."""
+    new = set(orths).difference(table)
+    if len(table) + len(new) > size:
+        table.clear()
+        new = set(orths)
+    for orth in new:
+        table[orth] = compute(orth)
+
+
 def span_text(span: Span) -> str:
     """`span.text` cut from the document's text read once: spaCy builds a Span's text from its tokens on every
     access, and the event and actor passes read each sentence's text many times. Equal to `span.text` (a span's

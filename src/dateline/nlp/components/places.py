@@ -27,7 +27,7 @@ from spacy.tokens import Doc, Span
 
 from dateline.geo.gazetteer import KIND_CITY, distance_km, fold, geo_data, loose_key_of_fold, tables
 from dateline.geo.models import cues
-from dateline.nlp.text import doc_orths, doc_text, lexeme_attrs, span_text
+from dateline.nlp.text import doc_orths, doc_text, fill_word_table, lexeme_attrs, span_text
 
 SPAN_KEY = "dl_places"
 MAX_TOKENS = 6
@@ -107,15 +107,8 @@ class _Tokens:
         arr = doc.to_array([ORTH, SPACY, IDX]).tolist() if len(doc) else []
         vocab = doc.vocab
         orths = doc_orths(doc, [row[0] for row in arr])  # kept for the person-name and demonym passes
-        # the words met before are found in the table kept across documents with one set difference, and only
-        # the new ones are looked up: an `_word_attrs` call per distinct word of each document cost more
         table = _word_table(vocab)
-        new = set(orths).difference(table)
-        if len(table) + len(new) > _WORD_TABLE_SIZE:
-            table.clear()
-            new = set(orths)
-        for orth in new:
-            table[orth] = _word_attrs(vocab, orth)
+        fill_word_table(table, orths, lambda orth: _word_attrs(vocab, orth), _WORD_TABLE_SIZE)
         rows = list(map(table.__getitem__, orths))
         # one transposition instead of a list comprehension per attribute
         text, lower, alpha, punct, cap = zip(*rows) if rows else ((),) * 5
