@@ -20,7 +20,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from spacy.attrs import IDX, ORTH, SPACY
+from spacy.attrs import IDX, ORTH, SENT_START, SPACY
 from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.language import Language
 from spacy.tokens import Doc, Span
@@ -100,11 +100,11 @@ class _Tokens:
     """The token attributes the candidate passes read, taken from the Doc in one pass: every `doc[i]` builds a
     new Token object, and the n-gram, landmark and place-word scans used to read each token many times over."""
 
-    __slots__ = ("alpha", "cap", "idx", "lower", "n", "punct", "text", "ws")
+    __slots__ = ("alpha", "cap", "idx", "lower", "n", "punct", "sent_start", "text", "ws")
 
     def __init__(self, doc: Doc) -> None:
         # text, lower case, alpha and punct are the lexeme's: read once per distinct word, by orth id
-        arr = doc.to_array([ORTH, SPACY, IDX]).tolist() if len(doc) else []
+        arr = doc.to_array([ORTH, SPACY, IDX, SENT_START]).tolist() if len(doc) else []
         vocab = doc.vocab
         orths = doc_orths(doc, [row[0] for row in arr])  # kept for the person-name and demonym passes
         table = _word_table(vocab)
@@ -115,6 +115,7 @@ class _Tokens:
         self.text, self.lower, self.alpha, self.punct, self.cap = list(text), list(lower), list(alpha), list(punct), list(cap)
         self.ws = [" " if row[1] else "" for row in arr]
         self.idx = [row[2] for row in arr]
+        self.sent_start = [row[3] == 1 for row in arr]  # = Token.is_sent_start (1 starts a sentence)
         self.n = len(arr)
 
 
@@ -321,6 +322,9 @@ def propose_toponyms(doc: Doc, gazetteer: Any, keep_blocked: bool = False, words
     mislabels many towns ("marched through Durban" → ORG, "attacked Quetta" → WORK_OF_ART)."""
     ents = list(doc.ents)  # doc.ents rebuilds its tuple on every access: read it once
     ner = _ner_at(doc, ents)
+    # each entity's bounds and label read once: the blocking test below scans the entities for every name, and
+    # a Span's attributes are slow to read
+    ent_rows = [(e.start, e.end, e.label_) for e in ents]
     stop = _stop_names()
     tk = _Tokens(doc)
     grams = _ngrams(doc, tk)
@@ -345,12 +349,12 @@ def propose_toponyms(doc: Doc, gazetteer: Any, keep_blocked: bool = False, words
         text = full[tk.idx[i] : tk.idx[j - 1] + len(tk.text[j - 1])]  # = doc[i:j].text
         if j < tk.n and tk.cap[j] and _is_landmark_head(tk.text[j]):
             continue  # "Tahrir Square": the square, not a town called Tahrir (the landmark pass takes it)
-        if (q := _town_quarter(doc, i, j, covered, gazetteer)) is not None:
+        if (q := _town_quarter(doc, i, j, covered, gazetteer, tk)) is not None:
             # "near Donetsk-Kirovskyi": a quarter written after its town, placed at the town by the resolver
             out.append(Candidate(i, q, "CUE", ner=None, cue="town-quarter"))
             covered = q
             continue
-        if _flanked(doc, i, j, covered, tk):
+        if _flanked(i, j, covered, tk):
             continue  # "Bank" of "Central Bank of Yemen", "Al" of "Al Thalathini": part of a longer unknown name
         cue_b, cue_a = _cue_before(tk.lower, i), _cue_after(tk.lower, j)
         if gazetteer.demonym_country(text) and cue_a not in ADMIN1_WORDS:
@@ -359,8 +363,6 @@ def propose_toponyms(doc: Doc, gazetteer: Any, keep_blocked: bool = False, words
         single = j - i == 1
         labels = {ner[t] for t in range(i, j)}
         blocked = labels & BLOCKING_NER
-        ner_exact = next((e for e in ents if e.start == i and e.end == j), None)
-        inside_longer = any(e.start <= i and j <= e.end and (e.end - e.start) > (j - i) for e in ents if e.label_ in BLOCKING_NER)
         if single:
             word = tk.text[i]
             if word in DATE_WORDS or tk.lower[i] in STOP_WORDS or _is_landmark_head(word):
@@ -376,11 +378,7 @@ def propose_toponyms(doc: Doc, gazetteer: Any, keep_blocked: bool = False, words
             tk.text[i - 1] == "("
             or tk.text[i - 1] == "," and (tk.cap[i - 2] or tk.lower[i - 2] in _words("place_type_after"))
         ) or j <= opening
-        why_blocked = None
-        if inside_longer and not cue and not listed:
-            why_blocked = "inside_longer"  # "Ali" in "Ali Khamenei", "Arabiya" in "Al Arabiya TV" (not "(Gwoza, Borno)")
-        elif blocked and not cue and not listed and not (ner_exact is not None and ner_exact.label_ in PLACE_NER):
-            why_blocked = "ner"  # NER calls it a person/organisation and nothing in the text says place
+        why_blocked = None if cue or listed else _why_blocked(i, j, ent_rows, bool(blocked))
         if why_blocked and not keep_blocked:
             continue
         covered = j
@@ -432,6 +430,18 @@ def propose_toponyms(doc: Doc, gazetteer: Any, keep_blocked: bool = False, words
         out = [c for c in out if not any(s <= tk.idx[c.start] and tk.idx[c.end - 1] < e for s, e in names)]
     out.sort(key=lambda c: c.start)
     return out
+
+
+def _why_blocked(i: int, j: int, ent_rows: list[tuple[int, int, str]], blocked: bool) -> str | None:
+    """Why the name at tokens i..j is no place unless a place word is near (None: nothing says so): it is part of
+    a longer person's or organisation's name ("Ali" in "Ali Khamenei", "Arabiya" in "Al Arabiya TV"), or NER
+    calls it a person or organisation (`blocked`) and not a place exactly. `ent_rows` are the document's
+    entities as (start, end, label)."""
+    if any(s <= i and j <= e and e - s > j - i and label in BLOCKING_NER for s, e, label in ent_rows):
+        return "inside_longer"
+    if blocked and next((label for s, e, label in ent_rows if s == i and e == j), None) not in PLACE_NER:
+        return "ner"
+    return None
 
 
 # One word of a person's name in a byline: ordinary case or an initial ("Pol O Gradaigh", "J. Smith"), never a
@@ -573,11 +583,11 @@ def _street_in_town(doc: Doc, j: int) -> bool:
 STRAY_CAPITALS = frozenset({"of", "in", "at", "near", "from", "to", "on", "and", "by", "for"})
 
 
-def _stray_capital(doc: Doc, k: int) -> bool:
+def _stray_capital(tk: _Tokens, k: int) -> bool:
     """Token k is a preposition or conjunction capitalised by mistake in running text: the word before it is
     lower-case, so it starts no name ("Bay Of Bengal", "Voices From Gaza" have a capital before it)."""
-    return (doc[k].lower_ in STRAY_CAPITALS and k > 0 and doc[k - 1].is_alpha and doc[k - 1].text.islower()
-            and not doc[k].is_sent_start)
+    return (tk.lower[k] in STRAY_CAPITALS and k > 0 and tk.alpha[k - 1] and tk.text[k - 1].islower()
+            and not tk.sent_start[k])
 
 
 def _opening_place_line(doc: Doc) -> int:
@@ -620,31 +630,31 @@ def quarter_town(name: str, gazetteer: Any) -> list[Any]:
     return inside or ([] if parts else here)
 
 
-def _town_quarter(doc: Doc, i: int, j: int, covered: int, gazetteer: Any) -> int | None:
+def _town_quarter(doc: Doc, i: int, j: int, covered: int, gazetteer: Any, tk: _Tokens) -> int | None:
     """The end of "X-Y" when the gazetteer match X (tokens i..j) is a big town written with its quarter Y
-    after a hyphen and the whole name is unknown; None otherwise (a route: "the X-Y road")."""
-    n = len(doc)
-    if not (j + 1 < n and doc[j].text == "-" and not doc[j - 1].whitespace_ and not doc[j].whitespace_
-            and _is_cap(doc[j + 1]) and doc[j + 1].is_alpha):
+    after a hyphen and the whole name is unknown; None otherwise (a route: "the X-Y road"). The words are read
+    from the token table `tk`."""
+    text, ws, cap, alpha, n = tk.text, tk.ws, tk.cap, tk.alpha, tk.n
+    if not (j + 1 < n and text[j] == "-" and not ws[j - 1] and not ws[j] and cap[j + 1] and alpha[j + 1]):
         return None
-    if i > 0 and i - 1 >= covered and not doc[i].is_sent_start and (
-            doc[i - 1].text == "-" or _is_cap(doc[i - 1]) and doc[i - 1].is_alpha and not _stray_capital(doc, i - 1)):
+    if i > 0 and i - 1 >= covered and not tk.sent_start[i] and (
+            text[i - 1] == "-" or cap[i - 1] and alpha[i - 1] and not _stray_capital(tk, i - 1)):
         return None
     end = j + 2
-    if end < n and (doc[end].text == "-" and not doc[end - 1].whitespace_ or _is_cap(doc[end]) and doc[end].is_alpha
-                    or doc[end].lower_ in cues()["quarter_routes"]):
+    if end < n and (text[end] == "-" and not ws[end - 1] or cap[end] and alpha[end]
+                    or tk.lower[end] in cues()["quarter_routes"]):
         return None
     return end if quarter_town(doc[i:end].text, gazetteer) else None
 
 
-def _flanked(doc: Doc, i: int, j: int, covered: int, tk: _Tokens) -> bool:
+def _flanked(i: int, j: int, covered: int, tk: _Tokens) -> bool:
     """The match sits inside a longer capitalised name that the gazetteer does not know. The words are read from
-    the token table `tk`; a Token is built only for the sentence-start tests."""
+    the token table `tk`, sentence starts included, so no Token is built."""
     text, lower, cap, alpha, ws = tk.text, tk.lower, tk.cap, tk.alpha, tk.ws
-    if i > 0 and i - 1 >= covered and not doc[i].is_sent_start:
+    if i > 0 and i - 1 >= covered and not tk.sent_start[i]:
         left = i - 1
-        if (cap[left] and text[left] not in DATE_WORDS and alpha[left] and not doc[left].is_sent_start
-                and not _stray_capital(doc, left)):
+        if (cap[left] and text[left] not in DATE_WORDS and alpha[left] and not tk.sent_start[left]
+                and not _stray_capital(tk, left)):
             return True
         if text[left] == "-" and i >= 2 and cap[i - 2] and not ws[left] and not ws[i - 2]:
             return True
@@ -760,7 +770,7 @@ def _named_by_place_word(doc: Doc, found: list[Candidate], stop: frozenset[str],
                 cue = f"{lower[j]} after"
         if cue is None:
             continue
-        if (doc[i].is_sent_start and after is None) or _overlaps(i, i + 1, found) or _overlaps(i, i + 1, out):
+        if (tk.sent_start[i] and after is None) or _overlaps(i, i + 1, found) or _overlaps(i, i + 1, out):
             continue
         j = i + 1  # "Bab al Kabir": capitalised words and the connectors between them
         while j < n and j - i < MAX_TOKENS and (cap[j] and alpha[j] or glued_hyphen(j) or lower[j] in CONNECTORS
@@ -838,7 +848,7 @@ def _named_by_context(doc: Doc, found: list[Candidate], stop: frozenset[str], tk
     for i in range(1, n):
         if not (cap[i] and alpha[i]) or cap[i - 1] and alpha[i - 1] or text[i - 1] == "-":
             continue
-        if doc[i].is_sent_start or _overlaps(i, i + 1, found) or _overlaps(i, i + 1, out):
+        if tk.sent_start[i] or _overlaps(i, i + 1, found) or _overlaps(i, i + 1, out):
             continue
         j = name_end(i)
         cue = None
