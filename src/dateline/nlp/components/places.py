@@ -195,7 +195,10 @@ def find_toponyms(doc: Doc, gazetteer: Any, recognizer: Any | None = None, words
     surname, a title, an organisation's name, a common word that matches a town) are dropped. The recognizer also
     decides the names spaCy labels a person or organisation (`keep_blocked`; False: such names are dropped
     unless a place word is near, the rule before the recognizer learned it)."""
-    cands = propose_toponyms(doc, gazetteer, keep_blocked=keep_blocked and recognizer is not None, words=words)
+    # `doc.ents` builds a new tuple of Spans on every access: read once for the generator and the person tests
+    ents = list(doc.ents)
+    cands = propose_toponyms(doc, gazetteer, keep_blocked=keep_blocked and recognizer is not None, words=words,
+                             ents=ents)
     if recognizer is None:
         return cands
     from dateline.geo.models import person_names
@@ -204,14 +207,13 @@ def find_toponyms(doc: Doc, gazetteer: Any, recognizer: Any | None = None, words
     from dateline.geo.models import titled_names
 
     titled = titled_names(doc) if cands else frozenset()
-    # `doc.ents` builds a new tuple of Spans on every access; the person tests below ask it for every candidate
-    ents = list(doc.ents) if cands else []
+    person_ents = [e for e in ents if e.label_ == "PERSON"]  # what the person tests below read, for every candidate
     kept = []
     for cand in cands:
         if cand.source not in {"LANDMARK", "CUE", "ABBR"} and cand.end - cand.start == 1 \
                 and _titled_surname(doc, cand.start, doc[cand.start].text, titled):
             continue  # "said Metsi" after "Superintendent Lerato Metsi": the person, not a town of that spelling
-        if cand.source not in {"LANDMARK", "CUE", "ABBR"} and _listed_with_persons(doc, cand, ents):
+        if cand.source not in {"LANDMARK", "CUE", "ABBR"} and _listed_with_persons(doc, cand, person_ents):
             continue  # "images of Khomeini, Khamenei and Soleimani" after "Qassem Soleimani": the person
         if cand.source not in {"LANDMARK", "CUE", "ABBR"} or cand.info.get("bare"):
             # a bare unknown name ("clashes in X") is scored as the gazetteer candidate it would be
@@ -219,9 +221,9 @@ def find_toponyms(doc: Doc, gazetteer: Any, recognizer: Any | None = None, words
                 cand.start, cand.end, "GAZ", ner=cand.info.get("ner_label"), cue=cand.cue, info=cand.info)
             p = recognizer.probability(candidate_features(doc, feats, gazetteer, words, persons))
             cand.info["p_place"] = round(p, 3)
-            if p < recognizer.threshold and not _country_not_person(doc, cand, gazetteer, titled, ents):
+            if p < recognizer.threshold and not _country_not_person(doc, cand, gazetteer, titled, person_ents):
                 continue
-            if _person_named(doc, cand, ents):
+            if _person_named(doc, cand, person_ents):
                 cand.info["person_name"] = True
         kept.append(cand)
     return kept
@@ -231,7 +233,8 @@ def find_toponyms(doc: Doc, gazetteer: Any, recognizer: Any | None = None, words
 _PERSONISH = frozenset({"PERSON", "ORG", "NORP"})
 
 
-def _country_not_person(doc: Doc, cand: Candidate, gazetteer: Any, titled: frozenset[str], ents: list[Span]) -> bool:
+def _country_not_person(doc: Doc, cand: Candidate, gazetteer: Any, titled: frozenset[str],
+                        person_ents: list[Span]) -> bool:
     """A country's own name that the small NER calls a person ("Mali's army said …", "Mali said on Sunday"): the
     country, unless the document also writes the word as a person's (inside a longer PERSON name, "Mali Keita", or
     after a title). The recognizer weighs a PERSON label with a possessive or a speech verb after it as a person,
@@ -243,29 +246,29 @@ def _country_not_person(doc: Doc, cand: Candidate, gazetteer: Any, titled: froze
         return False
     words = set(name.split())
     return not (words & titled or any(
-        e.label_ == "PERSON" and not (e.start == cand.start and e.end == cand.end) and words & {t.text for t in e}
-        for e in ents))
+        not (e.start == cand.start and e.end == cand.end) and words & {t.text for t in e} for e in person_ents))
 
 
-def _person_named(doc: Doc, cand: Candidate, ents: list[Span]) -> bool:
+def _person_named(doc: Doc, cand: Candidate, person_ents: list[Span]) -> bool:
     """A one-word name that NER reads here as a person, group or nationality, and that the document writes
     inside a PERSON name elsewhere ("Abu Bakr al-Baghdadi" … "Baghdadi and his guards"; "Bashar al-Assad" …
     "confidence in Assad"). The recognizer may keep it (a place preposition, a town of that spelling); the
-    resolver then takes it for a place only where the text supports that place (`Mention.person_name`)."""
-    if cand.end - cand.start != 1:
+    resolver then takes it for a place only where the text supports that place (`Mention.person_name`).
+    `person_ents` are the document's PERSON entities."""
+    if cand.end - cand.start != 1 or not person_ents:
         return False
     if (cand.ner or cand.info.get("ner_label")) not in _PERSONISH:
         return False
     word = doc[cand.start].text
-    return any(ent.label_ == "PERSON" and not (ent.start <= cand.start < ent.end)
-               and any(t.text == word for t in ent) for ent in ents)
+    return any(not (ent.start <= cand.start < ent.end) and any(t.text == word for t in ent) for ent in person_ents)
 
 
-def _listed_with_persons(doc: Doc, cand: Candidate, ents: list[Span]) -> bool:
+def _listed_with_persons(doc: Doc, cand: Candidate, person_ents: list[Span]) -> bool:
     """A one-word name written elsewhere as the surname of a PERSON ("Ahmed Karimi") and here coordinated with a
     person's name ("images of Hassan Rouhani, Ali Larijani and Karimi"), with no place preposition before it: the
-    person, whatever NER calls this one word (it may read it as a place-like name in such a list)."""
-    if cand.end - cand.start != 1:
+    person, whatever NER calls this one word (it may read it as a place-like name in such a list).
+    `person_ents` are the document's PERSON entities: with none, no word is a person's (and no Token is built)."""
+    if cand.end - cand.start != 1 or not person_ents:
         return False
     tok = doc[cand.start]
     if not any(t.ent_type_ == "PERSON" for t in tok.conjuncts):
@@ -273,8 +276,7 @@ def _listed_with_persons(doc: Doc, cand: Candidate, ents: list[Span]) -> bool:
     prev = doc[cand.start - 1] if cand.start > 0 else None
     if prev is not None and prev.lower_ in cues()["site_preps"]:
         return False
-    return any(ent.label_ == "PERSON" and len(ent) > 1 and ent[-1].text == tok.text and not (ent.start <= tok.i < ent.end)
-               for ent in ents)
+    return any(len(ent) > 1 and ent[-1].text == tok.text and not (ent.start <= tok.i < ent.end) for ent in person_ents)
 
 
 def _titled_surname(doc: Doc, i: int, word: str, titled: frozenset[str]) -> bool:
@@ -312,15 +314,17 @@ def candidate_features(doc: Doc, cand: Candidate, gazetteer: Any, words: frozens
                             blocked=cand.info.get("blocked"))
 
 
-def propose_toponyms(doc: Doc, gazetteer: Any, keep_blocked: bool = False, words: frozenset[str] = frozenset()) -> list[Candidate]:
+def propose_toponyms(doc: Doc, gazetteer: Any, keep_blocked: bool = False, words: frozenset[str] = frozenset(),
+                     ents: list[Span] | None = None) -> list[Candidate]:
     """The candidate generator: gazetteer n-grams, NER places and landmarks, with the rules against the
     commonest collisions (months, stop words, first names, parts of longer names).
 
     A gazetteer match that spaCy labels PERSON, ORG, NORP … (or that sits inside such a longer entity) with no
     place word before or after it is dropped, unless `keep_blocked`: then it stays a candidate marked
     `info["blocked"]` ("ner" or "inside_longer"), and the toponym recognizer decides, since the small NER model
-    mislabels many towns ("marched through Durban" → ORG, "attacked Quetta" → WORK_OF_ART)."""
-    ents = list(doc.ents)  # doc.ents rebuilds its tuple on every access: read it once
+    mislabels many towns ("marched through Durban" → ORG, "attacked Quetta" → WORK_OF_ART). `ents` is
+    `list(doc.ents)` when the caller has read it already."""
+    ents = list(doc.ents) if ents is None else ents  # doc.ents rebuilds its tuple on every access: read it once
     ner = _ner_at(doc, ents)
     # each entity's bounds and label read once: the blocking test below scans the entities for every name, and
     # a Span's attributes are slow to read
