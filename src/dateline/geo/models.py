@@ -22,7 +22,7 @@ from importlib import resources as importlib_resources
 from itertools import repeat
 from typing import Any
 
-from dateline.geo.gazetteer import geo_data
+from dateline.geo.gazetteer import fold, geo_data
 from dateline.nlp.text import doc_orths, fill_word_table, lexeme_attrs, span_text
 
 Features = dict[str, float]
@@ -313,7 +313,8 @@ def toponym_features(doc: Any, start: int, end: int, source: str, ner: str | Non
             x["gaz_loose_only"] = 1.0
         if all(e.cc == "US" for e in entries):
             x["gaz_us_only"] = 1.0
-        if not any(_same_name(e.name, text) for e in entries):
+        folded = fold(text)  # once, not once per record
+        if not any(fold(e.name) == folded for e in entries):
             x["gaz_alt_name_only"] = 1.0
     return x
 
@@ -324,8 +325,3 @@ def _first_names() -> frozenset[str]:
 
     return frozenset(tables()["first_names"])
 
-
-def _same_name(a: str, b: str) -> bool:
-    from dateline.geo.gazetteer import fold
-
-    return fold(a) == fold(b)

@@ -424,7 +424,7 @@ def propose_toponyms(doc: Doc, gazetteer: Any, keep_blocked: bool = False, words
     out = _abbreviated_divisions(doc, out, tk)
     # a holiday or an institution is never a place, whichever source proposed it ("during Ramadan", "protests in
     # Congress"): its namesake town abroad would also pull the text's other places there
-    out = [c for c in out if not _named_period_or_body(doc, c)]
+    out = [c for c in out if not _named_period_or_body(tk, c)]
     # "workers at Nokia's plant", "Nokia Oyj": a company named like a town is the company, not the town
     out = [c for c in out if not _company_name(doc, c)]
     # "KABUL, April 11 (Xinhua) --": a news agency's credit is never a place, whatever town shares its name
@@ -526,10 +526,11 @@ def _company_name(doc: Doc, cand: Candidate) -> bool:
     return any(t.lower_ in cues()["company_words"] for t in after)
 
 
-def _named_period_or_body(doc: Doc, cand: Candidate) -> bool:
+def _named_period_or_body(tk: _Tokens, cand: Candidate) -> bool:
     """A holiday or religious period ("Ramadan", "Eid al-Fitr") or a state institution ("Congress", "the National
-    Assembly"): word lists `holidays_and_periods` and `institutions` of tables.json, matched on the whole name."""
-    words = [t.lower_ for t in doc[cand.start : cand.end]]
+    Assembly"): word lists `holidays_and_periods` and `institutions` of tables.json, matched on the whole name
+    (its words read from the token table `tk`)."""
+    words = tk.lower[cand.start : cand.end]
     if words and words[0] == "the":
         words = words[1:]
     name = " ".join(words).replace(" - ", "-").replace(" -", "-").replace("- ", "-")
