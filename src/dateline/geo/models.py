@@ -103,18 +103,20 @@ def _name_kinds(vocab: Any, orth: int) -> tuple[bool, bool, bool]:
     return cap and alpha, cap and word in c["title_words"], word in c["title_words"] and cap or word in c["lower_case_titles"]
 
 
-def person_names(doc: Any) -> frozenset[str]:
+def person_names(doc: Any, person_ents: list[Any] | None = None) -> frozenset[str]:
     """Words the document uses as a person's name: inside a PERSON entity, or right after a title
-    ("Supreme Leader Ali Khamenei", "President Ruto"). A name used so once is a person's elsewhere too."""
+    ("Supreme Leader Ali Khamenei", "President Ruto"). A name used so once is a person's elsewhere too.
+    `person_ents` are the document's PERSON entities when the caller has them (`doc.ents` builds its Spans anew)."""
+    if person_ents is None:
+        person_ents = [ent for ent in doc.ents if ent.label_ == "PERSON"]
     # the words of PERSON entities read by orth id from the document's one array, not as a Token object each
     orths, vocab = doc_orths(doc), doc.vocab
     out: set[str] = set()
-    for ent in doc.ents:
-        if ent.label_ == "PERSON":
-            for i in range(ent.start, ent.end):
-                text, _, alpha, _ = lexeme_attrs(vocab, orths[i])
-                if alpha and text[:1].isupper():
-                    out.add(text)
+    for ent in person_ents:
+        for i in range(ent.start, ent.end):
+            text, _, alpha, _ = lexeme_attrs(vocab, orths[i])
+            if alpha and text[:1].isupper():
+                out.add(text)
     out.update(_title_runs(doc)[0])
     return frozenset(out)
 

@@ -203,11 +203,12 @@ def find_toponyms(doc: Doc, gazetteer: Any, recognizer: Any | None = None, words
         return cands
     from dateline.geo.models import person_names
 
-    persons = person_names(doc) if any(c.source not in {"LANDMARK", "CUE", "ABBR"} or c.info.get("bare") for c in cands) else frozenset()
+    person_ents = [e for e in ents if e.label_ == "PERSON"]  # what the person tests below read, for every candidate
+    persons = person_names(doc, person_ents) if any(c.source not in {"LANDMARK", "CUE", "ABBR"} or c.info.get("bare")
+                                                    for c in cands) else frozenset()
     from dateline.geo.models import titled_names
 
     titled = titled_names(doc) if cands else frozenset()
-    person_ents = [e for e in ents if e.label_ == "PERSON"]  # what the person tests below read, for every candidate
     kept = []
     for cand in cands:
         if cand.source not in {"LANDMARK", "CUE", "ABBR"} and cand.end - cand.start == 1 \
@@ -337,7 +338,7 @@ def propose_toponyms(doc: Doc, gazetteer: Any, keep_blocked: bool = False, words
     folded = [fold(t) for t in texts]
     loose = [loose_key_of_fold(f) for f in folded]  # = loose_key(t), without folding twice
     known = gazetteer.known(folded + loose)
-    opening = _opening_place_line(doc)
+    opening = _opening_place_line(doc, tk)
     hits: dict[int, int] = {}  # start → longest end
     for k, (i, j) in enumerate(grams):
         ok = known[k] or (len(loose[k]) >= 4 and known[len(grams) + k])
@@ -595,18 +596,21 @@ def _stray_capital(tk: _Tokens, k: int) -> bool:
             and not tk.sent_start[k])
 
 
-def _opening_place_line(doc: Doc) -> int:
+def _opening_place_line(doc: Doc, tk: _Tokens | None = None) -> int:
     """The end of a dateline-style line of places that opens a text ("Town, District, Province. Troops
     seized …"): a first sentence of two or more capitalised names joined by commas and nothing else, with
     text after it. Its names are written as a hierarchy, so what NER calls them does not block them (as after
-    "(" or a comma inside a sentence); 0 when the text opens otherwise."""
+    "(" or a comma inside a sentence); 0 when the text opens otherwise. The words are read from the token table
+    `tk` (built here when the caller has none)."""
+    tk = tk or _Tokens(doc)
     commas = 0
-    for tok in doc[:25]:
-        if tok.text == ",":
+    for i in range(min(25, tk.n)):
+        text = tk.text[i]
+        if text == ",":
             commas += 1
-        elif tok.text in {".", "—", "–", "-", ":"} and tok.i > 0:
-            return tok.i if commas and tok.i + 1 < len(doc) else 0
-        elif not (_is_cap(tok) or tok.lower_ in CONNECTORS or tok.text in {"'", "’", "-"}):
+        elif text in {".", "—", "–", "-", ":"} and i > 0:
+            return i if commas and i + 1 < tk.n else 0
+        elif not (tk.cap[i] or tk.lower[i] in CONNECTORS or text in {"'", "’", "-"}):
             return 0
     return 0
 
