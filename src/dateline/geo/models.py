@@ -22,7 +22,7 @@ from importlib import resources as importlib_resources
 from itertools import repeat
 from typing import Any
 
-from dateline.geo.gazetteer import geo_data
+from dateline.geo.gazetteer import fold, geo_data
 from dateline.nlp.text import doc_orths, fill_word_table, lexeme_attrs, span_text
 
 Features = dict[str, float]
@@ -103,18 +103,20 @@ def _name_kinds(vocab: Any, orth: int) -> tuple[bool, bool, bool]:
     return cap and alpha, cap and word in c["title_words"], word in c["title_words"] and cap or word in c["lower_case_titles"]
 
 
-def person_names(doc: Any) -> frozenset[str]:
+def person_names(doc: Any, person_ents: list[Any] | None = None) -> frozenset[str]:
     """Words the document uses as a person's name: inside a PERSON entity, or right after a title
-    ("Supreme Leader Ali Khamenei", "President Ruto"). A name used so once is a person's elsewhere too."""
+    ("Supreme Leader Ali Khamenei", "President Ruto"). A name used so once is a person's elsewhere too.
+    `person_ents` are the document's PERSON entities when the caller has them (`doc.ents` builds its Spans anew)."""
+    if person_ents is None:
+        person_ents = [ent for ent in doc.ents if ent.label_ == "PERSON"]
     # the words of PERSON entities read by orth id from the document's one array, not as a Token object each
     orths, vocab = doc_orths(doc), doc.vocab
     out: set[str] = set()
-    for ent in doc.ents:
-        if ent.label_ == "PERSON":
-            for i in range(ent.start, ent.end):
-                text, _, alpha, _ = lexeme_attrs(vocab, orths[i])
-                if alpha and text[:1].isupper():
-                    out.add(text)
+    for ent in person_ents:
+        for i in range(ent.start, ent.end):
+            text, _, alpha, _ = lexeme_attrs(vocab, orths[i])
+            if alpha and text[:1].isupper():
+                out.add(text)
     out.update(_title_runs(doc)[0])
     return frozenset(out)
 
@@ -313,7 +315,8 @@ def toponym_features(doc: Any, start: int, end: int, source: str, ner: str | Non
             x["gaz_loose_only"] = 1.0
         if all(e.cc == "US" for e in entries):
             x["gaz_us_only"] = 1.0
-        if not any(_same_name(e.name, text) for e in entries):
+        folded = fold(text)  # once, not once per record
+        if not any(fold(e.name) == folded for e in entries):
             x["gaz_alt_name_only"] = 1.0
     return x
 
@@ -324,8 +327,3 @@ def _first_names() -> frozenset[str]:
 
     return frozenset(tables()["first_names"])
 
-
-def _same_name(a: str, b: str) -> bool:
-    from dateline.geo.gazetteer import fold
-
-    return fold(a) == fold(b)

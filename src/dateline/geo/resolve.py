@@ -1672,8 +1672,15 @@ _VICINITY_AFTER = re.compile(
 
 def _near_only(p: Place, article: Article) -> bool:
     """The text puts the event near the place or in a part of it, not in the place itself."""
-    before = article.text[max(0, p.span.start - 60) : p.span.start]
-    return bool(_VICINITY_BEFORE.search(before) or _VICINITY_AFTER.match(article.text[p.span.end : p.span.end + 40]))
+    return _vicinity_around(article.text, p.span.start, p.span.end)
+
+
+@functools.lru_cache(maxsize=1024)
+def _vicinity_around(text: str, start: int, end: int) -> bool:
+    """`_near_only` of text[start:end], kept per place as `_cue_around` is: the event-place passes with and without
+    a trigger ask it of the same place, and the look-behind search over 60 characters is slow."""
+    before = text[max(0, start - 60) : start]
+    return bool(_VICINITY_BEFORE.search(before) or _VICINITY_AFTER.match(text[end : end + 40]))
 
 
 def _as_event_place(p: Place, article: Article) -> Place:
@@ -1914,8 +1921,13 @@ _FRAME_GAP = re.compile(r"^[\s,]*(?:[\w'’-]+\s+){0,4}?(?:of|in|near)\s+(?:the\
 
 
 def _encloses(gap: str) -> bool:
-    words = set(re.findall(r"[a-z]+", gap.lower()))
-    return bool(_FRAME_GAP.match(gap)) and bool(words & _PLACE_OF_HEADS | words & {"suburb", "region", "rural"})
+    if not _FRAME_GAP.match(gap):
+        return False  # most gaps between two places: their words need not be read
+    words = set(_LOWER_WORDS.findall(gap.lower()))
+    return bool(words & _PLACE_OF_HEADS | words & {"suburb", "region", "rural"})
+
+
+_LOWER_WORDS = re.compile(r"[a-z]+")
 
 
 SPECIFIC_MARGIN = 0.0  # logits: ties only; 0.5-2 were worse on event_location dev and ACLED tuning notes

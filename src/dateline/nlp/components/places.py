@@ -20,7 +20,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from spacy.attrs import IDX, ORTH, SPACY
+from spacy.attrs import IDX, ORTH, SENT_START, SPACY
 from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.language import Language
 from spacy.tokens import Doc, Span
@@ -100,11 +100,11 @@ class _Tokens:
     """The token attributes the candidate passes read, taken from the Doc in one pass: every `doc[i]` builds a
     new Token object, and the n-gram, landmark and place-word scans used to read each token many times over."""
 
-    __slots__ = ("alpha", "cap", "idx", "lower", "n", "punct", "text", "ws")
+    __slots__ = ("alpha", "cap", "idx", "lower", "n", "punct", "sent_start", "text", "ws")
 
     def __init__(self, doc: Doc) -> None:
         # text, lower case, alpha and punct are the lexeme's: read once per distinct word, by orth id
-        arr = doc.to_array([ORTH, SPACY, IDX]).tolist() if len(doc) else []
+        arr = doc.to_array([ORTH, SPACY, IDX, SENT_START]).tolist() if len(doc) else []
         vocab = doc.vocab
         orths = doc_orths(doc, [row[0] for row in arr])  # kept for the person-name and demonym passes
         table = _word_table(vocab)
@@ -115,6 +115,7 @@ class _Tokens:
         self.text, self.lower, self.alpha, self.punct, self.cap = list(text), list(lower), list(alpha), list(punct), list(cap)
         self.ws = [" " if row[1] else "" for row in arr]
         self.idx = [row[2] for row in arr]
+        self.sent_start = [row[3] == 1 for row in arr]  # = Token.is_sent_start (1 starts a sentence)
         self.n = len(arr)
 
 
@@ -194,23 +195,26 @@ def find_toponyms(doc: Doc, gazetteer: Any, recognizer: Any | None = None, words
     surname, a title, an organisation's name, a common word that matches a town) are dropped. The recognizer also
     decides the names spaCy labels a person or organisation (`keep_blocked`; False: such names are dropped
     unless a place word is near, the rule before the recognizer learned it)."""
-    cands = propose_toponyms(doc, gazetteer, keep_blocked=keep_blocked and recognizer is not None, words=words)
+    # `doc.ents` builds a new tuple of Spans on every access: read once for the generator and the person tests
+    ents = list(doc.ents)
+    cands = propose_toponyms(doc, gazetteer, keep_blocked=keep_blocked and recognizer is not None, words=words,
+                             ents=ents)
     if recognizer is None:
         return cands
     from dateline.geo.models import person_names
 
-    persons = person_names(doc) if any(c.source not in {"LANDMARK", "CUE", "ABBR"} or c.info.get("bare") for c in cands) else frozenset()
+    person_ents = [e for e in ents if e.label_ == "PERSON"]  # what the person tests below read, for every candidate
+    persons = person_names(doc, person_ents) if any(c.source not in {"LANDMARK", "CUE", "ABBR"} or c.info.get("bare")
+                                                    for c in cands) else frozenset()
     from dateline.geo.models import titled_names
 
     titled = titled_names(doc) if cands else frozenset()
-    # `doc.ents` builds a new tuple of Spans on every access; the person tests below ask it for every candidate
-    ents = list(doc.ents) if cands else []
     kept = []
     for cand in cands:
         if cand.source not in {"LANDMARK", "CUE", "ABBR"} and cand.end - cand.start == 1 \
                 and _titled_surname(doc, cand.start, doc[cand.start].text, titled):
             continue  # "said Metsi" after "Superintendent Lerato Metsi": the person, not a town of that spelling
-        if cand.source not in {"LANDMARK", "CUE", "ABBR"} and _listed_with_persons(doc, cand, ents):
+        if cand.source not in {"LANDMARK", "CUE", "ABBR"} and _listed_with_persons(doc, cand, person_ents):
             continue  # "images of Khomeini, Khamenei and Soleimani" after "Qassem Soleimani": the person
         if cand.source not in {"LANDMARK", "CUE", "ABBR"} or cand.info.get("bare"):
             # a bare unknown name ("clashes in X") is scored as the gazetteer candidate it would be
@@ -218,9 +222,9 @@ def find_toponyms(doc: Doc, gazetteer: Any, recognizer: Any | None = None, words
                 cand.start, cand.end, "GAZ", ner=cand.info.get("ner_label"), cue=cand.cue, info=cand.info)
             p = recognizer.probability(candidate_features(doc, feats, gazetteer, words, persons))
             cand.info["p_place"] = round(p, 3)
-            if p < recognizer.threshold and not _country_not_person(doc, cand, gazetteer, titled, ents):
+            if p < recognizer.threshold and not _country_not_person(doc, cand, gazetteer, titled, person_ents):
                 continue
-            if _person_named(doc, cand, ents):
+            if _person_named(doc, cand, person_ents):
                 cand.info["person_name"] = True
         kept.append(cand)
     return kept
@@ -230,7 +234,8 @@ def find_toponyms(doc: Doc, gazetteer: Any, recognizer: Any | None = None, words
 _PERSONISH = frozenset({"PERSON", "ORG", "NORP"})
 
 
-def _country_not_person(doc: Doc, cand: Candidate, gazetteer: Any, titled: frozenset[str], ents: list[Span]) -> bool:
+def _country_not_person(doc: Doc, cand: Candidate, gazetteer: Any, titled: frozenset[str],
+                        person_ents: list[Span]) -> bool:
     """A country's own name that the small NER calls a person ("Mali's army said …", "Mali said on Sunday"): the
     country, unless the document also writes the word as a person's (inside a longer PERSON name, "Mali Keita", or
     after a title). The recognizer weighs a PERSON label with a possessive or a speech verb after it as a person,
@@ -242,29 +247,29 @@ def _country_not_person(doc: Doc, cand: Candidate, gazetteer: Any, titled: froze
         return False
     words = set(name.split())
     return not (words & titled or any(
-        e.label_ == "PERSON" and not (e.start == cand.start and e.end == cand.end) and words & {t.text for t in e}
-        for e in ents))
+        not (e.start == cand.start and e.end == cand.end) and words & {t.text for t in e} for e in person_ents))
 
 
-def _person_named(doc: Doc, cand: Candidate, ents: list[Span]) -> bool:
+def _person_named(doc: Doc, cand: Candidate, person_ents: list[Span]) -> bool:
     """A one-word name that NER reads here as a person, group or nationality, and that the document writes
     inside a PERSON name elsewhere ("Abu Bakr al-Baghdadi" … "Baghdadi and his guards"; "Bashar al-Assad" …
     "confidence in Assad"). The recognizer may keep it (a place preposition, a town of that spelling); the
-    resolver then takes it for a place only where the text supports that place (`Mention.person_name`)."""
-    if cand.end - cand.start != 1:
+    resolver then takes it for a place only where the text supports that place (`Mention.person_name`).
+    `person_ents` are the document's PERSON entities."""
+    if cand.end - cand.start != 1 or not person_ents:
         return False
     if (cand.ner or cand.info.get("ner_label")) not in _PERSONISH:
         return False
     word = doc[cand.start].text
-    return any(ent.label_ == "PERSON" and not (ent.start <= cand.start < ent.end)
-               and any(t.text == word for t in ent) for ent in ents)
+    return any(not (ent.start <= cand.start < ent.end) and any(t.text == word for t in ent) for ent in person_ents)
 
 
-def _listed_with_persons(doc: Doc, cand: Candidate, ents: list[Span]) -> bool:
+def _listed_with_persons(doc: Doc, cand: Candidate, person_ents: list[Span]) -> bool:
     """A one-word name written elsewhere as the surname of a PERSON ("Ahmed Karimi") and here coordinated with a
     person's name ("images of Hassan Rouhani, Ali Larijani and Karimi"), with no place preposition before it: the
-    person, whatever NER calls this one word (it may read it as a place-like name in such a list)."""
-    if cand.end - cand.start != 1:
+    person, whatever NER calls this one word (it may read it as a place-like name in such a list).
+    `person_ents` are the document's PERSON entities: with none, no word is a person's (and no Token is built)."""
+    if cand.end - cand.start != 1 or not person_ents:
         return False
     tok = doc[cand.start]
     if not any(t.ent_type_ == "PERSON" for t in tok.conjuncts):
@@ -272,8 +277,7 @@ def _listed_with_persons(doc: Doc, cand: Candidate, ents: list[Span]) -> bool:
     prev = doc[cand.start - 1] if cand.start > 0 else None
     if prev is not None and prev.lower_ in cues()["site_preps"]:
         return False
-    return any(ent.label_ == "PERSON" and len(ent) > 1 and ent[-1].text == tok.text and not (ent.start <= tok.i < ent.end)
-               for ent in ents)
+    return any(len(ent) > 1 and ent[-1].text == tok.text and not (ent.start <= tok.i < ent.end) for ent in person_ents)
 
 
 def _titled_surname(doc: Doc, i: int, word: str, titled: frozenset[str]) -> bool:
@@ -311,16 +315,21 @@ def candidate_features(doc: Doc, cand: Candidate, gazetteer: Any, words: frozens
                             blocked=cand.info.get("blocked"))
 
 
-def propose_toponyms(doc: Doc, gazetteer: Any, keep_blocked: bool = False, words: frozenset[str] = frozenset()) -> list[Candidate]:
+def propose_toponyms(doc: Doc, gazetteer: Any, keep_blocked: bool = False, words: frozenset[str] = frozenset(),
+                     ents: list[Span] | None = None) -> list[Candidate]:
     """The candidate generator: gazetteer n-grams, NER places and landmarks, with the rules against the
     commonest collisions (months, stop words, first names, parts of longer names).
 
     A gazetteer match that spaCy labels PERSON, ORG, NORP … (or that sits inside such a longer entity) with no
     place word before or after it is dropped, unless `keep_blocked`: then it stays a candidate marked
     `info["blocked"]` ("ner" or "inside_longer"), and the toponym recognizer decides, since the small NER model
-    mislabels many towns ("marched through Durban" → ORG, "attacked Quetta" → WORK_OF_ART)."""
-    ents = list(doc.ents)  # doc.ents rebuilds its tuple on every access: read it once
+    mislabels many towns ("marched through Durban" → ORG, "attacked Quetta" → WORK_OF_ART). `ents` is
+    `list(doc.ents)` when the caller has read it already."""
+    ents = list(doc.ents) if ents is None else ents  # doc.ents rebuilds its tuple on every access: read it once
     ner = _ner_at(doc, ents)
+    # each entity's bounds and label read once: the blocking test below scans the entities for every name, and
+    # a Span's attributes are slow to read
+    ent_rows = [(e.start, e.end, e.label_) for e in ents]
     stop = _stop_names()
     tk = _Tokens(doc)
     grams = _ngrams(doc, tk)
@@ -329,7 +338,7 @@ def propose_toponyms(doc: Doc, gazetteer: Any, keep_blocked: bool = False, words
     folded = [fold(t) for t in texts]
     loose = [loose_key_of_fold(f) for f in folded]  # = loose_key(t), without folding twice
     known = gazetteer.known(folded + loose)
-    opening = _opening_place_line(doc)
+    opening = _opening_place_line(doc, tk)
     hits: dict[int, int] = {}  # start → longest end
     for k, (i, j) in enumerate(grams):
         ok = known[k] or (len(loose[k]) >= 4 and known[len(grams) + k])
@@ -345,12 +354,12 @@ def propose_toponyms(doc: Doc, gazetteer: Any, keep_blocked: bool = False, words
         text = full[tk.idx[i] : tk.idx[j - 1] + len(tk.text[j - 1])]  # = doc[i:j].text
         if j < tk.n and tk.cap[j] and _is_landmark_head(tk.text[j]):
             continue  # "Tahrir Square": the square, not a town called Tahrir (the landmark pass takes it)
-        if (q := _town_quarter(doc, i, j, covered, gazetteer)) is not None:
+        if (q := _town_quarter(doc, i, j, covered, gazetteer, tk)) is not None:
             # "near Donetsk-Kirovskyi": a quarter written after its town, placed at the town by the resolver
             out.append(Candidate(i, q, "CUE", ner=None, cue="town-quarter"))
             covered = q
             continue
-        if _flanked(doc, i, j, covered, tk):
+        if _flanked(i, j, covered, tk):
             continue  # "Bank" of "Central Bank of Yemen", "Al" of "Al Thalathini": part of a longer unknown name
         cue_b, cue_a = _cue_before(tk.lower, i), _cue_after(tk.lower, j)
         if gazetteer.demonym_country(text) and cue_a not in ADMIN1_WORDS:
@@ -359,8 +368,6 @@ def propose_toponyms(doc: Doc, gazetteer: Any, keep_blocked: bool = False, words
         single = j - i == 1
         labels = {ner[t] for t in range(i, j)}
         blocked = labels & BLOCKING_NER
-        ner_exact = next((e for e in ents if e.start == i and e.end == j), None)
-        inside_longer = any(e.start <= i and j <= e.end and (e.end - e.start) > (j - i) for e in ents if e.label_ in BLOCKING_NER)
         if single:
             word = tk.text[i]
             if word in DATE_WORDS or tk.lower[i] in STOP_WORDS or _is_landmark_head(word):
@@ -376,11 +383,7 @@ def propose_toponyms(doc: Doc, gazetteer: Any, keep_blocked: bool = False, words
             tk.text[i - 1] == "("
             or tk.text[i - 1] == "," and (tk.cap[i - 2] or tk.lower[i - 2] in _words("place_type_after"))
         ) or j <= opening
-        why_blocked = None
-        if inside_longer and not cue and not listed:
-            why_blocked = "inside_longer"  # "Ali" in "Ali Khamenei", "Arabiya" in "Al Arabiya TV" (not "(Gwoza, Borno)")
-        elif blocked and not cue and not listed and not (ner_exact is not None and ner_exact.label_ in PLACE_NER):
-            why_blocked = "ner"  # NER calls it a person/organisation and nothing in the text says place
+        why_blocked = None if cue or listed else _why_blocked(i, j, ent_rows, bool(blocked))
         if why_blocked and not keep_blocked:
             continue
         covered = j
@@ -422,7 +425,7 @@ def propose_toponyms(doc: Doc, gazetteer: Any, keep_blocked: bool = False, words
     out = _abbreviated_divisions(doc, out, tk)
     # a holiday or an institution is never a place, whichever source proposed it ("during Ramadan", "protests in
     # Congress"): its namesake town abroad would also pull the text's other places there
-    out = [c for c in out if not _named_period_or_body(doc, c)]
+    out = [c for c in out if not _named_period_or_body(tk, c)]
     # "workers at Nokia's plant", "Nokia Oyj": a company named like a town is the company, not the town
     out = [c for c in out if not _company_name(doc, c)]
     # "KABUL, April 11 (Xinhua) --": a news agency's credit is never a place, whatever town shares its name
@@ -432,6 +435,18 @@ def propose_toponyms(doc: Doc, gazetteer: Any, keep_blocked: bool = False, words
         out = [c for c in out if not any(s <= tk.idx[c.start] and tk.idx[c.end - 1] < e for s, e in names)]
     out.sort(key=lambda c: c.start)
     return out
+
+
+def _why_blocked(i: int, j: int, ent_rows: list[tuple[int, int, str]], blocked: bool) -> str | None:
+    """Why the name at tokens i..j is no place unless a place word is near (None: nothing says so): it is part of
+    a longer person's or organisation's name ("Ali" in "Ali Khamenei", "Arabiya" in "Al Arabiya TV"), or NER
+    calls it a person or organisation (`blocked`) and not a place exactly. `ent_rows` are the document's
+    entities as (start, end, label)."""
+    if any(s <= i and j <= e and e - s > j - i and label in BLOCKING_NER for s, e, label in ent_rows):
+        return "inside_longer"
+    if blocked and next((label for s, e, label in ent_rows if s == i and e == j), None) not in PLACE_NER:
+        return "ner"
+    return None
 
 
 # One word of a person's name in a byline: ordinary case or an initial ("Pol O Gradaigh", "J. Smith"), never a
@@ -512,10 +527,11 @@ def _company_name(doc: Doc, cand: Candidate) -> bool:
     return any(t.lower_ in cues()["company_words"] for t in after)
 
 
-def _named_period_or_body(doc: Doc, cand: Candidate) -> bool:
+def _named_period_or_body(tk: _Tokens, cand: Candidate) -> bool:
     """A holiday or religious period ("Ramadan", "Eid al-Fitr") or a state institution ("Congress", "the National
-    Assembly"): word lists `holidays_and_periods` and `institutions` of tables.json, matched on the whole name."""
-    words = [t.lower_ for t in doc[cand.start : cand.end]]
+    Assembly"): word lists `holidays_and_periods` and `institutions` of tables.json, matched on the whole name
+    (its words read from the token table `tk`)."""
+    words = tk.lower[cand.start : cand.end]
     if words and words[0] == "the":
         words = words[1:]
     name = " ".join(words).replace(" - ", "-").replace(" -", "-").replace("- ", "-")
@@ -573,25 +589,28 @@ def _street_in_town(doc: Doc, j: int) -> bool:
 STRAY_CAPITALS = frozenset({"of", "in", "at", "near", "from", "to", "on", "and", "by", "for"})
 
 
-def _stray_capital(doc: Doc, k: int) -> bool:
+def _stray_capital(tk: _Tokens, k: int) -> bool:
     """Token k is a preposition or conjunction capitalised by mistake in running text: the word before it is
     lower-case, so it starts no name ("Bay Of Bengal", "Voices From Gaza" have a capital before it)."""
-    return (doc[k].lower_ in STRAY_CAPITALS and k > 0 and doc[k - 1].is_alpha and doc[k - 1].text.islower()
-            and not doc[k].is_sent_start)
+    return (tk.lower[k] in STRAY_CAPITALS and k > 0 and tk.alpha[k - 1] and tk.text[k - 1].islower()
+            and not tk.sent_start[k])
 
 
-def _opening_place_line(doc: Doc) -> int:
+def _opening_place_line(doc: Doc, tk: _Tokens | None = None) -> int:
     """The end of a dateline-style line of places that opens a text ("Town, District, Province. Troops
     seized …"): a first sentence of two or more capitalised names joined by commas and nothing else, with
     text after it. Its names are written as a hierarchy, so what NER calls them does not block them (as after
-    "(" or a comma inside a sentence); 0 when the text opens otherwise."""
+    "(" or a comma inside a sentence); 0 when the text opens otherwise. The words are read from the token table
+    `tk` (built here when the caller has none)."""
+    tk = tk or _Tokens(doc)
     commas = 0
-    for tok in doc[:25]:
-        if tok.text == ",":
+    for i in range(min(25, tk.n)):
+        text = tk.text[i]
+        if text == ",":
             commas += 1
-        elif tok.text in {".", "—", "–", "-", ":"} and tok.i > 0:
-            return tok.i if commas and tok.i + 1 < len(doc) else 0
-        elif not (_is_cap(tok) or tok.lower_ in CONNECTORS or tok.text in {"'", "’", "-"}):
+        elif text in {".", "—", "–", "-", ":"} and i > 0:
+            return i if commas and i + 1 < tk.n else 0
+        elif not (tk.cap[i] or tk.lower[i] in CONNECTORS or text in {"'", "’", "-"}):
             return 0
     return 0
 
@@ -620,31 +639,31 @@ def quarter_town(name: str, gazetteer: Any) -> list[Any]:
     return inside or ([] if parts else here)
 
 
-def _town_quarter(doc: Doc, i: int, j: int, covered: int, gazetteer: Any) -> int | None:
+def _town_quarter(doc: Doc, i: int, j: int, covered: int, gazetteer: Any, tk: _Tokens) -> int | None:
     """The end of "X-Y" when the gazetteer match X (tokens i..j) is a big town written with its quarter Y
-    after a hyphen and the whole name is unknown; None otherwise (a route: "the X-Y road")."""
-    n = len(doc)
-    if not (j + 1 < n and doc[j].text == "-" and not doc[j - 1].whitespace_ and not doc[j].whitespace_
-            and _is_cap(doc[j + 1]) and doc[j + 1].is_alpha):
+    after a hyphen and the whole name is unknown; None otherwise (a route: "the X-Y road"). The words are read
+    from the token table `tk`."""
+    text, ws, cap, alpha, n = tk.text, tk.ws, tk.cap, tk.alpha, tk.n
+    if not (j + 1 < n and text[j] == "-" and not ws[j - 1] and not ws[j] and cap[j + 1] and alpha[j + 1]):
         return None
-    if i > 0 and i - 1 >= covered and not doc[i].is_sent_start and (
-            doc[i - 1].text == "-" or _is_cap(doc[i - 1]) and doc[i - 1].is_alpha and not _stray_capital(doc, i - 1)):
+    if i > 0 and i - 1 >= covered and not tk.sent_start[i] and (
+            text[i - 1] == "-" or cap[i - 1] and alpha[i - 1] and not _stray_capital(tk, i - 1)):
         return None
     end = j + 2
-    if end < n and (doc[end].text == "-" and not doc[end - 1].whitespace_ or _is_cap(doc[end]) and doc[end].is_alpha
-                    or doc[end].lower_ in cues()["quarter_routes"]):
+    if end < n and (text[end] == "-" and not ws[end - 1] or cap[end] and alpha[end]
+                    or tk.lower[end] in cues()["quarter_routes"]):
         return None
     return end if quarter_town(doc[i:end].text, gazetteer) else None
 
 
-def _flanked(doc: Doc, i: int, j: int, covered: int, tk: _Tokens) -> bool:
+def _flanked(i: int, j: int, covered: int, tk: _Tokens) -> bool:
     """The match sits inside a longer capitalised name that the gazetteer does not know. The words are read from
-    the token table `tk`; a Token is built only for the sentence-start tests."""
+    the token table `tk`, sentence starts included, so no Token is built."""
     text, lower, cap, alpha, ws = tk.text, tk.lower, tk.cap, tk.alpha, tk.ws
-    if i > 0 and i - 1 >= covered and not doc[i].is_sent_start:
+    if i > 0 and i - 1 >= covered and not tk.sent_start[i]:
         left = i - 1
-        if (cap[left] and text[left] not in DATE_WORDS and alpha[left] and not doc[left].is_sent_start
-                and not _stray_capital(doc, left)):
+        if (cap[left] and text[left] not in DATE_WORDS and alpha[left] and not tk.sent_start[left]
+                and not _stray_capital(tk, left)):
             return True
         if text[left] == "-" and i >= 2 and cap[i - 2] and not ws[left] and not ws[i - 2]:
             return True
@@ -760,7 +779,7 @@ def _named_by_place_word(doc: Doc, found: list[Candidate], stop: frozenset[str],
                 cue = f"{lower[j]} after"
         if cue is None:
             continue
-        if (doc[i].is_sent_start and after is None) or _overlaps(i, i + 1, found) or _overlaps(i, i + 1, out):
+        if (tk.sent_start[i] and after is None) or _overlaps(i, i + 1, found) or _overlaps(i, i + 1, out):
             continue
         j = i + 1  # "Bab al Kabir": capitalised words and the connectors between them
         while j < n and j - i < MAX_TOKENS and (cap[j] and alpha[j] or glued_hyphen(j) or lower[j] in CONNECTORS
@@ -838,7 +857,7 @@ def _named_by_context(doc: Doc, found: list[Candidate], stop: frozenset[str], tk
     for i in range(1, n):
         if not (cap[i] and alpha[i]) or cap[i - 1] and alpha[i - 1] or text[i - 1] == "-":
             continue
-        if doc[i].is_sent_start or _overlaps(i, i + 1, found) or _overlaps(i, i + 1, out):
+        if tk.sent_start[i] or _overlaps(i, i + 1, found) or _overlaps(i, i + 1, out):
             continue
         j = name_end(i)
         cue = None
