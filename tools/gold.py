@@ -12,6 +12,8 @@ character offsets and labels (a span keeps a digest of its words, not the words)
     python tools/gold.py show guardian guardian-100
     python tools/gold.py locate gold/drafts/guardian-a.jsonl   # quotes -> offsets in gold/labels/guardian-a.jsonl
     python tools/gold.py stats
+    python tools/gold.py locate-second gold/drafts/second-R1.jsonl   # a second, independent annotation
+    python tools/gold.py agree test               # how far the two annotations of a half agree
 """
 
 from __future__ import annotations
@@ -29,6 +31,9 @@ SHARED = ROOT.parent / "shared"
 GOLD = ROOT / "gold"
 SPLITS = GOLD / "splits.json"
 LABELS = GOLD / "labels"
+# Second, independent annotations of articles already labelled: they measure agreement and are never trained on
+# or scored against (a label file here would otherwise replace the first annotation of its ids).
+SECOND = GOLD / "second"
 
 # Each source: where its texts are and how many articles the gold set takes from it.
 SOURCES: dict[str, dict[str, Any]] = {
@@ -157,7 +162,7 @@ def _span(text: str, quote: str) -> dict[str, Any]:
     return {"start": start, "end": end, "sha1": span_digest(text[start:end])}
 
 
-def locate_draft(draft: Path) -> Path:
+def locate_draft(draft: Path, into: Path = LABELS) -> Path:
     """Turn an annotator's draft (evidence as quotes) into labels with offsets; stop at the first bad quote."""
     out_records = []
     cache: dict[str, dict[str, dict[str, Any]]] = {}
@@ -202,7 +207,8 @@ def locate_draft(draft: Path) -> Path:
         out_records.append(out)
     if errors:
         raise SystemExit("\n".join(errors))
-    target = LABELS / draft.name
+    into.mkdir(parents=True, exist_ok=True)
+    target = into / draft.name
     target.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in out_records), encoding="utf-8")
     return target
 
@@ -217,6 +223,63 @@ def load_labels(half: str | None = None, sources: set[str] | None = None) -> lis
                 by_id[rec["id"]] = rec
     return [r for r in by_id.values()
             if (half is None or r["split"] == half) and (sources is None or r["source"] in sources)]
+
+
+def _ranges(event: dict[str, Any]) -> list[tuple[int, int]]:
+    return [(s["start"], s["end"]) for s in event["evidence"]]
+
+
+def _overlap(a: list[tuple[int, int]], b: list[tuple[int, int]]) -> int:
+    return sum(max(0, min(e1, e2) - max(s1, s2)) for s1, e1 in a for s2, e2 in b)
+
+
+def same_incident(a: dict[str, Any], b: dict[str, Any]) -> bool:
+    """Two coders' events tell one incident: their quotes overlap, or (each quoting another telling of it) they
+    give the same sub-type and the same place or date."""
+    if _overlap(_ranges(a), _ranges(b)) > 0:
+        return True
+    same_place = bool(a.get("location")) and (a.get("location") or "").lower() == (b.get("location") or "").lower()
+    same_day = a.get("event_date") is not None and a.get("event_date") == b.get("event_date")
+    return a["sub_event_type"] == b["sub_event_type"] and (same_place or same_day)
+
+
+def matched_events(first: list[dict[str, Any]], second: list[dict[str, Any]]) -> list[tuple[int, int]]:
+    """One-to-one pairs (first index, second index) of events telling the same incident, largest overlap first."""
+    pairs = sorted(((_overlap(_ranges(a), _ranges(b)), i, j) for i, a in enumerate(first)
+                    for j, b in enumerate(second) if same_incident(a, b)), reverse=True)
+    taken_a: set[int] = set()
+    taken_b: set[int] = set()
+    out = []
+    for _, i, j in pairs:
+        if i not in taken_a and j not in taken_b:
+            taken_a.add(i)
+            taken_b.add(j)
+            out.append((i, j))
+    return out
+
+
+def agreement(first: dict[str, dict[str, Any]], second: dict[str, dict[str, Any]]) -> dict[str, Any]:
+    """Event-level agreement of two annotations over the articles both labelled (article id -> label)."""
+    ids = sorted(set(first) & set(second))
+    n_first = n_second = matched = same_sub = articles_agree = 0
+    for art in ids:
+        a, b = first[art]["events"], second[art]["events"]
+        pairs = matched_events(a, b)
+        n_first, n_second, matched = n_first + len(a), n_second + len(b), matched + len(pairs)
+        same_sub += sum(a[i]["sub_event_type"] == b[j]["sub_event_type"] for i, j in pairs)
+        articles_agree += bool(a) == bool(b)
+    return {"articles": len(ids), "events_first": n_first, "events_second": n_second, "matched": matched,
+            "f1": round(2 * matched / max(n_first + n_second, 1), 3),
+            "same_sub_event_type": same_sub, "articles_agree_on_any_event": articles_agree}
+
+
+def second_labels(half: str) -> dict[str, dict[str, Any]]:
+    out = {}
+    for path in sorted(SECOND.glob("*.jsonl")):
+        for line in path.read_text(encoding="utf-8").splitlines():
+            if line.strip() and (rec := json.loads(line))["split"] == half:
+                out[rec["id"]] = rec
+    return out
 
 
 def stats() -> str:
@@ -273,6 +336,16 @@ def main(argv: list[str]) -> None:
     elif cmd == "locate":
         for name in argv[1:]:
             print(f"wrote {locate_draft(Path(name))}")
+    elif cmd == "locate-second":
+        for name in argv[1:]:
+            print(f"wrote {locate_draft(Path(name), into=SECOND)}")
+    elif cmd == "agree":
+        half = argv[1] if len(argv) > 1 else "dev"
+        second = second_labels(half)
+        if not second:
+            raise SystemExit(f"no second annotation of the {half} half in {SECOND}")
+        first = {r["id"]: r for r in load_labels(half) if r["id"] in second}
+        print(json.dumps({"half": half, **agreement(first, second)}))
     elif cmd == "stats":
         print(stats())
     else:
