@@ -117,33 +117,19 @@ def event_ranges(event: Event) -> list[tuple[int, int]]:
     return ranges
 
 
-def _overlap(a: list[tuple[int, int]], b: list[tuple[int, int]]) -> int:
-    return sum(max(0, min(e1, e2) - max(s1, s2)) for s1, e1 in a for s2, e2 in b)
-
-
 def match(item: LabelledArticle, events: list[Event]) -> dict[int, int]:
     """Predicted event index → gold event index, one to one, largest overlaps first."""
-    pairs = []
-    for i, ev in enumerate(events):
-        pr = event_ranges(ev)
-        for j, gr in enumerate(item.gold_ranges):
-            ov = _overlap(pr, gr)
-            if ov > 0:
-                pairs.append((ov, i, j))
-    taken_p: dict[int, int] = {}
-    taken_g: set[int] = set()
-    for _, i, j in sorted(pairs, reverse=True):
-        if i not in taken_p and j not in taken_g:
-            taken_p[i] = j
-            taken_g.add(j)
-    return taken_p
+    ranges = [event_ranges(ev) for ev in events]
+    pairs = [(ov, i, j) for i, pr in enumerate(ranges) for j, gr in enumerate(item.gold_ranges)
+             if (ov := gold_tool.overlap(pr, gr)) > 0]
+    return dict(gold_tool.one_to_one(pairs))
 
 
 def gold_index(item: LabelledArticle, event: Event) -> int | None:
     """The coded incident the event tells (the one its passages overlap most), or None."""
     pr = event_ranges(event)
-    best = max(range(len(item.gold_ranges)), key=lambda j: _overlap(pr, item.gold_ranges[j]), default=None)
-    if best is None or _overlap(pr, item.gold_ranges[best]) == 0:
+    best = max(range(len(item.gold_ranges)), key=lambda j: gold_tool.overlap(pr, item.gold_ranges[j]), default=None)
+    if best is None or gold_tool.overlap(pr, item.gold_ranges[best]) == 0:
         return None
     return best
 

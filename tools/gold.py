@@ -213,15 +213,20 @@ def locate_draft(draft: Path, into: Path = LABELS) -> Path:
     return target
 
 
-def load_labels(half: str | None = None, sources: set[str] | None = None) -> list[dict[str, Any]]:
-    """Every labelled article (optionally of one half and some sources), last label of an id winning."""
+def _label_records(directory: Path) -> dict[str, dict[str, Any]]:
+    """Article id -> its label, from every label file of `directory` (the last label of an id wins)."""
     by_id: dict[str, dict[str, Any]] = {}
-    for path in sorted(LABELS.glob("*.jsonl")):
+    for path in sorted(directory.glob("*.jsonl")):
         for line in path.read_text(encoding="utf-8").splitlines():
             if line.strip():
                 rec = json.loads(line)
                 by_id[rec["id"]] = rec
-    return [r for r in by_id.values()
+    return by_id
+
+
+def load_labels(half: str | None = None, sources: set[str] | None = None) -> list[dict[str, Any]]:
+    """Every labelled article (optionally of one half and some sources), last label of an id winning."""
+    return [r for r in _label_records(LABELS).values()
             if (half is None or r["split"] == half) and (sources is None or r["source"] in sources)]
 
 
@@ -229,14 +234,28 @@ def _ranges(event: dict[str, Any]) -> list[tuple[int, int]]:
     return [(s["start"], s["end"]) for s in event["evidence"]]
 
 
-def _overlap(a: list[tuple[int, int]], b: list[tuple[int, int]]) -> int:
+def overlap(a: list[tuple[int, int]], b: list[tuple[int, int]]) -> int:
+    """Characters two sets of ranges share."""
     return sum(max(0, min(e1, e2) - max(s1, s2)) for s1, e1 in a for s2, e2 in b)
+
+
+def one_to_one(pairs: list[tuple[int, int, int]]) -> list[tuple[int, int]]:
+    """From (overlap, left index, right index) candidates, one-to-one pairs taken largest overlap first."""
+    taken_left: set[int] = set()
+    taken_right: set[int] = set()
+    out = []
+    for _, i, j in sorted(pairs, reverse=True):
+        if i not in taken_left and j not in taken_right:
+            taken_left.add(i)
+            taken_right.add(j)
+            out.append((i, j))
+    return out
 
 
 def same_incident(a: dict[str, Any], b: dict[str, Any]) -> bool:
     """Two coders' events tell one incident: their quotes overlap, or (each quoting another telling of it) they
     give the same sub-type and the same place or date."""
-    if _overlap(_ranges(a), _ranges(b)) > 0:
+    if overlap(_ranges(a), _ranges(b)) > 0:
         return True
     same_place = bool(a.get("location")) and (a.get("location") or "").lower() == (b.get("location") or "").lower()
     same_day = a.get("event_date") is not None and a.get("event_date") == b.get("event_date")
@@ -245,17 +264,8 @@ def same_incident(a: dict[str, Any], b: dict[str, Any]) -> bool:
 
 def matched_events(first: list[dict[str, Any]], second: list[dict[str, Any]]) -> list[tuple[int, int]]:
     """One-to-one pairs (first index, second index) of events telling the same incident, largest overlap first."""
-    pairs = sorted(((_overlap(_ranges(a), _ranges(b)), i, j) for i, a in enumerate(first)
-                    for j, b in enumerate(second) if same_incident(a, b)), reverse=True)
-    taken_a: set[int] = set()
-    taken_b: set[int] = set()
-    out = []
-    for _, i, j in pairs:
-        if i not in taken_a and j not in taken_b:
-            taken_a.add(i)
-            taken_b.add(j)
-            out.append((i, j))
-    return out
+    return one_to_one([(overlap(_ranges(a), _ranges(b)), i, j) for i, a in enumerate(first)
+                       for j, b in enumerate(second) if same_incident(a, b)])
 
 
 def agreement(first: dict[str, dict[str, Any]], second: dict[str, dict[str, Any]]) -> dict[str, Any]:
@@ -274,12 +284,8 @@ def agreement(first: dict[str, dict[str, Any]], second: dict[str, dict[str, Any]
 
 
 def second_labels(half: str) -> dict[str, dict[str, Any]]:
-    out = {}
-    for path in sorted(SECOND.glob("*.jsonl")):
-        for line in path.read_text(encoding="utf-8").splitlines():
-            if line.strip() and (rec := json.loads(line))["split"] == half:
-                out[rec["id"]] = rec
-    return out
+    """The second annotation of one half: article id -> label."""
+    return {i: r for i, r in _label_records(SECOND).items() if r["split"] == half}
 
 
 def stats() -> str:
