@@ -25,6 +25,10 @@ from pathlib import Path
 from typing import Any
 
 REPO = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPO / "tools"))
+
+import gold as gold_tool  # the own-gold tool's one-to-one pairing, shared by every matching benchmark
+
 GOLD = REPO / "tests" / "data" / "quotes_gold.jsonl"
 CITRON = {"cue": 82.3, "source": 82.0}
 
@@ -61,15 +65,7 @@ def _match(text: str, golds: list[dict[str, Any]], preds: list[Any]) -> list[tup
             overlap = min(ge, p.span.end) - max(gs, p.span.start)
             if overlap >= 0.5 * (ge - gs):
                 pairs.append((overlap, gi, pi))
-    used_g: set[int] = set()
-    used_p: set[int] = set()
-    out = []
-    for _, gi, pi in sorted(pairs, reverse=True):
-        if gi not in used_g and pi not in used_p:
-            used_g.add(gi)
-            used_p.add(pi)
-            out.append((gi, pi))
-    return out
+    return gold_tool.one_to_one(pairs)
 
 
 def _claim_chain(pipeline: Any, item: dict[str, Any], claim: dict[str, Any]) -> list[str]:
