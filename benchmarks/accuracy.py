@@ -42,6 +42,7 @@ from dateline.pipeline import Pipeline
 
 REPO = Path(__file__).resolve().parents[1]
 EVAL = Path(os.environ.get("DATELINE_SHARED", REPO.parent / "shared")) / "eval"
+sys.path.insert(0, str(REPO / "tools"))  # event_location: the event-location rows, spans repaired
 RESULTS = REPO / "benchmarks" / "results" / "accuracy.json"
 
 CASE_LABELS = {
@@ -142,7 +143,13 @@ def location_ranges(event: Event, article: Article) -> list[tuple[int, int]]:
 
 def read_jsonl(path: Path, limit: int | None, sample: bool, seed: int,
                keep: Callable[[dict[str, Any]], bool] = lambda r: True) -> list[dict[str, Any]]:
-    rows = [r for r in (json.loads(line) for line in path.open(encoding="utf-8") if line.strip()) if keep(r)]
+    if path.name == "event_location_tune.jsonl":
+        import event_location  # its token-offset LOCATION spans put back at their characters
+
+        every = list(event_location.read(path))
+    else:
+        every = [json.loads(line) for line in path.open(encoding="utf-8") if line.strip()]
+    rows = [r for r in every if keep(r)]
     if limit is not None and limit < len(rows):
         rows = [rows[i] for i in spread(len(rows), limit, sample, seed)]
     return rows

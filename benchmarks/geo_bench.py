@@ -42,8 +42,8 @@ NOTES = SHARED / "eval" / "acled_notes_tune.jsonl"
 REFERENCE = SHARED / "reference"
 OUT = REPO / "benchmarks" / "results" / "geo.json"
 TUNING_SPLIT = REPO / "gold" / "tuning_split.json"
-EVLOC_SPLIT = REPO / "gold" / "event_location_split.json"
 HALVES = ("dev", "test")
+sys.path.insert(0, str(REPO / "tools"))  # event_location: the event-location rows, spans repaired
 
 
 def note_halves() -> dict[str, str]:
@@ -297,13 +297,12 @@ def bench_event_location(resources, sample: int) -> dict[str, object]:  # type: 
     of the sentences with a gold LOCATION where dateline finds at least two places, how often
     `place_for_event` picks the gold one (span overlap). Dev half only: the blind half is scored by
     `tools/train_geo_models.py evaluate`, once."""
+    import event_location  # the rows with their token-offset LOCATION spans put back at their characters
+
     from dateline.geo.resolve import place_for_event, places_from_doc
     from dateline.model import Article, Span
 
-    path = SHARED / "eval" / "event_location_tune.jsonl"
-    dev = set(json.loads(EVLOC_SPLIT.read_text())["dev"])
-    rows = [json.loads(line) for line in path.open()]
-    rows = [r for r in rows if r["id"] in dev and any(s["label"] == "LOCATION" for s in r["spans"])]
+    rows = [r for r in event_location.rows("dev") if any(s["label"] == "LOCATION" for s in r["spans"])]
     rows = random.Random(7).sample(rows, min(sample, len(rows)))
     found = multi = hit = hit_trigger = 0
     for row, doc in zip(rows, resources.nlp.pipe([r["text"] for r in rows])):
