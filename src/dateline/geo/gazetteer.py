@@ -553,6 +553,25 @@ def _admin1_name(rg_name: str, sub: Subdivision | None, current: set[str]) -> st
     return _ascii(clean_admin_name(sub.name))
 
 
+def clean_admin2_name(raw: str) -> str:
+    """A district's name without the administrative words of its country's language that GeoNames records with
+    it ("Caza de Zgharta", "Markaz Rafah", "Kati Cercle", "Shahrestan-e Ahvaz", "Municipio de Teculutan"), as
+    English news and ACLED write it: "Zgharta", "Rafah", "Kati", "Ahvaz", "Teculutan". `admin2_affixes` of
+    tables.json lists the words; a name that would be left shorter than three letters keeps them."""
+    name = clean_admin_name(raw)
+    pattern = _admin2_affix_pattern()
+    stripped = pattern.sub("", _ascii(name)).strip(" '-")
+    return stripped if len(stripped) >= 3 and stripped != _ascii(name).strip() else name
+
+
+@functools.cache
+def _admin2_affix_pattern() -> re.Pattern[str]:
+    affixes = tables()["admin2_affixes"]
+    pre = "|".join(re.escape(a).replace(r"\ ", r"[\s-]+") for a in sorted(affixes["prefixes"], key=len, reverse=True))
+    suf = "|".join(re.escape(a).replace(r"\ ", r"[\s-]+") for a in sorted(affixes["suffixes"], key=len, reverse=True))
+    return re.compile(rf"^(?:{pre})(?:[\s-]+|(?<=')|(?<=-))|[\s-]+(?:{suf})$", re.IGNORECASE)
+
+
 class _IndexWriter:
     """Streams a build into one SQLite file: entries as they are made, name keys into temp tables, then
     SQLite groups and ranks the keys. Python holds the compact city rows and small per-region tallies,
