@@ -559,9 +559,9 @@ def _district_seats(rows: list[_City], subdivisions: dict[str, Subdivision],
     """Towns GeoNames records without a district that bear the name of a district of their own province: each
     such district's seat, by geonameid → the district's code. GeoNames lists the districts of many countries
     (Syria's mintaqas, Mali's cercles, Iran's shahrestans, Lebanon's cazas, Russia's rayons) but links few of
-    their towns to them, and a district is usually named after its seat ("Idlib District" → Idlib, "Kati Cercle"
-    → Kati, "Lenskiy Rayon" → Lensk). A name matches by its folded or loose key, else by its consonants (the
-    adjectival "Lenskiy"/"Lensk", "Zhukovskiy"/"Zhukovsky"), the closer match first; of several towns that
+    their towns to them, and a district is usually named after its seat ("Koro Cercle" → Koro, "Caza de Aaley"
+    → Aley, "Pavlovskiy Rayon" → Pavlovsk). A name matches by its folded or loose key, else by its consonants
+    (the adjectival "Pavlovskiy"/"Pavlovsk", "Glusskiy"/"Glusk"), the closer match first; of several towns that
     match one district the most populous is its seat, and a name that two districts of one province share
     names neither."""
     by_key: dict[tuple[str, str, int, str], set[str]] = defaultdict(set)  # (cc, a1, strength, key) → codes
@@ -595,8 +595,8 @@ def _district_seats(rows: list[_City], subdivisions: dict[str, Subdivision],
 
 def clean_admin2_name(raw: str) -> str:
     """A district's name without the administrative words of its country's language that GeoNames records with
-    it ("Caza de Zgharta", "Markaz Rafah", "Kati Cercle", "Shahrestan-e Ahvaz", "Municipio de Teculutan"), as
-    English news and ACLED write it: "Zgharta", "Rafah", "Kati", "Ahvaz", "Teculutan". `admin2_affixes` of
+    it ("Caza de Aaley", "Markaz Tanta", "Bamako Cercle", "Shahrestan-e Tabriz", "Municipio de Mixco"), as
+    English news and ACLED write it: "Aaley", "Tanta", "Bamako", "Tabriz", "Mixco". `admin2_affixes` of
     tables.json lists the words; a name that would be left shorter than three letters keeps them."""
     name = clean_admin_name(raw)
     pattern = _admin2_affix_pattern()
