@@ -1,8 +1,8 @@
 """Second-level divisions (admin2: district, cercle, caza, shahrestan, rayon, municipality) as English news and
 ACLED write them: GeoNames' name without the administrative word of the country's language ("Caza de Aaley" →
 "Aaley", "Bashkia Durrës" → "Durres"), and a district for the towns GeoNames lists without one when the town is
-the seat the district is named after ("Koro Cercle" → the town Koro). Sentences and names of our own, none from
-an evaluation text."""
+the seat the district is named after ("Koro Cercle" → the town Koro), or when it is the capital of a province that
+bears its name (Amman). Sentences and names of our own, none from an evaluation text."""
 
 from __future__ import annotations
 
@@ -101,3 +101,23 @@ def test_district_seats_by_name_in_the_province() -> None:
     assert seats == {10: "XX.01.1", 11: "XX.01.2", 13: "XX.01.3"}
     # a town GeoNames already links to a district keeps it
     assert 10 not in _district_seats(rows, subs, town_admin2={10: "XX.01.3"})
+
+
+@pytest.mark.parametrize(
+    ("text", "mention", "admin2"),
+    [
+        ("Police dispersed a march in Amman, Jordan, on Friday.", "Amman", "Amman"),
+        ("Teachers went on strike in Yerevan, Armenia.", "Yerevan", "Yerevan"),
+        ("Unemployed graduates rallied in Tunis, Tunisia.", "Tunis", "Tunis"),
+        ("Crowds gathered in Bratislava, Slovakia, against the government.", "Bratislava", "Bratislava"),
+    ],
+)
+def test_a_capital_named_like_its_province_is_its_own_district(resources, text: str, mention: str,  # type: ignore[no-untyped-def]
+                                                              admin2: str) -> None:
+    # GeoNames puts these capitals in no district: a city-province, or a capital spread over several districts
+    assert _place(resources, text, mention).admin2 == admin2
+
+
+def test_a_town_that_is_not_its_provinces_capital_gets_no_district_from_it(resources) -> None:  # type: ignore[no-untyped-def]
+    # Sokode is the largest town of Togo's Centrale region, but the region does not bear its name
+    assert _place(resources, "Farmers rallied in Sokode, Togo, over seed prices.", "Sokode").admin2 is None
