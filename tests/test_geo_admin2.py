@@ -34,6 +34,8 @@ def _place(resources, text: str, mention: str):  # type: ignore[no-untyped-def]
         ("Gorodskoy Okrug Sarov", "Sarov"),
         ("Murgap District", "Murgap"),
         ("Farim Sector", "Farim"),
+        ("Vilyuysky Ulus", "Vilyuysky"),
+        ("Muang Vangviang", "Vangviang"),
         # no administrative word, or one that is part of the name: kept
         ("Distrito Federal", "Distrito Federal"),
         ("Qarah Bagh", "Qarah Bagh"),
@@ -66,6 +68,10 @@ def test_the_places_district_is_written_as_english_news_write_it(resources, text
         ("Shopkeepers closed their stores in Aley, Lebanon, over power cuts.", "Aley", "Aaley"),  # Caza de Aaley
         ("Students marched in Tessaoua, Niger, against school fees.", "Tessaoua", "Tessaoua"),  # Departement de Tessaoua
         ("Factory workers rallied in Pavlovsk, Voronezh Oblast, Russia.", "Pavlovsk", "Pavlovskiy"),  # Pavlovskiy Rayon
+        ("Residents protested power cuts in Vilyuysk, Russia.", "Vilyuysk", "Vilyuysky"),  # Vilyuysky District
+        # by another of the town's names: the district bears an older or the Lao form
+        ("Oil workers went on strike in Dogonbadan, Iran.", "Dogonbadan", "Gachsaran"),  # Shahrestan-e Gachsaran
+        ("Tourists were stranded in Vang Vieng, Laos, by floods.", "Vang Vieng", "Vangviang"),  # Muang Vangviang
     ],
 )
 def test_a_town_that_seats_its_district_has_that_district(resources, text: str, mention: str,  # type: ignore[no-untyped-def]
@@ -99,6 +105,14 @@ def test_district_seats_by_name_in_the_province() -> None:
     ]
     seats = _district_seats(rows, subs, town_admin2={})
     assert seats == {10: "XX.01.1", 11: "XX.01.2", 13: "XX.01.3"}
+    # by another of the town's names (folded keys), after its own name
+    subs["XX.01.7"] = Sub("XX.01.7", "Golf Cercle", (), 7)
+    rows.append(_city(18, "Hotel"))
+    assert _district_seats(rows, subs, town_admin2={}, other_names={18: {"golf"}})[18] == "XX.01.7"
+    assert 18 not in _district_seats(rows, subs, town_admin2={}, other_names={18: {"delta"}})  # two Deltas
+    # a city of 100,000 or more is read by its own name only: its other names may be its districts'
+    rows[-1] = _city(18, "Hotel", pop=250_000)
+    assert 18 not in _district_seats(rows, subs, town_admin2={}, other_names={18: {"golf"}})
     # a town GeoNames already links to a district keeps it
     assert 10 not in _district_seats(rows, subs, town_admin2={10: "XX.01.3"})
 

@@ -43,7 +43,7 @@ from typing import Any
 
 from dateline.errors import ResourceMissingError
 
-BUILD_VERSION = 11  # bump when the index layout or the build rules change
+BUILD_VERSION = 14  # bump when the index layout or the build rules change
 # KIND_ADMIN2 sorts after KIND_CITY: among a name's records a bare name is the town first, its district last
 KIND_COUNTRY, KIND_ADMIN1, KIND_CITY, KIND_ADMIN2 = 0, 1, 2, 3
 KIND_NAMES = {KIND_COUNTRY: "country", KIND_ADMIN1: "admin1", KIND_CITY: "city", KIND_ADMIN2: "admin2"}
@@ -554,16 +554,22 @@ def _admin1_name(rg_name: str, sub: Subdivision | None, current: set[str]) -> st
     return _ascii(clean_admin_name(sub.name))
 
 
-def _district_seats(rows: list[_City], subdivisions: dict[str, Subdivision],
-                    town_admin2: dict[int, str]) -> dict[int, str]:
+_OTHER_NAMES_BELOW = 100_000  # population under which `_district_seats` reads a town's other names
+
+
+def _district_seats(rows: list[_City], subdivisions: dict[str, Subdivision], town_admin2: dict[int, str],
+                    other_names: dict[int, set[str]] | None = None) -> dict[int, str]:
     """Towns GeoNames records without a district that bear the name of a district of their own province: each
     such district's seat, by geonameid → the district's code. GeoNames lists the districts of many countries
     (Syria's mintaqas, Mali's cercles, Iran's shahrestans, Lebanon's cazas, Russia's rayons) but links few of
     their towns to them, and a district is usually named after its seat ("Koro Cercle" → Koro, "Caza de Aaley"
     → Aley, "Pavlovskiy Rayon" → Pavlovsk). A name matches by its folded or loose key, else by its consonants
-    (the adjectival "Pavlovskiy"/"Pavlovsk", "Glusskiy"/"Glusk"), the closer match first; of several towns that
-    match one district the most populous is its seat, and a name that two districts of one province share
-    names neither."""
+    (the adjectival "Pavlovskiy"/"Pavlovsk", "Glusskiy"/"Glusk"), else by one of the town's other names
+    (`other_names`: folded and loose keys by geonameid; Dogonbadan is the seat of Gachsaran), the closer match
+    first; of several towns that match one district the most populous is its seat, and a name that two
+    districts of one province share names neither. A city of 100,000 or more, and a capital named like its
+    province, are read by their own name only: their other names are often old ones that districts inside or
+    around them bear now (Yerevan's "Erebuni", Ho Chi Minh City's "Sai Gon")."""
     by_key: dict[tuple[str, str, int, str], set[str]] = defaultdict(set)  # (cc, a1, strength, key) → codes
     for code, sub in subdivisions.items():
         if code.count(".") != 2:
@@ -576,12 +582,22 @@ def _district_seats(rows: list[_City], subdivisions: dict[str, Subdivision],
                     by_key[(cc, a1, 0, loose_key(name))].add(code)
                     if len(ck := consonant_key(name)) >= 4:
                         by_key[(cc, a1, 1, ck)].add(code)
+    capital: dict[str, _City] = {}  # "CC.A1" → its most populous town
+    for c in rows:
+        if (key := f"{c.cc}.{c.a1}") not in capital or c.pop > capital[key].pop:
+            capital[key] = c
     best: dict[str, tuple[int, int, _City]] = {}  # code → (strength, -population, town)
     for c in rows:
         if c.a2 or c.gid in town_admin2:
             continue
-        for strength, keys in ((0, {fold(c.name), loose_key(c.name)}), (1, {consonant_key(c.name)})):
-            codes = set().union(*(by_key.get((c.cc, c.a1, strength, k), set()) for k in keys))
+        others = (other_names or {}).get(c.gid, set()) if c.pop < _OTHER_NAMES_BELOW else set()
+        if others and capital[f"{c.cc}.{c.a1}"] is c and (province := subdivisions.get(f"{c.cc}.{c.a1}")) is not None:
+            names = {province.name, *(a for a in province.aliases if _is_latin_name(a))}
+            if {fold(c.name), loose_key(c.name)} & {k for n in names for k in (fold(clean_admin_name(n)), loose_key(n))}:
+                others = set()
+        for strength, tier, keys in ((0, 0, {fold(c.name), loose_key(c.name)}), (1, 1, {consonant_key(c.name)}),
+                                     (2, 0, others)):
+            codes = set().union(*(by_key.get((c.cc, c.a1, tier, k), set()) for k in keys))
             if len(codes) == 1:
                 code = codes.pop()
                 rank = (strength, -int(c.pop), c.gid)
@@ -728,7 +744,12 @@ class _IndexWriter:
                    town_admin2: dict[int, str]) -> dict[str, tuple[_City, int]]:
         """Cities in geonameid order; returns each admin2 code's seat (most populous town) and population."""
         towns_of: dict[str, tuple[_City, int]] = {}
-        seats = _district_seats(rows, subdivisions, town_admin2)
+        unlinked = {c.gid for c in rows if not c.a2 and c.gid not in town_admin2}
+        other_names: dict[int, set[str]] = defaultdict(set)
+        for key, key2, gid in self.db.execute("SELECT key, key2, gid FROM temp.city_names"):
+            if gid in unlinked:
+                other_names[gid].update(k for k in (key, key2) if k)
+        seats = _district_seats(rows, subdivisions, town_admin2, other_names)
 
         def entries() -> Iterator[tuple[Any, ...]]:
             for c in rows:
