@@ -33,6 +33,7 @@ def _place(resources, text: str, mention: str):  # type: ignore[no-untyped-def]
         ("Volkhovskiy rayon", "Volkhovskiy"),
         ("Gorodskoy Okrug Sarov", "Sarov"),
         ("Murgap District", "Murgap"),
+        ("Kangra district", "Kangra"),
         ("Farim Sector", "Farim"),
         ("Vilyuysky Ulus", "Vilyuysky"),
         ("Muang Vangviang", "Vangviang"),
