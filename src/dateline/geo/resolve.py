@@ -38,6 +38,7 @@ from dateline.geo.gazetteer import (
     KIND_COUNTRY,
     Entry,
     Gazetteer,
+    clean_admin2_name,
     distance_km,
     fold,
     geo_data,
@@ -1262,11 +1263,27 @@ class Resolver:
             "iso": self.gaz.iso_numeric(e.cc),
             "region": self.region(iso3),
             "admin1": acled_admin1(e) or (ascii_name(a1) if (a1 := self.gaz.admin1_name(e)) else None),
-            "admin2": ascii_name(e.admin2) if e.admin2 else None,
+            "admin2": self.admin2(e),
             "latitude": round(e.latitude, 4),
             "longitude": round(e.longitude, 4),
             "geo_precision": PRECISION[kind],
         }
+
+    def admin2(self, e: Entry) -> str | None:
+        """The entry's second-level division as English news write it (`clean_admin2_name`). A province's
+        capital that bears the province's name and that GeoNames puts in no district is its own: a city that is a
+        province of its own (a capital district) has no second level apart from the city, and elsewhere the
+        capital's district bears its name. The capital is the town the province is placed at (its most
+        populous), the name one of the province's names."""
+        if e.admin2:
+            return ascii_name(clean_admin2_name(e.admin2))
+        if e.kind != KIND_CITY or (a1 := self.gaz.admin1(e.cc, e.admin1_code)) is None:
+            return None
+        if (a1.latitude, a1.longitude) != (e.latitude, e.longitude):
+            return None
+        if any(r.idx == a1.idx for r in self.gaz.lookup(e.name)):
+            return ascii_name(e.name)
+        return None
 
     def resolve(self, article: Article, doc: Doc, actor_countries: set[str] | None = None) -> list[Place]:
         gaz = self.gaz
