@@ -433,8 +433,40 @@ def propose_toponyms(doc: Doc, gazetteer: Any, keep_blocked: bool = False, words
     # "By Adan Smith", "Reporting by Sydney Omondi; Editing by ...": a reporter's name is never a place
     if out and (names := _byline_names(full)):
         out = [c for c in out if not any(s <= tk.idx[c.start] and tk.idx[c.end - 1] < e for s, e in names)]
+    # "Jabhat Fateh al-Sham", "the Islamic State of Iraq and al-Sham", "Boko Haram": a place's name inside an armed
+    # group's or a movement's name is the group's, and its namesake would pull the text's places there
+    if out and (groups := _group_name_spans(full)):
+        out = [c for c in out if not _inside_group_name(c, tk, groups)]
     out.sort(key=lambda c: c.start)
     return out
+
+
+_PARTICLE = r"(?:(?:al|Al|el|El|ad|ash|as|at|ar|an|az|ul|e)[-\s])?"
+_NAME_PART = rf"(?:\s+|-){_PARTICLE}(?:(?:and|of|the)\s+)?[A-Z][\w'’]*(?:-[A-Z][\w'’]*)?"
+
+
+@functools.cache
+def _group_name_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """Two patterns for the names of armed groups and movements: a head word of toponym_cues.json
+    `group_name_heads` with the capitalised words that follow it ("Jaysh al-Islam", "Liwa Suqur al-Sham"), and
+    the listed organisations' names of two words or more (`_organisation_words`: "Boko Haram"), in any case,
+    with a space or a hyphen between their words."""
+    heads = sorted(cues()["group_name_heads"], key=len, reverse=True)
+    by_head = re.compile(r"\b(?:" + "|".join(re.escape(h).replace(r"\ ", r"\s+") for h in heads) + rf")(?:{_NAME_PART}){{1,4}}")
+    listed = sorted((n for n in _organisation_words() if len(re.split(r"[\s-]+", n)) > 1), key=len, reverse=True)
+    named = re.compile(r"\b(?:" + "|".join(r"[\s-]+".join(map(re.escape, re.split(r"[\s-]+", n))) for n in listed)
+                       + r")\b", re.IGNORECASE)
+    return by_head, named
+
+
+def _group_name_spans(text: str) -> list[tuple[int, int]]:
+    """Character spans of the armed groups' and movements' names in the text (`_group_name_patterns`)."""
+    return [m.span() for pattern in _group_name_patterns() for m in pattern.finditer(text)]
+
+
+def _inside_group_name(cand: Candidate, tk: _Tokens, groups: list[tuple[int, int]]) -> bool:
+    start, end = tk.idx[cand.start], tk.idx[cand.end - 1] + len(tk.text[cand.end - 1])
+    return any(s <= start and end <= e and e - s > end - start for s, e in groups)
 
 
 def _why_blocked(i: int, j: int, ent_rows: list[tuple[int, int, str]], blocked: bool) -> str | None:

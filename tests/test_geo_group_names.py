@@ -1,0 +1,48 @@
+"""A place's name inside an armed group's or a movement's name is the group's, not a place (toponym_cues.json
+`group_name_heads`, and the listed organisations' longer names). Sentences of our own."""
+
+from __future__ import annotations
+
+import pytest
+
+from dateline.geo.resolve import geocode_text
+
+
+def _mentions(resources, text: str) -> list[str]:  # type: ignore[no-untyped-def]
+    return [p.mention for p in geocode_text(text, resources)]
+
+
+@pytest.mark.parametrize(
+    ("text", "group_part", "place"),
+    [
+        ("An alliance led by Jabhet Fateh al-Sham launched an offensive south of Aleppo.", "Sham", "Aleppo"),
+        ("The Islamic State of Iraq and al-Sham claimed the bombing in Raqqa.", "Iraq", "Raqqa"),
+    ],
+)
+def test_a_place_name_inside_a_group_name_is_no_place(resources, text: str, group_part: str, place: str) -> None:  # type: ignore[no-untyped-def]
+    mentions = _mentions(resources, text)
+    assert place in mentions
+    assert not any(group_part in m for m in mentions), mentions
+
+
+def test_a_listed_group_written_in_lower_case_is_still_the_group(resources) -> None:  # type: ignore[no-untyped-def]
+    # "Boko" alone is a town abroad; "Boko Haram" is a listed group whatever the case of its second word
+    assert "Boko" not in _mentions(resources, "Gunmen suspected to be Boko haram members attacked Dabna village.")
+
+
+def test_a_group_name_no_longer_pulls_the_real_place_abroad(resources) -> None:  # type: ignore[no-untyped-def]
+    # "Sham" read as a town in the Gulf used to take the sentence's town to its namesake there
+    places = geocode_text("Liwa Suqur al-Sham fighters clashed with the army near Ariha.", resources)
+    assert [p.mention for p in places] == ["Ariha"]
+    assert places[0].country != "United Arab Emirates"
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("Protesters marched in Liwa on Friday.", "Liwa"),  # a head word alone is still a town's name
+        ("Fighting against Islamic State in Syria continued for a week.", "Syria"),  # "in Syria" says where
+    ],
+)
+def test_a_head_word_or_a_place_after_the_group_stays_a_place(resources, text: str, place: str) -> None:  # type: ignore[no-untyped-def]
+    assert place in _mentions(resources, text)
