@@ -446,22 +446,38 @@ _NAME_PART = rf"(?:\s+|-){_PARTICLE}(?:(?:and|of|the)\s+)?[A-Z][\w'’]*(?:-[A-Z
 
 
 @functools.cache
-def _group_name_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
-    """Two patterns for the names of armed groups and movements: a head word of toponym_cues.json
-    `group_name_heads` with the capitalised words that follow it ("Jaysh al-Islam", "Liwa Suqur al-Sham"), and
-    the listed organisations' names of two words or more (`_organisation_words`: "Boko Haram"), in any case,
-    with a space or a hyphen between their words."""
+def _group_head_pattern() -> re.Pattern[str]:
+    """A head word of toponym_cues.json `group_name_heads` with the capitalised words and particles that follow
+    it: "Jaysh al-Islam", "Liwa Suqur al-Sham", "the Islamic State of Iraq and al-Sham"."""
     heads = sorted(cues()["group_name_heads"], key=len, reverse=True)
-    by_head = re.compile(r"\b(?:" + "|".join(re.escape(h).replace(r"\ ", r"\s+") for h in heads) + rf")(?:{_NAME_PART}){{1,4}}")
-    listed = sorted((n for n in _organisation_words() if len(re.split(r"[\s-]+", n)) > 1), key=len, reverse=True)
-    named = re.compile(r"\b(?:" + "|".join(r"[\s-]+".join(map(re.escape, re.split(r"[\s-]+", n))) for n in listed)
-                       + r")\b", re.IGNORECASE)
-    return by_head, named
+    return re.compile(r"\b(?:" + "|".join(re.escape(h).replace(r"\ ", r"\s+") for h in heads) + rf")(?:{_NAME_PART}){{1,4}}")
+
+
+@functools.cache
+def _listed_group_patterns() -> dict[str, re.Pattern[str]]:
+    """The listed organisations' names of two words or more (`_organisation_words`: "Boko Haram"), in any case
+    and with a space or a hyphen between their words, one pattern per first word: one alternation of all the
+    names cost more than the rest of the candidate generator, and most texts hold none of the first words."""
+    by_first: dict[str, list[list[str]]] = {}
+    for name in _organisation_words():
+        words = re.split(r"[\s-]+", name)
+        if len(words) > 1:
+            # keyed by the first word's first run of letters and digits, as `_group_name_spans` splits the text
+            first = re.match(r"[^\W_]*", words[0]).group()  # type: ignore[union-attr]
+            by_first.setdefault(first, []).append(words)
+    return {first: re.compile(r"\b(?:" + "|".join(r"[\s-]+".join(map(re.escape, w))
+                                                 for w in sorted(names, key=len, reverse=True)) + r")\b", re.IGNORECASE)
+            for first, names in by_first.items()}
 
 
 def _group_name_spans(text: str) -> list[tuple[int, int]]:
-    """Character spans of the armed groups' and movements' names in the text (`_group_name_patterns`)."""
-    return [m.span() for pattern in _group_name_patterns() for m in pattern.finditer(text)]
+    """Character spans of the armed groups' and movements' names in the text (`_group_head_pattern`,
+    `_listed_group_patterns`)."""
+    spans = [m.span() for m in _group_head_pattern().finditer(text)]
+    listed = _listed_group_patterns()
+    for first in (set(re.findall(r"[^\W_]+", text.lower())) | {""}) & listed.keys():
+        spans += [m.span() for m in listed[first].finditer(text)]
+    return spans
 
 
 def _inside_group_name(cand: Candidate, tk: _Tokens, groups: list[tuple[int, int]]) -> bool:
