@@ -8,6 +8,7 @@
     DATELINE_SHARED=../shared python tools/train_geo_models.py toponym --c 3 --cut 0.4 --with-dev2   # + our labels
                                                      # of every candidate of 450 dev sentences (not shipped)
     DATELINE_SHARED=../shared python tools/train_geo_models.py event_place --c 0.3 --written-weight 1.0
+    python tools/train_geo_models.py agree        # the two labellings of the blind names: agreement, kappa
 
 Without the options, cross-validation chooses C, the cut and the written sentences' weight. The shipped models
 keep the choices made before the spans were repaired (toponym C 3, cut 0.4; ranker listwise, C 0.3, written
@@ -42,6 +43,8 @@ WRITTEN_EVENTS = REPO / "gold" / "event_places_written.jsonl"  # our own sentenc
 DEV_LABELS = [REPO / "gold" / "toponym_labels_evloc_dev.jsonl"]
 DEV2_LABELS = [REPO / "gold" / "toponym_labels_evloc_dev2.jsonl"]
 TEST_LABELS = [REPO / "gold" / "toponym_labels_evloc_test.jsonl"]
+# the same blind names labelled a second time by annotators who saw neither the first labels nor dateline's
+TEST_LABELS_SECOND = REPO / "gold" / "toponym_labels_evloc_test_second.jsonl"
 PLACE_NER = {"GPE", "LOC", "FAC"}
 
 
@@ -475,6 +478,29 @@ def evaluate() -> None:
     print(json.dumps(out, indent=1))
 
 
+def label_agreement(first: list[dict], second: list[dict]) -> dict:
+    """How far two labellings of the same names agree: the share of names both call PLACE or both NOT_PLACE,
+    and Cohen's kappa (agreement beyond what the two annotators' label rates give by chance). A name either
+    calls UNSURE, or only one labelled, is left out."""
+    other = {(r["id"], r["start"], r["end"]): r["label"] for r in second}
+    pairs = [(r["label"], other[key]) for r in first if (key := (r["id"], r["start"], r["end"])) in other
+             and "UNSURE" not in (r["label"], other[key])]
+    n = len(pairs)
+    if not n:
+        return {"names": 0, "agreement": None, "kappa": None}
+    observed = sum(a == b for a, b in pairs) / n
+    p_first, p_second = (sum(x[k] == "PLACE" for x in pairs) / n for k in (0, 1))
+    chance = p_first * p_second + (1 - p_first) * (1 - p_second)
+    kappa = (observed - chance) / (1 - chance) if chance < 1 else 1.0
+    return {"names": n, "agreement": round(observed, 4), "kappa": round(kappa, 4)}
+
+
+def agree() -> None:
+    first = [json.loads(line) for path in TEST_LABELS for line in path.open(encoding="utf-8")]
+    second = [json.loads(line) for line in TEST_LABELS_SECOND.open(encoding="utf-8")]
+    print(json.dumps(label_agreement(first, second)))
+
+
 def _option(argv: list[str], name: str) -> float | None:
     return float(argv[argv.index(name) + 1]) if name in argv else None
 
@@ -487,6 +513,8 @@ def main(argv: list[str]) -> int:
         train_event_place(_option(argv, "--written-weight"), _option(argv, "--c"))
     elif what == "evaluate":
         evaluate()
+    elif what == "agree":
+        agree()
     return 0
 
 
