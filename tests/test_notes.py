@@ -178,3 +178,29 @@ def test_a_place_the_clause_spells_its_own_way_is_not_named_twice() -> None:
                    evidence={"location": Span.of(text, at, at + 5)})
     assert notes.make_note(event, text) == (
         "On 14 March 2021, several hundred strikers in Mosul (Nineveh) closed the main bridge. [size=no report]")
+
+
+def test_a_common_word_opening_the_clause_follows_the_date_in_lower_case(nlp) -> None:  # type: ignore[no-untyped-def]
+    doc = nlp("Lorries carrying 300 families left the camp near Kalemie.")
+    sent = next(iter(doc.sents))
+    clause = notes.clean_clause([t for t in sent if not t.is_punct], sent.root)
+    assert clause is not None and clause.startswith("lorries carrying")
+    named = nlp("Kalemie residents blocked the road to the airport.")
+    kept = notes.clean_clause([t for t in named if not t.is_punct], next(iter(named.sents)).root)
+    assert kept is not None and kept.startswith("Kalemie")  # a name keeps its capital
+
+
+@pytest.mark.parametrize("text", [
+    "The fall of the town strengthens the government's hand before the talks.",  # a judgement in the present
+    "Rebels will attack the garrison before the rains.",                           # a plan
+])
+def test_a_clause_that_tells_no_past_act_falls_back_to_the_template(nlp, text: str) -> None:  # type: ignore[no-untyped-def]
+    sent = next(iter(nlp(text).sents))
+    assert notes.clean_clause([t for t in sent if not t.is_punct], sent.root) is None
+
+
+def test_the_country_the_clause_names_is_not_added_again() -> None:
+    event = _event("Non-violent transfer of territory", country="Syria")
+    clause = "fighters left on buses that took them to areas of northern Syria held by rebels"
+    assert notes.make_note(event, clause) == (
+        "On 14 March 2021, fighters left on buses that took them to areas of northern Syria held by rebels.")

@@ -152,10 +152,17 @@ def clean_clause(tokens: list[Any], head: Any) -> str | None:
     # ACLED notes tell events in the simple past: "have attempted to storm" → "attempted to storm"
     perfect = {c.i for c in head.children if c.dep_ == "aux" and c.lemma_ == "have" and c.tag_ in {"VBP", "VBZ"}
                and head.tag_ == "VBN"}
+    past = head.tag_ == "VBD" or bool(perfect) or any(c.dep_ in {"aux", "auxpass"} and c.tag_ == "VBD"
+                                                      for c in head.children)
+    if not past:
+        return None  # "the surrender … strengthens the expectation", "rebels will attack": no telling of the act
     doc = tokens[0].doc
     text = "".join(t.text_with_ws for t in doc[tokens[0].i:tokens[-1].i + 1] if t.i not in perfect).strip()
     if "\n" in text or _QUOTE.search(text) or _AD_RESIDUE.search(text):
         return None
+    first = tokens[0]
+    if first.pos_ != "PROPN" and not first.ent_type_ and first.text[:1].isupper() and first.text[1:].islower():
+        text = text[0].lower() + text[1:]  # "Buses carrying 7,000 people left": the note's date phrase comes first
     return text
 
 
@@ -165,9 +172,10 @@ def make_note(event: Event, clause: str | None) -> str:
     `clause` is a clean reporting clause (see `clean_clause`) or None; None, or a clause too short or too
     long for a note, gives the template built from the event's fields."""
     what = clause_for_note(clause) if clause else ""
+    from_text = True
     if not what or len(what) > 240 or len(what) < 20 or _QUOTE.search(what) or "\n" in what:
-        what = template(event)
-    sentence = f"{date_phrase(event)}, {_where(event, what)}{_killed(event, what)}."
+        what, from_text = template(event), False
+    sentence = f"{date_phrase(event)}, {_where(event, what, from_text)}{_killed(event, what)}."
     sentence = re.sub(r"\s{2,}", " ", sentence)
     tags = " [size=no report]" if event.event_type in {"Protests", "Riots"} else ""
     return sentence + tags
@@ -183,9 +191,11 @@ def template(event: Event) -> str:
     return f"{a1} {predicate}"
 
 
-def _where(event: Event, what: str) -> str:
+def _where(event: Event, what: str, from_text: bool = False) -> str:
     """The sentence with its place: "… in Baghdad (Baghdad)", "… near Fallujah (Al Anbar)" (geo precision 2),
-    "… in Iraq"; a place the clause already names gets its admin1 right after it."""
+    "… in Iraq"; a place the clause already names gets its admin1 right after it, and a clause of the report
+    that names the country anywhere ("… to areas of northern Syria") gets no country after it (a template's
+    actor, "police forces of Uganda", names no place)."""
     place = event.location
     if place and place != event.country:
         region = event.admin1 or event.country
@@ -198,9 +208,11 @@ def _where(event: Event, what: str) -> str:
             return f"{what[:m.end()]}{tag}{what[m.end():]}"
         prep = "near" if event.geo_precision == 2 else "in"
         return f"{what} {prep} {place}{tag}"
-    if event.country and f" in {event.country.lower()}" not in what.lower():
-        return f"{what} in {event.country}"
-    return what
+    if not event.country:
+        return what
+    named = (re.search(rf"\b{re.escape(event.country)}\b", what, re.IGNORECASE) if from_text
+             else f" in {event.country.lower()}" in what.lower())
+    return what if named else f"{what} in {event.country}"
 
 
 def _killed(event: Event, what: str) -> str:
