@@ -204,3 +204,19 @@ def test_the_country_the_clause_names_is_not_added_again() -> None:
     clause = "fighters left on buses that took them to areas of northern Syria held by rebels"
     assert notes.make_note(event, clause) == (
         "On 14 March 2021, fighters left on buses that took them to areas of northern Syria held by rebels.")
+
+
+@pytest.mark.parametrize(("text", "noun", "kept"), [
+    ("Inspectors were travelling to the town to investigate an alleged gas attack by government forces.", "attack",
+     False),
+    ("The governor condemned the bombing of the bus station in the strongest terms.", "bombing", False),
+    ("The blast killed five people at the bus station on Friday.", "blast", True),
+    ("Rebels carried out an attack on the army base at dawn.", "attack", True),
+    ("A series of airstrikes killed ten fighters near the border.", "airstrikes", True),
+])
+def test_a_noun_events_clause_is_its_note_only_when_it_tells_that_act(nlp, text: str, noun: str, kept: bool) -> None:  # type: ignore[no-untyped-def]
+    from dateline.extract.events import _note_clause
+
+    doc = nlp(text)
+    tok = next(t for t in doc if t.text == noun)
+    assert (_note_clause(tok, tok.sent) is not None) is kept

@@ -24,6 +24,7 @@ from dateline.extract import dates as dates_mod
 from dateline.extract.actor_phrases import actor_mentions
 from dateline.extract.fatalities import count_fatalities
 from dateline.extract.notes import clean_clause, make_note
+from dateline.extract.notes import phrases as note_phrases
 from dateline.geo import resolve as geo_resolve
 from dateline.model import Actor, Article, DateMention, Event, Place, Quote, RejectedCandidate, Span
 from dateline.nlp.text import span_text
@@ -505,13 +506,30 @@ def _in_own_clause(span: Span, accepted: list[classify.Trigger], sent: SpacySpan
 
 
 def _note_clause(tok: Token | None, sent: SpacySpan) -> str | None:
-    """The trigger's clause for the note when it reads as a clean sentence (notes.clean_clause), else None."""
+    """The trigger's clause for the note when it reads as a clean sentence (notes.clean_clause) that tells this
+    event, else None."""
     if tok is None:
         return clean_clause(list(sent), sent.root)
     node, toks = _clause_tokens(tok)
     if len(toks) < 4:
         return clean_clause(list(sent), sent.root)
+    if tok.pos_ in {"NOUN", "PROPN"} and not _names_its_act(tok, node):
+        return None  # "experts travelled to Syria to investigate an alleged gas attack": the clause tells another act
     return clean_clause(toks, node)
+
+
+def _names_its_act(noun: Token, verb: Token) -> bool:
+    """Whether the clause of `verb` tells the act its event `noun` names: the noun (or a noun it heads through
+    "of") is the verb's subject ("the blast killed five"), or the object of a verb that reports an act
+    (note_phrases.yaml `light_verbs`: "carried out an air strike", "staged a protest")."""
+    head = noun
+    while head.dep_ == "pobj" and head.head.lower_ == "of" and head.head.head.pos_ in {"NOUN", "PROPN"}:
+        head = head.head.head  # "a series of airstrikes killed": the series is the subject
+    if head.head.i != verb.i:
+        return False
+    if head.dep_ in {"nsubj", "nsubjpass"}:
+        return True
+    return head.dep_ in {"dobj", "attr"} and verb.lemma_.lower() in note_phrases()["light_verbs"]
 
 
 def _clause_tokens(tok: Token) -> tuple[Token, list[Token]]:
