@@ -211,14 +211,11 @@ def bench_notes(resources, sample: int | None, misses: int, half: str = "both", 
             hit = (pt is not None and pt.latitude is not None
                    and distance_km(pt.latitude, pt.longitude, row["latitude"], row["longitude"]) <= 25)
         if not hit:
-            if miss_kind == "admin2":
-                miss = {"id": row["id"], "text": row["text"][:160],
-                        "want": f"{row['location']} / {row['admin2']} / {row['admin1']} / {row['country']}",
-                        "got": None if pt is None else f"{pt.name} [{pt.kind}] / {pt.admin2} / {pt.admin1} / {pt.country} "
-                                                      f"({pt.mention}; {pt.reason})"}
-            else:
-                miss = {"id": row["id"], "text": row["text"][:160], "want": f"{row['location']} / {row['admin1']} / {row['country']}",
-                        "got": None if pt is None else f"{pt.name} / {pt.admin1} / {pt.country} ({pt.mention}; {pt.reason})"}
+            two = miss_kind == "admin2"  # then both sides show the district (and dateline's place kind)
+            want = f"{row['location']} / {row['admin2'] + ' / ' if two else ''}{row['admin1']} / {row['country']}"
+            got = None if pt is None else (f"{pt.name}{f' [{pt.kind}] / {pt.admin2}' if two else ''} / {pt.admin1} / "
+                                           f"{pt.country} ({pt.mention}; {pt.reason})")
+            miss = {"id": row["id"], "text": row["text"][:160], "want": want, "got": got}
             if miss_kind == "25km":  # a place the index lacks bounds the resolver; one it has is the resolver's miss
                 miss["index_has_it"] = bool(names_near(row, [(e.name, e.latitude, e.longitude) for name in _coded_names(row)
                                                               for e in resources.gazetteer.lookup(name)]))

@@ -38,14 +38,10 @@ def _tokenizer() -> Any:
     return spacy.blank("en").tokenizer
 
 
-def _token_start(text: str, token: int) -> int | None:
-    doc = _tokenizer()(text)
-    return doc[token].idx if 0 <= token < len(doc) else None
-
-
 def repaired_spans(row: dict[str, Any]) -> list[dict[str, Any]]:
     """The row's spans with character offsets that hold their `text` (see the module's docstring)."""
     text = row["text"]
+    token_starts: list[int] = []  # the sentence's token offsets, read once and only for a row that needs them
     out = []
     for span in row["spans"]:
         name = span.get("text")
@@ -55,7 +51,8 @@ def repaired_spans(row: dict[str, Any]) -> list[dict[str, Any]]:
         starts = [m.start() for m in re.finditer(re.escape(name), text)]
         if not starts:
             continue
-        at = _token_start(text, span["start"])
+        token_starts = token_starts or [t.idx for t in _tokenizer()(text)]
+        at = token_starts[span["start"]] if 0 <= span["start"] < len(token_starts) else None
         start = at if at in starts else min(starts, key=lambda s: abs(s - (at if at is not None else 0)))
         out.append({**span, "start": start, "end": start + len(name)})
     return out

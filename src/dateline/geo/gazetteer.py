@@ -586,7 +586,7 @@ def _district_seats(rows: list[_City], subdivisions: dict[str, Subdivision], tow
     for c in rows:
         if (key := f"{c.cc}.{c.a1}") not in capital or c.pop > capital[key].pop:
             capital[key] = c
-    best: dict[str, tuple[int, int, _City]] = {}  # code → (strength, -population, town)
+    best: dict[str, tuple[tuple[int, int, int], _City]] = {}  # code → ((strength, -population, gid), town)
     for c in rows:
         if c.a2 or c.gid in town_admin2:
             continue
@@ -601,14 +601,15 @@ def _district_seats(rows: list[_City], subdivisions: dict[str, Subdivision], tow
             if len(codes) == 1:
                 code = codes.pop()
                 rank = (strength, -int(c.pop), c.gid)
-                if code not in best or rank < best[code][:2] + (best[code][2].gid,):
-                    best[code] = (strength, -int(c.pop), c)
+                if code not in best or rank < best[code][0]:
+                    best[code] = (rank, c)
                 break
             if codes:
                 break  # two districts of the province bear the name: neither is sure
-    return {c.gid: code for code, (_, _, c) in best.items()}
+    return {c.gid: code for code, (_, c) in best.items()}
 
 
+@functools.lru_cache(maxsize=8192)  # read for every place dateline outputs; a few thousand districts recur
 def clean_admin2_name(raw: str) -> str:
     """A district's name without the administrative words of its country's language that GeoNames records with
     it ("Caza de Aaley", "Markaz Tanta", "Bamako Cercle", "Shahrestan-e Tabriz", "Municipio de Mixco"), as
