@@ -9,18 +9,21 @@ from __future__ import annotations
 import multiprocessing
 import os
 import signal
+import sqlite3
 import subprocess
 import sys
 import textwrap
 import time
 from pathlib import Path
 
+import pytest
 import test_store_fixtures
 from test_run import STUB, _corpus, _expected_events
 from test_store_fixtures import make_article, make_event, make_report
 from typer.testing import CliRunner
 
 from dateline.store import Store
+from dateline.store.db import make_engine
 
 db_url = test_store_fixtures.db_url
 
@@ -53,6 +56,36 @@ def test_processes_opening_one_new_database_together_make_the_schema_once(db_url
     assert (counts["articles"], counts["reports"], counts["events"]) == (1, 1, 1)
 
 
+def _connect(url: str, barrier: multiprocessing.synchronize.Barrier, queue: multiprocessing.Queue) -> None:
+    try:
+        barrier.wait(timeout=30)
+        engine = make_engine(url)  # its first connection switches the new file to WAL
+        with engine.connect():
+            pass
+        engine.dispose()
+        queue.put("ok")
+    except Exception as err:  # noqa: BLE001 - report any failure to the test process
+        queue.put(f"{type(err).__name__}: {err}")
+
+
+def test_processes_connecting_to_one_new_file_together_all_get_wal_mode(tmp_path: Path) -> None:
+    # SQLite's switch to WAL takes an exclusive lock without waiting; the race shows in a few rounds of ten.
+    ctx = multiprocessing.get_context("fork")
+    n, rounds = 8, 60
+    for round_ in range(rounds):
+        path = tmp_path / f"new{round_}.sqlite"
+        barrier, queue = ctx.Barrier(n), ctx.Queue()
+        procs = [ctx.Process(target=_connect, args=(f"sqlite:///{path}", barrier, queue)) for _ in range(n)]
+        for proc in procs:
+            proc.start()
+        results = [queue.get(timeout=120) for _ in procs]
+        for proc in procs:
+            proc.join(timeout=60)
+        assert results == ["ok"] * n, (round_, sorted(set(results)))
+        with sqlite3.connect(path) as conn:
+            assert conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+
+
 def _run_script(tmp_path: Path, url: str, corpus: Path, name: str, delay: float = 0.0, batch: int = 4) -> Path:
     script = tmp_path / f"{name}.py"
     script.write_text(STUB + textwrap.dedent(f"""
@@ -75,7 +108,8 @@ def test_two_runs_of_one_corpus_into_one_new_database_both_finish_and_store_ever
     procs = [subprocess.Popen([sys.executable, str(s)], env=env, stderr=subprocess.PIPE, text=True)
              for s in scripts]
     errors = [proc.communicate(timeout=300)[1] for proc in procs]
-    assert [proc.returncode for proc in procs] == [0, 0], errors
+    if [proc.returncode for proc in procs] != [0, 0]:
+        pytest.fail("\n".join(errors), pytrace=False)  # the whole traceback: an assert message is cut
     with Store(db_url) as store:
         counts = store.counts()
         keys = sorted(a["article_key"] for a in store.list_articles(limit=1000))

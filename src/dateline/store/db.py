@@ -15,6 +15,7 @@ on one new database both find the schema made once. A file that is not a databas
 from __future__ import annotations
 
 import importlib.resources
+import sqlite3
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -62,15 +63,36 @@ def display_url(url: str) -> str:
         return url
 
 
+BUSY_TIMEOUT = 30.0  # seconds a connection waits for another process's lock before "database is locked"
+
+
 def _sqlite_pragmas(dbapi_conn, _record) -> None:  # type: ignore[no-untyped-def]
     cur = dbapi_conn.cursor()
     # First: a second process opening the same new file waits for the first instead of failing at once.
-    cur.execute("PRAGMA busy_timeout=30000")
+    cur.execute(f"PRAGMA busy_timeout={int(BUSY_TIMEOUT * 1000)}")
     # WAL: readers (the API) never block the writer (a run); a killed process loses only its open transaction.
-    cur.execute("PRAGMA journal_mode=WAL")
+    _switch_to_wal(cur)
     cur.execute("PRAGMA synchronous=NORMAL")
     cur.execute("PRAGMA foreign_keys=ON")
     cur.close()
+
+
+def _switch_to_wal(cur) -> None:  # type: ignore[no-untyped-def]
+    """Put the database in WAL mode, waiting for other processes as busy_timeout would. SQLite takes the
+    exclusive lock for the switch without calling its busy handler, so two dateline processes opening one new
+    file together could see "database is locked" at once; once one of them has switched, the pragma is a
+    read and no longer contends."""
+    deadline = time.monotonic() + BUSY_TIMEOUT
+    pause = 0.01
+    while True:
+        try:
+            cur.execute("PRAGMA journal_mode=WAL")
+            return
+        except sqlite3.OperationalError as err:
+            if "locked" not in str(err).lower() or time.monotonic() > deadline:
+                raise
+            time.sleep(pause)
+            pause = min(pause * 2, 0.5)
 
 
 def make_engine(url: str) -> Engine:
@@ -83,7 +105,7 @@ def make_engine(url: str) -> Engine:
         if parsed.database and parsed.database != ":memory:":
             Path(parsed.database).parent.mkdir(parents=True, exist_ok=True)
             _refuse_empty_file(Path(parsed.database), url)
-        engine = create_engine(url, connect_args={"timeout": 30})
+        engine = create_engine(url, connect_args={"timeout": BUSY_TIMEOUT})
         event.listen(engine, "connect", _sqlite_pragmas)
         return engine
     try:
