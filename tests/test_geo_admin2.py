@@ -141,3 +141,38 @@ def test_a_capital_named_like_its_province_is_its_own_district(resources, text: 
 def test_a_town_that_is_not_its_provinces_capital_gets_no_district_from_it(resources) -> None:  # type: ignore[no-untyped-def]
     # Sokode is the largest town of Togo's Centrale region, but the region does not bear its name
     assert _place(resources, "Farmers rallied in Sokode, Togo, over seed prices.", "Sokode").admin2 is None
+
+
+@pytest.mark.parametrize(
+    ("text", "mention", "admin2"),
+    [
+        # GeoNames holds no second level for Palestine: the governorate of the nearest town tables.json lists
+        ("Fishermen protested at the port of Gaza on Monday.", "Gaza", "Gaza"),
+        ("A funeral procession passed through Jabalia, in the northern Gaza Strip.", "Jabalia", "North Gaza"),
+        ("Residents of Nuseirat camp queued for water.", "Nuseirat", "Deir El Balah"),
+        ("Farmers rallied against land seizures near Huwara in the West Bank.", "Huwara", "Nablus"),
+        ("Students marched in Tubas, West Bank.", "Tubas", "Tubas"),
+        ("Shopkeepers closed their stores in Yatta, south of Hebron.", "Yatta", "Hebron"),
+        ("Villagers gathered at the checkpoint near Tayasir, in the West Bank.", "Tayasir", "Tubas"),
+    ],
+)
+def test_a_palestinian_town_takes_the_governorate_of_its_nearest_listed_town(resources, text: str, mention: str,  # type: ignore[no-untyped-def]
+                                                                             admin2: str) -> None:
+    assert _place(resources, text, mention).admin2 == admin2
+
+
+def test_every_listed_governorate_town_is_in_the_index(resources) -> None:  # type: ignore[no-untyped-def]
+    from dateline.geo.gazetteer import tables
+    from dateline.geo.resolve import _division_sites
+
+    sites = _division_sites(resources.gazetteer)
+    listed = {cc: sum(len(towns) for towns in divisions.values())
+              for cc, divisions in tables()["admin2_sites"].items() if not cc.startswith("_") and isinstance(divisions, dict)}
+    assert {cc: len(v) for cc, v in sites.items()} == listed
+    assert len({name for name, _, _ in sites["PS"]}) == 16  # every governorate of ISO 3166-2:PS
+
+
+def test_a_town_of_a_country_with_its_own_districts_is_unaffected(resources) -> None:  # type: ignore[no-untyped-def]
+    # Israel's towns keep GeoNames' own second level (or none); the table is for Palestine alone
+    place = _place(resources, "Teachers went on strike in Beersheba, Israel.", "Beersheba")
+    assert place.country in {"Israel"} and place.admin2 not in {"Hebron", "Bethlehem", "Gaza"}

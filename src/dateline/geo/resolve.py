@@ -1222,6 +1222,35 @@ def acled_admin1(e: Entry) -> str | None:
     return _acled_admin1_names().get(code)
 
 
+@functools.cache
+def _division_sites(gaz: Gazetteer) -> dict[str, list[tuple[str, float, float]]]:
+    """Country → (division name, latitude, longitude) of each town `admin2_sites` of tables.json lists: the
+    second level of countries GeoNames holds none for. A listed town the index lacks is an installation fault."""
+    import pycountry
+
+    table = tables()["admin2_sites"]
+    sites: dict[str, list[tuple[str, float, float]]] = {}
+    for cc, divisions in table.items():
+        if cc.startswith("_") or not isinstance(divisions, dict):
+            continue
+        for code, towns in divisions.items():
+            name = pycountry.subdivisions.get(code=code).name
+            for town in towns:
+                entry = next((e for e in gaz.lookup(town) if e.cc == cc and e.kind == KIND_CITY), None)
+                if entry is None:
+                    raise LookupError(f"tables.json admin2_sites: {town!r} ({code}) is not a town of {cc} in the index")
+                sites.setdefault(cc, []).append((name, entry.latitude, entry.longitude))
+    return sites
+
+
+@functools.lru_cache(maxsize=1 << 12)
+def _nearest_division(gaz: Gazetteer, e: Entry) -> str | None:
+    """The division of the listed town nearest to `e` (`_division_sites`), None beyond `max_km`."""
+    distance, name = min((distance_km(e.latitude, e.longitude, lat, lon), name)
+                         for name, lat, lon in _division_sites(gaz)[e.cc])
+    return name if distance <= tables()["admin2_sites"]["max_km"] else None
+
+
 @functools.lru_cache(maxsize=1 << 14)
 def _entry_place_fields(gaz: Gazetteer, resources: Resources | None, e: Entry) -> dict[str, Any]:
     """`Resolver.entry_fields`, kept per gazetteer, resources and entry: they depend on nothing else, and the
@@ -1277,6 +1306,8 @@ class Resolver:
         populous), the name one of the province's names."""
         if e.admin2:
             return ascii_name(clean_admin2_name(e.admin2))
+        if e.kind == KIND_CITY and e.cc in _division_sites(self.gaz):
+            return _nearest_division(self.gaz, e)
         if e.kind != KIND_CITY or (a1 := self.gaz.admin1(e.cc, e.admin1_code)) is None:
             return None
         if (a1.latitude, a1.longitude) != (e.latitude, e.longitude):
