@@ -29,3 +29,21 @@ def test_a_short_loose_match_inside_a_written_hierarchy_is_not_dropped(resources
     # the hierarchy decides: kept at the province the text puts it in, not left without a point
     places = _located(resources, "Shells fell on homes in Nabaa (Homs) on Sunday.")
     assert [p.country for p in places if p.mention == "Nabaa"] == ["Syria"]
+
+
+ALGERIA_REPORT = ("Protesters blocked roads in Oran, set tyres alight in Tlemcen and marched in Algiers on Sunday.\n\n"
+                  "Shops were looted overnight, newspapers including {name} reported.")
+
+
+def test_a_loose_reading_abroad_in_a_paragraph_without_places_takes_the_articles_country(resources) -> None:  # type: ignore[no-untyped-def]
+    # "El Watan" meets the French village Vatan only by the loose key; its paragraph names no place, and the
+    # article is plainly about Algeria (fails before: Vatan, France)
+    place = {p.mention: p for p in geocode_text(ALGERIA_REPORT.format(name="El Watan"), resources)}["El Watan"]
+    assert place.country == "Algeria" and place.name != "Vatan"
+
+
+def test_a_loose_reading_stays_where_the_article_is_about_no_one_country(resources) -> None:  # type: ignore[no-untyped-def]
+    # two places, each in another country: no country holds three quarters of the article, so nothing is moved
+    text = "Strikes hit Oran and Lyon on Sunday.\n\nShops were shut, newspapers including El Watan reported."
+    place = {p.mention: p for p in geocode_text(text, resources)}["El Watan"]
+    assert place.country != "Algeria"

@@ -1144,13 +1144,30 @@ def _only_supported(m: Mention, best: Entry, ctx: Context) -> str | None:
             places[own[0]] -= own[1]
         places = Counter({k: v for k, v in places.items() if v > 0})
         if sum(places.values()) < 0.5:
-            return None
+            # a paragraph that names no place: a name read only loosely, or a guess among several countries'
+            # namesakes, in a country nothing else supports, is the article's country when the article is
+            # plainly about one ("newspapers including El Watan reported" in a report on Algeria is no
+            # French village)
+            return _article_country(support, best) if own is None or own[1] < 1.0 else None
     cc, n = places.most_common(1)[0]
     return cc if n / sum(places.values()) >= 0.75 else None
 
 
 HAMLET_POP = 5_000  # a town this small abroad, which nothing but its own name supports, ...
 HAMLET_SUPPORT = 0.7  # ... loses to one other country the article's words support this much (one place name)
+
+
+ARTICLE_SUPPORT = 2.0  # votes (two place names) another country needs in the article to take a weak reading
+
+
+def _article_country(support: Counter[str], best: Entry) -> str | None:
+    """The one country the rest of the article supports (three quarters of its votes, at least ARTICLE_SUPPORT),
+    other than the reading's own."""
+    others = Counter({cc: v for cc, v in support.items() if v > 1e-9 and cc != best.cc})
+    if sum(others.values()) < ARTICLE_SUPPORT:
+        return None
+    cc, n = others.most_common(1)[0]
+    return cc if n / sum(others.values()) >= 0.75 else None
 
 
 def _hamlet_abroad(best: Entry, support: Counter[str]) -> str | None:
