@@ -3,6 +3,7 @@ Labels here are written for the test."""
 
 from __future__ import annotations
 
+import json
 import sys
 from pathlib import Path
 
@@ -34,3 +35,23 @@ def test_unsure_and_unmatched_names_are_left_out() -> None:
     first = _labels("PLACE", "UNSURE", "NOT_PLACE")
     second = _labels("PLACE", "PLACE")  # the third name has no second label
     assert train_geo_models.label_agreement(first, second)["names"] == 1
+
+
+def test_unsure_and_team_metonymy_labels_neither_train_nor_score(tmp_path: Path) -> None:
+    rows = [{"id": "a", "start": 0, "end": 5, "label": "PLACE"},
+            {"id": "a", "start": 9, "end": 14, "label": "NOT_PLACE", "why": "company"},
+            {"id": "a", "start": 20, "end": 27, "label": "NOT_PLACE", "why": "national team", "metonymy": True},
+            {"id": "b", "start": 0, "end": 6, "label": "UNSURE"}]
+    path = tmp_path / "labels.jsonl"
+    path.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
+    assert train_geo_models.own_labels([path]) == {"a": [(0, 5, 1), (9, 14, 0)]}
+
+
+def test_the_bbc_place_name_split_holds_no_article_of_the_event_gold() -> None:
+    split = json.loads((ROOT / "gold" / "toponym_bbc_split.json").read_text())
+    event_gold = {i for half in json.loads((ROOT / "gold" / "splits.json").read_text())["bbc"].values() for i in half}
+    assert not set(split["dev"]) & set(split["test"])
+    assert not (set(split["dev"]) | set(split["test"])) & event_gold
+    labelled = {json.loads(line)["id"] for half in ("dev", "test")
+                for line in (ROOT / "gold" / f"toponym_labels_bbc_{half}.jsonl").open(encoding="utf-8")}
+    assert labelled <= set(split["dev"]) | set(split["test"])

@@ -8,6 +8,10 @@
     DATELINE_SHARED=../shared python tools/train_geo_models.py toponym --c 3 --cut 0.4 --with-dev2   # + our labels
                                                      # of every candidate of 450 dev sentences (not shipped)
     DATELINE_SHARED=../shared python tools/train_geo_models.py event_place --c 0.3 --written-weight 1.0
+    DATELINE_SHARED=../shared python tools/train_geo_models.py toponym --c 3 --cut 0.4 --with-bbc   # + our labels
+                                                     # of every candidate of 200 BBC articles (news_1000)
+    DATELINE_SHARED=../shared python tools/train_geo_models.py evaluate toponym_labels_dev --quiet   # development
+                                                     # labels only (dev2, BBC dev, written dev)
     python tools/train_geo_models.py agree        # the two labellings of the blind names: agreement, kappa
 
 Without the options, cross-validation chooses C, the cut and the written sentences' weight. The shipped models
@@ -45,6 +49,12 @@ DEV2_LABELS = [REPO / "gold" / "toponym_labels_evloc_dev2.jsonl"]
 TEST_LABELS = [REPO / "gold" / "toponym_labels_evloc_test.jsonl"]
 # the same blind names labelled a second time by annotators who saw neither the first labels nor dateline's
 TEST_LABELS_SECOND = REPO / "gold" / "toponym_labels_evloc_test_second.jsonl"
+# every candidate name of BBC articles of `news_1000` that no event-gold half holds (ordinary news: companies,
+# clubs, people, titles; split frozen in gold/toponym_bbc_split.json by tools/bbc_toponym_batches.py): the
+# development part trains the recognizer (`--with-bbc`), the test part is only scored
+BBC_DEV_LABELS = [REPO / "gold" / "toponym_labels_bbc_dev.jsonl"]
+BBC_TEST_LABELS = [REPO / "gold" / "toponym_labels_bbc_test.jsonl"]
+NEWS = SHARED / "bench" / "news_1000.jsonl"
 PLACE_NER = {"GPE", "LOC", "FAC"}
 
 
@@ -66,12 +76,22 @@ def spacy_only(res):  # type: ignore[no-untyped-def]
     return nlp, [p for p in nlp.pipe_names if p.startswith("dateline_")]
 
 
+def bbc_rows(labels: list[Path]) -> list[dict]:
+    """The news_1000 articles that `labels` label, as rows with no LOCATION spans (the labels decide)."""
+    ids = set(own_labels(labels))
+    return [{"id": r["id"], "text": r["text"], "spans": []} for r in map(json.loads, NEWS.open(encoding="utf-8"))
+            if r["id"] in ids]
+
+
 def own_labels(paths: list[Path]) -> dict[str, list[tuple[int, int, int]]]:
-    """Row id → (start, end, 1 if PLACE else 0) of our own labels; UNSURE ones are left out."""
+    """Row id → (start, end, 1 if PLACE else 0) of our own labels. UNSURE ones are left out, and so are the BBC
+    labels marked `metonymy` (a country or town standing for a sports team, "England beat Wales": the guide
+    calls it no place, as it calls "Moscow said" one; neither is a question of geography, so neither trains
+    nor scores the recognizer)."""
     own: dict[str, list[tuple[int, int, int]]] = {}
     for path in paths:
         for lab in map(json.loads, path.open(encoding="utf-8")):
-            if lab["label"] in {"PLACE", "NOT_PLACE"}:
+            if lab["label"] in {"PLACE", "NOT_PLACE"} and not lab.get("metonymy"):
                 own.setdefault(lab["id"], []).append((lab["start"], lab["end"], int(lab["label"] == "PLACE")))
     return own
 
@@ -123,6 +143,9 @@ def toponym_examples(res, rows: list[dict], written: bool, labels: list[Path] | 
     return out
 
 
+BBC_WEIGHT = 1.0  # `--bbc-weight`: how much a BBC article's name counts against an event_location or written one
+
+
 def fit(examples, c: float = 1.0):  # type: ignore[no-untyped-def]
     from sklearn.feature_extraction import DictVectorizer
     from sklearn.linear_model import LogisticRegression
@@ -131,7 +154,7 @@ def fit(examples, c: float = 1.0):  # type: ignore[no-untyped-def]
     x = vec.fit_transform([e[0] for e in examples])
     y = [e[1] for e in examples]
     clf = LogisticRegression(C=c, max_iter=2000, class_weight=None)
-    clf.fit(x, y)
+    clf.fit(x, y, sample_weight=[BBC_WEIGHT if e[2].startswith("bbc-") else 1.0 for e in examples])
     weights = {name: round(float(w), 5) for name, w in zip(vec.feature_names_, clf.coef_[0]) if abs(w) > 1e-6}
     return weights, round(float(clf.intercept_[0]), 5)
 
@@ -148,7 +171,13 @@ def prf(examples, model, threshold):  # type: ignore[no-untyped-def]
     return round(pr, 4), round(rc, 4), round(2 * pr * rc / (pr + rc), 4) if pr + rc else 0.0, sum(e[1] for e in examples), sum(1 - e[1] for e in examples)
 
 
-def train_toponym(cut: float | None = None, c_fixed: float | None = None, with_dev2: bool = False) -> None:
+def _pr(decided: list[tuple[bool, int]]) -> tuple[float, float]:
+    tp = sum(1 for p, y in decided if p and y)
+    return round(tp / max(sum(p for p, _ in decided), 1), 4), round(tp / max(sum(y for _, y in decided), 1), 4)
+
+
+def train_toponym(cut: float | None = None, c_fixed: float | None = None, with_dev2: bool = False,
+                  with_bbc: bool = False) -> None:
     from sklearn.model_selection import GroupKFold
 
     from dateline.geo.models import LinearModel
@@ -158,9 +187,11 @@ def train_toponym(cut: float | None = None, c_fixed: float | None = None, with_d
     dev = toponym_examples(res, event_location_rows("dev"), written=False,
                            labels=DEV_LABELS + DEV2_LABELS if with_dev2 else DEV_LABELS)
     own = toponym_examples(res, written, written=True)
-    data = dev + own
+    bbc = toponym_examples(res, bbc_rows(BBC_DEV_LABELS), written=False, labels=BBC_DEV_LABELS,
+                           only_labelled=True) if with_bbc else []
+    data = dev + own + bbc
     print(f"examples: event_location dev {len(dev)} ({sum(e[1] for e in dev)} places), written {len(own)} "
-          f"({sum(e[1] for e in own)} places)")
+          f"({sum(e[1] for e in own)} places), BBC dev {len(bbc)} ({sum(e[1] for e in bbc)} places)")
     # threshold and C from 5-fold cross-validation on dev (grouped by sentence), for precision at high recall
     groups = [e[2] for e in data]
     best = None
@@ -169,8 +200,11 @@ def train_toponym(cut: float | None = None, c_fixed: float | None = None, with_d
         for tr, te in GroupKFold(n_splits=5).split(data, groups=groups):
             w, b = fit([data[i] for i in tr], c)
             m = LinearModel("cv", w, b, 0.5)
-            oof += [(m.probability(data[i][0]), data[i][1], data[i][2].startswith("written")) for i in te]
+            oof += [(m.probability(data[i][0]), data[i][1], data[i][2].startswith("bbc-")) for i in te]
         for t in (cut,) if cut is not None else (0.05, 0.1, 0.15, 0.2, 0.25, 0.3, 0.35, 0.4, 0.5):
+            if bbc:  # the ordinary-news articles alone, and the rest, out of fold
+                print(f"  out of fold at {t}: BBC dev precision / recall", _pr([(p >= t, y) for p, y, b in oof if b]),
+                      "the rest", _pr([(p >= t, y) for p, y, b in oof if not b]))
             ev = [(p >= t, y) for p, y, _ in oof]
             tp = sum(1 for p, y in ev if p and y)
             fp = sum(1 for p, y in ev if p and not y)
@@ -408,7 +442,7 @@ def country_agrees(p, places) -> bool | None:  # type: ignore[no-untyped-def]
     return p.country in others if others else None
 
 
-def evaluate_toponym(res) -> dict:  # type: ignore[no-untyped-def]
+def evaluate_toponym(res, only_dev: bool = False) -> dict:  # type: ignore[no-untyped-def]
     """Blind figures: recall on the TEST half's event LOCATION spans, precision and recall on our own labels of
     every candidate of sampled TEST-half sentences, and on the held-out templates of the written sentences."""
     from dateline.geo.models import TOPONYM_MODEL, load_model
@@ -417,12 +451,19 @@ def evaluate_toponym(res) -> dict:  # type: ignore[no-untyped-def]
     out = {}
     labelled_test = set(own_labels([p for p in TEST_LABELS if p.exists()]))
     labelled_dev2 = set(own_labels([p for p in DEV2_LABELS if p.exists()]))
+    bbc = {"own_labels_bbc_test": BBC_TEST_LABELS, "own_labels_bbc_dev": BBC_DEV_LABELS}
     for name, rows, written in (("event_location_test", event_location_rows("test"), False),
                                 ("own_labels_test", [r for r in event_location_rows("test") if r["id"] in labelled_test], False),
                                 ("own_labels_dev2", [r for r in event_location_rows("dev") if r["id"] in labelled_dev2], False),
+                                *((name, bbc_rows(paths), False) for name, paths in bbc.items()
+                                  if all(p.exists() for p in paths)),
                                 ("written_test", [r for r in map(json.loads, WRITTEN.open()) if r["half"] == "test"], True),
                                 ("written_dev", [r for r in map(json.loads, WRITTEN.open()) if r["half"] == "dev"], True)):
-        if name.startswith("own_labels_"):
+        if only_dev and not name.endswith(("_dev", "_dev2")):
+            continue  # while developing: the blind labels stay unscored
+        if name in bbc:  # every candidate of BBC articles (ordinary news), labelled by annotators
+            ex = toponym_examples(res, rows, written, labels=bbc[name], only_labelled=True)
+        elif name.startswith("own_labels_"):
             # every candidate of sampled sentences, labelled by annotators: precision and recall on real text
             ex = toponym_examples(res, rows, written, labels=TEST_LABELS if name.endswith("test") else DEV2_LABELS,
                                   only_labelled=True)
@@ -434,7 +475,7 @@ def evaluate_toponym(res) -> dict:  # type: ignore[no-untyped-def]
         out[name] = {"precision": pr, "recall": rc, "f1": f1, "places": n_pos, "non_places": n_neg}
         for x, y, _, text, sent in ex:
             p = model.probability(x)
-            if (p >= model.threshold) != bool(y) and name.endswith(("_dev", "_dev2")):  # never the blind half's errors
+            if (p >= model.threshold) != bool(y) and name.endswith(("_dev", "_dev2")) and not QUIET:  # never the blind half's errors
                 print(f"  {name} {'FN' if y else 'FP'} p={p:.2f} {text!r} | {sent[:100]}")
     return out
 
@@ -469,6 +510,8 @@ def evaluate() -> None:
         out["toponym"] = evaluate_toponym(res)
         out["toponym"]["location_spans_found"] = {half: location_spans_found(res, event_location_rows(half))
                                                   for half in ("dev", "test")}
+    if what == "toponym_labels_dev":  # while developing: the recognizer on the development labels only
+        out["toponym"] = evaluate_toponym(res, only_dev=True)
     if what == "toponym_dev":  # while developing: the dev half only
         out["toponym_dev"] = location_spans_found(res, event_location_rows("dev"))
     if what in {"all", "event_place"}:
@@ -501,6 +544,9 @@ def agree() -> None:
     print(json.dumps(label_agreement(first, second)))
 
 
+QUIET = "--quiet" in sys.argv  # `evaluate --quiet`: figures only, no list of the development halves' errors
+
+
 def _option(argv: list[str], name: str) -> float | None:
     return float(argv[argv.index(name) + 1]) if name in argv else None
 
@@ -508,7 +554,10 @@ def _option(argv: list[str], name: str) -> float | None:
 def main(argv: list[str]) -> int:
     what = argv[0] if argv else "toponym"
     if what == "toponym":
-        train_toponym(_option(argv, "--cut"), _option(argv, "--c"), with_dev2="--with-dev2" in argv)
+        global BBC_WEIGHT
+        BBC_WEIGHT = _option(argv, "--bbc-weight") or BBC_WEIGHT
+        train_toponym(_option(argv, "--cut"), _option(argv, "--c"), with_dev2="--with-dev2" in argv,
+                      with_bbc="--with-bbc" in argv)
     elif what == "event_place":
         train_event_place(_option(argv, "--written-weight"), _option(argv, "--c"))
     elif what == "evaluate":
