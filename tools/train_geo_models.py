@@ -504,7 +504,7 @@ def location_spans_found(res, rows: list[dict]) -> dict:  # type: ignore[no-unty
 
 def evaluate() -> None:
     res = resources()
-    what = sys.argv[2] if len(sys.argv) > 2 else "all"
+    what = next((a for a in sys.argv[2:] if not a.startswith("--")), "all")
     out = {}
     if what in {"all", "toponym"}:
         out["toponym"] = evaluate_toponym(res)
