@@ -118,6 +118,7 @@ def test_a_clean_clause_is_kept_in_the_simple_past(nlp) -> None:  # type: ignore
     "Witnesses said riot police fired tear gas in the square.",           # a reporting verb
     "Students shouted \"down with the governor\" in the square.",         # a quotation
     "The march in the square was a shameful and cowardly act.",           # a judgement, not a telling
+    "Students marched in the square NAIROBI, May 4 (KNA) - Traders closed their shops.",  # a wire dateline inside
 ])
 def test_an_unclean_clause_falls_back_to_the_template(nlp, text: str) -> None:  # type: ignore[no-untyped-def]
     doc = nlp(text)

@@ -30,6 +30,10 @@ _TRAIL_SOURCE = re.compile(r",\s+(?!(?:who|which|that|and|but|as|while|after|bef
 _LEADING_DATE = re.compile(r"^(?:on|around|between|during|in|last|this|early|late)\b[^,]{0,40},\s+", re.IGNORECASE)
 # a quote mark: any double quote, an opening single quote, or a closing one that is not an apostrophe ("regime’s")
 _QUOTE = re.compile(r"[\"“”‘]|(?<![A-Za-z])['’]|['’](?![A-Za-z])")
+# a wire story's dateline that the sentence splitter left inside the clause ("... shot dead the mayor DURBAN,
+# March 6 (ANA) - Police ..."): the clause runs across two texts
+_WIRE_DATELINE = re.compile(r"\b[A-Z][A-Z'’.-]{2,}(?:\s+[A-Z][A-Z'’.-]{2,})*,\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|"
+                            r"Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}\b")
 _AD_RESIDUE = re.compile(r"\b(?:advertisement|click here|read more|subscribe|sign up|newsletter|cookies?|"
                          r"share this|follow us)\b", re.IGNORECASE)
 # the report's own time words, which the note's date phrase replaces: "on Saturday", "last night", "overnight"
@@ -158,7 +162,7 @@ def clean_clause(tokens: list[Any], head: Any) -> str | None:
         return None  # "the surrender … strengthens the expectation", "rebels will attack": no telling of the act
     doc = tokens[0].doc
     text = "".join(t.text_with_ws for t in doc[tokens[0].i:tokens[-1].i + 1] if t.i not in perfect).strip()
-    if "\n" in text or _QUOTE.search(text) or _AD_RESIDUE.search(text):
+    if "\n" in text or _QUOTE.search(text) or _AD_RESIDUE.search(text) or _WIRE_DATELINE.search(text):
         return None
     first = tokens[0]
     if first.pos_ != "PROPN" and not first.ent_type_ and first.text[:1].isupper() and first.text[1:].islower():
