@@ -221,3 +221,15 @@ def test_a_noun_events_clause_is_its_note_only_when_it_tells_that_act(nlp, text:
     doc = nlp(text)
     tok = next(t for t in doc if t.text == noun)
     assert (_note_clause(tok, tok.sent) is not None) is kept
+
+
+def test_a_province_the_event_is_placed_at_is_written_with_its_country() -> None:
+    # a village the index lacks, kept at the province the text puts it in (precision 2)
+    event = _event("Arrests", actor1="Police Forces of South Africa", location="Gauteng", admin1="Gauteng",
+                   country="South Africa", geo_precision=2)
+    assert notes.make_note(event, None) == (
+        "On 14 March 2021, police forces of South Africa made arrests in Gauteng (South Africa).")
+    # a town named like its province keeps the province after it
+    town = event.model_copy(update={"location": "Kabul", "admin1": "Kabul", "country": "Afghanistan",
+                                    "geo_precision": 1, "actor1": "Police Forces of Afghanistan"})
+    assert notes.make_note(town, None) == "On 14 March 2021, police forces of Afghanistan made arrests in Kabul (Kabul)."

@@ -202,7 +202,10 @@ def _where(event: Event, what: str, from_text: bool = False) -> str:
     actor, "police forces of Uganda", names no place)."""
     place = event.location
     if place and place != event.country:
-        region = event.admin1 or event.country
+        # a province the event is placed at (not a town named like it, geo precision 1) is written with its
+        # country: "in Gauteng (South Africa)", not "near Gauteng (Gauteng)"
+        province = place == event.admin1 and (event.geo_precision or 1) > 1
+        region = event.country if province else event.admin1 or event.country
         tag = f" ({region})" if region else ""
         # the clause may name the place as the report spells it ("Basra"), not as the gazetteer does ("Basrah")
         written = event.evidence.get("location")
@@ -210,7 +213,7 @@ def _where(event: Event, what: str, from_text: bool = False) -> str:
         m = next(filter(None, (re.search(rf"\b{re.escape(n)}\b", what, re.IGNORECASE) for n in names)), None)
         if m:
             return f"{what[:m.end()]}{tag}{what[m.end():]}"
-        prep = "near" if event.geo_precision == 2 else "in"
+        prep = "near" if event.geo_precision == 2 and not province else "in"
         return f"{what} {prep} {place}{tag}"
     if not event.country:
         return what
