@@ -143,10 +143,9 @@ def toponym_examples(res, rows: list[dict], written: bool, labels: list[Path] | 
     return out
 
 
-BBC_WEIGHT = 1.0  # `--bbc-weight`: how much a BBC article's name counts against an event_location or written one
-
-
-def fit(examples, c: float = 1.0):  # type: ignore[no-untyped-def]
+def fit(examples, c: float = 1.0, bbc_weight: float = 1.0):  # type: ignore[no-untyped-def]
+    """A logistic regression over the examples' features; `bbc_weight` is how much a BBC article's name counts
+    against an event_location or written one (`--bbc-weight`)."""
     from sklearn.feature_extraction import DictVectorizer
     from sklearn.linear_model import LogisticRegression
 
@@ -154,30 +153,24 @@ def fit(examples, c: float = 1.0):  # type: ignore[no-untyped-def]
     x = vec.fit_transform([e[0] for e in examples])
     y = [e[1] for e in examples]
     clf = LogisticRegression(C=c, max_iter=2000, class_weight=None)
-    clf.fit(x, y, sample_weight=[BBC_WEIGHT if e[2].startswith("bbc-") else 1.0 for e in examples])
+    clf.fit(x, y, sample_weight=[bbc_weight if e[2].startswith("bbc-") else 1.0 for e in examples])
     weights = {name: round(float(w), 5) for name, w in zip(vec.feature_names_, clf.coef_[0]) if abs(w) > 1e-6}
     return weights, round(float(clf.intercept_[0]), 5)
 
 
+def _pr(decided: list[tuple[bool, int]]) -> tuple[float, float]:
+    """Precision and recall of (kept, is a place) pairs."""
+    tp = sum(1 for p, y in decided if p and y)
+    return tp / max(sum(1 for p, _ in decided if p), 1), tp / max(sum(y for _, y in decided), 1)
+
+
 def prf(examples, model, threshold):  # type: ignore[no-untyped-def]
-    tp = fp = fn = 0
-    for x, y, *_ in examples:
-        p = model.probability(x) >= threshold
-        tp += p and y
-        fp += p and not y
-        fn += (not p) and y
-    pr = tp / (tp + fp) if tp + fp else 0.0
-    rc = tp / (tp + fn) if tp + fn else 0.0
+    pr, rc = _pr([(model.probability(x) >= threshold, y) for x, y, *_ in examples])
     return round(pr, 4), round(rc, 4), round(2 * pr * rc / (pr + rc), 4) if pr + rc else 0.0, sum(e[1] for e in examples), sum(1 - e[1] for e in examples)
 
 
-def _pr(decided: list[tuple[bool, int]]) -> tuple[float, float]:
-    tp = sum(1 for p, y in decided if p and y)
-    return round(tp / max(sum(p for p, _ in decided), 1), 4), round(tp / max(sum(y for _, y in decided), 1), 4)
-
-
 def train_toponym(cut: float | None = None, c_fixed: float | None = None, with_dev2: bool = False,
-                  with_bbc: bool = False) -> None:
+                  with_bbc: bool = False, bbc_weight: float = 1.0) -> None:
     from sklearn.model_selection import GroupKFold
 
     from dateline.geo.models import LinearModel
@@ -198,25 +191,22 @@ def train_toponym(cut: float | None = None, c_fixed: float | None = None, with_d
     for c in (c_fixed,) if c_fixed is not None else (0.3, 1.0, 3.0):
         oof: list[tuple[float, int, bool]] = []
         for tr, te in GroupKFold(n_splits=5).split(data, groups=groups):
-            w, b = fit([data[i] for i in tr], c)
+            w, b = fit([data[i] for i in tr], c, bbc_weight)
             m = LinearModel("cv", w, b, 0.5)
             oof += [(m.probability(data[i][0]), data[i][1], data[i][2].startswith("bbc-")) for i in te]
         for t in (cut,) if cut is not None else (0.05, 0.1, 0.15, 0.2, 0.25, 0.3, 0.35, 0.4, 0.5):
             if bbc:  # the ordinary-news articles alone, and the rest, out of fold
-                print(f"  out of fold at {t}: BBC dev precision / recall", _pr([(p >= t, y) for p, y, b in oof if b]),
-                      "the rest", _pr([(p >= t, y) for p, y, b in oof if not b]))
-            ev = [(p >= t, y) for p, y, _ in oof]
-            tp = sum(1 for p, y in ev if p and y)
-            fp = sum(1 for p, y in ev if p and not y)
-            fn = sum(1 for p, y in ev if not p and y)
-            pr, rc = tp / max(tp + fp, 1), tp / max(tp + fn, 1)
+                bbc_pr, rest_pr = (_pr([(p >= t, y) for p, y, b in oof if b == part]) for part in (True, False))
+                print(f"  out of fold at {t}: BBC dev precision / recall {bbc_pr[0]:.4f} / {bbc_pr[1]:.4f}, "
+                      f"the rest {rest_pr[0]:.4f} / {rest_pr[1]:.4f}")
+            pr, rc = _pr([(p >= t, y) for p, y, _ in oof])
             # places lost cost more than names kept: the resolver's context rules catch some of the latter
             score = 2 * pr * rc / (pr + rc) if rc >= 0.97 else rc - 1
             print(f"C={c} t={t}: precision {pr:.3f} recall {rc:.3f}")
             if best is None or score > best[0]:
                 best = (score, c, t, pr, rc)
     _, c, t, pr, rc = best
-    weights, bias = fit(data, c)
+    weights, bias = fit(data, c, bbc_weight)
     model = {"name": "toponym recognizer", "weights": dict(sorted(weights.items())), "bias": bias, "threshold": t,
              "trained_on": "event_location_tune.jsonl dev half (MIT, A. Halterman 2019) + gold/toponyms_written.jsonl",
              "C": c, "examples": len(data), "cv_dev": {"precision": round(pr, 4), "recall": round(rc, 4)}}
@@ -554,10 +544,8 @@ def _option(argv: list[str], name: str) -> float | None:
 def main(argv: list[str]) -> int:
     what = argv[0] if argv else "toponym"
     if what == "toponym":
-        global BBC_WEIGHT
-        BBC_WEIGHT = _option(argv, "--bbc-weight") or BBC_WEIGHT
         train_toponym(_option(argv, "--cut"), _option(argv, "--c"), with_dev2="--with-dev2" in argv,
-                      with_bbc="--with-bbc" in argv)
+                      with_bbc="--with-bbc" in argv, bbc_weight=_option(argv, "--bbc-weight") or 1.0)
     elif what == "event_place":
         train_event_place(_option(argv, "--written-weight"), _option(argv, "--c"))
     elif what == "evaluate":

@@ -1263,9 +1263,9 @@ def _division_sites(gaz: Gazetteer) -> dict[str, list[tuple[str, float, float]]]
     return sites
 
 
-@functools.lru_cache(maxsize=1 << 12)
 def _nearest_division(gaz: Gazetteer, e: Entry) -> str | None:
-    """The division of the listed town nearest to `e` (`_division_sites`), None beyond `max_km`."""
+    """The division of the listed town nearest to `e` (`_division_sites`), None beyond `max_km`. Reached only
+    through `_entry_place_fields`, which keeps its answer per entry."""
     distance, name = min((distance_km(e.latitude, e.longitude, lat, lon), name)
                          for name, lat, lon in _division_sites(gaz)[e.cc])
     return name if distance <= tables()["admin2_sites"]["max_km"] else None
@@ -1323,7 +1323,8 @@ class Resolver:
         capital that bears the province's name and that GeoNames puts in no district is its own: a city that is a
         province of its own (a capital district) has no second level apart from the city, and elsewhere the
         capital's district bears its name. The capital is the town the province is placed at (its most
-        populous), the name one of the province's names."""
+        populous), the name one of the province's names. In a country GeoNames gives no second level at all
+        (tables.json `admin2_sites`), a town's division is that of the nearest listed town."""
         if e.admin2:
             return ascii_name(clean_admin2_name(e.admin2))
         if e.kind == KIND_CITY and e.cc in _division_sites(self.gaz):
