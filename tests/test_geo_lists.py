@@ -40,3 +40,23 @@ def test_a_town_and_its_province_stay_a_hierarchy(resources) -> None:  # type: i
     places = _places(resources, "Fighting was reported in Tonala, Jalisco and in Zapopan.")
     assert places["Tonala"].admin1 == "Jalisco" and places["Tonala"].country == "Mexico"
     assert places["Jalisco"].kind == "admin1"
+
+
+@pytest.mark.parametrize(
+    ("text", "first", "name", "admin1"),
+    [
+        ("Coalition aircraft struck targets near Haditha, Mosul and Qaryat Umm Hazim, the command said.",
+         "Haditha", "Hadithah", "Al-Anbar"),
+        ("Jets bombed positions around Palmyra, Manbij and Tell Marfouzat overnight.", "Palmyra", "Tadmur", "Homs"),
+    ],
+)
+def test_a_list_whose_last_item_is_unknown_is_still_a_list(resources, text: str, first: str, name: str,  # type: ignore[no-untyped-def]
+                                                            admin1: str) -> None:
+    # before: with no third mention, "X, Y" was read as X inside Y's district and kept at Y
+    place = _places(resources, text)[first]
+    assert (place.name, place.admin1, place.geo_precision) == (name, admin1, 1), place.reason
+
+
+def test_a_name_after_the_list_that_runs_on_into_a_clause_keeps_the_hierarchy(resources) -> None:  # type: ignore[no-untyped-def]
+    places = _places(resources, "Fighting was reported in Tonala, Jalisco and Federal police moved in.")
+    assert places["Tonala"].admin1 == "Jalisco" and places["Tonala"].country == "Mexico"

@@ -67,3 +67,11 @@ def test_an_agency_credited_after_a_dateline_city_without_a_date_is_no_place(pip
 def test_the_wire_agencies_of_datelines_are_listed_outlets() -> None:
     names = {n for o in load_outlets() for n in (o.name, *o.aliases, *o.credits)}
     assert {"Xinhua", "AFP", "AP", "Reuters", "ANA", "Sputnik", "dpa", "IANS", "PTI", "Anadolu"} <= names
+
+
+def test_a_wire_agency_credited_at_the_end_of_the_story_is_no_place(pipeline) -> None:  # type: ignore[no-untyped-def]
+    # before: the closing credit "Sapa" was read as a namesake town and became the protest's place
+    report = pipeline.extract_text("About thirty residents marched to the municipal offices on Thursday, demanding "
+                                   "clean water and the removal of the mayor, organisers said. Sapa /jm/kr")
+    assert report.article.publisher == "Sapa"
+    assert all(p.mention != "Sapa" for p in report.places)

@@ -193,7 +193,7 @@ def _mentions(article: Article, doc: Doc, gaz: Gazetteer, sent_starts: list[int]
                                         "expands": c.info.get("expands")})
             for c in find_toponyms(doc, gaz)
         ]
-    raw = _with_dateline_city(_without_dateline_outlets(raw, article, doc), article, doc, gaz)
+    raw = _with_dateline_city(_without_credited_outlets(raw, article, doc), article, doc, gaz)
     out = []
     for start, end, source, info in raw:
         span = doc[start:end]
@@ -266,7 +266,7 @@ def _mentions(article: Article, doc: Doc, gaz: Gazetteer, sent_starts: list[int]
         if (_POSSESSIVE_GAP.match(article.text[prev.end : m.start]) and prev.candidates
                 and any(e.kind == KIND_CITY for e in prev.candidates) and m.sent == prev.sent):
             m.kind_hint, m.candidates = "landmark", []
-    _link_hierarchy(article.text, out)
+    _link_hierarchy(article.text, out, doc)
     for m in out:
         # "X area (Y, Z)": the last name of a bracketed list closes a written hierarchy, the province or
         # district that holds the rest, even when the name before it is one the gazetteer lacks
@@ -322,12 +322,14 @@ def _noun_after(span: Any, doc: Doc) -> tuple[Any, list[Any]]:
 RawMention = tuple[int, int, str, dict[str, Any]]
 
 
-def _without_dateline_outlets(raw: list[RawMention], article: Article, doc: Doc) -> list[RawMention]:
-    """An outlet's or news agency's name inside the dateline ("MOSCOW, Sputnik —") is its credit, not a place."""
-    where = article.evidence.get("dateline")
-    if where is None:
+def _without_credited_outlets(raw: list[RawMention], article: Article, doc: Doc) -> list[RawMention]:
+    """An outlet's or news agency's name where ingest read a credit, inside the dateline ("MOSCOW, Sputnik —") or
+    as the publisher (a wire story's closing "… the police said. Sapa /jm"), is that credit, not a place: "Sapa"
+    is also a town in Vietnam, and a closing credit stands in the paragraph of the story's last event."""
+    credits = [where for key in ("dateline", "publisher") if (where := article.evidence.get(key)) is not None]
+    if not credits:
         return raw
-    return [r for r in raw if not (where.start <= doc[r[0]].idx < where.end
+    return [r for r in raw if not (any(w.start <= doc[r[0]].idx < w.end for w in credits)
                                    and doc[r[0] : r[1]].text.lower() in outlet_names())]
 
 
@@ -457,21 +459,49 @@ def _region_of_country(text: str, gaz: Gazetteer) -> list[Entry] | None:
 
 # "X, Y and Z": the comma joins items of one list, not a place and the division that holds it
 _LIST_JOINT = re.compile(r"^\s*,?\s*(?:and|or)\s+(?:the\s+)?$")
+_LIST_JOINT_OPEN = re.compile(r"^\s*,?\s*(?:and|or)\s+(?:the\s+)?(?=[A-Z])")
+# What may follow the last item of a list: its sentence goes on with a preposition, an adverb or punctuation
+# ("Haditha, Mosul and Qaryat Umm Hazim, the command said", "… and Tell Marfouzat overnight"), not with a noun or a verb
+# that makes the capitalised word part of a clause ("Tonala, Jalisco and Federal police moved in").
+_AFTER_LIST_POS = {"PUNCT", "ADP", "ADV", "SCONJ", "CCONJ", "PART", "SPACE"}
 
 
-def _in_a_list(text: str, mentions: list[Mention], k: int) -> bool:
+def _in_a_list(text: str, mentions: list[Mention], k: int, doc: Doc | None) -> bool:
     """Whether mentions k and k+1, written "X, Y", are the first items of a list that goes on "and Z"
-    ("shelling in Al Jawf, Ad Dali and Taizz governorates"), so that Y is not the division holding X."""
-    if k + 2 >= len(mentions) or mentions[k + 2].sent != mentions[k].sent:
+    ("shelling in Al Jawf, Ad Dali and Taizz governorates"), so that Y is not the division holding X. Z may be a
+    name the index does not know ("near Haditha, Mosul and Tell Marfouzat")."""
+    a, b = mentions[k], mentions[k + 1]
+    if "(" in text[a.end : b.start]:
         return False
-    b, c = mentions[k + 1], mentions[k + 2]
-    return "(" not in text[mentions[k].end : b.start] and bool(_LIST_JOINT.match(text[b.end : c.start]))
+    if k + 2 < len(mentions) and mentions[k + 2].sent == a.sent and _LIST_JOINT.match(text[b.end : mentions[k + 2].start]):
+        return True
+    return doc is not None and list_closes_with_unknown_name(doc, b.end)
 
 
-def _link_hierarchy(text: str, mentions: list[Mention]) -> None:
+def list_closes_with_unknown_name(doc: Doc, end: int) -> bool:
+    """Whether the text after a place name ending at `end` closes a list with a name the index may not know:
+    "and" (or ", and") and one to four capitalised words, then nothing but punctuation, a preposition or an
+    adverb (or the end of the sentence)."""
+    joint = _LIST_JOINT_OPEN.match(doc.text[end : end + 40])
+    return joint is not None and _capitalised_item_closes(doc, end + joint.end())
+
+
+def _capitalised_item_closes(doc: Doc, start: int) -> bool:
+    span = doc.char_span(start, start + 1, alignment_mode="expand")
+    if span is None:
+        return False
+    i, words = span.start, 0
+    while i < len(doc) and doc[i].text[:1].isupper() and words < 4 and not doc[i].is_sent_start:
+        i, words = i + 1, words + 1
+    if words == 0:
+        return False
+    return i >= len(doc) or doc[i].is_sent_start or doc[i].pos_ in _AFTER_LIST_POS
+
+
+def _link_hierarchy(text: str, mentions: list[Mention], doc: Doc | None = None) -> None:
     for k in range(len(mentions) - 1):
         a, b = mentions[k], mentions[k + 1]
-        if a.sent == b.sent and _PARENT_GAP.match(text[a.end : b.start]) and not _in_a_list(text, mentions, k):
+        if a.sent == b.sent and _PARENT_GAP.match(text[a.end : b.start]) and not _in_a_list(text, mentions, k, doc):
             a.parent = k + 1
             # a landmark's parent is its town ("Tahrir Square in Baghdad"), not a province
             b.is_parent = a.kind_hint != "landmark" and a.source != "LANDMARK"
@@ -977,7 +1007,8 @@ def _dominant_local(m: Mention, ctx: Context) -> str | None:
         if para == m.para and name != own_name:
             names_for.update(cc for cc, w in by_cc.items() if w > 0)
     if names_for and max(names_for.values()) >= LONE_AGAINST:
-        votes = {k: v for k, v in votes.items() if names_for.get(k, 0) != 1}
+        # (a name told again and again, as a report names the country it is about, is no lone namesake)
+        votes = {k: v for k, v in votes.items() if names_for.get(k, 0) != 1 or v >= LONE_NAME_MAX_VOTES}
     total = sum(votes.values())
     if total < 1.5:
         return None
@@ -986,6 +1017,7 @@ def _dominant_local(m: Mention, ctx: Context) -> str | None:
 
 
 LONE_AGAINST = 2  # distinct place names of one country that make another country's single name a lone namesake
+LONE_NAME_MAX_VOTES = 3.0  # ... unless that single name's votes reach this (about three mentions of it)
 
 
 def _wrong_kind(m: Mention, e: Entry) -> bool:

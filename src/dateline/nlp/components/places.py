@@ -740,6 +740,12 @@ def _ner_only(doc: Doc, found: list[Candidate], tk: _Tokens, ents: list[Span] | 
     """NER places the gazetteer did not find (misspelt towns, seas, landmarks): kept, resolved later."""
     out: list[Candidate] = []
     for ent in doc.ents if ents is None else ents:
+        word = ent.text.lower()
+        if len(ent) == 1 and (word in STOP_WORDS and not ent.text.isupper() or word in _organisation_words()):
+            # NER's one-word "place" that is a pronoun or an armed group or organisation ("None in Syria" in a
+            # headline, "Daesh assembly areas"): no place the gazetteer lacks, and nothing to resolve ("US" in
+            # capitals is no stop word)
+            continue
         if ent.label_ in PLACE_NER and ent.text[:1].isupper() and not _overlaps(ent.start, ent.end, found + out):
             end = ent.end
             while (end + 1 < len(doc) and (doc[end].text in _name_joints() or doc[end].text in CONNECTORS

@@ -1,0 +1,39 @@
+"""Places: names that only look like places, and a country told by one name many times. Sentences of our own,
+none from an evaluation text; each test fails before the change it names."""
+
+from __future__ import annotations
+
+from dateline.geo.resolve import geocode_text
+
+# A wire story filed in Washington about strikes in Iraq: the US has several names in it (Washington, the US,
+# the United States), Iraq only one, told again and again.
+FILED_ABROAD = ("WASHINGTON, March 3 (Reuters) - The US military said on Tuesday its aircraft struck Islamic State "
+                "targets in Iraq. Officials in Washington said the strikes in Iraq were made at the request of Iraq. "
+                "The strikes near Hit destroyed a depot, the United States Central Command said. Iraq has asked "
+                "the United States for more aircraft.")
+
+
+def test_a_country_named_again_and_again_is_no_lone_namesake(resources) -> None:  # type: ignore[no-untyped-def]
+    # before: the paragraph's countries with one distinct name each (Iraq) were set aside as namesakes abroad,
+    # so the US stood alone and the Iraqi town Hit was rejected for it
+    hit = next(p for p in geocode_text(FILED_ABROAD, resources) if p.mention == "Hit")
+    assert (hit.name, hit.country) == ("Hit", "Iraq"), hit.reason
+
+
+def test_a_pronoun_in_a_headline_is_no_place(resources) -> None:  # type: ignore[no-untyped-def]
+    # before: NER read "None" as a place, and "None in Syria" as a place inside Syria
+    places = geocode_text("Four Airstrikes in Iraq, None in Syria\n\nThe coalition carried out four airstrikes in "
+                          "Iraq on Monday.", resources)
+    assert "None" not in {p.mention for p in places}
+
+
+def test_an_armed_group_named_like_a_place_is_no_place(resources) -> None:  # type: ignore[no-untyped-def]
+    # before: NER's one-word GPE "Daesh" became a place at the context's province
+    places = geocode_text("Coalition jets destroyed several Daesh assembly areas on Monday, the command said. "
+                          "The strikes were in Iraq.", resources)
+    assert "Daesh" not in {p.mention for p in places}
+
+
+def test_a_capitalised_us_is_still_the_united_states(resources) -> None:  # type: ignore[no-untyped-def]
+    places = geocode_text("Troops from the US arrived in Kabul on Monday.", resources)
+    assert any(p.mention.endswith("US") and p.country == "United States" for p in places)
