@@ -23,6 +23,7 @@ from dateline.extract import classify
 from dateline.extract import dates as dates_mod
 from dateline.extract.actor_phrases import actor_mentions
 from dateline.extract.fatalities import count_fatalities
+from dateline.extract.listed_places import one_per_listed_place
 from dateline.extract.notes import clean_clause, make_note
 from dateline.extract.notes import phrases as note_phrases
 from dateline.geo import resolve as geo_resolve
@@ -89,7 +90,7 @@ def extract_events(
             if follow_up is not None:
                 rejected.append(follow_up)
             elif cand is not None:
-                candidates.append(cand)
+                candidates.extend(one_per_listed_place(cand, places, sent))
     candidates = _without_crime_arrests(candidates, rejected, text)
     for cand in candidates:
         if cand.sub_event_type == "Peaceful protest":
