@@ -118,10 +118,17 @@ def event_ranges(event: Event) -> list[tuple[int, int]]:
 
 
 def match(item: LabelledArticle, events: list[Event]) -> dict[int, int]:
-    """Predicted event index → gold event index, one to one, largest overlaps first."""
+    """Predicted event index → gold event index, one to one, largest overlaps first. Where one passage tells
+    several coded events (one act at each of several listed places), an event is paired first with the coded
+    event whose place it names."""
     ranges = [event_ranges(ev) for ev in events]
-    pairs = [(ov, i, j) for i, pr in enumerate(ranges) for j, gr in enumerate(item.gold_ranges)
-             if (ov := gold_tool.overlap(pr, gr)) > 0]
+    pairs = []
+    for i, pr in enumerate(ranges):
+        for j, gr in enumerate(item.gold_ranges):
+            if (ov := gold_tool.overlap(pr, gr)) > 0:
+                where = item.label["events"][j].get("location")
+                same_place = bool(where) and location_agrees(events[i], where)
+                pairs.append(((same_place, ov), i, j))
     return dict(gold_tool.one_to_one(pairs))
 
 
