@@ -76,3 +76,19 @@ def test_every_state_force_of_the_alias_table_has_an_acled_name() -> None:
     assert len(states) > 20
     assert all(e["kind"] in {"military", "police", "security"} for e in states)
     assert all(e.get("name") or e.get("iso3") or e.get("unit") for e in states)
+
+
+def test_a_news_agency_credited_in_the_dateline_is_no_armed_force(pipeline) -> None:  # type: ignore[no-untyped-def]
+    # before: "(ANA)", the African News Agency's credit, was read as the Afghan National Army and became actor1
+    # (a headline before the dateline makes them one sentence with the killing it announces)
+    report = pipeline.extract_text("Official shot dead DURBAN, March 6 (ANA) - A municipal manager was shot dead in "
+                                   "Pietermaritzburg on Monday morning. - African News Agency (ANA)")
+    assert report.events
+    assert all("Afghanistan" not in (e.actor1 or "") + (e.actor2 or "") for e in report.events)
+
+
+def test_the_police_who_tell_a_killing_are_not_its_target(pipeline) -> None:  # type: ignore[no-untyped-def]
+    # before: "gunned down" found no target in the parse, and the words after it ("…, police said") made the
+    # victim an armed force: an Armed clash with no second side
+    events = pipeline.extract_text("A shopkeeper was gunned down in Soweto on Monday, police said.").events
+    assert [(e.sub_event_type, e.actor2) for e in events] == [("Attack", "Civilians (South Africa)")]

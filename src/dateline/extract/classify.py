@@ -922,7 +922,8 @@ def _targets(sent: SpacySpan | None, low: str) -> str:
         parts: list[str] = []
         for tok in sent:
             if CUE["attack_words"].fullmatch(tok.lower_) or tok.lemma_.lower() in {"kill", "attack", "shoot", "target",
-                                                                                     "fire", "hit", "ambush", "murder"}:
+                                                                                     "fire", "hit", "ambush", "murder",
+                                                                                     "gun", "stab"}:
                 for child in tok.children:
                     if child.dep_ in {"dobj", "nsubjpass"}:
                         parts.append(" ".join(t.lower_ for t in child.subtree))
@@ -930,7 +931,7 @@ def _targets(sent: SpacySpan | None, low: str) -> str:
                         parts.append(" ".join(t.lower_ for t in child.subtree))
         if parts:
             return " ".join(parts)
-    return _after_attack(low)
+    return _after_attack(ATTRIBUTION_TAIL.sub("", low))  # "…, police said": who tells it was not hit
 
 
 # Who was hit, by the head noun of the phrase (codebook: an attack on armed or security forces — soldiers, police,
