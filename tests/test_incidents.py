@@ -180,16 +180,3 @@ def test_a_retelling_with_a_finer_place_gives_the_incident_that_place_and_the_no
     guessed = merge_retellings([whole(), blast()], _layout(text))
     assert guessed[0].location == "Syria"
 
-
-LISTED = "Bombs exploded near police posts in Ghazni and Qalat on Tuesday, officials said."
-
-
-def test_one_act_at_two_listed_places_is_never_folded_into_one() -> None:
-    # the list's copies share their trigger (extract/listed_places.py); even a model that merges every pair
-    # keeps them apart, while it still folds two tellings of their own
-    always = IncidentModel(weights={}, intercept=5.0, threshold=0.5, card={})
-    date = dt.date(2021, 5, 4)
-    ghazni = _event(LISTED, "Bombs exploded", "E1", admin1="Ghazni", location="Ghazni", event_date=date)
-    qalat = _event(LISTED, "Bombs exploded", "E2", admin1="Zabul", location="Qalat", event_date=date)
-    assert [e.id for e in merge_retellings([ghazni, qalat], _layout(LISTED), always)] == ["E1", "E2"]
-    assert [e.id for e in merge_retellings(_retold_events(), _layout(RETOLD), always)] == ["E1"]

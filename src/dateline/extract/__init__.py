@@ -2,7 +2,8 @@
 
 Each module turns one kind of annotation into model objects; this function only wires them together, in the
 order their inputs require: places and dates first, then quotes, then events and statements (which use all
-three; the learned decision then weighs each event), then claims (who asserts each event, quote and statement), then the source profile.
+three; the learned decision then weighs each event, and an act told of several listed places becomes an event
+at each), then claims (who asserts each event, quote and statement), then the source profile.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from dateline.extract import context as context_mod
 from dateline.extract import dates as dates_mod
 from dateline.extract import decide as decide_mod
 from dateline.extract import events as events_mod
+from dateline.extract import listed_places
 from dateline.extract import quotes as quotes_mod
 from dateline.extract import source as source_mod
 from dateline.extract import statements as statements_mod
@@ -25,7 +27,7 @@ from dateline.version import PIPELINE_VERSION
 
 def build_report(article: Article, doc: Doc, resources: Resources, decide: bool = True) -> Report:
     """Everything dateline reads in one article. `decide=False` leaves the learned decision out while the rules
-    still only propose (how the decision model's training rows are made)."""
+    still only propose, one event per act (how the decision model's training rows are made)."""
     places = geo_resolve.places_from_doc(article, doc, resources)
     dates = dates_mod.dates_from_doc(article, doc, resources)
     quotes = quotes_mod.quotes_from_doc(article, doc, resources)
@@ -34,6 +36,8 @@ def build_report(article: Article, doc: Doc, resources: Resources, decide: bool 
     if resources.settings.event_model and decide:
         events = decide_mod.decide_events(article, doc, events, quotes, dates, resources.codebook)
         events, rejected = decide_mod.settle_vetoes(events, rejected)
+    if decide:  # (the decision's training rows are the acts as proposed, one per act)
+        events = listed_places.one_event_per_listed_place(events, places, doc, article, resources.codebook)
     statements = statements_mod.extract_statements(article, doc, resources, places, dates, quotes)
     claims = claims_mod.attribute(article, doc, events, quotes, statements)
     profile = source_mod.profile_source(article, doc, claims)

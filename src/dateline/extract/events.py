@@ -23,7 +23,6 @@ from dateline.extract import classify
 from dateline.extract import dates as dates_mod
 from dateline.extract.actor_phrases import actor_mentions
 from dateline.extract.fatalities import count_fatalities
-from dateline.extract.listed_places import one_per_listed_place
 from dateline.extract.notes import clean_clause, make_note
 from dateline.extract.notes import phrases as note_phrases
 from dateline.geo import resolve as geo_resolve
@@ -90,7 +89,7 @@ def extract_events(
             if follow_up is not None:
                 rejected.append(follow_up)
             elif cand is not None:
-                candidates.extend(one_per_listed_place(cand, places, sent))
+                candidates.append(cand)
     candidates = _without_crime_arrests(candidates, rejected, text)
     for cand in candidates:
         if cand.sub_event_type == "Peaceful protest":
@@ -665,7 +664,7 @@ def _code(cand: Candidate, article: Article, book: Codebook) -> Event:
     flags: list[str] = [f"rule_rejected:{cand.rule_reject}"] if cand.rule_reject else []
     event = Event(id="E0", event_type=event_type, sub_event_type=sub, disorder_type=book.disorder_type_of(sub),
                   confidence=cand.confidence, mentions=[cand.sentence])
-    _fill_place(event, cand.place, book, evidence)
+    fill_place(event, cand.place, book, evidence)
     if cand.place is None:
         _country_from_nationality(event, cand, book)
     iso3 = book.iso3(event.country) if event.country else None
@@ -691,7 +690,7 @@ def _code(cand: Candidate, article: Article, book: Codebook) -> Event:
     return event
 
 
-def _fill_place(event: Event, place: Place | None, book: Codebook, evidence: dict[str, Span]) -> None:
+def fill_place(event: Event, place: Place | None, book: Codebook, evidence: dict[str, Span]) -> None:
     if place is None:
         return
     iso3 = place.iso3 or book.iso3(place.country)

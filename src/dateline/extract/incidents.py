@@ -262,19 +262,12 @@ def merge_retellings(events: list[Event], report: ReportText, model: IncidentMod
         if id(event) in folded:
             continue
         for other in kept[i + 1:]:
-            if id(other) in folded or _one_act_at_listed_places(event, other):
+            if id(other) in folded:
                 continue
             if model.probability(pair_features(event, other, report)) >= model.threshold:
                 _fold(event, other, report, book)
                 folded.add(id(other))
     return [e for e in events if id(e) not in folded]
-
-
-def _one_act_at_listed_places(a: Event, b: Event) -> bool:
-    """Two events of one trigger are one act told of several listed places (`extract/listed_places.py`): one
-    event per place, as ACLED codes them, never folded back into one."""
-    ta, tb = trigger_of(a), trigger_of(b)
-    return ta is not None and ta == tb
 
 
 def _told_at(event: Event, report: ReportText) -> tuple[bool, int]:

@@ -1,30 +1,32 @@
 """One event per place of a list: "airstrikes near Haditha, Mosul and Qaim", "protests in Basra, Nasiriyah and
 Baghdad on Friday". ACLED codes an event per location and day, so one act told of several listed places is one
 event at each (docs/codebook.md, section 4; docs/annotation.md codes them so). The rules find the act once, at
-the place `place_for_event` chose; this module finds the list that place belongs to and copies the candidate to
-every other item.
+the place `place_for_event` chose, and the decision and the incident model judge it once; this last step finds
+the list that place belongs to and copies the event to every other item. The copies are made after the
+decision (they are the same act: as probable as it) and after retellings are folded (a later sentence that
+tells the same act, "... fired back, killing several", shapes every copy alike).
 
 A list here is two to six resolved places of one sentence at the same level (towns or provinces),
 joined by commas and a final "and"/"or" (the last item may be a name the place index lacks: "near Haditha,
 Mosul and Tell Marfouzat" gives Haditha and Mosul their events, and no place for the third). Names of different
-levels joined by commas are a written hierarchy ("Tonala, Jalisco and Zapopan"), not a list. A list after "from", "to" or "between" names where people came from
-or a route's ends, not where the act happened, and stays one event.
+levels joined by commas are a written hierarchy ("Tonala, Jalisco and Zapopan"), not a list. A list after
+"from", "to" or "between" names where people came from or a route's ends, not where the act happened, and stays
+one event.
 """
 
 from __future__ import annotations
 
-import dataclasses
 import itertools
 import re
-from typing import TYPE_CHECKING
 
+from spacy.tokens import Doc
 from spacy.tokens import Span as SpacySpan
 
+from dateline.codebook import Codebook
+from dateline.extract.events import event_id_cnty, fill_place
+from dateline.extract.notes import make_note
 from dateline.geo.resolve import list_closes_with_unknown_name
-from dateline.model import Place
-
-if TYPE_CHECKING:
-    from dateline.extract.events import Candidate
+from dateline.model import Article, Event, Place
 
 MAX_ITEMS = 6  # longer runs of names are roll calls ("delegates from France, Germany, …"), not one act's places
 _COMMA = re.compile(r"^\s*,\s*(?:the\s+)?$")
@@ -34,19 +36,58 @@ _AND_OR = re.compile(r"^\s*,?\s*(?:and|or)\s+(?:the\s+)?$")
 _LEVEL = {"city": "town", "landmark": "town", "admin2": "division", "admin1": "division"}
 # Prepositions whose list is not where the act happened: origins, destinations and routes.
 _NOT_WHERE = {"from", "to", "between", "towards", "toward"}
-_LOOKBACK = 8  # tokens before the list's first name searched for its preposition ("near three Iraqi cities, …")
+_LOOKBACK = 8  # tokens before the list's first name searched for its preposition ("near three border towns, …")
 
 
-def one_per_listed_place(cand: Candidate, places: list[Place], sent: SpacySpan) -> list[Candidate]:
-    """The candidate, and a copy for every other place of the list its place belongs to (in text order, the
-    rules' own place first). A copy carries no toll: a figure told for the whole act belongs to no one place, and
-    counting it at every place would multiply the dead (codebook, section 6: conservative)."""
-    items = listed_places(cand.place, places, sent) if cand.place is not None else []
-    if len(items) < 2:
-        return [cand]
-    own = (cand.place.span.start, cand.place.span.end)
-    copies = [dataclasses.replace(cand, place=p, fatality_text="") for p in items if (p.span.start, p.span.end) != own]
-    return [cand, *copies]
+def one_event_per_listed_place(events: list[Event], places: list[Place], doc: Doc, article: Article,
+                               book: Codebook) -> list[Event]:
+    """The events, each followed by a copy at every other place of the list its place belongs to. A copy carries
+    no toll (a figure told for the whole act belongs to no one place, and counting it at every place would
+    multiply the dead: codebook section 6, conservative) and is left out where the report already has an event
+    of that type at that place and date."""
+    taken = {_key(e) for e in events}
+    next_id = 1 + max((int(e.id[1:]) for e in events if e.id[1:].isdigit()), default=0)
+    out: list[Event] = []
+    for event in events:
+        out.append(event)
+        for place in _other_listed_places(event, places, doc):
+            copy = _copy_at(event, place, book, article, f"E{next_id}")
+            if _key(copy) not in taken:
+                taken.add(_key(copy))
+                out.append(copy)
+                next_id += 1
+    return out
+
+
+def _key(event: Event) -> tuple[object, ...]:
+    return event.event_type, event.country, event.admin1, event.location, event.event_date
+
+
+def _other_listed_places(event: Event, places: list[Place], doc: Doc) -> list[Place]:
+    """The other places of the list the event's place belongs to, when that list is in the event's own sentence."""
+    where, trigger = event.evidence.get("location"), event.evidence.get("sub_event_type")
+    if where is None or trigger is None:
+        return []
+    span = doc.char_span(where.start, where.end, alignment_mode="expand")
+    said = doc.char_span(trigger.start, trigger.end, alignment_mode="expand")
+    if span is None or said is None or span.sent.start != said.sent.start:
+        return []
+    own = next((p for p in places if (p.span.start, p.span.end) == (where.start, where.end)), None)
+    items = listed_places(own, places, span.sent) if own is not None else []
+    return [p for p in items if p is not own]
+
+
+def _copy_at(event: Event, place: Place, book: Codebook, article: Article, event_id: str) -> Event:
+    copy = event.model_copy(deep=True)
+    evidence = {k: v for k, v in copy.evidence.items() if k not in {"location", "fatalities"}}
+    for name in ("admin1", "admin2", "admin3", "location", "latitude", "longitude", "geo_precision", "geonameid"):
+        setattr(copy, name, None)
+    fill_place(copy, place, book, evidence)
+    copy.evidence = evidence
+    copy.id, copy.fatalities = event_id, None
+    copy.notes = make_note(copy, None)
+    copy.event_id_cnty = event_id_cnty(copy, article)
+    return copy
 
 
 def listed_places(place: Place, places: list[Place], sent: SpacySpan) -> list[Place]:
@@ -54,7 +95,7 @@ def listed_places(place: Place, places: list[Place], sent: SpacySpan) -> list[Pl
     text = sent.doc.text
     inside = sorted((p for p in places if sent.start_char <= p.span.start and p.span.end <= sent.end_char),
                     key=lambda p: p.span.start)
-    # the event's place may be a copy of the sentence's (place_for_event adjusts it): found by its words' span
+    # found by its words' span: the event's place may be an adjusted copy of the sentence's (place_for_event)
     k = next((i for i, p in enumerate(inside) if (p.span.start, p.span.end) == (place.span.start, place.span.end)), None)
     if k is None:
         return []
@@ -85,7 +126,7 @@ def _joined(text: str, a: Place, b: Place) -> bool:
 
 
 def _preposition_before(sent: SpacySpan, first: Place) -> str | None:
-    """The nearest preposition before the list, within a few words ("near three Iraqi cities, Hit, …")."""
+    """The nearest preposition before the list, within a few words ("near three towns, Haditha, …")."""
     doc = sent.doc
     start = doc.char_span(first.span.start, first.span.end, alignment_mode="expand")
     if start is None:
