@@ -66,3 +66,28 @@ def test_who_disrupted_a_weapon_is_the_first_actor_and_its_owner_the_second(pipe
 def test_a_defence_ministry_is_no_military_actor(pipeline) -> None:  # type: ignore[no-untyped-def]
     event = only_event(pipeline, "Gunmen killed three villagers in Zamfara on Friday, the defence ministry said.")
     assert "Military" not in (event.actor1 or "") and "Military" not in (event.actor2 or "")
+
+
+def test_who_holds_the_town_struck_is_not_who_struck_it(pipeline) -> None:  # type: ignore[no-untyped-def]
+    # before: the group in "a town controlled by X" was the by-agent of the sentence, so the air strike's actor1
+    events = pipeline.extract_text("Two waves of airstrikes on Kafr Nabl, a town in Idlib province controlled by "
+                                   "Hayat Tahrir al-Sham forces, killed at least 13 civilians on Friday.").events
+    assert [(e.actor1, e.actor2) for e in events] == [("Unidentified Armed Group (Syria)", "Civilians (Syria)")]
+
+
+def test_a_capital_that_launches_an_offensive_is_its_states_forces(pipeline) -> None:  # type: ignore[no-untyped-def]
+    # before: "Ankara" was no actor (the group it fought became actor1) but was the offensive's place
+    events = pipeline.extract_text("Ankara launched a military offensive against Kurdish YPG fighters near Tal Abyad "
+                                   "on Sunday.").events
+    assert [(e.actor1, e.actor2, e.country) for e in events] == [
+        ("Military Forces of Turkey", "YPG: People's Protection Units", "Syria")]
+
+
+def test_a_capital_that_acts_is_not_where_the_act_happened(pipeline) -> None:  # type: ignore[no-untyped-def]
+    events = pipeline.extract_text("Tehran fired missiles at two US bases in Iraq on Wednesday.").events
+    assert [(e.actor1, e.country) for e in events] == [("Military Forces of Iran", "Iraq")]
+
+
+def test_a_capital_that_comes_under_fire_stays_a_place(pipeline) -> None:  # type: ignore[no-untyped-def]
+    events = pipeline.extract_text("Damascus came under rocket fire on Monday, state media said.").events
+    assert [(e.location, e.actor1) for e in events] == [("Damascus", "Unidentified Armed Group (Syria)")]

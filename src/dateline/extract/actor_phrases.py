@@ -16,12 +16,13 @@ from spacy.tokens import Token
 
 from dateline.codebook import Codebook
 from dateline.extract import actors as actors_mod
+from dateline.geo.resolve import capital_acting
 from dateline.nlp.text import span_text
 
 
 def actor_mentions(sent: SpacySpan, book: Codebook, credits: tuple[tuple[int, int], ...] = ()
                    ) -> list[tuple[actors_mod.ActorMention, str]]:
-    """(mention, role) for each actor phrase in the sentence; role is agent, patient or other. `credits`: the
+    """(mention, role) for each actor phrase in the sentence; role is agent, patient, holder or other. `credits`: the
     character ranges of the text's outlet credits (its dateline, its publisher's credit), where an acronym is
     the news agency's ("DURBAN, March 6 (ANA)" is the African News Agency, not the Afghan National Army)."""
     found: list[tuple[actors_mod.ActorMention, str]] = []
@@ -63,6 +64,9 @@ def actor_mentions(sent: SpacySpan, book: Codebook, credits: tuple[tuple[int, in
         if kind is None and lemma in actors_mod.POSITION_WORDS and any(
                 c.lower_ in actors_mod.GOVERNMENT_WORDS for c in tok.children):
             kind = "military"  # "fired at government positions": the state's forces held them
+        nationality = None
+        if kind is None and (capital := capital_acting(tok)) is not None:
+            kind, nationality = "military", capital  # "Ankara launched an offensive": Turkey's forces
         if kind is None:
             continue
         if lemma == "force":
@@ -76,7 +80,7 @@ def actor_mentions(sent: SpacySpan, book: Codebook, credits: tuple[tuple[int, in
             continue
         if kind == "civilians" and any(c.lower_ in actors_mod.ARMED_WORDS for c in tok.children if c.dep_ == "amod"):
             kind = "unidentified_armed"  # "armed men", "masked individuals": an armed group, not civilians
-        nationality = _nationality(tok, book)
+        nationality = nationality or _nationality(tok, book)
         found.append((actors_mod.ActorMention(kind, tok.idx, tok.idx + len(tok.text), tok.text, nationality),
                       _role(tok)))
         if kind in actors_mod.STATE_KINDS:
@@ -87,6 +91,10 @@ def actor_mentions(sent: SpacySpan, book: Codebook, credits: tuple[tuple[int, in
     return _repelled_attacks(_named_in_parentheses(_either_or(found, sent), sent), sent)
 
 
+# Participles that say who holds, runs or backs what they describe ("airstrikes on a town controlled by X",
+# "rebels backed by Y attacked"): their by-agent is the holder or backer, not the act's agent.
+_HOLDER_LEMMAS = frozenset({"control", "hold", "run", "govern", "administer", "dominate", "back", "support",
+                            "sponsor", "fund", "arm", "own", "operate"})
 _REPORT_LEMMAS = frozenset({"say", "tell", "report", "add", "confirm", "state", "claim", "announce", "allege"})
 
 
@@ -262,13 +270,17 @@ def _coordinated_states(tok: Token, book: Codebook) -> list[str]:
 
 
 def _role(tok: Token) -> str:
-    """agent (does the act), patient (undergoes it) or other, from the dependency label."""
+    """agent (does the act), patient (undergoes it), holder (holds or backs what the sentence names: "a town
+    controlled by X") or other, from the dependency label."""
     node = tok
     while node.dep_ in {"compound", "amod", "conj", "appos"} and node.head.i != node.i:
         node = node.head
     if node.dep_ in {"nsubj"}:
         return "agent"
     if node.dep_ == "pobj" and node.head.lower_ == "by":
+        by_what = node.head.head
+        if by_what.dep_ == "acl" and by_what.lemma_.lower() in _HOLDER_LEMMAS:
+            return "holder"  # "a town controlled by X", "rebels backed by Y": who holds or backs, not who acts
         return "agent"
     if node.dep_ in {"dobj", "nsubjpass", "attr"}:
         return "patient"

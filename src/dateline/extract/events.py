@@ -761,6 +761,9 @@ def _fill_date(event: Event, date: DateMention | None, article: Article, days: i
 _PROTEST_TYPES = {"Peaceful protest", "Protest with intervention", "Excessive force against protesters"}
 
 
+HOLDER = "holder"  # the role of who holds or backs what the sentence names (actor_phrases._role)
+
+
 def _fill_actors(event: Event, cand: Candidate, iso3: str | None, book: Codebook, evidence: dict[str, Span]) -> None:
     sub = event.sub_event_type or ""
     mentions = cand.actor_mentions
@@ -797,7 +800,8 @@ def _fill_actors(event: Event, cand: Candidate, iso3: str | None, book: Codebook
         if targets:
             second = named(targets[0][0])
     elif event.event_type in {"Violence against civilians"}:
-        perps = [x for x in state + armed if x[1] != "patient"] or state + armed
+        # (who holds the place or backs a side is not who struck: "a town controlled by X", "Y-backed")
+        perps = [x for x in state + armed if x[1] not in {"patient", HOLDER}] or state + armed
         first = named(perps[0][0]) if perps else template("unidentified_armed")
         second = template("civilians")
         if civil:
@@ -813,10 +817,10 @@ def _fill_actors(event: Event, cand: Candidate, iso3: str | None, book: Codebook
         second = names[1] if len(names) > 1 else (template("unidentified_armed")
                                                   if first[0] != template("unidentified_armed")[0] else None)
     elif event.event_type == "Explosions/Remote violence":
-        perps = [x for x in state + armed if x[1] != "patient"]
+        perps = [x for x in state + armed if x[1] not in {"patient", HOLDER}]
         first = named(perps[0][0]) if perps else template("unidentified_armed")
-        targets = [x for x in state + armed if x[0] is not (perps[0][0] if perps else None) and
-                   named(x[0])[0] != first[0]]
+        targets = [x for x in state + armed if x[0] is not (perps[0][0] if perps else None) and x[1] != HOLDER
+                   and named(x[0])[0] != first[0]]
         if civil and not targets:
             second = named(civil[0][0])
         elif targets:

