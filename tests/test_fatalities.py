@@ -108,3 +108,21 @@ def test_the_weapon_before_killed_is_not_the_count_of_the_dead() -> None:
     assert count_fatalities("An air strike killed six fighters near the dam on Friday.").value == 6
     assert count_fatalities("Two car bombs killed eleven people outside the market.").value == 11
     assert count_fatalities("A soldier was killed when the bomb went off.").value == 1
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The mayor's deputy, Thabo Nkosi, was stabbed to death while another man was badly hurt, police said.",
+        "Militia commander Abu Hamza al-Zubaidi was killed in a drone strike on Tuesday.",
+        "He was shot dead outside his home in the old city.",
+        "Opposition MP Joan Wanjiru was assassinated on her way to parliament.",
+    ],
+)
+def test_one_named_victim_is_one_death(text: str) -> None:
+    # before: a victim named rather than counted ("a man", "two soldiers") gave no figure at all
+    assert count_fatalities(text).value == 1
+
+
+def test_a_named_group_that_is_defeated_is_no_death() -> None:
+    assert count_fatalities("The Islamic State was defeated in the town last year.").value is None

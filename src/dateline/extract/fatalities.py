@@ -51,7 +51,7 @@ _NUM = rf"(?P<q>{_QUAL})(?P<n>{_NUMWORD})"
 _GAP = r"(?P<gap>(?:[\w'’-]+,?\s+){0,4}?)"
 _AUX = r"(?:(?:were|was|have been|has been|had been|are|is|being|got|reportedly|allegedly|also|later|all|" \
        r"subsequently|reported|confirmed)\s+){0,3}"
-_DEATH_VERB = r"(?:(?:shot|stabbed|beaten|attacked|hacked|tortured) and killed|shot to death|found dead|killed|dead|died|slain|murdered|executed|shot dead|stabbed to death|beaten to death|" \
+_DEATH_VERB = r"(?:(?:shot|stabbed|beaten|attacked|hacked|tortured) and killed|shot to death|found dead|killed|dead|died|slain|murdered|assassinated|executed|shot dead|stabbed to death|beaten to death|" \
               r"burned to death|lynched|lost (?:their|his|her) li(?:ves|fe)|perished|succumbed)"
 
 _NUM2 = _NUM.replace("?P<q>", "?P<q2>").replace("?P<n>", "?P<n2>")
@@ -67,6 +67,11 @@ _SUM_PATTERNS = [
 # and a second named by a possessive, two deaths.
 _PAIR = re.compile(rf"\b(?:an?|one)\s+(?:[\w'’-]+\s+){{0,2}}?and\s+(?:his|her|their)\s+[\w'’-]+(?:,[^,.;]{{1,60}},)?\s+"
                    rf"{_AUX}{_DEATH_VERB}\b", re.IGNORECASE)
+# One named victim, or "he"/"she": "Ahmed Ali was shot dead", "Fritz Weber, a doctor, was stabbed to death",
+# "he was killed". The name's last word may follow a particle ("Abu Bakr al-Baghdadi").
+_ONE_NAMED = re.compile(rf"(?:\b(?:[A-Z][\w'’.-]*\s+){{1,4}}(?:(?:al|el|bin|ibn|van|von|de|da)[\s-])?[A-Z][\w'’-]+"
+                        rf"(?:,[^,.;]{{1,60}},|,)?|\b(?:[Hh]e|[Ss]he))\s+was\s+(?:(?:reportedly|allegedly|later)\s+)?"
+                        rf"{_DEATH_VERB}\b")
 _PATTERNS = [
     # "five protesters were killed", "two of them died", "a man was shot dead"
     re.compile(rf"\b{_NUM}\s+{_GAP}{_AUX}{_DEATH_VERB}\b", re.IGNORECASE),
@@ -185,6 +190,8 @@ def count_fatalities(text: str) -> FatalityCount:
                 hits.append((m.start(), m.end(), first + second, vague1 or vague2))
     for m in _PAIR.finditer(text):
         hits.append((m.start(), m.end(), 2, False))
+    for m in _ONE_NAMED.finditer(text):
+        hits.append((m.start(), m.end(), 1, False))
     for pattern in _PATTERNS:
         pos = 0
         while (m := pattern.search(text, pos)) is not None:
