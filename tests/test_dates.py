@@ -117,3 +117,12 @@ def test_precision_and_codebook_day_rules() -> None:
     assert precision_for(D(2019, 10, 27), D(2019, 11, 2)) == 2  # seven days
     assert precision_for(D(2019, 10, 26), D(2019, 11, 2)) == 3  # eight days
     assert coded_day(D(2019, 10, 25), D(2019, 10, 28)) == D(2019, 10, 26)
+
+
+def test_a_period_since_a_year_in_an_earlier_sentence_does_not_date_the_next_event(pipeline) -> None:  # type: ignore[no-untyped-def]
+    # before: "since 2012" of the sentence before was the event's anchor, a range to the report coded at its
+    # middle (2015), and the evacuation was vetoed as history
+    report = pipeline.extract_text("Published 13 April 2018. The siege of the town has lasted since 2012, residents "
+                                   "said. After midnight, 85 buses left the town carrying 4,000 fighters and "
+                                   "civilians towards Idlib, monitors said.")
+    assert [e.event_date.year for e in report.events if e.event_date] == [2018]

@@ -180,3 +180,33 @@ def test_a_retelling_with_a_finer_place_gives_the_incident_that_place_and_the_no
     guessed = merge_retellings([whole(), blast()], _layout(text))
     assert guessed[0].location == "Syria"
 
+
+
+UNDATED_LEAD = ("A coalition soldier has died in an explosion in Syria, the ministry said. "
+                "The soldier was killed by a roadside bomb near Manbij on Thursday night.")
+
+
+def test_an_undated_lead_takes_the_date_its_retelling_gives() -> None:
+    # before: the incident kept the report's date (the lead told none) while its evidence showed the retelling's
+    # "on Thursday night"
+    always = IncidentModel(weights={}, intercept=5.0, threshold=0.5, card={})
+    published, thursday = dt.date(2018, 3, 30), dt.date(2018, 3, 29)
+    lead = _event(UNDATED_LEAD, "died", "E1", admin1="Aleppo", location="Syria", event_date=published,
+                  time_precision=3, flags=["date_defaulted"], notes="In March 2018, a bomb went off in Syria.")
+    told = _event(UNDATED_LEAD, "killed", "E2", admin1="Aleppo", location="Manbij", event_date=thursday,
+                  time_precision=1)
+    told.evidence["event_date"] = span_of(UNDATED_LEAD, "on Thursday night")
+    [incident] = merge_retellings([lead, told], _layout(UNDATED_LEAD), always)
+    assert (incident.event_date, incident.time_precision) == (thursday, 1)
+    assert "date_defaulted" not in incident.flags
+    assert incident.evidence["event_date"].text == "on Thursday night"
+    assert incident.notes.startswith("On 29 March 2018")
+
+
+def test_a_dated_lead_keeps_its_date_and_no_other_date_evidence() -> None:
+    always = IncidentModel(weights={}, intercept=5.0, threshold=0.5, card={})
+    lead = _event(UNDATED_LEAD, "died", "E1", admin1="Aleppo", location="Syria", event_date=dt.date(2018, 3, 28))
+    told = _event(UNDATED_LEAD, "killed", "E2", admin1="Aleppo", location="Manbij", event_date=dt.date(2018, 3, 29))
+    told.evidence["event_date"] = span_of(UNDATED_LEAD, "on Thursday night")
+    [incident] = merge_retellings([lead, told], _layout(UNDATED_LEAD), always)
+    assert incident.event_date == dt.date(2018, 3, 28) and "event_date" not in incident.evidence

@@ -755,7 +755,8 @@ def date_for_event(
     if chosen is not None and chosen in reports and chosen.time_precision < 2:
         chosen = chosen.model_copy(update={"time_precision": 2, "note": _join(chosen.note, "date of the report")})
     if chosen is None:
-        earlier = [d for d in cands if d.span.end <= sentence.start]
+        # (a period "since 2012" in an earlier sentence is how long something has lasted, not the day of this one)
+        earlier = [d for d in cands if d.span.end <= sentence.start and "since" not in (d.note or "").split("; ")]
         if earlier:
             chosen = max(earlier, key=lambda d: d.span.start)
             chosen = _as_anchor(chosen, sentence, article)

@@ -281,6 +281,9 @@ PLACE_FIELDS = ("country", "iso", "region", "admin1", "admin2", "admin3", "locat
                 "geo_precision", "geonameid")
 
 
+DATE_FIELDS = ("event_date", "date_start", "date_end", "time_precision")
+
+
 ACTOR_FIELDS = ("actor1", "assoc_actor_1", "inter1", "actor2", "assoc_actor_2", "inter2")
 
 
@@ -307,6 +310,16 @@ def _fold(event: Event, other: Event, report: ReportText, book: Codebook | None)
             setattr(event, name, getattr(other, name))
         if "location" in other.evidence:
             event.evidence["location"] = other.evidence["location"]
+    if DATE_DEFAULTED in event.flags and DATE_DEFAULTED not in other.flags and other.event_date is not None:
+        # the lead gave no date ("has died in an explosion in Syria", coded at the report's date) and the retelling
+        # gives the incident's own ("on Thursday night"): the codebook codes the incident's date, not the report's
+        for name in DATE_FIELDS:
+            setattr(event, name, getattr(other, name))
+        event.flags = [f for f in event.flags if f != DATE_DEFAULTED]
+        if "event_date" in other.evidence:
+            event.evidence["event_date"] = other.evidence["event_date"]
+    elif DATE_DEFAULTED in other.flags or other.event_date != event.event_date:
+        other.evidence.pop("event_date", None)  # a date the incident does not take is no evidence of its date
     event.mentions = sorted([*event.mentions, *other.mentions], key=lambda m: m.start)
     for name, span in other.evidence.items():
         event.evidence.setdefault(name, span)

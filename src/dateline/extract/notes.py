@@ -265,14 +265,17 @@ def with_source(note: str | None, claimed_by: list[str], publisher: str | None) 
 
 
 def after_merge(note: str | None, before: Event, after: Event) -> str | None:
-    """The note of an event that took a retelling's finer place or its toll (extract/incidents.py): the place
-    phrase the note was written with becomes the new one, and a toll it lacked is added before its main
-    sentence's final period. A note that named the place in its own words is left as it was."""
+    """The note of an event that took a retelling's finer place, its date or its toll (extract/incidents.py): the
+    place and date phrases the note was written with become the new ones, and a toll it lacked is added before its
+    main sentence's final period. A note that named the place in its own words is left as it was."""
     if not note:
         return note
     old_place, new_place = _where(before, "").strip(), _where(after, "").strip()
     if old_place != new_place and old_place and old_place in note:
         note = note.replace(old_place, new_place, 1)
+    old_date, new_date = date_phrase(before), date_phrase(after)
+    if old_date != new_date and note.startswith(old_date):
+        note = new_date + note[len(old_date):]
     m = _SUFFIX.search(note)
     main, rest = (note[:m.start()], note[m.start():]) if m else (note, "")
     killed = _killed(after, main) if not before.fatalities else ""
