@@ -91,3 +91,11 @@ def test_a_capital_that_acts_is_not_where_the_act_happened(pipeline) -> None:  #
 def test_a_capital_that_comes_under_fire_stays_a_place(pipeline) -> None:  # type: ignore[no-untyped-def]
     events = pipeline.extract_text("Damascus came under rocket fire on Monday, state media said.").events
     assert [(e.location, e.actor1) for e in events] == [("Damascus", "Unidentified Armed Group (Syria)")]
+
+
+def test_who_dies_in_an_explosion_is_its_victim(pipeline) -> None:  # type: ignore[no-untyped-def]
+    # before: the subject of "died" was read as the agent, so the British soldier set off the bomb
+    events = pipeline.extract_text("A British soldier serving with the coalition has died in an explosion near "
+                                   "Manbij on Thursday, officials said.").events
+    assert [(e.actor1, e.actor2) for e in events] == [
+        ("Unidentified Armed Group (Syria)", "Military Forces of the United Kingdom")]

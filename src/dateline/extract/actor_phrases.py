@@ -91,6 +91,7 @@ def actor_mentions(sent: SpacySpan, book: Codebook, credits: tuple[tuple[int, in
     return _repelled_attacks(_named_in_parentheses(_either_or(found, sent), sent), sent)
 
 
+_UNDERGO_LEMMAS = frozenset({"die", "perish", "succumb", "drown"})  # intransitive verbs whose subject is a victim
 # Participles that say who holds, runs or backs what they describe ("airstrikes on a town controlled by X",
 # "rebels backed by Y attacked"): their by-agent is the holder or backer, not the act's agent.
 _HOLDER_LEMMAS = frozenset({"control", "hold", "run", "govern", "administer", "dominate", "back", "support",
@@ -276,7 +277,8 @@ def _role(tok: Token) -> str:
     while node.dep_ in {"compound", "amod", "conj", "appos"} and node.head.i != node.i:
         node = node.head
     if node.dep_ in {"nsubj"}:
-        return "agent"
+        # "a soldier died in an explosion": who dies undergoes the act, whatever the grammar says
+        return "patient" if node.head.lemma_.lower() in _UNDERGO_LEMMAS else "agent"
     if node.dep_ == "pobj" and node.head.lower_ == "by":
         by_what = node.head.head
         if by_what.dep_ == "acl" and by_what.lemma_.lower() in _HOLDER_LEMMAS:
