@@ -60,3 +60,12 @@ def test_a_list_whose_last_item_is_unknown_is_still_a_list(resources, text: str,
 def test_a_name_after_the_list_that_runs_on_into_a_clause_keeps_the_hierarchy(resources) -> None:  # type: ignore[no-untyped-def]
     places = _places(resources, "Fighting was reported in Tonala, Jalisco and Federal police moved in.")
     assert places["Tonala"].admin1 == "Jalisco" and places["Tonala"].country == "Mexico"
+
+
+def test_a_province_after_a_countrys_possessive_is_the_province(resources) -> None:  # type: ignore[no-untyped-def]
+    # before: a town somewhere is also called Iraq, so "Iraq's Anbar" was read like "Beirut's Hamra" (a part of
+    # a town) and Anbar became a landmark with no town to hold it: no place at all
+    anbar = _places(resources, "The convoy crossed into Iraq’s Anbar province on Monday.")["Anbar"]
+    assert (anbar.kind, anbar.admin1, anbar.country) == ("admin1", "Al-Anbar", "Iraq")
+    hamra = _places(resources, "Gunmen attacked a cafe in Beirut's Hamra district on Monday.")["Hamra"]
+    assert hamra.kind == "landmark" and hamra.admin1 == "Beirut"

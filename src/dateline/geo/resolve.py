@@ -263,8 +263,10 @@ def _mentions(article: Article, doc: Doc, gaz: Gazetteer, sent_starts: list[int]
     _plural_level(article.text, out)
     for prev, m in itertools.pairwise(out):
         # "Beirut's Hamra district": a part of the town before the possessive, not a namesake town elsewhere
+        # (not after a country's name that a town also bears, "Iraq's Anbar", nor before a province word)
         if (_POSSESSIVE_GAP.match(article.text[prev.end : m.start]) and prev.candidates
-                and any(e.kind == KIND_CITY for e in prev.candidates) and m.sent == prev.sent):
+                and any(e.kind == KIND_CITY for e in prev.candidates) and m.sent == prev.sent
+                and not any(e.kind == KIND_COUNTRY for e in prev.candidates) and m.kind_hint != "admin1"):
             m.kind_hint, m.candidates = "landmark", []
     _link_hierarchy(article.text, out, doc)
     for m in out:
