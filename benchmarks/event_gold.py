@@ -34,6 +34,8 @@ from typing import Any
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "tools"))
 
+import numpy as np
+from scipy.optimize import linear_sum_assignment
 from scipy.stats import binomtest
 
 import gold as gold_tool
@@ -118,18 +120,25 @@ def event_ranges(event: Event) -> list[tuple[int, int]]:
 
 
 def match(item: LabelledArticle, events: list[Event]) -> dict[int, int]:
-    """Predicted event index → gold event index, one to one, largest overlaps first. Where one passage tells
-    several coded events (one act at each of several listed places), an event is paired first with the coded
-    event whose place it names."""
-    ranges = [event_ranges(ev) for ev in events]
-    pairs = []
-    for i, pr in enumerate(ranges):
+    """Predicted event index → gold event index, one to one: as many pairs of overlapping passages as there can
+    be, then, among equally many, pairs whose places agree (one passage may tell several coded events, one act at
+    each of several listed places), then the largest overlaps. A maximum matching, not a greedy one: taking the
+    best-looking pair first can leave an event unpaired that another pairing would match."""
+    if not events or not item.gold_ranges:
+        return {}
+    score = np.zeros((len(events), len(item.gold_ranges)))
+    for i, ev in enumerate(events):
+        pr = event_ranges(ev)
         for j, gr in enumerate(item.gold_ranges):
             if (ov := gold_tool.overlap(pr, gr)) > 0:
                 where = item.label["events"][j].get("location")
-                same_place = bool(where) and location_agrees(events[i], where)
-                pairs.append(((same_place, ov), i, j))
-    return dict(gold_tool.one_to_one(pairs))
+                same_place = bool(where) and location_agrees(ev, where)
+                score[i, j] = PAIR + PLACE * same_place + min(ov, PLACE - 1)
+    rows, cols = linear_sum_assignment(score, maximize=True)
+    return {int(i): int(j) for i, j in zip(rows, cols, strict=True) if score[i, j] > 0}
+
+
+PAIR, PLACE = 1e6, 1e4  # a pair outweighs any place agreement, which outweighs any overlap (in characters)
 
 
 def gold_index(item: LabelledArticle, event: Event) -> int | None:

@@ -239,9 +239,8 @@ def overlap(a: list[tuple[int, int]], b: list[tuple[int, int]]) -> int:
     return sum(max(0, min(e1, e2) - max(s1, s2)) for s1, e1 in a for s2, e2 in b)
 
 
-def one_to_one(pairs: list[tuple[Any, int, int]]) -> list[tuple[int, int]]:
-    """From (overlap, left index, right index) candidates, one-to-one pairs taken largest overlap first (the
-    overlap may be any sortable key, such as (places agree, overlap))."""
+def one_to_one(pairs: list[tuple[int, int, int]]) -> list[tuple[int, int]]:
+    """From (overlap, left index, right index) candidates, one-to-one pairs taken largest overlap first."""
     taken_left: set[int] = set()
     taken_right: set[int] = set()
     out = []
