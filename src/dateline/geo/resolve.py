@@ -2347,7 +2347,10 @@ def place_for_event(places: list[Place], sentence: Span, paragraph: Span, articl
             place, where = near
             return _as_event_place(place, article).model_copy(update={
                 "reason": f"from the {where} sentence: {place.reason or ''}", "confidence": round(place.confidence * 0.8, 2)})
-    in_paragraph = [p for p in places if paragraph.start <= p.span.start < paragraph.end]
+    # a text without paragraph breaks is one long "paragraph": its most specific place may be told pages away
+    # ("attacks at Borough Market in London" in a report on Syria), so the paragraph reaches only so far
+    start, end = max(paragraph.start, sentence.start - PARAGRAPH_REACH), min(paragraph.end, sentence.end + PARAGRAPH_REACH)
+    in_paragraph = [p for p in places if start <= p.span.start < end]
     best = _best_of(in_paragraph, article)
     if best is not None:
         return _as_event_place(best, article).model_copy(
@@ -2365,6 +2368,9 @@ def place_for_event(places: list[Place], sentence: Span, paragraph: Span, articl
     if country_place is None:
         update.update(kind="country", name=focus, admin1=None, admin2=None, admin3=None, within=None, geonameid=None)
     return base.model_copy(update=update)
+
+
+PARAGRAPH_REACH = 1_000  # characters before and after the event's sentence (a long news paragraph holds ~800)
 
 
 def _without_foreign_dateline(places: list[Place], sentence: Span, article: Article, doc: Doc) -> list[Place]:
