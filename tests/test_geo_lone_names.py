@@ -42,8 +42,8 @@ def test_a_capitalised_us_is_still_the_united_states(resources) -> None:  # type
 def test_a_text_without_paragraph_breaks_does_not_place_an_event_pages_away(pipeline) -> None:  # type: ignore[no-untyped-def]
     # before: the whole text was one paragraph, and its most specific place, told 1,500 characters later of
     # other attacks years before, became the place of an unplaced killing
-    filler = " ".join(["Analysts said the group had lost most of its territory and much of its leadership over the "
-                       "past year."] * 14)
+    lost = "Analysts said the group had lost most of its territory and much of its leadership over the past year."
+    filler = " ".join([lost] * 14)
     text = ("Published 23 March 2019. Syria. Intelligence officials said fighters close to the leader nearly "
             "succeeded in killing him in January. " + filler + " Attacks inspired by the group struck a concert hall "
             "in Lyon and the Old Port in Marseille years ago.")
