@@ -90,6 +90,11 @@ class Article(Record):
     removed: list[RemovedText] = Field(default_factory=list)
     offset_map: list[OffsetSegment] = Field(default_factory=list)
 
+    def credit_spans(self) -> list[Span]:
+        """Where the text credits its outlet or news agency: the dateline ("DURBAN, March 6 (ANA) -") and the
+        publisher's credit ("… police said. Sapa /jm"). A name there is the credit, not a place or an actor."""
+        return [span for key in ("dateline", "publisher") if (span := self.evidence.get(key)) is not None]
+
     def raw_offset(self, clean_offset: int) -> int | None:
         """Map an offset of the cleaned text back to the raw input (None when there is no map)."""
         for seg in self.offset_map:

@@ -10,6 +10,7 @@ code. The lexicons are data: the codebook's named groups and the state forces of
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
@@ -17,21 +18,22 @@ from spacy.tokens import Token
 from dateline.codebook import Codebook
 from dateline.extract import actors as actors_mod
 from dateline.geo.resolve import capital_acting
+from dateline.model import Span
 from dateline.nlp.text import span_text
 
 
-def actor_mentions(sent: SpacySpan, book: Codebook, credits: tuple[tuple[int, int], ...] = ()
+def actor_mentions(sent: SpacySpan, book: Codebook, credits: Sequence[Span] = ()
                    ) -> list[tuple[actors_mod.ActorMention, str]]:
-    """(mention, role) for each actor phrase in the sentence; role is agent, patient, holder or other. `credits`: the
-    character ranges of the text's outlet credits (its dateline, its publisher's credit), where an acronym is
-    the news agency's ("DURBAN, March 6 (ANA)" is the African News Agency, not the Afghan National Army)."""
+    """(mention, role) for each actor phrase in the sentence; role is agent, patient, holder or other. `credits`:
+    the text's outlet credits (`Article.credit_spans`), where an acronym is the news agency's ("DURBAN, March 6
+    (ANA)" is the African News Agency, not the Afghan National Army)."""
     found: list[tuple[actors_mod.ActorMention, str]] = []
     used: set[int] = set()
     text = span_text(sent)  # once: spaCy rebuilds a span's text on each access, and this loop runs per known actor
     for known in actors_mod.known_actors(book):
         for m in known.pattern.finditer(text):
             start = sent.start_char + m.start()
-            if any(a <= start < b for a, b in credits):
+            if any(c.start <= start < c.end for c in credits):
                 continue
             tok = _tok_at(sent, start)
             if tok is not None and tok.i in used:

@@ -369,7 +369,7 @@ def _sentence_candidate(
         place=place,
         date=date,
         confidence=round(max(0.05, min(confidence, 0.95)), 2),
-        actor_mentions=actor_mentions(sent, book, _credit_ranges(article)),
+        actor_mentions=actor_mentions(sent, book, article.credit_spans()),
         clause=_note_clause(tok, sent),
         fatality_text=stext,
         paragraph_start=paragraph.start,
@@ -377,12 +377,6 @@ def _sentence_candidate(
         rule_reject=veto,
     )
     return cand, _one_per_reason(rejects)
-
-
-def _credit_ranges(article: Article) -> tuple[tuple[int, int], ...]:
-    """Where the text credits its outlet or news agency (the dateline, the publisher's credit)."""
-    spans = (article.evidence.get(key) for key in ("dateline", "publisher"))
-    return tuple((span.start, span.end) for span in spans if span is not None)
 
 
 def _without_crime_arrests(candidates: list[Candidate], rejected: list[RejectedCandidate],

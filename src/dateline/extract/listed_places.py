@@ -24,6 +24,7 @@ from spacy.tokens import Span as SpacySpan
 
 from dateline.codebook import Codebook
 from dateline.extract.events import event_id_cnty, fill_place
+from dateline.extract.incidents import PLACE_FIELDS
 from dateline.extract.notes import make_note
 from dateline.geo.resolve import list_closes_with_unknown_name
 from dateline.model import Article, Event, Place
@@ -80,7 +81,7 @@ def _other_listed_places(event: Event, places: list[Place], doc: Doc) -> list[Pl
 def _copy_at(event: Event, place: Place, book: Codebook, article: Article, event_id: str) -> Event:
     copy = event.model_copy(deep=True)
     evidence = {k: v for k, v in copy.evidence.items() if k not in {"location", "fatalities"}}
-    for name in ("admin1", "admin2", "admin3", "location", "latitude", "longitude", "geo_precision", "geonameid"):
+    for name in PLACE_FIELDS:  # the act's place goes whole; fill_place sets what the listed place has
         setattr(copy, name, None)
     fill_place(copy, place, book, evidence)
     copy.evidence = evidence

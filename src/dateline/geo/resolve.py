@@ -347,7 +347,7 @@ def _without_credited_outlets(raw: list[RawMention], article: Article, doc: Doc)
     """An outlet's or news agency's name where ingest read a credit, inside the dateline ("MOSCOW, Sputnik —") or
     as the publisher (a wire story's closing "… the police said. Sapa /jm"), is that credit, not a place: "Sapa"
     is also a town in Vietnam, and a closing credit stands in the paragraph of the story's last event."""
-    credits = [where for key in ("dateline", "publisher") if (where := article.evidence.get(key)) is not None]
+    credits = article.credit_spans()
     if not credits:
         return raw
     return [r for r in raw if not (any(w.start <= doc[r[0]].idx < w.end for w in credits)
