@@ -17,7 +17,7 @@ from spacy.tokens import Token
 
 from dateline.codebook import Codebook
 from dateline.extract import actors as actors_mod
-from dateline.geo.resolve import capital_acting
+from dateline.geo.resolve import capital_acting, state_acting
 from dateline.model import Span
 from dateline.nlp.text import span_text
 
@@ -89,8 +89,30 @@ def actor_mentions(sent: SpacySpan, book: Codebook, credits: Sequence[Span] = ()
             # "military forces of India and Pakistan exchanged fire": one phrase, two states' forces
             found.extend((actors_mod.ActorMention(kind, tok.idx, tok.idx + len(tok.text), tok.text, other), _role(tok))
                          for other in _coordinated_states(tok, book) if other != nationality)
+    found.extend(_states_acting(sent, book, used, found))
     found = [(m, r) for m, r in found if not _attribution_source(sent, m)]
     return _repelled_attacks(_named_in_parentheses(_either_or(found, sent), sent), sent)
+
+
+def _states_acting(sent: SpacySpan, book: Codebook, used: set[int],
+                   found: list[tuple[actors_mod.ActorMention, str]]) -> list[tuple[actors_mod.ActorMention, str]]:
+    """A country's name that stands for the state acting ("Israel's air strikes on Gaza", "Syria used chemical
+    weapons", "shelled by Turkey"): that state's military is an agent. Without this the act had no named actor
+    and fell back to an unidentified armed group of the place's country, the very side the state fought."""
+    out: list[tuple[actors_mod.ActorMention, str]] = []
+    for ent in sent.ents:
+        if ent.label_ != "GPE" or any(t.i in used for t in ent) or any(
+                m.start < ent.end_char and ent.start_char < m.end for m, _ in found):
+            continue
+        name = ent.text.removeprefix("the ").removeprefix("The ").replace(".", "")
+        iso3 = book.iso3(name)
+        root = ent.root
+        if iso3 is None or not state_acting(root):
+            continue
+        if any(c.dep_ in {"compound", "amod"} and not ent.start <= c.i < ent.end for c in root.children):
+            continue  # "Syria Civil Defence", "Greater Syria": an organisation or a place, not the state
+        out.append((actors_mod.ActorMention("military", ent.start_char, ent.end_char, ent.text, iso3), "agent"))
+    return out
 
 
 _UNDERGO_LEMMAS = frozenset({"die", "perish", "succumb", "drown"})  # intransitive verbs whose subject is a victim
@@ -275,6 +297,9 @@ def _coordinated_states(tok: Token, book: Codebook) -> list[str]:
 def _role(tok: Token) -> str:
     """agent (does the act), patient (undergoes it), holder (holds or backs what the sentence names: "a town
     controlled by X") or other, from the dependency label."""
+    if tok.dep_ in {"npadvmod", "compound", "nmod"} and tok.head.tag_ == "VBN" and \
+            tok.head.lemma_.lower() in _HOLDER_LEMMAS and tok.head.i > tok.i:
+        return "holder"  # "rebel-held suburbs", "a regime-controlled town": who holds the place, not who acts
     node = tok
     while node.dep_ in {"compound", "amod", "conj", "appos"} and node.head.i != node.i:
         node = node.head

@@ -140,6 +140,9 @@ class Mention:
     # government"): its government acting, by metonymy; it still votes for its country, but is never where an
     # event happened
     government: bool = False
+    # a country written as the state carrying out an armed act ("The US launched missiles at a base near Homs",
+    # "air strikes by Russia"): it says who acts, not where, and casts no vote for its namesakes' country
+    acting: bool = False
 
 
 @functools.cache
@@ -225,6 +228,7 @@ def _mentions(article: Article, doc: Doc, gaz: Gazetteer, sent_starts: list[int]
             m.modifier = m.attributive = True
         after = _noun_after(span, doc)  # both tests below read the word the name qualifies
         m.target = _target_of_act(span, doc, after)
+        m.acting = state_acting(span.root)
         m.government = _government_of(span, doc, after) or (len(span) == 1 and capital_acting(span[0]) is not None)
         m.town_word = bool(_TOWN_AFTER.match(article.text, m.end) or _TOWN_BEFORE.search(article.text[max(0, m.start - 30) : m.start]))
         if span[0].text in _SUBLOCALITY_PREFIXES:
@@ -317,10 +321,26 @@ def _capitals() -> dict[str, str]:
             if c.get("capital")}
 
 
+def state_acting(tok: Any) -> bool:
+    """Whether the name whose head word is `tok` stands for a state carrying out an armed act: the subject of a
+    verb of armed state action ("Ankara launched an offensive"), the possessor of such an act ("Israel's air
+    strikes"), or its by-agent ("Gaza was shelled by Israel", "strikes by Russia"); word lists
+    `state_action_verbs` and `state_action_nouns` in toponym_cues.json."""
+    verbs, nouns = cues()["state_action_verbs"], cues()["state_action_nouns"]
+    head = tok.head.lemma_.lower()
+    if tok.dep_ == "nsubj":
+        return head in verbs
+    if tok.dep_ == "poss":
+        return head in nouns
+    if tok.dep_ == "pobj" and tok.head.lower_ == "by":
+        return tok.head.head.lemma_.lower() in verbs or tok.head.head.lemma_.lower() in nouns
+    return False
+
+
 def capital_acting(tok: Any) -> str | None:
-    """ISO3 of the state whose capital `tok` is, when it is the subject of a verb of armed state action
-    ("Ankara launched an offensive"; `state_action_verbs` in toponym_cues.json), else None."""
-    if tok.dep_ != "nsubj" or not tok.text[:1].isupper() or tok.head.lemma_.lower() not in cues()["state_action_verbs"]:
+    """ISO3 of the state whose capital `tok` is, when the capital stands for the state acting (`state_acting`:
+    "Ankara launched an offensive"), else None."""
+    if not tok.text[:1].isupper() or not state_acting(tok):
         return None
     if any(c.dep_ in {"compound", "amod"} for c in tok.children):
         return None  # "East Jerusalem residents", "Greater Damascus": a place or part of one, not the state
@@ -565,8 +585,10 @@ def _anchor_country(m: Mention) -> tuple[str, float] | None:
         return None  # an attribute ("US-made") says who made or backs a thing, not where the text is
     ccs = {e.cc for e in m.candidates}
     top = m.candidates[0]
-    if m.target and top.kind == KIND_COUNTRY:
-        return None  # "demonstrated in Baghdad against Iran": whom the act is aimed at, not where it is
+    if (m.target or m.acting) and top.kind == KIND_COUNTRY:
+        # "demonstrated in Baghdad against Iran", "the US struck a base near Homs": whom the act is aimed at, or
+        # who carries it out, not where it is
+        return None
     if m.child_cc is not None and m.child_cc != top.cc:
         # the text's hierarchy outweighs a bigger namesake: what it encloses is only in one country, and this
         # name has a province or district there
