@@ -179,6 +179,15 @@ CASES: dict[str, tuple[str, list[str]]] = {
     # a relative clause describes a participant: the rally happened, the execution in 1972 is its memory
     "rally_in_memory": ("A rally was held in Ankara on Sunday in memory of students who had been executed in 1972.",
                         ["Peaceful protest"]),
+    # a state or its forces that bomb do so from the air; a bomb an armed group sets off is a device
+    "state_bombed": ("Government forces bombed the town of Maarat on Tuesday, killing five civilians.",
+                     ["Air/drone strike"]),
+    "country_bombed": ("The village of Kafr Zita was bombed by Russia on Monday, killing six civilians.",
+                       ["Air/drone strike"]),
+    "barrel_bombs": ("Regime forces pounded Douma with barrel bombs on Sunday, killing four people.",
+                     ["Air/drone strike"]),
+    "group_bombed": ("Taliban forces bombed a police post in Ghazni on Friday, killing five policemen.",
+                     ["Remote explosive/landmine/IED"]),
 }
 
 

@@ -734,6 +734,8 @@ def classify_sentence(text: str, families: set[str], sent: SpacySpan | None = No
     if explosive_ok and has["air"] and not AIR_TARGETED.search(low) and (families & {"air", "bomb", "attack", "kill", "explosion", "shell", "fire",
                                                      "strike", "raid"}):
         return pick("Air/drone strike", "aircraft/drone")
+    if explosive_ok and "bomb" in families and not has["ied"] and _state_bombs(sent):
+        return pick("Air/drone strike", "state forces bombing")
     if explosive_ok and ("ied" in families or (has["ied"] and families & {"explosion", "bomb"})):
         return pick("Remote explosive/landmine/IED", "explosive device")
     if "grenade" in families and has["grenade"]:
@@ -941,6 +943,32 @@ def _targets(sent: SpacySpan | None, low: str) -> str:
 ARMED_HEADS = _LEXICON.words("ARMED_HEADS")
 GENERIC_HEADS = _LEXICON.words("GENERIC_HEADS")
 ARMED_MODIFIER = _LEXICON.regex("ARMED_MODIFIER")
+
+
+# Who, as the subject or by-agent of "bomb", drops bombs from the air: a state's forces or a country. A state
+# bombs a town or a position from aircraft (ACLED codes it an air strike); a bomb that armed groups set off is a
+# device.
+STATE_BOMBERS = _LEXICON.regex("STATE_BOMBERS")
+
+
+def _state_bombs(sent: SpacySpan | None) -> bool:
+    """Whether the sentence's verb "bomb" has a state or its forces as the subject or by-agent ("government forces
+    bombed the town", "the village was bombed by Russia")."""
+    for tok in sent or ():
+        if tok.lemma_.lower() != "bomb" or tok.pos_ != "VERB":
+            continue
+        agents = [c for c in tok.children if c.dep_ == "nsubj"]
+        agents += [o for c in tok.children if c.dep_ == "agent" or (c.dep_ == "prep" and c.lower_ == "by")
+                   for o in c.children if o.dep_ == "pobj"]
+        for agent in agents:
+            phrase = " ".join(t.lower_ for t in agent.subtree)
+            if NONSTATE_WORDS.search(phrase):
+                continue  # "Taliban forces", "rebel troops": no air force
+            national = agent.lemma_.lower() in {"force", "troop", "soldier"} and any(
+                t.ent_type_ == "NORP" for t in agent.subtree)  # "Russian forces", "Turkish troops"
+            if STATE_BOMBERS.search(phrase) or national or (agent.ent_type_ == "GPE" and len(list(agent.subtree)) <= 3):
+                return True
+    return False
 
 
 def _target_is_armed(sent: SpacySpan | None, low: str) -> bool:
