@@ -249,3 +249,32 @@ def test_violence_told_after_a_common_crime_is_that_crime(pipeline: Pipeline) ->
     report = pipeline.extract_text(text, published=PUBLISHED)
     assert report.events == [], [e.sub_event_type for e in report.events]
     assert any(r.detail and r.detail.startswith("common crime") for r in report.rejected)
+
+
+@pytest.mark.parametrize(("text", "sub_event_type", "actor1"), [
+    # armed men who storm are an armed assault, whom they hit decides its sub-type; a crowd that storms riots
+    ("Al-Shabaab fighters stormed a hotel in Kismayo on Friday night, killing at least 20 guests.", "Attack",
+     "Al Shabaab"),
+    ("Gunmen stormed a village in Sokoto state on Friday, killing 12 residents.", "Attack",
+     "Unidentified Armed Group (Nigeria)"),
+    ("Taliban fighters stormed a police checkpoint in Ghazni on Friday, killing five officers.", "Armed clash",
+     "Taliban"),
+    ("Hundreds of angry demonstrators stormed the parliament in Colombo on Wednesday.", "Violent demonstration",
+     "Rioters (Sri Lanka)"),
+])
+def test_who_storms_decides_between_an_assault_and_a_riot(pipeline: Pipeline, text, sub_event_type, actor1) -> None:  # type: ignore[no-untyped-def]
+    # before: every "stormed" was a Violent demonstration by rioters, armed groups' assaults too
+    events = pipeline.extract_text(text).events
+    assert [(e.sub_event_type, e.actor1) for e in events] == [(sub_event_type, actor1)]
+
+
+@pytest.mark.parametrize(("text", "actors"), [
+    # a device names no one who set it off: a force it went off by is its target
+    ("A car bomb exploded outside a police station in Baidoa on Sunday, wounding four officers.",
+     ("Unidentified Armed Group (Somalia)", "Police Forces of Somalia")),
+    ("A roadside bomb planted by Taliban fighters hit an army convoy near Kandahar on Sunday.",
+     ("Taliban", "Military Forces of Afghanistan")),
+])
+def test_a_devices_perpetrator_is_only_who_set_it_off(pipeline: Pipeline, text, actors) -> None:  # type: ignore[no-untyped-def]
+    events = pipeline.extract_text(text).events
+    assert [(e.actor1, e.actor2) for e in events] == [actors]

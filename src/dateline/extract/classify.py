@@ -675,6 +675,9 @@ def classify_sentence(text: str, families: set[str], sent: SpacySpan | None = No
                             r"on strike|general strike|hunger strike|went on strike|strikers)\b", low))
     if "strike" in families and not labour and not has["air"] and not has["shell"]:
         families = families - {"strike"} | ({"air"} if families <= {"strike"} and has["attack_words"] else set())
+    if "riot" in families and not OTHER_RIOT_WORDS.search(low) and _armed_storming(sent):
+        # "gunmen stormed a hotel", "Taliban fighters stormed a checkpoint": an armed assault, not a riot
+        families = families - {"riot"} | {"attack"}
     protest_ctx = bool(families & {"protest", "riot"}) and (has["protest"] or "riot" in families) or (
         "dispersal" in families and not families & {"clash", "fire", "kill", "attack", "shell", "air", "bomb"}) or (
         "strike" in families and labour) or ("blockade" in families and DEMAND.search(low) is not None)
@@ -943,6 +946,29 @@ def _targets(sent: SpacySpan | None, low: str) -> str:
 ARMED_HEADS = _LEXICON.words("ARMED_HEADS")
 GENERIC_HEADS = _LEXICON.words("GENERIC_HEADS")
 ARMED_MODIFIER = _LEXICON.regex("ARMED_MODIFIER")
+
+
+# Riot words other than "storm": with one of them a storming is a crowd's whatever else the sentence says.
+OTHER_RIOT_WORDS = _LEXICON.regex("OTHER_RIOT_WORDS")
+CROWD_WORDS = _LEXICON.regex("CROWD_WORDS")
+
+
+def _armed_storming(sent: SpacySpan | None) -> bool:
+    """Whether the sentence's verb "storm" has an armed actor, not a crowd, as its subject or by-agent ("gunmen
+    stormed a hotel", "the checkpoint was stormed by militants")."""
+    for tok in sent or ():
+        if tok.lemma_.lower() != "storm" or tok.pos_ != "VERB":
+            continue
+        agents = [c for c in tok.children if c.dep_ == "nsubj"]
+        agents += [o for c in tok.children if c.dep_ == "agent" or (c.dep_ == "prep" and c.lower_ == "by")
+                   for o in c.children if o.dep_ == "pobj"]
+        for agent in agents:
+            phrase = " ".join(t.lower_ for t in agent.subtree)
+            if CROWD_WORDS.search(phrase):
+                continue
+            if ARMED_WORDS.search(phrase) or NONSTATE_WORDS.search(phrase) or STATE_WORDS.search(phrase):
+                return True
+    return False
 
 
 # Who, as the subject or by-agent of "bomb", drops bombs from the air: a state's forces or a country. A state

@@ -811,7 +811,10 @@ def _fill_actors(event: Event, cand: Candidate, iso3: str | None, book: Codebook
         second = names[1] if len(names) > 1 else (template("unidentified_armed")
                                                   if first[0] != template("unidentified_armed")[0] else None)
     elif event.event_type == "Explosions/Remote violence":
-        perps = [x for x in state + armed if x[1] not in {"patient", HOLDER}]
+        # a device names no one who set it off: only an agent is its perpetrator, and a force it went off by ("a
+        # car bomb exploded outside a police station") is its target
+        device = sub in _DEVICE_TYPES
+        perps = [x for x in state + armed if x[1] not in {"patient", HOLDER} and (not device or x[1] == "agent")]
         first = named(perps[0][0]) if perps else template("unidentified_armed")
         targets = [x for x in state + armed if x[0] is not (perps[0][0] if perps else None) and x[1] != HOLDER
                    and named(x[0])[0] != first[0]]
@@ -849,6 +852,7 @@ def _fill_actors(event: Event, cand: Candidate, iso3: str | None, book: Codebook
                     for n, i, m in (x for x in (first, second) if x is not None)]
 
 
+_DEVICE_TYPES = {"Remote explosive/landmine/IED", "Suicide bomb", "Grenade"}
 _BY_AGENT = re.compile(r"\bby\s+(?:the\s+)?(?:[\w-]+\s+){0,2}(?:pro-)?$", re.IGNORECASE)
 
 
