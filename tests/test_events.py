@@ -115,6 +115,9 @@ SUB_TYPE_CASES: dict[str, tuple[str, str]] = {
     # an arrest with a political side stays an arrest even in a report that tells a crime
     "political_arrest_in_crime_story": (("Thieves broke into the party office in Bulawayo on Friday. Police arrested "
                                         "two opposition activists there on Monday."), "Arrests"),
+    # arrests ahead of a rally that is only planned are arrests, not a demonstration's dispersal
+    "arrests_before_planned_rally": (("Security forces arrested 40 opposition supporters in Bulawayo on Saturday "
+                                      "ahead of a planned rally."), "Arrests"),
     # a claim of responsibility for an act its sentence tells with its toll reports the act itself
     "claim_with_toll": (("The armed group claimed responsibility on Friday for a car bomb in Baidoa that killed seven "
                         "soldiers."), "Remote explosive/landmine/IED"),
@@ -132,6 +135,8 @@ FILTER_CASES: dict[str, tuple[str, str]] = {
     "hypothetical": ("Students could storm the campus if the fees are raised.", "hypothetical"),
     "future": ("Farmers will march to the capital next week.", "future"),
     "threat": ("The militia threatened to attack the town.", "hypothetical"),
+    # an act the text calls planned or upcoming has not happened yet
+    "planned_noun": ("The planned strike by nurses in Kumasi was called off on Monday.", "future"),
     "history": ("Back then the students were rioting in the streets of the capital.", "history"),
     # accidents and disasters are not political violence
     "disaster": ("An earthquake killed eight people in the mountain villages on Sunday.", "no_event"),

@@ -81,6 +81,7 @@ CALL_LEMMAS = set(_LEXICON.words("CALL_LEMMAS"))
 THREAT_LEMMAS = set(_LEXICON.words("THREAT_LEMMAS"))
 STATEMENT_LEMMAS = set(_LEXICON.words("STATEMENT_LEMMAS"))
 HYPO_NOUNS = set(_LEXICON.words("HYPO_NOUNS"))
+NOT_YET_MODIFIERS = set(_LEXICON.words("NOT_YET_MODIFIERS"))
 # Feelings and attitudes about demonstrators are not events ("sparked anger amongst the demonstrators").
 ATTITUDE_NOUNS = set(_LEXICON.words("ATTITUDE_NOUNS"))
 STATEMENT_NOUNS = set(_LEXICON.words("STATEMENT_NOUNS"))
@@ -429,6 +430,9 @@ def judge_trigger(tok: Token, sent: SpacySpan, published: dt.date | None) -> Ver
     """Why the trigger does not report an event that happened (negated, called for, threatened, a statement,
     history), or an empty verdict when it does."""
     sent_low = span_text(sent).lower()
+    if tok.pos_ == "NOUN" and (planned := next((c for c in tok.children if c.dep_ == "amod"
+                                                and c.lower_ in NOT_YET_MODIFIERS), None)) is not None:
+        return Verdict("future", f"not (yet) happened: {planned.text} {tok.text}")
     if HISTORY_CUES.search(sent_low) and _history_scope(tok, sent):
         return Verdict("history", "past background: " + HISTORY_CUES.search(sent_low).group(0))  # type: ignore[union-attr]
     node = tok
