@@ -126,3 +126,16 @@ def test_one_named_victim_is_one_death(text: str) -> None:
 
 def test_a_named_group_that_is_defeated_is_no_death() -> None:
     assert count_fatalities("The Islamic State was defeated in the town last year.").value is None
+
+
+@pytest.mark.parametrize(("text", "value"), [
+    # the phrase before an active "killed" is what killed, and its object is who died
+    ("An air strike on a house in the old town killed 12 people on Tuesday.", 12),
+    ("A bomb in a crowded market killed three civilians.", 3),
+    # a reduced relative and the passive keep their victims
+    ("Two people killed in the blast were buried on Friday.", 2),
+    ("Five protesters were killed on Sunday.", 5),
+])
+def test_what_killed_is_not_who_died(text: str, value: int) -> None:
+    # before: "a house in the old town killed" read as one death, and the conservative rule kept the lower figure
+    assert count_fatalities(text).value == value

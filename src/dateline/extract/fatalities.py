@@ -217,9 +217,21 @@ def count_fatalities(text: str) -> FatalityCount:
     return FatalityCount(value=best[2], vague=best[3], days=days, start=best[0], end=best[1], figures=figures)
 
 
+# An active verb with its object after it: "a strike on a house killed 12 people" — the phrase before "killed" is
+# what killed, not who died (the passive and the reduced relative, "two people killed in the blast", have none).
+_ACTIVE_VERB = re.compile(r"(?:killed|murdered|assassinated|executed|lynched|shot dead|shot and killed|"
+                          r"(?:stabbed|beaten|burned) to death)$", re.IGNORECASE)
+_OBJECT_AFTER = re.compile(r"\s+(?:(?:at least|more than|over|some|about|around|nearly|up to)\s+)?(?:\d|(?:a|an|the|his|her|"
+                           r"their|its|him|them|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
+                           r"dozens|scores|hundreds|several|many|all)\b)", re.IGNORECASE)
+
+
 def _accept(pattern: re.Pattern[str], m: re.Match[str], text: str) -> tuple[int, int, int, bool] | None:
     gap = m.groupdict().get("gap") or ""
     if pattern is _PATTERNS[0] and _BLOCK_GAP.search(gap):
+        return None
+    if pattern is _PATTERNS[0] and _ACTIVE_VERB.fullmatch(text[m.end("gap"):m.end()].strip()) and \
+            _OBJECT_AFTER.match(text, m.end()):
         return None
     if pattern is _PATTERNS[2]:
         if gap and _NOT_PEOPLE.match(gap):
