@@ -135,3 +135,9 @@ def test_who_holds_a_hyphenated_place_is_not_its_attacker_nor_its_target(pipelin
     # made the army the rocket attack's actor
     event = only_event(pipeline, text)
     assert all(event.evidence[f].text.lower() != not_actor for f in ("actor1", "actor2") if f in event.evidence)
+
+
+def test_a_nationality_on_a_strike_names_the_state_that_struck(pipeline) -> None:  # type: ignore[no-untyped-def]
+    # before: "an Israeli drone strike" named Israel's forces (through the drone) but "an Israeli air strike" did not
+    event = only_event(pipeline, "An Israeli air strike on a house in Khan Younis killed 12 people on Tuesday.")
+    assert (event.actor1, event.actor2, event.fatalities) == ("Military Forces of Israel", "Civilians (Palestine)", 12)

@@ -67,6 +67,8 @@ def actor_mentions(sent: SpacySpan, book: Codebook, credits: Sequence[Span] = ()
                 c.lower_ in actors_mod.GOVERNMENT_WORDS for c in tok.children):
             kind = "military"  # "fired at government positions": the state's forces held them
         nationality = None
+        if kind is None and lemma in actors_mod.state_act_nouns() and (state := _nationality(tok, book)):
+            kind, nationality = "military", state  # "an Israeli air strike": Israel's military struck
         if kind is None and (capital := capital_acting(tok)) is not None:
             kind, nationality = "military", capital  # "Ankara launched an offensive": Turkey's forces
         if kind is None:

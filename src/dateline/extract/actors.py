@@ -132,6 +132,12 @@ def _state_entry(raw: dict[str, Any]) -> dict[str, Any]:
 
 
 @functools.cache
+def state_act_nouns() -> frozenset[str]:
+    """Lemmas of acts that take a state's means ("strike", "shelling"): with a nationality, that state's forces."""
+    return frozenset(_load_aliases().get("state_act_nouns", []))
+
+
+@functools.cache
 def _load_aliases() -> dict[str, Any]:
     raw = importlib_resources.files("dateline.codebook").joinpath(ALIASES_FILE).read_text(encoding="utf-8")
     data: dict[str, Any] = yaml.safe_load(raw)
