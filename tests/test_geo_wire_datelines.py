@@ -75,3 +75,20 @@ def test_a_wire_agency_credited_at_the_end_of_the_story_is_no_place(pipeline) ->
                                    "clean water and the removal of the mayor, organisers said. Sapa /jm/kr")
     assert report.article.publisher == "Sapa"
     assert all(p.mention != "Sapa" for p in report.places)
+
+
+def test_an_event_in_an_unnamed_village_or_a_part_of_the_country_is_not_at_the_dateline_city(pipeline) -> None:  # type: ignore[no-untyped-def]
+    # before: "a village in northern Mali" was placed at the dateline's capital, hundreds of kilometres away
+    text = ("BAMAKO, March 12 (Test Wire) - Suspected jihadists killed 12 civilians in an attack on a village in "
+            "northern Mali on Sunday, local officials said on Tuesday.\n\nThe government called for calm.")
+    assert _event_places(pipeline, text) == [("Mali", "Mali", 3)]
+
+
+def test_a_wire_story_takes_the_place_its_next_paragraph_gives_the_same_act(pipeline) -> None:  # type: ignore[no-untyped-def]
+    # before: the next sentence was read only inside the lead's own paragraph, and "the attackers" did not match the
+    # lead's "attack", so the event stayed at the dateline's capital
+    text = ("BAMAKO, March 12 (Test Wire) - Suspected jihadists killed 12 civilians in an attack on a village in "
+            "central Mali on Sunday, local officials said on Tuesday.\n\nThe attackers arrived on motorbikes in "
+            "Dialassagou village, in Bankass district, and opened fire on the market, an official said.")
+    places = _event_places(pipeline, text)
+    assert places == [("Mali", "Bankass", 2)]

@@ -2356,7 +2356,7 @@ def place_for_event(places: list[Place], sentence: Span, paragraph: Span, articl
     if best is not None and best.kind == "country" and given is not None and doc is not None:
         # "Violence continues in Syria, with militants killing 80 people. ... said 83 people were killed in the
         # town of X": the next sentence tells the same act at a town of that country
-        told = _told_next(places, sentence, paragraph, best, given, doc, article)
+        told = _told_next(places, sentence, best, given, doc, article)
         if told is not None:
             return _as_event_place(told, article).model_copy(update={
                 "reason": f"from the next sentence, which tells the same act: {told.reason or ''}",
@@ -2459,7 +2459,7 @@ def _dateline_city_within(chosen: Place, places: list[Place], sentence: Span, ar
     the country or province that holds it: "KABUL, Afghanistan — A bomb exploded in Afghanistan" happened in
     Kabul, the most specific place the local report gives. Any other choice stands."""
     where = article.evidence.get("dateline")
-    if chosen.kind not in {"country", "admin1"} or where is None:
+    if chosen.kind not in {"country", "admin1"} or where is None or _elsewhere_in(chosen, sentence, article):
         return chosen
     between = article.text[where.end : sentence.start] if where.end <= sentence.start else ""
     if not (where.start < sentence.end and where.end >= sentence.start - 3 or between and not between.strip()):
@@ -2468,6 +2468,18 @@ def _dateline_city_within(chosen: Place, places: list[Place], sentence: Span, ar
                  and p.latitude is not None and p.country == chosen.country
                  and (chosen.kind == "country" or p.admin1 == chosen.admin1)), None)
     return city if city is not None else chosen
+
+
+def _elsewhere_in(chosen: Place, sentence: Span, article: Article) -> bool:
+    """The sentence puts the event in a part of the country or province other than a named town: "an attack on a
+    village in northern Burkina Faso" (`part_of_country_before`, `unnamed_settlements` in toponym_cues.json)."""
+    cue = cues()
+    before = article.text[sentence.start : chosen.span.start].lower()
+    words = before.split()
+    if words and words[-1] in cue["part_of_country_before"]:
+        return True
+    return any(re.search(rf"\b(?:an?|some|several|two|three|four|five)\s+(?:\w+\s+)?{re.escape(w)}\b", before)
+               for w in cue["unnamed_settlements"])
 
 
 NEIGHBOUR_BACK = 3  # sentences: how far back a sentence that names no place looks for the one it goes on from
@@ -2518,19 +2530,25 @@ def _neighbour_place(places: list[Place], sentence: Span, paragraph: Span, doc: 
     return None
 
 
-def _told_next(places: list[Place], sentence: Span, paragraph: Span, country: Place, trigger: Span, doc: Doc,
+def _told_next(places: list[Place], sentence: Span, country: Place, trigger: Span, doc: Doc,
                article: Article) -> Place | None:
     """A place inside `country` that the next sentence names where it tells the same act: a word of the event's
-    lemma ("militants killing 80 people in Syria. ... 83 people were killed in the town of X")."""
-    found = _paragraph_sentences(sentence, paragraph, doc)
-    if found is None or found[1] + 1 >= len(found[0]):
+    lemma ("militants killing 80 people in Syria. ... 83 people were killed in the town of X"). The next sentence may
+    open the next paragraph: wire copy gives each sentence a paragraph of its own."""
+    nxt_sent = next((s for s in doc.sents if s.start_char >= sentence.end), None)
+    if nxt_sent is None:
         return None
-    start, end = found[0][found[1] + 1]
-    lemmas = {t.lemma_.lower() for t in (_token_at(doc, trigger.start, trigger.end),
-                                         _token_at(doc, *_span_range(event_verb(trigger, doc)))) if t is not None}
-    lemmas -= {"be", "have", "say", "do"}
+    start, end = nxt_sent.start_char, nxt_sent.end_char
+    words = [t for t in (_token_at(doc, trigger.start, trigger.end),
+                         _token_at(doc, *_span_range(event_verb(trigger, doc)))) if t is not None]
+    # the noun that names the act in the verb's adjunct counts too: "killed 12 civilians in an attack"
+    words += [o for w in words for p in w.children if p.dep_ == "prep" and p.lower_ in {"in", "during"}
+              for o in p.children if o.dep_ == "pobj" and o.pos_ == "NOUN"]
+    lemmas = {t.lemma_.lower() for t in words} - {"be", "have", "say", "do"}
     nxt = doc.char_span(start, end, alignment_mode="expand")
-    if not lemmas or nxt is None or not any(t.lemma_.lower() in lemmas for t in nxt):
+    # a word of the act's own lemma, or one built on it ("an attack ... the attackers arrived")
+    if not lemmas or nxt is None or not any(t.lemma_.lower() in lemmas or any(
+            len(w) >= 4 and t.lemma_.lower().startswith(w) for w in lemmas) for t in nxt):
         return None
     # the counts of people or things must not disagree: "airstrikes killed 120 fighters in Syria. Two waves of
     # airstrikes on X killed at least 13 civilians" tell two acts; "killing more than 80 ... 83 were killed" one
