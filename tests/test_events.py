@@ -115,6 +115,11 @@ SUB_TYPE_CASES: dict[str, tuple[str, str]] = {
     # an arrest with a political side stays an arrest even in a report that tells a crime
     "political_arrest_in_crime_story": (("Thieves broke into the party office in Bulawayo on Friday. Police arrested "
                                         "two opposition activists there on Monday."), "Arrests"),
+    # rubber bullets disperse: an intervention, unless people are hurt or killed
+    "rubber_bullets": ("Police fired rubber bullets at striking miners outside a mine near Brits on Wednesday.",
+                       "Protest with intervention"),
+    "rubber_bullets_wounding": ("Police fired rubber bullets at protesters in Valparaiso on Friday, wounding 20.",
+                                "Excessive force against protesters"),
     # arrests ahead of a rally that is only planned are arrests, not a demonstration's dispersal
     "arrests_before_planned_rally": (("Security forces arrested 40 opposition supporters in Bulawayo on Saturday "
                                       "ahead of a planned rally."), "Arrests"),
