@@ -141,3 +141,16 @@ def test_a_nationality_on_a_strike_names_the_state_that_struck(pipeline) -> None
     # before: "an Israeli drone strike" named Israel's forces (through the drone) but "an Israeli air strike" did not
     event = only_event(pipeline, "An Israeli air strike on a house in Khan Younis killed 12 people on Tuesday.")
     assert (event.actor1, event.actor2, event.fatalities) == ("Military Forces of Israel", "Civilians (Palestine)", 12)
+
+
+@pytest.mark.parametrize(("text", "actor1", "actor2"), [
+    # the side attacked is the second actor, and an unnamed attacker the first
+    ("An attack on a police station in Maiduguri killed four officers on Sunday.",
+     "Unidentified Armed Group (Nigeria)", "Police Forces of Nigeria"),
+    ("Police officers came under fire in Tijuana on Monday night.",
+     "Unidentified Armed Group (Mexico)", "Police Forces of Mexico"),
+])
+def test_the_side_attacked_in_a_battle_is_the_second_actor(pipeline, text: str, actor1: str, actor2: str) -> None:  # type: ignore[no-untyped-def]
+    # before: the only side named came first, whether it attacked or was attacked
+    event = only_event(pipeline, text)
+    assert (event.actor1, event.actor2) == (actor1, actor2)

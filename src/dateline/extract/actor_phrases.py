@@ -307,6 +307,8 @@ def _role(tok: Token) -> str:
         node = node.head
     if node.dep_ in {"nsubj"}:
         # "a soldier died in an explosion": who dies undergoes the act, whatever the grammar says
+        if node.head.lemma_.lower() == "come" and any(c.dep_ == "prep" and c.lower_ == "under" for c in node.head.children):
+            return "patient"  # "police officers came under fire": they were fired at
         return "patient" if node.head.lemma_.lower() in _UNDERGO_LEMMAS else "agent"
     if node.dep_ == "pobj" and node.head.lower_ == "by":
         by_what = node.head.head

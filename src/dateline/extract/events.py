@@ -801,12 +801,15 @@ def _fill_actors(event: Event, cand: Candidate, iso3: str | None, book: Codebook
         if civil:
             second = named(civil[0][0])
     elif event.event_type == "Battles":
-        sides = sorted(state + armed, key=lambda x: (x[1] != "agent", x[0].start))
+        # who acts first, who is acted on ("an attack on a police station") last
+        sides = sorted(state + armed, key=lambda x: (x[1] == "patient", x[1] != "agent", x[0].start))
         names: list[tuple[str, int, actors_mod.ActorMention | None]] = []
         for m, _ in sides:
             n = named(m)
             if all(n[0] != o[0] for o in names):
                 names.append(n)
+        if sides and sides[0][1] == "patient" and len(names) == 1:
+            names.insert(0, template("unidentified_armed"))  # only the side attacked is named: an unknown attacker
         first = names[0] if names else template("unidentified_armed")
         second = names[1] if len(names) > 1 else (template("unidentified_armed")
                                                   if first[0] != template("unidentified_armed")[0] else None)
