@@ -132,3 +132,13 @@ def test_without_the_recognizer_a_name_ner_calls_an_organisation_is_dropped(reso
 
     doc = resources.nlp("Hundreds of nurses marched through Durban on Monday.")
     assert "Durban" not in {doc[c.start:c.end].text for c in find_toponyms(doc, resources.gazetteer)}
+
+
+@pytest.mark.parametrize(("text", "name", "country"), [
+    ("Hundreds of refugees protested in Cox's Bazar on Thursday.", "Cox's Bazar", "Bangladesh"),
+    ("Police in King’s Lynn arrested two men on Friday.", "King's Lynn", "United Kingdom"),
+])
+def test_a_name_with_a_possessive_inside_is_one_place(resources, text: str, name: str, country: str) -> None:  # type: ignore[no-untyped-def]
+    # before: the name stopped at "'s", and "Cox" became a village in Spain with "Bazar" a landmark in it
+    places = geocode_text(text, resources=resources)
+    assert [(p.name.replace("’", "'"), p.country) for p in places] == [(name, country)]

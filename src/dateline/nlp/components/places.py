@@ -175,12 +175,15 @@ def _ngrams(doc: Doc, tk: _Tokens | None = None) -> list[tuple[int, int]]:
                 # "of the" inside a name: "Democratic Republic of the Congo", "Isle of the ..." (a name never ends on it)
                 of_the = lower[last] == "the" and lower[last - 1] == "of" and last - 1 > i
                 # "and" inside a name: "Sao Tome and Principe", "Bosnia and Herzegovina" (never at its end)
+                # a possessive glued inside a name: "Cox's Bazar", "King's Lynn" (never at its end)
+                possessive = text[last] in _POSSESSIVE and not ws[prev]
                 if not (cap[last] or lower[last] in CONNECTORS or of_the or lower[last] == "and" or text[last] in {"-", "'"}
-                        or glued):
+                        or glued or possessive):
                     break
                 if not text[last].strip():
                     break
-            if (lower[last] in CONNECTORS or lower[last] in {"the", "and"}) and last > i or punct[last] or not text[last][-1:].isalnum():
+            if (lower[last] in CONNECTORS or lower[last] in {"the", "and"}) and last > i or punct[last] or \
+                    not text[last][-1:].isalnum() or text[last] in _POSSESSIVE:
                 continue
             out.append((i, j))
     return out
