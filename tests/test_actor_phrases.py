@@ -154,3 +154,9 @@ def test_the_side_attacked_in_a_battle_is_the_second_actor(pipeline, text: str, 
     # before: the only side named came first, whether it attacked or was attacked
     event = only_event(pipeline, text)
     assert (event.actor1, event.actor2) == (actor1, actor2)
+
+
+def test_nationalities_coordinated_on_troops_name_both_states(pipeline) -> None:  # type: ignore[no-untyped-def]
+    # before: only the first nationality counted, and the second side became an unidentified armed group
+    event = only_event(pipeline, "Indian and Chinese troops clashed near the border in Ladakh on Monday night.")
+    assert (event.actor1, event.actor2) == ("Military Forces of India", "Military Forces of China")

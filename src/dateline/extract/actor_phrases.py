@@ -283,9 +283,15 @@ def _nationality(tok: Token, book: Codebook) -> str | None:
 
 
 def _coordinated_states(tok: Token, book: Codebook) -> list[str]:
-    """ISO3 codes of the countries coordinated after "of" in a state-force phrase ("forces of India and
-    Pakistan" → IND, PAK)."""
+    """ISO3 codes of the countries coordinated in a state-force phrase, after "of" ("forces of India and Pakistan"
+    → IND, PAK) or as its adjectives ("Indian and Chinese troops")."""
     out: list[str] = []
+    # "Indian and Chinese troops clashed": nationalities coordinated on the noun
+    for adjective in (c for c in tok.children if c.dep_ in {"amod", "compound", "nmod"}):
+        for other in adjective.conjuncts:
+            iso3 = book.demonym_iso3(other.lower_)
+            if iso3 and iso3 not in out:
+                out.append(iso3)
     for prep in (c for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"):
         for obj in (o for o in prep.children if o.dep_ == "pobj"):
             for country in (obj, *obj.conjuncts):
