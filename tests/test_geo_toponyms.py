@@ -142,3 +142,10 @@ def test_a_name_with_a_possessive_inside_is_one_place(resources, text: str, name
     # before: the name stopped at "'s", and "Cox" became a village in Spain with "Bazar" a landmark in it
     places = geocode_text(text, resources=resources)
     assert [(p.name.replace("’", "'"), p.country) for p in places] == [(name, country)]
+
+
+def test_a_town_written_after_its_provinces_possessive_is_that_town(resources) -> None:  # type: ignore[no-untyped-def]
+    # before: "Borno's Gwoza" read Gwoza as a quarter of a town called Borno, and lost its place
+    places = geocode_text("Troops burned homes in Borno's Gwoza town on Saturday.", resources=resources)
+    gwoza = next(p for p in places if p.mention == "Gwoza")
+    assert (gwoza.kind, gwoza.admin1, gwoza.geo_precision) == ("city", "Borno", 1)

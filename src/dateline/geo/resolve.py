@@ -270,7 +270,8 @@ def _mentions(article: Article, doc: Doc, gaz: Gazetteer, sent_starts: list[int]
         # (not after a country's name that a town also bears, "Iraq's Anbar", nor before a province word)
         if (_POSSESSIVE_GAP.match(article.text[prev.end : m.start]) and prev.candidates
                 and any(e.kind == KIND_CITY for e in prev.candidates) and m.sent == prev.sent
-                and not any(e.kind == KIND_COUNTRY for e in prev.candidates) and m.kind_hint != "admin1"):
+                and not any(e.kind == KIND_COUNTRY for e in prev.candidates) and m.kind_hint != "admin1"
+                and not _town_inside(m, prev)):
             m.kind_hint, m.candidates = "landmark", []
     _link_hierarchy(article.text, out, doc)
     for m in out:
@@ -298,6 +299,13 @@ def _target_of_act(span: Any, doc: Doc, after: tuple[Any, list[Any]] | None = No
     if head is not None and head.lower_ in cue["target_heads"]:
         return True
     return last.dep_ in {"dobj", "obj"} and last.head.lower_ in cue["target_verbs"]
+
+
+def _town_inside(m: Mention, prev: Mention) -> bool:
+    """A town of `m`'s name lies in a province that `prev` names: "Borno's Gwoza town" is the town of Gwoza in
+    Borno state, not a quarter of a town called Borno."""
+    provinces = {(e.cc, e.admin1_code) for e in prev.candidates if e.kind in {KIND_ADMIN1, KIND_CITY}}
+    return any(e.kind == KIND_CITY and (e.cc, e.admin1_code) in provinces for e in m.candidates)
 
 
 def _government_of(span: Any, doc: Doc, after: tuple[Any, list[Any]] | None = None) -> bool:
