@@ -160,3 +160,11 @@ def test_nationalities_coordinated_on_troops_name_both_states(pipeline) -> None:
     # before: only the first nationality counted, and the second side became an unidentified armed group
     event = only_event(pipeline, "Indian and Chinese troops clashed near the border in Ladakh on Monday night.")
     assert (event.actor1, event.actor2) == ("Military Forces of India", "Military Forces of China")
+
+
+def test_possessives_are_not_quote_marks_and_the_juntas_forces_are_its_military(pipeline) -> None:  # type: ignore[no-untyped-def]
+    # before: the apostrophes of "junta's" and "region's" were read as a slogan's quote marks, so the province
+    # named between them was no candidate for the event's place; and "the junta's forces" named no state
+    event = only_event(pipeline, "The military junta's forces burned down dozens of homes in Magway region's Gangaw "
+                                 "township on Saturday.")
+    assert (event.actor1, event.country, event.admin1) == ("Military Forces of Myanmar", "Myanmar", "Magway")

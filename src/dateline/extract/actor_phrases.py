@@ -74,7 +74,8 @@ def actor_mentions(sent: SpacySpan, book: Codebook, credits: Sequence[Span] = ()
         if kind is None:
             continue
         if lemma == "force":
-            mods = [c.lower_ for c in tok.children if c.dep_ in {"amod", "compound", "nmod"}]
+            # "government forces", "the junta's forces": whose forces they are says which
+            mods = [c.lower_ for c in tok.children if c.dep_ in {"amod", "compound", "nmod", "poss"}]
             kinds = [actors_mod.FORCE_MODIFIERS[m] for m in mods if m in actors_mod.FORCE_MODIFIERS]
             nationality = _nationality(tok, book)
             if not kinds and nationality is None:

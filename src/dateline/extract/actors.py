@@ -59,7 +59,7 @@ KIND_BY_LEMMA: dict[str, str] = {
 FORCE_MODIFIERS = {"police": "police", "security": "security", "military": "military", "armed": "military",
                    "government": "military", "regime": "military", "state": "security", "occupation": "military",
                    "army": "military", "naval": "military", "air": "military", "special": "military",
-                   "riot": "police", "anti-riot": "police"}
+                   "riot": "police", "anti-riot": "police", "junta": "military"}
 STATE_KINDS = {"police", "military", "security", "government"}
 # "air defences", "missile defense": a state's military when one of these words qualifies it (a "defence
 # lawyer" or the "defence ministry" is none).

@@ -476,7 +476,9 @@ def _is_general_reference(accepted: list[classify.Trigger], sent: SpacySpan) -> 
     return True
 
 
-_QUOTED = re.compile(r"[‘“\"']([^’”\"']{1,80})[’”\"']")
+# A quote opens where no letter comes before it and closes where none comes after: the apostrophes of "the junta's
+# forces ... the region's townships" are possessives, not the marks of a slogan.
+_QUOTED = re.compile(r"(?<!\w)[‘“\"']([^’”\"']{1,80})[’”\"'](?!\w)")
 
 
 def _inside_quoted_words(span: Span, sent: SpacySpan) -> bool:
