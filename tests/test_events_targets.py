@@ -179,6 +179,10 @@ CASES: dict[str, tuple[str, list[str]]] = {
     # a relative clause describes a participant: the rally happened, the execution in 1972 is its memory
     "rally_in_memory": ("A rally was held in Ankara on Sunday in memory of students who had been executed in 1972.",
                         ["Peaceful protest"]),
+    # a crowd that fights the police riots; armed men who fight soldiers clash
+    "supporters_clash": (("Thousands of supporters of the jailed opposition leader clashed with police in Multan "
+                          "on Tuesday."), ["Violent demonstration"]),
+    "rebels_clash": ("Rebels clashed with soldiers near Kalemie on Sunday.", ["Armed clash"]),
     # a state or its forces that bomb do so from the air; a bomb an armed group sets off is a device
     "state_bombed": ("Government forces bombed the town of Maarat on Tuesday, killing five civilians.",
                      ["Air/drone strike"]),

@@ -679,6 +679,9 @@ def classify_sentence(text: str, families: set[str], sent: SpacySpan | None = No
                             r"on strike|general strike|hunger strike|went on strike|strikers)\b", low))
     if "strike" in families and not labour and not has["air"] and not has["shell"]:
         families = families - {"strike"} | ({"air"} if families <= {"strike"} and has["attack_words"] else set())
+    if "clash" in families and not families & {"protest", "riot"} and _crowd_clash(sent):
+        # "supporters of the opposition leader clashed with police": a crowd fighting the police riots
+        families = families | {"riot"}
     if "riot" in families and not OTHER_RIOT_WORDS.search(low) and _armed_storming(sent):
         # "gunmen stormed a hotel", "Taliban fighters stormed a checkpoint": an armed assault, not a riot
         families = families - {"riot"} | {"attack"}
@@ -972,6 +975,21 @@ def _armed_storming(sent: SpacySpan | None) -> bool:
                 continue
             if ARMED_WORDS.search(phrase) or NONSTATE_WORDS.search(phrase) or STATE_WORDS.search(phrase):
                 return True
+    return False
+
+
+def _crowd_clash(sent: SpacySpan | None) -> bool:
+    """Whether a crowd (no armed actor) is the subject of "clash" and the police or security forces its other side
+    ("thousands of supporters clashed with police")."""
+    for tok in sent or ():
+        if tok.lemma_.lower() != "clash" or tok.pos_ != "VERB":
+            continue
+        crowd = [c for c in tok.children if c.dep_ == "nsubj"
+                 and CROWD_WORDS.search(phrase := " ".join(t.lower_ for t in c.subtree))
+                 and not (ARMED_WORDS.search(phrase) or NONSTATE_WORDS.search(phrase))]
+        other = " ".join(t.lower_ for p in tok.children if p.dep_ == "prep" and p.lower_ == "with" for t in p.subtree)
+        if crowd and STATE_WORDS.search(other):
+            return True
     return False
 
 
