@@ -149,3 +149,11 @@ def test_a_town_written_after_its_provinces_possessive_is_that_town(resources) -
     places = geocode_text("Troops burned homes in Borno's Gwoza town on Saturday.", resources=resources)
     gwoza = next(p for p in places if p.mention == "Gwoza")
     assert (gwoza.kind, gwoza.admin1, gwoza.geo_precision) == ("city", "Borno", 1)
+
+
+def test_a_town_abroad_that_nothing_supports_gives_way_to_the_armed_groups_home(resources) -> None:  # type: ignore[no-untyped-def]
+    # before: Al-Shabaab's votes split between Somalia and Kenya, so no country dominated, and the only reading of
+    # the name the index holds, a town in Jordan, stood
+    places = geocode_text("Al-Shabaab militants took over the town of Mahas after government troops withdrew on "
+                          "Monday.", resources=resources)
+    assert [(p.mention, p.country, p.geo_precision) for p in places] == [("Mahas", "Somalia", 3)]

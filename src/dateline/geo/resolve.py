@@ -1237,6 +1237,27 @@ def _only_supported(m: Mention, best: Entry, ctx: Context) -> str | None:
     return cc if n / sum(places.values()) >= 0.75 else None
 
 
+def _group_home(m: Mention, best: Entry, ctx: Context, article: Article) -> str | None:
+    """The home country of an armed group the text names (the first of its countries in tables.json), when no word
+    of the text supports the reading's own country and the group does not act there: "Al-Shabaab militants took
+    over the town of X" is in Somalia, not in a namesake town abroad, even though Al-Shabaab also acts in Kenya
+    (its votes split between the two, so no country dominates)."""
+    if best.kind == KIND_COUNTRY:
+        return None
+    support = ctx.article.get(best.cc, 0.0)
+    if (own := ctx.by_name.get((-1, fold(m.name)))) is not None:
+        support -= own.get(best.cc, 0.0)  # the name's own votes, and its repetitions', are no support
+    elif (anchor := _anchor(m, ctx)) is not None and anchor[0] == best.cc:
+        support -= anchor[1]
+    if support > 1e-9:
+        return None
+    for match in _actor_names().finditer(article.text):
+        ccs = tables()["actor_countries"][match.group(0)]
+        if best.cc not in ccs:
+            return str(ccs[0])
+    return None
+
+
 HAMLET_POP = 5_000  # a town this small abroad, which nothing but its own name supports, ...
 HAMLET_SUPPORT = 0.7  # ... loses to one other country the article's words support this much (one place name)
 
@@ -1482,7 +1503,8 @@ class Resolver:
             if _loose_guess(m, best, why, ctx) or _person_namesake(m, best, why):
                 continue  # left to _unresolved: the context's province or country, else no point
             rival = _rival_province(m, best, ctx) if best.kind in {KIND_ADMIN1, KIND_ADMIN2} else None
-            dominant = _dominant_local(m, ctx) or _only_supported(m, best, ctx) or rival
+            dominant = _dominant_local(m, ctx) or _only_supported(m, best, ctx) or rival or \
+                _group_home(m, best, ctx, article)
             if dominant is None and best.kind != KIND_COUNTRY and all(w.startswith("context ") for w in why):
                 # a small town abroad that nothing but its own name supports, in wire copy of an outlet whose
                 # home country the text never contradicts: a namesake of an unlisted local place
