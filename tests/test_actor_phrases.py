@@ -168,3 +168,16 @@ def test_possessives_are_not_quote_marks_and_the_juntas_forces_are_its_military(
     event = only_event(pipeline, "The military junta's forces burned down dozens of homes in Magway region's Gangaw "
                                  "township on Saturday.")
     assert (event.actor1, event.country, event.admin1) == ("Military Forces of Myanmar", "Myanmar", "Magway")
+
+
+@pytest.mark.parametrize(("text", "sub_event_type", "actors"), [
+    # who takes the ground is the first actor, who gives it up the second
+    ("Al-Shabaab militants took over the town of Bulo Burde after government troops withdrew on Monday.",
+     "Non-violent transfer of territory", ("Al Shabaab", "Military Forces of Somalia")),
+    ("Troops retook the town of Gwoza from Boko Haram on Sunday.", "Government regains territory",
+     ("Military Forces of Nigeria", "Boko Haram - Jamaatu Ahli is-Sunnah lid-Dawati wal-Jihad")),
+])
+def test_who_takes_ground_comes_first_and_who_gives_it_up_second(pipeline, text, sub_event_type, actors) -> None:  # type: ignore[no-untyped-def]
+    # before: the state's forces came first whichever side withdrew, and "retook" was no trigger at all
+    event = only_event(pipeline, text)
+    assert (event.sub_event_type, (event.actor1, event.actor2)) == (sub_event_type, actors)

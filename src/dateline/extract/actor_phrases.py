@@ -118,6 +118,9 @@ def _states_acting(sent: SpacySpan, book: Codebook, used: set[int],
     return out
 
 
+# Verbs whose subject gives ground up: in a transfer of territory that side loses it (events._fill_actors).
+_LEAVE_LEMMAS = frozenset({"withdraw", "retreat", "pull", "flee", "abandon", "evacuate", "leave", "vacate"})
+LEAVER = "leaver"
 _UNDERGO_LEMMAS = frozenset({"die", "perish", "succumb", "drown"})  # intransitive verbs whose subject is a victim
 # Participles that say who holds, runs or backs what they describe ("airstrikes on a town controlled by X",
 # "rebels backed by Y attacked"): their by-agent is the holder or backer, not the act's agent.
@@ -305,7 +308,7 @@ def _coordinated_states(tok: Token, book: Codebook) -> list[str]:
 
 def _role(tok: Token) -> str:
     """agent (does the act), patient (undergoes it), holder (holds or backs what the sentence names: "a town
-    controlled by X") or other, from the dependency label."""
+    controlled by X"), leaver (gives ground up: "troops withdrew") or other, from the dependency label."""
     if tok.dep_ in {"npadvmod", "compound", "nmod"} and tok.head.tag_ == "VBN" and \
             tok.head.lemma_.lower() in _HOLDER_LEMMAS and tok.head.i > tok.i:
         return "holder"  # "rebel-held suburbs", "a regime-controlled town": who holds the place, not who acts
@@ -316,6 +319,8 @@ def _role(tok: Token) -> str:
         # "a soldier died in an explosion": who dies undergoes the act, whatever the grammar says
         if node.head.lemma_.lower() == "come" and any(c.dep_ == "prep" and c.lower_ == "under" for c in node.head.children):
             return "patient"  # "police officers came under fire": they were fired at
+        if node.head.lemma_.lower() in _LEAVE_LEMMAS:
+            return LEAVER  # "after government troops withdrew": the side that gave up the ground
         return "patient" if node.head.lemma_.lower() in _UNDERGO_LEMMAS else "agent"
     if node.dep_ == "pobj" and node.head.lower_ == "by":
         by_what = node.head.head

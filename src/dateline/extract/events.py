@@ -21,7 +21,7 @@ from dateline.codebook import Codebook
 from dateline.extract import actors as actors_mod
 from dateline.extract import classify
 from dateline.extract import dates as dates_mod
-from dateline.extract.actor_phrases import actor_mentions
+from dateline.extract.actor_phrases import LEAVER, actor_mentions
 from dateline.extract.fatalities import count_fatalities
 from dateline.extract.notes import clean_clause, make_note
 from dateline.extract.notes import phrases as note_phrases
@@ -833,6 +833,12 @@ def _fill_actors(event: Event, cand: Candidate, iso3: str | None, book: Codebook
         first, second = _disruption_actors(cand, state, armed, named, template)
     else:  # Strategic developments
         doers = [x for x in state + armed if x[1] != "patient"] or state + armed
+        if sub in _TERRITORY_TYPES:
+            # who takes the ground comes first, who gives it up last ("militants took over the town after troops
+            # withdrew"), whatever kind each is
+            doers = sorted(doers, key=lambda x: x[1] == LEAVER)
+            if len(doers) > 1 and doers[-1][1] == LEAVER:
+                second = named(doers[-1][0])
         if doers:
             first = named(doers[0][0])
         elif sub == "Arrests":
@@ -857,6 +863,8 @@ def _fill_actors(event: Event, cand: Candidate, iso3: str | None, book: Codebook
                     for n, i, m in (x for x in (first, second) if x is not None)]
 
 
+_TERRITORY_TYPES = {"Non-violent transfer of territory", "Non-state actor overtakes territory",
+                    "Government regains territory"}
 _DEVICE_TYPES = {"Remote explosive/landmine/IED", "Suicide bomb", "Grenade"}
 _BY_AGENT = re.compile(r"\bby\s+(?:the\s+)?(?:[\w-]+\s+){0,2}(?:pro-)?$", re.IGNORECASE)
 
