@@ -179,6 +179,12 @@ CASES: dict[str, tuple[str, list[str]]] = {
     # a relative clause describes a participant: the rally happened, the execution in 1972 is its memory
     "rally_in_memory": ("A rally was held in Ankara on Sunday in memory of students who had been executed in 1972.",
                         ["Peaceful protest"]),
+    # the force of troops dispersing a crowd is theirs; windows broken during a protest are the protesters'
+    "forcibly_dispersed": ("Troops forcibly dispersed a crowd of demonstrators in Kindia on Monday.",
+                           ["Protest with intervention"]),
+    "broke_windows": ("Youths broke windows of government offices in Gulu on Monday during a protest.",
+                      ["Violent demonstration"]),
+    "slew": ("Gunmen slew ten villagers in Katsina state on Monday.", ["Attack"]),
     # a crowd that fights the police riots; armed men who fight soldiers clash
     "supporters_clash": (("Thousands of supporters of the jailed opposition leader clashed with police in Multan "
                           "on Tuesday."), ["Violent demonstration"]),
