@@ -157,3 +157,13 @@ def test_a_town_abroad_that_nothing_supports_gives_way_to_the_armed_groups_home(
     places = geocode_text("Al-Shabaab militants took over the town of Mahas after government troops withdrew on "
                           "Monday.", resources=resources)
     assert [(p.mention, p.country, p.geo_precision) for p in places] == [("Mahas", "Somalia", 3)]
+
+
+def test_a_company_named_by_what_it_is_is_no_place(resources) -> None:  # type: ignore[no-untyped-def]
+    # before: "mining giant Vale" (the small NER: LOC) was a place, kept at the country
+    places = geocode_text("Protesters blocked a railway line used by mining giant Vale in Brazil's southeast on Monday.",
+                          resources=resources)
+    assert [p.mention for p in places] == ["Brazil"]
+    # a country the NER knows stays one
+    assert [p.mention for p in geocode_text("Oil giant Saudi Arabia cut output on Monday.", resources=resources)] == \
+        ["Saudi Arabia"]

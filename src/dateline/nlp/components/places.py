@@ -566,9 +566,15 @@ COMPANY_WINDOW = 2  # "Nokia's plant", "Nokia's Finnish plant": the company word
 
 
 def _company_name(doc: Doc, cand: Candidate) -> bool:
-    """A name that the sentence writes as a company's (word list `company_words` of tables.json): a possessive
-    followed by a company word ("workers at Nokia's plant", "protest Nokia's decision") while the small NER
-    does not read the name as a place ("Moscow's decision" is a government's and still says Russia)."""
+    """A name that the sentence writes as a company's, while the small NER does not read the name as a place
+    ("Moscow's decision" is a government's and still says Russia): a possessive followed by a company word
+    ("workers at Nokia's plant", "protest Nokia's decision"; `company_words` of toponym_cues.json), or a noun
+    that says what kind of company it is right before it ("mining giant Vale"; `company_heads_before`)."""
+    if cand.start > 0 and doc[cand.start - 1].lower_ in cues()["company_heads_before"] and \
+            not any(t.ent_type_ == "GPE" for t in doc[cand.start : cand.end]):
+        # "mining giant Vale", "the carmaker Toyota": a company named by what it is (a country or city the NER
+        # knows stays one: "oil giant Saudi Arabia")
+        return True
     j = cand.end
     if j >= len(doc) or doc[j].text not in _POSSESSIVE:
         return False
