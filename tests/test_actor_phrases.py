@@ -181,3 +181,16 @@ def test_who_takes_ground_comes_first_and_who_gives_it_up_second(pipeline, text,
     # before: the state's forces came first whichever side withdrew, and "retook" was no trigger at all
     event = only_event(pipeline, text)
     assert (event.sub_event_type, (event.actor1, event.actor2)) == (sub_event_type, actors)
+
+
+@pytest.mark.parametrize(("text", "actors"), [
+    # a speaker that reports another's act is no side of it; one that reports its own act is
+    ("Police said on Wednesday that gunmen had killed five farmers in Benue state.",
+     ("Unidentified Armed Group (Nigeria)", "Civilians (Nigeria)")),
+    ("Police said they arrested five protesters in Abuja on Monday.",
+     ("Protesters (Nigeria)", "Police Forces of Nigeria")),
+])
+def test_a_speaker_before_the_report_is_an_actor_only_of_its_own_act(pipeline, text, actors) -> None:  # type: ignore[no-untyped-def]
+    # before: "Police said gunmen had killed five farmers" made the police the killers
+    event = only_event(pipeline, text)
+    assert (event.actor1, event.actor2) == actors

@@ -131,8 +131,9 @@ _REPORT_LEMMAS = frozenset({"say", "tell", "report", "add", "confirm", "state", 
 
 def _attribution_source(sent: SpacySpan, mention: actors_mod.ActorMention) -> bool:
     """The mention is who reports the event, not who took part: the subject of a reporting verb that follows
-    what it reports ("A woman was raped in her home, police said") or the object of "according to". A speaker
-    before the report ("Police said they arrested five") may be its actor too, and stays."""
+    what it reports ("A woman was raped in her home, police said") or that reports a clause with an actor of its
+    own ("Police said gunmen had killed five farmers"), or the object of "according to". A speaker who reports
+    its own act ("Police said they arrested five") is its actor too, and stays."""
     tok = _tok_at(sent, mention.start)
     if tok is None:
         return False
@@ -142,8 +143,13 @@ def _attribution_source(sent: SpacySpan, mention: actors_mod.ActorMention) -> bo
     if node.dep_ == "pobj" and node.head.lower_ == "to" and node.head.head.lower_ == "according":
         return True
     verb = node.head
-    return (node.dep_ == "nsubj" and verb.lemma_.lower() in _REPORT_LEMMAS
-            and any(c.dep_ in {"ccomp", "parataxis"} and c.i < verb.i for c in verb.children))
+    if node.dep_ != "nsubj" or verb.lemma_.lower() not in _REPORT_LEMMAS:
+        return False
+    reported = [c for c in verb.children if c.dep_ in {"ccomp", "parataxis"}]
+    # what it reports comes first ("…, police said"), or has its own actor ("Police said gunmen had killed five"):
+    # a pronoun subject ("Police said they arrested five") is the speaker acting, and stays
+    return any(c.i < verb.i or any(g.dep_ in {"nsubj", "nsubjpass"} and g.pos_ in {"NOUN", "PROPN"}
+                                   for g in c.children) for c in reported)
 
 
 # "militants (likely Hamas)", "gunmen (suspected al-Shabaab)": the group named in the parentheses is the actor.
