@@ -126,3 +126,12 @@ def test_a_period_since_a_year_in_an_earlier_sentence_does_not_date_the_next_eve
                                    "said. After midnight, 85 buses left the town carrying 4,000 fighters and "
                                    "civilians towards Idlib, monitors said.")
     assert [e.event_date.year for e in report.events if e.event_date] == [2018]
+
+
+def test_a_word_relative_to_the_telling_counts_from_the_reports_own_day(pipeline) -> None:  # type: ignore[no-untyped-def]
+    # before: "overnight" counted from the publication date (Thursday), two days after the police spoke
+    from dateline.ingest import article_from_text
+
+    report = pipeline.extract_article(article_from_text(
+        "Gunmen killed five farmers in Benue state overnight, police said on Tuesday.", published="2024-03-14"))
+    assert [str(e.event_date) for e in report.events] == ["2024-03-11"]

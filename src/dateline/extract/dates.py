@@ -752,6 +752,8 @@ def date_for_event(
         chosen = _closest([d for d in in_clause if d.clause.end - d.clause.start == innermost], trigger)  # type: ignore[union-attr]
     if chosen is None:
         chosen = _closest(in_sentence, trigger)
+    if chosen is not None and chosen.kind == "relative" and chosen not in reports:
+        chosen = _from_the_report_day(chosen, reports, article)
     if chosen is not None and chosen in reports and chosen.time_precision < 2:
         chosen = chosen.model_copy(update={"time_precision": 2, "note": _join(chosen.note, "date of the report")})
     if chosen is None:
@@ -774,6 +776,20 @@ _REPORTING_VERBS = re.compile(
 def _dates_the_report(d: DateMention, trigger: Span) -> bool:
     """The expression modifies a reporting verb ("said on Tuesday", "urged today") that is not the trigger."""
     return d.governor is not None and bool(_REPORTING_VERBS.match(d.governor.text)) and not d.governor.overlaps(trigger)
+
+
+def _from_the_report_day(chosen: DateMention, reports: list[DateMention], article: Article) -> DateMention:
+    """"Gunmen killed five farmers overnight, police said on Tuesday": a word relative to the day of telling
+    ("overnight", "yesterday", "last night") counts from the report's own day when the sentence dates the report
+    before publication, not from the publication date."""
+    told = [r for r in reports if r.date_start is not None and r.date_start == r.date_end]
+    base = article.published
+    if len(told) != 1 or base is None or told[0].date_start is None or told[0].date_start >= base:
+        return chosen
+    shift = told[0].date_start - base
+    moved = {k: (v + shift if v is not None else None)
+             for k, v in (("date_start", chosen.date_start), ("date_end", chosen.date_end), ("event_date", chosen.event_date))}
+    return chosen.model_copy(update={**moved, "note": _join(chosen.note, f"counted from the report's day, {told[0].span.text!r}")})
 
 
 def _join(a: str | None, b: str) -> str:
