@@ -233,3 +233,14 @@ def test_a_province_the_event_is_placed_at_is_written_with_its_country() -> None
     town = event.model_copy(update={"location": "Kabul", "admin1": "Kabul", "country": "Afghanistan",
                                     "geo_precision": 1, "actor1": "Police Forces of Afghanistan"})
     assert notes.make_note(town, None) == "On 14 March 2021, police forces of Afghanistan made arrests in Kabul (Kabul)."
+
+
+def test_two_coordinated_days_leave_the_note_together(pipeline: Pipeline) -> None:
+    # before: "on Monday" was taken out and "and Tuesday" was left at the end of the note
+    from dateline.ingest import article_from_text
+
+    report = pipeline.extract_article(article_from_text(
+        "Clashes between two rival militias in Misrata left 55 people dead on Monday and Tuesday.",
+        published="2024-03-14"))
+    assert [e.notes for e in report.events] == [
+        "On 11 March 2024, clashes between two rival militias in Misrata (Misrata) left 55 people dead."]

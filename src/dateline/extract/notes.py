@@ -37,10 +37,11 @@ _WIRE_DATELINE = re.compile(r"\b[A-Z][A-Z'’.-]{2,}(?:\s+[A-Z][A-Z'’.-]{2,})*
 _AD_RESIDUE = re.compile(r"\b(?:advertisement|click here|read more|subscribe|sign up|newsletter|cookies?|"
                          r"share this|follow us)\b", re.IGNORECASE)
 # the report's own time words, which the note's date phrase replaces: "on Saturday", "last night", "overnight"
+_WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?:\s+(?:night|morning|afternoon|evening))?"
+# (two coordinated days go together: "on Monday and Tuesday")
 _RELATIVE_DAY = re.compile(
-    r",?\s+(?:(?:late|early)\s+)?(?:(?:on|last|this)\s+(?:(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|"
-    r"Sunday)(?:\s+(?:night|morning|afternoon|evening))?|night|morning|week|weekend)|overnight|yesterday|today)"
-    r"\b(?=[\s,.;:]|$)", re.IGNORECASE)
+    rf",?\s+(?:(?:late|early)\s+)?(?:(?:on|last|this)\s+(?:{_WEEKDAY}(?:\s+(?:and|or)\s+{_WEEKDAY})?|night|morning|"
+    r"week|weekend)|overnight|yesterday|today)\b(?=[\s,.;:]|$)", re.IGNORECASE)
 _FINITE = {"VBD", "VBZ", "VBP", "MD"}
 _REPORTING = {"say", "report", "find", "claim", "tell", "state", "announce", "add", "note", "confirm", "cite",
               "see", "show", "appear", "seem"}
