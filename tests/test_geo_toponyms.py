@@ -167,3 +167,10 @@ def test_a_company_named_by_what_it_is_is_no_place(resources) -> None:  # type: 
     # a country the NER knows stays one
     assert [p.mention for p in geocode_text("Oil giant Saudi Arabia cut output on Monday.", resources=resources)] == \
         ["Saudi Arabia"]
+
+
+def test_a_name_written_without_its_arabic_article_finds_the_place_with_it(resources) -> None:  # type: ignore[no-untyped-def]
+    # before: "Bayda" matched only a Libyan town's other name; rejected as a namesake, the strike stayed at Yemen
+    places = geocode_text("A drone strike hit a wedding party in Yemen's Bayda province on Sunday.", resources=resources)
+    bayda = next(p for p in places if p.mention == "Bayda")
+    assert (bayda.country, bayda.admin1, bayda.kind) == ("Yemen", "Al Bayda", "admin1")

@@ -255,7 +255,14 @@ class Gazetteer:
         return list(self._lookup_entries(name, loose, limit))
 
     def _lookup_uncached(self, name: str, loose: bool, limit: int | None) -> tuple[Entry, ...]:
-        ids = self._lookup_ids("keys", fold(name))
+        folded = fold(name)
+        ids = self._lookup_ids("keys", folded)
+        if ids and loose and folded.split()[0] not in _ARTICLES:
+            # a name written without its Arabic article ("Yemen's Bayda province") is also the name with it ("Al
+            # Bayda"), when the bare name is a place at all: GeoNames often keeps the bare form for one namesake only
+            extra = [i for article in ("al ", "el ") for i in self._lookup_ids("keys", fold(article + name))
+                     if i not in ids]
+            ids = list(ids) + extra
         if not ids and loose:
             key2 = loose_key(name)
             if len(key2) >= 4:
