@@ -174,3 +174,10 @@ def test_a_name_written_without_its_arabic_article_finds_the_place_with_it(resou
     places = geocode_text("A drone strike hit a wedding party in Yemen's Bayda province on Sunday.", resources=resources)
     bayda = next(p for p in places if p.mention == "Bayda")
     assert (bayda.country, bayda.admin1, bayda.kind) == ("Yemen", "Al Bayda", "admin1")
+
+
+def test_a_province_listed_after_a_place_preposition_is_a_place_whatever_ner_calls_it(resources) -> None:  # type: ignore[no-untyped-def]
+    # before: the small NER called "Haryana" a person, the recognizer dropped it, and "Punjab" alone went to the
+    # larger Punjab, in Pakistan
+    places = geocode_text("Farmers in Punjab and Haryana blocked railway tracks on Monday.", resources=resources)
+    assert [(p.mention, p.country) for p in places] == [("Punjab", "India"), ("Haryana", "India")]

@@ -225,7 +225,8 @@ def find_toponyms(doc: Doc, gazetteer: Any, recognizer: Any | None = None, words
                 cand.start, cand.end, "GAZ", ner=cand.info.get("ner_label"), cue=cand.cue, info=cand.info)
             p = recognizer.probability(candidate_features(doc, feats, gazetteer, words, persons))
             cand.info["p_place"] = round(p, 3)
-            if p < recognizer.threshold and not _country_not_person(doc, cand, gazetteer, titled, person_ents):
+            if p < recognizer.threshold and not _country_not_person(doc, cand, gazetteer, titled, person_ents) \
+                    and not _division_listed_after_place(doc, cand, gazetteer, cands):
                 continue
             if _person_named(doc, cand, person_ents):
                 cand.info["person_name"] = True
@@ -251,6 +252,20 @@ def _country_not_person(doc: Doc, cand: Candidate, gazetteer: Any, titled: froze
     words = set(name.split())
     return not (words & titled or any(
         not (e.start == cand.start and e.end == cand.end) and words & {t.text for t in e} for e in person_ents))
+
+
+def _division_listed_after_place(doc: Doc, cand: Candidate, gazetteer: Any, cands: list[Candidate]) -> bool:
+    """A province's or country's own name joined by "and"/"or" to a place that a place preposition introduces
+    ("farmers in Punjab and Haryana"): the preposition holds for both, whatever the small NER calls the second
+    (here a person). Only a name the gazetteer holds as a first-level division or a country, spelt so."""
+    if cand.start < 2 or doc[cand.start - 1].lower_ not in {"and", "or"}:
+        return False
+    before = next((c for c in cands if c.end == cand.start - 1), None)
+    if before is None or before.cue not in cues()["site_preps"]:
+        return False
+    name = doc[cand.start:cand.end].text
+    return any(e.kind_name in {"admin1", "country"} and fold(e.name) == fold(name)
+               for e in gazetteer.lookup(name, loose=False))
 
 
 def _person_named(doc: Doc, cand: Candidate, person_ents: list[Span]) -> bool:
