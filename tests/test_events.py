@@ -115,6 +115,9 @@ SUB_TYPE_CASES: dict[str, tuple[str, str]] = {
     # an arrest with a political side stays an arrest even in a report that tells a crime
     "political_arrest_in_crime_story": (("Thieves broke into the party office in Bulawayo on Friday. Police arrested "
                                         "two opposition activists there on Monday."), "Arrests"),
+    # blocking railway tracks, a bridge or a border crossing to press a demand is a demonstration
+    "blocked_railway": ("Farmers blocked railway tracks near Ambala on Monday to demand higher crop prices.",
+                        "Peaceful protest"),
     # rubber bullets disperse: an intervention, unless people are hurt or killed
     "rubber_bullets": ("Police fired rubber bullets at striking miners outside a mine near Brits on Wednesday.",
                        "Protest with intervention"),
