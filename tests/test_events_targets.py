@@ -288,3 +288,10 @@ def test_who_storms_decides_between_an_assault_and_a_riot(pipeline: Pipeline, te
 def test_a_devices_perpetrator_is_only_who_set_it_off(pipeline: Pipeline, text, actors) -> None:  # type: ignore[no-untyped-def]
     events = pipeline.extract_text(text).events
     assert [(e.actor1, e.actor2) for e in events] == [actors]
+
+
+def test_a_death_told_with_a_peaceful_protest_is_its_grievance_not_its_toll(pipeline: Pipeline) -> None:
+    # before: "the funeral of a slain activist" gave the peaceful protest one fatality
+    events = pipeline.extract_text("Thousands of mourners chanted anti-government slogans at the funeral of a slain "
+                                   "activist in Omdurman on Sunday.").events
+    assert [(e.sub_event_type, e.fatalities) for e in events] == [("Peaceful protest", None)]

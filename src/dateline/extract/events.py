@@ -666,7 +666,9 @@ def _code(cand: Candidate, article: Article, book: Codebook) -> Event:
     iso3 = book.iso3(event.country) if event.country else None
     fat = count_fatalities(cand.fatality_text)
     _fill_date(event, cand.date, article, fat.days, flags, evidence)
-    if fat.value is not None:
+    # a peaceful protest, or one the authorities broke up without lethal force, has no dead of its own by the
+    # codebook's definitions: a death told with it is its grievance ("mourners at the funeral of a slain activist")
+    if fat.value is not None and sub not in _NO_DEATH_TYPES:
         event.fatalities = fat.value
         if fat.start is not None and fat.end is not None:
             s = cand.sentence.start + fat.start
@@ -863,6 +865,7 @@ def _fill_actors(event: Event, cand: Candidate, iso3: str | None, book: Codebook
                     for n, i, m in (x for x in (first, second) if x is not None)]
 
 
+_NO_DEATH_TYPES = {"Peaceful protest", "Protest with intervention"}
 _TERRITORY_TYPES = {"Non-violent transfer of territory", "Non-state actor overtakes territory",
                     "Government regains territory"}
 _DEVICE_TYPES = {"Remote explosive/landmine/IED", "Suicide bomb", "Grenade"}
