@@ -139,3 +139,12 @@ def test_a_named_group_that_is_defeated_is_no_death() -> None:
 def test_what_killed_is_not_who_died(text: str, value: int) -> None:
     # before: "a house in the old town killed" read as one death, and the conservative rule kept the lower figure
     assert count_fatalities(text).value == value
+
+
+@pytest.mark.parametrize(("text", "value"), [
+    ("A mob burned two suspected thieves to death in the market on Friday.", 2),
+    ("Attackers hacked five villagers to death with machetes.", 5),
+])
+def test_an_active_verb_with_to_death_counts_its_object(text: str, value: int) -> None:
+    # before: "burned two suspected thieves to death" gave no figure
+    assert count_fatalities(text).value == value

@@ -90,6 +90,9 @@ _PATTERNS = [
                r"(?:[\w'’-]+\s+){0,2}?(?P<gap>[a-z]+[^s\W])\b(?!\s+(?:and|of)\b)", re.IGNORECASE),
     # ACLED notes: "Fatalities coded as 12."
     re.compile(rf"\bfatalit(?:y|ies)\s+(?:\w+\s+){{0,2}}?coded as\s+{_NUM}\b", re.IGNORECASE),
+    # "burned two suspected thieves to death", "beat a man to death", "hacked five villagers to death"
+    re.compile(rf"\b(?:burn(?:ed|t)|beat|stoned|hacked|stabbed|clubbed|bludgeoned|shot|starved|tortured)\s+{_NUM}\s+"
+               rf"(?P<gap>(?:[\w'’-]+\s+){{0,3}}?)to death\b", re.IGNORECASE),
 ]
 # Words that, inside the victim gap, show the number is not a death count; among them the weapon or attack that
 # did the killing ("an air strike killed five fighters", "two bombs killed ..."): it counts attacks, not the dead.
