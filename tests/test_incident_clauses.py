@@ -19,3 +19,19 @@ def test_two_incidents_in_two_places_told_in_one_sentence_are_two_events(pipelin
 def test_one_incident_told_from_both_sides_stays_one_event(pipeline) -> None:  # type: ignore[no-untyped-def]
     events = _events(pipeline, "Police fired tear gas and protesters threw stones in Nairobi on Monday.")
     assert len(events) == 1 and events[0][1] == "Nairobi"
+
+
+def test_two_acts_of_one_subject_in_two_places_are_two_events_that_share_actor_and_date(pipeline) -> None:  # type: ignore[no-untyped-def]
+    # before: the second verb shared the subject, so the sentence stayed one event (an abduction with the first
+    # act's dead, at the first place)
+    report = pipeline.extract_text("Boko Haram fighters killed four soldiers in Gwoza and abducted 12 farmers in "
+                                   "Bama on Sunday.", published="2021-06-09")
+    found = sorted((e.sub_event_type, e.location, e.fatalities, e.actor1, str(e.event_date)) for e in report.events)
+    boko = "Boko Haram - Jamaatu Ahli is-Sunnah lid-Dawati wal-Jihad"
+    assert found == [("Abduction/forced disappearance", "Bama", None, boko, "2021-06-06"),
+                     ("Armed clash", "Gwoza", 4, boko, "2021-06-06")]
+
+
+def test_two_acts_of_one_subject_at_one_place_stay_one_event(pipeline) -> None:  # type: ignore[no-untyped-def]
+    assert len(_events(pipeline, "Gunmen stormed the village, killed five residents and burned houses in "
+                                 "Zamfara on Sunday.")) == 1

@@ -146,8 +146,27 @@ def _incidents_of_sentence(sent: SpacySpan, article: Article, paragraphs: list[t
     if len(clauses) >= 2:
         parts = [_sentence_candidate(c, article, paragraphs, places, dates, book, soft) for c in clauses]
         if _incidents_apart([cand for cand, _ in parts], clauses):
+            _share_subject_and_date([cand for cand, _ in parts], clauses)
             return parts
     return [_sentence_candidate(sent, article, paragraphs, places, dates, book, soft)]
+
+
+def _share_subject_and_date(found: list[Candidate | None], clauses: list[SpacySpan]) -> None:
+    """Clauses that share the sentence's subject ("Boko Haram fighters killed four soldiers in Gwoza and abducted
+    12 farmers in Bama on Sunday") share its actor and its date: a clause with no subject of its own takes the
+    first clause's agents, and a clause with no date of its own the one date another clause names."""
+    cands = [c for c in found if c is not None]
+    agents = [(m, r) for m, r in cands[0].actor_mentions if r == "agent"] if cands else []
+    for cand, clause in zip(found, clauses, strict=True):
+        if cand is not None and cand is not cands[0] and not any(t.dep_ in {"nsubj", "nsubjpass"} and t.head.dep_ == "conj"
+                                                                 for t in clause):
+            cand.actor_mentions = agents + [x for x in cand.actor_mentions if x not in agents]
+    told = {(c.date.date_start, c.date.date_end): c.date for c in cands if c.date is not None}
+    if len(told) == 1:
+        only = next(iter(told.values()))
+        for cand in cands:
+            if cand.date is None:
+                cand.date = only
 
 
 def _incidents_apart(found: list[Candidate | None], clauses: list[SpacySpan]) -> bool:
@@ -175,9 +194,13 @@ def _coordinated_clauses(sent: SpacySpan) -> list[SpacySpan]:
     """The sentence cut before each clause coordinated with its main clause that has its own subject (the main
     clause is the root, or what a root speech verb reports: "X happened and Y happened, officials said")."""
     heads = [sent.root, *(c for c in sent.root.children if c.dep_ == "ccomp")]
+    # a coordinated verb with a subject of its own, or with an object of its own where the subject is shared
+    # ("militants killed four soldiers in Borno and abducted 12 farmers in Zamfara")
     starts = sorted(c.left_edge.i for h in heads for c in h.children
                     if c.dep_ == "conj" and c.pos_ in {"VERB", "AUX"}
-                    and any(g.dep_ in {"nsubj", "nsubjpass"} for g in c.children) and c.left_edge.i > sent.start)
+                    and any(g.dep_ in {"nsubj", "nsubjpass"} or (g.dep_ == "dobj" and h.pos_ == "VERB"
+                                                                  and any(o.dep_ == "dobj" for o in h.children))
+                            for g in c.children) and c.left_edge.i > sent.start)
     if not starts:
         return [sent]
     doc, clauses, begin = sent.doc, [], sent.start
