@@ -194,3 +194,10 @@ def test_a_speaker_before_the_report_is_an_actor_only_of_its_own_act(pipeline, t
     # before: "Police said gunmen had killed five farmers" made the police the killers
     event = only_event(pipeline, text)
     assert (event.actor1, event.actor2) == actors
+
+
+def test_the_country_that_backs_the_rebels_is_not_where_they_attacked(pipeline) -> None:  # type: ignore[no-untyped-def]
+    events = pipeline.extract_text("The rebels, who officials say are backed by Rwanda, shelled army positions with "
+                                   "mortars on Sunday morning, residents said.").events
+    # before: "backed by Rwanda" was the sentence's only place, and the shelling was placed in Rwanda
+    assert events and all(e.country != "Rwanda" for e in events)

@@ -181,3 +181,11 @@ def test_a_province_listed_after_a_place_preposition_is_a_place_whatever_ner_cal
     # larger Punjab, in Pakistan
     places = geocode_text("Farmers in Punjab and Haryana blocked railway tracks on Monday.", resources=resources)
     assert [(p.mention, p.country) for p in places] == [("Punjab", "India"), ("Haryana", "India")]
+
+
+def test_a_country_that_backs_or_controls_is_an_attribute_not_the_place(resources) -> None:  # type: ignore[no-untyped-def]
+    # before: "backed by Rwanda" was the sentence's only place, so the rebels' offensive was placed in Rwanda
+    places = geocode_text("Militias backed by Iran fired rockets at a base near Erbil on Tuesday.", resources=resources)
+    iran = next(p for p in places if p.mention == "Iran")
+    assert "attribute" in (iran.reason or "")
+    assert next(p for p in places if p.mention == "Erbil").country == "Iraq"

@@ -60,7 +60,7 @@ from dateline.nlp.text import doc_orths, doc_text, span_text
 from dateline.resources import Resources
 
 MODIFIER = "country name used as a modifier"
-ATTRIBUTE = "name glued to an attribute word (made/based/backed/led ...)"
+ATTRIBUTE = "name written as an attribute (X-made, X-based, X-backed, backed or controlled by X ...)"
 GOVERNMENT = "a town's name standing for its government (\"Tehran's forces\")"
 
 
@@ -224,7 +224,7 @@ def _mentions(article: Article, doc: Doc, gaz: Gazetteer, sent_starts: list[int]
             # "in cities across Iraq demonstrators are seen …": after a preposition of place the name says where,
             # whatever the parser attached it to
             m.modifier = False
-        if _attribute_suffix(article.text, m.end):
+        if _attribute_suffix(article.text, m.end) or _backer(span.root):
             m.modifier = m.attributive = True
         after = _noun_after(span, doc)  # both tests below read the word the name qualifies
         m.target = _target_of_act(span, doc, after)
@@ -299,6 +299,14 @@ def _target_of_act(span: Any, doc: Doc, after: tuple[Any, list[Any]] | None = No
     if head is not None and head.lower_ in cue["target_heads"]:
         return True
     return last.dep_ in {"dobj", "obj"} and last.head.lower_ in cue["target_verbs"]
+
+
+def _backer(tok: Any) -> bool:
+    """The name is the by-agent of a participle that says who backs, arms or controls something ("rebels backed
+    by Rwanda", "areas controlled by Turkey"; `backer_participles` in toponym_cues.json): like "Rwanda-backed",
+    an attribute of the group or place, not where anything happened."""
+    return (tok.dep_ == "pobj" and tok.head.lower_ == "by" and tok.head.head.tag_ == "VBN"
+            and tok.head.head.lemma_.lower() in cues()["backer_participles"])
 
 
 def _town_inside(m: Mention, prev: Mention) -> bool:
