@@ -87,3 +87,9 @@ def test_passive_accusation_without_its_accuser_is_not_coded(pipeline) -> None: 
 
 def test_quantifiers_and_things_do_not_make_statements(pipeline) -> None:  # type: ignore[no-untyped-def]
     assert _statements(pipeline, "Some of the new rules were welcomed, and the category demands more checks.") == []
+
+
+def test_a_denied_act_is_no_verbal_act_and_the_denial_is_a_rejection(pipeline) -> None:  # type: ignore[no-untyped-def]
+    # before: "denies backing the M23" was a SUPPORT of the M23 by the speaker who denied it
+    statements = pipeline.extract_text("Rwanda denies backing the M23 rebels, the foreign ministry said.").statements
+    assert [(s.plover, s.actor) for s in statements] == [("REJECT", "Rwanda")]

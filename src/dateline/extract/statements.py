@@ -90,7 +90,7 @@ def extract_statements(
     seen: set[tuple[int, str]] = set()
     for tok in doc:
         cue = match_cue(tok)
-        if cue is None or any(c.dep_ == "neg" for c in tok.children):
+        if cue is None or any(c.dep_ == "neg" for c in tok.children) or _denied(tok):
             continue
         if _passive_without_agent(tok):
             continue  # "X was accused of …" / "X accused of …" (headline): who accuses is not said
@@ -167,6 +167,18 @@ def statement_actor(cue: Token) -> Token | None:
         if t.pos_ in ("NOUN", "PROPN") and plural_or_name and t.dep_ not in ("pobj", "compound", "poss"):
             return t
     return None
+
+
+def _denied(cue: Token) -> bool:
+    """The cue is what its speaker denies ("Rwanda denies backing the M23"): the verbal act is the denial (REJECT),
+    not the act denied. Words of denial: `denial_lemmas` in plover.yaml."""
+    head = cue.head
+    return cue.dep_ in {"xcomp", "ccomp", "pcomp", "dobj"} and head.i != cue.i and head.lemma_.lower() in _denial_lemmas()
+
+
+@functools.cache
+def _denial_lemmas() -> frozenset[str]:
+    return frozenset(load_plover().get("denial_lemmas", []))
 
 
 def _passive_without_agent(cue: Token) -> bool:
