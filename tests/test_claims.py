@@ -120,3 +120,13 @@ def test_no_outlet_at_all_leaves_source_empty_never_a_placeholder(pipeline) -> N
     event = _first_hand_event(pipeline)
     assert event.claimed_by == [] and event.source is None
     assert acled_row(event)["source"] == ""
+
+
+def test_the_army_as_a_speaker_takes_an_earlier_name_only_if_it_is_the_armys(pipeline) -> None:  # type: ignore[no-untyped-def]
+    # before: "the army said" resolved to the capital named in the sentence before ("Kinshasa says")
+    quotes = pipeline.extract_text("The rebels, who Kinshasa says are backed by Rwanda, launched an offensive on "
+                                   "Sunday. The army said it had repelled the attack.").quotes
+    assert [q.speaker for q in quotes if "repelled" in q.span.text] == ["army"]
+    quotes = pipeline.extract_text("The Nigerian Army deployed troops to Maiduguri. The army said it had repelled "
+                                   "an attack on Monday.").quotes
+    assert [q.speaker for q in quotes if "repelled" in q.span.text] == ["Nigerian Army"]

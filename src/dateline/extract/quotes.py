@@ -45,6 +45,7 @@ PRONOUNS = {"he": "person", "she": "person", "they": "group", "it": "org", "we":
 ORG_ANAPHORS = frozenset(
     ["report", "statement", "group", "organisation", "organization", "agency", "ministry", "channel", "network", "newspaper", "paper", "outlet", "broadcaster", "movement", "party", "company", "body", "office", "committee", "council", "rights", "watchdog", "government", "authorities", "army", "military", "police", "coalition", "campaign", "alliance", "union", "association", "website"]
 )
+FORCE_NOUNS = frozenset(["army", "military", "police"])
 # Nouns that, after a proper name ("the Al Arabiya TV report"), mean "what X says".
 DOCUMENT_NOUNS = frozenset(
     ["report", "statement", "broadcast", "correspondent", "reporter", "website", "article", "communique", "communiqué", "release"]
@@ -384,7 +385,9 @@ def _describe(doc: Doc, head: Token, before: int, article: Article) -> Speaker |
                            kind="org")
     if lower in ORG_ANAPHORS and not propn and _is_definite(head):
         found = resolve_antecedent(doc, before, "org", article)
-        if found is not None:
+        # "the army", "the police" name a force: they take an earlier name only where it is that force's ("the
+        # Nigerian Army ... the army said"), not a capital or group named before ("Kinshasa says ... The army said")
+        if found is not None and (lower not in FORCE_NOUNS or lower in found.name.lower()):
             return found
     appos = next((c for c in head.rights if c.dep_ == "appos" and c.pos_ == "PROPN"), None)
     if head.pos_ == "NOUN" and appos is not None:
