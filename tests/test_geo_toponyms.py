@@ -189,3 +189,11 @@ def test_a_country_that_backs_or_controls_is_an_attribute_not_the_place(resource
     iran = next(p for p in places if p.mention == "Iran")
     assert "attribute" in (iran.reason or "")
     assert next(p for p in places if p.mention == "Erbil").country == "Iraq"
+
+
+def test_a_province_named_as_acled_names_it_is_found(resources) -> None:  # type: ignore[no-untyped-def]
+    # before: GeoNames knows the province only as "Krasnodarskiy", so "Krasnodar region" was the city (precision 1)
+    places = geocode_text("A drone attack set fire to a refinery in Russia's Krasnodar region overnight.",
+                          resources=resources)
+    krasnodar = next(p for p in places if p.mention == "Krasnodar")
+    assert (krasnodar.kind, krasnodar.admin1, krasnodar.geo_precision) == ("admin1", "Krasnodar Krai", 3)

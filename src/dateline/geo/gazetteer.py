@@ -43,7 +43,7 @@ from typing import Any
 
 from dateline.errors import ResourceMissingError
 
-BUILD_VERSION = 14  # bump when the index layout or the build rules change
+BUILD_VERSION = 16  # bump when the index layout or the build rules change
 # KIND_ADMIN2 sorts after KIND_CITY: among a name's records a bare name is the town first, its district last
 KIND_COUNTRY, KIND_ADMIN1, KIND_CITY, KIND_ADMIN2 = 0, 1, 2, 3
 KIND_NAMES = {KIND_COUNTRY: "country", KIND_ADMIN1: "admin1", KIND_CITY: "city", KIND_ADMIN2: "admin2"}
@@ -155,6 +155,7 @@ class Gazetteer:
         small = json.loads(meta["small"].decode())
         self._admin1: dict[str, int] = small["admin1"]
         self._country: dict[str, int] = small["country"]
+        self._country_ids = frozenset(self._country.values())
         self._country_info: dict[str, list[Any]] = small["country_info"]
         self._demonyms: dict[str, str] = small["demonyms"]
         self._hashes = np.frombuffer(meta["hashes"], dtype=np.int64)
@@ -260,8 +261,9 @@ class Gazetteer:
         if ids and loose and folded.split()[0] not in _ARTICLES:
             # a name written without its Arabic article ("Yemen's Bayda province") is also the name with it ("Al
             # Bayda"), when the bare name is a place at all: GeoNames often keeps the bare form for one namesake only
+            # (never a country: "Salvador", the Brazilian city, is not El Salvador)
             extra = [i for article in ("al ", "el ") for i in self._lookup_ids("keys", fold(article + name))
-                     if i not in ids]
+                     if i not in ids and i not in self._country_ids]
             ids = list(ids) + extra
         if not ids and loose:
             key2 = loose_key(name)
@@ -344,8 +346,14 @@ def tables() -> dict[str, Any]:
 def data_version() -> str:
     """Identifies the inputs of a build: a new package version or build rule gives a new cache file."""
     versions = [f"{p}={importlib.metadata.version(p.replace('_', '-'))}" for p in DATA_PACKAGES]
-    tables_hash = hashlib.sha256(json.dumps(tables(), sort_keys=True).encode()).hexdigest()[:10]
+    tables_hash = hashlib.sha256(json.dumps([tables(), acled_admin1_names()], sort_keys=True).encode()).hexdigest()[:10]
     return f"b{BUILD_VERSION};" + ";".join(versions) + f";tables={tables_hash}"
+
+
+@functools.cache
+def acled_admin1_names() -> dict[str, str]:
+    """GeoNames admin1 code → ACLED's English name of the division (geo/data/acled_admin1.json)."""
+    return {k: v for k, v in geo_data("acled_admin1.json").items() if not k.startswith("_")}
 
 
 def clean_admin_name(raw: str) -> str:
@@ -741,8 +749,15 @@ class _IndexWriter:
                 clean = _ascii(clean_admin_name(raw))
             else:
                 continue
-            # GeoNames' other names of the province ("North Sinai" for Shamal Sina, "Mount Lebanon" for Jabal Lubnan)
+            # GeoNames' other names of the province ("North Sinai" for Shamal Sina, "Mount Lebanon" for Jabal Lubnan),
+            # and ACLED's English name with and without its division word ("Krasnodar Krai", "Krasnodar": GeoNames
+            # knows that province only as "Krasnodarskiy")
             other = {clean_admin_name(a) for a in (sub.aliases if sub else ()) if _is_latin_name(a)} | ({sub.name} if sub else set())
+            # (only a name that differs beyond spelling: "Idleb" for Idlib would pull the town's readings to the
+            # province)
+            acled = acled_admin1_names().get(f"{key[0]}.{key[1]}")
+            if acled is not None and consonant_key(clean_admin_name(acled)) not in {consonant_key(n) for n in {raw, clean} | other}:
+                other |= {acled, clean_admin_name(acled)}
             seat, pop = seats[key]
             self.admin1_idx[f"{key[0]}.{key[1]}"] = self._add_entry(
                 (KIND_ADMIN1, clean, key[0], key[1], seat.lat, seat.lon, pop, sub.geonameid if sub else 0, ""),

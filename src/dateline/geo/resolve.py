@@ -39,6 +39,7 @@ from dateline.geo.gazetteer import (
     KIND_COUNTRY,
     Entry,
     Gazetteer,
+    acled_admin1_names,
     clean_admin2_name,
     distance_km,
     fold,
@@ -1325,9 +1326,6 @@ def _unsupported(m: Mention, best: Entry, ctx: Context) -> bool:
     return any(v > 0 for cc, v in ctx.place_para.get(m.para, Counter()).items() if cc != best.cc)
 
 
-@functools.cache
-def _acled_admin1_names() -> dict[str, str]:
-    return {k: v for k, v in geo_data("acled_admin1.json").items() if not k.startswith("_")}
 
 
 @functools.cache
@@ -1349,7 +1347,7 @@ def acled_admin1(e: Entry) -> str | None:
         current = parts.get(fold(e.admin2)) if e.admin2 else parts.get(fold(e.name))
         if current:
             return current
-    return _acled_admin1_names().get(code)
+    return acled_admin1_names().get(code)
 
 
 @functools.cache
