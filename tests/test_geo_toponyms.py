@@ -197,3 +197,10 @@ def test_a_province_named_as_acled_names_it_is_found(resources) -> None:  # type
                           resources=resources)
     krasnodar = next(p for p in places if p.mention == "Krasnodar")
     assert (krasnodar.kind, krasnodar.admin1, krasnodar.geo_precision) == ("admin1", "Krasnodar Krai", 3)
+
+
+def test_a_place_named_only_as_an_attribute_leaves_the_demonyms_country(resources) -> None:  # type: ignore[no-untyped-def]
+    # before: the attribute ("backed by the UAE") counted as a place named, so "Yemeni" gave no country
+    places = geocode_text("Yemeni officials say government forces took a camp from a militia backed by the United "
+                          "Arab Emirates outside a southern city.", resources=resources)
+    assert [p.name for p in places if "attribute" not in (p.reason or "")] == ["Yemen"]

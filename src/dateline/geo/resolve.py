@@ -1557,8 +1557,9 @@ class Resolver:
             elif m.government and (p := places[k]) is not None and p.kind != "country":
                 places[k] = p.model_copy(update={"reason": f"{GOVERNMENT}; {p.reason or ''}"})
         out = [p for p in places if p is not None]
-        if not any(p.latitude is not None for p in out):
-            # no place named at all: "Afghan forces repulsed an attack" still says which country (precision 3)
+        if not any(p.latitude is not None and not _modifier(p) for p in out):
+            # no place named at all (or only as an attribute: "a militia backed by the UAE"): "Afghan forces
+            # repulsed an attack" still says which country (precision 3)
             demonym = self._demonym_place(doc, ctx, article)
             if demonym is not None:
                 out.append(demonym)
