@@ -322,11 +322,11 @@ def _role(tok: Token) -> str:
     while node.dep_ in {"compound", "amod", "conj", "appos"} and node.head.i != node.i:
         node = node.head
     if node.dep_ in {"nsubj"}:
-        # "a soldier died in an explosion": who dies undergoes the act, whatever the grammar says
         if node.head.lemma_.lower() == "come" and any(c.dep_ == "prep" and c.lower_ == "under" for c in node.head.children):
             return "patient"  # "police officers came under fire": they were fired at
         if node.head.lemma_.lower() in _LEAVE_LEMMAS:
             return LEAVER  # "after government troops withdrew": the side that gave up the ground
+        # "a soldier died in an explosion": who dies undergoes the act, whatever the grammar says
         return "patient" if node.head.lemma_.lower() in _UNDERGO_LEMMAS else "agent"
     if node.dep_ == "pobj" and node.head.lower_ == "by":
         by_what = node.head.head
