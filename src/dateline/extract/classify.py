@@ -960,16 +960,20 @@ OTHER_RIOT_WORDS = _LEXICON.regex("OTHER_RIOT_WORDS")
 CROWD_WORDS = _LEXICON.regex("CROWD_WORDS")
 
 
+def _doers(verb: Token) -> list[Token]:
+    """The verb's subjects and by-agents ("gunmen stormed", "was stormed by militants")."""
+    return [c for c in verb.children if c.dep_ == "nsubj"] + [
+        o for c in verb.children if c.dep_ == "agent" or (c.dep_ == "prep" and c.lower_ == "by")
+        for o in c.children if o.dep_ == "pobj"]
+
+
 def _armed_storming(sent: SpacySpan | None) -> bool:
     """Whether the sentence's verb "storm" has an armed actor, not a crowd, as its subject or by-agent ("gunmen
     stormed a hotel", "the checkpoint was stormed by militants")."""
     for tok in sent or ():
         if tok.lemma_.lower() != "storm" or tok.pos_ != "VERB":
             continue
-        agents = [c for c in tok.children if c.dep_ == "nsubj"]
-        agents += [o for c in tok.children if c.dep_ == "agent" or (c.dep_ == "prep" and c.lower_ == "by")
-                   for o in c.children if o.dep_ == "pobj"]
-        for agent in agents:
+        for agent in _doers(tok):
             phrase = " ".join(t.lower_ for t in agent.subtree)
             if CROWD_WORDS.search(phrase):
                 continue
@@ -1005,10 +1009,7 @@ def _state_bombs(sent: SpacySpan | None) -> bool:
     for tok in sent or ():
         if tok.lemma_.lower() != "bomb" or tok.pos_ != "VERB":
             continue
-        agents = [c for c in tok.children if c.dep_ == "nsubj"]
-        agents += [o for c in tok.children if c.dep_ == "agent" or (c.dep_ == "prep" and c.lower_ == "by")
-                   for o in c.children if o.dep_ == "pobj"]
-        for agent in agents:
+        for agent in _doers(tok):
             phrase = " ".join(t.lower_ for t in agent.subtree)
             if NONSTATE_WORDS.search(phrase):
                 continue  # "Taliban forces", "rebel troops": no air force
