@@ -11,6 +11,7 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from importlib import resources as importlib_resources
 from typing import Any
@@ -960,39 +961,35 @@ OTHER_RIOT_WORDS = _LEXICON.regex("OTHER_RIOT_WORDS")
 CROWD_WORDS = _LEXICON.regex("CROWD_WORDS")
 
 
-def _doers(verb: Token) -> list[Token]:
-    """The verb's subjects and by-agents ("gunmen stormed", "was stormed by militants")."""
-    return [c for c in verb.children if c.dep_ == "nsubj"] + [
-        o for c in verb.children if c.dep_ == "agent" or (c.dep_ == "prep" and c.lower_ == "by")
-        for o in c.children if o.dep_ == "pobj"]
+def _doers(sent: SpacySpan | None, lemma: str) -> Iterator[tuple[Token, Token, str]]:
+    """(verb, doer, the doer's words in lower case) for each subject and by-agent of each verb of `lemma` in the
+    sentence ("gunmen stormed", "was stormed by militants")."""
+    for verb in sent or ():
+        if verb.lemma_.lower() != lemma or verb.pos_ != "VERB":
+            continue
+        for doer in [c for c in verb.children if c.dep_ == "nsubj"] + [
+                o for c in verb.children if c.dep_ == "agent" or (c.dep_ == "prep" and c.lower_ == "by")
+                for o in c.children if o.dep_ == "pobj"]:
+            yield verb, doer, " ".join(t.lower_ for t in doer.subtree)
 
 
 def _armed_storming(sent: SpacySpan | None) -> bool:
     """Whether the sentence's verb "storm" has an armed actor, not a crowd, as its subject or by-agent ("gunmen
     stormed a hotel", "the checkpoint was stormed by militants")."""
-    for tok in sent or ():
-        if tok.lemma_.lower() != "storm" or tok.pos_ != "VERB":
-            continue
-        for agent in _doers(tok):
-            phrase = " ".join(t.lower_ for t in agent.subtree)
-            if CROWD_WORDS.search(phrase):
-                continue
-            if ARMED_WORDS.search(phrase) or NONSTATE_WORDS.search(phrase) or STATE_WORDS.search(phrase):
-                return True
-    return False
+    return any(not CROWD_WORDS.search(phrase) and (ARMED_WORDS.search(phrase) or NONSTATE_WORDS.search(phrase)
+                                                    or STATE_WORDS.search(phrase))
+               for _, _, phrase in _doers(sent, "storm"))
 
 
 def _crowd_clash(sent: SpacySpan | None) -> bool:
     """Whether a crowd (no armed actor) is the subject of "clash" and the police or security forces its other side
     ("thousands of supporters clashed with police")."""
-    for tok in sent or ():
-        if tok.lemma_.lower() != "clash" or tok.pos_ != "VERB":
+    for verb, doer, phrase in _doers(sent, "clash"):
+        if doer.dep_ != "nsubj" or not CROWD_WORDS.search(phrase) or ARMED_WORDS.search(phrase) or \
+                NONSTATE_WORDS.search(phrase):
             continue
-        crowd = [c for c in tok.children if c.dep_ == "nsubj"
-                 and CROWD_WORDS.search(phrase := " ".join(t.lower_ for t in c.subtree))
-                 and not (ARMED_WORDS.search(phrase) or NONSTATE_WORDS.search(phrase))]
-        other = " ".join(t.lower_ for p in tok.children if p.dep_ == "prep" and p.lower_ == "with" for t in p.subtree)
-        if crowd and STATE_WORDS.search(other):
+        other = " ".join(t.lower_ for p in verb.children if p.dep_ == "prep" and p.lower_ == "with" for t in p.subtree)
+        if STATE_WORDS.search(other):
             return True
     return False
 
@@ -1006,17 +1003,13 @@ STATE_BOMBERS = _LEXICON.regex("STATE_BOMBERS")
 def _state_bombs(sent: SpacySpan | None) -> bool:
     """Whether the sentence's verb "bomb" has a state or its forces as the subject or by-agent ("government forces
     bombed the town", "the village was bombed by Russia")."""
-    for tok in sent or ():
-        if tok.lemma_.lower() != "bomb" or tok.pos_ != "VERB":
-            continue
-        for agent in _doers(tok):
-            phrase = " ".join(t.lower_ for t in agent.subtree)
-            if NONSTATE_WORDS.search(phrase):
-                continue  # "Taliban forces", "rebel troops": no air force
-            national = agent.lemma_.lower() in {"force", "troop", "soldier"} and any(
-                t.ent_type_ == "NORP" for t in agent.subtree)  # "Russian forces", "Turkish troops"
-            if STATE_BOMBERS.search(phrase) or national or (agent.ent_type_ == "GPE" and len(list(agent.subtree)) <= 3):
-                return True
+    for _, agent, phrase in _doers(sent, "bomb"):
+        if NONSTATE_WORDS.search(phrase):
+            continue  # "Taliban forces", "rebel troops": no air force
+        national = agent.lemma_.lower() in {"force", "troop", "soldier"} and any(
+            t.ent_type_ == "NORP" for t in agent.subtree)  # "Russian forces", "Turkish troops"
+        if STATE_BOMBERS.search(phrase) or national or (agent.ent_type_ == "GPE" and len(list(agent.subtree)) <= 3):
+            return True
     return False
 
 
