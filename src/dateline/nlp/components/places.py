@@ -247,7 +247,7 @@ def _country_not_person(doc: Doc, cand: Candidate, gazetteer: Any, titled: froze
     if cand.ner != "PERSON":
         return False
     name = doc[cand.start:cand.end].text
-    if not any(e.kind_name == "country" and fold(e.name) == fold(name) for e in gazetteer.lookup(name, loose=False)):
+    if not _named_as(gazetteer, name, {"country"}):
         return False
     words = set(name.split())
     return not (words & titled or any(
@@ -263,9 +263,12 @@ def _division_listed_after_place(doc: Doc, cand: Candidate, gazetteer: Any, cand
     before = next((c for c in cands if c.end == cand.start - 1), None)
     if before is None or before.cue not in cues()["site_preps"]:
         return False
-    name = doc[cand.start:cand.end].text
-    return any(e.kind_name in {"admin1", "country"} and fold(e.name) == fold(name)
-               for e in gazetteer.lookup(name, loose=False))
+    return _named_as(gazetteer, doc[cand.start:cand.end].text, {"admin1", "country"})
+
+
+def _named_as(gazetteer: Any, name: str, kinds: set[str]) -> bool:
+    """Whether the gazetteer holds a record of one of these kinds under exactly this name (not another of its names)."""
+    return any(e.kind_name in kinds and fold(e.name) == fold(name) for e in gazetteer.lookup(name, loose=False))
 
 
 def _person_named(doc: Doc, cand: Candidate, person_ents: list[Span]) -> bool:
