@@ -295,3 +295,61 @@ def test_a_death_told_with_a_peaceful_protest_is_its_grievance_not_its_toll(pipe
     events = pipeline.extract_text("Thousands of mourners chanted anti-government slogans at the funeral of a slain "
                                    "activist in Omdurman on Sunday.").events
     assert [(e.sub_event_type, e.fatalities) for e in events] == [("Peaceful protest", None)]
+
+
+@pytest.mark.parametrize(("text", "sub_event_type"), [
+    # a state's strikes come from the air: a nationality, a state force or a country's possessive on "strikes"
+    ("Eleven people were killed in Turkish strikes on villages near Qamishli overnight, medics said.",
+     "Air/drone strike"),
+    ("Coalition strikes killed nine fighters near Hajin on Sunday.", "Air/drone strike"),
+    # a group's strikes name no aircraft: what the strike did decides
+    ("Rebel strikes killed four soldiers near Bambari on Sunday.", "Armed clash"),
+])
+def test_a_states_strikes_are_air_strikes(pipeline: Pipeline, text: str, sub_event_type: str) -> None:
+    # before: "killed in Turkish strikes" was an Attack (the strike word was read only as a labour strike)
+    events = pipeline.extract_text(text, published=PUBLISHED).events
+    assert [e.sub_event_type for e in events] == [sub_event_type]
+
+
+@pytest.mark.parametrize(("text", "sub_event_type"), [
+    # mourners, strikers and activists who fight the police are a crowd that riots, not an armed group
+    ("Mourners clashed with riot police at the funeral of a student leader in Lome on Saturday.",
+     "Violent demonstration"),
+    # fired on by soldiers: lethal force on demonstrators, whether or not anyone is reported hurt
+    ("Demonstrators in Niamey were fired on by soldiers as they marched to the national assembly on Friday.",
+     "Excessive force against protesters"),
+    ("Soldiers fired into a crowd of demonstrators in Conakry on Monday.", "Excessive force against protesters"),
+    # rubber bullets fired at them are how the police break a protest up
+    ("Police fired rubber bullets at protesters in Valparaiso on Friday.", "Protest with intervention"),
+    # a baton charge is an intervention; activists glued to a road demonstrate
+    ("Police in Multan baton-charged teachers who had gathered outside the education office on Monday.",
+     "Protest with intervention"),
+    ("Climate activists glued themselves to a motorway near Stuttgart on Tuesday.", "Peaceful protest"),
+])
+def test_how_force_meets_a_crowd_decides_the_protest_sub_type(pipeline: Pipeline, text: str, sub_event_type: str
+                                                              ) -> None:
+    events = pipeline.extract_text(text, published=PUBLISHED).events
+    assert [e.sub_event_type for e in events] == [sub_event_type]
+
+
+@pytest.mark.parametrize("text", [
+    # a court or a ruler acting on protesters is justice, not a protest; a death sentence is no killing
+    "A court in Mashhad sentenced three protesters to death on Monday.",
+    "Twelve demonstrators were jailed for five years by a court in Grodno.",
+    "The trial of 40 protesters opened in Kowloon on Monday.",
+    "The president pardoned 200 protesters on Friday.",
+    # people taken before and named by it: the act now is their rescue, no abduction by the rescuers
+    "Nigerian troops rescued 25 kidnapped students in Zamfara state, the army said.",
+])
+def test_what_is_done_to_people_named_by_an_earlier_act_is_no_event(pipeline: Pipeline, text: str) -> None:
+    # before: a Peaceful protest (sentenced protesters, with a killing for "to death") and an abduction by troops
+    report = pipeline.extract_text(text, published=PUBLISHED)
+    assert [e.sub_event_type for e in report.events] == []
+
+
+def test_flames_set_to_a_police_station_are_arson_not_gunfire(pipeline: Pipeline) -> None:
+    # before: "set fire" was read as gunfire at the police, an Armed clash with the police as actor1
+    events = pipeline.extract_text("Gang members set fire to a police station in Cap-Haitien on Thursday.",
+                                   published=PUBLISHED).events
+    assert [(e.sub_event_type, e.actor1, e.actor2) for e in events] == [
+        ("Looting/property destruction", "Unidentified Gang (Haiti)", "Police Forces of Haiti")]

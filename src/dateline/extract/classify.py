@@ -312,6 +312,8 @@ def find_triggers(sent: SpacySpan) -> list[Trigger]:
             continue  # "killed off": a character written out of a story, a brand or a species ended
         if lemma == "rise" and not any(c.lower_ in {"against", "up"} for c in tok.children):
             continue  # "prices rose" is not an uprising; "rose up against" is
+        if lemma == "fire" and tok.pos_ == "NOUN" and _flames(tok):
+            continue  # "set fire to a police station", "a fire broke out": flames, told by the burn family, not gunfire
         if lemma == "fire" and tok.pos_ == "NOUN" and not any(c.lower_ in {"open", "opened"} for c in tok.ancestors):
             family = "fire_noun"
         if family == "agreement" and tok.pos_ == "NOUN" and _background_agreement(tok):
@@ -336,6 +338,13 @@ def find_triggers(sent: SpacySpan) -> list[Trigger]:
             continue  # withdrawing from a treaty, talks or a race is politics, not ground handed over
         if lemma == "mob" and not MOB_ACT.search(low):
             continue  # "the mob" with no violent act named is organised crime (the mafia), not a crowd
+        if family == "abduct" and tok.dep_ == "amod":
+            continue  # "rescued 25 kidnapped students": people taken before, named by it; the act now is another
+        if lemma == "death" and tok.dep_ == "pobj" and tok.head.lower_ == "to" and \
+                tok.head.head.lemma_.lower() in {"sentence", "condemn"}:
+            continue  # "sentenced to death": a court's verdict, not a killing
+        if family == "protest" and tok.pos_ == "NOUN" and _before_the_court(tok):
+            continue  # "a court sentenced three protesters", "the trial of demonstrators": justice, not a protest
         if lemma == "protest" and tok.pos_ == "VERB" and _diplomatic_subject(tok):
             continue  # governments and nations "protesting" a policy object to it: a statement, not a demonstration
         if lemma == "accord" and tok.lower_ == "according":
@@ -349,6 +358,31 @@ def find_triggers(sent: SpacySpan) -> list[Trigger]:
         found.append(Trigger(tok.idx, tok.idx + len(tok.text), tok.text, family, tok.i))
     found.sort(key=lambda t: t.start)
     return found
+
+
+JUDICIAL_LEMMAS = set(_LEXICON.words("JUDICIAL_LEMMAS"))
+
+
+def _before_the_court(tok: Token) -> bool:
+    """Whether protesters are what a court or ruler acts on: the object or passive subject of "sentence", "try",
+    "pardon" …, or the people of "the trial of" ("sentenced three protesters", "protesters were jailed")."""
+    node = tok
+    while node.dep_ in {"conj", "appos"} and node.head.i != node.i:
+        node = node.head
+    head = node.head
+    if node.dep_ in {"dobj", "nsubjpass"} and head.lemma_.lower() in JUDICIAL_LEMMAS:
+        return True
+    return node.dep_ == "pobj" and head.lower_ == "of" and head.head.pos_ == "NOUN" and \
+        head.head.lemma_.lower() in JUDICIAL_LEMMAS
+
+
+def _flames(fire: Token) -> bool:
+    """Whether the noun "fire" means flames: set or caught ("set fire to", "set on fire", "caught fire") or one
+    that broke out."""
+    head = fire.head
+    if fire.dep_ == "pobj" and head.lower_ == "on":
+        head = head.head
+    return head.lemma_.lower() in {"set", "catch"} or (fire.dep_ == "nsubj" and head.lemma_.lower() == "break")
 
 
 def _forces_block(tok: Token | None, low: str) -> bool:
@@ -678,6 +712,8 @@ def classify_sentence(text: str, families: set[str], sent: SpacySpan | None = No
     labour = bool(re.search(r"\b(?:workers?|unions?|employees|staff|teachers|nurses|doctors|drivers|miners|operators|"
                             r"labourers|laborers|mineworkers|downed tools|stopped (?:reporting for )?(?:work|duty)|"
                             r"on strike|general strike|hunger strike|went on strike|strikers)\b", low))
+    if "strike" in families and not labour and not has["air"] and not has["shell"] and _state_strike_noun(sent):
+        has["air"] = True  # "Israeli strikes on Gaza", "coalition strikes": a state strikes from the air
     if "strike" in families and not labour and not has["air"] and not has["shell"]:
         families = families - {"strike"} | ({"air"} if families <= {"strike"} and has["attack_words"] else set())
     if "clash" in families and not families & {"protest", "riot"} and _crowd_clash(sent):
@@ -1009,6 +1045,22 @@ def _state_bombs(sent: SpacySpan | None) -> bool:
         national = agent.lemma_.lower() in {"force", "troop", "soldier"} and any(
             t.ent_type_ == "NORP" for t in agent.subtree)  # "Russian forces", "Turkish troops"
         if STATE_BOMBERS.search(phrase) or national or (agent.ent_type_ == "GPE" and len(list(agent.subtree)) <= 3):
+            return True
+    return False
+
+
+def _state_strike_noun(sent: SpacySpan | None) -> bool:
+    """Whether a noun "strike(s)" is a state's: a nationality or a state's forces before it ("Israeli strikes",
+    "coalition strikes") or a country as its possessor ("Russia's strikes"), never a non-state group's."""
+    for noun in sent or ():
+        if noun.lemma_.lower() != "strike" or noun.pos_ != "NOUN":
+            continue
+        owners = [c for c in noun.children if c.dep_ in {"amod", "compound", "nmod", "poss"}]
+        phrase = " ".join(t.lower_ for c in owners for t in c.subtree)
+        if not owners or NONSTATE_WORDS.search(phrase):
+            continue
+        if STATE_BOMBERS.search(phrase) or any(
+                c.ent_type_ == "NORP" or (c.dep_ == "poss" and c.ent_type_ == "GPE") for c in owners):
             return True
     return False
 

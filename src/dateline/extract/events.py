@@ -857,7 +857,8 @@ def _fill_actors(event: Event, cand: Candidate, iso3: str | None, book: Codebook
     elif sub == "Disrupted weapons use":
         first, second = _disruption_actors(cand, state, armed, named, template)
     else:  # Strategic developments
-        doers = [x for x in state + armed if x[1] != "patient"] or state + armed
+        # the subject before a force named only as an owner ("gang members set fire to a police station")
+        doers = sorted([x for x in state + armed if x[1] != "patient"] or state + armed, key=lambda x: x[1] != "agent")
         if sub in _TERRITORY_TYPES:
             # who takes the ground comes first, who gives it up last ("militants took over the town after troops
             # withdrew"), whatever kind each is
@@ -876,9 +877,11 @@ def _fill_actors(event: Event, cand: Candidate, iso3: str | None, book: Codebook
                 second = named(others[0][0])
         elif sub == "Looting/property destruction" and (civil or _civilians_hit(cand)):
             second = named(civil[0][0]) if civil else template("civilians")  # whose property it was
+        elif sub == "Looting/property destruction" and (owners := [x for x in state if x is not doers[0]]):
+            second = named(owners[0][0])  # "set fire to a police station": the police's property
     if first is not None:
         _set_actor(event, 1, first, evidence)
-    if second is not None and (first is None or second[0] != first[0]):
+    if second is not None and (first is None or second[0] != first[0] or second is first):
         _set_actor(event, 2, second, evidence)
     event.interaction = book.interaction(event.inter1, event.inter2)
     if event.disorder_type and "Political violence" in event.disorder_type and event.inter2 == 7:
