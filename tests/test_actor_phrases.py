@@ -201,3 +201,22 @@ def test_the_country_that_backs_the_rebels_is_not_where_they_attacked(pipeline) 
                                    "mortars on Sunday morning, residents said.").events
     # before: "backed by Rwanda" was the sentence's only place, and the shelling was placed in Rwanda
     assert events and all(e.country != "Rwanda" for e in events)
+
+
+@pytest.mark.parametrize(("text", "actor2"), [
+    # a nationality on the base or post attacked names the forces that held it; a military base is the state's
+    ("Kurdish militants attacked a Turkish military base in northern Iraq on Monday, killing nine soldiers.",
+     "Military Forces of Turkey"),
+    ("Militants attacked a military base in Mali's Mopti region on Sunday.", "Military Forces of Mali"),
+])
+def test_whose_base_was_attacked_is_the_second_actor(pipeline, text: str, actor2: str) -> None:  # type: ignore[no-untyped-def]
+    # before: the Turkish base's defenders were Iraq's forces, and a military base named no side at all
+    assert only_event(pipeline, text).actor2 == actor2
+
+
+def test_clans_that_clash_are_communal_militias_on_both_sides(pipeline) -> None:  # type: ignore[no-untyped-def]
+    # before: the clans were no actor, and the clash was an unidentified group's of no country
+    event = only_event(pipeline, "Clashes between two clans over grazing land left eight people dead in Galgaduud on "
+                                 "Sunday.")
+    assert (event.actor1, event.actor2, event.country) == ("Unidentified Communal Militia (Somalia)",
+                                                           "Unidentified Communal Militia (Somalia)", "Somalia")

@@ -66,6 +66,8 @@ def actor_mentions(sent: SpacySpan, book: Codebook, credits: Sequence[Span] = ()
         if kind is None and lemma in actors_mod.POSITION_WORDS and any(
                 c.lower_ in actors_mod.GOVERNMENT_WORDS for c in tok.children):
             kind = "military"  # "fired at government positions": the state's forces held them
+        if kind is None and lemma in actors_mod.POSITION_WORDS and (state := _nationality(tok, book)):
+            kind, nationality = "military", state  # "attacked a Turkish military base": Turkey's forces held it
         nationality = None
         if kind is None and lemma in actors_mod.state_act_nouns() and (state := _nationality(tok, book)):
             kind, nationality = "military", state  # "an Israeli air strike": Israel's military struck

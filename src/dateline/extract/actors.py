@@ -44,6 +44,7 @@ KIND_BY_LEMMA: dict[str, str] = {
     "fighter": "unidentified_armed", "jihadist": "unidentified_armed", "terrorist": "unidentified_armed",
     "bandit": "unidentified_armed", "kidnapper": "unidentified_armed", "abductor": "unidentified_armed",
     "gang": "unidentified_gang", "gangster": "unidentified_gang", "criminal": "unidentified_gang",
+    "clan": "communal_militia", "clansman": "communal_militia", "clansmen": "communal_militia",
     # civilians
     "civilian": "civilians", "resident": "civilians", "villager": "civilians", "man": "civilians",
     "woman": "civilians", "child": "civilians", "boy": "civilians", "girl": "civilians", "person": "civilians",
@@ -69,7 +70,7 @@ DEFENCE_MODIFIERS = {"air", "missile", "anti-aircraft", "aerial"}
 ARMED_WORDS = {"armed", "masked", "heavily-armed", "gun-wielding", "gun-toting"}
 # "fired at government positions", "a regime checkpoint": the state's military held what was attacked.
 POSITION_WORDS = {"position", "post", "checkpoint", "outpost", "base"}
-GOVERNMENT_WORDS = {"government", "governmental", "regime"}
+GOVERNMENT_WORDS = {"government", "governmental", "regime", "military", "army"}
 
 
 @dataclass(frozen=True)

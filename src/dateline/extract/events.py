@@ -789,7 +789,8 @@ def _fill_actors(event: Event, cand: Candidate, iso3: str | None, book: Codebook
     sub = event.sub_event_type or ""
     mentions = cand.actor_mentions
     state = [(m, r) for m, r in mentions if m.kind in actors_mod.STATE_KINDS and m.kind != "government"]
-    armed = [(m, r) for m, r in mentions if m.kind in {"unidentified_armed", "unidentified_gang", "group"}]
+    armed = [(m, r) for m, r in mentions if m.kind in {"unidentified_armed", "unidentified_gang", "communal_militia",
+                                                         "group"}]
     civil = [(m, r) for m, r in mentions if m.kind == "civilians"]
     demo = [(m, r) for m, r in mentions if m.kind in {"protesters", "rioters", "crowd", "mob"}]
     first: tuple[str, int, actors_mod.ActorMention | None] | None = None
@@ -840,6 +841,8 @@ def _fill_actors(event: Event, cand: Candidate, iso3: str | None, book: Codebook
         first = names[0] if names else template("unidentified_armed")
         second = names[1] if len(names) > 1 else (template("unidentified_armed")
                                                   if first[0] != template("unidentified_armed")[0] else None)
+        if len(names) == 1 and sides[0][0].kind == "communal_militia":
+            second = first  # "clashes between two clans": communal militias on both sides, as ACLED codes them
     elif event.event_type == "Explosions/Remote violence":
         # a device names no one who set it off: only an agent is its perpetrator, and a force it went off by ("a
         # car bomb exploded outside a police station") is its target
