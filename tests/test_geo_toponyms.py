@@ -204,3 +204,21 @@ def test_a_place_named_only_as_an_attribute_leaves_the_demonyms_country(resource
     places = geocode_text("Yemeni officials say government forces took a camp from a militia backed by the United "
                           "Arab Emirates outside a southern city.", resources=resources)
     assert [p.name for p in places if "attribute" not in (p.reason or "")] == ["Yemen"]
+
+
+def test_a_country_on_a_weapons_name_is_its_owner_not_the_place(pipeline) -> None:  # type: ignore[no-untyped-def]
+    # before: "US" in "a US MQ-9 Reaper drone" (parsed as a noun modifier, not a compound) was the event's place
+    events = pipeline.extract_text("Houthi forces shot down a US MQ-9 Reaper drone over Yemen on Wednesday.").events
+    assert [e.country for e in events] == ["Yemen"]
+
+
+@pytest.mark.parametrize(("text", "country"), [
+    # the sea is water, not the province of that name: the group's home country places the attack
+    ("The Houthis fired a missile at a commercial ship in the Red Sea on Friday.", "Yemen"),
+    # the province, named as one, stays a province
+    ("Protesters blocked the main road in Port Sudan, in Sudan's Red Sea state, on Friday.", "Sudan"),
+])
+def test_a_sea_named_with_the_is_water_not_a_province(pipeline, text: str, country: str) -> None:  # type: ignore[no-untyped-def]
+    # before: "in the Red Sea" was Sudan's Red Sea state
+    events = pipeline.extract_text(text).events
+    assert [e.country for e in events] == [country]

@@ -219,7 +219,7 @@ def _mentions(article: Article, doc: Doc, gaz: Gazetteer, sent_starts: list[int]
         m.aside = bool(_aside().search(article.text[max(0, m.start - 40) : m.start]))
         m.person_name = bool(info.get("person_name"))
         last = span[-1]
-        m.modifier = (last.dep_ == "compound" and last.head.i > last.i and last.head.pos_ == "NOUN"
+        m.modifier = (last.dep_ in {"compound", "nmod"} and last.head.i > last.i and last.head.pos_ == "NOUN"
                       and not last.head.is_title) or (span.end < len(doc) and doc[span.end].text in {"'s", "’s"})
         if m.modifier and m.cue in cues()["site_preps"] and m.cue != "from":
             # "in cities across Iraq demonstrators are seen …": after a preposition of place the name says where,
@@ -234,7 +234,10 @@ def _mentions(article: Article, doc: Doc, gaz: Gazetteer, sent_starts: list[int]
         m.town_word = bool(_TOWN_AFTER.match(article.text, m.end) or _TOWN_BEFORE.search(article.text[max(0, m.start - 30) : m.start]))
         if span[0].text in _SUBLOCALITY_PREFIXES:
             m.kind_hint = "landmark"  # "Colonia Las Lomas": a neighbourhood of the town named with it, never a town
-        if _macro_region(m.text):
+        if _water_body(m.text) and article.text[max(0, m.start - 4) : m.start].lower() == "the ":
+            # "a ship in the Red Sea": the water, no point of its own and no country; not Sudan's Red Sea state
+            m.kind_hint = "region"
+        elif _macro_region(m.text):
             # "the Middle East", "North East", "the Sahel": a region wider than any town it shares a name with
             # (Middle East, Maryland), and without a point of its own
             m.kind_hint = "region"
@@ -498,6 +501,10 @@ _LEADING_THE = re.compile(r"^the\s+", re.IGNORECASE)  # compiled once: asked for
 def _macro_region(text: str) -> bool:
     name = _LEADING_THE.sub("", text.strip())
     return name in cues()["macro_regions"]
+
+
+def _water_body(text: str) -> bool:
+    return _LEADING_THE.sub("", text.strip()) in cues()["water_bodies"]
 
 
 def _region_of_country(text: str, gaz: Gazetteer) -> list[Entry] | None:
