@@ -353,3 +353,16 @@ def test_flames_set_to_a_police_station_are_arson_not_gunfire(pipeline: Pipeline
                                    published=PUBLISHED).events
     assert [(e.sub_event_type, e.actor1, e.actor2) for e in events] == [
         ("Looting/property destruction", "Unidentified Gang (Haiti)", "Police Forces of Haiti")]
+
+
+def test_a_follow_up_that_names_one_listed_place_tells_of_that_place_only(pipeline: Pipeline) -> None:
+    # before: the follow-up's live bullets and death went to the list's first town, and every copy was excessive
+    # force; the town the follow-up names is the one where police fired and a man died
+    text = ("Protesters took to the streets in Eldoret, Kericho and Nyeri on Thursday, local radio reported. In "
+            "Nyeri, police used live bullets, and a hospital said one man had died of gunshot wounds.")
+    events = pipeline.extract_text(text, published=PUBLISHED).events
+    got = {e.location: (e.sub_event_type, e.fatalities, e.actor2) for e in events}
+    assert got == {"Eldoret": ("Peaceful protest", None, None), "Kericho": ("Peaceful protest", None, None),
+                   "Nyeri": ("Excessive force against protesters", 1, "Police Forces of Kenya")}
+    nyeri = next(e for e in events if e.location == "Nyeri")
+    assert nyeri.evidence["fatalities"].text.startswith("In Nyeri, police used live bullets")

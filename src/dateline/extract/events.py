@@ -92,10 +92,13 @@ def extract_events(
                 candidates.append(cand)
     candidates = _without_crime_arrests(candidates, rejected, text)
     for cand in candidates:
+        # a follow-up that names another place of the sentence ("... in Mombasa, Kisumu and Nakuru. In Nakuru,
+        # police used live bullets") tells of that place's demonstration, not of this one
+        own_sentences = [x for x in sentences if not _names_another_place(cand, x[0], x[2], places)]
         if cand.sub_event_type == "Peaceful protest":
-            cand.sub_event_type = _handling_in_next_sentences(cand, sentences)
+            cand.sub_event_type = _handling_in_next_sentences(cand, own_sentences)
         if cand.sub_event_type in DEMONSTRATION_TYPES:
-            cand.fatality_text = _casualties_told_after(cand, sentences, text)
+            cand.fatality_text = _casualties_told_after(cand, own_sentences, text)
         elif cand.sub_event_type in ONE_SIDED and _fire_returned(cand, sentences):
             cand.sub_event_type = "Armed clash"
     events = _merge(candidates, article, book)
@@ -213,6 +216,37 @@ def _coordinated_clauses(sent: SpacySpan) -> list[SpacySpan]:
         begin = start
     clauses.append(doc[begin:sent.end])
     return clauses
+
+
+def _names_another_place(cand: Candidate, start: int, sentence: str, places: list[Place]) -> bool:
+    """Whether a sentence names a place that the candidate's sentence also names, other than the candidate's
+    own place, and not the candidate's own: it tells of what happened there."""
+    if cand.place is None:
+        return False
+    own = cand.place.mention
+    others = {p.mention for p in places if cand.sentence.start <= p.span.start < cand.sentence.end
+              and p.mention != own and p.name is not None}
+    told = {p.mention for p in places if start <= p.span.start < start + len(sentence)}
+    return bool(told & others) and own not in told
+
+
+def handling_told_of(place: Place, event: Event, doc: Doc) -> tuple[str, Span | None]:
+    """How the authorities handled a demonstration at one place of a list, and its fatality text, from the next
+    sentences of its paragraph that name that place ("... in Mombasa, Kisumu and Nakuru. In Nakuru, police used
+    live bullets, and one man died"): (sub-type, the sentence that gives its dead); ("Peaceful protest", None) when
+    none does."""
+    text = doc.text
+    told = event.mentions[0]
+    paragraphs = _paragraphs(text)
+    para = _paragraph_of(paragraphs, told.start, text).start
+    naming = [(sent.start_char, para, span_text(sent)) for sent in doc.sents
+              if sent.start_char >= told.end and _paragraph_of(paragraphs, sent.start_char, text).start == para
+              and place.mention in span_text(sent)][:2]
+    probe = Candidate("Peaceful protest", told, told, set(), place, None, 0.0, paragraph_start=para)
+    sub = _handling_in_next_sentences(probe, naming)
+    fatal = next((Span.of(text, start, start + len(t.rstrip())) for start, _, t in naming if count_fatalities(t).value is not None),
+                 None)
+    return sub, fatal
 
 
 def _casualties_told_after(cand: Candidate, sentences: list[tuple[int, int, str]], text: str) -> str:
@@ -691,7 +725,7 @@ def _code(cand: Candidate, article: Article, book: Codebook) -> Event:
     _fill_date(event, cand.date, article, fat.days, flags, evidence)
     # a peaceful protest, or one the authorities broke up without lethal force, has no dead of its own by the
     # codebook's definitions: a death told with it is its grievance ("mourners at the funeral of a slain activist")
-    if fat.value is not None and sub not in _NO_DEATH_TYPES:
+    if fat.value is not None and sub not in NO_DEATH_TYPES:
         event.fatalities = fat.value
         if fat.start is not None and fat.end is not None:
             s = cand.sentence.start + fat.start
@@ -894,7 +928,7 @@ def _fill_actors(event: Event, cand: Candidate, iso3: str | None, book: Codebook
                     for n, i, m in (x for x in (first, second) if x is not None)]
 
 
-_NO_DEATH_TYPES = {"Peaceful protest", "Protest with intervention"}
+NO_DEATH_TYPES = {"Peaceful protest", "Protest with intervention"}
 _TERRITORY_TYPES = {"Non-violent transfer of territory", "Non-state actor overtakes territory",
                     "Government regains territory"}
 _DEVICE_TYPES = {"Remote explosive/landmine/IED", "Suicide bomb", "Grenade"}

@@ -23,11 +23,13 @@ from spacy.tokens import Doc
 from spacy.tokens import Span as SpacySpan
 
 from dateline.codebook import Codebook
-from dateline.extract.events import event_id_cnty, fill_place
+from dateline.extract.events import DEMONSTRATION_TYPES, NO_DEATH_TYPES, event_id_cnty, fill_place, handling_told_of
+from dateline.extract.actors import ActorMention, actor_name
+from dateline.extract.fatalities import count_fatalities
 from dateline.extract.incidents import PLACE_FIELDS
 from dateline.extract.notes import make_note
 from dateline.geo.resolve import list_closes_with_unknown_name
-from dateline.model import Article, Event, Place
+from dateline.model import Actor, Article, Event, Place
 
 MAX_ITEMS = 6  # longer runs of names are roll calls ("delegates from France, Germany, …"), not one act's places
 _COMMA = re.compile(r"^\s*,\s*(?:the\s+)?$")
@@ -53,6 +55,8 @@ def one_event_per_listed_place(events: list[Event], places: list[Place], doc: Do
         out.append(event)
         for place in _other_listed_places(event, places, doc):
             copy = _copy_at(event, place, book, article, f"E{next_id}")
+            if event.sub_event_type in DEMONSTRATION_TYPES:
+                _handled_there(copy, event, place, doc, book)
             if _key(copy) not in taken:
                 taken.add(_key(copy))
                 out.append(copy)
@@ -89,6 +93,26 @@ def _copy_at(event: Event, place: Place, book: Codebook, article: Article, event
     copy.notes = make_note(copy, None)
     copy.event_id_cnty = event_id_cnty(copy, article)
     return copy
+
+
+def _handled_there(copy: Event, event: Event, place: Place, doc: Doc, book: Codebook) -> None:
+    """A demonstration's copy at one listed place takes what the next sentences tell of that place alone: how
+    the authorities handled it there and its dead ("... in Mombasa, Kisumu and Nakuru. In Nakuru, police used
+    live bullets, and one man died of gunshot wounds")."""
+    sub, fatal = handling_told_of(place, event, doc)
+    if copy.sub_event_type == "Peaceful protest" and sub != "Peaceful protest":
+        copy.sub_event_type, copy.event_type, copy.disorder_type = sub, book.event_type_of(sub), book.disorder_type_of(sub)
+        if copy.actor2 is None:  # the authorities that intervened, as a demonstration's own sentence names them
+            iso3 = book.iso3(copy.country) if copy.country else None
+            copy.actor2, copy.inter2 = actor_name(ActorMention("police", 0, 0, ""), iso3, book)
+            copy.interaction = book.interaction(copy.inter1, copy.inter2)
+            copy.actors = [*copy.actors[:1], Actor(name=copy.actor2, inter=copy.inter2,
+                                                   inter_label=book.inter_label(copy.inter2), country=copy.country)]
+    figure = count_fatalities(fatal.text).value if fatal is not None else None
+    if fatal is not None and figure is not None and copy.sub_event_type not in NO_DEATH_TYPES:
+        copy.fatalities = figure
+        copy.evidence["fatalities"] = fatal
+    copy.notes = make_note(copy, None)
 
 
 def listed_places(place: Place, places: list[Place], sent: SpacySpan) -> list[Place]:
