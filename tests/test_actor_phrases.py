@@ -220,3 +220,18 @@ def test_clans_that_clash_are_communal_militias_on_both_sides(pipeline) -> None:
                                  "Sunday.")
     assert (event.actor1, event.actor2, event.country) == ("Unidentified Communal Militia (Somalia)",
                                                            "Unidentified Communal Militia (Somalia)", "Somalia")
+
+
+def test_a_closing_credit_is_no_actor_however_the_parse_hangs_it(pipeline) -> None:  # type: ignore[no-untyped-def]
+    # before: the parse hung "police and residents said" on the state's name, and the police became the kidnappers
+    event = only_event(pipeline, "Gunmen abducted 15 people, including a village head, in an overnight raid on Kajuru "
+                                 "in Nigeria's Kaduna state, police and residents said on Sunday.")
+    assert (event.actor1, event.actor2) == ("Unidentified Armed Group (Nigeria)", "Civilians (Nigeria)")
+
+
+def test_a_wire_datelines_capital_is_not_the_state_acting(pipeline) -> None:  # type: ignore[no-untyped-def]
+    # before: "NAIROBI," parsed as the subject of "fired" made Kenya's military the force that intervened
+    text = ("NAIROBI, June 20 (Wire) - Kenyan police fired tear gas and water cannon at thousands of protesters in "
+            "Nairobi on Thursday as demonstrations against proposed tax increases spread.")
+    events = pipeline.extract_text(text, published="2024-06-20").events
+    assert [(e.sub_event_type, e.actor2) for e in events] == [("Protest with intervention", "Police Forces of Kenya")]

@@ -244,3 +244,11 @@ def test_two_coordinated_days_leave_the_note_together(pipeline: Pipeline) -> Non
         published="2024-03-14"))
     assert [e.notes for e in report.events] == [
         "On 11 March 2024, clashes between two rival militias in Misrata (Misrata) left 55 people dead."]
+
+
+def test_a_time_word_used_as_an_adjective_stays_in_the_note() -> None:
+    # before: "overnight" was taken out of "an overnight raid", leaving "in an raid"
+    assert notes.clause_for_note("Gunmen abducted 15 people in an overnight raid on Dutsin-Ma on Sunday, police said.") \
+        == "gunmen abducted 15 people in an overnight raid on Dutsin-Ma"
+    assert notes.clause_for_note("Gunmen attacked the village overnight, killing five.") == \
+        "gunmen attacked the village, killing five"

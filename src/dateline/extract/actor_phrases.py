@@ -131,6 +131,12 @@ _HOLDER_LEMMAS = frozenset({"control", "hold", "run", "govern", "administer", "d
 _REPORT_LEMMAS = frozenset({"say", "tell", "report", "add", "confirm", "state", "claim", "announce", "allege"})
 
 
+# The credit that closes a sentence: ", police and residents said on Sunday."
+_CLOSING_CREDIT_BEFORE = re.compile(r",\s*(?:the\s+|local\s+|state\s+|regional\s+)*$")
+_CLOSING_CREDIT_AFTER = re.compile(r"(?:\s+(?:and|or)\s+(?:[\w-]+\s+){0,3}?)?(?:[\w-]+\s+){0,2}?(?:said|say|says|"
+                                   r"reported|told|confirmed|added)\b[^,;]*$")
+
+
 def _attribution_source(sent: SpacySpan, mention: actors_mod.ActorMention) -> bool:
     """The mention is who reports the event, not who took part: the subject of a reporting verb that follows
     what it reports ("A woman was raped in her home, police said") or that reports a clause with an actor of its
@@ -139,6 +145,10 @@ def _attribution_source(sent: SpacySpan, mention: actors_mod.ActorMention) -> bo
     tok = _tok_at(sent, mention.start)
     if tok is None:
         return False
+    text, offset = span_text(sent), sent.start_char
+    if _CLOSING_CREDIT_BEFORE.search(text[:mention.start - offset]) and \
+            _CLOSING_CREDIT_AFTER.match(text[mention.end - offset:]):
+        return True  # "…, police and residents said on Sunday.": the parse may hang the credit anywhere
     node = tok
     while node.dep_ in {"compound", "amod", "appos", "nmod"} and node.head.i != node.i:
         node = node.head

@@ -38,9 +38,10 @@ _AD_RESIDUE = re.compile(r"\b(?:advertisement|click here|read more|subscribe|sig
                          r"share this|follow us)\b", re.IGNORECASE)
 # the report's own time words, which the note's date phrase replaces: "on Saturday", "last night", "overnight"
 _WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?:\s+(?:night|morning|afternoon|evening))?"
-# (two coordinated days go together: "on Monday and Tuesday")
+# (two coordinated days go together: "on Monday and Tuesday"; after an article the word is an adjective that stays:
+# "an overnight raid")
 _RELATIVE_DAY = re.compile(
-    rf",?\s+(?:(?:late|early)\s+)?(?:(?:on|last|this)\s+(?:{_WEEKDAY}(?:\s+(?:and|or)\s+{_WEEKDAY})?|night|morning|"
+    rf"(?<!\ban)(?<!\ba)(?<!\bthe),?\s+(?:(?:late|early)\s+)?(?:(?:on|last|this)\s+(?:{_WEEKDAY}(?:\s+(?:and|or)\s+{_WEEKDAY})?|night|morning|"
     r"week|weekend)|overnight|yesterday|today)\b(?=[\s,.;:]|$)", re.IGNORECASE)
 _FINITE = {"VBD", "VBZ", "VBP", "MD"}
 _REPORTING = {"say", "report", "find", "claim", "tell", "state", "announce", "add", "note", "confirm", "cite",

@@ -362,6 +362,8 @@ def capital_acting(tok: Any) -> str | None:
     "Ankara launched an offensive"), else None."""
     if not tok.text[:1].isupper() or not state_acting(tok):
         return None
+    if tok.is_upper and tok.i + 1 < len(tok.doc) and tok.doc[tok.i + 1].text == ",":
+        return None  # "NAIROBI, June 20 (Wire) - Kenyan police fired …": a wire dateline parsed as the subject
     if any(c.dep_ in {"compound", "amod"} for c in tok.children):
         return None  # "East Jerusalem residents", "Greater Damascus": a place or part of one, not the state
     return _capitals().get(tok.text.lower())
