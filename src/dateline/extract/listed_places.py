@@ -23,8 +23,14 @@ from spacy.tokens import Doc
 from spacy.tokens import Span as SpacySpan
 
 from dateline.codebook import Codebook
-from dateline.extract.events import DEMONSTRATION_TYPES, NO_DEATH_TYPES, event_id_cnty, fill_place, handling_told_of
 from dateline.extract.actors import ActorMention, actor_name
+from dateline.extract.events import (
+    DEMONSTRATION_TYPES,
+    NO_DEATH_TYPES,
+    event_id_cnty,
+    fill_place,
+    handling_told_of,
+)
 from dateline.extract.fatalities import count_fatalities
 from dateline.extract.incidents import PLACE_FIELDS
 from dateline.extract.notes import make_note
