@@ -26,3 +26,12 @@ def test_violence_between_relatives_is_domestic_crime(text: str) -> None:
 ])
 def test_a_relative_beside_the_victim_is_no_domestic_crime(text: str) -> None:
     assert not CRIME.search(text.lower())
+
+
+def test_an_armed_attack_on_a_prison_is_no_common_crime(pipeline) -> None:  # type: ignore[no-untyped-def]
+    from dateline.extract.classify import not_an_event_reason
+
+    # before: "inmates" made the gangs' assault on a prison a common crime, vetoed
+    text = "Gangs attacked the main prison in Les Cayes on Saturday, freeing about 800 inmates."
+    assert not_an_event_reason(text) is None
+    assert [e.actor1 for e in pipeline.extract_text(text, published="2024-03-12").events] == ["Unidentified Gang (Haiti)"]

@@ -366,3 +366,17 @@ def test_a_follow_up_that_names_one_listed_place_tells_of_that_place_only(pipeli
                    "Nyeri": ("Excessive force against protesters", 1, "Police Forces of Kenya")}
     nyeri = next(e for e in events if e.location == "Nyeri")
     assert nyeri.evidence["fatalities"].text.startswith("In Nyeri, police used live bullets")
+
+
+@pytest.mark.parametrize(("text", "actor1"), [
+    # "shot dead" tells a killing however the parse reads "shot" (here a noun: "a motorbike shot")
+    ("Gunmen on a motorbike shot dead a vaccination worker in Mardan.",
+     "Unidentified Armed Group (Pakistan)"),
+    # bodies found hanging carry the marks of a killing; who found them is no side of it
+    ("Police in Ecuador's Machala found the bodies of five men hanging from a bridge.",
+     "Unidentified Armed Group (Ecuador)"),
+])
+def test_killings_told_by_their_manner_or_their_marks(pipeline: Pipeline, text: str, actor1: str) -> None:
+    # before: no event for either; with the marks found, the police who found the bodies were the killers
+    events = pipeline.extract_text(text, published=PUBLISHED).events
+    assert [(e.sub_event_type, e.actor1) for e in events] == [("Attack", actor1)]

@@ -37,3 +37,12 @@ def test_a_bomb_on_a_sports_ground_is_an_explosion_event(pipeline: Pipeline) -> 
         "Explosives hidden in a bag detonated on a football pitch in Kandahar on Friday, wounding two boys.",
         publisher="Test Wire", published=PUBLISHED)
     assert [e.event_type for e in report.events] == ["Explosions/Remote violence"]
+
+
+def test_a_partys_league_in_a_clash_of_activists_is_no_sport(pipeline: Pipeline) -> None:
+    # before: "League" of a party's name made the clash of two parties' activists a sport, vetoed
+    assert not_an_event_reason("Supporters of the opposition party clashed with ruling Muslim League activists in "
+                               "Multan, leaving 30 injured.") is None
+    events = pipeline.extract_text("Supporters of the opposition party clashed with ruling Muslim League activists "
+                                   "in Multan on Monday, leaving 30 injured.", published=PUBLISHED).events
+    assert [e.sub_event_type for e in events] == ["Mob violence"]

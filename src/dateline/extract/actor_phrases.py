@@ -95,7 +95,7 @@ def actor_mentions(sent: SpacySpan, book: Codebook, credits: Sequence[Span] = ()
             found.extend((actors_mod.ActorMention(kind, tok.idx, tok.idx + len(tok.text), tok.text, other), _role(tok))
                          for other in _coordinated_states(tok, book) if other != nationality)
     found.extend(_states_acting(sent, book, used, found))
-    found = [(m, r) for m, r in found if not _attribution_source(sent, m)]
+    found = [(m, r) for m, r in found if not _attribution_source(sent, m) and not _finder(sent, m)]
     return _repelled_attacks(_named_in_parentheses(_either_or(found, sent), sent), sent)
 
 
@@ -129,6 +129,18 @@ _UNDERGO_LEMMAS = frozenset({"die", "perish", "succumb", "drown"})  # intransiti
 _HOLDER_LEMMAS = frozenset({"control", "hold", "run", "govern", "administer", "dominate", "back", "support",
                             "sponsor", "fund", "arm", "own", "operate"})
 _REPORT_LEMMAS = frozenset({"say", "tell", "report", "add", "confirm", "state", "claim", "announce", "allege"})
+
+
+_FIND_LEMMAS = {"find", "discover", "recover", "retrieve", "exhume", "uncover", "unearth"}
+
+
+def _finder(sent: SpacySpan, mention: actors_mod.ActorMention) -> bool:
+    """The mention found what it tells of ("Police found the bodies of five men"): who discovered the dead is no
+    side of their killing."""
+    tok = _tok_at(sent, mention.start)
+    while tok is not None and tok.dep_ in {"compound", "amod", "conj"} and tok.head.i != tok.i:
+        tok = tok.head
+    return tok is not None and tok.dep_ == "nsubj" and tok.head.lemma_.lower() in _FIND_LEMMAS
 
 
 # The credit that closes a sentence: ", police and residents said on Sunday."
