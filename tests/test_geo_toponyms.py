@@ -222,3 +222,16 @@ def test_a_sea_named_with_the_is_water_not_a_province(pipeline, text: str, count
     # before: "in the Red Sea" was Sudan's Red Sea state
     events = pipeline.extract_text(text).events
     assert [e.country for e in events] == [country]
+
+
+def test_a_name_particle_alone_is_no_place(resources) -> None:  # type: ignore[no-untyped-def]
+    # before: NER's "Las" of "the Las Bambas mine" was a town in Afghanistan found under a loose spelling
+    places = geocode_text("Miners set up roadblocks on the road to the Las Bambas copper mine on Monday.",
+                          resources=resources)
+    assert all(p.country is None for p in places)
+
+
+def test_a_province_before_a_possessive_holds_the_district_after_it(resources) -> None:  # type: ignore[no-untyped-def]
+    # before: "Bijapur" went to the larger namesake in Karnataka although the text writes Chhattisgarh's
+    places = geocode_text("Rebels ambushed a patrol in Chhattisgarh's Bijapur district on Sunday.", resources=resources)
+    assert next(p for p in places if p.mention == "Bijapur").admin1 == "Chhattisgarh"

@@ -582,6 +582,11 @@ def _link_hierarchy(text: str, mentions: list[Mention], doc: Doc | None = None) 
                 holders = [pe for pe in b.candidates if pe.cc == cc and pe.kind != KIND_COUNTRY]
                 if any(_contains(pe, e) for pe in holders for e in a.candidates):
                     b.child_cc = cc
+        elif a.sent == b.sent and _POSSESSIVE_GAP.match(text[a.end : b.start]):
+            # "Chhattisgarh's Bijapur district": a province before the possessive holds the place after it
+            provinces = [pe for pe in a.candidates if pe.kind == KIND_ADMIN1]
+            if any(_contains(pe, e) for pe in provinces for e in b.candidates):
+                b.parent, a.is_parent = k, True
 
 
 def _contains(parent: Entry, child: Entry) -> bool:

@@ -65,6 +65,11 @@ def _words(name: str) -> frozenset[str]:
 
 
 @functools.cache
+def _name_particles() -> frozenset[str]:
+    return frozenset(cues()["name_particles"])
+
+
+@functools.cache
 def _name_joints() -> frozenset[str]:
     return frozenset(cues()["name_joints"])
 
@@ -775,6 +780,10 @@ def _ner_only(doc: Doc, found: list[Candidate], tk: _Tokens, ents: list[Span] | 
             continue
         if ent.label_ in PLACE_NER and ent.text[:1].isupper() and not _overlaps(ent.start, ent.end, found + out):
             end = ent.end
+            if len(ent) == 1 and ent.text in _name_particles():
+                # NER's "Las" of "the Las Bambas mine": a name's first word, read with the words of the name
+                while end < len(doc) and _is_cap(doc[end]) and doc[end].is_alpha and doc[end - 1].whitespace_:
+                    end += 1
             while (end + 1 < len(doc) and (doc[end].text in _name_joints() or doc[end].text in CONNECTORS
                                            and doc[end].text != "of") and doc[end - 1].whitespace_
                    and _is_cap(doc[end + 1]) and doc[end + 1].is_alpha):
