@@ -148,3 +148,15 @@ def test_what_killed_is_not_who_died(text: str, value: int) -> None:
 def test_an_active_verb_with_to_death_counts_its_object(text: str, value: int) -> None:
     # before: "burned two suspected thieves to death" gave no figure
     assert count_fatalities(text).value == value
+
+
+@pytest.mark.parametrize(("text", "value"), [
+    # an age in the victim's description is no duration that blocks the count
+    ("Police said a 40-year-old man was shot dead in Nyanga during the unrest.", 1),
+    ("Two 19-year-old students were killed in the crossfire.", 2),
+    # a duration still blocks it
+    ("The siege, now three years old, has killed hundreds.", 100),
+])
+def test_an_age_is_no_duration(text: str, value: int) -> None:
+    # before: "40-year-old" read as "years" left the man shot dead uncounted
+    assert count_fatalities(text).value == value

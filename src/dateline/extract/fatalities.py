@@ -94,9 +94,10 @@ _PATTERNS = [
     re.compile(rf"\b(?:burn(?:ed|t)|beat|stoned|hacked|stabbed|clubbed|bludgeoned|shot|starved|tortured)\s+{_NUM}\s+"
                rf"(?P<gap>(?:[\w'’-]+\s+){{0,3}}?)to death\b", re.IGNORECASE),
 ]
-# Words that, inside the victim gap, show the number is not a death count; among them the weapon or attack that
+# Words that, inside the victim gap, show the number is not a death count (an age, "a 40-year-old man", is no
+# duration); among them the weapon or attack that
 # did the killing ("an air strike killed five fighters", "two bombs killed ..."): it counts attacks, not the dead.
-_BLOCK_GAP = re.compile(r"\b(?:injur\w*|wound\w*|hurt|arrest\w*|detain\w*|and|or|years?|days?|months?|weeks?|"
+_BLOCK_GAP = re.compile(r"\b(?:injur\w*|wound\w*|hurt|arrest\w*|detain\w*|and|or|(?:years?|days?|months?|weeks?)(?![- ]old)|"
                         r"hours?|times|percent|km|miles|kilometres|kilometers|metres|meters|houses|homes|"
                         r"vehicles|cars|shops|buildings|strikes?|airstrikes?|raids?|attacks?|bombs?|bombings?|"
                         r"blasts?|explosions?|shells?|mortars?|rockets?|missiles?|drones?|ambush(?:es)?|"
