@@ -235,3 +235,12 @@ def test_a_province_before_a_possessive_holds_the_district_after_it(resources) -
     # before: "Bijapur" went to the larger namesake in Karnataka although the text writes Chhattisgarh's
     places = geocode_text("Rebels ambushed a patrol in Chhattisgarh's Bijapur district on Sunday.", resources=resources)
     assert next(p for p in places if p.mention == "Bijapur").admin1 == "Chhattisgarh"
+
+
+def test_an_unknown_township_of_a_one_province_report_keeps_that_province(pipeline) -> None:  # type: ignore[no-untyped-def]
+    # before: the township's namesake abroad was rejected and the event kept only the country (precision 3)
+    text = ("CAPE TOWN, Aug 3 (Wire) - Minibus taxi drivers blocked several roads in Cape Town on Thursday.\n\n"
+            "Police said a 40-year-old man was shot dead in Nyanga during the unrest.")
+    shooting = next(e for e in pipeline.extract_text(text, published="2023-08-03").events if e.sub_event_type == "Attack")
+    assert (shooting.country, shooting.admin1, shooting.geo_precision, shooting.fatalities) == (
+        "South Africa", "Western Cape", 2, 1)

@@ -1161,6 +1161,18 @@ def _supported_provinces(cc: str, ctx: Context) -> tuple[list[tuple[str, str]], 
     return None
 
 
+def _article_province(k: int, chosen: list[Entry | None], cc: str) -> str | None:
+    """The admin1 code of the one province of country `cc` that every other resolved place of the report lies in
+    (two mentions at least): "shot dead in Nyanga", a township the index lacks, in a Cape Town story whose other
+    places are all in the Western Cape."""
+    codes = Counter(e.admin1_code for j, e in enumerate(chosen) if j != k and e is not None and e.cc == cc
+                    and e.kind != KIND_COUNTRY and e.admin1_code)
+    others = [e for j, e in enumerate(chosen) if j != k and e is not None and e.kind != KIND_COUNTRY and e.cc != cc]
+    if len(codes) == 1 and sum(codes.values()) >= 2 and not others:
+        return next(iter(codes))
+    return None
+
+
 def _context_province(cc: str, ctx: Context) -> tuple[str, str] | None:
     """(admin1 code, what supports it) of the province of country `cc` the text supports most."""
     supported = _supported_provinces(cc, ctx)
@@ -1630,6 +1642,9 @@ class Resolver:
             if a1 is not None:
                 return self.place_from_entry(m, a1, article, geo_precision=2, confidence=0.4, reason=reason,
                                              candidates=cands)
+        if (code := _article_province(k, chosen, cc)) is not None and (a1 := self.gaz.admin1(cc, code)) is not None:
+            return self.place_from_entry(m, a1, article, geo_precision=2, confidence=0.35, candidates=cands,
+                                         reason=f"{reason}; every other place of the report is in {ascii_name(a1.name)}")
         country = self.gaz.country(cc)
         assert country is not None
         return self.place_from_entry(m, country, article, confidence=0.3, reason=reason, candidates=cands)
@@ -1709,6 +1724,10 @@ class Resolver:
                 return self.place_from_entry(m, a1, article, geo_precision=2, confidence=0.3,
                                              reason=f"not in the gazetteer; kept at {ascii_name(a1.name)}, "
                                                     f"where the text puts it ({province[1]})")
+            if (code := _article_province(k, chosen, cc)) is not None and (a1 := self.gaz.admin1(cc, code)) is not None:
+                return self.place_from_entry(m, a1, article, geo_precision=2, confidence=0.25,
+                                             reason=f"not in the gazetteer; every other place of the report is in "
+                                                    f"{ascii_name(a1.name)}")
             return self.place_from_entry(m, country, article, kind="country", confidence=0.2,
                                          reason=f"not in the gazetteer; country from context ({cc})")
         return Place(mention=m.text, span=span, kind=kind, reason="not in the gazetteer")
