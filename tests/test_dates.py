@@ -135,3 +135,21 @@ def test_a_word_relative_to_the_telling_counts_from_the_reports_own_day(pipeline
     report = pipeline.extract_article(article_from_text(
         "Gunmen killed five farmers in Benue state overnight, police said on Tuesday.", published="2024-03-14"))
     assert [str(e.event_date) for e in report.events] == ["2024-03-11"]
+
+
+@pytest.mark.parametrize(("text", "start", "end"), [
+    # a Thursday report: the two days are one span of days, read back from the report's day
+    ("Gunmen killed four villagers near Gusau between Friday and Sunday.", dt.date(2024, 3, 8), dt.date(2024, 3, 10)),
+    ("Bandits killed six farmers near Gusau from Saturday to Monday.", dt.date(2024, 3, 9), dt.date(2024, 3, 11)),
+    # across the week's turn: "between Wednesday and Monday" said on a Thursday starts the week before
+    ("Bandits killed six farmers near Gusau between Wednesday and Monday.", dt.date(2024, 3, 6), dt.date(2024, 3, 11)),
+])
+def test_two_weekdays_of_a_range_are_one_span_of_days(pipeline, text: str, start: dt.date, end: dt.date) -> None:  # type: ignore[no-untyped-def]
+    # before: only the first day was read ("between Friday" on its own), a day's precision and a note that kept
+    # "between Friday and Sunday" after its own date
+    from dateline.ingest import article_from_text
+
+    report = pipeline.extract_article(article_from_text(text, published="2024-03-14"))
+    event = report.events[0]
+    assert (event.date_start, event.date_end, event.time_precision) == (start, end, 2)
+    assert "day" not in event.notes.split(",", 1)[1], event.notes

@@ -697,7 +697,32 @@ def dates_from_doc(article: Article, doc: Doc, resources: Resources) -> list[Dat
         if getattr(span, "label_", "") == "ANAPHOR" or _ANAPHOR_RE.match(_norm(span.text)):
             m = _resolve_anaphor(text, span, m, mentions)
         mentions.append(m)
-    return mentions
+    return _joined_ranges(text, mentions)
+
+
+_RANGE_OPENER = re.compile(r"^(?:between|from)\s", re.IGNORECASE)
+_RANGE_JOINT = re.compile(r"^\s*(?:and|to|until|till|through|-|–)\s*$")
+
+
+def _joined_ranges(text: str, mentions: list[DateMention]) -> list[DateMention]:
+    """"between Friday and Sunday", "from Monday to Wednesday": the two days the parser finds apart are one span
+    of days (precision 2 within a week), as "3-5 March" already is."""
+    out: list[DateMention] = []
+    for m in mentions:
+        prev = out[-1] if out else None
+        if (prev is not None and prev.kind == m.kind == "weekday" and _RANGE_OPENER.match(prev.span.text)
+                and _RANGE_JOINT.match(text[prev.span.end : m.span.start]) and prev.date_start and m.date_end):
+            start, end = prev.date_start, m.date_end
+            if start > end:
+                start -= dt.timedelta(days=7)  # "between Friday and Monday" said on a Tuesday: last Friday
+            out[-1] = prev.model_copy(update={
+                "span": _span_of(text, prev.span.start, m.span.end), "kind": "range", "date_start": start,
+                "date_end": end, "event_date": coded_day(start, end), "time_precision": precision_for(start, end),
+                "clause": _span_of(text, prev.clause.start, max(prev.clause.end, m.span.end)),
+            })
+            continue
+        out.append(m)
+    return out
 
 
 # ---------------------------------------------------------------------------------------------------------

@@ -41,8 +41,9 @@ _WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?:\s+(
 # (two coordinated days go together: "on Monday and Tuesday"; after an article the word is an adjective that stays:
 # "an overnight raid")
 _RELATIVE_DAY = re.compile(
-    rf"(?<!\ban)(?<!\ba)(?<!\bthe),?\s+(?:(?:late|early)\s+)?(?:(?:on|last|this)\s+(?:{_WEEKDAY}(?:\s+(?:and|or)\s+{_WEEKDAY})?|night|morning|"
-    r"week|weekend)|overnight|yesterday|today)\b(?=[\s,.;:]|$)", re.IGNORECASE)
+    rf"(?<!\ban)(?<!\ba)(?<!\bthe),?\s+(?:(?:between|from)\s+{_WEEKDAY}\s+(?:and|to|until)\s+{_WEEKDAY}|"
+    rf"(?:(?:late|early)\s+)?(?:(?:on|last|this)\s+(?:{_WEEKDAY}(?:\s+(?:and|or)\s+{_WEEKDAY})?|night|morning|"
+    r"week|weekend)|overnight|yesterday|today))\b(?=[\s,.;:]|$)", re.IGNORECASE)
 _FINITE = {"VBD", "VBZ", "VBP", "MD"}
 _REPORTING = {"say", "report", "find", "claim", "tell", "state", "announce", "add", "note", "confirm", "cite",
               "see", "show", "appear", "seem"}
