@@ -130,3 +130,21 @@ def test_the_army_as_a_speaker_takes_an_earlier_name_only_if_it_is_the_armys(pip
     quotes = pipeline.extract_text("The Nigerian Army deployed troops to Maiduguri. The army said it had repelled "
                                    "an attack on Monday.").quotes
     assert [q.speaker for q in quotes if "repelled" in q.span.text] == ["Nigerian Army"]
+
+
+def test_a_groups_claim_of_responsibility_names_the_attacks_unidentified_attacker(pipeline) -> None:  # type: ignore[no-untyped-def]
+    # before: the attack kept "Unidentified Armed Group" though the report names the group that claimed it
+    text = ("Suspected militants killed six soldiers in an attack on an army post near Gao on Tuesday, security "
+            "sources said.\n\nThe Islamic State in the Greater Sahara claimed responsibility for the attack on "
+            "Wednesday.")
+    events = [e for e in pipeline.extract_text(text, published="2024-03-14").events if "needs_review" not in e.flags]
+    assert [(e.actor1, e.actor2) for e in events] == [("Islamic State (Greater Sahara)", "Military Forces of Mali")]
+    assert events[0].evidence["actor1"].text == "Islamic State in the Greater Sahara"
+    assert "actor1_by_claim" in events[0].flags
+
+
+def test_a_denial_names_no_attacker(pipeline) -> None:  # type: ignore[no-untyped-def]
+    text = ("Suspected militants killed six soldiers in an attack on an army post near Gao on Tuesday, security "
+            "sources said.\n\nThe Islamic State in the Greater Sahara denied any responsibility for the attack.")
+    events = [e for e in pipeline.extract_text(text, published="2024-03-14").events if "needs_review" not in e.flags]
+    assert [e.actor1 for e in events] == ["Unidentified Armed Group (Mali)"]

@@ -2,14 +2,15 @@
 
 Each module turns one kind of annotation into model objects; this function only wires them together, in the
 order their inputs require: places and dates first, then quotes, then events and statements (which use all
-three; the learned decision then weighs each event, and an act told of several listed places becomes an event
-at each), then claims (who asserts each event, quote and statement), then the source profile.
+three; the learned decision then weighs each event, an act told of several listed places becomes an event at
+each, and a group's claim of responsibility names an attack's unidentified attacker), then claims (who asserts each event, quote and statement), then the source profile.
 """
 
 from __future__ import annotations
 
 from spacy.tokens import Doc
 
+from dateline.extract import claimants
 from dateline.extract import claims as claims_mod
 from dateline.extract import context as context_mod
 from dateline.extract import dates as dates_mod
@@ -38,6 +39,7 @@ def build_report(article: Article, doc: Doc, resources: Resources, decide: bool 
         events, rejected = decide_mod.settle_vetoes(events, rejected)
     if decide:  # (the decision's training rows are the acts as proposed, one per act)
         events = listed_places.one_event_per_listed_place(events, places, doc, article, resources.codebook)
+        claimants.name_claimants(events, rejected, doc, resources.codebook)
     statements = statements_mod.extract_statements(article, doc, resources, places, dates, quotes)
     claims = claims_mod.attribute(article, doc, events, quotes, statements)
     profile = source_mod.profile_source(article, doc, claims)

@@ -1,0 +1,72 @@
+"""The group that claims an attack is its perpetrator.
+
+Wire copy tells an attack first with an unnamed attacker ("suspected jihadists killed eight soldiers") and the
+claim later ("JNIM claimed responsibility for the attack"). The claim itself is a statement, not an event (the
+rules reject it as one, `classify.not_an_event_reason`), but the codebook codes the claimant as the act's first
+actor: it is who the reports name. So a claim of responsibility by a named armed group gives that group to the
+nearest violent event told before it whose first actor is still unidentified. A denial names no one.
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Doc
+
+from dateline.codebook import Codebook
+from dateline.extract import actors as actors_mod
+from dateline.extract.actor_phrases import actor_mentions
+from dateline.extract.notes import make_note
+from dateline.model import Actor, Event, RejectedCandidate, Span
+
+CLAIM_DETAIL = "a claim or denial of responsibility"
+_DENIAL = re.compile(r"\bden(?:y|ies|ied|ying)\b|\breject(?:s|ed|ing)?\b|\bdisown", re.IGNORECASE)
+_VIOLENT = {"Battles", "Explosions/Remote violence", "Violence against civilians"}
+_UNIDENTIFIED = "Unidentified Armed Group"
+NEEDS_REVIEW = "needs_review"
+
+
+def name_claimants(events: list[Event], rejected: list[RejectedCandidate], doc: Doc, book: Codebook) -> None:
+    """Give each claim of responsibility's group to the violent event it claims (in place)."""
+    for claim in rejected:
+        if not (claim.detail or "").startswith(CLAIM_DETAIL) or _DENIAL.search(claim.span.text):
+            continue
+        group = _claimant(claim.span, doc, book)
+        event = _claimed_event(events, claim.span)
+        if group is not None and event is not None:
+            _set_perpetrator(event, group, book)
+
+
+def _claimant(span: Span, doc: Doc, book: Codebook) -> actors_mod.ActorMention | None:
+    """The named non-state group of the claim's sentence, its subject first."""
+    sent = doc.char_span(span.start, span.end, alignment_mode="expand")
+    if sent is None:
+        return None
+    groups = [(m, role) for m, role in actor_mentions(sent, book)
+              if m.kind == "group" and m.group is not None and not m.group.get("state")]
+    groups.sort(key=lambda x: x[1] != "agent")
+    return groups[0][0] if groups else None
+
+
+def _claimed_event(events: list[Event], claim: Span) -> Event | None:
+    """The last violent event told before the claim whose first actor nobody has named, among the kept events
+    first (a claim is made for the attack the report tells as news, not for one it leaves for review)."""
+    told_before = [e for e in events if e.mentions and e.mentions[0].start < claim.start
+                   and e.event_type in _VIOLENT and (e.actor1 or "").startswith(_UNIDENTIFIED)]
+    kept = [e for e in told_before if NEEDS_REVIEW not in e.flags]
+    return max(kept or told_before, key=lambda e: e.mentions[0].start, default=None)
+
+
+def _set_perpetrator(event: Event, group: actors_mod.ActorMention, book: Codebook) -> None:
+    iso3 = book.iso3(event.country) if event.country else None
+    name, inter = actors_mod.actor_name(group, iso3, book)
+    if name == event.actor2:
+        return
+    event.actor1, event.inter1 = name, inter
+    event.interaction = book.interaction(event.inter1, event.inter2)
+    first = Actor(name=name, inter=inter, inter_label=book.inter_label(inter), country=event.country,
+                  evidence=Span(start=group.start, end=group.end, text=group.text))
+    event.actors = [first, *event.actors[1:]]
+    event.evidence["actor1"] = first.evidence  # type: ignore[assignment]
+    event.flags = [*event.flags, "actor1_by_claim"]
+    event.notes = make_note(event, None)
