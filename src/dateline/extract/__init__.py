@@ -10,13 +10,12 @@ from __future__ import annotations
 
 from spacy.tokens import Doc
 
-from dateline.extract import claimants
+from dateline.extract import claimants, listed_places
 from dateline.extract import claims as claims_mod
 from dateline.extract import context as context_mod
 from dateline.extract import dates as dates_mod
 from dateline.extract import decide as decide_mod
 from dateline.extract import events as events_mod
-from dateline.extract import listed_places
 from dateline.extract import quotes as quotes_mod
 from dateline.extract import source as source_mod
 from dateline.extract import statements as statements_mod
