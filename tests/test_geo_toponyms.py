@@ -244,3 +244,10 @@ def test_an_unknown_township_of_a_one_province_report_keeps_that_province(pipeli
     shooting = next(e for e in pipeline.extract_text(text, published="2023-08-03").events if e.sub_event_type == "Attack")
     assert (shooting.country, shooting.admin1, shooting.geo_precision, shooting.fatalities) == (
         "South Africa", "Western Cape", 2, 1)
+
+
+def test_a_peoples_or_languages_adjective_starts_no_longer_name(resources) -> None:  # type: ignore[no-untyped-def]
+    # before: "Anglophone North-West" was read as one longer name the index lacks, so the region was no candidate
+    places = geocode_text("Separatists attacked a police post in Cameroon's Anglophone North-West region on Monday.",
+                          resources=resources)
+    assert [(p.mention, p.admin1) for p in places if p.kind == "admin1"] == [("North-West", "Nord-Ouest")]

@@ -65,6 +65,11 @@ def _words(name: str) -> frozenset[str]:
 
 
 @functools.cache
+def _descriptors() -> frozenset[str]:
+    return frozenset(cues()["descriptor_adjectives"])
+
+
+@functools.cache
 def _name_particles() -> frozenset[str]:
     return frozenset(cues()["name_particles"])
 
@@ -743,7 +748,9 @@ def _flanked(i: int, j: int, covered: int, tk: _Tokens) -> bool:
     if i > 0 and i - 1 >= covered and not tk.sent_start[i]:
         left = i - 1
         if (cap[left] and text[left] not in DATE_WORDS and alpha[left] and not tk.sent_start[left]
-                and not _stray_capital(tk, left)):
+                and not _stray_capital(tk, left) and lower[left] not in _descriptors()):
+            # ("Cameroon's Anglophone North-West region": a people's, faith's or language's adjective describes the
+            # place; it starts no longer name)
             return True
         if text[left] == "-" and i >= 2 and cap[i - 2] and not ws[left] and not ws[i - 2]:
             return True
