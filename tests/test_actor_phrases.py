@@ -235,3 +235,20 @@ def test_a_wire_datelines_capital_is_not_the_state_acting(pipeline) -> None:  # 
             "Nairobi on Thursday as demonstrations against proposed tax increases spread.")
     events = pipeline.extract_text(text, published="2024-06-20").events
     assert [(e.sub_event_type, e.actor2) for e in events] == [("Protest with intervention", "Police Forces of Kenya")]
+
+
+@pytest.mark.parametrize(("text", "actors"), [
+    # a rebel group's own "… Army" name is no state's army; the whole acts with its fighters or faction
+    ("A faction of the Free Syrian Army clashed with HTS fighters near Saraqib on Monday.",
+     ("Free Syrian Army", "HTS: Hayat Tahrir al Sham")),
+    ("Fighters of the Arakan Army attacked a military outpost near Paletwa on Sunday.",
+     ("AA: Arakan Army", "Military Forces of Myanmar")),
+    # a state's army stays the state's
+    ("The Syrian army shelled rebel positions near Saraqib on Monday.",
+     ("Military Forces of Syria", "Unidentified Armed Group (Syria)")),
+])
+def test_a_rebel_armys_own_name_and_its_fighters(pipeline, text: str, actors: tuple[str, str]) -> None:  # type: ignore[no-untyped-def]
+    # before: "Free Syrian Army" was Syria's military, and "fighters of the Arakan Army" made the Arakan Army
+    # the side attacked and its fighters an unidentified armed group
+    event = only_event(pipeline, text)
+    assert (event.actor1, event.actor2) == actors

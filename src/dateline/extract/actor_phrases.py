@@ -59,6 +59,13 @@ def actor_mentions(sent: SpacySpan, book: Codebook, credits: Sequence[Span] = ()
         if tok.i in used or tok.pos_ not in {"NOUN", "PROPN"}:
             continue
         lemma = _actor_lemma(tok)
+        if (own := _rebel_army(tok)) is not None:
+            # "a faction of the Free Syrian Army": a rebel group's own name, not the Syrian state's army
+            found.append((actors_mod.ActorMention("group", own[0].idx, tok.idx + len(tok.text),
+                                                  span_text(sent.doc[own[0].i : tok.i + 1]), None,
+                                                  group={"name": span_text(sent.doc[own[0].i : tok.i + 1]),
+                                                         "inter": 2}), _role(tok)))
+            continue
         kind = actors_mod.KIND_BY_LEMMA.get(lemma) or actors_mod.KIND_BY_LEMMA.get(tok.lower_)
         if kind is None and lemma in actors_mod.DEFENCE_WORDS and any(
                 c.lower_ in actors_mod.DEFENCE_MODIFIERS for c in tok.children):
@@ -282,11 +289,42 @@ def _group_phrase(sent: SpacySpan, tok: Token, end_char: int) -> set[int]:
     elif last.i + 1 < sent.end and actors_mod.KIND_BY_LEMMA.get(_actor_lemma(sent.doc[last.i + 1])) in {
             "unidentified_armed", "unidentified_gang"}:
         out.add(last.i + 1)  # "IS militants" parsed apart: the armed noun right after the name is the group's
+    if (part := _whole_of(last)) is not None:
+        out.add(part.i)  # "fighters of the Kachin Independence Army": the group's own fighters
     return out
+
+
+_PART_NOUNS = {"faction", "wing", "unit", "member", "cell", "brigade", "battalion", "splinter"}
+
+
+def _whole_of(tok: Token) -> Token | None:
+    """The noun a name is the whole of: "fighters of X", "a faction of X" (X the object of "of", the noun an
+    armed or part noun); None otherwise."""
+    node = tok
+    while node.dep_ in {"compound", "amod", "nmod", "flat"} and node.head.i != node.i and node.head.i > node.i:
+        node = node.head
+    if node.dep_ != "pobj" or node.head.lower_ != "of":
+        return None
+    noun = node.head.head
+    lemma = _actor_lemma(noun)
+    armed = actors_mod.KIND_BY_LEMMA.get(lemma) in {"unidentified_armed", "military", "security"}
+    return noun if noun.pos_ in {"NOUN", "PROPN"} and (armed or lemma in _PART_NOUNS) else None
 
 
 def _tok_at(sent: SpacySpan, char: int) -> Token | None:
     return next((t for t in sent if t.idx <= char < t.idx + len(t.text)), None)
+
+
+def _rebel_army(tok: Token) -> list[Token] | None:
+    """The capitalised words of a rebel group's "… Army" / "… Forces" name ("Free Syrian Army"), when one of
+    them is a word no state army is named with (`nonstate_army_words`); None otherwise."""
+    if tok.text not in {"Army", "Forces"}:
+        return None
+    words = [c for c in tok.children if c.dep_ in {"compound", "amod", "nmod"} and c.i < tok.i and c.text[:1].isupper()]
+    words = [t for c in words for t in c.subtree if t.i < tok.i and t.text[:1].isupper()]
+    if not words or not any(t.lower_ in actors_mod.nonstate_army_words() for t in words):
+        return None
+    return sorted(words, key=lambda t: t.i)
 
 
 def _armed_context(tok: Token) -> bool:
@@ -359,6 +397,8 @@ def _role(tok: Token) -> str:
         return "agent"
     if node.dep_ in {"dobj", "nsubjpass", "attr"}:
         return "patient"
+    if node.dep_ == "pobj" and node.head.lower_ == "of" and (part := _whole_of(node)) is not None:
+        return _role(part)  # "a faction of the Free Syrian Army clashed": the whole acts with its part
     if node.dep_ == "pobj" and node.head.lower_ in {"on", "at", "against", "upon", "of", "targeting"}:
         return "patient"
     return "other"

@@ -139,6 +139,12 @@ def state_act_nouns() -> frozenset[str]:
 
 
 @functools.cache
+def nonstate_army_words() -> frozenset[str]:
+    """Words that make a capitalised "… Army" a rebel group's name ("Free Syrian Army")."""
+    return frozenset(_load_aliases().get("nonstate_army_words", []))
+
+
+@functools.cache
 def _load_aliases() -> dict[str, Any]:
     raw = importlib_resources.files("dateline.codebook").joinpath(ALIASES_FILE).read_text(encoding="utf-8")
     data: dict[str, Any] = yaml.safe_load(raw)
