@@ -380,3 +380,26 @@ def test_killings_told_by_their_manner_or_their_marks(pipeline: Pipeline, text: 
     # before: no event for either; with the marks found, the police who found the bodies were the killers
     events = pipeline.extract_text(text, published=PUBLISHED).events
     assert [(e.sub_event_type, e.actor1) for e in events] == [("Attack", actor1)]
+
+
+@pytest.mark.parametrize(("text", "sub_event_type"), [
+    # what the police fire to break a crowd up is no gunfire: a dispersal
+    ("Police fired tear gas to disperse opposition supporters in Eldoret on Tuesday.", "Protest with intervention"),
+    ("Police fired tear gas and water cannon to disperse farmers who had gathered in Karnal to demand crop prices.",
+     "Protest with intervention"),
+    ("Police fired rubber bullets to disperse stone-throwing youths in Baramulla on Friday.", "Violent demonstration"),
+    ("Soldiers fired into the air to disperse the crowd in Segou on Monday.", "Protest with intervention"),
+    # the demonstration the force acted on, told in a relative or "after" clause
+    ("Security forces arrested dozens of students who were protesting outside the governor's office in Yazd on "
+     "Sunday.", "Protest with intervention"),
+    ("Police detained 40 people after demonstrators occupied the town hall in Grenoble on Monday.",
+     "Protest with intervention"),
+    # a rally that came later is not what the arrests broke up
+    ("Several opposition activists were detained before the president's rally in Nakuru on Monday.", "Arrests"),
+])
+def test_the_force_used_on_a_crowd_and_the_crowd_it_was_used_on(pipeline: Pipeline, text: str, sub_event_type: str
+                                                                ) -> None:
+    # before: "fired tear gas" was gunfire (an Attack on civilians; with "water cannon" a shelling), and a protest
+    # told in a relative or "after" clause was background, leaving Arrests
+    events = pipeline.extract_text(text, published=PUBLISHED).events
+    assert [e.sub_event_type for e in events] == [sub_event_type]

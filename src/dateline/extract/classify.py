@@ -314,6 +314,8 @@ def find_triggers(sent: SpacySpan) -> list[Trigger]:
             continue  # "prices rose" is not an uprising; "rose up against" is
         if lemma == "fire" and tok.pos_ == "NOUN" and _flames(tok):
             continue  # "set fire to a police station", "a fire broke out": flames, told by the burn family, not gunfire
+        if lemma == "fire" and tok.pos_ == "VERB" and _fires_less_lethal(tok):
+            family = "dispersal"  # "police fired tear gas / rubber bullets / into the air": a crowd broken up
         if lemma == "fire" and tok.pos_ == "NOUN" and not any(c.lower_ in {"open", "opened"} for c in tok.ancestors):
             family = "fire_noun"
         if family == "agreement" and tok.pos_ == "NOUN" and _background_agreement(tok):
@@ -374,6 +376,20 @@ def _before_the_court(tok: Token) -> bool:
         return True
     return node.dep_ == "pobj" and head.lower_ == "of" and head.head.pos_ == "NOUN" and \
         head.head.lemma_.lower() in JUDICIAL_LEMMAS
+
+
+LESS_LETHAL = _LEXICON.regex("LESS_LETHAL")
+
+
+def _fires_less_lethal(fire: Token) -> bool:
+    """Whether the verb "fire" has a less-lethal munition as its object, or is fired into the air."""
+    for child in fire.children:
+        words = " ".join(t.text for t in child.subtree)
+        if child.dep_ in {"dobj", "conj"} and LESS_LETHAL.search(words):
+            return True
+        if child.dep_ in {"prep", "advmod"} and LESS_LETHAL.match(words):
+            return True
+    return False
 
 
 def _flames(fire: Token) -> bool:

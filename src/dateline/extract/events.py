@@ -479,21 +479,36 @@ def _main_clause_first(accepted: list[classify.Trigger], sent: SpacySpan) -> lis
     clashes with the army") or a relative clause that describes a participant ("students who had been executed")
     tells the cause or background of the sentence's event, not the event: when the main clause has a trigger of
     its own, the background ones do not decide the sub-type."""
-    def in_background(trig: classify.Trigger) -> bool:
+    def background(trig: classify.Trigger) -> str | None:
+        """Why the trigger is background: "relcl", or the word that opens its clause of time; None if it is not."""
         if trig.token_i is None:
-            return False
+            return None
         node = sent.doc[trig.token_i]
         while node.head.i != node.i:
             if node.dep_ == "relcl":
-                return True  # "in memory of students who had been executed in 1972": describes a participant
-            if node.dep_ in {"advcl", "pcomp", "pobj"} and (
-                    any(c.lower_ in BACKGROUND_MARKS for c in node.children if c.dep_ in {"mark", "prep"}) or
-                    (node.head.lower_ in BACKGROUND_MARKS and node.head.dep_ == "prep")):
-                return True
+                return "relcl"  # "in memory of students who had been executed in 1972": describes a participant
+            if node.dep_ in {"advcl", "pcomp", "pobj"}:
+                marks = [c.lower_ for c in node.children if c.dep_ in {"mark", "prep"} and c.lower_ in BACKGROUND_MARKS]
+                if marks:
+                    return marks[0]
+                if node.head.lower_ in BACKGROUND_MARKS and node.head.dep_ == "prep":
+                    return node.head.lower_
             node = node.head
-        return False
-    main = [t for t in accepted if not in_background(t)]
+        return None
+    why = {id(t): background(t) for t in accepted}
+    main = [t for t in accepted if why[id(t)] is None]
+    if {t.family for t in main} & _INTERVENTION_FAMILIES:
+        # "police arrested students who were protesting", "fired tear gas at supporters who were marching",
+        # "arrested 12 people after protesters occupied a bank": the demonstration is what the force acted on (not
+        # one that came later: "activists were detained before the rally")
+        main += [t for t in accepted if t.family in _DEMONSTRATION_FAMILIES and why[id(t)] in {"relcl", "after",
+                                                                                              "following"}]
+        main.sort(key=lambda t: t.start)
     return main if main and len(main) < len(accepted) else accepted
+
+
+_INTERVENTION_FAMILIES = {"arrest", "dispersal"}
+_DEMONSTRATION_FAMILIES = {"protest", "blockade", "riot"}
 
 
 def _one_per_reason(rejects: list[RejectedCandidate]) -> list[RejectedCandidate]:
