@@ -390,8 +390,8 @@ def test_killings_told_by_their_manner_or_their_marks(pipeline: Pipeline, text: 
     ("Police fired rubber bullets to disperse stone-throwing youths in Baramulla on Friday.", "Violent demonstration"),
     ("Soldiers fired into the air to disperse the crowd in Segou on Monday.", "Protest with intervention"),
     # the demonstration the force acted on, told in a relative or "after" clause
-    ("Security forces arrested dozens of students who were protesting outside the governor's office in Yazd on "
-     "Sunday.", "Protest with intervention"),
+    (("Security forces arrested dozens of students who were protesting outside the governor's office in Yazd on "
+      "Sunday."), "Protest with intervention"),
     ("Police detained 40 people after demonstrators occupied the town hall in Grenoble on Monday.",
      "Protest with intervention"),
     # a rally that came later is not what the arrests broke up
