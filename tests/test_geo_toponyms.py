@@ -251,3 +251,26 @@ def test_a_peoples_or_languages_adjective_starts_no_longer_name(resources) -> No
     places = geocode_text("Separatists attacked a police post in Cameroon's Anglophone North-West region on Monday.",
                           resources=resources)
     assert [(p.mention, p.admin1) for p in places if p.kind == "admin1"] == [("North-West", "Nord-Ouest")]
+
+
+@pytest.mark.parametrize(("text", "name", "precision"), [
+    # a bare name of a large city inside the province of that name is the city (the index keeps the city under
+    # another name: "New York City", "Chattogram")
+    ("Thousands of people marched in New York on Saturday to demand a ceasefire.", "New York City", 1),
+    ("Hundreds of garment workers protested in Chittagong on Monday over unpaid wages.", "Chattogram", 1),
+    # the province named as one stays the province
+    ("Gunmen attacked a farm in New York state on Monday.", "New York", 3),
+    # "nearby" after "in" or "the" is an adjective: the event is in the town
+    ("Residents of the nearby town of Sasolburg marched to the municipal offices on Monday.", "Sasolburg", 1),
+    ("Fighting broke out near Sasolburg on Monday.", "Sasolburg", 2),
+])
+def test_a_city_named_like_its_province_and_a_nearby_town(pipeline, text: str, name: str, precision: int) -> None:  # type: ignore[no-untyped-def]
+    # before: New York and Chittagong were their provinces (precision 3); "the nearby town of X" was near X
+    events = pipeline.extract_text(text, published="2024-03-14").events
+    assert [(e.location, e.geo_precision) for e in events] == [(name, precision)]
+
+
+def test_free_state_keeps_its_whole_name(resources) -> None:  # type: ignore[no-untyped-def]
+    # before: " State" was stripped as a division word, and the province was "Free"
+    places = geocode_text("Residents of Welkom marched to the municipal offices on Tuesday.", resources=resources)
+    assert [p.admin1 for p in places] == ["Free State"]

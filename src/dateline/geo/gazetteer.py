@@ -360,6 +360,8 @@ def clean_admin_name(raw: str) -> str:
     """'Muhafazat Kirkuk' → 'Kirkuk', 'Basra Governorate' → 'Basra', 'Mayorality of Baghdad' → 'Baghdad'."""
     affixes = tables()["admin_affixes"]
     name = raw.strip()
+    if name in affixes["whole_names"]:
+        return name  # "Free State": the division word is part of the name, not "Free"
     for prefix in affixes["prefixes"]:
         if name.startswith(prefix) and len(name) > len(prefix) + 2:
             name = name[len(prefix) :]

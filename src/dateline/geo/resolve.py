@@ -950,6 +950,18 @@ USUAL_READING_BONUS = 1.5  # "Sudan" stays Sudan unless the text's places lean c
 _ADMIN_SCORES = {KIND_ADMIN1: ("admin1", 1.5, -0.6), KIND_ADMIN2: ("admin2", 1.0, -1.0)}
 
 
+SEAT_POP = 100_000  # a city this large inside a province of its name is what a bare name means
+
+
+def _seat_named_like_its_province(m: Mention, e: Entry) -> bool:
+    """A large city found under another of its names ("New York City", "Chattogram") inside a province that has
+    the mention's own name: a bare "New York" is the city more often than the state, as for any town."""
+    if e.kind != KIND_CITY or e.population < SEAT_POP:
+        return False
+    return any(p.kind == KIND_ADMIN1 and p.cc == e.cc and p.admin1_code == e.admin1_code
+               and fold(p.name) == fold(m.name) for p in m.candidates)
+
+
 def _score(m: Mention, e: Entry, mentions: list[Mention], ctx: Context, actor_countries: set[str],
            parent_entry: Entry | None = None, parent_rejected: bool = False,
            votes: _MentionVotes | None = None) -> tuple[float, list[str]]:
@@ -962,6 +974,9 @@ def _score(m: Mention, e: Entry, mentions: list[Mention], ctx: Context, actor_co
     own = votes.own
     if fold(e.name) == fold(m.name) or loose_key(e.name) == loose_key(m.name):
         score += 0.6  # the record's own name, not one of its old or foreign names
+    elif _seat_named_like_its_province(m, e):
+        score += 0.6  # "in New York", "in Chittagong": the city, though the index keeps it as "New York City"
+        why.append("the province's city of that name")
     if e.kind == KIND_COUNTRY:
         score += 3.0
         if m.ambiguous_country and e.cc == tables()["ambiguous_country_names"][fold(m.name)][0]:
@@ -1872,8 +1887,9 @@ def _best_of(places: list[Place], article: Article) -> Place | None:
 # ACLED codebook: an event near a town, on its outskirts, in its countryside or in an area or a direction of it is
 # coded to that town with geo_precision 2 ("part of a region or near a town"), not 1.
 _DIRECTION = r"(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west)(?:ern)?"
+# ("nearby" after "in", "the" … is an adjective: "in nearby Howick", "the nearby town of X" are in the town)
 _VICINITY_BEFORE = re.compile(
-    r"\b(?:near(?:by)?|outside(?:\s+of)?|close\s+to|(?:on\s+)?the\s+outskirts\s+of|outskirts\s+of|vicinity\s+of|around|"
+    r"(?:\bnear|(?<!\bin )(?<!\bat )(?<!\bto )(?<!\bof )(?<!\bthe )\bnearby|outside(?:\s+of)?|close\s+to|(?:on\s+)?the\s+outskirts\s+of|outskirts\s+of|vicinity\s+of|around|"
     r"surroundings\s+of|(?:" + _DIRECTION + r"\s+)?(?:countryside|suburbs?|parts?|areas?)\s+of|" + _DIRECTION + r"\s+of|"
     r"between)\s+(?:the\s+)?(?:(?:town|city|village|area)\s+of\s+)?$",
     re.IGNORECASE,
