@@ -403,3 +403,49 @@ def test_the_force_used_on_a_crowd_and_the_crowd_it_was_used_on(pipeline: Pipeli
     # told in a relative or "after" clause was background, leaving Arrests
     events = pipeline.extract_text(text, published=PUBLISHED).events
     assert [e.sub_event_type for e in events] == [sub_event_type]
+
+
+@pytest.mark.parametrize(("text", "coded"), [
+    # a police killing the demonstrators protest against is their grievance: no force used on them, no dead
+    ("Hundreds of people marched through Oakland on Sunday to protest a police shooting.",
+     ("Peaceful protest", None, None)),
+    ("Hundreds rallied in Nanterre on Saturday against the police killing of a teenage driver.",
+     ("Peaceful protest", None, None)),
+    # crowds that fight each other riot on both sides
+    ("Supporters of two rival parties clashed in Sylhet on Sunday, injuring 15 people.",
+     ("Mob violence", "Rioters (Bangladesh)", "Rioters (Bangladesh)")),
+    ("Two groups of residents clashed with machetes in Kisii on Monday.",
+     ("Mob violence", "Rioters (Kenya)", "Rioters (Kenya)")),
+    # a crowd that loots is no armed group
+    ("Hundreds of youths looted shops in Zaria on Tuesday.",
+     ("Looting/property destruction", "Rioters (Nigeria)", "Civilians (Nigeria)")),
+    # marches and rallies held are demonstrations, whatever else the sentence says
+    ("Similar marches were staged in Kumasi on Saturday.", ("Peaceful protest", "Protesters (Ghana)", None)),
+    # a party's supporters named with its "League" are no sports fans
+    ("Workers of the Muslim League staged a sit-in outside the election office in Multan on Tuesday.",
+     ("Peaceful protest", "Protesters (Pakistan)", None)),
+])
+def test_grievances_crowds_and_gatherings(pipeline: Pipeline, text: str, coded: tuple) -> None:
+    # before: excessive force with the grievance's dead; Civilians as the other side of a clash of crowds; the
+    # looting crowd an unidentified armed group; "marches were staged" no event; a League's sit-in a sport
+    events = pipeline.extract_text(text, published=PUBLISHED).events
+    assert [(e.sub_event_type, e.actor1 if coded[1] else None, e.actor2) for e in events] == [coded]
+
+
+@pytest.mark.parametrize(("text", "dead"), [
+    ("A mob lynched two suspected thieves in Eldoret on Sunday.", 2),
+    ("Villagers beat to death three men accused of witchcraft in Kisii on Wednesday.", 3),
+])
+def test_an_active_lynching_counts_its_dead(pipeline: Pipeline, text: str, dead: int) -> None:
+    # before: only the passive ("two men were lynched") gave a toll
+    events = pipeline.extract_text(text, published=PUBLISHED).events
+    assert [(e.sub_event_type, e.fatalities, e.actor2) for e in events] == [("Mob violence", dead, "Civilians (Kenya)")]
+
+
+def test_a_demonstration_takes_the_force_that_detained_people_as_its_second_actor(pipeline: Pipeline) -> None:
+    # before: the retelling's actors were copied side by side, and the people detained became the second actor
+    events = pipeline.extract_text("Protesters smashed windows at the town hall in Nantes on Thursday. Police "
+                                   "detained 12 people.", published=PUBLISHED).events
+    assert [(e.sub_event_type, e.actor1, e.actor2) for e in events] == [
+        ("Violent demonstration", "Rioters (France)", "Police Forces of France")]
+    assert [a.name for a in events[0].actors] == ["Rioters (France)", "Police Forces of France"]

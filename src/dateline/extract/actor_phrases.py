@@ -294,7 +294,9 @@ def _group_phrase(sent: SpacySpan, tok: Token, end_char: int) -> set[int]:
     return out
 
 
-_PART_NOUNS = {"faction", "wing", "unit", "member", "cell", "brigade", "battalion", "splinter"}
+_PART_NOUNS = {"faction", "wing", "unit", "member", "cell", "brigade", "battalion", "splinter", "group", "band",
+               # "hundreds of youths", "a crowd of residents": a number of people acts as they do
+               "hundred", "hundreds", "thousand", "thousands", "dozen", "dozens", "score", "scores", "number", "crowd"}
 
 
 def _whole_of(tok: Token) -> Token | None:

@@ -55,6 +55,7 @@ KIND_BY_LEMMA: dict[str, str] = {
     "youth": "civilians", "infant": "civilians", "baby": "civilians", "pilgrim": "civilians", "fisherman": "civilians",
     "refugee": "civilians", "migrant": "civilians", "politician": "civilians", "candidate": "civilians",
     "official": "civilians", "businessman": "civilians", "owner": "civilians", "member": "civilians",
+    "thief": "civilians", "suspect": "civilians",
 }
 # Words before "forces" that say which state force it is.
 FORCE_MODIFIERS = {"police": "police", "security": "security", "military": "military", "armed": "military",

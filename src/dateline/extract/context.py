@@ -47,6 +47,12 @@ def _sense_is_settled(token: Token) -> bool:
     lemma = token.lemma_.lower()
     if lemma == "demonstrate":
         return not any(child.dep_ in SHOW_SENSE_DEPS for child in token.children)
+    if lemma in HELD_GATHERINGS and token.pos_ == "NOUN" and token.dep_ == "nsubjpass" and \
+            (token.head.lemma_.lower() in {"hold", "stage", "organise", "organize"}
+             or token.head.lower_ in {"held", "staged", "organised", "organized"}):  # (the lemmatizer: "staged" → "stag")
+        return True  # "rallies were held in Rosario and Cordoba": gatherings held are demonstrations, not markets'
+    if lemma in HELD_GATHERINGS and any(c.lower_ in {"peaceful", "peacefully"} for c in token.children):
+        return True  # "peaceful marches"
     if lemma in HARM_TRIGGERS:
         if any(child.dep_ in TARGET_DEPS and child.pos_ == "NOUN"
                and child.lemma_.lower() in PERSON_NOUNS | PROPERTY_NOUNS for child in _with_conjuncts(token)):
@@ -69,6 +75,8 @@ def _passive_person_before(token: Token) -> bool:
 
 
 PROTEST_SENSE_TRIGGERS = _CUES.words("PROTEST_SENSE_TRIGGERS")
+# Gatherings that, held or staged, are demonstrations whatever the sentence's other words.
+HELD_GATHERINGS = {"rally", "march", "vigil", "picket", "sit-in", "demonstration", "protest"}
 STATED_DEMAND = _CUES.regex("STATED_DEMAND")
 PROTEST_FORMS = _CUES.regex("PROTEST_FORMS")
 LABOUR = _CUES.regex("LABOUR")

@@ -868,7 +868,10 @@ def _fill_actors(event: Event, cand: Candidate, iso3: str | None, book: Codebook
         first = template("rioters")
         # the mob's target: whom it acted on ("pelted stones at police"), else the civilians or forces named
         targets = [x for x in civil + state if x[1] == "patient"] or civil or state
-        if targets:
+        if "clash" in cand.families and not state:
+            # "supporters of two rival parties clashed": crowds that fight each other riot on both sides
+            second = first
+        elif targets:
             second = named(targets[0][0])
     elif event.event_type in {"Violence against civilians"}:
         # (who holds the place or backs a side is not who struck: "a town controlled by X", "Y-backed")
@@ -921,6 +924,8 @@ def _fill_actors(event: Event, cand: Candidate, iso3: str | None, book: Codebook
             first = named(doers[0][0])
         elif sub == "Arrests":
             first = template("police")
+        elif sub == "Looting/property destruction" and any(r == "agent" for _, r in civil + demo):
+            first = template("rioters")  # "hundreds of youths looted shops": a crowd, no armed group
         else:
             first = template("unidentified_armed") if sub in {"Looting/property destruction"} else None
         if sub == "Arrests":

@@ -80,6 +80,7 @@ _PATTERNS = [
                re.IGNORECASE),
     # "killing five people", "killed at least three civilians", "shot dead two men"
     re.compile(rf"\b(?:killing|killed|kills|kill|shot dead|shooting dead|executing|executed|murdering|murdered|"
+               rf"lynched|lynching|(?:beat(?:en)?|stoned|hacked|clubbed|burn(?:ed|t)|stabbed) to death|"
                rf"claiming the li(?:ves|fe) of|left|leaving)\s+{_NUM}\b(?P<gap>\s+[\w'’-]+)?", re.IGNORECASE),
     # "the death toll rose to 12", "a death toll of five"
     re.compile(rf"\bdeath toll\s+(?:\w+\s+){{0,3}}?(?:to|of|at|reached|is|was|stands at|stood at)\s+{_NUM}\b", re.IGNORECASE),

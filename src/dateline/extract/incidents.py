@@ -287,17 +287,36 @@ DATE_FIELDS = ("event_date", "date_start", "date_end", "time_precision")
 ACTOR_FIELDS = ("actor1", "assoc_actor_1", "inter1", "actor2", "assoc_actor_2", "inter2")
 
 
+_CROWD_TYPES = {"Protests", "Riots"}
+_CROWD_INTERS = {5, 6, 7}  # rioters, protesters, civilians
+
+
+def _fold_actors(event: Event, other: Event) -> None:
+    """The retelling's actors fill the sides the event lacks. Side by side as a rule; but a demonstration that
+    takes in a telling of the force used on it ("Protesters smashed windows. Police detained 12 people.") takes
+    that force as its second actor, never the people it detained: in that telling the roles are reversed."""
+    if event.event_type in _CROWD_TYPES and other.event_type not in _CROWD_TYPES:
+        sides = ((other.actor1, other.assoc_actor_1, other.inter1), (other.actor2, other.assoc_actor_2, other.inter2))
+        force = next((side for side in sides if side[0] and side[2] not in _CROWD_INTERS), None)
+        if event.actor2 is None and force is not None:
+            event.actor2, event.assoc_actor_2, event.inter2 = force
+        known = {a.name for a in event.actors}
+        event.actors = [*event.actors, *(a for a in other.actors if a.name not in known and a.name == event.actor2)]
+        return
+    for name in ACTOR_FIELDS:
+        if getattr(event, name) is None and getattr(other, name) is not None:
+            setattr(event, name, getattr(other, name))
+    known = {a.name for a in event.actors}
+    event.actors = [*event.actors, *(a for a in other.actors if a.name not in known)]
+
+
 def _fold(event: Event, other: Event, report: ReportText, book: Codebook | None) -> None:
     before = event.model_copy()
     combined = book.incident_sub_type(event.sub_event_type, other.sub_event_type) if book else None
     if book is not None and combined is not None and combined != event.sub_event_type:
         event.sub_event_type = combined
         event.event_type, event.disorder_type = book.event_type_of(combined), book.disorder_type_of(combined)
-    for name in ACTOR_FIELDS:
-        if getattr(event, name) is None and getattr(other, name) is not None:
-            setattr(event, name, getattr(other, name))
-    known = {a.name for a in event.actors}
-    event.actors = [*event.actors, *(a for a in other.actors if a.name not in known)]
+    _fold_actors(event, other)
     if book is not None:
         event.interaction = book.interaction(event.inter1, event.inter2)
     trigger = trigger_of(other)
