@@ -274,3 +274,14 @@ def test_free_state_keeps_its_whole_name(resources) -> None:  # type: ignore[no-
     # before: " State" was stripped as a division word, and the province was "Free"
     places = geocode_text("Residents of Welkom marched to the municipal offices on Tuesday.", resources=resources)
     assert [p.admin1 for p in places] == ["Free State"]
+
+
+@pytest.mark.parametrize(("text", "country"), [
+    # a nationality on what fired from afar, or on a group a state sends abroad, says who fired or backs, not where
+    ("Russian shelling killed two people and wounded five in Kherson on Wednesday.", "Ukraine"),
+    ("Israeli airstrikes targeted Iranian militia positions in the western countryside of Dar'a on Monday.", "Syria"),
+])
+def test_the_attackers_nationality_is_not_where_the_strike_hit(pipeline, text: str, country: str) -> None:  # type: ignore[no-untyped-def]
+    # before: "Russian" outvoted Kherson (a namesake abroad made the town weak), and the event was in Russia
+    events = pipeline.extract_text(text, published="2024-03-14").events
+    assert [e.country for e in events] == [country]

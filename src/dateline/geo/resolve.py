@@ -663,7 +663,23 @@ def _locates(tok: Any) -> bool:
     nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
     if nxt is not None and nxt.text == "-" and tok.i + 2 < len(doc):
         return not doc[tok.i + 2].lower_.endswith(("ed", "made", "born", "run"))
+    if _fired_from_afar(tok):
+        return False
     return nxt is None or nxt.lower_ not in ADMIN1_WORDS
+
+
+def _fired_from_afar(tok: Any) -> bool:
+    """A nationality on the means of a strike from afar ("Russian shelling", "Israeli missiles", "a Russian glide
+    bomb", "Turkish drones"; `strike_means` in toponym_cues.json): who fired it, often across a border, not where
+    it hit; or on the kind of group a state sends or backs abroad ("Iranian militias", "Russian mercenaries";
+    `abroad_groups`). Adjectives between are skipped."""
+    doc = tok.doc
+    means = cues()["strike_means"] | cues()["abroad_groups"]
+    k = tok.i + 1
+    while k < len(doc) and (doc[k].pos_ == "ADJ" or doc[k].text == "-" or doc[k].dep_ == "compound"
+                            and doc[k].lemma_.lower() not in means):
+        k += 1
+    return k < len(doc) and (doc[k].lemma_.lower() in means or doc[k].lower_ in means)
 
 
 ACTOR_VOTE = 0.5  # as much as a demonym: "Taliban" says Afghanistan as "Afghan" does
