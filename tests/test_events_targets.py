@@ -449,3 +449,30 @@ def test_a_demonstration_takes_the_force_that_detained_people_as_its_second_acto
     assert [(e.sub_event_type, e.actor1, e.actor2) for e in events] == [
         ("Violent demonstration", "Rioters (France)", "Police Forces of France")]
     assert [a.name for a in events[0].actors] == ["Rioters (France)", "Police Forces of France"]
+
+
+@pytest.mark.parametrize(("text", "coded"), [
+    # a named group or a state acting is the conflict world a bare "attacked" or "struck" needs
+    ("The RSF attacked Nyala on Tuesday.", ("Attack", "Rapid Support Forces")),
+    ("Israel struck Hamas targets in Deir al-Balah on Monday.", ("Air/drone strike", "Military Forces of Israel")),
+    # a state that carries out strikes strikes from the air
+    ("The Nigerian military carried out strikes on Boko Haram hideouts in Borno on Monday.",
+     ("Air/drone strike", "Military Forces of Nigeria")),
+    # armed men who strike a base attack it (no empty "Other")
+    ("Rebels struck an army base near Butembo on Monday.",
+     ("Armed clash", "Unidentified Armed Group (Democratic Republic of Congo)")),
+    # a nationality on the weapon names the state that fired it, whatever the parse does with a gerund
+    ("A Russian missile struck Pavlohrad on Monday, killing two civilians.",
+     ("Shelling/artillery/missile attack", "Military Forces of Russia")),
+    ("Ukrainian shelling killed two people in Makiivka on Monday.",
+     ("Shelling/artillery/missile attack", "Military Forces of Ukraine")),
+    # a state's glide bomb is dropped from the air
+    ("A Russian glide bomb killed three people in Kupiansk on Monday.", ("Air/drone strike", "Military Forces of Russia")),
+    # a bus that struck a pedestrian is no event
+    ("A bus struck a pedestrian in Kisumu on Monday.", None),
+])
+def test_named_armed_actors_state_strikes_and_weapons(pipeline: Pipeline, text: str, coded: tuple | None) -> None:
+    # before: the first two were rejected for want of an armed noun; "carried out strikes" and "struck a base"
+    # were "Other"; the weapon's nationality named no actor; the glide bomb was an IED
+    events = pipeline.extract_text(text, published=PUBLISHED).events
+    assert [(e.sub_event_type, e.actor1) for e in events] == ([coded] if coded else [])

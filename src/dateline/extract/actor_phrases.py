@@ -56,8 +56,9 @@ def actor_mentions(sent: SpacySpan, book: Codebook, credits: Sequence[Span] = ()
                                                   group=known.entry), role))
             break
     for tok in sent:
-        if tok.i in used or tok.pos_ not in {"NOUN", "PROPN"}:
-            continue
+        if tok.i in used or (tok.pos_ not in {"NOUN", "PROPN"}
+                             and not (tok.tag_ == "VBG" and tok.lower_ in actors_mod.state_act_nouns())):
+            continue  # (a gerund the parse made a verb is the act's noun: "Ukrainian shelling killed two")
         lemma = _actor_lemma(tok)
         if (own := _rebel_army(tok)) is not None:
             # "a faction of the Free Syrian Army": a rebel group's own name, not the Syrian state's army
@@ -76,8 +77,9 @@ def actor_mentions(sent: SpacySpan, book: Codebook, credits: Sequence[Span] = ()
         if kind is None and lemma in actors_mod.POSITION_WORDS and (state := _nationality(tok, book)):
             kind, nationality = "military", state  # "attacked a Turkish military base": Turkey's forces held it
         nationality = None
-        if kind is None and lemma in actors_mod.state_act_nouns() and (state := _nationality(tok, book)):
-            kind, nationality = "military", state  # "an Israeli air strike": Israel's military struck
+        if kind is None and lemma in actors_mod.state_act_nouns() and (
+                state := _nationality(tok, book) or _demonym_before(tok, book)):
+            kind, nationality = "military", state  # "an Israeli air strike", "Russian missiles": that state's military
         if kind is None and (capital := capital_acting(tok)) is not None:
             kind, nationality = "military", capital  # "Ankara launched an offensive": Turkey's forces
         if kind is None:
@@ -354,6 +356,15 @@ def _nationality(tok: Token, book: Codebook) -> str | None:
             if iso3:
                 return iso3
     return None
+
+
+def _demonym_before(tok: Token, book: Codebook) -> str | None:
+    """ISO3 of a nationality written right before the word, however the parse hangs it ("Ukrainian shelling
+    killed two", where "Ukrainian" was read as the subject)."""
+    if tok.i == 0:
+        return None
+    before = tok.doc[tok.i - 1]
+    return book.demonym_iso3(before.lower_) if before.text[:1].isupper() else None
 
 
 def _coordinated_states(tok: Token, book: Codebook) -> list[str]:

@@ -731,7 +731,9 @@ def classify_sentence(text: str, families: set[str], sent: SpacySpan | None = No
     if "strike" in families and not labour and not has["air"] and not has["shell"] and _state_strike_noun(sent):
         has["air"] = True  # "Israeli strikes on Gaza", "coalition strikes": a state strikes from the air
     if "strike" in families and not labour and not has["air"] and not has["shell"]:
-        families = families - {"strike"} | ({"air"} if families <= {"strike"} and has["attack_words"] else set())
+        struck_by_armed = _armed_verb_strike(sent)
+        families = families - {"strike"} | ({"air"} if families <= {"strike"} and has["attack_words"] else
+                                            {"attack"} if struck_by_armed else set())
     if "clash" in families and not families & {"protest", "riot"} and _crowd_clash(sent):
         # "supporters of the opposition leader clashed with police": a crowd fighting the police riots
         families = families | {"riot"}
@@ -1052,9 +1054,18 @@ def _crowd_clash(sent: SpacySpan | None) -> bool:
 STATE_BOMBERS = _LEXICON.regex("STATE_BOMBERS")
 
 
+_DROPPED_BOMBS = {"glide", "guided", "aerial", "cluster", "gliding", "barrel"}
+
+
 def _state_bombs(sent: SpacySpan | None) -> bool:
     """Whether the sentence's verb "bomb" has a state or its forces as the subject or by-agent ("government forces
-    bombed the town", "the village was bombed by Russia")."""
+    bombed the town", "the village was bombed by Russia"), or its noun "bomb" is a state's or one dropped from
+    the air ("a Russian glide bomb", "guided bombs")."""
+    for noun in sent or ():
+        if noun.lemma_.lower() == "bomb" and noun.pos_ == "NOUN" and any(
+                c.lower_ in _DROPPED_BOMBS or c.ent_type_ == "NORP" for c in noun.children
+                if c.dep_ in {"amod", "compound"}):
+            return True
     for _, agent, phrase in _doers(sent, "bomb"):
         if NONSTATE_WORDS.search(phrase):
             continue  # "Taliban forces", "rebel troops": no air force
@@ -1066,12 +1077,22 @@ def _state_bombs(sent: SpacySpan | None) -> bool:
 
 
 def _state_strike_noun(sent: SpacySpan | None) -> bool:
-    """Whether a noun "strike(s)" is a state's: a nationality or a state's forces before it ("Israeli strikes",
-    "coalition strikes") or a country as its possessor ("Russia's strikes"), never a non-state group's."""
-    for noun in sent or ():
-        if noun.lemma_.lower() != "strike" or noun.pos_ != "NOUN":
+    """Whether a strike is a state's: a nationality or a state's forces before the noun ("Israeli strikes",
+    "coalition strikes"), a country as its possessor ("Russia's strikes"), or a state that strikes or carries
+    strikes out ("Israel struck Hamas targets", "US forces conducted strikes"), never a non-state group's."""
+    for word in sent or ():
+        if word.lemma_.lower() != "strike":
             continue
-        owners = [c for c in noun.children if c.dep_ in {"amod", "compound", "nmod", "poss"}]
+        if word.pos_ == "VERB":
+            doers = [c for c in word.children if c.dep_ == "nsubj"]
+        elif word.pos_ == "NOUN" and word.dep_ == "dobj" and word.head.lemma_.lower() in _LIGHT_VERBS:
+            doers = [c for c in word.head.children if c.dep_ == "nsubj"]
+        else:
+            doers = []
+        owners = [c for c in word.children if c.dep_ in {"amod", "compound", "nmod", "poss"}] if word.pos_ == "NOUN" \
+            else []
+        if any(_a_state(d) for d in doers):
+            return True
         phrase = " ".join(t.lower_ for c in owners for t in c.subtree)
         if not owners or NONSTATE_WORDS.search(phrase):
             continue
@@ -1079,6 +1100,29 @@ def _state_strike_noun(sent: SpacySpan | None) -> bool:
                 c.ent_type_ == "NORP" or (c.dep_ == "poss" and c.ent_type_ == "GPE") for c in owners):
             return True
     return False
+
+
+_LIGHT_VERBS = {"carry", "conduct", "launch", "stage", "mount", "make"}
+
+
+def _armed_verb_strike(sent: SpacySpan | None) -> bool:
+    """The verb "strike" with an object and an armed doer ("rebels struck an army base"): an attack, not a labour
+    strike and not the empty family a bare "strike" leaves."""
+    return any(verb.pos_ == "VERB" and any(c.dep_ == "dobj" for c in verb.children)
+               and (ARMED_WORDS.search(phrase) or NONSTATE_WORDS.search(phrase) or STATE_WORDS.search(phrase))
+               for verb, _, phrase in _doers(sent, "strike"))
+
+
+def _a_state(doer: Token) -> bool:
+    """A doer that is a state or its forces: a country ("Israel"), a state force word ("the army", "the
+    coalition") or forces with a nationality ("US forces"), never a non-state group."""
+    phrase = " ".join(t.lower_ for t in doer.subtree)
+    if NONSTATE_WORDS.search(phrase):
+        return False
+    if doer.ent_type_ == "GPE" and len(list(doer.subtree)) <= 3:
+        return True
+    return bool(STATE_BOMBERS.search(phrase)) or (doer.lemma_.lower() in {"force", "troop", "jet", "warplane"}
+                                                 and any(t.ent_type_ in {"NORP", "GPE"} for t in doer.subtree))
 
 
 def _target_is_armed(sent: SpacySpan | None, low: str) -> bool:

@@ -121,7 +121,7 @@ def has_conflict_context(doc: Doc, event: Event) -> bool:
         return any(_lemmas(doc, m.start, m.end) & AIR_ATTACK_LEMMAS for m in event.mentions)
     if token is None or trigger not in AMBIGUOUS_TRIGGERS:
         return True
-    if event.fatalities or _sense_is_settled(token):
+    if event.fatalities or _sense_is_settled(token) or _armed_actor_named(event):
         return True
     for mention in event.mentions:
         if (_lemmas(doc, mention.start, mention.end) - {trigger}) & CONTEXT_LEMMAS:
@@ -137,6 +137,17 @@ def has_conflict_context(doc: Doc, event: Event) -> bool:
         if following is not None and _lemmas(doc, *following) & HARM_LEMMAS:
             return True
     return False
+
+
+ARMED_INTERS = frozenset({1, 2, 3, 4, 8})  # state forces, rebels, militias, communal militias, external forces
+
+
+def _armed_actor_named(event: Event) -> bool:
+    """The sentence names an armed actor by its own name, which no word list of armed nouns holds: a named group
+    ("the RSF attacked El Fasher"), a state force by its common name, or a state acting ("Israel struck …").
+    A government as such is no armed actor ("the government fought the bill")."""
+    return any(a.evidence is not None and a.inter in ARMED_INTERS and not a.name.startswith("Government of")
+               for a in event.actors)
 
 
 def _aircraft_alone(doc: Doc, event: Event) -> bool:
