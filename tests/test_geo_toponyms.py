@@ -285,3 +285,13 @@ def test_the_attackers_nationality_is_not_where_the_strike_hit(pipeline, text: s
     # before: "Russian" outvoted Kherson (a namesake abroad made the town weak), and the event was in Russia
     events = pipeline.extract_text(text, published="2024-03-14").events
     assert [e.country for e in events] == [country]
+
+
+@pytest.mark.parametrize("text", [
+    # the word after an Arabic article ends one longer name: alone it is a namesake on another continent
+    "An air strike killed seven people in Maaret al-Numan on Monday.",
+    "An air strike hit Jisr al-Shughur on Monday.",
+])
+def test_the_end_of_an_arabic_name_is_no_place_of_its_own(resources, text: str) -> None:  # type: ignore[no-untyped-def]
+    # before: "Numan" (Nigeria) and "Jisr" (Israel)
+    assert {p.country for p in geocode_text(text, resources=resources)} <= {None, "Syria"}

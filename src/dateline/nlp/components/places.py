@@ -38,6 +38,8 @@ if not Span.has_extension("dl_place"):
 CONNECTORS = frozenset(
     ["al", "el", "ul", "ad", "ar", "as", "at", "az", "ash", "an", "ez", "ed", "es", "e", "de", "del", "della", "di", "da", "do", "dos", "das", "du", "des", "la", "le", "les", "los", "y", "of", "bin", "ibn", "sur", "sous", "am", "im"]
 )
+_ARABIC_ARTICLES = frozenset({"al", "el", "ul", "ad", "ar", "as", "at", "az", "ash", "an", "ez", "ed", "es"})
+_ENGLISH_LOOKALIKES = frozenset({"at", "as", "an", "ad", "ed", "es"})
 DATE_WORDS = frozenset(
     [m for m in calendar.month_name if m] + [m for m in calendar.month_abbr if m] + list(calendar.day_name)
 )
@@ -754,6 +756,13 @@ def _flanked(i: int, j: int, covered: int, tk: _Tokens) -> bool:
             return True
         if text[left] == "-" and i >= 2 and cap[i - 2] and not ws[left] and not ws[i - 2]:
             return True
+        # "Maaret al-Numan", "Jisr al Shughur": the word after an Arabic article is the end of one longer name;
+        # alone it is a namesake on another continent (Numan in Nigeria)
+        hyphen = text[left] == "-" and not ws[left] and left >= 1 and not ws[left - 1]
+        article = left - 1 if hyphen else left
+        if (lower[article] in _ARABIC_ARTICLES and (hyphen or lower[article] not in _ENGLISH_LOOKALIKES)
+                and text[article].islower() and article >= 1 and cap[article - 1] and alpha[article - 1]):
+            return True  # (an English word, "the LoC at Shahpur", joins nothing without the hyphen)
     if j < tk.n:
         if cap[j] and alpha[j] and lower[j] not in _words("place_type_after"):
             return True
@@ -765,6 +774,9 @@ def _flanked(i: int, j: int, covered: int, tk: _Tokens) -> bool:
         if (lower[j] in CONNECTORS and lower[j] != "of" and text[j].islower() and j + 1 < tk.n
                 and cap[j + 1] and alpha[j + 1]):
             return True
+        if (lower[j] in _ARABIC_ARTICLES and text[j].islower() and j + 2 < tk.n and text[j + 1] == "-"
+                and not ws[j] and cap[j + 2] and alpha[j + 2]):
+            return True  # "Jisr al-Shughur": likewise with the article's hyphen
         # "Keran wa Menjan", "Shakhta imeni Gagarina": a joint of another language's names (a data list) likewise
         if text[j] in _name_joints() and ws[j] and j + 1 < tk.n and cap[j + 1] and alpha[j + 1]:
             return True
