@@ -252,3 +252,16 @@ def test_a_rebel_armys_own_name_and_its_fighters(pipeline, text: str, actors: tu
     # the side attacked and its fighters an unidentified armed group
     event = only_event(pipeline, text)
     assert (event.actor1, event.actor2) == actors
+
+
+@pytest.mark.parametrize(("text", "actor2"), [
+    # a state's units by the words of its units: a military patrol or convoy, a junta's base, federal forces
+    ("Jihadists ambushed a military patrol near Djibo in northern Burkina Faso on Sunday.",
+     "Military Forces of Burkina Faso"),
+    ("Insurgents ambushed a military convoy near Diffa on Monday.", "Military Forces of Niger"),
+    ("Resistance fighters attacked a junta base near Loikaw on Tuesday.", "Military Forces of Myanmar"),
+    ("Fano militiamen fought federal forces near Gondar on Monday.", "Military Forces of Ethiopia"),
+])
+def test_the_words_of_a_states_units_name_its_forces(pipeline, text: str, actor2: str) -> None:  # type: ignore[no-untyped-def]
+    # before: no second actor in each
+    assert only_event(pipeline, text).actor2 == actor2

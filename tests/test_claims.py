@@ -148,3 +148,15 @@ def test_a_denial_names_no_attacker(pipeline) -> None:  # type: ignore[no-untype
             "sources said.\n\nThe Islamic State in the Greater Sahara denied any responsibility for the attack.")
     events = [e for e in pipeline.extract_text(text, published="2024-03-14").events if "needs_review" not in e.flags]
     assert [e.actor1 for e in events] == ["Unidentified Armed Group (Mali)"]
+
+
+def test_a_claim_that_names_a_place_goes_to_the_attack_there(pipeline) -> None:  # type: ignore[no-untyped-def]
+    # before: the claim went to the last unidentified attack told before it, in another country
+    text = ("Suspected militants killed six soldiers in an ambush near Gorom-Gorom on Tuesday, security sources said."
+            "\n\nIn Niger, gunmen killed seven villagers in an attack on a village near Ayorou on Tuesday night."
+            "\n\nJNIM claimed responsibility for the Gorom-Gorom ambush on Wednesday.")
+    events = [e for e in pipeline.extract_text(text, published="2024-03-14").events if e.event_type == "Battles"
+              or e.event_type == "Violence against civilians"]
+    by_place = {e.location: e.actor1 for e in events}
+    assert by_place["Gorom-Gorom"] == "JNIM: Group for Support of Islam and Muslims"
+    assert by_place.get("Ayorou", "Unidentified Armed Group (Niger)") == "Unidentified Armed Group (Niger)"

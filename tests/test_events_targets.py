@@ -476,3 +476,48 @@ def test_named_armed_actors_state_strikes_and_weapons(pipeline: Pipeline, text: 
     # were "Other"; the weapon's nationality named no actor; the glide bomb was an IED
     events = pipeline.extract_text(text, published=PUBLISHED).events
     assert [(e.sub_event_type, e.actor1) for e in events] == ([coded] if coded else [])
+
+
+@pytest.mark.parametrize(("text", "coded"), [
+    # a fight whose two sides are named is a clash whatever heavy weapons it used
+    ("Clashes between M23 rebels and the army erupted near Rutshuru on Tuesday, with both sides using heavy "
+     "artillery.", ("Armed clash", None)),
+    # two unorganised groups that clash stay mob violence
+    ("A clash between two groups over a land dispute broke out in Bahraich town on Monday, injuring seven.",
+     ("Mob violence", None)),
+    # people killed and others abducted in one raid on civilians: the gravest form, an attack, carries the dead
+    ("Gunmen stormed the village of Kurmin Dangana in Kaduna state on Sunday, killing 12 people and abducting 30 "
+     "others.", ("Attack", 12)),
+    # people set free from an abduction told before: no abduction by their rescuers
+    ("Nigerian troops rescued 20 hostages from Boko Haram in Borno state on Monday.", None),
+    # a toll update: the figure the toll rose to
+    ("The death toll from Monday's missile strike on Mykolaiv has risen to 20, officials said.",
+     ("Shelling/artillery/missile attack", 20)),
+])
+def test_two_sided_fights_killings_with_abductions_rescues_and_toll_updates(pipeline: Pipeline, text: str,
+                                                                           coded: tuple | None) -> None:
+    # before: a shelling; (the mob violence held); an abduction carrying 12 dead; an abduction by the troops; no toll
+    events = pipeline.extract_text(text, published=PUBLISHED).events
+    got = [(e.sub_event_type, e.fatalities if coded and coded[1] is not None else None) for e in events]
+    assert got == ([coded] if coded else [])
+
+
+@pytest.mark.parametrize(("text", "coded"), [
+    # a foreign state's forces that take ground abroad overtake it; a named rebel "Army" does too
+    ("Russian forces captured the village of Tonenke in Donetsk region, the Russian defence ministry said on "
+     "Wednesday.", ("Non-state actor overtakes territory", "Military Forces of Russia")),
+    ("The Arakan Army captured the town of Pauktaw on Monday after weeks of fighting.",
+     ("Non-state actor overtakes territory", "AA: Arakan Army")),
+    ("Fighters of the Free Syrian Army captured the village of Tal Rifaat on Monday.",
+     ("Non-state actor overtakes territory", "Free Syrian Army")),
+    # the state's own forces regain it
+    ("Government troops recaptured the town of Shashemene from rebels on Tuesday.",
+     ("Government regains territory", "Military Forces of Ethiopia")),
+    # a speaker's own forces are its state's
+    ("The Israeli military said its troops killed 18 Hamas gunmen in Khan Younis.",
+     ("Armed clash", "Military Forces of Israel")),
+])
+def test_who_takes_ground_and_whose_troops(pipeline: Pipeline, text: str, coded: tuple) -> None:
+    # before: Government regains territory for the first three, and "its troops" were Palestine's
+    events = pipeline.extract_text(text, published=PUBLISHED).events
+    assert [(e.sub_event_type, e.actor1) for e in events] == [coded]

@@ -56,17 +56,21 @@ def actor_mentions(sent: SpacySpan, book: Codebook, credits: Sequence[Span] = ()
                                                   group=known.entry), role))
             break
     for tok in sent:
+        if tok.i not in used and (own := _rebel_army(tok)) is not None:
+            # "a faction of the Free Syrian Army": a rebel group's own name, not the Syrian state's army; its
+            # fighters or faction are the group ("fighters of the Free Syrian Army captured …")
+            name = span_text(sent.doc[own[0].i : tok.i + 1])
+            found.append((actors_mod.ActorMention("group", own[0].idx, tok.idx + len(tok.text), name, None,
+                                                  group={"name": name, "inter": 2}), _role(tok)))
+            used.update(t.i for t in own)
+            used.add(tok.i)
+            if (part := _whole_of(tok)) is not None:
+                used.add(part.i)
+    for tok in sent:
         if tok.i in used or (tok.pos_ not in {"NOUN", "PROPN"}
                              and not (tok.tag_ == "VBG" and tok.lower_ in actors_mod.state_act_nouns())):
             continue  # (a gerund the parse made a verb is the act's noun: "Ukrainian shelling killed two")
         lemma = _actor_lemma(tok)
-        if (own := _rebel_army(tok)) is not None:
-            # "a faction of the Free Syrian Army": a rebel group's own name, not the Syrian state's army
-            found.append((actors_mod.ActorMention("group", own[0].idx, tok.idx + len(tok.text),
-                                                  span_text(sent.doc[own[0].i : tok.i + 1]), None,
-                                                  group={"name": span_text(sent.doc[own[0].i : tok.i + 1]),
-                                                         "inter": 2}), _role(tok)))
-            continue
         kind = actors_mod.KIND_BY_LEMMA.get(lemma) or actors_mod.KIND_BY_LEMMA.get(tok.lower_)
         if kind is None and lemma in actors_mod.DEFENCE_WORDS and any(
                 c.lower_ in actors_mod.DEFENCE_MODIFIERS for c in tok.children):
@@ -88,7 +92,7 @@ def actor_mentions(sent: SpacySpan, book: Codebook, credits: Sequence[Span] = ()
             # "government forces", "the junta's forces": whose forces they are says which
             mods = [c.lower_ for c in tok.children if c.dep_ in {"amod", "compound", "nmod", "poss"}]
             kinds = [actors_mod.FORCE_MODIFIERS[m] for m in mods if m in actors_mod.FORCE_MODIFIERS]
-            nationality = _nationality(tok, book)
+            nationality = _nationality(tok, book) or _speakers_state(tok, book)
             if not kinds and nationality is None:
                 continue
             kind = kinds[0] if kinds else "military"
@@ -97,6 +101,8 @@ def actor_mentions(sent: SpacySpan, book: Codebook, credits: Sequence[Span] = ()
         if kind == "civilians" and any(c.lower_ in actors_mod.ARMED_WORDS for c in tok.children if c.dep_ == "amod"):
             kind = "unidentified_armed"  # "armed men", "masked individuals": an armed group, not civilians
         nationality = nationality or _nationality(tok, book)
+        if kind in actors_mod.STATE_KINDS and nationality is None:
+            nationality = _speakers_state(tok, book)  # "the Israeli military said its troops killed …"
         found.append((actors_mod.ActorMention(kind, tok.idx, tok.idx + len(tok.text), tok.text, nationality),
                       _role(tok)))
         if kind in actors_mod.STATE_KINDS:
@@ -353,6 +359,23 @@ def _nationality(tok: Token, book: Codebook) -> str | None:
             return iso3
         if child.ent_type_ == "GPE":
             iso3 = book.iso3(child.text.replace("’s", "").replace("'s", ""))
+            if iso3:
+                return iso3
+    return None
+
+
+def _speakers_state(tok: Token, book: Codebook) -> str | None:
+    """ISO3 of the state a reporting subject names, for forces it calls its own: "the Israeli military said its
+    troops killed 18 gunmen", "Russia's defence ministry said its forces had captured …"."""
+    if not any(c.dep_ == "poss" and c.lower_ in {"its", "their", "our"} for c in tok.children):
+        return None
+    node = tok
+    while node.head.i != node.i and node.lemma_.lower() not in _REPORT_LEMMAS:
+        node = node.head
+    for subject in (c for c in node.children if c.dep_ == "nsubj"):
+        for t in subject.subtree:
+            iso3 = book.demonym_iso3(t.lower_) or (book.iso3(t.text.replace("’s", "").replace("'s", ""))
+                                                    if t.ent_type_ == "GPE" else None)
             if iso3:
                 return iso3
     return None

@@ -61,7 +61,8 @@ KIND_BY_LEMMA: dict[str, str] = {
 FORCE_MODIFIERS = {"police": "police", "security": "security", "military": "military", "armed": "military",
                    "government": "military", "regime": "military", "state": "security", "occupation": "military",
                    "army": "military", "naval": "military", "air": "military", "special": "military",
-                   "riot": "police", "anti-riot": "police", "junta": "military"}
+                   "riot": "police", "anti-riot": "police", "junta": "military", "federal": "military",
+                   "defence": "military", "defense": "military"}
 STATE_KINDS = {"police", "military", "security", "government"}
 # "air defences", "missile defense": a state's military when one of these words qualifies it (a "defence
 # lawyer" or the "defence ministry" is none).
@@ -70,8 +71,9 @@ DEFENCE_MODIFIERS = {"air", "missile", "anti-aircraft", "aerial"}
 # "armed men", "masked individuals": people described by their arms are an armed group.
 ARMED_WORDS = {"armed", "masked", "heavily-armed", "gun-wielding", "gun-toting"}
 # "fired at government positions", "a regime checkpoint": the state's military held what was attacked.
-POSITION_WORDS = {"position", "post", "checkpoint", "outpost", "base"}
-GOVERNMENT_WORDS = {"government", "governmental", "regime", "military", "army"}
+POSITION_WORDS = {"position", "post", "checkpoint", "outpost", "base", "patrol", "convoy", "column", "barracks", "camp",
+                  "vehicle", "unit", "barrack"}
+GOVERNMENT_WORDS = {"government", "governmental", "regime", "military", "army", "junta"}
 
 
 @dataclass(frozen=True)

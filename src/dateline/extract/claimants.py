@@ -49,12 +49,22 @@ def _claimant(span: Span, doc: Doc, book: Codebook) -> actors_mod.ActorMention |
 
 
 def _claimed_event(events: list[Event], claim: Span) -> Event | None:
-    """The last violent event told before the claim whose first actor nobody has named, among the kept events
-    first (a claim is made for the attack the report tells as news, not for one it leaves for review)."""
+    """The last violent event told before the claim whose first actor nobody has named: among those at a place the
+    claim names, if any; among the kept events first (a claim is made for the attack the report tells as news,
+    not for one it leaves for review)."""
     told_before = [e for e in events if e.mentions and e.mentions[0].start < claim.start
                    and e.event_type in _VIOLENT and (e.actor1 or "").startswith(_UNIDENTIFIED)]
+    named = [e for e in told_before if _names_its_place(e, claim.text)]
+    if named:
+        # "JNIM claimed responsibility for the Gorom-Gorom attack": the attack at the place the claim names
+        told_before = named
     kept = [e for e in told_before if NEEDS_REVIEW not in e.flags]
     return max(kept or told_before, key=lambda e: e.mentions[0].start, default=None)
+
+
+def _names_its_place(event: Event, text: str) -> bool:
+    where = event.evidence.get("location")
+    return any(name and name in text for name in (event.location, where.text if where is not None else None))
 
 
 def _set_perpetrator(event: Event, group: actors_mod.ActorMention, book: Codebook) -> None:

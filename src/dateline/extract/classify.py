@@ -340,8 +340,8 @@ def find_triggers(sent: SpacySpan) -> list[Trigger]:
             continue  # withdrawing from a treaty, talks or a race is politics, not ground handed over
         if lemma == "mob" and not MOB_ACT.search(low):
             continue  # "the mob" with no violent act named is organised crime (the mafia), not a crowd
-        if family == "abduct" and tok.dep_ == "amod":
-            continue  # "rescued 25 kidnapped students": people taken before, named by it; the act now is another
+        if family == "abduct" and (tok.dep_ == "amod" or _set_free(tok)):
+            continue  # "rescued 25 kidnapped students", "freed 20 hostages": people taken before; the act now is another
         if lemma == "death" and tok.dep_ == "pobj" and tok.head.lower_ == "to" and \
                 tok.head.head.lemma_.lower() in {"sentence", "condemn"}:
             continue  # "sentenced to death": a court's verdict, not a killing
@@ -363,6 +363,15 @@ def find_triggers(sent: SpacySpan) -> list[Trigger]:
 
 
 JUDICIAL_LEMMAS = set(_LEXICON.words("JUDICIAL_LEMMAS"))
+_FREEING_LEMMAS = {"rescue", "free", "release", "liberate", "secure", "evacuate", "reunite"}
+
+
+def _set_free(tok: Token) -> bool:
+    """Whether hostages or abductees are the object of their rescue or release ("troops rescued 20 hostages", "the
+    release of the hostages"): the end of an abduction told before, not one."""
+    if tok.dep_ in {"dobj", "nsubjpass"} and tok.head.lemma_.lower() in _FREEING_LEMMAS:
+        return True
+    return tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.lemma_.lower() in _FREEING_LEMMAS
 
 
 def _before_the_court(tok: Token) -> bool:
@@ -564,6 +573,7 @@ TERRITORY_OBJECTS = _LEXICON.regex("TERRITORY_OBJECTS")
 # Fire going both ways is a battle between the two sides (codebook: Armed clash), whatever the weapons.
 # the side attacked answers with its own fire
 TWO_SIDED = _LEXICON.regex("TWO_SIDED")
+CLASH_BETWEEN = _LEXICON.regex("CLASH_BETWEEN")
 # The attacked side fires back, told after the attack ("Police responded with gunfire."): the attack became a
 # clash between the two sides.
 RETURN_FIRE = _LEXICON.regex("RETURN_FIRE")
@@ -810,8 +820,9 @@ def classify_sentence(text: str, families: set[str], sent: SpacySpan | None = No
                                 r"\bshoot-?outs?\b|\bgunfire\b|\bshots\b|\bbursts of fire\b(?! involving heavy)|"
                                 r"\bexchang\w* (?:of )?fire", low)) or (
         bool(re.search(r"(?<!heavy )\bmachine ?guns?\b", low)) and not HEAVY_CALIBRE.search(low))
+    two_sides_named = "clash" in families and CLASH_BETWEEN.search(low) is not None
     if not small_arms and not protest_ctx and HEAVY_WEAPONS.search(low) and not TWO_SIDED.search(low) and \
-            not (has["air"] or has["ied"] or "suicide" in families):
+            not two_sides_named and not (has["air"] or has["ied"] or "suicide" in families):
         return pick("Shelling/artillery/missile attack", "heavy weapons only")
     if small_arms and (has["shell"] or "explosion" in families) and (_target_is_armed(sent, low) or FRONT_WORDS.search(low) or
                                         not HEAVY_NAMED.search(low)):
@@ -825,7 +836,7 @@ def classify_sentence(text: str, families: set[str], sent: SpacySpan | None = No
         return pick("Shelling/artillery/missile attack" if re.search(r"\bweapons?\b|\bfront|\bpositions?\b|\bshell",
                                                                     low) else "Remote explosive/landmine/IED",
                     "explosion of unnamed origin")
-    if explosive_ok and not protest_ctx and (
+    if explosive_ok and not protest_ctx and not two_sides_named and (
             families & {"shell", "bomb", "explosion"} or (has["shell"] and families & {"attack", "fire", "kill", "strike"})):
         if has["shell"] or "shell" in families:
             return pick("Shelling/artillery/missile attack", "shells/rockets/missiles")
@@ -866,7 +877,9 @@ def classify_sentence(text: str, families: set[str], sent: SpacySpan | None = No
             # person it is common crime
             return pick("Other", "sexual violence by a private person (common crime)", conf=0.15)
         return pick("Sexual violence", "sexual violence")
-    if "abduct" in families:
+    if "abduct" in families and not ("kill" in families and re.search(r"\bkill(?:ed|ing|s)?\b|\bshot dead\b|\bmurder",
+                                                                     low)):
+        # (people killed and others abducted in one act: the codebook codes the gravest form, the killing)
         return pick("Abduction/forced disappearance", "abduction")
     target_armed = _target_is_armed(sent, low)
     organised = re.search(r"\b(?:forces|troops|soldiers|army|military|police|militants?|rebels?|insurgents?|militias?|"

@@ -750,6 +750,7 @@ def _code(cand: Candidate, article: Article, book: Codebook) -> Event:
         if fat.disputed:
             flags.append("fatalities_disputed")
     _fill_actors(event, cand, iso3, book, evidence)
+    _territory_by_taker(event, evidence)
     event.claimed_by = [article.publisher] if article.publisher else []
     event.source = article.publisher
     event.flags = flags
@@ -758,6 +759,18 @@ def _code(cand: Candidate, article: Article, book: Codebook) -> Event:
     if fat.disputed:
         event.notes += f" [fatalities disputed: {', '.join(map(str, sorted(set(fat.figures))))}; the lowest is coded]"
     return event
+
+
+def _territory_by_taker(event: Event, evidence: dict[str, Span]) -> None:
+    """Who took the ground decides between the two battle sub-types of territory, once the actors are known: a
+    named rebel group or militia, or a foreign state's forces (inter 8 where they act: "Russian forces captured
+    the village of X" in Ukraine), overtake it; only the state's own forces regain it. The sentence's words decided
+    before ("army" inside "Arakan Army" read as the state's); an unidentified group overrules nothing."""
+    if event.sub_event_type != "Government regains territory" or "actor1" not in evidence:
+        return
+    named_group = event.inter1 in {2, 3, 4} and not (event.actor1 or "").startswith("Unidentified")
+    if event.inter1 == 8 or named_group:
+        event.sub_event_type = "Non-state actor overtakes territory"
 
 
 def fill_place(event: Event, place: Place | None, book: Codebook, evidence: dict[str, Span]) -> None:

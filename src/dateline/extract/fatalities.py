@@ -84,6 +84,9 @@ _PATTERNS = [
                rf"claiming the li(?:ves|fe) of|left|leaving)\s+{_NUM}\b(?P<gap>\s+[\w'’-]+)?", re.IGNORECASE),
     # "the death toll rose to 12", "a death toll of five"
     re.compile(rf"\bdeath toll\s+(?:\w+\s+){{0,3}}?(?:to|of|at|reached|is|was|stands at|stood at)\s+{_NUM}\b", re.IGNORECASE),
+    # "the death toll from Monday's missile strike on Odesa has risen to 20": what the toll is of, then its figure
+    re.compile(rf"\bdeath toll\s+(?:from|in|of)\b[^.;]{{1,80}}?\s(?:has |had )?(?:risen|rose|climbed|jumped|"
+               rf"increased|reached|stands|stood)(?:\s+(?:to|at))?\s+{_NUM}\b", re.IGNORECASE),
     # "the death of a protester", "the killing of two farmers"
     re.compile(rf"\b(?:death|deaths|killing|killings|murder|murders|body|bodies)\s+of\s+{_NUM}\b", re.IGNORECASE),
     # "killing the soldier", "the death of the commander": one named or definite victim
