@@ -480,14 +480,14 @@ def test_named_armed_actors_state_strikes_and_weapons(pipeline: Pipeline, text: 
 
 @pytest.mark.parametrize(("text", "coded"), [
     # a fight whose two sides are named is a clash whatever heavy weapons it used
-    ("Clashes between M23 rebels and the army erupted near Rutshuru on Tuesday, with both sides using heavy "
-     "artillery.", ("Armed clash", None)),
+    (("Clashes between M23 rebels and the army erupted near Rutshuru on Tuesday, with both sides using heavy "
+      "artillery."), ("Armed clash", None)),
     # two unorganised groups that clash stay mob violence
     ("A clash between two groups over a land dispute broke out in Bahraich town on Monday, injuring seven.",
      ("Mob violence", None)),
     # people killed and others abducted in one raid on civilians: the gravest form, an attack, carries the dead
-    ("Gunmen stormed the village of Kurmin Dangana in Kaduna state on Sunday, killing 12 people and abducting 30 "
-     "others.", ("Attack", 12)),
+    (("Gunmen stormed the village of Kurmin Dangana in Kaduna state on Sunday, killing 12 people and abducting 30 "
+      "others."), ("Attack", 12)),
     # people set free from an abduction told before: no abduction by their rescuers
     ("Nigerian troops rescued 20 hostages from Boko Haram in Borno state on Monday.", None),
     # a toll update: the figure the toll rose to
@@ -504,8 +504,8 @@ def test_two_sided_fights_killings_with_abductions_rescues_and_toll_updates(pipe
 
 @pytest.mark.parametrize(("text", "coded"), [
     # a foreign state's forces that take ground abroad overtake it; a named rebel "Army" does too
-    ("Russian forces captured the village of Tonenke in Donetsk region, the Russian defence ministry said on "
-     "Wednesday.", ("Non-state actor overtakes territory", "Military Forces of Russia")),
+    (("Russian forces captured the village of Tonenke in Donetsk region, the Russian defence ministry said on "
+      "Wednesday."), ("Non-state actor overtakes territory", "Military Forces of Russia")),
     ("The Arakan Army captured the town of Pauktaw on Monday after weeks of fighting.",
      ("Non-state actor overtakes territory", "AA: Arakan Army")),
     ("Fighters of the Free Syrian Army captured the village of Tal Rifaat on Monday.",
