@@ -8,7 +8,8 @@ def test_a_capitals_forces_are_its_government_not_the_events_place(pipeline) -> 
     report = pipeline.extract_text("Israel has carried out several strikes on Tehran's forces in Syria this year. "
                                    "On Tuesday, state media said air defences had downed two Israeli missiles.",
                                    published="2021-05-12")
-    (event,) = report.events
+    # (the year's strikes are an aggregate, left for review; the missiles downed on Tuesday are the event)
+    (event,) = [e for e in report.events if "needs_review" not in e.flags]
     assert event.country == "Syria"
     assert event.location != "Tehran"
 

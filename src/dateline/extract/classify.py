@@ -363,15 +363,15 @@ def find_triggers(sent: SpacySpan) -> list[Trigger]:
 
 
 JUDICIAL_LEMMAS = set(_LEXICON.words("JUDICIAL_LEMMAS"))
-_FREEING_LEMMAS = {"rescue", "free", "release", "liberate", "secure", "evacuate", "reunite"}
+FREEING_LEMMAS = set(_LEXICON.words("FREEING_LEMMAS"))
 
 
 def _set_free(tok: Token) -> bool:
     """Whether hostages or abductees are the object of their rescue or release ("troops rescued 20 hostages", "the
     release of the hostages"): the end of an abduction told before, not one."""
-    if tok.dep_ in {"dobj", "nsubjpass"} and tok.head.lemma_.lower() in _FREEING_LEMMAS:
+    if tok.dep_ in {"dobj", "nsubjpass"} and tok.head.lemma_.lower() in FREEING_LEMMAS:
         return True
-    return tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.lemma_.lower() in _FREEING_LEMMAS
+    return tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.lemma_.lower() in FREEING_LEMMAS
 
 
 def _before_the_court(tok: Token) -> bool:
@@ -1067,7 +1067,7 @@ def _crowd_clash(sent: SpacySpan | None) -> bool:
 STATE_BOMBERS = _LEXICON.regex("STATE_BOMBERS")
 
 
-_DROPPED_BOMBS = {"glide", "guided", "aerial", "cluster", "gliding", "barrel"}
+DROPPED_BOMBS = set(_LEXICON.words("DROPPED_BOMBS"))
 
 
 def _state_bombs(sent: SpacySpan | None) -> bool:
@@ -1076,7 +1076,7 @@ def _state_bombs(sent: SpacySpan | None) -> bool:
     the air ("a Russian glide bomb", "guided bombs")."""
     for noun in sent or ():
         if noun.lemma_.lower() == "bomb" and noun.pos_ == "NOUN" and any(
-                c.lower_ in _DROPPED_BOMBS or c.ent_type_ == "NORP" for c in noun.children
+                c.lower_ in DROPPED_BOMBS or c.ent_type_ == "NORP" for c in noun.children
                 if c.dep_ in {"amod", "compound"}):
             return True
     for _, agent, phrase in _doers(sent, "bomb"):
@@ -1098,7 +1098,7 @@ def _state_strike_noun(sent: SpacySpan | None) -> bool:
             continue
         if word.pos_ == "VERB":
             doers = [c for c in word.children if c.dep_ == "nsubj"]
-        elif word.pos_ == "NOUN" and word.dep_ == "dobj" and word.head.lemma_.lower() in _LIGHT_VERBS:
+        elif word.pos_ == "NOUN" and word.dep_ == "dobj" and word.head.lemma_.lower() in LIGHT_VERBS:
             doers = [c for c in word.head.children if c.dep_ == "nsubj"]
         else:
             doers = []
@@ -1115,7 +1115,7 @@ def _state_strike_noun(sent: SpacySpan | None) -> bool:
     return False
 
 
-_LIGHT_VERBS = {"carry", "conduct", "launch", "stage", "mount", "make"}
+LIGHT_VERBS = set(_LEXICON.words("LIGHT_VERBS"))
 
 
 def _armed_verb_strike(sent: SpacySpan | None) -> bool:

@@ -75,8 +75,7 @@ def _passive_person_before(token: Token) -> bool:
 
 
 PROTEST_SENSE_TRIGGERS = _CUES.words("PROTEST_SENSE_TRIGGERS")
-# Gatherings that, held or staged, are demonstrations whatever the sentence's other words.
-HELD_GATHERINGS = {"rally", "march", "vigil", "picket", "sit-in", "demonstration", "protest"}
+HELD_GATHERINGS = _CUES.words("HELD_GATHERINGS")
 STATED_DEMAND = _CUES.regex("STATED_DEMAND")
 PROTEST_FORMS = _CUES.regex("PROTEST_FORMS")
 LABOUR = _CUES.regex("LABOUR")

@@ -515,7 +515,7 @@ def _group_name_spans(text: str) -> list[tuple[int, int]]:
 
 def _inside_group_name(cand: Candidate, tk: _Tokens, groups: list[tuple[int, int]]) -> bool:
     start, end = tk.idx[cand.start], tk.idx[cand.end - 1] + len(tk.text[cand.end - 1])
-    return any(s <= start and end <= e and e - s > end - start for s, e in groups)
+    return any(s <= start and end <= e for s, e in groups)  # (the group's whole name too: "Jabhet Fateh al-Sham")
 
 
 def _why_blocked(i: int, j: int, ent_rows: list[tuple[int, int, str]], blocked: bool) -> str | None:
@@ -622,7 +622,8 @@ def _named_period_or_body(tk: _Tokens, cand: Candidate) -> bool:
     if words and words[0] == "the":
         words = words[1:]
     name = " ".join(words).replace(" - ", "-").replace(" -", "-").replace("- ", "-")
-    return name in _words("holidays_and_periods") or name in _words("institutions")
+    parts = [p.strip() for p in re.split(r"\band\b|,", name) if p.strip()]  # "Easter and Eid al-Fitr": each
+    return any(p in _words("holidays_and_periods") or p in _words("institutions") for p in [name, *parts])
 
 
 @functools.cache
