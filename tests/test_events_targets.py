@@ -521,3 +521,16 @@ def test_who_takes_ground_and_whose_troops(pipeline: Pipeline, text: str, coded:
     # before: Government regains territory for the first three, and "its troops" were Palestine's
     events = pipeline.extract_text(text, published=PUBLISHED).events
     assert [(e.sub_event_type, e.actor1) for e in events] == [coded]
+
+
+@pytest.mark.parametrize(("text", "actors"), [
+    # aircraft or drones downed are a disrupted weapons use; a fighter jet is an aircraft, not a fighter
+    ("Air defences downed a Russian Su-25 jet near Pokrovsk on Tuesday.",
+     ("Military Forces of Ukraine", "Military Forces of Russia")),
+    ("Air defences shot down a Russian fighter jet near Siversk on Monday.",
+     ("Military Forces of Ukraine", "Military Forces of Russia")),
+])
+def test_aircraft_downed_and_fighter_jets(pipeline: Pipeline, text: str, actors: tuple[str, str]) -> None:
+    # before: "downed" was no trigger, and "fighter" of "fighter jet" an unidentified armed group
+    events = pipeline.extract_text(text, published=PUBLISHED).events
+    assert [(e.sub_event_type, e.actor1, e.actor2) for e in events] == [("Disrupted weapons use", *actors)]

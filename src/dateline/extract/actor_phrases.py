@@ -71,6 +71,8 @@ def actor_mentions(sent: SpacySpan, book: Codebook, credits: Sequence[Span] = ()
                              and not (tok.tag_ == "VBG" and tok.lower_ in actors_mod.state_act_nouns())):
             continue  # (a gerund the parse made a verb is the act's noun: "Ukrainian shelling killed two")
         lemma = _actor_lemma(tok)
+        if lemma == "fighter" and tok.dep_ == "compound" and tok.head.lemma_.lower() in {"jet", "plane", "aircraft"}:
+            continue  # "a fighter jet": an aircraft, not a fighter
         kind = actors_mod.KIND_BY_LEMMA.get(lemma) or actors_mod.KIND_BY_LEMMA.get(tok.lower_)
         if kind is None and lemma in actors_mod.DEFENCE_WORDS and any(
                 c.lower_ in actors_mod.DEFENCE_MODIFIERS for c in tok.children):
