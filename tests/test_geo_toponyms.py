@@ -295,3 +295,12 @@ def test_the_attackers_nationality_is_not_where_the_strike_hit(pipeline, text: s
 def test_the_end_of_an_arabic_name_is_no_place_of_its_own(resources, text: str) -> None:  # type: ignore[no-untyped-def]
     # before: "Numan" (Nigeria) and "Jisr" (Israel)
     assert {p.country for p in geocode_text(text, resources=resources)} <= {None, "Syria"}
+
+
+def test_an_arabic_name_is_one_mention_and_its_article_may_take_a_sun_letters_sound(resources) -> None:  # type: ignore[no-untyped-def]
+    # before: "Jisr" alone went to Israel; the whole name, written with "al-", is GeoNames' "Jisr ash Shughur"
+    places = geocode_text("An air strike hit Jisr al-Shughur on Monday.", resources=resources)
+    assert [(p.mention, p.country) for p in places] == [("Jisr al-Shughur", "Syria")]
+    # a name the index lacks is one mention, kept where the text puts it
+    places = geocode_text("Rebels shelled Abu al Duhur in Idlib province on Monday.", resources=resources)
+    assert ("Abu al Duhur", "Idleb") in [(p.mention, p.admin1) for p in places]

@@ -269,6 +269,9 @@ class Gazetteer:
             key2 = loose_key(name)
             if len(key2) >= 4:
                 ids = self._lookup_ids("keys2", key2)
+        if not ids and loose and (variant := _sun_letter_variant(name)) is not None:
+            # "Jisr al-Shughur" is GeoNames' "Jisr ash Shughur": the article takes the sound of a sun letter after it
+            ids = self._lookup_ids("keys", fold(variant)) or self._lookup_ids("keys2", loose_key(variant))
         regions = self.region_entries(name)
         if not regions:  # the usual case; the set of region ids below was rebuilt for every id
             return tuple(self.entry(i) for i in (ids if limit is None else ids[:limit]))
@@ -354,6 +357,17 @@ def data_version() -> str:
 def acled_admin1_names() -> dict[str, str]:
     """GeoNames admin1 code → ACLED's English name of the division (geo/data/acled_admin1.json)."""
     return {k: v for k, v in geo_data("acled_admin1.json").items() if not k.startswith("_")}
+
+
+_SUN_LETTER_ARTICLE = re.compile(r"\b[ae]l[- ](?=(sh|th|dh|[tdrzsn])[a-z])", re.IGNORECASE)
+
+
+def _sun_letter_variant(name: str) -> str | None:
+    """The name with an Arabic article written as it sounds before a sun letter ("al-Shughur" → "ash-Shughur",
+    "al-Numan" → "an-Numan"), or None when it has no such article. Transliterations write either form, and
+    GeoNames keeps one of them."""
+    variant = _SUN_LETTER_ARTICLE.sub(lambda m: "a" + m.group(1).lower() + "-", name)
+    return variant if variant != name else None
 
 
 def clean_admin_name(raw: str) -> str:

@@ -392,6 +392,12 @@ def propose_toponyms(doc: Doc, gazetteer: Any, keep_blocked: bool = False, words
             out.append(Candidate(i, q, "CUE", ner=None, cue="town-quarter"))
             covered = q
             continue
+        if (whole := _arabic_name(i, j, covered, tk)) is not None:
+            # "Maaret al-Numan", "Jisr al-Shughur": the whole name is the mention (the resolver looks it up, or keeps
+            # the context's province), never the part before or after the article alone (Numan in Nigeria)
+            out.append(Candidate(whole[0], whole[1], "CUE", ner=None, cue=_cue_before(tk.lower, whole[0])))
+            covered = whole[1]
+            continue
         if _flanked(i, j, covered, tk):
             continue  # "Bank" of "Central Bank of Yemen", "Al" of "Al Thalathini": part of a longer unknown name
         cue_b, cue_a = _cue_before(tk.lower, i), _cue_after(tk.lower, j)
@@ -742,6 +748,39 @@ def _town_quarter(doc: Doc, i: int, j: int, covered: int, gazetteer: Any, tk: _T
                     or tk.lower[end] in cues()["quarter_routes"]):
         return None
     return end if quarter_town(doc[i:end].text, gazetteer) else None
+
+
+def _arabic_name(i: int, j: int, covered: int, tk: _Tokens) -> tuple[int, int] | None:
+    """The token span of a name the match is one part of, joined by an Arabic article to a capitalised word on
+    either side ("Maaret al-Numan", "Jisr al-Shughur", "Deir ez-Zor"; with its hyphen also at, as, an, which are
+    English words without it), or None when the match is joined to nothing."""
+    text, lower, cap, alpha, ws = tk.text, tk.lower, tk.cap, tk.alpha, tk.ws
+
+    def joint(k: int) -> int:
+        """Tokens of an article joint starting at k and ending before a capitalised word (0: none)."""
+        if k + 2 < tk.n and lower[k] in _ARABIC_ARTICLES and text[k].islower() and text[k + 1] == "-" \
+                and not ws[k] and cap[k + 2] and alpha[k + 2]:
+            return 2
+        if k + 1 < tk.n and lower[k] in _ARABIC_ARTICLES - _ENGLISH_LOOKALIKES and text[k].islower() and ws[k] \
+                and cap[k + 1] and alpha[k + 1]:
+            return 1
+        return 0
+
+    start, end = i, j
+    while not tk.sent_start[start]:
+        # "Maaret al-" before "Numan": the article (with its hyphen or not), then the capitalised word before it
+        if start >= 2 and start - 2 > covered and joint(start - 2) == 2:
+            article = start - 2
+        elif start >= 1 and start - 1 > covered and joint(start - 1) == 1:
+            article = start - 1
+        else:
+            break
+        if article < 1 or article - 1 <= covered or tk.sent_start[article] or not (cap[article - 1] and alpha[article - 1]):
+            break
+        start = article - 1
+    while end < tk.n and (n := joint(end)):
+        end += n + 1  # "Jisr" + " al-Shughur"
+    return (start, end) if (start, end) != (i, j) else None
 
 
 def _flanked(i: int, j: int, covered: int, tk: _Tokens) -> bool:
