@@ -738,7 +738,7 @@ def classify_sentence(text: str, families: set[str], sent: SpacySpan | None = No
     labour = bool(re.search(r"\b(?:workers?|unions?|employees|staff|teachers|nurses|doctors|drivers|miners|operators|"
                             r"labourers|laborers|mineworkers|downed tools|stopped (?:reporting for )?(?:work|duty)|"
                             r"on strike|general strike|hunger strike|went on strike|strikers)\b", low))
-    if "strike" in families and not labour and not has["air"] and not has["shell"] and _state_strike_noun(sent):
+    if "strike" in families and not labour and not has["air"] and not has["shell"] and _state_strikes(sent):
         has["air"] = True  # "Israeli strikes on Gaza", "coalition strikes": a state strikes from the air
     if "strike" in families and not labour and not has["air"] and not has["shell"]:
         struck_by_armed = _armed_verb_strike(sent)
@@ -1079,17 +1079,10 @@ def _state_bombs(sent: SpacySpan | None) -> bool:
                 c.lower_ in DROPPED_BOMBS or c.ent_type_ == "NORP" for c in noun.children
                 if c.dep_ in {"amod", "compound"}):
             return True
-    for _, agent, phrase in _doers(sent, "bomb"):
-        if NONSTATE_WORDS.search(phrase):
-            continue  # "Taliban forces", "rebel troops": no air force
-        national = agent.lemma_.lower() in {"force", "troop", "soldier"} and any(
-            t.ent_type_ == "NORP" for t in agent.subtree)  # "Russian forces", "Turkish troops"
-        if STATE_BOMBERS.search(phrase) or national or (agent.ent_type_ == "GPE" and len(list(agent.subtree)) <= 3):
-            return True
-    return False
+    return any(_a_state(agent) for _, agent, _ in _doers(sent, "bomb"))
 
 
-def _state_strike_noun(sent: SpacySpan | None) -> bool:
+def _state_strikes(sent: SpacySpan | None) -> bool:
     """Whether a strike is a state's: a nationality or a state's forces before the noun ("Israeli strikes",
     "coalition strikes"), a country as its possessor ("Russia's strikes"), or a state that strikes or carries
     strikes out ("Israel struck Hamas targets", "US forces conducted strikes"), never a non-state group's."""
@@ -1128,14 +1121,16 @@ def _armed_verb_strike(sent: SpacySpan | None) -> bool:
 
 def _a_state(doer: Token) -> bool:
     """A doer that is a state or its forces: a country ("Israel"), a state force word ("the army", "the
-    coalition") or forces with a nationality ("US forces"), never a non-state group."""
+    coalition") or forces with a nationality ("Russian forces", "US jets"), never a non-state group ("Taliban
+    forces", "rebel troops": no air force)."""
     phrase = " ".join(t.lower_ for t in doer.subtree)
     if NONSTATE_WORDS.search(phrase):
         return False
     if doer.ent_type_ == "GPE" and len(list(doer.subtree)) <= 3:
         return True
-    return bool(STATE_BOMBERS.search(phrase)) or (doer.lemma_.lower() in {"force", "troop", "jet", "warplane"}
-                                                 and any(t.ent_type_ in {"NORP", "GPE"} for t in doer.subtree))
+    return bool(STATE_BOMBERS.search(phrase)) or (
+        doer.lemma_.lower() in {"force", "troop", "soldier", "jet", "warplane"}
+        and any(t.ent_type_ in {"NORP", "GPE"} for t in doer.subtree))
 
 
 def _target_is_armed(sent: SpacySpan | None, low: str) -> bool:
