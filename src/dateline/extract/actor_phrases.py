@@ -355,15 +355,15 @@ def _nationality(tok: Token, book: Codebook) -> str | None:
         modifiers += [c for c in tok.head.children if c.i < tok.i and c.dep_ in {"amod", "compound", "nmod"}]
     for prep in (c for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"):
         modifiers += [o for o in prep.children if o.dep_ == "pobj"]
-    for child in modifiers:
-        iso3 = book.demonym_iso3(child.lower_) or (book.demonym_iso3(child.text.rstrip("'s").lower()))
-        if iso3:
-            return iso3
-        if child.ent_type_ == "GPE":
-            iso3 = book.iso3(child.text.replace("’s", "").replace("'s", ""))
-            if iso3:
-                return iso3
-    return None
+    return next((iso3 for child in modifiers if (iso3 := _state_of_word(child, book))), None)
+
+
+def _state_of_word(word: Token, book: Codebook) -> str | None:
+    """ISO3 of the state one word names: a nationality ("Israeli") or a country ("Iraq", "Iraq's")."""
+    iso3 = book.demonym_iso3(word.lower_) or book.demonym_iso3(word.text.rstrip("'s").lower())
+    if not iso3 and word.ent_type_ == "GPE":
+        iso3 = book.iso3(word.text.replace("’s", "").replace("'s", ""))
+    return iso3 or None
 
 
 def _speakers_state(tok: Token, book: Codebook) -> str | None:
@@ -374,13 +374,8 @@ def _speakers_state(tok: Token, book: Codebook) -> str | None:
     node = tok
     while node.head.i != node.i and node.lemma_.lower() not in _REPORT_LEMMAS:
         node = node.head
-    for subject in (c for c in node.children if c.dep_ == "nsubj"):
-        for t in subject.subtree:
-            iso3 = book.demonym_iso3(t.lower_) or (book.iso3(t.text.replace("’s", "").replace("'s", ""))
-                                                    if t.ent_type_ == "GPE" else None)
-            if iso3:
-                return iso3
-    return None
+    subjects = [c for c in node.children if c.dep_ == "nsubj"]
+    return next((iso3 for subject in subjects for t in subject.subtree if (iso3 := _state_of_word(t, book))), None)
 
 
 def _demonym_before(tok: Token, book: Codebook) -> str | None:
