@@ -47,12 +47,14 @@ def _sense_is_settled(token: Token) -> bool:
     lemma = token.lemma_.lower()
     if lemma == "demonstrate":
         return not any(child.dep_ in SHOW_SENSE_DEPS for child in token.children)
-    if lemma in HELD_GATHERINGS and token.pos_ == "NOUN" and token.dep_ == "nsubjpass" and \
-            (token.head.lemma_.lower() in {"hold", "stage", "organise", "organize"}
-             or token.head.lower_ in {"held", "staged", "organised", "organized"}):  # (the lemmatizer: "staged" → "stag")
-        return True  # "rallies were held in Rosario and Cordoba": gatherings held are demonstrations, not markets'
-    if lemma in HELD_GATHERINGS and any(c.lower_ in {"peaceful", "peacefully"} for c in token.children):
-        return True  # "peaceful marches"
+    if lemma in HELD_GATHERINGS:
+        # "rallies were held in Rosario and Cordoba", "peaceful marches": gatherings held are demonstrations, not
+        # markets' (the lemmatizer reads "staged" as "stag", so the word is checked too)
+        held = token.pos_ == "NOUN" and token.dep_ == "nsubjpass" and (
+            token.head.lemma_.lower() in {"hold", "stage", "organise", "organize"}
+            or token.head.lower_ in {"held", "staged", "organised", "organized"})
+        if held or any(c.lower_ in {"peaceful", "peacefully"} for c in token.children):
+            return True
     if lemma in HARM_TRIGGERS:
         if any(child.dep_ in TARGET_DEPS and child.pos_ == "NOUN"
                and child.lemma_.lower() in PERSON_NOUNS | PROPERTY_NOUNS for child in _with_conjuncts(token)):

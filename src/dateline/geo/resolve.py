@@ -668,13 +668,18 @@ def _locates(tok: Any) -> bool:
     return nxt is None or nxt.lower_ not in ADMIN1_WORDS
 
 
+@functools.cache
+def _strike_means() -> frozenset[str]:
+    return cues()["strike_means"] | cues()["abroad_groups"]
+
+
 def _fired_from_afar(tok: Any) -> bool:
     """A nationality on the means of a strike from afar ("Russian shelling", "Israeli missiles", "a Russian glide
     bomb", "Turkish drones"; `strike_means` in toponym_cues.json): who fired it, often across a border, not where
     it hit; or on the kind of group a state sends or backs abroad ("Iranian militias", "Russian mercenaries";
     `abroad_groups`). Adjectives between are skipped."""
     doc = tok.doc
-    means = cues()["strike_means"] | cues()["abroad_groups"]
+    means = _strike_means()
     k = tok.i + 1
     while k < len(doc) and (doc[k].pos_ == "ADJ" or doc[k].text == "-" or doc[k].dep_ == "compound"
                             and doc[k].lemma_.lower() not in means):
