@@ -20,6 +20,8 @@ def rules() -> Pipeline:
     "Five people were killed in two fires in informal settlements in Durban on Sunday night, officials said.",
     "Fourteen pupils were hurt when their school bus overturned near Mthatha on Monday, paramedics said.",
     "A family of four died in a shack fire in Khayelitsha early on Saturday, the fire service said.",
+    "A fire at a garment factory killed nine workers in Chittagong on Monday, officials said.",
+    "A blaze tore through a bus depot in Accra on Tuesday, killing two mechanics.",
 ])
 def test_an_accident_is_no_event(rules: Pipeline, text: str) -> None:
     report = rules.extract_text(text, published="2021-06-07")
@@ -39,3 +41,15 @@ def test_a_landmine_and_a_deadly_fire_fight_are_still_events(rules: Pipeline) ->
     fight = rules.extract_text("Three soldiers were killed in a fire fight with militants near Kidal on Monday.",
                                published="2021-06-08")
     assert fight.events and fight.events[0].event_type == "Battles"
+
+
+def test_tank_fire_is_a_weapon_not_a_storage_tank(rules: Pipeline) -> None:
+    report = rules.extract_text("Army tank fire killed three civilians in a village near Kidal on Tuesday.",
+                                published="2021-06-10")
+    assert [e.sub_event_type for e in report.events] == ["Shelling/artillery/missile attack"]
+
+
+def test_a_fire_the_crowd_set_is_not_an_accident(rules: Pipeline) -> None:
+    report = rules.extract_text("Rioters set a fire at the municipal offices in Kano on Tuesday.",
+                                published="2021-06-10")
+    assert [e.event_type for e in report.events] == ["Riots"]
