@@ -62,3 +62,22 @@ def test_the_towns_district_says_which_part_of_a_split_province() -> None:
     assert acled_admin1(_town("Belgrade", "RS", "SE", "")) == "Belgrade"
     # the province's own record is not a town of one part
     assert acled_admin1(_town("Central Serbia", "RS", "SE", "", kind=KIND_ADMIN1)) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "mention", "country", "admin1"),
+    [
+        ("Gunmen killed three herders near the hamlet of Tindangou in Diapaga district, East region, on Monday.",
+         "East region", "Burkina Faso", "Est"),
+        ("Jihadists burned a school in Kaya, Centre-North region, on Tuesday.", "Centre-North", "Burkina Faso",
+         "Centre-Nord"),
+        ("Gangs blocked the port road in Cap-Haitien, North department, on Monday.", "North department", "Haiti",
+         "Nord"),
+    ],
+)
+def test_a_province_named_by_a_compass_point_in_english_finds_its_local_name(  # type: ignore[no-untyped-def]
+        resources, text: str, mention: str, country: str, admin1: str) -> None:
+    """News writes "East region" for Burkina Faso's Est: the English compass name is an alias of the province, so
+    the province that holds the town before it is found, not a namesake province of another country."""
+    place = _place(resources, text, mention)
+    assert (place.country, place.admin1) == (country, admin1)

@@ -370,6 +370,16 @@ def _sun_letter_variant(name: str) -> str | None:
     return variant if variant != name else None
 
 
+def _english_compass_names(name: str) -> set[str]:
+    """'Centre-Nord' → {'Centre-North', 'Centre North'}; a name not made of compass words only → set()."""
+    words = tables()["compass_words"]
+    parts = [fold(w) for w in re.split(r"[-\s]+", name) if w]
+    if not parts or not all(p in words for p in parts):
+        return set()
+    english = [words[p] for p in parts]
+    return {"-".join(english), " ".join(english)}
+
+
 def clean_admin_name(raw: str) -> str:
     """'Muhafazat Kirkuk' → 'Kirkuk', 'Basra Governorate' → 'Basra', 'Mayorality of Baghdad' → 'Baghdad'."""
     affixes = tables()["admin_affixes"]
@@ -774,6 +784,7 @@ class _IndexWriter:
             acled = acled_admin1_names().get(f"{key[0]}.{key[1]}")
             if acled is not None and consonant_key(clean_admin_name(acled)) not in {consonant_key(n) for n in {raw, clean} | other}:
                 other |= {acled, clean_admin_name(acled)}
+            other |= {english for n in {raw, clean} for english in _english_compass_names(n)}
             seat, pop = seats[key]
             self.admin1_idx[f"{key[0]}.{key[1]}"] = self._add_entry(
                 (KIND_ADMIN1, clean, key[0], key[1], seat.lat, seat.lon, pop, sub.geonameid if sub else 0, ""),
