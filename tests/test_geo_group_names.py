@@ -17,6 +17,7 @@ def _mentions(resources, text: str) -> list[str]:  # type: ignore[no-untyped-def
     [
         ("An alliance led by Jabhet Fateh al-Sham launched an offensive south of Aleppo.", "Sham", "Aleppo"),
         ("The Islamic State of Iraq and al-Sham claimed the bombing in Raqqa.", "Iraq", "Raqqa"),
+        ("Ansar al-Furqan fighters ambushed a patrol outside Cotabato.", "Furqan", "Cotabato"),
     ],
 )
 def test_a_place_name_inside_a_group_name_is_no_place(resources, text: str, group_part: str, place: str) -> None:  # type: ignore[no-untyped-def]
