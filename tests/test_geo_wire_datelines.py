@@ -92,3 +92,19 @@ def test_a_wire_story_takes_the_place_its_next_paragraph_gives_the_same_act(pipe
             "Dialassagou village, in Bankass district, and opened fire on the market, an official said.")
     places = _event_places(pipeline, text)
     assert places == [("Mali", "Bankass", 2)]
+
+
+def test_a_capital_dateline_gives_no_province_to_a_village_the_index_lacks(pipeline) -> None:  # type: ignore[no-untyped-def]
+    # before: the unknown village took the capital's province (Kyiv) from the dateline
+    text = ("KYIV, May 3 (Wire) - In eastern Ukraine, a drone strike on a car near the village of Zarichnevka "
+            "killed two volunteers on Tuesday, officials said.")
+    assert _event_places(pipeline, text) == [("Ukraine", "Ukraine", 3)]
+
+
+def test_a_town_across_the_border_that_rockets_hit_stays_in_its_own_country(pipeline) -> None:  # type: ignore[no-untyped-def]
+    # before: a small Israeli town in a story from Gaza was taken for an unlisted local namesake (Gaza Strip p2)
+    text = ("GAZA, May 3 (Wire) - An air strike killed four people in Khan Younis on Tuesday. Islamic Jihad said "
+            "it fired rockets at Ashkelon and Netivot in response.")
+    places = _event_places(pipeline, text)
+    assert ("Palestine", "Khan Yunis", 1) in places
+    assert ("Israel", "Netivot", 1) in places or ("Israel", "Ashkelon", 1) in places

