@@ -63,6 +63,17 @@ def test_dates_are_not_counts() -> None:
     assert count_fatalities("On 3 May 2021 one man was killed.").value == 1
 
 
+@pytest.mark.parametrize(("sentence", "value"), [
+    ("Soldiers killed seven separatists near Kumba on Friday.", 7),
+    ("Four marines died when their boat was hit by a rocket.", 4),
+    ("Nine marchers were killed when police opened fire.", 9),
+    ("Gunmen killed 6 on March 2 near Kano.", 6),
+])
+def test_a_word_that_starts_like_a_month_is_no_date(sentence: str, value: int) -> None:
+    # "7 separatists", "4 marines": only a month's name or abbreviation after the number makes it a date
+    assert count_fatalities(sentence).value == value
+
+
 def test_definite_single_victim_counts_one() -> None:
     assert count_fatalities("A sniper shot at the checkpoint, killing the guard.").value == 1
 

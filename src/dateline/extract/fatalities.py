@@ -265,11 +265,16 @@ def _days(text: str) -> int | None:
     return None
 
 
+# a month's name or abbreviation, and no other word that starts like one ("seven separatists", "a market trader")
+_MONTH_AFTER = re.compile(r"\s+(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
+                          r"|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b")
+
+
 def _is_ordinal_or_date(text: str, start: int, end: int) -> bool:
     """'1 May' or '2020' are not counts, nor is an age ("the murder of 4-year-old Thandi", "a 12 year old")."""
     after = text[end:end + 12].lower()
     token = text[start:end]
-    if re.match(r"\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\w*\b", after):
+    if _MONTH_AFTER.match(after):
         return True
     if re.match(r"[- ](?:years?|months?|weeks?|days?)[- ]old\b", after):
         return True
