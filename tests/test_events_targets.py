@@ -534,3 +534,23 @@ def test_aircraft_downed_and_fighter_jets(pipeline: Pipeline, text: str, actors:
     # before: "downed" was no trigger, and "fighter" of "fighter jet" an unidentified armed group
     events = pipeline.extract_text(text, published=PUBLISHED).events
     assert [(e.sub_event_type, e.actor1, e.actor2) for e in events] == [("Disrupted weapons use", *actors)]
+
+
+@pytest.mark.parametrize("text", [
+    "Soldiers shot dead nine bandits near Tsafe on Saturday.",
+    "Troops killed six separatists in an ambush near Kumbo on Friday.",
+    "The army killed 11 guerrillas in a raid in Arauca on Tuesday.",
+    "Police killed four Maoists in a forest near Gadchiroli on Monday.",
+    "Militants stormed a military camp near Diffa on Sunday, killing seven soldiers.",
+])
+def test_armed_men_killed_by_troops_are_a_clash_not_civilians(pipeline: Pipeline, text: str) -> None:
+    # before: bandits, separatists, guerrillas and Maoists were no armed heads, and a "camp" was always civilian
+    events = pipeline.extract_text(text, published=PUBLISHED).events
+    assert [e.sub_event_type for e in events] == ["Armed clash"]
+    assert not any((e.actor2 or "").startswith("Civilians") for e in events)
+
+
+def test_a_camp_of_the_displaced_is_still_civilian(pipeline: Pipeline) -> None:
+    events = pipeline.extract_text("Gunmen attacked a camp for displaced families near Bunia on Sunday, killing 9.",
+                                   published=PUBLISHED).events
+    assert [e.sub_event_type for e in events] == ["Attack"]
