@@ -554,3 +554,22 @@ def test_a_camp_of_the_displaced_is_still_civilian(pipeline: Pipeline) -> None:
     events = pipeline.extract_text("Gunmen attacked a camp for displaced families near Bunia on Sunday, killing 9.",
                                    published=PUBLISHED).events
     assert [e.sub_event_type for e in events] == ["Attack"]
+
+
+@pytest.mark.parametrize(("text", "dead"), [
+    ("The army said troops had neutralised 14 terrorists near Boni on Sunday.", 14),
+    ("Eight insurgents were neutralised in a raid near Gwoza on Friday, the army said.", 8),
+    # the arms recovered are what the fight left behind, not a seizure of its own
+    ("Troops killed seven bandits near Kankara on Friday and recovered five rifles.", 7),
+])
+def test_fighters_neutralised_or_killed_with_arms_recovered_are_a_clash(pipeline: Pipeline, text: str,
+                                                                       dead: int) -> None:
+    # before: "neutralised" proposed no event and counted no dead; arms recovered made a Disrupted weapons use
+    events = pipeline.extract_text(text, published=PUBLISHED).events
+    assert [(e.sub_event_type, e.fatalities) for e in events] == [("Armed clash", dead)]
+
+
+def test_a_device_neutralised_is_still_a_disrupted_weapon(pipeline: Pipeline) -> None:
+    events = pipeline.extract_text("Army engineers neutralised a roadside bomb near Gao on Monday.",
+                                   published=PUBLISHED).events
+    assert [(e.sub_event_type, e.fatalities) for e in events] == [("Disrupted weapons use", None)]

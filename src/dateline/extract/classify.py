@@ -565,6 +565,7 @@ DISASTER = _LEXICON.regex("DISASTER")
 POLITICAL = _LEXICON.regex("POLITICAL")
 WEAPON_NOUNS = _LEXICON.pattern("WEAPON_NOUNS")
 WEAPON_SEIZED = _LEXICON.regex("WEAPON_SEIZED")
+KILLED_THEN_SEIZED = _LEXICON.regex("KILLED_THEN_SEIZED")
 STATE_WORDS = _LEXICON.regex("STATE_WORDS")
 NONSTATE_WORDS = _LEXICON.regex("NONSTATE_WORDS")
 TERRITORY_OBJECTS = _LEXICON.regex("TERRITORY_OBJECTS")
@@ -801,6 +802,9 @@ def classify_sentence(text: str, families: set[str], sent: SpacySpan | None = No
         return pick("Air/drone strike", "weapons destroyed from the air")
     if weapons_seized and "explosion" in families and re.search(r"\bkill|\bdied\b|\bdead\b|\bdeaths?\b", low):
         weapons_seized = False  # people died in an explosion: the blast is the event, not the devices found
+    if weapons_seized and "kill" in families and KILLED_THEN_SEIZED.search(low):
+        # "troops killed 10 terrorists and recovered 15 rifles": the arms are what the fight left behind
+        weapons_seized = False
     if weapons_seized or ("disrupt" in families and has["disrupt"]):
         return pick("Disrupted weapons use", "weapon defused/intercepted/seized")
     explosive_ok = not protest_ctx or attack_verb

@@ -54,6 +54,9 @@ _AUX = r"(?:(?:were|was|have been|has been|had been|are|is|being|got|reportedly|
 _DEATH_VERB = r"(?:(?:shot|stabbed|beaten|attacked|hacked|tortured) and killed|shot to death|found dead|killed|dead|died|slain|murdered|assassinated|executed|shot dead|stabbed to death|beaten to death|" \
               r"burned to death|lynched|lost (?:their|his|her) li(?:ves|fe)|perished|succumbed)"
 
+# the fighters an army says it "neutralised" (killed): people, not the bombs or drones it also neutralises
+_NEUTRALISED = (r"(?:terrorists?|militants?|fighters?|insurgents?|bandits?|jihadists?|rebels?|assailants?|attackers?|"
+                r"gunmen|separatists?|kidnappers?|combatants?|elements)\b")
 _NUM2 = _NUM.replace("?P<q>", "?P<q2>").replace("?P<n>", "?P<n2>")
 # Coordinated victims in one clause add up: "two soldiers and three civilians were killed",
 # "killing two soldiers and three civilians".
@@ -92,6 +95,10 @@ _PATTERNS = [
     # "killing the soldier", "the death of the commander": one named or definite victim
     re.compile(r"\b(?:killing|killed|death of|body of|murder of)\s+(?P<q>)(?P<n>the|his|her|their)\s+"
                r"(?:[\w'’-]+\s+){0,2}?(?P<gap>[a-z]+[^s\W])\b(?!\s+(?:and|of)\b)", re.IGNORECASE),
+    # army communiques: "neutralised 25 terrorists", "nine bandits were neutralised" (fighters, never devices)
+    re.compile(rf"\bneutrali[sz](?:ed|ing)\s+{_NUM}\s+(?P<gap>(?:[\w'’-]+\s+){{0,2}}?){_NEUTRALISED}", re.IGNORECASE),
+    re.compile(rf"\b{_NUM}\s+(?P<gap>(?:[\w'’-]+\s+){{0,2}}?){_NEUTRALISED}\s+(?:were|have been|had been)\s+"
+               rf"neutrali[sz]ed\b", re.IGNORECASE),
     # ACLED notes: "Fatalities coded as 12."
     re.compile(rf"\bfatalit(?:y|ies)\s+(?:\w+\s+){{0,2}}?coded as\s+{_NUM}\b", re.IGNORECASE),
     # "burned two suspected thieves to death", "beat a man to death", "hacked five villagers to death"
