@@ -78,6 +78,15 @@ def test_definite_single_victim_counts_one() -> None:
     assert count_fatalities("A sniper shot at the checkpoint, killing the guard.").value == 1
 
 
+@pytest.mark.parametrize(("sentence", "value"), [
+    ("A drone hit a pick-up truck near Marib on Sunday, killing its driver.", 1),
+    ("Gunmen shot dead the headmaster of a school in Bannu on Friday.", 1),
+    ("An air strike on the house killed their children.", None),  # a plural that takes no "s" is no single victim
+])
+def test_a_possessive_or_definite_victim_after_shot_dead(sentence: str, value: int | None) -> None:
+    assert count_fatalities(sentence).value == value
+
+
 def test_an_age_is_not_a_count() -> None:
     # the victim's age names one person, not four deaths
     assert count_fatalities("Two men were charged with the murder of 4-year-old Lerato in Soweto.").value != 4

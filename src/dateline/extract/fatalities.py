@@ -93,8 +93,10 @@ _PATTERNS = [
     # "the death of a protester", "the killing of two farmers"
     re.compile(rf"\b(?:death|deaths|killing|killings|murder|murders|body|bodies)\s+of\s+{_NUM}\b", re.IGNORECASE),
     # "killing the soldier", "the death of the commander": one named or definite victim
-    re.compile(r"\b(?:killing|killed|death of|body of|murder of)\s+(?P<q>)(?P<n>the|his|her|their)\s+"
-               r"(?:[\w'’-]+\s+){0,2}?(?P<gap>[a-z]+[^s\W])\b(?!\s+(?:and|of)\b)", re.IGNORECASE),
+    re.compile(r"\b(?:killing|killed|shot dead|shooting dead|death of|body of|murder of)\s+(?P<q>)"
+               r"(?P<n>the|his|her|their|its)\s+"
+               r"(?:[\w'’-]+\s+){0,2}?(?!(?:children|men|women|people|family|families|staff|crew|police)\b)"
+               r"(?P<gap>[a-z]+[^s\W])\b(?!\s+(?:and|of)\b)", re.IGNORECASE),
     # army communiques: "neutralised 25 terrorists", "nine bandits were neutralised" (fighters, never devices)
     re.compile(rf"\bneutrali[sz](?:ed|ing)\s+{_NUM}\s+(?P<gap>(?:[\w'’-]+\s+){{0,2}}?){_NEUTRALISED}", re.IGNORECASE),
     re.compile(rf"\b{_NUM}\s+(?P<gap>(?:[\w'’-]+\s+){{0,2}}?){_NEUTRALISED}\s+(?:were|have been|had been)\s+"
@@ -179,7 +181,7 @@ def number_value(words: str) -> tuple[int | None, bool]:
         return _ROUND[w], False
     if w in _VAGUE:
         return _VAGUE[w], True
-    if w in {"the", "his", "her", "their"}:  # a definite singular victim ("killing the soldier")
+    if w in {"the", "his", "her", "their", "its"}:  # a definite singular victim ("killing the soldier")
         return 1, False
     if w in _UNITS:
         return _UNITS[w], False
