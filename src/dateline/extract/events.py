@@ -655,7 +655,9 @@ def _merge(candidates: list[Candidate], article: Article, book: Codebook) -> lis
                 kept.mentions.append(cand.sentence)
             kept.confidence = round(min(0.95, max(kept.confidence, event.confidence) + 0.05), 2)
             if event.fatalities is not None:
-                fatality_figures.setdefault(idx, []).append(event.fatalities)
+                # "Three soldiers were also killed": more dead of the same event, not another estimate of them
+                additive = classify.ADDITIONAL_DEAD.search(cand.fatality_text) is not None
+                fatality_figures.setdefault(idx, []).append(-event.fatalities if additive else event.fatalities)
             for name, span in event.evidence.items():
                 kept.evidence.setdefault(name, span)
             if kept.actor2 is None and event.actor2 is not None:
@@ -695,6 +697,8 @@ def _absorb_undated(events: list[Event], keys: dict[tuple[object, ...], int],
                     other.evidence.setdefault(name, span)
                 if other.fatalities is None:
                     other.fatalities = event.fatalities
+                elif event.fatalities and classify.ADDITIONAL_DEAD.search(event.mentions[0].text):
+                    other.fatalities += event.fatalities  # "ten of the attackers were also killed"
                 drop.add(idx)
                 break
     return [e for i, e in enumerate(events) if i not in drop]
@@ -707,9 +711,12 @@ def _copy_actor2(kept: Event, new: Event) -> None:
 
 
 def _settle_fatalities(event: Event, figures: list[int]) -> None:
-    """Conflicting figures for the same event: the lowest, with the dispute in the notes."""
+    """Conflicting figures for the same event: the lowest, with the dispute in the notes. A figure told as more
+    dead ("N others were also killed", stored negative) adds to it."""
+    added = sum(-f for f in figures if f < 0)
+    figures = [f for f in figures if f >= 0] or [0]
     distinct = sorted(set(figures))
-    event.fatalities = distinct[0]
+    event.fatalities = distinct[0] + added
     if len(distinct) > 1:
         dispute = f" [fatalities disputed: {', '.join(map(str, distinct))}; the lowest is coded]"
         event.notes = (event.notes or "") + dispute

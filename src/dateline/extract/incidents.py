@@ -25,6 +25,7 @@ from typing import Any
 
 from dateline.codebook import Codebook
 from dateline.extract import notes
+from dateline.extract.classify import ADDITIONAL_DEAD
 from dateline.extract.packaged import cue_lists, load_model
 from dateline.model import Event, Span
 
@@ -344,5 +345,7 @@ def _fold(event: Event, other: Event, report: ReportText, book: Codebook | None)
         event.evidence.setdefault(name, span)
     if event.fatalities is None and other.fatalities is not None:
         event.fatalities = other.fatalities
+    elif other.fatalities and event.fatalities is not None and ADDITIONAL_DEAD.search(other.mentions[0].text):
+        event.fatalities += other.fatalities  # "ten of the attackers were also killed": more dead, not a recount
     event.confidence = max(event.confidence, other.confidence)
     event.notes = notes.after_merge(event.notes, before, event)
