@@ -229,6 +229,13 @@ def test_a_closing_credit_is_no_actor_however_the_parse_hangs_it(pipeline) -> No
     assert (event.actor1, event.actor2) == ("Unidentified Armed Group (Nigeria)", "Civilians (Nigeria)")
 
 
+def test_a_possessive_closing_credit_is_no_side_of_the_battle(pipeline) -> None:  # type: ignore[no-untyped-def]
+    # before: "the army's" of the credit stayed a military mention and became actor2, the army fighting itself
+    event = only_event(pipeline, "Security forces killed six insurgents near Wana on Monday, the military's media "
+                                 "wing said.")
+    assert (event.actor1, event.actor2) == ("Security Forces of Pakistan", "Unidentified Armed Group (Pakistan)")
+
+
 def test_a_wire_datelines_capital_is_not_the_state_acting(pipeline) -> None:  # type: ignore[no-untyped-def]
     # before: "NAIROBI," parsed as the subject of "fired" made Kenya's military the force that intervened
     text = ("NAIROBI, June 20 (Wire) - Kenyan police fired tear gas and water cannon at thousands of protesters in "

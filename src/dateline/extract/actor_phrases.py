@@ -162,8 +162,9 @@ def _finder(sent: SpacySpan, mention: actors_mod.ActorMention) -> bool:
 
 # The credit that closes a sentence: ", police and residents said on Sunday."
 _CLOSING_CREDIT_BEFORE = re.compile(r",\s*(?:the\s+|local\s+|state\s+|regional\s+)*$")
-_CLOSING_CREDIT_AFTER = re.compile(r"(?:\s+(?:and|or)\s+(?:[\w-]+\s+){0,3}?)?(?:[\w-]+\s+){0,2}?(?:said|say|says|"
-                                   r"reported|told|confirmed|added)\b[^,;]*$")
+# (after the mention: "… police said", "… the army's media wing said", "… police and residents said")
+_CLOSING_CREDIT_AFTER = re.compile(r"(?:['’]s\b)?(?:\s+(?:and|or)\s+(?:[\w-]+\s+){0,3}?)?\s*(?:[\w-]+\s+){0,2}?"
+                                   r"(?:said|say|says|reported|told|confirmed|added)\b[^,;]*$")
 
 
 def _attribution_source(sent: SpacySpan, mention: actors_mod.ActorMention) -> bool:
