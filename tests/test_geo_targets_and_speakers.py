@@ -79,3 +79,16 @@ def test_a_speakers_town_is_not_the_place_of_the_event_the_speaker_tells(pipelin
 def test_a_local_authority_that_speaks_still_places_its_event(pipeline) -> None:  # type: ignore[no-untyped-def]
     text = "Two men were shot after a car chase on Saturday, Durban police said."
     assert _event_places(pipeline, text) == [("South Africa", "Durban")]
+
+
+@pytest.mark.parametrize(("text", "place"), [
+    ("Police shot dead three protesters in Kisii county on Tuesday, a rights group said in Nairobi.",
+     ("Kenya", "Kisii")),
+    ("Gunmen killed six villagers in Ituri province on Monday, a UN spokesman told reporters in Geneva.",
+     ("Democratic Republic of Congo", "Ituri")),
+    ("Fighting erupted in Tripoli on Sunday, the UN mission said in a statement from Tunis.", ("Libya", "Tripoli")),
+])
+def test_where_a_speaker_spoke_is_not_where_the_event_happened(pipeline, text, place) -> None:  # type: ignore[no-untyped-def]
+    # before: "said in Nairobi" placed the event at the speaker's town (a province is less specific), and "from
+    # Tunis" voted Tripoli into Tunisia
+    assert _event_places(pipeline, text) == [place]

@@ -216,7 +216,7 @@ def _mentions(article: Article, doc: Doc, gaz: Gazetteer, sent_starts: list[int]
             sent=_index_of(sent_starts, span.start_char),
             para=_index_of(para_starts, span.start_char),
         )
-        m.aside = bool(_aside().search(article.text[max(0, m.start - 40) : m.start]))
+        m.aside = bool(_aside().search(article.text[max(0, m.start - 40) : m.start])) or where_speaker_stands(span.root)
         m.person_name = bool(info.get("person_name"))
         last = span[-1]
         m.modifier = (last.dep_ in {"compound", "nmod"} and last.head.i > last.i and last.head.pos_ == "NOUN"
@@ -2343,6 +2343,29 @@ _MEASURES = frozenset({"metres", "meters", "yards", "feet", "kilometre", "kilome
                        "minutes", "drive", "walk", "distance"})
 
 
+def where_speaker_stands(tok: Any, trigger: Any = None) -> bool:
+    """The name says where someone spoke, not where anything happened: the object of in/from/at hanging on a
+    verb of speech ("police said in Nairobi", "told reporters in Geneva", "speaking in Brussels"), on the people
+    spoken to ("told reporters in Kabul") or on a noun of speech ("in a statement from Tunis"; `speech_nouns`
+    in toponym_cues.json). The event's own verb (`trigger`) is no speech."""
+    while tok.dep_ in {"compound", "appos"} and tok.head.i != tok.i:
+        tok = tok.head
+    if tok.dep_ != "pobj" or tok.head.lower_ not in {"in", "from", "at"}:
+        return False
+    head = tok.head.head
+    if trigger is not None and head.i == trigger.i:
+        return False
+    cue = cues()
+    if head.lower_ in {"reporters", "journalists", "correspondents"}:
+        head = head.head
+    if head.pos_ == "NOUN":
+        return head.lemma_.lower() in cue["speech_nouns"]
+    # a speaker speaking, not a thing "reported in X" (the event, passive) nor "as reported, in X, …" (the news
+    # formula that opens a place's sentence)
+    return (head.pos_ in {"VERB", "AUX"} and (head.lemma_.lower() in cue["speech_lemmas"] or head.lower_ == "speaking")
+            and not any(c.dep_ in {"auxpass", "nsubjpass", "mark"} for c in head.children))
+
+
 def speaker_place(p: Place, doc: Doc, trigger: Span) -> bool:
     """The text writes `p` only as where a speaker is or whom the speaker speaks for: the place hangs, through
     "of/for/in/at" and the names around them, on the subject of a verb of speech (`speech_lemmas`) that is not the
@@ -2351,6 +2374,8 @@ def speaker_place(p: Place, doc: Doc, trigger: Span) -> bool:
     trig = _token_at(doc, trigger.start, trigger.end)
     if tok is None or trig is None:
         return False
+    if where_speaker_stands(tok, trig):
+        return True
     cue = cues()
     speaker = False  # the chain passed a speaker's noun: a spokesman, a mayor, a university (`speaker_heads`)
     for _ in range(8):
