@@ -92,3 +92,14 @@ def test_where_a_speaker_spoke_is_not_where_the_event_happened(pipeline, text, p
     # before: "said in Nairobi" placed the event at the speaker's town (a province is less specific), and "from
     # Tunis" voted Tripoli into Tunisia
     assert _event_places(pipeline, text) == [place]
+
+
+@pytest.mark.parametrize(("text", "place"), [
+    ("Troops clashed with guerrillas in Saravena, near the border with Venezuela, on Sunday.",
+     ("Colombia", "Saravena")),
+    ("Gunmen killed four traders near the Niger border in Sokoto state on Monday.", ("Nigeria", "Sokoto")),
+])
+def test_the_other_side_of_a_border_is_not_where_the_event_happened(pipeline, text, place) -> None:  # type: ignore[no-untyped-def]
+    # before: the country after "border with", or the nationality before "border", voted the town into that
+    # country or became the event's place itself
+    assert _event_places(pipeline, text) == [place]

@@ -63,13 +63,17 @@ from dateline.resources import Resources
 MODIFIER = "country name used as a modifier"
 ATTRIBUTE = "name written as an attribute (X-made, X-based, X-backed, backed or controlled by X ...)"
 GOVERNMENT = "a town's name standing for its government (\"Tehran's forces\")"
+BORDER = "a country named as the other side of a border (\"near the border with X\", \"the X border\")"
+# (not "the border between X and Y": the event may lie on either side)
+_BORDER_BEFORE = re.compile(r"\b(?:border|frontier|boundary)\s+with\s+(?:the\s+)?$", re.IGNORECASE)
+_BORDER_AFTER = re.compile(r"[\s-]*(?:border|frontier|boundary)\b", re.IGNORECASE)
 
 
 def _modifier(p: Place) -> bool:
     """A place the text names only to describe something ("US dollar", "US-made missiles", "a Kano-based
     group"): never the event's place, and no vote for where the text is."""
     reason = p.reason or ""
-    return MODIFIER in reason or ATTRIBUTE in reason or GOVERNMENT in reason
+    return MODIFIER in reason or ATTRIBUTE in reason or GOVERNMENT in reason or BORDER in reason
 PRECISION = {"city": 1, "landmark": 1, "admin2": 2, "admin1": 3, "country": 3}
 SPECIFICITY = {"landmark": 4, "city": 4, "admin2": 3, "admin1": 2, "region": 1, "country": 1}
 # "X, Y" / "X (Y)" / "X in Y": Y encloses X. Compass words may stand between ("Basra, southern Iraq").
@@ -144,6 +148,9 @@ class Mention:
     # a country written as the state carrying out an armed act ("The US launched missiles at a base near Homs",
     # "air strikes by Russia"): it says who acts, not where, and casts no vote for its namesakes' country
     acting: bool = False
+    # a country named as the other side of a border ("near the border with Venezuela", "the Niger border"): the
+    # event is on this side of it, so it casts no vote and is not the event's place
+    border: bool = False
 
 
 @functools.cache
@@ -230,6 +237,9 @@ def _mentions(article: Article, doc: Doc, gaz: Gazetteer, sent_starts: list[int]
         after = _noun_after(span, doc)  # both tests below read the word the name qualifies
         m.target = _target_of_act(span, doc, after)
         m.acting = state_acting(span.root)
+        m.border = (bool(_BORDER_BEFORE.search(article.text[max(0, m.start - 40) : m.start])
+                         or _BORDER_AFTER.match(article.text, m.end))
+                    and any(e.kind == KIND_COUNTRY for e in gaz.lookup(m.name, loose=False)))
         m.government = _government_of(span, doc, after) or (len(span) == 1 and capital_acting(span[0]) is not None)
         m.town_word = bool(_TOWN_AFTER.match(article.text, m.end) or _TOWN_BEFORE.search(article.text[max(0, m.start - 30) : m.start]))
         if span[0].text in _SUBLOCALITY_PREFIXES:
@@ -647,7 +657,7 @@ def _anchor_country(m: Mention) -> tuple[str, float] | None:
         return None  # an attribute ("US-made") says who made or backs a thing, not where the text is
     ccs = {e.cc for e in m.candidates}
     top = m.candidates[0]
-    if (m.target or m.acting) and top.kind == KIND_COUNTRY:
+    if (m.target or m.acting or m.border) and top.kind == KIND_COUNTRY:
         # "demonstrated in Baghdad against Iran", "the US struck a base near Homs": whom the act is aimed at, or
         # who carries it out, not where it is
         return None
@@ -696,6 +706,8 @@ def _locates(tok: Any) -> bool:
         return not doc[tok.i + 2].lower_.endswith(("ed", "made", "born", "run"))
     if _fired_from_afar(tok):
         return False
+    if nxt is not None and nxt.lower_ in {"border", "frontier", "boundary"}:
+        return False  # "near the Kenyan border": the other side of it
     return nxt is None or nxt.lower_ not in ADMIN1_WORDS
 
 
@@ -1650,6 +1662,8 @@ class Resolver:
                 places[k] = p.model_copy(update={"reason": f"{ATTRIBUTE}; {p.reason or ''}"})
             elif m.government and (p := places[k]) is not None and p.kind != "country":
                 places[k] = p.model_copy(update={"reason": f"{GOVERNMENT}; {p.reason or ''}"})
+            elif m.border and (p := places[k]) is not None and p.kind == "country":
+                places[k] = p.model_copy(update={"reason": f"{BORDER}; {p.reason or ''}"})
         out = [p for p in places if p is not None]
         if not any(p.latitude is not None and not _modifier(p) for p in out):
             # no place named at all (or only as an attribute: "a militia backed by the UAE"): "Afghan forces
