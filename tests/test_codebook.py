@@ -65,3 +65,9 @@ def test_every_iso3_has_one_region() -> None:
 def test_demonyms_name_countries() -> None:
     assert book.demonym_iso3("Iraqi") == "IRQ"
     assert book.demonym_iso3("israeli") == "ISR"
+
+
+def test_a_lower_case_word_is_no_country_code() -> None:
+    # "al", "as", "at" are Arabic articles inside place names ("Ain al-Asad"), not Albania, American Samoa, Austria
+    assert [book.iso3(w) for w in ("al", "as", "at", "and")] == [None, None, None, None]
+    assert (book.iso3("US"), book.iso3("AF"), book.iso3("Iraq")) == ("USA", "AFG", "IRQ")

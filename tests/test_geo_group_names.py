@@ -47,3 +47,14 @@ def test_a_group_name_no_longer_pulls_the_real_place_abroad(resources) -> None: 
 )
 def test_a_head_word_or_a_place_after_the_group_stays_a_place(resources, text: str, place: str) -> None:  # type: ignore[no-untyped-def]
     assert place in _mentions(resources, text)
+
+
+@pytest.mark.parametrize(("text", "mention", "country"), [
+    ("Militants attacked an army post near ad-Dawr on Sunday.", "ad-Dawr", "Iraq"),
+    ("Gunmen ambushed a convoy outside al-Qaim on Monday.", "al-Qaim", "Iraq"),
+])
+def test_a_name_that_opens_with_its_arabic_article_is_read_whole(resources, text: str, mention: str,
+                                                                 country: str) -> None:  # type: ignore[no-untyped-def]
+    # before: "Dawr" alone was read, and a loose spelling took it to Dover, Florida
+    places = {p.mention: p for p in geocode_text(text, resources)}
+    assert places[mention].country == country

@@ -107,6 +107,8 @@ class Codebook:
         key = country.strip().lower()
         if key in self._iso3_by_name:
             return self._iso3_by_name[key]
+        if len(key) <= 3 and not country.strip().isupper():
+            return None  # a code is written in capitals: "al", "as", "at" are Arabic articles, "and" a word
         if len(key) == 3 and key.upper() in self.region_of_iso3:
             return key.upper()
         try:

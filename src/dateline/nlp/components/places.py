@@ -753,7 +753,8 @@ def _town_quarter(doc: Doc, i: int, j: int, covered: int, gazetteer: Any, tk: _T
 def _arabic_name(i: int, j: int, covered: int, tk: _Tokens) -> tuple[int, int] | None:
     """The token span of a name the match is one part of, joined by an Arabic article to a capitalised word on
     either side ("Maaret al-Numan", "Jisr al-Shughur", "Deir ez-Zor"; with its hyphen also at, as, an, which are
-    English words without it), or None when the match is joined to nothing."""
+    English words without it) or opening with its hyphenated article ("ad-Dawr"), or None when the match is
+    joined to nothing."""
     text, lower, cap, alpha, ws = tk.text, tk.lower, tk.cap, tk.alpha, tk.ws
 
     def joint(k: int) -> int:
@@ -776,6 +777,8 @@ def _arabic_name(i: int, j: int, covered: int, tk: _Tokens) -> tuple[int, int] |
         else:
             break
         if article < 1 or article - 1 <= covered or tk.sent_start[article] or not (cap[article - 1] and alpha[article - 1]):
+            if article == start - 2:
+                start = article  # "near ad-Dawr", "at al-Tanf": the name opens with its article
             break
         start = article - 1
     while end < tk.n and (n := joint(end)):
