@@ -573,3 +573,14 @@ def test_a_device_neutralised_is_still_a_disrupted_weapon(pipeline: Pipeline) ->
     events = pipeline.extract_text("Army engineers neutralised a roadside bomb near Gao on Monday.",
                                    published=PUBLISHED).events
     assert [(e.sub_event_type, e.fatalities) for e in events] == [("Disrupted weapons use", None)]
+
+
+@pytest.mark.parametrize(("text", "actor1"), [
+    ("A junta air strike on a school in Mindat township in Chin state killed six children on Monday.",
+     "Military Forces of Myanmar"),
+    ("Regime barrel bombs killed five civilians in Douma on Tuesday.", "Military Forces of Syria"),
+])
+def test_a_ruling_powers_word_on_the_act_names_the_state(pipeline: Pipeline, text: str, actor1: str) -> None:
+    # before: "a junta air strike" named no actor, and an unidentified armed group was coded
+    events = pipeline.extract_text(text, published=PUBLISHED).events
+    assert [e.actor1 for e in events] == [actor1]

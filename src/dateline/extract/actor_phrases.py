@@ -86,6 +86,8 @@ def actor_mentions(sent: SpacySpan, book: Codebook, credits: Sequence[Span] = ()
         if kind is None and lemma in actors_mod.state_act_nouns() and (
                 state := _nationality(tok, book) or _demonym_before(tok, book)):
             kind, nationality = "military", state  # "an Israeli air strike", "Russian missiles": that state's military
+        if kind is None and lemma in actors_mod.state_act_nouns() and _ruling_modifier(tok):
+            kind = "military"  # "a junta air strike", "regime barrel bombs": the state of the country it hits
         if kind is None and (capital := capital_acting(tok)) is not None:
             kind, nationality = "military", capital  # "Ankara launched an offensive": Turkey's forces
         if kind is None:
@@ -114,6 +116,14 @@ def actor_mentions(sent: SpacySpan, book: Codebook, credits: Sequence[Span] = ()
     found.extend(_states_acting(sent, book, used, found))
     found = [(m, r) for m, r in found if not _attribution_source(sent, m) and not _finder(sent, m)]
     return _repelled_attacks(_named_in_parentheses(_either_or(found, sent), sent), sent)
+
+
+_RULING_WORDS = frozenset({"junta", "regime", "government", "pro-government"})
+
+
+def _ruling_modifier(tok: Token) -> bool:
+    """A word naming the ruling power modifies the act's noun ("a junta air strike", "regime shelling")."""
+    return any(t.lower_ in _RULING_WORDS and t.dep_ in {"compound", "amod", "nmod"} for t in tok.subtree if t.i < tok.i)
 
 
 def _states_acting(sent: SpacySpan, book: Codebook, used: set[int],
