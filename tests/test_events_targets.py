@@ -584,3 +584,20 @@ def test_a_ruling_powers_word_on_the_act_names_the_state(pipeline: Pipeline, tex
     # before: "a junta air strike" named no actor, and an unidentified armed group was coded
     events = pipeline.extract_text(text, published=PUBLISHED).events
     assert [e.actor1 for e in events] == [actor1]
+
+
+@pytest.mark.parametrize(("text", "coded"), [
+    # ground handed over "without a fight": the negated fight is no clash, and the taker is actor1
+    (("Government troops withdrew from the town of Mindat on Monday, handing it to the Chinland Defence Force "
+      "without a fight."), ["Non-violent transfer of territory"]),
+    ("Soldiers handed the border post over to the rebels on Sunday.", ["Non-violent transfer of territory"]),
+    # advancing on or towards a town takes nothing; advancing into it does
+    ("Rebel fighters advanced on the town of Demoso on Tuesday.", []),
+    ("Insurgents advanced towards the airport of Kidal on Saturday.", []),
+    ("Rebel fighters advanced into the town of Demoso on Tuesday.", ["Non-state actor overtakes territory"]),
+])
+def test_ground_handed_over_and_approaches(pipeline: Pipeline, text: str, coded: list[str]) -> None:
+    # before: "without a fight" made an Armed clash, a base "handed over to" was no trigger, and "advanced on"
+    # was a capture
+    events = pipeline.extract_text(text, published=PUBLISHED).events
+    assert [e.sub_event_type for e in events] == coded

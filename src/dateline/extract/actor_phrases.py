@@ -148,7 +148,8 @@ def _states_acting(sent: SpacySpan, book: Codebook, used: set[int],
 
 
 # Verbs whose subject gives ground up: in a transfer of territory that side loses it (events._fill_actors).
-_LEAVE_LEMMAS = frozenset({"withdraw", "retreat", "pull", "flee", "abandon", "evacuate", "leave", "vacate"})
+_LEAVE_LEMMAS = frozenset({"withdraw", "retreat", "pull", "flee", "abandon", "evacuate", "leave", "vacate", "hand",
+                           "cede", "surrender"})
 LEAVER = "leaver"
 _UNDERGO_LEMMAS = frozenset({"die", "perish", "succumb", "drown"})  # intransitive verbs whose subject is a victim
 # Participles that say who holds, runs or backs what they describe ("airstrikes on a town controlled by X",

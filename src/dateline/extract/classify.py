@@ -185,7 +185,8 @@ def _diplomatic_subject(tok: Token) -> bool:
 # Verbs of war that name an event only when armed actors do them to a place or a target (codebook sections 10
 # and 12): the family each one proposes once its frame is found.
 ARMED_FRAMES = {"target": "target", "advance": "advance", "invade": "attack", "counter": "clash", "firing": "fire"}
-_PLACE_PREPS = {"into", "in", "on", "to", "toward", "towards", "through", "inside"}
+# ground entered; "advanced on / to / towards the town" is an approach, which takes nothing
+_PLACE_PREPS = {"into", "in", "through", "inside"}
 
 
 def _frame_subjects(tok: Token) -> list[Token]:
@@ -495,6 +496,8 @@ def judge_trigger(tok: Token, sent: SpacySpan, published: dt.date | None) -> Ver
         return Verdict("future", f"not (yet) happened: {planned.text} {tok.text}")
     if HISTORY_CUES.search(sent_low) and _history_scope(tok, sent):
         return Verdict("history", "past background: " + HISTORY_CUES.search(sent_low).group(0))  # type: ignore[union-attr]
+    if tok.dep_ == "pobj" and tok.head.lower_ == "without":
+        return Verdict("negated", f"negated: without {tok.text}")  # "handed it over without a fight"
     node = tok
     hops = 0
     while True:
@@ -873,7 +876,7 @@ def classify_sentence(text: str, families: set[str], sent: SpacySpan | None = No
         if NO_RESISTANCE.search(low):
             return pick("Non-violent transfer of territory", "entered without resistance")
         return _territory_subtype(low, families)
-    if "withdraw" in families and not has["clash"]:
+    if "withdraw" in families and (not has["clash"] or NO_RESISTANCE.search(low)):
         return pick("Non-violent transfer of territory", "withdrawal/handover")
     if "sexual" in families or has["sexual"]:
         told = ATTRIBUTION_TAIL.sub("", low)  # "…, police said": who reports it is not who did it
