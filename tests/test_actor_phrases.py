@@ -272,3 +272,12 @@ def test_a_rebel_armys_own_name_and_its_fighters(pipeline, text: str, actors: tu
 def test_the_words_of_a_states_units_name_its_forces(pipeline, text: str, actor2: str) -> None:  # type: ignore[no-untyped-def]
     # before: no second actor in each
     assert only_event(pipeline, text).actor2 == actor2
+
+
+@pytest.mark.parametrize("text", [
+    "Israeli settlers torched olive groves near Nablus on Tuesday.",
+    "Settlers attacked Palestinian shepherds near Yatta on Friday.",
+])
+def test_settlers_take_the_nationality_the_text_or_acled_gives_them(pipeline, text) -> None:  # type: ignore[no-untyped-def]
+    # before: "Settlers (Palestine)", the event's country
+    assert only_event(pipeline, text).actor1 == "Settlers (Israel)"

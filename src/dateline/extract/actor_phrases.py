@@ -39,6 +39,9 @@ def actor_mentions(sent: SpacySpan, book: Codebook, credits: Sequence[Span] = ()
             if tok is not None and tok.i in used:
                 continue
             kind, nationality = "group", None
+            if "{country}" in str(known.entry.get("name", "")):
+                last = _tok_at(sent, sent.start_char + m.end() - 1)
+                nationality = _nationality(last, book) if last is not None else None  # "Israeli settlers"
             if known.entry.get("state"):
                 # a state force: plays the state's part; "Brazilian military police" names its state
                 kind = str(known.entry["kind"])

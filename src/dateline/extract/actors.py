@@ -163,7 +163,10 @@ def actor_name(mention: ActorMention, event_iso3: str | None, book: Codebook) ->
         template = str(mention.group["name"])
         inter = int(mention.group["inter"])  # type: ignore[call-overload]
         if "{country}" in template:
-            template = template.replace("{country}", event_country or "International")
+            # "Israeli settlers": the phrase's nationality, else the kind's home, else the event's country
+            own = mention.nationality or mention.group.get("home")
+            country = book.country_name(str(own)) if own else event_country
+            template = template.replace("{country}", country or "International")
         return template, inter
     kind = "protesters" if mention.kind == "crowd" else mention.kind
     if kind == "mob":
