@@ -601,3 +601,27 @@ def test_ground_handed_over_and_approaches(pipeline: Pipeline, text: str, coded:
     # was a capture
     events = pipeline.extract_text(text, published=PUBLISHED).events
     assert [e.sub_event_type for e in events] == coded
+
+
+@pytest.mark.parametrize(("text", "coded"), [
+    # a weapon stands for a state's military only when the text names no one who fired it
+    ("Mortar shells fired by the RSF hit a market in El Fasher on Sunday, killing four traders.",
+     ("Shelling/artillery/missile attack", "Rapid Support Forces", "Civilians (Sudan)")),
+    ("A drone launched by M23 rebels struck a school near Sake on Saturday.",
+     ("Air/drone strike", "M23: March 23 Movement", "Civilians (Democratic Republic of Congo)")),
+    # aircraft that destroyed a camp struck it; a state's bombing raid is from the air
+    ("Air Force jets destroyed a rebel camp near Gwoza on Sunday.",
+     ("Air/drone strike", "Military Forces of Nigeria", "Unidentified Armed Group (Nigeria)")),
+])
+def test_who_fired_the_weapon_and_strikes_from_the_air(pipeline: Pipeline, text: str, coded: tuple) -> None:
+    # before: the weapon became the state's military beside its named owner; a jet that destroyed a camp was
+    # looting
+    events = pipeline.extract_text(text, published=PUBLISHED).events
+    assert [(e.sub_event_type, e.actor1, e.actor2) for e in events] == [coded]
+
+
+def test_a_states_bombing_raid_is_an_air_strike(pipeline: Pipeline) -> None:
+    # before: the noun "bombing" had no state agent, and the raid was a remote explosive
+    events = pipeline.extract_text("The Colombian army killed six guerrillas in a bombing raid in Guaviare on Friday.",
+                                   published=PUBLISHED).events
+    assert [(e.sub_event_type, e.actor1) for e in events] == [("Air/drone strike", "Military Forces of Colombia")]

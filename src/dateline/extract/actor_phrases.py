@@ -95,6 +95,8 @@ def actor_mentions(sent: SpacySpan, book: Codebook, credits: Sequence[Span] = ()
             kind, nationality = "military", capital  # "Ankara launched an offensive": Turkey's forces
         if kind is None:
             continue
+        if lemma in _WEAPON_LEMMAS and _owner_named(tok):
+            continue  # "artillery shells fired by the RSF": the weapon's owner is the actor, named apart
         if lemma == "force":
             # "government forces", "the junta's forces": whose forces they are says which
             mods = [c.lower_ for c in tok.children if c.dep_ in {"amod", "compound", "nmod", "poss"}]
@@ -122,6 +124,20 @@ def actor_mentions(sent: SpacySpan, book: Codebook, credits: Sequence[Span] = ()
 
 
 _RULING_WORDS = frozenset({"junta", "regime", "government", "pro-government"})
+# Weapons and craft that stand for a state's military when the text names no one who fired them.
+_WEAPON_LEMMAS = frozenset({"warplane", "jet", "aircraft", "drone", "helicopter", "artillery", "tank", "uav", "warship",
+                            "gunboat", "airplane"})
+
+
+def _owner_named(tok: Token) -> bool:
+    """The weapon's noun phrase names who fired, launched or owns it: "artillery shells fired by the RSF", "a drone
+    launched by M23", "tanks belonging to the RSF"."""
+    node = tok
+    while node.dep_ == "compound" and node.head.i != node.i:
+        node = node.head  # "artillery shells": the shells carry the by-phrase
+    links = (c for clause in node.children if clause.dep_ == "acl" for c in clause.children
+             if c.dep_ == "agent" or c.dep_ == "prep" and c.lower_ in {"by", "to"})
+    return any(g.dep_ == "pobj" and g.pos_ in {"PROPN", "NOUN"} for c in links for g in c.children)
 
 
 def _ruling_modifier(tok: Token) -> bool:

@@ -815,8 +815,10 @@ def classify_sentence(text: str, families: set[str], sent: SpacySpan | None = No
     explosive_ok = not protest_ctx or attack_verb
     if families == {"target"}:
         return _targeting_subtype(low, has, sent)
-    if explosive_ok and has["air"] and not AIR_TARGETED.search(low) and (families & {"air", "bomb", "attack", "kill", "explosion", "shell", "fire",
-                                                     "strike", "raid"}):
+    # (aircraft that destroyed a camp or a depot struck it: the destruction is the strike's, not looting)
+    air_destroyed = "loot" in families and re.search(r"\bdestroy(?:ed|ing|s)?\b|\braz(?:ed|ing)\b", low) is not None
+    if explosive_ok and has["air"] and not AIR_TARGETED.search(low) and (air_destroyed or families & {
+            "air", "bomb", "attack", "kill", "explosion", "shell", "fire", "strike", "raid"}):
         return pick("Air/drone strike", "aircraft/drone")
     if explosive_ok and "bomb" in families and not has["ied"] and _state_bombs(sent):
         return pick("Air/drone strike", "state forces bombing")
