@@ -30,3 +30,17 @@ def test_another_figure_for_the_same_dead_is_still_disputed(pipeline: Pipeline) 
     events = pipeline.extract_text(text, published=PUBLISHED).events
     assert [e.fatalities for e in events] == [6]
     assert "fatalities_disputed" in events[0].flags
+
+
+@pytest.mark.parametrize(("text", "coded"), [
+    (("A gunman opened fire on diners at a cafe in Quetta on Friday, killing two people before he was shot dead by "
+      "police."), ("Unidentified Armed Group (Pakistan)", 3)),
+    (("An attacker opened fire at a bus stop in Haifa on Monday, killing two people before being shot dead by "
+      "police."), ("Unidentified Armed Group (Israel)", 3)),
+])
+def test_an_attacker_killed_after_the_act_is_not_its_perpetrator_but_counts(pipeline: Pipeline, text: str,
+                                                                            coded: tuple) -> None:
+    # before: the police that shot the attacker became the attack's perpetrator, and the attacker's death was a
+    # lower figure for the same dead (1) or none
+    events = pipeline.extract_text(text, published=PUBLISHED).events
+    assert [(e.actor1, e.fatalities) for e in events] == [coded]

@@ -438,6 +438,14 @@ def _coordinated_states(tok: Token, book: Codebook) -> list[str]:
     return out
 
 
+def _told_as_later(verb: Token) -> bool:
+    """The verb is told as what came after the sentence's act: "before being shot dead", "before he was
+    overpowered" (a clause opened by "before")."""
+    if verb.dep_ == "pcomp" and verb.head.lower_ == "before":
+        return True
+    return verb.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "before" for c in verb.children)
+
+
 def _role(tok: Token) -> str:
     """agent (does the act), patient (undergoes it), holder (holds or backs what the sentence names: "a town
     controlled by X"), leaver (gives ground up: "troops withdrew") or other, from the dependency label."""
@@ -458,6 +466,8 @@ def _role(tok: Token) -> str:
         by_what = node.head.head
         if by_what.dep_ == "acl" and by_what.lemma_.lower() in _HOLDER_LEMMAS:
             return "holder"  # "a town controlled by X", "rebels backed by Y": who holds or backs, not who acts
+        if _told_as_later(by_what):
+            return "other"  # "killed three people before being shot dead by police": police ended it, a later act
         return "agent"
     if node.dep_ in {"dobj", "nsubjpass", "attr"}:
         return "patient"

@@ -896,6 +896,8 @@ def _fill_actors(event: Event, cand: Candidate, iso3: str | None, book: Codebook
     elif event.event_type in {"Violence against civilians"}:
         # (who holds the place or backs a side is not who struck: "a town controlled by X", "Y-backed")
         perps = [x for x in state + armed if x[1] not in {"patient", HOLDER}] or state + armed
+        # the act's agent before a force named otherwise ("killed two before he was shot dead by police")
+        perps = sorted(perps, key=lambda x: x[1] != "agent")
         first = named(perps[0][0]) if perps else template("unidentified_armed")
         second = template("civilians")
         if civil:

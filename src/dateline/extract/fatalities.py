@@ -75,6 +75,10 @@ _PAIR = re.compile(rf"\b(?:an?|one)\s+(?:[\w'’-]+\s+){{0,2}}?and\s+(?:his|her|
 _ONE_NAMED = re.compile(rf"(?:\b(?:[A-Z][\w'’.-]*\s+){{1,4}}(?:(?:al|el|bin|ibn|van|von|de|da)[\s-])?[A-Z][\w'’-]+"
                         rf"(?:,[^,.;]{{1,60}},|,)?|\b(?:[Hh]e|[Ss]he))\s+was\s+(?:(?:reportedly|allegedly|later)\s+)?"
                         rf"{_DEATH_VERB}\b")
+# "… before he was shot dead": a death told as what ended the act, after it
+_BEFORE = re.compile(r"\bbefore\s+$", re.IGNORECASE)
+_KILLED_AFTER = re.compile(r"\bbefore\s+(?:being|(?:he|she)\s+was)\s+(?:shot dead|killed|shot and killed|gunned down|"
+                           r"neutrali[sz]ed)\b", re.IGNORECASE)
 _PATTERNS = [
     # "five protesters were killed", "two of them died", "a man was shot dead"
     re.compile(rf"\b{_NUM}\s+{_GAP}{_AUX}{_DEATH_VERB}\b", re.IGNORECASE),
@@ -110,7 +114,7 @@ _PATTERNS = [
 # Words that, inside the victim gap, show the number is not a death count (an age, "a 40-year-old man", is no
 # duration); among them the weapon or attack that
 # did the killing ("an air strike killed five fighters", "two bombs killed ..."): it counts attacks, not the dead.
-_BLOCK_GAP = re.compile(r"\b(?:injur\w*|wound\w*|hurt|arrest\w*|detain\w*|and|or|(?:years?|days?|months?|weeks?)(?![- ]old)|"
+_BLOCK_GAP = re.compile(r"\b(?:injur\w*|wound\w*|hurt|arrest\w*|detain\w*|and|or|before|(?:years?|days?|months?|weeks?)(?![- ]old)|"
                         r"hours?|times|percent|km|miles|kilometres|kilometers|metres|meters|houses|homes|"
                         r"vehicles|cars|shops|buildings|strikes?|airstrikes?|raids?|attacks?|bombs?|bombings?|"
                         r"blasts?|explosions?|shells?|mortars?|rockets?|missiles?|drones?|ambush(?:es)?|"
@@ -207,8 +211,12 @@ def count_fatalities(text: str) -> FatalityCount:
                 hits.append((m.start(), m.end(), first + second, vague1 or vague2))
     for m in _PAIR.finditer(text):
         hits.append((m.start(), m.end(), 2, False))
+    # "killed four people before he was shot dead", "… before being shot dead by police": the attacker's own death,
+    # after the act, adds to its dead
+    later = len(_KILLED_AFTER.findall(text))
     for m in _ONE_NAMED.finditer(text):
-        hits.append((m.start(), m.end(), 1, False))
+        if not _BEFORE.search(text, 0, m.start()):
+            hits.append((m.start(), m.end(), 1, False))
     for pattern in _PATTERNS:
         pos = 0
         while (m := pattern.search(text, pos)) is not None:
@@ -218,7 +226,7 @@ def count_fatalities(text: str) -> FatalityCount:
                 hits.append(hit)
                 pos = m.end()
     if not hits:
-        return FatalityCount()
+        return FatalityCount(value=later) if later else FatalityCount()
     hits = _dedupe_overlaps(hits)
     coded = _CODED.search(text)
     if coded:
@@ -231,7 +239,7 @@ def count_fatalities(text: str) -> FatalityCount:
     figures = [v for _, _, v, _ in clauses]
     best = min(clauses, key=lambda h: h[2])
     days = _days(text)
-    return FatalityCount(value=best[2], vague=best[3], days=days, start=best[0], end=best[1], figures=figures)
+    return FatalityCount(value=best[2] + later, vague=best[3], days=days, start=best[0], end=best[1], figures=figures)
 
 
 # An active verb with its object after it: "a strike on a house killed 12 people" — the phrase before "killed" is
