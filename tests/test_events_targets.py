@@ -625,3 +625,19 @@ def test_a_states_bombing_raid_is_an_air_strike(pipeline: Pipeline) -> None:
     events = pipeline.extract_text("The Colombian army killed six guerrillas in a bombing raid in Guaviare on Friday.",
                                    published=PUBLISHED).events
     assert [(e.sub_event_type, e.actor1) for e in events] == [("Air/drone strike", "Military Forces of Colombia")]
+
+
+@pytest.mark.parametrize(("text", "sub"), [
+    # crude bombs are hand-thrown: a grenade; the rally they were thrown at is the target, not a riot
+    ("Assailants threw crude bombs at a BNP procession in Bogra on Monday, injuring five activists.", "Grenade"),
+    ("Crude bombs exploded near a party rally in Khulna on Sunday, injuring three people.", "Grenade"),
+    # a suicide attack stopped before it happened is a disrupted weapon, with the police stopping it
+    ("Police thwarted a suicide bombing at a church in Lahore on Friday, seizing an explosive vest.",
+     "Disrupted weapons use"),
+    ("Soldiers arrested a would-be suicide bomber at a checkpoint near Bannu on Sunday.", "Disrupted weapons use"),
+])
+def test_thrown_bombs_and_foiled_suicide_attacks(pipeline: Pipeline, text: str, sub: str) -> None:
+    # before: Violent demonstration by rioters, a remote explosive, and a Suicide bomb by the police
+    events = pipeline.extract_text(text, published=PUBLISHED).events
+    assert [e.sub_event_type for e in events] == [sub]
+    assert not (events[0].actor1 or "").startswith(("Rioters", "Police Forces")) or sub == "Disrupted weapons use"

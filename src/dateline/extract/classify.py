@@ -569,6 +569,9 @@ POLITICAL = _LEXICON.regex("POLITICAL")
 WEAPON_NOUNS = _LEXICON.pattern("WEAPON_NOUNS")
 WEAPON_SEIZED = _LEXICON.regex("WEAPON_SEIZED")
 KILLED_THEN_SEIZED = _LEXICON.regex("KILLED_THEN_SEIZED")
+FOILED = _LEXICON.regex("FOILED")
+DETONATED = _LEXICON.regex("DETONATED")
+GATHERING_ATTACKED = _LEXICON.regex("GATHERING_ATTACKED")
 # a later telling that counts more dead of the same event: its figure adds to the toll (events._settle_fatalities)
 ADDITIONAL_DEAD = _LEXICON.regex("ADDITIONAL_DEAD")
 STATE_WORDS = _LEXICON.regex("STATE_WORDS")
@@ -764,6 +767,10 @@ def classify_sentence(text: str, families: set[str], sent: SpacySpan | None = No
         # troops or fighters who march into a place advance; they do not demonstrate
         protest_ctx = False
         families = families - {"protest"}
+    if protest_ctx and GATHERING_ATTACKED.search(low) and families & {"grenade", "bomb", "explosion"}:
+        # "crude bombs were hurled at a party rally": the gathering is what was attacked, not who used force
+        protest_ctx = False
+        families = families - {"protest", "riot"}
     if "blockade" in families and not protest_ctx and _people_blockade(sent):
         protest_ctx = True  # people blockading an entrance or road demonstrate, demand word or not
     if "protest" in families and not protest_ctx and PROTEST_FORMS.search(low):
@@ -797,6 +804,9 @@ def classify_sentence(text: str, families: set[str], sent: SpacySpan | None = No
         if (has["withdraw"] and not has["clash"] and not FORCED_OUT.search(low)) or NO_RESISTANCE.search(low):
             return pick("Non-violent transfer of territory", "taken without fighting")
         return _territory_subtype(low, families)
+    if ("suicide" in families or has["suicide"]) and FOILED.search(low) and not DETONATED.search(low):
+        # "police foiled a suicide attack, arresting a would-be bomber": no blast, a device stopped before use
+        return pick("Disrupted weapons use", "suicide attack foiled")
     if "suicide" in families or has["suicide"]:
         return pick("Suicide bomb", "suicide")
     if "chem" in families:
@@ -822,6 +832,8 @@ def classify_sentence(text: str, families: set[str], sent: SpacySpan | None = No
         return pick("Air/drone strike", "aircraft/drone")
     if explosive_ok and "bomb" in families and not has["ied"] and _state_bombs(sent):
         return pick("Air/drone strike", "state forces bombing")
+    if explosive_ok and "grenade" in families and has["grenade"] and "ied" not in families:
+        return pick("Grenade", "grenade or hand-thrown bomb")  # "crude bombs exploded near a procession"
     if explosive_ok and ("ied" in families or (has["ied"] and families & {"explosion", "bomb"})):
         return pick("Remote explosive/landmine/IED", "explosive device")
     if "grenade" in families and has["grenade"]:
