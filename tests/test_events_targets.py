@@ -641,3 +641,10 @@ def test_thrown_bombs_and_foiled_suicide_attacks(pipeline: Pipeline, text: str, 
     events = pipeline.extract_text(text, published=PUBLISHED).events
     assert [e.sub_event_type for e in events] == [sub]
     assert not (events[0].actor1 or "").startswith(("Rioters", "Police Forces")) or sub == "Disrupted weapons use"
+
+
+def test_hostages_exchanged_under_a_truce_are_no_abduction(pipeline: Pipeline) -> None:
+    # before: the noun "hostages" made the truce an Abduction by Hamas
+    text = "Israel and Hamas agreed to a four-week truce and the exchange of hostages, mediators said on Tuesday."
+    events = pipeline.extract_text(text, published=PUBLISHED).events
+    assert [e.sub_event_type for e in events] == ["Agreement"]
