@@ -648,3 +648,33 @@ def test_hostages_exchanged_under_a_truce_are_no_abduction(pipeline: Pipeline) -
     text = "Israel and Hamas agreed to a four-week truce and the exchange of hostages, mediators said on Tuesday."
     events = pipeline.extract_text(text, published=PUBLISHED).events
     assert [e.sub_event_type for e in events] == ["Agreement"]
+
+
+@pytest.mark.parametrize(("text", "coded"), [
+    # a prison attacked by armed men or a named group is political violence against its guards, never crime
+    ("Gang members attacked the civil prison in Les Cayes on Sunday, freeing dozens of inmates.",
+     ("Armed clash", "Unidentified Gang (Haiti)")),
+    ("Boko Haram fighters attacked the custodial centre in Maiduguri on Monday, freeing 200 inmates.",
+     ("Armed clash", "Boko Haram - Jamaatu Ahli is-Sunnah lid-Dawati wal-Jihad")),
+    # gunmen who burn vehicles in an attack on a police station are no rioters
+    ("Gunmen attacked a police station in Orlu on Monday, burning vehicles and freeing suspects.",
+     ("Armed clash", "Unidentified Armed Group (Nigeria)")),
+    # vigilantes fighting bandits are an armed community militia, not a mob
+    ("Vigilantes clashed with bandits near Anka on Friday, leaving seven dead.",
+     ("Armed clash", "Unidentified Communal Militia (Nigeria)")),
+    # a rape by a named armed group is sexual violence, not a private person's crime
+    ("RSF paramilitaries raped dozens of women in Ardamata last week, witnesses said.",
+     ("Sexual violence", "Rapid Support Forces")),
+    # thugs attacking voters at a polling unit: political violence against civilians
+    ("Thugs attacked voters at a polling unit in Lokoja on Saturday and snatched ballot boxes.",
+     ("Attack", "Unidentified Armed Group (Nigeria)")),
+])
+def test_prisons_gangs_vigilantes_named_groups_and_polls(pipeline: Pipeline, text: str, coded: tuple) -> None:
+    # before: common crime, rioters, mob violence, "a private person", a rejected ambiguous trigger
+    events = pipeline.extract_text(text, published=PUBLISHED).events
+    assert [(e.sub_event_type, e.actor1) for e in events] == [coded]
+
+
+def test_vigilantes_who_lynch_a_suspect_are_still_a_mob(pipeline: Pipeline) -> None:
+    events = pipeline.extract_text("Vigilantes lynched a suspected thief in Kano on Monday.", published=PUBLISHED).events
+    assert [e.sub_event_type for e in events] == ["Mob violence"]

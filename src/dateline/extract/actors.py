@@ -27,7 +27,7 @@ KIND_BY_LEMMA: dict[str, str] = {
     # demonstrators
     "protester": "protesters", "protestor": "protesters", "demonstrator": "protesters", "marcher": "protesters",
     "activist": "protesters", "striker": "protesters", "picketer": "protesters",
-    "rioter": "rioters", "mob": "mob", "vigilante": "mob", "crowd": "crowd",
+    "rioter": "rioters", "mob": "mob", "crowd": "crowd",
     # state forces
     "police": "police", "policeman": "police", "policemen": "police", "officer": "police", "cop": "police",
     "gendarme": "police", "gendarmerie": "police",
@@ -45,6 +45,7 @@ KIND_BY_LEMMA: dict[str, str] = {
     "bandit": "unidentified_armed", "kidnapper": "unidentified_armed", "abductor": "unidentified_armed",
     "gang": "unidentified_gang", "gangster": "unidentified_gang", "criminal": "unidentified_gang",
     "clan": "communal_militia", "clansman": "communal_militia", "clansmen": "communal_militia",
+    "vigilante": "communal_militia",  # community self-defence groups; a lynching by them stays mob violence
     # civilians
     "civilian": "civilians", "resident": "civilians", "villager": "civilians", "man": "civilians",
     "woman": "civilians", "child": "civilians", "boy": "civilians", "girl": "civilians", "person": "civilians",
@@ -53,7 +54,7 @@ KIND_BY_LEMMA: dict[str, str] = {
     "worshipper": "civilians", "driver": "civilians", "passenger": "civilians", "trader": "civilians",
     "merchant": "civilians", "doctor": "civilians", "nurse": "civilians", "teenager": "civilians",
     "youth": "civilians", "infant": "civilians", "baby": "civilians", "pilgrim": "civilians", "fisherman": "civilians",
-    "refugee": "civilians", "migrant": "civilians", "politician": "civilians", "candidate": "civilians",
+    "refugee": "civilians", "migrant": "civilians", "voter": "civilians", "politician": "civilians", "candidate": "civilians",
     "official": "civilians", "businessman": "civilians", "owner": "civilians", "member": "civilians",
     "thief": "civilians", "suspect": "civilians",
 }

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
+import functools
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -21,6 +22,8 @@ from spacy.attrs import LEMMA, LOWER
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
+from dateline.codebook import load_codebook
+from dateline.extract import actors as actors_mod
 from dateline.extract.packaged import Lexicon
 from dateline.nlp.text import doc_text, span_text, string_listed
 
@@ -709,13 +712,28 @@ def _mine_as_site(tok: Token) -> bool:
     return tok.dep_ == "pobj" and tok.head.lower_ in {"at", "in", "inside", "into", "near", "outside", "underground"}
 
 
+@functools.cache
+def _armed_group_patterns() -> tuple[re.Pattern[str], ...]:
+    """The codebook's named non-state armed groups (rebels, militias, gangs: inter 2 to 4, not settlers' kind
+    words), as written in a text: "the RSF", "M23", "Boko Haram"."""
+    return tuple(k.pattern for k in actors_mod.known_actors(load_codebook())
+                 if not k.entry.get("state") and int(k.entry.get("inter", 0)) in {2, 3}
+                 and "{country}" not in str(k.entry.get("name", "")))
+
+
+def names_armed_group(text: str) -> bool:
+    """Whether the text names one of the codebook's armed groups: political violence, whatever else it says
+    (a rape by the RSF, Boko Haram storming a prison)."""
+    return any(p.search(text) for p in _armed_group_patterns())
+
+
 def not_an_event_reason(text: str) -> str | None:
     """A whole-sentence reason for no ACLED event: an accident, a disaster or a cyber attack, with no sign of
     political violence or demonstration; or a claim or denial of responsibility (a statement)."""
     low = text.lower()
     if RESPONSIBILITY.search(low) and not RESPONSIBILITY_INCIDENT.search(low):
         return "a claim or denial of responsibility, a statement about an event"
-    if CRIME.search(low) and not NOT_COMMON_CRIME.search(low):
+    if CRIME.search(low) and not NOT_COMMON_CRIME.search(low) and not names_armed_group(text):
         return "common crime or a court case, not political violence"
     if DISASTER.search(low) and not POLITICAL.search(low):
         return "an accident or disaster, not political violence"
@@ -867,7 +885,7 @@ def classify_sentence(text: str, families: set[str], sent: SpacySpan | None = No
             return pick("Remote explosive/landmine/IED", "explosion")
     if protest_ctx or ("burn" in families and has["protest"]):
         return _protest_subtype(low, has, families)
-    if "mob" in families or has["mob"]:
+    if ("mob" in families or has["mob"]) and not _vigilantes_fighting(low):
         return pick("Mob violence", "mob")
     if "seize" in families and re.search(SEIZED_GOODS, low) and not CAPTURE_OF_PLACE.search(low):
         # codebook: seizing goods, vehicles or property is looting, whoever seizes them; what was seized decides,
@@ -894,7 +912,7 @@ def classify_sentence(text: str, families: set[str], sent: SpacySpan | None = No
         return pick("Non-violent transfer of territory", "withdrawal/handover")
     if "sexual" in families or has["sexual"]:
         told = ATTRIBUTION_TAIL.sub("", low)  # "…, police said": who reports it is not who did it
-        if not (ORGANISED.search(told) or NONSTATE_WORDS.search(told) or re.search(
+        if not (ORGANISED.search(told) or NONSTATE_WORDS.search(told) or names_armed_group(text) or re.search(
                 r"\b(?:security|guards?|personnel|officers?|combatants?|war|conflict|political|ethnic|party)\b", told)):
             # codebook: sexual violence is coded when armed, state or political actors commit it; by a private
             # person it is common crime
@@ -1061,6 +1079,14 @@ def _doers(sent: SpacySpan | None, lemma: str) -> Iterator[tuple[Token, Token, s
                 o for c in verb.children if c.dep_ == "agent" or (c.dep_ == "prep" and c.lower_ == "by")
                 for o in c.children if o.dep_ == "pobj"]:
             yield verb, doer, " ".join(t.lower_ for t in doer.subtree)
+
+
+def _vigilantes_fighting(low: str) -> bool:
+    """Vigilantes against armed men ("vigilantes clashed with bandits"): an armed community militia fighting, not a
+    mob; vigilantes who lynch a suspect stay mob justice."""
+    mob = CUE["mob"]
+    return (all(m.group(0).startswith("vigilante") for m in mob.finditer(low))
+            and bool(NONSTATE_WORDS.search(low) or re.search(r"\b(?:bandits?|gunmen|kidnappers?|armed (?:men|group))\b", low)))
 
 
 def _armed_storming(sent: SpacySpan | None) -> bool:
