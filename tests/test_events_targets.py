@@ -678,3 +678,16 @@ def test_prisons_gangs_vigilantes_named_groups_and_polls(pipeline: Pipeline, tex
 def test_vigilantes_who_lynch_a_suspect_are_still_a_mob(pipeline: Pipeline) -> None:
     events = pipeline.extract_text("Vigilantes lynched a suspected thief in Kano on Monday.", published=PUBLISHED).events
     assert [e.sub_event_type for e in events] == ["Mob violence"]
+
+
+@pytest.mark.parametrize("text", [
+    "Riot police clashed with students outside the education ministry in Lima on Wednesday.",
+    "Clashes erupted between miners and police on the road to Oruro on Tuesday.",
+    "Nurses clashed with police outside parliament in Nairobi on Monday.",
+])
+def test_a_crowd_and_the_police_clashing_in_either_order_riot(pipeline: Pipeline, text: str) -> None:
+    # before: only a crowd as the subject of "clash" with police after "with" was a riot; the rest were armed
+    # clashes of the police with an unidentified armed group
+    events = pipeline.extract_text(text, published=PUBLISHED).events
+    assert [(e.sub_event_type, (e.actor1 or "").split(" (")[0]) for e in events] == [("Violent demonstration",
+                                                                                     "Rioters")]

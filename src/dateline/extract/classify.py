@@ -1098,16 +1098,35 @@ def _armed_storming(sent: SpacySpan | None) -> bool:
 
 
 def _crowd_clash(sent: SpacySpan | None) -> bool:
-    """Whether a crowd (no armed actor) is the subject of "clash" and the police or security forces its other side
-    ("thousands of supporters clashed with police")."""
-    for verb, doer, phrase in _doers(sent, "clash"):
-        if doer.dep_ != "nsubj" or not CROWD_WORDS.search(phrase) or ARMED_WORDS.search(phrase) or \
-                NONSTATE_WORDS.search(phrase):
+    """Whether a crowd (no armed actor) and the police or security forces are the two sides of a clash, in either
+    order: "thousands of supporters clashed with police", "riot police clashed with students", "clashes between
+    miners and police"."""
+    for verb in sent or ():
+        if verb.lemma_.lower() != "clash":
             continue
-        other = " ".join(t.lower_ for p in verb.children if p.dep_ == "prep" and p.lower_ == "with" for t in p.subtree)
-        if STATE_WORDS.search(other):
+        sides = _clash_sides(verb)
+        crowd = [p for p in sides if CROWD_WORDS.search(p) and not ARMED_WORDS.search(p) and not NONSTATE_WORDS.search(p)]
+        state = [p for p in sides if STATE_WORDS.search(p) and not CROWD_WORDS.search(p)]
+        if crowd and state:
             return True
     return False
+
+
+def _clash_sides(verb: Token) -> list[str]:
+    """The words of each side of a clash: the verb's subject and its "with" object, or a "clashes between A and B"
+    noun's two members (with the subject's or member's conjuncts)."""
+    heads: list[Token] = []
+    if verb.pos_ == "VERB":
+        heads += [c for c in verb.children if c.dep_ == "nsubj"]
+        heads += [o for p in verb.children if p.dep_ == "prep" and p.lower_ == "with" for o in p.children if o.dep_ == "pobj"]
+    else:  # "clashes between A and B", "clashes erupted between A and B"
+        holders = [verb, verb.head] if verb.dep_ == "nsubj" else [verb]
+        heads += [o for h in holders for p in h.children if p.dep_ == "prep" and p.lower_ == "between"
+                  for o in p.children if o.dep_ == "pobj"]
+    heads += [c for h in list(heads) for c in h.conjuncts]
+    # a side's own words, without the conjuncts that are sides of their own
+    return [" ".join(t.lower_ for t in h.subtree if t.dep_ != "conj" and t.head.dep_ != "conj" or t.i == h.i)
+            for h in heads]
 
 
 # Who, as the subject or by-agent of "bomb", drops bombs from the air: a state's forces or a country. A state
