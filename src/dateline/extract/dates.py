@@ -776,7 +776,9 @@ def date_for_event(
         innermost = min(d.clause.end - d.clause.start for d in in_clause)  # type: ignore[union-attr]
         chosen = _closest([d for d in in_clause if d.clause.end - d.clause.start == innermost], trigger)  # type: ignore[union-attr]
     if chosen is None:
-        chosen = _closest(in_sentence, trigger)
+        # (a date inside a "since …" clause that does not hold the trigger dates what the event is measured from:
+        # "the first attack since the deal was signed in 2015" happened now, not in 2015)
+        chosen = _closest([d for d in in_sentence if not _since_clause_apart(d, trigger)], trigger)
     if chosen is not None and chosen.kind == "relative" and chosen not in reports:
         chosen = _from_the_report_day(chosen, reports, article)
     if chosen is not None and chosen in reports and chosen.time_precision < 2:
@@ -796,6 +798,13 @@ _REPORTING_VERBS = re.compile(
     r"(?i)^(?:say|says|said|tell|tells|told|report|reports|reported|announce[sd]?|urge[sd]?|state[sd]?|add|adds|"
     r"added|claim(?:s|ed)?|confirm(?:s|ed)?|warn(?:s|ed)?|quote[sd]?|cite[sd]?|write|writes|wrote)$"
 )
+
+
+def _since_clause_apart(d: DateMention, trigger: Span) -> bool:
+    """The date sits in a clause opened by "since" or "until" that does not hold the trigger."""
+    clause = d.clause
+    return (clause is not None and not (clause.start <= trigger.start and trigger.end <= clause.end)
+            and clause.text.lower().startswith(("since ", "until ")))
 
 
 def _dates_the_report(d: DateMention, trigger: Span) -> bool:

@@ -1,0 +1,24 @@
+"""A date inside a "since …" clause that does not hold the event's trigger says what the event is measured
+from, not when it happened: it neither dates the event nor makes it history. Sentences written for these
+tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from dateline.pipeline import Pipeline
+
+PUBLISHED = "2024-05-11"
+
+
+@pytest.mark.parametrize("text", [
+    ("Fighting broke out near Tessalit on Friday. Soldiers recaptured the town's airstrip, in the first advance in "
+     "the area since the rebels seized it in 2012."),
+    ("Fighting raged near Kamituga on Friday. Rebel fighters captured the town's airport, the first to fall in the "
+     "province since the ceasefire was signed in 2021."),
+])
+def test_a_since_clause_date_does_not_make_the_event_history(pipeline: Pipeline, text: str) -> None:
+    # before: the second sentence's capture was rejected as history, dated 2012 / 2021
+    report = pipeline.extract_text(text, published=PUBLISHED)
+    assert not any(r.reason == "history" for r in report.rejected)
+    assert all(e.event_date is not None and e.event_date.year == 2024 for e in report.events)
