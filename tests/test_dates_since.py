@@ -22,3 +22,19 @@ def test_a_since_clause_date_does_not_make_the_event_history(pipeline: Pipeline,
     report = pipeline.extract_text(text, published=PUBLISHED)
     assert not any(r.reason == "history" for r in report.rejected)
     assert all(e.event_date is not None and e.event_date.year == 2024 for e in report.events)
+
+
+def test_a_paragraph_without_a_date_goes_on_with_the_storys_day(pipeline: Pipeline) -> None:
+    # before: the second paragraph's event took the publication day (precision 3, date defaulted)
+    text = ("Police fired live rounds at protesters in Sokoto on Tuesday, killing three, witnesses said.\n\n"
+            "In Gusau, protesters set fire to a police post and police responded with tear gas.")
+    report = pipeline.extract_text(text, published=PUBLISHED)
+    dated = {e.location: (str(e.event_date), e.time_precision) for e in report.events}
+    assert dated["Gusau"] == ("2024-05-07", 2)
+
+
+def test_a_background_day_long_before_does_not_date_a_later_paragraph(pipeline: Pipeline) -> None:
+    text = ("Soldiers killed six civilians in Sokoto on 3 March 2019, residents said.\n\n"
+            "In Gusau, protesters set fire to a police post and police responded with tear gas.")
+    report = pipeline.extract_text(text, published=PUBLISHED)
+    assert all(e.event_date is None or e.event_date.year == 2024 for e in report.events if e.location == "Gusau")

@@ -789,6 +789,8 @@ def date_for_event(
         if earlier:
             chosen = max(earlier, key=lambda d: d.span.start)
             chosen = _as_anchor(chosen, sentence, article)
+    if chosen is None and not any(paragraph.start <= d.span.start < paragraph.end for d in cands):
+        chosen = _previous_paragraphs_day(dates, paragraph, article)
     if chosen is not None and discovery_precision and _DISCOVERY.search(sentence.text) and chosen.time_precision < 2:
         chosen = chosen.model_copy(update={"time_precision": 2, "note": _join(chosen.note, "discovery date")})
     return chosen
@@ -828,6 +830,28 @@ def _from_the_report_day(chosen: DateMention, reports: list[DateMention], articl
 
 def _join(a: str | None, b: str) -> str:
     return f"{a}; {b}" if a else b
+
+
+PARAGRAPH_REACH = 600  # characters back from a paragraph with no date: one or two short wire paragraphs
+RECENT_DAYS = 14  # a day this close before publication is the story's day, not background
+
+
+def _previous_paragraphs_day(dates: list[DateMention], paragraph: Span, article: Article) -> DateMention | None:
+    """A paragraph with no date of its own goes on with the story's day: the last single recent day told in the
+    paragraphs just before it ("… were killed on Tuesday. ¶ In Rangpur, police fired live rounds …"). Only a day
+    within two weeks before publication counts, and the event takes it as the day it is on or near (precision
+    2): wire copy gives each sentence its own paragraph, and a later paragraph can tell another day's act."""
+    base = article.published
+    if base is None:
+        return None
+    before = [d for d in dates if d.date_start is not None and d.note != "dateline" and d.time_precision == 1
+              and d.span.end <= paragraph.start and paragraph.start - d.span.start <= PARAGRAPH_REACH
+              and d.date_start == d.date_end and 0 <= (base - d.date_start).days <= RECENT_DAYS
+              and "since" not in (d.note or "").split("; ")]
+    if not before:
+        return None
+    day = max(before, key=lambda d: d.span.start)
+    return day.model_copy(update={"time_precision": 2, "note": _join(day.note, "from an earlier paragraph")})
 
 
 def _as_anchor(anchor: DateMention, sentence: Span, article: Article) -> DateMention:
