@@ -38,3 +38,10 @@ def test_a_background_day_long_before_does_not_date_a_later_paragraph(pipeline: 
             "In Gusau, protesters set fire to a police post and police responded with tear gas.")
     report = pipeline.extract_text(text, published=PUBLISHED)
     assert all(e.event_date is None or e.event_date.year == 2024 for e in report.events if e.location == "Gusau")
+
+
+def test_every_weekday_is_a_habit_not_a_day(pipeline: Pipeline) -> None:
+    # before: "every Tuesday" dated the marches to last Tuesday and the habit was kept as one protest
+    text = "Nurses in Kisumu have marched to the county offices every Tuesday since January to demand their pay."
+    report = pipeline.extract_text(text, published=PUBLISHED)
+    assert all("needs_review" in e.flags for e in report.events)

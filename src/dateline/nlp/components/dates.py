@@ -152,6 +152,8 @@ def _blocked_weekday(doc: Doc, span: Span) -> bool:
         return False
     if wd.i > 0 and doc[wd.i - 1].lower_ in _WEEKDAY_BLOCK_BEFORE and doc[wd.i - 1].is_title:
         return True
+    if wd.i > 0 and doc[wd.i - 1].lower_ in {"every", "each"}:
+        return True  # "every Friday": a habit, no single day
     nxt = doc[wd.i + 1] if wd.i + 1 < len(doc) else None
     return bool(nxt is not None and nxt.is_title and nxt.lower_ in _WEEKDAY_BLOCK_AFTER)
 
