@@ -210,3 +210,31 @@ def test_a_dated_lead_keeps_its_date_and_no_other_date_evidence() -> None:
     told.evidence["event_date"] = span_of(UNDATED_LEAD, "on Thursday night")
     [incident] = merge_retellings([lead, told], _layout(UNDATED_LEAD), always)
     assert incident.event_date == dt.date(2018, 3, 28) and "event_date" not in incident.evidence
+
+
+ALWAYS = IncidentModel(weights={}, intercept=30.0, threshold=0.5, card={})  # folds every pair it is asked
+
+
+def test_two_events_dated_to_their_own_different_days_are_never_folded() -> None:
+    text = ("RSF artillery hit a camp near El Fasher on Thursday, killing seven people. "
+            "On Friday, army warplanes bombed positions east of the city.")
+    shelling = _event(text, "artillery", "E1", country="Sudan", admin1="North Darfur", location="El Fasher",
+                      sub_event_type="Shelling/artillery/missile attack", event_date=dt.date(2024, 6, 6),
+                      time_precision=1)
+    strike = _event(text, "warplanes", "E2", country="Sudan", admin1="North Darfur", location="El Fasher",
+                    sub_event_type="Air/drone strike", event_date=dt.date(2024, 6, 7), time_precision=1)
+    assert [e.id for e in merge_retellings([shelling, strike], _layout(text), ALWAYS)] == ["E1", "E2"]
+
+
+def test_two_events_whose_named_attackers_differ_and_fight_no_one_of_the_other_stay_two() -> None:
+    text = "RSF artillery hit a camp near El Fasher. Army warplanes bombed positions east of the city."
+    shelling = _event(text, "artillery", "E1", actor1="Rapid Support Forces", actor2="Civilians (Sudan)",
+                      flags=["date_defaulted"])
+    strike = _event(text, "warplanes", "E2", actor1="Military Forces of Sudan (2019-)", actor2=None,
+                    flags=["date_defaulted"])
+    assert len(merge_retellings([shelling, strike], _layout(text), ALWAYS)) == 2
+    # the two sides of one clash, each told as the attacker once, are still one incident
+    retold = _event(text, "warplanes", "E3", actor1="Military Forces of Sudan (2019-)", actor2="Rapid Support Forces",
+                    flags=["date_defaulted"])
+    shelling.actor2 = "Military Forces of Sudan (2019-)"
+    assert len(merge_retellings([shelling, retold], _layout(text), ALWAYS)) == 1

@@ -265,10 +265,28 @@ def merge_retellings(events: list[Event], report: ReportText, model: IncidentMod
         for other in kept[i + 1:]:
             if id(other) in folded:
                 continue
+            if _told_apart(event, other):
+                continue
             if model.probability(pair_features(event, other, report)) >= model.threshold:
                 _fold(event, other, report, book)
                 folded.add(id(other))
     return [e for e in events if id(e) not in folded]
+
+
+_UNNAMED = ("Unidentified", "Civilians", "Protesters", "Rioters")
+
+
+def _told_apart(a: Event, b: Event) -> bool:
+    """Two events the text itself tells as different incidents, whatever their words share: each dated to its own
+    day and the days differ ("RSF shelling on Thursday", "army warplanes on Friday"), or each with its own named
+    attacker, neither a side of the other ("RSF artillery hit the camp", "army warplanes bombed RSF positions"
+    are two acts; "Israeli troops killed five Hamas fighters" retells a clash of Hamas with Israel's troops)."""
+    def dated(e: Event) -> bool:
+        return e.event_date is not None and e.time_precision == 1 and DATE_DEFAULTED not in e.flags
+    if dated(a) and dated(b) and a.event_date != b.event_date:
+        return True
+    named = [x for x in (a.actor1, b.actor1) if x and not x.startswith(_UNNAMED)]
+    return len(named) == 2 and a.actor1 != b.actor1 and b.actor1 != a.actor2 and a.actor1 != b.actor2
 
 
 def _told_at(event: Event, report: ReportText) -> tuple[bool, int]:
