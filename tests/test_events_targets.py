@@ -691,3 +691,18 @@ def test_a_crowd_and_the_police_clashing_in_either_order_riot(pipeline: Pipeline
     events = pipeline.extract_text(text, published=PUBLISHED).events
     assert [(e.sub_event_type, (e.actor1 or "").split(" (")[0]) for e in events] == [("Violent demonstration",
                                                                                      "Rioters")]
+
+
+@pytest.mark.parametrize(("text", "sub"), [
+    # a crowd that dispersed by itself ended its protest; no force was used on it
+    ("Thousands of demonstrators dispersed peacefully outside parliament in Accra on Sunday night.",
+     "Peaceful protest"),
+    ("Police dispersed the crowd with water cannon in Accra on Sunday.", "Protest with intervention"),
+    # demonstrators who beat or stab people use force
+    ("Protesters beat two photographers outside the ministry in Skopje on Monday.", "Violent demonstration"),
+    ("A police officer was stabbed by protesters in Lyon on Friday.", "Violent demonstration"),
+])
+def test_who_dispersed_and_who_was_beaten(pipeline: Pipeline, text: str, sub: str) -> None:
+    # before: "dispersed" alone was an intervention, and demonstrators' blows against people a peaceful protest
+    events = pipeline.extract_text(text, published=PUBLISHED).events
+    assert [e.sub_event_type for e in events] == [sub]

@@ -573,6 +573,8 @@ WEAPON_NOUNS = _LEXICON.pattern("WEAPON_NOUNS")
 WEAPON_SEIZED = _LEXICON.regex("WEAPON_SEIZED")
 KILLED_THEN_SEIZED = _LEXICON.regex("KILLED_THEN_SEIZED")
 FOILED = _LEXICON.regex("FOILED")
+SELF_DISPERSED = _LEXICON.regex("SELF_DISPERSED")
+TEAR_GAS_PROPER = _LEXICON.regex("TEAR_GAS_PROPER")  # the tear_gas cue without its "dispersed"
 DETONATED = _LEXICON.regex("DETONATED")
 GATHERING_ATTACKED = _LEXICON.regex("GATHERING_ATTACKED")
 # a later telling that counts more dead of the same event: its figure adds to the toll (events._settle_fatalities)
@@ -1265,6 +1267,8 @@ def _intervened(low: str) -> bool:
     intervention."""
     for m in CUE["force_light"].finditer(low):
         before = low[max(0, m.start() - 60):m.start()]
+        if m.group(0).startswith("dispers") and SELF_DISPERSED.search(low, max(0, m.start() - 60)):
+            continue  # "the crowd dispersed peacefully": how the protest ended, no force named
         if re.search(r"\b(?:against|over|protest(?:ing|ed)?|demand(?:ing|ed)?|condemn(?:ing|ed)?|denounc(?:ing|ed)?|"
                      r"release of|following|after)\b(?:\W+\w+){0,5}\W*$", before):
             continue
@@ -1302,6 +1306,8 @@ def _protest_subtype(low: str, has: dict[str, bool], families: set[str]) -> Clas
     if lethal and force_by and not re.search(r"\b(?:mourn|justice for|death of|in memory|anniversary|accident|"
                                               r"acquittal|killed last|were killed in|whose (?:\w+ )?death)\b", low) and not GRIEVANCE_KILLING.search(low):
         return Classification("Excessive force against protesters", ["lethal force against demonstrators"])
-    if has["tear_gas"] or _intervened(low) or PROTEST_REMOVED.search(low):
+    # ("the crowd dispersed peacefully" is how it ended, not a dispersal: the cue's "dispersed" yields to it)
+    tear_gas = has["tear_gas"] and not (SELF_DISPERSED.search(low) and not TEAR_GAS_PROPER.search(low))
+    if tear_gas or _intervened(low) or PROTEST_REMOVED.search(low):
         return Classification("Protest with intervention", ["demonstrators dispersed/arrested"])
     return Classification("Peaceful protest", ["demonstration without violence"])
