@@ -706,3 +706,14 @@ def test_who_dispersed_and_who_was_beaten(pipeline: Pipeline, text: str, sub: st
     # before: "dispersed" alone was an intervention, and demonstrators' blows against people a peaceful protest
     events = pipeline.extract_text(text, published=PUBLISHED).events
     assert [e.sub_event_type for e in events] == [sub]
+
+
+@pytest.mark.parametrize("text", [
+    "Gunmen opened fire on protesters in Les Cayes on Monday, killing two.",
+    "Armed men on motorcycles opened fire on a protest march in Jacmel on Monday, killing one.",
+])
+def test_armed_men_who_fire_on_a_demonstration_attack_it(pipeline: Pipeline, text: str) -> None:
+    # before: Excessive force against protesters, with the police as the force that was never named
+    events = pipeline.extract_text(text, published=PUBLISHED).events
+    assert [(e.sub_event_type, e.actor1, e.actor2) for e in events] == [
+        ("Attack", "Unidentified Armed Group (Haiti)", "Protesters (Haiti)")]

@@ -574,6 +574,7 @@ WEAPON_SEIZED = _LEXICON.regex("WEAPON_SEIZED")
 KILLED_THEN_SEIZED = _LEXICON.regex("KILLED_THEN_SEIZED")
 FOILED = _LEXICON.regex("FOILED")
 SELF_DISPERSED = _LEXICON.regex("SELF_DISPERSED")
+GATHERING_HIT = _LEXICON.regex("GATHERING_HIT")
 TEAR_GAS_PROPER = _LEXICON.regex("TEAR_GAS_PROPER")  # the tear_gas cue without its "dispersed"
 DETONATED = _LEXICON.regex("DETONATED")
 GATHERING_ATTACKED = _LEXICON.regex("GATHERING_ATTACKED")
@@ -885,6 +886,9 @@ def classify_sentence(text: str, families: set[str], sent: SpacySpan | None = No
             return pick("Shelling/artillery/missile attack", "shells/rockets/missiles")
         if families & {"bomb", "explosion"}:
             return pick("Remote explosive/landmine/IED", "explosion")
+    if protest_ctx and _armed_men_attacked(sent):
+        # "gunmen opened fire on protesters": armed men's attack on a demonstration, not the state's force on it
+        return pick("Attack", "armed men attacked demonstrators")
     if protest_ctx or ("burn" in families and has["protest"]):
         return _protest_subtype(low, has, families)
     if ("mob" in families or has["mob"]) and not _vigilantes_fighting(low):
@@ -1081,6 +1085,17 @@ def _doers(sent: SpacySpan | None, lemma: str) -> Iterator[tuple[Token, Token, s
                 o for c in verb.children if c.dep_ == "agent" or (c.dep_ == "prep" and c.lower_ == "by")
                 for o in c.children if o.dep_ == "pobj"]:
             yield verb, doer, " ".join(t.lower_ for t in doer.subtree)
+
+
+def _armed_men_attacked(sent: SpacySpan | None) -> bool:
+    """Whether armed men who are no state force (gunmen, gang members, militants) fired on, attacked or shot at
+    someone in the sentence ("gunmen opened fire on protesters")."""
+    for lemma in ("open", "fire", "attack", "shoot", "kill", "ambush"):
+        for _, _, phrase in _doers(sent, lemma):
+            if (ARMED_WORDS.search(phrase) or NONSTATE_WORDS.search(phrase)) and not STATE_WORDS.search(phrase) \
+                    and not CROWD_WORDS.search(phrase):
+                return True
+    return False
 
 
 def _vigilantes_fighting(low: str) -> bool:

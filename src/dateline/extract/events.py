@@ -902,6 +902,10 @@ def _fill_actors(event: Event, cand: Candidate, iso3: str | None, book: Codebook
         second = template("civilians")
         if civil:
             second = named(civil[0][0])
+        if (hit := [x for x in demo if x[1] == "patient" and x[0].kind in {"protesters", "crowd"}]):
+            second = named(hit[0][0])  # "gunmen opened fire on protesters": the demonstrators were the target
+        elif classify.GATHERING_HIT.search(cand.sentence.text):
+            second = template("protesters")  # "opened fire on a protest march"
     elif event.event_type == "Battles":
         # who acts first, who is acted on ("an attack on a police station") last
         sides = sorted(state + armed, key=lambda x: (x[1] == "patient", x[1] != "agent", x[0].start))
