@@ -44,3 +44,12 @@ def test_an_attacker_killed_after_the_act_is_not_its_perpetrator_but_counts(pipe
     # lower figure for the same dead (1) or none
     events = pipeline.extract_text(text, published=PUBLISHED).events
     assert [(e.actor1, e.fatalities) for e in events] == [coded]
+
+
+def test_dead_of_another_time_told_after_a_protest_are_not_its_toll(pipeline: Pipeline) -> None:
+    # before: the next sentence's "more than 90 people" of a year before became the march's dead
+    text = ("Worshippers marched through Khash on Friday chanting slogans. Security forces opened fire on the "
+            "marchers, wounding at least 15 people. In October last year, security forces killed more than 80 "
+            "people in the town.")
+    events = [e for e in pipeline.extract_text(text, published=PUBLISHED).events if "needs_review" not in e.flags]
+    assert [e.fatalities for e in events] == [None]

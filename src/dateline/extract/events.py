@@ -262,6 +262,8 @@ def _casualties_told_after(cand: Candidate, sentences: list[tuple[int, int, str]
         low = t.lower()
         if classify.CUE["protest"].search(low) or re.search(r"\briot(?:s|ed|ers)?\b", low):
             break  # another demonstration begins
+        if classify.HISTORY_CUES.search(low) or classify.OTHER_TIME_TOLL.search(low):
+            break  # "On 30 September last year, security forces killed 90": another time's dead
         if count_fatalities(t).value is not None:
             return text[cand.sentence.start:start + len(t)]
     return cand.fatality_text
