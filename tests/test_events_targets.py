@@ -717,3 +717,12 @@ def test_armed_men_who_fire_on_a_demonstration_attack_it(pipeline: Pipeline, tex
     events = pipeline.extract_text(text, published=PUBLISHED).events
     assert [(e.sub_event_type, e.actor1, e.actor2) for e in events] == [
         ("Attack", "Unidentified Armed Group (Haiti)", "Protesters (Haiti)")]
+
+
+def test_a_summary_over_several_cities_is_no_incident_of_its_own(pipeline: Pipeline) -> None:
+    # before: the summary was kept with the national toll and placed at the next sentence's town, beside that
+    # town's own shooting
+    text = ("At least seven people were killed in Kenya on Tuesday as protests against the tax bill turned violent "
+            "in several cities. In Nakuru, police shot dead a student outside the county offices, witnesses said.")
+    events = [e for e in pipeline.extract_text(text, published=PUBLISHED).events if "needs_review" not in e.flags]
+    assert [(e.location, e.fatalities) for e in events] == [("Nakuru", 1)]

@@ -2712,14 +2712,20 @@ def _neighbour_place(places: list[Place], sentence: Span, paragraph: Span, doc: 
     return None
 
 
+MANY_PLACES = re.compile(r"\b(?:in|across) (?:several|many|various|multiple|a number of|dozens of|scores of|"
+                          r"\d+|two|three|four|five|six|seven|eight|nine|ten) (?:other )?(?:cities|towns|provinces|"
+                          r"regions|states|districts|places|locations|parts of the country)\b|\bacross the country\b|"
+                          r"\bnationwide\b|\bthroughout the country\b|\bin cities across\b", re.IGNORECASE)
+
+
 def _told_next(places: list[Place], sentence: Span, country: Place, trigger: Span, doc: Doc,
                article: Article) -> Place | None:
     """A place inside `country` that the next sentence names where it tells the same act: a word of the event's
     lemma ("militants killing 80 people in Syria. ... 83 people were killed in the town of X"). The next sentence may
     open the next paragraph: wire copy gives each sentence a paragraph of its own."""
     nxt_sent = next((s for s in doc.sents if s.start_char >= sentence.end), None)
-    if nxt_sent is None:
-        return None
+    if nxt_sent is None or MANY_PLACES.search(article.text, sentence.start, sentence.end):
+        return None  # "six were killed in several cities": a summary over many places, not the next town's act
     start, end = nxt_sent.start_char, nxt_sent.end_char
     words = [t for t in (_token_at(doc, trigger.start, trigger.end),
                          _token_at(doc, *_span_range(event_verb(trigger, doc)))) if t is not None]
