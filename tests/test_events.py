@@ -28,7 +28,7 @@ SUB_TYPE_CASES: dict[str, tuple[str, str]] = {
     "stones_barricades": (("Youths burned tyres and threw stones at police in Dakar on Thursday during a protest "
                           "against fuel prices."), "Violent demonstration"),
     # demonstrators attacking buildings or overturning vehicles destroy property: a riot, not a peaceful march
-    "attack_buildings": (("Demonstrators in several towns blocked roads, attacked public buildings and overturned "
+    "attack_buildings": (("Demonstrators in Ho and Keta blocked roads, attacked public buildings and overturned "
                           "vehicles on Sunday to protest against fuel prices."), "Violent demonstration"),
     "overturn_cars": ("Students marched to the ministry in Accra and overturned two cars on Monday.",
                       "Violent demonstration"),
