@@ -103,3 +103,16 @@ def test_the_other_side_of_a_border_is_not_where_the_event_happened(pipeline, te
     # before: the country after "border with", or the nationality before "border", voted the town into that
     # country or became the event's place itself
     assert _event_places(pipeline, text) == [place]
+
+
+@pytest.mark.parametrize(("text", "place", "precision"), [
+    # a province's district named after the possessive is the district, not a quarter of the province's city
+    ("Taliban fighters killed three policemen in Kunduz's Imam Sahib district on Tuesday.",
+     ("Afghanistan", "Imam Sahib"), 2),
+    # a quarter named with "area" is in its town, not near it
+    ("Police fired tear gas at protesters in Nairobi's Kibera area on Tuesday.", ("Kenya", "Nairobi"), 1),
+])
+def test_districts_and_quarters_after_a_possessive(pipeline, text, place, precision) -> None:  # type: ignore[no-untyped-def]
+    # before: Kunduz city at precision 1, and Nairobi at precision 2 ("near Nairobi")
+    events = pipeline.extract_text(text).events
+    assert [((e.country, e.location), e.geo_precision) for e in events] == [(place, precision)]

@@ -323,11 +323,25 @@ def _backer(tok: Any) -> bool:
             and tok.head.head.lemma_.lower() in cues()["backer_participles"])
 
 
+QUARTER_KM = 15  # a district whose seat lies this close to the town before the possessive is a quarter of it
+
+
 def _town_inside(m: Mention, prev: Mention) -> bool:
     """A town of `m`'s name lies in a province that `prev` names: "Borno's Gwoza town" is the town of Gwoza in
-    Borno state, not a quarter of a town called Borno."""
+    Borno state, not a quarter of a town called Borno. So does a district of the province whose seat lies away
+    from the town of that name: "Kandahar's Spin Boldak district" is a district of Kandahar province, 100 km from
+    the city ("Kherson's Dniprovskyi district", inside the city, stays a quarter of it)."""
     provinces = {(e.cc, e.admin1_code) for e in prev.candidates if e.kind in {KIND_ADMIN1, KIND_CITY}}
-    return any(e.kind == KIND_CITY and (e.cc, e.admin1_code) in provinces for e in m.candidates)
+    towns = [e for e in prev.candidates if e.kind == KIND_CITY]
+    for e in m.candidates:
+        if (e.cc, e.admin1_code) not in provinces:
+            continue
+        if e.kind == KIND_CITY:
+            return True
+        if e.kind == KIND_ADMIN2 and not any(
+                distance_km(e.latitude, e.longitude, t.latitude, t.longitude) <= QUARTER_KM for t in towns):
+            return True
+    return False
 
 
 def _government_of(span: Any, doc: Doc, after: tuple[Any, list[Any]] | None = None) -> bool:
@@ -1983,11 +1997,17 @@ def _vicinity_around(text: str, start: int, end: int) -> bool:
 
 
 def _as_event_place(p: Place, article: Article) -> Place:
-    if p.kind == "landmark" and p.within:
+    quarter = p.kind == "landmark" and bool(p.within)
+    if quarter:
         p = p.model_copy(update={"name": p.within})
-    if p.geo_precision == 1 and _near_only(p, article):
+    # ("Dhaka's Shahbag area": a quarter named with "area" is in the town, not near it)
+    area_of_quarter = quarter and _AREA_AFTER.match(article.text, p.span.end) is not None
+    if p.geo_precision == 1 and _near_only(p, article) and not area_of_quarter:
         p = p.model_copy(update={"geo_precision": 2})
     return p
+
+
+_AREA_AFTER = re.compile(r"\s+areas?\b", re.IGNORECASE)
 
 
 # Dependency labels on the way from a place up to the event verb that mean the place describes a person or
