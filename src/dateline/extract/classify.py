@@ -218,7 +218,10 @@ def _seized_people(tok: Token) -> bool:
 def _is_place(tok: Token) -> bool:
     """A named place or a word for ground that armed actors hold."""
     phrase = " ".join(t.lower_ for t in tok.subtree)
-    return tok.ent_type_ in {"GPE", "LOC", "FAC"} or tok.pos_ == "PROPN" or bool(TERRITORY_OBJECTS.search(phrase))
+    # (a named place may sit inside the phrase: "the market square of Jisr al-Shughur"; a day is no place)
+    named = any((t.ent_type_ in {"GPE", "LOC", "FAC"} or t.pos_ == "PROPN") and t.ent_type_ not in {"DATE", "TIME"}
+                for t in tok.subtree)
+    return named or bool(TERRITORY_OBJECTS.search(phrase))
 
 
 def _armed_frame(tok: Token, family: str) -> bool:
@@ -576,6 +579,7 @@ KILLED_THEN_SEIZED = _LEXICON.regex("KILLED_THEN_SEIZED")
 FOILED = _LEXICON.regex("FOILED")
 SELF_DISPERSED = _LEXICON.regex("SELF_DISPERSED")
 GATHERING_HIT = _LEXICON.regex("GATHERING_HIT")
+ARMED_ATTACKERS = _LEXICON.regex("ARMED_ATTACKERS")
 TEAR_GAS_PROPER = _LEXICON.regex("TEAR_GAS_PROPER")  # the tear_gas cue without its "dispersed"
 DETONATED = _LEXICON.regex("DETONATED")
 GATHERING_ATTACKED = _LEXICON.regex("GATHERING_ATTACKED")
@@ -1093,7 +1097,8 @@ def _armed_men_attacked(sent: SpacySpan | None) -> bool:
     someone in the sentence ("gunmen opened fire on protesters")."""
     for lemma in ("open", "fire", "attack", "shoot", "kill", "ambush"):
         for _, _, phrase in _doers(sent, lemma):
-            if (ARMED_WORDS.search(phrase) or NONSTATE_WORDS.search(phrase)) and not STATE_WORDS.search(phrase) \
+            if (ARMED_WORDS.search(phrase) or ARMED_ATTACKERS.search(phrase) or NONSTATE_WORDS.search(phrase)) \
+                    and not STATE_WORDS.search(phrase) \
                     and not CROWD_WORDS.search(phrase):
                 return True
     return False
@@ -1110,8 +1115,8 @@ def _vigilantes_fighting(low: str) -> bool:
 def _armed_storming(sent: SpacySpan | None) -> bool:
     """Whether the sentence's verb "storm" has an armed actor, not a crowd, as its subject or by-agent ("gunmen
     stormed a hotel", "the checkpoint was stormed by militants")."""
-    return any(not CROWD_WORDS.search(phrase) and (ARMED_WORDS.search(phrase) or NONSTATE_WORDS.search(phrase)
-                                                    or STATE_WORDS.search(phrase))
+    return any(not CROWD_WORDS.search(phrase) and (ARMED_WORDS.search(phrase) or ARMED_ATTACKERS.search(phrase)
+                                                    or NONSTATE_WORDS.search(phrase) or STATE_WORDS.search(phrase))
                for _, _, phrase in _doers(sent, "storm"))
 
 
