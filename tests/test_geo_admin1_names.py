@@ -81,3 +81,10 @@ def test_a_province_named_by_a_compass_point_in_english_finds_its_local_name(  #
     the province that holds the town before it is found, not a namesake province of another country."""
     place = _place(resources, text, mention)
     assert (place.country, place.admin1) == (country, admin1)
+
+
+def test_a_province_the_index_spells_only_as_its_city_is_the_province(resources) -> None:  # type: ignore[no-untyped-def]
+    # before: "Hodeidah province" was the city of that name at precision 1; the province is "al Hudaydah"
+    place = _place(resources, "Houthi fighters attacked government positions in Hodeidah province on Monday.",
+                   "Hodeidah")
+    assert (place.kind, place.country, place.geo_precision) == ("admin1", "Yemen", 3)

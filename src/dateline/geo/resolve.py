@@ -41,6 +41,7 @@ from dateline.geo.gazetteer import (
     Gazetteer,
     acled_admin1_names,
     clean_admin2_name,
+    consonant_key,
     distance_km,
     fold,
     geo_data,
@@ -273,6 +274,8 @@ def _mentions(article: Article, doc: Doc, gaz: Gazetteer, sent_starts: list[int]
                 readings = [e for cc in ccs if (e := gaz.country(cc)) is not None]
                 m.candidates = readings + [e for e in m.candidates if e.kind != KIND_COUNTRY]
                 m.ambiguous_country = True
+            if m.kind_hint == "admin1" and not any(e.kind == KIND_ADMIN1 for e in m.candidates):
+                m.candidates = _provinces_named_like(m.candidates, gaz) + m.candidates
             if m.kind_hint in {"admin1", "admin2"}:
                 _keep_units(m)
         if source != "LANDMARK" and m.kind_hint not in {"landmark", "region"}:
@@ -508,6 +511,20 @@ def _keep_written_country(m: Mention, text: str, gaz: Gazetteer) -> None:
     inside = [e for e in m.candidates if e.cc == cc]
     m.candidates = inside or [country]
     m.loose_only = m.loose_only and bool(inside)
+
+
+def _provinces_named_like(candidates: list[Entry], gaz: Gazetteer) -> list[Entry]:
+    """"Hodeidah province": the index knows the spelling only as the city; the province that holds a city of
+    the same name (its seat, "al Hudaydah") is the reading the text means."""
+    out: list[Entry] = []
+    for e in candidates:
+        if e.kind != KIND_CITY or not e.admin1_code:
+            continue
+        a1 = gaz.admin1(e.cc, e.admin1_code)
+        if a1 is not None and a1 not in out and consonant_key(_ARTICLE.sub("", fold(a1.name))) == \
+                consonant_key(_ARTICLE.sub("", fold(e.name))):
+            out.append(a1)
+    return out
 
 
 def _keep_units(m: Mention) -> None:
