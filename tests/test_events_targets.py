@@ -726,3 +726,22 @@ def test_a_summary_over_several_cities_is_no_incident_of_its_own(pipeline: Pipel
             "in several cities. In Nakuru, police shot dead a student outside the county offices, witnesses said.")
     events = [e for e in pipeline.extract_text(text, published=PUBLISHED).events if "needs_review" not in e.flags]
     assert [(e.location, e.fatalities) for e in events] == [("Nakuru", 1)]
+
+
+@pytest.mark.parametrize(("text", "sub"), [
+    # a march "to demand the release" near an army word is a protest, not troops marching or an arrest
+    (("In Misrata, the army's stronghold, dozens of mothers marched on Sunday to demand the release of sons "
+      "detained by militias."), "Peaceful protest"),
+    # sound grenades are a less-lethal means of dispersal, not grenades
+    ("Police fired tear gas and sound grenades at students who had gathered in Sylhet on Wednesday.",
+     "Protest with intervention"),
+    # a sit-in that broke up by itself met no force
+    ("About 200 nurses held a sit-in outside the ministry in Kandy on Monday before dispersing peacefully.",
+     "Peaceful protest"),
+    # a disaster the demonstrators march over is their grievance
+    ("Families of the victims of the bridge collapse marched in Kraljevo on Sunday.", "Peaceful protest"),
+])
+def test_protest_words_that_look_like_other_things(pipeline: Pipeline, text: str, sub: str) -> None:
+    # before: Arrests, Grenade, Protest with intervention, and an accident rejected
+    events = pipeline.extract_text(text, published=PUBLISHED).events
+    assert [e.sub_event_type for e in events] == [sub]

@@ -789,7 +789,8 @@ def classify_sentence(text: str, families: set[str], sent: SpacySpan | None = No
         "dispersal" in families and not families & {"clash", "fire", "kill", "attack", "shell", "air", "bomb"}) or (
         "strike" in families and labour) or ("blockade" in families and DEMAND.search(low) is not None)
     if protest_ctx and families & {"protest"} and MARCHING_FORCES.search(low) and not re.search(
-            r"\bprotest|\bdemonstrat|\brall(?:y|ies|ied)\b|\bslogans?\b|\bbanners?\b|\bplacards?\b|\bstrike", low):
+            r"\bprotest|\bdemonstrat|\brall(?:y|ies|ied)\b|\bslogans?\b|\bbanners?\b|\bplacards?\b|\bstrike", low) \
+            and not DEMAND.search(low):
         # troops or fighters who march into a place advance; they do not demonstrate
         protest_ctx = False
         families = families - {"protest"}
