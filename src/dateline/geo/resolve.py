@@ -755,8 +755,9 @@ def _fired_from_afar(tok: Any) -> bool:
     doc = tok.doc
     means = _strike_means()
     k = tok.i + 1
-    while k < len(doc) and (doc[k].pos_ == "ADJ" or doc[k].text == "-" or doc[k].dep_ == "compound"
-                            and doc[k].lemma_.lower() not in means):
+    # (a participle is an adjective here: "a Russian guided bomb")
+    while k < len(doc) and (doc[k].pos_ == "ADJ" or doc[k].dep_ == "amod" or doc[k].text == "-"
+                            or doc[k].dep_ == "compound" and doc[k].lemma_.lower() not in means):
         k += 1
     return k < len(doc) and (doc[k].lemma_.lower() in means or doc[k].lower_ in means)
 
