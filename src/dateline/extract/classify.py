@@ -722,8 +722,8 @@ def _mine_as_site(tok: Token) -> bool:
 
 @functools.cache
 def _armed_group_patterns() -> tuple[re.Pattern[str], ...]:
-    """The codebook's named non-state armed groups (rebels, militias, gangs: inter 2 to 4, not settlers' kind
-    words), as written in a text: "the RSF", "M23", "Boko Haram"."""
+    """The codebook's named non-state armed groups (rebels and militias: inter 2 and 3; not the kind words named
+    with a country, such as settlers), as written in a text: "the RSF", "M23", "Boko Haram"."""
     return tuple(k.pattern for k in actors_mod.known_actors(load_codebook())
                  if not k.entry.get("state") and int(k.entry.get("inter", 0)) in {2, 3}
                  and "{country}" not in str(k.entry.get("name", "")))
@@ -1110,7 +1110,7 @@ def _vigilantes_fighting(low: str) -> bool:
     mob; vigilantes who lynch a suspect stay mob justice."""
     mob = CUE["mob"]
     return (all(m.group(0).startswith("vigilante") for m in mob.finditer(low))
-            and bool(NONSTATE_WORDS.search(low) or re.search(r"\b(?:bandits?|gunmen|kidnappers?|armed (?:men|group))\b", low)))
+            and bool(NONSTATE_WORDS.search(low) or ARMED_ATTACKERS.search(low)))
 
 
 def _armed_storming(sent: SpacySpan | None) -> bool:

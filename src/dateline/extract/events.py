@@ -641,7 +641,7 @@ def _clause_tokens(tok: Token) -> tuple[Token, list[Token]]:
 def _merge(candidates: list[Candidate], article: Article, book: Codebook) -> list[Event]:
     events: list[Event] = []
     keys: dict[tuple[object, ...], int] = {}
-    fatality_figures: dict[int, list[int]] = {}
+    fatality_figures: dict[int, list[tuple[int, bool]]] = {}  # (figure, told as more dead)
     paragraph_of: dict[int, int] = {}
     title = article.evidence.get("title")
     title_end = title.end if title is not None else 0
@@ -658,14 +658,14 @@ def _merge(candidates: list[Candidate], article: Article, book: Codebook) -> lis
                 event.mentions = [*kept.mentions, *event.mentions]
                 events[idx], kept, event = event, event, kept
                 if kept.fatalities is not None:
-                    fatality_figures.setdefault(idx, []).append(kept.fatalities)
+                    fatality_figures.setdefault(idx, []).append((kept.fatalities, False))
             else:
                 kept.mentions.append(cand.sentence)
             kept.confidence = round(min(0.95, max(kept.confidence, event.confidence) + 0.05), 2)
             if event.fatalities is not None:
                 # "Three soldiers were also killed": more dead of the same event, not another estimate of them
                 additive = classify.ADDITIONAL_DEAD.search(cand.fatality_text) is not None
-                fatality_figures.setdefault(idx, []).append(-event.fatalities if additive else event.fatalities)
+                fatality_figures.setdefault(idx, []).append((event.fatalities, additive))
             for name, span in event.evidence.items():
                 kept.evidence.setdefault(name, span)
             if kept.actor2 is None and event.actor2 is not None:
@@ -674,7 +674,7 @@ def _merge(candidates: list[Candidate], article: Article, book: Codebook) -> lis
         keys[key] = len(events)
         paragraph_of[len(events)] = para
         if event.fatalities is not None:
-            fatality_figures[len(events)] = [event.fatalities]
+            fatality_figures[len(events)] = [(event.fatalities, False)]
         events.append(event)
     for idx, figures in fatality_figures.items():
         _settle_fatalities(events[idx], figures)
@@ -718,11 +718,11 @@ def _copy_actor2(kept: Event, new: Event) -> None:
     kept.actors = [a for a in kept.actors[:1]] + [a for a in new.actors[1:2]]
 
 
-def _settle_fatalities(event: Event, figures: list[int]) -> None:
+def _settle_fatalities(event: Event, told: list[tuple[int, bool]]) -> None:
     """Conflicting figures for the same event: the lowest, with the dispute in the notes. A figure told as more
-    dead ("N others were also killed", stored negative) adds to it."""
-    added = sum(-f for f in figures if f < 0)
-    figures = [f for f in figures if f >= 0] or [0]
+    dead ("N others were also killed") adds to it."""
+    added = sum(f for f, more in told if more)
+    figures = [f for f, more in told if not more] or [0]
     distinct = sorted(set(figures))
     event.fatalities = distinct[0] + added
     if len(distinct) > 1:
