@@ -399,7 +399,7 @@ def _sentence_candidate(
             span=sent_span, trigger=main.text, reason="no_event", detail=result.cues[-1]) if crime else None))
     general = _is_general_reference(accepted, sent)
     place_in_sentence = place is not None and _in_own_clause(place.span, accepted, sent)
-    if geo_resolve.MANY_PLACES.search(stext) and (place is None or place.kind == "country"):
+    if geo_resolve.names_many_places(stext) and (place is None or place.kind == "country"):
         # "nine people were killed as protests turned violent in several cities": a summary over places the
         # report tells one by one (or not at all), no incident of its own
         vetoes.append(("general", RejectedCandidate(

