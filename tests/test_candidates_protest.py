@@ -180,3 +180,31 @@ def test_taxi_operators_blocking_a_highway_is_a_protest_candidate(resources: Res
 ])
 def test_road_blocked_by_a_tree_or_police_is_no_protest(resources: Resources, text: str) -> None:
     assert candidates(resources, text) == []
+
+
+@pytest.mark.parametrize("text", [
+    "Shopkeepers in Multan observed a shutter-down strike on Tuesday against new electricity tariffs.",
+    "The opposition enforced a dawn-to-dusk hartal in Sylhet on Sunday.",
+    "A 12-hour bandh called by the Left parties shut shops and offices in Siliguri on Monday.",
+    "Hundreds of villagers formed a human chain along the highway near Jessore on Friday to demand a bridge.",
+    "Traders in Anantnag observed a complete shutdown on Friday against the arrests.",
+])
+def test_south_asian_protest_forms_are_peaceful_protests(resources: Resources, text: str) -> None:
+    assert candidates(resources, text) == ["Peaceful protest"]
+
+
+def test_a_hartal_called_for_later_is_no_protest(resources: Resources) -> None:
+    assert candidates(resources, "The opposition alliance has called a hartal for next Sunday.") == []
+
+
+@pytest.mark.parametrize("text", [
+    "Students held a torch rally in Comilla on Monday night.",
+    "Party workers brought out a torch procession in Bogra on Tuesday evening.",
+])
+def test_a_torch_rally_is_no_arson(resources: Resources, text: str) -> None:
+    assert candidates(resources, text) == ["Peaceful protest"]
+
+
+def test_a_crowd_that_torched_cars_still_riots(resources: Resources) -> None:
+    assert candidates(resources, "Protesters torched two cars outside the town hall in Bogra on Tuesday.") == [
+        "Violent demonstration"]

@@ -298,6 +298,9 @@ def find_triggers(sent: SpacySpan) -> list[Trigger]:
         if lemma == "riot" and (tok.dep_ in {"compound", "amod"} or (tok.i > 0 and tok.doc[tok.i - 1].lower_ in {"anti", "-"})
                                 or tok.head.lemma_.lower() in {"police", "gear", "squad", "force", "unit"}):
             continue  # "anti-riot police" names a force, not a riot
+        if lemma == "torch" and tok.dep_ in {"compound", "amod", "nmod"} and (
+                TRIGGER_LEMMAS.get(tok.head.lemma_.lower()) == "protest" or PROTEST_FORMS.search(tok.head.lower_)):
+            continue  # "a torch rally", "a torch procession": the marchers' torches, not arson
         if lemma == "storm" and tok.pos_ != "VERB":
             continue  # the weather; only "to storm a building" is a riot
         if lemma in {"mob", "riot"} and (tok.dep_ in {"compound", "amod"} or (
