@@ -895,7 +895,7 @@ def classify_sentence(text: str, families: set[str], sent: SpacySpan | None = No
             return pick("Shelling/artillery/missile attack", "shells/rockets/missiles")
         if families & {"bomb", "explosion"}:
             return pick("Remote explosive/landmine/IED", "explosion")
-    if protest_ctx and _armed_men_attacked(sent):
+    if protest_ctx and _armed_men_attacked(sent, text):
         # "gunmen opened fire on protesters": armed men's attack on a demonstration, not the state's force on it
         return pick("Attack", "armed men attacked demonstrators")
     if protest_ctx or ("burn" in families and has["protest"]):
@@ -1096,16 +1096,25 @@ def _doers(sent: SpacySpan | None, lemma: str) -> Iterator[tuple[Token, Token, s
             yield verb, doer, " ".join(t.lower_ for t in doer.subtree)
 
 
-def _armed_men_attacked(sent: SpacySpan | None) -> bool:
+def _armed_men_attacked(sent: SpacySpan | None, told: str = "") -> bool:
     """Whether armed men who are no state force (gunmen, gang members, militants) fired on, attacked or shot at
-    someone in the sentence ("gunmen opened fire on protesters")."""
+    someone in the sentence ("gunmen opened fire on protesters"). `told`: the sentence's text as the caller reads
+    it, where a clause set aside as the crowd's grievance is blanked out; a verb there does not count."""
     for lemma in ("open", "fire", "attack", "shoot", "kill", "ambush"):
-        for _, _, phrase in _doers(sent, lemma):
+        for verb, _, phrase in _doers(sent, lemma):
+            if sent is not None and _blanked_out(verb, sent, told):
+                continue
             if (ARMED_WORDS.search(phrase) or ARMED_ATTACKERS.search(phrase) or NONSTATE_WORDS.search(phrase)) \
                     and not STATE_WORDS.search(phrase) \
                     and not CROWD_WORDS.search(phrase):
                 return True
     return False
+
+
+def _blanked_out(tok: Token, sent: SpacySpan, told: str) -> bool:
+    """Whether the caller's text of the sentence leaves this word out (blanked by spaces, offsets kept)."""
+    at = tok.idx - sent.start_char
+    return len(told) == len(sent.text) and 0 <= at < len(told) and told[at] == " " and tok.text[0] != " "
 
 
 def _vigilantes_fighting(low: str) -> bool:

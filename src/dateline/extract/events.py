@@ -357,9 +357,12 @@ def _sentence_candidate(
         accepted, veto = [t for t in triggers if t.token_i is not None], str(rejects[0].reason)
         if not accepted:
             return None, _one_per_reason(rejects)
+    grievance = _grievance_clauses(accepted, sent)
     accepted = _main_clause_first(accepted, sent)
     families = {t.family for t in accepted}
     stext = span_text(sent)
+    # the killing a crowd rises against is its grievance: it neither decides the sub-type nor adds dead or sides
+    told = _blanked(stext, grievance, sent.start_char)
     if families <= {"change", "seize", "exchange", "weapons_found"} and len(accepted) == 1 and \
             accepted[0].family != "change" and not classify.WEAPON_SEIZED.search(stext) and \
             not classify.SEIZED_PLACE.search(stext.lower()) and \
@@ -391,7 +394,7 @@ def _sentence_candidate(
         reason = "statement" if disaster.startswith("a claim") else "no_event"
         vetoes.append(("claim" if reason == "statement" else "disaster", RejectedCandidate(
             span=sent_span, trigger=main.text, reason=reason, detail=disaster)))  # type: ignore[arg-type]
-    result = classify.classify_sentence(stext, families, sent)
+    result = classify.classify_sentence(told, families, sent)
     if result.confidence <= 0.2:
         crime = any("common crime" in c for c in result.cues)
         # without the crime cue: trigger words without a codable event (e.g. "found" alone), no reason kept
@@ -434,9 +437,10 @@ def _sentence_candidate(
         place=place,
         date=date,
         confidence=round(max(0.05, min(confidence, 0.95)), 2),
-        actor_mentions=actor_mentions(sent, book, article.credit_spans()),
+        actor_mentions=[m for m in actor_mentions(sent, book, article.credit_spans())
+                        if not any(a <= m[0].start < b for a, b in grievance)],
         clause=_note_clause(tok, sent),
-        fatality_text=stext,
+        fatality_text=told,
         paragraph_start=paragraph.start,
         target_kind=classify.target_kind(sent),
         rule_reject=veto,
@@ -505,6 +509,12 @@ def _main_clause_first(accepted: list[classify.Trigger], sent: SpacySpan) -> lis
         return None
     why = {id(t): background(t) for t in accepted}
     main = [t for t in accepted if why[id(t)] is None]
+    if main and {t.family for t in main} <= {"kill"} and not _has_time_of_its_own(accepted, why, sent):
+        # "two soldiers were killed after their vehicle hit a roadside bomb": a killing whose main clause names no
+        # means is told by its cause; the clause of time is how, not another incident (unless it is dated apart:
+        # "a week after a bomb killed ten")
+        main += [t for t in accepted if why[id(t)] in {"after", "following"} and t.family in _MEANS_FAMILIES]
+        main.sort(key=lambda t: t.start)
     if {t.family for t in main} & _INTERVENTION_FAMILIES:
         # "police arrested students who were protesting", "fired tear gas at supporters who were marching",
         # "arrested 12 people after protesters occupied a bank": the demonstration is what the force acted on (not
@@ -516,6 +526,68 @@ def _main_clause_first(accepted: list[classify.Trigger], sent: SpacySpan) -> lis
 
 
 _INTERVENTION_FAMILIES = {"arrest", "dispersal"}
+_MEANS_FAMILIES = frozenset({"ied", "bomb", "explosion", "suicide", "grenade", "air", "shell", "fire", "fire_noun",
+                             "clash", "attack", "chem"})
+_CROWD_FAMILIES = frozenset({"protest", "riot", "blockade", "burn", "strike", "stone", "loot"})
+_KILLING_FAMILIES = frozenset({"kill", "fire", "fire_noun", "attack", "clash"})
+
+
+def _has_time_of_its_own(accepted: list[classify.Trigger], why: dict[int, str | None], sent: SpacySpan) -> bool:
+    """Whether a clause of time is measured from the event ("a week after", "days after", "hours after"): then it
+    tells an earlier incident, not how this one happened. A span of time measures its "after" ("on Monday after"
+    does not)."""
+    doc = sent.doc
+    for trig in accepted:
+        if why[id(trig)] not in {"after", "following"} or trig.token_i is None:
+            continue
+        for node in [doc[trig.token_i], *doc[trig.token_i].ancestors]:
+            for mark in node.children:
+                if mark.lower_ in {"after", "following"} and (
+                        any(c.dep_ == "npadvmod" for c in mark.children) or (
+                            mark.i > sent.start and doc[mark.i - 1].dep_ == "npadvmod"
+                            and doc[mark.i - 1].ent_type_ in {"DATE", "TIME"})):
+                    return True
+    return False
+
+
+def _grievance_clauses(accepted: list[classify.Trigger], sent: SpacySpan) -> list[tuple[int, int]]:
+    """The character ranges of killings told in a clause of time ("rioted after police shot dead a teenager")
+    when the main clause tells what a crowd did: codebook, deaths that are the demonstrators' grievance are not
+    the demonstration's, and whoever killed is no side of it. Only a clause opened by "after" or "following";
+    a killing told in the main clause, or in a clause of how ("killing two"), stays the event's."""
+    ranges: list[tuple[int, int]] = []
+    main_families: set[str] = set()
+    for trig in accepted:
+        clause = _time_clause(sent, trig)
+        if clause is None:
+            main_families.add(trig.family)
+        elif trig.family in _KILLING_FAMILIES:
+            ranges.append((clause[0].idx, clause[-1].idx + len(clause[-1].text)))
+    if not ranges or not main_families or not main_families <= _CROWD_FAMILIES:
+        return []
+    return ranges
+
+
+def _time_clause(sent: SpacySpan, trig: classify.Trigger) -> SpacySpan | None:
+    """The "after …" / "following …" clause (or phrase) the trigger stands in, as a span of tokens, or None."""
+    if trig.token_i is None:
+        return None
+    node = sent.doc[trig.token_i]
+    while node.head.i != node.i:
+        if node.dep_ in {"advcl", "pcomp", "pobj"}:
+            if any(c.dep_ in {"mark", "prep"} and c.lower_ in {"after", "following"} for c in node.children):
+                return sent.doc[node.left_edge.i: node.right_edge.i + 1]
+            if node.head.lower_ in {"after", "following"} and node.head.dep_ == "prep":
+                return sent.doc[node.head.i: node.right_edge.i + 1]
+        node = node.head
+    return None
+
+
+def _blanked(text: str, ranges: list[tuple[int, int]], base: int) -> str:
+    """The text with the given character ranges (absolute offsets) replaced by spaces, offsets kept."""
+    for a, b in ranges:
+        text = text[:a - base] + " " * (b - a) + text[b - base:]
+    return text
 _DEMONSTRATION_FAMILIES = {"protest", "blockade", "riot"}
 
 

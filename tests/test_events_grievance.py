@@ -1,0 +1,47 @@
+"""A killing told in an "after …" clause of what a crowd did is the crowd's grievance (codebook: deaths that are
+the demonstrators' grievance are not the demonstration's): it neither decides the sub-type nor adds dead or a
+side. Sentences written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from dateline.ingest import article_from_text
+from dateline.model import Event
+from dateline.pipeline import Pipeline
+
+
+def events_of(pipeline: Pipeline, text: str) -> list[Event]:
+    return pipeline.extract_article(article_from_text(text, published="2024-03-14")).events
+
+
+@pytest.mark.parametrize("text", [
+    "Youths rioted in Bobo-Dioulasso on Monday after a policeman shot dead a motorcycle taxi driver.",
+    "Rioters burned cars and looted shops in Clichy-sous-Bois on Tuesday night after police shot dead a teenager.",
+    "Residents burned tyres and blocked roads in Kisumu on Monday after police killed a hawker.",
+])
+def test_the_killing_a_crowd_rises_against_is_no_part_of_its_riot(pipeline: Pipeline, text: str) -> None:
+    [event] = events_of(pipeline, text)
+    assert event.sub_event_type == "Violent demonstration"
+    assert not event.fatalities
+    assert event.actor2 is None
+
+
+def test_a_riot_that_leaves_dead_keeps_its_toll(pipeline: Pipeline) -> None:
+    [event] = events_of(pipeline, "Rioters clashed with police in Kisumu on Monday, leaving two people dead.")
+    assert event.sub_event_type == "Violent demonstration"
+    assert event.fatalities == 2
+
+
+def test_a_killing_after_an_attack_is_still_the_attack(pipeline: Pipeline) -> None:
+    # not a crowd's act in the main clause: the clause of time tells the same violence, and it counts
+    [event] = events_of(pipeline, "Two soldiers were killed near Gao on Monday after their vehicle hit a roadside bomb.")
+    assert event.sub_event_type == "Remote explosive/landmine/IED"
+    assert event.fatalities == 2
+
+
+def test_a_killing_a_week_after_a_bombing_is_not_told_by_it(pipeline: Pipeline) -> None:
+    # measured from the event ("a week after"), the clause tells an earlier incident, not this one's means
+    [event, *_] = events_of(pipeline, "Five people were killed in Gao on Monday, a week after a bomb killed ten in Kidal.")
+    assert event.sub_event_type != "Remote explosive/landmine/IED"
+    assert event.fatalities == 5
