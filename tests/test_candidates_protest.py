@@ -208,3 +208,8 @@ def test_a_torch_rally_is_no_arson(resources: Resources, text: str) -> None:
 def test_a_crowd_that_torched_cars_still_riots(resources: Resources) -> None:
     assert candidates(resources, "Protesters torched two cars outside the town hall in Bogra on Tuesday.") == [
         "Violent demonstration"]
+
+
+def test_a_march_that_defied_a_ban_took_place(resources: Resources) -> None:
+    assert candidates(resources, "Thousands marched in Thies on Sunday, defying a ban on protests.") == [
+        "Peaceful protest"]

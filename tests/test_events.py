@@ -145,6 +145,11 @@ FILTER_CASES: dict[str, tuple[str, str]] = {
     "threat": ("The militia threatened to attack the town.", "hypothetical"),
     # an act the text calls planned or upcoming has not happened yet
     "planned_noun": ("The planned strike by nurses in Kumasi was called off on Monday.", "future"),
+    # a demonstration stopped before it took place: cancelled, postponed, banned, called off
+    "cancelled": ("A protest set for Friday in Arequipa was cancelled after talks with the ministry.", "negated"),
+    "postponed": ("A march by nurses in Cali was postponed because of the rain.", "negated"),
+    "banned": ("The governor banned a rally of the opposition in Thies.", "negated"),
+    "called_off": ("The teachers' march in Kisumu was called off at the last minute.", "negated"),
     "history": ("Back then the students were rioting in the streets of the capital.", "history"),
     # accidents and disasters are not political violence
     "disaster": ("An earthquake killed eight people in the mountain villages on Sunday.", "no_event"),

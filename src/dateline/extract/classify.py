@@ -86,6 +86,7 @@ THREAT_LEMMAS = set(_LEXICON.words("THREAT_LEMMAS"))
 STATEMENT_LEMMAS = set(_LEXICON.words("STATEMENT_LEMMAS"))
 HYPO_NOUNS = set(_LEXICON.words("HYPO_NOUNS"))
 NOT_YET_MODIFIERS = set(_LEXICON.words("NOT_YET_MODIFIERS"))
+CANCEL_LEMMAS = set(_LEXICON.words("CANCEL_LEMMAS"))
 # Feelings and attitudes about demonstrators are not events ("sparked anger amongst the demonstrators").
 ATTITUDE_NOUNS = set(_LEXICON.words("ATTITUDE_NOUNS"))
 STATEMENT_NOUNS = set(_LEXICON.words("STATEMENT_NOUNS"))
@@ -526,8 +527,12 @@ def judge_trigger(tok: Token, sent: SpacySpan, published: dt.date | None) -> Ver
             return Verdict("hypothetical", "undecided: whether")
         if node.i != tok.i:
             lemma = node.lemma_.lower()
+            if lemma == "call" and any(c.dep_ == "prt" and c.lower_ == "off" for c in node.children):
+                return Verdict("negated", f"called off: {node.text} off")
             if lemma in CALL_LEMMAS:
                 return Verdict("call", f"a call: {node.text}")
+            if lemma in CANCEL_LEMMAS and node.pos_ == "VERB":
+                return Verdict("negated", f"called off: {node.text}")
             if lemma in {"organise", "organize", "stage", "hold"} and node.tag_ in {"VBD", "VBN"} and \
                     not any(c.dep_ in {"aux", "auxpass"} and c.lower_ in {"to", "be", "been"} for c in node.children):
                 pass  # "organized a protest" in the past tense: it took place
