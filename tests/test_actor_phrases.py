@@ -281,3 +281,21 @@ def test_the_words_of_a_states_units_name_its_forces(pipeline, text: str, actor2
 def test_settlers_take_the_nationality_the_text_or_acled_gives_them(pipeline, text) -> None:  # type: ignore[no-untyped-def]
     # before: "Settlers (Palestine)", the event's country
     assert only_event(pipeline, text).actor1 == "Settlers (Israel)"
+
+
+@pytest.mark.parametrize(("text", "published", "actor1"), [
+    # after 15 August 2021 the Taliban are Afghanistan's state forces; a police word names its police
+    ("Taliban police detained three reporters in Mazar-i-Sharif on Monday.", "2023-06-14", "Police Forces of Afghanistan"),
+    ("Taliban fighters killed two gunmen in a raid in Jalalabad on Monday.", "2023-06-14",
+     "Military Forces of Afghanistan"),
+    # before it, the rebel group
+    ("Taliban fighters killed two soldiers in a raid near Jalalabad on Monday.", "2019-06-14", "Taliban"),
+])
+def test_a_group_in_power_is_the_state_from_that_day(pipeline, text: str, published: str, actor1: str) -> None:  # type: ignore[no-untyped-def]
+    assert only_event(pipeline, text, published=published).actor1 == actor1
+
+
+def test_forces_coordinated_with_a_group_are_their_own_state(pipeline) -> None:  # type: ignore[no-untyped-def]
+    event = only_event(pipeline, "Taliban and Pakistani border forces exchanged fire near Chaman on Sunday.",
+                       published="2023-06-14")
+    assert {event.actor1, event.actor2} == {"Military Forces of Afghanistan", "Military Forces of Pakistan"}

@@ -321,7 +321,8 @@ def _group_phrase(sent: SpacySpan, tok: Token, end_char: int) -> set[int]:
     words = [t for t in sent if tok.idx <= t.idx < end_char] or [tok]
     last = words[-1]
     out = {t.i for t in words}
-    if last.dep_ in {"compound", "amod", "nmod"} and last.head.i not in out and (
+    shared = any(c.dep_ == "conj" for c in last.children)  # "Taliban and Pakistani forces": two sides' forces
+    if last.dep_ in {"compound", "amod", "nmod"} and last.head.i not in out and not shared and (
             _actor_lemma(last.head) in actors_mod.KIND_BY_LEMMA):
         out.add(last.head.i)
         # "NAF rebel forces": the other actor words on the same noun name the group too
@@ -386,6 +387,8 @@ def _nationality(tok: Token, book: Codebook) -> str | None:
         modifiers += [c for c in tok.head.children if c.i < tok.i and c.dep_ in {"amod", "compound", "nmod"}]
     for prep in (c for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"):
         modifiers += [o for o in prep.children if o.dep_ == "pobj"]
+    # "Taliban and Pakistani forces": the forces are those of the modifier coordinated with another side's name
+    modifiers += [c for m in modifiers if m.i < tok.i for c in m.children if c.dep_ == "conj" and c.i < tok.i]
     return next((iso3 for child in modifiers if (iso3 := _state_of_word(child, book))), None)
 
 

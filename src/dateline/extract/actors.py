@@ -9,9 +9,10 @@ country does.
 
 from __future__ import annotations
 
+import datetime as dt
 import functools
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from importlib import resources as importlib_resources
 from typing import Any
 
@@ -153,6 +154,25 @@ def _load_aliases() -> dict[str, Any]:
     raw = importlib_resources.files("dateline.codebook").joinpath(ALIASES_FILE).read_text(encoding="utf-8")
     data: dict[str, Any] = yaml.safe_load(raw)
     return data
+
+
+def in_power(mention: ActorMention, on: dt.date | None, after: str = "") -> ActorMention:
+    """A group that took power acts as its state's forces from the day it did (the codebook entry's `in_power`):
+    "Taliban fighters" after 15 August 2021 are Afghanistan's military, "Taliban police" its police. `on`: the
+    event's day (else the report's); `after`: the words that follow the mention, where a police word may stand."""
+    power = (mention.group or {}).get("in_power")
+    if not isinstance(power, dict) or on is None or on < _as_date(power["since"]):
+        return mention
+    kind = "police" if _POLICE_AFTER.match(after) else "military"
+    entry = {"state": True, "kind": kind, "iso3": str(power["iso3"]), "inter": 1}
+    return replace(mention, kind=kind, group=entry)
+
+
+_POLICE_AFTER = re.compile(r"\s*(?:[\w-]+\s+)?(?:police|policem[ae]n|policewom[ae]n)\b", re.IGNORECASE)
+
+
+def _as_date(value: object) -> dt.date:
+    return value if isinstance(value, dt.date) else dt.date.fromisoformat(str(value))
 
 
 def actor_name(mention: ActorMention, event_iso3: str | None, book: Codebook) -> tuple[str, int]:

@@ -437,8 +437,9 @@ def _sentence_candidate(
         place=place,
         date=date,
         confidence=round(max(0.05, min(confidence, 0.95)), 2),
-        actor_mentions=[m for m in actor_mentions(sent, book, article.credit_spans())
-                        if not any(a <= m[0].start < b for a, b in grievance)],
+        actor_mentions=_in_power([m for m in actor_mentions(sent, book, article.credit_spans())
+                                  if not any(a <= m[0].start < b for a, b in grievance)],
+                                 (date.date_start if date is not None else None) or article.published, text),
         clause=_note_clause(tok, sent),
         fatality_text=told,
         paragraph_start=paragraph.start,
@@ -446,6 +447,12 @@ def _sentence_candidate(
         rule_reject=veto,
     )
     return cand, _one_per_reason(rejects)
+
+
+def _in_power(mentions: list[tuple[actors_mod.ActorMention, str]], on: dt.date | None, text: str
+              ) -> list[tuple[actors_mod.ActorMention, str]]:
+    """Each mention of a group that had taken power by the event's day as its state's forces."""
+    return [(actors_mod.in_power(m, on, text[m.end:m.end + 30]), role) for m, role in mentions]
 
 
 def _without_crime_arrests(candidates: list[Candidate], rejected: list[RejectedCandidate],
