@@ -88,3 +88,19 @@ def test_a_province_the_index_spells_only_as_its_city_is_the_province(resources)
     place = _place(resources, "Houthi fighters attacked government positions in Hodeidah province on Monday.",
                    "Hodeidah")
     assert (place.kind, place.country, place.geo_precision) == ("admin1", "Yemen", 3)
+
+
+@pytest.mark.parametrize("text", [
+    "GAZA, May 2 (Reuters) - An Israeli air strike on a school in the Maghazi camp killed six people on Wednesday.",
+    "An Israeli drone struck a tent in the Shati camp in Gaza on Thursday, killing two men.",
+])
+def test_gaza_as_news_write_it_is_the_gaza_strip(pipeline, text: str) -> None:  # type: ignore[no-untyped-def]
+    # Mozambique's Gaza province had been the only division of that name, so "X in Gaza" went to Mozambique
+    (event,) = pipeline.extract_text(text, published="2024-05-02").events
+    assert event.country == "Palestine"
+
+
+def test_gaza_province_in_a_mozambican_story_stays_in_mozambique(pipeline) -> None:  # type: ignore[no-untyped-def]
+    (event,) = pipeline.extract_text("Police fired tear gas at protesters in Chokwe in Gaza province on Monday.",
+                                     published="2024-05-02").events
+    assert (event.location, event.country) == ("Chokwe", "Mozambique")

@@ -785,6 +785,7 @@ class _IndexWriter:
             if acled is not None and consonant_key(clean_admin_name(acled)) not in {consonant_key(n) for n in {raw, clean} | other}:
                 other |= {acled, clean_admin_name(acled)}
             other |= {english for n in {raw, clean} for english in _english_compass_names(n)}
+            other |= set(tables()["admin1_other_names"].get(f"{key[0]}.{key[1]}", ()))
             seat, pop = seats[key]
             self.admin1_idx[f"{key[0]}.{key[1]}"] = self._add_entry(
                 (KIND_ADMIN1, clean, key[0], key[1], seat.lat, seat.lon, pop, sub.geonameid if sub else 0, ""),

@@ -1061,6 +1061,18 @@ def _seat_named_like_its_province(m: Mention, e: Entry) -> bool:
                and fold(p.name) == fold(m.name) for p in m.candidates)
 
 
+def _news_name_of_division(m: Mention, e: Entry) -> bool:
+    """Whether the mention is the name news use for this first-level division (`admin1_other_names` in
+    tables.json: "Gaza" for the Gaza Strip), which counts as its own name."""
+    return e.kind == KIND_ADMIN1 and fold(m.name) in _division_news_names().get(f"{e.cc}.{e.admin1_code}", ())
+
+
+@functools.cache
+def _division_news_names() -> dict[str, frozenset[str]]:
+    return {code: frozenset(fold(n) for n in names)
+            for code, names in tables()["admin1_other_names"].items() if not code.startswith("_")}
+
+
 def _score(m: Mention, e: Entry, mentions: list[Mention], ctx: Context, actor_countries: set[str],
            parent_entry: Entry | None = None, parent_rejected: bool = False,
            votes: _MentionVotes | None = None) -> tuple[float, list[str]]:
@@ -1071,7 +1083,7 @@ def _score(m: Mention, e: Entry, mentions: list[Mention], ctx: Context, actor_co
     if votes is None:
         votes = _mention_votes(m, mentions, ctx)
     own = votes.own
-    if fold(e.name) == fold(m.name) or loose_key(e.name) == loose_key(m.name):
+    if fold(e.name) == fold(m.name) or loose_key(e.name) == loose_key(m.name) or _news_name_of_division(m, e):
         score += 0.6  # the record's own name, not one of its old or foreign names
     elif _seat_named_like_its_province(m, e):
         score += 0.6  # "in New York", "in Chittagong": the city, though the index keeps it as "New York City"
