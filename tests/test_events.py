@@ -150,6 +150,11 @@ FILTER_CASES: dict[str, tuple[str, str]] = {
     "postponed": ("A march by nurses in Cali was postponed because of the rain.", "negated"),
     "banned": ("The governor banned a rally of the opposition in Thies.", "negated"),
     "called_off": ("The teachers' march in Kisumu was called off at the last minute.", "negated"),
+    # an act inside a condition has not happened
+    "condition": ("The militia said it would take the city if the army shelled its positions near the river.",
+                  "hypothetical"),
+    # a clause measured back by years is history, whatever the sentence's tense
+    "years_after": ("Four years after jihadists stormed the town of Kidira, its traders are returning.", "history"),
     "history": ("Back then the students were rioting in the streets of the capital.", "history"),
     # accidents and disasters are not political violence
     "disaster": ("An earthquake killed eight people in the mountain villages on Sunday.", "no_event"),

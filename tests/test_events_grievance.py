@@ -45,3 +45,20 @@ def test_a_killing_a_week_after_a_bombing_is_not_told_by_it(pipeline: Pipeline) 
     [event, *_] = events_of(pipeline, "Five people were killed in Gao on Monday, a week after a bomb killed ten in Kidal.")
     assert event.sub_event_type != "Remote explosive/landmine/IED"
     assert event.fatalities == 5
+
+
+def test_an_act_measured_days_back_is_no_side_of_the_main_act(pipeline: Pipeline) -> None:
+    # "a day after X attacked a police station": the earlier attack's target is no side of today's shelling
+    [event, *_] = events_of(pipeline, ("The army shelled rebel positions near Mellit on Monday, a day after rebel "
+                                       "fighters attacked a police station in the town."))
+    assert event.sub_event_type == "Shelling/artillery/missile attack"
+    assert event.actor2 != "Police Forces of Sudan"
+
+
+@pytest.mark.parametrize(("text", "sub"), [
+    ("Troops retook Kalehe on Monday.", "Government regains territory"),
+    ("Government forces recaptured Mellit from the RSF on Monday.", "Government regains territory"),
+])
+def test_a_named_place_retaken_is_territory(pipeline: Pipeline, text: str, sub: str) -> None:
+    [event] = events_of(pipeline, text)
+    assert event.sub_event_type == sub

@@ -87,6 +87,9 @@ STATEMENT_LEMMAS = set(_LEXICON.words("STATEMENT_LEMMAS"))
 HYPO_NOUNS = set(_LEXICON.words("HYPO_NOUNS"))
 NOT_YET_MODIFIERS = set(_LEXICON.words("NOT_YET_MODIFIERS"))
 CANCEL_LEMMAS = set(_LEXICON.words("CANCEL_LEMMAS"))
+CONDITION_MARKS = set(_LEXICON.words("CONDITION_MARKS"))
+HISTORY_SPAN = _LEXICON.regex("HISTORY_SPAN")
+TIME_SPAN = _LEXICON.regex("TIME_SPAN")
 # Feelings and attitudes about demonstrators are not events ("sparked anger amongst the demonstrators").
 ATTITUDE_NOUNS = set(_LEXICON.words("ATTITUDE_NOUNS"))
 STATEMENT_NOUNS = set(_LEXICON.words("STATEMENT_NOUNS"))
@@ -214,6 +217,22 @@ def _seized_people(tok: Token) -> bool:
     objects = [c for c in tok.children if c.dep_ in {"dobj", "nsubjpass"}]
     return any(o.ent_type_ == "PERSON" or CIVILIAN_WORDS.fullmatch(o.lower_) is not None
                or CIVILIAN_WORDS.fullmatch(o.lemma_.lower()) is not None for o in objects)
+
+
+def _named_place_taken(sent: SpacySpan | None) -> bool:
+    """Whether a verb of taking or retaking ground has a named place as its object ("troops retook Sake", "Kutum
+    was recaptured"): ground changed hands though no word for ground ("town", "base") is written."""
+    for tok in sent or ():
+        if tok.pos_ != "VERB" or TRIGGER_LEMMAS.get(tok.lemma_.lower()) not in {"regain", "territory"}:
+            continue
+        for obj in tok.children:
+            if obj.dep_ not in {"dobj", "nsubjpass"} or obj.pos_ != "PROPN" or obj.ent_type_ in {"NORP", "DATE", "TIME"}:
+                continue
+            # "recaptured Mellit from the RSF": a name taken back from a side is ground, whatever NER calls it
+            taken_from = any(c.dep_ == "prep" and c.lower_ == "from" for c in (*tok.children, *obj.children))
+            if taken_from or obj.ent_type_ not in {"PERSON", "ORG"}:
+                return True
+    return False
 
 
 def _is_place(tok: Token) -> bool:
@@ -549,6 +568,11 @@ def judge_trigger(tok: Token, sent: SpacySpan, published: dt.date | None) -> Ver
                 return Verdict("no_event", f"an attitude, not an event: {node.text}")
             if node.pos_ == "NOUN" and lemma in STATEMENT_NOUNS:
                 return Verdict("statement", f"a statement: {node.text}")
+        if node.dep_ in {"advcl", "pcomp"} and (span := _measured_back(node)) is not None:
+            return Verdict("history", f"past background: {span} after")  # "five years after fighters stormed X"
+        if node.dep_ == "advcl" and any(c.dep_ in {"mark", "aux"} and c.lower_ in CONDITION_MARKS and c.i < node.i
+                                         for c in node.children):
+            return Verdict("hypothetical", f"a condition: {node.text}")  # "would strike back if the army attacked"
         if node.dep_ in {"advcl", "ROOT"} or node.head.i == node.i or hops > 8:
             break
         if node.dep_ == "conj" and node.pos_ in {"VERB", "AUX"}:
@@ -559,6 +583,22 @@ def judge_trigger(tok: Token, sent: SpacySpan, published: dt.date | None) -> Ver
         node = node.head
         hops += 1
     return Verdict()
+
+
+def _measured_back(clause: Token) -> str | None:
+    """The span of years or months that measures a clause of time ("five years after", "a decade since"), or None:
+    the words before its "after"/"since" that the parse hangs on the clause's verb, its mark or its head."""
+    marks = [c for c in clause.children if c.lower_ in {"after", "since"} and c.i < clause.i]
+    if not marks and clause.dep_ == "pcomp" and clause.head.lower_ in {"after", "since"}:
+        marks = [clause.head]
+    for mark in marks:
+        spans = [c for c in (*clause.children, *mark.children, *clause.head.children)
+                 if c.dep_ == "npadvmod" and c.i < mark.i]
+        for span in spans:
+            words = " ".join(t.lower_ for t in span.subtree)
+            if HISTORY_SPAN.search(words):
+                return words
+    return None
 
 
 def _history_scope(tok: Token, sent: SpacySpan) -> bool:
@@ -918,7 +958,7 @@ def classify_sentence(text: str, families: set[str], sent: SpacySpan | None = No
         return pick("Armed clash", "fighters captured")
     if territory and TERRITORY_OBJECTS.search(low) and REPELLED.search(low) and CAPTURE_ATTEMPT.search(low):
         return pick("Armed clash", "attempt to take ground repelled")
-    if territory and TERRITORY_OBJECTS.search(low):
+    if territory and (TERRITORY_OBJECTS.search(low) or _named_place_taken(sent)):
         if (has["withdraw"] and not has["clash"] and not FORCED_OUT.search(low)) or NO_RESISTANCE.search(low):
             return pick("Non-violent transfer of territory", "taken after the other side withdrew")
         return _territory_subtype(low, families)

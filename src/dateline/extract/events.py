@@ -357,12 +357,12 @@ def _sentence_candidate(
         accepted, veto = [t for t in triggers if t.token_i is not None], str(rejects[0].reason)
         if not accepted:
             return None, _one_per_reason(rejects)
-    grievance = _grievance_clauses(accepted, sent)
+    aside = _clauses_set_aside(accepted, sent)
     accepted = _main_clause_first(accepted, sent)
     families = {t.family for t in accepted}
     stext = span_text(sent)
-    # the killing a crowd rises against is its grievance: it neither decides the sub-type nor adds dead or sides
-    told = _blanked(stext, grievance, sent.start_char)
+    # a crowd's grievance, or an earlier act told by how long before it was: no part of this event's coding
+    told = _blanked(stext, aside, sent.start_char)
     if families <= {"change", "seize", "exchange", "weapons_found"} and len(accepted) == 1 and \
             accepted[0].family != "change" and not classify.WEAPON_SEIZED.search(stext) and \
             not classify.SEIZED_PLACE.search(stext.lower()) and \
@@ -438,7 +438,7 @@ def _sentence_candidate(
         date=date,
         confidence=round(max(0.05, min(confidence, 0.95)), 2),
         actor_mentions=_in_power([m for m in actor_mentions(sent, book, article.credit_spans())
-                                  if not any(a <= m[0].start < b for a, b in grievance)],
+                                  if not any(a <= m[0].start < b for a, b in aside)],
                                  (date.date_start if date is not None else None) or article.published, text),
         clause=_note_clause(tok, sent),
         fatality_text=told,
@@ -557,22 +557,35 @@ def _has_time_of_its_own(accepted: list[classify.Trigger], why: dict[int, str | 
     return False
 
 
-def _grievance_clauses(accepted: list[classify.Trigger], sent: SpacySpan) -> list[tuple[int, int]]:
-    """The character ranges of killings told in a clause of time ("rioted after police shot dead a teenager")
-    when the main clause tells what a crowd did: codebook, deaths that are the demonstrators' grievance are not
-    the demonstration's, and whoever killed is no side of it. Only a clause opened by "after" or "following";
-    a killing told in the main clause, or in a clause of how ("killing two"), stays the event's."""
-    ranges: list[tuple[int, int]] = []
-    main_families: set[str] = set()
-    for trig in accepted:
-        clause = _time_clause(sent, trig)
-        if clause is None:
-            main_families.add(trig.family)
-        elif trig.family in _KILLING_FAMILIES:
-            ranges.append((clause[0].idx, clause[-1].idx + len(clause[-1].text)))
-    if not ranges or not main_families or not main_families <= _CROWD_FAMILIES:
+def _clauses_set_aside(accepted: list[classify.Trigger], sent: SpacySpan) -> list[tuple[int, int]]:
+    """The character ranges of clauses of time that tell another act than the main clause's, when the main clause
+    has a trigger of its own; they decide neither the sub-type nor the toll nor the sides:
+    - a killing told in the "after …" clause of what a crowd did ("rioted after police shot dead a teenager"):
+      codebook, deaths that are the demonstrators' grievance are not the demonstration's;
+    - any act in a clause measured back by a span of time ("troops retook the town, two days after rebels stormed
+      the base"): an earlier incident, with its own sides and dead.
+    A killing told in the main clause, or in a clause of how ("killing two"), stays the event's."""
+    clauses = [(trig, _time_clause(sent, trig)) for trig in accepted]
+    main_families = {trig.family for trig, clause in clauses if clause is None}
+    if not main_families:
         return []
-    return ranges
+    crowd = main_families <= _CROWD_FAMILIES
+    return sorted({(clause[0].idx, clause[-1].idx + len(clause[-1].text)) for trig, clause in clauses
+                   if clause is not None and ((crowd and trig.family in _KILLING_FAMILIES) or _measured_back(clause))})
+
+
+def _measured_back(clause: SpacySpan) -> bool:
+    """Whether a span of time measures the clause from the main act ("a day after", "two days after", "hours
+    after"): the words before its "after", which the parse hangs on the clause's verb, its mark or the word before."""
+    marks = [t for t in clause if t.lower_ in {"after", "following"}][:1]
+    if not marks:
+        return False
+    mark = marks[0]
+    spans = [c for c in (*mark.children, *mark.head.children) if c.dep_ == "npadvmod" and c.i < mark.i]
+    before = clause.doc[clause.start - 1] if clause.start > 0 else None
+    if before is not None and before.dep_ == "npadvmod":
+        spans.append(before)
+    return any(classify.TIME_SPAN.search(" ".join(t.lower_ for t in span.subtree)) for span in spans)
 
 
 def _time_clause(sent: SpacySpan, trig: classify.Trigger) -> SpacySpan | None:
