@@ -180,3 +180,12 @@ def test_an_active_verb_with_to_death_counts_its_object(text: str, value: int) -
 def test_an_age_is_no_duration(text: str, value: int) -> None:
     # before: "40-year-old" read as "years" left the man shot dead uncounted
     assert count_fatalities(text).value == value
+
+
+@pytest.mark.parametrize(("text", "value"), [
+    ("A village chief was killed along with four of his guards in an ambush near Butembo.", 5),
+    ("The district commander was killed along with two other officers when a roadside bomb hit their car.", 3),
+    ("A nurse was shot dead along with her two daughters at their home.", 3),
+])
+def test_a_victim_killed_along_with_others_counts_them_all(text: str, value: int) -> None:
+    assert count_fatalities(text).value == value

@@ -75,6 +75,8 @@ _PAIR = re.compile(rf"\b(?:an?|one)\s+(?:[\w'’-]+\s+){{0,2}}?and\s+(?:his|her|
 _ONE_NAMED = re.compile(rf"(?:\b(?:[A-Z][\w'’.-]*\s+){{1,4}}(?:(?:al|el|bin|ibn|van|von|de|da)[\s-])?[A-Z][\w'’-]+"
                         rf"(?:,[^,.;]{{1,60}},|,)?|\b(?:[Hh]e|[Ss]he))\s+was\s+(?:(?:reportedly|allegedly|later)\s+)?"
                         rf"{_DEATH_VERB}\b")
+# "the commander was killed along with two other fighters": one victim and the others named with him
+_ALONG_WITH = re.compile(rf"\bwas\s+{_AUX}{_DEATH_VERB}\s+(?:along|together)\s+with\s+(?:(?:his|her|their|its)\s+)?{_NUM}\b", re.IGNORECASE)
 # "… before he was shot dead": a death told as what ended the act, after it
 _BEFORE = re.compile(r"\bbefore\s+$", re.IGNORECASE)
 _KILLED_AFTER = re.compile(r"\bbefore\s+(?:being|(?:he|she)\s+was)\s+(?:shot dead|killed|shot and killed|gunned down|"
@@ -211,6 +213,12 @@ def count_fatalities(text: str) -> FatalityCount:
                 hits.append((m.start(), m.end(), first + second, vague1 or vague2))
     for m in _PAIR.finditer(text):
         hits.append((m.start(), m.end(), 2, False))
+    for m in _ALONG_WITH.finditer(text):
+        others, vague = number_value(m.group("q") + m.group("n"))
+        if others is not None:
+            # from the clause's start: the victim's own phrase ("a village chief was killed") is part of the figure
+            start = max(text.rfind(".", 0, m.start()), text.rfind(";", 0, m.start())) + 1
+            hits.append((start, m.end(), others + 1, vague))
     # "killed four people before he was shot dead", "… before being shot dead by police": the attacker's own death,
     # after the act, adds to its dead
     later = len(_KILLED_AFTER.findall(text))
