@@ -123,3 +123,12 @@ def test_a_nationality_before_a_participle_and_a_bomb_is_who_fired_it(pipeline) 
     # Russia
     events = pipeline.extract_text("A Russian guided bomb struck a school in the Saltivskyi district on Friday.").events
     assert all(e.country != "Russia" for e in events)
+
+
+@pytest.mark.parametrize(("text", "place"), [
+    ("In Rafah, medics said an Israeli strike killed five people on Monday.", "Rafah"),
+    ("In Kadugli, residents said RSF fighters looted the market on Sunday.", "Kadugli"),
+])
+def test_a_fronted_place_before_a_source_is_the_scene(pipeline, text, place) -> None:  # type: ignore[no-untyped-def]
+    # before: "In X, medics said …" was read as where the medics spoke, and the event fell to the country
+    assert _event_places(pipeline, text)[0][1] == place

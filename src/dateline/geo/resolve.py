@@ -2422,6 +2422,9 @@ def where_speaker_stands(tok: Any, trigger: Any = None) -> bool:
     head = tok.head.head
     if trigger is not None and head.i == trigger.i:
         return False
+    prep = tok.head
+    if prep.i < head.i and prep.i == prep.sent.start and any(t.text == "," for t in prep.doc[tok.i + 1: head.i]):
+        return False  # "In Omdurman, the army said …": a fronted place sets the scene of what is reported
     cue = cues()
     if head.lower_ in {"reporters", "journalists", "correspondents"}:
         head = head.head
