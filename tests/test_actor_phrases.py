@@ -299,3 +299,19 @@ def test_forces_coordinated_with_a_group_are_their_own_state(pipeline) -> None: 
     event = only_event(pipeline, "Taliban and Pakistani border forces exchanged fire near Chaman on Sunday.",
                        published="2023-06-14")
     assert {event.actor1, event.actor2} == {"Military Forces of Afghanistan", "Military Forces of Pakistan"}
+
+
+@pytest.mark.parametrize(("text", "actor1"), [
+    # "U.S." and "UK" as wire copy writes them name their states
+    ("U.S. jets struck a militia depot near Al-Qaim on Friday.", "Military Forces of the United States"),
+    ("UK forces shot down two drones over the Red Sea on Tuesday.", "Military Forces of the United Kingdom"),
+    # a nationality on the fire names the state firing
+    ("Israeli gunfire killed a fisherman off Beit Lahia on Monday.", "Military Forces of Israel"),
+])
+def test_states_as_wire_copy_writes_them(pipeline, text: str, actor1: str) -> None:  # type: ignore[no-untyped-def]
+    assert only_event(pipeline, text, published="2024-03-14").actor1 == actor1
+
+
+def test_who_runs_the_source_is_never_the_perpetrator(pipeline) -> None:  # type: ignore[no-untyped-def]
+    text = "At least nine people were killed in Jabalia on Monday, the Hamas-run health ministry said."
+    assert only_event(pipeline, text, published="2024-03-14").actor1 != "Hamas Movement"

@@ -41,6 +41,7 @@ class Codebook:
     demonyms: dict[str, str]
     incident_precedence: dict[frozenset[str], str] = field(default_factory=dict)
     _iso3_by_name: dict[str, str] = field(default_factory=dict, repr=False)
+    _codes_written: dict[str, str] = field(default_factory=dict, repr=False)
 
     # --- taxonomy -------------------------------------------------------------------------------------
     def event_type_of(self, sub_event_type: str) -> str:
@@ -107,6 +108,8 @@ class Codebook:
         key = country.strip().lower()
         if key in self._iso3_by_name:
             return self._iso3_by_name[key]
+        if country.strip() in self._codes_written:
+            return self._codes_written[country.strip()]
         if len(key) <= 3 and not country.strip().isupper():
             return None  # a code is written in capitals: "al", "as", "at" are Arabic articles, "and" a word
         if len(key) == 3 and key.upper() in self.region_of_iso3:
@@ -178,6 +181,8 @@ def _build(data: dict[str, Any]) -> Codebook:
             book._sub(name)  # a misspelt sub-type in the table is a broken codebook, caught at load
     book._iso3_by_name.update({name.lower(): iso3 for iso3, name in country_names.items()})
     book._iso3_by_name.update({"palestinian territories": "PSE", "gaza": "PSE", "west bank": "PSE"})
+    book._iso3_by_name.update({name.lower(): str(iso3).upper() for name, iso3 in data.get("country_aliases", {}).items()})
+    book._codes_written.update({code: str(iso3).upper() for code, iso3 in data.get("country_codes_written", {}).items()})
     return book
 
 

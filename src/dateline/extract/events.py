@@ -995,7 +995,9 @@ def _fill_actors(event: Event, cand: Candidate, iso3: str | None, book: Codebook
             second = named(targets[0][0])
     elif event.event_type in {"Violence against civilians"}:
         # (who holds the place or backs a side is not who struck: "a town controlled by X", "Y-backed")
-        perps = [x for x in state + armed if x[1] not in {"patient", HOLDER}] or state + armed
+        # ("…, the Hamas-run health ministry said": who runs the source is never the perpetrator, even alone)
+        perps = [x for x in state + armed if x[1] not in {"patient", HOLDER}] or [
+            x for x in state + armed if x[1] != HOLDER]
         # the act's agent before a force named otherwise ("killed two before he was shot dead by police")
         perps = sorted(perps, key=lambda x: x[1] != "agent")
         first = named(perps[0][0]) if perps else template("unidentified_armed")
