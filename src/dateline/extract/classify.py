@@ -88,6 +88,8 @@ HYPO_NOUNS = set(_LEXICON.words("HYPO_NOUNS"))
 NOT_YET_MODIFIERS = set(_LEXICON.words("NOT_YET_MODIFIERS"))
 CANCEL_LEMMAS = set(_LEXICON.words("CANCEL_LEMMAS"))
 CONDITION_MARKS = set(_LEXICON.words("CONDITION_MARKS"))
+STRUCK_OBJECTS = set(_LEXICON.words("STRUCK_OBJECTS"))
+CROWD_FIGHT_LEMMAS = set(_LEXICON.words("CROWD_FIGHT_LEMMAS"))
 HISTORY_SPAN = _LEXICON.regex("HISTORY_SPAN")
 TIME_SPAN = _LEXICON.regex("TIME_SPAN")
 # Feelings and attitudes about demonstrators are not events ("sparked anger amongst the demonstrators").
@@ -217,6 +219,14 @@ def _seized_people(tok: Token) -> bool:
     objects = [c for c in tok.children if c.dep_ in {"dobj", "nsubjpass"}]
     return any(o.ent_type_ == "PERSON" or CIVILIAN_WORDS.fullmatch(o.lower_) is not None
                or CIVILIAN_WORDS.fullmatch(o.lemma_.lower()) is not None for o in objects)
+
+
+def _named_mine(tok: Token) -> bool:
+    """'the Mponeng mine', 'the Porgera mine': a mine with its own name is a place of work, not a landmine (a
+    landmine is not named; a nationality before it, 'a Russian mine', names who laid it)."""
+    prev = tok.doc[tok.i - 1] if tok.i > 0 else None
+    return (prev is not None and prev.pos_ == "PROPN" and prev.ent_type_ != "NORP"
+            and any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children))
 
 
 def _named_place_taken(sent: SpacySpan | None) -> bool:
@@ -359,8 +369,11 @@ def find_triggers(sent: SpacySpan) -> list[Trigger]:
             continue
         nxt = tok.doc[tok.i + 1].lower_ if tok.i + 1 < len(tok.doc) else ""
         prev = tok.doc[tok.i - 1].lower_ if tok.i > 0 else ""
-        if lemma == "mine" and (nxt in MINING_NEXT or prev in MINING_PREV or _mine_as_site(tok)):
+        if lemma == "mine" and (nxt in MINING_NEXT or prev in MINING_PREV or _mine_as_site(tok) or _named_mine(tok)):
             continue  # a mine that is dug ("platinum mine", "mines and energy ministry"), not a landmine
+        if lemma == "strike" and tok.pos_ == "VERB" and any(
+                c.dep_ == "dobj" and c.lemma_.lower() in STRUCK_OBJECTS for c in tok.children):
+            continue  # "the union struck a deal with management": an agreement reached, not a strike or an attack
         if lemma == "strike" and nxt in STRIKE_STEPS:
             continue  # a strike ballot or notice is a step toward a strike, not a strike
         if lemma == "lynch" and tok.pos_ == "PROPN":
@@ -463,8 +476,9 @@ def _crowd_subject(tok: Token | None) -> bool:
     """The subject of a verb names a crowd's people (residents, workers, drivers ...)."""
     if tok is None:
         return False
-    subjects = [c for c in tok.children if c.dep_ == "nsubj"]
-    return any(PETITIONERS.search(" ".join(t.lower_ for t in c.subtree)) for c in subjects)
+    subjects = [" ".join(t.lower_ for t in c.subtree) for c in tok.children if c.dep_ == "nsubj"]
+    # (the crowd words take the trades that march: teachers, nurses, fishermen block roads as drivers do)
+    return any(PETITIONERS.search(words) or CROWD_WORDS.search(words) for words in subjects)
 
 
 def _crowd_burned(sent: SpacySpan | None) -> bool:
@@ -1183,7 +1197,7 @@ def _crowd_clash(sent: SpacySpan | None) -> bool:
     order: "thousands of supporters clashed with police", "riot police clashed with students", "clashes between
     miners and police"."""
     for verb in sent or ():
-        if verb.lemma_.lower() != "clash":
+        if verb.lemma_.lower() not in CROWD_FIGHT_LEMMAS:
             continue
         sides = _clash_sides(verb)
         crowd = [p for p in sides if CROWD_WORDS.search(p) and not ARMED_WORDS.search(p) and not NONSTATE_WORDS.search(p)]
@@ -1199,7 +1213,12 @@ def _clash_sides(verb: Token) -> list[str]:
     heads: list[Token] = []
     if verb.pos_ == "VERB":
         heads += [c for c in verb.children if c.dep_ == "nsubj"]
-        heads += [o for p in verb.children if p.dep_ == "prep" and p.lower_ == "with" for o in p.children if o.dep_ == "pobj"]
+        # "fought (running battles) with police": the "with" of the verb or of its object
+        holders = [verb, *[c for c in verb.children if c.dep_ == "dobj" and c.lemma_.lower() in CROWD_FIGHT_LEMMAS]]
+        heads += [o for h in holders for p in h.children if p.dep_ == "prep" and p.lower_ == "with"
+                  for o in p.children if o.dep_ == "pobj"]
+        if verb.lemma_.lower() in {"battle", "fight"}:
+            heads += [c for c in verb.children if c.dep_ == "dobj" and c.lemma_.lower() not in CROWD_FIGHT_LEMMAS]
     else:  # "clashes between A and B", "clashes erupted between A and B"
         holders = [verb, verb.head] if verb.dep_ == "nsubj" else [verb]
         heads += [o for h in holders for p in h.children if p.dep_ == "prep" and p.lower_ == "between"

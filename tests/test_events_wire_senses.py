@@ -1,0 +1,75 @@
+"""Protest, labour and ordinary news as business and local wire tell it: a company's halted production is no
+police intervention, the trades that march block roads too, a crowd fighting the police riots whatever the
+fighting word, vehicles that crash are accidents, a named mine is a place of work, pay in "US dollars" is no
+place, a deal struck is no strike, and a team storming to victory is sport. Sentences written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from dateline.ingest import article_from_text
+from dateline.model import Event
+from dateline.pipeline import Pipeline
+
+
+def events_of(pipeline: Pipeline, text: str) -> list[Event]:
+    return pipeline.extract_article(article_from_text(text, published="2024-03-14")).events
+
+
+def test_production_halted_by_a_strike_is_no_intervention(pipeline: Pipeline) -> None:
+    [event] = events_of(pipeline, "Output was halted at the Lubambe mine in Chililabombwe on Monday as 900 workers "
+                                  "downed tools over unpaid bonuses.")
+    assert (event.sub_event_type, event.actor2) == ("Peaceful protest", None)
+
+
+def test_police_halting_a_march_still_intervene(pipeline: Pipeline) -> None:
+    [event] = events_of(pipeline, "Police halted the march at the Mandela bridge in Johannesburg on Monday.")
+    assert event.sub_event_type == "Protest with intervention"
+
+
+@pytest.mark.parametrize("text", [
+    "Nurses blocked the Bulawayo-Beitbridge highway at Gwanda on Friday demanding risk allowances.",
+    "Fishermen blocked the main road into Beira on Thursday in protest against a fishing ban.",
+])
+def test_the_trades_that_march_block_roads_too(pipeline: Pipeline, text: str) -> None:
+    assert [e.sub_event_type for e in events_of(pipeline, text)] == ["Peaceful protest"]
+
+
+@pytest.mark.parametrize("text", [
+    "Students fought running battles with police at the university in Kampala on Tuesday.",
+    "Skirmishes between hawkers and police broke out at the main market in Kisumu on Wednesday.",
+])
+def test_a_crowd_fighting_the_police_riots(pipeline: Pipeline, text: str) -> None:
+    [event] = events_of(pipeline, text)
+    assert event.sub_event_type == "Violent demonstration"
+    assert event.actor1.startswith("Rioters")
+
+
+@pytest.mark.parametrize("text", [
+    "A bus carrying 60 passengers overturned on the Kampala-Gulu highway on Tuesday, killing eleven people.",
+    "A petrol tanker lost its brakes and overturned in Lokoja on Sunday, killing 14 people.",
+])
+def test_vehicle_crashes_are_accidents(pipeline: Pipeline, text: str) -> None:
+    assert events_of(pipeline, text) == []
+
+
+def test_a_named_mine_is_a_place_of_work(pipeline: Pipeline) -> None:
+    [event] = events_of(pipeline, "Police guarding the Kansanshi mine fired rubber bullets at protesting villagers "
+                                  "in Solwezi on Wednesday.")
+    assert event.sub_event_type == "Protest with intervention"
+
+
+def test_pay_in_us_dollars_is_no_place(pipeline: Pipeline) -> None:
+    events = events_of(pipeline, "Junior doctors stayed away from work for a third day on Wednesday, demanding "
+                                 "salaries in US dollars.")
+    assert all(e.country != "United States" for e in events)
+
+
+@pytest.mark.parametrize("text", [
+    "The transport union struck a deal with the employers' federation on Friday over the wage increase.",
+    "Hearts of Oak stormed to a 3-0 win over Asante Kotoko in Accra on Sunday.",
+    "Opposition lawmakers attacked the finance bill during a heated debate in Lusaka on Tuesday.",
+])
+def test_words_of_violence_in_other_senses_are_no_event(pipeline: Pipeline, text: str) -> None:
+    assert [e.sub_event_type for e in events_of(pipeline, text)
+            if e.sub_event_type in {"Peaceful protest", "Violent demonstration", "Attack"}] == []
