@@ -315,3 +315,10 @@ def test_states_as_wire_copy_writes_them(pipeline, text: str, actor1: str) -> No
 def test_who_runs_the_source_is_never_the_perpetrator(pipeline) -> None:  # type: ignore[no-untyped-def]
     text = "At least nine people were killed in Jabalia on Monday, the Hamas-run health ministry said."
     assert only_event(pipeline, text, published="2024-03-14").actor1 != "Hamas Movement"
+
+
+def test_a_weapon_the_subject_acted_with_is_no_side(pipeline) -> None:  # type: ignore[no-untyped-def]
+    # "with artillery": the troops' weapon, not the army of the country hit
+    event = only_event(pipeline, "Russian troops pounded Kupiansk with artillery on Sunday, wounding a nurse.",
+                       published="2024-03-14")
+    assert event.actor2 == "Civilians (Ukraine)"

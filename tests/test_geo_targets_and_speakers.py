@@ -132,3 +132,22 @@ def test_a_nationality_before_a_participle_and_a_bomb_is_who_fired_it(pipeline) 
 def test_a_fronted_place_before_a_source_is_the_scene(pipeline, text, place) -> None:  # type: ignore[no-untyped-def]
     # before: "In X, medics said …" was read as where the medics spoke, and the event fell to the country
     assert _event_places(pipeline, text)[0][1] == place
+
+
+@pytest.mark.parametrize(("text", "place"), [
+    # the attacking force's nationality says who acts, not where: the town it shelled stays in Ukraine
+    ("Russian troops shelled Pokrovsk overnight, wounding a woman.", "Pokrovsk"),
+    ("Russian forces shelled Kherson overnight, wounding a bus driver.", "Kherson"),
+    # the tagger may call a bare name after "shelled" an adverb: it is still the verb's object
+    ("Russian forces shelled Bakhmut overnight, killing one man.", "Bakhmut"),
+    # mortars fired across the border hit the neighbour's town, though a Greek hamlet shares its name
+    ("Russian forces fired mortars at a bus stop in Kherson, wounding two passengers.", "Kherson"),
+])
+def test_a_town_attacked_by_foreign_forces_stays_in_its_country(pipeline, text, place) -> None:  # type: ignore[no-untyped-def]
+    assert _event_places(pipeline, text) == [("Ukraine", place)]
+
+
+def test_forces_named_with_a_place_they_hold_still_vote_for_their_country(pipeline) -> None:  # type: ignore[no-untyped-def]
+    # the object is not a named place: the nationality still says where (an unknown village of the country)
+    events = pipeline.extract_text("Iraqi forces shelled IS hideouts with mortars in Wadi Zghaitun on Monday.").events
+    assert events[0].country == "Iraq"

@@ -95,8 +95,9 @@ def actor_mentions(sent: SpacySpan, book: Codebook, credits: Sequence[Span] = ()
             kind, nationality = "military", capital  # "Ankara launched an offensive": Turkey's forces
         if kind is None:
             continue
-        if lemma in _WEAPON_LEMMAS and _owner_named(tok):
-            continue  # "artillery shells fired by the RSF": the weapon's owner is the actor, named apart
+        if lemma in _WEAPON_LEMMAS and (_owner_named(tok) or _instrument_of_subject(tok)):
+            continue  # "artillery shells fired by the RSF", "troops pounded the town with artillery": the weapon's
+            # owner is the actor, named apart
         if lemma == "force":
             # "government forces", "the junta's forces": whose forces they are says which
             mods = [c.lower_ for c in tok.children if c.dep_ in {"amod", "compound", "nmod", "poss"}]
@@ -138,6 +139,21 @@ def _owner_named(tok: Token) -> bool:
     links = (c for clause in node.children if clause.dep_ == "acl" for c in clause.children
              if c.dep_ == "agent" or c.dep_ == "prep" and c.lower_ in {"by", "to"})
     return any(g.dep_ == "pobj" and g.pos_ in {"PROPN", "NOUN"} for c in links for g in c.children)
+
+
+def _instrument_of_subject(tok: Token) -> bool:
+    """The weapon is what the verb's subject acted with ("troops pounded Kherson with artillery", "forces shelled
+    the town using tanks"): the subject's, not a side of its own."""
+    node = tok
+    while node.dep_ == "compound" and node.head.i != node.i:
+        node = node.head
+    if node.dep_ == "pobj" and node.head.lower_ == "with":
+        verb = node.head.head
+    elif node.dep_ == "dobj" and node.head.lower_ == "using":
+        verb = node.head.head if node.head.dep_ in {"advcl", "xcomp"} else node.head
+    else:
+        return False
+    return verb.pos_ in {"VERB", "AUX"} and any(c.dep_ == "nsubj" for c in verb.children)
 
 
 def _ruling_modifier(tok: Token) -> bool:

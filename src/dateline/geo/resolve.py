@@ -396,8 +396,10 @@ def _across_the_border(m: Mention, best: Entry, cc: str, own_name: bool, doc: Do
     across the border ("rockets at Sderot" in a story from Gaza), so the town is the neighbour's, not an unlisted
     local village that shares a foreign name. (Other acts happen where the story is: protesters who close "the
     X border area" stand on their own side.)"""
+    # (a hamlet of the name elsewhere does not count: "Kherson" is also a Greek village of 2,000)
     if not ((own_name or not m.loose_only) and best.kind == KIND_CITY and best.cc in _neighbours().get(cc, frozenset())
-            and all(e.cc == best.cc for e in m.candidates)):
+            and all(e.cc == best.cc or (e.kind == KIND_CITY and e.population < PROVINCE_WORD_VILLAGE)
+                    for e in m.candidates)):
         return False
     span = doc.char_span(m.start, m.end, alignment_mode="expand")
     return span is not None and any(t.lemma_.lower() in _strike_means() for t in span.sent)
@@ -739,7 +741,7 @@ def _locates(tok: Any) -> bool:
     nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
     if nxt is not None and nxt.text == "-" and tok.i + 2 < len(doc):
         return not doc[tok.i + 2].lower_.endswith(("ed", "made", "born", "run"))
-    if _fired_from_afar(tok):
+    if _fired_from_afar(tok) or _force_acting_on_a_place(tok):
         return False
     if nxt is not None and nxt.lower_ in {"border", "frontier", "boundary"}:
         return False  # "near the Kenyan border": the other side of it
@@ -764,6 +766,19 @@ def _fired_from_afar(tok: Any) -> bool:
                             or doc[k].dep_ == "compound" and doc[k].lemma_.lower() not in means):
         k += 1
     return k < len(doc) and (doc[k].lemma_.lower() in means or doc[k].lower_ in means)
+
+
+def _force_acting_on_a_place(tok: Any) -> bool:
+    """A nationality on the forces that are the subject of an act whose object is a named place ("Russian forces
+    shelled Kherson", "Israeli troops raided Jenin"; `attacking_forces`, `place_verbs` in toponym_cues.json): who
+    acts, often across a border, not where."""
+    force = tok.head if tok.dep_ in {"amod", "compound", "nmod"} else None
+    if force is None or force.lower_ not in cues()["attacking_forces"] or force.dep_ != "nsubj":
+        return False
+    verb = force.head
+    # only a named place as the act's own object: "Iraqi forces shelled IS positions in X" is most often at home
+    return verb.lemma_.lower() in cues()["place_verbs"] and any(
+        c.dep_ == "dobj" and c.pos_ == "PROPN" for c in verb.children)
 
 
 ACTOR_VOTE = 0.5  # as much as a demonym: "Taliban" says Afghanistan as "Afghan" does

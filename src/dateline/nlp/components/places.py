@@ -348,6 +348,15 @@ def candidate_features(doc: Doc, cand: Candidate, gazetteer: Any, words: frozens
                             blocked=cand.info.get("blocked"))
 
 
+def _object_of_place_verb(doc: Doc, i: int) -> bool:
+    """A capitalised word mid-sentence right after a verb of acting on a place ("shelled Bakhmut overnight",
+    "attacked Taganrog"): the tagger may call an unfamiliar name an adverb or a noun, but it is the verb's object."""
+    tok = doc[i]
+    prev = doc[i - 1] if i > 0 else None
+    return (tok.is_title and i > tok.sent.start and prev is not None and prev.pos_ == "VERB"
+            and prev.lemma_.lower() in cues()["place_verbs"])
+
+
 def propose_toponyms(doc: Doc, gazetteer: Any, keep_blocked: bool = False, words: frozenset[str] = frozenset(),
                      ents: list[Span] | None = None) -> list[Candidate]:
     """The candidate generator: gazetteer n-grams, NER places and landmarks, with the rules against the
@@ -415,8 +424,9 @@ def propose_toponyms(doc: Doc, gazetteer: Any, keep_blocked: bool = False, words
                 continue  # "Police", "State", "Ali": far more often the word or the name than the town
             if word.isupper() and len(word) <= 4 and not cue_b:
                 continue
-            if not cue and not (ner[i] in PLACE_NER) and doc[i].pos_ not in {"PROPN", "X"}:
-                continue
+            if not cue and not (ner[i] in PLACE_NER) and doc[i].pos_ not in {"PROPN", "X"} and \
+                    not _object_of_place_verb(doc, i):
+                continue  # (a capitalised name right after "shelled", "attacked" is kept whatever its tag)
         # "Famale (Dessa, Tillaberi)": a name right after a comma or bracket that follows another name
         listed = i >= 2 and (
             tk.text[i - 1] == "("
