@@ -36,7 +36,9 @@ KIND_BY_LEMMA: dict[str, str] = {
     "force": "security", "serviceman": "military", "navy": "military", "marine": "military",
     "warplane": "military", "jet": "military", "aircraft": "military", "drone": "military", "helicopter": "military",
     "artillery": "military", "tank": "military", "uav": "military", "air force": "military",
-    "warship": "military", "gunboat": "military", "airplane": "military",
+    "warship": "military", "gunboat": "military", "airplane": "military", "infantry": "military",
+    "paratrooper": "military", "commando": "military", "sapper": "military", "jawan": "military",
+    "trooper": "military", "guardsman": "military", "conscript": "military", "reservist": "military",
     "government": "government", "authority": "government", "regime": "government",
     # armed groups
     "gunman": "unidentified_armed", "gunmen": "unidentified_armed", "militant": "unidentified_armed",
