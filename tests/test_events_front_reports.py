@@ -42,3 +42,28 @@ def test_attacks_beaten_back_are_a_clash_with_the_attackers_state(pipeline: Pipe
 def test_where_a_ministry_spoke_is_not_where_the_drones_were_downed(pipeline: Pipeline) -> None:
     [event] = events_of(pipeline, "Air defences destroyed nine drones over the Belgorod region, the defence ministry in Moscow said.")
     assert event.admin1 == "Belgorod Oblast"
+
+
+def test_who_reports_the_fighting_is_no_side_of_it(pipeline: Pipeline) -> None:
+    # before: ", villagers said" made a clash between unorganised groups (Mob violence, rioters on both sides)
+    [event] = events_of(pipeline, "Clashes broke out near Hpakant on Friday, killing two people, villagers said.")
+    assert event.sub_event_type == "Armed clash"
+
+
+@pytest.mark.parametrize(("text", "sub", "actor1", "actor2"), [
+    ("The junta bombed a camp for displaced people in Kachin state on Monday, killing 19 civilians.",
+     "Air/drone strike", "Military Forces of Myanmar", "Civilians (Myanmar)"),
+    ("The Karen National Liberation Army attacked a junta camp near Kawkareik on Monday.",
+     "Armed clash", "KNLA: Karen National Liberation Army", "Military Forces of Myanmar"),
+    ("The Arakan Army said its fighters had killed 25 junta soldiers near Kyauktaw on Sunday.",
+     "Armed clash", "AA: Arakan Army", "Military Forces of Myanmar"),
+])
+def test_a_junta_is_the_army_and_a_group_speaks_for_its_fighters(pipeline: Pipeline, text: str, sub: str,
+                                                                  actor1: str, actor2: str) -> None:
+    [event] = events_of(pipeline, text)
+    assert (event.sub_event_type, event.actor1, event.actor2) == (sub, actor1, actor2)
+
+
+def test_a_town_where_foreign_troops_act_stays_in_its_country(pipeline: Pipeline) -> None:
+    [event] = events_of(pipeline, "Russian troops attacked a school in Kherson on Monday, wounding two teachers.")
+    assert event.country == "Ukraine"

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from dataclasses import replace
 
 from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
@@ -98,6 +99,11 @@ def actor_mentions(sent: SpacySpan, book: Codebook, credits: Sequence[Span] = ()
         if lemma in _WEAPON_LEMMAS and (_owner_named(tok) or _instrument_of_subject(tok)):
             continue  # "artillery shells fired by the RSF", "troops pounded the town with artillery": the weapon's
             # owner is the actor, named apart
+        if kind in {"military", "security", "unidentified_armed"} and lemma not in _WEAPON_LEMMAS and (
+                group := _speakers_group(tok, found)) is not None:
+            # "the Arakan Army said its fighters had killed 30 soldiers": the group's own fighters
+            found.append((replace(group, start=tok.idx, end=tok.idx + len(tok.text), text=tok.text), _role(tok)))
+            continue
         if lemma == "force":
             # "government forces", "the junta's forces": whose forces they are says which
             mods = [c.lower_ for c in tok.children if c.dep_ in {"amod", "compound", "nmod", "poss"}]
@@ -426,6 +432,21 @@ def _speakers_state(tok: Token, book: Codebook) -> str | None:
         node = node.head
     subjects = [c for c in node.children if c.dep_ == "nsubj"]
     return next((iso3 for subject in subjects for t in subject.subtree if (iso3 := _state_of_word(t, book))), None)
+
+
+def _speakers_group(tok: Token, found: list[tuple[actors_mod.ActorMention, str]]) -> actors_mod.ActorMention | None:
+    """The named group that reports what fighters it calls its own did ("the KIA said its troops shot down a
+    helicopter"): the group mention found in the reporting verb's subject, or None."""
+    if not any(c.dep_ == "poss" and c.lower_ in {"its", "their", "our"} for c in tok.children):
+        return None
+    node = tok
+    while node.head.i != node.i and node.lemma_.lower() not in _REPORT_LEMMAS:
+        node = node.head
+    if node.lemma_.lower() not in _REPORT_LEMMAS:
+        return None
+    spans = [(t.left_edge.idx, t.right_edge.idx + len(t.right_edge.text)) for t in node.children if t.dep_ == "nsubj"]
+    return next((m for m, _ in found if m.kind == "group" and m.group is not None and not m.group.get("state")
+                 and any(a <= m.start < b for a, b in spans)), None)
 
 
 def _demonym_before(tok: Token, book: Codebook) -> str | None:

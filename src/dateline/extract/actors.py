@@ -40,6 +40,8 @@ KIND_BY_LEMMA: dict[str, str] = {
     "paratrooper": "military", "commando": "military", "sapper": "military", "jawan": "military",
     "trooper": "military", "guardsman": "military", "conscript": "military", "reservist": "military",
     "government": "government", "authority": "government", "regime": "government",
+    # a ruling junta is the army that rules ("the junta bombed a camp"): its acts are the military's
+    "junta": "military",
     # armed groups
     "gunman": "unidentified_armed", "gunmen": "unidentified_armed", "militant": "unidentified_armed",
     "attacker": "unidentified_armed", "assailant": "unidentified_armed", "insurgent": "unidentified_armed",

@@ -997,12 +997,13 @@ def classify_sentence(text: str, families: set[str], sent: SpacySpan | None = No
         # (people killed and others abducted in one act: the codebook codes the gravest form, the killing)
         return pick("Abduction/forced disappearance", "abduction")
     target_armed = _target_is_armed(sent, low)
+    acted = ATTRIBUTION_TAIL.sub("", low)  # (", villagers said", ", police said": who reports it is no side of it)
     organised = re.search(r"\b(?:forces|troops|soldiers|army|military|police|militants?|rebels?|insurgents?|militias?|"
                           r"militiam[ae]n|fighters|gunmen|gangs?|cartel|jihadists?|terrorists?|armed (?:men|group))\b",
-                          low) or NONSTATE_WORDS.search(low)
+                          acted) or NONSTATE_WORDS.search(acted)
     unorganised = re.search(r"\b(?:groups? of (?:locals|residents|villagers|youths|people|supporters|students)|"
                             r"two groups|2 groups|locals|villagers|residents|supporters|students|families|"
-                            r"communities|youths|palestinians|neighbou?rs|relatives)\b", low)
+                            r"communities|youths|palestinians|neighbou?rs|relatives)\b", acted)
     if has["clash"] and families & {"clash", "fire", "attack", "kill"} and unorganised and not (
             organised and not re.search(r"\b(?:israeli|police|security) forces\b", low)):
         return pick("Mob violence", "clash between unorganised groups")

@@ -392,7 +392,7 @@ def _capital_dateline(m: Mention, article: Article) -> bool:
 
 def _across_the_border(m: Mention, best: Entry, cc: str, own_name: bool, doc: Doc) -> bool:
     """A town found under its own name (or an alias: not by spelling tolerance alone) whose every namesake lies in one country bordering the country the
-    paragraph is about, in a sentence that tells a strike from afar: war copy tells rockets and drones fired
+    paragraph is about, in a sentence that tells a strike from afar or names armed forces: war copy tells rockets and drones fired
     across the border ("rockets at Sderot" in a story from Gaza), so the town is the neighbour's, not an unlisted
     local village that shares a foreign name. (Other acts happen where the story is: protesters who close "the
     X border area" stand on their own side.)"""
@@ -402,7 +402,9 @@ def _across_the_border(m: Mention, best: Entry, cc: str, own_name: bool, doc: Do
                     for e in m.candidates)):
         return False
     span = doc.char_span(m.start, m.end, alignment_mode="expand")
-    return span is not None and any(t.lemma_.lower() in _strike_means() for t in span.sent)
+    # (or forces acting there: "Israeli troops killed two gunmen in Jenin", "Russian forces attacked Kupiansk")
+    return span is not None and any(t.lemma_.lower() in _strike_means() or t.lower_ in cues()["attacking_forces"]
+                                    for t in span.sent)
 
 
 def state_acting(tok: Any) -> bool:
