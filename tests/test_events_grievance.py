@@ -62,3 +62,38 @@ def test_an_act_measured_days_back_is_no_side_of_the_main_act(pipeline: Pipeline
 def test_a_named_place_retaken_is_territory(pipeline: Pipeline, text: str, sub: str) -> None:
     [event] = events_of(pipeline, text)
     assert event.sub_event_type == sub
+
+
+@pytest.mark.parametrize("text", [
+    ("Hezbollah said it fired rockets at an army base in Metula in response to an Israeli strike that killed a "
+     "farmer in the village of Aitaroun on Wednesday."),
+    ("Al Shabaab shelled the airport in Baidoa on Monday in retaliation for an air strike that killed four of its "
+     "fighters near Bardere."),
+])
+def test_the_act_retaliated_for_is_no_part_of_the_retaliation(pipeline: Pipeline, text: str) -> None:
+    # before: the earlier strike's toll, and its state as the attacker, went to the rockets or shells fired back
+    [event, *_] = events_of(pipeline, text)
+    assert event.sub_event_type == "Shelling/artillery/missile attack"
+    assert not event.fatalities
+    assert event.actor1 in {"Hezbollah", "Al Shabaab"}
+
+
+@pytest.mark.parametrize("text", [
+    "Mourners carried the bodies of three paramedics killed in an air strike through the streets of Khan Younis on Friday.",
+    "Crowds in Tubas buried on Tuesday two men killed in a drone strike on Monday.",
+])
+def test_a_funeral_is_no_new_strike(pipeline: Pipeline, text: str) -> None:
+    assert events_of(pipeline, text) == []
+
+
+def test_bodies_recovered_still_tell_the_strike(pipeline: Pipeline) -> None:
+    [event] = events_of(pipeline, "The bodies of 12 people killed in an air strike were recovered in Saraqeb on Monday.")
+    assert event.sub_event_type == "Air/drone strike"
+    assert event.fatalities == 12
+
+
+def test_a_mourned_death_is_no_part_of_the_dispersal_of_the_mourners(pipeline: Pipeline) -> None:
+    [event] = events_of(pipeline, "Police fired tear gas at mourners carrying the body of a student killed by police "
+                                  "in Kisumu on Monday.")
+    assert event.sub_event_type == "Protest with intervention"
+    assert not event.fatalities

@@ -358,6 +358,10 @@ def _sentence_candidate(
         if not accepted:
             return None, _one_per_reason(rejects)
     aside = _clauses_set_aside(accepted, sent)
+    if _deaths_of_the_mourned(accepted, sent):
+        return None, _one_per_reason(rejects) + [RejectedCandidate(
+            span=sent_span, trigger=accepted[0].text, reason="no_event",
+            detail="a funeral or burial: the deaths are an earlier incident's")]
     accepted = _main_clause_first(accepted, sent)
     families = {t.family for t in accepted}
     stext = span_text(sent)
@@ -503,9 +507,13 @@ def _main_clause_first(accepted: list[classify.Trigger], sent: SpacySpan) -> lis
         if trig.token_i is None:
             return None
         node = sent.doc[trig.token_i]
+        if _retaliation_frame(sent, trig) is not None:
+            return "response"  # "fired rockets in response to an Israeli strike that killed a civilian"
         while node.head.i != node.i:
-            if node.dep_ == "relcl":
-                return "relcl"  # "in memory of students who had been executed in 1972": describes a participant
+            if node.dep_ == "relcl" or _victims_described(node):
+                # "in memory of students who had been executed in 1972", "the funeral of a commander killed in a
+                # strike": describes a participant
+                return "relcl"
             if node.dep_ in {"advcl", "pcomp", "pobj"}:
                 marks = [c.lower_ for c in node.children if c.dep_ in {"mark", "prep"} and c.lower_ in BACKGROUND_MARKS]
                 if marks:
@@ -516,6 +524,8 @@ def _main_clause_first(accepted: list[classify.Trigger], sent: SpacySpan) -> lis
         return None
     why = {id(t): background(t) for t in accepted}
     main = [t for t in accepted if why[id(t)] is None]
+    if {t.family for t in main} <= _FIND_FAMILIES:
+        main = []  # "the bodies of 12 people killed in an air strike were recovered": a find tells no act of its own
     if main and {t.family for t in main} <= {"kill"} and not _has_time_of_its_own(accepted, why, sent):
         # "two soldiers were killed after their vehicle hit a roadside bomb": a killing whose main clause names no
         # means is told by its cause; the clause of time is how, not another incident (unless it is dated apart:
@@ -533,9 +543,10 @@ def _main_clause_first(accepted: list[classify.Trigger], sent: SpacySpan) -> lis
 
 
 _INTERVENTION_FAMILIES = {"arrest", "dispersal"}
+_FIND_FAMILIES = frozenset({"weapons_found"})
 _MEANS_FAMILIES = frozenset({"ied", "bomb", "explosion", "suicide", "grenade", "air", "shell", "fire", "fire_noun",
                              "clash", "attack", "chem"})
-_CROWD_FAMILIES = frozenset({"protest", "riot", "blockade", "burn", "strike", "stone", "loot"})
+_CROWD_FAMILIES = frozenset({"protest", "riot", "blockade", "burn", "strike", "stone", "loot", "dispersal"})
 _KILLING_FAMILIES = frozenset({"kill", "fire", "fire_noun", "attack", "clash"})
 
 
@@ -557,6 +568,45 @@ def _has_time_of_its_own(accepted: list[classify.Trigger], why: dict[int, str | 
     return False
 
 
+def _deaths_of_the_mourned(accepted: list[classify.Trigger], sent: SpacySpan) -> bool:
+    """A funeral or burial whose every trigger describes the people mourned ("mourners carried the bodies of four
+    paramedics killed in an air strike", "crowds buried three men killed in a drone strike"): the killing is an
+    earlier incident, told where and when the dead are mourned, not where and when they died."""
+    if not accepted or not classify.FUNERAL.search(span_text(sent).lower()):
+        return False
+    doc = sent.doc
+    for trig in accepted:
+        if trig.token_i is None:
+            return False
+        node = doc[trig.token_i]
+        while node.head.i != node.i and not (node.dep_ in {"relcl", "acl"} and node.head.pos_ in {"NOUN", "PROPN"}):
+            node = node.head
+        if node.head.i == node.i:
+            return False  # a trigger of the main clause: the funeral itself may be the event ("police fired on mourners")
+    return True
+
+
+def _retaliation_frame(sent: SpacySpan, trig: classify.Trigger) -> SpacySpan | None:
+    """The "in response to / in retaliation for / in revenge for …" phrase, or the "to avenge …" clause, the
+    trigger stands in (RETALIATION_NOUNS, RETALIATION_VERBS): the act it names is an earlier incident."""
+    if trig.token_i is None:
+        return None
+    node = sent.doc[trig.token_i]
+    for _ in range(8):
+        if node.head.i == node.i:
+            return None
+        head = node.head
+        if node.dep_ == "pobj" and head.dep_ == "prep" and head.head.lemma_.lower() in classify.RETALIATION_NOUNS:
+            frame = head.head
+            start = frame.head if frame.dep_ == "pobj" and frame.head.dep_ == "prep" else frame
+            return sent.doc[min(start.i, frame.left_edge.i): frame.right_edge.i + 1]
+        if node.dep_ in {"dobj", "prep"} and head.lemma_.lower() in classify.RETALIATION_VERBS and \
+                head.dep_ in {"advcl", "xcomp", "conj"}:
+            return sent.doc[head.left_edge.i: head.right_edge.i + 1]
+        node = head
+    return None
+
+
 def _clauses_set_aside(accepted: list[classify.Trigger], sent: SpacySpan) -> list[tuple[int, int]]:
     """The character ranges of clauses of time that tell another act than the main clause's, when the main clause
     has a trigger of its own; they decide neither the sub-type nor the toll nor the sides:
@@ -565,13 +615,36 @@ def _clauses_set_aside(accepted: list[classify.Trigger], sent: SpacySpan) -> lis
     - any act in a clause measured back by a span of time ("troops retook the town, two days after rebels stormed
       the base"): an earlier incident, with its own sides and dead.
     A killing told in the main clause, or in a clause of how ("killing two"), stays the event's."""
-    clauses = [(trig, _time_clause(sent, trig)) for trig in accepted]
-    main_families = {trig.family for trig, clause in clauses if clause is None}
+    clauses = [(trig, _time_clause(sent, trig) or _participant_clause(sent, trig), _retaliation_frame(sent, trig))
+               for trig in accepted]
+    main_families = {trig.family for trig, clause, frame in clauses if clause is None and frame is None}
     if not main_families:
         return []
     crowd = main_families <= _CROWD_FAMILIES
-    return sorted({(clause[0].idx, clause[-1].idx + len(clause[-1].text)) for trig, clause in clauses
-                   if clause is not None and ((crowd and trig.family in _KILLING_FAMILIES) or _measured_back(clause))})
+    aside = {(frame[0].idx, frame[-1].idx + len(frame[-1].text)) for _, _, frame in clauses if frame is not None}
+    aside |= {(clause[0].idx, clause[-1].idx + len(clause[-1].text)) for trig, clause, _ in clauses
+              if clause is not None and ((crowd and trig.family in _KILLING_FAMILIES) or _measured_back(clause))}
+    return sorted(aside)
+
+
+def _victims_described(node: Token) -> bool:
+    """A participle of killing or wounding that describes a noun ("a commander killed in a strike", "three men
+    wounded by gunfire"): who the people are, by an earlier act, not the sentence's own act."""
+    return (node.dep_ == "acl" and node.tag_ == "VBN" and node.head.pos_ in {"NOUN", "PROPN"}
+            and classify.TRIGGER_LEMMAS.get(node.lemma_.lower()) == "kill")
+
+
+def _participant_clause(sent: SpacySpan, trig: classify.Trigger) -> SpacySpan | None:
+    """The clause that describes a participant the trigger stands in ("mourners carrying the body of a protester
+    killed by police", "the families of students who were shot"), as a span of tokens, or None."""
+    if trig.token_i is None:
+        return None
+    node = sent.doc[trig.token_i]
+    while node.head.i != node.i:
+        if node.head.pos_ in {"NOUN", "PROPN"} and (node.dep_ == "relcl" or _victims_described(node)):
+            return sent.doc[node.left_edge.i: node.right_edge.i + 1]
+        node = node.head
+    return None
 
 
 def _measured_back(clause: SpacySpan) -> bool:
