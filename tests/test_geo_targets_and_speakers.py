@@ -151,3 +151,11 @@ def test_forces_named_with_a_place_they_hold_still_vote_for_their_country(pipeli
     # the object is not a named place: the nationality still says where (an unknown village of the country)
     events = pipeline.extract_text("Iraqi forces shelled IS hideouts with mortars in Wadi Zghaitun on Monday.").events
     assert events[0].country == "Iraq"
+
+
+@pytest.mark.parametrize(("text", "town"), [
+    ("The Houthis fired a missile at a tanker in the Gulf of Aden on Tuesday.", "Aden"),
+    ("A drone hit a merchant ship in the Gulf of Oman on Tuesday, killing two sailors.", "Oman"),
+])
+def test_a_sea_is_not_the_town_it_is_named_after(pipeline, text, town) -> None:  # type: ignore[no-untyped-def]
+    assert all(e.location != town for e in pipeline.extract_text(text).events)

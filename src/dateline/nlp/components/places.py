@@ -357,6 +357,13 @@ def _object_of_place_verb(doc: Doc, i: int) -> bool:
             and prev.lemma_.lower() in cues()["place_verbs"])
 
 
+@functools.cache
+def _water_pattern() -> re.Pattern[str]:
+    """Seas, gulfs, straits and lakes by name (`water_bodies` in toponym_cues.json), longest first."""
+    names = sorted(cues()["water_bodies"], key=len, reverse=True)
+    return re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(n) for n in names) + r")(?![\w-])")
+
+
 def propose_toponyms(doc: Doc, gazetteer: Any, keep_blocked: bool = False, words: frozenset[str] = frozenset(),
                      ents: list[Span] | None = None) -> list[Candidate]:
     """The candidate generator: gazetteer n-grams, NER places and landmarks, with the rules against the
@@ -389,11 +396,15 @@ def propose_toponyms(doc: Doc, gazetteer: Any, keep_blocked: bool = False, words
 
     out: list[Candidate] = []
     covered = -1
+    waters = [m.span() for m in _water_pattern().finditer(full)]
     for i in sorted(hits):
         j = hits[i]
         if i < covered:
             continue
         text = full[tk.idx[i] : tk.idx[j - 1] + len(tk.text[j - 1])]  # = doc[i:j].text
+        start = tk.idx[i]
+        if any(a <= start and start + len(text) <= b and (a, b) != (start, start + len(text)) for a, b in waters):
+            continue  # "the Gulf of Aden", "the Sea of Azov": the water, not the town it is named after
         if j < tk.n and tk.cap[j] and _is_landmark_head(tk.text[j]):
             continue  # "Tahrir Square": the square, not a town called Tahrir (the landmark pass takes it)
         if (q := _town_quarter(doc, i, j, covered, gazetteer, tk)) is not None:
