@@ -364,16 +364,18 @@ _PART_NOUNS = {"faction", "wing", "unit", "member", "cell", "brigade", "battalio
 
 
 def _whole_of(tok: Token) -> Token | None:
-    """The noun a name is the whole of: "fighters of X", "a faction of X" (X the object of "of", the noun an
-    armed or part noun); None otherwise."""
+    """The noun a name is the whole of: "fighters of X", "a faction of X", "militants from X" (X the object of
+    "of" or, for armed nouns, "from"); None otherwise."""
     node = tok
     while node.dep_ in {"compound", "amod", "nmod", "flat"} and node.head.i != node.i and node.head.i > node.i:
         node = node.head
-    if node.dep_ != "pobj" or node.head.lower_ != "of":
+    if node.dep_ != "pobj" or node.head.lower_ not in {"of", "from"}:
         return None
     noun = node.head.head
     lemma = _actor_lemma(noun)
     armed = actors_mod.KIND_BY_LEMMA.get(lemma) in {"unidentified_armed", "military", "security"}
+    if node.head.lower_ == "from":
+        return noun if noun.pos_ in {"NOUN", "PROPN"} and armed else None  # "militants from al Shabaab"
     return noun if noun.pos_ in {"NOUN", "PROPN"} and (armed or lemma in _PART_NOUNS) else None
 
 
@@ -407,15 +409,19 @@ def _nationality(tok: Token, book: Codebook) -> str | None:
         modifiers += [c for c in tok.head.children if c.i < tok.head.i and c.dep_ in {"amod", "compound", "nmod"}]
     if tok.dep_ == "compound" and tok.head.i > tok.i:
         modifiers += [c for c in tok.head.children if c.i < tok.i and c.dep_ in {"amod", "compound", "nmod"}]
-    for prep in (c for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"):
-        modifiers += [o for o in prep.children if o.dep_ == "pobj"]
+    for prep in (c for c in tok.children if c.dep_ == "prep" and c.lower_ in {"of", "from"}):
+        modifiers += [o for o in prep.children if o.dep_ == "pobj"]  # "forces of Armenia", "soldiers from Burundi
     # "Taliban and Pakistani forces": the forces are those of the modifier coordinated with another side's name
     modifiers += [c for m in modifiers if m.i < tok.i for c in m.children if c.dep_ == "conj" and c.i < tok.i]
     return next((iso3 for child in modifiers if (iso3 := _state_of_word(child, book))), None)
 
 
 def _state_of_word(word: Token, book: Codebook) -> str | None:
-    """ISO3 of the state one word names: a nationality ("Israeli") or a country ("Iraq", "Iraq's")."""
+    """ISO3 of the state one word names: a nationality ("Israeli") or a country ("Iraq", "Iraq's"), read with the
+    capitalised word before it when the two are one nationality ("South Sudanese", "South African", "Sri Lankan")."""
+    prev = word.doc[word.i - 1] if word.i > 0 else None
+    if prev is not None and prev.text[:1].isupper() and (two := book.demonym_iso3(f"{prev.lower_} {word.lower_}")):
+        return two
     iso3 = book.demonym_iso3(word.lower_) or book.demonym_iso3(word.text.rstrip("'s").lower())
     if not iso3 and word.ent_type_ == "GPE":
         iso3 = book.iso3(word.text.replace("’s", "").replace("'s", ""))

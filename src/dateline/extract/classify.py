@@ -961,7 +961,7 @@ def classify_sentence(text: str, families: set[str], sent: SpacySpan | None = No
         # "gunmen opened fire on protesters": armed men's attack on a demonstration, not the state's force on it
         return pick("Attack", "armed men attacked demonstrators")
     if protest_ctx or ("burn" in families and has["protest"]):
-        return _protest_subtype(low, has, families)
+        return _protest_subtype(low, has, families, sent)
     if ("mob" in families or has["mob"]) and not _vigilantes_fighting(low):
         return pick("Mob violence", "mob")
     if "seize" in families and re.search(SEIZED_GOODS, low) and not CAPTURE_OF_PLACE.search(low):
@@ -1192,8 +1192,9 @@ def _armed_storming(sent: SpacySpan | None) -> bool:
     """Whether the sentence's verb "storm" has an armed actor, not a crowd, as its subject or by-agent ("gunmen
     stormed a hotel", "the checkpoint was stormed by militants")."""
     return any(not CROWD_WORDS.search(phrase) and (ARMED_WORDS.search(phrase) or ARMED_ATTACKERS.search(phrase)
-                                                    or NONSTATE_WORDS.search(phrase) or STATE_WORDS.search(phrase))
-               for _, _, phrase in _doers(sent, "storm"))
+                                                    or NONSTATE_WORDS.search(phrase) or STATE_WORDS.search(phrase)
+                                                    or names_armed_group(" ".join(t.text for t in doer.subtree)))
+               for _, doer, phrase in _doers(sent, "storm"))
 
 
 def _crowd_clash(sent: SpacySpan | None) -> bool:
@@ -1384,14 +1385,42 @@ def _after_attack(low: str) -> str:
     return low[m.end():m.end() + 80] if m else low
 
 
-def _protest_subtype(low: str, has: dict[str, bool], families: set[str]) -> Classification:
+def _without_grievance(low: str, sent: SpacySpan | None) -> str:
+    """The lower-cased sentence with what the demonstrators protest blanked out: the object of "against/over"
+    on a protest word, and of the verbs protest, denounce, condemn ("to protest the looting of their homes",
+    "against clashes between the army and rebels")."""
+    if sent is None or len(low) != len(sent.text):
+        return low
+    for tok in sent:
+        target = None
+        if tok.dep_ == "pobj" and tok.head.lower_ in {"against", "over"} and (
+                TRIGGER_LEMMAS.get(tok.head.head.lemma_.lower()) == "protest") and not _note_of_protest(tok.head.head) or tok.dep_ == "dobj" and tok.head.lemma_.lower() in {"protest", "denounce", "condemn", "decry"}:
+            target = tok
+        if target is not None:
+            a, b = target.left_edge.idx - sent.start_char, target.right_edge.idx + len(target.right_edge.text) - sent.start_char
+            low = low[:a] + " " * (b - a) + low[b:]
+    return low
+
+
+def _note_of_protest(noun: Token) -> bool:
+    """A protest a government lodges ("handed him an official protest over the storming of its embassy"): a note,
+    not a demonstration, so what it is over may be the event itself."""
+    return noun.pos_ == "NOUN" and (
+        any(c.dep_ == "amod" and c.lower_ in {"official", "formal", "diplomatic", "strong", "written"} for c in noun.children)
+        or (noun.dep_ == "dobj" and noun.head.lemma_.lower() in {"hand", "lodge", "file", "send", "deliver", "issue",
+                                                                   "register", "submit", "convey"}))
+
+
+def _protest_subtype(low: str, has: dict[str, bool], families: set[str], sent: SpacySpan | None = None
+                     ) -> Classification:
     """Protests and riots: who used force decides. Demonstrators using force or damaging property → Violent
     demonstration; force used on peaceful demonstrators → Excessive force (lethal or injuring) or Protest with
     intervention (dispersal, arrests); neither → Peaceful protest. Tear gas is never a chemical weapon."""
     if has["mob"] and not has["protest"]:
         return Classification("Mob violence", ["mob"])
-    # the force of police removing demonstrators is theirs: it makes no riot ("guards forcibly removed them")
-    riot = has["riot_acts"] and CUE["riot_acts"].search(PROTEST_REMOVED.sub(" ", low)) is not None or \
+    # the force of police removing demonstrators is theirs: it makes no riot ("guards forcibly removed them"); nor
+    # does what the demonstrators protest against ("marched to protest the looting of their village")
+    riot = has["riot_acts"] and CUE["riot_acts"].search(PROTEST_REMOVED.sub(" ", _without_grievance(low, sent))) is not None or \
         "riot" in families or "burn" in families
     forced_block = has["block"] and re.search(r"\bbarricad|\btyres|\btires|\bstones|\brocks|\bforc|\bburn", low)
     lethal = has["lethal"] or has["injury"]

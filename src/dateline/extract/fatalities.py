@@ -51,7 +51,7 @@ _NUM = rf"(?P<q>{_QUAL})(?P<n>{_NUMWORD})"
 _GAP = r"(?P<gap>(?:[\w'’-]+,?\s+){0,4}?)"
 _AUX = r"(?:(?:were|was|have been|has been|had been|are|is|being|got|reportedly|allegedly|also|later|all|" \
        r"subsequently|reported|confirmed)\s+){0,3}"
-_DEATH_VERB = r"(?:(?:shot|stabbed|beaten|attacked|hacked|tortured) and killed|shot to death|found dead|killed|dead|died|slain|murdered|assassinated|executed|shot dead|stabbed to death|beaten to death|" \
+_DEATH_VERB = r"(?:(?:shot|stabbed|beaten|attacked|hacked|tortured) and killed|shot to death|found dead|killed|dead|died|slain|murdered|assassinated|executed|shot dead|stabbed to death|beaten to death|beheaded|decapitated|massacred|" \
               r"burned to death|lynched|lost (?:their|his|her) li(?:ves|fe)|perished|succumbed)"
 
 # the fighters an army says it "neutralised" (killed): people, not the bombs or drones it also neutralises
@@ -75,6 +75,13 @@ _PAIR = re.compile(rf"\b(?:an?|one)\s+(?:[\w'’-]+\s+){{0,2}}?and\s+(?:his|her|
 _ONE_NAMED = re.compile(rf"(?:\b(?:[A-Z][\w'’.-]*\s+){{1,4}}(?:(?:al|el|bin|ibn|van|von|de|da)[\s-])?[A-Z][\w'’-]+"
                         rf"(?:,[^,.;]{{1,60}},|,)?|\b(?:[Hh]e|[Ss]he))\s+was\s+(?:(?:reportedly|allegedly|later)\s+)?"
                         rf"{_DEATH_VERB}\b")
+# "killed the district commissioner and his two bodyguards": one victim and the N named by a possessive after it
+_ONE_AND_HIS = re.compile(rf"\b(?:killing|killed|shot dead|shooting dead|murdered|assassinated|executed)\s+(?:the|a|an)\s+"
+                          rf"(?:[\w'’-]+\s+){{0,3}}?and\s+(?:his|her|their)\s+{_NUM}\b", re.IGNORECASE)
+# "the mayor of Chilpancingo was shot dead", "a candidate for mayor in Guerrero state was shot dead": one victim
+# named by a description (the named or "he/she" victims are _ONE_NAMED's)
+_ONE_DESCRIBED = re.compile(rf"(?:^|(?<=[.;:!?]\s))(?:The|A|An)\s+(?:[\w'’-]+\s+){{0,10}}?was\s+"
+                            rf"(?:(?:reportedly|allegedly|later)\s+)?{_DEATH_VERB}\b")
 # "the commander was killed along with two other fighters": one victim and the others named with him
 _ALONG_WITH = re.compile(rf"\bwas\s+{_AUX}{_DEATH_VERB}\s+(?:along|together)\s+with\s+(?:(?:his|her|their|its)\s+)?{_NUM}\b", re.IGNORECASE)
 # "… before he was shot dead": a death told as what ended the act, after it
@@ -89,7 +96,7 @@ _PATTERNS = [
                re.IGNORECASE),
     # "killing five people", "killed at least three civilians", "shot dead two men"
     re.compile(rf"\b(?:killing|killed|kills|kill|shot dead|shooting dead|executing|executed|murdering|murdered|"
-               rf"lynched|lynching|(?:beat(?:en)?|stoned|hacked|clubbed|burn(?:ed|t)|stabbed) to death|"
+               rf"lynched|lynching|beheading|beheaded|decapitating|decapitated|massacring|massacred|(?:beat(?:en)?|stoned|hacked|clubbed|burn(?:ed|t)|stabbed) to death|"
                rf"claiming the li(?:ves|fe) of|left|leaving)\s+{_NUM}\b(?P<gap>\s+[\w'’-]+)?", re.IGNORECASE),
     # "the death toll rose to 12", "a death toll of five"
     re.compile(rf"\bdeath toll\s+(?:\w+\s+){{0,3}}?(?:to|of|at|reached|is|was|stands at|stood at)\s+{_NUM}\b", re.IGNORECASE),
@@ -213,6 +220,12 @@ def count_fatalities(text: str) -> FatalityCount:
                 hits.append((m.start(), m.end(), first + second, vague1 or vague2))
     for m in _PAIR.finditer(text):
         hits.append((m.start(), m.end(), 2, False))
+    for m in _ONE_AND_HIS.finditer(text):
+        others, vague = number_value(m.group("q") + m.group("n"))
+        if others is not None:
+            hits.append((m.start(), m.end(), others + 1, vague))
+    for m in _ONE_DESCRIBED.finditer(text):
+        hits.append((m.start(), m.end(), 1, False))
     for m in _ALONG_WITH.finditer(text):
         others, vague = number_value(m.group("q") + m.group("n"))
         if others is not None:

@@ -919,7 +919,10 @@ def _context(article: Article, doc: Doc, mentions: list[Mention], gaz: Gazetteer
         local = sorted((e for e in m.candidates if e.kind in (KIND_CITY, KIND_ADMIN2)), key=lambda e: -e.population)
         ctx.towns.setdefault(m.para, []).extend((k, fold(m.name), e) for e in local[:NEAR_READINGS])
     for tok in _demonym_tokens(doc, gaz):
-        cc = gaz.demonym_country(tok.text)
+        prev = doc[tok.i - 1] if tok.i > 0 else None
+        # "South Sudanese", "South African": the nationality of two words, not the one of its last
+        cc = (gaz.demonym_country(f"{prev.text} {tok.text}") if prev is not None and prev.text[:1].isupper() else None) \
+            or gaz.demonym_country(tok.text)
         if cc and _locates(tok):
             s, p = _index_of(sent_starts, tok.idx), _index_of(para_starts, tok.idx)
             _add_vote(ctx.sent, s, cc, 0.5)

@@ -136,6 +136,9 @@ def _stop_names() -> frozenset[str]:
     return _words("non_place_words") | _words("first_names")
 
 
+_ADMIN1_OF = frozenset({"province of", "governorate of", "region of", "state of", "oblast of", "department of"})
+
+
 def _cue_before(lower: list[str], start: int) -> str | None:
     """A word before the span that marks a place: "in", "near", "city of", "the village of". `lower` is the
     document's words in lower case (`_Tokens.lower`): read from the token table, not from a Token per word."""
@@ -468,8 +471,8 @@ def propose_toponyms(doc: Doc, gazetteer: Any, keep_blocked: bool = False, words
             kind_hint = "admin1" if cue_a in ADMIN1_WORDS else "admin2"
             if tk.text[j][0].isupper():
                 end = j + 1  # "Diyala Province" is one mention
-        elif cue_b in {"province", "governorate", "region", "state", "oblast"} and i >= 2 and tk.lower[i - 1] == "of":
-            kind_hint = "admin1"
+        elif cue_b in _ADMIN1_OF:
+            kind_hint = "admin1"  # "the state of Zacatecas", "the department of La Paz": the division, not its city
         info = {"blocked": why_blocked} if why_blocked else {}
         out.append(Candidate(i, end, source, ner=next(iter(labels - {None}), None), cue=cue, kind_hint=kind_hint, info=info))
 

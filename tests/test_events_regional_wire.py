@@ -1,0 +1,67 @@
+"""Constructions of East African and Latin American wire: cattle raids and gang battles are organised violence,
+what a march protests is no riot, a group named by its short name storms as an armed group, two-word
+nationalities, fighters "from" a group, killings told by their manner, and "the state of X" as the state.
+Sentences written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from dateline.extract.fatalities import count_fatalities
+from dateline.ingest import article_from_text
+from dateline.model import Event
+from dateline.pipeline import Pipeline
+
+
+def events_of(pipeline: Pipeline, text: str) -> list[Event]:
+    return pipeline.extract_article(article_from_text(text, published="2024-03-14")).events
+
+
+@pytest.mark.parametrize("text", [
+    "Armed raiders stole 300 head of cattle and killed four herders near Bor on Sunday.",
+    "Rival gangs clashed inside the prison in Esmeraldas on Tuesday, leaving nine inmates dead.",
+])
+def test_raids_and_gang_battles_are_not_common_crime(pipeline: Pipeline, text: str) -> None:
+    assert len(events_of(pipeline, text)) == 1
+
+
+@pytest.mark.parametrize("text", [
+    "Hundreds of residents marched in Butembo on Monday to protest the looting of their village by rebels.",
+    "Residents of Bunia protested on Monday against the regional peacekeeping force.",
+])
+def test_what_a_march_protests_is_no_riot(pipeline: Pipeline, text: str) -> None:
+    [event] = events_of(pipeline, text)
+    assert event.sub_event_type == "Peaceful protest"
+
+
+def test_a_group_named_by_its_acronym_storms_as_an_armed_group(pipeline: Pipeline) -> None:
+    [event] = events_of(pipeline, "The ADF stormed the village of Oicha on Monday, killing eight people.")
+    assert (event.sub_event_type, event.actor1) == ("Attack", "ADF: Allied Democratic Forces")
+
+
+@pytest.mark.parametrize(("text", "actor1"), [
+    ("South Sudanese troops clashed with rebel fighters near Yei on Monday.", "Military Forces of South Sudan"),
+    ("Militants from al Shabaab attacked a police post in Garissa on Monday, killing two officers.", "Al Shabaab"),
+    ("Soldiers from Burundi clashed with M23 fighters near Minova on Monday.", "Military Forces of Burundi"),
+])
+def test_whose_forces_they_are(pipeline: Pipeline, text: str, actor1: str) -> None:
+    assert events_of(pipeline, text)[0].actor1 == actor1
+
+
+@pytest.mark.parametrize(("text", "value"), [
+    ("Militants beheaded four farmers near Macomia on Monday.", 4),
+    ("Gunmen massacred 17 villagers near Seytenga.", 17),
+    ("Gunmen killed the county commissioner and his three bodyguards in Marsabit.", 4),
+    ("The mayor of a small town in Michoacan was shot dead on Sunday.", 1),
+])
+def test_killings_told_by_their_manner_or_their_victims_count(text: str, value: int) -> None:
+    assert count_fatalities(text).value == value
+
+
+@pytest.mark.parametrize(("text", "admin1"), [
+    ("Soldiers clashed with gunmen in the state of Sinaloa on Friday, leaving four dead.", "Sinaloa"),
+    ("Farmers blocked highways in the department of Cochabamba on Thursday.", "Cochabamba"),
+])
+def test_the_state_of_x_is_the_state(pipeline: Pipeline, text: str, admin1: str) -> None:
+    [event] = events_of(pipeline, text)
+    assert (event.admin1, event.geo_precision) == (admin1, 3)
