@@ -42,6 +42,7 @@ class Codebook:
     incident_precedence: dict[frozenset[str], str] = field(default_factory=dict)
     _iso3_by_name: dict[str, str] = field(default_factory=dict, repr=False)
     _codes_written: dict[str, str] = field(default_factory=dict, repr=False)
+    _aliases: dict[str, str] = field(default_factory=dict, repr=False)
 
     # --- taxonomy -------------------------------------------------------------------------------------
     def event_type_of(self, sub_event_type: str) -> str:
@@ -122,6 +123,11 @@ class Codebook:
             return None
         return str(found.alpha_3)
 
+    def alias_iso3(self, name: str) -> str | None:
+        """ISO3 of a state's other name that news write ("U.S.", "UK", "Britain"; acled.yaml country_aliases and
+        country_codes_written), whatever a tagger calls the word."""
+        return self._codes_written.get(name.strip()) or self._aliases.get(name.strip().lower())
+
     @staticmethod
     def iso_numeric(iso3: str | None) -> int | None:
         """ISO 3166-1 numeric code, as ACLED's `iso` column."""
@@ -181,7 +187,8 @@ def _build(data: dict[str, Any]) -> Codebook:
             book._sub(name)  # a misspelt sub-type in the table is a broken codebook, caught at load
     book._iso3_by_name.update({name.lower(): iso3 for iso3, name in country_names.items()})
     book._iso3_by_name.update({"palestinian territories": "PSE", "gaza": "PSE", "west bank": "PSE"})
-    book._iso3_by_name.update({name.lower(): str(iso3).upper() for name, iso3 in data.get("country_aliases", {}).items()})
+    book._aliases.update({name.lower(): str(iso3).upper() for name, iso3 in data.get("country_aliases", {}).items()})
+    book._iso3_by_name.update(book._aliases)
     book._codes_written.update({code: str(iso3).upper() for code, iso3 in data.get("country_codes_written", {}).items()})
     return book
 

@@ -422,7 +422,8 @@ def _state_of_word(word: Token, book: Codebook) -> str | None:
     prev = word.doc[word.i - 1] if word.i > 0 else None
     if prev is not None and prev.text[:1].isupper() and (two := book.demonym_iso3(f"{prev.lower_} {word.lower_}")):
         return two
-    iso3 = book.demonym_iso3(word.lower_) or book.demonym_iso3(word.text.rstrip("'s").lower())
+    iso3 = book.demonym_iso3(word.lower_) or book.demonym_iso3(word.text.rstrip("'s").lower()) or \
+        book.alias_iso3(word.text)  # "U.S. Central Command": tagged an organisation's word, still the state
     if not iso3 and word.ent_type_ == "GPE":
         iso3 = book.iso3(word.text.replace("’s", "").replace("'s", ""))
     return iso3 or None

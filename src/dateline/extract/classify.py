@@ -88,6 +88,7 @@ HYPO_NOUNS = set(_LEXICON.words("HYPO_NOUNS"))
 NOT_YET_MODIFIERS = set(_LEXICON.words("NOT_YET_MODIFIERS"))
 CANCEL_LEMMAS = set(_LEXICON.words("CANCEL_LEMMAS"))
 CONDITION_MARKS = set(_LEXICON.words("CONDITION_MARKS"))
+REPORT_LEMMAS = set(_LEXICON.words("REPORT_LEMMAS"))
 RETALIATION_NOUNS = set(_LEXICON.words("RETALIATION_NOUNS"))
 RETALIATION_VERBS = set(_LEXICON.words("RETALIATION_VERBS"))
 FUNERAL = _LEXICON.regex("FUNERAL")
@@ -202,12 +203,23 @@ ARMED_FRAMES = {"target": "target", "advance": "advance", "invade": "attack", "c
 _PLACE_PREPS = {"into", "in", "through", "inside"}
 
 
+def _speaker_for_pronoun(subject: Token) -> list[Token]:
+    """A pronoun subject that reports its own act ("the Israeli military said it struck a depot", "the Houthis said
+    they targeted a tanker") read as the speaker (codebook: who reports its own act is its actor); else itself."""
+    verb = subject.head
+    if subject.lower_ in {"it", "they", "we"} and verb.dep_ == "ccomp" and verb.head.lemma_.lower() in REPORT_LEMMAS:
+        speakers = [c for c in verb.head.children if c.dep_ == "nsubj"]
+        if speakers:
+            return speakers
+    return [subject]
+
+
 def _frame_subjects(tok: Token) -> list[Token]:
     """Who does the verb: its subject or passive "by" agent, else that of the verb its clause hangs on
     ("continued their operations, targeting the positions"); for a noun, its possessor."""
     node = tok
     for _ in range(4):
-        found = [c for c in node.children if c.dep_ in {"nsubj", "poss"}]
+        found = [p for c in node.children if c.dep_ in {"nsubj", "poss"} for p in _speaker_for_pronoun(c)]
         found += [g for c in node.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
         if found:
             return found
@@ -835,11 +847,17 @@ def classify_sentence(text: str, families: set[str], sent: SpacySpan | None = No
     # a capitalised "Mine" inside a sentence names a place ("near Karbonit Mine"), not a landmine
     low = PLACE_MINE.sub("colliery", text).lower()
     has = {name: bool(rx.search(low)) for name, rx in CUE.items()}
-    labour = bool(re.search(r"\b(?:workers?|unions?|employees|staff|teachers|nurses|doctors|drivers|miners|operators|"
-                            r"labourers|laborers|mineworkers|downed tools|stopped (?:reporting for )?(?:work|duty)|"
-                            r"on strike|general strike|hunger strike|went on strike|strikers)\b", low))
-    if "strike" in families and not labour and not has["air"] and not has["shell"] and _state_strikes(sent):
-        has["air"] = True  # "Israeli strikes on Gaza", "coalition strikes": a state strikes from the air
+    # (a worker killed or hurt is a victim, not a striker, unless the text calls the victims "striking")
+    labour = any(not _victim_word(sent, m.start()) or low[max(0, m.start() - 9):m.start()] == "striking "
+                 for m in re.finditer(
+        r"\b(?:workers?|unions?|employees|staff|teachers|nurses|doctors|drivers|miners|operators|"
+        r"labourers|laborers|mineworkers|downed tools|stopped (?:reporting for )?(?:work|duty)|"
+        r"on strike|general strike|hunger strike|went on strike|strikers)\b", low))
+    if "strike" in families and not labour and not has["air"] and not has["shell"] and (
+            _state_strikes(sent) or _strike_that_hit(sent)):
+        # "Israeli strikes on Gaza", "coalition strikes": a state strikes from the air; "a strike on a house killed
+        # six people": a strike that hit something, with no one striking for pay, came from the air
+        has["air"] = True
     if "strike" in families and not labour and not has["air"] and not has["shell"]:
         struck_by_armed = _armed_verb_strike(sent)
         families = families - {"strike"} | ({"air"} if families <= {"strike"} and has["attack_words"] else
@@ -1153,7 +1171,7 @@ def _doers(sent: SpacySpan | None, lemma: str) -> Iterator[tuple[Token, Token, s
     for verb in sent or ():
         if verb.lemma_.lower() != lemma or verb.pos_ != "VERB":
             continue
-        for doer in [c for c in verb.children if c.dep_ == "nsubj"] + [
+        for doer in [p for c in verb.children if c.dep_ == "nsubj" for p in _speaker_for_pronoun(c)] + [
                 o for c in verb.children if c.dep_ == "agent" or (c.dep_ == "prep" and c.lower_ == "by")
                 for o in c.children if o.dep_ == "pobj"]:
             yield verb, doer, " ".join(t.lower_ for t in doer.subtree)
@@ -1255,6 +1273,41 @@ def _state_bombs(sent: SpacySpan | None) -> bool:
     return any(_a_state(agent) for _, agent, _ in _doers(sent, "bomb"))
 
 
+def _strike_that_hit(sent: SpacySpan | None) -> bool:
+    """Whether a noun "strike" hit something: it has an "on" object ("a strike on a house") or is the subject of a
+    verb of harm ("a strike killed six", "another strike hit a tent camp")."""
+    for word in sent or ():
+        if word.lemma_.lower() != "strike" or word.pos_ != "NOUN":
+            continue
+        if any(c.dep_ == "prep" and c.lower_ in {"on", "against"} for c in word.children):
+            return True
+        if word.dep_ == "nsubj" and (TRIGGER_LEMMAS.get(word.head.lemma_.lower()) == "kill"
+                                     or word.head.lemma_.lower() in {"hit", "destroy", "damage", "level", "flatten"}):
+            return True
+    return False
+
+
+def _victim_word(sent: SpacySpan | None, at: int) -> bool:
+    """Whether the word at this offset of the sentence names people killed or hurt ("a strike killed seven aid
+    workers", "including two teachers", "staff were wounded"): victims, not strikers."""
+    if sent is None:
+        return False
+    tok = next((t for t in sent if t.idx - sent.start_char == at), None)
+    if tok is None:
+        return False
+    node = tok
+    for _ in range(4):
+        head = node.head
+        if node.dep_ in {"dobj", "nsubjpass"} and TRIGGER_LEMMAS.get(head.lemma_.lower()) == "kill":
+            return True
+        if node.dep_ == "pobj" and head.lower_ in {"including", "among"}:
+            return True
+        if head.i == node.i or node.dep_ not in {"compound", "amod", "conj", "appos", "pobj", "prep", "nummod"}:
+            return False
+        node = head
+    return False
+
+
 def _state_strikes(sent: SpacySpan | None) -> bool:
     """Whether a strike is a state's: a nationality or a state's forces before the noun ("Israeli strikes",
     "coalition strikes"), a country as its possessor ("Russia's strikes"), or a state that strikes or carries
@@ -1263,9 +1316,9 @@ def _state_strikes(sent: SpacySpan | None) -> bool:
         if word.lemma_.lower() != "strike":
             continue
         if word.pos_ == "VERB":
-            doers = [c for c in word.children if c.dep_ == "nsubj"]
+            doers = [p for c in word.children if c.dep_ == "nsubj" for p in _speaker_for_pronoun(c)]
         elif word.pos_ == "NOUN" and word.dep_ == "dobj" and word.head.lemma_.lower() in LIGHT_VERBS:
-            doers = [c for c in word.head.children if c.dep_ == "nsubj"]
+            doers = [p for c in word.head.children if c.dep_ == "nsubj" for p in _speaker_for_pronoun(c)]
         else:
             doers = []
         owners = [c for c in word.children if c.dep_ in {"amod", "compound", "nmod", "poss"}] if word.pos_ == "NOUN" \

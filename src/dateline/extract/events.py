@@ -615,16 +615,32 @@ def _clauses_set_aside(accepted: list[classify.Trigger], sent: SpacySpan) -> lis
     - any act in a clause measured back by a span of time ("troops retook the town, two days after rebels stormed
       the base"): an earlier incident, with its own sides and dead.
     A killing told in the main clause, or in a clause of how ("killing two"), stays the event's."""
-    clauses = [(trig, _time_clause(sent, trig) or _participant_clause(sent, trig), _retaliation_frame(sent, trig))
+    clauses = [(trig, _time_clause(sent, trig), _participant_clause(sent, trig), _retaliation_frame(sent, trig))
                for trig in accepted]
-    main_families = {trig.family for trig, clause, frame in clauses if clause is None and frame is None}
+    main_families = {trig.family for trig, clause, part, frame in clauses if clause is None and part is None
+                     and frame is None}
     if not main_families:
         return []
     crowd = main_families <= _CROWD_FAMILIES
-    aside = {(frame[0].idx, frame[-1].idx + len(frame[-1].text)) for _, _, frame in clauses if frame is not None}
-    aside |= {(clause[0].idx, clause[-1].idx + len(clause[-1].text)) for trig, clause, _ in clauses
-              if clause is not None and ((crowd and trig.family in _KILLING_FAMILIES) or _measured_back(clause))}
+    # an armed act in the main clause and another, with a doer of its own, in its "after" clause: "Hezbollah fired
+    # rockets at Metula after an Israeli strike killed a commander" (a killing whose main clause names no means
+    # keeps its clause: "two soldiers were killed after their vehicle hit a roadside bomb")
+    armed_main = not crowd and not main_families <= {"kill"} and not main_families & _CROWD_FAMILIES
+    aside = {(frame[0].idx, frame[-1].idx + len(frame[-1].text)) for _, _, _, frame in clauses if frame is not None}
+    # (a participant's clause is set aside only under a crowd's act: "mourners of a man killed by police")
+    aside |= {(part[0].idx, part[-1].idx + len(part[-1].text)) for trig, clause, part, _ in clauses
+              if clause is None and part is not None and crowd and trig.family in _KILLING_FAMILIES}
+    aside |= {(clause[0].idx, clause[-1].idx + len(clause[-1].text)) for trig, clause, _, _ in clauses
+              if clause is not None and ((crowd and trig.family in _KILLING_FAMILIES) or _measured_back(clause)
+                                         or (armed_main and trig.family not in _CROWD_FAMILIES
+                                             and _has_own_doer(clause)))}
     return sorted(aside)
+
+
+def _has_own_doer(clause: SpacySpan) -> bool:
+    """Whether a clause of time has a subject of its own ("after an Israeli strike killed …", "after militants fired
+    …"), not a bare phrase ("after heavy fighting")."""
+    return any(t.dep_ in {"nsubj", "nsubjpass"} and t.head.pos_ in {"VERB", "AUX"} for t in clause)
 
 
 def _victims_described(node: Token) -> bool:

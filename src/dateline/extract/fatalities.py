@@ -76,8 +76,13 @@ _ONE_NAMED = re.compile(rf"(?:\b(?:[A-Z][\w'’.-]*\s+){{1,4}}(?:(?:al|el|bin|ib
                         rf"(?:,[^,.;]{{1,60}},|,)?|\b(?:[Hh]e|[Ss]he))\s+was\s+(?:(?:reportedly|allegedly|later)\s+)?"
                         rf"{_DEATH_VERB}\b")
 # "killed the district commissioner and his two bodyguards": one victim and the N named by a possessive after it
-_ONE_AND_HIS = re.compile(rf"\b(?:killing|killed|shot dead|shooting dead|murdered|assassinated|executed)\s+(?:the|a|an)\s+"
-                          rf"(?:[\w'’-]+\s+){{0,3}}?and\s+(?:his|her|their)\s+{_NUM}\b", re.IGNORECASE)
+_ONE_AND_HIS = re.compile(rf"\b(?:killing|killed|shot dead|shooting dead|murdered|assassinated|executed)\s+(?:the|a|an|one)\s+"
+                          rf"(?:[\w'’-]+\s+){{0,3}}?and\s+(?:his|her|their)\s+(?:{_NUM}\s+)?[a-z][\w'’-]*", re.IGNORECASE)
+# "killing Ali Naim, a Hezbollah commander": one victim named after the act
+_NAMED_AFTER = re.compile(r"\b(?:killing|killed|shot dead|shooting dead|assassinated|assassinating)\s+"
+                          r"(?!(?:The|A|An|At|On|In|Two|Three|Four|Five|Six|Seven|Eight|Nine|Ten)\b)"
+                          r"[A-Z][\w'’-]+(?:\s+(?:(?:al|el|bin|ibn|abu|de|da|van|von)[\s-])?[A-Z][\w'’-]+){1,3}\b"
+                          r"(?!\s+[a-z][\w-]*s\b)")  # ("killed Al Shabaab fighters" names a group, not a person)
 # "the mayor of Chilpancingo was shot dead", "a candidate for mayor in Guerrero state was shot dead": one victim
 # named by a description (the named or "he/she" victims are _ONE_NAMED's)
 _ONE_DESCRIBED = re.compile(rf"(?:^|(?<=[.;:!?]\s))(?:The|A|An)\s+(?:[\w'’-]+\s+){{0,10}}?was\s+"
@@ -221,9 +226,11 @@ def count_fatalities(text: str) -> FatalityCount:
     for m in _PAIR.finditer(text):
         hits.append((m.start(), m.end(), 2, False))
     for m in _ONE_AND_HIS.finditer(text):
-        others, vague = number_value(m.group("q") + m.group("n"))
+        others, vague = number_value(m.group("q") + m.group("n")) if m.group("n") else (1, False)
         if others is not None:
             hits.append((m.start(), m.end(), others + 1, vague))
+    for m in _NAMED_AFTER.finditer(text):
+        hits.append((m.start(), m.end(), 1, False))
     for m in _ONE_DESCRIBED.finditer(text):
         hits.append((m.start(), m.end(), 1, False))
     for m in _ALONG_WITH.finditer(text):

@@ -149,6 +149,7 @@ class Mention:
     # a country written as the state carrying out an armed act ("The US launched missiles at a base near Homs",
     # "air strikes by Russia"): it says who acts, not where, and casts no vote for its namesakes' country
     acting: bool = False
+    speaking: bool = False  # a country or capital that comments, denies or condemns ("Moscow did not comment")
     # a country named as the other side of a border ("near the border with Venezuela", "the Niger border"): the
     # event is on this side of it, so it casts no vote and is not the event's place
     border: bool = False
@@ -239,10 +240,13 @@ def _mentions(article: Article, doc: Doc, gaz: Gazetteer, sent_starts: list[int]
         after = _noun_after(span, doc)  # both tests below read the word the name qualifies
         m.target = _target_of_act(span, doc, after)
         m.acting = state_acting(span.root)
+        m.speaking = state_speaking(span.root)
         m.border = (bool(_BORDER_BEFORE.search(article.text[max(0, m.start - 40) : m.start])
                          or _BORDER_AFTER.match(article.text, m.end))
                     and any(e.kind == KIND_COUNTRY for e in gaz.lookup(m.name, loose=False)))
-        m.government = _government_of(span, doc, after) or (len(span) == 1 and capital_acting(span[0]) is not None)
+        m.government = _government_of(span, doc, after) or (len(span) == 1 and (
+            capital_acting(span[0]) is not None
+            or (state_speaking(span[0]) and span[0].text[:1].isupper() and span[0].text.lower() in _capitals())))
         m.town_word = bool(_TOWN_AFTER.match(article.text, m.end) or _TOWN_BEFORE.search(article.text[max(0, m.start - 30) : m.start]))
         if span[0].text in _SUBLOCALITY_PREFIXES:
             m.kind_hint = "landmark"  # "Colonia Las Lomas": a neighbourhood of the town named with it, never a town
@@ -421,6 +425,12 @@ def state_acting(tok: Any) -> bool:
     if tok.dep_ == "pobj" and tok.head.lower_ == "by":
         return tok.head.head.lemma_.lower() in verbs or tok.head.head.lemma_.lower() in nouns
     return False
+
+
+def state_speaking(tok: Any) -> bool:
+    """Whether the name whose head word is `tok` is a state that speaks about an event ("Israel did not comment",
+    "Washington denied involvement"; `reaction_verbs` in toponym_cues.json): no place of the event."""
+    return tok.dep_ == "nsubj" and tok.head.lemma_.lower() in cues()["reaction_verbs"]
 
 
 def capital_acting(tok: Any) -> str | None:
@@ -692,8 +702,10 @@ def _anchor_country(m: Mention) -> tuple[str, float] | None:
 
     Country names vote most, then admin1 names, then towns with one country among their namesakes; a name
     matched only by the spelling-tolerant key or a hamlet is weak evidence ("Kech" ~ Ketsch, Germany)."""
-    if not m.candidates or m.aside or m.outside_parent or m.person_name or m.attributive:
-        return None  # an attribute ("US-made") says who made or backs a thing, not where the text is
+    if not m.candidates or m.aside or m.outside_parent or m.person_name or m.attributive or m.speaking:
+        # an attribute ("US-made") says who made or backs a thing, not where the text is; a state that speaks
+        # ("Washington denied involvement") says nothing of where
+        return None
     ccs = {e.cc for e in m.candidates}
     top = m.candidates[0]
     if (m.target or m.acting or m.border) and top.kind == KIND_COUNTRY:
