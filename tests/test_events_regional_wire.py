@@ -65,3 +65,27 @@ def test_killings_told_by_their_manner_or_their_victims_count(text: str, value: 
 def test_the_state_of_x_is_the_state(pipeline: Pipeline, text: str, admin1: str) -> None:
     [event] = events_of(pipeline, text)
     assert (event.admin1, event.geo_precision) == (admin1, 3)
+
+
+def test_the_previous_day_at_a_paragraph_start_points_to_the_paragraph_before(pipeline: Pipeline) -> None:
+    text = ("KYIV, March 14 (Reuters) - Russian forces shelled the town of Selydove on Tuesday, killing two people, "
+            "officials said.\n\nThe previous day, Russian drones struck a bus in Druzhkivka, killing one person, "
+            "the regional governor said.")
+    days = sorted(str(e.event_date) for e in events_of(pipeline, text))
+    assert days == ["2024-03-11", "2024-03-12"]
+
+
+def test_the_day_a_source_spoke_is_not_carried_to_the_next_paragraph(pipeline: Pipeline) -> None:
+    text = ("ABUJA, March 14 (Reuters) - Gunmen killed four farmers in Zamfara state on March 1, police said on "
+            "Wednesday.\n\nIn a separate attack, bandits abducted 12 villagers near Gusau, residents said.")
+    abduction = next(e for e in events_of(pipeline, text) if e.sub_event_type == "Abduction/forced disappearance")
+    assert str(abduction.event_date) != "2024-03-13"
+
+
+@pytest.mark.parametrize(("text", "value"), [
+    ("The toll later rose to 23, officials said.", 23),
+    ("The number of dead climbed to 16 on Wednesday.", 16),
+    ("Soldiers returned fire, killing all five attackers.", 5),
+])
+def test_tolls_updated_or_told_whole_count(text: str, value: int) -> None:
+    assert count_fatalities(text).value == value

@@ -638,10 +638,21 @@ def _anaphor_shift(text: str) -> int:
     return 0
 
 
+def _previous_paragraph_start(text: str, at: int) -> int:
+    """Where the paragraph before the one holding `at` begins: past the line break that ends it and any blank
+    lines (paragraphs are separated by one line break or by a blank line)."""
+    end = text.rfind("\n", 0, at)
+    if end < 0:
+        return 0
+    while end > 0 and text[end - 1] == "\n":
+        end -= 1
+    return text.rfind("\n", 0, end) + 1
+
+
 def _resolve_anaphor(text: str, span: SpacySpan, m: DateMention, before: list[DateMention]) -> DateMention:
     """"Back then", "the previous day", "that day": the closest earlier resolved date in this or the
     previous paragraph, shifted by the day the words say."""
-    para_start = text.rfind("\n", 0, text.rfind("\n", 0, span.start_char)) + 1
+    para_start = _previous_paragraph_start(text, span.start_char)
     ante = next(
         (d for d in reversed(before) if d.date_start is not None and d.span.start >= para_start and d.note != "dateline"),
         None,
@@ -836,6 +847,12 @@ PARAGRAPH_REACH = 600  # characters back from a paragraph with no date: one or t
 RECENT_DAYS = 14  # a day this close before publication is the story's day, not background
 
 
+# The day a source spoke or published ("police said on Thursday", "told AFP on Thursday", "in a report published
+# Thursday"): when it was told, not a day of the story that the next paragraph goes on with.
+_REPORTING_BEFORE = re.compile(r"\b(?:said|says|told(?: [\w.'-]+){1,4}|reported|added|announced|published|released|"
+                               r"issued|stated|confirmed)\s+(?:on\s+|late\s+|early\s+)?$", re.IGNORECASE)
+
+
 def _previous_paragraphs_day(dates: list[DateMention], paragraph: Span, article: Article) -> DateMention | None:
     """A paragraph with no date of its own goes on with the story's day: the last single recent day told in the
     paragraphs just before it ("… were killed on Tuesday. ¶ In Rangpur, police fired live rounds …"). Only a day
@@ -847,7 +864,8 @@ def _previous_paragraphs_day(dates: list[DateMention], paragraph: Span, article:
     before = [d for d in dates if d.date_start is not None and d.note != "dateline" and d.time_precision == 1
               and d.span.end <= paragraph.start and paragraph.start - d.span.start <= PARAGRAPH_REACH
               and d.date_start == d.date_end and 0 <= (base - d.date_start).days <= RECENT_DAYS
-              and "since" not in (d.note or "").split("; ")]
+              and "since" not in (d.note or "").split("; ")
+              and not _REPORTING_BEFORE.search(article.text[max(0, d.span.start - 60):d.span.start])]
     if not before:
         return None
     day = max(before, key=lambda d: d.span.start)

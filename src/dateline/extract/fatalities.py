@@ -45,7 +45,7 @@ _NUMWORD = (
     r"a handful of|a few|several|many|multiple|numerous|single|an?)"
 )
 _QUAL = r"(?:(?:at least|at most|more than|over|some|about|around|nearly|almost|up to|as many as|roughly|"
-_QUAL += r"approximately|an estimated|no fewer than|no less than|less than|fewer than|the)\s+)?"
+_QUAL += r"approximately|an estimated|no fewer than|no less than|less than|fewer than|all|the)\s+)?"
 _NUM = rf"(?P<q>{_QUAL})(?P<n>{_NUMWORD})"
 # Up to four words of the victim phrase ("Palestinian civilians", "of them", "people, including a child").
 _GAP = r"(?P<gap>(?:[\w'’-]+,?\s+){0,4}?)"
@@ -103,8 +103,13 @@ _PATTERNS = [
     re.compile(rf"\b(?:killing|killed|kills|kill|shot dead|shooting dead|executing|executed|murdering|murdered|"
                rf"lynched|lynching|beheading|beheaded|decapitating|decapitated|massacring|massacred|(?:beat(?:en)?|stoned|hacked|clubbed|burn(?:ed|t)|stabbed) to death|"
                rf"claiming the li(?:ves|fe) of|left|leaving)\s+{_NUM}\b(?P<gap>\s+[\w'’-]+)?", re.IGNORECASE),
-    # "the death toll rose to 12", "a death toll of five"
+    # "the death toll rose to 12", "a death toll of five", "the toll later rose to 23", "the number of dead climbed
+    # to 16"
     re.compile(rf"\bdeath toll\s+(?:\w+\s+){{0,3}}?(?:to|of|at|reached|is|was|stands at|stood at)\s+{_NUM}\b", re.IGNORECASE),
+    re.compile(rf"\b(?:toll|number of (?:the )?(?:dead|deaths|people killed|fatalities))\s+(?:\w+\s+){{0,2}}?"
+               rf"(?:rose|risen|rises|climbed|jumped|increased|reached|stands at|stood at|went up)\s+"
+               rf"(?:from\s+[\w,]+\s+)?(?:to\s+)?{_NUM}\b",
+               re.IGNORECASE),
     # "the death toll from Monday's missile strike on Odesa has risen to 20": what the toll is of, then its figure
     re.compile(rf"\bdeath toll\s+(?:from|in|of)\b[^.;]{{1,80}}?\s(?:has |had )?(?:risen|rose|climbed|jumped|"
                rf"increased|reached|stands|stood)(?:\s+(?:to|at))?\s+{_NUM}\b", re.IGNORECASE),
