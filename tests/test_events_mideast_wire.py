@@ -57,3 +57,16 @@ def test_a_state_that_only_comments_is_no_place(pipeline: Pipeline) -> None:
     [event] = events_of(pipeline, "An air strike on a convoy near Al-Qaim killed six fighters on Tuesday. "
                                   "Washington denied involvement.")
     assert event.country == "Iraq"
+
+
+@pytest.mark.parametrize("text", [
+    "Israeli strikes killed 64 people across the Gaza Strip in the past 24 hours, the health ministry said on Tuesday.",
+    "Israeli strikes killed at least 30 people across the enclave on Tuesday, health officials said.",
+])
+def test_a_toll_across_a_territory_is_no_incident(pipeline: Pipeline, text: str) -> None:
+    assert events_of(pipeline, text) == []
+
+
+def test_a_state_that_carried_out_a_strike_acts(pipeline: Pipeline) -> None:
+    [event] = events_of(pipeline, "Israel carried out a strike on a house in Khan Younis on Tuesday, killing four people.")
+    assert (event.actor1, event.country) == ("Military Forces of Israel", "Palestine")

@@ -1279,6 +1279,10 @@ def _strike_that_hit(sent: SpacySpan | None) -> bool:
     for word in sent or ():
         if word.lemma_.lower() != "strike" or word.pos_ != "NOUN":
             continue
+        owners = " ".join(t.lower_ for c in word.children if c.dep_ in {"amod", "compound", "nmod", "poss"}
+                          for t in c.subtree)
+        if NONSTATE_WORDS.search(owners) or ARMED_ATTACKERS.search(owners):
+            continue  # "rebel strikes killed four soldiers": an armed group's attack, not one from the air
         if any(c.dep_ == "prep" and c.lower_ in {"on", "against"} for c in word.children):
             return True
         if word.dep_ == "nsubj" and (TRIGGER_LEMMAS.get(word.head.lemma_.lower()) == "kill"

@@ -406,7 +406,7 @@ def _sentence_candidate(
             span=sent_span, trigger=main.text, reason="no_event", detail=result.cues[-1]) if crime else None))
     general = _is_general_reference(accepted, sent)
     place_in_sentence = place is not None and _in_own_clause(place.span, accepted, sent)
-    if geo_resolve.names_many_places(stext) and (place is None or place.kind == "country"):
+    if geo_resolve.names_many_places(stext) and (place is None or place.geo_precision == 3):
         # "nine people were killed as protests turned violent in several cities": a summary over places the
         # report tells one by one (or not at all), no incident of its own
         vetoes.append(("general", RejectedCandidate(
