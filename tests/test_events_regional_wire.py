@@ -89,3 +89,23 @@ def test_the_day_a_source_spoke_is_not_carried_to_the_next_paragraph(pipeline: P
 ])
 def test_tolls_updated_or_told_whole_count(text: str, value: int) -> None:
     assert count_fatalities(text).value == value
+
+
+def test_a_second_bomb_of_the_same_day_and_town_is_another_incident(pipeline: Pipeline) -> None:
+    text = ("MOGADISHU, March 14 (Reuters) - A roadside bomb killed three soldiers in Baidoa on Tuesday morning, police "
+            "said.\n\nLater on Tuesday, a second roadside bomb killed two civilians near a market in Baidoa, witnesses "
+            "said.")
+    assert sorted(e.fatalities for e in events_of(pipeline, text)) == [2, 3]
+
+
+def test_a_claim_nobody_made_names_no_perpetrator(pipeline: Pipeline) -> None:
+    text = ("PESHAWAR, March 14 (Reuters) - A bomb exploded near a police van in Lakki Marwat on Wednesday, killing "
+            "three officers.\n\nNo group claimed responsibility for the attack, but the Pakistani Taliban have "
+            "carried out similar attacks in the area.")
+    assert events_of(pipeline, text)[0].actor1 == "Unidentified Armed Group (Pakistan)"
+
+
+def test_earlier_this_month_is_past() -> None:
+    from dateline.extract.dates import _PRESENT_WORDS
+
+    assert _PRESENT_WORDS.search("earlier this month") is None and _PRESENT_WORDS.search("this month") is not None

@@ -21,6 +21,10 @@ from dateline.model import Actor, Event, RejectedCandidate, Span
 
 CLAIM_DETAIL = "a claim or denial of responsibility"
 _DENIAL = re.compile(r"\bden(?:y|ies|ied|ying)\b|\breject(?:s|ed|ing)?\b|\bdisown", re.IGNORECASE)
+# A claim nobody made ("No group claimed responsibility, but X has carried out similar attacks", "there was no
+# immediate claim"): a suspicion or a track record names no perpetrator (codebook 7).
+_NO_CLAIM = re.compile(r"\b(?:no (?:one|group|organi[sz]ation|immediate claim|claim)|nobody|none)\b|"
+                       r"\b(?:has|have|had) not (?:yet )?claimed\b|\byet to claim\b", re.IGNORECASE)
 _VIOLENT = {"Battles", "Explosions/Remote violence", "Violence against civilians"}
 _UNIDENTIFIED = "Unidentified Armed Group"
 NEEDS_REVIEW = "needs_review"
@@ -29,7 +33,8 @@ NEEDS_REVIEW = "needs_review"
 def name_claimants(events: list[Event], rejected: list[RejectedCandidate], doc: Doc, book: Codebook) -> None:
     """Give each claim of responsibility's group to the violent event it claims (in place)."""
     for claim in rejected:
-        if not (claim.detail or "").startswith(CLAIM_DETAIL) or _DENIAL.search(claim.span.text):
+        if not (claim.detail or "").startswith(CLAIM_DETAIL) or _DENIAL.search(claim.span.text) or \
+                _NO_CLAIM.search(claim.span.text):
             continue
         group = _claimant(claim.span, doc, book)
         event = _claimed_event(events, claim.span)

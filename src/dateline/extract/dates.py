@@ -494,7 +494,8 @@ _INTENT_HEADS = {
 }  # fmt: skip
 _PLANNED_MODIFIERS = {"planned", "upcoming", "scheduled", "proposed", "forthcoming", "expected", "announced"}
 _CLAUSE_DEPS = {"ROOT", "ccomp", "advcl", "relcl", "xcomp", "conj", "parataxis", "csubj", "acl", "pcomp"}
-_PRESENT_WORDS = re.compile(r"\b(today|tonight|this (morning|afternoon|evening|week|month|year)|now|currently)\b")
+# ("earlier this week/month" is past: an act before the telling, not the present one)
+_PRESENT_WORDS = re.compile(r"\b(today|tonight|(?<!earlier )this (morning|afternoon|evening|week|month|year)|now|currently)\b")
 _REPORTED_BEFORE = re.compile(r"(?i)\b(as |it was |were |was )?reported\s*$")
 _HEDGE_AFTER = re.compile(r"(?i)^\s*\((?:or around|as reported|week of|approximately|approx\.?|around|or about)")
 _DATELINE_AFTER = re.compile(r"^\s*(?:\([A-Z][\w .]*\)\s*)?(?:—|–|-{1,2}|:)")

@@ -830,6 +830,8 @@ def _merge(candidates: list[Candidate], article: Article, book: Codebook) -> lis
         event = _code(cand, article, book)
         key = (event.sub_event_type, _place_key(cand.place), event.date_start, event.date_end, event.event_date)
         para = cand.paragraph_start
+        if key in keys and classify.DISTINCT_INCIDENT.search(cand.sentence.text.lower()):
+            keys.pop(key)  # "a second roadside bomb killed two": another incident of the same kind, place and day
         if key in keys:
             idx = keys[key]
             kept = events[idx]
