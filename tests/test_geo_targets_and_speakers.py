@@ -159,3 +159,15 @@ def test_forces_named_with_a_place_they_hold_still_vote_for_their_country(pipeli
 ])
 def test_a_sea_is_not_the_town_it_is_named_after(pipeline, text, town) -> None:  # type: ignore[no-untyped-def]
     assert all(e.location != town for e in pipeline.extract_text(text).events)
+
+
+def test_a_regional_bureau_dateline_does_not_move_the_story(pipeline) -> None:  # type: ignore[no-untyped-def]
+    text = ("NAIROBI, March 14 (Reuters) - South Sudanese troops clashed with rebels in Upper Nile state on Tuesday, "
+            "killing nine people, the army said.\n\nThe fighting broke out in Wadakona village after the rebels "
+            "attacked an army post, a spokesman said.")
+    assert {e.country for e in pipeline.extract_text(text, published="2024-03-14").events} == {"South Sudan"}
+
+
+def test_a_village_written_in_a_country_stays_in_it(pipeline) -> None:  # type: ignore[no-untyped-def]
+    text = "CAIRO, March 14 (Reuters) - RSF fighters stormed the village of Wad Ashkeit in Sudan on Monday, killing 11."
+    assert pipeline.extract_text(text, published="2024-03-14").events[0].country == "Sudan"

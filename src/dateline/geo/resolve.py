@@ -966,8 +966,16 @@ def _context(article: Article, doc: Doc, mentions: list[Mention], gaz: Gazetteer
     if article.dateline_place:
         found = gaz.lookup(article.dateline_place)
         if found:
-            ctx.article[found[0].cc] += DATELINE_VOTE
-            ctx.dateline = (fold(article.dateline_place), found[0].cc)
+            cc = found[0].cc
+            # a regional bureau ("BANGKOK" over a Myanmar story, "NAIROBI" over South Sudan): the body never names
+            # the dateline's country and names another clearly, so the dateline says where the desk is, not the story
+            others = max((v for c, v in ctx.article.items() if c != cc), default=0.0)
+            own = ctx.article.get(cc, 0.0) - ctx.by_name.get((-1, fold(article.dateline_place)), Counter()).get(cc, 0.0)
+            if own <= 0 and others >= BUREAU_EVIDENCE:
+                ctx.article[cc] = BUREAU_VOTE  # (the dateline's own name votes no more than that either)
+            else:
+                ctx.article[cc] += DATELINE_VOTE
+            ctx.dateline = (fold(article.dateline_place), cc)
     ctx.outlet = _outlet_country(article, gaz)
     return ctx
 
@@ -984,6 +992,8 @@ def _outlet_country(article: Article, gaz: Gazetteer) -> str | None:
 
 
 DATELINE_VOTE = 3.0
+BUREAU_VOTE = 0.5  # a dateline whose country the body never names, over a story of another country
+BUREAU_EVIDENCE = 1.0  # as much as a province or two nationality words of another country in the body
 OUTLET_BONUS = 0.5  # as weak as the actors' country: a reading in the outlet's home country, when the text is silent
 
 
@@ -1837,6 +1847,8 @@ class Resolver:
         kind = "region" if m.ner == "LOC" else "unknown"
         # with no vote for any country, an actor whose area lies in one country says which ("LPR fighters")
         cc = self._context_country(m, ctx) or (next(iter(areas)) if len(areas := {c for c, _ in ctx.areas}) == 1 else None)
+        if m.parent is not None and (written := chosen[m.parent]) is not None and written.kind == KIND_COUNTRY:
+            cc = written.cc  # "the village of X in Sudan": the text writes the country, whatever the context says
         country = self.gaz.country(cc) if cc else None
         if cc and m.ner in {"GPE", "LOC", None} and (m.cue or m.kind_hint or m.parent is not None or m.is_parent):
             # a name the text marks as a place, spelt with other vowels than GeoNames ("Shirqat district")
