@@ -109,3 +109,12 @@ def test_earlier_this_month_is_past() -> None:
     from dateline.extract.dates import _PRESENT_WORDS
 
     assert _PRESENT_WORDS.search("earlier this month") is None and _PRESENT_WORDS.search("this month") is not None
+
+
+def test_a_toll_that_rose_updates_the_incident_told_before(pipeline: Pipeline) -> None:
+    text = ("KABUL, March 14 (Reuters) - A suicide bomber attacked a mosque in Mazar-i-Sharif on Tuesday, killing 11 "
+            "worshippers, officials said.\n\nThe death toll rose to 17 on Wednesday as more of the wounded died in "
+            "hospital, a health official said.")
+    [event] = events_of(pipeline, text)
+    assert event.fatalities == 17
+    assert "killing 17" in (event.notes or "")

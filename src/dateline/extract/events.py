@@ -824,12 +824,19 @@ def _merge(candidates: list[Candidate], article: Article, book: Codebook) -> lis
     keys: dict[tuple[object, ...], int] = {}
     fatality_figures: dict[int, list[tuple[int, bool]]] = {}  # (figure, told as more dead)
     paragraph_of: dict[int, int] = {}
+    updates: dict[int, int] = {}  # event index → a later, higher toll told as an update
     title = article.evidence.get("title")
     title_end = title.end if title is not None else 0
     for cand in candidates:
         event = _code(cand, article, book)
         key = (event.sub_event_type, _place_key(cand.place), event.date_start, event.date_end, event.event_date)
         para = cand.paragraph_start
+        if events and _toll_update_of(events[-1], event, cand):
+            # "the death toll rose to 19": the incident told before, with its higher toll
+            events[-1].mentions.append(cand.sentence)
+            if event.fatalities is not None:
+                updates[len(events) - 1] = max(updates.get(len(events) - 1, 0), event.fatalities)
+            continue
         if key in keys and classify.DISTINCT_INCIDENT.search(cand.sentence.text.lower()):
             keys.pop(key)  # "a second roadside bomb killed two": another incident of the same kind, place and day
         if key in keys:
@@ -861,6 +868,10 @@ def _merge(candidates: list[Candidate], article: Article, book: Codebook) -> lis
         events.append(event)
     for idx, figures in fatality_figures.items():
         _settle_fatalities(events[idx], figures)
+    for idx, toll in updates.items():
+        if toll > (events[idx].fatalities or 0):
+            events[idx].fatalities = toll
+            events[idx].notes = make_note(events[idx], None)  # the note tells the updated toll, from the fields
     events = _absorb_undated(events, keys, paragraph_of)
     for n, event in enumerate(events, start=1):
         event.id = f"E{n}"
@@ -899,6 +910,13 @@ def _copy_actor2(kept: Event, new: Event) -> None:
     kept.actor2, kept.inter2, kept.assoc_actor_2 = new.actor2, new.inter2, new.assoc_actor_2
     kept.interaction = Codebook.interaction(kept.inter1, kept.inter2)
     kept.actors = [a for a in kept.actors[:1]] + [a for a in new.actors[1:2]]
+
+
+def _toll_update_of(before: Event, event: Event, cand: Candidate) -> bool:
+    """Whether the candidate only updates the toll of the event told just before it ("The death toll rose to 19 on
+    Wednesday"): a killing with no act of its own, whose sentence says the toll rose, in the same country."""
+    return (cand.families <= {"kill"} and classify.TOLL_UPDATE.search(cand.sentence.text.lower()) is not None
+            and (event.country is None or before.country is None or event.country == before.country))
 
 
 def _settle_fatalities(event: Event, told: list[tuple[int, bool]]) -> None:
