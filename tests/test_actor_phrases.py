@@ -322,3 +322,17 @@ def test_a_weapon_the_subject_acted_with_is_no_side(pipeline) -> None:  # type: 
     event = only_event(pipeline, "Russian troops pounded Kupiansk with artillery on Sunday, wounding a nurse.",
                        published="2024-03-14")
     assert event.actor2 == "Civilians (Ukraine)"
+
+
+@pytest.mark.parametrize(("text", "actor1", "actor2"), [
+    ("Chinland Defence Force fighters attacked a junta camp near Hakha on Monday, killing three soldiers.",
+     "Chinland Defence Force", "Military Forces of Myanmar"),
+    ("The Kuki National Army ambushed an army patrol near Tengnoupal on Sunday.",
+     "Kuki National Army", "Military Forces of India"),
+    # a nationality before "National Army" names the state
+    ("Afghan National Army troops clashed with Taliban fighters near Baghlan on Monday.",
+     "Military Forces of Afghanistan", "Taliban"),
+])
+def test_a_defence_force_or_national_army_named_by_its_people_is_a_group(pipeline, text, actor1, actor2) -> None:  # type: ignore[no-untyped-def]
+    event = only_event(pipeline, text, published="2019-05-05")
+    assert (event.actor1, event.actor2) == (actor1, actor2)

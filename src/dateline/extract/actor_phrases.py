@@ -16,7 +16,7 @@ from dataclasses import replace
 from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
-from dateline.codebook import Codebook
+from dateline.codebook import Codebook, default_codebook
 from dateline.extract import actors as actors_mod
 from dateline.geo.resolve import capital_acting, state_acting
 from dateline.model import Span
@@ -70,6 +70,8 @@ def actor_mentions(sent: SpacySpan, book: Codebook, credits: Sequence[Span] = ()
             used.add(tok.i)
             if (part := _whole_of(tok)) is not None:
                 used.add(part.i)
+            if tok.dep_ == "compound" and actors_mod.KIND_BY_LEMMA.get(_actor_lemma(tok.head)) == "unidentified_armed":
+                used.add(tok.head.i)  # "Chinland Defence Force fighters": the group's own fighters
     for tok in sent:
         if tok.i in used or (tok.pos_ not in {"NOUN", "PROPN"}
                              and not (tok.tag_ == "VBG" and tok.lower_ in actors_mod.state_act_nouns())):
@@ -386,13 +388,26 @@ def _tok_at(sent: SpacySpan, char: int) -> Token | None:
 def _rebel_army(tok: Token) -> list[Token] | None:
     """The capitalised words of a rebel group's "… Army" / "… Forces" name ("Free Syrian Army"), when one of
     them is a word no state army is named with (`nonstate_army_words`); None otherwise."""
-    if tok.text not in {"Army", "Forces"}:
+    if tok.text not in {"Army", "Forces", "Force"}:
         return None
-    words = [c for c in tok.children if c.dep_ in {"compound", "amod", "nmod"} and c.i < tok.i and c.text[:1].isupper()]
+    words = [c for c in tok.children if c.dep_ in {"compound", "amod", "nmod", "poss"} and c.i < tok.i
+             and c.text[:1].isupper()]
     words = [t for c in words for t in c.subtree if t.i < tok.i and t.text[:1].isupper()]
-    if not words or not any(t.lower_ in actors_mod.nonstate_army_words() for t in words):
+    # (the parse may hang the name's first words elsewhere: "People's Defence Force fighters")
+    ent = next((e for e in tok.sent.ents if e.start <= tok.i < e.end and e.label_ == "ORG"), None)
+    words += [t for t in (ent or ()) if t.i < tok.i and t.text[:1].isupper() and t not in words and t.pos_ != "DET"]
+    words = [t for t in words if t.pos_ != "DET"]
+    if not words:
         return None
-    return sorted(words, key=lambda t: t.i)
+    words = sorted(words, key=lambda t: t.i)
+    book = default_codebook()
+    # "Kuki National Army", "Chinland Defence Force": a people's or a region's own name before "National" or
+    # "Defence" names a group; a state's name or nationality before it ("Afghan National Army") names the state
+    own_name = not (book.demonym_iso3(words[0].lower_) or book.iso3(words[0].text)) and any(
+        t.lower_ in {"national", "defence", "defense"} for t in words[1:])
+    if not own_name and not any(t.lower_ in actors_mod.nonstate_army_words() for t in words):
+        return None
+    return words
 
 
 def _armed_context(tok: Token) -> bool:
