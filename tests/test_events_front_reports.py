@@ -67,3 +67,13 @@ def test_a_junta_is_the_army_and_a_group_speaks_for_its_fighters(pipeline: Pipel
 def test_a_town_where_foreign_troops_act_stays_in_its_country(pipeline: Pipeline) -> None:
     [event] = events_of(pipeline, "Russian troops attacked a school in Kherson on Monday, wounding two teachers.")
     assert event.country == "Ukraine"
+
+
+@pytest.mark.parametrize("text", [
+    "TNLA fighters overran a junta outpost near Namhsan on Sunday.",
+    "Rebels seized the army garrison in Mogaung on Tuesday.",
+    "The TNLA said on Monday its troops had seized two junta camps near Namtu.",
+])
+def test_an_outpost_garrison_or_camp_taken_is_ground(pipeline: Pipeline, text: str) -> None:
+    [event] = events_of(pipeline, text)
+    assert event.sub_event_type == "Non-state actor overtakes territory"

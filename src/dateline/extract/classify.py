@@ -340,7 +340,7 @@ def find_triggers(sent: SpacySpan) -> list[Trigger]:
             if not _armed_frame(tok, family):
                 continue  # "the new tax targets the rich", "shares advanced": only armed actors act on ground
             family = ARMED_FRAMES[family]
-        if family == "seize" and _seized_people(tok):
+        if family == "seize" and _seized_people(tok) and not SEIZED_PLACE.search(low):
             family = "abduct"  # "militants seized two aid workers": people taken, an abduction (codebook 11)
         if lemma == "riot" and (tok.dep_ in {"compound", "amod"} or (tok.i > 0 and tok.doc[tok.i - 1].lower_ in {"anti", "-"})
                                 or tok.head.lemma_.lower() in {"police", "gear", "squad", "force", "unit"}):
