@@ -336,3 +336,15 @@ def test_a_weapon_the_subject_acted_with_is_no_side(pipeline) -> None:  # type: 
 def test_a_defence_force_or_national_army_named_by_its_people_is_a_group(pipeline, text, actor1, actor2) -> None:  # type: ignore[no-untyped-def]
     event = only_event(pipeline, text, published="2019-05-05")
     assert (event.actor1, event.actor2) == (actor1, actor2)
+
+
+@pytest.mark.parametrize(("text", "actor1"), [
+    ("CODECO militiamen attacked a displaced persons camp near Bule on Monday, killing nine people.",
+     "CODECO: Cooperative for the Development of Congo"),
+    ("Clan del Golfo fighters attacked a military patrol in Choco on Monday, killing two soldiers.", "Clan del Golfo"),
+    # a group whose name holds a shorter group's name is itself ("… National Liberation Army" is not the ELN)
+    ("West Papua National Liberation Army fighters burned a school in Nduga on Tuesday.",
+     "TPNPB: West Papua National Liberation Army"),
+])
+def test_named_groups_of_more_regions(pipeline, text: str, actor1: str) -> None:  # type: ignore[no-untyped-def]
+    assert only_event(pipeline, text, published="2024-03-14").actor1 == actor1
