@@ -73,3 +73,12 @@ def test_pay_in_us_dollars_is_no_place(pipeline: Pipeline) -> None:
 def test_words_of_violence_in_other_senses_are_no_event(pipeline: Pipeline, text: str) -> None:
     assert [e.sub_event_type for e in events_of(pipeline, text)
             if e.sub_event_type in {"Peaceful protest", "Violent demonstration", "Attack"}] == []
+
+
+@pytest.mark.parametrize("text", [
+    "Police used tear gas against youths who torched cars in Sevran on Tuesday night.",
+    "Riot police deployed water cannon against rioters who set fire to shops in Leicester on Saturday.",
+])
+def test_force_used_on_a_crowd_that_burned_property_is_a_riot(pipeline: Pipeline, text: str) -> None:
+    [event] = events_of(pipeline, text)
+    assert event.sub_event_type == "Violent demonstration"

@@ -697,7 +697,7 @@ def _blanked(text: str, ranges: list[tuple[int, int]], base: int) -> str:
     for a, b in ranges:
         text = text[:a - base] + " " * (b - a) + text[b - base:]
     return text
-_DEMONSTRATION_FAMILIES = {"protest", "blockade", "riot"}
+_DEMONSTRATION_FAMILIES = {"protest", "blockade", "riot", "burn", "stone"}
 
 
 def _one_per_reason(rejects: list[RejectedCandidate]) -> list[RejectedCandidate]:
