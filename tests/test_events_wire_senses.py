@@ -82,3 +82,32 @@ def test_words_of_violence_in_other_senses_are_no_event(pipeline: Pipeline, text
 def test_force_used_on_a_crowd_that_burned_property_is_a_riot(pipeline: Pipeline, text: str) -> None:
     [event] = events_of(pipeline, text)
     assert event.sub_event_type == "Violent demonstration"
+
+
+def test_an_attack_a_source_blames_on_a_group_happened(pipeline: Pipeline) -> None:
+    # the blame is the police's judgement: the attack is told as a fact, with no side the police took in it
+    [event] = events_of(pipeline, "Police blamed dissident republicans for a pipe bomb attack on a house in Lurgan "
+                                  "on Monday night.")
+    assert event.sub_event_type == "Remote explosive/landmine/IED"
+    assert not event.actor1.startswith("Police")
+
+
+def test_who_describes_an_attack_did_not_carry_it_out(pipeline: Pipeline) -> None:
+    [event] = events_of(pipeline, "A man was shot in the legs in Derry on Sunday in what police described as a "
+                                  "paramilitary-style attack.")
+    assert not event.actor1.startswith("Police")
+
+
+def test_security_guards_are_private_security_forces(pipeline: Pipeline) -> None:
+    [event] = events_of(pipeline, "Security guards shot dead two villagers at a gold mine near Tarkwa on Monday.")
+    assert event.actor1 == "Private Security Forces (Ghana)"
+
+
+def test_striking_workers_who_burn_property_riot(pipeline: Pipeline) -> None:
+    [event] = events_of(pipeline, "Striking municipal workers set fire to a depot in Tembisa on Tuesday.")
+    assert event.sub_event_type == "Violent demonstration"
+
+
+def test_a_pipeline_blown_up_is_an_explosive_attack(pipeline: Pipeline) -> None:
+    [event] = events_of(pipeline, "Militants blew up a gas pipeline near Arish on Monday.")
+    assert event.sub_event_type == "Remote explosive/landmine/IED"

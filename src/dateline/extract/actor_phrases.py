@@ -80,6 +80,9 @@ def actor_mentions(sent: SpacySpan, book: Codebook, credits: Sequence[Span] = ()
         if lemma == "fighter" and tok.dep_ == "compound" and tok.head.lemma_.lower() in {"jet", "plane", "aircraft"}:
             continue  # "a fighter jet": an aircraft, not a fighter
         kind = actors_mod.KIND_BY_LEMMA.get(lemma) or actors_mod.KIND_BY_LEMMA.get(tok.lower_)
+        if lemma == "guard" and any(c.lower_ in {"security", "private", "mine", "company"} for c in tok.children
+                                    if c.dep_ in {"compound", "amod"}):
+            kind = "private_security"  # "security guards at the mine": a firm's armed guards, not the state
         if kind is None and lemma in actors_mod.DEFENCE_WORDS and any(
                 c.lower_ in actors_mod.DEFENCE_MODIFIERS for c in tok.children):
             kind = "military"  # "air defences", "missile defense": a state's military
@@ -202,6 +205,7 @@ _HOLDER_LEMMAS = frozenset({"control", "hold", "run", "govern", "administer", "d
 _REPORT_LEMMAS = frozenset({"say", "tell", "report", "add", "confirm", "state", "claim", "announce", "allege"})
 
 
+_JUDGING_LEMMAS = frozenset({"blame", "describe", "call", "term", "label", "characterise", "characterize", "attribute"})
 _FIND_LEMMAS = {"find", "discover", "recover", "retrieve", "exhume", "uncover", "unearth"}
 
 
@@ -239,6 +243,10 @@ def _attribution_source(sent: SpacySpan, mention: actors_mod.ActorMention) -> bo
     if node.dep_ == "pobj" and node.head.lower_ == "to" and node.head.head.lower_ == "according":
         return True
     verb = node.head
+    if node.dep_ == "nsubj" and verb.lemma_.lower() in _JUDGING_LEMMAS:
+        # "police blamed the New IRA for an attack", "in what police described as an attack": who judges an act
+        # did not take part in it
+        return True
     if node.dep_ != "nsubj" or verb.lemma_.lower() not in _REPORT_LEMMAS:
         return False
     reported = [c for c in verb.children if c.dep_ in {"ccomp", "parataxis"}]

@@ -590,7 +590,7 @@ def judge_trigger(tok: Token, sent: SpacySpan, published: dt.date | None) -> Ver
                 reason = "future" if lemma in {"plan", "schedule", "prepare", "organise", "organize", "announce"} \
                     else "hypothetical"
                 return Verdict(reason, f"not (yet) happened: {node.text}")
-            if lemma in STATEMENT_LEMMAS:
+            if lemma in STATEMENT_LEMMAS and not _blamed_for_a_told_act(tok, node):
                 return Verdict("statement", f"a statement: {node.text}")
             if node.pos_ == "NOUN" and lemma in HYPO_NOUNS:
                 return Verdict("call" if lemma in {"call", "appeal", "demand", "campaign", "invitation"}
@@ -614,6 +614,21 @@ def judge_trigger(tok: Token, sent: SpacySpan, published: dt.date | None) -> Ver
         node = node.head
         hops += 1
     return Verdict()
+
+
+def _blamed_for_a_told_act(tok: Token, verb: Token) -> bool:
+    """An act told as a fact inside a blame ("police blamed the New IRA for a pipe bomb attack on a house in Larne on
+    Monday night"): the trigger is a noun after "for", with its own place or day; the act happened, whoever is
+    blamed (who did it stays unknown). A bare accusation ("accused the rebels of attacking civilians") is not."""
+    if verb.lemma_.lower() not in {"blame", "accuse"} or tok.pos_ != "NOUN":
+        return False
+    node = tok
+    while node.dep_ in {"compound", "amod"} and node.head.i != node.i:
+        node = node.head
+    if not (node.dep_ == "pobj" and node.head.lower_ == "for" and node.head.head.i == verb.i):
+        return False
+    return any(t.ent_type_ in {"DATE", "TIME", "GPE", "LOC", "FAC"} for t in node.subtree) or any(
+        t.ent_type_ in {"DATE", "TIME"} for t in verb.subtree if t.i > node.i)
 
 
 def _measured_back(clause: Token) -> str | None:
@@ -1065,6 +1080,9 @@ def classify_sentence(text: str, families: set[str], sent: SpacySpan | None = No
         return pick("Attack", "violence against civilians")
     if "arrest" in families:
         return pick("Arrests", "arrest")
+    if "burn" in families and PROTEST_ACTORS.search(_agents(sent).lower()):
+        # "striking workers set fire to a substation": demonstrators damaging property riot (codebook)
+        return pick("Violent demonstration", "demonstrators set property on fire")
     if "burn" in families and _crowd_burned(sent):
         # codebook: a crowd (villagers, youths, residents) setting property on fire is mob violence
         return pick("Mob violence", "a crowd set property on fire")

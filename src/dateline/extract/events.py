@@ -1068,7 +1068,7 @@ def _fill_actors(event: Event, cand: Candidate, iso3: str | None, book: Codebook
     mentions = cand.actor_mentions
     state = [(m, r) for m, r in mentions if m.kind in actors_mod.STATE_KINDS and m.kind != "government"]
     armed = [(m, r) for m, r in mentions if m.kind in {"unidentified_armed", "unidentified_gang", "communal_militia",
-                                                         "group"}]
+                                                         "group", "private_security"}]
     civil = [(m, r) for m, r in mentions if m.kind == "civilians"]
     demo = [(m, r) for m, r in mentions if m.kind in {"protesters", "rioters", "crowd", "mob"}]
     first: tuple[str, int, actors_mod.ActorMention | None] | None = None
