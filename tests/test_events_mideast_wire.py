@@ -70,3 +70,13 @@ def test_a_toll_across_a_territory_is_no_incident(pipeline: Pipeline, text: str)
 def test_a_state_that_carried_out_a_strike_acts(pipeline: Pipeline) -> None:
     [event] = events_of(pipeline, "Israel carried out a strike on a house in Khan Younis on Tuesday, killing four people.")
     assert (event.actor1, event.country) == ("Military Forces of Israel", "Palestine")
+
+
+def test_unnamed_soldiers_in_the_west_bank_are_israels(pipeline: Pipeline) -> None:
+    [event] = events_of(pipeline, "Soldiers shot dead a Palestinian man near Qalqilya on Tuesday.")
+    assert event.actor1 == "Military Forces of Israel"
+
+
+def test_prisoners_exchanged_are_an_agreement(pipeline: Pipeline) -> None:
+    [event] = events_of(pipeline, "The army and the rebels swapped 30 captives near Bunia on Tuesday under a deal.")
+    assert event.sub_event_type == "Agreement"

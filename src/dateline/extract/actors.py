@@ -197,7 +197,8 @@ def actor_name(mention: ActorMention, event_iso3: str | None, book: Codebook) ->
     if kind == "mob":
         kind = "rioters"
     if kind in STATE_KINDS:
-        iso3 = mention.nationality or event_iso3
+        iso3 = mention.nationality or (_load_aliases().get("military_of_occupier", {}).get(event_iso3, event_iso3)
+                                       if kind == "military" else event_iso3)
         country = state_country(iso3, book)
         template = book.actor_templates[kind]
         name = template["name"].format(country=country or "Unknown")
