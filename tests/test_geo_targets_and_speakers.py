@@ -171,3 +171,8 @@ def test_a_regional_bureau_dateline_does_not_move_the_story(pipeline) -> None:  
 def test_a_village_written_in_a_country_stays_in_it(pipeline) -> None:  # type: ignore[no-untyped-def]
     text = "CAIRO, March 14 (Reuters) - RSF fighters stormed the village of Wad Ashkeit in Sudan on Monday, killing 11."
     assert pipeline.extract_text(text, published="2024-03-14").events[0].country == "Sudan"
+
+
+def test_the_last_town_of_a_list_is_a_place_whatever_ner_calls_it(pipeline) -> None:  # type: ignore[no-untyped-def]
+    text = "Hundreds of thousands marched in Paris, Marseille and Lyon on Tuesday against the pension reform."
+    assert {e.location for e in pipeline.extract_text(text).events} == {"Paris", "Marseille", "Lyon"}

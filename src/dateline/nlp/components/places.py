@@ -445,6 +445,8 @@ def propose_toponyms(doc: Doc, gazetteer: Any, keep_blocked: bool = False, words
         listed = i >= 2 and (
             tk.text[i - 1] == "("
             or tk.text[i - 1] == "," and (tk.cap[i - 2] or tk.lower[i - 2] in _words("place_type_after"))
+            # the last of a list: "in Paris, Marseille and Lyon"
+            or i >= 4 and tk.lower[i - 1] in {"and", "or"} and tk.cap[i - 2] and tk.text[i - 3] == ","
         ) or j <= opening
         why_blocked = None if cue or listed else _why_blocked(i, j, ent_rows, bool(blocked))
         if why_blocked and not keep_blocked:
