@@ -176,3 +176,11 @@ def test_a_village_written_in_a_country_stays_in_it(pipeline) -> None:  # type: 
 def test_the_last_town_of_a_list_is_a_place_whatever_ner_calls_it(pipeline) -> None:  # type: ignore[no-untyped-def]
     text = "Hundreds of thousands marched in Paris, Marseille and Lyon on Tuesday against the pension reform."
     assert {e.location for e in pipeline.extract_text(text).events} == {"Paris", "Marseille", "Lyon"}
+
+
+def test_a_placeless_paragraph_of_a_local_story_stays_at_its_site(pipeline) -> None:  # type: ignore[no-untyped-def]
+    text = ("RUSTENBURG, March 14 (Reuters) - Workers at a platinum shaft near Mogwase downed tools on Monday over a "
+            "wage dispute, the union said.\n\nOn Tuesday, police fired rubber bullets to disperse strikers who had "
+            "blocked the road to the shaft, the company said.")
+    events = pipeline.extract_text(text, published="2024-03-14").events
+    assert [e.location for e in events] == ["Mogwase", "Mogwase"]

@@ -2660,6 +2660,11 @@ def place_for_event(places: list[Place], sentence: Span, paragraph: Span, articl
             update={"reason": f"from the paragraph: {best.reason or ''}", "confidence": round(best.confidence * 0.7, 2)}
         )
     places = everywhere
+    site = _story_site(places, sentence)
+    if site is not None:
+        return _as_event_place(site, article).model_copy(update={
+            "geo_precision": max(2, site.geo_precision or 2), "confidence": round(site.confidence * 0.6, 2),
+            "reason": f"the story's site, the only place its earlier paragraphs name: {site.reason or ''}"})
     countries = Counter(p.country for p in places if p.country and not _modifier(p))
     if not countries:
         return None
@@ -2674,6 +2679,17 @@ def place_for_event(places: list[Place], sentence: Span, paragraph: Span, articl
 
 
 PARAGRAPH_REACH = 1_000  # characters before and after the event's sentence (a long news paragraph holds ~800)
+
+
+def _story_site(places: list[Place], sentence: Span) -> Place | None:
+    """The one town or district every place before the sentence lies in ("Workers at the shaft near Rustenburg
+    downed tools … ¶ On Tuesday, police dispersed strikers who had blocked the road to the shaft"): a local story
+    goes on at its site, which a paragraph that names no place does not leave. None when the earlier paragraphs
+    name places in two towns, or none (a dateline in capitals is the desk's, not the site)."""
+    earlier = [p for p in places if p.span.start < sentence.start and p.latitude is not None and not _modifier(p)
+               and p.kind not in {"country", "region"} and not p.mention.isupper()]
+    sites = {(p.country, p.admin1, (p.within or p.name or "").lower()) for p in earlier}
+    return earlier[-1] if len(sites) == 1 else None
 
 
 def _without_foreign_dateline(places: list[Place], sentence: Span, article: Article, doc: Doc) -> list[Place]:
