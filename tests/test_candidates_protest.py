@@ -218,8 +218,8 @@ def test_a_march_that_defied_a_ban_took_place(resources: Resources) -> None:
 @pytest.mark.parametrize(("text", "sub"), [
     ("A road blockade by farming communities near the copper mine in Cotabambas entered its second week on Tuesday.",
      "Peaceful protest"),
-    ("Riot police lifted a week-old blockade of the access road to the mine in Dalanzadgad on Wednesday, detaining "
-     "20 herders.", "Protest with intervention"),
+    (("Riot police lifted a week-old blockade of the access road to the mine in Dalanzadgad on Wednesday, detaining "
+      "20 herders."), "Protest with intervention"),
 ])
 def test_a_blockade_told_as_a_noun_is_a_demonstration(resources: Resources, text: str, sub: str) -> None:
     assert candidates(resources, text) == [sub]
