@@ -348,3 +348,9 @@ def test_a_defence_force_or_national_army_named_by_its_people_is_a_group(pipelin
 ])
 def test_named_groups_of_more_regions(pipeline, text: str, actor1: str) -> None:  # type: ignore[no-untyped-def]
     assert only_event(pipeline, text, published="2024-03-14").actor1 == actor1
+
+
+def test_border_guards_are_a_states_forces(pipeline) -> None:  # type: ignore[no-untyped-def]
+    event = only_event(pipeline, "Iranian border guards clashed with smugglers near Mirjaveh on Monday, killing two.",
+                       published="2024-03-14")
+    assert event.actor1 == "Military Forces of Iran"

@@ -80,9 +80,11 @@ def actor_mentions(sent: SpacySpan, book: Codebook, credits: Sequence[Span] = ()
         if lemma == "fighter" and tok.dep_ == "compound" and tok.head.lemma_.lower() in {"jet", "plane", "aircraft"}:
             continue  # "a fighter jet": an aircraft, not a fighter
         kind = actors_mod.KIND_BY_LEMMA.get(lemma) or actors_mod.KIND_BY_LEMMA.get(tok.lower_)
-        if lemma == "guard" and any(c.lower_ in {"security", "private", "mine", "company"} for c in tok.children
-                                    if c.dep_ in {"compound", "amod"}):
+        guard_words = {c.lower_ for c in tok.children if c.dep_ in {"compound", "amod"}} if lemma == "guard" else set()
+        if guard_words & {"security", "private", "mine", "company"}:
             kind = "private_security"  # "security guards at the mine": a firm's armed guards, not the state
+        elif guard_words & {"border", "coast", "presidential", "republican", "frontier"}:
+            kind = "military"  # "Iranian border guards", "the coast guard": a state's forces
         if kind is None and lemma in actors_mod.DEFENCE_WORDS and any(
                 c.lower_ in actors_mod.DEFENCE_MODIFIERS for c in tok.children):
             kind = "military"  # "air defences", "missile defense": a state's military
