@@ -2660,7 +2660,9 @@ def place_for_event(places: list[Place], sentence: Span, paragraph: Span, articl
             update={"reason": f"from the paragraph: {best.reason or ''}", "confidence": round(best.confidence * 0.7, 2)}
         )
     places = everywhere
-    site = _story_site(places, sentence)
+    # (an undated report cannot tell its paragraphs' incidents apart by day: a site borrowed from an earlier
+    # paragraph would fold them into one)
+    site = _story_site(places, sentence) if article.published is not None else None
     if site is not None:
         return _as_event_place(site, article).model_copy(update={
             "geo_precision": max(2, site.geo_precision or 2), "confidence": round(site.confidence * 0.6, 2),
