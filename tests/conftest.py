@@ -30,6 +30,11 @@ def shared_file(*parts: str) -> Path:
     return path
 
 
+def events_of(pipeline: Pipeline, text: str, published: str = "2024-03-14"):  # type: ignore[no-untyped-def]
+    """Every event a text of a test gives, published on a Thursday (so "on Monday" is 11 March 2024)."""
+    return pipeline.extract_text(text, published=published).events
+
+
 def only_event(pipeline: Pipeline, text: str, published: str = "2021-05-10"):  # type: ignore[no-untyped-def]
     """The one event a one-incident text of a test gives (fails when it gives none or several)."""
     (event,) = pipeline.extract_text(text, published=published).events

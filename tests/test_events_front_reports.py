@@ -6,13 +6,8 @@ from __future__ import annotations
 
 import pytest
 
-from dateline.ingest import article_from_text
-from dateline.model import Event
 from dateline.pipeline import Pipeline
-
-
-def events_of(pipeline: Pipeline, text: str) -> list[Event]:
-    return pipeline.extract_article(article_from_text(text, published="2024-03-14")).events
+from tests.conftest import events_of
 
 
 @pytest.mark.parametrize("text", [

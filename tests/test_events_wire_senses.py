@@ -7,13 +7,8 @@ from __future__ import annotations
 
 import pytest
 
-from dateline.ingest import article_from_text
-from dateline.model import Event
 from dateline.pipeline import Pipeline
-
-
-def events_of(pipeline: Pipeline, text: str) -> list[Event]:
-    return pipeline.extract_article(article_from_text(text, published="2024-03-14")).events
+from tests.conftest import events_of
 
 
 def test_production_halted_by_a_strike_is_no_intervention(pipeline: Pipeline) -> None:
