@@ -599,7 +599,7 @@ def judge_trigger(tok: Token, sent: SpacySpan, published: dt.date | None) -> Ver
                 return Verdict("no_event", f"an attitude, not an event: {node.text}")
             if node.pos_ == "NOUN" and lemma in STATEMENT_NOUNS:
                 return Verdict("statement", f"a statement: {node.text}")
-        if node.dep_ in {"advcl", "pcomp"} and (span := _measured_back(node)) is not None:
+        if node.dep_ in {"advcl", "pcomp"} and (span := _years_back(node)) is not None:
             return Verdict("history", f"past background: {span} after")  # "five years after fighters stormed X"
         if node.dep_ == "advcl" and any(c.dep_ in {"mark", "aux"} and c.lower_ in CONDITION_MARKS and c.i < node.i
                                          for c in node.children):
@@ -631,7 +631,7 @@ def _blamed_for_a_told_act(tok: Token, verb: Token) -> bool:
         t.ent_type_ in {"DATE", "TIME"} for t in verb.subtree if t.i > node.i)
 
 
-def _measured_back(clause: Token) -> str | None:
+def _years_back(clause: Token) -> str | None:
     """The span of years or months that measures a clause of time ("five years after", "a decade since"), or None:
     the words before its "after"/"since" that the parse hangs on the clause's verb, its mark or its head."""
     marks = [c for c in clause.children if c.lower_ in {"after", "since"} and c.i < clause.i]

@@ -551,21 +551,10 @@ _KILLING_FAMILIES = frozenset({"kill", "fire", "fire_noun", "attack", "clash"})
 
 
 def _has_time_of_its_own(accepted: list[classify.Trigger], why: dict[int, str | None], sent: SpacySpan) -> bool:
-    """Whether a clause of time is measured from the event ("a week after", "days after", "hours after"): then it
-    tells an earlier incident, not how this one happened. A span of time measures its "after" ("on Monday after"
-    does not)."""
-    doc = sent.doc
-    for trig in accepted:
-        if why[id(trig)] not in {"after", "following"} or trig.token_i is None:
-            continue
-        for node in [doc[trig.token_i], *doc[trig.token_i].ancestors]:
-            for mark in node.children:
-                if mark.lower_ in {"after", "following"} and (
-                        any(c.dep_ == "npadvmod" for c in mark.children) or (
-                            mark.i > sent.start and doc[mark.i - 1].dep_ == "npadvmod"
-                            and doc[mark.i - 1].ent_type_ in {"DATE", "TIME"})):
-                    return True
-    return False
+    """Whether a clause of time is measured from the event ("a week after", "hours after"; `_measured_back`): then
+    it tells an earlier incident, not how this one happened ("on Monday after" is not measured)."""
+    return any(why[id(t)] in {"after", "following"} and (clause := _time_clause(sent, t)) is not None
+               and _measured_back(clause) for t in accepted)
 
 
 def _deaths_of_the_mourned(accepted: list[classify.Trigger], sent: SpacySpan) -> bool:
