@@ -10,6 +10,7 @@ import pytest
 from dateline.ingest import article_from_text
 from dateline.model import Report
 from dateline.pipeline import Pipeline
+from tests.conftest import events_of
 
 PUBLISHED = "2021-05-10"
 
@@ -179,6 +180,11 @@ FILTER_CASES: dict[str, tuple[str, str]] = {
                      "men at a house in Clermont on Monday."), "no_event"),
     "deny_responsibility": ("The ministry denied that its aircraft were responsible for strikes on a clinic.",
                             "statement"),
+    # a list of kinds of acts that a group carries out describes how it fights, not one incident
+    "kinds_of_acts": (("However, the rebels responded by targeting soft targets by attacking teachers and conducting "
+                       "suicide attacks, targeted killings and roadside bombings."), "no_event"),
+    "kinds_of_acts_pair": ("Insurgents in the region have turned to kidnappings and ambushes of army convoys.",
+                           "no_event"),
 }
 
 
@@ -323,3 +329,13 @@ def test_handling_told_in_the_next_sentence(second: str, expected: str, pipeline
     text = f"Hundreds of nurses marched to the health ministry in Harare on Monday to demand their wages. {second}"
     report = pipeline.extract_text(text, publisher="Test Wire", published=PUBLISHED)
     assert report.events and report.events[0].sub_event_type == expected
+
+
+@pytest.mark.parametrize(("text", "sub_type"), [
+    # a list of acts with a count and a day tells one incident
+    ("Airstrikes and shelling killed 12 civilians in Idlib on Monday.", "Air/drone strike"),
+    # a list that is the subject tells that they happened
+    ("Protests and riots broke out in Soweto after the shooting.", "Violent demonstration"),
+])
+def test_a_list_of_acts_that_tells_one_incident_stays_an_event(pipeline: Pipeline, text: str, sub_type: str) -> None:
+    assert [e.sub_event_type for e in events_of(pipeline, text)] == [sub_type]

@@ -559,6 +559,8 @@ def judge_trigger(tok: Token, sent: SpacySpan, published: dt.date | None) -> Ver
         return Verdict("history", "past background: " + HISTORY_CUES.search(sent_low).group(0))  # type: ignore[union-attr]
     if tok.dep_ == "pobj" and tok.head.lower_ == "without":
         return Verdict("negated", f"negated: without {tok.text}")  # "handed it over without a fight"
+    if (kinds := _kinds_of_acts(tok, sent)) is not None:
+        return Verdict("no_event", f"kinds of acts, not one incident: {kinds}")
     node = tok
     hops = 0
     while True:
@@ -614,6 +616,37 @@ def judge_trigger(tok: Token, sent: SpacySpan, published: dt.date | None) -> Ver
         node = node.head
         hops += 1
     return Verdict()
+
+
+_CLAUSE_OF_ITS_OWN = frozenset({"relcl", "acl", "advcl", "ccomp", "parataxis"})
+
+
+def _bare_plural(tok: Token) -> bool:
+    return tok.tag_ == "NNS" and not any(c.dep_ in {"det", "nummod", "poss"} for c in tok.children)
+
+
+def _kinds_of_acts(tok: Token, sent: SpacySpan) -> str | None:
+    """The list of kinds of acts that the trigger is, or carries out, or None: "conducting suicide attacks,
+    targeted killings and roadside bombings", "has carried out bombings and kidnappings". Two or more bare
+    plurals of event words, joined, as what is done describe a way of fighting, not one incident. A sentence
+    with a day, a time or a count in it ("airstrikes and shelling killed 12 on Monday") tells one and is kept;
+    so is a list that is the subject ("Protests and riots broke out"), which tells that they happened."""
+    if any(e.label_ in {"DATE", "TIME", "CARDINAL"} for e in sent.ents):
+        return None
+    node = tok
+    while node.dep_ in {"conj", "compound", "amod"} and node.head.pos_ == "NOUN" and node.head.i != node.i:
+        node = node.head  # "kidnappings" in "bombings, kidnappings and beheadings"; "suicide" in "suicide attacks"
+    stack = [node]
+    while stack:
+        node = stack.pop()
+        if node.dep_ in {"dobj", "pobj"} and _bare_plural(node):
+            listed = [node] + [c for c in node.children if c.dep_ == "conj" and _bare_plural(c)]
+            listed += [c for m in listed[1:] for c in m.children if c.dep_ == "conj" and _bare_plural(c)]
+            acts = [m for m in listed if TRIGGER_LEMMAS.get(m.lemma_.lower())]
+            if len(acts) >= 2:
+                return ", ".join(m.text for m in listed)
+        stack.extend(c for c in node.children if c.dep_ not in _CLAUSE_OF_ITS_OWN)
+    return None
 
 
 def _blamed_for_a_told_act(tok: Token, verb: Token) -> bool:
