@@ -87,6 +87,33 @@ def test_reuters_dateline_without_year_and_no_other_signal_leaves_date_undetermi
     assert article.published_signals == []
 
 
+def test_yearless_dateline_takes_the_year_whose_calendar_puts_the_leads_weekday_on_it() -> None:
+    # 3 March fell on a Friday in 2023, on a Thursday in 2022: the story is of 2023, the year after the budget.
+    article = article_from_text("MOMBASA, March 3 (Reuters) - Dock workers at the port walked off the job on "
+                                "Friday over pay cuts announced in the 2022 budget, union officials said.")
+    assert article.published == D(2023, 3, 3)
+    assert article.published_signals[0].source == "dateline"
+    assert "Friday" in article.published_signals[0].raw
+    assert_evidence_matches(article)
+
+
+def test_yearless_dateline_filed_the_morning_after_the_leads_weekday() -> None:
+    # 18 September was a Wednesday in 2019 (talks collapsed the day before) and a Friday in 2020.
+    article = article_from_text("GENEVA, Sept 18 (AFP) - Ceasefire talks collapsed on Tuesday, two years after "
+                                "the 2019 accord was signed, mediators said.")
+    assert article.published == D(2019, 9, 18)
+
+
+@pytest.mark.parametrize("text", [
+    # a weekday but no year written: the weekday alone fits a year in every six or so
+    "MOMBASA, March 3 (Reuters) - Dock workers walked off the job on Friday over pay cuts.",
+    # a year written, but neither it nor the next puts Saturday on 3 March or the day before
+    "MOMBASA, March 3 (Reuters) - Dock workers walked off the job on Saturday over the 2020 pay cuts.",
+])
+def test_yearless_dateline_stays_undated_when_weekday_and_years_do_not_settle_it(text: str) -> None:
+    assert article_from_text(text).published is None
+
+
 def test_yearless_dateline_in_january_report_of_december_event_picks_previous_year() -> None:
     article = article_from_text("GENEVA, Dec 31 (AFP) - Talks ended without agreement late on Tuesday.",
                                 published="2020-01-01")

@@ -439,6 +439,50 @@ def dateline_with_year(meta: TextMetadata, others: list[DateSignal]) -> DateSign
                       raw=f"{date_span.text if date_span else ''} (year from {reference.source})")
 
 
+_FULL_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+_WEEKDAY_WORD = re.compile(rf"\b({'|'.join(_FULL_WEEKDAYS)})\b", re.IGNORECASE)
+_YEAR_WORD = re.compile(r"(?<![\d\-/.])((?:19|20)\d\d)(?![\d\-/])")
+LEAD_CHARS = 600
+
+
+def dateline_year_from_text(meta: TextMetadata, text: str) -> DateSignal | None:
+    """A year-less dateline ("KABUL, April 11 (Xinhua) --") dated from its own text, when nothing else dates it.
+
+    Wire copy kept without its metadata writes the month and day but not the year. Its lead names the weekday
+    of the news ("on Monday", "reported Wednesday"): the dateline's own day, or the day before for a story
+    filed the morning after. The years the story writes ("the 2015 figures") bound the year: the story's is
+    one of them or the one after. Of those, the latest whose calendar puts the lead's weekday on the dateline's
+    day wins, then the latest that puts it on the day before; no weekday or no year written, no date. Date
+    libraries resolve a weekday against a known date; none infers the year from one, so this is written here.
+    """
+    if meta.dateline_month_day is None or meta.dateline_year is not None:
+        return None
+    dateline_span = meta.evidence.get("dateline")
+    lead_start = dateline_span.end if dateline_span is not None else 0
+    weekday = _WEEKDAY_WORD.search(text, lead_start, lead_start + LEAD_CHARS)
+    years = {int(y) for y in _YEAR_WORD.findall(text)}
+    if weekday is None or not years:
+        return None
+    named = _FULL_WEEKDAYS.index(weekday.group(1).lower())
+    month, day = meta.dateline_month_day
+    ranked: list[tuple[int, int]] = []
+    for year in years | {y + 1 for y in years}:
+        try:
+            value = dt.date(year, month, day)
+        except ValueError:
+            continue
+        days_after = (value.weekday() - named) % 7
+        if days_after in (0, 1):
+            ranked.append((days_after, -year))
+    if not ranked:
+        return None
+    days_after, negative_year = min(ranked)
+    date_span = meta.evidence.get("dateline_date")
+    return DateSignal(value=dt.date(-negative_year, month, day), source="dateline", evidence=date_span,
+                      raw=f"{date_span.text if date_span else ''} (year from the lead's {weekday.group(1)} "
+                          "and the years the text writes)")
+
+
 def rank_signals(signals: list[DateSignal]) -> list[DateSignal]:
     """Strongest first: override > record > html_meta > dateline > url > text; stable within a source."""
     return sorted(signals, key=lambda s: SOURCE_RANK[s.source])

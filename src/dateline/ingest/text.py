@@ -324,6 +324,10 @@ def _date_signals(text: str, meta: meta_mod.TextMetadata, hints: Hints,
         lead = meta_mod.lead_date_signal(text, skip=meta.evidence.get("dateline"))
         if lead is not None:
             signals.append(lead)
+    if not signals:
+        inferred = meta_mod.dateline_year_from_text(meta, text)
+        if inferred is not None:
+            signals.append(inferred)
     return meta_mod.rank_signals(signals)
 
 
