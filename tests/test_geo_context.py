@@ -109,6 +109,18 @@ def test_a_neighbourhood_word_makes_a_landmark_within_the_town_not_a_namesake_to
     assert not any(p.mention == "Molotov" for p in places)  # "Molotov cocktail" is not the old name of a city
 
 
+@pytest.mark.parametrize(("text", "town", "quarter"), [
+    ("Gunmen shot dead two traders in the Lahore neighbourhood of Ichhra on Friday.", "Lahore", "Ichhra"),
+    ("A grenade went off in the Kampala suburb of Kawempe, police said.", "Kampala", "Kawempe"),
+    ("Youths burned tyres in the Nairobi slum of Mathare overnight.", "Nairobi", "Mathare"),
+])
+def test_the_town_before_a_quarter_word_is_the_town_and_the_name_after_of_is_its_quarter(
+        resources, text: str, town: str, quarter: str) -> None:  # type: ignore[no-untyped-def]
+    places = {p.mention: p for p in geocode_text(text, resources)}
+    assert places[town].kind == "city" and places[town].name == town
+    assert places[quarter].kind == "landmark" and places[quarter].within == town
+
+
 def test_a_place_type_word_before_the_bracket_still_links_the_enclosing_places(resources) -> None:  # type: ignore[no-untyped-def]
     places = geocode_text("Police fired tear gas at protesters in San Jose town (Batangas, Calabarzon).", resources)
     town = next(p for p in places if p.mention == "San Jose")

@@ -217,6 +217,7 @@ def find_toponyms(doc: Doc, gazetteer: Any, recognizer: Any | None = None, words
     ents = list(doc.ents)
     cands = propose_toponyms(doc, gazetteer, keep_blocked=keep_blocked and recognizer is not None, words=words,
                              ents=ents)
+    _mark_quarters_of_towns(doc, cands)
     if recognizer is None:
         return cands
     from dateline.geo.models import person_names
@@ -247,6 +248,27 @@ def find_toponyms(doc: Doc, gazetteer: Any, recognizer: Any | None = None, words
                 cand.info["person_name"] = True
         kept.append(cand)
     return kept
+
+
+def _mark_quarters_of_towns(doc: Doc, cands: list[Candidate]) -> None:
+    """"The Karachi neighbourhood of Lyari", "the Mogadishu suburb of Hodan": the name after "of" is a quarter of
+    the town named before the place word, so it is placed within that town (a landmark), whether the index knows
+    a namesake of it elsewhere or not."""
+    towns = {c.end: c.start for c in cands}
+    after_a_name = [c for c in cands if c.start - 2 in towns]
+    if not after_a_name:
+        return
+    lower, cap = [t.lower_ for t in doc], [_cap_text(t.text) for t in doc]
+    for cand in after_a_name:
+        if _town_of_quarter(lower, cap, towns[cand.start - 2], cand.start - 2, len(doc)):
+            cand.kind_hint = "landmark"
+
+
+def _town_of_quarter(lower: list[str], cap: list[bool], i: int, j: int, n: int) -> bool:
+    """Whether the name at i:j is the town of "the TOWN neighbourhood of QUARTER" ("a Karachi neighbourhood"
+    alone names no quarter)."""
+    return (i >= 1 and lower[i - 1] in {"the", "a"} and j + 2 < n and lower[j] in _words("sublocality_suffixes")
+            and lower[j + 1] == "of" and cap[j + 2])
 
 
 # NER labels under which a kept name may still be the person's or group's of the same word elsewhere
@@ -456,8 +478,11 @@ def propose_toponyms(doc: Doc, gazetteer: Any, keep_blocked: bool = False, words
         kind_hint = None
         end = j
         part_of = j + 1 < tk.n and tk.lower[j] in {"area", "part", "outskirts"} and tk.lower[j + 1] == "of"
+        # "the Karachi neighbourhood of Lyari": the name before the word is the town, the name after it the quarter
+        # (without the article, "in Zumrutevler neighborhood of Maltepe" names the quarter first)
+        town_of_quarter = _town_of_quarter(tk.lower, tk.cap, i, j, tk.n)
         sublocality = tk.text[i] in _words("sublocality_prefixes") or part_of or (
-            j < tk.n and tk.lower[j] in _words("sublocality_suffixes"))
+            j < tk.n and tk.lower[j] in _words("sublocality_suffixes") and not town_of_quarter)
         if why_blocked and (sublocality or _street_in_town(doc, j)):
             continue  # a landmark bypasses the recognizer: only an unblocked name becomes one
         if sublocality:
