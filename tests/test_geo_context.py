@@ -121,6 +121,17 @@ def test_the_town_before_a_quarter_word_is_the_town_and_the_name_after_of_is_its
     assert places[quarter].kind == "landmark" and places[quarter].within == town
 
 
+@pytest.mark.parametrize(("text", "region", "country"), [
+    ("Jihadists attacked a gendarmerie post in the Dosso region of southern Niger on Friday.", "Dosso", "Niger"),
+    ("Gunmen killed seven villagers in the Mopti region of Mali on Sunday.", "Mopti", "Mali"),
+])
+def test_the_country_after_a_named_region_holds_it_and_is_no_province(
+        resources, text: str, region: str, country: str) -> None:  # type: ignore[no-untyped-def]
+    places = {p.mention: p for p in geocode_text(text, resources)}
+    assert places[region].country == country and places[region].admin1 == region
+    assert places[country].kind == "country" and places[country].country == country
+
+
 def test_a_place_type_word_before_the_bracket_still_links_the_enclosing_places(resources) -> None:  # type: ignore[no-untyped-def]
     places = geocode_text("Police fired tear gas at protesters in San Jose town (Batangas, Calabarzon).", resources)
     town = next(p for p in places if p.mention == "San Jose")

@@ -156,6 +156,16 @@ def _cue_before(lower: list[str], start: int) -> str | None:
     return None
 
 
+def _division_named_before(tk: _Tokens, start: int) -> bool:
+    """Whether the division word of "<division> of X" before `start` follows a name of its own: "the Tillaberi
+    region of western Niger" (the region is Tillaberi) as against "the region of Tillaberi"."""
+    skip = _words("place_cue_modifiers")
+    i = start - 1
+    while i >= 0 and tk.lower[i] in skip:
+        i -= 1
+    return i >= 2 and tk.lower[i] == "of" and tk.cap[i - 2] and tk.lower[i - 2] not in skip
+
+
 def _cue_after(lower: list[str], end: int) -> str | None:
     """A word after the span that names a kind of place: "X province", "X port", "X border area" (`lower` as for
     `_cue_before`)."""
@@ -498,8 +508,10 @@ def propose_toponyms(doc: Doc, gazetteer: Any, keep_blocked: bool = False, words
             kind_hint = "admin1" if cue_a in ADMIN1_WORDS else "admin2"
             if tk.text[j][0].isupper():
                 end = j + 1  # "Diyala Province" is one mention
-        elif cue_b in _ADMIN1_OF:
-            kind_hint = "admin1"  # "the state of Zacatecas", "the department of La Paz": the division, not its city
+        elif cue_b in _ADMIN1_OF and not _division_named_before(tk, i):
+            # "the state of Zacatecas", "the department of La Paz": the division, not its city; but in "the Mopti
+            # region of central Mali" the division is Mopti, and Mali what holds it
+            kind_hint = "admin1"
         info = {"blocked": why_blocked} if why_blocked else {}
         out.append(Candidate(i, end, source, ner=next(iter(labels - {None}), None), cue=cue, kind_hint=kind_hint, info=info))
 
