@@ -45,6 +45,24 @@ def test_who_reports_the_fighting_is_no_side_of_it(pipeline: Pipeline) -> None:
     assert event.sub_event_type == "Armed clash"
 
 
+@pytest.mark.parametrize(("text", "actor1"), [
+    ("Boko Haram abducted and killed nine fishermen near Maiduguri on Monday, relatives said.",
+     "Boko Haram - Jamaatu Ahli is-Sunnah lid-Dawati wal-Jihad"),
+    ("Unidentified assailants shot dead a village chief in Kidal region on Tuesday, locals said.",
+     "Unidentified Armed Group (Mali)"),
+    ("A group of raiders shot dead four herders near Kadugli on Sunday.", "Unidentified Armed Group (Sudan)"),
+])
+def test_armed_killers_credited_to_residents_are_no_mob(pipeline: Pipeline, text: str, actor1: str) -> None:
+    # before: the credit's "relatives" or "locals", or "a group of" raiders, made the killing Mob violence by rioters
+    [event] = events_of(pipeline, text)
+    assert (event.sub_event_type, event.actor1) == ("Attack", actor1)
+
+
+def test_a_mob_credited_to_witnesses_stays_a_mob(pipeline: Pipeline) -> None:
+    [event] = events_of(pipeline, "A mob of residents beat a man to death in Onitsha on Sunday, witnesses said.")
+    assert (event.sub_event_type, event.actor1) == ("Mob violence", "Rioters (Nigeria)")
+
+
 @pytest.mark.parametrize(("text", "sub", "actor1", "actor2"), [
     ("The junta bombed a camp for displaced people in Kachin state on Monday, killing 19 civilians.",
      "Air/drone strike", "Military Forces of Myanmar", "Civilians (Myanmar)"),

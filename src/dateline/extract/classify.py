@@ -771,14 +771,23 @@ ORGANISED = _LEXICON.regex("ORGANISED")
 
 
 def _agents(sent: SpacySpan | None) -> str:
-    """Who acts: active subjects and passive "by" agents of the sentence's verbs (dependency parse)."""
+    """Who acts: active subjects and passive "by" agents of the sentence's verbs (dependency parse). Who reports
+    ("…, residents said") is no doer of the act reported."""
     if sent is None:
         return ""
     parts: list[str] = []
     for tok in sent:
+        if tok.dep_ == "nsubj" and _reports_a_clause(tok.head):
+            continue
         if tok.dep_ == "nsubj" and tok.head.pos_ == "VERB" or tok.dep_ == "agent" or (tok.dep_ == "prep" and tok.lower_ == "by" and tok.head.tag_ == "VBN"):
             parts.append(" ".join(t.text for t in tok.subtree))
     return " ".join(parts)
+
+
+def _reports_a_clause(verb: Token) -> bool:
+    """"said" in "X killed 12 civilians, residents said" (the clause reported hangs on it, or it on the clause)."""
+    return verb.lemma_.lower() in REPORT_LEMMAS and (
+        verb.dep_ == "parataxis" or any(c.dep_ in {"ccomp", "parataxis"} for c in verb.children))
 
 
 # Road barricades and burning tyres: the riot's way of blocking a road.
