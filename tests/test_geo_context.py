@@ -248,3 +248,13 @@ def test_a_district_known_only_through_its_seat_town_is_found_inside_the_provinc
     district = next(p for p in places if p.mention.startswith("Golbasi"))
     assert district.country == "Turkey" and district.admin1 == "Adiyaman" and district.latitude is not None
     assert district.name.startswith("Golbas") and district.geo_precision == 1
+
+
+def test_an_event_placed_only_in_its_country_sits_at_the_countrys_point(pipeline) -> None:  # type: ignore[no-untyped-def]
+    # the paragraph names no place, the story two towns: the event falls to the country, not to its first town
+    text = ("Jihadists killed six soldiers in Gao and attacked a base in Menaka on Monday.\n\n"
+            "Separately, soldiers detained dozens of people, a rights group said.")
+    arrests = next(e for e in pipeline.extract_text(text, published="2024-03-14").events
+                   if e.sub_event_type == "Arrests")
+    assert (arrests.location, arrests.geo_precision) == ("Mali", 3)
+    assert abs(arrests.latitude - 12.65) < 0.1 and abs(arrests.longitude + 8.0) < 0.1  # Bamako, not Gao (16.3, -0.05)

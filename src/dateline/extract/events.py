@@ -92,6 +92,7 @@ def extract_events(
                 candidates.append(cand)
     candidates = _without_crime_arrests(candidates, rejected, text)
     for cand in candidates:
+        cand.place = geo_resolve.at_country_point(cand.place, resources.gazetteer)
         # a follow-up that names another place of the sentence ("... in Mombasa, Kisumu and Nakuru. In Nakuru,
         # police used live bullets") tells of that place's demonstration, not of this one
         own_sentences = [x for x in sentences if not _names_another_place(cand, x[0], x[2], places)]

@@ -2680,6 +2680,22 @@ def place_for_event(places: list[Place], sentence: Span, paragraph: Span, articl
     return base.model_copy(update=update)
 
 
+def at_country_point(place: Place | None, gaz: Any) -> Place | None:
+    """A country-level event place made from another place of that country (`place_for_event`'s article
+    focus) moved to the country's own point, its capital: the focus keeps the first place's coordinates
+    otherwise, and a map shows a Tigray town for an event that says only "Ethiopia"."""
+    if place is None or place.kind != "country" or place.geonameid is not None or not place.iso3:
+        return place
+    import pycountry
+
+    found = pycountry.countries.get(alpha_3=place.iso3)
+    entry = gaz.country(found.alpha_2) if found is not None else None
+    if entry is None:
+        return place
+    return place.model_copy(update={"latitude": entry.latitude, "longitude": entry.longitude,
+                                    "geonameid": entry.geonameid})
+
+
 PARAGRAPH_REACH = 1_000  # characters before and after the event's sentence (a long news paragraph holds ~800)
 
 
