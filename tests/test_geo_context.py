@@ -258,3 +258,18 @@ def test_an_event_placed_only_in_its_country_sits_at_the_countrys_point(pipeline
                    if e.sub_event_type == "Arrests")
     assert (arrests.location, arrests.geo_precision) == ("Mali", 3)
     assert abs(arrests.latitude - 12.65) < 0.1 and abs(arrests.longitude + 8.0) < 0.1  # Bamako, not Gao (16.3, -0.05)
+
+
+@pytest.mark.parametrize(("text", "location", "precision"), [
+    # a capital in apposition is a place whatever NER calls its name
+    ("Police fired tear gas at protesters in the state capital, Jos, on Friday.", "Jos", 1),
+    ("Youths burned tyres in the regional capital Mekele on Monday to protest against the arrests.", "Mek'ele", 1),
+    # near a capital in apposition, or some kilometres from a town, is near it
+    ("Gunmen killed two traders on the outskirts of the state capital, Lokoja, on Sunday.", "Lokoja", 2),
+    ("Rebels attacked an army post near the provincial capital Bunia on Sunday.", "Bunia", 2),
+    ("A roadside bomb hit a police van about 25 km from Quetta on Monday, killing three officers.", "Quetta", 2),
+])
+def test_a_capital_in_apposition_and_a_distance_from_a_town(pipeline, text: str, location: str,  # type: ignore[no-untyped-def]
+                                                            precision: int) -> None:
+    [event] = pipeline.extract_text(text, published="2024-03-14").events
+    assert (event.location, event.geo_precision) == (location, precision)

@@ -2052,7 +2052,9 @@ _DIRECTION = r"(?:north|south|east|west|north-?east|north-?west|south-?east|sout
 _VICINITY_BEFORE = re.compile(
     r"(?:\bnear|(?<!\bin )(?<!\bat )(?<!\bto )(?<!\bof )(?<!\bthe )\bnearby|outside(?:\s+of)?|close\s+to|(?:on\s+)?the\s+outskirts\s+of|outskirts\s+of|vicinity\s+of|around|"
     r"surroundings\s+of|(?:" + _DIRECTION + r"\s+)?(?:countryside|suburbs?|parts?|areas?)\s+of|" + _DIRECTION + r"\s+of|"
-    r"between)\s+(?:the\s+)?(?:(?:town|city|village|area)\s+of\s+)?$",
+    r"between|\d+\s*(?:km|kilomet(?:re|er)s?|miles?)\s+(?:from|outside))\s+(?:the\s+)?"
+    # "the town of X", "the provincial capital X", "the state capital, X,"
+    r"(?:(?:town|city|village|area)\s+of\s+|(?:[a-z]+\s+)?(?:capital|town|city)\s*,?\s*)?$",
     re.IGNORECASE,
 )
 _VICINITY_AFTER = re.compile(

@@ -150,6 +150,11 @@ def _cue_before(lower: list[str], start: int) -> str | None:
         i -= 1
     if i >= 0 and lower[i] in cues:
         return lower[i]
+    # "the state capital, Jos,", "the regional capital Mekele": the capital's name, whatever NER calls it
+    if i >= 1 and lower[i] == ",":
+        i -= 1
+    if i >= 0 and lower[i] in _words("place_cue_apposition"):
+        return lower[i]
     # "the city of X", "north of X", "residents of X"
     if i >= 1 and lower[i] == "of" and lower[i - 1] in _words("place_cue_of"):
         return f"{lower[i - 1]} of"
