@@ -153,3 +153,17 @@ def test_two_weekdays_of_a_range_are_one_span_of_days(pipeline, text: str, start
     event = report.events[0]
     assert (event.date_start, event.date_end, event.time_precision) == (start, end, 2)
     assert "day" not in event.notes.split(",", 1)[1], event.notes
+
+
+@pytest.mark.parametrize(("text", "day", "precision"), [
+    # a month is coded on its 15th, in a 31-day month too (not the middle day, the 16th)
+    ("In January, soldiers killed 14 civilians in a raid on a village near Mopti.", "2024-01-15", 3),
+    # a night is one day, the night's first, as "last night" is
+    ("Gunmen killed eight people in an overnight raid on a village in Benue state.", "2024-03-13", 1),
+    ("Israeli jets struck Hezbollah positions in south Lebanon overnight, the army said on Thursday.",
+     "2024-03-13", 1),
+])
+def test_an_events_day_is_the_day_its_expression_codes(pipeline, text: str, day: str,  # type: ignore[no-untyped-def]
+                                                        precision: int) -> None:
+    [event] = pipeline.extract_text(text, published="2024-03-14").events
+    assert (str(event.event_date), event.time_precision) == (day, precision)

@@ -1039,9 +1039,12 @@ def _fill_date(event: Event, date: DateMention | None, article: Article, days: i
         event.year = start.year if start.year == end.year else None
         flags.append("year_only_date")
         return
-    event.event_date = start + (end - start) // 2
-    if start != end and precision == 1:
-        precision = 2 if (end - start).days <= 7 else 3
+    # the day the expression codes ("In January": the 15th; "overnight": the night's first day), else the middle
+    coded = date.event_date if date is not None and not (days and days > 1) and \
+        date.event_date is not None and start <= date.event_date <= end else None
+    event.event_date = coded or start + (end - start) // 2
+    if start != end and precision == 1 and not (coded is not None and (end - start).days == 1):
+        precision = 2 if (end - start).days <= 7 else 3  # a night ("overnight", "last night") stays one day
     event.time_precision = precision
     event.year = event.event_date.year
 
