@@ -167,3 +167,19 @@ def test_an_events_day_is_the_day_its_expression_codes(pipeline, text: str, day:
                                                         precision: int) -> None:
     [event] = pipeline.extract_text(text, published="2024-03-14").events
     assert (str(event.event_date), event.time_precision) == (day, precision)
+
+
+@pytest.mark.parametrize(("text", "day", "precision"), [
+    # the day right after "said" is the telling's, wherever the parse hangs it
+    ("Police said on Wednesday they had arrested 40 opposition supporters in Dakar on Saturday.", "2024-03-09", 1),
+    ("Ethiopia's government said on Friday it had killed 45 militiamen near Gondar on Tuesday.", "2024-03-12", 1),
+    # a statement's or a report's day bounds the event, it is not its day
+    (("Militants killed 15 soldiers in an ambush near Tillaberi, the defence ministry said in a statement issued "
+      "on Wednesday."), "2024-03-13", 2),
+    (("Gunmen abducted 30 passengers on a highway near Kaduna, according to a police statement released on "
+      "Wednesday."), "2024-03-13", 2),
+])
+def test_the_day_of_the_telling_is_not_the_day_of_the_event(pipeline, text: str, day: str,  # type: ignore[no-untyped-def]
+                                                             precision: int) -> None:
+    [event] = pipeline.extract_text(text, published="2024-03-14").events
+    assert (str(event.event_date), event.time_precision) == (day, precision)

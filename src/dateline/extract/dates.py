@@ -779,7 +779,7 @@ def date_for_event(
     ]  # fmt: skip
     # ACLED dates the event, not its report: "Amnesty urged today …  five deaths in as many days" — a date on
     # the reporting verb yields to any other date of the sentence, and alone only bounds the event (≤ 2).
-    reports = [d for d in in_sentence if _dates_the_report(d, trigger)]
+    reports = [d for d in in_sentence if _dates_the_report(d, trigger, article.text)]
     if reports and len(reports) < len(in_sentence):
         in_sentence = [d for d in in_sentence if d not in reports]
         in_clause = [d for d in in_clause if d not in reports]
@@ -821,9 +821,21 @@ def _since_clause_apart(d: DateMention, trigger: Span) -> bool:
             and clause.text.lower().startswith(("since ", "until ")))
 
 
-def _dates_the_report(d: DateMention, trigger: Span) -> bool:
-    """The expression modifies a reporting verb ("said on Tuesday", "urged today") that is not the trigger."""
+def _dates_the_report(d: DateMention, trigger: Span, text: str = "") -> bool:
+    """The expression modifies a reporting verb ("said on Tuesday", "urged today") that is not the trigger, or
+    stands right after one or after a statement's publishing ("said on Wednesday it had arrested …", where the
+    parse hangs the day on the reported verb; "in a statement issued on Wednesday", "a report published Tuesday")."""
+    if text and _REPORT_DAY_BEFORE.search(text[max(0, d.span.start - 60) : d.span.start]) is not None:
+        return True
     return d.governor is not None and bool(_REPORTING_VERBS.match(d.governor.text)) and not d.governor.overlaps(trigger)
+
+
+# Words right before a date that make it the day of the telling: a reporting verb, or a statement's publishing,
+# with where it was published ("said on", "told AFP on", "in a statement issued on", "posted on Telegram on").
+_REPORT_DAY_BEFORE = re.compile(
+    r"\b(?:said|says|told(?: [\w.'-]+){1,4}|reported|announced|published|released|issued|posted|read|broadcast|"
+    r"aired|stated|confirmed)(?:\s+(?:on|to|in)\s+(?:the\s+)?[A-Z][\w-]*(?:\s+[a-z]+)?|\s+online)?"
+    r"\s+(?:on\s+|late\s+|early\s+|late\s+on\s+|early\s+on\s+)?$")
 
 
 def _from_the_report_day(chosen: DateMention, reports: list[DateMention], article: Article) -> DateMention:
