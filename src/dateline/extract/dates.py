@@ -825,8 +825,10 @@ def _dates_the_report(d: DateMention, trigger: Span, text: str = "") -> bool:
     """The expression modifies a reporting verb ("said on Tuesday", "urged today") that is not the trigger, or
     stands right after one or after a statement's publishing ("said on Wednesday it had arrested …", where the
     parse hangs the day on the reported verb; "in a statement issued on Wednesday", "a report published Tuesday")."""
-    if text and _REPORT_DAY_BEFORE.search(text[max(0, d.span.start - 60) : d.span.start]) is not None:
-        return True
+    window = max(0, d.span.start - 60)
+    if text and (told := _REPORT_DAY_BEFORE.search(text[window : d.span.start])) is not None:
+        # (unless the telling is the event itself: a statement keeps its own day)
+        return not (trigger.start < window + told.end() and window + told.start() < trigger.end)
     return d.governor is not None and bool(_REPORTING_VERBS.match(d.governor.text)) and not d.governor.overlaps(trigger)
 
 
