@@ -13,6 +13,7 @@ import pytest
 from dateline.ingest import article_from_text
 from dateline.model import Report
 from dateline.pipeline import Pipeline
+from tests.conftest import events_of
 
 PUBLISHED = "2022-03-14"
 
@@ -745,3 +746,17 @@ def test_protest_words_that_look_like_other_things(pipeline: Pipeline, text: str
     # before: Arrests, Grenade, Protest with intervention, and an accident rejected
     events = pipeline.extract_text(text, published=PUBLISHED).events
     assert [e.sub_event_type for e in events] == [sub]
+
+
+@pytest.mark.parametrize(("text", "actor2", "dead"), [
+    ("Security forces shot dead three people protesting the killing of a student in Conakry on Wednesday.",
+     "Security Forces of Guinea", 3),
+    ("Police shot dead two people in Siaya on Wednesday as residents protested the killing of a local chief.",
+     "Police Forces of Kenya", 2),
+    (("Soldiers opened fire on crowds marching to demand justice for a murdered activist in Bamenda on Wednesday, "
+      "killing four."), "Military Forces of Cameroon", 4),
+])
+def test_demonstrators_killed_while_protesting_a_killing(pipeline: Pipeline, text: str, actor2: str, dead: int) -> None:
+    # the killing protested is the grievance: it neither vetoes the force used on the crowd nor gives its toll
+    [event] = events_of(pipeline, text)
+    assert (event.sub_event_type, event.actor2, event.fatalities) == ("Excessive force against protesters", actor2, dead)

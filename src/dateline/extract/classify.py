@@ -1505,20 +1505,28 @@ def _after_attack(low: str) -> str:
 
 
 def _without_grievance(low: str, sent: SpacySpan | None) -> str:
-    """The lower-cased sentence with what the demonstrators protest blanked out: the object of "against/over"
-    on a protest word, and of the verbs protest, denounce, condemn ("to protest the looting of their homes",
-    "against clashes between the army and rebels")."""
+    """The lower-cased sentence with what the demonstrators protest blanked out (`grievances`)."""
     if sent is None or len(low) != len(sent.text):
         return low
+    for target in grievances(sent):
+        a, b = target.left_edge.idx - sent.start_char, target.right_edge.idx + len(target.right_edge.text) - sent.start_char
+        low = low[:a] + " " * (b - a) + low[b:]
+    return low
+
+
+def grievances(sent: SpacySpan) -> list[Token]:
+    """The heads of what demonstrators protest: the object of "against/over" on a protest word, of the verbs
+    protest, denounce, condemn ("to protest the looting of their homes", "against clashes between the army and
+    rebels"), and "justice for X" ("marching to demand justice for a murdered activist")."""
+    out = []
     for tok in sent:
-        target = None
         if tok.dep_ == "pobj" and tok.head.lower_ in {"against", "over"} and (
                 TRIGGER_LEMMAS.get(tok.head.head.lemma_.lower()) == "protest") and not _note_of_protest(tok.head.head) or tok.dep_ == "dobj" and tok.head.lemma_.lower() in {"protest", "denounce", "condemn", "decry"}:
-            target = tok
-        if target is not None:
-            a, b = target.left_edge.idx - sent.start_char, target.right_edge.idx + len(target.right_edge.text) - sent.start_char
-            low = low[:a] + " " * (b - a) + low[b:]
-    return low
+            out.append(tok)
+        elif tok.dep_ == "pobj" and tok.head.lower_ == "for" and (tok.head.head.lower_ == "justice" or any(
+                c.dep_ == "dobj" and c.lower_ == "justice" for c in tok.head.head.children)):
+            out.append(tok.head)  # "for a murdered activist" (on "justice", or on "demand" beside it)
+    return out
 
 
 def _note_of_protest(noun: Token) -> bool:
@@ -1553,8 +1561,13 @@ def _protest_subtype(low: str, has: dict[str, bool], families: set[str], sent: S
         return Classification("Violent demonstration", ["demonstrators used force or damaged property"])
     force_by = re.search(r"\b(?:police|security|soldiers?|troops|forces|army|officers?|gendarme|authorities|guards?|"
                          r"live (?:fire|ammunition)|bullets?|tear ?gas|opened fire|fired (?:on|at))\b", low)
-    if lethal and force_by and not re.search(r"\b(?:mourn|justice for|death of|in memory|anniversary|accident|"
-                                              r"acquittal|killed last|were killed in|whose (?:\w+ )?death)\b", low) and not GRIEVANCE_KILLING.search(low):
+    # what the crowd protests ("protesting the killing of a student") is no death of this event; a killing told
+    # outside it ("shot dead three people protesting the killing of a student") is
+    own = _without_grievance(low, sent)
+    lethal_here = lethal and (CUE["lethal"].search(own) is not None or CUE["injury"].search(own) is not None)
+    if lethal_here and force_by and not re.search(r"\b(?:mourn|justice for|death of|in memory|anniversary|accident|"
+                                                   r"acquittal|killed last|were killed in|whose (?:\w+ )?death)\b",
+                                                   own) and not GRIEVANCE_KILLING.search(own):
         return Classification("Excessive force against protesters", ["lethal force against demonstrators"])
     # ("the crowd dispersed peacefully" is how it ended, not a dispersal: the cue's "dispersed" yields to it)
     tear_gas = has["tear_gas"] and not (SELF_DISPERSED.search(low) and not TEAR_GAS_PROPER.search(low))

@@ -624,6 +624,12 @@ def _clauses_set_aside(accepted: list[classify.Trigger], sent: SpacySpan) -> lis
               if clause is not None and ((crowd and trig.family in _KILLING_FAMILIES) or _measured_back(clause)
                                          or (armed_main and trig.family not in _CROWD_FAMILIES
                                              and _has_own_doer(clause)))}
+    # what a crowd protests ("shot dead three people protesting the killing of a student"): its deaths are the
+    # grievance's, not this event's
+    for head in classify.grievances(sent):
+        first, last = head.left_edge, head.right_edge
+        if any(classify.TRIGGER_LEMMAS.get(t.lemma_.lower()) in _KILLING_FAMILIES for t in sent.doc[first.i : last.i + 1]):
+            aside.add((first.idx, last.idx + len(last.text)))
     return sorted(aside)
 
 
