@@ -90,3 +90,13 @@ def test_a_town_where_foreign_troops_act_stays_in_its_country(pipeline: Pipeline
 def test_an_outpost_garrison_or_camp_taken_is_ground(pipeline: Pipeline, text: str) -> None:
     [event] = events_of(pipeline, text)
     assert event.sub_event_type == "Non-state actor overtakes territory"
+
+
+@pytest.mark.parametrize("text", [
+    "Kurdish forces raided an Islamic State hideout near Raqqa on Monday.",
+    "Turkish artillery shelled Kurdish positions near Tal Tamr on Monday.",
+])
+def test_kurdish_is_a_people_not_the_state_of_iraq(pipeline: Pipeline, text: str) -> None:
+    # before: "Kurdish" was Iraq's nationality, so Kurdish forces in Syria became Military Forces of Iraq
+    [event] = events_of(pipeline, text)
+    assert "Iraq" not in f"{event.actor1} {event.actor2}" and event.country == "Syria"
