@@ -100,3 +100,15 @@ def test_kurdish_is_a_people_not_the_state_of_iraq(pipeline: Pipeline, text: str
     # before: "Kurdish" was Iraq's nationality, so Kurdish forces in Syria became Military Forces of Iraq
     [event] = events_of(pipeline, text)
     assert "Iraq" not in f"{event.actor1} {event.actor2}" and event.country == "Syria"
+
+
+@pytest.mark.parametrize(("text", "sub_type", "actor1"), [
+    ("Assailants stormed a displacement camp near Bunia overnight, hacking 12 people to death, a local official said.",
+     "Attack", "Unidentified Armed Group (Democratic Republic of Congo)"),
+    ("The raiders stormed the village of Tudun Wada on motorcycles and abducted 30 residents, police said.",
+     "Abduction/forced disappearance", "Unidentified Armed Group (Nigeria)"),
+])
+def test_attackers_who_storm_a_place_are_no_rioters(pipeline: Pipeline, text: str, sub_type: str, actor1: str) -> None:
+    [event] = events_of(pipeline, text)
+    assert (event.sub_event_type, event.actor1) == (sub_type, actor1)
+
