@@ -112,3 +112,9 @@ def test_attackers_who_storm_a_place_are_no_rioters(pipeline: Pipeline, text: st
     [event] = events_of(pipeline, text)
     assert (event.sub_event_type, event.actor1) == (sub_type, actor1)
 
+
+def test_service_members_are_troops_and_a_foreign_base_does_not_move_the_event(pipeline: Pipeline) -> None:
+    [event] = events_of(pipeline, "A rocket attack on a base in Erbil wounded three American service members on Tuesday.")
+    assert event.actor2 == "Military Forces of the United States"
+    [event] = events_of(pipeline, "Militants fired rockets at a U.S. base in the Syrian town of Al-Shaddadi on Wednesday.")
+    assert (event.country, event.actor1) == ("Syria", "Unidentified Armed Group (Syria)")

@@ -85,6 +85,8 @@ def actor_mentions(sent: SpacySpan, book: Codebook, credits: Sequence[Span] = ()
             kind = "private_security"  # "security guards at the mine": a firm's armed guards, not the state
         elif guard_words & {"border", "coast", "presidential", "republican", "frontier"}:
             kind = "military"  # "Iranian border guards", "the coast guard": a state's forces
+        if lemma == "member" and any(c.dep_ == "compound" and c.lower_ == "service" for c in tok.children):
+            kind = "military"  # "four U.S. service members": a state's troops, not civilians
         if kind is None and lemma in actors_mod.DEFENCE_WORDS and any(
                 c.lower_ in actors_mod.DEFENCE_MODIFIERS for c in tok.children):
             kind = "military"  # "air defences", "missile defense": a state's military
