@@ -39,7 +39,7 @@ KIND_BY_LEMMA: dict[str, str] = {
     "warship": "military", "gunboat": "military", "airplane": "military", "infantry": "military",
     "paratrooper": "military", "commando": "military", "sapper": "military", "jawan": "military",
     "trooper": "military", "guardsman": "military", "conscript": "military", "reservist": "military",
-    "serviceman": "military", "servicemen": "military", "servicewoman": "military", "servicemember": "military",
+    "servicemen": "military", "servicewoman": "military", "servicemember": "military",
     "government": "government", "authority": "government", "regime": "government",
     # a ruling junta is the army that rules ("the junta bombed a camp"): its acts are the military's
     "junta": "military",
