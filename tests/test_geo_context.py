@@ -273,3 +273,15 @@ def test_a_capital_in_apposition_and_a_distance_from_a_town(pipeline, text: str,
                                                             precision: int) -> None:
     [event] = pipeline.extract_text(text, published="2024-03-14").events
     assert (event.location, event.geo_precision) == (location, precision)
+
+
+@pytest.mark.parametrize(("text", "location", "admin1"), [
+    ("Bandits abducted 40 farmers in the Rafi area of Niger state on Monday.", "Rafi", "Niger"),
+    ("Gunmen killed 11 villagers in the Bassa area of Plateau state on Friday, police said.", "Bassa", "Plateau"),
+    ("Gunmen killed seven farmers in the Kaura area of southern Kaduna on Monday.", "Kaura", "Kaduna"),
+])
+def test_the_area_of_a_state_is_its_district_not_a_quarter(pipeline, text: str, location: str,  # type: ignore[no-untyped-def]
+                                                           admin1: str) -> None:
+    # "the Palanpur area of Surat" is a quarter of a city; "the Rafi area of Niger state" is a district of a state
+    [event] = pipeline.extract_text(text, published="2024-03-14").events
+    assert (event.location, event.admin1, event.geo_precision) == (location, admin1, 2)

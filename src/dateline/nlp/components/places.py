@@ -171,6 +171,17 @@ def _division_named_before(tk: _Tokens, start: int) -> bool:
     return i >= 2 and tk.lower[i] == "of" and tk.cap[i - 2] and tk.lower[i - 2] not in skip
 
 
+def _division_after(tk: _Tokens, start: int) -> bool:
+    """Whether the words from `start` name a division, not a town: "the Gwoza area of Borno state", "the Kaura area
+    of southern Kaduna" (an area of a state is a district or town of it, not a quarter of a city)."""
+    if start < tk.n and tk.lower[start] in _words("place_cue_modifiers") - {"the", "a"}:
+        return True
+    end = start
+    while end < tk.n and tk.cap[end] and end - start < 4:
+        end += 1
+    return end > start and end < tk.n and tk.lower[end] in ADMIN1_WORDS | ADMIN2_WORDS
+
+
 def _cue_after(lower: list[str], end: int) -> str | None:
     """A word after the span that names a kind of place: "X province", "X port", "X border area" (`lower` as for
     `_cue_before`)."""
@@ -492,7 +503,8 @@ def propose_toponyms(doc: Doc, gazetteer: Any, keep_blocked: bool = False, words
         source = "BOTH" if any(lbl in PLACE_NER for lbl in labels) else "GAZ"
         kind_hint = None
         end = j
-        part_of = j + 1 < tk.n and tk.lower[j] in {"area", "part", "outskirts"} and tk.lower[j + 1] == "of"
+        part_of = j + 1 < tk.n and tk.lower[j] in {"area", "part", "outskirts"} and tk.lower[j + 1] == "of" \
+            and not _division_after(tk, j + 2)
         # "the Karachi neighbourhood of Lyari": the name before the word is the town, the name after it the quarter
         # (without the article, "in Zumrutevler neighborhood of Maltepe" names the quarter first)
         town_of_quarter = _town_of_quarter(tk.lower, tk.cap, i, j, tk.n)
