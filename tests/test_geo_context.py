@@ -285,3 +285,11 @@ def test_the_area_of_a_state_is_its_district_not_a_quarter(pipeline, text: str, 
     # "the Palanpur area of Surat" is a quarter of a city; "the Rafi area of Niger state" is a district of a state
     [event] = pipeline.extract_text(text, published="2024-03-14").events
     assert (event.location, event.admin1, event.geo_precision) == (location, admin1, 2)
+
+
+def test_a_town_in_a_neighbouring_state_stays_in_the_state_its_sentence_names(pipeline) -> None:  # type: ignore[no-untyped-def]
+    # "neighbouring" marks the state as another one than the story's first: it still says where its town lies
+    text = ("Bandits killed five people in Zamfara state on Sunday.\n\n"
+            "In neighbouring Sokoto state, gunmen killed eight villagers in the town of Sabon Birni on Monday.")
+    events = pipeline.extract_text(text, published="2024-03-14").events
+    assert [(e.location, e.admin1) for e in events] == [("Zamfara", "Zamfara"), ("Sabon Birni", "Sokoto")]

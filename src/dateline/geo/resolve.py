@@ -848,6 +848,9 @@ class Context:
     areas: dict[tuple[str, str], str] = field(default_factory=dict)
     # (country, admin1 code) of the provinces the text itself names as provinces ("in Donetsk region")
     provinces: dict[tuple[str, str], str] = field(default_factory=dict)
+    # the same by sentence, also those named aside ("In neighbouring Sokoto state, gunmen …"): what the sentence
+    # itself says of where its towns lie
+    sentence_provinces: dict[int, set[tuple[str, str]]] = field(default_factory=dict)
     # the home country of the publisher or of the agency credited in the dateline (data/outlets.yaml `country`):
     # weak support, for a report whose own words name no country (`_outlet_home`)
     outlet: str | None = None
@@ -960,10 +963,12 @@ def _context(article: Article, doc: Doc, mentions: list[Mention], gaz: Gazetteer
                 ctx.areas.setdefault((cc, unit.admin1_code), match.group(0))
     for m in mentions:
         # "fighting went on across Donetsk region": the text's own province words, worded as a province
-        if m.kind_hint == "admin1" and not m.aside:
+        if m.kind_hint == "admin1":
             for e in m.candidates:
                 if e.kind == KIND_ADMIN1:
-                    ctx.provinces.setdefault((e.cc, e.admin1_code), m.text)
+                    ctx.sentence_provinces.setdefault(m.sent, set()).add((e.cc, e.admin1_code))
+                    if not m.aside:
+                        ctx.provinces.setdefault((e.cc, e.admin1_code), m.text)
     if article.dateline_place:
         found = gaz.lookup(article.dateline_place)
         if found:
@@ -1317,6 +1322,8 @@ def _supported_province(m: Mention, best: Entry, why: list[str], ctx: Context) -
         return None
     if any(e.cc == best.cc and e.admin1_code == code for e in m.candidates for code, _ in codes):
         return None  # a namesake inside it: the bonus above has chosen among them
+    if any((e.cc, e.admin1_code) in ctx.sentence_provinces.get(m.sent, ()) for e in m.candidates):
+        return None  # its own sentence names the province of a namesake ("In neighbouring Sokoto state, … X")
     return codes[0]
 
 
