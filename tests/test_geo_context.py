@@ -293,3 +293,12 @@ def test_a_town_in_a_neighbouring_state_stays_in_the_state_its_sentence_names(pi
             "In neighbouring Sokoto state, gunmen killed eight villagers in the town of Sabon Birni on Monday.")
     events = pipeline.extract_text(text, published="2024-03-14").events
     assert [(e.location, e.admin1) for e in events] == [("Zamfara", "Zamfara"), ("Sabon Birni", "Sokoto")]
+
+
+def test_a_placeless_paragraph_stays_at_the_town_its_province_holds(pipeline) -> None:  # type: ignore[no-untyped-def]
+    # the town and the province that holds it are one site, not two: the next paragraph stays at the town
+    text = ("A suicide bomber struck a market in the town of Konduga in Borno state on Monday, killing nine people."
+            "\n\nSoldiers sealed off the town after the blast and arrested two suspects.")
+    events = pipeline.extract_text(text, published="2024-03-14").events
+    arrests = next(e for e in events if e.sub_event_type == "Arrests")
+    assert (arrests.location, arrests.admin1, arrests.geo_precision) == ("Konduga", "Borno", 2)

@@ -2716,8 +2716,21 @@ def _story_site(places: list[Place], sentence: Span) -> Place | None:
     name places in two towns, or none (a dateline in capitals is the desk's, not the site)."""
     earlier = [p for p in places if p.span.start < sentence.start and p.latitude is not None and not _modifier(p)
                and p.kind not in {"country", "region"} and not p.mention.isupper()]
+    # the province or district that holds a town named beside it is no second site ("the town of Debre Tabor in
+    # the Amhara region")
+    earlier = [p for p in earlier if not _holds_another(p, earlier)]
     sites = {(p.country, p.admin1, (p.within or p.name or "").lower()) for p in earlier}
     return earlier[-1] if len(sites) == 1 else None
+
+
+def _holds_another(division: Place, places: list[Place]) -> bool:
+    """Whether a province or district place holds another, more specific, place of the list."""
+    if division.kind not in {"admin1", "admin2"}:
+        return False
+    return any(p is not division and p.country == division.country and p.admin1 == division.admin1
+               and (division.kind == "admin1" or p.admin2 == division.admin2)
+               and p.kind in {"city", "landmark"} | ({"admin2"} if division.kind == "admin1" else set())
+               for p in places)
 
 
 def _without_foreign_dateline(places: list[Place], sentence: Span, article: Article, doc: Doc) -> list[Place]:
