@@ -183,3 +183,18 @@ def test_the_day_of_the_telling_is_not_the_day_of_the_event(pipeline, text: str,
                                                              precision: int) -> None:
     [event] = pipeline.extract_text(text, published="2024-03-14").events
     assert (str(event.event_date), event.time_precision) == (day, precision)
+
+
+@pytest.mark.parametrize(("text", "day"), [
+    # the day referred back to is two paragraphs up, past a paragraph with no day of its own
+    (("Protesters burned tyres in Kisumu on Tuesday.\n\nPolice said 12 people were arrested.\n\n"
+     "The previous day, opposition supporters had marched in Nairobi."), "2024-03-11"),
+    (("Gunmen killed a chief near Butembo on Friday.\n\nThe army blamed the rebels.\n\n"
+     "The following day, rebels abducted 20 villagers in Lubero."), "2024-03-09"),
+    # a day counted from the one told before
+    ("Militants attacked an army post in Diffa on Sunday.\n\nTwo days later, protesters marched through Diffa.",
+     "2024-03-12"),
+])
+def test_a_day_told_relative_to_an_earlier_one(pipeline, text: str, day: str) -> None:  # type: ignore[no-untyped-def]
+    events = pipeline.extract_text(text, published="2024-03-14").events
+    assert str(events[-1].event_date) == day and events[-1].time_precision == 1

@@ -485,8 +485,10 @@ def _dateparser_fallback(text: str, base: dt.date) -> Resolved | None:
 
 _ANAPHOR_RE = re.compile(
     r"^(?:back then|at (?:that|the) time|the (?:previous|next|following|same) day|the day (?:before|after)"
-    r"|(?:that|later|earlier) day|later that day)$"
+    r"|(?:that|later|earlier) day|later that day|(?:a|an|one|\w+|\d+) (?:days?|weeks?) (?:later|earlier)"
+    r"|(?:hours|minutes) later)$"
 )
+_COUNTED_SHIFT = re.compile(r"^(?P<n>a|an|one|\w+|\d+) (?P<unit>days?|weeks?) (?P<dir>later|earlier)$")
 _FUTURE_AUX = {"will", "shall", "'ll", "wo"}
 _INTENT_HEADS = {
     "plan", "threaten", "vow", "intend", "expect", "promise", "pledge", "aim", "hope", "prepare", "schedule",
@@ -631,11 +633,17 @@ def _mention(
 
 
 def _anaphor_shift(text: str) -> int:
+    """Days from the day told before: "the previous day" -1, "two days later" +2, "a week earlier" -7."""
     t = _norm(text)
     if "previous day" in t or "day before" in t:
         return -1
     if any(k in t for k in ("next day", "following day", "day after")):
         return 1
+    if m := _COUNTED_SHIFT.match(t):
+        word = m.group("n")
+        n = int(word) if word.isdigit() else 1 if word in {"a", "an", "one"} else NUMBER_WORDS.get(word, 0)
+        days = n * (7 if m.group("unit").startswith("week") else 1)
+        return days if m.group("dir") == "later" else -days
     return 0
 
 
@@ -651,14 +659,20 @@ def _previous_paragraph_start(text: str, at: int) -> int:
 
 
 def _resolve_anaphor(text: str, span: SpacySpan, m: DateMention, before: list[DateMention]) -> DateMention:
-    """"Back then", "the previous day", "that day": the closest earlier resolved date in this or the
-    previous paragraph, shifted by the day the words say."""
-    para_start = _previous_paragraph_start(text, span.start_char)
+    """"Back then", "the previous day", "that day", "two days later": the closest earlier resolved date in this
+    or the paragraphs before it (wire copy gives every sentence a paragraph), shifted by the days the words say.
+    The day a source spoke ("the ministry said on Wednesday") is no antecedent. With none, a shifted day is not
+    resolved at all: "the next day" counted from the publication date would be a day after the story."""
+    reach = min(_previous_paragraph_start(text, span.start_char), max(0, span.start_char - PARAGRAPH_REACH))
     ante = next(
-        (d for d in reversed(before) if d.date_start is not None and d.span.start >= para_start and d.note != "dateline"),
+        (d for d in reversed(before) if d.date_start is not None and d.span.start >= reach and d.note != "dateline"
+         and not _REPORT_DAY_BEFORE.search(text[max(0, d.span.start - 60) : d.span.start])),
         None,
     )
     if ante is None:
+        if _anaphor_shift(span.text):
+            return m.model_copy(update={"kind": "vague", "date_start": None, "date_end": None, "event_date": None,
+                                        "note": "refers back to a day the text does not give"})
         return m
     shift = dt.timedelta(days=_anaphor_shift(span.text))
     if shift and ante.date_start != ante.date_end:

@@ -132,6 +132,11 @@ def _matcher_patterns() -> dict[str, list[list[dict[str, object]]]]:
             [{"LOWER": "the"}, {"LOWER": "day"}, {"LOWER": {"IN": ["before", "after"]}}],
             [{"LOWER": {"IN": ["that", "later", "earlier"]}}, {"LOWER": "day"}],
             [{"LOWER": "later"}, {"LOWER": "that"}, {"LOWER": "day"}],
+            # "two days later", "a day earlier", "hours later": counted from the day told before
+            [{"LOWER": {"IN": ["a", "one", *NUMBER_WORDS]}}, {"LOWER": {"IN": ["day", "days", "week", "weeks"]}},
+             {"LOWER": {"IN": ["later", "earlier"]}}],
+            [{"IS_DIGIT": True}, {"LOWER": {"IN": ["days", "weeks"]}}, {"LOWER": {"IN": ["later", "earlier"]}}],
+            [{"LOWER": {"IN": ["hours", "minutes"]}}, {"LOWER": "later"}],
         ],
     }
 
