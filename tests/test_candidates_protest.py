@@ -227,3 +227,20 @@ def test_a_blockade_told_as_a_noun_is_a_demonstration(resources: Resources, text
 
 def test_a_states_blockade_of_a_territory_is_no_demonstration(resources: Resources) -> None:
     assert candidates(resources, "The naval blockade of the port of Hodeidah continued on Monday.") == []
+
+
+@pytest.mark.parametrize(("text", "sub_type"), [
+    # a blockade cleared by the police is an intervention
+    ("Riot police cleared a roadblock set up by coca growers near Caranavi on Thursday.", "Protest with intervention"),
+    # the crowd's force and damage in the words wire copy uses
+    ("Protesters broke through police lines and entered the grounds of parliament in Kathmandu on Friday.",
+     "Violent demonstration"),
+    ("Striking municipal workers trashed the streets of Cape Town's city centre on Monday, overturning dustbins.",
+     "Violent demonstration"),
+    # a mine a crowd attacks or burns is a place of work, not a landmine
+    ("Protesters attacked the mine in Challhuahuacho on Wednesday.", "Violent demonstration"),
+    ("Angry youths set fire to the mine camp in Obuasi on Saturday.", "Mob violence"),
+])
+def test_protest_wire_words_for_interventions_damage_and_mines(pipeline, text: str, sub_type: str) -> None:  # type: ignore[no-untyped-def]
+    [event] = pipeline.extract_text(text, published="2024-03-14").events
+    assert event.sub_event_type == sub_type
