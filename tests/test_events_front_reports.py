@@ -118,3 +118,15 @@ def test_service_members_are_troops_and_a_foreign_base_does_not_move_the_event(p
     assert event.actor2 == "Military Forces of the United States"
     [event] = events_of(pipeline, "Militants fired rockets at a U.S. base in the Syrian town of Al-Shaddadi on Wednesday.")
     assert (event.country, event.actor1) == ("Syria", "Unidentified Armed Group (Syria)")
+
+
+@pytest.mark.parametrize(("text", "actors"), [
+    ("On Wednesday, al Qaeda-linked JNIM militants ambushed a military convoy near Niono, killing several soldiers.",
+     ("JNIM: Group for Support of Islam and Muslims", "Military Forces of Mali")),
+    ("Al Qaeda-affiliated militants raided a police station in the town of Kaya on Tuesday, killing three officers.",
+     ("Unidentified Armed Group (Burkina Faso)", "Police Forces of Burkina Faso")),
+])
+def test_a_sponsor_or_affiliate_is_no_side(pipeline: Pipeline, text: str, actors: tuple[str, str]) -> None:
+    # before: "al Qaeda-linked" made Al Qaeda the other side, and the soldiers or police attacked were lost
+    [event] = events_of(pipeline, text)
+    assert (event.actor1, event.actor2) == actors

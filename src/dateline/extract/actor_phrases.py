@@ -204,8 +204,11 @@ LEAVER = "leaver"
 _UNDERGO_LEMMAS = frozenset({"die", "perish", "succumb", "drown"})  # intransitive verbs whose subject is a victim
 # Participles that say who holds, runs or backs what they describe ("airstrikes on a town controlled by X",
 # "rebels backed by Y attacked"): their by-agent is the holder or backer, not the act's agent.
-_HOLDER_LEMMAS = frozenset({"control", "hold", "run", "govern", "administer", "dominate", "back", "support",
-                            "sponsor", "fund", "arm", "own", "operate"})
+# who backs or is tied to a side ("Iran-backed", "al Qaeda-linked", "rebels backed by Rwanda"): no side of the act
+_SPONSOR_LEMMAS = frozenset({"back", "support", "sponsor", "fund", "arm", "link", "affiliate", "ally", "align",
+                             "inspire", "associate", "tie", "connect"})
+_HOLDER_LEMMAS = frozenset({"control", "hold", "run", "govern", "administer", "dominate", "own", "operate"}) | _SPONSOR_LEMMAS
+SPONSOR = "sponsor"
 _REPORT_LEMMAS = frozenset({"say", "tell", "report", "add", "confirm", "state", "claim", "announce", "allege"})
 
 
@@ -523,9 +526,14 @@ def _told_as_later(verb: Token) -> bool:
 def _role(tok: Token) -> str:
     """agent (does the act), patient (undergoes it), holder (holds or backs what the sentence names: "a town
     controlled by X"), leaver (gives ground up: "troops withdrew") or other, from the dependency label."""
-    if tok.dep_ in {"npadvmod", "compound", "nmod"} and tok.head.tag_ == "VBN" and \
-            tok.head.lemma_.lower() in _HOLDER_LEMMAS and tok.head.i > tok.i:
-        return "holder"  # "rebel-held suburbs", "a regime-controlled town": who holds the place, not who acts
+    name_end = tok
+    while name_end.dep_ == "compound" and name_end.head.pos_ == "PROPN" and name_end.head.i > name_end.i:
+        name_end = name_end.head  # "al" of "al Qaeda-linked": the name's last word carries the link
+    if name_end.dep_ in {"npadvmod", "compound", "nmod"} and name_end.head.tag_ == "VBN" and \
+            name_end.head.lemma_.lower() in _HOLDER_LEMMAS and name_end.head.i > name_end.i:
+        # "rebel-held suburbs", "a regime-controlled town": who holds the place, not who acts; "Iran-backed"
+        # rebels: who backs them
+        return SPONSOR if name_end.head.lemma_.lower() in _SPONSOR_LEMMAS else "holder"
     node = tok
     while node.dep_ in {"compound", "amod", "conj", "appos"} and node.head.i != node.i:
         node = node.head
@@ -539,7 +547,8 @@ def _role(tok: Token) -> str:
     if node.dep_ == "pobj" and node.head.lower_ == "by":
         by_what = node.head.head
         if by_what.dep_ == "acl" and by_what.lemma_.lower() in _HOLDER_LEMMAS:
-            return "holder"  # "a town controlled by X", "rebels backed by Y": who holds or backs, not who acts
+            # "a town controlled by X", "rebels backed by Y": who holds or backs, not who acts
+            return SPONSOR if by_what.lemma_.lower() in _SPONSOR_LEMMAS else "holder"
         if _told_as_later(by_what):
             return "other"  # "killed three people before being shot dead by police": police ended it, a later act
         return "agent"

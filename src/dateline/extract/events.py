@@ -21,7 +21,7 @@ from dateline.codebook import Codebook
 from dateline.extract import actors as actors_mod
 from dateline.extract import classify
 from dateline.extract import dates as dates_mod
-from dateline.extract.actor_phrases import LEAVER, actor_mentions
+from dateline.extract.actor_phrases import LEAVER, SPONSOR, actor_mentions
 from dateline.extract.fatalities import count_fatalities
 from dateline.extract.notes import clean_clause, make_note
 from dateline.extract.notes import phrases as note_phrases
@@ -1059,7 +1059,8 @@ def _fill_date(event: Event, date: DateMention | None, article: Article, days: i
 _PROTEST_TYPES = {"Peaceful protest", "Protest with intervention", "Excessive force against protesters"}
 
 
-HOLDER = "holder"  # the role of who holds or backs what the sentence names (actor_phrases._role)
+HOLDER = "holder"  # the role of who holds what the sentence names (actor_phrases._role)
+
 
 
 def _fill_actors(event: Event, cand: Candidate, iso3: str | None, book: Codebook, evidence: dict[str, Span]) -> None:
@@ -1104,8 +1105,8 @@ def _fill_actors(event: Event, cand: Candidate, iso3: str | None, book: Codebook
     elif event.event_type in {"Violence against civilians"}:
         # (who holds the place or backs a side is not who struck: "a town controlled by X", "Y-backed")
         # ("…, the Hamas-run health ministry said": who runs the source is never the perpetrator, even alone)
-        perps = [x for x in state + armed if x[1] not in {"patient", HOLDER}] or [
-            x for x in state + armed if x[1] != HOLDER]
+        perps = [x for x in state + armed if x[1] not in {"patient", HOLDER, SPONSOR}] or [
+            x for x in state + armed if x[1] not in {HOLDER, SPONSOR}]
         # the act's agent before a force named otherwise ("killed two before he was shot dead by police")
         perps = sorted(perps, key=lambda x: x[1] != "agent")
         first = named(perps[0][0]) if perps else template("unidentified_armed")
@@ -1118,7 +1119,7 @@ def _fill_actors(event: Event, cand: Candidate, iso3: str | None, book: Codebook
             second = template("protesters")  # "opened fire on a protest march"
     elif event.event_type == "Battles":
         # who acts first, who is acted on ("an attack on a police station") last
-        sides = sorted(state + armed, key=lambda x: (x[1] == "patient", x[1] != "agent", x[0].start))
+        sides = sorted([x for x in state + armed if x[1] != SPONSOR], key=lambda x: (x[1] == "patient", x[1] != "agent", x[0].start))
         names: list[tuple[str, int, actors_mod.ActorMention | None]] = []
         for m, _ in sides:
             n = named(m)
@@ -1135,9 +1136,9 @@ def _fill_actors(event: Event, cand: Candidate, iso3: str | None, book: Codebook
         # a device names no one who set it off: only an agent is its perpetrator, and a force it went off by ("a
         # car bomb exploded outside a police station") is its target
         device = sub in _DEVICE_TYPES
-        perps = [x for x in state + armed if x[1] not in {"patient", HOLDER} and (not device or x[1] == "agent")]
+        perps = [x for x in state + armed if x[1] not in {"patient", HOLDER, SPONSOR} and (not device or x[1] == "agent")]
         first = named(perps[0][0]) if perps else template("unidentified_armed")
-        targets = [x for x in state + armed if x[0] is not (perps[0][0] if perps else None) and x[1] != HOLDER
+        targets = [x for x in state + armed if x[0] is not (perps[0][0] if perps else None) and x[1] not in {HOLDER, SPONSOR}
                    and named(x[0])[0] != first[0]]
         if civil and not targets:
             second = named(civil[0][0])
