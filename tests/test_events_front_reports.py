@@ -130,3 +130,10 @@ def test_a_sponsor_or_affiliate_is_no_side(pipeline: Pipeline, text: str, actors
     # before: "al Qaeda-linked" made Al Qaeda the other side, and the soldiers or police attacked were lost
     [event] = events_of(pipeline, text)
     assert (event.actor1, event.actor2) == actors
+
+
+def test_forces_loyal_to_the_government_are_its_forces(pipeline: Pipeline) -> None:
+    [event] = events_of(pipeline, "Forces loyal to the government repelled a Houthi attack near Marib on Wednesday, "
+                                  "killing 10 of the rebels.")
+    assert (event.actor1, event.actor2) == ("Military Forces of Yemen (2016-) Supreme Political Council",
+                                            "Military Forces of Yemen")

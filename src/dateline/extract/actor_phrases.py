@@ -117,6 +117,8 @@ def actor_mentions(sent: SpacySpan, book: Codebook, credits: Sequence[Span] = ()
             # "government forces", "the junta's forces": whose forces they are says which
             mods = [c.lower_ for c in tok.children if c.dep_ in {"amod", "compound", "nmod", "poss"}]
             kinds = [actors_mod.FORCE_MODIFIERS[m] for m in mods if m in actors_mod.FORCE_MODIFIERS]
+            if _loyal_to_the_state(tok):
+                kinds.append("military")  # "forces loyal to the government": the state's forces
             nationality = _nationality(tok, book) or _speakers_state(tok, book)
             if not kinds and nationality is None:
                 continue
@@ -137,6 +139,20 @@ def actor_mentions(sent: SpacySpan, book: Codebook, credits: Sequence[Span] = ()
     found.extend(_states_acting(sent, book, used, found))
     found = [(m, r) for m, r in found if not _attribution_source(sent, m) and not _finder(sent, m)]
     return _repelled_attacks(_named_in_parentheses(_either_or(found, sent), sent), sent)
+
+
+def _loyal_to_the_state(tok: Token) -> bool:
+    """"Forces loyal to the government / the president / the Presidential Council": whom they serve says whose."""
+    for adj in tok.children:
+        if adj.dep_ != "amod" or adj.lower_ not in {"loyal", "allied", "aligned"}:
+            continue
+        for prep in adj.children:
+            if prep.dep_ == "prep" and prep.lower_ == "to":
+                served = [g for g in prep.children if g.dep_ == "pobj"]
+                if any(g.lemma_.lower() in {"government", "president", "regime", "junta", "council", "state"}
+                       for g in served):
+                    return True
+    return False
 
 
 _RULING_WORDS = frozenset({"junta", "regime", "government", "pro-government"})
