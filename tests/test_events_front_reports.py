@@ -137,3 +137,17 @@ def test_forces_loyal_to_the_government_are_its_forces(pipeline: Pipeline) -> No
                                   "killing 10 of the rebels.")
     assert (event.actor1, event.actor2) == ("Military Forces of Yemen (2016-) Supreme Political Council",
                                             "Military Forces of Yemen")
+
+
+@pytest.mark.parametrize(("text", "actors"), [
+    ("Fighters of the Southern Transitional Council clashed with AQAP militants in Shabwa on Monday.",
+     ("STC: Southern Transitional Council", "AQAP: Al Qaeda in the Arabian Peninsula")),
+    ("Fighters of the Sudan Liberation Movement clashed with the RSF near Tawila on Monday.",
+     ("SLM/A: Sudan Liberation Movement/Army", "Rapid Support Forces")),
+    # the drone a group launched is its own, not the event country's army
+    ("The Islamic Resistance in Iraq said it had launched a drone at a U.S. base in Erbil on Monday.",
+     ("Islamic Resistance in Iraq", "Military Forces of the United States")),
+])
+def test_named_groups_of_sudan_yemen_and_iraq(pipeline: Pipeline, text: str, actors: tuple[str, str]) -> None:
+    [event] = events_of(pipeline, text)
+    assert (event.actor1, event.actor2) == actors

@@ -172,6 +172,9 @@ def _owner_named(tok: Token) -> bool:
     return any(g.dep_ == "pobj" and g.pos_ in {"PROPN", "NOUN"} for c in links for g in c.children)
 
 
+_LAUNCH_LEMMAS = frozenset({"launch", "fire", "fly", "send", "deploy", "use"})
+
+
 def _instrument_of_subject(tok: Token) -> bool:
     """The weapon is what the verb's subject acted with ("troops pounded Kherson with artillery", "forces shelled
     the town using tanks"): the subject's, not a side of its own."""
@@ -182,6 +185,8 @@ def _instrument_of_subject(tok: Token) -> bool:
         verb = node.head.head
     elif node.dep_ == "dobj" and node.head.lower_ == "using":
         verb = node.head.head if node.head.dep_ in {"advcl", "xcomp"} else node.head
+    elif node.dep_ == "dobj" and node.head.lemma_.lower() in _LAUNCH_LEMMAS:
+        verb = node.head  # "the group said it had launched a drone at a base": the subject's drone
     else:
         return False
     return verb.pos_ in {"VERB", "AUX"} and any(c.dep_ == "nsubj" for c in verb.children)
