@@ -151,3 +151,15 @@ def test_forces_loyal_to_the_government_are_its_forces(pipeline: Pipeline) -> No
 def test_named_groups_of_sudan_yemen_and_iraq(pipeline: Pipeline, text: str, actors: tuple[str, str]) -> None:
     [event] = events_of(pipeline, text)
     assert (event.actor1, event.actor2) == actors
+
+
+def test_the_rebels_are_the_rebel_group_the_report_named_before(pipeline: Pipeline) -> None:
+    text = ("M23 rebels captured the town of Nyanzale in North Kivu on Sunday, residents said.\n\n"
+            "On Monday, the rebels shelled a displacement camp outside Sake, killing four people.")
+    shelling = events_of(pipeline, text)[-1]
+    assert (shelling.sub_event_type, shelling.actor1) == ("Shelling/artillery/missile attack", "M23: March 23 Movement")
+
+
+def test_the_attackers_stay_unidentified_when_no_group_was_named(pipeline: Pipeline) -> None:
+    text = "Gunmen killed five villagers in Zamfara state on Monday.\n\nThe attackers fled on motorcycles, police said."
+    assert [e.actor1 for e in events_of(pipeline, text)] == ["Unidentified Armed Group (Nigeria)"]

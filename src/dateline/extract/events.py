@@ -961,6 +961,7 @@ def _code(cand: Candidate, article: Article, book: Codebook) -> Event:
             flags.append("vague_fatalities")
         if fat.disputed:
             flags.append("fatalities_disputed")
+    cand.actor_mentions = _described_groups_named(cand, article.text, book)
     _fill_actors(event, cand, iso3, book, evidence)
     _territory_by_taker(event, evidence)
     event.claimed_by = [article.publisher] if article.publisher else []
@@ -1061,6 +1062,48 @@ _PROTEST_TYPES = {"Peaceful protest", "Protest with intervention", "Excessive fo
 
 HOLDER = "holder"  # the role of who holds what the sentence names (actor_phrases._role)
 
+
+
+# Armed nouns that a report uses, after "the", for a group it named before ("M23 rebels captured Nyanzale … the
+# rebels shelled a camp"): a coder codes the group named, not an unidentified one.
+_GROUP_DESCRIPTIONS = frozenset({"rebel", "militant", "insurgent", "jihadist", "fighter", "militiaman", "militiamen",
+                                 "militia", "attacker", "assailant", "group", "extremist", "separatist", "guerrilla"})
+GROUP_REACH = 3_000  # characters back: a long wire story's earlier paragraphs
+
+
+def _described_groups_named(cand: Candidate, text: str, book: Codebook) -> list[tuple[actors_mod.ActorMention, str]]:
+    """The sentence's actor mentions with "the rebels", "the jihadists", "the attackers" read as the armed group the
+    report named before: the one whose own mention used the same noun ("M23 rebels", "JNIM militants"), else the
+    only one it named. Two groups named and neither with that noun: the description stays unidentified."""
+    out = []
+    for m, role in cand.actor_mentions:
+        word = m.text.lower().rstrip("s") if m.text.lower() not in {"militiamen"} else "militiamen"
+        if m.kind == "unidentified_armed" and word in _GROUP_DESCRIPTIONS and \
+                text[max(0, m.start - 4) : m.start].lower() == "the " and \
+                (group := _group_named_before(text, cand.sentence.start, word, book)) is not None:
+            m = actors_mod.ActorMention("group", m.start, m.end, m.text, None, group=group)
+        out.append((m, role))
+    return out
+
+
+def _group_named_before(text: str, before: int, word: str, book: Codebook) -> dict[str, object] | None:
+    """The non-state group named last before `before` whose mention is followed by `word`, else the only one."""
+    window = text[max(0, before - GROUP_REACH) : before]
+    named: list[tuple[int, dict[str, object], str]] = []
+    for known in actors_mod.known_actors(book):
+        entry = known.entry
+        if entry.get("state") or entry.get("in_power"):
+            continue
+        for hit in known.pattern.finditer(window):
+            after = window[hit.end() : hit.end() + 20].split()
+            named.append((hit.start(), entry, after[0].lower().rstrip("s,.") if after else ""))
+    if not named:
+        return None
+    same_word = [n for n in named if n[2] == word]
+    if same_word:
+        return max(same_word, key=lambda n: n[0])[1]
+    names = {str(n[1]["name"]) for n in named}
+    return named[0][1] if len(names) == 1 else None
 
 
 def _fill_actors(event: Event, cand: Candidate, iso3: str | None, book: Codebook, evidence: dict[str, Span]) -> None:
