@@ -113,3 +113,14 @@ def test_a_toll_that_rose_updates_the_incident_told_before(pipeline: Pipeline) -
     [event] = events_of(pipeline, text)
     assert event.fatalities == 17
     assert "killing 17" in (event.notes or "")
+
+
+def test_a_second_incident_in_a_headlined_report_is_its_own_event(pipeline: Pipeline) -> None:
+    # before: the headline's date-defaulted candidate and the reopened key of "a second bomb" raised a KeyError,
+    # and the whole report gave no event
+    text = ("Two bombs hit Kabul\n\n"
+            "KABUL, March 13 (Reuters) - A magnetic bomb attached to a minibus killed four people in Kabul on "
+            "Wednesday, police said.\n\n"
+            "Another bomb exploded near a mosque in Kabul on Wednesday evening, killing two, police said.")
+    events = pipeline.extract_text(text, published="2024-03-14").events
+    assert sorted(e.fatalities for e in events if e.fatalities) == [2, 4]

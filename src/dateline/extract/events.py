@@ -817,7 +817,8 @@ def _clause_tokens(tok: Token) -> tuple[Token, list[Token]]:
 # --- merging and coding -----------------------------------------------------------------------------------
 def _merge(candidates: list[Candidate], article: Article, book: Codebook) -> list[Event]:
     events: list[Event] = []
-    keys: dict[tuple[object, ...], int] = {}
+    keys: dict[tuple[object, ...], int] = {}  # the open incident of each key (type, place, dates)
+    key_of: dict[int, tuple[object, ...]] = {}  # each event's own key, kept when a distinct incident reopens it
     fatality_figures: dict[int, list[tuple[int, bool]]] = {}  # (figure, told as more dead)
     paragraph_of: dict[int, int] = {}
     updates: dict[int, int] = {}  # event index → a later, higher toll told as an update
@@ -858,6 +859,7 @@ def _merge(candidates: list[Candidate], article: Article, book: Codebook) -> lis
                 _copy_actor2(kept, event)
             continue
         keys[key] = len(events)
+        key_of[len(events)] = key
         paragraph_of[len(events)] = para
         if event.fatalities is not None:
             fatality_figures[len(events)] = [(event.fatalities, False)]
@@ -868,18 +870,17 @@ def _merge(candidates: list[Candidate], article: Article, book: Codebook) -> lis
         if toll > (events[idx].fatalities or 0):
             events[idx].fatalities = toll
             events[idx].notes = make_note(events[idx], None)  # the note tells the updated toll, from the fields
-    events = _absorb_undated(events, keys, paragraph_of)
+    events = _absorb_undated(events, key_of, paragraph_of)
     for n, event in enumerate(events, start=1):
         event.id = f"E{n}"
         event.event_id_cnty = event_id_cnty(event, article)
     return events
 
 
-def _absorb_undated(events: list[Event], keys: dict[tuple[object, ...], int],
+def _absorb_undated(events: list[Event], key_of: dict[int, tuple[object, ...]],
                     paragraph_of: dict[int, int]) -> list[Event]:
     """A mention with no date of its own, in the same paragraph as a dated mention of the same kind of event at
     the same place whose dates include it, is that event (ACLED's same-event test: type, place, time)."""
-    key_of = {idx: key for key, idx in keys.items()}
     drop: set[int] = set()
     for idx, event in enumerate(events):
         if "date_defaulted" not in event.flags or event.event_date is None:
