@@ -324,3 +324,13 @@ def test_an_agency_credited_at_the_end_is_the_publisher(text: str, publisher: st
 
 def test_a_last_word_that_is_no_outlet_is_no_credit() -> None:
     assert article_from_text("The minister thanked his supporters, he said. Mandela").publisher is None
+
+
+def test_the_lead_after_a_wire_dateline_is_parsed_without_the_city(pipeline) -> None:  # type: ignore[no-untyped-def]
+    # before: the parser made the city the subject of the lead's verb, so it became the source ("according to
+    # KHARTOUM") and the speaker of the lead's quote
+    text = ("Army downs drones\n\nKHARTOUM, March 13 (Reuters) - Sudan's army said on Wednesday it had shot down two "
+            "drones launched by the Rapid Support Forces at the city of Atbara.")
+    report = pipeline.extract_text(text, published="2024-03-14")
+    assert report.events and all("KHARTOUM" not in e.notes and "KHARTOUM" not in e.claimed_by for e in report.events)
+    assert all(q.speaker != "KHARTOUM" for q in report.quotes)

@@ -219,6 +219,16 @@ def _ends_like_sentence(line: str) -> bool:
     return line.rstrip("\"'”’)").endswith((".", ";", ","))
 
 
+def dateline_end(line: str) -> int | None:
+    """Where a dateline that opens this line ends ("KYIV, March 13 (Reuters) - " → the offset of the story's first
+    word), or None: the parser reads the story's first sentence from there, not from the city."""
+    for pattern in (_DATELINE_DATED, _DATELINE_WIRE, _DATELINE_CAPS):
+        match = pattern.match(line[: _DATELINE_SEARCH_CHARS + 80])
+        if match and (pattern is not _DATELINE_CAPS or sum(c.isalpha() for c in match.group("place")) >= 4):
+            return match.end()
+    return None
+
+
 def find_dateline(text: str, line: _Line) -> tuple[re.Match[str], int] | None:
     """A dateline at the start of this line, or (written in capitals) within its first characters."""
     head = line.text[: _DATELINE_SEARCH_CHARS + 80]
