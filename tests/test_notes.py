@@ -156,6 +156,13 @@ def test_cited_sources_read_naturally() -> None:
     assert notes.cited_source(["Wire", "interior ministry"], "Wire") == "the interior ministry"
     assert notes.cited_source(["Wire", "residents"], "Wire") == "residents"
     assert notes.cited_source(["Wire", "Reuters", "Wire"], "Wire") == "Reuters"
+    assert notes.cited_source(["Wire", "local official"], "Wire") == "a local official"
+
+
+def test_a_text_with_no_publisher_still_cites_its_source() -> None:
+    # the chain of a text with no publisher opens with whom it cites: that link is the source
+    assert notes.cited_source(["police"], None) == "the police"
+    assert notes.cited_source(["police", "residents"], None) == "residents"
 
 
 @pytest.mark.parametrize(("clause", "want"), [

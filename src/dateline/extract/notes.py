@@ -240,13 +240,17 @@ def _killed(event: Event, what: str) -> str:
 def cited_source(claimed_by: list[str], publisher: str | None) -> str | None:
     """The last link of the claim chain other than the publisher, whom the report cites, as a phrase for
     "according to …": "interior ministry" → "the interior ministry", "their lawyer" → "the lawyer"."""
-    cited = [name for name in claimed_by[1:] if name and name != publisher]
+    # the chain opens with the publisher when there is one; a text without one opens with whom it cites
+    chain = claimed_by[1:] if publisher and claimed_by and claimed_by[0] == publisher else claimed_by
+    cited = [name for name in chain if name and name != publisher]
     if not cited:
         return None
     source = cited[-1].strip()
     first, _, rest = source.partition(" ")
     if first.lower() in {"their", "his", "her", "its", "our", "my", "your"} and rest:
         return f"the {rest}"
+    if first.lower() == "local" and not source.endswith("s"):
+        return f"a {source}"  # "a local official said": one of several
     if source[:1].islower() and first.lower() not in _DETERMINERS and not source.endswith("s"):
         return f"the {source}"
     return source
