@@ -134,6 +134,11 @@ def test_dateline_after_leftover_header_words() -> None:
 @pytest.mark.parametrize(("text", "place", "date"), [
     ("Iran, November 2, 2019—The uprising has entered its second month.", "Iran", D(2019, 11, 2)),
     ("KANSAS CITY, Mo., Nov. 2, 2019 (AP) — Thousands marched downtown.", "Kansas City, Mo.", D(2019, 11, 2)),
+    # a country of several words after the city
+    ("GOMA, Democratic Republic of Congo, March 13, 2024 (Reuters) - Rebels shelled a camp.",
+     "Goma, Democratic Republic of Congo", D(2024, 3, 13)),
+    ("BANGUI, Central African Republic, March 13, 2024 (Reuters) - Gunmen killed nine villagers.",
+     "Bangui, Central African Republic", D(2024, 3, 13)),
     ("NAIROBI, 14 March 2021 - Teachers went on strike.", "Nairobi", D(2021, 3, 14)),
     ("Tunis, Saturday, 2 November 2019 — Students rallied.", "Tunis", D(2019, 11, 2)),
     ("LAGOS, 2020-10-20 — Soldiers opened fire at the toll gate.", "Lagos", D(2020, 10, 20)),

@@ -54,7 +54,8 @@ _CAPS_PLACE = rf"{_CAPS_WORD}(?: {_CAPS_WORD}){{0,3}}"
 
 def _dateline_patterns(place: str) -> tuple[re.Pattern[str], re.Pattern[str]]:
     """"PLACE, DATE (WIRE) —" and "PLACE (WIRE) —", where PLACE may add a state: "KANSAS CITY, Mo.,"."""
-    region = rf"(?:,\s+(?!(?:{MONTH}|{WEEKDAY})(?![^\W\d_])){_NAME_WORD}(?: {_NAME_WORD})?)?"
+    # ", Mo.", ", Afghanistan", ", Democratic Republic of Congo", ", Bosnia and Herzegovina"
+    region = rf"(?:,\s+(?!(?:{MONTH}|{WEEKDAY})(?![^\W\d_])){_NAME_WORD}(?:(?: (?:of|and|the))? {_NAME_WORD}){{0,3}})?"
     # "By JOHN SMITH (AP) —" is a byline and "Friday, November 1, 2019 —" a date, neither a place.
     place = rf"(?!By\s)(?!(?:{WEEKDAY}|{MONTH})(?![^\W\d_])){place}"
     dated = re.compile(rf"(?P<place>{place}{region}),\s+(?P<date>{DATE})\s*(?:{_WIRE})?{_DASH}(?=\S)")
