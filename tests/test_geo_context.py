@@ -302,3 +302,13 @@ def test_a_placeless_paragraph_stays_at_the_town_its_province_holds(pipeline) ->
     events = pipeline.extract_text(text, published="2024-03-14").events
     arrests = next(e for e in events if e.sub_event_type == "Arrests")
     assert (arrests.location, arrests.admin1, arrests.geo_precision) == ("Konduga", "Borno", 2)
+
+
+def test_a_small_town_with_a_namesake_abroad_and_no_word_for_either_goes_to_review(pipeline) -> None:  # type: ignore[no-untyped-def]
+    [event] = pipeline.extract_text("Cattle raiders killed eight herders near Leer on Sunday, a local official said.",
+                                    published="2024-03-14").events
+    assert "place_ambiguous" in event.flags and "needs_review" in event.flags
+    # a word of the text decides it: no review for the place
+    [event] = pipeline.extract_text("Cattle raiders killed eight herders near Leer in South Sudan on Sunday.",
+                                    published="2024-03-14").events
+    assert event.country == "South Sudan" and "place_ambiguous" not in event.flags

@@ -41,6 +41,7 @@ from dateline.model import Article, DateMention, Event, Quote, RejectedCandidate
 from dateline.nlp.text import span_text
 
 NEEDS_REVIEW = "needs_review"
+PLACE_AMBIGUOUS = "place_ambiguous"  # the event's town has namesakes in two countries and the text decides neither
 RULE_REJECTED = "rule_rejected:"  # an event the rules turned down, proposed to the model anyway
 # A sub-type the model prefers at this probability (but under its switch) is shown to reviewers as a hint.
 SUGGEST = 0.5
@@ -214,8 +215,8 @@ def decide_events(article: Article, doc: Doc, events: list[Event], quotes: list[
         event.confidence = p
         if model.subtype is not None and book is not None:
             _apply_subtype(event, model.subtype.predict(features), model.subtype.switch, book)
-        if p < model.cut_for(event) and NEEDS_REVIEW not in event.flags:
-            event.flags.append(NEEDS_REVIEW)
+        if (p < model.cut_for(event) or PLACE_AMBIGUOUS in event.flags) and NEEDS_REVIEW not in event.flags:
+            event.flags.append(NEEDS_REVIEW)  # (a place the text does not decide is a reviewer's to choose)
     return merge_retellings(events, ReportText(article.text, context.sentence_starts, context.title_end), book=book)
 
 

@@ -22,6 +22,7 @@ from dateline.extract import actors as actors_mod
 from dateline.extract import classify
 from dateline.extract import dates as dates_mod
 from dateline.extract.actor_phrases import LEAVER, SPONSOR, actor_mentions
+from dateline.extract.decide import PLACE_AMBIGUOUS
 from dateline.extract.fatalities import count_fatalities
 from dateline.extract.notes import clean_clause, make_note
 from dateline.extract.notes import phrases as note_phrases
@@ -948,6 +949,8 @@ def _code(cand: Candidate, article: Article, book: Codebook) -> Event:
     fill_place(event, cand.place, book, evidence)
     if cand.place is None:
         _country_from_nationality(event, cand, book)
+    elif (cand.place.reason or "").startswith(geo_resolve.UNDECIDED):
+        flags.append(PLACE_AMBIGUOUS)  # namesakes in two countries and no word of the text decides: a reviewer does
     iso3 = book.iso3(event.country) if event.country else None
     fat = count_fatalities(cand.fatality_text)
     _fill_date(event, cand.date, article, fat.days, flags, evidence)

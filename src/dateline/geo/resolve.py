@@ -1366,6 +1366,24 @@ AMBIGUOUS_RATIO = 10  # this many times the other: a reader could mean either
 AMBIGUOUS_CONFIDENCE = 0.3
 
 
+AMBIGUOUS = "ambiguous:"  # the reason of a reading the text does not decide between two large namesakes
+# ... between two small towns of comparable size in two countries: a reviewer's choice (`PLACE_AMBIGUOUS`)
+UNDECIDED = "undecided:"
+SMALL_RIVAL_RATIO = 10  # a small town this many times larger than its namesake abroad is the one meant
+
+
+def _rival_small_town(best: Entry, others: list[Entry]) -> Entry | None:
+    """A town under the size that speaks for itself with a namesake town of comparable size in another country
+    ("Leer", Germany or South Sudan): with no word of the text for either, the larger is only a guess. Not when
+    the name is also a division of the chosen town's country (Dar'a, the town and its governorate)."""
+    if best.kind != KIND_CITY or best.population >= AMBIGUOUS_CITY:
+        return None
+    if any(e.cc == best.cc and e.kind in {KIND_ADMIN1, KIND_ADMIN2} for e in others):
+        return None
+    return next((e for e in others if e.kind == KIND_CITY and e.cc != best.cc
+                 and e.population * SMALL_RIVAL_RATIO >= best.population), None)
+
+
 def _rival_city(best: Entry, others: list[Entry]) -> Entry | None:
     """A large town of the same name in another country that the chosen town does not dwarf (Tripoli in Libya
     and in Lebanon; Valencia in Venezuela and in Spain), else None."""
@@ -1738,11 +1756,13 @@ class Resolver:
                 why.insert(0, MODIFIER)
             conf = round(min(0.99, 0.5 + 0.15 * margin), 2)
             reason = "; ".join(why) or "only or most populous namesake"
-            if not why and (rival := _rival_city(best, [e for _, _, e in scored[1:]])) is not None:
+            others = [e for _, _, e in scored[1:]]
+            if not why and (rival := _rival_city(best, others) or _rival_small_town(best, others)) is not None:
                 # "rioters attacked a bank in Tripoli", and no word says Libya or Lebanon: the larger is a guess,
                 # said as such, with a confidence that sends the event to review rather than onto the map as sure
                 conf = min(conf, AMBIGUOUS_CONFIDENCE)
-                reason = (f"ambiguous: {ascii_name(best.name)} ({self.gaz.country_name(best.cc)}) or "
+                reason = (f"{AMBIGUOUS if rival.population >= AMBIGUOUS_CITY else UNDECIDED} "
+                          f"{ascii_name(best.name)} ({self.gaz.country_name(best.cc)}) or "
                           f"{ascii_name(rival.name)} ({self.gaz.country_name(rival.cc)}); nothing in the text "
                           f"decides; the larger")
             places[k] = self.place_from_entry(m, best, article, confidence=conf, candidates=cands, reason=reason)
