@@ -312,3 +312,14 @@ def test_a_small_town_with_a_namesake_abroad_and_no_word_for_either_goes_to_revi
     [event] = pipeline.extract_text("Cattle raiders killed eight herders near Leer in South Sudan on Sunday.",
                                     published="2024-03-14").events
     assert event.country == "South Sudan" and "place_ambiguous" not in event.flags
+
+
+@pytest.mark.parametrize(("text", "country"), [
+    # the group's home decides against a namesake town abroad that nothing else supports
+    ("Police said al Shabaab gunmen shot dead a village elder in Balad on Sunday.", "Somalia"),
+    ("Gulf Clan gunmen killed two soldiers in Segovia on Monday, the army said.", "Colombia"),
+    ("People's Defence Force fighters ambushed a military convoy near Kani on Monday.", "Myanmar"),
+])
+def test_an_armed_groups_home_outweighs_a_namesake_abroad(pipeline, text: str, country: str) -> None:  # type: ignore[no-untyped-def]
+    [event] = pipeline.extract_text(text, published="2024-03-14").events
+    assert event.country == country

@@ -1488,6 +1488,7 @@ def _group_home(m: Mention, best: Entry, ctx: Context, article: Article) -> str 
     return None
 
 
+GROUP_HOME_CITY = 1_000_000  # a town abroad under this size loses to the home of the armed group the text names
 HAMLET_POP = 5_000  # a town this small abroad, which nothing but its own name supports, ...
 HAMLET_SUPPORT = 0.7  # ... loses to one other country the article's words support this much (one place name)
 
@@ -1730,8 +1731,8 @@ class Resolver:
             if _loose_guess(m, best, why, ctx) or _person_namesake(m, best, why):
                 continue  # left to _unresolved: the context's province or country, else no point
             rival = _rival_province(m, best, ctx) if best.kind in {KIND_ADMIN1, KIND_ADMIN2} else None
-            dominant = _dominant_local(m, ctx) or _only_supported(m, best, ctx) or rival or \
-                _group_home(m, best, ctx, article)
+            home = _group_home(m, best, ctx, article)
+            dominant = _dominant_local(m, ctx) or _only_supported(m, best, ctx) or rival or home
             if dominant is None and best.kind != KIND_COUNTRY and all(w.startswith("context ") for w in why):
                 # a small town abroad that nothing but its own name supports, in wire copy of an outlet whose
                 # home country the text never contradicts: a namesake of an unlisted local place
@@ -1740,7 +1741,11 @@ class Resolver:
             # seat), is weak evidence against a sentence and paragraph unanimously about another country
             own_name = fold(best.name) == fold(m.name) or loose_key(best.name) == loose_key(m.name)
             weak = ((best.kind == KIND_CITY and (best.population < 100_000 or not own_name or _wrong_kind(m, best)
-                                                 or _unsupported(m, best, ctx))
+                                                 or _unsupported(m, best, ctx)
+                                                 # an armed group's home against a town abroad nothing supports
+                                                 # ("PDF fighters ambushed a convoy near Kani": not Kani, Japan)
+                                                 or (home is not None and dominant == home
+                                                     and best.population < GROUP_HOME_CITY))
                      # a province found only under another of its names is as weak ("West Coast" → Western Australia),
                      # and so is one the text calls a town ("New Mexico city") or that nothing else in the text
                      # supports while its other places say another country ("South West State ... Bay Region")
