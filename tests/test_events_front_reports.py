@@ -163,3 +163,23 @@ def test_the_rebels_are_the_rebel_group_the_report_named_before(pipeline: Pipeli
 def test_the_attackers_stay_unidentified_when_no_group_was_named(pipeline: Pipeline) -> None:
     text = "Gunmen killed five villagers in Zamfara state on Monday.\n\nThe attackers fled on motorcycles, police said."
     assert [e.actor1 for e in events_of(pipeline, text)] == ["Unidentified Armed Group (Nigeria)"]
+
+
+def test_a_group_that_claimed_the_bombing_is_its_perpetrator_not_a_second_bombing(pipeline: Pipeline) -> None:
+    text = ("A suicide car bomb exploded at a military base in the town of Bulo Burde on Tuesday, killing five "
+            "soldiers, a Somali army officer said.\n\nAl Shabaab claimed the bombing in a statement on its Telegram "
+            "channel.")
+    [event] = events_of(pipeline, text)
+    assert (event.sub_event_type, event.actor1) == ("Suicide bomb", "Al Shabaab")
+
+
+@pytest.mark.parametrize(("text", "sub_type", "actor1"), [
+    # "said in a statement that …" is where the report comes from: the act keeps its own doer
+    (("The Iraqi army said in a statement that a suicide bomber had blown himself up at a checkpoint near Tarmiyah "
+     "on Sunday, killing two officers."), "Suicide bomb", "Unidentified Armed Group (Iraq)"),
+    (("The FNDC coalition said in a statement that security forces had shot dead a protester during a march in "
+     "Conakry on Tuesday."), "Excessive force against protesters", "Protesters (Guinea)"),
+])
+def test_an_act_reported_in_a_statement_is_the_act(pipeline: Pipeline, text: str, sub_type: str, actor1: str) -> None:
+    [event] = events_of(pipeline, text)
+    assert (event.sub_event_type, event.actor1) == (sub_type, actor1)

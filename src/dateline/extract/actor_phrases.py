@@ -278,6 +278,10 @@ def _attribution_source(sent: SpacySpan, mention: actors_mod.ActorMention) -> bo
     if node.dep_ != "nsubj" or verb.lemma_.lower() not in _REPORT_LEMMAS:
         return False
     reported = [c for c in verb.children if c.dep_ in {"ccomp", "parataxis"}]
+    # "said in a statement that a bomb had hit a patrol": the clause hangs on the statement noun
+    reported += [clause for prep in verb.children if prep.dep_ == "prep" and prep.lower_ in {"in", "through", "via"}
+                 for noun in prep.children if noun.dep_ == "pobj"
+                 for clause in noun.children if clause.dep_ in {"acl", "ccomp", "relcl"}]
     # what it reports comes first ("…, police said"), or has its own actor ("Police said gunmen had killed five"):
     # a pronoun subject ("Police said they arrested five") is the speaker acting, and stays
     return any(c.i < verb.i or any(g.dep_ in {"nsubj", "nsubjpass"} and g.pos_ in {"NOUN", "PROPN"}

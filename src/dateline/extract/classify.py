@@ -599,7 +599,7 @@ def judge_trigger(tok: Token, sent: SpacySpan, published: dt.date | None) -> Ver
                                else "hypothetical", f"not an event: {node.text}")
             if node.pos_ == "NOUN" and lemma in ATTITUDE_NOUNS and tok.pos_ == "NOUN":
                 return Verdict("no_event", f"an attitude, not an event: {node.text}")
-            if node.pos_ == "NOUN" and lemma in STATEMENT_NOUNS:
+            if node.pos_ == "NOUN" and lemma in STATEMENT_NOUNS and not _source_of_report(node):
                 return Verdict("statement", f"a statement: {node.text}")
         if node.dep_ in {"advcl", "pcomp"} and (span := _years_back(node)) is not None:
             return Verdict("history", f"past background: {span} after")  # "five years after fighters stormed X"
@@ -647,6 +647,13 @@ def _kinds_of_acts(tok: Token, sent: SpacySpan) -> str | None:
                 return ", ".join(m.text for m in listed)
         stack.extend(c for c in node.children if c.dep_ not in _CLAUSE_OF_ITS_OWN)
     return None
+
+
+def _source_of_report(noun: Token) -> bool:
+    """"The army said in a statement that a roadside bomb had hit a patrol": the statement is how the act was
+    reported (its source), not a statement about an act; the parse hangs the that-clause on the noun."""
+    return noun.dep_ == "pobj" and noun.head.lower_ in {"in", "through", "via"} and \
+        noun.head.head.lemma_.lower() in REPORT_LEMMAS
 
 
 def _blamed_for_a_told_act(tok: Token, verb: Token) -> bool:
