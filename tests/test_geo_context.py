@@ -323,3 +323,20 @@ def test_a_small_town_with_a_namesake_abroad_and_no_word_for_either_goes_to_revi
 def test_an_armed_groups_home_outweighs_a_namesake_abroad(pipeline, text: str, country: str) -> None:  # type: ignore[no-untyped-def]
     [event] = pipeline.extract_text(text, published="2024-03-14").events
     assert event.country == country
+
+
+@pytest.mark.parametrize(("text", "country"), [
+    # a nationality on border guards is the force's own, and says where it acts
+    ("Afghan border police exchanged fire with Pakistani troops near Lal on Monday, leaving one dead.", "Afghanistan"),
+    # a people's name is no town ("Baloch" is not Balloch, Scotland)
+    ("Iranian border guards shot dead two fuel porters near Saravan on Monday, a Baloch rights group said.", "Iran"),
+    # a river or a valley is not the country or the town named like it
+    ("Israeli settlers set fire to Palestinian tents in the Jordan Valley on Friday, the Palestinian Authority said.",
+     "Palestine"),
+    ("Somali forces killed 12 al Shabaab fighters in an operation along the Juba river on Friday.", "Somalia"),
+    # a valley named like its district is that district
+    ("Troops killed four militants in the Swat valley on Monday.", "Pakistan"),
+])
+def test_border_forces_peoples_rivers_and_valleys(pipeline, text: str, country: str) -> None:  # type: ignore[no-untyped-def]
+    [event] = pipeline.extract_text(text, published="2024-03-14").events
+    assert event.country == country

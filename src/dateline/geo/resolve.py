@@ -254,6 +254,11 @@ def _mentions(article: Article, doc: Doc, gaz: Gazetteer, sent_starts: list[int]
         if _water_body(m.text) and article.text[max(0, m.start - 4) : m.start].lower() == "the ":
             # "a ship in the Red Sea": the water, no point of its own and no country; not Sudan's Red Sea state
             m.kind_hint = "region"
+        elif _river_or_valley(m.text, article.text[m.end : m.end + 8]) and _no_division_of_that_name(m.name, gaz):
+            # "the Jordan Valley", "along the Juba river": the river or its valley, not the country or the town
+            # named like it; no point of its own and no vote (a valley named like its district, "the Swat
+            # valley", "the Bekaa valley", is that district)
+            m.kind_hint = "region"
         elif _macro_region(m.text):
             # "the Middle East", "North East", "the Sahel": a region wider than any town it shares a name with
             # (Middle East, Maryland), and without a point of its own
@@ -748,6 +753,25 @@ def _nationality_of_person(tok: Any) -> bool:
     return False
 
 
+_BORDER_FORCES = frozenset({"guard", "police", "force", "troop", "soldier", "patrol", "post", "outpost", "official"})
+
+
+_RIVER_WORDS = ("river", "valley", "basin")
+
+
+def _no_division_of_that_name(name: str, gaz: Gazetteer) -> bool:
+    """Whether a river's or valley's name is a country's or a town's only, not a district's or province's."""
+    readings = gaz.lookup(name, limit=20)
+    return any(e.kind == KIND_COUNTRY for e in readings) or not any(
+        e.kind in {KIND_ADMIN1, KIND_ADMIN2} for e in readings)
+
+
+def _river_or_valley(name: str, after: str) -> bool:
+    """Whether the name is a river's or a valley's: "Jordan Valley", "the Juba river", "Swat valley"."""
+    last = name.rsplit(" ", 1)[-1].lower()
+    return last in _RIVER_WORDS or after.lstrip().lower().startswith(_RIVER_WORDS)
+
+
 def _locates(tok: Any) -> bool:
     """Whether a nationality word says where the text is: not in "Saudi-led coalition", "Iranian-backed
     militia", "Russian-made jets" (who leads, backs or made it, wherever it acts), nor in "Somali region"
@@ -758,8 +782,9 @@ def _locates(tok: Any) -> bool:
         return not doc[tok.i + 2].lower_.endswith(("ed", "made", "born", "run"))
     if _fired_from_afar(tok) or _force_acting_on_a_place(tok):
         return False
-    if nxt is not None and nxt.lower_ in {"border", "frontier", "boundary"}:
-        return False  # "near the Kenyan border": the other side of it
+    if nxt is not None and nxt.lower_ in {"border", "frontier", "boundary"} and not (
+            tok.i + 2 < len(doc) and doc[tok.i + 2].lemma_.lower() in _BORDER_FORCES):
+        return False  # "near the Kenyan border": the other side of it ("Iranian border guards" are Iran's)
     return nxt is None or nxt.lower_ not in ADMIN1_WORDS
 
 
