@@ -189,3 +189,13 @@ def test_an_age_is_no_duration(text: str, value: int) -> None:
 ])
 def test_a_victim_killed_along_with_others_counts_them_all(text: str, value: int) -> None:
     assert count_fatalities(text).value == value
+
+
+@pytest.mark.parametrize(("text", "dead"), [
+    # "a toll of N" is N dead, not one (the article "a" is no victim)
+    ("The health ministry gave a toll of 15 dead and 40 wounded.", 15),
+    ("Police put the toll at 12.", 12),
+    ("Officials revised the toll up to 27.", 27),
+])
+def test_a_toll_told_as_a_figure(text: str, dead: int) -> None:
+    assert count_fatalities(text).value == dead

@@ -48,7 +48,7 @@ _QUAL = r"(?:(?:at least|at most|more than|over|some|about|around|nearly|almost|
 _QUAL += r"approximately|an estimated|no fewer than|no less than|less than|fewer than|all|the)\s+)?"
 _NUM = rf"(?P<q>{_QUAL})(?P<n>{_NUMWORD})"
 # Up to four words of the victim phrase ("Palestinian civilians", "of them", "people, including a child").
-_GAP = r"(?P<gap>(?:[\w'’-]+,?\s+){0,4}?)"
+_GAP = r"(?P<gap>(?:(?!toll\b)[\w'’-]+,?\s+){0,4}?)"  # ("a toll of 15 dead" is no one dead)
 _AUX = r"(?:(?:were|was|have been|has been|had been|are|is|being|got|reportedly|allegedly|also|later|all|" \
        r"subsequently|reported|confirmed)\s+){0,3}"
 _DEATH_VERB = r"(?:(?:shot|stabbed|beaten|attacked|hacked|tortured) and killed|shot to death|found dead|killed|dead|died|slain|murdered|assassinated|executed|shot dead|stabbed to death|beaten to death|beheaded|decapitated|massacred|" \
@@ -110,6 +110,8 @@ _PATTERNS = [
                rf"(?:rose|risen|rises|climbed|jumped|increased|reached|stands at|stood at|went up)\s+"
                rf"(?:from\s+[\w,]+\s+)?(?:to\s+)?{_NUM}\b",
                re.IGNORECASE),
+    # "gave a toll of 15 dead", "bringing the toll to 27", "put the toll at 12", "revised the toll up to 27"
+    re.compile(rf"\btoll\s+(?:up\s+|down\s+)?(?:of|to|at)\s+{_NUM}\b", re.IGNORECASE),
     # "the death toll from Monday's missile strike on Odesa has risen to 20": what the toll is of, then its figure
     re.compile(rf"\bdeath toll\s+(?:from|in|of)\b[^.;]{{1,80}}?\s(?:has |had )?(?:risen|rose|climbed|jumped|"
                rf"increased|reached|stands|stood)(?:\s+(?:to|at))?\s+{_NUM}\b", re.IGNORECASE),
