@@ -42,6 +42,7 @@ from dateline.nlp.text import span_text
 
 NEEDS_REVIEW = "needs_review"
 PLACE_AMBIGUOUS = "place_ambiguous"  # the event's town has namesakes in two countries and the text decides neither
+SUMS_INCIDENTS = "sums_incidents"  # a lead that sums incidents the report tells one by one (extract/events.py)
 RULE_REJECTED = "rule_rejected:"  # an event the rules turned down, proposed to the model anyway
 # A sub-type the model prefers at this probability (but under its switch) is shown to reviewers as a hint.
 SUGGEST = 0.5
@@ -217,7 +218,22 @@ def decide_events(article: Article, doc: Doc, events: list[Event], quotes: list[
             _apply_subtype(event, model.subtype.predict(features), model.subtype.switch, book)
         if (p < model.cut_for(event) or PLACE_AMBIGUOUS in event.flags) and NEEDS_REVIEW not in event.flags:
             event.flags.append(NEEDS_REVIEW)  # (a place the text does not decide is a reviewer's to choose)
+    _review_summed_leads(events)
     return merge_retellings(events, ReportText(article.text, context.sentence_starts, context.title_end), book=book)
+
+
+def _review_summed_leads(events: list[Event]) -> None:
+    """A lead that sums incidents goes to review when two of the incidents it sums are kept, told apart by place
+    or kind: then they are the events, and the sum would count their dead twice. When they are not kept, the
+    lead is what the report codes."""
+    for lead in events:
+        if SUMS_INCIDENTS not in lead.flags or NEEDS_REVIEW in lead.flags:
+            continue
+        told = {(e.sub_event_type, e.location, e.admin1) for e in events
+                if e is not lead and e.event_type == lead.event_type and NEEDS_REVIEW not in e.flags
+                and e.mentions[0].start >= lead.mentions[0].end}
+        if len(told) >= 2:
+            lead.flags.append(NEEDS_REVIEW)
 
 
 def settle_vetoes(events: list[Event], rejected: list[RejectedCandidate]

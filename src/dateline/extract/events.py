@@ -22,7 +22,7 @@ from dateline.extract import actors as actors_mod
 from dateline.extract import classify
 from dateline.extract import dates as dates_mod
 from dateline.extract.actor_phrases import LEAVER, SPONSOR, actor_mentions
-from dateline.extract.decide import PLACE_AMBIGUOUS
+from dateline.extract.decide import PLACE_AMBIGUOUS, SUMS_INCIDENTS
 from dateline.extract.fatalities import count_fatalities
 from dateline.extract.notes import clean_clause, make_note
 from dateline.extract.notes import phrases as note_phrases
@@ -56,6 +56,7 @@ class Candidate:
     paragraph_start: int = 0
     target_kind: str | None = None
     rule_reject: str | None = None  # the rules' reason to reject, when the model decides instead (a feature)
+    sums_incidents: bool = False  # a lead that sums incidents the report tells one by one (`_mark_summary_leads`)
 
 
 def extract_events(
@@ -92,6 +93,7 @@ def extract_events(
             elif cand is not None:
                 candidates.append(cand)
     candidates = _without_crime_arrests(candidates, rejected, text)
+    _mark_summary_leads(candidates)
     for cand in candidates:
         cand.place = geo_resolve.at_country_point(cand.place, resources.gazetteer)
         # a follow-up that names another place of the sentence ("... in Mombasa, Kisumu and Nakuru. In Nakuru,
@@ -459,6 +461,20 @@ def _in_power(mentions: list[tuple[actors_mod.ActorMention, str]], on: dt.date |
               ) -> list[tuple[actors_mod.ActorMention, str]]:
     """Each mention of a group that had taken power by the event's day as its state's forces."""
     return [(actors_mod.in_power(m, on, text[m.end:m.end + 30]), role) for m, role in mentions]
+
+
+def _mark_summary_leads(candidates: list[Candidate]) -> None:
+    """A sentence that sums several incidents ("Gunmen killed 17 people in attacks on two villages", "Two bombs
+    exploded within hours of each other, killing nine") when the report goes on to tell incidents of the same type
+    in two places or of two kinds: marked, and the decision leaves it to review when two of those it sums are kept
+    (`decide.SUMS_INCIDENTS`): the sum is none of them, and its toll would count their dead twice."""
+    for cand in candidates:
+        if not classify.MULTI_INCIDENT.search(cand.sentence.text):
+            continue
+        later = [c for c in candidates if c.sentence.start >= cand.sentence.end
+                 and not classify.MULTI_INCIDENT.search(c.sentence.text)]
+        if len({(c.sub_event_type, _place_key(c.place)) for c in later}) >= 2:
+            cand.sums_incidents = True
 
 
 def _without_crime_arrests(candidates: list[Candidate], rejected: list[RejectedCandidate],
@@ -944,6 +960,8 @@ def _code(cand: Candidate, article: Article, book: Codebook) -> Event:
     event_type = book.event_type_of(sub)
     evidence: dict[str, Span] = {"sub_event_type": cand.trigger, "event_type": cand.trigger}
     flags: list[str] = [f"rule_rejected:{cand.rule_reject}"] if cand.rule_reject else []
+    if cand.sums_incidents:
+        flags.append(SUMS_INCIDENTS)
     event = Event(id="E0", event_type=event_type, sub_event_type=sub, disorder_type=book.disorder_type_of(sub),
                   confidence=cand.confidence, mentions=[cand.sentence])
     fill_place(event, cand.place, book, evidence)
