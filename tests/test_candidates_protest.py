@@ -9,6 +9,7 @@ import pytest
 from dateline.extract import build_report
 from dateline.model import Article
 from dateline.resources import Resources
+from tests.conftest import events_of
 
 
 def candidates(resources: Resources, text: str) -> list[str]:
@@ -242,5 +243,5 @@ def test_a_states_blockade_of_a_territory_is_no_demonstration(resources: Resourc
     ("Angry youths set fire to the mine camp in Obuasi on Saturday.", "Mob violence"),
 ])
 def test_protest_wire_words_for_interventions_damage_and_mines(pipeline, text: str, sub_type: str) -> None:  # type: ignore[no-untyped-def]
-    [event] = pipeline.extract_text(text, published="2024-03-14").events
+    [event] = events_of(pipeline, text)
     assert event.sub_event_type == sub_type

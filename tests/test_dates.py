@@ -8,6 +8,7 @@ import datetime as dt
 import pytest
 
 from dateline.extract.dates import coded_day, pick_year, precision_for, resolve_expression, weekday_date
+from tests.conftest import events_of
 
 D = dt.date
 SAT_2_NOV_2019 = D(2019, 11, 2)
@@ -165,7 +166,7 @@ def test_two_weekdays_of_a_range_are_one_span_of_days(pipeline, text: str, start
 ])
 def test_an_events_day_is_the_day_its_expression_codes(pipeline, text: str, day: str,  # type: ignore[no-untyped-def]
                                                         precision: int) -> None:
-    [event] = pipeline.extract_text(text, published="2024-03-14").events
+    [event] = events_of(pipeline, text)
     assert (str(event.event_date), event.time_precision) == (day, precision)
 
 
@@ -181,7 +182,7 @@ def test_an_events_day_is_the_day_its_expression_codes(pipeline, text: str, day:
 ])
 def test_the_day_of_the_telling_is_not_the_day_of_the_event(pipeline, text: str, day: str,  # type: ignore[no-untyped-def]
                                                              precision: int) -> None:
-    [event] = pipeline.extract_text(text, published="2024-03-14").events
+    [event] = events_of(pipeline, text)
     assert (str(event.event_date), event.time_precision) == (day, precision)
 
 
@@ -196,5 +197,5 @@ def test_the_day_of_the_telling_is_not_the_day_of_the_event(pipeline, text: str,
      "2024-03-12"),
 ])
 def test_a_day_told_relative_to_an_earlier_one(pipeline, text: str, day: str) -> None:  # type: ignore[no-untyped-def]
-    events = pipeline.extract_text(text, published="2024-03-14").events
+    events = events_of(pipeline, text)
     assert str(events[-1].event_date) == day and events[-1].time_precision == 1

@@ -122,7 +122,7 @@ def test_a_second_incident_in_a_headlined_report_is_its_own_event(pipeline: Pipe
             "KABUL, March 13 (Reuters) - A magnetic bomb attached to a minibus killed four people in Kabul on "
             "Wednesday, police said.\n\n"
             "Another bomb exploded near a mosque in Kabul on Wednesday evening, killing two, police said.")
-    events = pipeline.extract_text(text, published="2024-03-14").events
+    events = events_of(pipeline, text)
     assert sorted(e.fatalities for e in events if e.fatalities) == [2, 4]
 
 
@@ -131,7 +131,7 @@ def test_a_lead_that_sums_the_incidents_told_after_it_goes_to_review(pipeline: P
             "Plateau state on Tuesday night, police said.\n\n"
             "In Mangu, the attackers killed 11 people and burned 20 houses, a police spokesman said.\n\n"
             "In Bokkos, six people were shot dead, residents said.")
-    events = pipeline.extract_text(text, published="2024-03-14").events
+    events = events_of(pipeline, text)
     kept = [(e.location, e.fatalities) for e in events if "needs_review" not in e.flags]
     assert kept == [("Mangu", 11), ("Bokkos", 6)]  # not also the 17 they add up to
     assert any("sums_incidents" in e.flags and e.fatalities == 17 for e in events)

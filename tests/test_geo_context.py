@@ -7,7 +7,7 @@ import pytest
 from dateline.geo.gazetteer import KIND_ADMIN1, KIND_CITY, KIND_COUNTRY, Entry
 from dateline.geo.resolve import Mention, _anchor_country, geocode_text
 from dateline.model import Span
-from tests.conftest import event_place
+from tests.conftest import event_place, events_of
 
 
 def _entry(idx: int, kind: int, cc: str, pop: int = 0, name: str = "X") -> Entry:
@@ -254,7 +254,7 @@ def test_an_event_placed_only_in_its_country_sits_at_the_countrys_point(pipeline
     # the paragraph names no place, the story two towns: the event falls to the country, not to its first town
     text = ("Jihadists killed six soldiers in Gao and attacked a base in Menaka on Monday.\n\n"
             "Separately, soldiers detained dozens of people, a rights group said.")
-    arrests = next(e for e in pipeline.extract_text(text, published="2024-03-14").events
+    arrests = next(e for e in events_of(pipeline, text)
                    if e.sub_event_type == "Arrests")
     assert (arrests.location, arrests.geo_precision) == ("Mali", 3)
     assert abs(arrests.latitude - 12.65) < 0.1 and abs(arrests.longitude + 8.0) < 0.1  # Bamako, not Gao (16.3, -0.05)
@@ -271,7 +271,7 @@ def test_an_event_placed_only_in_its_country_sits_at_the_countrys_point(pipeline
 ])
 def test_a_capital_in_apposition_and_a_distance_from_a_town(pipeline, text: str, location: str,  # type: ignore[no-untyped-def]
                                                             precision: int) -> None:
-    [event] = pipeline.extract_text(text, published="2024-03-14").events
+    [event] = events_of(pipeline, text)
     assert (event.location, event.geo_precision) == (location, precision)
 
 
@@ -283,7 +283,7 @@ def test_a_capital_in_apposition_and_a_distance_from_a_town(pipeline, text: str,
 def test_the_area_of_a_state_is_its_district_not_a_quarter(pipeline, text: str, location: str,  # type: ignore[no-untyped-def]
                                                            admin1: str) -> None:
     # "the Palanpur area of Surat" is a quarter of a city; "the Rafi area of Niger state" is a district of a state
-    [event] = pipeline.extract_text(text, published="2024-03-14").events
+    [event] = events_of(pipeline, text)
     assert (event.location, event.admin1, event.geo_precision) == (location, admin1, 2)
 
 
@@ -291,7 +291,7 @@ def test_a_town_in_a_neighbouring_state_stays_in_the_state_its_sentence_names(pi
     # "neighbouring" marks the state as another one than the story's first: it still says where its town lies
     text = ("Bandits killed five people in Zamfara state on Sunday.\n\n"
             "In neighbouring Sokoto state, gunmen killed eight villagers in the town of Sabon Birni on Monday.")
-    events = pipeline.extract_text(text, published="2024-03-14").events
+    events = events_of(pipeline, text)
     assert [(e.location, e.admin1) for e in events] == [("Zamfara", "Zamfara"), ("Sabon Birni", "Sokoto")]
 
 
@@ -299,18 +299,16 @@ def test_a_placeless_paragraph_stays_at_the_town_its_province_holds(pipeline) ->
     # the town and the province that holds it are one site, not two: the next paragraph stays at the town
     text = ("A suicide bomber struck a market in the town of Konduga in Borno state on Monday, killing nine people."
             "\n\nSoldiers sealed off the town after the blast and arrested two suspects.")
-    events = pipeline.extract_text(text, published="2024-03-14").events
+    events = events_of(pipeline, text)
     arrests = next(e for e in events if e.sub_event_type == "Arrests")
     assert (arrests.location, arrests.admin1, arrests.geo_precision) == ("Konduga", "Borno", 2)
 
 
 def test_a_small_town_with_a_namesake_abroad_and_no_word_for_either_goes_to_review(pipeline) -> None:  # type: ignore[no-untyped-def]
-    [event] = pipeline.extract_text("Cattle raiders killed eight herders near Leer on Sunday, a local official said.",
-                                    published="2024-03-14").events
+    [event] = events_of(pipeline, "Cattle raiders killed eight herders near Leer on Sunday, a local official said.")
     assert "place_ambiguous" in event.flags and "needs_review" in event.flags
     # a word of the text decides it: no review for the place
-    [event] = pipeline.extract_text("Cattle raiders killed eight herders near Leer in South Sudan on Sunday.",
-                                    published="2024-03-14").events
+    [event] = events_of(pipeline, "Cattle raiders killed eight herders near Leer in South Sudan on Sunday.")
     assert event.country == "South Sudan" and "place_ambiguous" not in event.flags
 
 
@@ -321,7 +319,7 @@ def test_a_small_town_with_a_namesake_abroad_and_no_word_for_either_goes_to_revi
     ("People's Defence Force fighters ambushed a military convoy near Kani on Monday.", "Myanmar"),
 ])
 def test_an_armed_groups_home_outweighs_a_namesake_abroad(pipeline, text: str, country: str) -> None:  # type: ignore[no-untyped-def]
-    [event] = pipeline.extract_text(text, published="2024-03-14").events
+    [event] = events_of(pipeline, text)
     assert event.country == country
 
 
@@ -338,5 +336,5 @@ def test_an_armed_groups_home_outweighs_a_namesake_abroad(pipeline, text: str, c
     ("Troops killed four militants in the Swat valley on Monday.", "Pakistan"),
 ])
 def test_border_forces_peoples_rivers_and_valleys(pipeline, text: str, country: str) -> None:  # type: ignore[no-untyped-def]
-    [event] = pipeline.extract_text(text, published="2024-03-14").events
+    [event] = events_of(pipeline, text)
     assert event.country == country
