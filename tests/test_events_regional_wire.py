@@ -135,3 +135,18 @@ def test_a_lead_that_sums_the_incidents_told_after_it_goes_to_review(pipeline: P
     kept = [(e.location, e.fatalities) for e in events if "needs_review" not in e.flags]
     assert kept == [("Mangu", 11), ("Bokkos", 6)]  # not also the 17 they add up to
     assert any("sums_incidents" in e.flags and e.fatalities == 17 for e in events)
+
+
+def test_a_witness_quote_that_retells_the_lead_is_its_evidence_not_a_second_event(pipeline: Pipeline) -> None:
+    text = ("Police shot dead a protester during a demonstration against fuel prices in Nakuru on Wednesday, a "
+            "Reuters witness said.\n\n"
+            "\"They fired straight at the crowd and a young man fell next to me,\" said Peter Kamau, a trader who "
+            "joined the march.")
+    [event] = events_of(pipeline, text)
+    assert event.sub_event_type == "Excessive force against protesters" and len(event.mentions) == 2
+
+
+def test_a_quote_that_tells_its_own_place_and_day_stays_an_event_of_its_own(pipeline: Pipeline) -> None:
+    text = ("Police fired tear gas at protesters in Nairobi on Tuesday.\n\n"
+            "\"Last week soldiers killed my brother in Garissa,\" said one marcher.")
+    assert len(events_of(pipeline, text)) == 2

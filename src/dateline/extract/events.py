@@ -851,6 +851,11 @@ def _merge(candidates: list[Candidate], article: Article, book: Codebook) -> lis
             if event.fatalities is not None:
                 updates[len(events) - 1] = max(updates.get(len(events) - 1, 0), event.fatalities)
             continue
+        if events and _witness_retelling(cand, article.text):
+            # "'They shot at us as if we were animals,' said a driver who took part in the march": a witness's
+            # words about the incident told before, with no place, day or doer of their own, are its evidence
+            events[-1].mentions.append(cand.sentence)
+            continue
         if key in keys and classify.DISTINCT_INCIDENT.search(cand.sentence.text.lower()):
             keys.pop(key)  # "a second roadside bomb killed two": another incident of the same kind, place and day
         if key in keys:
@@ -924,6 +929,28 @@ def _copy_actor2(kept: Event, new: Event) -> None:
     kept.actor2, kept.inter2, kept.assoc_actor_2 = new.actor2, new.inter2, new.assoc_actor_2
     kept.interaction = Codebook.interaction(kept.inter1, kept.inter2)
     kept.actors = [a for a in kept.actors[:1]] + [a for a in new.actors[1:2]]
+
+
+_OPENING_QUOTE = re.compile(r"\s*[“\"]")
+_CLOSING_QUOTE = re.compile(r"[”\"]")
+
+
+def _witness_retelling(cand: Candidate, text: str) -> bool:
+    """The candidate's trigger lies inside a direct quote that opens its sentence, and the sentence gives the act
+    no place and no day of its own: someone's words about an incident the report has told."""
+    sentence = text[cand.sentence.start : cand.sentence.end]
+    if not _OPENING_QUOTE.match(sentence):
+        return False
+    closing = _CLOSING_QUOTE.search(sentence, _OPENING_QUOTE.match(sentence).end())  # type: ignore[union-attr]
+    if closing is None or cand.trigger.start >= cand.sentence.start + closing.start():
+        return False
+    own_place = cand.place is not None and cand.place.span is not None and \
+        cand.sentence.start <= cand.place.span.start < cand.sentence.end
+    own_day = cand.date is not None and cand.sentence.start <= cand.date.span.start < cand.sentence.end
+    # ("They shot at us": the doer is a pronoun; a quote that names a force or a group tells of it)
+    own_doer = any(m.kind in actors_mod.STATE_KINDS | {"group", "unidentified_armed"} and m.text.lower() not in
+                   {"they", "them"} for m, _ in cand.actor_mentions)
+    return not own_place and not own_day and not own_doer
 
 
 def _toll_update_of(before: Event, event: Event, cand: Candidate) -> bool:
