@@ -939,9 +939,10 @@ def _witness_retelling(cand: Candidate, text: str) -> bool:
     """The candidate's trigger lies inside a direct quote that opens its sentence, and the sentence gives the act
     no place and no day of its own: someone's words about an incident the report has told."""
     sentence = text[cand.sentence.start : cand.sentence.end]
-    if not _OPENING_QUOTE.match(sentence):
+    opening = _OPENING_QUOTE.match(sentence)
+    if opening is None:
         return False
-    closing = _CLOSING_QUOTE.search(sentence, _OPENING_QUOTE.match(sentence).end())  # type: ignore[union-attr]
+    closing = _CLOSING_QUOTE.search(sentence, opening.end())
     if closing is None or cand.trigger.start >= cand.sentence.start + closing.start():
         return False
     own_place = cand.place is not None and cand.place.span is not None and \
@@ -1126,7 +1127,7 @@ def _described_groups_named(cand: Candidate, text: str, book: Codebook) -> list[
     only one it named. Two groups named and neither with that noun: the description stays unidentified."""
     out = []
     for m, role in cand.actor_mentions:
-        word = m.text.lower().rstrip("s") if m.text.lower() not in {"militiamen"} else "militiamen"
+        word = m.text.lower().rstrip("s")  # "rebels" → "rebel"; "militiamen" stays
         if m.kind == "unidentified_armed" and word in _GROUP_DESCRIPTIONS and \
                 text[max(0, m.start - 4) : m.start].lower() == "the " and \
                 (group := _group_named_before(text, cand.sentence.start, word, book)) is not None:

@@ -2746,10 +2746,8 @@ def at_country_point(place: Place | None, gaz: Any) -> Place | None:
     otherwise, and a map shows a Tigray town for an event that says only "Ethiopia"."""
     if place is None or place.kind != "country" or place.geonameid is not None or not place.iso3:
         return place
-    import pycountry
-
-    found = pycountry.countries.get(alpha_3=place.iso3)
-    entry = gaz.country(found.alpha_2) if found is not None else None
+    cc = gaz.cc_of_iso3(place.iso3)
+    entry = gaz.country(cc) if cc is not None else None
     if entry is None:
         return place
     return place.model_copy(update={"latitude": entry.latitude, "longitude": entry.longitude,
