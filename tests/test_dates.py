@@ -67,6 +67,16 @@ CASES = [
     ("in December", D(2020, 1, 2), "month", D(2019, 12, 1), D(2019, 12, 31), D(2019, 12, 15), 3),
     ("mid-October", SAT_2_NOV_2019, "month", D(2019, 10, 11), D(2019, 10, 20), D(2019, 10, 15), 3),
     ("in 2009", SAT_2_NOV_2019, "year", D(2009, 1, 1), D(2009, 12, 31), D(2009, 7, 2), 3),
+    # a month told against the report's year; named days (Easter 2019 fell on 21 April)
+    ("last October", SAT_2_NOV_2019, "month", D(2019, 10, 1), D(2019, 10, 31), D(2019, 10, 15), 3),
+    ("Last December", SAT_2_NOV_2019, "month", D(2018, 12, 1), D(2018, 12, 31), D(2018, 12, 15), 3),
+    ("on 9 October last year", SAT_2_NOV_2019, "absolute", D(2018, 10, 9), D(2018, 10, 9), D(2018, 10, 9), 1),
+    ("in October last year", SAT_2_NOV_2019, "month", D(2018, 10, 1), D(2018, 10, 31), D(2018, 10, 15), 3),
+    ("on Christmas Day", WED_1_JAN_2020, "absolute", D(2019, 12, 25), D(2019, 12, 25), D(2019, 12, 25), 1),
+    ("on Christmas Eve last year", SAT_2_NOV_2019, "absolute", D(2018, 12, 24), D(2018, 12, 24), D(2018, 12, 24), 1),
+    ("on Easter Sunday", SAT_2_NOV_2019, "absolute", D(2019, 4, 21), D(2019, 4, 21), D(2019, 4, 21), 1),
+    ("Good Friday", WED_1_JAN_2020, "absolute", D(2019, 4, 19), D(2019, 4, 19), D(2019, 4, 19), 1),
+    ("over Christmas", WED_1_JAN_2020, "absolute", D(2019, 12, 25), D(2019, 12, 25), D(2019, 12, 25), 2),
     ("recently", SAT_2_NOV_2019, "vague", D(2019, 10, 3), D(2019, 11, 2), D(2019, 10, 18), 3),
     ("in recent days", SAT_2_NOV_2019, "vague", D(2019, 10, 27), D(2019, 11, 2), D(2019, 10, 30), 2),
 ]
@@ -199,3 +209,9 @@ def test_the_day_of_the_telling_is_not_the_day_of_the_event(pipeline, text: str,
 def test_a_day_told_relative_to_an_earlier_one(pipeline, text: str, day: str) -> None:  # type: ignore[no-untyped-def]
     events = events_of(pipeline, text)
     assert str(events[-1].event_date) == day and events[-1].time_precision == 1
+
+
+def test_an_event_on_a_named_day_takes_that_day(pipeline) -> None:  # type: ignore[no-untyped-def]
+    text = "Police fired tear gas at hundreds of opposition supporters in Lusaka on Boxing Day."
+    [event] = events_of(pipeline, text, published="2024-01-03")
+    assert (str(event.event_date), event.time_precision) == ("2023-12-26", 1)

@@ -64,6 +64,14 @@ def test_newspaper_titles_and_named_days_are_not_weekdays(nlp) -> None:  # type:
     assert not any("Sunday" in s.text or "Friday" in s.text for s in doc.spans["dl_dates"])
 
 
+def test_months_told_against_the_year_and_named_days_are_whole_spans(nlp) -> None:  # type: ignore[no-untyped-def]
+    doc = nlp("Last October, gunmen raided a church on Christmas Eve last year and shops at a Christmas market.")
+    spans = {s.text: s.label_ for s in doc.spans["dl_dates"]}
+    assert spans.get("Last October") == "MONTH"
+    assert spans.get("on Christmas Eve last year") == "HOLIDAY"
+    assert "HOLIDAY" not in [label for text, label in spans.items() if text == "Christmas"]
+
+
 def test_will_march_on_friday_is_future_and_resolves_forward(nlp) -> None:  # type: ignore[no-untyped-def]
     _, _, ms = _mentions(nlp, "Protesters will march on Friday, organisers said.")
     m = _one(ms, "Friday")

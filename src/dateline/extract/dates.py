@@ -39,11 +39,12 @@ import functools
 import re
 from dataclasses import dataclass, replace
 
+from dateutil.easter import easter
 from spacy.tokens import Doc
 from spacy.tokens import Span as SpacySpan
 
 from dateline.model import Article, DateMention, Span
-from dateline.nlp.components.dates import MONTHS, NUMBER_WORDS, SPAN_KEY, WEEKDAYS
+from dateline.nlp.components.dates import MONTHS, NUMBER_WORDS, SPAN_KEY, WEEKDAYS, holidays
 from dateline.resources import Resources
 
 ONE_DAY = dt.timedelta(days=1)
@@ -79,9 +80,11 @@ def _g(pattern: str, **groups: str) -> str:
     return pattern.format(**groups)
 
 
+_YEAR_MOD = r"(?:last|this|next|past|coming)"
 _DAY_RES = [
-    re.compile(rf"^{_WDAY}(?:the\s+)?{_g(_D, g='d')}\s+(?:of\s+)?{_g(_MON, g='m')}(?:,?\s+{_g(_Y, g='y')})?$"),
-    re.compile(rf"^{_WDAY}{_g(_MON, g='m')}\s+{_g(_D, g='d')}(?:,?\s+{_g(_Y, g='y')})?$"),
+    re.compile(rf"^{_WDAY}(?:the\s+)?{_g(_D, g='d')}\s+(?:of\s+)?{_g(_MON, g='m')}"
+               rf"(?:,?\s+{_g(_Y, g='y')}|\s+(?P<rel>{_YEAR_MOD})\s+year)?$"),
+    re.compile(rf"^{_WDAY}{_g(_MON, g='m')}\s+{_g(_D, g='d')}(?:,?\s+{_g(_Y, g='y')}|\s+(?P<rel>{_YEAR_MOD})\s+year)?$"),
 ]
 _RANGE_RES = [
     re.compile(
@@ -98,6 +101,10 @@ _MONTH_RE = re.compile(
     rf"^(?:the\s+(?P<part>end|beginning|start|middle)\s+of\s+)?{_g(_MON, g='m')}(?:,?\s+{_g(_Y, g='y')})?$"
 )
 _YEAR_RE = re.compile(r"^(?P<y>1[89]\d\d|20\d\d)$")
+# "last October", "October last year", "this past March": a month placed by the year it is told against
+_MONTH_REL_RE = re.compile(
+    rf"^(?:(?P<mod>{_YEAR_MOD})\s+)?{_g(_MON, g='m')}(?:\s+(?:of\s+)?(?P<rel>{_YEAR_MOD})\s+year)?$"
+)
 _DECADE_RE = re.compile(r"^(?:the\s+)?(?P<y>1[89]\d0|20\d0)'?s$")
 _WEEKDAY_RE = re.compile(
     r"^(?P<mod>last|this|next|coming)?\s*(?P<wd>monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
@@ -215,6 +222,70 @@ def _resolve_month(m: re.Match[str], base: dt.date | None, when: str | None, fut
         start = dt.date(year, month, 21)
     coded = dt.date(year, month, 15) if part is None else None  # the codebook's mid-month day
     return Resolved("month", start, end, 3, coded=coded)
+
+
+_YEAR_SHIFT = {"last": -1, "past": -1, "this": 0, "next": 1, "coming": 1}  # "October last year", "… next year"
+
+
+def _resolve_month_told_against_year(month: int, mod: str | None, rel: str | None, base: dt.date | None) -> Resolved:
+    """"last October" is the latest October before the report's month, "next October" the first after it, "this
+    October" and "October this year" the report year's; "October last year" the year before's."""
+    if base is None:
+        return Resolved("month", None, None, 3)
+    if rel is not None:
+        year = base.year + _YEAR_SHIFT[rel]
+    elif mod in ("last", "past"):
+        year = base.year if month < base.month else base.year - 1
+    elif mod in ("next", "coming"):
+        year = base.year if month > base.month else base.year + 1
+    else:
+        year = base.year
+    start, end = dt.date(year, month, 1), _month_end(year, month)
+    return Resolved("month", start, end, 3, coded=dt.date(year, month, 15), future=start > base)
+
+
+_HOLIDAY_RE = re.compile(
+    rf"^(?:(?P<mod>{_YEAR_MOD})\s+)?(?P<name>[a-z' ]+?)(?:,?\s+(?P<y>\d{{4}})|\s+(?P<rel>{_YEAR_MOD})\s+year)?$"
+)
+
+
+def _holiday_day(name: str, year: int) -> dt.date | None:
+    """The calendar day of a named day (`data/holidays.yaml`) in a year; None for a name it does not hold."""
+    table = holidays()
+    fixed = {k.lower(): v for k, v in table["fixed"].items()}
+    after_easter = {k.lower(): v for k, v in table["easter"].items()}
+    if name in fixed:
+        month, day = (int(x) for x in fixed[name].split("-"))
+        return _safe_date(year, month, day)
+    if name in after_easter:
+        return easter(year) + dt.timedelta(days=after_easter[name])
+    return None
+
+
+def _resolve_holiday(rest: str, base: dt.date | None, future: bool) -> Resolved | None:
+    """"on Christmas Day", "Easter Sunday last year", "at Easter 2019": the named day in the year the text says,
+    else the latest one at or before the report (the next one for plans or "next")."""
+    m = _HOLIDAY_RE.match(rest)
+    if m is None or _holiday_day(m.group("name"), 2000) is None:
+        return None
+    if m.group("y"):
+        year = int(m.group("y"))
+    elif base is None:
+        return Resolved("absolute", None, None, 1)
+    elif m.group("rel"):
+        year = base.year + _YEAR_SHIFT[m.group("rel")]
+    else:
+        this_year = _holiday_day(m.group("name"), base.year)
+        ahead = future or m.group("mod") in ("next", "coming")
+        if ahead:
+            year = base.year if this_year is not None and this_year >= base else base.year + 1
+        elif m.group("mod") == "this":
+            year = base.year
+        else:
+            year = base.year if this_year is not None and this_year <= base else base.year - 1
+    d = _holiday_day(m.group("name"), year)
+    season = m.group("name") in ("christmas", "easter")  # "at Easter", "over Christmas": the holidays, not the day
+    return Resolved("absolute", d, d, 2 if season else 1, future=bool(base and d and d > base))
 
 
 def _resolve_period(m: re.Match[str], base: dt.date) -> Resolved | None:
@@ -335,11 +406,17 @@ def _resolve_core(
             day, month = int(m.group("d")), MONTHS[m.group("m")]
             if m.group("y"):
                 d = _safe_date(int(m.group("y")), month, day)
+            elif m.group("rel") and base:  # "on 9 October last year"
+                d = _safe_date(base.year + _YEAR_SHIFT[m.group("rel")], month, day)
             else:
                 d = pick_year(month, day, base, future) if base else None
             return Resolved("absolute", d, d, 1)
     if m := _MONTH_RE.match(rest):
         return _resolve_month(m, base, when, future)
+    if (m := _MONTH_REL_RE.match(rest)) and (m.group("mod") or m.group("rel")):
+        return _resolve_month_told_against_year(MONTHS[m.group("m")], m.group("mod"), m.group("rel"), base)
+    if holiday := _resolve_holiday(rest, base, future):
+        return holiday
     if m := _YEAR_RE.match(rest):
         year = int(m.group("y"))
         start, end = dt.date(year, 1, 1), dt.date(year, 12, 31)

@@ -19,9 +19,13 @@ because it changes the meaning ("since 2009" is a range, "around 5 May" is less 
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 from collections.abc import Iterable
+from importlib import resources as importlib_resources
+from typing import Any
 
+import yaml
 from spacy.language import Language
 from spacy.matcher import Matcher
 from spacy.tokens import Doc, Span
@@ -53,8 +57,25 @@ _MONTH = (
     r"Jan\.?|Feb\.?|Mar\.?|Apr\.?|Jun\.?|Jul\.?|Aug\.?|Sept?\.?|Oct\.?|Nov\.?|Dec\.?)(?![\w])"
 )
 _DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?(?!\d)"
+
+
+@functools.cache
+def holidays() -> dict[str, Any]:
+    """Named days (`data/holidays.yaml`): `fixed` name -> "MM-DD", `easter` name -> days after Easter Sunday."""
+    raw = importlib_resources.files("dateline").joinpath("data/holidays.yaml").read_text(encoding="utf-8")
+    table: dict[str, Any] = yaml.safe_load(raw)
+    return table
+
+
+def _holiday_names() -> str:
+    names = [*holidays()["fixed"], *holidays()["easter"]]
+    return "(?:" + "|".join(re.escape(n).replace("'", "['’]") for n in sorted(names, key=len, reverse=True)) + r")(?![\w])"
+
+
+_HOLIDAY = _holiday_names()
 _YEAR = r"(?:1[89]\d\d|20\d\d)(?!\d)"
 _DASH = r"\s*(?:-|–|—|to|until|till|and|through)\s*"
+_YEAR_MOD = r"(?i:last|this|next|past|coming)"
 _WD = r"(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+)?"
 _PREP = r"(?:(?i:mid-|(?:from|between|on|since|around|about|circa|by|until|till|before|after|following|during|in|early|late|mid)\s+))?"
 
@@ -63,10 +84,14 @@ _EXPLICIT_PATTERNS: list[tuple[str, str]] = [
     ("RANGE", rf"{_PREP}{_DAY}\s+{_MONTH}(?:,?\s+{_YEAR})?{_DASH}{_DAY}\s+{_MONTH}(?:,?\s+{_YEAR})?"),
     ("RANGE", rf"{_PREP}{_DAY}{_DASH}{_DAY}\s+(?:of\s+)?{_MONTH}(?:,?\s+{_YEAR})?"),
     ("RANGE", rf"{_PREP}{_MONTH}\s+{_DAY}{_DASH}(?:{_MONTH}\s+)?{_DAY}(?:,?\s+{_YEAR})?"),
-    ("EXPLICIT", rf"{_PREP}{_WD}(?:the\s+)?{_DAY}\s+(?:of\s+)?{_MONTH}(?:,?\s+{_YEAR})?"),
-    ("EXPLICIT", rf"{_PREP}{_WD}{_MONTH}\s+{_DAY}(?:,?\s+{_YEAR})?"),
+    ("EXPLICIT", rf"{_PREP}{_WD}(?:the\s+)?{_DAY}\s+(?:of\s+)?{_MONTH}(?:,?\s+{_YEAR}|\s+{_YEAR_MOD}\s+year)?"),
+    ("EXPLICIT", rf"{_PREP}{_WD}{_MONTH}\s+{_DAY}(?:,?\s+{_YEAR}|\s+{_YEAR_MOD}\s+year)?"),
     ("EXPLICIT", rf"{_PREP}{_YEAR}-[01]\d-[0-3]\d(?!\d)"),
-    ("MONTH", rf"{_PREP}(?:the\s+(?:end|beginning|start|middle)\s+of\s+)?{_MONTH}(?:,?\s+{_YEAR})?"),
+    # "last October", "October last year", "Christmas Day", "Easter 2019": a month or a named day told against
+    # the report's year
+    ("MONTH", (rf"{_PREP}(?:{_YEAR_MOD}\s+)?(?:the\s+(?:end|beginning|start|middle)\s+of\s+)?{_MONTH}"
+               rf"(?:,?\s+{_YEAR}|\s+{_YEAR_MOD}\s+year)?")),
+    ("HOLIDAY", rf"(?:{_PREP}|(?i:at|over)\s+)(?:{_YEAR_MOD}\s+)?{_HOLIDAY}(?:,?\s+{_YEAR}|\s+{_YEAR_MOD}\s+year)?"),
     ("YEAR", rf"(?i:in|since|during|by|until|throughout|before|after)\s+(?i:early\s+|late\s+|mid-?)?{_YEAR}"),
 ]
 _EXPLICIT_RE = re.compile("|".join(f"(?P<{label}{i}>{pat})" for i, (label, pat) in enumerate(_EXPLICIT_PATTERNS)))
@@ -170,7 +195,7 @@ _LEXICAL_WORDS = [
     "month", "months", "year", "years", "fortnight", "day", "days", "hours", "recently", "recent", "ago", "then",
     "time",
 ]  # fmt: skip
-_EXPLICIT_ANCHOR_RE = re.compile(rf"{_MONTH}|\b{_YEAR}")
+_EXPLICIT_ANCHOR_RE = re.compile(rf"{_MONTH}|\b{_YEAR}|\b{_HOLIDAY}")
 _LEXICAL_ANCHOR_RE = re.compile(r"(?i)\b(?:" + "|".join(_LEXICAL_WORDS) + r")\b")
 
 
@@ -220,6 +245,8 @@ def find_date_spans(doc: Doc, matcher: Matcher) -> list[Span]:
         text = m.group(0)
         if label == "MONTH" and _BARE_MONTH_RE.match(text):
             continue
+        if label == "HOLIDAY" and " " not in text:
+            continue  # a bare "Christmas" or "Easter" is as often a noun's modifier ("a Christmas market")
         span = doc.char_span(m.start(), m.end(), label=label, alignment_mode="expand")
         if span is not None:
             rule_spans.append(span)
