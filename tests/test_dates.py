@@ -72,6 +72,7 @@ CASES = [
     ("Last December", SAT_2_NOV_2019, "month", D(2018, 12, 1), D(2018, 12, 31), D(2018, 12, 15), 3),
     ("on 9 October last year", SAT_2_NOV_2019, "absolute", D(2018, 10, 9), D(2018, 10, 9), D(2018, 10, 9), 1),
     ("in October last year", SAT_2_NOV_2019, "month", D(2018, 10, 1), D(2018, 10, 31), D(2018, 10, 15), 3),
+    ("on Thursday last week", SAT_2_NOV_2019, "weekday", D(2019, 10, 24), D(2019, 10, 24), D(2019, 10, 24), 1),
     ("on Christmas Day", WED_1_JAN_2020, "absolute", D(2019, 12, 25), D(2019, 12, 25), D(2019, 12, 25), 1),
     ("on Christmas Eve last year", SAT_2_NOV_2019, "absolute", D(2018, 12, 24), D(2018, 12, 24), D(2018, 12, 24), 1),
     ("on Easter Sunday", SAT_2_NOV_2019, "absolute", D(2019, 4, 21), D(2019, 4, 21), D(2019, 4, 21), 1),
@@ -215,3 +216,42 @@ def test_an_event_on_a_named_day_takes_that_day(pipeline) -> None:  # type: igno
     text = "Police fired tear gas at hundreds of opposition supporters in Lusaka on Boxing Day."
     [event] = events_of(pipeline, text, published="2024-01-03")
     assert (str(event.event_date), event.time_precision) == ("2023-12-26", 1)
+
+
+def _event_with(events, word: str):  # type: ignore[no-untyped-def]
+    """The event whose trigger, sub-type or first actor holds `word`."""
+    return next(e for e in events if word in f"{e.evidence['sub_event_type'].text} {e.sub_event_type} {e.actor1}")
+
+
+def test_a_credit_that_closes_the_sentence_before_does_not_make_the_next_day_a_telling(pipeline) -> None:  # type: ignore[no-untyped-def]
+    text = ("'We counted the bodies,' a nurse told Reuters. On Monday, gunmen raided the village of Dogo, which "
+            "was last attacked in June, and kidnapped nine farmers, residents said.")
+    event = _event_with(events_of(pipeline, text, published="2024-11-20"), "raided")
+    assert (str(event.event_date), event.time_precision) == ("2024-11-18", 1)
+
+
+def test_a_period_measured_in_a_clause_of_its_own_does_not_date_the_act(pipeline) -> None:  # type: ignore[no-untyped-def]
+    text = "The army said on Tuesday it had killed 14 militants near Mopti, a region where jihadists have operated since 2015."
+    [event] = events_of(pipeline, text)
+    assert (str(event.event_date), event.time_precision) == ("2024-03-12", 2)
+
+
+def test_a_background_year_is_not_the_clock_of_the_sentences_after_it(pipeline) -> None:  # type: ignore[no-untyped-def]
+    text = ("Gunmen killed three traders near Kasese on Saturday. The town saw deadly clashes in 2016, when more than "
+            "100 people died. Later, soldiers killed two of the gunmen near the town.")
+    event = _event_with(events_of(pipeline, text), "Military Forces")
+    assert event.event_date is not None and str(event.event_date) >= "2024-03-09"
+
+
+def test_the_next_day_after_last_week_is_within_it_not_after_the_report(pipeline) -> None:  # type: ignore[no-untyped-def]
+    text = ("Police shot dead three protesters in Kisumu last week. The next day, rioters set fire to a police post "
+            "in the city.")
+    event = _event_with(events_of(pipeline, text), "fire")
+    assert event.event_date is not None and "2024-03-05" <= str(event.event_date) <= "2024-03-11"
+
+
+def test_the_day_a_source_spoke_in_an_earlier_sentence_only_bounds_the_next_act(pipeline) -> None:  # type: ignore[no-untyped-def]
+    text = ("Al Shabaab fighters killed four soldiers near Kismayo, the army said on Tuesday. Separately, a landmine "
+            "hit a minibus near Baidoa, killing six passengers.")
+    event = _event_with(events_of(pipeline, text), "Remote explosive")
+    assert (str(event.event_date), event.time_precision) == ("2024-03-12", 2)

@@ -108,7 +108,7 @@ _MONTH_REL_RE = re.compile(
 _DECADE_RE = re.compile(r"^(?:the\s+)?(?P<y>1[89]\d0|20\d0)'?s$")
 _WEEKDAY_RE = re.compile(
     r"^(?P<mod>last|this|next|coming)?\s*(?P<wd>monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
-    r"(?:'s)?(?:\s+(?P<part>morning|afternoon|evening|night|overnight))?$"
+    r"(?:'s)?(?:\s+(?P<part>morning|afternoon|evening|night|overnight))?(?:\s+(?:of\s+)?(?P<wk>last|previous)\s+week)?$"
 )
 _PERIOD_RE = re.compile(
     r"^(?:(?P<when>earlier|later|early|late)\s+(?:in\s+)?)?(?P<mod>last|this|next|past|previous|coming|the)\s+"
@@ -433,6 +433,9 @@ def _resolve_core(
     if m := _WEEKDAY_RE.match(rest):
         if base is None:
             return Resolved("weekday", None, None, 1)
+        if m.group("wk"):  # "on Thursday last week": that weekday of the calendar week before the report's
+            d = base - dt.timedelta(days=base.weekday() + 7 - WEEKDAYS[m.group("wd")])
+            return Resolved("weekday", d, d, 1)
         d = weekday_date(WEEKDAYS[m.group("wd")], base, m.group("mod"), future)
         return Resolved("weekday", d, d, 1, future=d > base)
     if rest in _RELATIVE_DAYS:
@@ -735,7 +738,9 @@ def _previous_paragraph_start(text: str, at: int) -> int:
     return text.rfind("\n", 0, end) + 1
 
 
-def _resolve_anaphor(text: str, span: SpacySpan, m: DateMention, before: list[DateMention]) -> DateMention:
+def _resolve_anaphor(
+    text: str, span: SpacySpan, m: DateMention, before: list[DateMention], future_ctx: bool = False
+) -> DateMention:
     """"Back then", "the previous day", "that day", "two days later": the closest earlier resolved date in this
     or the paragraphs before it (wire copy gives every sentence a paragraph), shifted by the days the words say.
     The day a source spoke ("the ministry said on Wednesday") is no antecedent. With none, a shifted day is not
@@ -743,7 +748,7 @@ def _resolve_anaphor(text: str, span: SpacySpan, m: DateMention, before: list[Da
     reach = min(_previous_paragraph_start(text, span.start_char), max(0, span.start_char - PARAGRAPH_REACH))
     ante = next(
         (d for d in reversed(before) if d.date_start is not None and d.span.start >= reach and d.note != "dateline"
-         and not _REPORT_DAY_BEFORE.search(text[max(0, d.span.start - 60) : d.span.start])),
+         and not _REPORT_DAY_BEFORE.search(_sentence_before(text, d.span.start))),
         None,
     )
     if ante is None:
@@ -752,8 +757,10 @@ def _resolve_anaphor(text: str, span: SpacySpan, m: DateMention, before: list[Da
                                         "note": "refers back to a day the text does not give"})
         return m
     shift = dt.timedelta(days=_anaphor_shift(span.text))
-    if shift and ante.date_start != ante.date_end:
+    if shift and ante.date_start != ante.date_end and ante.time_precision == 3 and ante.kind in ("year", "month"):
         return m  # "the day after" a month or a year names no day
+    # (after "last week" or "earlier this month", "the next day" is within that period, a day later: no day of
+    # its own, but never the day after the report)
     start = ante.date_start + shift if ante.date_start else None
     end = ante.date_end + shift if ante.date_end else start
     return m.model_copy(
@@ -763,7 +770,8 @@ def _resolve_anaphor(text: str, span: SpacySpan, m: DateMention, before: list[Da
             "date_end": end,
             "event_date": ante.event_date + shift if ante.event_date else start,
             "time_precision": ante.time_precision,
-            "relation": "history" if ante.relation == "history" else m.relation if m.relation == "future" else ante.relation,
+            # (future only where the words speak of plans: "the next day" read alone is the coming day)
+            "relation": "history" if ante.relation == "history" else "future" if future_ctx else ante.relation,
             "note": f"refers back to {ante.span.text!r}",
         }
     )
@@ -798,7 +806,7 @@ def dates_from_doc(article: Article, doc: Doc, resources: Resources) -> list[Dat
         if dateline:
             m = m.model_copy(update={"note": "dateline", "relation": "present" if m.date_start == base else m.relation})
         if getattr(span, "label_", "") == "ANAPHOR" or _ANAPHOR_RE.match(_norm(span.text)):
-            m = _resolve_anaphor(text, span, m, mentions)
+            m = _resolve_anaphor(text, span, m, mentions, future_ctx)
         mentions.append(m)
     return _joined_ranges(text, mentions)
 
@@ -871,7 +879,9 @@ def date_for_event(
     # ACLED dates the event, not its report: "Amnesty urged today …  five deaths in as many days" — a date on
     # the reporting verb yields to any other date of the sentence, and alone only bounds the event (≤ 2).
     reports = [d for d in in_sentence if _dates_the_report(d, trigger, article.text)]
-    if reports and len(reports) < len(in_sentence):
+    # (a period "since 2017" in a clause of its own is no other date: "arrested … in Bamenda, a city under curfew
+    # since 2017, police said on Wednesday" is bounded by Wednesday, not coded in the middle of seven years)
+    if reports and any(d not in reports and not _since_clause_apart(d, trigger) for d in in_sentence):
         in_sentence = [d for d in in_sentence if d not in reports]
         in_clause = [d for d in in_clause if d not in reports]
     chosen: DateMention | None = None
@@ -888,10 +898,17 @@ def date_for_event(
         chosen = chosen.model_copy(update={"time_precision": 2, "note": _join(chosen.note, "date of the report")})
     if chosen is None:
         # (a period "since 2012" in an earlier sentence is how long something has lasted, not the day of this one)
-        earlier = [d for d in cands if d.span.end <= sentence.start and "since" not in (d.note or "").split("; ")]
+        # (nor is a year of background the story's clock: "The town saw deadly clashes in 2016. Police later
+        # fired tear gas …" goes on from the story's day, not from 2016)
+        earlier = [d for d in cands if d.span.end <= sentence.start and "since" not in (d.note or "").split("; ")
+                   and d.relation != "history"]
         if earlier:
             chosen = max(earlier, key=lambda d: d.span.start)
+            told = _REPORTING_BEFORE.search(_sentence_before(article.text, chosen.span.start))
             chosen = _as_anchor(chosen, sentence, article)
+            if told and chosen.time_precision < 2:
+                # the day a source spoke in an earlier sentence bounds this act, it is not its day
+                chosen = chosen.model_copy(update={"time_precision": 2, "note": _join(chosen.note, "date of a report")})
     if chosen is None and not any(paragraph.start <= d.span.start < paragraph.end for d in cands):
         chosen = _previous_paragraphs_day(dates, paragraph, article)
     if chosen is not None and discovery_precision and _DISCOVERY.search(sentence.text) and chosen.time_precision < 2:
@@ -906,21 +923,35 @@ _REPORTING_VERBS = re.compile(
 
 
 def _since_clause_apart(d: DateMention, trigger: Span) -> bool:
-    """The date sits in a clause opened by "since" or "until" that does not hold the trigger."""
+    """The date sits in a clause that does not hold the trigger and either opens with "since" or "until" or
+    measures a period from the date ("a town they have held since 2012", "where the group has operated since
+    the 1990s")."""
     clause = d.clause
     return (clause is not None and not (clause.start <= trigger.start and trigger.end <= clause.end)
-            and clause.text.lower().startswith(("since ", "until ")))
+            and (clause.text.lower().startswith(("since ", "until ")) or "since" in (d.note or "").split("; ")))
 
 
 def _dates_the_report(d: DateMention, trigger: Span, text: str = "") -> bool:
     """The expression modifies a reporting verb ("said on Tuesday", "urged today") that is not the trigger, or
     stands right after one or after a statement's publishing ("said on Wednesday it had arrested …", where the
     parse hangs the day on the reported verb; "in a statement issued on Wednesday", "a report published Tuesday")."""
-    window = max(0, d.span.start - 60)
-    if text and (told := _REPORT_DAY_BEFORE.search(text[window : d.span.start])) is not None:
+    before = _sentence_before(text, d.span.start)
+    window = d.span.start - len(before)
+    if text and (told := _REPORT_DAY_BEFORE.search(before)) is not None:
         # (unless the telling is the event itself: a statement keeps its own day)
         return not (trigger.start < window + told.end() and window + told.start() < trigger.end)
     return d.governor is not None and bool(_REPORTING_VERBS.match(d.governor.text)) and not d.governor.overlaps(trigger)
+
+
+_SENTENCE_END = re.compile(r"[.!?][\"”’']?\s+(?=[\"“‘']?[A-Z0-9]|$)|\n")
+
+
+def _sentence_before(text: str, start: int, reach: int = 60) -> str:
+    """Up to `reach` characters before `start`, from the start of their sentence: "… told Reuters. On Sunday,
+    gunmen …" has no reporting verb before "On Sunday" (the credit closes the sentence before it)."""
+    window = text[max(0, start - reach) : start]
+    ends = list(_SENTENCE_END.finditer(window))
+    return window[ends[-1].end() :] if ends else window
 
 
 # Words right before a date that make it the day of the telling: a reporting verb, or a statement's publishing,
@@ -971,7 +1002,7 @@ def _previous_paragraphs_day(dates: list[DateMention], paragraph: Span, article:
               and d.span.end <= paragraph.start and paragraph.start - d.span.start <= PARAGRAPH_REACH
               and d.date_start == d.date_end and 0 <= (base - d.date_start).days <= RECENT_DAYS
               and "since" not in (d.note or "").split("; ")
-              and not _REPORTING_BEFORE.search(article.text[max(0, d.span.start - 60):d.span.start])]
+              and not _REPORTING_BEFORE.search(_sentence_before(article.text, d.span.start))]
     if not before:
         return None
     day = max(before, key=lambda d: d.span.start)

@@ -119,6 +119,9 @@ def _matcher_patterns() -> dict[str, list[list[dict[str, object]]]]:
             [{"LOWER": {"IN": ["last", "this", "next", "on", "early", "late", "since", "until", "by", "before", "after", "following", "coming"]}, "OP": "?"},
              wd, {"LOWER": {"IN": PARTS_OF_DAY}, "OP": "?"}],
             [{"LOWER": {"IN": ["on", "early", "late", "by"]}, "OP": "?"}, wd, {"LOWER": "'s", "OP": "?"}],
+            # "on Thursday last week", "on Monday of last week"
+            [{"LOWER": {"IN": ["on", "early", "late"]}, "OP": "?"}, wd, {"LOWER": "of", "OP": "?"},
+             {"LOWER": {"IN": ["last", "previous"]}}, {"LOWER": "week"}],
         ],
         "RELATIVE": [
             [{"LOWER": {"IN": ["yesterday", "today", "tonight", "tomorrow", "overnight"]}}],
