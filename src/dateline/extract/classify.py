@@ -715,6 +715,8 @@ FOILED = _LEXICON.regex("FOILED")
 SELF_DISPERSED = _LEXICON.regex("SELF_DISPERSED")
 GATHERING_HIT = _LEXICON.regex("GATHERING_HIT")
 ARMED_ATTACKERS = _LEXICON.regex("ARMED_ATTACKERS")
+FORCED_BLOCK = _LEXICON.regex("FORCED_BLOCK")
+BOMBARD_VERBS = _LEXICON.regex("BOMBARD_VERBS")
 TEAR_GAS_PROPER = _LEXICON.regex("TEAR_GAS_PROPER")  # the tear_gas cue without its "dispersed"
 DETONATED = _LEXICON.regex("DETONATED")
 GATHERING_ATTACKED = _LEXICON.regex("GATHERING_ATTACKED")
@@ -1107,6 +1109,10 @@ def classify_sentence(text: str, families: set[str], sent: SpacySpan | None = No
             # codebook: an unorganised group (villagers, youths) attacking police or guards is mob violence,
             # not a battle: the attackers are rioters, not an armed group
             return pick("Mob violence", "unorganised group attacks armed forces")
+        if "raid" in families and has["arrest"] and not families & {"kill", "attack", "fire_noun"} \
+                and not has["lethal"]:
+            # a raid that only arrests tells no fighting, however armed the people it arrests
+            return pick("Arrests", "raid and arrests")
         if target_armed:
             return pick("Armed clash", "attack on armed forces")
         if "raid" in families and has["arrest"]:
@@ -1166,7 +1172,7 @@ def _targeting_subtype(low: str, has: dict[str, bool], sent: SpacySpan | None) -
     markets or ships, a shelling (fired from afar); at positions, roads and ground, the fighting (Armed clash)."""
     if has["air"] and not AIR_TARGETED.search(low):
         return Classification("Air/drone strike", ["aircraft target"], 0.5)
-    if has["shell"] or TARGETED_FROM_AFAR.search(_targets(sent, low)):
+    if has["shell"] or TARGETED_FROM_AFAR.search(_targets(sent, low)) or BOMBARD_VERBS.search(low):
         return Classification("Shelling/artillery/missile attack", ["targeted from afar"], 0.5)
     return Classification("Armed clash", ["armed forces target positions or ground"], 0.5)
 
@@ -1557,7 +1563,7 @@ def _protest_subtype(low: str, has: dict[str, bool], families: set[str], sent: S
     # does what the demonstrators protest against ("marched to protest the looting of their village")
     riot = has["riot_acts"] and CUE["riot_acts"].search(PROTEST_REMOVED.sub(" ", _without_grievance(low, sent))) is not None or \
         "riot" in families or "burn" in families
-    forced_block = has["block"] and re.search(r"\bbarricad|\btyres|\btires|\bstones|\brocks|\bforc|\bburn", low)
+    forced_block = has["block"] and FORCED_BLOCK.search(PROTEST_REMOVED.sub(" ", low)) is not None
     lethal = has["lethal"] or has["injury"]
     # Force used on demonstrators by the authorities is theirs, not the demonstrators' violence: "used excessive
     # force to suppress a peaceful protest", "attacks against peaceful protesters".
