@@ -56,6 +56,8 @@ def actor_mentions(sent: SpacySpan, book: Codebook, credits: Sequence[Span] = ()
                 noun = sent.doc[max(phrase)]
                 if role == "other" and noun.idx >= sent.start_char + m.end():
                     role = _role(noun)  # "IS militants attacked": the role of the noun after the name
+                if role == SPONSOR and noun.i != tok.i:
+                    role = _role(noun)  # "Turkish-backed Syrian fighters": the sponsor word opens the group's name
             found.append((actors_mod.ActorMention(kind, start, sent.start_char + m.end(), m.group(), nationality,
                                                   group=known.entry), role))
             break
@@ -119,7 +121,10 @@ def actor_mentions(sent: SpacySpan, book: Codebook, credits: Sequence[Span] = ()
             kinds = [actors_mod.FORCE_MODIFIERS[m] for m in mods if m in actors_mod.FORCE_MODIFIERS]
             if _loyal_to_the_state(tok):
                 kinds.append("military")  # "forces loyal to the government": the state's forces
-            nationality = _nationality(tok, book) or _speakers_state(tok, book)
+            ruler = next((actors_mod.RULERS[m] for m in mods if m in actors_mod.RULERS), None)
+            if ruler is not None:
+                kinds.append("military")  # "Assad's forces": the ruler's forces are the state's
+            nationality = ruler or _nationality(tok, book) or _speakers_state(tok, book)
             if not kinds and nationality is None:
                 continue
             kind = kinds[0] if kinds else "military"
@@ -127,7 +132,7 @@ def actor_mentions(sent: SpacySpan, book: Codebook, credits: Sequence[Span] = ()
             continue
         if kind == "civilians" and any(c.lower_ in actors_mod.ARMED_WORDS for c in tok.children if c.dep_ == "amod"):
             kind = "unidentified_armed"  # "armed men", "masked individuals": an armed group, not civilians
-        nationality = nationality or _nationality(tok, book)
+        nationality = nationality or _nationality(tok, book) or _ruler_served(tok)
         if kind in actors_mod.STATE_KINDS and nationality is None:
             nationality = _speakers_state(tok, book)  # "the Israeli military said its troops killed …"
         found.append((actors_mod.ActorMention(kind, tok.idx, tok.idx + len(tok.text), tok.text, nationality),
@@ -150,9 +155,20 @@ def _loyal_to_the_state(tok: Token) -> bool:
             if prep.dep_ == "prep" and prep.lower_ == "to":
                 served = [g for g in prep.children if g.dep_ == "pobj"]
                 if any(g.lemma_.lower() in {"government", "president", "regime", "junta", "council", "state"}
-                       for g in served):
+                       or g.lower_ in actors_mod.RULERS for g in served):
                     return True
     return False
+
+
+def _ruler_served(tok: Token) -> str | None:
+    """"Troops loyal to Bashar al-Assad": the state of the ruler they serve."""
+    for adj in tok.children:
+        if adj.dep_ == "amod" and adj.lower_ in {"loyal", "allied"}:
+            for prep in adj.children:
+                for g in prep.children if prep.dep_ == "prep" and prep.lower_ == "to" else ():
+                    if g.dep_ == "pobj" and g.lower_ in actors_mod.RULERS:
+                        return actors_mod.RULERS[g.lower_]
+    return None
 
 
 _RULING_WORDS = frozenset({"junta", "regime", "government", "pro-government"})
@@ -548,6 +564,33 @@ def _told_as_later(verb: Token) -> bool:
     return verb.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "before" for c in verb.children)
 
 
+# Verbs that label a group ("the YPG, which Ankara considers an offshoot of the PKK") or lay blame ("an attack
+# officials blamed on the YPG"): the group they name is no side of the act.
+_LABEL_LEMMAS = frozenset({"consider", "regard", "see", "view", "call", "brand", "designate", "list", "label",
+                           "describe", "deem", "be"})
+_BLAME_LEMMAS = frozenset({"blame", "accuse"})
+
+
+def _labels_another(node: Token) -> bool:
+    """The name sits in a relative clause or apposition that describes another actor by labelling it ("which
+    Ankara sees as an extension of the PKK", "whose backbone is the YPG")."""
+    for anc in node.ancestors:
+        if anc.dep_ in {"relcl", "acl"} and anc.lemma_.lower() in _LABEL_LEMMAS:
+            return True
+        if anc.dep_ in {"ROOT", "ccomp"}:
+            return False
+    return False
+
+
+def _accused(node: Token) -> bool:
+    """"blaming the YPG", "an attack officials blamed on the YPG", "accused the RSF of": who is blamed is no target
+    (nor, on that word alone, the doer)."""
+    head = node.head
+    if node.dep_ == "dobj" and head.lemma_.lower() in _BLAME_LEMMAS:
+        return True
+    return node.dep_ == "pobj" and head.lower_ == "on" and head.head.lemma_.lower() in _BLAME_LEMMAS
+
+
 def _role(tok: Token) -> str:
     """agent (does the act), patient (undergoes it), holder (holds or backs what the sentence names: "a town
     controlled by X"), leaver (gives ground up: "troops withdrew") or other, from the dependency label."""
@@ -562,6 +605,8 @@ def _role(tok: Token) -> str:
     node = tok
     while node.dep_ in {"compound", "amod", "conj", "appos"} and node.head.i != node.i:
         node = node.head
+    if _labels_another(node) or _accused(node):
+        return "other"
     if node.dep_ in {"nsubj"}:
         if node.head.lemma_.lower() == "come" and any(c.dep_ == "prep" and c.lower_ == "under" for c in node.head.children):
             return "patient"  # "police officers came under fire": they were fired at

@@ -161,6 +161,9 @@ def _load_aliases() -> dict[str, Any]:
     return data
 
 
+RULERS: dict[str, str] = _load_aliases().get("rulers", {})
+
+
 def in_power(mention: ActorMention, on: dt.date | None, after: str = "") -> ActorMention:
     """A group that took power acts as its state's forces from the day it did (the codebook entry's `in_power`):
     "Taliban fighters" after 15 August 2021 are Afghanistan's military, "Taliban police" its police. `on`: the
@@ -206,8 +209,14 @@ def actor_name(mention: ActorMention, event_iso3: str | None, book: Codebook) ->
         # State forces acting outside their own country are External/Other forces (8)
         inter = 8 if (iso3 and event_iso3 and iso3 != event_iso3) else int(template["inter"])
         return name, inter
+    if kind == "unidentified_armed" and event_iso3 in OPPOSITION_REBELS and _REBEL_WORDS.search(mention.text):
+        return OPPOSITION_REBELS[event_iso3], 2
     template = book.actor_templates.get(kind) or book.actor_templates["civilians"]
     return template["name"].format(country=event_country or "International"), int(template["inter"])
+
+
+OPPOSITION_REBELS: dict[str, str] = _load_aliases().get("opposition_rebels", {})
+_REBEL_WORDS = re.compile(r"(?i)\b(?:rebels?|opposition)\b")
 
 
 def _state_force_name(mention: ActorMention, entry: dict[str, object], event_iso3: str | None,

@@ -1028,7 +1028,12 @@ def _territory_by_taker(event: Event, evidence: dict[str, Span]) -> None:
     """Who took the ground decides between the two battle sub-types of territory, once the actors are known: a
     named rebel group or militia, or a foreign state's forces (inter 8 where they act: "Russian forces captured
     the village of X" in Ukraine), overtake it; only the state's own forces regain it. The sentence's words decided
-    before ("army" inside "Arakan Army" read as the state's); an unidentified group overrules nothing."""
+    before ("army" inside "Arakan Army" read as the state's); an unidentified group overrules nothing. A state
+    unit the words did not mark as the state's ("the Tiger Forces seized the town") regains it."""
+    if event.sub_event_type == "Non-state actor overtakes territory" and "actor1" in evidence and event.inter1 == 1 \
+            and (event.actor1 or "").startswith("Military Forces"):
+        event.sub_event_type = "Government regains territory"
+        return
     if event.sub_event_type != "Government regains territory" or "actor1" not in evidence:
         return
     named_group = event.inter1 in {2, 3, 4} and not (event.actor1 or "").startswith("Unidentified")
@@ -1156,10 +1161,27 @@ def _group_named_before(text: str, before: int, word: str, book: Codebook) -> di
     return named[0][1] if len(names) == 1 else None
 
 
+_ARMED_EVENT_TYPES = {"Battles", "Explosions/Remote violence", "Violence against civilians"}
+
+
+def _ruling_power_acts(m: actors_mod.ActorMention, role: str, event: Event) -> bool:
+    """"The regime bombed the town", "regime shelling killed five": the ruling power that does an armed act did it
+    with its forces (a government that arrests, talks or agrees stays the government)."""
+    armed_act = event.event_type in _ARMED_EVENT_TYPES and event.sub_event_type not in _TERRITORY_TYPES
+    return role == "agent" and armed_act and m.text.lower() in {"regime", "government", "junta"}
+
+
+def _ruling_power_as_military(m: actors_mod.ActorMention, role: str, event: Event) -> actors_mod.ActorMention:
+    if m.kind == "government" and _ruling_power_acts(m, role, event):
+        return actors_mod.ActorMention("military", m.start, m.end, m.text, m.nationality, m.group)
+    return m
+
+
 def _fill_actors(event: Event, cand: Candidate, iso3: str | None, book: Codebook, evidence: dict[str, Span]) -> None:
     sub = event.sub_event_type or ""
     mentions = cand.actor_mentions
-    state = [(m, r) for m, r in mentions if m.kind in actors_mod.STATE_KINDS and m.kind != "government"]
+    state = [(_ruling_power_as_military(m, r, event), r) for m, r in mentions
+             if m.kind in actors_mod.STATE_KINDS and (m.kind != "government" or _ruling_power_acts(m, r, event))]
     armed = [(m, r) for m, r in mentions if m.kind in {"unidentified_armed", "unidentified_gang", "communal_militia",
                                                          "group", "private_security"}]
     civil = [(m, r) for m, r in mentions if m.kind == "civilians"]
@@ -1233,6 +1255,11 @@ def _fill_actors(event: Event, cand: Candidate, iso3: str | None, book: Codebook
         first = named(perps[0][0]) if perps else template("unidentified_armed")
         targets = [x for x in state + armed if x[0] is not (perps[0][0] if perps else None) and x[1] not in {HOLDER, SPONSOR}
                    and named(x[0])[0] != first[0]]
+        # who was hit comes before a group the sentence only labels or blames ("… the YPG, which Turkey calls a
+        # wing of the PKK"; "killed four people, in an attack blamed on the YPG")
+        targets = sorted(targets, key=lambda x: x[1] != "patient")
+        if civil and targets and targets[0][1] != "patient":
+            targets = []
         if civil and not targets:
             second = named(civil[0][0])
         elif targets:
