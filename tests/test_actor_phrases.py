@@ -252,7 +252,7 @@ def test_a_wire_datelines_capital_is_not_the_state_acting(pipeline) -> None:  # 
      ("AA: Arakan Army", "Military Forces of Myanmar")),
     # a state's army stays the state's
     ("The Syrian army shelled rebel positions near Saraqib on Monday.",
-     ("Military Forces of Syria", "Unidentified Armed Group (Syria)")),
+     ("Military Forces of Syria", "Opposition Rebels (Syria)")),
 ])
 def test_a_rebel_armys_own_name_and_its_fighters(pipeline, text: str, actors: tuple[str, str]) -> None:  # type: ignore[no-untyped-def]
     # before: "Free Syrian Army" was Syria's military, and "fighters of the Arakan Army" made the Arakan Army

@@ -1030,10 +1030,6 @@ def _territory_by_taker(event: Event, evidence: dict[str, Span]) -> None:
     the village of X" in Ukraine), overtake it; only the state's own forces regain it. The sentence's words decided
     before ("army" inside "Arakan Army" read as the state's); an unidentified group overrules nothing. A state
     unit the words did not mark as the state's ("the Tiger Forces seized the town") regains it."""
-    if event.sub_event_type == "Non-state actor overtakes territory" and "actor1" in evidence and event.inter1 == 1 \
-            and (event.actor1 or "").startswith("Military Forces"):
-        event.sub_event_type = "Government regains territory"
-        return
     if event.sub_event_type != "Government regains territory" or "actor1" not in evidence:
         return
     named_group = event.inter1 in {2, 3, 4} and not (event.actor1 or "").startswith("Unidentified")
@@ -1177,6 +1173,12 @@ def _ruling_power_as_military(m: actors_mod.ActorMention, role: str, event: Even
     return m
 
 
+def _state_unit(m: actors_mod.ActorMention) -> bool:
+    """A state's own military by a unit's name of the alias table that the words did not mark as the state's ("the
+    Tiger Forces"); a group in power since a date (the Taliban) took the ground as the group it was."""
+    return m.kind == "military" and m.group is not None and "names" in m.group and not m.nationality
+
+
 def _fill_actors(event: Event, cand: Candidate, iso3: str | None, book: Codebook, evidence: dict[str, Span]) -> None:
     sub = event.sub_event_type or ""
     mentions = cand.actor_mentions
@@ -1243,6 +1245,9 @@ def _fill_actors(event: Event, cand: Candidate, iso3: str | None, book: Codebook
         if sides and sides[0][1] == "patient" and len(names) == 1:
             names.insert(0, template("unidentified_armed"))  # only the side attacked is named: an unknown attacker
         first = names[0] if names else template("unidentified_armed")
+        if sub == "Non-state actor overtakes territory" and first[2] is not None and _state_unit(first[2]) \
+                and any(m is first[2] and r == "agent" for m, r in sides):
+            event.sub_event_type = "Government regains territory"
         second = names[1] if len(names) > 1 else (template("unidentified_armed")
                                                   if first[0] != template("unidentified_armed")[0] else None)
         if len(names) == 1 and sides[0][0].kind == "communal_militia":
