@@ -974,7 +974,7 @@ def _context(article: Article, doc: Doc, mentions: list[Mention], gaz: Gazetteer
             _add_vote(ctx.para, p, cc, 0.5)
             ctx.article[cc] += 0.5
     for match in _actor_names().finditer(article.text):
-        ccs = tables()["actor_countries"][match.group(0)]
+        ccs = tables()["actor_countries"][match.group(0)] + tables()["actor_theatres"].get(match.group(0), [])
         s, p = _index_of(sent_starts, match.start()), _index_of(para_starts, match.start())
         for cc in ccs:  # a group active in several countries votes a share for each
             w = ACTOR_VOTE / len(ccs)
@@ -1147,13 +1147,22 @@ def _division_news_names() -> dict[str, frozenset[str]]:
             for code, names in tables()["admin1_other_names"].items() if not code.startswith("_")}
 
 
+# A town of the index whose population GeoNames left at 0: the index holds only towns of 500 people or more and
+# district seats, so 0 means unknown, not empty (181 of Syria's 308 towns, many of them district seats, have 0).
+UNKNOWN_TOWN_POPULATION = 1_000
+
+
+def _population_prior(e: Entry) -> int:
+    return UNKNOWN_TOWN_POPULATION if e.population == 0 and e.kind == KIND_CITY else e.population
+
+
 def _score(m: Mention, e: Entry, mentions: list[Mention], ctx: Context, actor_countries: set[str],
            parent_entry: Entry | None = None, parent_rejected: bool = False,
            votes: _MentionVotes | None = None) -> tuple[float, list[str]]:
     """The score of reading `m` as `e`, with the reasons. `votes` is `_mention_votes(m, mentions, ctx)` when the
     caller scores every reading of one mention and has it already (None: work it out here)."""
     why = []
-    score = 0.4 * math.log10(e.population + 10)
+    score = 0.4 * math.log10(_population_prior(e) + 10)
     if votes is None:
         votes = _mention_votes(m, mentions, ctx)
     own = votes.own
@@ -1508,7 +1517,8 @@ def _group_home(m: Mention, best: Entry, ctx: Context, article: Article) -> str 
         return None
     for match in _actor_names().finditer(article.text):
         ccs = tables()["actor_countries"][match.group(0)]
-        if best.cc not in ccs:
+        theatres = tables()["actor_theatres"].get(match.group(0), [])
+        if best.cc not in ccs and best.cc not in theatres:
             return str(ccs[0])
     return None
 
@@ -1888,9 +1898,11 @@ class Resolver:
             city = self._enclosing_city(m, k, mentions, chosen, article, ctx)
             if city is not None:
                 e, via = city
+                outlying = via == "the town it is named after" and _outlying_site(m.text)
                 return self.place_from_entry(
                     m, e, article, kind="landmark", name=m.text, within=ascii_name(e.name), geonameid=None,
-                    geo_precision=1, confidence=0.6, reason=f"landmark in {ascii_name(e.name)} ({via})",
+                    geo_precision=2 if outlying else 1, confidence=0.6,
+                    reason=f"landmark {'near' if outlying else 'in'} {ascii_name(e.name)} ({via})",
                 )
             division = chosen[m.parent] if m.parent is not None else None
             if division is not None and division.kind in {KIND_ADMIN1, KIND_ADMIN2}:
@@ -2036,13 +2048,22 @@ class Resolver:
         return top if top.population >= 100_000 and top.population >= 10 * max(rival, 1) else None
 
 
+def _outlying_site(text: str) -> bool:
+    """A dam, camp, base, field, crossing or mountain named after a town: near it, not in it."""
+    low = text.lower().removeprefix("the ")
+    return (low.split()[0].rstrip(".") in cues()["outlying_site_prefixes"]
+            or any(low.endswith(" " + h) for h in cues()["outlying_site_heads"]))
+
+
 def _institution_town_words(text: str) -> list[str]:
     """The town part of an institution's name: "Kabul" of "Kabul University" and of "the University of Kabul",
     "Lagos" of "Lagos State House" (a province word between the town and the head goes too)."""
     words = text.split()
-    heads = cues()["institution_heads"]
+    heads = cues()["institution_heads"] | cues()["outlying_site_heads"]
     if words and words[0].lower() == "the":
         words = words[1:]
+    if len(words) >= 2 and words[0].lower().rstrip(".") in cues()["outlying_site_prefixes"]:
+        return words[1:]  # "Mount Sinjar": the mountain named after the town
     if len(words) >= 3 and words[0].lower() in heads and words[1].lower() == "of":
         rest = words[2:]
         if rest and rest[0].lower() == "the":

@@ -1,0 +1,39 @@
+"""Places of Syria's and Iraq's wars: towns the index holds without a population, and the countries where a group
+fights beyond its home. Sentences written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from dateline.pipeline import Pipeline
+from tests.conftest import events_of
+
+
+def test_a_town_without_a_known_population_still_beats_a_namesake_found_by_another_name(pipeline: Pipeline) -> None:
+    # Ariha (Idlib) is a district seat GeoNames gives no population; "Ariha" is also an old name of Jericho
+    [event] = events_of(pipeline, "Air strikes hit Ariha on Sunday, killing seven civilians.")
+    assert event.country == "Syria"
+
+
+@pytest.mark.parametrize("text", [
+    "Hezbollah fighters shelled rebel positions near Qusayr on Friday, killing five rebels.",
+    "Israeli jets struck an IRGC convoy near Albukamal on Friday, killing six.",
+])
+def test_a_group_abroad_does_not_move_a_town_of_its_war_home(pipeline: Pipeline, text: str) -> None:
+    [event] = events_of(pipeline, text)
+    assert event.country == "Syria"
+
+
+@pytest.mark.parametrize(("text", "admin1"), [
+    ("Militants killed two soldiers in Salaheddin province on Tuesday.", "Salah al-Din"),
+    ("Protesters set fire to a party office in Missan province on Friday.", "Missan"),
+])
+def test_wire_spellings_of_iraqs_provinces(pipeline: Pipeline, text: str, admin1: str) -> None:
+    [event] = events_of(pipeline, text)
+    assert (event.admin1, event.geo_precision) == (admin1, 3)
+
+
+def test_a_dam_named_after_a_town_is_near_it(pipeline: Pipeline) -> None:
+    text = "Gunmen attacked a police checkpoint near the Mosul Dam on Tuesday, wounding four policemen."
+    [event] = events_of(pipeline, text)
+    assert (event.location, event.geo_precision) == ("Mosul", 2)
