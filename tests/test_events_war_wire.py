@@ -48,3 +48,29 @@ def test_security_forces_who_shoot_road_blockers_use_excessive_force(pipeline: P
 def test_a_prison_hit_from_the_air_or_by_shells_is_no_common_crime(pipeline: Pipeline, text: str) -> None:
     [event] = events_of(pipeline, text)
     assert event.event_type == "Explosions/Remote violence"
+
+
+def test_the_standfirst_under_the_headline_is_part_of_the_header() -> None:
+    from dateline.ingest import article_from_text
+    text = ("Iraqi forces kill six in Baghdad\nLive rounds fired at crowds near the bridges as promises fail to quell "
+            "anger\n\nIraqi security forces shot dead six protesters in central Baghdad on Saturday, medics said.\n")
+    article = article_from_text(text, published="2019-11-10")
+    assert article.header_end() == text.index("\n\n")
+
+
+@pytest.mark.parametrize("framing", [
+    "The ambush came as the army prepared an offensive on rebel strongholds in the Nuba mountains.",
+    "The killings took place near a checkpoint where soldiers and militiamen had quarrelled for weeks.",
+    "The deaths brought to more than 200 the number of people killed in the region since January.",
+])
+def test_a_sentence_that_frames_the_incident_told_is_no_second_event(pipeline: Pipeline, framing: str) -> None:
+    lead = "Rebels killed 11 soldiers in an ambush near Kadugli on Sunday, the army said."
+    events = events_of(pipeline, f"{lead}\n\n{framing}")
+    assert len(events) == 1 and len(events[0].mentions) >= 2
+
+
+def test_an_earlier_incident_the_frame_measures_from_is_still_told(pipeline: Pipeline) -> None:
+    text = ("Protesters blocked a railway near Tubarao on Monday, the company said.\n\n"
+            "The blockade came two days after activists attacked a company plant in Sao Luis, causing damage.")
+    events = events_of(pipeline, text)
+    assert any(e.location == "Sao Luis" for e in events)

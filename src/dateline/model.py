@@ -90,6 +90,12 @@ class Article(Record):
     removed: list[RemovedText] = Field(default_factory=list)
     offset_map: list[OffsetSegment] = Field(default_factory=list)
 
+    def header_end(self) -> int:
+        """Where the headline and the standfirst under it end (0: none): they announce the story in words of their
+        own and are no telling of the body."""
+        return max((span.end for key in ("title", "subtitle") if (span := self.evidence.get(key)) is not None),
+                   default=0)
+
     def credit_spans(self) -> list[Span]:
         """Where the text credits its outlet or news agency: the dateline ("DURBAN, March 6 (ANA) -") and the
         publisher's credit ("… police said. Sapa /jm"). A name there is the credit, not a place or an actor."""

@@ -305,9 +305,8 @@ class ArticleContext:
            dates: Iterable[DateMention] = ()) -> ArticleContext:
         words = max(1, len(article.text.split()))
         found = cues()
-        title = article.evidence.get("title")
         starts = [s.start_char for s in doc.sents]
-        return cls(published=article.published, title_end=title.end if title else 0,
+        return cls(published=article.published, title_end=article.header_end(),
                    sentence_starts=starts,
                    conflict_density=100.0 * len(found["conflict"].findall(article.text)) / words,
                    ordinary_density=100.0 * len(found["ordinary"].findall(article.text)) / words,

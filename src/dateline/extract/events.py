@@ -839,8 +839,7 @@ def _merge(candidates: list[Candidate], article: Article, book: Codebook) -> lis
     fatality_figures: dict[int, list[tuple[int, bool]]] = {}  # (figure, told as more dead)
     paragraph_of: dict[int, int] = {}
     updates: dict[int, int] = {}  # event index → a later, higher toll told as an update
-    title = article.evidence.get("title")
-    title_end = title.end if title is not None else 0
+    title_end = article.header_end()
     for cand in candidates:
         event = _code(cand, article, book)
         key = (event.sub_event_type, _place_key(cand.place), event.date_start, event.date_end, event.event_date)
@@ -850,6 +849,11 @@ def _merge(candidates: list[Candidate], article: Article, book: Codebook) -> lis
             events[-1].mentions.append(cand.sentence)
             if event.fatalities is not None:
                 updates[len(events) - 1] = max(updates.get(len(events) - 1, 0), event.fatalities)
+            continue
+        if events and _framing_retelling(cand, article.text):
+            # "The attacks came as the offensive stalled", "The deaths brought to 300 the number killed since …":
+            # the incident told before, framed in time or counted; its clauses are no second event
+            events[-1].mentions.append(cand.sentence)
             continue
         if events and _witness_retelling(cand, article.text):
             # "'They shot at us as if we were animals,' said a driver who took part in the march": a witness's
@@ -933,6 +937,14 @@ def _copy_actor2(kept: Event, new: Event) -> None:
 
 _OPENING_QUOTE = re.compile(r"\s*[“\"]")
 _CLOSING_QUOTE = re.compile(r"[”\"]")
+
+
+def _framing_retelling(cand: Candidate, text: str) -> bool:
+    """The sentence's subject names the incident as known ("The attack", "Sunday's bombing") and a verb of time,
+    sequence or count frames it (`FRAMING_RETELLING`), and the trigger is that subject or inside what frames it."""
+    sentence = text[cand.sentence.start : cand.sentence.end].lower()
+    framed = classify.FRAMING_RETELLING.match(sentence)
+    return framed is not None and cand.trigger.start >= cand.sentence.start
 
 
 def _witness_retelling(cand: Candidate, text: str) -> bool:
