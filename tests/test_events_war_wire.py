@@ -74,3 +74,18 @@ def test_an_earlier_incident_the_frame_measures_from_is_still_told(pipeline: Pip
             "The blockade came two days after activists attacked a company plant in Sao Luis, causing damage.")
     events = events_of(pipeline, text)
     assert any(e.location == "Sao Luis" for e in events)
+
+
+@pytest.mark.parametrize("text", [
+    ("Traders marched to the municipal offices in Mthatha on Thursday to demand the reopening of the market. Police "
+     "said nobody had been arrested."),
+    "Nurses picketed outside the provincial hospital in Kimberley on Monday. None of the strikers were arrested.",
+])
+def test_a_denied_arrest_is_no_intervention(pipeline: Pipeline, text: str) -> None:
+    [event] = events_of(pipeline, text)
+    assert event.sub_event_type == "Peaceful protest"
+
+
+def test_bare_officers_who_disperse_a_crowd_are_the_police(pipeline: Pipeline) -> None:
+    [event] = events_of(pipeline, "Officers fired rubber bullets to disperse striking miners in Rustenburg on Friday.")
+    assert event.sub_event_type == "Protest with intervention"

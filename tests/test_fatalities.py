@@ -199,3 +199,13 @@ def test_a_victim_killed_along_with_others_counts_them_all(text: str, value: int
 ])
 def test_a_toll_told_as_a_figure(text: str, dead: int) -> None:
     assert count_fatalities(text).value == dead
+
+
+@pytest.mark.parametrize(("text", "value"), [
+    ("A mortar killed a woman and her 9-year-old son in Saraqeb on Monday.", 2),
+    ("A farmer and his 12-year-old daughter were killed by a drone near Kobani.", 2),
+    ("Four people, two of them children, were killed in the strike on Kafranbel.", 4),
+    ("Six soldiers, three of whom were officers, were killed in the ambush.", 6),
+])
+def test_ages_and_shares_of_the_victims_do_not_change_the_count(text: str, value: int) -> None:
+    assert count_fatalities(text).value == value

@@ -549,6 +549,14 @@ def _token_at(sent: SpacySpan, char: int) -> Token | None:
     return None
 
 
+def _nobody(subject: Token) -> bool:
+    """"No one was arrested", "nobody was hurt", "none of the marchers was detained": a subject that denies it."""
+    if subject.lower_ in {"nobody", "none", "neither"}:
+        return True
+    return subject.lower_ in {"one", "-one"} and any(c.lower_ == "no" for c in subject.children) or \
+        subject.lower_ == "no-one"
+
+
 def judge_trigger(tok: Token, sent: SpacySpan, published: dt.date | None) -> Verdict:
     """Why the trigger does not report an event that happened (negated, called for, threatened, a statement,
     history), or an empty verdict when it does."""
@@ -567,7 +575,7 @@ def judge_trigger(tok: Token, sent: SpacySpan, published: dt.date | None) -> Ver
     while True:
         if any(c.dep_ == "neg" for c in node.children) or any(
             c.lower_ in {"no", "never"} and c.dep_ in {"det", "advmod", "neg"} for c in node.children
-        ):
+        ) or any(c.dep_ in {"nsubj", "nsubjpass"} and _nobody(c) for c in node.children):
             return Verdict("negated", f"negated: {node.text}")
         for c in node.children:
             if c.dep_ in {"aux", "auxpass"} and c.lower_ in MODALS_FUTURE and node.pos_ in {"VERB", "AUX"}:
@@ -717,6 +725,7 @@ GATHERING_HIT = _LEXICON.regex("GATHERING_HIT")
 ARMED_ATTACKERS = _LEXICON.regex("ARMED_ATTACKERS")
 FORCED_BLOCK = _LEXICON.regex("FORCED_BLOCK")
 FRAMING_RETELLING = _LEXICON.regex("FRAMING_RETELLING")
+DENIED_OUTCOME = _LEXICON.regex("DENIED_OUTCOME")
 BOMBARD_VERBS = _LEXICON.regex("BOMBARD_VERBS")
 TEAR_GAS_PROPER = _LEXICON.regex("TEAR_GAS_PROPER")  # the tear_gas cue without its "dispersed"
 DETONATED = _LEXICON.regex("DETONATED")

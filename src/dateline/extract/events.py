@@ -284,7 +284,7 @@ def _handling_in_next_sentences(cand: Candidate, sentences: list[tuple[int, int,
     own, upgrade a peaceful protest to intervention or excessive force."""
     following = [t for start, para, t in sentences if start >= cand.sentence.end and para == cand.paragraph_start][:2]
     for t in following:
-        low = t.lower()
+        low = classify.DENIED_OUTCOME.sub(" ", t.lower())  # "nobody was arrested, police said": no intervention
         if classify.CUE["protest"].search(low):
             continue
         if CLASH_WITH_FORCES.search(low):

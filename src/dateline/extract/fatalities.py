@@ -66,9 +66,12 @@ _SUM_PATTERNS = [
     re.compile(rf"\b(?:killing|killed|kills|kill|shot dead|executing|executed)\s+{_NUM}\s+(?:[\w'’-]+\s+){{0,3}}?"
                rf"(?:and|as well as)\s+{_NUM2}\b", re.IGNORECASE),
 ]
+_AGE = r"(?:(?:\d{1,2}|[a-z]+)-year-old\s+)?"  # "a man and his 11-year-old daughter"
+# ", two of them children,": who the victims counted before were, not another count
+_APPOSITIVE_SHARE = re.compile(r",\s+(?:\d+|[a-z]+)\s+of\s+(?:them|whom)\s+[^,.;]{1,40},", re.IGNORECASE)
 # "a man and his son were killed", "a drug suspect and his companion, a gang leader, were killed": one victim
 # and a second named by a possessive, two deaths.
-_PAIR = re.compile(rf"\b(?:an?|one)\s+(?:[\w'’-]+\s+){{0,2}}?and\s+(?:his|her|their)\s+[\w'’-]+(?:,[^,.;]{{1,60}},)?\s+"
+_PAIR = re.compile(rf"\b(?:an?|one)\s+(?:[\w'’-]+\s+){{0,2}}?and\s+(?:his|her|their)\s+{_AGE}[\w'’-]+(?:,[^,.;]{{1,60}},)?\s+"
                    rf"{_AUX}{_DEATH_VERB}\b", re.IGNORECASE)
 # One named victim, or "he"/"she": "Ahmed Ali was shot dead", "Fritz Weber, a doctor, was stabbed to death",
 # "he was killed". The name's last word may follow a particle ("Abu Bakr al-Baghdadi").
@@ -77,7 +80,7 @@ _ONE_NAMED = re.compile(rf"(?:\b(?:[A-Z][\w'’.-]*\s+){{1,4}}(?:(?:al|el|bin|ib
                         rf"{_DEATH_VERB}\b")
 # "killed the district commissioner and his two bodyguards": one victim and the N named by a possessive after it
 _ONE_AND_HIS = re.compile(rf"\b(?:killing|killed|shot dead|shooting dead|murdered|assassinated|executed)\s+(?:the|a|an|one)\s+"
-                          rf"(?:[\w'’-]+\s+){{0,3}}?and\s+(?:his|her|their)\s+(?:{_NUM}\s+)?[a-z][\w'’-]*", re.IGNORECASE)
+                          rf"(?:[\w'’-]+\s+){{0,3}}?and\s+(?:his|her|their)\s+(?:{_NUM}\s+)?{_AGE}[a-z][\w'’-]*", re.IGNORECASE)
 # "killing Ali Naim, a Hezbollah commander": one victim named after the act
 _NAMED_AFTER = re.compile(r"\b(?:killing|killed|shot dead|shooting dead|assassinated|assassinating)\s+"
                           r"(?!(?:The|A|An|At|On|In|Two|Three|Four|Five|Six|Seven|Eight|Nine|Ten)\b)"
@@ -223,6 +226,7 @@ def count_fatalities(text: str) -> FatalityCount:
     """Deaths stated in `text` (one event's sentences). Figures in one clause joined by "and" add up;
     separate figures for the same deaths conflict and the lowest is kept; a range counts as its lower bound."""
     text = collapse_ranges(text)
+    text = _APPOSITIVE_SHARE.sub(lambda m: " " * len(m.group(0)), text)  # (offsets kept)
     hits: list[tuple[int, int, int, bool]] = []  # start, end, value, vague
     for pattern in _SUM_PATTERNS:
         for m in pattern.finditer(text):
