@@ -255,3 +255,10 @@ def test_the_day_a_source_spoke_in_an_earlier_sentence_only_bounds_the_next_act(
             "hit a minibus near Baidoa, killing six passengers.")
     event = _event_with(events_of(pipeline, text), "Remote explosive")
     assert (str(event.event_date), event.time_precision) == ("2024-03-12", 2)
+
+
+def test_an_undated_lead_takes_the_day_its_retelling_gives_even_the_reports_own(pipeline) -> None:  # type: ignore[no-untyped-def]
+    text = ("Police fired tear gas at striking nurses in Kisumu, the union said.\n\n"
+            "The nurses had marched to the county offices on Wednesday morning before police dispersed them.")
+    [event] = events_of(pipeline, text, published="2024-11-20")
+    assert (str(event.event_date), event.time_precision, "date_defaulted" in event.flags) == ("2024-11-20", 1, False)

@@ -37,3 +37,14 @@ def test_a_dam_named_after_a_town_is_near_it(pipeline: Pipeline) -> None:
     text = "Gunmen attacked a police checkpoint near the Mosul Dam on Tuesday, wounding four policemen."
     [event] = events_of(pipeline, text)
     assert (event.location, event.geo_precision) == ("Mosul", 2)
+
+
+@pytest.mark.parametrize(("text", "precision"), [
+    ("Government helicopters dropped barrel bombs on villages in southern Idlib on Friday, killing four civilians.", 2),
+    ("Air strikes hit a bakery in rural Hama on Monday, killing three.", 2),
+    ("Gunmen killed two shopkeepers in Hama on Monday.", 1),
+])
+def test_a_compass_word_before_a_town_named_like_its_province_names_a_part_of_it(
+        pipeline: Pipeline, text: str, precision: int) -> None:
+    [event] = events_of(pipeline, text)
+    assert event.geo_precision == precision

@@ -879,6 +879,15 @@ def _merge(candidates: list[Candidate], article: Article, book: Codebook) -> lis
                 # "Three soldiers were also killed": more dead of the same event, not another estimate of them
                 additive = classify.ADDITIONAL_DEAD.search(cand.fatality_text) is not None
                 fatality_figures.setdefault(idx, []).append((event.fatalities, additive))
+            if "date_defaulted" in kept.flags and "date_defaulted" not in event.flags:
+                # an undated lead and a sentence dated to the report's own day share the key: the day is the
+                # sentence's, told, not defaulted ("… on Tuesday morning" in a Tuesday paper)
+                for name in ("event_date", "date_start", "date_end", "time_precision"):
+                    setattr(kept, name, getattr(event, name))
+                kept.flags = [f for f in kept.flags if f != "date_defaulted"]
+                if "event_date" in event.evidence:
+                    kept.evidence["event_date"] = event.evidence["event_date"]
+                kept.notes = make_note(kept, None)
             for name, span in event.evidence.items():
                 kept.evidence.setdefault(name, span)
             if kept.actor2 is None and event.actor2 is not None:

@@ -2161,9 +2161,23 @@ def _as_event_place(p: Place, article: Article) -> Place:
         p = p.model_copy(update={"name": p.within})
     # ("Dhaka's Shahbag area": a quarter named with "area" is in the town, not near it)
     area_of_quarter = quarter and _AREA_AFTER.match(article.text, p.span.end) is not None
-    if p.geo_precision == 1 and _near_only(p, article) and not area_of_quarter:
+    if p.geo_precision == 1 and (_near_only(p, article) or _part_of_province_named_alike(p, article)) \
+            and not area_of_quarter:
         p = p.model_copy(update={"geo_precision": 2})
     return p
+
+
+_PART_BEFORE = re.compile(r"\b(?:rural|(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west)ern)\s+$",
+                          re.IGNORECASE)
+
+
+def _part_of_province_named_alike(p: Place, article: Article) -> bool:
+    """"northern Hama", "southern Idlib", "rural Hama": a compass word or "rural" before a town named like its
+    province names a part of the province, not the town (precision 2, as near it)."""
+    if p.kind != "city" or p.span is None or not p.admin1 or \
+            consonant_key(p.admin1).rstrip("h") != consonant_key(p.name).rstrip("h"):
+        return False
+    return _PART_BEFORE.search(article.text[max(0, p.span.start - 20) : p.span.start]) is not None
 
 
 _AREA_AFTER = re.compile(r"\s+areas?\b", re.IGNORECASE)
