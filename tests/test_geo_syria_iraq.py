@@ -48,3 +48,13 @@ def test_a_compass_word_before_a_town_named_like_its_province_names_a_part_of_it
         pipeline: Pipeline, text: str, precision: int) -> None:
     [event] = events_of(pipeline, text)
     assert event.geo_precision == precision
+
+
+@pytest.mark.parametrize(("text", "location"), [
+    ("A car bomb killed three people in the Karrada neighbourhood of Baghdad on Friday.", "Baghdad"),
+    ("A rocket hit a house in the Mezzeh district of Damascus on Friday, wounding four.", "Damascus"),
+    ("Gunmen shot dead a trader in the Karachi neighbourhood of Orangi on Friday.", "Karachi"),
+])
+def test_the_quarter_and_its_city_in_either_order(pipeline: Pipeline, text: str, location: str) -> None:
+    [event] = events_of(pipeline, text)
+    assert event.location == location

@@ -243,7 +243,7 @@ def find_toponyms(doc: Doc, gazetteer: Any, recognizer: Any | None = None, words
     ents = list(doc.ents)
     cands = propose_toponyms(doc, gazetteer, keep_blocked=keep_blocked and recognizer is not None, words=words,
                              ents=ents)
-    _mark_quarters_of_towns(doc, cands)
+    _mark_quarters_of_towns(doc, cands, gazetteer)
     if recognizer is None:
         return cands
     from dateline.geo.models import person_names
@@ -276,18 +276,38 @@ def find_toponyms(doc: Doc, gazetteer: Any, recognizer: Any | None = None, words
     return kept
 
 
-def _mark_quarters_of_towns(doc: Doc, cands: list[Candidate]) -> None:
+def _mark_quarters_of_towns(doc: Doc, cands: list[Candidate], gazetteer: Any = None) -> None:
     """"The Karachi neighbourhood of Lyari", "the Mogadishu suburb of Hodan": the name after "of" is a quarter of
     the town named before the place word, so it is placed within that town (a landmark), whether the index knows
-    a namesake of it elsewhere or not."""
-    towns = {c.end: c.start for c in cands}
+    a namesake of it elsewhere or not. The other order is as common ("the Amiriyah neighbourhood of Baghdad"): when
+    the name after "of" is a large city and the one before is no comparable town, the one before is the quarter."""
+    towns = {c.end: c for c in cands}
     after_a_name = [c for c in cands if c.start - 2 in towns]
     if not after_a_name:
         return
     lower, cap = [t.lower_ for t in doc], [_cap_text(t.text) for t in doc]
     for cand in after_a_name:
-        if _town_of_quarter(lower, cap, towns[cand.start - 2], cand.start - 2, len(doc)):
+        first = towns[cand.start - 2]
+        if not _town_of_quarter(lower, cap, first.start, cand.start - 2, len(doc)):
+            continue
+        if gazetteer is not None and _city_of_quarter_after(doc, first, cand, gazetteer):
+            first.kind_hint = "landmark"
+        else:
             cand.kind_hint = "landmark"
+
+
+QUARTER_CITY_POP = 100_000  # a city this large after "of" holds the quarter named before it ...
+QUARTER_CITY_RATIO = 10  # ... when no town of the first name is within this factor of its size
+
+
+def _city_of_quarter_after(doc: Doc, first: Candidate, second: Candidate, gazetteer: Any) -> bool:
+    """Whether "the FIRST neighbourhood of SECOND" names SECOND as the city: its largest town is a city and the
+    largest town named FIRST is far smaller (or there is none)."""
+    def largest(c: Candidate) -> int:
+        return max((e.population for e in gazetteer.lookup(doc[c.start : c.end].text) if e.kind_name == "city"),
+                   default=0)
+    city = largest(second)
+    return city >= QUARTER_CITY_POP and largest(first) * QUARTER_CITY_RATIO <= city
 
 
 def _town_of_quarter(lower: list[str], cap: list[bool], i: int, j: int, n: int) -> bool:
