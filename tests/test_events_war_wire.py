@@ -89,3 +89,32 @@ def test_a_denied_arrest_is_no_intervention(pipeline: Pipeline, text: str) -> No
 def test_bare_officers_who_disperse_a_crowd_are_the_police(pipeline: Pipeline) -> None:
     [event] = events_of(pipeline, "Officers fired rubber bullets to disperse striking miners in Rustenburg on Friday.")
     assert event.sub_event_type == "Protest with intervention"
+
+
+@pytest.mark.parametrize("text", [
+    "In Ariha, whose market was busy before the siege, traders reopened a handful of stalls on Monday.",
+    "In Saraqeb, which had 30,000 residents before the offensive, only a few families remained on Friday.",
+])
+def test_an_act_that_only_marks_a_time_is_no_event(pipeline: Pipeline, text: str) -> None:
+    assert events_of(pipeline, text) == []
+
+
+def test_a_road_blockade_over_a_road_death_is_a_demonstration(pipeline: Pipeline) -> None:
+    text = "Residents blocked the road near Mahikeng with burning tyres on Tuesday after a child was knocked down by a taxi."
+    [event] = events_of(pipeline, text)
+    assert event.event_type == "Riots"
+
+
+@pytest.mark.parametrize("text", [
+    "Floods blocked roads in the district on Monday, killing four people.",
+    "Five workers burned to death when a gas tanker exploded near Mahikeng on Monday.",
+])
+def test_accidents_and_disasters_stay_out(pipeline: Pipeline, text: str) -> None:
+    assert events_of(pipeline, text) == []
+
+
+def test_the_side_hit_counting_its_own_dead_gives_the_strikes_toll(pipeline: Pipeline) -> None:
+    text = ("An Israeli air strike hit a warehouse near Qusayr on Sunday, a monitor said.\n\n"
+            "Hezbollah said four of its fighters had been killed in the strike.")
+    [event] = events_of(pipeline, text)
+    assert (event.sub_event_type, event.fatalities) == ("Air/drone strike", 4)

@@ -58,3 +58,10 @@ def test_a_compass_word_before_a_town_named_like_its_province_names_a_part_of_it
 def test_the_quarter_and_its_city_in_either_order(pipeline: Pipeline, text: str, location: str) -> None:
     [event] = events_of(pipeline, text)
     assert event.location == location
+
+
+def test_the_venue_of_talks_is_no_site_for_the_next_sentences_act(pipeline: Pipeline) -> None:
+    text = ("Diplomats met in Vienna on Sunday to prepare a peace conference on Libya. Hours later, drones struck a "
+            "military college on the outskirts of the capital, killing 30 cadets.")
+    events = events_of(pipeline, text)
+    assert events and all(e.country != "Austria" for e in events)

@@ -549,6 +549,13 @@ def _token_at(sent: SpacySpan, char: int) -> Token | None:
     return None
 
 
+def _time_frame(prep: Token) -> bool:
+    """"before/since/until/ahead of X": X marks when something else is, unless the phrase is the act's own."""
+    if prep.lower_ in {"before", "since", "until"}:
+        return True
+    return prep.lower_ == "of" and prep.head.lower_ == "ahead" or prep.lower_ == "to" and prep.head.lower_ == "prior"
+
+
 def _nobody(subject: Token) -> bool:
     """"No one was arrested", "nobody was hurt", "none of the marchers was detained": a subject that denies it."""
     if subject.lower_ in {"nobody", "none", "neither"}:
@@ -568,6 +575,9 @@ def judge_trigger(tok: Token, sent: SpacySpan, published: dt.date | None) -> Ver
         return Verdict("history", "past background: " + HISTORY_CUES.search(sent_low).group(0))  # type: ignore[union-attr]
     if tok.dep_ == "pobj" and tok.head.lower_ == "without":
         return Verdict("negated", f"negated: without {tok.text}")  # "handed it over without a fight"
+    if tok.pos_ in {"NOUN", "ADJ", "PROPN"} and tok.dep_ == "pobj" and _time_frame(tok.head):
+        # "home to 30,000 people before the offensive", "the first rally since the crackdown": the act marks a time
+        return Verdict("no_event", f"a time frame: {tok.head.text} {tok.text}")
     if (kinds := _kinds_of_acts(tok, sent)) is not None:
         return Verdict("no_event", f"kinds of acts, not one incident: {kinds}")
     node = tok
@@ -726,6 +736,7 @@ ARMED_ATTACKERS = _LEXICON.regex("ARMED_ATTACKERS")
 FORCED_BLOCK = _LEXICON.regex("FORCED_BLOCK")
 FRAMING_RETELLING = _LEXICON.regex("FRAMING_RETELLING")
 DENIED_OUTCOME = _LEXICON.regex("DENIED_OUTCOME")
+OWN_DEAD = _LEXICON.regex("OWN_DEAD")
 BOMBARD_VERBS = _LEXICON.regex("BOMBARD_VERBS")
 TEAR_GAS_PROPER = _LEXICON.regex("TEAR_GAS_PROPER")  # the tear_gas cue without its "dispersed"
 DETONATED = _LEXICON.regex("DETONATED")

@@ -978,8 +978,10 @@ def _witness_retelling(cand: Candidate, text: str) -> bool:
 def _toll_update_of(before: Event, event: Event, cand: Candidate) -> bool:
     """Whether the candidate only updates the toll of the event told just before it ("The death toll rose to 19 on
     Wednesday"): a killing with no act of its own, whose sentence says the toll rose, in the same country."""
-    return (cand.families <= {"kill"} and classify.TOLL_UPDATE.search(cand.sentence.text.lower()) is not None
-            and (event.country is None or before.country is None or event.country == before.country))
+    low = cand.sentence.text.lower()
+    told = cand.families <= {"kill"} and classify.TOLL_UPDATE.search(low) is not None or \
+        classify.OWN_DEAD.search(low) is not None  # ("said eight of its fighters had been killed in the strike")
+    return told and (event.country is None or before.country is None or event.country == before.country)
 
 
 def _settle_fatalities(event: Event, told: list[tuple[int, bool]]) -> None:

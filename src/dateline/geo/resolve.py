@@ -2940,7 +2940,8 @@ def _neighbour_place(places: list[Place], sentence: Span, paragraph: Span, doc: 
     def best_in(j: int) -> Place | None:
         if not 0 <= j < len(sents):
             return None
-        return _best_of([p for p in places if sents[j][0] <= p.span.start < sents[j][1] and p.country in focus], article)
+        return _best_of([p for p in places if sents[j][0] <= p.span.start < sents[j][1] and p.country in focus
+                         and not _venue_of_talks(p, article)], article)
 
     adjacent = [(p, where, j) for j, where in ((k - 1, "previous"), (k + 1, "next")) if (p := best_in(j)) is not None]
     if adjacent:
@@ -2951,6 +2952,17 @@ def _neighbour_place(places: list[Place], sentence: Span, paragraph: Span, doc: 
         if place is not None:
             return place, "earlier"
     return None
+
+
+@functools.cache
+def _venue_words() -> re.Pattern[str]:
+    words = "|".join(re.escape(w) for w in sorted(cues()["venue_words"], key=len, reverse=True))
+    return re.compile(rf"\b(?:{words})\b[^.;]{{0,40}}\b(?:in|at)\s+(?:the\s+)?$", re.IGNORECASE)
+
+
+def _venue_of_talks(p: Place, article: Article) -> bool:
+    """"Diplomats met in Berlin", "talks in Jeddah": where people talked is no site for the sentences around it."""
+    return p.span is not None and _venue_words().search(article.text[max(0, p.span.start - 60) : p.span.start]) is not None
 
 
 @functools.cache
