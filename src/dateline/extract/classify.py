@@ -560,8 +560,7 @@ def _nobody(subject: Token) -> bool:
     """"No one was arrested", "nobody was hurt", "none of the marchers was detained": a subject that denies it."""
     if subject.lower_ in {"nobody", "none", "neither"}:
         return True
-    return subject.lower_ in {"one", "-one"} and any(c.lower_ == "no" for c in subject.children) or \
-        subject.lower_ == "no-one"
+    return subject.lower_ == "no-one" or subject.lower_ == "one" and any(c.lower_ == "no" for c in subject.children)
 
 
 def judge_trigger(tok: Token, sent: SpacySpan, published: dt.date | None) -> Verdict:

@@ -44,7 +44,7 @@ from spacy.tokens import Doc
 from spacy.tokens import Span as SpacySpan
 
 from dateline.model import Article, DateMention, Span
-from dateline.nlp.components.dates import MONTHS, NUMBER_WORDS, SPAN_KEY, WEEKDAYS, holidays
+from dateline.nlp.components.dates import MONTHS, NUMBER_WORDS, SPAN_KEY, WEEKDAYS, holiday_days
 from dateline.resources import Resources
 
 ONE_DAY = dt.timedelta(days=1)
@@ -251,22 +251,17 @@ _HOLIDAY_RE = re.compile(
 
 def _holiday_day(name: str, year: int) -> dt.date | None:
     """The calendar day of a named day (`data/holidays.yaml`) in a year; None for a name it does not hold."""
-    table = holidays()
-    fixed = {k.lower(): v for k, v in table["fixed"].items()}
-    after_easter = {k.lower(): v for k, v in table["easter"].items()}
-    if name in fixed:
-        month, day = (int(x) for x in fixed[name].split("-"))
-        return _safe_date(year, month, day)
-    if name in after_easter:
-        return easter(year) + dt.timedelta(days=after_easter[name])
-    return None
+    when = holiday_days().get(name)
+    if isinstance(when, tuple):
+        return _safe_date(year, *when)
+    return None if when is None else easter(year) + dt.timedelta(days=when)
 
 
 def _resolve_holiday(rest: str, base: dt.date | None, future: bool) -> Resolved | None:
     """"on Christmas Day", "Easter Sunday last year", "at Easter 2019": the named day in the year the text says,
     else the latest one at or before the report (the next one for plans or "next")."""
     m = _HOLIDAY_RE.match(rest)
-    if m is None or _holiday_day(m.group("name"), 2000) is None:
+    if m is None or m.group("name") not in holiday_days():
         return None
     if m.group("y"):
         year = int(m.group("y"))

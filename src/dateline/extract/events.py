@@ -12,7 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
@@ -949,11 +949,9 @@ _CLOSING_QUOTE = re.compile(r"[”\"]")
 
 
 def _framing_retelling(cand: Candidate, text: str) -> bool:
-    """The sentence's subject names the incident as known ("The attack", "Sunday's bombing") and a verb of time,
-    sequence or count frames it (`FRAMING_RETELLING`), and the trigger is that subject or inside what frames it."""
-    sentence = text[cand.sentence.start : cand.sentence.end].lower()
-    framed = classify.FRAMING_RETELLING.match(sentence)
-    return framed is not None and cand.trigger.start >= cand.sentence.start
+    """The sentence opens with the incident named as known ("The attack", "Sunday's bombing") and a verb of time,
+    sequence or count that frames it (`FRAMING_RETELLING`): whatever its clauses name, it tells that incident."""
+    return classify.FRAMING_RETELLING.match(text[cand.sentence.start : cand.sentence.end].lower()) is not None
 
 
 def _witness_retelling(cand: Candidate, text: str) -> bool:
@@ -1192,7 +1190,7 @@ def _ruling_power_acts(m: actors_mod.ActorMention, role: str, event: Event) -> b
 
 def _ruling_power_as_military(m: actors_mod.ActorMention, role: str, event: Event) -> actors_mod.ActorMention:
     if m.kind == "government" and _ruling_power_acts(m, role, event):
-        return actors_mod.ActorMention("military", m.start, m.end, m.text, m.nationality, m.group)
+        return replace(m, kind="military")
     return m
 
 

@@ -2126,7 +2126,8 @@ def _best_of(places: list[Place], article: Article) -> Place | None:
 
 # ACLED codebook: an event near a town, on its outskirts, in its countryside or in an area or a direction of it is
 # coded to that town with geo_precision 2 ("part of a region or near a town"), not 1.
-_DIRECTION = r"(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west)(?:ern)?"
+_COMPASS = r"(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west)"
+_DIRECTION = _COMPASS + r"(?:ern)?"
 # ("nearby" after "in", "the" … is an adjective: "in nearby Howick", "the nearby town of X" are in the town)
 _VICINITY_BEFORE = re.compile(
     r"(?:\bnear|(?<!\bin )(?<!\bat )(?<!\bto )(?<!\bof )(?<!\bthe )\bnearby|outside(?:\s+of)?|close\s+to|(?:on\s+)?the\s+outskirts\s+of|outskirts\s+of|vicinity\s+of|around|"
@@ -2167,8 +2168,7 @@ def _as_event_place(p: Place, article: Article) -> Place:
     return p
 
 
-_PART_BEFORE = re.compile(r"\b(?:rural|(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west)ern)\s+$",
-                          re.IGNORECASE)
+_PART_BEFORE = re.compile(rf"\b(?:rural|{_COMPASS}ern)\s+$", re.IGNORECASE)
 
 
 def _part_of_province_named_alike(p: Place, article: Article) -> bool:

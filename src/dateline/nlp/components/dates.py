@@ -61,10 +61,18 @@ _DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?(?!\d)"
 
 @functools.cache
 def holidays() -> dict[str, Any]:
-    """Named days (`data/holidays.yaml`): `fixed` name -> "MM-DD", `easter` name -> days after Easter Sunday."""
+    """Named days (`data/holidays.yaml`): `fixed` name -> "MM-DD", `easter` name -> days after Easter Sunday.
+    (Read here with yaml, not through extract.packaged: this component loads before the extract package.)"""
     raw = importlib_resources.files("dateline").joinpath("data/holidays.yaml").read_text(encoding="utf-8")
     table: dict[str, Any] = yaml.safe_load(raw)
     return table
+
+
+@functools.cache
+def holiday_days() -> dict[str, tuple[int, int] | int]:
+    """Each named day, lower-cased: (month, day) for a fixed one, days after Easter Sunday for a movable one."""
+    fixed = {name.lower(): (int(md[:2]), int(md[3:])) for name, md in holidays()["fixed"].items()}
+    return {**fixed, **{name.lower(): int(days) for name, days in holidays()["easter"].items()}}
 
 
 def _holiday_names() -> str:
