@@ -43,6 +43,7 @@ from dateutil.easter import easter
 from spacy.tokens import Doc
 from spacy.tokens import Span as SpacySpan
 
+from dateline.extract.packaged import Lexicon
 from dateline.model import Article, DateMention, Span
 from dateline.nlp.components.dates import MONTHS, NUMBER_WORDS, SPAN_KEY, WEEKDAYS, holiday_days
 from dateline.resources import Resources
@@ -803,7 +804,7 @@ def dates_from_doc(article: Article, doc: Doc, resources: Resources) -> list[Dat
         if getattr(span, "label_", "") == "ANAPHOR" or _ANAPHOR_RE.match(_norm(span.text)):
             m = _resolve_anaphor(text, span, m, mentions, future_ctx)
         mentions.append(m)
-    return _joined_ranges(text, mentions)
+    return _nights(text, _joined_ranges(text, mentions))
 
 
 _RANGE_OPENER = re.compile(r"^(?:between|from)\s", re.IGNORECASE)
@@ -826,6 +827,87 @@ def _joined_ranges(text: str, mentions: list[DateMention]) -> list[DateMention]:
                 "date_end": end, "event_date": coded_day(start, end), "time_precision": precision_for(start, end),
                 "clause": _span_of(text, prev.clause.start, max(prev.clause.end, m.span.end)),
             })
+            continue
+        out.append(m)
+    return out
+
+
+_CUES = Lexicon("date_cues.yaml")
+
+
+def _one_day(m: DateMention) -> bool:
+    return m.date_start is not None and m.date_start == m.date_end and m.kind in ("weekday", "absolute", "relative")
+
+
+def _bare_overnight(m: DateMention) -> bool:
+    return _norm(m.span.text) == "overnight" and m.date_start is not None
+
+
+def _a_night(text: str, first: DateMention, last: DateMention, day: dt.date) -> DateMention:
+    """One night told in words from `first` to `last`, coded on its first day (the codebook's night, as
+    "overnight" and "last night" are): one day known, precision 1, the next day kept as the range's end."""
+    clauses = [c for c in (first.clause, last.clause) if c is not None]
+    clause = _span_of(text, min(c.start for c in clauses), max(c.end for c in clauses)) if clauses else None
+    return last.model_copy(update={
+        "span": _span_of(text, first.span.start, last.span.end), "kind": "range", "date_start": day,
+        "date_end": day + ONE_DAY, "event_date": day,
+        # (a two-day range is precision 2 by its length alone; as a night it is one day)
+        "time_precision": max(1 if x.kind == "range" else x.time_precision for x in (first, last)),
+        "governor": first.governor or last.governor, "clause": clause,
+        "note": _join(last.note, "a night, coded on its first day"),
+    })
+
+
+def _same_weekday(d: dt.date, other: dt.date | None) -> bool:
+    return other is not None and d.weekday() == other.weekday()
+
+
+def _night_joined(text: str, prev: DateMention, m: DateMention) -> DateMention | None:
+    """The night that `prev` and the expression after it tell together, or None: "overnight into Tuesday" (the
+    night that runs into Tuesday), "overnight Saturday" (Saturday's night), "Sunday night into Monday", "on the
+    night of Monday to Tuesday" (the finder gives the two days apart), "overnight from Monday to Tuesday"."""
+    joint = text[prev.span.end : m.span.start]
+    if "\n" in joint or m.date_start is None or prev.date_start is None:
+        return None
+    if _bare_overnight(prev) and _one_day(m):
+        if _CUES.regex("NIGHT_INTO").match(joint):
+            return _a_night(text, prev, m, m.date_start - ONE_DAY)
+        if _CUES.regex("NIGHT_OF").match(joint):
+            return _a_night(text, prev, m, m.date_start)
+    if _bare_overnight(prev) and _night_range(text, m) and _CUES.regex("NIGHT_OF").match(joint):
+        return _a_night(text, prev, m, m.date_start)
+    night_of_prev = _CUES.regex("NIGHT_WORD").search(_norm(prev.span.text)) or "a night" in (prev.note or "")
+    if (night_of_prev and prev.event_date is not None and _one_day(m) and _CUES.regex("NIGHT_INTO").match(joint)
+            and _same_weekday(prev.event_date + ONE_DAY, m.date_start)):
+        return _a_night(text, prev, m, prev.event_date)  # "Sunday night into Monday": Sunday's night
+    before = text[max(0, prev.span.start - 40) : prev.span.start]
+    if (_one_day(prev) and _one_day(m) and _CUES.regex("NIGHT_BEFORE").search(before)
+            and _CUES.regex("NIGHT_JOINT").match(joint) and _same_weekday(prev.date_start + ONE_DAY, m.date_start)):
+        # the night of a past report ends on the later day as read back from the report; of plans, starts on the first
+        day = prev.date_start if m.relation == "future" else m.date_start - ONE_DAY
+        return _a_night(text, prev, m, day)
+    return None
+
+
+def _night_range(text: str, m: DateMention) -> bool:
+    """A span of two days told as a night: "on the night of 12 to 13 March", "in the night from Saturday to
+    Sunday"."""
+    if m.kind != "range" or m.date_start is None or m.date_end is None or (m.date_end - m.date_start).days != 1:
+        return False
+    return bool(_CUES.regex("NIGHT_BEFORE").search(text[max(0, m.span.start - 40) : m.span.start]))
+
+
+def _nights(text: str, mentions: list[DateMention]) -> list[DateMention]:
+    """A night runs over two calendar days and is one event day, its first: the words that name it with a day
+    ("overnight into Tuesday", "on the night of 12 to 13 March") are one expression of that day, precision 1.
+    Read apart, "overnight" would count from the report's day and "Tuesday" would be a day of its own."""
+    out: list[DateMention] = []
+    for m in mentions:
+        if _night_range(text, m) and m.date_start is not None:
+            m = _a_night(text, m, m, m.date_start)
+        joined = _night_joined(text, out[-1], m) if out else None
+        if joined is not None:
+            out[-1] = joined
             continue
         out.append(m)
     return out
