@@ -780,10 +780,21 @@ def _date_spans(doc: Doc) -> list[SpacySpan]:
     return [ent for ent in doc.ents if ent.label_ == "DATE"]
 
 
-def dates_from_doc(article: Article, doc: Doc, resources: Resources) -> list[DateMention]:
-    """Every date expression in the article, resolved against the article's publication date."""
-    text = article.text
+def story_day(article: Article) -> dt.date | None:
+    """The day the story's words count from: the date of its wire dateline ("BAGHDAD, March 3 (Reuters) -") when
+    that is before the publication date (a wire story a site ran two days after it was filed: its "on Monday"
+    is the Monday before the filing), else the publication date."""
     base = article.published
+    filed = [s.value for s in article.published_signals if s.source == "dateline"]
+    if base is not None and filed and base - HISTORY_GAP <= filed[0] < base:
+        return filed[0]
+    return base
+
+
+def dates_from_doc(article: Article, doc: Doc, resources: Resources) -> list[DateMention]:
+    """Every date expression in the article, resolved against the story's day (`story_day`)."""
+    text = article.text
+    base = story_day(article)
     mentions: list[DateMention] = []
     for span in _date_spans(doc):
         notes: list[str] = []
@@ -1044,7 +1055,7 @@ def _from_the_report_day(chosen: DateMention, reports: list[DateMention], articl
     ("overnight", "yesterday", "last night") counts from the report's own day when the sentence dates the report
     before publication, not from the publication date."""
     told = [r for r in reports if r.date_start is not None and r.date_start == r.date_end]
-    base = article.published
+    base = story_day(article)
     if len(told) != 1 or base is None or told[0].date_start is None or told[0].date_start >= base:
         return chosen
     shift = told[0].date_start - base
@@ -1072,7 +1083,7 @@ def _previous_paragraphs_day(dates: list[DateMention], paragraph: Span, article:
     paragraphs just before it ("… were killed on Tuesday. ¶ In Rangpur, police fired live rounds …"). Only a day
     within two weeks before publication counts, and the event takes it as the day it is on or near (precision
     2): wire copy gives each sentence its own paragraph, and a later paragraph can tell another day's act."""
-    base = article.published
+    base = story_day(article)
     if base is None:
         return None
     before = [d for d in dates if d.date_start is not None and d.note != "dateline" and d.time_precision == 1
@@ -1092,7 +1103,7 @@ def _as_anchor(anchor: DateMention, sentence: Span, article: Article) -> DateMen
     between = article.text[anchor.span.end : sentence.end]
     if not _SEQUENCE_WORDS.search(between) or anchor.date_start is None:
         return anchor.model_copy(update={"note": _join(anchor.note, "from an earlier sentence")})
-    base = article.published
+    base = story_day(article)
     start = anchor.date_start
     end = max(anchor.date_end or start, base) if base and base >= start else anchor.date_end or start
     return anchor.model_copy(

@@ -1098,8 +1098,8 @@ def _fill_date(event: Event, date: DateMention | None, article: Article, days: i
         end = date.date_end or date.date_start
         precision = date.time_precision
         evidence["event_date"] = date.span
-    elif article.published is not None:
-        start = end = article.published
+    elif (story_day := dates_mod.story_day(article)) is not None:
+        start = end = story_day  # (a wire story's own day, its dateline's, when it ran later)
         precision = 3
         flags.append("date_defaulted")
     if days and end is not None and days > 1:
