@@ -982,6 +982,8 @@ def date_for_event(
         chosen = _closest([d for d in in_sentence if not _since_clause_apart(d, trigger)], trigger)
     if chosen is not None and chosen.kind == "relative" and chosen not in reports:
         chosen = _from_the_report_day(chosen, reports, article)
+    if chosen is not None and chosen.time_precision < 2 and _court_day(chosen, trigger, article.text):
+        chosen = chosen.model_copy(update={"time_precision": 2, "note": _join(chosen.note, "a court day: on or before it")})
     if chosen is not None and chosen in reports and chosen.time_precision < 2:
         chosen = chosen.model_copy(update={"time_precision": 2, "note": _join(chosen.note, "date of the report")})
     if chosen is None:
@@ -1008,6 +1010,22 @@ _REPORTING_VERBS = re.compile(
     r"(?i)^(?:say|says|said|tell|tells|told|report|reports|reported|announce[sd]?|urge[sd]?|state[sd]?|add|adds|"
     r"added|claim(?:s|ed)?|confirm(?:s|ed)?|warn(?:s|ed)?|quote[sd]?|cite[sd]?|write|writes|wrote)$"
 )
+
+
+def _court_day(d: DateMention, trigger: Span, text: str) -> bool:
+    """The day dates a hearing of the courts, not the act: "Two men arrested over the killing were arraigned on
+    Wednesday", "The suspects, arrested last week, appeared in court on Monday". The act came before the hearing,
+    so the day only bounds it; not when the act and the hearing are one ("were arrested and charged on Monday")."""
+    gov = d.governor
+    if gov is None or gov.overlaps(trigger) or not _CUES.regex("COURT_GOVERNOR").match(gov.text):
+        return False
+    if gov.text.lower().startswith(("appear", "brought", "produced")):
+        after = text[gov.end : max(gov.end, d.span.start) + 40]
+        if not _CUES.regex("COURT_PLACE").search(after):
+            return False
+    if trigger.end <= gov.start and _CUES.regex("COURT_SAME_ACT").match(text[trigger.end : gov.start]):
+        return False
+    return True
 
 
 def _since_clause_apart(d: DateMention, trigger: Span) -> bool:
