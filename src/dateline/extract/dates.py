@@ -956,6 +956,7 @@ def date_for_event(
     runs to the report date and its precision is at least 2. A body "found" on a day dates the discovery, not
     the killing: precision at least 2 (set `discovery_precision=False` to skip).
     """
+    paragraph = line_paragraph(article.text, sentence, paragraph)
     cands = [
         d for d in dates
         if d.date_start is not None and d.note != "dateline" and paragraph.start <= d.span.start < paragraph.end
@@ -1010,6 +1011,29 @@ _REPORTING_VERBS = re.compile(
     r"(?i)^(?:say|says|said|tell|tells|told|report|reports|reported|announce[sd]?|urge[sd]?|state[sd]?|add|adds|"
     r"added|claim(?:s|ed)?|confirm(?:s|ed)?|warn(?:s|ed)?|quote[sd]?|cite[sd]?|write|writes|wrote)$"
 )
+
+
+# A line break right after a sentence's end: where a paragraph ends in text whose paragraphs are single lines.
+_PARAGRAPH_BREAK = re.compile(r"[.!?:][\"”’')\]]*[ \t]*\n")
+
+
+def line_paragraph(text: str, sentence: Span, paragraph: Span) -> Span:
+    """The paragraph of `sentence` for dating, the same whether the text parts paragraphs by a blank line or by a
+    single line break: a line break after a sentence's end closes a paragraph too. (A line break inside a sentence
+    is a wrapped line, not a paragraph's end.) Without this, a story typed one paragraph a line was one long
+    paragraph, where a day carried from sentence to sentence at precision 1 and a source's day of telling dated the
+    next line's act."""
+    start, end = paragraph.start, paragraph.end
+    text_end = sentence.start + len(sentence.text.rstrip())
+    for m in _PARAGRAPH_BREAK.finditer(text, paragraph.start, paragraph.end):
+        if m.end() <= sentence.start:
+            start = m.end()
+        elif m.end() - 1 >= text_end:
+            end = m.end() - 1
+            break
+    if (start, end) == (paragraph.start, paragraph.end):
+        return paragraph
+    return Span.of(text, start, end)
 
 
 def _court_day(d: DateMention, trigger: Span, text: str) -> bool:

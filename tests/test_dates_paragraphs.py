@@ -1,0 +1,36 @@
+"""A story's paragraphs date their acts the same whether a blank line or a single line break parts them. The
+reports are published on Thursday 14 March 2024 (Tuesday is the 12th, Wednesday the 13th)."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.conftest import events_of
+
+PROTESTS = ["Police fired tear gas at protesters in Nairobi on Tuesday.",
+            "Police said on Wednesday that 40 people had been arrested.",
+            "In Mombasa, demonstrators blocked roads with burning tyres."]
+VILLAGES = ["Gunmen killed five farmers in Benue state on Tuesday, police said.",
+            "In a nearby village, attackers burned houses and a church."]
+
+
+@pytest.mark.parametrize("parted_by", ["\n", "\n\n"])
+def test_a_day_of_telling_does_not_date_the_next_paragraphs_act(pipeline, parted_by: str) -> None:  # type: ignore[no-untyped-def]
+    # before, with single line breaks: the Mombasa blockade took Wednesday, the day the police spoke
+    events = events_of(pipeline, parted_by.join(PROTESTS))
+    [blockade] = [e for e in events if e.location == "Mombasa"]
+    assert (str(blockade.event_date), blockade.time_precision) == ("2024-03-12", 2)
+
+
+@pytest.mark.parametrize("parted_by", ["\n", "\n\n"])
+def test_a_paragraph_with_no_day_goes_on_with_the_story_s_day(pipeline, parted_by: str) -> None:  # type: ignore[no-untyped-def]
+    # before, with single line breaks: the burning took Tuesday at precision 1, as if the text had said so
+    events = events_of(pipeline, parted_by.join(VILLAGES))
+    [burning] = [e for e in events if e.evidence["sub_event_type"].text == "burned"]
+    assert (str(burning.event_date), burning.time_precision) == ("2024-03-12", 2)
+
+
+def test_a_wrapped_line_is_no_paragraph(pipeline) -> None:  # type: ignore[no-untyped-def]
+    # a line break inside a sentence is a wrapped line: the day on the next line is the sentence's own
+    [event] = events_of(pipeline, "Gunmen killed five farmers in a village in Benue state on\nTuesday, police said.")
+    assert (str(event.event_date), event.time_precision) == ("2024-03-12", 1)
