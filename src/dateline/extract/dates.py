@@ -1124,8 +1124,9 @@ def _previous_paragraphs_day(dates: list[DateMention], paragraph: Span, article:
     """A paragraph with no date of its own goes on with the story's day: the last single recent day told in the
     paragraphs just before it ("… were killed on Tuesday. ¶ In Rangpur, police fired live rounds …"). Only a day
     within two weeks before publication counts, and the event takes it as the day it is on or near (precision
-    2): wire copy gives each sentence its own paragraph, and a later paragraph can tell another day's act."""
-    base = story_day(article)
+    2): wire copy gives each sentence its own paragraph, and a later paragraph can tell another day's act. A
+    report with no publication date is measured against the latest day it tells, the closest it gives to a "now"."""
+    base = story_day(article) or _latest_day_told(dates)
     if base is None:
         return None
     before = [d for d in dates if d.date_start is not None and d.note != "dateline" and d.time_precision == 1
@@ -1137,6 +1138,11 @@ def _previous_paragraphs_day(dates: list[DateMention], paragraph: Span, article:
         return None
     day = max(before, key=lambda d: d.span.start)
     return day.model_copy(update={"time_precision": 2, "note": _join(day.note, "from an earlier paragraph")})
+
+
+def _latest_day_told(dates: list[DateMention]) -> dt.date | None:
+    return max((d.date_end for d in dates if d.date_end is not None and d.date_start == d.date_end
+                and d.time_precision == 1 and d.note != "dateline"), default=None)
 
 
 def _as_anchor(anchor: DateMention, sentence: Span, article: Article) -> DateMention:

@@ -127,8 +127,15 @@ def _told_in_own_sentence(event: Event, trigger: Span, report: ReportText) -> in
     return int(where is not None and report.sentence_index(where.start) == report.sentence_index(trigger.start))
 
 
+def undated(event: Event) -> bool:
+    """The text gives the event no date: coded at the report's date for want of one (`date_defaulted`), or, in a
+    report with no date of its own, with no date at all. Either way a retelling that is dated gives the incident
+    its date, and the pair is weighed alike."""
+    return DATE_DEFAULTED in event.flags or (event.event_date is None and event.date_start is None)
+
+
 def _date_relation(a: Event, b: Event) -> str:
-    da, db = DATE_DEFAULTED in a.flags, DATE_DEFAULTED in b.flags
+    da, db = undated(a), undated(b)
     if da and db:
         return "both_defaulted"
     if da or db:
@@ -214,7 +221,7 @@ def _rule_same(a: Event, b: Event) -> bool:
         return False
     if (a.country, a.admin1, a.location) != (b.country, b.admin1, b.location):
         return False
-    if DATE_DEFAULTED in a.flags or DATE_DEFAULTED in b.flags:
+    if undated(a) or undated(b):
         return True
     return a.sub_event_type == b.sub_event_type and a.event_date == b.event_date
 
@@ -348,7 +355,7 @@ def _fold(event: Event, other: Event, report: ReportText, book: Codebook | None)
             setattr(event, name, getattr(other, name))
         if "location" in other.evidence:
             event.evidence["location"] = other.evidence["location"]
-    if DATE_DEFAULTED in event.flags and DATE_DEFAULTED not in other.flags and other.event_date is not None:
+    if undated(event) and not undated(other) and other.event_date is not None:
         # the lead gave no date ("has died in an explosion in Syria", coded at the report's date) and the retelling
         # gives the incident's own ("on Thursday night"): the codebook codes the incident's date, not the report's
         for name in DATE_FIELDS:
@@ -356,7 +363,7 @@ def _fold(event: Event, other: Event, report: ReportText, book: Codebook | None)
         event.flags = [f for f in event.flags if f != DATE_DEFAULTED]
         if "event_date" in other.evidence:
             event.evidence["event_date"] = other.evidence["event_date"]
-    elif DATE_DEFAULTED in other.flags or other.event_date != event.event_date:
+    elif undated(other) or other.event_date != event.event_date:
         other.evidence.pop("event_date", None)  # a date the incident does not take is no evidence of its date
     event.mentions = sorted([*event.mentions, *other.mentions], key=lambda m: m.start)
     for name, span in other.evidence.items():
