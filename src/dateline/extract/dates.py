@@ -980,7 +980,10 @@ def date_for_event(
     if chosen is None:
         # (a date inside a "since …" clause that does not hold the trigger dates what the event is measured from:
         # "the first attack since the deal was signed in 2015" happened now, not in 2015)
-        chosen = _closest([d for d in in_sentence if not _since_clause_apart(d, trigger)], trigger)
+        # (nor does a date in a relative clause on a noun: "In Karbala, where 40 pilgrims were killed in 2019,
+        # protesters marched" tells of Karbala's past, not of the march)
+        chosen = _closest([d for d in in_sentence if not _since_clause_apart(d, trigger)
+                           and not _relative_clause_apart(d, trigger)], trigger)
     if chosen is not None and chosen.kind == "relative" and chosen not in reports:
         chosen = _from_the_report_day(chosen, reports, article)
     if chosen is not None and chosen.time_precision < 2 and _court_day(chosen, trigger, article.text):
@@ -1050,6 +1053,13 @@ def _court_day(d: DateMention, trigger: Span, text: str) -> bool:
     if trigger.end <= gov.start and _CUES.regex("COURT_SAME_ACT").match(text[trigger.end : gov.start]):
         return False
     return True
+
+
+def _relative_clause_apart(d: DateMention, trigger: Span) -> bool:
+    """The date sits in a relative clause ("where …", "which …", "who …") that does not hold the trigger."""
+    clause = d.clause
+    return (clause is not None and not (clause.start <= trigger.start and trigger.end <= clause.end)
+            and bool(_CUES.regex("RELATIVE_OPENER").match(clause.text)))
 
 
 def _since_clause_apart(d: DateMention, trigger: Span) -> bool:
