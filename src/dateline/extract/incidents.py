@@ -130,12 +130,13 @@ def _told_in_own_sentence(event: Event, trigger: Span, report: ReportText) -> in
 def undated(event: Event) -> bool:
     """The text gives the event no date: coded at the report's date for want of one (`date_defaulted`), or, in a
     report with no date of its own, with no date at all. Either way a retelling that is dated gives the incident
-    its date, and the pair is weighed alike."""
+    its date. (The pair features keep the two apart, "both_defaulted" and "unknown": the model weighs them as
+    it learned them.)"""
     return DATE_DEFAULTED in event.flags or (event.event_date is None and event.date_start is None)
 
 
 def _date_relation(a: Event, b: Event) -> str:
-    da, db = undated(a), undated(b)
+    da, db = DATE_DEFAULTED in a.flags, DATE_DEFAULTED in b.flags
     if da and db:
         return "both_defaulted"
     if da or db:
@@ -221,7 +222,7 @@ def _rule_same(a: Event, b: Event) -> bool:
         return False
     if (a.country, a.admin1, a.location) != (b.country, b.admin1, b.location):
         return False
-    if undated(a) or undated(b):
+    if DATE_DEFAULTED in a.flags or DATE_DEFAULTED in b.flags:
         return True
     return a.sub_event_type == b.sub_event_type and a.event_date == b.event_date
 
