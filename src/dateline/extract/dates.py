@@ -1050,9 +1050,7 @@ def _court_day(d: DateMention, trigger: Span, text: str) -> bool:
         after = text[gov.end : max(gov.end, d.span.start) + 40]
         if not _CUES.regex("COURT_PLACE").search(after):
             return False
-    if trigger.end <= gov.start and _CUES.regex("COURT_SAME_ACT").match(text[trigger.end : gov.start]):
-        return False
-    return True
+    return not (trigger.end <= gov.start and _CUES.regex("COURT_SAME_ACT").match(text[trigger.end : gov.start]))
 
 
 def _relative_clause_apart(d: DateMention, trigger: Span) -> bool:
