@@ -413,6 +413,8 @@ def find_triggers(sent: SpacySpan) -> list[Trigger]:
             continue  # governments and nations "protesting" a policy object to it: a statement, not a demonstration
         if lemma == "accord" and tok.lower_ == "according":
             continue  # "according to" names a source, not an accord
+        if family == "bomb" and _incendiary(tok):
+            family = "burn"  # "petrol-bombed the offices", "a petrol bomb": arson by hand, not an explosive device
         if family in {"shell", "air", "bomb", "ied", "explosion"} and tok.dep_ in {"compound", "amod", "nmod"} and \
                 tok.head.lemma_.lower() in WEAPON_NOT_USED:
             continue  # "a missile pact", "the drone programme": a weapon named, not used
@@ -422,6 +424,16 @@ def find_triggers(sent: SpacySpan) -> list[Trigger]:
         found.append(Trigger(tok.idx, tok.idx + len(tok.text), tok.text, family, tok.i))
     found.sort(key=lambda t: t.start)
     return found
+
+
+INCENDIARY_MODIFIERS = frozenset(_LEXICON.words("INCENDIARY_MODIFIERS"))
+
+
+def _incendiary(bomb: Token) -> bool:
+    """"petrol-bombed", "petrol bombs", "a molotov bomb": the word before the bomb (across a hyphen) names a fire
+    bomb."""
+    before = [t for t in bomb.doc[max(0, bomb.i - 2):bomb.i] if t.text != "-"]
+    return bool(before) and before[-1].lower_ in INCENDIARY_MODIFIERS
 
 
 JUDICIAL_LEMMAS = set(_LEXICON.words("JUDICIAL_LEMMAS"))
@@ -785,6 +797,7 @@ FELL_TO = _LEXICON.regex("FELL_TO")
 TARGETED_FROM_AFAR = _LEXICON.regex("TARGETED_FROM_AFAR")
 FRAME_BLOCKED = set(_LEXICON.words("FRAME_BLOCKED"))
 POLICE_ONLY = _LEXICON.regex("POLICE_ONLY")
+MUNICIPAL_FORCES = _LEXICON.regex("MUNICIPAL_FORCES")
 
 
 def _names_forces(text: str) -> bool:
@@ -1320,7 +1333,7 @@ def _crowd_clash(sent: SpacySpan | None) -> bool:
             continue
         sides = _clash_sides(verb)
         crowd = [p for p in sides if CROWD_WORDS.search(p) and not ARMED_WORDS.search(p) and not NONSTATE_WORDS.search(p)]
-        state = [p for p in sides if STATE_WORDS.search(p) and not CROWD_WORDS.search(p)]
+        state = [p for p in sides if (STATE_WORDS.search(p) or MUNICIPAL_FORCES.search(p)) and not CROWD_WORDS.search(p)]
         if crowd and state:
             return True
     return False
@@ -1332,6 +1345,9 @@ def _clash_sides(verb: Token) -> list[str]:
     heads: list[Token] = []
     if verb.pos_ == "VERB":
         heads += [c for c in verb.children if c.dep_ == "nsubj"]
+        if verb.dep_ == "acl" and not any(c.dep_ == "agent" for c in verb.children):
+            # "Stone-pelting youths clashed with police", parsed as youths who clashed (these verbs take no object)
+            heads.append(verb.head)
         # "fought (running battles) with police": the "with" of the verb or of its object
         holders = [verb, *[c for c in verb.children if c.dep_ == "dobj" and c.lemma_.lower() in CROWD_FIGHT_LEMMAS]]
         heads += [o for h in holders for p in h.children if p.dep_ == "prep" and p.lower_ == "with"
@@ -1343,8 +1359,10 @@ def _clash_sides(verb: Token) -> list[str]:
         heads += [o for h in holders for p in h.children if p.dep_ == "prep" and p.lower_ == "between"
                   for o in p.children if o.dep_ == "pobj"]
     heads += [c for h in list(heads) for c in h.conjuncts]
-    # a side's own words, without the conjuncts that are sides of their own
-    return [" ".join(t.lower_ for t in h.subtree if t.dep_ != "conj" and t.head.dep_ != "conj" or t.i == h.i)
+    # a side's own words, without the conjuncts that are sides of their own (nor the clash, for a side it hangs on)
+    clash = set(range(verb.left_edge.i, verb.right_edge.i + 1))
+    return [" ".join(t.lower_ for t in h.subtree if (t.dep_ != "conj" and t.head.dep_ != "conj" or t.i == h.i)
+                     and (t.i not in clash or h.i in clash)).replace(" - ", "-")
             for h in heads]
 
 
