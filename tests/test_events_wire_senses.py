@@ -136,3 +136,9 @@ def test_a_municipal_squad_is_no_sports_team(pipeline: Pipeline) -> None:
     [event] = events_of(pipeline, "Hawkers clashed with a municipal anti-encroachment squad in Harare on Monday "
                                   "as their stalls were pulled down.")
     assert event.sub_event_type == "Violent demonstration"
+
+
+def test_a_petrol_bomb_thrown_at_a_home_stays_an_event(pipeline: Pipeline) -> None:
+    # the noun names the thing thrown: the petrol-bombing verb's arson reading must not drop the attack
+    assert len(events_of(pipeline, "A petrol bomb was hurled at the offices of an opposition party in Mutare on "
+                                   "Sunday.")) == 1

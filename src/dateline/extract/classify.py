@@ -417,8 +417,10 @@ def find_triggers(sent: SpacySpan) -> list[Trigger]:
             continue  # governments and nations "protesting" a policy object to it: a statement, not a demonstration
         if lemma == "accord" and tok.lower_ == "according":
             continue  # "according to" names a source, not an accord
-        if family == "bomb" and _incendiary(tok):
-            family = "burn"  # "petrol-bombed the offices", "a petrol bomb": arson by hand, not an explosive device
+        if family == "bomb" and tok.pos_ == "VERB" and _incendiary(tok):
+            # "petrol-bombed the offices": arson by hand, told like a building set on fire (a petrol bomb named as
+            # a thing thrown keeps the bomb family: who threw it, a crowd or not, is told by the verb of throwing)
+            family = "burn"
         if family in {"shell", "air", "bomb", "ied", "explosion"} and tok.dep_ in {"compound", "amod", "nmod"} and \
                 tok.head.lemma_.lower() in WEAPON_NOT_USED:
             continue  # "a missile pact", "the drone programme": a weapon named, not used
@@ -434,8 +436,7 @@ INCENDIARY_MODIFIERS = frozenset(_LEXICON.words("INCENDIARY_MODIFIERS"))
 
 
 def _incendiary(bomb: Token) -> bool:
-    """"petrol-bombed", "petrol bombs", "a molotov bomb": the word before the bomb (across a hyphen) names a fire
-    bomb."""
+    """"petrol-bombed", "fire-bombed": the word before the bomb (across a hyphen) names a fire bomb."""
     before = [t for t in bomb.doc[max(0, bomb.i - 2):bomb.i] if t.text != "-"]
     return bool(before) and before[-1].lower_ in INCENDIARY_MODIFIERS
 
