@@ -339,3 +339,21 @@ def test_handling_told_in_the_next_sentence(second: str, expected: str, pipeline
 ])
 def test_a_list_of_acts_that_tells_one_incident_stays_an_event(pipeline: Pipeline, text: str, sub_type: str) -> None:
     assert [e.sub_event_type for e in events_of(pipeline, text)] == [sub_type]
+
+
+@pytest.mark.parametrize("text", [
+    "A judicial inquiry into the shooting of a student opened in Conakry on Tuesday.",
+    "The interior minister ordered a probe into the deaths of two students in Kumasi.",
+    "An inquest into the deaths of three farmers shot by soldiers near Kaduna began on Wednesday.",
+    "Questions grew on Monday over how gunmen stormed the heavily guarded barracks in Maiduguri.",
+])
+def test_an_inquiry_into_an_act_is_no_new_event(pipeline: Pipeline, text: str) -> None:
+    # the act inquired into was told before; the inquiry, its day and its place are not an event
+    assert events_of(pipeline, text) == []
+
+
+def test_an_act_dated_inside_an_inquiry_is_still_told(pipeline: Pipeline) -> None:
+    # "Saturday's killing": the act's own day, told as a fact
+    [event] = events_of(pipeline, "Police opened an investigation into Saturday's killing of a village chief by "
+                                  "gunmen in Bunia.")
+    assert event.sub_event_type == "Attack"

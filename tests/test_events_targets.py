@@ -760,3 +760,22 @@ def test_demonstrators_killed_while_protesting_a_killing(pipeline: Pipeline, tex
     # the killing protested is the grievance: it neither vetoes the force used on the crowd nor gives its toll
     [event] = events_of(pipeline, text)
     assert (event.sub_event_type, event.actor2, event.fatalities) == ("Excessive force against protesters", actor2, dead)
+
+
+@pytest.mark.parametrize(("text", "sub"), [
+    # more of the dead are soldiers, and the target a post: a battle
+    ("Eight soldiers and a civilian were killed when insurgents attacked an army post near Gao on Sunday.",
+     "Armed clash"),
+    # more of the dead are civilians: violence against civilians
+    ("Two soldiers and eleven villagers were killed when insurgents attacked the village of Bourem on Sunday.",
+     "Attack"),
+])
+def test_victims_of_both_kinds_go_by_the_majority(pipeline: Pipeline, text: str, sub: str) -> None:
+    assert [e.sub_event_type for e in events_of(pipeline, text)] == [sub]
+
+
+def test_arms_of_war_destroyed_are_a_battle(pipeline: Pipeline) -> None:
+    # a tank lost in fighting is no property destruction
+    [event] = events_of(pipeline, "Two armoured vehicles of the army were destroyed near Kidal on Tuesday, the "
+                                  "rebels said.")
+    assert event.sub_event_type == "Armed clash"

@@ -106,3 +106,39 @@ def test_striking_workers_who_burn_property_riot(pipeline: Pipeline) -> None:
 def test_a_pipeline_blown_up_is_an_explosive_attack(pipeline: Pipeline) -> None:
     [event] = events_of(pipeline, "Militants blew up a gas pipeline near Arish on Monday.")
     assert event.sub_event_type == "Remote explosive/landmine/IED"
+
+
+@pytest.mark.parametrize(("text", "sub"), [
+    ("Students petrol-bombed a police post in Kisii on Monday during a protest over fees.", "Violent demonstration"),
+    ("Demonstrators stoned a police patrol in Conakry on Wednesday.", "Violent demonstration"),
+    ("Opposition protesters came to blows with police outside the electoral commission in Blantyre on Tuesday.",
+     "Violent demonstration"),
+    ("Stone-throwing youths clashed with police in Kakamega on Friday.", "Violent demonstration"),
+    ("A scuffle broke out between supporters of two rival councillors at a ward office in Kitwe on Monday.",
+     "Mob violence"),
+])
+def test_a_crowds_violence_by_hand(pipeline: Pipeline, text: str, sub: str) -> None:
+    # petrol bombs, stones and fists: demonstrators who use them riot; a crowd's brawl outside one is mob violence
+    assert [e.sub_event_type for e in events_of(pipeline, text)] == [sub]
+
+
+@pytest.mark.parametrize("text", [
+    "Attackers hacked three herders with machetes near Bunia on Thursday.",
+    "Two women were hacked to pieces by militiamen in Djugu on Saturday.",
+])
+def test_people_hacked_with_blades_are_attacked(pipeline: Pipeline, text: str) -> None:
+    # a blade on people is an attack on civilians, never a cyber act, and the armed doers are no target
+    [event] = events_of(pipeline, text)
+    assert event.sub_event_type == "Attack"
+
+
+def test_a_municipal_squad_is_no_sports_team(pipeline: Pipeline) -> None:
+    [event] = events_of(pipeline, "Hawkers clashed with a municipal anti-encroachment squad in Harare on Monday "
+                                  "as their stalls were pulled down.")
+    assert event.sub_event_type == "Violent demonstration"
+
+
+def test_a_petrol_bomb_thrown_at_a_home_stays_an_event(pipeline: Pipeline) -> None:
+    # the noun names the thing thrown: the petrol-bombing verb's arson reading must not drop the attack
+    assert len(events_of(pipeline, "A petrol bomb was hurled at the offices of an opposition party in Mutare on "
+                                   "Sunday.")) == 1

@@ -24,6 +24,7 @@ from spacy.tokens import Span as SpacySpan
 
 from dateline.codebook import load_codebook
 from dateline.extract import actors as actors_mod
+from dateline.extract import fatalities as fatalities_mod
 from dateline.extract.packaged import Lexicon
 from dateline.nlp.text import doc_text, span_text, string_listed
 
@@ -102,6 +103,9 @@ TIME_SPAN = _LEXICON.regex("TIME_SPAN")
 # Feelings and attitudes about demonstrators are not events ("sparked anger amongst the demonstrators").
 ATTITUDE_NOUNS = set(_LEXICON.words("ATTITUDE_NOUNS"))
 STATEMENT_NOUNS = set(_LEXICON.words("STATEMENT_NOUNS"))
+# Inquiries into an act ("an inquiry into the shooting opened", "ordered a probe into the deaths"): the act is one
+# told before; the inquiry is no event.
+INQUIRY_NOUNS = set(_LEXICON.words("INQUIRY_NOUNS"))
 MODALS_FUTURE = set(_LEXICON.words("MODALS_FUTURE"))
 MODALS_HYPO = set(_LEXICON.words("MODALS_HYPO"))
 HISTORY_CUES = _LEXICON.regex("HISTORY_CUES")
@@ -413,6 +417,10 @@ def find_triggers(sent: SpacySpan) -> list[Trigger]:
             continue  # governments and nations "protesting" a policy object to it: a statement, not a demonstration
         if lemma == "accord" and tok.lower_ == "according":
             continue  # "according to" names a source, not an accord
+        if family == "bomb" and tok.pos_ == "VERB" and _incendiary(tok):
+            # "petrol-bombed the offices": arson by hand, told like a building set on fire (a petrol bomb named as
+            # a thing thrown keeps the bomb family: who threw it, a crowd or not, is told by the verb of throwing)
+            family = "burn"
         if family in {"shell", "air", "bomb", "ied", "explosion"} and tok.dep_ in {"compound", "amod", "nmod"} and \
                 tok.head.lemma_.lower() in WEAPON_NOT_USED:
             continue  # "a missile pact", "the drone programme": a weapon named, not used
@@ -422,6 +430,15 @@ def find_triggers(sent: SpacySpan) -> list[Trigger]:
         found.append(Trigger(tok.idx, tok.idx + len(tok.text), tok.text, family, tok.i))
     found.sort(key=lambda t: t.start)
     return found
+
+
+INCENDIARY_MODIFIERS = frozenset(_LEXICON.words("INCENDIARY_MODIFIERS"))
+
+
+def _incendiary(bomb: Token) -> bool:
+    """"petrol-bombed", "fire-bombed": the word before the bomb (across a hyphen) names a fire bomb."""
+    before = [t for t in bomb.doc[max(0, bomb.i - 2):bomb.i] if t.text != "-"]
+    return bool(before) and before[-1].lower_ in INCENDIARY_MODIFIERS
 
 
 JUDICIAL_LEMMAS = set(_LEXICON.words("JUDICIAL_LEMMAS"))
@@ -579,6 +596,10 @@ def judge_trigger(tok: Token, sent: SpacySpan, published: dt.date | None) -> Ver
         return Verdict("no_event", f"a time frame: {tok.head.text} {tok.text}")
     if (kinds := _kinds_of_acts(tok, sent)) is not None:
         return Verdict("no_event", f"kinds of acts, not one incident: {kinds}")
+    # (any clause inside the inquiry's words is the act inquired into: "an inquest into the deaths of miners shot by
+    # police")
+    if (inquiry := next(filter(None, map(_inquiry_into, tok.ancestors)), None)) is not None and not _dated_act(tok):
+        return Verdict("no_event", f"an inquiry into an act told before: {inquiry.text}")
     node = tok
     hops = 0
     while True:
@@ -689,6 +710,26 @@ def _blamed_for_a_told_act(tok: Token, verb: Token) -> bool:
         t.ent_type_ in {"DATE", "TIME"} for t in verb.subtree if t.i > node.i)
 
 
+def _inquiry_into(node: Token) -> Token | None:
+    """The inquiry noun whose "into" (or "over", "about") the walk up from a trigger passes: "an inquiry into the
+    shooting", "questions over how gunmen stormed the hotel", or the object or subject of the verb the parse hangs
+    it on ("ordered a probe into the deaths", "questions mounted over how ...")."""
+    if node.lower_ not in {"into", "over", "about"} or node.dep_ != "prep":
+        return None
+    holders = [node.head] + [c for c in node.head.children if c.dep_ in {"dobj", "nsubj", "nsubjpass"}]
+    return next((h for h in holders if h.pos_ == "NOUN" and h.lemma_.lower() in INQUIRY_NOUNS), None)
+
+
+def _dated_act(tok: Token) -> bool:
+    """The act's own words name its day before it ("an investigation into Tuesday's killing of an activist"): it
+    is told as a fact, though inside an inquiry's words. A day after it ("an inquiry into the shooting opened on
+    Monday") is the inquiry's as often as the act's."""
+    node = tok
+    while node.dep_ in {"compound", "amod"} and node.head.i != node.i:
+        node = node.head
+    return any(t.ent_type_ in {"DATE", "TIME"} and t.i < tok.i for t in node.subtree)
+
+
 def _years_back(clause: Token) -> str | None:
     """The span of years or months that measures a clause of time ("five years after", "a decade since"), or None:
     the words before its "after"/"since" that the parse hangs on the clause's verb, its mark or its head."""
@@ -785,6 +826,8 @@ FELL_TO = _LEXICON.regex("FELL_TO")
 TARGETED_FROM_AFAR = _LEXICON.regex("TARGETED_FROM_AFAR")
 FRAME_BLOCKED = set(_LEXICON.words("FRAME_BLOCKED"))
 POLICE_ONLY = _LEXICON.regex("POLICE_ONLY")
+MUNICIPAL_FORCES = _LEXICON.regex("MUNICIPAL_FORCES")
+HARDWARE_DESTROYED = _LEXICON.regex("HARDWARE_DESTROYED")
 
 
 def _names_forces(text: str) -> bool:
@@ -1165,6 +1208,10 @@ def classify_sentence(text: str, families: set[str], sent: SpacySpan | None = No
     if "burn" in families and HARM.search(NO_HARM.sub(" ", low)):
         # codebook: an attack that hurts people is violence against civilians, not property destruction
         return pick("Attack", "people killed when a place was set on fire")
+    if "loot" in families and HARDWARE_DESTROYED.search(low):
+        # "a Russian tank was destroyed", "destroyed two armoured vehicles": arms of war lost in fighting (codebook:
+        # an attack on armed forces is a battle), not property destruction
+        return pick("Armed clash", "military hardware destroyed")
     if "loot" in families or "burn" in families:
         return pick("Looting/property destruction", "property looted/destroyed")
     if "agreement" in families:
@@ -1320,7 +1367,7 @@ def _crowd_clash(sent: SpacySpan | None) -> bool:
             continue
         sides = _clash_sides(verb)
         crowd = [p for p in sides if CROWD_WORDS.search(p) and not ARMED_WORDS.search(p) and not NONSTATE_WORDS.search(p)]
-        state = [p for p in sides if STATE_WORDS.search(p) and not CROWD_WORDS.search(p)]
+        state = [p for p in sides if (STATE_WORDS.search(p) or MUNICIPAL_FORCES.search(p)) and not CROWD_WORDS.search(p)]
         if crowd and state:
             return True
     return False
@@ -1332,6 +1379,9 @@ def _clash_sides(verb: Token) -> list[str]:
     heads: list[Token] = []
     if verb.pos_ == "VERB":
         heads += [c for c in verb.children if c.dep_ == "nsubj"]
+        if verb.dep_ == "acl" and not any(c.dep_ == "agent" for c in verb.children):
+            # "Stone-pelting youths clashed with police", parsed as youths who clashed (these verbs take no object)
+            heads.append(verb.head)
         # "fought (running battles) with police": the "with" of the verb or of its object
         holders = [verb, *[c for c in verb.children if c.dep_ == "dobj" and c.lemma_.lower() in CROWD_FIGHT_LEMMAS]]
         heads += [o for h in holders for p in h.children if p.dep_ == "prep" and p.lower_ == "with"
@@ -1343,8 +1393,10 @@ def _clash_sides(verb: Token) -> list[str]:
         heads += [o for h in holders for p in h.children if p.dep_ == "prep" and p.lower_ == "between"
                   for o in p.children if o.dep_ == "pobj"]
     heads += [c for h in list(heads) for c in h.conjuncts]
-    # a side's own words, without the conjuncts that are sides of their own
-    return [" ".join(t.lower_ for t in h.subtree if t.dep_ != "conj" and t.head.dep_ != "conj" or t.i == h.i)
+    # a side's own words, without the conjuncts that are sides of their own (nor the clash, for a side it hangs on)
+    clash = set(range(verb.left_edge.i, verb.right_edge.i + 1))
+    return [" ".join(t.lower_ for t in h.subtree if (t.dep_ != "conj" and t.head.dep_ != "conj" or t.i == h.i)
+                     and (t.i not in clash or h.i in clash)).replace(" - ", "-")
             for h in heads]
 
 
@@ -1472,20 +1524,29 @@ def _target_is_armed(sent: SpacySpan | None, low: str) -> bool:
 def target_kind(sent: SpacySpan | None) -> str | None:
     """"armed" when every telling head noun of who was hit is an armed or security actor, "civilian" when one of
     them is a civilian (or civilian property), None when the parse names no telling head."""
-    verdicts: list[bool] = []
+    armed, civilian = 0, 0
     for head in _target_heads(sent):
         lemma, word = head.lemma_.lower(), head.lower_
         if lemma in ARMED_HEADS or word in ARMED_HEADS:
-            verdicts.append(True)
+            armed += _head_count(head)
         elif (lemma in GENERIC_HEADS or word in GENERIC_HEADS) and (
                 mods := " ".join(t.lower_ for t in head.subtree if t.i != head.i).replace(" - ", "-")):
             if ARMED_MODIFIER.search(mods) or NONSTATE_WORDS.search(mods):
-                verdicts.append(True)
+                armed += _head_count(head)
         elif CIVILIAN_WORDS.fullmatch(word) or CIVILIAN_WORDS.fullmatch(lemma):
-            verdicts.append(False)
-    if not verdicts:
+            civilian += _head_count(head)
+    if not armed and not civilian:
         return None
-    return "armed" if all(verdicts) else "civilian"
+    # victims of both kinds: the majority decides ("seven soldiers and two civilians were killed" at a checkpoint
+    # is a battle; a tie stays with the civilians)
+    return "armed" if armed > civilian else "civilian"
+
+
+def _head_count(head: Token) -> int:
+    """How many a victim noun counts: its number ("seven soldiers" → 7), else one."""
+    number = next((c for c in head.children if c.dep_ == "nummod"), None)
+    value = fatalities_mod.number_value(number.text)[0] if number is not None else None
+    return value if value else 1
 
 
 def _target_heads(sent: SpacySpan | None) -> list[Token]:
