@@ -1894,7 +1894,8 @@ class Resolver:
                     ctx: Context, article: Article) -> Place:
         """Landmarks take their city's point; other unknown names stay without coordinates."""
         span = Span.of(article.text, m.start, m.end)
-        if m.kind_hint == "landmark" or m.source == "LANDMARK":
+        # "Mount Sinjar", which NER calls a region: a mountain named after a town is a site by it, as a dam is
+        if m.kind_hint == "landmark" or m.source == "LANDMARK" or _outlying_site(m.text):
             city = self._enclosing_city(m, k, mentions, chosen, article, ctx)
             if city is not None:
                 e, via = city
@@ -2153,7 +2154,17 @@ def _vicinity_around(text: str, start: int, end: int) -> bool:
     """`_near_only` of text[start:end], kept per place as `_cue_around` is: the event-place passes with and without
     a trigger ask it of the same place, and the look-behind search over 60 characters is slow."""
     before = text[max(0, start - 60) : start]
-    return bool(_VICINITY_BEFORE.search(before) or _VICINITY_AFTER.match(text[end : end + 40]))
+    after = text[end : end + 40]
+    return bool(_VICINITY_BEFORE.search(before) or _VICINITY_AFTER.match(after) or _outlying_after().match(after))
+
+
+@functools.cache
+def _outlying_after() -> re.Pattern[str]:
+    """A site word right after a town's name ("the Mosul dam", "al-Hol camp", "the Tabqa air base"): the site
+    is named after the town and lies outside it, so the event is near the town (precision 2), as for a
+    landmark of that name (`_outlying_site`)."""
+    heads = sorted(cues()["outlying_site_heads"], key=len, reverse=True)
+    return re.compile(r"^[ \t]+(?:" + "|".join(re.escape(h) for h in heads) + r")\b", re.IGNORECASE)
 
 
 def _as_event_place(p: Place, article: Article) -> Place:
