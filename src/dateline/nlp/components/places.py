@@ -25,7 +25,7 @@ from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from dateline.geo.gazetteer import KIND_CITY, distance_km, fold, geo_data, loose_key_of_fold, tables
+from dateline.geo.gazetteer import KIND_ADMIN1, KIND_CITY, KIND_COUNTRY, distance_km, fold, geo_data, loose_key_of_fold, tables
 from dateline.geo.models import cues
 from dateline.nlp.text import doc_orths, doc_text, fill_word_table, lexeme_attrs, span_text
 
@@ -159,6 +159,22 @@ def _cue_before(lower: list[str], start: int) -> str | None:
     if i >= 1 and lower[i] == "of" and lower[i - 1] in _words("place_cue_of"):
         return f"{lower[i - 1]} of"
     return None
+
+
+def _town_of_division_after(tk: _Tokens, i: int, word: str, gazetteer: Any) -> bool:
+    """A first name written as a town of the province or country named after it ("in George, Western Cape",
+    "Florence, Alabama"): the hierarchy makes it the town, whatever a person of that name. Only a first name
+    (`first_names`), never a word of `non_place_words`, and only when that division holds a town of the name."""
+    if word not in _words("first_names") or i + 2 >= tk.n or tk.text[i + 1] != "," or not tk.cap[i + 2]:
+        return False
+    end = i + 2
+    while end < tk.n and tk.cap[end] and end - i < 5:
+        end += 1
+    division = " ".join(tk.text[i + 2 : end])
+    divisions = [e for e in gazetteer.lookup(division, loose=False)[:20] if e.kind in {KIND_ADMIN1, KIND_COUNTRY}]
+    towns = [e for e in gazetteer.lookup(word, loose=False)[:150] if e.kind == KIND_CITY]
+    return any(t.cc == d.cc and (d.kind == KIND_COUNTRY or t.admin1_code == d.admin1_code)
+               for d in divisions for t in towns)
 
 
 def _division_named_before(tk: _Tokens, start: int) -> bool:
@@ -502,7 +518,7 @@ def propose_toponyms(doc: Doc, gazetteer: Any, keep_blocked: bool = False, words
             word = tk.text[i]
             if word in DATE_WORDS or tk.lower[i] in STOP_WORDS or _is_landmark_head(word):
                 continue
-            if word in stop:
+            if word in stop and not _town_of_division_after(tk, i, word, gazetteer):
                 continue  # "Police", "State", "Ali": far more often the word or the name than the town
             if word.isupper() and len(word) <= 4 and not cue_b:
                 continue
