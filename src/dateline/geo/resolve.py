@@ -92,6 +92,20 @@ _TOWN_GAP = re.compile(
     + r")\s*)?,?\s*(?:\bin\b|\bnear\b|\boutside\b|\bat\b|\bby\b|\bclose\s+to\b)?\s*(?:the\s+)?(?:town\s+of\s+)?$",
     re.IGNORECASE,
 )
+_LOCALITY_WORDS = "|".join(re.escape(w) for w in sorted(tables()["locality_words"], key=len, reverse=True))
+# "X township east of Y", "X, a township near Y", "the X informal settlement outside Y", "X suburb in Y"
+_LOCALITY_OF_TOWN = re.compile(
+    rf"^\s*(?:(?:{_LOCALITY_WORDS})\s*)?,?\s*(?:(?:a|an|the)\s+(?:[a-z]+\s+)?(?:{_LOCALITY_WORDS})\s*,?\s*)?"
+    r"(?:(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west)\s+of|near|outside|in|close\s+to"
+    r"|on\s+the\s+outskirts\s+of)\s+(?:the\s+)?(?:city\s+of\s+)?$",
+    re.IGNORECASE,
+)
+_NEAR_TOWN_AFTER = re.compile(
+    rf"\s*(?:(?:{_LOCALITY_WORDS})\s*)?,?\s*(?:(?:a|an|the)\s+(?:[a-z]+\s+)?(?:{_LOCALITY_WORDS})\s*,?\s*)?"
+    r"(?:(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west)\s+of|near|outside|close\s+to"
+    r"|on\s+the\s+outskirts\s+of)\s",
+    re.IGNORECASE,
+)
 _PLAIN_IN = re.compile(r"^\s*,?\s*in\s+(?:the\s+)?$", re.IGNORECASE)
 _POSSESSIVE_GAP = re.compile(r"^\s*(?:'s|’s)\]?\s*$")
 _LOCATIVE = re.compile(r"\b(?:in|at|near|outside|inside|into|on|around|across|towards?|of)\s+(?:the\s+)?(?:\w+\s+){0,3}$", re.IGNORECASE)
@@ -1812,6 +1826,14 @@ class Resolver:
             # a name rejected as a namesake abroad votes for the country it was kept in, not for its namesake's
             # ("Chora district, Urozgan": Chora's Greek reading must not give the unknown province Greece)
             ctx = _moved_votes(ctx, [(mentions[k], dominant) for k, dominant, *_ in deferred])
+        for k in range(len(mentions) - 1):
+            if (town := self._town_it_lies_by(k, mentions, chosen, article)) is not None:
+                # "Mamelodi township east of Pretoria", whose only namesake in the index is a village 300 km away:
+                # the township the index lacks is by the town the text writes it with
+                chosen[k] = town
+                places[k] = self.place_from_entry(
+                    mentions[k], town, article, geo_precision=2, confidence=0.35, name=ascii_name(town.name),
+                    reason=f"namesake far from {ascii_name(town.name)}, which the text puts it by; kept there")
         for k, m in enumerate(mentions):
             if places[k] is None:
                 places[k] = self._unresolved(m, k, mentions, chosen, ctx, article)
@@ -1991,6 +2013,18 @@ class Resolver:
         if town is None or town.kind != KIND_CITY or not _TOWN_GAP.match(article.text[m.end : mentions[k + 1].start]):
             return None
         return town
+
+    @staticmethod
+    def _town_it_lies_by(k: int, mentions: list[Mention], chosen: list[Entry | None], article: Article) -> Entry | None:
+        """The larger town right after a place the text writes as a locality of it ("X township east of Y", "X, a
+        township near Y", "the X informal settlement outside Y") when the reading chosen for X lies beyond FAR_KM
+        from it: a namesake elsewhere, not the locality the text means."""
+        m, nxt = mentions[k], mentions[k + 1]
+        here, town = chosen[k], chosen[k + 1]
+        if (here is None or town is None or here.kind != KIND_CITY or town.kind != KIND_CITY or nxt.sent != m.sent
+                or here.population >= town.population or not _LOCALITY_OF_TOWN.match(article.text[m.end : nxt.start])):
+            return None
+        return town if distance_km(here.latitude, here.longitude, town.latitude, town.longitude) > FAR_KM else None
 
     @staticmethod
     def _context_country(m: Mention, ctx: Context) -> str | None:
@@ -2173,7 +2207,9 @@ def _as_event_place(p: Place, article: Article) -> Place:
         p = p.model_copy(update={"name": p.within})
     # ("Dhaka's Shahbag area": a quarter named with "area" is in the town, not near it)
     area_of_quarter = quarter and _AREA_AFTER.match(article.text, p.span.end) is not None
-    if p.geo_precision == 1 and (_near_only(p, article) or _part_of_province_named_alike(p, article)) \
+    # "the Kennedy Road informal settlement near Durban": a landmark placed at the town the text puts it near
+    near_town = quarter and _NEAR_TOWN_AFTER.match(article.text, p.span.end) is not None
+    if p.geo_precision == 1 and (_near_only(p, article) or _part_of_province_named_alike(p, article) or near_town) \
             and not area_of_quarter:
         p = p.model_copy(update={"geo_precision": 2})
     return p
