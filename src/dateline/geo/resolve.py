@@ -65,6 +65,7 @@ MODIFIER = "country name used as a modifier"
 ATTRIBUTE = "name written as an attribute (X-made, X-based, X-backed, backed or controlled by X ...)"
 GOVERNMENT = "a town's name standing for its government (\"Tehran's forces\")"
 BORDER = "a country named as the other side of a border (\"near the border with X\", \"the X border\")"
+ACCUSED = "a country named as what a protest or statement is aimed at (\"accused X of\", \"condemned X\")"
 # (not "the border between X and Y": the event may lie on either side)
 _BORDER_BEFORE = re.compile(r"\b(?:border|frontier|boundary)\s+with\s+(?:the\s+)?$", re.IGNORECASE)
 _BORDER_AFTER = re.compile(r"[\s-]*(?:border|frontier|boundary)\b", re.IGNORECASE)
@@ -74,7 +75,8 @@ def _modifier(p: Place) -> bool:
     """A place the text names only to describe something ("US dollar", "US-made missiles", "a Kano-based
     group"): never the event's place, and no vote for where the text is."""
     reason = p.reason or ""
-    return MODIFIER in reason or ATTRIBUTE in reason or GOVERNMENT in reason or BORDER in reason
+    return (MODIFIER in reason or ATTRIBUTE in reason or GOVERNMENT in reason or BORDER in reason
+            or ACCUSED in reason)
 PRECISION = {"city": 1, "landmark": 1, "admin2": 2, "admin1": 3, "country": 3}
 SPECIFICITY = {"landmark": 4, "city": 4, "admin2": 3, "admin1": 2, "region": 1, "country": 1}
 # "X, Y" / "X (Y)" / "X in Y": Y encloses X. Compass words may stand between ("Basra, southern Iraq").
@@ -167,6 +169,9 @@ class Mention:
     # a country named as the other side of a border ("near the border with Venezuela", "the Niger border"): the
     # event is on this side of it, so it casts no vote and is not the event's place
     border: bool = False
+    # a country a protest or a statement is aimed at ("accused Rwanda of backing the rebels", "condemned Israel"):
+    # what the act is about, never where it happened
+    accused: bool = False
 
 
 @functools.cache
@@ -254,6 +259,7 @@ def _mentions(article: Article, doc: Doc, gaz: Gazetteer, sent_starts: list[int]
             m.modifier = m.attributive = True
         after = _noun_after(span, doc)  # both tests below read the word the name qualifies
         m.target = _target_of_act(span, doc, after)
+        m.accused = span[-1].dep_ in {"dobj", "obj"} and span[-1].head.lower_ in cues()["target_verbs"]
         m.acting = state_acting(span.root)
         m.speaking = state_speaking(span.root)
         m.border = (bool(_BORDER_BEFORE.search(article.text[max(0, m.start - 40) : m.start])
@@ -1844,6 +1850,8 @@ class Resolver:
                 places[k] = p.model_copy(update={"reason": f"{GOVERNMENT}; {p.reason or ''}"})
             elif m.border and (p := places[k]) is not None and p.kind == "country":
                 places[k] = p.model_copy(update={"reason": f"{BORDER}; {p.reason or ''}"})
+            elif m.accused and (p := places[k]) is not None and p.kind == "country":
+                places[k] = p.model_copy(update={"reason": f"{ACCUSED}; {p.reason or ''}"})
         out = [p for p in places if p is not None]
         if not any(p.latitude is not None and not _modifier(p) for p in out):
             # no place named at all (or only as an attribute: "a militia backed by the UAE"): "Afghan forces
