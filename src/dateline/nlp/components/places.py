@@ -25,7 +25,16 @@ from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from dateline.geo.gazetteer import KIND_ADMIN1, KIND_CITY, KIND_COUNTRY, distance_km, fold, geo_data, loose_key_of_fold, tables
+from dateline.geo.gazetteer import (
+    KIND_ADMIN1,
+    KIND_CITY,
+    KIND_COUNTRY,
+    distance_km,
+    fold,
+    geo_data,
+    loose_key_of_fold,
+    tables,
+)
 from dateline.geo.models import cues
 from dateline.nlp.text import doc_orths, doc_text, fill_word_table, lexeme_attrs, span_text
 
