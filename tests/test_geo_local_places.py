@@ -79,3 +79,9 @@ def test_a_settlement_named_after_a_street_near_a_city_is_near_that_city(pipelin
     [event] = events_of(pipeline, "Residents of the Kennedy Road informal settlement near Durban marched to the municipal "
                                   "offices on Monday to demand housing.")
     assert (event.location, event.geo_precision) == ("Durban", 2)
+
+
+def test_a_town_placed_by_a_far_city_without_a_locality_word_keeps_its_own_point(pipeline) -> None:  # type: ignore[no-untyped-def]
+    # Samarra lies some 110 km north of Baghdad: wire copy places towns by the capital, whatever the distance
+    [event] = events_of(pipeline, "A car bomb exploded in Samarra, north of Baghdad, on Friday, killing four people.")
+    assert (event.location, event.geo_precision) == ("Samarra’", 1)

@@ -95,9 +95,11 @@ _TOWN_GAP = re.compile(
     re.IGNORECASE,
 )
 _LOCALITY_WORDS = "|".join(re.escape(w) for w in sorted(tables()["locality_words"], key=len, reverse=True))
-# "X township east of Y", "X, a township near Y", "the X informal settlement outside Y", "X suburb in Y"
+# "X township east of Y", "X, a township near Y", "the X informal settlement outside Y", "X suburb in Y": the
+# locality word is needed ("Samarra, north of Baghdad" is a town 110 km away, placed by the capital)
+_TOWN_LOCALITY_WORDS = "|".join(re.escape(w) for w in sorted(cues()["town_locality_words"], key=len, reverse=True))
 _LOCALITY_OF_TOWN = re.compile(
-    rf"^\s*(?:(?:{_LOCALITY_WORDS})\s*)?,?\s*(?:(?:a|an|the)\s+(?:[a-z]+\s+)?(?:{_LOCALITY_WORDS})\s*,?\s*)?"
+    rf"^\s*(?:(?:{_TOWN_LOCALITY_WORDS})\s*,?|,?\s*(?:a|an|the)\s+(?:[a-z]+\s+)?(?:{_TOWN_LOCALITY_WORDS})\s*,?)\s*"
     r"(?:(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west)\s+of|near|outside|in|close\s+to"
     r"|on\s+the\s+outskirts\s+of)\s+(?:the\s+)?(?:city\s+of\s+)?$",
     re.IGNORECASE,
