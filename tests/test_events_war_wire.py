@@ -118,3 +118,22 @@ def test_the_side_hit_counting_its_own_dead_gives_the_strikes_toll(pipeline: Pip
             "Hezbollah said four of its fighters had been killed in the strike.")
     [event] = events_of(pipeline, text)
     assert (event.sub_event_type, event.fatalities) == ("Air/drone strike", 4)
+
+
+@pytest.mark.parametrize(("text", "location"), [
+    ("Houthi rebels seized Hodeidah on Monday.", "Al Hudaydah"),
+    ("Islamic State fighters seized Hit on Sunday after clashes with Iraqi forces.", "Hit"),
+    ("Jihadists captured Djibo on Wednesday after fighting with soldiers, residents said.", "Djibo"),
+    ("Rebels seized Palmyra on Sunday after clashes with the Syrian army.", "Tadmur"),
+])
+def test_a_town_seized_or_captured_by_its_bare_name_is_ground_taken_there(pipeline: Pipeline, text: str,
+                                                                        location: str) -> None:
+    # NER reads several of these towns as a person or an organisation; the places component keeps them as towns
+    [event] = events_of(pipeline, text)
+    assert (event.sub_event_type, event.location, event.geo_precision) == (
+        "Non-state actor overtakes territory", location, 1)
+
+
+def test_people_seized_stay_an_abduction(pipeline: Pipeline) -> None:
+    [event] = events_of(pipeline, "Gunmen seized two aid workers in Kidal on Monday.")
+    assert event.sub_event_type == "Abduction/forced disappearance"

@@ -4,6 +4,8 @@ our own (none is taken from an evaluation text); each test fails without its cha
 
 from __future__ import annotations
 
+from tests.conftest import events_of
+
 
 def _report(pipeline, text: str):  # type: ignore[no-untyped-def]
     return pipeline.extract_text(text)
@@ -63,3 +65,23 @@ def test_a_country_name_with_and_is_one_place(pipeline) -> None:  # type: ignore
     place = next(p for p in report.places if p.mention == "Sao Tome and Principe")
     assert place.kind == "country" and place.country == "Sao Tome and Principe"
     assert "Principe" not in [p.mention for p in report.places]
+
+
+def test_a_township_whose_only_namesake_lies_far_from_the_city_it_is_written_by_takes_that_city(  # type: ignore[no-untyped-def]
+        pipeline) -> None:
+    # the index's only Mamelodi is a village of Mpumalanga, some 300 km from Pretoria
+    [event] = events_of(pipeline, "Protesters in Mamelodi township east of Pretoria burned tyres on Thursday over water "
+                                  "shortages.")
+    assert (event.location, event.admin1, event.geo_precision) == ("Pretoria", "Gauteng", 2)
+
+
+def test_a_settlement_named_after_a_street_near_a_city_is_near_that_city(pipeline) -> None:  # type: ignore[no-untyped-def]
+    [event] = events_of(pipeline, "Residents of the Kennedy Road informal settlement near Durban marched to the municipal "
+                                  "offices on Monday to demand housing.")
+    assert (event.location, event.geo_precision) == ("Durban", 2)
+
+
+def test_a_town_placed_by_a_far_city_without_a_locality_word_keeps_its_own_point(pipeline) -> None:  # type: ignore[no-untyped-def]
+    # Samarra lies some 110 km north of Baghdad: wire copy places towns by the capital, whatever the distance
+    [event] = events_of(pipeline, "A car bomb exploded in Samarra, north of Baghdad, on Friday, killing four people.")
+    assert (event.location, event.geo_precision) == ("Samarra’", 1)

@@ -32,3 +32,34 @@ def test_a_town_named_as_a_place_keeps_its_point(resources) -> None:  # type: ig
     # the same name as a place only (no person of that name in the text) is still a town
     places = _places(resources, "Fighters shelled a market in Qusayr on Monday, killing four people.")
     assert places["Qusayr"].country == "Syria" and places["Qusayr"].geo_precision == 1
+
+
+@pytest.mark.parametrize(("text", "admin1"), [
+    ("Residents protested in George, Western Cape, on Monday against the closure of a clinic.", "Western Cape"),
+    ("Taxi drivers blocked roads in George, South Africa, on Tuesday over new permit rules.", "Western Cape"),
+])
+def test_a_first_name_written_with_its_province_or_country_is_the_town(pipeline, text: str,  # type: ignore[no-untyped-def]
+                                                                       admin1: str) -> None:
+    from tests.conftest import events_of
+
+    [event] = events_of(pipeline, text)
+    assert (event.location, event.admin1, event.geo_precision) == ("George", admin1, 1)
+
+
+def test_a_first_name_before_an_apposition_stays_a_person(resources) -> None:  # type: ignore[no-untyped-def]
+    places = _places(resources, "Police arrested George, a local trader, after protesters blocked a road in Kisumu.")
+    assert "George" not in places and places["Kisumu"].country == "Kenya"
+
+
+@pytest.mark.parametrize(("text", "location", "country"), [
+    ("Taxi drivers blocked roads in George on Monday over new permit rules, Western Cape police said.", "George",
+     "South Africa"),
+    ("Students protested in Florence on Friday against the war in Gaza, Italian media reported.", "Florence",
+     "Italy"),
+])
+def test_a_first_name_at_a_site_is_the_town_of_the_land_the_text_names(pipeline, text: str, location: str,  # type: ignore[no-untyped-def]
+                                                                       country: str) -> None:
+    from tests.conftest import events_of
+
+    [event] = events_of(pipeline, text)
+    assert (event.location, event.country, event.geo_precision) == (location, country, 1)

@@ -65,3 +65,34 @@ def test_the_venue_of_talks_is_no_site_for_the_next_sentences_act(pipeline: Pipe
             "military college on the outskirts of the capital, killing 30 cadets.")
     events = events_of(pipeline, text)
     assert events and all(e.country != "Austria" for e in events)
+
+
+@pytest.mark.parametrize(("text", "location", "admin1"), [
+    ("Turkish-backed factions shelled villages near Serekaniye on Monday, the SDF said.", "Ra’s al ‘Ayn", "Al-Hasakeh"),
+    ("Clashes broke out between the SDF and Turkish-backed factions near Gire Spi on Thursday.", "Tall Abyad",
+     "Ar-Raqqa"),
+    ("Turkish artillery shelled Til Temir on Friday, wounding four people.", "Tall Tamr", "Al-Hasakeh"),
+])
+def test_kurdish_names_of_towns_of_the_north_east(pipeline: Pipeline, text: str, location: str, admin1: str) -> None:
+    # GeoNames gives these towns only their Arabic names; Kurdish reports write the Kurdish ones
+    [event] = events_of(pipeline, text)
+    assert (event.country, event.admin1, event.location) == ("Syria", admin1, location)
+
+
+@pytest.mark.parametrize(("text", "location"), [
+    ("Guards shot dead a woman who tried to flee al-Hol camp on Monday, the SDF said.", "Al Hawl"),
+    ("Militants attacked workers at the Mosul dam on Thursday, killing two.", "Mosul"),
+    ("Islamic State militants attacked a Yazidi shepherd on Mount Sinjar in northern Iraq on Tuesday, killing him.",
+     "Sinjar"),
+])
+def test_a_camp_dam_or_mountain_written_after_or_before_its_town_is_near_it(pipeline: Pipeline, text: str,
+                                                                         location: str) -> None:
+    [event] = events_of(pipeline, text)
+    assert (event.location, event.geo_precision) == (location, 2)
+
+
+def test_a_town_retaken_is_a_place_whatever_the_tagger_calls_the_verb(pipeline: Pipeline) -> None:
+    # the packaged tagger reads "retook" as its own lemma; NER calls the town a person
+    text = "Government forces retook Palmyra from Islamic State fighters in central Syria on Sunday."
+    [event] = events_of(pipeline, text)
+    assert (event.location, event.country, event.geo_precision) == ("Tadmur", "Syria", 1)

@@ -184,3 +184,15 @@ def test_a_placeless_paragraph_of_a_local_story_stays_at_its_site(pipeline) -> N
             "blocked the road to the shaft, the company said.")
     events = pipeline.extract_text(text, published="2024-03-14").events
     assert [e.location for e in events] == ["Mogwase", "Mogwase"]
+
+
+@pytest.mark.parametrize(("text", "country"), [
+    ("Kinshasa accused Rwanda on Monday of backing M23 rebels who attacked army positions, killing six soldiers.",
+     "Democratic Republic of Congo"),
+    ("Iraq accused Turkey on Monday of shelling a village, killing four civilians.", "Iraq"),
+])
+def test_a_country_accused_is_not_where_the_act_happened(pipeline, text: str, country: str) -> None:  # type: ignore[no-untyped-def]
+    from tests.conftest import events_of
+
+    [event] = events_of(pipeline, text)
+    assert event.country == country

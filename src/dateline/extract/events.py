@@ -373,10 +373,11 @@ def _sentence_candidate(
     told = _blanked(stext, aside, sent.start_char)
     if families <= {"change", "seize", "exchange", "weapons_found"} and len(accepted) == 1 and \
             accepted[0].family != "change" and not classify.WEAPON_SEIZED.search(stext) and \
-            not classify.SEIZED_PLACE.search(stext.lower()) and \
+            not classify.SEIZED_PLACE.search(stext.lower()) and not classify.named_place_taken(sent) and \
             not re.search(classify.SEIZED_GOODS, stext.lower()):
         # a find or a seizure alone is no event ("found the keys"), unless what was found or seized is weapons
-        # (codebook: Disrupted weapons use), a place (territory) or goods and property (looting)
+        # (codebook: Disrupted weapons use), a place (territory: "rebels seized Hodeidah") or goods and property
+        # (looting)
         return None, _one_per_reason(rejects)
     main = _main_trigger(accepted, sent)
     trigger_span = Span.of(text, main.start, main.end)

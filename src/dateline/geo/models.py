@@ -278,7 +278,10 @@ def toponym_features(doc: Any, start: int, end: int, source: str, ner: str | Non
     # the object of a verb that acts on places: "attacked Quetta", "militants stormed X", "fled X"
     if dep in {"dobj", "pobj"}:
         verb = root.head if dep == "dobj" else root.head.head
-        if verb.pos_ in {"VERB", "AUX"} and verb.lemma_.lower() in c["place_verbs"]:
+        # (the tagger may call an unfamiliar past form a noun, "The army retook X": the parse that gives it a
+        # subject and an object still reads it as the verb)
+        acts = verb.pos_ in {"VERB", "AUX"} or dep == "dobj" and any(t.dep_ == "nsubj" for t in verb.children)
+        if acts and verb.lemma_.lower() in c["place_verbs"]:
             x["object_of_place_verb"] = 1.0
     # a given name right before it ("Qasem Soleimani") or a capitalised PERSON word right after ("Ali Khamenei")
     if prev is not None and prev.text in _first_names():

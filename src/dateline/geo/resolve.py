@@ -65,6 +65,7 @@ MODIFIER = "country name used as a modifier"
 ATTRIBUTE = "name written as an attribute (X-made, X-based, X-backed, backed or controlled by X ...)"
 GOVERNMENT = "a town's name standing for its government (\"Tehran's forces\")"
 BORDER = "a country named as the other side of a border (\"near the border with X\", \"the X border\")"
+ACCUSED = "a country named as what a protest or statement is aimed at (\"accused X of\", \"condemned X\")"
 # (not "the border between X and Y": the event may lie on either side)
 _BORDER_BEFORE = re.compile(r"\b(?:border|frontier|boundary)\s+with\s+(?:the\s+)?$", re.IGNORECASE)
 _BORDER_AFTER = re.compile(r"[\s-]*(?:border|frontier|boundary)\b", re.IGNORECASE)
@@ -74,7 +75,8 @@ def _modifier(p: Place) -> bool:
     """A place the text names only to describe something ("US dollar", "US-made missiles", "a Kano-based
     group"): never the event's place, and no vote for where the text is."""
     reason = p.reason or ""
-    return MODIFIER in reason or ATTRIBUTE in reason or GOVERNMENT in reason or BORDER in reason
+    return (MODIFIER in reason or ATTRIBUTE in reason or GOVERNMENT in reason or BORDER in reason
+            or ACCUSED in reason)
 PRECISION = {"city": 1, "landmark": 1, "admin2": 2, "admin1": 3, "country": 3}
 SPECIFICITY = {"landmark": 4, "city": 4, "admin2": 3, "admin1": 2, "region": 1, "country": 1}
 # "X, Y" / "X (Y)" / "X in Y": Y encloses X. Compass words may stand between ("Basra, southern Iraq").
@@ -90,6 +92,22 @@ _PARENT_GAP = re.compile(
 _TOWN_GAP = re.compile(
     r"^\s*(?:(?:" + "|".join(re.escape(w) for w in sorted(tables()["locality_words"], key=len, reverse=True))
     + r")\s*)?,?\s*(?:\bin\b|\bnear\b|\boutside\b|\bat\b|\bby\b|\bclose\s+to\b)?\s*(?:the\s+)?(?:town\s+of\s+)?$",
+    re.IGNORECASE,
+)
+_LOCALITY_WORDS = "|".join(re.escape(w) for w in sorted(tables()["locality_words"], key=len, reverse=True))
+# "X township east of Y", "X, a township near Y", "the X informal settlement outside Y", "X suburb in Y": the
+# locality word is needed ("Samarra, north of Baghdad" is a town 110 km away, placed by the capital)
+_TOWN_LOCALITY_WORDS = "|".join(re.escape(w) for w in sorted(cues()["town_locality_words"], key=len, reverse=True))
+_LOCALITY_OF_TOWN = re.compile(
+    rf"^\s*(?:(?:{_TOWN_LOCALITY_WORDS})\s*,?|,?\s*(?:a|an|the)\s+(?:[a-z]+\s+)?(?:{_TOWN_LOCALITY_WORDS})\s*,?)\s*"
+    r"(?:(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west)\s+of|near|outside|in|close\s+to"
+    r"|on\s+the\s+outskirts\s+of)\s+(?:the\s+)?(?:city\s+of\s+)?$",
+    re.IGNORECASE,
+)
+_NEAR_TOWN_AFTER = re.compile(
+    rf"\s*(?:(?:{_LOCALITY_WORDS})\s*)?,?\s*(?:(?:a|an|the)\s+(?:[a-z]+\s+)?(?:{_LOCALITY_WORDS})\s*,?\s*)?"
+    r"(?:(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west)\s+of|near|outside|close\s+to"
+    r"|on\s+the\s+outskirts\s+of)\s",
     re.IGNORECASE,
 )
 _PLAIN_IN = re.compile(r"^\s*,?\s*in\s+(?:the\s+)?$", re.IGNORECASE)
@@ -153,6 +171,9 @@ class Mention:
     # a country named as the other side of a border ("near the border with Venezuela", "the Niger border"): the
     # event is on this side of it, so it casts no vote and is not the event's place
     border: bool = False
+    # a country a protest or a statement is aimed at ("accused Rwanda of backing the rebels", "condemned Israel"):
+    # what the act is about, never where it happened
+    accused: bool = False
 
 
 @functools.cache
@@ -240,6 +261,7 @@ def _mentions(article: Article, doc: Doc, gaz: Gazetteer, sent_starts: list[int]
             m.modifier = m.attributive = True
         after = _noun_after(span, doc)  # both tests below read the word the name qualifies
         m.target = _target_of_act(span, doc, after)
+        m.accused = span[-1].dep_ in {"dobj", "obj"} and span[-1].head.lower_ in cues()["target_verbs"]
         m.acting = state_acting(span.root)
         m.speaking = state_speaking(span.root)
         m.border = (bool(_BORDER_BEFORE.search(article.text[max(0, m.start - 40) : m.start])
@@ -1812,6 +1834,14 @@ class Resolver:
             # a name rejected as a namesake abroad votes for the country it was kept in, not for its namesake's
             # ("Chora district, Urozgan": Chora's Greek reading must not give the unknown province Greece)
             ctx = _moved_votes(ctx, [(mentions[k], dominant) for k, dominant, *_ in deferred])
+        for k in range(len(mentions) - 1):
+            if (town := self._town_it_lies_by(k, mentions, chosen, article)) is not None:
+                # "Mamelodi township east of Pretoria", whose only namesake in the index is a village 300 km away:
+                # the township the index lacks is by the town the text writes it with
+                chosen[k] = town
+                places[k] = self.place_from_entry(
+                    mentions[k], town, article, geo_precision=2, confidence=0.35, name=ascii_name(town.name),
+                    reason=f"namesake far from {ascii_name(town.name)}, which the text puts it by; kept there")
         for k, m in enumerate(mentions):
             if places[k] is None:
                 places[k] = self._unresolved(m, k, mentions, chosen, ctx, article)
@@ -1822,6 +1852,8 @@ class Resolver:
                 places[k] = p.model_copy(update={"reason": f"{GOVERNMENT}; {p.reason or ''}"})
             elif m.border and (p := places[k]) is not None and p.kind == "country":
                 places[k] = p.model_copy(update={"reason": f"{BORDER}; {p.reason or ''}"})
+            elif m.accused and (p := places[k]) is not None and p.kind == "country":
+                places[k] = p.model_copy(update={"reason": f"{ACCUSED}; {p.reason or ''}"})
         out = [p for p in places if p is not None]
         if not any(p.latitude is not None and not _modifier(p) for p in out):
             # no place named at all (or only as an attribute: "a militia backed by the UAE"): "Afghan forces
@@ -1894,7 +1926,8 @@ class Resolver:
                     ctx: Context, article: Article) -> Place:
         """Landmarks take their city's point; other unknown names stay without coordinates."""
         span = Span.of(article.text, m.start, m.end)
-        if m.kind_hint == "landmark" or m.source == "LANDMARK":
+        # "Mount Sinjar", which NER calls a region: a mountain named after a town is a site by it, as a dam is
+        if m.kind_hint == "landmark" or m.source == "LANDMARK" or _outlying_site(m.text):
             city = self._enclosing_city(m, k, mentions, chosen, article, ctx)
             if city is not None:
                 e, via = city
@@ -1990,6 +2023,18 @@ class Resolver:
         if town is None or town.kind != KIND_CITY or not _TOWN_GAP.match(article.text[m.end : mentions[k + 1].start]):
             return None
         return town
+
+    @staticmethod
+    def _town_it_lies_by(k: int, mentions: list[Mention], chosen: list[Entry | None], article: Article) -> Entry | None:
+        """The larger town right after a place the text writes as a locality of it ("X township east of Y", "X, a
+        township near Y", "the X informal settlement outside Y") when the reading chosen for X lies beyond FAR_KM
+        from it: a namesake elsewhere, not the locality the text means."""
+        m, nxt = mentions[k], mentions[k + 1]
+        here, town = chosen[k], chosen[k + 1]
+        if (here is None or town is None or here.kind != KIND_CITY or town.kind != KIND_CITY or nxt.sent != m.sent
+                or here.population >= town.population or not _LOCALITY_OF_TOWN.match(article.text[m.end : nxt.start])):
+            return None
+        return town if distance_km(here.latitude, here.longitude, town.latitude, town.longitude) > FAR_KM else None
 
     @staticmethod
     def _context_country(m: Mention, ctx: Context) -> str | None:
@@ -2153,7 +2198,17 @@ def _vicinity_around(text: str, start: int, end: int) -> bool:
     """`_near_only` of text[start:end], kept per place as `_cue_around` is: the event-place passes with and without
     a trigger ask it of the same place, and the look-behind search over 60 characters is slow."""
     before = text[max(0, start - 60) : start]
-    return bool(_VICINITY_BEFORE.search(before) or _VICINITY_AFTER.match(text[end : end + 40]))
+    after = text[end : end + 40]
+    return bool(_VICINITY_BEFORE.search(before) or _VICINITY_AFTER.match(after) or _outlying_after().match(after))
+
+
+@functools.cache
+def _outlying_after() -> re.Pattern[str]:
+    """A site word right after a town's name ("the Mosul dam", "al-Hol camp", "the Tabqa air base"): the site
+    is named after the town and lies outside it, so the event is near the town (precision 2), as for a
+    landmark of that name (`_outlying_site`)."""
+    heads = sorted(cues()["outlying_site_heads"], key=len, reverse=True)
+    return re.compile(r"^[ \t]+(?:" + "|".join(re.escape(h) for h in heads) + r")\b", re.IGNORECASE)
 
 
 def _as_event_place(p: Place, article: Article) -> Place:
@@ -2162,7 +2217,9 @@ def _as_event_place(p: Place, article: Article) -> Place:
         p = p.model_copy(update={"name": p.within})
     # ("Dhaka's Shahbag area": a quarter named with "area" is in the town, not near it)
     area_of_quarter = quarter and _AREA_AFTER.match(article.text, p.span.end) is not None
-    if p.geo_precision == 1 and (_near_only(p, article) or _part_of_province_named_alike(p, article)) \
+    # "the Kennedy Road informal settlement near Durban": a landmark placed at the town the text puts it near
+    near_town = quarter and _NEAR_TOWN_AFTER.match(article.text, p.span.end) is not None
+    if p.geo_precision == 1 and (_near_only(p, article) or _part_of_province_named_alike(p, article) or near_town) \
             and not area_of_quarter:
         p = p.model_copy(update={"geo_precision": 2})
     return p

@@ -25,7 +25,16 @@ from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from dateline.geo.gazetteer import KIND_CITY, distance_km, fold, geo_data, loose_key_of_fold, tables
+from dateline.geo.gazetteer import (
+    KIND_ADMIN1,
+    KIND_CITY,
+    KIND_COUNTRY,
+    distance_km,
+    fold,
+    geo_data,
+    loose_key_of_fold,
+    tables,
+)
 from dateline.geo.models import cues
 from dateline.nlp.text import doc_orths, doc_text, fill_word_table, lexeme_attrs, span_text
 
@@ -159,6 +168,52 @@ def _cue_before(lower: list[str], start: int) -> str | None:
     if i >= 1 and lower[i] == "of" and lower[i - 1] in _words("place_cue_of"):
         return f"{lower[i - 1]} of"
     return None
+
+
+def _town_of_division_after(tk: _Tokens, i: int, word: str, gazetteer: Any) -> bool:
+    """A first name written as a town of the province or country named after it ("in George, Western Cape",
+    "Florence, Alabama"): the hierarchy makes it the town, whatever a person of that name. Only a first name
+    (`first_names`), never a word of `non_place_words`, and only when that division holds a town of the name."""
+    if word not in _words("first_names") or i + 2 >= tk.n or tk.text[i + 1] != "," or not tk.cap[i + 2]:
+        return False
+    end = i + 2
+    while end < tk.n and tk.cap[end] and end - i < 5:
+        end += 1
+    division = " ".join(tk.text[i + 2 : end])
+    divisions = [e for e in gazetteer.lookup(division, loose=False)[:20] if e.kind in {KIND_ADMIN1, KIND_COUNTRY}]
+    towns = [e for e in gazetteer.lookup(word, loose=False)[:150] if e.kind == KIND_CITY]
+    return any(t.cc == d.cc and (d.kind == KIND_COUNTRY or t.admin1_code == d.admin1_code)
+               for d in divisions for t in towns)
+
+
+_SITE_CUES = frozenset({"in", "near", "outside", "at", "around", "inside"})
+
+
+def _first_name_at_a_site(tk: _Tokens, i: int, word: str, cue_b: str | None) -> bool:
+    """A lone first name after a preposition of place ("blocked roads in George", "protested in Florence"), not
+    the start of a person's name or a possessive ("in George Weah's", "in Paul's office")."""
+    if word not in _words("first_names") or cue_b not in _SITE_CUES:
+        return False
+    return i + 1 >= tk.n or not (tk.cap[i + 1] or tk.lower[i + 1] in {"'s", "’s"})
+
+
+def _towns_of_named_lands(doc: Doc, found: list[Candidate], cands: list[Candidate], gazetteer: Any,
+                          tk: _Tokens) -> list[Candidate]:
+    """The first names at a site (`_first_name_at_a_site`) that name a town of a province or country the text
+    names, or of a country a nationality word of the text points to ("in George ... Western Cape police",
+    "in Florence ... Italian media"): the text supports the town; without such support the name stays a name."""
+    countries: set[str] = set()
+    provinces: set[tuple[str, str]] = set()
+    for c in cands:
+        for e in gazetteer.lookup(lookup_name(doc, c), loose=False)[:20]:
+            if e.kind == KIND_COUNTRY:
+                countries.add(e.cc)
+            elif e.kind == KIND_ADMIN1:
+                provinces.add((e.cc, e.admin1_code))
+    countries |= {cc for k in range(tk.n) if tk.cap[k] and (cc := gazetteer.demonym_country(tk.text[k]))}
+    return [c for c in found
+            if any(e.kind == KIND_CITY and (e.cc in countries or (e.cc, e.admin1_code) in provinces)
+                   for e in gazetteer.lookup(tk.text[c.start], loose=False)[:150])]
 
 
 def _division_named_before(tk: _Tokens, start: int) -> bool:
@@ -466,6 +521,7 @@ def propose_toponyms(doc: Doc, gazetteer: Any, keep_blocked: bool = False, words
             hits[i] = j
 
     out: list[Candidate] = []
+    first_names_at_sites: list[Candidate] = []  # "in George": kept below if the text names its town's land
     covered = -1
     waters = [m.span() for m in _water_pattern().finditer(full)]
     for i in sorted(hits):
@@ -502,7 +558,9 @@ def propose_toponyms(doc: Doc, gazetteer: Any, keep_blocked: bool = False, words
             word = tk.text[i]
             if word in DATE_WORDS or tk.lower[i] in STOP_WORDS or _is_landmark_head(word):
                 continue
-            if word in stop:
+            if word in stop and not _town_of_division_after(tk, i, word, gazetteer):
+                if _first_name_at_a_site(tk, i, word, cue_b):
+                    first_names_at_sites.append(Candidate(i, j, "GAZ", ner=ner[i], cue=cue_b))
                 continue  # "Police", "State", "Ali": far more often the word or the name than the town
             if word.isupper() and len(word) <= 4 and not cue_b:
                 continue
@@ -552,6 +610,8 @@ def propose_toponyms(doc: Doc, gazetteer: Any, keep_blocked: bool = False, words
         info = {"blocked": why_blocked} if why_blocked else {}
         out.append(Candidate(i, end, source, ner=next(iter(labels - {None}), None), cue=cue, kind_hint=kind_hint, info=info))
 
+    if first_names_at_sites:
+        out += _towns_of_named_lands(doc, first_names_at_sites, out, gazetteer, tk)
     ner_places = _ner_only(doc, out, tk, ents)
     # a gazetteer word inside a longer NER name joined by another language's joint ("Menjan" of "Keran wa Menjan")
     out = [c for c in out if not any(n.start <= c.start and c.end <= n.end for n in ner_places)] + ner_places
