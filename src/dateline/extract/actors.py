@@ -191,6 +191,9 @@ def actor_name(mention: ActorMention, event_iso3: str | None, book: Codebook) ->
     if mention.group is not None:
         template = str(mention.group["name"])
         inter = int(mention.group["inter"])  # type: ignore[call-overload]
+        if "{community}" in template:
+            # "the Murle tribe": a tribe is "Tribal" where ACLED codes tribes so, else a people ("Ethnic")
+            template = template.replace("{community}", community_word(str(mention.group["community"]), event_iso3))
         if "{country}" in template:
             # "Israeli settlers": the phrase's nationality, else the kind's home, else the event's country
             own = mention.nationality or mention.group.get("home")
@@ -216,6 +219,19 @@ def actor_name(mention: ActorMention, event_iso3: str | None, book: Codebook) ->
 
 
 OPPOSITION_REBELS: dict[str, str] = _load_aliases().get("opposition_rebels", {})
+# "gunmen from the Hawiye clan", "tribal fighters": the words that make an actor a community's militia, and the
+# kind of community each names (tribe, clan, ethnic)
+COMMUNITY_NOUNS: dict[str, str] = _load_aliases().get("community_nouns", {})
+COMMUNITY_ADJECTIVES: dict[str, str] = _load_aliases().get("community_adjectives", {})
+
+
+def community_word(community: str, event_iso3: str | None) -> str:
+    """The word of a named communal militia's ACLED name: "Clan", "Tribal" (a tribe where ACLED codes tribes so)
+    or "Ethnic"."""
+    aliases = _load_aliases()
+    if community == "tribe" and event_iso3 in aliases.get("tribal_countries", []):
+        return "Tribal"
+    return str(aliases.get("community_words", {}).get(community, "Ethnic"))
 _REBEL_WORDS = re.compile(r"(?i)\b(?:rebels?|opposition)\b")
 
 

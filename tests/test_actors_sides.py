@@ -1,0 +1,33 @@
+"""Who the sides of an event are, as ACLED names them: tribes and clans that fight (communal militias), a bare
+"coalition" in war reporting, party supporters who use force, the civilians of a place a strike hit, and a group
+named in the sentence before that "the militants" or "its fighters" stand for. Sentences written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from dateline.pipeline import Pipeline
+from tests.conftest import events_of
+
+
+@pytest.mark.parametrize(("text", "actor1"), [
+    ("Gunmen from the Hawiye clan attacked a village near Beledweyne on Monday, killing four people.",
+     "Hawiye Clan Militia (Somalia)"),
+    ("Members of the Murle tribe attacked a cattle camp in Jonglei on Wednesday, killing 12 people.",
+     "Murle Ethnic Militia (South Sudan)"),
+    ("Gunmen from the Garre clan attacked a police post in Mandera on Friday, killing two officers.",
+     "Garre Clan Militia (Kenya)"),
+    ("Fighters from the Murad tribe clashed with Houthi forces in Marib on Tuesday, leaving six dead.",
+     "Murad Tribal Militia (Yemen)"),
+    ("Ethnic militiamen attacked a village in Ituri on Sunday, killing nine civilians.",
+     "Unidentified Communal Militia (Democratic Republic of Congo)"),
+])
+def test_a_tribe_or_clan_that_fights_is_its_communal_militia(pipeline: Pipeline, text: str, actor1: str) -> None:
+    [event] = events_of(pipeline, text)
+    assert (event.actor1, event.inter1) == (actor1, 4)
+
+
+def test_clan_militiamen_are_one_side_and_the_group_they_fight_the_other(pipeline: Pipeline) -> None:
+    # "clan militiamen" is one actor, not a communal militia and an unidentified armed group besides
+    [event] = events_of(pipeline, "Clan militiamen clashed with al Shabaab fighters near Galkayo on Sunday.")
+    assert (event.actor1, event.actor2) == ("Unidentified Communal Militia (Somalia)", "Al Shabaab")
