@@ -31,3 +31,13 @@ def test_clan_militiamen_are_one_side_and_the_group_they_fight_the_other(pipelin
     # "clan militiamen" is one actor, not a communal militia and an unidentified armed group besides
     [event] = events_of(pipeline, "Clan militiamen clashed with al Shabaab fighters near Galkayo on Sunday.")
     assert (event.actor1, event.actor2) == ("Unidentified Communal Militia (Somalia)", "Al Shabaab")
+
+
+@pytest.mark.parametrize(("text", "actor1"), [
+    ("Coalition jets struck a house in Saada on Monday, killing five civilians.", "Operation Restoring Hope"),
+    ("Coalition air strikes hit the city of Raqqa on Tuesday, killing 12 people.", "Global Coalition Against Daesh"),
+])
+def test_a_bare_coalition_is_the_one_at_war_in_the_storys_country(pipeline: Pipeline, text: str,
+                                                                   actor1: str) -> None:
+    [event] = events_of(pipeline, text)
+    assert (event.actor1, event.inter1, event.actor2) == (actor1, 8, f"Civilians ({event.country})")

@@ -106,6 +106,8 @@ def actor_mentions(sent: SpacySpan, book: Codebook, credits: Sequence[Span] = ()
             kind = "military"  # "a junta air strike", "regime barrel bombs": the state of the country it hits
         if kind is None and (capital := capital_acting(tok)) is not None:
             kind, nationality = "military", capital  # "Ankara launched an offensive": Turkey's forces
+        if _coalition_named(tok, kind, lemma):
+            kind = "coalition"  # "coalition jets", "the coalition": which coalition, the story's country says
         if kind is None:
             continue
         if lemma in _WEAPON_LEMMAS and (_owner_named(tok) or _instrument_of_subject(tok)):
@@ -221,6 +223,27 @@ def _community_name(tok: Token, book: Codebook) -> list[Token]:
         words.insert(0, word)
         i -= 1
     return words
+
+
+def _coalition_named(tok: Token, kind: str | None, lemma: str) -> bool:
+    """A bare "coalition" at war, or a force, craft, strike or position it owns ("coalition jets", "coalition air
+    strikes", "attacked coalition positions"); a ruling or electoral coalition ("the governing coalition") is none.
+    `events._coalition_of_country` names it by the event's country, or drops it."""
+    def at_war(word: Token) -> bool:
+        return word.lower_ == "coalition" and not any(
+            c.lower_ in actors_mod.political_coalition_words() for c in word.children if c.dep_ in {"amod", "compound"})
+    if at_war(tok):
+        return tok.dep_ not in {"compound", "amod", "nmod", "poss"}  # ("coalition jets": the jets are the actor)
+    return _coalition_owns(tok, kind, lemma) and any(
+        at_war(c) for c in tok.children if c.dep_ in {"compound", "amod", "nmod", "poss"})
+
+
+def _coalition_owns(tok: Token, kind: str | None = None, lemma: str | None = None) -> bool:
+    """A noun a coalition's word may own: its forces or craft, a strike or a position."""
+    lemma = lemma or _actor_lemma(tok)
+    kind = kind or actors_mod.KIND_BY_LEMMA.get(lemma)
+    return kind in {"military", "security"} or lemma in actors_mod.state_act_nouns() or \
+        lemma in actors_mod.POSITION_WORDS or lemma == "force"
 
 
 def _loyal_to_the_state(tok: Token) -> bool:

@@ -149,6 +149,19 @@ def state_act_nouns() -> frozenset[str]:
 
 
 @functools.cache
+def political_coalition_words() -> frozenset[str]:
+    """Words that make a "coalition" a political one ("the ruling coalition"), no side of a war."""
+    return frozenset(_load_aliases().get("political_coalition_words", []))
+
+
+def coalition_of(event_iso3: str | None, book: Codebook) -> dict[str, object] | None:
+    """The named group a bare "coalition" stands for in a war in `event_iso3`'s country (the Saudi-led coalition
+    in Yemen, the coalition against Islamic State in Syria and Iraq), or None where the codebook knows none."""
+    name = _load_aliases().get("coalition_of_country", {}).get(event_iso3 or "")
+    return next((dict(g) for g in book.named_groups if g["name"] == name), None) if name else None
+
+
+@functools.cache
 def nonstate_army_words() -> frozenset[str]:
     """Words that make a capitalised "… Army" a rebel group's name ("Free Syrian Army")."""
     return frozenset(_load_aliases().get("nonstate_army_words", []))

@@ -1032,7 +1032,7 @@ def _code(cand: Candidate, article: Article, book: Codebook) -> Event:
             flags.append("vague_fatalities")
         if fat.disputed:
             flags.append("fatalities_disputed")
-    cand.actor_mentions = _described_groups_named(cand, article.text, book)
+    cand.actor_mentions = _coalitions_named(_described_groups_named(cand, article.text, book), iso3, event_type, book)
     _fill_actors(event, cand, iso3, book, evidence)
     _territory_by_taker(event, evidence)
     event.claimed_by = [article.publisher] if article.publisher else []
@@ -1154,6 +1154,21 @@ def _described_groups_named(cand: Candidate, text: str, book: Codebook) -> list[
                 text[max(0, m.start - 4) : m.start].lower() == "the " and \
                 (group := _group_named_before(text, cand.sentence.start, word, book)) is not None:
             m = actors_mod.ActorMention("group", m.start, m.end, m.text, None, group=group)
+        out.append((m, role))
+    return out
+
+
+def _coalitions_named(mentions: list[tuple[actors_mod.ActorMention, str]], iso3: str | None, event_type: str | None,
+                      book: Codebook) -> list[tuple[actors_mod.ActorMention, str]]:
+    """A bare "coalition" ("coalition jets struck a house in Saada") is the coalition at war in the event's country
+    (`actors.coalition_of`); in a protest, a riot or a country with no such coalition it names no actor."""
+    out = []
+    for m, role in mentions:
+        if m.kind == "coalition":
+            entry = actors_mod.coalition_of(iso3, book) if event_type not in {"Protests", "Riots"} else None
+            if entry is None:
+                continue
+            m = replace(m, kind="group", group=entry)
         out.append((m, role))
     return out
 
