@@ -41,3 +41,23 @@ def test_a_bare_coalition_is_the_one_at_war_in_the_storys_country(pipeline: Pipe
                                                                    actor1: str) -> None:
     [event] = events_of(pipeline, text)
     assert (event.actor1, event.inter1, event.actor2) == (actor1, 8, f"Civilians ({event.country})")
+
+
+@pytest.mark.parametrize(("text", "actor2"), [
+    ("Supporters of the former president torched a police post in Lubumbashi on Saturday.",
+     "Police Forces of the Democratic Republic of Congo"),
+    ("Hundreds of supporters of the jailed leader attacked security forces in Dakar on Thursday.",
+     "Security Forces of Senegal"),
+    ("Supporters of the Awami League attacked an office of the BNP in Chittagong on Sunday, injuring five people.",
+     None),
+])
+def test_supporters_who_use_force_are_rioters(pipeline: Pipeline, text: str, actor2: str | None) -> None:
+    # by their conduct: never an unidentified armed group, nor the politician's own state
+    [event] = events_of(pipeline, text)
+    assert (event.actor1, event.inter1) == (f"Rioters ({event.country})", 5)
+    assert actor2 is None or event.actor2 == actor2
+
+
+def test_armed_supporters_stay_an_armed_group(pipeline: Pipeline) -> None:
+    [event] = events_of(pipeline, "Armed supporters of the PTI opened fire on police officers in Lahore on Friday.")
+    assert (event.actor1, event.actor2) == ("Unidentified Armed Group (Pakistan)", "Police Forces of Pakistan")

@@ -133,7 +133,8 @@ def actor_mentions(sent: SpacySpan, book: Codebook, credits: Sequence[Span] = ()
             kind = kinds[0] if kinds else "military"
         if kind in {"civilians"} and lemma in {"member", "official", "owner"} and _armed_context(tok):
             continue
-        if kind == "civilians" and any(c.lower_ in actors_mod.ARMED_WORDS for c in tok.children if c.dep_ == "amod"):
+        if kind in {"civilians", "supporters"} and any(c.lower_ in actors_mod.ARMED_WORDS for c in tok.children
+                                                        if c.dep_ == "amod"):
             kind = "unidentified_armed"  # "armed men", "masked individuals": an armed group, not civilians
         nationality = nationality or _nationality(tok, book) or _ruler_served(tok)
         if kind in actors_mod.STATE_KINDS and nationality is None:

@@ -29,6 +29,9 @@ KIND_BY_LEMMA: dict[str, str] = {
     "protester": "protesters", "protestor": "protesters", "demonstrator": "protesters", "marcher": "protesters",
     "activist": "protesters", "striker": "protesters", "picketer": "protesters",
     "rioter": "rioters", "mob": "mob", "crowd": "crowd",
+    # a party's or politician's supporters are a crowd, named by what they do: Protesters when they demonstrate,
+    # Rioters when they use force; never the politician's state, nor an armed group unless armed
+    "supporter": "supporters",
     # state forces
     "police": "police", "policeman": "police", "policemen": "police", "officer": "police", "cop": "police",
     "gendarme": "police", "gendarmerie": "police",
@@ -213,7 +216,7 @@ def actor_name(mention: ActorMention, event_iso3: str | None, book: Codebook) ->
             country = book.country_name(str(own)) if own else event_country
             template = template.replace("{country}", country or "International")
         return template, inter
-    kind = "protesters" if mention.kind == "crowd" else mention.kind
+    kind = "protesters" if mention.kind in {"crowd", "supporters"} else mention.kind
     if kind == "mob":
         kind = "rioters"
     if kind in STATE_KINDS:

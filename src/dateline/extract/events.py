@@ -1223,7 +1223,10 @@ def _fill_actors(event: Event, cand: Candidate, iso3: str | None, book: Codebook
     armed = [(m, r) for m, r in mentions if m.kind in {"unidentified_armed", "unidentified_gang", "communal_militia",
                                                          "group", "private_security"}]
     civil = [(m, r) for m, r in mentions if m.kind == "civilians"]
-    demo = [(m, r) for m, r in mentions if m.kind in {"protesters", "rioters", "crowd", "mob"}]
+    demo = [(m, r) for m, r in mentions if m.kind in {"protesters", "rioters", "crowd", "mob", "supporters"}]
+    # an unarmed crowd that does the violence ("supporters of the party attacked a police station") is Rioters,
+    # not an unidentified armed group, whatever sub-type the words gave the act
+    crowd_acts = any(r == "agent" for _, r in demo)
     first: tuple[str, int, actors_mod.ActorMention | None] | None = None
     second: tuple[str, int, actors_mod.ActorMention | None] | None = None
 
@@ -1262,7 +1265,7 @@ def _fill_actors(event: Event, cand: Candidate, iso3: str | None, book: Codebook
             x for x in state + armed if x[1] not in {HOLDER, SPONSOR}]
         # the act's agent before a force named otherwise ("killed two before he was shot dead by police")
         perps = sorted(perps, key=lambda x: x[1] != "agent")
-        first = named(perps[0][0]) if perps else template("unidentified_armed")
+        first = named(perps[0][0]) if perps else template("rioters" if crowd_acts else "unidentified_armed")
         second = template("civilians")
         if civil:
             second = named(civil[0][0])
@@ -1278,14 +1281,15 @@ def _fill_actors(event: Event, cand: Candidate, iso3: str | None, book: Codebook
             n = named(m)
             if all(n[0] != o[0] for o in names):
                 names.append(n)
+        doer = template("rioters" if crowd_acts else "unidentified_armed")
         if sides and sides[0][1] == "patient" and len(names) == 1:
-            names.insert(0, template("unidentified_armed"))  # only the side attacked is named: an unknown attacker
-        first = names[0] if names else template("unidentified_armed")
+            names.insert(0, doer)  # only the side attacked is named: an unknown attacker, or the crowd that attacked
+        first = names[0] if names else doer
         if sub == "Non-state actor overtakes territory" and first[2] is not None and _state_unit(first[2]) \
                 and any(m is first[2] and r == "agent" for m, r in sides):
             event.sub_event_type = "Government regains territory"
         second = names[1] if len(names) > 1 else (template("unidentified_armed")
-                                                  if first[0] != template("unidentified_armed")[0] else None)
+                                                  if first[0] != template("unidentified_armed")[0] and names else None)
         if len(names) == 1 and sides[0][0].kind == "communal_militia":
             second = first  # "clashes between two clans": communal militias on both sides, as ACLED codes them
     elif event.event_type == "Explosions/Remote violence":
@@ -1311,7 +1315,9 @@ def _fill_actors(event: Event, cand: Candidate, iso3: str | None, book: Codebook
         first, second = _disruption_actors(cand, state, armed, named, template)
     else:  # Strategic developments
         # the subject before a force named only as an owner ("gang members set fire to a police station")
-        doers = sorted([x for x in state + armed if x[1] != "patient"] or state + armed, key=lambda x: x[1] != "agent")
+        # (a crowd that acts is the doer before a force named only as the owner: "supporters torched a police post")
+        doers = sorted([x for x in state + armed if x[1] != "patient"] or ([] if crowd_acts else state + armed),
+                       key=lambda x: x[1] != "agent")
         if sub in _TERRITORY_TYPES:
             # who takes the ground comes first, who gives it up last ("militants took over the town after troops
             # withdrew"), whatever kind each is
@@ -1332,7 +1338,7 @@ def _fill_actors(event: Event, cand: Candidate, iso3: str | None, book: Codebook
                 second = named(others[0][0])
         elif sub == "Looting/property destruction" and (civil or _civilians_hit(cand)):
             second = named(civil[0][0]) if civil else template("civilians")  # whose property it was
-        elif sub == "Looting/property destruction" and (owners := [x for x in state if x is not doers[0]]):
+        elif sub == "Looting/property destruction" and (owners := [x for x in state if not doers or x is not doers[0]]):
             second = named(owners[0][0])  # "set fire to a police station": the police's property
     if first is not None:
         _set_actor(event, 1, first, evidence)
