@@ -61,3 +61,12 @@ def test_supporters_who_use_force_are_rioters(pipeline: Pipeline, text: str, act
 def test_armed_supporters_stay_an_armed_group(pipeline: Pipeline) -> None:
     [event] = events_of(pipeline, "Armed supporters of the PTI opened fire on police officers in Lahore on Friday.")
     assert (event.actor1, event.actor2) == ("Unidentified Armed Group (Pakistan)", "Police Forces of Pakistan")
+
+
+@pytest.mark.parametrize("text", [
+    "A drone struck a wedding party in Hajjah province on Saturday, killing 20 guests.",
+    "A mortar shell landed on a bus station in Donetsk on Tuesday, killing three.",
+])
+def test_a_strike_on_a_place_of_civilians_has_civilians_as_second_actor(pipeline: Pipeline, text: str) -> None:
+    [event] = events_of(pipeline, text)
+    assert event.actor2 == f"Civilians ({event.country})"

@@ -152,6 +152,12 @@ def state_act_nouns() -> frozenset[str]:
 
 
 @functools.cache
+def civilian_sites() -> frozenset[str]:
+    """Lemmas of places and gatherings whose people are civilians ("a wedding party", "a bus station")."""
+    return frozenset(_load_aliases().get("civilian_sites", []))
+
+
+@functools.cache
 def political_coalition_words() -> frozenset[str]:
     """Words that make a "coalition" a political one ("the ruling coalition"), no side of a war."""
     return frozenset(_load_aliases().get("political_coalition_words", []))

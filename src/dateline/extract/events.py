@@ -55,6 +55,7 @@ class Candidate:
     fatality_text: str = ""
     paragraph_start: int = 0
     target_kind: str | None = None
+    civilian_site: bool = False  # the act hit a place or gathering of civilians (`_civilian_site_hit`)
     rule_reject: str | None = None  # the rules' reason to reject, when the model decides instead (a feature)
     sums_incidents: bool = False  # a lead that sums incidents the report tells one by one (`_mark_summary_leads`)
 
@@ -452,6 +453,7 @@ def _sentence_candidate(
         fatality_text=told,
         paragraph_start=paragraph.start,
         target_kind=classify.target_kind(sent),
+        civilian_site=_civilian_site_hit(sent),
         rule_reject=veto,
     )
     return cand, _one_per_reason(rejects)
@@ -1391,7 +1393,27 @@ def _civilians_hit(cand: Candidate) -> bool:
     if cand.target_kind == "civilian":
         return True
     offset = cand.trigger.end - cand.sentence.start
-    return bool(classify.CIVILIAN_WORDS.search(cand.sentence.text[offset:offset + _TARGET_WINDOW]))
+    return bool(classify.CIVILIAN_WORDS.search(cand.sentence.text[offset:offset + _TARGET_WINDOW])) or \
+        cand.civilian_site
+
+
+# Where what was hit stands: the object of the act, its passive subject, or the object of these prepositions
+# ("landed on a bus station", "exploded outside a restaurant"); "near a market" or "in a market town" only places
+# the act.
+_HIT_PREPOSITIONS = frozenset({"on", "onto", "at", "into", "outside", "inside"})
+
+
+def _civilian_site_hit(sent: SpacySpan) -> bool:
+    """The sentence's act hit a place or gathering of civilians ("a drone struck a wedding party", "artillery shells
+    hit a residential building"; `civilian_sites` in `codebook/actor_aliases.yaml`)."""
+    sites = actors_mod.civilian_sites()
+    for tok in sent:
+        hit = tok.dep_ in {"dobj", "nsubjpass"} or (tok.dep_ == "pobj" and tok.head.lower_ in _HIT_PREPOSITIONS
+                                                     and tok.head.head.pos_ == "VERB")
+        if hit and tok.pos_ == "NOUN" and (tok.lemma_.lower() in sites or any(
+                c.lemma_.lower() in sites for c in tok.children if c.dep_ in {"compound", "amod"})):
+            return True
+    return False
 
 
 def _set_actor(event: Event, side: int, actor: tuple[str, int, actors_mod.ActorMention | None],
