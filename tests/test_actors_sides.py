@@ -70,3 +70,24 @@ def test_armed_supporters_stay_an_armed_group(pipeline: Pipeline) -> None:
 def test_a_strike_on_a_place_of_civilians_has_civilians_as_second_actor(pipeline: Pipeline, text: str) -> None:
     [event] = events_of(pipeline, text)
     assert event.actor2 == f"Civilians ({event.country})"
+
+
+@pytest.mark.parametrize(("text", "actor1"), [
+    (("The Taliban claimed responsibility for a bombing in Kabul on Monday. The militants also attacked a police post "
+      "in Ghazni on Monday, killing three officers."), "Taliban"),
+    (("Islamic State claimed an attack on an army post in Diyala on Monday. Its fighters also killed four civilians "
+      "in a village near Baquba on Tuesday."), "Islamic State (Iraq)"),
+    (("Al Shabaab fighters attacked a base near Kismayo on Monday. Militants also ambushed an army convoy near Afgoye "
+      "on Tuesday, killing five soldiers."), "Al Shabaab"),
+])
+def test_the_group_named_before_carries_to_its_description(pipeline: Pipeline, text: str, actor1: str) -> None:
+    events = events_of(pipeline, text, published="2019-03-14")
+    assert events[-1].actor1 == actor1
+
+
+def test_a_bare_plural_in_a_new_paragraph_stays_unidentified(pipeline: Pipeline) -> None:
+    # a group named in another paragraph does not name the unnamed militants of a new one
+    text = ("Al Shabaab fighters attacked a base near Kismayo on Monday.\n\n"
+            "Militants ambushed an army convoy near Afgoye on Tuesday, killing five soldiers.")
+    events = events_of(pipeline, text, published="2019-03-14")
+    assert events[-1].actor1 == "Unidentified Armed Group (Somalia)"

@@ -1034,7 +1034,8 @@ def _code(cand: Candidate, article: Article, book: Codebook) -> Event:
             flags.append("vague_fatalities")
         if fat.disputed:
             flags.append("fatalities_disputed")
-    cand.actor_mentions = _coalitions_named(_described_groups_named(cand, article.text, book), iso3, event_type, book)
+    cand.actor_mentions = _coalitions_named(_described_groups_named(cand, article.text, event.event_date or (
+        cand.date.date_start if cand.date is not None else None) or article.published, book), iso3, event_type, book)
     _fill_actors(event, cand, iso3, book, evidence)
     _territory_by_taker(event, evidence)
     event.claimed_by = [article.publisher] if article.publisher else []
@@ -1145,17 +1146,27 @@ _GROUP_DESCRIPTIONS = frozenset({"rebel", "militant", "insurgent", "jihadist", "
 GROUP_REACH = 3_000  # characters back: a long wire story's earlier paragraphs
 
 
-def _described_groups_named(cand: Candidate, text: str, book: Codebook) -> list[tuple[actors_mod.ActorMention, str]]:
-    """The sentence's actor mentions with "the rebels", "the jihadists", "the attackers" read as the armed group the
+# "the rebels", "its fighters": words before an armed noun that point back to a group the report named
+_POINTING_BACK = re.compile(r"\b(?:the|its|their)\s+$", re.IGNORECASE)
+
+
+def _described_groups_named(cand: Candidate, text: str, on: dt.date | None,
+                            book: Codebook) -> list[tuple[actors_mod.ActorMention, str]]:
+    """The sentence's actor mentions with "the rebels", "the jihadists", "its fighters" read as the armed group the
     report named before: the one whose own mention used the same noun ("M23 rebels", "JNIM militants"), else the
-    only one it named. Two groups named and neither with that noun: the description stays unidentified."""
+    only one it named. Two groups named and neither with that noun: the description stays unidentified. A bare
+    plural ("Militants also ambushed a convoy") points back only to a group named earlier in its paragraph. A group
+    in power on the event's day (`on`) acts as its state's forces (`actors.in_power`)."""
     out = []
     for m, role in cand.actor_mentions:
         word = m.text.lower().rstrip("s")  # "rebels" → "rebel"; "militiamen" stays
-        if m.kind == "unidentified_armed" and word in _GROUP_DESCRIPTIONS and \
-                text[max(0, m.start - 4) : m.start].lower() == "the " and \
-                (group := _group_named_before(text, cand.sentence.start, word, book)) is not None:
-            m = actors_mod.ActorMention("group", m.start, m.end, m.text, None, group=group)
+        if m.kind == "unidentified_armed" and word in _GROUP_DESCRIPTIONS:
+            pointing = _POINTING_BACK.search(text[max(0, m.start - 6) : m.start]) is not None
+            since = max(0, cand.sentence.start - GROUP_REACH) if pointing else cand.paragraph_start
+            bare = m.start == cand.sentence.start and m.text.endswith("s")  # "Militants also attacked …"
+            group = _group_named_before(text, since, cand.sentence.start, word, book) if pointing or bare else None
+            if group is not None:
+                m = actors_mod.in_power(actors_mod.ActorMention("group", m.start, m.end, m.text, None, group=group), on)
         out.append((m, role))
     return out
 
@@ -1175,13 +1186,14 @@ def _coalitions_named(mentions: list[tuple[actors_mod.ActorMention, str]], iso3:
     return out
 
 
-def _group_named_before(text: str, before: int, word: str, book: Codebook) -> dict[str, object] | None:
-    """The non-state group named last before `before` whose mention is followed by `word`, else the only one."""
-    window = text[max(0, before - GROUP_REACH) : before]
+def _group_named_before(text: str, since: int, before: int, word: str, book: Codebook) -> dict[str, object] | None:
+    """The non-state group named last between `since` and `before` whose mention is followed by `word`, else the
+    only one."""
+    window = text[since:before]
     named: list[tuple[int, dict[str, object], str]] = []
     for known in actors_mod.known_actors(book):
         entry = known.entry
-        if entry.get("state") or entry.get("in_power"):
+        if entry.get("state"):
             continue
         for hit in known.pattern.finditer(window):
             after = window[hit.end() : hit.end() + 20].split()
