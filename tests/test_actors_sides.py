@@ -91,3 +91,13 @@ def test_a_bare_plural_in_a_new_paragraph_stays_unidentified(pipeline: Pipeline)
             "Militants ambushed an army convoy near Afgoye on Tuesday, killing five soldiers.")
     events = events_of(pipeline, text, published="2019-03-14")
     assert events[-1].actor1 == "Unidentified Armed Group (Somalia)"
+
+
+@pytest.mark.parametrize(("text", "actor2"), [
+    ("Fierce clashes erupted between the army and Tigrayan forces near Mekelle on Monday.",
+     "TPLF: Tigray People's Liberation Front"),
+    ("Troops clashed with Kurdish-led fighters near Manbij on Monday.", "QSD: Syrian Democratic Forces"),
+])
+def test_groups_named_by_the_words_reporters_use(pipeline: Pipeline, text: str, actor2: str) -> None:
+    [event] = events_of(pipeline, text, published="2019-03-14")
+    assert event.actor2 == actor2
