@@ -101,3 +101,15 @@ def test_a_bare_plural_in_a_new_paragraph_stays_unidentified(pipeline: Pipeline)
 def test_groups_named_by_the_words_reporters_use(pipeline: Pipeline, text: str, actor2: str) -> None:
     [event] = events_of(pipeline, text, published="2019-03-14")
     assert event.actor2 == actor2
+
+
+@pytest.mark.parametrize(("text", "actors"), [
+    ("The town fell to M23 rebels on Monday after government troops withdrew.",
+     ("M23: March 23 Movement", "Military Forces of the Democratic Republic of Congo")),
+    ("Jihadists seized the town of Djibo on Sunday after the army withdrew from its base there.",
+     ("Unidentified Armed Group (Burkina Faso)", "Military Forces of Burkina Faso")),
+])
+def test_who_withdrew_before_the_ground_was_taken_is_the_side_that_lost_it(pipeline: Pipeline, text: str,
+                                                                          actors: tuple[str, str]) -> None:
+    [event] = events_of(pipeline, text)
+    assert (event.actor1, event.actor2) == actors

@@ -568,6 +568,7 @@ _MEANS_FAMILIES = frozenset({"ied", "bomb", "explosion", "suicide", "grenade", "
                              "clash", "attack", "chem"})
 _CROWD_FAMILIES = frozenset({"protest", "riot", "blockade", "burn", "strike", "stone", "loot", "dispersal"})
 _KILLING_FAMILIES = frozenset({"kill", "fire", "fire_noun", "attack", "clash"})
+_TERRITORY_FAMILIES = frozenset({"regain", "territory", "seize", "advance"})
 
 
 def _has_time_of_its_own(accepted: list[classify.Trigger], why: dict[int, str | None], sent: SpacySpan) -> bool:
@@ -635,6 +636,9 @@ def _clauses_set_aside(accepted: list[classify.Trigger], sent: SpacySpan) -> lis
     # rockets at Metula after an Israeli strike killed a commander" (a killing whose main clause names no means
     # keeps its clause: "two soldiers were killed after their vehicle hit a roadside bomb")
     armed_main = not crowd and not main_families <= {"kill"} and not main_families & _CROWD_FAMILIES
+    # ("the town fell to M23 after government troops withdrew": a withdrawal under a taking of ground is the same
+    # handover, and who withdrew is the side that lost it)
+    handover = bool(main_families & _TERRITORY_FAMILIES)
     aside = {(frame[0].idx, frame[-1].idx + len(frame[-1].text)) for _, _, _, frame in clauses if frame is not None}
     # (a participant's clause is set aside only under a crowd's act: "mourners of a man killed by police")
     aside |= {(part[0].idx, part[-1].idx + len(part[-1].text)) for trig, clause, part, _ in clauses
@@ -642,6 +646,7 @@ def _clauses_set_aside(accepted: list[classify.Trigger], sent: SpacySpan) -> lis
     aside |= {(clause[0].idx, clause[-1].idx + len(clause[-1].text)) for trig, clause, _, _ in clauses
               if clause is not None and ((crowd and trig.family in _KILLING_FAMILIES) or _measured_back(clause)
                                          or (armed_main and trig.family not in _CROWD_FAMILIES
+                                             and not (handover and trig.family == "withdraw")
                                              and _has_own_doer(clause)))}
     # what a crowd protests ("shot dead three people protesting the killing of a student"): its deaths are the
     # grievance's, not this event's
