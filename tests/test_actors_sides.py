@@ -113,3 +113,15 @@ def test_who_withdrew_before_the_ground_was_taken_is_the_side_that_lost_it(pipel
                                                                           actors: tuple[str, str]) -> None:
     [event] = events_of(pipeline, text)
     assert (event.actor1, event.actor2) == actors
+
+
+@pytest.mark.parametrize(("text", "actors"), [
+    ("Houthi rebels fired a ballistic missile at Riyadh on Monday that was intercepted over the city.",
+     ("Military Forces of Saudi Arabia", "Military Forces of Yemen (2016-) Supreme Political Council")),
+    ("Hamas fired rockets at Ashkelon on Tuesday, most of which were intercepted.",
+     ("Military Forces of Israel", "Hamas Movement")),
+])
+def test_who_fired_an_intercepted_weapon_is_its_owner_not_who_stopped_it(pipeline: Pipeline, text: str,
+                                                                        actors: tuple[str, str]) -> None:
+    [event] = events_of(pipeline, text)
+    assert (event.sub_event_type, event.actor1, event.actor2) == ("Disrupted weapons use", *actors)

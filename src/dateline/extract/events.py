@@ -56,6 +56,7 @@ class Candidate:
     paragraph_start: int = 0
     target_kind: str | None = None
     civilian_site: bool = False  # the act hit a place or gathering of civilians (`_civilian_site_hit`)
+    launchers: list[tuple[int, int]] = field(default_factory=list)  # subjects that fired or launched (`_launchers`)
     rule_reject: str | None = None  # the rules' reason to reject, when the model decides instead (a feature)
     sums_incidents: bool = False  # a lead that sums incidents the report tells one by one (`_mark_summary_leads`)
 
@@ -454,6 +455,7 @@ def _sentence_candidate(
         paragraph_start=paragraph.start,
         target_kind=classify.target_kind(sent),
         civilian_site=_civilian_site_hit(sent),
+        launchers=_launchers(sent),
         rule_reject=veto,
     )
     return cand, _one_per_reason(rejects)
@@ -1393,11 +1395,18 @@ def _disruption_actors(cand: Candidate, state: list[_Mention], armed: list[_Ment
         return bool(_BY_AGENT.search(before))
 
     defenders = [x for x in state if x[1] != "patient" and not by_agent(x)]
-    subjects = [x for x in armed if x[1] == "agent" and not by_agent(x)]
+    # ("Houthi rebels fired a missile at Riyadh that was intercepted": who fired owns the weapon; whoever stopped it
+    # goes unnamed and is the forces of the country it flew at)
+    subjects = [x for x in armed if x[1] == "agent" and not by_agent(x) and not _launched(x[0], cand.launchers)]
     first_mention = (defenders or subjects or [(None, "")])[0][0]
     first = named(first_mention) if first_mention is not None else template("military")
     owners = [x for x in armed + state if x[0] is not first_mention and named(x[0])[0] != first[0]]
     return first, (named(owners[0][0]) if owners else None)
+
+
+def _launched(mention: actors_mod.ActorMention, launchers: list[tuple[int, int]]) -> bool:
+    """The mention is the subject of a verb that fires or launches a weapon (`Candidate.launchers`)."""
+    return any(a <= mention.start < b for a, b in launchers)
 
 
 # How far after the trigger the words of what it hit are read ("shelled houses east of …", "burned a school").
@@ -1418,6 +1427,16 @@ def _civilians_hit(cand: Candidate) -> bool:
 # ("landed on a bus station", "exploded outside a restaurant"); "near a market" or "in a market town" only places
 # the act.
 _HIT_PREPOSITIONS = frozenset({"on", "onto", "at", "into", "outside", "inside"})
+
+
+# Verbs whose subject sends a weapon off ("fired a missile", "launched drones"): the weapon's owner, not who stopped it
+_LAUNCH_VERBS = frozenset({"fire", "launch", "send", "lob"})
+
+
+def _launchers(sent: SpacySpan) -> list[tuple[int, int]]:
+    """Character ranges of the subjects of verbs that fire or launch a weapon ("Houthi rebels fired a missile")."""
+    return [(t.left_edge.idx, t.right_edge.idx + len(t.right_edge.text)) for t in sent
+            if t.dep_ == "nsubj" and t.head.lemma_.lower() in _LAUNCH_VERBS]
 
 
 def _civilian_site_hit(sent: SpacySpan) -> bool:
