@@ -125,3 +125,15 @@ def test_who_fired_an_intercepted_weapon_is_its_owner_not_who_stopped_it(pipelin
                                                                         actors: tuple[str, str]) -> None:
     [event] = events_of(pipeline, text)
     assert (event.sub_event_type, event.actor1, event.actor2) == ("Disrupted weapons use", *actors)
+
+
+@pytest.mark.parametrize(("text", "kurds"), [
+    ("Islamic State militants fired a guided missile at a Kurdish position near Hajin on Saturday, wounding two.",
+     "QSD: Syrian Democratic Forces"),
+    ("Turkish troops killed five Kurdish militants in Hakkari province on Sunday.", "PKK: Kurdistan Workers Party"),
+    ("Kurdish fighters attacked a police post near Mahabad on Monday.", "Unidentified Armed Group (Iran)"),
+])
+def test_kurdish_fighters_are_the_force_the_kurds_field_in_the_country(pipeline: Pipeline, text: str,
+                                                                      kurds: str) -> None:
+    events = events_of(pipeline, text, published="2019-03-14")
+    assert kurds in {events[0].actor1, events[0].actor2}

@@ -108,6 +108,11 @@ def actor_mentions(sent: SpacySpan, book: Codebook, credits: Sequence[Span] = ()
             kind, nationality = "military", capital  # "Ankara launched an offensive": Turkey's forces
         if _coalition_named(tok, kind, lemma):
             kind = "coalition"  # "coalition jets", "the coalition": which coalition, the story's country says
+        elif (people := _peoples_word(tok, kind, lemma)) is not None:
+            # "Kurdish fighters", "a Kurdish position": the force that people fields in the story's country
+            found.append((actors_mod.ActorMention("people_force", tok.idx, tok.idx + len(tok.text), tok.text,
+                                                  group={"people": people, "kind": kind}), _role(tok)))
+            continue
         if kind is None:
             continue
         if lemma in _WEAPON_LEMMAS and (_owner_named(tok) or _instrument_of_subject(tok)):
@@ -237,6 +242,14 @@ def _coalition_named(tok: Token, kind: str | None, lemma: str) -> bool:
         return tok.dep_ not in {"compound", "amod", "nmod", "poss"}  # ("coalition jets": the jets are the actor)
     return _coalition_owns(tok, kind, lemma) and any(
         at_war(c) for c in tok.children if c.dep_ in {"compound", "amod", "nmod", "poss"})
+
+
+def _peoples_word(tok: Token, kind: str | None, lemma: str) -> str | None:
+    """The people's word ("Kurdish") on an armed noun, a force or a position it holds; None otherwise."""
+    if not (kind in {"unidentified_armed", "military", "security"} or lemma in actors_mod.POSITION_WORDS):
+        return None
+    return next((c.lower_ for c in tok.children if c.dep_ in {"amod", "compound", "nmod"}
+                 and c.lower_ in actors_mod.peoples_words()), None)
 
 
 def _coalition_owns(tok: Token, kind: str | None = None, lemma: str | None = None) -> bool:

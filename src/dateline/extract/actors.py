@@ -170,6 +170,19 @@ def coalition_of(event_iso3: str | None, book: Codebook) -> dict[str, object] | 
     return next((dict(g) for g in book.named_groups if g["name"] == name), None) if name else None
 
 
+def peoples_force(people: str, event_iso3: str | None, book: Codebook) -> dict[str, object] | None:
+    """The lexicon entry of the force a people fields in `event_iso3`'s country ("Kurdish fighters" in Syria: the
+    SDF), found by the words `peoples_forces` gives for it; None where none is listed."""
+    words = _load_aliases().get("peoples_forces", {}).get(people, {}).get(event_iso3 or "")
+    return next((dict(k.entry) for k in known_actors(book) if words and k.pattern.fullmatch(words)), None)
+
+
+@functools.cache
+def peoples_words() -> frozenset[str]:
+    """Peoples whose word on an armed noun names a force (`peoples_forces`)."""
+    return frozenset(_load_aliases().get("peoples_forces", {}))
+
+
 @functools.cache
 def nonstate_army_words() -> frozenset[str]:
     """Words that make a capitalised "… Army" a rebel group's name ("Free Syrian Army")."""

@@ -1181,7 +1181,8 @@ def _described_groups_named(cand: Candidate, text: str, on: dt.date | None,
 def _coalitions_named(mentions: list[tuple[actors_mod.ActorMention, str]], iso3: str | None, event_type: str | None,
                       book: Codebook) -> list[tuple[actors_mod.ActorMention, str]]:
     """A bare "coalition" ("coalition jets struck a house in Saada") is the coalition at war in the event's country
-    (`actors.coalition_of`); in a protest, a riot or a country with no such coalition it names no actor."""
+    (`actors.coalition_of`); in a protest, a riot or a country with no such coalition it names no actor. A people's
+    fighters ("Kurdish fighters") are the force that people fields there (`actors.peoples_force`)."""
     out = []
     for m, role in mentions:
         if m.kind == "coalition":
@@ -1189,6 +1190,16 @@ def _coalitions_named(mentions: list[tuple[actors_mod.ActorMention, str]], iso3:
             if entry is None:
                 continue
             m = replace(m, kind="group", group=entry)
+        elif m.kind == "people_force":
+            # "Kurdish fighters": the force the people fields in the event's country, else the fighters are an
+            # unnamed armed group and a force or a position names no one
+            said = m.group or {}
+            entry = actors_mod.peoples_force(str(said.get("people")), iso3, book)
+            if entry is None and said.get("kind") != "unidentified_armed":
+                continue
+            kind = str(entry["kind"]) if entry is not None and entry.get("state") else "group"
+            m = replace(m, kind=kind, group=entry) if entry is not None else replace(m, kind="unidentified_armed",
+                                                                                     group=None)
         out.append((m, role))
     return out
 
