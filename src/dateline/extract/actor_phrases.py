@@ -74,6 +74,7 @@ def actor_mentions(sent: SpacySpan, book: Codebook, credits: Sequence[Span] = ()
                 used.add(part.i)
             if tok.dep_ == "compound" and actors_mod.KIND_BY_LEMMA.get(_actor_lemma(tok.head)) == "unidentified_armed":
                 used.add(tok.head.i)  # "Chinland Defence Force fighters": the group's own fighters
+    found.extend(_communities(sent, book, used))
     for tok in sent:
         if tok.i in used or (tok.pos_ not in {"NOUN", "PROPN"}
                              and not (tok.tag_ == "VBG" and tok.lower_ in actors_mod.state_act_nouns())):
@@ -105,6 +106,13 @@ def actor_mentions(sent: SpacySpan, book: Codebook, credits: Sequence[Span] = ()
             kind = "military"  # "a junta air strike", "regime barrel bombs": the state of the country it hits
         if kind is None and (capital := capital_acting(tok)) is not None:
             kind, nationality = "military", capital  # "Ankara launched an offensive": Turkey's forces
+        if _coalition_named(tok, kind, lemma):
+            kind = "coalition"  # "coalition jets", "the coalition": which coalition, the story's country says
+        elif (people := _peoples_word(tok, kind, lemma)) is not None:
+            # "Kurdish fighters", "a Kurdish position": the force that people fields in the story's country
+            found.append((actors_mod.ActorMention("people_force", tok.idx, tok.idx + len(tok.text), tok.text,
+                                                  group={"people": people, "kind": kind}), _role(tok)))
+            continue
         if kind is None:
             continue
         if lemma in _WEAPON_LEMMAS and (_owner_named(tok) or _instrument_of_subject(tok)):
@@ -130,7 +138,8 @@ def actor_mentions(sent: SpacySpan, book: Codebook, credits: Sequence[Span] = ()
             kind = kinds[0] if kinds else "military"
         if kind in {"civilians"} and lemma in {"member", "official", "owner"} and _armed_context(tok):
             continue
-        if kind == "civilians" and any(c.lower_ in actors_mod.ARMED_WORDS for c in tok.children if c.dep_ == "amod"):
+        if kind in {"civilians", "supporters"} and any(c.lower_ in actors_mod.ARMED_WORDS for c in tok.children
+                                                        if c.dep_ == "amod"):
             kind = "unidentified_armed"  # "armed men", "masked individuals": an armed group, not civilians
         nationality = nationality or _nationality(tok, book) or _ruler_served(tok)
         if kind in actors_mod.STATE_KINDS and nationality is None:
@@ -144,6 +153,111 @@ def actor_mentions(sent: SpacySpan, book: Codebook, credits: Sequence[Span] = ()
     found.extend(_states_acting(sent, book, used, found))
     found = [(m, r) for m, r in found if not _attribution_source(sent, m) and not _finder(sent, m)]
     return _repelled_attacks(_named_in_parentheses(_either_or(found, sent), sent), sent)
+
+
+# Actor nouns a tribe's or clan's word makes that community's militia ("gunmen from the X clan", "members of the
+# X tribe", "tribal fighters"); an adjective ("tribal", "ethnic") does so only for armed nouns ("tribal elders" and
+# "ethnic Albanians" are no militia).
+_COMMUNITY_MEMBER_KINDS = frozenset({"unidentified_armed", "civilians", "communal_militia"})
+_COMMUNITY_ARMED_KINDS = frozenset({"unidentified_armed", "communal_militia"})
+
+
+def _communities(sent: SpacySpan, book: Codebook, used: set[int]) -> list[tuple[actors_mod.ActorMention, str]]:
+    """Tribes and clans that act ("gunmen from the Hawiye clan attacked", "Murle tribesmen raided", "tribal
+    fighters clashed with troops"): a communal militia (inter 4) named by its community when the text names it
+    ("Hawiye Clan Militia (Somalia)"), else "Unidentified Communal Militia"; the phrase's actor noun is its
+    part, not a second actor (an unidentified armed group or civilians)."""
+    out: list[tuple[actors_mod.ActorMention, str]] = []
+    for tok in sent:
+        if tok.i in used:
+            continue
+        community = actors_mod.COMMUNITY_NOUNS.get(_actor_lemma(tok)) or actors_mod.COMMUNITY_NOUNS.get(tok.lower_)
+        if community is not None and tok.pos_ in {"NOUN", "PROPN"}:
+            actor = _community_member(tok) or tok
+        elif (community := actors_mod.COMMUNITY_ADJECTIVES.get(tok.lower_)) is not None and \
+                tok.dep_ in {"amod", "compound"} and tok.head.i > tok.i and \
+                actors_mod.KIND_BY_LEMMA.get(_actor_lemma(tok.head)) in _COMMUNITY_ARMED_KINDS:
+            actor = tok.head
+        else:
+            continue
+        if actor.i in used:
+            continue
+        words = _community_name(tok, book)
+        tokens = [actor, tok, *words]
+        start = min(t.idx for t in tokens)
+        end = max(t.idx + len(t.text) for t in tokens)
+        name = " ".join(t.text for t in words)
+        group = {"name": f"{name} {{community}} Militia ({{country}})", "community": community, "inter": 4} \
+            if name else None
+        out.append((actors_mod.ActorMention("communal_militia", start, end, sent.doc.text[start:end], None,
+                                            group=group), _role(actor)))
+        used.update(t.i for t in tokens)
+    return out
+
+
+def _community_member(tok: Token) -> Token | None:
+    """The actor noun a tribe's or clan's word belongs to: "gunmen from the X clan", "members of the X tribe",
+    "X clan militiamen"; None when the community's word is the actor itself ("the X tribe attacked")."""
+    if tok.dep_ == "pobj" and tok.head.lower_ in {"of", "from"}:
+        head = tok.head.head
+        lemma = _actor_lemma(head)
+        if head.pos_ in {"NOUN", "PROPN"} and (actors_mod.KIND_BY_LEMMA.get(lemma) in _COMMUNITY_MEMBER_KINDS
+                                               or lemma in _PART_NOUNS):
+            return head
+    node = tok
+    while node.dep_ in {"compound", "amod", "nmod"} and node.head.i > node.i:
+        node = node.head
+    if node is not tok and actors_mod.KIND_BY_LEMMA.get(_actor_lemma(node)) in _COMMUNITY_ARMED_KINDS:
+        return node
+    return None
+
+
+def _community_name(tok: Token, book: Codebook) -> list[Token]:
+    """The capitalised words right before a tribe's or clan's word that name the community ("the Al Bu Nimr
+    tribe", "Murle tribesmen"); none for a nationality or a place ("Yemeni tribesmen", "Shabwa tribes"). One
+    tribe or clan ("the Murad tribe") is named by its word even where the gazetteer knows a namesake place."""
+    places = {"LOC", "FAC", "DATE"} | (set() if tok.tag_ == "NN" else {"GPE"})
+    words: list[Token] = []
+    i = tok.i - 1
+    while i >= tok.sent.start:
+        word = tok.doc[i]
+        if not word.text[:1].isupper() or word.pos_ in {"DET", "PRON", "ADP", "PUNCT", "NUM", "VERB", "AUX"} or \
+                word.ent_type_ in places or book.demonym_iso3(word.lower_) or \
+                word.lower_ in actors_mod.COMMUNITY_ADJECTIVES or \
+                (word.is_sent_start and word.pos_ != "PROPN"):
+            break
+        words.insert(0, word)
+        i -= 1
+    return words
+
+
+def _coalition_named(tok: Token, kind: str | None, lemma: str) -> bool:
+    """A bare "coalition" at war, or a force, craft, strike or position it owns ("coalition jets", "coalition air
+    strikes", "attacked coalition positions"); a ruling or electoral coalition ("the governing coalition") is none.
+    `events._coalition_of_country` names it by the event's country, or drops it."""
+    def at_war(word: Token) -> bool:
+        return word.lower_ == "coalition" and not any(
+            c.lower_ in actors_mod.political_coalition_words() for c in word.children if c.dep_ in {"amod", "compound"})
+    if at_war(tok):
+        return tok.dep_ not in {"compound", "amod", "nmod", "poss"}  # ("coalition jets": the jets are the actor)
+    return _coalition_owns(tok, kind, lemma) and any(
+        at_war(c) for c in tok.children if c.dep_ in {"compound", "amod", "nmod", "poss"})
+
+
+def _peoples_word(tok: Token, kind: str | None, lemma: str) -> str | None:
+    """The people's word ("Kurdish") on an armed noun, a force or a position it holds; None otherwise."""
+    if not (kind in {"unidentified_armed", "military", "security"} or lemma in actors_mod.POSITION_WORDS):
+        return None
+    return next((c.lower_ for c in tok.children if c.dep_ in {"amod", "compound", "nmod"}
+                 and c.lower_ in actors_mod.peoples_words()), None)
+
+
+def _coalition_owns(tok: Token, kind: str | None = None, lemma: str | None = None) -> bool:
+    """A noun a coalition's word may own: its forces or craft, a strike or a position."""
+    lemma = lemma or _actor_lemma(tok)
+    kind = kind or actors_mod.KIND_BY_LEMMA.get(lemma)
+    return kind in {"military", "security"} or lemma in actors_mod.state_act_nouns() or \
+        lemma in actors_mod.POSITION_WORDS or lemma == "force"
 
 
 def _loyal_to_the_state(tok: Token) -> bool:

@@ -29,6 +29,9 @@ KIND_BY_LEMMA: dict[str, str] = {
     "protester": "protesters", "protestor": "protesters", "demonstrator": "protesters", "marcher": "protesters",
     "activist": "protesters", "striker": "protesters", "picketer": "protesters",
     "rioter": "rioters", "mob": "mob", "crowd": "crowd",
+    # a party's or politician's supporters are a crowd, named by what they do: Protesters when they demonstrate,
+    # Rioters when they use force; never the politician's state, nor an armed group unless armed
+    "supporter": "supporters",
     # state forces
     "police": "police", "policeman": "police", "policemen": "police", "officer": "police", "cop": "police",
     "gendarme": "police", "gendarmerie": "police",
@@ -149,6 +152,38 @@ def state_act_nouns() -> frozenset[str]:
 
 
 @functools.cache
+def civilian_sites() -> frozenset[str]:
+    """Lemmas of places and gatherings whose people are civilians ("a wedding party", "a bus station")."""
+    return frozenset(_load_aliases().get("civilian_sites", []))
+
+
+@functools.cache
+def political_coalition_words() -> frozenset[str]:
+    """Words that make a "coalition" a political one ("the ruling coalition"), no side of a war."""
+    return frozenset(_load_aliases().get("political_coalition_words", []))
+
+
+def coalition_of(event_iso3: str | None, book: Codebook) -> dict[str, object] | None:
+    """The named group a bare "coalition" stands for in a war in `event_iso3`'s country (the Saudi-led coalition
+    in Yemen, the coalition against Islamic State in Syria and Iraq), or None where the codebook knows none."""
+    name = _load_aliases().get("coalition_of_country", {}).get(event_iso3 or "")
+    return next((dict(g) for g in book.named_groups if g["name"] == name), None) if name else None
+
+
+def peoples_force(people: str, event_iso3: str | None, book: Codebook) -> dict[str, object] | None:
+    """The lexicon entry of the force a people fields in `event_iso3`'s country ("Kurdish fighters" in Syria: the
+    SDF), found by the words `peoples_forces` gives for it; None where none is listed."""
+    words = _load_aliases().get("peoples_forces", {}).get(people, {}).get(event_iso3 or "")
+    return next((dict(k.entry) for k in known_actors(book) if words and k.pattern.fullmatch(words)), None)
+
+
+@functools.cache
+def peoples_words() -> frozenset[str]:
+    """Peoples whose word on an armed noun names a force (`peoples_forces`)."""
+    return frozenset(_load_aliases().get("peoples_forces", {}))
+
+
+@functools.cache
 def nonstate_army_words() -> frozenset[str]:
     """Words that make a capitalised "… Army" a rebel group's name ("Free Syrian Army")."""
     return frozenset(_load_aliases().get("nonstate_army_words", []))
@@ -191,13 +226,16 @@ def actor_name(mention: ActorMention, event_iso3: str | None, book: Codebook) ->
     if mention.group is not None:
         template = str(mention.group["name"])
         inter = int(mention.group["inter"])  # type: ignore[call-overload]
+        if "{community}" in template:
+            # "the Murle tribe": a tribe is "Tribal" where ACLED codes tribes so, else a people ("Ethnic")
+            template = template.replace("{community}", community_word(str(mention.group["community"]), event_iso3))
         if "{country}" in template:
             # "Israeli settlers": the phrase's nationality, else the kind's home, else the event's country
             own = mention.nationality or mention.group.get("home")
             country = book.country_name(str(own)) if own else event_country
             template = template.replace("{country}", country or "International")
         return template, inter
-    kind = "protesters" if mention.kind == "crowd" else mention.kind
+    kind = "protesters" if mention.kind in {"crowd", "supporters"} else mention.kind
     if kind == "mob":
         kind = "rioters"
     if kind in STATE_KINDS:
@@ -216,6 +254,19 @@ def actor_name(mention: ActorMention, event_iso3: str | None, book: Codebook) ->
 
 
 OPPOSITION_REBELS: dict[str, str] = _load_aliases().get("opposition_rebels", {})
+# "gunmen from the Hawiye clan", "tribal fighters": the words that make an actor a community's militia, and the
+# kind of community each names (tribe, clan, ethnic)
+COMMUNITY_NOUNS: dict[str, str] = _load_aliases().get("community_nouns", {})
+COMMUNITY_ADJECTIVES: dict[str, str] = _load_aliases().get("community_adjectives", {})
+
+
+def community_word(community: str, event_iso3: str | None) -> str:
+    """The word of a named communal militia's ACLED name: "Clan", "Tribal" (a tribe where ACLED codes tribes so)
+    or "Ethnic"."""
+    aliases = _load_aliases()
+    if community == "tribe" and event_iso3 in aliases.get("tribal_countries", []):
+        return "Tribal"
+    return str(aliases.get("community_words", {}).get(community, "Ethnic"))
 _REBEL_WORDS = re.compile(r"(?i)\b(?:rebels?|opposition)\b")
 
 

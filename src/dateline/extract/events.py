@@ -55,6 +55,8 @@ class Candidate:
     fatality_text: str = ""
     paragraph_start: int = 0
     target_kind: str | None = None
+    civilian_site: bool = False  # the act hit a place or gathering of civilians (`_civilian_site_hit`)
+    launchers: list[tuple[int, int]] = field(default_factory=list)  # subjects that fired or launched (`_launchers`)
     rule_reject: str | None = None  # the rules' reason to reject, when the model decides instead (a feature)
     sums_incidents: bool = False  # a lead that sums incidents the report tells one by one (`_mark_summary_leads`)
 
@@ -453,6 +455,8 @@ def _sentence_candidate(
         fatality_text=told,
         paragraph_start=paragraph.start,
         target_kind=classify.target_kind(sent),
+        civilian_site=_civilian_site_hit(sent),
+        launchers=_launchers(sent),
         rule_reject=veto,
     )
     return cand, _one_per_reason(rejects)
@@ -567,6 +571,7 @@ _MEANS_FAMILIES = frozenset({"ied", "bomb", "explosion", "suicide", "grenade", "
                              "clash", "attack", "chem"})
 _CROWD_FAMILIES = frozenset({"protest", "riot", "blockade", "burn", "strike", "stone", "loot", "dispersal"})
 _KILLING_FAMILIES = frozenset({"kill", "fire", "fire_noun", "attack", "clash"})
+_TERRITORY_FAMILIES = frozenset({"regain", "territory", "seize", "advance"})
 
 
 def _has_time_of_its_own(accepted: list[classify.Trigger], why: dict[int, str | None], sent: SpacySpan) -> bool:
@@ -634,6 +639,9 @@ def _clauses_set_aside(accepted: list[classify.Trigger], sent: SpacySpan) -> lis
     # rockets at Metula after an Israeli strike killed a commander" (a killing whose main clause names no means
     # keeps its clause: "two soldiers were killed after their vehicle hit a roadside bomb")
     armed_main = not crowd and not main_families <= {"kill"} and not main_families & _CROWD_FAMILIES
+    # ("the town fell to M23 after government troops withdrew": a withdrawal under a taking of ground is the same
+    # handover, and who withdrew is the side that lost it)
+    handover = bool(main_families & _TERRITORY_FAMILIES)
     aside = {(frame[0].idx, frame[-1].idx + len(frame[-1].text)) for _, _, _, frame in clauses if frame is not None}
     # (a participant's clause is set aside only under a crowd's act: "mourners of a man killed by police")
     aside |= {(part[0].idx, part[-1].idx + len(part[-1].text)) for trig, clause, part, _ in clauses
@@ -641,6 +649,7 @@ def _clauses_set_aside(accepted: list[classify.Trigger], sent: SpacySpan) -> lis
     aside |= {(clause[0].idx, clause[-1].idx + len(clause[-1].text)) for trig, clause, _, _ in clauses
               if clause is not None and ((crowd and trig.family in _KILLING_FAMILIES) or _measured_back(clause)
                                          or (armed_main and trig.family not in _CROWD_FAMILIES
+                                             and not (handover and trig.family == "withdraw")
                                              and _has_own_doer(clause)))}
     # what a crowd protests ("shot dead three people protesting the killing of a student"): its deaths are the
     # grievance's, not this event's
@@ -1033,7 +1042,8 @@ def _code(cand: Candidate, article: Article, book: Codebook) -> Event:
             flags.append("vague_fatalities")
         if fat.disputed:
             flags.append("fatalities_disputed")
-    cand.actor_mentions = _described_groups_named(cand, article.text, book)
+    cand.actor_mentions = _coalitions_named(_described_groups_named(cand, article.text, event.event_date or (
+        cand.date.date_start if cand.date is not None else None) or article.published, book), iso3, event_type, book)
     _fill_actors(event, cand, iso3, book, evidence)
     _territory_by_taker(event, evidence)
     event.claimed_by = [article.publisher] if article.publisher else []
@@ -1144,28 +1154,65 @@ _GROUP_DESCRIPTIONS = frozenset({"rebel", "militant", "insurgent", "jihadist", "
 GROUP_REACH = 3_000  # characters back: a long wire story's earlier paragraphs
 
 
-def _described_groups_named(cand: Candidate, text: str, book: Codebook) -> list[tuple[actors_mod.ActorMention, str]]:
-    """The sentence's actor mentions with "the rebels", "the jihadists", "the attackers" read as the armed group the
+# "the rebels", "its fighters": words before an armed noun that point back to a group the report named
+_POINTING_BACK = re.compile(r"\b(?:the|its|their)\s+$", re.IGNORECASE)
+
+
+def _described_groups_named(cand: Candidate, text: str, on: dt.date | None,
+                            book: Codebook) -> list[tuple[actors_mod.ActorMention, str]]:
+    """The sentence's actor mentions with "the rebels", "the jihadists", "its fighters" read as the armed group the
     report named before: the one whose own mention used the same noun ("M23 rebels", "JNIM militants"), else the
-    only one it named. Two groups named and neither with that noun: the description stays unidentified."""
+    only one it named. Two groups named and neither with that noun: the description stays unidentified. A bare
+    plural ("Militants also ambushed a convoy") points back only to a group named earlier in its paragraph. A group
+    in power on the event's day (`on`) acts as its state's forces (`actors.in_power`)."""
     out = []
     for m, role in cand.actor_mentions:
         word = m.text.lower().rstrip("s")  # "rebels" → "rebel"; "militiamen" stays
-        if m.kind == "unidentified_armed" and word in _GROUP_DESCRIPTIONS and \
-                text[max(0, m.start - 4) : m.start].lower() == "the " and \
-                (group := _group_named_before(text, cand.sentence.start, word, book)) is not None:
-            m = actors_mod.ActorMention("group", m.start, m.end, m.text, None, group=group)
+        if m.kind == "unidentified_armed" and word in _GROUP_DESCRIPTIONS:
+            pointing = _POINTING_BACK.search(text[max(0, m.start - 6) : m.start]) is not None
+            since = max(0, cand.sentence.start - GROUP_REACH) if pointing else cand.paragraph_start
+            bare = m.start == cand.sentence.start and m.text.endswith("s")  # "Militants also attacked …"
+            group = _group_named_before(text, since, cand.sentence.start, word, book) if pointing or bare else None
+            if group is not None:
+                m = actors_mod.in_power(actors_mod.ActorMention("group", m.start, m.end, m.text, None, group=group), on)
         out.append((m, role))
     return out
 
 
-def _group_named_before(text: str, before: int, word: str, book: Codebook) -> dict[str, object] | None:
-    """The non-state group named last before `before` whose mention is followed by `word`, else the only one."""
-    window = text[max(0, before - GROUP_REACH) : before]
+def _coalitions_named(mentions: list[tuple[actors_mod.ActorMention, str]], iso3: str | None, event_type: str | None,
+                      book: Codebook) -> list[tuple[actors_mod.ActorMention, str]]:
+    """A bare "coalition" ("coalition jets struck a house in Saada") is the coalition at war in the event's country
+    (`actors.coalition_of`); in a protest, a riot or a country with no such coalition it names no actor. A people's
+    fighters ("Kurdish fighters") are the force that people fields there (`actors.peoples_force`)."""
+    out = []
+    for m, role in mentions:
+        if m.kind == "coalition":
+            entry = actors_mod.coalition_of(iso3, book) if event_type not in {"Protests", "Riots"} else None
+            if entry is None:
+                continue
+            m = replace(m, kind="group", group=entry)
+        elif m.kind == "people_force":
+            # "Kurdish fighters": the force the people fields in the event's country, else the fighters are an
+            # unnamed armed group and a force or a position names no one
+            said = m.group or {}
+            entry = actors_mod.peoples_force(str(said.get("people")), iso3, book)
+            if entry is None and said.get("kind") != "unidentified_armed":
+                continue
+            kind = str(entry["kind"]) if entry is not None and entry.get("state") else "group"
+            m = replace(m, kind=kind, group=entry) if entry is not None else replace(m, kind="unidentified_armed",
+                                                                                     group=None)
+        out.append((m, role))
+    return out
+
+
+def _group_named_before(text: str, since: int, before: int, word: str, book: Codebook) -> dict[str, object] | None:
+    """The non-state group named last between `since` and `before` whose mention is followed by `word`, else the
+    only one."""
+    window = text[since:before]
     named: list[tuple[int, dict[str, object], str]] = []
     for known in actors_mod.known_actors(book):
         entry = known.entry
-        if entry.get("state") or entry.get("in_power"):
+        if entry.get("state"):
             continue
         for hit in known.pattern.finditer(window):
             after = window[hit.end() : hit.end() + 20].split()
@@ -1209,7 +1256,10 @@ def _fill_actors(event: Event, cand: Candidate, iso3: str | None, book: Codebook
     armed = [(m, r) for m, r in mentions if m.kind in {"unidentified_armed", "unidentified_gang", "communal_militia",
                                                          "group", "private_security"}]
     civil = [(m, r) for m, r in mentions if m.kind == "civilians"]
-    demo = [(m, r) for m, r in mentions if m.kind in {"protesters", "rioters", "crowd", "mob"}]
+    demo = [(m, r) for m, r in mentions if m.kind in {"protesters", "rioters", "crowd", "mob", "supporters"}]
+    # an unarmed crowd that does the violence ("supporters of the party attacked a police station") is Rioters,
+    # not an unidentified armed group, whatever sub-type the words gave the act
+    crowd_acts = any(r == "agent" for _, r in demo)
     first: tuple[str, int, actors_mod.ActorMention | None] | None = None
     second: tuple[str, int, actors_mod.ActorMention | None] | None = None
 
@@ -1248,7 +1298,7 @@ def _fill_actors(event: Event, cand: Candidate, iso3: str | None, book: Codebook
             x for x in state + armed if x[1] not in {HOLDER, SPONSOR}]
         # the act's agent before a force named otherwise ("killed two before he was shot dead by police")
         perps = sorted(perps, key=lambda x: x[1] != "agent")
-        first = named(perps[0][0]) if perps else template("unidentified_armed")
+        first = named(perps[0][0]) if perps else template("rioters" if crowd_acts else "unidentified_armed")
         second = template("civilians")
         if civil:
             second = named(civil[0][0])
@@ -1264,14 +1314,15 @@ def _fill_actors(event: Event, cand: Candidate, iso3: str | None, book: Codebook
             n = named(m)
             if all(n[0] != o[0] for o in names):
                 names.append(n)
+        doer = template("rioters" if crowd_acts else "unidentified_armed")
         if sides and sides[0][1] == "patient" and len(names) == 1:
-            names.insert(0, template("unidentified_armed"))  # only the side attacked is named: an unknown attacker
-        first = names[0] if names else template("unidentified_armed")
+            names.insert(0, doer)  # only the side attacked is named: an unknown attacker, or the crowd that attacked
+        first = names[0] if names else doer
         if sub == "Non-state actor overtakes territory" and first[2] is not None and _state_unit(first[2]) \
                 and any(m is first[2] and r == "agent" for m, r in sides):
             event.sub_event_type = "Government regains territory"
         second = names[1] if len(names) > 1 else (template("unidentified_armed")
-                                                  if first[0] != template("unidentified_armed")[0] else None)
+                                                  if first[0] != template("unidentified_armed")[0] and names else None)
         if len(names) == 1 and sides[0][0].kind == "communal_militia":
             second = first  # "clashes between two clans": communal militias on both sides, as ACLED codes them
     elif event.event_type == "Explosions/Remote violence":
@@ -1297,7 +1348,9 @@ def _fill_actors(event: Event, cand: Candidate, iso3: str | None, book: Codebook
         first, second = _disruption_actors(cand, state, armed, named, template)
     else:  # Strategic developments
         # the subject before a force named only as an owner ("gang members set fire to a police station")
-        doers = sorted([x for x in state + armed if x[1] != "patient"] or state + armed, key=lambda x: x[1] != "agent")
+        # (a crowd that acts is the doer before a force named only as the owner: "supporters torched a police post")
+        doers = sorted([x for x in state + armed if x[1] != "patient"] or ([] if crowd_acts else state + armed),
+                       key=lambda x: x[1] != "agent")
         if sub in _TERRITORY_TYPES:
             # who takes the ground comes first, who gives it up last ("militants took over the town after troops
             # withdrew"), whatever kind each is
@@ -1318,7 +1371,7 @@ def _fill_actors(event: Event, cand: Candidate, iso3: str | None, book: Codebook
                 second = named(others[0][0])
         elif sub == "Looting/property destruction" and (civil or _civilians_hit(cand)):
             second = named(civil[0][0]) if civil else template("civilians")  # whose property it was
-        elif sub == "Looting/property destruction" and (owners := [x for x in state if x is not doers[0]]):
+        elif sub == "Looting/property destruction" and (owners := [x for x in state if not doers or x is not doers[0]]):
             second = named(owners[0][0])  # "set fire to a police station": the police's property
     if first is not None:
         _set_actor(event, 1, first, evidence)
@@ -1354,11 +1407,18 @@ def _disruption_actors(cand: Candidate, state: list[_Mention], armed: list[_Ment
         return bool(_BY_AGENT.search(before))
 
     defenders = [x for x in state if x[1] != "patient" and not by_agent(x)]
-    subjects = [x for x in armed if x[1] == "agent" and not by_agent(x)]
+    # ("Houthi rebels fired a missile at Riyadh that was intercepted": who fired owns the weapon; whoever stopped it
+    # goes unnamed and is the forces of the country it flew at)
+    subjects = [x for x in armed if x[1] == "agent" and not by_agent(x) and not _launched(x[0], cand.launchers)]
     first_mention = (defenders or subjects or [(None, "")])[0][0]
     first = named(first_mention) if first_mention is not None else template("military")
     owners = [x for x in armed + state if x[0] is not first_mention and named(x[0])[0] != first[0]]
     return first, (named(owners[0][0]) if owners else None)
+
+
+def _launched(mention: actors_mod.ActorMention, launchers: list[tuple[int, int]]) -> bool:
+    """The mention is the subject of a verb that fires or launches a weapon (`Candidate.launchers`)."""
+    return any(a <= mention.start < b for a, b in launchers)
 
 
 # How far after the trigger the words of what it hit are read ("shelled houses east of …", "burned a school").
@@ -1371,7 +1431,37 @@ def _civilians_hit(cand: Candidate) -> bool:
     if cand.target_kind == "civilian":
         return True
     offset = cand.trigger.end - cand.sentence.start
-    return bool(classify.CIVILIAN_WORDS.search(cand.sentence.text[offset:offset + _TARGET_WINDOW]))
+    return bool(classify.CIVILIAN_WORDS.search(cand.sentence.text[offset:offset + _TARGET_WINDOW])) or \
+        cand.civilian_site
+
+
+# Where what was hit stands: the object of the act, its passive subject, or the object of these prepositions
+# ("landed on a bus station", "exploded outside a restaurant"); "near a market" or "in a market town" only places
+# the act.
+_HIT_PREPOSITIONS = frozenset({"on", "onto", "at", "into", "outside", "inside"})
+
+
+# Verbs whose subject sends a weapon off ("fired a missile", "launched drones"): the weapon's owner, not who stopped it
+_LAUNCH_VERBS = frozenset({"fire", "launch", "send", "lob"})
+
+
+def _launchers(sent: SpacySpan) -> list[tuple[int, int]]:
+    """Character ranges of the subjects of verbs that fire or launch a weapon ("Houthi rebels fired a missile")."""
+    return [(t.left_edge.idx, t.right_edge.idx + len(t.right_edge.text)) for t in sent
+            if t.dep_ == "nsubj" and t.head.lemma_.lower() in _LAUNCH_VERBS]
+
+
+def _civilian_site_hit(sent: SpacySpan) -> bool:
+    """The sentence's act hit a place or gathering of civilians ("a drone struck a wedding party", "artillery shells
+    hit a residential building"; `civilian_sites` in `codebook/actor_aliases.yaml`)."""
+    sites = actors_mod.civilian_sites()
+    for tok in sent:
+        hit = tok.dep_ in {"dobj", "nsubjpass"} or (tok.dep_ == "pobj" and tok.head.lower_ in _HIT_PREPOSITIONS
+                                                     and tok.head.head.pos_ == "VERB")
+        if hit and tok.pos_ == "NOUN" and (tok.lemma_.lower() in sites or any(
+                c.lemma_.lower() in sites for c in tok.children if c.dep_ in {"compound", "amod"})):
+            return True
+    return False
 
 
 def _set_actor(event: Event, side: int, actor: tuple[str, int, actors_mod.ActorMention | None],
