@@ -259,3 +259,21 @@ def test_a_time_word_used_as_an_adjective_stays_in_the_note() -> None:
         == "gunmen abducted 15 people in an overnight raid on Dutsin-Ma"
     assert notes.clause_for_note("Gunmen attacked the village overnight, killing five.") == \
         "gunmen attacked the village, killing five"
+
+
+@pytest.mark.parametrize(("text", "trigger", "want"), [
+    # the source clause after the event makes the event's clause the complement of "said": the clause is the act
+    ("Hundreds of nurses marched through Eldoret on Tuesday to demand unpaid allowances, police said.", "marched",
+     "Hundreds of nurses marched through Eldoret on Tuesday to demand unpaid allowances"),
+    ("Witnesses said soldiers burned down the market in the border town overnight.", "burned",
+     "soldiers burned down the market in the border town overnight"),
+    # the trigger is the participle that tells the outcome: its clause has no subject, the main clause does
+    ("Artillery fire hit a market in the town of Kupiansk, killing four shoppers, the regional governor said.",
+     "killing", "artillery fire hit a market in the town of Kupiansk, killing four shoppers"),
+])
+def test_the_act_a_source_reports_is_the_notes_clause(nlp, text: str, trigger: str, want: str) -> None:  # type: ignore[no-untyped-def]
+    from dateline.extract.events import _note_clause
+
+    doc = nlp(text)
+    tok = next(t for t in doc if t.text == trigger)
+    assert _note_clause(tok, tok.sent) == want

@@ -135,6 +135,12 @@ _COMMON_STARTS = {"the", "a", "an", "these", "this", "those", "some", "several",
                   "more", "at", "over", "about", "around", "suspected", "unknown", "local", "members", "supporters"}
 
 
+def reports(verb: Any) -> bool:
+    """Whether a verb reports what its complement tells ("police said gunmen attacked …"): the complement is the
+    act, and the reporter is the note's source, not its subject."""
+    return bool(verb.lemma_.lower() in _REPORTING)
+
+
 def clean_clause(tokens: list[Any], head: Any) -> str | None:
     """The clause's text when it reads as a sentence on its own, else None.
 
