@@ -277,3 +277,31 @@ def test_the_act_a_source_reports_is_the_notes_clause(nlp, text: str, trigger: s
     doc = nlp(text)
     tok = next(t for t in doc if t.text == trigger)
     assert _note_clause(tok, tok.sent) == want
+
+
+@pytest.mark.parametrize(("clause", "place", "admin1", "country", "want"), [
+    # the report's own words for the province give way to the tag
+    ("traders blocked the main road in Beni in North Kivu province", "Beni", "Nord-Kivu",
+     "Democratic Republic of Congo", "traders blocked the main road in Beni (Nord-Kivu)"),
+    ("soldiers shot two farmers near Bama, Borno state, as they walked to their fields", "Bama", "Borno", "Nigeria",
+     "soldiers shot two farmers near Bama (Borno), as they walked to their fields"),
+    ("a drone hit a fuel depot in Belgorod, Russia, causing a fire", "Belgorod", "Belgorod Oblast", "Russia",
+     "a drone hit a fuel depot in Belgorod (Belgorod Oblast), causing a fire"),
+    ("settlers torched two cars in Huwara in the occupied West Bank", "Huwara", "West Bank", "Palestine",
+     "settlers torched two cars in Huwara (West Bank)"),
+    # the tag goes after the kind of place the report writes with the name, and after a part of it
+    ("gunmen burned a bus in Kakamega county", "Kakamega", "Kakamega", "Kenya",
+     "gunmen burned a bus in Kakamega county (Kakamega)"),
+    ("a car bomb exploded in the Kabul suburb of Paghman", "Kabul", "Kabul", "Afghanistan",
+     "a car bomb exploded in the Kabul suburb of Paghman (Kabul)"),
+    # words after the place that are no province of it stay
+    ("riot police dispersed students in Mosul, Iraq's second city", "Mosul", "Ninewa", "Iraq",
+     "riot police dispersed students in Mosul (Ninewa), Iraq's second city"),
+    ("police fired at protesters in Basra, killing Iraqi soldiers", "Basra", "Basrah", "Iraq",
+     "police fired at protesters in Basra (Basrah), killing Iraqi soldiers"),
+])
+def test_the_place_tag_follows_the_whole_place_and_replaces_its_province(
+        clause: str, place: str, admin1: str, country: str, want: str) -> None:
+    event = _event("Attack", location=place, admin1=admin1, country=country)
+    assert notes.make_note(event, clause) == f"On 14 March 2021, {want}."
+

@@ -11,6 +11,7 @@ The cited source is added by `with_source` once the claims are known (extract/cl
 from __future__ import annotations
 
 import datetime as dt
+import difflib
 import functools
 import importlib.resources as importlib_resources
 import re
@@ -221,7 +222,7 @@ def _where(event: Event, what: str, from_text: bool = False) -> str:
         names = [place] + ([written.text] if written is not None and written.text != place else [])
         m = next(filter(None, (re.search(rf"\b{re.escape(n)}\b", what, re.IGNORECASE) for n in names)), None)
         if m:
-            return f"{what[:m.end()]}{tag}{what[m.end():]}"
+            return _tagged(what, m.end(), tag, [r for r in (event.admin1, event.country) if r])
         prep = "near" if event.geo_precision == 2 and not province else "in"
         return f"{what} {prep} {place}{tag}"
     if not event.country:
@@ -229,6 +230,49 @@ def _where(event: Event, what: str, from_text: bool = False) -> str:
     named = (re.search(rf"\b{re.escape(event.country)}\b", what, re.IGNORECASE) if from_text
              else f" in {event.country.lower()}" in what.lower())
     return what if named else f"{what} in {event.country}"
+
+
+def _tagged(what: str, end: int, tag: str, regions: list[str]) -> str:
+    """The clause with the place's tag after the place's whole name: after the kind of place the report writes
+    with it ("Kandahar city (Kandahar)", "the Durban suburb of Phoenix (KwaZulu-Natal)"), and instead of the
+    report's own words for its province or country ("Zahedan in Sistan and Baluchestan province" → "Zahedan
+    (Sistan and Baluchestan)", "Owerri, Imo state," → "Owerri (Imo),"), which the tag already tells."""
+    kind, own, part = _place_patterns()
+    k = kind.match(what, end)
+    end = k.end() if k else end
+    m = own.match(what, end)
+    if m and _names_region(m.group("name") or m.group("name2"), regions):
+        return f"{what[:end]}{tag}{what[m.end():]}"
+    p = part.match(what, end) if k else None  # "the Tripoli district of Ain Zara": a part of the place, named after it
+    end = p.end() if p else end
+    return f"{what[:end]}{tag}{what[end:]}"
+
+
+@functools.lru_cache(maxsize=1)
+def _place_patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+    """(the kind of place after its name: " district", " refugee camp"; the report's own phrase for the province or
+    country: " in the occupied West Bank", ", Imo state"; a part of the place: " of Ain Zara")."""
+    from dateline.geo.gazetteer import tables
+
+    kinds = "|".join(re.escape(w) for w in sorted(tables()["place_type_after"], key=len, reverse=True))
+    modifiers = "|".join(re.escape(w) for w in phrases()["region_modifiers"])
+    name = r"[A-Z][\w.-]*(?:\s+(?:and\s+)?[A-Z][\w.-]*){0,4}(?![\w'’])"
+    kind = re.compile(rf"(?:\s+(?:{kinds})\b){{1,2}}", re.IGNORECASE)
+    own = re.compile(rf"(?:\s+(?:in|of)\s+(?:the\s+)?(?:(?:{modifiers})\s+){{0,2}}(?P<name>{name})(?:\s+(?:{kinds})\b)?"
+                     rf"|,\s+(?P<name2>{name})(?:\s+(?:{kinds})\b)?(?=\s*[,.;:]|$))")
+    part = re.compile(rf"\s+of\s+(?:the\s+)?{name}")
+    return kind, own, part
+
+
+def _names_region(words: str | None, regions: list[str]) -> bool:
+    """Whether the report's words name one of the regions, spelled its own way ("Idlib" for Idleb, "North Kivu"
+    for Nord-Kivu): a word of three letters or more that is the region's, or nearly so."""
+    if not words:
+        return False
+    said = [w.lower() for w in re.split(r"[\s-]+", words) if len(w) >= 3 and w.lower() not in {"and", "the"}]
+    names = [w.lower() for r in regions for w in re.split(r"[\s-]+", r) if len(w) >= 3 and w.lower() not in {"and", "the"}]
+    return any(a == b or (min(len(a), len(b)) >= 4 and difflib.SequenceMatcher(None, a, b).ratio() >= 0.75)
+               for a in said for b in names)
 
 
 def _killed(event: Event, what: str) -> str:
