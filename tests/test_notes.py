@@ -305,3 +305,10 @@ def test_the_place_tag_follows_the_whole_place_and_replaces_its_province(
     event = _event("Attack", location=place, admin1=admin1, country=country)
     assert notes.make_note(event, clause) == f"On 14 March 2021, {want}."
 
+
+def test_a_possessive_opening_the_clause_is_left_out(nlp) -> None:  # type: ignore[no-untyped-def]
+    # "its" points to a sentence the note does not carry: "its fighters shot down a drone" reads as a fragment
+    doc = nlp("Its fighters shot down a surveillance drone over the valley.")
+    sent = next(iter(doc.sents))
+    assert notes.clean_clause([t for t in sent if not t.is_punct], sent.root) == (
+        "fighters shot down a surveillance drone over the valley")

@@ -171,6 +171,8 @@ def clean_clause(tokens: list[Any], head: Any) -> str | None:
     if not past:
         return None  # "the surrender … strengthens the expectation", "rebels will attack": no telling of the act
     doc = tokens[0].doc
+    if tokens[0].tag_ == "PRP$" and len(tokens) > 1:
+        tokens = tokens[1:]  # "its troops killed 11 militants": the owner is in a sentence the note does not carry
     text = "".join(t.text_with_ws for t in doc[tokens[0].i:tokens[-1].i + 1] if t.i not in perfect).strip()
     if "\n" in text or _QUOTE.search(text) or _AD_RESIDUE.search(text) or _WIRE_DATELINE.search(text):
         return None
