@@ -312,3 +312,25 @@ def test_a_possessive_opening_the_clause_is_left_out(nlp) -> None:  # type: igno
     sent = next(iter(doc.sents))
     assert notes.clean_clause([t for t in sent if not t.is_punct], sent.root) == (
         "fighters shot down a surveillance drone over the valley")
+
+
+@pytest.mark.parametrize(("text", "source"), [
+    ("Gunmen shot dead a village chief near Tillaberi on Sunday, a security source said.", "a security source"),
+    ("Soldiers opened fire on a wedding party in Kidal on Friday, killing four guests, according to the Red Cross.",
+     "the Red Cross"),
+    ("Troops arrested 14 students in Mandalay on Monday, state media reported.", "state media"),
+    (("\"They took the cattle and burned the houses,\" said a farmer from Kwamekrom, where herders attacked the "
+      "village on Monday."), "a farmer from Kwamekrom"),
+])
+def test_the_cited_source_keeps_the_article_the_report_gives_it(pipeline: Pipeline, text: str, source: str) -> None:
+    from dateline.ingest import article_from_text
+
+    report = pipeline.extract_article(article_from_text(text, published="2024-03-14"))
+    assert report.events
+    for event in report.events:
+        assert re.sub(r"(?:\s\[[^\]]*\])+$", "", event.notes or "").endswith(f", according to {source}."), event.notes
+
+
+def test_a_source_named_by_a_mass_noun_takes_no_article() -> None:
+    assert notes.cited_source(["Wire", "state media"], "Wire") == "state media"
+    assert notes.cited_source(["Wire", "local media"], "Wire") == "local media"

@@ -301,9 +301,11 @@ def cited_source(claimed_by: list[str], publisher: str | None) -> str | None:
     first, _, rest = source.partition(" ")
     if first.lower() in {"their", "his", "her", "its", "our", "my", "your"} and rest:
         return f"the {rest}"
-    if first.lower() == "local" and not source.endswith("s"):
+    # a plural or mass noun takes no article: "according to residents", "according to state media"
+    plural = source.endswith("s") or source.rsplit(" ", 1)[-1].lower() in phrases()["plural_sources"]
+    if first.lower() == "local" and not plural:
         return f"a {source}"  # "a local official said": one of several
-    if source[:1].islower() and first.lower() not in _DETERMINERS and not source.endswith("s"):
+    if source[:1].islower() and first.lower() not in _DETERMINERS and not plural:
         return f"the {source}"
     return source
 
