@@ -289,6 +289,11 @@ def test_the_act_a_source_reports_is_the_notes_clause(nlp, text: str, trigger: s
      "a drone hit a fuel depot in Belgorod (Belgorod Oblast), causing a fire"),
     ("settlers torched two cars in Huwara in the occupied West Bank", "Huwara", "West Bank", "Palestine",
      "settlers torched two cars in Huwara (West Bank)"),
+    # ... also when the report writes it as a possessive, before the place or after it
+    ("soldiers killed four smugglers in Sokoto state's Illela town", "Illela", "Sokoto", "Nigeria",
+     "soldiers killed four smugglers in Illela town (Sokoto)"),
+    ("separatists burned a clinic in Bamenda in Cameroon's Northwest region", "Bamenda", "Nord-Ouest", "Cameroon",
+     "separatists burned a clinic in Bamenda (Nord-Ouest)"),
     # the tag goes after the kind of place the report writes with the name, and after a part of it
     ("gunmen burned a bus in Kakamega county", "Kakamega", "Kakamega", "Kenya",
      "gunmen burned a bus in Kakamega county (Kakamega)"),

@@ -224,7 +224,7 @@ def _where(event: Event, what: str, from_text: bool = False) -> str:
         names = [place] + ([written.text] if written is not None and written.text != place else [])
         m = next(filter(None, (re.search(rf"\b{re.escape(n)}\b", what, re.IGNORECASE) for n in names)), None)
         if m:
-            return _tagged(what, m.end(), tag, [r for r in (event.admin1, event.country) if r])
+            return _tagged(what, m.start(), m.end(), tag, [r for r in (event.admin1, event.country) if r])
         prep = "near" if event.geo_precision == 2 and not province else "in"
         return f"{what} {prep} {place}{tag}"
     if not event.country:
@@ -234,36 +234,47 @@ def _where(event: Event, what: str, from_text: bool = False) -> str:
     return what if named else f"{what} in {event.country}"
 
 
-def _tagged(what: str, end: int, tag: str, regions: list[str]) -> str:
+def _tagged(what: str, start: int, end: int, tag: str, regions: list[str]) -> str:
     """The clause with the place's tag after the place's whole name: after the kind of place the report writes
     with it ("Kandahar city (Kandahar)", "the Durban suburb of Phoenix (KwaZulu-Natal)"), and instead of the
     report's own words for its province or country ("Zahedan in Sistan and Baluchestan province" → "Zahedan
-    (Sistan and Baluchestan)", "Owerri, Imo state," → "Owerri (Imo),"), which the tag already tells."""
-    kind, own, part = _place_patterns()
-    k = kind.match(what, end)
+    (Sistan and Baluchestan)", "Owerri, Imo state," → "Owerri (Imo),", "Balochistan's Kech district" → "Kech
+    district (Balochistan)"), which the tag already tells."""
+    pat = _place_patterns()
+    before = pat["before"].search(what[:start])
+    if before and _names_region(before.group("name"), regions):
+        what, shift = what[:before.start()] + what[start:], start - before.start()
+        start, end = start - shift, end - shift
+    k = pat["kind"].match(what, end)
     end = k.end() if k else end
-    m = own.match(what, end)
-    if m and _names_region(m.group("name") or m.group("name2"), regions):
+    m = pat["own"].match(what, end)
+    if m and (_names_region(m.group("name") or m.group("name2"), regions)
+              or m.group("kind") and _names_region(m.group("owner"), regions)):
         return f"{what[:end]}{tag}{what[m.end():]}"
-    p = part.match(what, end) if k else None  # "the Tripoli district of Ain Zara": a part of the place, named after it
+    p = pat["part"].match(what, end) if k else None  # "the Tripoli district of Ain Zara": a part of the place
     end = p.end() if p else end
     return f"{what[:end]}{tag}{what[end:]}"
 
 
 @functools.lru_cache(maxsize=1)
-def _place_patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
-    """(the kind of place after its name: " district", " refugee camp"; the report's own phrase for the province or
-    country: " in the occupied West Bank", ", Imo state"; a part of the place: " of Ain Zara")."""
+def _place_patterns() -> dict[str, re.Pattern[str]]:
+    """The report's words around a place: the kind of place after its name (" district", " refugee camp"); its own
+    phrase for the province or country after it (" in the occupied West Bank", ", Imo state", " in Cameroon's
+    Southwest region") or before it ("Borno state's "); a part of the place (" of Ain Zara")."""
     from dateline.geo.gazetteer import tables
 
     kinds = "|".join(re.escape(w) for w in sorted(tables()["place_type_after"], key=len, reverse=True))
     modifiers = "|".join(re.escape(w) for w in phrases()["region_modifiers"])
-    name = r"[A-Z][\w.-]*(?:\s+(?:and\s+)?[A-Z][\w.-]*){0,4}(?![\w'’])"
-    kind = re.compile(rf"(?:\s+(?:{kinds})\b){{1,2}}", re.IGNORECASE)
-    own = re.compile(rf"(?:\s+(?:in|of)\s+(?:the\s+)?(?:(?:{modifiers})\s+){{0,2}}(?P<name>{name})(?:\s+(?:{kinds})\b)?"
-                     rf"|,\s+(?P<name2>{name})(?:\s+(?:{kinds})\b)?(?=\s*[,.;:]|$))")
-    part = re.compile(rf"\s+of\s+(?:the\s+)?{name}")
-    return kind, own, part
+    words = r"[A-Z][\w.-]*(?:\s+(?:and\s+)?[A-Z][\w.-]*){0,4}"
+    name = rf"{words}(?![\w'’])"
+    return {
+        "kind": re.compile(rf"(?:\s+(?:{kinds})\b){{1,2}}", re.IGNORECASE),
+        "own": re.compile(rf"(?:\s+(?:in|of)\s+(?:the\s+)?(?:(?P<owner>{words})['’]s\s+)?(?:(?:{modifiers})\s+){{0,2}}"
+                          rf"(?P<name>{name})(?P<kind>\s+(?:{kinds})\b)?"
+                          rf"|,\s+(?P<name2>{name})(?:\s+(?:{kinds})\b)?(?=\s*[,.;:]|$))"),
+        "before": re.compile(rf"\b(?P<name>{words})(?:\s+(?:{kinds}))?['’]s\s+$"),
+        "part": re.compile(rf"\s+of\s+(?:the\s+)?{name}"),
+    }
 
 
 def _names_region(words: str | None, regions: list[str]) -> bool:
