@@ -109,7 +109,7 @@ def test_a_clean_clause_is_kept_in_the_simple_past(nlp) -> None:  # type: ignore
     event = _event("Peaceful protest", location="Eldoret", admin1="Uasin Gishu", country="Kenya")
     assert notes.make_note(event, clause) == (
         "On 14 March 2021, hundreds of farmers blocked the main highway outside Eldoret (Uasin Gishu). "
-        "[size=no report]")
+        "[size=hundreds]")
 
 
 @pytest.mark.parametrize("text", [
@@ -339,3 +339,17 @@ def test_the_cited_source_keeps_the_article_the_report_gives_it(pipeline: Pipeli
 def test_a_source_named_by_a_mass_noun_takes_no_article() -> None:
     assert notes.cited_source(["Wire", "state media"], "Wire") == "state media"
     assert notes.cited_source(["Wire", "local media"], "Wire") == "local media"
+
+
+@pytest.mark.parametrize(("clause", "size"), [
+    ("Thousands of nurses marched through Eldoret to demand back pay", "thousands"),
+    ("about 1,500 dock workers blocked the port gates in Mombasa", "around 1500"),
+    ("more than 300 students occupied the rector's office in Kisumu", "more than 300"),
+    ("Dozens of traders pelted the county offices in Kisumu with stones", "dozens"),
+    ("students occupied the rector's office in Kisumu", "no report"),
+    # the count of people the crowd lost or who were taken is no size of it
+    ("two students were shot dead during a march in Kisumu", "no report"),
+])
+def test_the_size_tag_tells_the_crowd_the_clause_opens_with(clause: str, size: str) -> None:
+    event = _event("Peaceful protest", location="Kisumu", admin1="Kisumu", country="Kenya")
+    assert notes.make_note(event, clause).endswith(f". [size={size}]")

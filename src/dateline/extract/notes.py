@@ -193,8 +193,26 @@ def make_note(event: Event, clause: str | None) -> str:
         what, from_text = template(event), False
     sentence = f"{date_phrase(event)}, {_where(event, what, from_text)}{_killed(event, what)}."
     sentence = re.sub(r"\s{2,}", " ", sentence)
-    tags = " [size=no report]" if event.event_type in {"Protests", "Riots"} else ""
+    tags = f" [size={crowd_size(what) if from_text else 'no report'}]" if event.event_type in {"Protests", "Riots"} \
+        else ""
     return sentence + tags
+
+
+def crowd_size(clause: str) -> str:
+    """ACLED's size tag from the crowd the clause opens with: "hundreds of teachers marched" → "hundreds", "about
+    2,000 people marched" → "around 2000"; "no report" when it opens with no count, or with one of people
+    something was done to ("two protesters were shot"), who are no measure of the crowd."""
+    size = phrases()["crowd_size"]
+    quals = "|".join(re.escape(q) for q in sorted(size["qualifiers"], key=len, reverse=True))
+    words = "|".join(re.escape(w) for w in sorted(size["words"], key=len, reverse=True))
+    m = re.match(rf"(?:(?P<q>{quals})\s+)?(?P<n>{words}|\d{{1,3}}(?:,\d{{3}})+|(?!(?:19|20)\d\d\b)\d+)(?=\s+[a-z])", clause,
+                 re.IGNORECASE)
+    done_to = "|".join(re.escape(v) for v in size["not_the_crowd"])
+    if not m or re.match(rf"[^,]{{0,80}}?\b(?:{done_to})\b", clause, re.IGNORECASE):
+        return "no report"
+    count = m.group("n").lower().replace(",", "")
+    qualifier = size["qualifiers"].get((m.group("q") or "").lower())
+    return f"{qualifier} {count}" if qualifier else count
 
 
 def template(event: Event) -> str:
