@@ -353,3 +353,18 @@ def test_a_source_named_by_a_mass_noun_takes_no_article() -> None:
 def test_the_size_tag_tells_the_crowd_the_clause_opens_with(clause: str, size: str) -> None:
     event = _event("Peaceful protest", location="Kisumu", admin1="Kisumu", country="Kenya")
     assert notes.make_note(event, clause).endswith(f". [size={size}]")
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    ("Two clinics have been looted by armed men in Bunia.", "Two clinics were looted by armed men in Bunia"),
+    ("A health post has been burned by rebels in Bunia.", "A health post was burned by rebels in Bunia"),
+    ("The mayor said that rebels had burned two clinics in Bunia.", "rebels burned two clinics in Bunia"),
+    ("The mayor said two clinics had been looted by armed men in Bunia.", "two clinics were looted by armed men in Bunia"),
+])
+def test_a_perfect_or_a_reported_past_is_told_in_the_simple_past(nlp, text: str, want: str) -> None:  # type: ignore[no-untyped-def]
+    # before: "have been looted" lost its "have" and read "two clinics been looted"
+    from dateline.extract.events import _note_clause
+
+    doc = nlp(text)
+    tok = next(t for t in doc if t.text in {"looted", "burned"})
+    assert _note_clause(tok, tok.sent) == want

@@ -163,9 +163,13 @@ def clean_clause(tokens: list[Any], head: Any) -> str | None:
     finite = head.tag_ in _FINITE or any(c.dep_ in {"aux", "auxpass"} and c.tag_ in _FINITE for c in head.children)
     if not finite:
         return None
-    # ACLED notes tell events in the simple past: "have attempted to storm" → "attempted to storm"
-    perfect = {c.i for c in head.children if c.dep_ == "aux" and c.lemma_ == "have" and c.tag_ in {"VBP", "VBZ"}
-               and head.tag_ == "VBN"}
+    # ACLED notes tell events in the simple past: "have attempted to storm" → "attempted to storm", "had killed"
+    # (a reported act) → "killed", "have been killed" → "were killed"
+    have = [c for c in head.children if c.dep_ == "aux" and c.lemma_ == "have" and c.tag_ in {"VBP", "VBZ", "VBD"}
+            and head.tag_ == "VBN"]
+    perfect = {c.i for c in have}
+    been = {c.i: _simple_past_be(c, have[0], subj) for c in head.children if have and c.dep_ == "auxpass"
+            and c.lower_ == "been"}
     past = head.tag_ == "VBD" or bool(perfect) or any(c.dep_ in {"aux", "auxpass"} and c.tag_ == "VBD"
                                                       for c in head.children)
     if not past:
@@ -173,13 +177,22 @@ def clean_clause(tokens: list[Any], head: Any) -> str | None:
     doc = tokens[0].doc
     if tokens[0].tag_ == "PRP$" and len(tokens) > 1:
         tokens = tokens[1:]  # "its troops killed 11 militants": the owner is in a sentence the note does not carry
-    text = "".join(t.text_with_ws for t in doc[tokens[0].i:tokens[-1].i + 1] if t.i not in perfect).strip()
+    text = "".join(been[t.i] + t.whitespace_ if t.i in been else t.text_with_ws
+                   for t in doc[tokens[0].i:tokens[-1].i + 1] if t.i not in perfect).strip()
     if "\n" in text or _QUOTE.search(text) or _AD_RESIDUE.search(text) or _WIRE_DATELINE.search(text):
         return None
     first = tokens[0]
     if first.pos_ != "PROPN" and not first.ent_type_ and first.text[:1].isupper() and first.text[1:].islower():
         text = text[0].lower() + text[1:]  # "Buses carrying 7,000 people left": the note's date phrase comes first
     return text
+
+
+def _simple_past_be(been: Any, have: Any, subj: Any) -> str:
+    """ "were" or "was" for "have/has/had been": by the auxiliary's number, or for "had" by the subject's."""
+    if have.tag_ == "VBP" or have.tag_ == "VBD" and (subj.tag_ in {"NNS", "NNPS"} or
+                                                     any(c.dep_ == "conj" for c in subj.children)):
+        return "were"
+    return "was"
 
 
 def make_note(event: Event, clause: str | None) -> str:
