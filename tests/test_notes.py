@@ -368,3 +368,13 @@ def test_a_perfect_or_a_reported_past_is_told_in_the_simple_past(nlp, text: str,
     doc = nlp(text)
     tok = next(t for t in doc if t.text in {"looted", "burned"})
     assert _note_clause(tok, tok.sent) == want
+
+
+def test_an_outcome_participle_left_without_its_object_is_not_kept(nlp) -> None:  # type: ignore[no-untyped-def]
+    # the parser reads "four shoppers, the regional governor said" as the governor's words, leaving "killing" bare
+    from dateline.extract.events import _note_clause
+
+    doc = nlp("A car bomb exploded in the market town of Afrin, near the border, on Sunday, killing at least eight "
+              "people, the Syrian Observatory for Human Rights said.")
+    tok = next(t for t in doc if t.text == "exploded")
+    assert _note_clause(tok, tok.sent) == "A car bomb exploded in the market town of Afrin, near the border, on Sunday"

@@ -175,6 +175,9 @@ def clean_clause(tokens: list[Any], head: Any) -> str | None:
     if not past:
         return None  # "the surrender … strengthens the expectation", "rebels will attack": no telling of the act
     doc = tokens[0].doc
+    while len(tokens) > 1 and (tokens[-1].is_punct or tokens[-1].dep_ == "advcl" and tokens[-1].tag_ == "VBG"
+                               and not list(tokens[-1].children)):
+        tokens = tokens[:-1]  # "…, killing" whose victims the parser gave to the reporting verb: a dangling word
     if tokens[0].tag_ == "PRP$" and len(tokens) > 1:
         tokens = tokens[1:]  # "its troops killed 11 militants": the owner is in a sentence the note does not carry
     text = "".join(been[t.i] + t.whitespace_ if t.i in been else t.text_with_ws
