@@ -289,6 +289,11 @@ def test_the_act_a_source_reports_is_the_notes_clause(nlp, text: str, trigger: s
      "a drone hit a fuel depot in Belgorod (Belgorod Oblast), causing a fire"),
     ("settlers torched two cars in Huwara in the occupied West Bank", "Huwara", "West Bank", "Palestine",
      "settlers torched two cars in Huwara (West Bank)"),
+    # a province named with "and" is one name; a second place after "and" is not the province
+    ("mourners clashed with police in Zahedan in Sistan and Baluchestan province", "Zahedan",
+     "Sistan and Baluchestan", "Iran", "mourners clashed with police in Zahedan (Sistan and Baluchestan)"),
+    ("rebels shelled Beni in North Kivu and Bunia in Ituri", "Beni", "Nord-Kivu", "Democratic Republic of Congo",
+     "rebels shelled Beni (Nord-Kivu) and Bunia in Ituri"),
     # ... also when the report writes it as a possessive, before the place or after it
     ("soldiers killed four smugglers in Sokoto state's Illela town", "Illela", "Sokoto", "Nigeria",
      "soldiers killed four smugglers in Illela town (Sokoto)"),

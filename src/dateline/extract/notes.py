@@ -284,7 +284,9 @@ def _tagged(what: str, start: int, end: int, tag: str, regions: list[str]) -> st
     m = pat["own"].match(what, end)
     if m and (_names_region(m.group("name") or m.group("name2"), regions)
               or m.group("kind") and _names_region(m.group("owner"), regions)):
-        return f"{what[:end]}{tag}{what[m.end():]}"
+        tail = "tail" if m.group("tail") else "tail2"
+        cut = m.start(tail) if m.group(tail) and not _names_region(m.group(tail), regions) else m.end()
+        return f"{what[:end]}{tag}{what[cut:]}"
     p = pat["part"].match(what, end) if k else None  # "the Tripoli district of Ain Zara": a part of the place
     end = p.end() if p else end
     return f"{what[:end]}{tag}{what[end:]}"
@@ -301,11 +303,15 @@ def _place_patterns() -> dict[str, re.Pattern[str]]:
     modifiers = "|".join(re.escape(w) for w in phrases()["region_modifiers"])
     words = r"[A-Z][\w.-]*(?:\s+(?:and\s+)?[A-Z][\w.-]*){0,4}"
     name = rf"{words}(?![\w'’])"
+    # "Sistan and Baluchestan" is one province, "North Kivu and Bunia" a province and another place: the words
+    # after "and" are kept apart (`_tagged` drops them only when they too name the province)
+    one = r"[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*){0,3}"
+    two = rf"{one}(?P<TAIL>\s+and\s+{one})?(?![\w'’])"
     return {
         "kind": re.compile(rf"(?:\s+(?:{kinds})\b){{1,2}}", re.IGNORECASE),
         "own": re.compile(rf"(?:\s+(?:in|of)\s+(?:the\s+)?(?:(?P<owner>{words})['’]s\s+)?(?:(?:{modifiers})\s+){{0,2}}"
-                          rf"(?P<name>{name})(?P<kind>\s+(?:{kinds})\b)?"
-                          rf"|,\s+(?P<name2>{name})(?:\s+(?:{kinds})\b)?(?=\s*[,.;:]|$))"),
+                          rf"(?P<name>{two.replace('TAIL', 'tail')})(?P<kind>\s+(?:{kinds})\b)?"
+                          rf"|,\s+(?P<name2>{two.replace('TAIL', 'tail2')})(?:\s+(?:{kinds})\b)?(?=\s*[,.;:]|$))"),
         "before": re.compile(rf"\b(?P<name>{words})(?:\s+(?:{kinds}))?['’]s\s+$"),
         "part": re.compile(rf"\s+of\s+(?:the\s+)?{name}"),
     }
