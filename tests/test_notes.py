@@ -383,3 +383,15 @@ def test_an_outcome_participle_left_without_its_object_is_not_kept(nlp) -> None:
               "people, the Syrian Observatory for Human Rights said.")
     tok = next(t for t in doc if t.text == "exploded")
     assert _note_clause(tok, tok.sent) == "A car bomb exploded in the market town of Afrin, near the border, on Sunday"
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    ("The army has retaken the town of Gwoza from the insurgents.",
+     "the army retook the town of Gwoza from the insurgents"),
+    ("Rebels have overrun an army base near Gwoza.", "rebels overran an army base near Gwoza"),
+    ("Rebels have seized an army base near Gwoza.", "rebels seized an army base near Gwoza"),
+])
+def test_a_perfect_with_an_irregular_participle_is_told_in_its_past(nlp, text: str, want: str) -> None:  # type: ignore[no-untyped-def]
+    # before: "has retaken" lost its "has" and read "the army retaken the town"
+    sent = next(iter(nlp(text).sents))
+    assert notes.clean_clause([t for t in sent if not t.is_punct], sent.root) == want

@@ -170,6 +170,8 @@ def clean_clause(tokens: list[Any], head: Any) -> str | None:
     perfect = {c.i for c in have}
     been = {c.i: _simple_past_be(c, have[0], subj) for c in head.children if have and c.dep_ == "auxpass"
             and c.lower_ == "been"}
+    if have and not been and head.lower_ in phrases()["past_of_participle"]:
+        been[head.i] = phrases()["past_of_participle"][head.lower_]  # "has retaken" → "retook", not "retaken"
     past = head.tag_ == "VBD" or bool(perfect) or any(c.dep_ in {"aux", "auxpass"} and c.tag_ == "VBD"
                                                       for c in head.children)
     if not past:
