@@ -329,6 +329,10 @@ def test_a_possessive_opening_the_clause_is_left_out(nlp) -> None:  # type: igno
     ("Soldiers opened fire on a wedding party in Kidal on Friday, killing four guests, according to the Red Cross.",
      "the Red Cross"),
     ("Troops arrested 14 students in Mandalay on Monday, state media reported.", "state media"),
+    ("Around 500 taxi drivers protested outside parliament in Nairobi on Monday, according to The Standard.",
+     "The Standard"),
+    ("Police in Mombasa said on Monday that gunmen had shot dead a trader outside the market in Likoni.",
+     "the police in Mombasa"),
     (("\"They took the cattle and burned the houses,\" said a farmer from Kwamekrom, where herders attacked the "
       "village on Monday."), "a farmer from Kwamekrom"),
 ])

@@ -121,7 +121,12 @@ def _as_written(text: str, link: ClaimLink) -> str:
         start, end = lo + m.start(), lo + m.end()
         if start <= last and end >= first:  # the name the link's span is about
             article = re.search(r"\b(the|a|an)\s+$", text[max(0, start - 5):start], re.IGNORECASE)
-            return f"{article.group(1).lower()} {link.name}" if article else link.name
+            if not article:
+                return link.name
+            # "The Standard" inside a sentence: the article is part of the title; at a sentence's start it is not
+            before = text[:start - len(article.group(0))].rstrip()
+            titled = article.group(1)[0].isupper() and before != "" and before[-1] not in ".!?\"”\n"
+            return f"{article.group(1) if titled else article.group(1).lower()} {link.name}"
     return link.name
 
 

@@ -352,6 +352,9 @@ def cited_source(claimed_by: list[str], publisher: str | None) -> str | None:
         return None
     source = cited[-1].strip()
     first, _, rest = source.partition(" ")
+    if first.lower() in _GENERIC and first[:1].isupper():
+        # "Police in Karachi said …": capitalised by the sentence's start, not a name
+        source, first = first.lower() + source[len(first):], first.lower()
     if first.lower() in {"their", "his", "her", "its", "our", "my", "your"} and rest:
         return f"the {rest}"
     # a plural or mass noun takes no article: "according to residents", "according to state media"
