@@ -20,6 +20,8 @@ cited outlet(s), or the publisher for first-hand claims; `Event.source_scale` co
 
 from __future__ import annotations
 
+import re
+
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
@@ -76,7 +78,8 @@ def attribute(
             continue
         chain = _chain_for(doc, text, anchor_span, direct, quote_chains, publisher)
         event.claimed_by = _names(chain)
-        event.notes = notes_mod.with_source(event.notes, event.claimed_by, publisher.name or None)
+        event.notes = notes_mod.with_source(event.notes, [_as_written(text, link) for link in chain if link.name],
+                                            publisher.name or None)
         cited = [link.name for link in chain[1:] if link.role in ("outlet", "organisation")]
         event.source = "; ".join(cited) if cited else publisher.name or None
         event.source_scale = (source_mod.source_scale(cited) if cited
@@ -103,6 +106,28 @@ def outlet_name(article: Article) -> str | None:
 
     host = (urlsplit(article.url).hostname or "").removeprefix("www.")
     return host or None
+
+
+def _as_written(text: str, link: ClaimLink) -> str:
+    """The link's name with the article the report gives it, for the note's "according to …": "the Red Cross",
+    "a security source" (the chain's names drop it). A name the report writes bare ("state media") stays bare."""
+    if link.role == "publisher" or link.span is None or not link.name:
+        return link.name
+    # an inverted report ("said a resident of X") gives a span that ends where its reporting verb does, before
+    # the name starts
+    first, last = sorted((link.span.start, link.span.end))
+    lo, hi = max(0, first - len(link.name)), last + len(link.name)
+    for m in re.finditer(re.escape(link.name), text[lo:hi]):
+        start, end = lo + m.start(), lo + m.end()
+        if start <= last and end >= first:  # the name the link's span is about
+            article = re.search(r"\b(the|a|an)\s+$", text[max(0, start - 5):start], re.IGNORECASE)
+            if not article:
+                return link.name
+            # "The Standard" inside a sentence: the article is part of the title; at a sentence's start it is not
+            before = text[:start - len(article.group(0))].rstrip()
+            titled = article.group(1)[0].isupper() and before != "" and before[-1] not in ".!?\"”\n"
+            return f"{article.group(1) if titled else article.group(1).lower()} {link.name}"
+    return link.name
 
 
 def _names(chain: list[ClaimLink]) -> list[str]:

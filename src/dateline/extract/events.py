@@ -24,7 +24,7 @@ from dateline.extract import dates as dates_mod
 from dateline.extract.actor_phrases import LEAVER, SPONSOR, actor_mentions
 from dateline.extract.decide import PLACE_AMBIGUOUS, SUMS_INCIDENTS
 from dateline.extract.fatalities import count_fatalities
-from dateline.extract.notes import clean_clause, make_note
+from dateline.extract.notes import clean_clause, make_note, reports
 from dateline.extract.notes import phrases as note_phrases
 from dateline.geo import resolve as geo_resolve
 from dateline.model import Actor, Article, DateMention, Event, Place, Quote, RejectedCandidate, Span
@@ -823,8 +823,12 @@ def _clause_tokens(tok: Token) -> tuple[Token, list[Token]]:
     node = tok
     while node.pos_ not in {"VERB", "AUX"} and node.head.i != node.i:
         node = node.head
-    if node.dep_ in {"xcomp", "ccomp"} and node.head.pos_ == "VERB":
-        node = node.head  # "attempted to storm": keep the attempt
+    if node.dep_ == "advcl" and node.tag_ == "VBG" and node.head.pos_ in {"VERB", "AUX"} and \
+            not any(c.dep_ in {"nsubj", "nsubjpass"} for c in node.children):
+        node = node.head  # "air strikes hit a house, killing 12": the participle tells the outcome of the act
+    if node.dep_ in {"xcomp", "ccomp"} and node.head.pos_ == "VERB" and \
+            not (node.dep_ == "ccomp" and reports(node.head)):
+        node = node.head  # "attempted to storm": keep the attempt; "…, police said" is the source, not the act
     # drop what comes before the subject: "Following the remarks, ..." and attribution tails
     skip: set[int] = set()
     for child in node.children:

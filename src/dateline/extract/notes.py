@@ -11,6 +11,7 @@ The cited source is added by `with_source` once the claims are known (extract/cl
 from __future__ import annotations
 
 import datetime as dt
+import difflib
 import functools
 import importlib.resources as importlib_resources
 import re
@@ -135,6 +136,12 @@ _COMMON_STARTS = {"the", "a", "an", "these", "this", "those", "some", "several",
                   "more", "at", "over", "about", "around", "suspected", "unknown", "local", "members", "supporters"}
 
 
+def reports(verb: Any) -> bool:
+    """Whether a verb reports what its complement tells ("police said gunmen attacked …"): the complement is the
+    act, and the reporter is the note's source, not its subject."""
+    return bool(verb.lemma_.lower() in _REPORTING)
+
+
 def clean_clause(tokens: list[Any], head: Any) -> str | None:
     """The clause's text when it reads as a sentence on its own, else None.
 
@@ -156,21 +163,41 @@ def clean_clause(tokens: list[Any], head: Any) -> str | None:
     finite = head.tag_ in _FINITE or any(c.dep_ in {"aux", "auxpass"} and c.tag_ in _FINITE for c in head.children)
     if not finite:
         return None
-    # ACLED notes tell events in the simple past: "have attempted to storm" → "attempted to storm"
-    perfect = {c.i for c in head.children if c.dep_ == "aux" and c.lemma_ == "have" and c.tag_ in {"VBP", "VBZ"}
-               and head.tag_ == "VBN"}
+    # ACLED notes tell events in the simple past: "have attempted to storm" → "attempted to storm", "had killed"
+    # (a reported act) → "killed", "have been killed" → "were killed"
+    have = [c for c in head.children if c.dep_ == "aux" and c.lemma_ == "have" and c.tag_ in {"VBP", "VBZ", "VBD"}
+            and head.tag_ == "VBN"]
+    perfect = {c.i for c in have}
+    been = {c.i: _simple_past_be(c, have[0], subj) for c in head.children if have and c.dep_ == "auxpass"
+            and c.lower_ == "been"}
+    if have and not been and head.lower_ in phrases()["past_of_participle"]:
+        been[head.i] = phrases()["past_of_participle"][head.lower_]  # "has retaken" → "retook", not "retaken"
     past = head.tag_ == "VBD" or bool(perfect) or any(c.dep_ in {"aux", "auxpass"} and c.tag_ == "VBD"
                                                       for c in head.children)
     if not past:
         return None  # "the surrender … strengthens the expectation", "rebels will attack": no telling of the act
     doc = tokens[0].doc
-    text = "".join(t.text_with_ws for t in doc[tokens[0].i:tokens[-1].i + 1] if t.i not in perfect).strip()
+    while len(tokens) > 1 and (tokens[-1].is_punct or tokens[-1].dep_ == "advcl" and tokens[-1].tag_ == "VBG"
+                               and not list(tokens[-1].children)):
+        tokens = tokens[:-1]  # "…, killing" whose victims the parser gave to the reporting verb: a dangling word
+    if tokens[0].tag_ == "PRP$" and len(tokens) > 1:
+        tokens = tokens[1:]  # "its troops killed 11 militants": the owner is in a sentence the note does not carry
+    text = "".join(been[t.i] + t.whitespace_ if t.i in been else t.text_with_ws
+                   for t in doc[tokens[0].i:tokens[-1].i + 1] if t.i not in perfect).strip()
     if "\n" in text or _QUOTE.search(text) or _AD_RESIDUE.search(text) or _WIRE_DATELINE.search(text):
         return None
     first = tokens[0]
     if first.pos_ != "PROPN" and not first.ent_type_ and first.text[:1].isupper() and first.text[1:].islower():
         text = text[0].lower() + text[1:]  # "Buses carrying 7,000 people left": the note's date phrase comes first
     return text
+
+
+def _simple_past_be(been: Any, have: Any, subj: Any) -> str:
+    """ "were" or "was" for "have/has/had been": by the auxiliary's number, or for "had" by the subject's."""
+    if have.tag_ == "VBP" or have.tag_ == "VBD" and (subj.tag_ in {"NNS", "NNPS"} or
+                                                     any(c.dep_ == "conj" for c in subj.children)):
+        return "were"
+    return "was"
 
 
 def make_note(event: Event, clause: str | None) -> str:
@@ -184,8 +211,26 @@ def make_note(event: Event, clause: str | None) -> str:
         what, from_text = template(event), False
     sentence = f"{date_phrase(event)}, {_where(event, what, from_text)}{_killed(event, what)}."
     sentence = re.sub(r"\s{2,}", " ", sentence)
-    tags = " [size=no report]" if event.event_type in {"Protests", "Riots"} else ""
+    tags = f" [size={crowd_size(what) if from_text else 'no report'}]" if event.event_type in {"Protests", "Riots"} \
+        else ""
     return sentence + tags
+
+
+def crowd_size(clause: str) -> str:
+    """ACLED's size tag from the crowd the clause opens with: "hundreds of teachers marched" → "hundreds", "about
+    2,000 people marched" → "around 2000"; "no report" when it opens with no count, or with one of people
+    something was done to ("two protesters were shot"), who are no measure of the crowd."""
+    size = phrases()["crowd_size"]
+    quals = "|".join(re.escape(q) for q in sorted(size["qualifiers"], key=len, reverse=True))
+    words = "|".join(re.escape(w) for w in sorted(size["words"], key=len, reverse=True))
+    m = re.match(rf"(?:(?P<q>{quals})\s+)?(?P<n>{words}|\d{{1,3}}(?:,\d{{3}})+|(?!(?:19|20)\d\d\b)\d+)(?=\s+[a-z])", clause,
+                 re.IGNORECASE)
+    done_to = "|".join(re.escape(v) for v in size["not_the_crowd"])
+    if not m or re.match(rf"[^,]{{0,80}}?\b(?:{done_to})\b", clause, re.IGNORECASE):
+        return "no report"
+    count = m.group("n").lower().replace(",", "")
+    qualifier = size["qualifiers"].get((m.group("q") or "").lower())
+    return f"{qualifier} {count}" if qualifier else count
 
 
 def template(event: Event) -> str:
@@ -215,7 +260,7 @@ def _where(event: Event, what: str, from_text: bool = False) -> str:
         names = [place] + ([written.text] if written is not None and written.text != place else [])
         m = next(filter(None, (re.search(rf"\b{re.escape(n)}\b", what, re.IGNORECASE) for n in names)), None)
         if m:
-            return f"{what[:m.end()]}{tag}{what[m.end():]}"
+            return _tagged(what, m.start(), m.end(), tag, [r for r in (event.admin1, event.country) if r])
         prep = "near" if event.geo_precision == 2 and not province else "in"
         return f"{what} {prep} {place}{tag}"
     if not event.country:
@@ -223,6 +268,66 @@ def _where(event: Event, what: str, from_text: bool = False) -> str:
     named = (re.search(rf"\b{re.escape(event.country)}\b", what, re.IGNORECASE) if from_text
              else f" in {event.country.lower()}" in what.lower())
     return what if named else f"{what} in {event.country}"
+
+
+def _tagged(what: str, start: int, end: int, tag: str, regions: list[str]) -> str:
+    """The clause with the place's tag after the place's whole name: after the kind of place the report writes
+    with it ("Kandahar city (Kandahar)", "the Durban suburb of Phoenix (KwaZulu-Natal)"), and instead of the
+    report's own words for its province or country ("Zahedan in Sistan and Baluchestan province" → "Zahedan
+    (Sistan and Baluchestan)", "Owerri, Imo state," → "Owerri (Imo),", "Balochistan's Kech district" → "Kech
+    district (Balochistan)"), which the tag already tells."""
+    pat = _place_patterns()
+    before = pat["before"].search(what[:start])
+    if before and _names_region(before.group("name"), regions):
+        what, shift = what[:before.start()] + what[start:], start - before.start()
+        start, end = start - shift, end - shift
+    k = pat["kind"].match(what, end)
+    end = k.end() if k else end
+    m = pat["own"].match(what, end)
+    if m and (_names_region(m.group("name") or m.group("name2"), regions)
+              or m.group("kind") and _names_region(m.group("owner"), regions)):
+        tail = "tail" if m.group("tail") else "tail2"
+        cut = m.start(tail) if m.group(tail) and not _names_region(m.group(tail), regions) else m.end()
+        return f"{what[:end]}{tag}{what[cut:]}"
+    p = pat["part"].match(what, end) if k else None  # "the Tripoli district of Ain Zara": a part of the place
+    end = p.end() if p else end
+    return f"{what[:end]}{tag}{what[end:]}"
+
+
+@functools.lru_cache(maxsize=1)
+def _place_patterns() -> dict[str, re.Pattern[str]]:
+    """The report's words around a place: the kind of place after its name (" district", " refugee camp"); its own
+    phrase for the province or country after it (" in the occupied West Bank", ", Imo state", " in Cameroon's
+    Southwest region") or before it ("Borno state's "); a part of the place (" of Ain Zara")."""
+    from dateline.geo.gazetteer import tables
+
+    kinds = "|".join(re.escape(w) for w in sorted(tables()["place_type_after"], key=len, reverse=True))
+    modifiers = "|".join(re.escape(w) for w in phrases()["region_modifiers"])
+    words = r"[A-Z][\w.-]*(?:\s+(?:and\s+)?[A-Z][\w.-]*){0,4}"
+    name = rf"{words}(?![\w'’])"
+    # "Sistan and Baluchestan" is one province, "North Kivu and Bunia" a province and another place: the words
+    # after "and" are kept apart (`_tagged` drops them only when they too name the province)
+    one = r"[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*){0,3}"
+    two = rf"{one}(?P<TAIL>\s+and\s+{one})?(?![\w'’])"
+    return {
+        "kind": re.compile(rf"(?:\s+(?:{kinds})\b){{1,2}}", re.IGNORECASE),
+        "own": re.compile(rf"(?:\s+(?:in|of)\s+(?:the\s+)?(?:(?P<owner>{words})['’]s\s+)?(?:(?:{modifiers})\s+){{0,2}}"
+                          rf"(?P<name>{two.replace('TAIL', 'tail')})(?P<kind>\s+(?:{kinds})\b)?"
+                          rf"|,\s+(?P<name2>{two.replace('TAIL', 'tail2')})(?:\s+(?:{kinds})\b)?(?=\s*[,.;:]|$))"),
+        "before": re.compile(rf"\b(?P<name>{words})(?:\s+(?:{kinds}))?['’]s\s+$"),
+        "part": re.compile(rf"\s+of\s+(?:the\s+)?{name}"),
+    }
+
+
+def _names_region(words: str | None, regions: list[str]) -> bool:
+    """Whether the report's words name one of the regions, spelled its own way ("Idlib" for Idleb, "North Kivu"
+    for Nord-Kivu): a word of three letters or more that is the region's, or nearly so."""
+    if not words:
+        return False
+    said = [w.lower() for w in re.split(r"[\s-]+", words) if len(w) >= 3 and w.lower() not in {"and", "the"}]
+    names = [w.lower() for r in regions for w in re.split(r"[\s-]+", r) if len(w) >= 3 and w.lower() not in {"and", "the"}]
+    return any(a == b or (min(len(a), len(b)) >= 4 and difflib.SequenceMatcher(None, a, b).ratio() >= 0.75)
+               for a in said for b in names)
 
 
 def _killed(event: Event, what: str) -> str:
@@ -247,11 +352,16 @@ def cited_source(claimed_by: list[str], publisher: str | None) -> str | None:
         return None
     source = cited[-1].strip()
     first, _, rest = source.partition(" ")
+    if first.lower() in _GENERIC and first[:1].isupper():
+        # "Police in Karachi said …": capitalised by the sentence's start, not a name
+        source, first = first.lower() + source[len(first):], first.lower()
     if first.lower() in {"their", "his", "her", "its", "our", "my", "your"} and rest:
         return f"the {rest}"
-    if first.lower() == "local" and not source.endswith("s"):
+    # a plural or mass noun takes no article: "according to residents", "according to state media"
+    plural = source.endswith("s") or source.rsplit(" ", 1)[-1].lower() in phrases()["plural_sources"]
+    if first.lower() == "local" and not plural:
         return f"a {source}"  # "a local official said": one of several
-    if source[:1].islower() and first.lower() not in _DETERMINERS and not source.endswith("s"):
+    if source[:1].islower() and first.lower() not in _DETERMINERS and not plural:
         return f"the {source}"
     return source
 
