@@ -335,6 +335,8 @@ def test_a_possessive_opening_the_clause_is_left_out(nlp) -> None:  # type: igno
      "the police in Mombasa"),
     (("\"They took the cattle and burned the houses,\" said a farmer from Kwamekrom, where herders attacked the "
       "village on Monday."), "a farmer from Kwamekrom"),
+    # the article is the report's, not the channel's
+    ("\"Police fired tear gas at students marching in Kisumu on Monday,\" the Citizen TV report adds.", "Citizen TV"),
 ])
 def test_the_cited_source_keeps_the_article_the_report_gives_it(pipeline: Pipeline, text: str, source: str) -> None:
     from dateline.ingest import article_from_text

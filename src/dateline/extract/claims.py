@@ -121,13 +121,20 @@ def _as_written(text: str, link: ClaimLink) -> str:
         start, end = lo + m.start(), lo + m.end()
         if start <= last and end >= first:  # the name the link's span is about
             article = re.search(r"\b(the|a|an)\s+$", text[max(0, start - 5):start], re.IGNORECASE)
-            if not article:
+            if not article or _heads_a_noun(text, end):
                 return link.name
             # "The Standard" inside a sentence: the article is part of the title; at a sentence's start it is not
             before = text[:start - len(article.group(0))].rstrip()
             titled = article.group(1)[0].isupper() and before != "" and before[-1] not in ".!?\"”\n"
             return f"{article.group(1) if titled else article.group(1).lower()} {link.name}"
     return link.name
+
+
+def _heads_a_noun(text: str, name_end: int) -> bool:
+    """Does the name modify a noun that follows it ("the Al Arabiya TV report adds")? Then the article before
+    the name is that noun's."""
+    following = re.match(r"\s+([a-z]+)", text[name_end:name_end + 30])
+    return following is not None and following.group(1) in notes_mod.phrases()["source_heads"]
 
 
 def _names(chain: list[ClaimLink]) -> list[str]:
