@@ -229,6 +229,8 @@ def test_victims_before_a_killing_by_hand_or_fire_are_counted(text: str, value: 
     ("The men were beaten to death before officers arrived.", 2, True),
     ("The suspected robbers were lynched by traders.", 2, True),
     ("Both brothers were shot dead outside their shop.", 2, False),
+    ("The victims, all farmers, were hacked to death.", 2, True),
+    ("Soldiers beat the men to death.", 2, True),
 ])
 def test_a_definite_plural_with_no_number_is_at_least_two(text: str, value: int, vague: bool) -> None:
     count = count_fatalities(text)

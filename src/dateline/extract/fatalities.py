@@ -101,8 +101,11 @@ _KILLED_AFTER = re.compile(r"\bbefore\s+(?:being|(?:he|she)\s+was)\s+(?:shot dea
                            r"neutrali[sz]ed)\b", re.IGNORECASE)
 # "the men were beaten to death", "the suspects were lynched": victims named by a definite plural and no number
 # are at least two (a vague figure, used only when the text states no number: it is mostly a count told before)
-_DEFINITE_PLURAL = re.compile(rf"\b(?:the|both)\s+(?:[\w'’-]+\s+){{0,2}}?(?:[a-z]+[^s\W]s|[a-z]*men|people|children)\s+"
-                              rf"(?:(?:were|have been|had been|are|got)\s+){_AUX}{_DEATH_VERB}\b", re.IGNORECASE)
+_PLURAL_NOUN = r"(?:[a-z]+[^s\W]s|[a-z]*men|people|children)"
+_DEFINITE_PLURAL = re.compile(rf"\b(?:the|both)\s+(?:[\w'’-]+\s+){{0,2}}?{_PLURAL_NOUN}(?:,[^,.;]{{1,40}},)?\s+"
+                              rf"(?:(?:were|have been|had been|are|got)\s+){_AUX}{_DEATH_VERB}\b"
+                              rf"|\b(?:beat|burn(?:ed|t)|hacked|stoned|stabbed|clubbed|bludgeoned)\s+(?:the|both)\s+"
+                              rf"(?:[\w'’-]+\s+){{0,2}}?{_PLURAL_NOUN}\s+to death\b", re.IGNORECASE)
 _PATTERNS = [
     # "five protesters were killed", "two of them died", "a man was shot dead"
     re.compile(rf"\b{_NUM}\s+{_GAP}{_AUX}{_DEATH_VERB}\b", re.IGNORECASE),
@@ -303,7 +306,7 @@ def _definite_plural(text: str, later: int) -> FatalityCount:
     m = _DEFINITE_PLURAL.search(text)
     if m is None:
         return FatalityCount(value=later) if later else FatalityCount()
-    vague = not m.group(0).lower().startswith("both")
+    vague = not re.search(r"\bboth\b", m.group(0), re.IGNORECASE)
     return FatalityCount(value=2 + later, vague=vague, start=m.start(), end=m.end(), figures=[2])
 
 
