@@ -46,3 +46,32 @@ def test_trigger_with_conflict_context_stays_an_event(pipeline, text, sub_event_
 def test_dropped_event_is_kept_as_rejected_with_reason(pipeline):
     report = pipeline.extract_text("Her latest novel was attacked by critics in London.", published="2024-03-08")
     assert any(c.reason == "no_event" and c.detail and "ambiguous trigger" in c.detail for c in report.rejected)
+
+
+@pytest.mark.parametrize("text", [
+    # a crowd's anger at a road death or a local grievance: ACLED's Mob violence, not an accident
+    "Angry youths torched a bus in Nakuru on Monday after it knocked down a schoolgirl.",
+    "Residents of Kibera set a matatu on fire on Tuesday after it hit and killed a boy.",
+    "Angry residents set fire to a police vehicle in Mbale on Saturday after a boy was knocked down by a speeding car.",
+])
+def test_a_crowd_burning_a_vehicle_after_a_road_death_is_mob_violence(pipeline, text):
+    [event] = pipeline.extract_text(text, published="2024-03-14").events
+    assert event.sub_event_type == "Mob violence"
+    assert not event.fatalities
+
+
+def test_a_petrol_bomb_thrown_at_a_house_is_an_event(pipeline):
+    events = pipeline.extract_text("A petrol bomb was thrown at a ward councillor's house in Mamelodi on Sunday night.",
+                                   published="2024-03-14").events
+    assert len(events) == 1
+
+
+@pytest.mark.parametrize("text", [
+    # the crash, the house fire and the robbery stay out
+    "Three residents were burnt to death in a house fire in Alexandra on Sunday.",
+    "A truck crashed into a bus in Nakuru on Monday, killing five passengers.",
+    "Two residents were injured when a lorry overturned in Kisumu on Saturday.",
+    "Robbers attacked a petrol station in Kano on Monday and stole cash.",
+])
+def test_accidents_and_crime_near_crowd_words_stay_out(pipeline, text):
+    assert pipeline.extract_text(text, published="2024-03-14").events == []

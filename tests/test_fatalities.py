@@ -209,3 +209,33 @@ def test_a_toll_told_as_a_figure(text: str, dead: int) -> None:
 ])
 def test_ages_and_shares_of_the_victims_do_not_change_the_count(text: str, value: int) -> None:
     assert count_fatalities(text).value == value
+
+
+@pytest.mark.parametrize(("text", "value"), [
+    # a killing by hand, blade or fire told as how the victims died, the victims before the verb
+    ("Two suspected thieves were hacked to death by a mob in Kisumu on Tuesday.", 2),
+    ("Five villagers were hacked to death by militiamen in Djugu.", 5),
+    ("A suspected witch was burnt to death by a mob in Kisii.", 1),
+    ("Two men were clubbed to death by residents in Ibadan.", 2),
+    ("A teenage boy was stoned to death in Beledweyne.", 1),
+    ("Six people were burnt alive when attackers set their houses on fire.", 6),
+])
+def test_victims_before_a_killing_by_hand_or_fire_are_counted(text: str, value: int) -> None:
+    assert count_fatalities(text).value == value
+
+
+@pytest.mark.parametrize(("text", "value", "vague"), [
+    # victims named by a definite plural and no number are at least two, a vague figure; "both" are two
+    ("The men were beaten to death before officers arrived.", 2, True),
+    ("The suspected robbers were lynched by traders.", 2, True),
+    ("Both brothers were shot dead outside their shop.", 2, False),
+    ("The victims, all farmers, were hacked to death.", 2, True),
+    ("Soldiers beat the men to death.", 2, True),
+])
+def test_a_definite_plural_with_no_number_is_at_least_two(text: str, value: int, vague: bool) -> None:
+    count = count_fatalities(text)
+    assert (count.value, count.vague) == (value, vague)
+
+
+def test_a_definite_plural_yields_to_a_stated_number() -> None:
+    assert count_fatalities("Four soldiers were killed in the ambush; the soldiers were shot dead at close range.").value == 4

@@ -28,6 +28,7 @@ CONTEXT_LEMMAS = _CUES.words("CONTEXT_LEMMAS")
 PERSON_NOUNS = _CUES.words("PERSON_NOUNS")
 PROPERTY_NOUNS = _CUES.words("PROPERTY_NOUNS")
 HARM_TRIGGERS = _CUES.words("HARM_TRIGGERS")
+THROWING_VERBS = _CUES.words("THROWING_VERBS")
 TARGET_DEPS = frozenset({"dobj", "nsubjpass", "obj"})
 # "demonstrate" without an object or a clause is the protest sense ("workers demonstrated outside the
 # ministry"); with one it means to show ("demonstrated that it works", "demonstrate competence").
@@ -55,6 +56,8 @@ def _sense_is_settled(token: Token) -> bool:
             or token.head.lower_ in {"held", "staged", "organised", "organized"})
         if held or any(c.lower_ in {"peaceful", "peacefully"} for c in token.children):
             return True
+    if token.pos_ == "NOUN" and token.head.lemma_.lower() in THROWING_VERBS:
+        return True  # "a petrol bomb was thrown at a house": a device thrown is a device used
     if lemma in HARM_TRIGGERS:
         if any(child.dep_ in TARGET_DEPS and child.pos_ == "NOUN"
                and child.lemma_.lower() in PERSON_NOUNS | PROPERTY_NOUNS for child in _with_conjuncts(token)):

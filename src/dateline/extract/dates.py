@@ -815,7 +815,26 @@ def dates_from_doc(article: Article, doc: Doc, resources: Resources) -> list[Dat
         if getattr(span, "label_", "") == "ANAPHOR" or _ANAPHOR_RE.match(_norm(span.text)):
             m = _resolve_anaphor(text, span, m, mentions, future_ctx)
         mentions.append(m)
-    return _nights(text, _joined_ranges(text, mentions))
+    mentions = _nights(text, _joined_ranges(text, mentions))
+    return sorted(mentions + _time_headers(text, base), key=lambda d: d.span.start)
+
+
+TIME_HEADER_NOTE = "a live page's time header"
+
+
+def _time_headers(text: str, base: dt.date | None) -> list[DateMention]:
+    """The time headers of a live page's entries ("14:32 GMT —", "10.45am:", "BREAKING:"), each the report's own
+    day at precision 1: a live page tells its entries as they happen. They belong to no clause, so a day told in
+    the entry's own words comes first (`date_for_event`)."""
+    if base is None:
+        return []
+    return [DateMention(span=_span_of(text, m.start(), m.end()), kind="relative", date_start=base, date_end=base,
+                        time_precision=1, relation="present", event_date=base, note=TIME_HEADER_NOTE)
+            for m in _CUES.regex("TIME_HEADER").finditer(text)]
+
+
+def _header(d: DateMention) -> bool:
+    return d.note == TIME_HEADER_NOTE
 
 
 _RANGE_OPENER = re.compile(r"^(?:between|from)\s", re.IGNORECASE)
@@ -962,6 +981,8 @@ def date_for_event(
         if d.date_start is not None and d.note != "dateline" and paragraph.start <= d.span.start < paragraph.end
     ]  # fmt: skip
     in_sentence = [d for d in cands if sentence.start <= d.span.start < sentence.end]
+    if any(not _header(d) for d in in_sentence):
+        in_sentence = [d for d in in_sentence if not _header(d)]  # the entry's own words date it before its header
     in_clause = [
         d for d in in_sentence if d.clause is not None and d.clause.start <= trigger.start and trigger.end <= d.clause.end
     ]  # fmt: skip
@@ -1003,6 +1024,8 @@ def date_for_event(
             if told and chosen.time_precision < 2:
                 # the day a source spoke in an earlier sentence bounds this act, it is not its day
                 chosen = chosen.model_copy(update={"time_precision": 2, "note": _join(chosen.note, "date of a report")})
+    if chosen is None:
+        chosen = _entry_header(dates, sentence)
     if chosen is None and not any(paragraph.start <= d.span.start < paragraph.end for d in cands):
         chosen = _previous_paragraphs_day(dates, paragraph, article)
     if chosen is not None and discovery_precision and _DISCOVERY.search(sentence.text) and chosen.time_precision < 2:
@@ -1146,6 +1169,17 @@ def _previous_paragraphs_day(dates: list[DateMention], paragraph: Span, article:
         return None
     day = max(before, key=lambda d: d.span.start)
     return day.model_copy(update={"time_precision": 2, "note": _join(day.note, "from an earlier paragraph")})
+
+
+def _entry_header(dates: list[DateMention], sentence: Span) -> DateMention | None:
+    """The time header of the live page's entry the sentence stands in: the last one before it, whose lines run to
+    the next header ("Update, 3pm:" on a line of its own, then the entry)."""
+    # (the sentence splitter may cut a header, "14:32 | GMT — Rockets hit …": it starts before the sentence)
+    before = [d for d in dates if _header(d) and d.span.start <= sentence.start]
+    if not before:
+        return None
+    header = max(before, key=lambda d: d.span.start)
+    return header.model_copy(update={"note": _join(header.note, "the entry's header")})
 
 
 def _latest_day_told(dates: list[DateMention]) -> dt.date | None:

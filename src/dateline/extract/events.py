@@ -452,7 +452,7 @@ def _sentence_candidate(
                                   if not any(a <= m[0].start < b for a, b in aside)],
                                  (date.date_start if date is not None else None) or article.published, text),
         clause=_note_clause(tok, sent),
-        fatality_text=told,
+        fatality_text=_crowd_sequel_toll(told, main.start - sent.start_char, result.sub_event_type),
         paragraph_start=paragraph.start,
         target_kind=classify.target_kind(sent),
         civilian_site=_civilian_site_hit(sent),
@@ -715,6 +715,22 @@ def _time_clause(sent: SpacySpan, trig: classify.Trigger) -> SpacySpan | None:
     return None
 
 
+# the sub-types of a crowd's act (Protests and Riots)
+CROWD_TYPES = frozenset({"Peaceful protest", "Protest with intervention", "Excessive force against protesters",
+                         "Violent demonstration", "Mob violence"})
+
+
+def _crowd_sequel_toll(told: str, trigger_at: int, sub_event_type: str) -> str:
+    """The fatality text of a crowd's act told as the sequel of an earlier act in its sentence ("A suspect died in
+    police custody; residents then attacked the police station", "a motorcyclist was killed by a police truck, and
+    angry residents later set it on fire"): the earlier clause blanked, offsets kept. Its dead are the crowd's
+    grievance, another incident's, as in a crowd's "after …" clause (`_clauses_set_aside`)."""
+    sequel = classify.CROWD_SEQUEL.search(told)
+    if sequel is None or (trigger_at < sequel.start() and sub_event_type not in CROWD_TYPES):
+        return told  # the earlier act is the event ("gunmen killed three …, and residents then blocked the road")
+    return " " * sequel.start() + told[sequel.start():]
+
+
 def _blanked(text: str, ranges: list[tuple[int, int]], base: int) -> str:
     """The text with the given character ranges (absolute offsets) replaced by spaces, offsets kept."""
     for a, b in ranges:
@@ -850,7 +866,7 @@ def _merge(candidates: list[Candidate], article: Article, book: Codebook) -> lis
     events: list[Event] = []
     keys: dict[tuple[object, ...], int] = {}  # the open incident of each key (type, place, dates)
     key_of: dict[int, tuple[object, ...]] = {}  # each event's own key, kept when a distinct incident reopens it
-    fatality_figures: dict[int, list[tuple[int, bool]]] = {}  # (figure, told as more dead)
+    fatality_figures: dict[int, list[tuple[int, bool, bool]]] = {}  # (figure, told as more dead, only a least)
     paragraph_of: dict[int, int] = {}
     updates: dict[int, int] = {}  # event index → a later, higher toll told as an update
     title_end = article.header_end()
@@ -885,14 +901,14 @@ def _merge(candidates: list[Candidate], article: Article, book: Codebook) -> lis
                 event.mentions = [*kept.mentions, *event.mentions]
                 events[idx], kept, event = event, event, kept
                 if kept.fatalities is not None:
-                    fatality_figures.setdefault(idx, []).append((kept.fatalities, False))
+                    fatality_figures.setdefault(idx, []).append((kept.fatalities, False, _a_least(kept)))
             else:
                 kept.mentions.append(cand.sentence)
             kept.confidence = round(min(0.95, max(kept.confidence, event.confidence) + 0.05), 2)
             if event.fatalities is not None:
                 # "Three soldiers were also killed": more dead of the same event, not another estimate of them
                 additive = classify.ADDITIONAL_DEAD.search(cand.fatality_text) is not None
-                fatality_figures.setdefault(idx, []).append((event.fatalities, additive))
+                fatality_figures.setdefault(idx, []).append((event.fatalities, additive, _a_least(event)))
             if "date_defaulted" in kept.flags and "date_defaulted" not in event.flags:
                 # an undated lead and a sentence dated to the report's own day share the key: the day is the
                 # sentence's, told, not defaulted ("… on Tuesday morning" in a Tuesday paper)
@@ -911,7 +927,7 @@ def _merge(candidates: list[Candidate], article: Article, book: Codebook) -> lis
         key_of[len(events)] = key
         paragraph_of[len(events)] = para
         if event.fatalities is not None:
-            fatality_figures[len(events)] = [(event.fatalities, False)]
+            fatality_figures[len(events)] = [(event.fatalities, False, _a_least(event))]
         events.append(event)
     for idx, figures in fatality_figures.items():
         _settle_fatalities(events[idx], figures)
@@ -996,11 +1012,20 @@ def _toll_update_of(before: Event, event: Event, cand: Candidate) -> bool:
     return told and (event.country is None or before.country is None or event.country == before.country)
 
 
-def _settle_fatalities(event: Event, told: list[tuple[int, bool]]) -> None:
+def _a_least(event: Event) -> bool:
+    """Whether the event's figure is only the least its words allow ("several", "the men were killed")."""
+    return "vague_fatalities" in event.flags
+
+
+def _settle_fatalities(event: Event, told: list[tuple[int, bool, bool]]) -> None:
     """Conflicting figures for the same event: the lowest, with the dispute in the notes. A figure told as more
-    dead ("N others were also killed") adds to it."""
-    added = sum(f for f, more in told if more)
-    figures = [f for f, more in told if not more] or [0]
+    dead ("N others were also killed") adds to it. A vague figure is only the least its words allow, so a stated
+    figure at or above it does not dispute it: "five soldiers were killed … the soldiers were killed when" is 5."""
+    stated = [f for f, more, least in told if not more and not least]
+    added = sum(f for f, more, _ in told if more)
+    figures = [f for f, more, least in told if not more and not (least and stated and f <= min(stated))] or [0]
+    if stated and figures == stated and "vague_fatalities" in event.flags:
+        event.flags.remove("vague_fatalities")
     distinct = sorted(set(figures))
     event.fatalities = distinct[0] + added
     if len(distinct) > 1:

@@ -51,8 +51,11 @@ _NUM = rf"(?P<q>{_QUAL})(?P<n>{_NUMWORD})"
 _GAP = r"(?P<gap>(?:(?!toll\b)[\w'’-]+,?\s+){0,4}?)"  # ("a toll of 15 dead" is no one dead)
 _AUX = r"(?:(?:were|was|have been|has been|had been|are|is|being|got|reportedly|allegedly|also|later|all|" \
        r"subsequently|reported|confirmed)\s+){0,3}"
-_DEATH_VERB = r"(?:(?:shot|stabbed|beaten|attacked|hacked|tortured) and killed|shot to death|found dead|killed|dead|died|slain|murdered|assassinated|executed|shot dead|stabbed to death|beaten to death|beheaded|decapitated|massacred|" \
-              r"burned to death|lynched|lost (?:their|his|her) li(?:ves|fe)|perished|succumbed)"
+# A killing by hand, blade or fire, told as how the victim died: "hacked to death", "burnt alive", "stoned to death".
+_BY_HAND = (r"(?:(?:shot|stabbed|beaten|hacked|clubbed|stoned|bludgeoned|battered|kicked|macheted|tortured|"
+            r"burn(?:ed|t)) to death|burn(?:ed|t) alive)")
+_DEATH_VERB = r"(?:(?:shot|stabbed|beaten|attacked|hacked|tortured) and killed|found dead|killed|dead|died|slain|murdered|assassinated|executed|shot dead|" \
+              rf"{_BY_HAND}|beheaded|decapitated|massacred|lynched|lost (?:their|his|her) li(?:ves|fe)|perished|succumbed)"
 
 # the fighters an army says it "neutralised" (killed): people, not the bombs or drones it also neutralises
 _NEUTRALISED = (r"(?:terrorists?|militants?|fighters?|insurgents?|bandits?|jihadists?|rebels?|assailants?|attackers?|"
@@ -96,6 +99,13 @@ _ALONG_WITH = re.compile(rf"\bwas\s+{_AUX}{_DEATH_VERB}\s+(?:along|together)\s+w
 _BEFORE = re.compile(r"\bbefore\s+$", re.IGNORECASE)
 _KILLED_AFTER = re.compile(r"\bbefore\s+(?:being|(?:he|she)\s+was)\s+(?:shot dead|killed|shot and killed|gunned down|"
                            r"neutrali[sz]ed)\b", re.IGNORECASE)
+# "the men were beaten to death", "the suspects were lynched": victims named by a definite plural and no number
+# are at least two (a vague figure, used only when the text states no number: it is mostly a count told before)
+_PLURAL_NOUN = r"(?:[a-z]+[^s\W]s|[a-z]*men|people|children)"
+_DEFINITE_PLURAL = re.compile(rf"\b(?:the|both)\s+(?:[\w'’-]+\s+){{0,2}}?{_PLURAL_NOUN}(?:,[^,.;]{{1,40}},)?\s+"
+                              rf"(?:(?:were|have been|had been|are|got)\s+){_AUX}{_DEATH_VERB}\b"
+                              rf"|\b(?:beat|burn(?:ed|t)|hacked|stoned|stabbed|clubbed|bludgeoned)\s+(?:the|both)\s+"
+                              rf"(?:[\w'’-]+\s+){{0,2}}?{_PLURAL_NOUN}\s+to death\b", re.IGNORECASE)
 _PATTERNS = [
     # "five protesters were killed", "two of them died", "a man was shot dead"
     re.compile(rf"\b{_NUM}\s+{_GAP}{_AUX}{_DEATH_VERB}\b", re.IGNORECASE),
@@ -265,7 +275,7 @@ def count_fatalities(text: str) -> FatalityCount:
                 hits.append(hit)
                 pos = m.end()
     if not hits:
-        return FatalityCount(value=later) if later else FatalityCount()
+        return _definite_plural(text, later)
     hits = _dedupe_overlaps(hits)
     coded = _CODED.search(text)
     if coded:
@@ -284,10 +294,20 @@ def count_fatalities(text: str) -> FatalityCount:
 # An active verb with its object after it: "a strike on a house killed 12 people" — the phrase before "killed" is
 # what killed, not who died (the passive and the reduced relative, "two people killed in the blast", have none).
 _ACTIVE_VERB = re.compile(r"(?:killed|murdered|assassinated|executed|lynched|shot dead|shot and killed|"
-                          r"(?:stabbed|beaten|burned) to death)$", re.IGNORECASE)
+                          rf"{_BY_HAND})$", re.IGNORECASE)
 _OBJECT_AFTER = re.compile(r"\s+(?:(?:at least|more than|over|some|about|around|nearly|up to)\s+)?(?:\d|(?:a|an|the|his|her|"
                            r"their|its|him|them|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
                            r"dozens|scores|hundreds|several|many|all)\b)", re.IGNORECASE)
+
+
+def _definite_plural(text: str, later: int) -> FatalityCount:
+    """The figure of a text with no number: victims told by a definite plural ("the men were beaten to death") are
+    at least two, and "both" are two; else only an attacker killed after the act, or nothing."""
+    m = _DEFINITE_PLURAL.search(text)
+    if m is None:
+        return FatalityCount(value=later) if later else FatalityCount()
+    vague = not re.search(r"\bboth\b", m.group(0), re.IGNORECASE)
+    return FatalityCount(value=2 + later, vague=vague, start=m.start(), end=m.end(), figures=[2])
 
 
 def _accept(pattern: re.Pattern[str], m: re.Match[str], text: str) -> tuple[int, int, int, bool] | None:
