@@ -151,7 +151,8 @@ def actor_mentions(sent: SpacySpan, book: Codebook, credits: Sequence[Span] = ()
             found.extend((actors_mod.ActorMention(kind, tok.idx, tok.idx + len(tok.text), tok.text, other), _role(tok))
                          for other in _coordinated_states(tok, book) if other != nationality)
     found.extend(_states_acting(sent, book, used, found))
-    found = [(m, r) for m, r in found if not _attribution_source(sent, m) and not _finder(sent, m)]
+    found = [(m, r) for m, r in found if not _attribution_source(sent, m) and not _finder(sent, m)
+             and not _investigator(sent, m)]
     return _repelled_attacks(_named_in_parentheses(_either_or(found, sent), sent), sent)
 
 
@@ -374,6 +375,19 @@ def _finder(sent: SpacySpan, mention: actors_mod.ActorMention) -> bool:
     while tok is not None and tok.dep_ in {"compound", "amod", "conj"} and tok.head.i != tok.i:
         tok = tok.head
     return tok is not None and tok.dep_ == "nsubj" and tok.head.lemma_.lower() in _FIND_LEMMAS
+
+
+def _investigator(sent: SpacySpan, mention: actors_mod.ActorMention) -> bool:
+    """The mention looks into what the sentence tells ("Police launched an investigation into the killing of a
+    teacher by gunmen", "troops are investigating the blast"): who investigates an act is no side of it."""
+    tok = _tok_at(sent, mention.start)
+    while tok is not None and tok.dep_ in {"compound", "amod", "conj"} and tok.head.i != tok.i:
+        tok = tok.head
+    if tok is None or tok.dep_ != "nsubj":
+        return False
+    verbs, nouns = actors_mod.inquiry_words()
+    verb = tok.head
+    return verb.lemma_.lower() in verbs or any(c.dep_ == "dobj" and c.lemma_.lower() in nouns for c in verb.children)
 
 
 # The credit that closes a sentence: ", police and residents said on Sunday."

@@ -158,6 +158,13 @@ def civilian_sites() -> frozenset[str]:
 
 
 @functools.cache
+def inquiry_words() -> tuple[frozenset[str], frozenset[str]]:
+    """Verbs and nouns of looking into an act ("investigate", "an investigation"): their subject took no part."""
+    aliases = _load_aliases()
+    return frozenset(aliases.get("inquiry_verbs", [])), frozenset(aliases.get("inquiry_nouns", []))
+
+
+@functools.cache
 def political_coalition_words() -> frozenset[str]:
     """Words that make a "coalition" a political one ("the ruling coalition"), no side of a war."""
     return frozenset(_load_aliases().get("political_coalition_words", []))
