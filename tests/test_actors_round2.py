@@ -27,3 +27,26 @@ def test_who_investigates_a_killing_did_not_do_it(pipeline: Pipeline, text: str,
 def test_police_who_shoot_and_then_investigate_still_shot(pipeline: Pipeline) -> None:
     [event] = events_of(pipeline, "Police shot dead two robbers in Lagos on Monday and launched an investigation.")
     assert event.actor1 == "Police Forces of Nigeria"
+
+
+@pytest.mark.parametrize(("text", "actors"), [
+    ("A Russian tank was destroyed near Bakhmut on Tuesday, Ukrainian forces said.",
+     ("Military Forces of Ukraine", "Military Forces of Russia")),
+    ("Three Azerbaijani soldiers were killed near the border on Tuesday, Armenian forces said.",
+     ("Military Forces of Armenia", "Military Forces of Azerbaijan")),
+    ("Russian positions were shelled near Kupiansk on Tuesday, Ukrainian forces said.",
+     ("Military Forces of Ukraine", "Military Forces of Russia")),
+])
+def test_a_side_that_tells_of_its_enemys_losses_inflicted_them(pipeline: Pipeline, text: str,
+                                                                actors: tuple[str, str]) -> None:
+    [event] = events_of(pipeline, text)
+    assert (event.actor1, event.actor2) == actors
+
+
+@pytest.mark.parametrize("text", [
+    "Two Ukrainian soldiers were killed near Avdiivka on Tuesday, the Ukrainian military said.",
+    "A soldier was killed in an attack on a checkpoint near Quetta on Tuesday, police said.",
+])
+def test_forces_that_tell_of_their_own_state_losses_only_report_them(pipeline: Pipeline, text: str) -> None:
+    [event] = events_of(pipeline, text)
+    assert event.actor1.startswith("Unidentified Armed Group")

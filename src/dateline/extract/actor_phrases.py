@@ -23,11 +23,12 @@ from dateline.model import Span
 from dateline.nlp.text import span_text
 
 
-def actor_mentions(sent: SpacySpan, book: Codebook, credits: Sequence[Span] = ()
-                   ) -> list[tuple[actors_mod.ActorMention, str]]:
+def actor_mentions(sent: SpacySpan, book: Codebook, credits: Sequence[Span] = (),
+                   speakers: list[actors_mod.ActorMention] | None = None) -> list[tuple[actors_mod.ActorMention, str]]:
     """(mention, role) for each actor phrase in the sentence; role is agent, patient, holder or other. `credits`:
     the text's outlet credits (`Article.credit_spans`), where an acronym is the news agency's ("DURBAN, March 6
-    (ANA)" is the African News Agency, not the Afghan National Army)."""
+    (ANA)" is the African News Agency, not the Afghan National Army). `speakers`, when given, receives the
+    actors that only report the event (", Ukrainian forces said"): no side of it by their words alone."""
     found: list[tuple[actors_mod.ActorMention, str]] = []
     used: set[int] = set()
     text = span_text(sent)  # once: spaCy rebuilds a span's text on each access, and this loop runs per known actor
@@ -151,6 +152,8 @@ def actor_mentions(sent: SpacySpan, book: Codebook, credits: Sequence[Span] = ()
             found.extend((actors_mod.ActorMention(kind, tok.idx, tok.idx + len(tok.text), tok.text, other), _role(tok))
                          for other in _coordinated_states(tok, book) if other != nationality)
     found.extend(_states_acting(sent, book, used, found))
+    if speakers is not None:
+        speakers.extend(m for m, _ in found if _attribution_source(sent, m) and not _judge(sent, m))
     found = [(m, r) for m, r in found if not _attribution_source(sent, m) and not _finder(sent, m)
              and not _investigator(sent, m)]
     return _repelled_attacks(_named_in_parentheses(_either_or(found, sent), sent), sent)
@@ -388,6 +391,14 @@ def _investigator(sent: SpacySpan, mention: actors_mod.ActorMention) -> bool:
     verbs, nouns = actors_mod.inquiry_words()
     verb = tok.head
     return verb.lemma_.lower() in verbs or any(c.dep_ == "dobj" and c.lemma_.lower() in nouns for c in verb.children)
+
+
+def _judge(sent: SpacySpan, mention: actors_mod.ActorMention) -> bool:
+    """The mention blames or describes the act ("police blamed the New IRA"), rather than telling it."""
+    tok = _tok_at(sent, mention.start)
+    while tok is not None and tok.dep_ in {"compound", "amod", "appos", "nmod"} and tok.head.i != tok.i:
+        tok = tok.head
+    return tok is not None and tok.dep_ == "nsubj" and tok.head.lemma_.lower() in _JUDGING_LEMMAS
 
 
 # The credit that closes a sentence: ", police and residents said on Sunday."

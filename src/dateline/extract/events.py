@@ -57,6 +57,8 @@ class Candidate:
     target_kind: str | None = None
     civilian_site: bool = False  # the act hit a place or gathering of civilians (`_civilian_site_hit`)
     launchers: list[tuple[int, int]] = field(default_factory=list)  # subjects that fired or launched (`_launchers`)
+    # the armed sides that only report the act (", Ukrainian forces said"): `actor_phrases.actor_mentions`
+    speakers: list[actors_mod.ActorMention] = field(default_factory=list)
     rule_reject: str | None = None  # the rules' reason to reject, when the model decides instead (a feature)
     sums_incidents: bool = False  # a lead that sums incidents the report tells one by one (`_mark_summary_leads`)
 
@@ -440,6 +442,7 @@ def _sentence_candidate(
         confidence += 0.1
     if date is not None:
         confidence += 0.1
+    speakers: list[actors_mod.ActorMention] = []
     cand = Candidate(
         sub_event_type=result.sub_event_type,
         sentence=sent_span,
@@ -448,7 +451,7 @@ def _sentence_candidate(
         place=place,
         date=date,
         confidence=round(max(0.05, min(confidence, 0.95)), 2),
-        actor_mentions=_in_power([m for m in actor_mentions(sent, book, article.credit_spans())
+        actor_mentions=_in_power([m for m in actor_mentions(sent, book, article.credit_spans(), speakers)
                                   if not any(a <= m[0].start < b for a, b in aside)],
                                  (date.date_start if date is not None else None) or article.published, text),
         clause=_note_clause(tok, sent),
@@ -458,6 +461,7 @@ def _sentence_candidate(
         civilian_site=_civilian_site_hit(sent),
         launchers=_launchers(sent),
         rule_reject=veto,
+        speakers=[m for m in speakers if not any(a <= m.start < b for a, b in aside)],
     )
     return cand, _one_per_reason(rejects)
 
@@ -1242,6 +1246,25 @@ def _ruling_power_as_military(m: actors_mod.ActorMention, role: str, event: Even
     return m
 
 
+_SPEAKING_KINDS = frozenset({"military", "security", "group"})
+
+
+def _speaking_enemy(cand: Candidate, hit: actors_mod.ActorMention, hit_name: str,
+                    named: Callable[[actors_mod.ActorMention], _Coded]) -> _Coded | None:
+    """An armed side that reports what befell its enemy ("two Israeli tanks were destroyed, Hamas's armed wing
+    said") claims the act: a state's forces telling of another state's losses, or a named group of a state's and
+    a state of a named group's. Forces of the same state, or an unnamed speaker, only report it."""
+    for speaker in cand.speakers:
+        if speaker.kind not in _SPEAKING_KINDS or named(speaker)[0] == hit_name:
+            continue
+        states = speaker.kind != "group", hit.kind in actors_mod.STATE_KINDS
+        if all(states) and speaker.nationality and hit.nationality and speaker.nationality != hit.nationality:
+            return named(speaker)
+        if states[0] != states[1] and "group" in {speaker.kind, hit.kind}:
+            return named(speaker)
+    return None
+
+
 def _state_unit(m: actors_mod.ActorMention) -> bool:
     """A state's own military by a unit's name of the alias table that the words did not mark as the state's ("the
     Tiger Forces"); a group in power since a date (the Taliban) took the ground as the group it was."""
@@ -1316,7 +1339,10 @@ def _fill_actors(event: Event, cand: Candidate, iso3: str | None, book: Codebook
                 names.append(n)
         doer = template("rioters" if crowd_acts else "unidentified_armed")
         if sides and sides[0][1] == "patient" and len(names) == 1:
-            names.insert(0, doer)  # only the side attacked is named: an unknown attacker, or the crowd that attacked
+            # only the side attacked is named: the other side that tells of it ("a Russian tank was destroyed,
+            # Ukrainian forces said"), else an unknown attacker, or the crowd that attacked
+            speaker = _speaking_enemy(cand, sides[0][0], names[0][0], named)
+            names.insert(0, speaker or doer)
         first = names[0] if names else doer
         if sub == "Non-state actor overtakes territory" and first[2] is not None and _state_unit(first[2]) \
                 and any(m is first[2] and r == "agent" for m, r in sides):
@@ -1330,7 +1356,9 @@ def _fill_actors(event: Event, cand: Candidate, iso3: str | None, book: Codebook
         # car bomb exploded outside a police station") is its target
         device = sub in _DEVICE_TYPES
         perps = [x for x in state + armed if x[1] not in {"patient", HOLDER, SPONSOR} and (not device or x[1] == "agent")]
-        first = named(perps[0][0]) if perps else template("unidentified_armed")
+        hit = next((x[0] for x in state + armed if x[1] == "patient"), None)
+        claimant = _speaking_enemy(cand, hit, named(hit)[0], named) if hit is not None and not perps else None
+        first = named(perps[0][0]) if perps else claimant or template("unidentified_armed")
         targets = [x for x in state + armed if x[0] is not (perps[0][0] if perps else None) and x[1] not in {HOLDER, SPONSOR}
                    and named(x[0])[0] != first[0]]
         # who was hit comes before a group the sentence only labels or blames ("… the YPG, which Turkey calls a
