@@ -50,3 +50,15 @@ def test_a_side_that_tells_of_its_enemys_losses_inflicted_them(pipeline: Pipelin
 def test_forces_that_tell_of_their_own_state_losses_only_report_them(pipeline: Pipeline, text: str) -> None:
     [event] = events_of(pipeline, text)
     assert event.actor1.startswith("Unidentified Armed Group")
+
+
+@pytest.mark.parametrize(("text", "actor1"), [
+    ("A drone attack hit an apartment block in Sumy on Tuesday, killing two people.",
+     "Unidentified Armed Group (Ukraine)"),
+    ("A Russian drone hit an apartment block in Sumy on Tuesday, killing two people.", "Military Forces of Russia"),
+    ("Warplanes bombed a village in Sagaing region on Tuesday, killing seven people.", "Military Forces of Myanmar"),
+])
+def test_an_unowned_drone_over_a_country_struck_from_abroad_is_not_its_own(pipeline: Pipeline, text: str,
+                                                                           actor1: str) -> None:
+    [event] = events_of(pipeline, text)
+    assert event.actor1 == actor1

@@ -291,8 +291,7 @@ def _ruler_served(tok: Token) -> str | None:
 
 _RULING_WORDS = frozenset({"junta", "regime", "government", "pro-government"})
 # Weapons and craft that stand for a state's military when the text names no one who fired them.
-_WEAPON_LEMMAS = frozenset({"warplane", "jet", "aircraft", "drone", "helicopter", "artillery", "tank", "uav", "warship",
-                            "gunboat", "airplane"})
+_WEAPON_LEMMAS = actors_mod.weapon_nouns()
 
 
 def _owner_named(tok: Token) -> bool:
