@@ -62,3 +62,19 @@ def test_an_unowned_drone_over_a_country_struck_from_abroad_is_not_its_own(pipel
                                                                            actor1: str) -> None:
     [event] = events_of(pipeline, text)
     assert event.actor1 == actor1
+
+
+@pytest.mark.parametrize("text", [
+    "Supporters of the opposition leader attacked a police station in Kisumu on Tuesday after his arrest.",
+    "Supporters of the ruling party attacked a police post in Dhaka on Tuesday, injuring four officers.",
+])
+def test_supporters_who_attack_the_police_riot(pipeline: Pipeline, text: str) -> None:
+    [event] = events_of(pipeline, text)
+    assert event.event_type == "Riots"
+    assert event.actor1.startswith("Rioters")
+
+
+def test_supporters_of_a_rebel_commander_stay_armed(pipeline: Pipeline) -> None:
+    [event] = events_of(pipeline, "Supporters of the slain rebel commander attacked an army checkpoint in Kismayo "
+                                  "on Tuesday.")
+    assert event.sub_event_type == "Armed clash"
