@@ -78,3 +78,19 @@ def test_supporters_of_a_rebel_commander_stay_armed(pipeline: Pipeline) -> None:
     [event] = events_of(pipeline, "Supporters of the slain rebel commander attacked an army checkpoint in Kismayo "
                                   "on Tuesday.")
     assert event.sub_event_type == "Armed clash"
+
+
+@pytest.mark.parametrize(("text", "actor1"), [
+    ("Boko Haram fighters raided the town of Gwoza in Borno state on Monday, residents said.\n\n"
+     "Militants burned dozens of homes and killed nine villagers, a local official said.",
+     "Boko Haram - Jamaatu Ahli is-Sunnah lid-Dawati wal-Jihad"),
+    ("TTP fighters attacked a police station in Bannu district on Monday, officials said.\n\n"
+     "Militants then abducted four teachers from a nearby school, a local official said.",
+     "TTP: Tehreek-i-Taliban Pakistan"),
+    ("Al Shabaab fighters overran a village near Jowhar on Monday, residents said.\n\n"
+     "Militants executed three elders accused of spying, a local elder said.", "Al Shabaab"),
+])
+def test_wire_copy_carries_the_group_to_the_next_one_sentence_paragraph(pipeline: Pipeline, text: str,
+                                                                         actor1: str) -> None:
+    events = events_of(pipeline, text, published="2019-03-14")
+    assert events[-1].actor1 == actor1

@@ -1174,13 +1174,35 @@ def _described_groups_named(cand: Candidate, text: str, on: dt.date | None,
         word = m.text.lower().rstrip("s")  # "rebels" → "rebel"; "militiamen" stays
         if m.kind == "unidentified_armed" and word in _GROUP_DESCRIPTIONS:
             pointing = _POINTING_BACK.search(text[max(0, m.start - 6) : m.start]) is not None
-            since = max(0, cand.sentence.start - GROUP_REACH) if pointing else cand.paragraph_start
+            since = max(0, cand.sentence.start - GROUP_REACH) if pointing else _bare_plural_reach(cand, text)
             bare = m.start == cand.sentence.start and m.text.endswith("s")  # "Militants also attacked …"
             group = _group_named_before(text, since, cand.sentence.start, word, book) if pointing or bare else None
             if group is not None:
                 m = actors_mod.in_power(actors_mod.ActorMention("group", m.start, m.end, m.text, None, group=group), on)
         out.append((m, role))
     return out
+
+
+# a sentence's end inside a paragraph: a full stop, then a capital that opens the next sentence
+_SENTENCE_BREAK = re.compile(r"[.!?][\"”’']?\s+[\"“]?[A-Z]")
+
+
+def _bare_plural_reach(cand: Candidate, text: str) -> int:
+    """Where a bare plural ("Militants burned homes") looks back for its group: its own paragraph; in wire copy,
+    where each paragraph is one sentence, also the sentence just before, when the plural's sentence goes on with
+    that incident (it names no day or place of its own: "Militants ambushed a convoy near Afgoye on Tuesday" in a
+    new paragraph is another incident, by whoever did it)."""
+    start = cand.paragraph_start
+    if cand.sentence.start != start or _names_own(cand.date, cand) or _names_own(cand.place, cand):
+        return start
+    before = text[:start].rstrip()
+    previous = before.rfind("\n") + 1
+    return previous if before and _SENTENCE_BREAK.search(before[previous:]) is None else start
+
+
+def _names_own(mention: DateMention | Place | None, cand: Candidate) -> bool:
+    """The date or place was found in the candidate's own sentence, not carried from one before."""
+    return mention is not None and cand.sentence.start <= mention.span.start < cand.sentence.end
 
 
 def _coalitions_named(mentions: list[tuple[actors_mod.ActorMention, str]], iso3: str | None, event_type: str | None,
