@@ -94,3 +94,16 @@ def test_wire_copy_carries_the_group_to_the_next_one_sentence_paragraph(pipeline
                                                                          actor1: str) -> None:
     events = events_of(pipeline, text, published="2019-03-14")
     assert events[-1].actor1 == actor1
+
+
+@pytest.mark.parametrize(("text", "actors"), [
+    ("Islamic State militants have lost much ground in Raqqa province this year. On Monday, their strongholds in "
+     "Tabqa fell to Kurdish fighters after days of heavy fighting.",
+     ("QSD: Syrian Democratic Forces", "Islamic State (Syria)")),
+    ("Al Shabaab has been pushed out of several towns in Hiraan. On Tuesday the town of Mahas fell to government "
+     "troops after a day of fighting.", ("Military Forces of Somalia", "Al Shabaab")),
+])
+def test_ground_taken_from_the_group_the_paragraph_named_before(pipeline: Pipeline, text: str,
+                                                                  actors: tuple[str, str]) -> None:
+    events = events_of(pipeline, text, published="2017-05-14")
+    assert (events[-1].actor1, events[-1].actor2) == actors

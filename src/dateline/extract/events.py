@@ -1046,8 +1046,11 @@ def _code(cand: Candidate, article: Article, book: Codebook) -> Event:
             flags.append("vague_fatalities")
         if fat.disputed:
             flags.append("fatalities_disputed")
-    cand.actor_mentions = _coalitions_named(_described_groups_named(cand, article.text, event.event_date or (
-        cand.date.date_start if cand.date is not None else None) or article.published, book), iso3, event_type, book)
+    on = event.event_date or (cand.date.date_start if cand.date is not None else None) or article.published
+    cand.actor_mentions = _coalitions_named(_described_groups_named(cand, article.text, on, book), iso3, event_type,
+                                            book)
+    if sub in _TERRITORY_TYPES:
+        cand.actor_mentions += _loser_named_before(cand, article.text, on, book)
     _fill_actors(event, cand, iso3, book, evidence)
     _territory_by_taker(event, evidence)
     event.claimed_by = [article.publisher] if article.publisher else []
@@ -1198,6 +1201,24 @@ def _bare_plural_reach(cand: Candidate, text: str) -> int:
     before = text[:start].rstrip()
     previous = before.rfind("\n") + 1
     return previous if before and _SENTENCE_BREAK.search(before[previous:]) is None else start
+
+
+def _loser_named_before(cand: Candidate, text: str, on: dt.date | None,
+                        book: Codebook) -> list[tuple[actors_mod.ActorMention, str]]:
+    """Ground taken where the sentence names only the taker ("On Monday the strongholds fell to Kurdish fighters"):
+    the one group the paragraph named before ("Islamic State has lost much ground in the province") is the side
+    that lost it (`LEAVER`). Two groups named before, or a loser in the sentence, and no one is guessed."""
+    sides = [(m, r) for m, r in cand.actor_mentions if m.kind in actors_mod.STATE_KINDS | {"group", "unidentified_armed"}]
+    if not sides or any(r in {"patient", LEAVER} for _, r in sides):
+        return []
+    since, before = _bare_plural_reach(cand, text), cand.sentence.start
+    group = _group_named_before(text, since, before, "", book)
+    if group is None or any(m.group is not None and m.group.get("name") == group.get("name") for m, _ in sides):
+        return []
+    known = next(k for k in actors_mod.known_actors(book) if k.entry is group)
+    hit = list(known.pattern.finditer(text, since, before))[-1]
+    mention = actors_mod.ActorMention("group", hit.start(), hit.end(), hit.group(), None, group=group)
+    return [(actors_mod.in_power(mention, on), LEAVER)]
 
 
 def _names_own(mention: DateMention | Place | None, cand: Candidate) -> bool:
@@ -1352,8 +1373,9 @@ def _fill_actors(event: Event, cand: Candidate, iso3: str | None, book: Codebook
         elif classify.GATHERING_HIT.search(cand.sentence.text):
             second = template("protesters")  # "opened fire on a protest march"
     elif event.event_type == "Battles":
-        # who acts first, who is acted on ("an attack on a police station") last
-        sides = sorted([x for x in state + armed if x[1] != SPONSOR], key=lambda x: (x[1] == "patient", x[1] != "agent", x[0].start))
+        # who acts first, who is acted on ("an attack on a police station") or gives the ground up last
+        sides = sorted([x for x in state + armed if x[1] != SPONSOR],
+                       key=lambda x: (x[1] in {"patient", LEAVER}, x[1] != "agent", x[0].start))
         names: list[tuple[str, int, actors_mod.ActorMention | None]] = []
         for m, _ in sides:
             n = named(m)
