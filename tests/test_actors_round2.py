@@ -81,14 +81,14 @@ def test_supporters_of_a_rebel_commander_stay_armed(pipeline: Pipeline) -> None:
 
 
 @pytest.mark.parametrize(("text", "actor1"), [
-    ("Boko Haram fighters raided the town of Gwoza in Borno state on Monday, residents said.\n\n"
-     "Militants burned dozens of homes and killed nine villagers, a local official said.",
+    (("Boko Haram fighters raided the town of Gwoza in Borno state on Monday, residents said.\n\n"
+     "Militants burned dozens of homes and killed nine villagers, a local official said."),
      "Boko Haram - Jamaatu Ahli is-Sunnah lid-Dawati wal-Jihad"),
-    ("TTP fighters attacked a police station in Bannu district on Monday, officials said.\n\n"
-     "Militants then abducted four teachers from a nearby school, a local official said.",
+    (("TTP fighters attacked a police station in Bannu district on Monday, officials said.\n\n"
+     "Militants then abducted four teachers from a nearby school, a local official said."),
      "TTP: Tehreek-i-Taliban Pakistan"),
-    ("Al Shabaab fighters overran a village near Jowhar on Monday, residents said.\n\n"
-     "Militants executed three elders accused of spying, a local elder said.", "Al Shabaab"),
+    (("Al Shabaab fighters overran a village near Jowhar on Monday, residents said.\n\n"
+     "Militants executed three elders accused of spying, a local elder said."), "Al Shabaab"),
 ])
 def test_wire_copy_carries_the_group_to_the_next_one_sentence_paragraph(pipeline: Pipeline, text: str,
                                                                          actor1: str) -> None:
@@ -97,11 +97,11 @@ def test_wire_copy_carries_the_group_to_the_next_one_sentence_paragraph(pipeline
 
 
 @pytest.mark.parametrize(("text", "actors"), [
-    ("Islamic State militants have lost much ground in Raqqa province this year. On Monday, their strongholds in "
-     "Tabqa fell to Kurdish fighters after days of heavy fighting.",
+    (("Islamic State militants have lost much ground in Raqqa province this year. On Monday, their strongholds in "
+     "Tabqa fell to Kurdish fighters after days of heavy fighting."),
      ("QSD: Syrian Democratic Forces", "Islamic State (Syria)")),
-    ("Al Shabaab has been pushed out of several towns in Hiraan. On Tuesday the town of Mahas fell to government "
-     "troops after a day of fighting.", ("Military Forces of Somalia", "Al Shabaab")),
+    (("Al Shabaab has been pushed out of several towns in Hiraan. On Tuesday the town of Mahas fell to government "
+     "troops after a day of fighting."), ("Military Forces of Somalia", "Al Shabaab")),
 ])
 def test_ground_taken_from_the_group_the_paragraph_named_before(pipeline: Pipeline, text: str,
                                                                   actors: tuple[str, str]) -> None:
