@@ -23,11 +23,12 @@ from dateline.model import Span
 from dateline.nlp.text import span_text
 
 
-def actor_mentions(sent: SpacySpan, book: Codebook, credits: Sequence[Span] = ()
-                   ) -> list[tuple[actors_mod.ActorMention, str]]:
+def actor_mentions(sent: SpacySpan, book: Codebook, credits: Sequence[Span] = (),
+                   speakers: list[actors_mod.ActorMention] | None = None) -> list[tuple[actors_mod.ActorMention, str]]:
     """(mention, role) for each actor phrase in the sentence; role is agent, patient, holder or other. `credits`:
     the text's outlet credits (`Article.credit_spans`), where an acronym is the news agency's ("DURBAN, March 6
-    (ANA)" is the African News Agency, not the Afghan National Army)."""
+    (ANA)" is the African News Agency, not the Afghan National Army). `speakers`, when given, receives the
+    actors that only report the event (", Ukrainian forces said"): no side of it by their words alone."""
     found: list[tuple[actors_mod.ActorMention, str]] = []
     used: set[int] = set()
     text = span_text(sent)  # once: spaCy rebuilds a span's text on each access, and this loop runs per known actor
@@ -151,7 +152,10 @@ def actor_mentions(sent: SpacySpan, book: Codebook, credits: Sequence[Span] = ()
             found.extend((actors_mod.ActorMention(kind, tok.idx, tok.idx + len(tok.text), tok.text, other), _role(tok))
                          for other in _coordinated_states(tok, book) if other != nationality)
     found.extend(_states_acting(sent, book, used, found))
-    found = [(m, r) for m, r in found if not _attribution_source(sent, m) and not _finder(sent, m)]
+    if speakers is not None:
+        speakers.extend(m for m, _ in found if _attribution_source(sent, m) and not _judge(sent, m))
+    found = [(m, r) for m, r in found if not _attribution_source(sent, m) and not _finder(sent, m)
+             and not _investigator(sent, m)]
     return _repelled_attacks(_named_in_parentheses(_either_or(found, sent), sent), sent)
 
 
@@ -287,8 +291,7 @@ def _ruler_served(tok: Token) -> str | None:
 
 _RULING_WORDS = frozenset({"junta", "regime", "government", "pro-government"})
 # Weapons and craft that stand for a state's military when the text names no one who fired them.
-_WEAPON_LEMMAS = frozenset({"warplane", "jet", "aircraft", "drone", "helicopter", "artillery", "tank", "uav", "warship",
-                            "gunboat", "airplane"})
+_WEAPON_LEMMAS = actors_mod.weapon_nouns()
 
 
 def _owner_named(tok: Token) -> bool:
@@ -374,6 +377,27 @@ def _finder(sent: SpacySpan, mention: actors_mod.ActorMention) -> bool:
     while tok is not None and tok.dep_ in {"compound", "amod", "conj"} and tok.head.i != tok.i:
         tok = tok.head
     return tok is not None and tok.dep_ == "nsubj" and tok.head.lemma_.lower() in _FIND_LEMMAS
+
+
+def _investigator(sent: SpacySpan, mention: actors_mod.ActorMention) -> bool:
+    """The mention looks into what the sentence tells ("Police launched an investigation into the killing of a
+    teacher by gunmen", "troops are investigating the blast"): who investigates an act is no side of it."""
+    tok = _tok_at(sent, mention.start)
+    while tok is not None and tok.dep_ in {"compound", "amod", "conj"} and tok.head.i != tok.i:
+        tok = tok.head
+    if tok is None or tok.dep_ != "nsubj":
+        return False
+    verbs, nouns = actors_mod.inquiry_words()
+    verb = tok.head
+    return verb.lemma_.lower() in verbs or any(c.dep_ == "dobj" and c.lemma_.lower() in nouns for c in verb.children)
+
+
+def _judge(sent: SpacySpan, mention: actors_mod.ActorMention) -> bool:
+    """The mention blames or describes the act ("police blamed the New IRA"), rather than telling it."""
+    tok = _tok_at(sent, mention.start)
+    while tok is not None and tok.dep_ in {"compound", "amod", "appos", "nmod"} and tok.head.i != tok.i:
+        tok = tok.head
+    return tok is not None and tok.dep_ == "nsubj" and tok.head.lemma_.lower() in _JUDGING_LEMMAS
 
 
 # The credit that closes a sentence: ", police and residents said on Sunday."

@@ -158,6 +158,26 @@ def civilian_sites() -> frozenset[str]:
 
 
 @functools.cache
+def weapon_nouns() -> frozenset[str]:
+    """Lemmas of machines of war ("drone", "artillery") that stand for the forces that field them."""
+    return frozenset(_load_aliases().get("weapon_nouns", []))
+
+
+def _weapon_from_abroad(mention: ActorMention, event_iso3: str | None) -> bool:
+    """A weapon no word gives a side, in a country struck from abroad (`struck_from_abroad`): not its own forces'."""
+    word = mention.text.lower()
+    return not mention.nationality and mention.group is None and event_iso3 in _load_aliases().get(
+        "struck_from_abroad", []) and (word in weapon_nouns() or word.rstrip("s") in weapon_nouns())
+
+
+@functools.cache
+def inquiry_words() -> tuple[frozenset[str], frozenset[str]]:
+    """Verbs and nouns of looking into an act ("investigate", "an investigation"): their subject took no part."""
+    aliases = _load_aliases()
+    return frozenset(aliases.get("inquiry_verbs", [])), frozenset(aliases.get("inquiry_nouns", []))
+
+
+@functools.cache
 def political_coalition_words() -> frozenset[str]:
     """Words that make a "coalition" a political one ("the ruling coalition"), no side of a war."""
     return frozenset(_load_aliases().get("political_coalition_words", []))
@@ -238,6 +258,8 @@ def actor_name(mention: ActorMention, event_iso3: str | None, book: Codebook) ->
     kind = "protesters" if mention.kind in {"crowd", "supporters"} else mention.kind
     if kind == "mob":
         kind = "rioters"
+    if kind == "military" and _weapon_from_abroad(mention, event_iso3):
+        kind = "unidentified_armed"  # "a drone attack hit an apartment block in Sumy": no strike by Ukraine's forces
     if kind in STATE_KINDS:
         iso3 = mention.nationality or (_load_aliases().get("military_of_occupier", {}).get(event_iso3, event_iso3)
                                        if kind == "military" else event_iso3)

@@ -57,6 +57,8 @@ class Candidate:
     target_kind: str | None = None
     civilian_site: bool = False  # the act hit a place or gathering of civilians (`_civilian_site_hit`)
     launchers: list[tuple[int, int]] = field(default_factory=list)  # subjects that fired or launched (`_launchers`)
+    # the armed sides that only report the act (", Ukrainian forces said"): `actor_phrases.actor_mentions`
+    speakers: list[actors_mod.ActorMention] = field(default_factory=list)
     rule_reject: str | None = None  # the rules' reason to reject, when the model decides instead (a feature)
     sums_incidents: bool = False  # a lead that sums incidents the report tells one by one (`_mark_summary_leads`)
 
@@ -440,6 +442,7 @@ def _sentence_candidate(
         confidence += 0.1
     if date is not None:
         confidence += 0.1
+    speakers: list[actors_mod.ActorMention] = []
     cand = Candidate(
         sub_event_type=result.sub_event_type,
         sentence=sent_span,
@@ -448,7 +451,7 @@ def _sentence_candidate(
         place=place,
         date=date,
         confidence=round(max(0.05, min(confidence, 0.95)), 2),
-        actor_mentions=_in_power([m for m in actor_mentions(sent, book, article.credit_spans())
+        actor_mentions=_in_power([m for m in actor_mentions(sent, book, article.credit_spans(), speakers)
                                   if not any(a <= m[0].start < b for a, b in aside)],
                                  (date.date_start if date is not None else None) or article.published, text),
         clause=_note_clause(tok, sent),
@@ -458,6 +461,7 @@ def _sentence_candidate(
         civilian_site=_civilian_site_hit(sent),
         launchers=_launchers(sent),
         rule_reject=veto,
+        speakers=[m for m in speakers if not any(a <= m.start < b for a, b in aside)],
     )
     return cand, _one_per_reason(rejects)
 
@@ -1071,8 +1075,11 @@ def _code(cand: Candidate, article: Article, book: Codebook) -> Event:
             flags.append("vague_fatalities")
         if fat.disputed:
             flags.append("fatalities_disputed")
-    cand.actor_mentions = _coalitions_named(_described_groups_named(cand, article.text, event.event_date or (
-        cand.date.date_start if cand.date is not None else None) or article.published, book), iso3, event_type, book)
+    on = event.event_date or (cand.date.date_start if cand.date is not None else None) or article.published
+    cand.actor_mentions = _coalitions_named(_described_groups_named(cand, article.text, on, book), iso3, event_type,
+                                            book)
+    if sub in _TERRITORY_TYPES:
+        cand.actor_mentions += _loser_named_before(cand, article.text, on, book)
     _fill_actors(event, cand, iso3, book, evidence)
     _territory_by_taker(event, evidence)
     event.claimed_by = [article.publisher] if article.publisher else []
@@ -1199,13 +1206,53 @@ def _described_groups_named(cand: Candidate, text: str, on: dt.date | None,
         word = m.text.lower().rstrip("s")  # "rebels" → "rebel"; "militiamen" stays
         if m.kind == "unidentified_armed" and word in _GROUP_DESCRIPTIONS:
             pointing = _POINTING_BACK.search(text[max(0, m.start - 6) : m.start]) is not None
-            since = max(0, cand.sentence.start - GROUP_REACH) if pointing else cand.paragraph_start
+            since = max(0, cand.sentence.start - GROUP_REACH) if pointing else _bare_plural_reach(cand, text)
             bare = m.start == cand.sentence.start and m.text.endswith("s")  # "Militants also attacked …"
             group = _group_named_before(text, since, cand.sentence.start, word, book) if pointing or bare else None
             if group is not None:
                 m = actors_mod.in_power(actors_mod.ActorMention("group", m.start, m.end, m.text, None, group=group), on)
         out.append((m, role))
     return out
+
+
+# a sentence's end inside a paragraph: a full stop, then a capital that opens the next sentence
+_SENTENCE_BREAK = re.compile(r"[.!?][\"”’']?\s+[\"“]?[A-Z]")
+
+
+def _bare_plural_reach(cand: Candidate, text: str) -> int:
+    """Where a bare plural ("Militants burned homes") looks back for its group: its own paragraph; in wire copy,
+    where each paragraph is one sentence, also the sentence just before, when the plural's sentence goes on with
+    that incident (it names no day or place of its own: "Militants ambushed a convoy near Afgoye on Tuesday" in a
+    new paragraph is another incident, by whoever did it)."""
+    start = cand.paragraph_start
+    if cand.sentence.start != start or _names_own(cand.date, cand) or _names_own(cand.place, cand):
+        return start
+    before = text[:start].rstrip()
+    previous = before.rfind("\n") + 1
+    return previous if before and _SENTENCE_BREAK.search(before[previous:]) is None else start
+
+
+def _loser_named_before(cand: Candidate, text: str, on: dt.date | None,
+                        book: Codebook) -> list[tuple[actors_mod.ActorMention, str]]:
+    """Ground taken where the sentence names only the taker ("On Monday the strongholds fell to Kurdish fighters"):
+    the one group the paragraph named before ("Islamic State has lost much ground in the province") is the side
+    that lost it (`LEAVER`). Two groups named before, or a loser in the sentence, and no one is guessed."""
+    sides = [(m, r) for m, r in cand.actor_mentions if m.kind in actors_mod.STATE_KINDS | {"group", "unidentified_armed"}]
+    if not sides or any(r in {"patient", LEAVER} for _, r in sides):
+        return []
+    since, before = _bare_plural_reach(cand, text), cand.sentence.start
+    group = _group_named_before(text, since, before, "", book)
+    if group is None or any(m.group is not None and m.group.get("name") == group.get("name") for m, _ in sides):
+        return []
+    known = next(k for k in actors_mod.known_actors(book) if k.entry is group)
+    hit = list(known.pattern.finditer(text, since, before))[-1]
+    mention = actors_mod.ActorMention("group", hit.start(), hit.end(), hit.group(), None, group=group)
+    return [(actors_mod.in_power(mention, on), LEAVER)]
+
+
+def _names_own(mention: DateMention | Place | None, cand: Candidate) -> bool:
+    """The date or place was found in the candidate's own sentence, not carried from one before."""
+    return mention is not None and cand.sentence.start <= mention.span.start < cand.sentence.end
 
 
 def _coalitions_named(mentions: list[tuple[actors_mod.ActorMention, str]], iso3: str | None, event_type: str | None,
@@ -1269,6 +1316,25 @@ def _ruling_power_as_military(m: actors_mod.ActorMention, role: str, event: Even
     if m.kind == "government" and _ruling_power_acts(m, role, event):
         return replace(m, kind="military")
     return m
+
+
+_SPEAKING_KINDS = frozenset({"military", "security", "group"})
+
+
+def _speaking_enemy(cand: Candidate, hit: actors_mod.ActorMention, hit_name: str,
+                    named: Callable[[actors_mod.ActorMention], _Coded]) -> _Coded | None:
+    """An armed side that reports what befell its enemy ("two Israeli tanks were destroyed, Hamas's armed wing
+    said") claims the act: a state's forces telling of another state's losses, or a named group of a state's and
+    a state of a named group's. Forces of the same state, or an unnamed speaker, only report it."""
+    for speaker in cand.speakers:
+        if speaker.kind not in _SPEAKING_KINDS or named(speaker)[0] == hit_name:
+            continue
+        states = speaker.kind != "group", hit.kind in actors_mod.STATE_KINDS
+        if all(states) and speaker.nationality and hit.nationality and speaker.nationality != hit.nationality:
+            return named(speaker)
+        if states[0] != states[1] and "group" in {speaker.kind, hit.kind}:
+            return named(speaker)
+    return None
 
 
 def _state_unit(m: actors_mod.ActorMention) -> bool:
@@ -1336,8 +1402,9 @@ def _fill_actors(event: Event, cand: Candidate, iso3: str | None, book: Codebook
         elif classify.GATHERING_HIT.search(cand.sentence.text):
             second = template("protesters")  # "opened fire on a protest march"
     elif event.event_type == "Battles":
-        # who acts first, who is acted on ("an attack on a police station") last
-        sides = sorted([x for x in state + armed if x[1] != SPONSOR], key=lambda x: (x[1] == "patient", x[1] != "agent", x[0].start))
+        # who acts first, who is acted on ("an attack on a police station") or gives the ground up last
+        sides = sorted([x for x in state + armed if x[1] != SPONSOR],
+                       key=lambda x: (x[1] in {"patient", LEAVER}, x[1] != "agent", x[0].start))
         names: list[tuple[str, int, actors_mod.ActorMention | None]] = []
         for m, _ in sides:
             n = named(m)
@@ -1345,7 +1412,10 @@ def _fill_actors(event: Event, cand: Candidate, iso3: str | None, book: Codebook
                 names.append(n)
         doer = template("rioters" if crowd_acts else "unidentified_armed")
         if sides and sides[0][1] == "patient" and len(names) == 1:
-            names.insert(0, doer)  # only the side attacked is named: an unknown attacker, or the crowd that attacked
+            # only the side attacked is named: the other side that tells of it ("a Russian tank was destroyed,
+            # Ukrainian forces said"), else an unknown attacker, or the crowd that attacked
+            speaker = _speaking_enemy(cand, sides[0][0], names[0][0], named)
+            names.insert(0, speaker or doer)
         first = names[0] if names else doer
         if sub == "Non-state actor overtakes territory" and first[2] is not None and _state_unit(first[2]) \
                 and any(m is first[2] and r == "agent" for m, r in sides):
@@ -1359,7 +1429,9 @@ def _fill_actors(event: Event, cand: Candidate, iso3: str | None, book: Codebook
         # car bomb exploded outside a police station") is its target
         device = sub in _DEVICE_TYPES
         perps = [x for x in state + armed if x[1] not in {"patient", HOLDER, SPONSOR} and (not device or x[1] == "agent")]
-        first = named(perps[0][0]) if perps else template("unidentified_armed")
+        hit = next((x[0] for x in state + armed if x[1] == "patient"), None)
+        claimant = _speaking_enemy(cand, hit, named(hit)[0], named) if hit is not None and not perps else None
+        first = named(perps[0][0]) if perps else claimant or template("unidentified_armed")
         targets = [x for x in state + armed if x[0] is not (perps[0][0] if perps else None) and x[1] not in {HOLDER, SPONSOR}
                    and named(x[0])[0] != first[0]]
         # who was hit comes before a group the sentence only labels or blames ("… the YPG, which Turkey calls a
