@@ -257,6 +257,8 @@ def _mentions(article: Article, doc: Doc, gaz: Gazetteer, sent_starts: list[int]
             # "in cities across Iraq demonstrators are seen …": after a preposition of place the name says where,
             # whatever the parser attached it to
             m.modifier = False
+        if m.modifier and _owner_of_target(last):
+            m.modifier = False  # "drones struck Ukraine's energy grid": the act is on that country's soil
         if _attribute_suffix(article.text, m.end) or _backer(span.root):
             m.modifier = m.attributive = True
         after = _noun_after(span, doc)  # both tests below read the word the name qualifies
@@ -349,6 +351,20 @@ def _target_of_act(span: Any, doc: Doc, after: tuple[Any, list[Any]] | None = No
     if head is not None and head.lower_ in cue["target_heads"]:
         return True
     return last.dep_ in {"dobj", "obj"} and last.head.lower_ in cue["target_verbs"]
+
+
+def _owner_of_target(tok: Any) -> bool:
+    """Whether the name ending in `tok` owns what an act of harm hits ("drones struck Ukraine's energy grid",
+    "Syria's air defences were hit"; `harm_verbs` in toponym_cues.json): the act is on that country's soil, so
+    the possessive is where it happened, not a description. A post abroad ("Israel's embassy") and an act itself
+    ("Israel's strikes were launched") are no such thing."""
+    if tok.dep_ != "poss":
+        return False
+    owned = tok.head
+    cue = cues()
+    if owned.lemma_.lower() in cue["foreign_post_nouns"] or owned.lemma_.lower() in cue["state_action_nouns"]:
+        return False
+    return owned.dep_ in {"dobj", "obj", "nsubjpass"} and owned.head.lemma_.lower() in cue["harm_verbs"]
 
 
 def _backer(tok: Any) -> bool:
@@ -1858,10 +1874,28 @@ class Resolver:
         if not any(p.latitude is not None and not _modifier(p) for p in out):
             # no place named at all (or only as an attribute: "a militia backed by the UAE"): "Afghan forces
             # repulsed an attack" still says which country (precision 3)
-            demonym = self._demonym_place(doc, ctx, article)
+            demonym = self._demonym_place(doc, ctx, article) or self._speaker_state(mentions, doc, article)
             if demonym is not None:
                 out.append(demonym)
         return out
+
+    def _speaker_state(self, mentions: list[Mention], doc: Doc, article: Article) -> Place | None:
+        """The state of a capital that speaks of another state's forces acting ("Kyiv said Russian drones struck
+        an energy facility"), when the text names no place: the capital is no place of the act, but a state
+        reporting a foreign force's strike reports one on its own soil (precision 3)."""
+        for m in mentions:
+            iso3 = _capitals().get(m.text.lower()) if m.speaking else None
+            cc = self.gaz.cc_of_iso3(iso3) if iso3 else None
+            country = self.gaz.country(cc) if cc else None
+            if country is None:
+                continue
+            foreign = next((t.text for t in doc if t.text[:1].isupper()
+                            and self.gaz.demonym_country(t.text) not in {None, cc}), None)
+            if foreign is not None:
+                return self.place_from_entry(
+                    m, country, article, confidence=0.2,
+                    reason=f"no place named; {m.text} speaks of {foreign} forces acting, on its state's soil")
+        return None
 
     def _demonym_place(self, doc: Doc, ctx: Context, article: Article) -> Place | None:
         if not ctx.article:
