@@ -1019,6 +1019,9 @@ def _context(article: Article, doc: Doc, mentions: list[Mention], gaz: Gazetteer
             _add_vote(ctx.sent, s, cc, w)
             _add_vote(ctx.para, p, cc, w)
             ctx.article[cc] += w
+    named_outlets = _outlet_name_votes(article.text, gaz)
+    for cc in named_outlets:
+        ctx.article[cc] += OUTLET_NAME_VOTE
     for match in _area_actors().finditer(article.text):
         for cc, name in _actor_areas()[match.group(0)]:
             unit = next((e for e in gaz.lookup(name) if e.cc == cc and e.kind == KIND_ADMIN1), None)
@@ -1045,8 +1048,37 @@ def _context(article: Article, doc: Doc, mentions: list[Mention], gaz: Gazetteer
             else:
                 ctx.article[cc] += DATELINE_VOTE
             ctx.dateline = (fold(article.dateline_place), cc)
-    ctx.outlet = _outlet_country(article, gaz)
+    # with no publisher known, a country's outlet the text credits ("…, the Seychelles News Agency reported") is
+    # the report's source as a wire credit would be: the same weak support for its home country
+    ctx.outlet = _outlet_country(article, gaz) or (named_outlets[0] if len(set(named_outlets)) == 1 else None)
     return ctx
+
+
+OUTLET_NAME_VOTE = 0.5  # as much as a nationality word: "the Seychelles News Agency reported" says Seychelles
+
+
+@functools.cache
+def _outlet_name_pattern() -> re.Pattern[str]:
+    """Up to three capitalised words before an outlet's name head (`outlet_name_heads` in toponym_cues.json)."""
+    heads = "|".join(re.escape(h).replace(r"\ ", r"\s+") for h in sorted(cues()["outlet_name_heads"], key=len, reverse=True))
+    return re.compile(rf"((?:[A-Z][\w'’.-]*\s+){{1,3}})(?i:{heads})\b")
+
+
+def _outlet_name_votes(text: str, gaz: Gazetteer) -> list[str]:
+    """The countries whose name or nationality opens a news outlet's name in the text ("the Seychelles News
+    Agency reported", "Kenya Broadcasting Corporation"): a local outlet reports on its own country, so the name
+    votes for it, weakly and for the article only; the name itself is no place."""
+    found = []
+    for match in _outlet_name_pattern().finditer(text):
+        words = match.group(1).split()
+        for n in range(len(words), 0, -1):
+            name = " ".join(words[-n:])
+            cc = gaz.demonym_country(name) or next(
+                (e.cc for e in gaz.lookup(name, loose=False) if e.kind == KIND_COUNTRY and fold(e.name) == fold(name)), None)
+            if cc is not None:
+                found.append(cc)
+                break
+    return found
 
 
 def _outlet_country(article: Article, gaz: Gazetteer) -> str | None:
