@@ -202,6 +202,10 @@ def ascii_name(name: str) -> str:
     return "".join(c for c in decomposed if not unicodedata.combining(c)).replace("ʼ", "'").replace("ʿ", "'")
 
 
+def _sentence_text(text: str, sent_starts: list[int], k: int) -> str:
+    return text[sent_starts[k] : sent_starts[k + 1] if k + 1 < len(sent_starts) else len(text)]
+
+
 def _paragraph_starts(text: str) -> list[int]:
     starts = [0] + [m.end() for m in re.finditer(r"\n", text)]
     return starts
@@ -1222,8 +1226,17 @@ def _division_news_names() -> dict[str, frozenset[str]]:
 UNKNOWN_TOWN_POPULATION = 1_000
 
 
+DISTRICT_SEAT_POPULATION = 10_000  # a town of unknown size that gives its name to its district is no hamlet
+
+
 def _population_prior(e: Entry) -> int:
-    return UNKNOWN_TOWN_POPULATION if e.population == 0 and e.kind == KIND_CITY else e.population
+    if e.population or e.kind != KIND_CITY:
+        return e.population
+    # GeoNames gives many towns of Syria and Iraq no population; one whose district bears its name is that
+    # district's seat ("Ra's al-Ayn", seat of Ras al-Ayn district), a town of some size, not an unknown hamlet
+    if e.admin2 and loose_key(clean_admin2_name(e.admin2)) == loose_key(e.name):
+        return DISTRICT_SEAT_POPULATION
+    return UNKNOWN_TOWN_POPULATION
 
 
 def _score(m: Mention, e: Entry, mentions: list[Mention], ctx: Context, actor_countries: set[str],
@@ -1486,6 +1499,30 @@ def _rival_small_town(best: Entry, others: list[Entry]) -> Entry | None:
         return None
     return next((e for e in others if e.kind == KIND_CITY and e.cc != best.cc
                  and e.population * SMALL_RIVAL_RATIO >= best.population), None)
+
+
+@functools.cache
+def _war_theatres() -> frozenset[str]:
+    """The countries where the armed groups dateline knows fight (tables.json `actor_countries`, `actor_theatres`)."""
+    table = tables()
+    return frozenset(cc for part in ("actor_countries", "actor_theatres") for name, ccs in table[part].items()
+                     if not name.startswith("_") for cc in ccs)
+
+
+@functools.cache
+def _war_words() -> re.Pattern[str]:
+    return _whole_names(cues()["war_words"])
+
+
+def _war_namesake(m: Mention, best: Entry, scored: list[tuple[float, list[str], Entry]], sentence: str) -> Entry | None:
+    """A town of the name in a country at war, when the mention's sentence reports war (`war_words`) and nothing
+    in the text places the name, and the chosen reading is a town in a country at peace ("the army retook
+    Palmyra, killing dozens of fighters": Tadmur, Syria, not Palmyra, Pennsylvania). The most likely such
+    namesake (the scores' order), if it is no hamlet beside the chosen town."""
+    if best.kind != KIND_CITY or best.cc in _war_theatres() or not _war_words().search(sentence.lower()):
+        return None
+    return next((e for _, why, e in scored[1:] if e.kind == KIND_CITY and e.cc in _war_theatres() and not why
+                 and _population_prior(e) * SMALL_RIVAL_RATIO >= best.population), None)
 
 
 def _rival_city(best: Entry, others: list[Entry]) -> Entry | None:
@@ -1802,6 +1839,9 @@ class Resolver:
             )
             best_score, why, best = scored[0]
             margin = best_score - scored[1][0] if len(scored) > 1 else 3.0
+            if not why and (war := _war_namesake(m, best, scored, _sentence_text(article.text, sent_starts, m.sent))):
+                best, margin = war, 0.0
+                why = [f"war reported; a namesake in {gaz.country_name(war.cc)}, where the fighting is"]
             cands = [
                 {"name": ascii_name(e.name), "kind": e.kind_name, "country": gaz.country_name(e.cc),
                  "admin1": gaz.admin1_name(e), "population": e.population, "score": round(sc, 2)}
