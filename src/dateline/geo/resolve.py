@@ -1979,6 +1979,9 @@ class Resolver:
         tok = next((t for t in doc if t.text[:1].isupper() and self.gaz.demonym_country(t.text) == cc), None)
         actors = [(a, tables()["actor_countries"][a.group(0)]) for a in _actor_names().finditer(article.text)]
         homes = {c for _, ccs in actors for c in ccs}
+        if tok is not None and not _locates(tok) and (target := self._target_group_home(doc, homes, article)):
+            # the nationality is the attacker's, on its means of a strike from afar ("Turkish jets struck …")
+            return target
         if tok is not None and homes and cc not in homes:
             # "French forces struck ISGS positions in a forest": the armed groups named fight elsewhere, so the
             # demonym is a foreign force's nationality, not where it acts; the groups' one country if they
@@ -2004,6 +2007,21 @@ class Resolver:
         m = Mention(actor.start(), actor.end(), actor.group(0), actor.group(0), "ACTOR", None, None, None, 0, 0)
         return self.place_from_entry(m, country, article, confidence=0.2,
                                      reason=f"no place named; country where {actor.group(0)!r} acts")
+
+    def _target_group_home(self, doc: Doc, homes: set[str], article: Article) -> Place | None:
+        """"Turkish jets struck the Qandil mountains, killing PKK fighters", and no place the index knows: the
+        attacker's nationality on its means of a strike from afar is where the strike came from; of the homes of
+        the armed groups named (the PKK's: Turkey and Iraq), the one left when the attackers' are set aside is
+        where it hit (precision 3), if only one is."""
+        attackers = {cc for t in doc if t.text[:1].isupper() and (cc := self.gaz.demonym_country(t.text)) is not None
+                     and _fired_from_afar(t)}
+        left = homes - attackers
+        if not attackers or len(left) != 1 or (country := self.gaz.country(next(iter(left)))) is None:
+            return None
+        a = next(a for a in _actor_names().finditer(article.text) if country.cc in tables()["actor_countries"][a.group(0)])
+        m = Mention(a.start(), a.end(), a.group(0), a.group(0), "ACTOR", None, None, None, 0, 0)
+        return self.place_from_entry(m, country, article, confidence=0.2,
+                                     reason=f"no place named; struck from afar, in the country where {a.group(0)!r} acts")
 
     def _fallback(self, m: Mention, k: int, mentions: list[Mention], chosen: list[Entry | None], cc: str,
                   article: Article, cands: list[dict[str, Any]], rejected: Entry) -> Place:
