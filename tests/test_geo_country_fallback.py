@@ -42,3 +42,14 @@ def test_a_capitalised_of_inside_a_name_still_joins_it(resources) -> None:  # ty
     # "Gulf Of Aden": the capital before "Of" makes it one name, so no town "Aden" is taken out of it
     places = geocode_text("Pirates seized a tanker in the Gulf Of Aden on Monday.", resources)
     assert not any(p.mention == "Aden" for p in places)
+
+
+def test_a_strike_from_afar_on_a_group_of_two_homes_is_in_the_home_that_is_not_the_attackers(resources) -> None:  # type: ignore[no-untyped-def]
+    # before: "Turkish" (who fired) gave Turkey; the PKK's homes are Turkey and Iraq, and the jets came from Turkey
+    places = _located(resources, "Turkish jets struck the Qandil mountains on Monday, killing four PKK fighters.")
+    assert [(p.country, p.geo_precision) for p in places] == [("Iraq", 3)]
+
+
+def test_a_nationality_that_says_where_still_places_a_text_with_such_a_group(resources) -> None:  # type: ignore[no-untyped-def]
+    places = _located(resources, "Turkish soldiers clashed with PKK fighters on Monday, leaving four dead.")
+    assert [p.country for p in places] == ["Turkey"]

@@ -49,3 +49,25 @@ def test_a_text_without_paragraph_breaks_does_not_place_an_event_pages_away(pipe
             "in Lyon and the Old Port in Marseille years ago.")
     killing = next(e for e in pipeline.extract_text(text).events if e.evidence["sub_event_type"].text == "killing")
     assert killing.country == "Syria"
+
+
+def _country_of(text: str, mention: str, resources) -> str | None:  # type: ignore[no-untyped-def]
+    return next(p.country for p in geocode_text(text, resources) if p.mention == mention)
+
+
+def test_a_town_of_unknown_size_that_names_its_district_beats_a_namesake_known_by_another_name(resources) -> None:  # type: ignore[no-untyped-def]
+    # before: Ras al-Ayn (no population in GeoNames, seat of Ras al-Ayn district) lost to Rosh Ha'Ayin, Israel,
+    # which has the name only as one of its other names
+    assert _country_of("Fighting broke out in Ras al-Ayn on Sunday, killing three fighters.", "Ras al-Ayn",
+                       resources) == "Syria"
+
+
+def test_a_lone_town_in_a_report_of_war_goes_to_the_namesake_where_the_fighting_is(resources) -> None:  # type: ignore[no-untyped-def]
+    # before: Palmyra, Pennsylvania (its own name) beat Tadmur, Syria (Palmyra only as another of its names)
+    assert _country_of("The army retook Palmyra on Tuesday after heavy clashes with militants.", "Palmyra",
+                       resources) == "Syria"
+
+
+def test_a_lone_town_in_ordinary_news_keeps_its_namesake_at_peace(resources) -> None:  # type: ignore[no-untyped-def]
+    text = "A man was arrested in Palmyra on Tuesday after a fight outside a bar, police said."
+    assert _country_of(text, "Palmyra", resources) == "United States"

@@ -36,3 +36,21 @@ def test_a_hamlet_abroad_that_only_its_own_name_supports_takes_the_articles_coun
     report = pipeline.extract_text(text)
     assert all(p.country != "United Kingdom" for p in report.places)
     assert [e.country for e in report.events] == ["South Africa"]
+
+
+def test_a_national_outlet_credited_in_the_text_supports_its_country(pipeline) -> None:  # type: ignore[no-untyped-def]
+    # before: nothing voted for Seychelles (the agency's name is no place) and Victoria went to Hong Kong
+    text = ("Hundreds of teachers marched through Victoria on Monday demanding higher pay, the Seychelles News Agency "
+            "reported.")
+    assert [(c, loc) for c, loc, _ in _event_places(pipeline, text)] == [("Seychelles", "Victoria")]
+
+
+def test_an_outlets_name_is_no_place_of_the_event(pipeline) -> None:  # type: ignore[no-untyped-def]
+    text = "Teachers went on strike in Eldoret on Monday over unpaid arrears, Kenya Broadcasting Corporation reported."
+    assert [(c, loc) for c, loc, _ in _event_places(pipeline, text)] == [("Kenya", "Eldoret")]
+
+
+def test_a_country_outlet_does_not_override_a_place_the_text_names_elsewhere(pipeline) -> None:  # type: ignore[no-untyped-def]
+    text = ("Hundreds of teachers marched in Victoria, British Columbia, on Monday demanding higher pay, the "
+            "Seychelles News Agency reported.")
+    assert [c for c, _, _ in _event_places(pipeline, text)] == ["Canada"]

@@ -196,3 +196,28 @@ def test_a_country_accused_is_not_where_the_act_happened(pipeline, text: str, co
 
     [event] = events_of(pipeline, text)
     assert event.country == country
+
+
+@pytest.mark.parametrize(("text", "country"), [
+    ("Kyiv said Russian drones struck an energy facility overnight.", "Ukraine"),
+    ("Moscow said Ukrainian drones struck an oil refinery near the border overnight.", "Russia"),
+])
+def test_a_capital_speaking_of_a_foreign_force_strike_gives_its_state(pipeline, text, country) -> None:  # type: ignore[no-untyped-def]
+    # before: the capital was dropped as a speaker and the strike had no place at all
+    (event,) = pipeline.extract_text(text, published="2024-03-14").events
+    assert (event.country, event.geo_precision) == (country, 3)
+
+
+@pytest.mark.parametrize(("text", "country"), [
+    ("Russian drones struck Ukraine's energy grid overnight, killing two people.", "Ukraine"),
+    ("Ukrainian drones hit Russia's oil refineries on Sunday, officials said.", "Russia"),
+])
+def test_the_country_that_owns_what_a_strike_hits_is_the_place(pipeline, text, country) -> None:  # type: ignore[no-untyped-def]
+    # before: "Ukraine's" read as a modifier of "grid", and the strike had no place
+    (event,) = pipeline.extract_text(text, published="2024-03-14").events
+    assert event.country == country
+
+
+def test_a_post_abroad_owned_by_a_country_is_no_place_of_that_country(pipeline) -> None:  # type: ignore[no-untyped-def]
+    text = "Protesters attacked Israel's embassy in Amman on Friday."
+    assert _event_places(pipeline, text) == [("Jordan", "Amman")]

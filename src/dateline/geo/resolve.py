@@ -202,6 +202,10 @@ def ascii_name(name: str) -> str:
     return "".join(c for c in decomposed if not unicodedata.combining(c)).replace("ʼ", "'").replace("ʿ", "'")
 
 
+def _sentence_text(text: str, sent_starts: list[int], k: int) -> str:
+    return text[sent_starts[k] : sent_starts[k + 1] if k + 1 < len(sent_starts) else len(text)]
+
+
 def _paragraph_starts(text: str) -> list[int]:
     starts = [0] + [m.end() for m in re.finditer(r"\n", text)]
     return starts
@@ -257,6 +261,8 @@ def _mentions(article: Article, doc: Doc, gaz: Gazetteer, sent_starts: list[int]
             # "in cities across Iraq demonstrators are seen …": after a preposition of place the name says where,
             # whatever the parser attached it to
             m.modifier = False
+        if m.modifier and _owner_of_target(last):
+            m.modifier = False  # "drones struck Ukraine's energy grid": the act is on that country's soil
         if _attribute_suffix(article.text, m.end) or _backer(span.root):
             m.modifier = m.attributive = True
         after = _noun_after(span, doc)  # both tests below read the word the name qualifies
@@ -349,6 +355,20 @@ def _target_of_act(span: Any, doc: Doc, after: tuple[Any, list[Any]] | None = No
     if head is not None and head.lower_ in cue["target_heads"]:
         return True
     return last.dep_ in {"dobj", "obj"} and last.head.lower_ in cue["target_verbs"]
+
+
+def _owner_of_target(tok: Any) -> bool:
+    """Whether the name ending in `tok` owns what an act of harm hits ("drones struck Ukraine's energy grid",
+    "Syria's air defences were hit"; `harm_verbs` in toponym_cues.json): the act is on that country's soil, so
+    the possessive is where it happened, not a description. A post abroad ("Israel's embassy") and an act itself
+    ("Israel's strikes were launched") are no such thing."""
+    if tok.dep_ != "poss":
+        return False
+    owned = tok.head
+    cue = cues()
+    if owned.lemma_.lower() in cue["foreign_post_nouns"] or owned.lemma_.lower() in cue["state_action_nouns"]:
+        return False
+    return owned.dep_ in {"dobj", "obj", "nsubjpass"} and owned.head.lemma_.lower() in cue["harm_verbs"]
 
 
 def _backer(tok: Any) -> bool:
@@ -1003,6 +1023,9 @@ def _context(article: Article, doc: Doc, mentions: list[Mention], gaz: Gazetteer
             _add_vote(ctx.sent, s, cc, w)
             _add_vote(ctx.para, p, cc, w)
             ctx.article[cc] += w
+    named_outlets = _outlet_name_votes(article.text, gaz)
+    for cc in named_outlets:
+        ctx.article[cc] += OUTLET_NAME_VOTE
     for match in _area_actors().finditer(article.text):
         for cc, name in _actor_areas()[match.group(0)]:
             unit = next((e for e in gaz.lookup(name) if e.cc == cc and e.kind == KIND_ADMIN1), None)
@@ -1029,8 +1052,37 @@ def _context(article: Article, doc: Doc, mentions: list[Mention], gaz: Gazetteer
             else:
                 ctx.article[cc] += DATELINE_VOTE
             ctx.dateline = (fold(article.dateline_place), cc)
-    ctx.outlet = _outlet_country(article, gaz)
+    # with no publisher known, a country's outlet the text credits ("…, the Seychelles News Agency reported") is
+    # the report's source as a wire credit would be: the same weak support for its home country
+    ctx.outlet = _outlet_country(article, gaz) or (named_outlets[0] if len(set(named_outlets)) == 1 else None)
     return ctx
+
+
+OUTLET_NAME_VOTE = 0.5  # as much as a nationality word: "the Seychelles News Agency reported" says Seychelles
+
+
+@functools.cache
+def _outlet_name_pattern() -> re.Pattern[str]:
+    """Up to three capitalised words before an outlet's name head (`outlet_name_heads` in toponym_cues.json)."""
+    heads = "|".join(re.escape(h).replace(r"\ ", r"\s+") for h in sorted(cues()["outlet_name_heads"], key=len, reverse=True))
+    return re.compile(rf"((?:[A-Z][\w'’.-]*\s+){{1,3}})(?i:{heads})\b")
+
+
+def _outlet_name_votes(text: str, gaz: Gazetteer) -> list[str]:
+    """The countries whose name or nationality opens a news outlet's name in the text ("the Seychelles News
+    Agency reported", "Kenya Broadcasting Corporation"): a local outlet reports on its own country, so the name
+    votes for it, weakly and for the article only; the name itself is no place."""
+    found = []
+    for match in _outlet_name_pattern().finditer(text):
+        words = match.group(1).split()
+        for n in range(len(words), 0, -1):
+            name = " ".join(words[-n:])
+            cc = gaz.demonym_country(name) or next(
+                (e.cc for e in gaz.lookup(name, loose=False) if e.kind == KIND_COUNTRY and fold(e.name) == fold(name)), None)
+            if cc is not None:
+                found.append(cc)
+                break
+    return found
 
 
 def _outlet_country(article: Article, gaz: Gazetteer) -> str | None:
@@ -1174,8 +1226,17 @@ def _division_news_names() -> dict[str, frozenset[str]]:
 UNKNOWN_TOWN_POPULATION = 1_000
 
 
+DISTRICT_SEAT_POPULATION = 10_000  # a town of unknown size that gives its name to its district is no hamlet
+
+
 def _population_prior(e: Entry) -> int:
-    return UNKNOWN_TOWN_POPULATION if e.population == 0 and e.kind == KIND_CITY else e.population
+    if e.population or e.kind != KIND_CITY:
+        return e.population
+    # GeoNames gives many towns of Syria and Iraq no population; one whose district bears its name is that
+    # district's seat ("Ra's al-Ayn", seat of Ras al-Ayn district), a town of some size, not an unknown hamlet
+    if e.admin2 and loose_key(clean_admin2_name(e.admin2)) == loose_key(e.name):
+        return DISTRICT_SEAT_POPULATION
+    return UNKNOWN_TOWN_POPULATION
 
 
 def _score(m: Mention, e: Entry, mentions: list[Mention], ctx: Context, actor_countries: set[str],
@@ -1438,6 +1499,30 @@ def _rival_small_town(best: Entry, others: list[Entry]) -> Entry | None:
         return None
     return next((e for e in others if e.kind == KIND_CITY and e.cc != best.cc
                  and e.population * SMALL_RIVAL_RATIO >= best.population), None)
+
+
+@functools.cache
+def _war_theatres() -> frozenset[str]:
+    """The countries where the armed groups dateline knows fight (tables.json `actor_countries`, `actor_theatres`)."""
+    table = tables()
+    return frozenset(cc for part in ("actor_countries", "actor_theatres") for name, ccs in table[part].items()
+                     if not name.startswith("_") for cc in ccs)
+
+
+@functools.cache
+def _war_words() -> re.Pattern[str]:
+    return _whole_names(cues()["war_words"])
+
+
+def _war_namesake(m: Mention, best: Entry, scored: list[tuple[float, list[str], Entry]], sentence: str) -> Entry | None:
+    """A town of the name in a country at war, when the mention's sentence reports war (`war_words`) and nothing
+    in the text places the name, and the chosen reading is a town in a country at peace ("the army retook
+    Palmyra, killing dozens of fighters": Tadmur, Syria, not Palmyra, Pennsylvania). The most likely such
+    namesake (the scores' order), if it is no hamlet beside the chosen town."""
+    if best.kind != KIND_CITY or best.cc in _war_theatres() or not _war_words().search(sentence.lower()):
+        return None
+    return next((e for _, why, e in scored[1:] if e.kind == KIND_CITY and e.cc in _war_theatres() and not why
+                 and _population_prior(e) * SMALL_RIVAL_RATIO >= best.population), None)
 
 
 def _rival_city(best: Entry, others: list[Entry]) -> Entry | None:
@@ -1754,6 +1839,9 @@ class Resolver:
             )
             best_score, why, best = scored[0]
             margin = best_score - scored[1][0] if len(scored) > 1 else 3.0
+            if not why and (war := _war_namesake(m, best, scored, _sentence_text(article.text, sent_starts, m.sent))):
+                best, margin = war, 0.0
+                why = [f"war reported; a namesake in {gaz.country_name(war.cc)}, where the fighting is"]
             cands = [
                 {"name": ascii_name(e.name), "kind": e.kind_name, "country": gaz.country_name(e.cc),
                  "admin1": gaz.admin1_name(e), "population": e.population, "score": round(sc, 2)}
@@ -1858,10 +1946,28 @@ class Resolver:
         if not any(p.latitude is not None and not _modifier(p) for p in out):
             # no place named at all (or only as an attribute: "a militia backed by the UAE"): "Afghan forces
             # repulsed an attack" still says which country (precision 3)
-            demonym = self._demonym_place(doc, ctx, article)
+            demonym = self._demonym_place(doc, ctx, article) or self._speaker_state(mentions, doc, article)
             if demonym is not None:
                 out.append(demonym)
         return out
+
+    def _speaker_state(self, mentions: list[Mention], doc: Doc, article: Article) -> Place | None:
+        """The state of a capital that speaks of another state's forces acting ("Kyiv said Russian drones struck
+        an energy facility"), when the text names no place: the capital is no place of the act, but a state
+        reporting a foreign force's strike reports one on its own soil (precision 3)."""
+        for m in mentions:
+            iso3 = _capitals().get(m.text.lower()) if m.speaking else None
+            cc = self.gaz.cc_of_iso3(iso3) if iso3 else None
+            country = self.gaz.country(cc) if cc else None
+            if country is None:
+                continue
+            foreign = next((t.text for t in doc if t.text[:1].isupper()
+                            and self.gaz.demonym_country(t.text) not in {None, cc}), None)
+            if foreign is not None:
+                return self.place_from_entry(
+                    m, country, article, confidence=0.2,
+                    reason=f"no place named; {m.text} speaks of {foreign} forces acting, on its state's soil")
+        return None
 
     def _demonym_place(self, doc: Doc, ctx: Context, article: Article) -> Place | None:
         if not ctx.article:
@@ -1873,6 +1979,9 @@ class Resolver:
         tok = next((t for t in doc if t.text[:1].isupper() and self.gaz.demonym_country(t.text) == cc), None)
         actors = [(a, tables()["actor_countries"][a.group(0)]) for a in _actor_names().finditer(article.text)]
         homes = {c for _, ccs in actors for c in ccs}
+        if tok is not None and not _locates(tok) and (target := self._target_group_home(doc, homes, article)):
+            # the nationality is the attacker's, on its means of a strike from afar ("Turkish jets struck …")
+            return target
         if tok is not None and homes and cc not in homes:
             # "French forces struck ISGS positions in a forest": the armed groups named fight elsewhere, so the
             # demonym is a foreign force's nationality, not where it acts; the groups' one country if they
@@ -1898,6 +2007,21 @@ class Resolver:
         m = Mention(actor.start(), actor.end(), actor.group(0), actor.group(0), "ACTOR", None, None, None, 0, 0)
         return self.place_from_entry(m, country, article, confidence=0.2,
                                      reason=f"no place named; country where {actor.group(0)!r} acts")
+
+    def _target_group_home(self, doc: Doc, homes: set[str], article: Article) -> Place | None:
+        """"Turkish jets struck the Qandil mountains, killing PKK fighters", and no place the index knows: the
+        attacker's nationality on its means of a strike from afar is where the strike came from; of the homes of
+        the armed groups named (the PKK's: Turkey and Iraq), the one left when the attackers' are set aside is
+        where it hit (precision 3), if only one is."""
+        attackers = {cc for t in doc if t.text[:1].isupper() and (cc := self.gaz.demonym_country(t.text)) is not None
+                     and _fired_from_afar(t)}
+        left = homes - attackers
+        if not attackers or len(left) != 1 or (country := self.gaz.country(next(iter(left)))) is None:
+            return None
+        a = next(a for a in _actor_names().finditer(article.text) if country.cc in tables()["actor_countries"][a.group(0)])
+        m = Mention(a.start(), a.end(), a.group(0), a.group(0), "ACTOR", None, None, None, 0, 0)
+        return self.place_from_entry(m, country, article, confidence=0.2,
+                                     reason=f"no place named; struck from afar, in the country where {a.group(0)!r} acts")
 
     def _fallback(self, m: Mention, k: int, mentions: list[Mention], chosen: list[Entry | None], cc: str,
                   article: Article, cands: list[dict[str, Any]], rejected: Entry) -> Place:

@@ -323,6 +323,7 @@ def find_toponyms(doc: Doc, gazetteer: Any, recognizer: Any | None = None, words
             p = recognizer.probability(candidate_features(doc, feats, gazetteer, words, persons))
             cand.info["p_place"] = round(p, 3)
             if p < recognizer.threshold and not _country_not_person(doc, cand, gazetteer, titled, person_ents) \
+                    and not _capital_speaking(doc, cand, gazetteer, titled, person_ents) \
                     and not _division_listed_after_place(doc, cand, gazetteer, cands):
                 continue
             if _person_named(doc, cand, person_ents):
@@ -390,6 +391,26 @@ def _country_not_person(doc: Doc, cand: Candidate, gazetteer: Any, titled: froze
     words = set(name.split())
     return not (words & titled or any(
         not (e.start == cand.start and e.end == cand.end) and words & {t.text for t in e} for e in person_ents))
+
+
+CAPITAL_SPEAKER_POP = 1_000_000  # a capital this large is no one's first name or surname ("Kyiv said …")
+
+
+def _capital_speaking(doc: Doc, cand: Candidate, gazetteer: Any, titled: frozenset[str],
+                      person_ents: list[Span]) -> bool:
+    """A large capital's own name as the subject of a verb of speech ("Kyiv said Russian drones struck …"): the
+    state speaking, which the recognizer weighs like a person's name before "said". Kept, so the resolver can tell
+    the state's voice (no place of the act) and still know whose soil the text is about. Not a name the document
+    writes as a person's, nor a smaller capital named like a person ("Victoria said")."""
+    from dateline.geo.resolve import _capitals, state_speaking
+
+    span = doc[cand.start:cand.end]
+    if len(span) != 1 or cand.ner not in {None, "PERSON", "GPE"} or span.text.lower() not in _capitals():
+        return False
+    if not state_speaking(span.root) or span.text in titled or any(span.text in e.text.split() for e in person_ents
+                                                                   if len(e) > 1):
+        return False
+    return any(e.kind_name == "city" and e.population >= CAPITAL_SPEAKER_POP for e in gazetteer.lookup(span.text, loose=False))
 
 
 def _division_listed_after_place(doc: Doc, cand: Candidate, gazetteer: Any, cands: list[Candidate]) -> bool:
