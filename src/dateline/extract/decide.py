@@ -299,6 +299,8 @@ class ArticleContext:
     quotes: tuple[Quote, ...] = ()
     dates: tuple[DateMention, ...] = ()
     sentence_count: int = 0
+    headline_end: int = 0
+    headline_words: frozenset[str] = frozenset()
 
     @classmethod
     def of(cls, article: Article, doc: Doc, events: list[Event], quotes: Iterable[Quote] = (),
@@ -306,11 +308,16 @@ class ArticleContext:
         words = max(1, len(article.text.split()))
         found = cues()
         starts = [s.start_char for s in doc.sents]
-        return cls(published=article.published, title_end=article.header_end(),
+        title_end = article.header_end()
+        # A text with no separate headline (wire copy whose title runs into its dateline) opens with it.
+        headline_end = title_end or next((s.end_char for s in doc.sents), 0)
+        return cls(published=article.published, title_end=title_end,
                    sentence_starts=starts,
                    conflict_density=100.0 * len(found["conflict"].findall(article.text)) / words,
                    ordinary_density=100.0 * len(found["ordinary"].findall(article.text)) / words,
-                   quotes=tuple(quotes), dates=tuple(dates), sentence_count=len(starts))
+                   quotes=tuple(quotes), dates=tuple(dates), sentence_count=len(starts),
+                   headline_end=headline_end,
+                   headline_words=frozenset(_content_lemmas(t for t in doc if t.idx < headline_end)))
 
 
 def event_features(event: Event, doc: Doc, ctx: ArticleContext) -> dict[str, float]:
@@ -345,6 +352,8 @@ def event_features(event: Event, doc: Doc, ctx: ArticleContext) -> dict[str, flo
     # sentences and whole articles); the trainer keeps written texts, whose mix of events and traps is chosen by
     # their writers, out of these weights.
     f[f"text={'brief' if n <= 4 else 'article'}"] = 1.0
+    if n > 4 and tok is not None:
+        f.update(_headline_features(tok, ctx))
     for flag in event.flags:
         if flag != NEEDS_REVIEW:
             f[f"flag={flag}"] = 1.0
@@ -447,6 +456,27 @@ def _sentence_features(tok: Token, ctx: ArticleContext) -> dict[str, float]:
         f["lead"] = 1.0
     if "\n\n" in text.strip():
         f["spans_paragraphs"] = 1.0  # a headline run into the first paragraph by the sentence splitter
+    return f
+
+
+def _content_lemmas(tokens: Iterable[Token]) -> set[str]:
+    return {t.lemma_.lower() for t in tokens if t.pos_ in _HEADLINE_POS and not t.is_stop and t.is_alpha}
+
+
+_HEADLINE_POS = frozenset({"NOUN", "PROPN", "VERB", "ADJ"})
+
+
+def _headline_features(tok: Token, ctx: ArticleContext) -> dict[str, float]:
+    """How much the trigger's sentence shares with the headline. A headline announces the story's news; in a long
+    article the sentences that tell that news repeat its words (the town, the attackers, "protest"), while
+    background, history and reactions mostly do not. Briefs are left out: their every sentence is the news."""
+    sent = tok.sent
+    if sent.start_char < ctx.headline_end or not ctx.headline_words:
+        return {}
+    shared = _content_lemmas(sent) & ctx.headline_words
+    f = {f"headline_shared={min(len(shared), 3)}": 1.0}
+    if tok.lemma_.lower() in ctx.headline_words:
+        f["trigger_in_headline"] = 1.0
     return f
 
 
