@@ -79,7 +79,7 @@ def pair_features(a: Event, b: Event, report: ReportText) -> dict[str, float]:
     ta, tb = trigger_of(a), trigger_of(b)
     if ta is not None and tb is not None and tb.start < ta.start:
         a, b, ta, tb = b, a, tb, ta
-    place, date = _place_relation(a, b), _date_relation(a, b)
+    place, date = place_relation(a, b), _date_relation(a, b)
     f: dict[str, float] = {"bias": 1.0, f"place={place}": 1.0, f"date={date}": 1.0,
                            f"place={place}&date={date}": 1.0}
     if a.sub_event_type == b.sub_event_type:
@@ -102,7 +102,7 @@ def pair_features(a: Event, b: Event, report: ReportText) -> dict[str, float]:
     return f
 
 
-def _place_relation(a: Event, b: Event) -> str:
+def place_relation(a: Event, b: Event) -> str:
     if a.country is None and b.country is None:
         return "none"
     if a.country is None or b.country is None:
@@ -347,7 +347,7 @@ def _fold(event: Event, other: Event, report: ReportText, book: Codebook | None)
     if book is not None:
         event.interaction = book.interaction(event.inter1, event.inter2)
     trigger = trigger_of(other)
-    if (_place_relation(event, other) == "nested" and (other.geo_precision or 3) < (event.geo_precision or 3)
+    if (place_relation(event, other) == "nested" and (other.geo_precision or 3) < (event.geo_precision or 3)
             and trigger is not None and _told_in_own_sentence(other, trigger, report)):
         # the codebook codes an incident at the most specific place its report gives: "died in an explosion in
         # Syria" and "the blast in Manbij" are one incident in Manbij. Only a place the retelling names itself:

@@ -1,0 +1,30 @@
+"""One incident told in several sentences is one event; two incidents stay two (events._merge, events._paragraphs,
+and the incident model's merging in extract/incidents.py). Texts are written for these tests."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from dateline.pipeline import Pipeline
+from tests.conftest import events_of
+
+
+def test_a_headline_that_words_the_leads_incident_another_way_folds_into_the_leads_event(pipeline: Pipeline) -> None:
+    # the headline says "clash", the lead tells tear gas used to disperse the crowd: one demonstration, coded from
+    # the lead (a protest with intervention on Monday), with the headline kept as a mention
+    text = ("Protesters clash with police in Nakuru\n\n"
+            "Police fired tear gas to disperse protesters in Nakuru on Monday, witnesses said.")
+    [event] = events_of(pipeline, text)
+    assert event.sub_event_type == "Protest with intervention"
+    assert event.event_date == dt.date(2024, 3, 11)
+    assert "needs_review" not in event.flags
+    assert any(m.text.startswith("Protesters clash with police") for m in event.mentions)
+
+
+def test_a_headline_of_another_kind_of_disorder_than_the_lead_stays_its_own(pipeline: Pipeline) -> None:
+    # a headline about a protest over a lead about a killing at the same place: not one incident
+    text = ("Hundreds march in Nakuru over fuel prices\n\n"
+            "Gunmen shot dead a trader in Nakuru on Monday, police said.")
+    events = events_of(pipeline, text)
+    assert {e.event_type for e in events} == {"Protests", "Violence against civilians"}
+
