@@ -28,3 +28,18 @@ def test_a_headline_of_another_kind_of_disorder_than_the_lead_stays_its_own(pipe
     events = events_of(pipeline, text)
     assert {e.event_type for e in events} == {"Protests", "Violence against civilians"}
 
+
+def _fields(pipeline: Pipeline, text: str) -> list[tuple[object, ...]]:
+    return [(e.sub_event_type, e.event_date, e.time_precision, e.location, e.geo_precision, e.fatalities)
+            for e in events_of(pipeline, text)]
+
+
+def test_a_story_typed_one_paragraph_a_line_gives_the_events_it_gives_with_blank_lines(pipeline: Pipeline) -> None:
+    # before: the single-line layout was one long paragraph for events and places, while dating already parted
+    # it at each line's end, so the same story gave other places and precisions in the two layouts
+    lines = ["A roadside bomb killed four soldiers in Gao on Sunday, the army said.",
+             "Separately, suspected jihadists abducted two aid workers.",
+             "They were taken from their vehicle near Menaka."]
+    one_a_line, blank_lines = _fields(pipeline, "\n".join(lines)), _fields(pipeline, "\n\n".join(lines))
+    assert one_a_line == blank_lines
+    assert one_a_line[0][:2] == ("Remote explosive/landmine/IED", dt.date(2024, 3, 10))

@@ -1527,10 +1527,12 @@ def event_id_cnty(event: Event, article: Article) -> str:
 
 # --- text structure ---------------------------------------------------------------------------------------
 def _paragraphs(text: str) -> list[tuple[int, int]]:
-    """Paragraphs are runs of non-empty lines."""
+    """Paragraphs are runs of non-empty lines, parted too where a line ends a sentence: a story typed one paragraph
+    a line reads as one with blank lines between its paragraphs, the same paragraphs dating reads
+    (`dates.line_paragraph`), so the same story gives the same events in either layout."""
     out: list[tuple[int, int]] = []
     for m in re.finditer(r"[^\n]+(?:\n[^\n]+)*", text):
-        out.append((m.start(), m.end()))
+        out.extend(dates_mod.line_paragraphs(text, m.start(), m.end()))
     return out
 
 
