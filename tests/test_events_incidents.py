@@ -43,3 +43,16 @@ def test_a_story_typed_one_paragraph_a_line_gives_the_events_it_gives_with_blank
     one_a_line, blank_lines = _fields(pipeline, "\n".join(lines)), _fields(pipeline, "\n\n".join(lines))
     assert one_a_line == blank_lines
     assert one_a_line[0][:2] == ("Remote explosive/landmine/IED", dt.date(2024, 3, 10))
+
+
+def test_houses_the_raiders_burned_are_part_of_the_raid_and_a_raid_two_days_later_is_another(
+        pipeline: Pipeline) -> None:
+    # the codebook's looting/property destruction is burning "without a wider violent event": houses the
+    # attackers burned in the raid are the raid's, one attack; the next raid, told on another day, is a second
+    text = ("Gunmen raided the village of Kwari in Zamfara state on Tuesday, killing five people.\n\n"
+            "The attackers burned houses and a police post before fleeing, residents said.\n\n"
+            "Two days later, gunmen attacked the neighbouring village of Dangulbi, killing three.")
+    events = [e for e in events_of(pipeline, text) if "needs_review" not in e.flags]
+    assert [(e.sub_event_type, e.event_date, e.fatalities) for e in events] == [
+        ("Attack", dt.date(2024, 3, 12), 5), ("Attack", dt.date(2024, 3, 14), 3)]
+    assert any(m.text.startswith("The attackers burned") for m in events[0].mentions)

@@ -275,10 +275,27 @@ def merge_retellings(events: list[Event], report: ReportText, model: IncidentMod
                 continue
             if _told_apart(event, other):
                 continue
-            if model.probability(pair_features(event, other, report)) >= model.threshold:
+            p = model.probability(pair_features(event, other, report))
+            if p >= model.threshold or _told_as_part_of(event, other, report, book):
                 _fold(event, other, report, book)
                 folded.add(id(other))
     return [e for e in events if id(e) not in folded]
+
+
+def _told_as_part_of(event: Event, other: Event, report: ReportText, book: Codebook | None) -> bool:
+    """The later telling goes back to the incident as known ("The attackers burned houses before fleeing") and
+    tells an act the codebook counts as part of it (`Codebook.incident_sub_type`: houses burned in a raid are the
+    raid's), at a place that agrees and on the same day or none of its own. The model, which weighs sub-types
+    apart as a rule, has not learned such parts; a part told on another day ("Two days later, the attackers
+    burned...") stays its own event."""
+    if book is None or book.incident_sub_type(event.sub_event_type, other.sub_event_type) is None:
+        return False
+    if place_relation(event, other) not in {"same", "nested"}:
+        return False
+    if _date_relation(event, other) != "same" and not undated(other):
+        return False
+    trigger = trigger_of(other)
+    return trigger is not None and cues()["retelling"].search(report.sentence_of(trigger.start)) is not None
 
 
 _UNNAMED = ("Unidentified", "Civilians", "Protesters", "Rioters")
