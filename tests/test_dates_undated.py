@@ -21,8 +21,9 @@ def test_a_later_paragraph_of_an_undated_report_goes_on_with_the_incidents_day(p
     # before: the burning had no date at all (the carry-over needed a publication date to measure "recent" by)
     events = _undated(pipeline, OPENING + "Gunmen killed five farmers in a village near Makurdi on 12 March 2024, "
                       "police said.\n\nThe attackers also burned houses and a church in the village.")
-    [burning] = [e for e in events if e.evidence["sub_event_type"].text == "burned"]
-    assert (str(burning.event_date), burning.time_precision) == ("2024-03-12", 2)
+    # (the houses the attackers burned are part of the killing: one attack, whose day the burning shares)
+    [burning] = [e for e in events if any(m.text.startswith("The attackers also burned") for m in e.mentions)]
+    assert str(burning.event_date) == "2024-03-12"
 
 
 def test_a_dated_retelling_dates_the_incident_of_an_undated_report(pipeline) -> None:  # type: ignore[no-untyped-def]

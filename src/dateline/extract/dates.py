@@ -1062,6 +1062,18 @@ def line_paragraph(text: str, sentence: Span, paragraph: Span) -> Span:
     return Span.of(text, start, end)
 
 
+def line_paragraphs(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The paragraphs of a run of lines, parted as `line_paragraph` parts them: at each line break after a
+    sentence's end."""
+    out: list[tuple[int, int]] = []
+    for m in _PARAGRAPH_BREAK.finditer(text, start, end):
+        out.append((start, m.end() - 1))
+        start = m.end()
+    if start < end:
+        out.append((start, end))
+    return out
+
+
 def _court_day(d: DateMention, trigger: Span, text: str) -> bool:
     """The day dates a hearing of the courts, not the act: "Two men arrested over the killing were arraigned on
     Wednesday", "The suspects, arrested last week, appeared in court on Monday". The act came before the hearing,

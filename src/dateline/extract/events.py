@@ -19,7 +19,7 @@ from spacy.tokens import Span as SpacySpan
 
 from dateline.codebook import Codebook
 from dateline.extract import actors as actors_mod
-from dateline.extract import classify
+from dateline.extract import classify, incidents
 from dateline.extract import dates as dates_mod
 from dateline.extract.actor_phrases import LEAVER, SPONSOR, actor_mentions
 from dateline.extract.decide import PLACE_AMBIGUOUS, SUMS_INCIDENTS
@@ -866,6 +866,9 @@ def _clause_tokens(tok: Token) -> tuple[Token, list[Token]]:
 
 
 # --- merging and coding -----------------------------------------------------------------------------------
+STRATEGIC = "Strategic developments"  # the disorder type of acts that are no contention (arrests, deals)
+
+
 def _merge(candidates: list[Candidate], article: Article, book: Codebook) -> list[Event]:
     events: list[Event] = []
     keys: dict[tuple[object, ...], int] = {}  # the open incident of each key (type, place, dates)
@@ -874,6 +877,8 @@ def _merge(candidates: list[Candidate], article: Article, book: Codebook) -> lis
     paragraph_of: dict[int, int] = {}
     updates: dict[int, int] = {}  # event index → a later, higher toll told as an update
     title_end = article.header_end()
+    lead = _lead_paragraph(candidates, title_end)
+    from_body: set[int] = set()  # headline events the body's first telling has already replaced
     for cand in candidates:
         event = _code(cand, article, book)
         key = (event.sub_event_type, _place_key(cand.place), event.date_start, event.date_end, event.event_date)
@@ -894,14 +899,21 @@ def _merge(candidates: list[Candidate], article: Article, book: Codebook) -> lis
             # words about the incident told before, with no place, day or doer of their own, are its evidence
             events[-1].mentions.append(cand.sentence)
             continue
+        if key not in keys and cand.paragraph_start == lead:
+            head = _headline_told_in_lead(events, event, title_end, from_body)
+            if head is not None:
+                # the headline words the lead's incident its own way ("Protesters clash with police" over "police
+                # fired tear gas to disperse protesters"): one incident, coded from the lead under the lead's key
+                keys[key], key_of[head], paragraph_of[head] = head, key, para
         if key in keys and classify.DISTINCT_INCIDENT.search(cand.sentence.text.lower()):
             keys.pop(key)  # "a second roadside bomb killed two": another incident of the same kind, place and day
         if key in keys:
             idx = keys[key]
             kept = events[idx]
-            if kept.mentions[0].start < title_end <= cand.sentence.start:
+            if kept.mentions[0].start < title_end <= cand.sentence.start and idx not in from_body:
                 # the headline told it first; the body tells it in full, and a coder codes from the body: the
-                # body's telling becomes the event, the headline's passages its first mentions
+                # body's first telling becomes the event, the headline's passages its first mentions
+                from_body.add(idx)
                 event.mentions = [*kept.mentions, *event.mentions]
                 events[idx], kept, event = event, event, kept
                 if kept.fatalities is not None:
@@ -944,6 +956,32 @@ def _merge(candidates: list[Candidate], article: Article, book: Codebook) -> lis
         event.id = f"E{n}"
         event.event_id_cnty = event_id_cnty(event, article)
     return events
+
+
+def _lead_paragraph(candidates: list[Candidate], title_end: int) -> int | None:
+    """Where the body's first paragraph that tells an incident starts (None: the report has no headline)."""
+    if title_end <= 0:
+        return None
+    return next((c.paragraph_start for c in candidates if c.sentence.start >= title_end), None)
+
+
+def _headline_told_in_lead(events: list[Event], event: Event, title_end: int, from_body: set[int]) -> int | None:
+    """The headline's event that a lead's event of another sub-type tells in full: news style puts the story's
+    incident in the headline and again in the lead, each in its own words. Only one of the same kind of disorder
+    (a headline's clash is no lead's arrest), at a place that agrees and on a day the headline does not contradict
+    (a headline rarely says the day: its event is dated by default)."""
+    if event.disorder_type is None or event.disorder_type == STRATEGIC:
+        return None
+    for idx, head in enumerate(events):
+        if idx in from_body or not head.mentions or head.mentions[0].start >= title_end:
+            continue
+        if head.disorder_type != event.disorder_type:
+            continue
+        if "date_defaulted" not in head.flags and head.event_date != event.event_date:
+            continue
+        if head.country is None or incidents.place_relation(head, event) in {"same", "nested"}:
+            return idx
+    return None
 
 
 def _absorb_undated(events: list[Event], key_of: dict[int, tuple[object, ...]],
@@ -1590,10 +1628,12 @@ def event_id_cnty(event: Event, article: Article) -> str:
 
 # --- text structure ---------------------------------------------------------------------------------------
 def _paragraphs(text: str) -> list[tuple[int, int]]:
-    """Paragraphs are runs of non-empty lines."""
+    """Paragraphs are runs of non-empty lines, parted too where a line ends a sentence: a story typed one paragraph
+    a line reads as one with blank lines between its paragraphs, the same paragraphs dating reads
+    (`dates.line_paragraph`), so the same story gives the same events in either layout."""
     out: list[tuple[int, int]] = []
     for m in re.finditer(r"[^\n]+(?:\n[^\n]+)*", text):
-        out.append((m.start(), m.end()))
+        out.extend(dates_mod.line_paragraphs(text, m.start(), m.end()))
     return out
 
 

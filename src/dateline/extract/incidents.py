@@ -79,7 +79,7 @@ def pair_features(a: Event, b: Event, report: ReportText) -> dict[str, float]:
     ta, tb = trigger_of(a), trigger_of(b)
     if ta is not None and tb is not None and tb.start < ta.start:
         a, b, ta, tb = b, a, tb, ta
-    place, date = _place_relation(a, b), _date_relation(a, b)
+    place, date = place_relation(a, b), _date_relation(a, b)
     f: dict[str, float] = {"bias": 1.0, f"place={place}": 1.0, f"date={date}": 1.0,
                            f"place={place}&date={date}": 1.0}
     if a.sub_event_type == b.sub_event_type:
@@ -102,7 +102,7 @@ def pair_features(a: Event, b: Event, report: ReportText) -> dict[str, float]:
     return f
 
 
-def _place_relation(a: Event, b: Event) -> str:
+def place_relation(a: Event, b: Event) -> str:
     if a.country is None and b.country is None:
         return "none"
     if a.country is None or b.country is None:
@@ -275,10 +275,27 @@ def merge_retellings(events: list[Event], report: ReportText, model: IncidentMod
                 continue
             if _told_apart(event, other):
                 continue
-            if model.probability(pair_features(event, other, report)) >= model.threshold:
+            p = model.probability(pair_features(event, other, report))
+            if p >= model.threshold or _told_as_part_of(event, other, report, book):
                 _fold(event, other, report, book)
                 folded.add(id(other))
     return [e for e in events if id(e) not in folded]
+
+
+def _told_as_part_of(event: Event, other: Event, report: ReportText, book: Codebook | None) -> bool:
+    """The later telling goes back to the incident as known ("The attackers burned houses before fleeing") and
+    tells an act the codebook counts as part of it (`Codebook.incident_sub_type`: houses burned in a raid are the
+    raid's), at a place that agrees and on the same day or none of its own. The model, which weighs sub-types
+    apart as a rule, has not learned such parts; a part told on another day ("Two days later, the attackers
+    burned...") stays its own event."""
+    if book is None or book.incident_sub_type(event.sub_event_type, other.sub_event_type) is None:
+        return False
+    if place_relation(event, other) not in {"same", "nested"}:
+        return False
+    if _date_relation(event, other) != "same" and not undated(other):
+        return False
+    trigger = trigger_of(other)
+    return trigger is not None and cues()["retelling"].search(report.sentence_of(trigger.start)) is not None
 
 
 _UNNAMED = ("Unidentified", "Civilians", "Protesters", "Rioters")
@@ -347,7 +364,7 @@ def _fold(event: Event, other: Event, report: ReportText, book: Codebook | None)
     if book is not None:
         event.interaction = book.interaction(event.inter1, event.inter2)
     trigger = trigger_of(other)
-    if (_place_relation(event, other) == "nested" and (other.geo_precision or 3) < (event.geo_precision or 3)
+    if (place_relation(event, other) == "nested" and (other.geo_precision or 3) < (event.geo_precision or 3)
             and trigger is not None and _told_in_own_sentence(other, trigger, report)):
         # the codebook codes an incident at the most specific place its report gives: "died in an explosion in
         # Syria" and "the blast in Manbij" are one incident in Manbij. Only a place the retelling names itself:

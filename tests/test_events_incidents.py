@@ -1,0 +1,58 @@
+"""One incident told in several sentences is one event; two incidents stay two (events._merge, events._paragraphs,
+and the incident model's merging in extract/incidents.py). Texts are written for these tests."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from dateline.pipeline import Pipeline
+from tests.conftest import events_of
+
+
+def test_a_headline_that_words_the_leads_incident_another_way_folds_into_the_leads_event(pipeline: Pipeline) -> None:
+    # the headline says "clash", the lead tells tear gas used to disperse the crowd: one demonstration, coded from
+    # the lead (a protest with intervention on Monday), with the headline kept as a mention
+    text = ("Protesters clash with police in Nakuru\n\n"
+            "Police fired tear gas to disperse protesters in Nakuru on Monday, witnesses said.")
+    [event] = events_of(pipeline, text)
+    assert event.sub_event_type == "Protest with intervention"
+    assert event.event_date == dt.date(2024, 3, 11)
+    assert "needs_review" not in event.flags
+    assert any(m.text.startswith("Protesters clash with police") for m in event.mentions)
+
+
+def test_a_headline_of_another_kind_of_disorder_than_the_lead_stays_its_own(pipeline: Pipeline) -> None:
+    # a headline about a protest over a lead about a killing at the same place: not one incident
+    text = ("Hundreds march in Nakuru over fuel prices\n\n"
+            "Gunmen shot dead a trader in Nakuru on Monday, police said.")
+    events = events_of(pipeline, text)
+    assert {e.event_type for e in events} == {"Protests", "Violence against civilians"}
+
+
+def _fields(pipeline: Pipeline, text: str) -> list[tuple[object, ...]]:
+    return [(e.sub_event_type, e.event_date, e.time_precision, e.location, e.geo_precision, e.fatalities)
+            for e in events_of(pipeline, text)]
+
+
+def test_a_story_typed_one_paragraph_a_line_gives_the_events_it_gives_with_blank_lines(pipeline: Pipeline) -> None:
+    # before: the single-line layout was one long paragraph for events and places, while dating already parted
+    # it at each line's end, so the same story gave other places and precisions in the two layouts
+    lines = ["A roadside bomb killed four soldiers in Gao on Sunday, the army said.",
+             "Separately, suspected jihadists abducted two aid workers.",
+             "They were taken from their vehicle near Menaka."]
+    one_a_line, blank_lines = _fields(pipeline, "\n".join(lines)), _fields(pipeline, "\n\n".join(lines))
+    assert one_a_line == blank_lines
+    assert one_a_line[0][:2] == ("Remote explosive/landmine/IED", dt.date(2024, 3, 10))
+
+
+def test_houses_the_raiders_burned_are_part_of_the_raid_and_a_raid_two_days_later_is_another(
+        pipeline: Pipeline) -> None:
+    # the codebook's looting/property destruction is burning "without a wider violent event": houses the
+    # attackers burned in the raid are the raid's, one attack; the next raid, told on another day, is a second
+    text = ("Gunmen raided the village of Kwari in Zamfara state on Tuesday, killing five people.\n\n"
+            "The attackers burned houses and a police post before fleeing, residents said.\n\n"
+            "Two days later, gunmen attacked the neighbouring village of Dangulbi, killing three.")
+    events = [e for e in events_of(pipeline, text) if "needs_review" not in e.flags]
+    assert [(e.sub_event_type, e.event_date, e.fatalities) for e in events] == [
+        ("Attack", dt.date(2024, 3, 12), 5), ("Attack", dt.date(2024, 3, 14), 3)]
+    assert any(m.text.startswith("The attackers burned") for m in events[0].mentions)
