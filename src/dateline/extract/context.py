@@ -82,6 +82,7 @@ def _passive_person_before(token: Token) -> bool:
 PROTEST_SENSE_TRIGGERS = _CUES.words("PROTEST_SENSE_TRIGGERS")
 HELD_GATHERINGS = _CUES.words("HELD_GATHERINGS")
 STATED_DEMAND = _CUES.regex("STATED_DEMAND")
+GRIEVING_MARCHERS = _CUES.regex("GRIEVING_MARCHERS")
 PROTEST_FORMS = _CUES.regex("PROTEST_FORMS")
 LABOUR = _CUES.regex("LABOUR")
 HARM_LEMMAS = _CUES.words("HARM_LEMMAS")
@@ -133,7 +134,7 @@ def has_conflict_context(doc: Doc, event: Event) -> bool:
         if "tear gas" in mention.text.lower():
             return True
         low = mention.text.lower()
-        if trigger in PROTEST_SENSE_TRIGGERS and STATED_DEMAND.search(low):
+        if trigger in PROTEST_SENSE_TRIGGERS and (STATED_DEMAND.search(low) or GRIEVING_MARCHERS.search(low)):
             return True
         if PROTEST_FORMS.search(low) or (trigger == "strike" and LABOUR.search(low)):
             return True
