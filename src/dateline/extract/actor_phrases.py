@@ -238,7 +238,7 @@ def _community_name(tok: Token, book: Codebook) -> list[Token]:
 def _coalition_named(tok: Token, kind: str | None, lemma: str) -> bool:
     """A bare "coalition" at war, or a force, craft, strike or position it owns ("coalition jets", "coalition air
     strikes", "attacked coalition positions"); a ruling or electoral coalition ("the governing coalition") is none.
-    `events._coalition_of_country` names it by the event's country, or drops it."""
+    `events._coalitions_named` names it by the event's country (`actors.coalition_of`), or drops it."""
     def at_war(word: Token) -> bool:
         return word.lower_ == "coalition" and not any(
             c.lower_ in actors_mod.political_coalition_words() for c in word.children if c.dep_ in {"amod", "compound"})

@@ -289,6 +289,8 @@ def community_word(community: str, event_iso3: str | None) -> str:
     if community == "tribe" and event_iso3 in aliases.get("tribal_countries", []):
         return "Tribal"
     return str(aliases.get("community_words", {}).get(community, "Ethnic"))
+
+
 _REBEL_WORDS = re.compile(r"(?i)\b(?:rebels?|opposition)\b")
 
 

@@ -240,7 +240,7 @@ def _seized_people(tok: Token) -> bool:
     """The verb's object (or passive subject) is people: civilians, workers, a named person."""
     objects = [c for c in tok.children if c.dep_ in {"dobj", "nsubjpass"}]
     # (a name the places component keeps as a town is no person, whatever NER says: "seized Palmyra")
-    toponyms = {t for span in tok.doc.spans.get("dl_places", ()) for t in range(span.start, span.end)}
+    toponyms = _toponym_tokens(tok.doc)
     return any(o.ent_type_ == "PERSON" and o.i not in toponyms or CIVILIAN_WORDS.fullmatch(o.lower_) is not None
                or CIVILIAN_WORDS.fullmatch(o.lemma_.lower()) is not None for o in objects)
 
@@ -253,12 +253,17 @@ def _named_mine(tok: Token) -> bool:
             and any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children))
 
 
+def _toponym_tokens(doc: Doc) -> set[int]:
+    """The token indices of the places component's toponyms (`dl_places`)."""
+    return {t for span in doc.spans.get("dl_places", ()) for t in range(span.start, span.end)}
+
+
 def named_place_taken(sent: SpacySpan | None) -> bool:
     """Whether a verb of taking or retaking ground has a named place as its object ("troops retook Sake", "Kutum
     was recaptured"): ground changed hands though no word for ground ("town", "base") is written."""
     # the places component's toponyms: it has weighed the small NER's misreadings ("captured Djibo" → ORG,
     # "retook Palmyra" → PERSON) against the gazetteer and the verb
-    toponyms = {t for span in sent.doc.spans.get("dl_places", ()) for t in range(span.start, span.end)} if sent else set()
+    toponyms = _toponym_tokens(sent.doc) if sent else set()
     for tok in sent or ():
         family = TRIGGER_LEMMAS.get(tok.lemma_.lower())
         # (a verb the tagger calls a noun still has the parse's subject: "The army retook X")

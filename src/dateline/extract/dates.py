@@ -975,7 +975,6 @@ def date_for_event(
     runs to the report date and its precision is at least 2. A body "found" on a day dates the discovery, not
     the killing: precision at least 2 (set `discovery_precision=False` to skip).
     """
-    paragraph = line_paragraph(article.text, sentence, paragraph)
     cands = [
         d for d in dates
         if d.date_start is not None and d.note != "dateline" and paragraph.start <= d.span.start < paragraph.end
@@ -1043,28 +1042,12 @@ _REPORTING_VERBS = re.compile(
 _PARAGRAPH_BREAK = re.compile(r"[.!?:][\"”’')\]]*[ \t]*\n")
 
 
-def line_paragraph(text: str, sentence: Span, paragraph: Span) -> Span:
-    """The paragraph of `sentence` for dating, the same whether the text parts paragraphs by a blank line or by a
-    single line break: a line break after a sentence's end closes a paragraph too. (A line break inside a sentence
-    is a wrapped line, not a paragraph's end.) Without this, a story typed one paragraph a line was one long
-    paragraph, where a day carried from sentence to sentence at precision 1 and a source's day of telling dated the
-    next line's act."""
-    start, end = paragraph.start, paragraph.end
-    text_end = sentence.start + len(sentence.text.rstrip())
-    for m in _PARAGRAPH_BREAK.finditer(text, paragraph.start, paragraph.end):
-        if m.end() <= sentence.start:
-            start = m.end()
-        elif m.end() - 1 >= text_end:
-            end = m.end() - 1
-            break
-    if (start, end) == (paragraph.start, paragraph.end):
-        return paragraph
-    return Span.of(text, start, end)
-
-
 def line_paragraphs(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    """The paragraphs of a run of lines, parted as `line_paragraph` parts them: at each line break after a
-    sentence's end."""
+    """The paragraphs of a run of lines, the same whether the text parts paragraphs by a blank line or by a single
+    line break: a line break after a sentence's end closes a paragraph too (one inside a sentence is a wrapped
+    line). Without this, a story typed one paragraph a line was one long paragraph, where a day carried from
+    sentence to sentence at precision 1 and a source's day of telling dated the next line's act. The events module
+    parts its paragraphs with it, and `date_for_event` dates within the paragraph it is given."""
     out: list[tuple[int, int]] = []
     for m in _PARAGRAPH_BREAK.finditer(text, start, end):
         out.append((start, m.end() - 1))

@@ -1574,12 +1574,6 @@ def _civilians_hit(cand: Candidate) -> bool:
         cand.civilian_site
 
 
-# Where what was hit stands: the object of the act, its passive subject, or the object of these prepositions
-# ("landed on a bus station", "exploded outside a restaurant"); "near a market" or "in a market town" only places
-# the act.
-_HIT_PREPOSITIONS = frozenset({"on", "onto", "at", "into", "outside", "inside"})
-
-
 # Verbs whose subject sends a weapon off ("fired a missile", "launched drones"): the weapon's owner, not who stopped it
 _LAUNCH_VERBS = frozenset({"fire", "launch", "send", "lob"})
 
@@ -1588,6 +1582,12 @@ def _launchers(sent: SpacySpan) -> list[tuple[int, int]]:
     """Character ranges of the subjects of verbs that fire or launch a weapon ("Houthi rebels fired a missile")."""
     return [(t.left_edge.idx, t.right_edge.idx + len(t.right_edge.text)) for t in sent
             if t.dep_ == "nsubj" and t.head.lemma_.lower() in _LAUNCH_VERBS]
+
+
+# Where what was hit stands: the object of the act, its passive subject, or the object of these prepositions
+# ("landed on a bus station", "exploded outside a restaurant"); "near a market" or "in a market town" only places
+# the act.
+_HIT_PREPOSITIONS = frozenset({"on", "onto", "at", "into", "outside", "inside"})
 
 
 def _civilian_site_hit(sent: SpacySpan) -> bool:
@@ -1629,8 +1629,8 @@ def event_id_cnty(event: Event, article: Article) -> str:
 # --- text structure ---------------------------------------------------------------------------------------
 def _paragraphs(text: str) -> list[tuple[int, int]]:
     """Paragraphs are runs of non-empty lines, parted too where a line ends a sentence: a story typed one paragraph
-    a line reads as one with blank lines between its paragraphs, the same paragraphs dating reads
-    (`dates.line_paragraph`), so the same story gives the same events in either layout."""
+    a line reads as one with blank lines between its paragraphs (`dates.line_paragraphs`), so the same story gives
+    the same events, dates and places in either layout."""
     out: list[tuple[int, int]] = []
     for m in re.finditer(r"[^\n]+(?:\n[^\n]+)*", text):
         out.extend(dates_mod.line_paragraphs(text, m.start(), m.end()))

@@ -221,16 +221,25 @@ def crowd_size(clause: str) -> str:
     2,000 people marched" → "around 2000"; "no report" when it opens with no count, or with one of people
     something was done to ("two protesters were shot"), who are no measure of the crowd."""
     size = phrases()["crowd_size"]
-    quals = "|".join(re.escape(q) for q in sorted(size["qualifiers"], key=len, reverse=True))
-    words = "|".join(re.escape(w) for w in sorted(size["words"], key=len, reverse=True))
-    m = re.match(rf"(?:(?P<q>{quals})\s+)?(?P<n>{words}|\d{{1,3}}(?:,\d{{3}})+|(?!(?:19|20)\d\d\b)\d+)(?=\s+[a-z])", clause,
-                 re.IGNORECASE)
-    done_to = "|".join(re.escape(v) for v in size["not_the_crowd"])
-    if not m or re.match(rf"[^,]{{0,80}}?\b(?:{done_to})\b", clause, re.IGNORECASE):
+    count_pattern, done_to = _crowd_patterns()
+    m = count_pattern.match(clause)
+    if not m or done_to.match(clause):
         return "no report"
     count = m.group("n").lower().replace(",", "")
     qualifier = size["qualifiers"].get((m.group("q") or "").lower())
     return f"{qualifier} {count}" if qualifier else count
+
+
+@functools.lru_cache(maxsize=1)
+def _crowd_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """The count a clause opens with, and the verbs that make it the people something was done to."""
+    size = phrases()["crowd_size"]
+    quals = "|".join(re.escape(q) for q in sorted(size["qualifiers"], key=len, reverse=True))
+    words = "|".join(re.escape(w) for w in sorted(size["words"], key=len, reverse=True))
+    done_to = "|".join(re.escape(v) for v in size["not_the_crowd"])
+    return (re.compile(rf"(?:(?P<q>{quals})\s+)?(?P<n>{words}|\d{{1,3}}(?:,\d{{3}})+|(?!(?:19|20)\d\d\b)\d+)(?=\s+[a-z])",
+                       re.IGNORECASE),
+            re.compile(rf"[^,]{{0,80}}?\b(?:{done_to})\b", re.IGNORECASE))
 
 
 def template(event: Event) -> str:
