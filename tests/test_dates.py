@@ -262,3 +262,17 @@ def test_an_undated_lead_takes_the_day_its_retelling_gives_even_the_reports_own(
             "The nurses had marched to the county offices on Wednesday morning before police dispersed them.")
     [event] = events_of(pipeline, text, published="2024-11-20")
     assert (str(event.event_date), event.time_precision, "date_defaulted" in event.flags) == ("2024-11-20", 1, False)
+
+
+@pytest.mark.parametrize(("text", "word"), [
+    (("Air strikes in the past 24 hours killed about 40 militants in Idlib province, the defence ministry said on "
+      "Saturday. Shelling on Maarat al-Numan killed at least nine civilians in the same period, a monitor said."),
+     "Shelling"),
+    (("Troops killed 12 rebels in Darfur over the past 48 hours, the army said on Saturday. Rebels killed five "
+      "soldiers near El Fasher during that period, a spokesman for the group said."), "Unidentified"),
+])
+def test_the_same_period_is_the_period_told_before_not_the_day_of_its_telling(pipeline, text: str,  # type: ignore[no-untyped-def]
+                                                                               word: str) -> None:
+    # published on Saturday 16 March: the hours counted back from the Saturday report are coded on Friday
+    event = _event_with(events_of(pipeline, text, published="2024-03-16"), word)
+    assert (str(event.event_date), event.time_precision) == ("2024-03-15", 2)

@@ -357,3 +357,17 @@ def test_an_act_dated_inside_an_inquiry_is_still_told(pipeline: Pipeline) -> Non
     [event] = events_of(pipeline, "Police opened an investigation into Saturday's killing of a village chief by "
                                   "gunmen in Bunia.")
     assert event.sub_event_type == "Attack"
+
+
+@pytest.mark.parametrize("text", [
+    ("Russian air strikes in the past 24 hours killed about 60 militants in Idlib province, the defence ministry "
+     "said on Saturday. Air strikes on Saraqib, a town in Idlib province, killed at least 11 civilians in the same "
+     "period, a monitoring group said."),
+    ("Government air strikes in the past 48 hours killed 30 fighters in Marib province, the army said on Saturday. "
+     "Air strikes on the town of Harib in Marib province killed four civilians during that period, residents said."),
+])
+def test_another_act_in_the_same_period_is_no_retelling_of_the_first(pipeline, text: str) -> None:  # type: ignore[no-untyped-def]
+    # two strikes of one period and province, each with its own dead: two events, both coded on Friday 15 March
+    events = events_of(pipeline, text, published="2024-03-16")
+    assert len(events) == 2
+    assert [str(e.event_date) for e in events] == ["2024-03-15", "2024-03-15"]

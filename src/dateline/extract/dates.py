@@ -562,7 +562,7 @@ def _dateparser_fallback(text: str, base: dt.date) -> Resolved | None:
 _ANAPHOR_RE = re.compile(
     r"^(?:back then|at (?:that|the) time|the (?:previous|next|following|same) day|the day (?:before|after)"
     r"|(?:that|later|earlier) day|later that day|(?:a|an|one|\w+|\d+) (?:days?|weeks?) (?:later|earlier)"
-    r"|(?:hours|minutes) later)$"
+    r"|(?:hours|minutes) later|the same period|that period)$"
 )
 _COUNTED_SHIFT = re.compile(r"^(?P<n>a|an|one|\w+|\d+) (?P<unit>days?|weeks?) (?P<dir>later|earlier)$")
 _FUTURE_AUX = {"will", "shall", "'ll", "wo"}

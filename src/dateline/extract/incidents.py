@@ -25,7 +25,7 @@ from typing import Any
 
 from dateline.codebook import Codebook
 from dateline.extract import notes
-from dateline.extract.classify import ADDITIONAL_DEAD
+from dateline.extract.classify import ADDITIONAL_DEAD, DISTINCT_INCIDENT
 from dateline.extract.packaged import cue_lists, load_model
 from dateline.model import Event, Span
 
@@ -273,7 +273,7 @@ def merge_retellings(events: list[Event], report: ReportText, model: IncidentMod
         for other in kept[i + 1:]:
             if id(other) in folded:
                 continue
-            if _told_apart(event, other):
+            if _told_apart(event, other) or _another_incident(other, report):
                 continue
             p = model.probability(pair_features(event, other, report))
             if p >= model.threshold or _told_as_part_of(event, other, report, book):
@@ -312,6 +312,14 @@ def _told_apart(a: Event, b: Event) -> bool:
         return True
     named = [x for x in (a.actor1, b.actor1) if x and not x.startswith(_UNNAMED)]
     return len(named) == 2 and a.actor1 != b.actor1 and b.actor1 != a.actor2 and a.actor1 != b.actor2
+
+
+def _another_incident(later: Event, report: ReportText) -> bool:
+    """The later telling says it is another incident ("a second bomb", "Separately, …", "killed nine civilians in
+    the same period"): however much it shares with an earlier event, it is no retelling of it (the rule that keeps
+    such a sentence's candidate apart when events are first merged, `events._merge`)."""
+    trigger = trigger_of(later)
+    return trigger is not None and DISTINCT_INCIDENT.search(report.sentence_of(trigger.start).lower()) is not None
 
 
 def _told_at(event: Event, report: ReportText) -> tuple[bool, int]:

@@ -173,6 +173,9 @@ def _matcher_patterns() -> dict[str, list[list[dict[str, object]]]]:
              {"LOWER": {"IN": ["later", "earlier"]}}],
             [{"IS_DIGIT": True}, {"LOWER": {"IN": ["days", "weeks"]}}, {"LOWER": {"IN": ["later", "earlier"]}}],
             [{"LOWER": {"IN": ["hours", "minutes"]}}, {"LOWER": "later"}],
+            # "killed nine civilians in the same period": the period told just before ("in the past 24 hours")
+            [{"LOWER": "the"}, {"LOWER": "same"}, {"LOWER": "period"}],
+            [{"LOWER": "that"}, {"LOWER": "period"}],
         ],
     }
 
@@ -204,7 +207,7 @@ def _blocked_weekday(doc: Doc, span: Span) -> bool:
 _LEXICAL_WORDS = [
     *WEEKDAYS, "yesterday", "today", "tonight", "tomorrow", "overnight", "week", "weeks", "weekend", "weekends",
     "month", "months", "year", "years", "fortnight", "day", "days", "hours", "recently", "recent", "ago", "then",
-    "time",
+    "time", "period",
 ]  # fmt: skip
 _EXPLICIT_ANCHOR_RE = re.compile(rf"{_MONTH}|\b{_YEAR}|\b{_HOLIDAY}")
 _LEXICAL_ANCHOR_RE = re.compile(r"(?i)\b(?:" + "|".join(_LEXICAL_WORDS) + r")\b")
