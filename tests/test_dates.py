@@ -276,3 +276,17 @@ def test_the_same_period_is_the_period_told_before_not_the_day_of_its_telling(pi
     # published on Saturday 16 March: the hours counted back from the Saturday report are coded on Friday
     event = _event_with(events_of(pipeline, text, published="2024-03-16"), word)
     assert (str(event.event_date), event.time_precision) == ("2024-03-15", 2)
+
+
+@pytest.mark.parametrize(("text", "day"), [
+    ("Rebels have shelled the town of Kidal repeatedly since January, most recently on Tuesday, killing two civilians.",
+     "2024-03-12"),
+    ("Militants have attacked the army base in Marawi several times this year, the latest attack on Wednesday "
+     "killing three soldiers.", "2024-03-13"),
+    ("Last year, Houthi rebels began firing drones at Jeddah, bringing the war to the kingdom's second city, with the "
+     "latest drone launched on Thursday.", "2024-03-14"),
+])
+def test_a_series_told_by_its_period_is_coded_on_the_day_of_its_newest_act(pipeline, text: str, day: str) -> None:  # type: ignore[no-untyped-def]
+    # published on Saturday 16 March 2024
+    [event] = events_of(pipeline, text, published="2024-03-16")
+    assert (str(event.event_date), event.time_precision) == (day, 1)

@@ -1004,6 +1004,7 @@ def date_for_event(
         # protesters marched" tells of Karbala's past, not of the march)
         chosen = _closest([d for d in in_sentence if not _since_clause_apart(d, trigger)
                            and not _relative_clause_apart(d, trigger)], trigger)
+    chosen = _latest_of_a_series(in_sentence, chosen, article.text) or chosen
     if chosen is not None and chosen.kind == "relative" and chosen not in reports:
         chosen = _from_the_report_day(chosen, reports, article)
     if chosen is not None and chosen.time_precision < 2 and _court_day(chosen, trigger, article.text):
@@ -1055,6 +1056,17 @@ def line_paragraphs(text: str, start: int, end: int) -> list[tuple[int, int]]:
     if start < end:
         out.append((start, end))
     return out
+
+
+def _latest_of_a_series(in_sentence: list[DateMention], chosen: DateMention | None, text: str) -> DateMention | None:
+    """The day of a series' newest act, when the sentence dates the series by a period and names that day ("Rebels
+    have shelled Kidal since January, most recently on Tuesday"): ACLED codes the act the report tells, not the
+    months it caps. Read as the series, the event was coded in the middle of the period or vetoed as history."""
+    if chosen is None or _one_day(chosen):
+        return None
+    cue = _CUES.regex("LATEST_INSTANCE")
+    latest = next((d for d in in_sentence if _one_day(d) and cue.search(_sentence_before(text, d.span.start))), None)
+    return None if latest is None else latest.model_copy(update={"note": _join(latest.note, "the newest act of a series")})
 
 
 def _court_day(d: DateMention, trigger: Span, text: str) -> bool:
