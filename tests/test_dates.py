@@ -290,3 +290,23 @@ def test_a_series_told_by_its_period_is_coded_on_the_day_of_its_newest_act(pipel
     # published on Saturday 16 March 2024
     [event] = events_of(pipeline, text, published="2024-03-16")
     assert (str(event.event_date), event.time_precision) == (day, 1)
+
+
+@pytest.mark.parametrize(("text", "day"), [
+    ("Gunmen killed a village chief near Beni. The attack took place on Tuesday night, residents said on Thursday.",
+     "2024-03-12"),
+    ("A bomb exploded at a bus stop in Quetta, killing six people. The blast happened on Wednesday morning.",
+     "2024-03-13"),
+    ("Soldiers opened fire on demonstrators in Conakry, killing two. It happened on Thursday afternoon near the "
+     "central market.", "2024-03-14"),
+])
+def test_an_undated_act_takes_the_day_the_next_sentence_says_it_happened(pipeline, text: str, day: str) -> None:  # type: ignore[no-untyped-def]
+    # published on Saturday 16 March 2024
+    [event] = events_of(pipeline, text, published="2024-03-16")
+    assert (str(event.event_date), event.time_precision, "date_defaulted" in event.flags) == (day, 1, False)
+
+
+def test_a_day_the_next_sentence_gives_another_act_of_the_incident_does_not_date_it(pipeline) -> None:  # type: ignore[no-untyped-def]
+    text = "Gunmen killed a village chief near Beni. The attack was condemned on Thursday by the governor."
+    [event] = events_of(pipeline, text, published="2024-03-16")
+    assert "date_defaulted" in event.flags
