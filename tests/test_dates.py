@@ -310,3 +310,16 @@ def test_a_day_the_next_sentence_gives_another_act_of_the_incident_does_not_date
     text = "Gunmen killed a village chief near Beni. The attack was condemned on Thursday by the governor."
     [event] = events_of(pipeline, text, published="2024-03-16")
     assert "date_defaulted" in event.flags
+
+
+@pytest.mark.parametrize(("text", "day"), [
+    ("Police said on Thursday that protesters had clashed with officers in Lusaka the previous day.", "2024-03-13"),
+    ("The army said on Friday it had repelled an attack by militants on a base near Gao the previous night.",
+     "2024-03-14"),
+    ("Residents said on Friday that soldiers had burned homes in the village of Kalagi the night before.",
+     "2024-03-14"),
+])
+def test_a_day_counted_back_from_the_telling_in_its_own_sentence(pipeline, text: str, day: str) -> None:  # type: ignore[no-untyped-def]
+    # published on Saturday 16 March 2024: "the previous day/night" is the day before the day the source spoke
+    [event] = events_of(pipeline, text, published="2024-03-16")
+    assert (str(event.event_date), event.time_precision) == (day, 1)

@@ -561,6 +561,7 @@ def _dateparser_fallback(text: str, base: dt.date) -> Resolved | None:
 
 _ANAPHOR_RE = re.compile(
     r"^(?:back then|at (?:that|the) time|the (?:previous|next|following|same) day|the day (?:before|after)"
+    r"|the previous night|the night before"
     r"|(?:that|later|earlier) day|later that day|(?:a|an|one|\w+|\d+) (?:days?|weeks?) (?:later|earlier)"
     r"|(?:hours|minutes) later|the same period|that period)$"
 )
@@ -711,7 +712,7 @@ def _mention(
 def _anaphor_shift(text: str) -> int:
     """Days from the day told before: "the previous day" -1, "two days later" +2, "a week earlier" -7."""
     t = _norm(text)
-    if "previous day" in t or "day before" in t:
+    if any(k in t for k in ("previous day", "day before", "previous night", "night before")):
         return -1
     if any(k in t for k in ("next day", "following day", "day after")):
         return 1
@@ -739,12 +740,15 @@ def _resolve_anaphor(
 ) -> DateMention:
     """"Back then", "the previous day", "that day", "two days later": the closest earlier resolved date in this
     or the paragraphs before it (wire copy gives every sentence a paragraph), shifted by the days the words say.
-    The day a source spoke ("the ministry said on Wednesday") is no antecedent. With none, a shifted day is not
-    resolved at all: "the next day" counted from the publication date would be a day after the story."""
+    The day a source spoke ("the ministry said on Wednesday") is no antecedent, except in the sentence its telling
+    frames ("Police said on Thursday that protesters had clashed the previous day": the day before Thursday). With
+    none, a shifted day is not resolved at all: "the next day" counted from the publication date would be a day
+    after the story."""
     reach = min(_previous_paragraph_start(text, span.start_char), max(0, span.start_char - PARAGRAPH_REACH))
+    sentence_start = span.sent.start_char if span.doc.has_annotation("SENT_START") else span.start_char
     ante = next(
         (d for d in reversed(before) if d.date_start is not None and d.span.start >= reach and d.note != "dateline"
-         and not _REPORT_DAY_BEFORE.search(_sentence_before(text, d.span.start))),
+         and (d.span.start >= sentence_start or not _REPORT_DAY_BEFORE.search(_sentence_before(text, d.span.start)))),
         None,
     )
     if ante is None:

@@ -166,6 +166,9 @@ def _matcher_patterns() -> dict[str, list[list[dict[str, object]]]]:
             [{"LOWER": "at"}, {"LOWER": {"IN": ["that", "the"]}}, {"LOWER": "time"}],
             [{"LOWER": "the"}, {"LOWER": {"IN": ["previous", "next", "following", "same"]}}, {"LOWER": "day"}],
             [{"LOWER": "the"}, {"LOWER": "day"}, {"LOWER": {"IN": ["before", "after"]}}],
+            # "the previous night": the night before the day told (a night is coded on its first day)
+            [{"LOWER": "the"}, {"LOWER": "previous"}, {"LOWER": "night"}],
+            [{"LOWER": "the"}, {"LOWER": "night"}, {"LOWER": "before"}],
             [{"LOWER": {"IN": ["that", "later", "earlier"]}}, {"LOWER": "day"}],
             [{"LOWER": "later"}, {"LOWER": "that"}, {"LOWER": "day"}],
             # "two days later", "a day earlier", "hours later": counted from the day told before
@@ -207,7 +210,7 @@ def _blocked_weekday(doc: Doc, span: Span) -> bool:
 _LEXICAL_WORDS = [
     *WEEKDAYS, "yesterday", "today", "tonight", "tomorrow", "overnight", "week", "weeks", "weekend", "weekends",
     "month", "months", "year", "years", "fortnight", "day", "days", "hours", "recently", "recent", "ago", "then",
-    "time", "period",
+    "time", "period", "night",
 ]  # fmt: skip
 _EXPLICIT_ANCHOR_RE = re.compile(rf"{_MONTH}|\b{_YEAR}|\b{_HOLIDAY}")
 _LEXICAL_ANCHOR_RE = re.compile(r"(?i)\b(?:" + "|".join(_LEXICAL_WORDS) + r")\b")
