@@ -299,6 +299,9 @@ def test_a_series_told_by_its_period_is_coded_on_the_day_of_its_newest_act(pipel
      "2024-03-13"),
     ("Soldiers opened fire on demonstrators in Conakry, killing two. It happened on Thursday afternoon near the "
      "central market.", "2024-03-14"),
+    # wire copy: the day in a paragraph of its own
+    ("Gunmen have killed 30 villagers in central Mali, officials say.\n\nThe attack on the village took place on "
+     "Tuesday, a local mayor said.", "2024-03-12"),
 ])
 def test_an_undated_act_takes_the_day_the_next_sentence_says_it_happened(pipeline, text: str, day: str) -> None:  # type: ignore[no-untyped-def]
     # published on Saturday 16 March 2024

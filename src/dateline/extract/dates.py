@@ -1016,7 +1016,7 @@ def date_for_event(
     if chosen is not None and chosen in reports and chosen.time_precision < 2:
         chosen = chosen.model_copy(update={"time_precision": 2, "note": _join(chosen.note, "date of the report")})
     if chosen is None:
-        chosen = _day_of_the_retelling(cands, sentence, article.text)
+        chosen = _day_of_the_retelling(dates, sentence, article.text)
     if chosen is None:
         # (a period "since 2012" in an earlier sentence is how long something has lasted, not the day of this one)
         # (nor is a year of background the story's clock: "The town saw deadly clashes in 2016. Police later
@@ -1064,13 +1064,14 @@ def line_paragraphs(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return out
 
 
-def _day_of_the_retelling(cands: list[DateMention], sentence: Span, text: str) -> DateMention | None:
+def _day_of_the_retelling(dates: list[DateMention], sentence: Span, text: str) -> DateMention | None:
     """The day the next sentence gives the incident when it goes back to it to say when it happened ("Gunmen
     killed a chief near Beni. The attack took place on Tuesday night."): news often tells the act first and its
-    day after. Only the sentence right after, and only a day its words say the incident happened on (cue
-    RETOLD_DAY), not the day a source spoke."""
+    day after, in wire copy in a paragraph of its own. Only the sentence right after, and only a day its words say
+    the incident happened on (cue RETOLD_DAY), not the day a source spoke."""
     cue = _CUES.regex("RETOLD_DAY")
-    after = [d for d in cands if d.span.start >= sentence.end and d.relation in ("past", "present")]
+    after = [d for d in dates if d.date_start is not None and d.note != "dateline" and d.span.start >= sentence.end
+             and d.relation in ("past", "present")]
     for d in sorted(after, key=lambda d: d.span.start):
         between = text[sentence.end : d.span.start]
         if _SENTENCE_END.search(between.strip()):
