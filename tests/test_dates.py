@@ -326,3 +326,11 @@ def test_a_day_counted_back_from_the_telling_in_its_own_sentence(pipeline, text:
     # published on Saturday 16 March 2024: "the previous day/night" is the day before the day the source spoke
     [event] = events_of(pipeline, text, published="2024-03-16")
     assert (str(event.event_date), event.time_precision) == (day, 1)
+
+
+def test_the_day_of_a_statement_is_not_the_day_the_next_paragraph_goes_on_with(pipeline) -> None:  # type: ignore[no-untyped-def]
+    text = ("Sudanese security forces have shot dead at least nine protesters in Omdurman, a doctors' union says.\n\n"
+            "The protesters were killed on Thursday as thousands marched against military rule, the union said in a "
+            "statement on Friday.\n\nWitnesses said soldiers fired live rounds at the crowd near the parliament building.")
+    event = _event_with(events_of(pipeline, text, published="2024-03-17"), "Military")
+    assert str(event.event_date) == "2024-03-14"

@@ -1149,7 +1149,8 @@ def _sentence_before(text: str, start: int, reach: int = 60) -> str:
 # with where it was published ("said on", "told AFP on", "in a statement issued on", "posted on Telegram on").
 _REPORT_DAY_BEFORE = re.compile(
     r"\b(?:said|says|told(?: [\w.'-]+){1,4}|reported|announced|published|released|issued|posted|read|broadcast|"
-    r"aired|stated|confirmed)(?:\s+(?:on|to|in)\s+(?:the\s+)?[A-Z][\w-]*(?:\s+[a-z]+)?|\s+online)?"
+    r"aired|stated|confirmed)(?:" + _CUES.pattern("REPORT_MEDIUM") + r")?"
+    r"(?:\s+(?:on|to|in)\s+(?:the\s+)?[A-Z][\w-]*(?:\s+[a-z]+)?|\s+online)?"
     r"\s+(?:on\s+|late\s+|early\s+|late\s+on\s+|early\s+on\s+)?$")
 
 
@@ -1178,7 +1179,8 @@ RECENT_DAYS = 14  # a day this close before publication is the story's day, not 
 # The day a source spoke or published ("police said on Thursday", "told AFP on Thursday", "in a report published
 # Thursday"): when it was told, not a day of the story that the next paragraph goes on with.
 _REPORTING_BEFORE = re.compile(r"\b(?:said|says|told(?: [\w.'-]+){1,4}|reported|added|announced|published|released|"
-                               r"issued|stated|confirmed)\s+(?:on\s+|late\s+|early\s+)?$", re.IGNORECASE)
+                               r"issued|stated|confirmed)(?:" + _CUES.pattern("REPORT_MEDIUM") + r")?"
+                               r"\s+(?:on\s+|late\s+|early\s+)?$", re.IGNORECASE)
 
 
 def _previous_paragraphs_day(dates: list[DateMention], paragraph: Span, article: Article) -> DateMention | None:
