@@ -281,10 +281,10 @@ def test_the_same_period_is_the_period_told_before_not_the_day_of_its_telling(pi
 @pytest.mark.parametrize(("text", "day"), [
     ("Rebels have shelled the town of Kidal repeatedly since January, most recently on Tuesday, killing two civilians.",
      "2024-03-12"),
-    ("Militants have attacked the army base in Marawi several times this year, the latest attack on Wednesday "
-     "killing three soldiers.", "2024-03-13"),
-    ("Last year, Houthi rebels began firing drones at Jeddah, bringing the war to the kingdom's second city, with the "
-     "latest drone launched on Thursday.", "2024-03-14"),
+    (("Militants have attacked the army base in Marawi several times this year, the latest attack on Wednesday "
+      "killing three soldiers."), "2024-03-13"),
+    (("Last year, Houthi rebels began firing drones at Jeddah, bringing the war to the kingdom's second city, with the "
+      "latest drone launched on Thursday."), "2024-03-14"),
 ])
 def test_a_series_told_by_its_period_is_coded_on_the_day_of_its_newest_act(pipeline, text: str, day: str) -> None:  # type: ignore[no-untyped-def]
     # published on Saturday 16 March 2024
@@ -297,11 +297,11 @@ def test_a_series_told_by_its_period_is_coded_on_the_day_of_its_newest_act(pipel
      "2024-03-12"),
     ("A bomb exploded at a bus stop in Quetta, killing six people. The blast happened on Wednesday morning.",
      "2024-03-13"),
-    ("Soldiers opened fire on demonstrators in Conakry, killing two. It happened on Thursday afternoon near the "
-     "central market.", "2024-03-14"),
+    (("Soldiers opened fire on demonstrators in Conakry, killing two. It happened on Thursday afternoon near the "
+      "central market."), "2024-03-14"),
     # wire copy: the day in a paragraph of its own
-    ("Gunmen have killed 30 villagers in central Mali, officials say.\n\nThe attack on the village took place on "
-     "Tuesday, a local mayor said.", "2024-03-12"),
+    (("Gunmen have killed 30 villagers in central Mali, officials say.\n\nThe attack on the village took place on "
+      "Tuesday, a local mayor said."), "2024-03-12"),
 ])
 def test_an_undated_act_takes_the_day_the_next_sentence_says_it_happened(pipeline, text: str, day: str) -> None:  # type: ignore[no-untyped-def]
     # published on Saturday 16 March 2024
