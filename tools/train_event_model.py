@@ -2,6 +2,9 @@
 
     python tools/train_event_model.py            # train on the development half, write the model and its card
     python tools/train_event_model.py --with synth-o   # also train on a held-out written set (to compare)
+    python tools/train_event_model.py --out /tmp/new.json && python tools/compare_decisions.py /tmp/new.json
+                                                 # a variant beside the shipped model, then both on the
+                                                 # development sets with paired intervals
 
 Training data, all licence-clean (see ../shared/eval/README.md and docs/annotation.md):
 - dateline's own labels on the **development half** of the Guardian world-news and BBC news articles
@@ -263,6 +266,8 @@ def main(argv: list[str] | None = None) -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--with", dest="with_sets", action="append", default=[], metavar="SET",
                     help="train on this held-out written set too (synth-m, synth-o or synth-p); repeatable")
+    ap.add_argument("--out", type=Path, default=MODEL_PATH,
+                    help="where to write the model (default: the package's, which ships)")
     args = ap.parse_args(argv)
     left_out = held_out(args.with_sets)
     items = [it for it in labelled_articles("dev", TRAIN_SOURCES) if not it.label["id"].startswith(left_out)]
@@ -352,13 +357,13 @@ def main(argv: list[str] | None = None) -> None:
              "overrule_threshold": overrule, "trees": tree_model,
              "tree_share": TREE_SHARE, "card": card}
     model["subtype"] = train_subtype(rows)
-    MODEL_PATH.parent.mkdir(parents=True, exist_ok=True)
-    MODEL_PATH.write_text(json.dumps(model, indent=0) + "\n", encoding="utf-8")
+    args.out.parent.mkdir(parents=True, exist_ok=True)
+    args.out.write_text(json.dumps(model, indent=0) + "\n", encoding="utf-8")
     check_export(trees, tree_model, dense)
     top = sorted(zip(final.coef_[0], names, strict=True), key=lambda t: -abs(t[0]))[:25]
     print(json.dumps(card, indent=1))
     print("strongest features:", ", ".join(f"{n} {w:+.2f}" for w, n in top))
-    print(f"wrote {MODEL_PATH} ({MODEL_PATH.stat().st_size // 1024} KiB)")
+    print(f"wrote {args.out} ({args.out.stat().st_size // 1024} KiB)")
 
 
 if __name__ == "__main__":
