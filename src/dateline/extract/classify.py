@@ -47,6 +47,19 @@ TRIGGER_LEMMAS, TRIGGER_PHRASES = _trigger_lexicon()
 _TRIGGER_PATTERNS = [(re.compile(pattern), family) for pattern, family in TRIGGER_PHRASES]
 
 
+def _any_of(patterns: list[str]) -> re.Pattern[str]:
+    """One regex that matches a text exactly when one of `patterns` does: a text is tested in one scan instead
+    of one per pattern. A back-reference would point at another group once the patterns are joined, so with
+    one the regex matches every text (nothing is skipped wrongly)."""
+    if any(re.search(r"\\[1-9]|\(\?P=", p) for p in patterns):
+        return re.compile("")
+    return re.compile("|".join(f"(?:{p})" for p in patterns))
+
+
+# find_triggers scans every sentence of every article, and only a few in a hundred hold a multi-word trigger
+_ANY_TRIGGER_PHRASE = _any_of([pattern for pattern, _ in TRIGGER_PHRASES])
+
+
 def _phrase(family: str) -> str:
     """The multi-word trigger pattern of a family, reused as a sentence cue."""
     return "|".join(p for p, f in TRIGGER_PHRASES if f == family)
@@ -329,7 +342,8 @@ def find_triggers(sent: SpacySpan) -> list[Trigger]:
     stext = span_text(sent)
     low = stext.lower()
     base = sent.start_char
-    for pattern, family in _TRIGGER_PATTERNS:
+    phrases = _TRIGGER_PATTERNS if _ANY_TRIGGER_PHRASE.search(low) else ()  # most sentences have none
+    for pattern, family in phrases:
         for m in pattern.finditer(low):
             tok = _token_at(sent, base + m.start())
             if family == "blockade" and _forces_block(tok, low):

@@ -1,0 +1,42 @@
+"""The extract stage skips work a cheap test shows cannot matter and keeps what does not change: each shortcut
+must give what the full pass gives."""
+
+from __future__ import annotations
+
+import re
+
+from dateline.extract.classify import TRIGGER_PHRASES, _any_of, find_triggers
+
+
+def test_joined_patterns_match_exactly_when_one_does() -> None:
+    joined = _any_of([r"\btook to the streets?\b", r"\bthrew (?:\w+ )?stones\b"])
+    assert joined.search("hundreds took to the streets of the capital")
+    assert joined.search("youths threw heavy stones at a patrol")
+    assert not joined.search("the minister took the stage and threw a party")
+
+
+def test_every_trigger_phrase_is_found_through_the_joined_pattern() -> None:
+    joined = _any_of([pattern for pattern, _ in TRIGGER_PHRASES])
+    for sample in ("farmers blocked the main highway", "residents came out onto the streets",
+                   "they held a sit-in outside parliament"):
+        assert joined.search(sample)
+        assert any(re.search(pattern, sample) for pattern, _ in TRIGGER_PHRASES)
+
+
+def test_a_back_reference_keeps_every_text() -> None:
+    # joined, "(a)\1" would refer to another pattern's group: the joined regex then lets every text through
+    assert _any_of([r"(\w)\1", r"\bstoned\b"]).search("nothing here")
+    assert _any_of([r"(?P<w>\w)(?P=w)"]).search("plain")
+
+
+def test_phrase_and_word_triggers_of_a_sentence(nlp) -> None:  # type: ignore[no-untyped-def]
+    doc = nlp("Farmers blocked the main highway near the capital on Monday, and police arrested six of them.")
+    families = {(t.text, t.family) for t in find_triggers(next(iter(doc.sents)))}
+    assert ("blocked the main highway", "blockade") in families
+    assert any(text == "arrested" for text, _ in families)
+
+
+def test_a_sentence_with_no_phrase_keeps_its_word_triggers(nlp) -> None:  # type: ignore[no-untyped-def]
+    doc = nlp("Gunmen killed three villagers in an attack on Sunday.")
+    texts = [t.text for t in find_triggers(next(iter(doc.sents)))]
+    assert "killed" in texts and "attack" in texts
