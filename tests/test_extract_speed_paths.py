@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 
 from dateline.extract.classify import TRIGGER_PHRASES, _any_of, find_triggers
+from dateline.extract.decide import _tokens_before
 
 
 def test_joined_patterns_match_exactly_when_one_does() -> None:
@@ -40,3 +41,13 @@ def test_a_sentence_with_no_phrase_keeps_its_word_triggers(nlp) -> None:  # type
     doc = nlp("Gunmen killed three villagers in an attack on Sunday.")
     texts = [t.text for t in find_triggers(next(iter(doc.sents)))]
     assert "killed" in texts and "attack" in texts
+
+
+def test_headline_tokens_are_those_that_start_before_its_end(nlp) -> None:  # type: ignore[no-untyped-def]
+    doc = nlp("Troops clash with rebels in the north\n\nTroops and rebels clashed near the border on Sunday.")
+    headline_end = doc.text.index("\n")
+    words = [t.text for t in _tokens_before(doc, headline_end)]
+    assert words == ["Troops", "clash", "with", "rebels", "in", "the", "north"]
+    assert [t.text for t in _tokens_before(doc, 3)] == ["Troops"]  # a token begun before the end is in
+    assert list(_tokens_before(doc, 0)) == []
+    assert len(list(_tokens_before(doc, len(doc.text) + 5))) == len(doc)
