@@ -7,6 +7,7 @@ import re
 
 from dateline.extract.classify import TRIGGER_PHRASES, _any_of, find_triggers
 from dateline.extract.decide import _tokens_before
+from dateline.nlp.text import doc_ents, span_ents
 
 
 def test_joined_patterns_match_exactly_when_one_does() -> None:
@@ -51,3 +52,23 @@ def test_headline_tokens_are_those_that_start_before_its_end(nlp) -> None:  # ty
     assert [t.text for t in _tokens_before(doc, 3)] == ["Troops"]  # a token begun before the end is in
     assert list(_tokens_before(doc, 0)) == []
     assert len(list(_tokens_before(doc, len(doc.text) + 5))) == len(doc)
+
+
+def test_kept_entities_are_the_document_and_span_entities(nlp) -> None:  # type: ignore[no-untyped-def]
+    doc = nlp("President Joe Biden met Kenyan officials in Nairobi on Monday. "
+              "Later, Amnesty International said 12 people died in Mombasa.")
+    assert doc_ents(doc) == doc.ents
+    for sent in doc.sents:
+        assert span_ents(sent) == list(sent.ents)
+    # a span cut inside an entity: spaCy stops at the first entity that starts inside and runs past its end
+    for start in range(len(doc)):
+        for end in range(start, len(doc) + 1):
+            assert span_ents(doc[start:end]) == list(doc[start:end].ents)
+
+
+def test_kept_entities_follow_the_document(nlp) -> None:  # type: ignore[no-untyped-def]
+    first = nlp("Gunmen attacked a police post in Kano.")
+    second = nlp("Protesters marched in Lagos and Abuja.")
+    assert [e.text for e in doc_ents(first)] == [e.text for e in first.ents]
+    assert [e.text for e in doc_ents(second)] == ["Lagos", "Abuja"]
+    assert doc_ents(first) == first.ents

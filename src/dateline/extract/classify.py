@@ -26,7 +26,7 @@ from dateline.codebook import load_codebook
 from dateline.extract import actors as actors_mod
 from dateline.extract import fatalities as fatalities_mod
 from dateline.extract.packaged import Lexicon
-from dateline.nlp.text import doc_text, span_text, string_listed
+from dateline.nlp.text import doc_text, span_ents, span_text, string_listed
 
 # ---------------------------------------------------------------------------------------------------------
 # Trigger lexicon: lemma → family (families map to sub-types in `classify_sentence`), read from data.
@@ -699,7 +699,7 @@ def _kinds_of_acts(tok: Token, sent: SpacySpan) -> str | None:
     plurals of event words, joined, as what is done describe a way of fighting, not one incident. A sentence
     with a day, a time or a count in it ("airstrikes and shelling killed 12 on Monday") tells one and is kept;
     so is a list that is the subject ("Protests and riots broke out"), which tells that they happened."""
-    if any(e.label_ in {"DATE", "TIME", "CARDINAL"} for e in sent.ents):
+    if any(e.label_ in {"DATE", "TIME", "CARDINAL"} for e in span_ents(sent)):
         return None
     node = tok
     while node.dep_ in {"conj", "compound", "amod"} and node.head.pos_ == "NOUN" and node.head.i != node.i:

@@ -81,3 +81,32 @@ def string_listed(cache: dict[int, bool], strings: Any, h: int, test: Callable[[
     if hit is None:
         hit = cache[h] = test(strings[h])
     return hit
+
+
+# The last document's entities: (doc, its ents). One slot, not `user_data`: the Spans hold their document, and
+# kept in it they would make a reference cycle that frees each document only at a full garbage collection.
+_LAST_ENTS: tuple[Doc | None, tuple[Span, ...]] = (None, ())
+
+
+def doc_ents(doc: Doc) -> tuple[Span, ...]:
+    """`doc.ents`, read once per document: spaCy walks every token and builds a Span per entity on each access
+    (`Span.ents` too), and the quote, speaker and actor passes ask per quote and per sentence. The extract stage
+    handles one document at a time, and its entities no longer change there."""
+    global _LAST_ENTS
+    last_doc, ents = _LAST_ENTS
+    if last_doc is not doc:
+        ents = tuple(doc.ents)
+        _LAST_ENTS = (doc, ents)
+    return ents
+
+
+def span_ents(span: Span) -> list[Span]:
+    """`span.ents` from the document's kept entities: those wholly inside the span, found as spaCy finds them
+    (in order, stopping at the first that starts inside and runs past the span's end)."""
+    out = []
+    for ent in doc_ents(span.doc):
+        if ent.start >= span.start:
+            if ent.end > span.end:
+                break
+            out.append(ent)
+    return out
