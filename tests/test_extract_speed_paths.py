@@ -7,7 +7,7 @@ import re
 
 from dateline.extract.classify import TRIGGER_PHRASES, _any_of, find_triggers
 from dateline.extract.decide import _tokens_before
-from dateline.nlp.text import doc_ents, span_ents
+from dateline.nlp.text import doc_ents, span_ents, tokens_with_lemma
 
 
 def test_joined_patterns_match_exactly_when_one_does() -> None:
@@ -72,3 +72,23 @@ def test_kept_entities_follow_the_document(nlp) -> None:  # type: ignore[no-unty
     assert [e.text for e in doc_ents(first)] == [e.text for e in first.ents]
     assert [e.text for e in doc_ents(second)] == ["Lagos", "Abuja"]
     assert doc_ents(first) == first.ents
+
+
+def test_cue_verbs_found_from_the_arrays_as_by_each_token(nlp) -> None:  # type: ignore[no-untyped-def]
+    doc = nlp("The minister said the army had condemned the attack. Police, who say little, will report it; "
+              "a Say Media report was cited.")
+    said = tokens_with_lemma(doc, frozenset({"VERB", "AUX"}), {}, lambda lemma: lemma.lower() in {"say", "report"})
+    assert said == [t.i for t in doc if t.lemma_.lower() in {"say", "report"} and t.pos_ in {"VERB", "AUX"}]
+    assert [doc[i].text for i in said][:2] == ["said", "say"]
+    assert "report" not in {doc[i].lower_ for i in said if doc[i].pos_ == "NOUN"}  # the noun is left out
+    assert tokens_with_lemma(nlp.make_doc(""), frozenset({"VERB"}), {}, lambda lemma: True) == []
+
+
+def test_statements_and_indirect_quotes_still_found(pipeline) -> None:  # type: ignore[no-untyped-def]
+    from dateline.ingest import article_from_text
+
+    report = pipeline.extract_article(article_from_text(
+        "The foreign ministry condemned the air strike on Monday. The governor said that the curfew would "
+        "remain in force until Friday.", published="2024-03-14"))
+    assert any(s.plover == "ACCUSE" for s in report.statements)
+    assert any(q.kind == "indirect" and q.span.text.startswith("the curfew would remain") for q in report.quotes)

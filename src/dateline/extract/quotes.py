@@ -28,7 +28,7 @@ from spacy.tokens import Span as SpacySpan
 
 from dateline.model import Article, Quote, Span
 from dateline.nlp.components.quotes import SPAN_KEY, find_quotes
-from dateline.nlp.text import doc_ents, doc_text
+from dateline.nlp.text import doc_ents, doc_text, tokens_with_lemma
 from dateline.resources import Resources
 
 # Verbs that introduce what someone said (lemmas). "read" and "add" cover documents ("the report reads").
@@ -507,15 +507,21 @@ def resolve_antecedent(doc: Doc, before: int, kind: str, article: Article, windo
 
 
 # --- indirect quotes --------------------------------------------------------------------------------------
+_REPORTING_POS = frozenset({"VERB", "AUX"})
+_INDIRECT_LISTED: dict[int, bool] = {}  # lemma's string hash → a verb of reporting (INDIRECT_LEMMAS)
+
+
+def _indirect_lemma(lemma: str) -> bool:
+    return lemma.lower() in INDIRECT_LEMMAS
+
 
 
 def _indirect_quotes(
     doc: Doc, text: str, direct: list[tuple[int, int]], article: Article
 ) -> list[Quote]:
     out: list[Quote] = []
-    for tok in doc:
-        if tok.lemma_.lower() not in INDIRECT_LEMMAS or tok.pos_ not in ("VERB", "AUX"):
-            continue
+    for i in tokens_with_lemma(doc, _REPORTING_POS, _INDIRECT_LISTED, _indirect_lemma):
+        tok = doc[i]
         if any(a <= tok.idx < b for a, b in direct):
             continue
         comp = next((c for c in tok.children if c.dep_ == "ccomp"), None)

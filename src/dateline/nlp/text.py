@@ -12,6 +12,7 @@ import functools
 from collections.abc import Callable
 from typing import Any
 
+import numpy as np
 from spacy.tokens import Doc, Span
 
 _KEY = ("dateline", "text")
@@ -72,6 +73,23 @@ def lexeme_attrs(vocab: Any, orth: int) -> tuple[str, str, bool, bool]:
     a word's attributes never change, so they are kept across documents."""
     lex = vocab[orth]
     return lex.orth_, lex.lower_, lex.is_alpha, lex.is_punct
+
+
+def tokens_with_lemma(doc: Doc, pos: frozenset[str], cache: dict[int, bool], test: Callable[[str], bool]
+                      ) -> list[int]:
+    """Indices, in text order, of the tokens whose part of speech is in `pos` and whose lemma passes `test` (asked
+    once per process per distinct lemma, kept in `cache`). The passes that look for a few cue verbs read every
+    token's lemma and tag; found here from the document's arrays, only the matching words become Token objects."""
+    if not len(doc):
+        return []
+    from spacy.attrs import LEMMA, POS
+    from spacy.symbols import IDS
+
+    rows = doc.to_array([POS, LEMMA])
+    picked = np.flatnonzero(np.isin(rows[:, 0], [IDS[name] for name in pos]))
+    strings = doc.vocab.strings
+    return [i for i, lemma in zip(picked.tolist(), rows[picked, 1].tolist(), strict=True)
+            if string_listed(cache, strings, lemma, test)]
 
 
 def string_listed(cache: dict[int, bool], strings: Any, h: int, test: Callable[[str], bool]) -> bool:
