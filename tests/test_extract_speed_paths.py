@@ -92,3 +92,28 @@ def test_statements_and_indirect_quotes_still_found(pipeline) -> None:  # type: 
         "remain in force until Friday.", published="2024-03-14"))
     assert any(s.plover == "ACCUSE" for s in report.statements)
     assert any(q.kind == "indirect" and q.span.text.startswith("the curfew would remain") for q in report.quotes)
+
+
+def test_cues_searched_on_demand_are_those_searched_at_once() -> None:
+    from dateline.extract.classify import CUE, _CuesOf
+
+    for low in ("police fired tear gas at protesters who threw stones", "an air strike hit a market in the town",
+                "gunmen abducted two aid workers on the highway", "the council approved the budget"):
+        has = _CuesOf(low)
+        assert {name: has[name] for name in CUE} == {name: bool(rx.search(low)) for name, rx in CUE.items()}
+    has = _CuesOf("an israeli strike on a house")
+    has["air"] = True  # the rules may overrule a cue
+    assert has["air"] is True
+    assert _CuesOf("an air strike hit a market")["air"] is True
+    assert _CuesOf("the council approved the budget")["protest"] is False
+
+
+def test_sub_types_read_from_cues_on_demand(pipeline) -> None:  # type: ignore[no-untyped-def]
+    from tests.conftest import only_event
+
+    event = only_event(pipeline, "Police fired tear gas at hundreds of teachers protesting over unpaid salaries in "
+                                 "Nairobi on Monday.", published="2024-03-14")
+    assert event.sub_event_type == "Protest with intervention"  # tear gas on a crowd, no one hurt (codebook)
+    air = only_event(pipeline, "A military air strike killed six fighters in a village near Kidal on Tuesday.",
+                     published="2024-03-14")
+    assert air.sub_event_type == "Air/drone strike"

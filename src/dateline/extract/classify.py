@@ -1002,13 +1002,27 @@ CAPTURE_ATTEMPT = _LEXICON.regex("CAPTURE_ATTEMPT")
 PEOPLE_CAPTURED = _LEXICON.regex("PEOPLE_CAPTURED")
 
 
+class _CuesOf(dict[str, bool]):
+    """Cue name (`CUE`) → whether its pattern matches the lower-cased text, each searched at its first look-up:
+    the sub-type rules return after reading a few of the cues, and a search of every cue for every candidate
+    was a fair part of their time. Set a value to overrule the search ("a state strikes from the air")."""
+
+    def __init__(self, low: str) -> None:
+        super().__init__()
+        self.low = low
+
+    def __missing__(self, name: str) -> bool:
+        hit = self[name] = CUE[name].search(self.low) is not None
+        return hit
+
+
 def classify_sentence(text: str, families: set[str], sent: SpacySpan | None = None) -> Classification:
     """The ACLED sub-type a sentence's (accepted) triggers and cues support, by the codebook's precedence:
     suicide bomb, chemical weapon, disrupted weapons, air/drone strike, IED, grenade, shelling, protest handling,
     mob violence, territory, battles, violence against civilians, then strategic developments."""
     # a capitalised "Mine" inside a sentence names a place ("near Karbonit Mine"), not a landmine
     low = PLACE_MINE.sub("colliery", text).lower()
-    has = {name: bool(rx.search(low)) for name, rx in CUE.items()}
+    has = _CuesOf(low)
     # (a worker killed or hurt is a victim, not a striker, unless the text calls the victims "striking")
     labour = any(not _victim_word(sent, m.start()) or low[max(0, m.start() - 9):m.start()] == "striking "
                  for m in re.finditer(
