@@ -5,20 +5,21 @@ from __future__ import annotations
 
 import re
 
-from dateline.extract.classify import TRIGGER_PHRASES, _any_of, find_triggers
+from dateline.extract.classify import TRIGGER_PHRASES, find_triggers
 from dateline.extract.decide import _tokens_before
+from dateline.extract.packaged import any_of
 from dateline.nlp.text import doc_ents, span_ents, tokens_with_lemma
 
 
 def test_joined_patterns_match_exactly_when_one_does() -> None:
-    joined = _any_of([r"\btook to the streets?\b", r"\bthrew (?:\w+ )?stones\b"])
+    joined = any_of([r"\btook to the streets?\b", r"\bthrew (?:\w+ )?stones\b"])
     assert joined.search("hundreds took to the streets of the capital")
     assert joined.search("youths threw heavy stones at a patrol")
     assert not joined.search("the minister took the stage and threw a party")
 
 
 def test_every_trigger_phrase_is_found_through_the_joined_pattern() -> None:
-    joined = _any_of([pattern for pattern, _ in TRIGGER_PHRASES])
+    joined = any_of([pattern for pattern, _ in TRIGGER_PHRASES])
     for sample in ("farmers blocked the main highway", "residents came out onto the streets",
                    "they held a sit-in outside parliament"):
         assert joined.search(sample)
@@ -27,8 +28,8 @@ def test_every_trigger_phrase_is_found_through_the_joined_pattern() -> None:
 
 def test_a_back_reference_keeps_every_text() -> None:
     # joined, "(a)\1" would refer to another pattern's group: the joined regex then lets every text through
-    assert _any_of([r"(\w)\1", r"\bstoned\b"]).search("nothing here")
-    assert _any_of([r"(?P<w>\w)(?P=w)"]).search("plain")
+    assert any_of([r"(\w)\1", r"\bstoned\b"]).search("nothing here")
+    assert any_of([r"(?P<w>\w)(?P=w)"]).search("plain")
 
 
 def test_phrase_and_word_triggers_of_a_sentence(nlp) -> None:  # type: ignore[no-untyped-def]
@@ -117,3 +118,20 @@ def test_sub_types_read_from_cues_on_demand(pipeline) -> None:  # type: ignore[n
     air = only_event(pipeline, "A military air strike killed six fighters in a village near Kidal on Tuesday.",
                      published="2024-03-14")
     assert air.sub_event_type == "Air/drone strike"
+
+
+def test_joined_patterns_keep_their_flags_and_refuse_inline_ones() -> None:
+    joined = any_of([r"\bso-called\b", r"\bpatriots?\b"], re.IGNORECASE)
+    assert joined.search("The SO-CALLED referendum") and joined.search("Patriots rallied")
+    assert not any_of([r"\bso-called\b"]).search("The SO-CALLED referendum")
+    assert any_of([r"(?i)\bpatriots?\b", r"\bloyal\b"]).search("nothing of the kind")  # cannot join: lets it through
+
+
+def test_loaded_language_found_through_the_joined_patterns(nlp) -> None:  # type: ignore[no-untyped-def]
+    from dateline.extract.source import loaded_language
+
+    text = "The so-called election was a farce, the opposition said. Officials met on Tuesday."
+    found = [(s.span.text, s.category) for s in loaded_language(nlp(text), text)]
+    assert any("so-called" in t for t, _ in found)
+    plain = "Officials met on Tuesday to discuss the budget."
+    assert not any("budget" in s.span.text for s in loaded_language(nlp(plain), plain))

@@ -25,7 +25,7 @@ from spacy.tokens import Span as SpacySpan
 from dateline.codebook import load_codebook
 from dateline.extract import actors as actors_mod
 from dateline.extract import fatalities as fatalities_mod
-from dateline.extract.packaged import Lexicon
+from dateline.extract.packaged import Lexicon, any_of
 from dateline.nlp.text import doc_text, span_ents, span_text, string_listed
 
 # ---------------------------------------------------------------------------------------------------------
@@ -47,17 +47,8 @@ TRIGGER_LEMMAS, TRIGGER_PHRASES = _trigger_lexicon()
 _TRIGGER_PATTERNS = [(re.compile(pattern), family) for pattern, family in TRIGGER_PHRASES]
 
 
-def _any_of(patterns: list[str]) -> re.Pattern[str]:
-    """One regex that matches a text exactly when one of `patterns` does: a text is tested in one scan instead
-    of one per pattern. A back-reference would point at another group once the patterns are joined, so with
-    one the regex matches every text (nothing is skipped wrongly)."""
-    if any(re.search(r"\\[1-9]|\(\?P=", p) for p in patterns):
-        return re.compile("")
-    return re.compile("|".join(f"(?:{p})" for p in patterns))
-
-
 # find_triggers scans every sentence of every article, and only a few in a hundred hold a multi-word trigger
-_ANY_TRIGGER_PHRASE = _any_of([pattern for pattern, _ in TRIGGER_PHRASES])
+_ANY_TRIGGER_PHRASE = any_of([pattern for pattern, _ in TRIGGER_PHRASES])
 
 
 def _phrase(family: str) -> str:
