@@ -135,3 +135,24 @@ def test_loaded_language_found_through_the_joined_patterns(nlp) -> None:  # type
     assert any("so-called" in t for t, _ in found)
     plain = "Officials met on Tuesday to discuss the budget."
     assert not any("budget" in s.span.text for s in loaded_language(nlp(plain), plain))
+
+
+def test_any_known_actor_matches_exactly_when_one_actor_pattern_does(resources) -> None:  # type: ignore[no-untyped-def]
+    from dateline.extract.actors import any_known_actor, known_actors
+
+    book = resources.codebook
+    joined = any_known_actor(book)
+    for text in ("Hamas fighters fired rockets at the town", "Al-Shabaab militants attacked a base",
+                 "Boko  Haram gunmen raided the village", "the TALIBAN took the district", "xHamas is no name",
+                 "the committee met on Tuesday", "Shabaabs", ""):
+        assert bool(joined.search(text)) == any(k.pattern.search(text) for k in known_actors(book)), text
+    assert joined.search("Hamas fighters fired rockets at the town")
+    assert not joined.search("the committee met on Tuesday")
+
+
+def test_named_group_still_found_as_actor(pipeline) -> None:  # type: ignore[no-untyped-def]
+    from tests.conftest import only_event
+
+    event = only_event(pipeline, "Al-Shabaab militants attacked a military base in Lower Shabelle on Sunday, "
+                                 "killing four soldiers.", published="2024-03-14")
+    assert event.actor1 == "Al Shabaab"  # ACLED's name for the group

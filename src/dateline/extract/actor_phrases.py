@@ -32,7 +32,8 @@ def actor_mentions(sent: SpacySpan, book: Codebook, credits: Sequence[Span] = ()
     found: list[tuple[actors_mod.ActorMention, str]] = []
     used: set[int] = set()
     text = span_text(sent)  # once: spaCy rebuilds a span's text on each access, and this loop runs per known actor
-    for known in actors_mod.known_actors(book):
+    named = actors_mod.known_actors(book) if actors_mod.any_known_actor(book).search(text) else ()
+    for known in named:
         for m in known.pattern.finditer(text):
             start = sent.start_char + m.start()
             if any(c.start <= start < c.end for c in credits):
