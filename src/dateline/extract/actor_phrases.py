@@ -20,7 +20,7 @@ from dateline.codebook import Codebook, default_codebook
 from dateline.extract import actors as actors_mod
 from dateline.geo.resolve import capital_acting, state_acting
 from dateline.model import Span
-from dateline.nlp.text import span_text
+from dateline.nlp.text import span_ents, span_text
 
 
 def actor_mentions(sent: SpacySpan, book: Codebook, credits: Sequence[Span] = (),
@@ -32,7 +32,8 @@ def actor_mentions(sent: SpacySpan, book: Codebook, credits: Sequence[Span] = ()
     found: list[tuple[actors_mod.ActorMention, str]] = []
     used: set[int] = set()
     text = span_text(sent)  # once: spaCy rebuilds a span's text on each access, and this loop runs per known actor
-    for known in actors_mod.known_actors(book):
+    named = actors_mod.known_actors(book) if actors_mod.any_known_actor(book).search(text) else ()
+    for known in named:
         for m in known.pattern.finditer(text):
             start = sent.start_char + m.start()
             if any(c.start <= start < c.end for c in credits):
@@ -336,7 +337,7 @@ def _states_acting(sent: SpacySpan, book: Codebook, used: set[int],
     weapons", "shelled by Turkey"): that state's military is an agent. Without this the act had no named actor
     and fell back to an unidentified armed group of the place's country, the very side the state fought."""
     out: list[tuple[actors_mod.ActorMention, str]] = []
-    for ent in sent.ents:
+    for ent in span_ents(sent):
         if ent.label_ != "GPE" or any(t.i in used for t in ent) or any(
                 m.start < ent.end_char and ent.start_char < m.end for m, _ in found):
             continue
@@ -588,7 +589,7 @@ def _rebel_army(tok: Token) -> list[Token] | None:
              and c.text[:1].isupper()]
     words = [t for c in words for t in c.subtree if t.i < tok.i and t.text[:1].isupper()]
     # (the parse may hang the name's first words elsewhere: "People's Defence Force fighters")
-    ent = next((e for e in tok.sent.ents if e.start <= tok.i < e.end and e.label_ == "ORG"), None)
+    ent = next((e for e in span_ents(tok.sent) if e.start <= tok.i < e.end and e.label_ == "ORG"), None)
     words += [t for t in (ent or ()) if t.i < tok.i and t.text[:1].isupper() and t not in words and t.pos_ != "DET"]
     words = [t for t in words if t.pos_ != "DET"]
     if not words:

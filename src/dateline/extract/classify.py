@@ -25,8 +25,8 @@ from spacy.tokens import Span as SpacySpan
 from dateline.codebook import load_codebook
 from dateline.extract import actors as actors_mod
 from dateline.extract import fatalities as fatalities_mod
-from dateline.extract.packaged import Lexicon
-from dateline.nlp.text import doc_text, span_text, string_listed
+from dateline.extract.packaged import Lexicon, any_of
+from dateline.nlp.text import doc_text, span_ents, span_text, string_listed
 
 # ---------------------------------------------------------------------------------------------------------
 # Trigger lexicon: lemma → family (families map to sub-types in `classify_sentence`), read from data.
@@ -45,6 +45,10 @@ def _trigger_lexicon() -> tuple[dict[str, str], list[tuple[str, str]]]:
 TRIGGER_LEMMAS, TRIGGER_PHRASES = _trigger_lexicon()
 # compiled once: find_triggers runs them over every sentence of every article
 _TRIGGER_PATTERNS = [(re.compile(pattern), family) for pattern, family in TRIGGER_PHRASES]
+
+
+# find_triggers scans every sentence of every article, and only a few in a hundred hold a multi-word trigger
+_ANY_TRIGGER_PHRASE = any_of([pattern for pattern, _ in TRIGGER_PHRASES])
 
 
 def _phrase(family: str) -> str:
@@ -329,7 +333,8 @@ def find_triggers(sent: SpacySpan) -> list[Trigger]:
     stext = span_text(sent)
     low = stext.lower()
     base = sent.start_char
-    for pattern, family in _TRIGGER_PATTERNS:
+    phrases = _TRIGGER_PATTERNS if _ANY_TRIGGER_PHRASE.search(low) else ()  # most sentences have none
+    for pattern, family in phrases:
         for m in pattern.finditer(low):
             tok = _token_at(sent, base + m.start())
             if family == "blockade" and _forces_block(tok, low):
@@ -685,7 +690,7 @@ def _kinds_of_acts(tok: Token, sent: SpacySpan) -> str | None:
     plurals of event words, joined, as what is done describe a way of fighting, not one incident. A sentence
     with a day, a time or a count in it ("airstrikes and shelling killed 12 on Monday") tells one and is kept;
     so is a list that is the subject ("Protests and riots broke out"), which tells that they happened."""
-    if any(e.label_ in {"DATE", "TIME", "CARDINAL"} for e in sent.ents):
+    if any(e.label_ in {"DATE", "TIME", "CARDINAL"} for e in span_ents(sent)):
         return None
     node = tok
     while node.dep_ in {"conj", "compound", "amod"} and node.head.pos_ == "NOUN" and node.head.i != node.i:
@@ -988,13 +993,27 @@ CAPTURE_ATTEMPT = _LEXICON.regex("CAPTURE_ATTEMPT")
 PEOPLE_CAPTURED = _LEXICON.regex("PEOPLE_CAPTURED")
 
 
+class _CuesOf(dict[str, bool]):
+    """Cue name (`CUE`) → whether its pattern matches the lower-cased text, each searched at its first look-up:
+    the sub-type rules return after reading a few of the cues, and a search of every cue for every candidate
+    was a fair part of their time. Set a value to overrule the search ("a state strikes from the air")."""
+
+    def __init__(self, low: str) -> None:
+        super().__init__()
+        self.low = low
+
+    def __missing__(self, name: str) -> bool:
+        hit = self[name] = CUE[name].search(self.low) is not None
+        return hit
+
+
 def classify_sentence(text: str, families: set[str], sent: SpacySpan | None = None) -> Classification:
     """The ACLED sub-type a sentence's (accepted) triggers and cues support, by the codebook's precedence:
     suicide bomb, chemical weapon, disrupted weapons, air/drone strike, IED, grenade, shelling, protest handling,
     mob violence, territory, battles, violence against civilians, then strategic developments."""
     # a capitalised "Mine" inside a sentence names a place ("near Karbonit Mine"), not a landmine
     low = PLACE_MINE.sub("colliery", text).lower()
-    has = {name: bool(rx.search(low)) for name, rx in CUE.items()}
+    has = _CuesOf(low)
     # (a worker killed or hurt is a victim, not a striker, unless the text calls the victims "striking")
     labour = any(not _victim_word(sent, m.start()) or low[max(0, m.start() - 9):m.start()] == "striking "
                  for m in re.finditer(

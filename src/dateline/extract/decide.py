@@ -317,7 +317,7 @@ class ArticleContext:
                    ordinary_density=100.0 * len(found["ordinary"].findall(article.text)) / words,
                    quotes=tuple(quotes), dates=tuple(dates), sentence_count=len(starts),
                    headline_end=headline_end,
-                   headline_words=frozenset(_content_lemmas(t for t in doc if t.idx < headline_end)))
+                   headline_words=frozenset(_content_lemmas(_tokens_before(doc, headline_end))))
 
 
 def event_features(event: Event, doc: Doc, ctx: ArticleContext) -> dict[str, float]:
@@ -457,6 +457,12 @@ def _sentence_features(tok: Token, ctx: ArticleContext) -> dict[str, float]:
     if "\n\n" in text.strip():
         f["spans_paragraphs"] = 1.0  # a headline run into the first paragraph by the sentence splitter
     return f
+
+
+def _tokens_before(doc: Doc, end: int) -> Iterable[Token]:
+    """The document's tokens that start before character `end`: a prefix of it, as tokens run in text order, so
+    the walk stops at the first token past `end` instead of building a Token for each word of the article."""
+    return itertools.takewhile(lambda t: t.idx < end, doc)
 
 
 def _content_lemmas(tokens: Iterable[Token]) -> set[str]:

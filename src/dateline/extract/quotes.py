@@ -28,7 +28,7 @@ from spacy.tokens import Span as SpacySpan
 
 from dateline.model import Article, Quote, Span
 from dateline.nlp.components.quotes import SPAN_KEY, find_quotes
-from dateline.nlp.text import doc_text
+from dateline.nlp.text import doc_ents, doc_text, tokens_with_lemma
 from dateline.resources import Resources
 
 # Verbs that introduce what someone said (lemmas). "read" and "add" cover documents ("the report reads").
@@ -455,7 +455,7 @@ def full_name(doc: Doc, ent: SpacySpan, before: int) -> str:
     """A surname alone becomes the fullest earlier name of that person ("Khamenei" → "Ali Khamenei")."""
     last = ent.text.split()[-1]
     best = ent.text
-    for other in doc.ents:
+    for other in doc_ents(doc):
         if other.label_ != "PERSON" or other.start_char >= max(before, ent.start_char):
             continue
         words = other.text.split()
@@ -473,7 +473,7 @@ def resolve_antecedent(doc: Doc, before: int, kind: str, article: Article, windo
     quoted = [(s.start_char, s.end_char) for s in doc.spans[SPAN_KEY]] if SPAN_KEY in doc.spans else []
     labels = {"person": ("PERSON",), "org": ("ORG", "NORP", "GPE"), "group": ("ORG", "NORP", "PERSON")}[kind]
     candidates = []
-    for ent in doc.ents:
+    for ent in doc_ents(doc):
         if ent.end_char > before or ent.start_char < before - window or ent.label_ not in labels:
             continue
         if any(a <= ent.start_char < b for a, b in quoted):
@@ -507,15 +507,21 @@ def resolve_antecedent(doc: Doc, before: int, kind: str, article: Article, windo
 
 
 # --- indirect quotes --------------------------------------------------------------------------------------
+_REPORTING_POS = frozenset({"VERB", "AUX"})
+_INDIRECT_LISTED: dict[int, bool] = {}  # lemma's string hash → a verb of reporting (INDIRECT_LEMMAS)
+
+
+def _indirect_lemma(lemma: str) -> bool:
+    return lemma.lower() in INDIRECT_LEMMAS
+
 
 
 def _indirect_quotes(
     doc: Doc, text: str, direct: list[tuple[int, int]], article: Article
 ) -> list[Quote]:
     out: list[Quote] = []
-    for tok in doc:
-        if tok.lemma_.lower() not in INDIRECT_LEMMAS or tok.pos_ not in ("VERB", "AUX"):
-            continue
+    for i in tokens_with_lemma(doc, _REPORTING_POS, _INDIRECT_LISTED, _indirect_lemma):
+        tok = doc[i]
         if any(a <= tok.idx < b for a, b in direct):
             continue
         comp = next((c for c in tok.children if c.dep_ == "ccomp"), None)

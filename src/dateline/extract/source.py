@@ -22,6 +22,7 @@ from spacy.attrs import LEMMA, LOWER
 from spacy.tokens import Doc, Token
 
 from dateline.errors import ResourceMissingError
+from dateline.extract.packaged import any_of
 from dateline.model import Article, Claim, LoadedSpan, SourceProfile, Span
 from dateline.nlp.text import span_text, string_listed
 
@@ -132,6 +133,13 @@ def load_lexicon() -> tuple[LexiconEntry, ...]:
 
 
 @functools.cache
+def _any_loaded_regex() -> re.Pattern[str]:
+    """The lexicon's patterns joined (all case-insensitive): most articles match none, and one scan of the text
+    tells so where a scan per pattern cost several."""
+    return any_of([entry.regex.pattern for entry in load_lexicon() if entry.regex is not None], re.IGNORECASE)
+
+
+@functools.cache
 def _lexicon_lemmas() -> frozenset[str]:
     return frozenset().union(*(entry.lemmas for entry in load_lexicon()))
 
@@ -161,7 +169,7 @@ def loaded_language(doc: Doc, text: str) -> list[LoadedSpan]:
                 start, end = _extend(tok, entry.extend)
                 found.append((start, end, entry.category))
                 break
-    for entry in entries:
+    for entry in entries if _any_loaded_regex().search(text) else ():
         if entry.regex is None:
             continue
         for m in entry.regex.finditer(text):

@@ -28,6 +28,7 @@ from spacy.tokens import Doc, Token
 from dateline.errors import ResourceMissingError
 from dateline.extract import quotes as quotes_mod
 from dateline.model import Article, DateMention, Place, Quote, Span, Statement
+from dateline.nlp.text import tokens_with_lemma
 from dateline.resources import Resources
 
 # Head lemmas of common actor nouns → the codebook's actor template key.
@@ -88,7 +89,9 @@ def extract_statements(
     country = context_country(doc, resources)
     out: list[Statement] = []
     seen: set[tuple[int, str]] = set()
-    for tok in doc:
+    # (match_cue wants a verb with a cue lemma: the others are left out before a Token is built for them)
+    for i in tokens_with_lemma(doc, _CUE_POS, _CUE_LISTED, _cue_lemma):
+        tok = doc[i]
         cue = match_cue(tok)
         if cue is None or any(c.dep_ == "neg" for c in tok.children) or _denied(tok):
             continue
@@ -128,6 +131,14 @@ def extract_statements(
 
 
 # --- cues -------------------------------------------------------------------------------------------------
+
+
+_CUE_POS = frozenset({"VERB"})
+_CUE_LISTED: dict[int, bool] = {}  # lemma's string hash → a cue of the PLOVER table
+
+
+def _cue_lemma(lemma: str) -> bool:
+    return bool(_cues().get(lemma.lower()))
 
 
 def match_cue(tok: Token) -> Cue | None:

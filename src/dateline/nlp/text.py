@@ -12,6 +12,7 @@ import functools
 from collections.abc import Callable
 from typing import Any
 
+import numpy as np
 from spacy.tokens import Doc, Span
 
 _KEY = ("dateline", "text")
@@ -74,6 +75,23 @@ def lexeme_attrs(vocab: Any, orth: int) -> tuple[str, str, bool, bool]:
     return lex.orth_, lex.lower_, lex.is_alpha, lex.is_punct
 
 
+def tokens_with_lemma(doc: Doc, pos: frozenset[str], cache: dict[int, bool], test: Callable[[str], bool]
+                      ) -> list[int]:
+    """Indices, in text order, of the tokens whose part of speech is in `pos` and whose lemma passes `test` (asked
+    once per process per distinct lemma, kept in `cache`). The passes that look for a few cue verbs read every
+    token's lemma and tag; found here from the document's arrays, only the matching words become Token objects."""
+    if not len(doc):
+        return []
+    from spacy.attrs import LEMMA, POS
+    from spacy.symbols import IDS
+
+    rows = doc.to_array([POS, LEMMA])
+    picked = np.flatnonzero(np.isin(rows[:, 0], [IDS[name] for name in pos]))
+    strings = doc.vocab.strings
+    return [i for i, lemma in zip(picked.tolist(), rows[picked, 1].tolist(), strict=True)
+            if string_listed(cache, strings, lemma, test)]
+
+
 def string_listed(cache: dict[int, bool], strings: Any, h: int, test: Callable[[str], bool]) -> bool:
     """`test` of the string behind hash `h`, asked once per process per distinct string: the passes that find
     lexicon words from a document's arrays meet the same few thousand words in every article."""
@@ -81,3 +99,32 @@ def string_listed(cache: dict[int, bool], strings: Any, h: int, test: Callable[[
     if hit is None:
         hit = cache[h] = test(strings[h])
     return hit
+
+
+# The last document's entities: (doc, its ents). One slot, not `user_data`: the Spans hold their document, and
+# kept in it they would make a reference cycle that frees each document only at a full garbage collection.
+_LAST_ENTS: tuple[Doc | None, tuple[Span, ...]] = (None, ())
+
+
+def doc_ents(doc: Doc) -> tuple[Span, ...]:
+    """`doc.ents`, read once per document: spaCy walks every token and builds a Span per entity on each access
+    (`Span.ents` too), and the quote, speaker and actor passes ask per quote and per sentence. The extract stage
+    handles one document at a time, and its entities no longer change there."""
+    global _LAST_ENTS
+    last_doc, ents = _LAST_ENTS
+    if last_doc is not doc:
+        ents = tuple(doc.ents)
+        _LAST_ENTS = (doc, ents)
+    return ents
+
+
+def span_ents(span: Span) -> list[Span]:
+    """`span.ents` from the document's kept entities: those wholly inside the span, found as spaCy finds them
+    (in order, stopping at the first that starts inside and runs past the span's end)."""
+    out = []
+    for ent in doc_ents(span.doc):
+        if ent.start >= span.start:
+            if ent.end > span.end:
+                break
+            out.append(ent)
+    return out

@@ -1,0 +1,158 @@
+"""The extract stage skips work a cheap test shows cannot matter and keeps what does not change: each shortcut
+must give what the full pass gives."""
+
+from __future__ import annotations
+
+import re
+
+from dateline.extract.classify import TRIGGER_PHRASES, find_triggers
+from dateline.extract.decide import _tokens_before
+from dateline.extract.packaged import any_of
+from dateline.nlp.text import doc_ents, span_ents, tokens_with_lemma
+
+
+def test_joined_patterns_match_exactly_when_one_does() -> None:
+    joined = any_of([r"\btook to the streets?\b", r"\bthrew (?:\w+ )?stones\b"])
+    assert joined.search("hundreds took to the streets of the capital")
+    assert joined.search("youths threw heavy stones at a patrol")
+    assert not joined.search("the minister took the stage and threw a party")
+
+
+def test_every_trigger_phrase_is_found_through_the_joined_pattern() -> None:
+    joined = any_of([pattern for pattern, _ in TRIGGER_PHRASES])
+    for sample in ("farmers blocked the main highway", "residents came out onto the streets",
+                   "they held a sit-in outside parliament"):
+        assert joined.search(sample)
+        assert any(re.search(pattern, sample) for pattern, _ in TRIGGER_PHRASES)
+
+
+def test_a_back_reference_keeps_every_text() -> None:
+    # joined, "(a)\1" would refer to another pattern's group: the joined regex then lets every text through
+    assert any_of([r"(\w)\1", r"\bstoned\b"]).search("nothing here")
+    assert any_of([r"(?P<w>\w)(?P=w)"]).search("plain")
+
+
+def test_phrase_and_word_triggers_of_a_sentence(nlp) -> None:  # type: ignore[no-untyped-def]
+    doc = nlp("Farmers blocked the main highway near the capital on Monday, and police arrested six of them.")
+    families = {(t.text, t.family) for t in find_triggers(next(iter(doc.sents)))}
+    assert ("blocked the main highway", "blockade") in families
+    assert any(text == "arrested" for text, _ in families)
+
+
+def test_a_sentence_with_no_phrase_keeps_its_word_triggers(nlp) -> None:  # type: ignore[no-untyped-def]
+    doc = nlp("Gunmen killed three villagers in an attack on Sunday.")
+    texts = [t.text for t in find_triggers(next(iter(doc.sents)))]
+    assert "killed" in texts and "attack" in texts
+
+
+def test_headline_tokens_are_those_that_start_before_its_end(nlp) -> None:  # type: ignore[no-untyped-def]
+    doc = nlp("Troops clash with rebels in the north\n\nTroops and rebels clashed near the border on Sunday.")
+    headline_end = doc.text.index("\n")
+    words = [t.text for t in _tokens_before(doc, headline_end)]
+    assert words == ["Troops", "clash", "with", "rebels", "in", "the", "north"]
+    assert [t.text for t in _tokens_before(doc, 3)] == ["Troops"]  # a token begun before the end is in
+    assert list(_tokens_before(doc, 0)) == []
+    assert len(list(_tokens_before(doc, len(doc.text) + 5))) == len(doc)
+
+
+def test_kept_entities_are_the_document_and_span_entities(nlp) -> None:  # type: ignore[no-untyped-def]
+    doc = nlp("President Joe Biden met Kenyan officials in Nairobi on Monday. "
+              "Later, Amnesty International said 12 people died in Mombasa.")
+    assert doc_ents(doc) == doc.ents
+    for sent in doc.sents:
+        assert span_ents(sent) == list(sent.ents)
+    # a span cut inside an entity: spaCy stops at the first entity that starts inside and runs past its end
+    for start in range(len(doc)):
+        for end in range(start, len(doc) + 1):
+            assert span_ents(doc[start:end]) == list(doc[start:end].ents)
+
+
+def test_kept_entities_follow_the_document(nlp) -> None:  # type: ignore[no-untyped-def]
+    first = nlp("Gunmen attacked a police post in Kano.")
+    second = nlp("Protesters marched in Lagos and Abuja.")
+    assert [e.text for e in doc_ents(first)] == [e.text for e in first.ents]
+    assert [e.text for e in doc_ents(second)] == ["Lagos", "Abuja"]
+    assert doc_ents(first) == first.ents
+
+
+def test_cue_verbs_found_from_the_arrays_as_by_each_token(nlp) -> None:  # type: ignore[no-untyped-def]
+    doc = nlp("The minister said the army had condemned the attack. Police, who say little, will report it; "
+              "a Say Media report was cited.")
+    said = tokens_with_lemma(doc, frozenset({"VERB", "AUX"}), {}, lambda lemma: lemma.lower() in {"say", "report"})
+    assert said == [t.i for t in doc if t.lemma_.lower() in {"say", "report"} and t.pos_ in {"VERB", "AUX"}]
+    assert [doc[i].text for i in said][:2] == ["said", "say"]
+    assert "report" not in {doc[i].lower_ for i in said if doc[i].pos_ == "NOUN"}  # the noun is left out
+    assert tokens_with_lemma(nlp.make_doc(""), frozenset({"VERB"}), {}, lambda lemma: True) == []
+
+
+def test_statements_and_indirect_quotes_still_found(pipeline) -> None:  # type: ignore[no-untyped-def]
+    from dateline.ingest import article_from_text
+
+    report = pipeline.extract_article(article_from_text(
+        "The foreign ministry condemned the air strike on Monday. The governor said that the curfew would "
+        "remain in force until Friday.", published="2024-03-14"))
+    assert any(s.plover == "ACCUSE" for s in report.statements)
+    assert any(q.kind == "indirect" and q.span.text.startswith("the curfew would remain") for q in report.quotes)
+
+
+def test_cues_searched_on_demand_are_those_searched_at_once() -> None:
+    from dateline.extract.classify import CUE, _CuesOf
+
+    for low in ("police fired tear gas at protesters who threw stones", "an air strike hit a market in the town",
+                "gunmen abducted two aid workers on the highway", "the council approved the budget"):
+        has = _CuesOf(low)
+        assert {name: has[name] for name in CUE} == {name: bool(rx.search(low)) for name, rx in CUE.items()}
+    has = _CuesOf("an israeli strike on a house")
+    has["air"] = True  # the rules may overrule a cue
+    assert has["air"] is True
+    assert _CuesOf("an air strike hit a market")["air"] is True
+    assert _CuesOf("the council approved the budget")["protest"] is False
+
+
+def test_sub_types_read_from_cues_on_demand(pipeline) -> None:  # type: ignore[no-untyped-def]
+    from tests.conftest import only_event
+
+    event = only_event(pipeline, "Police fired tear gas at hundreds of teachers protesting over unpaid salaries in "
+                                 "Nairobi on Monday.", published="2024-03-14")
+    assert event.sub_event_type == "Protest with intervention"  # tear gas on a crowd, no one hurt (codebook)
+    air = only_event(pipeline, "A military air strike killed six fighters in a village near Kidal on Tuesday.",
+                     published="2024-03-14")
+    assert air.sub_event_type == "Air/drone strike"
+
+
+def test_joined_patterns_keep_their_flags_and_refuse_inline_ones() -> None:
+    joined = any_of([r"\bso-called\b", r"\bpatriots?\b"], re.IGNORECASE)
+    assert joined.search("The SO-CALLED referendum") and joined.search("Patriots rallied")
+    assert not any_of([r"\bso-called\b"]).search("The SO-CALLED referendum")
+    assert any_of([r"(?i)\bpatriots?\b", r"\bloyal\b"]).search("nothing of the kind")  # cannot join: lets it through
+
+
+def test_loaded_language_found_through_the_joined_patterns(nlp) -> None:  # type: ignore[no-untyped-def]
+    from dateline.extract.source import loaded_language
+
+    text = "The so-called election was a farce, the opposition said. Officials met on Tuesday."
+    found = [(s.span.text, s.category) for s in loaded_language(nlp(text), text)]
+    assert any("so-called" in t for t, _ in found)
+    plain = "Officials met on Tuesday to discuss the budget."
+    assert not any("budget" in s.span.text for s in loaded_language(nlp(plain), plain))
+
+
+def test_any_known_actor_matches_exactly_when_one_actor_pattern_does(resources) -> None:  # type: ignore[no-untyped-def]
+    from dateline.extract.actors import any_known_actor, known_actors
+
+    book = resources.codebook
+    joined = any_known_actor(book)
+    for text in ("Hamas fighters fired rockets at the town", "Al-Shabaab militants attacked a base",
+                 "Boko  Haram gunmen raided the village", "the TALIBAN took the district", "xHamas is no name",
+                 "the committee met on Tuesday", "Shabaabs", ""):
+        assert bool(joined.search(text)) == any(k.pattern.search(text) for k in known_actors(book)), text
+    assert joined.search("Hamas fighters fired rockets at the town")
+    assert not joined.search("the committee met on Tuesday")
+
+
+def test_named_group_still_found_as_actor(pipeline) -> None:  # type: ignore[no-untyped-def]
+    from tests.conftest import only_event
+
+    event = only_event(pipeline, "Al-Shabaab militants attacked a military base in Lower Shabelle on Sunday, "
+                                 "killing four soldiers.", published="2024-03-14")
+    assert event.actor1 == "Al Shabaab"  # ACLED's name for the group
