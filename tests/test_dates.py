@@ -334,3 +334,18 @@ def test_the_day_of_a_statement_is_not_the_day_the_next_paragraph_goes_on_with(p
             "statement on Friday.\n\nWitnesses said soldiers fired live rounds at the crowd near the parliament building.")
     event = _event_with(events_of(pipeline, text, published="2024-03-17"), "Military")
     assert str(event.event_date) == "2024-03-14"
+
+
+@pytest.mark.parametrize("quoted", [True, False])
+def test_a_day_told_inside_a_quoted_report_does_not_date_the_next_paragraph(pipeline, quoted: bool) -> None:  # type: ignore[no-untyped-def]
+    # published on Saturday 16 March 2024; "on Monday" is the 11th. A day inside another outlet's quoted report is
+    # that outlet's story: the next paragraph's undated act is the report's day, defaulted (precision 3). Told by
+    # the report itself, the day goes on to the next paragraph as the story's day (precision 2).
+    told = "On Monday, police fired tear gas at farmers who had gathered outside the ministry in Lahore."
+    if quoted:
+        told = f'"{told[:-1]}," the Dawn newspaper reported.'
+    text = (f"Farmers have held rallies across the north this month.\n\n{told}\n\n"
+            "In Multan, farmers set fire to tyres on the highway, witnesses said.")
+    event = next(e for e in events_of(pipeline, text, published="2024-03-16") if e.location == "Multan")
+    expected = ("2024-03-16", 3, True) if quoted else ("2024-03-11", 2, False)
+    assert (str(event.event_date), event.time_precision, "date_defaulted" in event.flags) == expected

@@ -1188,14 +1188,16 @@ def _previous_paragraphs_day(dates: list[DateMention], paragraph: Span, article:
     paragraphs just before it ("… were killed on Tuesday. ¶ In Rangpur, police fired live rounds …"). Only a day
     within two weeks before publication counts, and the event takes it as the day it is on or near (precision
     2): wire copy gives each sentence its own paragraph, and a later paragraph can tell another day's act. A
-    report with no publication date is measured against the latest day it tells, the closest it gives to a "now"."""
+    report with no publication date is measured against the latest day it tells, the closest it gives to a "now".
+    A day told inside a quotation ("\"On Wednesday, crowds stormed the parliament,\" the Reuters report adds.") is
+    the quoted speaker's or outlet's story, not the report's: the next paragraph's act does not go on with it."""
     base = story_day(article) or _latest_day_told(dates)
     if base is None:
         return None
     before = [d for d in dates if d.date_start is not None and d.note != "dateline" and d.time_precision == 1
               and d.span.end <= paragraph.start and paragraph.start - d.span.start <= PARAGRAPH_REACH
               and d.date_start == d.date_end and 0 <= (base - d.date_start).days <= RECENT_DAYS
-              and "since" not in (d.note or "").split("; ")
+              and "since" not in (d.note or "").split("; ") and not d.in_quote
               and not _REPORTING_BEFORE.search(_sentence_before(article.text, d.span.start))]
     if not before:
         return None
