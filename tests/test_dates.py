@@ -349,3 +349,36 @@ def test_a_day_told_inside_a_quoted_report_does_not_date_the_next_paragraph(pipe
     event = next(e for e in events_of(pipeline, text, published="2024-03-16") if e.location == "Multan")
     expected = ("2024-03-16", 3, True) if quoted else ("2024-03-11", 2, False)
     assert (str(event.event_date), event.time_precision, "date_defaulted" in event.flags) == expected
+
+
+def test_bodies_found_days_after_an_abduction_date_the_abduction(pipeline) -> None:  # type: ignore[no-untyped-def]
+    # published on Saturday 16 March 2024: found on Friday the 15th, abducted three days before, Tuesday the 12th
+    for text in ("The bodies of two aid workers were found near Gao on Friday, three days after they were abducted "
+                 "by gunmen.",
+                 "Three days after gunmen abducted them, the bodies of two aid workers were found near Gao on Friday."):
+        [event] = events_of(pipeline, text, published="2024-03-16")
+        assert (str(event.event_date), event.time_precision) == ("2024-03-12", 1), text
+
+
+@pytest.mark.parametrize(("text", "nth", "day", "precision"), [
+    # published on Thursday 14 March 2024: Wednesday is the 13th, the act after "after" two days before it
+    ("Soldiers killed four militants in Kunar on Wednesday, two days after an attack on a checkpoint that killed "
+     "three policemen.", 1, "2024-03-11", 1),
+    ("Soldiers killed four militants in Kunar on Wednesday, two days after an attack on a checkpoint that killed "
+     "three policemen.", 0, "2024-03-13", 1),
+    # a count in weeks is known to within a week
+    ("Police arrested ten activists in Harare on Saturday, a week after protesters clashed with police in the city.",
+     0, "2024-03-02", 2),
+])
+def test_an_act_told_n_days_after_or_before_is_counted_from_its_sentences_day(pipeline, text: str, nth: int,  # type: ignore[no-untyped-def]
+                                                                              day: str, precision: int) -> None:
+    from dateline.extract.dates import date_for_event
+    from dateline.model import Span
+
+    report = pipeline.extract_text(text, published="2024-03-14")
+    verb = "killed" if "killed" in text else "clashed"
+    starts = [i for i in range(len(text)) if text.startswith(verb, i)]
+    trigger = Span.of(text, starts[nth], starts[nth] + len(verb))
+    whole = Span.of(text, 0, len(text))
+    date = date_for_event(report.dates, trigger, whole, whole, report.article)
+    assert date is not None and (str(date.event_date), date.time_precision) == (day, precision)

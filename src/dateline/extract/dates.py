@@ -566,6 +566,10 @@ _ANAPHOR_RE = re.compile(
     r"|(?:hours|minutes) later|the same period|that period)$"
 )
 _COUNTED_SHIFT = re.compile(r"^(?P<n>a|an|one|\w+|\d+) (?P<unit>days?|weeks?) (?P<dir>later|earlier)$")
+# "found on Friday, three days after they were abducted": the act after "after" is counted from a day of the
+# same sentence (not the day told before, as "three days later" is)
+_COUNTED_APART = re.compile(r"^(?P<n>a|an|one|\w+|\d+) (?P<unit>days?|weeks?) (?P<dir>after|before)$")
+_ROUGH_COUNTS = {"few", "several", "couple"}
 _FUTURE_AUX = {"will", "shall", "'ll", "wo"}
 _INTENT_HEADS = {
     "plan", "threaten", "vow", "intend", "expect", "promise", "pledge", "aim", "hope", "prepare", "schedule",
@@ -777,6 +781,43 @@ def _resolve_anaphor(
     )
 
 
+def _the_counted_act(text: str, span: SpacySpan, m: DateMention) -> DateMention:
+    """"three days after they were abducted", "two weeks after a bank robbery": the expression dates the act told
+    after "after" (its clause runs over that act only), on a day still to be counted from its sentence's day."""
+    joint = span[-1]
+    last = joint.head.right_edge if joint.dep_ == "mark" else joint.right_edge
+    end = max(span.end_char, last.idx + len(last.text))
+    return m.model_copy(update={"kind": "vague", "date_start": None, "date_end": None, "event_date": None,
+                                "clause": _span_of(text, span.start_char, end), "note": "refers to a day of its sentence"})
+
+
+def _count_from_its_sentence(m: DateMention, in_sentence: list[DateMention], base: dt.date | None) -> DateMention:
+    """The day of the act after "N days after": N days before the closest single day its sentence tells outside
+    that act ("found on Friday, three days after they were abducted": Tuesday); "before" counts forward. A count
+    in weeks or a rough one ("a few days after") is known to within a week (precision 2). Without such a day the
+    act has no day from these words."""
+    counted = _COUNTED_APART.match(_norm(m.span.text))
+    clause = m.clause
+    anchors = [d for d in in_sentence if d is not m and _one_day(d) and d.note != "dateline"
+               and not (clause is not None and clause.start <= d.span.start < clause.end)]
+    if counted is None or not anchors:
+        return m
+    anchor = min(anchors, key=lambda d: abs(d.span.start - m.span.start))
+    word, weeks = counted.group("n"), counted.group("unit").startswith("week")
+    n = int(word) if word.isdigit() else NUMBER_WORDS.get(word, 0)
+    days = n * (7 if weeks else 1)
+    day = anchor.date_start + dt.timedelta(days=-days if counted.group("dir") == "after" else days)  # type: ignore[operator]
+    rough = weeks or word in _ROUGH_COUNTS
+    relation = anchor.relation
+    if base is not None and relation != "future":
+        relation = "future" if day > base else "history" if day < base - HISTORY_GAP else relation
+    return m.model_copy(update={
+        "kind": anchor.kind, "date_start": day, "date_end": day, "event_date": day, "relation": relation,
+        "time_precision": max(anchor.time_precision, 2 if rough else 1),
+        "note": f"counted from {anchor.span.text!r}",
+    })
+
+
 def _date_spans(doc: Doc) -> list[SpacySpan]:
     if SPAN_KEY in doc.spans:
         return list(doc.spans[SPAN_KEY])
@@ -800,6 +841,7 @@ def dates_from_doc(article: Article, doc: Doc, resources: Resources) -> list[Dat
     text = article.text
     base = story_day(article)
     mentions: list[DateMention] = []
+    apart: list[tuple[int, int, int]] = []  # "N days after …": (index, its sentence's bounds)
     for span in _date_spans(doc):
         notes: list[str] = []
         dateline = _is_dateline(article, text, span)
@@ -816,9 +858,17 @@ def dates_from_doc(article: Article, doc: Doc, resources: Resources) -> list[Dat
         m = _mention(text, span, res, base, future_ctx, _inside_quote(text, span.start_char), notes)
         if dateline:
             m = m.model_copy(update={"note": "dateline", "relation": "present" if m.date_start == base else m.relation})
-        if getattr(span, "label_", "") == "ANAPHOR" or _ANAPHOR_RE.match(_norm(span.text)):
+        prefix, words = _split_prefix(_norm(span.text))
+        if _COUNTED_APART.match(words):
+            # ("for three days after the election" is how long, from a day the words do not give)
+            if prefix is None:
+                apart.append((len(mentions), span.sent.start_char, span.sent.end_char))
+            m = _the_counted_act(text, span, m)
+        elif getattr(span, "label_", "") == "ANAPHOR" or _ANAPHOR_RE.match(_norm(span.text)):
             m = _resolve_anaphor(text, span, m, mentions, future_ctx)
         mentions.append(m)
+    for i, start, end in apart:
+        mentions[i] = _count_from_its_sentence(mentions[i], [d for d in mentions if start <= d.span.start < end], base)
     mentions = _nights(text, _joined_ranges(text, mentions))
     return sorted(mentions + _time_headers(text, base), key=lambda d: d.span.start)
 
@@ -1009,6 +1059,7 @@ def date_for_event(
         chosen = _closest([d for d in in_sentence if not _since_clause_apart(d, trigger)
                            and not _relative_clause_apart(d, trigger)], trigger)
     chosen = _latest_of_a_series(in_sentence, chosen, article.text) or chosen
+    chosen = _the_act_a_discovery_counts_back_to(in_sentence, chosen, sentence) or chosen
     if chosen is not None and chosen.kind == "relative" and chosen not in reports:
         chosen = _from_the_report_day(chosen, reports, article)
     if chosen is not None and chosen.time_precision < 2 and _court_day(chosen, trigger, article.text):
@@ -1034,7 +1085,10 @@ def date_for_event(
         chosen = _entry_header(dates, sentence)
     if chosen is None and not any(paragraph.start <= d.span.start < paragraph.end for d in cands):
         chosen = _previous_paragraphs_day(dates, paragraph, article)
-    if chosen is not None and discovery_precision and _DISCOVERY.search(sentence.text) and chosen.time_precision < 2:
+    # (the act counted back from the day of a discovery is not the discovery: "found on Friday, three days after
+    # they were abducted" knows the abduction's day)
+    if (chosen is not None and discovery_precision and _DISCOVERY.search(sentence.text) and chosen.time_precision < 2
+            and "counted from" not in (chosen.note or "")):
         chosen = chosen.model_copy(update={"time_precision": 2, "note": _join(chosen.note, "discovery date")})
     return chosen
 
@@ -1090,6 +1144,15 @@ def _latest_of_a_series(in_sentence: list[DateMention], chosen: DateMention | No
     cue = _CUES.regex("LATEST_INSTANCE")
     latest = next((d for d in in_sentence if _one_day(d) and cue.search(_sentence_before(text, d.span.start))), None)
     return None if latest is None else latest.model_copy(update={"note": _join(latest.note, "the newest act of a series")})
+
+
+def _the_act_a_discovery_counts_back_to(in_sentence: list[DateMention], chosen: DateMention | None,
+                                        sentence: Span) -> DateMention | None:
+    """"The bodies were found on Friday, three days after they were abducted": the incident a discovery tells is the
+    act it counts back to, on the day counted (Tuesday), not the day of the finding."""
+    if chosen is None or not _DISCOVERY.search(sentence.text):
+        return None
+    return next((d for d in in_sentence if d.note == f"counted from {chosen.span.text!r}"), None)
 
 
 def _court_day(d: DateMention, trigger: Span, text: str) -> bool:
