@@ -382,3 +382,26 @@ def test_an_act_told_n_days_after_or_before_is_counted_from_its_sentences_day(pi
     whole = Span.of(text, 0, len(text))
     date = date_for_event(report.dates, trigger, whole, whole, report.article)
     assert date is not None and (str(date.event_date), date.time_precision) == (day, precision)
+
+
+@pytest.mark.parametrize("text", [
+    "Experts arrived in Kidal on Friday to investigate an attack on the town which killed 11 people.",
+    "Hundreds of mourners gathered in Beni on Saturday to bury the victims of an ambush that killed eight soldiers.",
+    "The United Nations condemned on Friday an attack on a village near Kidal that killed 11 people.",
+])
+def test_the_day_of_a_follow_up_is_not_the_day_of_the_incident_it_follows_up(pipeline, text: str) -> None:  # type: ignore[no-untyped-def]
+    # published on Saturday 16 March 2024: no day of its own, the incident is the report's, defaulted
+    [event] = events_of(pipeline, text, published="2024-03-16")
+    assert (str(event.event_date), event.time_precision, "date_defaulted" in event.flags) == ("2024-03-16", 3, True)
+
+
+@pytest.mark.parametrize(("text", "day"), [
+    # the incident's day told in the sentence before still dates it
+    ("Gunmen killed 11 people in Kidal on Tuesday. Experts arrived in the town on Friday to investigate the attack "
+     "which killed 11 people.", "2024-03-12"),
+    # an act of the arrivals themselves is on their day
+    ("Soldiers arrived in the village on Friday and killed three suspected militants.", "2024-03-15"),
+])
+def test_a_follow_up_leaves_the_incidents_own_day(pipeline, text: str, day: str) -> None:  # type: ignore[no-untyped-def]
+    [event] = events_of(pipeline, text, published="2024-03-16")
+    assert (str(event.event_date), event.time_precision) == (day, 1)

@@ -1036,6 +1036,8 @@ def date_for_event(
     in_sentence = [d for d in cands if sentence.start <= d.span.start < sentence.end]
     if any(not _header(d) for d in in_sentence):
         in_sentence = [d for d in in_sentence if not _header(d)]  # the entry's own words date it before its header
+    # ("Experts arrived on Friday to investigate an attack which killed 11": Friday is the follow-up's day)
+    in_sentence = [d for d in in_sentence if not _follows_up(d, trigger, article.text)]
     in_clause = [
         d for d in in_sentence if d.clause is not None and d.clause.start <= trigger.start and trigger.end <= d.clause.end
     ]  # fmt: skip
@@ -1153,6 +1155,22 @@ def _the_act_a_discovery_counts_back_to(in_sentence: list[DateMention], chosen: 
     if chosen is None or not _DISCOVERY.search(sentence.text):
         return None
     return next((d for d in in_sentence if d.note == f"counted from {chosen.span.text!r}"), None)
+
+
+def _follows_up(d: DateMention, trigger: Span, text: str) -> bool:
+    """The day is a follow-up's (an investigation, a visit, a condemnation, a burial) and the trigger lies in what
+    it follows up: "Experts arrived on Friday to investigate an attack on the town which killed 11 people", "The UN
+    condemned on Friday the ambush that killed eight soldiers". The incident came before and is not dated by it."""
+    gov = d.governor
+    if gov is None or gov.overlaps(trigger) or trigger.start < max(gov.end, d.span.end):
+        return False
+    if _CUES.regex("FOLLOW_UP_VERB").match(gov.text):
+        followed = gov.end
+    elif purpose := _CUES.regex("FOLLOW_UP_PURPOSE").match(text[d.span.end : trigger.start]):
+        followed = d.span.end + purpose.end()
+    else:
+        return False
+    return bool(_CUES.regex("FOLLOW_UP_OBJECT").match(text[followed : trigger.start]))
 
 
 def _court_day(d: DateMention, trigger: Span, text: str) -> bool:
