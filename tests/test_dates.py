@@ -405,3 +405,18 @@ def test_the_day_of_a_follow_up_is_not_the_day_of_the_incident_it_follows_up(pip
 def test_a_follow_up_leaves_the_incidents_own_day(pipeline, text: str, day: str) -> None:  # type: ignore[no-untyped-def]
     [event] = events_of(pipeline, text, published="2024-03-16")
     assert (str(event.event_date), event.time_precision) == (day, 1)
+
+
+@pytest.mark.parametrize(("teller", "day"), [
+    # the same teller gave its day of telling, Saturday the 16th, in the sentence before: the night before it
+    ("the army said", "2024-03-15"),
+    ("said the army", "2024-03-15"),
+    # another teller speaks from the report's day (Monday the 18th): the night before it
+    ("a local official said", "2024-03-17"),
+])
+def test_overnight_told_by_the_teller_of_the_sentence_before_counts_from_its_day(pipeline, teller: str,  # type: ignore[no-untyped-def]
+                                                                                 day: str) -> None:
+    text = ("Israeli aircraft struck targets in southern Lebanon, the army said on Saturday. The strikes hit weapons "
+            f"depots overnight, {teller}.")
+    event = _event_with(events_of(pipeline, text, published="2024-03-18"), "strikes")
+    assert (str(event.event_date), event.time_precision) == (day, 1)

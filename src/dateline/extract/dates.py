@@ -1063,7 +1063,7 @@ def date_for_event(
     chosen = _latest_of_a_series(in_sentence, chosen, article.text) or chosen
     chosen = _the_act_a_discovery_counts_back_to(in_sentence, chosen, sentence) or chosen
     if chosen is not None and chosen.kind == "relative" and chosen not in reports:
-        chosen = _from_the_report_day(chosen, reports, article)
+        chosen = _from_the_report_day(chosen, reports or _same_tellers_day(dates, sentence, article.text), article)
     if chosen is not None and chosen.time_precision < 2 and _court_day(chosen, trigger, article.text):
         chosen = chosen.model_copy(update={"time_precision": 2, "note": _join(chosen.note, "a court day: on or before it")})
     if chosen is not None and chosen in reports and chosen.time_precision < 2:
@@ -1247,6 +1247,31 @@ def _from_the_report_day(chosen: DateMention, reports: list[DateMention], articl
     moved = {k: (v + shift if v is not None else None)
              for k, v in (("date_start", chosen.date_start), ("date_end", chosen.date_end), ("event_date", chosen.event_date))}
     return chosen.model_copy(update={**moved, "note": _join(chosen.note, f"counted from the report's day, {told[0].span.text!r}")})
+
+
+def _teller(text: str) -> str | None:
+    """The word that names who tells a sentence (`TELLER_BEFORE_VERB`, `TELLER_AFTER_VERB`), lower-cased."""
+    found = [*_CUES.regex("TELLER_BEFORE_VERB").finditer(text), *_CUES.regex("TELLER_AFTER_VERB").finditer(text)]
+    return max(found, key=lambda m: m.start()).group(1).lower() if found else None
+
+
+def _same_tellers_day(dates: list[DateMention], sentence: Span, text: str) -> list[DateMention]:
+    """The day of telling of the sentence just before in the paragraph, when the same teller tells this one ("…, the
+    ministry said on Saturday. The strikes hit targets overnight, the ministry said."): its "overnight" is the night
+    before that day. Another teller ("a local official said") speaks from the report's day."""
+    before = text[max(0, sentence.start - 400) : sentence.start]
+    stripped = before.rstrip()
+    if not stripped or "\n" in before[len(stripped) :]:
+        return []  # (the sentence opens a paragraph)
+    ends = list(_SENTENCE_END.finditer(stripped[:-1]))
+    offset = sentence.start - len(before)
+    start, end = offset + (ends[-1].end() if ends else 0), offset + len(stripped)
+    told = [d for d in dates if start <= d.span.start < end and _one_day(d)
+            and _REPORT_DAY_BEFORE.search(_sentence_before(text, d.span.start))]
+    if len(told) != 1:
+        return []
+    teller = _teller(text[start : told[0].span.start])
+    return told if teller is not None and teller == _teller(text[sentence.start : sentence.end]) else []
 
 
 def _join(a: str | None, b: str) -> str:
