@@ -203,6 +203,9 @@ def test_the_day_of_the_telling_is_not_the_day_of_the_event(pipeline, text: str,
      "The previous day, opposition supporters had marched in Nairobi."), "2024-03-11"),
     (("Gunmen killed a chief near Butembo on Friday.\n\nThe army blamed the rebels.\n\n"
      "The following day, rebels abducted 20 villagers in Lubero."), "2024-03-09"),
+    # "the day after" alone refers back too (it is not "N days after …", counted within its own sentence)
+    ("Police shot dead two protesters in Kisumu on Tuesday.\n\nThe day after, rioters set fire to a police post in "
+     "the city.", "2024-03-13"),
     # a day counted from the one told before
     ("Militants attacked an army post in Diffa on Sunday.\n\nTwo days later, protesters marched through Diffa.",
      "2024-03-12"),

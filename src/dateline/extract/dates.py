@@ -568,7 +568,9 @@ _ANAPHOR_RE = re.compile(
 _COUNTED_SHIFT = re.compile(r"^(?P<n>a|an|one|\w+|\d+) (?P<unit>days?|weeks?) (?P<dir>later|earlier)$")
 # "found on Friday, three days after they were abducted": the act after "after" is counted from a day of the
 # same sentence (not the day told before, as "three days later" is)
-_COUNTED_APART = re.compile(r"^(?P<n>a|an|one|\w+|\d+) (?P<unit>days?|weeks?) (?P<dir>after|before)$")
+# ("the day after" is not counted: it refers back to the day told before)
+_COUNTED_APART = re.compile(rf"^(?P<n>\d+|{'|'.join(sorted(NUMBER_WORDS, key=len, reverse=True))}) "
+                            r"(?P<unit>days?|weeks?) (?P<dir>after|before)$")
 _ROUGH_COUNTS = {"few", "several", "couple"}
 _FUTURE_AUX = {"will", "shall", "'ll", "wo"}
 _INTENT_HEADS = {
