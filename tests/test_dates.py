@@ -206,6 +206,11 @@ def test_the_day_of_the_telling_is_not_the_day_of_the_event(pipeline, text: str,
     # "the day after" alone refers back too (it is not "N days after …", counted within its own sentence)
     ("Police shot dead two protesters in Kisumu on Tuesday.\n\nThe day after, rioters set fire to a police post in "
      "the city.", "2024-03-13"),
+    # "N days after/before" with no day in its own sentence counts from the day told before, as "later" does
+    ("Militants attacked an army post in Diffa on Sunday. Two days after the attack, protesters marched through "
+     "Diffa.", "2024-03-12"),
+    ("Gunmen killed six villagers near Gao on Monday. A week before, soldiers had arrested 20 men in the area.",
+     "2024-03-04"),
     # a day counted from the one told before
     ("Militants attacked an army post in Diffa on Sunday.\n\nTwo days later, protesters marched through Diffa.",
      "2024-03-12"),

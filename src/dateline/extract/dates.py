@@ -722,11 +722,11 @@ def _anaphor_shift(text: str) -> int:
         return -1
     if any(k in t for k in ("next day", "following day", "day after")):
         return 1
-    if m := _COUNTED_SHIFT.match(t):
+    if m := _COUNTED_SHIFT.match(t) or _COUNTED_APART.match(t):
         word = m.group("n")
         n = int(word) if word.isdigit() else 1 if word in {"a", "an", "one"} else NUMBER_WORDS.get(word, 0)
         days = n * (7 if m.group("unit").startswith("week") else 1)
-        return days if m.group("dir") == "later" else -days
+        return days if m.group("dir") in ("later", "after") else -days
     return 0
 
 
@@ -843,7 +843,7 @@ def dates_from_doc(article: Article, doc: Doc, resources: Resources) -> list[Dat
     text = article.text
     base = story_day(article)
     mentions: list[DateMention] = []
-    apart: list[tuple[int, int, int]] = []  # "N days after …": (index, its sentence's bounds)
+    apart: list[tuple[int, SpacySpan, DateMention, bool]] = []  # "N days after …": index, span, mention, future
     for span in _date_spans(doc):
         notes: list[str] = []
         dateline = _is_dateline(article, text, span)
@@ -864,13 +864,18 @@ def dates_from_doc(article: Article, doc: Doc, resources: Resources) -> list[Dat
         if _COUNTED_APART.match(words):
             # ("for three days after the election" is how long, from a day the words do not give)
             if prefix is None:
-                apart.append((len(mentions), span.sent.start_char, span.sent.end_char))
+                apart.append((len(mentions), span, m, future_ctx))
             m = _the_counted_act(text, span, m)
         elif getattr(span, "label_", "") == "ANAPHOR" or _ANAPHOR_RE.match(_norm(span.text)):
             m = _resolve_anaphor(text, span, m, mentions, future_ctx)
         mentions.append(m)
-    for i, start, end in apart:
-        mentions[i] = _count_from_its_sentence(mentions[i], [d for d in mentions if start <= d.span.start < end], base)
+    for i, span, told, future_ctx in apart:
+        in_sentence = [d for d in mentions if span.sent.start_char <= d.span.start < span.sent.end_char]
+        mentions[i] = _count_from_its_sentence(mentions[i], in_sentence, base)
+        if mentions[i].date_start is None:
+            # ("Two days after the attack, protesters marched": with no day in its sentence, the count runs from the
+            # day told before, as "two days later" does, and dates the sentence's act)
+            mentions[i] = _resolve_anaphor(text, span, told, mentions[:i], future_ctx)
     mentions = _nights(text, _joined_ranges(text, mentions))
     return sorted(mentions + _time_headers(text, base), key=lambda d: d.span.start)
 
