@@ -204,11 +204,11 @@ def test_the_day_of_the_telling_is_not_the_day_of_the_event(pipeline, text: str,
     (("Gunmen killed a chief near Butembo on Friday.\n\nThe army blamed the rebels.\n\n"
      "The following day, rebels abducted 20 villagers in Lubero."), "2024-03-09"),
     # "the day after" alone refers back too (it is not "N days after …", counted within its own sentence)
-    ("Police shot dead two protesters in Kisumu on Tuesday.\n\nThe day after, rioters set fire to a police post in "
-     "the city.", "2024-03-13"),
+    (("Police shot dead two protesters in Kisumu on Tuesday.\n\nThe day after, rioters set fire to a police post in "
+     "the city."), "2024-03-13"),
     # "N days after/before" with no day in its own sentence counts from the day told before, as "later" does
-    ("Militants attacked an army post in Diffa on Sunday. Two days after the attack, protesters marched through "
-     "Diffa.", "2024-03-12"),
+    (("Militants attacked an army post in Diffa on Sunday. Two days after the attack, protesters marched through "
+     "Diffa."), "2024-03-12"),
     ("Gunmen killed six villagers near Gao on Monday. A week before, soldiers had arrested 20 men in the area.",
      "2024-03-04"),
     # a day counted from the one told before
@@ -361,8 +361,8 @@ def test_a_day_told_inside_a_quoted_report_does_not_date_the_next_paragraph(pipe
 
 def test_bodies_found_days_after_an_abduction_date_the_abduction(pipeline) -> None:  # type: ignore[no-untyped-def]
     # published on Saturday 16 March 2024: found on Friday the 15th, abducted three days before, Tuesday the 12th
-    for text in ("The bodies of two aid workers were found near Gao on Friday, three days after they were abducted "
-                 "by gunmen.",
+    for text in (("The bodies of two aid workers were found near Gao on Friday, three days after they were abducted "
+                 "by gunmen."),
                  "Three days after gunmen abducted them, the bodies of two aid workers were found near Gao on Friday."):
         [event] = events_of(pipeline, text, published="2024-03-16")
         assert (str(event.event_date), event.time_precision) == ("2024-03-12", 1), text
@@ -370,10 +370,10 @@ def test_bodies_found_days_after_an_abduction_date_the_abduction(pipeline) -> No
 
 @pytest.mark.parametrize(("text", "nth", "day", "precision"), [
     # published on Thursday 14 March 2024: Wednesday is the 13th, the act after "after" two days before it
-    ("Soldiers killed four militants in Kunar on Wednesday, two days after an attack on a checkpoint that killed "
-     "three policemen.", 1, "2024-03-11", 1),
-    ("Soldiers killed four militants in Kunar on Wednesday, two days after an attack on a checkpoint that killed "
-     "three policemen.", 0, "2024-03-13", 1),
+    (("Soldiers killed four militants in Kunar on Wednesday, two days after an attack on a checkpoint that killed "
+     "three policemen."), 1, "2024-03-11", 1),
+    (("Soldiers killed four militants in Kunar on Wednesday, two days after an attack on a checkpoint that killed "
+     "three policemen."), 0, "2024-03-13", 1),
     # a count in weeks is known to within a week
     ("Police arrested ten activists in Harare on Saturday, a week after protesters clashed with police in the city.",
      0, "2024-03-02", 2),
@@ -405,8 +405,8 @@ def test_the_day_of_a_follow_up_is_not_the_day_of_the_incident_it_follows_up(pip
 
 @pytest.mark.parametrize(("text", "day"), [
     # the incident's day told in the sentence before still dates it
-    ("Gunmen killed 11 people in Kidal on Tuesday. Experts arrived in the town on Friday to investigate the attack "
-     "which killed 11 people.", "2024-03-12"),
+    (("Gunmen killed 11 people in Kidal on Tuesday. Experts arrived in the town on Friday to investigate the attack "
+     "which killed 11 people."), "2024-03-12"),
     # an act of the arrivals themselves is on their day
     ("Soldiers arrived in the village on Friday and killed three suspected militants.", "2024-03-15"),
 ])
