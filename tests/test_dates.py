@@ -203,6 +203,14 @@ def test_the_day_of_the_telling_is_not_the_day_of_the_event(pipeline, text: str,
      "The previous day, opposition supporters had marched in Nairobi."), "2024-03-11"),
     (("Gunmen killed a chief near Butembo on Friday.\n\nThe army blamed the rebels.\n\n"
      "The following day, rebels abducted 20 villagers in Lubero."), "2024-03-09"),
+    # "the day after" alone refers back too (it is not "N days after …", counted within its own sentence)
+    (("Police shot dead two protesters in Kisumu on Tuesday.\n\nThe day after, rioters set fire to a police post in "
+     "the city."), "2024-03-13"),
+    # "N days after/before" with no day in its own sentence counts from the day told before, as "later" does
+    (("Militants attacked an army post in Diffa on Sunday. Two days after the attack, protesters marched through "
+     "Diffa."), "2024-03-12"),
+    ("Gunmen killed six villagers near Gao on Monday. A week before, soldiers had arrested 20 men in the area.",
+     "2024-03-04"),
     # a day counted from the one told before
     ("Militants attacked an army post in Diffa on Sunday.\n\nTwo days later, protesters marched through Diffa.",
      "2024-03-12"),
@@ -334,3 +342,89 @@ def test_the_day_of_a_statement_is_not_the_day_the_next_paragraph_goes_on_with(p
             "statement on Friday.\n\nWitnesses said soldiers fired live rounds at the crowd near the parliament building.")
     event = _event_with(events_of(pipeline, text, published="2024-03-17"), "Military")
     assert str(event.event_date) == "2024-03-14"
+
+
+@pytest.mark.parametrize("quoted", [True, False])
+def test_a_day_told_inside_a_quoted_report_does_not_date_the_next_paragraph(pipeline, quoted: bool) -> None:  # type: ignore[no-untyped-def]
+    # published on Saturday 16 March 2024; "on Monday" is the 11th. A day inside another outlet's quoted report is
+    # that outlet's story: the next paragraph's undated act is the report's day, defaulted (precision 3). Told by
+    # the report itself, the day goes on to the next paragraph as the story's day (precision 2).
+    told = "On Monday, police fired tear gas at farmers who had gathered outside the ministry in Lahore."
+    if quoted:
+        told = f'"{told[:-1]}," the Dawn newspaper reported.'
+    text = (f"Farmers have held rallies across the north this month.\n\n{told}\n\n"
+            "In Multan, farmers set fire to tyres on the highway, witnesses said.")
+    event = next(e for e in events_of(pipeline, text, published="2024-03-16") if e.location == "Multan")
+    expected = ("2024-03-16", 3, True) if quoted else ("2024-03-11", 2, False)
+    assert (str(event.event_date), event.time_precision, "date_defaulted" in event.flags) == expected
+
+
+def test_bodies_found_days_after_an_abduction_date_the_abduction(pipeline) -> None:  # type: ignore[no-untyped-def]
+    # published on Saturday 16 March 2024: found on Friday the 15th, abducted three days before, Tuesday the 12th
+    for text in (("The bodies of two aid workers were found near Gao on Friday, three days after they were abducted "
+                 "by gunmen."),
+                 "Three days after gunmen abducted them, the bodies of two aid workers were found near Gao on Friday."):
+        [event] = events_of(pipeline, text, published="2024-03-16")
+        assert (str(event.event_date), event.time_precision) == ("2024-03-12", 1), text
+
+
+@pytest.mark.parametrize(("text", "nth", "day", "precision"), [
+    # published on Thursday 14 March 2024: Wednesday is the 13th, the act after "after" two days before it
+    (("Soldiers killed four militants in Kunar on Wednesday, two days after an attack on a checkpoint that killed "
+     "three policemen."), 1, "2024-03-11", 1),
+    (("Soldiers killed four militants in Kunar on Wednesday, two days after an attack on a checkpoint that killed "
+     "three policemen."), 0, "2024-03-13", 1),
+    # a count in weeks is known to within a week
+    ("Police arrested ten activists in Harare on Saturday, a week after protesters clashed with police in the city.",
+     0, "2024-03-02", 2),
+])
+def test_an_act_told_n_days_after_or_before_is_counted_from_its_sentences_day(pipeline, text: str, nth: int,  # type: ignore[no-untyped-def]
+                                                                              day: str, precision: int) -> None:
+    from dateline.extract.dates import date_for_event
+    from dateline.model import Span
+
+    report = pipeline.extract_text(text, published="2024-03-14")
+    verb = "killed" if "killed" in text else "clashed"
+    starts = [i for i in range(len(text)) if text.startswith(verb, i)]
+    trigger = Span.of(text, starts[nth], starts[nth] + len(verb))
+    whole = Span.of(text, 0, len(text))
+    date = date_for_event(report.dates, trigger, whole, whole, report.article)
+    assert date is not None and (str(date.event_date), date.time_precision) == (day, precision)
+
+
+@pytest.mark.parametrize("text", [
+    "Experts arrived in Kidal on Friday to investigate an attack on the town which killed 11 people.",
+    "Hundreds of mourners gathered in Beni on Saturday to bury the victims of an ambush that killed eight soldiers.",
+    "The United Nations condemned on Friday an attack on a village near Kidal that killed 11 people.",
+])
+def test_the_day_of_a_follow_up_is_not_the_day_of_the_incident_it_follows_up(pipeline, text: str) -> None:  # type: ignore[no-untyped-def]
+    # published on Saturday 16 March 2024: no day of its own, the incident is the report's, defaulted
+    [event] = events_of(pipeline, text, published="2024-03-16")
+    assert (str(event.event_date), event.time_precision, "date_defaulted" in event.flags) == ("2024-03-16", 3, True)
+
+
+@pytest.mark.parametrize(("text", "day"), [
+    # the incident's day told in the sentence before still dates it
+    (("Gunmen killed 11 people in Kidal on Tuesday. Experts arrived in the town on Friday to investigate the attack "
+     "which killed 11 people."), "2024-03-12"),
+    # an act of the arrivals themselves is on their day
+    ("Soldiers arrived in the village on Friday and killed three suspected militants.", "2024-03-15"),
+])
+def test_a_follow_up_leaves_the_incidents_own_day(pipeline, text: str, day: str) -> None:  # type: ignore[no-untyped-def]
+    [event] = events_of(pipeline, text, published="2024-03-16")
+    assert (str(event.event_date), event.time_precision) == (day, 1)
+
+
+@pytest.mark.parametrize(("teller", "day"), [
+    # the same teller gave its day of telling, Saturday the 16th, in the sentence before: the night before it
+    ("the army said", "2024-03-15"),
+    ("said the army", "2024-03-15"),
+    # another teller speaks from the report's day (Monday the 18th): the night before it
+    ("a local official said", "2024-03-17"),
+])
+def test_overnight_told_by_the_teller_of_the_sentence_before_counts_from_its_day(pipeline, teller: str,  # type: ignore[no-untyped-def]
+                                                                                 day: str) -> None:
+    text = ("Israeli aircraft struck targets in southern Lebanon, the army said on Saturday. The strikes hit weapons "
+            f"depots overnight, {teller}.")
+    event = _event_with(events_of(pipeline, text, published="2024-03-18"), "strikes")
+    assert (str(event.event_date), event.time_precision) == (day, 1)

@@ -566,6 +566,12 @@ _ANAPHOR_RE = re.compile(
     r"|(?:hours|minutes) later|the same period|that period)$"
 )
 _COUNTED_SHIFT = re.compile(r"^(?P<n>a|an|one|\w+|\d+) (?P<unit>days?|weeks?) (?P<dir>later|earlier)$")
+# "found on Friday, three days after they were abducted": the act after "after" is counted from a day of the
+# same sentence (not the day told before, as "three days later" is)
+# ("the day after" is not counted: it refers back to the day told before)
+_COUNTED_APART = re.compile(rf"^(?P<n>\d+|{'|'.join(sorted(NUMBER_WORDS, key=len, reverse=True))}) "
+                            r"(?P<unit>days?|weeks?) (?P<dir>after|before)$")
+_ROUGH_COUNTS = {"few", "several", "couple"}
 _FUTURE_AUX = {"will", "shall", "'ll", "wo"}
 _INTENT_HEADS = {
     "plan", "threaten", "vow", "intend", "expect", "promise", "pledge", "aim", "hope", "prepare", "schedule",
@@ -716,11 +722,11 @@ def _anaphor_shift(text: str) -> int:
         return -1
     if any(k in t for k in ("next day", "following day", "day after")):
         return 1
-    if m := _COUNTED_SHIFT.match(t):
+    if m := _COUNTED_SHIFT.match(t) or _COUNTED_APART.match(t):
         word = m.group("n")
         n = int(word) if word.isdigit() else 1 if word in {"a", "an", "one"} else NUMBER_WORDS.get(word, 0)
         days = n * (7 if m.group("unit").startswith("week") else 1)
-        return days if m.group("dir") == "later" else -days
+        return days if m.group("dir") in ("later", "after") else -days
     return 0
 
 
@@ -777,6 +783,43 @@ def _resolve_anaphor(
     )
 
 
+def _the_counted_act(text: str, span: SpacySpan, m: DateMention) -> DateMention:
+    """"three days after they were abducted", "two weeks after a bank robbery": the expression dates the act told
+    after "after" (its clause runs over that act only), on a day still to be counted from its sentence's day."""
+    joint = span[-1]
+    last = joint.head.right_edge if joint.dep_ == "mark" else joint.right_edge
+    end = max(span.end_char, last.idx + len(last.text))
+    return m.model_copy(update={"kind": "vague", "date_start": None, "date_end": None, "event_date": None,
+                                "clause": _span_of(text, span.start_char, end), "note": "refers to a day of its sentence"})
+
+
+def _count_from_its_sentence(m: DateMention, in_sentence: list[DateMention], base: dt.date | None) -> DateMention:
+    """The day of the act after "N days after": N days before the closest single day its sentence tells outside
+    that act ("found on Friday, three days after they were abducted": Tuesday); "before" counts forward. A count
+    in weeks or a rough one ("a few days after") is known to within a week (precision 2). Without such a day the
+    act has no day from these words."""
+    counted = _COUNTED_APART.match(_norm(m.span.text))
+    clause = m.clause
+    anchors = [d for d in in_sentence if d is not m and _one_day(d) and d.note != "dateline"
+               and not (clause is not None and clause.start <= d.span.start < clause.end)]
+    if counted is None or not anchors:
+        return m
+    anchor = min(anchors, key=lambda d: abs(d.span.start - m.span.start))
+    word, weeks = counted.group("n"), counted.group("unit").startswith("week")
+    n = int(word) if word.isdigit() else NUMBER_WORDS.get(word, 0)
+    days = n * (7 if weeks else 1)
+    day = anchor.date_start + dt.timedelta(days=-days if counted.group("dir") == "after" else days)  # type: ignore[operator]
+    rough = weeks or word in _ROUGH_COUNTS
+    relation = anchor.relation
+    if base is not None and relation != "future":
+        relation = "future" if day > base else "history" if day < base - HISTORY_GAP else relation
+    return m.model_copy(update={
+        "kind": anchor.kind, "date_start": day, "date_end": day, "event_date": day, "relation": relation,
+        "time_precision": max(anchor.time_precision, 2 if rough else 1),
+        "note": f"counted from {anchor.span.text!r}",
+    })
+
+
 def _date_spans(doc: Doc) -> list[SpacySpan]:
     if SPAN_KEY in doc.spans:
         return list(doc.spans[SPAN_KEY])
@@ -800,6 +843,7 @@ def dates_from_doc(article: Article, doc: Doc, resources: Resources) -> list[Dat
     text = article.text
     base = story_day(article)
     mentions: list[DateMention] = []
+    apart: list[tuple[int, SpacySpan, DateMention, bool]] = []  # "N days after …": index, span, mention, future
     for span in _date_spans(doc):
         notes: list[str] = []
         dateline = _is_dateline(article, text, span)
@@ -816,9 +860,22 @@ def dates_from_doc(article: Article, doc: Doc, resources: Resources) -> list[Dat
         m = _mention(text, span, res, base, future_ctx, _inside_quote(text, span.start_char), notes)
         if dateline:
             m = m.model_copy(update={"note": "dateline", "relation": "present" if m.date_start == base else m.relation})
-        if getattr(span, "label_", "") == "ANAPHOR" or _ANAPHOR_RE.match(_norm(span.text)):
+        prefix, words = _split_prefix(_norm(span.text))
+        if _COUNTED_APART.match(words):
+            # ("for three days after the election" is how long, from a day the words do not give)
+            if prefix is None:
+                apart.append((len(mentions), span, m, future_ctx))
+            m = _the_counted_act(text, span, m)
+        elif getattr(span, "label_", "") == "ANAPHOR" or _ANAPHOR_RE.match(_norm(span.text)):
             m = _resolve_anaphor(text, span, m, mentions, future_ctx)
         mentions.append(m)
+    for i, span, told, future_ctx in apart:
+        in_sentence = [d for d in mentions if span.sent.start_char <= d.span.start < span.sent.end_char]
+        mentions[i] = _count_from_its_sentence(mentions[i], in_sentence, base)
+        if mentions[i].date_start is None:
+            # ("Two days after the attack, protesters marched": with no day in its sentence, the count runs from the
+            # day told before, as "two days later" does, and dates the sentence's act)
+            mentions[i] = _resolve_anaphor(text, span, told, mentions[:i], future_ctx)
     mentions = _nights(text, _joined_ranges(text, mentions))
     return sorted(mentions + _time_headers(text, base), key=lambda d: d.span.start)
 
@@ -986,6 +1043,8 @@ def date_for_event(
     in_sentence = [d for d in cands if sentence.start <= d.span.start < sentence.end]
     if any(not _header(d) for d in in_sentence):
         in_sentence = [d for d in in_sentence if not _header(d)]  # the entry's own words date it before its header
+    # ("Experts arrived on Friday to investigate an attack which killed 11": Friday is the follow-up's day)
+    in_sentence = [d for d in in_sentence if not _follows_up(d, trigger, article.text)]
     in_clause = [
         d for d in in_sentence if d.clause is not None and d.clause.start <= trigger.start and trigger.end <= d.clause.end
     ]  # fmt: skip
@@ -1009,8 +1068,9 @@ def date_for_event(
         chosen = _closest([d for d in in_sentence if not _since_clause_apart(d, trigger)
                            and not _relative_clause_apart(d, trigger)], trigger)
     chosen = _latest_of_a_series(in_sentence, chosen, article.text) or chosen
+    chosen = _the_act_a_discovery_counts_back_to(in_sentence, chosen, sentence) or chosen
     if chosen is not None and chosen.kind == "relative" and chosen not in reports:
-        chosen = _from_the_report_day(chosen, reports, article)
+        chosen = _from_the_report_day(chosen, reports or _same_tellers_day(dates, sentence, article.text), article)
     if chosen is not None and chosen.time_precision < 2 and _court_day(chosen, trigger, article.text):
         chosen = chosen.model_copy(update={"time_precision": 2, "note": _join(chosen.note, "a court day: on or before it")})
     if chosen is not None and chosen in reports and chosen.time_precision < 2:
@@ -1034,7 +1094,10 @@ def date_for_event(
         chosen = _entry_header(dates, sentence)
     if chosen is None and not any(paragraph.start <= d.span.start < paragraph.end for d in cands):
         chosen = _previous_paragraphs_day(dates, paragraph, article)
-    if chosen is not None and discovery_precision and _DISCOVERY.search(sentence.text) and chosen.time_precision < 2:
+    # (the act counted back from the day of a discovery is not the discovery: "found on Friday, three days after
+    # they were abducted" knows the abduction's day)
+    if (chosen is not None and discovery_precision and _DISCOVERY.search(sentence.text) and chosen.time_precision < 2
+            and "counted from" not in (chosen.note or "")):
         chosen = chosen.model_copy(update={"time_precision": 2, "note": _join(chosen.note, "discovery date")})
     return chosen
 
@@ -1090,6 +1153,31 @@ def _latest_of_a_series(in_sentence: list[DateMention], chosen: DateMention | No
     cue = _CUES.regex("LATEST_INSTANCE")
     latest = next((d for d in in_sentence if _one_day(d) and cue.search(_sentence_before(text, d.span.start))), None)
     return None if latest is None else latest.model_copy(update={"note": _join(latest.note, "the newest act of a series")})
+
+
+def _the_act_a_discovery_counts_back_to(in_sentence: list[DateMention], chosen: DateMention | None,
+                                        sentence: Span) -> DateMention | None:
+    """"The bodies were found on Friday, three days after they were abducted": the incident a discovery tells is the
+    act it counts back to, on the day counted (Tuesday), not the day of the finding."""
+    if chosen is None or not _DISCOVERY.search(sentence.text):
+        return None
+    return next((d for d in in_sentence if d.note == f"counted from {chosen.span.text!r}"), None)
+
+
+def _follows_up(d: DateMention, trigger: Span, text: str) -> bool:
+    """The day is a follow-up's (an investigation, a visit, a condemnation, a burial) and the trigger lies in what
+    it follows up: "Experts arrived on Friday to investigate an attack on the town which killed 11 people", "The UN
+    condemned on Friday the ambush that killed eight soldiers". The incident came before and is not dated by it."""
+    gov = d.governor
+    if gov is None or gov.overlaps(trigger) or trigger.start < max(gov.end, d.span.end):
+        return False
+    if _CUES.regex("FOLLOW_UP_VERB").match(gov.text):
+        followed = gov.end
+    elif purpose := _CUES.regex("FOLLOW_UP_PURPOSE").match(text[d.span.end : trigger.start]):
+        followed = d.span.end + purpose.end()
+    else:
+        return False
+    return bool(_CUES.regex("FOLLOW_UP_OBJECT").match(text[followed : trigger.start]))
 
 
 def _court_day(d: DateMention, trigger: Span, text: str) -> bool:
@@ -1168,6 +1256,31 @@ def _from_the_report_day(chosen: DateMention, reports: list[DateMention], articl
     return chosen.model_copy(update={**moved, "note": _join(chosen.note, f"counted from the report's day, {told[0].span.text!r}")})
 
 
+def _teller(text: str) -> str | None:
+    """The word that names who tells a sentence (`TELLER_BEFORE_VERB`, `TELLER_AFTER_VERB`), lower-cased."""
+    found = [*_CUES.regex("TELLER_BEFORE_VERB").finditer(text), *_CUES.regex("TELLER_AFTER_VERB").finditer(text)]
+    return max(found, key=lambda m: m.start()).group(1).lower() if found else None
+
+
+def _same_tellers_day(dates: list[DateMention], sentence: Span, text: str) -> list[DateMention]:
+    """The day of telling of the sentence just before in the paragraph, when the same teller tells this one ("…, the
+    ministry said on Saturday. The strikes hit targets overnight, the ministry said."): its "overnight" is the night
+    before that day. Another teller ("a local official said") speaks from the report's day."""
+    before = text[max(0, sentence.start - 400) : sentence.start]
+    stripped = before.rstrip()
+    if not stripped or "\n" in before[len(stripped) :]:
+        return []  # (the sentence opens a paragraph)
+    ends = list(_SENTENCE_END.finditer(stripped[:-1]))
+    offset = sentence.start - len(before)
+    start, end = offset + (ends[-1].end() if ends else 0), offset + len(stripped)
+    told = [d for d in dates if start <= d.span.start < end and _one_day(d)
+            and _REPORT_DAY_BEFORE.search(_sentence_before(text, d.span.start))]
+    if len(told) != 1:
+        return []
+    teller = _teller(text[start : told[0].span.start])
+    return told if teller is not None and teller == _teller(text[sentence.start : sentence.end]) else []
+
+
 def _join(a: str | None, b: str) -> str:
     return f"{a}; {b}" if a else b
 
@@ -1188,14 +1301,16 @@ def _previous_paragraphs_day(dates: list[DateMention], paragraph: Span, article:
     paragraphs just before it ("… were killed on Tuesday. ¶ In Rangpur, police fired live rounds …"). Only a day
     within two weeks before publication counts, and the event takes it as the day it is on or near (precision
     2): wire copy gives each sentence its own paragraph, and a later paragraph can tell another day's act. A
-    report with no publication date is measured against the latest day it tells, the closest it gives to a "now"."""
+    report with no publication date is measured against the latest day it tells, the closest it gives to a "now".
+    A day told inside a quotation ("\"On Wednesday, crowds stormed the parliament,\" the Reuters report adds.") is
+    the quoted speaker's or outlet's story, not the report's: the next paragraph's act does not go on with it."""
     base = story_day(article) or _latest_day_told(dates)
     if base is None:
         return None
     before = [d for d in dates if d.date_start is not None and d.note != "dateline" and d.time_precision == 1
               and d.span.end <= paragraph.start and paragraph.start - d.span.start <= PARAGRAPH_REACH
               and d.date_start == d.date_end and 0 <= (base - d.date_start).days <= RECENT_DAYS
-              and "since" not in (d.note or "").split("; ")
+              and "since" not in (d.note or "").split("; ") and not d.in_quote
               and not _REPORTING_BEFORE.search(_sentence_before(article.text, d.span.start))]
     if not before:
         return None

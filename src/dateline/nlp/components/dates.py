@@ -176,6 +176,11 @@ def _matcher_patterns() -> dict[str, list[list[dict[str, object]]]]:
              {"LOWER": {"IN": ["later", "earlier"]}}],
             [{"IS_DIGIT": True}, {"LOWER": {"IN": ["days", "weeks"]}}, {"LOWER": {"IN": ["later", "earlier"]}}],
             [{"LOWER": {"IN": ["hours", "minutes"]}}, {"LOWER": "later"}],
+            # "three days after they were abducted", "a week before the vote": counted from a day of the same
+            # sentence ("found on Friday, three days after …"), not from the day told before
+            [{"LOWER": {"IN": ["a", "one", *NUMBER_WORDS]}}, {"LOWER": {"IN": ["day", "days", "week", "weeks"]}},
+             {"LOWER": {"IN": ["after", "before"]}}],
+            [{"IS_DIGIT": True}, {"LOWER": {"IN": ["days", "weeks"]}}, {"LOWER": {"IN": ["after", "before"]}}],
             # "killed nine civilians in the same period": the period told just before ("in the past 24 hours")
             [{"LOWER": "the"}, {"LOWER": "same"}, {"LOWER": "period"}],
             [{"LOWER": "that"}, {"LOWER": "period"}],
