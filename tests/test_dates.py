@@ -368,6 +368,16 @@ def test_bodies_found_days_after_an_abduction_date_the_abduction(pipeline) -> No
         assert (str(event.event_date), event.time_precision) == ("2024-03-12", 1), text
 
 
+def test_a_discovery_counted_from_the_report_day_stays_known_to_the_week(pipeline) -> None:  # type: ignore[no-untyped-def]
+    # published on Thursday 14 March 2024; the police spoke on Tuesday the 12th, so "overnight" is the night of
+    # Monday the 11th. When bodies are found, the killing came on or before the finding: precision 2. (A day
+    # counted back from a day of the sentence, "three days after they were abducted", is known; this one is not.)
+    text = ("The bodies of four farmers who had been shot dead by gunmen were found overnight near Kasese, police "
+            "said on Tuesday.")
+    [event] = events_of(pipeline, text, published="2024-03-14")
+    assert (str(event.event_date), event.time_precision) == ("2024-03-11", 2)
+
+
 @pytest.mark.parametrize(("text", "nth", "day", "precision"), [
     # published on Thursday 14 March 2024: Wednesday is the 13th, the act after "after" two days before it
     (("Soldiers killed four militants in Kunar on Wednesday, two days after an attack on a checkpoint that killed "

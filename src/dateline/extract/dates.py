@@ -572,6 +572,9 @@ _COUNTED_SHIFT = re.compile(r"^(?P<n>a|an|one|\w+|\d+) (?P<unit>days?|weeks?) (?
 _COUNTED_APART = re.compile(rf"^(?P<n>\d+|{'|'.join(sorted(NUMBER_WORDS, key=len, reverse=True))}) "
                             r"(?P<unit>days?|weeks?) (?P<dir>after|before)$")
 _ROUGH_COUNTS = {"few", "several", "couple"}
+# The note of such an act's day, and how later steps know the day was counted back from its sentence's (not from
+# the report's day, whose note says "counted from the report's day")
+_COUNTED_APART_NOTE = "counted back from its sentence's day"
 _FUTURE_AUX = {"will", "shall", "'ll", "wo"}
 _INTENT_HEADS = {
     "plan", "threaten", "vow", "intend", "expect", "promise", "pledge", "aim", "hope", "prepare", "schedule",
@@ -816,7 +819,7 @@ def _count_from_its_sentence(m: DateMention, in_sentence: list[DateMention], bas
     return m.model_copy(update={
         "kind": anchor.kind, "date_start": day, "date_end": day, "event_date": day, "relation": relation,
         "time_precision": max(anchor.time_precision, 2 if rough else 1),
-        "note": f"counted from {anchor.span.text!r}",
+        "note": f"{_COUNTED_APART_NOTE} {anchor.span.text!r}",
     })
 
 
@@ -1097,7 +1100,7 @@ def date_for_event(
     # (the act counted back from the day of a discovery is not the discovery: "found on Friday, three days after
     # they were abducted" knows the abduction's day)
     if (chosen is not None and discovery_precision and _DISCOVERY.search(sentence.text) and chosen.time_precision < 2
-            and "counted from" not in (chosen.note or "")):
+            and not (chosen.note or "").startswith(_COUNTED_APART_NOTE)):
         chosen = chosen.model_copy(update={"time_precision": 2, "note": _join(chosen.note, "discovery date")})
     return chosen
 
@@ -1161,7 +1164,7 @@ def _the_act_a_discovery_counts_back_to(in_sentence: list[DateMention], chosen: 
     act it counts back to, on the day counted (Tuesday), not the day of the finding."""
     if chosen is None or not _DISCOVERY.search(sentence.text):
         return None
-    return next((d for d in in_sentence if d.note == f"counted from {chosen.span.text!r}"), None)
+    return next((d for d in in_sentence if d.note == f"{_COUNTED_APART_NOTE} {chosen.span.text!r}"), None)
 
 
 def _follows_up(d: DateMention, trigger: Span, text: str) -> bool:
