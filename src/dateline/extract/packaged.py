@@ -56,6 +56,7 @@ class Lexicon:
         self.file_name = file_name
         raw = importlib_resources.files("dateline").joinpath(f"data/{file_name}").read_text(encoding="utf-8")
         self.table: dict[str, dict[str, object]] = yaml.safe_load(raw)
+        self._compiled: dict[str, re.Pattern[str]] = {}
 
     def entry(self, name: str) -> dict[str, object]:
         if name not in self.table:
@@ -63,8 +64,13 @@ class Lexicon:
         return self.table[name]
 
     def regex(self, name: str) -> re.Pattern[str]:
-        entry = self.entry(name)
-        return re.compile(str(entry["regex"]), re.IGNORECASE if entry.get("ignore_case") else 0)
+        # compiled once per lexicon: rules read some patterns per date mention or per sentence, not at import
+        compiled = self._compiled.get(name)
+        if compiled is None:
+            entry = self.entry(name)
+            compiled = self._compiled[name] = re.compile(str(entry["regex"]),
+                                                         re.IGNORECASE if entry.get("ignore_case") else 0)
+        return compiled
 
     def pattern(self, name: str) -> str:
         return str(self.entry(name)["pattern"])
