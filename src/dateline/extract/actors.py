@@ -184,6 +184,20 @@ def weapon_nouns() -> frozenset[str]:
     return frozenset(_load_aliases().get("weapon_nouns", []))
 
 
+def striker_words(sub_event_type: str) -> tuple[frozenset[str], frozenset[str]] | None:
+    """The words of a phrase ("warplane", "air force") and the verbs ("bomb", "shell") that say a side carries out
+    strikes of `sub_event_type` (`strikers` in `actor_aliases.yaml`), or None for a sub-type no one strikes from
+    afar in."""
+    entry = _load_aliases().get("strikers", {}).get(sub_event_type)
+    return (frozenset(entry.get("words", [])), frozenset(entry.get("verbs", []))) if entry else None
+
+
+@functools.cache
+def strike_nouns() -> frozenset[str]:
+    """Lemmas of a strike's nouns ("the strikes", "the raid") that a later sentence retells it with."""
+    return frozenset(_load_aliases().get("strike_nouns", []))
+
+
 def _weapon_from_abroad(mention: ActorMention, event_iso3: str | None) -> bool:
     """A weapon no word gives a side, in a country struck from abroad (`struck_from_abroad`): not its own forces'."""
     word = mention.text.lower()

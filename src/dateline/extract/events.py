@@ -59,6 +59,8 @@ class Candidate:
     launchers: list[tuple[int, int]] = field(default_factory=list)  # subjects that fired or launched (`_launchers`)
     # the armed sides that only report the act (", Ukrainian forces said"): `actor_phrases.actor_mentions`
     speakers: list[actors_mod.ActorMention] = field(default_factory=list)
+    # who the report says carries out such strikes, told in another sentence (`_strikers_told_around`)
+    strikers: list[tuple[actors_mod.ActorMention, str]] = field(default_factory=list)
     rule_reject: str | None = None  # the rules' reason to reject, when the model decides instead (a feature)
     sums_incidents: bool = False  # a lead that sums incidents the report tells one by one (`_mark_summary_leads`)
 
@@ -98,6 +100,7 @@ def extract_events(
                 candidates.append(cand)
     candidates = _without_crime_arrests(candidates, rejected, text)
     _mark_summary_leads(candidates)
+    told_mentions: dict[int, list[tuple[actors_mod.ActorMention, str]]] = {}  # a sentence's actors, read once
     for cand in candidates:
         cand.place = geo_resolve.at_country_point(cand.place, resources.gazetteer)
         # a follow-up that names another place of the sentence ("... in Mombasa, Kisumu and Nakuru. In Nakuru,
@@ -109,6 +112,7 @@ def extract_events(
             cand.fatality_text = _casualties_told_after(cand, own_sentences, text)
         elif cand.sub_event_type in ONE_SIDED and _fire_returned(cand, sentences):
             cand.sub_event_type = "Armed clash"
+        cand.strikers = _strikers_told_around(cand, doc, book, told_mentions)
     events = _merge(candidates, article, book)
     return events, rejected
 
@@ -1118,6 +1122,7 @@ def _code(cand: Candidate, article: Article, book: Codebook) -> Event:
                                             book)
     if sub in _TERRITORY_TYPES:
         cand.actor_mentions += _loser_named_before(cand, article.text, on, book)
+    cand.strikers = _coalitions_named(cand.strikers, iso3, event_type, book)
     _fill_actors(event, cand, iso3, book, evidence)
     _territory_by_taker(event, evidence)
     event.claimed_by = [article.publisher] if article.publisher else []
@@ -1286,6 +1291,78 @@ def _loser_named_before(cand: Candidate, text: str, on: dt.date | None,
     hit = list(known.pattern.finditer(text, since, before))[-1]
     mention = actors_mod.ActorMention("group", hit.start(), hit.end(), hit.group(), None, group=group)
     return [(actors_mod.in_power(mention, on), LEAVER)]
+
+
+_STRIKER_KINDS = frozenset({"military", "government", "coalition", "group"})
+_NOT_STRIKING = frozenset({"patient", HOLDER, SPONSOR, LEAVER})
+_ARMED_KINDS = actors_mod.STATE_KINDS | {"unidentified_armed", "unidentified_gang", "communal_militia", "group",
+                                         "private_security", "coalition", "people_force"}
+
+
+def _strikers_told_around(cand: Candidate, doc: Doc, book: Codebook,
+                          told: dict[int, list[tuple[actors_mod.ActorMention, str]]]
+                          ) -> list[tuple[actors_mod.ActorMention, str]]:
+    """Who carried out a strike from the air or from afar that its own sentence tells with no one doing it ("Air
+    strikes hit a market in Saraqeb, killing nine"): the side the next sentence says did it when it retells the act
+    ("the strikes were carried out by the Syrian air force"), else the nearest side the report said flies or fires
+    before it ("Russian warplanes have stepped up their raids on Idlib"; `strikers` in `actor_aliases.yaml`). A
+    report that names no such side leaves the strike's attacker unidentified. `told`: each sentence's actors."""
+    said = actors_mod.striker_words(cand.sub_event_type)
+    if said is None or any(m.kind in _ARMED_KINDS and r not in {"patient", HOLDER, SPONSOR} and not _bare_weapon(m)
+                           for m, r in cand.actor_mentions):
+        return []
+    sents = list(doc.sents)
+    at = next((i for i, s in enumerate(sents) if s.start_char <= cand.trigger.start < s.end_char), None)
+    if at is None:
+        return []
+    since = cand.sentence.start - GROUP_REACH
+    nearby = [s for s in sents[at + 1 : at + 2] if _retells_strike(s)]
+    nearby += [s for s in reversed(sents[:at]) if s.start_char >= since]
+    for sent in nearby:
+        if sent.start_char not in told:
+            told[sent.start_char] = actor_mentions(sent, book)
+        found = [(m, r) for m, r in told[sent.start_char] if _strikes(sent, m, r, *said)]
+        if found:
+            m, role = found[0]
+            return [(replace(m, kind="military") if m.kind == "government" else m, role)]
+    return []
+
+
+def _bare_weapon(m: actors_mod.ActorMention) -> bool:
+    """A machine of war no word gives a side ("a drone struck an airport"): it names no one who sent it."""
+    word = m.text.lower()
+    return m.group is None and not m.nationality and (word in actors_mod.weapon_nouns()
+                                                      or word.rstrip("s") in actors_mod.weapon_nouns())
+
+
+def _retells_strike(sent: SpacySpan) -> bool:
+    """The sentence speaks of a strike told before it: "the strikes", "these raids" (`strike_nouns`)."""
+    return any(t.lemma_.lower() in actors_mod.strike_nouns() and t.pos_ == "NOUN" and any(
+        c.dep_ == "det" and c.lower_ in {"the", "these", "those"} for c in t.children) for t in sent)
+
+
+def _strikes(sent: SpacySpan, m: actors_mod.ActorMention, role: str, words: frozenset[str],
+             verbs: frozenset[str]) -> bool:
+    """The mention is a side that strikes: its phrase names a machine or act of such strikes ("Russian warplanes",
+    "the Syrian air force", "Houthi drones"), or it is the subject of a verb of striking
+    ("the regime bombed") or of one that sends such a machine ("launched drones")."""
+    if m.kind not in _STRIKER_KINDS or role in _NOT_STRIKING:
+        return False
+    span = sent.doc.char_span(m.start, m.end, alignment_mode="expand")
+    if span is None or not len(span):
+        return False
+    head = span.root
+    while head.dep_ in {"compound", "amod", "nmod"} and head.head.i > head.i:
+        head = head.head
+    lemma = head.lemma_.lower()
+    on_it = {c.lemma_.lower() for c in head.children if c.dep_ in {"compound", "amod"}}
+    if lemma in words or any(f"{w} {lemma}" in words for w in on_it):
+        return True
+    if head.dep_ != "nsubj":
+        return False
+    # "the regime bombed the town", "Houthi forces launched drones at Saudi cities"
+    verb = head.head
+    return verb.lemma_.lower() in verbs or any(c.dep_ == "dobj" and c.lemma_.lower() in words for c in verb.children)
 
 
 def _names_own(mention: DateMention | Place | None, cand: Candidate) -> bool:
@@ -1469,7 +1546,11 @@ def _fill_actors(event: Event, cand: Candidate, iso3: str | None, book: Codebook
         perps = [x for x in state + armed if x[1] not in {"patient", HOLDER, SPONSOR} and (not device or x[1] == "agent")]
         hit = next((x[0] for x in state + armed if x[1] == "patient"), None)
         claimant = _speaking_enemy(cand, hit, named(hit)[0], named) if hit is not None and not perps else None
-        first = named(perps[0][0]) if perps else claimant or template("unidentified_armed")
+        # (no one named: whom the report says flies or fires such strikes, in a sentence around it)
+        striker = named(cand.strikers[0][0]) if cand.strikers else None
+        if striker is not None and perps and all(_bare_weapon(x[0]) for x in perps):
+            perps = []  # ("a drone struck an airport": sent by whom the report said flies them)
+        first = named(perps[0][0]) if perps else claimant or striker or template("unidentified_armed")
         targets = [x for x in state + armed if x[0] is not (perps[0][0] if perps else None) and x[1] not in {HOLDER, SPONSOR}
                    and named(x[0])[0] != first[0]]
         # who was hit comes before a group the sentence only labels or blames ("… the YPG, which Turkey calls a

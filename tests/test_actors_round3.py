@@ -1,0 +1,47 @@
+"""Who the sides of an event are, third round: a strike whose sentence names no attacker was carried out by whom
+the report says flies or fires such strikes. Sentences written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from dateline.pipeline import Pipeline
+from tests.conftest import events_of
+
+
+def _kept_at(pipeline: Pipeline, text: str, sub_event_type: str):  # type: ignore[no-untyped-def]
+    """The one kept event of the sub-type (events sent to review left out)."""
+    [event] = [e for e in events_of(pipeline, text)
+               if e.sub_event_type == sub_event_type and "needs_review" not in e.flags]
+    return event
+
+
+@pytest.mark.parametrize(("text", "sub_event_type", "actor1"), [
+    (("Russian warplanes have intensified their bombing of opposition areas in Idlib. On Monday air strikes hit a "
+      "hospital in Maarat al-Numan, killing five."), "Air/drone strike", "Military Forces of Russia"),
+    (("Regime jets and helicopters have pounded the southern province of Daraa for a week. On Sunday air strikes hit "
+      "a school in the town of Busra al-Harir, killing seven children."), "Air/drone strike", "Military Forces of Syria"),
+    (("Coalition aircraft have stepped up their raids on Islamic State targets in eastern Syria. An air strike hit a "
+      "mosque in the town of Hajin on Friday, killing 15 people."), "Air/drone strike", "Global Coalition Against Daesh"),
+    (("Air strikes hit the town of Khan Sheikhoun in Idlib province on Friday, killing 13 civilians, a monitoring group "
+      "said. The group said the strikes had probably been carried out by the Syrian air force."),
+     "Air/drone strike", "Military Forces of Syria"),
+    (("Houthi forces have launched drones at Saudi cities for months. On Tuesday a drone struck an airport in Abha, "
+      "wounding nine people."), "Air/drone strike", "Military Forces of Yemen (2016-) Supreme Political Council"),
+    (("Government artillery has shelled rebel villages in northern Hama for weeks. On Saturday shells landed on a "
+      "market in the village of Kafr Nabudah, killing four."), "Shelling/artillery/missile attack",
+     "Military Forces of Syria"),
+])
+def test_a_strike_no_one_is_named_for_was_carried_out_by_who_the_report_says_flies(
+        pipeline: Pipeline, text: str, sub_event_type: str, actor1: str) -> None:
+    assert _kept_at(pipeline, text, sub_event_type).actor1 == actor1
+
+
+@pytest.mark.parametrize("text", [
+    "Air strikes hit a market in the town of Saraqeb in Idlib province on Tuesday, killing nine people.",
+    ("Rebels shot down a Syrian air force jet over Idlib last week. On Monday air strikes hit a bakery in the town of "
+     "Ariha, killing eight."),
+])
+def test_a_strike_no_one_is_named_for_stays_unidentified(pipeline: Pipeline, text: str) -> None:
+    assert _kept_at(pipeline, text, "Air/drone strike").actor1 == "Unidentified Armed Group (Syria)"
+
