@@ -1,5 +1,6 @@
 """Who the sides of an event are, third round: a strike whose sentence names no attacker was carried out by whom
-the report says flies or fires such strikes. Sentences written for these tests."""
+the report says flies or fires such strikes, and a demonstration's crowd is named by how the demonstration ended
+(Rioters when it turned violent). Sentences written for these tests."""
 
 from __future__ import annotations
 
@@ -45,3 +46,22 @@ def test_a_strike_no_one_is_named_for_was_carried_out_by_who_the_report_says_fli
 def test_a_strike_no_one_is_named_for_stays_unidentified(pipeline: Pipeline, text: str) -> None:
     assert _kept_at(pipeline, text, "Air/drone strike").actor1 == "Unidentified Armed Group (Syria)"
 
+
+@pytest.mark.parametrize("text", [
+    ("Hundreds of residents protested in Durban on Monday over power cuts. The protesters burned tyres and threw "
+     "stones at police."),
+    ("Workers marched to the offices of the mining company in Rustenburg on Tuesday. Some of them smashed windows and "
+     "looted a shop."),
+])
+def test_a_demonstration_that_turned_violent_names_its_crowd_rioters(pipeline: Pipeline, text: str) -> None:
+    [event] = [e for e in events_of(pipeline, text) if "needs_review" not in e.flags]
+    assert event.sub_event_type == "Violent demonstration"
+    assert event.actor1 == "Rioters (South Africa)"
+    assert event.inter1 == 5
+
+
+def test_a_crowd_that_smashed_windows_is_no_force_used_on_the_demonstration(pipeline: Pipeline) -> None:
+    text = ("Workers marched to the offices of the mining company in Rustenburg on Tuesday. Some of them smashed "
+            "windows and looted a shop.")
+    [event] = [e for e in events_of(pipeline, text) if "needs_review" not in e.flags]
+    assert event.actor2 is None

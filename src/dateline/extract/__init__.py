@@ -39,6 +39,7 @@ def build_report(article: Article, doc: Doc, resources: Resources, decide: bool 
     if decide:  # (the decision's training rows are the acts as proposed, one per act)
         events = listed_places.one_event_per_listed_place(events, places, doc, article, resources.codebook)
         claimants.name_claimants(events, rejected, doc, resources.codebook)
+    events_mod.name_crowds_by_conduct(events, resources.codebook)  # (after a fold or the decision set the sub-type)
     statements = statements_mod.extract_statements(article, doc, resources, places, dates, quotes)
     claims = claims_mod.attribute(article, doc, events, quotes, statements)
     profile = source_mod.profile_source(article, doc, claims)

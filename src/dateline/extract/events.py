@@ -1605,6 +1605,34 @@ def _fill_actors(event: Event, cand: Candidate, iso3: str | None, book: Codebook
                     for n, i, m in (x for x in (first, second) if x is not None)]
 
 
+# A demonstration's crowd is named by the sub-type its event ends with, after a retelling folded in ("… The
+# protesters then burned tyres": Violent demonstration) or the learned decision switched it: Rioters when it used
+# force, Protesters when it did not (the codebook's inter codes 5 and 6).
+_RIOTING_TYPES = frozenset({"Violent demonstration", "Mob violence"})
+_CROWD_NAMES = {"Protesters": ("Rioters", 5), "Rioters": ("Protesters", 6)}
+
+
+def name_crowds_by_conduct(events: list[Event], book: Codebook) -> None:
+    """Each demonstration's crowd (its first actor) named as its final sub-type says: "Rioters (X)" in a violent
+    demonstration or mob violence, "Protesters (X)" in a protest."""
+    for event in events:
+        if event.sub_event_type in _RIOTING_TYPES:
+            was = "Protesters"
+        elif event.sub_event_type in _PROTEST_TYPES:
+            was = "Rioters"
+        else:
+            continue
+        now, inter = _CROWD_NAMES[was]
+        name = event.actor1
+        if not name or not name.startswith(f"{was} ("):
+            continue  # (the second side is whom the crowd met: protesters a mob attacked stay protesters)
+        renamed = now + name[len(was):]
+        event.actor1, event.inter1 = renamed, inter
+        event.actors = [a.model_copy(update={"name": renamed, "inter": inter, "inter_label": book.inter_label(inter)})
+                        if a.name == name else a for a in event.actors]
+        event.interaction = book.interaction(event.inter1, event.inter2)
+
+
 NO_DEATH_TYPES = {"Peaceful protest", "Protest with intervention"}
 _TERRITORY_TYPES = {"Non-violent transfer of territory", "Non-state actor overtakes territory",
                     "Government regains territory"}

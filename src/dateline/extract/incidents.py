@@ -349,7 +349,9 @@ def _fold_actors(event: Event, other: Event) -> None:
     that force as its second actor, never the people it detained: in that telling the roles are reversed."""
     if event.event_type in _CROWD_TYPES and other.event_type not in _CROWD_TYPES:
         sides = ((other.actor1, other.assoc_actor_1, other.inter1), (other.actor2, other.assoc_actor_2, other.inter2))
-        force = next((side for side in sides if side[0] and side[2] not in _CROWD_INTERS), None)
+        # (only a side the retelling names: "Some of them looted a shop" names no force, only a doer it defaulted)
+        told = {a.name for a in other.actors if a.evidence is not None}
+        force = next((side for side in sides if side[0] and side[2] not in _CROWD_INTERS and side[0] in told), None)
         if event.actor2 is None and force is not None:
             event.actor2, event.assoc_actor_2, event.inter2 = force
         known = {a.name for a in event.actors}
