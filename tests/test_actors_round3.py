@@ -1,5 +1,6 @@
 """Who the sides of an event are, third round: a strike whose sentence names no attacker was carried out by whom
-the report says flies or fires such strikes, and a demonstration's crowd is named by how the demonstration ended
+the report says flies or fires such strikes, a battle's unnamed side is the one the sentence before named, and a
+demonstration's crowd is named by how the demonstration ended
 (Rioters when it turned violent). Sentences written for these tests."""
 
 from __future__ import annotations
@@ -63,3 +64,15 @@ def test_a_crowd_that_smashed_windows_is_no_force_used_on_the_demonstration(pipe
             "windows and looted a shop.")
     [event] = [e for e in events_of(pipeline, text) if "needs_review" not in e.flags]
     assert event.actor2 is None
+
+
+@pytest.mark.parametrize(("text", "actors"), [
+    (("Islamic State militants attacked the town of Hajin on Sunday. Kurdish-led fighters repelled them after hours "
+      "of fighting."), ("QSD: Syrian Democratic Forces", "Islamic State (Syria)")),
+    (("Al Shabaab fighters stormed an army base in Lower Shabelle on Friday. The militants were repelled after a gun "
+      "battle."), ("Military Forces of Somalia", "Al Shabaab")),
+])
+def test_the_side_a_battle_leaves_unnamed_is_the_one_the_sentence_before_named(pipeline: Pipeline, text: str,
+                                                                             actors: tuple[str, str]) -> None:
+    [event] = [e for e in events_of(pipeline, text) if "repelled" in e.mentions[0].text and "needs_review" not in e.flags]
+    assert (event.actor1, event.actor2) == actors

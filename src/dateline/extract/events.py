@@ -883,8 +883,12 @@ def _merge(candidates: list[Candidate], article: Article, book: Codebook) -> lis
     title_end = article.header_end()
     lead = _lead_paragraph(candidates, title_end)
     from_body: set[int] = set()  # headline events the body's first telling has already replaced
+    told_before: tuple[Candidate, Event] | None = None  # the candidate coded just before, as coded
     for cand in candidates:
         event = _code(cand, article, book)
+        if told_before is not None:
+            _other_side_told_before(event, cand, *told_before, article.text)
+        told_before = (cand, event)
         key = (event.sub_event_type, _place_key(cand.place), event.date_start, event.date_end, event.event_date)
         para = cand.paragraph_start
         if events and _toll_update_of(events[-1], event, cand):
@@ -960,6 +964,35 @@ def _merge(candidates: list[Candidate], article: Article, book: Codebook) -> lis
         event.id = f"E{n}"
         event.event_id_cnty = event_id_cnty(event, article)
     return events
+
+
+_NO_SIDE_OF_BATTLE = frozenset({5, 6, 7})  # rioters, protesters, civilians: no armed side of a battle
+
+
+def _other_side_told_before(event: Event, cand: Candidate, before_cand: Candidate, before: Event, text: str) -> None:
+    """A battle whose sentence names one side and leaves the other unidentified ("Kurdish-led fighters repelled
+    them", "The militants were repelled after a gun battle") fought the armed side the sentence just before named:
+    the opponent of the side both name ("Al Shabaab fighters stormed an army base" → the army), else the side that
+    acted there ("Islamic State militants attacked the town")."""
+    if event.event_type != "Battles" or before.event_type not in _ARMED_EVENT_TYPES or \
+            text[before_cand.sentence.end : cand.sentence.start].strip():
+        return
+    sides = {1: event.actor1, 2: event.actor2}
+    open_side = next((n for n, name in sides.items() if (name or "").startswith("Unidentified Armed Group")
+                      and f"actor{n}" not in event.evidence), None)
+    if open_side is None or f"actor{3 - open_side}" not in event.evidence:
+        return
+    named = sides[3 - open_side]
+    told = [a for a in before.actors if a.evidence is not None and a.inter not in _NO_SIDE_OF_BATTLE]
+    if any(a.name == named for a in told):
+        told = [a for a in told if a.name != named]  # the opponent of the side both sentences name
+    if not told or told[0].name == named:
+        return
+    other = told[0]
+    _set_actor(event, open_side, (other.name, other.inter or 0, None), event.evidence)
+    event.evidence[f"actor{open_side}"] = other.evidence  # type: ignore[assignment]
+    event.actors = [other if a.name == sides[open_side] and a.evidence is None else a for a in event.actors]
+    event.interaction = Codebook.interaction(event.inter1, event.inter2)
 
 
 def _lead_paragraph(candidates: list[Candidate], title_end: int) -> int | None:
