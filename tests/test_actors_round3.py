@@ -76,3 +76,10 @@ def test_the_side_a_battle_leaves_unnamed_is_the_one_the_sentence_before_named(p
                                                                              actors: tuple[str, str]) -> None:
     [event] = [e for e in events_of(pipeline, text) if "repelled" in e.mentions[0].text and "needs_review" not in e.flags]
     assert (event.actor1, event.actor2) == actors
+
+
+def test_what_a_strike_was_fired_at_comes_before_whom_it_hurt(pipeline: Pipeline) -> None:
+    text = ("Islamic State fighters fired a missile at a Kurdish position near Raqqa on Saturday, wounding two British "
+            "soldiers who were advising the local fighters.")
+    [event] = [e for e in events_of(pipeline, text) if "needs_review" not in e.flags]
+    assert (event.actor1, event.actor2) == ("Islamic State (Syria)", "QSD: Syrian Democratic Forces")

@@ -1588,7 +1588,9 @@ def _fill_actors(event: Event, cand: Candidate, iso3: str | None, book: Codebook
                    and named(x[0])[0] != first[0]]
         # who was hit comes before a group the sentence only labels or blames ("… the YPG, which Turkey calls a
         # wing of the PKK"; "killed four people, in an attack blamed on the YPG")
-        targets = sorted(targets, key=lambda x: x[1] != "patient")
+        # ("fired a missile at a Kurdish position, wounding two British soldiers": what it was fired at comes before
+        # whom it hurt, whichever kind each is)
+        targets = sorted(targets, key=lambda x: (x[1] != "patient", x[0].start))
         if civil and targets and targets[0][1] != "patient":
             targets = []
         if civil and not targets:
