@@ -83,3 +83,18 @@ def test_what_a_strike_was_fired_at_comes_before_whom_it_hurt(pipeline: Pipeline
             "soldiers who were advising the local fighters.")
     [event] = [e for e in events_of(pipeline, text) if "needs_review" not in e.flags]
     assert (event.actor1, event.actor2) == ("Islamic State (Syria)", "QSD: Syrian Democratic Forces")
+
+
+def test_fighting_that_goes_on_is_between_the_sides_of_the_battle_told_just_before(pipeline: Pipeline) -> None:
+    text = "Government troops clashed with M23 rebels near Goma on Monday. Fighting continued on Tuesday near Sake."
+    [event] = [e for e in events_of(pipeline, text) if e.location == "Sake" and "needs_review" not in e.flags]
+    assert (event.actor1, event.actor2) == ("Military Forces of the Democratic Republic of Congo",
+                                            "M23: March 23 Movement")
+
+
+def test_fighting_in_a_new_paragraph_takes_no_sides_from_the_one_before(pipeline: Pipeline) -> None:
+    text = ("Government troops clashed with M23 rebels near Goma on Monday.\n\n"
+            "Heavy fighting was also reported on Tuesday near Bunia in Ituri province.")
+    [event] = [e for e in events_of(pipeline, text) if e.location == "Bunia" and "needs_review" not in e.flags]
+    assert event.actor1 == "Unidentified Armed Group (Democratic Republic of Congo)"
+    assert event.actor2 is None

@@ -973,11 +973,22 @@ def _other_side_told_before(event: Event, cand: Candidate, before_cand: Candidat
     """A battle whose sentence names one side and leaves the other unidentified ("Kurdish-led fighters repelled
     them", "The militants were repelled after a gun battle") fought the armed side the sentence just before named:
     the opponent of the side both name ("Al Shabaab fighters stormed an army base" → the army), else the side that
-    acted there ("Islamic State militants attacked the town")."""
+    acted there ("Islamic State militants attacked the town"). A battle that names neither side ("Fighting continued
+    on Tuesday") goes on between the two sides of the battle told just before."""
     if event.event_type != "Battles" or before.event_type not in _ARMED_EVENT_TYPES or \
             text[before_cand.sentence.end : cand.sentence.start].strip():
         return
     sides = {1: event.actor1, 2: event.actor2}
+    if _no_side_named(event) and before.event_type == "Battles" and {"actor1", "actor2"} <= before.evidence.keys() \
+            and cand.paragraph_start == before_cand.paragraph_start:
+        # "Fighting continued on Tuesday near Sake": the fight told just before, in its paragraph, goes on between
+        # the same sides (a new paragraph's fighting may be another front's)
+        for n in (1, 2):
+            _set_actor(event, n, (getattr(before, f"actor{n}"), getattr(before, f"inter{n}") or 0, None), event.evidence)
+            event.evidence[f"actor{n}"] = before.evidence[f"actor{n}"]
+        event.actors = [a.model_copy() for a in before.actors]
+        event.interaction = before.interaction
+        return
     open_side = next((n for n, name in sides.items() if (name or "").startswith("Unidentified Armed Group")
                       and f"actor{n}" not in event.evidence), None)
     if open_side is None or f"actor{3 - open_side}" not in event.evidence:
@@ -993,6 +1004,12 @@ def _other_side_told_before(event: Event, cand: Candidate, before_cand: Candidat
     event.evidence[f"actor{open_side}"] = other.evidence  # type: ignore[assignment]
     event.actors = [other if a.name == sides[open_side] and a.evidence is None else a for a in event.actors]
     event.interaction = Codebook.interaction(event.inter1, event.inter2)
+
+
+def _no_side_named(event: Event) -> bool:
+    """The event's sentence named no side: its one actor is the unidentified armed group it defaulted to."""
+    return event.actor2 is None and "actor1" not in event.evidence and (event.actor1 or "").startswith(
+        "Unidentified Armed Group")
 
 
 def _lead_paragraph(candidates: list[Candidate], title_end: int) -> int | None:
