@@ -30,6 +30,8 @@ def _kept_at(pipeline: Pipeline, text: str, sub_event_type: str):  # type: ignor
      "Air/drone strike", "Military Forces of Syria"),
     (("Houthi forces have launched drones at Saudi cities for months. On Tuesday a drone struck an airport in Abha, "
       "wounding nine people."), "Air/drone strike", "Military Forces of Yemen (2016-) Supreme Political Council"),
+    (("The junta has stepped up air strikes on resistance-held areas of Sagaing region. On Tuesday an air strike hit "
+      "a school in the village of Let Yet Kone, killing 11 children."), "Air/drone strike", "Military Forces of Myanmar"),
     (("Government artillery has shelled rebel villages in northern Hama for weeks. On Saturday shells landed on a "
       "market in the village of Kafr Nabudah, killing four."), "Shelling/artillery/missile attack",
      "Military Forces of Syria"),

@@ -1404,15 +1404,20 @@ def _strikes(sent: SpacySpan, m: actors_mod.ActorMention, role: str, words: froz
     head = span.root
     while head.dep_ in {"compound", "amod", "nmod"} and head.head.i > head.i:
         head = head.head
-    lemma = head.lemma_.lower()
-    on_it = {c.lemma_.lower() for c in head.children if c.dep_ in {"compound", "amod"}}
-    if lemma in words or any(f"{w} {lemma}" in words for w in on_it):
+    if _strike_word(head, words):
         return True
     if head.dep_ != "nsubj":
         return False
-    # "the regime bombed the town", "Houthi forces launched drones at Saudi cities"
+    # "the regime bombed the town", "Houthi forces launched drones", "the junta has stepped up air strikes"
     verb = head.head
-    return verb.lemma_.lower() in verbs or any(c.dep_ == "dobj" and c.lemma_.lower() in words for c in verb.children)
+    return verb.lemma_.lower() in verbs or any(c.dep_ == "dobj" and _strike_word(c, words) for c in verb.children)
+
+
+def _strike_word(noun: Token, words: frozenset[str]) -> bool:
+    """The noun, or the noun with a word on it ("air force", "air strikes"), is one of `words`."""
+    lemma = noun.lemma_.lower()
+    return lemma in words or any(f"{c.lemma_.lower()} {lemma}" in words for c in noun.children
+                                 if c.dep_ in {"compound", "amod"})
 
 
 def _names_own(mention: DateMention | Place | None, cand: Candidate) -> bool:
