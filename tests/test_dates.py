@@ -436,5 +436,8 @@ def test_overnight_told_by_the_teller_of_the_sentence_before_counts_from_its_day
                                                                                  day: str) -> None:
     text = ("Israeli aircraft struck targets in southern Lebanon, the army said on Saturday. The strikes hit weapons "
             f"depots overnight, {teller}.")
-    event = _event_with(events_of(pipeline, text, published="2024-03-18"), "strikes")
+    # (the event that tells the strikes: the retelling's own, or the strike it folded into once its attacker was
+    # known to be the one named before)
+    event = next(e for e in events_of(pipeline, text, published="2024-03-18")
+                 if any(m.text.startswith("The strikes hit") for m in e.mentions))
     assert (str(event.event_date), event.time_precision) == (day, 1)

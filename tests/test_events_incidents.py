@@ -56,3 +56,12 @@ def test_houses_the_raiders_burned_are_part_of_the_raid_and_a_raid_two_days_late
     assert [(e.sub_event_type, e.event_date, e.fatalities) for e in events] == [
         ("Attack", dt.date(2024, 3, 12), 5), ("Attack", dt.date(2024, 3, 14), 3)]
     assert any(m.text.startswith("The attackers burned") for m in events[0].mentions)
+
+
+def test_a_retelling_that_gives_the_exact_day_dates_a_strike_told_only_by_its_day_of_telling(
+        pipeline: Pipeline) -> None:
+    # the lead dates the strikes only by the ministry's day of telling (Thursday); the retelling gives their day
+    text = ("Russian warplanes struck targets in Idlib province, the Russian defence ministry said on Thursday. "
+            "The strikes hit an ammunition depot near Saraqeb on Tuesday, the ministry said.")
+    [event] = [e for e in events_of(pipeline, text) if "needs_review" not in e.flags]
+    assert (event.event_date, event.time_precision) == (dt.date(2024, 3, 12), 1)

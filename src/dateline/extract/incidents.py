@@ -17,6 +17,7 @@ The pair features read only the events (plain data with spans) and the report's 
 from __future__ import annotations
 
 import bisect
+import datetime as dt
 import functools
 import math
 import re
@@ -364,6 +365,20 @@ def _fold_actors(event: Event, other: Event) -> None:
     event.actors = [*event.actors, *(a for a in other.actors if a.name not in known)]
 
 
+# How far before the day an act was told of a retelling's exact day may fall and still pin it: ACLED's "a week or a
+# few days" of precision 2
+_PIN_DAYS = 7
+
+
+def _pins_the_day(other: Event, event: Event) -> bool:
+    """The retelling gives the exact day (precision 1) that the incident, dated only around its day of telling
+    (precision 2: "struck targets, the army said on Saturday"), took place on: a day on or before that one ("The
+    strikes hit depots overnight, the army said"). The codebook codes the most precise date the report gives."""
+    if event.time_precision != 2 or other.time_precision != 1 or other.event_date is None or event.date_end is None:
+        return False
+    return event.date_end - dt.timedelta(days=_PIN_DAYS) <= other.event_date <= event.date_end
+
+
 def _fold(event: Event, other: Event, report: ReportText, book: Codebook | None) -> None:
     before = event.model_copy()
     combined = book.incident_sub_type(event.sub_event_type, other.sub_event_type) if book else None
@@ -383,7 +398,7 @@ def _fold(event: Event, other: Event, report: ReportText, book: Codebook | None)
             setattr(event, name, getattr(other, name))
         if "location" in other.evidence:
             event.evidence["location"] = other.evidence["location"]
-    if undated(event) and not undated(other) and other.event_date is not None:
+    if (undated(event) or _pins_the_day(other, event)) and not undated(other) and other.event_date is not None:
         # the lead gave no date ("has died in an explosion in Syria", coded at the report's date) and the retelling
         # gives the incident's own ("on Thursday night"): the codebook codes the incident's date, not the report's
         for name in DATE_FIELDS:
