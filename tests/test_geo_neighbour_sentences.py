@@ -75,3 +75,29 @@ def test_a_country_name_with_of_the_inside_is_one_name(resources: Resources) -> 
             "where more protests ended in bloodshed last week.")
     place = place_in(resources, text, "There is", "protests")
     assert place is not None and place.country == "Democratic Republic of Congo", place
+
+
+def _event_with(pipeline, text: str, word: str):  # type: ignore[no-untyped-def]
+    """The event (kept or sent to review) whose trigger evidence holds `word`."""
+    from tests.conftest import events_of
+
+    return next(e for e in events_of(pipeline, text)
+                if word in text[e.evidence["sub_event_type"].start : e.evidence["sub_event_type"].end])
+
+
+def test_a_summing_up_country_does_not_pull_the_act_away_from_the_story_site(pipeline) -> None:  # type: ignore[no-untyped-def]
+    # wire copy: the lead names the town, the next paragraph tells a further act without a place and a sentence
+    # that sums up names only the country; the act goes on at the story's town, not at the country
+    text = ("Teachers marched in Sukkur on Wednesday over months of unpaid salaries.\n\n"
+            "Police detained nine of the marchers. Pakistan has seen many such marches this year.")
+    event = _event_with(pipeline, text, "detained")
+    assert event.location == "Sukkur" and event.geo_precision == 2, (event.location, event.geo_precision)
+
+
+def test_two_earlier_towns_leave_the_summing_up_country(pipeline) -> None:  # type: ignore[no-untyped-def]
+    # two towns before: no single site, so the act stays at the country
+    text = ("Teachers marched in Sukkur and in Larkana on Wednesday over months of unpaid salaries.\n\n"
+            "Police detained nine of the marchers. Pakistan has seen many such marches this year.")
+    event = _event_with(pipeline, text, "detained")
+    assert event.location == "Pakistan", event.location
+

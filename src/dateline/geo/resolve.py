@@ -2922,6 +2922,8 @@ def place_for_event(places: list[Place], sentence: Span, paragraph: Span, articl
         return _as_event_place(_dateline_city_within(best, places, sentence, article), article)
     if doc is not None:
         near = _neighbour_place(places, sentence, paragraph, doc, article)
+        if near is not None and (site := _site_within(near[0], everywhere, sentence, article)) is not None:
+            return _from_story_site(site, article)
         if near is not None:
             place, where = near
             return _as_event_place(place, article).model_copy(update={
@@ -2931,6 +2933,8 @@ def place_for_event(places: list[Place], sentence: Span, paragraph: Span, articl
     start, end = max(paragraph.start, sentence.start - PARAGRAPH_REACH), min(paragraph.end, sentence.end + PARAGRAPH_REACH)
     in_paragraph = [p for p in places if start <= p.span.start < end]
     best = _best_of(in_paragraph, article)
+    if best is not None and (site := _site_within(best, everywhere, sentence, article)) is not None:
+        return _from_story_site(site, article)
     if best is not None:
         return _as_event_place(best, article).model_copy(
             update={"reason": f"from the paragraph: {best.reason or ''}", "confidence": round(best.confidence * 0.7, 2)}
@@ -2940,9 +2944,7 @@ def place_for_event(places: list[Place], sentence: Span, paragraph: Span, articl
     # paragraph would fold them into one)
     site = _story_site(places, sentence) if article.published is not None else None
     if site is not None:
-        return _as_event_place(site, article).model_copy(update={
-            "geo_precision": max(2, site.geo_precision or 2), "confidence": round(site.confidence * 0.6, 2),
-            "reason": f"the story's site, the only place its earlier paragraphs name: {site.reason or ''}"})
+        return _from_story_site(site, article)
     countries = Counter(p.country for p in places if p.country and not _modifier(p))
     if not countries:
         return None
@@ -2985,6 +2987,24 @@ def _story_site(places: list[Place], sentence: Span) -> Place | None:
     earlier = [p for p in earlier if not _holds_another(p, earlier)]
     sites = {(p.country, p.admin1, (p.within or p.name or "").lower()) for p in earlier}
     return earlier[-1] if len(sites) == 1 else None
+
+
+def _from_story_site(site: Place, article: Article) -> Place:
+    """The event place taken from the story's site (`_story_site`): near it, as the text does not say the event's
+    own town."""
+    return _as_event_place(site, article).model_copy(update={
+        "geo_precision": max(2, site.geo_precision or 2), "confidence": round(site.confidence * 0.6, 2),
+        "reason": f"the story's site, the only place its earlier paragraphs name: {site.reason or ''}"})
+
+
+def _site_within(found: Place, places: list[Place], sentence: Span, article: Article) -> Place | None:
+    """The story's site where the place a sentence with none borrows from around it is only the country that holds
+    the site: "Farmers protested in <town>. ¶ Police arrested twelve of them. <Country> has seen many such protests":
+    the arrests go on at the town, and the country is named by a sentence that sums up, not by this act."""
+    if found.kind != "country" or article.published is None:
+        return None
+    site = _story_site(places, sentence)
+    return site if site is not None and site.country == found.country else None
 
 
 def _holds_another(division: Place, places: list[Place]) -> bool:
