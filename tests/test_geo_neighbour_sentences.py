@@ -101,3 +101,19 @@ def test_two_earlier_towns_leave_the_summing_up_country(pipeline) -> None:  # ty
     event = _event_with(pipeline, text, "detained")
     assert event.location == "Pakistan", event.location
 
+
+LEAD = "Farmers blocked a railway line in Brazil's south on Monday, the operator said. "
+
+
+def test_a_country_level_lead_takes_the_town_where_its_crowd_is_counted_next(resources: Resources) -> None:
+    # the next sentence gives the lead's details with other verbs: its subject counts the same crowd
+    text = LEAD + "Around 400 people tore up rails in the town of Ponta Grossa, it said."
+    place = place_in(resources, text, "Farmers blocked", "blocked")
+    assert place is not None and place.name == "Ponta Grossa", place
+
+
+def test_a_counted_crowd_of_another_scene_or_day_lends_no_town(resources: Resources) -> None:
+    for nxt in ("Elsewhere, around 400 people tore up rails in the town of Ponta Grossa, it said.",
+                "On Saturday, around 400 people tore up rails in the town of Ponta Grossa, it said."):
+        place = place_in(resources, LEAD + nxt, "Farmers blocked", "blocked")
+        assert place is not None and place.name == "Brazil", (nxt, place)

@@ -3198,9 +3198,13 @@ def _told_next(places: list[Place], sentence: Span, country: Place, trigger: Spa
               for o in p.children if o.dep_ == "pobj" and o.pos_ == "NOUN"]
     lemmas = {t.lemma_.lower() for t in words} - {"be", "have", "say", "do"}
     nxt = doc.char_span(start, end, alignment_mode="expand")
-    # a word of the act's own lemma, or one built on it ("an attack ... the attackers arrived")
-    if not lemmas or nxt is None or not any(t.lemma_.lower() in lemmas or any(
-            len(w) >= 4 and t.lemma_.lower().startswith(w) for w in lemmas) for t in nxt):
+    if nxt is None:
+        return None
+    # a word of the act's own lemma, or one built on it ("an attack ... the attackers arrived"), or the lead's
+    # crowd counted ("Protesters blocked a railway line in <country>. Around 600 people tore up the rails in X")
+    if not (lemmas and any(t.lemma_.lower() in lemmas or any(
+            len(w) >= 4 and t.lemma_.lower().startswith(w) for w in lemmas) for t in nxt)) \
+            and not _retold_by_its_people(nxt, doc.char_span(sentence.start, sentence.end, alignment_mode="expand")):
         return None
     # the counts of people or things must not disagree: "airstrikes killed 120 fighters in Syria. Two waves of
     # airstrikes on X killed at least 13 civilians" tell two acts; "killing more than 80 ... 83 were killed" one
@@ -3210,6 +3214,29 @@ def _told_next(places: list[Place], sentence: Span, country: Place, trigger: Spa
     inside = [p for p in places if start <= p.span.start < end and p.country == country.country
               and SPECIFICITY.get(p.kind, 0) > SPECIFICITY.get(country.kind, 0)]
     return _best_of(inside, article)
+
+
+def _retold_by_its_people(nxt: Any, lead: Any) -> bool:
+    """Whether the sentence after a lead gives the details of the lead's act: its subject counts the lead's
+    crowd ("Around 600 people", "hundreds of villagers") and it neither opens another scene ("Elsewhere, ...")
+    nor gives a time of its own that the lead does not ("On Sunday, 300 people ...")."""
+    cue = cues()
+    opening = nxt.text.lower().lstrip()
+    if any(re.match(rf"{re.escape(w)}\b", opening) for w in cue["other_scene_openers"]):
+        return False
+    told = {e.text.lower() for e in (lead.ents if lead is not None else [])}
+    if any(e.label_ in {"DATE", "TIME"} and e.text.lower() not in told for e in nxt.ents):
+        return False
+    # the subject of the main act: of the root, or of the act a closing "…, it said" reports
+    subject = next((t for t in nxt if t.dep_ == "nsubj" and (t.head.dep_ == "ROOT" or t.head.dep_ == "ccomp"
+                                                              and t.head.head.dep_ == "ROOT")), None)
+    if subject is None:
+        return False
+    if subject.lower_ in {"hundreds", "thousands", "dozens", "scores"}:
+        # "Hundreds of villagers burned tyres": the count heads the phrase, the people are its object
+        return any(c.lower_ == "of" and any(o.lower_ in cue["people_count_heads"] for o in c.children)
+                   for c in subject.children)
+    return subject.lower_ in cue["people_count_heads"] and any(c.dep_ == "nummod" for c in subject.children)
 
 
 _TIME_UNITS = frozenset({"second", "minute", "hour", "day", "week", "month", "year", "decade", "time"})
