@@ -117,3 +117,22 @@ def test_a_counted_crowd_of_another_scene_or_day_lends_no_town(resources: Resour
                 "On Saturday, around 400 people tore up rails in the town of Ponta Grossa, it said."):
         place = place_in(resources, LEAD + nxt, "Farmers blocked", "blocked")
         assert place is not None and place.name == "Brazil", (nxt, place)
+
+
+def test_a_country_level_lead_takes_the_town_where_the_next_sentence_names_its_act_as_known(
+        resources: Resources) -> None:
+    # "The blast", "The deaths": the next sentence goes back to the lead's act by its name or its outcome
+    for lead, verb, nxt, town in (
+            ("A bomb exploded at a market in Afghanistan on Tuesday, killing nine people. ", "exploded",
+             "The blast ripped through stalls in the town of Pul-e-Khumri, a police spokesman said.", "Pul-e Khumri"),
+            ("Security forces fired live rounds at protesters in Iraq's south on Friday, killing three. ", "fired",
+             "The deaths happened in Nasiriyah, medics said.", "Nasiriyah")):
+        place = place_in(resources, lead + nxt, lead[:12], verb)
+        assert place is not None and place.name == town, (nxt, place)
+
+
+def test_a_known_act_in_another_scene_lends_no_town(resources: Resources) -> None:
+    text = ("A bomb exploded at a market in Afghanistan on Tuesday, killing nine people. Meanwhile the blast of a "
+            "second device damaged a school in the town of Pul-e-Khumri, police said.")
+    place = place_in(resources, text, "A bomb exploded", "exploded")
+    assert place is not None and place.name == "Afghanistan", place

@@ -3201,10 +3201,11 @@ def _told_next(places: list[Place], sentence: Span, country: Place, trigger: Spa
     if nxt is None:
         return None
     # a word of the act's own lemma, or one built on it ("an attack ... the attackers arrived"), or the lead's
-    # crowd counted ("Protesters blocked a railway line in <country>. Around 600 people tore up the rails in X")
+    # crowd counted or its act named as known ("Around 600 people tore up the rails in X", "The blast ripped
+    # through stalls in X")
     if not (lemmas and any(t.lemma_.lower() in lemmas or any(
             len(w) >= 4 and t.lemma_.lower().startswith(w) for w in lemmas) for t in nxt)) \
-            and not _retold_by_its_people(nxt, doc.char_span(sentence.start, sentence.end, alignment_mode="expand")):
+            and not _retells_the_lead(nxt, doc.char_span(sentence.start, sentence.end, alignment_mode="expand")):
         return None
     # the counts of people or things must not disagree: "airstrikes killed 120 fighters in Syria. Two waves of
     # airstrikes on X killed at least 13 civilians" tell two acts; "killing more than 80 ... 83 were killed" one
@@ -3216,10 +3217,11 @@ def _told_next(places: list[Place], sentence: Span, country: Place, trigger: Spa
     return _best_of(inside, article)
 
 
-def _retold_by_its_people(nxt: Any, lead: Any) -> bool:
-    """Whether the sentence after a lead gives the details of the lead's act: its subject counts the lead's
-    crowd ("Around 600 people", "hundreds of villagers") and it neither opens another scene ("Elsewhere, ...")
-    nor gives a time of its own that the lead does not ("On Sunday, 300 people ...")."""
+def _retells_the_lead(nxt: Any, lead: Any) -> bool:
+    """Whether the sentence after a lead gives the details of the lead's act: it opens by naming that act as
+    known ("The blast ripped through ...", "The deaths happened in ...") or its subject counts the lead's crowd
+    ("Around 600 people", "hundreds of villagers"), and it neither opens another scene ("Elsewhere, ...") nor
+    gives a time of its own that the lead does not ("On Sunday, 300 people ...")."""
     cue = cues()
     opening = nxt.text.lower().lstrip()
     if any(re.match(rf"{re.escape(w)}\b", opening) for w in cue["other_scene_openers"]):
@@ -3228,10 +3230,13 @@ def _retold_by_its_people(nxt: Any, lead: Any) -> bool:
     if any(e.label_ in {"DATE", "TIME"} and e.text.lower() not in told for e in nxt.ents):
         return False
     # the subject of the main act: of the root, or of the act a closing "…, it said" reports
-    subject = next((t for t in nxt if t.dep_ == "nsubj" and (t.head.dep_ == "ROOT" or t.head.dep_ == "ccomp"
-                                                              and t.head.head.dep_ == "ROOT")), None)
+    subject = next((t for t in nxt if t.dep_ in {"nsubj", "nsubjpass"} and (
+        t.head.dep_ == "ROOT" or t.head.dep_ == "ccomp" and t.head.head.dep_ == "ROOT")), None)
     if subject is None:
         return False
+    if subject.i - nxt.start <= 2 and any(opening.startswith(w) and not opening[len(w) : len(w) + 1].isalnum()
+                                          for w in cue["retelling_subjects"]):
+        return True  # the act named as known, as the sentence's subject
     if subject.lower_ in {"hundreds", "thousands", "dozens", "scores"}:
         # "Hundreds of villagers burned tyres": the count heads the phrase, the people are its object
         return any(c.lower_ == "of" and any(o.lower_ in cue["people_count_heads"] for o in c.children)
