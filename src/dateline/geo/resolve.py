@@ -2343,10 +2343,23 @@ def _as_event_place(p: Place, article: Article) -> Place:
     area_of_quarter = quarter and _AREA_AFTER.match(article.text, p.span.end) is not None
     # "the Kennedy Road informal settlement near Durban": a landmark placed at the town the text puts it near
     near_town = quarter and _NEAR_TOWN_AFTER.match(article.text, p.span.end) is not None
-    if p.geo_precision == 1 and (_near_only(p, article) or _part_of_province_named_alike(p, article) or near_town) \
-            and not area_of_quarter:
+    if p.geo_precision == 1 and (_near_only(p, article) or _part_of_province_named_alike(p, article) or near_town
+                                 or _in_a_settlement_of(p, article)) and not area_of_quarter:
         p = p.model_copy(update={"geo_precision": 2})
     return p
+
+
+@functools.cache
+def _settlement_before_unit() -> re.Pattern[str]:
+    words = "|".join(re.escape(w) for w in sorted(cues()["settlement_words_before_unit"], key=len, reverse=True))
+    return re.compile(rf"\b(?:{words})\s*(?:\(|\bin\b)\s*(?:the\s+)?$", re.IGNORECASE)
+
+
+def _in_a_settlement_of(p: Place, article: Article) -> bool:
+    """"Zangon village (Giwa, Kaduna)", "attacked a village in Giwa": the text puts the event in a settlement of
+    the town's district, not in the town (precision 2, as near it)."""
+    return p.span is not None and \
+        _settlement_before_unit().search(article.text[max(0, p.span.start - 40) : p.span.start]) is not None
 
 
 _PART_BEFORE = re.compile(rf"\b(?:rural|{_COMPASS}ern)\s+$", re.IGNORECASE)
