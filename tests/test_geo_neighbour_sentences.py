@@ -136,3 +136,19 @@ def test_a_known_act_in_another_scene_lends_no_town(resources: Resources) -> Non
             "second device damaged a school in the town of Pul-e-Khumri, police said.")
     place = place_in(resources, text, "A bomb exploded", "exploded")
     assert place is not None and place.name == "Afghanistan", place
+
+
+def test_a_province_level_event_takes_the_town_where_the_next_sentence_tells_the_same_act(
+        resources: Resources) -> None:
+    # the lead names only the province; the next sentence puts the same blast near a town of that province
+    text = ("Two soldiers were killed when their truck hit a landmine in Tigray on Sunday. The blast happened near "
+            "the town of Adigrat, a military source said.")
+    place = place_in(resources, text, "Two soldiers", "killed")
+    assert place is not None and place.name == "Adigrat", place
+
+
+def test_a_town_of_another_province_does_not_take_a_province_level_event(resources: Resources) -> None:
+    text = ("Two soldiers were killed when their truck hit a landmine in Tigray on Sunday. The blast was heard "
+            "as far as the town of Dessie, a military source said.")
+    place = place_in(resources, text, "Two soldiers", "killed")
+    assert place is not None and place.name == "Tigray", place

@@ -2923,9 +2923,12 @@ def place_for_event(places: list[Place], sentence: Span, paragraph: Span, articl
         everywhere = [p for p in everywhere if not origin_of_person(p, doc, article)]
         in_sentence = [p for p in places if sentence.start <= p.span.start < sentence.end]
     best = _best_of(in_sentence, article)
-    if best is not None and best.kind == "country" and given is not None and doc is not None:
+    # (a province the text names, not a name the index lacks kept at its context's province)
+    if best is not None and (best.kind == "country" or best.kind == "admin1" and not _stand_in(best)) \
+            and given is not None and doc is not None:
         # "Violence continues in Syria, with militants killing 80 people. ... said 83 people were killed in the
-        # town of X": the next sentence tells the same act at a town of that country
+        # town of X": the next sentence tells the same act at a town of that country (or province: "a landmine
+        # in <province> ... The blast happened near the town of X")
         told = _told_next(places, sentence, best, given, doc, article)
         if told is not None:
             return _as_event_place(told, article).model_copy(update={
@@ -3197,9 +3200,10 @@ def names_many_places(text: str, start: int = 0, end: int | None = None) -> bool
 
 def _told_next(places: list[Place], sentence: Span, country: Place, trigger: Span, doc: Doc,
                article: Article) -> Place | None:
-    """A place inside `country` that the next sentence names where it tells the same act: a word of the event's
-    lemma ("militants killing 80 people in Syria. ... 83 people were killed in the town of X"). The next sentence may
-    open the next paragraph: wire copy gives each sentence a paragraph of its own."""
+    """A place inside `country` (a country, or a province: "a landmine in <province> ... The blast happened near
+    X") that the next sentence names where it tells the same act: a word of the event's lemma ("militants killing
+    80 people in Syria. ... 83 people were killed in the town of X"). The next sentence may open the next
+    paragraph: wire copy gives each sentence a paragraph of its own."""
     nxt_sent = next((s for s in doc.sents if s.start_char >= sentence.end), None)
     if nxt_sent is None or names_many_places(article.text, sentence.start, sentence.end):
         return None  # "six were killed in several cities": a summary over many places, not the next town's act
@@ -3226,6 +3230,7 @@ def _told_next(places: list[Place], sentence: Span, country: Place, trigger: Spa
     if own and told and not any(abs(a - b) <= 0.15 * max(a, b) for a in own for b in told):
         return None
     inside = [p for p in places if start <= p.span.start < end and p.country == country.country
+              and (country.kind == "country" or p.admin1 == country.admin1)
               and SPECIFICITY.get(p.kind, 0) > SPECIFICITY.get(country.kind, 0)]
     return _best_of(inside, article)
 
