@@ -152,3 +152,19 @@ def test_a_town_of_another_province_does_not_take_a_province_level_event(resourc
             "as far as the town of Dessie, a military source said.")
     place = place_in(resources, text, "Two soldiers", "killed")
     assert place is not None and place.name == "Tigray", place
+
+
+def test_a_country_level_lead_takes_the_town_its_headline_names(pipeline) -> None:  # type: ignore[no-untyped-def]
+    # the headline retells the lead (a bomb, killing, a market) and names the town the lead leaves out
+    text = ("Car bomb kills four at Kismayo market\n\nA car bomb exploded at a busy market in Somalia on Saturday, "
+            "killing four people, police said.")
+    event = _event_with(pipeline, text, "exploded")
+    assert (event.location, event.country) == ("Kismayo", "Somalia"), (event.location, event.country)
+
+
+def test_a_headline_about_another_act_lends_no_town(pipeline) -> None:  # type: ignore[no-untyped-def]
+    # one word in common (the market) is the scene of another story, not this act's headline
+    text = ("President tours new Kismayo market\n\nA car bomb exploded at a busy market in Somalia on Saturday, "
+            "killing four people, police said.")
+    event = _event_with(pipeline, text, "exploded")
+    assert event.location == "Somalia", event.location

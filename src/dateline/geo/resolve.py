@@ -2934,6 +2934,11 @@ def place_for_event(places: list[Place], sentence: Span, paragraph: Span, articl
             return _as_event_place(told, article).model_copy(update={
                 "reason": f"from the next sentence, which tells the same act: {told.reason or ''}",
                 "confidence": round(told.confidence * 0.8, 2)})
+        headline = _told_in_title(places, sentence, best, doc, article)
+        if headline is not None:
+            return _as_event_place(headline, article).model_copy(update={
+                "reason": f"from the headline, which tells the lead's act: {headline.reason or ''}",
+                "confidence": round(headline.confidence * 0.8, 2)})
     if best is not None:
         return _as_event_place(_dateline_city_within(best, places, sentence, article), article)
     if doc is not None:
@@ -3232,6 +3237,38 @@ def _told_next(places: list[Place], sentence: Span, country: Place, trigger: Spa
     inside = [p for p in places if start <= p.span.start < end and p.country == country.country
               and (country.kind == "country" or p.admin1 == country.admin1)
               and SPECIFICITY.get(p.kind, 0) > SPECIFICITY.get(country.kind, 0)]
+    return _best_of(inside, article)
+
+
+TITLE_SHARED_WORDS = 2  # nouns and verbs (lemmas) a headline shares with the lead that it retells
+_TITLE_STOP_LEMMAS = frozenset({"be", "have", "say", "do", "people", "report", "official", "police"})
+
+
+def _told_in_title(places: list[Place], sentence: Span, unit: Place, doc: Doc, article: Article) -> Place | None:
+    """A place inside `unit` (the country or province the lead names) that the headline names, where the lead is
+    the first sentence after the headline and both tell one act: "Bomb blast kills four at <town> market ¶ A car
+    bomb exploded at a busy market in <country> on Saturday, killing four people". The headline names the act in
+    words of the lead's ("bomb", "kill", "market"), and their counts do not disagree."""
+    title = article.evidence.get("title")
+    if title is None or title.end > sentence.start or article.text[title.end : sentence.start].strip():
+        return None
+    head = doc.char_span(title.start, title.end, alignment_mode="expand")
+    lead = doc.char_span(sentence.start, sentence.end, alignment_mode="expand")
+    if head is None or lead is None:
+        return None
+
+    def words(span: Any) -> set[str]:
+        return {t.lemma_.lower() for t in span if t.pos_ in {"NOUN", "VERB"} and not t.ent_type_} - _TITLE_STOP_LEMMAS
+
+    # two words in common: one ("market") may be the scene of another story ("President tours <town> market")
+    if len(words(head) & words(lead)) < TITLE_SHARED_WORDS:
+        return None
+    own, told = _counts(lead), _counts(head)
+    if own and told and not any(abs(a - b) <= 0.15 * max(a, b) for a in own for b in told):
+        return None
+    inside = [p for p in places if title.start <= p.span.start < title.end and p.country == unit.country
+              and (unit.kind == "country" or p.admin1 == unit.admin1)
+              and SPECIFICITY.get(p.kind, 0) > SPECIFICITY.get(unit.kind, 0)]
     return _best_of(inside, article)
 
 
