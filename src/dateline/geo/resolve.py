@@ -771,8 +771,14 @@ def _anchor_country(m: Mention) -> tuple[str, float] | None:
     if len(ccs) == 1:
         return top.cc, 0.5 if m.loose_only else 1.0
     admin_ccs = {e.cc for e in m.candidates if e.kind in {KIND_ADMIN1, KIND_ADMIN2}}
-    if len(admin_ccs) == 1 and (m.kind_hint in {"admin1", "admin2"} or m.is_parent):
-        return next(iter(admin_ccs)), 1.0  # "(Qaatabah, Ad Dali)": only one country has a province of that name
+    # "(Zangazau, Adamawa)": a province another country's division has only as one of its other names
+    # (Adamaoua, Cameroon) is still the one province whose own name it is
+    own_ccs = {e.cc for e in m.candidates if e.kind in {KIND_ADMIN1, KIND_ADMIN2} and fold(e.name) == fold(m.name)}
+    if m.kind_hint in {"admin1", "admin2"} or m.is_parent:
+        if len(admin_ccs) == 1:
+            return next(iter(admin_ccs)), 1.0  # "(Qaatabah, Ad Dali)": only one country has a province of that name
+        if len(own_ccs) == 1 and top.cc in own_ccs:
+            return top.cc, 1.0
     cities = sorted((e for e in m.candidates if e.kind != KIND_COUNTRY), key=lambda e: -e.population)
     # the largest namesake in another country (a town's own district, "Goma" city and district, is no rival)
     rival = max((e.population for e in cities if e.cc != cities[0].cc), default=0) if cities else 0
