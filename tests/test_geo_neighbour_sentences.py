@@ -168,3 +168,13 @@ def test_a_headline_about_another_act_lends_no_town(pipeline) -> None:  # type: 
             "killing four people, police said.")
     event = _event_with(pipeline, text, "exploded")
     assert event.location == "Somalia", event.location
+
+
+def test_a_lead_that_sums_incidents_in_counted_villages_takes_no_town_from_the_next_sentence(
+        resources: Resources) -> None:
+    # the next sentence tells one of the two villages' attacks (its count of houses happens to be near the lead's
+    # toll): the lead sums both, so it is no act at that one village
+    text = ("Gunmen killed at least 18 people in attacks on two villages in Nigeria on Tuesday night, police said. "
+            "In Riyom, the attackers killed 11 people and burned 20 houses, a police spokesman said.")
+    place = place_in(resources, text, "Gunmen killed", "killed")
+    assert place is not None and place.name == "Nigeria", place

@@ -3204,6 +3204,17 @@ def _many_places() -> re.Pattern[str]:
     return re.compile(rf"\b(?:in|across) (?:{counts}) (?:other )?(?:{units})\b|\b(?:{scopes})\b", re.IGNORECASE)
 
 
+@functools.cache
+def _sums_sites() -> re.Pattern[str]:
+    """A count of settlements or places after a preposition ("attacks on two villages", "in three towns"):
+    `many_places_counts` and `many_places_units` with `summed_sites_units` in toponym_cues.json."""
+    cue = cues()
+    counts = "|".join(sorted(cue["many_places_counts"], key=len, reverse=True))
+    units = "|".join(sorted(cue["many_places_units"] | cue["summed_sites_units"], key=len, reverse=True))
+    return re.compile(rf"\b(?:in|across|on|at) (?:{counts}) (?:other |nearby |neighbouring )?(?:{units})\b",
+                      re.IGNORECASE)
+
+
 def names_many_places(text: str, start: int = 0, end: int | None = None) -> bool:
     """Whether text[start:end] gives a scope over many places: a summary, not one incident's place."""
     return _many_places().search(text, start, len(text) if end is None else end) is not None
@@ -3216,8 +3227,11 @@ def _told_next(places: list[Place], sentence: Span, country: Place, trigger: Spa
     80 people in Syria. ... 83 people were killed in the town of X"). The next sentence may open the next
     paragraph: wire copy gives each sentence a paragraph of its own."""
     nxt_sent = next((s for s in doc.sents if s.start_char >= sentence.end), None)
-    if nxt_sent is None or names_many_places(article.text, sentence.start, sentence.end):
-        return None  # "six were killed in several cities": a summary over many places, not the next town's act
+    if nxt_sent is None or names_many_places(article.text, sentence.start, sentence.end) or \
+            _sums_sites().search(article.text, sentence.start, sentence.end):
+        # "six were killed in several cities", "killed 17 in attacks on two villages": a summary over many places,
+        # not the next town's act
+        return None
     start, end = nxt_sent.start_char, nxt_sent.end_char
     words = [t for t in (_token_at(doc, trigger.start, trigger.end),
                          _token_at(doc, *_span_range(event_verb(trigger, doc)))) if t is not None]
