@@ -35,6 +35,22 @@ def test_a_province_name_only_one_country_has_anchors_that_country() -> None:
     assert _anchor_country(_mention(cands, is_parent=True)) == ("YE", 1.0)  # "(Village, Province)"
 
 
+def test_a_province_whose_name_another_country_has_only_as_an_other_name_anchors_its_own_country() -> None:
+    # "(District, Xland)": Xland is one country's province by its own name and another's by an other name
+    own, other = _entry(1, KIND_ADMIN1, "NG", 50_000, name="X"), _entry(2, KIND_ADMIN1, "CM", 40_000, name="Ex")
+    assert _anchor_country(_mention([own, other], is_parent=True)) == ("NG", 1.0)
+    assert _anchor_country(_mention([own, other])) is None  # a bare name outside the text's hierarchy says nothing
+    both = [own, _entry(2, KIND_ADMIN1, "CM", 40_000, name="X")]
+    assert _anchor_country(_mention(both, is_parent=True)) is None  # two provinces of that very name: undecided
+
+
+def test_a_village_written_with_its_district_and_province_is_no_namesake_abroad(resources) -> None:  # type: ignore[no-untyped-def]
+    # the village's name resembles a city on another continent only by another spelling; its province says Nigeria
+    places = geocode_text("Gunmen attacked Kwata Dada village (Zangazau, Adamawa) on Saturday, killing three farmers.",
+                          resources)
+    assert places and {p.country for p in places} == {"Nigeria"}, [(p.mention, p.country) for p in places]
+
+
 def test_houthi_is_a_yemeni_demonym(resources) -> None:  # type: ignore[no-untyped-def]
     assert resources.gazetteer.demonym_country("Houthi") == "YE"
     assert resources.gazetteer.demonym_country("Houthis") == "YE"

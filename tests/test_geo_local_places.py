@@ -85,3 +85,13 @@ def test_a_town_placed_by_a_far_city_without_a_locality_word_keeps_its_own_point
     # Samarra lies some 110 km north of Baghdad: wire copy places towns by the capital, whatever the distance
     [event] = events_of(pipeline, "A car bomb exploded in Samarra, north of Baghdad, on Friday, killing four people.")
     assert (event.location, event.geo_precision) == ("Samarra’", 1)
+
+
+def test_a_village_written_with_its_district_is_near_the_district_town(pipeline) -> None:  # type: ignore[no-untyped-def]
+    # "<village> (District, State)", "a village in <district town>": the event is in a village of the district,
+    # not in the town itself (precision 2); "the village of <town>" names the place itself
+    for text, precision in (("Gunmen raided Dogon Gawo village (Giwa, Kaduna) on Saturday, killing three herders.", 2),
+                            ("Gunmen raided a village in Giwa on Saturday, killing three herders.", 2),
+                            ("Gunmen raided the village of Giwa on Saturday, killing three herders.", 1)):
+        (event,) = events_of(pipeline, text)
+        assert (event.location, event.geo_precision) == ("Giwa", precision), (text, event.location, event.geo_precision)

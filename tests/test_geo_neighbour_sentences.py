@@ -75,3 +75,106 @@ def test_a_country_name_with_of_the_inside_is_one_name(resources: Resources) -> 
             "where more protests ended in bloodshed last week.")
     place = place_in(resources, text, "There is", "protests")
     assert place is not None and place.country == "Democratic Republic of Congo", place
+
+
+def _event_with(pipeline, text: str, word: str):  # type: ignore[no-untyped-def]
+    """The event (kept or sent to review) whose trigger evidence holds `word`."""
+    from tests.conftest import events_of
+
+    return next(e for e in events_of(pipeline, text)
+                if word in text[e.evidence["sub_event_type"].start : e.evidence["sub_event_type"].end])
+
+
+def test_a_summing_up_country_does_not_pull_the_act_away_from_the_story_site(pipeline) -> None:  # type: ignore[no-untyped-def]
+    # wire copy: the lead names the town, the next paragraph tells a further act without a place and a sentence
+    # that sums up names only the country; the act goes on at the story's town, not at the country
+    text = ("Teachers marched in Sukkur on Wednesday over months of unpaid salaries.\n\n"
+            "Police detained nine of the marchers. Pakistan has seen many such marches this year.")
+    event = _event_with(pipeline, text, "detained")
+    assert event.location == "Sukkur" and event.geo_precision == 2, (event.location, event.geo_precision)
+
+
+def test_two_earlier_towns_leave_the_summing_up_country(pipeline) -> None:  # type: ignore[no-untyped-def]
+    # two towns before: no single site, so the act stays at the country
+    text = ("Teachers marched in Sukkur and in Larkana on Wednesday over months of unpaid salaries.\n\n"
+            "Police detained nine of the marchers. Pakistan has seen many such marches this year.")
+    event = _event_with(pipeline, text, "detained")
+    assert event.location == "Pakistan", event.location
+
+
+LEAD = "Farmers blocked a railway line in Brazil's south on Monday, the operator said. "
+
+
+def test_a_country_level_lead_takes_the_town_where_its_crowd_is_counted_next(resources: Resources) -> None:
+    # the next sentence gives the lead's details with other verbs: its subject counts the same crowd
+    text = LEAD + "Around 400 people tore up rails in the town of Ponta Grossa, it said."
+    place = place_in(resources, text, "Farmers blocked", "blocked")
+    assert place is not None and place.name == "Ponta Grossa", place
+
+
+def test_a_counted_crowd_of_another_scene_or_day_lends_no_town(resources: Resources) -> None:
+    for nxt in ("Elsewhere, around 400 people tore up rails in the town of Ponta Grossa, it said.",
+                "On Saturday, around 400 people tore up rails in the town of Ponta Grossa, it said."):
+        place = place_in(resources, LEAD + nxt, "Farmers blocked", "blocked")
+        assert place is not None and place.name == "Brazil", (nxt, place)
+
+
+def test_a_country_level_lead_takes_the_town_where_the_next_sentence_names_its_act_as_known(
+        resources: Resources) -> None:
+    # "The blast", "The deaths": the next sentence goes back to the lead's act by its name or its outcome
+    for lead, verb, nxt, town in (
+            ("A bomb exploded at a market in Afghanistan on Tuesday, killing nine people. ", "exploded",
+             "The blast ripped through stalls in the town of Pul-e-Khumri, a police spokesman said.", "Pul-e Khumri"),
+            ("Security forces fired live rounds at protesters in Iraq's south on Friday, killing three. ", "fired",
+             "The deaths happened in Nasiriyah, medics said.", "Nasiriyah")):
+        place = place_in(resources, lead + nxt, lead[:12], verb)
+        assert place is not None and place.name == town, (nxt, place)
+
+
+def test_a_known_act_in_another_scene_lends_no_town(resources: Resources) -> None:
+    text = ("A bomb exploded at a market in Afghanistan on Tuesday, killing nine people. Meanwhile the blast of a "
+            "second device damaged a school in the town of Pul-e-Khumri, police said.")
+    place = place_in(resources, text, "A bomb exploded", "exploded")
+    assert place is not None and place.name == "Afghanistan", place
+
+
+def test_a_province_level_event_takes_the_town_where_the_next_sentence_tells_the_same_act(
+        resources: Resources) -> None:
+    # the lead names only the province; the next sentence puts the same blast near a town of that province
+    text = ("Two soldiers were killed when their truck hit a landmine in Tigray on Sunday. The blast happened near "
+            "the town of Adigrat, a military source said.")
+    place = place_in(resources, text, "Two soldiers", "killed")
+    assert place is not None and place.name == "Adigrat", place
+
+
+def test_a_town_of_another_province_does_not_take_a_province_level_event(resources: Resources) -> None:
+    text = ("Two soldiers were killed when their truck hit a landmine in Tigray on Sunday. The blast was heard "
+            "as far as the town of Dessie, a military source said.")
+    place = place_in(resources, text, "Two soldiers", "killed")
+    assert place is not None and place.name == "Tigray", place
+
+
+def test_a_country_level_lead_takes_the_town_its_headline_names(pipeline) -> None:  # type: ignore[no-untyped-def]
+    # the headline retells the lead (a bomb, killing, a market) and names the town the lead leaves out
+    text = ("Car bomb kills four at Kismayo market\n\nA car bomb exploded at a busy market in Somalia on Saturday, "
+            "killing four people, police said.")
+    event = _event_with(pipeline, text, "exploded")
+    assert (event.location, event.country) == ("Kismayo", "Somalia"), (event.location, event.country)
+
+
+def test_a_headline_about_another_act_lends_no_town(pipeline) -> None:  # type: ignore[no-untyped-def]
+    # one word in common (the market) is the scene of another story, not this act's headline
+    text = ("President tours new Kismayo market\n\nA car bomb exploded at a busy market in Somalia on Saturday, "
+            "killing four people, police said.")
+    event = _event_with(pipeline, text, "exploded")
+    assert event.location == "Somalia", event.location
+
+
+def test_a_lead_that_sums_incidents_in_counted_villages_takes_no_town_from_the_next_sentence(
+        resources: Resources) -> None:
+    # the next sentence tells one of the two villages' attacks (its count of houses happens to be near the lead's
+    # toll): the lead sums both, so it is no act at that one village
+    text = ("Gunmen killed at least 18 people in attacks on two villages in Nigeria on Tuesday night, police said. "
+            "In Riyom, the attackers killed 11 people and burned 20 houses, a police spokesman said.")
+    place = place_in(resources, text, "Gunmen killed", "killed")
+    assert place is not None and place.name == "Nigeria", place

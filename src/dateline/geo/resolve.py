@@ -771,8 +771,14 @@ def _anchor_country(m: Mention) -> tuple[str, float] | None:
     if len(ccs) == 1:
         return top.cc, 0.5 if m.loose_only else 1.0
     admin_ccs = {e.cc for e in m.candidates if e.kind in {KIND_ADMIN1, KIND_ADMIN2}}
-    if len(admin_ccs) == 1 and (m.kind_hint in {"admin1", "admin2"} or m.is_parent):
-        return next(iter(admin_ccs)), 1.0  # "(Qaatabah, Ad Dali)": only one country has a province of that name
+    # "(Zangazau, Adamawa)": a province another country's division has only as one of its other names
+    # (Adamaoua, Cameroon) is still the one province whose own name it is
+    own_ccs = {e.cc for e in m.candidates if e.kind in {KIND_ADMIN1, KIND_ADMIN2} and fold(e.name) == fold(m.name)}
+    if m.kind_hint in {"admin1", "admin2"} or m.is_parent:
+        if len(admin_ccs) == 1:
+            return next(iter(admin_ccs)), 1.0  # "(Qaatabah, Ad Dali)": only one country has a province of that name
+        if len(own_ccs) == 1 and top.cc in own_ccs:
+            return top.cc, 1.0
     cities = sorted((e for e in m.candidates if e.kind != KIND_COUNTRY), key=lambda e: -e.population)
     # the largest namesake in another country (a town's own district, "Goma" city and district, is no rival)
     rival = max((e.population for e in cities if e.cc != cities[0].cc), default=0) if cities else 0
@@ -2343,10 +2349,23 @@ def _as_event_place(p: Place, article: Article) -> Place:
     area_of_quarter = quarter and _AREA_AFTER.match(article.text, p.span.end) is not None
     # "the Kennedy Road informal settlement near Durban": a landmark placed at the town the text puts it near
     near_town = quarter and _NEAR_TOWN_AFTER.match(article.text, p.span.end) is not None
-    if p.geo_precision == 1 and (_near_only(p, article) or _part_of_province_named_alike(p, article) or near_town) \
-            and not area_of_quarter:
+    if p.geo_precision == 1 and (_near_only(p, article) or _part_of_province_named_alike(p, article) or near_town
+                                 or _in_a_settlement_of(p, article)) and not area_of_quarter:
         p = p.model_copy(update={"geo_precision": 2})
     return p
+
+
+@functools.cache
+def _settlement_before_unit() -> re.Pattern[str]:
+    words = "|".join(re.escape(w) for w in sorted(cues()["settlement_words_before_unit"], key=len, reverse=True))
+    return re.compile(rf"\b(?:{words})\s*(?:\(|\bin\b)\s*(?:the\s+)?$", re.IGNORECASE)
+
+
+def _in_a_settlement_of(p: Place, article: Article) -> bool:
+    """"Zangon village (Giwa, Kaduna)", "attacked a village in Giwa": the text puts the event in a settlement of
+    the town's district, not in the town (precision 2, as near it)."""
+    return p.span is not None and \
+        _settlement_before_unit().search(article.text[max(0, p.span.start - 40) : p.span.start]) is not None
 
 
 _PART_BEFORE = re.compile(rf"\b(?:rural|{_COMPASS}ern)\s+$", re.IGNORECASE)
@@ -2910,18 +2929,28 @@ def place_for_event(places: list[Place], sentence: Span, paragraph: Span, articl
         everywhere = [p for p in everywhere if not origin_of_person(p, doc, article)]
         in_sentence = [p for p in places if sentence.start <= p.span.start < sentence.end]
     best = _best_of(in_sentence, article)
-    if best is not None and best.kind == "country" and given is not None and doc is not None:
+    # (a province the text names, not a name the index lacks kept at its context's province)
+    if best is not None and (best.kind == "country" or best.kind == "admin1" and not _stand_in(best)) \
+            and given is not None and doc is not None:
         # "Violence continues in Syria, with militants killing 80 people. ... said 83 people were killed in the
-        # town of X": the next sentence tells the same act at a town of that country
+        # town of X": the next sentence tells the same act at a town of that country (or province: "a landmine
+        # in <province> ... The blast happened near the town of X")
         told = _told_next(places, sentence, best, given, doc, article)
         if told is not None:
             return _as_event_place(told, article).model_copy(update={
                 "reason": f"from the next sentence, which tells the same act: {told.reason or ''}",
                 "confidence": round(told.confidence * 0.8, 2)})
+        headline = _told_in_title(places, sentence, best, doc, article)
+        if headline is not None:
+            return _as_event_place(headline, article).model_copy(update={
+                "reason": f"from the headline, which tells the lead's act: {headline.reason or ''}",
+                "confidence": round(headline.confidence * 0.8, 2)})
     if best is not None:
         return _as_event_place(_dateline_city_within(best, places, sentence, article), article)
     if doc is not None:
         near = _neighbour_place(places, sentence, paragraph, doc, article)
+        if near is not None and (site := _site_within(near[0], everywhere, sentence, article)) is not None:
+            return _from_story_site(site, article)
         if near is not None:
             place, where = near
             return _as_event_place(place, article).model_copy(update={
@@ -2931,6 +2960,8 @@ def place_for_event(places: list[Place], sentence: Span, paragraph: Span, articl
     start, end = max(paragraph.start, sentence.start - PARAGRAPH_REACH), min(paragraph.end, sentence.end + PARAGRAPH_REACH)
     in_paragraph = [p for p in places if start <= p.span.start < end]
     best = _best_of(in_paragraph, article)
+    if best is not None and (site := _site_within(best, everywhere, sentence, article)) is not None:
+        return _from_story_site(site, article)
     if best is not None:
         return _as_event_place(best, article).model_copy(
             update={"reason": f"from the paragraph: {best.reason or ''}", "confidence": round(best.confidence * 0.7, 2)}
@@ -2940,9 +2971,7 @@ def place_for_event(places: list[Place], sentence: Span, paragraph: Span, articl
     # paragraph would fold them into one)
     site = _story_site(places, sentence) if article.published is not None else None
     if site is not None:
-        return _as_event_place(site, article).model_copy(update={
-            "geo_precision": max(2, site.geo_precision or 2), "confidence": round(site.confidence * 0.6, 2),
-            "reason": f"the story's site, the only place its earlier paragraphs name: {site.reason or ''}"})
+        return _from_story_site(site, article)
     countries = Counter(p.country for p in places if p.country and not _modifier(p))
     if not countries:
         return None
@@ -2985,6 +3014,24 @@ def _story_site(places: list[Place], sentence: Span) -> Place | None:
     earlier = [p for p in earlier if not _holds_another(p, earlier)]
     sites = {(p.country, p.admin1, (p.within or p.name or "").lower()) for p in earlier}
     return earlier[-1] if len(sites) == 1 else None
+
+
+def _from_story_site(site: Place, article: Article) -> Place:
+    """The event place taken from the story's site (`_story_site`): near it, as the text does not say the event's
+    own town."""
+    return _as_event_place(site, article).model_copy(update={
+        "geo_precision": max(2, site.geo_precision or 2), "confidence": round(site.confidence * 0.6, 2),
+        "reason": f"the story's site, the only place its earlier paragraphs name: {site.reason or ''}"})
+
+
+def _site_within(found: Place, places: list[Place], sentence: Span, article: Article) -> Place | None:
+    """The story's site where the place a sentence with none borrows from around it is only the country that holds
+    the site: "Farmers protested in <town>. ¶ Police arrested twelve of them. <Country> has seen many such protests":
+    the arrests go on at the town, and the country is named by a sentence that sums up, not by this act."""
+    if found.kind != "country" or article.published is None:
+        return None
+    site = _story_site(places, sentence)
+    return site if site is not None and site.country == found.country else None
 
 
 def _holds_another(division: Place, places: list[Place]) -> bool:
@@ -3157,6 +3204,17 @@ def _many_places() -> re.Pattern[str]:
     return re.compile(rf"\b(?:in|across) (?:{counts}) (?:other )?(?:{units})\b|\b(?:{scopes})\b", re.IGNORECASE)
 
 
+@functools.cache
+def _sums_sites() -> re.Pattern[str]:
+    """A count of settlements or places after a preposition ("attacks on two villages", "in three towns"):
+    `many_places_counts` and `many_places_units` with `summed_sites_units` in toponym_cues.json."""
+    cue = cues()
+    counts = "|".join(sorted(cue["many_places_counts"], key=len, reverse=True))
+    units = "|".join(sorted(cue["many_places_units"] | cue["summed_sites_units"], key=len, reverse=True))
+    return re.compile(rf"\b(?:in|across|on|at) (?:{counts}) (?:other |nearby |neighbouring )?(?:{units})\b",
+                      re.IGNORECASE)
+
+
 def names_many_places(text: str, start: int = 0, end: int | None = None) -> bool:
     """Whether text[start:end] gives a scope over many places: a summary, not one incident's place."""
     return _many_places().search(text, start, len(text) if end is None else end) is not None
@@ -3164,12 +3222,16 @@ def names_many_places(text: str, start: int = 0, end: int | None = None) -> bool
 
 def _told_next(places: list[Place], sentence: Span, country: Place, trigger: Span, doc: Doc,
                article: Article) -> Place | None:
-    """A place inside `country` that the next sentence names where it tells the same act: a word of the event's
-    lemma ("militants killing 80 people in Syria. ... 83 people were killed in the town of X"). The next sentence may
-    open the next paragraph: wire copy gives each sentence a paragraph of its own."""
+    """A place inside `country` (a country, or a province: "a landmine in <province> ... The blast happened near
+    X") that the next sentence names where it tells the same act: a word of the event's lemma ("militants killing
+    80 people in Syria. ... 83 people were killed in the town of X"). The next sentence may open the next
+    paragraph: wire copy gives each sentence a paragraph of its own."""
     nxt_sent = next((s for s in doc.sents if s.start_char >= sentence.end), None)
-    if nxt_sent is None or names_many_places(article.text, sentence.start, sentence.end):
-        return None  # "six were killed in several cities": a summary over many places, not the next town's act
+    if nxt_sent is None or names_many_places(article.text, sentence.start, sentence.end) or \
+            _sums_sites().search(article.text, sentence.start, sentence.end):
+        # "six were killed in several cities", "killed 17 in attacks on two villages": a summary over many places,
+        # not the next town's act
+        return None
     start, end = nxt_sent.start_char, nxt_sent.end_char
     words = [t for t in (_token_at(doc, trigger.start, trigger.end),
                          _token_at(doc, *_span_range(event_verb(trigger, doc)))) if t is not None]
@@ -3178,9 +3240,14 @@ def _told_next(places: list[Place], sentence: Span, country: Place, trigger: Spa
               for o in p.children if o.dep_ == "pobj" and o.pos_ == "NOUN"]
     lemmas = {t.lemma_.lower() for t in words} - {"be", "have", "say", "do"}
     nxt = doc.char_span(start, end, alignment_mode="expand")
-    # a word of the act's own lemma, or one built on it ("an attack ... the attackers arrived")
-    if not lemmas or nxt is None or not any(t.lemma_.lower() in lemmas or any(
-            len(w) >= 4 and t.lemma_.lower().startswith(w) for w in lemmas) for t in nxt):
+    if nxt is None:
+        return None
+    # a word of the act's own lemma, or one built on it ("an attack ... the attackers arrived"), or the lead's
+    # crowd counted or its act named as known ("Around 600 people tore up the rails in X", "The blast ripped
+    # through stalls in X")
+    if not (lemmas and any(t.lemma_.lower() in lemmas or any(
+            len(w) >= 4 and t.lemma_.lower().startswith(w) for w in lemmas) for t in nxt)) \
+            and not _retells_the_lead(nxt, doc.char_span(sentence.start, sentence.end, alignment_mode="expand")):
         return None
     # the counts of people or things must not disagree: "airstrikes killed 120 fighters in Syria. Two waves of
     # airstrikes on X killed at least 13 civilians" tell two acts; "killing more than 80 ... 83 were killed" one
@@ -3188,8 +3255,68 @@ def _told_next(places: list[Place], sentence: Span, country: Place, trigger: Spa
     if own and told and not any(abs(a - b) <= 0.15 * max(a, b) for a in own for b in told):
         return None
     inside = [p for p in places if start <= p.span.start < end and p.country == country.country
+              and (country.kind == "country" or p.admin1 == country.admin1)
               and SPECIFICITY.get(p.kind, 0) > SPECIFICITY.get(country.kind, 0)]
     return _best_of(inside, article)
+
+
+TITLE_SHARED_WORDS = 2  # nouns and verbs (lemmas) a headline shares with the lead that it retells
+_TITLE_STOP_LEMMAS = frozenset({"be", "have", "say", "do", "people", "report", "official", "police"})
+
+
+def _told_in_title(places: list[Place], sentence: Span, unit: Place, doc: Doc, article: Article) -> Place | None:
+    """A place inside `unit` (the country or province the lead names) that the headline names, where the lead is
+    the first sentence after the headline and both tell one act: "Bomb blast kills four at <town> market ¶ A car
+    bomb exploded at a busy market in <country> on Saturday, killing four people". The headline names the act in
+    words of the lead's ("bomb", "kill", "market"), and their counts do not disagree."""
+    title = article.evidence.get("title")
+    if title is None or title.end > sentence.start or article.text[title.end : sentence.start].strip():
+        return None
+    head = doc.char_span(title.start, title.end, alignment_mode="expand")
+    lead = doc.char_span(sentence.start, sentence.end, alignment_mode="expand")
+    if head is None or lead is None:
+        return None
+
+    def words(span: Any) -> set[str]:
+        return {t.lemma_.lower() for t in span if t.pos_ in {"NOUN", "VERB"} and not t.ent_type_} - _TITLE_STOP_LEMMAS
+
+    # two words in common: one ("market") may be the scene of another story ("President tours <town> market")
+    if len(words(head) & words(lead)) < TITLE_SHARED_WORDS:
+        return None
+    own, told = _counts(lead), _counts(head)
+    if own and told and not any(abs(a - b) <= 0.15 * max(a, b) for a in own for b in told):
+        return None
+    inside = [p for p in places if title.start <= p.span.start < title.end and p.country == unit.country
+              and (unit.kind == "country" or p.admin1 == unit.admin1)
+              and SPECIFICITY.get(p.kind, 0) > SPECIFICITY.get(unit.kind, 0)]
+    return _best_of(inside, article)
+
+
+def _retells_the_lead(nxt: Any, lead: Any) -> bool:
+    """Whether the sentence after a lead gives the details of the lead's act: it opens by naming that act as
+    known ("The blast ripped through ...", "The deaths happened in ...") or its subject counts the lead's crowd
+    ("Around 600 people", "hundreds of villagers"), and it neither opens another scene ("Elsewhere, ...") nor
+    gives a time of its own that the lead does not ("On Sunday, 300 people ...")."""
+    cue = cues()
+    opening = nxt.text.lower().lstrip()
+    if any(re.match(rf"{re.escape(w)}\b", opening) for w in cue["other_scene_openers"]):
+        return False
+    told = {e.text.lower() for e in (lead.ents if lead is not None else [])}
+    if any(e.label_ in {"DATE", "TIME"} and e.text.lower() not in told for e in nxt.ents):
+        return False
+    # the subject of the main act: of the root, or of the act a closing "…, it said" reports
+    subject = next((t for t in nxt if t.dep_ in {"nsubj", "nsubjpass"} and (
+        t.head.dep_ == "ROOT" or t.head.dep_ == "ccomp" and t.head.head.dep_ == "ROOT")), None)
+    if subject is None:
+        return False
+    if subject.i - nxt.start <= 2 and any(opening.startswith(w) and not opening[len(w) : len(w) + 1].isalnum()
+                                          for w in cue["retelling_subjects"]):
+        return True  # the act named as known, as the sentence's subject
+    if subject.lower_ in {"hundreds", "thousands", "dozens", "scores"}:
+        # "Hundreds of villagers burned tyres": the count heads the phrase, the people are its object
+        return any(c.lower_ == "of" and any(o.lower_ in cue["people_count_heads"] for o in c.children)
+                   for c in subject.children)
+    return subject.lower_ in cue["people_count_heads"] and any(c.dep_ == "nummod" for c in subject.children)
 
 
 _TIME_UNITS = frozenset({"second", "minute", "hour", "day", "week", "month", "year", "decade", "time"})
