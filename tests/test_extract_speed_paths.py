@@ -156,3 +156,51 @@ def test_named_group_still_found_as_actor(pipeline) -> None:  # type: ignore[no-
     event = only_event(pipeline, "Al-Shabaab militants attacked a military base in Lower Shabelle on Sunday, "
                                  "killing four soldiers.", published="2024-03-14")
     assert event.actor1 == "Al Shabaab"  # ACLED's name for the group
+
+
+def _plain_alternation(words: list[str]) -> re.Pattern[str]:
+    return re.compile(r"\b(?:" + "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)) + r")\b",
+                      re.IGNORECASE)
+
+
+def test_cue_words_indexed_by_first_letter_match_as_the_plain_list() -> None:
+    from dateline.extract.packaged import word_alternation
+
+    words = ["killed", "killed in action", "kill", "Kidnap", "shelling", "shell", "so far", "since", "3-day",
+             "in total", "in all", "ambush", "al-", "Ägypten"]
+    text = ("Gunmen KILLED in action three soldiers; shelling and a shell killed two. So far, since May, a 3-day "
+            "ambush killed in all five, IN TOTAL nine; kill, kidnap and Kidnapped. The al-Shabaab raid ended.")
+    for chosen in (words, words[:-1]):  # with and without a word whose first letter is not ASCII
+        indexed = re.compile(r"\b" + word_alternation(chosen) + r"\b", re.IGNORECASE)
+        plain = _plain_alternation(chosen)
+        assert [m.span() for m in indexed.finditer(text)] == [m.span() for m in plain.finditer(text)]
+        for word in chosen:  # each word alone, in three cases, as the plain list finds it
+            for sample in (f"they {word} it", f"They {word.upper()}.", f"{word.title()} then"):
+                assert [m.span() for m in indexed.finditer(sample)] == [m.span() for m in plain.finditer(sample)]
+
+
+def test_case_insensitive_ascii_letters_match_disjoint_characters() -> None:
+    # the first-letter index is exact only if no character matches two different ASCII first letters, and if a
+    # letter in a class matches what the letter alone does (Kelvin sign, long s and dotted I included)
+    every = "".join(chr(c) for c in range(0x110000) if not 0xD800 <= c <= 0xDFFF)
+    seen: set[str] = set()
+    for letter in "abcdefghijklmnopqrstuvwxyz0123456789-'":
+        alone = set(re.findall(re.escape(letter), every, re.IGNORECASE))
+        assert alone == set(re.findall(f"[{re.escape(letter)}]", every, re.IGNORECASE))
+        assert not alone & seen
+        seen |= alone
+
+
+def test_article_cue_counts_through_the_indexed_lists() -> None:
+    from importlib import resources
+
+    import yaml
+
+    from dateline.extract.packaged import cue_lists
+
+    text = ("Clashes erupted after troops opened fire on protesters; the army said militants attacked a checkpoint. "
+            "Shares rose as the central bank cut interest rates, and the football season opened.")
+    table = yaml.safe_load(resources.files("dateline").joinpath("data/event_cues.yaml").read_text(encoding="utf-8"))
+    for name, pattern in cue_lists("event_cues.yaml").items():
+        assert pattern.findall(text) == _plain_alternation(table[name]).findall(text), name
+    assert cue_lists("event_cues.yaml")["conflict"].findall(text)  # the text holds cue words to count
