@@ -9,8 +9,8 @@ from dateline.ingest.metadata import dateline_end
 from dateline.nlp.components.paragraphs import DATELINE_LINES, mark_paragraph_starts
 
 TEXTS = [
-    "Protesters blocked the road\n\nBy Staff Reporter\n\nKISUMU, Kenya — Hundreds of traders closed the market on "
-    "Monday.\n\nPolice fired tear gas.",
+    ("Protesters blocked the road\n\nBy Staff Reporter\n\nKISUMU, Kenya — Hundreds of traders closed the market "
+     "on Monday.\n\nPolice fired tear gas."),
     "Troops shell border town\nSubtitle line here\nBy A Writer\nGOMA, March 13 (Reuters) - Rebels attacked a camp.",
     "One long line with no break at all, where gunmen attacked a bus and police said six people died.",
     "Headline\n \n\nNAIROBI (AP) — A strike shut schools.\n\n\n\nSecond paragraph.\n\nThird.",
@@ -64,3 +64,55 @@ def test_leading_lines_stop_after_the_lines_the_dateline_rule_reads(nlp) -> None
     doc = nlp.make_doc("Title\nSubtitle\nBy Writer\nKYIV, May 2 - Drones hit.\nMore text.\nEven more.")
     assert _leading_lines(doc, 4) == "Title\nSubtitle\nBy Writer\nKYIV, May 2 - Drones hit.\n"
     assert _leading_lines(nlp.make_doc("No break here."), 4) == "No break here."
+
+
+def test_first_characters_read_from_the_pattern() -> None:
+    import re
+
+    from dateline.nlp.first_chars import first_char_lookahead, with_first_char_lookahead
+
+    assert first_char_lookahead(r"\b(?:abc|(?i:de)f)\b") == "(?=(?-i:[a])|(?i:[d]))"
+    assert first_char_lookahead(r"[a-c]x|(?=q)z") == "(?=(?-i:[abcz]))"  # a lookahead consumes nothing
+    assert first_char_lookahead(r"(?:on\s+)?[12]\d") == "(?=(?-i:[12o]))"
+    assert first_char_lookahead(r"\b(?:may|june)", re.IGNORECASE) == "(?=(?i:[jm]))"
+    for unknown in (r"a?", r"\d+", r"[^x]y", r".z", r"(a)?\1b"):  # empty match, wide classes, a back-reference
+        assert first_char_lookahead(unknown) is None
+    assert with_first_char_lookahead(r"(?i)(ab|cd)").pattern == r"(?i)(ab|cd)"  # a global flag stays first
+
+
+def _date_phrases() -> list[str]:
+    """Every name of the date lexicon, in the forms the explicit patterns read (with and without a lead word)."""
+    from dateline.nlp.components.dates import MONTHS, WEEKDAYS, holidays
+
+    months = [m.title() for m in MONTHS] + [f"{m.title()}." for m in MONTHS if len(m) <= 4]
+    days = [*holidays()["fixed"], *holidays()["easter"]]
+    phrases = []
+    for lead in ("", "on ", "Since ", "in ", "mid-", "AROUND ", "last ", "at ", "the end of ", "x"):
+        phrases += [f"{lead}{m} 5, 2021" for m in months] + [f"{lead}3rd {m}" for m in months]
+        phrases += [f"{lead}{w.title()}, 4 {m}" for w in WEEKDAYS for m in months[:3]]
+        phrases += [f"{lead}{d} 2019" for d in days] + [f"{lead}{d}" for d in days]
+        phrases += [f"{lead}2019-10-30", f"{lead}12-14 March", f"{lead}March 3 to April 5", f"{lead}2009"]
+    return phrases
+
+
+def test_date_patterns_with_lookahead_find_what_the_plain_ones_do() -> None:
+    import re
+
+    from dateline.nlp.components import dates as D
+
+    plain = {
+        "explicit": re.compile("|".join(f"(?P<{k}{i}>{p})" for i, (k, p) in enumerate(D._EXPLICIT_PATTERNS))),
+        "anchor": re.compile(rf"{D._MONTH}|\b{D._YEAR}|\b{D._HOLIDAY}"),
+        "lexical": re.compile(r"(?i)\b(?:" + "|".join(D._LEXICAL_WORDS) + r")\b"),
+    }
+    fast = {"explicit": D._EXPLICIT_RE, "anchor": D._EXPLICIT_ANCHOR_RE, "lexical": D._LEXICAL_ANCHOR_RE}
+    assert all(fast[k].pattern.startswith("(?=") for k in fast)  # the shortcut is in use
+    lexical = [*D._LEXICAL_WORDS, *(w.upper() for w in D._LEXICAL_WORDS), *(w.title() for w in D._LEXICAL_WORDS)]
+    texts = [f"Rebels said {p} that troops, (they) fled." for p in _date_phrases()]
+    texts += [f"Gunmen struck {w} and again {w}s later." for w in lexical]
+    texts += ["Between 25 and 28 October 2019, protests grew; by Easter Monday last year they ended."]
+    for name, pattern in fast.items():
+        for text in texts:
+            got = [(m.span(), m.lastgroup) for m in pattern.finditer(text)]
+            assert got == [(m.span(), m.lastgroup) for m in plain[name].finditer(text)], (name, text)
+    assert D._EXPLICIT_RE.search("Rebels said on March 5, 2021 that").group(0) == "on March 5, 2021"

@@ -32,6 +32,7 @@ from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 from spacy.vocab import Vocab
 
+from dateline.nlp.first_chars import with_first_char_lookahead
 from dateline.nlp.text import doc_text
 
 SPAN_KEY = "dl_dates"
@@ -102,7 +103,10 @@ _EXPLICIT_PATTERNS: list[tuple[str, str]] = [
     ("HOLIDAY", rf"(?:{_PREP}|(?i:at|over)\s+)(?:{_YEAR_MOD}\s+)?{_HOLIDAY}(?:,?\s+{_YEAR}|\s+{_YEAR_MOD}\s+year)?"),
     ("YEAR", rf"(?i:in|since|during|by|until|throughout|before|after)\s+(?i:early\s+|late\s+|mid-?)?{_YEAR}"),
 ]
-_EXPLICIT_RE = re.compile("|".join(f"(?P<{label}{i}>{pat})" for i, (label, pat) in enumerate(_EXPLICIT_PATTERNS)))
+# Tried at every position of every anchor window: the lookahead on its possible first characters (worked out
+# from the pattern, see nlp/first_chars.py) skips the positions where no branch can start.
+_EXPLICIT_RE = with_first_char_lookahead(
+    "|".join(f"(?P<{label}{i}>{pat})" for i, (label, pat) in enumerate(_EXPLICIT_PATTERNS)))
 # A month name alone is only a date after a preposition or with a day/year ("March on Friday" is a verb).
 _BARE_MONTH_RE = re.compile(rf"^{_MONTH}$")
 
@@ -217,8 +221,9 @@ _LEXICAL_WORDS = [
     "month", "months", "year", "years", "fortnight", "day", "days", "hours", "recently", "recent", "ago", "then",
     "time", "period", "night",
 ]  # fmt: skip
-_EXPLICIT_ANCHOR_RE = re.compile(rf"{_MONTH}|\b{_YEAR}|\b{_HOLIDAY}")
-_LEXICAL_ANCHOR_RE = re.compile(r"(?i)\b(?:" + "|".join(_LEXICAL_WORDS) + r")\b")
+# Both scan the whole text; the first-character lookahead lets re skip the positions no anchor starts at.
+_EXPLICIT_ANCHOR_RE = with_first_char_lookahead(rf"{_MONTH}|\b{_YEAR}|\b{_HOLIDAY}")
+_LEXICAL_ANCHOR_RE = with_first_char_lookahead(r"\b(?:" + "|".join(_LEXICAL_WORDS) + r")\b", re.IGNORECASE)
 
 
 def _windows(positions: list[tuple[int, int]], before: int, after: int, limit: int) -> list[tuple[int, int]]:
