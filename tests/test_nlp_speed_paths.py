@@ -116,3 +116,51 @@ def test_date_patterns_with_lookahead_find_what_the_plain_ones_do() -> None:
             got = [(m.span(), m.lastgroup) for m in pattern.finditer(text)]
             assert got == [(m.span(), m.lastgroup) for m in plain[name].finditer(text)], (name, text)
     assert D._EXPLICIT_RE.search("Rebels said on March 5, 2021 that").group(0) == "on March 5, 2021"
+
+
+def test_words_each_matcher_pattern_needs() -> None:
+    from dateline.nlp.components.dates import needed_words
+
+    patterns = [
+        [{"LOWER": {"IN": ["in", "over"]}, "OP": "?"}, {"LOWER": "the"}, {"LOWER": {"IN": ["past", "last"]}},
+         {"LEMMA": "day"}],
+        [{"LIKE_NUM": True}, {"LOWER": "days", "OP": "+"}, {"LOWER": "ago"}],
+    ]
+    assert needed_words(patterns) == [(frozenset({"the"}), frozenset({"past", "last"})),
+                                      (frozenset({"days"}), frozenset({"ago"}))]
+    assert needed_words([[{"LIKE_NUM": True}, {"LEMMA": "year"}]]) is None  # no word it needs: never skip
+
+
+DATE_TEXTS = [
+    "Gunmen attacked the village on Friday night and again three days later, residents said.",
+    "The army has fought there for years. At the time, few people knew. The day after, the road reopened.",
+    "Protests have grown in recent weeks; over the past 48 hours police arrested 20 people, two years ago.",
+    "Officials said the talks would take time. This year the budget doubled. Back then, nobody paid.",
+    "Hours later a second blast hit the market, a week after the first, in the same period as the raids.",
+    "Many years of war, the times of trouble, and the day of the vote: none is a date the rules read here.",
+]
+
+
+def test_date_matcher_finds_the_same_with_windows_skipped(nlp) -> None:  # type: ignore[no-untyped-def]
+    from dateline.nlp.components.dates import _lexical_matches
+
+    finder = nlp.get_pipe("dateline_dates")
+    found = []
+    for text in DATE_TEXTS:
+        doc = nlp(text)
+        every = _lexical_matches(doc, finder.matcher)
+        assert _lexical_matches(doc, finder.matcher, finder.needed) == every
+        found += [doc[s:e].text for _, s, e in every]
+    assert "three days later" in found and "in recent weeks" in found and "two years ago" in found
+    assert "Back then" in found and "the same period" in found
+
+
+def test_a_text_whose_anchors_no_pattern_can_use_is_skipped(nlp) -> None:  # type: ignore[no-untyped-def]
+    from spacy.attrs import LOWER
+
+    from dateline.nlp.components.dates import _may_match
+
+    finder = nlp.get_pipe("dateline_dates")
+    doc = nlp.make_doc(DATE_TEXTS[-1])
+    assert not _may_match(set(doc.to_array(LOWER).tolist()), finder.needed)
+    assert _may_match(set(nlp.make_doc(DATE_TEXTS[0]).to_array(LOWER).tolist()), finder.needed)
