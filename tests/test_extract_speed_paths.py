@@ -204,3 +204,22 @@ def test_article_cue_counts_through_the_indexed_lists() -> None:
     for name, pattern in cue_lists("event_cues.yaml").items():
         assert pattern.findall(text) == _plain_alternation(table[name]).findall(text), name
     assert cue_lists("event_cues.yaml")["conflict"].findall(text)  # the text holds cue words to count
+
+
+def test_joined_patterns_with_lookahead_find_what_the_plain_join_does() -> None:
+    from dateline.extract.source import load_lexicon
+
+    loaded = [entry.regex.pattern for entry in load_lexicon() if entry.regex is not None]
+    texts = ["farmers blocked the main highway with tractors", "residents came out onto the streets at dawn",
+             "they held a sit-in outside parliament", "hundreds took to the streets; youths threw stones",
+             "The so-called referendum was a farce, our nation's pride, said the self-styled patriots.",
+             "It is what it is: enough is enough, and the whole world knows who is behind it.",
+             "Nothing in this sentence is loaded or a protest.", "  12 (x) - SO-CALLED", ""]
+    for patterns, flags in (([p for p, _ in TRIGGER_PHRASES], 0), (loaded, re.IGNORECASE)):
+        joined = any_of(patterns, flags)
+        assert joined.pattern.startswith("(?=")  # the lookahead is in use
+        plain = re.compile("|".join(f"(?:{p})" for p in patterns), flags)
+        for text in texts:
+            for pos in range(len(text) + 1):  # from every position: the same first match, or none
+                got, want = joined.search(text, pos), plain.search(text, pos)
+                assert (got and got.span()) == (want and want.span()), (text, pos)

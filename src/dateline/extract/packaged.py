@@ -11,6 +11,7 @@ from typing import Any, TypeVar
 import yaml
 
 from dateline.errors import DatelineError
+from dateline.nlp.first_chars import with_first_char_lookahead
 
 T = TypeVar("T")
 
@@ -19,11 +20,13 @@ def any_of(patterns: list[str], flags: int = 0) -> re.Pattern[str]:
     """One regex that matches a text exactly when one of `patterns` (compiled with `flags`) does: a text most
     patterns miss is tested in one scan instead of one per pattern. A back-reference would point at another
     group once the patterns are joined, and a global inline flag ("(?i)") cannot stand inside the alternation, so
-    with either the regex matches every text (nothing is skipped wrongly)."""
+    with either the regex matches every text (nothing is skipped wrongly). The joined regex opens with a
+    lookahead on the characters a match can start with (`with_first_char_lookahead`): re otherwise enters every
+    pattern at every position of the text, and the lookahead, which every match passes, turns most away."""
     if any(re.search(r"\\[1-9]|\(\?P=", p) for p in patterns):
         return re.compile("")
     try:
-        return re.compile("|".join(f"(?:{p})" for p in patterns), flags)
+        return with_first_char_lookahead("|".join(f"(?:{p})" for p in patterns), flags)
     except re.error:
         return re.compile("")
 
