@@ -223,3 +223,31 @@ def test_joined_patterns_with_lookahead_find_what_the_plain_join_does() -> None:
             for pos in range(len(text) + 1):  # from every position: the same first match, or none
                 got, want = joined.search(text, pos), plain.search(text, pos)
                 assert (got and got.span()) == (want and want.span()), (text, pos)
+
+
+def _plain_tree_walk(trees, features: dict[str, float]) -> float:  # type: ignore[no-untyped-def]
+    """The walk over the four flat arrays, as first written."""
+    x = {trees.column[name]: value for name, value in features.items() if name in trees.column}
+    total = trees.baseline
+    for node in trees.roots:
+        while trees.left[node] != -1:
+            go_left = x.get(trees.feature[node], 0.0) <= trees.threshold[node]
+            node = trees.left[node] if go_left else trees.right[node]
+        total += trees.value[node]
+    return total
+
+
+def test_tree_walk_by_node_tuples_gives_the_plain_walk_to_the_bit() -> None:
+    import random
+
+    from dateline.extract.decide import event_model
+
+    trees = event_model().trees
+    assert trees is not None and trees.nodes[trees.roots[0]][0] == trees.feature[trees.roots[0]]
+    used = sorted({trees.names[f] for f, left in zip(trees.feature, trees.left, strict=True) if left != -1})
+    rng = random.Random(7)
+    for _ in range(300):
+        features = {name: rng.choice([0.0, 1.0, rng.random(), rng.uniform(-3, 30)])
+                    for name in rng.sample(used, rng.randint(0, 40))}
+        features["not_a_feature_of_the_trees"] = 1.0
+        assert trees.log_odds(features) == _plain_tree_walk(trees, features)
