@@ -22,7 +22,6 @@ from __future__ import annotations
 
 import re
 
-from spacy.attrs import LEMMA, LOWER
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
@@ -30,7 +29,7 @@ from dateline.extract import notes as notes_mod
 from dateline.extract import quotes as quotes_mod
 from dateline.extract import source as source_mod
 from dateline.model import Article, Claim, ClaimLink, Event, Quote, Span, Statement
-from dateline.nlp.text import doc_text, string_listed
+from dateline.nlp.text import doc_text
 
 # Reporting verbs whose subject is a source for what their complement says.
 REPORT_LEMMAS = frozenset(
@@ -225,8 +224,7 @@ def _sentence_link_parts(
     outer: list[ClaimLink] = []
     inner: list[ClaimLink] = []
     reporters: list[tuple[int, list[ClaimLink]]] = []  # (depth in the parse, links): shallower is outer
-    markers = _marker_tokens(doc, sent)
-    for tok in markers:
+    for tok in sent:
         if skip is not None and skip.start <= tok.idx < skip.end:
             continue
         if tok.lower_ == "according":
@@ -242,7 +240,7 @@ def _sentence_link_parts(
             obj = next((c for c in tok.children if c.dep_ in ("dobj", "obj")), None)
             if obj is not None:
                 inner.extend(_links_for(doc, text, obj, Span.of(text, tok.idx, obj.idx + len(obj))))
-    for tok in markers:
+    for tok in sent:
         if tok.lemma_.lower() not in REPORT_LEMMAS or tok.pos_ not in ("VERB", "AUX") or tok.lemma_ in ("cite", "quote"):
             continue
         if skip is not None and skip.start <= tok.idx < skip.end:
@@ -261,30 +259,6 @@ def _sentence_link_parts(
     for _, links in sorted(reporters, key=lambda r: r[0]):
         outer.extend(links)
     return _dedupe(outer), _dedupe(inner)
-
-
-_ROWS_KEY = ("dateline", "claims.lower_lemma")
-_ACCORDING: dict[int, bool] = {}  # string hash → it is "according"
-_REPORTING: dict[int, bool] = {}  # string hash → lower-cased, it is one of REPORT_LEMMAS
-
-
-def _marker_tokens(doc: Doc, sent: SpacySpan) -> list[Token]:
-    """The sentence's tokens that the passes of `_sentence_link_parts` can act on, in order: "according", and
-    every word whose lemma is a reporting verb's ("cite" and "quote" among them; the passes test the rest).
-    They are picked from the document's LOWER and LEMMA arrays (read once per document and kept in its
-    `user_data`, plain numbers): the passes used to build a Token for every word of the sentence, twice for
-    each of the article's claims."""
-    rows = doc.user_data.get(_ROWS_KEY)
-    if rows is None or len(rows) != len(doc):
-        rows = doc.user_data[_ROWS_KEY] = doc.to_array([LOWER, LEMMA]).tolist() if len(doc) else []
-    strings = doc.vocab.strings
-    return [doc[i] for i in range(sent.start, sent.end)
-            if string_listed(_ACCORDING, strings, rows[i][0], "according".__eq__)
-            or string_listed(_REPORTING, strings, rows[i][1], _is_report_lemma)]
-
-
-def _is_report_lemma(lemma: str) -> bool:
-    return lemma.lower() in REPORT_LEMMAS
 
 
 def _dedupe(links: list[ClaimLink]) -> list[ClaimLink]:
