@@ -156,3 +156,98 @@ def test_named_group_still_found_as_actor(pipeline) -> None:  # type: ignore[no-
     event = only_event(pipeline, "Al-Shabaab militants attacked a military base in Lower Shabelle on Sunday, "
                                  "killing four soldiers.", published="2024-03-14")
     assert event.actor1 == "Al Shabaab"  # ACLED's name for the group
+
+
+def _plain_alternation(words: list[str]) -> re.Pattern[str]:
+    return re.compile(r"\b(?:" + "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)) + r")\b",
+                      re.IGNORECASE)
+
+
+def test_cue_words_indexed_by_first_letter_match_as_the_plain_list() -> None:
+    from dateline.extract.packaged import word_alternation
+
+    words = ["killed", "killed in action", "kill", "Kidnap", "shelling", "shell", "so far", "since", "3-day",
+             "in total", "in all", "ambush", "al-", "Ägypten"]
+    text = ("Gunmen KILLED in action three soldiers; shelling and a shell killed two. So far, since May, a 3-day "
+            "ambush killed in all five, IN TOTAL nine; kill, kidnap and Kidnapped. The al-Shabaab raid ended.")
+    for chosen in (words, words[:-1]):  # with and without a word whose first letter is not ASCII
+        indexed = re.compile(r"\b" + word_alternation(chosen) + r"\b", re.IGNORECASE)
+        plain = _plain_alternation(chosen)
+        assert [m.span() for m in indexed.finditer(text)] == [m.span() for m in plain.finditer(text)]
+        for word in chosen:  # each word alone, in three cases, as the plain list finds it
+            for sample in (f"they {word} it", f"They {word.upper()}.", f"{word.title()} then"):
+                assert [m.span() for m in indexed.finditer(sample)] == [m.span() for m in plain.finditer(sample)]
+
+
+def test_case_insensitive_ascii_letters_match_disjoint_characters() -> None:
+    # the first-letter index is exact only if no character matches two different ASCII first letters, and if a
+    # letter in a class matches what the letter alone does (Kelvin sign, long s and dotted I included)
+    every = "".join(chr(c) for c in range(0x110000) if not 0xD800 <= c <= 0xDFFF)
+    seen: set[str] = set()
+    for letter in "abcdefghijklmnopqrstuvwxyz0123456789-'":
+        alone = set(re.findall(re.escape(letter), every, re.IGNORECASE))
+        assert alone == set(re.findall(f"[{re.escape(letter)}]", every, re.IGNORECASE))
+        assert not alone & seen
+        seen |= alone
+
+
+def test_article_cue_counts_through_the_indexed_lists() -> None:
+    from importlib import resources
+
+    import yaml
+
+    from dateline.extract.packaged import cue_lists
+
+    text = ("Clashes erupted after troops opened fire on protesters; the army said militants attacked a checkpoint. "
+            "Shares rose as the central bank cut interest rates, and the football season opened.")
+    table = yaml.safe_load(resources.files("dateline").joinpath("data/event_cues.yaml").read_text(encoding="utf-8"))
+    for name, pattern in cue_lists("event_cues.yaml").items():
+        assert pattern.findall(text) == _plain_alternation(table[name]).findall(text), name
+    assert cue_lists("event_cues.yaml")["conflict"].findall(text)  # the text holds cue words to count
+
+
+def test_joined_patterns_with_lookahead_find_what_the_plain_join_does() -> None:
+    from dateline.extract.source import load_lexicon
+
+    loaded = [entry.regex.pattern for entry in load_lexicon() if entry.regex is not None]
+    texts = ["farmers blocked the main highway with tractors", "residents came out onto the streets at dawn",
+             "they held a sit-in outside parliament", "hundreds took to the streets; youths threw stones",
+             "The so-called referendum was a farce, our nation's pride, said the self-styled patriots.",
+             "It is what it is: enough is enough, and the whole world knows who is behind it.",
+             "Nothing in this sentence is loaded or a protest.", "  12 (x) - SO-CALLED", ""]
+    for patterns, flags in (([p for p, _ in TRIGGER_PHRASES], 0), (loaded, re.IGNORECASE)):
+        joined = any_of(patterns, flags)
+        assert joined.pattern.startswith("(?=")  # the lookahead is in use
+        plain = re.compile("|".join(f"(?:{p})" for p in patterns), flags)
+        for text in texts:
+            for pos in range(len(text) + 1):  # from every position: the same first match, or none
+                got, want = joined.search(text, pos), plain.search(text, pos)
+                assert (got and got.span()) == (want and want.span()), (text, pos)
+
+
+def _plain_tree_walk(trees, features: dict[str, float]) -> float:  # type: ignore[no-untyped-def]
+    """The walk over the four flat arrays, as first written."""
+    x = {trees.column[name]: value for name, value in features.items() if name in trees.column}
+    total = trees.baseline
+    for node in trees.roots:
+        while trees.left[node] != -1:
+            go_left = x.get(trees.feature[node], 0.0) <= trees.threshold[node]
+            node = trees.left[node] if go_left else trees.right[node]
+        total += trees.value[node]
+    return total
+
+
+def test_tree_walk_by_node_tuples_gives_the_plain_walk_to_the_bit() -> None:
+    import random
+
+    from dateline.extract.decide import event_model
+
+    trees = event_model().trees
+    assert trees is not None and trees.nodes[trees.roots[0]][0] == trees.feature[trees.roots[0]]
+    used = sorted({trees.names[f] for f, left in zip(trees.feature, trees.left, strict=True) if left != -1})
+    rng = random.Random(7)
+    for _ in range(300):
+        features = {name: rng.choice([0.0, 1.0, rng.random(), rng.uniform(-3, 30)])
+                    for name in rng.sample(used, rng.randint(0, 40))}
+        features["not_a_feature_of_the_trees"] = 1.0
+        assert trees.log_odds(features) == _plain_tree_walk(trees, features)

@@ -26,12 +26,14 @@ from importlib import resources as importlib_resources
 from typing import Any
 
 import yaml
+from spacy.attrs import IDX, LOWER
 from spacy.language import Language
 from spacy.matcher import Matcher
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 from spacy.vocab import Vocab
 
+from dateline.nlp.first_chars import with_first_char_lookahead
 from dateline.nlp.text import doc_text
 
 SPAN_KEY = "dl_dates"
@@ -102,7 +104,10 @@ _EXPLICIT_PATTERNS: list[tuple[str, str]] = [
     ("HOLIDAY", rf"(?:{_PREP}|(?i:at|over)\s+)(?:{_YEAR_MOD}\s+)?{_HOLIDAY}(?:,?\s+{_YEAR}|\s+{_YEAR_MOD}\s+year)?"),
     ("YEAR", rf"(?i:in|since|during|by|until|throughout|before|after)\s+(?i:early\s+|late\s+|mid-?)?{_YEAR}"),
 ]
-_EXPLICIT_RE = re.compile("|".join(f"(?P<{label}{i}>{pat})" for i, (label, pat) in enumerate(_EXPLICIT_PATTERNS)))
+# Tried at every position of every anchor window: the lookahead on its possible first characters (worked out
+# from the pattern, see nlp/first_chars.py) skips the positions where no branch can start.
+_EXPLICIT_RE = with_first_char_lookahead(
+    "|".join(f"(?P<{label}{i}>{pat})" for i, (label, pat) in enumerate(_EXPLICIT_PATTERNS)))
 # A month name alone is only a date after a preposition or with a day/year ("March on Friday" is a verb).
 _BARE_MONTH_RE = re.compile(rf"^{_MONTH}$")
 
@@ -217,8 +222,9 @@ _LEXICAL_WORDS = [
     "month", "months", "year", "years", "fortnight", "day", "days", "hours", "recently", "recent", "ago", "then",
     "time", "period", "night",
 ]  # fmt: skip
-_EXPLICIT_ANCHOR_RE = re.compile(rf"{_MONTH}|\b{_YEAR}|\b{_HOLIDAY}")
-_LEXICAL_ANCHOR_RE = re.compile(r"(?i)\b(?:" + "|".join(_LEXICAL_WORDS) + r")\b")
+# Both scan the whole text; the first-character lookahead lets re skip the positions no anchor starts at.
+_EXPLICIT_ANCHOR_RE = with_first_char_lookahead(rf"{_MONTH}|\b{_YEAR}|\b{_HOLIDAY}")
+_LEXICAL_ANCHOR_RE = with_first_char_lookahead(r"\b(?:" + "|".join(_LEXICAL_WORDS) + r")\b", re.IGNORECASE)
 
 
 def _windows(positions: list[tuple[int, int]], before: int, after: int, limit: int) -> list[tuple[int, int]]:
@@ -244,23 +250,60 @@ def _explicit_matches(text: str) -> list[re.Match[str]]:
     return list(found.values())
 
 
-def _lexical_matches(doc: Doc, matcher: Matcher) -> list[tuple[int, int, int]]:
+def _lexical_matches(doc: Doc, matcher: Matcher, needed: Needed | None = None) -> list[tuple[int, int, int]]:
+    """The matcher's matches in the windows around lexical anchors. A window that lacks the words each pattern
+    needs (see `needed_words`) cannot hold a match and is not given to the matcher."""
     anchors = [(m.start(), m.end()) for m in _LEXICAL_ANCHOR_RE.finditer(doc_text(doc))]
     if not anchors:
         return []
-    starts = [t.idx for t in doc]
+    starts = doc.to_array(IDX).tolist()  # each token's `idx`, without a Token object per word
+    lowers = doc.to_array(LOWER).tolist() if needed is not None else []
     token_windows: list[tuple[int, int]] = []
     for cs, ce in anchors:
         i = bisect.bisect_right(starts, cs) - 1
         token_windows.append((i, i + 1))
     out: list[tuple[int, int, int]] = []
     for lo, hi in _windows(token_windows, 8, 5, len(doc)):
-        out.extend((mid, lo + s, lo + e) for mid, s, e in matcher(doc[lo:hi]))
+        if needed is None or _may_match(set(lowers[lo:hi]), needed):
+            out.extend((mid, lo + s, lo + e) for mid, s, e in matcher(doc[lo:hi]))
     return out
 
 
-def find_date_spans(doc: Doc, matcher: Matcher) -> list[Span]:
-    """All date expressions of a Doc, longest first where rules overlap, in text order."""
+Needed = list[tuple[frozenset[int], ...]]  # per pattern: the word sets (LOWER hashes) it needs a word of each
+
+
+def _may_match(words: set[int], needed: Needed) -> bool:
+    return any(all(not choice.isdisjoint(words) for choice in pattern) for pattern in needed)
+
+
+def needed_words(patterns: Iterable[list[dict[str, Any]]]) -> list[tuple[frozenset[str], ...]] | None:
+    """For each pattern, the word sets of the tokens it cannot match without (no `OP` or `+`, and a `LOWER` word
+    or `IN` list): a match holds a word of each set. About half of the anchor windows (an anchor like "years" or
+    "time" alone) have no pattern's words, and the matcher, whose `IN` tests run in Python for every token of a
+    window, need not run there. None when a pattern needs no such token (every window may then match)."""
+    needed: list[tuple[frozenset[str], ...]] = []
+    for pattern in patterns:
+        sets = tuple(frozenset(words) for spec in pattern if spec.get("OP", "1") in ("1", "+")
+                     for words in [_lower_words(spec)] if words)
+        if not sets:
+            return None
+        needed.append(sets)
+    return needed
+
+
+def _lower_words(spec: dict[str, Any]) -> set[str]:
+    """The words a token spec that tests LOWER alone accepts (empty for any other spec)."""
+    if set(spec) - {"OP"} != {"LOWER"}:
+        return set()
+    value = spec["LOWER"]
+    if isinstance(value, str):
+        return {value}
+    return set(value["IN"]) if isinstance(value, dict) and set(value) == {"IN"} else set()
+
+
+def find_date_spans(doc: Doc, matcher: Matcher, needed: Needed | None = None) -> list[Span]:
+    """All date expressions of a Doc, longest first where rules overlap, in text order. `needed`: the matcher's
+    `needed_words` as hashes, to skip the anchor windows where no pattern can match."""
     rule_spans: list[Span] = []
     for m in _explicit_matches(doc_text(doc)):
         label = next(k for k, v in m.groupdict().items() if v is not None).rstrip("0123456789")
@@ -272,7 +315,7 @@ def find_date_spans(doc: Doc, matcher: Matcher) -> list[Span]:
         span = doc.char_span(m.start(), m.end(), label=label, alignment_mode="expand")
         if span is not None:
             rule_spans.append(span)
-    for match_id, start, end in _lexical_matches(doc, matcher):
+    for match_id, start, end in _lexical_matches(doc, matcher, needed):
         span = Span(doc, start, end, label=doc.vocab.strings[match_id])
         if span.label_ == "WEEKDAY" and _blocked_weekday(doc, span):
             continue
@@ -299,9 +342,12 @@ class DateFinder:
         self.matcher = Matcher(vocab)
         for label, patterns in _matcher_patterns().items():
             self.matcher.add(label, patterns)  # type: ignore[arg-type]
+        needed = needed_words(p for patterns in _matcher_patterns().values() for p in patterns)
+        self.needed = None if needed is None else [
+            tuple(frozenset(vocab.strings.add(w) for w in words) for words in sets) for sets in needed]
 
     def __call__(self, doc: Doc) -> Doc:
-        doc.spans[SPAN_KEY] = find_date_spans(doc, self.matcher)
+        doc.spans[SPAN_KEY] = find_date_spans(doc, self.matcher, self.needed)
         return doc
 
     def pipe(self, docs: Iterable[Doc], batch_size: int = 128) -> Iterable[Doc]:

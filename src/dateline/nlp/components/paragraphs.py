@@ -10,18 +10,29 @@ first word after a wire dateline.
 
 from __future__ import annotations
 
+import numpy as np
+from spacy.attrs import IS_SPACE
 from spacy.language import Language
 from spacy.tokens import Doc
 
 
 @Language.component("dateline_paragraphs")
 def mark_paragraph_starts(doc: Doc) -> Doc:
-    for tok in doc[1:]:
-        prev = doc[tok.i - 1]
-        if not tok.is_space and prev.is_space and prev.text.count("\n") >= 2:
-            tok.is_sent_start = True
+    for i in _words_after_blank_lines(doc):
+        doc[i].is_sent_start = True
     _mark_story_after_dateline(doc)
     return doc
+
+
+def _words_after_blank_lines(doc: Doc) -> list[int]:
+    """Each word (not whitespace) that follows a whitespace token holding two line breaks or more. The pairs are
+    picked from the document's IS_SPACE array, so only the whitespace tokens before a word become Token objects:
+    building two Tokens per word of the article cost more than the rest of this component."""
+    if len(doc) < 2:
+        return []
+    space = doc.to_array(IS_SPACE).astype(bool)
+    after_space = np.flatnonzero(space[:-1] & ~space[1:]) + 1
+    return [i for i in after_space.tolist() if doc[i - 1].text.count("\n") >= 2]
 
 
 DATELINE_LINES = 4  # the lines a dateline may open: after a headline, a subtitle and a byline at most
@@ -34,7 +45,7 @@ def _mark_story_after_dateline(doc: Doc) -> None:
         dateline_end,  # ingest's layout rules; loaded when a Doc is first made
     )
 
-    text = doc.text
+    text = _leading_lines(doc, DATELINE_LINES)
     start = 0
     for _ in range(DATELINE_LINES):
         end = text.find("\n", start)
@@ -49,3 +60,17 @@ def _mark_story_after_dateline(doc: Doc) -> None:
         if end < 0:
             return
         start = end + 1
+
+
+def _leading_lines(doc: Doc, lines: int) -> str:
+    """The document's text up to its `lines`-th line break (all of it if it has fewer), whole tokens: the rule
+    above reads no further, and `Doc.text` would join every token of the article. The prefix holds the text's
+    first `lines` line breaks, so each line the rule reads is whole and at the same offsets as in `Doc.text`."""
+    parts: list[str] = []
+    breaks = 0
+    for tok in doc:
+        parts.append(tok.text_with_ws)
+        breaks += parts[-1].count("\n")
+        if breaks >= lines:
+            break
+    return "".join(parts)
