@@ -137,3 +137,26 @@ def test_a_town_seized_or_captured_by_its_bare_name_is_ground_taken_there(pipeli
 def test_people_seized_stay_an_abduction(pipeline: Pipeline) -> None:
     [event] = events_of(pipeline, "Gunmen seized two aid workers in Kidal on Monday.")
     assert event.sub_event_type == "Abduction/forced disappearance"
+
+
+@pytest.mark.parametrize(("text", "sub_event_type"), [
+    ("After weeks of shelling, the militia withdrew from the town of Tal Rifaat before dawn as Turkish-backed "
+     "fighters moved in.", "Non-state actor overtakes territory"),
+    ("Government troops withdrew from the town of Kidal on Monday after days of rebel shelling.",
+     "Non-state actor overtakes territory"),
+    ("Rebels retreated from the town of Uvira as government troops advanced on Friday.",
+     "Government regains territory"),
+    ("Under heavy pressure from the army, the rebels withdrew from the town of Uvira on Friday.",
+     "Government regains territory"),
+])
+def test_ground_given_up_under_fire_was_taken_by_the_other_side(pipeline: Pipeline, text: str,
+                                                                 sub_event_type: str) -> None:
+    assert [e.sub_event_type for e in events_of(pipeline, text)] == [sub_event_type]
+
+
+@pytest.mark.parametrize("text", [
+    "The rebels withdrew from the town of Uvira on Sunday under a deal brokered by Angola.",
+    "The army withdrew from the town of Uvira on Friday without a fight.",
+])
+def test_ground_handed_over_under_a_deal_or_without_a_fight_stays_non_violent(pipeline: Pipeline, text: str) -> None:
+    assert [e.sub_event_type for e in events_of(pipeline, text)] == ["Non-violent transfer of territory"]

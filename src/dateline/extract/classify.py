@@ -209,7 +209,8 @@ def _diplomatic_subject(tok: Token) -> bool:
 
 # Verbs of war that name an event only when armed actors do them to a place or a target (codebook sections 10
 # and 12): the family each one proposes once its frame is found.
-ARMED_FRAMES = {"target": "target", "advance": "advance", "invade": "attack", "counter": "clash", "firing": "fire"}
+ARMED_FRAMES = {"target": "target", "advance": "advance", "invade": "attack", "counter": "clash", "firing": "fire",
+                "retreat": "withdraw"}
 # ground entered; "advanced on / to / towards the town" is an approach, which takes nothing
 _PLACE_PREPS = {"into", "in", "through", "inside"}
 
@@ -843,6 +844,8 @@ FORCE_ACTOR = _LEXICON.regex("FORCE_ACTOR")
 FRONT_WORDS = _LEXICON.regex("FRONT_WORDS")
 ARMED_FRAME_ACTORS = _LEXICON.regex("ARMED_FRAME_ACTORS")
 LOST_GROUND = _LEXICON.regex("LOST_GROUND")
+WITHDREW = _LEXICON.regex("WITHDREW")
+MOVED_IN = _LEXICON.regex("MOVED_IN")
 FELL_TO = _LEXICON.regex("FELL_TO")
 TARGETED_FROM_AFAR = _LEXICON.regex("TARGETED_FROM_AFAR")
 FRAME_BLOCKED = set(_LEXICON.words("FRAME_BLOCKED"))
@@ -1170,6 +1173,9 @@ def classify_sentence(text: str, families: set[str], sent: SpacySpan | None = No
         if NO_RESISTANCE.search(low):
             return pick("Non-violent transfer of territory", "entered without resistance")
         return _territory_subtype(low, families)
+    if families <= {"withdraw", "change"} and "withdraw" in families and _forced_withdrawal(low, has, sent):
+        # ground given up under fire, or as the other side closed in, was taken by force: no handover
+        return _territory_subtype(low, families)
     if "withdraw" in families and (not has["clash"] or NO_RESISTANCE.search(low)):
         return pick("Non-violent transfer of territory", "withdrawal/handover")
     if "sexual" in families or has["sexual"]:
@@ -1269,6 +1275,14 @@ def classify_sentence(text: str, families: set[str], sent: SpacySpan | None = No
     return pick("Other", "unclear", conf=0.2)
 
 
+def _forced_withdrawal(low: str, has: dict[str, bool], sent: SpacySpan | None) -> bool:
+    """A withdrawal the sentence tells as forced: under bombardment or after fighting, pursued, or as the other side
+    moved in (FORCED_OUT), not under a deal and not "without resistance". The whole sentence counts: the shelling
+    that forced it sits in a clause of time ("after weeks of shelling") set aside from the sub-type's words."""
+    whole = span_text(sent).lower() if sent is not None else low
+    return bool(FORCED_OUT.search(whole)) and not NO_RESISTANCE.search(whole) and not has["agreement"]
+
+
 def _targeting_subtype(low: str, has: dict[str, bool], sent: SpacySpan | None) -> Classification:
     """An armed actor targeting something, no other trigger: from the air an air strike; with shells, or at homes,
     markets or ships, a shelling (fired from afar); at positions, roads and ground, the fighting (Armed clash)."""
@@ -1303,11 +1317,29 @@ def _territory_subtype(low: str, families: set[str]) -> Classification:
     elif re.search(r"\b(?:were|was|been) (?:driven|pushed|forced|expelled) (?:back |out )?(?:of|from)\b", low):
         # passive ("were pushed back from their strongholds"): the side named before the verb lost the ground
         state_at, rebel_at = rebel_at, state_at
+    elif verb is None and (left := WITHDREW.search(low)) is not None:
+        state_at, rebel_at = _taker_of_withdrawal(low, left)
     if rebel_at > state_at:
         return Classification("Non-state actor overtakes territory", ["non-state group took territory"])
     if state_at >= 0 or "regain" in families:
         return Classification("Government regains territory", ["state forces took territory"])
     return Classification("Non-state actor overtakes territory", ["territory taken"], 0.4)
+
+
+def _taker_of_withdrawal(low: str, left: re.Match[str]) -> tuple[int, int]:
+    """(state_at, rebel_at) for ground given up by withdrawing: the side named after the withdrawal (the one that
+    moved in, pursued or fired: "withdrew as Turkish-backed fighters moved in") took it; with none named, the side
+    other than the one that withdrew (named last before the verb)."""
+    after = low[left.end():]
+    state, rebel = STATE_WORDS.search(after), NONSTATE_WORDS.search(after)
+    if state or rebel:
+        state_first = state is not None and (rebel is None or state.start() < rebel.start())
+        return (1, -1) if state_first else (-1, 1)
+    gave_state = max((m.start() for m in STATE_WORDS.finditer(low, 0, left.start())), default=-1)
+    gave_rebel = max((m.start() for m in NONSTATE_WORDS.finditer(low, 0, left.start())), default=-1)
+    if gave_rebel > gave_state:
+        return 1, -1
+    return (-1, 1) if gave_state >= 0 else (-1, -1)
 
 
 def _targets(sent: SpacySpan | None, low: str) -> str:
