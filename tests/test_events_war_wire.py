@@ -160,3 +160,30 @@ def test_ground_given_up_under_fire_was_taken_by_the_other_side(pipeline: Pipeli
 ])
 def test_ground_handed_over_under_a_deal_or_without_a_fight_stays_non_violent(pipeline: Pipeline, text: str) -> None:
     assert [e.sub_event_type for e in events_of(pipeline, text)] == ["Non-violent transfer of territory"]
+
+
+@pytest.mark.parametrize(("text", "sub_event_type"), [
+    ("The army drove the militants out of their last stronghold in Idlib province on Sunday.",
+     "Government regains territory"),
+    ("Islamic State lost its capital Raqqa on Tuesday after a four-month campaign by Kurdish-led forces.",
+     "Non-state actor overtakes territory"),
+    ("The government lost the town of Palmyra to Islamic State fighters on Sunday.",
+     "Non-state actor overtakes territory"),
+])
+def test_ground_a_side_lost_or_was_driven_from_changed_hands(pipeline: Pipeline, text: str,
+                                                            sub_event_type: str) -> None:
+    assert [e.sub_event_type for e in events_of(pipeline, text)] == [sub_event_type]
+
+
+def test_the_side_that_lost_its_capital_is_not_the_one_that_took_it(pipeline: Pipeline) -> None:
+    text = "Islamic State lost its capital Raqqa on Tuesday after a four-month campaign by Kurdish-led forces."
+    [event] = events_of(pipeline, text)
+    assert event.actor2 is not None and event.actor2.startswith("Islamic State")
+
+
+@pytest.mark.parametrize("text", [
+    "The bank lost its capital reserves in the crisis last year.",
+    "The ruling party lost the town of Nakuru to the opposition in the election.",
+])
+def test_capital_or_a_town_lost_outside_war_is_no_event(pipeline: Pipeline, text: str) -> None:
+    assert events_of(pipeline, text) == []

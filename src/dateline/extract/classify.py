@@ -847,6 +847,7 @@ LOST_GROUND = _LEXICON.regex("LOST_GROUND")
 WITHDREW = _LEXICON.regex("WITHDREW")
 MOVED_IN = _LEXICON.regex("MOVED_IN")
 FELL_TO = _LEXICON.regex("FELL_TO")
+TAKEN_BY = _LEXICON.regex("TAKEN_BY")
 TARGETED_FROM_AFAR = _LEXICON.regex("TARGETED_FROM_AFAR")
 FRAME_BLOCKED = set(_LEXICON.words("FRAME_BLOCKED"))
 POLICE_ONLY = _LEXICON.regex("POLICE_ONLY")
@@ -1309,7 +1310,11 @@ def _territory_subtype(low: str, families: set[str]) -> Classification:
         state, rebel = STATE_WORDS.search(low, fell.end()), NONSTATE_WORDS.search(low, fell.end())
         state_at = 1 if state and (not rebel or state.start() < rebel.start()) else -1
         rebel_at = 1 if rebel and state_at < 0 else -1
-    elif (lost := LOST_GROUND.search(low)) is not None:
+    elif (lost := LOST_GROUND.search(low)) is not None and (taker := TAKEN_BY.search(low, lost.end())) is not None:
+        # who took it is named after the verb ("lost the town to Islamic State fighters"): a state's words, else an
+        # armed group
+        state_at, rebel_at = (1, -1) if STATE_WORDS.search(taker.group(0)) else (-1, 1)
+    elif lost is not None:
         # the side that lost it is named (last) before the verb: the other side took it
         lost_state = max((m.start() for m in STATE_WORDS.finditer(low, 0, lost.start())), default=-1)
         lost_rebel = max((m.start() for m in NONSTATE_WORDS.finditer(low, 0, lost.start())), default=-1)
