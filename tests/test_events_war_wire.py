@@ -187,3 +187,17 @@ def test_the_side_that_lost_its_capital_is_not_the_one_that_took_it(pipeline: Pi
 ])
 def test_capital_or_a_town_lost_outside_war_is_no_event(pipeline: Pipeline, text: str) -> None:
     assert events_of(pipeline, text) == []
+
+
+@pytest.mark.parametrize("text", [
+    "Two soldiers were killed on Thursday when they entered a building rigged with booby traps in Mosul.",
+    "A Kurdish fighter was killed in Raqqa on Saturday while trying to save a boy who had strayed into a building "
+    "rigged with booby traps.",
+])
+def test_a_death_told_with_the_device_that_caused_it_is_an_explosive_device(pipeline: Pipeline, text: str) -> None:
+    assert [e.sub_event_type for e in events_of(pipeline, text)] == ["Remote explosive/landmine/IED"]
+
+
+def test_people_killed_at_a_mine_are_not_killed_by_a_landmine(pipeline: Pipeline) -> None:
+    text = "Gunmen killed five miners at a gold mine near Kidal on Monday."
+    assert "Remote explosive/landmine/IED" not in [e.sub_event_type for e in events_of(pipeline, text)]

@@ -56,6 +56,11 @@ def _phrase(family: str) -> str:
     return "|".join(p for p, f in TRIGGER_PHRASES if f == family)
 
 
+# Explosive devices named as such (roadside bombs, IEDs, landmines, booby traps): the device family's phrases, not
+# a bare "mine", which may be a place of work.
+DEVICE_NAMED = re.compile(_phrase("ied"))
+
+
 class _RuleLexicon(Lexicon):
     """The sub-type rules' cue lists and patterns (data/rule_cues.yaml), by the names the rules use; a
     `regexes` entry may borrow a family's trigger phrases, so the two agree."""
@@ -1117,6 +1122,10 @@ def classify_sentence(text: str, families: set[str], sent: SpacySpan | None = No
         return pick("Grenade", "grenade or hand-thrown bomb")  # "crude bombs exploded near a procession"
     if explosive_ok and ("ied" in families or (has["ied"] and families & {"explosion", "bomb"})):
         return pick("Remote explosive/landmine/IED", "explosive device")
+    if explosive_ok and "kill" in families and families <= {"kill", "explosion", "bomb"} and DEVICE_NAMED.search(low):
+        # a death told with the device that caused it, in any clause ("killed while trying to save a boy who had
+        # strayed into a building rigged with booby traps"): no other means named, the device killed
+        return pick("Remote explosive/landmine/IED", "killed by an explosive device")
     if "grenade" in families and has["grenade"]:
         return pick("Grenade", "grenade")
     # heavy machine guns are heavy weapons, not small arms (fired from afar at positions, like mortars)
