@@ -201,3 +201,14 @@ def test_a_death_told_with_the_device_that_caused_it_is_an_explosive_device(pipe
 def test_people_killed_at_a_mine_are_not_killed_by_a_landmine(pipeline: Pipeline) -> None:
     text = "Gunmen killed five miners at a gold mine near Kidal on Monday."
     assert "Remote explosive/landmine/IED" not in [e.sub_event_type for e in events_of(pipeline, text)]
+
+
+@pytest.mark.parametrize(("text", "sub_event_type"), [
+    ("Russian forces launched a salvo of missiles fired from ships and planes at Kyiv overnight, killing three people.",
+     "Air/drone strike"),
+    ("Israeli planes fired missiles at a house in Gaza City on Tuesday, killing five people.", "Air/drone strike"),
+    ("Rebels fired rockets at the airport in Mogadishu on Friday, damaging two planes.",
+     "Shelling/artillery/missile attack"),
+])
+def test_missiles_that_planes_fire_are_an_air_strike(pipeline: Pipeline, text: str, sub_event_type: str) -> None:
+    assert [e.sub_event_type for e in events_of(pipeline, text)] == [sub_event_type]
