@@ -212,3 +212,15 @@ def test_people_killed_at_a_mine_are_not_killed_by_a_landmine(pipeline: Pipeline
 ])
 def test_missiles_that_planes_fire_are_an_air_strike(pipeline: Pipeline, text: str, sub_event_type: str) -> None:
     assert [e.sub_event_type for e in events_of(pipeline, text)] == [sub_event_type]
+
+
+@pytest.mark.parametrize(("text", "sub_event_type"), [
+    ("Rebels fired rocket-propelled grenades at an army convoy near Beni on Monday, killing two soldiers.",
+     "Armed clash"),
+    ("A Kurdish fighter was hit by a rocket-propelled grenade fired by Islamic State militants while assisting his "
+     "unit on the front line near Raqqa on Tuesday.", "Armed clash"),
+    ("Militants fired RPGs at a residential area of Mogadishu on Friday, killing a child.",
+     "Shelling/artillery/missile attack"),
+])
+def test_rpg_fire_at_fighters_is_the_fighting_itself(pipeline: Pipeline, text: str, sub_event_type: str) -> None:
+    assert [e.sub_event_type for e in events_of(pipeline, text)] == [sub_event_type]

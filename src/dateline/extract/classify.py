@@ -852,6 +852,7 @@ LOST_GROUND = _LEXICON.regex("LOST_GROUND")
 WITHDREW = _LEXICON.regex("WITHDREW")
 MOVED_IN = _LEXICON.regex("MOVED_IN")
 FELL_TO = _LEXICON.regex("FELL_TO")
+RPG_FIRE = _LEXICON.regex("RPG_FIRE")
 TAKEN_BY = _LEXICON.regex("TAKEN_BY")
 TARGETED_FROM_AFAR = _LEXICON.regex("TARGETED_FROM_AFAR")
 FRAME_BLOCKED = set(_LEXICON.words("FRAME_BLOCKED"))
@@ -1118,6 +1119,10 @@ def classify_sentence(text: str, families: set[str], sent: SpacySpan | None = No
         return pick("Air/drone strike", "aircraft/drone")
     if explosive_ok and "bomb" in families and not has["ied"] and _state_bombs(sent):
         return pick("Air/drone strike", "state forces bombing")
+    if explosive_ok and not protest_ctx and RPG_FIRE.search(low) and _target_is_armed(sent, low):
+        # an RPG is fired at close range by fighters in contact: at soldiers, fighters or a convoy it is the fighting
+        # itself, not a shelling from afar (at homes or a market it stays one)
+        return pick("Armed clash", "RPG fire at armed men")
     if explosive_ok and "grenade" in families and has["grenade"] and "ied" not in families:
         return pick("Grenade", "grenade or hand-thrown bomb")  # "crude bombs exploded near a procession"
     if explosive_ok and ("ied" in families or (has["ied"] and families & {"explosion", "bomb"})):
