@@ -224,3 +224,13 @@ def test_missiles_that_planes_fire_are_an_air_strike(pipeline: Pipeline, text: s
 ])
 def test_rpg_fire_at_fighters_is_the_fighting_itself(pipeline: Pipeline, text: str, sub_event_type: str) -> None:
     assert [e.sub_event_type for e in events_of(pipeline, text)] == [sub_event_type]
+
+
+@pytest.mark.parametrize(("text", "sub_event_type"), [
+    ("Boko Haram fighters raided the town of Gwoza on Tuesday.", "Attack"),
+    ("The village of Gwoza was raided by bandits on Sunday night.", "Attack"),
+    ("Police raided the offices of an opposition newspaper in Harare on Monday.", "Arrests"),
+    ("Gunmen raided a police post in Zamfara on Monday, killing two officers.", "Armed clash"),
+])
+def test_a_raid_is_a_battle_only_when_armed_men_are_hit(pipeline: Pipeline, text: str, sub_event_type: str) -> None:
+    assert [e.sub_event_type for e in events_of(pipeline, text)] == [sub_event_type]

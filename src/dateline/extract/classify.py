@@ -1236,6 +1236,9 @@ def classify_sentence(text: str, families: set[str], sent: SpacySpan | None = No
             return pick("Armed clash", "attack on armed forces")
         if "raid" in families and has["arrest"]:
             return pick("Arrests", "raid and arrests")
+        if families == {"raid"} and _armed_men_raided(sent):
+            # "Boko Haram fighters raided the town": armed men who are no state force raid to attack, not to arrest
+            return pick("Attack", "armed men raided a place")
         if families == {"raid"}:
             return pick("Arrests", "raid", conf=0.4)
         if "arrest" in families and not re.search(r"\bkill|\bshot\b|\bmurder|\bbeat", low):
@@ -1369,7 +1372,7 @@ def _targets(sent: SpacySpan | None, low: str) -> str:
         for tok in sent:
             if CUE["attack_words"].fullmatch(tok.lower_) or tok.lemma_.lower() in {"kill", "attack", "shoot", "target",
                                                                                      "fire", "hit", "ambush", "murder",
-                                                                                     "gun", "stab"}:
+                                                                                     "gun", "stab", "raid"}:
                 for child in tok.children:
                     if child.dep_ in {"dobj", "nsubjpass"}:
                         parts.append(" ".join(t.lower_ for t in child.subtree))
@@ -1419,6 +1422,14 @@ def _armed_men_attacked(sent: SpacySpan | None, told: str = "") -> bool:
                     and not CROWD_WORDS.search(phrase):
                 return True
     return False
+
+
+def _armed_men_raided(sent: SpacySpan | None) -> bool:
+    """Whether the raiders are armed men who are no state force ("Boko Haram fighters raided the town", "the village
+    was raided by bandits"): police and soldiers raid to search and arrest."""
+    return any((ARMED_ATTACKERS.search(phrase) or NONSTATE_WORDS.search(phrase)
+                or names_armed_group(" ".join(t.text for t in doer.subtree))) and not STATE_WORDS.search(phrase)
+               for _, doer, phrase in _doers(sent, "raid"))
 
 
 def _blanked_out(tok: Token, sent: SpacySpan, told: str) -> bool:
