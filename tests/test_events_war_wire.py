@@ -140,8 +140,8 @@ def test_people_seized_stay_an_abduction(pipeline: Pipeline) -> None:
 
 
 @pytest.mark.parametrize(("text", "sub_event_type"), [
-    ("After weeks of shelling, the militia withdrew from the town of Tal Rifaat before dawn as Turkish-backed "
-     "fighters moved in.", "Non-state actor overtakes territory"),
+    (("After weeks of shelling, the militia withdrew from the town of Tal Rifaat before dawn as Turkish-backed "
+      "fighters moved in."), "Non-state actor overtakes territory"),
     ("Government troops withdrew from the town of Kidal on Monday after days of rebel shelling.",
      "Non-state actor overtakes territory"),
     ("Rebels retreated from the town of Uvira as government troops advanced on Friday.",
@@ -191,8 +191,8 @@ def test_capital_or_a_town_lost_outside_war_is_no_event(pipeline: Pipeline, text
 
 @pytest.mark.parametrize("text", [
     "Two soldiers were killed on Thursday when they entered a building rigged with booby traps in Mosul.",
-    "A Kurdish fighter was killed in Raqqa on Saturday while trying to save a boy who had strayed into a building "
-    "rigged with booby traps.",
+    ("A Kurdish fighter was killed in Raqqa on Saturday while trying to save a boy who had strayed into a building "
+     "rigged with booby traps."),
 ])
 def test_a_death_told_with_the_device_that_caused_it_is_an_explosive_device(pipeline: Pipeline, text: str) -> None:
     assert [e.sub_event_type for e in events_of(pipeline, text)] == ["Remote explosive/landmine/IED"]
@@ -217,8 +217,8 @@ def test_missiles_that_planes_fire_are_an_air_strike(pipeline: Pipeline, text: s
 @pytest.mark.parametrize(("text", "sub_event_type"), [
     ("Rebels fired rocket-propelled grenades at an army convoy near Beni on Monday, killing two soldiers.",
      "Armed clash"),
-    ("A Kurdish fighter was hit by a rocket-propelled grenade fired by Islamic State militants while assisting his "
-     "unit on the front line near Raqqa on Tuesday.", "Armed clash"),
+    (("A Kurdish fighter was hit by a rocket-propelled grenade fired by Islamic State militants while assisting his "
+      "unit on the front line near Raqqa on Tuesday."), "Armed clash"),
     ("Militants fired RPGs at a residential area of Mogadishu on Friday, killing a child.",
      "Shelling/artillery/missile attack"),
 ])

@@ -853,6 +853,7 @@ WITHDREW = _LEXICON.regex("WITHDREW")
 MOVED_IN = _LEXICON.regex("MOVED_IN")
 FELL_TO = _LEXICON.regex("FELL_TO")
 RPG_FIRE = _LEXICON.regex("RPG_FIRE")
+NEGOTIATED_EXIT = _LEXICON.regex("NEGOTIATED_EXIT")
 TAKEN_BY = _LEXICON.regex("TAKEN_BY")
 TARGETED_FROM_AFAR = _LEXICON.regex("TARGETED_FROM_AFAR")
 FRAME_BLOCKED = set(_LEXICON.words("FRAME_BLOCKED"))
@@ -1119,9 +1120,10 @@ def classify_sentence(text: str, families: set[str], sent: SpacySpan | None = No
         return pick("Air/drone strike", "aircraft/drone")
     if explosive_ok and "bomb" in families and not has["ied"] and _state_bombs(sent):
         return pick("Air/drone strike", "state forces bombing")
-    if explosive_ok and not protest_ctx and RPG_FIRE.search(low) and _target_is_armed(sent, low):
-        # an RPG is fired at close range by fighters in contact: at soldiers, fighters or a convoy it is the fighting
-        # itself, not a shelling from afar (at homes or a market it stays one)
+    if explosive_ok and not protest_ctx and RPG_FIRE.search(low) and _target_is_armed(sent, low) and (
+            FRONT_WORDS.search(low) or _armed_firer(sent)):
+        # an RPG fired by fighters at fighters, or on a front line, is fired at close range by sides in contact: the
+        # fighting itself, not a shelling from afar (at homes or a market, or from no one named, it stays one)
         return pick("Armed clash", "RPG fire at armed men")
     if explosive_ok and "grenade" in families and has["grenade"] and "ied" not in families:
         return pick("Grenade", "grenade or hand-thrown bomb")  # "crude bombs exploded near a procession"
@@ -1188,7 +1190,7 @@ def classify_sentence(text: str, families: set[str], sent: SpacySpan | None = No
         if NO_RESISTANCE.search(low):
             return pick("Non-violent transfer of territory", "entered without resistance")
         return _territory_subtype(low, families)
-    if families <= {"withdraw", "change"} and "withdraw" in families and _forced_withdrawal(low, has, sent):
+    if families <= {"withdraw", "change"} and "withdraw" in families and _forced_withdrawal(low, sent):
         # ground given up under fire, or as the other side closed in, was taken by force: no handover
         return _territory_subtype(low, families)
     if "withdraw" in families and (not has["clash"] or NO_RESISTANCE.search(low)):
@@ -1293,12 +1295,13 @@ def classify_sentence(text: str, families: set[str], sent: SpacySpan | None = No
     return pick("Other", "unclear", conf=0.2)
 
 
-def _forced_withdrawal(low: str, has: dict[str, bool], sent: SpacySpan | None) -> bool:
+def _forced_withdrawal(low: str, sent: SpacySpan | None) -> bool:
     """A withdrawal the sentence tells as forced: under bombardment or after fighting, pursued, or as the other side
-    moved in (FORCED_OUT), not under a deal and not "without resistance". The whole sentence counts: the shelling
-    that forced it sits in a clause of time ("after weeks of shelling") set aside from the sub-type's words."""
+    moved in (FORCED_OUT), not under a deal (NEGOTIATED_EXIT) and not "without resistance". The whole sentence
+    counts: the shelling that forced it sits in a clause of time ("after weeks of shelling") set aside from the
+    sub-type's words."""
     whole = span_text(sent).lower() if sent is not None else low
-    return bool(FORCED_OUT.search(whole)) and not NO_RESISTANCE.search(whole) and not has["agreement"]
+    return bool(FORCED_OUT.search(whole)) and not NO_RESISTANCE.search(whole) and not NEGOTIATED_EXIT.search(whole)
 
 
 def _targeting_subtype(low: str, has: dict[str, bool], sent: SpacySpan | None) -> Classification:
@@ -1422,6 +1425,11 @@ def _armed_men_attacked(sent: SpacySpan | None, told: str = "") -> bool:
                     and not CROWD_WORDS.search(phrase):
                 return True
     return False
+
+
+def _armed_firer(sent: SpacySpan | None) -> bool:
+    """Whether whoever fired is named as an armed side ("rebels fired RPGs", "an RPG fired by militants")."""
+    return any(_names_forces(phrase) for _, _, phrase in _doers(sent, "fire"))
 
 
 def _armed_men_raided(sent: SpacySpan | None) -> bool:
