@@ -137,3 +137,100 @@ def test_a_town_seized_or_captured_by_its_bare_name_is_ground_taken_there(pipeli
 def test_people_seized_stay_an_abduction(pipeline: Pipeline) -> None:
     [event] = events_of(pipeline, "Gunmen seized two aid workers in Kidal on Monday.")
     assert event.sub_event_type == "Abduction/forced disappearance"
+
+
+@pytest.mark.parametrize(("text", "sub_event_type"), [
+    (("After weeks of shelling, the militia withdrew from the town of Tal Rifaat before dawn as Turkish-backed "
+      "fighters moved in."), "Non-state actor overtakes territory"),
+    ("Government troops withdrew from the town of Kidal on Monday after days of rebel shelling.",
+     "Non-state actor overtakes territory"),
+    ("Rebels retreated from the town of Uvira as government troops advanced on Friday.",
+     "Government regains territory"),
+    ("Under heavy pressure from the army, the rebels withdrew from the town of Uvira on Friday.",
+     "Government regains territory"),
+])
+def test_ground_given_up_under_fire_was_taken_by_the_other_side(pipeline: Pipeline, text: str,
+                                                                 sub_event_type: str) -> None:
+    assert [e.sub_event_type for e in events_of(pipeline, text)] == [sub_event_type]
+
+
+@pytest.mark.parametrize("text", [
+    "The rebels withdrew from the town of Uvira on Sunday under a deal brokered by Angola.",
+    "The army withdrew from the town of Uvira on Friday without a fight.",
+])
+def test_ground_handed_over_under_a_deal_or_without_a_fight_stays_non_violent(pipeline: Pipeline, text: str) -> None:
+    assert [e.sub_event_type for e in events_of(pipeline, text)] == ["Non-violent transfer of territory"]
+
+
+@pytest.mark.parametrize(("text", "sub_event_type"), [
+    ("The army drove the militants out of their last stronghold in Idlib province on Sunday.",
+     "Government regains territory"),
+    ("Islamic State lost its capital Raqqa on Tuesday after a four-month campaign by Kurdish-led forces.",
+     "Non-state actor overtakes territory"),
+    ("The government lost the town of Palmyra to Islamic State fighters on Sunday.",
+     "Non-state actor overtakes territory"),
+])
+def test_ground_a_side_lost_or_was_driven_from_changed_hands(pipeline: Pipeline, text: str,
+                                                            sub_event_type: str) -> None:
+    assert [e.sub_event_type for e in events_of(pipeline, text)] == [sub_event_type]
+
+
+def test_the_side_that_lost_its_capital_is_not_the_one_that_took_it(pipeline: Pipeline) -> None:
+    text = "Islamic State lost its capital Raqqa on Tuesday after a four-month campaign by Kurdish-led forces."
+    [event] = events_of(pipeline, text)
+    assert event.actor2 is not None and event.actor2.startswith("Islamic State")
+
+
+@pytest.mark.parametrize("text", [
+    "The bank lost its capital reserves in the crisis last year.",
+    "The ruling party lost the town of Nakuru to the opposition in the election.",
+])
+def test_capital_or_a_town_lost_outside_war_is_no_event(pipeline: Pipeline, text: str) -> None:
+    assert events_of(pipeline, text) == []
+
+
+@pytest.mark.parametrize("text", [
+    "Two soldiers were killed on Thursday when they entered a building rigged with booby traps in Mosul.",
+    ("A Kurdish fighter was killed in Raqqa on Saturday while trying to save a boy who had strayed into a building "
+     "rigged with booby traps."),
+])
+def test_a_death_told_with_the_device_that_caused_it_is_an_explosive_device(pipeline: Pipeline, text: str) -> None:
+    assert [e.sub_event_type for e in events_of(pipeline, text)] == ["Remote explosive/landmine/IED"]
+
+
+def test_people_killed_at_a_mine_are_not_killed_by_a_landmine(pipeline: Pipeline) -> None:
+    text = "Gunmen killed five miners at a gold mine near Kidal on Monday."
+    assert "Remote explosive/landmine/IED" not in [e.sub_event_type for e in events_of(pipeline, text)]
+
+
+@pytest.mark.parametrize(("text", "sub_event_type"), [
+    ("Russian forces launched a salvo of missiles fired from ships and planes at Kyiv overnight, killing three people.",
+     "Air/drone strike"),
+    ("Israeli planes fired missiles at a house in Gaza City on Tuesday, killing five people.", "Air/drone strike"),
+    ("Rebels fired rockets at the airport in Mogadishu on Friday, damaging two planes.",
+     "Shelling/artillery/missile attack"),
+])
+def test_missiles_that_planes_fire_are_an_air_strike(pipeline: Pipeline, text: str, sub_event_type: str) -> None:
+    assert [e.sub_event_type for e in events_of(pipeline, text)] == [sub_event_type]
+
+
+@pytest.mark.parametrize(("text", "sub_event_type"), [
+    ("Rebels fired rocket-propelled grenades at an army convoy near Beni on Monday, killing two soldiers.",
+     "Armed clash"),
+    (("A Kurdish fighter was hit by a rocket-propelled grenade fired by Islamic State militants while assisting his "
+      "unit on the front line near Raqqa on Tuesday."), "Armed clash"),
+    ("Militants fired RPGs at a residential area of Mogadishu on Friday, killing a child.",
+     "Shelling/artillery/missile attack"),
+])
+def test_rpg_fire_at_fighters_is_the_fighting_itself(pipeline: Pipeline, text: str, sub_event_type: str) -> None:
+    assert [e.sub_event_type for e in events_of(pipeline, text)] == [sub_event_type]
+
+
+@pytest.mark.parametrize(("text", "sub_event_type"), [
+    ("Boko Haram fighters raided the town of Gwoza on Tuesday.", "Attack"),
+    ("The village of Gwoza was raided by bandits on Sunday night.", "Attack"),
+    ("Police raided the offices of an opposition newspaper in Harare on Monday.", "Arrests"),
+    ("Gunmen raided a police post in Zamfara on Monday, killing two officers.", "Armed clash"),
+])
+def test_a_raid_is_a_battle_only_when_armed_men_are_hit(pipeline: Pipeline, text: str, sub_event_type: str) -> None:
+    assert [e.sub_event_type for e in events_of(pipeline, text)] == [sub_event_type]

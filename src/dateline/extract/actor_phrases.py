@@ -353,8 +353,9 @@ def _states_acting(sent: SpacySpan, book: Codebook, used: set[int],
 
 
 # Verbs whose subject gives ground up: in a transfer of territory that side loses it (events._fill_actors).
+# ("Islamic State lost its capital": the side that lost the ground, not the one that took it)
 _LEAVE_LEMMAS = frozenset({"withdraw", "retreat", "pull", "flee", "abandon", "evacuate", "leave", "vacate", "hand",
-                           "cede", "surrender"})
+                           "cede", "surrender", "lose"})
 LEAVER = "leaver"
 _UNDERGO_LEMMAS = frozenset({"die", "perish", "succumb", "drown"})  # intransitive verbs whose subject is a victim
 # Participles that say who holds, runs or backs what they describe ("airstrikes on a town controlled by X",

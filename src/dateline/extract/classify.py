@@ -56,6 +56,11 @@ def _phrase(family: str) -> str:
     return "|".join(p for p, f in TRIGGER_PHRASES if f == family)
 
 
+# Explosive devices named as such (roadside bombs, IEDs, landmines, booby traps): the device family's phrases, not
+# a bare "mine", which may be a place of work.
+DEVICE_NAMED = re.compile(_phrase("ied"))
+
+
 class _RuleLexicon(Lexicon):
     """The sub-type rules' cue lists and patterns (data/rule_cues.yaml), by the names the rules use; a
     `regexes` entry may borrow a family's trigger phrases, so the two agree."""
@@ -209,7 +214,8 @@ def _diplomatic_subject(tok: Token) -> bool:
 
 # Verbs of war that name an event only when armed actors do them to a place or a target (codebook sections 10
 # and 12): the family each one proposes once its frame is found.
-ARMED_FRAMES = {"target": "target", "advance": "advance", "invade": "attack", "counter": "clash", "firing": "fire"}
+ARMED_FRAMES = {"target": "target", "advance": "advance", "invade": "attack", "counter": "clash", "firing": "fire",
+                "retreat": "withdraw"}
 # ground entered; "advanced on / to / towards the town" is an approach, which takes nothing
 _PLACE_PREPS = {"into", "in", "through", "inside"}
 
@@ -843,7 +849,12 @@ FORCE_ACTOR = _LEXICON.regex("FORCE_ACTOR")
 FRONT_WORDS = _LEXICON.regex("FRONT_WORDS")
 ARMED_FRAME_ACTORS = _LEXICON.regex("ARMED_FRAME_ACTORS")
 LOST_GROUND = _LEXICON.regex("LOST_GROUND")
+WITHDREW = _LEXICON.regex("WITHDREW")
+MOVED_IN = _LEXICON.regex("MOVED_IN")
 FELL_TO = _LEXICON.regex("FELL_TO")
+RPG_FIRE = _LEXICON.regex("RPG_FIRE")
+NEGOTIATED_EXIT = _LEXICON.regex("NEGOTIATED_EXIT")
+TAKEN_BY = _LEXICON.regex("TAKEN_BY")
 TARGETED_FROM_AFAR = _LEXICON.regex("TARGETED_FROM_AFAR")
 FRAME_BLOCKED = set(_LEXICON.words("FRAME_BLOCKED"))
 POLICE_ONLY = _LEXICON.regex("POLICE_ONLY")
@@ -1109,10 +1120,19 @@ def classify_sentence(text: str, families: set[str], sent: SpacySpan | None = No
         return pick("Air/drone strike", "aircraft/drone")
     if explosive_ok and "bomb" in families and not has["ied"] and _state_bombs(sent):
         return pick("Air/drone strike", "state forces bombing")
+    if explosive_ok and not protest_ctx and RPG_FIRE.search(low) and _target_is_armed(sent, low) and (
+            FRONT_WORDS.search(low) or _armed_firer(sent)):
+        # an RPG fired by fighters at fighters, or on a front line, is fired at close range by sides in contact: the
+        # fighting itself, not a shelling from afar (at homes or a market, or from no one named, it stays one)
+        return pick("Armed clash", "RPG fire at armed men")
     if explosive_ok and "grenade" in families and has["grenade"] and "ied" not in families:
         return pick("Grenade", "grenade or hand-thrown bomb")  # "crude bombs exploded near a procession"
     if explosive_ok and ("ied" in families or (has["ied"] and families & {"explosion", "bomb"})):
         return pick("Remote explosive/landmine/IED", "explosive device")
+    if explosive_ok and "kill" in families and families <= {"kill", "explosion", "bomb"} and DEVICE_NAMED.search(low):
+        # a death told with the device that caused it, in any clause ("killed while trying to save a boy who had
+        # strayed into a building rigged with booby traps"): no other means named, the device killed
+        return pick("Remote explosive/landmine/IED", "killed by an explosive device")
     if "grenade" in families and has["grenade"]:
         return pick("Grenade", "grenade")
     # heavy machine guns are heavy weapons, not small arms (fired from afar at positions, like mortars)
@@ -1170,6 +1190,9 @@ def classify_sentence(text: str, families: set[str], sent: SpacySpan | None = No
         if NO_RESISTANCE.search(low):
             return pick("Non-violent transfer of territory", "entered without resistance")
         return _territory_subtype(low, families)
+    if families <= {"withdraw", "change"} and "withdraw" in families and _forced_withdrawal(low, sent):
+        # ground given up under fire, or as the other side closed in, was taken by force: no handover
+        return _territory_subtype(low, families)
     if "withdraw" in families and (not has["clash"] or NO_RESISTANCE.search(low)):
         return pick("Non-violent transfer of territory", "withdrawal/handover")
     if "sexual" in families or has["sexual"]:
@@ -1215,6 +1238,9 @@ def classify_sentence(text: str, families: set[str], sent: SpacySpan | None = No
             return pick("Armed clash", "attack on armed forces")
         if "raid" in families and has["arrest"]:
             return pick("Arrests", "raid and arrests")
+        if families == {"raid"} and _armed_men_raided(sent):
+            # "Boko Haram fighters raided the town": armed men who are no state force raid to attack, not to arrest
+            return pick("Attack", "armed men raided a place")
         if families == {"raid"}:
             return pick("Arrests", "raid", conf=0.4)
         if "arrest" in families and not re.search(r"\bkill|\bshot\b|\bmurder|\bbeat", low):
@@ -1269,6 +1295,15 @@ def classify_sentence(text: str, families: set[str], sent: SpacySpan | None = No
     return pick("Other", "unclear", conf=0.2)
 
 
+def _forced_withdrawal(low: str, sent: SpacySpan | None) -> bool:
+    """A withdrawal the sentence tells as forced: under bombardment or after fighting, pursued, or as the other side
+    moved in (FORCED_OUT), not under a deal (NEGOTIATED_EXIT) and not "without resistance". The whole sentence
+    counts: the shelling that forced it sits in a clause of time ("after weeks of shelling") set aside from the
+    sub-type's words."""
+    whole = span_text(sent).lower() if sent is not None else low
+    return bool(FORCED_OUT.search(whole)) and not NO_RESISTANCE.search(whole) and not NEGOTIATED_EXIT.search(whole)
+
+
 def _targeting_subtype(low: str, has: dict[str, bool], sent: SpacySpan | None) -> Classification:
     """An armed actor targeting something, no other trigger: from the air an air strike; with shells, or at homes,
     markets or ships, a shelling (fired from afar); at positions, roads and ground, the fighting (Armed clash)."""
@@ -1295,7 +1330,11 @@ def _territory_subtype(low: str, families: set[str]) -> Classification:
         state, rebel = STATE_WORDS.search(low, fell.end()), NONSTATE_WORDS.search(low, fell.end())
         state_at = 1 if state and (not rebel or state.start() < rebel.start()) else -1
         rebel_at = 1 if rebel and state_at < 0 else -1
-    elif (lost := LOST_GROUND.search(low)) is not None:
+    elif (lost := LOST_GROUND.search(low)) is not None and (taker := TAKEN_BY.search(low, lost.end())) is not None:
+        # who took it is named after the verb ("lost the town to Islamic State fighters"): a state's words, else an
+        # armed group
+        state_at, rebel_at = (1, -1) if STATE_WORDS.search(taker.group(0)) else (-1, 1)
+    elif lost is not None:
         # the side that lost it is named (last) before the verb: the other side took it
         lost_state = max((m.start() for m in STATE_WORDS.finditer(low, 0, lost.start())), default=-1)
         lost_rebel = max((m.start() for m in NONSTATE_WORDS.finditer(low, 0, lost.start())), default=-1)
@@ -1303,11 +1342,29 @@ def _territory_subtype(low: str, families: set[str]) -> Classification:
     elif re.search(r"\b(?:were|was|been) (?:driven|pushed|forced|expelled) (?:back |out )?(?:of|from)\b", low):
         # passive ("were pushed back from their strongholds"): the side named before the verb lost the ground
         state_at, rebel_at = rebel_at, state_at
+    elif verb is None and (left := WITHDREW.search(low)) is not None:
+        state_at, rebel_at = _taker_of_withdrawal(low, left)
     if rebel_at > state_at:
         return Classification("Non-state actor overtakes territory", ["non-state group took territory"])
     if state_at >= 0 or "regain" in families:
         return Classification("Government regains territory", ["state forces took territory"])
     return Classification("Non-state actor overtakes territory", ["territory taken"], 0.4)
+
+
+def _taker_of_withdrawal(low: str, left: re.Match[str]) -> tuple[int, int]:
+    """(state_at, rebel_at) for ground given up by withdrawing: the side named after the withdrawal (the one that
+    moved in, pursued or fired: "withdrew as Turkish-backed fighters moved in") took it; with none named, the side
+    other than the one that withdrew (named last before the verb)."""
+    after = low[left.end():]
+    state, rebel = STATE_WORDS.search(after), NONSTATE_WORDS.search(after)
+    if state or rebel:
+        state_first = state is not None and (rebel is None or state.start() < rebel.start())
+        return (1, -1) if state_first else (-1, 1)
+    gave_state = max((m.start() for m in STATE_WORDS.finditer(low, 0, left.start())), default=-1)
+    gave_rebel = max((m.start() for m in NONSTATE_WORDS.finditer(low, 0, left.start())), default=-1)
+    if gave_rebel > gave_state:
+        return 1, -1
+    return (-1, 1) if gave_state >= 0 else (-1, -1)
 
 
 def _targets(sent: SpacySpan | None, low: str) -> str:
@@ -1318,7 +1375,7 @@ def _targets(sent: SpacySpan | None, low: str) -> str:
         for tok in sent:
             if CUE["attack_words"].fullmatch(tok.lower_) or tok.lemma_.lower() in {"kill", "attack", "shoot", "target",
                                                                                      "fire", "hit", "ambush", "murder",
-                                                                                     "gun", "stab"}:
+                                                                                     "gun", "stab", "raid"}:
                 for child in tok.children:
                     if child.dep_ in {"dobj", "nsubjpass"}:
                         parts.append(" ".join(t.lower_ for t in child.subtree))
@@ -1368,6 +1425,19 @@ def _armed_men_attacked(sent: SpacySpan | None, told: str = "") -> bool:
                     and not CROWD_WORDS.search(phrase):
                 return True
     return False
+
+
+def _armed_firer(sent: SpacySpan | None) -> bool:
+    """Whether whoever fired is named as an armed side ("rebels fired RPGs", "an RPG fired by militants")."""
+    return any(_names_forces(phrase) for _, _, phrase in _doers(sent, "fire"))
+
+
+def _armed_men_raided(sent: SpacySpan | None) -> bool:
+    """Whether the raiders are armed men who are no state force ("Boko Haram fighters raided the town", "the village
+    was raided by bandits"): police and soldiers raid to search and arrest."""
+    return any((ARMED_ATTACKERS.search(phrase) or NONSTATE_WORDS.search(phrase)
+                or names_armed_group(" ".join(t.text for t in doer.subtree))) and not STATE_WORDS.search(phrase)
+               for _, doer, phrase in _doers(sent, "raid"))
 
 
 def _blanked_out(tok: Token, sent: SpacySpan, told: str) -> bool:
