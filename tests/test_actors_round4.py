@@ -1,0 +1,43 @@
+"""Who the sides of an event are, fourth round: the people a sentence names by their place in a force ("an officer
+in the rebel force", "members of their unit") are of that force. Sentences written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from dateline.pipeline import Pipeline
+from tests.conftest import events_of
+
+
+def _kept(pipeline: Pipeline, text: str):  # type: ignore[no-untyped-def]
+    """The one kept event of the text (events sent to review left out)."""
+    [event] = [e for e in events_of(pipeline, text) if "needs_review" not in e.flags]
+    return event
+
+
+@pytest.mark.parametrize(("text", "actor2"), [
+    ("Government troops killed an officer in the rebel force during a raid near Goma on Monday.",
+     "Unidentified Armed Group (Democratic Republic of Congo)"),
+    ("Soldiers shot dead two officers of the rebel force near Beni on Tuesday, the army said.",
+     "Unidentified Armed Group (Democratic Republic of Congo)"),
+])
+def test_an_officer_of_an_armed_group_is_no_policeman(pipeline: Pipeline, text: str, actor2: str) -> None:
+    event = _kept(pipeline, text)
+    assert event.actor1 == "Military Forces of the Democratic Republic of Congo"
+    assert event.actor2 == actor2
+
+
+@pytest.mark.parametrize("text", [
+    "A roadside bomb killed two members of the brigade near Maiduguri on Sunday.",
+    "A landmine killed three members of their platoon near Maiduguri on Sunday.",
+    "A roadside bomb wounded four members of the 45th battalion near Maiduguri on Sunday.",
+])
+def test_members_of_a_unit_are_soldiers_not_civilians(pipeline: Pipeline, text: str) -> None:
+    event = _kept(pipeline, text)
+    assert event.sub_event_type == "Remote explosive/landmine/IED"
+    assert event.actor2 == "Military Forces of Nigeria"
+
+
+def test_members_of_a_rebel_brigade_are_the_rebels(pipeline: Pipeline) -> None:
+    event = _kept(pipeline, "Government troops killed six members of a rebel brigade near Goma on Monday.")
+    assert event.actor2 == "Unidentified Armed Group (Democratic Republic of Congo)"
