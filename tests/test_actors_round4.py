@@ -41,3 +41,22 @@ def test_members_of_a_unit_are_soldiers_not_civilians(pipeline: Pipeline, text: 
 def test_members_of_a_rebel_brigade_are_the_rebels(pipeline: Pipeline) -> None:
     event = _kept(pipeline, "Government troops killed six members of a rebel brigade near Goma on Monday.")
     assert event.actor2 == "Unidentified Armed Group (Democratic Republic of Congo)"
+
+
+@pytest.mark.parametrize(("text", "actor2"), [
+    ("A translator who worked with American forces was shot dead by gunmen in Kandahar on Monday, police said.",
+     "Civilians (Afghanistan)"),
+    ("A man who worked with the army was shot dead in Maiduguri on Monday.", "Civilians (Nigeria)"),
+    ("Gunmen shot dead a woman who had served in the police in Kano on Monday.", "Civilians (Nigeria)"),
+])
+def test_forces_a_victim_worked_with_are_no_side_of_the_killing(pipeline: Pipeline, text: str, actor2: str) -> None:
+    event = _kept(pipeline, text)
+    assert event.sub_event_type == "Attack"
+    assert event.actor1.startswith("Unidentified Armed Group")
+    assert event.actor2 == actor2
+
+
+def test_soldiers_who_were_attacked_are_still_a_side(pipeline: Pipeline) -> None:
+    event = _kept(pipeline, "Militants killed two soldiers who were guarding a bridge near Maiduguri on Monday.")
+    assert event.sub_event_type == "Armed clash"
+    assert event.actor2 == "Military Forces of Nigeria"

@@ -162,7 +162,7 @@ def actor_mentions(sent: SpacySpan, book: Codebook, credits: Sequence[Span] = ()
     if speakers is not None:
         speakers.extend(m for m, _ in found if _attribution_source(sent, m) and not _judge(sent, m))
     found = [(m, r) for m, r in found if not _attribution_source(sent, m) and not _finder(sent, m)
-             and not _investigator(sent, m)]
+             and not _investigator(sent, m) and not _describes_a_person(sent, m)]
     return _repelled_attacks(_named_in_parentheses(_either_or(found, sent), sent), sent)
 
 
@@ -384,6 +384,22 @@ def _finder(sent: SpacySpan, mention: actors_mod.ActorMention) -> bool:
     while tok is not None and tok.dep_ in {"compound", "amod", "conj"} and tok.head.i != tok.i:
         tok = tok.head
     return tok is not None and tok.dep_ == "nsubj" and tok.head.lemma_.lower() in _FIND_LEMMAS
+
+
+def _describes_a_person(sent: SpacySpan, mention: actors_mod.ActorMention) -> bool:
+    """The mention sits in a relative clause that tells whom a person worked with or served ("a translator who
+    worked with American forces was shot dead", "a man who had served in the army"): it says who the person is,
+    and is no side of what befell them. The clause's subject ("gunmen who worked for the cartel") is the person."""
+    tok = _tok_at(sent, mention.start)
+    if tok is None:
+        return False
+    for anc in tok.ancestors:
+        if anc.dep_ in {"relcl", "acl"} and anc.lemma_.lower() in actors_mod.describing_verbs():
+            return True
+        if anc.dep_ in {"ROOT", "ccomp", "advcl", "conj"} or anc.pos_ in {"NOUN", "PROPN"} and anc.dep_ in {
+                "nsubj", "nsubjpass", "dobj"}:
+            return False
+    return False
 
 
 def _investigator(sent: SpacySpan, mention: actors_mod.ActorMention) -> bool:
