@@ -60,3 +60,16 @@ def test_soldiers_who_were_attacked_are_still_a_side(pipeline: Pipeline) -> None
     event = _kept(pipeline, "Militants killed two soldiers who were guarding a bridge near Maiduguri on Monday.")
     assert event.sub_event_type == "Armed clash"
     assert event.actor2 == "Military Forces of Nigeria"
+
+
+@pytest.mark.parametrize(("text", "country"), [
+    ("A landmine killed four members of a pro-government militia near Mopti on Tuesday, officials said.", "Mali"),
+    ("A roadside bomb killed two militants near Gao on Monday.", "Mali"),
+])
+def test_an_armed_group_hit_by_a_bomb_no_one_is_named_for_is_its_second_side(
+        pipeline: Pipeline, text: str, country: str) -> None:
+    event = _kept(pipeline, text)
+    assert event.sub_event_type == "Remote explosive/landmine/IED"
+    assert event.actor1 == f"Unidentified Armed Group ({country})"
+    assert event.actor2 == f"Unidentified Armed Group ({country})"
+
