@@ -73,3 +73,16 @@ def test_an_armed_group_hit_by_a_bomb_no_one_is_named_for_is_its_second_side(
     assert event.actor1 == f"Unidentified Armed Group ({country})"
     assert event.actor2 == f"Unidentified Armed Group ({country})"
 
+
+@pytest.mark.parametrize(("text", "actor2"), [
+    ("Militants attacked the checkpoint near Bama on Monday. Soldiers fought them off for two hours.",
+     "Military Forces of Nigeria"),
+    (("Gunmen attacked a checkpoint outside Kaura Namoda on Sunday night. Police repelled the attackers after a gun "
+      "battle, a spokesman said."), "Police Forces of Nigeria"),
+])
+def test_the_side_that_fought_back_told_in_the_next_sentence_is_the_second_side(
+        pipeline: Pipeline, text: str, actor2: str) -> None:
+    event = _kept(pipeline, text)
+    assert event.sub_event_type == "Armed clash"
+    assert event.actor1 == "Unidentified Armed Group (Nigeria)"
+    assert event.actor2 == actor2

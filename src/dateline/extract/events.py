@@ -946,6 +946,7 @@ def _merge(candidates: list[Candidate], article: Article, book: Codebook) -> lis
                 kept.evidence.setdefault(name, span)
             if kept.actor2 is None and event.actor2 is not None:
                 _copy_actor2(kept, event)
+                incidents.other_side_told_after(kept, event)
             continue
         keys[key] = len(events)
         key_of[len(events)] = key
