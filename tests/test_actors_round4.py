@@ -86,3 +86,16 @@ def test_the_side_that_fought_back_told_in_the_next_sentence_is_the_second_side(
     assert event.sub_event_type == "Armed clash"
     assert event.actor1 == "Unidentified Armed Group (Nigeria)"
     assert event.actor2 == actor2
+
+
+def test_a_force_someone_is_an_officer_in_acts_in_its_own_clause(nlp) -> None:  # type: ignore[no-untyped-def]
+    # "X is an officer in the rebel force that took the town": the copula says who X is; the force is no patient
+    from dateline.codebook import default_codebook
+    from dateline.extract.actor_phrases import actor_mentions
+
+    text = ("The commander is a senior officer in the 10,000-strong rebel force that, with Turkish backing, took control "
+            "of the town on Sunday.")
+    sent = next(nlp(text).sents)
+    [(mention, role)] = [(m, r) for m, r in actor_mentions(sent, default_codebook()) if m.text == "rebel"]
+    assert mention.kind == "unidentified_armed"
+    assert role != "patient"

@@ -826,8 +826,10 @@ def _role(tok: Token) -> str:
     if node.dep_ in {"dobj", "nsubjpass", "attr"}:
         return "patient"
     if node.dep_ == "pobj" and node.head.lower_ in {"in", "with"} and node.head.head.pos_ == "NOUN" and \
-            _actor_lemma(node.head.head) in _MEMBER_LEMMAS:
-        return _role(node.head.head)  # "an officer in the army was killed": the force is hit in its officer
+            _actor_lemma(node.head.head) in _MEMBER_LEMMAS and node.head.head.dep_ != "attr":
+        # "an officer in the army was killed": the force is hit in its officer ("X is an officer in the rebel
+        # force that took the town" says who X is: the force acts in its own clause)
+        return _role(node.head.head)
     if node.dep_ == "pobj" and node.head.lower_ == "of" and (part := _whole_of(node)) is not None:
         return _role(part)  # "a faction of the Free Syrian Army clashed": the whole acts with its part
     if node.dep_ == "pobj" and node.head.lower_ in {"on", "at", "against", "upon", "of", "targeting"}:
