@@ -138,6 +138,12 @@ def actor_mentions(sent: SpacySpan, book: Codebook, credits: Sequence[Span] = ()
             if not kinds and nationality is None:
                 continue
             kind = kinds[0] if kinds else "military"
+        if lemma in _MEMBER_LEMMAS and (whole := _force_belonged_to(tok)) is not None:
+            # "an officer in the rebel force", "members of their unit": of the force they belong to, not police or
+            # civilians by their own word
+            kind = _force_kind(whole)
+            if kind is None:
+                continue  # "members of the militia": the force's own word names them
         if kind in {"civilians"} and lemma in {"member", "official", "owner"} and _armed_context(tok):
             continue
         if kind in {"civilians", "supporters"} and any(c.lower_ in actors_mod.ARMED_WORDS for c in tok.children
@@ -156,7 +162,7 @@ def actor_mentions(sent: SpacySpan, book: Codebook, credits: Sequence[Span] = ()
     if speakers is not None:
         speakers.extend(m for m, _ in found if _attribution_source(sent, m) and not _judge(sent, m))
     found = [(m, r) for m, r in found if not _attribution_source(sent, m) and not _finder(sent, m)
-             and not _investigator(sent, m)]
+             and not _investigator(sent, m) and not _describes_a_person(sent, m)]
     return _repelled_attacks(_named_in_parentheses(_either_or(found, sent), sent), sent)
 
 
@@ -379,6 +385,22 @@ def _finder(sent: SpacySpan, mention: actors_mod.ActorMention) -> bool:
     while tok is not None and tok.dep_ in {"compound", "amod", "conj"} and tok.head.i != tok.i:
         tok = tok.head
     return tok is not None and tok.dep_ == "nsubj" and tok.head.lemma_.lower() in _FIND_LEMMAS
+
+
+def _describes_a_person(sent: SpacySpan, mention: actors_mod.ActorMention) -> bool:
+    """The mention sits in a relative clause that tells whom a person worked with or served ("a translator who
+    worked with American forces was shot dead", "a man who had served in the army"): it says who the person is,
+    and is no side of what befell them. The clause's subject ("gunmen who worked for the cartel") is the person."""
+    tok = _tok_at(sent, mention.start)
+    if tok is None:
+        return False
+    for anc in tok.ancestors:
+        if anc.dep_ in {"relcl", "acl"} and anc.lemma_.lower() in actors_mod.describing_verbs():
+            return True
+        if anc.dep_ in {"ROOT", "ccomp", "advcl", "conj"} or anc.pos_ in {"NOUN", "PROPN"} and anc.dep_ in {
+                "nsubj", "nsubjpass", "dobj"}:
+            return False
+    return False
 
 
 def _investigator(sent: SpacySpan, mention: actors_mod.ActorMention) -> bool:
@@ -607,7 +629,47 @@ def _rebel_army(tok: Token) -> list[Token] | None:
 
 
 def _armed_context(tok: Token) -> bool:
-    return any(c.lower_ in {"militia", "gang", "group", "army"} for c in tok.subtree)
+    return any(c.lower_ in {"militia", "gang", "group", "army"} or c.lemma_.lower() in actors_mod.armed_unit_nouns()
+               for c in tok.subtree)
+
+
+# Words for a person that say only their place in a body ("an officer", "a member"): whose force they belong to
+# says what they are.
+_MEMBER_LEMMAS = frozenset({"member", "official", "officer", "commander"})
+_FORCE_KINDS = frozenset({"military", "security", "unidentified_armed", "unidentified_gang", "communal_militia"})
+
+
+def _force_belonged_to(tok: Token) -> Token | None:
+    """The armed force or unit a person belongs to: "an officer in the rebel force", "a commander with the militia",
+    "members of their unit" (the object of "of", "from", "in" or "with" on the person, or right after the person
+    when the parse hung the phrase on the verb: "killed an officer in the rebel force"); None otherwise."""
+    preps = [c for c in tok.children if c.dep_ == "prep"]
+    after = tok.doc[tok.right_edge.i + 1] if tok.right_edge.i + 1 < len(tok.doc) else None
+    if after is not None and after.dep_ == "prep" and after.head.pos_ in {"VERB", "AUX"}:
+        preps.append(after)
+    for prep in (p for p in preps if p.lower_ in {"of", "from", "in", "with"}):
+        for whole in (o for o in prep.children if o.dep_ == "pobj"):
+            lemma = _actor_lemma(whole)
+            if lemma in actors_mod.armed_unit_nouns() or actors_mod.KIND_BY_LEMMA.get(lemma) in _FORCE_KINDS:
+                return whole
+    return None
+
+
+def _force_kind(whole: Token) -> str | None:
+    """The kind of actor a force's members are, when no other phrase names it: the armed word on it ("the rebel
+    force": an armed group), or the state's military for a unit no word names ("their unit", "the brigade");
+    None when the force's own words are an actor phrase of their own ("the militia", "an army unit", "Wagner")."""
+    words = [t for t in whole.subtree if t.i < whole.i]
+    if _actor_lemma(whole) in actors_mod.KIND_BY_LEMMA and _actor_lemma(whole) != "force":
+        return None  # "members of a criminal gang": the gang is named by its own word
+    if any(t.pos_ == "PROPN" or (t.pos_ == "NOUN" and _actor_lemma(t) in actors_mod.KIND_BY_LEMMA) for t in words):
+        return None
+    kinds = [k for t in words if (k := actors_mod.KIND_BY_LEMMA.get(_actor_lemma(t))) in _FORCE_KINDS]
+    if kinds:
+        return kinds[0]  # "rebel" on the force: the parse made it an adjective, so no phrase of its own names it
+    if _actor_lemma(whole) in actors_mod.armed_unit_nouns():
+        return "military"
+    return None
 
 
 def _nationality(tok: Token, book: Codebook) -> str | None:
@@ -764,6 +826,11 @@ def _role(tok: Token) -> str:
         return "agent"
     if node.dep_ in {"dobj", "nsubjpass", "attr"}:
         return "patient"
+    if node.dep_ == "pobj" and node.head.lower_ in {"in", "with"} and node.head.head.pos_ == "NOUN" and \
+            _actor_lemma(node.head.head) in _MEMBER_LEMMAS and node.head.head.dep_ != "attr":
+        # "an officer in the army was killed": the force is hit in its officer ("X is an officer in the rebel
+        # force that took the town" says who X is: the force acts in its own clause)
+        return _role(node.head.head)
     if node.dep_ == "pobj" and node.head.lower_ == "of" and (part := _whole_of(node)) is not None:
         return _role(part)  # "a faction of the Free Syrian Army clashed": the whole acts with its part
     if node.dep_ == "pobj" and node.head.lower_ in {"on", "at", "against", "upon", "of", "targeting"}:

@@ -193,6 +193,19 @@ def striker_words(sub_event_type: str) -> tuple[frozenset[str], frozenset[str]] 
 
 
 @functools.cache
+def armed_unit_nouns() -> frozenset[str]:
+    """Lemmas of a force's units ("battalion", "platoon"): their members are armed men, not civilians."""
+    return frozenset(_load_aliases().get("armed_unit_nouns", []))
+
+
+@functools.cache
+def describing_verbs() -> frozenset[str]:
+    """Verbs of a relative clause that tell whom a person worked with or served ("who worked with US forces"): the
+    forces they name are no side of the act."""
+    return frozenset(_load_aliases().get("describing_verbs", []))
+
+
+@functools.cache
 def strike_nouns() -> frozenset[str]:
     """Lemmas of a strike's nouns ("the strikes", "the raid") that a later sentence retells it with."""
     return frozenset(_load_aliases().get("strike_nouns", []))

@@ -1378,7 +1378,7 @@ def _targets(sent: SpacySpan | None, low: str) -> str:
                                                                                      "gun", "stab", "raid"}:
                 for child in tok.children:
                     if child.dep_ in {"dobj", "nsubjpass"}:
-                        parts.append(" ".join(t.lower_ for t in child.subtree))
+                        parts.append(" ".join(t.lower_ for t in _outside_clauses(child)))
                     if child.dep_ == "prep" and child.lower_ in {"on", "at", "upon", "against"}:
                         parts.append(" ".join(t.lower_ for t in child.subtree))
         if parts:
@@ -1635,7 +1635,7 @@ def target_kind(sent: SpacySpan | None) -> str | None:
         if lemma in ARMED_HEADS or word in ARMED_HEADS:
             armed += _head_count(head)
         elif (lemma in GENERIC_HEADS or word in GENERIC_HEADS) and (
-                mods := " ".join(t.lower_ for t in head.subtree if t.i != head.i).replace(" - ", "-")):
+                mods := " ".join(t.lower_ for t in _outside_clauses(head) if t.i != head.i).replace(" - ", "-")):
             if ARMED_MODIFIER.search(mods) or NONSTATE_WORDS.search(mods):
                 armed += _head_count(head)
         elif CIVILIAN_WORDS.fullmatch(word) or CIVILIAN_WORDS.fullmatch(lemma):
@@ -1645,6 +1645,13 @@ def target_kind(sent: SpacySpan | None) -> str | None:
     # victims of both kinds: the majority decides ("seven soldiers and two civilians were killed" at a checkpoint
     # is a battle; a tie stays with the civilians)
     return "armed" if armed > civilian else "civilian"
+
+
+def _outside_clauses(head: Token) -> list[Token]:
+    """The words of a victim's phrase outside its relative clauses: "a man who worked with the army" was no armed
+    target; the clause only says who he was."""
+    clause = {t.i for c in head.children if c.dep_ == "relcl" for t in c.subtree}
+    return [t for t in head.subtree if t.i not in clause]
 
 
 def _head_count(head: Token) -> int:

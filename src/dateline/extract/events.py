@@ -946,6 +946,7 @@ def _merge(candidates: list[Candidate], article: Article, book: Codebook) -> lis
                 kept.evidence.setdefault(name, span)
             if kept.actor2 is None and event.actor2 is not None:
                 _copy_actor2(kept, event)
+                incidents.other_side_told_after(kept, event)
             continue
         keys[key] = len(events)
         key_of[len(events)] = key
@@ -1527,6 +1528,7 @@ def _fill_actors(event: Event, cand: Candidate, iso3: str | None, book: Codebook
     crowd_acts = any(r == "agent" for _, r in demo)
     first: tuple[str, int, actors_mod.ActorMention | None] | None = None
     second: tuple[str, int, actors_mod.ActorMention | None] | None = None
+    hit_by_unknown = False  # an unnamed armed group hit by a device no one is named for: both sides have one name
 
     def named(m: actors_mod.ActorMention) -> tuple[str, int, actors_mod.ActorMention]:
         name, inter = actors_mod.actor_name(m, iso3, book)
@@ -1606,8 +1608,11 @@ def _fill_actors(event: Event, cand: Candidate, iso3: str | None, book: Codebook
         if striker is not None and perps and all(_bare_weapon(x[0]) for x in perps):
             perps = []  # ("a drone struck an airport": sent by whom the report said flies them)
         first = named(perps[0][0]) if perps else claimant or striker or template("unidentified_armed")
+        # (an armed group hit by a bomb or mine no one is named for is a side of its own, though the unknown attacker
+        # has its name: "a landmine killed four members of a pro-government militia")
+        unknown = device and first[2] is None and first[0] == template("unidentified_armed")[0]
         targets = [x for x in state + armed if x[0] is not (perps[0][0] if perps else None) and x[1] not in {HOLDER, SPONSOR}
-                   and named(x[0])[0] != first[0]]
+                   and (named(x[0])[0] != first[0] or unknown and x[1] == "patient")]
         # who was hit comes before a group the sentence only labels or blames ("… the YPG, which Turkey calls a
         # wing of the PKK"; "killed four people, in an attack blamed on the YPG")
         # ("fired a missile at a Kurdish position, wounding two British soldiers": what it was fired at comes before
@@ -1619,6 +1624,7 @@ def _fill_actors(event: Event, cand: Candidate, iso3: str | None, book: Codebook
             second = named(civil[0][0])
         elif targets:
             second = named(targets[0][0])
+            hit_by_unknown = unknown and second[0] == first[0]
         elif _civilians_hit(cand):
             second = template("civilians")  # "struck a house", "shelled homes": civilian property was hit
     elif sub == "Disrupted weapons use":
@@ -1652,7 +1658,7 @@ def _fill_actors(event: Event, cand: Candidate, iso3: str | None, book: Codebook
             second = named(owners[0][0])  # "set fire to a police station": the police's property
     if first is not None:
         _set_actor(event, 1, first, evidence)
-    if second is not None and (first is None or second[0] != first[0] or second is first):
+    if second is not None and (first is None or second[0] != first[0] or second is first or hit_by_unknown):
         _set_actor(event, 2, second, evidence)
     event.interaction = book.interaction(event.inter1, event.inter2)
     if event.disorder_type and "Political violence" in event.disorder_type and event.inter2 == 7:

@@ -337,6 +337,7 @@ PLACE_FIELDS = ("country", "iso", "region", "admin1", "admin2", "admin3", "locat
 DATE_FIELDS = ("event_date", "date_start", "date_end", "time_precision")
 
 
+_NO_SIDE_OF_BATTLE = frozenset({5, 6, 7})  # rioters, protesters, civilians: no armed side of a battle
 ACTOR_FIELDS = ("actor1", "assoc_actor_1", "inter1", "actor2", "assoc_actor_2", "inter2")
 
 
@@ -358,11 +359,32 @@ def _fold_actors(event: Event, other: Event) -> None:
         known = {a.name for a in event.actors}
         event.actors = [*event.actors, *(a for a in other.actors if a.name not in known and a.name == event.actor2)]
         return
+    lacked_second = event.actor2 is None
     for name in ACTOR_FIELDS:
         if getattr(event, name) is None and getattr(other, name) is not None:
             setattr(event, name, getattr(other, name))
     known = {a.name for a in event.actors}
     event.actors = [*event.actors, *(a for a in other.actors if a.name not in known)]
+    if lacked_second:
+        other_side_told_after(event, other)
+
+
+def other_side_told_after(event: Event, later: Event) -> None:
+    """A battle whose sentence named one side ("Militants attacked the checkpoint") and a later telling of the same
+    fight that names the side who fought back ("Soldiers fought them off", "Police repelled the attackers"): the
+    second side is the one the later telling names, not its unnamed other ("them", the first side again). Called
+    once the later telling's sides have filled the ones the event lacked."""
+    if event.event_type != "Battles" or not (event.actor2 or "").startswith("Unidentified Armed Group"):
+        return
+    other = next((a for a in later.actors if a.evidence is not None and a.name not in {event.actor1, event.actor2}
+                  and a.inter not in _NO_SIDE_OF_BATTLE), None)
+    if other is None:
+        return
+    old = event.actor2
+    event.actor2, event.inter2, event.assoc_actor_2 = other.name, other.inter, None
+    event.interaction = Codebook.interaction(event.inter1, event.inter2)
+    event.actors = [*event.actors[:1], other, *(a for a in event.actors[1:] if a.name not in {old, other.name})]
+    event.evidence["actor2"] = other.evidence
 
 
 # How far before the day an act was told of a retelling's exact day may fall and still pin it: ACLED's "a week or a
