@@ -1198,6 +1198,21 @@ def _mention_votes(m: Mention, mentions: list[Mention], ctx: Context) -> _Mentio
 
 USUAL_READING_BONUS = 1.5  # "Sudan" stays Sudan unless the text's places lean clearly to South Sudan
 
+
+def _usual_reading(m: Mention, ctx: Context) -> str | None:
+    """The reading of an ambiguous country name ("Congo") that gets USUAL_READING_BONUS: the one the nearest
+    votes (sentence, else paragraph, else the whole article) favour among its readings, the first of
+    `ambiguous_country_names` only when none of them has a vote there. "Police in Congo fired tear gas" under a
+    headline on Goma is the DRC: a share of the article's votes alone could never outweigh the bonus."""
+    readings = tables()["ambiguous_country_names"][fold(m.name)]
+    for votes in (ctx.sent.get(m.sent), ctx.para.get(m.para), ctx.article):
+        counts = [(votes or {}).get(cc, 0.0) for cc in readings]
+        if max(counts) > 0:
+            best = max(counts)
+            # a tie keeps the usual reading
+            return readings[0] if counts[0] == best else readings[counts.index(best)]
+    return readings[0]
+
 # An administrative reading of a name: (level, bonus when the text says so, score when the name stands bare).
 # A bare name is the town more often than the province, and more often still than the district.
 _ADMIN_SCORES = {KIND_ADMIN1: ("admin1", 1.5, -0.6), KIND_ADMIN2: ("admin2", 1.0, -1.0)}
@@ -1262,7 +1277,7 @@ def _score(m: Mention, e: Entry, mentions: list[Mention], ctx: Context, actor_co
         why.append("the province's city of that name")
     if e.kind == KIND_COUNTRY:
         score += 3.0
-        if m.ambiguous_country and e.cc == tables()["ambiguous_country_names"][fold(m.name)][0]:
+        if m.ambiguous_country and e.cc == _usual_reading(m, ctx):
             score += USUAL_READING_BONUS  # the usual reading, unless the text's other places point elsewhere
     elif e.kind in _ADMIN_SCORES:
         level, worded, bare = _ADMIN_SCORES[e.kind]
