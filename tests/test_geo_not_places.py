@@ -7,6 +7,7 @@ from __future__ import annotations
 import pytest
 
 from dateline.geo.resolve import geocode_text
+from tests.conftest import events_of
 
 
 def _places(resources, text: str):  # type: ignore[no-untyped-def]
@@ -80,3 +81,33 @@ def test_the_articles_towns_decide_an_ambiguous_country_name_in_another_paragrap
                                                                                    country: str) -> None:  # type: ignore[no-untyped-def]
     places = [p for p in geocode_text(text, resources) if p.mention == name]
     assert places and all(p.country == country for p in places)
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        ("Security forces arrested 15 protesters on Monday, Kan said in a broadcast.", "Kan"),
+        ("Gunmen killed two traders at a market on Sunday, Tolo reported.", "Tolo"),
+    ],
+)
+def test_a_broadcaster_credited_for_the_report_is_no_town(resources, text: str, source: str) -> None:  # type: ignore[no-untyped-def]
+    assert source not in _places(resources, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "place", "country"),
+    [
+        ("Kyiv said Russian drones hit a power plant in Kharkiv.", "Kyiv", "Ukraine"),  # a capital speaks for its state
+        ("Police fired tear gas at protesters in Kan, witnesses said.", "Kan", None),  # a place word: a town
+    ],
+)
+def test_a_capital_or_a_town_with_a_place_word_stays_a_mention(resources, text: str, place: str,
+                                                               country: str | None) -> None:  # type: ignore[no-untyped-def]
+    places = _places(resources, text)
+    assert place in places
+    assert country is None or places[place].country == country
+
+
+def test_a_broadcaster_after_according_to_does_not_place_the_event(pipeline) -> None:  # type: ignore[no-untyped-def]
+    events = events_of(pipeline, "Protesters burned tyres in the capital on Tuesday, according to Kan.")
+    assert events and all(e.country != "China" and e.location is None for e in events)
