@@ -191,8 +191,9 @@ _SITE_CUES = frozenset({"in", "near", "outside", "at", "around", "inside"})
 
 def _first_name_at_a_site(tk: _Tokens, i: int, word: str, cue_b: str | None) -> bool:
     """A lone first name after a preposition of place ("blocked roads in George", "protested in Florence"), not
-    the start of a person's name or a possessive ("in George Weah's", "in Paul's office")."""
-    if word not in _words("first_names") or cue_b not in _SITE_CUES:
+    the start of a person's name or a possessive ("in George Weah's", "in Paul's office"); so too a lone word
+    that opens longer names ("clashed near Beni", not "near Beni Suef")."""
+    if word not in _words("first_names") | _words("name_opening_particles") or cue_b not in _SITE_CUES:
         return False
     return i + 1 >= tk.n or not (tk.cap[i + 1] or tk.lower[i + 1] in {"'s", "’s"})
 
