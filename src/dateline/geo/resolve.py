@@ -308,6 +308,7 @@ def _mentions(article: Article, doc: Doc, gaz: Gazetteer, sent_starts: list[int]
             if not m.candidates and not _quarter_route().match(article.text, m.end):
                 # "Donetsk-Kirovskyi": a quarter the index lacks, written after its town, is read as the town
                 m.candidates = quarter_town(m.name, gaz)
+            _directional_division(m, article.text, gaz)
             if (ccs := tables()["ambiguous_country_names"].get(fold(m.name))) is not None:
                 # "Congo", "Korea", "Sudan": every country of that short name is a reading, and the text decides
                 readings = [e for cc in ccs if (e := gaz.country(cc)) is not None]
@@ -577,6 +578,28 @@ def _keep_written_country(m: Mention, text: str, gaz: Gazetteer) -> None:
     inside = [e for e in m.candidates if e.cc == cc]
     m.candidates = inside or [country]
     m.loose_only = m.loose_only and bool(inside)
+
+
+_DIRECTION_BEFORE = re.compile(r"\b([a-z]+)\s+$")
+
+
+def _directional_division(m: Mention, text: str, gaz: Gazetteer) -> None:
+    """"southern Kordofan", "western Darfur": a lower-case direction before a name that is no place's own name
+    (the index knows "Darfur" only as another name of each Darfur state) is part of the division's name: the
+    mention becomes "South Kordofan" or "West Darfur", with the direction word in its text. A name that is a
+    place's own name ("northern Idlib") stays that place, of which the direction is a part."""
+    before = _DIRECTION_BEFORE.search(text[max(0, m.start - 20) : m.start])
+    forms = cues()["direction_name_words"].get(before.group(1)) if before else None
+    if not forms or any(fold(e.name) == fold(m.name) or loose_key(e.name) == loose_key(m.name) for e in m.candidates):
+        return
+    for form in forms:
+        name = f"{form} {m.name}"
+        units = [e for e in gaz.lookup(name, loose=False) if e.kind in {KIND_ADMIN1, KIND_ADMIN2}]
+        if units:
+            m.start -= len(before.group(0))
+            m.text, m.name, m.candidates = text[m.start : m.end], name, units
+            m.kind_hint = m.kind_hint or ("admin1" if units[0].kind == KIND_ADMIN1 else "admin2")
+            return
 
 
 def _provinces_named_like(candidates: list[Entry], gaz: Gazetteer) -> list[Entry]:
