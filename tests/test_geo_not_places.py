@@ -66,15 +66,15 @@ def test_a_bare_ambiguous_country_name_keeps_its_usual_reading(resources) -> Non
     ("text", "name", "country"),
     [
         # the towns are only in the headline and another paragraph: the article's votes decide, not the usual reading
-        ("Hundreds march in Goma against UN mission\n\nProtesters marched through Goma on Tuesday.\n\n"
-         "Police in Congo fired tear gas at the crowd, witnesses said.", "Congo", "Democratic Republic of Congo"),
-        ("Gunmen attack army post in Ituri\n\nGunmen attacked an army post in Bunia on Monday.\n\n"
-         "In Congo, two soldiers were killed, the army said.", "Congo", "Democratic Republic of Congo"),
-        ("Artillery fire heard near Pyongyang\n\nTroops fired shells outside Pyongyang on Friday.\n\n"
-         "In Korea, the army said the drills would go on.", "Korea", "North Korea"),
+        (("Hundreds march in Goma against UN mission\n\nProtesters marched through Goma on Tuesday.\n\n"
+          "Police in Congo fired tear gas at the crowd, witnesses said."), "Congo", "Democratic Republic of Congo"),
+        (("Gunmen attack army post in Ituri\n\nGunmen attacked an army post in Bunia on Monday.\n\n"
+          "In Congo, two soldiers were killed, the army said."), "Congo", "Democratic Republic of Congo"),
+        (("Artillery fire heard near Pyongyang\n\nTroops fired shells outside Pyongyang on Friday.\n\n"
+          "In Korea, the army said the drills would go on."), "Korea", "North Korea"),
         # the article's towns are in the usual country: it stays
-        ("Students march in Brazzaville\n\nStudents marched in Brazzaville on Monday.\n\n"
-         "Police in Congo fired tear gas at the crowd.", "Congo", "Republic of Congo"),
+        (("Students march in Brazzaville\n\nStudents marched in Brazzaville on Monday.\n\n"
+          "Police in Congo fired tear gas at the crowd."), "Congo", "Republic of Congo"),
     ],
 )
 def test_the_articles_towns_decide_an_ambiguous_country_name_in_another_paragraph(resources, text: str, name: str,
