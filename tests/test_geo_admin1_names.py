@@ -104,3 +104,25 @@ def test_gaza_province_in_a_mozambican_story_stays_in_mozambique(pipeline) -> No
     (event,) = pipeline.extract_text("Police fired tear gas at protesters in Chokwe in Gaza province on Monday.",
                                      published="2024-05-02").events
     assert (event.location, event.country) == ("Chokwe", "Mozambique")
+
+
+# A lower-case direction before a name the index knows only inside its divisions' names ("Darfur" of North,
+# South, West … Darfur; "Kordofan") is part of the division's name; a name that is a place itself keeps it.
+@pytest.mark.parametrize(
+    ("text", "mention", "country", "admin1"),
+    [
+        ("Herders and farmers fought in western Darfur on Monday.", "western Darfur", "Sudan", "West Darfur"),
+        ("Gunmen killed six people in southern Kordofan on Sunday.", "southern Kordofan", "Sudan", "South Kordofan"),
+        ("Cattle raiders killed four herders in eastern Equatoria.", "eastern Equatoria", "South Sudan",
+         "Eastern Equatoria"),
+    ],
+)
+def test_a_lower_case_direction_is_part_of_the_divisions_name(resources, text: str, mention: str, country: str,  # type: ignore[no-untyped-def]
+                                                              admin1: str) -> None:
+    place = _place(resources, text, mention)
+    assert (place.kind, place.country, place.admin1) == ("admin1", country, admin1)
+
+
+def test_a_lower_case_direction_before_a_places_own_name_stays_a_part_of_it(resources) -> None:  # type: ignore[no-untyped-def]
+    place = _place(resources, "Protesters marched in central Kisumu on Tuesday.", "Kisumu")
+    assert (place.name, place.country) == ("Kisumu", "Kenya")

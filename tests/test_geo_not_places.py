@@ -7,6 +7,7 @@ from __future__ import annotations
 import pytest
 
 from dateline.geo.resolve import geocode_text
+from tests.conftest import events_of
 
 
 def _places(resources, text: str):  # type: ignore[no-untyped-def]
@@ -59,3 +60,54 @@ def test_the_texts_places_decide_which_country_an_ambiguous_name_means(resources
 def test_a_bare_ambiguous_country_name_keeps_its_usual_reading(resources) -> None:  # type: ignore[no-untyped-def]
     text = "Protesters in Sudan marched in Khartoum; critics of the Juba peace deal joined them."
     assert _places(resources, text)["Sudan"].country == "Sudan"
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "country"),
+    [
+        # the towns are only in the headline and another paragraph: the article's votes decide, not the usual reading
+        (("Hundreds march in Goma against UN mission\n\nProtesters marched through Goma on Tuesday.\n\n"
+          "Police in Congo fired tear gas at the crowd, witnesses said."), "Congo", "Democratic Republic of Congo"),
+        (("Gunmen attack army post in Ituri\n\nGunmen attacked an army post in Bunia on Monday.\n\n"
+          "In Congo, two soldiers were killed, the army said."), "Congo", "Democratic Republic of Congo"),
+        (("Artillery fire heard near Pyongyang\n\nTroops fired shells outside Pyongyang on Friday.\n\n"
+          "In Korea, the army said the drills would go on."), "Korea", "North Korea"),
+        # the article's towns are in the usual country: it stays
+        (("Students march in Brazzaville\n\nStudents marched in Brazzaville on Monday.\n\n"
+          "Police in Congo fired tear gas at the crowd."), "Congo", "Republic of Congo"),
+    ],
+)
+def test_the_articles_towns_decide_an_ambiguous_country_name_in_another_paragraph(resources, text: str, name: str,
+                                                                                   country: str) -> None:  # type: ignore[no-untyped-def]
+    places = [p for p in geocode_text(text, resources) if p.mention == name]
+    assert places and all(p.country == country for p in places)
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        ("Security forces arrested 15 protesters on Monday, Kan said in a broadcast.", "Kan"),
+        ("Gunmen killed two traders at a market on Sunday, Tolo reported.", "Tolo"),
+    ],
+)
+def test_a_broadcaster_credited_for_the_report_is_no_town(resources, text: str, source: str) -> None:  # type: ignore[no-untyped-def]
+    assert source not in _places(resources, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "place", "country"),
+    [
+        ("Kyiv said Russian drones hit a power plant in Kharkiv.", "Kyiv", "Ukraine"),  # a capital speaks for its state
+        ("Police fired tear gas at protesters in Kan, witnesses said.", "Kan", None),  # a place word: a town
+    ],
+)
+def test_a_capital_or_a_town_with_a_place_word_stays_a_mention(resources, text: str, place: str,
+                                                               country: str | None) -> None:  # type: ignore[no-untyped-def]
+    places = _places(resources, text)
+    assert place in places
+    assert country is None or places[place].country == country
+
+
+def test_a_broadcaster_after_according_to_does_not_place_the_event(pipeline) -> None:  # type: ignore[no-untyped-def]
+    events = events_of(pipeline, "Protesters burned tyres in the capital on Tuesday, according to Kan.")
+    assert events and all(e.country != "China" and e.location is None for e in events)

@@ -308,6 +308,7 @@ def _mentions(article: Article, doc: Doc, gaz: Gazetteer, sent_starts: list[int]
             if not m.candidates and not _quarter_route().match(article.text, m.end):
                 # "Donetsk-Kirovskyi": a quarter the index lacks, written after its town, is read as the town
                 m.candidates = quarter_town(m.name, gaz)
+            _directional_division(m, article.text, gaz)
             if (ccs := tables()["ambiguous_country_names"].get(fold(m.name))) is not None:
                 # "Congo", "Korea", "Sudan": every country of that short name is a reading, and the text decides
                 readings = [e for cc in ccs if (e := gaz.country(cc)) is not None]
@@ -577,6 +578,28 @@ def _keep_written_country(m: Mention, text: str, gaz: Gazetteer) -> None:
     inside = [e for e in m.candidates if e.cc == cc]
     m.candidates = inside or [country]
     m.loose_only = m.loose_only and bool(inside)
+
+
+_DIRECTION_BEFORE = re.compile(r"\b([a-z]+)\s+$")
+
+
+def _directional_division(m: Mention, text: str, gaz: Gazetteer) -> None:
+    """"southern Kordofan", "western Darfur": a lower-case direction before a name that is no place's own name
+    (the index knows "Darfur" only as another name of each Darfur state) is part of the division's name: the
+    mention becomes "South Kordofan" or "West Darfur", with the direction word in its text. A name that is a
+    place's own name ("northern Idlib") stays that place, of which the direction is a part."""
+    before = _DIRECTION_BEFORE.search(text[max(0, m.start - 20) : m.start])
+    forms = cues()["direction_name_words"].get(before.group(1)) if before else None
+    if not forms or any(fold(e.name) == fold(m.name) or loose_key(e.name) == loose_key(m.name) for e in m.candidates):
+        return
+    for form in forms:
+        name = f"{form} {m.name}"
+        units = [e for e in gaz.lookup(name, loose=False) if e.kind in {KIND_ADMIN1, KIND_ADMIN2}]
+        if units:
+            m.start -= len(before.group(0))
+            m.text, m.name, m.candidates = text[m.start : m.end], name, units
+            m.kind_hint = m.kind_hint or ("admin1" if units[0].kind == KIND_ADMIN1 else "admin2")
+            return
 
 
 def _provinces_named_like(candidates: list[Entry], gaz: Gazetteer) -> list[Entry]:
@@ -1198,6 +1221,21 @@ def _mention_votes(m: Mention, mentions: list[Mention], ctx: Context) -> _Mentio
 
 USUAL_READING_BONUS = 1.5  # "Sudan" stays Sudan unless the text's places lean clearly to South Sudan
 
+
+def _usual_reading(m: Mention, ctx: Context) -> str | None:
+    """The reading of an ambiguous country name ("Congo") that gets USUAL_READING_BONUS: the one the nearest
+    votes (sentence, else paragraph, else the whole article) favour among its readings, the first of
+    `ambiguous_country_names` only when none of them has a vote there. "Police in Congo fired tear gas" under a
+    headline on Goma is the DRC: a share of the article's votes alone could never outweigh the bonus."""
+    readings = tables()["ambiguous_country_names"][fold(m.name)]
+    for votes in (ctx.sent.get(m.sent), ctx.para.get(m.para), ctx.article):
+        counts = [(votes or {}).get(cc, 0.0) for cc in readings]
+        if max(counts) > 0:
+            best = max(counts)
+            # a tie keeps the usual reading
+            return readings[0] if counts[0] == best else readings[counts.index(best)]
+    return readings[0]
+
 # An administrative reading of a name: (level, bonus when the text says so, score when the name stands bare).
 # A bare name is the town more often than the province, and more often still than the district.
 _ADMIN_SCORES = {KIND_ADMIN1: ("admin1", 1.5, -0.6), KIND_ADMIN2: ("admin2", 1.0, -1.0)}
@@ -1262,7 +1300,7 @@ def _score(m: Mention, e: Entry, mentions: list[Mention], ctx: Context, actor_co
         why.append("the province's city of that name")
     if e.kind == KIND_COUNTRY:
         score += 3.0
-        if m.ambiguous_country and e.cc == tables()["ambiguous_country_names"][fold(m.name)][0]:
+        if m.ambiguous_country and e.cc == _usual_reading(m, ctx):
             score += USUAL_READING_BONUS  # the usual reading, unless the text's other places point elsewhere
     elif e.kind in _ADMIN_SCORES:
         level, worded, bare = _ADMIN_SCORES[e.kind]

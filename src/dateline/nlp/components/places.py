@@ -191,8 +191,9 @@ _SITE_CUES = frozenset({"in", "near", "outside", "at", "around", "inside"})
 
 def _first_name_at_a_site(tk: _Tokens, i: int, word: str, cue_b: str | None) -> bool:
     """A lone first name after a preposition of place ("blocked roads in George", "protested in Florence"), not
-    the start of a person's name or a possessive ("in George Weah's", "in Paul's office")."""
-    if word not in _words("first_names") or cue_b not in _SITE_CUES:
+    the start of a person's name or a possessive ("in George Weah's", "in Paul's office"); so too a lone word
+    that opens longer names ("clashed near Beni", not "near Beni Suef")."""
+    if word not in _words("first_names") | _words("name_opening_particles") or cue_b not in _SITE_CUES:
         return False
     return i + 1 >= tk.n or not (tk.cap[i + 1] or tk.lower[i + 1] in {"'s", "’s"})
 
@@ -650,6 +651,8 @@ def propose_toponyms(doc: Doc, gazetteer: Any, keep_blocked: bool = False, words
     out = [c for c in out if not _company_name(doc, c)]
     # "KABUL, April 11 (Xinhua) --": a news agency's credit is never a place, whatever town shares its name
     out = [c for c in out if not _outlet_credit(doc, c)]
+    # "…, Kan reported", "according to Kan": the name credited for the report is its source, not a small town
+    out = [c for c in out if not _credited_source(doc, c, tk, gazetteer)]
     # "By Adan Smith", "Reporting by Sydney Omondi; Editing by ...": a reporter's name is never a place
     if out and (names := _byline_names(full)):
         out = [c for c in out if not any(s <= tk.idx[c.start] and tk.idx[c.end - 1] < e for s, e in names)]
@@ -776,6 +779,25 @@ def _outlet_credit(doc: Doc, cand: Candidate) -> bool:
     if cand.start < 1 or cand.end >= len(doc) or doc[cand.start - 1].text != "(" or doc[cand.end].text != ")":
         return False
     return doc[cand.start : cand.end].text.lower() in outlet_names()
+
+
+STATE_CITY = 100_000  # a city this large, credited for a report, speaks for its state ("Kyiv said"): still a mention
+
+
+def _credited_source(doc: Doc, cand: Candidate, tk: _Tokens, gazetteer: Any) -> bool:
+    """A one-word name the sentence credits for its report, as the subject of a verb of reporting
+    (`source_verbs` in toponym_cues.json: "Kan reported", "Kan said in a broadcast") or after "according to",
+    with no place word after it: the outlet or broadcaster, even when a small town has the name. A country,
+    province or large city of that very name is the state speaking and stays a mention."""
+    if cand.end - cand.start != 1 or _cue_after(tk.lower, cand.end) or cand.source in {"LANDMARK", "CUE"}:
+        return False
+    tok = doc[cand.start]
+    according = cand.start >= 2 and tk.lower[cand.start - 1] == "to" and tk.lower[cand.start - 2] == "according"
+    if not according and (cand.cue or tok.dep_ != "nsubj" or tok.head.lemma_.lower() not in cues()["source_verbs"]):
+        return False
+    name = fold(tk.text[cand.start])
+    return not any(fold(e.name) == name and (e.kind in {KIND_COUNTRY, KIND_ADMIN1} or e.population >= STATE_CITY)
+                   for e in gazetteer.lookup(tk.text[cand.start], loose=False)[:50])
 
 
 _POSSESSIVE = frozenset({"'s", "’s", "'", "’"})
