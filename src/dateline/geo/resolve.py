@@ -3299,7 +3299,6 @@ def _told_next(places: list[Place], sentence: Span, country: Place, trigger: Spa
 
 
 TITLE_SHARED_WORDS = 2  # nouns and verbs (lemmas) a headline shares with the lead that it retells
-_TITLE_STOP_LEMMAS = frozenset({"be", "have", "say", "do", "people", "report", "official", "police"})
 
 
 def _told_in_title(places: list[Place], sentence: Span, unit: Place, doc: Doc, article: Article) -> Place | None:
@@ -3316,7 +3315,7 @@ def _told_in_title(places: list[Place], sentence: Span, unit: Place, doc: Doc, a
         return None
 
     def words(span: Any) -> set[str]:
-        return {t.lemma_.lower() for t in span if t.pos_ in {"NOUN", "VERB"} and not t.ent_type_} - _TITLE_STOP_LEMMAS
+        return {t.lemma_.lower() for t in span if t.pos_ in {"NOUN", "VERB"} and not t.ent_type_} - cues()["title_stop_lemmas"]
 
     # two words in common: one ("market") may be the scene of another story ("President tours <town> market")
     if len(words(head) & words(lead)) < TITLE_SHARED_WORDS:
