@@ -967,9 +967,6 @@ def _merge(candidates: list[Candidate], article: Article, book: Codebook) -> lis
     return events
 
 
-_NO_SIDE_OF_BATTLE = frozenset({5, 6, 7})  # rioters, protesters, civilians: no armed side of a battle
-
-
 def _other_side_told_before(event: Event, cand: Candidate, before_cand: Candidate, before: Event, text: str) -> None:
     """A battle whose sentence names one side and leaves the other unidentified ("Kurdish-led fighters repelled
     them", "The militants were repelled after a gun battle") fought the armed side the sentence just before named:
@@ -995,7 +992,7 @@ def _other_side_told_before(event: Event, cand: Candidate, before_cand: Candidat
     if open_side is None or f"actor{3 - open_side}" not in event.evidence:
         return
     named = sides[3 - open_side]
-    told = [a for a in before.actors if a.evidence is not None and a.inter not in _NO_SIDE_OF_BATTLE]
+    told = [a for a in before.actors if a.evidence is not None and a.inter not in incidents.NO_SIDE_OF_BATTLE]
     if any(a.name == named for a in told):
         told = [a for a in told if a.name != named]  # the opponent of the side both sentences name
     if not told or told[0].name == named:

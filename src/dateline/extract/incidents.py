@@ -337,7 +337,7 @@ PLACE_FIELDS = ("country", "iso", "region", "admin1", "admin2", "admin3", "locat
 DATE_FIELDS = ("event_date", "date_start", "date_end", "time_precision")
 
 
-_NO_SIDE_OF_BATTLE = frozenset({5, 6, 7})  # rioters, protesters, civilians: no armed side of a battle
+NO_SIDE_OF_BATTLE = frozenset({5, 6, 7})  # inter codes of rioters, protesters, civilians: no armed side of a battle
 ACTOR_FIELDS = ("actor1", "assoc_actor_1", "inter1", "actor2", "assoc_actor_2", "inter2")
 
 
@@ -377,7 +377,7 @@ def other_side_told_after(event: Event, later: Event) -> None:
     if event.event_type != "Battles" or not (event.actor2 or "").startswith("Unidentified Armed Group"):
         return
     other = next((a for a in later.actors if a.evidence is not None and a.name not in {event.actor1, event.actor2}
-                  and a.inter not in _NO_SIDE_OF_BATTLE), None)
+                  and a.inter not in NO_SIDE_OF_BATTLE), None)
     if other is None:
         return
     old = event.actor2
