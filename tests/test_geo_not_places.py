@@ -84,6 +84,24 @@ def test_the_articles_towns_decide_an_ambiguous_country_name_in_another_paragrap
 
 
 @pytest.mark.parametrize(
+    ("text", "country"),
+    [
+        # a part of the country named by a compass word, nothing else in the text: news mean the DRC's east
+        ("Rebels killed twelve villagers in an attack in eastern Congo on Tuesday.", "Democratic Republic of Congo"),
+        ("Militiamen burned a camp for displaced people in north-eastern Congo.", "Democratic Republic of Congo"),
+        ("Fighting flared again in Congo's restive east, where a soldier was killed.", "Democratic Republic of Congo"),
+        ("Heavy rains destroyed hundreds of homes in the east of Congo.", "Democratic Republic of Congo"),
+        # the text's own towns still decide, and a bare name keeps its usual reading
+        ("Police fired tear gas at students in Brazzaville, in southern Congo.", "Republic of Congo"),
+        ("Police in Congo fired tear gas at students on Monday.", "Republic of Congo"),
+    ],
+)
+def test_a_compass_word_before_a_shared_country_name_reads_the_country_news_mean(resources, text: str,
+                                                                                country: str) -> None:  # type: ignore[no-untyped-def]
+    assert _places(resources, text)["Congo"].country == country
+
+
+@pytest.mark.parametrize(
     ("text", "source"),
     [
         ("Security forces arrested 15 protesters on Monday, Kan said in a broadcast.", "Kan"),

@@ -146,6 +146,9 @@ class Mention:
     # ("Pandogari (Rafi LGA, Niger)": Rafi is only Nigerian, so Niger is the Nigerian state, not the country)
     child_cc: str | None = None
     ambiguous_country: bool = False  # a short name several countries answer to ("Congo"): casts no vote
+    # a compass word goes with that short name ("eastern Congo", "Congo's east"): which of its readings news
+    # mean by a part of it (`ambiguous_country_names_with_direction` in tables.json), when nothing else says
+    directional_reading: str | None = None
     aside: bool = False  # "the neighbouring Uzbekistan": named as another place than the text's, casts no vote
     # the text writes it inside a place none of whose readings can hold any of its own ("Menjan district,
     # Badakhshan" with Menjan known only in Iran): its readings are namesakes, its vote goes to no country
@@ -314,6 +317,8 @@ def _mentions(article: Article, doc: Doc, gaz: Gazetteer, sent_starts: list[int]
                 readings = [e for cc in ccs if (e := gaz.country(cc)) is not None]
                 m.candidates = readings + [e for e in m.candidates if e.kind != KIND_COUNTRY]
                 m.ambiguous_country = True
+                if _direction_with(article.text, m):
+                    m.directional_reading = tables()["ambiguous_country_names_with_direction"].get(fold(m.name))
             if m.kind_hint == "admin1" and not any(e.kind == KIND_ADMIN1 for e in m.candidates):
                 m.candidates = _provinces_named_like(m.candidates, gaz) + m.candidates
             if m.kind_hint in {"admin1", "admin2"}:
@@ -1228,13 +1233,14 @@ def _usual_reading(m: Mention, ctx: Context) -> str | None:
     `ambiguous_country_names` only when none of them has a vote there. "Police in Congo fired tear gas" under a
     headline on Goma is the DRC: a share of the article's votes alone could never outweigh the bonus."""
     readings = tables()["ambiguous_country_names"][fold(m.name)]
+    usual = m.directional_reading if m.directional_reading in readings else readings[0]
     for votes in (ctx.sent.get(m.sent), ctx.para.get(m.para), ctx.article):
         counts = [(votes or {}).get(cc, 0.0) for cc in readings]
         if max(counts) > 0:
             best = max(counts)
             # a tie keeps the usual reading
-            return readings[0] if counts[0] == best else readings[counts.index(best)]
-    return readings[0]
+            return usual if counts[readings.index(usual)] == best else readings[counts.index(best)]
+    return usual
 
 # An administrative reading of a name: (level, bonus when the text says so, score when the name stands bare).
 # A bare name is the town more often than the province, and more often still than the district.
@@ -2341,6 +2347,15 @@ def _best_of(places: list[Place], article: Article) -> Place | None:
 # coded to that town with geo_precision 2 ("part of a region or near a town"), not 1.
 _COMPASS = r"(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west)"
 _DIRECTION = _COMPASS + r"(?:ern)?"
+# a compass word with a name: "eastern Congo", "in the east of Congo"; "Congo's east", "Congo's restive north-east"
+_DIRECTION_BEFORE_NAME = re.compile(rf"\b(?:{_DIRECTION}|the\s+{_COMPASS}\s+of(?:\s+the)?)\s+$", re.IGNORECASE)
+_DIRECTION_AFTER_NAME = re.compile(rf"^['’]s\s+(?:[a-z-]+\s+)?{_COMPASS}\b", re.IGNORECASE)
+
+
+def _direction_with(text: str, m: Mention) -> bool:
+    """Whether the text names a part of the place by a compass word ("eastern Congo", "Congo's east")."""
+    return bool(_DIRECTION_BEFORE_NAME.search(text[max(0, m.start - 25) : m.start])
+                or _DIRECTION_AFTER_NAME.match(text[m.end : m.end + 30]))
 # ("nearby" after "in", "the" … is an adjective: "in nearby Howick", "the nearby town of X" are in the town)
 _VICINITY_BEFORE = re.compile(
     r"(?:\bnear|(?<!\bin )(?<!\bat )(?<!\bto )(?<!\bof )(?<!\bthe )\bnearby|outside(?:\s+of)?|close\s+to|(?:on\s+)?the\s+outskirts\s+of|outskirts\s+of|vicinity\s+of|around|"
