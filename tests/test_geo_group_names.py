@@ -58,3 +58,17 @@ def test_a_name_that_opens_with_its_arabic_article_is_read_whole(resources, text
     # before: "Dawr" alone was read, and a loose spelling took it to Dover, Florida
     places = {p.mention: p for p in geocode_text(text, resources)}
     assert places[mention].country == country
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A former interpreter was shot dead in Lashkar Gah on Sunday, police said.",
+        "Gunmen attacked a police post near Lashkar Gah overnight.",
+    ],
+)
+def test_a_town_whose_whole_name_opens_like_a_groups_is_the_town(resources, text: str) -> None:  # type: ignore[no-untyped-def]
+    # "Lashkar" opens armed groups' names ("Lashkar-e-Taiba"); "Lashkar Gah" after "in" or "near" is Helmand's capital
+    places = {p.mention: p for p in geocode_text(text, resources)}
+    assert places["Lashkar Gah"].country == "Afghanistan"
+    assert places["Lashkar Gah"].admin1 == "Helmand"

@@ -1644,6 +1644,11 @@ def _only_supported(m: Mention, best: Entry, ctx: Context) -> str | None:
         # countries' namesakes ("West Coast": the largest is an Australian state's other name) does not
         if own is not None and own[1] >= 1.0 and not _wrong_kind(m, best):
             return _hamlet_abroad(best, support)
+        if _named_town(m, best):
+            # no other place of the paragraph: a nationality word alone ("an interpreter for British troops was shot
+            # dead in X") is no reason to move a town the text names out of its country; it decides only for a
+            # hamlet or a reading the wording does not fit, as it does for a name only one country has
+            return None
         places = Counter(ctx.para.get(m.para, Counter()))
         if own:
             places[own[0]] -= own[1]
@@ -1656,6 +1661,12 @@ def _only_supported(m: Mention, best: Entry, ctx: Context) -> str | None:
             return _article_country(support, best) if own is None or own[1] < 1.0 else None
     cc, n = places.most_common(1)[0]
     return cc if n / sum(places.values()) >= 0.75 else None
+
+
+def _named_town(m: Mention, best: Entry) -> bool:
+    """Whether the reading is a town of the mention's own name, larger than a hamlet, that the wording fits."""
+    return (best.kind == KIND_CITY and best.population >= HAMLET_POP and not m.loose_only and not _wrong_kind(m, best)
+            and (fold(best.name) == fold(m.name) or loose_key(best.name) == loose_key(m.name)))
 
 
 def _group_home(m: Mention, best: Entry, ctx: Context, article: Article) -> str | None:

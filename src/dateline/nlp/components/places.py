@@ -659,7 +659,7 @@ def propose_toponyms(doc: Doc, gazetteer: Any, keep_blocked: bool = False, words
     # "Jabhat Fateh al-Sham", "the Islamic State of Iraq and al-Sham", "Boko Haram": a place's name inside an armed
     # group's or a movement's name is the group's, and its namesake would pull the text's places there
     if out and (groups := _group_name_spans(full)):
-        out = [c for c in out if not _inside_group_name(c, tk, groups)]
+        out = [c for c in out if not _inside_group_name(c, tk, groups, gazetteer)]
     out.sort(key=lambda c: c.start)
     return out
 
@@ -703,9 +703,13 @@ def _group_name_spans(text: str) -> list[tuple[int, int]]:
     return spans
 
 
-def _inside_group_name(cand: Candidate, tk: _Tokens, groups: list[tuple[int, int]]) -> bool:
+def _inside_group_name(cand: Candidate, tk: _Tokens, groups: list[tuple[int, int]], gazetteer: Any = None) -> bool:
     start, end = tk.idx[cand.start], tk.idx[cand.end - 1] + len(tk.text[cand.end - 1])
-    return any(s <= start and end <= e for s, e in groups)  # (the group's whole name too: "Jabhet Fateh al-Sham")
+    # (the group's whole name too: "Jabhet Fateh al-Sham"), unless a place has that whole name as its own and the
+    # text writes it after a word of place: "in Lashkar Gah" is the town, whose name opens like a group's
+    whole_town = (cand.cue is not None and gazetteer is not None and cand.end - cand.start > 1
+                  and gazetteer.has_name(" ".join(tk.text[cand.start : cand.end])))
+    return any(s <= start and end <= e and not (whole_town and (s, e) == (start, end)) for s, e in groups)
 
 
 def _why_blocked(i: int, j: int, ent_rows: list[tuple[int, int, str]], blocked: bool) -> str | None:
