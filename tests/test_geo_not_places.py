@@ -129,3 +129,18 @@ def test_a_capital_or_a_town_with_a_place_word_stays_a_mention(resources, text: 
 def test_a_broadcaster_after_according_to_does_not_place_the_event(pipeline) -> None:  # type: ignore[no-untyped-def]
     events = events_of(pipeline, "Protesters burned tyres in the capital on Tuesday, according to Kan.")
     assert events and all(e.country != "China" and e.location is None for e in events)
+
+
+@pytest.mark.parametrize(
+    ("text", "town", "country"),
+    [
+        # a state's media report its wars abroad: Sinjar is Iraq's town (a hamlet of the name lies in Syria)
+        ("Syria state media said a Turkish drone hit a car in Sinjar, killing two.", "Sinjar", "Iraq"),
+        ("Iran state television said gunmen killed two policemen in Sinjar.", "Sinjar", "Iraq"),
+        # still a weak vote for its own country where the town is there
+        ("Syria state media said an air strike hit a building in Homs, killing three people.", "Homs", "Syria"),
+    ],
+)
+def test_a_states_media_credited_for_the_report_never_outweigh_the_town_named(resources, text: str, town: str,
+                                                                              country: str) -> None:  # type: ignore[no-untyped-def]
+    assert _places(resources, text)[town].country == country

@@ -272,7 +272,7 @@ def _mentions(article: Article, doc: Doc, gaz: Gazetteer, sent_starts: list[int]
         m.target = _target_of_act(span, doc, after)
         m.accused = span[-1].dep_ in {"dobj", "obj"} and span[-1].head.lower_ in cues()["target_verbs"]
         m.acting = state_acting(span.root)
-        m.speaking = state_speaking(span.root)
+        m.speaking = state_speaking(span.root) or _names_an_outlet(article.text, m, gaz)
         m.border = (bool(_BORDER_BEFORE.search(article.text[max(0, m.start - 40) : m.start])
                          or _BORDER_AFTER.match(article.text, m.end))
                     and any(e.kind == KIND_COUNTRY for e in gaz.lookup(m.name, loose=False)))
@@ -1058,7 +1058,7 @@ def _context(article: Article, doc: Doc, mentions: list[Mention], gaz: Gazetteer
             _add_vote(ctx.para, p, cc, w)
             ctx.article[cc] += w
     named_outlets = _outlet_name_votes(article.text, gaz)
-    for cc in named_outlets:
+    for cc in named_outlets + _outlet_name_votes(article.text, gaz, "state_media_heads"):
         ctx.article[cc] += OUTLET_NAME_VOTE
     for match in _area_actors().finditer(article.text):
         for cc, name in _actor_areas()[match.group(0)]:
@@ -1096,18 +1096,36 @@ OUTLET_NAME_VOTE = 0.5  # as much as a nationality word: "the Seychelles News Ag
 
 
 @functools.cache
-def _outlet_name_pattern() -> re.Pattern[str]:
-    """Up to three capitalised words before an outlet's name head (`outlet_name_heads` in toponym_cues.json)."""
-    heads = "|".join(re.escape(h).replace(r"\ ", r"\s+") for h in sorted(cues()["outlet_name_heads"], key=len, reverse=True))
+def _outlet_name_pattern(key: str = "outlet_name_heads") -> re.Pattern[str]:
+    """Up to three capitalised words before an outlet's name head (`outlet_name_heads`, or another list of heads,
+    in toponym_cues.json)."""
+    heads = "|".join(re.escape(h).replace(r"\ ", r"\s+") for h in sorted(cues()[key], key=len, reverse=True))
     return re.compile(rf"((?:[A-Z][\w'’.-]*\s+){{1,3}})(?i:{heads})\b")
 
 
-def _outlet_name_votes(text: str, gaz: Gazetteer) -> list[str]:
+@functools.cache
+def _state_media_after() -> re.Pattern[str]:
+    heads = "|".join(re.escape(h).replace(r"\ ", r"\s+") for h in sorted(cues()["state_media_heads"], key=len, reverse=True))
+    return re.compile(rf"\s+(?i:{heads})\b")
+
+
+def _names_an_outlet(text: str, m: Mention, gaz: Gazetteer) -> bool:
+    """Whether a country's name opens the name of its state media credited for the report ("Syria state media
+    said", "Egypt state television reported"; `state_media_heads` in toponym_cues.json): the state speaks
+    through its media, which report its wars abroad as often as events at home, so the name is no vote of the
+    sentence or paragraph, only the weak one of an outlet's name for the article (`_outlet_name_votes`), and is
+    not the outlet whose home stands in for a silent text (`Context.outlet`): never more than a town the
+    sentence names."""
+    return bool(_state_media_after().match(text, m.end)) and any(
+        e.kind == KIND_COUNTRY and fold(e.name) == fold(m.name) for e in gaz.lookup(m.name, loose=False))
+
+
+def _outlet_name_votes(text: str, gaz: Gazetteer, key: str = "outlet_name_heads") -> list[str]:
     """The countries whose name or nationality opens a news outlet's name in the text ("the Seychelles News
     Agency reported", "Kenya Broadcasting Corporation"): a local outlet reports on its own country, so the name
     votes for it, weakly and for the article only; the name itself is no place."""
     found = []
-    for match in _outlet_name_pattern().finditer(text):
+    for match in _outlet_name_pattern(key).finditer(text):
         words = match.group(1).split()
         for n in range(len(words), 0, -1):
             name = " ".join(words[-n:])
