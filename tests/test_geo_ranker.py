@@ -47,3 +47,19 @@ def test_written_event_place_sentences_are_well_formed() -> None:
         assert "OTHER_PLACE" in labels, row["id"]  # two or more places: the syntax has to decide
         for s in row["spans"]:
             assert row["text"][s["start"] : s["end"]] == s["text"], row["id"]
+
+
+@pytest.mark.parametrize(
+    ("text", "verb", "site"),
+    [
+        ("In Sain Alto municipality, Zacatecas, three women were found dead on the road towards Jose Maria Morelos.",
+         "found", "Sain Alto"),
+        ("In Tlaltenango municipality, Zacatecas, two men were found dead on the road towards Fresnillo.", "found",
+         "Tlaltenango"),
+    ],
+)
+def test_the_town_a_road_leads_to_is_not_the_site_the_sentence_names(resources, text: str, verb: str,
+                                                                     site: str) -> None:  # type: ignore[no-untyped-def]
+    place = event_place(resources, text, verb)
+    assert place.mention == site
+    assert place.name not in {"Jose Maria Morelos", "Fresnillo"}

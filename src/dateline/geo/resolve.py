@@ -2719,6 +2719,9 @@ def rank_places(located: list[Place], trigger: Span, doc: Doc, article: Article,
         return where
     sentence = _sentence_places(located, trigger, doc)
     scores = [ranker.logit(pair_features(p, located, trigger, doc, article, sentence)) for p in located]
+    if not all(destination := [_road_destination(p, article) for p in located]):
+        # "found dead on the road towards X" after "in Y municipality": X is where the road goes, Y the site
+        scores = [float("-inf") if away else score for away, score in zip(destination, scores, strict=True)]
     best = max(range(len(located)), key=lambda k: (scores[k], -k))
     # nearly as likely and more specific: the town, not its province or country (the codebook codes the most
     # specific place the text supports; event_location's annotators often marked the wider one)
@@ -2730,7 +2733,7 @@ def rank_places(located: list[Place], trigger: Span, doc: Doc, article: Article,
         # (in its province, where it has one: "a raid in <village>, <district>, a spokesman said in <capital>")
         area = located[best].admin1
         inside = [k for k in range(len(located)) if located[k].country == located[best].country
-                  and (area is None or located[k].admin1 == area)
+                  and (area is None or located[k].admin1 == area) and scores[k] > float("-inf")
                   and SPECIFICITY.get(located[k].kind, 0) > SPECIFICITY.get(located[best].kind, 0) and not _stand_in(located[k])]
         if inside:
             # the event stays at the mention the ranker chose; its point is the town's (ACLED: near a town, 2)
@@ -2755,6 +2758,19 @@ def rank_places(located: list[Place], trigger: Span, doc: Doc, article: Article,
     while best > lo and _province_of_town(located[best - 1], located[best], article.text):
         best -= 1
     return located[best]
+
+
+@functools.cache
+def _road_to() -> re.Pattern[str]:
+    roads = "|".join(re.escape(w) for w in sorted(cues()["road_words"], key=len, reverse=True))
+    return re.compile(rf"\b(?:{roads})\s+(?:(?:that\s+)?(?:leads?|leading|goes|going|heading|runs?|running)\s+)?"
+                      rf"(?:to|towards?|into)\s+(?:the\s+)?(?:(?:town|city|village)\s+of\s+)?$", re.IGNORECASE)
+
+
+def _road_destination(p: Place, article: Article) -> bool:
+    """Whether the text names the place as where a road goes ("on the road towards X", "the highway leading to
+    X"; `road_words` in toponym_cues.json)."""
+    return bool(_road_to().search(article.text[max(0, p.span.start - 50) : p.span.start]))
 
 
 def _province_of_town(inner: Place, outer: Place, text: str) -> bool:
