@@ -117,7 +117,8 @@ def test_a_village_with_namesakes_in_many_provinces_takes_the_one_where_the_name
 
 def test_a_nationality_word_alone_does_not_move_a_named_town_abroad(resources) -> None:  # type: ignore[no-untyped-def]
     # Sangin is a town of Helmand (a hamlet of that name lies in Myanmar); the only other word of a country is the
-    # nationality of the troops a victim once worked for, no side of the killing: the town stays where it is
+    # nationality of the troops or embassy a victim worked for, no side of the killing: it is no vote, and the
+    # town stays where it is
     for text in ("A man who had worked as an interpreter for British troops was shot dead in Sangin on Sunday.",
                  "A former driver for the American embassy was killed by gunmen in Sangin."):
         place = _places(resources, text)["Sangin"]

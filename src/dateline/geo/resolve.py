@@ -54,6 +54,7 @@ from dateline.nlp.components.places import (
     ADMIN1_WORDS,
     ADMIN2_WORDS,
     SPAN_KEY,
+    _event_word,
     find_toponyms,
     outlet_names,
     quarter_town,
@@ -856,7 +857,7 @@ def _locates(tok: Any) -> bool:
     nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
     if nxt is not None and nxt.text == "-" and tok.i + 2 < len(doc):
         return not doc[tok.i + 2].lower_.endswith(("ed", "made", "born", "run"))
-    if _fired_from_afar(tok) or _force_acting_on_a_place(tok):
+    if _fired_from_afar(tok) or _force_acting_on_a_place(tok) or _whom_a_person_served(tok):
         return False
     if nxt is not None and nxt.lower_ in {"border", "frontier", "boundary"} and not (
             tok.i + 2 < len(doc) and doc[tok.i + 2].lemma_.lower() in _BORDER_FORCES):
@@ -882,6 +883,17 @@ def _fired_from_afar(tok: Any) -> bool:
                             or doc[k].dep_ == "compound" and doc[k].lemma_.lower() not in means):
         k += 1
     return k < len(doc) and (doc[k].lemma_.lower() in means or doc[k].lower_ in means)
+
+
+def _whom_a_person_served(tok: Any) -> bool:
+    """A nationality on the force or body a person of the sentence works or worked for ("an interpreter for British
+    troops", "a driver for the American embassy"; `employer_preps` in toponym_cues.json): who the victim is, no
+    side of the event, and no word of where it happened. "An attack on British troops" (an event noun) is a side."""
+    body = tok.head if tok.dep_ in {"amod", "compound"} else None
+    if body is None or body.dep_ != "pobj" or body.head.lower_ not in cues()["employer_preps"]:
+        return False
+    person = body.head.head
+    return person.pos_ == "NOUN" and not _event_word(person)
 
 
 def _force_acting_on_a_place(tok: Any) -> bool:
@@ -1662,11 +1674,6 @@ def _only_supported(m: Mention, best: Entry, ctx: Context) -> str | None:
         # countries' namesakes ("West Coast": the largest is an Australian state's other name) does not
         if own is not None and own[1] >= 1.0 and not _wrong_kind(m, best):
             return _hamlet_abroad(best, support)
-        if _named_town(m, best):
-            # no other place of the paragraph: a nationality word alone ("an interpreter for British troops was shot
-            # dead in X") is no reason to move a town the text names out of its country; it decides only for a
-            # hamlet or a reading the wording does not fit, as it does for a name only one country has
-            return None
         places = Counter(ctx.para.get(m.para, Counter()))
         if own:
             places[own[0]] -= own[1]
@@ -1679,12 +1686,6 @@ def _only_supported(m: Mention, best: Entry, ctx: Context) -> str | None:
             return _article_country(support, best) if own is None or own[1] < 1.0 else None
     cc, n = places.most_common(1)[0]
     return cc if n / sum(places.values()) >= 0.75 else None
-
-
-def _named_town(m: Mention, best: Entry) -> bool:
-    """Whether the reading is a town of the mention's own name, larger than a hamlet, that the wording fits."""
-    return (best.kind == KIND_CITY and best.population >= HAMLET_POP and not m.loose_only and not _wrong_kind(m, best)
-            and (fold(best.name) == fold(m.name) or loose_key(best.name) == loose_key(m.name)))
 
 
 def _group_home(m: Mention, best: Entry, ctx: Context, article: Article) -> str | None:
