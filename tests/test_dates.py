@@ -441,3 +441,24 @@ def test_overnight_told_by_the_teller_of_the_sentence_before_counts_from_its_day
     event = next(e for e in events_of(pipeline, text, published="2024-03-18")
                  if any(m.text.startswith("The strikes hit") for m in e.mentions))
     assert (str(event.event_date), event.time_precision) == (day, 1)
+
+
+def _event_telling(events, opening: str):  # type: ignore[no-untyped-def]
+    """The event one of whose passages opens with `opening` (its own, or the one it folded into)."""
+    return next(e for e in events if any(m.text.startswith(opening) for m in e.mentions))
+
+
+@pytest.mark.parametrize(("text", "opening", "day"), [
+    # the sentence before tells the act's day and the teller's: the next act goes on with the act's (Monday)
+    (("Gunmen killed seven villagers in Katsina state on Monday, police said on Wednesday. The attackers also "
+      "burned dozens of houses."), "The attackers", "2024-03-11"),
+    (("Police fired tear gas at students marching in Dakar on Tuesday, witnesses told Reuters on Wednesday. "
+      "Several protesters were arrested."), "Several protesters", "2024-03-12"),
+    # "overnight" in the sentence before counts from its teller's Wednesday: Tuesday night, as for its own act
+    (("Ukraine's air force said on Wednesday that Russia launched 30 drones at the Kharkiv region overnight. Debris "
+      "from a downed drone hit a house in Kharkiv, killing one woman."), "Debris", "2024-03-12"),
+])
+def test_the_next_sentence_goes_on_with_the_acts_day_not_its_tellers(pipeline, text: str, opening: str,  # type: ignore[no-untyped-def]
+                                                                    day: str) -> None:
+    event = _event_telling(events_of(pipeline, text), opening)
+    assert (str(event.event_date), event.time_precision) == (day, 1)

@@ -1087,12 +1087,7 @@ def date_for_event(
         earlier = [d for d in cands if d.span.end <= sentence.start and "since" not in (d.note or "").split("; ")
                    and d.relation != "history"]
         if earlier:
-            chosen = max(earlier, key=lambda d: d.span.start)
-            told = _REPORTING_BEFORE.search(_sentence_before(article.text, chosen.span.start))
-            chosen = _as_anchor(chosen, sentence, article)
-            if told and chosen.time_precision < 2:
-                # the day a source spoke in an earlier sentence bounds this act, it is not its day
-                chosen = chosen.model_copy(update={"time_precision": 2, "note": _join(chosen.note, "date of a report")})
+            chosen = _earlier_sentences_day(earlier, trigger, sentence, article)
     if chosen is None:
         chosen = _entry_header(dates, sentence)
     if chosen is None and not any(paragraph.start <= d.span.start < paragraph.end for d in cands):
@@ -1102,6 +1097,29 @@ def date_for_event(
     if (chosen is not None and discovery_precision and _DISCOVERY.search(sentence.text) and chosen.time_precision < 2
             and not (chosen.note or "").startswith(_COUNTED_APART_NOTE)):
         chosen = chosen.model_copy(update={"time_precision": 2, "note": _join(chosen.note, "discovery date")})
+    return chosen
+
+
+def _earlier_sentences_day(earlier: list[DateMention], trigger: Span, sentence: Span, article: Article) -> DateMention:
+    """The day an earlier sentence gives the act of a sentence with none: the last sentence before it that tells a
+    day, and of its days the act's before its teller's ("Gunmen killed seven villagers on Monday, police said on
+    Wednesday. The attackers also burned dozens of houses.": Monday). A word relative to the day of telling in that
+    sentence counts from it, as it does for that sentence's own act ("The air force said on Wednesday that Russia
+    launched drones overnight. Debris hit a house …": Tuesday night). The teller's day alone bounds the act
+    (precision 2): it is when the source spoke, not when the act happened."""
+    text = article.text
+    latest = max(earlier, key=lambda d: d.span.start)
+    told_start = latest.span.start - len(_sentence_before(text, latest.span.start, reach=PARAGRAPH_REACH))
+    in_told = [d for d in earlier if d.span.start >= told_start]
+    reports = [d for d in in_told if _dates_the_report(d, trigger, text)]
+    chosen = max([d for d in in_told if d not in reports] or [latest], key=lambda d: d.span.start)
+    told = _REPORTING_BEFORE.search(_sentence_before(text, chosen.span.start))
+    if chosen.kind == "relative" and chosen not in reports:
+        chosen = _from_the_report_day(chosen, reports, article)
+    chosen = _as_anchor(chosen, sentence, article)
+    if told and chosen.time_precision < 2:
+        # the day a source spoke in an earlier sentence bounds this act, it is not its day
+        chosen = chosen.model_copy(update={"time_precision": 2, "note": _join(chosen.note, "date of a report")})
     return chosen
 
 
