@@ -462,3 +462,15 @@ def test_the_next_sentence_goes_on_with_the_acts_day_not_its_tellers(pipeline, t
                                                                     day: str) -> None:
     event = _event_telling(events_of(pipeline, text), opening)
     assert (str(event.event_date), event.time_precision) == (day, 1)
+
+
+@pytest.mark.parametrize(("text", "day"), [
+    (("Gunmen killed five farmers in Benue state, police said on Tuesday. The attack took place on Sunday night in "
+      "a village near Makurdi."), "2024-03-10"),
+    (("Soldiers shot dead three protesters in Mandalay, a rights group said on Tuesday.\n\n"
+      "The shooting happened on Saturday as protesters gathered outside a monastery, the group said."), "2024-03-09"),
+])
+def test_a_retelling_that_gives_the_day_wins_over_the_day_of_telling(pipeline, text: str, day: str) -> None:  # type: ignore[no-untyped-def]
+    # the lead's sentence dates only its telling (Tuesday, a bound); the next sentence says when the act happened
+    [event] = events_of(pipeline, text)
+    assert (str(event.event_date), event.time_precision) == (day, 1)

@@ -1076,10 +1076,12 @@ def date_for_event(
         chosen = _from_the_report_day(chosen, reports or _same_tellers_day(dates, sentence, article.text), article)
     if chosen is not None and chosen.time_precision < 2 and _court_day(chosen, trigger, article.text):
         chosen = chosen.model_copy(update={"time_precision": 2, "note": _join(chosen.note, "a court day: on or before it")})
+    if chosen is None or chosen in reports:
+        # ("Gunmen killed five farmers, police said on Tuesday. The attack took place on Sunday night.": the day of
+        # telling only bounds the act; the retelling gives its own day)
+        chosen = _day_of_the_retelling(dates, sentence, article.text) or chosen
     if chosen is not None and chosen in reports and chosen.time_precision < 2:
         chosen = chosen.model_copy(update={"time_precision": 2, "note": _join(chosen.note, "date of the report")})
-    if chosen is None:
-        chosen = _day_of_the_retelling(dates, sentence, article.text)
     if chosen is None:
         # (a period "since 2012" in an earlier sentence is how long something has lasted, not the day of this one)
         # (nor is a year of background the story's clock: "The town saw deadly clashes in 2016. Police later
