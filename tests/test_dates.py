@@ -474,3 +474,22 @@ def test_a_retelling_that_gives_the_day_wins_over_the_day_of_telling(pipeline, t
     # the lead's sentence dates only its telling (Tuesday, a bound); the next sentence says when the act happened
     [event] = events_of(pipeline, text)
     assert (str(event.event_date), event.time_precision) == (day, 1)
+
+
+@pytest.mark.parametrize("text", [
+    ("The UN human rights office on Tuesday condemned the shelling of the town. Investigators were travelling to "
+     "Avdiivka to investigate an attack on a market which killed 14 civilians, officials said."),
+    ("The UN human rights office on Tuesday condemned the shelling of the town.\n\n"
+     "Investigators were travelling to Avdiivka to investigate an attack on a market which killed 14 civilians."),
+])
+def test_a_follow_ups_day_before_does_not_date_the_incident_told_as_followed_up(pipeline, text: str) -> None:  # type: ignore[no-untyped-def]
+    # Tuesday is the condemnation's day; nothing dates the attack: the report's day, defaulted
+    event = _event_with(events_of(pipeline, text), "killed")
+    assert (str(event.event_date), event.time_precision, "date_defaulted" in event.flags) == ("2024-03-14", 3, True)
+
+
+def test_an_incident_told_as_followed_up_keeps_the_day_told_of_it_before(pipeline) -> None:  # type: ignore[no-untyped-def]
+    text = ("Gunmen killed 14 civilians at a market in Avdiivka on Monday. The UN condemned the attack on Tuesday. "
+            "Investigators travelled to the town to investigate the attack which killed 14 civilians.")
+    event = _event_telling(events_of(pipeline, text), "Investigators")
+    assert (str(event.event_date), event.time_precision) == ("2024-03-11", 1)

@@ -1086,14 +1086,21 @@ def date_for_event(
         # (a period "since 2012" in an earlier sentence is how long something has lasted, not the day of this one)
         # (nor is a year of background the story's clock: "The town saw deadly clashes in 2016. Police later
         # fired tear gas …" goes on from the story's day, not from 2016)
+        # (nor does a follow-up's day date the incident a later sentence tells as what is followed up: "The UN
+        # condemned the shelling on Tuesday. Investigators travelled to the town to investigate an attack which
+        # killed 14")
+        followed_up = _told_as_followed_up(trigger, sentence, article.text)
         earlier = [d for d in cands if d.span.end <= sentence.start and "since" not in (d.note or "").split("; ")
-                   and d.relation != "history"]
+                   and d.relation != "history" and not (followed_up and _dates_a_follow_up(d, article.text))]
         if earlier:
             chosen = _earlier_sentences_day(earlier, trigger, sentence, article)
     if chosen is None:
         chosen = _entry_header(dates, sentence)
     if chosen is None and not any(paragraph.start <= d.span.start < paragraph.end for d in cands):
-        chosen = _previous_paragraphs_day(dates, paragraph, article)
+        told_before = dates
+        if _told_as_followed_up(trigger, sentence, article.text):
+            told_before = [d for d in dates if not _dates_a_follow_up(d, article.text)]
+        chosen = _previous_paragraphs_day(told_before, paragraph, article)
     # (the act counted back from the day of a discovery is not the discovery: "found on Friday, three days after
     # they were abducted" knows the abduction's day)
     if (chosen is not None and discovery_precision and _DISCOVERY.search(sentence.text) and chosen.time_precision < 2
@@ -1201,6 +1208,24 @@ def _follows_up(d: DateMention, trigger: Span, text: str) -> bool:
     else:
         return False
     return bool(_CUES.regex("FOLLOW_UP_OBJECT").match(text[followed : trigger.start]))
+
+
+def _dates_a_follow_up(d: DateMention, text: str) -> bool:
+    """The day is that of a follow-up ("condemned the attack on Tuesday", "arrived on Friday to investigate")."""
+    gov = d.governor
+    return ((gov is not None and bool(_CUES.regex("FOLLOW_UP_VERB").match(gov.text)))
+            or bool(_CUES.regex("FOLLOW_UP_PURPOSE").match(text[d.span.end : d.span.end + 80])))
+
+
+def _told_as_followed_up(trigger: Span, sentence: Span, text: str) -> bool:
+    """The trigger lies in what a follow-up of its own sentence follows up ("Investigators were travelling to the town
+    to investigate an attack on a market which killed 14 civilians"): the incident came before that follow-up."""
+    start = max(sentence.start, trigger.start - 200)
+    for word in re.finditer(r"[\w'-]+", text[start : trigger.start]):
+        if (_CUES.regex("FOLLOW_UP_VERB").match(word.group())
+                and _CUES.regex("FOLLOW_UP_OBJECT").match(text[start + word.end() : trigger.start])):
+            return True
+    return False
 
 
 def _court_day(d: DateMention, trigger: Span, text: str) -> bool:
