@@ -493,3 +493,18 @@ def test_an_incident_told_as_followed_up_keeps_the_day_told_of_it_before(pipelin
             "Investigators travelled to the town to investigate the attack which killed 14 civilians.")
     event = _event_telling(events_of(pipeline, text), "Investigators")
     assert (str(event.event_date), event.time_precision) == ("2024-03-11", 1)
+
+
+@pytest.mark.parametrize(("text", "opening", "day", "precision"), [
+    # a day counted back to an earlier act is not the story's day: the next sentence goes on with Wednesday
+    (("Soldiers killed four militants in Kunar on Wednesday, two days after an attack on a checkpoint that killed "
+      "three policemen. The army also arrested ten suspects in the province."), "The army also", "2024-03-13", 1),
+    # nor the next paragraph's (a day carried to a later paragraph is precision 2)
+    (("Soldiers killed four militants in Kunar on Wednesday, two days after an attack on a checkpoint that killed "
+      "three policemen.\n\nTroops fired mortars at Taliban positions in the Pech valley, residents said."),
+     "Troops fired", "2024-03-13", 2),
+])
+def test_a_day_counted_back_to_an_earlier_act_is_not_the_day_the_story_goes_on_with(  # type: ignore[no-untyped-def]
+        pipeline, text: str, opening: str, day: str, precision: int) -> None:
+    event = _event_telling(events_of(pipeline, text), opening)
+    assert (str(event.event_date), event.time_precision) == (day, precision)

@@ -1121,7 +1121,10 @@ def _earlier_sentences_day(earlier: list[DateMention], trigger: Span, sentence: 
     told_start = latest.span.start - len(_sentence_before(text, latest.span.start, reach=PARAGRAPH_REACH))
     in_told = [d for d in earlier if d.span.start >= told_start]
     reports = [d for d in in_told if _dates_the_report(d, trigger, text)]
-    chosen = max([d for d in in_told if d not in reports] or [latest], key=lambda d: d.span.start)
+    acts = [d for d in in_told if d not in reports]
+    # (of the acts' days, the main act's before one counted back to an earlier act: "Soldiers killed four militants
+    # on Wednesday, two days after an attack on a checkpoint. The army also arrested ten suspects.": Wednesday)
+    chosen = max([d for d in acts if not _counted_back(d)] or acts or [latest], key=lambda d: d.span.start)
     told = _REPORTING_BEFORE.search(_sentence_before(text, chosen.span.start))
     if chosen.kind == "relative" and chosen not in reports:
         chosen = _from_the_report_day(chosen, reports, article)
@@ -1172,6 +1175,11 @@ def _day_of_the_retelling(dates: list[DateMention], sentence: Span, text: str) -
         if cue.match(between):
             return d.model_copy(update={"note": _join(d.note, "the day the next sentence gives the incident")})
     return None
+
+
+def _counted_back(d: DateMention) -> bool:
+    """The day was counted back (or on) from its sentence's to another act's ("two days after an attack …")."""
+    return (d.note or "").startswith(_COUNTED_APART_NOTE)
 
 
 def _latest_of_a_series(in_sentence: list[DateMention], chosen: DateMention | None, text: str) -> DateMention | None:
@@ -1358,7 +1366,7 @@ def _previous_paragraphs_day(dates: list[DateMention], paragraph: Span, article:
     before = [d for d in dates if d.date_start is not None and d.note != "dateline" and d.time_precision == 1
               and d.span.end <= paragraph.start and paragraph.start - d.span.start <= PARAGRAPH_REACH
               and d.date_start == d.date_end and 0 <= (base - d.date_start).days <= RECENT_DAYS
-              and "since" not in (d.note or "").split("; ") and not d.in_quote
+              and "since" not in (d.note or "").split("; ") and not d.in_quote and not _counted_back(d)
               and not _REPORTING_BEFORE.search(_sentence_before(article.text, d.span.start))]
     if not before:
         return None
