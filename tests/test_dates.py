@@ -495,10 +495,34 @@ def test_an_incident_told_as_followed_up_keeps_the_day_told_of_it_before(pipelin
     assert (str(event.event_date), event.time_precision) == ("2024-03-11", 1)
 
 
+@pytest.mark.parametrize(("text", "verb", "day"), [
+    # published on Thursday 14 March 2024: the shooting is the day before the Wednesday of the fire
+    (("Rioters set fire to the ruling party office in Kisumu on Wednesday, the day after police shot dead two "
+      "protesters."), "shot", "2024-03-12"),
+    (("The day after police shot dead two protesters, rioters set fire to the ruling party office in Kisumu on "
+      "Wednesday."), "shot", "2024-03-12"),
+    # the fire itself keeps its own day
+    (("Rioters set fire to the ruling party office in Kisumu on Wednesday, the day after police shot dead two "
+      "protesters."), "set fire", "2024-03-13"),
+])
+def test_the_act_after_the_day_after_is_a_day_before_its_sentences_day(pipeline, text: str, verb: str,  # type: ignore[no-untyped-def]
+                                                                      day: str) -> None:
+    from dateline.extract.dates import date_for_event
+    from dateline.model import Span
+
+    report = pipeline.extract_text(text, published="2024-03-14")
+    at = text.index(verb)
+    whole = Span.of(text, 0, len(text))
+    date = date_for_event(report.dates, Span.of(text, at, at + len(verb)), whole, whole, report.article)
+    assert date is not None and (str(date.event_date), date.time_precision) == (day, 1)
+
+
 @pytest.mark.parametrize(("text", "opening", "day", "precision"), [
     # a day counted back to an earlier act is not the story's day: the next sentence goes on with Wednesday
     (("Soldiers killed four militants in Kunar on Wednesday, two days after an attack on a checkpoint that killed "
       "three policemen. The army also arrested ten suspects in the province."), "The army also", "2024-03-13", 1),
+    (("Rioters set fire to the ruling party office in Kisumu on Wednesday, the day after police shot dead two "
+      "protesters. Police arrested 30 people in the city."), "Police arrested", "2024-03-13", 1),
     # nor the next paragraph's (a day carried to a later paragraph is precision 2)
     (("Soldiers killed four militants in Kunar on Wednesday, two days after an attack on a checkpoint that killed "
       "three policemen.\n\nTroops fired mortars at Taliban positions in the Pech valley, residents said."),

@@ -568,9 +568,11 @@ _ANAPHOR_RE = re.compile(
 _COUNTED_SHIFT = re.compile(r"^(?P<n>a|an|one|\w+|\d+) (?P<unit>days?|weeks?) (?P<dir>later|earlier)$")
 # "found on Friday, three days after they were abducted": the act after "after" is counted from a day of the
 # same sentence (not the day told before, as "three days later" is)
-# ("the day after" is not counted: it refers back to the day told before)
 _COUNTED_APART = re.compile(rf"^(?P<n>\d+|{'|'.join(sorted(NUMBER_WORDS, key=len, reverse=True))}) "
                             r"(?P<unit>days?|weeks?) (?P<dir>after|before)$")
+# ("on Wednesday, the day after police shot dead two protesters": counted as "one day after" when the words name the
+# act, `DAY_APART_COMPLEMENT`; alone, "the day after" still refers back)
+_DAY_APART = re.compile(r"^(?P<n>the) (?P<unit>day) (?P<dir>after|before)$")
 _ROUGH_COUNTS = {"few", "several", "couple"}
 # The note of such an act's day, and how later steps know the day was counted back from its sentence's (not from
 # the report's day, whose note says "counted from the report's day")
@@ -801,7 +803,7 @@ def _count_from_its_sentence(m: DateMention, in_sentence: list[DateMention], bas
     that act ("found on Friday, three days after they were abducted": Tuesday); "before" counts forward. A count
     in weeks or a rough one ("a few days after") is known to within a week (precision 2). Without such a day the
     act has no day from these words."""
-    counted = _COUNTED_APART.match(_norm(m.span.text))
+    counted = _COUNTED_APART.match(_norm(m.span.text)) or _DAY_APART.match(_norm(m.span.text))
     clause = m.clause
     anchors = [d for d in in_sentence if d is not m and _one_day(d) and d.note != "dateline"
                and not (clause is not None and clause.start <= d.span.start < clause.end)]
@@ -809,7 +811,7 @@ def _count_from_its_sentence(m: DateMention, in_sentence: list[DateMention], bas
         return m
     anchor = min(anchors, key=lambda d: abs(d.span.start - m.span.start))
     word, weeks = counted.group("n"), counted.group("unit").startswith("week")
-    n = int(word) if word.isdigit() else NUMBER_WORDS.get(word, 0)
+    n = int(word) if word.isdigit() else 1 if word == "the" else NUMBER_WORDS.get(word, 0)
     days = n * (7 if weeks else 1)
     day = anchor.date_start + dt.timedelta(days=-days if counted.group("dir") == "after" else days)  # type: ignore[operator]
     rough = weeks or word in _ROUGH_COUNTS
@@ -864,7 +866,9 @@ def dates_from_doc(article: Article, doc: Doc, resources: Resources) -> list[Dat
         if dateline:
             m = m.model_copy(update={"note": "dateline", "relation": "present" if m.date_start == base else m.relation})
         prefix, words = _split_prefix(_norm(span.text))
-        if _COUNTED_APART.match(words):
+        day_apart = (prefix is None and _DAY_APART.match(words)
+                     and _CUES.regex("DAY_APART_COMPLEMENT").match(text[span.end_char : span.end_char + 20]))
+        if _COUNTED_APART.match(words) or day_apart:
             # ("for three days after the election" is how long, from a day the words do not give)
             if prefix is None:
                 apart.append((len(mentions), span, m, future_ctx))
