@@ -532,3 +532,22 @@ def test_a_day_counted_back_to_an_earlier_act_is_not_the_day_the_story_goes_on_w
         pipeline, text: str, opening: str, day: str, precision: int) -> None:
     event = _event_telling(events_of(pipeline, text), opening)
     assert (str(event.event_date), event.time_precision) == (day, precision)
+
+
+@pytest.mark.parametrize(("text", "opening", "day", "precision"), [
+    # published on Monday 18 March 2024: the sentence goes back to Sunday's incident; Monday is when police spoke
+    (("Gunmen attacked a village in Zamfara state on Sunday. The attackers killed nine villagers and abducted 20 "
+      "others, police said on Monday."), "The attackers", "2024-03-17", 1),
+    (("A suicide bomber struck a market in Maiduguri on Sunday. The blast killed 12 people, a police spokesman said "
+      "on Monday."), "The blast", "2024-03-17", 1),
+    # told in a paragraph of its own, the day carried from the paragraph before is precision 2
+    (("Gunmen stormed a church in Kaduna state on Sunday.\n\nThe attackers killed three worshippers and abducted the "
+      "pastor, police said on Monday."), "The attackers", "2024-03-17", 2),
+    # another act, not told as the incident's, is still bounded by the day its teller spoke
+    (("Gunmen killed 11 people in Kidal on Tuesday. Police said on Friday they had arrested two suspects in the "
+      "town."), "Police said", "2024-03-15", 2),
+])
+def test_a_sentence_that_goes_back_to_the_incident_takes_its_day_not_its_tellers(  # type: ignore[no-untyped-def]
+        pipeline, text: str, opening: str, day: str, precision: int) -> None:
+    event = _event_telling(events_of(pipeline, text, published="2024-03-18"), opening)
+    assert (str(event.event_date), event.time_precision) == (day, precision)

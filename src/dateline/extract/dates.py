@@ -1084,33 +1084,54 @@ def date_for_event(
         # ("Gunmen killed five farmers, police said on Tuesday. The attack took place on Sunday night.": the day of
         # telling only bounds the act; the retelling gives its own day)
         chosen = _day_of_the_retelling(dates, sentence, article.text) or chosen
+    # (a sentence that goes back to an incident told before, "The attackers killed nine villagers, police said on
+    # Monday", is dated by the day told of that incident; its teller's day only bounds it)
+    bound = chosen if chosen in reports and _CUES.regex("RETOLD_SUBJECT").match(sentence.text) else None
     if chosen is not None and chosen in reports and chosen.time_precision < 2:
         chosen = chosen.model_copy(update={"time_precision": 2, "note": _join(chosen.note, "date of the report")})
-    if chosen is None:
-        # (a period "since 2012" in an earlier sentence is how long something has lasted, not the day of this one)
-        # (nor is a year of background the story's clock: "The town saw deadly clashes in 2016. Police later
-        # fired tear gas …" goes on from the story's day, not from 2016)
-        # (nor does a follow-up's day date the incident a later sentence tells as what is followed up: "The UN
-        # condemned the shelling on Tuesday. Investigators travelled to the town to investigate an attack which
-        # killed 14")
-        followed_up = _told_as_followed_up(trigger, sentence, article.text)
-        earlier = [d for d in cands if d.span.end <= sentence.start and "since" not in (d.note or "").split("; ")
-                   and d.relation != "history" and not (followed_up and _dates_a_follow_up(d, article.text))]
-        if earlier:
-            chosen = _earlier_sentences_day(earlier, trigger, sentence, article)
-    if chosen is None:
-        chosen = _entry_header(dates, sentence)
-    if chosen is None and not any(paragraph.start <= d.span.start < paragraph.end for d in cands):
-        told_before = dates
-        if _told_as_followed_up(trigger, sentence, article.text):
-            told_before = [d for d in dates if not _dates_a_follow_up(d, article.text)]
-        chosen = _previous_paragraphs_day(told_before, paragraph, article)
+    if chosen is None or bound is not None:
+        chosen = _day_told_before(dates, cands, reports, trigger, sentence, paragraph, article, bound) or chosen
     # (the act counted back from the day of a discovery is not the discovery: "found on Friday, three days after
     # they were abducted" knows the abduction's day)
     if (chosen is not None and discovery_precision and _DISCOVERY.search(sentence.text) and chosen.time_precision < 2
             and not (chosen.note or "").startswith(_COUNTED_APART_NOTE)):
         chosen = chosen.model_copy(update={"time_precision": 2, "note": _join(chosen.note, "discovery date")})
     return chosen
+
+
+def _day_told_before(dates: list[DateMention], cands: list[DateMention], reports: list[DateMention], trigger: Span,
+                     sentence: Span, paragraph: Span, article: Article, bound: DateMention | None) -> DateMention | None:
+    """The day told before a sentence that gives none of its act's own: an earlier sentence's of the paragraph, else
+    the live page entry's header, else, for a paragraph with no day, the paragraphs' before it. With a `bound` (the
+    day its teller spoke), only an act's day on or before it."""
+    text = article.text
+    # (a period "since 2012" in an earlier sentence is how long something has lasted, not the day of this one)
+    # (nor is a year of background the story's clock: "The town saw deadly clashes in 2016. Police later
+    # fired tear gas …" goes on from the story's day, not from 2016)
+    # (nor does a follow-up's day date the incident a later sentence tells as what is followed up: "The UN
+    # condemned the shelling on Tuesday. Investigators travelled to the town to investigate an attack which
+    # killed 14")
+    followed_up = _told_as_followed_up(trigger, sentence, text)
+    earlier = [d for d in cands if d.span.end <= sentence.start and "since" not in (d.note or "").split("; ")
+               and d.relation != "history" and not (followed_up and _dates_a_follow_up(d, text))]
+    if earlier:
+        before = _earlier_sentences_day(earlier, trigger, sentence, article)
+        return before if _within(before, bound) else None
+    if bound is None and (header := _entry_header(dates, sentence)) is not None:
+        return header
+    if any(paragraph.start <= d.span.start < paragraph.end for d in cands if bound is None or d not in reports):
+        return None
+    before = _previous_paragraphs_day([d for d in dates if not (followed_up and _dates_a_follow_up(d, text))],
+                                      paragraph, article)
+    return before if before is not None and _within(before, bound) else None
+
+
+def _within(before: DateMention, bound: DateMention | None) -> bool:
+    """An act's day told before, on or before the day the teller spoke (any such day, without one)."""
+    if bound is None:
+        return True
+    return (before.date_end is not None and bound.date_start is not None and before.date_end <= bound.date_start
+            and "date of a report" not in (before.note or ""))
 
 
 def _earlier_sentences_day(earlier: list[DateMention], trigger: Span, sentence: Span, article: Article) -> DateMention:
