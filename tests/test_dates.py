@@ -551,3 +551,20 @@ def test_a_sentence_that_goes_back_to_the_incident_takes_its_day_not_its_tellers
         pipeline, text: str, opening: str, day: str, precision: int) -> None:
     event = _event_telling(events_of(pipeline, text, published="2024-03-18"), opening)
     assert (str(event.event_date), event.time_precision) == (day, precision)
+
+
+@pytest.mark.parametrize(("text", "opening", "day"), [
+    # the evening before the Tuesday the police spoke
+    ("Police said on Tuesday that gunmen had killed a village chief in Plateau state the previous evening.",
+     "Police said", "2024-03-11"),
+    # the morning after the Tuesday told before
+    ("Protesters marched in Nairobi on Tuesday. The next morning, police arrested 20 of them in Nairobi.",
+     "The next morning", "2024-03-13"),
+    # the evening of that Tuesday (not "on or after" it, as a bare "later" would make it)
+    ("Protesters marched in Nairobi on Tuesday. Police fired tear gas at them later that evening.",
+     "Police fired", "2024-03-12"),
+])
+def test_a_time_of_the_day_told_before_counts_from_that_day(pipeline, text: str, opening: str,  # type: ignore[no-untyped-def]
+                                                           day: str) -> None:
+    event = _event_telling(events_of(pipeline, text), opening)
+    assert (str(event.event_date), event.time_precision) == (day, 1)

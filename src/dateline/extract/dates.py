@@ -560,9 +560,10 @@ def _dateparser_fallback(text: str, base: dt.date) -> Resolved | None:
 # ---------------------------------------------------------------------------------------------------------
 
 _ANAPHOR_RE = re.compile(
-    r"^(?:back then|at (?:that|the) time|the (?:previous|next|following|same) day|the day (?:before|after)"
-    r"|the previous night|the night before"
-    r"|(?:that|later|earlier) day|later that day|(?:a|an|one|\w+|\d+) (?:days?|weeks?) (?:later|earlier)"
+    r"^(?:back then|at (?:that|the) time|the (?:previous|next|following|same) (?:day|morning|afternoon|evening)"
+    r"|the day (?:before|after)|the previous night|the night before"
+    r"|(?:that|later|earlier) day|(?:later |earlier )?that (?:day|morning|afternoon|evening|night)"
+    r"|(?:a|an|one|\w+|\d+) (?:days?|weeks?) (?:later|earlier)"
     r"|(?:hours|minutes) later|the same period|that period)$"
 )
 _COUNTED_SHIFT = re.compile(r"^(?P<n>a|an|one|\w+|\d+) (?P<unit>days?|weeks?) (?P<dir>later|earlier)$")
@@ -723,9 +724,9 @@ def _mention(
 def _anaphor_shift(text: str) -> int:
     """Days from the day told before: "the previous day" -1, "two days later" +2, "a week earlier" -7."""
     t = _norm(text)
-    if any(k in t for k in ("previous day", "day before", "previous night", "night before")):
+    if re.search(r"\bprevious (?:day|night|morning|afternoon|evening)\b|\b(?:day|night) before\b", t):
         return -1
-    if any(k in t for k in ("next day", "following day", "day after")):
+    if re.search(r"\b(?:next|following) (?:day|morning|afternoon|evening)\b|\bday after\b", t):
         return 1
     if m := _COUNTED_SHIFT.match(t) or _COUNTED_APART.match(t):
         word = m.group("n")
