@@ -469,6 +469,9 @@ def test_the_next_sentence_goes_on_with_the_acts_day_not_its_tellers(pipeline, t
       "a village near Makurdi."), "2024-03-10"),
     (("Soldiers shot dead three protesters in Mandalay, a rights group said on Tuesday.\n\n"
       "The shooting happened on Saturday as protesters gathered outside a monastery, the group said."), "2024-03-09"),
+    # the next sentence goes back to the act by its name and dates it before the telling
+    (("A roadside bomb killed four soldiers in Diyala province, security sources said on Wednesday. The blast hit "
+      "their patrol late on Tuesday."), "2024-03-12"),
 ])
 def test_a_retelling_that_gives_the_day_wins_over_the_day_of_telling(pipeline, text: str, day: str) -> None:  # type: ignore[no-untyped-def]
     # the lead's sentence dates only its telling (Tuesday, a bound); the next sentence says when the act happened
@@ -568,3 +571,11 @@ def test_a_time_of_the_day_told_before_counts_from_that_day(pipeline, text: str,
                                                            day: str) -> None:
     event = _event_telling(events_of(pipeline, text), opening)
     assert (str(event.event_date), event.time_precision) == (day, 1)
+
+
+def test_another_act_of_the_doers_does_not_date_the_incident_told_by_its_teller(pipeline) -> None:  # type: ignore[no-untyped-def]
+    # the arrest is the gunmen's next act, not the killing's day: the killing keeps the police's Tuesday, as a bound
+    text = ("Gunmen killed five farmers in Benue state, police said on Tuesday. The gunmen were arrested in Makurdi "
+            "on Friday.")
+    event = _event_with(events_of(pipeline, text), "Attack")
+    assert (str(event.event_date), event.time_precision) == ("2024-03-12", 2)

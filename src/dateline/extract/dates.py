@@ -1084,7 +1084,7 @@ def date_for_event(
     if chosen is None or chosen in reports:
         # ("Gunmen killed five farmers, police said on Tuesday. The attack took place on Sunday night.": the day of
         # telling only bounds the act; the retelling gives its own day)
-        chosen = _day_of_the_retelling(dates, sentence, article.text) or chosen
+        chosen = _day_of_the_retelling(dates, sentence, article.text, chosen) or chosen
     # (a sentence that goes back to an incident told before, "The attackers killed nine villagers, police said on
     # Monday", is dated by the day told of that incident; its teller's day only bounds it)
     bound = chosen if chosen in reports and _CUES.regex("RETOLD_SUBJECT").match(sentence.text) else None
@@ -1186,11 +1186,15 @@ def line_paragraphs(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return out
 
 
-def _day_of_the_retelling(dates: list[DateMention], sentence: Span, text: str) -> DateMention | None:
+def _day_of_the_retelling(dates: list[DateMention], sentence: Span, text: str,
+                          told: DateMention | None = None) -> DateMention | None:
     """The day the next sentence gives the incident when it goes back to it to say when it happened ("Gunmen
     killed a chief near Beni. The attack took place on Tuesday night."): news often tells the act first and its
     day after, in wire copy in a paragraph of its own. Only the sentence right after, and only a day its words say
-    the incident happened on (cue RETOLD_DAY), not the day a source spoke."""
+    the incident happened on (cue RETOLD_DAY), not the day a source spoke. When the lead gives the day its teller
+    spoke (`told`), a next sentence that goes back to the incident by its doers or the act (cue RETOLD_SUBJECT:
+    "…, security sources said on Wednesday. The blast hit their patrol late on Tuesday.") gives its day too, if that
+    day is on or before the telling."""
     cue = _CUES.regex("RETOLD_DAY")
     after = [d for d in dates if d.date_start is not None and d.note != "dateline" and d.span.start >= sentence.end
              and d.relation in ("past", "present")]
@@ -1198,9 +1202,17 @@ def _day_of_the_retelling(dates: list[DateMention], sentence: Span, text: str) -
         between = text[sentence.end : d.span.start]
         if _SENTENCE_END.search(between.strip()):
             return None  # past the next sentence
-        if cue.match(between):
+        if cue.match(between) or (told is not None and _retold_before_telling(d, told, between, text)):
             return d.model_copy(update={"note": _join(d.note, "the day the next sentence gives the incident")})
     return None
+
+
+def _retold_before_telling(d: DateMention, told: DateMention, between: str, text: str) -> bool:
+    """The next sentence opens with the incident's doers or act and dates it on or before the day `told` of it, in
+    its own words, not a source's, and tells no other act of theirs (RETOLD_OTHER_ACT)."""
+    return (_one_day(d) and told.date_start is not None and d.date_end is not None and d.date_end <= told.date_start
+            and bool(_CUES.regex("RETOLD_SUBJECT").match(between)) and not _CUES.regex("RETOLD_OTHER_ACT").search(between)
+            and not _REPORTING_BEFORE.search(_sentence_before(text, d.span.start)))
 
 
 def _counted_back(d: DateMention) -> bool:
