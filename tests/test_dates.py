@@ -441,3 +441,141 @@ def test_overnight_told_by_the_teller_of_the_sentence_before_counts_from_its_day
     event = next(e for e in events_of(pipeline, text, published="2024-03-18")
                  if any(m.text.startswith("The strikes hit") for m in e.mentions))
     assert (str(event.event_date), event.time_precision) == (day, 1)
+
+
+def _event_telling(events, opening: str):  # type: ignore[no-untyped-def]
+    """The event one of whose passages opens with `opening` (its own, or the one it folded into)."""
+    return next(e for e in events if any(m.text.startswith(opening) for m in e.mentions))
+
+
+@pytest.mark.parametrize(("text", "opening", "day"), [
+    # the sentence before tells the act's day and the teller's: the next act goes on with the act's (Monday)
+    (("Gunmen killed seven villagers in Katsina state on Monday, police said on Wednesday. The attackers also "
+      "burned dozens of houses."), "The attackers", "2024-03-11"),
+    (("Police fired tear gas at students marching in Dakar on Tuesday, witnesses told Reuters on Wednesday. "
+      "Several protesters were arrested."), "Several protesters", "2024-03-12"),
+    # "overnight" in the sentence before counts from its teller's Wednesday: Tuesday night, as for its own act
+    (("Ukraine's air force said on Wednesday that Russia launched 30 drones at the Kharkiv region overnight. Debris "
+      "from a downed drone hit a house in Kharkiv, killing one woman."), "Debris", "2024-03-12"),
+])
+def test_the_next_sentence_goes_on_with_the_acts_day_not_its_tellers(pipeline, text: str, opening: str,  # type: ignore[no-untyped-def]
+                                                                    day: str) -> None:
+    event = _event_telling(events_of(pipeline, text), opening)
+    assert (str(event.event_date), event.time_precision) == (day, 1)
+
+
+@pytest.mark.parametrize(("text", "day"), [
+    (("Gunmen killed five farmers in Benue state, police said on Tuesday. The attack took place on Sunday night in "
+      "a village near Makurdi."), "2024-03-10"),
+    (("Soldiers shot dead three protesters in Mandalay, a rights group said on Tuesday.\n\n"
+      "The shooting happened on Saturday as protesters gathered outside a monastery, the group said."), "2024-03-09"),
+    # the next sentence goes back to the act by its name and dates it before the telling
+    (("A roadside bomb killed four soldiers in Diyala province, security sources said on Wednesday. The blast hit "
+      "their patrol late on Tuesday."), "2024-03-12"),
+])
+def test_a_retelling_that_gives_the_day_wins_over_the_day_of_telling(pipeline, text: str, day: str) -> None:  # type: ignore[no-untyped-def]
+    # the lead's sentence dates only its telling (Tuesday, a bound); the next sentence says when the act happened
+    [event] = events_of(pipeline, text)
+    assert (str(event.event_date), event.time_precision) == (day, 1)
+
+
+@pytest.mark.parametrize("text", [
+    ("The UN human rights office on Tuesday condemned the shelling of the town. Investigators were travelling to "
+     "Avdiivka to investigate an attack on a market which killed 14 civilians, officials said."),
+    ("The UN human rights office on Tuesday condemned the shelling of the town.\n\n"
+     "Investigators were travelling to Avdiivka to investigate an attack on a market which killed 14 civilians."),
+])
+def test_a_follow_ups_day_before_does_not_date_the_incident_told_as_followed_up(pipeline, text: str) -> None:  # type: ignore[no-untyped-def]
+    # Tuesday is the condemnation's day; nothing dates the attack: the report's day, defaulted
+    event = _event_with(events_of(pipeline, text), "killed")
+    assert (str(event.event_date), event.time_precision, "date_defaulted" in event.flags) == ("2024-03-14", 3, True)
+
+
+def test_an_incident_told_as_followed_up_keeps_the_day_told_of_it_before(pipeline) -> None:  # type: ignore[no-untyped-def]
+    text = ("Gunmen killed 14 civilians at a market in Avdiivka on Monday. The UN condemned the attack on Tuesday. "
+            "Investigators travelled to the town to investigate the attack which killed 14 civilians.")
+    event = _event_telling(events_of(pipeline, text), "Investigators")
+    assert (str(event.event_date), event.time_precision) == ("2024-03-11", 1)
+
+
+@pytest.mark.parametrize(("text", "verb", "day"), [
+    # published on Thursday 14 March 2024: the shooting is the day before the Wednesday of the fire
+    (("Rioters set fire to the ruling party office in Kisumu on Wednesday, the day after police shot dead two "
+      "protesters."), "shot", "2024-03-12"),
+    (("The day after police shot dead two protesters, rioters set fire to the ruling party office in Kisumu on "
+      "Wednesday."), "shot", "2024-03-12"),
+    # the fire itself keeps its own day
+    (("Rioters set fire to the ruling party office in Kisumu on Wednesday, the day after police shot dead two "
+      "protesters."), "set fire", "2024-03-13"),
+])
+def test_the_act_after_the_day_after_is_a_day_before_its_sentences_day(pipeline, text: str, verb: str,  # type: ignore[no-untyped-def]
+                                                                      day: str) -> None:
+    from dateline.extract.dates import date_for_event
+    from dateline.model import Span
+
+    report = pipeline.extract_text(text, published="2024-03-14")
+    at = text.index(verb)
+    whole = Span.of(text, 0, len(text))
+    date = date_for_event(report.dates, Span.of(text, at, at + len(verb)), whole, whole, report.article)
+    assert date is not None and (str(date.event_date), date.time_precision) == (day, 1)
+
+
+@pytest.mark.parametrize(("text", "opening", "day", "precision"), [
+    # a day counted back to an earlier act is not the story's day: the next sentence goes on with Wednesday
+    (("Soldiers killed four militants in Kunar on Wednesday, two days after an attack on a checkpoint that killed "
+      "three policemen. The army also arrested ten suspects in the province."), "The army also", "2024-03-13", 1),
+    (("Rioters set fire to the ruling party office in Kisumu on Wednesday, the day after police shot dead two "
+      "protesters. Police arrested 30 people in the city."), "Police arrested", "2024-03-13", 1),
+    # nor the next paragraph's (a day carried to a later paragraph is precision 2)
+    (("Soldiers killed four militants in Kunar on Wednesday, two days after an attack on a checkpoint that killed "
+      "three policemen.\n\nTroops fired mortars at Taliban positions in the Pech valley, residents said."),
+     "Troops fired", "2024-03-13", 2),
+])
+def test_a_day_counted_back_to_an_earlier_act_is_not_the_day_the_story_goes_on_with(  # type: ignore[no-untyped-def]
+        pipeline, text: str, opening: str, day: str, precision: int) -> None:
+    event = _event_telling(events_of(pipeline, text), opening)
+    assert (str(event.event_date), event.time_precision) == (day, precision)
+
+
+@pytest.mark.parametrize(("text", "opening", "day", "precision"), [
+    # published on Monday 18 March 2024: the sentence goes back to Sunday's incident; Monday is when police spoke
+    (("Gunmen attacked a village in Zamfara state on Sunday. The attackers killed nine villagers and abducted 20 "
+      "others, police said on Monday."), "The attackers", "2024-03-17", 1),
+    (("A suicide bomber struck a market in Maiduguri on Sunday. The blast killed 12 people, a police spokesman said "
+      "on Monday."), "The blast", "2024-03-17", 1),
+    # told in a paragraph of its own, the day carried from the paragraph before is precision 2
+    (("Gunmen stormed a church in Kaduna state on Sunday.\n\nThe attackers killed three worshippers and abducted the "
+      "pastor, police said on Monday."), "The attackers", "2024-03-17", 2),
+    # another act, not told as the incident's, is still bounded by the day its teller spoke
+    (("Gunmen killed 11 people in Kidal on Tuesday. Police said on Friday they had arrested two suspects in the "
+      "town."), "Police said", "2024-03-15", 2),
+])
+def test_a_sentence_that_goes_back_to_the_incident_takes_its_day_not_its_tellers(  # type: ignore[no-untyped-def]
+        pipeline, text: str, opening: str, day: str, precision: int) -> None:
+    event = _event_telling(events_of(pipeline, text, published="2024-03-18"), opening)
+    assert (str(event.event_date), event.time_precision) == (day, precision)
+
+
+@pytest.mark.parametrize(("text", "opening", "day"), [
+    # the evening before the Tuesday the police spoke
+    ("Police said on Tuesday that gunmen had killed a village chief in Plateau state the previous evening.",
+     "Police said", "2024-03-11"),
+    # the morning after the Tuesday told before
+    ("Protesters marched in Nairobi on Tuesday. The next morning, police arrested 20 of them in Nairobi.",
+     "The next morning", "2024-03-13"),
+    # the evening of that Tuesday (not "on or after" it, as a bare "later" would make it)
+    ("Protesters marched in Nairobi on Tuesday. Police fired tear gas at them later that evening.",
+     "Police fired", "2024-03-12"),
+])
+def test_a_time_of_the_day_told_before_counts_from_that_day(pipeline, text: str, opening: str,  # type: ignore[no-untyped-def]
+                                                           day: str) -> None:
+    event = _event_telling(events_of(pipeline, text), opening)
+    assert (str(event.event_date), event.time_precision) == (day, 1)
+
+
+def test_another_act_of_the_doers_does_not_date_the_incident_told_by_its_teller(pipeline) -> None:  # type: ignore[no-untyped-def]
+    # the arrest is the gunmen's next act, not the killing's day: the killing keeps the police's Tuesday, as a bound
+    text = ("Gunmen killed five farmers in Benue state, police said on Tuesday. The gunmen were arrested in Makurdi "
+            "on Friday.")
+    event = _event_with(events_of(pipeline, text), "Attack")
+    assert (str(event.event_date), event.time_precision) == ("2024-03-12", 2)

@@ -560,17 +560,20 @@ def _dateparser_fallback(text: str, base: dt.date) -> Resolved | None:
 # ---------------------------------------------------------------------------------------------------------
 
 _ANAPHOR_RE = re.compile(
-    r"^(?:back then|at (?:that|the) time|the (?:previous|next|following|same) day|the day (?:before|after)"
-    r"|the previous night|the night before"
-    r"|(?:that|later|earlier) day|later that day|(?:a|an|one|\w+|\d+) (?:days?|weeks?) (?:later|earlier)"
+    r"^(?:back then|at (?:that|the) time|the (?:previous|next|following|same) (?:day|morning|afternoon|evening)"
+    r"|the day (?:before|after)|the previous night|the night before"
+    r"|(?:that|later|earlier) day|(?:later |earlier )?that (?:day|morning|afternoon|evening|night)"
+    r"|(?:a|an|one|\w+|\d+) (?:days?|weeks?) (?:later|earlier)"
     r"|(?:hours|minutes) later|the same period|that period)$"
 )
 _COUNTED_SHIFT = re.compile(r"^(?P<n>a|an|one|\w+|\d+) (?P<unit>days?|weeks?) (?P<dir>later|earlier)$")
 # "found on Friday, three days after they were abducted": the act after "after" is counted from a day of the
 # same sentence (not the day told before, as "three days later" is)
-# ("the day after" is not counted: it refers back to the day told before)
 _COUNTED_APART = re.compile(rf"^(?P<n>\d+|{'|'.join(sorted(NUMBER_WORDS, key=len, reverse=True))}) "
                             r"(?P<unit>days?|weeks?) (?P<dir>after|before)$")
+# ("on Wednesday, the day after police shot dead two protesters": counted as "one day after" when the words name the
+# act, `DAY_APART_COMPLEMENT`; alone, "the day after" still refers back)
+_DAY_APART = re.compile(r"^(?P<n>the) (?P<unit>day) (?P<dir>after|before)$")
 _ROUGH_COUNTS = {"few", "several", "couple"}
 # The note of such an act's day, and how later steps know the day was counted back from its sentence's (not from
 # the report's day, whose note says "counted from the report's day")
@@ -721,9 +724,9 @@ def _mention(
 def _anaphor_shift(text: str) -> int:
     """Days from the day told before: "the previous day" -1, "two days later" +2, "a week earlier" -7."""
     t = _norm(text)
-    if any(k in t for k in ("previous day", "day before", "previous night", "night before")):
+    if re.search(r"\bprevious (?:day|night|morning|afternoon|evening)\b|\b(?:day|night) before\b", t):
         return -1
-    if any(k in t for k in ("next day", "following day", "day after")):
+    if re.search(r"\b(?:next|following) (?:day|morning|afternoon|evening)\b|\bday after\b", t):
         return 1
     if m := _COUNTED_SHIFT.match(t) or _COUNTED_APART.match(t):
         word = m.group("n")
@@ -801,7 +804,7 @@ def _count_from_its_sentence(m: DateMention, in_sentence: list[DateMention], bas
     that act ("found on Friday, three days after they were abducted": Tuesday); "before" counts forward. A count
     in weeks or a rough one ("a few days after") is known to within a week (precision 2). Without such a day the
     act has no day from these words."""
-    counted = _COUNTED_APART.match(_norm(m.span.text))
+    counted = _COUNTED_APART.match(_norm(m.span.text)) or _DAY_APART.match(_norm(m.span.text))
     clause = m.clause
     anchors = [d for d in in_sentence if d is not m and _one_day(d) and d.note != "dateline"
                and not (clause is not None and clause.start <= d.span.start < clause.end)]
@@ -809,7 +812,7 @@ def _count_from_its_sentence(m: DateMention, in_sentence: list[DateMention], bas
         return m
     anchor = min(anchors, key=lambda d: abs(d.span.start - m.span.start))
     word, weeks = counted.group("n"), counted.group("unit").startswith("week")
-    n = int(word) if word.isdigit() else NUMBER_WORDS.get(word, 0)
+    n = int(word) if word.isdigit() else 1 if word == "the" else NUMBER_WORDS.get(word, 0)
     days = n * (7 if weeks else 1)
     day = anchor.date_start + dt.timedelta(days=-days if counted.group("dir") == "after" else days)  # type: ignore[operator]
     rough = weeks or word in _ROUGH_COUNTS
@@ -864,7 +867,9 @@ def dates_from_doc(article: Article, doc: Doc, resources: Resources) -> list[Dat
         if dateline:
             m = m.model_copy(update={"note": "dateline", "relation": "present" if m.date_start == base else m.relation})
         prefix, words = _split_prefix(_norm(span.text))
-        if _COUNTED_APART.match(words):
+        day_apart = (prefix is None and _DAY_APART.match(words)
+                     and _CUES.regex("DAY_APART_COMPLEMENT").match(text[span.end_char : span.end_char + 20]))
+        if _COUNTED_APART.match(words) or day_apart:
             # ("for three days after the election" is how long, from a day the words do not give)
             if prefix is None:
                 apart.append((len(mentions), span, m, future_ctx))
@@ -1076,32 +1081,83 @@ def date_for_event(
         chosen = _from_the_report_day(chosen, reports or _same_tellers_day(dates, sentence, article.text), article)
     if chosen is not None and chosen.time_precision < 2 and _court_day(chosen, trigger, article.text):
         chosen = chosen.model_copy(update={"time_precision": 2, "note": _join(chosen.note, "a court day: on or before it")})
+    if chosen is None or chosen in reports:
+        # ("Gunmen killed five farmers, police said on Tuesday. The attack took place on Sunday night.": the day of
+        # telling only bounds the act; the retelling gives its own day)
+        chosen = _day_of_the_retelling(dates, sentence, article.text, chosen) or chosen
+    # (a sentence that goes back to an incident told before, "The attackers killed nine villagers, police said on
+    # Monday", is dated by the day told of that incident; its teller's day only bounds it)
+    bound = chosen if chosen in reports and _CUES.regex("RETOLD_SUBJECT").match(sentence.text) else None
     if chosen is not None and chosen in reports and chosen.time_precision < 2:
         chosen = chosen.model_copy(update={"time_precision": 2, "note": _join(chosen.note, "date of the report")})
-    if chosen is None:
-        chosen = _day_of_the_retelling(dates, sentence, article.text)
-    if chosen is None:
-        # (a period "since 2012" in an earlier sentence is how long something has lasted, not the day of this one)
-        # (nor is a year of background the story's clock: "The town saw deadly clashes in 2016. Police later
-        # fired tear gas …" goes on from the story's day, not from 2016)
-        earlier = [d for d in cands if d.span.end <= sentence.start and "since" not in (d.note or "").split("; ")
-                   and d.relation != "history"]
-        if earlier:
-            chosen = max(earlier, key=lambda d: d.span.start)
-            told = _REPORTING_BEFORE.search(_sentence_before(article.text, chosen.span.start))
-            chosen = _as_anchor(chosen, sentence, article)
-            if told and chosen.time_precision < 2:
-                # the day a source spoke in an earlier sentence bounds this act, it is not its day
-                chosen = chosen.model_copy(update={"time_precision": 2, "note": _join(chosen.note, "date of a report")})
-    if chosen is None:
-        chosen = _entry_header(dates, sentence)
-    if chosen is None and not any(paragraph.start <= d.span.start < paragraph.end for d in cands):
-        chosen = _previous_paragraphs_day(dates, paragraph, article)
+    if chosen is None or bound is not None:
+        chosen = _day_told_before(dates, cands, reports, trigger, sentence, paragraph, article, bound) or chosen
     # (the act counted back from the day of a discovery is not the discovery: "found on Friday, three days after
     # they were abducted" knows the abduction's day)
     if (chosen is not None and discovery_precision and _DISCOVERY.search(sentence.text) and chosen.time_precision < 2
             and not (chosen.note or "").startswith(_COUNTED_APART_NOTE)):
         chosen = chosen.model_copy(update={"time_precision": 2, "note": _join(chosen.note, "discovery date")})
+    return chosen
+
+
+def _day_told_before(dates: list[DateMention], cands: list[DateMention], reports: list[DateMention], trigger: Span,
+                     sentence: Span, paragraph: Span, article: Article, bound: DateMention | None) -> DateMention | None:
+    """The day told before a sentence that gives none of its act's own: an earlier sentence's of the paragraph, else
+    the live page entry's header, else, for a paragraph with no day, the paragraphs' before it. With a `bound` (the
+    day its teller spoke), only an act's day on or before it."""
+    text = article.text
+    # (a period "since 2012" in an earlier sentence is how long something has lasted, not the day of this one)
+    # (nor is a year of background the story's clock: "The town saw deadly clashes in 2016. Police later
+    # fired tear gas …" goes on from the story's day, not from 2016)
+    # (nor does a follow-up's day date the incident a later sentence tells as what is followed up: "The UN
+    # condemned the shelling on Tuesday. Investigators travelled to the town to investigate an attack which
+    # killed 14")
+    followed_up = _told_as_followed_up(trigger, sentence, text)
+    earlier = [d for d in cands if d.span.end <= sentence.start and "since" not in (d.note or "").split("; ")
+               and d.relation != "history" and not (followed_up and _dates_a_follow_up(d, text))]
+    if earlier:
+        before = _earlier_sentences_day(earlier, trigger, sentence, article)
+        return before if _within(before, bound) else None
+    if bound is None and (header := _entry_header(dates, sentence)) is not None:
+        return header
+    if any(paragraph.start <= d.span.start < paragraph.end for d in cands if bound is None or d not in reports):
+        return None
+    before = _previous_paragraphs_day([d for d in dates if not (followed_up and _dates_a_follow_up(d, text))],
+                                      paragraph, article)
+    return before if before is not None and _within(before, bound) else None
+
+
+def _within(before: DateMention, bound: DateMention | None) -> bool:
+    """An act's day told before, on or before the day the teller spoke (any such day, without one)."""
+    if bound is None:
+        return True
+    return (before.date_end is not None and bound.date_start is not None and before.date_end <= bound.date_start
+            and "date of a report" not in (before.note or ""))
+
+
+def _earlier_sentences_day(earlier: list[DateMention], trigger: Span, sentence: Span, article: Article) -> DateMention:
+    """The day an earlier sentence gives the act of a sentence with none: the last sentence before it that tells a
+    day, and of its days the act's before its teller's ("Gunmen killed seven villagers on Monday, police said on
+    Wednesday. The attackers also burned dozens of houses.": Monday). A word relative to the day of telling in that
+    sentence counts from it, as it does for that sentence's own act ("The air force said on Wednesday that Russia
+    launched drones overnight. Debris hit a house …": Tuesday night). The teller's day alone bounds the act
+    (precision 2): it is when the source spoke, not when the act happened."""
+    text = article.text
+    latest = max(earlier, key=lambda d: d.span.start)
+    told_start = latest.span.start - len(_sentence_before(text, latest.span.start, reach=PARAGRAPH_REACH))
+    in_told = [d for d in earlier if d.span.start >= told_start]
+    reports = [d for d in in_told if _dates_the_report(d, trigger, text)]
+    acts = [d for d in in_told if d not in reports]
+    # (of the acts' days, the main act's before one counted back to an earlier act: "Soldiers killed four militants
+    # on Wednesday, two days after an attack on a checkpoint. The army also arrested ten suspects.": Wednesday)
+    chosen = max([d for d in acts if not _counted_back(d)] or acts or [latest], key=lambda d: d.span.start)
+    told = _REPORTING_BEFORE.search(_sentence_before(text, chosen.span.start))
+    if chosen.kind == "relative" and chosen not in reports:
+        chosen = _from_the_report_day(chosen, reports, article)
+    chosen = _as_anchor(chosen, sentence, article)
+    if told and chosen.time_precision < 2:
+        # the day a source spoke in an earlier sentence bounds this act, it is not its day
+        chosen = chosen.model_copy(update={"time_precision": 2, "note": _join(chosen.note, "date of a report")})
     return chosen
 
 
@@ -1130,11 +1186,15 @@ def line_paragraphs(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return out
 
 
-def _day_of_the_retelling(dates: list[DateMention], sentence: Span, text: str) -> DateMention | None:
+def _day_of_the_retelling(dates: list[DateMention], sentence: Span, text: str,
+                          told: DateMention | None = None) -> DateMention | None:
     """The day the next sentence gives the incident when it goes back to it to say when it happened ("Gunmen
     killed a chief near Beni. The attack took place on Tuesday night."): news often tells the act first and its
     day after, in wire copy in a paragraph of its own. Only the sentence right after, and only a day its words say
-    the incident happened on (cue RETOLD_DAY), not the day a source spoke."""
+    the incident happened on (cue RETOLD_DAY), not the day a source spoke. When the lead gives the day its teller
+    spoke (`told`), a next sentence that goes back to the incident by its doers or the act (cue RETOLD_SUBJECT:
+    "…, security sources said on Wednesday. The blast hit their patrol late on Tuesday.") gives its day too, if that
+    day is on or before the telling."""
     cue = _CUES.regex("RETOLD_DAY")
     after = [d for d in dates if d.date_start is not None and d.note != "dateline" and d.span.start >= sentence.end
              and d.relation in ("past", "present")]
@@ -1142,9 +1202,22 @@ def _day_of_the_retelling(dates: list[DateMention], sentence: Span, text: str) -
         between = text[sentence.end : d.span.start]
         if _SENTENCE_END.search(between.strip()):
             return None  # past the next sentence
-        if cue.match(between):
+        if cue.match(between) or (told is not None and _retold_before_telling(d, told, between, text)):
             return d.model_copy(update={"note": _join(d.note, "the day the next sentence gives the incident")})
     return None
+
+
+def _retold_before_telling(d: DateMention, told: DateMention, between: str, text: str) -> bool:
+    """The next sentence opens with the incident's doers or act and dates it on or before the day `told` of it, in
+    its own words, not a source's, and tells no other act of theirs (RETOLD_OTHER_ACT)."""
+    return (_one_day(d) and told.date_start is not None and d.date_end is not None and d.date_end <= told.date_start
+            and bool(_CUES.regex("RETOLD_SUBJECT").match(between)) and not _CUES.regex("RETOLD_OTHER_ACT").search(between)
+            and not _REPORTING_BEFORE.search(_sentence_before(text, d.span.start)))
+
+
+def _counted_back(d: DateMention) -> bool:
+    """The day was counted back (or on) from its sentence's to another act's ("two days after an attack …")."""
+    return (d.note or "").startswith(_COUNTED_APART_NOTE)
 
 
 def _latest_of_a_series(in_sentence: list[DateMention], chosen: DateMention | None, text: str) -> DateMention | None:
@@ -1181,6 +1254,24 @@ def _follows_up(d: DateMention, trigger: Span, text: str) -> bool:
     else:
         return False
     return bool(_CUES.regex("FOLLOW_UP_OBJECT").match(text[followed : trigger.start]))
+
+
+def _dates_a_follow_up(d: DateMention, text: str) -> bool:
+    """The day is that of a follow-up ("condemned the attack on Tuesday", "arrived on Friday to investigate")."""
+    gov = d.governor
+    return ((gov is not None and bool(_CUES.regex("FOLLOW_UP_VERB").match(gov.text)))
+            or bool(_CUES.regex("FOLLOW_UP_PURPOSE").match(text[d.span.end : d.span.end + 80])))
+
+
+def _told_as_followed_up(trigger: Span, sentence: Span, text: str) -> bool:
+    """The trigger lies in what a follow-up of its own sentence follows up ("Investigators were travelling to the town
+    to investigate an attack on a market which killed 14 civilians"): the incident came before that follow-up."""
+    start = max(sentence.start, trigger.start - 200)
+    for word in re.finditer(r"[\w'-]+", text[start : trigger.start]):
+        if (_CUES.regex("FOLLOW_UP_VERB").match(word.group())
+                and _CUES.regex("FOLLOW_UP_OBJECT").match(text[start + word.end() : trigger.start])):
+            return True
+    return False
 
 
 def _court_day(d: DateMention, trigger: Span, text: str) -> bool:
@@ -1313,7 +1404,7 @@ def _previous_paragraphs_day(dates: list[DateMention], paragraph: Span, article:
     before = [d for d in dates if d.date_start is not None and d.note != "dateline" and d.time_precision == 1
               and d.span.end <= paragraph.start and paragraph.start - d.span.start <= PARAGRAPH_REACH
               and d.date_start == d.date_end and 0 <= (base - d.date_start).days <= RECENT_DAYS
-              and "since" not in (d.note or "").split("; ") and not d.in_quote
+              and "since" not in (d.note or "").split("; ") and not d.in_quote and not _counted_back(d)
               and not _REPORTING_BEFORE.search(_sentence_before(article.text, d.span.start))]
     if not before:
         return None

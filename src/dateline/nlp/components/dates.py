@@ -176,6 +176,12 @@ def _matcher_patterns() -> dict[str, list[list[dict[str, object]]]]:
             [{"LOWER": "the"}, {"LOWER": "night"}, {"LOWER": "before"}],
             [{"LOWER": {"IN": ["that", "later", "earlier"]}}, {"LOWER": "day"}],
             [{"LOWER": "later"}, {"LOWER": "that"}, {"LOWER": "day"}],
+            # "the previous evening", "the next morning", "later that evening": a time of the day told before, or of
+            # the day before or after it (not a bare "that evening": "said that evening patrols …" is no date)
+            [{"LOWER": "the"}, {"LOWER": {"IN": ["previous", "next", "following", "same"]}},
+             {"LOWER": {"IN": ["morning", "afternoon", "evening"]}}],
+            [{"LOWER": {"IN": ["later", "earlier"]}}, {"LOWER": "that"},
+             {"LOWER": {"IN": ["morning", "afternoon", "evening", "night"]}}],
             # "two days later", "a day earlier", "hours later": counted from the day told before
             [{"LOWER": {"IN": ["a", "one", *NUMBER_WORDS]}}, {"LOWER": {"IN": ["day", "days", "week", "weeks"]}},
              {"LOWER": {"IN": ["later", "earlier"]}}],
@@ -220,7 +226,7 @@ def _blocked_weekday(doc: Doc, span: Span) -> bool:
 _LEXICAL_WORDS = [
     *WEEKDAYS, "yesterday", "today", "tonight", "tomorrow", "overnight", "week", "weeks", "weekend", "weekends",
     "month", "months", "year", "years", "fortnight", "day", "days", "hours", "recently", "recent", "ago", "then",
-    "time", "period", "night",
+    "time", "period", "night", "morning", "afternoon", "evening",
 ]  # fmt: skip
 # Both scan the whole text; the first-character lookahead lets re skip the positions no anchor starts at.
 _EXPLICIT_ANCHOR_RE = with_first_char_lookahead(rf"{_MONTH}|\b{_YEAR}|\b{_HOLIDAY}")
