@@ -65,3 +65,24 @@ def test_a_retelling_that_gives_the_exact_day_dates_a_strike_told_only_by_its_da
             "The strikes hit an ammunition depot near Saraqeb on Tuesday, the ministry said.")
     [event] = [e for e in events_of(pipeline, text) if "needs_review" not in e.flags]
     assert (event.event_date, event.time_precision) == (dt.date(2024, 3, 12), 1)
+
+
+def test_a_caption_run_into_the_lead_is_one_of_its_mentions_not_its_telling(pipeline: Pipeline) -> None:
+    # the photo caption's "Police" ran into the lead and became the bomb's doer; the caption is a mention of the
+    # bombing, which is coded from the lead's own words (no doer named: an unidentified armed group)
+    text = ("Police at the scene of the blast A roadside bomb killed four civilians near Menaka on Sunday, "
+            "the army said.")
+    [event] = [e for e in events_of(pipeline, text) if "needs_review" not in e.flags]
+    assert event.sub_event_type == "Remote explosive/landmine/IED"
+    assert event.actor1 == "Unidentified Armed Group (Mali)"
+    assert event.mentions[0].text.startswith("A roadside bomb killed")
+    assert [m.text for m in event.mentions[1:]] == ["Police at the scene of the blast"]
+
+
+def test_a_heading_over_the_lead_is_no_event_of_its_own(pipeline: Pipeline) -> None:
+    # "Deadly ambush" alone is an undated armed clash with no sides; it heads the lead that tells the ambush
+    text = ("Deadly ambush Jihadists ambushed a military convoy near Djibo on Saturday, killing 12 soldiers, "
+            "security sources said.")
+    [event] = events_of(pipeline, text)
+    assert (event.sub_event_type, event.event_date, event.fatalities) == ("Armed clash", dt.date(2024, 3, 9), 12)
+    assert "needs_review" not in event.flags

@@ -10,6 +10,7 @@ Candidates with the same (sub-type, place, date) are one event with several ment
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
@@ -28,7 +29,7 @@ from dateline.extract.notes import clean_clause, make_note, reports
 from dateline.extract.notes import phrases as note_phrases
 from dateline.geo import resolve as geo_resolve
 from dateline.model import Actor, Article, DateMention, Event, Place, Quote, RejectedCandidate, Span
-from dateline.nlp.text import span_text
+from dateline.nlp.text import span_text, verbless
 from dateline.resources import Resources
 
 # An event more than this many days before the report is background, not news (history filter).
@@ -63,6 +64,7 @@ class Candidate:
     strikers: list[tuple[actors_mod.ActorMention, str]] = field(default_factory=list)
     rule_reject: str | None = None  # the rules' reason to reject, when the model decides instead (a feature)
     sums_incidents: bool = False  # a lead that sums incidents the report tells one by one (`_mark_summary_leads`)
+    caption: bool = False  # its sentence has no verb but a modifier: a caption or a heading (`nlp.text.verbless`)
 
 
 def extract_events(
@@ -466,6 +468,7 @@ def _sentence_candidate(
         launchers=_launchers(sent),
         rule_reject=veto,
         speakers=[m for m in speakers if not any(a <= m.start < b for a, b in aside)],
+        caption=verbless(sent),
     )
     return cand, _one_per_reason(rejects)
 
@@ -884,7 +887,10 @@ def _merge(candidates: list[Candidate], article: Article, book: Codebook) -> lis
     lead = _lead_paragraph(candidates, title_end)
     from_body: set[int] = set()  # headline events the body's first telling has already replaced
     told_before: tuple[Candidate, Event] | None = None  # the candidate coded just before, as coded
+    captions = _captions_of_next(candidates, article.text, title_end, book)
     for cand in candidates:
+        if id(cand) in captions:
+            continue  # a caption over the telling after it: one of that telling's mentions (below), never its event
         event = _code(cand, article, book)
         if told_before is not None:
             _other_side_told_before(event, cand, *told_before, article.text)
@@ -961,10 +967,36 @@ def _merge(candidates: list[Candidate], article: Article, book: Codebook) -> lis
             events[idx].fatalities = toll
             events[idx].notes = make_note(events[idx], None)  # the note tells the updated toll, from the fields
     events = _absorb_undated(events, key_of, paragraph_of)
+    _add_caption_mentions(events, captions)
     for n, event in enumerate(events, start=1):
         event.id = f"E{n}"
         event.event_id_cnty = event_id_cnty(event, article)
     return events
+
+
+def _captions_of_next(candidates: list[Candidate], text: str, title_end: int, book: Codebook
+                      ) -> dict[int, tuple[Span, Span]]:
+    """The body's captions and section headings ("Aftermath of the blast", "Rising toll": no verb) that
+    stand right before a full telling of the same kind of disorder, each with its own sentence and that telling's.
+    Coded as an event of its own, a caption's few words give the act no date, doer or toll, and merged first they
+    would become the incident's telling; they are a mention of the telling they stand over."""
+    found: dict[int, tuple[Span, Span]] = {}
+    for cand, nxt in itertools.pairwise(candidates):
+        if not cand.caption or nxt.caption or cand.sentence.start < title_end or \
+                text[cand.sentence.end : nxt.sentence.start].strip():
+            continue
+        if book.disorder_type_of(cand.sub_event_type) == book.disorder_type_of(nxt.sub_event_type):
+            found[id(cand)] = (cand.sentence, nxt.sentence)
+    return found
+
+
+def _add_caption_mentions(events: list[Event], captions: dict[int, tuple[Span, Span]]) -> None:
+    """Each caption becomes a mention of the event its next sentence tells: the last one, since readers take an
+    event's first mention as the sentence it was coded from (`context.drop_unsupported`, the exports)."""
+    for caption, telling in captions.values():
+        event = next((e for e in events if any(m.start == telling.start for m in e.mentions)), None)
+        if event is not None:
+            event.mentions.append(caption)
 
 
 def _other_side_told_before(event: Event, cand: Candidate, before_cand: Candidate, before: Event, text: str) -> None:
