@@ -86,3 +86,25 @@ def test_a_heading_over_the_lead_is_no_event_of_its_own(pipeline: Pipeline) -> N
     [event] = events_of(pipeline, text)
     assert (event.sub_event_type, event.event_date, event.fatalities) == ("Armed clash", dt.date(2024, 3, 9), 12)
     assert "needs_review" not in event.flags
+
+
+def _kept(pipeline: Pipeline, text: str) -> list[object]:
+    return [e for e in events_of(pipeline, text) if "needs_review" not in e.flags]
+
+
+def test_the_arrest_of_an_attacks_suspect_is_part_of_the_attack(pipeline: Pipeline) -> None:
+    # ACLED codes the capture of an attacker as part of the attack: no arrest of its own, and the police who made
+    # it are no side of the stabbing
+    text = ("A man attacked shoppers with a machete at a market in Kisumu on Friday, wounding three people. "
+            "Police later arrested the suspect.")
+    [event] = _kept(pipeline, text)
+    assert (event.sub_event_type, event.event_date, event.actor2) == ("Attack", dt.date(2024, 3, 8), "Civilians (Kenya)")
+    assert event.actor1 != "Police Forces of Kenya"
+    assert any(m.text.startswith("Police later arrested") for m in event.mentions)
+
+
+def test_arrests_in_an_operation_of_their_own_stay_an_event_of_their_own(pipeline: Pipeline) -> None:
+    text = ("A man attacked shoppers with a machete at a market in Kisumu on Friday, wounding three people. "
+            "Police also arrested 15 suspects in raids across the county.")
+    assert sorted(e.sub_event_type for e in _kept(pipeline, text)) == ["Arrests", "Attack"]
+
