@@ -108,3 +108,18 @@ def test_arrests_in_an_operation_of_their_own_stay_an_event_of_their_own(pipelin
             "Police also arrested 15 suspects in raids across the county.")
     assert sorted(e.sub_event_type for e in _kept(pipeline, text)) == ["Arrests", "Attack"]
 
+
+def test_a_side_fighting_back_the_next_day_is_the_same_battle_and_its_second_side(pipeline: Pipeline) -> None:
+    # the raid names one side; the next sentence tells the soldiers driving the raiders back: one battle, on the
+    # raid's day, with the soldiers as its other side
+    text = ("Armed men raided an army post near Butembo on Monday night. "
+            "Soldiers fought them off on Tuesday morning after an hour-long firefight.")
+    [event] = _kept(pipeline, text)
+    assert (event.sub_event_type, event.event_date) == ("Armed clash", dt.date(2024, 3, 11))
+    assert event.actor2 == "Military Forces of the Democratic Republic of Congo"
+
+
+def test_a_side_repelling_another_attack_two_days_later_is_another_battle(pipeline: Pipeline) -> None:
+    text = ("Armed men raided a roadblock near Butembo on Monday. "
+            "Two days later, soldiers repelled an attack on a village near Butembo.")
+    assert len(_kept(pipeline, text)) == 2

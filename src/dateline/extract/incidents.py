@@ -284,10 +284,11 @@ def merge_retellings(events: list[Event], report: ReportText, model: IncidentMod
                 _fold_arrest(event, other)
                 folded.add(id(other))
                 continue
-            if _told_apart(event, other):
+            if _told_apart(event, other) and not _fought_back(event, other, report):
                 continue
             p = model.probability(pair_features(event, other, report))
-            if p >= model.threshold or _told_as_part_of(event, other, report, book):
+            if p >= model.threshold or _told_as_part_of(event, other, report, book) or \
+                    _fought_back(event, other, report):
                 _fold(event, other, report, book)
                 folded.add(id(other))
     return [e for e in events if id(e) not in folded]
@@ -358,6 +359,29 @@ def _fold_arrest(event: Event, arrest: Event) -> None:
     """The arrest of the suspect becomes a mention of the attack; its sides (the police, the suspect) are no sides
     of the attack, and its date no date of it."""
     event.mentions = sorted([*event.mentions, *arrest.mentions], key=lambda m: m.start)
+
+
+_ANSWER_SENTENCES = 3  # how many sentences after a battle's telling a side's fighting back is still its sequel
+
+
+def _fought_back(event: Event, other: Event, report: ReportText) -> bool:
+    """The later telling is a side fighting back against the battle told just before ("Fighters raided a checkpoint
+    near Bunia on Tuesday. Troops drove them back after an hour-long firefight."): the same fight, even when the
+    later telling dates its end to the next day or gives no date; its side becomes the battle's other
+    (`other_side_told_after`). Only a battle answering a battle, told within a few sentences, at a place that
+    agrees or with no place of its own."""
+    if event.event_type != "Battles" or other.event_type != "Battles":
+        return False
+    ta, tb = trigger_of(event), trigger_of(other)
+    if ta is None or tb is None:
+        return False
+    if not 0 < report.sentence_index(tb.start) - report.sentence_index(ta.start) <= _ANSWER_SENTENCES:
+        return False
+    if part_cues()["fought_back"].search(report.sentence_of(tb.start)) is None:
+        return False
+    if place_relation(event, other) not in {"same", "nested"} and _told_in_own_sentence(other, tb, report):
+        return False
+    return not _dated_in_own_sentence(other, tb, report) or _days_after(event, other) in {0, 1}
 
 
 _UNNAMED = ("Unidentified", "Civilians", "Protesters", "Rioters")
