@@ -156,7 +156,8 @@ def _incidents_of_sentence(sent: SpacySpan, article: Article, paragraphs: list[t
 
     "Gunmen killed two villagers in Gao on Monday and an air strike killed five fighters near Kidal on Tuesday"
     is two incidents; "police fired tear gas and protesters threw stones" is one told from both sides. So a
-    sentence is split at a clause coordinated with its main clause that has a subject of its own, and the split
+    sentence is split at a clause coordinated with its main clause that has a subject of its own (or that a
+    contrast word opens, "while rebels shelled …", or that follows a semicolon: `_coordinated_clauses`), and the split
     stands only when every clause yields a candidate and each two name, in their own words, different places or
     different dates; otherwise the whole sentence is one candidate, as before."""
     clauses = _coordinated_clauses(sent)
@@ -209,27 +210,50 @@ def _own_place_and_date(cand: Candidate, clause: SpacySpan) -> tuple[object, obj
 
 def _coordinated_clauses(sent: SpacySpan) -> list[SpacySpan]:
     """The sentence cut before each clause coordinated with its main clause that has its own subject (the main
-    clause is the root, or what a root speech verb reports: "X happened and Y happened, officials said")."""
+    clause is the root, or what a root speech verb reports: "X happened and Y happened, officials said"), each
+    clause a contrast word opens with a doer of its own ("…, while rebels shelled a village in Hama"), and after
+    a semicolon between two clauses with their own subjects."""
     heads = [sent.root, *(c for c in sent.root.children if c.dep_ == "ccomp")]
     # a coordinated verb with a subject of its own, or with an object of its own where the subject is shared
     # ("militants killed four soldiers in Borno and abducted 12 farmers in Zamfara")
-    starts = sorted(c.left_edge.i for h in heads for c in h.children
-                    if c.dep_ == "conj" and c.pos_ in {"VERB", "AUX"}
-                    and any(g.dep_ in {"nsubj", "nsubjpass"} or (g.dep_ == "dobj" and h.pos_ == "VERB"
-                                                                  and any(o.dep_ == "dobj" for o in h.children))
-                            for g in c.children) and c.left_edge.i > sent.start)
+    starts = sorted({c.left_edge.i for h in heads for c in h.children
+                     if (c.dep_ == "conj" or _contrast_clause(c)) and c.pos_ in {"VERB", "AUX"}
+                     and any(g.dep_ in {"nsubj", "nsubjpass"} or (g.dep_ == "dobj" and h.pos_ == "VERB"
+                                                                   and any(o.dep_ == "dobj" for o in h.children))
+                             for g in c.children) and c.left_edge.i > sent.start} | _after_semicolons(sent))
     if not starts:
         return [sent]
     doc, clauses, begin = sent.doc, [], sent.start
     for start in starts:
         end = start
-        while end > begin and doc[end - 1].dep_ in {"cc", "punct"}:
-            end -= 1  # ", and" belongs to neither clause
+        while end > begin and (doc[end - 1].dep_ in {"cc", "punct", "mark"}):
+            end -= 1  # ", and" / ", while" belongs to neither clause
         if end > begin:
             clauses.append(doc[begin:end])
         begin = start
     clauses.append(doc[begin:sent.end])
     return clauses
+
+
+def _contrast_clause(verb: Token) -> bool:
+    """An adverbial clause a contrast word opens ("while", "whereas"): another act told beside the main one."""
+    return verb.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in classify.CONTRAST_MARKS
+                                        for c in verb.children)
+
+
+def _after_semicolons(sent: SpacySpan) -> set[int]:
+    """The first word after each semicolon of the root that parts two clauses with subjects of their own ("A bomb
+    killed two soldiers in Kidal on Monday; gunmen shot dead a teacher in Gao on Tuesday")."""
+    def has_subject(tok: Token) -> bool:
+        return tok.pos_ in {"VERB", "AUX"} and any(c.dep_ in {"nsubj", "nsubjpass"} for c in tok.children)
+
+    root = sent.root
+    found = set()
+    for semi in (c for c in root.children if c.text == ";"):
+        before = [c for c in root.children if c.i < semi.i and has_subject(c)]
+        if has_subject(root) and (before or root.i < semi.i) and semi.i + 1 < sent.end:
+            found.add(semi.i + 1)
+    return found
 
 
 def _names_another_place(cand: Candidate, start: int, sentence: str, places: list[Place]) -> bool:
