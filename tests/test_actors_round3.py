@@ -71,12 +71,14 @@ def test_a_crowd_that_smashed_windows_is_no_force_used_on_the_demonstration(pipe
 @pytest.mark.parametrize(("text", "actors"), [
     (("Islamic State militants attacked the town of Hajin on Sunday. Kurdish-led fighters repelled them after hours "
       "of fighting."), ("QSD: Syrian Democratic Forces", "Islamic State (Syria)")),
+    # (the repulse of the storming is the storming's own battle, one event: `incidents._fought_back`)
     (("Al Shabaab fighters stormed an army base in Lower Shabelle on Friday. The militants were repelled after a gun "
-      "battle."), ("Military Forces of Somalia", "Al Shabaab")),
+      "battle."), ("Al Shabaab", "Military Forces of Somalia")),
 ])
 def test_the_side_a_battle_leaves_unnamed_is_the_one_the_sentence_before_named(pipeline: Pipeline, text: str,
                                                                              actors: tuple[str, str]) -> None:
-    [event] = [e for e in events_of(pipeline, text) if "repelled" in e.mentions[0].text and "needs_review" not in e.flags]
+    [event] = [e for e in events_of(pipeline, text)
+               if any("repelled" in m.text for m in e.mentions) and "needs_review" not in e.flags]
     assert (event.actor1, event.actor2) == actors
 
 

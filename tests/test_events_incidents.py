@@ -65,3 +65,61 @@ def test_a_retelling_that_gives_the_exact_day_dates_a_strike_told_only_by_its_da
             "The strikes hit an ammunition depot near Saraqeb on Tuesday, the ministry said.")
     [event] = [e for e in events_of(pipeline, text) if "needs_review" not in e.flags]
     assert (event.event_date, event.time_precision) == (dt.date(2024, 3, 12), 1)
+
+
+def test_a_caption_run_into_the_lead_is_one_of_its_mentions_not_its_telling(pipeline: Pipeline) -> None:
+    # the photo caption's "Police" ran into the lead and became the bomb's doer; the caption is a mention of the
+    # bombing, which is coded from the lead's own words (no doer named: an unidentified armed group)
+    text = ("Police at the scene of the blast A roadside bomb killed four civilians near Menaka on Sunday, "
+            "the army said.")
+    [event] = [e for e in events_of(pipeline, text) if "needs_review" not in e.flags]
+    assert event.sub_event_type == "Remote explosive/landmine/IED"
+    assert event.actor1 == "Unidentified Armed Group (Mali)"
+    assert event.mentions[0].text.startswith("A roadside bomb killed")
+    assert [m.text for m in event.mentions[1:]] == ["Police at the scene of the blast"]
+
+
+def test_a_heading_over_the_lead_is_no_event_of_its_own(pipeline: Pipeline) -> None:
+    # "Deadly ambush" alone is an undated armed clash with no sides; it heads the lead that tells the ambush
+    text = ("Deadly ambush Jihadists ambushed a military convoy near Djibo on Saturday, killing 12 soldiers, "
+            "security sources said.")
+    [event] = events_of(pipeline, text)
+    assert (event.sub_event_type, event.event_date, event.fatalities) == ("Armed clash", dt.date(2024, 3, 9), 12)
+    assert "needs_review" not in event.flags
+
+
+def _kept(pipeline: Pipeline, text: str) -> list[object]:
+    return [e for e in events_of(pipeline, text) if "needs_review" not in e.flags]
+
+
+def test_the_arrest_of_an_attacks_suspect_is_part_of_the_attack(pipeline: Pipeline) -> None:
+    # ACLED codes the capture of an attacker as part of the attack: no arrest of its own, and the police who made
+    # it are no side of the stabbing
+    text = ("A man attacked shoppers with a machete at a market in Kisumu on Friday, wounding three people. "
+            "Police later arrested the suspect.")
+    [event] = _kept(pipeline, text)
+    assert (event.sub_event_type, event.event_date, event.actor2) == ("Attack", dt.date(2024, 3, 8), "Civilians (Kenya)")
+    assert event.actor1 != "Police Forces of Kenya"
+    assert any(m.text.startswith("Police later arrested") for m in event.mentions)
+
+
+def test_arrests_in_an_operation_of_their_own_stay_an_event_of_their_own(pipeline: Pipeline) -> None:
+    text = ("A man attacked shoppers with a machete at a market in Kisumu on Friday, wounding three people. "
+            "Police also arrested 15 suspects in raids across the county.")
+    assert sorted(e.sub_event_type for e in _kept(pipeline, text)) == ["Arrests", "Attack"]
+
+
+def test_a_side_fighting_back_the_next_day_is_the_same_battle_and_its_second_side(pipeline: Pipeline) -> None:
+    # the raid names one side; the next sentence tells the soldiers driving the raiders back: one battle, on the
+    # raid's day, with the soldiers as its other side
+    text = ("Armed men raided an army post near Butembo on Monday night. "
+            "Soldiers fought them off on Tuesday morning after an hour-long firefight.")
+    [event] = _kept(pipeline, text)
+    assert (event.sub_event_type, event.event_date) == ("Armed clash", dt.date(2024, 3, 11))
+    assert event.actor2 == "Military Forces of the Democratic Republic of Congo"
+
+
+def test_a_side_repelling_another_attack_two_days_later_is_another_battle(pipeline: Pipeline) -> None:
+    text = ("Armed men raided a roadblock near Butembo on Monday. "
+            "Two days later, soldiers repelled an attack on a village near Butembo.")
+    assert len(_kept(pipeline, text)) == 2

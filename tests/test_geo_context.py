@@ -314,7 +314,9 @@ def test_a_town_in_a_neighbouring_state_stays_in_the_state_its_sentence_names(pi
 def test_a_placeless_paragraph_stays_at_the_town_its_province_holds(pipeline) -> None:  # type: ignore[no-untyped-def]
     # the town and the province that holds it are one site, not two: the next paragraph stays at the town
     text = ("A suicide bomber struck a market in the town of Konduga in Borno state on Monday, killing nine people."
-            "\n\nSoldiers sealed off the town after the blast and arrested two suspects.")
+            "\n\nSoldiers sealed off the town after the blast and arrested two local officials.")
+    # (officials, not "two suspects": the arrest of the bombing's suspects is part of the bombing, no event of its
+    # own: `incidents._suspect_arrested`)
     events = events_of(pipeline, text)
     arrests = next(e for e in events if e.sub_event_type == "Arrests")
     assert (arrests.location, arrests.admin1, arrests.geo_precision) == ("Konduga", "Borno", 2)

@@ -35,3 +35,31 @@ def test_two_acts_of_one_subject_in_two_places_are_two_events_that_share_actor_a
 def test_two_acts_of_one_subject_at_one_place_stay_one_event(pipeline) -> None:  # type: ignore[no-untyped-def]
     assert len(_events(pipeline, "Gunmen stormed the village, killed five residents and burned houses in "
                                  "Zamfara on Sunday.")) == 1
+
+
+def _dated(pipeline, text: str) -> list[tuple[str | None, str | None, str]]:  # type: ignore[no-untyped-def]
+    report = pipeline.extract_text(text, published="2021-06-09")
+    return sorted((e.sub_event_type, e.location, str(e.event_date)) for e in report.events)
+
+
+def test_two_incidents_joined_by_while_are_two_events_each_with_its_place_and_day(pipeline) -> None:  # type: ignore[no-untyped-def]
+    # before: the "while" clause was read as the main act's circumstance, one strike coded with the rebels as doer
+    text = ("A drone strike killed four fighters near Maarat al-Numan on Saturday, while rebels shelled "
+            "a village near Hama on Sunday.")
+    found = _dated(pipeline, text)
+    assert [(sub, day) for sub, _, day in found] == [
+        ("Air/drone strike", "2021-06-05"), ("Shelling/artillery/missile attack", "2021-06-06")]
+    strike = next(e for e in pipeline.extract_text(text, published="2021-06-09").events
+                  if e.sub_event_type == "Air/drone strike")
+    assert strike.actor1 != "Opposition Rebels (Syria)"
+
+
+def test_two_incidents_parted_by_a_semicolon_are_two_events(pipeline) -> None:  # type: ignore[no-untyped-def]
+    text = "A landmine killed three soldiers near Menaka on Monday; gunmen shot dead a trader in Gao on Tuesday."
+    assert _dated(pipeline, text) == [("Attack", "Gao", "2021-06-08"),
+                                      ("Remote explosive/landmine/IED", "Menaka", "2021-06-07")]
+
+
+def test_a_while_clause_at_the_same_place_and_time_stays_one_event(pipeline) -> None:  # type: ignore[no-untyped-def]
+    events = _dated(pipeline, "Police fired tear gas in Mombasa on Monday while protesters threw stones at them.")
+    assert len(events) == 1

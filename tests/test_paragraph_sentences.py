@@ -39,3 +39,19 @@ def test_a_dateline_abroad_is_not_where_the_people_it_names_act(pipeline) -> Non
     report = pipeline.extract_text(text, published="2021-06-05")
     assert report.article.evidence["dateline"].text.startswith("Kenya")
     assert all(e.country != "Kenya" for e in report.events)
+
+
+def test_a_caption_run_into_the_next_sentence_is_a_sentence_of_its_own(nlp) -> None:  # type: ignore[no-untyped-def]
+    # stored text with its line breaks collapsed: a section heading ("Rising toll") or a photo caption has no
+    # finite verb and stands before a sentence that opens with a capitalised word
+    text = ("Rising toll The death toll from the bombing in Menaka rose to 12 on Monday. "
+            "Rescue workers at the market Rebels shelled the town again on Tuesday.")
+    assert [s.text.strip() for s in nlp(text).sents] == [
+        "Rising toll", "The death toll from the bombing in Menaka rose to 12 on Monday.",
+        "Rescue workers at the market", "Rebels shelled the town again on Tuesday."]
+
+
+def test_words_that_go_on_into_a_name_or_a_nationality_are_no_caption(nlp) -> None:  # type: ignore[no-untyped-def]
+    for text in ("Protesters in central Kabul said the march was banned.",
+                 "Officials in the eastern Ukrainian city of Kharkiv said two people were killed."):
+        assert [s.text for s in nlp(text).sents] == [text]

@@ -10,6 +10,7 @@ Candidates with the same (sub-type, place, date) are one event with several ment
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
@@ -28,7 +29,7 @@ from dateline.extract.notes import clean_clause, make_note, reports
 from dateline.extract.notes import phrases as note_phrases
 from dateline.geo import resolve as geo_resolve
 from dateline.model import Actor, Article, DateMention, Event, Place, Quote, RejectedCandidate, Span
-from dateline.nlp.text import span_text
+from dateline.nlp.text import span_text, verbless
 from dateline.resources import Resources
 
 # An event more than this many days before the report is background, not news (history filter).
@@ -63,6 +64,7 @@ class Candidate:
     strikers: list[tuple[actors_mod.ActorMention, str]] = field(default_factory=list)
     rule_reject: str | None = None  # the rules' reason to reject, when the model decides instead (a feature)
     sums_incidents: bool = False  # a lead that sums incidents the report tells one by one (`_mark_summary_leads`)
+    caption: bool = False  # its sentence has no verb but a modifier: a caption or a heading (`nlp.text.verbless`)
 
 
 def extract_events(
@@ -154,7 +156,8 @@ def _incidents_of_sentence(sent: SpacySpan, article: Article, paragraphs: list[t
 
     "Gunmen killed two villagers in Gao on Monday and an air strike killed five fighters near Kidal on Tuesday"
     is two incidents; "police fired tear gas and protesters threw stones" is one told from both sides. So a
-    sentence is split at a clause coordinated with its main clause that has a subject of its own, and the split
+    sentence is split at a clause coordinated with its main clause that has a subject of its own (or that a
+    contrast word opens, "while rebels shelled …", or that follows a semicolon: `_coordinated_clauses`), and the split
     stands only when every clause yields a candidate and each two name, in their own words, different places or
     different dates; otherwise the whole sentence is one candidate, as before."""
     clauses = _coordinated_clauses(sent)
@@ -207,27 +210,50 @@ def _own_place_and_date(cand: Candidate, clause: SpacySpan) -> tuple[object, obj
 
 def _coordinated_clauses(sent: SpacySpan) -> list[SpacySpan]:
     """The sentence cut before each clause coordinated with its main clause that has its own subject (the main
-    clause is the root, or what a root speech verb reports: "X happened and Y happened, officials said")."""
+    clause is the root, or what a root speech verb reports: "X happened and Y happened, officials said"), each
+    clause a contrast word opens with a doer of its own ("…, while rebels shelled a village in Hama"), and after
+    a semicolon between two clauses with their own subjects."""
     heads = [sent.root, *(c for c in sent.root.children if c.dep_ == "ccomp")]
     # a coordinated verb with a subject of its own, or with an object of its own where the subject is shared
     # ("militants killed four soldiers in Borno and abducted 12 farmers in Zamfara")
-    starts = sorted(c.left_edge.i for h in heads for c in h.children
-                    if c.dep_ == "conj" and c.pos_ in {"VERB", "AUX"}
-                    and any(g.dep_ in {"nsubj", "nsubjpass"} or (g.dep_ == "dobj" and h.pos_ == "VERB"
-                                                                  and any(o.dep_ == "dobj" for o in h.children))
-                            for g in c.children) and c.left_edge.i > sent.start)
+    starts = sorted({c.left_edge.i for h in heads for c in h.children
+                     if (c.dep_ == "conj" or _contrast_clause(c)) and c.pos_ in {"VERB", "AUX"}
+                     and any(g.dep_ in {"nsubj", "nsubjpass"} or (g.dep_ == "dobj" and h.pos_ == "VERB"
+                                                                   and any(o.dep_ == "dobj" for o in h.children))
+                             for g in c.children) and c.left_edge.i > sent.start} | _after_semicolons(sent))
     if not starts:
         return [sent]
     doc, clauses, begin = sent.doc, [], sent.start
     for start in starts:
         end = start
-        while end > begin and doc[end - 1].dep_ in {"cc", "punct"}:
-            end -= 1  # ", and" belongs to neither clause
+        while end > begin and (doc[end - 1].dep_ in {"cc", "punct", "mark"}):
+            end -= 1  # ", and" / ", while" belongs to neither clause
         if end > begin:
             clauses.append(doc[begin:end])
         begin = start
     clauses.append(doc[begin:sent.end])
     return clauses
+
+
+def _contrast_clause(verb: Token) -> bool:
+    """An adverbial clause a contrast word opens ("while", "whereas"): another act told beside the main one."""
+    return verb.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in classify.CONTRAST_MARKS
+                                        for c in verb.children)
+
+
+def _after_semicolons(sent: SpacySpan) -> set[int]:
+    """The first word after each semicolon of the root that parts two clauses with subjects of their own ("A bomb
+    killed two soldiers in Kidal on Monday; gunmen shot dead a teacher in Gao on Tuesday")."""
+    def has_subject(tok: Token) -> bool:
+        return tok.pos_ in {"VERB", "AUX"} and any(c.dep_ in {"nsubj", "nsubjpass"} for c in tok.children)
+
+    root = sent.root
+    found = set()
+    for semi in (c for c in root.children if c.text == ";"):
+        before = [c for c in root.children if c.i < semi.i and has_subject(c)]
+        if has_subject(root) and (before or root.i < semi.i) and semi.i + 1 < sent.end:
+            found.add(semi.i + 1)
+    return found
 
 
 def _names_another_place(cand: Candidate, start: int, sentence: str, places: list[Place]) -> bool:
@@ -466,6 +492,7 @@ def _sentence_candidate(
         launchers=_launchers(sent),
         rule_reject=veto,
         speakers=[m for m in speakers if not any(a <= m.start < b for a, b in aside)],
+        caption=verbless(sent),
     )
     return cand, _one_per_reason(rejects)
 
@@ -884,7 +911,10 @@ def _merge(candidates: list[Candidate], article: Article, book: Codebook) -> lis
     lead = _lead_paragraph(candidates, title_end)
     from_body: set[int] = set()  # headline events the body's first telling has already replaced
     told_before: tuple[Candidate, Event] | None = None  # the candidate coded just before, as coded
+    captions = _captions_of_next(candidates, article.text, title_end, book)
     for cand in candidates:
+        if id(cand) in captions:
+            continue  # a caption over the telling after it: one of that telling's mentions (below), never its event
         event = _code(cand, article, book)
         if told_before is not None:
             _other_side_told_before(event, cand, *told_before, article.text)
@@ -961,10 +991,36 @@ def _merge(candidates: list[Candidate], article: Article, book: Codebook) -> lis
             events[idx].fatalities = toll
             events[idx].notes = make_note(events[idx], None)  # the note tells the updated toll, from the fields
     events = _absorb_undated(events, key_of, paragraph_of)
+    _add_caption_mentions(events, captions)
     for n, event in enumerate(events, start=1):
         event.id = f"E{n}"
         event.event_id_cnty = event_id_cnty(event, article)
     return events
+
+
+def _captions_of_next(candidates: list[Candidate], text: str, title_end: int, book: Codebook
+                      ) -> dict[int, tuple[Span, Span]]:
+    """The body's captions and section headings ("Aftermath of the blast", "Rising toll": no verb) that
+    stand right before a full telling of the same kind of disorder, each with its own sentence and that telling's.
+    Coded as an event of its own, a caption's few words give the act no date, doer or toll, and merged first they
+    would become the incident's telling; they are a mention of the telling they stand over."""
+    found: dict[int, tuple[Span, Span]] = {}
+    for cand, nxt in itertools.pairwise(candidates):
+        if not cand.caption or nxt.caption or cand.sentence.start < title_end or \
+                text[cand.sentence.end : nxt.sentence.start].strip():
+            continue
+        if book.disorder_type_of(cand.sub_event_type) == book.disorder_type_of(nxt.sub_event_type):
+            found[id(cand)] = (cand.sentence, nxt.sentence)
+    return found
+
+
+def _add_caption_mentions(events: list[Event], captions: dict[int, tuple[Span, Span]]) -> None:
+    """Each caption becomes a mention of the event its next sentence tells: the last one, since readers take an
+    event's first mention as the sentence it was coded from (`context.drop_unsupported`, the exports)."""
+    for caption, telling in captions.values():
+        event = next((e for e in events if any(m.start == telling.start for m in e.mentions)), None)
+        if event is not None:
+            event.mentions.append(caption)
 
 
 def _other_side_told_before(event: Event, cand: Candidate, before_cand: Candidate, before: Event, text: str) -> None:

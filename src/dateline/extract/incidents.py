@@ -70,6 +70,12 @@ def cues() -> dict[str, re.Pattern[str]]:
     return cue_lists("incident_cues.yaml")
 
 
+@functools.cache
+def part_cues() -> dict[str, re.Pattern[str]]:
+    """The cue lists of data/incident_part_cues.yaml: the rules' own, no features of the model."""
+    return cue_lists("incident_part_cues.yaml")
+
+
 def trigger_of(event: Event) -> Span | None:
     return event.evidence.get("sub_event_type") or (event.mentions[0] if event.mentions else None)
 
@@ -272,12 +278,17 @@ def merge_retellings(events: list[Event], report: ReportText, model: IncidentMod
         if id(event) in folded:
             continue
         for other in kept[i + 1:]:
-            if id(other) in folded:
+            if id(other) in folded or _another_incident(other, report) or _arrests_of_their_own(event, other, report):
                 continue
-            if _told_apart(event, other) or _another_incident(other, report):
+            if _suspect_arrested(event, other, report):
+                _fold_arrest(event, other)
+                folded.add(id(other))
+                continue
+            if _told_apart(event, other) and not _fought_back(event, other, report):
                 continue
             p = model.probability(pair_features(event, other, report))
-            if p >= model.threshold or _told_as_part_of(event, other, report, book):
+            if p >= model.threshold or _told_as_part_of(event, other, report, book) or \
+                    _fought_back(event, other, report):
                 _fold(event, other, report, book)
                 folded.add(id(other))
     return [e for e in events if id(e) not in folded]
@@ -297,6 +308,80 @@ def _told_as_part_of(event: Event, other: Event, report: ReportText, book: Codeb
         return False
     trigger = trigger_of(other)
     return trigger is not None and cues()["retelling"].search(report.sentence_of(trigger.start)) is not None
+
+
+_SUSPECT_DAYS = 7  # how long after an attack the arrest of its suspect is still told as its sequel
+
+
+def _suspect_arrested(event: Event, other: Event, report: ReportText) -> bool:
+    """The later telling is the arrest of the suspect of the act of political violence told before ("A man stabbed
+    two people at a market in Mombasa on Friday. Police arrested a 34-year-old suspect at the scene."): ACLED codes
+    the capture of an attacker as part of the attack, not as an arrest of its own. Only where the arrest is at the
+    attack's place or names no place of its own, on its day or in the days after (an operation of its own never
+    comes here: `_arrests_of_their_own`); protesters' arrests are no part of this."""
+    if other.sub_event_type != "Arrests" or event.disorder_type != "Political violence":
+        return False
+    trigger = trigger_of(other)
+    if trigger is None:
+        return False
+    sentence = report.sentence_of(trigger.start)
+    if part_cues()["suspect"].search(sentence) is None:
+        return False
+    if place_relation(event, other) not in {"same", "nested"} and _told_in_own_sentence(other, trigger, report):
+        return False
+    return not _dated_in_own_sentence(other, trigger, report) or _days_after(event, other) in range(_SUSPECT_DAYS + 1)
+
+
+def _arrests_of_their_own(event: Event, other: Event, report: ReportText) -> bool:
+    """The later telling is an arrest told as an operation of its own ("Police also arrested 15 suspects in raids
+    across the county"): however near the act of political violence told before, no part of it."""
+    trigger = trigger_of(other)
+    return other.sub_event_type == "Arrests" and event.disorder_type == "Political violence" and \
+        trigger is not None and part_cues()["own_operation"].search(report.sentence_of(trigger.start)) is not None
+
+
+def _dated_in_own_sentence(event: Event, trigger: Span, report: ReportText) -> bool:
+    """The event's date is told in its trigger's own sentence: not defaulted, nor read from the sentences before
+    ("Soldiers drove them back after a long exchange of fire" takes the day of the raid told before it)."""
+    when = event.evidence.get("event_date")
+    return not undated(event) and when is not None and \
+        report.sentence_index(when.start) == report.sentence_index(trigger.start)
+
+
+def _days_after(event: Event, later: Event) -> int | None:
+    """How many days after the event the later telling is dated (None: either has no date)."""
+    if event.event_date is None or later.event_date is None:
+        return None
+    return (later.event_date - event.event_date).days
+
+
+def _fold_arrest(event: Event, arrest: Event) -> None:
+    """The arrest of the suspect becomes a mention of the attack; its sides (the police, the suspect) are no sides
+    of the attack, and its date no date of it."""
+    event.mentions = sorted([*event.mentions, *arrest.mentions], key=lambda m: m.start)
+
+
+_ANSWER_SENTENCES = 3  # how many sentences after a battle's telling a side's fighting back is still its sequel
+
+
+def _fought_back(event: Event, other: Event, report: ReportText) -> bool:
+    """The later telling is a side fighting back against the battle told just before ("Fighters raided a checkpoint
+    near Bunia on Tuesday. Troops drove them back after an hour-long firefight."): the same fight, even when the
+    later telling dates its end to the next day or gives no date; its side becomes the battle's other
+    (`other_side_told_after`). Only a battle answering a battle, told within a few sentences, at a place that
+    agrees or with no place of its own."""
+    if event.event_type != "Battles" or other.event_type != "Battles":
+        return False
+    ta, tb = trigger_of(event), trigger_of(other)
+    if ta is None or tb is None:
+        return False
+    if not 0 < report.sentence_index(tb.start) - report.sentence_index(ta.start) <= _ANSWER_SENTENCES:
+        return False
+    if part_cues()["fought_back"].search(report.sentence_of(tb.start)) is None:
+        return False
+    if place_relation(event, other) not in {"same", "nested"} and _told_in_own_sentence(other, tb, report):
+        return False
+    return not _dated_in_own_sentence(other, tb, report) or _days_after(event, other) in {0, 1}
 
 
 _UNNAMED = ("Unidentified", "Civilians", "Protesters", "Rioters")

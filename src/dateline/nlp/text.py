@@ -57,6 +57,18 @@ def fill_word_table(table: dict[int, Any], orths: list[int], compute: Callable[[
         table[orth] = compute(orth)
 
 
+# Fine-grained tags of a finite verb: what a sentence has and a caption or a section heading lacks
+FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
+
+
+def verbless(span: Span) -> bool:
+    """The span has no verb but for a noun's modifier: a caption or a heading ("Aftermath of the blast", "Rising
+    toll"), no telling. A participle that tells the act counts ("Three soldiers killed in Gao", a wire's style),
+    and so does a finite tag the parse missed."""
+    return not any(t.tag_ in FINITE_TAGS or (t.pos_ in {"VERB", "AUX"} and t.dep_ not in {"amod", "compound"})
+                   for t in span)
+
+
 def span_text(span: Span) -> str:
     """`span.text` cut from the document's text read once: spaCy builds a Span's text from its tokens on every
     access, and the event and actor passes read each sentence's text many times. Equal to `span.text` (a span's

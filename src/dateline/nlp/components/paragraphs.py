@@ -6,14 +6,21 @@ Iraq — Hundreds of protesters stormed ..."). Everything dateline reads per sen
 clause, its place and date, quotes) then mixes the headline's words with the lead's. The parser keeps sentence
 starts set before it runs, so this component marks the first token after each blank line as one, and the lead's
 first word after a wire dateline.
+
+Stored article text often has its line breaks collapsed, so a photo caption or a section heading runs into the
+sentence after it ("Rising toll The death toll rose to 12", "Aftermath of the blast A car bomb exploded …"): the
+parser makes the caption's noun the subject, and its words the event's actors. So the first word of a sentence
+that follows such a run (`_words_after_captions`) starts a sentence too.
 """
 
 from __future__ import annotations
 
 import numpy as np
-from spacy.attrs import IS_SPACE
+from spacy.attrs import IS_ALPHA, IS_LOWER, IS_SPACE, IS_TITLE, ORTH, TAG
 from spacy.language import Language
 from spacy.tokens import Doc
+
+from dateline.nlp.text import FINITE_TAGS
 
 
 @Language.component("dateline_paragraphs")
@@ -21,6 +28,10 @@ def mark_paragraph_starts(doc: Doc) -> Doc:
     for i in _words_after_blank_lines(doc):
         doc[i].is_sent_start = True
     _mark_story_after_dateline(doc)
+    for i, verb in _words_after_captions(doc):
+        doc[i].is_sent_start = True
+        for j in range(i + 1, verb + 1):
+            doc[j].is_sent_start = False  # the sentence's subject and its verb: one sentence ("Rebels attacked")
     return doc
 
 
@@ -33,6 +44,74 @@ def _words_after_blank_lines(doc: Doc) -> list[int]:
     space = doc.to_array(IS_SPACE).astype(bool)
     after_space = np.flatnonzero(space[:-1] & ~space[1:]) + 1
     return [i for i in after_space.tolist() if doc[i - 1].text.count("\n") >= 2]
+
+
+# Part-of-speech tags (the tagger runs before this component, the parser after it)
+# The last word of a caption or a heading: a noun ("Aftermath of the blast", "Rising toll") or an adverb ("Fighting
+# nearby"); never an adjective or a participle, which go on into a capitalised name ("the suspected Isis recruiter")
+_HEADING_END = frozenset({"NN", "NNS", "RB"})
+_DEGREE = frozenset({"RB", "RBR", "RBS"})  # "the most diehard": a noun phrase going on, no heading's end
+# What opens the sentence after it: an article ("The death toll rose"), or a capitalised common noun or plural name
+# whose finite verb follows within `_SUBJECT_WORDS` words ("Police fired", "Rebels attacked"); never a place or a
+# person's name, which a caption's lowercase words do precede ("protesters in central Kabul")
+_ARTICLES = frozenset({"The", "A", "An"})
+_NOUN_OPENERS = frozenset({"NN", "NNS", "NNPS"})
+_SUBJECT_WORDS = 3
+CAPTION_WORDS = 10  # the longest caption run read as one ("Security forces at the scene of the explosion")
+
+
+def _words_after_captions(doc: Doc) -> list[tuple[int, int]]:
+    """The first word of each sentence that a verbless run of words opens: up to `CAPTION_WORDS` words after a
+    line break or a full stop, no finite verb or punctuation among them, the last a lowercase noun or adverb, then
+    an article or a capitalised noun that a finite verb follows (with that verb's position). Read from
+    the document's arrays, as `_words_after_blank_lines` is: a Token per word would cost more than the rest."""
+    words = _Words(doc)
+    found: list[tuple[int, int]] = []
+    start: int | None = 0  # where the current run of words began (None: the run is no caption)
+    for i in range(len(doc)):
+        if words.stop[i] or words.space[i]:
+            start = i + 1 if words.stop[i] or words.newline[i] else start
+            continue
+        if start is None:
+            continue
+        verb = words.verb_after_caption(start, i) if i > start else None
+        if verb is not None:
+            found.append((i, verb))
+            start = None
+        elif not words.alpha[i] or words.finite[i] or i - start >= CAPTION_WORDS:
+            start = None
+    return found
+
+
+class _Words:
+    """The per-word flags the caption rule reads, as lists of booleans."""
+
+    def __init__(self, doc: Doc) -> None:
+        arr = doc.to_array([TAG, ORTH, IS_ALPHA, IS_TITLE, IS_LOWER, IS_SPACE])
+        tags = [doc.vocab.strings[int(t)] for t in arr[:, 0]]
+        stops = {doc.vocab.strings.add(p) for p in (".", "!", "?")}
+        self.finite = [t in FINITE_TAGS for t in tags]
+        self.heading_end = [t in _HEADING_END and bool(low) and not (k and tags[k - 1] in _DEGREE)
+                            for k, (t, low) in enumerate(zip(tags, arr[:, 4], strict=True))]
+        articles = {doc.vocab.strings.add(w) for w in _ARTICLES}
+        # how far the opener's finite verb may be: anywhere in the sentence after an article, right after a noun
+        self.reach = [40 if int(o) in articles else _SUBJECT_WORDS + 1 if t in _NOUN_OPENERS and title else 0
+                      for t, title, o in zip(tags, arr[:, 3], arr[:, 1], strict=True)]
+        self.stop = [int(o) in stops for o in arr[:, 1]]
+        self.alpha, self.title, self.space = arr[:, 2].astype(bool), arr[:, 3].astype(bool), arr[:, 5].astype(bool)
+        self.newline = [bool(sp) and "\n" in doc[i].text for i, sp in enumerate(self.space)]
+
+    def verb_after_caption(self, start: int, i: int) -> int | None:
+        """Where the finite verb is of the sentence word i opens after the caption that began at `start`; None
+        when word i goes on the run, or no finite verb follows before the sentence's end."""
+        if not (self.reach[i] and self.heading_end[i - 1] and self.title[start]):
+            return None
+        for j in range(i + 1, min(i + self.reach[i], len(self.stop))):
+            if self.stop[j] or self.newline[j]:
+                return None
+            if self.finite[j]:
+                return j
+        return None
 
 
 DATELINE_LINES = 4  # the lines a dateline may open: after a headline, a subtitle and a byline at most
