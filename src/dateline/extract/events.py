@@ -1511,6 +1511,12 @@ def _state_unit(m: actors_mod.ActorMention) -> bool:
     return m.kind == "military" and m.group is not None and "names" in m.group and not m.nationality
 
 
+def _unnamed_taker(sub: str, template: Callable[[str], _Coded]) -> _Coded | None:
+    """Who took ground the sentence names only the loser of ("The rebels lost their last stronghold"): in ground
+    the government regains, the state's forces (that sub-type says who took it); elsewhere no one is known."""
+    return template("military") if sub == "Government regains territory" else None
+
+
 def _fill_actors(event: Event, cand: Candidate, iso3: str | None, book: Codebook, evidence: dict[str, Span]) -> None:
     sub = event.sub_event_type or ""
     mentions = cand.actor_mentions
@@ -1571,18 +1577,20 @@ def _fill_actors(event: Event, cand: Candidate, iso3: str | None, book: Codebook
         elif classify.GATHERING_HIT.search(cand.sentence.text):
             second = template("protesters")  # "opened fire on a protest march"
     elif event.event_type == "Battles":
-        # who acts first, who is acted on ("an attack on a police station") or gives the ground up last
+        # who acts first, who is acted on ("an attack on a police station") or gives the ground up last (after a
+        # side the parse read as acted on: "withdrew after days of rebel shelling" did not hit the rebels)
         sides = sorted([x for x in state + armed if x[1] != SPONSOR],
-                       key=lambda x: (x[1] in {"patient", LEAVER}, x[1] != "agent", x[0].start))
+                       key=lambda x: (x[1] in {"patient", LEAVER}, x[1] == LEAVER, x[1] != "agent", x[0].start))
         names: list[tuple[str, int, actors_mod.ActorMention | None]] = []
         for m, _ in sides:
             n = named(m)
             if all(n[0] != o[0] for o in names):
                 names.append(n)
-        doer = template("rioters" if crowd_acts else "unidentified_armed")
-        if sides and sides[0][1] == "patient" and len(names) == 1:
-            # only the side attacked is named: the other side that tells of it ("a Russian tank was destroyed,
-            # Ukrainian forces said"), else an unknown attacker, or the crowd that attacked
+        doer = _unnamed_taker(sub, template) or template("rioters" if crowd_acts else "unidentified_armed")
+        if sides and sides[0][1] in {"patient", LEAVER} and len(names) == 1:
+            # only the side attacked, or the side that lost the ground, is named: the other side that tells of it
+            # ("a Russian tank was destroyed, Ukrainian forces said"), else an unknown attacker or taker, or the
+            # crowd that attacked
             speaker = _speaking_enemy(cand, sides[0][0], names[0][0], named)
             names.insert(0, speaker or doer)
         first = names[0] if names else doer
