@@ -33,3 +33,29 @@ def test_troops_that_withdrew_under_fire_are_the_second_side(pipeline: Pipeline,
     assert event.sub_event_type == "Non-state actor overtakes territory"
     assert event.actor1 == "Unidentified Armed Group (Mali)"
     assert event.actor2 == "Military Forces of Mali"
+
+
+@pytest.mark.parametrize(("text", "actor1"), [
+    ("Israeli planes fired missiles at a car in Khan Younis on Friday, killing two men.", "Military Forces of Israel"),
+    ("Turkish planes hit a village near Duhok on Sunday, killing two shepherds.", "Military Forces of Turkey"),
+    ("Syrian choppers dropped barrel bombs on the town of Saraqeb on Monday, killing six civilians.",
+     "Military Forces of Syria"),
+])
+def test_craft_a_nationality_names_are_that_states_military(pipeline: Pipeline, text: str, actor1: str) -> None:
+    event = _kept(pipeline, text)
+    assert event.sub_event_type == "Air/drone strike"
+    assert event.actor1 == actor1
+
+
+def test_a_passenger_plane_is_no_side(pipeline: Pipeline) -> None:
+    event = _kept(pipeline, "Gunmen fired at a passenger plane as it landed in Kabul on Monday, wounding two passengers.")
+    assert event.actor1 == "Unidentified Armed Group (Afghanistan)"
+    assert event.actor2 == "Civilians (Afghanistan)"
+
+
+def test_planes_a_report_names_before_an_air_strike_carried_it_out(pipeline: Pipeline) -> None:
+    text = ("Egyptian planes have stepped up their raids on the hills around Derna in recent days. Air strikes hit a "
+            "farmhouse near Derna on Tuesday, killing four people.")
+    event = _kept(pipeline, text)
+    assert event.sub_event_type == "Air/drone strike"
+    assert event.actor1 == "Military Forces of Egypt"

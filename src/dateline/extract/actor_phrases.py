@@ -104,7 +104,11 @@ def actor_mentions(sent: SpacySpan, book: Codebook, credits: Sequence[Span] = ()
         if kind is None and lemma in actors_mod.state_act_nouns() and (
                 state := _nationality(tok, book) or _demonym_before(tok, book)):
             kind, nationality = "military", state  # "an Israeli air strike", "Russian missiles": that state's military
-        if kind is None and lemma in actors_mod.state_act_nouns() and _ruling_modifier(tok):
+        if kind is None and lemma in actors_mod.state_craft_nouns() and (
+                state := _nationality(tok, book) or _demonym_before(tok, book)):
+            kind, nationality = "military", state  # "Israeli planes fired missiles": that state's aircraft
+        if kind is None and lemma in actors_mod.state_act_nouns() | actors_mod.state_craft_nouns() and \
+                _ruling_modifier(tok):
             kind = "military"  # "a junta air strike", "regime barrel bombs": the state of the country it hits
         if kind is None and (capital := capital_acting(tok)) is not None:
             kind, nationality = "military", capital  # "Ankara launched an offensive": Turkey's forces
@@ -298,7 +302,7 @@ def _ruler_served(tok: Token) -> str | None:
 
 _RULING_WORDS = frozenset({"junta", "regime", "government", "pro-government"})
 # Weapons and craft that stand for a state's military when the text names no one who fired them.
-_WEAPON_LEMMAS = actors_mod.weapon_nouns()
+_WEAPON_LEMMAS = actors_mod.weapon_nouns() | actors_mod.state_craft_nouns()
 
 
 def _owner_named(tok: Token) -> bool:

@@ -184,6 +184,12 @@ def weapon_nouns() -> frozenset[str]:
     return frozenset(_load_aliases().get("weapon_nouns", []))
 
 
+@functools.cache
+def state_craft_nouns() -> frozenset[str]:
+    """Lemmas of craft any owner flies or sails ("plane", "chopper"): a state's forces only when it is named on them."""
+    return frozenset(_load_aliases().get("state_craft_nouns", []))
+
+
 def striker_words(sub_event_type: str) -> tuple[frozenset[str], frozenset[str]] | None:
     """The words of a phrase ("warplane", "air force") and the verbs ("bomb", "shell") that say a side carries out
     strikes of `sub_event_type` (`strikers` in `actor_aliases.yaml`), or None for a sub-type no one strikes from
