@@ -59,3 +59,21 @@ def test_planes_a_report_names_before_an_air_strike_carried_it_out(pipeline: Pip
     event = _kept(pipeline, text)
     assert event.sub_event_type == "Air/drone strike"
     assert event.actor1 == "Military Forces of Egypt"
+
+
+@pytest.mark.parametrize(("text", "actor1", "actor2"), [
+    ("Five villagers were killed when their minibus hit a Boko Haram mine near Gwoza on Saturday.",
+     "Boko Haram - Jamaatu Ahli is-Sunnah lid-Dawati wal-Jihad", "Civilians (Nigeria)"),
+    ("Three soldiers were wounded when their truck struck an al-Shabaab landmine near Baidoa on Friday.",
+     "Al Shabaab", "Military Forces of Somalia"),
+])
+def test_the_group_a_device_is_named_for_laid_it(pipeline: Pipeline, text: str, actor1: str, actor2: str) -> None:
+    event = _kept(pipeline, text)
+    assert event.sub_event_type == "Remote explosive/landmine/IED"
+    assert (event.actor1, event.actor2) == (actor1, actor2)
+
+
+def test_a_nationality_on_a_mine_names_no_one_who_laid_it(pipeline: Pipeline) -> None:
+    event = _kept(pipeline, "A Syrian landmine killed two shepherds near Palmyra on Friday.")
+    assert event.actor1 == "Unidentified Armed Group (Syria)"
+    assert event.actor2 == "Civilians (Syria)"

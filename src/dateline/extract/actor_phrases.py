@@ -813,6 +813,8 @@ def _role(tok: Token) -> str:
         node = node.head
     if _labels_another(node) or _accused(node):
         return "other"
+    if node is not tok and node.lemma_.lower() in actors_mod.device_nouns():
+        return "agent"  # "their car hit a Boko Haram mine": the group laid the device it is named on
     if node.dep_ in {"nsubj"}:
         if node.head.lemma_.lower() == "come" and any(c.dep_ == "prep" and c.lower_ == "under" for c in node.head.children):
             return "patient"  # "police officers came under fire": they were fired at

@@ -185,6 +185,12 @@ def weapon_nouns() -> frozenset[str]:
 
 
 @functools.cache
+def device_nouns() -> frozenset[str]:
+    """Lemmas of devices that go off without their owner ("bomb", "mine"): a group on one laid it."""
+    return frozenset(_load_aliases().get("device_nouns", []))
+
+
+@functools.cache
 def state_craft_nouns() -> frozenset[str]:
     """Lemmas of craft any owner flies or sails ("plane", "chopper"): a state's forces only when it is named on them."""
     return frozenset(_load_aliases().get("state_craft_nouns", []))
