@@ -77,3 +77,32 @@ def test_a_nationality_on_a_mine_names_no_one_who_laid_it(pipeline: Pipeline) ->
     event = _kept(pipeline, "A Syrian landmine killed two shepherds near Palmyra on Friday.")
     assert event.actor1 == "Unidentified Armed Group (Syria)"
     assert event.actor2 == "Civilians (Syria)"
+
+
+@pytest.mark.parametrize(("text", "actor2"), [
+    ("YPG fighters held the village of Tal Rifaat for a week. On Tuesday two members of their unit were killed by "
+     "Turkish shelling near the village.", "YPG: People's Protection Units"),
+    ("Al-Shabaab fighters held the village of Afgoye for a week. On Tuesday three members of their unit were killed "
+     "in an air strike near the village.", "Al Shabaab"),
+])
+def test_a_unit_a_group_calls_its_own_is_that_groups(pipeline: Pipeline, text: str, actor2: str) -> None:
+    event = _kept(pipeline, text)
+    assert event.actor2 == actor2
+
+
+def test_a_unit_soldiers_call_their_own_is_the_states(pipeline: Pipeline) -> None:
+    text = ("Somali soldiers held the village of Afgoye for a week. On Tuesday three members of their unit were killed "
+            "by a roadside bomb near the village.")
+    event = _kept(pipeline, text)
+    assert event.actor1 == "Unidentified Armed Group (Somalia)"
+    assert event.actor2 == "Military Forces of Somalia"
+
+
+def test_members_of_a_unit_the_group_in_its_sentence_calls_its_own_are_the_group(nlp) -> None:  # type: ignore[no-untyped-def]
+    from dateline.codebook import default_codebook
+    from dateline.extract.actor_phrases import actor_mentions
+
+    sent = next(nlp("Al-Shabaab militants attacked the base, and three members of their unit died in the assault.").sents)
+    [members] = [m for m, _ in actor_mentions(sent, default_codebook()) if m.text == "members"]
+    assert members.kind == "group"
+    assert members.group is not None and members.group["name"] == "Al Shabaab"

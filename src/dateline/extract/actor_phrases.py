@@ -148,6 +148,10 @@ def actor_mentions(sent: SpacySpan, book: Codebook, credits: Sequence[Span] = ()
             kind = _force_kind(whole)
             if kind is None:
                 continue  # "members of the militia": the force's own word names them
+            if (owner := _possessors_group(whole, sent, found, book)) is not None:
+                # "militants ambushed a convoy, but three members of their unit were killed": the group's unit
+                found.append((replace(owner, start=tok.idx, end=tok.idx + len(tok.text), text=tok.text), _role(tok)))
+                continue
         if kind in {"civilians"} and lemma in {"member", "official", "owner"} and _armed_context(tok):
             continue
         if kind in {"civilians", "supporters"} and any(c.lower_ in actors_mod.ARMED_WORDS for c in tok.children
@@ -674,6 +678,26 @@ def _force_kind(whole: Token) -> str | None:
     if _actor_lemma(whole) in actors_mod.armed_unit_nouns():
         return "military"
     return None
+
+
+_POSSESSIVE_PRONOUNS = frozenset({"their", "his", "her", "its"})
+_SIDE_KINDS = actors_mod.STATE_KINDS | {"group", "unidentified_armed", "communal_militia", "people_force"}
+
+
+def _possessors_group(whole: Token, sent: SpacySpan, found: list[tuple[actors_mod.ActorMention, str]],
+                      book: Codebook) -> actors_mod.ActorMention | None:
+    """The non-state side a unit's possessive pronoun goes back to ("members of their unit"): the nearest armed
+    side named before it in the sentence, else the side that acts in the sentence before ("Al-Shabaab fighters
+    held the village. On Tuesday two members of their unit were killed"). None when that side is a state's
+    forces, or there is none: the unit is then the state's, as any unit no word names."""
+    if not any(c.dep_ == "poss" and c.lower_ in _POSSESSIVE_PRONOUNS for c in whole.children):
+        return None
+    before = [m for m, _ in found if m.start < whole.idx and m.kind in _SIDE_KINDS]
+    if not before and sent.start > 0:
+        told = actor_mentions(sent.doc[sent.start - 1].sent, book)
+        before = [m for m, r in told if r == "agent" and m.kind in _SIDE_KINDS][:1]
+    nearest = max(before, key=lambda m: m.start, default=None)
+    return nearest if nearest is not None and nearest.kind not in actors_mod.STATE_KINDS else None
 
 
 def _nationality(tok: Token, book: Codebook) -> str | None:
