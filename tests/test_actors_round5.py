@@ -106,3 +106,16 @@ def test_members_of_a_unit_the_group_in_its_sentence_calls_its_own_are_the_group
     [members] = [m for m, _ in actor_mentions(sent, default_codebook()) if m.text == "members"]
     assert members.kind == "group"
     assert members.group is not None and members.group["name"] == "Al Shabaab"
+
+
+@pytest.mark.parametrize(("text", "actor1", "actor2"), [
+    ("The government lost the town of Baidoa to al-Shabaab fighters on Friday.", "Al Shabaab",
+     "Military Forces of Somalia"),
+    ("The Malian government lost control of the town of Menaka to rebels on Tuesday.", "Unidentified Armed Group (Mali)",
+     "Military Forces of Mali"),
+])
+def test_a_government_that_lost_a_town_to_fighters_is_its_forces(pipeline: Pipeline, text: str, actor1: str,
+                                                                   actor2: str) -> None:
+    event = _kept(pipeline, text)
+    assert event.sub_event_type == "Non-state actor overtakes territory"
+    assert (event.actor1, event.actor2) == (actor1, actor2)

@@ -1475,9 +1475,11 @@ _ARMED_EVENT_TYPES = {"Battles", "Explosions/Remote violence", "Violence against
 
 def _ruling_power_acts(m: actors_mod.ActorMention, role: str, event: Event) -> bool:
     """"The regime bombed the town", "regime shelling killed five": the ruling power that does an armed act did it
-    with its forces (a government that arrests, talks or agrees stays the government)."""
+    with its forces (a government that arrests, talks or agrees stays the government). "The government lost the
+    town to IS fighters": a government that loses ground in battle lost it with its forces."""
     armed_act = event.event_type in _ARMED_EVENT_TYPES and event.sub_event_type not in _TERRITORY_TYPES
-    return role == "agent" and armed_act and m.text.lower() in {"regime", "government", "junta"}
+    lost_in_battle = event.event_type == "Battles" and event.sub_event_type in _TERRITORY_TYPES and role == LEAVER
+    return (role == "agent" and armed_act or lost_in_battle) and m.text.lower() in {"regime", "government", "junta"}
 
 
 def _ruling_power_as_military(m: actors_mod.ActorMention, role: str, event: Event) -> actors_mod.ActorMention:
