@@ -119,3 +119,13 @@ def test_a_government_that_lost_a_town_to_fighters_is_its_forces(pipeline: Pipel
     event = _kept(pipeline, text)
     assert event.sub_event_type == "Non-state actor overtakes territory"
     assert (event.actor1, event.actor2) == (actor1, actor2)
+
+
+@pytest.mark.parametrize(("text", "country"), [
+    ("An interpreter for American forces was shot dead by gunmen in Kandahar on Tuesday.", "Afghanistan"),
+    ("Gunmen shot dead an informant for the Kenyan police in Mandera on Monday.", "Kenya"),
+])
+def test_a_force_a_victim_worked_for_is_no_side_of_the_killing(pipeline: Pipeline, text: str, country: str) -> None:
+    event = _kept(pipeline, text)
+    assert event.sub_event_type == "Attack"
+    assert (event.actor1, event.actor2) == (f"Unidentified Armed Group ({country})", f"Civilians ({country})")

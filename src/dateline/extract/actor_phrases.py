@@ -85,6 +85,8 @@ def actor_mentions(sent: SpacySpan, book: Codebook, credits: Sequence[Span] = ()
         if lemma == "fighter" and tok.dep_ == "compound" and tok.head.lemma_.lower() in {"jet", "plane", "aircraft"}:
             continue  # "a fighter jet": an aircraft, not a fighter
         kind = actors_mod.KIND_BY_LEMMA.get(lemma) or actors_mod.KIND_BY_LEMMA.get(tok.lower_)
+        if kind is None and lemma in actors_mod.job_nouns():
+            kind = "civilians"  # "an interpreter for the army": a civilian by the job
         guard_words = {c.lower_ for c in tok.children if c.dep_ in {"compound", "amod"}} if lemma == "guard" else set()
         if guard_words & {"security", "private", "mine", "company"}:
             kind = "private_security"  # "security guards at the mine": a firm's armed guards, not the state
@@ -398,10 +400,17 @@ def _finder(sent: SpacySpan, mention: actors_mod.ActorMention) -> bool:
 def _describes_a_person(sent: SpacySpan, mention: actors_mod.ActorMention) -> bool:
     """The mention sits in a relative clause that tells whom a person worked with or served ("a translator who
     worked with American forces was shot dead", "a man who had served in the army"): it says who the person is,
-    and is no side of what befell them. The clause's subject ("gunmen who worked for the cartel") is the person."""
+    and is no side of what befell them. The clause's subject ("gunmen who worked for the cartel") is the person.
+    So is a force after "for" or "with" on a job noun ("an interpreter for American forces"; `job_nouns`)."""
     tok = _tok_at(sent, mention.start)
     if tok is None:
         return False
+    node = tok
+    while node.dep_ in {"compound", "amod", "conj"} and node.head.i != node.i:
+        node = node.head
+    if node.dep_ == "pobj" and node.head.lower_ in {"for", "with"} and \
+            node.head.head.lemma_.lower() in actors_mod.job_nouns():
+        return True  # "an interpreter for American forces was shot dead": whom the victim worked for
     for anc in tok.ancestors:
         if anc.dep_ in {"relcl", "acl"} and anc.lemma_.lower() in actors_mod.describing_verbs():
             return True

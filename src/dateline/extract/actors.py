@@ -211,6 +211,12 @@ def armed_unit_nouns() -> frozenset[str]:
 
 
 @functools.cache
+def job_nouns() -> frozenset[str]:
+    """Lemmas of people named by a job they do for someone ("interpreter"): civilians; whom they serve is no side."""
+    return frozenset(_load_aliases().get("job_nouns", []))
+
+
+@functools.cache
 def describing_verbs() -> frozenset[str]:
     """Verbs of a relative clause that tell whom a person worked with or served ("who worked with US forces"): the
     forces they name are no side of the act."""
