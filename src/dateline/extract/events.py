@@ -1002,6 +1002,9 @@ def _other_side_told_before(event: Event, cand: Candidate, before_cand: Candidat
     event.evidence[f"actor{open_side}"] = other.evidence  # type: ignore[assignment]
     event.actors = [other if a.name == sides[open_side] and a.evidence is None else a for a in event.actors]
     event.interaction = Codebook.interaction(event.inter1, event.inter2)
+    if open_side == 1 and event.sub_event_type in _TERRITORY_TYPES:
+        # ("Isis fighters withdrew, pursued by the Kurds", the Kurds named before): the sub-type follows the taker
+        _territory_by_taker(event, event.evidence)
 
 
 def _no_side_named(event: Event) -> bool:
@@ -1513,12 +1516,6 @@ def _state_unit(m: actors_mod.ActorMention) -> bool:
     return m.kind == "military" and m.group is not None and "names" in m.group and not m.nationality
 
 
-def _unnamed_taker(sub: str, template: Callable[[str], _Coded]) -> _Coded | None:
-    """Who took ground the sentence names only the loser of ("The rebels lost their last stronghold"): in ground
-    the government regains, the state's forces (that sub-type says who took it); elsewhere no one is known."""
-    return template("military") if sub == "Government regains territory" else None
-
-
 def _fill_actors(event: Event, cand: Candidate, iso3: str | None, book: Codebook, evidence: dict[str, Span]) -> None:
     sub = event.sub_event_type or ""
     mentions = cand.actor_mentions
@@ -1588,7 +1585,7 @@ def _fill_actors(event: Event, cand: Candidate, iso3: str | None, book: Codebook
             n = named(m)
             if all(n[0] != o[0] for o in names):
                 names.append(n)
-        doer = _unnamed_taker(sub, template) or template("rioters" if crowd_acts else "unidentified_armed")
+        doer = template("rioters" if crowd_acts else "unidentified_armed")
         if sides and sides[0][1] in {"patient", LEAVER} and len(names) == 1:
             # only the side attacked, or the side that lost the ground, is named: the other side that tells of it
             # ("a Russian tank was destroyed, Ukrainian forces said"), else an unknown attacker or taker, or the
