@@ -78,10 +78,10 @@ def test_a_nationality_on_a_mine_names_no_one_who_laid_it(pipeline: Pipeline) ->
 
 
 @pytest.mark.parametrize(("text", "actor2"), [
-    ("YPG fighters held the village of Tal Rifaat for a week. On Tuesday two members of their unit were killed by "
-     "Turkish shelling near the village.", "YPG: People's Protection Units"),
-    ("Al-Shabaab fighters held the village of Afgoye for a week. On Tuesday three members of their unit were killed "
-     "in an air strike near the village.", "Al Shabaab"),
+    (("YPG fighters held the village of Tal Rifaat for a week. On Tuesday two members of their unit were killed by "
+      "Turkish shelling near the village."), "YPG: People's Protection Units"),
+    (("Al-Shabaab fighters held the village of Afgoye for a week. On Tuesday three members of their unit were killed "
+      "in an air strike near the village."), "Al Shabaab"),
 ])
 def test_a_unit_a_group_calls_its_own_is_that_groups(pipeline: Pipeline, text: str, actor2: str) -> None:
     event = _kept(pipeline, text)
