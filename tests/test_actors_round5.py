@@ -136,3 +136,15 @@ def test_ground_lost_to_a_group_named_before_is_overtaken_by_that_group(pipeline
                if "needs_review" not in e.flags and e.event_date is not None and e.event_date.day == 12]
     assert event.sub_event_type == "Non-state actor overtakes territory"
     assert (event.actor1, event.actor2) == ("YPG: People's Protection Units", "Islamic State (Syria)")
+
+
+def test_a_nationality_on_a_roadside_bomb_names_no_one_who_laid_it(pipeline: Pipeline) -> None:
+    event = _kept(pipeline, "A Syrian roadside bomb killed three farmers near Hama on Friday.")
+    assert event.sub_event_type == "Remote explosive/landmine/IED"
+    assert (event.actor1, event.actor2) == ("Unidentified Armed Group (Syria)", "Civilians (Syria)")
+
+
+def test_a_nationality_on_a_bomb_dropped_from_the_air_still_names_its_state(pipeline: Pipeline) -> None:
+    event = _kept(pipeline, "An Israeli bomb dropped on a house in Khan Younis killed four people on Sunday.")
+    assert event.sub_event_type == "Air/drone strike"
+    assert event.actor1 == "Military Forces of Israel"

@@ -1516,6 +1516,12 @@ def _state_unit(m: actors_mod.ActorMention) -> bool:
     return m.kind == "military" and m.group is not None and "names" in m.group and not m.nationality
 
 
+def _device_by_nationality(m: actors_mod.ActorMention) -> bool:
+    """A device a nationality is written on ("a Syrian roadside bomb"): a state's bomb is dropped, not laid, so the
+    word names no one who set this one off."""
+    return m.group is None and m.text.lower().rstrip("s") in actors_mod.device_nouns()
+
+
 def _fill_actors(event: Event, cand: Candidate, iso3: str | None, book: Codebook, evidence: dict[str, Span]) -> None:
     sub = event.sub_event_type or ""
     mentions = cand.actor_mentions
@@ -1604,7 +1610,8 @@ def _fill_actors(event: Event, cand: Candidate, iso3: str | None, book: Codebook
         # a device names no one who set it off: only an agent is its perpetrator, and a force it went off by ("a
         # car bomb exploded outside a police station") is its target
         device = sub in _DEVICE_TYPES
-        perps = [x for x in state + armed if x[1] not in {"patient", HOLDER, SPONSOR} and (not device or x[1] == "agent")]
+        perps = [x for x in state + armed if x[1] not in {"patient", HOLDER, SPONSOR} and (not device or x[1] == "agent")
+                 and not (device and _device_by_nationality(x[0]))]
         hit = next((x[0] for x in state + armed if x[1] == "patient"), None)
         claimant = _speaking_enemy(cand, hit, named(hit)[0], named) if hit is not None and not perps else None
         # (no one named: whom the report says flies or fires such strikes, in a sentence around it)
