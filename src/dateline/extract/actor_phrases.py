@@ -85,6 +85,8 @@ def actor_mentions(sent: SpacySpan, book: Codebook, credits: Sequence[Span] = ()
         if lemma == "fighter" and tok.dep_ == "compound" and tok.head.lemma_.lower() in {"jet", "plane", "aircraft"}:
             continue  # "a fighter jet": an aircraft, not a fighter
         kind = actors_mod.KIND_BY_LEMMA.get(lemma) or actors_mod.KIND_BY_LEMMA.get(tok.lower_)
+        if kind is None and lemma in actors_mod.job_nouns():
+            kind = "civilians"  # "an interpreter for the army": a civilian by the job
         guard_words = {c.lower_ for c in tok.children if c.dep_ in {"compound", "amod"}} if lemma == "guard" else set()
         if guard_words & {"security", "private", "mine", "company"}:
             kind = "private_security"  # "security guards at the mine": a firm's armed guards, not the state
@@ -104,7 +106,11 @@ def actor_mentions(sent: SpacySpan, book: Codebook, credits: Sequence[Span] = ()
         if kind is None and lemma in actors_mod.state_act_nouns() and (
                 state := _nationality(tok, book) or _demonym_before(tok, book)):
             kind, nationality = "military", state  # "an Israeli air strike", "Russian missiles": that state's military
-        if kind is None and lemma in actors_mod.state_act_nouns() and _ruling_modifier(tok):
+        if kind is None and lemma in actors_mod.state_craft_nouns() and (
+                state := _nationality(tok, book) or _demonym_before(tok, book)):
+            kind, nationality = "military", state  # "Israeli planes fired missiles": that state's aircraft
+        if kind is None and lemma in actors_mod.state_act_nouns() | actors_mod.state_craft_nouns() and \
+                _ruling_modifier(tok):
             kind = "military"  # "a junta air strike", "regime barrel bombs": the state of the country it hits
         if kind is None and (capital := capital_acting(tok)) is not None:
             kind, nationality = "military", capital  # "Ankara launched an offensive": Turkey's forces
@@ -144,6 +150,10 @@ def actor_mentions(sent: SpacySpan, book: Codebook, credits: Sequence[Span] = ()
             kind = _force_kind(whole)
             if kind is None:
                 continue  # "members of the militia": the force's own word names them
+            if (owner := _possessors_group(whole, sent, found, book)) is not None:
+                # "militants ambushed a convoy, but three members of their unit were killed": the group's unit
+                found.append((replace(owner, start=tok.idx, end=tok.idx + len(tok.text), text=tok.text), _role(tok)))
+                continue
         if kind in {"civilians"} and lemma in {"member", "official", "owner"} and _armed_context(tok):
             continue
         if kind in {"civilians", "supporters"} and any(c.lower_ in actors_mod.ARMED_WORDS for c in tok.children
@@ -298,7 +308,7 @@ def _ruler_served(tok: Token) -> str | None:
 
 _RULING_WORDS = frozenset({"junta", "regime", "government", "pro-government"})
 # Weapons and craft that stand for a state's military when the text names no one who fired them.
-_WEAPON_LEMMAS = actors_mod.weapon_nouns()
+_WEAPON_LEMMAS = actors_mod.weapon_nouns() | actors_mod.state_craft_nouns()
 
 
 def _owner_named(tok: Token) -> bool:
@@ -390,10 +400,17 @@ def _finder(sent: SpacySpan, mention: actors_mod.ActorMention) -> bool:
 def _describes_a_person(sent: SpacySpan, mention: actors_mod.ActorMention) -> bool:
     """The mention sits in a relative clause that tells whom a person worked with or served ("a translator who
     worked with American forces was shot dead", "a man who had served in the army"): it says who the person is,
-    and is no side of what befell them. The clause's subject ("gunmen who worked for the cartel") is the person."""
+    and is no side of what befell them. The clause's subject ("gunmen who worked for the cartel") is the person.
+    So is a force after "for" or "with" on a job noun ("an interpreter for American forces"; `job_nouns`)."""
     tok = _tok_at(sent, mention.start)
     if tok is None:
         return False
+    node = tok
+    while node.dep_ in {"compound", "amod", "conj"} and node.head.i != node.i:
+        node = node.head
+    if node.dep_ == "pobj" and node.head.lower_ in {"for", "with"} and \
+            node.head.head.lemma_.lower() in actors_mod.job_nouns():
+        return True  # "an interpreter for American forces was shot dead": whom the victim worked for
     for anc in tok.ancestors:
         if anc.dep_ in {"relcl", "acl"} and anc.lemma_.lower() in actors_mod.describing_verbs():
             return True
@@ -672,6 +689,26 @@ def _force_kind(whole: Token) -> str | None:
     return None
 
 
+_POSSESSIVE_PRONOUNS = frozenset({"their", "his", "her", "its"})
+_SIDE_KINDS = actors_mod.STATE_KINDS | {"group", "unidentified_armed", "communal_militia", "people_force"}
+
+
+def _possessors_group(whole: Token, sent: SpacySpan, found: list[tuple[actors_mod.ActorMention, str]],
+                      book: Codebook) -> actors_mod.ActorMention | None:
+    """The non-state side a unit's possessive pronoun goes back to ("members of their unit"): the nearest armed
+    side named before it in the sentence, else the side that acts in the sentence before ("Al-Shabaab fighters
+    held the village. On Tuesday two members of their unit were killed"). None when that side is a state's
+    forces, or there is none: the unit is then the state's, as any unit no word names."""
+    if not any(c.dep_ == "poss" and c.lower_ in _POSSESSIVE_PRONOUNS for c in whole.children):
+        return None
+    before = [m for m, _ in found if m.start < whole.idx and m.kind in _SIDE_KINDS]
+    if not before and sent.start > 0:
+        told = actor_mentions(sent.doc[sent.start - 1].sent, book)
+        before = [m for m, r in told if r == "agent" and m.kind in _SIDE_KINDS][:1]
+    nearest = max(before, key=lambda m: m.start, default=None)
+    return nearest if nearest is not None and nearest.kind not in actors_mod.STATE_KINDS else None
+
+
 def _nationality(tok: Token, book: Codebook) -> str | None:
     """ISO3 of the state an actor phrase names: a nationality adjective or country on the actor ("Israeli
     forces", "the Iraqi army", "Iraq's army"), on the noun it is part of ("an Israeli drone strike": the drone's),
@@ -809,6 +846,8 @@ def _role(tok: Token) -> str:
         node = node.head
     if _labels_another(node) or _accused(node):
         return "other"
+    if node is not tok and node.lemma_.lower() in actors_mod.device_nouns():
+        return "agent"  # "their car hit a Boko Haram mine": the group laid the device it is named on
     if node.dep_ in {"nsubj"}:
         if node.head.lemma_.lower() == "come" and any(c.dep_ == "prep" and c.lower_ == "under" for c in node.head.children):
             return "patient"  # "police officers came under fire": they were fired at

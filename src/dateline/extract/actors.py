@@ -184,6 +184,18 @@ def weapon_nouns() -> frozenset[str]:
     return frozenset(_load_aliases().get("weapon_nouns", []))
 
 
+@functools.cache
+def device_nouns() -> frozenset[str]:
+    """Lemmas of devices that go off without their owner ("bomb", "mine"): a group on one laid it."""
+    return frozenset(_load_aliases().get("device_nouns", []))
+
+
+@functools.cache
+def state_craft_nouns() -> frozenset[str]:
+    """Lemmas of craft any owner flies or sails ("plane", "chopper"): a state's forces only when it is named on them."""
+    return frozenset(_load_aliases().get("state_craft_nouns", []))
+
+
 def striker_words(sub_event_type: str) -> tuple[frozenset[str], frozenset[str]] | None:
     """The words of a phrase ("warplane", "air force") and the verbs ("bomb", "shell") that say a side carries out
     strikes of `sub_event_type` (`strikers` in `actor_aliases.yaml`), or None for a sub-type no one strikes from
@@ -196,6 +208,12 @@ def striker_words(sub_event_type: str) -> tuple[frozenset[str], frozenset[str]] 
 def armed_unit_nouns() -> frozenset[str]:
     """Lemmas of a force's units ("battalion", "platoon"): their members are armed men, not civilians."""
     return frozenset(_load_aliases().get("armed_unit_nouns", []))
+
+
+@functools.cache
+def job_nouns() -> frozenset[str]:
+    """Lemmas of people named by a job they do for someone ("interpreter"): civilians; whom they serve is no side."""
+    return frozenset(_load_aliases().get("job_nouns", []))
 
 
 @functools.cache

@@ -1058,6 +1058,9 @@ def _other_side_told_before(event: Event, cand: Candidate, before_cand: Candidat
     event.evidence[f"actor{open_side}"] = other.evidence  # type: ignore[assignment]
     event.actors = [other if a.name == sides[open_side] and a.evidence is None else a for a in event.actors]
     event.interaction = Codebook.interaction(event.inter1, event.inter2)
+    if open_side == 1 and event.sub_event_type in _TERRITORY_TYPES:
+        # ("Isis fighters withdrew, pursued by the Kurds", the Kurds named before): the sub-type follows the taker
+        _territory_by_taker(event, event.evidence)
 
 
 def _no_side_named(event: Event) -> bool:
@@ -1531,9 +1534,11 @@ _ARMED_EVENT_TYPES = {"Battles", "Explosions/Remote violence", "Violence against
 
 def _ruling_power_acts(m: actors_mod.ActorMention, role: str, event: Event) -> bool:
     """"The regime bombed the town", "regime shelling killed five": the ruling power that does an armed act did it
-    with its forces (a government that arrests, talks or agrees stays the government)."""
+    with its forces (a government that arrests, talks or agrees stays the government). "The government lost the
+    town to IS fighters": a government that loses ground in battle lost it with its forces."""
     armed_act = event.event_type in _ARMED_EVENT_TYPES and event.sub_event_type not in _TERRITORY_TYPES
-    return role == "agent" and armed_act and m.text.lower() in {"regime", "government", "junta"}
+    lost_in_battle = event.event_type == "Battles" and event.sub_event_type in _TERRITORY_TYPES and role == LEAVER
+    return (role == "agent" and armed_act or lost_in_battle) and m.text.lower() in {"regime", "government", "junta"}
 
 
 def _ruling_power_as_military(m: actors_mod.ActorMention, role: str, event: Event) -> actors_mod.ActorMention:
@@ -1565,6 +1570,12 @@ def _state_unit(m: actors_mod.ActorMention) -> bool:
     """A state's own military by a unit's name of the alias table that the words did not mark as the state's ("the
     Tiger Forces"); a group in power since a date (the Taliban) took the ground as the group it was."""
     return m.kind == "military" and m.group is not None and "names" in m.group and not m.nationality
+
+
+def _device_by_nationality(m: actors_mod.ActorMention) -> bool:
+    """A device a nationality is written on ("a Syrian roadside bomb"): a state's bomb is dropped, not laid, so the
+    word names no one who set this one off."""
+    return m.group is None and m.text.lower().rstrip("s") in actors_mod.device_nouns()
 
 
 def _fill_actors(event: Event, cand: Candidate, iso3: str | None, book: Codebook, evidence: dict[str, Span]) -> None:
@@ -1627,18 +1638,20 @@ def _fill_actors(event: Event, cand: Candidate, iso3: str | None, book: Codebook
         elif classify.GATHERING_HIT.search(cand.sentence.text):
             second = template("protesters")  # "opened fire on a protest march"
     elif event.event_type == "Battles":
-        # who acts first, who is acted on ("an attack on a police station") or gives the ground up last
+        # who acts first, who is acted on ("an attack on a police station") or gives the ground up last (after a
+        # side the parse read as acted on: "withdrew after days of rebel shelling" did not hit the rebels)
         sides = sorted([x for x in state + armed if x[1] != SPONSOR],
-                       key=lambda x: (x[1] in {"patient", LEAVER}, x[1] != "agent", x[0].start))
+                       key=lambda x: (x[1] in {"patient", LEAVER}, x[1] == LEAVER, x[1] != "agent", x[0].start))
         names: list[tuple[str, int, actors_mod.ActorMention | None]] = []
         for m, _ in sides:
             n = named(m)
             if all(n[0] != o[0] for o in names):
                 names.append(n)
         doer = template("rioters" if crowd_acts else "unidentified_armed")
-        if sides and sides[0][1] == "patient" and len(names) == 1:
-            # only the side attacked is named: the other side that tells of it ("a Russian tank was destroyed,
-            # Ukrainian forces said"), else an unknown attacker, or the crowd that attacked
+        if sides and sides[0][1] in {"patient", LEAVER} and len(names) == 1:
+            # only the side attacked, or the side that lost the ground, is named: the other side that tells of it
+            # ("a Russian tank was destroyed, Ukrainian forces said"), else an unknown attacker or taker, or the
+            # crowd that attacked
             speaker = _speaking_enemy(cand, sides[0][0], names[0][0], named)
             names.insert(0, speaker or doer)
         first = names[0] if names else doer
@@ -1653,7 +1666,8 @@ def _fill_actors(event: Event, cand: Candidate, iso3: str | None, book: Codebook
         # a device names no one who set it off: only an agent is its perpetrator, and a force it went off by ("a
         # car bomb exploded outside a police station") is its target
         device = sub in _DEVICE_TYPES
-        perps = [x for x in state + armed if x[1] not in {"patient", HOLDER, SPONSOR} and (not device or x[1] == "agent")]
+        perps = [x for x in state + armed if x[1] not in {"patient", HOLDER, SPONSOR} and (not device or x[1] == "agent")
+                 and not (device and _device_by_nationality(x[0]))]
         hit = next((x[0] for x in state + armed if x[1] == "patient"), None)
         claimant = _speaking_enemy(cand, hit, named(hit)[0], named) if hit is not None and not perps else None
         # (no one named: whom the report says flies or fires such strikes, in a sentence around it)
