@@ -35,3 +35,37 @@ def test_two_acts_of_one_subject_in_two_places_are_two_events_that_share_actor_a
 def test_two_acts_of_one_subject_at_one_place_stay_one_event(pipeline) -> None:  # type: ignore[no-untyped-def]
     assert len(_events(pipeline, "Gunmen stormed the village, killed five residents and burned houses in "
                                  "Zamfara on Sunday.")) == 1
+
+
+def _dated(pipeline, text: str) -> list[tuple[str | None, str, int | None]]:  # type: ignore[no-untyped-def]
+    report = pipeline.extract_text(text, published="2024-03-14")
+    return sorted((e.sub_event_type, str(e.event_date), e.fatalities) for e in report.events)
+
+
+def test_an_armed_act_counted_back_by_days_is_an_incident_of_its_own(pipeline) -> None:  # type: ignore[no-untyped-def]
+    # before: only the retaking came out; the storming three days before gave no candidate at all
+    found = _dated(pipeline, "Troops recaptured the town of Menaka on Friday, three days after rebels stormed "
+                             "the army base there.")
+    assert ("Armed clash", "2024-03-05", None) in found
+    assert ("Government regains territory", "2024-03-08", None) in found
+
+
+def test_a_killing_counted_back_before_a_march_is_proposed_with_its_own_dead(pipeline) -> None:  # type: ignore[no-untyped-def]
+    found = _dated(pipeline, "Hundreds of students marched in Rajshahi on Sunday, two days after police shot dead "
+                             "a protester.")
+    assert ("Peaceful protest", "2024-03-10", None) in found
+    assert ("Excessive force against protesters", "2024-03-08", 1) in found
+
+
+def test_a_killing_with_a_day_of_its_own_after_a_protest_is_proposed(pipeline) -> None:  # type: ignore[no-untyped-def]
+    found = _dated(pipeline, "Protests broke out in Lubumbashi on Tuesday after soldiers killed two demonstrators "
+                             "on Sunday.")
+    assert ("Excessive force against protesters", "2024-03-10", 2) in found
+
+
+def test_an_act_years_before_or_with_no_day_of_its_own_is_no_new_incident(pipeline) -> None:  # type: ignore[no-untyped-def]
+    # background ("a year after"), and the cause of the main act told with no day of its own
+    assert [e[0] for e in _dated(pipeline, "Students marched in Rajshahi on Sunday, a year after police shot dead "
+                                           "a protester.")] == ["Peaceful protest"]
+    assert len(_dated(pipeline, "Two soldiers were killed near Ansongo on Monday after their vehicle hit a roadside "
+                                "bomb.")) == 1
