@@ -69,3 +69,8 @@ def test_an_act_years_before_or_with_no_day_of_its_own_is_no_new_incident(pipeli
                                            "a protester.")] == ["Peaceful protest"]
     assert len(_dated(pipeline, "Two soldiers were killed near Ansongo on Monday after their vehicle hit a roadside "
                                 "bomb.")) == 1
+
+
+def test_a_lone_day_inside_the_after_clause_dates_the_main_act_and_adds_no_incident(pipeline) -> None:  # type: ignore[no-untyped-def]
+    found = _dated(pipeline, "Gendarmes arrested 30 people after farmers blocked the ring road in Rennes on Tuesday.")
+    assert len(found) == 1

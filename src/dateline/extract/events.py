@@ -186,23 +186,26 @@ def _earlier_acts(sent: SpacySpan) -> list[tuple[SpacySpan, int]]:
         if clause is None:
             main = main or (_participant_clause(sent, trig) is None and _retaliation_frame(sent, trig) is None)
             continue
-        told = _told_apart(clause)
+        told = _told_apart(clause, sent)
         if told is not None and sent.start <= told.start:
             mark = next(t for t in told if t.lower_ in {"after", "following"})
             clauses[(told.start, told.end)] = (told, mark.idx + len(mark.text))
     return list(clauses.values()) if main else []
 
 
-def _told_apart(clause: SpacySpan) -> SpacySpan | None:
+def _told_apart(clause: SpacySpan, sent: SpacySpan) -> SpacySpan | None:
     """The clause of time with the words that measure it back ("two days after …"), when it tells an incident of
-    its own: measured back by a short span, or naming a day of its own; None otherwise."""
+    its own: measured back by a short span, or naming a day of its own while the main clause names another (a lone
+    day inside the clause may be the main act's: "detained 40 people after demonstrators occupied the town hall on
+    Monday"); None otherwise."""
     measure = _measure_of(clause)
     if measure is not None:
         words = " ".join(t.lower_ for t in measure.subtree)
         if classify.HISTORY_SPAN.search(words):
             return None  # "a year after": history, no news of the report
         return clause.doc[min(measure.left_edge.i, clause.start): clause.end]
-    if any(t.ent_type_ == "DATE" for t in clause) and (_has_own_doer(clause) or clause.root.pos_ == "NOUN"):
+    outside = [t for t in sent if t.ent_type_ == "DATE" and not clause.start <= t.i < clause.end]
+    if outside and any(t.ent_type_ == "DATE" for t in clause) and (_has_own_doer(clause) or clause.root.pos_ == "NOUN"):
         return clause
     return None
 
