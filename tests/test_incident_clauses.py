@@ -63,3 +63,42 @@ def test_two_incidents_parted_by_a_semicolon_are_two_events(pipeline) -> None:  
 def test_a_while_clause_at_the_same_place_and_time_stays_one_event(pipeline) -> None:  # type: ignore[no-untyped-def]
     events = _dated(pipeline, "Police fired tear gas in Mombasa on Monday while protesters threw stones at them.")
     assert len(events) == 1
+
+
+def _dated_with_tolls(pipeline, text: str) -> list[tuple[str | None, str, int | None]]:  # type: ignore[no-untyped-def]
+    report = pipeline.extract_text(text, published="2024-03-14")
+    return sorted((e.sub_event_type, str(e.event_date), e.fatalities) for e in report.events)
+
+
+def test_an_armed_act_counted_back_by_days_is_an_incident_of_its_own(pipeline) -> None:  # type: ignore[no-untyped-def]
+    # before: only the retaking came out; the storming three days before gave no candidate at all
+    found = _dated_with_tolls(pipeline, "Troops recaptured the town of Menaka on Friday, three days after rebels stormed "
+                             "the army base there.")
+    assert ("Armed clash", "2024-03-05", None) in found
+    assert ("Government regains territory", "2024-03-08", None) in found
+
+
+def test_a_killing_counted_back_before_a_march_is_proposed_with_its_own_dead(pipeline) -> None:  # type: ignore[no-untyped-def]
+    found = _dated_with_tolls(pipeline, "Hundreds of students marched in Rajshahi on Sunday, two days after police shot dead "
+                             "a protester.")
+    assert ("Peaceful protest", "2024-03-10", None) in found
+    assert ("Excessive force against protesters", "2024-03-08", 1) in found
+
+
+def test_a_killing_with_a_day_of_its_own_after_a_protest_is_proposed(pipeline) -> None:  # type: ignore[no-untyped-def]
+    found = _dated_with_tolls(pipeline, "Protests broke out in Lubumbashi on Tuesday after soldiers killed two demonstrators "
+                             "on Sunday.")
+    assert ("Excessive force against protesters", "2024-03-10", 2) in found
+
+
+def test_an_act_years_before_or_with_no_day_of_its_own_is_no_new_incident(pipeline) -> None:  # type: ignore[no-untyped-def]
+    # background ("a year after"), and the cause of the main act told with no day of its own
+    assert [e[0] for e in _dated_with_tolls(pipeline, "Students marched in Rajshahi on Sunday, a year after police shot dead "
+                                           "a protester.")] == ["Peaceful protest"]
+    assert len(_dated_with_tolls(pipeline, "Two soldiers were killed near Ansongo on Monday after their vehicle hit a roadside "
+                                "bomb.")) == 1
+
+
+def test_a_lone_day_inside_the_after_clause_dates_the_main_act_and_adds_no_incident(pipeline) -> None:  # type: ignore[no-untyped-def]
+    found = _dated_with_tolls(pipeline, "Gendarmes arrested 30 people after farmers blocked the ring road in Rennes on Tuesday.")
+    assert len(found) == 1

@@ -160,13 +160,70 @@ def _incidents_of_sentence(sent: SpacySpan, article: Article, paragraphs: list[t
     contrast word opens, "while rebels shelled …", or that follows a semicolon: `_coordinated_clauses`), and the split
     stands only when every clause yields a candidate and each two name, in their own words, different places or
     different dates; otherwise the whole sentence is one candidate, as before."""
+    earlier = [_sentence_candidate(c, article, paragraphs, places, dates, book, soft, lead_end=end)
+               for c, end in _earlier_acts(sent)]
+    earlier = [(cand, rejects) for cand, rejects in earlier if cand is not None]
     clauses = _coordinated_clauses(sent)
     if len(clauses) >= 2:
         parts = [_sentence_candidate(c, article, paragraphs, places, dates, book, soft) for c in clauses]
         if _incidents_apart([cand for cand, _ in parts], clauses):
             _share_subject_and_date([cand for cand, _ in parts], clauses)
-            return parts
-    return [_sentence_candidate(sent, article, paragraphs, places, dates, book, soft)]
+            return parts + earlier
+    return [_sentence_candidate(sent, article, paragraphs, places, dates, book, soft), *earlier]
+
+
+def _earlier_acts(sent: SpacySpan) -> list[tuple[SpacySpan, int]]:
+    """The "after …" clauses that tell an earlier incident of their own, each with the words that measure it back:
+    "Soldiers killed four militants on Wednesday, two days after an attack on a checkpoint killed three
+    policemen", "Students marched on Sunday, two days after police shot dead a protester". A coder codes both acts;
+    the main clause's candidate sets the clause aside (`_clauses_set_aside`), so it is proposed apart, dated by
+    its count back ("two days after": the date code counts it from the sentence's day) or by a day of its own
+    ("after troops killed two demonstrators on Sunday"). A clause measured in months or years is background,
+    and a clause with neither a count nor a day is how the main act came about, not an incident told apart.
+    Each clause comes with where its opening words ("two days after") end: they tell when, not what happened."""
+    triggers = classify.find_triggers(sent)
+    clauses: dict[tuple[int, int], tuple[SpacySpan, int]] = {}
+    main = False
+    for trig in triggers:
+        clause = _time_clause(sent, trig)
+        if clause is None:
+            main = main or (_participant_clause(sent, trig) is None and _retaliation_frame(sent, trig) is None)
+            continue
+        told = _told_apart(clause, sent)
+        if told is not None and sent.start <= told.start:
+            mark = next(t for t in told if t.lower_ in {"after", "following"})
+            clauses[(told.start, told.end)] = (told, mark.idx + len(mark.text))
+    return list(clauses.values()) if main else []
+
+
+def _told_apart(clause: SpacySpan, sent: SpacySpan) -> SpacySpan | None:
+    """The clause of time with the words that measure it back ("two days after …"), when it tells an incident of
+    its own: measured back by a short span, or naming a day of its own while the main clause names another (a lone
+    day inside the clause may be the main act's: "detained 40 people after demonstrators occupied the town hall on
+    Monday"); None otherwise."""
+    measure = _measure_of(clause)
+    if measure is not None:
+        words = " ".join(t.lower_ for t in measure.subtree)
+        if classify.HISTORY_SPAN.search(words):
+            return None  # "a year after": history, no news of the report
+        return clause.doc[min(measure.left_edge.i, clause.start): clause.end]
+    outside = [t for t in sent if t.ent_type_ == "DATE" and not clause.start <= t.i < clause.end]
+    if outside and any(t.ent_type_ == "DATE" for t in clause) and (_has_own_doer(clause) or clause.root.pos_ == "NOUN"):
+        return clause
+    return None
+
+
+def _measure_of(clause: SpacySpan) -> Token | None:
+    """The span of time that measures a clause of time back from the main act ("two days" in "two days after"), as
+    `_measured_back` reads it, or None."""
+    if not _measured_back(clause):
+        return None
+    mark = next(t for t in clause if t.lower_ in {"after", "following"})
+    spans = [c for c in (*mark.children, *mark.head.children) if c.dep_ == "npadvmod" and c.i < mark.i]
+    before = clause.doc[clause.start - 1] if clause.start > 0 else None
+    if before is not None and before.dep_ == "npadvmod":
+        spans.append(before)
+    return next((s for s in spans if classify.TIME_SPAN.search(" ".join(t.lower_ for t in s.subtree))), None)
 
 
 def _share_subject_and_date(found: list[Candidate | None], clauses: list[SpacySpan]) -> None:
@@ -369,10 +426,13 @@ def _sentence_candidate(
     dates: list[DateMention],
     book: Codebook,
     soft: bool = False,
+    lead_end: int | None = None,
 ) -> tuple[Candidate | None, list[RejectedCandidate]]:
     """The sentence's event candidate and the triggers rejected on the way. `soft`: when the rules reject the
     whole sentence, the candidate is made anyway and carries their first reason, for the model; the rejection
-    is returned too, and the decision keeps one of the two (`decide.settle_vetoes`)."""
+    is returned too, and the decision keeps one of the two (`decide.settle_vetoes`). `lead_end`: where the words
+    that open an earlier act's clause end ("two days after"; `_earlier_acts`): set aside like the clauses of
+    another act, they would read as a grievance ("after police shot …")."""
     text = article.text
     triggers = classify.find_triggers(sent)
     if not triggers:
@@ -395,7 +455,7 @@ def _sentence_candidate(
         accepted, veto = [t for t in triggers if t.token_i is not None], str(rejects[0].reason)
         if not accepted:
             return None, _one_per_reason(rejects)
-    aside = _clauses_set_aside(accepted, sent)
+    aside = _clauses_set_aside(accepted, sent) + ([(sent.start_char, lead_end)] if lead_end is not None else [])
     if _deaths_of_the_mourned(accepted, sent):
         return None, _one_per_reason(rejects) + [RejectedCandidate(
             span=sent_span, trigger=accepted[0].text, reason="no_event",
