@@ -123,3 +123,12 @@ def test_a_side_repelling_another_attack_two_days_later_is_another_battle(pipeli
     text = ("Armed men raided a roadblock near Butembo on Monday. "
             "Two days later, soldiers repelled an attack on a village near Butembo.")
     assert len(_kept(pipeline, text)) == 2
+
+
+def test_a_caption_before_a_doer_the_tagger_reads_as_a_name_is_no_side_of_the_attack(pipeline: Pipeline) -> None:
+    # "the raid Gunmen": the tagger reads "raid" as an adjective and "Gunmen" as a name; the caption's soldiers
+    # used to become the attack's doer. The caption is a mention; the gunmen the unidentified doer
+    text = "Soldiers at the scene of the raid Gunmen shot dead three farmers near Mopti on Sunday."
+    [event] = _kept(pipeline, text)
+    assert event.actor1 == "Unidentified Armed Group (Mali)"
+    assert event.mentions[0].text.startswith("Gunmen shot dead")
