@@ -132,3 +132,25 @@ def test_a_caption_before_a_doer_the_tagger_reads_as_a_name_is_no_side_of_the_at
     [event] = _kept(pipeline, text)
     assert event.actor1 == "Unidentified Armed Group (Mali)"
     assert event.mentions[0].text.startswith("Gunmen shot dead")
+
+
+def test_an_attack_that_state_forces_fought_back_is_an_armed_clash_with_them(pipeline: Pipeline) -> None:
+    # the raid on a village is told as an attack on civilians; the next sentence tells the police fighting the
+    # raiders back: an attack met by armed resistance is one armed clash, the police its second side
+    text = ("Bandits raided a farming village in Zamfara on Wednesday night. "
+            "Police drove them back after a long exchange of fire.")
+    [event] = _kept(pipeline, text)
+    assert (event.sub_event_type, event.event_date) == ("Armed clash", dt.date(2024, 3, 13))
+    assert event.actor2 == "Police Forces of Nigeria"
+    assert event.civilian_targeting is None
+    assert len(event.mentions) == 2
+
+
+def test_forces_repelling_another_attack_days_after_an_attack_on_villagers_leave_it_an_attack(
+        pipeline: Pipeline) -> None:
+    text = ("Gunmen killed four villagers near Beni on Thursday. "
+            "On Saturday, soldiers repelled an attack on an army base near Oicha.")
+    events = _kept(pipeline, text)
+    assert sorted(e.sub_event_type for e in events) == ["Armed clash", "Attack"]
+    attack = next(e for e in events if e.sub_event_type == "Attack")
+    assert attack.actor2 == "Civilians (Democratic Republic of Congo)"
