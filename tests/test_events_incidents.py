@@ -154,3 +154,14 @@ def test_forces_repelling_another_attack_days_after_an_attack_on_villagers_leave
     assert sorted(e.sub_event_type for e in events) == ["Armed clash", "Attack"]
     attack = next(e for e in events if e.sub_event_type == "Attack")
     assert attack.actor2 == "Civilians (Democratic Republic of Congo)"
+
+
+def test_the_wounded_who_died_the_next_day_add_to_the_incidents_toll(pipeline: Pipeline) -> None:
+    # the deaths of the wounded, told in a paragraph of their own and dated to the next day, are the attack's toll:
+    # one event on the day of the attack, its three dead and the two who died of their wounds
+    text = ("Gunmen stormed a police station in Katsina on Friday, killing three officers.\n\n"
+            "Two more officers died of their wounds in hospital on Saturday, a police spokesman said.")
+    [event] = _kept(pipeline, text)
+    assert event.event_date == dt.date(2024, 3, 8)
+    assert event.fatalities == 5
+    assert len(event.mentions) == 2
