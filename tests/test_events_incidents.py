@@ -123,3 +123,45 @@ def test_a_side_repelling_another_attack_two_days_later_is_another_battle(pipeli
     text = ("Armed men raided a roadblock near Butembo on Monday. "
             "Two days later, soldiers repelled an attack on a village near Butembo.")
     assert len(_kept(pipeline, text)) == 2
+
+
+def test_a_caption_before_a_doer_the_tagger_reads_as_a_name_is_no_side_of_the_attack(pipeline: Pipeline) -> None:
+    # "the raid Gunmen": the tagger reads "raid" as an adjective and "Gunmen" as a name; the caption's soldiers
+    # used to become the attack's doer. The caption is a mention; the gunmen the unidentified doer
+    text = "Soldiers at the scene of the raid Gunmen shot dead three farmers near Mopti on Sunday."
+    [event] = _kept(pipeline, text)
+    assert event.actor1 == "Unidentified Armed Group (Mali)"
+    assert event.mentions[0].text.startswith("Gunmen shot dead")
+
+
+def test_an_attack_that_state_forces_fought_back_is_an_armed_clash_with_them(pipeline: Pipeline) -> None:
+    # the raid on a village is told as an attack on civilians; the next sentence tells the police fighting the
+    # raiders back: an attack met by armed resistance is one armed clash, the police its second side
+    text = ("Bandits raided a farming village in Zamfara on Wednesday night. "
+            "Police drove them back after a long exchange of fire.")
+    [event] = _kept(pipeline, text)
+    assert (event.sub_event_type, event.event_date) == ("Armed clash", dt.date(2024, 3, 13))
+    assert event.actor2 == "Police Forces of Nigeria"
+    assert event.civilian_targeting is None
+    assert len(event.mentions) == 2
+
+
+def test_forces_repelling_another_attack_days_after_an_attack_on_villagers_leave_it_an_attack(
+        pipeline: Pipeline) -> None:
+    text = ("Gunmen killed four villagers near Beni on Thursday. "
+            "On Saturday, soldiers repelled an attack on an army base near Oicha.")
+    events = _kept(pipeline, text)
+    assert sorted(e.sub_event_type for e in events) == ["Armed clash", "Attack"]
+    attack = next(e for e in events if e.sub_event_type == "Attack")
+    assert attack.actor2 == "Civilians (Democratic Republic of Congo)"
+
+
+def test_the_wounded_who_died_the_next_day_add_to_the_incidents_toll(pipeline: Pipeline) -> None:
+    # the deaths of the wounded, told in a paragraph of their own and dated to the next day, are the attack's toll:
+    # one event on the day of the attack, its three dead and the two who died of their wounds
+    text = ("Gunmen stormed a police station in Katsina on Friday, killing three officers.\n\n"
+            "Two more officers died of their wounds in hospital on Saturday, a police spokesman said.")
+    [event] = _kept(pipeline, text)
+    assert event.event_date == dt.date(2024, 3, 8)
+    assert event.fatalities == 5
+    assert len(event.mentions) == 2

@@ -55,3 +55,20 @@ def test_words_that_go_on_into_a_name_or_a_nationality_are_no_caption(nlp) -> No
     for text in ("Protesters in central Kabul said the march was banned.",
                  "Officials in the eastern Ukrainian city of Kharkiv said two people were killed."):
         assert [s.text for s in nlp(text).sents] == [text]
+
+
+def test_a_caption_ending_on_an_adjective_like_word_before_a_doer_and_its_verb_is_parted(nlp) -> None:  # type: ignore[no-untyped-def]
+    # the tagger reads the caption's last word as the adjective of the capitalised word after it ("the raid
+    # Gunmen", "Clashes nearby Rebels"), or the opener as an adjective ("Ukrainian drones"): a listed doer with
+    # its finite verb right after it still opens a sentence of its own
+    for caption, sentence in (("Mourners outside the mosque", "Gunmen opened fire on the crowd in Kano."),
+                              ("Clashes nearby", "Rebels shelled the town of Rutshuru on Friday."),
+                              ("Smoke over the refinery", "Ukrainian drones hit the plant in Ryazan overnight.")):
+        assert [s.text.strip() for s in nlp(f"{caption} {sentence}").sents] == [caption, sentence]
+
+
+def test_a_sentence_opening_with_a_preposition_a_time_or_a_place_name_is_no_caption(nlp) -> None:  # type: ignore[no-untyped-def]
+    for text in ("In the west Malian troops attacked a jihadist camp.",
+                 "Three days after the blast Somali police arrested two men.",
+                 "Traders in central Mosul said the market reopened."):
+        assert [s.text for s in nlp(text).sents] == [text]

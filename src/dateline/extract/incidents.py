@@ -28,7 +28,7 @@ from dateline.codebook import Codebook
 from dateline.extract import notes
 from dateline.extract.classify import ADDITIONAL_DEAD, DISTINCT_INCIDENT
 from dateline.extract.packaged import cue_lists, load_model
-from dateline.model import Event, Span
+from dateline.model import Actor, Event, Span
 
 MODEL_FILE = "incident_model.json"
 NEEDS_REVIEW = "needs_review"
@@ -284,12 +284,14 @@ def merge_retellings(events: list[Event], report: ReportText, model: IncidentMod
                 _fold_arrest(event, other)
                 folded.add(id(other))
                 continue
-            if _told_apart(event, other) and not _fought_back(event, other, report):
+            fought, died = _fought_back(event, other, report), _died_of_wounds(event, other, report)
+            if _told_apart(event, other) and not (fought or died):
                 continue
             p = model.probability(pair_features(event, other, report))
-            if p >= model.threshold or _told_as_part_of(event, other, report, book) or \
-                    _fought_back(event, other, report):
-                _fold(event, other, report, book)
+            if p >= model.threshold or _told_as_part_of(event, other, report, book) or fought or died:
+                if fought:
+                    _met_by_resistance(event, other)
+                _fold(event, other, report, book, more_dead=died)
                 folded.add(id(other))
     return [e for e in events if id(e) not in folded]
 
@@ -368,9 +370,9 @@ def _fought_back(event: Event, other: Event, report: ReportText) -> bool:
     """The later telling is a side fighting back against the battle told just before ("Fighters raided a checkpoint
     near Bunia on Tuesday. Troops drove them back after an hour-long firefight."): the same fight, even when the
     later telling dates its end to the next day or gives no date; its side becomes the battle's other
-    (`other_side_told_after`). Only a battle answering a battle, told within a few sentences, at a place that
-    agrees or with no place of its own."""
-    if event.event_type != "Battles" or other.event_type != "Battles":
+    (`other_side_told_after`). Only a battle answering a battle, or an attack that state forces fought back
+    (`_resisting_force`), told within a few sentences, at a place that agrees or with no place of its own."""
+    if other.event_type != "Battles" or (event.event_type != "Battles" and _resisting_force(event, other) is None):
         return False
     ta, tb = trigger_of(event), trigger_of(other)
     if ta is None or tb is None:
@@ -382,6 +384,60 @@ def _fought_back(event: Event, other: Event, report: ReportText) -> bool:
     if place_relation(event, other) not in {"same", "nested"} and _told_in_own_sentence(other, tb, report):
         return False
     return not _dated_in_own_sentence(other, tb, report) or _days_after(event, other) in {0, 1}
+
+
+_WOUNDS_DAYS = 7  # how long after an incident deaths of its wounded are still told as its toll
+
+
+def _died_of_wounds(event: Event, other: Event, report: ReportText) -> bool:
+    """The later telling is the death of people wounded in the incident told just before ("Gunmen attacked a police
+    station on Friday, killing three officers. Two more officers died of their wounds on Saturday."): the
+    incident's toll, not an incident of its own, even dated to a later day. Only the same kind of disorder, told
+    within a few sentences, at a place that agrees or with no place of its own, on the incident's day or in the
+    week after it (or with no date in its own sentence)."""
+    if event.disorder_type != other.disorder_type:
+        return False
+    ta, tb = trigger_of(event), trigger_of(other)
+    if ta is None or tb is None:
+        return False
+    if not 0 < report.sentence_index(tb.start) - report.sentence_index(ta.start) <= _ANSWER_SENTENCES:
+        return False
+    if part_cues()["died_of_wounds"].search(report.sentence_of(tb.start)) is None:
+        return False
+    if place_relation(event, other) not in {"same", "nested"} and _told_in_own_sentence(other, tb, report):
+        return False
+    return not _dated_in_own_sentence(other, tb, report) or _days_after(event, other) in range(_WOUNDS_DAYS + 1)
+
+
+_STATE_FORCES = 1  # the inter code of a state's forces
+
+
+def _resisting_force(event: Event, later: Event) -> Actor | None:
+    """The state forces a later battle names, no side of the attack told before ("Armed men raided a roadblock.
+    Soldiers fought them off"): the armed resistance the attack met. None for any other event, or a battle
+    whose forces the attack already names (its victims or its doers), or that fought someone else than the
+    attack's doers."""
+    if event.sub_event_type != "Attack" or event.actor1 is None or event.actor1 not in {later.actor1, later.actor2}:
+        return None
+    return next((a for a in later.actors if a.evidence is not None and a.inter == _STATE_FORCES
+                 and a.name not in {event.actor1, event.actor2}), None)
+
+
+def _met_by_resistance(event: Event, later: Event) -> None:
+    """An attack that state forces fought back is an armed clash between its doers and those forces, no attack on
+    civilians (codebook: an attack met by armed resistance is an armed clash): the incident takes the battle's
+    sub-type and the forces as its second side, in place of the people it was first told to target."""
+    force = _resisting_force(event, later)
+    if force is None:
+        return
+    old = event.actor2
+    event.sub_event_type, event.event_type, event.disorder_type = \
+        later.sub_event_type, later.event_type, later.disorder_type
+    event.actor2, event.inter2, event.assoc_actor_2 = force.name, force.inter, None
+    event.civilian_targeting = None
+    event.interaction = Codebook.interaction(event.inter1, event.inter2)
+    event.actors = [*event.actors[:1], force, *(a for a in event.actors[1:] if a.name not in {old, force.name})]
+    event.evidence["actor2"] = force.evidence
 
 
 _UNNAMED = ("Unidentified", "Civilians", "Protesters", "Rioters")
@@ -486,7 +542,9 @@ def _pins_the_day(other: Event, event: Event) -> bool:
     return event.date_end - dt.timedelta(days=_PIN_DAYS) <= other.event_date <= event.date_end
 
 
-def _fold(event: Event, other: Event, report: ReportText, book: Codebook | None) -> None:
+def _fold(event: Event, other: Event, report: ReportText, book: Codebook | None, more_dead: bool = False) -> None:
+    """`more_dead`: the retelling's dead are more dead of the incident (its wounded who died later), added to its
+    toll whatever words tell them."""
     before = event.model_copy()
     combined = book.incident_sub_type(event.sub_event_type, other.sub_event_type) if book else None
     if book is not None and combined is not None and combined != event.sub_event_type:
@@ -520,7 +578,8 @@ def _fold(event: Event, other: Event, report: ReportText, book: Codebook | None)
         event.evidence.setdefault(name, span)
     if event.fatalities is None and other.fatalities is not None:
         event.fatalities = other.fatalities
-    elif other.fatalities and event.fatalities is not None and ADDITIONAL_DEAD.search(other.mentions[0].text):
+    elif other.fatalities and event.fatalities is not None and (
+            more_dead or ADDITIONAL_DEAD.search(other.mentions[0].text)):
         event.fatalities += other.fatalities  # "ten of the attackers were also killed": more dead, not a recount
     event.confidence = max(event.confidence, other.confidence)
     event.notes = notes.after_merge(event.notes, before, event)

@@ -15,7 +15,11 @@ that follows such a run (`_words_after_captions`) starts a sentence too.
 
 from __future__ import annotations
 
+import functools
+from importlib import resources as importlib_resources
+
 import numpy as np
+import yaml
 from spacy.attrs import IS_ALPHA, IS_LOWER, IS_SPACE, IS_TITLE, ORTH, TAG
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -57,6 +61,11 @@ _DEGREE = frozenset({"RB", "RBR", "RBS"})  # "the most diehard": a noun phrase g
 _ARTICLES = frozenset({"The", "A", "An"})
 _NOUN_OPENERS = frozenset({"NN", "NNS", "NNPS"})
 _SUBJECT_WORDS = 3
+# The looser signal (`_Words.doer_after_caption`): a caption's last word may be one the tagger reads as an adjective
+# ("Fighting nearby", "the scene of the ambush" before a capitalised word), and the opener a listed doer tagged as a
+# name ("Gunmen") or a capitalised adjective before one ("Ukrainian drones"), when its finite verb follows at once
+_LOOSE_END = frozenset({"NN", "NNS", "RB", "JJ"})
+_ADJECTIVES = frozenset({"JJ"})  # "Ukrainian", "Israeli": a nationality (never a name: "Kabul police said")
 CAPTION_WORDS = 10  # the longest caption run read as one ("Security forces at the scene of the explosion")
 
 
@@ -75,6 +84,8 @@ def _words_after_captions(doc: Doc) -> list[tuple[int, int]]:
         if start is None:
             continue
         verb = words.verb_after_caption(start, i) if i > start else None
+        if verb is None and i > start:
+            verb = words.doer_after_caption(start, i)
         if verb is not None:
             found.append((i, verb))
             start = None
@@ -98,6 +109,13 @@ class _Words:
         self.reach = [40 if int(o) in articles else _SUBJECT_WORDS + 1 if t in _NOUN_OPENERS and title else 0
                       for t, title, o in zip(tags, arr[:, 3], arr[:, 1], strict=True)]
         self.stop = [int(o) in stops for o in arr[:, 1]]
+        self.loose_end = [t in _LOOSE_END and bool(low) and not (k and tags[k - 1] in _DEGREE)
+                          for k, (t, low) in enumerate(zip(tags, arr[:, 4], strict=True))]
+        self.adjective = [t in _ADJECTIVES for t in tags]
+        self.preposition = [t == "IN" for t in tags]
+        cue = _caption_cues()
+        self.doer = [doc.vocab.strings[int(o)].lower() in cue["doers"] for o in arr[:, 1]]
+        self.time_word = [doc.vocab.strings[int(o)].lower() in cue["time_words"] for o in arr[:, 1]]
         self.alpha, self.title, self.space = arr[:, 2].astype(bool), arr[:, 3].astype(bool), arr[:, 5].astype(bool)
         self.newline = [bool(sp) and "\n" in doc[i].text for i, sp in enumerate(self.space)]
 
@@ -112,6 +130,32 @@ class _Words:
             if self.finite[j]:
                 return j
         return None
+
+    def doer_after_caption(self, start: int, i: int) -> int | None:
+        """Where the finite verb is, right after the sentence's doer, of the sentence word i opens after the caption
+        that began at `start`, read by the looser signal: word i is a capitalised listed doer ("…the ambush Gunmen
+        ambushed", tagged a name) or a capitalised adjective before one ("Drone strike Ukrainian drones struck"),
+        and the caption's last word a lowercase noun, adverb or adjective. None when the run opens with a
+        preposition or holds a word of time ("In the north Syrian troops attacked", "Two days after the attack
+        Kenyan police arrested": the sentence's own opening, no caption) or no verb follows at once."""
+        if not (self.title[start] and self.title[i] and self.loose_end[i - 1]):
+            return None
+        if self.preposition[start] or any(self.time_word[start:i]):
+            return None
+        subject_end = i if self.doer[i] else i + 1 if self.adjective[i] and i + 1 < len(self.doer) and \
+            self.doer[i + 1] else None
+        if subject_end is None or subject_end + 1 >= len(self.finite):
+            return None
+        return subject_end + 1 if self.finite[subject_end + 1] else None
+
+
+@functools.cache
+def _caption_cues() -> dict[str, frozenset[str]]:
+    """The word lists of data/caption_cues.yaml. (Read here with yaml, not through extract.packaged: this component
+    loads before the extract package.)"""
+    raw = importlib_resources.files("dateline").joinpath("data/caption_cues.yaml").read_text(encoding="utf-8")
+    table: dict[str, list[str]] = yaml.safe_load(raw)
+    return {name: frozenset(words) for name, words in table.items()}
 
 
 DATELINE_LINES = 4  # the lines a dateline may open: after a headline, a subtitle and a byline at most
