@@ -896,6 +896,25 @@ def _whom_a_person_served(tok: Any) -> bool:
     return person.pos_ == "NOUN" and not _event_word(person)
 
 
+def _acted_upon(tok: Any) -> bool:
+    """A nationality on forces that an act is done to ("gunmen fired on British troops", "insurgents ambushed a
+    convoy of American soldiers", "an attack against French troops") or that the text places where they serve
+    ("US troops stationed in X"; `acted_upon_preps`, `deployed_participles` in toponym_cues.json): such forces are
+    often far from home, so their nationality does not say where the paragraph's towns are."""
+    cue = cues()
+    force = tok.head if tok.dep_ in {"amod", "compound", "nmod"} else None
+    if force is None or (force.lower_ not in cue["attacking_forces"] and force.lower_ not in cue["foreign_post_nouns"]):
+        return False
+    if any(c.dep_ == "acl" and c.lower_ in cue["deployed_participles"] for c in force.children):
+        return True
+    phrase = force
+    while phrase.dep_ == "pobj" and phrase.head.lower_ == "of" and phrase.head.head.pos_ in {"NOUN", "PROPN"}:
+        phrase = phrase.head.head  # "a convoy of American soldiers": what the act is done to is the convoy
+    if phrase.dep_ in {"dobj", "obj", "nsubjpass"}:
+        return phrase.head.pos_ == "VERB"
+    return phrase.dep_ == "pobj" and phrase.head.lower_ in cue["acted_upon_preps"]
+
+
 def _force_acting_on_a_place(tok: Any) -> bool:
     """A nationality on the forces that are the subject of an act whose object is a named place ("Russian forces
     shelled Kherson", "Israeli troops raided Jenin"; `attacking_forces`, `place_verbs` in toponym_cues.json): who
@@ -1059,7 +1078,10 @@ def _context(article: Article, doc: Doc, mentions: list[Mention], gaz: Gazetteer
                 # "Lebanese prime minister X said": whose official speaks, which says where the event is only in
                 # that sentence, not for the paragraph's and story's other places ("clashes in Tripoli")
                 continue
-            _add_vote(ctx.para, p, cc, 0.5)
+            if not _acted_upon(tok):
+                # (forces acted upon vote for their sentence's namesakes and the article, not for the paragraph's
+                # towns: "gunmen fired on British troops in Sangin" is no reason to move Sangin to Britain)
+                _add_vote(ctx.para, p, cc, 0.5)
             ctx.article[cc] += 0.5
     for match in _actor_names().finditer(article.text):
         ccs = tables()["actor_countries"][match.group(0)] + tables()["actor_theatres"].get(match.group(0), [])
