@@ -2058,6 +2058,11 @@ class Resolver:
         an energy facility"), when the text names no place: the capital is no place of the act, but a state
         reporting a foreign force's strike reports one on its own soil (precision 3)."""
         for m in mentions:
+            if m.speaking and (media := self._state_of_media(m, article)) is not None:
+                # "Syria state media said an air strike killed three soldiers": a state's media telling of an act
+                # they place nowhere tell of one on their state's soil, as a capital speaking of a foreign strike
+                return self.place_from_entry(m, media, article, confidence=0.2,
+                                             reason=f"no place named; {m.text}'s state media tell of an act on its soil")
             iso3 = _capitals().get(m.text.lower()) if m.speaking else None
             cc = self.gaz.cc_of_iso3(iso3) if iso3 else None
             country = self.gaz.country(cc) if cc else None
@@ -2070,6 +2075,12 @@ class Resolver:
                     m, country, article, confidence=0.2,
                     reason=f"no place named; {m.text} speaks of {foreign} forces acting, on its state's soil")
         return None
+
+    def _state_of_media(self, m: Mention, article: Article) -> Entry | None:
+        """The country whose name opens the name of its state media credited for the report (`_names_an_outlet`)."""
+        if not _names_an_outlet(article.text, m, self.gaz):
+            return None
+        return next((e for e in m.candidates if e.kind == KIND_COUNTRY and fold(e.name) == fold(m.name)), None)
 
     def _demonym_place(self, doc: Doc, ctx: Context, article: Article) -> Place | None:
         if not ctx.article:
