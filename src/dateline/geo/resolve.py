@@ -859,6 +859,8 @@ def _locates(tok: Any) -> bool:
         return not doc[tok.i + 2].lower_.endswith(("ed", "made", "born", "run"))
     if _fired_from_afar(tok) or _force_acting_on_a_place(tok) or _whom_a_person_served(tok):
         return False
+    if _state_media_after().match(doc.text, tok.idx + len(tok.text)):
+        return False  # "Egyptian state television reported": the outlet's weak vote only (`_outlet_name_votes`)
     if nxt is not None and nxt.lower_ in {"border", "frontier", "boundary"} and not (
             tok.i + 2 < len(doc) and doc[tok.i + 2].lemma_.lower() in _BORDER_FORCES):
         return False  # "near the Kenyan border": the other side of it ("Iranian border guards" are Iran's)
@@ -913,6 +915,15 @@ def _acted_upon(tok: Any) -> bool:
     if phrase.dep_ in {"dobj", "obj", "nsubjpass"}:
         return phrase.head.pos_ == "VERB"
     return phrase.dep_ == "pobj" and phrase.head.lower_ in cue["acted_upon_preps"]
+
+
+def _ground_force_acting(tok: Any) -> bool:
+    """A nationality on forces on the ground that are the subject of an act ("Israeli tanks shelled homes",
+    "Russian troops stormed the village"; `attacking_forces` in toponym_cues.json): a side fighting in or near
+    the place it acts on."""
+    force = tok.head if tok.dep_ in {"amod", "compound", "nmod"} else None
+    return (force is not None and force.lower_ in cues()["attacking_forces"] and force.dep_ == "nsubj"
+            and force.head.pos_ == "VERB")
 
 
 def _force_acting_on_a_place(tok: Any) -> bool:
@@ -1066,11 +1077,14 @@ def _context(article: Article, doc: Doc, mentions: list[Mention], gaz: Gazetteer
     for k, m in enumerate(mentions):
         local = sorted((e for e in m.candidates if e.kind in (KIND_CITY, KIND_ADMIN2)), key=lambda e: -e.population)
         ctx.towns.setdefault(m.para, []).extend((k, fold(m.name), e) for e in local[:NEAR_READINGS])
+    grounds: set[str] = set()  # the nationalities of the forces fighting on the ground
     for tok in _demonym_tokens(doc, gaz):
         prev = doc[tok.i - 1] if tok.i > 0 else None
         # "South Sudanese", "South African": the nationality of two words, not the one of its last
         cc = (gaz.demonym_country(f"{prev.text} {tok.text}") if prev is not None and prev.text[:1].isupper() else None) \
             or gaz.demonym_country(tok.text)
+        if cc and _ground_force_acting(tok):
+            grounds.add(cc)
         if cc and _locates(tok):
             s, p = _index_of(sent_starts, tok.idx), _index_of(para_starts, tok.idx)
             _add_vote(ctx.sent, s, cc, 0.5)
@@ -1092,8 +1106,13 @@ def _context(article: Article, doc: Doc, mentions: list[Mention], gaz: Gazetteer
             _add_vote(ctx.para, p, cc, w)
             ctx.article[cc] += w
     named_outlets = _outlet_name_votes(article.text, gaz)
-    for cc in named_outlets + _outlet_name_votes(article.text, gaz, "state_media_heads"):
+    for cc in named_outlets:
         ctx.article[cc] += OUTLET_NAME_VOTE
+    for cc in _outlet_name_votes(article.text, gaz, "state_media_heads"):
+        # "Egypt state television reported that Israeli tanks shelled homes in Rafah": the war is where another
+        # state's forces fight on the ground; the state whose media tell of it speaks, and is no side of it
+        if not grounds or cc in grounds:
+            ctx.article[cc] += OUTLET_NAME_VOTE
     for match in _area_actors().finditer(article.text):
         for cc, name in _actor_areas()[match.group(0)]:
             unit = next((e for e in gaz.lookup(name) if e.cc == cc and e.kind == KIND_ADMIN1), None)
