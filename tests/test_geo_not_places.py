@@ -154,3 +154,11 @@ def test_a_states_media_do_not_tip_a_town_where_another_states_ground_forces_fig
     # Rafah: a city of Gaza and a smaller town across the border in Egypt. Forces fighting on the ground are in
     # or near the place they shell; the state whose media tell of it is no side, and its name does not decide
     assert _places(resources, text)["Rafah"].country == "Palestine"
+
+
+def test_a_country_named_before_state_media_is_the_country_not_a_province_state(resources) -> None:  # type: ignore[no-untyped-def]
+    # "Lebanon state media": not a province "Lebanon state" (like "Kano state"), read as a namesake county abroad;
+    # the country's media, whose weak vote then tips Tripoli (Libya's, or Lebanon's smaller one) to Lebanon
+    places = _places(resources, "Lebanon state media said gunmen killed two soldiers in Tripoli on Tuesday.")
+    assert places["Tripoli"].country == "Lebanon"
+    assert all(p.country == "Lebanon" for p in places.values())

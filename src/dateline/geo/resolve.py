@@ -274,6 +274,8 @@ def _mentions(article: Article, doc: Doc, gaz: Gazetteer, sent_starts: list[int]
         m.accused = span[-1].dep_ in {"dobj", "obj"} and span[-1].head.lower_ in cues()["target_verbs"]
         m.acting = state_acting(span.root)
         m.speaking = state_speaking(span.root) or _names_an_outlet(article.text, m, gaz)
+        if m.kind_hint in {"admin1", "admin2"} and m.speaking and _names_an_outlet(article.text, m, gaz):
+            m.kind_hint = None  # "Lebanon state media said": the country's media, not a province "Lebanon state"
         m.border = (bool(_BORDER_BEFORE.search(article.text[max(0, m.start - 40) : m.start])
                          or _BORDER_AFTER.match(article.text, m.end))
                     and any(e.kind == KIND_COUNTRY for e in gaz.lookup(m.name, loose=False)))
@@ -1169,7 +1171,9 @@ def _names_an_outlet(text: str, m: Mention, gaz: Gazetteer) -> bool:
     sentence or paragraph, only the weak one of an outlet's name for the article (`_outlet_name_votes`), and is
     not the outlet whose home stands in for a silent text (`Context.outlet`): never more than a town the
     sentence names."""
-    return bool(_state_media_after().match(text, m.end)) and any(
+    # (the recogniser may read "Lebanon state media" as a province, "Lebanon state" like "Kano state")
+    ends = {m.end, m.start + len(m.name)} if m.text.startswith(m.name) else {m.end}
+    return any(_state_media_after().match(text, end) for end in ends) and any(
         e.kind == KIND_COUNTRY and fold(e.name) == fold(m.name) for e in gaz.lookup(m.name, loose=False))
 
 
