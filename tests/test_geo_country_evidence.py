@@ -123,3 +123,19 @@ def test_a_nationality_word_alone_does_not_move_a_named_town_abroad(resources) -
                  "A former driver for the American embassy was killed by gunmen in Sangin."):
         place = _places(resources, text)["Sangin"]
         assert (place.name, place.country) == ("Sangin", "Afghanistan"), (text, place)
+
+
+def test_the_nationality_of_forces_acted_upon_does_not_move_a_named_town_abroad(resources) -> None:  # type: ignore[no-untyped-def]
+    # Sangin: a town of Helmand, a hamlet of that name in Myanmar. Forces that are fired on, ambushed or placed
+    # where they serve are often abroad: their nationality is no reason to take the town to their own country
+    for text in ("Gunmen fired on British troops in Sangin on Tuesday, wounding two soldiers.",
+                 "Insurgents ambushed a convoy of American soldiers near Sangin, killing one.",
+                 "A roadside bomb struck British troops stationed in Sangin on Tuesday."):
+        place = _places(resources, text)["Sangin"]
+        assert (place.name, place.country) == ("Sangin", "Afghanistan"), (text, place)
+
+
+def test_the_acting_forces_nationality_still_places_a_text_without_a_town(resources) -> None:  # type: ignore[no-untyped-def]
+    # with no place named, the forces' nationality is all the text says of its country
+    places = geocode_text("Gunmen fired on British troops on Tuesday, wounding two soldiers.", resources)
+    assert [p.country for p in places] == ["United Kingdom"]

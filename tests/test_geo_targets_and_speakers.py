@@ -221,3 +221,13 @@ def test_the_country_that_owns_what_a_strike_hits_is_the_place(pipeline, text, c
 def test_a_post_abroad_owned_by_a_country_is_no_place_of_that_country(pipeline) -> None:  # type: ignore[no-untyped-def]
     text = "Protesters attacked Israel's embassy in Amman on Friday."
     assert _event_places(pipeline, text) == [("Jordan", "Amman")]
+
+
+@pytest.mark.parametrize(("text", "country"), [
+    ("Syria state media said an air strike killed three soldiers on Tuesday.", "Syria"),
+    ("Iraqi state television reported that a roadside bomb killed two policemen overnight.", "Iraq"),
+])
+def test_a_states_media_telling_of_an_act_with_no_place_give_their_state(pipeline, text, country) -> None:  # type: ignore[no-untyped-def]
+    # nothing else places the act: a state's media tell it of their own soil (precision 3); before, no country
+    (event,) = pipeline.extract_text(text, published="2024-03-14").events
+    assert (event.country, event.geo_precision) == (country, 3)

@@ -274,6 +274,8 @@ def _mentions(article: Article, doc: Doc, gaz: Gazetteer, sent_starts: list[int]
         m.accused = span[-1].dep_ in {"dobj", "obj"} and span[-1].head.lower_ in cues()["target_verbs"]
         m.acting = state_acting(span.root)
         m.speaking = state_speaking(span.root) or _names_an_outlet(article.text, m, gaz)
+        if m.kind_hint in {"admin1", "admin2"} and m.speaking and _names_an_outlet(article.text, m, gaz):
+            m.kind_hint = None  # "Lebanon state media said": the country's media, not a province "Lebanon state"
         m.border = (bool(_BORDER_BEFORE.search(article.text[max(0, m.start - 40) : m.start])
                          or _BORDER_AFTER.match(article.text, m.end))
                     and any(e.kind == KIND_COUNTRY for e in gaz.lookup(m.name, loose=False)))
@@ -859,6 +861,8 @@ def _locates(tok: Any) -> bool:
         return not doc[tok.i + 2].lower_.endswith(("ed", "made", "born", "run"))
     if _fired_from_afar(tok) or _force_acting_on_a_place(tok) or _whom_a_person_served(tok):
         return False
+    if _state_media_after().match(doc.text, tok.idx + len(tok.text)):
+        return False  # "Egyptian state television reported": the outlet's weak vote only (`_outlet_name_votes`)
     if nxt is not None and nxt.lower_ in {"border", "frontier", "boundary"} and not (
             tok.i + 2 < len(doc) and doc[tok.i + 2].lemma_.lower() in _BORDER_FORCES):
         return False  # "near the Kenyan border": the other side of it ("Iranian border guards" are Iran's)
@@ -894,6 +898,34 @@ def _whom_a_person_served(tok: Any) -> bool:
         return False
     person = body.head.head
     return person.pos_ == "NOUN" and not _event_word(person)
+
+
+def _acted_upon(tok: Any) -> bool:
+    """A nationality on forces that an act is done to ("gunmen fired on British troops", "insurgents ambushed a
+    convoy of American soldiers", "an attack against French troops") or that the text places where they serve
+    ("US troops stationed in X"; `acted_upon_preps`, `deployed_participles` in toponym_cues.json): such forces are
+    often far from home, so their nationality does not say where the paragraph's towns are."""
+    cue = cues()
+    force = tok.head if tok.dep_ in {"amod", "compound", "nmod"} else None
+    if force is None or (force.lower_ not in cue["attacking_forces"] and force.lower_ not in cue["foreign_post_nouns"]):
+        return False
+    if any(c.dep_ == "acl" and c.lower_ in cue["deployed_participles"] for c in force.children):
+        return True
+    phrase = force
+    while phrase.dep_ == "pobj" and phrase.head.lower_ == "of" and phrase.head.head.pos_ in {"NOUN", "PROPN"}:
+        phrase = phrase.head.head  # "a convoy of American soldiers": what the act is done to is the convoy
+    if phrase.dep_ in {"dobj", "obj", "nsubjpass"}:
+        return phrase.head.pos_ == "VERB"
+    return phrase.dep_ == "pobj" and phrase.head.lower_ in cue["acted_upon_preps"]
+
+
+def _ground_force_acting(tok: Any) -> bool:
+    """A nationality on forces on the ground that are the subject of an act ("Israeli tanks shelled homes",
+    "Russian troops stormed the village"; `attacking_forces` in toponym_cues.json): a side fighting in or near
+    the place it acts on."""
+    force = tok.head if tok.dep_ in {"amod", "compound", "nmod"} else None
+    return (force is not None and force.lower_ in cues()["attacking_forces"] and force.dep_ == "nsubj"
+            and force.head.pos_ == "VERB")
 
 
 def _force_acting_on_a_place(tok: Any) -> bool:
@@ -1047,11 +1079,14 @@ def _context(article: Article, doc: Doc, mentions: list[Mention], gaz: Gazetteer
     for k, m in enumerate(mentions):
         local = sorted((e for e in m.candidates if e.kind in (KIND_CITY, KIND_ADMIN2)), key=lambda e: -e.population)
         ctx.towns.setdefault(m.para, []).extend((k, fold(m.name), e) for e in local[:NEAR_READINGS])
+    grounds: set[str] = set()  # the nationalities of the forces fighting on the ground
     for tok in _demonym_tokens(doc, gaz):
         prev = doc[tok.i - 1] if tok.i > 0 else None
         # "South Sudanese", "South African": the nationality of two words, not the one of its last
         cc = (gaz.demonym_country(f"{prev.text} {tok.text}") if prev is not None and prev.text[:1].isupper() else None) \
             or gaz.demonym_country(tok.text)
+        if cc and _ground_force_acting(tok):
+            grounds.add(cc)
         if cc and _locates(tok):
             s, p = _index_of(sent_starts, tok.idx), _index_of(para_starts, tok.idx)
             _add_vote(ctx.sent, s, cc, 0.5)
@@ -1059,7 +1094,10 @@ def _context(article: Article, doc: Doc, mentions: list[Mention], gaz: Gazetteer
                 # "Lebanese prime minister X said": whose official speaks, which says where the event is only in
                 # that sentence, not for the paragraph's and story's other places ("clashes in Tripoli")
                 continue
-            _add_vote(ctx.para, p, cc, 0.5)
+            if not _acted_upon(tok):
+                # (forces acted upon vote for their sentence's namesakes and the article, not for the paragraph's
+                # towns: "gunmen fired on British troops in Sangin" is no reason to move Sangin to Britain)
+                _add_vote(ctx.para, p, cc, 0.5)
             ctx.article[cc] += 0.5
     for match in _actor_names().finditer(article.text):
         ccs = tables()["actor_countries"][match.group(0)] + tables()["actor_theatres"].get(match.group(0), [])
@@ -1070,8 +1108,13 @@ def _context(article: Article, doc: Doc, mentions: list[Mention], gaz: Gazetteer
             _add_vote(ctx.para, p, cc, w)
             ctx.article[cc] += w
     named_outlets = _outlet_name_votes(article.text, gaz)
-    for cc in named_outlets + _outlet_name_votes(article.text, gaz, "state_media_heads"):
+    for cc in named_outlets:
         ctx.article[cc] += OUTLET_NAME_VOTE
+    for cc in _outlet_name_votes(article.text, gaz, "state_media_heads"):
+        # "Egypt state television reported that Israeli tanks shelled homes in Rafah": the war is where another
+        # state's forces fight on the ground; the state whose media tell of it speaks, and is no side of it
+        if not grounds or cc in grounds:
+            ctx.article[cc] += OUTLET_NAME_VOTE
     for match in _area_actors().finditer(article.text):
         for cc, name in _actor_areas()[match.group(0)]:
             unit = next((e for e in gaz.lookup(name) if e.cc == cc and e.kind == KIND_ADMIN1), None)
@@ -1128,7 +1171,9 @@ def _names_an_outlet(text: str, m: Mention, gaz: Gazetteer) -> bool:
     sentence or paragraph, only the weak one of an outlet's name for the article (`_outlet_name_votes`), and is
     not the outlet whose home stands in for a silent text (`Context.outlet`): never more than a town the
     sentence names."""
-    return bool(_state_media_after().match(text, m.end)) and any(
+    # (the recogniser may read "Lebanon state media" as a province, "Lebanon state" like "Kano state")
+    ends = {m.end, m.start + len(m.name)} if m.text.startswith(m.name) else {m.end}
+    return any(_state_media_after().match(text, end) for end in ends) and any(
         e.kind == KIND_COUNTRY and fold(e.name) == fold(m.name) for e in gaz.lookup(m.name, loose=False))
 
 
@@ -2036,6 +2081,11 @@ class Resolver:
         an energy facility"), when the text names no place: the capital is no place of the act, but a state
         reporting a foreign force's strike reports one on its own soil (precision 3)."""
         for m in mentions:
+            if m.speaking and (media := self._state_of_media(m, article)) is not None:
+                # "Syria state media said an air strike killed three soldiers": a state's media telling of an act
+                # they place nowhere tell of one on their state's soil, as a capital speaking of a foreign strike
+                return self.place_from_entry(m, media, article, confidence=0.2,
+                                             reason=f"no place named; {m.text}'s state media tell of an act on its soil")
             iso3 = _capitals().get(m.text.lower()) if m.speaking else None
             cc = self.gaz.cc_of_iso3(iso3) if iso3 else None
             country = self.gaz.country(cc) if cc else None
@@ -2048,6 +2098,12 @@ class Resolver:
                     m, country, article, confidence=0.2,
                     reason=f"no place named; {m.text} speaks of {foreign} forces acting, on its state's soil")
         return None
+
+    def _state_of_media(self, m: Mention, article: Article) -> Entry | None:
+        """The country whose name opens the name of its state media credited for the report (`_names_an_outlet`)."""
+        if not _names_an_outlet(article.text, m, self.gaz):
+            return None
+        return next((e for e in m.candidates if e.kind == KIND_COUNTRY and fold(e.name) == fold(m.name)), None)
 
     def _demonym_place(self, doc: Doc, ctx: Context, article: Article) -> Place | None:
         if not ctx.article:
