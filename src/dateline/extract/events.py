@@ -176,8 +176,7 @@ def _share_subject_and_date(found: list[Candidate | None], clauses: list[SpacySp
     cands = [c for c in found if c is not None]
     agents = [(m, r) for m, r in cands[0].actor_mentions if r == "agent"] if cands else []
     for cand, clause in zip(found, clauses, strict=True):
-        if cand is not None and cand is not cands[0] and not any(t.dep_ in {"nsubj", "nsubjpass"} and t.head.dep_ == "conj"
-                                                                 for t in clause):
+        if cand is not None and cand is not cands[0] and not _has_own_subject(clause):
             cand.actor_mentions = agents + [x for x in cand.actor_mentions if x not in agents]
     told = {(c.date.date_start, c.date.date_end): c.date for c in cands if c.date is not None}
     if len(told) == 1:
@@ -185,6 +184,14 @@ def _share_subject_and_date(found: list[Candidate | None], clauses: list[SpacySp
         for cand in cands:
             if cand.date is None:
                 cand.date = only
+
+
+def _has_own_subject(clause: SpacySpan) -> bool:
+    """The clause's own verb has a subject in it, however the verb hangs on the main clause: a coordinated verb
+    ("and gunmen shot …"), a contrast clause ("whereas in Tillaberi soldiers killed …") or one after a semicolon."""
+    tops = [t for t in clause if not clause.start <= t.head.i < clause.end or t.head.i == t.i]
+    return any(c.dep_ in {"nsubj", "nsubjpass"} and clause.start <= c.i < clause.end
+               for top in tops if top.pos_ in {"VERB", "AUX"} for c in top.children)
 
 
 def _incidents_apart(found: list[Candidate | None], clauses: list[SpacySpan]) -> bool:
