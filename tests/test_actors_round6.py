@@ -27,3 +27,28 @@ def test_a_contrast_clause_with_its_own_subject_keeps_its_own_doer(pipeline: Pip
     assert event.actor1 == f"Military Forces of {country}"
     assert event.actor2 == f"Unidentified Armed Group ({country})"
 
+
+def test_a_description_does_not_point_back_to_a_group_of_another_kind(pipeline: Pipeline) -> None:
+    text = ("YPG fighters stormed the village of Tal Hamis in Hasakah province on Monday. "
+            "The jihadists lost their last stronghold in the area on Tuesday.")
+    [event] = [e for e in _kept(pipeline, text) if e.event_date.day == 12]
+    # the group that stormed the village took it; the jihadists, named by no one, lost it
+    assert event.sub_event_type == "Non-state actor overtakes territory"
+    assert event.actor1 == "YPG: People's Protection Units"
+    assert event.actor2 == "Unidentified Armed Group (Syria)"
+
+
+def test_rebels_are_no_peacekeeping_mission_named_before(pipeline: Pipeline) -> None:
+    text = ("MONUSCO peacekeepers patrolled the road north of Beni on Monday. "
+            "On Tuesday the rebels killed six farmers near Oicha.")
+    [event] = [e for e in _kept(pipeline, text) if e.sub_event_type == "Attack"]
+    assert event.actor1 == "Unidentified Armed Group (Democratic Republic of Congo)"
+
+
+def test_a_description_points_back_to_the_one_group_of_its_kind(pipeline: Pipeline) -> None:
+    text = ("YPG fighters clashed with Islamic State militants near Tal Hamis in Hasakah province on Monday. "
+            "The jihadists killed three civilians in the village of Tal Brak on Tuesday.")
+    [event] = [e for e in _kept(pipeline, text) if e.sub_event_type == "Attack"]
+    assert event.actor1 == "Islamic State (Syria)"
+    assert event.actor2 == "Civilians (Syria)"
+

@@ -185,6 +185,22 @@ def weapon_nouns() -> frozenset[str]:
 
 
 @functools.cache
+def group_descriptions() -> dict[str, dict[str, Any]]:
+    """Words that describe an armed group the report named before ("the rebels"), each with the kind of group it
+    may name (`group_descriptions`)."""
+    return {str(w): dict(spec or {}) for w, spec in _load_aliases().get("group_descriptions", {}).items()}
+
+
+def describes(word: str, entry: dict[str, object]) -> bool:
+    """Whether a description ("jihadist", "rebel") may name the named group of the lexicon `entry`: a group of the
+    kind the word is said of ("the jihadists" never the YPG; "the rebels" never a peacekeeping mission)."""
+    spec = group_descriptions().get(word, {})
+    if "groups" in spec and entry.get("name") not in spec["groups"]:
+        return False
+    return "inter" not in spec or entry.get("inter") in spec["inter"]
+
+
+@functools.cache
 def device_nouns() -> frozenset[str]:
     """Lemmas of devices that go off without their owner ("bomb", "mine"): a group on one laid it."""
     return frozenset(_load_aliases().get("device_nouns", []))

@@ -1340,10 +1340,6 @@ HOLDER = "holder"  # the role of who holds what the sentence names (actor_phrase
 
 
 
-# Armed nouns that a report uses, after "the", for a group it named before ("M23 rebels captured Nyanzale … the
-# rebels shelled a camp"): a coder codes the group named, not an unidentified one.
-_GROUP_DESCRIPTIONS = frozenset({"rebel", "militant", "insurgent", "jihadist", "fighter", "militiaman", "militiamen",
-                                 "militia", "attacker", "assailant", "group", "extremist", "separatist", "guerrilla"})
 GROUP_REACH = 3_000  # characters back: a long wire story's earlier paragraphs
 
 
@@ -1361,7 +1357,8 @@ def _described_groups_named(cand: Candidate, text: str, on: dt.date | None,
     out = []
     for m, role in cand.actor_mentions:
         word = m.text.lower().rstrip("s")  # "rebels" → "rebel"; "militiamen" stays
-        if m.kind == "unidentified_armed" and word in _GROUP_DESCRIPTIONS:
+        # (armed nouns a report uses for a group it named before: a coder codes the group named, not an unknown one)
+        if m.kind == "unidentified_armed" and word in actors_mod.group_descriptions():
             pointing = _POINTING_BACK.search(text[max(0, m.start - 6) : m.start]) is not None
             since = max(0, cand.sentence.start - GROUP_REACH) if pointing else _bare_plural_reach(cand, text)
             bare = m.start == cand.sentence.start and m.text.endswith("s")  # "Militants also attacked …"
@@ -1517,7 +1514,8 @@ def _coalitions_named(mentions: list[tuple[actors_mod.ActorMention, str]], iso3:
 
 def _group_named_before(text: str, since: int, before: int, word: str, book: Codebook) -> dict[str, object] | None:
     """The non-state group named last between `since` and `before` whose mention is followed by `word`, else the
-    only one."""
+    only one of the kind `word` describes (`actors.describes`: "the jihadists" after "YPG fighters" are no one
+    named)."""
     window = text[since:before]
     named: list[tuple[int, dict[str, object], str]] = []
     for known in actors_mod.known_actors(book):
@@ -1532,6 +1530,9 @@ def _group_named_before(text: str, since: int, before: int, word: str, book: Cod
     same_word = [n for n in named if n[2] == word]
     if same_word:
         return max(same_word, key=lambda n: n[0])[1]
+    named = [n for n in named if not word or actors_mod.describes(word, n[1])]
+    if not named:
+        return None
     names = {str(n[1]["name"]) for n in named}
     return named[0][1] if len(names) == 1 else None
 
@@ -1599,7 +1600,9 @@ def _fill_actors(event: Event, cand: Candidate, iso3: str | None, book: Codebook
     crowd_acts = any(r == "agent" for _, r in demo)
     first: tuple[str, int, actors_mod.ActorMention | None] | None = None
     second: tuple[str, int, actors_mod.ActorMention | None] | None = None
-    hit_by_unknown = False  # an unnamed armed group hit by a device no one is named for: both sides have one name
+    # an unnamed armed group hit by a device no one is named for, or driven out by a side no one names: both sides
+    # have one name
+    hit_by_unknown = False
 
     def named(m: actors_mod.ActorMention) -> tuple[str, int, actors_mod.ActorMention]:
         name, inter = actors_mod.actor_name(m, iso3, book)
@@ -1661,6 +1664,8 @@ def _fill_actors(event: Event, cand: Candidate, iso3: str | None, book: Codebook
             # crowd that attacked
             speaker = _speaking_enemy(cand, sides[0][0], names[0][0], named)
             names.insert(0, speaker or doer)
+            # (an unnamed group that lost ground to an unknown taker: the side named before may fill the taker)
+            hit_by_unknown = sides[0][1] == LEAVER and names[1][0] == doer[0] and names[0] is doer
         first = names[0] if names else doer
         if sub == "Non-state actor overtakes territory" and first[2] is not None and _state_unit(first[2]) \
                 and any(m is first[2] and r == "agent" for m, r in sides):
