@@ -52,3 +52,18 @@ def test_a_description_points_back_to_the_one_group_of_its_kind(pipeline: Pipeli
     assert event.actor1 == "Islamic State (Syria)"
     assert event.actor2 == "Civilians (Syria)"
 
+
+@pytest.mark.parametrize("text", [
+    "A Taliban roadside bomb killed two soldiers in Kandahar on Monday.",
+    "Taliban fighters attacked an army checkpoint in Kandahar on Monday, killing three soldiers.",
+])
+def test_a_group_in_power_that_strikes_its_states_forces_acts_as_the_group(pipeline: Pipeline, text: str) -> None:
+    [event] = _kept(pipeline, text)  # told in 2024, when the Taliban rule Afghanistan
+    assert event.actor1 == "Taliban"
+    assert event.actor2 == "Military Forces of Afghanistan"
+
+
+def test_a_group_in_power_that_strikes_another_states_forces_is_its_state(pipeline: Pipeline) -> None:
+    [event] = _kept(pipeline, "A Taliban roadside bomb killed two Pakistani soldiers in Kurram on Monday.")
+    assert event.actor1 == "Military Forces of Afghanistan"
+    assert event.actor2 == "Military Forces of Pakistan"

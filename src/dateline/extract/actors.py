@@ -309,8 +309,15 @@ def in_power(mention: ActorMention, on: dt.date | None, after: str = "") -> Acto
     if not isinstance(power, dict) or on is None or on < _as_date(power["since"]):
         return mention
     kind = "police" if _POLICE_AFTER.match(after) else "military"
-    entry = {"state": True, "kind": kind, "iso3": str(power["iso3"]), "inter": 1}
+    # (the group it was is kept: where the state's forces are also its target, the group acts as itself)
+    entry = {"state": True, "kind": kind, "iso3": str(power["iso3"]), "inter": 1, "took_power": mention.group}
     return replace(mention, kind=kind, group=entry)
+
+
+def out_of_power(mention: ActorMention) -> ActorMention:
+    """The group that `in_power` made its state's forces, named as the group again ("Taliban")."""
+    was = (mention.group or {}).get("took_power")
+    return replace(mention, kind="group", group=was) if isinstance(was, dict) else mention
 
 
 _POLICE_AFTER = re.compile(r"\s*(?:[\w-]+\s+)?(?:police|policem[ae]n|policewom[ae]n)\b", re.IGNORECASE)

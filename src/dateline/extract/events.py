@@ -1586,9 +1586,23 @@ def _device_by_nationality(m: actors_mod.ActorMention) -> bool:
     return m.group is None and m.text.lower().rstrip("s") in actors_mod.device_nouns()
 
 
+def _power_against_its_state(mentions: list[_Mention], iso3: str | None, book: Codebook) -> list[_Mention]:
+    """A group in power that acts on forces the words give its own state's name ("A Taliban roadside bomb killed
+    two soldiers", told in 2024) cannot be those forces' own state: the target keeps the state's name, and the
+    group acts as the group the text names ("Taliban"). Forces the words give another state ("two Pakistani
+    soldiers") leave the group the state it rules."""
+    def name(m: actors_mod.ActorMention) -> str:
+        return actors_mod.actor_name(m, iso3, book)[0]
+
+    hit = {name(m) for m, r in mentions if r in {"patient", LEAVER} and m.kind in actors_mod.STATE_KINDS
+           and not (m.group or {}).get("took_power")}
+    return [(actors_mod.out_of_power(m), r) if r not in {"patient", LEAVER} and (m.group or {}).get("took_power")
+            and name(m) in hit else (m, r) for m, r in mentions]
+
+
 def _fill_actors(event: Event, cand: Candidate, iso3: str | None, book: Codebook, evidence: dict[str, Span]) -> None:
     sub = event.sub_event_type or ""
-    mentions = cand.actor_mentions
+    mentions = _power_against_its_state(cand.actor_mentions, iso3, book)
     state = [(_ruling_power_as_military(m, r, event), r) for m, r in mentions
              if m.kind in actors_mod.STATE_KINDS and (m.kind != "government" or _ruling_power_acts(m, r, event))]
     armed = [(m, r) for m, r in mentions if m.kind in {"unidentified_armed", "unidentified_gang", "communal_militia",
