@@ -67,3 +67,23 @@ def test_a_group_in_power_that_strikes_another_states_forces_is_its_state(pipeli
     [event] = _kept(pipeline, "A Taliban roadside bomb killed two Pakistani soldiers in Kurram on Monday.")
     assert event.actor1 == "Military Forces of Afghanistan"
     assert event.actor2 == "Military Forces of Pakistan"
+
+
+@pytest.mark.parametrize(("text", "actor1"), [
+    ("Russian bombers struck the town of Saraqeb in Idlib province on Monday, killing nine civilians.",
+     "Military Forces of Russia"),
+    (("Russian bombers have stepped up their raids on Idlib province this month. "
+      "Air strikes hit a market in Saraqeb on Monday, killing nine."), "Military Forces of Russia"),
+])
+def test_bombers_a_nationality_names_are_that_states_aircraft(pipeline: Pipeline, text: str, actor1: str) -> None:
+    [event] = [e for e in _kept(pipeline, text) if e.location and e.location.startswith("Saraq")]
+    assert event.actor1 == actor1
+
+
+@pytest.mark.parametrize("text", [
+    "An Afghan suicide bomber killed five people at a market in Kunduz on Monday.",
+    "A Syrian suicide bomber blew himself up at a checkpoint in Azaz on Monday, killing four civilians.",
+])
+def test_a_suicide_bomber_with_a_nationality_is_a_person(pipeline: Pipeline, text: str) -> None:
+    [event] = _kept(pipeline, text)
+    assert event.actor1.startswith("Unidentified Armed Group")

@@ -207,6 +207,12 @@ def device_nouns() -> frozenset[str]:
 
 
 @functools.cache
+def person_craft_words() -> frozenset[str]:
+    """Words that make a craft noun a person ("suicide bomber"): no state's craft."""
+    return frozenset(_load_aliases().get("person_craft_words", []))
+
+
+@functools.cache
 def state_craft_nouns() -> frozenset[str]:
     """Lemmas of craft any owner flies or sails ("plane", "chopper"): a state's forces only when it is named on them."""
     return frozenset(_load_aliases().get("state_craft_nouns", []))
