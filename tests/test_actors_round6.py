@@ -87,3 +87,19 @@ def test_bombers_a_nationality_names_are_that_states_aircraft(pipeline: Pipeline
 def test_a_suicide_bomber_with_a_nationality_is_a_person(pipeline: Pipeline, text: str) -> None:
     [event] = _kept(pipeline, text)
     assert event.actor1.startswith("Unidentified Armed Group")
+
+
+def test_the_side_that_took_over_ground_the_other_left_comes_first(pipeline: Pipeline) -> None:
+    [event] = _kept(pipeline, "Government troops withdrew from the town of Kiwanja and M23 rebels took it over "
+                              "without a fight on Tuesday.")
+    assert event.sub_event_type == "Non-violent transfer of territory"
+    assert event.actor1 == "M23: March 23 Movement"
+    assert event.actor2 == "Military Forces of the Democratic Republic of Congo"
+
+
+def test_a_withdrawal_that_names_no_taker_has_the_side_that_left_as_its_one_actor(pipeline: Pipeline) -> None:
+    # (a strategic development needs no second side: no unknown taker is made up for a withdrawal)
+    [event] = _kept(pipeline, "Islamic State fighters withdrew from Manbij on Tuesday.")
+    assert event.sub_event_type == "Non-violent transfer of territory"
+    assert event.actor1 == "Islamic State (Syria)"
+    assert event.actor2 is None

@@ -1729,7 +1729,10 @@ def _fill_actors(event: Event, cand: Candidate, iso3: str | None, book: Codebook
                        key=lambda x: x[1] != "agent")
         if sub in _TERRITORY_TYPES:
             # who takes the ground comes first, who gives it up last ("militants took over the town after troops
-            # withdrew"), whatever kind each is
+            # withdrew"), whatever kind each is; in a handover no one is acted on, so beside a side that only left,
+            # a side the parse read as acted on took the ground ("troops withdrew and M23 rebels took it over")
+            if doers and all(r == LEAVER for _, r in doers):
+                doers += [x for x in state + armed if x[1] == "patient"]
             doers = sorted(doers, key=lambda x: x[1] == LEAVER)
             if len(doers) > 1 and doers[-1][1] == LEAVER:
                 second = named(doers[-1][0])
