@@ -20,12 +20,22 @@ def _kept(pipeline: Pipeline, text: str):  # type: ignore[no-untyped-def]
      "Tillaberi", "Niger"),
     ("Bandits killed two herders in Zamfara on Monday, while in Katsina soldiers killed five bandits on Tuesday.",
      "Katsina", "Nigeria"),
+    (("Gunmen killed a teacher in Dosso on Tuesday, whereas in Tillaberi soldiers killed ten jihadists on Wednesday, "
+      "officials said."), "Tillaberi", "Niger"),
 ])
 def test_a_contrast_clause_with_its_own_subject_keeps_its_own_doer(pipeline: Pipeline, text: str, place: str,
                                                                   country: str) -> None:
     [event] = [e for e in _kept(pipeline, text) if e.location == place]
     assert event.actor1 == f"Military Forces of {country}"
     assert event.actor2 == f"Unidentified Armed Group ({country})"
+
+
+def test_a_clause_without_a_subject_of_its_own_shares_the_main_clauses_before_a_closing_credit(
+        pipeline: Pipeline) -> None:
+    text = ("Boko Haram fighters killed four soldiers in Gwoza on Saturday and abducted 12 farmers in Bama on Sunday, "
+            "police said.")
+    [event] = [e for e in _kept(pipeline, text) if e.location == "Bama"]
+    assert event.actor1 == "Boko Haram - Jamaatu Ahli is-Sunnah lid-Dawati wal-Jihad"
 
 
 def test_a_description_does_not_point_back_to_a_group_of_another_kind(pipeline: Pipeline) -> None:

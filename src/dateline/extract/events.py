@@ -188,8 +188,9 @@ def _share_subject_and_date(found: list[Candidate | None], clauses: list[SpacySp
 
 def _has_own_subject(clause: SpacySpan) -> bool:
     """The clause's own verb has a subject in it, however the verb hangs on the main clause: a coordinated verb
-    ("and gunmen shot …"), a contrast clause ("whereas in Tillaberi soldiers killed …") or one after a semicolon."""
-    tops = [t for t in clause if not clause.start <= t.head.i < clause.end or t.head.i == t.i]
+    ("and gunmen shot …"), a contrast clause ("whereas in Tillaberi soldiers killed …") or one after a semicolon.
+    (A closing "…, police said" is the sentence's root, whose subject only reports.)"""
+    tops = [t for t in clause if not clause.start <= t.head.i < clause.end]
     return any(c.dep_ in {"nsubj", "nsubjpass"} and clause.start <= c.i < clause.end
                for top in tops if top.pos_ in {"VERB", "AUX"} for c in top.children)
 
