@@ -106,11 +106,10 @@ def actor_mentions(sent: SpacySpan, book: Codebook, credits: Sequence[Span] = ()
         if kind is None and lemma in actors_mod.state_act_nouns() and (
                 state := _nationality(tok, book) or _demonym_before(tok, book)):
             kind, nationality = "military", state  # "an Israeli air strike", "Russian missiles": that state's military
-        if kind is None and lemma in actors_mod.state_craft_nouns() and (
-                state := _nationality(tok, book) or _demonym_before(tok, book)):
+        craft = lemma in actors_mod.state_craft_nouns() and not _a_person(tok)
+        if kind is None and craft and (state := _nationality(tok, book) or _demonym_before(tok, book)):
             kind, nationality = "military", state  # "Israeli planes fired missiles": that state's aircraft
-        if kind is None and lemma in actors_mod.state_act_nouns() | actors_mod.state_craft_nouns() and \
-                _ruling_modifier(tok):
+        if kind is None and (craft or lemma in actors_mod.state_act_nouns()) and _ruling_modifier(tok):
             kind = "military"  # "a junta air strike", "regime barrel bombs": the state of the country it hits
         if kind is None and (capital := capital_acting(tok)) is not None:
             kind, nationality = "military", capital  # "Ankara launched an offensive": Turkey's forces
@@ -304,6 +303,13 @@ def _ruler_served(tok: Token) -> str | None:
                     if g.dep_ == "pobj" and g.lower_ in actors_mod.RULERS:
                         return actors_mod.RULERS[g.lower_]
     return None
+
+
+def _a_person(tok: Token) -> bool:
+    """A craft noun that a word makes a person ("an Afghan suicide bomber", "a suspected bomber";
+    `person_craft_words`): whoever blew themselves up is no state's aircraft."""
+    return any(c.dep_ in {"compound", "amod", "nmod"} and c.lower_ in actors_mod.person_craft_words()
+               for c in tok.children)
 
 
 _RULING_WORDS = frozenset({"junta", "regime", "government", "pro-government"})

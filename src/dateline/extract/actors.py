@@ -185,9 +185,31 @@ def weapon_nouns() -> frozenset[str]:
 
 
 @functools.cache
+def group_descriptions() -> dict[str, dict[str, Any]]:
+    """Words that describe an armed group the report named before ("the rebels"), each with the kind of group it
+    may name (`group_descriptions`)."""
+    return {str(w): dict(spec or {}) for w, spec in _load_aliases().get("group_descriptions", {}).items()}
+
+
+def describes(word: str, entry: dict[str, object]) -> bool:
+    """Whether a description ("jihadist", "rebel") may name the named group of the lexicon `entry`: a group of the
+    kind the word is said of ("the jihadists" never the YPG; "the rebels" never a peacekeeping mission)."""
+    spec = group_descriptions().get(word, {})
+    if "groups" in spec and entry.get("name") not in spec["groups"]:
+        return False
+    return "inter" not in spec or entry.get("inter") in spec["inter"]
+
+
+@functools.cache
 def device_nouns() -> frozenset[str]:
     """Lemmas of devices that go off without their owner ("bomb", "mine"): a group on one laid it."""
     return frozenset(_load_aliases().get("device_nouns", []))
+
+
+@functools.cache
+def person_craft_words() -> frozenset[str]:
+    """Words that make a craft noun a person ("suicide bomber"): no state's craft."""
+    return frozenset(_load_aliases().get("person_craft_words", []))
 
 
 @functools.cache
@@ -293,8 +315,15 @@ def in_power(mention: ActorMention, on: dt.date | None, after: str = "") -> Acto
     if not isinstance(power, dict) or on is None or on < _as_date(power["since"]):
         return mention
     kind = "police" if _POLICE_AFTER.match(after) else "military"
-    entry = {"state": True, "kind": kind, "iso3": str(power["iso3"]), "inter": 1}
+    # (the group it was is kept: where the state's forces are also its target, the group acts as itself)
+    entry = {"state": True, "kind": kind, "iso3": str(power["iso3"]), "inter": 1, "took_power": mention.group}
     return replace(mention, kind=kind, group=entry)
+
+
+def out_of_power(mention: ActorMention) -> ActorMention:
+    """The group that `in_power` made its state's forces, named as the group again ("Taliban")."""
+    was = (mention.group or {}).get("took_power")
+    return replace(mention, kind="group", group=was) if isinstance(was, dict) else mention
 
 
 _POLICE_AFTER = re.compile(r"\s*(?:[\w-]+\s+)?(?:police|policem[ae]n|policewom[ae]n)\b", re.IGNORECASE)

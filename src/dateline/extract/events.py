@@ -233,8 +233,7 @@ def _share_subject_and_date(found: list[Candidate | None], clauses: list[SpacySp
     cands = [c for c in found if c is not None]
     agents = [(m, r) for m, r in cands[0].actor_mentions if r == "agent"] if cands else []
     for cand, clause in zip(found, clauses, strict=True):
-        if cand is not None and cand is not cands[0] and not any(t.dep_ in {"nsubj", "nsubjpass"} and t.head.dep_ == "conj"
-                                                                 for t in clause):
+        if cand is not None and cand is not cands[0] and not _has_own_subject(clause):
             cand.actor_mentions = agents + [x for x in cand.actor_mentions if x not in agents]
     told = {(c.date.date_start, c.date.date_end): c.date for c in cands if c.date is not None}
     if len(told) == 1:
@@ -242,6 +241,15 @@ def _share_subject_and_date(found: list[Candidate | None], clauses: list[SpacySp
         for cand in cands:
             if cand.date is None:
                 cand.date = only
+
+
+def _has_own_subject(clause: SpacySpan) -> bool:
+    """The clause's own verb has a subject in it, however the verb hangs on the main clause: a coordinated verb
+    ("and gunmen shot …"), a contrast clause ("whereas in Tillaberi soldiers killed …") or one after a semicolon.
+    (A closing "…, police said" is the sentence's root, whose subject only reports.)"""
+    tops = [t for t in clause if not clause.start <= t.head.i < clause.end]
+    return any(c.dep_ in {"nsubj", "nsubjpass"} and clause.start <= c.i < clause.end
+               for top in tops if top.pos_ in {"VERB", "AUX"} for c in top.children)
 
 
 def _incidents_apart(found: list[Candidate | None], clauses: list[SpacySpan]) -> bool:
@@ -1393,10 +1401,6 @@ HOLDER = "holder"  # the role of who holds what the sentence names (actor_phrase
 
 
 
-# Armed nouns that a report uses, after "the", for a group it named before ("M23 rebels captured Nyanzale … the
-# rebels shelled a camp"): a coder codes the group named, not an unidentified one.
-_GROUP_DESCRIPTIONS = frozenset({"rebel", "militant", "insurgent", "jihadist", "fighter", "militiaman", "militiamen",
-                                 "militia", "attacker", "assailant", "group", "extremist", "separatist", "guerrilla"})
 GROUP_REACH = 3_000  # characters back: a long wire story's earlier paragraphs
 
 
@@ -1414,7 +1418,8 @@ def _described_groups_named(cand: Candidate, text: str, on: dt.date | None,
     out = []
     for m, role in cand.actor_mentions:
         word = m.text.lower().rstrip("s")  # "rebels" → "rebel"; "militiamen" stays
-        if m.kind == "unidentified_armed" and word in _GROUP_DESCRIPTIONS:
+        # (armed nouns a report uses for a group it named before: a coder codes the group named, not an unknown one)
+        if m.kind == "unidentified_armed" and word in actors_mod.group_descriptions():
             pointing = _POINTING_BACK.search(text[max(0, m.start - 6) : m.start]) is not None
             since = max(0, cand.sentence.start - GROUP_REACH) if pointing else _bare_plural_reach(cand, text)
             bare = m.start == cand.sentence.start and m.text.endswith("s")  # "Militants also attacked …"
@@ -1570,7 +1575,8 @@ def _coalitions_named(mentions: list[tuple[actors_mod.ActorMention, str]], iso3:
 
 def _group_named_before(text: str, since: int, before: int, word: str, book: Codebook) -> dict[str, object] | None:
     """The non-state group named last between `since` and `before` whose mention is followed by `word`, else the
-    only one."""
+    only one of the kind `word` describes (`actors.describes`: "the jihadists" after "YPG fighters" are no one
+    named)."""
     window = text[since:before]
     named: list[tuple[int, dict[str, object], str]] = []
     for known in actors_mod.known_actors(book):
@@ -1585,6 +1591,9 @@ def _group_named_before(text: str, since: int, before: int, word: str, book: Cod
     same_word = [n for n in named if n[2] == word]
     if same_word:
         return max(same_word, key=lambda n: n[0])[1]
+    named = [n for n in named if not word or actors_mod.describes(word, n[1])]
+    if not named:
+        return None
     names = {str(n[1]["name"]) for n in named}
     return named[0][1] if len(names) == 1 else None
 
@@ -1638,9 +1647,23 @@ def _device_by_nationality(m: actors_mod.ActorMention) -> bool:
     return m.group is None and m.text.lower().rstrip("s") in actors_mod.device_nouns()
 
 
+def _power_against_its_state(mentions: list[_Mention], iso3: str | None, book: Codebook) -> list[_Mention]:
+    """A group in power that acts on forces the words give its own state's name ("A Taliban roadside bomb killed
+    two soldiers", told in 2024) cannot be those forces' own state: the target keeps the state's name, and the
+    group acts as the group the text names ("Taliban"). Forces the words give another state ("two Pakistani
+    soldiers") leave the group the state it rules."""
+    def name(m: actors_mod.ActorMention) -> str:
+        return actors_mod.actor_name(m, iso3, book)[0]
+
+    hit = {name(m) for m, r in mentions if r in {"patient", LEAVER} and m.kind in actors_mod.STATE_KINDS
+           and not (m.group or {}).get("took_power")}
+    return [(actors_mod.out_of_power(m), r) if r not in {"patient", LEAVER} and (m.group or {}).get("took_power")
+            and name(m) in hit else (m, r) for m, r in mentions]
+
+
 def _fill_actors(event: Event, cand: Candidate, iso3: str | None, book: Codebook, evidence: dict[str, Span]) -> None:
     sub = event.sub_event_type or ""
-    mentions = cand.actor_mentions
+    mentions = _power_against_its_state(cand.actor_mentions, iso3, book)
     state = [(_ruling_power_as_military(m, r, event), r) for m, r in mentions
              if m.kind in actors_mod.STATE_KINDS and (m.kind != "government" or _ruling_power_acts(m, r, event))]
     armed = [(m, r) for m, r in mentions if m.kind in {"unidentified_armed", "unidentified_gang", "communal_militia",
@@ -1652,7 +1675,9 @@ def _fill_actors(event: Event, cand: Candidate, iso3: str | None, book: Codebook
     crowd_acts = any(r == "agent" for _, r in demo)
     first: tuple[str, int, actors_mod.ActorMention | None] | None = None
     second: tuple[str, int, actors_mod.ActorMention | None] | None = None
-    hit_by_unknown = False  # an unnamed armed group hit by a device no one is named for: both sides have one name
+    # an unnamed armed group hit by a device no one is named for, or driven out by a side no one names: both sides
+    # have one name
+    hit_by_unknown = False
 
     def named(m: actors_mod.ActorMention) -> tuple[str, int, actors_mod.ActorMention]:
         name, inter = actors_mod.actor_name(m, iso3, book)
@@ -1714,6 +1739,8 @@ def _fill_actors(event: Event, cand: Candidate, iso3: str | None, book: Codebook
             # crowd that attacked
             speaker = _speaking_enemy(cand, sides[0][0], names[0][0], named)
             names.insert(0, speaker or doer)
+            # (an unnamed group that lost ground to an unknown taker: the side named before may fill the taker)
+            hit_by_unknown = sides[0][1] == LEAVER and names[1][0] == doer[0] and names[0] is doer
         first = names[0] if names else doer
         if sub == "Non-state actor overtakes territory" and first[2] is not None and _state_unit(first[2]) \
                 and any(m is first[2] and r == "agent" for m, r in sides):
@@ -1763,7 +1790,10 @@ def _fill_actors(event: Event, cand: Candidate, iso3: str | None, book: Codebook
                        key=lambda x: x[1] != "agent")
         if sub in _TERRITORY_TYPES:
             # who takes the ground comes first, who gives it up last ("militants took over the town after troops
-            # withdrew"), whatever kind each is
+            # withdrew"), whatever kind each is; in a handover no one is acted on, so beside a side that only left,
+            # a side the parse read as acted on took the ground ("troops withdrew and M23 rebels took it over")
+            if doers and all(r == LEAVER for _, r in doers):
+                doers += [x for x in state + armed if x[1] == "patient"]
             doers = sorted(doers, key=lambda x: x[1] == LEAVER)
             if len(doers) > 1 and doers[-1][1] == LEAVER:
                 second = named(doers[-1][0])
