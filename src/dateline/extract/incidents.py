@@ -374,16 +374,23 @@ def _fought_back(event: Event, other: Event, report: ReportText) -> bool:
     (`_resisting_force`), told within a few sentences, at a place that agrees or with no place of its own."""
     if other.event_type != "Battles" or (event.event_type != "Battles" and _resisting_force(event, other) is None):
         return False
+    return _sequel_told(event, other, report, "fought_back", days=range(2))
+
+
+def _sequel_told(event: Event, other: Event, report: ReportText, cue: str, days: range) -> bool:
+    """Is the later telling, by its cue list `cue`, a sequel of the incident told just before: told within a few
+    sentences, at a place that agrees or with no place of its own, and dated within `days` after it (or with no
+    date in its own sentence)?"""
     ta, tb = trigger_of(event), trigger_of(other)
     if ta is None or tb is None:
         return False
     if not 0 < report.sentence_index(tb.start) - report.sentence_index(ta.start) <= _ANSWER_SENTENCES:
         return False
-    if part_cues()["fought_back"].search(report.sentence_of(tb.start)) is None:
+    if part_cues()[cue].search(report.sentence_of(tb.start)) is None:
         return False
     if place_relation(event, other) not in {"same", "nested"} and _told_in_own_sentence(other, tb, report):
         return False
-    return not _dated_in_own_sentence(other, tb, report) or _days_after(event, other) in {0, 1}
+    return not _dated_in_own_sentence(other, tb, report) or _days_after(event, other) in days
 
 
 _WOUNDS_DAYS = 7  # how long after an incident deaths of its wounded are still told as its toll
@@ -397,16 +404,7 @@ def _died_of_wounds(event: Event, other: Event, report: ReportText) -> bool:
     week after it (or with no date in its own sentence)."""
     if event.disorder_type != other.disorder_type:
         return False
-    ta, tb = trigger_of(event), trigger_of(other)
-    if ta is None or tb is None:
-        return False
-    if not 0 < report.sentence_index(tb.start) - report.sentence_index(ta.start) <= _ANSWER_SENTENCES:
-        return False
-    if part_cues()["died_of_wounds"].search(report.sentence_of(tb.start)) is None:
-        return False
-    if place_relation(event, other) not in {"same", "nested"} and _told_in_own_sentence(other, tb, report):
-        return False
-    return not _dated_in_own_sentence(other, tb, report) or _days_after(event, other) in range(_WOUNDS_DAYS + 1)
+    return _sequel_told(event, other, report, "died_of_wounds", days=range(_WOUNDS_DAYS + 1))
 
 
 _STATE_FORCES = 1  # the inter code of a state's forces
