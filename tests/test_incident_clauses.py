@@ -102,3 +102,12 @@ def test_an_act_years_before_or_with_no_day_of_its_own_is_no_new_incident(pipeli
 def test_a_lone_day_inside_the_after_clause_dates_the_main_act_and_adds_no_incident(pipeline) -> None:  # type: ignore[no-untyped-def]
     found = _dated_with_tolls(pipeline, "Gendarmes arrested 30 people after farmers blocked the ring road in Rennes on Tuesday.")
     assert len(found) == 1
+
+
+def test_a_duration_inside_the_after_clause_names_no_day_of_its_own(pipeline) -> None:  # type: ignore[no-untyped-def]
+    # "in as many days" measures the killings, it does not date them: no incident apart, only the march
+    assert [e[0] for e in _dated_with_tolls(pipeline, "Thousands marched in Lagos on Friday after police killed three "
+                                                      "protesters in as many days.")] == ["Peaceful protest"]
+    # a day of the clause's own still tells an incident apart
+    assert len(_dated_with_tolls(pipeline, "Thousands marched in Lagos on Friday after police shot dead three "
+                                           "protesters on Tuesday.")) == 2

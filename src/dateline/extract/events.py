@@ -29,6 +29,7 @@ from dateline.extract.notes import clean_clause, make_note, reports
 from dateline.extract.notes import phrases as note_phrases
 from dateline.geo import resolve as geo_resolve
 from dateline.model import Actor, Article, DateMention, Event, Place, Quote, RejectedCandidate, Span
+from dateline.nlp.components.dates import SPAN_KEY as DATE_SPAN_KEY
 from dateline.nlp.text import span_text, verbless
 from dateline.resources import Resources
 
@@ -208,9 +209,21 @@ def _told_apart(clause: SpacySpan, sent: SpacySpan) -> SpacySpan | None:
             return None  # "a year after": history, no news of the report
         return clause.doc[min(measure.left_edge.i, clause.start): clause.end]
     outside = [t for t in sent if t.ent_type_ == "DATE" and not clause.start <= t.i < clause.end]
-    if outside and any(t.ent_type_ == "DATE" for t in clause) and (_has_own_doer(clause) or clause.root.pos_ == "NOUN"):
+    if outside and _names_a_day(clause) and (_has_own_doer(clause) or clause.root.pos_ == "NOUN"):
         return clause
     return None
+
+
+# Kinds of date expression (`nlp/components/dates.py` labels) that name a day or a month of their own; a duration
+# ("in as many days"), a vague time ("recently") or a bare year ("in 2009": background) does not date a clause as
+# an incident apart
+_DAY_LABELS = frozenset({"EXPLICIT", "RANGE", "WEEKDAY", "RELATIVE", "HOLIDAY", "MONTH"})
+
+
+def _names_a_day(clause: SpacySpan) -> bool:
+    """Does the clause hold a date expression of its own that names a day ("on Sunday", "on 1 March")?"""
+    found = clause.doc.spans.get(DATE_SPAN_KEY, [])
+    return any(d.label_ in _DAY_LABELS and clause.start <= d.start and d.end <= clause.end for d in found)
 
 
 def _measure_of(clause: SpacySpan) -> Token | None:
