@@ -20,7 +20,7 @@ from importlib import resources as importlib_resources
 
 import numpy as np
 import yaml
-from spacy.attrs import IS_ALPHA, IS_LOWER, IS_SPACE, IS_TITLE, ORTH, TAG
+from spacy.attrs import IS_ALPHA, IS_LOWER, IS_SPACE, IS_TITLE, LOWER, ORTH, TAG
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -98,25 +98,32 @@ class _Words:
     """The per-word flags the caption rule reads, as lists of booleans."""
 
     def __init__(self, doc: Doc) -> None:
-        arr = doc.to_array([TAG, ORTH, IS_ALPHA, IS_TITLE, IS_LOWER, IS_SPACE])
-        tags = [doc.vocab.strings[int(t)] for t in arr[:, 0]]
-        stops = {doc.vocab.strings.add(p) for p in (".", "!", "?")}
-        self.finite = [t in FINITE_TAGS for t in tags]
-        self.heading_end = [t in _HEADING_END and bool(low) and not (k and tags[k - 1] in _DEGREE)
-                            for k, (t, low) in enumerate(zip(tags, arr[:, 4], strict=True))]
-        articles = {doc.vocab.strings.add(w) for w in _ARTICLES}
+        # Tags and words compared as the string store's hashes: a string per word would cost more than the rule
+        arr = doc.to_array([TAG, ORTH, IS_ALPHA, IS_TITLE, IS_LOWER, IS_SPACE, LOWER])
+        strings = doc.vocab.strings
+        tags, orths, lowers = arr[:, 0].tolist(), arr[:, 1].tolist(), arr[:, 6].tolist()
+        hashes = functools.partial(_hashes, strings)
+        finite, heading, degree = hashes(FINITE_TAGS), hashes(_HEADING_END), hashes(_DEGREE)
+        loose, adjectives, openers = hashes(_LOOSE_END), hashes(_ADJECTIVES), hashes(_NOUN_OPENERS)
+        preposition, stops, articles = strings.add("IN"), hashes({".", "!", "?"}), hashes(_ARTICLES)
+        is_lower = arr[:, 4].tolist()
+        after_degree = [False, *(t in degree for t in tags[:-1])]
+        self.finite = [t in finite for t in tags]
+        self.heading_end = [t in heading and bool(low) and not d for t, low, d in zip(tags, is_lower, after_degree,
+                                                                                      strict=True)]
         # how far the opener's finite verb may be: anywhere in the sentence after an article, right after a noun
-        self.reach = [40 if int(o) in articles else _SUBJECT_WORDS + 1 if t in _NOUN_OPENERS and title else 0
-                      for t, title, o in zip(tags, arr[:, 3], arr[:, 1], strict=True)]
-        self.stop = [int(o) in stops for o in arr[:, 1]]
-        self.loose_end = [t in _LOOSE_END and bool(low) and not (k and tags[k - 1] in _DEGREE)
-                          for k, (t, low) in enumerate(zip(tags, arr[:, 4], strict=True))]
-        self.adjective = [t in _ADJECTIVES for t in tags]
-        self.preposition = [t == "IN" for t in tags]
+        self.reach = [40 if o in articles else _SUBJECT_WORDS + 1 if t in openers and title else 0
+                      for t, title, o in zip(tags, arr[:, 3].tolist(), orths, strict=True)]
+        self.stop = [o in stops for o in orths]
+        self.loose_end = [t in loose and bool(low) and not d for t, low, d in zip(tags, is_lower, after_degree,
+                                                                                  strict=True)]
+        self.adjective = [t in adjectives for t in tags]
+        self.preposition = [t == preposition for t in tags]
         cue = _caption_cues()
-        self.doer = [doc.vocab.strings[int(o)].lower() in cue["doers"] for o in arr[:, 1]]
-        self.time_word = [doc.vocab.strings[int(o)].lower() in cue["time_words"] for o in arr[:, 1]]
-        self.alpha, self.title, self.space = arr[:, 2].astype(bool), arr[:, 3].astype(bool), arr[:, 5].astype(bool)
+        doers, time_words = hashes(cue["doers"]), hashes(cue["time_words"])
+        self.doer = [w in doers for w in lowers]
+        self.time_word = [w in time_words for w in lowers]
+        self.alpha, self.title, self.space = (arr[:, k].astype(bool).tolist() for k in (2, 3, 5))
         self.newline = [bool(sp) and "\n" in doc[i].text for i, sp in enumerate(self.space)]
 
     def verb_after_caption(self, start: int, i: int) -> int | None:
@@ -147,6 +154,11 @@ class _Words:
         if subject_end is None or subject_end + 1 >= len(self.finite):
             return None
         return subject_end + 1 if self.finite[subject_end + 1] else None
+
+
+def _hashes(strings: object, words: frozenset[str] | set[str]) -> frozenset[int]:
+    """The string store's hashes of `words` (added when new, so a word no text holds yet still has its hash)."""
+    return frozenset(strings.add(w) for w in words)  # type: ignore[attr-defined]
 
 
 @functools.cache
