@@ -173,6 +173,9 @@ def _incidents_of_sentence(sent: SpacySpan, article: Article, paragraphs: list[t
     return [_sentence_candidate(sent, article, paragraphs, places, dates, book, soft), *earlier]
 
 
+_EARLIER_MARKS = frozenset({"after", "following"})  # the words that open a clause `_told_apart` sets apart
+
+
 def _earlier_acts(sent: SpacySpan) -> list[tuple[SpacySpan, int]]:
     """The "after …" clauses that tell an earlier incident of their own, each with the words that measure it back:
     "Soldiers killed four militants on Wednesday, two days after an attack on a checkpoint killed three
@@ -182,6 +185,8 @@ def _earlier_acts(sent: SpacySpan) -> list[tuple[SpacySpan, int]]:
     ("after troops killed two demonstrators on Sunday"). A clause measured in months or years is background,
     and a clause with neither a count nor a day is how the main act came about, not an incident told apart.
     Each clause comes with where its opening words ("two days after") end: they tell when, not what happened."""
+    if not any(t.lower_ in _EARLIER_MARKS for t in sent):
+        return []  # no clause of time to tell apart: spare the trigger search, which the sentence's candidate runs
     triggers = classify.find_triggers(sent)
     clauses: dict[tuple[int, int], tuple[SpacySpan, int]] = {}
     main = False
@@ -192,7 +197,7 @@ def _earlier_acts(sent: SpacySpan) -> list[tuple[SpacySpan, int]]:
             continue
         told = _told_apart(clause, sent)
         if told is not None and sent.start <= told.start:
-            mark = next(t for t in told if t.lower_ in {"after", "following"})
+            mark = next(t for t in told if t.lower_ in _EARLIER_MARKS)
             clauses[(told.start, told.end)] = (told, mark.idx + len(mark.text))
     return list(clauses.values()) if main else []
 
@@ -231,7 +236,7 @@ def _measure_of(clause: SpacySpan) -> Token | None:
     `_measured_back` reads it, or None."""
     if not _measured_back(clause):
         return None
-    mark = next(t for t in clause if t.lower_ in {"after", "following"})
+    mark = next(t for t in clause if t.lower_ in _EARLIER_MARKS)
     spans = [c for c in (*mark.children, *mark.head.children) if c.dep_ == "npadvmod" and c.i < mark.i]
     before = clause.doc[clause.start - 1] if clause.start > 0 else None
     if before is not None and before.dep_ == "npadvmod":
