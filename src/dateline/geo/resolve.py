@@ -718,7 +718,7 @@ def list_closes_with_unknown_name(doc: Doc, end: int) -> bool:
     """Whether the text after a place name ending at `end` closes a list with a name the index may not know:
     "and" (or ", and") and one to four capitalised words, then nothing but punctuation, a preposition or an
     adverb (or the end of the sentence)."""
-    joint = _LIST_JOINT_OPEN.match(doc.text[end : end + 40])
+    joint = _LIST_JOINT_OPEN.match(doc_text(doc)[end : end + 40])
     return joint is not None and _capitalised_item_closes(doc, end + joint.end())
 
 
@@ -861,7 +861,7 @@ def _locates(tok: Any) -> bool:
         return not doc[tok.i + 2].lower_.endswith(("ed", "made", "born", "run"))
     if _fired_from_afar(tok) or _force_acting_on_a_place(tok) or _whom_a_person_served(tok):
         return False
-    if _state_media_after().match(doc.text, tok.idx + len(tok.text)):
+    if _state_media_after().match(doc_text(doc), tok.idx + len(tok.text)):
         return False  # "Egyptian state television reported": the outlet's weak vote only (`_outlet_name_votes`)
     if nxt is not None and nxt.lower_ in {"border", "frontier", "boundary"} and not (
             tok.i + 2 < len(doc) and doc[tok.i + 2].lemma_.lower() in _BORDER_FORCES):
