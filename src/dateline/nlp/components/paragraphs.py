@@ -107,7 +107,7 @@ class _Words:
         loose, adjectives, openers = hashes(_LOOSE_END), hashes(_ADJECTIVES), hashes(_NOUN_OPENERS)
         preposition, stops, articles = strings.add("IN"), hashes({".", "!", "?"}), hashes(_ARTICLES)
         is_lower = arr[:, 4].tolist()
-        after_degree = [False, *(t in degree for t in tags[:-1])]
+        after_degree = [False, *(t in degree for t in tags[:-1])][: len(tags)]  # an empty text has no first word
         self.finite = [t in finite for t in tags]
         self.heading_end = [t in heading and bool(low) and not d for t, low, d in zip(tags, is_lower, after_degree,
                                                                                       strict=True)]
