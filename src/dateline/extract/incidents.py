@@ -329,9 +329,7 @@ def _suspect_arrested(event: Event, other: Event, report: ReportText) -> bool:
     sentence = report.sentence_of(trigger.start)
     if part_cues()["suspect"].search(sentence) is None:
         return False
-    if place_relation(event, other) not in {"same", "nested"} and _told_in_own_sentence(other, trigger, report):
-        return False
-    return not _dated_in_own_sentence(other, trigger, report) or _days_after(event, other) in range(_SUSPECT_DAYS + 1)
+    return _at_its_place_within(event, other, trigger, report, range(_SUSPECT_DAYS + 1))
 
 
 def _arrests_of_their_own(event: Event, other: Event, report: ReportText) -> bool:
@@ -388,9 +386,15 @@ def _sequel_told(event: Event, other: Event, report: ReportText, cue: str, days:
         return False
     if part_cues()[cue].search(report.sentence_of(tb.start)) is None:
         return False
-    if place_relation(event, other) not in {"same", "nested"} and _told_in_own_sentence(other, tb, report):
+    return _at_its_place_within(event, other, tb, report, days)
+
+
+def _at_its_place_within(event: Event, other: Event, trigger: Span, report: ReportText, days: range) -> bool:
+    """Is the later telling (its trigger `trigger`) at the incident's place or at none of its own, and dated within
+    `days` after it or not in its own sentence?"""
+    if place_relation(event, other) not in {"same", "nested"} and _told_in_own_sentence(other, trigger, report):
         return False
-    return not _dated_in_own_sentence(other, tb, report) or _days_after(event, other) in days
+    return not _dated_in_own_sentence(other, trigger, report) or _days_after(event, other) in days
 
 
 _WOUNDS_DAYS = 7  # how long after an incident deaths of its wounded are still told as its toll
