@@ -923,17 +923,25 @@ def _ground_force_acting(tok: Any) -> bool:
     """A nationality on forces on the ground that are the subject of an act ("Israeli tanks shelled homes",
     "Russian troops stormed the village"; `attacking_forces` in toponym_cues.json): a side fighting in or near
     the place it acts on."""
+    force = _acting_force(tok)
+    return force is not None and force.head.pos_ == "VERB"
+
+
+def _acting_force(tok: Any) -> Any:
+    """The forces a nationality word stands on when they are the subject of an act ("Israeli tanks shelled",
+    "Russian troops stormed"; `attacking_forces`), else None."""
     force = tok.head if tok.dep_ in {"amod", "compound", "nmod"} else None
-    return (force is not None and force.lower_ in cues()["attacking_forces"] and force.dep_ == "nsubj"
-            and force.head.pos_ == "VERB")
+    if force is None or force.lower_ not in cues()["attacking_forces"] or force.dep_ != "nsubj":
+        return None
+    return force
 
 
 def _force_acting_on_a_place(tok: Any) -> bool:
     """A nationality on the forces that are the subject of an act whose object is a named place ("Russian forces
     shelled Kherson", "Israeli troops raided Jenin"; `attacking_forces`, `place_verbs` in toponym_cues.json): who
     acts, often across a border, not where."""
-    force = tok.head if tok.dep_ in {"amod", "compound", "nmod"} else None
-    if force is None or force.lower_ not in cues()["attacking_forces"] or force.dep_ != "nsubj":
+    force = _acting_force(tok)
+    if force is None:
         return False
     verb = force.head
     # only a named place as the act's own object: "Iraqi forces shelled IS positions in X" is most often at home
