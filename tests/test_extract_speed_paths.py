@@ -237,13 +237,13 @@ def _plain_tree_walk(trees, features: dict[str, float]) -> float:  # type: ignor
     return total
 
 
-def test_tree_walk_by_node_tuples_gives_the_plain_walk_to_the_bit() -> None:
+def test_tree_walk_of_all_trees_at_once_gives_the_plain_walk_to_the_bit() -> None:
     import random
 
     from dateline.extract.decide import event_model
 
     trees = event_model().trees
-    assert trees is not None and trees.nodes[trees.roots[0]][0] == trees.feature[trees.roots[0]]
+    assert trees is not None and trees.arrays[0][trees.roots[0]] == trees.feature[trees.roots[0]]
     used = sorted({trees.names[f] for f, left in zip(trees.feature, trees.left, strict=True) if left != -1})
     rng = random.Random(7)
     for _ in range(300):
@@ -251,3 +251,19 @@ def test_tree_walk_by_node_tuples_gives_the_plain_walk_to_the_bit() -> None:
                     for name in rng.sample(used, rng.randint(0, 40))}
         features["not_a_feature_of_the_trees"] = 1.0
         assert trees.log_odds(features) == _plain_tree_walk(trees, features)
+
+
+def test_places_told_per_sentence_are_the_places_each_sentence_writes(pipeline, nlp) -> None:  # type: ignore[no-untyped-def]
+    from dateline.extract.events import _places_told
+    from dateline.nlp.text import span_text
+
+    text = ("Police fired tear gas at marchers in Mombasa, Kisumu and Nakuru on Friday.   In Nakuru, one man died. "
+            "Shops stayed shut.\n\nIn Kisumu, the march ended peacefully near Kondele.")
+    report = pipeline.extract_text(text, published="2024-03-14")
+    doc = nlp(report.article.text)
+    sentences = [(s.start_char, 0, span_text(s)) for s in doc.sents]
+    told = _places_told(sentences, report.places)
+    plain = [{p.mention for p in report.places if start <= p.span.start < start + len(said)}
+             for start, _, said in sentences]
+    assert [set(t) for t in told] == plain
+    assert {"Mombasa", "Kisumu", "Nakuru"} <= plain[0] and "Nakuru" in plain[1] and not plain[2]

@@ -82,27 +82,38 @@ class TreeEnsemble:
     right: list[int]
     value: list[float]
     column: dict[str, int] = field(init=False, repr=False)  # feature name -> its place in `names`
-    # node -> (feature, threshold, left, right): one list look-up per step of the walk, not four
-    nodes: list[tuple[int, float, int, int]] = field(init=False, repr=False)
+    # the node arrays as numpy arrays, so that one step moves every tree down a level at once
+    arrays: tuple[np.ndarray, ...] = field(init=False, repr=False)
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "column", {name: i for i, name in enumerate(self.names)})
-        object.__setattr__(self, "nodes", list(zip(self.feature, self.threshold, self.left, self.right, strict=True)))
+        object.__setattr__(self, "arrays", (np.asarray(self.feature, dtype=np.intp),
+                                            np.asarray(self.threshold, dtype=np.float64),
+                                            np.asarray(self.left, dtype=np.intp), np.asarray(self.right, dtype=np.intp),
+                                            np.asarray(self.value, dtype=np.float64)))
 
     def log_odds(self, features: dict[str, float]) -> float:
-        # A candidate sets a few dozen of the trees' ~1,800 features: look up only those (a dense row per
-        # candidate cost more than the walk itself). The tests and the sum run in the same order as a walk
-        # over the four arrays, so the result is the same to the last bit.
+        # Every tree takes one step per round, all at once in numpy: a walk of one tree after another in Python
+        # cost two milliseconds per candidate (200 trees, up to a dozen levels each). A candidate sets a few
+        # dozen of the trees' ~1,800 features. The leaves' values are added in the trees' order, as a walk of
+        # one tree after another adds them, so the result is the same to the last bit.
+        feature, threshold, left, right, value = self.arrays
+        x = np.zeros(len(self.names))
         column = self.column
-        x = {column[name]: value for name, value in features.items() if name in column}
-        nodes, value = self.nodes, self.value
+        for name, v in features.items():
+            i = column.get(name)
+            if i is not None:
+                x[i] = v
+        node = np.asarray(self.roots, dtype=np.intp)
+        while True:
+            inner = left[node] != -1
+            if not inner.any():
+                break
+            at = node[inner]
+            node[inner] = np.where(x[feature[at]] <= threshold[at], left[at], right[at])
         total = self.baseline
-        for node in self.roots:
-            feature, threshold, left, right = nodes[node]
-            while left != -1:
-                node = left if x.get(feature, 0.0) <= threshold else right
-                feature, threshold, left, right = nodes[node]
-            total += value[node]
+        for leaf_value in value[node].tolist():
+            total += leaf_value
         return total
 
     @classmethod

@@ -9,6 +9,7 @@ Candidates with the same (sub-type, place, date) are one event with several ment
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import itertools
 import re
@@ -104,11 +105,14 @@ def extract_events(
     candidates = _without_crime_arrests(candidates, rejected, text)
     _mark_summary_leads(candidates)
     told_mentions: dict[int, list[tuple[actors_mod.ActorMention, str]]] = {}  # a sentence's actors, read once
+    places_told = _places_told(sentences, places)
     for cand in candidates:
         cand.place = geo_resolve.at_country_point(cand.place, resources.gazetteer)
         # a follow-up that names another place of the sentence ("... in Mombasa, Kisumu and Nakuru. In Nakuru,
         # police used live bullets") tells of that place's demonstration, not of this one
-        own_sentences = [x for x in sentences if not _names_another_place(cand, x[0], x[2], places)]
+        others = _other_places_of_sentence(cand, places)
+        own_sentences = [x for x, told in zip(sentences, places_told, strict=True)
+                         if not _names_another_place(cand, others, told)]
         if cand.sub_event_type == "Peaceful protest":
             cand.sub_event_type = _handling_in_next_sentences(cand, own_sentences)
         if cand.sub_event_type in DEMONSTRATION_TYPES:
@@ -339,16 +343,31 @@ def _after_semicolons(sent: SpacySpan) -> set[int]:
     return found
 
 
-def _names_another_place(cand: Candidate, start: int, sentence: str, places: list[Place]) -> bool:
-    """Whether a sentence names a place that the candidate's sentence also names, other than the candidate's
-    own place, and not the candidate's own: it tells of what happened there."""
+def _places_told(sentences: list[tuple[int, int, str]], places: list[Place]) -> list[frozenset[str]]:
+    """The place names each sentence writes, read once per report: every candidate compares its sentence's places
+    with every sentence's, and reading the places anew for each pair cost a sixth of a long article's time."""
+    told: list[set[str]] = [set() for _ in sentences]
+    starts = [start for start, _, _ in sentences]
+    for p in places:
+        i = bisect.bisect_right(starts, p.span.start) - 1
+        if i >= 0 and p.span.start < starts[i] + len(sentences[i][2]):
+            told[i].add(p.mention)
+    return [frozenset(t) for t in told]
+
+
+def _other_places_of_sentence(cand: Candidate, places: list[Place]) -> frozenset[str]:
+    """The names of the places the candidate's sentence writes besides the candidate's own place."""
     if cand.place is None:
-        return False
+        return frozenset()
     own = cand.place.mention
-    others = {p.mention for p in places if cand.sentence.start <= p.span.start < cand.sentence.end
-              and p.mention != own and p.name is not None}
-    told = {p.mention for p in places if start <= p.span.start < start + len(sentence)}
-    return bool(told & others) and own not in told
+    return frozenset(p.mention for p in places if cand.sentence.start <= p.span.start < cand.sentence.end
+                     and p.mention != own and p.name is not None)
+
+
+def _names_another_place(cand: Candidate, others: frozenset[str], told: frozenset[str]) -> bool:
+    """Whether a sentence, which names the places `told`, names one of the `others` places of the candidate's
+    sentence, and not the candidate's own: it tells of what happened there."""
+    return cand.place is not None and bool(told & others) and cand.place.mention not in told
 
 
 def handling_told_of(place: Place, event: Event, doc: Doc) -> tuple[str, Span | None]:
@@ -504,7 +523,8 @@ def _sentence_candidate(
     paragraph = _paragraph_of(paragraphs, sent.start_char, text)
     # a place named only inside a chanted slogan is what demonstrators say, not where they are: it does not
     # compete for the event's place ("in the rallies of Lebanon they chant 'Not Iran!'" → Lebanon)
-    sites = [p for p in places if not _inside_quoted_words(p.span, sent)]
+    quoted = _quoted_words(sent)
+    sites = [p for p in places if not any(start <= p.span.start and p.span.end <= end for start, end in quoted)]
     place = geo_resolve.place_for_event(sites, sent_span, paragraph, article, trigger=trigger_span, doc=sent.doc)
     date = dates_mod.date_for_event(dates, trigger_span, sent_span, paragraph, article)
     vetoes: list[tuple[str, RejectedCandidate | None]] = []
@@ -902,12 +922,12 @@ def _is_general_reference(accepted: list[classify.Trigger], sent: SpacySpan) -> 
 _QUOTED = re.compile(r"(?<!\w)[‘“\"']([^’”\"']{1,80})[’”\"'](?!\w)")
 
 
-def _inside_quoted_words(span: Span, sent: SpacySpan) -> bool:
-    for m in _QUOTED.finditer(span_text(sent)):
-        start, end = sent.start_char + m.start(1), sent.start_char + m.end(1)
-        if start <= span.start and span.end <= end and (end - start) < len(span_text(sent)) * 0.6:
-            return True
-    return False
+def _quoted_words(sent: SpacySpan) -> list[tuple[int, int]]:
+    """The character ranges of the short quoted words of a sentence (a slogan, a chant; not a quote that is most
+    of the sentence), read once per sentence rather than once per place of the report."""
+    said = span_text(sent)
+    ranges = ((sent.start_char + m.start(1), sent.start_char + m.end(1)) for m in _QUOTED.finditer(said))
+    return [(start, end) for start, end in ranges if end - start < len(said) * 0.6]
 
 
 def _in_own_clause(span: Span, accepted: list[classify.Trigger], sent: SpacySpan) -> bool:

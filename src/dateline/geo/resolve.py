@@ -2559,6 +2559,7 @@ def _token_at(doc: Doc, start: int, end: int) -> Any:
 
 
 _TOKEN_AT_KEY = ("dateline", "token_at")
+_ORIGIN_KEY = ("dateline", "origin_of_person")
 _ATTACHMENT_KEY = ("dateline", "attachment_cost")
 
 
@@ -3004,6 +3005,17 @@ def actor_of_another_clause(p: Place, doc: Doc, trigger: Span) -> bool:
 
 
 def origin_of_person(p: Place, doc: Doc, article: Article) -> bool:
+    """`_origin_of_person`, answered once per place of a document: each event of a report asks it of every place
+    of the text, and the answer depends on the place's words alone."""
+    memo = doc.user_data.setdefault(_ORIGIN_KEY, {})
+    key = (p.span.start, p.span.end)
+    found = memo.get(key)
+    if found is None:
+        found = memo[key] = _origin_of_person(p, doc, article)
+    return found
+
+
+def _origin_of_person(p: Place, doc: Doc, article: Article) -> bool:
     """The text writes `p` as where a person comes from, not where something happened: "a fighter from X",
     "Hall, 24, from X", "I am 23, from X, <country>", "travelled from his home on the outskirts of X", "the
     X-born volunteer", "a native of X". A "from" on a verb of movement or action ("fled from X", "fired from X")
