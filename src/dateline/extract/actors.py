@@ -333,8 +333,24 @@ def _as_date(value: object) -> dt.date:
     return value if isinstance(value, dt.date) else dt.date.fromisoformat(str(value))
 
 
+def read_in_country(mention: ActorMention, event_iso3: str | None, book: Codebook) -> ActorMention:
+    """A group whose bare name means another group of the codebook in the event's country (the entry's
+    `named_in_country`: a bare "Taliban" in Pakistan are the Pakistani Taliban), read as that group, whether or not
+    `in_power` made it its state's forces; a nationality on the phrase ("Afghan Taliban forces") keeps its reading."""
+    said = mention.group or {}
+    was = said.get("took_power")
+    entry = was if isinstance(was, dict) else said
+    meant = entry.get("named_in_country")
+    name = meant.get(event_iso3 or "") if isinstance(meant, dict) else None
+    if not name or mention.nationality:
+        return mention
+    group = next((dict(g) for g in book.named_groups if g["name"] == name), None)
+    return replace(mention, kind="group", group=group) if group is not None else mention
+
+
 def actor_name(mention: ActorMention, event_iso3: str | None, book: Codebook) -> tuple[str, int]:
     """ACLED name and inter code of an actor mention for an event in `event_iso3`'s country."""
+    mention = read_in_country(mention, event_iso3, book)
     event_country = book.country_name(event_iso3) if event_iso3 else None
     if mention.group is not None and mention.group.get("state"):
         return _state_force_name(mention, mention.group, event_iso3, book)

@@ -1,0 +1,48 @@
+"""Who the sides of an event are, seventh round: a bare group name that means another group in the event's
+country. Sentences written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from dateline.pipeline import Pipeline
+from tests.conftest import events_of
+
+
+def _kept(pipeline: Pipeline, text: str, published: str = "2024-03-14"):  # type: ignore[no-untyped-def]
+    """The kept events of the text (events sent to review left out)."""
+    return [e for e in events_of(pipeline, text, published) if "needs_review" not in e.flags]
+
+
+TTP = "TTP: Tehreek-i-Taliban Pakistan"
+
+
+@pytest.mark.parametrize(("text", "published", "actor2"), [
+    ("A Taliban roadside bomb killed two Pakistani soldiers in Kurram district on Tuesday.", "2024-03-14",
+     "Military Forces of Pakistan"),
+    ("Taliban militants attacked a police station in Swat on Monday, killing three officers.", "2024-03-14",
+     "Police Forces of Pakistan"),
+    # (before the Taliban took power in Kabul, too: in Pakistan the bare name is the Pakistani Taliban)
+    ("Taliban militants attacked a police station in Swat on Monday, killing three officers.", "2012-05-10",
+     "Police Forces of Pakistan"),
+])
+def test_a_bare_taliban_in_pakistan_is_the_pakistani_taliban(pipeline: Pipeline, text: str, published: str,
+                                                              actor2: str) -> None:
+    [event] = _kept(pipeline, text, published)
+    assert event.country == "Pakistan"
+    assert (event.actor1, event.actor2) == (TTP, actor2)
+
+
+@pytest.mark.parametrize("text", [
+    "Afghan Taliban fighters fired mortars at Pakistani border posts in Kurram on Saturday.",
+    "Taliban border guards clashed with Pakistani troops near Chaman on Sunday.",
+])
+def test_the_taliban_named_as_afghans_or_as_a_states_force_in_pakistan_are_afghanistans(pipeline: Pipeline,
+                                                                                        text: str) -> None:
+    [event] = _kept(pipeline, text)
+    assert {event.actor1, event.actor2} == {"Military Forces of Afghanistan", "Military Forces of Pakistan"}
+
+
+def test_a_bare_taliban_in_afghanistan_keeps_its_reading(pipeline: Pipeline) -> None:
+    [event] = _kept(pipeline, "Taliban fighters killed two gunmen in a raid in Jalalabad on Monday.")
+    assert event.actor1 == "Military Forces of Afghanistan"
