@@ -46,3 +46,19 @@ def test_the_taliban_named_as_afghans_or_as_a_states_force_in_pakistan_are_afgha
 def test_a_bare_taliban_in_afghanistan_keeps_its_reading(pipeline: Pipeline) -> None:
     [event] = _kept(pipeline, "Taliban fighters killed two gunmen in a raid in Jalalabad on Monday.")
     assert event.actor1 == "Military Forces of Afghanistan"
+
+
+@pytest.mark.parametrize(("text", "country"), [
+    ("Police shot dead a suspected bomber near a market in Maiduguri on Monday.", "Nigeria"),
+    ("Security forces shot dead two suspected bombers in Quetta on Wednesday.", "Pakistan"),
+])
+def test_forces_that_kill_a_bomber_fight_an_armed_man(pipeline: Pipeline, text: str, country: str) -> None:
+    # the bomber is an armed attacker, no civilian, and "bombers" with a person word are no aircraft
+    [event] = _kept(pipeline, text)
+    assert event.sub_event_type == "Armed clash"
+    assert event.actor2 == f"Unidentified Armed Group ({country})"
+
+
+def test_a_bomber_arrested_is_an_armed_groups_man(pipeline: Pipeline) -> None:
+    [event] = _kept(pipeline, "Police arrested a suspected bomber in Maiduguri on Monday.")
+    assert (event.actor1, event.actor2) == ("Police Forces of Nigeria", "Unidentified Armed Group (Nigeria)")

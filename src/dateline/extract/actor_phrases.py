@@ -113,6 +113,8 @@ def actor_mentions(sent: SpacySpan, book: Codebook, credits: Sequence[Span] = ()
             kind, nationality = "military", state  # "Israeli planes fired missiles": that state's aircraft
         if kind is None and (craft or lemma in actors_mod.state_act_nouns()) and _ruling_modifier(tok):
             kind = "military"  # "a junta air strike", "regime barrel bombs": the state of the country it hits
+        if kind is None and lemma in actors_mod.attacker_craft_nouns():
+            kind = "unidentified_armed"  # "police shot dead a suspected bomber": no state's craft, a man who attacks
         if kind is None and (capital := capital_acting(tok)) is not None:
             kind, nationality = "military", capital  # "Ankara launched an offensive": Turkey's forces
         if _coalition_named(tok, kind, lemma):

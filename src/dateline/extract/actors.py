@@ -213,6 +213,12 @@ def person_craft_words() -> frozenset[str]:
 
 
 @functools.cache
+def attacker_craft_nouns() -> frozenset[str]:
+    """Craft nouns that name a person who attacks when no state is named on them ("a suspected bomber")."""
+    return frozenset(_load_aliases().get("attacker_craft_nouns", []))
+
+
+@functools.cache
 def state_craft_nouns() -> frozenset[str]:
     """Lemmas of craft any owner flies or sails ("plane", "chopper"): a state's forces only when it is named on them."""
     return frozenset(_load_aliases().get("state_craft_nouns", []))
