@@ -62,3 +62,22 @@ def test_forces_that_kill_a_bomber_fight_an_armed_man(pipeline: Pipeline, text: 
 def test_a_bomber_arrested_is_an_armed_groups_man(pipeline: Pipeline) -> None:
     [event] = _kept(pipeline, "Police arrested a suspected bomber in Maiduguri on Monday.")
     assert (event.actor1, event.actor2) == ("Police Forces of Nigeria", "Unidentified Armed Group (Nigeria)")
+
+
+@pytest.mark.parametrize(("text", "country"), [
+    (("YPG fighters stormed the village of Tal Tamr on Monday. The insurgents later shelled a Turkish army post near "
+      "the border, killing two soldiers."), "Syria"),
+    (("Wazalendo fighters stormed the village of Kibumba on Monday. The rebels later shelled an army post near Sake, "
+      "killing two soldiers."), "Democratic Republic of Congo"),
+])
+def test_insurgents_and_rebels_are_no_kurdish_or_state_allied_militia_named_before(pipeline: Pipeline, text: str,
+                                                                                   country: str) -> None:
+    [event] = [e for e in _kept(pipeline, text) if e.sub_event_type == "Shelling/artillery/missile attack"]
+    assert event.actor1 == f"Unidentified Armed Group ({country})"
+
+
+def test_insurgents_after_an_insurgent_group_are_that_group(pipeline: Pipeline) -> None:
+    text = ("PKK fighters attacked a gendarmerie post in Hakkari on Monday. The insurgents later ambushed a patrol near "
+            "Semdinli, killing two soldiers.")
+    [event] = [e for e in _kept(pipeline, text) if e.location == "Semdinli"]
+    assert event.actor1 == "PKK: Kurdistan Workers Party"

@@ -197,6 +197,9 @@ def describes(word: str, entry: dict[str, object]) -> bool:
     spec = group_descriptions().get(word, {})
     if "groups" in spec and entry.get("name") not in spec["groups"]:
         return False
+    kinds = _load_aliases().get("group_kinds", {})
+    if any(entry.get("name") in kinds[kind] for kind in spec.get("not_kinds", [])):
+        return False  # "the insurgents" after "YPG fighters": a Kurdish militia is no insurgent
     return "inter" not in spec or entry.get("inter") in spec["inter"]
 
 
