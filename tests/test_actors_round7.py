@@ -81,3 +81,26 @@ def test_insurgents_after_an_insurgent_group_are_that_group(pipeline: Pipeline) 
             "Semdinli, killing two soldiers.")
     [event] = [e for e in _kept(pipeline, text) if e.location == "Semdinli"]
     assert event.actor1 == "PKK: Kurdistan Workers Party"
+
+
+@pytest.mark.parametrize(("text", "actors"), [
+    ("Kurdish-led forces advanced on Manbij on Monday. Islamic State fighters withdrew from the town on Tuesday.",
+     ("QSD: Syrian Democratic Forces", "Islamic State (Syria)")),
+    ("M23 rebels advanced on Goma on Sunday. Government troops withdrew from the city on Monday.",
+     ("M23: March 23 Movement", "Military Forces of the Democratic Republic of Congo")),
+])
+def test_a_withdrawal_naming_only_the_leaver_was_to_the_side_that_moved_on_the_place(
+        pipeline: Pipeline, text: str, actors: tuple[str, str]) -> None:
+    [event] = [e for e in _kept(pipeline, text) if e.sub_event_type == "Non-violent transfer of territory"]
+    assert (event.actor1, event.actor2) == actors  # the taker first, the side that left second
+
+
+@pytest.mark.parametrize("text", [
+    # another place: the side that advanced took nothing the withdrawal left
+    "Kurdish-led forces advanced on Manbij on Monday. Islamic State fighters withdrew from Raqqa on Tuesday.",
+    # another paragraph: the move may be another front's
+    "Kurdish-led forces advanced on Manbij on Monday.\n\nIslamic State fighters withdrew from Manbij on Tuesday.",
+])
+def test_a_withdrawal_takes_no_taker_from_a_move_on_another_place_or_paragraph(pipeline: Pipeline, text: str) -> None:
+    [event] = [e for e in _kept(pipeline, text) if e.sub_event_type == "Non-violent transfer of territory"]
+    assert (event.actor1, event.actor2) == ("Islamic State (Syria)", None)

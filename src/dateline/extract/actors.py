@@ -255,6 +255,12 @@ def describing_verbs() -> frozenset[str]:
 
 
 @functools.cache
+def advance_verbs() -> frozenset[str]:
+    """Verbs of an armed side moving on a place ("advanced on Manbij", "entered the town")."""
+    return frozenset(_load_aliases().get("advance_verbs", []))
+
+
+@functools.cache
 def strike_nouns() -> frozenset[str]:
     """Lemmas of a strike's nouns ("the strikes", "the raid") that a later sentence retells it with."""
     return frozenset(_load_aliases().get("strike_nouns", []))
