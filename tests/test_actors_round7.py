@@ -104,3 +104,11 @@ def test_a_withdrawal_naming_only_the_leaver_was_to_the_side_that_moved_on_the_p
 def test_a_withdrawal_takes_no_taker_from_a_move_on_another_place_or_paragraph(pipeline: Pipeline, text: str) -> None:
     [event] = [e for e in _kept(pipeline, text) if e.sub_event_type == "Non-violent transfer of territory"]
     assert (event.actor1, event.actor2) == ("Islamic State (Syria)", None)
+
+
+def test_an_earlier_act_told_in_an_after_clause_takes_no_doer_from_the_main_clause(pipeline: Pipeline) -> None:
+    text = ("Soldiers killed four militants in Gwoza on Wednesday, two days after an attack on a checkpoint that killed "
+            "three policemen.")
+    [earlier] = [e for e in _kept(pipeline, text) if e.event_date.day == 11]
+    # no one is named for the attack on the checkpoint: not the soldiers of the main clause
+    assert (earlier.actor1, earlier.actor2) == ("Unidentified Armed Group (Nigeria)", "Police Forces of Nigeria")

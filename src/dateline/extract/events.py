@@ -1119,6 +1119,10 @@ def _other_side_told_before(event: Event, cand: Candidate, before_cand: Candidat
     if event.event_type != "Battles" or before.event_type not in _ARMED_EVENT_TYPES or \
             text[before_cand.sentence.end : cand.sentence.start].strip():
         return
+    if cand.sentence.start < before_cand.sentence.end:
+        # an earlier act told inside the sentence ("…, two days after an attack on a checkpoint that killed three
+        # policemen"; `_earlier_acts`) is no sentence after it: the main clause's doer did not do it
+        return
     sides = {1: event.actor1, 2: event.actor2}
     if _no_side_named(event) and before.event_type == "Battles" and {"actor1", "actor2"} <= before.evidence.keys() \
             and cand.paragraph_start == before_cand.paragraph_start:
