@@ -42,9 +42,11 @@ def actor_mentions(sent: SpacySpan, book: Codebook, credits: Sequence[Span] = ()
             if tok is not None and tok.i in used:
                 continue
             kind, nationality = "group", None
-            if "{country}" in str(known.entry.get("name", "")):
+            if "{country}" in str(known.entry.get("name", "")) or "named_in_country" in known.entry:
+                # "Israeli settlers"; "Afghan Taliban forces" (no other group the bare name means in the country)
                 last = _tok_at(sent, sent.start_char + m.end() - 1)
-                nationality = _nationality(last, book) if last is not None else None  # "Israeli settlers"
+                nationality = (_nationality(last, book) or _ruled_states_force(last, known.entry)) \
+                    if last is not None else None
             if known.entry.get("state"):
                 # a state force: plays the state's part; "Brazilian military police" names its state
                 kind = str(known.entry["kind"])
@@ -111,6 +113,8 @@ def actor_mentions(sent: SpacySpan, book: Codebook, credits: Sequence[Span] = ()
             kind, nationality = "military", state  # "Israeli planes fired missiles": that state's aircraft
         if kind is None and (craft or lemma in actors_mod.state_act_nouns()) and _ruling_modifier(tok):
             kind = "military"  # "a junta air strike", "regime barrel bombs": the state of the country it hits
+        if kind is None and lemma in actors_mod.attacker_craft_nouns():
+            kind = "unidentified_armed"  # "police shot dead a suspected bomber": no state's craft, a man who attacks
         if kind is None and (capital := capital_acting(tok)) is not None:
             kind, nationality = "military", capital  # "Ankara launched an offensive": Turkey's forces
         if _coalition_named(tok, kind, lemma):
@@ -303,6 +307,22 @@ def _ruler_served(tok: Token) -> str | None:
                     if g.dep_ == "pobj" and g.lower_ in actors_mod.RULERS:
                         return actors_mod.RULERS[g.lower_]
     return None
+
+
+_STATE_FORCE_KINDS = frozenset({"military", "police", "security"})
+
+
+def _ruled_states_force(tok: Token, entry: dict[str, object]) -> str | None:
+    """The state a group in power rules (`in_power`), when its name is written on a state's force noun ("Taliban
+    forces", "Taliban border guards", "Taliban and Pakistani border forces"): the phrase names that state's forces,
+    not another group its bare name may mean where the event is (`named_in_country`); None otherwise."""
+    power = entry.get("in_power")
+    head = tok
+    while head.dep_ in {"compound", "amod", "nmod"} and head.head.i > head.i:
+        head = head.head
+    lemma = _actor_lemma(head)
+    force = actors_mod.KIND_BY_LEMMA.get(lemma) in _STATE_FORCE_KINDS or lemma == "guard"
+    return str(power["iso3"]) if isinstance(power, dict) and head is not tok and force else None
 
 
 def _a_person(tok: Token) -> bool:

@@ -197,6 +197,9 @@ def describes(word: str, entry: dict[str, object]) -> bool:
     spec = group_descriptions().get(word, {})
     if "groups" in spec and entry.get("name") not in spec["groups"]:
         return False
+    kinds = _load_aliases().get("group_kinds", {})
+    if any(entry.get("name") in kinds[kind] for kind in spec.get("not_kinds", [])):
+        return False  # "the insurgents" after "YPG fighters": a Kurdish militia is no insurgent
     return "inter" not in spec or entry.get("inter") in spec["inter"]
 
 
@@ -210,6 +213,12 @@ def device_nouns() -> frozenset[str]:
 def person_craft_words() -> frozenset[str]:
     """Words that make a craft noun a person ("suicide bomber"): no state's craft."""
     return frozenset(_load_aliases().get("person_craft_words", []))
+
+
+@functools.cache
+def attacker_craft_nouns() -> frozenset[str]:
+    """Craft nouns that name a person who attacks when no state is named on them ("a suspected bomber")."""
+    return frozenset(_load_aliases().get("attacker_craft_nouns", []))
 
 
 @functools.cache
@@ -243,6 +252,12 @@ def describing_verbs() -> frozenset[str]:
     """Verbs of a relative clause that tell whom a person worked with or served ("who worked with US forces"): the
     forces they name are no side of the act."""
     return frozenset(_load_aliases().get("describing_verbs", []))
+
+
+@functools.cache
+def advance_verbs() -> frozenset[str]:
+    """Verbs of an armed side moving on a place ("advanced on Manbij", "entered the town")."""
+    return frozenset(_load_aliases().get("advance_verbs", []))
 
 
 @functools.cache
@@ -333,8 +348,24 @@ def _as_date(value: object) -> dt.date:
     return value if isinstance(value, dt.date) else dt.date.fromisoformat(str(value))
 
 
+def read_in_country(mention: ActorMention, event_iso3: str | None, book: Codebook) -> ActorMention:
+    """A group whose bare name means another group of the codebook in the event's country (the entry's
+    `named_in_country`: a bare "Taliban" in Pakistan are the Pakistani Taliban), read as that group, whether or not
+    `in_power` made it its state's forces; a nationality on the phrase ("Afghan Taliban forces") keeps its reading."""
+    said = mention.group or {}
+    was = said.get("took_power")
+    entry = was if isinstance(was, dict) else said
+    meant = entry.get("named_in_country")
+    name = meant.get(event_iso3 or "") if isinstance(meant, dict) else None
+    if not name or mention.nationality:
+        return mention
+    group = next((dict(g) for g in book.named_groups if g["name"] == name), None)
+    return replace(mention, kind="group", group=group) if group is not None else mention
+
+
 def actor_name(mention: ActorMention, event_iso3: str | None, book: Codebook) -> tuple[str, int]:
     """ACLED name and inter code of an actor mention for an event in `event_iso3`'s country."""
+    mention = read_in_country(mention, event_iso3, book)
     event_country = book.country_name(event_iso3) if event_iso3 else None
     if mention.group is not None and mention.group.get("state"):
         return _state_force_name(mention, mention.group, event_iso3, book)

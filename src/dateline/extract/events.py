@@ -120,6 +120,7 @@ def extract_events(
         elif cand.sub_event_type in ONE_SIDED and _fire_returned(cand, sentences):
             cand.sub_event_type = "Armed clash"
         cand.strikers = _strikers_told_around(cand, doc, book, told_mentions)
+        cand.actor_mentions += _taker_told_before(cand, doc, article, book, told_mentions)
     events = _merge(candidates, article, book)
     return events, rejected
 
@@ -1138,6 +1139,10 @@ def _other_side_told_before(event: Event, cand: Candidate, before_cand: Candidat
     if event.event_type != "Battles" or before.event_type not in _ARMED_EVENT_TYPES or \
             text[before_cand.sentence.end : cand.sentence.start].strip():
         return
+    if cand.sentence.start < before_cand.sentence.end:
+        # an earlier act told inside the sentence ("…, two days after an attack on a checkpoint that killed three
+        # policemen"; `_earlier_acts`) is no sentence after it: the main clause's doer did not do it
+        return
     sides = {1: event.actor1, 2: event.actor2}
     if _no_side_named(event) and before.event_type == "Battles" and {"actor1", "actor2"} <= before.evidence.keys() \
             and cand.paragraph_start == before_cand.paragraph_start:
@@ -1536,6 +1541,46 @@ def _strikers_told_around(cand: Candidate, doc: Doc, book: Codebook,
             m, role = found[0]
             return [(replace(m, kind="military") if m.kind == "government" else m, role)]
     return []
+
+
+def _taker_told_before(cand: Candidate, doc: Doc, article: Article, book: Codebook,
+                       told: dict[int, list[tuple[actors_mod.ActorMention, str]]]) -> list[_Mention]:
+    """Who took ground that a withdrawal names only the side that left ("Islamic State fighters withdrew from the
+    town"): the armed side the sentence just before, in its paragraph, tells moving on that same place ("Kurdish-led
+    forces advanced on Manbij"; `advance_verbs`), the taker that the Territory rule puts first. With no such
+    sentence the side that left stays alone: no taker is made up. `told`: each sentence's actors."""
+    sides = [r for m, r in cand.actor_mentions if m.kind in _ARMED_KINDS]
+    if cand.sub_event_type not in _TERRITORY_TYPES or cand.place is None or not sides or \
+            any(r != LEAVER for r in sides):
+        return []
+    sents = list(doc.sents)
+    at = next((i for i, s in enumerate(sents) if s.start_char <= cand.sentence.start < s.end_char), 0)
+    before = sents[at - 1] if at > 0 else None
+    if before is None or before.start_char < cand.paragraph_start or not _tells_place(before, cand.place):
+        return []
+    if before.start_char not in told:
+        told[before.start_char] = actor_mentions(before, book)
+    # (the subject of the verb, whatever role its first word gave a name: "Kurdish-led forces" opens on "Kurdish")
+    movers = [m for m, _ in told[before.start_char] if m.kind in _ARMED_KINDS and _moves_on(before, m)]
+    on = (cand.date.date_start if cand.date is not None else None) or article.published
+    return _in_power([(movers[0], "agent")], on, article.text) if movers else []
+
+
+def _tells_place(sent: SpacySpan, place: Place) -> bool:
+    """The sentence names the place: the place's own mention is in it, or its name."""
+    name = (place.name or place.mention or "").lower()
+    return sent.start_char <= place.span.start < sent.end_char or bool(name) and name in span_text(sent).lower()
+
+
+def _moves_on(sent: SpacySpan, m: actors_mod.ActorMention) -> bool:
+    """The mention is the subject of a verb of moving on a place ("Kurdish-led forces advanced on Manbij")."""
+    span = sent.doc.char_span(m.start, m.end, alignment_mode="expand")
+    if span is None or not len(span):
+        return False
+    head = span.root
+    while head.dep_ in {"compound", "amod", "nmod"} and head.head.i > head.i:
+        head = head.head
+    return head.dep_ == "nsubj" and head.head.lemma_.lower() in actors_mod.advance_verbs()
 
 
 def _bare_weapon(m: actors_mod.ActorMention) -> bool:
