@@ -170,12 +170,14 @@ def test_the_wounded_who_died_the_next_day_add_to_the_incidents_toll(pipeline: P
 def test_soldiers_who_succumbed_to_their_injuries_in_the_same_paragraph_add_to_the_ambushs_toll(
         pipeline: Pipeline) -> None:
     # before: "succumbed" was no trigger and "injuries" told after a paragraph's first sentence was skipped, so the
-    # two later dead were lost; now they join the ambush told before them: one event on Monday, 4 + 2 dead
+    # two later dead were lost; now they join the ambush told before them: one event on Monday, 4 + 2 dead, and
+    # its note says the toll it carries
     text = ("Militants ambushed an army patrol near Mopti on Monday, killing four soldiers. Two more soldiers "
             "succumbed to their injuries on Tuesday, the army said.")
     [event] = _kept(pipeline, text)
     assert event.event_date == dt.date(2024, 3, 11)
     assert event.fatalities == 6
+    assert event.notes is not None and "In all, 6 were killed." in event.notes
 
 
 def test_deaths_of_wounded_told_with_no_incident_before_them_are_no_event(pipeline: Pipeline) -> None:

@@ -25,7 +25,7 @@ from dateline.extract import dates as dates_mod
 from dateline.extract.actor_phrases import LEAVER, SPONSOR, actor_mentions
 from dateline.extract.decide import PLACE_AMBIGUOUS, SUMS_INCIDENTS
 from dateline.extract.fatalities import count_fatalities
-from dateline.extract.notes import clean_clause, make_note, reports
+from dateline.extract.notes import clean_clause, make_note, reports, restate_toll
 from dateline.extract.notes import phrases as note_phrases
 from dateline.geo import resolve as geo_resolve
 from dateline.model import Actor, Article, DateMention, Event, Place, Quote, RejectedCandidate, Span
@@ -1302,7 +1302,10 @@ def _settle_fatalities(event: Event, told: list[tuple[int, bool, bool]]) -> None
     if stated and figures == stated and "vague_fatalities" in event.flags:
         event.flags.remove("vague_fatalities")
     distinct = sorted(set(figures))
+    first = event.fatalities
     event.fatalities = distinct[0] + added
+    if added and first is not None and len(distinct) == 1:
+        event.notes = restate_toll(event.notes, first, event.fatalities)  # the note tells the toll it rose to
     if len(distinct) > 1:
         dispute = f" [fatalities disputed: {', '.join(map(str, distinct))}; the lowest is coded]"
         event.notes = (event.notes or "") + dispute
