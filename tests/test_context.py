@@ -75,3 +75,22 @@ def test_a_petrol_bomb_thrown_at_a_house_is_an_event(pipeline):
 ])
 def test_accidents_and_crime_near_crowd_words_stay_out(pipeline, text):
     assert pipeline.extract_text(text, published="2024-03-14").events == []
+
+
+@pytest.mark.parametrize(("text", "dead"), [
+    # before: "violence" and "unrest" were no triggers, so an act told only by the dead it left gave no candidate
+    ("Communal violence in Benue state has left at least 18 people dead since Sunday, police said.", 18),
+    ("Unrest in the city of Kisumu claimed nine lives on Tuesday, police said.", 9),
+])
+def test_violence_or_unrest_told_by_the_dead_it_left_is_an_event(pipeline, text, dead):
+    [event] = [e for e in pipeline.extract_text(text, published="2024-03-14").events if "needs_review" not in e.flags]
+    assert event.fatalities == dead
+
+
+@pytest.mark.parametrize("text", [
+    "Years of violence have claimed more than 40,000 lives in the region since 2009.",  # a toll over years: history
+    "Weeks of unrest have left the economy in ruins, the finance minister said in Harare.",  # no one dead
+])
+def test_violence_with_a_toll_over_years_or_no_dead_is_no_kept_event(pipeline, text):
+    events = pipeline.extract_text(text, published="2024-03-14").events
+    assert all("needs_review" in e.flags for e in events)

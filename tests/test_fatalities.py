@@ -250,6 +250,7 @@ def test_a_definite_plural_yields_to_a_stated_number() -> None:
     ("Police shot dead three protesters; two more died in hospital.", 5),   # more dead add, they do not dispute
     ("Ten people were killed, including two children who died in hospital.", 10),  # a share of the ten
     ("Five of the injured were in a critical condition.", None),
+    ("Unrest in the city of Kisumu claimed nine lives on Tuesday.", 9),    # lives claimed are the dead
 ])
 def test_deaths_of_the_wounded_and_more_dead_in_one_text(text: str, value: int | None) -> None:
     assert count_fatalities(text).value == value

@@ -132,6 +132,8 @@ _PATTERNS = [
     # "the death toll from Monday's missile strike on Odesa has risen to 20": what the toll is of, then its figure
     re.compile(rf"\bdeath toll\s+(?:from|in|of)\b[^.;]{{1,80}}?\s(?:has |had )?(?:risen|rose|climbed|jumped|"
                rf"increased|reached|stands|stood)(?:\s+(?:to|at))?\s+{_NUM}\b", re.IGNORECASE),
+    # "unrest claimed 12 lives", "the violence has claimed more than 500 lives"
+    re.compile(rf"\b(?:claimed|claiming|claims|claim)\s+{_NUM}\s+(?P<gap>(?:[\w'’-]+\s+)?)li(?:ves|fe)\b", re.IGNORECASE),
     # "the death of a protester", "the killing of two farmers"
     re.compile(rf"\b(?:death|deaths|killing|killings|murder|murders|body|bodies)\s+of\s+{_NUM}\b", re.IGNORECASE),
     # "killing the soldier", "the death of the commander": one named or definite victim
