@@ -17,6 +17,8 @@ NOT_EVENTS = [
     # an aircraft is no air strike without an attack or harm in its sentence
     "Rescuers searched Lake Kariba with two helicopters on Sunday, the police said.",
     "Divers pulled a body from the wreckage of the helicopter in the river near Harare on Monday.",
+    # a currency rallying "against the backdrop of" a policy: the preposition ends the words before a grievance
+    "The rupee rallied against the backdrop of a new policy from the central bank in Mumbai on Tuesday.",
 ]
 
 EVENTS = [
@@ -27,6 +29,10 @@ EVENTS = [
     # a march is a protest when it has a grievance or goes to the seat of a power, whoever marches
     ("Hundreds of nurses marched to the state assembly in Enugu on Monday over unpaid salaries.", "Peaceful protest"),
     ("Market traders in Kumasi marched against crime on Thursday.", "Peaceful protest"),
+    # a rally against a law, a bill or a tax qualified by a few words ("a planned", "the new ... ") is a protest
+    ("Thousands rallied in Dakar on Saturday against a planned tax on mobile money.", "Peaceful protest"),
+    ("Hundreds rallied in Lusaka on Tuesday against the new public order bill.", "Peaceful protest"),
+    ("Hundreds rallied in Kumasi on Friday against a controversial land law.", "Peaceful protest"),
     ("Army helicopters fired on rebel positions near Goma on Friday.", "Air/drone strike"),
 ]
 
