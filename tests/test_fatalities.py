@@ -251,6 +251,8 @@ def test_a_definite_plural_yields_to_a_stated_number() -> None:
     ("Ten people were killed, including two children who died in hospital.", 10),  # a share of the ten
     ("Five of the injured were in a critical condition.", None),
     ("Unrest in the city of Kisumu claimed nine lives on Tuesday.", 9),    # lives claimed are the dead
+    # ... but the lives that weeks of fighting claimed are a total over the weeks, no act's toll
+    ("Rebels entered the town after three weeks of fighting, which claimed some 200 lives.", None),
 ])
 def test_deaths_of_the_wounded_and_more_dead_in_one_text(text: str, value: int | None) -> None:
     assert count_fatalities(text).value == value

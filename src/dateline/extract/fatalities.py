@@ -132,8 +132,6 @@ _PATTERNS = [
     # "the death toll from Monday's missile strike on Odesa has risen to 20": what the toll is of, then its figure
     re.compile(rf"\bdeath toll\s+(?:from|in|of)\b[^.;]{{1,80}}?\s(?:has |had )?(?:risen|rose|climbed|jumped|"
                rf"increased|reached|stands|stood)(?:\s+(?:to|at))?\s+{_NUM}\b", re.IGNORECASE),
-    # "unrest claimed 12 lives", "the violence has claimed more than 500 lives"
-    re.compile(rf"\b(?:claimed|claiming|claims|claim)\s+{_NUM}\s+(?P<gap>(?:[\w'’-]+\s+)?)li(?:ves|fe)\b", re.IGNORECASE),
     # "the death of a protester", "the killing of two farmers"
     re.compile(rf"\b(?:death|deaths|killing|killings|murder|murders|body|bodies)\s+of\s+{_NUM}\b", re.IGNORECASE),
     # "killing the soldier", "the death of the commander": one named or definite victim
@@ -155,6 +153,13 @@ _PATTERNS = [
 _ANOTHER = re.compile(rf"\b(?P<q>)(?P<n>another)\s+(?!{_NUMWORD}\b)(?P<gap>(?:[\w'’-]+\s+){{0,3}}?){_AUX}{_DEATH_VERB}\b",
                       re.IGNORECASE)
 _PATTERNS.append(_ANOTHER)
+# "unrest claimed 12 lives", "the violence has claimed more than 500 lives"
+_CLAIMED_LIVES = re.compile(rf"\b(?:claimed|claiming|claims|claim)\s+{_NUM}\s+(?P<gap>(?:[\w'’-]+\s+)?)li(?:ves|fe)\b",
+                            re.IGNORECASE)
+_PATTERNS.append(_CLAIMED_LIVES)
+# ... but what weeks or years of fighting claimed ("after seven weeks of clashes, which claimed up to 250 lives") is
+# a total over the period, no act's toll
+_PERIOD_OF = re.compile(r"\b(?:days|weeks|months|years|decades) of\b", re.IGNORECASE)
 # A count told as more dead of the same act ("two more died", "another policeman died", "two of the wounded died
 # in hospital"): added to the act's figure, never a conflicting figure for its dead (data/rule_cues.yaml)
 _MORE_DEAD = Lexicon("rule_cues.yaml").regex("ADDITIONAL_DEAD")
@@ -337,6 +342,8 @@ def _accept(pattern: re.Pattern[str], m: re.Match[str], text: str) -> tuple[int,
         return None
     if pattern is _PATTERNS[0] and _ACTIVE_VERB.fullmatch(text[m.end("gap"):m.end()].strip()) and \
             _OBJECT_AFTER.match(text, m.end()):
+        return None
+    if pattern is _CLAIMED_LIVES and _PERIOD_OF.search(text, max(0, m.start() - 120), m.start()):
         return None
     if pattern is _PATTERNS[2]:
         if gap and _NOT_PEOPLE.match(gap):
