@@ -17,6 +17,8 @@ NOT_EVENTS = [
     # an aircraft is no air strike without an attack or harm in its sentence
     "Rescuers searched Lake Kariba with two helicopters on Sunday, the police said.",
     "Divers pulled a body from the wreckage of the helicopter in the river near Harare on Monday.",
+    # a currency rallying "against the backdrop of" a policy: the preposition ends the words before a grievance
+    "The rupee rallied against the backdrop of a new policy from the central bank in Mumbai on Tuesday.",
 ]
 
 EVENTS = [
@@ -27,6 +29,10 @@ EVENTS = [
     # a march is a protest when it has a grievance or goes to the seat of a power, whoever marches
     ("Hundreds of nurses marched to the state assembly in Enugu on Monday over unpaid salaries.", "Peaceful protest"),
     ("Market traders in Kumasi marched against crime on Thursday.", "Peaceful protest"),
+    # a rally against a law, a bill or a tax qualified by a few words ("a planned", "the new ... ") is a protest
+    ("Thousands rallied in Dakar on Saturday against a planned tax on mobile money.", "Peaceful protest"),
+    ("Hundreds rallied in Lusaka on Tuesday against the new public order bill.", "Peaceful protest"),
+    ("Hundreds rallied in Kumasi on Friday against a controversial land law.", "Peaceful protest"),
     ("Army helicopters fired on rebel positions near Goma on Friday.", "Air/drone strike"),
 ]
 
@@ -75,3 +81,22 @@ def test_a_petrol_bomb_thrown_at_a_house_is_an_event(pipeline):
 ])
 def test_accidents_and_crime_near_crowd_words_stay_out(pipeline, text):
     assert pipeline.extract_text(text, published="2024-03-14").events == []
+
+
+@pytest.mark.parametrize(("text", "dead"), [
+    # before: "violence" and "unrest" were no triggers, so an act told only by the dead it left gave no candidate
+    ("Communal violence in Benue state has left at least 18 people dead since Sunday, police said.", 18),
+    ("Unrest in the city of Kisumu claimed nine lives on Tuesday, police said.", 9),
+])
+def test_violence_or_unrest_told_by_the_dead_it_left_is_an_event(pipeline, text, dead):
+    [event] = [e for e in pipeline.extract_text(text, published="2024-03-14").events if "needs_review" not in e.flags]
+    assert event.fatalities == dead
+
+
+@pytest.mark.parametrize("text", [
+    "Years of violence have claimed more than 40,000 lives in the region since 2009.",  # a toll over years: history
+    "Weeks of unrest have left the economy in ruins, the finance minister said in Harare.",  # no one dead
+])
+def test_violence_with_a_toll_over_years_or_no_dead_is_no_kept_event(pipeline, text):
+    events = pipeline.extract_text(text, published="2024-03-14").events
+    assert all("needs_review" in e.flags for e in events)

@@ -165,3 +165,38 @@ def test_the_wounded_who_died_the_next_day_add_to_the_incidents_toll(pipeline: P
     assert event.event_date == dt.date(2024, 3, 8)
     assert event.fatalities == 5
     assert len(event.mentions) == 2
+
+
+def test_soldiers_who_succumbed_to_their_injuries_in_the_same_paragraph_add_to_the_ambushs_toll(
+        pipeline: Pipeline) -> None:
+    # before: "succumbed" was no trigger and "injuries" told after a paragraph's first sentence was skipped, so the
+    # two later dead were lost; now they join the ambush told before them: one event on Monday, 4 + 2 dead, and
+    # its note says the toll it carries
+    text = ("Militants ambushed an army patrol near Mopti on Monday, killing four soldiers. Two more soldiers "
+            "succumbed to their injuries on Tuesday, the army said.")
+    [event] = _kept(pipeline, text)
+    assert event.event_date == dt.date(2024, 3, 11)
+    assert event.fatalities == 6
+    assert event.notes is not None and "In all, 6 were killed." in event.notes
+
+
+def test_deaths_of_wounded_told_with_no_incident_before_them_are_no_event(pipeline: Pipeline) -> None:
+    # the toll of an incident the report does not tell is no act of its own
+    assert events_of(pipeline, "Two soldiers succumbed to their injuries in hospital on Tuesday, the army said.") == []
+
+
+def test_the_wounded_who_died_in_hospital_add_their_count_to_the_raids_toll(pipeline: Pipeline) -> None:
+    # before: "three of the wounded" read as a count of the wounded, and the fold added nothing
+    text = ("Gunmen raided a market in Kasungu on Monday, killing five traders.\n\n"
+            "Three of the wounded died in hospital on Tuesday, police said.")
+    [event] = _kept(pipeline, text)
+    assert event.event_date == dt.date(2024, 3, 11)
+    assert event.fatalities == 8
+
+
+def test_another_victim_who_died_of_his_wounds_adds_one_to_the_toll(pipeline: Pipeline) -> None:
+    # before: "another" was no count, and the toll stayed five
+    text = ("Gunmen raided a market in Kasungu on Monday, killing five traders.\n\n"
+            "Another trader died of his wounds on Wednesday, police said.")
+    [event] = _kept(pipeline, text)
+    assert event.fatalities == 6

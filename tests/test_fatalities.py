@@ -239,3 +239,20 @@ def test_a_definite_plural_with_no_number_is_at_least_two(text: str, value: int,
 
 def test_a_definite_plural_yields_to_a_stated_number() -> None:
     assert count_fatalities("Four soldiers were killed in the ambush; the soldiers were shot dead at close range.").value == 4
+
+
+@pytest.mark.parametrize(("text", "value"), [
+    ("Two of the wounded died in hospital on Saturday.", 2),                # the wounded are who died
+    ("Another policeman died of his wounds on Sunday.", 1),                 # "another" is one more victim
+    ("Another five people were killed on Sunday.", 5),                      # ... but "another five" is five
+    ("Another attack killed four people.", 4),                              # an attack is counted, not a victim
+    ("Gunmen attacked a village, killing 12 people; five of the wounded later died in hospital.", 17),
+    ("Police shot dead three protesters; two more died in hospital.", 5),   # more dead add, they do not dispute
+    ("Ten people were killed, including two children who died in hospital.", 10),  # a share of the ten
+    ("Five of the injured were in a critical condition.", None),
+    ("Unrest in the city of Kisumu claimed nine lives on Tuesday.", 9),    # lives claimed are the dead
+    # ... but the lives that weeks of fighting claimed are a total over the weeks, no act's toll
+    ("Rebels entered the town after three weeks of fighting, which claimed some 200 lives.", None),
+])
+def test_deaths_of_the_wounded_and_more_dead_in_one_text(text: str, value: int | None) -> None:
+    assert count_fatalities(text).value == value

@@ -401,3 +401,11 @@ def test_a_perfect_with_an_irregular_participle_is_told_in_its_past(nlp, text: s
     # before: "has retaken" lost its "has" and read "the army retaken the town"
     sent = next(iter(nlp(text).sents))
     assert notes.clean_clause([t for t in sent if not t.is_punct], sent.root) == want
+
+
+def test_a_note_states_the_toll_a_fold_raised_after_its_sentence() -> None:
+    # the lead told five dead, the wounded who died later raised the toll to eight: the note says so, before its tags
+    note = "On 11 March 2024, gunmen raided a market in Kasungu (Central), killing five traders. [size=no report]"
+    assert notes.restate_toll(note, 5, 8) == ("On 11 March 2024, gunmen raided a market in Kasungu (Central), "
+                                              "killing five traders. In all, 8 were killed. [size=no report]")
+    assert notes.restate_toll(note, 5, 5) == note

@@ -26,7 +26,7 @@ from dateline.extract import dates as dates_mod
 from dateline.extract.actor_phrases import LEAVER, SPONSOR, actor_mentions
 from dateline.extract.decide import PLACE_AMBIGUOUS, SUMS_INCIDENTS
 from dateline.extract.fatalities import count_fatalities
-from dateline.extract.notes import clean_clause, make_note, reports
+from dateline.extract.notes import clean_clause, make_note, reports, restate_toll
 from dateline.extract.notes import phrases as note_phrases
 from dateline.geo import resolve as geo_resolve
 from dateline.model import Actor, Article, DateMention, Event, Place, Quote, RejectedCandidate, Span
@@ -103,6 +103,7 @@ def extract_events(
             elif cand is not None:
                 candidates.append(cand)
     candidates = _without_crime_arrests(candidates, rejected, text)
+    candidates = _without_untold_wounds(candidates, rejected)
     _mark_summary_leads(candidates)
     told_mentions: dict[int, list[tuple[actors_mod.ActorMention, str]]] = {}  # a sentence's actors, read once
     places_told = _places_told(sentences, places)
@@ -641,6 +642,26 @@ def _without_crime_arrests(candidates: list[Candidate], rejected: list[RejectedC
     return [c for c in candidates if id(c) not in dropped]
 
 
+def _without_untold_wounds(candidates: list[Candidate], rejected: list[RejectedCandidate]) -> list[Candidate]:
+    """People who died of wounds, told before any incident ("Three soldiers succumbed to their injuries on
+    Saturday"): the toll of an incident the report does not tell, no act of its own, so rejected with the reason
+    kept. Told after an incident, the incident takes its dead (`_wounds_of_before`)."""
+    untold = list(itertools.takewhile(_only_died_of_wounds, candidates))
+    for cand in untold:
+        rejected.append(RejectedCandidate(span=cand.sentence, trigger=cand.trigger.text, reason="no_event",
+                                          detail="deaths of the wounded of an incident the report does not tell"))
+    return candidates[len(untold):]
+
+
+def _only_died_of_wounds(cand: Candidate) -> bool:
+    """The candidate's act is only a death of wounds: its main trigger lies in the words that tell it ("succumbed
+    to their injuries", "of the wounded died"), not in a killing its sentence also tells ("Gunmen killed two
+    soldiers and a third died of his wounds")."""
+    base = cand.sentence.start
+    return any(base + m.start() <= cand.trigger.start and cand.trigger.end <= base + m.end()
+               for m in incidents.part_cues()["died_of_wounds"].finditer(cand.sentence.text))
+
+
 def _same_crime(cand: Candidate, crime_paragraph: int) -> bool:
     """Violence with no sign of an armed, political or communal side, later in the paragraph of a common crime
     already rejected, is the same crime told on (ACLED does not code common crime)."""
@@ -1034,6 +1055,13 @@ def _merge(candidates: list[Candidate], article: Article, book: Codebook) -> lis
             if event.fatalities is not None:
                 updates[len(events) - 1] = max(updates.get(len(events) - 1, 0), event.fatalities)
             continue
+        if events and _wounds_of_before(events[-1], event, cand):
+            # "Two more soldiers succumbed to their injuries": more dead of the incident told before, added to its toll
+            events[-1].mentions.append(cand.sentence)
+            dead = count_fatalities(cand.sentence.text).value  # (a demonstration's sub-type reads no dead of its own)
+            if dead:
+                fatality_figures.setdefault(len(events) - 1, []).append((dead, True, False))
+            continue
         if events and _framing_retelling(cand, article.text):
             # "The attacks came as the offensive stalled", "The deaths brought to 300 the number killed since …":
             # the incident told before, framed in time or counted; its clauses are no second event
@@ -1276,6 +1304,14 @@ def _toll_update_of(before: Event, event: Event, cand: Candidate) -> bool:
     return told and (event.country is None or before.country is None or event.country == before.country)
 
 
+def _wounds_of_before(before: Event, event: Event, cand: Candidate) -> bool:
+    """Whether the candidate only tells that people wounded in the incident told just before it died ("Another
+    policeman died of his wounds on Saturday"): its dead, whatever day they died on, in the same country; never an
+    incident of its own (told before any incident, it is rejected: `_without_untold_wounds`)."""
+    return _only_died_of_wounds(cand) and (event.country is None or before.country is None
+                                           or event.country == before.country)
+
+
 def _a_least(event: Event) -> bool:
     """Whether the event's figure is only the least its words allow ("several", "the men were killed")."""
     return "vague_fatalities" in event.flags
@@ -1291,7 +1327,10 @@ def _settle_fatalities(event: Event, told: list[tuple[int, bool, bool]]) -> None
     if stated and figures == stated and "vague_fatalities" in event.flags:
         event.flags.remove("vague_fatalities")
     distinct = sorted(set(figures))
+    first = event.fatalities
     event.fatalities = distinct[0] + added
+    if added and first is not None and len(distinct) == 1:
+        event.notes = restate_toll(event.notes, first, event.fatalities)  # the note tells the toll it rose to
     if len(distinct) > 1:
         dispute = f" [fatalities disputed: {', '.join(map(str, distinct))}; the lowest is coded]"
         event.notes = (event.notes or "") + dispute

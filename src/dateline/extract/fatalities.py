@@ -11,6 +11,8 @@ Rules (docs/codebook.md, "Fatalities"):
   bound, never the sum of its ends;
 - counts of different victims joined by "and" in one clause add up ("two soldiers and three civilians
   were killed" → 5); different figures for the same deaths conflict → the lowest, with the dispute noted;
+- more dead told as such add to the figure ("killing three; two more died", "another died of his wounds", "two of
+  the wounded died in hospital"), while a share of the dead ("including two children") is no figure of its own;
 - no stated number → None (unknown; 0 in the ACLED CSV).
 
 Works on plain text so that it is usable on any sentence; offsets are relative to the text passed in.
@@ -21,8 +23,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from dateline.extract.packaged import Lexicon
+
 _UNITS = {
-    "one": 1, "a": 1, "an": 1, "single": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+    "another": 1, "one": 1, "a": 1, "an": 1, "single": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
     "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,
     "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "dozen": 12,
     "a dozen": 12, "a couple of": 2, "a pair of": 2, "both": 2,
@@ -145,10 +149,27 @@ _PATTERNS = [
     re.compile(rf"\b(?:burn(?:ed|t)|beat|stoned|hacked|stabbed|clubbed|bludgeoned|shot|starved|tortured)\s+{_NUM}\s+"
                rf"(?P<gap>(?:[\w'’-]+\s+){{0,3}}?)to death\b", re.IGNORECASE),
 ]
+# "another policeman died of his wounds": one more victim ("another five" is five: the number's own pattern)
+_ANOTHER = re.compile(rf"\b(?P<q>)(?P<n>another)\s+(?!{_NUMWORD}\b)(?P<gap>(?:[\w'’-]+\s+){{0,3}}?){_AUX}{_DEATH_VERB}\b",
+                      re.IGNORECASE)
+_PATTERNS.append(_ANOTHER)
+# "unrest claimed 12 lives", "the violence has claimed more than 500 lives"
+_CLAIMED_LIVES = re.compile(rf"\b(?:claimed|claiming|claims|claim)\s+{_NUM}\s+(?P<gap>(?:[\w'’-]+\s+)?)li(?:ves|fe)\b",
+                            re.IGNORECASE)
+_PATTERNS.append(_CLAIMED_LIVES)
+# ... but what weeks or years of fighting claimed ("after seven weeks of clashes, which claimed up to 250 lives") is
+# a total over the period, no act's toll
+_PERIOD_OF = re.compile(r"\b(?:days|weeks|months|years|decades) of\b", re.IGNORECASE)
+# A count told as more dead of the same act ("two more died", "another policeman died", "two of the wounded died
+# in hospital"): added to the act's figure, never a conflicting figure for its dead (data/rule_cues.yaml)
+_MORE_DEAD = Lexicon("rule_cues.yaml").regex("ADDITIONAL_DEAD")
+# "ten were killed, including two children who died in hospital": a share of the dead told before, no figure of its own
+_SHARE_OF = re.compile(r"\bincluding\s+$", re.IGNORECASE)
 # Words that, inside the victim gap, show the number is not a death count (an age, "a 40-year-old man", is no
 # duration); among them the weapon or attack that
 # did the killing ("an air strike killed five fighters", "two bombs killed ..."): it counts attacks, not the dead.
-_BLOCK_GAP = re.compile(r"\b(?:injur\w*|wound\w*|hurt|arrest\w*|detain\w*|and|or|before|(?:years?|days?|months?|weeks?)(?![- ]old)|"
+# ("two of the wounded died": the wounded are who died, not a count of the wounded)
+_BLOCK_GAP = re.compile(r"\b(?:(?<!of the )injur\w*|(?<!of the )wound\w*|hurt|arrest\w*|detain\w*|and|or|before|(?:years?|days?|months?|weeks?)(?![- ]old)|"
                         r"hours?|times|percent|km|miles|kilometres|kilometers|metres|meters|houses|homes|"
                         r"vehicles|cars|shops|buildings|strikes?|airstrikes?|raids?|attacks?|bombs?|bombings?|"
                         r"blasts?|explosions?|shells?|mortars?|rockets?|missiles?|drones?|ambush(?:es)?|"
@@ -285,10 +306,15 @@ def count_fatalities(text: str) -> FatalityCount:
             return FatalityCount(value=value, vague=False, days=_days(text), start=coded.start(), end=coded.end(),
                                  figures=[value])
     clauses = _sum_coordinated(text, hits)
-    figures = [v for _, _, v, _ in clauses]
-    best = min(clauses, key=lambda h: h[2])
+    clauses = [h for h in clauses if not _SHARE_OF.search(text, max(0, h[0] - 20), h[0])] or clauses
+    more = [h for h in clauses if _MORE_DEAD.search(text, h[0], h[1])]
+    told = [h for h in clauses if h not in more] or [min(more, key=lambda h: h[2])]
+    added = sum(h[2] for h in more if h not in told)
+    figures = [v for _, _, v, _ in told]
+    best = min(told, key=lambda h: h[2])
     days = _days(text)
-    return FatalityCount(value=best[2] + later, vague=best[3], days=days, start=best[0], end=best[1], figures=figures)
+    return FatalityCount(value=best[2] + added + later, vague=best[3], days=days, start=best[0], end=best[1],
+                         figures=figures)
 
 
 # An active verb with its object after it: "a strike on a house killed 12 people" — the phrase before "killed" is
@@ -312,10 +338,12 @@ def _definite_plural(text: str, later: int) -> FatalityCount:
 
 def _accept(pattern: re.Pattern[str], m: re.Match[str], text: str) -> tuple[int, int, int, bool] | None:
     gap = m.groupdict().get("gap") or ""
-    if pattern is _PATTERNS[0] and _BLOCK_GAP.search(gap):
+    if (pattern is _PATTERNS[0] or pattern is _ANOTHER) and _BLOCK_GAP.search(gap):
         return None
     if pattern is _PATTERNS[0] and _ACTIVE_VERB.fullmatch(text[m.end("gap"):m.end()].strip()) and \
             _OBJECT_AFTER.match(text, m.end()):
+        return None
+    if pattern is _CLAIMED_LIVES and _PERIOD_OF.search(text, max(0, m.start() - 120), m.start()):
         return None
     if pattern is _PATTERNS[2]:
         if gap and _NOT_PEOPLE.match(gap):

@@ -407,4 +407,20 @@ def after_merge(note: str | None, before: Event, after: Event) -> str | None:
     killed = _killed(after, main) if not before.fatalities else ""
     if killed and main.endswith("."):
         note = f"{main[:-1]}{killed}.{rest}"
+    elif before.fatalities and after.fatalities and after.fatalities != before.fatalities:
+        note = restate_toll(note, before.fatalities, after.fatalities)
     return note
+
+
+def restate_toll(note: str | None, old: int, new: int) -> str | None:
+    """The note of an event whose toll went from `old`, the one its sentence told, to `new` through a later
+    telling ("Two more officers died of their wounds"): the note states the toll the event carries, said after
+    the sentence ("…, killing three officers. In all, 5 were killed."; the sentence's own figure stays, since the
+    later dead may be others than the victims it names)."""
+    if not note or new == old:
+        return note
+    m = _SUFFIX.search(note)
+    main, rest = (note[:m.start()], note[m.start():]) if m else (note, "")
+    if not main.endswith("."):
+        return note
+    return f"{main} In all, {new} were killed.{rest}"
