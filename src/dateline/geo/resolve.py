@@ -178,6 +178,9 @@ class Mention:
     # a country a protest or a statement is aimed at ("accused Rwanda of backing the rebels", "condemned Israel"):
     # what the act is about, never where it happened
     accused: bool = False
+    # the city of "the X district of Y" whose X the index knows in no province Y ("the Karrada district of
+    # Baghdad"): X is a quarter of the city, so the wording says nothing for a province of the city's name
+    holds_quarter: bool = False
 
 
 @functools.cache
@@ -746,6 +749,7 @@ def _link_hierarchy(text: str, mentions: list[Mention], doc: Doc | None = None) 
                         or bool(b.candidates) and all(e.kind in {KIND_ADMIN1, KIND_ADMIN2} for e in b.candidates))
             if (b.is_parent and explicit and a.candidates and b.candidates and not inner & {e.cc for e in b.candidates}):
                 a.outside_parent = True
+            b.holds_quarter = b.is_parent and _quarter_of_city(text, a, b)
             if b.is_parent and len(inner) == 1:
                 cc = next(iter(inner))
                 holders = [pe for pe in b.candidates if pe.cc == cc and pe.kind != KIND_COUNTRY]
@@ -756,6 +760,24 @@ def _link_hierarchy(text: str, mentions: list[Mention], doc: Doc | None = None) 
             provinces = [pe for pe in a.candidates if pe.kind == KIND_ADMIN1]
             if any(_contains(pe, e) for pe in provinces for e in b.candidates):
                 b.parent, a.is_parent = k, True
+
+
+@functools.cache
+def _city_quarter_gap() -> re.Pattern[str]:
+    return re.compile(r"^\s+(?:" + "|".join(cues()["city_quarter_words"]) + r")\s+of\s+(?:the\s+)?$", re.IGNORECASE)
+
+
+_THE_BEFORE = re.compile(r"\bthe\s+$", re.IGNORECASE)
+
+
+def _quarter_of_city(text: str, a: Mention, b: Mention) -> bool:
+    """Whether "the A district of B" names a quarter A of the city B: B has a town reading, and none of A's
+    readings lies in a province or district B ("the Gwoza district of Borno" is Borno's district, kept)."""
+    if not _city_quarter_gap().match(text[a.end : b.start]) or not _THE_BEFORE.search(text[max(0, a.start - 6) : a.start]):
+        return False
+    if not any(e.kind == KIND_CITY for e in b.candidates):
+        return False
+    return not any(_contains(pe, e) for pe in b.candidates if pe.kind in {KIND_ADMIN1, KIND_ADMIN2} for e in a.candidates)
 
 
 def _contains(parent: Entry, child: Entry) -> bool:
@@ -1393,7 +1415,7 @@ def _score(m: Mention, e: Entry, mentions: list[Mention], ctx: Context, actor_co
             score += USUAL_READING_BONUS  # the usual reading, unless the text's other places point elsewhere
     elif e.kind in _ADMIN_SCORES:
         level, worded, bare = _ADMIN_SCORES[e.kind]
-        if m.kind_hint == level or m.is_parent:
+        if m.kind_hint == level or m.is_parent and not m.holds_quarter:
             score += worded
             why.append(f"{level} by wording/hierarchy")
         else:
