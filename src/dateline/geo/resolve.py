@@ -2101,7 +2101,8 @@ class Resolver:
         if not any(p.latitude is not None and not _modifier(p) for p in out):
             # no place named at all (or only as an attribute: "a militia backed by the UAE"): "Afghan forces
             # repulsed an attack" still says which country (precision 3)
-            demonym = self._demonym_place(doc, ctx, article) or self._speaker_state(mentions, doc, article)
+            demonym = (self._media_state_of_a_foreign_force(mentions, doc, article)
+                       or self._demonym_place(doc, ctx, article) or self._speaker_state(mentions, doc, article))
             if demonym is not None:
                 out.append(demonym)
         return out
@@ -2128,6 +2129,37 @@ class Resolver:
                     m, country, article, confidence=0.2,
                     reason=f"no place named; {m.text} speaks of {foreign} forces acting, on its state's soil")
         return None
+
+    def _media_state_of_a_foreign_force(self, mentions: list[Mention], doc: Doc, article: Article) -> Place | None:
+        """The state whose media tell of another state's ground forces acting, when the text names no place
+        ("Syria state media said Israeli troops shelled a village"): the forces' nationality says who acted, the
+        state's media that it was on their soil (precision 3). One such state only."""
+        media = self._media_states(mentions, doc, article)
+        if len(media) != 1:
+            return None
+        (cc, m), = media.items()
+        force = next((t for t in doc if t.text[:1].isupper() and self.gaz.demonym_country(t.text) not in {None, cc}
+                      and _ground_force_acting(t)), None)
+        if force is None or (country := self.gaz.country(cc)) is None:
+            return None
+        return self.place_from_entry(m, country, article, confidence=0.2,
+                                     reason=f"no place named; {country.name}'s state media tell of {force.text} forces "
+                                            "acting, on its soil")
+
+    def _media_states(self, mentions: list[Mention], doc: Doc, article: Article) -> dict[str, Mention]:
+        """The states whose media the text credits, by their name ("Syria state media") or nationality ("Lebanese
+        state television"), each with the words that name it."""
+        found: dict[str, Mention] = {}
+        for m in mentions:
+            if m.speaking and (e := self._state_of_media(m, article)) is not None:
+                found.setdefault(e.cc, m)
+        text = doc_text(doc)
+        for t in doc:
+            if t.text[:1].isupper() and (cc := self.gaz.demonym_country(t.text)) is not None \
+                    and _state_media_after().match(text, t.idx + len(t.text)):
+                found.setdefault(cc, Mention(t.idx, t.idx + len(t.text), t.text, t.text, "DEMONYM", None, None, None,
+                                             0, 0))
+        return found
 
     def _state_of_media(self, m: Mention, article: Article) -> Entry | None:
         """The country whose name opens the name of its state media credited for the report (`_names_an_outlet`)."""
