@@ -231,3 +231,24 @@ def test_a_states_media_telling_of_an_act_with_no_place_give_their_state(pipelin
     # nothing else places the act: a state's media tell it of their own soil (precision 3); before, no country
     (event,) = pipeline.extract_text(text, published="2024-03-14").events
     assert (event.country, event.geo_precision) == (country, 3)
+
+
+@pytest.mark.parametrize(("text", "country"), [
+    ("Syria state media said Israeli troops shelled a village on Monday, killing two farmers.", "Syria"),
+    (("Lebanese state television reported that Israeli tanks shelled a border village on Tuesday, wounding three "
+      "people."), "Lebanon"),
+    ("Iraqi state media said Turkish soldiers shelled a village on Monday, killing two shepherds.", "Iraq"),
+])
+def test_a_states_media_telling_of_a_foreign_ground_force_with_no_place_give_their_state(pipeline, text, country) -> None:  # type: ignore[no-untyped-def]
+    # the forces' nationality says who acted, the state's media where (before: the forces' own country)
+    (event,) = pipeline.extract_text(text, published="2024-03-14").events
+    assert (event.country, event.geo_precision) == (country, 3)
+
+
+@pytest.mark.parametrize(("text", "country"), [
+    ("Syria state media said Israeli troops shelled a village in Israel on Monday, wounding two farmers.", "Israel"),
+    ("Israeli troops shelled a village on Monday, killing two farmers.", "Israel"),
+])
+def test_a_foreign_ground_force_keeps_its_country_where_the_text_puts_the_act_or_no_media_speak(pipeline, text, country) -> None:  # type: ignore[no-untyped-def]
+    (event,) = pipeline.extract_text(text, published="2024-03-14").events
+    assert event.country == country

@@ -61,3 +61,17 @@ def test_an_organisation_after_a_man_from_is_not_a_place(resources, text: str) -
 
 def test_a_village_after_a_man_from_stays_a_place(resources) -> None:  # type: ignore[no-untyped-def]
     assert "Kwandaru" in _mentions(resources, "A trader from Kwandaru was shot dead near Maiduguri, Borno.")
+
+
+def test_a_named_forest_the_index_lacks_is_kept_at_the_province_the_text_gives(resources) -> None:  # type: ignore[no-untyped-def]
+    # "the Sambisa forest" in lower case, and a name NER calls an organisation: no candidate before, so the event
+    # fell to Borno at precision 3
+    place = event_place(resources, "Militants ambushed a patrol in the Sambisa forest in Borno state on Monday.",
+                        "ambushed")
+    assert (place.mention, place.admin1, place.country, place.geo_precision) == ("Sambisa forest", "Borno", "Nigeria", 2)
+
+
+def test_a_named_forest_with_no_province_stays_at_the_texts_country(resources) -> None:  # type: ignore[no-untyped-def]
+    places = {p.mention: p for p in geocode_text(
+        "Soldiers killed ten militants in the Alagarno forest on Tuesday, the Nigerian army said.", resources)}
+    assert (places["Alagarno forest"].country, places["Alagarno forest"].geo_precision) == ("Nigeria", 3)

@@ -65,3 +65,22 @@ def test_a_town_written_inside_a_far_town_is_the_events_place(resources) -> None
     place = event_place(resources, "Militia fighters stopped a convoy from entering the city of Ras al-Ayn in "
                                    "Al-Hasakeh by closing the roads.", "stopped")
     assert (place.mention, place.geo_precision) == ("Ras al-Ayn", 1)
+
+
+def test_a_named_district_of_a_city_is_a_quarter_of_the_city_not_a_province(resources) -> None:  # type: ignore[no-untyped-def]
+    # Karrada and Kibera are not in the index; "district of <city>" read the city as its namesake province
+    # (before: admin1 Baghdad at precision 3, admin2 Nairobi)
+    places = _by_mention(resources, "A car bomb killed five people in the Karrada district of Baghdad on Tuesday.")
+    assert places["Baghdad"] == ("Baghdad", "city", "Baghdad", "Iraq", 1)
+    place = event_place(resources, "A car bomb killed five people in the Karrada district of Baghdad on Tuesday.",
+                        "killed")
+    assert (place.name, place.kind, place.country) == ("Baghdad", "city", "Iraq")
+    places = _by_mention(resources, "Police fired tear gas at traders in the Kibera district of Nairobi on Friday.")
+    assert places["Nairobi"] == ("Nairobi", "city", "Nairobi", "Kenya", 1)
+
+
+def test_a_known_district_of_a_province_keeps_the_province(resources) -> None:  # type: ignore[no-untyped-def]
+    # Kajuru is an LGA of Kaduna state, so "Kaduna" is the state here, not the city
+    places = _by_mention(resources, "Gunmen killed seven villagers in the Kajuru district of Kaduna on Monday.")
+    assert places["Kaduna"] == ("Kaduna", "admin1", "Kaduna", "Nigeria", 3)
+    assert places["Kajuru"][1:] == ("admin2", "Kaduna", "Nigeria", 2)

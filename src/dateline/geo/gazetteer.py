@@ -97,6 +97,21 @@ def loose_key_of_fold(folded: str) -> str:
     return key[:-1] if len(key) > 4 and key.endswith("h") and key[-2] in "aeiou" else key
 
 
+def final_h_key(folded: str) -> str:
+    """A folded name without its articles and a final -h after a vowel, letters and spaces otherwise kept:
+    "Misratah" and "Misrata", "Az Zawiyah" and "Zawiya" meet; "Lutterbach" and "Luterbach" do not."""
+    key = _bare_name(folded)
+    return key[:-1] if len(key) > 4 and key.endswith("h") and key[-2] in "aeiou" else key
+
+
+def _bare_name(folded: str) -> str:
+    """A folded name without its articles, spaces kept ("Campo Verde" and "Campoverde" are two towns)."""
+    tokens = [t for t in folded.split() if t not in _ARTICLES]
+    if len(tokens) > 1 and tokens[0] in _SUN_ARTICLES:
+        tokens = tokens[1:]
+    return " ".join(tokens)
+
+
 @dataclass(frozen=True, slots=True)
 class Entry:
     """One gazetteer record, as the resolver sees it."""
@@ -134,6 +149,8 @@ def key_hash(key: str) -> int:
     return int.from_bytes(hashlib.blake2b(key.encode(), digest_size=8).digest(), "little") >> 1
 
 
+TWIN_KEY_MIN = 6  # letters of a loose key long enough to join a name's spelling twins (`_spelling_twins`)
+TWIN_SCAN = 20  # records of a loose key read for them (the key's records come countries, provinces, big towns first)
 _KNOWN_SIZE = 1 << 17  # keys `Gazetteer.known` keeps, as `key_hash`'s cache (emptied when full)
 
 
@@ -264,7 +281,7 @@ class Gazetteer:
             # (never a country: "Salvador", the Brazilian city, is not El Salvador)
             extra = [i for article in ("al ", "el ") for i in self._lookup_ids("keys", fold(article + name))
                      if i not in ids and i not in self._country_ids]
-            ids = list(ids) + extra
+            ids = list(ids) + extra + self._spelling_twins(name, ids)
         if not ids and loose:
             key2 = loose_key(name)
             if len(key2) >= 4:
@@ -278,6 +295,22 @@ class Gazetteer:
         seen = {e.idx for e in regions}
         found = regions + [self.entry(i) for i in ids if i not in seen]
         return tuple(found if limit is None else found[:limit])
+
+    def _spelling_twins(self, name: str, ids: Iterable[int]) -> list[int]:
+        """Records whose own name is `name` but for a final -h or an article (`final_h_key`), beyond the exact
+        key's: GeoNames may keep a news spelling ("Misrata") as an alternate name of the town only, while its
+        province bears "Misratah"; both are what the text names. Not doubled letters, which the loose key also
+        drops: "Luterbach" and "Lutterbach" are two towns. Only a long key's first records (`TWIN_KEY_MIN`,
+        `TWIN_SCAN`): a short key meets unrelated names by chance."""
+        key2 = loose_key(name)
+        if len(key2) < TWIN_KEY_MIN:
+            return []
+        folded = fold(name)
+        seen, own, bare = set(ids), final_h_key(folded), _bare_name(folded)
+        # (a name that differs by its article only is not a twin: "El Progreso" is not "Progreso")
+        return [i for i in self._lookup_ids("keys2", key2)[:TWIN_SCAN]
+                if i not in seen and i not in self._country_ids
+                and final_h_key(f := fold(self.entry(i).name)) == own and _bare_name(f) != bare]
 
     def has_name(self, name: str) -> bool:
         """Whether any record has exactly this name or alternate name: `bool(lookup(name, loose=False))`, without

@@ -22,7 +22,7 @@ from importlib import resources as importlib_resources
 from itertools import repeat
 from typing import Any
 
-from dateline.geo.gazetteer import fold, geo_data
+from dateline.geo.gazetteer import final_h_key, fold, geo_data
 from dateline.nlp.text import doc_orths, fill_word_table, lexeme_attrs, span_text
 
 Features = dict[str, float]
@@ -319,7 +319,9 @@ def toponym_features(doc: Any, start: int, end: int, source: str, ner: str | Non
         if all(e.cc == "US" for e in entries):
             x["gaz_us_only"] = 1.0
         folded = fold(text)  # once, not once per record
-        if not any(fold(e.name) == folded for e in entries):
+        # a record's own name but for a final -h ("Misrata" of "Misratah") is its own name, as the resolver reads it
+        spelling = final_h_key(folded)
+        if not any(fold(e.name) == folded or final_h_key(fold(e.name)) == spelling for e in entries):
             x["gaz_alt_name_only"] = 1.0
     return x
 

@@ -178,6 +178,9 @@ class Mention:
     # a country a protest or a statement is aimed at ("accused Rwanda of backing the rebels", "condemned Israel"):
     # what the act is about, never where it happened
     accused: bool = False
+    # the city of "the X district of Y" whose X the index knows in no province Y ("the Karrada district of
+    # Baghdad"): X is a quarter of the city, so the wording says nothing for a province of the city's name
+    holds_quarter: bool = False
 
 
 @functools.cache
@@ -746,6 +749,7 @@ def _link_hierarchy(text: str, mentions: list[Mention], doc: Doc | None = None) 
                         or bool(b.candidates) and all(e.kind in {KIND_ADMIN1, KIND_ADMIN2} for e in b.candidates))
             if (b.is_parent and explicit and a.candidates and b.candidates and not inner & {e.cc for e in b.candidates}):
                 a.outside_parent = True
+            b.holds_quarter = b.is_parent and _quarter_of_city(text, a, b)
             if b.is_parent and len(inner) == 1:
                 cc = next(iter(inner))
                 holders = [pe for pe in b.candidates if pe.cc == cc and pe.kind != KIND_COUNTRY]
@@ -756,6 +760,24 @@ def _link_hierarchy(text: str, mentions: list[Mention], doc: Doc | None = None) 
             provinces = [pe for pe in a.candidates if pe.kind == KIND_ADMIN1]
             if any(_contains(pe, e) for pe in provinces for e in b.candidates):
                 b.parent, a.is_parent = k, True
+
+
+@functools.cache
+def _city_quarter_gap() -> re.Pattern[str]:
+    return re.compile(r"^\s+(?:" + "|".join(cues()["city_quarter_words"]) + r")\s+of\s+(?:the\s+)?$", re.IGNORECASE)
+
+
+_THE_BEFORE = re.compile(r"\bthe\s+$", re.IGNORECASE)
+
+
+def _quarter_of_city(text: str, a: Mention, b: Mention) -> bool:
+    """Whether "the A district of B" names a quarter A of the city B: B has a town reading, and none of A's
+    readings lies in a province or district B ("the Gwoza district of Borno" is Borno's district, kept)."""
+    if not _city_quarter_gap().match(text[a.end : b.start]) or not _THE_BEFORE.search(text[max(0, a.start - 6) : a.start]):
+        return False
+    if not any(e.kind == KIND_CITY for e in b.candidates):
+        return False
+    return not any(_contains(pe, e) for pe in b.candidates if pe.kind in {KIND_ADMIN1, KIND_ADMIN2} for e in a.candidates)
 
 
 def _contains(parent: Entry, child: Entry) -> bool:
@@ -1393,7 +1415,7 @@ def _score(m: Mention, e: Entry, mentions: list[Mention], ctx: Context, actor_co
             score += USUAL_READING_BONUS  # the usual reading, unless the text's other places point elsewhere
     elif e.kind in _ADMIN_SCORES:
         level, worded, bare = _ADMIN_SCORES[e.kind]
-        if m.kind_hint == level or m.is_parent:
+        if m.kind_hint == level or m.is_parent and not m.holds_quarter:
             score += worded
             why.append(f"{level} by wording/hierarchy")
         else:
@@ -2079,7 +2101,8 @@ class Resolver:
         if not any(p.latitude is not None and not _modifier(p) for p in out):
             # no place named at all (or only as an attribute: "a militia backed by the UAE"): "Afghan forces
             # repulsed an attack" still says which country (precision 3)
-            demonym = self._demonym_place(doc, ctx, article) or self._speaker_state(mentions, doc, article)
+            demonym = (self._media_state_of_a_foreign_force(mentions, doc, article)
+                       or self._demonym_place(doc, ctx, article) or self._speaker_state(mentions, doc, article))
             if demonym is not None:
                 out.append(demonym)
         return out
@@ -2106,6 +2129,37 @@ class Resolver:
                     m, country, article, confidence=0.2,
                     reason=f"no place named; {m.text} speaks of {foreign} forces acting, on its state's soil")
         return None
+
+    def _media_state_of_a_foreign_force(self, mentions: list[Mention], doc: Doc, article: Article) -> Place | None:
+        """The state whose media tell of another state's ground forces acting, when the text names no place
+        ("Syria state media said Israeli troops shelled a village"): the forces' nationality says who acted, the
+        state's media that it was on their soil (precision 3). One such state only."""
+        media = self._media_states(mentions, doc, article)
+        if len(media) != 1:
+            return None
+        (cc, m), = media.items()
+        force = next((t for t in doc if t.text[:1].isupper() and self.gaz.demonym_country(t.text) not in {None, cc}
+                      and _ground_force_acting(t)), None)
+        if force is None or (country := self.gaz.country(cc)) is None:
+            return None
+        return self.place_from_entry(m, country, article, confidence=0.2,
+                                     reason=f"no place named; {country.name}'s state media tell of {force.text} forces "
+                                            "acting, on its soil")
+
+    def _media_states(self, mentions: list[Mention], doc: Doc, article: Article) -> dict[str, Mention]:
+        """The states whose media the text credits, by their name ("Syria state media") or nationality ("Lebanese
+        state television"), each with the words that name it."""
+        found: dict[str, Mention] = {}
+        for m in mentions:
+            if m.speaking and (e := self._state_of_media(m, article)) is not None:
+                found.setdefault(e.cc, m)
+        text = doc_text(doc)
+        for t in doc:
+            if t.text[:1].isupper() and (cc := self.gaz.demonym_country(t.text)) is not None \
+                    and _state_media_after().match(text, t.idx + len(t.text)):
+                found.setdefault(cc, Mention(t.idx, t.idx + len(t.text), t.text, t.text, "DEMONYM", None, None, None,
+                                             0, 0))
+        return found
 
     def _state_of_media(self, m: Mention, article: Article) -> Entry | None:
         """The country whose name opens the name of its state media credited for the report (`_names_an_outlet`)."""

@@ -1219,13 +1219,15 @@ def _named_by_context(doc: Doc, found: list[Candidate], stop: frozenset[str], tk
         if tk.sent_start[i] or _overlaps(i, i + 1, found) or _overlaps(i, i + 1, out):
             continue
         j = name_end(i)
+        named = j  # where the name itself ends (before "forest" of "the Sambisa forest")
         cue = None
         if j < n and lower[j] in after_lower and not (j + 1 < n and cap[j + 1] and lower[j] != "of"):
             cue = f"{lower[j]} after"
         elif j + 2 < n and lower[j] in {"and", ","} and cap[j + 1] and (e := name_end(j + 1)) < n \
                 and lower[e] in after_lower and lower[e].endswith("s"):
             cue = f"{lower[e]} after"  # "Shuqayf and Bustan Al-Basha districts"
-        elif j < n and lower[j] in features and cap[j] and not (j + 1 < n and cap[j + 1]):
+        elif j < n and lower[j] in features and (cap[j] or lower[i - 1] == "the") and not (j + 1 < n and cap[j + 1]):
+            # "the Jazal Mountains", and in lower case after "the": "the Sambisa forest" names one forest
             cue, j = f"{lower[j]} after", j + 1
         elif apposition(j):
             cue = "apposition"
@@ -1245,6 +1247,10 @@ def _named_by_context(doc: Doc, found: list[Candidate], stop: frozenset[str], tk
         if _overlaps(i, j, found) or _organisation_name(doc, i, j, org_heads):
             continue
         verdict = _bare_name_is_place(doc, i, j, tk, gazetteer, words)
+        if verdict is None and named < j:
+            # NER's label on the name alone ("Sambisa" an organisation): the recognizer weighs it, as for a name
+            # with no feature word
+            verdict = _bare_name_is_place(doc, i, named, tk, gazetteer, words)
         if verdict is None and (cue.endswith(" after") or cue == "apposition"):
             # a place word written after the name: the small NER calls most such villages a person, and the
             # recognizer weighs that label against the place word
