@@ -378,13 +378,18 @@ def cited_source(claimed_by: list[str], publisher: str | None) -> str | None:
 _DETERMINERS = {"the", "a", "an", "one", "two", "three", "several", "some", "many", "local", "witnesses"}
 
 
+def _main_and_tags(note: str) -> tuple[str, str]:
+    """The note's main sentence and the tags after it (" [size=…]"), apart, so words go in before the tags."""
+    m = _SUFFIX.search(note)
+    return (note[:m.start()], note[m.start():]) if m else (note, "")
+
+
 def with_source(note: str | None, claimed_by: list[str], publisher: str | None) -> str | None:
     """The note with ", according to {cited source}" before its main sentence's final period."""
     source = cited_source(claimed_by, publisher)
     if not note or not source or f"according to {source}" in note:
         return note
-    m = _SUFFIX.search(note)
-    main, rest = (note[:m.start()], note[m.start():]) if m else (note, "")
+    main, rest = _main_and_tags(note)
     if not main.endswith("."):
         return note
     return f"{main[:-1]}, according to {source}.{rest}"
@@ -402,8 +407,7 @@ def after_merge(note: str | None, before: Event, after: Event) -> str | None:
     old_date, new_date = date_phrase(before), date_phrase(after)
     if old_date != new_date and note.startswith(old_date):
         note = new_date + note[len(old_date):]
-    m = _SUFFIX.search(note)
-    main, rest = (note[:m.start()], note[m.start():]) if m else (note, "")
+    main, rest = _main_and_tags(note)
     killed = _killed(after, main) if not before.fatalities else ""
     if killed and main.endswith("."):
         note = f"{main[:-1]}{killed}.{rest}"
@@ -419,8 +423,7 @@ def restate_toll(note: str | None, old: int, new: int) -> str | None:
     later dead may be others than the victims it names)."""
     if not note or new == old:
         return note
-    m = _SUFFIX.search(note)
-    main, rest = (note[:m.start()], note[m.start():]) if m else (note, "")
+    main, rest = _main_and_tags(note)
     if not main.endswith("."):
         return note
     return f"{main} In all, {new} were killed.{rest}"
