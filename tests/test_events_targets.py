@@ -779,3 +779,20 @@ def test_arms_of_war_destroyed_are_a_battle(pipeline: Pipeline) -> None:
     [event] = events_of(pipeline, "Two armoured vehicles of the army were destroyed near Kidal on Tuesday, the "
                                   "rebels said.")
     assert event.sub_event_type == "Armed clash"
+
+
+@pytest.mark.parametrize("text", [
+    "Police killed a gunman who had opened fire on worshippers at a mosque in Kano on Friday.",
+    "Soldiers shot dead a gunman who had killed two villagers near Gusau on Tuesday.",
+])
+def test_who_a_killed_gunman_had_hit_is_no_target_of_the_killing(pipeline: Pipeline, text: str) -> None:
+    # the verb's own object is an armed man; the relative clause on him only says what he had done before
+    kept = [e for e in events_of(pipeline, text) if "needs_review" not in e.flags]
+    assert [(e.sub_event_type, e.actor2) for e in kept] == [("Armed clash", "Unidentified Armed Group (Nigeria)")]
+
+
+def test_a_clause_on_a_civilian_victim_keeps_the_attack_on_civilians(pipeline: Pipeline) -> None:
+    # guard: soldiers named inside the clause on the victim do not make him armed
+    [event] = events_of(pipeline, "Gunmen killed a farmer who had reported soldiers to the police near Gusau on "
+                                  "Tuesday.")
+    assert event.sub_event_type == "Attack"

@@ -1667,16 +1667,20 @@ def _target_heads(sent: SpacySpan | None) -> list[Token]:
     coordinated nouns."""
     if sent is None:
         return []
-    heads: list[Token] = []
+    hit: list[tuple[Token, Token]] = []  # (attack verb, what it hit)
     for tok in sent:
         opened_fire = tok.lemma_.lower() == "open" and any(c.lemma_.lower() == "fire" for c in tok.children)
         if not (CUE["attack_words"].fullmatch(tok.lower_) or tok.lemma_.lower() in ATTACK_LEMMAS or opened_fire):
             continue
         for child in tok.children:
             if child.dep_ in {"dobj", "nsubjpass"}:
-                heads.append(child)
+                hit.append((tok, child))
             if child.dep_ == "prep" and child.lower_ in {"on", "at", "upon", "against"}:
-                heads.extend(c for c in child.children if c.dep_ == "pobj")
+                hit.extend((tok, c) for c in child.children if c.dep_ == "pobj")
+    # "Police killed a gunman who had opened fire on worshippers": the clause on the gunman says who he was; what
+    # he had hit is no target of this act
+    targets = {h.i for _, h in hit}
+    heads = [h for verb, h in hit if not _in_clause_on(verb, targets)]
     out: list[Token] = []
     for h in heads:
         appos = [c for c in h.children if c.dep_ == "appos" and c.pos_ == "NOUN"]
@@ -1689,6 +1693,16 @@ def _target_heads(sent: SpacySpan | None) -> list[Token]:
 
 
 ATTACK_LEMMAS = _LEXICON.words("ATTACK_LEMMAS")
+
+
+def _in_clause_on(verb: Token, nouns: set[int]) -> bool:
+    """Whether the verb lies in a relative clause on one of the nouns (by token index): it describes that noun."""
+    node = verb
+    while node.head.i != node.i:
+        if node.dep_ == "relcl" and node.head.i in nouns:
+            return True
+        node = node.head
+    return False
 
 
 def _intervened(low: str) -> bool:
