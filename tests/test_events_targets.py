@@ -796,3 +796,20 @@ def test_a_clause_on_a_civilian_victim_keeps_the_attack_on_civilians(pipeline: P
     [event] = events_of(pipeline, "Gunmen killed a farmer who had reported soldiers to the police near Gusau on "
                                   "Tuesday.")
     assert event.sub_event_type == "Attack"
+
+
+@pytest.mark.parametrize("text", [
+    "Soldiers shot dead a suicide bomber at a checkpoint near Bannu on Monday before he could detonate his vest.",
+    "A would-be suicide bomber was shot dead outside a church in Quetta on Sunday.",
+])
+def test_a_bomber_killed_before_the_blast_is_a_disrupted_weapon(pipeline: Pipeline, text: str) -> None:
+    # the bomber's own death is how the attack was stopped: no blast, so no suicide bombing (codebook 3)
+    [event] = events_of(pipeline, text)
+    assert (event.sub_event_type, event.fatalities) == ("Disrupted weapons use", 1)
+
+
+def test_a_bomber_shot_whose_vest_still_exploded_is_a_suicide_bomb(pipeline: Pipeline) -> None:
+    # guard: the blast happened, and it killed
+    [event] = events_of(pipeline, "Soldiers shot a suicide bomber at a checkpoint near Bannu on Monday, but his "
+                                  "vest exploded, killing three civilians.")
+    assert (event.sub_event_type, event.fatalities) == ("Suicide bomb", 3)

@@ -807,6 +807,7 @@ OWN_DEAD = _LEXICON.regex("OWN_DEAD")
 BOMBARD_VERBS = _LEXICON.regex("BOMBARD_VERBS")
 TEAR_GAS_PROPER = _LEXICON.regex("TEAR_GAS_PROPER")  # the tear_gas cue without its "dispersed"
 DETONATED = _LEXICON.regex("DETONATED")
+BOMBER_STOPPED = _LEXICON.regex("BOMBER_STOPPED")
 GATHERING_ATTACKED = _LEXICON.regex("GATHERING_ATTACKED")
 # a later telling that counts more dead of the same event: its figure adds to the toll (events._settle_fatalities)
 ADDITIONAL_DEAD = _LEXICON.regex("ADDITIONAL_DEAD")
@@ -1093,8 +1094,10 @@ def classify_sentence(text: str, families: set[str], sent: SpacySpan | None = No
         if (has["withdraw"] and not has["clash"] and not FORCED_OUT.search(low)) or NO_RESISTANCE.search(low):
             return pick("Non-violent transfer of territory", "taken without fighting")
         return _territory_subtype(low, families)
-    if ("suicide" in families or has["suicide"]) and FOILED.search(low) and not DETONATED.search(low):
-        # "police foiled a suicide attack, arresting a would-be bomber": no blast, a device stopped before use
+    if ("suicide" in families or has["suicide"]) and FOILED.search(low) and \
+            not DETONATED.search(BOMBER_STOPPED.sub(" ", low)):
+        # "police foiled a suicide attack, arresting a would-be bomber": no blast, a device stopped before use; the
+        # bomber shot dead before he could detonate is how it was stopped, not a death of the attack
         return pick("Disrupted weapons use", "suicide attack foiled")
     if "suicide" in families or has["suicide"]:
         return pick("Suicide bomb", "suicide")
