@@ -330,7 +330,27 @@ def _armed_frame(tok: Token, family: str) -> bool:
                    for h in holders for c in h.children)
     if family in {"target", "invade"}:
         return tok.pos_ == "VERB"
+    if family == "retreat" and tok.lemma_.lower() in PHRASAL_RETREATS:
+        return _ground_left(tok)
     return True
+
+
+PHRASAL_RETREATS = _LEXICON.words("PHRASAL_RETREATS")
+RETREAT_PARTICLES = _LEXICON.words("RETREAT_PARTICLES")
+
+
+def _ground_left(verb: Token) -> bool:
+    """"pulled out of the town", "fell back from their positions": a particle of retreat, then the ground left
+    (a place, not a deal or talks: "pulled out of the agreement" is politics)."""
+    for particle in verb.children:
+        if particle.lower_ not in RETREAT_PARTICLES:
+            continue
+        for prep in (*particle.children, *verb.children):
+            if prep.dep_ == "prep" and prep.lower_ in {"of", "from"} and any(
+                    g.dep_ == "pobj" and not {g.lemma_.lower(), g.lower_} & DIPLOMATIC_NOUNS and _is_place(g)
+                    for g in prep.children):
+                return True
+    return False
 
 
 def find_triggers(sent: SpacySpan) -> list[Trigger]:
