@@ -270,3 +270,14 @@ def test_deaths_of_the_wounded_and_more_dead_in_one_text(text: str, value: int |
 def test_a_third_dead_after_a_count_is_one_more(text: str, value: int) -> None:
     count = count_fatalities(text)
     assert (count.value, count.disputed) == (value, False)
+
+
+@pytest.mark.parametrize(("text", "value"), [
+    # what an act "left" dead is counted after the verb; the "a" before it names the act's target, not one victim
+    ("Three days earlier, an ambush on a convoy left five soldiers dead.", 5),
+    ("A raid on a camp for the displaced left seven people dead.", 7),
+    ("Fighting around a checkpoint, leaving four militiamen dead, lasted until dawn.", 4),
+])
+def test_what_an_act_on_a_target_left_dead_is_its_count(text: str, value: int) -> None:
+    count = count_fatalities(text)
+    assert (count.value, count.disputed) == (value, False)
