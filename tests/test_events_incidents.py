@@ -200,3 +200,21 @@ def test_another_victim_who_died_of_his_wounds_adds_one_to_the_toll(pipeline: Pi
             "Another trader died of his wounds on Wednesday, police said.")
     [event] = _kept(pipeline, text)
     assert event.fatalities == 6
+
+
+def test_deaths_of_the_wounded_at_a_named_place_go_to_the_incident_there(pipeline: Pipeline) -> None:
+    # two incidents, then a death of the wounded at the first one's place: it adds to the first, not to the one
+    # told just before it
+    text = ("Gunmen attacked a police station in Gao on Monday, killing three officers. In a separate attack, "
+            "militants ambushed an army convoy near Menaka on Tuesday, killing two soldiers. Another policeman "
+            "died of his wounds in Gao on Wednesday.")
+    tolls = sorted((e.location, e.fatalities) for e in _kept(pipeline, text))
+    assert tolls == [("Gao", 4), ("Menaka", 2)]
+
+
+def test_deaths_of_the_wounded_in_a_hospital_elsewhere_later_still_join_the_one_incident(pipeline: Pipeline) -> None:
+    # guard: with one incident told, deaths of its wounded named where they were taken, more than a week later,
+    # are still its toll, never an act of their own
+    text = ("Gunmen attacked a police station in Gao on Monday, March 4, killing three officers. Another policeman "
+            "died of his wounds in Bamako on Wednesday, March 13.")
+    assert [(e.location, e.fatalities) for e in _kept(pipeline, text)] == [("Gao", 4)]

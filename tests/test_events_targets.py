@@ -779,3 +779,37 @@ def test_arms_of_war_destroyed_are_a_battle(pipeline: Pipeline) -> None:
     [event] = events_of(pipeline, "Two armoured vehicles of the army were destroyed near Kidal on Tuesday, the "
                                   "rebels said.")
     assert event.sub_event_type == "Armed clash"
+
+
+@pytest.mark.parametrize("text", [
+    "Police killed a gunman who had opened fire on worshippers at a mosque in Kano on Friday.",
+    "Soldiers shot dead a gunman who had killed two villagers near Gusau on Tuesday.",
+])
+def test_who_a_killed_gunman_had_hit_is_no_target_of_the_killing(pipeline: Pipeline, text: str) -> None:
+    # the verb's own object is an armed man; the relative clause on him only says what he had done before
+    kept = [e for e in events_of(pipeline, text) if "needs_review" not in e.flags]
+    assert [(e.sub_event_type, e.actor2) for e in kept] == [("Armed clash", "Unidentified Armed Group (Nigeria)")]
+
+
+def test_a_clause_on_a_civilian_victim_keeps_the_attack_on_civilians(pipeline: Pipeline) -> None:
+    # guard: soldiers named inside the clause on the victim do not make him armed
+    [event] = events_of(pipeline, "Gunmen killed a farmer who had reported soldiers to the police near Gusau on "
+                                  "Tuesday.")
+    assert event.sub_event_type == "Attack"
+
+
+@pytest.mark.parametrize("text", [
+    "Soldiers shot dead a suicide bomber at a checkpoint near Bannu on Monday before he could detonate his vest.",
+    "A would-be suicide bomber was shot dead outside a church in Quetta on Sunday.",
+])
+def test_a_bomber_killed_before_the_blast_is_a_disrupted_weapon(pipeline: Pipeline, text: str) -> None:
+    # the bomber's own death is how the attack was stopped: no blast, so no suicide bombing (codebook 3)
+    [event] = events_of(pipeline, text)
+    assert (event.sub_event_type, event.fatalities) == ("Disrupted weapons use", 1)
+
+
+def test_a_bomber_shot_whose_vest_still_exploded_is_a_suicide_bomb(pipeline: Pipeline) -> None:
+    # guard: the blast happened, and it killed
+    [event] = events_of(pipeline, "Soldiers shot a suicide bomber at a checkpoint near Bannu on Monday, but his "
+                                  "vest exploded, killing three civilians.")
+    assert (event.sub_event_type, event.fatalities) == ("Suicide bomb", 3)

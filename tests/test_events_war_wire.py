@@ -234,3 +234,27 @@ def test_rpg_fire_at_fighters_is_the_fighting_itself(pipeline: Pipeline, text: s
 ])
 def test_a_raid_is_a_battle_only_when_armed_men_are_hit(pipeline: Pipeline, text: str, sub_event_type: str) -> None:
     assert [e.sub_event_type for e in events_of(pipeline, text)] == [sub_event_type]
+
+
+@pytest.mark.parametrize(("text", "coded"), [
+    # pulling out of or falling back from a place gives it up; "without a fight / resistance" says how
+    ("Government troops pulled out of the town of Ansongo on Tuesday without a fight.",
+     [("Non-violent transfer of territory", "Military Forces of Mali")]),
+    ("The rebels fell back from their positions near Rutshuru on Monday without resistance.",
+     [("Non-violent transfer of territory", "Unidentified Armed Group (Democratic Republic of Congo)")]),
+    # a place handed over, the place told before the side it goes to: the taker is actor1
+    ("The rebels handed over the town of Ansongo to the army on Tuesday without a fight.",
+     [("Non-violent transfer of territory", "Military Forces of Mali")]),
+])
+def test_ground_pulled_out_of_or_handed_over_without_a_fight(pipeline: Pipeline, text: str,
+                                                            coded: list[tuple[str, str]]) -> None:
+    assert [(e.sub_event_type, e.actor1) for e in events_of(pipeline, text)] == coded
+
+
+@pytest.mark.parametrize("text", [
+    "The rebels pulled out of the peace talks in Doha on Monday.",
+    "Foreign investors pulled out of the mining deal on Monday.",
+    "Oil prices fell back from a record high on Monday.",
+])
+def test_pulling_out_of_talks_or_a_deal_gives_up_no_ground(pipeline: Pipeline, text: str) -> None:
+    assert events_of(pipeline, text) == []

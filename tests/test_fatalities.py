@@ -256,3 +256,28 @@ def test_a_definite_plural_yields_to_a_stated_number() -> None:
 ])
 def test_deaths_of_the_wounded_and_more_dead_in_one_text(text: str, value: int | None) -> None:
     assert count_fatalities(text).value == value
+
+
+@pytest.mark.parametrize(("text", "value"), [
+    # "a third" after a count is one more of the dead, added to the count, not a figure of one that disputes it
+    ("Gunmen killed two soldiers in an ambush near Gao on Monday and a third died of his wounds.", 3),
+    ("Three policemen were killed in the raid, and a fourth officer died later in hospital.", 4),
+    # "a third of" the dead is a share of them: no count at all
+    ("Twelve people died in the attack; a third of the dead were children.", 12),
+    # guard: a third one wounded is no death
+    ("Gunmen killed two soldiers, and a third was wounded.", 2),
+])
+def test_a_third_dead_after_a_count_is_one_more(text: str, value: int) -> None:
+    count = count_fatalities(text)
+    assert (count.value, count.disputed) == (value, False)
+
+
+@pytest.mark.parametrize(("text", "value"), [
+    # what an act "left" dead is counted after the verb; the "a" before it names the act's target, not one victim
+    ("Three days earlier, an ambush on a convoy left five soldiers dead.", 5),
+    ("A raid on a camp for the displaced left seven people dead.", 7),
+    ("Fighting around a checkpoint, leaving four militiamen dead, lasted until dawn.", 4),
+])
+def test_what_an_act_on_a_target_left_dead_is_its_count(text: str, value: int) -> None:
+    count = count_fatalities(text)
+    assert (count.value, count.disputed) == (value, False)

@@ -43,3 +43,11 @@ def test_a_killing_followed_by_a_crowd_keeps_its_own_toll(pipeline: Pipeline) ->
     events = events_of(pipeline, "Gunmen killed three villagers in Bokkos on Monday, and residents then blocked the "
                                  "highway in protest.")
     assert [e.fatalities for e in events if e.sub_event_type == "Attack"] == [3]
+
+
+def test_an_earlier_ambush_that_left_soldiers_dead_has_their_toll(pipeline: Pipeline) -> None:
+    # the earlier act told in an "after" clause takes the dead it left, not the "a" of "a convoy"
+    text = ("Troops killed six insurgents near Beni on Friday, three days after an ambush on a convoy left five "
+            "soldiers dead.")
+    tolls = sorted((str(e.event_date), e.fatalities) for e in events_of(pipeline, text))
+    assert tolls == [("2024-03-05", 5), ("2024-03-08", 6)]

@@ -330,7 +330,27 @@ def _armed_frame(tok: Token, family: str) -> bool:
                    for h in holders for c in h.children)
     if family in {"target", "invade"}:
         return tok.pos_ == "VERB"
+    if family == "retreat" and tok.lemma_.lower() in PHRASAL_RETREATS:
+        return _ground_left(tok)
     return True
+
+
+PHRASAL_RETREATS = _LEXICON.words("PHRASAL_RETREATS")
+RETREAT_PARTICLES = _LEXICON.words("RETREAT_PARTICLES")
+
+
+def _ground_left(verb: Token) -> bool:
+    """"pulled out of the town", "fell back from their positions": a particle of retreat, then the ground left
+    (a place, not a deal or talks: "pulled out of the agreement" is politics)."""
+    for particle in verb.children:
+        if particle.lower_ not in RETREAT_PARTICLES:
+            continue
+        for prep in (*particle.children, *verb.children):
+            if prep.dep_ == "prep" and prep.lower_ in {"of", "from"} and any(
+                    g.dep_ == "pobj" and not {g.lemma_.lower(), g.lower_} & DIPLOMATIC_NOUNS and _is_place(g)
+                    for g in prep.children):
+                return True
+    return False
 
 
 def find_triggers(sent: SpacySpan) -> list[Trigger]:
@@ -807,6 +827,7 @@ OWN_DEAD = _LEXICON.regex("OWN_DEAD")
 BOMBARD_VERBS = _LEXICON.regex("BOMBARD_VERBS")
 TEAR_GAS_PROPER = _LEXICON.regex("TEAR_GAS_PROPER")  # the tear_gas cue without its "dispersed"
 DETONATED = _LEXICON.regex("DETONATED")
+BOMBER_STOPPED = _LEXICON.regex("BOMBER_STOPPED")
 GATHERING_ATTACKED = _LEXICON.regex("GATHERING_ATTACKED")
 # a later telling that counts more dead of the same event: its figure adds to the toll (events._settle_fatalities)
 ADDITIONAL_DEAD = _LEXICON.regex("ADDITIONAL_DEAD")
@@ -1093,8 +1114,10 @@ def classify_sentence(text: str, families: set[str], sent: SpacySpan | None = No
         if (has["withdraw"] and not has["clash"] and not FORCED_OUT.search(low)) or NO_RESISTANCE.search(low):
             return pick("Non-violent transfer of territory", "taken without fighting")
         return _territory_subtype(low, families)
-    if ("suicide" in families or has["suicide"]) and FOILED.search(low) and not DETONATED.search(low):
-        # "police foiled a suicide attack, arresting a would-be bomber": no blast, a device stopped before use
+    if ("suicide" in families or has["suicide"]) and FOILED.search(low) and \
+            not DETONATED.search(BOMBER_STOPPED.sub(" ", low)):
+        # "police foiled a suicide attack, arresting a would-be bomber": no blast, a device stopped before use; the
+        # bomber shot dead before he could detonate is how it was stopped, not a death of the attack
         return pick("Disrupted weapons use", "suicide attack foiled")
     if "suicide" in families or has["suicide"]:
         return pick("Suicide bomb", "suicide")
@@ -1667,16 +1690,20 @@ def _target_heads(sent: SpacySpan | None) -> list[Token]:
     coordinated nouns."""
     if sent is None:
         return []
-    heads: list[Token] = []
+    hit: list[tuple[Token, Token]] = []  # (attack verb, what it hit)
     for tok in sent:
         opened_fire = tok.lemma_.lower() == "open" and any(c.lemma_.lower() == "fire" for c in tok.children)
         if not (CUE["attack_words"].fullmatch(tok.lower_) or tok.lemma_.lower() in ATTACK_LEMMAS or opened_fire):
             continue
         for child in tok.children:
             if child.dep_ in {"dobj", "nsubjpass"}:
-                heads.append(child)
+                hit.append((tok, child))
             if child.dep_ == "prep" and child.lower_ in {"on", "at", "upon", "against"}:
-                heads.extend(c for c in child.children if c.dep_ == "pobj")
+                hit.extend((tok, c) for c in child.children if c.dep_ == "pobj")
+    # "Police killed a gunman who had opened fire on worshippers": the clause on the gunman says who he was; what
+    # he had hit is no target of this act
+    targets = {h.i for _, h in hit}
+    heads = [h for verb, h in hit if not _in_clause_on(verb, targets)]
     out: list[Token] = []
     for h in heads:
         appos = [c for c in h.children if c.dep_ == "appos" and c.pos_ == "NOUN"]
@@ -1689,6 +1716,16 @@ def _target_heads(sent: SpacySpan | None) -> list[Token]:
 
 
 ATTACK_LEMMAS = _LEXICON.words("ATTACK_LEMMAS")
+
+
+def _in_clause_on(verb: Token, nouns: set[int]) -> bool:
+    """Whether the verb lies in a relative clause on one of the nouns (by token index): it describes that noun."""
+    node = verb
+    while node.head.i != node.i:
+        if node.dep_ == "relcl" and node.head.i in nouns:
+            return True
+        node = node.head
+    return False
 
 
 def _intervened(low: str) -> bool:

@@ -122,7 +122,8 @@ def extract_events(
             cand.sub_event_type = "Armed clash"
         cand.strikers = _strikers_told_around(cand, doc, book, told_mentions)
         cand.actor_mentions += _taker_told_before(cand, doc, article, book, told_mentions)
-    events = _merge(candidates, article, book)
+    report = incidents.ReportText(text, [start for start, _, _ in sentences], article.header_end())
+    events = _merge(candidates, article, book, report)
     return events, rejected
 
 
@@ -1028,7 +1029,7 @@ def _clause_tokens(tok: Token) -> tuple[Token, list[Token]]:
 STRATEGIC = "Strategic developments"  # the disorder type of acts that are no contention (arrests, deals)
 
 
-def _merge(candidates: list[Candidate], article: Article, book: Codebook) -> list[Event]:
+def _merge(candidates: list[Candidate], article: Article, book: Codebook, report: incidents.ReportText) -> list[Event]:
     events: list[Event] = []
     keys: dict[tuple[object, ...], int] = {}  # the open incident of each key (type, place, dates)
     key_of: dict[int, tuple[object, ...]] = {}  # each event's own key, kept when a distinct incident reopens it
@@ -1055,12 +1056,13 @@ def _merge(candidates: list[Candidate], article: Article, book: Codebook) -> lis
             if event.fatalities is not None:
                 updates[len(events) - 1] = max(updates.get(len(events) - 1, 0), event.fatalities)
             continue
-        if events and _wounds_of_before(events[-1], event, cand):
-            # "Two more soldiers succumbed to their injuries": more dead of the incident told before, added to its toll
-            events[-1].mentions.append(cand.sentence)
+        wounded_of = _wounds_of_before(events, event, cand, report)
+        if wounded_of is not None:
+            # "Two more soldiers succumbed to their injuries": more dead of an incident told before, added to its toll
+            events[wounded_of].mentions.append(cand.sentence)
             dead = count_fatalities(cand.sentence.text).value  # (a demonstration's sub-type reads no dead of its own)
             if dead:
-                fatality_figures.setdefault(len(events) - 1, []).append((dead, True, False))
+                fatality_figures.setdefault(wounded_of, []).append((dead, True, False))
             continue
         if events and _framing_retelling(cand, article.text):
             # "The attacks came as the offensive stalled", "The deaths brought to 300 the number killed since …":
@@ -1304,12 +1306,22 @@ def _toll_update_of(before: Event, event: Event, cand: Candidate) -> bool:
     return told and (event.country is None or before.country is None or event.country == before.country)
 
 
-def _wounds_of_before(before: Event, event: Event, cand: Candidate) -> bool:
-    """Whether the candidate only tells that people wounded in the incident told just before it died ("Another
-    policeman died of his wounds on Saturday"): its dead, whatever day they died on, in the same country; never an
-    incident of its own (told before any incident, it is rejected: `_without_untold_wounds`)."""
-    return _only_died_of_wounds(cand) and (event.country is None or before.country is None
-                                           or event.country == before.country)
+def _wounds_of_before(events: list[Event], event: Event, cand: Candidate, report: incidents.ReportText) -> int | None:
+    """The index of the incident told before whose wounded the candidate only tells died ("Another policeman died
+    of his wounds on Saturday"), or None: its dead, never an incident of its own (told before any incident, it is
+    rejected: `_without_untold_wounds`). The latest incident that passes the sequel test of the incidents stage
+    (`incidents.died_of_wounds`: told a few sentences before, at the place the deaths name or any when they name
+    none, within a week) takes them, so "… died of his wounds in Gao" goes to the attack in Gao even when another
+    incident was told in between. When none passes (told later, or where the wounded were taken), the incident
+    told just before takes them, if it is in the same country: the deaths are no act of their own."""
+    if not events or not _only_died_of_wounds(cand):
+        return None
+    for i in range(len(events) - 1, -1, -1):
+        if incidents.died_of_wounds(events[i], event, report):
+            return i
+    before = events[-1]
+    same_country = event.country is None or before.country is None or event.country == before.country
+    return len(events) - 1 if same_country else None
 
 
 def _a_least(event: Event) -> bool:

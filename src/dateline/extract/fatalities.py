@@ -163,6 +163,10 @@ _PERIOD_OF = re.compile(r"\b(?:days|weeks|months|years|decades) of\b", re.IGNORE
 # A count told as more dead of the same act ("two more died", "another policeman died", "two of the wounded died
 # in hospital"): added to the act's figure, never a conflicting figure for its dead (data/rule_cues.yaml)
 _MORE_DEAD = Lexicon("rule_cues.yaml").regex("ADDITIONAL_DEAD")
+# "a third of the dead": a fraction, not one victim ("a third died", after a count, is one more: ADDITIONAL_DEAD)
+_FRACTION_OF = Lexicon("rule_cues.yaml").regex("FRACTION_OF")
+# "an ambush on a convoy left five soldiers dead": the count is after "left", the number before it names the act's target
+_TOLL_VERB_IN_GAP = Lexicon("rule_cues.yaml").regex("TOLL_VERB_IN_GAP")
 # "ten were killed, including two children who died in hospital": a share of the dead told before, no figure of its own
 _SHARE_OF = re.compile(r"\bincluding\s+$", re.IGNORECASE)
 # Words that, inside the victim gap, show the number is not a death count (an age, "a 40-year-old man", is no
@@ -338,7 +342,7 @@ def _definite_plural(text: str, later: int) -> FatalityCount:
 
 def _accept(pattern: re.Pattern[str], m: re.Match[str], text: str) -> tuple[int, int, int, bool] | None:
     gap = m.groupdict().get("gap") or ""
-    if (pattern is _PATTERNS[0] or pattern is _ANOTHER) and _BLOCK_GAP.search(gap):
+    if (pattern is _PATTERNS[0] or pattern is _ANOTHER) and (_BLOCK_GAP.search(gap) or _TOLL_VERB_IN_GAP.search(gap)):
         return None
     if pattern is _PATTERNS[0] and _ACTIVE_VERB.fullmatch(text[m.end("gap"):m.end()].strip()) and \
             _OBJECT_AFTER.match(text, m.end()):
@@ -351,6 +355,8 @@ def _accept(pattern: re.Pattern[str], m: re.Match[str], text: str) -> tuple[int,
         if m.group(0).lower().startswith(("left", "leaving")):
             # "leaving three dead" is caught by the "dead" pattern; a bare "left five" is not a death count
             return None
+    if m.group("n").lower() in {"a", "an"} and _FRACTION_OF.match(gap):
+        return None
     value, vague = number_value(m.group("q") + m.group("n"))
     if value is None or _is_ordinal_or_date(text, m.start("n"), m.end("n")):
         return None

@@ -284,7 +284,7 @@ def merge_retellings(events: list[Event], report: ReportText, model: IncidentMod
                 _fold_arrest(event, other)
                 folded.add(id(other))
                 continue
-            fought, died = _fought_back(event, other, report), _died_of_wounds(event, other, report)
+            fought, died = _fought_back(event, other, report), died_of_wounds(event, other, report)
             if _told_apart(event, other) and not (fought or died):
                 continue
             p = model.probability(pair_features(event, other, report))
@@ -400,7 +400,7 @@ def _at_its_place_within(event: Event, other: Event, trigger: Span, report: Repo
 _WOUNDS_DAYS = 7  # how long after an incident deaths of its wounded are still told as its toll
 
 
-def _died_of_wounds(event: Event, other: Event, report: ReportText) -> bool:
+def died_of_wounds(event: Event, other: Event, report: ReportText) -> bool:
     """The later telling is the death of people wounded in the incident told just before ("Gunmen attacked a police
     station on Friday, killing three officers. Two more officers died of their wounds on Saturday."): the
     incident's toll, not an incident of its own, even dated to a later day. Only the same kind of disorder, told
