@@ -89,19 +89,18 @@ def actor_mentions(sent: SpacySpan, book: Codebook, credits: Sequence[Span] = ()
         kind = actors_mod.KIND_BY_LEMMA.get(lemma) or actors_mod.KIND_BY_LEMMA.get(tok.lower_)
         if kind is None and lemma in actors_mod.job_nouns():
             kind = "civilians"  # "an interpreter for the army": a civilian by the job
-        guard_words = {c.lower_ for c in tok.children if c.dep_ in {"compound", "amod"}} if lemma == "guard" else set()
-        if guard_words & {"security", "private", "mine", "company"}:
-            kind = "private_security"  # "security guards at the mine": a firm's armed guards, not the state
-        elif guard_words & {"border", "coast", "presidential", "republican", "frontier"}:
-            kind = "military"  # "Iranian border guards", "the coast guard": a state's forces
+        if lemma == "guard":
+            # "security guards at the mine": a firm's armed guards; "Iranian border guards", "the coast guard": a
+            # state's forces
+            kind = actors_mod.guard_kind({c.lower_ for c in tok.children if c.dep_ in {"compound", "amod"}}) or kind
         if lemma == "member" and any(c.dep_ == "compound" and c.lower_ == "service" for c in tok.children):
             kind = "military"  # "four U.S. service members": a state's troops, not civilians
         if kind is None and lemma in actors_mod.DEFENCE_WORDS and any(
                 c.lower_ in actors_mod.DEFENCE_MODIFIERS for c in tok.children):
             kind = "military"  # "air defences", "missile defense": a state's military
-        if kind is None and lemma in actors_mod.POSITION_WORDS and any(
-                c.lower_ in actors_mod.GOVERNMENT_WORDS for c in tok.children):
-            kind = "military"  # "fired at government positions": the state's forces held them
+        if kind is None and (lemma in actors_mod.POSITION_WORDS or lemma in actors_mod.holder_sites()) and (
+                holder := _position_holder(tok)) is not None:
+            kind = holder  # "fired at government positions", "a gendarmerie post": that state force held them
         if kind is None and lemma in actors_mod.POSITION_WORDS and (state := _nationality(tok, book)):
             kind, nationality = "military", state  # "attacked a Turkish military base": Turkey's forces held it
         nationality = None
@@ -253,6 +252,13 @@ def _community_name(tok: Token, book: Codebook) -> list[Token]:
         words.insert(0, word)
         i -= 1
     return words
+
+
+def _position_holder(tok: Token) -> str | None:
+    """The state force a word on a position names as its holder ("government positions", "a gendarmerie post"),
+    by its kind (`actors.position_holders`); None when no such word is on it."""
+    holders = actors_mod.position_holders()
+    return next((holders[c.lower_] for c in tok.children if c.lower_ in holders), None)
 
 
 def _coalition_named(tok: Token, kind: str | None, lemma: str) -> bool:
