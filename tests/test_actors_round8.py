@@ -24,3 +24,23 @@ def test_a_post_named_by_its_state_force_was_held_by_that_force(pipeline: Pipeli
     [event] = _kept(pipeline, text)
     assert event.event_type == "Battles"
     assert event.actor2 == actor2
+
+
+def test_a_group_named_by_a_word_before_its_head_shares_its_subject_with_the_next_clause(pipeline: Pipeline) -> None:
+    # ("Kurdish" hangs on "led", not on "forces": the name's role is that of its head word, the subject)
+    text = ("Kurdish-led forces killed four Islamic State fighters in Hasakah on Monday and captured three villages "
+            "near Raqqa on Tuesday.")
+    events = _kept(pipeline, text)
+    capture = [e for e in events if e.sub_event_type == "Non-state actor overtakes territory"]
+    assert len(capture) == 1
+    assert capture[0].actor1 == "QSD: Syrian Democratic Forces"
+
+
+def test_a_group_named_by_a_word_before_its_head_is_the_object_it_is(nlp) -> None:  # type: ignore[no-untyped-def]
+    from dateline.codebook import default_codebook
+    from dateline.extract.actor_phrases import actor_mentions
+
+    doc = nlp("Islamic State fighters ambushed Kurdish-led forces near Raqqa on Monday.")
+    roles = {(m.group or {}).get("name"): r for m, r in actor_mentions(next(doc.sents), default_codebook())}
+    assert roles["QSD: Syrian Democratic Forces"] == "patient"
+    assert roles["Islamic State ({country})"] == "agent"

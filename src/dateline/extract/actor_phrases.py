@@ -57,6 +57,8 @@ def actor_mentions(sent: SpacySpan, book: Codebook, credits: Sequence[Span] = ()
                 phrase = _group_phrase(sent, tok, sent.start_char + m.end())
                 used.update(phrase)
                 role = _role(tok)
+                if role == "other" and (head := _name_head(sent, tok, sent.start_char + m.end())) is not tok:
+                    role = _role(head)  # "Kurdish-led forces attacked": the role of the name's head word
                 noun = sent.doc[max(phrase)]
                 if role == "other" and noun.idx >= sent.start_char + m.end():
                     role = _role(noun)  # "IS militants attacked": the role of the noun after the name
@@ -604,6 +606,13 @@ def _actor_lemma(tok: Token) -> str:
     if tok.pos_ == "PROPN" and lemma.endswith("s") and lemma[:-1] in actors_mod.KIND_BY_LEMMA:
         return lemma[:-1]
     return lemma
+
+
+def _name_head(sent: SpacySpan, tok: Token, end_char: int) -> Token:
+    """The head word of a group's name that opens on another word ("forces" of "Kurdish-led forces", where
+    "Kurdish" hangs on "led"): the name's word whose head lies outside the name; the first word when none does."""
+    words = [t for t in sent if tok.idx <= t.idx < end_char]
+    return next((t for t in words if t.head.i == t.i or not tok.idx <= t.head.idx < end_char), tok)
 
 
 def _group_phrase(sent: SpacySpan, tok: Token, end_char: int) -> set[int]:
