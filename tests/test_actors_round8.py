@@ -44,3 +44,17 @@ def test_a_group_named_by_a_word_before_its_head_is_the_object_it_is(nlp) -> Non
     roles = {(m.group or {}).get("name"): r for m, r in actor_mentions(next(doc.sents), default_codebook())}
     assert roles["QSD: Syrian Democratic Forces"] == "patient"
     assert roles["Islamic State ({country})"] == "agent"
+
+
+@pytest.mark.parametrize(("text", "actor1", "actor2"), [
+    ("NDF militiamen clashed with rebels in the countryside of Hama on Monday, leaving four dead.",
+     "NDF: National Defense Forces", "Opposition Rebels (Syria)"),
+    ("Rebels ambushed an NDF patrol near Salamiyah on Monday, killing three militiamen.",
+     "Opposition Rebels (Syria)", "NDF: National Defense Forces"),
+    # (in the Philippines the acronym is the National Democratic Front, whose fighters are the NPA)
+    ("NDF guerrillas ambushed an army patrol near Catarman in Northern Samar province on Monday, killing two soldiers.",
+     "NPA: New People's Army", "Military Forces of the Philippines"),
+])
+def test_the_ndf_is_named_by_its_acronym(pipeline: Pipeline, text: str, actor1: str, actor2: str) -> None:
+    [event] = _kept(pipeline, text)
+    assert (event.actor1, event.actor2) == (actor1, actor2)
