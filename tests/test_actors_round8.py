@@ -58,3 +58,39 @@ def test_a_group_named_by_a_word_before_its_head_is_the_object_it_is(nlp) -> Non
 def test_the_ndf_is_named_by_its_acronym(pipeline: Pipeline, text: str, actor1: str, actor2: str) -> None:
     [event] = _kept(pipeline, text)
     assert (event.actor1, event.actor2) == (actor1, actor2)
+
+
+COMMUNAL = "Unidentified Communal Militia (Nigeria)"
+
+
+@pytest.mark.parametrize("text", [
+    "Clashes between herders and farmers in Benue State left 12 people dead on Sunday.",
+    "Communal clashes between herders and farmers in Plateau State left 12 people dead on Sunday.",
+    "At least 20 people were killed on Friday in intercommunal clashes between farmers and herders in Adamawa.",
+    "Communal violence in Plateau State has left at least 18 people dead since Sunday, police said.",
+])
+def test_violence_between_communities_is_a_clash_of_their_militias(pipeline: Pipeline, text: str) -> None:
+    [event] = events_of(pipeline, text)
+    assert event.sub_event_type == "Armed clash"
+    assert (event.actor1, event.actor2) == (COMMUNAL, COMMUNAL)
+    assert (event.inter1, event.inter2) == (4, 4)
+
+
+def test_a_community_the_lexicons_name_keeps_its_name_beside_the_other(pipeline: Pipeline) -> None:
+    [event] = _kept(pipeline, "Clashes between Fulani herders and farmers in Benue State left 12 people dead on Sunday.")
+    assert {event.actor1, event.actor2} == {COMMUNAL, "Fulani Ethnic Militia (Nigeria)"}
+
+
+@pytest.mark.parametrize(("text", "sub_event_type"), [
+    ("Police said a mob lynched a suspected thief in Kano on Sunday.", "Mob violence"),
+    ("Supporters of two rival parties clashed in Kano on Sunday, leaving three dead.", "Mob violence"),
+])
+def test_a_crowds_violence_stays_mob_violence(pipeline: Pipeline, text: str, sub_event_type: str) -> None:
+    [event] = _kept(pipeline, text)
+    assert event.sub_event_type == sub_event_type
+    assert event.actor1 == "Rioters (Nigeria)"
+
+
+def test_violence_between_a_community_and_the_police_has_no_communal_militia(pipeline: Pipeline) -> None:
+    for event in events_of(pipeline, "Violence between farmers and the police left two dead in Benue on Sunday."):
+        assert COMMUNAL not in {event.actor1, event.actor2}

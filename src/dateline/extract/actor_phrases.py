@@ -81,6 +81,7 @@ def actor_mentions(sent: SpacySpan, book: Codebook, credits: Sequence[Span] = ()
             if tok.dep_ == "compound" and actors_mod.KIND_BY_LEMMA.get(_actor_lemma(tok.head)) == "unidentified_armed":
                 used.add(tok.head.i)  # "Chinland Defence Force fighters": the group's own fighters
     found.extend(_communities(sent, book, used))
+    found.extend(_communities_fighting(sent, used))
     for tok in sent:
         if tok.i in used or (tok.pos_ not in {"NOUN", "PROPN"}
                              and not (tok.tag_ == "VBG" and tok.lower_ in actors_mod.state_act_nouns())):
@@ -217,6 +218,38 @@ def _communities(sent: SpacySpan, book: Codebook, used: set[int]) -> list[tuple[
         out.append((actors_mod.ActorMention("communal_militia", start, end, sent.doc.text[start:end], None,
                                             group=group), _role(actor)))
         used.update(t.i for t in tokens)
+    return out
+
+
+# The unnamed community's militia of violence between communities (`_communities_fighting`): the mark tells it
+# from a militia a noun named ("vigilantes"), so the fight is read as one between two organised sides.
+COMMUNAL_SIDE = {"name": "Unidentified Communal Militia ({country})", "inter": 4, "communities_fight": True}
+
+
+_NOT_COMMUNITIES = actors_mod.STATE_KINDS | {"unidentified_armed", "unidentified_gang", "protesters", "rioters"}
+
+
+def _communities_fighting(sent: SpacySpan, used: set[int]) -> list[tuple[actors_mod.ActorMention, str]]:
+    """The two sides of violence between communities ("communal clashes", "intercommunal violence", "clashes between
+    herders and farmers"): a community's militia for each community the act is told between (one the lexicons name,
+    "Fulani herders", keeps its own name), else two unnamed communal militias; both act, on each other."""
+    nouns, words, livelihoods = actors_mod.communal_act_words()
+    out: list[tuple[actors_mod.ActorMention, str]] = []
+    for tok in sent:
+        if _actor_lemma(tok) not in nouns or tok.pos_ not in {"NOUN", "PROPN"}:
+            continue
+        communal = [c for c in tok.children if c.dep_ in {"amod", "compound"} and c.lower_ in words]
+        pair = [n for prep in tok.children if prep.dep_ == "prep" and prep.lower_ == "between"
+                for o in prep.children if o.dep_ == "pobj" for n in (o, *o.conjuncts)]
+        sides = [n for n in pair if n.i not in used and (communal or _actor_lemma(n) in livelihoods)]
+        if len(pair) < 2 and not communal or len(pair) >= 2 and not sides or any(
+                actors_mod.KIND_BY_LEMMA.get(_actor_lemma(n)) in _NOT_COMMUNITIES for n in pair):
+            continue  # ("violence between farmers and the police": a state force is no community)
+        spans = [(n.idx, n.idx + len(n.text)) for n in sides] if len(pair) >= 2 else \
+            [(communal[0].idx, tok.idx + len(tok.text))] * 2
+        out += [(actors_mod.ActorMention("communal_militia", a, b, sent.doc.text[a:b], None, group=COMMUNAL_SIDE),
+                 "agent") for a, b in spans]
+        used.update(n.i for n in sides)
     return out
 
 

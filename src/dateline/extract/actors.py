@@ -191,6 +191,15 @@ def guard_kind(words: set[str]) -> str | None:
 
 
 @functools.cache
+def communal_act_words() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+    """The act nouns of violence between communities, the communal words on them, and the communities named by their
+    livelihood ("communal clashes", "clashes between herders and farmers"; `communal_act_nouns`)."""
+    aliases = _load_aliases()
+    return (frozenset(aliases.get("communal_act_nouns", [])), frozenset(aliases.get("communal_act_words", [])),
+            frozenset(aliases.get("livelihood_communities", [])))
+
+
+@functools.cache
 def civilian_sites() -> frozenset[str]:
     """Lemmas of places and gatherings whose people are civilians ("a wedding party", "a bus station")."""
     return frozenset(_load_aliases().get("civilian_sites", []))

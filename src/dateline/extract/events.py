@@ -114,6 +114,8 @@ def extract_events(
         others = _other_places_of_sentence(cand, places)
         own_sentences = [x for x, told in zip(sentences, places_told, strict=True)
                          if not _names_another_place(cand, others, told)]
+        if cand.sub_event_type == "Mob violence" and _communities_fight(cand):
+            cand.sub_event_type = "Armed clash"
         if cand.sub_event_type == "Peaceful protest":
             cand.sub_event_type = _handling_in_next_sentences(cand, own_sentences)
         if cand.sub_event_type in DEMONSTRATION_TYPES:
@@ -444,6 +446,14 @@ def _handling_in_next_sentences(cand: Candidate, sentences: list[tuple[int, int,
 
 # One-sided attacks that become a clash when the side attacked fires back.
 ONE_SIDED = frozenset({"Grenade", "Attack", "Remote explosive/landmine/IED"})
+
+
+def _communities_fight(cand: Candidate) -> bool:
+    """Violence between communities ("communal clashes between herders and farmers left 12 dead"): their militias are
+    organised armed sides (`actor_phrases._communities_fighting`), so the fight is an Armed clash, not the mob
+    violence of an unorganised crowd; a state force named in it leaves the rules' reading alone."""
+    sides = [m for m, _ in cand.actor_mentions if (m.group or {}).get("communities_fight")]
+    return bool(sides) and not any(m.kind in actors_mod.STATE_KINDS for m, _ in cand.actor_mentions)
 
 
 def _fire_returned(cand: Candidate, sentences: list[tuple[int, int, str]]) -> bool:
