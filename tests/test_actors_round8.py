@@ -94,3 +94,34 @@ def test_a_crowds_violence_stays_mob_violence(pipeline: Pipeline, text: str, sub
 def test_violence_between_a_community_and_the_police_has_no_communal_militia(pipeline: Pipeline) -> None:
     for event in events_of(pipeline, "Violence between farmers and the police left two dead in Benue on Sunday."):
         assert COMMUNAL not in {event.actor1, event.actor2}
+
+
+ARMY_DRC = "Military Forces of the Democratic Republic of Congo"
+M23 = "M23: March 23 Movement"
+
+
+@pytest.mark.parametrize(("text", "actor1", "actor2"), [
+    ("Government troops entered the town of Rutshuru on Tuesday. M23 rebels withdrew from the town on Tuesday.",
+     ARMY_DRC, M23),
+    ("M23 rebels entered the town of Rutshuru on Tuesday. Government troops withdrew from the town.", M23, ARMY_DRC),
+])
+def test_an_entry_and_the_withdrawal_told_next_are_one_transfer(pipeline: Pipeline, text: str, actor1: str,
+                                                                actor2: str) -> None:
+    [event] = _kept(pipeline, text)
+    assert event.sub_event_type == "Non-violent transfer of territory"
+    assert (event.actor1, event.actor2) == (actor1, actor2)
+    assert event.location == "Rutshuru"
+
+
+def test_an_entry_after_fighting_stays_a_battle_for_the_town(pipeline: Pipeline) -> None:
+    text = ("Government troops entered the town of Rutshuru on Tuesday after heavy fighting. M23 rebels withdrew from "
+            "the town on Tuesday.")
+    [event] = _kept(pipeline, text)
+    assert event.sub_event_type == "Government regains territory"
+    assert (event.actor1, event.actor2) == (ARMY_DRC, M23)
+
+
+def test_a_withdrawal_from_another_place_stays_its_own_event(pipeline: Pipeline) -> None:
+    text = "Government troops entered the town of Rutshuru on Tuesday. M23 rebels withdrew from Kiwanja on Tuesday."
+    events = _kept(pipeline, text)
+    assert len(events) == 2
