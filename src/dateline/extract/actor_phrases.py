@@ -643,9 +643,12 @@ def _actor_lemma(tok: Token) -> str:
 
 def _name_head(sent: SpacySpan, tok: Token, end_char: int) -> Token:
     """The head word of a group's name that opens on another word ("forces" of "Kurdish-led forces", where
-    "Kurdish" hangs on "led"): the name's word whose head lies outside the name; the first word when none does."""
+    "Kurdish" hangs on "led"): the name's word whose head lies outside the name; the first word when none does, or
+    when that word only modifies another noun."""
     words = [t for t in sent if tok.idx <= t.idx < end_char]
-    return next((t for t in words if t.head.i == t.i or not tok.idx <= t.head.idx < end_char), tok)
+    head = next((t for t in words if t.head.i == t.i or not tok.idx <= t.head.idx < end_char), tok)
+    # ("a Saudi-led coalition air raid": a name on an act's noun has no role of the act's own)
+    return tok if head.dep_ in {"compound", "amod", "nmod", "poss"} else head
 
 
 def _group_phrase(sent: SpacySpan, tok: Token, end_char: int) -> set[int]:
