@@ -57,6 +57,8 @@ def actor_mentions(sent: SpacySpan, book: Codebook, credits: Sequence[Span] = ()
                 phrase = _group_phrase(sent, tok, sent.start_char + m.end())
                 used.update(phrase)
                 role = _role(tok)
+                if role == "other" and (head := _name_head(sent, tok, sent.start_char + m.end())) is not tok:
+                    role = _role(head)  # "Kurdish-led forces attacked": the role of the name's head word
                 noun = sent.doc[max(phrase)]
                 if role == "other" and noun.idx >= sent.start_char + m.end():
                     role = _role(noun)  # "IS militants attacked": the role of the noun after the name
@@ -79,6 +81,7 @@ def actor_mentions(sent: SpacySpan, book: Codebook, credits: Sequence[Span] = ()
             if tok.dep_ == "compound" and actors_mod.KIND_BY_LEMMA.get(_actor_lemma(tok.head)) == "unidentified_armed":
                 used.add(tok.head.i)  # "Chinland Defence Force fighters": the group's own fighters
     found.extend(_communities(sent, book, used))
+    found.extend(_communities_fighting(sent, used))
     for tok in sent:
         if tok.i in used or (tok.pos_ not in {"NOUN", "PROPN"}
                              and not (tok.tag_ == "VBG" and tok.lower_ in actors_mod.state_act_nouns())):
@@ -89,19 +92,18 @@ def actor_mentions(sent: SpacySpan, book: Codebook, credits: Sequence[Span] = ()
         kind = actors_mod.KIND_BY_LEMMA.get(lemma) or actors_mod.KIND_BY_LEMMA.get(tok.lower_)
         if kind is None and lemma in actors_mod.job_nouns():
             kind = "civilians"  # "an interpreter for the army": a civilian by the job
-        guard_words = {c.lower_ for c in tok.children if c.dep_ in {"compound", "amod"}} if lemma == "guard" else set()
-        if guard_words & {"security", "private", "mine", "company"}:
-            kind = "private_security"  # "security guards at the mine": a firm's armed guards, not the state
-        elif guard_words & {"border", "coast", "presidential", "republican", "frontier"}:
-            kind = "military"  # "Iranian border guards", "the coast guard": a state's forces
+        if lemma == "guard":
+            # "security guards at the mine": a firm's armed guards; "Iranian border guards", "the coast guard": a
+            # state's forces
+            kind = actors_mod.guard_kind({c.lower_ for c in tok.children if c.dep_ in {"compound", "amod"}}) or kind
         if lemma == "member" and any(c.dep_ == "compound" and c.lower_ == "service" for c in tok.children):
             kind = "military"  # "four U.S. service members": a state's troops, not civilians
         if kind is None and lemma in actors_mod.DEFENCE_WORDS and any(
                 c.lower_ in actors_mod.DEFENCE_MODIFIERS for c in tok.children):
             kind = "military"  # "air defences", "missile defense": a state's military
-        if kind is None and lemma in actors_mod.POSITION_WORDS and any(
-                c.lower_ in actors_mod.GOVERNMENT_WORDS for c in tok.children):
-            kind = "military"  # "fired at government positions": the state's forces held them
+        if kind is None and (lemma in actors_mod.POSITION_WORDS or lemma in actors_mod.holder_sites()) and (
+                holder := _position_holder(tok)) is not None:
+            kind = holder  # "fired at government positions", "a gendarmerie post": that state force held them
         if kind is None and lemma in actors_mod.POSITION_WORDS and (state := _nationality(tok, book)):
             kind, nationality = "military", state  # "attacked a Turkish military base": Turkey's forces held it
         nationality = None
@@ -219,6 +221,38 @@ def _communities(sent: SpacySpan, book: Codebook, used: set[int]) -> list[tuple[
     return out
 
 
+# The unnamed community's militia of violence between communities (`_communities_fighting`): the mark tells it
+# from a militia a noun named ("vigilantes"), so the fight is read as one between two organised sides.
+COMMUNAL_SIDE = {"name": "Unidentified Communal Militia ({country})", "inter": 4, "communities_fight": True}
+
+
+_NOT_COMMUNITIES = actors_mod.STATE_KINDS | {"unidentified_armed", "unidentified_gang", "protesters", "rioters"}
+
+
+def _communities_fighting(sent: SpacySpan, used: set[int]) -> list[tuple[actors_mod.ActorMention, str]]:
+    """The two sides of violence between communities ("communal clashes", "intercommunal violence", "clashes between
+    herders and farmers"): a community's militia for each community the act is told between (one the lexicons name,
+    "Fulani herders", keeps its own name), else two unnamed communal militias; both act, on each other."""
+    nouns, words, livelihoods = actors_mod.communal_act_words()
+    out: list[tuple[actors_mod.ActorMention, str]] = []
+    for tok in sent:
+        if _actor_lemma(tok) not in nouns or tok.pos_ not in {"NOUN", "PROPN"}:
+            continue
+        communal = [c for c in tok.children if c.dep_ in {"amod", "compound"} and c.lower_ in words]
+        pair = [n for prep in tok.children if prep.dep_ == "prep" and prep.lower_ == "between"
+                for o in prep.children if o.dep_ == "pobj" for n in (o, *o.conjuncts)]
+        sides = [n for n in pair if n.i not in used and (communal or _actor_lemma(n) in livelihoods)]
+        if len(pair) < 2 and not communal or len(pair) >= 2 and not sides or any(
+                actors_mod.KIND_BY_LEMMA.get(_actor_lemma(n)) in _NOT_COMMUNITIES for n in pair):
+            continue  # ("violence between farmers and the police": a state force is no community)
+        spans = [(n.idx, n.idx + len(n.text)) for n in sides] if len(pair) >= 2 else \
+            [(communal[0].idx, tok.idx + len(tok.text))] * 2
+        out += [(actors_mod.ActorMention("communal_militia", a, b, sent.doc.text[a:b], None, group=COMMUNAL_SIDE),
+                 "agent") for a, b in spans]
+        used.update(n.i for n in sides)
+    return out
+
+
 def _community_member(tok: Token) -> Token | None:
     """The actor noun a tribe's or clan's word belongs to: "gunmen from the X clan", "members of the X tribe",
     "X clan militiamen"; None when the community's word is the actor itself ("the X tribe attacked")."""
@@ -253,6 +287,13 @@ def _community_name(tok: Token, book: Codebook) -> list[Token]:
         words.insert(0, word)
         i -= 1
     return words
+
+
+def _position_holder(tok: Token) -> str | None:
+    """The state force a word on a position names as its holder ("government positions", "a gendarmerie post"),
+    by its kind (`actors.position_holders`); None when no such word is on it."""
+    holders = actors_mod.position_holders()
+    return next((holders[c.lower_] for c in tok.children if c.lower_ in holders), None)
 
 
 def _coalition_named(tok: Token, kind: str | None, lemma: str) -> bool:
@@ -598,6 +639,16 @@ def _actor_lemma(tok: Token) -> str:
     if tok.pos_ == "PROPN" and lemma.endswith("s") and lemma[:-1] in actors_mod.KIND_BY_LEMMA:
         return lemma[:-1]
     return lemma
+
+
+def _name_head(sent: SpacySpan, tok: Token, end_char: int) -> Token:
+    """The head word of a group's name that opens on another word ("forces" of "Kurdish-led forces", where
+    "Kurdish" hangs on "led"): the name's word whose head lies outside the name; the first word when none does, or
+    when that word only modifies another noun."""
+    words = [t for t in sent if tok.idx <= t.idx < end_char]
+    head = next((t for t in words if t.head.i == t.i or not tok.idx <= t.head.idx < end_char), tok)
+    # ("a Saudi-led coalition air raid": a name on an act's noun has no role of the act's own)
+    return tok if head.dep_ in {"compound", "amod", "nmod", "poss"} else head
 
 
 def _group_phrase(sent: SpacySpan, tok: Token, end_char: int) -> set[int]:

@@ -34,7 +34,7 @@ KIND_BY_LEMMA: dict[str, str] = {
     "supporter": "supporters",
     # state forces
     "police": "police", "policeman": "police", "policemen": "police", "officer": "police", "cop": "police",
-    "gendarme": "police", "gendarmerie": "police",
+    "gendarme": "police", "gendarmerie": "police", "carabiniere": "police", "carabinieri": "police",
     "soldier": "military", "troop": "military", "army": "military", "military": "military",
     "force": "security", "serviceman": "military", "navy": "military", "marine": "military",
     "warplane": "military", "jet": "military", "aircraft": "military", "drone": "military", "helicopter": "military",
@@ -83,7 +83,6 @@ ARMED_WORDS = {"armed", "masked", "heavily-armed", "gun-wielding", "gun-toting"}
 # "fired at government positions", "a regime checkpoint": the state's military held what was attacked.
 POSITION_WORDS = {"position", "post", "checkpoint", "outpost", "base", "patrol", "convoy", "column", "barracks", "camp",
                   "vehicle", "unit", "barrack"}
-GOVERNMENT_WORDS = {"government", "governmental", "regime", "military", "army", "junta"}
 
 
 @dataclass(frozen=True)
@@ -170,6 +169,34 @@ def _state_entry(raw: dict[str, Any]) -> dict[str, Any]:
 def state_act_nouns() -> frozenset[str]:
     """Lemmas of acts that take a state's means ("strike", "shelling"): with a nationality, that state's forces."""
     return frozenset(_load_aliases().get("state_act_nouns", []))
+
+
+@functools.cache
+def position_holders() -> dict[str, str]:
+    """Words on a position or post that say which state force held it ("government positions", "a gendarmerie
+    post") → the force's kind (`position_holders`)."""
+    return {str(w): str(k) for w, k in _load_aliases().get("position_holders", {}).items()}
+
+
+@functools.cache
+def holder_sites() -> frozenset[str]:
+    """Sites that are a state force's only with a holder word on them ("a carabinieri station")."""
+    return frozenset(_load_aliases().get("holder_sites", []))
+
+
+def guard_kind(words: set[str]) -> str | None:
+    """The kind of actor guards are by the words on them ("security guards": a firm's; "border guards": a state's
+    military; `guard_words`), or None."""
+    return next((str(kind) for kind, said in _load_aliases().get("guard_words", {}).items() if words & set(said)), None)
+
+
+@functools.cache
+def communal_act_words() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+    """The act nouns of violence between communities, the communal words on them, and the communities named by their
+    livelihood ("communal clashes", "clashes between herders and farmers"; `communal_act_nouns`)."""
+    aliases = _load_aliases()
+    return (frozenset(aliases.get("communal_act_nouns", [])), frozenset(aliases.get("communal_act_words", [])),
+            frozenset(aliases.get("livelihood_communities", [])))
 
 
 @functools.cache

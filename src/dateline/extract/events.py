@@ -114,6 +114,8 @@ def extract_events(
         others = _other_places_of_sentence(cand, places)
         own_sentences = [x for x, told in zip(sentences, places_told, strict=True)
                          if not _names_another_place(cand, others, told)]
+        if cand.sub_event_type == "Mob violence" and _communities_fight(cand):
+            cand.sub_event_type = "Armed clash"
         if cand.sub_event_type == "Peaceful protest":
             cand.sub_event_type = _handling_in_next_sentences(cand, own_sentences)
         if cand.sub_event_type in DEMONSTRATION_TYPES:
@@ -445,6 +447,14 @@ def _handling_in_next_sentences(cand: Candidate, sentences: list[tuple[int, int,
 
 # One-sided attacks that become a clash when the side attacked fires back.
 ONE_SIDED = frozenset({"Grenade", "Attack", "Remote explosive/landmine/IED"})
+
+
+def _communities_fight(cand: Candidate) -> bool:
+    """Violence between communities ("communal clashes between herders and farmers left 12 dead"): their militias are
+    organised armed sides (`actor_phrases._communities_fighting`), so the fight is an Armed clash, not the mob
+    violence of an unorganised crowd; a state force named in it leaves the rules' reading alone."""
+    sides = [m for m, _ in cand.actor_mentions if (m.group or {}).get("communities_fight")]
+    return bool(sides) and not any(m.kind in actors_mod.STATE_KINDS for m, _ in cand.actor_mentions)
 
 
 def _fire_returned(cand: Candidate, sentences: list[tuple[int, int, str]]) -> bool:
@@ -1047,6 +1057,7 @@ def _merge(candidates: list[Candidate], article: Article, book: Codebook, report
         event = _code(cand, article, book)
         if told_before is not None:
             _other_side_told_before(event, cand, *told_before, article.text)
+        entered = told_before[0] if told_before is not None else None
         told_before = (cand, event)
         key = (event.sub_event_type, _place_key(cand.place), event.date_start, event.date_end, event.event_date)
         para = cand.paragraph_start
@@ -1055,6 +1066,10 @@ def _merge(candidates: list[Candidate], article: Article, book: Codebook, report
             events[-1].mentions.append(cand.sentence)
             if event.fatalities is not None:
                 updates[len(events) - 1] = max(updates.get(len(events) - 1, 0), event.fatalities)
+            continue
+        if events and entered is not None and _left_to_entry_before(events[-1], entered, event, cand):
+            # "Government troops entered Rutshuru. M23 rebels withdrew from the town": one transfer of the town
+            _fold_withdrawal(events[-1], event, entered, cand, book)
             continue
         wounded_of = _wounds_of_before(events, event, cand, report)
         if wounded_of is not None:
@@ -1304,6 +1319,32 @@ def _toll_update_of(before: Event, event: Event, cand: Candidate) -> bool:
     told = cand.families <= {"kill"} and classify.TOLL_UPDATE.search(low) is not None or \
         classify.OWN_DEAD.search(low) is not None  # ("said eight of its fighters had been killed in the strike")
     return told and (event.country is None or before.country is None or event.country == before.country)
+
+
+def _left_to_entry_before(before: Event, before_cand: Candidate, event: Event, cand: Candidate) -> bool:
+    """The withdrawal is the other half of the entry told just before: its taker was read from that sentence
+    (`_taker_told_before`), whose own event is that side's move into the same place on the same day."""
+    if event.sub_event_type not in _TERRITORY_TYPES or before.sub_event_type not in _TERRITORY_TYPES:
+        return False
+    sent = before_cand.sentence
+    taken_before = any(sent.start <= m.start < sent.end for m, _ in cand.actor_mentions)
+    return taken_before and before.actor1 == event.actor1 and before is not event and \
+        _place_key(before_cand.place) == _place_key(cand.place) and before.event_date == event.event_date
+
+
+def _fold_withdrawal(entry: Event, withdrawal: Event, entry_cand: Candidate, cand: Candidate, book: Codebook) -> None:
+    """One transfer of the place: the side that left is the second actor, and, with no fighting told in the entry's
+    sentence, the ground was taken after the other side withdrew, a Non-violent transfer (the Territory rule)."""
+    entry.mentions.append(cand.sentence)
+    if withdrawal.actor2 and (entry.actor2 is None or entry.actor2.startswith("Unidentified")):
+        _copy_actor2(entry, withdrawal)
+    peaceful = withdrawal.sub_event_type == "Non-violent transfer of territory"
+    if peaceful and not classify.CUE["clash"].search(entry_cand.sentence.text.lower()):
+        sub = withdrawal.sub_event_type
+        entry.sub_event_type, entry.event_type, entry.disorder_type = sub, book.event_type_of(sub), \
+            book.disorder_type_of(sub)
+        entry.evidence["sub_event_type"] = withdrawal.evidence.get("sub_event_type", entry.evidence["sub_event_type"])
+    entry.notes = make_note(entry, None)
 
 
 def _wounds_of_before(events: list[Event], event: Event, cand: Candidate, report: incidents.ReportText) -> int | None:
@@ -1613,6 +1654,8 @@ def _taker_told_before(cand: Candidate, doc: Doc, article: Article, book: Codebo
         told[before.start_char] = actor_mentions(before, book)
     # (the subject of the verb, whatever role its first word gave a name: "Kurdish-led forces" opens on "Kurdish")
     movers = [m for m, _ in told[before.start_char] if m.kind in _ARMED_KINDS and _moves_on(before, m)]
+    # ("Government troops entered the town": the troops moved, the word on them only says whose they are)
+    movers.sort(key=lambda m: m.kind == "government")
     on = (cand.date.date_start if cand.date is not None else None) or article.published
     return _in_power([(movers[0], "agent")], on, article.text) if movers else []
 
