@@ -80,10 +80,14 @@ def _modifier(p: Place) -> bool:
             or ACCUSED in reason)
 PRECISION = {"city": 1, "landmark": 1, "admin2": 2, "admin1": 3, "country": 3}
 SPECIFICITY = {"landmark": 4, "city": 4, "admin2": 3, "admin1": 2, "region": 1, "country": 1}
-# "X, Y" / "X (Y)" / "X in Y": Y encloses X. Compass words may stand between ("Basra, southern Iraq").
+# "X, Y" / "X (Y)" / "X in Y": Y encloses X. Compass words may stand between ("Basra, southern Iraq"). A place
+# word or a natural feature's word may follow X ("X village in Y", "the X forest in Y"): toponym_cues.json
+# parent_gap_words and context_feature_after.
+_PARENT_GAP_WORDS = "|".join(
+    re.escape(w) for w in sorted(cues()["parent_gap_words"] | cues()["context_feature_after"], key=lambda w: (-len(w), w))
+)
 _PARENT_GAP = re.compile(
-    r"^\s*(?:(?:town|village|city|district|area|locality|sub-?district|county|municipality|commune|camp|"
-    r"neighbou?rhood|tehsil|taluka|township|LGA|sector|region)\s*)?(?:,|\(|\bin\b|\bof\b)\s*(?:(?:the\s+)?(?:(?:north|south|east|west)(?:ern)?|central|"
+    rf"^\s*(?:(?:{_PARENT_GAP_WORDS})\s*)?(?:,|\(|\bin\b|\bof\b)\s*(?:(?:the\s+)?(?:(?:north|south|east|west)(?:ern)?|central|"
     r"north-?(?:east|west)(?:ern)?|south-?(?:east|west)(?:ern)?|(?:\w+\s+)?(?:province|governorate|"
     r"district|region|state|city|county)\s+of)\s*)?(?:the\s+)?$",
     re.IGNORECASE,
