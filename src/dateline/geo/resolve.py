@@ -1566,6 +1566,14 @@ def _outside_district(district: Entry, town: Entry) -> bool:
             and town.admin1_code == district.admin1_code and fold(town.admin2) != fold(district.name))
 
 
+def _outside_city_province(parent: Mention, city: Entry, reading: Entry) -> bool:
+    """Whether a quarter the text writes inside a city ("the Sabon Gari district of Kano", `Mention.holds_quarter`)
+    reads as a namesake in another province of the city's country: however big that namesake, the text says
+    the quarter is in the city, so the city is what is known (precision 2)."""
+    return (parent.holds_quarter and city.kind == KIND_CITY and reading.cc == city.cc
+            and reading.admin1_code != city.admin1_code)
+
+
 def _big_town_of_the_country(m: Mention, town: Entry, province: Entry) -> bool:
     """Whether a town or district of 100,000 people or more, under its own name, outweighs the province the text
     writes around it in the same country ("Saihwal city (Sahiwal, Sindh)" with Sahiwal in Punjab): a village namesake of a big town
@@ -2014,7 +2022,8 @@ class Resolver:
                 # text's enclosing place is the best we know (precision 2), not a namesake abroad
                 pbest = chosen[m.parent] or max(parent.candidates, key=lambda e: _score(parent, e, mentions, ctx, actor_countries)[0])
                 if (pbest.cc != best.cc or pbest.kind in {KIND_ADMIN1, KIND_ADMIN2} and pbest.admin1_code != best.admin1_code
-                        and not _big_town_of_the_country(m, best, pbest) or _outside_district(pbest, best)):
+                        and not _big_town_of_the_country(m, best, pbest) or _outside_district(pbest, best)
+                        or _outside_city_province(parent, pbest, best)):
                     places[k] = self.place_from_entry(
                         m, pbest, article, geo_precision=2 if pbest.kind != KIND_COUNTRY else 3, confidence=0.4,
                         candidates=cands, name=ascii_name(pbest.name),
