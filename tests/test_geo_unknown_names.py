@@ -75,3 +75,33 @@ def test_a_named_forest_with_no_province_stays_at_the_texts_country(resources) -
     places = {p.mention: p for p in geocode_text(
         "Soldiers killed ten militants in the Alagarno forest on Tuesday, the Nigerian army said.", resources)}
     assert (places["Alagarno forest"].country, places["Alagarno forest"].geo_precision) == ("Nigeria", 3)
+
+
+@pytest.mark.parametrize(("text", "verb", "admin1"), [
+    ("Soldiers clashed with militants in the Kamuku forest in Kaduna on Tuesday, the army said.", "clashed", "Kaduna"),
+    ("Troops killed five kidnappers in the Falgore forest in Kano on Wednesday, the army said.", "killed", "Kano"),
+    ("Herders and farmers clashed in the Dutsen Kura hills in Bauchi on Thursday.", "clashed", "Bauchi"),
+])
+def test_a_named_forest_in_a_state_named_like_its_capital_is_kept_at_the_state(  # type: ignore[no-untyped-def]
+        resources, text: str, verb: str, admin1: str) -> None:
+    # "forest in" was no gap that makes the next name the enclosing place, so the bare state name read as its
+    # capital city and the event went there at precision 1
+    place = event_place(resources, text, verb)
+    assert (place.admin1, place.country, place.geo_precision) == (admin1, "Nigeria", 2)
+
+
+@pytest.mark.parametrize(("text", "name", "admin1"), [
+    ("Bandits killed seven villagers near Dan Kurmi in Zamfara state on Sunday, residents said.", "Dan Kurmi", "Zamfara"),
+    ("Gunmen killed four farmers outside Tungar Kahau in Katsina state on Friday, police said.", "Tungar Kahau", "Katsina"),
+])
+def test_an_unknown_name_near_which_people_died_in_a_known_state_is_kept_at_the_state(  # type: ignore[no-untyped-def]
+        resources, text: str, name: str, admin1: str) -> None:
+    # with no event word right before "near", the name was never proposed and the event fell to the state at
+    # precision 3; the small NER calls such village names PERSON, which the recognizer now weighs
+    place = next(p for p in geocode_text(text, resources) if p.mention == name)
+    assert (place.country, place.admin1, place.geo_precision) == ("Nigeria", admin1, 2)
+
+
+def test_a_titled_person_near_whom_something_happened_is_no_place(resources) -> None:  # type: ignore[no-untyped-def]
+    text = "A bodyguard collapsed near Governor Ahmed Bala in Kano on Friday, officials said."
+    assert not any("Bala" in m for m in _mentions(resources, text))

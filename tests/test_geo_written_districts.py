@@ -11,6 +11,8 @@ Sentences are our own; each test fails without the change it names.
 
 from __future__ import annotations
 
+import pytest
+
 from dateline.geo.resolve import geocode_text
 from tests.conftest import event_place
 
@@ -84,3 +86,16 @@ def test_a_known_district_of_a_province_keeps_the_province(resources) -> None:  
     places = _by_mention(resources, "Gunmen killed seven villagers in the Kajuru district of Kaduna on Monday.")
     assert places["Kaduna"] == ("Kaduna", "admin1", "Kaduna", "Nigeria", 3)
     assert places["Kajuru"][1:] == ("admin2", "Kaduna", "Nigeria", 2)
+
+
+@pytest.mark.parametrize(("text", "quarter", "city"), [
+    ("Police fired tear gas at protesters in the Sabon Gari district of Kano on Monday.", "Sabon Gari", "Kano"),
+    ("Gunmen killed two traders in the Tudun Wada district of Kaduna on Monday.", "Tudun Wada", "Kaduna"),
+])
+def test_a_quarter_of_a_city_is_kept_at_the_city_not_at_a_namesake_in_another_state(  # type: ignore[no-untyped-def]
+        resources, text: str, quarter: str, city: str) -> None:
+    # each quarter's name is also a district of another Nigerian state; the quarter read as that district
+    # (before: Sabon Gari LGA of Kaduna state, Tudun Wada LGA of Kano state)
+    places = _by_mention(resources, text)
+    assert places[quarter] == (city, "city", city, "Nigeria", 2)
+    assert places[city] == (city, "city", city, "Nigeria", 1)

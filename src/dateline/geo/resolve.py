@@ -80,10 +80,14 @@ def _modifier(p: Place) -> bool:
             or ACCUSED in reason)
 PRECISION = {"city": 1, "landmark": 1, "admin2": 2, "admin1": 3, "country": 3}
 SPECIFICITY = {"landmark": 4, "city": 4, "admin2": 3, "admin1": 2, "region": 1, "country": 1}
-# "X, Y" / "X (Y)" / "X in Y": Y encloses X. Compass words may stand between ("Basra, southern Iraq").
+# "X, Y" / "X (Y)" / "X in Y": Y encloses X. Compass words may stand between ("Basra, southern Iraq"). A place
+# word or a natural feature's word may follow X ("X village in Y", "the X forest in Y"): toponym_cues.json
+# parent_gap_words and context_feature_after.
+_PARENT_GAP_WORDS = "|".join(
+    re.escape(w) for w in sorted(cues()["parent_gap_words"] | cues()["context_feature_after"], key=lambda w: (-len(w), w))
+)
 _PARENT_GAP = re.compile(
-    r"^\s*(?:(?:town|village|city|district|area|locality|sub-?district|county|municipality|commune|camp|"
-    r"neighbou?rhood|tehsil|taluka|township|LGA|sector|region)\s*)?(?:,|\(|\bin\b|\bof\b)\s*(?:(?:the\s+)?(?:(?:north|south|east|west)(?:ern)?|central|"
+    rf"^\s*(?:(?:{_PARENT_GAP_WORDS})\s*)?(?:,|\(|\bin\b|\bof\b)\s*(?:(?:the\s+)?(?:(?:north|south|east|west)(?:ern)?|central|"
     r"north-?(?:east|west)(?:ern)?|south-?(?:east|west)(?:ern)?|(?:\w+\s+)?(?:province|governorate|"
     r"district|region|state|city|county)\s+of)\s*)?(?:the\s+)?$",
     re.IGNORECASE,
@@ -1562,6 +1566,14 @@ def _outside_district(district: Entry, town: Entry) -> bool:
             and town.admin1_code == district.admin1_code and fold(town.admin2) != fold(district.name))
 
 
+def _outside_city_province(parent: Mention, city: Entry, reading: Entry) -> bool:
+    """Whether a quarter the text writes inside a city ("the Sabon Gari district of Kano", `Mention.holds_quarter`)
+    reads as a namesake in another province of the city's country: however big that namesake, the text says
+    the quarter is in the city, so the city is what is known (precision 2)."""
+    return (parent.holds_quarter and city.kind == KIND_CITY and reading.cc == city.cc
+            and reading.admin1_code != city.admin1_code)
+
+
 def _big_town_of_the_country(m: Mention, town: Entry, province: Entry) -> bool:
     """Whether a town or district of 100,000 people or more, under its own name, outweighs the province the text
     writes around it in the same country ("Saihwal city (Sahiwal, Sindh)" with Sahiwal in Punjab): a village namesake of a big town
@@ -2010,7 +2022,8 @@ class Resolver:
                 # text's enclosing place is the best we know (precision 2), not a namesake abroad
                 pbest = chosen[m.parent] or max(parent.candidates, key=lambda e: _score(parent, e, mentions, ctx, actor_countries)[0])
                 if (pbest.cc != best.cc or pbest.kind in {KIND_ADMIN1, KIND_ADMIN2} and pbest.admin1_code != best.admin1_code
-                        and not _big_town_of_the_country(m, best, pbest) or _outside_district(pbest, best)):
+                        and not _big_town_of_the_country(m, best, pbest) or _outside_district(pbest, best)
+                        or _outside_city_province(parent, pbest, best)):
                     places[k] = self.place_from_entry(
                         m, pbest, article, geo_precision=2 if pbest.kind != KIND_COUNTRY else 3, confidence=0.4,
                         candidates=cands, name=ascii_name(pbest.name),

@@ -1090,6 +1090,7 @@ def _named_by_place_word(doc: Doc, found: list[Candidate], stop: frozenset[str],
     place_of, people, org_heads = cues()["unknown_place_of"], cues()["origin_people"], cues()["org_heads"]
     plural_of, place_after = frozenset(cues()["unknown_place_list"]), frozenset(cues()["unknown_place_after"])
     bare_preps = frozenset(cues()["bare_unknown_preps"])
+    near_preps = frozenset(cues()["near_unknown_preps"])
     tk = tk or _Tokens(doc)
     lower, cap, alpha, text = tk.lower, tk.cap, tk.alpha, tk.text
     out: list[Candidate] = []
@@ -1113,7 +1114,7 @@ def _named_by_place_word(doc: Doc, found: list[Candidate], stop: frozenset[str],
             list_next = starts[i]  # a listed name the gazetteer knows: the list goes on after it
         if not (cap[i] and alpha[i]):
             continue
-        cue = None
+        cue, slot = None, False
         if k >= 1 and lower[k] == "of" and lower[k - 1] in place_of | plural_of:
             cue = f"{lower[k - 1]} of"
         elif k >= 1 and lower[k] == ":" and lower[k - 1] in plural_of:
@@ -1122,6 +1123,9 @@ def _named_by_place_word(doc: Doc, found: list[Candidate], stop: frozenset[str],
             cue = "from"
         elif i >= 2 and lower[i - 1] in bare_preps and _event_word(doc[i - 2]):
             cue = lower[i - 1]  # "clashes in X", "fighting near X": the site of an event the sentence names
+        elif lower[i - 1] in near_preps and _placed_in_known_place(tk, _name_run_end(tk, i), starts):
+            # "killed seven villagers near X in Zamfara state": X stands where a place stands
+            cue, slot = lower[i - 1], True
         elif in_list(i):
             cue = "list"  # the second and later items of "the villages of A, B and C"
         after = None
@@ -1153,7 +1157,7 @@ def _named_by_place_word(doc: Doc, found: list[Candidate], stop: frozenset[str],
         name = doc[i:j]
         # after a place word a stop name is only a part of a longer name ("the village of Abu Dardiya", "Hawsh
         # Al-Dabbagh"); alone, or after "from" or a bare preposition, it is the word or the person ("Police", "Ali")
-        worded = cue not in {"from"} | bare_preps and j - i > 1
+        worded = (cue not in {"from"} | bare_preps or slot) and j - i > 1
         if any(t.text in DATE_WORDS or t.text in stop and not worded or _is_landmark_head(t.text) for t in name):
             continue
         if _overlaps(i, j, found):
@@ -1164,13 +1168,33 @@ def _named_by_place_word(doc: Doc, found: list[Candidate], stop: frozenset[str],
             continue
         info: dict[str, Any] = {}
         if cue in bare_preps:
-            verdict = _bare_name_is_place(doc, i, j, tk, gazetteer, words)
+            verdict = _bare_name_is_place(doc, i, j, tk, gazetteer, words, ner_decides=slot)
             if verdict is None:
                 continue
             out.append(_bare_candidate(i, j, cue, verdict))
             continue
         out.append(Candidate(i, j, "CUE", ner=None, cue=cue, info=info))
     return out
+
+
+def _name_run_end(tk: _Tokens, i: int) -> int:
+    """The end of the capitalised words starting at i, with the connectors between them ("Dan Kurmi", "Bab al
+    Kabir"), as `_named_by_place_word` reads a name."""
+    j = i + 1
+    while j < tk.n and j - i < MAX_TOKENS and (tk.cap[j] and tk.alpha[j] or tk.lower[j] in CONNECTORS
+                                                and tk.lower[j] != "of" and j + 1 < tk.n and tk.cap[j + 1]):
+        j += 1
+    return j
+
+
+def _placed_in_known_place(tk: _Tokens, j: int, starts: dict[int, int]) -> bool:
+    """Whether the name ending at j is followed by "in" or a comma and a place the gazetteer knows ("near X in
+    Zamfara state", "outside X, Borno"): the text gives where X lies, so X is a place-shaped slot even with no
+    event word before the preposition (toponym_cues.json `near_unknown_joints`)."""
+    if j >= tk.n or tk.lower[j] not in cues()["near_unknown_joints"]:
+        return False
+    k = j + 1 + (j + 1 < tk.n and tk.lower[j + 1] == "the")
+    return k in starts
 
 
 def _bare_candidate(i: int, j: int, cue: str, ner_label: str) -> Candidate:
@@ -1331,17 +1355,20 @@ def _organisation_name(doc: Doc, i: int, j: int, org_heads: Any) -> bool:
 
 
 def _bare_name_is_place(doc: Doc, i: int, j: int, tk: _Tokens, gazetteer: Any | None,
-                        words: frozenset[str]) -> str | None:
+                        words: frozenset[str], ner_decides: bool = False) -> str | None:
     """Whether a name after "in"/"near" an event word may be a place: None where something says it is not: NER
     calls part of it a person, group, work, date … or puts it inside a longer organisation name; it is a person's
     name elsewhere in the document, a title, a nationality word, a holiday or (one word) an English word; a
     possessive or a speech verb follows. "ORG" where NER calls exactly this name an organisation (the small
-    model labels most unknown villages so: the toponym recognizer decides those), else ""."""
+    model labels most unknown villages so: the toponym recognizer decides those), else "". With `ner_decides`
+    (a name the text places in a known place, "near X in Zamfara state") any one label of exactly the name is
+    returned for the recognizer to weigh: the small model calls many such villages PERSON."""
     from dateline.geo.models import person_names
 
     c = cues()
     labels = [e for e in doc.ents if e.start < j and i < e.end and e.label_ in BLOCKING_NER]
-    org = len(labels) == 1 and labels[0].label_ == "ORG" and labels[0].start == i and labels[0].end == j
+    exact = len(labels) == 1 and labels[0].start == i and labels[0].end == j
+    org = exact and (labels[0].label_ == "ORG" or ner_decides)
     if labels and not org:
         return None
     names = doc[i:j]
@@ -1354,9 +1381,11 @@ def _bare_name_is_place(doc: Doc, i: int, j: int, tk: _Tokens, gazetteer: Any | 
         return None
     if j < tk.n and (tk.lower[j] in {"'s", "'"} or tk.lower[j] in c["person_after"]):
         return None
-    if any(t.text in person_names(doc) for t in names):
+    # (a name NER calls a person only here is weighed by the recognizer: its own entity is no other use)
+    others = None if not ner_decides else [e for e in doc.ents if e.label_ == "PERSON" and (e.start, e.end) != (i, j)]
+    if any(t.text in person_names(doc, others) for t in names):
         return None
-    return "ORG" if org else ""
+    return labels[0].label_ if org else ""
 
 
 def _is_landmark_head(word: str) -> bool:
