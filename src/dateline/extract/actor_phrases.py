@@ -262,9 +262,7 @@ def _community_member(tok: Token) -> Token | None:
         if head.pos_ in {"NOUN", "PROPN"} and (actors_mod.KIND_BY_LEMMA.get(lemma) in _COMMUNITY_MEMBER_KINDS
                                                or lemma in _PART_NOUNS):
             return head
-    node = tok
-    while node.dep_ in {"compound", "amod", "nmod"} and node.head.i > node.i:
-        node = node.head
+    node = noun_modified(tok)
     if node is not tok and actors_mod.KIND_BY_LEMMA.get(_actor_lemma(node)) in _COMMUNITY_ARMED_KINDS:
         return node
     return None
@@ -350,6 +348,14 @@ def _ruler_served(tok: Token) -> str | None:
     return None
 
 
+def noun_modified(tok: Token) -> Token:
+    """The noun a word's chain of modifiers leads to, after it ("forces" for "Taliban" in "Taliban border
+    forces"); the word itself when it modifies nothing after it."""
+    while tok.dep_ in {"compound", "amod", "nmod"} and tok.head.i > tok.i:
+        tok = tok.head
+    return tok
+
+
 _STATE_FORCE_KINDS = frozenset({"military", "police", "security"})
 
 
@@ -358,9 +364,7 @@ def _ruled_states_force(tok: Token, entry: dict[str, object]) -> str | None:
     forces", "Taliban border guards", "Taliban and Pakistani border forces"): the phrase names that state's forces,
     not another group its bare name may mean where the event is (`named_in_country`); None otherwise."""
     power = entry.get("in_power")
-    head = tok
-    while head.dep_ in {"compound", "amod", "nmod"} and head.head.i > head.i:
-        head = head.head
+    head = noun_modified(tok)
     lemma = _actor_lemma(head)
     force = actors_mod.KIND_BY_LEMMA.get(lemma) in _STATE_FORCE_KINDS or lemma == "guard"
     return str(power["iso3"]) if isinstance(power, dict) and head is not tok and force else None

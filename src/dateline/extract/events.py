@@ -23,7 +23,7 @@ from dateline.codebook import Codebook
 from dateline.extract import actors as actors_mod
 from dateline.extract import classify, incidents
 from dateline.extract import dates as dates_mod
-from dateline.extract.actor_phrases import LEAVER, SPONSOR, actor_mentions
+from dateline.extract.actor_phrases import LEAVER, SPONSOR, actor_mentions, noun_modified
 from dateline.extract.decide import PLACE_AMBIGUOUS, SUMS_INCIDENTS
 from dateline.extract.fatalities import count_fatalities
 from dateline.extract.notes import clean_clause, make_note, reports, restate_toll
@@ -1666,14 +1666,17 @@ def _tells_place(sent: SpacySpan, place: Place) -> bool:
     return sent.start_char <= place.span.start < sent.end_char or bool(name) and name in span_text(sent).lower()
 
 
+def _mention_head(sent: SpacySpan, m: actors_mod.ActorMention) -> Token | None:
+    """The noun an actor mention's words lead to ("forces" of "Kurdish-led forces"), or None off the parse."""
+    span = sent.doc.char_span(m.start, m.end, alignment_mode="expand")
+    return noun_modified(span.root) if span is not None and len(span) else None
+
+
 def _moves_on(sent: SpacySpan, m: actors_mod.ActorMention) -> bool:
     """The mention is the subject of a verb of moving on a place ("Kurdish-led forces advanced on Manbij")."""
-    span = sent.doc.char_span(m.start, m.end, alignment_mode="expand")
-    if span is None or not len(span):
+    head = _mention_head(sent, m)
+    if head is None:
         return False
-    head = span.root
-    while head.dep_ in {"compound", "amod", "nmod"} and head.head.i > head.i:
-        head = head.head
     return head.dep_ == "nsubj" and head.head.lemma_.lower() in actors_mod.advance_verbs()
 
 
@@ -1697,12 +1700,9 @@ def _strikes(sent: SpacySpan, m: actors_mod.ActorMention, role: str, words: froz
     ("the regime bombed") or of one that sends such a machine ("launched drones")."""
     if m.kind not in _STRIKER_KINDS or role in _NOT_STRIKING:
         return False
-    span = sent.doc.char_span(m.start, m.end, alignment_mode="expand")
-    if span is None or not len(span):
+    head = _mention_head(sent, m)
+    if head is None:
         return False
-    head = span.root
-    while head.dep_ in {"compound", "amod", "nmod"} and head.head.i > head.i:
-        head = head.head
     if _strike_word(head, words):
         return True
     if head.dep_ != "nsubj":
