@@ -281,3 +281,11 @@ def test_a_third_dead_after_a_count_is_one_more(text: str, value: int) -> None:
 def test_what_an_act_on_a_target_left_dead_is_its_count(text: str, value: int) -> None:
     count = count_fatalities(text)
     assert (count.value, count.disputed) == (value, False)
+
+
+@pytest.mark.parametrize(("text", "dead"), [
+    ("Two policemen were gunned down outside a mosque on Friday.", 2),
+    ("A would-be suicide bomber was gunned down by police at the gate.", 1),
+])
+def test_people_gunned_down_are_dead(text: str, dead: int) -> None:
+    assert count_fatalities(text).value == dead

@@ -58,7 +58,7 @@ _AUX = r"(?:(?:were|was|have been|has been|had been|are|is|being|got|reportedly|
 # A killing by hand, blade or fire, told as how the victim died: "hacked to death", "burnt alive", "stoned to death".
 _BY_HAND = (r"(?:(?:shot|stabbed|beaten|hacked|clubbed|stoned|bludgeoned|battered|kicked|macheted|tortured|"
             r"burn(?:ed|t)) to death|burn(?:ed|t) alive)")
-_DEATH_VERB = r"(?:(?:shot|stabbed|beaten|attacked|hacked|tortured) and killed|found dead|killed|dead|died|slain|murdered|assassinated|executed|shot dead|" \
+_DEATH_VERB = r"(?:(?:shot|stabbed|beaten|attacked|hacked|tortured) and killed|found dead|killed|dead|died|slain|murdered|assassinated|executed|shot dead|gunned down|" \
               rf"{_BY_HAND}|beheaded|decapitated|massacred|lynched|lost (?:their|his|her) li(?:ves|fe)|perished|succumbed)"
 
 # the fighters an army says it "neutralised" (killed): people, not the bombs or drones it also neutralises
