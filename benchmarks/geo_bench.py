@@ -34,7 +34,6 @@ import argparse
 import json
 import os
 import random
-import subprocess
 import sys
 import time
 from pathlib import Path
@@ -46,6 +45,7 @@ REFERENCE = SHARED / "reference"
 OUT = REPO / "benchmarks" / "results" / "geo.json"
 TUNING_SPLIT = REPO / "gold" / "tuning_split.json"
 HALVES = ("dev", "test")
+sys.path.insert(0, str(REPO))  # benchmarks.run: the fresh-process timing
 sys.path.insert(0, str(REPO / "tools"))  # event_location: the event-location rows, spans repaired
 
 
@@ -120,10 +120,10 @@ def cold_start_seconds() -> float:
     """Wall time of a fresh process that geocodes one sentence: imports, the spaCy model, the index, both models."""
     code = ("from dateline.geo.resolve import geocode_text; "
             "geocode_text('Police fired tear gas at protesters in Basra, southern Iraq, on Monday.')")
+    from benchmarks.run import fresh_process_seconds
+
     env = {**os.environ, "PYTHONPATH": str(REPO / "src") + os.pathsep + os.environ.get("PYTHONPATH", "")}
-    start = time.perf_counter()
-    subprocess.run([sys.executable, "-c", code], check=True, capture_output=True, env=env)
-    return time.perf_counter() - start
+    return fresh_process_seconds([sys.executable, "-c", code], env)
 
 
 def bench_reference(resources) -> dict[str, object]:  # type: ignore[no-untyped-def]

@@ -11,9 +11,8 @@ from dataclasses import dataclass, field
 from importlib import resources as importlib_resources
 from typing import Any
 
-import yaml
-
 from dateline.errors import ResourceMissingError
+from dateline.yaml_files import load_yaml
 
 CODEBOOK_FILE = "acled.yaml"
 
@@ -154,7 +153,7 @@ def load_codebook() -> Codebook:
         raw = importlib_resources.files(__package__).joinpath(CODEBOOK_FILE).read_text(encoding="utf-8")
     except FileNotFoundError as exc:  # pragma: no cover - packaging error
         raise ResourceMissingError(f"codebook file {CODEBOOK_FILE} is missing from the dateline package") from exc
-    data = yaml.safe_load(raw)
+    data = load_yaml(raw)
     return _build(data)
 
 

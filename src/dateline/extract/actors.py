@@ -16,9 +16,8 @@ from dataclasses import dataclass, replace
 from importlib import resources as importlib_resources
 from typing import Any
 
-import yaml
-
 from dateline.codebook import Codebook
+from dateline.yaml_files import load_yaml
 
 # State forces and factions by their common names and acronyms (IDF, Tatmadaw, LNA ...), next to the codebook.
 ALIASES_FILE = "actor_aliases.yaml"
@@ -342,7 +341,7 @@ def nonstate_army_words() -> frozenset[str]:
 @functools.cache
 def _load_aliases() -> dict[str, Any]:
     raw = importlib_resources.files("dateline.codebook").joinpath(ALIASES_FILE).read_text(encoding="utf-8")
-    data: dict[str, Any] = yaml.safe_load(raw)
+    data: dict[str, Any] = load_yaml(raw)
     return data
 
 

@@ -17,7 +17,6 @@ from dataclasses import dataclass, field
 from importlib import resources as importlib_resources
 from typing import Any
 
-import yaml
 from spacy.attrs import LEMMA, LOWER
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
@@ -27,6 +26,7 @@ from dateline.extract import actors as actors_mod
 from dateline.extract import fatalities as fatalities_mod
 from dateline.extract.packaged import Lexicon, any_of
 from dateline.nlp.text import doc_text, span_ents, span_text, string_listed
+from dateline.yaml_files import load_yaml
 
 # ---------------------------------------------------------------------------------------------------------
 # Trigger lexicon: lemma → family (families map to sub-types in `classify_sentence`), read from data.
@@ -36,7 +36,7 @@ from dateline.nlp.text import doc_text, span_ents, span_text, string_listed
 def _trigger_lexicon() -> tuple[dict[str, str], list[tuple[str, str]]]:
     """The trigger lexicon (data/triggers.yaml): lemma -> family, and (phrase pattern, family) in order."""
     raw = importlib_resources.files("dateline").joinpath("data/triggers.yaml").read_text(encoding="utf-8")
-    table = yaml.safe_load(raw)
+    table = load_yaml(raw)
     lemmas = {word: family for family, words in table["lemmas"].items() for word in words}
     return lemmas, [(entry["pattern"], entry["family"]) for entry in table["phrases"]]
 

@@ -17,9 +17,8 @@ import importlib.resources as importlib_resources
 import re
 from typing import Any
 
-import yaml
-
 from dateline.model import Event
+from dateline.yaml_files import load_yaml
 
 _LEAD = re.compile(r"^[\s\"“”‘’'(\[]+|[\s\"“”‘’')\]]+$")
 _TRAIL = re.compile(r",?\s+(?:according to|citing|reported|as reported by|said|says|the report (?:adds|reads))\b",
@@ -103,7 +102,7 @@ def actor_phrase(name: str | None) -> str | None:
 @functools.lru_cache(maxsize=1)
 def phrases() -> dict[str, Any]:
     raw = importlib_resources.files("dateline").joinpath("data/note_phrases.yaml").read_text(encoding="utf-8")
-    return dict(yaml.safe_load(raw))
+    return dict(load_yaml(raw))
 
 
 def _without_trail(clause: str) -> str:

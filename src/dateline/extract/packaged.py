@@ -8,10 +8,9 @@ from collections.abc import Callable
 from importlib import resources as importlib_resources
 from typing import Any, TypeVar
 
-import yaml
-
 from dateline.errors import DatelineError
 from dateline.nlp.first_chars import with_first_char_lookahead
+from dateline.yaml_files import load_yaml
 
 T = TypeVar("T")
 
@@ -44,7 +43,7 @@ def cue_lists(file_name: str) -> dict[str, re.Pattern[str]]:
     """The cue lists of `data/FILE` (a YAML mapping of list name to words), one case-insensitive alternation on
     word boundaries per list, longest words first."""
     raw = importlib_resources.files("dateline").joinpath(f"data/{file_name}").read_text(encoding="utf-8")
-    table: dict[str, list[str]] = yaml.safe_load(raw)
+    table: dict[str, list[str]] = load_yaml(raw)
     return {name: re.compile(r"\b" + word_alternation(words) + r"\b", re.IGNORECASE) for name, words in table.items()}
 
 
@@ -75,7 +74,7 @@ class Lexicon:
     def __init__(self, file_name: str) -> None:
         self.file_name = file_name
         raw = importlib_resources.files("dateline").joinpath(f"data/{file_name}").read_text(encoding="utf-8")
-        self.table: dict[str, dict[str, object]] = yaml.safe_load(raw)
+        self.table: dict[str, dict[str, object]] = load_yaml(raw)
         self._compiled: dict[str, re.Pattern[str]] = {}
 
     def entry(self, name: str) -> dict[str, object]:

@@ -17,7 +17,6 @@ from dataclasses import dataclass
 from importlib import resources as importlib_resources
 from typing import Any
 
-import yaml
 from spacy.attrs import LEMMA, LOWER
 from spacy.tokens import Doc, Token
 
@@ -25,6 +24,7 @@ from dateline.errors import ResourceMissingError
 from dateline.extract.packaged import any_of
 from dateline.model import Article, Claim, LoadedSpan, SourceProfile, Span
 from dateline.nlp.text import span_text, string_listed
+from dateline.yaml_files import load_yaml
 
 _MERGE_GAP = re.compile(r"^[ ’'`]*(?:s ?)?$")  # only a space or a possessive between two flags
 
@@ -53,7 +53,7 @@ def _read(name: str) -> dict[str, Any]:
         raw = importlib_resources.files("dateline.data").joinpath(name).read_text(encoding="utf-8")
     except FileNotFoundError as exc:  # pragma: no cover - packaging error
         raise ResourceMissingError(f"dateline/data/{name} is missing from the package; reinstall dateline") from exc
-    return dict(yaml.safe_load(raw))
+    return dict(load_yaml(raw))
 
 
 @functools.cache

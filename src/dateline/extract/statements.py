@@ -22,7 +22,6 @@ from dataclasses import dataclass
 from importlib import resources as importlib_resources
 from typing import Any
 
-import yaml
 from spacy.tokens import Doc, Token
 
 from dateline.errors import ResourceMissingError
@@ -30,6 +29,7 @@ from dateline.extract import quotes as quotes_mod
 from dateline.model import Article, DateMention, Place, Quote, Span, Statement
 from dateline.nlp.text import tokens_with_lemma
 from dateline.resources import Resources
+from dateline.yaml_files import load_yaml
 
 # Head lemmas of common actor nouns → the codebook's actor template key.
 GROUP_TEMPLATES = {
@@ -61,7 +61,7 @@ def load_plover() -> dict[str, Any]:
         raw = importlib_resources.files("dateline.data").joinpath("plover.yaml").read_text(encoding="utf-8")
     except FileNotFoundError as exc:  # pragma: no cover - packaging error
         raise ResourceMissingError("dateline/data/plover.yaml is missing from the package; reinstall dateline") from exc
-    return dict(yaml.safe_load(raw))
+    return dict(load_yaml(raw))
 
 
 @functools.cache

@@ -25,7 +25,6 @@ from collections.abc import Iterable
 from importlib import resources as importlib_resources
 from typing import Any
 
-import yaml
 from spacy.attrs import IDX, LOWER
 from spacy.language import Language
 from spacy.matcher import Matcher
@@ -35,6 +34,7 @@ from spacy.vocab import Vocab
 
 from dateline.nlp.first_chars import with_first_char_lookahead
 from dateline.nlp.text import doc_text
+from dateline.yaml_files import load_yaml
 
 SPAN_KEY = "dl_dates"
 
@@ -66,7 +66,7 @@ def holidays() -> dict[str, Any]:
     """Named days (`data/holidays.yaml`): `fixed` name -> "MM-DD", `easter` name -> days after Easter Sunday.
     (Read here with yaml, not through extract.packaged: this component loads before the extract package.)"""
     raw = importlib_resources.files("dateline").joinpath("data/holidays.yaml").read_text(encoding="utf-8")
-    table: dict[str, Any] = yaml.safe_load(raw)
+    table: dict[str, Any] = load_yaml(raw)
     return table
 
 

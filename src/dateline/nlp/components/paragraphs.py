@@ -19,12 +19,12 @@ import functools
 from importlib import resources as importlib_resources
 
 import numpy as np
-import yaml
 from spacy.attrs import IS_ALPHA, IS_LOWER, IS_SPACE, IS_TITLE, LOWER, ORTH, TAG
 from spacy.language import Language
 from spacy.tokens import Doc
 
 from dateline.nlp.text import FINITE_TAGS
+from dateline.yaml_files import load_yaml
 
 
 @Language.component("dateline_paragraphs")
@@ -166,7 +166,7 @@ def _caption_cues() -> dict[str, frozenset[str]]:
     """The word lists of data/caption_cues.yaml. (Read here with yaml, not through extract.packaged: this component
     loads before the extract package.)"""
     raw = importlib_resources.files("dateline").joinpath("data/caption_cues.yaml").read_text(encoding="utf-8")
-    table: dict[str, list[str]] = yaml.safe_load(raw)
+    table: dict[str, list[str]] = load_yaml(raw)
     return {name: frozenset(words) for name, words in table.items()}
 
 
