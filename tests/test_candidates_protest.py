@@ -245,3 +245,19 @@ def test_a_states_blockade_of_a_territory_is_no_demonstration(resources: Resourc
 def test_protest_wire_words_for_interventions_damage_and_mines(pipeline, text: str, sub_type: str) -> None:  # type: ignore[no-untyped-def]
     [event] = events_of(pipeline, text)
     assert event.sub_event_type == sub_type
+
+
+@pytest.mark.parametrize("text", [
+    ("Members of the community converged on the police station in Bloemfontein on Friday and handed over a "
+     "memorandum of demands."),
+    "Hundreds of taxi drivers gathered at the rank in George on Monday and blocked the N2 highway for hours.",
+])
+def test_crowd_named_on_the_first_of_two_verbs_does_the_second(resources: Resources, text: str) -> None:
+    # the memorandum handed over and the highway blocked have no subject of their own: the crowd of the verb
+    # they are coordinated with does them
+    assert candidates(resources, text) == ["Peaceful protest"]
+
+
+def test_official_handing_over_a_petition_after_a_meeting_is_no_protest(resources: Resources) -> None:
+    text = "The mayor met business leaders in Pretoria on Monday and handed over a petition to the premier."
+    assert candidates(resources, text) == []

@@ -545,12 +545,23 @@ def _forces_block(tok: Token | None, low: str) -> bool:
     return any(ORGANISED.search(" ".join(t.lower_ for t in c.subtree)) for c in subjects)
 
 
+def _subjects_of(tok: Token, deps: set[str]) -> list[Token]:
+    """The subjects (by `deps`) of a verb, or, when it has none, of the verb it is coordinated with: in "residents
+    converged on the offices and handed over a memorandum" the residents hand it over."""
+    node = tok
+    while True:
+        found = [c for c in node.children if c.dep_ in deps]
+        if found or node.dep_ != "conj" or node.head.i == node.i:
+            return found
+        node = node.head
+
+
 def _paperwork_handover(matched: str, tok: Token | None) -> bool:
     """A memorandum or petition handed over by someone other than a crowd's people (residents, workers, marchers
     ...): an official's or firm's paperwork, not the act that ends a march."""
     if tok is None or not PETITION_HANDOVER.search(matched):
         return False
-    subjects = [c for c in tok.children if c.dep_ in {"nsubj", "nsubjpass", "agent"}]
+    subjects = _subjects_of(tok, {"nsubj", "nsubjpass", "agent"})
     return not any(PETITIONERS.search(" ".join(t.lower_ for t in c.subtree)) for c in subjects)
 
 
@@ -558,7 +569,7 @@ def _crowd_subject(tok: Token | None) -> bool:
     """The subject of a verb names a crowd's people (residents, workers, drivers ...)."""
     if tok is None:
         return False
-    subjects = [" ".join(t.lower_ for t in c.subtree) for c in tok.children if c.dep_ == "nsubj"]
+    subjects = [" ".join(t.lower_ for t in c.subtree) for c in _subjects_of(tok, {"nsubj"})]
     # (the crowd words take the trades that march: teachers, nurses, fishermen block roads as drivers do)
     return any(PETITIONERS.search(words) or CROWD_WORDS.search(words) for words in subjects)
 
