@@ -261,3 +261,22 @@ def test_crowd_named_on_the_first_of_two_verbs_does_the_second(resources: Resour
 def test_official_handing_over_a_petition_after_a_meeting_is_no_protest(resources: Resources) -> None:
     text = "The mayor met business leaders in Pretoria on Monday and handed over a petition to the premier."
     assert candidates(resources, text) == []
+
+
+@pytest.mark.parametrize("text", [
+    "The strike at the platinum mine near Rustenburg entered its third day on Wednesday.",
+    "The strike, now in its second week, shut the container terminal in Durban on Tuesday.",
+])
+def test_strike_told_by_its_course_or_workplace_is_a_protest(resources: Resources, text: str) -> None:
+    # no worker or union named: the strike's days and its mine or terminal tell a labour strike
+    assert candidates(resources, text) == ["Peaceful protest"]
+
+
+def test_strike_entering_its_third_day_is_dated_by_its_clause(pipeline) -> None:  # type: ignore[no-untyped-def]
+    (event,) = events_of(pipeline, "The strike at the gold mine near Carletonville entered its third day on Wednesday.")
+    assert (event.sub_event_type, str(event.event_date)) == ("Peaceful protest", "2024-03-13")
+
+
+def test_air_strikes_at_a_mine_stay_air_strikes(resources: Resources) -> None:
+    text = "Russian air strikes at the coal mine in Pokrovsk killed three people on Tuesday."
+    assert candidates(resources, text) == ["Air/drone strike"]

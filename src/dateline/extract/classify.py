@@ -107,6 +107,7 @@ RETALIATION_NOUNS = set(_LEXICON.words("RETALIATION_NOUNS"))
 RETALIATION_VERBS = set(_LEXICON.words("RETALIATION_VERBS"))
 FUNERAL = _LEXICON.regex("FUNERAL")
 STRUCK_OBJECTS = set(_LEXICON.words("STRUCK_OBJECTS"))
+STRIKE_UNDER_WAY = _LEXICON.regex("STRIKE_UNDER_WAY")
 CROWD_FIGHT_LEMMAS = set(_LEXICON.words("CROWD_FIGHT_LEMMAS"))
 HISTORY_SPAN = _LEXICON.regex("HISTORY_SPAN")
 TIME_SPAN = _LEXICON.regex("TIME_SPAN")
@@ -1064,6 +1065,7 @@ def classify_sentence(text: str, families: set[str], sent: SpacySpan | None = No
         r"\b(?:workers?|unions?|employees|staff|teachers|nurses|doctors|drivers|miners|operators|"
         r"labourers|laborers|mineworkers|downed tools|stopped (?:reporting for )?(?:work|duty)|"
         r"on strike|general strike|hunger strike|went on strike|strikers)\b", low))
+    labour = labour or STRIKE_UNDER_WAY.search(low) is not None
     if "strike" in families and not labour and not has["air"] and not has["shell"] and (
             _state_strikes(sent) or _strike_that_hit(sent)):
         # "Israeli strikes on Gaza", "coalition strikes": a state strikes from the air; "a strike on a house killed
