@@ -19,6 +19,13 @@ def candidates(resources: Resources, text: str) -> list[str]:
     return [e.sub_event_type for e in report.events]
 
 
+def unvetoed(resources: Resources, text: str) -> list[str]:
+    """The sub-types of the candidates no rule vetoes (a heuristic veto only flags a candidate when proposing)."""
+    doc = resources.nlp(text)
+    report = build_report(Article(id="t", text=text, published="2024-03-06"), doc, resources, decide=False)
+    return [e.sub_event_type for e in report.events if not any(f.startswith("rule_rejected") for f in e.flags)]
+
+
 @pytest.mark.parametrize(("text", "sub"), [
     ("Members of a residents' committee blockaded the gates of the company offices in Rustenburg on Tuesday.",
      "Peaceful protest"),
@@ -280,3 +287,20 @@ def test_strike_entering_its_third_day_is_dated_by_its_clause(pipeline) -> None:
 def test_air_strikes_at_a_mine_stay_air_strikes(resources: Resources) -> None:
     text = "Russian air strikes at the coal mine in Pokrovsk killed three people on Tuesday."
     assert candidates(resources, text) == ["Air/drone strike"]
+
+
+@pytest.mark.parametrize("text", [
+    "Angry community members blocked the R555 with rocks and burning tyres in Emalahleni on Wednesday.",
+    "Community members erected barricades of stones and burning tyres on the road to the mine in Marikana on Sunday.",
+])
+def test_road_blocked_with_burning_tyres_is_a_violent_demonstration(resources: Resources, text: str) -> None:
+    # no protest word: the burning tyres on the road, and a route named by its number, tell the crowd's blockade
+    assert unvetoed(resources, text) == ["Violent demonstration"]
+
+
+@pytest.mark.parametrize("text", [
+    "A truck that overturned blocked the N3 near Durban on Monday.",
+    "A fire at a tyre recycling plant in Gqeberha sent up smoke on Monday, with burning tyres visible for kilometres.",
+])
+def test_route_blocked_by_a_truck_and_a_tyre_fire_are_no_demonstration(resources: Resources, text: str) -> None:
+    assert unvetoed(resources, text) == []
