@@ -304,3 +304,18 @@ def test_road_blocked_with_burning_tyres_is_a_violent_demonstration(resources: R
 ])
 def test_route_blocked_by_a_truck_and_a_tyre_fire_are_no_demonstration(resources: Resources, text: str) -> None:
     assert unvetoed(resources, text) == []
+
+
+@pytest.mark.parametrize(("text", "sub"), [
+    ("Residents who tried to barricade the road in Mamelodi on Tuesday were removed by the police.",
+     "Protest with intervention"),
+    ("Party supporters tried again to barricade the road in Mandeni on Tuesday and were removed by the police.",
+     "Protest with intervention"),
+    # the tyres they burned are force used, tried or not; a barricade that stood is one
+    ("Party supporters tried to barricade the road with burning tyres in Mandeni on Tuesday and were removed by "
+     "the police.", "Violent demonstration"),
+    ("Party supporters barricaded the road in Mandeni on Tuesday and were removed by the police.",
+     "Violent demonstration"),
+])
+def test_barricade_only_tried_and_ended_by_police_is_no_force(resources: Resources, text: str, sub: str) -> None:
+    assert candidates(resources, text) == [sub]

@@ -942,6 +942,15 @@ DEMAND = _LEXICON.regex("DEMAND")
 GATHER_PROTEST_SIGNS = _LEXICON.regex("GATHER_PROTEST_SIGNS")
 # Demonstrators removed by the police: an intervention (Protest with intervention).
 PROTEST_REMOVED = _LEXICON.regex("PROTEST_REMOVED")
+BLOCK_ATTEMPTED = _LEXICON.regex("BLOCK_ATTEMPTED")
+
+
+def _without_stopped_attempts(low: str) -> str:
+    """The sentence without a barricade or blockade only tried, when the authorities ended it (the crowd removed,
+    dispersed, arrested): no barricade stood, so the attempt tells no force used."""
+    if not (PROTEST_REMOVED.search(low) or _intervened(low)):
+        return low
+    return BLOCK_ATTEMPTED.sub(lambda m: " " * len(m.group(0)), low)
 # Demonstrating actors: their attacks on property are violent demonstrations.
 PROTEST_ACTORS = _LEXICON.regex("PROTEST_ACTORS")
 # Protest forms named without a protest word: they make a protest trigger's sentence a protest context.
@@ -1099,11 +1108,13 @@ def classify_sentence(text: str, families: set[str], sent: SpacySpan | None = No
     if "protest" in families and not protest_ctx and PROTEST_FORMS.search(low):
         protest_ctx = True  # a protest form with no protest word: "residents engaged in civil disobedience"
     if "burn" in families and (BARRICADE.search(low) or BURN_TO_DEMAND.search(low)) or \
-            ("blockade" in families and BARRICADE.search(low)):
+            ("blockade" in families and BARRICADE.search(_without_stopped_attempts(low))):
         # burning tyres and barricades on roads, or burning things to press a demand, is how rioters block and
         # protest: a violent demonstration, not property destruction
         protest_ctx = True
         families = families | {"riot"}
+    elif "blockade" in families and BARRICADE.search(low):
+        protest_ctx = True  # a barricade tried and ended by the police: a demonstration that used no force
     if "stone" in families and not protest_ctx and not DEMAND.search(low):
         return Classification("Mob violence", ["stones thrown outside a demonstration"])
     if "stone" in families:
@@ -1805,9 +1816,10 @@ def _protest_subtype(low: str, has: dict[str, bool], families: set[str], sent: S
         return Classification("Mob violence", ["mob"])
     # the force of police removing demonstrators is theirs: it makes no riot ("guards forcibly removed them"); nor
     # does what the demonstrators protest against ("marched to protest the looting of their village")
-    riot = has["riot_acts"] and CUE["riot_acts"].search(PROTEST_REMOVED.sub(" ", _without_grievance(low, sent))) is not None or \
+    riot = has["riot_acts"] and CUE["riot_acts"].search(
+        PROTEST_REMOVED.sub(" ", _without_stopped_attempts(_without_grievance(low, sent)))) is not None or \
         "riot" in families or "burn" in families
-    forced_block = has["block"] and FORCED_BLOCK.search(PROTEST_REMOVED.sub(" ", low)) is not None
+    forced_block = has["block"] and FORCED_BLOCK.search(PROTEST_REMOVED.sub(" ", _without_stopped_attempts(low))) is not None
     lethal = has["lethal"] or has["injury"]
     # Force used on demonstrators by the authorities is theirs, not the demonstrators' violence: "used excessive
     # force to suppress a peaceful protest", "attacks against peaceful protesters".
