@@ -319,3 +319,17 @@ def test_route_blocked_by_a_truck_and_a_tyre_fire_are_no_demonstration(resources
 ])
 def test_barricade_only_tried_and_ended_by_police_is_no_force(resources: Resources, text: str, sub: str) -> None:
     assert candidates(resources, text) == [sub]
+
+
+@pytest.mark.parametrize("text", [
+    "Environmental activists attacked the offices of an oil company in Lima on Tuesday, smashing windows.",
+    "Protesters damaged shops and looted goods in the Johannesburg city centre on Friday.",
+    "Striking workers looted a warehouse in Durban on Monday.",
+])
+def test_demonstrators_wrecking_or_looting_property_riot(resources: Resources, text: str) -> None:
+    assert candidates(resources, text) == ["Violent demonstration"]
+
+
+def test_gunmen_smashing_a_shop_is_property_destruction(resources: Resources) -> None:
+    text = "Gunmen attacked a shop in Durban on Monday, smashing its windows."
+    assert candidates(resources, text) == ["Looting/property destruction"]

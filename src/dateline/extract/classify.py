@@ -1308,9 +1308,10 @@ def classify_sentence(text: str, families: set[str], sent: SpacySpan | None = No
         return pick("Attack", "violence against civilians")
     if "arrest" in families:
         return pick("Arrests", "arrest")
-    if "burn" in families and PROTEST_ACTORS.search(_agents(sent).lower()):
-        # "striking workers set fire to a substation": demonstrators damaging property riot (codebook)
-        return pick("Violent demonstration", "demonstrators set property on fire")
+    if families & {"burn", "loot"} and PROTEST_ACTORS.search(_agents(sent).lower()):
+        # "striking workers set fire to a substation", "protesters looted shops": demonstrators damaging property
+        # riot (codebook), whether they burn, wreck or loot it
+        return pick("Violent demonstration", "demonstrators set property on fire or looted it")
     if "burn" in families and _crowd_burned(sent):
         # codebook: a crowd (villagers, youths, residents) setting property on fire is mob violence
         return pick("Mob violence", "a crowd set property on fire")
