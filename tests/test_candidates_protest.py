@@ -333,3 +333,17 @@ def test_demonstrators_wrecking_or_looting_property_riot(resources: Resources, t
 def test_gunmen_smashing_a_shop_is_property_destruction(resources: Resources) -> None:
     text = "Gunmen attacked a shop in Durban on Monday, smashing its windows."
     assert candidates(resources, text) == ["Looting/property destruction"]
+
+
+@pytest.mark.parametrize(("text", "sub"), [
+    (("Protesters from a farmers' movement blocked a railway line near Resplendor on Monday. Around 500 people "
+      "destroyed signalling equipment and threw tyres on the tracks."), "Violent demonstration"),
+    (("Traders demonstrated outside the city hall in Nairobi on Tuesday. Some of them threw stones at passing "
+      "cars."), "Violent demonstration"),
+    # what the police wrecked is their force, not the marchers'
+    (("Hundreds of nurses marched to the health ministry in Pretoria on Monday. Police destroyed their placards "
+      "and threw them in a bin."), "Peaceful protest"),
+])
+def test_crowd_damage_told_in_the_next_sentence_makes_the_demonstration_violent(
+        resources: Resources, text: str, sub: str) -> None:
+    assert candidates(resources, text)[0] == sub
