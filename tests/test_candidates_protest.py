@@ -347,3 +347,21 @@ def test_gunmen_smashing_a_shop_is_property_destruction(resources: Resources) ->
 def test_crowd_damage_told_in_the_next_sentence_makes_the_demonstration_violent(
         resources: Resources, text: str, sub: str) -> None:
     assert candidates(resources, text)[0] == sub
+
+
+@pytest.mark.parametrize("text", [
+    "Municipal workers in Durban vowed on Monday to continue their strike.",
+    "The union said its members in Durban would remain on strike until their demands were met.",
+])
+def test_strike_continued_or_stayed_on_is_under_way(resources: Resources, text: str) -> None:
+    # what is vowed or said of the strike's future does not make the strike itself a plan: it is on now
+    assert unvetoed(resources, text) == ["Peaceful protest"]
+
+
+@pytest.mark.parametrize("text", [
+    "Workers in Durban did not continue their strike on Monday after the deal.",
+    "Municipal workers in Durban threatened on Monday to go on strike.",
+    "Rebels vowed on Monday to continue their attacks on the town of Beni.",
+])
+def test_strike_not_continued_or_threatened_is_no_event(resources: Resources, text: str) -> None:
+    assert unvetoed(resources, text) == []

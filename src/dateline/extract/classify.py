@@ -93,6 +93,7 @@ ARMED_WORDS = _LEXICON.regex("ARMED_WORDS")
 # Words on the path from a trigger to the root that make it a not-event.
 CALL_LEMMAS = set(_LEXICON.words("CALL_LEMMAS"))
 THREAT_LEMMAS = set(_LEXICON.words("THREAT_LEMMAS"))
+CONTINUING_LEMMAS = set(_LEXICON.words("CONTINUING_LEMMAS"))
 STATEMENT_LEMMAS = set(_LEXICON.words("STATEMENT_LEMMAS"))
 HYPO_NOUNS = set(_LEXICON.words("HYPO_NOUNS"))
 NOT_YET_MODIFIERS = set(_LEXICON.words("NOT_YET_MODIFIERS"))
@@ -666,6 +667,9 @@ def judge_trigger(tok: Token, sent: SpacySpan, published: dt.date | None) -> Ver
             c.lower_ in {"no", "never"} and c.dep_ in {"det", "advmod", "neg"} for c in node.children
         ) or any(c.dep_ in {"nsubj", "nsubjpass"} and _nobody(c) for c in node.children):
             return Verdict("negated", f"negated: {node.text}")
+        if node.i != tok.i and node.lemma_.lower() in CONTINUING_LEMMAS and \
+                TRIGGER_LEMMAS.get(tok.lemma_.lower()) in {"strike", "protest"}:
+            break  # "vowed to continue their strike": the strike is under way, whatever is said of what comes
         for c in node.children:
             if c.dep_ in {"aux", "auxpass"} and c.lower_ in MODALS_FUTURE and node.pos_ in {"VERB", "AUX"}:
                 return Verdict("future", f"future: {c.text} {node.text}")
