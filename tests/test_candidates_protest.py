@@ -19,6 +19,13 @@ def candidates(resources: Resources, text: str) -> list[str]:
     return [e.sub_event_type for e in report.events]
 
 
+def unvetoed(resources: Resources, text: str) -> list[str]:
+    """The sub-types of the candidates no rule vetoes (a heuristic veto only flags a candidate when proposing)."""
+    doc = resources.nlp(text)
+    report = build_report(Article(id="t", text=text, published="2024-03-06"), doc, resources, decide=False)
+    return [e.sub_event_type for e in report.events if not any(f.startswith("rule_rejected") for f in e.flags)]
+
+
 @pytest.mark.parametrize(("text", "sub"), [
     ("Members of a residents' committee blockaded the gates of the company offices in Rustenburg on Tuesday.",
      "Peaceful protest"),
@@ -245,3 +252,116 @@ def test_a_states_blockade_of_a_territory_is_no_demonstration(resources: Resourc
 def test_protest_wire_words_for_interventions_damage_and_mines(pipeline, text: str, sub_type: str) -> None:  # type: ignore[no-untyped-def]
     [event] = events_of(pipeline, text)
     assert event.sub_event_type == sub_type
+
+
+@pytest.mark.parametrize("text", [
+    ("Members of the community converged on the police station in Bloemfontein on Friday and handed over a "
+     "memorandum of demands."),
+    "Hundreds of taxi drivers gathered at the rank in George on Monday and blocked the N2 highway for hours.",
+])
+def test_crowd_named_on_the_first_of_two_verbs_does_the_second(resources: Resources, text: str) -> None:
+    # the memorandum handed over and the highway blocked have no subject of their own: the crowd of the verb
+    # they are coordinated with does them
+    assert candidates(resources, text) == ["Peaceful protest"]
+
+
+def test_official_handing_over_a_petition_after_a_meeting_is_no_protest(resources: Resources) -> None:
+    text = "The mayor met business leaders in Pretoria on Monday and handed over a petition to the premier."
+    assert candidates(resources, text) == []
+
+
+@pytest.mark.parametrize("text", [
+    "The strike at the platinum mine near Rustenburg entered its third day on Wednesday.",
+    "The strike, now in its second week, shut the container terminal in Durban on Tuesday.",
+])
+def test_strike_told_by_its_course_or_workplace_is_a_protest(resources: Resources, text: str) -> None:
+    # no worker or union named: the strike's days and its mine or terminal tell a labour strike
+    assert candidates(resources, text) == ["Peaceful protest"]
+
+
+def test_strike_entering_its_third_day_is_dated_by_its_clause(pipeline) -> None:  # type: ignore[no-untyped-def]
+    (event,) = events_of(pipeline, "The strike at the gold mine near Carletonville entered its third day on Wednesday.")
+    assert (event.sub_event_type, str(event.event_date)) == ("Peaceful protest", "2024-03-13")
+
+
+def test_air_strikes_at_a_mine_stay_air_strikes(resources: Resources) -> None:
+    text = "Russian air strikes at the coal mine in Pokrovsk killed three people on Tuesday."
+    assert candidates(resources, text) == ["Air/drone strike"]
+
+
+@pytest.mark.parametrize("text", [
+    "Angry community members blocked the R555 with rocks and burning tyres in Emalahleni on Wednesday.",
+    "Community members erected barricades of stones and burning tyres on the road to the mine in Marikana on Sunday.",
+])
+def test_road_blocked_with_burning_tyres_is_a_violent_demonstration(resources: Resources, text: str) -> None:
+    # no protest word: the burning tyres on the road, and a route named by its number, tell the crowd's blockade
+    assert unvetoed(resources, text) == ["Violent demonstration"]
+
+
+@pytest.mark.parametrize("text", [
+    "A truck that overturned blocked the N3 near Durban on Monday.",
+    "A fire at a tyre recycling plant in Gqeberha sent up smoke on Monday, with burning tyres visible for kilometres.",
+])
+def test_route_blocked_by_a_truck_and_a_tyre_fire_are_no_demonstration(resources: Resources, text: str) -> None:
+    assert unvetoed(resources, text) == []
+
+
+@pytest.mark.parametrize(("text", "sub"), [
+    ("Residents who tried to barricade the road in Mamelodi on Tuesday were removed by the police.",
+     "Protest with intervention"),
+    ("Party supporters tried again to barricade the road in Mandeni on Tuesday and were removed by the police.",
+     "Protest with intervention"),
+    # the tyres they burned are force used, tried or not; a barricade that stood is one
+    ("Party supporters tried to barricade the road with burning tyres in Mandeni on Tuesday and were removed by "
+     "the police.", "Violent demonstration"),
+    ("Party supporters barricaded the road in Mandeni on Tuesday and were removed by the police.",
+     "Violent demonstration"),
+])
+def test_barricade_only_tried_and_ended_by_police_is_no_force(resources: Resources, text: str, sub: str) -> None:
+    assert candidates(resources, text) == [sub]
+
+
+@pytest.mark.parametrize("text", [
+    "Environmental activists attacked the offices of an oil company in Lima on Tuesday, smashing windows.",
+    "Protesters damaged shops and looted goods in the Johannesburg city centre on Friday.",
+    "Striking workers looted a warehouse in Durban on Monday.",
+])
+def test_demonstrators_wrecking_or_looting_property_riot(resources: Resources, text: str) -> None:
+    assert candidates(resources, text) == ["Violent demonstration"]
+
+
+def test_gunmen_smashing_a_shop_is_property_destruction(resources: Resources) -> None:
+    text = "Gunmen attacked a shop in Durban on Monday, smashing its windows."
+    assert candidates(resources, text) == ["Looting/property destruction"]
+
+
+@pytest.mark.parametrize(("text", "sub"), [
+    (("Protesters from a farmers' movement blocked a railway line near Resplendor on Monday. Around 500 people "
+      "destroyed signalling equipment and threw tyres on the tracks."), "Violent demonstration"),
+    (("Traders demonstrated outside the city hall in Nairobi on Tuesday. Some of them threw stones at passing "
+      "cars."), "Violent demonstration"),
+    # what the police wrecked is their force, not the marchers'
+    (("Hundreds of nurses marched to the health ministry in Pretoria on Monday. Police destroyed their placards "
+      "and threw them in a bin."), "Peaceful protest"),
+])
+def test_crowd_damage_told_in_the_next_sentence_makes_the_demonstration_violent(
+        resources: Resources, text: str, sub: str) -> None:
+    assert candidates(resources, text)[0] == sub
+
+
+@pytest.mark.parametrize("text", [
+    "Municipal workers in Durban vowed on Monday to continue their strike.",
+    "The union said its members in Durban would remain on strike until their demands were met.",
+])
+def test_strike_continued_or_stayed_on_is_under_way(resources: Resources, text: str) -> None:
+    # what is vowed or said of the strike's future does not make the strike itself a plan: it is on now
+    assert unvetoed(resources, text) == ["Peaceful protest"]
+
+
+@pytest.mark.parametrize("text", [
+    "Workers in Durban did not continue their strike on Monday after the deal.",
+    "Municipal workers in Durban threatened on Monday to go on strike.",
+    "Rebels vowed on Monday to continue their attacks on the town of Beni.",
+])
+def test_strike_not_continued_or_threatened_is_no_event(resources: Resources, text: str) -> None:
+    assert unvetoed(resources, text) == []

@@ -93,6 +93,7 @@ ARMED_WORDS = _LEXICON.regex("ARMED_WORDS")
 # Words on the path from a trigger to the root that make it a not-event.
 CALL_LEMMAS = set(_LEXICON.words("CALL_LEMMAS"))
 THREAT_LEMMAS = set(_LEXICON.words("THREAT_LEMMAS"))
+CONTINUING_LEMMAS = set(_LEXICON.words("CONTINUING_LEMMAS"))
 STATEMENT_LEMMAS = set(_LEXICON.words("STATEMENT_LEMMAS"))
 HYPO_NOUNS = set(_LEXICON.words("HYPO_NOUNS"))
 NOT_YET_MODIFIERS = set(_LEXICON.words("NOT_YET_MODIFIERS"))
@@ -107,6 +108,7 @@ RETALIATION_NOUNS = set(_LEXICON.words("RETALIATION_NOUNS"))
 RETALIATION_VERBS = set(_LEXICON.words("RETALIATION_VERBS"))
 FUNERAL = _LEXICON.regex("FUNERAL")
 STRUCK_OBJECTS = set(_LEXICON.words("STRUCK_OBJECTS"))
+STRIKE_UNDER_WAY = _LEXICON.regex("STRIKE_UNDER_WAY")
 CROWD_FIGHT_LEMMAS = set(_LEXICON.words("CROWD_FIGHT_LEMMAS"))
 HISTORY_SPAN = _LEXICON.regex("HISTORY_SPAN")
 TIME_SPAN = _LEXICON.regex("TIME_SPAN")
@@ -545,12 +547,23 @@ def _forces_block(tok: Token | None, low: str) -> bool:
     return any(ORGANISED.search(" ".join(t.lower_ for t in c.subtree)) for c in subjects)
 
 
+def _subjects_of(tok: Token, deps: set[str]) -> list[Token]:
+    """The subjects (by `deps`) of a verb, or, when it has none, of the verb it is coordinated with: in "residents
+    converged on the offices and handed over a memorandum" the residents hand it over."""
+    node = tok
+    while True:
+        found = [c for c in node.children if c.dep_ in deps]
+        if found or node.dep_ != "conj" or node.head.i == node.i:
+            return found
+        node = node.head
+
+
 def _paperwork_handover(matched: str, tok: Token | None) -> bool:
     """A memorandum or petition handed over by someone other than a crowd's people (residents, workers, marchers
     ...): an official's or firm's paperwork, not the act that ends a march."""
     if tok is None or not PETITION_HANDOVER.search(matched):
         return False
-    subjects = [c for c in tok.children if c.dep_ in {"nsubj", "nsubjpass", "agent"}]
+    subjects = _subjects_of(tok, {"nsubj", "nsubjpass", "agent"})
     return not any(PETITIONERS.search(" ".join(t.lower_ for t in c.subtree)) for c in subjects)
 
 
@@ -558,7 +571,7 @@ def _crowd_subject(tok: Token | None) -> bool:
     """The subject of a verb names a crowd's people (residents, workers, drivers ...)."""
     if tok is None:
         return False
-    subjects = [" ".join(t.lower_ for t in c.subtree) for c in tok.children if c.dep_ == "nsubj"]
+    subjects = [" ".join(t.lower_ for t in c.subtree) for c in _subjects_of(tok, {"nsubj"})]
     # (the crowd words take the trades that march: teachers, nurses, fishermen block roads as drivers do)
     return any(PETITIONERS.search(words) or CROWD_WORDS.search(words) for words in subjects)
 
@@ -654,6 +667,9 @@ def judge_trigger(tok: Token, sent: SpacySpan, published: dt.date | None) -> Ver
             c.lower_ in {"no", "never"} and c.dep_ in {"det", "advmod", "neg"} for c in node.children
         ) or any(c.dep_ in {"nsubj", "nsubjpass"} and _nobody(c) for c in node.children):
             return Verdict("negated", f"negated: {node.text}")
+        if node.i != tok.i and node.lemma_.lower() in CONTINUING_LEMMAS and \
+                TRIGGER_LEMMAS.get(tok.lemma_.lower()) in {"strike", "protest"}:
+            break  # "vowed to continue their strike": the strike is under way, whatever is said of what comes
         for c in node.children:
             if c.dep_ in {"aux", "auxpass"} and c.lower_ in MODALS_FUTURE and node.pos_ in {"VERB", "AUX"}:
                 return Verdict("future", f"future: {c.text} {node.text}")
@@ -832,6 +848,7 @@ GATHERING_ATTACKED = _LEXICON.regex("GATHERING_ATTACKED")
 # a later telling that counts more dead of the same event: its figure adds to the toll (events._settle_fatalities)
 ADDITIONAL_DEAD = _LEXICON.regex("ADDITIONAL_DEAD")
 CROWD_SEQUEL = _LEXICON.regex("CROWD_SEQUEL")
+CROWD_DAMAGE_AFTER = _LEXICON.regex("CROWD_DAMAGE_AFTER")
 STATE_WORDS = _LEXICON.regex("STATE_WORDS")
 NONSTATE_WORDS = _LEXICON.regex("NONSTATE_WORDS")
 TERRITORY_OBJECTS = _LEXICON.regex("TERRITORY_OBJECTS")
@@ -930,6 +947,15 @@ DEMAND = _LEXICON.regex("DEMAND")
 GATHER_PROTEST_SIGNS = _LEXICON.regex("GATHER_PROTEST_SIGNS")
 # Demonstrators removed by the police: an intervention (Protest with intervention).
 PROTEST_REMOVED = _LEXICON.regex("PROTEST_REMOVED")
+BLOCK_ATTEMPTED = _LEXICON.regex("BLOCK_ATTEMPTED")
+
+
+def _without_stopped_attempts(low: str) -> str:
+    """The sentence without a barricade or blockade only tried, when the authorities ended it (the crowd removed,
+    dispersed, arrested): no barricade stood, so the attempt tells no force used."""
+    if not (PROTEST_REMOVED.search(low) or _intervened(low)):
+        return low
+    return BLOCK_ATTEMPTED.sub(lambda m: " " * len(m.group(0)), low)
 # Demonstrating actors: their attacks on property are violent demonstrations.
 PROTEST_ACTORS = _LEXICON.regex("PROTEST_ACTORS")
 # Protest forms named without a protest word: they make a protest trigger's sentence a protest context.
@@ -1053,6 +1079,7 @@ def classify_sentence(text: str, families: set[str], sent: SpacySpan | None = No
         r"\b(?:workers?|unions?|employees|staff|teachers|nurses|doctors|drivers|miners|operators|"
         r"labourers|laborers|mineworkers|downed tools|stopped (?:reporting for )?(?:work|duty)|"
         r"on strike|general strike|hunger strike|went on strike|strikers)\b", low))
+    labour = labour or STRIKE_UNDER_WAY.search(low) is not None
     if "strike" in families and not labour and not has["air"] and not has["shell"] and (
             _state_strikes(sent) or _strike_that_hit(sent)):
         # "Israeli strikes on Gaza", "coalition strikes": a state strikes from the air; "a strike on a house killed
@@ -1086,11 +1113,13 @@ def classify_sentence(text: str, families: set[str], sent: SpacySpan | None = No
     if "protest" in families and not protest_ctx and PROTEST_FORMS.search(low):
         protest_ctx = True  # a protest form with no protest word: "residents engaged in civil disobedience"
     if "burn" in families and (BARRICADE.search(low) or BURN_TO_DEMAND.search(low)) or \
-            ("blockade" in families and BARRICADE.search(low)):
+            ("blockade" in families and BARRICADE.search(_without_stopped_attempts(low))):
         # burning tyres and barricades on roads, or burning things to press a demand, is how rioters block and
         # protest: a violent demonstration, not property destruction
         protest_ctx = True
         families = families | {"riot"}
+    elif "blockade" in families and BARRICADE.search(low):
+        protest_ctx = True  # a barricade tried and ended by the police: a demonstration that used no force
     if "stone" in families and not protest_ctx and not DEMAND.search(low):
         return Classification("Mob violence", ["stones thrown outside a demonstration"])
     if "stone" in families:
@@ -1284,9 +1313,10 @@ def classify_sentence(text: str, families: set[str], sent: SpacySpan | None = No
         return pick("Attack", "violence against civilians")
     if "arrest" in families:
         return pick("Arrests", "arrest")
-    if "burn" in families and PROTEST_ACTORS.search(_agents(sent).lower()):
-        # "striking workers set fire to a substation": demonstrators damaging property riot (codebook)
-        return pick("Violent demonstration", "demonstrators set property on fire")
+    if families & {"burn", "loot"} and PROTEST_ACTORS.search(_agents(sent).lower()):
+        # "striking workers set fire to a substation", "protesters looted shops": demonstrators damaging property
+        # riot (codebook), whether they burn, wreck or loot it
+        return pick("Violent demonstration", "demonstrators set property on fire or looted it")
     if "burn" in families and _crowd_burned(sent):
         # codebook: a crowd (villagers, youths, residents) setting property on fire is mob violence
         return pick("Mob violence", "a crowd set property on fire")
@@ -1792,9 +1822,10 @@ def _protest_subtype(low: str, has: dict[str, bool], families: set[str], sent: S
         return Classification("Mob violence", ["mob"])
     # the force of police removing demonstrators is theirs: it makes no riot ("guards forcibly removed them"); nor
     # does what the demonstrators protest against ("marched to protest the looting of their village")
-    riot = has["riot_acts"] and CUE["riot_acts"].search(PROTEST_REMOVED.sub(" ", _without_grievance(low, sent))) is not None or \
+    riot = has["riot_acts"] and CUE["riot_acts"].search(
+        PROTEST_REMOVED.sub(" ", _without_stopped_attempts(_without_grievance(low, sent)))) is not None or \
         "riot" in families or "burn" in families
-    forced_block = has["block"] and FORCED_BLOCK.search(PROTEST_REMOVED.sub(" ", low)) is not None
+    forced_block = has["block"] and FORCED_BLOCK.search(PROTEST_REMOVED.sub(" ", _without_stopped_attempts(low))) is not None
     lethal = has["lethal"] or has["injury"]
     # Force used on demonstrators by the authorities is theirs, not the demonstrators' violence: "used excessive
     # force to suppress a peaceful protest", "attacks against peaceful protesters".

@@ -431,6 +431,9 @@ def _handling_in_next_sentences(cand: Candidate, sentences: list[tuple[int, int,
         if CLASH_WITH_FORCES.search(low):
             # "Clashes with the police broke out": the demonstrators used force, a violent demonstration
             return "Violent demonstration"
+        if classify.CROWD_DAMAGE_AFTER.search(low) and not classify.FORCE_ACTOR.search(low):
+            # "Around 600 people destroyed signalling equipment": the crowd's damage, a violent demonstration
+            return "Violent demonstration"
         if re.search(r"\barrests? (?:was|were) made\b|\b(?:\d+|several|some|many|dozens|hundreds|scores|number|them|"
                      r"protesters|demonstrators|participants)\b(?:\W+\w+){0,3}?\W+were arrested\b", low) and \
                 not classify.CUE["riot_acts"].search(low):
