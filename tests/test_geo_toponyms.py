@@ -304,3 +304,22 @@ def test_an_arabic_name_is_one_mention_and_its_article_may_take_a_sun_letters_so
     # a name the index lacks is one mention, kept where the text puts it
     places = geocode_text("Rebels shelled Abu al Duhur in Idlib province on Monday.", resources=resources)
     assert ("Abu al Duhur", "Idleb") in [(p.mention, p.admin1) for p in places]
+
+
+_SPORT_REPORT = ("Burnley have signed Fulham midfielder Sam Pike on a two-year deal. Burnley manager Ian Cobb said the "
+                 "midfielder would make the squad for Saturday's league match. Pike scored four goals in 20 games "
+                 "last season, and the fans will miss him. The club face a tough fixture list before the end of the "
+                 "season.")
+
+
+def test_places_of_a_conflict_report_stay_places(resources) -> None:  # type: ignore[no-untyped-def]
+    text = ("Gunmen attacked a village near Maiduguri on Sunday, killing six farmers, residents said. The attackers "
+            "also burned houses in Konduga before fleeing towards Bama.")
+    assert {"Maiduguri", "Konduga", "Bama"} <= {p.mention for p in geocode_text(text, resources)}
+
+
+def test_an_articles_domain_is_read_from_its_words(resources) -> None:  # type: ignore[no-untyped-def]
+    from dateline.geo.models import doc_domain
+
+    assert doc_domain(resources.nlp(_SPORT_REPORT)) == "sport"
+    assert doc_domain(resources.nlp("Gunmen attacked a village near Maiduguri on Sunday, killing six farmers.")) is None

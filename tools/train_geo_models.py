@@ -5,6 +5,8 @@
     DATELINE_SHARED=../shared python tools/train_geo_models.py evaluate     # blind-half figures, no training
     DATELINE_SHARED=../shared python tools/train_geo_models.py evaluate event_place_dev   # dev half only
     DATELINE_SHARED=../shared python tools/train_geo_models.py toponym --c 3 --cut 0.4    # the shipped choices
+    DATELINE_SHARED=../shared python tools/train_geo_models.py toponym --c 3 --cut 0.35 --with-bbc --bbc-weight 0.5
+                                                     # toponym9's candidate (not shipped: CASE dev fell)
     DATELINE_SHARED=../shared python tools/train_geo_models.py toponym --c 3 --cut 0.4 --with-dev2   # + our labels
                                                      # of every candidate of 450 dev sentences (not shipped)
     DATELINE_SHARED=../shared python tools/train_geo_models.py event_place --c 0.3 --written-weight 1.0
@@ -208,7 +210,8 @@ def train_toponym(cut: float | None = None, c_fixed: float | None = None, with_d
     _, c, t, pr, rc = best
     weights, bias = fit(data, c, bbc_weight)
     model = {"name": "toponym recognizer", "weights": dict(sorted(weights.items())), "bias": bias, "threshold": t,
-             "trained_on": "event_location_tune.jsonl dev half (MIT, A. Halterman 2019) + gold/toponyms_written.jsonl",
+             "trained_on": "event_location_tune.jsonl dev half (MIT, A. Halterman 2019) + gold/toponyms_written.jsonl"
+                           + (f" + gold/toponym_labels_bbc_dev.jsonl (weight {bbc_weight:g})" if bbc else ""),
              "C": c, "examples": len(data), "cv_dev": {"precision": round(pr, 4), "recall": round(rc, 4)}}
     (DATA / "toponym_model.json").write_text(json.dumps(model, indent=1) + "\n")
     print("chosen", c, t, pr, rc, "features", len(weights))

@@ -295,6 +295,7 @@ def toponym_features(doc: Any, start: int, end: int, source: str, ner: str | Non
     if nxt is not None and nxt.text == "-" and not last.whitespace_ and nxt2 is not None:
         x["hyphen_after=" + ("group" if nxt2.lower_ in c["group_hyphen_suffixes"] else
                              "based" if nxt2.lower_ == "based" else "other")] = 1.0
+    x.update(_ordinary_news_features(doc, start, end, text, root, dep, prev, nxt))
     # the words themselves
     low = text.lower()
     if low in words or all(t.lower_ in words for t in span):
@@ -323,7 +324,136 @@ def toponym_features(doc: Any, start: int, end: int, source: str, ner: str | Non
         spelling = final_h_key(folded)
         if not any(fold(e.name) == folded or final_h_key(fold(e.name)) == spelling for e in entries):
             x["gaz_alt_name_only"] = 1.0
+    if doc_domain(doc):
+        # every feature again under the article's domain: ordinary news learns weights of its own (a surname
+        # or a club named like a town is common there), while the shared weights stay those of conflict reports
+        x.update({"in_domain:" + k: v for k, v in list(x.items())})
     return x
+
+
+def _word_at(doc: Any, i: int) -> str:
+    """The lower-case word at token i with the parts a hyphen glues to it ("fly-half" is three tokens)."""
+    j, out = i, doc[i].lower_
+    while j + 1 < len(doc) and not doc[j].whitespace_ and "-" in (doc[j].text, doc[j + 1].text):
+        j += 1
+        out += doc[j].lower_
+    return out
+
+
+def _capitalised_word(tok: Any, c: dict[str, Any]) -> bool:
+    """A capitalised content word that is no title: part of a run of title-case words around the name ("Dirty
+    War", "Jailhouse Rock"), as headlines and works' titles write them."""
+    return tok.text[:1].isupper() and tok.is_alpha and not tok.is_stop and tok.lower_ not in c["title_words"]
+
+
+def _ordinary_news_features(doc: Any, start: int, end: int, text: str, root: Any, dep: str, prev: Any,
+                            nxt: Any) -> Features:
+    """What marks a town's or country's name as a team, a one-name person, a company or a work in sport,
+    culture and business news (lists under `_ordinary_news_names` in toponym_cues.json): a club suffix or a
+    team member's role after it ("Manchester United", "Wales fly-half", "Chelsea's striker"), a person's role
+    before it ("singer Usher"), a result verb or noun it hangs on ("Norwich have signed", "a win over
+    Hungary"), the name written so elsewhere in the article, and the article's own domain."""
+    c = cues()
+    x: Features = {}
+    if nxt is not None and nxt.text[:1].isupper() and nxt.lower_ in c["club_suffixes"]:
+        x["club_suffix_after"] = 1.0
+    after = end + 1 if nxt is not None and nxt.text in {"'s", "’s", "'", "’"} else end
+    # the role right after the name or its possessive, or one word later ("Liverpool's new striker")
+    if any(k < len(doc) and _word_at(doc, k) in c["team_role_words"] for k in (after, after + 1)):
+        x["team_role_after"] = 1.0
+    if prev is not None and _role_before(doc, start) in c["person_role_words"]:
+        x["person_role_before"] = 1.0
+    head = root.head
+    if dep in {"nsubj", "nsubjpass", "dobj"} and head.lemma_.lower() in c["sports_verbs"]:
+        x["sports_verb_" + ("object" if dep == "dobj" else "subject")] = 1.0
+    elif dep == "pobj" and head.lower_ in {"to", "against", "over", "with"} and \
+            (head.head.lemma_.lower() in c["sports_verbs"] or head.head.lower_ in c["sports_result_nouns"]):
+        x["sports_result_of"] = 1.0
+    if prev is not None and _capitalised_word(prev, c):
+        x["capitalised_word_before"] = 1.0
+    if nxt is not None and _capitalised_word(nxt, c):
+        x["capitalised_word_after"] = 1.0
+    named = _names_by_role(doc)
+    if end - start == 1 and text in named[0]:
+        x["company_named_elsewhere"] = 1.0
+    if end - start == 1 and text in named[1]:
+        x["role_named_elsewhere"] = 1.0
+    if text in named[2]:
+        x["org_entity_elsewhere"] = 1.0
+    domain = doc_domain(doc)
+    if domain:
+        x["doc_domain=" + domain] = 1.0
+    return x
+
+
+def _role_before(doc: Any, start: int) -> str:
+    """The word before the name, with a hyphen's first part ("Car-maker Honda", "fly-half Jones")."""
+    k = start - 1
+    while k > 0 and not doc[k - 1].whitespace_ and "-" in (doc[k].text, doc[k - 1].text):
+        k -= 1
+    return _word_at(doc, k) if k >= 0 else ""
+
+
+_ROLE_NAMES_KEY = ("dateline", "role_names")
+
+
+def _names_by_role(doc: Any) -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+    """Words the article writes as a company's name (after `company_heads_before`: "gas giant Gazprom") or as
+    a person's known by one name (after `person_role_words`: "singer Usher"), and names NER reads as an
+    organisation and never as a place. A later bare mention ("Gazprom said", "Usher's album") is the same.
+    Worked out once per document and kept in `user_data`."""
+    cached = doc.user_data.get(_ROLE_NAMES_KEY)
+    if cached is not None and cached[0] == len(doc):
+        return cached[1]
+    c = cues()
+    company: set[str] = set()
+    person: set[str] = set()
+    for i in range(1, len(doc)):
+        tok = doc[i]
+        if not (tok.text[:1].isupper() and tok.is_alpha):
+            continue
+        before = doc[i - 1].lower_
+        if before in c["company_heads_before"]:
+            company.add(tok.text)
+        elif _role_before(doc, i) in c["person_role_words"] and not (i + 1 < len(doc) and doc[i + 1].text[:1].isupper()):
+            person.add(tok.text)  # a one-word name ("singer Usher"), not a full name's first word
+    labels: dict[str, set[str]] = {}
+    for ent in doc.ents:
+        labels.setdefault(ent.text, set()).add(ent.label_)
+    orgs = frozenset(t for t, ls in labels.items() if "ORG" in ls and not ls & {"GPE", "LOC", "FAC"})
+    out = (frozenset(company), frozenset(person), orgs)
+    doc.user_data[_ROLE_NAMES_KEY] = (len(doc), out)
+    return out
+
+
+_DOMAIN_KEY = ("dateline", "doc_domain")
+
+
+@functools.cache
+def _domain_words() -> dict[str, frozenset[str]]:
+    return {name: frozenset(words) for name, words in cues()["doc_domain_words"].items()}
+
+
+def doc_domain(doc: Any) -> str | None:
+    """The article's domain when it is ordinary news: sport, culture or business, by the share of its words in
+    `doc_domain_words` (at least `domain_min_count` of them and `domain_min_share` of its tokens); None for
+    anything else, conflict and protest reports included. Once per document, kept in `user_data`."""
+    cached = doc.user_data.get(_DOMAIN_KEY)
+    if cached is not None and cached[0] == len(doc):
+        return cached[1]
+    c = cues()
+    vocab, orths = doc.vocab, doc_orths(doc)
+    counts: dict[str, int] = {}
+    for orth in orths:
+        low = lexeme_attrs(vocab, orth)[1]
+        for name, words in _domain_words().items():
+            if low in words:
+                counts[name] = counts.get(name, 0) + 1
+    best = max(counts, key=counts.__getitem__) if counts else None
+    if best is not None and (counts[best] < c["domain_min_count"] or counts[best] < c["domain_min_share"] * len(orths)):
+        best = None
+    doc.user_data[_DOMAIN_KEY] = (len(doc), best)
+    return best
 
 
 @functools.cache
