@@ -323,3 +323,26 @@ def test_an_articles_domain_is_read_from_its_words(resources) -> None:  # type: 
 
     assert doc_domain(resources.nlp(_SPORT_REPORT)) == "sport"
     assert doc_domain(resources.nlp("Gunmen attacked a village near Maiduguri on Sunday, killing six farmers.")) is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        _SPORT_REPORT,  # a club named like its town, with a player's role after it
+        ("Country singer Tammy Rowe and rapper Usher lead the nominations for this year's music awards, with the "
+         "album of the year and best single among the prizes. The awards ceremony will be held in March, and the "
+         "film and music industry will watch the winners closely."),  # a one-name singer
+    ],
+)
+def test_a_team_or_a_singer_of_ordinary_news_is_no_place(resources, text: str) -> None:  # type: ignore[no-untyped-def]
+    # the recognizer's weights for sport, culture and business news (toponym-domain in tools/train_geo_models.py)
+    mentions = {p.mention for p in geocode_text(text, resources)}
+    assert not mentions & {"Fulham", "Usher"}
+
+
+def test_the_recognizer_carries_weights_of_its_own_for_ordinary_news() -> None:
+    # only texts with a domain (geo.models.doc_domain: sport, culture, business) read them; conflict reports
+    # have none (test_an_articles_domain_is_read_from_its_words) and are scored by the shared weights alone
+    model = load_model(TOPONYM_MODEL)
+    assert model is not None
+    assert any(k.startswith("in_domain:") for k in model.weights)
