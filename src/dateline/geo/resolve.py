@@ -768,14 +768,16 @@ def _link_hierarchy(text: str, mentions: list[Mention], doc: Doc | None = None) 
 
 @functools.cache
 def _city_quarter_gap() -> re.Pattern[str]:
-    return re.compile(r"^\s+(?:" + "|".join(cues()["city_quarter_words"]) + r")\s+of\s+(?:the\s+)?$", re.IGNORECASE)
+    # "the X district of Y"; a word of a town's parts also "in Y" ("the X neighbourhood in Y")
+    of_words, in_words = "|".join(cues()["city_quarter_words"]), "|".join(cues()["city_quarter_in_words"])
+    return re.compile(rf"^\s+(?:(?:{of_words})\s+of|(?:{in_words})\s+(?:of|in))\s+(?:the\s+)?$", re.IGNORECASE)
 
 
 _THE_BEFORE = re.compile(r"\bthe\s+$", re.IGNORECASE)
 
 
 def _quarter_of_city(text: str, a: Mention, b: Mention) -> bool:
-    """Whether "the A district of B" names a quarter A of the city B: B has a town reading, and none of A's
+    """Whether "the A district of B" ("the A area in B") names a quarter A of the city B: B has a town reading, and none of A's
     readings lies in a province or district B ("the Gwoza district of Borno" is Borno's district, kept)."""
     if not _city_quarter_gap().match(text[a.end : b.start]) or not _THE_BEFORE.search(text[max(0, a.start - 6) : a.start]):
         return False
