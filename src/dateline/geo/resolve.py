@@ -1868,17 +1868,34 @@ def _admin1_splits() -> dict[str, dict[str, str]]:
             for code, divisions in geo_data("admin1_splits.json")["splits"].items()}
 
 
+@functools.cache
+def _split_seats() -> dict[str, list[tuple[str, float, float]]]:
+    """GeoNames admin1 code → (current division, latitude, longitude) of each district seat listed for a split
+    division whose towns GeoNames gives no district (admin1_splits.json `seats`)."""
+    return {code: [(new, lat, lon) for new, seats in divisions.items() for _, lat, lon in seats]
+            for code, divisions in geo_data("admin1_splits.json")["seats"].items()}
+
+
+def _nearest_seat_division(e: Entry, code: str) -> str | None:
+    """The current division of the seat nearest to a town of a split division that records no district."""
+    seats = _split_seats().get(code)
+    if not seats or e.admin2:
+        return None
+    return min(seats, key=lambda s: distance_km(e.latitude, e.longitude, s[1], s[2]))[0]
+
+
 def acled_admin1(e: Entry) -> str | None:
     """The entry's first-level division as ACLED spells it ("Ninewa" for GeoNames' "Ninawa"), when it differs,
     and the current division where GeoNames still records one that has been split since: a town of Central
     Serbia in Nisava district is in Southern and Eastern Serbia. The town's admin2 says which part; a town with
-    no admin2 that bears a district's name is that district's seat (Belgrade)."""
+    no admin2 that bears a district's name is that district's seat (Belgrade); any other town with no admin2
+    takes the division of the nearest listed seat, where the table lists seats (Sierra Leone's towns)."""
     if e.kind == KIND_COUNTRY:
         return None
     code = f"{e.cc}.{e.admin1_code}"
     if e.kind != KIND_ADMIN1 and (parts := _admin1_splits().get(code)):
         current = parts.get(fold(e.admin2)) if e.admin2 else parts.get(fold(e.name))
-        if current:
+        if current := current or _nearest_seat_division(e, code):
             return current
     return acled_admin1_names().get(code)
 
