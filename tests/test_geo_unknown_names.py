@@ -109,6 +109,11 @@ def test_an_unknown_name_near_which_people_died_in_a_known_state_is_kept_at_the_
      "Zamfara"),
     ("Soldiers clashed with bandits near Unguwan Dutse, Kaduna state, on Tuesday, the army said.", "Unguwan Dutse",
      "Kaduna"),
+    # the state in brackets after the village, as wire copy often writes it
+    ("A roadside bomb exploded near Gidan Maikano (Zamfara state), killing four soldiers on Sunday.", "Gidan Maikano",
+     "Zamfara"),
+    ("Bandits killed seven villagers near Dan Kurmi (Zamfara state) on Sunday, residents said.", "Dan Kurmi",
+     "Zamfara"),
 ])
 def test_an_unknown_name_near_which_an_event_happened_in_a_known_state_is_kept_at_the_state(  # type: ignore[no-untyped-def]
         resources, text: str, name: str, admin1: str) -> None:
