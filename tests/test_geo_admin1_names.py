@@ -126,3 +126,27 @@ def test_a_lower_case_direction_is_part_of_the_divisions_name(resources, text: s
 def test_a_lower_case_direction_before_a_places_own_name_stays_a_part_of_it(resources) -> None:  # type: ignore[no-untyped-def]
     place = _place(resources, "Protesters marched in central Kisumu on Tuesday.", "Kisumu")
     assert (place.name, place.country) == ("Kisumu", "Kenya")
+
+
+@pytest.mark.parametrize(
+    ("text", "mention", "admin1"),
+    [
+        ("Youths blocked the ferry road in Mambolo, Sierra Leone, after a boat capsized.", "Mambolo", "North Western"),
+        ("Dock workers went on strike in Pepel, Sierra Leone, over unpaid wages.", "Pepel", "North Western"),
+        ("Police fired tear gas at traders in Binkolo, Sierra Leone, on Monday.", "Binkolo", "Northern"),
+        ("Farmers marched through Kabala, Sierra Leone, over seed prices.", "Kabala", "Northern"),
+    ],
+)
+def test_a_town_of_a_split_province_with_no_district_takes_the_nearest_seats_province(  # type: ignore[no-untyped-def]
+        resources, text: str, mention: str, admin1: str) -> None:
+    # Sierra Leone's 2017 North West Province was carved out of the Northern Province; GeoNames still codes its
+    # towns under the old province and gives them no district, so the nearest district seat says which part
+    assert _place(resources, text, mention).admin1 == admin1
+
+
+def test_the_nearest_seat_decides_only_for_a_town_with_no_district() -> None:
+    town = Entry(0, KIND_CITY, "Somewhere", "SL", "02", 9.0, -12.9, 1000, 0, "")
+    assert acled_admin1(town) == "North Western"  # nearer Kambia and Port Loko than Makeni
+    assert acled_admin1(Entry(0, KIND_CITY, "Somewhere", "SL", "02", 8.9, -12.0, 1000, 0, "")) == "Northern"  # by Makeni
+    # a town whose district GeoNames records keeps what its district says
+    assert acled_admin1(Entry(0, KIND_CITY, "Somewhere", "SL", "02", 9.0, -12.9, 1000, 0, "Tonkolili")) == "Northern"

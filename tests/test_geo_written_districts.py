@@ -99,3 +99,25 @@ def test_a_quarter_of_a_city_is_kept_at_the_city_not_at_a_namesake_in_another_st
     places = _by_mention(resources, text)
     assert places[quarter] == (city, "city", city, "Nigeria", 2)
     assert places[city] == (city, "city", city, "Nigeria", 1)
+
+
+@pytest.mark.parametrize(("text", "quarter", "city"), [
+    ("Gunmen shot dead two traders in the Sabon Gari area in Kano on Tuesday, police said.", "Sabon Gari", "Kano"),
+    ("Residents said thugs burned three shops in the Sabon Gari township in Kano overnight.", "Sabon Gari", "Kano"),
+    ("Police broke up a rally in the Tudun Wada area in Kaduna on Saturday.", "Tudun Wada", "Kaduna"),
+])
+def test_a_part_of_a_city_written_in_it_is_kept_at_the_city_not_at_a_namesake_in_another_state(  # type: ignore[no-untyped-def]
+        resources, text: str, quarter: str, city: str) -> None:
+    # "the X area in Kano" read Kano as the state and X as the namesake district of another state (Sabon Gari
+    # LGA of Kaduna state), or kept X at Kaduna state: the words for a town's parts with "in" now read as
+    # "the X district of Kano" does
+    places = _by_mention(resources, text)
+    assert places[quarter] == (city, "city", city, "Nigeria", 2)
+    assert places[city] == (city, "city", city, "Nigeria", 1)
+
+
+def test_a_district_of_the_state_written_as_an_area_in_it_keeps_the_state(resources) -> None:  # type: ignore[no-untyped-def]
+    # Birnin Gwari lies in Kaduna state: the state holds it, no quarter of the city
+    places = _by_mention(resources, "Soldiers killed four bandits in the Birnin Gwari area in Kaduna on Tuesday.")
+    assert places["Kaduna"][1:] == ("admin1", "Kaduna", "Nigeria", 3)
+    assert places["Birnin Gwari"][2:] == ("Kaduna", "Nigeria", 1)

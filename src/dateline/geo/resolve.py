@@ -768,14 +768,16 @@ def _link_hierarchy(text: str, mentions: list[Mention], doc: Doc | None = None) 
 
 @functools.cache
 def _city_quarter_gap() -> re.Pattern[str]:
-    return re.compile(r"^\s+(?:" + "|".join(cues()["city_quarter_words"]) + r")\s+of\s+(?:the\s+)?$", re.IGNORECASE)
+    # "the X district of Y"; a word of a town's parts also "in Y" ("the X neighbourhood in Y")
+    of_words, in_words = "|".join(cues()["city_quarter_words"]), "|".join(cues()["city_quarter_in_words"])
+    return re.compile(rf"^\s+(?:(?:{of_words})\s+of|(?:{in_words})\s+(?:of|in))\s+(?:the\s+)?$", re.IGNORECASE)
 
 
 _THE_BEFORE = re.compile(r"\bthe\s+$", re.IGNORECASE)
 
 
 def _quarter_of_city(text: str, a: Mention, b: Mention) -> bool:
-    """Whether "the A district of B" names a quarter A of the city B: B has a town reading, and none of A's
+    """Whether "the A district of B" ("the A area in B") names a quarter A of the city B: B has a town reading, and none of A's
     readings lies in a province or district B ("the Gwoza district of Borno" is Borno's district, kept)."""
     if not _city_quarter_gap().match(text[a.end : b.start]) or not _THE_BEFORE.search(text[max(0, a.start - 6) : a.start]):
         return False
@@ -1866,17 +1868,34 @@ def _admin1_splits() -> dict[str, dict[str, str]]:
             for code, divisions in geo_data("admin1_splits.json")["splits"].items()}
 
 
+@functools.cache
+def _split_seats() -> dict[str, list[tuple[str, float, float]]]:
+    """GeoNames admin1 code → (current division, latitude, longitude) of each district seat listed for a split
+    division whose towns GeoNames gives no district (admin1_splits.json `seats`)."""
+    return {code: [(new, lat, lon) for new, seats in divisions.items() for _, lat, lon in seats]
+            for code, divisions in geo_data("admin1_splits.json")["seats"].items()}
+
+
+def _nearest_seat_division(e: Entry, code: str) -> str | None:
+    """The current division of the seat nearest to a town of a split division that records no district."""
+    seats = _split_seats().get(code)
+    if not seats or e.admin2:
+        return None
+    return min(seats, key=lambda s: distance_km(e.latitude, e.longitude, s[1], s[2]))[0]
+
+
 def acled_admin1(e: Entry) -> str | None:
     """The entry's first-level division as ACLED spells it ("Ninewa" for GeoNames' "Ninawa"), when it differs,
     and the current division where GeoNames still records one that has been split since: a town of Central
     Serbia in Nisava district is in Southern and Eastern Serbia. The town's admin2 says which part; a town with
-    no admin2 that bears a district's name is that district's seat (Belgrade)."""
+    no admin2 that bears a district's name is that district's seat (Belgrade); any other town with no admin2
+    takes the division of the nearest listed seat, where the table lists seats (Sierra Leone's towns)."""
     if e.kind == KIND_COUNTRY:
         return None
     code = f"{e.cc}.{e.admin1_code}"
     if e.kind != KIND_ADMIN1 and (parts := _admin1_splits().get(code)):
         current = parts.get(fold(e.admin2)) if e.admin2 else parts.get(fold(e.name))
-        if current:
+        if current := current or _nearest_seat_division(e, code):
             return current
     return acled_admin1_names().get(code)
 

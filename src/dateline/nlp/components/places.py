@@ -1114,7 +1114,10 @@ def _named_by_place_word(doc: Doc, found: list[Candidate], stop: frozenset[str],
             list_next = starts[i]  # a listed name the gazetteer knows: the list goes on after it
         if not (cap[i] and alpha[i]):
             continue
-        cue, slot = None, False
+        cue = None
+        # "near X in Zamfara state", "near X, Zamfara state": X stands where a place stands, whether or not an
+        # event word comes before the preposition ("exploded near X, Zamfara state")
+        slot = lower[i - 1] in near_preps and _placed_in_known_place(tk, _name_run_end(tk, i), starts)
         if k >= 1 and lower[k] == "of" and lower[k - 1] in place_of | plural_of:
             cue = f"{lower[k - 1]} of"
         elif k >= 1 and lower[k] == ":" and lower[k - 1] in plural_of:
@@ -1123,9 +1126,8 @@ def _named_by_place_word(doc: Doc, found: list[Candidate], stop: frozenset[str],
             cue = "from"
         elif i >= 2 and lower[i - 1] in bare_preps and _event_word(doc[i - 2]):
             cue = lower[i - 1]  # "clashes in X", "fighting near X": the site of an event the sentence names
-        elif lower[i - 1] in near_preps and _placed_in_known_place(tk, _name_run_end(tk, i), starts):
-            # "killed seven villagers near X in Zamfara state": X stands where a place stands
-            cue, slot = lower[i - 1], True
+        elif slot:
+            cue = lower[i - 1]  # "killed seven villagers near X in Zamfara state": no event word before "near"
         elif in_list(i):
             cue = "list"  # the second and later items of "the villages of A, B and C"
         after = None
