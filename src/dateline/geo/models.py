@@ -17,6 +17,7 @@ import functools
 import json
 import math
 import operator
+from collections import Counter
 from dataclasses import dataclass
 from importlib import resources as importlib_resources
 from itertools import repeat
@@ -408,15 +409,19 @@ def _names_by_role(doc: Any) -> tuple[frozenset[str], frozenset[str], frozenset[
     c = cues()
     company: set[str] = set()
     person: set[str] = set()
-    for i in range(1, len(doc)):
-        tok = doc[i]
-        if not (tok.text[:1].isupper() and tok.is_alpha):
+    orths, vocab = doc_orths(doc), doc.vocab
+    # only a capitalised word can be such a name: found from the orth ids, so the other tokens never become
+    # Token objects (this pass reads every document the recognizer sees)
+    for i in range(1, len(orths)):
+        text, _, alpha, _ = lexeme_attrs(vocab, orths[i])
+        if not (text[:1].isupper() and alpha):
             continue
-        before = doc[i - 1].lower_
+        before = lexeme_attrs(vocab, orths[i - 1])[1]
         if before in c["company_heads_before"]:
-            company.add(tok.text)
-        elif _role_before(doc, i) in c["person_role_words"] and not (i + 1 < len(doc) and doc[i + 1].text[:1].isupper()):
-            person.add(tok.text)  # a one-word name ("singer Usher"), not a full name's first word
+            company.add(text)
+        elif _role_before(doc, i) in c["person_role_words"] and not (
+                i + 1 < len(orths) and lexeme_attrs(vocab, orths[i + 1])[0][:1].isupper()):
+            person.add(text)  # a one-word name ("singer Usher"), not a full name's first word
     labels: dict[str, set[str]] = {}
     for ent in doc.ents:
         labels.setdefault(ent.text, set()).add(ent.label_)
@@ -434,6 +439,17 @@ def _domain_words() -> dict[str, frozenset[str]]:
     return {name: frozenset(words) for name, words in cues()["doc_domain_words"].items()}
 
 
+_WORD_DOMAINS: dict[int, tuple[str, ...]] = {}  # orth id → the domains whose word lists hold the word
+
+
+def _domains_of(vocab: Any, orth: int) -> tuple[str, ...]:
+    found = _WORD_DOMAINS.get(orth)
+    if found is None:
+        low = lexeme_attrs(vocab, orth)[1]
+        found = _WORD_DOMAINS[orth] = tuple(name for name, words in _domain_words().items() if low in words)
+    return found
+
+
 def doc_domain(doc: Any) -> str | None:
     """The article's domain when it is ordinary news: sport, culture or business, by the share of its words in
     `doc_domain_words` (at least `domain_min_count` of them and `domain_min_share` of its tokens); None for
@@ -444,11 +460,10 @@ def doc_domain(doc: Any) -> str | None:
     c = cues()
     vocab, orths = doc.vocab, doc_orths(doc)
     counts: dict[str, int] = {}
-    for orth in orths:
-        low = lexeme_attrs(vocab, orth)[1]
-        for name, words in _domain_words().items():
-            if low in words:
-                counts[name] = counts.get(name, 0) + 1
+    # each distinct word once, in the order the text first uses it, so ties go to the domain met first as before
+    for orth, n in Counter(orths).items():
+        for name in _domains_of(vocab, orth):
+            counts[name] = counts.get(name, 0) + n
     best = max(counts, key=counts.__getitem__) if counts else None
     if best is not None and (counts[best] < c["domain_min_count"] or counts[best] < c["domain_min_share"] * len(orths)):
         best = None
