@@ -19,6 +19,9 @@ NOT_EVENTS = [
     "Divers pulled a body from the wreckage of the helicopter in the river near Harare on Monday.",
     # a currency rallying "against the backdrop of" a policy: the preposition ends the words before a grievance
     "The rupee rallied against the backdrop of a new policy from the central bank in Mumbai on Tuesday.",
+    # a dispute or a weekend with no road blocked by people: a court's ruling, a landslide
+    "A landslide blocked the N2 highway near Durban over the weekend.",
+    "The court blocked the sale of the company in Durban on Tuesday in a dispute over its shares.",
 ]
 
 EVENTS = [
@@ -34,6 +37,9 @@ EVENTS = [
     ("Hundreds rallied in Lusaka on Tuesday against the new public order bill.", "Peaceful protest"),
     ("Hundreds rallied in Kumasi on Friday against a controversial land law.", "Peaceful protest"),
     ("Army helicopters fired on rebel positions near Goma on Friday.", "Air/drone strike"),
+    # a road blocked in a dispute or over a grievance is a protest, whoever blocks it (operators, owners)
+    ("Taxi operators blocked the N2 highway in Durban on Tuesday in a dispute over routes.", "Peaceful protest"),
+    ("Minibus owners blocked several streets in Kampala on Monday over new fares.", "Peaceful protest"),
 ]
 
 

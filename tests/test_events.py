@@ -371,3 +371,23 @@ def test_another_act_in_the_same_period_is_no_retelling_of_the_first(pipeline, t
     events = events_of(pipeline, text, published="2024-03-16")
     assert len(events) == 2
     assert [str(e.event_date) for e in events] == ["2024-03-15", "2024-03-15"]
+
+
+@pytest.mark.parametrize(("text", "sub_type"), [
+    ("Gunmen attacked a shop in the market in Kaduna on Monday; no one was hurt.", "Attack"),
+    ("Gunmen attacked a police post in Kaduna on Monday, but no one was hurt.", "Armed clash"),
+    ("Militants shelled a village near Goma on Monday and nobody was killed.", "Shelling/artillery/missile attack"),
+])
+def test_an_act_that_hurt_nobody_still_happened(pipeline: Pipeline, text: str, sub_type: str) -> None:
+    # "no one was hurt" denies the act's casualties, not the act: it stands, with no dead
+    [event] = events_of(pipeline, text)
+    assert event.sub_event_type == sub_type
+    assert not event.fatalities
+
+
+@pytest.mark.parametrize("text", [
+    "Nobody was killed in Kaduna on Monday.",
+    "No attack took place in Kaduna on Monday, police said.",
+])
+def test_a_denied_act_is_still_no_event(pipeline: Pipeline, text: str) -> None:
+    assert events_of(pipeline, text) == []

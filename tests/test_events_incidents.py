@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import datetime as dt
 
+import pytest
+
 from dateline.pipeline import Pipeline
 from tests.conftest import events_of
 
@@ -218,3 +220,21 @@ def test_deaths_of_the_wounded_in_a_hospital_elsewhere_later_still_join_the_one_
     text = ("Gunmen attacked a police station in Gao on Monday, March 4, killing three officers. Another policeman "
             "died of his wounds in Bamako on Wednesday, March 13.")
     assert [(e.location, e.fatalities) for e in _kept(pipeline, text)] == [("Gao", 4)]
+
+
+@pytest.mark.parametrize("joint", [" ", "\n\n"])
+def test_stones_thrown_by_some_of_the_marchers_make_one_violent_demonstration(pipeline: Pipeline, joint: str) -> None:
+    # the next sentence's (or paragraph's) stone-throwers are "some of them", the marchers: their violence makes
+    # the march a violent demonstration by rioters, not a march and a riot of its own
+    text = ("Hundreds of residents marched to the municipal offices in Polokwane on Tuesday." + joint +
+            "Some of them threw stones at police.")
+    [event] = _kept(pipeline, text)
+    assert (event.sub_event_type, event.actor1) == ("Violent demonstration", "Rioters (South Africa)")
+    assert event.actor2 == "Police Forces of South Africa"
+
+
+def test_a_crowd_of_its_own_stoning_cars_elsewhere_is_no_part_of_the_march(pipeline: Pipeline) -> None:
+    # guard: youths a sentence introduces, elsewhere in the town, are another crowd
+    text = ("Hundreds of residents marched to the municipal offices in Polokwane on Tuesday.\n\n"
+            "Elsewhere in the town, youths stoned passing cars.")
+    assert len(_kept(pipeline, text)) == 2

@@ -266,6 +266,9 @@ def test_deaths_of_the_wounded_and_more_dead_in_one_text(text: str, value: int |
     ("Twelve people died in the attack; a third of the dead were children.", 12),
     # guard: a third one wounded is no death
     ("Gunmen killed two soldiers, and a third was wounded.", 2),
+    # a "while" clause of the third victim: its death word is his, not the two soldiers' again
+    ("The blast killed two soldiers, while a third later died in hospital.", 3),
+    ("Gunmen shot dead two traders, whereas a third died of his wounds on Tuesday.", 3),
 ])
 def test_a_third_dead_after_a_count_is_one_more(text: str, value: int) -> None:
     count = count_fatalities(text)

@@ -94,6 +94,7 @@ ARMED_WORDS = _LEXICON.regex("ARMED_WORDS")
 CALL_LEMMAS = set(_LEXICON.words("CALL_LEMMAS"))
 THREAT_LEMMAS = set(_LEXICON.words("THREAT_LEMMAS"))
 CONTINUING_LEMMAS = set(_LEXICON.words("CONTINUING_LEMMAS"))
+CASUALTY_LEMMAS = set(_LEXICON.words("CASUALTY_LEMMAS"))
 STATEMENT_LEMMAS = set(_LEXICON.words("STATEMENT_LEMMAS"))
 HYPO_NOUNS = set(_LEXICON.words("HYPO_NOUNS"))
 NOT_YET_MODIFIERS = set(_LEXICON.words("NOT_YET_MODIFIERS"))
@@ -640,6 +641,19 @@ def _nobody(subject: Token) -> bool:
     return subject.lower_ == "no-one" or subject.lower_ == "one" and any(c.lower_ == "no" for c in subject.children)
 
 
+def _denies(node: Token) -> bool:
+    """A verb or noun negated by "not", "no", "never" or a subject that denies it ("no one was hurt")."""
+    return any(c.dep_ == "neg" for c in node.children) or any(
+        c.lower_ in {"no", "never"} and c.dep_ in {"det", "advmod", "neg"} for c in node.children
+    ) or any(c.dep_ in {"nsubj", "nsubjpass"} and _nobody(c) for c in node.children)
+
+
+def _casualties_denied(node: Token, tok: Token) -> bool:
+    """"Gunmen attacked a shop; no one was hurt", "… in the attack, but nobody was killed": a harm verb above the
+    trigger says the act hurt nobody; the act itself stands (with no dead)."""
+    return node.i != tok.i and node.lemma_.lower() in CASUALTY_LEMMAS and tok.lemma_.lower() not in CASUALTY_LEMMAS
+
+
 def judge_trigger(tok: Token, sent: SpacySpan, published: dt.date | None) -> Verdict:
     """Why the trigger does not report an event that happened (negated, called for, threatened, a statement,
     history), or an empty verdict when it does."""
@@ -663,9 +677,7 @@ def judge_trigger(tok: Token, sent: SpacySpan, published: dt.date | None) -> Ver
     node = tok
     hops = 0
     while True:
-        if any(c.dep_ == "neg" for c in node.children) or any(
-            c.lower_ in {"no", "never"} and c.dep_ in {"det", "advmod", "neg"} for c in node.children
-        ) or any(c.dep_ in {"nsubj", "nsubjpass"} and _nobody(c) for c in node.children):
+        if _denies(node) and not _casualties_denied(node, tok):
             return Verdict("negated", f"negated: {node.text}")
         if node.i != tok.i and node.lemma_.lower() in CONTINUING_LEMMAS and \
                 TRIGGER_LEMMAS.get(tok.lemma_.lower()) in {"strike", "protest"}:

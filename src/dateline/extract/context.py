@@ -84,6 +84,7 @@ HELD_GATHERINGS = _CUES.words("HELD_GATHERINGS")
 STATED_DEMAND = _CUES.regex("STATED_DEMAND")
 GRIEVING_MARCHERS = _CUES.regex("GRIEVING_MARCHERS")
 PROTEST_FORMS = _CUES.regex("PROTEST_FORMS")
+ROAD_BLOCKED_IN_DISPUTE = _CUES.regex("ROAD_BLOCKED_IN_DISPUTE")
 LABOUR = _CUES.regex("LABOUR")
 # a strike told by its course or its workplace ("the strike entered its third day"), with no worker named: the
 # sub-type rules' cue, so the two readings of a labour strike agree
@@ -139,7 +140,7 @@ def has_conflict_context(doc: Doc, event: Event) -> bool:
         low = mention.text.lower()
         if trigger in PROTEST_SENSE_TRIGGERS and (STATED_DEMAND.search(low) or GRIEVING_MARCHERS.search(low)):
             return True
-        if PROTEST_FORMS.search(low) or (trigger == "strike" and (LABOUR.search(low) or STRIKE_UNDER_WAY.search(low))):
+        if PROTEST_FORMS.search(low) or ROAD_BLOCKED_IN_DISPUTE.search(low) or (trigger == "strike" and (LABOUR.search(low) or STRIKE_UNDER_WAY.search(low))):
             return True
         following = _next_sentence(doc, mention.end)
         if following is not None and _lemmas(doc, *following) & HARM_LEMMAS:

@@ -167,6 +167,8 @@ _MORE_DEAD = Lexicon("rule_cues.yaml").regex("ADDITIONAL_DEAD")
 _FRACTION_OF = Lexicon("rule_cues.yaml").regex("FRACTION_OF")
 # "an ambush on a convoy left five soldiers dead": the count is after "left", the number before it names the act's target
 _TOLL_VERB_IN_GAP = Lexicon("rule_cues.yaml").regex("TOLL_VERB_IN_GAP")
+# "two soldiers, while a third later died": the death word is the other victim's, the number's dead told before
+_OTHER_VICTIM_IN_GAP = Lexicon("rule_cues.yaml").regex("OTHER_VICTIM_IN_GAP")
 # "ten were killed, including two children who died in hospital": a share of the dead told before, no figure of its own
 _SHARE_OF = re.compile(r"\bincluding\s+$", re.IGNORECASE)
 # Words that, inside the victim gap, show the number is not a death count (an age, "a 40-year-old man", is no
@@ -342,7 +344,8 @@ def _definite_plural(text: str, later: int) -> FatalityCount:
 
 def _accept(pattern: re.Pattern[str], m: re.Match[str], text: str) -> tuple[int, int, int, bool] | None:
     gap = m.groupdict().get("gap") or ""
-    if (pattern is _PATTERNS[0] or pattern is _ANOTHER) and (_BLOCK_GAP.search(gap) or _TOLL_VERB_IN_GAP.search(gap)):
+    if (pattern is _PATTERNS[0] or pattern is _ANOTHER) and (_BLOCK_GAP.search(gap) or _TOLL_VERB_IN_GAP.search(gap)
+                                                               or _OTHER_VICTIM_IN_GAP.search(gap)):
         return None
     if pattern is _PATTERNS[0] and _ACTIVE_VERB.fullmatch(text[m.end("gap"):m.end()].strip()) and \
             _OBJECT_AFTER.match(text, m.end()):

@@ -285,13 +285,14 @@ def merge_retellings(events: list[Event], report: ReportText, model: IncidentMod
                 folded.add(id(other))
                 continue
             fought, died = _fought_back(event, other, report), died_of_wounds(event, other, report)
-            if _told_apart(event, other) and not (fought or died):
+            turned = _crowd_turned(event, other, report)
+            if _told_apart(event, other) and not (fought or died or turned):
                 continue
             p = model.probability(pair_features(event, other, report))
-            if p >= model.threshold or _told_as_part_of(event, other, report, book) or fought or died:
+            if p >= model.threshold or _told_as_part_of(event, other, report, book) or fought or died or turned:
                 if fought:
                     _met_by_resistance(event, other)
-                _fold(event, other, report, book, more_dead=died)
+                _fold(event, other, report, book, more_dead=died, crowd_turned=turned)
                 folded.add(id(other))
     return [e for e in events if id(e) not in folded]
 
@@ -395,6 +396,16 @@ def _at_its_place_within(event: Event, other: Event, trigger: Span, report: Repo
     if place_relation(event, other) not in {"same", "nested"} and _told_in_own_sentence(other, trigger, report):
         return False
     return not _dated_in_own_sentence(other, trigger, report) or _days_after(event, other) in days
+
+
+def _crowd_turned(event: Event, other: Event, report: ReportText) -> bool:
+    """The later telling is a mob act of the demonstration's own crowd ("Hundreds of residents marched to the
+    municipal offices. Some of them threw stones at police."): the demonstration turned violent, one incident,
+    even told in the next paragraph. Only a demonstration followed within a few sentences, on its day, by mob
+    violence whose doer its sentence names as part of the crowd."""
+    if event.event_type != "Protests" or other.sub_event_type != "Mob violence":
+        return False
+    return _sequel_told(event, other, report, "crowd_turned", days=range(1))
 
 
 _WOUNDS_DAYS = 7  # how long after an incident deaths of its wounded are still told as its toll
@@ -544,11 +555,14 @@ def _pins_the_day(other: Event, event: Event) -> bool:
     return event.date_end - dt.timedelta(days=_PIN_DAYS) <= other.event_date <= event.date_end
 
 
-def _fold(event: Event, other: Event, report: ReportText, book: Codebook | None, more_dead: bool = False) -> None:
+def _fold(event: Event, other: Event, report: ReportText, book: Codebook | None, more_dead: bool = False,
+          crowd_turned: bool = False) -> None:
     """`more_dead`: the retelling's dead are more dead of the incident (its wounded who died later), added to its
-    toll whatever words tell them."""
+    toll whatever words tell them. `crowd_turned`: the retelling is the demonstrators' own violence, told as the
+    violent demonstration it makes of the incident."""
     before = event.model_copy()
-    combined = book.incident_sub_type(event.sub_event_type, other.sub_event_type) if book else None
+    told_as = "Violent demonstration" if crowd_turned else other.sub_event_type
+    combined = book.incident_sub_type(event.sub_event_type, told_as) if book else None
     if book is not None and combined is not None and combined != event.sub_event_type:
         event.sub_event_type = combined
         event.event_type, event.disorder_type = book.event_type_of(combined), book.disorder_type_of(combined)
