@@ -624,12 +624,34 @@ def _is_future_context(span: SpacySpan) -> bool:
         if tok.dep_ != "xcomp" and tok.dep_ != "conj":  # type: ignore[attr-defined]
             break
         tok = tok.head  # type: ignore[attr-defined]
+    if _planned(gov) or _promised_in_telling(gov):
+        return True
     head = span.root.head
     if head.pos_ in ("NOUN", "PROPN") or (head.pos_ == "ADP" and head.head.pos_ == "NOUN"):
         noun = head if head.pos_ != "ADP" else head.head
         if any(c.lower_ in _PLANNED_MODIFIERS for c in noun.children):
             return True
     return False
+
+
+def _planned(gov: object) -> bool:
+    """A day a plan is set for, told in the present: "Talks are scheduled for Friday", "Elections are due on
+    Sunday", "The vote is set for Monday". (Told in the past, "was scheduled for Friday", the day may be gone.)"""
+    words = [gov, *(c for c in gov.children if c.dep_ == "acomp")]  # type: ignore[attr-defined]
+    present_be = [c for c in [gov, *gov.children]  # type: ignore[attr-defined]
+                  if c.lemma_ == "be" and c.tag_ in ("VBZ", "VBP") and (c is gov or c.dep_ in ("aux", "auxpass"))]
+    return bool(present_be) and any(_CUES.regex("PLANNED_GOVERNOR").match(w.text) for w in words)  # type: ignore[attr-defined]
+
+
+def _promised_in_telling(gov: object) -> bool:
+    """A day of what a source said would happen: "The union said it would hold a rally on Friday" (a plan told in
+    reported speech; "would have" looks back, and "would" outside a telling is a mere condition). Only a telling
+    that is the sentence's own statement: one framed as a time ("Shortly after Trump announced the US would
+    withdraw on Tuesday, …") is a past act, and the day may well be its own."""
+    auxes = [c.lower_ for c in gov.children if c.dep_ in ("aux", "auxpass")]  # type: ignore[attr-defined]
+    head = gov.head  # type: ignore[attr-defined]
+    return ("would" in auxes and "have" not in auxes and gov.dep_ == "ccomp"  # type: ignore[attr-defined]
+            and head.dep_ == "ROOT" and bool(_REPORTING_VERBS.match(head.text)))
 
 
 def _inside_quote(text: str, pos: int) -> bool:
@@ -1113,8 +1135,10 @@ def _day_told_before(dates: list[DateMention], cands: list[DateMention], reports
     # condemned the shelling on Tuesday. Investigators travelled to the town to investigate an attack which
     # killed 14")
     followed_up = _told_as_followed_up(trigger, sentence, text)
+    # (nor a day still to come: "The union plans to march on Friday. Police fired tear gas at teachers." is no march
+    # of Friday's, and no future act)
     earlier = [d for d in cands if d.span.end <= sentence.start and "since" not in (d.note or "").split("; ")
-               and d.relation != "history" and not (followed_up and _dates_a_follow_up(d, text))]
+               and d.relation not in ("history", "future") and not (followed_up and _dates_a_follow_up(d, text))]
     if earlier:
         before = _earlier_sentences_day(earlier, trigger, sentence, article)
         return before if _within(before, bound) else None
