@@ -1096,7 +1096,7 @@ def date_for_event(
         # (nor does a date in a relative clause on a noun: "In Karbala, where 40 pilgrims were killed in 2019,
         # protesters marched" tells of Karbala's past, not of the march)
         chosen = _closest([d for d in in_sentence if not _since_clause_apart(d, trigger)
-                           and not _relative_clause_apart(d, trigger)], trigger)
+                           and not _relative_clause_apart(d, trigger, article.text)], trigger)
     chosen = _latest_of_a_series(in_sentence, chosen, article.text) or chosen
     chosen = _the_act_a_discovery_counts_back_to(in_sentence, chosen, sentence) or chosen
     if chosen is not None and chosen.kind == "relative" and chosen not in reports:
@@ -1312,11 +1312,16 @@ def _court_day(d: DateMention, trigger: Span, text: str) -> bool:
     return not (trigger.end <= gov.start and _CUES.regex("COURT_SAME_ACT").match(text[trigger.end : gov.start]))
 
 
-def _relative_clause_apart(d: DateMention, trigger: Span) -> bool:
-    """The date sits in a relative clause ("where …", "which …", "who …") that does not hold the trigger."""
+def _relative_clause_apart(d: DateMention, trigger: Span, text: str = "") -> bool:
+    """The date sits in a relative clause ("where …", "which …", "who …") that does not hold the trigger, nor tells
+    of the trigger's own act ("continued their strike, which entered its fifth day on Monday", "the rally by
+    farmers, which took place on Friday": the clause's day is the act's). Only a trigger that is the act's noun alone:
+    "Police broke up the sit-in, which began on Tuesday" tells the sit-in's first day, not its dispersal's."""
     clause = d.clause
     return (clause is not None and not (clause.start <= trigger.start and trigger.end <= clause.end)
-            and bool(_CUES.regex("RELATIVE_OPENER").match(clause.text)))
+            and bool(_CUES.regex("RELATIVE_OPENER").match(clause.text))
+            and not (text and trigger.end <= clause.start and " " not in trigger.text.strip()
+                     and _CUES.regex("RELATIVE_ON_THE_ACT").match(text[trigger.end : clause.end])))
 
 
 def _since_clause_apart(d: DateMention, trigger: Span) -> bool:
