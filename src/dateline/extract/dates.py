@@ -123,6 +123,7 @@ _AGO_RE = re.compile(r"^(?:a\s+)?(?P<n>\d+|[a-z]+)\s+(?:of\s+)?(?P<unit>hours?|d
 _AS_MANY_RE = re.compile(r"^as\s+many\s+(?P<unit>days|weeks|months|years)$")
 _HEDGES = {"around", "about", "circa"}
 _OPEN_AFTER = {"since", "after", "following"}
+_SINCE_A_DAY = "since a day"  # the note of a "since" range that opens on one known day
 _BOUND_BEFORE = {"before", "until", "till", "by"}
 _PREFIXES = {
     "on", "in", "since", "from", "between", "until", "till", "by", "around", "about", "circa", "over", "during",
@@ -514,8 +515,10 @@ def _apply_prefix(res: Resolved, prefix: str | None, base: dt.date | None) -> Re
         return replace(res, precision=max(res.precision, 2), note="hedged")
     if prefix in _OPEN_AFTER and base is not None and base > res.start:
         if prefix == "since":
+            # ("since Monday" opens on one day: an ongoing act's first day, `_first_day_of_an_ongoing_act`)
+            first = res.precision == 1 and res.start == (res.end or res.start)
             return replace(res, kind="range", end=base, precision=max(res.precision, precision_for(res.start, base)),
-                           note="since", present=True)  # fmt: skip
+                           note=f"since; {_SINCE_A_DAY}" if first else "since", present=True)  # fmt: skip
         return replace(res, end=max(res.end or res.start, base), precision=max(res.precision, 2), note="on or after")
     if prefix in _BOUND_BEFORE:
         return replace(res, precision=max(res.precision, 2), note="on or before")
@@ -1098,6 +1101,7 @@ def date_for_event(
         chosen = _closest([d for d in in_sentence if not _since_clause_apart(d, trigger)
                            and not _relative_clause_apart(d, trigger, article.text)], trigger)
     chosen = _latest_of_a_series(in_sentence, chosen, article.text) or chosen
+    chosen = _first_day_of_an_ongoing_act(chosen, trigger, article.text) or chosen
     chosen = _the_act_a_discovery_counts_back_to(in_sentence, chosen, sentence) or chosen
     if chosen is not None and chosen.kind == "relative" and chosen not in reports:
         chosen = _from_the_report_day(chosen, reports or _same_tellers_day(dates, sentence, article.text), article)
@@ -1253,6 +1257,19 @@ def _latest_of_a_series(in_sentence: list[DateMention], chosen: DateMention | No
     cue = _CUES.regex("LATEST_INSTANCE")
     latest = next((d for d in in_sentence if _one_day(d) and cue.search(_sentence_before(text, d.span.start))), None)
     return None if latest is None else latest.model_copy(update={"note": _join(latest.note, "the newest act of a series")})
+
+
+def _first_day_of_an_ongoing_act(chosen: DateMention | None, trigger: Span, text: str) -> DateMention | None:
+    """The day an ongoing act began, when the sentence tells it by the day it has run since ("Miners have been on
+    strike since last Thursday", "Nurses have staged a sit-in since Monday"): the codebook codes a protest that
+    goes on at the day it began when the report gives it, not in the middle of the days up to the report."""
+    if chosen is None or _SINCE_A_DAY not in (chosen.note or "").split("; ") or chosen.date_start is None:
+        return None
+    if not (trigger.start < chosen.span.start and _CUES.regex("ONGOING_ACT").search(text[trigger.start : chosen.span.start])):
+        return None
+    day = chosen.date_start
+    return chosen.model_copy(update={"date_end": day, "event_date": day, "time_precision": 1,
+                                     "note": _join(chosen.note, "the first day of an ongoing act")})
 
 
 def _the_act_a_discovery_counts_back_to(in_sentence: list[DateMention], chosen: DateMention | None,
