@@ -41,10 +41,10 @@ def test_a_wrapped_line_is_no_paragraph(pipeline) -> None:  # type: ignore[no-un
 # 8 March.
 @pytest.mark.parametrize("text", [
     "Talks with the health ministry are scheduled for Friday. Riot police fired tear gas at striking nurses in Mombasa.",
-    "The union plans to march to parliament on Friday. Riot police fired tear gas at striking nurses in Mombasa, "
-    "the union said.",
-    "Riot police fired tear gas at striking nurses in Mombasa.\n\nThe union said it would hold a rally on Friday."
-    "\n\nOfficers also arrested a union leader.",
+    ("The union plans to march to parliament on Friday. Riot police fired tear gas at striking nurses in Mombasa, "
+     "the union said."),
+    ("Riot police fired tear gas at striking nurses in Mombasa.\n\nThe union said it would hold a rally on Friday."
+     "\n\nOfficers also arrested a union leader."),
 ])
 def test_a_plan_told_before_does_not_date_the_act_after_it(pipeline, text: str) -> None:  # type: ignore[no-untyped-def]
     events = events_of(pipeline, text)
