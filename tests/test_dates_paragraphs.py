@@ -34,3 +34,29 @@ def test_a_wrapped_line_is_no_paragraph(pipeline) -> None:  # type: ignore[no-un
     # a line break inside a sentence is a wrapped line: the day on the next line is the sentence's own
     [event] = events_of(pipeline, "Gunmen killed five farmers in a village in Benue state on\nTuesday, police said.")
     assert (str(event.event_date), event.time_precision) == ("2024-03-12", 1)
+
+
+# A plan told in an earlier sentence is a day still to come: the undated act after it does not take that day (as a
+# past day a week back, or as a future act vetoed). Published Thursday 14 March 2024: "Friday" read back would be
+# 8 March.
+@pytest.mark.parametrize("text", [
+    "Talks with the health ministry are scheduled for Friday. Riot police fired tear gas at striking nurses in Mombasa.",
+    ("The union plans to march to parliament on Friday. Riot police fired tear gas at striking nurses in Mombasa, "
+     "the union said."),
+    ("Riot police fired tear gas at striking nurses in Mombasa.\n\nThe union said it would hold a rally on Friday."
+     "\n\nOfficers also arrested a union leader."),
+])
+def test_a_plan_told_before_does_not_date_the_act_after_it(pipeline, text: str) -> None:  # type: ignore[no-untyped-def]
+    events = events_of(pipeline, text)
+    assert events
+    for event in events:
+        assert (str(event.event_date), event.time_precision) == ("2024-03-14", 3)
+        assert "date_defaulted" in event.flags
+
+
+def test_a_plan_told_in_the_past_keeps_its_day(pipeline) -> None:  # type: ignore[no-untyped-def]
+    # ("was scheduled for Friday" in a Saturday paper: the rally's Friday is gone, and the act after it is that day's)
+    events = events_of(pipeline, "A rally was scheduled for Friday in Mombasa. Police fired tear gas at the "
+                       "protesters.", published="2024-03-16")
+    [event] = [e for e in events if e.sub_event_type == "Protest with intervention"]
+    assert (str(event.event_date), event.time_precision) == ("2024-03-15", 1)

@@ -34,3 +34,22 @@ def test_a_clause_on_the_actors_tells_their_part_of_the_act(pipeline) -> None:  
     # "who" opens the protesters' own act: its day is the event's
     [event] = events_of(pipeline, "Protesters, who had blocked the road on Tuesday, were dispersed by police.")
     assert str(event.event_date) == "2024-03-12"
+
+
+# A "which" clause on the act's own noun tells of the act: its day dates it (Monday 11, Tuesday 12, Friday 8 March).
+@pytest.mark.parametrize(("text", "day"), [
+    ("Dock workers in Mombasa pressed on with their strike, which entered its third day on Monday.", "2024-03-11"),
+    ("Nurses in Eldoret began a sit-in, which started on Tuesday outside the county hospital.", "2024-03-12"),
+    ("The march by traders, which took place on Friday in Lahore, ended peacefully.", "2024-03-08"),
+])
+def test_a_clause_on_the_act_s_own_noun_dates_the_act(pipeline, text: str, day: str) -> None:  # type: ignore[no-untyped-def]
+    # before: the act fell back to the report's day (precision 3), as if the clause told of a thing beside it
+    [event] = events_of(pipeline, text)
+    assert (str(event.event_date), event.time_precision) == (day, 1)
+    assert "date_defaulted" not in event.flags
+
+
+def test_a_clause_on_what_another_act_ends_still_dates_only_that(pipeline) -> None:  # type: ignore[no-untyped-def]
+    # the sit-in began on Tuesday; its dispersal, the event, is not told a day
+    [event] = events_of(pipeline, "Police broke up the sit-in by nurses in Nakuru, which began on Tuesday.")
+    assert "date_defaulted" in event.flags

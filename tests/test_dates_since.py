@@ -45,3 +45,23 @@ def test_every_weekday_is_a_habit_not_a_day(pipeline: Pipeline) -> None:
     text = "Nurses in Kisumu have marched to the county offices every Tuesday since January to demand their pay."
     report = pipeline.extract_text(text, published=PUBLISHED)
     assert all("needs_review" in e.flags for e in report.events)
+
+
+# An ongoing act told by the day it has run since is coded at that first day (published Saturday 11 May 2024:
+# "since last Saturday" is 4 May, "since Tuesday" 7 May), not in the middle of the days up to the report.
+@pytest.mark.parametrize(("text", "trigger", "day"), [
+    ("Bus drivers in Durban have been on strike since last Saturday over unpaid bonuses.", "strike", "2024-05-04"),
+    ("Market traders in Kumasi have been protesting since Tuesday against a new levy.", "protesting", "2024-05-07"),
+])
+def test_an_ongoing_act_is_coded_on_the_day_it_began(pipeline: Pipeline, text: str, trigger: str, day: str) -> None:
+    # before: the range up to the report, coded at its middle (7 May, precision 3; 9 May, precision 2)
+    [event] = [e for e in pipeline.extract_text(text, published=PUBLISHED).events
+               if e.evidence["sub_event_type"].text == trigger]
+    assert (str(event.event_date), event.time_precision) == (day, 1)
+
+
+def test_a_count_since_a_day_is_no_ongoing_act(pipeline: Pipeline) -> None:
+    # arrests counted since Tuesday are many acts over those days: the span stays (7 to 11 May, its middle day)
+    [arrest] = pipeline.extract_text("Police in Kumasi have arrested 40 traders since Tuesday.",
+                                     published=PUBLISHED).events
+    assert (str(arrest.event_date), arrest.time_precision) == ("2024-05-09", 2)

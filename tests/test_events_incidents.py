@@ -238,3 +238,22 @@ def test_a_crowd_of_its_own_stoning_cars_elsewhere_is_no_part_of_the_march(pipel
     text = ("Hundreds of residents marched to the municipal offices in Polokwane on Tuesday.\n\n"
             "Elsewhere in the town, youths stoned passing cars.")
     assert len(_kept(pipeline, text)) == 2
+
+
+def test_an_undated_incident_is_bounded_by_the_day_its_wounded_died(pipeline: Pipeline) -> None:
+    # before: the attack stayed on the report's day (Thursday 14 March, defaulted), after its own dead died on Monday
+    events = events_of(pipeline, "Armed men stormed a police station in Eldoret, killing two officers. Three more "
+                       "officers died of their injuries on Monday.")
+    [attack] = events
+    assert (str(attack.event_date), attack.time_precision) == ("2024-03-11", 2)
+    assert "date_defaulted" not in attack.flags
+    assert attack.fatalities == 5
+
+
+def test_a_protester_who_died_later_in_hospital_is_no_protest_of_that_day(pipeline: Pipeline) -> None:
+    # before: the later death was a peaceful protest of its own on Thursday, the day it was told dying
+    events = events_of(pipeline, "Police shot dead a demonstrator in Kampala on Tuesday. A second demonstrator, hit "
+                       "in the head, died in hospital on Thursday.")
+    [event] = events
+    assert event.sub_event_type == "Excessive force against protesters"
+    assert (str(event.event_date), event.time_precision) == ("2024-03-12", 1)

@@ -123,6 +123,7 @@ _AGO_RE = re.compile(r"^(?:a\s+)?(?P<n>\d+|[a-z]+)\s+(?:of\s+)?(?P<unit>hours?|d
 _AS_MANY_RE = re.compile(r"^as\s+many\s+(?P<unit>days|weeks|months|years)$")
 _HEDGES = {"around", "about", "circa"}
 _OPEN_AFTER = {"since", "after", "following"}
+_SINCE_A_DAY = "since a day"  # the note of a "since" range that opens on one known day
 _BOUND_BEFORE = {"before", "until", "till", "by"}
 _PREFIXES = {
     "on", "in", "since", "from", "between", "until", "till", "by", "around", "about", "circa", "over", "during",
@@ -514,8 +515,10 @@ def _apply_prefix(res: Resolved, prefix: str | None, base: dt.date | None) -> Re
         return replace(res, precision=max(res.precision, 2), note="hedged")
     if prefix in _OPEN_AFTER and base is not None and base > res.start:
         if prefix == "since":
+            # ("since Monday" opens on one day: an ongoing act's first day, `_first_day_of_an_ongoing_act`)
+            first = res.precision == 1 and res.start == (res.end or res.start)
             return replace(res, kind="range", end=base, precision=max(res.precision, precision_for(res.start, base)),
-                           note="since", present=True)  # fmt: skip
+                           note=f"since; {_SINCE_A_DAY}" if first else "since", present=True)  # fmt: skip
         return replace(res, end=max(res.end or res.start, base), precision=max(res.precision, 2), note="on or after")
     if prefix in _BOUND_BEFORE:
         return replace(res, precision=max(res.precision, 2), note="on or before")
@@ -624,12 +627,34 @@ def _is_future_context(span: SpacySpan) -> bool:
         if tok.dep_ != "xcomp" and tok.dep_ != "conj":  # type: ignore[attr-defined]
             break
         tok = tok.head  # type: ignore[attr-defined]
+    if _planned(gov) or _promised_in_telling(gov):
+        return True
     head = span.root.head
     if head.pos_ in ("NOUN", "PROPN") or (head.pos_ == "ADP" and head.head.pos_ == "NOUN"):
         noun = head if head.pos_ != "ADP" else head.head
         if any(c.lower_ in _PLANNED_MODIFIERS for c in noun.children):
             return True
     return False
+
+
+def _planned(gov: object) -> bool:
+    """A day a plan is set for, told in the present: "Talks are scheduled for Friday", "Elections are due on
+    Sunday", "The vote is set for Monday". (Told in the past, "was scheduled for Friday", the day may be gone.)"""
+    words = [gov, *(c for c in gov.children if c.dep_ == "acomp")]  # type: ignore[attr-defined]
+    present_be = [c for c in [gov, *gov.children]  # type: ignore[attr-defined]
+                  if c.lemma_ == "be" and c.tag_ in ("VBZ", "VBP") and (c is gov or c.dep_ in ("aux", "auxpass"))]
+    return bool(present_be) and any(_CUES.regex("PLANNED_GOVERNOR").match(w.text) for w in words)  # type: ignore[attr-defined]
+
+
+def _promised_in_telling(gov: object) -> bool:
+    """A day of what a source said would happen: "The union said it would hold a rally on Friday" (a plan told in
+    reported speech; "would have" looks back, and "would" outside a telling is a mere condition). Only a telling
+    that is the sentence's own statement: one framed as a time ("Shortly after Trump announced the US would
+    withdraw on Tuesday, …") is a past act, and the day may well be its own."""
+    auxes = [c.lower_ for c in gov.children if c.dep_ in ("aux", "auxpass")]  # type: ignore[attr-defined]
+    head = gov.head  # type: ignore[attr-defined]
+    return ("would" in auxes and "have" not in auxes and gov.dep_ == "ccomp"  # type: ignore[attr-defined]
+            and head.dep_ == "ROOT" and bool(_REPORTING_VERBS.match(head.text)))
 
 
 def _inside_quote(text: str, pos: int) -> bool:
@@ -1074,8 +1099,9 @@ def date_for_event(
         # (nor does a date in a relative clause on a noun: "In Karbala, where 40 pilgrims were killed in 2019,
         # protesters marched" tells of Karbala's past, not of the march)
         chosen = _closest([d for d in in_sentence if not _since_clause_apart(d, trigger)
-                           and not _relative_clause_apart(d, trigger)], trigger)
+                           and not _relative_clause_apart(d, trigger, article.text)], trigger)
     chosen = _latest_of_a_series(in_sentence, chosen, article.text) or chosen
+    chosen = _first_day_of_an_ongoing_act(chosen, trigger, article.text) or chosen
     chosen = _the_act_a_discovery_counts_back_to(in_sentence, chosen, sentence) or chosen
     if chosen is not None and chosen.kind == "relative" and chosen not in reports:
         chosen = _from_the_report_day(chosen, reports or _same_tellers_day(dates, sentence, article.text), article)
@@ -1113,8 +1139,10 @@ def _day_told_before(dates: list[DateMention], cands: list[DateMention], reports
     # condemned the shelling on Tuesday. Investigators travelled to the town to investigate an attack which
     # killed 14")
     followed_up = _told_as_followed_up(trigger, sentence, text)
+    # (nor a day still to come: "The union plans to march on Friday. Police fired tear gas at teachers." is no march
+    # of Friday's, and no future act)
     earlier = [d for d in cands if d.span.end <= sentence.start and "since" not in (d.note or "").split("; ")
-               and d.relation != "history" and not (followed_up and _dates_a_follow_up(d, text))]
+               and d.relation not in ("history", "future") and not (followed_up and _dates_a_follow_up(d, text))]
     if earlier:
         before = _earlier_sentences_day(earlier, trigger, sentence, article)
         return before if _within(before, bound) else None
@@ -1231,6 +1259,19 @@ def _latest_of_a_series(in_sentence: list[DateMention], chosen: DateMention | No
     return None if latest is None else latest.model_copy(update={"note": _join(latest.note, "the newest act of a series")})
 
 
+def _first_day_of_an_ongoing_act(chosen: DateMention | None, trigger: Span, text: str) -> DateMention | None:
+    """The day an ongoing act began, when the sentence tells it by the day it has run since ("Miners have been on
+    strike since last Thursday", "Nurses have staged a sit-in since Monday"): the codebook codes a protest that
+    goes on at the day it began when the report gives it, not in the middle of the days up to the report."""
+    if chosen is None or _SINCE_A_DAY not in (chosen.note or "").split("; ") or chosen.date_start is None:
+        return None
+    if not (trigger.start < chosen.span.start and _CUES.regex("ONGOING_ACT").search(text[trigger.start : chosen.span.start])):
+        return None
+    day = chosen.date_start
+    return chosen.model_copy(update={"date_end": day, "event_date": day, "time_precision": 1,
+                                     "note": _join(chosen.note, "the first day of an ongoing act")})
+
+
 def _the_act_a_discovery_counts_back_to(in_sentence: list[DateMention], chosen: DateMention | None,
                                         sentence: Span) -> DateMention | None:
     """"The bodies were found on Friday, three days after they were abducted": the incident a discovery tells is the
@@ -1288,11 +1329,16 @@ def _court_day(d: DateMention, trigger: Span, text: str) -> bool:
     return not (trigger.end <= gov.start and _CUES.regex("COURT_SAME_ACT").match(text[trigger.end : gov.start]))
 
 
-def _relative_clause_apart(d: DateMention, trigger: Span) -> bool:
-    """The date sits in a relative clause ("where …", "which …", "who …") that does not hold the trigger."""
+def _relative_clause_apart(d: DateMention, trigger: Span, text: str = "") -> bool:
+    """The date sits in a relative clause ("where …", "which …", "who …") that does not hold the trigger, nor tells
+    of the trigger's own act ("continued their strike, which entered its fifth day on Monday", "the rally by
+    farmers, which took place on Friday": the clause's day is the act's). Only a trigger that is the act's noun alone:
+    "Police broke up the sit-in, which began on Tuesday" tells the sit-in's first day, not its dispersal's."""
     clause = d.clause
     return (clause is not None and not (clause.start <= trigger.start and trigger.end <= clause.end)
-            and bool(_CUES.regex("RELATIVE_OPENER").match(clause.text)))
+            and bool(_CUES.regex("RELATIVE_OPENER").match(clause.text))
+            and not (text and trigger.end <= clause.start and " " not in trigger.text.strip()
+                     and _CUES.regex("RELATIVE_ON_THE_ACT").match(text[trigger.end : clause.end])))
 
 
 def _since_clause_apart(d: DateMention, trigger: Span) -> bool:

@@ -1078,6 +1078,7 @@ def _merge(candidates: list[Candidate], article: Article, book: Codebook, report
         if wounded_of is not None:
             # "Two more soldiers succumbed to their injuries": more dead of an incident told before, added to its toll
             events[wounded_of].mentions.append(cand.sentence)
+            incidents.bound_by_later_deaths(events[wounded_of], event)  # (an undated incident: on or before that day)
             dead = count_fatalities(cand.sentence.text).value  # (a demonstration's sub-type reads no dead of its own)
             if dead:
                 fatality_figures.setdefault(wounded_of, []).append((dead, True, False))

@@ -417,9 +417,17 @@ def died_of_wounds(event: Event, other: Event, report: ReportText) -> bool:
     incident's toll, not an incident of its own, even dated to a later day. Only the same kind of disorder, told
     within a few sentences, at a place that agrees or with no place of its own, on the incident's day or in the
     week after it (or with no date in its own sentence)."""
-    if event.disorder_type != other.disorder_type:
+    if not _disorders_meet(event, other):
         return False
     return _sequel_told(event, other, report, "died_of_wounds", days=range(_WOUNDS_DAYS + 1))
+
+
+def _disorders_meet(a: Event, b: Event) -> bool:
+    """The two share a kind of disorder: force used on protesters ("Political violence; Demonstrations") meets a
+    demonstration's ("Demonstrations"), whose wounded may die later."""
+    def kinds(e: Event) -> set[str]:
+        return set((e.disorder_type or "").split("; ")) - {""}
+    return a.disorder_type == b.disorder_type or bool(kinds(a) & kinds(b))
 
 
 _STATE_FORCES = 1  # the inter code of a state's forces
@@ -555,6 +563,21 @@ def _pins_the_day(other: Event, event: Event) -> bool:
     return event.date_end - dt.timedelta(days=_PIN_DAYS) <= other.event_date <= event.date_end
 
 
+def bound_by_later_deaths(event: Event, deaths: Event) -> None:
+    """An incident the text gives no day, whose wounded died on a day it tells ("Gunmen attacked a police post,
+    killing three officers. Two more officers died of their wounds on Saturday"): the incident happened on or before
+    that day, which bounds it (precision 2); it is not the report's day, after its own dead died, nor the deaths'
+    day at precision 1 (the deaths are not the attack)."""
+    day = deaths.event_date
+    if not undated(event) or undated(deaths) or day is None or (event.event_date is not None and day > event.event_date):
+        return
+    event.event_date, event.date_start, event.date_end = day, day, day
+    event.time_precision = max(2, deaths.time_precision or 1)
+    event.flags = [f for f in event.flags if f != DATE_DEFAULTED]
+    if "event_date" in deaths.evidence:
+        event.evidence["event_date"] = deaths.evidence["event_date"]
+
+
 def _fold(event: Event, other: Event, report: ReportText, book: Codebook | None, more_dead: bool = False,
           crowd_turned: bool = False) -> None:
     """`more_dead`: the retelling's dead are more dead of the incident (its wounded who died later), added to its
@@ -579,7 +602,9 @@ def _fold(event: Event, other: Event, report: ReportText, book: Codebook | None,
             setattr(event, name, getattr(other, name))
         if "location" in other.evidence:
             event.evidence["location"] = other.evidence["location"]
-    if (undated(event) or _pins_the_day(other, event)) and not undated(other) and other.event_date is not None:
+    if more_dead and undated(event):
+        bound_by_later_deaths(event, other)
+    elif (undated(event) or _pins_the_day(other, event)) and not undated(other) and other.event_date is not None:
         # the lead gave no date ("has died in an explosion in Syria", coded at the report's date) and the retelling
         # gives the incident's own ("on Thursday night"): the codebook codes the incident's date, not the report's
         for name in DATE_FIELDS:
