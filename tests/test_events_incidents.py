@@ -196,6 +196,18 @@ def test_the_wounded_who_died_in_hospital_add_their_count_to_the_raids_toll(pipe
     assert event.fatalities == 8
 
 
+@pytest.mark.parametrize("later", [
+    "Two of the wounded died overnight, raising the toll to eight, a hospital official said on Tuesday.",
+    "Two more villagers died of their wounds on Tuesday, bringing the death toll to eight.",
+])
+def test_wounded_who_died_told_with_the_new_total_raise_the_toll_to_it(pipeline: Pipeline, later: str) -> None:
+    # before: the two dead and the total both counted as more dead, on top of the six: 16 (and 14 for the count
+    # alone); the total the sentence states already holds them
+    [event] = _kept(pipeline, "Gunmen killed six villagers in an attack on a village in Zamfara state on Monday, "
+                              "police said. " + later)
+    assert event.fatalities == 8
+
+
 def test_another_victim_who_died_of_his_wounds_adds_one_to_the_toll(pipeline: Pipeline) -> None:
     # before: "another" was no count, and the toll stayed five
     text = ("Gunmen raided a market in Kasungu on Monday, killing five traders.\n\n"

@@ -292,3 +292,14 @@ def test_what_an_act_on_a_target_left_dead_is_its_count(text: str, value: int) -
 ])
 def test_people_gunned_down_are_dead(text: str, dead: int) -> None:
     assert count_fatalities(text).value == dead
+
+
+@pytest.mark.parametrize(("text", "value"), [
+    ("Two more soldiers died of their wounds, bringing the death toll to 12.", 12),
+    ("Three of the injured died in hospital, raising the toll to 20.", 20),
+    ("Two more soldiers died of their wounds on Tuesday.", 2),
+])
+def test_more_dead_told_with_the_running_total_are_inside_it(text: str, value: int) -> None:
+    count = count_fatalities(text)
+    assert count.value == value
+    assert count.total == ("toll" in text)

@@ -1079,9 +1079,12 @@ def _merge(candidates: list[Candidate], article: Article, book: Codebook, report
             # "Two more soldiers succumbed to their injuries": more dead of an incident told before, added to its toll
             events[wounded_of].mentions.append(cand.sentence)
             incidents.bound_by_later_deaths(events[wounded_of], event)  # (an undated incident: on or before that day)
-            dead = count_fatalities(cand.sentence.text).value  # (a demonstration's sub-type reads no dead of its own)
-            if dead:
-                fatality_figures.setdefault(wounded_of, []).append((dead, True, False))
+            count = count_fatalities(cand.sentence.text)  # (a demonstration's sub-type reads no dead of its own)
+            if count.value and count.total:
+                # "Two of the wounded died, raising the toll to eight": the total the incident's toll rises to
+                updates[wounded_of] = max(updates.get(wounded_of, 0), count.value)
+            elif count.value:
+                fatality_figures.setdefault(wounded_of, []).append((count.value, True, False))
             continue
         if events and _framing_retelling(cand, article.text):
             # "The attacks came as the offensive stalled", "The deaths brought to 300 the number killed since …":

@@ -163,6 +163,7 @@ _PERIOD_OF = re.compile(r"\b(?:days|weeks|months|years|decades) of\b", re.IGNORE
 # A count told as more dead of the same act ("two more died", "another policeman died", "two of the wounded died
 # in hospital"): added to the act's figure, never a conflicting figure for its dead (data/rule_cues.yaml)
 _MORE_DEAD = Lexicon("rule_cues.yaml").regex("ADDITIONAL_DEAD")
+_TOLL_TOTAL = Lexicon("rule_cues.yaml").regex("TOLL_TOTAL")
 # "a third of the dead": a fraction, not one victim ("a third died", after a count, is one more: ADDITIONAL_DEAD)
 _FRACTION_OF = Lexicon("rule_cues.yaml").regex("FRACTION_OF")
 # "an ambush on a convoy left five soldiers dead": the count is after "left", the number before it names the act's target
@@ -227,6 +228,8 @@ class FatalityCount:
     start: int | None = None
     end: int | None = None
     figures: list[int] = field(default_factory=list)
+    # the figure is a toll's running total ("bringing the death toll to 12"): the dead told as more are inside it
+    total: bool = False
 
     @property
     def disputed(self) -> bool:
@@ -315,12 +318,13 @@ def count_fatalities(text: str) -> FatalityCount:
     clauses = [h for h in clauses if not _SHARE_OF.search(text, max(0, h[0] - 20), h[0])] or clauses
     more = [h for h in clauses if _MORE_DEAD.search(text, h[0], h[1])]
     told = [h for h in clauses if h not in more] or [min(more, key=lambda h: h[2])]
-    added = sum(h[2] for h in more if h not in told)
     figures = [v for _, _, v, _ in told]
     best = min(told, key=lambda h: h[2])
+    total = _TOLL_TOTAL.search(text, best[0], best[1]) is not None
+    added = 0 if total else sum(h[2] for h in more if h not in told)
     days = _days(text)
     return FatalityCount(value=best[2] + added + later, vague=best[3], days=days, start=best[0], end=best[1],
-                         figures=figures)
+                         figures=figures, total=total)
 
 
 # An active verb with its object after it: "a strike on a house killed 12 people" — the phrase before "killed" is
