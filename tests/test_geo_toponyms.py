@@ -346,3 +346,25 @@ def test_the_recognizer_carries_weights_of_its_own_for_ordinary_news() -> None:
     model = load_model(TOPONYM_MODEL)
     assert model is not None
     assert any(k.startswith("in_domain:") for k in model.weights)
+
+
+@pytest.mark.parametrize(("text", "name", "features"), [
+    # a given name first and last: a person's name, whatever the gazetteer and NER say
+    ("The governor swore in Abdullahi Yusuf, Kebbi state's new commissioner.", "Abdullahi Yusuf",
+     {"given_name_first=unknown", "given_name_last"}),
+    ("Traders said they trusted Moussa Kone, the Segou region's new prefect.", "Moussa Kone", {"given_name_first=unknown"}),
+    # a settlement word first: a village, even with a given name after it ("the house of Yusuf")
+    ("Gunmen killed two farmers in Gidan Yusuf, Kebbi state.", "Gidan Yusuf", {"settlement_word_first"}),
+    ("Shelling hit Kafr Dabiq, a village in Idlib province.", "Kafr Dabiq", {"settlement_word_first"}),
+    # a name of one word says nothing of the kind
+    ("Gunmen killed two farmers in Moussa on Friday.", "Moussa", set()),
+])
+def test_a_persons_name_and_a_villages_are_told_apart_by_their_shape(resources, text: str, name: str,  # type: ignore[no-untyped-def]
+                                                                    features: set[str]) -> None:
+    from dateline.geo.models import _name_shape_features
+
+    doc = resources.nlp.make_doc(text)
+    start = next(t.i for t in doc if doc[t.i : t.i + len(name.split())].text == name)
+    shape = _name_shape_features(doc, start, start + len(name.split()), known=False)
+    assert set(shape) == features
+
