@@ -368,3 +368,18 @@ def test_a_persons_name_and_a_villages_are_told_apart_by_their_shape(resources, 
     shape = _name_shape_features(doc, start, start + len(name.split()), known=False)
     assert set(shape) == features
 
+
+@pytest.mark.parametrize(("text", "name", "cue"), [
+    ("Troops shelled the towns of Hirak and Dael overnight.", "Hirak", "towns of"),
+    ("Floods cut off the villages of Kolo and Garin Ali.", "Kolo", "villages of"),
+    ("Protests spread to the provinces of Kandahar and Helmand.", "Kandahar", "provinces of"),
+])
+def test_a_name_after_a_plural_place_word_has_that_place_word_as_its_cue(resources, text: str, name: str,  # type: ignore[no-untyped-def]
+                                                                        cue: str) -> None:
+    # "the towns of X and Y" says X is a town as "the town of X" does; without the cue the recognizer weighed
+    # only NER's label of X, which is often PERSON for a small town
+    from dateline.nlp.components.places import _cue_before
+
+    doc = resources.nlp.make_doc(text)
+    start = next(t.i for t in doc if t.text == name)
+    assert _cue_before([t.lower_ for t in doc], start) == cue
