@@ -356,3 +356,40 @@ def test_names_written_after_a_company_word_or_a_role_are_found_once_per_article
     company, person, _ = _names_by_role(doc)
     assert company == {"Gazprom"}
     assert person == {"Usher"}  # "Tammy Rowe" is a full name: its first word is no one-name person
+
+
+@pytest.mark.parametrize(("text", "name", "features"), [
+    # a given name first and last: a person's name, whatever the gazetteer and NER say
+    ("The governor swore in Abdullahi Yusuf, Kebbi state's new commissioner.", "Abdullahi Yusuf",
+     {"given_name_first=unknown", "given_name_last"}),
+    ("Traders said they trusted Moussa Kone, the Segou region's new prefect.", "Moussa Kone", {"given_name_first=unknown"}),
+    # a settlement word first: a village, even with a given name after it ("the house of Yusuf")
+    ("Gunmen killed two farmers in Gidan Yusuf, Kebbi state.", "Gidan Yusuf", {"settlement_word_first"}),
+    ("Shelling hit Kafr Dabiq, a village in Idlib province.", "Kafr Dabiq", {"settlement_word_first"}),
+    # a name of one word says nothing of the kind
+    ("Gunmen killed two farmers in Moussa on Friday.", "Moussa", set()),
+])
+def test_a_persons_name_and_a_villages_are_told_apart_by_their_shape(resources, text: str, name: str,  # type: ignore[no-untyped-def]
+                                                                    features: set[str]) -> None:
+    from dateline.geo.models import _name_shape_features
+
+    doc = resources.nlp.make_doc(text)
+    start = next(t.i for t in doc if doc[t.i : t.i + len(name.split())].text == name)
+    shape = _name_shape_features(doc, start, start + len(name.split()), known=False)
+    assert set(shape) == features
+
+
+@pytest.mark.parametrize(("text", "name", "cue"), [
+    ("Troops shelled the towns of Hirak and Dael overnight.", "Hirak", "towns of"),
+    ("Floods cut off the villages of Kolo and Garin Ali.", "Kolo", "villages of"),
+    ("Protests spread to the provinces of Kandahar and Helmand.", "Kandahar", "provinces of"),
+])
+def test_a_name_after_a_plural_place_word_has_that_place_word_as_its_cue(resources, text: str, name: str,  # type: ignore[no-untyped-def]
+                                                                        cue: str) -> None:
+    # "the towns of X and Y" says X is a town as "the town of X" does; without the cue the recognizer weighed
+    # only NER's label of X, which is often PERSON for a small town
+    from dateline.nlp.components.places import _cue_before
+
+    doc = resources.nlp.make_doc(text)
+    start = next(t.i for t in doc if t.text == name)
+    assert _cue_before([t.lower_ for t in doc], start) == cue

@@ -104,9 +104,11 @@ def toponym_examples(res, rows: list[dict], written: bool, labels: list[Path] | 
     """(features, label, group, text) per candidate. Our own labels (`labels`, the development ones by default)
     decide first; event_location: a candidate overlapping a LOCATION span is a place, and the other candidates are
     left out (most are real places the data does not label because they are not the event's location; the
-    written sentences label both kinds). `only_labelled` keeps the candidates our own labels decide."""
+    written sentences label both kinds). `only_labelled` keeps the candidates our own labels decide. Every
+    candidate the recognizer decides at run time is an example, the bare unknown names of a slot ("clashes in X",
+    "near X, Zamfara state") included, scored as run time scores them (`places.scored_as`)."""
     from dateline.geo.models import english_words
-    from dateline.nlp.components.places import candidate_features, propose_toponyms
+    from dateline.nlp.components.places import candidate_features, propose_toponyms, recognized, scored_as
 
     nlp, dl = spacy_only(res)
     words = english_words(nlp)
@@ -122,8 +124,8 @@ def toponym_examples(res, rows: list[dict], written: bool, labels: list[Path] | 
             else:
                 pos = [(s["start"], s["end"]) for s in row["spans"] if s["label"] == "LOCATION"]
                 neg = None
-            for cand in propose_toponyms(doc, gaz, keep_blocked=True):
-                if cand.source in {"LANDMARK", "CUE", "ABBR"}:  # not decided by the recognizer
+            for cand in propose_toponyms(doc, gaz, keep_blocked=True, words=words):
+                if not recognized(cand):  # a place word decides it, not the recognizer
                     continue
                 span = doc[cand.start : cand.end]
                 a, b = span.start_char, span.end_char
@@ -142,7 +144,9 @@ def toponym_examples(res, rows: list[dict], written: bool, labels: list[Path] | 
                     # a weak negative: a sample showed four in five of them to be real places the data does not
                     # label (not the event's place), so event_location_tune gives positives only
                     continue
-                out.append((candidate_features(doc, cand, gaz, words), label, row["id"], span.text, row["text"]))
+                # a bare unknown name ("clashes in X", "near X, Zamfara state") as the recognizer scores it
+                out.append((candidate_features(doc, scored_as(cand), gaz, words), label, row["id"], span.text,
+                            row["text"]))
     return out
 
 

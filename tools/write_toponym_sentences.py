@@ -46,6 +46,24 @@ ORG_PLACES = ["the Kurdistan Democratic Party of [[N:Iran]]", "the Islamic State
               "Ahrar al-[[N:Sham]]", "the Liberation Front of [[N:Tigray]]", "the Patriotic Union of [[N:Kurdistan]]",
               "the National Liberation Army of [[N:Colombia]]", "the United Liberation Front of [[N:Assam]]",
               "the Movement for the Emancipation of the [[N:Niger Delta]]"]
+# added later: villages the gazetteer lacks, written with the state or province that holds them, with and without
+# a settlement word first ("Gidan", "Kafr", "Ban"), against people's given names and surnames in the same slots
+# (made-up names, each with a division the gazetteer knows)
+VILLAGES = [("Gidan Dawa", "Zamfara state"), ("Unguwan Lalle", "Kaduna state"), ("Tudun Bakura", "Katsina state"),
+            ("Kurmin Jatau", "Kaduna state"), ("Rugan Ardo", "Niger state"), ("Dogon Karfe", "Zamfara state"),
+            ("Kwanar Maje", "Katsina state"), ("Rafi Gora", "Sokoto state"), ("Kafr Haldun", "Idlib province"),
+            ("Deir Sharqi", "Hama province"), ("Tal Safra", "Aleppo province"), ("Ain Marwan", "Idlib province"),
+            ("Bir Hasan", "Hama province"), ("Hamidiyah Gharbi", "Homs province"), ("Ban Na Pradu", "Narathiwat province"),
+            ("Chak Jamal", "Punjab province"), ("Killi Shahbaz", "Balochistan province"), ("Buulo Fuley", "Lower Shabelle region"),
+            ("Ouro Guire", "Mopti region"), ("Gidan Bello", "Sokoto state"), ("Tashar Bawa", "Katsina state"),
+            ("Mairuwa Sabuwa", "Zamfara state")]
+PEOPLE = [("Aliyu Sani", "Kano state"), ("Musa Danladi", "Zamfara state"), ("Abubakar Lawal", "Katsina state"),
+          ("Usman Garba", "Kaduna state"), ("Hauwa Yakubu", "Niger state"), ("Mohammed Haruna", "Sokoto state"),
+          ("Ibrahim Shehu", "Kano state"), ("Yusuf Adamu", "Kaduna state"), ("Khaled Hamdan", "Idlib province"),
+          ("Omar Darwish", "Hama province"), ("Fatima Saleh", "Aleppo province"), ("Imran Qureshi", "Punjab province"),
+          ("Nasser Baloch", "Balochistan province"), ("Amadou Diallo", "Mopti region"), ("Moussa Traore", "Mopti region"),
+          ("John Okafor", "Enugu state"), ("Grace Adeyemi", "Oyo state"), ("Abdi Farah", "Lower Shabelle region"),
+          ("Zainab Bala", "Bauchi state"), ("Suleiman Idris", "Zamfara state")]
 REGIONS = ["Middle East", "North East", "West Africa", "Sahel", "Horn of Africa", "Gulf", "Balkans", "South Asia"]
 
 TEMPLATES = [
@@ -113,6 +131,25 @@ TEMPLATES = [
     ("blocked", "Mr. [[N:{sur2}]] told supporters in [[P:{town}]] that he would not resign."),
     ("blocked", "Gunmen raided [[P:{town}]] before dawn, residents said."),
     ("blocked", "[[N:{ethnic}]] raiders stole cattle near [[P:{town}]] during [[N:{holiday}]]."),
+    # added later: a village's name or a person's after "in", "near", "at" with the division that holds the
+    # village (or the person's office) after it; the small NER calls most of both a person
+    ("village", "Bandits killed four people in [[P:{village}]], [[P:{vstate}]] {vkind}, on Sunday."),
+    ("village", "Gunmen abducted twelve worshippers in [[P:{village}]] in [[P:{vstate}]] {vkind} on Friday night."),
+    ("village", "Two children died when a bomb went off near [[P:{village}]], [[P:{vstate}]] {vkind}."),
+    ("village", "Three farmers were shot dead at [[P:{village}]], [[P:{vstate}]] {vkind}, late on Tuesday."),
+    ("village", "Residents said troops repelled an attack on traders near [[P:{village}]] ([[P:{vstate}]] {vkind})."),
+    ("village", "Hundreds of people fled their homes in [[P:{village}]], [[P:{vstate}]] {vkind}, after the raid."),
+    ("person_slot", "The governor swore in [[N:{person}]], [[P:{pstate}]] {pkind}'s new commissioner for works, on Monday."),
+    ("person_slot", "Delegates voted in [[N:{person}]], [[P:{pstate}]] {pkind} chairman of the party, at the congress."),
+    ("person_slot", "Traders said they had lost confidence in [[N:{person}]], [[P:{pstate}]] {pkind}'s police commissioner."),
+    ("person_slot", "Reporters stood near [[N:{person}]], [[P:{pstate}]] {pkind} governor, as he spoke to the crowd."),
+    ("person_slot", "Police said the gunmen had shot at [[N:{person}]], a [[P:{pstate}]] {pkind} lawmaker, in his car."),
+    ("person_slot", "Party members held a rally in support of [[N:{person}]] in [[P:{town}]] on Saturday."),
+    ("person_slot", "The minister met with [[N:{person}]] in [[P:{town}]] to discuss the attacks."),
+    ("person_slot", "Youths protested in [[P:{town}]] over the arrest of [[N:{person}]], [[P:{pstate}]] {pkind}'s party chairman."),
+    ("village", "Soldiers killed five bandits in [[P:{village}]], [[P:{vstate}]] {vkind}, the army said on Monday."),
+    ("village", "Villagers buried seven people killed in [[P:{village}]], [[P:{vstate}]] {vkind}, a day earlier."),
+    ("village", "Gunmen stormed a mosque in [[P:{village}]] ([[P:{vstate}]] {vkind}) during evening prayers."),
 ]
 
 
@@ -318,6 +355,10 @@ def main() -> None:
                     "sur2": SURNAMES[(k * 5 + len(rows)) % len(SURNAMES)], "holiday": HOLIDAYS[(k + number) % len(HOLIDAYS)],
                     "group": GROUPS[(k + number) % len(GROUPS)], "ethnic": ETHNIC[(k + number) % len(ETHNIC)],
                     "vehicle": VEHICLES[k % len(VEHICLES)], "orgplace": ORG_PLACES[k % len(ORG_PLACES)]}
+            village, vstate = VILLAGES[(k * 5 + number) % len(VILLAGES)]
+            person, pstate = PEOPLE[(k * 3 + number) % len(PEOPLE)]
+            (vstate, vkind), (pstate, pkind) = vstate.rsplit(" ", 1), pstate.rsplit(" ", 1)
+            fill.update(village=village, vstate=vstate, vkind=vkind, person=person, pstate=pstate, pkind=pkind)
             row = render(template, fill)
             if fill["town"] == fill["town2"] and "{town2}" in template:
                 continue

@@ -289,6 +289,7 @@ def toponym_features(doc: Any, start: int, end: int, source: str, ner: str | Non
         x["first_name_before"] = 1.0
     if nxt is not None and nxt.text[:1].isupper() and nxt.is_alpha and nxt.ent_type_ == "PERSON":
         x["person_word_after"] = 1.0
+    x.update(_name_shape_features(doc, start, end, bool(entries)))
     # a holiday or month of a calendar ("at the start of Ramadan"), and a group's name glued to "-affiliated",
     # "-led", "-backed" ("Islah-affiliated forces"; "X-based" is a seat, a place)
     if text.lower() in c["holidays"]:
@@ -329,6 +330,26 @@ def toponym_features(doc: Any, start: int, end: int, source: str, ner: str | Non
         # every feature again under the article's domain: ordinary news learns weights of its own (a surname
         # or a club named like a town is common there), while the shared weights stay those of conflict reports
         x.update({"in_domain:" + k: v for k, v in list(x.items())})
+    return x
+
+
+def _name_shape_features(doc: Any, start: int, end: int, known: bool) -> Features:
+    """Whether a name of two or more words is shaped like a person's or a village's (lists under
+    `_person_or_village` in toponym_cues.json): a given name first ("Musa Ibrahim", "Ahmed Bello") or last, against
+    a settlement word first ("Gidan Musa", "Kafr Nabl", "Ban Na Lao"). The small NER calls both kinds a person,
+    and a slot such as "in X, Zamfara state" holds both; a given name opening a town the gazetteer knows ("Musa
+    Qala", "Ali Sabieh") is weighed apart from one opening an unknown name."""
+    names = [t for t in doc[start:end] if t.is_alpha]
+    if len(names) < 2:
+        return {}
+    if names[0].lower_ in cues()["settlement_words_first"]:
+        return {"settlement_word_first": 1.0}
+    given = _given_names()
+    x: Features = {}
+    if names[0].text in given:
+        x["given_name_first=" + ("known" if known else "unknown")] = 1.0
+    if names[-1].text in given:
+        x["given_name_last"] = 1.0
     return x
 
 
@@ -477,3 +498,9 @@ def _first_names() -> frozenset[str]:
 
     return frozenset(tables()["first_names"])
 
+
+@functools.cache
+def _given_names() -> frozenset[str]:
+    """Given names of people, for telling "Musa Ibrahim" from a village: the first-name list the candidate
+    generator reads (tables.json) and the recognizer's own longer list (toponym_cues.json `given_names`)."""
+    return _first_names() | cues()["given_names"]

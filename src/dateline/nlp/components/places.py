@@ -317,11 +317,8 @@ def find_toponyms(doc: Doc, gazetteer: Any, recognizer: Any | None = None, words
             continue  # "said Metsi" after "Superintendent Lerato Metsi": the person, not a town of that spelling
         if cand.source not in {"LANDMARK", "CUE", "ABBR"} and _listed_with_persons(doc, cand, person_ents):
             continue  # "images of Khomeini, Khamenei and Soleimani" after "Qassem Soleimani": the person
-        if cand.source not in {"LANDMARK", "CUE", "ABBR"} or cand.info.get("bare"):
-            # a bare unknown name ("clashes in X") is scored as the gazetteer candidate it would be
-            feats = cand if not cand.info.get("bare") else Candidate(
-                cand.start, cand.end, "GAZ", ner=cand.info.get("ner_label"), cue=cand.cue, info=cand.info)
-            p = recognizer.probability(candidate_features(doc, feats, gazetteer, words, persons))
+        if recognized(cand):
+            p = recognizer.probability(candidate_features(doc, scored_as(cand), gazetteer, words, persons))
             cand.info["p_place"] = round(p, 3)
             if p < recognizer.threshold and not _country_not_person(doc, cand, gazetteer, titled, person_ents) \
                     and not _capital_speaking(doc, cand, gazetteer, titled, person_ents) \
@@ -473,6 +470,20 @@ def _titled_surname(doc: Doc, i: int, word: str, titled: frozenset[str]) -> bool
         return False  # a place cue, or this is the titled name itself (or another longer name)
     nxt = doc[i + 1] if i + 1 < len(doc) else None
     return not (nxt is not None and nxt.lower_ in ADMIN1_WORDS | ADMIN2_WORDS | frozenset(cues()["unknown_place_of"]))
+
+
+def recognized(cand: Candidate) -> bool:
+    """Whether the toponym recognizer decides this candidate: a gazetteer or NER name, or a bare unknown name
+    ("clashes in X", "near X, Zamfara state"); a place word decides the other cue-found names and landmarks."""
+    return cand.source not in {"LANDMARK", "CUE", "ABBR"} or bool(cand.info.get("bare"))
+
+
+def scored_as(cand: Candidate) -> Candidate:
+    """The candidate the recognizer scores: a bare unknown name as the gazetteer candidate it would be, with the
+    NER label that argued against it (shared by run time and training)."""
+    if not cand.info.get("bare"):
+        return cand
+    return Candidate(cand.start, cand.end, "GAZ", ner=cand.info.get("ner_label"), cue=cand.cue, info=cand.info)
 
 
 def lookup_name(doc: Doc, cand: Candidate) -> str:
