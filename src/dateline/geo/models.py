@@ -18,10 +18,11 @@ import json
 import math
 import operator
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass
 from importlib import resources as importlib_resources
 from itertools import repeat
-from typing import Any
+from typing import Any, TypeVar
 
 from dateline.geo.gazetteer import final_h_key, fold, geo_data
 from dateline.nlp.text import doc_orths, fill_word_table, lexeme_attrs, span_text
@@ -416,17 +417,29 @@ def _role_before(doc: Any, start: int) -> str:
     return _word_at(doc, k) if k >= 0 else ""
 
 
-_ROLE_NAMES_KEY = ("dateline", "role_names")
+T = TypeVar("T")
+
+
+def _once_per_document(doc: Any, key: tuple[str, str], work: Callable[[Any], T]) -> T:
+    """`work(doc)` kept in the document's `user_data` under `key`: the recognizer asks for it once per candidate
+    name, and a document's words do not change after the parse (the length guards a reused key)."""
+    kept = doc.user_data.get(key)
+    if kept is not None and kept[0] == len(doc):
+        return kept[1]
+    out = work(doc)
+    doc.user_data[key] = (len(doc), out)
+    return out
 
 
 def _names_by_role(doc: Any) -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
     """Words the article writes as a company's name (after `company_heads_before`: "gas giant Gazprom") or as
     a person's known by one name (after `person_role_words`: "singer Usher"), and names NER reads as an
     organisation and never as a place. A later bare mention ("Gazprom said", "Usher's album") is the same.
-    Worked out once per document and kept in `user_data`."""
-    cached = doc.user_data.get(_ROLE_NAMES_KEY)
-    if cached is not None and cached[0] == len(doc):
-        return cached[1]
+    Worked out once per document."""
+    return _once_per_document(doc, ("dateline", "role_names"), _find_names_by_role)
+
+
+def _find_names_by_role(doc: Any) -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
     c = cues()
     company: set[str] = set()
     person: set[str] = set()
@@ -447,12 +460,7 @@ def _names_by_role(doc: Any) -> tuple[frozenset[str], frozenset[str], frozenset[
     for ent in doc.ents:
         labels.setdefault(ent.text, set()).add(ent.label_)
     orgs = frozenset(t for t, ls in labels.items() if "ORG" in ls and not ls & {"GPE", "LOC", "FAC"})
-    out = (frozenset(company), frozenset(person), orgs)
-    doc.user_data[_ROLE_NAMES_KEY] = (len(doc), out)
-    return out
-
-
-_DOMAIN_KEY = ("dateline", "doc_domain")
+    return frozenset(company), frozenset(person), orgs
 
 
 @functools.cache
@@ -474,10 +482,11 @@ def _domains_of(vocab: Any, orth: int) -> tuple[str, ...]:
 def doc_domain(doc: Any) -> str | None:
     """The article's domain when it is ordinary news: sport, culture or business, by the share of its words in
     `doc_domain_words` (at least `domain_min_count` of them and `domain_min_share` of its tokens); None for
-    anything else, conflict and protest reports included. Once per document, kept in `user_data`."""
-    cached = doc.user_data.get(_DOMAIN_KEY)
-    if cached is not None and cached[0] == len(doc):
-        return cached[1]
+    anything else, conflict and protest reports included. Once per document."""
+    return _once_per_document(doc, ("dateline", "doc_domain"), _find_domain)
+
+
+def _find_domain(doc: Any) -> str | None:
     c = cues()
     vocab, orths = doc.vocab, doc_orths(doc)
     counts: dict[str, int] = {}
@@ -488,9 +497,7 @@ def doc_domain(doc: Any) -> str | None:
     best = max(counts, key=counts.__getitem__) if counts else None
     if best is not None and (counts[best] < c["domain_min_count"] or counts[best] < c["domain_min_share"] * len(orths)):
         best = None
-    doc.user_data[_DOMAIN_KEY] = (len(doc), best)
     return best
-
 
 @functools.cache
 def _first_names() -> frozenset[str]:
