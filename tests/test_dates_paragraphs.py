@@ -60,3 +60,10 @@ def test_a_plan_told_in_the_past_keeps_its_day(pipeline) -> None:  # type: ignor
                        "protesters.", published="2024-03-16")
     [event] = [e for e in events if e.sub_event_type == "Protest with intervention"]
     assert (str(event.event_date), event.time_precision) == ("2024-03-15", 1)
+
+
+@pytest.mark.parametrize(("tail", "dead"), [("nobody was injured", None), ("two worshippers were killed", 2)])
+def test_a_clause_after_a_colon_keeps_the_act_s_day_and_toll(pipeline, tail: str, dead: int | None) -> None:  # type: ignore[no-untyped-def]
+    # (the day before the colon had been read as a dateline's: the attack fell to the report's day, precision 3)
+    [event] = events_of(pipeline, f"Gunmen stormed a church in Owo on Sunday: {tail}.")
+    assert (str(event.event_date), event.time_precision, event.fatalities) == ("2024-03-10", 1, dead)

@@ -684,7 +684,9 @@ def _is_dateline(article: Article, text: str, span: SpacySpan) -> bool:
         if sig.source == "dateline" and ev is not None and ev.start < span.end_char and span.start_char < ev.end:
             return True
     line_start = text.rfind("\n", 0, span.start_char) + 1
-    return span.start_char - line_start <= 60 and bool(_DATELINE_AFTER.match(text[span.end_char : span.end_char + 20]))
+    # (a clause before the day is a sentence, not a dateline: "Gunmen stormed a church on Sunday: nobody was hurt")
+    return (span.start_char - line_start <= 60 and bool(_DATELINE_AFTER.match(text[span.end_char : span.end_char + 20]))
+            and bool(_CUES.regex("DATELINE_BEFORE_DAY").match(text[line_start : span.start_char])))
 
 
 def _span_of(text: str, start: int, end: int) -> Span:
