@@ -62,6 +62,24 @@ def test_a_plan_told_in_the_past_keeps_its_day(pipeline) -> None:  # type: ignor
     assert (str(event.event_date), event.time_precision) == ("2024-03-15", 1)
 
 
+# The day of a called-for act (a shutdown, a strike, a march a call or an announcement is for) is that act's, not the
+# call's: the called-for act is no event, so the day dates no other act, in its sentence or after it. A call that
+# still stands ("has called for") or one that names a weekday later in the week than the Thursday paper's is for a
+# day to come.
+@pytest.mark.parametrize("text", [
+    "Opposition parties have called for a general strike on Monday. Police arrested 15 party activists in Harare.",
+    "Teachers' unions urged a nationwide walkout on Saturday. Riot police fired tear gas at teachers in Nairobi.",
+    "The party announced a march on Friday. Riot police detained 20 of its supporters in Lusaka.",
+    "The opposition has called for a national shutdown on Monday after police shot dead two students in Harare.",
+])
+def test_the_day_of_a_called_for_act_dates_no_other_act(pipeline, text: str) -> None:  # type: ignore[no-untyped-def]
+    events = events_of(pipeline, text)
+    assert events
+    for event in events:
+        assert (str(event.event_date), event.time_precision) == ("2024-03-14", 3)
+        assert "date_defaulted" in event.flags
+
+
 @pytest.mark.parametrize(("tail", "dead"), [("nobody was injured", None), ("two worshippers were killed", 2)])
 def test_a_clause_after_a_colon_keeps_the_act_s_day_and_toll(pipeline, tail: str, dead: int | None) -> None:  # type: ignore[no-untyped-def]
     # (the day before the colon had been read as a dateline's: the attack fell to the report's day, precision 3)
