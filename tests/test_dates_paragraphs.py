@@ -80,6 +80,35 @@ def test_the_day_of_a_called_for_act_dates_no_other_act(pipeline, text: str) -> 
         assert "date_defaulted" in event.flags
 
 
+def test_the_day_of_a_call_itself_still_bounds_the_act_after_it(pipeline) -> None:  # type: ignore[no-untyped-def]
+    # ("called on Monday for …": Monday is the call's; the arrest after it is on or near that day, precision 2)
+    events = events_of(pipeline, "The union called on Monday for a general strike. Police arrested 12 union members "
+                       "in Harare.")
+    [arrest] = [e for e in events if e.sub_event_type == "Arrests"]
+    assert (str(arrest.event_date), arrest.time_precision) == ("2024-03-11", 2)
+
+
+# The day of an act that is no event (a ruling, a meeting, a vote, a decision) told in an earlier sentence bounds a
+# different, later act with no day of its own (precision 2); it is not that act's day (precision 1).
+@pytest.mark.parametrize("first", [
+    "A labour court ruled on Monday that the strike was illegal.",
+    "The president met union leaders on Monday.",
+    "Parliament voted on Monday to cut the wage bill.",
+    "At a meeting on Monday, the cabinet approved a rise in fuel prices.",
+    "The employers issued a statement on Monday rejecting the offer.",
+])
+def test_the_day_of_a_non_event_act_only_bounds_the_next_act(pipeline, first: str) -> None:  # type: ignore[no-untyped-def]
+    events = events_of(pipeline, f"{first} Hundreds of workers marched to the labour ministry in Nairobi.")
+    [march] = [e for e in events if e.sub_event_type == "Peaceful protest"]
+    assert (str(march.event_date), march.time_precision) == ("2024-03-11", 2)
+
+
+def test_the_day_of_an_event_still_dates_the_next_act(pipeline) -> None:  # type: ignore[no-untyped-def]
+    events = events_of(pipeline, "Police fired tear gas at striking workers in Nairobi on Monday. Hundreds of "
+                       "workers then marched to the labour ministry.")
+    assert {(str(e.event_date), e.time_precision) for e in events} == {("2024-03-11", 1)}
+
+
 @pytest.mark.parametrize(("tail", "dead"), [("nobody was injured", None), ("two worshippers were killed", 2)])
 def test_a_clause_after_a_colon_keeps_the_act_s_day_and_toll(pipeline, tail: str, dead: int | None) -> None:  # type: ignore[no-untyped-def]
     # (the day before the colon had been read as a dateline's: the attack fell to the report's day, precision 3)

@@ -1251,7 +1251,23 @@ def _earlier_sentences_day(earlier: list[DateMention], trigger: Span, sentence: 
     if told and chosen.time_precision < 2:
         # the day a source spoke in an earlier sentence bounds this act, it is not its day
         chosen = chosen.model_copy(update={"time_precision": 2, "note": _join(chosen.note, "date of a report")})
+    elif chosen.time_precision < 2 and _of_a_non_event_act(chosen, text):
+        # ("A court ruled on Monday that the strike was illegal. Hundreds of workers marched …": the march is another
+        # act, on or near the ruling's day, not known to be on it)
+        chosen = chosen.model_copy(update={"time_precision": 2, "note": _join(chosen.note, NON_EVENT_ACT_NOTE)})
     return chosen
+
+
+NON_EVENT_ACT_NOTE = "the day of a non-event act told before"
+
+
+def _of_a_non_event_act(d: DateMention, text: str) -> bool:
+    """The day is that of an act that is no event (a ruling, a meeting, a vote, a decision, a statement): "A court
+    ruled on Monday that …", "The president met union leaders on Monday", "At a meeting on Monday, …"."""
+    gov = d.governor
+    if gov is not None and _CUES.regex("NON_EVENT_ACT_VERB").match(gov.text):
+        return True
+    return bool(_CUES.regex("NON_EVENT_ACT_BEFORE_DAY").search(_sentence_before(text, d.span.start)))
 
 
 _REPORTING_VERBS = re.compile(
