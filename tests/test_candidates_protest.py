@@ -365,3 +365,37 @@ def test_strike_continued_or_stayed_on_is_under_way(resources: Resources, text: 
 ])
 def test_strike_not_continued_or_threatened_is_no_event(resources: Resources, text: str) -> None:
     assert unvetoed(resources, text) == []
+
+
+# A crowd occupying a place (students a campus, workers a factory, protesters an office or a square) demonstrates,
+# however the place is told ("the governor's office", "the campus of the university"); an armed side occupying a
+# town, or a minister an office, is no protest.
+@pytest.mark.parametrize("text", [
+    "Students have occupied the campus of Moi University in Eldoret since 4 March, demanding lower fees.",
+    "Hundreds of traders occupied the state governor's office in Kano on Monday.",
+    "Hundreds of workers occupied the main square of Bamako on Wednesday to demand unpaid wages.",
+])
+def test_a_crowd_occupying_a_place_is_a_protest_candidate(resources: Resources, text: str) -> None:
+    assert candidates(resources, text) == ["Peaceful protest"]
+
+
+@pytest.mark.parametrize("text", [
+    "Soldiers occupied the university campus in Khartoum on Monday.",
+    "The minister occupied the office of prime minister for two years.",
+])
+def test_forces_or_an_official_occupying_a_place_is_no_protest(resources: Resources, text: str) -> None:
+    assert "Peaceful protest" not in candidates(resources, text)
+
+
+# A crowd or a trade blocking a bridge or a border crossing demonstrates, with whatever words stand
+# before the place ("the border bridge", "the main Dorohusk border crossing"); a landslide blocking a bridge does not.
+@pytest.mark.parametrize("text", [
+    "Truck drivers blocked the border bridge at Chirundu for a third day in a row with customs officials over new fees.",
+    "Farmers blocked the main Dorohusk border crossing with tractors on Monday.",
+])
+def test_a_crowd_blocking_a_bridge_or_a_border_crossing_is_a_protest_candidate(resources: Resources, text: str) -> None:
+    assert candidates(resources, text) == ["Peaceful protest"]
+
+
+def test_a_bridge_blocked_by_a_landslide_is_no_protest(resources: Resources) -> None:
+    assert candidates(resources, "A landslide blocked the border bridge near Chirundu on Tuesday.") == []

@@ -230,3 +230,19 @@ def test_a_year_alone_gives_no_made_up_day(pipeline) -> None:  # type: ignore[no
     assert "year_only_date" in event.flags
     row = acled_row(event, report.article)
     assert (row["event_date"], row["year"]) == ("", 2003)
+
+
+# A colon that joins two clauses of a sentence ("… on Sunday: nobody was injured.") closes no dateline: the day before
+# it is the act's. A line that opens with a place in capitals and a day before a colon is still a dateline.
+@pytest.mark.parametrize(("text", "trigger", "day"), [
+    ("Gunmen stormed a church in Owo on Sunday: nobody was injured.", "stormed", D(2019, 10, 27)),
+    ("Police raided a newspaper in Bulawayo on Tuesday: three journalists were detained.", "detained", D(2019, 10, 29)),
+])
+def test_a_colon_after_a_clause_s_day_closes_no_dateline(nlp, text: str, trigger: str, day: dt.date) -> None:  # type: ignore[no-untyped-def]
+    m = _event_date(nlp, text, trigger)
+    assert m is not None and m.note != "dateline" and (m.event_date, m.time_precision) == (day, 1)
+
+
+def test_a_place_and_a_day_before_a_colon_are_a_dateline(nlp) -> None:  # type: ignore[no-untyped-def]
+    _, _, ms = _mentions(nlp, "KABUL, Afghanistan, Oct. 30: Gunmen attacked a checkpoint.")
+    assert _one(ms, "Oct. 30").note == "dateline"

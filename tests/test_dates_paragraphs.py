@@ -60,3 +60,57 @@ def test_a_plan_told_in_the_past_keeps_its_day(pipeline) -> None:  # type: ignor
                        "protesters.", published="2024-03-16")
     [event] = [e for e in events if e.sub_event_type == "Protest with intervention"]
     assert (str(event.event_date), event.time_precision) == ("2024-03-15", 1)
+
+
+# The day of a called-for act (a shutdown, a strike, a march a call or an announcement is for) is that act's, not the
+# call's: the called-for act is no event, so the day dates no other act, in its sentence or after it. A call that
+# still stands ("has called for") or one that names a weekday later in the week than the Thursday paper's is for a
+# day to come.
+@pytest.mark.parametrize("text", [
+    "Opposition parties have called for a general strike on Monday. Police arrested 15 party activists in Harare.",
+    "Teachers' unions urged a nationwide walkout on Saturday. Riot police fired tear gas at teachers in Nairobi.",
+    "The party announced a march on Friday. Riot police detained 20 of its supporters in Lusaka.",
+    "The opposition has called for a national shutdown on Monday after police shot dead two students in Harare.",
+])
+def test_the_day_of_a_called_for_act_dates_no_other_act(pipeline, text: str) -> None:  # type: ignore[no-untyped-def]
+    events = events_of(pipeline, text)
+    assert events
+    for event in events:
+        assert (str(event.event_date), event.time_precision) == ("2024-03-14", 3)
+        assert "date_defaulted" in event.flags
+
+
+def test_the_day_of_a_call_itself_still_bounds_the_act_after_it(pipeline) -> None:  # type: ignore[no-untyped-def]
+    # ("called on Monday for …": Monday is the call's; the arrest after it is on or near that day, precision 2)
+    events = events_of(pipeline, "The union called on Monday for a general strike. Police arrested 12 union members "
+                       "in Harare.")
+    [arrest] = [e for e in events if e.sub_event_type == "Arrests"]
+    assert (str(arrest.event_date), arrest.time_precision) == ("2024-03-11", 2)
+
+
+# The day of an act that is no event (a ruling, a meeting, a vote, a decision) told in an earlier sentence bounds a
+# different, later act with no day of its own (precision 2); it is not that act's day (precision 1).
+@pytest.mark.parametrize("first", [
+    "A labour court ruled on Monday that the strike was illegal.",
+    "The president met union leaders on Monday.",
+    "Parliament voted on Monday to cut the wage bill.",
+    "At a meeting on Monday, the cabinet approved a rise in fuel prices.",
+    "The employers issued a statement on Monday rejecting the offer.",
+])
+def test_the_day_of_a_non_event_act_only_bounds_the_next_act(pipeline, first: str) -> None:  # type: ignore[no-untyped-def]
+    events = events_of(pipeline, f"{first} Hundreds of workers marched to the labour ministry in Nairobi.")
+    [march] = [e for e in events if e.sub_event_type == "Peaceful protest"]
+    assert (str(march.event_date), march.time_precision) == ("2024-03-11", 2)
+
+
+def test_the_day_of_an_event_still_dates_the_next_act(pipeline) -> None:  # type: ignore[no-untyped-def]
+    events = events_of(pipeline, "Police fired tear gas at striking workers in Nairobi on Monday. Hundreds of "
+                       "workers then marched to the labour ministry.")
+    assert {(str(e.event_date), e.time_precision) for e in events} == {("2024-03-11", 1)}
+
+
+@pytest.mark.parametrize(("tail", "dead"), [("nobody was injured", None), ("two worshippers were killed", 2)])
+def test_a_clause_after_a_colon_keeps_the_act_s_day_and_toll(pipeline, tail: str, dead: int | None) -> None:  # type: ignore[no-untyped-def]
+    # (the day before the colon had been read as a dateline's: the attack fell to the report's day, precision 3)
+    [event] = events_of(pipeline, f"Gunmen stormed a church in Owo on Sunday: {tail}.")
+    assert (str(event.event_date), event.time_precision, event.fatalities) == ("2024-03-10", 1, dead)

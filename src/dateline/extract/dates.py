@@ -657,6 +657,60 @@ def _promised_in_telling(gov: object) -> bool:
             and head.dep_ == "ROOT" and bool(_REPORTING_VERBS.match(head.text)))
 
 
+CALLED_FOR_NOTE = "the day of a called-for act"
+
+
+def _called_for_act(span: SpacySpan) -> tuple[object, object] | None:
+    """The act a call, an announcement or a plan is for, when the day is that act's: "The opposition has called for
+    a national shutdown on Monday", "Union leaders urged a general strike on Monday", "The party announced a march on
+    Saturday". The day follows the act's noun (whether the parse hangs it on the noun or on the verb); "called on
+    Monday for a strike" is the call's day. Returns (the act's noun, the verb of calling)."""
+    root = span.root
+    prep = root if root.dep_ == "prep" else root.head if root.head.dep_ == "prep" else None
+    if prep is None:
+        return None
+    attach = prep.head
+    if attach.pos_ == "NOUN":
+        act, verb = attach, attach.head.head if attach.dep_ == "pobj" and attach.head.lower_ == "for" else attach.head
+        if act.dep_ not in ("dobj", "pobj"):
+            return None
+    else:
+        verb = attach
+        objects = [c for c in verb.children if c.dep_ == "dobj"]
+        objects += [g for c in verb.children if c.dep_ == "prep" and c.lower_ == "for" for g in c.children if g.dep_ == "pobj"]
+        act = next((o for o in objects if o.i < span.start), None)
+    if act is None or not _CUES.regex("CALLED_FOR_ACT").match(act.text) or verb.pos_ != "VERB":
+        return None
+    if verb.lemma_.lower() not in _CUES.words("CALLING_VERB") or any(c.dep_ == "prt" for c in verb.children):
+        return None  # ("called off a strike on Monday": a cancelling)
+    return act, verb
+
+
+def _call_still_stands(verb: object) -> bool:
+    """The call is told in the present or the present perfect ("has called for", "is urging", "calls for"): what it
+    calls for is still to come."""
+    auxes = [c for c in verb.children if c.dep_ == "aux"]  # type: ignore[attr-defined]
+    if verb.tag_ in ("VBZ", "VBP"):  # type: ignore[attr-defined]
+        return True
+    return any(a.tag_ in ("VBZ", "VBP") for a in auxes) and verb.tag_ in ("VBN", "VBG")  # type: ignore[attr-defined]
+
+
+def _called_for_day(span: SpacySpan, base: dt.date | None) -> tuple[object, bool] | None:
+    """The act the day belongs to when it is a called-for act's, and whether the day is to come: always when the
+    call still stands, and when a call told in the past names a weekday later in the week than the report's (its
+    past reading would put the act in the week before, the call still earlier: a call that old is not told so)."""
+    called = _called_for_act(span)
+    if called is None:
+        return None
+    act, verb = called
+    if _call_still_stands(verb):
+        return act, True
+    m = _WEEKDAY_RE.match(_split_prefix(_norm(span.text))[1])
+    later_in_week = (m is not None and base is not None and m.group("mod") is None
+                     and WEEKDAYS[m.group("wd")] > base.weekday())
+    return act, later_in_week
+
+
 def _inside_quote(text: str, pos: int) -> bool:
     """Within a quotation in its paragraph (curly quotes, or an odd number of straight ones before it)."""
     line_start = text.rfind("\n", 0, pos) + 1
@@ -684,7 +738,9 @@ def _is_dateline(article: Article, text: str, span: SpacySpan) -> bool:
         if sig.source == "dateline" and ev is not None and ev.start < span.end_char and span.start_char < ev.end:
             return True
     line_start = text.rfind("\n", 0, span.start_char) + 1
-    return span.start_char - line_start <= 60 and bool(_DATELINE_AFTER.match(text[span.end_char : span.end_char + 20]))
+    # (a clause before the day is a sentence, not a dateline: "Gunmen stormed a church on Sunday: nobody was hurt")
+    return (span.start_char - line_start <= 60 and bool(_DATELINE_AFTER.match(text[span.end_char : span.end_char + 20]))
+            and bool(_CUES.regex("DATELINE_BEFORE_DAY").match(text[line_start : span.start_char])))
 
 
 def _span_of(text: str, start: int, end: int) -> Span:
@@ -878,7 +934,8 @@ def dates_from_doc(article: Article, doc: Doc, resources: Resources) -> list[Dat
     for span in _date_spans(doc):
         notes: list[str] = []
         dateline = _is_dateline(article, text, span)
-        future_ctx = not dateline and _is_future_context(span)
+        called = None if dateline else _called_for_day(span, base)
+        future_ctx = not dateline and (_is_future_context(span) or (called is not None and called[1]))
         count = _count_before(span) if "as many" in span.text.lower() else None
         res = resolve_expression(span.text, base, future=future_ctx, count_before=count)
         reported = _REPORTED_BEFORE.search(text[max(0, span.start_char - 25) : span.start_char])
@@ -891,6 +948,11 @@ def dates_from_doc(article: Article, doc: Doc, resources: Resources) -> list[Dat
         m = _mention(text, span, res, base, future_ctx, _inside_quote(text, span.start_char), notes)
         if dateline:
             m = m.model_copy(update={"note": "dateline", "relation": "present" if m.date_start == base else m.relation})
+        if called is not None:
+            # (the day is the called-for act's, not the call's: it dates neither the call nor any other act)
+            act = called[0]
+            m = m.model_copy(update={"governor": _span_of(text, act.idx, act.idx + len(act.text)),  # type: ignore[attr-defined]
+                                     "note": _join(m.note, CALLED_FOR_NOTE)})
         prefix, words = _split_prefix(_norm(span.text))
         day_apart = (prefix is None and _DAY_APART.match(words)
                      and _CUES.regex("DAY_APART_COMPLEMENT").match(text[span.end_char : span.end_char + 20]))
@@ -1078,6 +1140,8 @@ def date_for_event(
         in_sentence = [d for d in in_sentence if not _header(d)]  # the entry's own words date it before its header
     # ("Experts arrived on Friday to investigate an attack which killed 11": Friday is the follow-up's day)
     in_sentence = [d for d in in_sentence if not _follows_up(d, trigger, article.text)]
+    # ("The opposition has called for a shutdown on Monday after police shot two students": Monday is the shutdown's)
+    in_sentence = [d for d in in_sentence if not _called_for_elsewhere(d, trigger)]
     in_clause = [
         d for d in in_sentence if d.clause is not None and d.clause.start <= trigger.start and trigger.end <= d.clause.end
     ]  # fmt: skip
@@ -1142,7 +1206,8 @@ def _day_told_before(dates: list[DateMention], cands: list[DateMention], reports
     # (nor a day still to come: "The union plans to march on Friday. Police fired tear gas at teachers." is no march
     # of Friday's, and no future act)
     earlier = [d for d in cands if d.span.end <= sentence.start and "since" not in (d.note or "").split("; ")
-               and d.relation not in ("history", "future") and not (followed_up and _dates_a_follow_up(d, text))]
+               and d.relation not in ("history", "future") and not (followed_up and _dates_a_follow_up(d, text))
+               and CALLED_FOR_NOTE not in (d.note or "")]
     if earlier:
         before = _earlier_sentences_day(earlier, trigger, sentence, article)
         return before if _within(before, bound) else None
@@ -1186,7 +1251,23 @@ def _earlier_sentences_day(earlier: list[DateMention], trigger: Span, sentence: 
     if told and chosen.time_precision < 2:
         # the day a source spoke in an earlier sentence bounds this act, it is not its day
         chosen = chosen.model_copy(update={"time_precision": 2, "note": _join(chosen.note, "date of a report")})
+    elif chosen.time_precision < 2 and _of_a_non_event_act(chosen, text):
+        # ("A court ruled on Monday that the strike was illegal. Hundreds of workers marched …": the march is another
+        # act, on or near the ruling's day, not known to be on it)
+        chosen = chosen.model_copy(update={"time_precision": 2, "note": _join(chosen.note, NON_EVENT_ACT_NOTE)})
     return chosen
+
+
+NON_EVENT_ACT_NOTE = "the day of a non-event act told before"
+
+
+def _of_a_non_event_act(d: DateMention, text: str) -> bool:
+    """The day is that of an act that is no event (a ruling, a meeting, a vote, a decision, a statement): "A court
+    ruled on Monday that …", "The president met union leaders on Monday", "At a meeting on Monday, …"."""
+    gov = d.governor
+    if gov is not None and _CUES.regex("NON_EVENT_ACT_VERB").match(gov.text):
+        return True
+    return bool(_CUES.regex("NON_EVENT_ACT_BEFORE_DAY").search(_sentence_before(text, d.span.start)))
 
 
 _REPORTING_VERBS = re.compile(
@@ -1295,6 +1376,11 @@ def _follows_up(d: DateMention, trigger: Span, text: str) -> bool:
     else:
         return False
     return bool(_CUES.regex("FOLLOW_UP_OBJECT").match(text[followed : trigger.start]))
+
+
+def _called_for_elsewhere(d: DateMention, trigger: Span) -> bool:
+    """The day is a called-for act's and the trigger is not that act: the call, or another act of the sentence."""
+    return CALLED_FOR_NOTE in (d.note or "") and not (d.governor is not None and d.governor.overlaps(trigger))
 
 
 def _dates_a_follow_up(d: DateMention, text: str) -> bool:
@@ -1451,6 +1537,7 @@ def _previous_paragraphs_day(dates: list[DateMention], paragraph: Span, article:
               and d.span.end <= paragraph.start and paragraph.start - d.span.start <= PARAGRAPH_REACH
               and d.date_start == d.date_end and 0 <= (base - d.date_start).days <= RECENT_DAYS
               and "since" not in (d.note or "").split("; ") and not d.in_quote and not _counted_back(d)
+              and CALLED_FOR_NOTE not in (d.note or "")
               and not _REPORTING_BEFORE.search(_sentence_before(article.text, d.span.start))]
     if not before:
         return None
