@@ -794,7 +794,10 @@ def _contains(parent: Entry, child: Entry) -> bool:
     if parent.kind == KIND_COUNTRY:
         return child.kind != KIND_COUNTRY
     if parent.kind == KIND_ADMIN1:
-        return child.kind in {KIND_CITY, KIND_ADMIN2} and child.admin1_code == parent.admin1_code
+        if child.kind not in {KIND_CITY, KIND_ADMIN2} or child.admin1_code != parent.admin1_code:
+            return False
+        # a province carved out of the old one holds only the towns the split table gives it (Mwaro, not Gitega's)
+        return not _split_division(parent) or fold(acled_admin1(child) or "") == fold(parent.name)
     if parent.kind == KIND_ADMIN2:
         return (child.kind == KIND_CITY and child.admin1_code == parent.admin1_code
                 and fold(child.admin2) == fold(parent.name))
@@ -1884,6 +1887,19 @@ def _nearest_seat_division(e: Entry, code: str) -> str | None:
     return min(seats, key=lambda s: distance_km(e.latitude, e.longitude, s[1], s[2]))[0]
 
 
+@functools.cache
+def _split_divisions() -> dict[str, frozenset[str]]:
+    """GeoNames admin1 code → the folded names of the current divisions a split table names (admin1_splits.json
+    `capitals`): the index holds those GeoNames lacks as first-level places under the old code."""
+    return {code: frozenset(fold(d) for d in divisions)
+            for code, divisions in geo_data("admin1_splits.json")["capitals"].items()}
+
+
+def _split_division(e: Entry) -> bool:
+    """Whether a first-level record is a current division of a split province ("Mwaro", carved out of Gitega)."""
+    return e.kind == KIND_ADMIN1 and fold(e.name) in _split_divisions().get(e.admin1_key, ())
+
+
 def acled_admin1(e: Entry) -> str | None:
     """The entry's first-level division as ACLED spells it ("Ninewa" for GeoNames' "Ninawa"), when it differs,
     and the current division where GeoNames still records one that has been split since: a town of Central
@@ -1892,6 +1908,8 @@ def acled_admin1(e: Entry) -> str | None:
     takes the division of the nearest listed seat, where the table lists seats (Sierra Leone's towns)."""
     if e.kind == KIND_COUNTRY:
         return None
+    if _split_division(e):
+        return e.name
     code = f"{e.cc}.{e.admin1_code}"
     if e.kind != KIND_ADMIN1 and (parts := _admin1_splits().get(code)):
         current = parts.get(fold(e.admin2)) if e.admin2 else parts.get(fold(e.name))
@@ -2265,7 +2283,7 @@ class Resolver:
         reason = (f"namesake {ascii_name(rejected.name)} ({self.gaz.country_name(rejected.cc)}) rejected: "
                   f"the sentence/paragraph is about {self.gaz.country_name(cc)}")
         if len(admin1s) == 1 or admin1s and admin1s.most_common(2)[0][1] > admin1s.most_common(2)[1][1]:
-            a1 = self.gaz.admin1(cc, admin1s.most_common(1)[0][0])
+            a1 = self._province_of(cc, admin1s.most_common(1)[0][0], chosen)
             if a1 is not None:
                 return self.place_from_entry(m, a1, article, geo_precision=2, confidence=0.4, reason=reason,
                                              candidates=cands)
@@ -2275,6 +2293,19 @@ class Resolver:
         country = self.gaz.country(cc)
         assert country is not None
         return self.place_from_entry(m, country, article, confidence=0.3, reason=reason, candidates=cands)
+
+    def _province_of(self, cc: str, code: str, chosen: list[Entry | None]) -> Entry | None:
+        """The first-level record of code `code` that the places chosen in it lie in: the province GeoNames gives,
+        or, where it has been split, the current division those places all lie in ("(Rusaka, Mwaro)": Mwaro,
+        not the Gitega GeoNames still records)."""
+        old = self.gaz.admin1(cc, code)
+        if (key := f"{cc}.{code}") not in _split_divisions():
+            return old
+        divisions = {acled_admin1(e) for e in chosen if e is not None and e.admin1_key == key and e.kind != KIND_COUNTRY}
+        if len(divisions) != 1 or (name := divisions.pop()) is None or fold(name) not in _split_divisions()[key]:
+            return old
+        return next((e for e in self.gaz.lookup(name) if _split_division(e) and e.admin1_key == key
+                     and fold(e.name) == fold(name)), old)
 
     def _unresolved(self, m: Mention, k: int, mentions: list[Mention], chosen: list[Entry | None],
                     ctx: Context, article: Article) -> Place:
@@ -2348,7 +2379,8 @@ class Resolver:
                               and e.kind != KIND_COUNTRY and mentions[j].para == m.para
                               and not _capital_dateline(mentions[j], article))
             top = admin1s.most_common(2)
-            if top and (len(top) == 1 or top[0][1] > top[1][1]) and (a1 := self.gaz.admin1(cc, top[0][0])) is not None:
+            if (top and (len(top) == 1 or top[0][1] > top[1][1])
+                    and (a1 := self._province_of(cc, top[0][0], [e for j, e in enumerate(chosen) if j != k])) is not None):
                 return self.place_from_entry(m, a1, article, geo_precision=2, confidence=0.3,
                                              reason=f"not in the gazetteer; province from context ({ascii_name(a1.name)})")
             province = _context_province(cc, ctx)
