@@ -1579,6 +1579,18 @@ def _outside_city_province(parent: Mention, city: Entry, reading: Entry) -> bool
             and reading.admin1_code != city.admin1_code)
 
 
+def _kept_within(parent: Mention | None, enclosing: Entry) -> dict[str, Any]:
+    """The precision (and the town it lies within) of a place kept at the place the text writes it in: a quarter of a
+    city ("the X area of Kano", `Mention.holds_quarter`) is in the town, and the town's point is ACLED's precision
+    1, as for the town itself and for a quarter read as a landmark ("the X neighbourhood of Kano"); a village in a
+    district or town is near that point (2); one known only by its country, 3."""
+    if enclosing.kind == KIND_COUNTRY:
+        return {"geo_precision": 3}
+    if parent is not None and parent.holds_quarter and enclosing.kind == KIND_CITY:
+        return {"geo_precision": 1, "within": ascii_name(enclosing.name)}
+    return {"geo_precision": 2}
+
+
 def _big_town_of_the_country(m: Mention, town: Entry, province: Entry) -> bool:
     """Whether a town or district of 100,000 people or more, under its own name, outweighs the province the text
     writes around it in the same country ("Saihwal city (Sahiwal, Sindh)" with Sahiwal in Punjab): a village namesake of a big town
@@ -2062,7 +2074,7 @@ class Resolver:
                         and not _big_town_of_the_country(m, best, pbest) or _outside_district(pbest, best)
                         or _outside_city_province(parent, pbest, best)):
                     places[k] = self.place_from_entry(
-                        m, pbest, article, geo_precision=2 if pbest.kind != KIND_COUNTRY else 3, confidence=0.4,
+                        m, pbest, article, **_kept_within(parent, pbest), confidence=0.4,
                         candidates=cands, name=ascii_name(pbest.name),
                         reason=f"no namesake inside {parent.text}; kept at {ascii_name(pbest.name)}",
                     )
@@ -2368,8 +2380,9 @@ class Resolver:
             enclosing = self._written_town(m, k, mentions, chosen, article)
         if enclosing is not None and enclosing.kind != KIND_COUNTRY:
             # "Gadabo (Anzourou, Tillaberi)": a village the gazetteer lacks, in the district or town the text
-            # puts it in: that place's point is the best supported (precision 2)
-            return self.place_from_entry(m, enclosing, article, geo_precision=2, confidence=0.35,
+            # puts it in: that place's point is the best supported (precision 2); a quarter of that town, the town (1)
+            return self.place_from_entry(m, enclosing, article, confidence=0.35,
+                                         **_kept_within(mentions[j] if j is not None else None, enclosing),
                                          name=ascii_name(enclosing.name),
                                          reason=f"not in the gazetteer; kept at {ascii_name(enclosing.name)}, where the text puts it")
         if country is not None and m.ner in {"GPE", "LOC", None}:
@@ -2607,15 +2620,18 @@ def _outlying_after() -> re.Pattern[str]:
 
 
 def _as_event_place(p: Place, article: Article) -> Place:
-    quarter = p.kind == "landmark" and bool(p.within)
+    # a landmark or quarter placed at its town's point ("the X area of Kano" kept at Kano: `_kept_within`)
+    quarter = p.kind in {"landmark", "city"} and bool(p.within)
     if quarter:
         p = p.model_copy(update={"name": p.within})
     # ("Dhaka's Shahbag area": a quarter named with "area" is in the town, not near it)
     area_of_quarter = quarter and _AREA_AFTER.match(article.text, p.span.end) is not None
     # "the Kennedy Road informal settlement near Durban": a landmark placed at the town the text puts it near
     near_town = quarter and _NEAR_TOWN_AFTER.match(article.text, p.span.end) is not None
-    if p.geo_precision == 1 and (_near_only(p, article) or _part_of_province_named_alike(p, article) or near_town
-                                 or _in_a_settlement_of(p, article)) and not area_of_quarter:
+    # ("near the X area of Kano": a word before it still puts the event near the quarter, so near the town)
+    near_before = area_of_quarter and _VICINITY_BEFORE.search(article.text[max(0, p.span.start - 60) : p.span.start])
+    if p.geo_precision == 1 and (near_before or (_near_only(p, article) or _part_of_province_named_alike(p, article)
+                                                 or near_town or _in_a_settlement_of(p, article)) and not area_of_quarter):
         p = p.model_copy(update={"geo_precision": 2})
     return p
 
