@@ -3258,6 +3258,13 @@ def place_for_event(places: list[Place], sentence: Span, paragraph: Span, articl
         return _as_event_place(_dateline_city_within(best, places, sentence, article), article)
     if doc is not None:
         near = _neighbour_place(places, sentence, paragraph, doc, article)
+        media = _state_of_the_telling_media(everywhere, sentence, article)
+        if media is not None and (near is None or near[0].country != media.country):
+            # "..., Syria state media said air defences had downed two missiles", the sentence naming no place of its
+            # own: a state's media telling of an act they place nowhere tell of one on their state's soil
+            # (`Resolver._speaker_state` for a whole text), not of one where the next sentence's aside is
+            return media.model_copy(update={"geo_precision": 3, "confidence": 0.3,
+                                            "reason": f"no place named; {media.mention}'s state media tell of the act"})
         if near is not None and (site := _site_within(near[0], everywhere, sentence, article)) is not None:
             return _from_story_site(site, article)
         if near is not None:
@@ -3451,6 +3458,13 @@ def _paragraph_sentences(sentence: Span, paragraph: Span, doc: Doc) -> tuple[lis
     sents = [(s.start_char, s.end_char) for s in doc.sents if paragraph.start <= s.start_char < paragraph.end]
     k = next((i for i, (a, b) in enumerate(sents) if a <= sentence.start < b), None)
     return None if k is None else (sents, k)
+
+
+def _state_of_the_telling_media(places: list[Place], sentence: Span, article: Article) -> Place | None:
+    """The country whose state media the sentence credits by its name ("Syria state media said ..."): a modifier
+    of the media's name, no place of the act (`state_media_heads` in toponym_cues.json)."""
+    return next((p for p in places if sentence.start <= p.span.start < sentence.end and p.kind == "country"
+                 and _modifier(p) and _state_media_after().match(article.text, p.span.end)), None)
 
 
 def _neighbour_place(places: list[Place], sentence: Span, paragraph: Span, doc: Doc,
