@@ -150,3 +150,34 @@ def test_the_nearest_seat_decides_only_for_a_town_with_no_district() -> None:
     assert acled_admin1(Entry(0, KIND_CITY, "Somewhere", "SL", "02", 8.9, -12.0, 1000, 0, "")) == "Northern"  # by Makeni
     # a town whose district GeoNames records keeps what its district says
     assert acled_admin1(Entry(0, KIND_CITY, "Somewhere", "SL", "02", 9.0, -12.9, 1000, 0, "Tonkolili")) == "Northern"
+
+
+@pytest.mark.parametrize(("text", "village", "province"), [
+    ("Ruling-party youths beat up two opposition members in Kivoga village (Gisozi, Mwaro) on Monday.", "Kivoga village", "Mwaro"),
+    ("Police arrested three opposition activists in Nyamugari (Bugenyuzi, Karuzi) on Friday.", "Nyamugari", "Karuzi"),
+])
+def test_a_province_carved_out_of_another_and_written_by_name_is_a_province(  # type: ignore[no-untyped-def]
+        resources, text: str, village: str, province: str) -> None:
+    # Mwaro and Karuzi were carved out of Gitega; GeoNames knows only towns of those names, so the province after
+    # the commune was read as a small town (or lost to a namesake abroad) and the village fell to Gitega
+    places = {p.mention: p for p in geocode_text(text, resources)}
+    assert (places[province].kind, places[province].admin1, places[province].geo_precision) == ("admin1", province, 3)
+    assert (places[village].name, places[village].admin1, places[village].geo_precision) == (province, province, 2)
+
+
+def test_a_split_province_named_as_a_province_is_no_town_and_its_seat_stays_a_town(resources) -> None:  # type: ignore[no-untyped-def]
+    province = _place(resources, "Ruling-party youths attacked an opposition office in Mwaro province on Sunday.", "Mwaro")
+    assert (province.kind, province.admin1, province.geo_precision) == ("admin1", "Mwaro", 3)
+    town = _place(resources, "Police arrested a teacher in the town of Mwaro on Sunday.", "Mwaro")
+    assert (town.kind, town.admin1, town.geo_precision) == ("city", "Mwaro", 1)
+    old = _place(resources, "Police arrested a teacher in Gitega province on Sunday.", "Gitega")
+    assert (old.kind, old.admin1) == ("admin1", "Gitega")
+
+
+def test_a_carved_out_province_holds_only_the_towns_the_split_table_gives_it() -> None:
+    from dateline.geo.resolve import _contains
+
+    mwaro = Entry(1, KIND_ADMIN1, "Mwaro", "BI", "13", 0.0, 0.0, 1000, 0, "")
+    assert acled_admin1(mwaro) == "Mwaro"
+    assert _contains(mwaro, _town("Somewhere", "BI", "13", "Kayokwe"))
+    assert not _contains(mwaro, _town("Somewhere", "BI", "13", "Giheta"))  # a commune Gitega kept

@@ -252,3 +252,19 @@ def test_a_states_media_telling_of_a_foreign_ground_force_with_no_place_give_the
 def test_a_foreign_ground_force_keeps_its_country_where_the_text_puts_the_act_or_no_media_speak(pipeline, text, country) -> None:  # type: ignore[no-untyped-def]
     (event,) = pipeline.extract_text(text, published="2024-03-14").events
     assert event.country == country
+
+
+def test_a_states_media_telling_of_an_act_its_sentence_places_nowhere_give_their_state_in_a_longer_text(pipeline) -> None:  # type: ignore[no-untyped-def]
+    # the sentence names places only as an actor of another clause ("the US quit") and as modifiers ("the Iran
+    # deal", "Syria state media"); before, the act took the United States, or the next sentence's aside abroad
+    text = ("Hours after the US quit the Iran deal on Tuesday, Syria state media said air defences had shot down "
+            "three Israeli missiles. Saudi Arabia has long competed with Iran for influence across the region.")
+    (event,) = [e for e in pipeline.extract_text(text, published="2024-03-14").events if e.sub_event_type == "Disrupted weapons use"]
+    assert (event.country, event.geo_precision) == ("Syria", 3)
+
+
+def test_a_states_media_sentence_keeps_the_town_a_neighbouring_sentence_places_in_that_state(pipeline) -> None:  # type: ignore[no-untyped-def]
+    text = ("Israeli jets struck a weapons depot near Homs on Monday night. Syria state media said air defences had "
+            "shot down several of the missiles.")
+    (event,) = [e for e in pipeline.extract_text(text, published="2024-03-14").events if e.sub_event_type == "Disrupted weapons use"]
+    assert (event.country, event.location) == ("Syria", "Homs")

@@ -382,7 +382,8 @@ def tables() -> dict[str, Any]:
 def data_version() -> str:
     """Identifies the inputs of a build: a new package version or build rule gives a new cache file."""
     versions = [f"{p}={importlib.metadata.version(p.replace('_', '-'))}" for p in DATA_PACKAGES]
-    tables_hash = hashlib.sha256(json.dumps([tables(), acled_admin1_names()], sort_keys=True).encode()).hexdigest()[:10]
+    tables_hash = hashlib.sha256(json.dumps([tables(), acled_admin1_names(), geo_data("admin1_splits.json")["capitals"]],
+                                            sort_keys=True).encode()).hexdigest()[:10]
     return f"b{BUILD_VERSION};" + ";".join(versions) + f";tables={tables_hash}"
 
 
@@ -832,6 +833,26 @@ class _IndexWriter:
                 (KIND_ADMIN1, clean, key[0], key[1], seat.lat, seat.lon, pop, sub.geonameid if sub else 0, ""),
                 {raw, clean} | other)
 
+    def add_split_divisions(self, rows: list[_City]) -> None:
+        """The current divisions of a split province (admin1_splits.json `capitals`) that GeoNames does not hold:
+        a text that names one ("(Nyabihanga, Mwaro)") names a first-level place, not the town of that name. Each
+        stands at its seat, under the old province's code; `resolve._contains` gives it only the towns the split
+        table puts in it."""
+        names = {(cc, fold(name)) for cc, name in self.db.execute("SELECT cc, name FROM entries WHERE kind = ?",
+                                                                  (KIND_ADMIN1,))}
+        for key, divisions in geo_data("admin1_splits.json")["capitals"].items():
+            cc, code = key.split(".")
+            if not self._kept(cc) or key not in self.admin1_idx:
+                continue
+            for division, seat_name in divisions.items():
+                if (cc, fold(division)) in names:
+                    continue
+                seat = max((c for c in rows if c.cc == cc and c.a1 == code and fold(c.name) == fold(seat_name)),
+                           key=lambda c: (c.pop, -c.gid), default=None)
+                if seat is None:
+                    continue  # (a build limited to some towns) no point dateline could defend, as for a district
+                self._add_entry((KIND_ADMIN1, division, cc, code, seat.lat, seat.lon, int(seat.pop), 0, ""), {division})
+
     def add_cities(self, rows: list[_City], subdivisions: dict[str, Subdivision],
                    town_admin2: dict[int, str]) -> dict[str, tuple[_City, int]]:
         """Cities in geonameid order; returns each admin2 code's seat (most populous town) and population."""
@@ -929,6 +950,7 @@ def write_index(db: sqlite3.Connection, only_countries: Iterable[str] | None = N
     rows, votes = writer.read_cities(cities)
     writer.add_countries(rows)
     writer.add_admin1(rows, votes, subdivisions)
+    writer.add_split_divisions(rows)
     towns_of = writer.add_cities(rows, subdivisions, town_admin2)
     del rows
     writer.add_admin2(towns_of, subdivisions)

@@ -794,7 +794,10 @@ def _contains(parent: Entry, child: Entry) -> bool:
     if parent.kind == KIND_COUNTRY:
         return child.kind != KIND_COUNTRY
     if parent.kind == KIND_ADMIN1:
-        return child.kind in {KIND_CITY, KIND_ADMIN2} and child.admin1_code == parent.admin1_code
+        if child.kind not in {KIND_CITY, KIND_ADMIN2} or child.admin1_code != parent.admin1_code:
+            return False
+        # a province carved out of the old one holds only the towns the split table gives it (Mwaro, not Gitega's)
+        return not _split_division(parent) or fold(acled_admin1(child) or "") == fold(parent.name)
     if parent.kind == KIND_ADMIN2:
         return (child.kind == KIND_CITY and child.admin1_code == parent.admin1_code
                 and fold(child.admin2) == fold(parent.name))
@@ -1576,6 +1579,18 @@ def _outside_city_province(parent: Mention, city: Entry, reading: Entry) -> bool
             and reading.admin1_code != city.admin1_code)
 
 
+def _kept_within(parent: Mention | None, enclosing: Entry) -> dict[str, Any]:
+    """The precision (and the town it lies within) of a place kept at the place the text writes it in: a quarter of a
+    city ("the X area of Kano", `Mention.holds_quarter`) is in the town, and the town's point is ACLED's precision
+    1, as for the town itself and for a quarter read as a landmark ("the X neighbourhood of Kano"); a village in a
+    district or town is near that point (2); one known only by its country, 3."""
+    if enclosing.kind == KIND_COUNTRY:
+        return {"geo_precision": 3}
+    if parent is not None and parent.holds_quarter and enclosing.kind == KIND_CITY:
+        return {"geo_precision": 1, "within": ascii_name(enclosing.name)}
+    return {"geo_precision": 2}
+
+
 def _big_town_of_the_country(m: Mention, town: Entry, province: Entry) -> bool:
     """Whether a town or district of 100,000 people or more, under its own name, outweighs the province the text
     writes around it in the same country ("Saihwal city (Sahiwal, Sindh)" with Sahiwal in Punjab): a village namesake of a big town
@@ -1884,6 +1899,19 @@ def _nearest_seat_division(e: Entry, code: str) -> str | None:
     return min(seats, key=lambda s: distance_km(e.latitude, e.longitude, s[1], s[2]))[0]
 
 
+@functools.cache
+def _split_divisions() -> dict[str, frozenset[str]]:
+    """GeoNames admin1 code → the folded names of the current divisions a split table names (admin1_splits.json
+    `capitals`): the index holds those GeoNames lacks as first-level places under the old code."""
+    return {code: frozenset(fold(d) for d in divisions)
+            for code, divisions in geo_data("admin1_splits.json")["capitals"].items()}
+
+
+def _split_division(e: Entry) -> bool:
+    """Whether a first-level record is a current division of a split province ("Mwaro", carved out of Gitega)."""
+    return e.kind == KIND_ADMIN1 and fold(e.name) in _split_divisions().get(e.admin1_key, ())
+
+
 def acled_admin1(e: Entry) -> str | None:
     """The entry's first-level division as ACLED spells it ("Ninewa" for GeoNames' "Ninawa"), when it differs,
     and the current division where GeoNames still records one that has been split since: a town of Central
@@ -1892,6 +1920,8 @@ def acled_admin1(e: Entry) -> str | None:
     takes the division of the nearest listed seat, where the table lists seats (Sierra Leone's towns)."""
     if e.kind == KIND_COUNTRY:
         return None
+    if _split_division(e):
+        return e.name
     code = f"{e.cc}.{e.admin1_code}"
     if e.kind != KIND_ADMIN1 and (parts := _admin1_splits().get(code)):
         current = parts.get(fold(e.admin2)) if e.admin2 else parts.get(fold(e.name))
@@ -2044,7 +2074,7 @@ class Resolver:
                         and not _big_town_of_the_country(m, best, pbest) or _outside_district(pbest, best)
                         or _outside_city_province(parent, pbest, best)):
                     places[k] = self.place_from_entry(
-                        m, pbest, article, geo_precision=2 if pbest.kind != KIND_COUNTRY else 3, confidence=0.4,
+                        m, pbest, article, **_kept_within(parent, pbest), confidence=0.4,
                         candidates=cands, name=ascii_name(pbest.name),
                         reason=f"no namesake inside {parent.text}; kept at {ascii_name(pbest.name)}",
                     )
@@ -2265,7 +2295,7 @@ class Resolver:
         reason = (f"namesake {ascii_name(rejected.name)} ({self.gaz.country_name(rejected.cc)}) rejected: "
                   f"the sentence/paragraph is about {self.gaz.country_name(cc)}")
         if len(admin1s) == 1 or admin1s and admin1s.most_common(2)[0][1] > admin1s.most_common(2)[1][1]:
-            a1 = self.gaz.admin1(cc, admin1s.most_common(1)[0][0])
+            a1 = self._province_of(cc, admin1s.most_common(1)[0][0], chosen)
             if a1 is not None:
                 return self.place_from_entry(m, a1, article, geo_precision=2, confidence=0.4, reason=reason,
                                              candidates=cands)
@@ -2275,6 +2305,19 @@ class Resolver:
         country = self.gaz.country(cc)
         assert country is not None
         return self.place_from_entry(m, country, article, confidence=0.3, reason=reason, candidates=cands)
+
+    def _province_of(self, cc: str, code: str, chosen: list[Entry | None]) -> Entry | None:
+        """The first-level record of code `code` that the places chosen in it lie in: the province GeoNames gives,
+        or, where it has been split, the current division those places all lie in ("(Rusaka, Mwaro)": Mwaro,
+        not the Gitega GeoNames still records)."""
+        old = self.gaz.admin1(cc, code)
+        if (key := f"{cc}.{code}") not in _split_divisions():
+            return old
+        divisions = {acled_admin1(e) for e in chosen if e is not None and e.admin1_key == key and e.kind != KIND_COUNTRY}
+        if len(divisions) != 1 or (name := divisions.pop()) is None or fold(name) not in _split_divisions()[key]:
+            return old
+        return next((e for e in self.gaz.lookup(name) if _split_division(e) and e.admin1_key == key
+                     and fold(e.name) == fold(name)), old)
 
     def _unresolved(self, m: Mention, k: int, mentions: list[Mention], chosen: list[Entry | None],
                     ctx: Context, article: Article) -> Place:
@@ -2337,8 +2380,9 @@ class Resolver:
             enclosing = self._written_town(m, k, mentions, chosen, article)
         if enclosing is not None and enclosing.kind != KIND_COUNTRY:
             # "Gadabo (Anzourou, Tillaberi)": a village the gazetteer lacks, in the district or town the text
-            # puts it in: that place's point is the best supported (precision 2)
-            return self.place_from_entry(m, enclosing, article, geo_precision=2, confidence=0.35,
+            # puts it in: that place's point is the best supported (precision 2); a quarter of that town, the town (1)
+            return self.place_from_entry(m, enclosing, article, confidence=0.35,
+                                         **_kept_within(mentions[j] if j is not None else None, enclosing),
                                          name=ascii_name(enclosing.name),
                                          reason=f"not in the gazetteer; kept at {ascii_name(enclosing.name)}, where the text puts it")
         if country is not None and m.ner in {"GPE", "LOC", None}:
@@ -2348,7 +2392,8 @@ class Resolver:
                               and e.kind != KIND_COUNTRY and mentions[j].para == m.para
                               and not _capital_dateline(mentions[j], article))
             top = admin1s.most_common(2)
-            if top and (len(top) == 1 or top[0][1] > top[1][1]) and (a1 := self.gaz.admin1(cc, top[0][0])) is not None:
+            if (top and (len(top) == 1 or top[0][1] > top[1][1])
+                    and (a1 := self._province_of(cc, top[0][0], [e for j, e in enumerate(chosen) if j != k])) is not None):
                 return self.place_from_entry(m, a1, article, geo_precision=2, confidence=0.3,
                                              reason=f"not in the gazetteer; province from context ({ascii_name(a1.name)})")
             province = _context_province(cc, ctx)
@@ -2575,15 +2620,18 @@ def _outlying_after() -> re.Pattern[str]:
 
 
 def _as_event_place(p: Place, article: Article) -> Place:
-    quarter = p.kind == "landmark" and bool(p.within)
+    # a landmark or quarter placed at its town's point ("the X area of Kano" kept at Kano: `_kept_within`)
+    quarter = p.kind in {"landmark", "city"} and bool(p.within)
     if quarter:
         p = p.model_copy(update={"name": p.within})
     # ("Dhaka's Shahbag area": a quarter named with "area" is in the town, not near it)
     area_of_quarter = quarter and _AREA_AFTER.match(article.text, p.span.end) is not None
     # "the Kennedy Road informal settlement near Durban": a landmark placed at the town the text puts it near
     near_town = quarter and _NEAR_TOWN_AFTER.match(article.text, p.span.end) is not None
-    if p.geo_precision == 1 and (_near_only(p, article) or _part_of_province_named_alike(p, article) or near_town
-                                 or _in_a_settlement_of(p, article)) and not area_of_quarter:
+    # ("near the X area of Kano": a word before it still puts the event near the quarter, so near the town)
+    near_before = area_of_quarter and _VICINITY_BEFORE.search(article.text[max(0, p.span.start - 60) : p.span.start])
+    if p.geo_precision == 1 and (near_before or (_near_only(p, article) or _part_of_province_named_alike(p, article)
+                                                 or near_town or _in_a_settlement_of(p, article)) and not area_of_quarter):
         p = p.model_copy(update={"geo_precision": 2})
     return p
 
@@ -3210,6 +3258,13 @@ def place_for_event(places: list[Place], sentence: Span, paragraph: Span, articl
         return _as_event_place(_dateline_city_within(best, places, sentence, article), article)
     if doc is not None:
         near = _neighbour_place(places, sentence, paragraph, doc, article)
+        media = _state_of_the_telling_media(everywhere, sentence, article)
+        if media is not None and (near is None or near[0].country != media.country):
+            # "..., Syria state media said air defences had downed two missiles", the sentence naming no place of its
+            # own: a state's media telling of an act they place nowhere tell of one on their state's soil
+            # (`Resolver._speaker_state` for a whole text), not of one where the next sentence's aside is
+            return media.model_copy(update={"geo_precision": 3, "confidence": 0.3,
+                                            "reason": f"no place named; {media.mention}'s state media tell of the act"})
         if near is not None and (site := _site_within(near[0], everywhere, sentence, article)) is not None:
             return _from_story_site(site, article)
         if near is not None:
@@ -3403,6 +3458,13 @@ def _paragraph_sentences(sentence: Span, paragraph: Span, doc: Doc) -> tuple[lis
     sents = [(s.start_char, s.end_char) for s in doc.sents if paragraph.start <= s.start_char < paragraph.end]
     k = next((i for i, (a, b) in enumerate(sents) if a <= sentence.start < b), None)
     return None if k is None else (sents, k)
+
+
+def _state_of_the_telling_media(places: list[Place], sentence: Span, article: Article) -> Place | None:
+    """The country whose state media the sentence credits by its name ("Syria state media said ..."): a modifier
+    of the media's name, no place of the act (`state_media_heads` in toponym_cues.json)."""
+    return next((p for p in places if sentence.start <= p.span.start < sentence.end and p.kind == "country"
+                 and _modifier(p) and _state_media_after().match(article.text, p.span.end)), None)
 
 
 def _neighbour_place(places: list[Place], sentence: Span, paragraph: Span, doc: Doc,
