@@ -303,3 +303,16 @@ def test_more_dead_told_with_the_running_total_are_inside_it(text: str, value: i
     count = count_fatalities(text)
     assert count.value == value
     assert count.total == ("toll" in text)
+
+
+@pytest.mark.parametrize(("text", "value"), [
+    ("Two people, a woman and a child, were killed.", 2),
+    ("Three people — two soldiers and a civilian — were killed in the ambush.", 3),
+    ("Four people, three farmers and a herder, were killed, police said.", 4),
+    ("A second protester, shot in the chest, died in hospital on Wednesday.", 1),
+    ("Five soldiers, wounded in the ambush, later died.", 5),
+])
+def test_an_aside_after_the_counted_victims_leaves_the_head_count(text: str, value: int) -> None:
+    # before: the aside's last victim ("a child were killed") was read as the figure, or the aside hid the verb
+    assert count_fatalities(text).value == value
+

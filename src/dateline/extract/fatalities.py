@@ -76,6 +76,13 @@ _SUM_PATTERNS = [
 _AGE = r"(?:(?:\d{1,2}|[a-z]+)-year-old\s+)?"  # "a man and his 11-year-old daughter"
 # ", two of them children,": who the victims counted before were, not another count
 _APPOSITIVE_SHARE = re.compile(r",\s+(?:\d+|[a-z]+)\s+of\s+(?:them|whom)\s+[^,.;]{1,40},", re.IGNORECASE)
+# An aside between commas or dashes after a counted victim phrase, just before its death verb: who the victims were
+# ("Two people, a woman and a child, were killed", "Three people — two soldiers and a civilian — were killed") or
+# how one died ("A second protester, shot in the chest, died in hospital"). The head's count is the figure; the
+# aside is blanked, unless it tells deaths of its own ("Two gunmen, who killed five people, were shot dead").
+_ASIDE = re.compile(rf"(?P<head>\b{_NUM}\s+(?:[\w'’-]+\s+){{0,2}}?[\w'’-]+)(?P<aside>\s*(?:,|—|–|--)"
+                    rf"(?![^,.;—–]*?\b(?:{_DEATH_VERB}|kill\w*)\b)[^,.;—–]{{1,60}}?(?:,|—|–|--)\s*)"
+                    rf"(?={_AUX}{_DEATH_VERB}\b)", re.IGNORECASE)
 # "a man and his son were killed", "a drug suspect and his companion, a gang leader, were killed": one victim
 # and a second named by a possessive, two deaths.
 _PAIR = re.compile(rf"\b(?:an?|one)\s+(?:[\w'’-]+\s+){{0,2}}?and\s+(?:his|her|their)\s+{_AGE}[\w'’-]+(?:,[^,.;]{{1,60}},)?\s+"
@@ -267,6 +274,7 @@ def count_fatalities(text: str) -> FatalityCount:
     separate figures for the same deaths conflict and the lowest is kept; a range counts as its lower bound."""
     text = collapse_ranges(text)
     text = _APPOSITIVE_SHARE.sub(lambda m: " " * len(m.group(0)), text)  # (offsets kept)
+    text = _ASIDE.sub(lambda m: m.group("head") + " " * len(m.group("aside")), text)
     hits: list[tuple[int, int, int, bool]] = []  # start, end, value, vague
     for pattern in _SUM_PATTERNS:
         for m in pattern.finditer(text):
