@@ -269,3 +269,16 @@ def test_a_protester_who_died_later_in_hospital_is_no_protest_of_that_day(pipeli
     [event] = events
     assert event.sub_event_type == "Excessive force against protesters"
     assert (str(event.event_date), event.time_precision) == ("2024-03-12", 1)
+
+
+@pytest.mark.parametrize("text", [
+    ("Police opened fire on protesters in Kisumu on Tuesday, killing one man. A second protester, shot in the chest, "
+     "died in hospital on Wednesday."),
+    ("Soldiers shot dead a student during a protest in Bulawayo on Monday. A second protester, hit by a bullet in the "
+     "head, died in hospital."),
+])
+def test_a_second_protester_who_died_later_adds_one_to_the_toll(pipeline: Pipeline, text: str) -> None:
+    # before: the aside between the victim and "died" hid the death, and the toll stayed 1
+    [event] = _kept(pipeline, text)
+    assert event.sub_event_type == "Excessive force against protesters"
+    assert event.fatalities == 2

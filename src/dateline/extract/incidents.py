@@ -27,6 +27,7 @@ from typing import Any
 from dateline.codebook import Codebook
 from dateline.extract import notes
 from dateline.extract.classify import ADDITIONAL_DEAD, DISTINCT_INCIDENT
+from dateline.extract.fatalities import count_fatalities
 from dateline.extract.packaged import cue_lists, load_model
 from dateline.model import Actor, Event, Span
 
@@ -619,8 +620,17 @@ def _fold(event: Event, other: Event, report: ReportText, book: Codebook | None,
         event.evidence.setdefault(name, span)
     if event.fatalities is None and other.fatalities is not None:
         event.fatalities = other.fatalities
-    elif other.fatalities and event.fatalities is not None and (
-            more_dead or ADDITIONAL_DEAD.search(other.mentions[0].text)):
+    elif event.fatalities is not None and more_dead:
+        event.fatalities += _dead_told(other)
+    elif other.fatalities and event.fatalities is not None and ADDITIONAL_DEAD.search(other.mentions[0].text):
         event.fatalities += other.fatalities  # "ten of the attackers were also killed": more dead, not a recount
     event.confidence = max(event.confidence, other.confidence)
     event.notes = notes.after_merge(event.notes, before, event)
+
+
+def _dead_told(later: Event) -> int:
+    """The dead a later telling of the incident's wounded counts ("A second protester, shot in the chest, died in
+    hospital"): its own figure, or, where its sub-type reads no dead of its own (a protest's), its sentence's."""
+    if later.fatalities:
+        return later.fatalities
+    return count_fatalities(later.mentions[0].text).value or 0 if later.mentions else 0
