@@ -271,6 +271,37 @@ def test_a_protester_who_died_later_in_hospital_is_no_protest_of_that_day(pipeli
     assert (str(event.event_date), event.time_precision) == ("2024-03-12", 1)
 
 
+@pytest.mark.parametrize(("text", "dead"), [
+    ("Gunmen killed two policemen at a checkpoint in Potiskum on Monday. A third officer died later in hospital.", 3),
+    ("Gunmen shot dead two traders at a market in Sokoto on Monday. A third trader died later.", 3),
+    ("Militants ambushed an army patrol near Menaka on Tuesday, killing two soldiers. A third soldier later died in "
+     "hospital.", 3),
+    ("Bandits killed four villagers in Gusau on Sunday. Two more villagers died on Monday, a local chief said.", 6),
+])
+def test_a_later_death_told_bare_with_a_counting_word_adds_to_the_incidents_toll(pipeline: Pipeline, text: str,
+                                                                                 dead: int) -> None:
+    # before: a bare "died" was no trigger, so the later death gave no candidate and the toll stayed as first told
+    [event] = _kept(pipeline, text)
+    assert event.fatalities == dead
+    assert len(event.mentions) == 2
+
+
+@pytest.mark.parametrize("text", [
+    "A third trader died later, police said.",
+    "The former minister died on Sunday at the age of 84, his family said.",
+])
+def test_a_bare_death_with_no_violent_incident_before_it_is_no_event(pipeline: Pipeline, text: str) -> None:
+    # guard: a counted-on death with nothing told before, and a natural death, are no act of political violence
+    assert events_of(pipeline, text) == []
+
+
+def test_a_natural_death_told_after_an_attack_leaves_its_toll_alone(pipeline: Pipeline) -> None:
+    # guard: with no counting word, "died" names no more dead of the attack told before
+    text = ("Gunmen killed two policemen at a checkpoint in Potiskum on Monday. The former governor of the state "
+            "died on Tuesday after a long illness.")
+    assert [e.fatalities for e in _kept(pipeline, text)] == [2]
+
+
 @pytest.mark.parametrize("text", [
     ("Police opened fire on protesters in Kisumu on Tuesday, killing one man. A second protester, shot in the chest, "
      "died in hospital on Wednesday."),

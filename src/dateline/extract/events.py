@@ -669,11 +669,12 @@ def _without_untold_wounds(candidates: list[Candidate], rejected: list[RejectedC
 
 def _only_died_of_wounds(cand: Candidate) -> bool:
     """The candidate's act is only a death of wounds: its main trigger lies in the words that tell it ("succumbed
-    to their injuries", "of the wounded died"), not in a killing its sentence also tells ("Gunmen killed two
-    soldiers and a third died of his wounds")."""
-    base = cand.sentence.start
-    return any(base + m.start() <= cand.trigger.start and cand.trigger.end <= base + m.end()
-               for m in incidents.part_cues()["died_of_wounds"].finditer(cand.sentence.text))
+    to their injuries", "of the wounded died") or in a bare death counted on from a toll ("A third officer died
+    later", `classify.LATER_DEATH`), not in a killing its sentence also tells ("Gunmen killed two soldiers and a
+    third died of his wounds")."""
+    base, text = cand.sentence.start, cand.sentence.text
+    told = itertools.chain(incidents.part_cues()["died_of_wounds"].finditer(text), classify.LATER_DEATH.finditer(text))
+    return any(base + m.start() <= cand.trigger.start and cand.trigger.end <= base + m.end() for m in told)
 
 
 def _same_crime(cand: Candidate, crime_paragraph: int) -> bool:
