@@ -405,8 +405,9 @@ def _casualties_told_after(cand: Candidate, sentences: list[tuple[int, int, str]
                  if start >= cand.sentence.end and para == cand.paragraph_start][:2]
     for start, t in following:
         low = t.lower()
-        if classify.CUE["protest"].search(low) or re.search(r"\briot(?:s|ed|ers)?\b", low):
-            break  # another demonstration begins
+        if classify.CUE["protest"].search(low) or re.search(r"\briot(?:s|ed|ers)?\b", low) or \
+                incidents.told_of_another_crowd(cand.sentence.text, low):
+            break  # another demonstration begins, or another place or crowd is told
         if classify.HISTORY_CUES.search(low) or classify.OTHER_TIME_TOLL.search(low):
             break  # "On 30 September last year, security forces killed 90": another time's dead
         if count_fatalities(t).value is not None:
@@ -426,6 +427,8 @@ def _handling_in_next_sentences(cand: Candidate, sentences: list[tuple[int, int,
     following = [t for start, para, t in sentences if start >= cand.sentence.end and para == cand.paragraph_start][:2]
     for t in following:
         low = classify.DENIED_OUTCOME.sub(" ", t.lower())  # "nobody was arrested, police said": no intervention
+        if incidents.told_of_another_crowd(cand.sentence.text, low):
+            break  # "Elsewhere in the town, youths stoned passing cars": not this demonstration's conduct or handling
         if classify.CUE["protest"].search(low):
             continue
         if CLASH_WITH_FORCES.search(low):

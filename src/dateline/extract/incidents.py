@@ -26,7 +26,7 @@ from typing import Any
 
 from dateline.codebook import Codebook
 from dateline.extract import notes
-from dateline.extract.classify import ADDITIONAL_DEAD, DISTINCT_INCIDENT
+from dateline.extract.classify import ADDITIONAL_DEAD, DISTINCT_INCIDENT, ELSEWHERE_TOLD, OTHER_CROWD
 from dateline.extract.fatalities import count_fatalities
 from dateline.extract.packaged import cue_lists, load_model
 from dateline.model import Actor, Event, Span
@@ -476,6 +476,16 @@ def _told_apart(a: Event, b: Event) -> bool:
         return True
     named = [x for x in (a.actor1, b.actor1) if x and not x.startswith(_UNNAMED)]
     return len(named) == 2 and a.actor1 != b.actor1 and b.actor1 != a.actor2 and a.actor1 != b.actor2
+
+
+def told_of_another_crowd(first: str, later: str) -> bool:
+    """`later`, a sentence told after a demonstration's sentence `first`, moves to another place ("Elsewhere in the
+    town", "Meanwhile in the township"; ELSEWHERE_TOLD) or names a crowd that `first` did not name ("youths", "a
+    mob"; OTHER_CROWD): it tells no part of that demonstration, neither its conduct nor its handling."""
+    if ELSEWHERE_TOLD.search(later):
+        return True
+    own = first.lower()
+    return any(m.group(0).lower() not in own for m in OTHER_CROWD.finditer(later))
 
 
 def _another_incident(later: Event, report: ReportText) -> bool:
