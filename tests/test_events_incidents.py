@@ -313,3 +313,15 @@ def test_a_second_protester_who_died_later_adds_one_to_the_toll(pipeline: Pipeli
     [event] = _kept(pipeline, text)
     assert event.sub_event_type == "Excessive force against protesters"
     assert event.fatalities == 2
+
+
+@pytest.mark.parametrize("text", [
+    ("Nurses marched through Kisumu on Tuesday to demand unpaid allowances. A mob beat a suspected thief to death in "
+     "Kisumu on Tuesday."),
+    ("Lecturers protested outside the university in Eldoret on Friday over pay. A mob lynched a suspected cattle "
+     "thief in Eldoret on Friday."),
+])
+def test_a_mob_killing_told_after_a_march_is_an_incident_of_its_own(pipeline: Pipeline, text: str) -> None:
+    # before: the incident model folded the lynching into the march: one peaceful protest with the mob's dead
+    events = sorted(_kept(pipeline, text), key=lambda e: e.sub_event_type)
+    assert [(e.sub_event_type, e.fatalities) for e in events] == [("Mob violence", 1), ("Peaceful protest", None)]

@@ -287,7 +287,7 @@ def merge_retellings(events: list[Event], report: ReportText, model: IncidentMod
                 continue
             fought, died = _fought_back(event, other, report), died_of_wounds(event, other, report)
             turned = _crowd_turned(event, other, report)
-            if _told_apart(event, other) and not (fought or died or turned):
+            if (_told_apart(event, other) or _crowds_apart(event, other, report)) and not (fought or died or turned):
                 continue
             p = model.probability(pair_features(event, other, report))
             if p >= model.threshold or _told_as_part_of(event, other, report, book) or fought or died or turned:
@@ -486,6 +486,19 @@ def told_of_another_crowd(first: str, later: str) -> bool:
         return True
     own = first.lower()
     return any(m.group(0).lower() not in own for m in OTHER_CROWD.finditer(later))
+
+
+def _crowds_apart(a: Event, b: Event, report: ReportText) -> bool:
+    """A demonstration and a riot whose sentence names another crowd or moves elsewhere ("Teachers marched in Nairobi
+    over pay. A mob lynched a suspected thief in Nairobi"): two incidents of two crowds, whatever their words share.
+    A riot of the demonstration's own crowd ("Some of them threw stones") is `_crowd_turned`'s."""
+    if {a.event_type, b.event_type} != {"Protests", "Riots"}:
+        return False
+    demonstration, riot = (a, b) if a.event_type == "Protests" else (b, a)
+    td, tr = trigger_of(demonstration), trigger_of(riot)
+    if td is None or tr is None or report.sentence_index(td.start) == report.sentence_index(tr.start):
+        return False
+    return told_of_another_crowd(report.sentence_of(td.start), report.sentence_of(tr.start))
 
 
 def _another_incident(later: Event, report: ReportText) -> bool:
