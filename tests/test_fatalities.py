@@ -316,3 +316,14 @@ def test_an_aside_after_the_counted_victims_leaves_the_head_count(text: str, val
     # before: the aside's last victim ("a child were killed") was read as the figure, or the aside hid the verb
     assert count_fatalities(text).value == value
 
+
+
+@pytest.mark.parametrize(("text", "value"), [
+    ("A police officer was shot dead on Monday alongside two colleagues.", 3),
+    ("The officer was killed alongside a colleague, police said.", 2),
+    ("A district commissioner was killed on Monday night along with his driver.", 2),
+    ("The soldier was killed alongside US forces.", 1),  # a force fought beside, no count of the dead
+])
+def test_a_victim_killed_alongside_others_counts_them_too(text: str, value: int) -> None:
+    # before: only "was killed along with N", right after the verb, added the others
+    assert count_fatalities(text).value == value

@@ -104,8 +104,11 @@ _NAMED_AFTER = re.compile(r"\b(?:killing|killed|shot dead|shooting dead|assassin
 # named by a description (the named or "he/she" victims are _ONE_NAMED's)
 _ONE_DESCRIBED = re.compile(rf"(?:^|(?<=[.;:!?]\s))(?:The|A|An)\s+(?:[\w'’-]+\s+){{0,10}}?was\s+"
                             rf"(?:(?:reportedly|allegedly|later)\s+)?{_DEATH_VERB}\b")
-# "the commander was killed along with two other fighters": one victim and the others named with him
-_ALONG_WITH = re.compile(rf"\bwas\s+{_AUX}{_DEATH_VERB}\s+(?:along|together)\s+with\s+(?:(?:his|her|their|its)\s+)?{_NUM}\b", re.IGNORECASE)
+# "the commander was killed along with two other fighters", "an officer was shot dead on Monday alongside a
+# colleague", "… along with his driver": one victim and the others named with him, after a few words of time or place
+_ALONG_WITH = re.compile(rf"\bwas\s+{_AUX}{_DEATH_VERB}\s+(?:[\w'’-]+\s+){{0,4}}?(?:(?:along|together)\s+with|alongside)\s+"
+                         rf"(?:(?:his|her|their|its)\s+)?(?:{_NUM}\b|(?<=(?:his|her|its)\s)(?P<one>[a-z][\w'’-]*[^s\W])\b)",
+                         re.IGNORECASE)
 # "… before he was shot dead": a death told as what ended the act, after it
 _BEFORE = re.compile(r"\bbefore\s+$", re.IGNORECASE)
 _KILLED_AFTER = re.compile(r"\bbefore\s+(?:being|(?:he|she)\s+was)\s+(?:shot dead|killed|shot and killed|gunned down|"
@@ -293,7 +296,7 @@ def count_fatalities(text: str) -> FatalityCount:
     for m in _ONE_DESCRIBED.finditer(text):
         hits.append((m.start(), m.end(), 1, False))
     for m in _ALONG_WITH.finditer(text):
-        others, vague = number_value(m.group("q") + m.group("n"))
+        others, vague = (1, False) if m.group("one") else number_value(m.group("q") + m.group("n"))
         if others is not None:
             # from the clause's start: the victim's own phrase ("a village chief was killed") is part of the figure
             start = max(text.rfind(".", 0, m.start()), text.rfind(";", 0, m.start())) + 1
