@@ -295,6 +295,13 @@ def test_a_bare_death_with_no_violent_incident_before_it_is_no_event(pipeline: P
     assert events_of(pipeline, text) == []
 
 
+def test_more_deaths_of_disease_told_after_an_attack_leave_its_toll_alone(pipeline: Pipeline) -> None:
+    # a death told of disease, hunger or an accident is no death of the attack's wounded, even with a counting word
+    text = ("Bandits killed four villagers in Gusau on Sunday. Two more children died of cholera in the camp on "
+            "Monday, aid workers said.")
+    assert [e.fatalities for e in _kept(pipeline, text)] == [4]
+
+
 def test_a_natural_death_told_after_an_attack_leaves_its_toll_alone(pipeline: Pipeline) -> None:
     # guard: with no counting word, "died" names no more dead of the attack told before
     text = ("Gunmen killed two policemen at a checkpoint in Potiskum on Monday. The former governor of the state "
