@@ -274,8 +274,8 @@ def test_a_protester_who_died_later_in_hospital_is_no_protest_of_that_day(pipeli
 @pytest.mark.parametrize(("text", "dead"), [
     ("Gunmen killed two policemen at a checkpoint in Potiskum on Monday. A third officer died later in hospital.", 3),
     ("Gunmen shot dead two traders at a market in Sokoto on Monday. A third trader died later.", 3),
-    ("Militants ambushed an army patrol near Menaka on Tuesday, killing two soldiers. A third soldier later died in "
-     "hospital.", 3),
+    (("Militants ambushed an army patrol near Menaka on Tuesday, killing two soldiers. A third soldier later died "
+      "in hospital."), 3),
     ("Bandits killed four villagers in Gusau on Sunday. Two more villagers died on Monday, a local chief said.", 6),
 ])
 def test_a_later_death_told_bare_with_a_counting_word_adds_to_the_incidents_toll(pipeline: Pipeline, text: str,
