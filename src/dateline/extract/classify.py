@@ -33,21 +33,27 @@ from dateline.yaml_files import load_yaml
 # Read once at import: the rules below compile regular expressions from it at import time too.
 
 
-def _trigger_lexicon() -> tuple[dict[str, str], list[tuple[str, str]], list[str]]:
-    """The trigger lexicon (data/triggers.yaml): lemma -> family, (phrase pattern, family) in order, and the
-    patterns of the phrases marked `later_death` (one more dead of an incident told before)."""
+@functools.cache
+def _trigger_table() -> dict[str, Any]:
     raw = importlib_resources.files("dateline").joinpath("data/triggers.yaml").read_text(encoding="utf-8")
-    table = load_yaml(raw)
+    table: dict[str, Any] = load_yaml(raw)
+    return table
+
+
+def _trigger_lexicon() -> tuple[dict[str, str], list[tuple[str, str]]]:
+    """The trigger lexicon (data/triggers.yaml): lemma -> family, and (phrase pattern, family) in order."""
+    table = _trigger_table()
     lemmas = {word: family for family, words in table["lemmas"].items() for word in words}
-    later = [entry["pattern"] for entry in table["phrases"] if entry.get("later_death")]
-    return lemmas, [(entry["pattern"], entry["family"]) for entry in table["phrases"]], later
+    return lemmas, [(entry["pattern"], entry["family"]) for entry in table["phrases"]]
 
 
 # Single words by lemma → event family, and multi-word cues (lower-cased text) → family.
-TRIGGER_LEMMAS, TRIGGER_PHRASES, _LATER_DEATH_PHRASES = _trigger_lexicon()
+TRIGGER_LEMMAS, TRIGGER_PHRASES = _trigger_lexicon()
 # "A third officer died later", "Another protester died": a death counted on from an incident's toll, told with no
-# doer; the events stage folds it into the incident told before (events._only_died_of_wounds)
-LATER_DEATH = re.compile("|".join(_LATER_DEATH_PHRASES), re.IGNORECASE)
+# doer (the phrases marked `later_death`); the events stage folds it into the incident told before
+# (events._only_died_of_wounds)
+LATER_DEATH = re.compile("|".join(e["pattern"] for e in _trigger_table()["phrases"] if e.get("later_death")),
+                         re.IGNORECASE)
 # compiled once: find_triggers runs them over every sentence of every article
 _TRIGGER_PATTERNS = [(re.compile(pattern), family) for pattern, family in TRIGGER_PHRASES]
 
