@@ -327,3 +327,12 @@ def test_an_aside_after_the_counted_victims_leaves_the_head_count(text: str, val
 def test_a_victim_killed_alongside_others_counts_them_too(text: str, value: int) -> None:
     # before: only "was killed along with N", right after the verb, added the others
     assert count_fatalities(text).value == value
+
+
+@pytest.mark.parametrize(("text", "value"), [
+    ("In the raid on two villages, five people were killed.", 5),
+    ("During an attack on three police posts, 12 officers were killed, the army said.", 12),
+])
+def test_a_count_of_places_before_a_comma_is_not_the_victims_count(text: str, value: int) -> None:
+    # before: the first number, of villages or posts, was read with the victims after the comma as their count
+    assert count_fatalities(text).value == value

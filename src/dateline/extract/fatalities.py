@@ -205,6 +205,9 @@ _PLAIN_NUM = (
     r"five|six|seven|eight|nine))?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|"
     r"fourteen|fifteen|sixteen|seventeen|eighteen|nineteen)"
 )
+# "In the raid on two villages, five people were killed": a count after a comma inside the victim gap is the
+# victims' own; the number before the comma counts places or things (fatalities._accept)
+_COUNT_AFTER_COMMA = re.compile(rf",\s+{_QUAL}(?:{_PLAIN_NUM}|tens|dozens|scores|hundreds|thousands)\b", re.IGNORECASE)
 _RANGE = re.compile(
     rf"\b(?:between\s+(?P<a1>{_PLAIN_NUM})\s+and\s+(?P<b1>{_PLAIN_NUM})"
     rf"|(?P<from>from\s+)?(?P<a2>{_PLAIN_NUM})(?:\s+(?:to|or)\s+|\s*[-–—]\s*)(?P<b2>{_PLAIN_NUM}))\b",
@@ -360,7 +363,8 @@ def _definite_plural(text: str, later: int) -> FatalityCount:
 def _accept(pattern: re.Pattern[str], m: re.Match[str], text: str) -> tuple[int, int, int, bool] | None:
     gap = m.groupdict().get("gap") or ""
     if (pattern is _PATTERNS[0] or pattern is _ANOTHER) and (_BLOCK_GAP.search(gap) or _TOLL_VERB_IN_GAP.search(gap)
-                                                               or _OTHER_VICTIM_IN_GAP.search(gap)):
+                                                               or _OTHER_VICTIM_IN_GAP.search(gap)
+                                                               or _COUNT_AFTER_COMMA.search(gap)):
         return None
     if pattern is _PATTERNS[0] and _ACTIVE_VERB.fullmatch(text[m.end("gap"):m.end()].strip()) and \
             _OBJECT_AFTER.match(text, m.end()):
