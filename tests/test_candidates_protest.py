@@ -399,3 +399,28 @@ def test_a_crowd_blocking_a_bridge_or_a_border_crossing_is_a_protest_candidate(r
 
 def test_a_bridge_blocked_by_a_landslide_is_no_protest(resources: Resources) -> None:
     assert candidates(resources, "A landslide blocked the border bridge near Chirundu on Tuesday.") == []
+
+
+@pytest.mark.parametrize("text", [
+    ("Several hundred farmers marched peacefully to the district offices in Kitale on Wednesday. Elsewhere in the "
+     "town, youths stoned passing cars."),
+    ("Several hundred farmers marched peacefully to the district offices in Kitale on Wednesday. Meanwhile in the "
+     "township, residents looted shops."),
+    ("Hundreds of traders marched to the council offices in Kitwe on Wednesday. Youths stoned passing cars near the "
+     "bus station."),
+])
+def test_damage_told_elsewhere_or_by_another_crowd_leaves_the_march_peaceful(resources: Resources, text: str) -> None:
+    # before: the next sentence's damage was read as the marchers' own, and the march became a violent demonstration
+    assert candidates(resources, text)[0] == "Peaceful protest"
+
+
+@pytest.mark.parametrize(("text", "sub"), [
+    (("Hundreds of youths marched to the council offices in Kitwe on Wednesday. Some youths stoned passing cars."),
+     "Violent demonstration"),
+    (("Several hundred farmers marched to the district offices in Kitale on Wednesday. Meanwhile, police fired tear "
+      "gas to disperse them."), "Protest with intervention"),
+])
+def test_the_marchers_own_crowd_and_a_bare_meanwhile_still_tell_the_march(resources: Resources, text: str,
+                                                                          sub: str) -> None:
+    # guard: a crowd the march's sentence named, and "Meanwhile," with no other place, stay the march's
+    assert candidates(resources, text)[0] == sub

@@ -269,3 +269,66 @@ def test_a_protester_who_died_later_in_hospital_is_no_protest_of_that_day(pipeli
     [event] = events
     assert event.sub_event_type == "Excessive force against protesters"
     assert (str(event.event_date), event.time_precision) == ("2024-03-12", 1)
+
+
+@pytest.mark.parametrize(("text", "dead"), [
+    ("Gunmen killed two policemen at a checkpoint in Potiskum on Monday. A third officer died later in hospital.", 3),
+    ("Gunmen shot dead two traders at a market in Sokoto on Monday. A third trader died later.", 3),
+    (("Militants ambushed an army patrol near Menaka on Tuesday, killing two soldiers. A third soldier later died "
+      "in hospital."), 3),
+    ("Bandits killed four villagers in Gusau on Sunday. Two more villagers died on Monday, a local chief said.", 6),
+])
+def test_a_later_death_told_bare_with_a_counting_word_adds_to_the_incidents_toll(pipeline: Pipeline, text: str,
+                                                                                 dead: int) -> None:
+    # before: a bare "died" was no trigger, so the later death gave no candidate and the toll stayed as first told
+    [event] = _kept(pipeline, text)
+    assert event.fatalities == dead
+    assert len(event.mentions) == 2
+
+
+@pytest.mark.parametrize("text", [
+    "A third trader died later, police said.",
+    "The former minister died on Sunday at the age of 84, his family said.",
+])
+def test_a_bare_death_with_no_violent_incident_before_it_is_no_event(pipeline: Pipeline, text: str) -> None:
+    # guard: a counted-on death with nothing told before, and a natural death, are no act of political violence
+    assert events_of(pipeline, text) == []
+
+
+def test_more_deaths_of_disease_told_after_an_attack_leave_its_toll_alone(pipeline: Pipeline) -> None:
+    # a death told of disease, hunger or an accident is no death of the attack's wounded, even with a counting word
+    text = ("Bandits killed four villagers in Gusau on Sunday. Two more children died of cholera in the camp on "
+            "Monday, aid workers said.")
+    assert [e.fatalities for e in _kept(pipeline, text)] == [4]
+
+
+def test_a_natural_death_told_after_an_attack_leaves_its_toll_alone(pipeline: Pipeline) -> None:
+    # guard: with no counting word, "died" names no more dead of the attack told before
+    text = ("Gunmen killed two policemen at a checkpoint in Potiskum on Monday. The former governor of the state "
+            "died on Tuesday after a long illness.")
+    assert [e.fatalities for e in _kept(pipeline, text)] == [2]
+
+
+@pytest.mark.parametrize("text", [
+    ("Police opened fire on protesters in Kisumu on Tuesday, killing one man. A second protester, shot in the chest, "
+     "died in hospital on Wednesday."),
+    ("Soldiers shot dead a student during a protest in Bulawayo on Monday. A second protester, hit by a bullet in the "
+     "head, died in hospital."),
+])
+def test_a_second_protester_who_died_later_adds_one_to_the_toll(pipeline: Pipeline, text: str) -> None:
+    # before: the aside between the victim and "died" hid the death, and the toll stayed 1
+    [event] = _kept(pipeline, text)
+    assert event.sub_event_type == "Excessive force against protesters"
+    assert event.fatalities == 2
+
+
+@pytest.mark.parametrize("text", [
+    ("Nurses marched through Kisumu on Tuesday to demand unpaid allowances. A mob beat a suspected thief to death in "
+     "Kisumu on Tuesday."),
+    ("Lecturers protested outside the university in Eldoret on Friday over pay. A mob lynched a suspected cattle "
+     "thief in Eldoret on Friday."),
+])
+def test_a_mob_killing_told_after_a_march_is_an_incident_of_its_own(pipeline: Pipeline, text: str) -> None:
+    # before: the incident model folded the lynching into the march: one peaceful protest with the mob's dead
+    events = sorted(_kept(pipeline, text), key=lambda e: e.sub_event_type)
+    assert [(e.sub_event_type, e.fatalities) for e in events] == [("Mob violence", 1), ("Peaceful protest", None)]

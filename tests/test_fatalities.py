@@ -303,3 +303,36 @@ def test_more_dead_told_with_the_running_total_are_inside_it(text: str, value: i
     count = count_fatalities(text)
     assert count.value == value
     assert count.total == ("toll" in text)
+
+
+@pytest.mark.parametrize(("text", "value"), [
+    ("Two people, a woman and a child, were killed.", 2),
+    ("Three people — two soldiers and a civilian — were killed in the ambush.", 3),
+    ("Four people, three farmers and a herder, were killed, police said.", 4),
+    ("A second protester, shot in the chest, died in hospital on Wednesday.", 1),
+    ("Five soldiers, wounded in the ambush, later died.", 5),
+])
+def test_an_aside_after_the_counted_victims_leaves_the_head_count(text: str, value: int) -> None:
+    # before: the aside's last victim ("a child were killed") was read as the figure, or the aside hid the verb
+    assert count_fatalities(text).value == value
+
+
+
+@pytest.mark.parametrize(("text", "value"), [
+    ("A police officer was shot dead on Monday alongside two colleagues.", 3),
+    ("The officer was killed alongside a colleague, police said.", 2),
+    ("A district commissioner was killed on Monday night along with his driver.", 2),
+    ("The soldier was killed alongside US forces.", 1),  # a force fought beside, no count of the dead
+])
+def test_a_victim_killed_alongside_others_counts_them_too(text: str, value: int) -> None:
+    # before: only "was killed along with N", right after the verb, added the others
+    assert count_fatalities(text).value == value
+
+
+@pytest.mark.parametrize(("text", "value"), [
+    ("In the raid on two villages, five people were killed.", 5),
+    ("During an attack on three police posts, 12 officers were killed, the army said.", 12),
+])
+def test_a_count_of_places_before_a_comma_is_not_the_victims_count(text: str, value: int) -> None:
+    # before: the first number, of villages or posts, was read with the victims after the comma as their count
+    assert count_fatalities(text).value == value

@@ -33,16 +33,27 @@ from dateline.yaml_files import load_yaml
 # Read once at import: the rules below compile regular expressions from it at import time too.
 
 
+@functools.cache
+def _trigger_table() -> dict[str, Any]:
+    raw = importlib_resources.files("dateline").joinpath("data/triggers.yaml").read_text(encoding="utf-8")
+    table: dict[str, Any] = load_yaml(raw)
+    return table
+
+
 def _trigger_lexicon() -> tuple[dict[str, str], list[tuple[str, str]]]:
     """The trigger lexicon (data/triggers.yaml): lemma -> family, and (phrase pattern, family) in order."""
-    raw = importlib_resources.files("dateline").joinpath("data/triggers.yaml").read_text(encoding="utf-8")
-    table = load_yaml(raw)
+    table = _trigger_table()
     lemmas = {word: family for family, words in table["lemmas"].items() for word in words}
     return lemmas, [(entry["pattern"], entry["family"]) for entry in table["phrases"]]
 
 
 # Single words by lemma → event family, and multi-word cues (lower-cased text) → family.
 TRIGGER_LEMMAS, TRIGGER_PHRASES = _trigger_lexicon()
+# "A third officer died later", "Another protester died": a death counted on from an incident's toll, told with no
+# doer (the phrases marked `later_death`); the events stage folds it into the incident told before
+# (events._only_died_of_wounds)
+LATER_DEATH = re.compile("|".join(e["pattern"] for e in _trigger_table()["phrases"] if e.get("later_death")),
+                         re.IGNORECASE)
 # compiled once: find_triggers runs them over every sentence of every article
 _TRIGGER_PATTERNS = [(re.compile(pattern), family) for pattern, family in TRIGGER_PHRASES]
 
@@ -861,6 +872,8 @@ GATHERING_ATTACKED = _LEXICON.regex("GATHERING_ATTACKED")
 ADDITIONAL_DEAD = _LEXICON.regex("ADDITIONAL_DEAD")
 CROWD_SEQUEL = _LEXICON.regex("CROWD_SEQUEL")
 CROWD_DAMAGE_AFTER = _LEXICON.regex("CROWD_DAMAGE_AFTER")
+ELSEWHERE_TOLD = _LEXICON.regex("ELSEWHERE_TOLD")
+OTHER_CROWD = _LEXICON.regex("OTHER_CROWD")
 STATE_WORDS = _LEXICON.regex("STATE_WORDS")
 NONSTATE_WORDS = _LEXICON.regex("NONSTATE_WORDS")
 TERRITORY_OBJECTS = _LEXICON.regex("TERRITORY_OBJECTS")

@@ -405,8 +405,9 @@ def _casualties_told_after(cand: Candidate, sentences: list[tuple[int, int, str]
                  if start >= cand.sentence.end and para == cand.paragraph_start][:2]
     for start, t in following:
         low = t.lower()
-        if classify.CUE["protest"].search(low) or re.search(r"\briot(?:s|ed|ers)?\b", low):
-            break  # another demonstration begins
+        if classify.CUE["protest"].search(low) or re.search(r"\briot(?:s|ed|ers)?\b", low) or \
+                incidents.told_of_another_crowd(cand.sentence.text, low):
+            break  # another demonstration begins, or another place or crowd is told
         if classify.HISTORY_CUES.search(low) or classify.OTHER_TIME_TOLL.search(low):
             break  # "On 30 September last year, security forces killed 90": another time's dead
         if count_fatalities(t).value is not None:
@@ -426,6 +427,8 @@ def _handling_in_next_sentences(cand: Candidate, sentences: list[tuple[int, int,
     following = [t for start, para, t in sentences if start >= cand.sentence.end and para == cand.paragraph_start][:2]
     for t in following:
         low = classify.DENIED_OUTCOME.sub(" ", t.lower())  # "nobody was arrested, police said": no intervention
+        if incidents.told_of_another_crowd(cand.sentence.text, low):
+            break  # "Elsewhere in the town, youths stoned passing cars": not this demonstration's conduct or handling
         if classify.CUE["protest"].search(low):
             continue
         if CLASH_WITH_FORCES.search(low):
@@ -669,11 +672,12 @@ def _without_untold_wounds(candidates: list[Candidate], rejected: list[RejectedC
 
 def _only_died_of_wounds(cand: Candidate) -> bool:
     """The candidate's act is only a death of wounds: its main trigger lies in the words that tell it ("succumbed
-    to their injuries", "of the wounded died"), not in a killing its sentence also tells ("Gunmen killed two
-    soldiers and a third died of his wounds")."""
-    base = cand.sentence.start
-    return any(base + m.start() <= cand.trigger.start and cand.trigger.end <= base + m.end()
-               for m in incidents.part_cues()["died_of_wounds"].finditer(cand.sentence.text))
+    to their injuries", "of the wounded died") or in a bare death counted on from a toll ("A third officer died
+    later", `classify.LATER_DEATH`), not in a killing its sentence also tells ("Gunmen killed two soldiers and a
+    third died of his wounds")."""
+    base, text = cand.sentence.start, cand.sentence.text
+    told = itertools.chain(incidents.part_cues()["died_of_wounds"].finditer(text), classify.LATER_DEATH.finditer(text))
+    return any(base + m.start() <= cand.trigger.start and cand.trigger.end <= base + m.end() for m in told)
 
 
 def _same_crime(cand: Candidate, crime_paragraph: int) -> bool:

@@ -76,6 +76,13 @@ _SUM_PATTERNS = [
 _AGE = r"(?:(?:\d{1,2}|[a-z]+)-year-old\s+)?"  # "a man and his 11-year-old daughter"
 # ", two of them children,": who the victims counted before were, not another count
 _APPOSITIVE_SHARE = re.compile(r",\s+(?:\d+|[a-z]+)\s+of\s+(?:them|whom)\s+[^,.;]{1,40},", re.IGNORECASE)
+# An aside between commas or dashes after a counted victim phrase, just before its death verb: who the victims were
+# ("Two people, a woman and a child, were killed", "Three people — two soldiers and a civilian — were killed") or
+# how one died ("A second protester, shot in the chest, died in hospital"). The head's count is the figure; the
+# aside is blanked, unless it tells deaths of its own ("Two gunmen, who killed five people, were shot dead").
+_ASIDE = re.compile(rf"(?P<head>\b{_NUM}\s+(?:[\w'’-]+\s+){{0,2}}?[\w'’-]+)(?P<aside>\s*(?:,|—|–|--)"
+                    rf"(?![^,.;—–]*?\b(?:{_DEATH_VERB}|kill\w*)\b)[^,.;—–]{{1,60}}?(?:,|—|–|--)\s*)"
+                    rf"(?={_AUX}{_DEATH_VERB}\b)", re.IGNORECASE)
 # "a man and his son were killed", "a drug suspect and his companion, a gang leader, were killed": one victim
 # and a second named by a possessive, two deaths.
 _PAIR = re.compile(rf"\b(?:an?|one)\s+(?:[\w'’-]+\s+){{0,2}}?and\s+(?:his|her|their)\s+{_AGE}[\w'’-]+(?:,[^,.;]{{1,60}},)?\s+"
@@ -97,8 +104,11 @@ _NAMED_AFTER = re.compile(r"\b(?:killing|killed|shot dead|shooting dead|assassin
 # named by a description (the named or "he/she" victims are _ONE_NAMED's)
 _ONE_DESCRIBED = re.compile(rf"(?:^|(?<=[.;:!?]\s))(?:The|A|An)\s+(?:[\w'’-]+\s+){{0,10}}?was\s+"
                             rf"(?:(?:reportedly|allegedly|later)\s+)?{_DEATH_VERB}\b")
-# "the commander was killed along with two other fighters": one victim and the others named with him
-_ALONG_WITH = re.compile(rf"\bwas\s+{_AUX}{_DEATH_VERB}\s+(?:along|together)\s+with\s+(?:(?:his|her|their|its)\s+)?{_NUM}\b", re.IGNORECASE)
+# "the commander was killed along with two other fighters", "an officer was shot dead on Monday alongside a
+# colleague", "… along with his driver": one victim and the others named with him, after a few words of time or place
+_ALONG_WITH = re.compile(rf"\bwas\s+{_AUX}{_DEATH_VERB}\s+(?:[\w'’-]+\s+){{0,4}}?(?:(?:along|together)\s+with|alongside)\s+"
+                         rf"(?:(?:his|her|their|its)\s+)?(?:{_NUM}\b|(?<=(?:his|her|its)\s)(?P<one>[a-z][\w'’-]*[^s\W])\b)",
+                         re.IGNORECASE)
 # "… before he was shot dead": a death told as what ended the act, after it
 _BEFORE = re.compile(r"\bbefore\s+$", re.IGNORECASE)
 _KILLED_AFTER = re.compile(r"\bbefore\s+(?:being|(?:he|she)\s+was)\s+(?:shot dead|killed|shot and killed|gunned down|"
@@ -195,6 +205,9 @@ _PLAIN_NUM = (
     r"five|six|seven|eight|nine))?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|"
     r"fourteen|fifteen|sixteen|seventeen|eighteen|nineteen)"
 )
+# "In the raid on two villages, five people were killed": a count after a comma inside the victim gap is the
+# victims' own; the number before the comma counts places or things (fatalities._accept)
+_COUNT_AFTER_COMMA = re.compile(rf",\s+{_QUAL}(?:{_PLAIN_NUM}|tens|dozens|scores|hundreds|thousands)\b", re.IGNORECASE)
 _RANGE = re.compile(
     rf"\b(?:between\s+(?P<a1>{_PLAIN_NUM})\s+and\s+(?P<b1>{_PLAIN_NUM})"
     rf"|(?P<from>from\s+)?(?P<a2>{_PLAIN_NUM})(?:\s+(?:to|or)\s+|\s*[-–—]\s*)(?P<b2>{_PLAIN_NUM}))\b",
@@ -267,6 +280,7 @@ def count_fatalities(text: str) -> FatalityCount:
     separate figures for the same deaths conflict and the lowest is kept; a range counts as its lower bound."""
     text = collapse_ranges(text)
     text = _APPOSITIVE_SHARE.sub(lambda m: " " * len(m.group(0)), text)  # (offsets kept)
+    text = _ASIDE.sub(lambda m: m.group("head") + " " * len(m.group("aside")), text)
     hits: list[tuple[int, int, int, bool]] = []  # start, end, value, vague
     for pattern in _SUM_PATTERNS:
         for m in pattern.finditer(text):
@@ -285,7 +299,7 @@ def count_fatalities(text: str) -> FatalityCount:
     for m in _ONE_DESCRIBED.finditer(text):
         hits.append((m.start(), m.end(), 1, False))
     for m in _ALONG_WITH.finditer(text):
-        others, vague = number_value(m.group("q") + m.group("n"))
+        others, vague = (1, False) if m.group("one") else number_value(m.group("q") + m.group("n"))
         if others is not None:
             # from the clause's start: the victim's own phrase ("a village chief was killed") is part of the figure
             start = max(text.rfind(".", 0, m.start()), text.rfind(";", 0, m.start())) + 1
@@ -349,7 +363,8 @@ def _definite_plural(text: str, later: int) -> FatalityCount:
 def _accept(pattern: re.Pattern[str], m: re.Match[str], text: str) -> tuple[int, int, int, bool] | None:
     gap = m.groupdict().get("gap") or ""
     if (pattern is _PATTERNS[0] or pattern is _ANOTHER) and (_BLOCK_GAP.search(gap) or _TOLL_VERB_IN_GAP.search(gap)
-                                                               or _OTHER_VICTIM_IN_GAP.search(gap)):
+                                                               or _OTHER_VICTIM_IN_GAP.search(gap)
+                                                               or _COUNT_AFTER_COMMA.search(gap)):
         return None
     if pattern is _PATTERNS[0] and _ACTIVE_VERB.fullmatch(text[m.end("gap"):m.end()].strip()) and \
             _OBJECT_AFTER.match(text, m.end()):

@@ -26,7 +26,8 @@ from typing import Any
 
 from dateline.codebook import Codebook
 from dateline.extract import notes
-from dateline.extract.classify import ADDITIONAL_DEAD, DISTINCT_INCIDENT
+from dateline.extract.classify import ADDITIONAL_DEAD, DISTINCT_INCIDENT, ELSEWHERE_TOLD, OTHER_CROWD
+from dateline.extract.fatalities import count_fatalities
 from dateline.extract.packaged import cue_lists, load_model
 from dateline.model import Actor, Event, Span
 
@@ -286,7 +287,7 @@ def merge_retellings(events: list[Event], report: ReportText, model: IncidentMod
                 continue
             fought, died = _fought_back(event, other, report), died_of_wounds(event, other, report)
             turned = _crowd_turned(event, other, report)
-            if _told_apart(event, other) and not (fought or died or turned):
+            if (_told_apart(event, other) or _crowds_apart(event, other, report)) and not (fought or died or turned):
                 continue
             p = model.probability(pair_features(event, other, report))
             if p >= model.threshold or _told_as_part_of(event, other, report, book) or fought or died or turned:
@@ -477,6 +478,29 @@ def _told_apart(a: Event, b: Event) -> bool:
     return len(named) == 2 and a.actor1 != b.actor1 and b.actor1 != a.actor2 and a.actor1 != b.actor2
 
 
+def told_of_another_crowd(first: str, later: str) -> bool:
+    """`later`, a sentence told after a demonstration's sentence `first`, moves to another place ("Elsewhere in the
+    town", "Meanwhile in the township"; ELSEWHERE_TOLD) or names a crowd that `first` did not name ("youths", "a
+    mob"; OTHER_CROWD): it tells no part of that demonstration, neither its conduct nor its handling."""
+    if ELSEWHERE_TOLD.search(later):
+        return True
+    own = first.lower()
+    return any(m.group(0).lower() not in own for m in OTHER_CROWD.finditer(later))
+
+
+def _crowds_apart(a: Event, b: Event, report: ReportText) -> bool:
+    """A demonstration and a riot whose sentence names another crowd or moves elsewhere ("Teachers marched in Nairobi
+    over pay. A mob lynched a suspected thief in Nairobi"): two incidents of two crowds, whatever their words share.
+    A riot of the demonstration's own crowd ("Some of them threw stones") is `_crowd_turned`'s."""
+    if {a.event_type, b.event_type} != {"Protests", "Riots"}:
+        return False
+    demonstration, riot = (a, b) if a.event_type == "Protests" else (b, a)
+    td, tr = trigger_of(demonstration), trigger_of(riot)
+    if td is None or tr is None or report.sentence_index(td.start) == report.sentence_index(tr.start):
+        return False
+    return told_of_another_crowd(report.sentence_of(td.start), report.sentence_of(tr.start))
+
+
 def _another_incident(later: Event, report: ReportText) -> bool:
     """The later telling says it is another incident ("a second bomb", "Separately, …", "killed nine civilians in
     the same period"): however much it shares with an earlier event, it is no retelling of it (the rule that keeps
@@ -619,8 +643,17 @@ def _fold(event: Event, other: Event, report: ReportText, book: Codebook | None,
         event.evidence.setdefault(name, span)
     if event.fatalities is None and other.fatalities is not None:
         event.fatalities = other.fatalities
-    elif other.fatalities and event.fatalities is not None and (
-            more_dead or ADDITIONAL_DEAD.search(other.mentions[0].text)):
+    elif event.fatalities is not None and more_dead:
+        event.fatalities += _dead_told(other)
+    elif other.fatalities and event.fatalities is not None and ADDITIONAL_DEAD.search(other.mentions[0].text):
         event.fatalities += other.fatalities  # "ten of the attackers were also killed": more dead, not a recount
     event.confidence = max(event.confidence, other.confidence)
     event.notes = notes.after_merge(event.notes, before, event)
+
+
+def _dead_told(later: Event) -> int:
+    """The dead a later telling of the incident's wounded counts ("A second protester, shot in the chest, died in
+    hospital"): its own figure, or, where its sub-type reads no dead of its own (a protest's), its sentence's."""
+    if later.fatalities:
+        return later.fatalities
+    return count_fatalities(later.mentions[0].text).value or 0 if later.mentions else 0
