@@ -1439,9 +1439,8 @@ def _targets(sent: SpacySpan | None, low: str) -> str:
     if sent is not None:
         parts: list[str] = []
         for tok in sent:
-            if CUE["attack_words"].fullmatch(tok.lower_) or tok.lemma_.lower() in {"kill", "attack", "shoot", "target",
-                                                                                     "fire", "hit", "ambush", "murder",
-                                                                                     "gun", "stab", "raid"}:
+            if (CUE["attack_words"].fullmatch(tok.lower_) or tok.lemma_.lower() in HIT_LEMMAS) and \
+                    not _stormed_by_state(tok):
                 for child in tok.children:
                     if child.dep_ in {"dobj", "nsubjpass"}:
                         parts.append(" ".join(t.lower_ for t in _outside_clauses(child)))
@@ -1688,6 +1687,8 @@ def _target_is_armed(sent: SpacySpan | None, low: str) -> bool:
     kind = target_kind(sent)
     if kind is not None:
         return kind == "armed"
+    if any(_stormed_by_state(t) for t in sent or ()) and (ARMED_ATTACKERS.search(low) or NONSTATE_WORDS.search(low)):
+        return True  # "troops stormed a church where gunmen held hostages": the state went after the armed men
     target = _targets(sent, low)
     return bool(ARMED_WORDS.search(target)) and not CIVILIAN_WORDS.search(target)
 
@@ -1735,7 +1736,8 @@ def _target_heads(sent: SpacySpan | None) -> list[Token]:
     hit: list[tuple[Token, Token]] = []  # (attack verb, what it hit)
     for tok in sent:
         opened_fire = tok.lemma_.lower() == "open" and any(c.lemma_.lower() == "fire" for c in tok.children)
-        if not (CUE["attack_words"].fullmatch(tok.lower_) or tok.lemma_.lower() in ATTACK_LEMMAS or opened_fire):
+        if not (CUE["attack_words"].fullmatch(tok.lower_) or tok.lemma_.lower() in ATTACK_LEMMAS or opened_fire) or \
+                _stormed_by_state(tok):
             continue
         for child in tok.children:
             if child.dep_ in {"dobj", "nsubjpass"}:
@@ -1758,6 +1760,14 @@ def _target_heads(sent: SpacySpan | None) -> list[Token]:
 
 
 ATTACK_LEMMAS = _LEXICON.words("ATTACK_LEMMAS")
+HIT_LEMMAS = frozenset(_LEXICON.words("HIT_LEMMAS"))
+
+
+def _stormed_by_state(verb: Token) -> bool:
+    """A state's forces storming a place ("troops stormed a church where gunmen held hostages") go after the armed
+    men inside: the place they stormed names no victims of theirs, as it does when gunmen storm it."""
+    return verb.lemma_.lower() == "storm" and any(
+        v.i == verb.i and STATE_WORDS.search(phrase) for v, _, phrase in _doers(verb.sent, "storm"))
 
 
 def _in_clause_on(verb: Token, nouns: set[int]) -> bool:
