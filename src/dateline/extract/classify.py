@@ -219,7 +219,7 @@ def _diplomatic_subject(tok: Token) -> bool:
 # Verbs of war that name an event only when armed actors do them to a place or a target (codebook sections 10
 # and 12): the family each one proposes once its frame is found.
 ARMED_FRAMES = {"target": "target", "advance": "advance", "invade": "attack", "counter": "clash", "firing": "fire",
-                "retreat": "withdraw"}
+                "retreat": "withdraw", "occupy": "territory"}
 # ground entered; "advanced on / to / towards the town" is an approach, which takes nothing
 _PLACE_PREPS = {"into", "in", "through", "inside"}
 
@@ -280,6 +280,7 @@ def named_place_taken(sent: SpacySpan | None) -> bool:
     toponyms = _toponym_tokens(sent.doc) if sent else set()
     for tok in sent or ():
         family = TRIGGER_LEMMAS.get(tok.lemma_.lower())
+        family = ARMED_FRAMES.get(family, family) if family == "occupy" else family  # "rebels occupied Kitchanga"
         # (a verb the tagger calls a noun still has the parse's subject: "The army retook X")
         verb = tok.pos_ == "VERB" or any(c.dep_ == "nsubj" for c in tok.children)
         if not verb or family not in {"regain", "territory", "seize"}:
@@ -333,9 +334,25 @@ def _armed_frame(tok: Token, family: str) -> bool:
                    for h in holders for c in h.children)
     if family in {"target", "invade"}:
         return tok.pos_ == "VERB"
+    if family == "occupy":
+        return _ground_occupied(tok, actors)
     if family == "retreat" and tok.lemma_.lower() in PHRASAL_RETREATS:
         return _ground_left(tok)
     return True
+
+
+def _ground_occupied(verb: Token, actors: str) -> bool:
+    """An armed side (not the police) that occupied a place, told as an act in the past ("rebels occupied two
+    villages", "the town was occupied by militants", "have occupied the town"): ground taken. The present tells a
+    state of affairs ("forces occupy a fifth of the country"), and police occupying a building keep order."""
+    if verb.pos_ != "VERB" or verb.tag_ not in {"VBD", "VBN"} or not _names_forces(POLICE_ONLY.sub(" ", actors)):
+        return False
+    if verb.tag_ == "VBN" and not any(c.dep_ in {"aux", "auxpass"} for c in verb.children):
+        return False  # "the town occupied by rebels": a participle names the ground, it tells no act
+    # the ground is the object itself ("the town of X", "two villages", "Kitchanga"), not a place named inside it
+    # ("troops occupied the administration building in Goma" took a building, no ground)
+    return any(c.dep_ in {"dobj", "nsubjpass"} and (TERRITORY_OBJECTS.fullmatch(c.lower_) or (
+        c.pos_ == "PROPN" and c.ent_type_ not in {"DATE", "TIME", "PERSON", "NORP"})) for c in verb.children)
 
 
 PHRASAL_RETREATS = _LEXICON.words("PHRASAL_RETREATS")
@@ -1382,7 +1399,7 @@ def _targeting_subtype(low: str, has: dict[str, bool], sent: SpacySpan | None) -
 
 def _territory_subtype(low: str, families: set[str]) -> Classification:
     """Who takes the ground decides: state forces regain territory; a non-state group overtakes it."""
-    verb = re.search(r"\b(?:recaptur|retook|retake|regain|liberat|won back|wrested|recovered control|captur|seiz|"
+    verb = re.search(r"\b(?:recaptur|retook|retake|regain|liberat|won back|wrested|recovered control|captur|seiz|(?:re)?occup|"
                      r"overr[au]n|took|taken|pushed|control|entere?d?\b|advanc|drove|driv(?:en|e|ing)\b|kick|chas(?:e|ed|ing)\b|"
                      r"expell?|oust)", low)
     before = low[:verb.start()] if verb else low
