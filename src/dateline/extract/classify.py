@@ -92,6 +92,7 @@ ARMED_WORDS = _LEXICON.regex("ARMED_WORDS")
 
 # Words on the path from a trigger to the root that make it a not-event.
 CALL_LEMMAS = set(_LEXICON.words("CALL_LEMMAS"))
+PLAN_LEMMAS = set(_LEXICON.words("PLAN_LEMMAS"))
 THREAT_LEMMAS = set(_LEXICON.words("THREAT_LEMMAS"))
 CONTINUING_LEMMAS = set(_LEXICON.words("CONTINUING_LEMMAS"))
 CASUALTY_LEMMAS = set(_LEXICON.words("CASUALTY_LEMMAS"))
@@ -716,12 +717,10 @@ def judge_trigger(tok: Token, sent: SpacySpan, published: dt.date | None) -> Ver
                 return Verdict("call", f"a call: {node.text}")
             if lemma in CANCEL_LEMMAS and node.pos_ == "VERB":
                 return Verdict("negated", f"called off: {node.text}")
-            if lemma in {"organise", "organize", "stage", "hold"} and node.tag_ in {"VBD", "VBN"} and \
-                    not any(c.dep_ in {"aux", "auxpass"} and c.lower_ in {"to", "be", "been"} for c in node.children):
+            if _held_in_the_past(node):
                 pass  # "organized a protest" in the past tense: it took place
             elif lemma in THREAT_LEMMAS:
-                reason = "future" if lemma in {"plan", "schedule", "prepare", "organise", "organize", "announce"} \
-                    else "hypothetical"
+                reason = "future" if lemma in PLAN_LEMMAS else "hypothetical"
                 return Verdict(reason, f"not (yet) happened: {node.text}")
             if lemma in STATEMENT_LEMMAS and not _blamed_for_a_told_act(tok, node):
                 return Verdict("statement", f"a statement: {node.text}")
@@ -732,6 +731,8 @@ def judge_trigger(tok: Token, sent: SpacySpan, published: dt.date | None) -> Ver
                 return Verdict("no_event", f"an attitude, not an event: {node.text}")
             if node.pos_ == "NOUN" and lemma in STATEMENT_NOUNS and not _source_of_report(node):
                 return Verdict("statement", f"a statement: {node.text}")
+        if (plan := _purpose_of_a_plan(node, sent, published)) is not None:
+            return plan  # "announced a march on Friday to protest the results": the protest is the plan's purpose
         if node.dep_ in {"advcl", "pcomp"} and (span := _years_back(node)) is not None:
             return Verdict("history", f"past background: {span} after")  # "five years after fighters stormed X"
         if node.dep_ == "advcl" and any(c.dep_ in {"mark", "aux"} and c.lower_ in CONDITION_MARKS and c.i < node.i
@@ -747,6 +748,31 @@ def judge_trigger(tok: Token, sent: SpacySpan, published: dt.date | None) -> Ver
         node = node.head
         hops += 1
     return Verdict()
+
+
+def _held_in_the_past(verb: Token) -> bool:
+    """"organized / staged / held a protest" in the past tense: the act took place (no plan, no call)."""
+    return verb.lemma_.lower() in {"organise", "organize", "stage", "hold"} and verb.tag_ in {"VBD", "VBN"} and \
+        not any(c.dep_ in {"aux", "auxpass"} and c.lower_ in {"to", "be", "been"} for c in verb.children)
+
+
+def _purpose_of_a_plan(clause: Token, sent: SpacySpan, published: dt.date | None) -> Verdict | None:
+    """A purpose infinitive ("to protest the results", "to demand", "to denounce") is part of what its verb tells: on
+    a verb of calling or planning ("The party announced a march on Friday to protest …", "urged supporters on
+    Monday to protest …") or on an act still to come or threatened ("Farmers will march next week to protest …"), it
+    is no act yet. On a verb that tells an act ("Thousands marched to protest …") it stays that act's purpose."""
+    if clause.dep_ != "advcl" or clause.tag_ != "VB" or not any(
+            c.dep_ == "aux" and c.lower_ == "to" for c in clause.children):
+        return None
+    head = clause.head
+    lemma = head.lemma_.lower()
+    # ("police were called in to break up the riot": the riot was under way)
+    if lemma in CALL_LEMMAS and not any(c.dep_ in {"auxpass", "nsubjpass"} for c in head.children):
+        return Verdict("call", f"the purpose of a call: {head.text} … to {clause.text}")
+    if lemma in PLAN_LEMMAS and not _held_in_the_past(head):
+        return Verdict("future", f"the purpose of a plan: {head.text} … to {clause.text}")
+    verdict = judge_trigger(head, sent, published)
+    return verdict if verdict.reason in {"future", "call", "hypothetical"} else None
 
 
 _CLAUSE_OF_ITS_OWN = frozenset({"relcl", "acl", "advcl", "ccomp", "parataxis"})
