@@ -85,6 +85,19 @@ CASES: dict[str, tuple[str, str | None]] = {
     # points and blocks of a district seized: ground taken
     "seized_points": ("Government troops seized several points inside the Sheikh Maqsoud district on Tuesday.",
                       "Government regains territory"),
+    # an armed side that occupied ground, told as an act, took it; the occupied territories, forces that occupy a
+    # share of a country (a state of affairs) and police occupying offices take none
+    "rebels_occupied_town": ("Rebel fighters occupied the town of Nyanzale on Monday.",
+                             "Non-state actor overtakes territory"),
+    "militants_occupied_villages": ("Militants occupied two villages in the north of the province on Tuesday.",
+                                    "Non-state actor overtakes territory"),
+    "troops_reoccupied_town": ("Government troops reoccupied the town of Menaka on Sunday.",
+                               "Government regains territory"),
+    "town_occupied_by_fighters": ("The town of Boni was occupied by Islamist fighters on Friday.",
+                                  "Non-state actor overtakes territory"),
+    "occupied_territories": ("Settlers planted olive trees near a village in the occupied West Bank on Monday.", None),
+    "forces_occupy_a_share": ("Foreign forces occupy about a fifth of the country.", None),
+    "police_occupied_offices": ("Police occupied the offices of the electoral commission in Harare on Monday.", None),
 }
 
 

@@ -543,9 +543,12 @@ def test_a_day_counted_back_to_an_earlier_act_is_not_the_day_the_story_goes_on_w
       "others, police said on Monday."), "The attackers", "2024-03-17", 1),
     (("A suicide bomber struck a market in Maiduguri on Sunday. The blast killed 12 people, a police spokesman said "
       "on Monday."), "The blast", "2024-03-17", 1),
-    # told in a paragraph of its own, the day carried from the paragraph before is precision 2
+    # told in a paragraph of its own, another act's day carried from the paragraph before is precision 2
+    (("Gunmen stormed a police station in Kaduna state on Sunday.\n\nThe attackers abducted the pastor of a nearby "
+      "church, police said on Monday."), "The attackers", "2024-03-17", 2),
+    # gunmen storming a church and killing its worshippers are one attack: the killing folds into Sunday's storming
     (("Gunmen stormed a church in Kaduna state on Sunday.\n\nThe attackers killed three worshippers and abducted the "
-      "pastor, police said on Monday."), "The attackers", "2024-03-17", 2),
+      "pastor, police said on Monday."), "The attackers", "2024-03-17", 1),
     # another act, not told as the incident's, is still bounded by the day its teller spoke (officials, not the
     # attack's suspects: a suspect's arrest is part of the attack, `incidents.merge_retellings`)
     (("Gunmen killed 11 people in Kidal on Tuesday. Police said on Friday they had arrested two local officials "

@@ -80,6 +80,14 @@ def test_the_day_of_a_called_for_act_dates_no_other_act(pipeline, text: str) -> 
         assert "date_defaulted" in event.flags
 
 
+# A march people organised, told in the simple past, took place: its day dates the act of its sentence, also when
+# another word of the sentence ("to protest") is the event's trigger (a Thursday paper: Monday is 11 March).
+def test_the_day_of_a_march_organised_in_the_past_is_its_own(pipeline) -> None:  # type: ignore[no-untyped-def]
+    # before: the day was read as a called-for march's, so the protest fell to the report's day (precision 3)
+    [event] = events_of(pipeline, "Students organised a march in Kampala on Monday to protest fee increases.")
+    assert (str(event.event_date), event.time_precision) == ("2024-03-11", 1)
+
+
 def test_the_day_of_a_call_itself_still_bounds_the_act_after_it(pipeline) -> None:  # type: ignore[no-untyped-def]
     # ("called on Monday for …": Monday is the call's; the arrest after it is on or near that day, precision 2)
     events = events_of(pipeline, "The union called on Monday for a general strike. Police arrested 12 union members "

@@ -65,3 +65,18 @@ def test_a_count_since_a_day_is_no_ongoing_act(pipeline: Pipeline) -> None:
     [arrest] = pipeline.extract_text("Police in Kumasi have arrested 40 traders since Tuesday.",
                                      published=PUBLISHED).events
     assert (str(arrest.event_date), arrest.time_precision) == ("2024-05-09", 2)
+
+
+# An act told as going on "for a third day in a row" gives its own day only when the sentence tells one (published
+# Saturday 11 May 2024: "on Wednesday" is 8 May, precision 1). Without one it is coded as any undated act is
+# (codebook section 5): the report's day, precision 3, date_defaulted. The count says how long the act has run, not
+# from which day: the day of telling may be the day before the report, so no first day is counted back from it.
+@pytest.mark.parametrize(("text", "dated"), [
+    ("Truck drivers blocked the border bridge at Chirundu for a third day in a row.", ("2024-05-11", 3, True)),
+    ("Truck drivers blocked the border bridge at Chirundu for a third day in a row on Wednesday.",
+     ("2024-05-08", 1, False)),
+])
+def test_an_act_told_by_its_nth_day_takes_only_a_day_the_sentence_tells(pipeline: Pipeline, text: str,
+                                                                       dated: tuple[str, int, bool]) -> None:
+    [event] = pipeline.extract_text(text, published=PUBLISHED).events
+    assert (str(event.event_date), event.time_precision, "date_defaulted" in event.flags) == dated

@@ -144,6 +144,10 @@ FILTER_CASES: dict[str, tuple[str, str]] = {
     "hypothetical": ("Students could storm the campus if the fees are raised.", "hypothetical"),
     "future": ("Farmers will march to the capital next week.", "future"),
     "threat": ("The militia threatened to attack the town.", "hypothetical"),
+    # a purpose ("to protest …") of a march announced or a strike called is part of the plan or the call, not an act
+    "purpose_of_announced_march": ("The party announced a march on Friday to protest the election results.", "future"),
+    "purpose_of_called_strike": (("The union called a general strike in Lusaka on Monday to protest new fuel taxes."),
+                                 "call"),
     # an act the text calls planned or upcoming has not happened yet
     "planned_noun": ("The planned strike by nurses in Kumasi was called off on Monday.", "future"),
     # a demonstration stopped before it took place: cancelled, postponed, banned, called off

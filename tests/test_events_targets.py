@@ -279,6 +279,26 @@ def test_who_storms_decides_between_an_assault_and_a_riot(pipeline: Pipeline, te
     assert [(e.sub_event_type, e.actor1) for e in events] == [(sub_event_type, actor1)]
 
 
+# Armed men storming a place of unarmed people attack its people (Attack), whether or not the report names victims;
+# storming a checkpoint, a barracks or a police station is a fight with their guards (Armed clash), and troops who
+# storm a place to reach armed men inside fight those men. The stormers' own words ("gunmen") are no target.
+@pytest.mark.parametrize(("text", "sub_event_type"), [
+    ("Gunmen stormed a church in the village of Dogon Daji on Sunday. Nobody was injured.", "Attack"),
+    ("Gunmen stormed a church in the village of Dogon Daji on Sunday: nobody was injured.", "Attack"),
+    ("Gunmen stormed a hotel in Mogadishu on Friday evening.", "Attack"),
+    ("Militants stormed a crowded market in Maiduguri on Tuesday.", "Attack"),
+    ("Gunmen stormed a police station in Kafanchan on Monday.", "Armed clash"),
+    ("Militants stormed an army barracks outside Maiduguri on Tuesday.", "Armed clash"),
+    ("Soldiers stormed a church in Maiduguri where gunmen were holding hostages on Tuesday.", "Armed clash"),
+])
+def test_what_armed_men_storm_decides_between_an_attack_and_a_clash(pipeline: Pipeline, text: str,
+                                                                     sub_event_type: str) -> None:
+    # before: the stormers' word "gunmen" read as an armed target made every storming of a church, a hotel or a
+    # market an Armed clash unless victims were named
+    events = events_of(pipeline, text, published=PUBLISHED)
+    assert [e.sub_event_type for e in events] == [sub_event_type]
+
+
 @pytest.mark.parametrize(("text", "actors"), [
     # a device names no one who set it off: a force it went off by is its target
     ("A car bomb exploded outside a police station in Baidoa on Sunday, wounding four officers.",

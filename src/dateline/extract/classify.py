@@ -103,6 +103,7 @@ ARMED_WORDS = _LEXICON.regex("ARMED_WORDS")
 
 # Words on the path from a trigger to the root that make it a not-event.
 CALL_LEMMAS = set(_LEXICON.words("CALL_LEMMAS"))
+PLAN_LEMMAS = set(_LEXICON.words("PLAN_LEMMAS"))
 THREAT_LEMMAS = set(_LEXICON.words("THREAT_LEMMAS"))
 CONTINUING_LEMMAS = set(_LEXICON.words("CONTINUING_LEMMAS"))
 CASUALTY_LEMMAS = set(_LEXICON.words("CASUALTY_LEMMAS"))
@@ -230,7 +231,7 @@ def _diplomatic_subject(tok: Token) -> bool:
 # Verbs of war that name an event only when armed actors do them to a place or a target (codebook sections 10
 # and 12): the family each one proposes once its frame is found.
 ARMED_FRAMES = {"target": "target", "advance": "advance", "invade": "attack", "counter": "clash", "firing": "fire",
-                "retreat": "withdraw"}
+                "retreat": "withdraw", "occupy": "territory"}
 # ground entered; "advanced on / to / towards the town" is an approach, which takes nothing
 _PLACE_PREPS = {"into", "in", "through", "inside"}
 
@@ -291,6 +292,7 @@ def named_place_taken(sent: SpacySpan | None) -> bool:
     toponyms = _toponym_tokens(sent.doc) if sent else set()
     for tok in sent or ():
         family = TRIGGER_LEMMAS.get(tok.lemma_.lower())
+        family = ARMED_FRAMES.get(family, family) if family == "occupy" else family  # "rebels occupied Kitchanga"
         # (a verb the tagger calls a noun still has the parse's subject: "The army retook X")
         verb = tok.pos_ == "VERB" or any(c.dep_ == "nsubj" for c in tok.children)
         if not verb or family not in {"regain", "territory", "seize"}:
@@ -344,9 +346,25 @@ def _armed_frame(tok: Token, family: str) -> bool:
                    for h in holders for c in h.children)
     if family in {"target", "invade"}:
         return tok.pos_ == "VERB"
+    if family == "occupy":
+        return _ground_occupied(tok, actors)
     if family == "retreat" and tok.lemma_.lower() in PHRASAL_RETREATS:
         return _ground_left(tok)
     return True
+
+
+def _ground_occupied(verb: Token, actors: str) -> bool:
+    """An armed side (not the police) that occupied a place, told as an act in the past ("rebels occupied two
+    villages", "the town was occupied by militants", "have occupied the town"): ground taken. The present tells a
+    state of affairs ("forces occupy a fifth of the country"), and police occupying a building keep order."""
+    if verb.pos_ != "VERB" or verb.tag_ not in {"VBD", "VBN"} or not _names_forces(POLICE_ONLY.sub(" ", actors)):
+        return False
+    if verb.tag_ == "VBN" and not any(c.dep_ in {"aux", "auxpass"} for c in verb.children):
+        return False  # "the town occupied by rebels": a participle names the ground, it tells no act
+    # the ground is the object itself ("the town of X", "two villages", "Kitchanga"), not a place named inside it
+    # ("troops occupied the administration building in Goma" took a building, no ground)
+    return any(c.dep_ in {"dobj", "nsubjpass"} and (TERRITORY_OBJECTS.fullmatch(c.lower_) or (
+        c.pos_ == "PROPN" and c.ent_type_ not in {"DATE", "TIME", "PERSON", "NORP"})) for c in verb.children)
 
 
 PHRASAL_RETREATS = _LEXICON.words("PHRASAL_RETREATS")
@@ -710,12 +728,10 @@ def judge_trigger(tok: Token, sent: SpacySpan, published: dt.date | None) -> Ver
                 return Verdict("call", f"a call: {node.text}")
             if lemma in CANCEL_LEMMAS and node.pos_ == "VERB":
                 return Verdict("negated", f"called off: {node.text}")
-            if lemma in {"organise", "organize", "stage", "hold"} and node.tag_ in {"VBD", "VBN"} and \
-                    not any(c.dep_ in {"aux", "auxpass"} and c.lower_ in {"to", "be", "been"} for c in node.children):
+            if _held_in_the_past(node):
                 pass  # "organized a protest" in the past tense: it took place
             elif lemma in THREAT_LEMMAS:
-                reason = "future" if lemma in {"plan", "schedule", "prepare", "organise", "organize", "announce"} \
-                    else "hypothetical"
+                reason = "future" if lemma in PLAN_LEMMAS else "hypothetical"
                 return Verdict(reason, f"not (yet) happened: {node.text}")
             if lemma in STATEMENT_LEMMAS and not _blamed_for_a_told_act(tok, node):
                 return Verdict("statement", f"a statement: {node.text}")
@@ -726,6 +742,8 @@ def judge_trigger(tok: Token, sent: SpacySpan, published: dt.date | None) -> Ver
                 return Verdict("no_event", f"an attitude, not an event: {node.text}")
             if node.pos_ == "NOUN" and lemma in STATEMENT_NOUNS and not _source_of_report(node):
                 return Verdict("statement", f"a statement: {node.text}")
+        if (plan := _purpose_of_a_plan(node, sent, published)) is not None:
+            return plan  # "announced a march on Friday to protest the results": the protest is the plan's purpose
         if node.dep_ in {"advcl", "pcomp"} and (span := _years_back(node)) is not None:
             return Verdict("history", f"past background: {span} after")  # "five years after fighters stormed X"
         if node.dep_ == "advcl" and any(c.dep_ in {"mark", "aux"} and c.lower_ in CONDITION_MARKS and c.i < node.i
@@ -741,6 +759,31 @@ def judge_trigger(tok: Token, sent: SpacySpan, published: dt.date | None) -> Ver
         node = node.head
         hops += 1
     return Verdict()
+
+
+def _held_in_the_past(verb: Token) -> bool:
+    """"organized / staged / held a protest" in the past tense: the act took place (no plan, no call)."""
+    return verb.lemma_.lower() in {"organise", "organize", "stage", "hold"} and verb.tag_ in {"VBD", "VBN"} and \
+        not any(c.dep_ in {"aux", "auxpass"} and c.lower_ in {"to", "be", "been"} for c in verb.children)
+
+
+def _purpose_of_a_plan(clause: Token, sent: SpacySpan, published: dt.date | None) -> Verdict | None:
+    """A purpose infinitive ("to protest the results", "to demand", "to denounce") is part of what its verb tells: on
+    a verb of calling or planning ("The party announced a march on Friday to protest …", "urged supporters on
+    Monday to protest …") or on an act still to come or threatened ("Farmers will march next week to protest …"), it
+    is no act yet. On a verb that tells an act ("Thousands marched to protest …") it stays that act's purpose."""
+    if clause.dep_ != "advcl" or clause.tag_ != "VB" or not any(
+            c.dep_ == "aux" and c.lower_ == "to" for c in clause.children):
+        return None
+    head = clause.head
+    lemma = head.lemma_.lower()
+    # ("police were called in to break up the riot": the riot was under way)
+    if lemma in CALL_LEMMAS and not any(c.dep_ in {"auxpass", "nsubjpass"} for c in head.children):
+        return Verdict("call", f"the purpose of a call: {head.text} … to {clause.text}")
+    if lemma in PLAN_LEMMAS and not _held_in_the_past(head):
+        return Verdict("future", f"the purpose of a plan: {head.text} … to {clause.text}")
+    verdict = judge_trigger(head, sent, published)
+    return verdict if verdict.reason in {"future", "call", "hypothetical"} else None
 
 
 _CLAUSE_OF_ITS_OWN = frozenset({"relcl", "acl", "advcl", "ccomp", "parataxis"})
@@ -1395,7 +1438,7 @@ def _targeting_subtype(low: str, has: dict[str, bool], sent: SpacySpan | None) -
 
 def _territory_subtype(low: str, families: set[str]) -> Classification:
     """Who takes the ground decides: state forces regain territory; a non-state group overtakes it."""
-    verb = re.search(r"\b(?:recaptur|retook|retake|regain|liberat|won back|wrested|recovered control|captur|seiz|"
+    verb = re.search(r"\b(?:recaptur|retook|retake|regain|liberat|won back|wrested|recovered control|captur|seiz|(?:re)?occup|"
                      r"overr[au]n|took|taken|pushed|control|entere?d?\b|advanc|drove|driv(?:en|e|ing)\b|kick|chas(?:e|ed|ing)\b|"
                      r"expell?|oust)", low)
     before = low[:verb.start()] if verb else low
@@ -1452,9 +1495,8 @@ def _targets(sent: SpacySpan | None, low: str) -> str:
     if sent is not None:
         parts: list[str] = []
         for tok in sent:
-            if CUE["attack_words"].fullmatch(tok.lower_) or tok.lemma_.lower() in {"kill", "attack", "shoot", "target",
-                                                                                     "fire", "hit", "ambush", "murder",
-                                                                                     "gun", "stab", "raid"}:
+            if (CUE["attack_words"].fullmatch(tok.lower_) or tok.lemma_.lower() in HIT_LEMMAS) and \
+                    not _stormed_by_state(tok):
                 for child in tok.children:
                     if child.dep_ in {"dobj", "nsubjpass"}:
                         parts.append(" ".join(t.lower_ for t in _outside_clauses(child)))
@@ -1701,6 +1743,8 @@ def _target_is_armed(sent: SpacySpan | None, low: str) -> bool:
     kind = target_kind(sent)
     if kind is not None:
         return kind == "armed"
+    if any(_stormed_by_state(t) for t in sent or ()) and (ARMED_ATTACKERS.search(low) or NONSTATE_WORDS.search(low)):
+        return True  # "troops stormed a church where gunmen held hostages": the state went after the armed men
     target = _targets(sent, low)
     return bool(ARMED_WORDS.search(target)) and not CIVILIAN_WORDS.search(target)
 
@@ -1748,7 +1792,8 @@ def _target_heads(sent: SpacySpan | None) -> list[Token]:
     hit: list[tuple[Token, Token]] = []  # (attack verb, what it hit)
     for tok in sent:
         opened_fire = tok.lemma_.lower() == "open" and any(c.lemma_.lower() == "fire" for c in tok.children)
-        if not (CUE["attack_words"].fullmatch(tok.lower_) or tok.lemma_.lower() in ATTACK_LEMMAS or opened_fire):
+        if not (CUE["attack_words"].fullmatch(tok.lower_) or tok.lemma_.lower() in ATTACK_LEMMAS or opened_fire) or \
+                _stormed_by_state(tok):
             continue
         for child in tok.children:
             if child.dep_ in {"dobj", "nsubjpass"}:
@@ -1771,6 +1816,14 @@ def _target_heads(sent: SpacySpan | None) -> list[Token]:
 
 
 ATTACK_LEMMAS = _LEXICON.words("ATTACK_LEMMAS")
+HIT_LEMMAS = frozenset(_LEXICON.words("HIT_LEMMAS"))
+
+
+def _stormed_by_state(verb: Token) -> bool:
+    """A state's forces storming a place ("troops stormed a church where gunmen held hostages") go after the armed
+    men inside: the place they stormed names no victims of theirs, as it does when gunmen storm it."""
+    return verb.lemma_.lower() == "storm" and any(
+        v.i == verb.i and STATE_WORDS.search(phrase) for v, _, phrase in _doers(verb.sent, "storm"))
 
 
 def _in_clause_on(verb: Token, nouns: set[int]) -> bool:

@@ -40,7 +40,7 @@ import re
 from dataclasses import dataclass, replace
 
 from dateutil.easter import easter
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
 from dateline.extract.packaged import Lexicon
@@ -683,7 +683,17 @@ def _called_for_act(span: SpacySpan) -> tuple[object, object] | None:
         return None
     if verb.lemma_.lower() not in _CUES.words("CALLING_VERB") or any(c.dep_ == "prt" for c in verb.children):
         return None  # ("called off a strike on Monday": a cancelling)
+    if _done_in_the_past(verb):
+        return None  # "organised a march on Monday": the march took place on Monday
     return act, verb
+
+
+def _done_in_the_past(verb: Token) -> bool:
+    """"Students organised a march on Monday": a verb of organising in the simple past tells the act done. With an
+    auxiliary it keeps the plan's reading: "has organised a march on Monday" (a day past does not go with the present
+    perfect: the Monday to come), "were to organise", "was organised for"."""
+    return verb.lemma_.lower() in _CUES.words("CALLING_VERB_DONE_IN_THE_PAST") and verb.tag_ == "VBD" and \
+        not any(c.dep_ in ("aux", "auxpass") for c in verb.children)
 
 
 def _call_still_stands(verb: object) -> bool:
