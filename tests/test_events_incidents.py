@@ -332,3 +332,18 @@ def test_a_mob_killing_told_after_a_march_is_an_incident_of_its_own(pipeline: Pi
     # before: the incident model folded the lynching into the march: one peaceful protest with the mob's dead
     events = sorted(_kept(pipeline, text), key=lambda e: e.sub_event_type)
     assert [(e.sub_event_type, e.fatalities) for e in events] == [("Mob violence", 1), ("Peaceful protest", None)]
+
+
+@pytest.mark.parametrize(("text", "dead"), [
+    (("Unknown gunmen shot dead a customs officer in Katsina on Tuesday, officials said. The officer was killed "
+      "alongside his bodyguard near the border post, an official said."), 2),
+    (("Armed men killed a ward councillor in Zaria on Friday. The councillor was shot dead along with two of his "
+      "aides outside his home, police said."), 3),
+])
+def test_a_retelling_that_adds_the_victims_companions_is_the_incidents_new_total(pipeline: Pipeline, text: str,
+                                                                                  dead: int) -> None:
+    # before: the second figure (the victim told before and those killed with him) was read as a conflicting
+    # estimate, so the lower first figure was coded and the toll flagged as disputed
+    [event] = _kept(pipeline, text)
+    assert event.fatalities == dead
+    assert "fatalities_disputed" not in event.flags

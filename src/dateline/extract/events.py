@@ -1122,7 +1122,11 @@ def _merge(candidates: list[Candidate], article: Article, book: Codebook, report
             else:
                 kept.mentions.append(cand.sentence)
             kept.confidence = round(min(0.95, max(kept.confidence, event.confidence) + 0.05), 2)
-            if event.fatalities is not None:
+            if event.fatalities is not None and count_fatalities(cand.fatality_text).with_companions:
+                # "The officer was killed alongside his driver": the victim told before and those killed with him,
+                # the incident's new total (neither more dead on top of it nor a conflicting figure)
+                updates[idx] = max(updates.get(idx, 0), event.fatalities)
+            elif event.fatalities is not None:
                 # "Three soldiers were also killed": more dead of the same event, not another estimate of them
                 additive = classify.ADDITIONAL_DEAD.search(cand.fatality_text) is not None
                 fatality_figures.setdefault(idx, []).append((event.fatalities, additive, _a_least(event)))

@@ -119,6 +119,9 @@ _ONE_DESCRIBED = re.compile(rf"(?:^|(?<=[.;:!?]\s))(?:The|A|An)\s+(?:[\w'’-]+\
 _ALONG_WITH = re.compile(rf"\bwas\s+{_AUX}{_DEATH_VERB}\s+(?:[\w'’-]+\s+){{0,4}}?(?:(?:along|together)\s+with|alongside)\s+"
                          rf"(?:(?:his|her|their|its)\s+)?(?:{_NUM}\b|(?<=(?:his|her|its)\s)(?P<one>[a-z][\w'’-]*[^s\W])\b)",
                          re.IGNORECASE)
+# "The officer was killed alongside his driver", "He was shot dead along with two colleagues": the victim is one
+# told before (a definite phrase or a pronoun), and the figure counts him and those killed with him
+_RETOLD_VICTIM = Lexicon("rule_cues.yaml").regex("RETOLD_VICTIM")
 # "… before he was shot dead": a death told as what ended the act, after it
 _BEFORE = re.compile(r"\bbefore\s+$", re.IGNORECASE)
 _KILLED_AFTER = re.compile(r"\bbefore\s+(?:being|(?:he|she)\s+was)\s+(?:shot dead|killed|shot and killed|gunned down|"
@@ -253,6 +256,9 @@ class FatalityCount:
     figures: list[int] = field(default_factory=list)
     # the figure is a toll's running total ("bringing the death toll to 12"): the dead told as more are inside it
     total: bool = False
+    # the figure is a victim told before and the others killed with him ("The officer was killed alongside his
+    # driver"): told after the incident, its new total, not another estimate of its dead
+    with_companions: bool = False
 
     @property
     def disputed(self) -> bool:
@@ -312,12 +318,15 @@ def count_fatalities(text: str) -> FatalityCount:
         hits.append((m.start(), m.end(), 1, False))
     for m in _ONE_DESCRIBED.finditer(text):
         hits.append((m.start(), m.end(), 1, False))
+    companions: set[tuple[int, int]] = set()  # the spans of a victim told before and those killed with him
     for m in _ALONG_WITH.finditer(text):
         others, vague = (1, False) if m.group("one") else number_value(m.group("q") + m.group("n"))
         if others is not None:
             # from the clause's start: the victim's own phrase ("a village chief was killed") is part of the figure
             start = max(text.rfind(".", 0, m.start()), text.rfind(";", 0, m.start())) + 1
             hits.append((start, m.end(), others + 1, vague))
+            if _RETOLD_VICTIM.match(text, start):
+                companions.add((start, m.end()))
     # "killed four people before he was shot dead", "… before being shot dead by police": the attacker's own death,
     # after the act, adds to its dead
     later = len(_KILLED_AFTER.findall(text))
@@ -352,7 +361,7 @@ def count_fatalities(text: str) -> FatalityCount:
     added = 0 if total else sum(h[2] for h in more if h not in told)
     days = _days(text)
     return FatalityCount(value=best[2] + added + later, vague=best[3], days=days, start=best[0], end=best[1],
-                         figures=figures, total=total)
+                         figures=figures, total=total, with_companions=(best[0], best[1]) in companions)
 
 
 # An active verb with its object after it: "a strike on a house killed 12 people" — the phrase before "killed" is
