@@ -347,3 +347,19 @@ def test_a_retelling_that_adds_the_victims_companions_is_the_incidents_new_total
     [event] = _kept(pipeline, text)
     assert event.fatalities == dead
     assert "fatalities_disputed" not in event.flags
+
+
+@pytest.mark.parametrize(("text", "first_dead"), [
+    (("Gunmen killed four traders in an attack on Gwadabawa in Sokoto state on Friday, police said. Another 12 "
+      "people died in fighting elsewhere in the state, officials said."), 4),
+    (("Militants killed four soldiers in an ambush near Menaka on Tuesday. Another 20 people died in fighting "
+      "elsewhere in the region, officials said."), 4),
+    (("Militants killed four soldiers in an ambush near Menaka on Tuesday. Two more people died in a separate "
+      "attack on a market, officials said."), 4),
+])
+def test_more_deaths_told_elsewhere_or_in_another_incident_leave_the_first_toll_alone(pipeline: Pipeline, text: str,
+                                                                                      first_dead: int) -> None:
+    # before: with no nearby incident matching, the counted-on deaths were added to the incident told before
+    # (16, 24 and 6)
+    kept = _kept(pipeline, text)
+    assert kept[0].fatalities == first_dead
