@@ -363,3 +363,23 @@ def test_more_deaths_told_elsewhere_or_in_another_incident_leave_the_first_toll_
     # (16, 24 and 6)
     kept = _kept(pipeline, text)
     assert kept[0].fatalities == first_dead
+
+
+@pytest.mark.parametrize("text", [
+    ("Thousands of teachers marched in Eldoret on Tuesday against a pay freeze. Some of them later stoned passing "
+     "cars and burned tyres on the highway, police said."),
+    "Opposition supporters marched peacefully through Nakuru on Tuesday. Some of them later stoned passing cars.",
+])
+def test_the_marchers_stoning_told_later_the_same_day_is_the_marchs_violence(pipeline: Pipeline, text: str) -> None:
+    # before: the stoning, dated "later" than the march, stayed a second riot of its own on the next day
+    [event] = _kept(pipeline, text)
+    assert event.sub_event_type == "Violent demonstration"
+    assert str(event.event_date) == "2024-03-12"
+    assert len(event.mentions) == 2
+
+
+def test_the_marchers_stoning_on_a_later_day_stays_its_own(pipeline: Pipeline) -> None:
+    # guard: a day of its own after the march is another incident
+    text = ("Hundreds of nurses marched to the health ministry in Kisumu on Monday to demand unpaid wages. Some of "
+            "them stoned passing cars on Wednesday, police said.")
+    assert len(_kept(pipeline, text)) == 2
