@@ -8,6 +8,7 @@ import pytest
 
 from dateline.extract import build_report
 from dateline.model import Article
+from dateline.pipeline import Pipeline
 from dateline.resources import Resources
 from tests.conftest import events_of
 
@@ -424,3 +425,23 @@ def test_the_marchers_own_crowd_and_a_bare_meanwhile_still_tell_the_march(resour
                                                                           sub: str) -> None:
     # guard: a crowd the march's sentence named, and "Meanwhile," with no other place, stay the march's
     assert candidates(resources, text)[0] == sub
+
+
+@pytest.mark.parametrize("text", [
+    ("Soldiers killed three suspected militants in a raid near Gao on Friday. Another demonstrator died in a car "
+     "crash on Saturday."),
+    "A demonstrator who was wounded two weeks ago died in hospital in Lagos on Friday, his brother said.",
+    "A marcher was buried in Kisumu on Saturday, relatives said.",
+])
+def test_a_protester_who_died_or_was_buried_is_no_protest(pipeline: Pipeline, text: str) -> None:
+    # before: the noun "demonstrator" or "marcher" proposed a Peaceful protest, though no one protested
+    assert all(e.event_type != "Protests" for e in events_of(pipeline, text))
+
+
+@pytest.mark.parametrize("text", [
+    "Thousands of demonstrators filled the main square of Accra on Tuesday, chanting against the new tax.",
+    "A protest was held outside the labour ministry in Accra on Tuesday.",
+])
+def test_a_crowd_of_protesters_and_a_protest_held_are_still_protests(pipeline: Pipeline, text: str) -> None:
+    # guard: the person noun of a crowd that acts, and the protest noun itself, still propose a protest
+    assert [e.sub_event_type for e in events_of(pipeline, text)] == ["Peaceful protest"]

@@ -332,3 +332,54 @@ def test_a_mob_killing_told_after_a_march_is_an_incident_of_its_own(pipeline: Pi
     # before: the incident model folded the lynching into the march: one peaceful protest with the mob's dead
     events = sorted(_kept(pipeline, text), key=lambda e: e.sub_event_type)
     assert [(e.sub_event_type, e.fatalities) for e in events] == [("Mob violence", 1), ("Peaceful protest", None)]
+
+
+@pytest.mark.parametrize(("text", "dead"), [
+    (("Unknown gunmen shot dead a customs officer in Katsina on Tuesday, officials said. The officer was killed "
+      "alongside his bodyguard near the border post, an official said."), 2),
+    (("Armed men killed a ward councillor in Zaria on Friday. The councillor was shot dead along with two of his "
+      "aides outside his home, police said."), 3),
+])
+def test_a_retelling_that_adds_the_victims_companions_is_the_incidents_new_total(pipeline: Pipeline, text: str,
+                                                                                  dead: int) -> None:
+    # before: the second figure (the victim told before and those killed with him) was read as a conflicting
+    # estimate, so the lower first figure was coded and the toll flagged as disputed
+    [event] = _kept(pipeline, text)
+    assert event.fatalities == dead
+    assert "fatalities_disputed" not in event.flags
+
+
+@pytest.mark.parametrize(("text", "first_dead"), [
+    (("Gunmen killed four traders in an attack on Gwadabawa in Sokoto state on Friday, police said. Another 12 "
+      "people died in fighting elsewhere in the state, officials said."), 4),
+    (("Militants killed four soldiers in an ambush near Menaka on Tuesday. Another 20 people died in fighting "
+      "elsewhere in the region, officials said."), 4),
+    (("Militants killed four soldiers in an ambush near Menaka on Tuesday. Two more people died in a separate "
+      "attack on a market, officials said."), 4),
+])
+def test_more_deaths_told_elsewhere_or_in_another_incident_leave_the_first_toll_alone(pipeline: Pipeline, text: str,
+                                                                                      first_dead: int) -> None:
+    # before: with no nearby incident matching, the counted-on deaths were added to the incident told before
+    # (16, 24 and 6)
+    kept = _kept(pipeline, text)
+    assert kept[0].fatalities == first_dead
+
+
+@pytest.mark.parametrize("text", [
+    ("Thousands of teachers marched in Eldoret on Tuesday against a pay freeze. Some of them later stoned passing "
+     "cars and burned tyres on the highway, police said."),
+    "Opposition supporters marched peacefully through Nakuru on Tuesday. Some of them later stoned passing cars.",
+])
+def test_the_marchers_stoning_told_later_the_same_day_is_the_marchs_violence(pipeline: Pipeline, text: str) -> None:
+    # before: the stoning, dated "later" than the march, stayed a second riot of its own on the next day
+    [event] = _kept(pipeline, text)
+    assert event.sub_event_type == "Violent demonstration"
+    assert str(event.event_date) == "2024-03-12"
+    assert len(event.mentions) == 2
+
+
+def test_the_marchers_stoning_on_a_later_day_stays_its_own(pipeline: Pipeline) -> None:
+    # guard: a day of its own after the march is another incident
+    text = ("Hundreds of nurses marched to the health ministry in Kisumu on Monday to demand unpaid wages. Some of "
+            "them stoned passing cars on Wednesday, police said.")
+    assert len(_kept(pipeline, text)) == 2

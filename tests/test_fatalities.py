@@ -336,3 +336,17 @@ def test_a_victim_killed_alongside_others_counts_them_too(text: str, value: int)
 def test_a_count_of_places_before_a_comma_is_not_the_victims_count(text: str, value: int) -> None:
     # before: the first number, of villages or posts, was read with the victims after the comma as their count
     assert count_fatalities(text).value == value
+
+
+@pytest.mark.parametrize(("text", "value"), [
+    ("Four soldiers, two civilians and a boy died when their convoy hit a mine near the border.", 7),
+    ("Rebels raided the market town, killing five traders, three farmers and two policemen.", 10),
+    ("Two nurses, a driver, and three patients were killed when the clinic was shelled.", 6),
+    # a part of the group before ("two of them …") is no group of its own
+    ("Six miners, three of them foreigners, were killed in the raid.", 6),
+    # a count after a word of time or place before the list counts no victims
+    ("By 9 am, two guards and a cook had been killed.", 3),
+])
+def test_every_group_of_a_list_of_victims_adds_to_the_toll(text: str, value: int) -> None:
+    # before: only the last two groups, joined by "and", were summed (3, 5, 1 for the first three)
+    assert count_fatalities(text).value == value

@@ -492,6 +492,8 @@ def find_triggers(sent: SpacySpan) -> list[Trigger]:
             continue  # "sentenced to death": a court's verdict, not a killing
         if family == "protest" and tok.pos_ == "NOUN" and _before_the_court(tok):
             continue  # "a court sentenced three protesters", "the trial of demonstrators": justice, not a protest
+        if family == "protest" and tok.pos_ == "NOUN" and _person_of_a_fate(tok):
+            continue  # "Another protester died in a road accident": what befell a person, not a protest
         if lemma == "protest" and tok.pos_ == "VERB" and _diplomatic_subject(tok):
             continue  # governments and nations "protesting" a policy object to it: a statement, not a demonstration
         if lemma == "accord" and tok.lower_ == "according":
@@ -521,6 +523,15 @@ def _incendiary(bomb: Token) -> bool:
 
 
 JUDICIAL_LEMMAS = set(_LEXICON.words("JUDICIAL_LEMMAS"))
+PROTEST_PERSON_NOUNS = set(_LEXICON.words("PROTEST_PERSON_NOUNS"))
+PERSON_FATE_LEMMAS = set(_LEXICON.words("PERSON_FATE_LEMMAS"))
+
+
+def _person_of_a_fate(tok: Token) -> bool:
+    """Whether a protest's person ("protester", "demonstrator") is who a death or a burial befell: the subject of
+    "died", "succumbed", "was buried" ("A protester who was injured last week died on Sunday")."""
+    return tok.lemma_.lower() in PROTEST_PERSON_NOUNS and tok.dep_ in {"nsubj", "nsubjpass"} and \
+        tok.head.lemma_.lower() in PERSON_FATE_LEMMAS
 FREEING_LEMMAS = set(_LEXICON.words("FREEING_LEMMAS"))
 
 

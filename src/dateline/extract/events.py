@@ -1106,8 +1106,10 @@ def _merge(candidates: list[Candidate], article: Article, book: Codebook, report
                 # the headline words the lead's incident its own way ("Protesters clash with police" over "police
                 # fired tear gas to disperse protesters"): one incident, coded from the lead under the lead's key
                 keys[key], key_of[head], paragraph_of[head] = head, key, para
-        if key in keys and classify.DISTINCT_INCIDENT.search(cand.sentence.text.lower()):
-            keys.pop(key)  # "a second roadside bomb killed two": another incident of the same kind, place and day
+        if key in keys and _told_apart_from_before(cand):
+            # "a second roadside bomb killed two", "Another 20 people died in fighting elsewhere": another incident
+            # of the same kind and day, at the same place or at none told of its own
+            keys.pop(key)
         if key in keys:
             idx = keys[key]
             kept = events[idx]
@@ -1122,7 +1124,11 @@ def _merge(candidates: list[Candidate], article: Article, book: Codebook, report
             else:
                 kept.mentions.append(cand.sentence)
             kept.confidence = round(min(0.95, max(kept.confidence, event.confidence) + 0.05), 2)
-            if event.fatalities is not None:
+            if event.fatalities is not None and count_fatalities(cand.fatality_text).with_companions:
+                # "The officer was killed alongside his driver": the victim told before and those killed with him,
+                # the incident's new total (neither more dead on top of it nor a conflicting figure)
+                updates[idx] = max(updates.get(idx, 0), event.fatalities)
+            elif event.fatalities is not None:
                 # "Three soldiers were also killed": more dead of the same event, not another estimate of them
                 additive = classify.ADDITIONAL_DEAD.search(cand.fatality_text) is not None
                 fatality_figures.setdefault(idx, []).append((event.fatalities, additive, _a_least(event)))
@@ -1365,8 +1371,10 @@ def _wounds_of_before(events: list[Event], event: Event, cand: Candidate, report
     (`incidents.died_of_wounds`: told a few sentences before, at the place the deaths name or any when they name
     none, within a week) takes them, so "… died of his wounds in Gao" goes to the attack in Gao even when another
     incident was told in between. When none passes (told later, or where the wounded were taken), the incident
-    told just before takes them, if it is in the same country: the deaths are no act of their own."""
-    if not events or not _only_died_of_wounds(cand):
+    told just before takes them, if it is in the same country: the deaths are no act of their own. Deaths told
+    elsewhere or in another incident ("Another 20 people died in fighting elsewhere", "… in a separate attack")
+    are no incident's told before."""
+    if not events or not _only_died_of_wounds(cand) or _told_apart_from_before(cand):
         return None
     for i in range(len(events) - 1, -1, -1):
         if incidents.died_of_wounds(events[i], event, report):
@@ -1374,6 +1382,13 @@ def _wounds_of_before(events: list[Event], event: Event, cand: Candidate, report
     before = events[-1]
     same_country = event.country is None or before.country is None or event.country == before.country
     return len(events) - 1 if same_country else None
+
+
+def _told_apart_from_before(cand: Candidate) -> bool:
+    """The candidate's sentence moves elsewhere ("elsewhere in the state", "in another part of the town";
+    ELSEWHERE_TOLD) or tells another incident ("in a separate attack"; DISTINCT_INCIDENT)."""
+    text = cand.sentence.text
+    return classify.ELSEWHERE_TOLD.search(text) is not None or classify.DISTINCT_INCIDENT.search(text.lower()) is not None
 
 
 def _a_least(event: Event) -> bool:

@@ -65,14 +65,24 @@ _DEATH_VERB = r"(?:(?:shot|stabbed|beaten|attacked|hacked|tortured) and killed|f
 _NEUTRALISED = (r"(?:terrorists?|militants?|fighters?|insurgents?|bandits?|jihadists?|rebels?|assailants?|attackers?|"
                 r"gunmen|separatists?|kidnappers?|combatants?|elements)\b")
 _NUM2 = _NUM.replace("?P<q>", "?P<q2>").replace("?P<n>", "?P<n2>")
+_NUM_ANY = _NUM.replace("?P<q>", "?:").replace("?P<n>", "?:")
+# The groups of a list before its last two: "three soldiers, two civilians and a child" (each a count and its
+# victims, then a comma; "two of them officers" is a part of the group before, no group of its own)
+_LIST = rf"(?P<list>(?:{_NUM_ANY}\s+(?!of\b)(?:[\w'’-]+\s+){{0,2}}?[\w'’-]+,\s+)*)"
+_LIST_ITEM = re.compile(rf"{_NUM}\s+(?P<gap>(?:[\w'’-]+\s+){{0,2}}?[\w'’-]+),\s+", re.IGNORECASE)
+# the last group before "and" may close with a comma ("two civilians, and a child")
+_GROUP_WORDS = r"(?:[\w'’-]+\s+){0,2}?(?:[\w'’-]+,?\s+)?"
 # Coordinated victims in one clause add up: "two soldiers and three civilians were killed",
-# "killing two soldiers and three civilians".
+# "killing two soldiers and three civilians", "three soldiers, two civilians and a child were killed".
 _SUM_PATTERNS = [
-    re.compile(rf"\b{_NUM}\s+(?:[\w'’-]+\s+){{0,3}}?(?:and|as well as)\s+{_NUM2}\s+(?:[\w'’-]+\s+){{0,3}}?"
+    re.compile(rf"\b{_LIST}{_NUM}\s+{_GROUP_WORDS}(?:and|as well as)\s+{_NUM2}\s+(?:[\w'’-]+\s+){{0,3}}?"
                rf"{_AUX}{_DEATH_VERB}\b", re.IGNORECASE),
-    re.compile(rf"\b(?:killing|killed|kills|kill|shot dead|executing|executed)\s+{_NUM}\s+(?:[\w'’-]+\s+){{0,3}}?"
+    re.compile(rf"\b(?:killing|killed|kills|kill|shot dead|executing|executed)\s+{_LIST}{_NUM}\s+{_GROUP_WORDS}"
                rf"(?:and|as well as)\s+{_NUM2}\b", re.IGNORECASE),
 ]
+# "At 5 pm, two soldiers and a child", "on two villages, five people and …": a count after a word of time or place
+# before the list is no group of victims
+_NOT_A_GROUP_BEFORE = Lexicon("rule_cues.yaml").regex("NOT_A_GROUP_BEFORE")
 _AGE = r"(?:(?:\d{1,2}|[a-z]+)-year-old\s+)?"  # "a man and his 11-year-old daughter"
 # ", two of them children,": who the victims counted before were, not another count
 _APPOSITIVE_SHARE = re.compile(r",\s+(?:\d+|[a-z]+)\s+of\s+(?:them|whom)\s+[^,.;]{1,40},", re.IGNORECASE)
@@ -109,6 +119,9 @@ _ONE_DESCRIBED = re.compile(rf"(?:^|(?<=[.;:!?]\s))(?:The|A|An)\s+(?:[\w'’-]+\
 _ALONG_WITH = re.compile(rf"\bwas\s+{_AUX}{_DEATH_VERB}\s+(?:[\w'’-]+\s+){{0,4}}?(?:(?:along|together)\s+with|alongside)\s+"
                          rf"(?:(?:his|her|their|its)\s+)?(?:{_NUM}\b|(?<=(?:his|her|its)\s)(?P<one>[a-z][\w'’-]*[^s\W])\b)",
                          re.IGNORECASE)
+# "The officer was killed alongside his driver", "He was shot dead along with two colleagues": the victim is one
+# told before (a definite phrase or a pronoun), and the figure counts him and those killed with him
+_RETOLD_VICTIM = Lexicon("rule_cues.yaml").regex("RETOLD_VICTIM")
 # "… before he was shot dead": a death told as what ended the act, after it
 _BEFORE = re.compile(r"\bbefore\s+$", re.IGNORECASE)
 _KILLED_AFTER = re.compile(r"\bbefore\s+(?:being|(?:he|she)\s+was)\s+(?:shot dead|killed|shot and killed|gunned down|"
@@ -243,6 +256,9 @@ class FatalityCount:
     figures: list[int] = field(default_factory=list)
     # the figure is a toll's running total ("bringing the death toll to 12"): the dead told as more are inside it
     total: bool = False
+    # the figure is a victim told before and the others killed with him ("The officer was killed alongside his
+    # driver"): told after the incident, its new total, not another estimate of its dead
+    with_companions: bool = False
 
     @property
     def disputed(self) -> bool:
@@ -286,8 +302,12 @@ def count_fatalities(text: str) -> FatalityCount:
         for m in pattern.finditer(text):
             first, vague1 = number_value(m.group("q") + m.group("n"))
             second, vague2 = number_value(m.group("q2") + m.group("n2"))
-            if first is not None and second is not None and not _BLOCK_GAP.search(m.group(0).split(" and ")[0]):
-                hits.append((m.start(), m.end(), first + second, vague1 or vague2))
+            listed, vague3 = _listed_groups(m, text)
+            start = m.start() if listed or not m.group("list") else m.start("q")
+            if _OTHER_VICTIM_IN_GAP.match(text, m.start("n2")):
+                continue  # "killed two soldiers, and a third was wounded": one more told apart, no group of the sum
+            if first is not None and second is not None and not _BLOCK_GAP.search(text[start:m.end()].split(" and ")[0]):
+                hits.append((start, m.end(), listed + first + second, vague1 or vague2 or vague3))
     for m in _PAIR.finditer(text):
         hits.append((m.start(), m.end(), 2, False))
     for m in _ONE_AND_HIS.finditer(text):
@@ -298,12 +318,15 @@ def count_fatalities(text: str) -> FatalityCount:
         hits.append((m.start(), m.end(), 1, False))
     for m in _ONE_DESCRIBED.finditer(text):
         hits.append((m.start(), m.end(), 1, False))
+    companions: set[tuple[int, int]] = set()  # the spans of a victim told before and those killed with him
     for m in _ALONG_WITH.finditer(text):
         others, vague = (1, False) if m.group("one") else number_value(m.group("q") + m.group("n"))
         if others is not None:
             # from the clause's start: the victim's own phrase ("a village chief was killed") is part of the figure
             start = max(text.rfind(".", 0, m.start()), text.rfind(";", 0, m.start())) + 1
             hits.append((start, m.end(), others + 1, vague))
+            if _RETOLD_VICTIM.match(text, start):
+                companions.add((start, m.end()))
     # "killed four people before he was shot dead", "… before being shot dead by police": the attacker's own death,
     # after the act, adds to its dead
     later = len(_KILLED_AFTER.findall(text))
@@ -338,7 +361,7 @@ def count_fatalities(text: str) -> FatalityCount:
     added = 0 if total else sum(h[2] for h in more if h not in told)
     days = _days(text)
     return FatalityCount(value=best[2] + added + later, vague=best[3], days=days, start=best[0], end=best[1],
-                         figures=figures, total=total)
+                         figures=figures, total=total, with_companions=(best[0], best[1]) in companions)
 
 
 # An active verb with its object after it: "a strike on a house killed 12 people" — the phrase before "killed" is
@@ -348,6 +371,23 @@ _ACTIVE_VERB = re.compile(r"(?:killed|murdered|assassinated|executed|lynched|sho
 _OBJECT_AFTER = re.compile(r"\s+(?:(?:at least|more than|over|some|about|around|nearly|up to)\s+)?(?:\d|(?:a|an|the|his|her|"
                            r"their|its|him|them|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
                            r"dozens|scores|hundreds|several|many|all)\b)", re.IGNORECASE)
+
+
+def _listed_groups(m: re.Match[str], text: str) -> tuple[int, bool]:
+    """The victims of the groups a list names before its last two ("three soldiers, two civilians and a child":
+    three), and whether any is vague; 0 when the list is no list of victims (its first count follows a word of time
+    or place, "At 5 pm, two soldiers and a child", or a group is a part of it, "three soldiers, two of them …")."""
+    listed = m.group("list")
+    if not listed or _NOT_A_GROUP_BEFORE.search(text, 0, m.start("list")) or \
+            re.match(r"\s+of\b", text[m.end("n"):], re.IGNORECASE):
+        return 0, False
+    total, vague = 0, False
+    for item in _LIST_ITEM.finditer(listed):
+        value, loose = number_value(item.group("q") + item.group("n"))
+        if value is None or _BLOCK_GAP.search(item.group("gap")):
+            return 0, False
+        total, vague = total + value, vague or loose
+    return total, vague
 
 
 def _definite_plural(text: str, later: int) -> FatalityCount:

@@ -399,12 +399,18 @@ def _at_its_place_within(event: Event, other: Event, trigger: Span, report: Repo
     return not _dated_in_own_sentence(other, trigger, report) or _days_after(event, other) in days
 
 
+_VIOLENT_DEMONSTRATION = "Violent demonstration"
+
+
 def _crowd_turned(event: Event, other: Event, report: ReportText) -> bool:
     """The later telling is a mob act of the demonstration's own crowd ("Hundreds of residents marched to the
     municipal offices. Some of them threw stones at police."): the demonstration turned violent, one incident,
     even told in the next paragraph. Only a demonstration followed within a few sentences, on its day, by mob
-    violence whose doer its sentence names as part of the crowd."""
-    if event.event_type != "Protests" or other.sub_event_type != "Mob violence":
+    violence whose doer its sentence names as part of the crowd. The demonstration may already be a violent one
+    (its next sentence's damage upgraded it), and the crowd's act may be told as a violent demonstration of its
+    own: "Some of them later stoned passing cars", told the same day or with "later" and no day of its own."""
+    if not (event.event_type == "Protests" or event.sub_event_type == _VIOLENT_DEMONSTRATION) or \
+            other.sub_event_type not in {"Mob violence", _VIOLENT_DEMONSTRATION}:
         return False
     return _sequel_told(event, other, report, "crowd_turned", days=range(1))
 
