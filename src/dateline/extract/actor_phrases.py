@@ -86,6 +86,8 @@ def actor_mentions(sent: SpacySpan, book: Codebook, credits: Sequence[Span] = ()
         if tok.i in used or (tok.pos_ not in {"NOUN", "PROPN"}
                              and not (tok.tag_ == "VBG" and tok.lower_ in actors_mod.state_act_nouns())):
             continue  # (a gerund the parse made a verb is the act's noun: "Ukrainian shelling killed two")
+        if _apposed_to_named(tok, used):
+            continue  # "the Kurdish militia, the YPG, withdrew": the group by its name, no second side
         lemma = _actor_lemma(tok)
         if lemma == "fighter" and tok.dep_ == "compound" and tok.head.lemma_.lower() in {"jet", "plane", "aircraft"}:
             continue  # "a fighter jet": an aircraft, not a fighter
@@ -305,6 +307,12 @@ def _coalition_named(tok: Token, kind: str | None, lemma: str) -> bool:
         return tok.dep_ not in {"compound", "amod", "nmod", "poss"}  # ("coalition jets": the jets are the actor)
     return _coalition_owns(tok, kind, lemma) and any(
         at_war(c) for c in tok.children if c.dep_ in {"compound", "amod", "nmod", "poss"})
+
+
+def _apposed_to_named(tok: Token, used: set[int]) -> bool:
+    """The noun and a group's name stand in apposition ("the Kurdish militia, the YPG", "the YPG, a Kurdish
+    militia"): a reporter's description of the group named beside it, which the name already codes."""
+    return tok.dep_ == "appos" and tok.head.i in used or any(c.dep_ == "appos" and c.i in used for c in tok.children)
 
 
 def _peoples_word(tok: Token, kind: str | None, lemma: str) -> str | None:

@@ -1,0 +1,33 @@
+"""Who the sides of an event are, ninth round: a group's name and a description of it in apposition are one side, a
+bare machine of war yields to the side named as striking with it, and the parties of an agreement. Sentences written
+for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from dateline.pipeline import Pipeline
+from tests.conftest import events_of
+
+
+def _kept(pipeline: Pipeline, text: str, published: str = "2024-03-14"):  # type: ignore[no-untyped-def]
+    """The kept events of the text (events sent to review left out)."""
+    return [e for e in events_of(pipeline, text, published) if "needs_review" not in e.flags]
+
+
+def test_a_description_in_apposition_to_a_groups_name_is_that_group(pipeline: Pipeline) -> None:
+    # ("Kurdish militia" alone would be the SDF in Syria; beside the YPG's name it only describes the YPG)
+    [event] = _kept(pipeline, "The Kurdish militia, the YPG, withdrew from Afrin on Sunday.")
+    assert event.actor1 == "YPG: People's Protection Units"
+    assert event.actor2 is None
+
+
+def test_a_groups_name_with_a_description_after_it_leaves_the_other_side_second(pipeline: Pipeline) -> None:
+    [event] = _kept(pipeline, "The YPG, a Kurdish militia, attacked Turkish positions near Afrin on Sunday.")
+    assert event.actor1 == "YPG: People's Protection Units"
+    assert event.actor2 == "Military Forces of Turkey"
+
+
+def test_a_peoples_fighters_named_alone_still_name_its_force(pipeline: Pipeline) -> None:
+    [event] = _kept(pipeline, "Kurdish fighters attacked Turkish positions near Afrin on Sunday.")
+    assert event.actor1 == "QSD: Syrian Democratic Forces"
