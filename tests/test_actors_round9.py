@@ -31,3 +31,22 @@ def test_a_groups_name_with_a_description_after_it_leaves_the_other_side_second(
 def test_a_peoples_fighters_named_alone_still_name_its_force(pipeline: Pipeline) -> None:
     [event] = _kept(pipeline, "Kurdish fighters attacked Turkish positions near Afrin on Sunday.")
     assert event.actor1 == "QSD: Syrian Democratic Forces"
+
+
+@pytest.mark.parametrize(("text", "actor1"), [
+    ("Drone strikes by the US-led coalition killed six civilians in a village near Raqqa on Thursday.",
+     "Global Coalition Against Daesh"),
+    ("Drone strikes by Turkish forces killed four people in a village near Qamishli on Thursday.",
+     "Military Forces of Turkey"),
+])
+def test_a_bare_machine_of_war_was_the_named_strikers(pipeline: Pipeline, text: str, actor1: str) -> None:
+    # (the drone alone would stand for Syria's own military; the strikes' by-agent says whose drones they were)
+    [event] = [e for e in events_of(pipeline, text, "2018-05-10") if e.sub_event_type == "Air/drone strike"]
+    assert event.actor1 == actor1
+    assert event.actor2 == "Civilians (Syria)"
+
+
+def test_a_bare_machine_of_war_with_no_striker_named_stays_the_states(pipeline: Pipeline) -> None:
+    [event] = [e for e in events_of(pipeline, "Drone strikes killed six civilians in a village near Raqqa on Thursday.",
+                                    "2018-05-10") if e.sub_event_type == "Air/drone strike"]
+    assert event.actor1 == "Military Forces of Syria"

@@ -1945,6 +1945,8 @@ def _fill_actors(event: Event, cand: Candidate, iso3: str | None, book: Codebook
         striker = named(cand.strikers[0][0]) if cand.strikers else None
         if striker is not None and perps and all(_bare_weapon(x[0]) for x in perps):
             perps = []  # ("a drone struck an airport": sent by whom the report said flies them)
+        # ("drone strikes by the US-led coalition": a machine no word gives a side was the named striker's)
+        perps = sorted(perps, key=lambda x: _bare_weapon(x[0]))
         first = named(perps[0][0]) if perps else claimant or striker or template("unidentified_armed")
         # (an armed group hit by a bomb or mine no one is named for is a side of its own, though the unknown attacker
         # has its name: "a landmine killed four members of a pro-government militia")
