@@ -50,3 +50,23 @@ def test_a_bare_machine_of_war_with_no_striker_named_stays_the_states(pipeline: 
     [event] = [e for e in events_of(pipeline, "Drone strikes killed six civilians in a village near Raqqa on Thursday.",
                                     "2018-05-10") if e.sub_event_type == "Air/drone strike"]
     assert event.actor1 == "Military Forces of Syria"
+
+
+def test_a_sides_sponsor_or_affiliate_is_no_side_of_an_arrest(pipeline: Pipeline) -> None:
+    # (the regime's word names no force: the arrest's default doer is the police; the arrested are the second side)
+    text = ("Fighters of Hayat Tahrir al-Sham, an al-Qaida-linked group, were arrested by the regime in Idlib on "
+            "Thursday.")
+    [event] = [e for e in events_of(pipeline, text, "2018-07-20") if e.sub_event_type == "Arrests"]
+    assert event.actor1 == "Police Forces of Syria"
+    assert event.actor2 == "HTS: Hayat Tahrir al Sham"
+
+
+@pytest.mark.parametrize(("text", "parties"), [
+    ("The truce between the army and Hayat Tahrir al-Sham took effect in Idlib on Thursday.",
+     {"Military Forces of Syria", "HTS: Hayat Tahrir al Sham"}),
+    ("Al Shabaab and the Somali army agreed to a ceasefire in Baidoa on Thursday.",
+     {"Al Shabaab", "Military Forces of Somalia"}),
+])
+def test_a_deal_has_both_parties_the_sentence_names(pipeline: Pipeline, text: str, parties: set[str]) -> None:
+    [event] = [e for e in events_of(pipeline, text, "2018-07-20") if e.sub_event_type == "Agreement"]
+    assert {event.actor1, event.actor2} == parties

@@ -1972,7 +1972,10 @@ def _fill_actors(event: Event, cand: Candidate, iso3: str | None, book: Codebook
     else:  # Strategic developments
         # the subject before a force named only as an owner ("gang members set fire to a police station")
         # (a crowd that acts is the doer before a force named only as the owner: "supporters torched a police post")
-        doers = sorted([x for x in state + armed if x[1] != "patient"] or ([] if crowd_acts else state + armed),
+        # (a sponsor or an affiliate is no side: "fighters of HTS, an al-Qaida-linked group, were arrested"; and
+        # who is arrested never arrests)
+        sides = [x for x in state + armed if x[1] != SPONSOR]
+        doers = sorted([x for x in sides if x[1] != "patient"] or ([] if crowd_acts or sub == "Arrests" else sides),
                        key=lambda x: x[1] != "agent")
         if sub in _TERRITORY_TYPES:
             # who takes the ground comes first, who gives it up last ("militants took over the town after troops
@@ -1999,6 +2002,9 @@ def _fill_actors(event: Event, cand: Candidate, iso3: str | None, book: Codebook
             second = named(civil[0][0]) if civil else template("civilians")  # whose property it was
         elif sub == "Looting/property destruction" and (owners := [x for x in state if not doers or x is not doers[0]]):
             second = named(owners[0][0])  # "set fire to a police station": the police's property
+        elif sub == "Agreement" and first is not None:
+            # a deal has two parties ("a truce between the army and HTS"): the next one the sentence names
+            second = next((n for n in (named(m) for m, _ in doers[1:]) if n[0] != first[0]), None)
     if first is not None:
         _set_actor(event, 1, first, evidence)
     if second is not None and (first is None or second[0] != first[0] or second is first or hit_by_unknown):
