@@ -70,3 +70,30 @@ def test_a_sides_sponsor_or_affiliate_is_no_side_of_an_arrest(pipeline: Pipeline
 def test_a_deal_has_both_parties_the_sentence_names(pipeline: Pipeline, text: str, parties: set[str]) -> None:
     [event] = [e for e in events_of(pipeline, text, "2018-07-20") if e.sub_event_type == "Agreement"]
     assert {event.actor1, event.actor2} == parties
+
+
+@pytest.mark.parametrize(("text", "sub_event_type", "actor2"), [
+    (("Al Shabaab fighters attacked a town in Lower Shabelle last week.\n\nOn Monday the group stormed a military base "
+      "near Kismayo and killed ten soldiers."), "Armed clash", "Military Forces of Somalia"),
+    (("Al Shabaab has lost ground in the south.\n\nOn Monday the armed group stormed a military base near Kismayo and "
+      "killed ten soldiers."), "Armed clash", "Military Forces of Somalia"),
+    (("Al Shabaab claimed the bombing of a hotel in Mogadishu last week.\n\nOn Monday the group stormed a village near "
+      "Kismayo and killed five villagers."), "Attack", "Civilians (Somalia)"),
+])
+def test_the_group_is_the_armed_group_the_report_named_before(pipeline: Pipeline, text: str, sub_event_type: str,
+                                                               actor2: str) -> None:
+    # (a bare "group" reads as a crowd to the sub-type rules; told after a named armed group it is that group)
+    [event] = [e for e in events_of(pipeline, text, "2018-05-10") if "Kismayo" in (e.location or "")]
+    assert event.sub_event_type == sub_event_type
+    assert event.actor1 == "Al Shabaab"
+    assert event.actor2 == actor2
+
+
+@pytest.mark.parametrize("text", [
+    "The group stormed a police station near Kismayo on Monday and burned it.",
+    "A group of youths stormed a police station in Kismayo on Monday and burned it.",
+])
+def test_a_group_no_armed_group_was_named_before_stays_a_crowd(pipeline: Pipeline, text: str) -> None:
+    [event] = [e for e in events_of(pipeline, text, "2018-05-10") if "Kismayo" in (e.location or "")]
+    assert event.event_type == "Riots"
+    assert event.actor1 == "Rioters (Somalia)"

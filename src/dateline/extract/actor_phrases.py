@@ -119,6 +119,12 @@ def actor_mentions(sent: SpacySpan, book: Codebook, credits: Sequence[Span] = ()
             kind = "military"  # "a junta air strike", "regime barrel bombs": the state of the country it hits
         if kind is None and lemma in actors_mod.attacker_craft_nouns():
             kind = "unidentified_armed"  # "police shot dead a suspected bomber": no state's craft, a man who attacks
+        if kind is None and (start := _group_told_before(tok)) is not None:
+            # "the group stormed a base": the armed group the report named before, if it named one
+            # (`events._described_groups_named`); never an actor by itself
+            found.append((actors_mod.ActorMention(DESCRIBED, start, tok.idx + len(tok.text),
+                                                  sent.doc.text[start : tok.idx + len(tok.text)]), _role(tok)))
+            continue
         if kind is None and (capital := capital_acting(tok)) is not None:
             kind, nationality = "military", capital  # "Ankara launched an offensive": Turkey's forces
         if _coalition_named(tok, kind, lemma):
@@ -307,6 +313,27 @@ def _coalition_named(tok: Token, kind: str | None, lemma: str) -> bool:
         return tok.dep_ not in {"compound", "amod", "nmod", "poss"}  # ("coalition jets": the jets are the actor)
     return _coalition_owns(tok, kind, lemma) and any(
         at_war(c) for c in tok.children if c.dep_ in {"compound", "amod", "nmod", "poss"})
+
+
+# A "group" told as one the report named before ("the group", "the armed group", "the extremist group"): the kind of
+# mention `events._described_groups_named` reads as that group, and drops when the report named none.
+DESCRIBED = "described_group"
+
+
+def _group_told_before(tok: Token) -> int | None:
+    """Where "the group" opens ("the" excluded), when it points back to a group and says no more than a description
+    of one (`group_descriptions`, `ARMED_WORDS`): "the group of protesters", "a group" or "the rights group" are
+    none."""
+    if tok.lemma_.lower() != "group" or tok.pos_ != "NOUN":
+        return None
+    if not any(c.dep_ == "det" and c.lower_ in {"the", "this"} for c in tok.children) or any(
+            c.dep_ == "prep" and c.lower_ == "of" for c in tok.children):
+        return None
+    mods = [c for c in tok.children if c.dep_ in {"amod", "compound", "nmod"}]
+    words = set(actors_mod.group_descriptions()) | actors_mod.ARMED_WORDS
+    if any(c.lower_ not in words or c.lemma_.lower() in actors_mod.KIND_BY_LEMMA for c in mods):
+        return None  # ("the jihadist group": the description's own word is the mention)
+    return min([tok.idx, *(c.idx for c in mods)])
 
 
 def _apposed_to_named(tok: Token, used: set[int]) -> bool:
