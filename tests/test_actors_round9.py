@@ -97,3 +97,24 @@ def test_a_group_no_armed_group_was_named_before_stays_a_crowd(pipeline: Pipelin
     [event] = [e for e in events_of(pipeline, text, "2018-05-10") if "Kismayo" in (e.location or "")]
     assert event.event_type == "Riots"
     assert event.actor1 == "Rioters (Somalia)"
+
+
+@pytest.mark.parametrize(("text", "actor1", "actor2"), [
+    ("Israeli warplanes struck Iranian targets near Damascus on Monday.", "Military Forces of Israel",
+     "Military Forces of Iran"),
+    ("The United States launched missile strikes on Syrian government targets near Homs on Saturday.",
+     "Military Forces of the United States", "Military Forces of Syria"),
+])
+def test_the_targets_a_state_is_named_on_were_its_forces(pipeline: Pipeline, text: str, actor1: str,
+                                                          actor2: str) -> None:
+    [event] = [e for e in events_of(pipeline, text, "2018-05-10") if e.event_type == "Explosions/Remote violence"]
+    assert (event.actor1, event.actor2) == (actor1, actor2)
+
+
+@pytest.mark.parametrize(("text", "actor2"), [
+    ("Israeli jets struck targets near Damascus on Monday.", None),
+    ("Russian jets struck civilian targets in Idlib on Monday, killing nine people.", "Civilians (Syria)"),
+])
+def test_targets_no_state_is_named_on_are_no_states_forces(pipeline: Pipeline, text: str, actor2: str | None) -> None:
+    [event] = [e for e in events_of(pipeline, text, "2018-05-10") if e.event_type == "Explosions/Remote violence"]
+    assert event.actor2 == actor2

@@ -103,11 +103,12 @@ def actor_mentions(sent: SpacySpan, book: Codebook, credits: Sequence[Span] = ()
         if kind is None and lemma in actors_mod.DEFENCE_WORDS and any(
                 c.lower_ in actors_mod.DEFENCE_MODIFIERS for c in tok.children):
             kind = "military"  # "air defences", "missile defense": a state's military
-        if kind is None and (lemma in actors_mod.POSITION_WORDS or lemma in actors_mod.holder_sites()) and (
-                holder := _position_holder(tok)) is not None:
+        held = lemma in actors_mod.POSITION_WORDS or lemma in actors_mod.struck_targets()
+        if kind is None and (held or lemma in actors_mod.holder_sites()) and (holder := _position_holder(tok)) is not None:
             kind = holder  # "fired at government positions", "a gendarmerie post": that state force held them
-        if kind is None and lemma in actors_mod.POSITION_WORDS and (state := _nationality(tok, book)):
-            kind, nationality = "military", state  # "attacked a Turkish military base": Turkey's forces held it
+        if kind is None and held and (state := _nationality(tok, book)):
+            # "attacked a Turkish military base", "struck Iranian targets": that state's forces held them
+            kind, nationality = "military", state
         nationality = None
         if kind is None and lemma in actors_mod.state_act_nouns() and (
                 state := _nationality(tok, book) or _demonym_before(tok, book)):
