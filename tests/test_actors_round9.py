@@ -118,3 +118,15 @@ def test_the_targets_a_state_is_named_on_were_its_forces(pipeline: Pipeline, tex
 def test_targets_no_state_is_named_on_are_no_states_forces(pipeline: Pipeline, text: str, actor2: str | None) -> None:
     [event] = [e for e in events_of(pipeline, text, "2018-05-10") if e.event_type == "Explosions/Remote violence"]
     assert event.actor2 == actor2
+
+
+@pytest.mark.parametrize("text", [
+    ("Islamic State is in retreat across Iraq after losing its stronghold, Mosul, last month in an offensive by Iraqi "
+     "forces."),
+    ("Islamic State fighters massacred villagers near Hit last year.\n\nThe group is in retreat across Iraq after "
+     "losing its stronghold, Mosul, last month in an offensive by Iraqi forces."),
+])
+def test_who_is_in_retreat_after_losing_ground_gave_it_up(pipeline: Pipeline, text: str) -> None:
+    # ("the group" is the subject of "is", yet it is the side that lost the ground, not the one that took it)
+    [event] = [e for e in events_of(pipeline, text, "2017-10-20") if e.sub_event_type == "Government regains territory"]
+    assert (event.actor1, event.actor2) == ("Military Forces of Iraq", "Islamic State (Iraq)")

@@ -947,6 +947,20 @@ def _accused(node: Token) -> bool:
     return node.dep_ == "pobj" and head.lower_ == "on" and head.head.lemma_.lower() in _BLAME_LEMMAS
 
 
+_STATE_LEMMAS = frozenset({"be", "remain"})
+
+
+def _state_after_leaving(verb: Token) -> bool:
+    """"Islamic State is in retreat after losing Mosul": the subject of a state told as following its own giving up of
+    ground (a clause with no subject of its own after "after", "since") is the side that gave it up."""
+    if verb.lemma_.lower() not in _STATE_LEMMAS:
+        return False
+    acts = [g for c in verb.children if c.dep_ == "prep" and c.lower_ in {"after", "since"} for g in c.children
+            if g.dep_ == "pcomp"] + [c for c in verb.children if c.dep_ == "advcl"]
+    return any(a.lemma_.lower() in _LEAVE_LEMMAS and not any(x.dep_ in {"nsubj", "nsubjpass"} for x in a.children)
+               for a in acts)
+
+
 def _role(tok: Token) -> str:
     """agent (does the act), patient (undergoes it), holder (holds or backs what the sentence names: "a town
     controlled by X"), leaver (gives ground up: "troops withdrew") or other, from the dependency label."""
@@ -968,7 +982,7 @@ def _role(tok: Token) -> str:
     if node.dep_ in {"nsubj"}:
         if node.head.lemma_.lower() == "come" and any(c.dep_ == "prep" and c.lower_ == "under" for c in node.head.children):
             return "patient"  # "police officers came under fire": they were fired at
-        if node.head.lemma_.lower() in _LEAVE_LEMMAS:
+        if node.head.lemma_.lower() in _LEAVE_LEMMAS or _state_after_leaving(node.head):
             return LEAVER  # "after government troops withdrew": the side that gave up the ground
         # "a soldier died in an explosion": who dies undergoes the act, whatever the grammar says
         return "patient" if node.head.lemma_.lower() in _UNDERGO_LEMMAS else "agent"
