@@ -86,6 +86,8 @@ def actor_mentions(sent: SpacySpan, book: Codebook, credits: Sequence[Span] = ()
         if tok.i in used or (tok.pos_ not in {"NOUN", "PROPN"}
                              and not (tok.tag_ == "VBG" and tok.lower_ in actors_mod.state_act_nouns())):
             continue  # (a gerund the parse made a verb is the act's noun: "Ukrainian shelling killed two")
+        if _apposed_to_named(tok, used):
+            continue  # "the Kurdish militia, the YPG, withdrew": the group by its name, no second side
         lemma = _actor_lemma(tok)
         if lemma == "fighter" and tok.dep_ == "compound" and tok.head.lemma_.lower() in {"jet", "plane", "aircraft"}:
             continue  # "a fighter jet": an aircraft, not a fighter
@@ -101,11 +103,12 @@ def actor_mentions(sent: SpacySpan, book: Codebook, credits: Sequence[Span] = ()
         if kind is None and lemma in actors_mod.DEFENCE_WORDS and any(
                 c.lower_ in actors_mod.DEFENCE_MODIFIERS for c in tok.children):
             kind = "military"  # "air defences", "missile defense": a state's military
-        if kind is None and (lemma in actors_mod.POSITION_WORDS or lemma in actors_mod.holder_sites()) and (
-                holder := _position_holder(tok)) is not None:
+        held = lemma in actors_mod.POSITION_WORDS or lemma in actors_mod.struck_targets()
+        if kind is None and (held or lemma in actors_mod.holder_sites()) and (holder := _position_holder(tok)) is not None:
             kind = holder  # "fired at government positions", "a gendarmerie post": that state force held them
-        if kind is None and lemma in actors_mod.POSITION_WORDS and (state := _nationality(tok, book)):
-            kind, nationality = "military", state  # "attacked a Turkish military base": Turkey's forces held it
+        if kind is None and held and (state := _nationality(tok, book)):
+            # "attacked a Turkish military base", "struck Iranian targets": that state's forces held them
+            kind, nationality = "military", state
         nationality = None
         if kind is None and lemma in actors_mod.state_act_nouns() and (
                 state := _nationality(tok, book) or _demonym_before(tok, book)):
@@ -117,6 +120,12 @@ def actor_mentions(sent: SpacySpan, book: Codebook, credits: Sequence[Span] = ()
             kind = "military"  # "a junta air strike", "regime barrel bombs": the state of the country it hits
         if kind is None and lemma in actors_mod.attacker_craft_nouns():
             kind = "unidentified_armed"  # "police shot dead a suspected bomber": no state's craft, a man who attacks
+        if kind is None and (start := _group_told_before(tok)) is not None:
+            # "the group stormed a base": the armed group the report named before, if it named one
+            # (`events._described_groups_named`); never an actor by itself
+            found.append((actors_mod.ActorMention(DESCRIBED, start, tok.idx + len(tok.text),
+                                                  sent.doc.text[start : tok.idx + len(tok.text)]), _role(tok)))
+            continue
         if kind is None and (capital := capital_acting(tok)) is not None:
             kind, nationality = "military", capital  # "Ankara launched an offensive": Turkey's forces
         if _coalition_named(tok, kind, lemma):
@@ -305,6 +314,33 @@ def _coalition_named(tok: Token, kind: str | None, lemma: str) -> bool:
         return tok.dep_ not in {"compound", "amod", "nmod", "poss"}  # ("coalition jets": the jets are the actor)
     return _coalition_owns(tok, kind, lemma) and any(
         at_war(c) for c in tok.children if c.dep_ in {"compound", "amod", "nmod", "poss"})
+
+
+# A "group" told as one the report named before ("the group", "the armed group", "the extremist group"): the kind of
+# mention `events._described_groups_named` reads as that group, and drops when the report named none.
+DESCRIBED = "described_group"
+
+
+def _group_told_before(tok: Token) -> int | None:
+    """Where "the group" opens ("the" excluded), when it points back to a group and says no more than a description
+    of one (`group_descriptions`, `ARMED_WORDS`): "the group of protesters", "a group" or "the rights group" are
+    none."""
+    if tok.lemma_.lower() != "group" or tok.pos_ != "NOUN":
+        return None
+    if not any(c.dep_ == "det" and c.lower_ in {"the", "this"} for c in tok.children) or any(
+            c.dep_ == "prep" and c.lower_ == "of" for c in tok.children):
+        return None
+    mods = [c for c in tok.children if c.dep_ in {"amod", "compound", "nmod"}]
+    words = set(actors_mod.group_descriptions()) | actors_mod.ARMED_WORDS
+    if any(c.lower_ not in words or c.lemma_.lower() in actors_mod.KIND_BY_LEMMA for c in mods):
+        return None  # ("the jihadist group": the description's own word is the mention)
+    return min([tok.idx, *(c.idx for c in mods)])
+
+
+def _apposed_to_named(tok: Token, used: set[int]) -> bool:
+    """The noun and a group's name stand in apposition ("the Kurdish militia, the YPG", "the YPG, a Kurdish
+    militia"): a reporter's description of the group named beside it, which the name already codes."""
+    return tok.dep_ == "appos" and tok.head.i in used or any(c.dep_ == "appos" and c.i in used for c in tok.children)
 
 
 def _peoples_word(tok: Token, kind: str | None, lemma: str) -> str | None:
@@ -911,6 +947,20 @@ def _accused(node: Token) -> bool:
     return node.dep_ == "pobj" and head.lower_ == "on" and head.head.lemma_.lower() in _BLAME_LEMMAS
 
 
+_STATE_LEMMAS = frozenset({"be", "remain"})
+
+
+def _state_after_leaving(verb: Token) -> bool:
+    """"Islamic State is in retreat after losing Mosul": the subject of a state told as following its own giving up of
+    ground (a clause with no subject of its own after "after", "since") is the side that gave it up."""
+    if verb.lemma_.lower() not in _STATE_LEMMAS:
+        return False
+    acts = [g for c in verb.children if c.dep_ == "prep" and c.lower_ in {"after", "since"} for g in c.children
+            if g.dep_ == "pcomp"] + [c for c in verb.children if c.dep_ == "advcl"]
+    return any(a.lemma_.lower() in _LEAVE_LEMMAS and not any(x.dep_ in {"nsubj", "nsubjpass"} for x in a.children)
+               for a in acts)
+
+
 def _role(tok: Token) -> str:
     """agent (does the act), patient (undergoes it), holder (holds or backs what the sentence names: "a town
     controlled by X"), leaver (gives ground up: "troops withdrew") or other, from the dependency label."""
@@ -932,7 +982,7 @@ def _role(tok: Token) -> str:
     if node.dep_ in {"nsubj"}:
         if node.head.lemma_.lower() == "come" and any(c.dep_ == "prep" and c.lower_ == "under" for c in node.head.children):
             return "patient"  # "police officers came under fire": they were fired at
-        if node.head.lemma_.lower() in _LEAVE_LEMMAS:
+        if node.head.lemma_.lower() in _LEAVE_LEMMAS or _state_after_leaving(node.head):
             return LEAVER  # "after government troops withdrew": the side that gave up the ground
         # "a soldier died in an explosion": who dies undergoes the act, whatever the grammar says
         return "patient" if node.head.lemma_.lower() in _UNDERGO_LEMMAS else "agent"

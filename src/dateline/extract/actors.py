@@ -178,6 +178,13 @@ def position_holders() -> dict[str, str]:
 
 
 @functools.cache
+def struck_targets() -> frozenset[str]:
+    """What a strike is told as aimed at ("Iranian targets", "government targets"): a state's forces, like a position,
+    when a state or a holder word is named on it (`struck_targets`)."""
+    return frozenset(_load_aliases().get("struck_targets", []))
+
+
+@functools.cache
 def holder_sites() -> frozenset[str]:
     """Sites that are a state force's only with a holder word on them ("a carabinieri station")."""
     return frozenset(_load_aliases().get("holder_sites", []))

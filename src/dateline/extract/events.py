@@ -23,7 +23,7 @@ from dateline.codebook import Codebook
 from dateline.extract import actors as actors_mod
 from dateline.extract import classify, incidents
 from dateline.extract import dates as dates_mod
-from dateline.extract.actor_phrases import LEAVER, SPONSOR, actor_mentions, noun_modified
+from dateline.extract.actor_phrases import DESCRIBED, LEAVER, SPONSOR, actor_mentions, noun_modified
 from dateline.extract.decide import PLACE_AMBIGUOUS, SUMS_INCIDENTS
 from dateline.extract.fatalities import count_fatalities
 from dateline.extract.notes import clean_clause, make_note, reports, restate_toll
@@ -116,6 +116,8 @@ def extract_events(
                          if not _names_another_place(cand, others, told)]
         if cand.sub_event_type == "Mob violence" and _communities_fight(cand):
             cand.sub_event_type = "Armed clash"
+        if (armed_act := _named_group_for_crowd(cand, text, book)) is not None:
+            cand.sub_event_type = armed_act
         if cand.sub_event_type == "Peaceful protest":
             cand.sub_event_type = _handling_in_next_sentences(cand, own_sentences)
         if cand.sub_event_type in DEMONSTRATION_TYPES:
@@ -461,6 +463,24 @@ def _communities_fight(cand: Candidate) -> bool:
     violence of an unorganised crowd; a state force named in it leaves the rules' reading alone."""
     sides = [m for m, _ in cand.actor_mentions if (m.group or {}).get("communities_fight")]
     return bool(sides) and not any(m.kind in actors_mod.STATE_KINDS for m, _ in cand.actor_mentions)
+
+
+_ARMED_ACT_ON = {"armed": "Armed clash", "civilian": "Attack"}
+
+
+def _named_group_for_crowd(cand: Candidate, text: str, book: Codebook) -> str | None:
+    """"On Monday the group stormed a military base and killed ten soldiers": the rules read a bare "group" as a
+    crowd, but one the report named before is an armed group (`_described_groups_named`): its act is a battle when
+    armed men were hit, an attack when civilians were. A crowd the sentence names keeps the crowd's reading."""
+    if cand.sub_event_type not in _RIOTING_TYPES or cand.target_kind not in _ARMED_ACT_ON or any(
+            m.kind in _CROWD_KINDS for m, _ in cand.actor_mentions):
+        return None
+    doing = {m.start for m, r in cand.actor_mentions if m.kind == DESCRIBED and r == "agent"}
+    named = any(m.start in doing and m.kind == "group" for m, _ in _described_groups_named(cand, text, None, book))
+    return _ARMED_ACT_ON[cand.target_kind] if named else None
+
+
+_CROWD_KINDS = frozenset({"protesters", "rioters", "crowd", "mob", "supporters"})
 
 
 def _fire_returned(cand: Candidate, sentences: list[tuple[int, int, str]]) -> bool:
@@ -1578,16 +1598,17 @@ def _described_groups_named(cand: Candidate, text: str, on: dt.date | None,
     in power on the event's day (`on`) acts as its state's forces (`actors.in_power`)."""
     out = []
     for m, role in cand.actor_mentions:
-        word = m.text.lower().rstrip("s")  # "rebels" → "rebel"; "militiamen" stays
+        word = m.text.lower().split()[-1].rstrip("s")  # "rebels" → "rebel"; "militiamen" stays; "armed group"
         # (armed nouns a report uses for a group it named before: a coder codes the group named, not an unknown one)
-        if m.kind == "unidentified_armed" and word in actors_mod.group_descriptions():
+        if m.kind in {"unidentified_armed", DESCRIBED} and word in actors_mod.group_descriptions():
             pointing = _POINTING_BACK.search(text[max(0, m.start - 6) : m.start]) is not None
             since = max(0, cand.sentence.start - GROUP_REACH) if pointing else _bare_plural_reach(cand, text)
             bare = m.start == cand.sentence.start and m.text.endswith("s")  # "Militants also attacked …"
             group = _group_named_before(text, since, cand.sentence.start, word, book) if pointing or bare else None
             if group is not None:
                 m = actors_mod.in_power(actors_mod.ActorMention("group", m.start, m.end, m.text, None, group=group), on)
-        out.append((m, role))
+        if m.kind != DESCRIBED:
+            out.append((m, role))  # ("the group" with no group named before is no one)
     return out
 
 
@@ -1964,6 +1985,8 @@ def _fill_actors(event: Event, cand: Candidate, iso3: str | None, book: Codebook
         striker = named(cand.strikers[0][0]) if cand.strikers else None
         if striker is not None and perps and all(_bare_weapon(x[0]) for x in perps):
             perps = []  # ("a drone struck an airport": sent by whom the report said flies them)
+        # ("drone strikes by the US-led coalition": a machine no word gives a side was the named striker's)
+        perps = sorted(perps, key=lambda x: _bare_weapon(x[0]))
         first = named(perps[0][0]) if perps else claimant or striker or template("unidentified_armed")
         # (an armed group hit by a bomb or mine no one is named for is a side of its own, though the unknown attacker
         # has its name: "a landmine killed four members of a pro-government militia")
@@ -1989,7 +2012,10 @@ def _fill_actors(event: Event, cand: Candidate, iso3: str | None, book: Codebook
     else:  # Strategic developments
         # the subject before a force named only as an owner ("gang members set fire to a police station")
         # (a crowd that acts is the doer before a force named only as the owner: "supporters torched a police post")
-        doers = sorted([x for x in state + armed if x[1] != "patient"] or ([] if crowd_acts else state + armed),
+        # (a sponsor or an affiliate is no side: "fighters of HTS, an al-Qaida-linked group, were arrested"; and
+        # who is arrested never arrests)
+        sides = [x for x in state + armed if x[1] != SPONSOR]
+        doers = sorted([x for x in sides if x[1] != "patient"] or ([] if crowd_acts or sub == "Arrests" else sides),
                        key=lambda x: x[1] != "agent")
         if sub in _TERRITORY_TYPES:
             # who takes the ground comes first, who gives it up last ("militants took over the town after troops
@@ -2016,6 +2042,9 @@ def _fill_actors(event: Event, cand: Candidate, iso3: str | None, book: Codebook
             second = named(civil[0][0]) if civil else template("civilians")  # whose property it was
         elif sub == "Looting/property destruction" and (owners := [x for x in state if not doers or x is not doers[0]]):
             second = named(owners[0][0])  # "set fire to a police station": the police's property
+        elif sub == "Agreement" and first is not None:
+            # a deal has two parties ("a truce between the army and HTS"): the next one the sentence names
+            second = next((n for n in (named(m) for m, _ in doers[1:]) if n[0] != first[0]), None)
     if first is not None:
         _set_actor(event, 1, first, evidence)
     if second is not None and (first is None or second[0] != first[0] or second is first or hit_by_unknown):
