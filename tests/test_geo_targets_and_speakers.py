@@ -268,3 +268,16 @@ def test_a_states_media_sentence_keeps_the_town_a_neighbouring_sentence_places_i
             "shot down several of the missiles.")
     (event,) = [e for e in pipeline.extract_text(text, published="2024-03-14").events if e.sub_event_type == "Disrupted weapons use"]
     assert (event.country, event.location) == ("Syria", "Homs")
+
+
+@pytest.mark.parametrize(("text", "country"), [
+    (("Syrian state media said air defences had shot down three Israeli missiles overnight. Iran has long armed "
+      "militias in Iraq."), "Syria"),
+    (("North Korean state media said the army had fired two missiles into the sea on Sunday. The launch came days "
+      "after joint drills in Japan."), "North Korea"),
+])
+def test_a_states_media_named_by_nationality_place_an_act_its_sentence_places_nowhere(pipeline, text, country) -> None:  # type: ignore[no-untyped-def]
+    # "Syrian state media" tells the same as "Syria state media": the act is on that state's soil (precision 3);
+    # before, the nationality word made no place and the act took the next sentence's aside abroad
+    events = pipeline.extract_text(text, published="2024-03-14").events
+    assert [(e.country, e.geo_precision) for e in events] == [(country, 3)]

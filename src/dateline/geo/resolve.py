@@ -3258,7 +3258,7 @@ def place_for_event(places: list[Place], sentence: Span, paragraph: Span, articl
         return _as_event_place(_dateline_city_within(best, places, sentence, article), article)
     if doc is not None:
         near = _neighbour_place(places, sentence, paragraph, doc, article)
-        media = _state_of_the_telling_media(everywhere, sentence, article)
+        media = _state_of_the_telling_media(everywhere, sentence, article, doc)
         if media is not None and (near is None or near[0].country != media.country):
             # "..., Syria state media said air defences had downed two missiles", the sentence naming no place of its
             # own: a state's media telling of an act they place nowhere tell of one on their state's soil
@@ -3460,11 +3460,34 @@ def _paragraph_sentences(sentence: Span, paragraph: Span, doc: Doc) -> tuple[lis
     return None if k is None else (sents, k)
 
 
-def _state_of_the_telling_media(places: list[Place], sentence: Span, article: Article) -> Place | None:
-    """The country whose state media the sentence credits by its name ("Syria state media said ..."): a modifier
-    of the media's name, no place of the act (`state_media_heads` in toponym_cues.json)."""
-    return next((p for p in places if sentence.start <= p.span.start < sentence.end and p.kind == "country"
-                 and _modifier(p) and _state_media_after().match(article.text, p.span.end)), None)
+def _state_of_the_telling_media(places: list[Place], sentence: Span, article: Article, doc: Doc) -> Place | None:
+    """The country whose state media the sentence credits by its name ("Syria state media said ...") or its
+    nationality ("Syrian state media said ..."): a modifier of the media's name, no place of the act
+    (`state_media_heads` in toponym_cues.json)."""
+    named = next((p for p in places if sentence.start <= p.span.start < sentence.end and p.kind == "country"
+                  and _modifier(p) and _state_media_after().match(article.text, p.span.end)), None)
+    return named if named is not None else _state_of_media_by_nationality(sentence, article, doc)
+
+
+def _state_of_media_by_nationality(sentence: Span, article: Article, doc: Doc) -> Place | None:
+    """The state whose media the sentence credits by a nationality word ("Syrian state media", "North Korean state
+    television"), as a country place without a point of its own (`at_country_point` gives it the country's): the
+    word makes no place in the index, yet tells the same as the country's name there."""
+    book = default_codebook()
+    span = doc.char_span(sentence.start, sentence.end, alignment_mode="contract")
+    for tok in span or []:
+        if not tok.text[:1].isupper():
+            continue
+        # the two-word nationality first ("North Korean"), then the one word
+        for last in ([tok.nbor(1)] if tok.i + 1 < len(doc) else []) + [tok]:
+            end = last.idx + len(last.text)
+            iso = book.demonym_iso3(article.text[tok.idx : end])
+            if iso and _state_media_after().match(article.text, end):
+                name = book.country_name(iso)
+                return Place(mention=article.text[tok.idx : end], span=Span.of(article.text, tok.idx, end),
+                             kind="country", name=name, country=name, iso3=iso, iso=book.iso_numeric(iso),
+                             region=book.region(iso), geo_precision=3, confidence=0.3, reason=MODIFIER)
+    return None
 
 
 def _neighbour_place(places: list[Place], sentence: Span, paragraph: Span, doc: Doc,
