@@ -172,6 +172,10 @@ class Mention:
     # government"): its government acting, by metonymy; it still votes for its country, but is never where an
     # event happened
     government: bool = False
+    # a capital that accuses, is blamed, is urged or pulls out ("Israel accused Tehran of arming militias", "after
+    # Washington pulled out of the deal"): its government taking or meeting a stance, which says nothing of where
+    # the text's acts are: a government place (above) that casts no vote either
+    stance: bool = False
     # a country written as the state carrying out an armed act ("The US launched missiles at a base near Homs",
     # "air strikes by Russia"): it says who acts, not where, and casts no vote for its namesakes' country
     acting: bool = False
@@ -286,7 +290,8 @@ def _mentions(article: Article, doc: Doc, gaz: Gazetteer, sent_starts: list[int]
         m.border = (bool(_BORDER_BEFORE.search(article.text[max(0, m.start - 40) : m.start])
                          or _BORDER_AFTER.match(article.text, m.end))
                     and any(e.kind == KIND_COUNTRY for e in gaz.lookup(m.name, loose=False)))
-        m.government = _government_of(span, doc, after) or (len(span) == 1 and (
+        m.stance = len(span) == 1 and capital_taking_a_stance(span[0])
+        m.government = m.stance or _government_of(span, doc, after) or (len(span) == 1 and (
             capital_acting(span[0]) is not None
             or (state_speaking(span[0]) and span[0].text[:1].isupper() and span[0].text.lower() in _capitals())))
         m.town_word = bool(_TOWN_AFTER.match(article.text, m.end) or _TOWN_BEFORE.search(article.text[max(0, m.start - 30) : m.start]))
@@ -507,6 +512,39 @@ def capital_acting(tok: Any) -> str | None:
     if any(c.dep_ in {"compound", "amod"} for c in tok.children):
         return None  # "East Jerusalem residents", "Greater Damascus": a place or part of one, not the state
     return _capitals().get(tok.text.lower())
+
+
+@functools.cache
+def _stance_verbs() -> dict[str, frozenset[str]]:
+    """`government_stance_verbs` (toponym_cues.json) as lemma -> the particles that go with it ("" for none)."""
+    found: dict[str, set[str]] = {}
+    for entry in cues()["government_stance_verbs"]:
+        lemma, _, particle = entry.partition(" ")
+        found.setdefault(lemma, set()).add(particle)
+    return {lemma: frozenset(particles) for lemma, particles in found.items()}
+
+
+def capital_taking_a_stance(tok: Any) -> bool:
+    """Whether the capital whose name is `tok` stands for its government taking or meeting a stance: the subject
+    or object of a verb of accusing, urging, sanctioning or pulling out ("Israel accused Tehran of arming
+    militias", "after Washington pulled out of the deal", "the UN called on Kinshasa to act"; list
+    `government_stance_verbs` in toponym_cues.json). Said of a state, not of the town's soil."""
+    if not tok.text[:1].isupper() or tok.text.lower() not in _capitals():
+        return False
+    if tok.dep_ == "pobj":
+        # "called on Kinshasa", "sanctioned by Washington": the object of the verb's own particle, or its by-agent
+        verb, particle = tok.head.head, tok.head.lower_
+    elif tok.dep_ in {"nsubj", "nsubjpass", "dobj", "obj"}:
+        verb, particle = tok.head, ""
+    else:
+        return False
+    particles = _stance_verbs().get(verb.lemma_.lower())
+    if particles is None or verb.pos_ not in {"VERB", "AUX"}:
+        return False
+    if particle == "by":
+        return "" in particles
+    own = {c.lower_ for c in verb.children if c.dep_ in {"prt", "prep"}}
+    return particle in particles if particle else "" in particles or bool(particles & own)
 
 
 def _noun_after(span: Any, doc: Doc) -> tuple[Any, list[Any]]:
@@ -812,9 +850,9 @@ def _anchor_country(m: Mention) -> tuple[str, float] | None:
 
     Country names vote most, then admin1 names, then towns with one country among their namesakes; a name
     matched only by the spelling-tolerant key or a hamlet is weak evidence ("Kech" ~ Ketsch, Germany)."""
-    if not m.candidates or m.aside or m.outside_parent or m.person_name or m.attributive or m.speaking:
+    if not m.candidates or m.aside or m.outside_parent or m.person_name or m.attributive or m.speaking or m.stance:
         # an attribute ("US-made") says who made or backs a thing, not where the text is; a state that speaks
-        # ("Washington denied involvement") says nothing of where
+        # ("Washington denied involvement") or takes a stance ("Moscow blamed Kyiv") says nothing of where
         return None
     ccs = {e.cc for e in m.candidates}
     top = m.candidates[0]
@@ -2114,7 +2152,9 @@ class Resolver:
                      or best.kind in {KIND_ADMIN1, KIND_ADMIN2} and (not own_name or _wrong_kind(m, best)
                                                                      or rival is not None))
                     and "inside" not in " ".join(why))
-            if (dominant and best.cc != dominant and weak and not any(e.cc == dominant for e in m.candidates)
+            # (a capital written as its state taking a stance, "Moscow blamed Kyiv", is that state's, whatever the
+            # paragraph is about)
+            if (dominant and best.cc != dominant and weak and not m.stance and not any(e.cc == dominant for e in m.candidates)
                     and not _across_the_border(m, best, dominant, own_name, doc)):
                 deferred.append((k, dominant, cands, best))  # after the others, whose admin1 it may take
                 continue
