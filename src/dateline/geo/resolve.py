@@ -1689,6 +1689,11 @@ def _article_province(k: int, chosen: list[Entry | None], cc: str) -> str | None
     return None
 
 
+def _others(chosen: list[Entry | None], k: int) -> list[Entry | None]:
+    """The readings chosen for every mention but the `k`th."""
+    return [e for j, e in enumerate(chosen) if j != k]
+
+
 def _context_province(cc: str, ctx: Context) -> tuple[str, str] | None:
     """(admin1 code, what supports it) of the province of country `cc` the text supports most."""
     supported = _supported_provinces(cc, ctx)
@@ -2118,7 +2123,7 @@ class Resolver:
                     )
                     continue
             province = _supported_province(m, best, why, ctx)
-            if province is not None and (a1 := self.gaz.admin1(best.cc, province[0])) is not None:
+            if province is not None and (a1 := self._province_of(best.cc, province[0], chosen, province[1])) is not None:
                 # "the OSCE SMM observed explosions near X": no X lies in the province the text supports, so a
                 # village of that name elsewhere in the country is a namesake; the province is what is known
                 places[k] = self.place_from_entry(
@@ -2339,25 +2344,32 @@ class Resolver:
             if a1 is not None:
                 return self.place_from_entry(m, a1, article, geo_precision=2, confidence=0.4, reason=reason,
                                              candidates=cands)
-        if (code := _article_province(k, chosen, cc)) is not None and (a1 := self.gaz.admin1(cc, code)) is not None:
+        if ((code := _article_province(k, chosen, cc)) is not None
+                and (a1 := self._province_of(cc, code, _others(chosen, k))) is not None):
             return self.place_from_entry(m, a1, article, geo_precision=2, confidence=0.35, candidates=cands,
                                          reason=f"{reason}; every other place of the report is in {ascii_name(a1.name)}")
         country = self.gaz.country(cc)
         assert country is not None
         return self.place_from_entry(m, country, article, confidence=0.3, reason=reason, candidates=cands)
 
-    def _province_of(self, cc: str, code: str, chosen: list[Entry | None]) -> Entry | None:
+    def _province_of(self, cc: str, code: str, chosen: list[Entry | None], support: str | None = None) -> Entry | None:
         """The first-level record of code `code` that the places chosen in it lie in: the province GeoNames gives,
-        or, where it has been split, the current division those places all lie in ("(Rusaka, Mwaro)": Mwaro,
-        not the Gitega GeoNames still records)."""
+        or, where it has been split, the current division the words that support it name ("the latest arrests in
+        Mwaro province") or else those places all lie in ("(Rusaka, Mwaro)": Mwaro, not the Gitega GeoNames still
+        records). Every fallback to a province goes through here."""
         old = self.gaz.admin1(cc, code)
         if (key := f"{cc}.{code}") not in _split_divisions():
             return old
-        divisions = {acled_admin1(e) for e in chosen if e is not None and e.admin1_key == key and e.kind != KIND_COUNTRY}
-        if len(divisions) != 1 or (name := divisions.pop()) is None or fold(name) not in _split_divisions()[key]:
+        written = fold(support or "")
+        named = {d for d in _split_divisions()[key] if re.search(rf"\b{re.escape(d)}\b", written)}
+        divisions = named or {fold(name) if (name := acled_admin1(e)) else None for e in chosen
+                              if e is not None and e.admin1_key == key and e.kind != KIND_COUNTRY}
+        if len(divisions) != 1 or (name := divisions.pop()) is None or name not in _split_divisions()[key]:
             return old
-        return next((e for e in self.gaz.lookup(name) if _split_division(e) and e.admin1_key == key
-                     and fold(e.name) == fold(name)), old)
+        # (the division's record, added under the old code, or one GeoNames keeps under a code of its own: Sierra
+        # Leone's North Western)
+        return next((e for e in self.gaz.lookup(name) if e.kind == KIND_ADMIN1 and e.cc == cc and fold(e.name) == name),
+                    old)
 
     def _unresolved(self, m: Mention, k: int, mentions: list[Mention], chosen: list[Entry | None],
                     ctx: Context, article: Article) -> Place:
@@ -2433,16 +2445,17 @@ class Resolver:
                               and not _capital_dateline(mentions[j], article))
             top = admin1s.most_common(2)
             if (top and (len(top) == 1 or top[0][1] > top[1][1])
-                    and (a1 := self._province_of(cc, top[0][0], [e for j, e in enumerate(chosen) if j != k])) is not None):
+                    and (a1 := self._province_of(cc, top[0][0], _others(chosen, k))) is not None):
                 return self.place_from_entry(m, a1, article, geo_precision=2, confidence=0.3,
                                              reason=f"not in the gazetteer; province from context ({ascii_name(a1.name)})")
             province = _context_province(cc, ctx)
-            if province is not None and (a1 := self.gaz.admin1(cc, province[0])) is not None:
+            if province is not None and (a1 := self._province_of(cc, province[0], _others(chosen, k), province[1])) is not None:
                 # "the OSCE SMM observed explosions near X", X unknown: the province the text or its actor supports
                 return self.place_from_entry(m, a1, article, geo_precision=2, confidence=0.3,
                                              reason=f"not in the gazetteer; kept at {ascii_name(a1.name)}, "
                                                     f"where the text puts it ({province[1]})")
-            if (code := _article_province(k, chosen, cc)) is not None and (a1 := self.gaz.admin1(cc, code)) is not None:
+            if ((code := _article_province(k, chosen, cc)) is not None
+                    and (a1 := self._province_of(cc, code, _others(chosen, k))) is not None):
                 return self.place_from_entry(m, a1, article, geo_precision=2, confidence=0.25,
                                              reason=f"not in the gazetteer; every other place of the report is in "
                                                     f"{ascii_name(a1.name)}")
