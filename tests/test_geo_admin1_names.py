@@ -181,3 +181,26 @@ def test_a_carved_out_province_holds_only_the_towns_the_split_table_gives_it() -
     assert acled_admin1(mwaro) == "Mwaro"
     assert _contains(mwaro, _town("Somewhere", "BI", "13", "Kayokwe"))
     assert not _contains(mwaro, _town("Somewhere", "BI", "13", "Giheta"))  # a commune Gitega kept
+
+
+@pytest.mark.parametrize(("text", "village", "province"), [
+    # the province the text names as a province (`_context_province`)
+    (("Police arrested twelve opposition members in Nyakibingo village on Monday, a rights group said.\n\n"
+      "The arrests are the latest in Mwaro province, where ruling party youths have beaten several activists."),
+     "Nyakibingo", "Mwaro"),
+    # the one province every other place of the report lies in (`_article_province`)
+    (("Ruling party youths beat three opposition activists in Nyakibingo village on Sunday, a rights group said.\n\n"
+      "Earlier this month, activists were detained in Mwaro town and in Kayokwe commune."), "Nyakibingo", "Mwaro"),
+    (("Youths clashed with police in Mabolloh village on Tuesday, injuring four people, residents said.\n\n"
+      "Similar clashes were reported last year in Kambia and Lunsar."), "Mabolloh", "North Western"),
+    # the old province named as such stays the old province
+    (("Police arrested twelve opposition members in Nyakibingo village on Monday, a rights group said.\n\n"
+      "The arrests are the latest in Gitega province, where ruling party youths have beaten several activists."),
+     "Nyakibingo", "Gitega"),
+])
+def test_a_village_kept_at_the_province_of_its_context_takes_the_current_division(  # type: ignore[no-untyped-def]
+        resources, text: str, village: str, province: str) -> None:
+    # before: the fallbacks to the context's or the report's province gave the old province GeoNames records
+    # (Gitega for Mwaro's villages, Northern for Kambia's district)
+    place = _place(resources, text, village)
+    assert (place.kind, place.name, place.admin1, place.geo_precision) == ("admin1", province, province, 2)

@@ -268,3 +268,40 @@ def test_a_states_media_sentence_keeps_the_town_a_neighbouring_sentence_places_i
             "shot down several of the missiles.")
     (event,) = [e for e in pipeline.extract_text(text, published="2024-03-14").events if e.sub_event_type == "Disrupted weapons use"]
     assert (event.country, event.location) == ("Syria", "Homs")
+
+
+@pytest.mark.parametrize(("text", "country"), [
+    (("Syrian state media said air defences had shot down three Israeli missiles overnight. Iran has long armed "
+      "militias in Iraq."), "Syria"),
+    (("North Korean state media said the army had fired two missiles into the sea on Sunday. The launch came days "
+      "after joint drills in Japan."), "North Korea"),
+])
+def test_a_states_media_named_by_nationality_place_an_act_its_sentence_places_nowhere(pipeline, text, country) -> None:  # type: ignore[no-untyped-def]
+    # "Syrian state media" tells the same as "Syria state media": the act is on that state's soil (precision 3);
+    # before, the nationality word made no place and the act took the next sentence's aside abroad
+    events = pipeline.extract_text(text, published="2024-03-14").events
+    assert [(e.country, e.geo_precision) for e in events] == [(country, 3)]
+
+
+@pytest.mark.parametrize(("text", "place"), [
+    (("Iranian state television said air defences had downed a drone on Sunday. Israel has long accused Tehran of "
+      "arming militias."), ("Iran", None, 3)),
+    (("Drones struck a fuel depot in Belgorod region on Monday. The governor said two people were wounded. Moscow "
+      "blamed Kyiv for the attack."), ("Russia", "Belgorod Oblast", 3)),
+    (("Protesters burned tyres and blocked roads on Monday. The unrest began after Washington pulled out of the deal "
+      "in May."), (None, None, None)),
+])
+def test_a_capital_that_accuses_is_blamed_or_pulls_out_is_its_government_not_a_place(pipeline, text, place) -> None:  # type: ignore[no-untyped-def]
+    # before: the capital of the next sentence placed the act there (Tehran, Washington at precision 1), and
+    # "blamed Kyiv" voted the paragraph to Ukraine, so Belgorod region fell to Kyiv's province
+    events = pipeline.extract_text(text, published="2024-03-14").events
+    assert [(e.country, e.admin1, e.geo_precision) for e in events] == [place]
+
+
+@pytest.mark.parametrize(("text", "location"), [
+    ("Protesters marched through Tehran on Friday. They accused the government of corruption.", "Tehran"),
+    ("Troops pulled out of Kabul on Monday as protesters burned tyres.", "Kabul"),
+])
+def test_a_capital_where_an_act_happens_stays_its_place(pipeline, text, location) -> None:  # type: ignore[no-untyped-def]
+    events = pipeline.extract_text(text, published="2024-03-14").events
+    assert [(e.location, e.geo_precision) for e in events] == [(location, 1)]

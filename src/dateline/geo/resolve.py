@@ -172,6 +172,10 @@ class Mention:
     # government"): its government acting, by metonymy; it still votes for its country, but is never where an
     # event happened
     government: bool = False
+    # a capital that accuses, is blamed, is urged or pulls out ("Israel accused Tehran of arming militias", "after
+    # Washington pulled out of the deal"): its government taking or meeting a stance, which says nothing of where
+    # the text's acts are: a government place (above) that casts no vote either
+    stance: bool = False
     # a country written as the state carrying out an armed act ("The US launched missiles at a base near Homs",
     # "air strikes by Russia"): it says who acts, not where, and casts no vote for its namesakes' country
     acting: bool = False
@@ -286,7 +290,8 @@ def _mentions(article: Article, doc: Doc, gaz: Gazetteer, sent_starts: list[int]
         m.border = (bool(_BORDER_BEFORE.search(article.text[max(0, m.start - 40) : m.start])
                          or _BORDER_AFTER.match(article.text, m.end))
                     and any(e.kind == KIND_COUNTRY for e in gaz.lookup(m.name, loose=False)))
-        m.government = _government_of(span, doc, after) or (len(span) == 1 and (
+        m.stance = len(span) == 1 and capital_taking_a_stance(span[0])
+        m.government = m.stance or _government_of(span, doc, after) or (len(span) == 1 and (
             capital_acting(span[0]) is not None
             or (state_speaking(span[0]) and span[0].text[:1].isupper() and span[0].text.lower() in _capitals())))
         m.town_word = bool(_TOWN_AFTER.match(article.text, m.end) or _TOWN_BEFORE.search(article.text[max(0, m.start - 30) : m.start]))
@@ -507,6 +512,39 @@ def capital_acting(tok: Any) -> str | None:
     if any(c.dep_ in {"compound", "amod"} for c in tok.children):
         return None  # "East Jerusalem residents", "Greater Damascus": a place or part of one, not the state
     return _capitals().get(tok.text.lower())
+
+
+@functools.cache
+def _stance_verbs() -> dict[str, frozenset[str]]:
+    """`government_stance_verbs` (toponym_cues.json) as lemma -> the particles that go with it ("" for none)."""
+    found: dict[str, set[str]] = {}
+    for entry in cues()["government_stance_verbs"]:
+        lemma, _, particle = entry.partition(" ")
+        found.setdefault(lemma, set()).add(particle)
+    return {lemma: frozenset(particles) for lemma, particles in found.items()}
+
+
+def capital_taking_a_stance(tok: Any) -> bool:
+    """Whether the capital whose name is `tok` stands for its government taking or meeting a stance: the subject
+    or object of a verb of accusing, urging, sanctioning or pulling out ("Israel accused Tehran of arming
+    militias", "after Washington pulled out of the deal", "the UN called on Kinshasa to act"; list
+    `government_stance_verbs` in toponym_cues.json). Said of a state, not of the town's soil."""
+    if not tok.text[:1].isupper() or tok.text.lower() not in _capitals():
+        return False
+    if tok.dep_ == "pobj":
+        # "called on Kinshasa", "sanctioned by Washington": the object of the verb's own particle, or its by-agent
+        verb, particle = tok.head.head, tok.head.lower_
+    elif tok.dep_ in {"nsubj", "nsubjpass", "dobj", "obj"}:
+        verb, particle = tok.head, ""
+    else:
+        return False
+    particles = _stance_verbs().get(verb.lemma_.lower())
+    if particles is None or verb.pos_ not in {"VERB", "AUX"}:
+        return False
+    if particle == "by":
+        return "" in particles
+    own = {c.lower_ for c in verb.children if c.dep_ in {"prt", "prep"}}
+    return particle in particles if particle else "" in particles or bool(particles & own)
 
 
 def _noun_after(span: Any, doc: Doc) -> tuple[Any, list[Any]]:
@@ -812,9 +850,9 @@ def _anchor_country(m: Mention) -> tuple[str, float] | None:
 
     Country names vote most, then admin1 names, then towns with one country among their namesakes; a name
     matched only by the spelling-tolerant key or a hamlet is weak evidence ("Kech" ~ Ketsch, Germany)."""
-    if not m.candidates or m.aside or m.outside_parent or m.person_name or m.attributive or m.speaking:
+    if not m.candidates or m.aside or m.outside_parent or m.person_name or m.attributive or m.speaking or m.stance:
         # an attribute ("US-made") says who made or backs a thing, not where the text is; a state that speaks
-        # ("Washington denied involvement") says nothing of where
+        # ("Washington denied involvement") or takes a stance ("Moscow blamed Kyiv") says nothing of where
         return None
     ccs = {e.cc for e in m.candidates}
     top = m.candidates[0]
@@ -1651,6 +1689,11 @@ def _article_province(k: int, chosen: list[Entry | None], cc: str) -> str | None
     return None
 
 
+def _others(chosen: list[Entry | None], k: int) -> list[Entry | None]:
+    """The readings chosen for every mention but the `k`th."""
+    return [e for j, e in enumerate(chosen) if j != k]
+
+
 def _context_province(cc: str, ctx: Context) -> tuple[str, str] | None:
     """(admin1 code, what supports it) of the province of country `cc` the text supports most."""
     supported = _supported_provinces(cc, ctx)
@@ -2080,7 +2123,7 @@ class Resolver:
                     )
                     continue
             province = _supported_province(m, best, why, ctx)
-            if province is not None and (a1 := self.gaz.admin1(best.cc, province[0])) is not None:
+            if province is not None and (a1 := self._province_of(best.cc, province[0], chosen, province[1])) is not None:
                 # "the OSCE SMM observed explosions near X": no X lies in the province the text supports, so a
                 # village of that name elsewhere in the country is a namesake; the province is what is known
                 places[k] = self.place_from_entry(
@@ -2114,7 +2157,9 @@ class Resolver:
                      or best.kind in {KIND_ADMIN1, KIND_ADMIN2} and (not own_name or _wrong_kind(m, best)
                                                                      or rival is not None))
                     and "inside" not in " ".join(why))
-            if (dominant and best.cc != dominant and weak and not any(e.cc == dominant for e in m.candidates)
+            # (a capital written as its state taking a stance, "Moscow blamed Kyiv", is that state's, whatever the
+            # paragraph is about)
+            if (dominant and best.cc != dominant and weak and not m.stance and not any(e.cc == dominant for e in m.candidates)
                     and not _across_the_border(m, best, dominant, own_name, doc)):
                 deferred.append((k, dominant, cands, best))  # after the others, whose admin1 it may take
                 continue
@@ -2299,25 +2344,32 @@ class Resolver:
             if a1 is not None:
                 return self.place_from_entry(m, a1, article, geo_precision=2, confidence=0.4, reason=reason,
                                              candidates=cands)
-        if (code := _article_province(k, chosen, cc)) is not None and (a1 := self.gaz.admin1(cc, code)) is not None:
+        if ((code := _article_province(k, chosen, cc)) is not None
+                and (a1 := self._province_of(cc, code, _others(chosen, k))) is not None):
             return self.place_from_entry(m, a1, article, geo_precision=2, confidence=0.35, candidates=cands,
                                          reason=f"{reason}; every other place of the report is in {ascii_name(a1.name)}")
         country = self.gaz.country(cc)
         assert country is not None
         return self.place_from_entry(m, country, article, confidence=0.3, reason=reason, candidates=cands)
 
-    def _province_of(self, cc: str, code: str, chosen: list[Entry | None]) -> Entry | None:
+    def _province_of(self, cc: str, code: str, chosen: list[Entry | None], support: str | None = None) -> Entry | None:
         """The first-level record of code `code` that the places chosen in it lie in: the province GeoNames gives,
-        or, where it has been split, the current division those places all lie in ("(Rusaka, Mwaro)": Mwaro,
-        not the Gitega GeoNames still records)."""
+        or, where it has been split, the current division the words that support it name ("the latest arrests in
+        Mwaro province") or else those places all lie in ("(Rusaka, Mwaro)": Mwaro, not the Gitega GeoNames still
+        records). Every fallback to a province goes through here."""
         old = self.gaz.admin1(cc, code)
         if (key := f"{cc}.{code}") not in _split_divisions():
             return old
-        divisions = {acled_admin1(e) for e in chosen if e is not None and e.admin1_key == key and e.kind != KIND_COUNTRY}
-        if len(divisions) != 1 or (name := divisions.pop()) is None or fold(name) not in _split_divisions()[key]:
+        written = fold(support or "")
+        named = {d for d in _split_divisions()[key] if re.search(rf"\b{re.escape(d)}\b", written)}
+        divisions = named or {fold(name) if (name := acled_admin1(e)) else None for e in chosen
+                              if e is not None and e.admin1_key == key and e.kind != KIND_COUNTRY}
+        if len(divisions) != 1 or (name := divisions.pop()) is None or name not in _split_divisions()[key]:
             return old
-        return next((e for e in self.gaz.lookup(name) if _split_division(e) and e.admin1_key == key
-                     and fold(e.name) == fold(name)), old)
+        # (the division's record, added under the old code, or one GeoNames keeps under a code of its own: Sierra
+        # Leone's North Western)
+        return next((e for e in self.gaz.lookup(name) if e.kind == KIND_ADMIN1 and e.cc == cc and fold(e.name) == name),
+                    old)
 
     def _unresolved(self, m: Mention, k: int, mentions: list[Mention], chosen: list[Entry | None],
                     ctx: Context, article: Article) -> Place:
@@ -2393,16 +2445,17 @@ class Resolver:
                               and not _capital_dateline(mentions[j], article))
             top = admin1s.most_common(2)
             if (top and (len(top) == 1 or top[0][1] > top[1][1])
-                    and (a1 := self._province_of(cc, top[0][0], [e for j, e in enumerate(chosen) if j != k])) is not None):
+                    and (a1 := self._province_of(cc, top[0][0], _others(chosen, k))) is not None):
                 return self.place_from_entry(m, a1, article, geo_precision=2, confidence=0.3,
                                              reason=f"not in the gazetteer; province from context ({ascii_name(a1.name)})")
             province = _context_province(cc, ctx)
-            if province is not None and (a1 := self.gaz.admin1(cc, province[0])) is not None:
+            if province is not None and (a1 := self._province_of(cc, province[0], _others(chosen, k), province[1])) is not None:
                 # "the OSCE SMM observed explosions near X", X unknown: the province the text or its actor supports
                 return self.place_from_entry(m, a1, article, geo_precision=2, confidence=0.3,
                                              reason=f"not in the gazetteer; kept at {ascii_name(a1.name)}, "
                                                     f"where the text puts it ({province[1]})")
-            if (code := _article_province(k, chosen, cc)) is not None and (a1 := self.gaz.admin1(cc, code)) is not None:
+            if ((code := _article_province(k, chosen, cc)) is not None
+                    and (a1 := self._province_of(cc, code, _others(chosen, k))) is not None):
                 return self.place_from_entry(m, a1, article, geo_precision=2, confidence=0.25,
                                              reason=f"not in the gazetteer; every other place of the report is in "
                                                     f"{ascii_name(a1.name)}")
@@ -3258,7 +3311,7 @@ def place_for_event(places: list[Place], sentence: Span, paragraph: Span, articl
         return _as_event_place(_dateline_city_within(best, places, sentence, article), article)
     if doc is not None:
         near = _neighbour_place(places, sentence, paragraph, doc, article)
-        media = _state_of_the_telling_media(everywhere, sentence, article)
+        media = _state_of_the_telling_media(everywhere, sentence, article, doc)
         if media is not None and (near is None or near[0].country != media.country):
             # "..., Syria state media said air defences had downed two missiles", the sentence naming no place of its
             # own: a state's media telling of an act they place nowhere tell of one on their state's soil
@@ -3460,11 +3513,34 @@ def _paragraph_sentences(sentence: Span, paragraph: Span, doc: Doc) -> tuple[lis
     return None if k is None else (sents, k)
 
 
-def _state_of_the_telling_media(places: list[Place], sentence: Span, article: Article) -> Place | None:
-    """The country whose state media the sentence credits by its name ("Syria state media said ..."): a modifier
-    of the media's name, no place of the act (`state_media_heads` in toponym_cues.json)."""
-    return next((p for p in places if sentence.start <= p.span.start < sentence.end and p.kind == "country"
-                 and _modifier(p) and _state_media_after().match(article.text, p.span.end)), None)
+def _state_of_the_telling_media(places: list[Place], sentence: Span, article: Article, doc: Doc) -> Place | None:
+    """The country whose state media the sentence credits by its name ("Syria state media said ...") or its
+    nationality ("Syrian state media said ..."): a modifier of the media's name, no place of the act
+    (`state_media_heads` in toponym_cues.json)."""
+    named = next((p for p in places if sentence.start <= p.span.start < sentence.end and p.kind == "country"
+                  and _modifier(p) and _state_media_after().match(article.text, p.span.end)), None)
+    return named if named is not None else _state_of_media_by_nationality(sentence, article, doc)
+
+
+def _state_of_media_by_nationality(sentence: Span, article: Article, doc: Doc) -> Place | None:
+    """The state whose media the sentence credits by a nationality word ("Syrian state media", "North Korean state
+    television"), as a country place without a point of its own (`at_country_point` gives it the country's): the
+    word makes no place in the index, yet tells the same as the country's name there."""
+    book = default_codebook()
+    span = doc.char_span(sentence.start, sentence.end, alignment_mode="contract")
+    for tok in span or []:
+        if not tok.text[:1].isupper():
+            continue
+        # the two-word nationality first ("North Korean"), then the one word
+        for last in ([tok.nbor(1)] if tok.i + 1 < len(doc) else []) + [tok]:
+            end = last.idx + len(last.text)
+            iso = book.demonym_iso3(article.text[tok.idx : end])
+            if iso and _state_media_after().match(article.text, end):
+                name = book.country_name(iso)
+                return Place(mention=article.text[tok.idx : end], span=Span.of(article.text, tok.idx, end),
+                             kind="country", name=name, country=name, iso3=iso, iso=book.iso_numeric(iso),
+                             region=book.region(iso), geo_precision=3, confidence=0.3, reason=MODIFIER)
+    return None
 
 
 def _neighbour_place(places: list[Place], sentence: Span, paragraph: Span, doc: Doc,
