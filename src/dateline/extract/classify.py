@@ -104,6 +104,7 @@ ARMED_WORDS = _LEXICON.regex("ARMED_WORDS")
 # Words on the path from a trigger to the root that make it a not-event.
 CALL_LEMMAS = set(_LEXICON.words("CALL_LEMMAS"))
 PLAN_LEMMAS = set(_LEXICON.words("PLAN_LEMMAS"))
+HELD_LEMMAS = frozenset(_LEXICON.words("HELD_LEMMAS"))
 THREAT_LEMMAS = set(_LEXICON.words("THREAT_LEMMAS"))
 CONTINUING_LEMMAS = set(_LEXICON.words("CONTINUING_LEMMAS"))
 CASUALTY_LEMMAS = set(_LEXICON.words("CASUALTY_LEMMAS"))
@@ -774,7 +775,7 @@ def judge_trigger(tok: Token, sent: SpacySpan, published: dt.date | None) -> Ver
 
 def _held_in_the_past(verb: Token) -> bool:
     """"organized / staged / held a protest" in the past tense: the act took place (no plan, no call)."""
-    return verb.lemma_.lower() in {"organise", "organize", "stage", "hold"} and verb.tag_ in {"VBD", "VBN"} and \
+    return verb.lemma_.lower() in HELD_LEMMAS and verb.tag_ in {"VBD", "VBN"} and \
         not any(c.dep_ in {"aux", "auxpass"} and c.lower_ in {"to", "be", "been"} for c in verb.children)
 
 
