@@ -445,3 +445,18 @@ def test_a_protester_who_died_or_was_buried_is_no_protest(pipeline: Pipeline, te
 def test_a_crowd_of_protesters_and_a_protest_held_are_still_protests(pipeline: Pipeline, text: str) -> None:
     # guard: the person noun of a crowd that acts, and the protest noun itself, still propose a protest
     assert [e.sub_event_type for e in events_of(pipeline, text)] == ["Peaceful protest"]
+
+
+# A transport trade blocking a road with no protest word in its sentence is a crowd's blockade, as drivers' and
+# traders' are; an operator of a network blocking access is no road and no crowd.
+@pytest.mark.parametrize("text", [
+    "Minibus operators blocked the main road into Harare on Tuesday.",
+    "Hauliers blocked the main road to the port of Dover on Friday.",
+])
+def test_a_transport_trade_blocking_a_road_is_a_protest_candidate(resources: Resources, text: str) -> None:
+    # before: proposed only as rejected for want of context ("no weapon, casualty, armed, security or protest actor")
+    assert unvetoed(resources, text) == ["Peaceful protest"]
+
+
+def test_a_network_operator_blocking_access_is_no_protest(resources: Resources) -> None:
+    assert unvetoed(resources, "The network operator blocked access to the website on Tuesday.") == []
