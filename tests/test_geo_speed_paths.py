@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from dateline.geo.models import person_names
 from dateline.geo.resolve import _demonym_tokens
-from dateline.nlp.components.places import _cap_text, _Tokens
+from dateline.nlp.components.places import _cap_text, _entity_rows, _Tokens
 
 TEXT = ("Gunmen from the Al-Shabaab group attacked Pol-e Dokhtar and Umm Qaşr; President Ruto's aide said "
         "Kenyan and Somali troops (AMISOM) held el Mina . Commissioner Otieno , 3rd Street, ØRSTED — ok.")
@@ -39,3 +39,13 @@ def test_nationality_words_found_in_text_order(resources, nlp) -> None:  # type:
     found = [(t.i, t.text) for t in _demonym_tokens(doc, resources.gazetteer)]
     assert found == [(t.i, t.text) for t in doc if t.text[:1].isupper() and resources.gazetteer.demonym_country(t.text)]
     assert [w for _, w in found] == ["Kenyan", "Somali", "Kenyan", "Ugandan"]
+
+
+def test_entity_rows_as_the_spans_give_them(nlp) -> None:  # type: ignore[no-untyped-def]
+    # the entity's text is cut from the document's text: the same as Span.text, spaces inside a name included
+    doc = nlp("Miners blocked the Las Bambas mine near Chumbivilcas, Cusco Region, on Monday, and police in "
+              "Lima  and the Ministry of Interior said the road to Puno was shut.")
+    rows = _entity_rows(doc, _Tokens(doc))
+    assert rows == [(e.start, e.end, e.label_, e.text) for e in doc.ents]
+    assert any(text == "Lima" for *_, text in rows)
+

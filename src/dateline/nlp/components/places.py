@@ -1048,34 +1048,45 @@ def _overlaps(a_start: int, a_end: int, cands: list[Candidate]) -> bool:
     return any(a_start < c.end and c.start < a_end for c in cands)
 
 
+def _entity_rows(doc: Doc, tk: _Tokens, ents: list[Span] | None = None) -> list[tuple[int, int, str, str]]:
+    """(start, end, label, text) of each entity, read once. The text is cut from the document's text at the
+    entity's first and last tokens, which is what `Span.text` gives, without spaCy joining the entity's tokens
+    anew on every access (`_ner_only` reads every entity of every document)."""
+    full = doc_text(doc, tk.text, tk.ws)
+    idx, words = tk.idx, tk.text
+    return [(s, e, label, full[idx[s] : idx[e - 1] + len(words[e - 1])])
+            for s, e, label in ((ent.start, ent.end, ent.label_) for ent in (doc.ents if ents is None else ents))]
+
+
 def _ner_only(doc: Doc, found: list[Candidate], tk: _Tokens, ents: list[Span] | None = None) -> list[Candidate]:
     """NER places the gazetteer did not find (misspelt towns, seas, landmarks): kept, resolved later."""
     out: list[Candidate] = []
-    for ent in doc.ents if ents is None else ents:
-        word = ent.text.lower()
-        if len(ent) == 1 and (word in STOP_WORDS and not ent.text.isupper() or word in _organisation_words()):
+    for ent_start, ent_end, label, text in _entity_rows(doc, tk, ents):
+        single = ent_end - ent_start == 1
+        word = text.lower()
+        if single and (word in STOP_WORDS and not text.isupper() or word in _organisation_words()):
             # NER's one-word "place" that is a pronoun or an armed group or organisation ("None in Syria" in a
             # headline, "Daesh assembly areas"): no place the gazetteer lacks, and nothing to resolve ("US" in
             # capitals is no stop word)
             continue
-        if ent.label_ in PLACE_NER and ent.text[:1].isupper() and not _overlaps(ent.start, ent.end, found + out):
-            end = ent.end
-            if len(ent) == 1 and ent.text in _name_particles():
+        if label in PLACE_NER and text[:1].isupper() and not _overlaps(ent_start, ent_end, found + out):
+            end = ent_end
+            if single and text in _name_particles():
                 # NER's "Las" of "the Las Bambas mine": a name's first word, read with the words of the name
-                while end < len(doc) and _is_cap(doc[end]) and doc[end].is_alpha and doc[end - 1].whitespace_:
+                while end < tk.n and tk.cap[end] and tk.alpha[end] and tk.ws[end - 1]:
                     end += 1
-            while (end + 1 < len(doc) and (doc[end].text in _name_joints() or doc[end].text in CONNECTORS
-                                           and doc[end].text != "of") and doc[end - 1].whitespace_
-                   and _is_cap(doc[end + 1]) and doc[end + 1].is_alpha):
+            while (end + 1 < tk.n and (tk.text[end] in _name_joints() or tk.text[end] in CONNECTORS
+                                       and tk.text[end] != "of") and tk.ws[end - 1]
+                   and tk.cap[end + 1] and tk.alpha[end + 1]):
                 end += 2  # "Shakhta imeni Gagarina": one name, not the town Shakhta and another name
-            for start, stop in _comma_parts(doc, ent.start, end):
+            for start, stop in _comma_parts(doc, ent_start, end):
                 # "Bardera, Gedo Region": NER's one entity is a written hierarchy, a place and the province that
                 # holds it, each looked up on its own
-                last = doc[stop - 1].lower_
-                kind = ("landmark" if ent.label_ == "FAC" or _is_landmark_head(doc[stop - 1].text) else
+                last = tk.lower[stop - 1]
+                kind = ("landmark" if label == "FAC" or _is_landmark_head(tk.text[stop - 1]) else
                         "admin1" if stop - start > 1 and last in ADMIN1_WORDS else
                         "admin2" if stop - start > 1 and last in ADMIN2_WORDS else None)
-                out.append(Candidate(start, stop, "NER", ner=ent.label_, cue=_cue_before(tk.lower, start), kind_hint=kind))
+                out.append(Candidate(start, stop, "NER", ner=label, cue=_cue_before(tk.lower, start), kind_hint=kind))
     return out
 
 
