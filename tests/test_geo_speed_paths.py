@@ -3,7 +3,7 @@ orth id (person names, nationality words): the faster paths must give what readi
 
 from __future__ import annotations
 
-from dateline.geo.models import person_names
+from dateline.geo.models import _capitalised_word_of, _find_names_by_role, person_names
 from dateline.geo.resolve import _demonym_tokens
 from dateline.nlp.components.places import _cap_text, _entity_rows, _Tokens
 
@@ -49,3 +49,15 @@ def test_entity_rows_as_the_spans_give_them(nlp) -> None:  # type: ignore[no-unt
     assert rows == [(e.start, e.end, e.label_, e.text) for e in doc.ents]
     assert any(text == "Lima" for *_, text in rows)
 
+
+def test_capitalised_words_by_orth_as_by_token(nlp) -> None:  # type: ignore[no-untyped-def]
+    doc = nlp.make_doc(TEXT)
+    assert [_capitalised_word_of(doc.vocab, t.orth) for t in doc] == [t.text[:1].isupper() and t.is_alpha for t in doc]
+
+
+def test_names_by_role_from_the_word_table(nlp) -> None:  # type: ignore[no-untyped-def]
+    doc = nlp("Shares of gas giant Gazprom fell as singer Usher and fly-half Jones arrived in Moscow. "
+              "Gazprom said the deal stood.")
+    company, person, _ = _find_names_by_role(doc)
+    assert company == {"Gazprom"}
+    assert person == {"Usher", "Jones"}

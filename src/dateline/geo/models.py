@@ -445,11 +445,14 @@ def _find_names_by_role(doc: Any) -> tuple[frozenset[str], frozenset[str], froze
     person: set[str] = set()
     orths, vocab = doc_orths(doc), doc.vocab
     # only a capitalised word can be such a name: found from the orth ids, so the other tokens never become
-    # Token objects (this pass reads every document the recognizer sees)
+    # Token objects (this pass reads every document the recognizer sees); which words are capitalised is kept
+    # across documents (`_capitalised_words`), so most tokens cost one dictionary read
+    capitalised = _capitalised_words(vocab)
+    fill_word_table(capitalised, orths, lambda orth: _capitalised_word_of(vocab, orth), _CAPITALISED_SIZE)
     for i in range(1, len(orths)):
-        text, _, alpha, _ = lexeme_attrs(vocab, orths[i])
-        if not (text[:1].isupper() and alpha):
+        if not capitalised[orths[i]]:
             continue
+        text = lexeme_attrs(vocab, orths[i])[0]
         before = lexeme_attrs(vocab, orths[i - 1])[1]
         if before in c["company_heads_before"]:
             company.add(text)
@@ -458,9 +461,26 @@ def _find_names_by_role(doc: Any) -> tuple[frozenset[str], frozenset[str], froze
             person.add(text)  # a one-word name ("singer Usher"), not a full name's first word
     labels: dict[str, set[str]] = {}
     for ent in doc.ents:
-        labels.setdefault(ent.text, set()).add(ent.label_)
+        # (`span_text` = `ent.text`, cut from the document's text read once rather than joined from the tokens)
+        labels.setdefault(span_text(ent), set()).add(ent.label_)
     orgs = frozenset(t for t, ls in labels.items() if "ORG" in ls and not ls & {"GPE", "LOC", "FAC"})
     return frozenset(company), frozenset(person), orgs
+
+
+_CAPITALISED_SIZE = 1 << 17  # distinct words kept, as `lexeme_attrs`' cache
+
+
+@functools.lru_cache(maxsize=4)
+def _capitalised_words(vocab: Any) -> dict[int, bool]:
+    """`_capitalised_word_of` of every word met so far, by orth id, one table per vocabulary (as `_Tokens`' word
+    table): a word's spelling never changes."""
+    return {}
+
+
+def _capitalised_word_of(vocab: Any, orth: int) -> bool:
+    """Whether the word opens with a capital and is all letters: what `_find_names_by_role` looks at."""
+    text, _, alpha, _ = lexeme_attrs(vocab, orth)
+    return bool(text[:1].isupper() and alpha)
 
 
 @functools.cache
