@@ -3,7 +3,7 @@ orth id (person names, nationality words): the faster paths must give what readi
 
 from __future__ import annotations
 
-from dateline.geo.models import _capitalised_word_of, _find_names_by_role, person_names
+from dateline.geo.models import _capitalised_word_of, _find_names_by_role, _in_a_role_word, _role_before, cues, person_names
 from dateline.geo.resolve import _demonym_tokens
 from dateline.nlp.components.places import _cap_text, _entity_rows, _Tokens
 
@@ -61,3 +61,15 @@ def test_names_by_role_from_the_word_table(nlp) -> None:  # type: ignore[no-unty
     company, person, _ = _find_names_by_role(doc)
     assert company == {"Gazprom"}
     assert person == {"Usher", "Jones"}
+
+
+def test_role_word_test_keeps_every_role_the_hyphen_walk_finds(nlp) -> None:  # type: ignore[no-untyped-def]
+    # the word before a name can be a role only if a role word contains it: the quick test never drops one
+    doc = nlp("Fans cheered as fly-half Jones, full-back Smith, singer Usher and ex-goalkeeper Brown met "
+              "President Ruto and the film-maker Okafor in Nairobi.")
+    roles = cues()["person_role_words"]
+    after_roles = [i for i in range(1, len(doc)) if _role_before(doc, i) in roles]
+    assert [doc[i].text for i in after_roles if doc[i].text[:1].isupper()] == ["Jones", "Smith", "Usher", "Okafor"]
+    assert all(_in_a_role_word(doc[i - 1].lower_) for i in after_roles)
+    assert not _in_a_role_word("president") and not _in_a_role_word("nairobi")
+

@@ -384,7 +384,7 @@ def _ordinary_news_features(doc: Any, start: int, end: int, text: str, root: Any
     # the role right after the name or its possessive, or one word later ("Liverpool's new striker")
     if any(k < len(doc) and _word_at(doc, k) in c["team_role_words"] for k in (after, after + 1)):
         x["team_role_after"] = 1.0
-    if prev is not None and _role_before(doc, start) in c["person_role_words"]:
+    if prev is not None and _in_a_role_word(prev.lower_) and _role_before(doc, start) in c["person_role_words"]:
         x["person_role_before"] = 1.0
     head = root.head
     if dep in {"nsubj", "nsubjpass", "dobj"} and head.lemma_.lower() in c["sports_verbs"]:
@@ -456,7 +456,7 @@ def _find_names_by_role(doc: Any) -> tuple[frozenset[str], frozenset[str], froze
         before = lexeme_attrs(vocab, orths[i - 1])[1]
         if before in c["company_heads_before"]:
             company.add(text)
-        elif _role_before(doc, i) in c["person_role_words"] and not (
+        elif _in_a_role_word(before) and _role_before(doc, i) in c["person_role_words"] and not (
                 i + 1 < len(orths) and lexeme_attrs(vocab, orths[i + 1])[0][:1].isupper()):
             person.add(text)  # a one-word name ("singer Usher"), not a full name's first word
     labels: dict[str, set[str]] = {}
@@ -465,6 +465,14 @@ def _find_names_by_role(doc: Any) -> tuple[frozenset[str], frozenset[str], froze
         labels.setdefault(span_text(ent), set()).add(ent.label_)
     orgs = frozenset(t for t, ls in labels.items() if "ORG" in ls and not ls & {"GPE", "LOC", "FAC"})
     return frozenset(company), frozenset(person), orgs
+
+
+@functools.lru_cache(maxsize=1 << 14)
+def _in_a_role_word(word: str) -> bool:
+    """Whether some person's role word (`person_role_words`) contains `word`. `_role_before` builds the word
+    before a name from the word right before it and the words a hyphen glues to it ("fly-half"), so where no
+    role word contains the word right before, the name has no role before it and the hyphen walk is skipped."""
+    return any(word in role for role in cues()["person_role_words"])
 
 
 _CAPITALISED_SIZE = 1 << 17  # distinct words kept, as `lexeme_attrs`' cache
