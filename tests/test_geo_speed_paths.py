@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from dateline.geo.models import _capitalised_word_of, _find_names_by_role, _in_a_role_word, _role_before, cues, person_names
 from dateline.geo.resolve import _demonym_tokens
-from dateline.nlp.components.places import _cap_text, _entity_rows, _Tokens
+from dateline.nlp.components.places import _cap_text, _entity_rows, _mark_quarters_of_towns, _Tokens, propose_toponyms
 
 TEXT = ("Gunmen from the Al-Shabaab group attacked Pol-e Dokhtar and Umm Qaşr; President Ruto's aide said "
         "Kenyan and Somali troops (AMISOM) held el Mina . Commissioner Otieno , 3rd Street, ØRSTED — ok.")
@@ -73,3 +73,15 @@ def test_role_word_test_keeps_every_role_the_hyphen_walk_finds(nlp) -> None:  # 
     assert all(_in_a_role_word(doc[i - 1].lower_) for i in after_roles)
     assert not _in_a_role_word("president") and not _in_a_role_word("nairobi")
 
+
+def test_quarters_marked_alike_with_the_callers_token_table(resources, nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "Gunmen shot dead a trader in the Karachi neighbourhood of Orangi and two more in the Lahore suburb of Ichhra."
+    marks = []
+    for shared in (True, False):
+        doc = nlp(text)
+        tk = _Tokens(doc)
+        cands = propose_toponyms(doc, resources.gazetteer, keep_blocked=True, tk=tk)
+        _mark_quarters_of_towns(doc, cands, resources.gazetteer, tk if shared else None)
+        marks.append([(doc[c.start : c.end].text, c.kind_hint) for c in cands])
+    assert marks[0] == marks[1]
+    assert ("Orangi", "landmark") in marks[0] and ("Ichhra", "landmark") in marks[0]

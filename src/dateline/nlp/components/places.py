@@ -297,9 +297,10 @@ def find_toponyms(doc: Doc, gazetteer: Any, recognizer: Any | None = None, words
     unless a place word is near, the rule before the recognizer learned it)."""
     # `doc.ents` builds a new tuple of Spans on every access: read once for the generator and the person tests
     ents = list(doc.ents)
+    tk = _Tokens(doc)  # one token table for the generator and the quarter pass
     cands = propose_toponyms(doc, gazetteer, keep_blocked=keep_blocked and recognizer is not None, words=words,
-                             ents=ents)
-    _mark_quarters_of_towns(doc, cands, gazetteer)
+                             ents=ents, tk=tk)
+    _mark_quarters_of_towns(doc, cands, gazetteer, tk)
     if recognizer is None:
         return cands
     from dateline.geo.models import person_names
@@ -330,19 +331,20 @@ def find_toponyms(doc: Doc, gazetteer: Any, recognizer: Any | None = None, words
     return kept
 
 
-def _mark_quarters_of_towns(doc: Doc, cands: list[Candidate], gazetteer: Any = None) -> None:
+def _mark_quarters_of_towns(doc: Doc, cands: list[Candidate], gazetteer: Any = None, tk: _Tokens | None = None) -> None:
     """"The Karachi neighbourhood of Lyari", "the Mogadishu suburb of Hodan": the name after "of" is a quarter of
     the town named before the place word, so it is placed within that town (a landmark), whether the index knows
     a namesake of it elsewhere or not. The other order is as common ("the Amiriyah neighbourhood of Baghdad"): when
-    the name after "of" is a large city and the one before is no comparable town, the one before is the quarter."""
+    the name after "of" is a large city and the one before is no comparable town, the one before is the quarter.
+    `tk` is the document's `_Tokens` when the caller has it (a list read from each Token costs more)."""
     towns = {c.end: c for c in cands}
     after_a_name = [c for c in cands if c.start - 2 in towns]
     if not after_a_name:
         return
-    lower, cap = [t.lower_ for t in doc], [_cap_text(t.text) for t in doc]
+    tk = tk or _Tokens(doc)
     for cand in after_a_name:
         first = towns[cand.start - 2]
-        if not _town_of_quarter(lower, cap, first.start, cand.start - 2, len(doc)):
+        if not _town_of_quarter(tk.lower, tk.cap, first.start, cand.start - 2, tk.n):
             continue
         if gazetteer is not None and _city_of_quarter_after(doc, first, cand, gazetteer):
             first.kind_hint = "landmark"
@@ -524,7 +526,7 @@ def _water_pattern() -> re.Pattern[str]:
 
 
 def propose_toponyms(doc: Doc, gazetteer: Any, keep_blocked: bool = False, words: frozenset[str] = frozenset(),
-                     ents: list[Span] | None = None) -> list[Candidate]:
+                     ents: list[Span] | None = None, tk: _Tokens | None = None) -> list[Candidate]:
     """The candidate generator: gazetteer n-grams, NER places and landmarks, with the rules against the
     commonest collisions (months, stop words, first names, parts of longer names).
 
@@ -532,14 +534,14 @@ def propose_toponyms(doc: Doc, gazetteer: Any, keep_blocked: bool = False, words
     place word before or after it is dropped, unless `keep_blocked`: then it stays a candidate marked
     `info["blocked"]` ("ner" or "inside_longer"), and the toponym recognizer decides, since the small NER model
     mislabels many towns ("marched through Durban" → ORG, "attacked Quetta" → WORK_OF_ART). `ents` is
-    `list(doc.ents)` when the caller has read it already."""
+    `list(doc.ents)` and `tk` the document's `_Tokens` when the caller has them already."""
     ents = list(doc.ents) if ents is None else ents  # doc.ents rebuilds its tuple on every access: read it once
     ner = _ner_at(doc, ents)
     # each entity's bounds and label read once: the blocking test below scans the entities for every name, and
     # a Span's attributes are slow to read
     ent_rows = [(e.start, e.end, e.label_) for e in ents]
     stop = _stop_names()
-    tk = _Tokens(doc)
+    tk = tk or _Tokens(doc)
     grams = _ngrams(doc, tk)
     full = doc_text(doc, tk.text, tk.ws)
     texts = [full[tk.idx[i] : tk.idx[j - 1] + len(tk.text[j - 1])] for i, j in grams]
