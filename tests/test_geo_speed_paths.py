@@ -3,7 +3,7 @@ orth id (person names, nationality words): the faster paths must give what readi
 
 from __future__ import annotations
 
-from dateline.geo.models import _capitalised_word_of, _find_names_by_role, _in_a_role_word, _role_before, cues, person_names
+from dateline.geo.models import _capitalised_word_of, _find_names_by_role, _in_a_listed_word, _role_before, _word_at, cues, person_names
 from dateline.geo.resolve import _demonym_tokens
 from dateline.nlp.components.places import _cap_text, _entity_rows, _mark_quarters_of_towns, _Tokens, propose_toponyms
 
@@ -70,8 +70,8 @@ def test_role_word_test_keeps_every_role_the_hyphen_walk_finds(nlp) -> None:  # 
     roles = cues()["person_role_words"]
     after_roles = [i for i in range(1, len(doc)) if _role_before(doc, i) in roles]
     assert [doc[i].text for i in after_roles if doc[i].text[:1].isupper()] == ["Jones", "Smith", "Usher", "Okafor"]
-    assert all(_in_a_role_word(doc[i - 1].lower_) for i in after_roles)
-    assert not _in_a_role_word("president") and not _in_a_role_word("nairobi")
+    assert all(_in_a_listed_word(doc[i - 1].lower_, "person_role_words") for i in after_roles)
+    assert not _in_a_listed_word("president", "person_role_words") and not _in_a_listed_word("nairobi", "person_role_words")
 
 
 def test_quarters_marked_alike_with_the_callers_token_table(resources, nlp) -> None:  # type: ignore[no-untyped-def]
@@ -85,3 +85,12 @@ def test_quarters_marked_alike_with_the_callers_token_table(resources, nlp) -> N
         marks.append([(doc[c.start : c.end].text, c.kind_hint) for c in cands])
     assert marks[0] == marks[1]
     assert ("Orangi", "landmark") in marks[0] and ("Ichhra", "landmark") in marks[0]
+
+
+def test_team_role_test_keeps_every_role_the_hyphen_walk_finds(nlp) -> None:  # type: ignore[no-untyped-def]
+    doc = nlp("Wales fly-half Biggar and Chelsea's striker Jackson joined the Liverpool full-back in Cardiff.")
+    roles = cues()["team_role_words"]
+    at_roles = [k for k in range(len(doc)) if _word_at(doc, k) in roles]
+    assert {_word_at(doc, k) for k in at_roles} >= {"fly-half", "striker", "full-back"}
+    assert all(_in_a_listed_word(doc[k].lower_, "team_role_words") for k in at_roles)
+    assert not _in_a_listed_word("cardiff", "team_role_words")

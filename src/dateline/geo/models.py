@@ -382,9 +382,11 @@ def _ordinary_news_features(doc: Any, start: int, end: int, text: str, root: Any
         x["club_suffix_after"] = 1.0
     after = end + 1 if nxt is not None and nxt.text in {"'s", "’s", "'", "’"} else end
     # the role right after the name or its possessive, or one word later ("Liverpool's new striker")
-    if any(k < len(doc) and _word_at(doc, k) in c["team_role_words"] for k in (after, after + 1)):
+    if any(k < len(doc) and _in_a_listed_word(doc[k].lower_, "team_role_words") and _word_at(doc, k) in c["team_role_words"]
+           for k in (after, after + 1)):
         x["team_role_after"] = 1.0
-    if prev is not None and _in_a_role_word(prev.lower_) and _role_before(doc, start) in c["person_role_words"]:
+    if prev is not None and _in_a_listed_word(prev.lower_, "person_role_words") and \
+            _role_before(doc, start) in c["person_role_words"]:
         x["person_role_before"] = 1.0
     head = root.head
     if dep in {"nsubj", "nsubjpass", "dobj"} and head.lemma_.lower() in c["sports_verbs"]:
@@ -456,7 +458,7 @@ def _find_names_by_role(doc: Any) -> tuple[frozenset[str], frozenset[str], froze
         before = lexeme_attrs(vocab, orths[i - 1])[1]
         if before in c["company_heads_before"]:
             company.add(text)
-        elif _in_a_role_word(before) and _role_before(doc, i) in c["person_role_words"] and not (
+        elif _in_a_listed_word(before, "person_role_words") and _role_before(doc, i) in c["person_role_words"] and not (
                 i + 1 < len(orths) and lexeme_attrs(vocab, orths[i + 1])[0][:1].isupper()):
             person.add(text)  # a one-word name ("singer Usher"), not a full name's first word
     labels: dict[str, set[str]] = {}
@@ -468,11 +470,12 @@ def _find_names_by_role(doc: Any) -> tuple[frozenset[str], frozenset[str], froze
 
 
 @functools.lru_cache(maxsize=1 << 14)
-def _in_a_role_word(word: str) -> bool:
-    """Whether some person's role word (`person_role_words`) contains `word`. `_role_before` builds the word
-    before a name from the word right before it and the words a hyphen glues to it ("fly-half"), so where no
-    role word contains the word right before, the name has no role before it and the hyphen walk is skipped."""
-    return any(word in role for role in cues()["person_role_words"])
+def _in_a_listed_word(word: str, key: str) -> bool:
+    """Whether some word of the cue list `key` (`person_role_words`, `team_role_words`) contains `word`.
+    `_word_at` and `_role_before` build a word from the word at a position and the words a hyphen glues to it
+    ("fly-half"), so where no listed word contains the word there, none can be built there either, and the
+    hyphen walk (a Token per step) is skipped."""
+    return any(word in listed for listed in cues()[key])
 
 
 _CAPITALISED_SIZE = 1 << 17  # distinct words kept, as `lexeme_attrs`' cache
