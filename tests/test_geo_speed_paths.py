@@ -28,6 +28,12 @@ def test_token_table_of_an_empty_doc(nlp) -> None:  # type: ignore[no-untyped-de
     assert _Tokens(nlp.make_doc("")).n == 0
 
 
+def test_token_table_of_a_one_word_doc(nlp) -> None:  # type: ignore[no-untyped-def]
+    doc = nlp("Mogadishu ")
+    tk = _Tokens(doc)
+    assert (tk.n, tk.text, tk.idx, tk.ws, tk.sent_start) == (1, ["Mogadishu"], [0], [" "], [True])
+
+
 def test_person_names_by_orth_as_by_token(nlp) -> None:  # type: ignore[no-untyped-def]
     doc = nlp("Commissioner Otieno met President Ruto in Kisumu; Otieno later left for Nakuru.")
     assert {"Otieno", "Ruto"} <= person_names(doc)

@@ -124,20 +124,22 @@ class _Tokens:
     __slots__ = ("alpha", "cap", "idx", "lower", "n", "punct", "sent_start", "text", "ws")
 
     def __init__(self, doc: Doc) -> None:
-        # text, lower case, alpha and punct are the lexeme's: read once per distinct word, by orth id
-        arr = doc.to_array([ORTH, SPACY, IDX, SENT_START]).tolist() if len(doc) else []
+        # text, lower case, alpha and punct are the lexeme's: read once per distinct word, by orth id; the array is
+        # read by column (one list per attribute), not as a list per token taken apart again
+        columns = doc.to_array([ORTH, SPACY, IDX, SENT_START]).T.tolist() if len(doc) else [[], [], [], []]
+        orth_column, space_column, idx_column, start_column = columns
         vocab = doc.vocab
-        orths = doc_orths(doc, [row[0] for row in arr])  # kept for the person-name and demonym passes
+        orths = doc_orths(doc, orth_column)  # kept for the person-name and demonym passes
         table = _word_table(vocab)
         fill_word_table(table, orths, lambda orth: _word_attrs(vocab, orth), _WORD_TABLE_SIZE)
         rows = list(map(table.__getitem__, orths))
         # one transposition instead of a list comprehension per attribute
         text, lower, alpha, punct, cap = zip(*rows) if rows else ((),) * 5
         self.text, self.lower, self.alpha, self.punct, self.cap = list(text), list(lower), list(alpha), list(punct), list(cap)
-        self.ws = [" " if row[1] else "" for row in arr]
-        self.idx = [row[2] for row in arr]
-        self.sent_start = [row[3] == 1 for row in arr]  # = Token.is_sent_start (1 starts a sentence)
-        self.n = len(arr)
+        self.ws = [" " if space else "" for space in space_column]
+        self.idx = idx_column
+        self.sent_start = [value == 1 for value in start_column]  # = Token.is_sent_start (1 starts a sentence)
+        self.n = len(idx_column)
 
 
 @functools.cache
