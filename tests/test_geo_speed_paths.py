@@ -3,9 +3,9 @@ orth id (person names, nationality words): the faster paths must give what readi
 
 from __future__ import annotations
 
-from dateline.geo.models import person_names
+from dateline.geo.models import _capitalised_word_of, _find_names_by_role, _in_a_listed_word, _role_before, _word_at, cues, person_names
 from dateline.geo.resolve import _demonym_tokens
-from dateline.nlp.components.places import _cap_text, _Tokens
+from dateline.nlp.components.places import _cap_text, _entity_rows, _mark_quarters_of_towns, _Tokens, propose_toponyms
 
 TEXT = ("Gunmen from the Al-Shabaab group attacked Pol-e Dokhtar and Umm Qaşr; President Ruto's aide said "
         "Kenyan and Somali troops (AMISOM) held el Mina . Commissioner Otieno , 3rd Street, ØRSTED — ok.")
@@ -28,6 +28,12 @@ def test_token_table_of_an_empty_doc(nlp) -> None:  # type: ignore[no-untyped-de
     assert _Tokens(nlp.make_doc("")).n == 0
 
 
+def test_token_table_of_a_one_word_doc(nlp) -> None:  # type: ignore[no-untyped-def]
+    doc = nlp("Mogadishu ")
+    tk = _Tokens(doc)
+    assert (tk.n, tk.text, tk.idx, tk.ws, tk.sent_start) == (1, ["Mogadishu"], [0], [" "], [True])
+
+
 def test_person_names_by_orth_as_by_token(nlp) -> None:  # type: ignore[no-untyped-def]
     doc = nlp("Commissioner Otieno met President Ruto in Kisumu; Otieno later left for Nakuru.")
     assert {"Otieno", "Ruto"} <= person_names(doc)
@@ -39,3 +45,58 @@ def test_nationality_words_found_in_text_order(resources, nlp) -> None:  # type:
     found = [(t.i, t.text) for t in _demonym_tokens(doc, resources.gazetteer)]
     assert found == [(t.i, t.text) for t in doc if t.text[:1].isupper() and resources.gazetteer.demonym_country(t.text)]
     assert [w for _, w in found] == ["Kenyan", "Somali", "Kenyan", "Ugandan"]
+
+
+def test_entity_rows_as_the_spans_give_them(nlp) -> None:  # type: ignore[no-untyped-def]
+    # the entity's text is cut from the document's text: the same as Span.text, spaces inside a name included
+    doc = nlp("Miners blocked the Las Bambas mine near Chumbivilcas, Cusco Region, on Monday, and police in "
+              "Lima  and the Ministry of Interior said the road to Puno was shut.")
+    rows = _entity_rows(doc, _Tokens(doc))
+    assert rows == [(e.start, e.end, e.label_, e.text) for e in doc.ents]
+    assert any(text == "Lima" for *_, text in rows)
+
+
+def test_capitalised_words_by_orth_as_by_token(nlp) -> None:  # type: ignore[no-untyped-def]
+    doc = nlp.make_doc(TEXT)
+    assert [_capitalised_word_of(doc.vocab, t.orth) for t in doc] == [t.text[:1].isupper() and t.is_alpha for t in doc]
+
+
+def test_names_by_role_from_the_word_table(nlp) -> None:  # type: ignore[no-untyped-def]
+    doc = nlp("Shares of gas giant Gazprom fell as singer Usher and fly-half Jones arrived in Moscow. "
+              "Gazprom said the deal stood.")
+    company, person, _ = _find_names_by_role(doc)
+    assert company == {"Gazprom"}
+    assert person == {"Usher", "Jones"}
+
+
+def test_role_word_test_keeps_every_role_the_hyphen_walk_finds(nlp) -> None:  # type: ignore[no-untyped-def]
+    # the word before a name can be a role only if a role word contains it: the quick test never drops one
+    doc = nlp("Fans cheered as fly-half Jones, full-back Smith, singer Usher and ex-goalkeeper Brown met "
+              "President Ruto and the film-maker Okafor in Nairobi.")
+    roles = cues()["person_role_words"]
+    after_roles = [i for i in range(1, len(doc)) if _role_before(doc, i) in roles]
+    assert [doc[i].text for i in after_roles if doc[i].text[:1].isupper()] == ["Jones", "Smith", "Usher", "Okafor"]
+    assert all(_in_a_listed_word(doc[i - 1].lower_, "person_role_words") for i in after_roles)
+    assert not _in_a_listed_word("president", "person_role_words") and not _in_a_listed_word("nairobi", "person_role_words")
+
+
+def test_quarters_marked_alike_with_the_callers_token_table(resources, nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "Gunmen shot dead a trader in the Karachi neighbourhood of Orangi and two more in the Lahore suburb of Ichhra."
+    marks = []
+    for shared in (True, False):
+        doc = nlp(text)
+        tk = _Tokens(doc)
+        cands = propose_toponyms(doc, resources.gazetteer, keep_blocked=True, tk=tk)
+        _mark_quarters_of_towns(doc, cands, resources.gazetteer, tk if shared else None)
+        marks.append([(doc[c.start : c.end].text, c.kind_hint) for c in cands])
+    assert marks[0] == marks[1]
+    assert ("Orangi", "landmark") in marks[0] and ("Ichhra", "landmark") in marks[0]
+
+
+def test_team_role_test_keeps_every_role_the_hyphen_walk_finds(nlp) -> None:  # type: ignore[no-untyped-def]
+    doc = nlp("Wales fly-half Biggar and Chelsea's striker Jackson joined the Liverpool full-back in Cardiff.")
+    roles = cues()["team_role_words"]
+    at_roles = [k for k in range(len(doc)) if _word_at(doc, k) in roles]
+    assert {_word_at(doc, k) for k in at_roles} >= {"fly-half", "striker", "full-back"}
+    assert all(_in_a_listed_word(doc[k].lower_, "team_role_words") for k in at_roles)
+    assert not _in_a_listed_word("cardiff", "team_role_words")

@@ -382,9 +382,11 @@ def _ordinary_news_features(doc: Any, start: int, end: int, text: str, root: Any
         x["club_suffix_after"] = 1.0
     after = end + 1 if nxt is not None and nxt.text in {"'s", "’s", "'", "’"} else end
     # the role right after the name or its possessive, or one word later ("Liverpool's new striker")
-    if any(k < len(doc) and _word_at(doc, k) in c["team_role_words"] for k in (after, after + 1)):
+    if any(k < len(doc) and _in_a_listed_word(doc[k].lower_, "team_role_words") and _word_at(doc, k) in c["team_role_words"]
+           for k in (after, after + 1)):
         x["team_role_after"] = 1.0
-    if prev is not None and _role_before(doc, start) in c["person_role_words"]:
+    if prev is not None and _in_a_listed_word(prev.lower_, "person_role_words") and \
+            _role_before(doc, start) in c["person_role_words"]:
         x["person_role_before"] = 1.0
     head = root.head
     if dep in {"nsubj", "nsubjpass", "dobj"} and head.lemma_.lower() in c["sports_verbs"]:
@@ -445,22 +447,51 @@ def _find_names_by_role(doc: Any) -> tuple[frozenset[str], frozenset[str], froze
     person: set[str] = set()
     orths, vocab = doc_orths(doc), doc.vocab
     # only a capitalised word can be such a name: found from the orth ids, so the other tokens never become
-    # Token objects (this pass reads every document the recognizer sees)
+    # Token objects (this pass reads every document the recognizer sees); which words are capitalised is kept
+    # across documents (`_capitalised_words`), so most tokens cost one dictionary read
+    capitalised = _capitalised_words(vocab)
+    fill_word_table(capitalised, orths, lambda orth: _capitalised_word_of(vocab, orth), _CAPITALISED_SIZE)
     for i in range(1, len(orths)):
-        text, _, alpha, _ = lexeme_attrs(vocab, orths[i])
-        if not (text[:1].isupper() and alpha):
+        if not capitalised[orths[i]]:
             continue
+        text = lexeme_attrs(vocab, orths[i])[0]
         before = lexeme_attrs(vocab, orths[i - 1])[1]
         if before in c["company_heads_before"]:
             company.add(text)
-        elif _role_before(doc, i) in c["person_role_words"] and not (
+        elif _in_a_listed_word(before, "person_role_words") and _role_before(doc, i) in c["person_role_words"] and not (
                 i + 1 < len(orths) and lexeme_attrs(vocab, orths[i + 1])[0][:1].isupper()):
             person.add(text)  # a one-word name ("singer Usher"), not a full name's first word
     labels: dict[str, set[str]] = {}
     for ent in doc.ents:
-        labels.setdefault(ent.text, set()).add(ent.label_)
+        # (`span_text` = `ent.text`, cut from the document's text read once rather than joined from the tokens)
+        labels.setdefault(span_text(ent), set()).add(ent.label_)
     orgs = frozenset(t for t, ls in labels.items() if "ORG" in ls and not ls & {"GPE", "LOC", "FAC"})
     return frozenset(company), frozenset(person), orgs
+
+
+@functools.lru_cache(maxsize=1 << 14)
+def _in_a_listed_word(word: str, key: str) -> bool:
+    """Whether some word of the cue list `key` (`person_role_words`, `team_role_words`) contains `word`.
+    `_word_at` and `_role_before` build a word from the word at a position and the words a hyphen glues to it
+    ("fly-half"), so where no listed word contains the word there, none can be built there either, and the
+    hyphen walk (a Token per step) is skipped."""
+    return any(word in listed for listed in cues()[key])
+
+
+_CAPITALISED_SIZE = 1 << 17  # distinct words kept, as `lexeme_attrs`' cache
+
+
+@functools.lru_cache(maxsize=4)
+def _capitalised_words(vocab: Any) -> dict[int, bool]:
+    """`_capitalised_word_of` of every word met so far, by orth id, one table per vocabulary (as `_Tokens`' word
+    table): a word's spelling never changes."""
+    return {}
+
+
+def _capitalised_word_of(vocab: Any, orth: int) -> bool:
+    """Whether the word opens with a capital and is all letters: what `_find_names_by_role` looks at."""
+    text, _, alpha, _ = lexeme_attrs(vocab, orth)
+    return bool(text[:1].isupper() and alpha)
 
 
 @functools.cache

@@ -265,7 +265,8 @@ def _mentions(article: Article, doc: Doc, gaz: Gazetteer, sent_starts: list[int]
             sent=_index_of(sent_starts, span.start_char),
             para=_index_of(para_starts, span.start_char),
         )
-        m.aside = bool(_aside().search(article.text[max(0, m.start - 40) : m.start])) or where_speaker_stands(span.root)
+        root = span.root  # read once: spaCy works the root out anew on every access, and four tests below ask for it
+        m.aside = bool(_aside().search(article.text[max(0, m.start - 40) : m.start])) or where_speaker_stands(root)
         m.person_name = bool(info.get("person_name"))
         last = span[-1]
         m.modifier = (last.dep_ in {"compound", "nmod"} and last.head.i > last.i and last.head.pos_ == "NOUN"
@@ -278,13 +279,13 @@ def _mentions(article: Article, doc: Doc, gaz: Gazetteer, sent_starts: list[int]
             m.modifier = False
         if m.modifier and _owner_of_target(last):
             m.modifier = False  # "drones struck Ukraine's energy grid": the act is on that country's soil
-        if _attribute_suffix(article.text, m.end) or _backer(span.root):
+        if _attribute_suffix(article.text, m.end) or _backer(root):
             m.modifier = m.attributive = True
         after = _noun_after(span, doc)  # both tests below read the word the name qualifies
         m.target = _target_of_act(span, doc, after)
         m.accused = span[-1].dep_ in {"dobj", "obj"} and span[-1].head.lower_ in cues()["target_verbs"]
-        m.acting = state_acting(span.root)
-        m.speaking = state_speaking(span.root) or _names_an_outlet(article.text, m, gaz)
+        m.acting = state_acting(root)
+        m.speaking = state_speaking(root) or _names_an_outlet(article.text, m, gaz)
         if m.kind_hint in {"admin1", "admin2"} and m.speaking and _names_an_outlet(article.text, m, gaz):
             m.kind_hint = None  # "Lebanon state media said": the country's media, not a province "Lebanon state"
         m.border = (bool(_BORDER_BEFORE.search(article.text[max(0, m.start - 40) : m.start])

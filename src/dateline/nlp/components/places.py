@@ -124,20 +124,22 @@ class _Tokens:
     __slots__ = ("alpha", "cap", "idx", "lower", "n", "punct", "sent_start", "text", "ws")
 
     def __init__(self, doc: Doc) -> None:
-        # text, lower case, alpha and punct are the lexeme's: read once per distinct word, by orth id
-        arr = doc.to_array([ORTH, SPACY, IDX, SENT_START]).tolist() if len(doc) else []
+        # text, lower case, alpha and punct are the lexeme's: read once per distinct word, by orth id; the array is
+        # read by column (one list per attribute), not as a list per token taken apart again
+        columns = doc.to_array([ORTH, SPACY, IDX, SENT_START]).T.tolist() if len(doc) else [[], [], [], []]
+        orth_column, space_column, idx_column, start_column = columns
         vocab = doc.vocab
-        orths = doc_orths(doc, [row[0] for row in arr])  # kept for the person-name and demonym passes
+        orths = doc_orths(doc, orth_column)  # kept for the person-name and demonym passes
         table = _word_table(vocab)
         fill_word_table(table, orths, lambda orth: _word_attrs(vocab, orth), _WORD_TABLE_SIZE)
         rows = list(map(table.__getitem__, orths))
         # one transposition instead of a list comprehension per attribute
         text, lower, alpha, punct, cap = zip(*rows) if rows else ((),) * 5
         self.text, self.lower, self.alpha, self.punct, self.cap = list(text), list(lower), list(alpha), list(punct), list(cap)
-        self.ws = [" " if row[1] else "" for row in arr]
-        self.idx = [row[2] for row in arr]
-        self.sent_start = [row[3] == 1 for row in arr]  # = Token.is_sent_start (1 starts a sentence)
-        self.n = len(arr)
+        self.ws = [" " if space else "" for space in space_column]
+        self.idx = idx_column
+        self.sent_start = [value == 1 for value in start_column]  # = Token.is_sent_start (1 starts a sentence)
+        self.n = len(idx_column)
 
 
 @functools.cache
@@ -297,9 +299,10 @@ def find_toponyms(doc: Doc, gazetteer: Any, recognizer: Any | None = None, words
     unless a place word is near, the rule before the recognizer learned it)."""
     # `doc.ents` builds a new tuple of Spans on every access: read once for the generator and the person tests
     ents = list(doc.ents)
+    tk = _Tokens(doc)  # one token table for the generator and the quarter pass
     cands = propose_toponyms(doc, gazetteer, keep_blocked=keep_blocked and recognizer is not None, words=words,
-                             ents=ents)
-    _mark_quarters_of_towns(doc, cands, gazetteer)
+                             ents=ents, tk=tk)
+    _mark_quarters_of_towns(doc, cands, gazetteer, tk)
     if recognizer is None:
         return cands
     from dateline.geo.models import person_names
@@ -330,19 +333,20 @@ def find_toponyms(doc: Doc, gazetteer: Any, recognizer: Any | None = None, words
     return kept
 
 
-def _mark_quarters_of_towns(doc: Doc, cands: list[Candidate], gazetteer: Any = None) -> None:
+def _mark_quarters_of_towns(doc: Doc, cands: list[Candidate], gazetteer: Any = None, tk: _Tokens | None = None) -> None:
     """"The Karachi neighbourhood of Lyari", "the Mogadishu suburb of Hodan": the name after "of" is a quarter of
     the town named before the place word, so it is placed within that town (a landmark), whether the index knows
     a namesake of it elsewhere or not. The other order is as common ("the Amiriyah neighbourhood of Baghdad"): when
-    the name after "of" is a large city and the one before is no comparable town, the one before is the quarter."""
+    the name after "of" is a large city and the one before is no comparable town, the one before is the quarter.
+    `tk` is the document's `_Tokens` when the caller has it (a list read from each Token costs more)."""
     towns = {c.end: c for c in cands}
     after_a_name = [c for c in cands if c.start - 2 in towns]
     if not after_a_name:
         return
-    lower, cap = [t.lower_ for t in doc], [_cap_text(t.text) for t in doc]
+    tk = tk or _Tokens(doc)
     for cand in after_a_name:
         first = towns[cand.start - 2]
-        if not _town_of_quarter(lower, cap, first.start, cand.start - 2, len(doc)):
+        if not _town_of_quarter(tk.lower, tk.cap, first.start, cand.start - 2, tk.n):
             continue
         if gazetteer is not None and _city_of_quarter_after(doc, first, cand, gazetteer):
             first.kind_hint = "landmark"
@@ -524,7 +528,7 @@ def _water_pattern() -> re.Pattern[str]:
 
 
 def propose_toponyms(doc: Doc, gazetteer: Any, keep_blocked: bool = False, words: frozenset[str] = frozenset(),
-                     ents: list[Span] | None = None) -> list[Candidate]:
+                     ents: list[Span] | None = None, tk: _Tokens | None = None) -> list[Candidate]:
     """The candidate generator: gazetteer n-grams, NER places and landmarks, with the rules against the
     commonest collisions (months, stop words, first names, parts of longer names).
 
@@ -532,14 +536,14 @@ def propose_toponyms(doc: Doc, gazetteer: Any, keep_blocked: bool = False, words
     place word before or after it is dropped, unless `keep_blocked`: then it stays a candidate marked
     `info["blocked"]` ("ner" or "inside_longer"), and the toponym recognizer decides, since the small NER model
     mislabels many towns ("marched through Durban" → ORG, "attacked Quetta" → WORK_OF_ART). `ents` is
-    `list(doc.ents)` when the caller has read it already."""
+    `list(doc.ents)` and `tk` the document's `_Tokens` when the caller has them already."""
     ents = list(doc.ents) if ents is None else ents  # doc.ents rebuilds its tuple on every access: read it once
     ner = _ner_at(doc, ents)
     # each entity's bounds and label read once: the blocking test below scans the entities for every name, and
     # a Span's attributes are slow to read
     ent_rows = [(e.start, e.end, e.label_) for e in ents]
     stop = _stop_names()
-    tk = _Tokens(doc)
+    tk = tk or _Tokens(doc)
     grams = _ngrams(doc, tk)
     full = doc_text(doc, tk.text, tk.ws)
     texts = [full[tk.idx[i] : tk.idx[j - 1] + len(tk.text[j - 1])] for i, j in grams]
@@ -1048,34 +1052,45 @@ def _overlaps(a_start: int, a_end: int, cands: list[Candidate]) -> bool:
     return any(a_start < c.end and c.start < a_end for c in cands)
 
 
+def _entity_rows(doc: Doc, tk: _Tokens, ents: list[Span] | None = None) -> list[tuple[int, int, str, str]]:
+    """(start, end, label, text) of each entity, read once. The text is cut from the document's text at the
+    entity's first and last tokens, which is what `Span.text` gives, without spaCy joining the entity's tokens
+    anew on every access (`_ner_only` reads every entity of every document)."""
+    full = doc_text(doc, tk.text, tk.ws)
+    idx, words = tk.idx, tk.text
+    return [(s, e, label, full[idx[s] : idx[e - 1] + len(words[e - 1])])
+            for s, e, label in ((ent.start, ent.end, ent.label_) for ent in (doc.ents if ents is None else ents))]
+
+
 def _ner_only(doc: Doc, found: list[Candidate], tk: _Tokens, ents: list[Span] | None = None) -> list[Candidate]:
     """NER places the gazetteer did not find (misspelt towns, seas, landmarks): kept, resolved later."""
     out: list[Candidate] = []
-    for ent in doc.ents if ents is None else ents:
-        word = ent.text.lower()
-        if len(ent) == 1 and (word in STOP_WORDS and not ent.text.isupper() or word in _organisation_words()):
+    for ent_start, ent_end, label, text in _entity_rows(doc, tk, ents):
+        single = ent_end - ent_start == 1
+        word = text.lower()
+        if single and (word in STOP_WORDS and not text.isupper() or word in _organisation_words()):
             # NER's one-word "place" that is a pronoun or an armed group or organisation ("None in Syria" in a
             # headline, "Daesh assembly areas"): no place the gazetteer lacks, and nothing to resolve ("US" in
             # capitals is no stop word)
             continue
-        if ent.label_ in PLACE_NER and ent.text[:1].isupper() and not _overlaps(ent.start, ent.end, found + out):
-            end = ent.end
-            if len(ent) == 1 and ent.text in _name_particles():
+        if label in PLACE_NER and text[:1].isupper() and not _overlaps(ent_start, ent_end, found + out):
+            end = ent_end
+            if single and text in _name_particles():
                 # NER's "Las" of "the Las Bambas mine": a name's first word, read with the words of the name
-                while end < len(doc) and _is_cap(doc[end]) and doc[end].is_alpha and doc[end - 1].whitespace_:
+                while end < tk.n and tk.cap[end] and tk.alpha[end] and tk.ws[end - 1]:
                     end += 1
-            while (end + 1 < len(doc) and (doc[end].text in _name_joints() or doc[end].text in CONNECTORS
-                                           and doc[end].text != "of") and doc[end - 1].whitespace_
-                   and _is_cap(doc[end + 1]) and doc[end + 1].is_alpha):
+            while (end + 1 < tk.n and (tk.text[end] in _name_joints() or tk.text[end] in CONNECTORS
+                                       and tk.text[end] != "of") and tk.ws[end - 1]
+                   and tk.cap[end + 1] and tk.alpha[end + 1]):
                 end += 2  # "Shakhta imeni Gagarina": one name, not the town Shakhta and another name
-            for start, stop in _comma_parts(doc, ent.start, end):
+            for start, stop in _comma_parts(doc, ent_start, end):
                 # "Bardera, Gedo Region": NER's one entity is a written hierarchy, a place and the province that
                 # holds it, each looked up on its own
-                last = doc[stop - 1].lower_
-                kind = ("landmark" if ent.label_ == "FAC" or _is_landmark_head(doc[stop - 1].text) else
+                last = tk.lower[stop - 1]
+                kind = ("landmark" if label == "FAC" or _is_landmark_head(tk.text[stop - 1]) else
                         "admin1" if stop - start > 1 and last in ADMIN1_WORDS else
                         "admin2" if stop - start > 1 and last in ADMIN2_WORDS else None)
-                out.append(Candidate(start, stop, "NER", ner=ent.label_, cue=_cue_before(tk.lower, start), kind_hint=kind))
+                out.append(Candidate(start, stop, "NER", ner=label, cue=_cue_before(tk.lower, start), kind_hint=kind))
     return out
 
 
