@@ -3,9 +3,23 @@ orth id (person names, nationality words): the faster paths must give what readi
 
 from __future__ import annotations
 
-from dateline.geo.models import _capitalised_word_of, _find_names_by_role, _in_a_listed_word, _role_before, _word_at, cues, person_names
+from dateline.geo.models import (
+    _capitalised_word_of,
+    _find_names_by_role,
+    _in_a_listed_word,
+    _role_before,
+    _word_at,
+    cues,
+    person_names,
+)
 from dateline.geo.resolve import _demonym_tokens
-from dateline.nlp.components.places import _cap_text, _entity_rows, _mark_quarters_of_towns, _Tokens, propose_toponyms
+from dateline.nlp.components.places import (
+    _cap_text,
+    _entity_rows,
+    _mark_quarters_of_towns,
+    _Tokens,
+    propose_toponyms,
+)
 
 TEXT = ("Gunmen from the Al-Shabaab group attacked Pol-e Dokhtar and Umm Qaşr; President Ruto's aide said "
         "Kenyan and Somali troops (AMISOM) held el Mina . Commissioner Otieno , 3rd Street, ØRSTED — ok.")
