@@ -195,3 +195,44 @@ def test_table_format_prints_each_section_once(runner: CliRunner) -> None:
     result = runner.invoke(app, ["extract", str(EXAMPLE), "--format", "table"])
     assert result.exit_code == 0, result.output
     assert result.stdout.count("events (") == 1
+
+
+def _events_of_example(runner: CliRunner) -> list[dict]:
+    result = runner.invoke(app, ["extract", str(EXAMPLE)])
+    assert result.exit_code == 0, result.output
+    return json.loads(result.stdout)["events"]
+
+
+def test_acled_rows_hold_only_the_events_the_decision_keeps(runner: CliRunner) -> None:
+    # An ACLED CSV is data an analyst uses as it stands: as `dateline export` does, it leaves out the events under
+    # the cut (the example's report has both kinds) and says on stderr how many, and how to keep them.
+    from dateline.extract.decide import review_threshold
+
+    events = _events_of_example(runner)
+    cut = review_threshold()
+    kept = [e for e in events if e["confidence"] >= cut]
+    assert 0 < len(kept) < len(events)
+    result = runner.invoke(app, ["extract", str(EXAMPLE), "--format", "acled"])
+    assert result.exit_code == 0, result.output
+    assert len(result.stdout.splitlines()) == 1 + len(kept)
+    assert f"{len(events) - len(kept)} event(s) under the cut" in result.stderr
+    assert "--min-confidence 0" in result.stderr
+
+
+def test_min_confidence_zero_exports_every_event_and_json_always_lists_them(runner: CliRunner) -> None:
+    events = _events_of_example(runner)
+    assert any("needs_review" in e["flags"] for e in events)  # the JSON report keeps those under the cut, flagged
+    result = runner.invoke(app, ["extract", str(EXAMPLE), "--format", "acled", "--min-confidence", "0"])
+    assert result.exit_code == 0, result.output
+    assert len(result.stdout.splitlines()) == 1 + len(events)
+    assert "under the cut" not in result.stderr
+
+
+def test_plover_events_follow_the_cut_but_statements_stay(runner: CliRunner) -> None:
+    everything = runner.invoke(app, ["extract", str(EXAMPLE), "--format", "plover", "--min-confidence", "0"])
+    kept_only = runner.invoke(app, ["extract", str(EXAMPLE), "--format", "plover", "--min-confidence", "1"])
+    assert everything.exit_code == 0 and kept_only.exit_code == 0
+    records = [json.loads(line) for line in everything.stdout.splitlines()]
+    statements = [r for r in records if r["id"].split(":")[-1].startswith("S")]
+    assert statements and len(records) > len(statements)  # the example's statements and some typed events
+    assert [json.loads(line) for line in kept_only.stdout.splitlines()] == statements

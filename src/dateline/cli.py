@@ -64,6 +64,11 @@ def extract(
     fmt: Annotated[str, typer.Option("--format", "-f", help="json | jsonl | table | plover | acled")] = "json",
     output: Annotated[Path | None, typer.Option("--output", "-o", help="Write here instead of stdout.")] = None,
     published: PublishedOption = None,
+    min_confidence: Annotated[float | None, typer.Option(
+        "--min-confidence", min=0.0, max=1.0,
+        help="For acled and plover (rows to use as data): keep events whose confidence reaches this; default: the "
+             "shipped model's cut (DATELINE_MIN_CONFIDENCE overrides); 0 keeps every event. json, jsonl and table "
+             "list every event, those under the cut flagged needs_review.")] = None,
 ) -> None:
     """Extract events, places, dates, quotes and claims from news reports.
 
@@ -74,13 +79,15 @@ def extract(
       dateline extract corpus.jsonl --format jsonl -o reports.jsonl
 
       cat report.txt | dateline extract - --published 2019-11-02
+
+      dateline extract report.txt --format acled --min-confidence 0 -o all.csv   # also the events left for review
     """
     from dateline.cli_output import run_extract
     from dateline.settings import Settings
 
     settings = Settings(published_override=_published_option(published))
     try:
-        code = run_extract(inputs, fmt, output, settings)
+        code = run_extract(inputs, fmt, output, settings, _min_confidence(min_confidence))
     except InputError as err:
         fail(str(err))
     except DatelineError as err:

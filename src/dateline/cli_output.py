@@ -6,6 +6,9 @@ warning on stderr; the exit code is 1 when no article was coded.
 Several documents (more than one argument, a directory, a glob, a JSONL corpus) run to the end: a bad item is
 reported on stderr and skipped, a progress bar counts on stderr, and a summary line counts both kinds.
 Reports come out in input order; with `--format jsonl` a JSONL corpus gives one line per article read.
+The export formats (`acled`, `plover`) hold what the decision keeps, as `dateline export` does: an event under the
+cut (`--min-confidence`, default the shipped model's) is left out and counted on stderr. The report formats (`json`,
+`jsonl`, `table`) list every event, those under the cut flagged `needs_review`.
 """
 
 from __future__ import annotations
@@ -26,6 +29,7 @@ from dateline.settings import Settings
 # json/jsonl: Reports; table: a terminal view; plover: PLOVER JSONL, one line per statement
 # (dateline.export.plover); acled: ACLED CSV, one row per event, 31 columns (dateline.export.acled).
 FORMATS = ("json", "jsonl", "table", "plover", "acled")
+EXPORT_FORMATS = ("plover", "acled")  # rows meant to be used as data: only the events the decision keeps
 
 
 def _articles(pipeline: Pipeline, inputs: list[str], failures: list[InputError],
@@ -46,14 +50,17 @@ class _Writer:
     first report waits until the second shows whether an array is needed.
     """
 
-    def __init__(self, fmt: str, out: IO[str], many: bool) -> None:
-        self.fmt, self.out, self.many = fmt, out, many
+    def __init__(self, fmt: str, out: IO[str], many: bool, cut: float = 0.0) -> None:
+        self.fmt, self.out, self.many, self.cut = fmt, out, many, cut
         self.count = 0
+        self.left_out = 0  # events under the cut, not written in an export format
         self._held: str | None = None
 
     def write(self, report: Report) -> None:
         from dateline.cli_table import render_report
 
+        if self.fmt in EXPORT_FORMATS:
+            report = self._kept_only(report)
         if self.fmt == "jsonl":
             self.out.write(report.model_dump_json() + "\n")
         elif self.fmt == "json":
@@ -78,6 +85,11 @@ class _Writer:
             self.out.write(render_report(report) + "\n")
         self.count += 1
 
+    def _kept_only(self, report: Report) -> Report:
+        kept = [e for e in report.events if e.confidence >= self.cut]
+        self.left_out += len(report.events) - len(kept)
+        return report.model_copy(update={"events": kept})
+
     def close(self) -> None:
         if self._held is not None:
             self.out.write(self._held + "\n")
@@ -85,8 +97,10 @@ class _Writer:
             self.out.write("\n]\n" if self.count else "[]\n")
 
 
-def run_extract(inputs: list[str], fmt: str, output: Path | None, settings: Settings) -> int:
-    """Extract every input and write reports; returns the process exit code."""
+def run_extract(inputs: list[str], fmt: str, output: Path | None, settings: Settings,
+                min_confidence: float = 0.0) -> int:
+    """Extract every input and write reports; returns the process exit code. `min_confidence` is the cut the
+    export formats keep events at."""
     from dateline.ingest.sources import is_multi
 
     if fmt not in FORMATS:
@@ -98,7 +112,7 @@ def run_extract(inputs: list[str], fmt: str, output: Path | None, settings: Sett
     failures: list[InputError] = []
     not_coded = 0
     out: IO[str] = output.open("w", encoding="utf-8") if output else sys.stdout
-    writer = _Writer(fmt, out, many)
+    writer = _Writer(fmt, out, many, cut=min_confidence)
     try:
         with _Progress(show=many, total=_known_total(inputs)) as progress:
             def skipped(err: InputError) -> None:
@@ -116,6 +130,9 @@ def run_extract(inputs: list[str], fmt: str, output: Path | None, settings: Sett
     finally:
         if output:
             out.close()
+    if writer.left_out:
+        typer.echo(f"{writer.left_out} event(s) under the cut {min_confidence:g} left out of the {fmt} output "
+                   "(--min-confidence 0 keeps them)", err=True)
     if not many and failures:
         raise failures[0]
     coded = writer.count - not_coded
