@@ -115,3 +115,18 @@ def test_watch_fires_an_alert_once_for_twenty_reprints(tmp_path: Path, pipeline)
     assert total == 1 and len(printed) == 1
     assert len((tmp_path / "alerts.jsonl").read_text(encoding="utf-8").splitlines()) == 1
     assert len(merged) == 1 and merged[0]["source_count"] == 20 and merged[0]["independent_count"] == 1
+
+
+def test_alert_add_refuses_thresholds_no_event_can_meet(tmp_path: Path) -> None:
+    # `--min-confidence 5` (meant as 0.5) used to save a rule that could never fire, without a word
+    from typer.testing import CliRunner
+
+    from dateline.cli import app
+
+    db = str(tmp_path / "alerts.sqlite")
+    cli = CliRunner()
+    for option in (["--min-confidence", "5"], ["--min-fatalities", "-2"], ["--min-sources", "0"]):
+        result = cli.invoke(app, ["alert", "add", "deadly", "--db", db, *option])
+        assert result.exit_code == 2 and option[0] in result.stderr
+    result = cli.invoke(app, ["alert", "add", "deadly", "--db", db, "--min-confidence", "0.5"])
+    assert result.exit_code == 0

@@ -96,3 +96,14 @@ def test_a_spanish_article_is_a_failure_with_its_language(cli: CliRunner, tmp_pa
     code, _ = _run(cli, db, str(news))
     assert code == 3
     assert _failures(db) == [(str(news / "es.txt"), "not English (language es); dateline codes English text only")]
+
+
+@pytest.mark.parametrize("option", [["--batch", "0"], ["--batch", "-1"], ["--workers", "0"], ["--timeout", "-5"]])
+def test_a_batch_or_worker_count_below_one_is_a_usage_error_not_an_empty_run(
+        cli: CliRunner, tmp_path: Path, option: list[str]) -> None:
+    # `--batch 0` used to store nothing and say "the inputs hold no articles" (exit 4); `--batch -1` crashed
+    (tmp_path / "good.txt").write_text(PROTEST, encoding="utf-8")
+    db = str(tmp_path / "db.sqlite")
+    code, stderr = _run(cli, db, str(tmp_path / "good.txt"), *option)
+    assert code == 2
+    assert option[0] in stderr and "Traceback" not in stderr

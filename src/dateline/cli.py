@@ -171,8 +171,8 @@ def geocode(
 def serve(
     db: Annotated[str | None, typer.Option(help="Database URL or SQLite path (default: DATELINE_DB_URL or the data dir).")] = None,
     host: Annotated[str, typer.Option(help="Interface to listen on; 0.0.0.0 exposes it to the network.")] = "127.0.0.1",
-    port: Annotated[int, typer.Option(help="TCP port.")] = 8000,
-    workers: Annotated[int, typer.Option(help="Server processes (PostgreSQL, or SQLite read mostly).")] = 1,
+    port: Annotated[int, typer.Option(min=1, max=65535, help="TCP port.")] = 8000,
+    workers: Annotated[int, typer.Option(min=1, help="Server processes (PostgreSQL, or SQLite read mostly).")] = 1,
 ) -> None:
     """Serve the HTTP API and the dashboard (map, timeline, evidence view, review queue).
 
@@ -327,13 +327,13 @@ def db_info(db: DbOption = None) -> None:
 def run(
     inputs: Annotated[list[str], typer.Argument(help="Files, directories, JSONL corpora, RSS/Atom feeds, WARC archives.")],
     db: DbOption = None,
-    workers: Annotated[int, typer.Option(help="Extraction processes (1 = this process).")] = 1,
-    batch: Annotated[int, typer.Option(help="Articles per database transaction.")] = 64,
+    workers: Annotated[int, typer.Option(min=1, help="Extraction processes (1 = this process).")] = 1,
+    batch: Annotated[int, typer.Option(min=1, help="Articles per database transaction.")] = 64,
     merge: Annotated[bool, typer.Option("--merge/--no-merge", help="Merge events across articles afterwards.")] = False,
     ray: Annotated[bool, typer.Option("--ray", help="Extract on a Ray cluster (pip install 'dateline[cluster]').")] = False,
     ray_address: Annotated[str | None, typer.Option(help="Ray cluster address (implies --ray); default: local.")] = None,
     progress: Annotated[bool, typer.Option("--progress/--no-progress", help="Show the progress line.")] = True,
-    timeout: Annotated[float, typer.Option(help="Seconds one article may take before it is recorded as a failure "
+    timeout: Annotated[float, typer.Option(min=0.0, help="Seconds one article may take before it is recorded as a failure "
                                            "(single process; 0 = no limit).")] = 120.0,
     published: PublishedOption = None,
 ) -> None:
@@ -397,15 +397,15 @@ def watch(
     sources: Annotated[list[str], typer.Argument(help="Folders that fill up, JSONL files that grow, RSS/Atom feed files "
                                                   "or feed URLs.")],
     db: DbOption = None,
-    interval: Annotated[float, typer.Option(help="Seconds between polls of each source.")] = 60.0,
+    interval: Annotated[float, typer.Option(min=0.0, help="Seconds between polls of each source.")] = 60.0,
     once: Annotated[bool, typer.Option("--once", help="One pass over every source, then exit.")] = False,
-    settle: Annotated[float, typer.Option(help="A file modified less than this many seconds ago waits for the "
+    settle: Annotated[float, typer.Option(min=0.0, help="A file modified less than this many seconds ago waits for the "
                                           "next pass (it may still be being written).")] = 2.0,
     merge: Annotated[bool, typer.Option("--merge/--no-merge", help="Merge new events (and check alerts) after each "
                                         "pass that stored something.")] = True,
     alerts: Annotated[bool, typer.Option("--alerts/--no-alerts", help="Fire the saved alert rules "
                                          "(`dateline alert add`) on new or updated merged events.")] = True,
-    timeout: Annotated[float, typer.Option(help="Seconds one article may take (0 = no limit).")] = 120.0,
+    timeout: Annotated[float, typer.Option(min=0.0, help="Seconds one article may take (0 = no limit).")] = 120.0,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Log only problems.")] = False,
 ) -> None:
     """Watch sources and code only what is new: survives restarts (even kill -9) without duplicates or misses.
@@ -471,9 +471,9 @@ def alert_add(
     event_type: Annotated[list[str] | None, typer.Option("--type", help="Event type or sub-event type, "
                                                          "repeatable.")] = None,
     actor: Annotated[list[str] | None, typer.Option(help="Actor name (or part of it), repeatable.")] = None,
-    min_fatalities: Annotated[int | None, typer.Option(help="At least this many fatalities.")] = None,
-    min_confidence: Annotated[float | None, typer.Option(help="At least this confidence (0-1).")] = None,
-    min_sources: Annotated[int | None, typer.Option(help="At least this many independent sources.")] = None,
+    min_fatalities: Annotated[int | None, typer.Option(min=0, help="At least this many fatalities.")] = None,
+    min_confidence: Annotated[float | None, typer.Option(min=0.0, max=1.0, help="At least this confidence (0-1).")] = None,
+    min_sources: Annotated[int | None, typer.Option(min=1, help="At least this many independent sources.")] = None,
     jsonl: Annotated[str | None, typer.Option(help="Append each alert (JSON) to this file.")] = None,
     webhook: Annotated[str | None, typer.Option(help="POST each alert as JSON to this URL.")] = None,
 ) -> None:
@@ -567,7 +567,7 @@ def alert_check(db: DbOption = None) -> None:
 def failures(
     db: DbOption = None,
     run_id: Annotated[int | None, typer.Option("--run", help="Only this run's failures.")] = None,
-    limit: Annotated[int, typer.Option(help="At most this many rows.")] = 100,
+    limit: Annotated[int, typer.Option(min=1, help="At most this many rows.")] = 100,
     as_json: Annotated[bool, typer.Option("--json", help="One JSON object per line.")] = False,
 ) -> None:
     """List input items that produced no report, with the reason.
