@@ -236,3 +236,13 @@ def test_plover_events_follow_the_cut_but_statements_stay(runner: CliRunner) -> 
     statements = [r for r in records if r["id"].split(":")[-1].startswith("S")]
     assert statements and len(records) > len(statements)  # the example's statements and some typed events
     assert [json.loads(line) for line in kept_only.stdout.splitlines()] == statements
+
+
+def test_output_in_a_new_folder_is_made_and_a_folder_as_output_is_one_line(runner: CliRunner, tmp_path: Path) -> None:
+    out = tmp_path / "reports" / "2019" / "mek.json"
+    result = runner.invoke(app, ["extract", str(EXAMPLE), "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    assert json.loads(out.read_text(encoding="utf-8"))["article"]["publisher"] == "PMOI/MEK"
+    result = runner.invoke(app, ["extract", str(EXAMPLE), "-o", str(tmp_path)])
+    assert result.exit_code == 1
+    assert error_lines(result.stderr) == [f"error: {tmp_path}: cannot write the output there (is a directory)"]

@@ -56,3 +56,16 @@ def test_evaluate_without_pred_runs_the_pipeline_on_the_gold_text(pipeline) -> N
     row = scores.rows[("events", "")]
     assert row.n == 3  # the three required gold events are scored whatever the pipeline finds
     assert "events" in scores.table()
+
+
+def test_evaluate_report_in_a_new_folder_is_written_and_a_folder_is_refused_before_scoring(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    out = tmp_path / "scores" / "tiny.json"
+    result = CliRunner().invoke(app, ["evaluate", str(GOLD), "--pred", str(PRED), "--report", str(out)])
+    assert result.exit_code == 0, result.output
+    assert json.loads(out.read_text())["documents"] == 1
+    scored: list[int] = []
+    monkeypatch.setattr("dateline.evaluate.run_evaluation", lambda *a, **k: scored.append(1))
+    result = CliRunner().invoke(app, ["evaluate", str(GOLD), "--pred", str(PRED), "--report", str(tmp_path)])
+    assert result.exit_code == 1 and not scored  # no scoring time spent on a report that cannot be written
+    assert result.stderr.strip() == f"error: {tmp_path}: cannot write the output there (is a directory)"

@@ -191,3 +191,23 @@ def test_cli_export_and_merge(tmp_path: Path) -> None:
     assert len(json.loads(out.read_text())["features"]) == 1
     bad = cli.invoke(app, ["export", "--db", db, "-f", "geojson", "-w", "when=today"])
     assert bad.exit_code == 1 and "unknown filter" in bad.output
+
+
+@pytest.mark.parametrize("fmt", ["acled", "geojson", "parquet", "plover", "evidence"])
+def test_export_makes_the_output_folder_and_refuses_a_folder_as_file(tmp_path: Path, fmt: str) -> None:
+    # `-o exports/new/…` used to end in a FileNotFoundError traceback; a folder as -o in IsADirectoryError
+    from typer.testing import CliRunner
+
+    from dateline.cli import app
+
+    db = f"sqlite:///{tmp_path / 'cli.sqlite'}"
+    with Store(db) as store:
+        _fill(store)
+    cli = CliRunner()
+    out = tmp_path / "exports" / "new" / f"events.{fmt}"
+    res = cli.invoke(app, ["export", "--db", db, "-f", fmt, "-o", str(out)])
+    assert res.exit_code == 0, res.output
+    assert out.stat().st_size > 0
+    bad = cli.invoke(app, ["export", "--db", db, "-f", fmt, "-o", str(tmp_path)])
+    assert bad.exit_code == 1
+    assert bad.stderr.strip() == f"error: {tmp_path}: cannot write the output there (is a directory)"

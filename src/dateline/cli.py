@@ -123,8 +123,11 @@ def evaluate(
       dateline evaluate ../shared/reference/expected.json --min-confidence 0   # every candidate event
     """
     from dateline.evaluate import run_evaluation
+    from dateline.outputs import check_writable
 
     try:
+        if report is not None:  # before the evaluation: its minutes are not lost to a bad path
+            check_writable(report)
         scores = run_evaluation(gold, pred=pred, limit=limit, sample=sample, seed=seed,
                                 min_confidence=min_confidence)
     except DatelineError as err:

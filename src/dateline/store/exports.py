@@ -16,6 +16,7 @@ from typing import Any, TextIO
 
 from dateline.errors import DatelineError
 from dateline.model import Event
+from dateline.outputs import check_writable, open_output
 from dateline.store.repository import EventFilter, Store, event_from_row
 
 FORMATS = ("acled", "geojson", "parquet", "plover", "evidence")
@@ -109,7 +110,7 @@ def _text_out(output: Path | None) -> Iterator[TextIO]:
     if output is None:
         yield sys.stdout
         return
-    with output.open("w", encoding="utf-8", newline="") as fh:
+    with open_output(output, newline="") as fh:
         yield fh
 
 
@@ -178,6 +179,7 @@ def export(store: Store, fmt: str, where: Sequence[str] = (), output: Path | Non
 
         if output is None:
             raise ExportError("--format parquet needs -o FILE (Parquet is binary)")
+        check_writable(output)
         return f"wrote {write_parquet(stream, output)} events to {target}"
     if fmt == "evidence":
         from dateline.export.evidence import write_evidence
