@@ -71,6 +71,16 @@ def test_api_events_default_to_the_cut_and_accept_a_lower_one(store: Store) -> N
     assert client.get("/events", params={"min_confidence": 2}).status_code == 422
 
 
+def test_api_next_page_keeps_the_lower_cut_the_client_asked_for(store: Store) -> None:
+    # `next` used to drop min_confidence=0: page two fell back to the default cut and came back empty
+    client = TestClient(create_app(store))
+    first = client.get("/events", params={"min_confidence": 0, "limit": 1}).json()
+    assert first["total"] == 2 and first["next"]
+    second = client.get(first["next"]).json()
+    assert second["total"] == 2 and [e["confidence"] < review_threshold() for e in second["items"]] == [True]
+    assert second["next"] is None
+
+
 def test_review_queue_shows_events_left_for_review_first(store: Store) -> None:
     cut = review_threshold()
     first = queries.queue_next(store, EventFilter(min_confidence=cut))

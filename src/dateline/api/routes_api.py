@@ -247,7 +247,9 @@ def list_events(
     items = [queries.event_record(e) for e in ctx.store.query_events(f)]
     nxt = None
     if offset + len(items) < total:
-        params = {**queries.active_filters(f), "limit": limit, "offset": offset + limit}
+        # the client's own parameters, offset moved on: a setting outside the filters (min_confidence=0)
+        # must hold on every page, or following `next` silently drops the events it let in
+        params = {**request.query_params, "limit": limit, "offset": offset + limit}
         nxt = f"{request.url.path}?{urlencode(params)}"
     return EventPage(
         items=items, total=total, limit=limit, offset=offset, filters=queries.active_filters(f), next=nxt
