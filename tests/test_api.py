@@ -316,6 +316,16 @@ def test_bad_filters_get_422_naming_the_parameter(ro_client: TestClient, params:
     assert message in resp.json()["detail"]
 
 
+@pytest.mark.parametrize("path", ["/events", "/export"])
+def test_a_misspelt_filter_is_a_422_not_every_event(ro_client: TestClient, path: str) -> None:
+    # `contry=Iraq` used to be ignored: the answer held every event, as if it were the filtered one
+    resp = ro_client.get(path, params={"contry": "Iraq"})
+    assert resp.status_code == 422
+    assert resp.json()["detail"].startswith("query.contry: unknown parameter; use one of ")
+    assert "country" in resp.json()["detail"]
+    assert ro_client.get(path, params={"country": "Iraq"}).status_code == 200
+
+
 def test_event_detail_has_evidence_sources_quotes_and_claims(ro_client: TestClient) -> None:
     port = ids_by_location(ro_client)["Umm Qasr"]
     detail = ro_client.get(f"/events/{port}").json()

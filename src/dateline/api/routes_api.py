@@ -169,7 +169,27 @@ def get_article(article_id: ArticleId, ctx: Ctx, _reader: Reader) -> ArticleOut:
 ReviewStatus = Literal["pending", "accepted", "corrected", "rejected"]
 
 
+def _query_names(dependant: Any) -> set[str]:
+    """Every query parameter a route declares, its dependencies' included."""
+    names = {param.alias for param in dependant.query_params}
+    for sub in dependant.dependencies:
+        names |= _query_names(sub)
+    return names
+
+
+def _reject_unknown_parameters(request: Request) -> None:
+    """A misspelt filter (`contry=Iraq`) is a 422: ignored, it would answer with every event as if filtered."""
+    route = request.scope.get("route")
+    if route is None:
+        return
+    known = _query_names(route.dependant)
+    unknown = sorted(set(request.query_params) - known)
+    if unknown:
+        raise HTTPException(422, f"query.{unknown[0]}: unknown parameter; use one of {', '.join(sorted(known))}")
+
+
 def event_filter(
+    request: Request,
     date_from: Annotated[
         dt.date | None, Query(description="Events on or after this day (YYYY-MM-DD).")
     ] = None,
@@ -194,7 +214,8 @@ def event_filter(
         ge=0.0, le=1.0, description="Events whose confidence reaches this (default: the model's cut; 0 = all, "
                                     "including those left for review). Reviewed-accepted events always show.")] = None,
 ) -> EventFilter:
-    """The event filters shared by GET /events, GET /export and the dashboard."""
+    """The event filters shared by GET /events and GET /export; any other query parameter is a 422."""
+    _reject_unknown_parameters(request)
     texts = {"country": country, "admin1": admin1, "event_type": event_type, "sub_event_type": sub_event_type,
              "actor": actor, "source": source, "bbox": bbox, "q": q}
     for name, value in texts.items():
