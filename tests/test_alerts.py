@@ -130,3 +130,17 @@ def test_alert_add_refuses_thresholds_no_event_can_meet(tmp_path: Path) -> None:
         assert result.exit_code == 2 and option[0] in result.stderr
     result = cli.invoke(app, ["alert", "add", "deadly", "--db", db, "--min-confidence", "0.5"])
     assert result.exit_code == 0
+
+
+def test_alert_rule_types_take_the_codebook_spelling_or_are_refused(tmp_path: Path) -> None:
+    # `--type Riot` used to save a rule that could never fire
+    import pytest
+
+    from dateline.alerts import AlertError, list_rules
+
+    with Store(f"sqlite:///{tmp_path / 'a.sqlite'}") as store:
+        add_rule(store, "riots", AlertQuery(event_types=["riots", "peaceful PROTEST"]))
+        assert list_rules(store)[0]["query"]["event_types"] == ["Riots", "Peaceful protest"]
+        with pytest.raises(AlertError, match="'Riot' is not an ACLED event type or sub-event type"):
+            add_rule(store, "riot", AlertQuery(event_types=["Riot"]))
+        assert [rule["name"] for rule in list_rules(store)] == ["riots"]

@@ -262,6 +262,9 @@ def test_post_articles_needs_a_token_then_stores_once(client: TestClient, token:
         ({"bbox": "43,31,45,33.5"}, {"Karbala", "Najaf"}),
         ({"review_status": "pending", "event_type": "Protests"}, {"Karbala", "Najaf"}),
         ({"country": "Syria"}, set()),
+        ({"event_type": "battles"}, {"Mosul"}),  # ACLED names in any case, as country and admin1
+        ({"sub_event_type": "excessive force against PROTESTERS"}, {"Karbala"}),
+        ({"event_type": "Battles,Protests", "review_status": "pending"}, {"Mosul", "Karbala", "Najaf"}),
     ],
 )
 def test_events_filters(ro_client: TestClient, params: dict[str, str], locations: set[str]) -> None:
@@ -308,6 +311,8 @@ def test_events_pages_do_not_overlap_and_link_onwards(ro_client: TestClient) -> 
         ({"review_status": "maybe"}, "review_status"),
         ({"limit": 100000}, "limit"),
         ({"limit": 0}, "limit"),
+        ({"event_type": "Battle"}, "event_type: 'Battle' is not an ACLED event type: did you mean Battles?"),
+        ({"sub_event_type": "Peacefull protest"}, "did you mean Peaceful protest?"),
     ],
 )
 def test_bad_filters_get_422_naming_the_parameter(ro_client: TestClient, params: dict, message: str) -> None:

@@ -174,6 +174,16 @@ def test_bad_where_is_a_clear_error() -> None:
     assert f.event_type == ["Riots", "Protests"] and f.review_status == ["accepted", "corrected"]
 
 
+def test_where_takes_acled_type_names_in_any_case_and_refuses_unknown_ones() -> None:
+    # `-w event_type=protests` or `=Protest` used to export nothing, as if there were no such events
+    f = parse_where(["event_type=protests,RIOTS", "sub_event_type=peaceful protest"])
+    assert f.event_type == ["Protests", "Riots"] and f.sub_event_type == ["Peaceful protest"]
+    with pytest.raises(ExportError, match=r"'Protest' is not an ACLED event type: did you mean Protests"):
+        parse_where(["event_type=Protest"])
+    with pytest.raises(ExportError, match="not an ACLED sub-event type"):
+        parse_where(["sub_event_type=Riots"])
+
+
 def test_cli_export_and_merge(tmp_path: Path) -> None:
     from typer.testing import CliRunner
 

@@ -35,6 +35,7 @@ from dateline.store.tables import (
     MergedSourceRow,
     utcnow,
 )
+from dateline.store.type_names import canonical_types
 
 log = logging.getLogger("dateline.alerts")
 MAX_EVIDENCE = 20  # member events whose evidence an alert carries (all sources are listed)
@@ -109,6 +110,11 @@ def add_rule(store: Store, name: str, query: AlertQuery, *, jsonl: str | None = 
         raise AlertError("an alert rule needs a name")
     if webhook and not webhook.startswith(("http://", "https://")):
         raise AlertError(f"--webhook {webhook!r}: expected an http:// or https:// URL")
+    try:  # a misspelt type would save a rule that never fires
+        types = canonical_types(query.event_types, ("event_type", "sub_event_type"))
+    except ValueError as err:
+        raise AlertError(f"--type {err}") from None
+    query = query.model_copy(update={"event_types": types})
     with store.session() as s:
         if s.scalar(select(AlertRuleRow.id).where(AlertRuleRow.name == name)) is not None:
             raise AlertError(f"an alert rule named {name!r} exists already")

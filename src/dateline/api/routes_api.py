@@ -31,6 +31,7 @@ from dateline.model import Article, Report
 from dateline.settings import Settings
 from dateline.store import EventFilter
 from dateline.store.repository import EditConflict, Reviewer
+from dateline.store.type_names import canonical_types
 
 router = APIRouter()
 Reader = Annotated[str | None, Depends(require_reader)]
@@ -223,6 +224,14 @@ def event_filter(
             raise HTTPException(422, f"{name}: the NUL character is not allowed")
     if date_from and date_to and date_from > date_to:
         raise HTTPException(422, "date_from is after date_to")
+    types: dict[str, str | list[str] | None] = {"event_type": event_type, "sub_event_type": sub_event_type}
+    for name, value in types.items():
+        if isinstance(value, str) and value:  # codebook spelling, any case; several as a,b like the CLI
+            try:
+                names = canonical_types(value.split(","), (name,))
+            except ValueError as err:
+                raise HTTPException(422, f"{name}: {err}") from None
+            types[name] = names[0] if len(names) == 1 else names
     box = None
     if bbox:
         try:
@@ -234,8 +243,8 @@ def event_filter(
         date_to=date_to,
         country=country or None,
         admin1=admin1 or None,
-        event_type=event_type or None,
-        sub_event_type=sub_event_type or None,
+        event_type=types["event_type"] or None,
+        sub_event_type=types["sub_event_type"] or None,
         actor=actor or None,
         source=source or None,
         review_status=review_status,

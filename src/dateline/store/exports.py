@@ -18,6 +18,7 @@ from dateline.errors import DatelineError
 from dateline.model import Event
 from dateline.outputs import check_writable, open_output
 from dateline.store.repository import EventFilter, Store, event_from_row
+from dateline.store.type_names import canonical_types
 
 FORMATS = ("acled", "geojson", "parquet", "plover", "evidence")
 WHERE_HELP = (
@@ -68,6 +69,11 @@ def parse_where(exprs: Sequence[str]) -> EventFilter:
             bad = [v for v in value.split(",") if v not in REVIEW_STATUSES]
             if bad:
                 raise ExportError(f"--where {expr!r}: status is one of {', '.join(REVIEW_STATUSES)}")
+        if name in ("event_type", "sub_event_type"):
+            try:
+                value = ",".join(canonical_types(value.split(","), (name,)))
+            except ValueError as err:
+                raise ExportError(f"--where {expr!r}: {err}") from None
         setattr(f, name, value.split(",") if name in _LIST_KEYS else value)
     return f
 
