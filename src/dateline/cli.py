@@ -423,6 +423,9 @@ def watch(
       dateline watch https://example.org/world.rss feeds/local.atom wire.jsonl --interval 300
 
       dateline watch inbox/ --once          # one pass, e.g. from cron
+
+    With --once the exit code is 0 when every source was read and every new item stored, 3 when a source
+    could not be read or an item failed (retried on the next pass).
     """
     import logging
     import signal
@@ -445,6 +448,7 @@ def watch(
     signal.signal(signal.SIGTERM, _stop)
     signal.signal(signal.SIGINT, _stop)
     options = WatchOptions(interval=interval, settle=settle, merge=merge, timeout=timeout or None)
+    stats = None  # the last pass's counts
     try:
         with Store(db) as store:
             after_merge = None
@@ -453,10 +457,14 @@ def watch(
 
                 after_merge = AlertSender(store).on_merge
             watcher = Watcher(sources, store, Settings(), options=options, after_merge=after_merge)
-            for _ in watcher.run(once=once, stop=stop):
+            for stats in watcher.run(once=once, stop=stop):
                 pass
     except DatelineError as err:
         fail(str(err))
+    if once and stats is not None and (stats.errors or stats.failures):  # a cron job must see that its pass was incomplete
+        typer.echo(f"warning: {stats.errors} source(s) could not be read, {stats.failures} item(s) failed "
+                   "(see the log above and `dateline failures`)", err=True)
+        raise typer.Exit(3)
 
 
 alert_app = typer.Typer(help="Alert rules: saved queries that fire on new or updated merged events.",
