@@ -592,7 +592,7 @@ def failures(
     from dateline.store import Store
 
     try:
-        with Store(db) as store:
+        with Store(db, must_exist=True) as store:
             rows = store.failures(run_id=run_id, limit=limit)
     except DatelineError as err:
         fail(str(err))
@@ -617,7 +617,7 @@ def merge_cmd(db: DbOption = None, min_confidence: MinConfidenceOption = None) -
     from dateline.store import Store
 
     try:
-        with Store(db) as store:
+        with Store(db, must_exist=True) as store:
             typer.echo(merge_events(store, _min_confidence(min_confidence)).summary())
     except DatelineError as err:
         fail(str(err))
@@ -654,7 +654,7 @@ def export_cmd(
     from dateline.store.exports import export
 
     try:
-        with Store(db) as store:
+        with Store(db, must_exist=True) as store:
             message = export(store, fmt, where or [], output, merged=merged,
                              min_confidence=_min_confidence(min_confidence))
     except DatelineError as err:
