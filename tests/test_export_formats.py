@@ -221,3 +221,9 @@ def test_export_makes_the_output_folder_and_refuses_a_folder_as_file(tmp_path: P
     bad = cli.invoke(app, ["export", "--db", db, "-f", fmt, "-o", str(tmp_path)])
     assert bad.exit_code == 1
     assert bad.stderr.strip() == f"error: {tmp_path}: cannot write the output there (is a directory)"
+
+
+def test_a_date_filter_the_shell_cut_short_says_to_quote_it() -> None:
+    # `--where date>=2019-10-01` unquoted reaches dateline as "date" (the shell redirects the rest to a file)
+    with pytest.raises(ExportError, match=r"quote the filter, e.g. --where 'date>=2019-10-01'"):
+        parse_where(["date"])

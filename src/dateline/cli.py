@@ -640,7 +640,7 @@ def export_cmd(
 
     Examples:
 
-      dateline export --format acled --where country=Iraq --where date>=2019-10-01 -o iraq.csv
+      dateline export --format acled --where country=Iraq --where 'date>=2019-10-01' -o iraq.csv
 
       dateline export -f geojson -w event_type=Protests,Riots -w status=accepted -o protests.geojson
 

@@ -51,6 +51,9 @@ def parse_where(exprs: Sequence[str]) -> EventFilter:
             if sep:
                 break
         else:
+            if expr.strip().lower() in ("date", "event_date"):  # an unquoted date>=… lost its rest to the shell
+                raise ExportError(f"--where {expr!r}: quote the filter, e.g. --where 'date>=2019-10-01' (unquoted, "
+                                  "the shell takes > and < as redirections)")
             raise ExportError(f"--where {expr!r}: expected field=value, date>=… or date<=… ({WHERE_HELP})")
         key, value = key.strip().lower(), value.strip()
         if key in ("date", "event_date"):
