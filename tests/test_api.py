@@ -567,3 +567,8 @@ def test_map_points_and_review_queue(ro_client: TestClient) -> None:
     assert queue.status_code == 200 and 'id="queue-bar"' in queue.text
     assert ro_client.get("/ui/", params={"date_from": "nonsense"}).status_code == 200  # message, not a crash
     assert "date_from" in ro_client.get("/ui/", params={"date_from": "nonsense"}).text
+    # a type typed into the URL in another case finds its events; a misspelt one is named, not "no events"
+    lower = ro_client.get("/ui/points.json", params={"event_type": "battles"}).json()["points"]
+    assert [p["loc"] for p in lower] == ["Mosul"]
+    page = ro_client.get("/ui/events", params={"event_type": "Battle"}).text
+    assert "event_type: &#39;Battle&#39; is not an ACLED event type: did you mean Battles?" in page
