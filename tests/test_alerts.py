@@ -10,6 +10,7 @@ from contextlib import contextmanager
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
+import pytest
 import test_store_fixtures
 from test_reprints import BASRA, copies
 from test_store_fixtures import protest_report
@@ -134,8 +135,6 @@ def test_alert_add_refuses_thresholds_no_event_can_meet(tmp_path: Path) -> None:
 
 def test_alert_rule_types_take_the_codebook_spelling_or_are_refused(tmp_path: Path) -> None:
     # `--type Riot` used to save a rule that could never fire
-    import pytest
-
     from dateline.alerts import AlertError, list_rules
 
     with Store(f"sqlite:///{tmp_path / 'a.sqlite'}") as store:
@@ -144,3 +143,18 @@ def test_alert_rule_types_take_the_codebook_spelling_or_are_refused(tmp_path: Pa
         with pytest.raises(AlertError, match="'Riot' is not an ACLED event type or sub-event type"):
             add_rule(store, "riot", AlertQuery(event_types=["Riot"]))
         assert [rule["name"] for rule in list_rules(store)] == ["riots"]
+
+
+def test_alert_jsonl_path_is_kept_absolute_and_checked_when_the_rule_is_saved(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # `--jsonl alerts.jsonl` used to be kept relative: a watch started from cron in another folder wrote there
+    from dateline.alerts import list_rules
+    from dateline.outputs import OutputError
+
+    monkeypatch.chdir(tmp_path)
+    with Store(f"sqlite:///{tmp_path / 'a.sqlite'}") as store:
+        add_rule(store, "basra", AlertQuery(admin1=["Basra"]), jsonl="alerts/basra.jsonl")
+        assert list_rules(store)[0]["jsonl"] == str(tmp_path / "alerts" / "basra.jsonl")
+        with pytest.raises(OutputError, match="cannot write the output there"):
+            add_rule(store, "folder", AlertQuery(admin1=["Basra"]), jsonl=str(tmp_path))
+        assert [rule["name"] for rule in list_rules(store)] == ["basra"]

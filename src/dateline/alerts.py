@@ -25,6 +25,7 @@ from pydantic import BaseModel, Field, field_validator
 from sqlalchemy import select
 
 from dateline.errors import DatelineError
+from dateline.outputs import check_writable
 from dateline.store import Store
 from dateline.store.tables import (
     AlertRuleRow,
@@ -105,7 +106,8 @@ class AlertQuery(BaseModel):
 # -- rules ---------------------------------------------------------------------------------------------------
 def add_rule(store: Store, name: str, query: AlertQuery, *, jsonl: str | None = None,
              webhook: str | None = None) -> int:
-    """Save a rule; AlertError when the name is taken or the webhook is not an http(s) URL."""
+    """Save a rule; AlertError when the name is taken, a type unknown or the webhook not an http(s) URL,
+    OutputError when the JSONL file cannot be written. A relative JSONL path is kept as an absolute one."""
     if not name.strip():
         raise AlertError("an alert rule needs a name")
     if webhook and not webhook.startswith(("http://", "https://")):
@@ -115,6 +117,10 @@ def add_rule(store: Store, name: str, query: AlertQuery, *, jsonl: str | None = 
     except ValueError as err:
         raise AlertError(f"--type {err}") from None
     query = query.model_copy(update={"event_types": types})
+    if jsonl:  # absolute: `dateline watch` from cron runs in another folder; checked now, not at the first alert
+        target = Path(jsonl).expanduser().resolve()
+        check_writable(target)
+        jsonl = str(target)
     with store.session() as s:
         if s.scalar(select(AlertRuleRow.id).where(AlertRuleRow.name == name)) is not None:
             raise AlertError(f"an alert rule named {name!r} exists already")
