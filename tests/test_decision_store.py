@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import csv
 import io
+import json
 from pathlib import Path
 
 import pytest
@@ -62,6 +63,27 @@ def test_export_leaves_out_events_for_review_unless_the_cut_is_zero(store: Store
     assert _csv_notes_count(out.read_text()) == 1
     export(store, "acled", [], out, min_confidence=0.0)
     assert _csv_notes_count(out.read_text()) == 2
+
+
+def test_plover_export_leaves_out_events_for_review_as_the_other_formats_do(tmp_path: Path) -> None:
+    # the PLOVER export used to write every event of each matching article's stored report: an article with
+    # one kept event brought its events left for review along, which the ACLED, GeoJSON and Parquet exports
+    # of the same filter leave out
+    cut = review_threshold()
+    text = f"{SURE} {UNSURE}"
+    both = make_report(make_article(text, publisher="Wire A"), [
+        make_event(text, "stormed", "E1", confidence=min(1.0, cut + 0.1), **PROTEST_FIELDS),
+        make_event(text, "Protests", "E2", confidence=max(0.0, cut - 0.3), flags=["needs_review"], **PROTEST_FIELDS),
+    ])
+    out = tmp_path / "p.jsonl"
+    with Store(f"sqlite:///{tmp_path / 'p.sqlite'}") as store:
+        store.add_reports([both])
+        export(store, "plover", [], out, min_confidence=cut)
+        assert [line["text"] for line in map(json.loads, out.read_text().splitlines())] == ["stormed"]
+        export(store, "plover", [], out, min_confidence=0.0)
+        assert sorted(line["text"] for line in map(json.loads, out.read_text().splitlines())) == ["Protests", "stormed"]
+        api = TestClient(create_app(store)).get("/export", params={"format": "plover"})
+        assert [line["text"] for line in map(json.loads, api.text.splitlines())] == ["stormed"]
 
 
 def test_api_events_default_to_the_cut_and_accept_a_lower_one(store: Store) -> None:

@@ -46,9 +46,9 @@ def _pairs(store: Store, f: EventFilter) -> Iterator[tuple[Event, dict[str, Any]
 
 def _plover(store: Store, f: EventFilter) -> bytes:
     from dateline.export.plover import write_plover_jsonl
+    from dateline.store.exports import plover_reports
 
-    article_ids = sorted({row.article_id for row in store.iter_event_rows(f)})
-    reports = (r for r in (store.get_report(a) for a in article_ids) if r is not None)
+    reports = plover_reports(store, _pairs(store, f))
     buf = io.StringIO()
     write_plover_jsonl(reports, buf)
     return buf.getvalue().encode("utf-8")

@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from dateline.errors import DatelineError
-from dateline.model import Event
+from dateline.model import Event, Report
 from dateline.outputs import check_writable, open_output
 from dateline.store.repository import EventFilter, Store, event_from_row
 from dateline.store.type_names import canonical_types
@@ -200,12 +200,23 @@ def export(store: Store, fmt: str, where: Sequence[str] = (), output: Path | Non
         with _text_out(output) as out:
             written = writer((event for event, _ in stream), out)
         return f"wrote {written} events to {target}"
-    # plover: statements and events of each matching article's current report
     writer = _plover_writer()
-    article_ids = sorted({extra["article_id"] for _, extra in stream})
-    reports = (r for a in article_ids if (r := store.get_report(a)) is not None)
+    reports = list(plover_reports(store, stream))
     with _text_out(output) as out:
         writer(reports, out)
-    return f"wrote PLOVER records of {len(article_ids)} articles to {target}"
+    return f"wrote PLOVER records of {len(reports)} articles to {target}"
+
+
+def plover_reports(store: Store, stream: Iterator[tuple[Event, dict[str, Any]]]) -> Iterator[Report]:
+    """Each matching article's current report with its statements, and as events only those the stream
+    holds: the ones that pass the filters and the cut, with reviewed values. The stored report also holds
+    the events left for review or rejected, which a PLOVER export must leave out as every other format does."""
+    events: dict[int, list[Event]] = {}
+    for event, extra in stream:
+        events.setdefault(extra["article_id"], []).append(event)
+    for article_id in sorted(events):
+        report = store.get_report(article_id)
+        if report is not None:
+            yield report.model_copy(update={"events": events[article_id]})
 
 
