@@ -17,7 +17,7 @@ from test_store_fixtures import protest_report
 
 from dateline.merge import merge_events
 from dateline.model import parse_event_id_cnty
-from dateline.store import Store
+from dateline.store import EventFilter, Store
 from dateline.store.exports import ExportError, export, parse_where
 
 db_url = test_store_fixtures.db_url
@@ -227,3 +227,17 @@ def test_a_date_filter_the_shell_cut_short_says_to_quote_it() -> None:
     # `--where date>=2019-10-01` unquoted reaches dateline as "date" (the shell redirects the rest to a file)
     with pytest.raises(ExportError, match=r"quote the filter, e.g. --where 'date>=2019-10-01'"):
         parse_where(["date"])
+
+
+def test_an_event_a_reviewer_rejected_stays_out_of_the_export_unless_asked_for(tmp_path: Path) -> None:
+    # `dateline export` used to write rejected events as data (the API's export already left them out)
+    db = f"sqlite:///{tmp_path / 'r.sqlite'}"
+    out = tmp_path / "e.csv"
+    with Store(db) as store:
+        _fill(store)
+        basra = next(e["id"] for e in store.query_events(EventFilter()) if e["admin1"] == "Basra")
+        store.review_event(event_id=basra, user="ana", action="reject", comment="a road closure, not a protest")
+        export(store, "acled", [], out)
+        assert "Basra" not in {row["admin1"] for row in csv.DictReader(out.open())}
+        export(store, "acled", ["status=rejected"], out)
+        assert [row["admin1"] for row in csv.DictReader(out.open())] == ["Basra"]

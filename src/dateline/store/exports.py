@@ -81,6 +81,16 @@ def parse_where(exprs: Sequence[str]) -> EventFilter:
     return f
 
 
+def without_rejected(f: EventFilter) -> EventFilter:
+    """Events a reviewer rejected stay out of every export unless the filter asks for a status (status=rejected):
+    a rejection is the reviewer's word that the row is not data."""
+    if f.review_status is None:
+        from dateline.store.tables import REVIEW_STATUSES
+
+        f.review_status = [status for status in REVIEW_STATUSES if status != "rejected"]
+    return f
+
+
 def _article_info(store: Store, cache: dict[int, dict[str, Any]], article_id: int) -> dict[str, Any]:
     if article_id not in cache:
         if len(cache) > 10_000:
@@ -170,7 +180,7 @@ def export(store: Store, fmt: str, where: Sequence[str] = (), output: Path | Non
     decision left for review (reviewed-accepted events stay); merged events were cut when merged."""
     if fmt not in FORMATS:
         raise ExportError(f"--format {fmt!r}: use one of {', '.join(FORMATS)}")
-    f = parse_where(where)
+    f = without_rejected(parse_where(where))
     f.min_confidence = min_confidence
     if merged and fmt in ("plover", "evidence"):
         raise ExportError(f"--merged works with acled, geojson and parquet, not {fmt}")
