@@ -241,3 +241,21 @@ def test_an_event_a_reviewer_rejected_stays_out_of_the_export_unless_asked_for(t
         assert "Basra" not in {row["admin1"] for row in csv.DictReader(out.open())}
         export(store, "acled", ["status=rejected"], out)
         assert [row["admin1"] for row in csv.DictReader(out.open())] == ["Basra"]
+
+
+def test_stored_events_export_with_their_articles_timestamp_as_extract_gives_it(tmp_path: Path) -> None:
+    # `dateline export -f acled` used to write timestamp 0 (1 January 1970) on every row, where
+    # `dateline extract -f acled` writes the article's publication day; the fixtures' articles came out on
+    # 2 November 2019: 1572652800 is its midnight UTC
+    from fastapi.testclient import TestClient
+
+    from dateline.api import create_app
+
+    db = f"sqlite:///{tmp_path / 't.sqlite'}"
+    out = tmp_path / "e.csv"
+    with Store(db) as store:
+        _fill(store)
+        export(store, "acled", [], out, min_confidence=0.0)
+        assert {row["timestamp"] for row in csv.DictReader(out.open())} == {"1572652800"}
+        api = TestClient(create_app(store)).get("/export", params={"format": "acled", "min_confidence": 0})
+        assert {row["timestamp"] for row in csv.DictReader(io.StringIO(api.text))} == {"1572652800"}

@@ -14,7 +14,7 @@ from typing import Any
 
 from dateline.model import Event
 from dateline.store import EventFilter, Store, event_from_row
-from dateline.store.exports import plover_reports, without_rejected
+from dateline.store.exports import plover_reports, with_articles, without_rejected
 
 FORMATS: dict[str, tuple[str, str]] = {
     "acled": ("text/csv; charset=utf-8", "dateline-events.csv"),
@@ -58,7 +58,7 @@ def render_export(store: Store, f: EventFilter, fmt: str) -> tuple[bytes, str, s
     if fmt == "acled":
         from dateline.export.acled import write_acled_csv
 
-        write_acled_csv(store.iter_events(f), buf)
+        write_acled_csv(with_articles(store, _pairs(store, f)), buf)
     elif fmt == "geojson":
         from dateline.export.geojson import write_geojson
 

@@ -9,13 +9,13 @@ from __future__ import annotations
 
 import datetime as dt
 import sys
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, TextIO
 
 from dateline.errors import DatelineError
-from dateline.model import Event, Report
+from dateline.model import Article, Event, Report
 from dateline.outputs import check_writable, open_output
 from dateline.store.repository import EventFilter, Store, event_from_row
 from dateline.store.type_names import canonical_types
@@ -89,6 +89,24 @@ def without_rejected(f: EventFilter) -> EventFilter:
 
         f.review_status = [status for status in REVIEW_STATUSES if status != "rejected"]
     return f
+
+
+def with_articles(store: Store, stream: Iterable[tuple[Event, dict[str, Any]]]) -> Iterator[tuple[Event, Article | None]]:
+    """Each event with its stored article, which gives an ACLED row its timestamp and an undated event its
+    date as `dateline extract --format acled` gives them (a merged event has no one article: None)."""
+    cache: dict[int, Article | None] = {}
+    for event, extra in stream:
+        article_id = extra.get("article_id")
+        if article_id is None:
+            yield event, None
+            continue
+        if article_id not in cache:
+            if len(cache) > 10_000:
+                cache.clear()
+            stored = store.get_article(article_id)
+            cache[article_id] = (Article.model_validate({**stored["metadata"], "text": stored["text"]})
+                                 if stored else None)
+        yield event, cache[article_id]
 
 
 def _article_info(store: Store, cache: dict[int, dict[str, Any]], article_id: int) -> dict[str, Any]:
@@ -208,7 +226,7 @@ def export(store: Store, fmt: str, where: Sequence[str] = (), output: Path | Non
     if fmt == "acled":
         writer = _acled_writer()
         with _text_out(output) as out:
-            written = writer((event for event, _ in stream), out)
+            written = writer(with_articles(store, stream), out)
         return f"wrote {written} events to {target}"
     writer = _plover_writer()
     reports = list(plover_reports(store, stream))
