@@ -593,9 +593,11 @@ def failures(
 
     try:
         with Store(db, must_exist=True) as store:
-            rows = store.failures(run_id=run_id, limit=limit)
+            rows = store.failures(run_id=run_id, limit=limit + 1)  # one more: was the list cut?
     except DatelineError as err:
         fail(str(err))
+    cut = len(rows) > limit
+    rows = rows[:limit]
     for row in rows:
         if as_json:
             typer.echo(json.dumps(row, ensure_ascii=False))
@@ -603,6 +605,9 @@ def failures(
             typer.echo(f"{row['run_id'] or '-'}\t{row['item']}\t{row['reason']}")
     if not rows:
         typer.echo("no failures", err=True)
+    if cut:  # oldest first: the newest failures are the ones a cut would hide
+        typer.echo(f"… more failures than the {limit} shown (oldest first): raise --limit, or pick a run with --run",
+                   err=True)
 
 
 @app.command("merge")
