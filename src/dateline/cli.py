@@ -12,7 +12,20 @@ import typer
 
 from dateline.errors import DatelineError, InputError
 
-app = typer.Typer(
+
+class _App(typer.Typer):
+    """The command: an error dateline reports to users that escaped a command's own handling (a bad
+    DATELINE_* setting read before it) still ends as one line and exit 1, never a traceback."""
+
+    def __call__(self, *args: object, **kwargs: object) -> object:
+        try:
+            return super().__call__(*args, **kwargs)
+        except DatelineError as err:
+            typer.echo(f"error: {err}", err=True)
+            sys.exit(1)
+
+
+app = _App(
     name="dateline",
     help="News reports to verified, geocoded, source-attributed event data (ACLED codebook), offline.\n\n"
     "Start with:  dateline extract examples/iraq-2019-11-02-mek.txt --format table",

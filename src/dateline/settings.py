@@ -7,10 +7,17 @@ from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
+from typing import Any
 
 import platformdirs
-from pydantic import Field
+from pydantic import Field, ValidationError
 from pydantic_settings import BaseSettings, SettingsConfigDict
+
+from dateline.errors import DatelineError
+
+
+class SettingsError(DatelineError):
+    """A DATELINE_* environment variable (or a setting passed in) holds a value dateline cannot use."""
 
 
 def _data_dir() -> Path:
@@ -40,7 +47,16 @@ class Settings(BaseSettings):
     event_model: bool = True
     # Events whose confidence is below this are "needs review": left out of exports, the API and the map by
     # default, first in the review queue. None: the shipped model's threshold (chosen for precision >= 0.85).
-    min_confidence: float | None = None
+    min_confidence: float | None = Field(default=None, ge=0.0, le=1.0)
+
+    def __init__(self, **values: Any) -> None:
+        # a bad DATELINE_* value would otherwise surface as pydantic's multi-line report in a traceback
+        try:
+            super().__init__(**values)
+        except ValidationError as err:
+            first = err.errors()[0]
+            name = str(first["loc"][0]) if first["loc"] else "?"
+            raise SettingsError(f"DATELINE_{name.upper()}={first.get('input')!r}: {first['msg']}") from None
 
     @property
     def default_db_url(self) -> str:
