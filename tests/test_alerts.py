@@ -10,6 +10,7 @@ from contextlib import contextmanager
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
+import pytest
 import test_store_fixtures
 from test_reprints import BASRA, copies
 from test_store_fixtures import protest_report
@@ -115,3 +116,45 @@ def test_watch_fires_an_alert_once_for_twenty_reprints(tmp_path: Path, pipeline)
     assert total == 1 and len(printed) == 1
     assert len((tmp_path / "alerts.jsonl").read_text(encoding="utf-8").splitlines()) == 1
     assert len(merged) == 1 and merged[0]["source_count"] == 20 and merged[0]["independent_count"] == 1
+
+
+def test_alert_add_refuses_thresholds_no_event_can_meet(tmp_path: Path) -> None:
+    # `--min-confidence 5` (meant as 0.5) used to save a rule that could never fire, without a word
+    from typer.testing import CliRunner
+
+    from dateline.cli import app
+
+    db = str(tmp_path / "alerts.sqlite")
+    cli = CliRunner()
+    for option in (["--min-confidence", "5"], ["--min-fatalities", "-2"], ["--min-sources", "0"]):
+        result = cli.invoke(app, ["alert", "add", "deadly", "--db", db, *option])
+        assert result.exit_code == 2 and option[0] in result.stderr
+    result = cli.invoke(app, ["alert", "add", "deadly", "--db", db, "--min-confidence", "0.5"])
+    assert result.exit_code == 0
+
+
+def test_alert_rule_types_take_the_codebook_spelling_or_are_refused(tmp_path: Path) -> None:
+    # `--type Riot` used to save a rule that could never fire
+    from dateline.alerts import AlertError, list_rules
+
+    with Store(f"sqlite:///{tmp_path / 'a.sqlite'}") as store:
+        add_rule(store, "riots", AlertQuery(event_types=["riots", "peaceful PROTEST"]))
+        assert list_rules(store)[0]["query"]["event_types"] == ["Riots", "Peaceful protest"]
+        with pytest.raises(AlertError, match="'Riot' is not an ACLED event type or sub-event type"):
+            add_rule(store, "riot", AlertQuery(event_types=["Riot"]))
+        assert [rule["name"] for rule in list_rules(store)] == ["riots"]
+
+
+def test_alert_jsonl_path_is_kept_absolute_and_checked_when_the_rule_is_saved(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # `--jsonl alerts.jsonl` used to be kept relative: a watch started from cron in another folder wrote there
+    from dateline.alerts import list_rules
+    from dateline.outputs import OutputError
+
+    monkeypatch.chdir(tmp_path)
+    with Store(f"sqlite:///{tmp_path / 'a.sqlite'}") as store:
+        add_rule(store, "basra", AlertQuery(admin1=["Basra"]), jsonl="alerts/basra.jsonl")
+        assert list_rules(store)[0]["jsonl"] == str(tmp_path / "alerts" / "basra.jsonl")
+        with pytest.raises(OutputError, match="cannot write the output there"):
+            add_rule(store, "folder", AlertQuery(admin1=["Basra"]), jsonl=str(tmp_path))
+        assert [rule["name"] for rule in list_rules(store)] == ["basra"]

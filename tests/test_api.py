@@ -262,6 +262,9 @@ def test_post_articles_needs_a_token_then_stores_once(client: TestClient, token:
         ({"bbox": "43,31,45,33.5"}, {"Karbala", "Najaf"}),
         ({"review_status": "pending", "event_type": "Protests"}, {"Karbala", "Najaf"}),
         ({"country": "Syria"}, set()),
+        ({"event_type": "battles"}, {"Mosul"}),  # ACLED names in any case, as country and admin1
+        ({"sub_event_type": "excessive force against PROTESTERS"}, {"Karbala"}),
+        ({"event_type": "Battles,Protests", "review_status": "pending"}, {"Mosul", "Karbala", "Najaf"}),
     ],
 )
 def test_events_filters(ro_client: TestClient, params: dict[str, str], locations: set[str]) -> None:
@@ -308,12 +311,24 @@ def test_events_pages_do_not_overlap_and_link_onwards(ro_client: TestClient) -> 
         ({"review_status": "maybe"}, "review_status"),
         ({"limit": 100000}, "limit"),
         ({"limit": 0}, "limit"),
+        ({"event_type": "Battle"}, "event_type: 'Battle' is not an ACLED event type: did you mean Battles?"),
+        ({"sub_event_type": "Peacefull protest"}, "did you mean Peaceful protest?"),
     ],
 )
 def test_bad_filters_get_422_naming_the_parameter(ro_client: TestClient, params: dict, message: str) -> None:
     resp = ro_client.get("/events", params=params)
     assert resp.status_code == 422
     assert message in resp.json()["detail"]
+
+
+@pytest.mark.parametrize("path", ["/events", "/export"])
+def test_a_misspelt_filter_is_a_422_not_every_event(ro_client: TestClient, path: str) -> None:
+    # `contry=Iraq` used to be ignored: the answer held every event, as if it were the filtered one
+    resp = ro_client.get(path, params={"contry": "Iraq"})
+    assert resp.status_code == 422
+    assert resp.json()["detail"].startswith("query.contry: unknown parameter; use one of ")
+    assert "country" in resp.json()["detail"]
+    assert ro_client.get(path, params={"country": "Iraq"}).status_code == 200
 
 
 def test_event_detail_has_evidence_sources_quotes_and_claims(ro_client: TestClient) -> None:
@@ -552,3 +567,8 @@ def test_map_points_and_review_queue(ro_client: TestClient) -> None:
     assert queue.status_code == 200 and 'id="queue-bar"' in queue.text
     assert ro_client.get("/ui/", params={"date_from": "nonsense"}).status_code == 200  # message, not a crash
     assert "date_from" in ro_client.get("/ui/", params={"date_from": "nonsense"}).text
+    # a type typed into the URL in another case finds its events; a misspelt one is named, not "no events"
+    lower = ro_client.get("/ui/points.json", params={"event_type": "battles"}).json()["points"]
+    assert [p["loc"] for p in lower] == ["Mosul"]
+    page = ro_client.get("/ui/events", params={"event_type": "Battle"}).text
+    assert "event_type: &#39;Battle&#39; is not an ACLED event type: did you mean Battles?" in page

@@ -140,3 +140,18 @@ def test_cross_site_plain_text_extract_needs_a_token(store: Store, client: TestC
                                                         "Authorization": "Bearer dl_nope_nope"})
     assert resp.status_code == 401
     assert token.startswith("dl_")
+
+
+@pytest.mark.parametrize(("value", "message"), [
+    ("abc", "DATELINE_API_MAX_PAGE_SIZE='abc': Input should be a valid integer, unable to parse string as an integer"),
+    ("0", "DATELINE_API_MAX_PAGE_SIZE='0': Input should be greater than or equal to 1"),
+])
+def test_a_bad_server_setting_is_one_line_naming_the_variable(
+        monkeypatch: pytest.MonkeyPatch, value: str, message: str) -> None:
+    # `dateline serve` with DATELINE_API_MAX_PAGE_SIZE=abc ended in pydantic's traceback; =0 refused every page
+    from dateline.settings import SettingsError
+
+    monkeypatch.setenv("DATELINE_API_MAX_PAGE_SIZE", value)
+    with pytest.raises(SettingsError) as err:
+        ApiSettings()
+    assert str(err.value) == message

@@ -236,3 +236,32 @@ def test_plover_events_follow_the_cut_but_statements_stay(runner: CliRunner) -> 
     statements = [r for r in records if r["id"].split(":")[-1].startswith("S")]
     assert statements and len(records) > len(statements)  # the example's statements and some typed events
     assert [json.loads(line) for line in kept_only.stdout.splitlines()] == statements
+
+
+def test_output_in_a_new_folder_is_made_and_a_folder_as_output_is_one_line(runner: CliRunner, tmp_path: Path) -> None:
+    out = tmp_path / "reports" / "2019" / "mek.json"
+    result = runner.invoke(app, ["extract", str(EXAMPLE), "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    assert json.loads(out.read_text(encoding="utf-8"))["article"]["publisher"] == "PMOI/MEK"
+    result = runner.invoke(app, ["extract", str(EXAMPLE), "-o", str(tmp_path)])
+    assert result.exit_code == 1
+    assert error_lines(result.stderr) == [f"error: {tmp_path}: cannot write the output there (is a directory)"]
+
+
+@pytest.mark.parametrize(("value", "message"), [
+    ("abc", "error: DATELINE_MIN_CONFIDENCE='abc': Input should be a valid number, unable to parse string as a number"),
+    ("5", "error: DATELINE_MIN_CONFIDENCE='5': Input should be less than or equal to 1"),
+])
+def test_a_bad_dateline_setting_in_the_environment_is_one_line_not_a_traceback(
+        tmp_path: Path, value: str, message: str) -> None:
+    # DATELINE_MIN_CONFIDENCE=abc ended in pydantic's traceback; =5 (meant as 0.5) exported nothing, silently
+    import os
+    import subprocess
+    import sys
+
+    src = Path(__file__).resolve().parents[1] / "src"
+    env = {**os.environ, "DATELINE_MIN_CONFIDENCE": value, "PYTHONPATH": str(src)}
+    done = subprocess.run([sys.executable, "-m", "dateline", "extract", str(EXAMPLE), "-f", "acled"], env=env,
+                          capture_output=True, text=True, timeout=120, check=False)
+    assert done.returncode == 1
+    assert done.stderr.strip() == message and done.stdout == ""

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import csv
 import io
+import json
 from pathlib import Path
 
 import pytest
@@ -64,11 +65,42 @@ def test_export_leaves_out_events_for_review_unless_the_cut_is_zero(store: Store
     assert _csv_notes_count(out.read_text()) == 2
 
 
+def test_plover_export_leaves_out_events_for_review_as_the_other_formats_do(tmp_path: Path) -> None:
+    # the PLOVER export used to write every event of each matching article's stored report: an article with
+    # one kept event brought its events left for review along, which the ACLED, GeoJSON and Parquet exports
+    # of the same filter leave out
+    cut = review_threshold()
+    text = f"{SURE} {UNSURE}"
+    both = make_report(make_article(text, publisher="Wire A"), [
+        make_event(text, "stormed", "E1", confidence=min(1.0, cut + 0.1), **PROTEST_FIELDS),
+        make_event(text, "Protests", "E2", confidence=max(0.0, cut - 0.3), flags=["needs_review"], **PROTEST_FIELDS),
+    ])
+    out = tmp_path / "p.jsonl"
+    with Store(f"sqlite:///{tmp_path / 'p.sqlite'}") as store:
+        store.add_reports([both])
+        export(store, "plover", [], out, min_confidence=cut)
+        assert [line["text"] for line in map(json.loads, out.read_text().splitlines())] == ["stormed"]
+        export(store, "plover", [], out, min_confidence=0.0)
+        assert sorted(line["text"] for line in map(json.loads, out.read_text().splitlines())) == ["Protests", "stormed"]
+        api = TestClient(create_app(store)).get("/export", params={"format": "plover"})
+        assert [line["text"] for line in map(json.loads, api.text.splitlines())] == ["stormed"]
+
+
 def test_api_events_default_to_the_cut_and_accept_a_lower_one(store: Store) -> None:
     client = TestClient(create_app(store))
     assert client.get("/events").json()["total"] == 1
     assert client.get("/events", params={"min_confidence": 0}).json()["total"] == 2
     assert client.get("/events", params={"min_confidence": 2}).status_code == 422
+
+
+def test_api_next_page_keeps_the_lower_cut_the_client_asked_for(store: Store) -> None:
+    # `next` used to drop min_confidence=0: page two fell back to the default cut and came back empty
+    client = TestClient(create_app(store))
+    first = client.get("/events", params={"min_confidence": 0, "limit": 1}).json()
+    assert first["total"] == 2 and first["next"]
+    second = client.get(first["next"]).json()
+    assert second["total"] == 2 and [e["confidence"] < review_threshold() for e in second["items"]] == [True]
+    assert second["next"] is None
 
 
 def test_review_queue_shows_events_left_for_review_first(store: Store) -> None:

@@ -56,3 +56,24 @@ def test_evaluate_without_pred_runs_the_pipeline_on_the_gold_text(pipeline) -> N
     row = scores.rows[("events", "")]
     assert row.n == 3  # the three required gold events are scored whatever the pipeline finds
     assert "events" in scores.table()
+
+
+def test_evaluate_report_in_a_new_folder_is_written_and_a_folder_is_refused_before_scoring(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    out = tmp_path / "scores" / "tiny.json"
+    result = CliRunner().invoke(app, ["evaluate", str(GOLD), "--pred", str(PRED), "--report", str(out)])
+    assert result.exit_code == 0, result.output
+    assert json.loads(out.read_text())["documents"] == 1
+    scored: list[int] = []
+    monkeypatch.setattr("dateline.evaluate.run_evaluation", lambda *a, **k: scored.append(1))
+    result = CliRunner().invoke(app, ["evaluate", str(GOLD), "--pred", str(PRED), "--report", str(tmp_path)])
+    assert result.exit_code == 1 and not scored  # no scoring time spent on a report that cannot be written
+    assert result.stderr.strip() == f"error: {tmp_path}: cannot write the output there (is a directory)"
+
+
+@pytest.mark.parametrize("limit", ["0", "-3"])
+def test_evaluate_limit_below_one_is_refused_not_reported_as_an_empty_gold_file(limit: str) -> None:
+    # `--limit 0` used to print "warning: the gold files hold no documents" and an empty table
+    result = CliRunner().invoke(app, ["evaluate", str(GOLD), "--pred", str(PRED), "--limit", limit])
+    assert result.exit_code == 1
+    assert result.stderr.strip() == f"error: --limit {limit}: expected a positive number of documents"

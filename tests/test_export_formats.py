@@ -17,7 +17,7 @@ from test_store_fixtures import protest_report
 
 from dateline.merge import merge_events
 from dateline.model import parse_event_id_cnty
-from dateline.store import Store
+from dateline.store import EventFilter, Store
 from dateline.store.exports import ExportError, export, parse_where
 
 db_url = test_store_fixtures.db_url
@@ -174,6 +174,16 @@ def test_bad_where_is_a_clear_error() -> None:
     assert f.event_type == ["Riots", "Protests"] and f.review_status == ["accepted", "corrected"]
 
 
+def test_where_takes_acled_type_names_in_any_case_and_refuses_unknown_ones() -> None:
+    # `-w event_type=protests` or `=Protest` used to export nothing, as if there were no such events
+    f = parse_where(["event_type=protests,RIOTS", "sub_event_type=peaceful protest"])
+    assert f.event_type == ["Protests", "Riots"] and f.sub_event_type == ["Peaceful protest"]
+    with pytest.raises(ExportError, match=r"'Protest' is not an ACLED event type: did you mean Protests"):
+        parse_where(["event_type=Protest"])
+    with pytest.raises(ExportError, match="not an ACLED sub-event type"):
+        parse_where(["sub_event_type=Riots"])
+
+
 def test_cli_export_and_merge(tmp_path: Path) -> None:
     from typer.testing import CliRunner
 
@@ -191,3 +201,61 @@ def test_cli_export_and_merge(tmp_path: Path) -> None:
     assert len(json.loads(out.read_text())["features"]) == 1
     bad = cli.invoke(app, ["export", "--db", db, "-f", "geojson", "-w", "when=today"])
     assert bad.exit_code == 1 and "unknown filter" in bad.output
+
+
+@pytest.mark.parametrize("fmt", ["acled", "geojson", "parquet", "plover", "evidence"])
+def test_export_makes_the_output_folder_and_refuses_a_folder_as_file(tmp_path: Path, fmt: str) -> None:
+    # `-o exports/new/…` used to end in a FileNotFoundError traceback; a folder as -o in IsADirectoryError
+    from typer.testing import CliRunner
+
+    from dateline.cli import app
+
+    db = f"sqlite:///{tmp_path / 'cli.sqlite'}"
+    with Store(db) as store:
+        _fill(store)
+    cli = CliRunner()
+    out = tmp_path / "exports" / "new" / f"events.{fmt}"
+    res = cli.invoke(app, ["export", "--db", db, "-f", fmt, "-o", str(out)])
+    assert res.exit_code == 0, res.output
+    assert out.stat().st_size > 0
+    bad = cli.invoke(app, ["export", "--db", db, "-f", fmt, "-o", str(tmp_path)])
+    assert bad.exit_code == 1
+    assert bad.stderr.strip() == f"error: {tmp_path}: cannot write the output there (is a directory)"
+
+
+def test_a_date_filter_the_shell_cut_short_says_to_quote_it() -> None:
+    # `--where date>=2019-10-01` unquoted reaches dateline as "date" (the shell redirects the rest to a file)
+    with pytest.raises(ExportError, match=r"quote the filter, e.g. --where 'date>=2019-10-01'"):
+        parse_where(["date"])
+
+
+def test_an_event_a_reviewer_rejected_stays_out_of_the_export_unless_asked_for(tmp_path: Path) -> None:
+    # `dateline export` used to write rejected events as data (the API's export already left them out)
+    db = f"sqlite:///{tmp_path / 'r.sqlite'}"
+    out = tmp_path / "e.csv"
+    with Store(db) as store:
+        _fill(store)
+        basra = next(e["id"] for e in store.query_events(EventFilter()) if e["admin1"] == "Basra")
+        store.review_event(event_id=basra, user="ana", action="reject", comment="a road closure, not a protest")
+        export(store, "acled", [], out)
+        assert "Basra" not in {row["admin1"] for row in csv.DictReader(out.open())}
+        export(store, "acled", ["status=rejected"], out)
+        assert [row["admin1"] for row in csv.DictReader(out.open())] == ["Basra"]
+
+
+def test_stored_events_export_with_their_articles_timestamp_as_extract_gives_it(tmp_path: Path) -> None:
+    # `dateline export -f acled` used to write timestamp 0 (1 January 1970) on every row, where
+    # `dateline extract -f acled` writes the article's publication day; the fixtures' articles came out on
+    # 2 November 2019: 1572652800 is its midnight UTC
+    from fastapi.testclient import TestClient
+
+    from dateline.api import create_app
+
+    db = f"sqlite:///{tmp_path / 't.sqlite'}"
+    out = tmp_path / "e.csv"
+    with Store(db) as store:
+        _fill(store)
+        export(store, "acled", [], out, min_confidence=0.0)
+        assert {row["timestamp"] for row in csv.DictReader(out.open())} == {"1572652800"}
+        api = TestClient(create_app(store)).get("/export", params={"format": "acled", "min_confidence": 0})
+        assert {row["timestamp"] for row in csv.DictReader(io.StringIO(api.text))} == {"1572652800"}

@@ -96,3 +96,27 @@ def test_a_spanish_article_is_a_failure_with_its_language(cli: CliRunner, tmp_pa
     code, _ = _run(cli, db, str(news))
     assert code == 3
     assert _failures(db) == [(str(news / "es.txt"), "not English (language es); dateline codes English text only")]
+
+
+@pytest.mark.parametrize("option", [["--batch", "0"], ["--batch", "-1"], ["--workers", "0"], ["--timeout", "-5"]])
+def test_a_batch_or_worker_count_below_one_is_a_usage_error_not_an_empty_run(
+        cli: CliRunner, tmp_path: Path, option: list[str]) -> None:
+    # `--batch 0` used to store nothing and say "the inputs hold no articles" (exit 4); `--batch -1` crashed
+    (tmp_path / "good.txt").write_text(PROTEST, encoding="utf-8")
+    db = str(tmp_path / "db.sqlite")
+    code, stderr = _run(cli, db, str(tmp_path / "good.txt"), *option)
+    assert code == 2
+    assert option[0] in stderr and "Traceback" not in stderr
+
+
+def test_failures_says_when_its_list_was_cut(cli: CliRunner, tmp_path: Path) -> None:
+    # `dateline failures` showed the oldest 100 and stopped without a word: the latest run's were hidden
+    db = str(tmp_path / "db.sqlite")
+    code, _ = _run(cli, db, *(str(tmp_path / f"gone{i}.txt") for i in range(3)))
+    assert code == 4
+    cut = cli.invoke(app, ["failures", "--db", db, "--limit", "2"])
+    assert cut.exit_code == 0
+    assert [line.split("\t")[1] for line in cut.stdout.splitlines()] == [str(tmp_path / f"gone{i}.txt") for i in (0, 1)]
+    assert "more failures than the 2 shown" in cut.stderr
+    whole = cli.invoke(app, ["failures", "--db", db, "--limit", "3"])
+    assert len(whole.stdout.splitlines()) == 3 and "more failures" not in whole.stderr

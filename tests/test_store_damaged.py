@@ -108,3 +108,14 @@ def test_the_server_answers_503_json_when_the_file_is_damaged_after_start(tmp_pa
     resp = client.get("/events", params={"limit": 500})
     assert resp.status_code == 503
     assert "damaged" in resp.json()["detail"]
+
+
+@pytest.mark.parametrize("command", [["export", "-f", "acled"], ["failures"], ["merge"]])
+def test_a_reading_command_on_a_misspelt_database_path_says_there_is_none(tmp_path: Path, command: list[str]) -> None:
+    # `dateline export --db corpsu.sqlite` used to make an empty database there and export 0 events
+    missing = tmp_path / "corpsu.sqlite"
+    result = CliRunner().invoke(app, [*command, "--db", str(missing)])
+    assert result.exit_code == 1
+    assert result.stderr.strip() == (f"error: {missing}: no such database; "
+                                     f"`dateline run FILES --db {missing}` creates one")
+    assert not missing.exists()

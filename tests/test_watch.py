@@ -217,3 +217,19 @@ def test_overlong_jsonl_line_is_recorded_and_skipped(tmp_path: Path, pipeline) -
     assert stats.stored == 1 and stats.failures == 1
     assert failures[0]["item"] == f"{corpus}:1" and "size limit" in failures[0]["reason"]
     assert paths == [f"{corpus}:2"]
+
+
+def test_watch_once_exits_3_when_a_source_cannot_be_read(tmp_path: Path) -> None:
+    # a cron job running `dateline watch … --once` on a folder that is gone used to see exit 0
+    from typer.testing import CliRunner
+
+    from dateline.cli import app
+
+    db = str(tmp_path / "w.sqlite")
+    inbox = tmp_path / "inbox"
+    inbox.mkdir()
+    ok = CliRunner().invoke(app, ["watch", str(inbox), "--once", "--db", db, "--quiet"])
+    assert ok.exit_code == 0, ok.output
+    gone = CliRunner().invoke(app, ["watch", str(inbox), str(tmp_path / "gone"), "--once", "--db", db, "--quiet"])
+    assert gone.exit_code == 3
+    assert "warning: 1 source(s) could not be read, 0 item(s) failed" in gone.stderr

@@ -25,6 +25,7 @@ from pydantic import BaseModel, Field, field_validator
 from sqlalchemy import select
 
 from dateline.errors import DatelineError
+from dateline.outputs import check_writable
 from dateline.store import Store
 from dateline.store.tables import (
     AlertRuleRow,
@@ -35,6 +36,7 @@ from dateline.store.tables import (
     MergedSourceRow,
     utcnow,
 )
+from dateline.store.type_names import canonical_types
 
 log = logging.getLogger("dateline.alerts")
 MAX_EVIDENCE = 20  # member events whose evidence an alert carries (all sources are listed)
@@ -104,11 +106,21 @@ class AlertQuery(BaseModel):
 # -- rules ---------------------------------------------------------------------------------------------------
 def add_rule(store: Store, name: str, query: AlertQuery, *, jsonl: str | None = None,
              webhook: str | None = None) -> int:
-    """Save a rule; AlertError when the name is taken or the webhook is not an http(s) URL."""
+    """Save a rule; AlertError when the name is taken, a type unknown or the webhook not an http(s) URL,
+    OutputError when the JSONL file cannot be written. A relative JSONL path is kept as an absolute one."""
     if not name.strip():
         raise AlertError("an alert rule needs a name")
     if webhook and not webhook.startswith(("http://", "https://")):
         raise AlertError(f"--webhook {webhook!r}: expected an http:// or https:// URL")
+    try:  # a misspelt type would save a rule that never fires
+        types = canonical_types(query.event_types, ("event_type", "sub_event_type"))
+    except ValueError as err:
+        raise AlertError(f"--type {err}") from None
+    query = query.model_copy(update={"event_types": types})
+    if jsonl:  # absolute: `dateline watch` from cron runs in another folder; checked now, not at the first alert
+        target = Path(jsonl).expanduser().resolve()
+        check_writable(target)
+        jsonl = str(target)
     with store.session() as s:
         if s.scalar(select(AlertRuleRow.id).where(AlertRuleRow.name == name)) is not None:
             raise AlertError(f"an alert rule named {name!r} exists already")

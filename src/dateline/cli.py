@@ -12,7 +12,20 @@ import typer
 
 from dateline.errors import DatelineError, InputError
 
-app = typer.Typer(
+
+class _App(typer.Typer):
+    """The command: an error dateline reports to users that escaped a command's own handling (a bad
+    DATELINE_* setting read before it) still ends as one line and exit 1, never a traceback."""
+
+    def __call__(self, *args: object, **kwargs: object) -> object:
+        try:
+            return super().__call__(*args, **kwargs)
+        except DatelineError as err:
+            typer.echo(f"error: {err}", err=True)
+            sys.exit(1)
+
+
+app = _App(
     name="dateline",
     help="News reports to verified, geocoded, source-attributed event data (ACLED codebook), offline.\n\n"
     "Start with:  dateline extract examples/iraq-2019-11-02-mek.txt --format table",
@@ -123,8 +136,11 @@ def evaluate(
       dateline evaluate ../shared/reference/expected.json --min-confidence 0   # every candidate event
     """
     from dateline.evaluate import run_evaluation
+    from dateline.outputs import check_writable
 
     try:
+        if report is not None:  # before the evaluation: its minutes are not lost to a bad path
+            check_writable(report)
         scores = run_evaluation(gold, pred=pred, limit=limit, sample=sample, seed=seed,
                                 min_confidence=min_confidence)
     except DatelineError as err:
@@ -171,8 +187,8 @@ def geocode(
 def serve(
     db: Annotated[str | None, typer.Option(help="Database URL or SQLite path (default: DATELINE_DB_URL or the data dir).")] = None,
     host: Annotated[str, typer.Option(help="Interface to listen on; 0.0.0.0 exposes it to the network.")] = "127.0.0.1",
-    port: Annotated[int, typer.Option(help="TCP port.")] = 8000,
-    workers: Annotated[int, typer.Option(help="Server processes (PostgreSQL, or SQLite read mostly).")] = 1,
+    port: Annotated[int, typer.Option(min=1, max=65535, help="TCP port.")] = 8000,
+    workers: Annotated[int, typer.Option(min=1, help="Server processes (PostgreSQL, or SQLite read mostly).")] = 1,
 ) -> None:
     """Serve the HTTP API and the dashboard (map, timeline, evidence view, review queue).
 
@@ -327,13 +343,13 @@ def db_info(db: DbOption = None) -> None:
 def run(
     inputs: Annotated[list[str], typer.Argument(help="Files, directories, JSONL corpora, RSS/Atom feeds, WARC archives.")],
     db: DbOption = None,
-    workers: Annotated[int, typer.Option(help="Extraction processes (1 = this process).")] = 1,
-    batch: Annotated[int, typer.Option(help="Articles per database transaction.")] = 64,
+    workers: Annotated[int, typer.Option(min=1, help="Extraction processes (1 = this process).")] = 1,
+    batch: Annotated[int, typer.Option(min=1, help="Articles per database transaction.")] = 64,
     merge: Annotated[bool, typer.Option("--merge/--no-merge", help="Merge events across articles afterwards.")] = False,
     ray: Annotated[bool, typer.Option("--ray", help="Extract on a Ray cluster (pip install 'dateline[cluster]').")] = False,
     ray_address: Annotated[str | None, typer.Option(help="Ray cluster address (implies --ray); default: local.")] = None,
     progress: Annotated[bool, typer.Option("--progress/--no-progress", help="Show the progress line.")] = True,
-    timeout: Annotated[float, typer.Option(help="Seconds one article may take before it is recorded as a failure "
+    timeout: Annotated[float, typer.Option(min=0.0, help="Seconds one article may take before it is recorded as a failure "
                                            "(single process; 0 = no limit).")] = 120.0,
     published: PublishedOption = None,
 ) -> None:
@@ -397,15 +413,15 @@ def watch(
     sources: Annotated[list[str], typer.Argument(help="Folders that fill up, JSONL files that grow, RSS/Atom feed files "
                                                   "or feed URLs.")],
     db: DbOption = None,
-    interval: Annotated[float, typer.Option(help="Seconds between polls of each source.")] = 60.0,
+    interval: Annotated[float, typer.Option(min=0.0, help="Seconds between polls of each source.")] = 60.0,
     once: Annotated[bool, typer.Option("--once", help="One pass over every source, then exit.")] = False,
-    settle: Annotated[float, typer.Option(help="A file modified less than this many seconds ago waits for the "
+    settle: Annotated[float, typer.Option(min=0.0, help="A file modified less than this many seconds ago waits for the "
                                           "next pass (it may still be being written).")] = 2.0,
     merge: Annotated[bool, typer.Option("--merge/--no-merge", help="Merge new events (and check alerts) after each "
                                         "pass that stored something.")] = True,
     alerts: Annotated[bool, typer.Option("--alerts/--no-alerts", help="Fire the saved alert rules "
                                          "(`dateline alert add`) on new or updated merged events.")] = True,
-    timeout: Annotated[float, typer.Option(help="Seconds one article may take (0 = no limit).")] = 120.0,
+    timeout: Annotated[float, typer.Option(min=0.0, help="Seconds one article may take (0 = no limit).")] = 120.0,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Log only problems.")] = False,
 ) -> None:
     """Watch sources and code only what is new: survives restarts (even kill -9) without duplicates or misses.
@@ -420,6 +436,9 @@ def watch(
       dateline watch https://example.org/world.rss feeds/local.atom wire.jsonl --interval 300
 
       dateline watch inbox/ --once          # one pass, e.g. from cron
+
+    With --once the exit code is 0 when every source was read and every new item stored, 3 when a source
+    could not be read or an item failed (retried on the next pass).
     """
     import logging
     import signal
@@ -442,6 +461,7 @@ def watch(
     signal.signal(signal.SIGTERM, _stop)
     signal.signal(signal.SIGINT, _stop)
     options = WatchOptions(interval=interval, settle=settle, merge=merge, timeout=timeout or None)
+    stats = None  # the last pass's counts
     try:
         with Store(db) as store:
             after_merge = None
@@ -450,10 +470,14 @@ def watch(
 
                 after_merge = AlertSender(store).on_merge
             watcher = Watcher(sources, store, Settings(), options=options, after_merge=after_merge)
-            for _ in watcher.run(once=once, stop=stop):
+            for stats in watcher.run(once=once, stop=stop):
                 pass
     except DatelineError as err:
         fail(str(err))
+    if once and stats is not None and (stats.errors or stats.failures):  # a cron job must see that its pass was incomplete
+        typer.echo(f"warning: {stats.errors} source(s) could not be read, {stats.failures} item(s) failed "
+                   "(see the log above and `dateline failures`)", err=True)
+        raise typer.Exit(3)
 
 
 alert_app = typer.Typer(help="Alert rules: saved queries that fire on new or updated merged events.",
@@ -471,9 +495,9 @@ def alert_add(
     event_type: Annotated[list[str] | None, typer.Option("--type", help="Event type or sub-event type, "
                                                          "repeatable.")] = None,
     actor: Annotated[list[str] | None, typer.Option(help="Actor name (or part of it), repeatable.")] = None,
-    min_fatalities: Annotated[int | None, typer.Option(help="At least this many fatalities.")] = None,
-    min_confidence: Annotated[float | None, typer.Option(help="At least this confidence (0-1).")] = None,
-    min_sources: Annotated[int | None, typer.Option(help="At least this many independent sources.")] = None,
+    min_fatalities: Annotated[int | None, typer.Option(min=0, help="At least this many fatalities.")] = None,
+    min_confidence: Annotated[float | None, typer.Option(min=0.0, max=1.0, help="At least this confidence (0-1).")] = None,
+    min_sources: Annotated[int | None, typer.Option(min=1, help="At least this many independent sources.")] = None,
     jsonl: Annotated[str | None, typer.Option(help="Append each alert (JSON) to this file.")] = None,
     webhook: Annotated[str | None, typer.Option(help="POST each alert as JSON to this URL.")] = None,
 ) -> None:
@@ -567,7 +591,7 @@ def alert_check(db: DbOption = None) -> None:
 def failures(
     db: DbOption = None,
     run_id: Annotated[int | None, typer.Option("--run", help="Only this run's failures.")] = None,
-    limit: Annotated[int, typer.Option(help="At most this many rows.")] = 100,
+    limit: Annotated[int, typer.Option(min=1, help="At most this many rows.")] = 100,
     as_json: Annotated[bool, typer.Option("--json", help="One JSON object per line.")] = False,
 ) -> None:
     """List input items that produced no report, with the reason.
@@ -581,10 +605,12 @@ def failures(
     from dateline.store import Store
 
     try:
-        with Store(db) as store:
-            rows = store.failures(run_id=run_id, limit=limit)
+        with Store(db, must_exist=True) as store:
+            rows = store.failures(run_id=run_id, limit=limit + 1)  # one more: was the list cut?
     except DatelineError as err:
         fail(str(err))
+    cut = len(rows) > limit
+    rows = rows[:limit]
     for row in rows:
         if as_json:
             typer.echo(json.dumps(row, ensure_ascii=False))
@@ -592,6 +618,9 @@ def failures(
             typer.echo(f"{row['run_id'] or '-'}\t{row['item']}\t{row['reason']}")
     if not rows:
         typer.echo("no failures", err=True)
+    if cut:  # oldest first: the newest failures are the ones a cut would hide
+        typer.echo(f"… more failures than the {limit} shown (oldest first): raise --limit, or pick a run with --run",
+                   err=True)
 
 
 @app.command("merge")
@@ -606,7 +635,7 @@ def merge_cmd(db: DbOption = None, min_confidence: MinConfidenceOption = None) -
     from dateline.store import Store
 
     try:
-        with Store(db) as store:
+        with Store(db, must_exist=True) as store:
             typer.echo(merge_events(store, _min_confidence(min_confidence)).summary())
     except DatelineError as err:
         fail(str(err))
@@ -629,7 +658,7 @@ def export_cmd(
 
     Examples:
 
-      dateline export --format acled --where country=Iraq --where date>=2019-10-01 -o iraq.csv
+      dateline export --format acled --where country=Iraq --where 'date>=2019-10-01' -o iraq.csv
 
       dateline export -f geojson -w event_type=Protests,Riots -w status=accepted -o protests.geojson
 
@@ -643,7 +672,7 @@ def export_cmd(
     from dateline.store.exports import export
 
     try:
-        with Store(db) as store:
+        with Store(db, must_exist=True) as store:
             message = export(store, fmt, where or [], output, merged=merged,
                              min_confidence=_min_confidence(min_confidence))
     except DatelineError as err:

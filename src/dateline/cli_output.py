@@ -23,6 +23,7 @@ import typer
 
 from dateline.errors import DatelineError, InputError
 from dateline.model import Article, Report
+from dateline.outputs import open_output
 from dateline.pipeline import Pipeline
 from dateline.settings import Settings
 
@@ -111,7 +112,7 @@ def run_extract(inputs: list[str], fmt: str, output: Path | None, settings: Sett
     pipeline = Pipeline(settings)
     failures: list[InputError] = []
     not_coded = 0
-    out: IO[str] = output.open("w", encoding="utf-8") if output else sys.stdout
+    out: IO[str] = open_output(output) if output else sys.stdout
     writer = _Writer(fmt, out, many, cut=min_confidence)
     try:
         with _Progress(show=many, total=_known_total(inputs)) as progress:

@@ -87,6 +87,8 @@ class Failure:
 
 
 def chunked(items: Iterable[T], size: int) -> Iterator[list[T]]:
+    if size < 1:  # islice(…, 0) would end the stream at once: every article silently left unread
+        raise ValueError(f"batch size must be at least 1, not {size}")
     stream = iter(items)
     while chunk := list(islice(stream, size)):
         yield chunk

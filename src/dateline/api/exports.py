@@ -14,6 +14,7 @@ from typing import Any
 
 from dateline.model import Event
 from dateline.store import EventFilter, Store, event_from_row
+from dateline.store.exports import plover_reports, with_articles, without_rejected
 
 FORMATS: dict[str, tuple[str, str]] = {
     "acled": ("text/csv; charset=utf-8", "dateline-events.csv"),
@@ -22,12 +23,6 @@ FORMATS: dict[str, tuple[str, str]] = {
     "plover": ("application/x-ndjson", "dateline-plover.jsonl"),
     "evidence": ("application/json", "dateline-evidence.json"),
 }
-
-
-def _kept(f: EventFilter) -> EventFilter:
-    if f.review_status is None:
-        f.review_status = ["pending", "accepted", "corrected"]
-    return f
 
 
 def _pairs(store: Store, f: EventFilter) -> Iterator[tuple[Event, dict[str, Any]]]:
@@ -47,8 +42,7 @@ def _pairs(store: Store, f: EventFilter) -> Iterator[tuple[Event, dict[str, Any]
 def _plover(store: Store, f: EventFilter) -> bytes:
     from dateline.export.plover import write_plover_jsonl
 
-    article_ids = sorted({row.article_id for row in store.iter_event_rows(f)})
-    reports = (r for r in (store.get_report(a) for a in article_ids) if r is not None)
+    reports = plover_reports(store, _pairs(store, f))
     buf = io.StringIO()
     write_plover_jsonl(reports, buf)
     return buf.getvalue().encode("utf-8")
@@ -59,12 +53,12 @@ def render_export(store: Store, f: EventFilter, fmt: str) -> tuple[bytes, str, s
     if fmt not in FORMATS:
         raise LookupError(f"format {fmt!r}: use one of {', '.join(FORMATS)}")
     media_type, filename = FORMATS[fmt]
-    f = _kept(f)
+    f = without_rejected(f)
     buf = io.StringIO()
     if fmt == "acled":
         from dateline.export.acled import write_acled_csv
 
-        write_acled_csv(store.iter_events(f), buf)
+        write_acled_csv(with_articles(store, _pairs(store, f)), buf)
     elif fmt == "geojson":
         from dateline.export.geojson import write_geojson
 

@@ -31,6 +31,7 @@ from dateline.model import Article, Report
 from dateline.settings import Settings
 from dateline.store import EventFilter
 from dateline.store.repository import EditConflict, Reviewer
+from dateline.store.type_names import canonical_types
 
 router = APIRouter()
 Reader = Annotated[str | None, Depends(require_reader)]
@@ -169,7 +170,27 @@ def get_article(article_id: ArticleId, ctx: Ctx, _reader: Reader) -> ArticleOut:
 ReviewStatus = Literal["pending", "accepted", "corrected", "rejected"]
 
 
+def _query_names(dependant: Any) -> set[str]:
+    """Every query parameter a route declares, its dependencies' included."""
+    names = {param.alias for param in dependant.query_params}
+    for sub in dependant.dependencies:
+        names |= _query_names(sub)
+    return names
+
+
+def _reject_unknown_parameters(request: Request) -> None:
+    """A misspelt filter (`contry=Iraq`) is a 422: ignored, it would answer with every event as if filtered."""
+    route = request.scope.get("route")
+    if route is None:
+        return
+    known = _query_names(route.dependant)
+    unknown = sorted(set(request.query_params) - known)
+    if unknown:
+        raise HTTPException(422, f"query.{unknown[0]}: unknown parameter; use one of {', '.join(sorted(known))}")
+
+
 def event_filter(
+    request: Request,
     date_from: Annotated[
         dt.date | None, Query(description="Events on or after this day (YYYY-MM-DD).")
     ] = None,
@@ -194,7 +215,8 @@ def event_filter(
         ge=0.0, le=1.0, description="Events whose confidence reaches this (default: the model's cut; 0 = all, "
                                     "including those left for review). Reviewed-accepted events always show.")] = None,
 ) -> EventFilter:
-    """The event filters shared by GET /events, GET /export and the dashboard."""
+    """The event filters shared by GET /events and GET /export; any other query parameter is a 422."""
+    _reject_unknown_parameters(request)
     texts = {"country": country, "admin1": admin1, "event_type": event_type, "sub_event_type": sub_event_type,
              "actor": actor, "source": source, "bbox": bbox, "q": q}
     for name, value in texts.items():
@@ -202,6 +224,14 @@ def event_filter(
             raise HTTPException(422, f"{name}: the NUL character is not allowed")
     if date_from and date_to and date_from > date_to:
         raise HTTPException(422, "date_from is after date_to")
+    types: dict[str, str | list[str] | None] = {"event_type": event_type, "sub_event_type": sub_event_type}
+    for name, value in types.items():
+        if isinstance(value, str) and value:  # codebook spelling, any case; several as a,b like the CLI
+            try:
+                names = canonical_types(value.split(","), (name,))
+            except ValueError as err:
+                raise HTTPException(422, f"{name}: {err}") from None
+            types[name] = names[0] if len(names) == 1 else names
     box = None
     if bbox:
         try:
@@ -213,8 +243,8 @@ def event_filter(
         date_to=date_to,
         country=country or None,
         admin1=admin1 or None,
-        event_type=event_type or None,
-        sub_event_type=sub_event_type or None,
+        event_type=types["event_type"] or None,
+        sub_event_type=types["sub_event_type"] or None,
         actor=actor or None,
         source=source or None,
         review_status=review_status,
@@ -247,7 +277,9 @@ def list_events(
     items = [queries.event_record(e) for e in ctx.store.query_events(f)]
     nxt = None
     if offset + len(items) < total:
-        params = {**queries.active_filters(f), "limit": limit, "offset": offset + limit}
+        # the client's own parameters, offset moved on: a setting outside the filters (min_confidence=0)
+        # must hold on every page, or following `next` silently drops the events it let in
+        params = {**request.query_params, "limit": limit, "offset": offset + limit}
         nxt = f"{request.url.path}?{urlencode(params)}"
     return EventPage(
         items=items, total=total, limit=limit, offset=offset, filters=queries.active_filters(f), next=nxt

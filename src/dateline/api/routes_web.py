@@ -25,6 +25,7 @@ from dateline.api.schemas import EventDetail
 from dateline.extract.decide import review_threshold
 from dateline.store import EventFilter
 from dateline.store.tables import REVIEW_STATUSES
+from dateline.store.type_names import canonical_types
 
 try:
     from importlib.resources import files
@@ -110,6 +111,8 @@ def web_filter(request: Request) -> tuple[EventFilter, dict[str, str], str | Non
                 f.bbox = queries.parse_bbox(value)
             elif key == "review_status" and value not in REVIEW_STATUSES:
                 raise ValueError(f"review status {value!r}: use one of {', '.join(REVIEW_STATUSES)}")
+            elif key in ("event_type", "sub_event_type"):  # any case, as the API; a typo is named on the page
+                setattr(f, key, canonical_types([value], (key,))[0])
             elif "\x00" in value:  # PostgreSQL refuses NUL in a query; no stored text holds one
                 raise ValueError("the NUL character is not allowed")
             else:

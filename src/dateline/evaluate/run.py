@@ -63,10 +63,10 @@ def score_document(doc: GoldDoc, report: Report, scores: Scores) -> None:
 
 
 def select(docs: list[GoldDoc], limit: int | None, sample: bool, seed: int) -> list[GoldDoc]:
+    if limit is not None and limit < 1:  # 0 would score nothing and report "no documents" in the gold files
+        raise DatelineError(f"--limit {limit}: expected a positive number of documents")
     if limit is None or limit >= len(docs):
         return docs
-    if limit < 0:
-        raise DatelineError(f"--limit {limit}: expected a positive number of documents")
     return [docs[i] for i in spread(len(docs), limit, sample, seed)]
 
 

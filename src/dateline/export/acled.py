@@ -35,11 +35,13 @@ ACLED_DTYPES: dict[str, str] = {
 }
 
 
-def _events(items: Iterable[Report | Event]) -> Iterator[tuple[Event, Article | None]]:
+def _events(items: Iterable[Report | Event | tuple[Event, Article | None]]) -> Iterator[tuple[Event, Article | None]]:
     for item in items:
         if isinstance(item, Report):
             for event in item.events:
                 yield event, item.article
+        elif isinstance(item, tuple):  # a stored event with its article (`dateline export`)
+            yield item
         else:
             yield item, None
 
@@ -120,9 +122,12 @@ def safe_row(row: dict[str, object]) -> dict[str, object]:
     return {name: neutralise_cell(value) for name, value in row.items()}
 
 
-def write_acled_csv(reports_or_events: Iterable[Report | Event], out: str | Path | IO[str], *,
+def write_acled_csv(reports_or_events: Iterable[Report | Event | tuple[Event, Article | None]],
+                    out: str | Path | IO[str], *,
                     inter_labels: bool = False, header: bool = True) -> int:
-    """Write ACLED CSV rows for every event; `out` is a path or a text stream. Returns the number of rows."""
+    """Write ACLED CSV rows for every event (of reports, alone, or as (event, article) pairs, whose article
+    gives an undated event its date and every row its timestamp); `out` is a path or a text stream. Returns
+    the number of rows."""
     if isinstance(out, (str, Path)):
         with open(out, "w", encoding="utf-8", newline="") as handle:
             return write_acled_csv(reports_or_events, handle, inter_labels=inter_labels, header=header)

@@ -118,6 +118,21 @@ def make_engine(url: str) -> Engine:
         ) from None
 
 
+def require_existing(url: str) -> None:
+    """StoreError when `url` names a SQLite file that does not exist: a command that only reads (an export,
+    the failures list, a merge) would otherwise create an empty database at a misspelt path and report
+    nothing found, which reads like an empty corpus."""
+    try:
+        parsed = make_url(url)
+    except ArgumentError:
+        return  # make_engine names the bad URL
+    if parsed.get_backend_name() != "sqlite" or not parsed.database or parsed.database == ":memory:":
+        return
+    if not Path(parsed.database).exists():
+        raise StoreError(f"{parsed.database}: no such database; `dateline run FILES --db {parsed.database}` "
+                         "creates one")
+
+
 ZERO_BYTE_WAIT = 2.0  # seconds a 0-byte file may take to become a database (another dateline creating it)
 
 

@@ -9,14 +9,16 @@ from __future__ import annotations
 
 import datetime as dt
 import sys
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, TextIO
 
 from dateline.errors import DatelineError
-from dateline.model import Event
+from dateline.model import Article, Event, Report
+from dateline.outputs import check_writable, open_output
 from dateline.store.repository import EventFilter, Store, event_from_row
+from dateline.store.type_names import canonical_types
 
 FORMATS = ("acled", "geojson", "parquet", "plover", "evidence")
 WHERE_HELP = (
@@ -49,6 +51,9 @@ def parse_where(exprs: Sequence[str]) -> EventFilter:
             if sep:
                 break
         else:
+            if expr.strip().lower() in ("date", "event_date"):  # an unquoted date>=… lost its rest to the shell
+                raise ExportError(f"--where {expr!r}: quote the filter, e.g. --where 'date>=2019-10-01' (unquoted, "
+                                  "the shell takes > and < as redirections)")
             raise ExportError(f"--where {expr!r}: expected field=value, date>=… or date<=… ({WHERE_HELP})")
         key, value = key.strip().lower(), value.strip()
         if key in ("date", "event_date"):
@@ -67,8 +72,41 @@ def parse_where(exprs: Sequence[str]) -> EventFilter:
             bad = [v for v in value.split(",") if v not in REVIEW_STATUSES]
             if bad:
                 raise ExportError(f"--where {expr!r}: status is one of {', '.join(REVIEW_STATUSES)}")
+        if name in ("event_type", "sub_event_type"):
+            try:
+                value = ",".join(canonical_types(value.split(","), (name,)))
+            except ValueError as err:
+                raise ExportError(f"--where {expr!r}: {err}") from None
         setattr(f, name, value.split(",") if name in _LIST_KEYS else value)
     return f
+
+
+def without_rejected(f: EventFilter) -> EventFilter:
+    """Events a reviewer rejected stay out of every export unless the filter asks for a status (status=rejected):
+    a rejection is the reviewer's word that the row is not data."""
+    if f.review_status is None:
+        from dateline.store.tables import REVIEW_STATUSES
+
+        f.review_status = [status for status in REVIEW_STATUSES if status != "rejected"]
+    return f
+
+
+def with_articles(store: Store, stream: Iterable[tuple[Event, dict[str, Any]]]) -> Iterator[tuple[Event, Article | None]]:
+    """Each event with its stored article, which gives an ACLED row its timestamp and an undated event its
+    date as `dateline extract --format acled` gives them (a merged event has no one article: None)."""
+    cache: dict[int, Article | None] = {}
+    for event, extra in stream:
+        article_id = extra.get("article_id")
+        if article_id is None:
+            yield event, None
+            continue
+        if article_id not in cache:
+            if len(cache) > 10_000:
+                cache.clear()
+            stored = store.get_article(article_id)
+            cache[article_id] = (Article.model_validate({**stored["metadata"], "text": stored["text"]})
+                                 if stored else None)
+        yield event, cache[article_id]
 
 
 def _article_info(store: Store, cache: dict[int, dict[str, Any]], article_id: int) -> dict[str, Any]:
@@ -109,7 +147,7 @@ def _text_out(output: Path | None) -> Iterator[TextIO]:
     if output is None:
         yield sys.stdout
         return
-    with output.open("w", encoding="utf-8", newline="") as fh:
+    with open_output(output, newline="") as fh:
         yield fh
 
 
@@ -160,7 +198,7 @@ def export(store: Store, fmt: str, where: Sequence[str] = (), output: Path | Non
     decision left for review (reviewed-accepted events stay); merged events were cut when merged."""
     if fmt not in FORMATS:
         raise ExportError(f"--format {fmt!r}: use one of {', '.join(FORMATS)}")
-    f = parse_where(where)
+    f = without_rejected(parse_where(where))
     f.min_confidence = min_confidence
     if merged and fmt in ("plover", "evidence"):
         raise ExportError(f"--merged works with acled, geojson and parquet, not {fmt}")
@@ -178,6 +216,7 @@ def export(store: Store, fmt: str, where: Sequence[str] = (), output: Path | Non
 
         if output is None:
             raise ExportError("--format parquet needs -o FILE (Parquet is binary)")
+        check_writable(output)
         return f"wrote {write_parquet(stream, output)} events to {target}"
     if fmt == "evidence":
         from dateline.export.evidence import write_evidence
@@ -187,14 +226,25 @@ def export(store: Store, fmt: str, where: Sequence[str] = (), output: Path | Non
     if fmt == "acled":
         writer = _acled_writer()
         with _text_out(output) as out:
-            written = writer((event for event, _ in stream), out)
+            written = writer(with_articles(store, stream), out)
         return f"wrote {written} events to {target}"
-    # plover: statements and events of each matching article's current report
     writer = _plover_writer()
-    article_ids = sorted({extra["article_id"] for _, extra in stream})
-    reports = (r for a in article_ids if (r := store.get_report(a)) is not None)
+    reports = list(plover_reports(store, stream))
     with _text_out(output) as out:
         writer(reports, out)
-    return f"wrote PLOVER records of {len(article_ids)} articles to {target}"
+    return f"wrote PLOVER records of {len(reports)} articles to {target}"
+
+
+def plover_reports(store: Store, stream: Iterator[tuple[Event, dict[str, Any]]]) -> Iterator[Report]:
+    """Each matching article's current report with its statements, and as events only those the stream
+    holds: the ones that pass the filters and the cut, with reviewed values. The stored report also holds
+    the events left for review or rejected, which a PLOVER export must leave out as every other format does."""
+    events: dict[int, list[Event]] = {}
+    for event, extra in stream:
+        events.setdefault(extra["article_id"], []).append(event)
+    for article_id in sorted(events):
+        report = store.get_report(article_id)
+        if report is not None:
+            yield report.model_copy(update={"events": events[article_id]})
 
 

@@ -255,8 +255,10 @@ class Store:
     """dateline's database. `Store(url)` opens (and, when empty, creates) it; see the package docstring."""
 
     def __init__(self, url: str | None = None, *, settings: Settings | None = None, create: bool = True,
-                 check: bool = True) -> None:
+                 check: bool = True, must_exist: bool = False) -> None:
         self.url = db.resolve_url(url, settings)
+        if must_exist:
+            db.require_existing(self.url)
         self.engine = db.make_engine(self.url)
         self._sessions = sessionmaker(self.engine, expire_on_commit=False)
         if check:
