@@ -199,7 +199,7 @@ def bench_glocon(pipeline: Pipeline, limit: int | None, sample: bool, seed: int)
     reports, scores = run_reports(rows, pipeline, "glocon")
     gold = [r["label"] == 1 for r in rows]
     # The same document-level predicate users get: a protest or riot anywhere, violence when the report leads with it.
-    from dateline.extract.events import reports_event
+    from dateline.extraction.events import reports_event
 
     pred = [reports_event(rep) for rep in reports]
     return {"n": len(rows), "figures": binary_prf(gold, pred), "warnings": scores.warnings}

@@ -45,7 +45,7 @@ def _nlp(with_dates: bool) -> Any:
 
 
 def tuning_accuracy(limit: int | None) -> dict[str, Any]:
-    from dateline.extract.dates import date_for_event, dates_from_doc
+    from dateline.extraction.dates import date_for_event, dates_from_doc
     from dateline.model import Article, Span
 
     rows = [json.loads(line) for line in NOTES.open(encoding="utf-8")]
@@ -95,7 +95,7 @@ def tuning_accuracy(limit: int | None) -> dict[str, Any]:
 
 
 def throughput(n_articles: int, rounds: int = 2) -> dict[str, Any]:
-    from dateline.extract.dates import dates_from_doc
+    from dateline.extraction.dates import dates_from_doc
     from dateline.model import Article
 
     texts: list[str] = []

@@ -40,8 +40,8 @@ from scipy.stats import binomtest
 
 import gold as gold_tool
 from benchmarks.geo_bench import same_name
-from dateline.extract import build_report
-from dateline.extract.decide import NEEDS_REVIEW, ArticleContext, event_features
+from dateline.extraction import build_report
+from dateline.extraction.decide import NEEDS_REVIEW, ArticleContext, event_features
 from dateline.ingest import article_from_text
 from dateline.model import Article, Event, Report
 from dateline.resources import Resources

@@ -9,7 +9,7 @@ Prints the four figures issue 4 is measured by, and writes them to benchmarks/re
   actor2 (ACLED's names, compared loosely as `dateline evaluate` does), of the predicted event that best fits the
   note (as `dateline evaluate` picks it; a note with no event is wrong);
 - CASE 2021 task 2: weighted F1 of the first predicted event's sub-type (the 5 non-ACLED labels = no event);
-- GLOCON: F1 of `dateline.extract.events.reports_event` ("the article reports a contentious event that
+- GLOCON: F1 of `dateline.extraction.events.reports_event` ("the article reports a contentious event that
   happened", label 1 against 0, label 2 ignored).
 Each figure is also given per frozen half of the tuning set (gold/tuning_split.json): develop on the dev half,
 whose misses --errors writes; the test half's figures are reported, its rows never read. Eval files are read in
@@ -39,7 +39,7 @@ from benchmarks.accuracy import (
 )
 from dateline.evaluate.compare import value_matches
 from dateline.evaluate.events import best_event
-from dateline.extract.events import reports_event
+from dateline.extraction.events import reports_event
 from dateline.model import Report
 from dateline.pipeline import Pipeline
 from dateline.settings import Settings

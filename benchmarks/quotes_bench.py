@@ -70,7 +70,7 @@ def _match(text: str, golds: list[dict[str, Any]], preds: list[Any]) -> list[tup
 
 def _claim_chain(pipeline: Any, item: dict[str, Any], claim: dict[str, Any]) -> list[str]:
     """Run claims.attribute with a stand-in event whose trigger is the anchor word."""
-    from dateline.extract import claims as claims_mod
+    from dateline.extraction import claims as claims_mod
     from dateline.ingest import article_from_text
     from dateline.model import Event, Span
 

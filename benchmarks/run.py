@@ -109,7 +109,7 @@ class StageTimer:
 
 def extract_stage_targets() -> list[tuple[Any, str, str]]:
     """(module, function, label) for each stage `build_report` calls, as far as they exist."""
-    import dateline.extract as extract_pkg
+    import dateline.extraction as extract_pkg
 
     targets = []
     for attr, func, label in (

@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 
 from dateline.codebook import default_codebook
-from dateline.extract.actors import alias_pattern, known_actors
+from dateline.extraction.actors import alias_pattern, known_actors
 from tests.conftest import only_event
 
 

@@ -4,7 +4,7 @@ outside it."""
 from __future__ import annotations
 
 from dateline.codebook import load_codebook
-from dateline.extract.actors import ActorMention, actor_name
+from dateline.extraction.actors import ActorMention, actor_name
 
 book = load_codebook()
 

@@ -91,7 +91,7 @@ def test_the_side_that_fought_back_told_in_the_next_sentence_is_the_second_side(
 def test_a_force_someone_is_an_officer_in_acts_in_its_own_clause(nlp) -> None:  # type: ignore[no-untyped-def]
     # "X is an officer in the rebel force that took the town": the copula says who X is; the force is no patient
     from dateline.codebook import default_codebook
-    from dateline.extract.actor_phrases import actor_mentions
+    from dateline.extraction.actor_phrases import actor_mentions
 
     text = ("The commander is a senior officer in the 10,000-strong rebel force that, with Turkish backing, took control "
             "of the town on Sunday.")

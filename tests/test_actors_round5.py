@@ -98,7 +98,7 @@ def test_a_unit_soldiers_call_their_own_is_the_states(pipeline: Pipeline) -> Non
 
 def test_members_of_a_unit_the_group_in_its_sentence_calls_its_own_are_the_group(nlp) -> None:  # type: ignore[no-untyped-def]
     from dateline.codebook import default_codebook
-    from dateline.extract.actor_phrases import actor_mentions
+    from dateline.extraction.actor_phrases import actor_mentions
 
     sent = next(nlp("Al-Shabaab militants attacked the base, and three members of their unit died in the assault.").sents)
     [members] = [m for m, _ in actor_mentions(sent, default_codebook()) if m.text == "members"]

@@ -38,7 +38,7 @@ def test_a_group_named_by_a_word_before_its_head_shares_its_subject_with_the_nex
 
 def test_a_group_named_by_a_word_before_its_head_is_the_object_it_is(nlp) -> None:  # type: ignore[no-untyped-def]
     from dateline.codebook import default_codebook
-    from dateline.extract.actor_phrases import actor_mentions
+    from dateline.extraction.actor_phrases import actor_mentions
 
     doc = nlp("Islamic State fighters ambushed Kurdish-led forces near Raqqa on Monday.")
     roles = {(m.group or {}).get("name"): r for m, r in actor_mentions(next(doc.sents), default_codebook())}

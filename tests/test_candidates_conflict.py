@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import pytest
 
-from dateline.extract import build_report
+from dateline.extraction import build_report
 from dateline.model import Article
 from dateline.resources import Resources
 

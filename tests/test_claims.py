@@ -6,7 +6,7 @@ the chain logic is tested on its own.
 
 from __future__ import annotations
 
-from dateline.extract import claims as claims_mod
+from dateline.extraction import claims as claims_mod
 from dateline.ingest import article_from_text
 from dateline.model import Event, Span
 

@@ -206,7 +206,7 @@ def _events_of_example(runner: CliRunner) -> list[dict]:
 def test_acled_rows_hold_only_the_events_the_decision_keeps(runner: CliRunner) -> None:
     # An ACLED CSV is data an analyst uses as it stands: as `dateline export` does, it leaves out the events under
     # the cut (the example's report has both kinds) and says on stderr how many, and how to keep them.
-    from dateline.extract.decide import review_threshold
+    from dateline.extraction.decide import review_threshold
 
     events = _events_of_example(runner)
     cut = review_threshold()

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from dateline.extract.classify import CRIME
+from dateline.extraction.classify import CRIME
 
 
 @pytest.mark.parametrize("text", [
@@ -29,7 +29,7 @@ def test_a_relative_beside_the_victim_is_no_domestic_crime(text: str) -> None:
 
 
 def test_an_armed_attack_on_a_prison_is_no_common_crime(pipeline) -> None:  # type: ignore[no-untyped-def]
-    from dateline.extract.classify import not_an_event_reason
+    from dateline.extraction.classify import not_an_event_reason
 
     # before: "inmates" made the gangs' assault on a prison a common crime, vetoed
     text = "Gangs attacked the main prison in Les Cayes on Saturday, freeing about 800 inmates."

@@ -7,7 +7,7 @@ import datetime as dt
 
 import pytest
 
-from dateline.extract.dates import coded_day, pick_year, precision_for, resolve_expression, weekday_date
+from dateline.extraction.dates import coded_day, pick_year, precision_for, resolve_expression, weekday_date
 from tests.conftest import events_of
 
 D = dt.date
@@ -390,7 +390,7 @@ def test_a_discovery_counted_from_the_report_day_stays_known_to_the_week(pipelin
 ])
 def test_an_act_told_n_days_after_or_before_is_counted_from_its_sentences_day(pipeline, text: str, nth: int,  # type: ignore[no-untyped-def]
                                                                               day: str, precision: int) -> None:
-    from dateline.extract.dates import date_for_event
+    from dateline.extraction.dates import date_for_event
     from dateline.model import Span
 
     report = pipeline.extract_text(text, published="2024-03-14")
@@ -510,7 +510,7 @@ def test_an_incident_told_as_followed_up_keeps_the_day_told_of_it_before(pipelin
 ])
 def test_the_act_after_the_day_after_is_a_day_before_its_sentences_day(pipeline, text: str, verb: str,  # type: ignore[no-untyped-def]
                                                                       day: str) -> None:
-    from dateline.extract.dates import date_for_event
+    from dateline.extraction.dates import date_for_event
     from dateline.model import Span
 
     report = pipeline.extract_text(text, published="2024-03-14")

@@ -7,7 +7,7 @@ import datetime as dt
 
 import pytest
 
-from dateline.extract.dates import date_for_event, dates_from_doc
+from dateline.extraction.dates import date_for_event, dates_from_doc
 from dateline.model import Article, DateMention, Span
 from tests.conftest import SHARED, shared_file
 

@@ -1,4 +1,4 @@
-"""The learned event decision (extract/decide.py): a calibrated probability per event, a threshold that flags
+"""The learned event decision (extraction/decide.py): a calibrated probability per event, a threshold that flags
 events for review instead of dropping them, and a model that loads from the package. Texts are written for
 these tests."""
 
@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from dateline.errors import DatelineError
-from dateline.extract import decide
+from dateline.extraction import decide
 from dateline.pipeline import Pipeline
 from dateline.resources import Resources
 from dateline.settings import Settings
@@ -158,7 +158,7 @@ def test_evaluation_scores_the_events_a_user_exports(pipeline: Pipeline) -> None
 
 
 def test_trigger_lexicon_comes_from_the_data_file() -> None:
-    from dateline.extract import classify
+    from dateline.extraction import classify
 
     lemmas, phrases = classify._trigger_lexicon()
     assert lemmas["protest"] == "protest" and lemmas["airstrike"] == "air" and lemmas["abduct"] == "abduct"
@@ -167,7 +167,7 @@ def test_trigger_lexicon_comes_from_the_data_file() -> None:
 
 
 def test_sub_type_rule_cues_come_from_the_data_file() -> None:
-    from dateline.extract import classify
+    from dateline.extraction import classify
 
     table = classify._LEXICON.table
     assert classify.DISASTER.pattern == table["DISASTER"]["regex"]
@@ -179,7 +179,7 @@ def test_sub_type_rule_cues_come_from_the_data_file() -> None:
 
 
 def test_conflict_context_cues_come_from_the_data_file() -> None:
-    from dateline.extract import context
+    from dateline.extraction import context
 
     table = context._CUES.table
     assert context.CONTEXT_LEMMAS == set(table["CONTEXT_LEMMAS"]["words"]) and "protester" in context.CONTEXT_LEMMAS

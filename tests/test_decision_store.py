@@ -13,7 +13,7 @@ from fastapi.testclient import TestClient
 
 from dateline.api import create_app, queries
 from dateline.api.auth import create_token
-from dateline.extract.decide import review_threshold
+from dateline.extraction.decide import review_threshold
 from dateline.merge import merge_events
 from dateline.store import EventFilter, Store
 from dateline.store.exports import export

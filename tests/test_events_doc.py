@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dateline.extract.events import reports_event
+from dateline.extraction.events import reports_event
 from dateline.model import Event, Report, Span
 from dateline.pipeline import Pipeline
 

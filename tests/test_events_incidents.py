@@ -1,5 +1,5 @@
 """One incident told in several sentences is one event; two incidents stay two (events._merge, events._paragraphs,
-and the incident model's merging in extract/incidents.py). Texts are written for these tests."""
+and the incident model's merging in extraction/incidents.py). Texts are written for these tests."""
 
 from __future__ import annotations
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from dateline.extract.fatalities import count_fatalities
+from dateline.extraction.fatalities import count_fatalities
 from dateline.pipeline import Pipeline
 from tests.conftest import events_of
 

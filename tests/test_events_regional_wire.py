@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from dateline.extract.fatalities import count_fatalities
+from dateline.extraction.fatalities import count_fatalities
 from dateline.pipeline import Pipeline
 from tests.conftest import events_of
 
@@ -101,7 +101,7 @@ def test_a_claim_nobody_made_names_no_perpetrator(pipeline: Pipeline) -> None:
 
 
 def test_earlier_this_month_is_past() -> None:
-    from dateline.extract.dates import _PRESENT_WORDS
+    from dateline.extraction.dates import _PRESENT_WORDS
 
     assert _PRESENT_WORDS.search("earlier this month") is None and _PRESENT_WORDS.search("this month") is not None
 

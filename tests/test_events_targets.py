@@ -218,7 +218,7 @@ def test_coding(case: str, reports: dict[str, Report]) -> None:
 
 
 def test_return_fire_needs_the_attacked_side(pipeline: Pipeline) -> None:
-    from dateline.extract import classify
+    from dateline.extraction import classify
 
     assert classify.RETURN_FIRE.search("police responded with gunfire")
     assert classify.RETURN_FIRE.search("a shoot-out broke out between the police and the suspects")

@@ -5,9 +5,9 @@ from __future__ import annotations
 
 import re
 
-from dateline.extract.classify import TRIGGER_PHRASES, find_triggers
-from dateline.extract.decide import _tokens_before
-from dateline.extract.packaged import any_of
+from dateline.extraction.classify import TRIGGER_PHRASES, find_triggers
+from dateline.extraction.decide import _tokens_before
+from dateline.extraction.packaged import any_of
 from dateline.nlp.text import doc_ents, span_ents, tokens_with_lemma
 
 
@@ -96,7 +96,7 @@ def test_statements_and_indirect_quotes_still_found(pipeline) -> None:  # type: 
 
 
 def test_cues_searched_on_demand_are_those_searched_at_once() -> None:
-    from dateline.extract.classify import CUE, _CuesOf
+    from dateline.extraction.classify import CUE, _CuesOf
 
     for low in ("police fired tear gas at protesters who threw stones", "an air strike hit a market in the town",
                 "gunmen abducted two aid workers on the highway", "the council approved the budget"):
@@ -128,7 +128,7 @@ def test_joined_patterns_keep_their_flags_and_refuse_inline_ones() -> None:
 
 
 def test_loaded_language_found_through_the_joined_patterns(nlp) -> None:  # type: ignore[no-untyped-def]
-    from dateline.extract.source import loaded_language
+    from dateline.extraction.source import loaded_language
 
     text = "The so-called election was a farce, the opposition said. Officials met on Tuesday."
     found = [(s.span.text, s.category) for s in loaded_language(nlp(text), text)]
@@ -138,7 +138,7 @@ def test_loaded_language_found_through_the_joined_patterns(nlp) -> None:  # type
 
 
 def test_any_known_actor_matches_exactly_when_one_actor_pattern_does(resources) -> None:  # type: ignore[no-untyped-def]
-    from dateline.extract.actors import any_known_actor, known_actors
+    from dateline.extraction.actors import any_known_actor, known_actors
 
     book = resources.codebook
     joined = any_known_actor(book)
@@ -164,7 +164,7 @@ def _plain_alternation(words: list[str]) -> re.Pattern[str]:
 
 
 def test_cue_words_indexed_by_first_letter_match_as_the_plain_list() -> None:
-    from dateline.extract.packaged import word_alternation
+    from dateline.extraction.packaged import word_alternation
 
     words = ["killed", "killed in action", "kill", "Kidnap", "shelling", "shell", "so far", "since", "3-day",
              "in total", "in all", "ambush", "al-", "Ägypten"]
@@ -196,7 +196,7 @@ def test_article_cue_counts_through_the_indexed_lists() -> None:
 
     import yaml
 
-    from dateline.extract.packaged import cue_lists
+    from dateline.extraction.packaged import cue_lists
 
     text = ("Clashes erupted after troops opened fire on protesters; the army said militants attacked a checkpoint. "
             "Shares rose as the central bank cut interest rates, and the football season opened.")
@@ -207,7 +207,7 @@ def test_article_cue_counts_through_the_indexed_lists() -> None:
 
 
 def test_joined_patterns_with_lookahead_find_what_the_plain_join_does() -> None:
-    from dateline.extract.source import load_lexicon
+    from dateline.extraction.source import load_lexicon
 
     loaded = [entry.regex.pattern for entry in load_lexicon() if entry.regex is not None]
     texts = ["farmers blocked the main highway with tractors", "residents came out onto the streets at dawn",
@@ -240,7 +240,7 @@ def _plain_tree_walk(trees, features: dict[str, float]) -> float:  # type: ignor
 def test_tree_walk_of_all_trees_at_once_gives_the_plain_walk_to_the_bit() -> None:
     import random
 
-    from dateline.extract.decide import event_model
+    from dateline.extraction.decide import event_model
 
     trees = event_model().trees
     assert trees is not None and trees.arrays[0][trees.roots[0]] == trees.feature[trees.roots[0]]
@@ -254,7 +254,7 @@ def test_tree_walk_of_all_trees_at_once_gives_the_plain_walk_to_the_bit() -> Non
 
 
 def test_places_told_per_sentence_are_the_places_each_sentence_writes(pipeline, nlp) -> None:  # type: ignore[no-untyped-def]
-    from dateline.extract.events import _places_told
+    from dateline.extraction.events import _places_told
     from dateline.nlp.text import span_text
 
     text = ("Police fired tear gas at marchers in Mombasa, Kisumu and Nakuru on Friday.   In Nakuru, one man died. "

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from dateline.extract.fatalities import count_fatalities, number_value
+from dateline.extraction.fatalities import count_fatalities, number_value
 
 
 @pytest.mark.parametrize(("words", "value", "vague"), [

@@ -5,7 +5,7 @@ Sentences are our own; each test fails without the change it names."""
 
 from __future__ import annotations
 
-from dateline.extract.source import load_outlets
+from dateline.extraction.source import load_outlets
 
 
 def _event_places(pipeline, text: str) -> list[tuple[str | None, str | None, int | None]]:  # type: ignore[no-untyped-def]

@@ -1,4 +1,4 @@
-"""The incident model: which kept events of one report tell the same incident (src/dateline/extract/incidents.py).
+"""The incident model: which kept events of one report tell the same incident (src/dateline/extraction/incidents.py).
 
 Texts are written for these tests; each case says why a coder would merge or keep apart."""
 
@@ -12,8 +12,8 @@ from test_store_fixtures import make_event, span_of
 
 from dateline.codebook import default_codebook
 from dateline.errors import DatelineError
-from dateline.extract import incidents
-from dateline.extract.incidents import IncidentModel, ReportText, merge_retellings, pair_features
+from dateline.extraction import incidents
+from dateline.extraction.incidents import IncidentModel, ReportText, merge_retellings, pair_features
 from dateline.model import Event, Span
 
 IED = {"event_type": "Explosions/Remote violence", "sub_event_type": "Remote explosive/landmine/IED",

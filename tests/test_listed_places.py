@@ -1,6 +1,6 @@
 """One event per place of a list (codebook section 4): "protests in A, B and C" is an event at each town, as ACLED
 codes them; a list of origins, a written hierarchy or a list of countries stays one event. Sentences of our own,
-none from an evaluation text; each split case fails before `extract/listed_places.py`."""
+none from an evaluation text; each split case fails before `extraction/listed_places.py`."""
 
 from __future__ import annotations
 

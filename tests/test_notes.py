@@ -9,7 +9,7 @@ import re
 import pytest
 
 from dateline.codebook import default_codebook
-from dateline.extract import notes
+from dateline.extraction import notes
 from dateline.model import Event, Span
 from dateline.pipeline import Pipeline
 
@@ -223,7 +223,7 @@ def test_the_country_the_clause_names_is_not_added_again() -> None:
     ("A series of airstrikes killed ten fighters near the border.", "airstrikes", True),
 ])
 def test_a_noun_events_clause_is_its_note_only_when_it_tells_that_act(nlp, text: str, noun: str, kept: bool) -> None:  # type: ignore[no-untyped-def]
-    from dateline.extract.events import _note_clause
+    from dateline.extraction.events import _note_clause
 
     doc = nlp(text)
     tok = next(t for t in doc if t.text == noun)
@@ -272,7 +272,7 @@ def test_a_time_word_used_as_an_adjective_stays_in_the_note() -> None:
      "killing", "artillery fire hit a market in the town of Kupiansk, killing four shoppers"),
 ])
 def test_the_act_a_source_reports_is_the_notes_clause(nlp, text: str, trigger: str, want: str) -> None:  # type: ignore[no-untyped-def]
-    from dateline.extract.events import _note_clause
+    from dateline.extraction.events import _note_clause
 
     doc = nlp(text)
     tok = next(t for t in doc if t.text == trigger)
@@ -374,7 +374,7 @@ def test_the_size_tag_tells_the_crowd_the_clause_opens_with(clause: str, size: s
 ])
 def test_a_perfect_or_a_reported_past_is_told_in_the_simple_past(nlp, text: str, want: str) -> None:  # type: ignore[no-untyped-def]
     # before: "have been looted" lost its "have" and read "two clinics been looted"
-    from dateline.extract.events import _note_clause
+    from dateline.extraction.events import _note_clause
 
     doc = nlp(text)
     tok = next(t for t in doc if t.text in {"looted", "burned"})
@@ -383,7 +383,7 @@ def test_a_perfect_or_a_reported_past_is_told_in_the_simple_past(nlp, text: str,
 
 def test_an_outcome_participle_left_without_its_object_is_not_kept(nlp) -> None:  # type: ignore[no-untyped-def]
     # the parser reads "four shoppers, the regional governor said" as the governor's words, leaving "killing" bare
-    from dateline.extract.events import _note_clause
+    from dateline.extraction.events import _note_clause
 
     doc = nlp("A car bomb exploded in the market town of Afrin, near the border, on Sunday, killing at least eight "
               "people, the Syrian Observatory for Human Rights said.")

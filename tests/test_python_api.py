@@ -10,13 +10,13 @@ from pathlib import Path
 SRC = Path(__file__).resolve().parents[1] / "src"
 
 
-def test_dateline_extract_stays_callable_once_the_extract_stage_is_imported(tmp_path: Path) -> None:
-    # The first extraction imports the subpackage dateline.extract, whose module then took the name of the
-    # function: a second `dateline.extract(path)` failed with "'module' object is not callable".
+def test_dateline_extract_stays_callable_once_the_extraction_stages_are_imported(tmp_path: Path) -> None:
+    # The stages' package was once named dateline.extract: the first extraction imported it, its module took the
+    # name of the function, and a second `dateline.extract(path)` failed with "'module' object is not callable".
     script = (
         "import dateline\n"
-        "import dateline.extract.decide as decide\n"  # what the first extraction imports
-        "assert decide.__name__ == 'dateline.extract.decide'\n"
+        "import dateline.extraction.decide as decide\n"  # what the first extraction imports
+        "assert decide.__name__ == 'dateline.extraction.decide'\n"
         "try:\n"
         f"    dateline.extract({str(tmp_path / 'missing.txt')!r})\n"
         "except dateline.pipeline.InputError as err:\n"

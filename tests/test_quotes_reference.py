@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from dateline.extract import claims as claims_mod
+from dateline.extraction import claims as claims_mod
 from dateline.model import Event, Span
 
 REFERENCE_GOLD = Path(__file__).resolve().parents[1].parent / "shared" / "reference" / "expected.json"

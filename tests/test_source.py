@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from dateline.extract import source as source_mod
+from dateline.extraction import source as source_mod
 
 KINDS = {"wire", "broadcaster", "newspaper", "state", "advocacy", "ngo", "igo", "government", "social"}
 SCALES = {"Local partner", "Subnational", "National", "Regional", "International", "New media", "Other"}

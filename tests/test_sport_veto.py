@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from dateline.extract.classify import not_an_event_reason
+from dateline.extraction.classify import not_an_event_reason
 from dateline.pipeline import Pipeline
 
 PUBLISHED = "2021-05-10"

@@ -30,10 +30,10 @@ sys.path[:0] = [str(ROOT), str(ROOT / "tools")]
 from benchmarks.accuracy import EVAL, NO_EVENT, NON_ACLED, binary_prf, case_label, read_jsonl, weighted_f1
 from benchmarks.event_gold import labelled_articles, match
 from dateline.evaluate.events import best_event
-from dateline.extract import build_report
-from dateline.extract import decide as decide_mod
-from dateline.extract.decide import NEEDS_REVIEW, EventModel
-from dateline.extract.events import reports_event
+from dateline.extraction import build_report
+from dateline.extraction import decide as decide_mod
+from dateline.extraction.decide import NEEDS_REVIEW, EventModel
+from dateline.extraction.events import reports_event
 from dateline.ingest import article_from_text
 from dateline.model import Article, Event, Report
 from dateline.resources import Resources

@@ -14,7 +14,7 @@ Training data, all licence-clean (see ../shared/eval/README.md and docs/annotati
   every sub-type and hard negatives.
 Never the test half, and never ACLED, CASE or GLOCON rows or labels.
 
-Each event the rules propose becomes a row of named features (`dateline.extract.decide.event_features`),
+Each event the rules propose becomes a row of named features (`dateline.extraction.decide.event_features`),
 labelled 1 when it tells an incident the annotators coded. A logistic regression and boosted trees
 (scikit-learn, used only here) are fitted and their probabilities averaged; the average's out-of-fold values
 (folds grouped by text, so no text scores itself) fit a Platt (sigmoid) calibration map and choose the
@@ -133,7 +133,7 @@ def out_of_fold_trees(dense: np.ndarray, y: np.ndarray, groups: np.ndarray, weig
 
 
 def export_trees(model: HistGradientBoostingClassifier, names: list[str]) -> dict[str, Any]:
-    """The fitted trees as flat arrays (see `dateline.extract.decide.TreeEnsemble`). Leaves get left = -1."""
+    """The fitted trees as flat arrays (see `dateline.extraction.decide.TreeEnsemble`). Leaves get left = -1."""
     roots: list[int] = []
     feature: list[int] = []
     threshold: list[float] = []
@@ -157,7 +157,7 @@ def export_trees(model: HistGradientBoostingClassifier, names: list[str]) -> dic
 
 def check_export(trees: HistGradientBoostingClassifier, exported: dict[str, Any], dense: np.ndarray) -> None:
     """The shipped arrays must score as scikit-learn does, or the package would run another model."""
-    from dateline.extract.decide import TreeEnsemble
+    from dateline.extraction.decide import TreeEnsemble
 
     ensemble = TreeEnsemble.from_json(exported)
     sample = dense[:: max(1, len(dense) // 300)]

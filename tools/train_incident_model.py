@@ -2,7 +2,7 @@
 
     python tools/train_incident_model.py          # train on the development half, write the model and its card
 
-The model says whether two events of one report tell the same incident (`dateline.extract.incidents`). Its rows
+The model says whether two events of one report tell the same incident (`dateline.extraction.incidents`). Its rows
 are pairs of events the rules propose in one text, both telling an incident the annotators coded; the label is
 whether they tell the same one. Training data, all licence-clean (see ../shared/eval/README.md and
 docs/annotation.md): dateline's own labels on the **development half** of the Guardian and BBC articles and of
@@ -37,7 +37,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from benchmarks.event_gold import gold_index, labelled_articles, run
-from dateline.extract.incidents import ReportText, pair_features
+from dateline.extraction.incidents import ReportText, pair_features
 from dateline.settings import Settings
 
 MODEL_PATH = ROOT / "src" / "dateline" / "data" / "models" / "incident_model.json"

@@ -289,7 +289,7 @@ MinConfidenceOption = Annotated[
 
 
 def _min_confidence(value: float | None) -> float:
-    from dateline.extract.decide import review_threshold
+    from dateline.extraction.decide import review_threshold
 
     return value if value is not None else review_threshold()
 

@@ -60,7 +60,7 @@ def render_report(report: Report, width: int | None = None) -> str:
         for s in report.statements:
             _row(st, s.plover, s.actor or "", s.target or "", _short(s.evidence.text))
         console.print(st)
-    _render_claims_and_profile(console, report)  # who says so (dateline.extract.claims / .source)
+    _render_claims_and_profile(console, report)  # who says so (dateline.extraction.claims / .source)
     return console.export_text()
 
 

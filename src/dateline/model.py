@@ -152,7 +152,7 @@ class DateMention(Record):
     time_precision: int = Field(default=1, ge=1, le=3)
     relation: Literal["past", "present", "future", "history"] = "past"
     event_date: dt.date | None = Field(
-        default=None, description="The day the codebook codes an event on for this expression (see extract/dates.py)."
+        default=None, description="The day the codebook codes an event on for this expression (see extraction/dates.py)."
     )
     governor: Span | None = Field(default=None, description="The word the expression modifies, e.g. 'accused'.")
     clause: Span | None = Field(default=None, description="Extent of the clause the expression belongs to.")

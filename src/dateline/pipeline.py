@@ -27,7 +27,7 @@ class Pipeline:
         An article dateline cannot code (`uncodable_reason`: not English, longer than spaCy takes) is not
         annotated: its report has `not_coded` set and no events, so one such article never ends a batch.
         """
-        from dateline.extract import build_report
+        from dateline.extraction import build_report
 
         nlp = self.resources.nlp
         limit = min(nlp.max_length, self.settings.max_article_chars)

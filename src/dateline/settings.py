@@ -56,7 +56,7 @@ class Settings(EnvSettings):
     fetch_timeout: float = 15.0
     published_override: dt.date | None = None
     batch_size: int = 32
-    # The learned event decision (extract/decide.py). Off: events keep the rules' own confidence and no
+    # The learned event decision (extraction/decide.py). Off: events keep the rules' own confidence and no
     # `needs_review` flag, as when training the model or comparing it with the rules alone.
     event_model: bool = True
     # Events whose confidence is below this are "needs review": left out of exports, the API and the map by

@@ -36,7 +36,7 @@ from typing import Any
 from sqlalchemy import select
 
 from dateline.errors import DatelineError, InputError
-from dateline.extract.decide import review_threshold
+from dateline.extraction.decide import review_threshold
 from dateline.model import Article
 from dateline.settings import Settings
 from dateline.store import Store

@@ -26,7 +26,7 @@ from dateline.api.schemas import (
     StoredArticle,
 )
 from dateline.errors import DatelineError
-from dateline.extract.decide import review_threshold
+from dateline.extraction.decide import review_threshold
 from dateline.model import Article, Report
 from dateline.settings import Settings
 from dateline.store import EventFilter

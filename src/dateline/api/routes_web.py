@@ -22,7 +22,7 @@ from dateline.api.auth import COOKIE, require_reader
 from dateline.api.highlight import Mark, highlight
 from dateline.api.params import MAX_INT, EventId, Offset
 from dateline.api.schemas import EventDetail
-from dateline.extract.decide import review_threshold
+from dateline.extraction.decide import review_threshold
 from dateline.store import EventFilter
 from dateline.store.tables import REVIEW_STATUSES
 from dateline.store.type_names import canonical_types

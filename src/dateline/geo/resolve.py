@@ -1274,7 +1274,7 @@ def _outlet_name_votes(text: str, gaz: Gazetteer, key: str = "outlet_name_heads"
 
 def _outlet_country(article: Article, gaz: Gazetteer) -> str | None:
     """The publisher's or the credited wire agency's home country ("DURBAN, May 2 (ANA) -" → South Africa)."""
-    from dateline.extract.source import find_outlet
+    from dateline.extraction.source import find_outlet
 
     for name in (article.publisher, article.site_name):
         outlet = find_outlet(name, credit=True) if name else None

@@ -351,7 +351,7 @@ def _read_closing_credit(text: str, meta: TextMetadata) -> None:
     name of the outlets table counts (a last word "Mandela" is no credit); "Sapa-AP" is Sapa's copy."""
     if meta.publisher is not None:
         return
-    from dateline.extract.source import find_outlet  # the outlets table; imported here, ingest loads first
+    from dateline.extraction.source import find_outlet  # the outlets table; imported here, ingest loads first
 
     tail_start = max(0, len(text.rstrip()) - 80)
     match = _CLOSING_CREDIT.search(text, tail_start)

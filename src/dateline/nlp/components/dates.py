@@ -1,6 +1,6 @@
 """`dateline_dates`: a spaCy component that finds date expressions and writes them to `doc.spans["dl_dates"]`.
 
-It only *finds* spans; `dateline.extract.dates` resolves them against the article date (the Doc does not know
+It only *finds* spans; `dateline.extraction.dates` resolves them against the article date (the Doc does not know
 the article date). Three sources, in order of trust:
 
 1. regular expressions for explicit dates and ranges ("30 October", "Oct. 30, 2019", "2019-10-30",

@@ -787,7 +787,7 @@ def _byline_names(text: str) -> list[tuple[int, int]]:
 @functools.cache
 def outlet_names() -> frozenset[str]:
     """Lower-cased names and aliases of the outlets and news agencies of data/outlets.yaml."""
-    from dateline.extract.source import load_outlets
+    from dateline.extraction.source import load_outlets
 
     return frozenset(n.lower() for outlet in load_outlets() for n in (outlet.name, *outlet.aliases, *outlet.credits))
 
@@ -1340,7 +1340,7 @@ def _person_label_only(doc: Doc, i: int, j: int, tk: _Tokens, gazetteer: Any | N
 @functools.cache
 def _event_lemmas() -> frozenset[str]:
     """The single-word event triggers of the events module's lexicon (data/triggers.yaml), read-only here."""
-    from dateline.extract.classify import TRIGGER_LEMMAS
+    from dateline.extraction.classify import TRIGGER_LEMMAS
 
     skip = set(cues()["bare_unknown_skip_families"])
     return frozenset(word.lower() for word, family in TRIGGER_LEMMAS.items() if family not in skip)
@@ -1357,7 +1357,7 @@ def _organisation_words() -> frozenset[str]:
     home country (tables.json), the outlets and NGOs (data/outlets.yaml) and `organisation_names` of
     toponym_cues.json. "a man from Oxfam", "a spokesman from Hamas": a group, not a person's origin."""
     from dateline.codebook import default_codebook
-    from dateline.extract.source import load_outlets
+    from dateline.extraction.source import load_outlets
 
     names = {n.lower() for n in cues()["organisation_names"]}
     names |= {n.lower() for n in tables()["actor_countries"] if not n.startswith("_")}

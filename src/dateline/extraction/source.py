@@ -21,7 +21,7 @@ from spacy.attrs import LEMMA, LOWER
 from spacy.tokens import Doc, Token
 
 from dateline.errors import ResourceMissingError
-from dateline.extract.packaged import any_of
+from dateline.extraction.packaged import any_of
 from dateline.model import Article, Claim, LoadedSpan, SourceProfile, Span
 from dateline.nlp.text import span_text, string_listed
 from dateline.yaml_files import load_yaml

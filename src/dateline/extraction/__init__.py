@@ -10,15 +10,15 @@ from __future__ import annotations
 
 from spacy.tokens import Doc
 
-from dateline.extract import claimants, listed_places
-from dateline.extract import claims as claims_mod
-from dateline.extract import context as context_mod
-from dateline.extract import dates as dates_mod
-from dateline.extract import decide as decide_mod
-from dateline.extract import events as events_mod
-from dateline.extract import quotes as quotes_mod
-from dateline.extract import source as source_mod
-from dateline.extract import statements as statements_mod
+from dateline.extraction import claimants, listed_places
+from dateline.extraction import claims as claims_mod
+from dateline.extraction import context as context_mod
+from dateline.extraction import dates as dates_mod
+from dateline.extraction import decide as decide_mod
+from dateline.extraction import events as events_mod
+from dateline.extraction import quotes as quotes_mod
+from dateline.extraction import source as source_mod
+from dateline.extraction import statements as statements_mod
 from dateline.geo import resolve as geo_resolve
 from dateline.model import Article, Report
 from dateline.resources import Resources

@@ -17,7 +17,7 @@ from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
 from dateline.codebook import Codebook, default_codebook
-from dateline.extract import actors as actors_mod
+from dateline.extraction import actors as actors_mod
 from dateline.geo.resolve import capital_acting, state_acting
 from dateline.model import Span
 from dateline.nlp.text import span_ents, span_text

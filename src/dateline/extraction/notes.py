@@ -5,7 +5,7 @@ Arabiya. [size=no report]".
 The reporting clause is used only when it reads as a sentence on its own (`clean_clause`: a subject first, a
 finite verb, no quote marks, line breaks or ad residue); otherwise the note is built from the event's fields
 with the sub-event type's phrase in data/note_phrases.yaml. Tags ("[size=no report]") follow the sentence.
-The cited source is added by `with_source` once the claims are known (extract/claims.py).
+The cited source is added by `with_source` once the claims are known (extraction/claims.py).
 """
 
 from __future__ import annotations
@@ -395,7 +395,7 @@ def with_source(note: str | None, claimed_by: list[str], publisher: str | None) 
 
 
 def after_merge(note: str | None, before: Event, after: Event) -> str | None:
-    """The note of an event that took a retelling's finer place, its date or its toll (extract/incidents.py): the
+    """The note of an event that took a retelling's finer place, its date or its toll (extraction/incidents.py): the
     place and date phrases the note was written with become the new ones, and a toll it lacked is added before its
     main sentence's final period. A note that named the place in its own words is left as it was."""
     if not note:

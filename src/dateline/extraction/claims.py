@@ -25,9 +25,9 @@ import re
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
-from dateline.extract import notes as notes_mod
-from dateline.extract import quotes as quotes_mod
-from dateline.extract import source as source_mod
+from dateline.extraction import notes as notes_mod
+from dateline.extraction import quotes as quotes_mod
+from dateline.extraction import source as source_mod
 from dateline.model import Article, Claim, ClaimLink, Event, Quote, Span, Statement
 from dateline.nlp.text import doc_text
 

@@ -25,10 +25,10 @@ from dataclasses import dataclass
 from typing import Any
 
 from dateline.codebook import Codebook
-from dateline.extract import notes
-from dateline.extract.classify import ADDITIONAL_DEAD, DISTINCT_INCIDENT, ELSEWHERE_TOLD, OTHER_CROWD
-from dateline.extract.fatalities import count_fatalities
-from dateline.extract.packaged import cue_lists, load_model
+from dateline.extraction import notes
+from dateline.extraction.classify import ADDITIONAL_DEAD, DISTINCT_INCIDENT, ELSEWHERE_TOLD, OTHER_CROWD
+from dateline.extraction.fatalities import count_fatalities
+from dateline.extraction.packaged import cue_lists, load_model
 from dateline.model import Actor, Event, Span
 
 MODEL_FILE = "incident_model.json"

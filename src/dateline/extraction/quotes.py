@@ -297,7 +297,7 @@ def _slogan_speaker(
 
 def _acled_group(doc: Doc, head: Token, speaker: Speaker, before: int, resources: Resources) -> Speaker:
     """Chanting crowds are named as ACLED names actors ("Iraqi protesters" → "Protesters (Iraq)")."""
-    from dateline.extract import statements as statements_mod
+    from dateline.extraction import statements as statements_mod
 
     lemma = head.lemma_.lower()
     if lemma not in statements_mod.GROUP_TEMPLATES and head.lower_ not in statements_mod.GROUP_TEMPLATES:

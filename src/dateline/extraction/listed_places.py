@@ -23,17 +23,17 @@ from spacy.tokens import Doc
 from spacy.tokens import Span as SpacySpan
 
 from dateline.codebook import Codebook
-from dateline.extract.actors import ActorMention, actor_name
-from dateline.extract.events import (
+from dateline.extraction.actors import ActorMention, actor_name
+from dateline.extraction.events import (
     DEMONSTRATION_TYPES,
     NO_DEATH_TYPES,
     event_id_cnty,
     fill_place,
     handling_told_of,
 )
-from dateline.extract.fatalities import count_fatalities
-from dateline.extract.incidents import PLACE_FIELDS
-from dateline.extract.notes import make_note
+from dateline.extraction.fatalities import count_fatalities
+from dateline.extraction.incidents import PLACE_FIELDS
+from dateline.extraction.notes import make_note
 from dateline.geo.resolve import list_closes_with_unknown_name
 from dateline.model import Actor, Article, Event, Place
 

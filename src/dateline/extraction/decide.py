@@ -14,7 +14,7 @@ background in an article and news in a brief), then a calibration map.
 flag `needs_review` (nothing is dropped): exports, the API and the map leave them out by default and the review
 queue shows them first. An event the rules vetoed (`rule_rejected:` flag) must clear the stricter overrule cut;
 under it the rules' rejection stands instead (`settle_vetoes`). Kept events that retell one incident are folded
-into one by the incident model (`extract/incidents.py`).
+into one by the incident model (`extraction/incidents.py`).
 
 Weights are read with numpy from JSON, so scoring needs no machine-learning library and is deterministic.
 """
@@ -35,14 +35,14 @@ import numpy as np
 from spacy.tokens import Doc, Token
 
 from dateline.codebook import Codebook
-from dateline.extract.incidents import ReportText, merge_retellings
-from dateline.extract.packaged import cue_lists, load_model
+from dateline.extraction.incidents import ReportText, merge_retellings
+from dateline.extraction.packaged import cue_lists, load_model
 from dateline.model import Article, DateMention, Event, Quote, RejectedCandidate, Span
 from dateline.nlp.text import span_text
 
 NEEDS_REVIEW = "needs_review"
 PLACE_AMBIGUOUS = "place_ambiguous"  # the event's town has namesakes in two countries and the text decides neither
-SUMS_INCIDENTS = "sums_incidents"  # a lead that sums incidents the report tells one by one (extract/events.py)
+SUMS_INCIDENTS = "sums_incidents"  # a lead that sums incidents the report tells one by one (extraction/events.py)
 RULE_REJECTED = "rule_rejected:"  # an event the rules turned down, proposed to the model anyway
 # A sub-type the model prefers at this probability (but under its switch) is shown to reviewers as a hint.
 SUGGEST = 0.5

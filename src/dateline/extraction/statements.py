@@ -25,7 +25,7 @@ from typing import Any
 from spacy.tokens import Doc, Token
 
 from dateline.errors import ResourceMissingError
-from dateline.extract import quotes as quotes_mod
+from dateline.extraction import quotes as quotes_mod
 from dateline.model import Article, DateMention, Place, Quote, Span, Statement
 from dateline.nlp.text import tokens_with_lemma
 from dateline.resources import Resources
@@ -83,7 +83,7 @@ def extract_statements(
     quotes: list[Quote],
 ) -> list[Statement]:
     """Every PLOVER verbal event in the article, in text order."""
-    from dateline.extract.dates import date_for_event
+    from dateline.extraction.dates import date_for_event
 
     text = article.text
     country = context_country(doc, resources)

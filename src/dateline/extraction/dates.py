@@ -43,7 +43,7 @@ from dateutil.easter import easter
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
-from dateline.extract.packaged import Lexicon
+from dateline.extraction.packaged import Lexicon
 from dateline.model import Article, DateMention, Span
 from dateline.nlp.components.dates import MONTHS, NUMBER_WORDS, SPAN_KEY, WEEKDAYS, holiday_days
 from dateline.resources import Resources

@@ -14,9 +14,9 @@ import re
 from spacy.tokens import Doc
 
 from dateline.codebook import Codebook
-from dateline.extract import actors as actors_mod
-from dateline.extract.actor_phrases import actor_mentions
-from dateline.extract.notes import make_note
+from dateline.extraction import actors as actors_mod
+from dateline.extraction.actor_phrases import actor_mentions
+from dateline.extraction.notes import make_note
 from dateline.model import Actor, Event, RejectedCandidate, Span
 
 CLAIM_DETAIL = "a claim or denial of responsibility"

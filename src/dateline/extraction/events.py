@@ -20,14 +20,14 @@ from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
 from dateline.codebook import Codebook
-from dateline.extract import actors as actors_mod
-from dateline.extract import classify, incidents
-from dateline.extract import dates as dates_mod
-from dateline.extract.actor_phrases import DESCRIBED, LEAVER, SPONSOR, actor_mentions, noun_modified
-from dateline.extract.decide import PLACE_AMBIGUOUS, SUMS_INCIDENTS
-from dateline.extract.fatalities import count_fatalities
-from dateline.extract.notes import clean_clause, make_note, reports, restate_toll
-from dateline.extract.notes import phrases as note_phrases
+from dateline.extraction import actors as actors_mod
+from dateline.extraction import classify, incidents
+from dateline.extraction import dates as dates_mod
+from dateline.extraction.actor_phrases import DESCRIBED, LEAVER, SPONSOR, actor_mentions, noun_modified
+from dateline.extraction.decide import PLACE_AMBIGUOUS, SUMS_INCIDENTS
+from dateline.extraction.fatalities import count_fatalities
+from dateline.extraction.notes import clean_clause, make_note, reports, restate_toll
+from dateline.extraction.notes import phrases as note_phrases
 from dateline.geo import resolve as geo_resolve
 from dateline.model import Actor, Article, DateMention, Event, Place, Quote, RejectedCandidate, Span
 from dateline.nlp.components.dates import SPAN_KEY as DATE_SPAN_KEY
@@ -2218,7 +2218,7 @@ LEAD_CHARS = 500
 def reports_event(report: object) -> bool:
     """Does the report tell of at least one contentious event that happened?
 
-    True when one of its events that the decision layer keeps (no `needs_review` flag: extract/decide.py) is a
+    True when one of its events that the decision layer keeps (no `needs_review` flag: extraction/decide.py) is a
     demonstration or riot, or political violence first mentioned in the lead (first LEAD_CHARS characters).
     Rejected candidates (calls, threats, plans, history, negation) never count; strategic developments alone do
     not count (an arrest or a deal is not a contention)."""

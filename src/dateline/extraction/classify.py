@@ -22,9 +22,9 @@ from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
 from dateline.codebook import load_codebook
-from dateline.extract import actors as actors_mod
-from dateline.extract import fatalities as fatalities_mod
-from dateline.extract.packaged import Lexicon, any_of
+from dateline.extraction import actors as actors_mod
+from dateline.extraction import fatalities as fatalities_mod
+from dateline.extraction.packaged import Lexicon, any_of
 from dateline.nlp.text import doc_text, span_ents, span_text, string_listed
 from dateline.yaml_files import load_yaml
 

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
-from dateline.extract.packaged import Lexicon
+from dateline.extraction.packaged import Lexicon
 from dateline.model import Event, RejectedCandidate
 from dateline.nlp.text import doc_text
 

@@ -23,7 +23,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from dateline.extract.packaged import Lexicon
+from dateline.extraction.packaged import Lexicon
 
 _UNITS = {
     "another": 1, "one": 1, "a": 1, "an": 1, "single": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
