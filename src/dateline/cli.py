@@ -242,7 +242,7 @@ def token_list(db: Annotated[str | None, typer.Option(help="Database URL or SQLi
     from dateline.store import Store
 
     try:
-        with Store(db) as store:
+        with Store(db, must_exist=True) as store:
             rows = store.list_api_tokens()
     except DatelineError as err:
         fail(str(err))
@@ -329,7 +329,7 @@ def db_info(db: DbOption = None) -> None:
     from dateline.store.db import current_revision, display_url
 
     try:
-        with Store(db) as store:
+        with Store(db, must_exist=True) as store:
             typer.echo(f"database: {display_url(store.url)} (schema {current_revision(store.engine)})")
             for name, count in store.counts().items():
                 typer.echo(f"{name:14} {count}")
@@ -539,7 +539,7 @@ def alert_list(db: DbOption = None) -> None:
     from dateline.store import Store
 
     try:
-        with Store(db) as store:
+        with Store(db, must_exist=True) as store:
             rules = list_rules(store)
     except DatelineError as err:
         fail(str(err))
