@@ -133,6 +133,18 @@ def test_alert_add_refuses_thresholds_no_event_can_meet(tmp_path: Path) -> None:
     assert result.exit_code == 0
 
 
+def test_alert_add_with_an_inverted_box_says_what_a_box_is_in_one_plain_line(tmp_path: Path) -> None:
+    from typer.testing import CliRunner
+
+    from dateline.cli import app
+
+    result = CliRunner().invoke(app, ["alert", "add", "north", "--db", str(tmp_path / "a.sqlite"),
+                                      "--bbox", "46,34,44,33"])
+    assert result.exit_code == 1
+    assert result.stderr.strip() == ("error: alert 'north': bbox is min_lon,min_lat,max_lon,max_lat with "
+                                     "min ≤ max")
+
+
 def test_alert_rule_types_take_the_codebook_spelling_or_are_refused(tmp_path: Path) -> None:
     # `--type Riot` used to save a rule that could never fire
     from dateline.alerts import AlertError, list_rules

@@ -523,7 +523,8 @@ def alert_add(
         with Store(db) as store:
             add_rule(store, name, query, jsonl=jsonl, webhook=webhook)
     except ValidationError as err:
-        fail(f"alert {name!r}: {err.errors()[0]['msg']}")
+        # pydantic opens a validator's own message with "Value error, ": the user needs the message alone
+        fail(f"alert {name!r}: {err.errors()[0]['msg'].removeprefix('Value error, ')}")
     except DatelineError as err:
         fail(str(err))
     typer.echo(f"alert rule {name!r}: {query.describe()}", err=True)
