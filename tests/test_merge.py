@@ -73,6 +73,19 @@ def test_merge_is_incremental_and_stable(db_url: str) -> None:
     assert merged[0]["source_count"] == 3
 
 
+def test_merge_reports_its_progress_event_by_event(db_url: str) -> None:
+    # A corpus's first merge places every event it holds: the CLI draws a bar from these calls.
+    first, second, third = three_reports()
+    calls: list[tuple[int, int]] = []
+    with Store(db_url) as store:
+        store.add_reports([first])
+        merge_events(store)
+        store.add_reports([second, third])
+        stats = merge_events(store, progress=lambda done, total: calls.append((done, total)))
+    assert stats.placed == 2
+    assert calls == [(1, 2), (2, 2)]  # only the two new events, each once, against the right total
+
+
 def test_merge_ids_do_not_depend_on_insertion_order(tmp_path) -> None:  # type: ignore[no-untyped-def]
     uids = []
     for name, order in (("a", [0, 1, 2]), ("b", [2, 0, 1])):

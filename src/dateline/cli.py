@@ -632,12 +632,14 @@ def merge_cmd(db: DbOption = None, min_confidence: MinConfidenceOption = None) -
 
     Example:  dateline merge --db corpus.sqlite
     """
+    from dateline.cli_output import Progress
     from dateline.merge import merge_events
     from dateline.store import Store
 
     try:
-        with Store(db, must_exist=True) as store:
-            typer.echo(merge_events(store, _min_confidence(min_confidence)).summary())
+        with Store(db, must_exist=True) as store, Progress(show=True, total=None, label="merging", lazy=True) as bar:
+            stats = merge_events(store, _min_confidence(min_confidence), progress=bar.update)
+        typer.echo(stats.summary())
     except DatelineError as err:
         fail(str(err))
 

@@ -115,7 +115,7 @@ def run_extract(inputs: list[str], fmt: str, output: Path | None, settings: Sett
     out: IO[str] = open_output(output) if output else sys.stdout
     writer = _Writer(fmt, out, many, cut=min_confidence)
     try:
-        with _Progress(show=many, total=_known_total(inputs)) as progress:
+        with Progress(show=many, total=_known_total(inputs)) as progress:
             def skipped(err: InputError) -> None:
                 if many:  # a single input's error is raised after the run, as the command's one error line
                     progress.note(f"skipped: {err}")
@@ -177,31 +177,44 @@ def _known_total(inputs: list[str]) -> int | None:
     return total
 
 
-class _Progress:
-    """A rich progress bar on stderr for multi-item runs; notes print above it. Silent when not a terminal."""
+class Progress:
+    """A rich progress bar on stderr for long work (`label`: "extracting", "merging"); notes print above it.
+    Silent when not a terminal."""
 
-    def __init__(self, show: bool, total: int | None) -> None:
+    def __init__(self, show: bool, total: int | None, label: str = "extracting", lazy: bool = False) -> None:
         self.show = show and sys.stderr.isatty()
-        self.total = total
+        self.total, self.label = total, label
+        self.lazy = lazy  # drawn at the first `update`: work with nothing to count shows no bar
         self._bar: Any = None
         self._task: Any = None
 
     def __enter__(self) -> Self:
-        if self.show:
-            from rich.console import Console
-            from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
-
-            self._bar = Progress(
-                TextColumn("extracting"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
-                console=Console(stderr=True), transient=False,
-            )
-            self._bar.__enter__()
-            self._task = self._bar.add_task("extract", total=self.total)
+        if self.show and not self.lazy:
+            self._start()
         return self
+
+    def _start(self) -> None:
+        from rich.console import Console
+        from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+        self._bar = Progress(
+            TextColumn(self.label), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
+            console=Console(stderr=True), transient=False,
+        )
+        self._bar.__enter__()
+        self._task = self._bar.add_task(self.label, total=self.total)
 
     def tick(self) -> None:
         if self._bar is not None:
             self._bar.update(self._task, advance=1)
+
+    def update(self, done: int, total: int) -> None:
+        """Set the bar to `done` of `total` (for work that counts itself, as `merge_events` does)."""
+        if self.show and self._bar is None:
+            self.total = total
+            self._start()
+        if self._bar is not None:
+            self._bar.update(self._task, completed=done, total=total)
 
     def note(self, message: str) -> None:
         if self._bar is not None:

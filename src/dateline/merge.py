@@ -34,6 +34,7 @@ import datetime as dt
 import hashlib
 import math
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -431,18 +432,22 @@ class Merger:
                 self.stats.updated += 1
 
 
-def merge_events(store: Store, min_confidence: float | None = None) -> MergeStats:
+def merge_events(store: Store, min_confidence: float | None = None,
+                 progress: Callable[[int, int], None] | None = None) -> MergeStats:
     """Find new articles' reprint clusters, then place every event not yet merged (see the module docstring);
     the merge itself is one transaction. With `min_confidence`, only events the decision keeps at that cut (or
-    a reviewer accepted) are merged."""
+    a reviewer accepted) are merged. `progress(done, total)` is called after each event is placed (a corpus's
+    first merge places every event it holds: the CLI shows a bar)."""
     reprints = assign_reprints(store)
     with store.session() as s:
         merger = Merger(s, min_confidence)
         merger.unlink_stale()
         pending = merger.pending_events()
         merger.prefetch(pending)
-        for ev in pending:
+        for done, ev in enumerate(pending, start=1):
             merger.place(ev)
+            if progress is not None:
+                progress(done, len(pending))
         merger.finish()
         merger.stats.total = len(s.scalars(select(MergedEventRow.id)).all())
         merger.stats.reprints = reprints
