@@ -180,6 +180,18 @@ def test_extract_accepts_a_plain_text_body_with_a_token(client: TestClient, toke
     assert resp.json()["article"]["published"] == "2019-11-03"
 
 
+def test_extract_names_a_misspelt_query_parameter_instead_of_dropping_it(client: TestClient, token: str) -> None:
+    # `?publishd=` used to be ignored: the article was coded without its publication date
+    resp = client.post("/extract?publishd=2019-11-03", content="Protesters blocked a road in Basra on Sunday.",
+                       headers={"Content-Type": "text/plain", **auth(token)})
+    assert resp.status_code == 422
+    assert resp.json()["detail"] == "query.publishd: unknown parameter; use one of article_id, published, url"
+    resp = client.post("/articles?published=2019-11-03", json={"text": "Protesters blocked a road in Basra."},
+                       headers=auth(token))
+    assert resp.status_code == 422
+    assert "put the article's fields in the JSON body" in resp.json()["detail"]
+
+
 def test_extract_reads_html_pages(ro_client: TestClient) -> None:
     page = (
         "<html><head><title>Sit-in in Najaf</title></head><body><nav>Home | World</nav><article>"

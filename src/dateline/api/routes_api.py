@@ -55,10 +55,24 @@ def _content_type(request: Request) -> str:
     return request.headers.get("content-type", "application/json").split(";")[0].strip().lower()
 
 
+TEXT_BODY_PARAMETERS = ("article_id", "published", "url")  # the metadata a raw text or HTML body may carry
+
+
+def _reject_unknown_body_parameters(request: Request, ctype: str) -> None:
+    """A misspelt `?publishd=` would be dropped and the article coded without its date: a 422 names it. A JSON
+    body carries its metadata itself, so no query parameter is read with one."""
+    known = TEXT_BODY_PARAMETERS if ctype in {"text/plain", "text/html"} else ()
+    unknown = sorted(set(request.query_params) - set(known))
+    if unknown:
+        hint = f"use one of {', '.join(known)}" if known else "put the article's fields in the JSON body"
+        raise HTTPException(422, f"query.{unknown[0]}: unknown parameter; {hint}")
+
+
 async def _article_request(request: Request) -> ExtractRequest:
     """The article in a request: a JSON `ExtractRequest`, or a raw text/plain or text/html body (then
     `?published=YYYY-MM-DD&url=…` may add metadata)."""
     ctype = _content_type(request)
+    _reject_unknown_body_parameters(request, ctype)
     body = await request.body()
     try:
         if ctype == "application/json":
