@@ -169,10 +169,7 @@ def geocode(
     """
     from dateline.geo.resolve import format_places, geocode_text
 
-    if text == "-":
-        text = sys.stdin.read()
-    if not text.strip():
-        fail("geocode: the text is empty")
+    text = _geocode_input(text)
     try:
         places = geocode_text(text, dateline_place=dateline_place)
     except DatelineError as err:
@@ -181,6 +178,26 @@ def geocode(
         typer.echo(json.dumps([p.model_dump(mode="json") for p in places], indent=2, ensure_ascii=False))
     else:
         typer.echo(format_places(places))
+
+
+def _geocode_input(text: str) -> str:
+    """The text to geocode, decoded and checked as `dateline extract` checks an article (one line, no
+    traceback, for bytes that are not text or a text longer than one spaCy pass takes)."""
+    from dateline.ingest.text import decode_text
+    from dateline.settings import Settings
+
+    data = sys.stdin.buffer.read() if text == "-" else text.encode("utf-8", "surrogateescape")
+    if not data.strip():
+        fail("geocode: the text is empty")
+    try:
+        text = decode_text(data, "stdin" if text == "-" else "the text").text
+    except InputError as err:
+        fail(f"geocode: {err}")
+    limit = Settings().max_article_chars
+    if len(text) > limit:
+        fail(f"geocode: the text is {len(text):,} characters long, over the {limit:,} spaCy reads in one pass: "
+             "split it")
+    return text
 
 
 @app.command()
