@@ -430,7 +430,7 @@ def watch(
     sources: Annotated[list[str], typer.Argument(help="Folders that fill up, JSONL files that grow, RSS/Atom feed files "
                                                   "or feed URLs.")],
     db: DbOption = None,
-    interval: Annotated[float, typer.Option(min=0.0, help="Seconds between polls of each source.")] = 60.0,
+    interval: Annotated[float, typer.Option(min=0.1, help="Seconds between polls of each source (at least 0.1).")] = 60.0,
     once: Annotated[bool, typer.Option("--once", help="One pass over every source, then exit.")] = False,
     settle: Annotated[float, typer.Option(min=0.0, help="A file modified less than this many seconds ago waits for the "
                                           "next pass (it may still be being written).")] = 2.0,
