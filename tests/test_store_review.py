@@ -272,3 +272,16 @@ def test_migration_0002_keeps_audit_rows_both_ways(db_url: str) -> None:
     assert history[0]["changes"]["fatalities"] == {"old": None, "new": 3}
     assert history[0]["event_uid"] is not None
     assert ids[1] > ids[0]
+
+
+def test_event_page_history_shows_a_cleared_or_unset_value_as_empty_not_python_none(db_url: str) -> None:
+    # the history read "fatalities: None → 4", Python's word for nothing
+    with Store(db_url) as store:
+        event_id = _one_event(store, fatalities=None, admin2="Karkh")
+        store.review_event(event_id, "ana", "correct", {"fatalities": 4, "admin2": None})
+        page = TestClient(create_app(store), base_url="http://localhost").get(f"/ui/events/{event_id}").text
+    history = page[page.index('id="history"'):]
+    history = history[:history.index("</ol>")]
+    assert '<code>fatalities</code>: <span class="muted">(empty)</span> → 4' in history
+    assert '<code>admin2</code>: Karkh → <span class="muted">(empty)</span>' in history
+    assert "None" not in history
