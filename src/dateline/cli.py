@@ -363,7 +363,7 @@ def run(
     workers: Annotated[int, typer.Option(min=1, help="Extraction processes (1 = this process).")] = 1,
     batch: Annotated[int, typer.Option(min=1, help="Articles per database transaction.")] = 64,
     merge: Annotated[bool, typer.Option("--merge/--no-merge", help="Merge events across articles afterwards.")] = False,
-    ray: Annotated[bool, typer.Option("--ray", help="Extract on a Ray cluster (pip install 'dateline[cluster]').")] = False,
+    ray: Annotated[bool, typer.Option("--ray", help="Extract on a Ray cluster (needs the 'cluster' extra of the package; docs/scaling.md).")] = False,
     ray_address: Annotated[str | None, typer.Option(help="Ray cluster address (implies --ray); default: local.")] = None,
     progress: Annotated[bool, typer.Option("--progress/--no-progress", help="Show the progress line.")] = True,
     timeout: Annotated[float, typer.Option(min=0.0, help="Seconds one article may take before it is recorded as a failure "
