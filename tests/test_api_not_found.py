@@ -66,3 +66,30 @@ def test_404_page_needs_no_token_and_shows_no_data(tmp_path: Path) -> None:
         assert c.get("/ui/").status_code == 401  # the dashboard itself is closed
         resp = c.get("/ui/nope")
     assert resp.status_code == 404 and "Page not found" in resp.text
+
+
+@pytest.mark.parametrize("path", ["/ui/events/abc", "/ui/events/0", "/ui/events/99999999999999"])
+def test_event_page_with_an_id_that_is_no_event_id_is_the_html_404(client: TestClient, path: str) -> None:
+    # these used to answer FastAPI's JSON 422 inside the analyst's browser tab
+    resp = client.get(path)
+    assert resp.status_code == 404
+    assert resp.headers["content-type"].startswith("text/html")
+    assert "<h1>Page not found</h1>" in resp.text and f"<code>{path}</code>" in resp.text
+    assert "event_id: Input should be" in resp.text and '"detail"' not in resp.text
+
+
+@pytest.mark.parametrize(("path", "query", "message"), [
+    ("/ui/events", "offset=-5", "offset: Input should be greater than or equal to 0"),
+    ("/ui/review", "after=next", "after: Input should be a valid integer"),
+])
+def test_dashboard_page_with_a_bad_query_value_names_it_on_an_html_page(
+        client: TestClient, path: str, query: str, message: str) -> None:
+    resp = client.get(f"{path}?{query}")
+    assert resp.status_code == 422
+    assert resp.headers["content-type"].startswith("text/html")
+    assert "<h1>Bad address</h1>" in resp.text and message in resp.text
+    assert f'<a href="{path}" id="without-query">' in resp.text  # the way back keeps the page, drops the value
+    assert '<link rel="stylesheet" href="/static/css/dateline.css">' in resp.text
+    # the JSON API keeps its JSON 422 for the same value
+    api = client.get("/events?offset=-5")
+    assert api.status_code == 422 and api.json()["detail"].startswith("query.offset")

@@ -23,3 +23,24 @@ def test_cli_reference_documents_every_command():
     for command in ("extract", "evaluate", "schema", "geocode", "run", "merge", "export", "serve", "db upgrade",
                     "token create", "failures"):
         assert f"## `dateline {command}`" in text or f"### `dateline {command}`" in text, command
+
+
+def test_no_option_help_holds_text_the_terminal_help_would_swallow_as_markup():
+    # Rich reads "[word]" as a style tag and drops it: `dateline run --help` said "pip install 'dateline'"
+    # where the source said 'dateline[cluster]'.
+    import re
+
+    import typer
+
+    from dateline.cli import app
+
+    def commands(group):
+        for command in group.commands.values():
+            yield command
+            yield from commands(command) if hasattr(command, "commands") else ()
+
+    swallowed = [(command.name, param.name, param.help)
+                 for command in commands(typer.main.get_command(app))
+                 for param in command.params
+                 if getattr(param, "help", None) and re.search(r"\[[a-z/]", param.help)]
+    assert swallowed == []

@@ -77,3 +77,53 @@ def test_evaluate_limit_below_one_is_refused_not_reported_as_an_empty_gold_file(
     result = CliRunner().invoke(app, ["evaluate", str(GOLD), "--pred", str(PRED), "--limit", limit])
     assert result.exit_code == 1
     assert result.stderr.strip() == f"error: --limit {limit}: expected a positive number of documents"
+
+
+def test_unreadable_gold_and_prediction_files_are_one_line_each(tmp_path: Path) -> None:
+    # a folder given as --pred, and bytes that are not UTF-8, used to end in a Python traceback
+    binary = b"\xff\xfe\x00\x01\x02 not text"
+    cases = {"folder": tmp_path}
+    for name in ("gold.json", "gold.jsonl", "gold.csv", "gold.xlsx"):
+        cases[name] = tmp_path / name
+        cases[name].write_bytes(binary)
+    result = CliRunner().invoke(app, ["evaluate", str(GOLD), "--pred", str(tmp_path)])
+    assert result.exit_code == 1 and isinstance(result.exception, SystemExit)
+    assert result.stderr.strip() == f"error: {tmp_path}: is a folder, not a predictions file"
+    result = CliRunner().invoke(app, ["evaluate", str(GOLD), "--pred", str(cases["gold.json"])])
+    assert result.stderr.strip().startswith(f"error: {cases['gold.json']}: not UTF-8 text (byte 0xff")
+    for name in ("gold.json", "gold.jsonl", "gold.csv", "gold.xlsx"):
+        result = CliRunner().invoke(app, ["evaluate", str(cases[name]), "--pred", str(PRED)])
+        assert result.exit_code == 1, name
+        assert isinstance(result.exception, SystemExit), name
+        assert len(result.stderr.strip().splitlines()) == 1 and str(cases[name]) in result.stderr, name
+
+
+ACLED_HEADER = "event_id_cnty,event_date,event_type,sub_event_type,country,latitude,longitude,fatalities,notes\n"
+ACLED_ROW = 'KEN1,{date},Protests,Peaceful protest,Kenya,{lat},36.8,{deaths},"Teachers marched in Nairobi."\n'
+
+
+@pytest.mark.parametrize(("cells", "message"), [
+    ({"date": "next Tuesday"}, "row 1: event_date 'next Tuesday' is not a date"),
+    ({"lat": "north"}, "row 1: latitude 'north' is not a number in -90..90"),
+    ({"lat": "123.4"}, "row 1: latitude '123.4' is not a number in -90..90"),
+    ({"deaths": "several"}, "row 1: fatalities 'several' is not a whole number"),
+])
+def test_acled_gold_cell_that_is_not_a_date_or_number_is_named(tmp_path: Path, cells: dict[str, str],
+                                                               message: str) -> None:
+    # such a cell used to be scored as dateline's miss, silently
+    gold = tmp_path / "acled.csv"
+    values = {"date": "2024-03-04", "lat": "-1.28", "deaths": "0", **cells}
+    gold.write_text(ACLED_HEADER + ACLED_ROW.format(**values), encoding="utf-8")
+    result = CliRunner().invoke(app, ["evaluate", str(gold), "--pred", str(PRED)])
+    assert result.exit_code == 1
+    assert result.stderr.strip() == f"error: {gold}: {message}" + (
+        " (YYYY-MM-DD or 02 November 2019)" if "event_date" in message else "")
+
+
+def test_acled_gold_with_good_cells_and_an_acled_style_date_loads(tmp_path: Path) -> None:
+    from dateline.evaluate.gold import load_gold
+
+    gold = tmp_path / "acled.csv"
+    gold.write_text(ACLED_HEADER + ACLED_ROW.format(date="04 March 2024", lat="-1.28", deaths="2"), encoding="utf-8")
+    [doc] = load_gold([gold])
+    assert doc.events[0]["event_date"] == "04 March 2024" and doc.events[0]["fatalities"] == "2"

@@ -330,3 +330,20 @@ def test_a_province_under_its_english_name(resources) -> None:  # type: ignore[n
     assert sinai.kind == "admin1" and sinai.country == "Egypt" and sinai.geo_precision == 3
     cairo = _place(geocode_text("Protesters gathered in Cairo on Friday.", resources), "Cairo")
     assert cairo.kind == "city"  # the province of the same name does not take the town's place
+
+
+def test_cli_geocode_refuses_bytes_that_are_not_text_and_a_text_too_long_in_one_line(
+        resources, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    # both used to end in a traceback from spaCy (a UnicodeEncodeError, a ValueError E088)
+    from dateline.cli import app
+
+    binary = CliRunner().invoke(app, ["geocode", "-"], input=b"\x7fELF\x02\x01\x01\x00\x00binary")
+    assert binary.exit_code == 1 and isinstance(binary.exception, SystemExit)
+    assert binary.stderr.strip() == "error: geocode: stdin: binary file (an executable), not text"
+    monkeypatch.setenv("DATELINE_MAX_ARTICLE_CHARS", "40")
+    long = CliRunner().invoke(app, ["geocode", "Protesters marched in Basra and in Nasiriyah on Friday."])
+    assert long.exit_code == 1 and isinstance(long.exception, SystemExit)
+    assert long.stderr.strip() == ("error: geocode: the text is 55 characters long, over the 40 spaCy reads in "
+                                   "one pass: split it")
+    fine = CliRunner().invoke(app, ["geocode", "-"], input=b"Clashes near Kirkuk.")
+    assert fine.exit_code == 0 and "Kirkuk" in fine.output

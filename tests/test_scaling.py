@@ -54,3 +54,23 @@ def test_ray_run_gives_identical_records(tmp_path, pipeline):
     errors = [r for r in results if isinstance(r, Exception)]
     assert reports == local
     assert len(errors) == 1 and "r2" in str(errors[0])
+
+
+@pytest.mark.slow
+@pytest.mark.timeout(240)
+def test_ray_run_with_as_many_actors_as_cpus_finishes(tmp_path):
+    # A local Ray on a 2-core machine with the default 2 actors used to hang: the actors held both CPUs and
+    # the read task that feeds them waited for one forever.
+    ray = pytest.importorskip("ray")
+    from dateline import cluster
+
+    corpus = tmp_path / "shard.jsonl"
+    corpus.write_text("".join(json.dumps(r) + "\n" for r in RECORDS), encoding="utf-8")
+    cluster.init(num_cpus=2)
+    try:
+        assert cluster.actor_pool(ray, 2) == (1, 1.0)
+        results = list(cluster.iter_ray_reports([corpus], actors=2, batch_size=2))
+    finally:
+        ray.shutdown()
+    assert len(results) == len(RECORDS)
+    assert sum(isinstance(r, Exception) for r in results) == 1

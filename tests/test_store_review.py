@@ -88,6 +88,33 @@ def test_api_correction_outside_the_codebook_is_422(db_url: str) -> None:
             assert next(iter(fields)) in resp.json()["detail"]
 
 
+@pytest.mark.parametrize(("changes", "message"), [
+    ({"civilian_targeting": "maybe"}, "civilian_targeting: 'maybe' is not ACLED's value"),
+    ({"source_scale": "Galactic"}, "source_scale: 'galactic' is not an ACLED source scale"),
+    ({"source_scale": "National-Planetary"}, "source_scale: 'planetary' is not an ACLED source scale"),
+])
+def test_civilian_targeting_and_source_scale_take_only_acled_words(
+    db_url: str, changes: dict, message: str
+) -> None:
+    # both were stored as typed, so an export carried a value no ACLED reader knows
+    with Store(db_url) as store:
+        event_id = _one_event(store)
+        before = store.get_event(event_id)
+        with pytest.raises(ValueError, match=message):
+            store.review_event(event_id, "ana", "correct", changes)
+        assert store.get_event(event_id) == before and store.history(event_id) == []
+
+
+def test_civilian_targeting_and_source_scale_are_written_as_acled_spells_them(db_url: str) -> None:
+    with Store(db_url) as store:
+        event_id = _one_event(store)
+        out = store.review_event(event_id, "ana", "correct", {
+            "civilian_targeting": "civilian targeting", "source_scale": "international-national"})
+        cleared = store.review_event(event_id, "ana", "correct", {"civilian_targeting": None})
+    assert (out["civilian_targeting"], out["source_scale"]) == ("Civilian targeting", "National-International")
+    assert cleared["civilian_targeting"] is None
+
+
 # -- 16: optimistic concurrency ------------------------------------------------------------------------
 def test_a_review_based_on_a_stale_version_is_a_conflict(db_url: str) -> None:
     with Store(db_url) as store:
@@ -245,3 +272,16 @@ def test_migration_0002_keeps_audit_rows_both_ways(db_url: str) -> None:
     assert history[0]["changes"]["fatalities"] == {"old": None, "new": 3}
     assert history[0]["event_uid"] is not None
     assert ids[1] > ids[0]
+
+
+def test_event_page_history_shows_a_cleared_or_unset_value_as_empty_not_python_none(db_url: str) -> None:
+    # the history read "fatalities: None → 4", Python's word for nothing
+    with Store(db_url) as store:
+        event_id = _one_event(store, fatalities=None, admin2="Karkh")
+        store.review_event(event_id, "ana", "correct", {"fatalities": 4, "admin2": None})
+        page = TestClient(create_app(store), base_url="http://localhost").get(f"/ui/events/{event_id}").text
+    history = page[page.index('id="history"'):]
+    history = history[:history.index("</ol>")]
+    assert '<code>fatalities</code>: <span class="muted">(empty)</span> → 4' in history
+    assert '<code>admin2</code>: Karkh → <span class="muted">(empty)</span>' in history
+    assert "None" not in history

@@ -233,3 +233,29 @@ def test_watch_once_exits_3_when_a_source_cannot_be_read(tmp_path: Path) -> None
     gone = CliRunner().invoke(app, ["watch", str(inbox), str(tmp_path / "gone"), "--once", "--db", db, "--quiet"])
     assert gone.exit_code == 3
     assert "warning: 1 source(s) could not be read, 0 item(s) failed" in gone.stderr
+
+
+def test_idle_passes_stay_out_of_the_log_and_an_interval_of_zero_is_refused(
+        tmp_path: Path, pipeline, caplog) -> None:  # type: ignore[no-untyped-def]
+    # with --interval 2 every idle source wrote "0 new items" to the log every 2 s; --interval 0 polled
+    # (and logged) twenty times a second
+    import logging
+
+    from typer.testing import CliRunner
+
+    from dateline.cli import app
+
+    inbox = tmp_path / "inbox"
+    inbox.mkdir()
+    write_atomically(inbox, "a00.txt", article(0))
+    caplog.set_level(logging.INFO, logger="dateline.watch")
+    with Store(f"sqlite:///{tmp_path / 'w.sqlite'}") as store:
+        watcher = Watcher([str(inbox)], store, options=WatchOptions(interval=0.05, settle=0.0, merge=False),
+                          pipeline=pipeline)
+        runs = watcher.run()
+        first, second, third = next(runs), next(runs), next(runs)
+    assert (first.new_items, second.new_items, third.new_items) == (1, 0, 0)
+    passes = [r.getMessage() for r in caplog.records if r.getMessage().startswith("pass:")]
+    assert passes == [first.summary()]  # the pass that stored the file, and no idle one
+    result = CliRunner().invoke(app, ["watch", str(inbox), "--db", str(tmp_path / "w.sqlite"), "--interval", "0"])
+    assert result.exit_code == 2 and "--interval" in result.output

@@ -169,10 +169,7 @@ def geocode(
     """
     from dateline.geo.resolve import format_places, geocode_text
 
-    if text == "-":
-        text = sys.stdin.read()
-    if not text.strip():
-        fail("geocode: the text is empty")
+    text = _geocode_input(text)
     try:
         places = geocode_text(text, dateline_place=dateline_place)
     except DatelineError as err:
@@ -181,6 +178,26 @@ def geocode(
         typer.echo(json.dumps([p.model_dump(mode="json") for p in places], indent=2, ensure_ascii=False))
     else:
         typer.echo(format_places(places))
+
+
+def _geocode_input(text: str) -> str:
+    """The text to geocode, decoded and checked as `dateline extract` checks an article (one line, no
+    traceback, for bytes that are not text or a text longer than one spaCy pass takes)."""
+    from dateline.ingest.text import decode_text
+    from dateline.settings import Settings
+
+    data = sys.stdin.buffer.read() if text == "-" else text.encode("utf-8", "surrogateescape")
+    if not data.strip():
+        fail("geocode: the text is empty")
+    try:
+        text = decode_text(data, "stdin" if text == "-" else "the text").text
+    except InputError as err:
+        fail(f"geocode: {err}")
+    limit = Settings().max_article_chars
+    if len(text) > limit:
+        fail(f"geocode: the text is {len(text):,} characters long, over the {limit:,} spaCy reads in one pass: "
+             "split it")
+    return text
 
 
 @app.command()
@@ -346,7 +363,7 @@ def run(
     workers: Annotated[int, typer.Option(min=1, help="Extraction processes (1 = this process).")] = 1,
     batch: Annotated[int, typer.Option(min=1, help="Articles per database transaction.")] = 64,
     merge: Annotated[bool, typer.Option("--merge/--no-merge", help="Merge events across articles afterwards.")] = False,
-    ray: Annotated[bool, typer.Option("--ray", help="Extract on a Ray cluster (pip install 'dateline[cluster]').")] = False,
+    ray: Annotated[bool, typer.Option("--ray", help="Extract on a Ray cluster (needs the 'cluster' extra of the package; docs/scaling.md).")] = False,
     ray_address: Annotated[str | None, typer.Option(help="Ray cluster address (implies --ray); default: local.")] = None,
     progress: Annotated[bool, typer.Option("--progress/--no-progress", help="Show the progress line.")] = True,
     timeout: Annotated[float, typer.Option(min=0.0, help="Seconds one article may take before it is recorded as a failure "
@@ -413,7 +430,7 @@ def watch(
     sources: Annotated[list[str], typer.Argument(help="Folders that fill up, JSONL files that grow, RSS/Atom feed files "
                                                   "or feed URLs.")],
     db: DbOption = None,
-    interval: Annotated[float, typer.Option(min=0.0, help="Seconds between polls of each source.")] = 60.0,
+    interval: Annotated[float, typer.Option(min=0.1, help="Seconds between polls of each source (at least 0.1).")] = 60.0,
     once: Annotated[bool, typer.Option("--once", help="One pass over every source, then exit.")] = False,
     settle: Annotated[float, typer.Option(min=0.0, help="A file modified less than this many seconds ago waits for the "
                                           "next pass (it may still be being written).")] = 2.0,

@@ -84,12 +84,24 @@ def map_reports(dataset: Any, actors: int = 2, batch_size: int = 32) -> Any:
     """The dataset of result rows: `process_batch` mapped with one pipeline per actor."""
     from ray.data import ActorPoolStrategy
 
+    size, cpus_each = actor_pool(_ray(), actors)
     return dataset.map_batches(
         _BatchProcessor,
         batch_size=batch_size,
         batch_format="numpy",
-        compute=ActorPoolStrategy(size=actors),
+        compute=ActorPoolStrategy(size=size),
+        num_cpus=cpus_each,
     )
+
+
+def actor_pool(ray: Any, actors: int) -> tuple[int, float]:
+    """How many actors to start, and the CPUs each reserves, so that one CPU stays free for the read tasks
+    that feed them: with every CPU held by an actor, Ray Data's read waits for a CPU and the run hangs
+    (on a 2-core laptop, the default 2 actors did). A single-CPU instance runs one actor on half of it."""
+    cpus = int(ray.cluster_resources().get("CPU", 0))
+    if cpus < 2:
+        return 1, 0.5
+    return max(1, min(actors, cpus - 1)), 1.0
 
 
 def init(address: str | None = None, num_cpus: int | None = None) -> Any:

@@ -44,6 +44,7 @@ from sqlalchemy.orm import Session
 from dateline.reprints import ReprintStats, assign_reprints, clusters_of, copy_publishers, normalise
 from dateline.store import Store
 from dateline.store.repository import kept_clause
+from dateline.store.review_rules import SOURCE_SCALES as _SCALE_ORDER
 from dateline.store.tables import (
     EVENT_COLUMNS,
     ArticleReprintRow,
@@ -71,7 +72,6 @@ _LOCATION_FIELDS = ("country", "iso", "region", "admin1", "admin2", "admin3", "l
                     "longitude", "geo_precision", "geonameid")
 _DATE_FIELDS = ("event_date", "year", "time_precision")
 _QUALIFIER = re.compile(r"\s*\([^)]*\)")
-_SCALE_ORDER = ("Local partner", "Subnational", "National", "Regional", "International", "New media", "Other")
 SAME_PASSAGE = 0.8  # word-set overlap at which two copies' events rest on the same passage
 _UNNAMED = {"publisher"}  # extract.claims' stand-in for an article whose publisher is unknown: not an outlet
 

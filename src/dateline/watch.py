@@ -420,7 +420,9 @@ class Watcher:
             stats = self.poll(due_only=not first)
             first = False
             if stats.sources:
-                log.info("%s", stats.summary())
+                # a pass that found nothing and met no error says nothing new: only the verbose log hears it
+                quiet = not (stats.new_items or stats.errors or stats.alerts)
+                log.log(logging.DEBUG if quiet else logging.INFO, "%s", stats.summary())
             yield stats
             if once:
                 return

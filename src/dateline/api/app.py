@@ -207,6 +207,24 @@ def not_found_page(request: Request, detail: str) -> HTMLResponse:
     )
 
 
+def invalid_page(request: Request, err: RequestValidationError) -> HTMLResponse:
+    """A dashboard page whose address holds a bad value: an id that is no number is a page that does not
+    exist (404); a bad query value (`offset=-5`) is named on a page with a way back (422), not in JSON."""
+    from dateline.api.routes_web import templates
+
+    first = (err.errors() or [{}])[0]
+    loc = [str(p) for p in first.get("loc", ())]
+    message = f"{'.'.join(loc[1:]) or 'value'}: {first.get('msg', 'invalid')}"
+    if loc[:1] == ["path"]:
+        return not_found_page(request, message)
+    return templates.TemplateResponse(
+        request,
+        "bad_request.html",
+        {"page": "bad-request", "path": request.url.path, "message": message},
+        status_code=422,
+    )
+
+
 def create_app(
     store: Store | str | None = None,
     *,
@@ -240,7 +258,9 @@ def create_app(
     app.add_middleware(SecurityHeaders)
 
     @app.exception_handler(RequestValidationError)
-    async def _invalid(_request: Request, err: RequestValidationError) -> JSONResponse:
+    async def _invalid(request: Request, err: RequestValidationError) -> Response:
+        if _is_dashboard_page(request):
+            return invalid_page(request, err)
         return JSONResponse(
             {"detail": _validation_message(err), "errors": _jsonable_errors(err.errors())}, status_code=422
         )

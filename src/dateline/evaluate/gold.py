@@ -4,6 +4,7 @@ JSONL) whose notes are the text and whose columns are the one event the text des
 from __future__ import annotations
 
 import csv
+import io
 import json
 import re
 from collections.abc import Iterator
@@ -12,10 +13,15 @@ from pathlib import Path
 from typing import Any, Literal
 
 from dateline.errors import DatelineError
+from dateline.evaluate.compare import as_date, as_float, as_int
 
 GOLD_FORMAT = "dateline-gold/1"
 ACLED_FIELDS = ("event_type", "sub_event_type", "event_date", "time_precision", "country", "admin1", "location",
                 "latitude", "longitude", "geo_precision", "fatalities", "actor1", "actor2")
+# ACLED columns whose cells must read as a date or a number; a cell that does not would be scored as a miss.
+_ACLED_TYPED = {"event_date": "a date (YYYY-MM-DD or 02 November 2019)", "latitude": "a number in -90..90",
+                "longitude": "a number in -180..180", "fatalities": "a whole number", "time_precision": "1, 2 or 3",
+                "geo_precision": "1, 2 or 3"}
 # ACLED notes carry coder tags such as "[size=no report]" or "[women targeted: candidates]": not article text.
 _CODER_TAG = re.compile(r"\s*\[[^\]\n]{0,120}[=:][^\]\n]{0,120}\]")
 
@@ -55,9 +61,24 @@ def load_gold(paths: list[Path]) -> list[GoldDoc]:
     return docs
 
 
-def read_gold_file(path: Path) -> list[GoldDoc]:
+def read_text_file(path: Path, what: str) -> str:
+    """The UTF-8 text of a gold or predictions file, or one line saying why it cannot be read."""
     if not path.exists():
-        raise GoldError(path, "no such gold file")
+        raise GoldError(path, f"no such {what} file")
+    if path.is_dir():
+        raise GoldError(path, f"is a folder, not a {what} file")
+    try:
+        return path.read_text(encoding="utf-8-sig")
+    except UnicodeDecodeError as err:
+        raise GoldError(path, f"not UTF-8 text (byte 0x{err.object[err.start]:02x} at offset {err.start}): "
+                              f"is it a {what} file?") from None
+    except OSError as err:
+        raise GoldError(path, f"cannot be read ({err.strerror})") from None
+
+
+def read_gold_file(path: Path) -> list[GoldDoc]:
+    if not path.exists() or path.is_dir():
+        read_text_file(path, "gold")
     suffix = path.suffix.lower()
     if suffix == ".csv":
         return [_acled_doc(row, i, path) for i, row in enumerate(_csv_rows(path), 1)]
@@ -67,7 +88,7 @@ def read_gold_file(path: Path) -> list[GoldDoc]:
         return [_doc_from_record(rec, i, path) for i, rec in enumerate(_jsonl(path), 1)]
     if suffix == ".json":
         try:
-            data = json.loads(path.read_text(encoding="utf-8"))
+            data = json.loads(read_text_file(path, "gold"))
         except json.JSONDecodeError as err:
             raise GoldError(path, f"not valid JSON ({err.msg} at line {err.lineno})") from None
         records = data if isinstance(data, list) else data.get("documents", [data]) if isinstance(data, dict) else []
@@ -76,14 +97,13 @@ def read_gold_file(path: Path) -> list[GoldDoc]:
 
 
 def _jsonl(path: Path) -> Iterator[dict[str, Any]]:
-    with path.open(encoding="utf-8") as handle:
-        for lineno, line in enumerate(handle, 1):
-            if not line.strip():
-                continue
-            try:
-                yield json.loads(line)
-            except json.JSONDecodeError as err:
-                raise GoldError(path, f"line {lineno} is not valid JSON ({err.msg})") from None
+    for lineno, line in enumerate(read_text_file(path, "gold").splitlines(), 1):
+        if not line.strip():
+            continue
+        try:
+            yield json.loads(line)
+        except json.JSONDecodeError as err:
+            raise GoldError(path, f"line {lineno} is not valid JSON ({err.msg})") from None
 
 
 def _doc_from_record(rec: Any, index: int, path: Path) -> GoldDoc:
@@ -118,10 +138,27 @@ def _acled_doc(row: dict[str, Any], index: int, path: Path) -> GoldDoc:
     for name in ACLED_FIELDS:
         if name in row:
             value = row[name]
+            _check_acled_cell(path, index, name, value)
             # An empty actor2 means "no second actor" in ACLED and is scored as such; other blanks are unknown.
             event[name] = "" if name == "actor2" and value in (None, "") else (None if value == "" else value)
     return GoldDoc(id=doc_id, kind="acled", source=str(path), text=clean_notes(str(text)),
                    data={"id": doc_id, "events": [event], "row": row})
+
+
+def _check_acled_cell(path: Path, index: int, name: str, value: Any) -> None:
+    if name not in _ACLED_TYPED or value in (None, "") or isinstance(value, list):
+        return
+    if name == "event_date":
+        ok = as_date(value) is not None
+    elif name in {"latitude", "longitude"}:
+        number = as_float(value)
+        ok = number is not None and abs(number) <= (90 if name == "latitude" else 180)
+    else:
+        number = as_float(value)
+        ok = number is not None and number == as_int(value) and number >= 0
+        ok = ok and (name == "fatalities" or number in (1, 2, 3))
+    if not ok:
+        raise GoldError(path, f"row {index}: {name} {value!r} is not {_ACLED_TYPED[name]}")
 
 
 def clean_notes(text: str) -> str:
@@ -129,7 +166,7 @@ def clean_notes(text: str) -> str:
 
 
 def _csv_rows(path: Path) -> Iterator[dict[str, Any]]:
-    with path.open(encoding="utf-8-sig", newline="") as handle:
+    with io.StringIO(read_text_file(path, "gold"), newline="") as handle:
         reader = csv.DictReader(handle)
         if not reader.fieldnames or "notes" not in [f.strip().lower() for f in reader.fieldnames]:
             raise GoldError(path, "an ACLED CSV gold needs a 'notes' column (the text) and the event columns")
@@ -138,9 +175,15 @@ def _csv_rows(path: Path) -> Iterator[dict[str, Any]]:
 
 
 def _xlsx_rows(path: Path) -> Iterator[dict[str, Any]]:
-    import openpyxl
+    import zipfile
 
-    book = openpyxl.load_workbook(path, read_only=True, data_only=True)
+    import openpyxl
+    from openpyxl.utils.exceptions import InvalidFileException
+
+    try:
+        book = openpyxl.load_workbook(path, read_only=True, data_only=True)
+    except (zipfile.BadZipFile, InvalidFileException, KeyError) as err:
+        raise GoldError(path, f"not an Excel workbook ({err}); save it again as .xlsx or .csv") from None
     try:
         rows = book.worksheets[0].iter_rows(values_only=True)
         header = [str(h).strip().lower() if h is not None else "" for h in next(rows, ())]

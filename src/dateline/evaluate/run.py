@@ -13,7 +13,7 @@ from pydantic import ValidationError
 from dateline.errors import DatelineError, InputError
 from dateline.evaluate.acled import score_acled
 from dateline.evaluate.articles import score_article
-from dateline.evaluate.gold import GoldDoc, load_gold
+from dateline.evaluate.gold import GoldDoc, load_gold, read_text_file
 from dateline.evaluate.scores import Scores
 from dateline.model import Article, Report
 
@@ -85,9 +85,7 @@ def spread(total: int, limit: int, sample: bool = False, seed: int = 0) -> list[
 
 def read_predictions(path: Path) -> list[Report]:
     """Reports from a JSON file (one Report, a list, or {"reports": [...]}) or JSONL (one Report per line)."""
-    if not path.exists():
-        raise DatelineError(f"{path}: no such predictions file")
-    text = path.read_text(encoding="utf-8")
+    text = read_text_file(path, "predictions")
     records: list[object]
     if path.suffix.lower() in {".jsonl", ".ndjson"}:
         records = []

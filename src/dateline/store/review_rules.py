@@ -19,6 +19,10 @@ from dateline.store.tables import EventRow
 
 INT_RANGE = (-(2**31), 2**31 - 1)  # PostgreSQL `integer`; SQLite would take more, exports would not
 FATALITIES_MAX = 1_000_000
+# ACLED's source scales in its own order; a source_scale joins several with "-" ("National-International").
+SOURCE_SCALES = ("Local partner", "Subnational", "National", "Regional", "International", "New media", "Other")
+# ACLED's civilian_targeting column holds this value or nothing.
+CIVILIAN_TARGETING = "Civilian targeting"
 
 
 def apply_corrections(current: Event, changes: dict[str, Any], book: Codebook) -> Event:
@@ -34,6 +38,7 @@ def apply_corrections(current: Event, changes: dict[str, Any], book: Codebook) -
     derived.update(_type_fields(updated, changes, book))
     derived.update(_inter_fields(updated, changes, book))
     derived.update(_country_fields(updated, changes, book))
+    derived.update(_vocabulary_fields(updated, changes))
     return updated.model_copy(update=derived)
 
 
@@ -111,3 +116,22 @@ def _country_fields(event: Event, changes: dict[str, Any], book: Codebook) -> di
             raise ValueError(f"{name}: {getattr(event, name)!r} does not fit country {event.country!r} "
                              f"({implied!r}); correct country")
     return {"country": book.country_name(iso3), "iso": iso, "region": region}
+
+
+def _vocabulary_fields(event: Event, changes: dict[str, Any]) -> dict[str, Any]:
+    """civilian_targeting and source_scale take only ACLED's words (any case, written as ACLED spells them)."""
+    derived: dict[str, Any] = {}
+    if "civilian_targeting" in changes and event.civilian_targeting is not None:
+        if event.civilian_targeting.strip().lower() != CIVILIAN_TARGETING.lower():
+            raise ValueError(f"civilian_targeting: {event.civilian_targeting!r} is not ACLED's value: use "
+                             f"{CIVILIAN_TARGETING!r}, or null when civilians were not the target")
+        derived["civilian_targeting"] = CIVILIAN_TARGETING
+    if "source_scale" in changes and event.source_scale is not None:
+        known = {scale.lower(): scale for scale in SOURCE_SCALES}
+        parts = [part.strip().lower() for part in event.source_scale.split("-")]
+        unknown = [part for part in parts if part not in known]
+        if unknown:
+            raise ValueError(f"source_scale: {unknown[0]!r} is not an ACLED source scale ({', '.join(SOURCE_SCALES)}; "
+                             "join several with '-', e.g. 'National-International')")
+        derived["source_scale"] = "-".join(scale for scale in SOURCE_SCALES if scale.lower() in parts)
+    return derived
