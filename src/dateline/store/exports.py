@@ -210,24 +210,24 @@ def export(store: Store, fmt: str, where: Sequence[str] = (), output: Path | Non
 
         with _text_out(output) as out:
             written, skipped = write_geojson(stream, out)
-        return f"wrote {written} events to {target}" + (f" ({skipped} without coordinates left out)" if skipped else "")
+        return f"wrote {_events(written)} to {target}" + (f" ({skipped} without coordinates left out)" if skipped else "")
     if fmt == "parquet":
         from dateline.export.parquet import write_parquet
 
         if output is None:
             raise ExportError("--format parquet needs -o FILE (Parquet is binary)")
         check_writable(output)
-        return f"wrote {write_parquet(stream, output)} events to {target}"
+        return f"wrote {_events(write_parquet(stream, output))} to {target}"
     if fmt == "evidence":
         from dateline.export.evidence import write_evidence
 
         with _text_out(output) as out:
-            return f"wrote {write_evidence(stream, out)} events to {target}"
+            return f"wrote {_events(write_evidence(stream, out))} to {target}"
     if fmt == "acled":
         writer = _acled_writer()
         with _text_out(output) as out:
             written = writer(with_articles(store, stream), out)
-        return f"wrote {written} events to {target}"
+        return f"wrote {_events(written)} to {target}"
     writer = _plover_writer()
     reports = list(plover_reports(store, stream))
     with _text_out(output) as out:
@@ -248,3 +248,5 @@ def plover_reports(store: Store, stream: Iterator[tuple[Event, dict[str, Any]]])
             yield report.model_copy(update={"events": events[article_id]})
 
 
+def _events(count: int) -> str:
+    return f"{count} event" if count == 1 else f"{count} events"
