@@ -1,5 +1,5 @@
 """A damaged, truncated, empty or foreign database file: every command says so in one line and exits
-non-zero, the server answers 503 JSON, and nothing is silently created in its place."""
+non-zero, the server answers 503 (JSON for the API, a page for the dashboard), and nothing is silently created in its place."""
 
 from __future__ import annotations
 
@@ -91,6 +91,25 @@ def test_db_upgrade_without_a_version_table_is_one_line(tmp_path: Path) -> None:
     result = CliRunner().invoke(app, ["db", "upgrade", "--db", url])
     assert result.exit_code == 1 and "Traceback" not in result.output
     assert result.output.strip().splitlines()[-1].startswith("error: ")
+
+
+def test_a_dashboard_page_on_a_damaged_file_is_a_page_saying_so_and_the_json_feeds_stay_json(tmp_path: Path) -> None:
+    from fastapi.testclient import TestClient
+
+    from dateline.api import create_app
+
+    path = _filled(tmp_path / "live.sqlite")
+    store = Store(f"sqlite:///{path}")
+    client = TestClient(create_app(store), raise_server_exceptions=False)
+    assert client.get("/ui/events").status_code == 200
+    store.engine.dispose()
+    with open(path, "r+b") as handle:
+        handle.truncate(path.stat().st_size // 3)
+    page = client.get("/ui/events")
+    assert page.status_code == 503 and page.headers["content-type"].startswith("text/html")
+    assert "The database cannot be read" in page.text and "damaged" in page.text
+    feed = client.get("/ui/points.json")
+    assert feed.status_code == 503 and "damaged" in feed.json()["detail"]
 
 
 def test_the_server_answers_503_json_when_the_file_is_damaged_after_start(tmp_path: Path) -> None:

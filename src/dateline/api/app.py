@@ -207,6 +207,16 @@ def not_found_page(request: Request, detail: str) -> HTMLResponse:
     )
 
 
+def store_error_page(request: Request, detail: str) -> HTMLResponse:
+    """The dashboard's page for a database it cannot read (damaged, truncated, a server gone): status 503."""
+    from dateline.api.routes_web import templates
+
+    return templates.TemplateResponse(
+        request, "store_error.html", {"page": "store-error", "path": request.url.path, "message": detail},
+        status_code=503,
+    )
+
+
 def invalid_page(request: Request, err: RequestValidationError) -> HTMLResponse:
     """A dashboard page whose address holds a bad value: an id that is no number is a page that does not
     exist (404); a bad query value (`offset=-5`) is named on a page with a way back (422), not in JSON."""
@@ -266,8 +276,11 @@ def create_app(
         )
 
     @app.exception_handler(StoreError)
-    async def _store_error(_request: Request, err: StoreError) -> JSONResponse:
-        # A damaged database or a lost server: one line saying so, not a traceback and a reset connection.
+    async def _store_error(request: Request, err: StoreError) -> Response:
+        # A damaged database or a lost server: one line saying so, not a traceback and a reset connection; a
+        # person reading the dashboard gets it on a page of the dashboard, scripts keep the JSON.
+        if _is_dashboard_page(request):
+            return store_error_page(request, str(err))
         return JSONResponse({"detail": str(err)}, status_code=503)
 
     @app.exception_handler(StarletteHTTPException)
