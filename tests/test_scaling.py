@@ -74,3 +74,23 @@ def test_ray_run_with_as_many_actors_as_cpus_finishes(tmp_path):
         ray.shutdown()
     assert len(results) == len(RECORDS)
     assert sum(isinstance(r, Exception) for r in results) == 1
+
+
+def test_ray_refuses_inputs_that_are_no_shards_in_one_line_before_starting_a_cluster(tmp_path):
+    # `dateline run notes/ --ray` on a folder of text files failed deep inside a Ray worker, in a stack trace
+    from typer.testing import CliRunner
+
+    from dateline.cli import app
+
+    notes = tmp_path / "notes"
+    notes.mkdir()
+    (notes / "a.txt").write_text("Protesters marched in Basra on Sunday.", encoding="utf-8")
+    result = CliRunner().invoke(app, ["run", str(notes), "--ray", "--db", str(tmp_path / "r.sqlite"),
+                                      "--no-progress"])
+    assert result.exit_code == 1
+    assert result.stderr.strip().splitlines()[-1] == (
+        f"error: {notes}: --ray reads JSONL or Parquet shards (.jsonl, .json, .parquet); run without --ray "
+        "for text, HTML, feeds and WARC archives")
+    missing = CliRunner().invoke(app, ["run", str(tmp_path / "none.jsonl"), "--ray", "--db",
+                                       str(tmp_path / "r.sqlite"), "--no-progress"])
+    assert missing.exit_code == 1 and "none.jsonl: no such file or directory" in missing.stderr

@@ -360,7 +360,8 @@ def db_info(db: DbOption = None) -> None:
 def run(
     inputs: Annotated[list[str], typer.Argument(help="Files, directories, JSONL corpora, RSS/Atom feeds, WARC archives.")],
     db: DbOption = None,
-    workers: Annotated[int, typer.Option(min=1, help="Extraction processes (1 = this process).")] = 1,
+    workers: Annotated[int, typer.Option(min=1, help="Extraction processes (1 = this process); with --ray, the "
+                                         "Ray actors (at least 2).")] = 1,
     batch: Annotated[int, typer.Option(min=1, help="Articles per database transaction.")] = 64,
     merge: Annotated[bool, typer.Option("--merge/--no-merge", help="Merge events across articles afterwards.")] = False,
     ray: Annotated[bool, typer.Option("--ray", help="Extract on a Ray cluster (needs the 'cluster' extra of the package; docs/scaling.md).")] = False,
@@ -400,7 +401,7 @@ def run(
             if ray or ray_address:
                 from dateline.cluster import run_ray
 
-                reports = run_ray(inputs, db_url=store.url, address=ray_address)
+                reports = run_ray(inputs, db_url=store.url, address=ray_address, actors=max(2, workers))
                 stats = run_reports(reports, store, inputs=inputs, batch_size=batch, on_batch=bar)
             else:
                 stats = run_corpus(inputs, store, settings, workers=workers, batch_size=batch,

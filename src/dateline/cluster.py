@@ -65,8 +65,26 @@ def _rows(batch: dict[str, Any]) -> list[dict[str, Any]]:
     return rows
 
 
+SHARD_SUFFIXES = (".jsonl", ".json", ".parquet")  # what Ray Data reads here; the rest is the local runner's
+
+
+def check_shards(inputs: Sequence[str | Path]) -> None:
+    """DatelineError naming the first input Ray cannot read as shards: a missing path, or a file or a folder
+    holding no JSONL or Parquet. Ray would fail on it deep inside a worker, in a stack trace; text, HTML, feeds
+    and WARC archives go through the local runner (`dateline run` without --ray)."""
+    for raw in inputs:
+        path = Path(raw)
+        if not path.exists():
+            raise DatelineError(f"{path}: no such file or directory")
+        shards = [path] if path.is_file() else [p for p in path.rglob("*") if p.is_file()]
+        if not any(p.suffix.lower() in SHARD_SUFFIXES for p in shards):
+            raise DatelineError(f"{path}: --ray reads JSONL or Parquet shards ({', '.join(SHARD_SUFFIXES)}); "
+                                "run without --ray for text, HTML, feeds and WARC archives")
+
+
 def read_dataset(inputs: Sequence[str | Path]) -> Any:
     """A Ray Dataset over JSONL (`.jsonl`, `.json`) or Parquet shards (files or directories)."""
+    check_shards(inputs)
     ray = _ray()
     paths = [str(p) for p in inputs]
     if all(p.endswith(".parquet") or Path(p, "_SUCCESS").exists() for p in paths):
@@ -142,7 +160,9 @@ def write_parquet(inputs: Sequence[str | Path], output_dir: str | Path, address:
 
 def run_ray(inputs: Sequence[str | Path], db_url: str | None = None, address: str | None = None,
             actors: int = 2, output: str | Path | None = None) -> Iterator[Report | DatelineError]:
-    """Entry point for `dateline run --ray`: Parquet shards to `output` when given, else stream reports back."""
+    """Entry point for `dateline run --ray`: Parquet shards to `output` when given, else stream reports back.
+    Inputs Ray cannot read are refused here, before a cluster is started."""
+    check_shards(inputs)
     if output is not None:
         write_parquet(inputs, output, address=address, actors=actors)
         return iter(())
