@@ -94,3 +94,10 @@ def test_ray_refuses_inputs_that_are_no_shards_in_one_line_before_starting_a_clu
     missing = CliRunner().invoke(app, ["run", str(tmp_path / "none.jsonl"), "--ray", "--db",
                                        str(tmp_path / "r.sqlite"), "--no-progress"])
     assert missing.exit_code == 1 and "none.jsonl: no such file or directory" in missing.stderr
+
+
+def test_the_shard_check_leaves_cloud_storage_to_ray(tmp_path):
+    from dateline import cluster
+
+    (tmp_path / "part-0.jsonl").write_text("{}\n", encoding="utf-8")
+    cluster.check_shards([tmp_path, "s3://bucket/news/", "gs://bucket/shards/part-0.parquet"])  # no error

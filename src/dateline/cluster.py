@@ -69,10 +69,12 @@ SHARD_SUFFIXES = (".jsonl", ".json", ".parquet")  # what Ray Data reads here; th
 
 
 def check_shards(inputs: Sequence[str | Path]) -> None:
-    """DatelineError naming the first input Ray cannot read as shards: a missing path, or a file or a folder
-    holding no JSONL or Parquet. Ray would fail on it deep inside a worker, in a stack trace; text, HTML, feeds
+    """DatelineError naming the first local input Ray cannot read as shards: a missing path, or a file or a
+    folder holding no JSONL or Parquet. Ray would fail on it deep inside a worker, in a stack trace; text, HTML, feeds
     and WARC archives go through the local runner (`dateline run` without --ray)."""
     for raw in inputs:
+        if "://" in str(raw):
+            continue  # cloud storage (s3://, gs://): only Ray's filesystem layer can look there
         path = Path(raw)
         if not path.exists():
             raise DatelineError(f"{path}: no such file or directory")
