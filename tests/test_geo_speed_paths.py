@@ -114,3 +114,26 @@ def test_team_role_test_keeps_every_role_the_hyphen_walk_finds(nlp) -> None:  # 
     assert {_word_at(doc, k) for k in at_roles} >= {"fly-half", "striker", "full-back"}
     assert all(_in_a_listed_word(doc[k].lower_, "team_role_words") for k in at_roles)
     assert not _in_a_listed_word("cardiff", "team_role_words")
+
+
+def test_pass_tables_give_each_mention_the_votes_the_per_mention_scan_gives(resources, nlp) -> None:  # type: ignore[no-untyped-def]
+    # The resolver's pass reads each mention's children and its paragraph's town readings from tables built once;
+    # they must hold what scanning every mention per mention finds: repeated names, a written hierarchy, and
+    # towns of two paragraphs.
+    from dateline.geo.resolve import _context, _mention_votes, _mentions, _paragraph_starts, _PassTables
+    from dateline.model import Article
+
+    text = ("Protesters marched in Kut, Amarah and Basra on Sunday, and again in Basra and Kut on Monday. Police "
+            "fired on a crowd in Hamza (Diwaniyah, Qadisiyah) and in Kut.\n\n"
+            "In Mosul and Tal Afar, Nineveh, residents rallied; Mosul stayed calm after dusk.")
+    article = Article(id="t", text=text)
+    doc = nlp(text)
+    gaz = resources.gazetteer
+    sent_starts, para_starts = [s.start_char for s in doc.sents], _paragraph_starts(text)
+    mentions = _mentions(article, doc, gaz, sent_starts, para_starts)
+    ctx = _context(article, doc, mentions, gaz, sent_starts, para_starts)
+    tables = _PassTables.of(mentions, ctx)
+    assert any(child for m in mentions for child in tables.children_of.get(id(m), []))  # a hierarchy was read
+    assert len(tables.para_towns[0]) < len(ctx.towns[0])  # the first paragraph's repeated names kept once
+    for m in mentions:
+        assert _mention_votes(m, mentions, ctx, tables) == _mention_votes(m, mentions, ctx), m.text

@@ -1367,14 +1367,48 @@ class _MentionVotes:
     large: list[tuple[str, int]]  # `_large_namesakes(m)`
 
 
-def _mention_votes(m: Mention, mentions: list[Mention], ctx: Context) -> _MentionVotes:
+@dataclass
+class _PassTables:
+    """What every mention of one resolver pass reads, built once for the pass: each mention's children, and each
+    paragraph's town readings with a repeated (text, name, reading) kept once. Scanned per mention, both made the
+    pass quadratic in the mentions (a report listing 2,000 towns took a minute and a half)."""
+
+    children_of: dict[int, list[Mention]]  # by the parent's id()
+    para_towns: dict[int, list[tuple[str, str, Entry]]]  # (mention text, folded name, reading), in text order
+
+    @classmethod
+    def of(cls, mentions: list[Mention], ctx: Context) -> _PassTables:
+        para_towns = {para: list(dict.fromkeys((mentions[k].text, other, t) for k, other, t in towns))
+                      for para, towns in ctx.towns.items()}
+        return cls(_children_by_parent(mentions), para_towns)
+
+
+def _mention_votes(m: Mention, mentions: list[Mention], ctx: Context,
+                   tables: _PassTables | None = None) -> _MentionVotes:
     own = _anchor(m, ctx)
     totals = (_vote_total(ctx.sent.get(m.sent), own), _vote_total(ctx.para.get(m.para), own),
               _vote_total(ctx.article, own))
     name = fold(m.name)
-    towns = [(mentions[k].text, t) for k, other, t in ctx.towns.get(m.para, ()) if other != name and mentions[k] is not m]
-    children = [child for child in mentions if child.parent is not None and mentions[child.parent] is m]
+    # The other names' readings: a mention's own readings carry its own folded name, so the name test leaves them
+    # out. A name the paragraph repeats gives the same readings again; `_near_named` keeps the first of equally near
+    # readings, so each (text, reading) pair is kept once, in text order, and its answer is the same.
+    if tables is not None:
+        towns = list(dict.fromkeys((text, t) for text, other, t in tables.para_towns.get(m.para, ()) if other != name))
+        children = tables.children_of.get(id(m), [])
+    else:
+        towns = list(dict.fromkeys((mentions[k].text, t) for k, other, t in ctx.towns.get(m.para, ())
+                                   if other != name and mentions[k] is not m))
+        children = [child for child in mentions if child.parent is not None and mentions[child.parent] is m]
     return _MentionVotes(own, totals, towns, children, _large_namesakes(m))
+
+
+def _children_by_parent(mentions: list[Mention]) -> dict[int, list[Mention]]:
+    """The mentions the text writes inside each mention (by the parent's id()), in text order."""
+    children: dict[int, list[Mention]] = {}
+    for child in mentions:
+        if child.parent is not None:
+            children.setdefault(id(mentions[child.parent]), []).append(child)
+    return children
 
 
 USUAL_READING_BONUS = 1.5  # "Sudan" stays Sudan unless the text's places lean clearly to South Sudan
@@ -2086,13 +2120,14 @@ class Resolver:
         # enclosing places first ("X, Y": Y), so that a town is looked for inside the province the text means
         # (outermost first: in "X (Y, Z)" Z, then Y, then X)
         order = sorted(range(len(mentions)), key=lambda k: (not mentions[k].is_parent, -k if mentions[k].is_parent else k))
+        tables = _PassTables.of(mentions, ctx)
         for k in order:
             m = mentions[k]
             if not m.candidates:
                 continue
             pe = chosen[m.parent] if m.parent is not None else None
             rejected = m.parent is not None and pe is None and places[m.parent] is not None
-            votes = _mention_votes(m, mentions, ctx)  # the same for each of its readings
+            votes = _mention_votes(m, mentions, ctx, tables)  # the same for each of its readings
             scored = sorted(
                 ((*_score(m, e, mentions, ctx, actor_countries, pe, rejected, votes), e) for e in m.candidates),
                 key=lambda t: (-t[0], t[2].idx),
