@@ -180,6 +180,12 @@ def parse_event_id_cnty(value: str | None) -> tuple[str, str] | None:
     return (m.group("iso3"), m.group("hash")) if m else None
 
 
+
+# ACLED's words for two Event columns: its source scales in its own order (a source_scale joins several with "-",
+# "National-International"), and the one value of civilian_targeting (else empty).
+SOURCE_SCALES = ("Local partner", "Subnational", "National", "Regional", "International", "New media", "Other")
+CIVILIAN_TARGETING = "Civilian targeting"
+
 class Event(Record):
     """One ACLED event. Columns carry ACLED's names; the rest is what a coder keeps in mind."""
 

@@ -29,7 +29,17 @@ from dateline.extraction.fatalities import count_fatalities
 from dateline.extraction.notes import clean_clause, make_note, reports, restate_toll
 from dateline.extraction.notes import phrases as note_phrases
 from dateline.geo import resolve as geo_resolve
-from dateline.model import Actor, Article, DateMention, Event, Place, Quote, RejectedCandidate, Span
+from dateline.model import (
+    CIVILIAN_TARGETING,
+    Actor,
+    Article,
+    DateMention,
+    Event,
+    Place,
+    Quote,
+    RejectedCandidate,
+    Span,
+)
 from dateline.nlp.components.dates import SPAN_KEY as DATE_SPAN_KEY
 from dateline.nlp.text import span_text, verbless
 from dateline.resources import Resources
@@ -2051,7 +2061,7 @@ def _fill_actors(event: Event, cand: Candidate, iso3: str | None, book: Codebook
         _set_actor(event, 2, second, evidence)
     event.interaction = book.interaction(event.inter1, event.inter2)
     if event.disorder_type and "Political violence" in event.disorder_type and event.inter2 == 7:
-        event.civilian_targeting = "Civilian targeting"
+        event.civilian_targeting = CIVILIAN_TARGETING
     event.actors = [Actor(name=n, inter=i, inter_label=book.inter_label(i), country=event.country,
                           evidence=(Span(start=m.start, end=m.end, text=m.text) if m is not None and m.text else None))
                     for n, i, m in (x for x in (first, second) if x is not None)]

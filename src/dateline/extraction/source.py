@@ -22,7 +22,7 @@ from spacy.tokens import Doc, Token
 
 from dateline.errors import ResourceMissingError
 from dateline.extraction.packaged import any_of
-from dateline.model import Article, Claim, LoadedSpan, SourceProfile, Span
+from dateline.model import SOURCE_SCALES, Article, Claim, LoadedSpan, SourceProfile, Span
 from dateline.nlp.text import span_text, string_listed
 from dateline.yaml_files import load_yaml
 
@@ -109,11 +109,10 @@ def find_outlet(name: str | None, *, credit: bool = False) -> Outlet | None:
 def source_scale(names: list[str], *, credit: bool = False) -> str | None:
     """ACLED source_scale of the given sources, joined ACLED-style ("National-International"); `credit` as
     in `find_outlet` (the publisher's own name)."""
-    order = ["Local partner", "Subnational", "National", "Regional", "International", "New media", "Other"]
     scales = {o.scale for n in names if (o := find_outlet(n, credit=credit)) is not None}
     if not scales and names:
         scales = {"Other"}
-    return "-".join(s for s in order if s in scales) or None
+    return "-".join(s for s in SOURCE_SCALES if s in scales) or None
 
 
 @functools.cache

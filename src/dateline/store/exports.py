@@ -9,10 +9,10 @@ from __future__ import annotations
 
 import datetime as dt
 import sys
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any, TextIO
+from typing import Any, TextIO, TypeVar
 
 from dateline.errors import DatelineError
 from dateline.model import Article, Event, Report
@@ -21,6 +21,7 @@ from dateline.store.repository import EventFilter, Store, event_from_row
 from dateline.store.type_names import canonical_types
 
 FORMATS = ("acled", "geojson", "parquet", "plover", "evidence")
+T = TypeVar("T")
 WHERE_HELP = (
     "date>=YYYY-MM-DD, date<=YYYY-MM-DD, date=YYYY-MM-DD, country=Iraq, admin1=Baghdad, event_type=Riots, "
     "sub_event_type=…, actor=…, source=…, status=accepted (several values: a,b)"
@@ -95,27 +96,32 @@ def with_articles(store: Store, stream: Iterable[tuple[Event, dict[str, Any]]]) 
     """Each event with its stored article, which gives an ACLED row its timestamp and an undated event its
     date as `dateline extract --format acled` gives them (a merged event has no one article: None)."""
     cache: dict[int, Article | None] = {}
+
+    def article(article_id: int) -> Article | None:
+        stored = store.get_article(article_id)
+        return Article.model_validate({**stored["metadata"], "text": stored["text"]}) if stored else None
+
     for event, extra in stream:
         article_id = extra.get("article_id")
-        if article_id is None:
-            yield event, None
-            continue
-        if article_id not in cache:
-            if len(cache) > 10_000:
-                cache.clear()
-            stored = store.get_article(article_id)
-            cache[article_id] = (Article.model_validate({**stored["metadata"], "text": stored["text"]})
-                                 if stored else None)
-        yield event, cache[article_id]
+        yield event, (None if article_id is None else _cached(cache, article_id, article))
 
 
-def _article_info(store: Store, cache: dict[int, dict[str, Any]], article_id: int) -> dict[str, Any]:
+def _cached(cache: dict[int, T], article_id: int, load: Callable[[int], T]) -> T:
+    """`load(article_id)`, kept in `cache`, which is emptied past 10,000 articles (an export of a whole corpus
+    reads each article once per run of its events, not once per event)."""
     if article_id not in cache:
         if len(cache) > 10_000:
             cache.clear()
-        art = store.get_article(article_id) or {}
-        cache[article_id] = {k: art.get(k) for k in ("id", "title", "url", "publisher", "published", "path")}
+        cache[article_id] = load(article_id)
     return cache[article_id]
+
+
+def _article_info(store: Store, cache: dict[int, dict[str, Any]], article_id: int) -> dict[str, Any]:
+    def info(key: int) -> dict[str, Any]:
+        art = store.get_article(key) or {}
+        return {k: art.get(k) for k in ("id", "title", "url", "publisher", "published", "path")}
+
+    return _cached(cache, article_id, info)
 
 
 def event_stream(store: Store, f: EventFilter, *, with_article: bool = False) -> Iterator[tuple[Event, dict[str, Any]]]:

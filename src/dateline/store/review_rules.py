@@ -14,15 +14,11 @@ from typing import Any
 from pydantic import ValidationError
 
 from dateline.codebook import Codebook
-from dateline.model import Event
+from dateline.model import CIVILIAN_TARGETING, SOURCE_SCALES, Event
 from dateline.store.tables import EventRow
 
 INT_RANGE = (-(2**31), 2**31 - 1)  # PostgreSQL `integer`; SQLite would take more, exports would not
 FATALITIES_MAX = 1_000_000
-# ACLED's source scales in its own order; a source_scale joins several with "-" ("National-International").
-SOURCE_SCALES = ("Local partner", "Subnational", "National", "Regional", "International", "New media", "Other")
-# ACLED's civilian_targeting column holds this value or nothing.
-CIVILIAN_TARGETING = "Civilian targeting"
 
 
 def apply_corrections(current: Event, changes: dict[str, Any], book: Codebook) -> Event:
