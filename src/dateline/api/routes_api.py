@@ -4,6 +4,7 @@ library call (`Pipeline`, `Store`, `dateline.api.queries`)."""
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable
 from typing import Annotated, Any, Literal
 from urllib.parse import urlencode
 
@@ -62,9 +63,14 @@ def _reject_unknown_body_parameters(request: Request, ctype: str) -> None:
     """A misspelt `?publishd=` would be dropped and the article coded without its date: a 422 names it. A JSON
     body carries its metadata itself, so no query parameter is read with one."""
     known = TEXT_BODY_PARAMETERS if ctype in {"text/plain", "text/html"} else ()
+    _refuse_unknown_query(request, known,
+                          f"use one of {', '.join(known)}" if known else "put the article's fields in the JSON body")
+
+
+def _refuse_unknown_query(request: Request, known: Iterable[str], hint: str) -> None:
+    """A 422 naming the first query parameter not in `known`, with `hint` on what to send instead."""
     unknown = sorted(set(request.query_params) - set(known))
     if unknown:
-        hint = f"use one of {', '.join(known)}" if known else "put the article's fields in the JSON body"
         raise HTTPException(422, f"query.{unknown[0]}: unknown parameter; {hint}")
 
 
@@ -198,9 +204,7 @@ def _reject_unknown_parameters(request: Request) -> None:
     if route is None:
         return
     known = _query_names(route.dependant)
-    unknown = sorted(set(request.query_params) - known)
-    if unknown:
-        raise HTTPException(422, f"query.{unknown[0]}: unknown parameter; use one of {', '.join(sorted(known))}")
+    _refuse_unknown_query(request, known, f"use one of {', '.join(sorted(known))}")
 
 
 def event_filter(
