@@ -87,12 +87,16 @@ TEXT_FILTERS = tuple(f for f in queries.FILTER_FIELDS if f not in {"date_from", 
 PAGE_FILTERS = ("date_from", "date_to", *TEXT_FILTERS, "min_confidence")
 
 
+#: What the map and the table say when the filters match no event: one sentence, so the two never differ.
+NO_MATCH = "No events match these filters."
+
+
 def colour(event_type: str | None) -> str:
     return TYPE_COLOURS.get(event_type or "", "#7f8c8d")
 
 
 templates.env.globals.update(
-    colour=colour, EVENT_TYPES=EVENT_TYPES, REVIEW_STATUSES=REVIEW_STATUSES, COOKIE=COOKIE
+    colour=colour, EVENT_TYPES=EVENT_TYPES, REVIEW_STATUSES=REVIEW_STATUSES, COOKIE=COOKIE, NO_MATCH=NO_MATCH
 )
 
 
