@@ -166,6 +166,11 @@ def geocode(
       dateline geocode "Protesters gathered in Tahrir Square in Baghdad." --json
 
       echo "Clashes near Avdiivka, Donetsk." | dateline geocode -
+
+    Prose in another language is refused in one line, since the place rules read English and give wrong
+    places on it: a text of 80 letters or more that the language detector (the one `dateline extract` uses)
+    reads as another language. Shorter texts and lists of names ("Basra, Umm Qasr, Najaf", in any script),
+    where no detector can tell, are always geocoded.
     """
     from dateline.geo.resolve import format_places, geocode_text
 
@@ -197,6 +202,11 @@ def _geocode_input(text: str) -> str:
     if len(text) > limit:
         fail(f"geocode: the text is {len(text):,} characters long, over the {limit:,} spaCy reads in one pass: "
              "split it")
+    from dateline.ingest.language import other_language_prose
+
+    if language := other_language_prose(text):  # English place cues read on it give wrong places, not none
+        fail(f"geocode: the text is not English (language {language}); dateline's place rules read English "
+             "only: give an English text, or just the place names")
     return text
 
 
