@@ -44,6 +44,19 @@ def test_map_says_so_when_the_points_cannot_be_loaded(server: dict[str, Any], pa
     assert "database is damaged" in page.inner_text("#map-loading")
 
 
+def test_map_and_table_say_the_same_when_the_filters_match_nothing(server: dict[str, Any], page: Any) -> None:
+    # the table said "No events match these filters." where the map said "0 of 0 events on the map"
+    from dateline.api.routes_web import NO_MATCH
+
+    page.goto(f"{server['base']}/ui/events?country=Atlantis")
+    table_says = page.inner_text("#events-table td.empty")
+    assert _open_map(page, server["base"], "?country=Atlantis") == 0
+    assert page.inner_text("#map-count") == table_says == NO_MATCH
+    assert page.is_visible("#map-loading") and page.inner_text("#map-loading") == NO_MATCH
+    assert _open_map(page, server["base"]) > 0 and not page.is_visible("#map-loading")
+    assert page.errors == []
+
+
 def test_world_has_no_band_across_the_map(server: dict[str, Any], page: Any) -> None:
     _open_map(page, server["base"])
     page.evaluate("window.datelineMap.map.setView([20, 0], 1, {animate: false})")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import csv
 import datetime as dt
 import io
 import re
@@ -79,3 +80,14 @@ def test_event_id_round_trips() -> None:
     assert value.startswith("DL-IRQ-") and parse_event_id_cnty(value) == ("IRQ", value[-10:])
     assert make_event_id_cnty(None, "basis").startswith("DL-XXX-")
     assert parse_event_id_cnty("IRQ7034662") is None
+
+
+def test_an_undated_event_without_an_article_date_leaves_the_date_columns_empty() -> None:
+    # such a row read year 0, time precision 3 and timestamp 0 (1 January 1970): a date nobody gave
+    pd = pytest.importorskip("pandas")
+    undated = _event().model_copy(update={"event_date": None, "year": None, "time_precision": None})
+    text = acled_csv([undated, _event()])
+    row = next(iter(csv.DictReader(io.StringIO(text))))
+    assert [row[name] for name in ("event_date", "year", "time_precision", "timestamp")] == ["", "", "", ""]
+    frame = pd.read_csv(io.StringIO(text), dtype=ACLED_DTYPES)
+    assert frame["year"].isna().tolist() == [True, False] and frame["year"].iloc[1] == 2019

@@ -13,7 +13,7 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 import pytest
 import test_store_fixtures
-from test_store_fixtures import protest_report
+from test_store_fixtures import make_article, make_event, make_report, protest_report
 
 from dateline.merge import merge_events
 from dateline.model import parse_event_id_cnty
@@ -260,3 +260,18 @@ def test_stored_events_export_with_their_articles_timestamp_as_extract_gives_it(
         assert {row["timestamp"] for row in csv.DictReader(out.open())} == {"1572652800"}
         api = TestClient(create_app(store)).get("/export", params={"format": "acled", "min_confidence": 0})
         assert {row["timestamp"] for row in csv.DictReader(io.StringIO(api.text))} == {"1572652800"}
+
+
+def test_a_stored_event_with_no_date_anywhere_exports_empty_date_columns(tmp_path: Path) -> None:
+    # neither the text nor the article gives a day: `dateline export -f acled` wrote year 0 and timestamp 0
+    out = tmp_path / "e.csv"
+    undated = make_event(NOWHERE, "protest", **{**test_store_fixtures.PROTEST_FIELDS, "event_date": None,
+                                                 "year": None, "time_precision": None})
+    with Store(f"sqlite:///{tmp_path / 't.sqlite'}") as store:
+        store.add_reports([make_report(make_article(NOWHERE), [undated])])
+        export(store, "acled", [], out, min_confidence=0.0)
+        export(store, "parquet", [], tmp_path / "e.parquet", min_confidence=0.0)
+    (row,) = csv.DictReader(out.open())
+    assert [row[name] for name in ("event_date", "year", "time_precision", "timestamp")] == ["", "", "", ""]
+    (stored,) = pq.read_table(tmp_path / "e.parquet").to_pylist()
+    assert [stored[name] for name in ("event_date", "year", "time_precision", "timestamp")] == [None] * 4

@@ -347,3 +347,23 @@ def test_cli_geocode_refuses_bytes_that_are_not_text_and_a_text_too_long_in_one_
                                    "one pass: split it")
     fine = CliRunner().invoke(app, ["geocode", "-"], input=b"Clashes near Kirkuk.")
     assert fine.exit_code == 0 and "Kirkuk" in fine.output
+
+
+def test_cli_geocode_refuses_prose_in_another_language_but_not_short_texts_or_name_lists(
+        resources) -> None:  # type: ignore[no-untyped-def]
+    # English place cues read on Spanish prose gave wrong places, silently
+    from dateline.cli import app
+
+    spanish = ("Manifestantes bloquearon la carretera en Bogotá el lunes para exigir mejores salarios, "
+               "dijo la policía local.")
+    refused = CliRunner().invoke(app, ["geocode", spanish])
+    assert refused.exit_code == 1 and isinstance(refused.exception, SystemExit)
+    assert refused.stderr.strip() == (
+        "error: geocode: the text is not English (language es); dateline's place rules read English only: "
+        "give an English text, or just the place names")
+    for kept in ("Manifestantes en Bogotá",  # a few words: no detector can tell
+                 ("بغداد، البصرة، الموصل، كربلاء، النجف، أربيل، كركوك، السليمانية، الناصرية، الرمادي، الفلوجة، "
+                  "تكريت، سامراء، الحلة"),  # over 80 letters, and Arabic to the detector
+                 "Frankfurt am Main, Mülheim an der Ruhr, Halle an der Saale, Neustadt an der Weinstraße, Kiel"):
+        result = CliRunner().invoke(app, ["geocode", kept])
+        assert result.exit_code == 0, (kept, result.stderr)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 
 import pytest
 
@@ -101,3 +102,68 @@ def test_the_shard_check_leaves_cloud_storage_to_ray(tmp_path):
 
     (tmp_path / "part-0.jsonl").write_text("{}\n", encoding="utf-8")
     cluster.check_shards([tmp_path, "s3://bucket/news/", "gs://bucket/shards/part-0.parquet"])  # no error
+
+
+class _FakeRay:
+    """What `cluster.init` asks of Ray: whether it runs, init's options, and Ray Data's context."""
+
+    def __init__(self):
+        from types import SimpleNamespace
+
+        self.options = None
+        self.context = SimpleNamespace(execution_options=SimpleNamespace(preserve_order=False),
+                                       enable_progress_bars=True)
+        self.data = SimpleNamespace(DataContext=SimpleNamespace(get_current=lambda: self.context))
+
+    def is_initialized(self):
+        return False
+
+    def init(self, **options):
+        self.options = options
+
+
+def test_ray_starts_with_its_log_lines_off_the_terminal_unless_asked_for(monkeypatch):
+    # `dateline run --ray` printed Ray's INFO lines ("Started a local Ray instance", each dataset's plan and
+    # progress) over the progress bar
+    import logging
+
+    from dateline import cluster
+
+    fake = _FakeRay()
+    monkeypatch.setattr(cluster, "_ray", lambda: fake)
+    console, kept_file = logging.StreamHandler(), logging.FileHandler(os.devnull, delay=True)
+    data_logger = logging.getLogger("ray.data")
+    monkeypatch.setattr(data_logger, "handlers", [console, kept_file])
+    cluster.init()
+    assert fake.options["log_to_driver"] is False and fake.options["configure_logging"] is True
+    assert fake.options["logging_level"] >= logging.WARNING
+    assert fake.context.enable_progress_bars is False and fake.context.execution_options.preserve_order
+    assert console.level == logging.ERROR and kept_file.level == logging.NOTSET  # ray-data.log keeps all
+
+    loud, console = _FakeRay(), logging.StreamHandler()
+    monkeypatch.setattr(cluster, "_ray", lambda: loud)
+    monkeypatch.setattr(data_logger, "handlers", [console])
+    cluster.init(logs=True)
+    assert loud.options["log_to_driver"] is True and "logging_level" not in loud.options
+    assert loud.context.enable_progress_bars is True and console.level == logging.NOTSET
+
+
+def test_run_ray_logs_reaches_ray_and_needs_ray(tmp_path, monkeypatch):
+    from typer.testing import CliRunner
+
+    from dateline import cluster
+    from dateline.cli import app
+
+    seen = {}
+    monkeypatch.setattr(cluster, "run_ray", lambda inputs, **kw: seen.update(kw) or iter(()))
+    shard = tmp_path / "part-0.jsonl"
+    shard.write_text("{}\n", encoding="utf-8")
+    db = ["--db", str(tmp_path / "r.sqlite"), "--no-progress"]
+    CliRunner().invoke(app, ["run", str(shard), "--ray", *db])
+    assert seen["logs"] is False
+    CliRunner().invoke(app, ["run", str(shard), "--ray", "--ray-logs", *db])
+    assert seen["logs"] is True
+    alone = CliRunner().invoke(app, ["run", str(shard), "--ray-logs", *db])
+    assert alone.exit_code == 2
+    assert alone.stderr.strip() == (
+        "error: --ray-logs shows Ray's log lines, so it goes with --ray: add --ray or drop --ray-logs")

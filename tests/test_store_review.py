@@ -115,6 +115,23 @@ def test_civilian_targeting_and_source_scale_are_written_as_acled_spells_them(db
     assert cleared["civilian_targeting"] is None
 
 
+def test_a_review_cannot_clear_the_sub_event_type(db_url: str) -> None:
+    # event_type follows the sub-type, so a cleared sub-type left "Riots" with no sub-type to justify it
+    with Store(db_url) as store:
+        event_id = _one_event(store)
+        before = store.get_event(event_id)
+        token = create_token(store, "ana")
+        client = TestClient(create_app(store))
+        resp = client.patch(f"/events/{event_id}", json={"action": "correct", "fields": {"sub_event_type": None}},
+                            headers={"Authorization": f"Bearer {token}"})
+        after = store.get_event(event_id)
+        assert store.history(event_id) == []
+    assert resp.status_code == 422, resp.text
+    assert resp.json()["detail"] == (
+        "sub_event_type: cannot be cleared; set another sub-event type, or reject the event")
+    assert after == before and after is not None and after["event_type"] == "Riots"
+
+
 # -- 16: optimistic concurrency ------------------------------------------------------------------------
 def test_a_review_based_on_a_stale_version_is_a_conflict(db_url: str) -> None:
     with Store(db_url) as store:

@@ -166,6 +166,11 @@ def geocode(
       dateline geocode "Protesters gathered in Tahrir Square in Baghdad." --json
 
       echo "Clashes near Avdiivka, Donetsk." | dateline geocode -
+
+    Prose in another language is refused in one line, since the place rules read English and give wrong
+    places on it: a text of 80 letters or more that the language detector (the one `dateline extract` uses)
+    reads as another language. Shorter texts and lists of names ("Basra, Umm Qasr, Najaf", in any script),
+    where no detector can tell, are always geocoded.
     """
     from dateline.geo.resolve import format_places, geocode_text
 
@@ -197,6 +202,11 @@ def _geocode_input(text: str) -> str:
     if len(text) > limit:
         fail(f"geocode: the text is {len(text):,} characters long, over the {limit:,} spaCy reads in one pass: "
              "split it")
+    from dateline.ingest.language import other_language_prose
+
+    if language := other_language_prose(text):  # English place cues read on it give wrong places, not none
+        fail(f"geocode: the text is not English (language {language}); dateline's place rules read English "
+             "only: give an English text, or just the place names")
     return text
 
 
@@ -366,6 +376,9 @@ def run(
     merge: Annotated[bool, typer.Option("--merge/--no-merge", help="Merge events across articles afterwards.")] = False,
     ray: Annotated[bool, typer.Option("--ray", help="Extract on a Ray cluster (needs the 'cluster' extra of the package; docs/scaling.md).")] = False,
     ray_address: Annotated[str | None, typer.Option(help="Ray cluster address (implies --ray); default: local.")] = None,
+    ray_logs: Annotated[bool, typer.Option("--ray-logs", help="With --ray: let Ray's own log lines (workers, dataset "
+                                           "progress) through to the terminal; by default they stay in Ray's session "
+                                           "logs, /tmp/ray/session_latest/logs.")] = False,
     progress: Annotated[bool, typer.Option("--progress/--no-progress", help="Show the progress line.")] = True,
     timeout: Annotated[float, typer.Option(min=0.0, help="Seconds one article may take before it is recorded as a failure "
                                            "(single process; 0 = no limit).")] = 120.0,
@@ -389,11 +402,16 @@ def run(
       dateline run news/ feeds/world.rss crawl.warc.gz --workers 4 --merge
 
       dateline run shards/ --db postgresql+psycopg://dateline:pw@dbhost/dateline --ray --ray-address auto
+
+    With --ray, Ray's own log lines stay in its session logs and the terminal shows dateline's progress line
+    and Ray's errors; --ray-logs lets them through.
     """
     from dateline.runner import EXIT_NOTHING, Progress, run_corpus, run_reports
     from dateline.settings import Settings
     from dateline.store import Store
 
+    if ray_logs and not (ray or ray_address):
+        fail("--ray-logs shows Ray's log lines, so it goes with --ray: add --ray or drop --ray-logs", 2)
     settings = Settings(published_override=_published_option(published))
     bar = Progress(enabled=progress)
     try:
@@ -401,7 +419,8 @@ def run(
             if ray or ray_address:
                 from dateline.cluster import run_ray
 
-                reports = run_ray(inputs, db_url=store.url, address=ray_address, actors=max(2, workers))
+                reports = run_ray(inputs, db_url=store.url, address=ray_address, actors=max(2, workers),
+                                  logs=ray_logs)
                 stats = run_reports(reports, store, inputs=inputs, batch_size=batch, on_batch=bar)
             else:
                 stats = run_corpus(inputs, store, settings, workers=workers, batch_size=batch,

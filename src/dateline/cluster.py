@@ -8,6 +8,7 @@ plain JSON strings: one row per input record with its `id`, the Report as `repor
 from __future__ import annotations
 
 import json
+import logging
 import math
 from collections.abc import Iterator, Sequence
 from pathlib import Path
@@ -124,26 +125,45 @@ def actor_pool(ray: Any, actors: int) -> tuple[int, float]:
     return max(1, min(actors, cpus - 1)), 1.0
 
 
-def init(address: str | None = None, num_cpus: int | None = None) -> Any:
-    """Connect to a cluster (`address`, e.g. "ray://head:10001" or "auto") or start a local Ray instance."""
+def init(address: str | None = None, num_cpus: int | None = None, logs: bool = False) -> Any:
+    """Connect to a cluster (`address`, e.g. "ray://head:10001" or "auto") or start a local Ray instance.
+
+    Without `logs`, Ray's own lines (workers' output, "Started a local Ray instance", dataset plans and
+    progress) stay in its session logs (/tmp/ray/session_latest/logs) and off the terminal, where they
+    drowned `dateline run`'s progress line; only Ray's errors still show."""
     ray = _ray()
     if not ray.is_initialized():
-        kwargs: dict[str, Any] = {"ignore_reinit_error": True, "include_dashboard": False, "log_to_driver": False}
+        kwargs: dict[str, Any] = {"ignore_reinit_error": True, "include_dashboard": False, "log_to_driver": logs}
+        if not logs:
+            kwargs.update(configure_logging=True, logging_level=logging.ERROR)
         if address:
             kwargs["address"] = address
         elif num_cpus:
             kwargs["num_cpus"] = num_cpus
         ray.init(**kwargs)
+    context = ray.data.DataContext.get_current()
     # Results come back in input order, as from the local path, so runs are comparable line by line.
-    ray.data.DataContext.get_current().execution_options.preserve_order = True
+    context.execution_options.preserve_order = True
+    if not logs:
+        context.enable_progress_bars = False
+        quiet_console("ray.data")
     return ray
 
 
+def quiet_console(logger_name: str) -> None:
+    """Only errors from `logger_name` on the terminal: Ray Data logs to the console and to a file of its
+    own, and only the console is quietened, so the session's ray-data.log keeps everything."""
+    for handler in logging.getLogger(logger_name).handlers:
+        if isinstance(handler, logging.StreamHandler) and not isinstance(handler, logging.FileHandler):
+            handler.setLevel(logging.ERROR)
+
+
 def iter_ray_reports(
-    inputs: Sequence[str | Path], address: str | None = None, actors: int = 2, batch_size: int = 32
+    inputs: Sequence[str | Path], address: str | None = None, actors: int = 2, batch_size: int = 32,
+    logs: bool = False,
 ) -> Iterator[Report | DatelineError]:
     """Stream Reports (or per-record errors) back to the driver, e.g. to write them into the store."""
-    init(address)
+    init(address, logs=logs)
     results = map_reports(read_dataset(inputs), actors=actors, batch_size=batch_size)
     for batch in results.iter_batches(batch_format="numpy", batch_size=batch_size):
         for row in _rows(batch):
@@ -154,18 +174,19 @@ def iter_ray_reports(
 
 
 def write_parquet(inputs: Sequence[str | Path], output_dir: str | Path, address: str | None = None,
-                  actors: int = 2, batch_size: int = 32) -> None:
+                  actors: int = 2, batch_size: int = 32, logs: bool = False) -> None:
     """Cluster-scale output: result rows written as Parquet shards by the workers themselves."""
-    init(address)
+    init(address, logs=logs)
     map_reports(read_dataset(inputs), actors=actors, batch_size=batch_size).write_parquet(str(output_dir))
 
 
 def run_ray(inputs: Sequence[str | Path], db_url: str | None = None, address: str | None = None,
-            actors: int = 2, output: str | Path | None = None) -> Iterator[Report | DatelineError]:
+            actors: int = 2, output: str | Path | None = None, logs: bool = False) -> Iterator[Report | DatelineError]:
     """Entry point for `dateline run --ray`: Parquet shards to `output` when given, else stream reports back.
-    Inputs Ray cannot read are refused here, before a cluster is started."""
+    Inputs Ray cannot read are refused here, before a cluster is started. `logs` lets Ray's own log lines
+    through to the terminal (`--ray-logs`)."""
     check_shards(inputs)
     if output is not None:
-        write_parquet(inputs, output, address=address, actors=actors)
+        write_parquet(inputs, output, address=address, actors=actors, logs=logs)
         return iter(())
-    return iter_ray_reports(inputs, address=address, actors=actors)
+    return iter_ray_reports(inputs, address=address, actors=actors, logs=logs)

@@ -124,13 +124,19 @@ def distinct_values(store: Store, column: str, limit: int = 300) -> list[str]:
         return [str(v) for v in s.execute(stmt).scalars()]
 
 
-def queue_next(store: Store, f: EventFilter, *, after: int | None = None) -> int | None:
-    """The next event to review within `f`: pending events the decision left for review (confidence under
-    the cut) come first, then the others; by id within each (after `after` when given)."""
+def _queue(store: Store, f: EventFilter, floor: float | None) -> Select[Any]:
+    # the queue holds the events the decision left for review too, unless a floor (the reader's own
+    # min_confidence) leaves them out; its events are the pending ones unless `f` asks for another status
+    return _selected(store, EventFilter(**{**f.__dict__, "review_status": f.review_status or "pending",
+                                           "limit": None, "offset": 0, "min_confidence": floor}))
+
+
+def queue_next(store: Store, f: EventFilter, *, after: int | None = None, floor: float | None = None) -> int | None:
+    """The next event to review within `f` (pending unless `f.review_status` says otherwise; confidence at
+    least `floor` when given): events the decision left for review (confidence under `f.min_confidence`)
+    come first, then the others; by id within each (after `after` when given)."""
     cut = f.min_confidence if f.min_confidence is not None else 0.0
-    inner = _selected(store, EventFilter(**{**f.__dict__, "review_status": "pending", "limit": None, "offset": 0,
-                                            "min_confidence": None}))
-    sub = inner.subquery()
+    sub = _queue(store, f, floor).subquery()
     kept = case((sub.c.confidence >= cut, 1), else_=0)
     stmt = select(sub.c.id).order_by(kept, sub.c.id).limit(1)
     if after is not None:
@@ -238,9 +244,8 @@ def token_hashes_for_key(store: Store, key: str) -> list[tuple[str, str]]:
     return [(name, stored) for name, stored in rows]
 
 
-def count_pending(store: Store, f: EventFilter) -> int:
-    # the queue holds the events the decision left for review too
-    inner = _selected(store, EventFilter(**{**f.__dict__, "review_status": "pending", "limit": None, "offset": 0,
-                                            "min_confidence": None}))
+def count_pending(store: Store, f: EventFilter, *, floor: float | None = None) -> int:
+    """How many events the queue of `queue_next` holds."""
+    inner = _queue(store, f, floor)
     with store.session() as s:
         return int(s.execute(select(func.count()).select_from(inner.subquery())).scalar_one())

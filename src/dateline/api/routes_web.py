@@ -3,7 +3,8 @@
 - `/ui/`             map of events coloured by type, with clustering, and a timeline that filters it
 - `/ui/events`       table with filters and pages
 - `/ui/events/{id}`  the article with each field's evidence highlighted, quotes, claim chains, review form
-- `/ui/review`       the review queue: pending events one by one (keys: a accept, r reject, n/j next)
+- `/ui/review`       the review queue: pending events one by one (keys: a accept, r reject, n/j next), within
+                     the table's filters
 """
 
 from __future__ import annotations
@@ -82,6 +83,12 @@ SHOWN_FIELDS = (
 )
 # The filters a page takes as plain text: the API's filters less the typed ones (dates, article id).
 TEXT_FILTERS = tuple(f for f in queries.FILTER_FIELDS if f not in {"date_from", "date_to", "article_id"})
+# Every filter a page takes, in the filter bar's order (the table, the map and the review queue alike).
+PAGE_FILTERS = ("date_from", "date_to", *TEXT_FILTERS, "min_confidence")
+
+
+#: What the map and the table say when the filters match no event: one sentence, so the two never differ.
+NO_MATCH = "No events match these filters."
 
 
 def colour(event_type: str | None) -> str:
@@ -89,24 +96,29 @@ def colour(event_type: str | None) -> str:
 
 
 templates.env.globals.update(
-    colour=colour, EVENT_TYPES=EVENT_TYPES, REVIEW_STATUSES=REVIEW_STATUSES, COOKIE=COOKIE
+    colour=colour, EVENT_TYPES=EVENT_TYPES, REVIEW_STATUSES=REVIEW_STATUSES, COOKIE=COOKIE, NO_MATCH=NO_MATCH
 )
 
 
-def web_filter(request: Request) -> tuple[EventFilter, dict[str, str], str | None]:
+def web_filter(
+    request: Request, page_params: tuple[str, ...] = ()
+) -> tuple[EventFilter, dict[str, str], str | None]:
     """Filters from a dashboard form: empty fields are ignored and a bad value becomes a message on the
-    page (not a 422), so a typo never loses the analyst's other filters."""
-    raw = {
-        k: v.strip()
-        for k, v in request.query_params.items()
-        if v.strip() and (k in TEXT_FILTERS or k in {"date_from", "date_to"})
-    }
+    page (not a 422), so a typo never loses the analyst's other filters. A parameter that is neither a
+    filter nor one of the page's own `page_params` is named too: ignored, a misspelt filter (`contry=`)
+    would show every event as if filtered."""
+    raw = {k: v.strip() for k, v in request.query_params.items() if v.strip() and k in PAGE_FILTERS}
     f = EventFilter(min_confidence=review_threshold())  # the map and table show what the decision keeps
     error = None
+    unknown = sorted(set(request.query_params) - set(PAGE_FILTERS) - set(page_params))
+    if unknown:
+        error = f"{unknown[0]}: unknown filter; use one of {', '.join(PAGE_FILTERS)}"
     for key, value in raw.items():
         try:
             if key in {"date_from", "date_to"}:
                 setattr(f, key, dt.date.fromisoformat(value))
+            elif key == "min_confidence":
+                f.min_confidence = _confidence(value)
             elif key == "bbox":
                 f.bbox = queries.parse_bbox(value)
             elif key == "review_status" and value not in REVIEW_STATUSES:
@@ -120,6 +132,16 @@ def web_filter(request: Request) -> tuple[EventFilter, dict[str, str], str | Non
         except ValueError as err:
             error = f"{key}: {err}" if not str(err).startswith(key) else str(err)
     return f, raw, error
+
+
+def _confidence(value: str) -> float:
+    try:
+        number = float(value)
+    except ValueError:
+        number = -1.0
+    if not 0.0 <= number <= 1.0:  # also NaN
+        raise ValueError(f"min_confidence: {value!r} is not a number from 0 to 1")
+    return number
 
 
 def _options(ctx: AppContext) -> dict[str, list[str]]:
@@ -168,7 +190,7 @@ def points(request: Request, ctx: Ctx) -> JSONResponse:
 
 @router.get("/events", response_class=HTMLResponse)
 def table_page(request: Request, ctx: Ctx, offset: Offset = 0) -> HTMLResponse:
-    f, raw, error = web_filter(request)
+    f, raw, error = web_filter(request, ("offset",))
     size = 50
     offset = max(0, offset)
     total = ctx.store.count_events(f)
@@ -190,6 +212,7 @@ def table_page(request: Request, ctx: Ctx, offset: Offset = 0) -> HTMLResponse:
             "prev_url": prev_url,
             "next_url": next_url,
             "map_url": f"/ui/?{_qs(raw)}",
+            "review_url": f"/ui/review?{_qs(raw)}",
             "export_qs": _qs({k: v for k, v in raw.items()}),
         },
     )
@@ -238,6 +261,7 @@ def _event_page(
     queue: bool,
     next_url: str | None,
     queue_left: int | None = None,
+    queue_status: str = "pending",
 ) -> HTMLResponse:
     try:
         detail = queries.event_detail(ctx.store, event_id)
@@ -260,6 +284,7 @@ def _event_page(
             "queue": queue,
             "next_url": next_url,
             "queue_left": queue_left,
+            "queue_status": queue_status,
             "event_url": f"/events/{ev.id}",
         },
     )
@@ -274,15 +299,25 @@ def event_page(request: Request, event_id: EventId, ctx: Ctx) -> HTMLResponse:
 def review_queue(
     request: Request, ctx: Ctx, after: Annotated[int | None, Query(ge=0, le=MAX_INT)] = None
 ) -> HTMLResponse:
-    f, raw, error = web_filter(request)
-    current = queries.queue_next(ctx.store, f, after=after)
+    f, raw, error = web_filter(request, ("after",))
+    if error:  # a queue that dropped a filter would have the reviewer decide events they did not ask for
+        return templates.TemplateResponse(
+            request, "bad_request.html", {"page": "bad-request", "path": request.url.path, "message": error},
+            status_code=422,
+        )
+    # the table's min_confidence is a floor here; without one the queue also holds the events left for review
+    floor = f.min_confidence if "min_confidence" in raw else None
+    f.min_confidence = review_threshold()
+    current = queries.queue_next(ctx.store, f, after=after, floor=floor)
     if current is None and after is not None:
-        current = queries.queue_next(ctx.store, f)  # wrap around to events skipped earlier
+        current = queries.queue_next(ctx.store, f, floor=floor)  # wrap around to events skipped earlier
     if current is None:
         return templates.TemplateResponse(
             request, "queue_empty.html", {"page": "review", "params": raw, "error": error}
         )
     next_url = f"/ui/review?{_qs(raw, after=current)}"
     return _event_page(
-        request, ctx, current, queue=True, next_url=next_url, queue_left=queries.count_pending(ctx.store, f)
+        request, ctx, current, queue=True, next_url=next_url,
+        queue_left=queries.count_pending(ctx.store, f, floor=floor),
+        queue_status=raw.get("review_status", "pending"),
     )

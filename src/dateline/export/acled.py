@@ -1,8 +1,10 @@
 """ACLED CSV export: exactly ACLED's 31 columns, in ACLED's order, UTF-8, loadable with ACLED's dtypes.
 
 `write_acled_csv(reports_or_events, out)` writes one row per event. Unknown fatalities (null in the model) are
-0, as in ACLED. `inter_labels=True` writes the newer text labels ("State forces", "State forces-Protesters")
-in inter1/inter2/interaction instead of the classic numbers.
+0, as in ACLED. An event with no date (none in its text, no article date) leaves `event_date`, `year`,
+`time_precision` and `timestamp` empty: 0 would read as year 0 and 1 January 1970. `inter_labels=True` writes
+the newer text labels ("State forces", "State forces-Protesters") in inter1/inter2/interaction instead of the
+classic numbers.
 """
 
 from __future__ import annotations
@@ -24,14 +26,15 @@ ACLED_COLUMNS: tuple[str, ...] = (
     "source", "source_scale", "notes", "fatalities", "tags", "timestamp",
 )
 # pandas dtypes of an ACLED export (numeric inter codes); pass to `pd.read_csv(..., dtype=ACLED_DTYPES)`.
+# year, time_precision and timestamp are nullable ("Int64"): an undated event leaves them empty.
 ACLED_DTYPES: dict[str, str] = {
-    "event_id_cnty": "string", "event_date": "string", "year": "int64", "time_precision": "int64",
+    "event_id_cnty": "string", "event_date": "string", "year": "Int64", "time_precision": "Int64",
     "disorder_type": "string", "event_type": "string", "sub_event_type": "string", "actor1": "string",
     "assoc_actor_1": "string", "inter1": "int64", "actor2": "string", "assoc_actor_2": "string", "inter2": "int64",
     "interaction": "int64", "civilian_targeting": "string", "iso": "int64", "region": "string", "country": "string",
     "admin1": "string", "admin2": "string", "admin3": "string", "location": "string", "latitude": "float64",
     "longitude": "float64", "geo_precision": "int64", "source": "string", "source_scale": "string",
-    "notes": "string", "fatalities": "int64", "tags": "string", "timestamp": "int64",
+    "notes": "string", "fatalities": "int64", "tags": "string", "timestamp": "Int64",
 }
 
 
@@ -64,14 +67,14 @@ def acled_row(event: Event, article: Article | None = None, *, inter_labels: boo
     sources = list(dict.fromkeys([*event.claimed_by, *([event.source] if event.source else [])]))
     published = article.published if article else None
     timestamp = event.timestamp if event.timestamp is not None else (
-        int(dt.datetime.combine(published, dt.time(), tzinfo=dt.UTC).timestamp()) if published else 0)
+        int(dt.datetime.combine(published, dt.time(), tzinfo=dt.UTC).timestamp()) if published else "")
     iso = event.iso if event.iso is not None else (book.iso_numeric(iso3) or 0)
     return {
         "event_id_cnty": (event.event_id_cnty if parse_event_id_cnty(event.event_id_cnty)
                           else _stable_id(iso3, event, article)),
         "event_date": day.isoformat() if day else "",
-        "year": day.year if day else (event.year or 0),
-        "time_precision": event.time_precision or 3,
+        "year": day.year if day else (event.year or ""),
+        "time_precision": (event.time_precision or 3) if day or event.year else "",
         "disorder_type": event.disorder_type or "",
         "event_type": event.event_type or "",
         "sub_event_type": event.sub_event_type or "",

@@ -66,6 +66,26 @@ def _plain_english(sample: str) -> bool:
         sum(w in _ENGLISH_WORDS for w in words) >= _PLAIN_ENGLISH_SHARE * len(words))
 
 
+# What separates the names of a list: commas (Latin, Arabic), semicolons, ideographic commas, line breaks.
+_LIST_SEPARATORS = re.compile(r"[,;\n\u060c\u3001]")
+_NAME_WORDS = 3  # "Umm Qasr", "Bobo-Dioulasso", "Rio de Janeiro": a name rarely runs longer
+_LIST_SHARE = 0.8
+
+
+def other_language_prose(text: str) -> str | None:
+    """The language of `text` when it is prose in a language other than English, else None. A text too short to
+    tell (under `MIN_LETTERS` letters, in any script) or a list of names (most pieces between commas,
+    semicolons or line breaks a few words long: "بغداد، البصرة، الموصل") is never called foreign: a
+    detector reads place names as whatever language they sound like."""
+    if sum(ch.isalpha() for ch in text) < MIN_LETTERS:
+        return None
+    pieces = [piece.split() for piece in _LIST_SEPARATORS.split(text) if piece.strip()]
+    if sum(len(words) <= _NAME_WORDS for words in pieces) >= _LIST_SHARE * len(pieces):
+        return None
+    language = detect_language(text)
+    return None if is_supported(language) else language
+
+
 def is_supported(language: str | None) -> bool:
     """Whether dateline codes text in `language` (English only; unknown counts as English)."""
     return not language or language.lower().startswith(ENGLISH)

@@ -4,7 +4,7 @@
 naming the field. Derived columns follow what the reviewer set, as the extractor derives them: `year` from
 `event_date`, `event_type` and `disorder_type` from `sub_event_type`, `interaction` from `inter1`/`inter2`,
 `iso` and `region` from `country` (spelled as ACLED spells it). Setting a derived column to a value that
-contradicts its source is refused instead of silently overwritten.
+contradicts its source is refused instead of silently overwritten; `sub_event_type` cannot be cleared.
 """
 
 from __future__ import annotations
@@ -68,6 +68,10 @@ def _type_fields(event: Event, changes: dict[str, Any], book: Codebook) -> dict[
     if not {"sub_event_type", "event_type", "disorder_type"} & set(changes):
         return {}
     sub = event.sub_event_type
+    if sub is None and "sub_event_type" in changes:
+        # event_type and disorder_type follow the sub-type, so clearing it would leave a pair the codebook
+        # does not hold
+        raise ValueError("sub_event_type: cannot be cleared; set another sub-event type, or reject the event")
     if sub is None:
         if event.event_type is not None and event.event_type not in book.event_types:
             raise ValueError(f"event_type: {event.event_type!r} is not an ACLED event type")

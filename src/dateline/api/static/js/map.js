@@ -106,8 +106,11 @@
     const shown = visiblePoints(false).filter((p) => p.lat !== null && p.lon !== null);
     clusters.addLayers(shown.map(markerFor));
     root.dataset.visible = String(shown.length);
+    // filters that match nothing: the table's sentence (data-empty), over the map and under it
+    const none = state.points.length === 0 ? root.dataset.empty || "" : "";
+    loading(none || null);
     const count = document.getElementById("map-count");
-    if (count) count.textContent = shown.length + " of " + state.points.length + " events on the map";
+    if (count) count.textContent = none || shown.length + " of " + state.points.length + " events on the map";
     showNew();
     if (fit && shown.length) {
       map.fitBounds(L.latLngBounds(shown.map((p) => [p.lat, p.lon])).pad(0.3), { maxZoom: 7, animate: false });
