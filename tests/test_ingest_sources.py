@@ -310,3 +310,17 @@ def test_a_bad_file_in_a_directory_does_not_stop_the_others(tmp_path: Path) -> N
     (tmp_path / "d.txt").write_text("Students occupied the rector's office on Tuesday.", encoding="utf-8")
     got = items(tmp_path)
     assert [type(x).__name__ for x in got] == ["Article", "InputError", "InputError", "Article"]
+
+
+@pytest.mark.parametrize("published", [1575000000, "1575000000", 1575000000123, 1575000000.5])
+def test_jsonl_published_as_unix_time_is_its_utc_day(tmp_path: Path, published: object) -> None:
+    # 1575000000 is 2019-11-29 04:00 UTC; 20191129 (eight digits) stays a compact date, never Unix time
+    corpus = tmp_path / "epoch.jsonl"
+    _write_corpus(corpus, [json.dumps({"id": "e", "text": "Protesters marched in Basra, organisers said.",
+                                       "published": published}),
+                           json.dumps({"id": "c", "text": "Protesters marched in Basra, organisers said.",
+                                       "published": 20191129})])
+    epoch, compact = items(corpus)
+    assert isinstance(epoch, Article) and isinstance(compact, Article)
+    assert epoch.published == compact.published == dt.date(2019, 11, 29)
+    assert epoch.published_signals[0].source == "record" and not epoch.ingest_warnings
