@@ -56,7 +56,9 @@ def _published_option(value: str | None) -> dt.date | None:
 
 PublishedOption = Annotated[
     str | None,
-    typer.Option(help="Publication date YYYY-MM-DD for articles without one (it outranks dates found in them)."),
+    typer.Option(help="Publication date YYYY-MM-DD of the articles read: it dates those without one and outranks "
+                      "every date an article carries (its dateline, a feed entry's or a JSONL record's date, kept "
+                      "in published_signals)."),
 ]
 
 

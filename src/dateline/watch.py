@@ -301,7 +301,8 @@ class Watcher:
             if key not in fresh:
                 continue
             try:
-                out.append((key, entry_article(entry, feed_title, f"{source}#{key or index}")))
+                out.append((key, entry_article(entry, feed_title, f"{source}#{key or index}",
+                                               settings=self.settings)))
             except InputError as err:
                 out.append((key, err))
         return out
