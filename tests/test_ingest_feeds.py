@@ -86,3 +86,29 @@ def test_an_entry_without_text_is_an_input_error(tmp_path: Path) -> None:
     path.write_text(_rss(_item("")), encoding="utf-8")
     (err,) = list(read_source(str(path), Settings()))
     assert isinstance(err, InputError) and "no text" in err.reason
+
+
+# --- relative links ----------------------------------------------------------------------------------------------
+
+def test_a_relative_rss_link_is_made_absolute_against_the_feed_site(tmp_path: Path) -> None:
+    path = tmp_path / "desk.rss"
+    path.write_text(_rss(_item("Dock workers walked off the job on Saturday, the union said.", link="/news/1"),
+                         channel="<link>https://courier.example/world/</link>"), encoding="utf-8")
+    (article,) = _articles(path)
+    assert article.url == "https://courier.example/news/1"
+
+
+def test_a_relative_atom_link_is_made_absolute_against_the_feed_own_address(tmp_path: Path) -> None:
+    path = tmp_path / "desk.atom"
+    path.write_text(
+        '<?xml version="1.0" encoding="utf-8"?><feed xmlns="http://www.w3.org/2005/Atom"><title>Desk</title>'
+        '<link rel="self" href="https://courier.example/feeds/world.atom"/><link href="https://courier.example/"/>'
+        '<entry><title>Strike</title><link href="story.html"/><id>tag:courier.example,2023:1</id>'
+        "<updated>2023-03-04T08:00:00Z</updated>"
+        "<content>Dock workers walked off the job on Saturday, the union said.</content></entry>"
+        '<entry><title>Blockade</title><link href="https://elsewhere.example/b"/><id>tag:courier.example,2023:2</id>'
+        "<content>Farmers blocked the highway with tractors on Monday, police said.</content></entry></feed>",
+        encoding="utf-8")
+    relative, absolute = _articles(path)
+    assert relative.url == "https://courier.example/feeds/story.html"
+    assert absolute.url == "https://elsewhere.example/b"  # an absolute link stays as it is

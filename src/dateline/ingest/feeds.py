@@ -4,7 +4,8 @@ An entry's full content (`content:encoded`, Atom `content`) is preferred over it
 into lines (an entry is an article body, not a page) and the text goes through the ingest stage's
 `build_article`. The feed's own metadata (link, title, publication date, feed title as publisher) fills
 what the text does not say. An entry's published (else updated) date is its article's publication date, ranked
-as a record's date: it outranks a dateline or a date in the text, and only `--published` outranks it. Nothing is
+as a record's date: it outranks a dateline or a date in the text, and only `--published` outranks it. A relative
+entry link is made absolute against the feed's address (its `rel="self"` link, else its site link). Nothing is
 fetched: a feed is a local file (fetching is the user's explicit choice elsewhere).
 """
 
@@ -15,6 +16,7 @@ import re
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
+from urllib.parse import urljoin
 
 from dateline.errors import InputError
 from dateline.model import Article
@@ -57,6 +59,17 @@ def _entry_date(entry: Any) -> tuple[dt.date | None, str | None]:
     return None, None
 
 
+def feed_address(parsed: Any, fetched_from: str | None = None) -> str | None:
+    """The address relative entry links are read against: the URL the feed came from, else its own
+    `rel="self"` link, else the site it links to."""
+    if fetched_from:
+        return fetched_from
+    for link in parsed.feed.get("links") or []:
+        if link.get("rel") == "self" and link.get("href"):
+            return str(link["href"])
+    return parsed.feed.get("link") or None
+
+
 def _entry_body(entry: Any) -> tuple[str, bool]:
     """(body, is_html): the longest content block, else the summary."""
     contents = [c for c in entry.get("content") or [] if c.get("value")]
@@ -79,8 +92,10 @@ def _strip_tags(html: str) -> str:
     return "\n\n".join(line for line in lines if line)
 
 
-def entry_article(entry: Any, feed_title: str | None, item: str, *, settings: Settings | None = None) -> Article:
-    """One feed entry → Article; raises InputError when it carries no text. `settings` carries `--published`."""
+def entry_article(entry: Any, feed_title: str | None, item: str, *, settings: Settings | None = None,
+                  address: str | None = None) -> Article:
+    """One feed entry → Article; raises InputError when it carries no text. `settings` carries `--published`;
+    `address` is the feed's (`feed_address`), against which a relative link is made absolute."""
     from dateline.ingest.text import Hints, build_article
 
     body, is_html = _entry_body(entry)
@@ -92,6 +107,8 @@ def entry_article(entry: Any, feed_title: str | None, item: str, *, settings: Se
     if not text:
         raise InputError(item, "feed entry has no text after removing markup")
     link = entry.get("link") or None
+    if link and address:
+        link = urljoin(address, link)
     published, raw = _entry_date(entry)
     hints = Hints(url=link, record_published=published, record_published_raw=raw)
     article = build_article(text, source=item, source_kind="feed", hints=hints, settings=settings)
@@ -127,9 +144,10 @@ def read_feed(path: str | Path, settings: Settings | None = None) -> Iterator[Ar
         yield InputError(source, reason)
         return
     feed_title = (parsed.feed.get("title") or "").strip() or None
+    address = feed_address(parsed)
     for index, entry in enumerate(parsed.entries, start=1):
         item = f"{source}#{entry.get('id') or entry.get('link') or index}"
         try:
-            yield entry_article(entry, feed_title, item, settings=settings)
+            yield entry_article(entry, feed_title, item, settings=settings, address=address)
         except InputError as err:
             yield err
