@@ -5,10 +5,14 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
+import pytest
+
 from dateline.errors import InputError
 from dateline.ingest import read_source
 from dateline.model import Article
 from dateline.settings import Settings
+
+DATA = Path(__file__).parent / "data"
 
 
 def _rss(items: str, channel: str = "") -> str:
@@ -112,3 +116,37 @@ def test_a_relative_atom_link_is_made_absolute_against_the_feed_own_address(tmp_
     relative, absolute = _articles(path)
     assert relative.url == "https://courier.example/feeds/story.html"
     assert absolute.url == "https://elsewhere.example/b"  # an absolute link stays as it is
+
+
+# --- a feed at a URL ---------------------------------------------------------------------------------------------
+
+def _serve(monkeypatch: pytest.MonkeyPatch, body: bytes, content_type: str | None) -> None:
+    """`fetch` answering with `body`: nothing leaves the machine."""
+    from dateline.ingest import fetch
+
+    monkeypatch.setattr(fetch, "fetch", lambda url, settings: (body, content_type))
+
+
+@pytest.mark.parametrize("content_type", ["application/rss+xml; charset=utf-8", "text/xml", "application/xml", None])
+def test_a_feed_url_is_read_as_a_feed_entry_by_entry(monkeypatch: pytest.MonkeyPatch, content_type: str | None) -> None:
+    _serve(monkeypatch, _rss(
+        _item("Dock workers walked off the job on Saturday, the union said.", link="/news/1",
+              date="Sat, 04 Mar 2023 18:00:00 GMT")
+        + _item("Farmers blocked the highway with tractors on Monday, police said.", link="news/2")).encode(),
+        content_type)
+    got = list(read_source("https://courier.example/feeds/world.rss", Settings()))
+    assert [type(a) for a in got] == [Article, Article]
+    first, second = (a for a in got if isinstance(a, Article))
+    assert first.source_kind == second.source_kind == "feed"
+    assert first.text.startswith("Dock workers") and second.text.startswith("Farmers")
+    assert first.publisher == "Lakeside Courier" and first.published == dt.date(2023, 3, 4)
+    # relative links are read against the address the feed was fetched from
+    assert (first.url, second.url) == ("https://courier.example/news/1", "https://courier.example/feeds/news/2")
+
+
+def test_a_page_url_is_still_read_as_a_page(monkeypatch: pytest.MonkeyPatch) -> None:
+    html = (DATA / "ingest_article.html").read_bytes()
+    _serve(monkeypatch, html, "text/html; charset=utf-8")
+    (article,) = list(read_source("https://courier.example/2021/03/14/dock-strike/", Settings()))
+    assert isinstance(article, Article) and article.source_kind == "url"
+    assert article.title == "Dock workers strike over unpaid wages"

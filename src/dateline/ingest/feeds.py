@@ -5,8 +5,9 @@ into lines (an entry is an article body, not a page) and the text goes through t
 `build_article`. The feed's own metadata (link, title, publication date, feed title as publisher) fills
 what the text does not say. An entry's published (else updated) date is its article's publication date, ranked
 as a record's date: it outranks a dateline or a date in the text, and only `--published` outranks it. A relative
-entry link is made absolute against the feed's address (its `rel="self"` link, else its site link). Nothing is
-fetched: a feed is a local file (fetching is the user's explicit choice elsewhere).
+entry link is made absolute against the feed's address (the URL it was fetched from, else its `rel="self"` link,
+else its site link). Nothing is fetched here: a feed is a local file, or the body of a URL the user gave
+(`sources.read_url`, which knows a feed by its content type or its first bytes).
 """
 
 from __future__ import annotations
@@ -39,6 +40,15 @@ def looks_like_feed(path: Path) -> bool:
             return bool(_FEED_HEAD.search(fh.read(1024)))
     except OSError:
         return False
+
+
+def is_feed_body(data: bytes, content_type: str | None) -> bool:
+    """A fetched body that is a feed: an RSS/Atom/RDF content type, or, unless the server says HTML, a first KiB
+    that opens an RSS, Atom or RDF document (many servers send feeds as text/xml or application/xml)."""
+    kind = (content_type or "").split(";")[0].strip().lower()
+    if kind.endswith(("rss+xml", "atom+xml", "rdf+xml")):
+        return True
+    return "html" not in kind and bool(_FEED_HEAD.search(data[:1024]))
 
 
 def _entry_date(entry: Any) -> tuple[dt.date | None, str | None]:
@@ -124,8 +134,6 @@ def entry_article(entry: Any, feed_title: str | None, item: str, *, settings: Se
 
 def read_feed(path: str | Path, settings: Settings | None = None) -> Iterator[Article | InputError]:
     """Articles of a local RSS/Atom file, one per entry; a bad entry yields an InputError and the rest go on."""
-    import feedparser
-
     source = str(path)
     settings = settings or Settings()
     try:
@@ -138,15 +146,24 @@ def read_feed(path: str | Path, settings: Settings | None = None) -> Iterator[Ar
     except OSError as err:
         yield InputError(source, f"cannot read feed: {err.strerror or err}")
         return
+    yield from read_feed_bytes(data, source, settings)
+
+
+def read_feed_bytes(data: bytes, source: str, settings: Settings,
+                    fetched_from: str | None = None) -> Iterator[Article | InputError]:
+    """Articles of a feed's bytes (a file's, or the body of the URL `fetched_from`), one per entry."""
+    import feedparser
+
     parsed = feedparser.parse(data)
     if not parsed.entries:
         reason = f"not a readable feed: {parsed.bozo_exception}" if parsed.get("bozo") else "feed has no entries"
         yield InputError(source, reason)
         return
     feed_title = (parsed.feed.get("title") or "").strip() or None
-    address = feed_address(parsed)
+    address = feed_address(parsed, fetched_from)
     for index, entry in enumerate(parsed.entries, start=1):
-        item = f"{source}#{entry.get('id') or entry.get('link') or index}"
+        link = entry.get("link")
+        item = f"{source}#{entry.get('id') or (urljoin(address, link) if address and link else link) or index}"
         try:
             yield entry_article(entry, feed_title, item, settings=settings, address=address)
         except InputError as err:

@@ -200,10 +200,19 @@ def read_stdin(settings: Settings, stream: IO[bytes] | None = None) -> Iterator[
 
 
 def read_url(url: str, settings: Settings) -> Iterator[Article | InputError]:
+    """A page, or an RSS/Atom feed (one article per entry) known by its content type or first bytes."""
+    from dateline.ingest import feeds
     from dateline.ingest.fetch import fetch
 
     try:
         data, content_type = fetch(url, settings)
+    except InputError as err:
+        yield err
+        return
+    if feeds.is_feed_body(data, content_type):
+        yield from feeds.read_feed_bytes(data, url, settings, fetched_from=url)
+        return
+    try:
         html = None if not content_type else ("html" in content_type or "xml" in content_type)
         yield document_from_bytes(data, url, settings, source_kind="url", url=url, html=html)
     except InputError as err:
