@@ -11,8 +11,10 @@ Two events are the same when all of these hold (the codebook's view of "one even
 - different articles (one article's distinct events stay distinct: the extractor already split them).
 
 The merged event takes each field from the strongest report (highest confidence; the most precise place and
-date win those fields), fatalities by the conservative rule (the lowest reported figure), and keeps every
-disagreeing value side by side in `disputes`, with the fatality dispute also spelled out in `notes`.
+date win those fields), fatalities by the codebook's conservative rule (`merged_toll`: the lowest figure among
+reports of the same publication date, unless a later-dated report explicitly revises the toll, "the death toll
+rose to 12", which then replaces the earlier lowest), and keeps every disagreeing value side by side in
+`disputes`, with the fatality dispute also spelled out in `notes`.
 
 Reprints (`dateline.reprints`): copies of one story (a wire story reprinted by many outlets) share a reprint
 cluster, found before merging. Every copy is still coded and linked, but
@@ -31,6 +33,7 @@ recomputed; events of superseded reports are unlinked first).
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import hashlib
 import math
 import re
@@ -209,6 +212,45 @@ def corroborated(confidences: list[float]) -> float:
     return round(1.0 - miss, 4)
 
 
+@functools.cache
+def _toll_update() -> re.Pattern[str]:
+    """The cue of a toll told as revised ("the death toll rose to 12"), the one extraction folds updates by."""
+    from dateline.extraction.packaged import Lexicon
+
+    return Lexicon("rule_cues.yaml").regex("TOLL_UPDATE")
+
+
+def revises_toll(ev: Any) -> bool:
+    """Whether a report tells its figure as a revised toll ("the death toll rose to 12") in one of its passages."""
+    mentions = ev.mentions or []
+    texts = [m.get("text", "") if isinstance(m, dict) else getattr(m, "text", "") for m in mentions]
+    return any(_toll_update().search(t.lower()) for t in texts)
+
+
+def merged_toll(members: list[Any], published: dict[int, dt.date | None]) -> tuple[int | None, Any]:
+    """The merged fatality figure and the report whose revision set it (None when the lowest rule did).
+
+    Codebook section 6: among reports of the same publication date the lowest figure counts; a report dated
+    later that explicitly revises the toll replaces the earlier lowest with the lowest figure of its own date.
+    An undated report never counts as later: it is sorted first."""
+    by_day: dict[dt.date, list[Any]] = {}
+    for m in members:
+        if m.fatalities is not None:
+            by_day.setdefault(published.get(m.article_id) or dt.date.min, []).append(m)
+    toll: int | None = None
+    reviser = None
+    for day in sorted(by_day):
+        lowest = min(m.fatalities for m in by_day[day])
+        revision = next((m for m in sorted(by_day[day], key=lambda m: m.uid) if revises_toll(m)), None)
+        if toll is None:
+            toll = lowest
+        elif revision is not None:
+            toll, reviser = lowest, revision
+        elif lowest < toll:
+            toll, reviser = lowest, None
+    return toll, reviser
+
+
 def _merged_uid(founder_uid: str) -> str:
     return "M" + hashlib.sha1(founder_uid.encode("utf-8")).hexdigest()[:15]
 
@@ -219,9 +261,11 @@ def _strength(ev: EventRow) -> tuple[Any, ...]:
 
 def merged_values(members: list[EventRow], publishers: dict[int, str | None],
                   clusters: dict[int, int] | None = None,
-                  copies: dict[int, list[str]] | None = None) -> dict[str, Any]:
+                  copies: dict[int, list[str]] | None = None,
+                  published: dict[int, dt.date | None] | None = None) -> dict[str, Any]:
     """The merged record of `members` (≥ 1 events): fields, disputes and notes. `clusters` maps article ids
-    to reprint clusters (default: every article its own), which count once in confidence and source_scale."""
+    to reprint clusters (default: every article its own), which count once in confidence and source_scale;
+    `published` maps article ids to publication dates, which order toll revisions (`merged_toll`)."""
     ranked = sorted(members, key=_strength)
     fields: dict[str, Any] = {}
     for name in EVENT_COLUMNS:
@@ -235,8 +279,7 @@ def merged_values(members: list[EventRow], publishers: dict[int, str | None],
     ranges = [r for m in members if (r := date_range(m))]
     date_start = min((r[0] for r in ranges), default=None)
     date_end = max((r[1] for r in ranges), default=None)
-    figures = [m.fatalities for m in members if m.fatalities is not None]
-    fields["fatalities"] = min(figures) if figures else None
+    fields["fatalities"], reviser = merged_toll(members, published or {})
     outlets: dict[str, str] = {}
     for m in members:
         names = (m.source or publishers.get(m.article_id) or "").split(";") + (copies or {}).get(m.article_id, [])
@@ -263,7 +306,12 @@ def merged_values(members: list[EventRow], publishers: dict[int, str | None],
     if "fatalities" in disputes:
         told = ", ".join(f"{d['value']} ({d['source'] or 'article ' + str(d['article_id'])})"
                          for d in disputes["fatalities"])
-        sentence = f"Fatality reports differ: {told}; coded {fields['fatalities']} by the conservative rule."
+        if reviser is not None:
+            who = reviser.source or publishers.get(reviser.article_id) or f"article {reviser.article_id}"
+            sentence = (f"Fatality reports differ: {told}; coded {fields['fatalities']}, the toll as a later "
+                        f"report ({who}) revised it.")
+        else:
+            sentence = f"Fatality reports differ: {told}; coded {fields['fatalities']} by the conservative rule."
         notes = f"{notes} {sentence}".strip() if notes else sentence
     fields["notes"] = notes
     return {"fields": {k: _plain(v) for k, v in fields.items()}, "disputes": disputes, "notes": notes,
@@ -409,9 +457,12 @@ class Merger:
             self.s.flush()
             return
         ids = {m.article_id for m in members}
-        rows = self.s.execute(select(ArticleRow.id, ArticleRow.publisher).where(ArticleRow.id.in_(ids))).all()
-        publishers = {article_id: publisher for article_id, publisher in rows}
-        vals = merged_values(members, publishers, self.clusters(sorted(ids)), copy_publishers(self.s, sorted(ids)))
+        rows = self.s.execute(select(ArticleRow.id, ArticleRow.publisher, ArticleRow.published)
+                              .where(ArticleRow.id.in_(ids))).all()
+        publishers = {article_id: publisher for article_id, publisher, _ in rows}
+        published = {article_id: day for article_id, _, day in rows}
+        vals = merged_values(members, publishers, self.clusters(sorted(ids)), copy_publishers(self.s, sorted(ids)),
+                             published)
         raw = vals["raw"]
         for name in ("event_date", "event_type", "sub_event_type", "country", "admin1", "location", "latitude",
                      "longitude", "geo_precision", "fatalities"):
