@@ -8,6 +8,9 @@ Two events are the same when all of these hold (the codebook's view of "one even
 - same day, or overlapping date ranges (time_precision 2-3 events carry a range);
 - compatible actors: a shared actor name (qualifiers such as "(Iraq)" ignored), the same actor category
   (ACLED inter code; protesters and rioters count as one crowd), or no actor named on one side;
+- no different targets: when both reports name the place or thing the act hit (`evidence["target"]`: "a church",
+  "a police station") and neither names the other's anywhere in its passage, gunmen who attacked a church and
+  gunmen who attacked a school in the same town on the same day are two incidents;
 - different articles (one article's distinct events stay distinct: the extractor already split them).
 
 The merged event takes each field from the strongest report (highest confidence; the most precise place and
@@ -150,6 +153,29 @@ def actors_compatible(a: Any, b: Any) -> bool:
     return _inter(a.inter1) in inters_b or _inter(b.inter1) in inters_a
 
 
+def _target_word(ev: Any) -> str | None:
+    """The head word of what the event's act hit ("station" of "police station"), or None."""
+    span = (ev.evidence or {}).get("target")
+    text = span.get("text", "") if isinstance(span, dict) else getattr(span, "text", "")
+    words = normalise(text or "")
+    return words[-1] if words else None
+
+
+def _singular(word: str) -> str:
+    return word[:-1] if len(word) > 3 and word.endswith("s") and not word.endswith("ss") else word
+
+
+def targets_differ(a: Any, b: Any) -> bool:
+    """Both reports name what the act hit and neither names the other's target in its passage ("attacked a
+    church" / "attacked a school"). "attacked a checkpoint" / "killed two soldiers at a checkpoint" agree."""
+    ta, tb = _target_word(a), _target_word(b)
+    if ta is None or tb is None:
+        return False
+    in_a = {_singular(w) for w in _passage_words(a)}
+    in_b = {_singular(w) for w in _passage_words(b)}
+    return _singular(tb) not in in_a and _singular(ta) not in in_b
+
+
 def same_event(a: Any, b: Any) -> tuple[bool, float]:
     """Whether two event-like records (EventRow or Event) report the same event, and how far apart they are."""
     fam = family_of(a.event_type)
@@ -159,7 +185,7 @@ def same_event(a: Any, b: Any) -> tuple[bool, float]:
     if ra is None or rb is None or ra[0] > rb[1] or rb[0] > ra[1]:
         return False, math.inf
     near, dist = places_near(a, b)
-    if not near or not actors_compatible(a, b):
+    if not near or not actors_compatible(a, b) or targets_differ(a, b):
         return False, math.inf
     return True, dist
 
