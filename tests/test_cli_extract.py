@@ -284,3 +284,12 @@ def test_a_feed_url_with_a_bad_entry_extracts_the_others(runner: CliRunner, monk
     assert "skipped: https://courier.example/world.rss#https://courier.example/news/2: feed entry has no text" \
         in result.stderr
     assert "1 article(s) extracted, 1 input(s) skipped" in result.stderr
+
+
+def test_text_given_where_a_file_name_goes_is_a_one_line_error(runner: CliRunner) -> None:
+    text = "Gunmen attacked a church in Kaduna on Sunday, killing four worshippers, police said. " * 4
+    result = runner.invoke(app, ["extract", text])
+    assert result.exit_code == 1
+    (line,) = error_lines(result.stderr)
+    assert line.startswith("error: Gunmen attacked a church") and "not a file, directory or URL" in line
+    assert "dateline extract -" in line

@@ -155,11 +155,11 @@ def _name(article: Article) -> str:
 
 def _known_total(inputs: list[str]) -> int | None:
     """How many documents the inputs hold, when that is cheap to know (files, not corpus lines)."""
-    from dateline.ingest.sources import directory_files, is_url, reader_for
+    from dateline.ingest.sources import directory_files, is_url, reader_for, unusable_path
 
     total = 0
     for source in inputs:
-        if source == "-" or is_url(source):
+        if source == "-" or is_url(source) or unusable_path(source):
             total += 1
             continue
         path = Path(source)
