@@ -265,3 +265,31 @@ def test_a_bad_dateline_setting_in_the_environment_is_one_line_not_a_traceback(
                           capture_output=True, text=True, timeout=120, check=False)
     assert done.returncode == 1
     assert done.stderr.strip() == message and done.stdout == ""
+
+
+def test_a_feed_url_with_a_bad_entry_extracts_the_others(runner: CliRunner, monkeypatch: pytest.MonkeyPatch) -> None:
+    from dateline.ingest import fetch
+
+    feed = (b'<?xml version="1.0"?><rss version="2.0"><channel><title>Lakeside Courier</title>'
+            b"<item><title>Strike</title><link>/news/1</link><pubDate>Sat, 04 Mar 2023 18:00:00 GMT</pubDate>"
+            b"<description>Dock workers walked off the job in Portvale on Saturday, the union said.</description></item>"
+            b"<item><title>Empty</title><link>/news/2</link><description></description></item>"
+            b"</channel></rss>")
+    monkeypatch.setattr(fetch, "fetch", lambda url, settings: (feed, "application/rss+xml"))
+    result = runner.invoke(app, ["extract", "https://courier.example/world.rss", "--format", "jsonl"])
+    assert result.exit_code == 0, result.output
+    (report,) = [json.loads(line) for line in result.stdout.splitlines()]
+    assert report["article"]["source_kind"] == "feed"
+    assert report["article"]["url"] == "https://courier.example/news/1"
+    assert "skipped: https://courier.example/world.rss#https://courier.example/news/2: feed entry has no text" \
+        in result.stderr
+    assert "1 article(s) extracted, 1 input(s) skipped" in result.stderr
+
+
+def test_text_given_where_a_file_name_goes_is_a_one_line_error(runner: CliRunner) -> None:
+    text = "Gunmen attacked a church in Kaduna on Sunday, killing four worshippers, police said. " * 4
+    result = runner.invoke(app, ["extract", text])
+    assert result.exit_code == 1
+    (line,) = error_lines(result.stderr)
+    assert line.startswith("error: Gunmen attacked a church") and "not a file, directory or URL" in line
+    assert "dateline extract -" in line

@@ -833,3 +833,24 @@ def test_a_bomber_shot_whose_vest_still_exploded_is_a_suicide_bomb(pipeline: Pip
     [event] = events_of(pipeline, "Soldiers shot a suicide bomber at a checkpoint near Bannu on Monday, but his "
                                   "vest exploded, killing three civilians.")
     assert (event.sub_event_type, event.fatalities) == ("Suicide bomb", 3)
+
+
+@pytest.mark.parametrize(("text", "target"), [
+    ("Gunmen attacked a church in Kaduna on Sunday, killing four worshippers, police said.", "church"),
+    ("Gunmen attacked a police station in Kaduna on Sunday, police said.", "police station"),
+    # the civilians hit are the second actor, not the target: the place they were hit at is
+    ("Gunmen killed four worshippers at a church in Kaduna on Sunday, police said.", "church"),
+])
+def test_the_place_or_thing_an_attack_hit_is_the_event_target(pipeline: Pipeline, text: str, target: str) -> None:
+    (event,) = events_of(pipeline, text)
+    assert event.evidence["target"].text == target
+
+
+@pytest.mark.parametrize("text", [
+    "Gunmen killed five villagers in Kaduna on Sunday, police said.",
+    "Gunmen killed four people in Kaduna on Sunday morning, police said.",
+    "Gunmen opened fire on passengers in Kaduna on Sunday, police said.",
+])
+def test_an_attack_on_people_alone_names_no_target(pipeline: Pipeline, text: str) -> None:
+    (event,) = events_of(pipeline, text)
+    assert "target" not in event.evidence

@@ -310,3 +310,58 @@ def test_a_bad_file_in_a_directory_does_not_stop_the_others(tmp_path: Path) -> N
     (tmp_path / "d.txt").write_text("Students occupied the rector's office on Tuesday.", encoding="utf-8")
     got = items(tmp_path)
     assert [type(x).__name__ for x in got] == ["Article", "InputError", "InputError", "Article"]
+
+
+@pytest.mark.parametrize("published", [1575000000, "1575000000", 1575000000123, 1575000000.5])
+def test_jsonl_published_as_unix_time_is_its_utc_day(tmp_path: Path, published: object) -> None:
+    # 1575000000 is 2019-11-29 04:00 UTC; 20191129 (eight digits) stays a compact date, never Unix time
+    corpus = tmp_path / "epoch.jsonl"
+    _write_corpus(corpus, [json.dumps({"id": "e", "text": "Protesters marched in Basra, organisers said.",
+                                       "published": published}),
+                           json.dumps({"id": "c", "text": "Protesters marched in Basra, organisers said.",
+                                       "published": 20191129})])
+    epoch, compact = items(corpus)
+    assert isinstance(epoch, Article) and isinstance(compact, Article)
+    assert epoch.published == compact.published == dt.date(2019, 11, 29)
+    assert epoch.published_signals[0].source == "record" and not epoch.ingest_warnings
+
+
+# --- a page saved from a browser ----------------------------------------------------------------------------------
+
+_SAVED_BODY = ("<article><h1>Dock workers strike over unpaid wages</h1>"
+               "<p>Several hundred dock workers walked off the job on Saturday, saying they had not been paid.</p>"
+               "<p>The union said talks with the port authority would resume on Monday, and the strike would go on.</p>"
+               "</article>")
+
+
+@pytest.mark.parametrize("head", [
+    '<link rel="canonical" href="https://courier.example/news/dock-strike-4471">',
+    '<meta property="og:url" content="https://courier.example/news/dock-strike-4471">',
+])
+def test_a_saved_page_keeps_its_own_address_and_date(tmp_path: Path, head: str) -> None:
+    path = tmp_path / "Dock workers strike.html"
+    path.write_text(f"<!DOCTYPE html><html><head><title>Dock workers strike over unpaid wages</title>{head}"
+                    '<meta property="article:published_time" content="2021-03-14T09:30:00Z"></head>'
+                    f"<body>{_SAVED_BODY}</body></html>", encoding="utf-8")
+    article = one_article(path)
+    assert article.url == "https://courier.example/news/dock-strike-4471"
+    assert article.path == str(path)
+    assert article.published == dt.date(2021, 3, 14) and article.published_signals[0].source == "html_meta"
+
+
+def test_a_page_a_browser_saved_keeps_the_address_it_was_saved_from(tmp_path: Path) -> None:
+    # no date in the markup: the address the browser marked on the page dates it
+    path = tmp_path / "page.html"
+    path.write_text("<!DOCTYPE html>\n<!-- saved from url=(0058)https://courier.example/2021/03/14/dock-strike-wages/ -->\n"
+                    f"<html><head><title>Dock workers strike</title></head><body>{_SAVED_BODY}</body></html>",
+                    encoding="utf-8")
+    article = one_article(path)
+    assert article.url == "https://courier.example/2021/03/14/dock-strike-wages/"
+    assert article.published == dt.date(2021, 3, 14)
+
+
+def test_a_relative_canonical_link_is_no_address(tmp_path: Path) -> None:
+    path = tmp_path / "page.html"
+    path.write_text('<html><head><title>Strike</title><link rel="canonical" href="/news/4471"></head>'
+                    f"<body>{_SAVED_BODY}</body></html>", encoding="utf-8")
+    assert one_article(path).url is None

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 import test_store_fixtures
-from test_store_fixtures import make_article, make_event, make_report, protest_report
+from test_store_fixtures import make_article, make_event, make_report, protest_report, span_of
 
 from dateline.merge import actors_compatible, merge_events, places_near, same_event
 from dateline.model import Event
@@ -136,3 +136,82 @@ def test_actor_compatibility() -> None:
     assert actors_compatible(ev(actor1="Police Forces of Iraq"), ev())
     assert not actors_compatible(ev(actor1="Military Forces of Iraq", inter1=1),
                                  ev(actor1="Islamic State", inter1=2))
+
+
+# --- fatalities of merged reports (codebook section 6) -------------------------------------------------------------
+
+FIRST = "Gunmen killed eight people in Baghdad on Wednesday, police said."
+REVISED = "The death toll from Wednesday's attack in Baghdad rose to 12, hospital officials said."
+HIGHER = "Gunmen killed 12 people in Baghdad on Wednesday, a local official said."
+
+
+def _toll_report(text: str, trigger: str, fatalities: int, publisher: str, published: dt.date):  # type: ignore[no-untyped-def]
+    fields = {**test_store_fixtures.PROTEST_FIELDS, "event_type": "Violence against civilians", "sub_event_type": "Attack",
+              "actor1": None, "inter1": None, "fatalities": fatalities, "mentions": [span_of(text, text)]}
+    return make_report(make_article(text, publisher=publisher, published=published), [make_event(text, trigger, **fields)])
+
+
+def _merged_toll(db_url: str, *reports) -> dict:  # type: ignore[no-untyped-def, type-arg]
+    with Store(db_url) as store:
+        store.add_reports(list(reports))
+        merge_events(store)
+        (merged,) = store.query_merged()
+    return merged
+
+
+def test_a_later_report_that_revises_the_toll_upward_sets_it(db_url: str) -> None:
+    merged = _merged_toll(db_url, _toll_report(FIRST, "killed", 8, "Wire", dt.date(2019, 10, 30)),
+                          _toll_report(REVISED, "rose to 12", 12, "Daily", dt.date(2019, 10, 31)))
+    assert merged["fatalities"] == 12
+    assert "coded 12, the toll as a later report (Daily) revised it" in merged["notes"]
+
+
+def test_reports_of_one_date_keep_the_lowest_even_when_one_tells_a_revision(db_url: str) -> None:
+    merged = _merged_toll(db_url, _toll_report(FIRST, "killed", 8, "Wire", dt.date(2019, 10, 31)),
+                          _toll_report(REVISED, "rose to 12", 12, "Daily", dt.date(2019, 10, 31)))
+    assert merged["fatalities"] == 8
+    assert "coded 8 by the conservative rule" in merged["notes"]
+
+
+def test_a_later_report_of_a_higher_figure_without_a_revision_keeps_the_lowest(db_url: str) -> None:
+    merged = _merged_toll(db_url, _toll_report(FIRST, "killed", 8, "Wire", dt.date(2019, 10, 30)),
+                          _toll_report(HIGHER, "killed", 12, "Daily", dt.date(2019, 10, 31)))
+    assert merged["fatalities"] == 8
+
+
+# --- the target as evidence against one incident -------------------------------------------------------------------
+
+KADUNA = {"event_type": "Violence against civilians", "sub_event_type": "Attack", "event_date": dt.date(2024, 3, 10),
+          "actor1": "Unidentified Armed Group (Nigeria)", "inter1": 3, "actor2": "Civilians (Nigeria)", "inter2": 7,
+          "country": "Nigeria", "admin1": "Kaduna", "location": "Kaduna", "latitude": 10.52, "longitude": 7.44,
+          "geo_precision": 1}
+
+
+def _attack(text: str, target: str | None, publisher: str):  # type: ignore[no-untyped-def]
+    evidence = {"target": span_of(text, target)} if target else {}
+    event = make_event(text, "attacked" if "attacked" in text else "killed", **KADUNA,
+                       mentions=[span_of(text, text)], evidence=evidence)
+    return make_report(make_article(text, publisher=publisher, published=dt.date(2024, 3, 11)), [event])
+
+
+def _incidents(db_url: str, *reports) -> list[int]:  # type: ignore[no-untyped-def]
+    with Store(db_url) as store:
+        store.add_reports(list(reports))
+        merge_events(store)
+        return sorted(m["source_count"] for m in store.query_merged())
+
+
+def test_the_same_gunmen_with_other_targets_the_same_day_are_two_incidents(db_url: str) -> None:
+    church = _attack("Gunmen attacked a church in Kaduna on Sunday, killing four worshippers.", "church", "Wire")
+    school = _attack("Gunmen attacked a school in Kaduna on Sunday, killing three pupils.", "school", "Daily")
+    assert _incidents(db_url, church, school) == [1, 1]
+
+
+def test_the_same_target_told_two_ways_or_no_target_still_merges(db_url: str) -> None:
+    church = _attack("Gunmen attacked a church in Kaduna on Sunday, killing four worshippers.", "church", "Wire")
+    worshippers = _attack("Gunmen killed four worshippers at St Paul's church in Kaduna on Sunday.", "church",
+                          "Daily")
+    # another word for what was hit, when the passage names the other report's target too
+    compound = _attack("Gunmen attacked the compound of a church in Kaduna on Sunday.", "compound", "Radio")
+    untold = _attack("Gunmen killed four people in Kaduna on Sunday, residents said.", None, "Local")
+    assert _incidents(db_url, church, worshippers, compound, untold) == [4]

@@ -120,3 +120,11 @@ def test_failures_says_when_its_list_was_cut(cli: CliRunner, tmp_path: Path) -> 
     assert "more failures than the 2 shown" in cut.stderr
     whole = cli.invoke(app, ["failures", "--db", db, "--limit", "3"])
     assert len(whole.stdout.splitlines()) == 3 and "more failures" not in whole.stderr
+
+
+def test_run_given_text_where_a_file_name_goes_records_one_failure(cli: CliRunner, tmp_path: Path) -> None:
+    db = f"sqlite:///{tmp_path / 'r.sqlite'}"
+    text = "Gunmen attacked a church in Kaduna on Sunday, killing four worshippers, police said. " * 4
+    result = cli.invoke(app, ["run", text, "--db", db])
+    assert result.exit_code == 4, result.output
+    assert "Traceback" not in result.output

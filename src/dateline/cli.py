@@ -56,7 +56,9 @@ def _published_option(value: str | None) -> dt.date | None:
 
 PublishedOption = Annotated[
     str | None,
-    typer.Option(help="Publication date YYYY-MM-DD for articles without one (it outranks dates found in them)."),
+    typer.Option(help="Publication date YYYY-MM-DD of the articles read: it dates those without one and outranks "
+                      "every date an article carries (its dateline, a feed entry's or a JSONL record's date, kept "
+                      "in published_signals)."),
 ]
 
 
@@ -73,7 +75,8 @@ def schema() -> None:
 
 @app.command()
 def extract(
-    inputs: Annotated[list[str], typer.Argument(help="Files, directories, globs, JSONL corpora, URLs, or - for stdin.")],
+    inputs: Annotated[list[str], typer.Argument(
+        help="Files, directories, globs, JSONL corpora, URLs (pages or RSS/Atom feeds), or - for stdin.")],
     fmt: Annotated[str, typer.Option("--format", "-f", help="json | jsonl | table | plover | acled")] = "json",
     output: Annotated[Path | None, typer.Option("--output", "-o", help="Write here instead of stdout.")] = None,
     published: PublishedOption = None,
@@ -368,7 +371,7 @@ def db_info(db: DbOption = None) -> None:
 
 @app.command()
 def run(
-    inputs: Annotated[list[str], typer.Argument(help="Files, directories, JSONL corpora, RSS/Atom feeds, WARC archives.")],
+    inputs: Annotated[list[str], typer.Argument(help="Files, directories, JSONL corpora, RSS/Atom feeds, WARC archives, URLs (pages or feeds).")],
     db: DbOption = None,
     workers: Annotated[int, typer.Option(min=1, help="Extraction processes (1 = this process); with --ray, the "
                                          "Ray actors (at least 2).")] = 1,

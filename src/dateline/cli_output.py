@@ -134,6 +134,12 @@ def run_extract(inputs: list[str], fmt: str, output: Path | None, settings: Sett
     if writer.left_out:
         typer.echo(f"{writer.left_out} event(s) under the cut {min_confidence:g} left out of the {fmt} output "
                    "(--min-confidence 0 keeps them)", err=True)
+    if not many and writer.count + len(failures) > 1:
+        # one input that held several items (a feed URL, a corpus on stdin): its bad items are skipped like a
+        # corpus's, not made the command's one error after the good ones were written
+        for err in failures:
+            typer.echo(f"skipped: {err}", err=True)
+        many = True
     if not many and failures:
         raise failures[0]
     coded = writer.count - not_coded
@@ -149,11 +155,11 @@ def _name(article: Article) -> str:
 
 def _known_total(inputs: list[str]) -> int | None:
     """How many documents the inputs hold, when that is cheap to know (files, not corpus lines)."""
-    from dateline.ingest.sources import directory_files, is_url, reader_for
+    from dateline.ingest.sources import directory_files, is_url, reader_for, unusable_path
 
     total = 0
     for source in inputs:
-        if source == "-" or is_url(source):
+        if source == "-" or is_url(source) or unusable_path(source):
             total += 1
             continue
         path = Path(source)

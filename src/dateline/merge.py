@@ -8,11 +8,16 @@ Two events are the same when all of these hold (the codebook's view of "one even
 - same day, or overlapping date ranges (time_precision 2-3 events carry a range);
 - compatible actors: a shared actor name (qualifiers such as "(Iraq)" ignored), the same actor category
   (ACLED inter code; protesters and rioters count as one crowd), or no actor named on one side;
+- no different targets: when both reports name the place or thing the act hit (`evidence["target"]`: "a church",
+  "a police station") and neither names the other's anywhere in its passage, gunmen who attacked a church and
+  gunmen who attacked a school in the same town on the same day are two incidents;
 - different articles (one article's distinct events stay distinct: the extractor already split them).
 
 The merged event takes each field from the strongest report (highest confidence; the most precise place and
-date win those fields), fatalities by the conservative rule (the lowest reported figure), and keeps every
-disagreeing value side by side in `disputes`, with the fatality dispute also spelled out in `notes`.
+date win those fields), fatalities by the codebook's conservative rule (`merged_toll`: the lowest figure among
+reports of the same publication date, unless a later-dated report explicitly revises the toll, "the death toll
+rose to 12", which then replaces the earlier lowest), and keeps every disagreeing value side by side in
+`disputes`, with the fatality dispute also spelled out in `notes`.
 
 Reprints (`dateline.reprints`): copies of one story (a wire story reprinted by many outlets) share a reprint
 cluster, found before merging. Every copy is still coded and linked, but
@@ -31,6 +36,7 @@ recomputed; events of superseded reports are unlinked first).
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import hashlib
 import math
 import re
@@ -147,6 +153,29 @@ def actors_compatible(a: Any, b: Any) -> bool:
     return _inter(a.inter1) in inters_b or _inter(b.inter1) in inters_a
 
 
+def _target_word(ev: Any) -> str | None:
+    """The head word of what the event's act hit ("station" of "police station"), or None."""
+    span = (ev.evidence or {}).get("target")
+    text = span.get("text", "") if isinstance(span, dict) else getattr(span, "text", "")
+    words = normalise(text or "")
+    return words[-1] if words else None
+
+
+def _singular(word: str) -> str:
+    return word[:-1] if len(word) > 3 and word.endswith("s") and not word.endswith("ss") else word
+
+
+def targets_differ(a: Any, b: Any) -> bool:
+    """Both reports name what the act hit and neither names the other's target in its passage ("attacked a
+    church" / "attacked a school"). "attacked a checkpoint" / "killed two soldiers at a checkpoint" agree."""
+    ta, tb = _target_word(a), _target_word(b)
+    if ta is None or tb is None:
+        return False
+    in_a = {_singular(w) for w in _passage_words(a)}
+    in_b = {_singular(w) for w in _passage_words(b)}
+    return _singular(tb) not in in_a and _singular(ta) not in in_b
+
+
 def same_event(a: Any, b: Any) -> tuple[bool, float]:
     """Whether two event-like records (EventRow or Event) report the same event, and how far apart they are."""
     fam = family_of(a.event_type)
@@ -156,7 +185,7 @@ def same_event(a: Any, b: Any) -> tuple[bool, float]:
     if ra is None or rb is None or ra[0] > rb[1] or rb[0] > ra[1]:
         return False, math.inf
     near, dist = places_near(a, b)
-    if not near or not actors_compatible(a, b):
+    if not near or not actors_compatible(a, b) or targets_differ(a, b):
         return False, math.inf
     return True, dist
 
@@ -209,6 +238,45 @@ def corroborated(confidences: list[float]) -> float:
     return round(1.0 - miss, 4)
 
 
+@functools.cache
+def _toll_update() -> re.Pattern[str]:
+    """The cue of a toll told as revised ("the death toll rose to 12"), the one extraction folds updates by."""
+    from dateline.extraction.packaged import Lexicon
+
+    return Lexicon("rule_cues.yaml").regex("TOLL_UPDATE")
+
+
+def revises_toll(ev: Any) -> bool:
+    """Whether a report tells its figure as a revised toll ("the death toll rose to 12") in one of its passages."""
+    mentions = ev.mentions or []
+    texts = [m.get("text", "") if isinstance(m, dict) else getattr(m, "text", "") for m in mentions]
+    return any(_toll_update().search(t.lower()) for t in texts)
+
+
+def merged_toll(members: list[Any], published: dict[int, dt.date | None]) -> tuple[int | None, Any]:
+    """The merged fatality figure and the report whose revision set it (None when the lowest rule did).
+
+    Codebook section 6: among reports of the same publication date the lowest figure counts; a report dated
+    later that explicitly revises the toll replaces the earlier lowest with the lowest figure of its own date.
+    An undated report never counts as later: it is sorted first."""
+    by_day: dict[dt.date, list[Any]] = {}
+    for m in members:
+        if m.fatalities is not None:
+            by_day.setdefault(published.get(m.article_id) or dt.date.min, []).append(m)
+    toll: int | None = None
+    reviser = None
+    for day in sorted(by_day):
+        lowest = min(m.fatalities for m in by_day[day])
+        revision = next((m for m in sorted(by_day[day], key=lambda m: m.uid) if revises_toll(m)), None)
+        if toll is None:
+            toll = lowest
+        elif revision is not None:
+            toll, reviser = lowest, revision
+        elif lowest < toll:
+            toll, reviser = lowest, None
+    return toll, reviser
+
+
 def _merged_uid(founder_uid: str) -> str:
     return "M" + hashlib.sha1(founder_uid.encode("utf-8")).hexdigest()[:15]
 
@@ -219,9 +287,11 @@ def _strength(ev: EventRow) -> tuple[Any, ...]:
 
 def merged_values(members: list[EventRow], publishers: dict[int, str | None],
                   clusters: dict[int, int] | None = None,
-                  copies: dict[int, list[str]] | None = None) -> dict[str, Any]:
+                  copies: dict[int, list[str]] | None = None,
+                  published: dict[int, dt.date | None] | None = None) -> dict[str, Any]:
     """The merged record of `members` (≥ 1 events): fields, disputes and notes. `clusters` maps article ids
-    to reprint clusters (default: every article its own), which count once in confidence and source_scale."""
+    to reprint clusters (default: every article its own), which count once in confidence and source_scale;
+    `published` maps article ids to publication dates, which order toll revisions (`merged_toll`)."""
     ranked = sorted(members, key=_strength)
     fields: dict[str, Any] = {}
     for name in EVENT_COLUMNS:
@@ -235,8 +305,7 @@ def merged_values(members: list[EventRow], publishers: dict[int, str | None],
     ranges = [r for m in members if (r := date_range(m))]
     date_start = min((r[0] for r in ranges), default=None)
     date_end = max((r[1] for r in ranges), default=None)
-    figures = [m.fatalities for m in members if m.fatalities is not None]
-    fields["fatalities"] = min(figures) if figures else None
+    fields["fatalities"], reviser = merged_toll(members, published or {})
     outlets: dict[str, str] = {}
     for m in members:
         names = (m.source or publishers.get(m.article_id) or "").split(";") + (copies or {}).get(m.article_id, [])
@@ -263,7 +332,12 @@ def merged_values(members: list[EventRow], publishers: dict[int, str | None],
     if "fatalities" in disputes:
         told = ", ".join(f"{d['value']} ({d['source'] or 'article ' + str(d['article_id'])})"
                          for d in disputes["fatalities"])
-        sentence = f"Fatality reports differ: {told}; coded {fields['fatalities']} by the conservative rule."
+        if reviser is not None:
+            who = reviser.source or publishers.get(reviser.article_id) or f"article {reviser.article_id}"
+            sentence = (f"Fatality reports differ: {told}; coded {fields['fatalities']}, the toll as a later "
+                        f"report ({who}) revised it.")
+        else:
+            sentence = f"Fatality reports differ: {told}; coded {fields['fatalities']} by the conservative rule."
         notes = f"{notes} {sentence}".strip() if notes else sentence
     fields["notes"] = notes
     return {"fields": {k: _plain(v) for k, v in fields.items()}, "disputes": disputes, "notes": notes,
@@ -409,9 +483,12 @@ class Merger:
             self.s.flush()
             return
         ids = {m.article_id for m in members}
-        rows = self.s.execute(select(ArticleRow.id, ArticleRow.publisher).where(ArticleRow.id.in_(ids))).all()
-        publishers = {article_id: publisher for article_id, publisher in rows}
-        vals = merged_values(members, publishers, self.clusters(sorted(ids)), copy_publishers(self.s, sorted(ids)))
+        rows = self.s.execute(select(ArticleRow.id, ArticleRow.publisher, ArticleRow.published)
+                              .where(ArticleRow.id.in_(ids))).all()
+        publishers = {article_id: publisher for article_id, publisher, _ in rows}
+        published = {article_id: day for article_id, _, day in rows}
+        vals = merged_values(members, publishers, self.clusters(sorted(ids)), copy_publishers(self.s, sorted(ids)),
+                             published)
         raw = vals["raw"]
         for name in ("event_date", "event_type", "sub_event_type", "country", "admin1", "location", "latitude",
                      "longitude", "geo_precision", "fatalities"):

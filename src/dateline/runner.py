@@ -98,6 +98,12 @@ def chunked(items: Iterable[T], size: int) -> Iterator[list[T]]:
 def _expand(source: str) -> Iterator[str | Path | InputError]:
     """A directory becomes its files (sorted, recursive, hidden files skipped), or an InputError when it has
     none (an empty directory is a failure of the run, not nothing); anything else stays as is."""
+    from dateline.ingest.sources import is_url, unusable_input
+
+    refused = None if is_url(source) else unusable_input(source)
+    if refused is not None:
+        yield refused
+        return
     path = Path(source)
     if path.is_dir():
         found = False

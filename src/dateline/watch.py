@@ -282,14 +282,16 @@ class Watcher:
         found.state["items"] = lineno
         return found
 
-    def _entries(self, source: str, parsed: Any) -> list[tuple[str, Article | InputError]]:
-        from dateline.ingest.feeds import entry_article
+    def _entries(self, source: str, parsed: Any, fetched_from: str | None = None
+                 ) -> list[tuple[str, Article | InputError]]:
+        from dateline.ingest.feeds import entry_article, feed_address
 
         if not parsed.entries:
             if parsed.get("bozo"):
                 raise SourceError(f"{source}: not a readable feed: {parsed.get('bozo_exception')}")
             return []
         feed_title = (parsed.feed.get("title") or "").strip() or None
+        address = feed_address(parsed, fetched_from)
         keyed = []
         for index, entry in enumerate(parsed.entries, start=1):
             key = entry.get("id") or entry.get("link") or hashlib.sha256(
@@ -301,7 +303,8 @@ class Watcher:
             if key not in fresh:
                 continue
             try:
-                out.append((key, entry_article(entry, feed_title, f"{source}#{key or index}")))
+                out.append((key, entry_article(entry, feed_title, f"{source}#{key or index}",
+                                               settings=self.settings, address=address)))
             except InputError as err:
                 out.append((key, err))
         return out
@@ -339,7 +342,7 @@ class Watcher:
         if len(resp.content) > 20 * self.settings.max_input_bytes:
             raise SourceError(f"{source}: feed too large ({len(resp.content)} bytes)")
         state = {"etag": resp.headers.get("ETag"), "last_modified": resp.headers.get("Last-Modified")}
-        return Found(items=self._entries(source, feedparser.parse(resp.content)), state=state)
+        return Found(items=self._entries(source, feedparser.parse(resp.content), str(resp.url)), state=state)
 
     def _find_file(self, source: str, row: dict[str, Any]) -> Found:
         """Any other file (text, HTML, WARC): read again whenever it changes."""

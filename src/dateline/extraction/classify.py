@@ -1827,6 +1827,13 @@ def _target_heads(sent: SpacySpan | None) -> list[Token]:
     return out
 
 
+def hit_targets(sent: SpacySpan | None) -> list[Token]:
+    """The nouns of what the act hit, in order, without days and hours ("on Sunday morning") and the fire of
+    "opened fire on": the people among them are the event's actors, the rest the place or thing it hit."""
+    return [h for h in _target_heads(sent) if h.pos_ == "NOUN" and h.ent_type_ not in {"DATE", "TIME"}
+            and not (h.lemma_.lower() == "fire" and h.head.lemma_.lower() == "open")]
+
+
 ATTACK_LEMMAS = _LEXICON.words("ATTACK_LEMMAS")
 HIT_LEMMAS = frozenset(_LEXICON.words("HIT_LEMMAS"))
 

@@ -77,6 +77,7 @@ class Candidate:
     rule_reject: str | None = None  # the rules' reason to reject, when the model decides instead (a feature)
     sums_incidents: bool = False  # a lead that sums incidents the report tells one by one (`_mark_summary_leads`)
     caption: bool = False  # its sentence has no verb but a modifier: a caption or a heading (`nlp.text.verbless`)
+    targets: list[Span] = field(default_factory=list)  # what the act hit (`classify.hit_targets`), see `_target`
 
 
 def extract_events(
@@ -648,8 +649,23 @@ def _sentence_candidate(
         rule_reject=veto,
         speakers=[m for m in speakers if not any(a <= m.start < b for a, b in aside)],
         caption=verbless(sent),
+        targets=[_target_span(head, text) for head in classify.hit_targets(sent)],
     )
     return cand, _one_per_reason(rejects)
+
+
+def _target_span(head: Token, text: str) -> Span:
+    """The words of what the act hit, its head noun with the nouns compounded before it ("police station")."""
+    first = min([head, *(c for c in head.lefts if c.dep_ == "compound")], key=lambda t: t.i)
+    return Span.of(text, first.idx, head.idx + len(head))
+
+
+def _target(cand: Candidate, event: Event) -> Span | None:
+    """The place or thing the act hit ("a church", "a police station"): the first of what it hit that is none of
+    the event's actors (the worshippers killed are its second actor). The merge tells two attacks by the same
+    unnamed men in one town on one day apart by it."""
+    told = [a.evidence for a in event.actors if a.evidence is not None]
+    return next((t for t in cand.targets if not any(a.start <= t.end - 1 < a.end for a in told)), None)
 
 
 def _in_power(mentions: list[tuple[actors_mod.ActorMention, str]], on: dt.date | None, text: str
@@ -1493,6 +1509,8 @@ def _code(cand: Candidate, article: Article, book: Codebook) -> Event:
     _territory_by_taker(event, evidence)
     event.claimed_by = [article.publisher] if article.publisher else []
     event.source = article.publisher
+    if (target := _target(cand, event)) is not None:
+        evidence["target"] = target
     event.flags = flags
     event.evidence = evidence
     event.notes = make_note(event, cand.clause)

@@ -1,7 +1,8 @@
 """JSONL corpora: one article per line, streamed, so a corpus of any size runs in constant memory.
 
 A line holds a JSON object with `text` or `html` and, optionally, `id`, `url`, `title`, `published` and
-`publisher`. `Article.id` is the line's `id`. A bad line becomes an `InputError` naming `file:line` and the
+`publisher` (`published`: any form `text.parse_date_value` reads, Unix time included). `Article.id` is the line's
+`id`. A bad line becomes an `InputError` naming `file:line` and the
 reason; the lines after it are still read. `settings.max_input_bytes` limits each line (one article), not the
 file. Files ending in `.gz` are decompressed on the fly.
 """

@@ -2,9 +2,12 @@
 
 An entry's full content (`content:encoded`, Atom `content`) is preferred over its summary; its markup is turned
 into lines (an entry is an article body, not a page) and the text goes through the ingest stage's
-`article_from_text`. The feed's own metadata (link, title, publication date, feed title as publisher) fills
-what the text does not say. Nothing is fetched:
-a feed is a local file (fetching is the user's explicit choice elsewhere).
+`build_article`. The feed's own metadata (link, title, publication date, feed title as publisher) fills
+what the text does not say. An entry's published (else updated) date is its article's publication date, ranked
+as a record's date: it outranks a dateline or a date in the text, and only `--published` outranks it. A relative
+entry link is made absolute against the feed's address (the URL it was fetched from, else its `rel="self"` link,
+else its site link). Nothing is fetched here: a feed is a local file, or the body of a URL the user gave
+(`sources.read_url`, which knows a feed by its content type or its first bytes).
 """
 
 from __future__ import annotations
@@ -14,9 +17,10 @@ import re
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
+from urllib.parse import urljoin
 
 from dateline.errors import InputError
-from dateline.model import Article, DateSignal
+from dateline.model import Article
 from dateline.settings import Settings
 
 FEED_SUFFIXES = (".rss", ".atom", ".rdf")
@@ -38,12 +42,42 @@ def looks_like_feed(path: Path) -> bool:
         return False
 
 
-def _entry_date(entry: Any) -> dt.date | None:
-    for key in ("published_parsed", "updated_parsed", "created_parsed"):
-        value = entry.get(key)
+def is_feed_body(data: bytes, content_type: str | None) -> bool:
+    """A fetched body that is a feed: an RSS/Atom/RDF content type, or, unless the server says HTML, a first KiB
+    that opens an RSS, Atom or RDF document (many servers send feeds as text/xml or application/xml)."""
+    kind = (content_type or "").split(";")[0].strip().lower()
+    if kind.endswith(("rss+xml", "atom+xml", "rdf+xml")):
+        return True
+    return "html" not in kind and bool(_FEED_HEAD.search(data[:1024]))
+
+
+def _entry_date(entry: Any) -> tuple[dt.date | None, str | None]:
+    """(the entry's date, its raw text): published, else updated, else created."""
+    from dateline.ingest.text import parse_date_value
+
+    for key in ("published", "updated", "created"):
+        raw = entry.get(key)
+        if not raw:
+            continue
+        # feedparser reads Unix time ("1575000000") as a year-1574 date: the number is read as what it is
+        if str(raw).strip().isdigit():
+            return parse_date_value(str(raw).strip()), str(raw)
+        value = entry.get(f"{key}_parsed")
         if value:
-            return dt.date(value.tm_year, value.tm_mon, value.tm_mday)
-    return None
+            return dt.date(value.tm_year, value.tm_mon, value.tm_mday), str(raw)
+        return parse_date_value(raw), str(raw)
+    return None, None
+
+
+def feed_address(parsed: Any, fetched_from: str | None = None) -> str | None:
+    """The address relative entry links are read against: the URL the feed came from, else its own
+    `rel="self"` link, else the site it links to."""
+    if fetched_from:
+        return fetched_from
+    for link in parsed.feed.get("links") or []:
+        if link.get("rel") == "self" and link.get("href"):
+            return str(link["href"])
+    return parsed.feed.get("link") or None
 
 
 def _entry_body(entry: Any) -> tuple[str, bool]:
@@ -68,9 +102,11 @@ def _strip_tags(html: str) -> str:
     return "\n\n".join(line for line in lines if line)
 
 
-def entry_article(entry: Any, feed_title: str | None, item: str) -> Article:
-    """One feed entry → Article; raises InputError when it carries no text."""
-    from dateline.ingest import article_from_text
+def entry_article(entry: Any, feed_title: str | None, item: str, *, settings: Settings | None = None,
+                  address: str | None = None) -> Article:
+    """One feed entry → Article; raises InputError when it carries no text. `settings` carries `--published`;
+    `address` is the feed's (`feed_address`), against which a relative link is made absolute."""
+    from dateline.ingest.text import Hints, build_article
 
     body, is_html = _entry_body(entry)
     if not body.strip():
@@ -80,47 +116,55 @@ def entry_article(entry: Any, feed_title: str | None, item: str) -> Article:
     text = _strip_tags(body) if is_html else body.strip()
     if not text:
         raise InputError(item, "feed entry has no text after removing markup")
-    article = article_from_text(text)
-    update: dict[str, Any] = {"source_kind": "feed"}
-    if entry.get("link"):
-        update["url"] = entry["link"]
+    link = entry.get("link") or None
+    if link and address:
+        link = urljoin(address, link)
+    published, raw = _entry_date(entry)
+    hints = Hints(url=link, record_published=published, record_published_raw=raw)
+    article = build_article(text, source=item, source_kind="feed", hints=hints, settings=settings)
+    update: dict[str, Any] = {}
     if entry.get("title") and not article.title:
         update["title"] = entry["title"]
     if feed_title and not article.publisher:
         update["publisher"] = feed_title
     if entry.get("author") and not article.author:
         update["author"] = entry["author"]
-    published = _entry_date(entry)
-    if published and not article.published:
-        update["published"] = published
-        update["published_signals"] = [*article.published_signals, DateSignal(value=published, source="record")]
-    return article.model_copy(update=update)
+    return article.model_copy(update=update) if update else article
 
 
 def read_feed(path: str | Path, settings: Settings | None = None) -> Iterator[Article | InputError]:
     """Articles of a local RSS/Atom file, one per entry; a bad entry yields an InputError and the rest go on."""
-    import feedparser
-
     source = str(path)
     settings = settings or Settings()
     try:
         size = Path(path).stat().st_size
+        # a feed is parsed whole; the per-input limit still bounds memory
+        if size > 20 * settings.max_input_bytes:
+            yield InputError(source, f"feed too large ({size} bytes)")
+            return
+        data = Path(path).read_bytes()
     except OSError as err:
         yield InputError(source, f"cannot read feed: {err.strerror or err}")
         return
-    # a feed is parsed whole; the per-input limit still bounds memory
-    if size > 20 * settings.max_input_bytes:
-        yield InputError(source, f"feed too large ({size} bytes)")
-        return
-    parsed = feedparser.parse(str(path))
+    yield from read_feed_bytes(data, source, settings)
+
+
+def read_feed_bytes(data: bytes, source: str, settings: Settings,
+                    fetched_from: str | None = None) -> Iterator[Article | InputError]:
+    """Articles of a feed's bytes (a file's, or the body of the URL `fetched_from`), one per entry."""
+    import feedparser
+
+    parsed = feedparser.parse(data)
     if not parsed.entries:
         reason = f"not a readable feed: {parsed.bozo_exception}" if parsed.get("bozo") else "feed has no entries"
         yield InputError(source, reason)
         return
     feed_title = (parsed.feed.get("title") or "").strip() or None
+    address = feed_address(parsed, fetched_from)
     for index, entry in enumerate(parsed.entries, start=1):
-        item = f"{source}#{entry.get('id') or entry.get('link') or index}"
+        link = entry.get("link")
+        item = f"{source}#{entry.get('id') or (urljoin(address, link) if address and link else link) or index}"
         try:
-            yield entry_article(entry, feed_title, item)
+            yield entry_article(entry, feed_title, item, settings=settings, address=address)
         except InputError as err:
             yield err

@@ -1,4 +1,5 @@
-"""HTML pages: the main text (trafilatura), the publication date (htmldate), title/author/site name (metadata).
+"""HTML pages: the main text (trafilatura), the publication date (htmldate), title/author/site name (metadata),
+and, for a page read without an address (saved to disk), the address it states (`page_address`).
 
 trafilatura runs with `favor_precision` and without comments: on the 38 pages of the tuning split measured by
 `benchmarks/html_extraction.py` (token F1 of the body) that gives 0.982, against 0.977 with trafilatura's
@@ -51,6 +52,7 @@ class HtmlContent:
     description: str | None
     date: dt.date | None
     date_raw: str | None
+    url: str | None = None  # the page's own address as the page states it (`page_address`)
 
 
 def _extract(html: str, url: str | None, options: dict[str, Any]) -> Any:
@@ -108,6 +110,19 @@ def _iso(found: str | None) -> dt.date | None:
         return None
 
 
+# The mark a browser writes at the top of a page it saves ("Save page as…"): <!-- saved from url=(0042)https://… -->
+_SAVED_FROM = re.compile(r"<!--\s*saved from url=\(\d+\)\s*(https?://[^\s>]+?)\s*-->", re.IGNORECASE)
+
+
+def page_address(html: str, stated: object) -> str | None:
+    """A page's own address: its canonical link or og:url (`stated`, trafilatura's reading), else the address
+    a browser marked on the page it saved; only an absolute http(s) address counts."""
+    if isinstance(stated, str) and stated.lower().startswith(("http://", "https://")):
+        return stated.strip()
+    m = _SAVED_FROM.search(html[:4096])
+    return m.group(1) if m else None
+
+
 def read_html(html: str, url: str | None = None) -> HtmlContent:
     """Main text and metadata of a page; the text is "" when the page has no main text."""
     doc = None
@@ -127,6 +142,7 @@ def read_html(html: str, url: str | None = None) -> HtmlContent:
         description=_clean_meta(doc.description),
         date=date,
         date_raw=date_raw,
+        url=page_address(html, doc.url),
     )
 
 
@@ -162,6 +178,8 @@ def article_from_html(html: str | bytes, *, article_id: str | None = None, url: 
     content = read_html(html, url)
     if not content.text:
         raise InputError(where, "HTML page holds no main text (nothing an article extractor recognises)")
+    # a page saved to disk keeps the address it was saved from, not only its local path
+    url = url or content.url
     hints = Hints(
         title=title or content.title,
         publisher=publisher,

@@ -68,10 +68,30 @@ def is_url(source: str) -> bool:
     return source.lower().startswith(("http://", "https://"))
 
 
+def unusable_path(source: str) -> str | None:
+    """Why the system refuses `source` as a path at all (a paragraph pasted where a file name goes: "File name
+    too long"), or None."""
+    try:
+        Path(source).expanduser().exists()
+    except OSError as err:
+        return err.strerror or str(err)
+    return None
+
+
+def unusable_input(source: str) -> InputError | None:
+    """The one-line error for a source the system refuses as a path (see `unusable_path`), or None."""
+    reason = unusable_path(source)
+    if reason is None:
+        return None
+    name = source if len(source) <= 60 else source[:57] + "..."
+    return InputError(name, f"not a file, directory or URL ({reason}); to extract text itself, pass it on "
+                            "standard input: echo '...' | dateline extract -")
+
+
 def is_multi(source: str) -> bool:
     """Whether a source can hold several articles (a directory, glob or corpus) rather than one."""
     path = Path(source)
-    if source == "-" or is_url(source):
+    if source == "-" or is_url(source) or unusable_path(source):
         return False
     return path.is_dir() or reader_for(path) is not None or (not path.exists() and any(c in source for c in _GLOB_CHARS))
 
@@ -200,10 +220,19 @@ def read_stdin(settings: Settings, stream: IO[bytes] | None = None) -> Iterator[
 
 
 def read_url(url: str, settings: Settings) -> Iterator[Article | InputError]:
+    """A page, or an RSS/Atom feed (one article per entry) known by its content type or first bytes."""
+    from dateline.ingest import feeds
     from dateline.ingest.fetch import fetch
 
     try:
         data, content_type = fetch(url, settings)
+    except InputError as err:
+        yield err
+        return
+    if feeds.is_feed_body(data, content_type):
+        yield from feeds.read_feed_bytes(data, url, settings, fetched_from=url)
+        return
+    try:
         html = None if not content_type else ("html" in content_type or "xml" in content_type)
         yield document_from_bytes(data, url, settings, source_kind="url", url=url, html=html)
     except InputError as err:
@@ -218,6 +247,9 @@ def read_source(source: str, settings: Settings | None = None) -> Iterator[Artic
         return
     if is_url(source):
         yield from read_url(source, settings)
+        return
+    if (refused := unusable_input(source)) is not None:
+        yield refused
         return
     path = Path(source).expanduser()
     if path.is_dir():

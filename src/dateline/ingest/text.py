@@ -254,11 +254,25 @@ class Hints:
 
 
 _COMPACT_DATE = re.compile(r"(\d{4})(\d{2})(\d{2})")
+# Unix time as feeds and JSON exports write it: seconds (9-10 digits, 1973-2286) or milliseconds (12-13 digits).
+_EPOCH = re.compile(r"(\d{9,10}|\d{12,13})(?:\.\d+)?")
+
+
+def _epoch_date(text: str) -> dt.date | None:
+    """The UTC day of a Unix time in seconds or milliseconds; a YYYYMMDD number (8 digits) is never one."""
+    seconds = float(text)
+    if len(text.split(".")[0]) >= 12:
+        seconds /= 1000
+    try:
+        return dt.datetime.fromtimestamp(seconds, dt.UTC).date()
+    except (OverflowError, OSError, ValueError):
+        return None
 
 
 def parse_date_value(value: object) -> dt.date | None:
     """A corpus record's date: a date, an ISO string ("2019-11-02", "2019-11-02T10:00:00Z"), a compact
-    YYYYMMDD number or string (20191102), or prose with a day, month and year ("2 November 2019").
+    YYYYMMDD number or string (20191102), Unix time in seconds or milliseconds (1575000000, its UTC day), or
+    prose with a day, month and year ("2 November 2019").
 
     None for anything else, including a year alone ("2003": no day to date an article by) and relative words
     ("yesterday", which would be read against today's date, not the article's).
@@ -267,11 +281,13 @@ def parse_date_value(value: object) -> dt.date | None:
         return value.date()
     if isinstance(value, dt.date):
         return value
-    if isinstance(value, int) and not isinstance(value, bool):
-        value = str(value)
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        value = repr(value) if isinstance(value, float) else str(value)
     if not isinstance(value, str) or not value.strip():
         return None
     text = value.strip()
+    if _EPOCH.fullmatch(text):
+        return _epoch_date(text)
     if m := _COMPACT_DATE.fullmatch(text):
         try:
             return dt.date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
@@ -293,8 +309,8 @@ def parse_date_value(value: object) -> dt.date | None:
 
 def unreadable_date_note(raw: object, field_name: str = "published") -> str:
     """The warning for a record's date that could not be read (the article is still coded, undated)."""
-    return (f"{field_name} {raw!r} is not a date dateline can read (YYYY-MM-DD, YYYYMMDD, or a day, month and "
-            "year); it was ignored")
+    return (f"{field_name} {raw!r} is not a date dateline can read (YYYY-MM-DD, YYYYMMDD, Unix time, or a day, "
+            "month and year); it was ignored")
 
 
 def _find_span(text: str, value: str | None) -> Span | None:
