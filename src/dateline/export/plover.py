@@ -41,6 +41,8 @@ EVENT_TYPES: dict[str, tuple[str, str]] = {
     "Arrests": ("COERCE", "arrest"),
     "Agreement": ("AGREE", ""),
 }
+# ACLED names the protesters actor1 and the force that met them actor2; PLOVER's actor is the one who acts.
+ACTED_BY_ACTOR2 = frozenset({"Excessive force against protesters"})
 
 
 def plover_record(report: Report, statement: Statement) -> dict[str, Any]:
@@ -72,14 +74,17 @@ def event_record(report: Report, event: Event) -> dict[str, Any] | None:
         return None
     article = report.article
     evidence = event.mentions[0] if event.mentions else None
+    actor, recipient = event.actor1, event.actor2
+    if event.sub_event_type in ACTED_BY_ACTOR2:
+        actor, recipient = recipient, actor
     return {
         "id": f"{article.id}:{event.id}",
         "date": event.event_date.isoformat() if event.event_date else None,
         "event": plover[0],
         "mode": plover[1],
         "context": event.sub_event_type,
-        "actor": event.actor1,
-        "recipient": event.actor2,
+        "actor": actor,
+        "recipient": recipient,
         "location": event.location,
         "text": evidence.text if evidence else None,
         "start": evidence.start if evidence else None,
