@@ -1,48 +1,38 @@
 """PLOVER JSONL: one line per verbal event (statement) of a report, and optionally per ACLED event.
 
 Statements are PLOVER's verbal events as dateline codes them. ACLED events map onto PLOVER's material types
-by sub-event type (`EVENT_TYPES` below: protests and riots → PROTEST with a mode, battles and remote violence
-→ FIGHT, violence against civilians → ASSAULT, force against protesters and arrests → COERCE, agreements →
-AGREE); sub-types PLOVER has no type for are left out.
+by sub-event type (`acled_events` in data/plover.yaml: protests and riots → PROTEST, force against protesters and
+arrests → COERCE, battles, remote violence and violence against civilians → ASSAULT, agreements → AGREE);
+sub-types PLOVER has no type for are left out.
 
 Fields follow PLOVER's event record (openeventdata/PLOVER): `id`, `date`, `event` (the PLOVER type),
-`mode` and `context` (empty unless known), `actor` and `recipient` (dateline's ACLED-style names),
-`location`, plus what a reviewer needs to check the record: `text` (the evidence sentence) with its
-character offsets, `claimed_by` (publisher → relays), and the article's `article_id`, `publisher`,
-`published` and `url`.
+`mode` and `context` (PLOVER's own words, null unless known), `actor` and `recipient` (dateline's ACLED-style
+names; the actor is the side that acts), `location`, plus what a reviewer needs to check the record:
+`sub_event_type` (an ACLED event's sub-type), `text` (the evidence sentence) with its character offsets,
+`claimed_by` (publisher → relays), and the article's `article_id`, `publisher`, `published` and `url`.
 """
 
 from __future__ import annotations
 
+import functools
 import json
 from collections.abc import Iterable, Iterator
+from importlib import resources as importlib_resources
 from typing import IO, Any
 
+from dateline.errors import ResourceMissingError
 from dateline.model import Event, Report, Statement
+from dateline.yaml_files import load_yaml
 
-# ACLED sub-event type → (PLOVER event type, mode).
-EVENT_TYPES: dict[str, tuple[str, str]] = {
-    "Peaceful protest": ("PROTEST", "demonstrate"),
-    "Protest with intervention": ("PROTEST", "demonstrate"),
-    "Excessive force against protesters": ("COERCE", "repression"),
-    "Violent demonstration": ("PROTEST", "riot"),
-    "Mob violence": ("PROTEST", "riot"),
-    "Armed clash": ("FIGHT", "small arms"),
-    "Government regains territory": ("FIGHT", "territory"),
-    "Non-state actor overtakes territory": ("FIGHT", "territory"),
-    "Shelling/artillery/missile attack": ("FIGHT", "artillery"),
-    "Air/drone strike": ("FIGHT", "aerial"),
-    "Remote explosive/landmine/IED": ("ASSAULT", "bombing"),
-    "Suicide bomb": ("ASSAULT", "bombing"),
-    "Grenade": ("ASSAULT", "bombing"),
-    "Attack": ("ASSAULT", "physical"),
-    "Abduction/forced disappearance": ("ASSAULT", "abduction"),
-    "Sexual violence": ("ASSAULT", "sexual"),
-    "Arrests": ("COERCE", "arrest"),
-    "Agreement": ("AGREE", ""),
-}
-# ACLED names the protesters actor1 and the force that met them actor2; PLOVER's actor is the one who acts.
-ACTED_BY_ACTOR2 = frozenset({"Excessive force against protesters"})
+
+@functools.cache
+def acled_events() -> dict[str, dict[str, Any]]:
+    """ACLED sub-event type → {"event", "mode", "acted_by"}: `acled_events` of the packaged plover.yaml."""
+    try:
+        raw = importlib_resources.files("dateline.data").joinpath("plover.yaml").read_text(encoding="utf-8")
+    except FileNotFoundError as exc:  # pragma: no cover - packaging error
+        raise ResourceMissingError("dateline/data/plover.yaml is missing from the package; reinstall dateline") from exc
+    return dict(load_yaml(raw)["acled_events"])
 
 
 def plover_record(report: Report, statement: Statement) -> dict[str, Any]:
@@ -51,8 +41,8 @@ def plover_record(report: Report, statement: Statement) -> dict[str, Any]:
         "id": f"{article.id}:{statement.id}",
         "date": statement.date.isoformat() if statement.date else None,
         "event": statement.plover,
-        "mode": "",
-        "context": "",
+        "mode": None,
+        "context": None,
         "actor": statement.actor,
         "recipient": statement.target,
         "location": statement.location,
@@ -69,20 +59,21 @@ def plover_record(report: Report, statement: Statement) -> dict[str, Any]:
 
 def event_record(report: Report, event: Event) -> dict[str, Any] | None:
     """A PLOVER record for an ACLED event, or None when PLOVER has no type for its sub-type."""
-    plover = EVENT_TYPES.get(event.sub_event_type or "")
+    plover = acled_events().get(event.sub_event_type or "")
     if plover is None:
         return None
     article = report.article
     evidence = event.mentions[0] if event.mentions else None
     actor, recipient = event.actor1, event.actor2
-    if event.sub_event_type in ACTED_BY_ACTOR2:
+    if plover.get("acted_by") == "actor2":
         actor, recipient = recipient, actor
     return {
         "id": f"{article.id}:{event.id}",
         "date": event.event_date.isoformat() if event.event_date else None,
-        "event": plover[0],
-        "mode": plover[1],
-        "context": event.sub_event_type,
+        "event": plover["event"],
+        "mode": plover["mode"],
+        "context": None,
+        "sub_event_type": event.sub_event_type,
         "actor": actor,
         "recipient": recipient,
         "location": event.location,
