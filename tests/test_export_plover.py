@@ -75,3 +75,14 @@ def test_statement_records_leave_unknown_mode_and_context_null() -> None:
         id="S1", plover="ACCUSE", actor="Government of Iraq", evidence=Span(start=0, end=6, text=FORCE[:6]))]})
     (record,) = [json.loads(line) for line in plover_jsonl(report).splitlines() if ":S1" in line]
     assert record["mode"] is None and record["context"] is None
+
+
+def test_event_text_is_the_sentence_it_was_coded_from_not_the_headline() -> None:
+    headline = "Police fire tear gas at protesters in Baghdad\n\n"
+    body = "Police fired tear gas at hundreds of protesters in Baghdad on Wednesday."
+    text = headline + body
+    start = len(headline)
+    telling = Span(start=start, end=len(text), text=body)
+    report = protest_report(text, "fired", mentions=[Span(start=0, end=start, text=headline), telling])
+    (record,) = [json.loads(line) for line in plover_jsonl(report).splitlines() if ":E1" in line]
+    assert (record["text"], record["start"], record["end"]) == (body, start, len(text))

@@ -21,7 +21,7 @@ from importlib import resources as importlib_resources
 from typing import IO, Any
 
 from dateline.errors import ResourceMissingError
-from dateline.model import Event, Report, Statement
+from dateline.model import Event, Report, Span, Statement
 from dateline.yaml_files import load_yaml
 
 
@@ -63,7 +63,7 @@ def event_record(report: Report, event: Event) -> dict[str, Any] | None:
     if plover is None:
         return None
     article = report.article
-    evidence = event.mentions[0] if event.mentions else None
+    evidence = _telling(event)
     actor, recipient = event.actor1, event.actor2
     if plover.get("acted_by") == "actor2":
         actor, recipient = recipient, actor
@@ -86,6 +86,17 @@ def event_record(report: Report, event: Event) -> dict[str, Any] | None:
         "published": article.published.isoformat() if article.published else None,
         "url": article.url,
     }
+
+
+def _telling(event: Event) -> Span | None:
+    """The passage the event was coded from: the mention holding its sub-type's evidence. Mentions run in text
+    order, so the first is often a headline that only repeats the event."""
+    trigger = event.evidence.get("sub_event_type")
+    if trigger is not None:
+        for mention in event.mentions:
+            if mention.start <= trigger.start and trigger.end <= mention.end:
+                return mention
+    return event.mentions[0] if event.mentions else None
 
 
 def plover_lines(reports: Iterable[Report], events: bool = True) -> Iterator[str]:
