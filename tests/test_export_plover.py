@@ -86,3 +86,17 @@ def test_event_text_is_the_sentence_it_was_coded_from_not_the_headline() -> None
     report = protest_report(text, "fired", mentions=[Span(start=0, end=start, text=headline), telling])
     (record,) = [json.loads(line) for line in plover_jsonl(report).splitlines() if ":E1" in line]
     assert (record["text"], record["start"], record["end"]) == (body, start, len(text))
+
+
+def test_event_location_is_plovers_location_object() -> None:
+    (record,) = _event_records(FORCE, "fired", geonameid=98182)
+    # PLOVER's event_loc takes GeoNames' field names; cc3 is the ISO 3166 alpha-3 code PLOVER adds
+    assert record["event_loc"] == {"geonameid": 98182, "name": "Baghdad", "latitude": 33.3406,
+                                   "longitude": 44.4009, "cc3": "IRQ"}
+    assert record["location"] == "Baghdad"
+
+
+def test_event_without_a_place_has_no_location_object() -> None:
+    (record,) = _event_records(FORCE, "fired", location=None, latitude=None, longitude=None, country=None,
+                               admin1=None, geonameid=None)
+    assert record["event_loc"] is None

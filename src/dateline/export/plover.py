@@ -7,7 +7,8 @@ sub-types PLOVER has no type for are left out.
 
 Fields follow PLOVER's event record (openeventdata/PLOVER): `id`, `date`, `event` (the PLOVER type),
 `mode` and `context` (PLOVER's own words, null unless known), `actor` and `recipient` (dateline's ACLED-style
-names; the actor is the side that acts), `location`, plus what a reviewer needs to check the record:
+names; the actor is the side that acts), `location`, and for an ACLED event `event_loc` (PLOVER's location
+object: geonameid, name, latitude, longitude, cc3), plus what a reviewer needs to check the record:
 `sub_event_type` (an ACLED event's sub-type), `text` (the evidence sentence) with its character offsets,
 `claimed_by` (publisher → relays), and the article's `article_id`, `publisher`, `published` and `url`.
 """
@@ -20,6 +21,7 @@ from collections.abc import Iterable, Iterator
 from importlib import resources as importlib_resources
 from typing import IO, Any
 
+from dateline.codebook import default_codebook
 from dateline.errors import ResourceMissingError
 from dateline.model import Event, Report, Span, Statement
 from dateline.yaml_files import load_yaml
@@ -77,6 +79,7 @@ def event_record(report: Report, event: Event) -> dict[str, Any] | None:
         "actor": actor,
         "recipient": recipient,
         "location": event.location,
+        "event_loc": _event_loc(event),
         "text": evidence.text if evidence else None,
         "start": evidence.start if evidence else None,
         "end": evidence.end if evidence else None,
@@ -86,6 +89,13 @@ def event_record(report: Report, event: Event) -> dict[str, Any] | None:
         "published": article.published.isoformat() if article.published else None,
         "url": article.url,
     }
+
+
+def _event_loc(event: Event) -> dict[str, Any] | None:
+    """PLOVER's location object (GeoNames' field names, plus `cc3`, the ISO alpha-3 code), or None without a place."""
+    loc = {"geonameid": event.geonameid, "name": event.location, "latitude": event.latitude,
+           "longitude": event.longitude, "cc3": default_codebook().iso3(event.country)}
+    return loc if any(value is not None for value in loc.values()) else None
 
 
 def _telling(event: Event) -> Span | None:
