@@ -13,8 +13,14 @@ from pathlib import Path
 from typing import Any
 
 from dateline.model import Event
-from dateline.store import EventFilter, Store, event_from_row
-from dateline.store.exports import plover_reports, with_articles, without_rejected
+from dateline.store import EventFilter, Store
+from dateline.store.exports import (
+    event_stream,
+    plover_reports,
+    with_articles,
+    with_dateline_ids,
+    without_rejected,
+)
 
 FORMATS: dict[str, tuple[str, str]] = {
     "acled": ("text/csv; charset=utf-8", "dateline-events.csv"),
@@ -25,18 +31,10 @@ FORMATS: dict[str, tuple[str, str]] = {
 }
 
 
-def _pairs(store: Store, f: EventFilter) -> Iterator[tuple[Event, dict[str, Any]]]:
-    """(event with reviewed values, the store's bookkeeping) pairs, as the file exporters take them."""
-    for row in store.iter_event_rows(f):
-        yield (
-            event_from_row(row),
-            {
-                "id": row.id,
-                "uid": row.uid,
-                "article_id": row.article_id,
-                "review_status": row.review_status,
-            },
-        )
+def _pairs(store: Store, f: EventFilter, fmt: str = "") -> Iterator[tuple[Event, dict[str, Any]]]:
+    """(event with reviewed values, the store's bookkeeping) pairs, as `dateline export` builds them, so both
+    write the same ids and properties for the same database."""
+    return with_dateline_ids(event_stream(store, f, with_article=fmt == "evidence"))
 
 
 def _plover(store: Store, f: EventFilter) -> bytes:
@@ -66,7 +64,7 @@ def render_export(store: Store, f: EventFilter, fmt: str) -> tuple[bytes, str, s
     elif fmt == "evidence":
         from dateline.export.evidence import write_evidence
 
-        write_evidence(_pairs(store, f), buf)
+        write_evidence(_pairs(store, f, fmt), buf)
     elif fmt == "plover":
         return _plover(store, f), media_type, filename
     else:  # parquet needs a file: write to a temporary one and hand back its bytes

@@ -1,46 +1,40 @@
 """PLOVER JSONL: one line per verbal event (statement) of a report, and optionally per ACLED event.
 
 Statements are PLOVER's verbal events as dateline codes them. ACLED events map onto PLOVER's material types
-by sub-event type (`EVENT_TYPES` below: protests and riots → PROTEST with a mode, battles and remote violence
-→ FIGHT, violence against civilians → ASSAULT, force against protesters and arrests → COERCE, agreements →
-AGREE); sub-types PLOVER has no type for are left out.
+by sub-event type (`acled_events` in data/plover.yaml: protests and riots → PROTEST, force against protesters and
+arrests → COERCE, battles, remote violence and violence against civilians → ASSAULT, agreements → AGREE);
+sub-types PLOVER has no type for are left out.
 
 Fields follow PLOVER's event record (openeventdata/PLOVER): `id`, `date`, `event` (the PLOVER type),
-`mode` and `context` (empty unless known), `actor` and `recipient` (dateline's ACLED-style names),
-`location`, plus what a reviewer needs to check the record: `text` (the evidence sentence) with its
-character offsets, `claimed_by` (publisher → relays), and the article's `article_id`, `publisher`,
-`published` and `url`.
+`mode` and `context` (PLOVER's own words, null unless known), `actor` and `recipient` (dateline's ACLED-style
+names; the actor is the side that acts), `location`, and for an ACLED event `event_loc` (PLOVER's location
+object: geonameid, name, latitude, longitude, cc3), plus what a reviewer needs to check the record:
+`sub_event_type` (an ACLED event's sub-type), `text` (the evidence sentence) with its character offsets,
+`claimed_by` (publisher → relays), and the article's `article_id`, `publisher`, `published` and `url`.
 """
 
 from __future__ import annotations
 
+import functools
 import json
 from collections.abc import Iterable, Iterator
+from importlib import resources as importlib_resources
 from typing import IO, Any
 
-from dateline.model import Event, Report, Statement
+from dateline.codebook import default_codebook
+from dateline.errors import ResourceMissingError
+from dateline.model import Event, Report, Span, Statement
+from dateline.yaml_files import load_yaml
 
-# ACLED sub-event type → (PLOVER event type, mode).
-EVENT_TYPES: dict[str, tuple[str, str]] = {
-    "Peaceful protest": ("PROTEST", "demonstrate"),
-    "Protest with intervention": ("PROTEST", "demonstrate"),
-    "Excessive force against protesters": ("COERCE", "repression"),
-    "Violent demonstration": ("PROTEST", "riot"),
-    "Mob violence": ("PROTEST", "riot"),
-    "Armed clash": ("FIGHT", "small arms"),
-    "Government regains territory": ("FIGHT", "territory"),
-    "Non-state actor overtakes territory": ("FIGHT", "territory"),
-    "Shelling/artillery/missile attack": ("FIGHT", "artillery"),
-    "Air/drone strike": ("FIGHT", "aerial"),
-    "Remote explosive/landmine/IED": ("ASSAULT", "bombing"),
-    "Suicide bomb": ("ASSAULT", "bombing"),
-    "Grenade": ("ASSAULT", "bombing"),
-    "Attack": ("ASSAULT", "physical"),
-    "Abduction/forced disappearance": ("ASSAULT", "abduction"),
-    "Sexual violence": ("ASSAULT", "sexual"),
-    "Arrests": ("COERCE", "arrest"),
-    "Agreement": ("AGREE", ""),
-}
+
+@functools.cache
+def acled_events() -> dict[str, dict[str, Any]]:
+    """ACLED sub-event type → {"event", "mode", "acted_by"}: `acled_events` of the packaged plover.yaml."""
+    try:
+        raw = importlib_resources.files("dateline.data").joinpath("plover.yaml").read_text(encoding="utf-8")
+    except FileNotFoundError as exc:  # pragma: no cover - packaging error
+        raise ResourceMissingError("dateline/data/plover.yaml is missing from the package; reinstall dateline") from exc
+    return dict(load_yaml(raw)["acled_events"])
 
 
 def plover_record(report: Report, statement: Statement) -> dict[str, Any]:
@@ -49,8 +43,8 @@ def plover_record(report: Report, statement: Statement) -> dict[str, Any]:
         "id": f"{article.id}:{statement.id}",
         "date": statement.date.isoformat() if statement.date else None,
         "event": statement.plover,
-        "mode": "",
-        "context": "",
+        "mode": None,
+        "context": None,
         "actor": statement.actor,
         "recipient": statement.target,
         "location": statement.location,
@@ -67,20 +61,25 @@ def plover_record(report: Report, statement: Statement) -> dict[str, Any]:
 
 def event_record(report: Report, event: Event) -> dict[str, Any] | None:
     """A PLOVER record for an ACLED event, or None when PLOVER has no type for its sub-type."""
-    plover = EVENT_TYPES.get(event.sub_event_type or "")
+    plover = acled_events().get(event.sub_event_type or "")
     if plover is None:
         return None
     article = report.article
-    evidence = event.mentions[0] if event.mentions else None
+    evidence = _telling(event)
+    actor, recipient = event.actor1, event.actor2
+    if plover.get("acted_by") == "actor2":
+        actor, recipient = recipient, actor
     return {
         "id": f"{article.id}:{event.id}",
         "date": event.event_date.isoformat() if event.event_date else None,
-        "event": plover[0],
-        "mode": plover[1],
-        "context": event.sub_event_type,
-        "actor": event.actor1,
-        "recipient": event.actor2,
+        "event": plover["event"],
+        "mode": plover["mode"],
+        "context": None,
+        "sub_event_type": event.sub_event_type,
+        "actor": actor,
+        "recipient": recipient,
         "location": event.location,
+        "event_loc": _event_loc(event),
         "text": evidence.text if evidence else None,
         "start": evidence.start if evidence else None,
         "end": evidence.end if evidence else None,
@@ -90,6 +89,24 @@ def event_record(report: Report, event: Event) -> dict[str, Any] | None:
         "published": article.published.isoformat() if article.published else None,
         "url": article.url,
     }
+
+
+def _event_loc(event: Event) -> dict[str, Any] | None:
+    """PLOVER's location object (GeoNames' field names, plus `cc3`, the ISO alpha-3 code), or None without a place."""
+    loc = {"geonameid": event.geonameid, "name": event.location, "latitude": event.latitude,
+           "longitude": event.longitude, "cc3": default_codebook().iso3(event.country)}
+    return loc if any(value is not None for value in loc.values()) else None
+
+
+def _telling(event: Event) -> Span | None:
+    """The passage the event was coded from: the mention holding its sub-type's evidence. Mentions run in text
+    order, so the first is often a headline that only repeats the event."""
+    trigger = event.evidence.get("sub_event_type")
+    if trigger is not None:
+        for mention in event.mentions:
+            if mention.start <= trigger.start and trigger.end <= mention.end:
+                return mention
+    return event.mentions[0] if event.mentions else None
 
 
 def plover_lines(reports: Iterable[Report], events: bool = True) -> Iterator[str]:

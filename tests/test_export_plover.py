@@ -1,0 +1,102 @@
+"""PLOVER JSONL records of ACLED events: the doer is PLOVER's actor, the one acted on its recipient."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from test_store_fixtures import protest_report
+
+from dateline.export.plover import plover_jsonl
+from dateline.model import Span, Statement
+
+FORCE = "Police fired tear gas at protesters in Baghdad on Wednesday."
+
+
+def _event_records(text: str, trigger: str, **fields: object) -> list[dict[str, object]]:
+    records = [json.loads(line) for line in plover_jsonl(protest_report(text, trigger, **fields)).splitlines()]
+    return [r for r in records if str(r["id"]).endswith(":E1")]
+
+
+def test_force_against_protesters_has_the_force_as_actor() -> None:
+    # ACLED names the protesters actor1 and the force actor2; in PLOVER the one who coerces is the actor
+    (record,) = _event_records(FORCE, "fired", event_type="Protests", sub_event_type="Excessive force against protesters",
+                               disorder_type="Political violence; Demonstrations", actor1="Protesters (Iraq)",
+                               inter1=6, actor2="Police Forces of Iraq", inter2=1, interaction=16)
+    assert record["event"] == "COERCE"
+    assert (record["actor"], record["recipient"]) == ("Police Forces of Iraq", "Protesters (Iraq)")
+
+
+# PLOVER's event types and modes (openeventdata/PLOVER, PLOVER_MANUAL.tex): material conflict is PROTEST,
+# MOBILIZE, COERCE and ASSAULT (CAMEO's FIGHT is folded into ASSAULT); each type's modes are a closed list.
+PLOVER_MODES = {
+    "PROTEST": {"demo", "riot", "strike-gen", "strike-lim", "strike-hun", "boycott", "obstruct"},
+    "COERCE": {"confiscate", "restrict", "ban", "censor", "curfew", "martial-law", "arrest", "deport", "withhold"},
+    "ASSAULT": {"abduct", "beat", "torture", "execute", "sexual", "assassinate", "destroy", "primitive", "firearms",
+                "explosives", "suicide-attack", "heavy-weapons"},
+    "AGREE": set(),
+}
+ACLED_SUB_TYPES = [
+    ("Protests", "Peaceful protest"), ("Protests", "Protest with intervention"),
+    ("Protests", "Excessive force against protesters"), ("Riots", "Violent demonstration"),
+    ("Riots", "Mob violence"), ("Battles", "Armed clash"), ("Battles", "Government regains territory"),
+    ("Battles", "Non-state actor overtakes territory"), ("Explosions/Remote violence", "Shelling/artillery/missile attack"),
+    ("Explosions/Remote violence", "Air/drone strike"), ("Explosions/Remote violence", "Remote explosive/landmine/IED"),
+    ("Explosions/Remote violence", "Suicide bomb"), ("Explosions/Remote violence", "Grenade"),
+    ("Violence against civilians", "Attack"), ("Violence against civilians", "Abduction/forced disappearance"),
+    ("Violence against civilians", "Sexual violence"), ("Strategic developments", "Arrests"),
+    ("Strategic developments", "Agreement"),
+]
+
+
+@pytest.mark.parametrize(("event_type", "sub_event_type"), ACLED_SUB_TYPES)
+def test_event_type_and_mode_are_plovers_own_words(event_type: str, sub_event_type: str) -> None:
+    (record,) = _event_records(FORCE, "fired", event_type=event_type, sub_event_type=sub_event_type)
+    assert record["event"] in PLOVER_MODES
+    # a mode PLOVER does not list is left null, as PLOVER asks, never an empty or home-made word
+    assert record["mode"] is None or record["mode"] in PLOVER_MODES[str(record["event"])]
+    # context takes PLOVER's context words; ACLED's sub-type travels in a field of its own
+    assert record["context"] is None
+    assert record["sub_event_type"] == sub_event_type
+
+
+def test_modes_say_what_acled_says() -> None:
+    modes = {sub: _event_records(FORCE, "fired", event_type=etype, sub_event_type=sub)[0]["mode"]
+             for etype, sub in ACLED_SUB_TYPES}
+    assert modes["Peaceful protest"] == "demo" and modes["Violent demonstration"] == "riot"
+    assert modes["Suicide bomb"] == "suicide-attack" and modes["Remote explosive/landmine/IED"] == "explosives"
+    assert modes["Abduction/forced disappearance"] == "abduct" and modes["Arrests"] == "arrest"
+    assert modes["Shelling/artillery/missile attack"] == "heavy-weapons"
+
+
+def test_statement_records_leave_unknown_mode_and_context_null() -> None:
+    report = protest_report(FORCE, "fired")
+    report = report.model_copy(update={"statements": [Statement(
+        id="S1", plover="ACCUSE", actor="Government of Iraq", evidence=Span(start=0, end=6, text=FORCE[:6]))]})
+    (record,) = [json.loads(line) for line in plover_jsonl(report).splitlines() if ":S1" in line]
+    assert record["mode"] is None and record["context"] is None
+
+
+def test_event_text_is_the_sentence_it_was_coded_from_not_the_headline() -> None:
+    headline = "Police fire tear gas at protesters in Baghdad\n\n"
+    body = "Police fired tear gas at hundreds of protesters in Baghdad on Wednesday."
+    text = headline + body
+    start = len(headline)
+    telling = Span(start=start, end=len(text), text=body)
+    report = protest_report(text, "fired", mentions=[Span(start=0, end=start, text=headline), telling])
+    (record,) = [json.loads(line) for line in plover_jsonl(report).splitlines() if ":E1" in line]
+    assert (record["text"], record["start"], record["end"]) == (body, start, len(text))
+
+
+def test_event_location_is_plovers_location_object() -> None:
+    (record,) = _event_records(FORCE, "fired", geonameid=98182)
+    # PLOVER's event_loc takes GeoNames' field names; cc3 is the ISO 3166 alpha-3 code PLOVER adds
+    assert record["event_loc"] == {"geonameid": 98182, "name": "Baghdad", "latitude": 33.3406,
+                                   "longitude": 44.4009, "cc3": "IRQ"}
+    assert record["location"] == "Baghdad"
+
+
+def test_event_without_a_place_has_no_location_object() -> None:
+    (record,) = _event_records(FORCE, "fired", location=None, latitude=None, longitude=None, country=None,
+                               admin1=None, geonameid=None)
+    assert record["event_loc"] is None
