@@ -279,7 +279,7 @@ def token_revoke(
     from dateline.store import Store
 
     try:
-        with Store(db) as store:
+        with Store(db, must_exist=True) as store:
             deleted = store.delete_api_token(name)
     except DatelineError as err:
         fail(str(err))
@@ -580,7 +580,7 @@ def alert_remove(name: Annotated[str, typer.Argument(help="Rule to delete.")], d
     from dateline.store import Store
 
     try:
-        with Store(db) as store:
+        with Store(db, must_exist=True) as store:
             removed = remove_rule(store, name)
     except DatelineError as err:
         fail(str(err))
@@ -599,7 +599,7 @@ def alert_check(db: DbOption = None) -> None:
     from dateline.store import Store
 
     try:
-        with Store(db) as store:
+        with Store(db, must_exist=True) as store:
             sent = AlertSender(store, echo=typer.echo).check()
     except DatelineError as err:
         fail(str(err))
