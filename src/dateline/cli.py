@@ -626,8 +626,16 @@ def failures(
     try:
         with Store(db, must_exist=True) as store:
             rows = store.failures(run_id=run_id, limit=limit + 1)  # one more: was the list cut?
+            last_run = None
+            if run_id is not None and not rows:  # a mistyped run number would read as a clean run
+                latest = store.runs(limit=1)
+                last_run = latest[0]["id"] if latest else 0
     except DatelineError as err:
         fail(str(err))
+    # run ids count up from 1 and runs are never deleted
+    if run_id is not None and last_run is not None and not 1 <= run_id <= last_run:
+        fail(f"no run {run_id} in this database: "
+             + (f"its runs are 1 to {last_run}" if last_run else "it has no runs yet"))
     cut = len(rows) > limit
     rows = rows[:limit]
     for row in rows:
