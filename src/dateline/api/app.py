@@ -184,7 +184,8 @@ class AllowedHosts:
         if self.admits(name.lower()):
             await self.app(scope, receive, send)
             return
-        detail = (f"Host {header!r} is not a name this server answers to; use one of {', '.join(self.hosts)}, "
+        names = ", ".join(h for h in self.hosts if not h.startswith("["))  # not ::1 twice, bare and bracketed
+        detail = (f"Host {header!r} is not a name this server answers to; use one of {names}, "
                   "or add it to DATELINE_API_ALLOWED_HOSTS (comma-separated) and restart the server")
         await JSONResponse({"detail": detail}, status_code=400)(scope, receive, send)
 
