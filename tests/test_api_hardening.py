@@ -123,6 +123,18 @@ def test_foreign_host_header_is_refused(store: Store) -> None:
     assert rebound.status_code == 400
 
 
+def test_foreign_host_is_told_which_setting_admits_it(store: Store) -> None:
+    # A user reaching the server by a name it does not know got a bare "Invalid host header" in plain text.
+    app = create_app(store, api_settings=ApiSettings(allowed_hosts="localhost,::1,*.example.org"))
+    assert TestClient(app, base_url="http://news.example.org:8000").get("/events").status_code == 200
+    resp = TestClient(app, base_url="http://dashboard.lan:8000").get("/events")
+    assert resp.status_code == 400
+    detail = resp.json()["detail"]
+    assert "'dashboard.lan:8000'" in detail and "DATELINE_API_ALLOWED_HOSTS" in detail
+    assert "use one of localhost, ::1, *.example.org, or add" in detail
+    assert "\n" not in detail
+
+
 def test_serve_allows_the_bound_host_too() -> None:
     from dateline.api.app import _served_hosts
 

@@ -35,3 +35,11 @@ def test_no_word_is_cut_inside(example_report: Report, width: int, monkeypatch: 
     printed = set(re.findall(r"[A-Za-z]{3,}", text))
     cut = {w for w in printed - vocabulary if any(v.startswith(w) for v in vocabulary)}
     assert not cut, f"words cut short: {sorted(cut)[:10]}"
+
+
+def test_a_narrow_table_labels_each_events_probability_p(example_report: Report) -> None:
+    # the README explains the tables' `p`; on an 80-column terminal the number stood unlabelled after the place
+    text = " ".join(render_report(example_report, width=80).split())
+    for ev in example_report.events:
+        mark = "?" if "needs_review" in ev.flags else ""
+        assert f"p {ev.confidence:.2f}{mark}" in text, ev.id

@@ -260,6 +260,20 @@ def test_predictions_pair_by_order_when_ids_differ(tmp_path: Path) -> None:
     assert scores.rows[("events", "")].tp == 1
 
 
+def test_more_predictions_than_gold_paired_by_order_are_named_in_a_warning(tmp_path: Path) -> None:
+    # the reports of a whole corpus against one gold file: the first report was scored, without a word
+    (tmp_path / "doc.txt").write_text(TEXT, encoding="utf-8")
+    gold = {"format": "dateline-gold/1", "id": "doc", "text_file": "doc.txt", **GOLD3}
+    (tmp_path / "gold.json").write_text(json.dumps(gold), encoding="utf-8")
+    reps = [report([event("P1", MARCH)]).model_copy(update={"article": Article(id=f"other{i}", text=TEXT)})
+            for i in range(3)]
+    (tmp_path / "pred.jsonl").write_text("".join(r.model_dump_json() + "\n" for r in reps), encoding="utf-8")
+    scores = run_evaluation([tmp_path / "gold.json"], pred=tmp_path / "pred.jsonl")
+    assert scores.rows[("events", "")].tp == 1
+    assert "3 predicted reports for 1 gold documents (paired by order, no article.id matched a gold id); " \
+           "only the first 1 scored" in scores.warnings
+
+
 def test_reference_gold_loads_with_its_text() -> None:
     reference = shared_file("reference", "expected.json")
     (doc,) = load_gold([reference])

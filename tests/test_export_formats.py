@@ -140,6 +140,17 @@ def test_merged_events_have_ids_of_their_own(db_url: str, tmp_path: Path) -> Non
     assert merged and all(parse_event_id_cnty(i) for i in merged) and not events & set(merged)
 
 
+def test_a_merged_export_before_any_merge_says_to_merge_first(db_url: str, tmp_path: Path) -> None:
+    with Store(db_url) as store:
+        _fill(store)
+        before = export(store, "acled", [], tmp_path / "m.csv", merged=True)
+        merge_events(store)
+        after = export(store, "acled", [], tmp_path / "m.csv", merged=True)
+    assert before == f"wrote 0 events to {tmp_path / 'm.csv'} (the database holds no merged events yet: " \
+                     "run `dateline merge` first)"
+    assert "dateline merge" not in after and not after.startswith("wrote 0 ")
+
+
 def test_merged_export_has_one_row_per_real_event(db_url: str, tmp_path: Path) -> None:
     out = tmp_path / "m.parquet"
     with Store(db_url) as store:

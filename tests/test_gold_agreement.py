@@ -7,6 +7,8 @@ be well formed and never to shadow the first ones, which the scorer and the trai
 from __future__ import annotations
 
 import json
+import os
+import subprocess
 import sys
 from pathlib import Path
 
@@ -66,3 +68,15 @@ def test_second_annotations_are_well_formed_and_apart_from_the_labels() -> None:
             assert rec["id"] in splits[rec["source"]][rec["split"]]
             for event in rec["events"]:
                 assert all(s["end"] > s["start"] >= 0 and len(s["sha1"]) == 12 for s in event["evidence"])
+
+
+def test_the_gold_texts_are_read_where_dateline_shared_points(tmp_path: Path) -> None:
+    # tools/compare_decisions.py names $DATELINE_SHARED, but the gold texts were read from ../shared regardless
+    (tmp_path / "eval").mkdir()
+    record = {"id": "g-1", "text": "Protesters marched in Basra.", "published": "2019-10-01"}
+    (tmp_path / "eval" / "glocon_docs_tune.jsonl").write_text(json.dumps(record) + "\n", encoding="utf-8")
+    code = "import gold; print([r['id'] for r in gold.read_source('glocon')])"
+    env = {**os.environ, "DATELINE_SHARED": str(tmp_path), "PYTHONPATH": str(ROOT / "tools")}
+    out = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True, check=False)
+    assert out.returncode == 0, out.stderr
+    assert out.stdout.strip() == "['g-1']"

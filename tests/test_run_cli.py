@@ -128,3 +128,16 @@ def test_run_given_text_where_a_file_name_goes_records_one_failure(cli: CliRunne
     result = cli.invoke(app, ["run", text, "--db", db])
     assert result.exit_code == 4, result.output
     assert "Traceback" not in result.output
+
+
+def test_failures_of_a_run_that_does_not_exist_say_so(cli: CliRunner, tmp_path: Path) -> None:
+    # `dateline failures --run 9` on a database of two runs answered "no failures", as for a clean run
+    db = str(tmp_path / "db.sqlite")
+    (tmp_path / "good.txt").write_text(PROTEST, encoding="utf-8")
+    assert _run(cli, db, str(tmp_path / "good.txt"))[0] == 0
+    assert _run(cli, db, str(tmp_path / "gone.txt"))[0] == 4
+    clean = cli.invoke(app, ["failures", "--db", db, "--run", "1"])
+    assert clean.exit_code == 0 and clean.stderr.strip() == "no failures"
+    missing = cli.invoke(app, ["failures", "--db", db, "--run", "9"])
+    assert missing.exit_code == 1
+    assert missing.stderr.strip() == "error: no run 9 in this database: its runs are 1 to 2"

@@ -130,7 +130,8 @@ def test_the_server_answers_503_json_when_the_file_is_damaged_after_start(tmp_pa
 
 
 @pytest.mark.parametrize("command", [["export", "-f", "acled"], ["failures"], ["merge"], ["db", "info"], ["token", "list"],
-                                     ["alert", "list"]])
+                                     ["alert", "list"], ["alert", "check"], ["alert", "remove", "basra-riots"],
+                                     ["token", "revoke", "--name", "alice"]])
 def test_a_reading_command_on_a_misspelt_database_path_says_there_is_none(tmp_path: Path, command: list[str]) -> None:
     # `dateline export --db corpsu.sqlite` used to make an empty database there and export 0 events
     missing = tmp_path / "corpsu.sqlite"

@@ -7,6 +7,8 @@ import json
 import sys
 from pathlib import Path
 
+import pytest
+
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "tools"))
 
@@ -55,3 +57,9 @@ def test_the_bbc_place_name_split_holds_no_article_of_the_event_gold() -> None:
     labelled = {json.loads(line)["id"] for half in ("dev", "test")
                 for line in (ROOT / "gold" / f"toponym_labels_bbc_{half}.jsonl").open(encoding="utf-8")}
     assert labelled <= set(split["dev"]) | set(split["test"])
+
+
+def test_a_mistyped_command_is_refused_with_the_usage(capsys: pytest.CaptureFixture[str]) -> None:
+    assert train_geo_models.main(["evalute"]) == 2
+    err = capsys.readouterr().err
+    assert "error: unknown command 'evalute'" in err and "train_geo_models.py evaluate" in err

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 import re
 import sys
 from collections.abc import Iterator
@@ -27,7 +28,8 @@ from pathlib import Path
 from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
-SHARED = ROOT.parent / "shared"
+# A worktree or another layout points DATELINE_SHARED at the texts, as the benchmarks and the other tools read it.
+SHARED = Path(os.environ.get("DATELINE_SHARED", ROOT.parent / "shared"))
 GOLD = ROOT / "gold"
 SPLITS = GOLD / "splits.json"
 LABELS = GOLD / "labels"
@@ -59,7 +61,8 @@ def read_source(source: str) -> Iterator[dict[str, Any]]:
     spec = EVLOC if source == "evloc" else SOURCES[source]
     path = SHARED / spec["path"]
     if not path.exists():
-        raise SystemExit(f"{path} is missing: the gold texts live in ../shared beside the repository")
+        raise SystemExit(f"{path} is missing: the gold texts live in ../shared beside the repository "
+                         "(or where DATELINE_SHARED points)")
     with path.open(encoding="utf-8") as fh:
         for line in fh:
             rec = json.loads(line)

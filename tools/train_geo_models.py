@@ -625,6 +625,10 @@ def main(argv: list[str]) -> int:
         evaluate()
     elif what == "agree":
         agree()
+    else:  # a mistyped command ("evalute", --help) did nothing and exited 0, as if it had run
+        print(__doc__, file=sys.stderr)
+        print(f"error: unknown command {what!r}", file=sys.stderr)
+        return 2
     return 0
 
 

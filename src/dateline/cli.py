@@ -292,7 +292,7 @@ def token_revoke(
     from dateline.store import Store
 
     try:
-        with Store(db) as store:
+        with Store(db, must_exist=True) as store:
             deleted = store.delete_api_token(name)
     except DatelineError as err:
         fail(str(err))
@@ -602,7 +602,7 @@ def alert_remove(name: Annotated[str, typer.Argument(help="Rule to delete.")], d
     from dateline.store import Store
 
     try:
-        with Store(db) as store:
+        with Store(db, must_exist=True) as store:
             removed = remove_rule(store, name)
     except DatelineError as err:
         fail(str(err))
@@ -621,7 +621,7 @@ def alert_check(db: DbOption = None) -> None:
     from dateline.store import Store
 
     try:
-        with Store(db) as store:
+        with Store(db, must_exist=True) as store:
             sent = AlertSender(store, echo=typer.echo).check()
     except DatelineError as err:
         fail(str(err))
@@ -648,8 +648,16 @@ def failures(
     try:
         with Store(db, must_exist=True) as store:
             rows = store.failures(run_id=run_id, limit=limit + 1)  # one more: was the list cut?
+            last_run = None
+            if run_id is not None and not rows:  # a mistyped run number would read as a clean run
+                latest = store.runs(limit=1)
+                last_run = latest[0]["id"] if latest else 0
     except DatelineError as err:
         fail(str(err))
+    # run ids count up from 1 and runs are never deleted
+    if run_id is not None and last_run is not None and not 1 <= run_id <= last_run:
+        fail(f"no run {run_id} in this database: "
+             + (f"its runs are 1 to {last_run}" if last_run else "it has no runs yet"))
     cut = len(rows) > limit
     rows = rows[:limit]
     for row in rows:

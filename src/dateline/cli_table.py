@@ -74,7 +74,7 @@ def _render_events(console: Console, report: Report) -> None:
         console.print(f"[bold]{_events_title(report)}[/bold]")
         for ev in report.events:
             head = f"{ev.id}  {ev.event_date or 'no date'} (precision {ev.time_precision or '-'})  " \
-                   f"{ev.sub_event_type or ev.event_type or ''}  in {_where(ev) or '?'}  {_decision(ev)}"
+                   f"{ev.sub_event_type or ev.event_type or ''}  in {_where(ev) or '?'}  p {_decision(ev)}"
             actors = " vs ".join(a for a in (ev.actor1, ev.actor2) if a)
             lines = [head, f"actors: {actors or '-'}; fatalities: {'-' if ev.fatalities is None else ev.fatalities}",
                      f"claimed by: {' → '.join(ev.claimed_by) or '-'}",

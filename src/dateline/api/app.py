@@ -19,8 +19,8 @@ from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse, Resp
 from fastapi.staticfiles import StaticFiles
 from pydantic import Field
 from pydantic_settings import SettingsConfigDict
+from starlette.datastructures import Headers
 from starlette.exceptions import HTTPException as StarletteHTTPException
-from starlette.middleware.trustedhost import TrustedHostMiddleware
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from dateline.pipeline import Pipeline
@@ -162,6 +162,34 @@ def _docs_csp(html: str) -> str:
     return CSP.replace("script-src 'self'", "script-src 'self' " + " ".join(hashes))
 
 
+class AllowedHosts:
+    """Answer only to the configured Host names (DNS rebinding); any other Host gets a 400 in the API's JSON
+    naming the host and the setting that admits it (Starlette's own check says only "Invalid host header",
+    which leaves a user reaching the server by another name, or through a proxy, with nothing to change)."""
+
+    def __init__(self, app: ASGIApp, hosts: list[str]) -> None:
+        self.app = app
+        self.hosts = [h.lower() for h in hosts]
+
+    def admits(self, name: str) -> bool:
+        return any(name == h or (h.startswith("*.") and name.endswith(h[1:])) for h in self.hosts)
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] not in ("http", "websocket"):
+            await self.app(scope, receive, send)
+            return
+        header = Headers(scope=scope).get("host", "")
+        # The port is not part of the name; an IPv6 literal keeps its brackets, as host_list() lists it.
+        name = header[: header.find("]") + 1] if header.startswith("[") else header.split(":")[0]
+        if self.admits(name.lower()):
+            await self.app(scope, receive, send)
+            return
+        names = ", ".join(h for h in self.hosts if not h.startswith("["))  # not ::1 twice, bare and bracketed
+        detail = (f"Host {header!r} is not a name this server answers to; use one of {names}, "
+                  "or add it to DATELINE_API_ALLOWED_HOSTS (comma-separated) and restart the server")
+        await JSONResponse({"detail": detail}, status_code=400)(scope, receive, send)
+
+
 async def _no_receive() -> Message:  # pragma: no cover - a refused request's body is never read
     return {"type": "http.disconnect"}
 
@@ -264,7 +292,7 @@ def create_app(
     app.state.ctx = AppContext(store=store, settings=settings, api=api, pipeline_obj=pipeline)
     app.add_middleware(BodyLimit, max_bytes=api.max_body_bytes)
     if "*" not in api.host_list():
-        app.add_middleware(TrustedHostMiddleware, allowed_hosts=api.host_list())
+        app.add_middleware(AllowedHosts, hosts=api.host_list())
     app.add_middleware(SecurityHeaders)
 
     @app.exception_handler(RequestValidationError)

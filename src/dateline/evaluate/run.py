@@ -127,6 +127,9 @@ def pair_predictions(docs: list[GoldDoc], reports: list[Report], scores: Scores)
     if len(reports) < len(docs):
         scores.warnings.append(f"{len(reports)} predicted reports for {len(docs)} gold documents (paired by "
                                "order); the rest scored as empty")
+    elif len(reports) > len(docs):  # e.g. a corpus's reports scored against one gold file: the first was used
+        scores.warnings.append(f"{len(reports)} predicted reports for {len(docs)} gold documents (paired by "
+                               f"order, no article.id matched a gold id); only the first {len(docs)} scored")
     return [reports[i] if i < len(reports) else empty_report(doc) for i, doc in enumerate(docs)]
 
 

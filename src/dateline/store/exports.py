@@ -202,6 +202,15 @@ def export(store: Store, fmt: str, where: Sequence[str] = (), output: Path | Non
            merged: bool = False, min_confidence: float | None = None) -> str:
     """Write the export; returns a one-line summary for the user. `min_confidence` leaves out the events the
     decision left for review (reviewed-accepted events stay); merged events were cut when merged."""
+    summary = _write_export(store, fmt, where, output, merged, min_confidence)
+    if merged and not store.counts()["merged_events"]:
+        # `--merged` before any `dateline merge` wrote an empty file and said only "wrote 0 events"
+        summary += " (the database holds no merged events yet: run `dateline merge` first)"
+    return summary
+
+
+def _write_export(store: Store, fmt: str, where: Sequence[str], output: Path | None, merged: bool,
+                  min_confidence: float | None) -> str:
     if fmt not in FORMATS:
         raise ExportError(f"--format {fmt!r}: use one of {', '.join(FORMATS)}")
     f = without_rejected(parse_where(where))
