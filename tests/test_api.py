@@ -156,6 +156,19 @@ def test_cli_serve_refuses_an_unusable_database_with_one_line() -> None:
 
 
 # -- extract and store ----------------------------------------------------------------------------------------
+def test_extract_reads_published_given_as_unix_time(ro_client: TestClient) -> None:
+    # a JSON corpus line may carry Unix time, and so may the API's body: 1572700000 is 2019-11-02 13:06 UTC,
+    # which pydantic alone refused ("should have zero time")
+    text = "Protesters blocked a road in Basra on Sunday."
+    resp = ro_client.post("/extract", json={"text": text, "published": 1572700000})
+    assert resp.status_code == 200, resp.text
+    assert resp.json()["article"]["published"] == "2019-11-02"
+    assert ro_client.post("/extract", json={"text": text, "published": 1572700000123}).json()["article"][
+        "published"] == "2019-11-02"  # milliseconds
+    bad = ro_client.post("/extract", json={"text": text, "published": 12})
+    assert bad.status_code == 422 and "not a date" in bad.text
+
+
 def test_extract_returns_a_report_and_stores_nothing(ro_client: TestClient, example_text: str) -> None:
     before = ro_client.get("/health").json()["counts"]["events"]
     resp = ro_client.post("/extract", json={"text": example_text, "published": "2019-11-02"})

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
 from dateline.model import Article, Claim, Event, Quote, Report
 
@@ -141,6 +141,20 @@ class ExtractRequest(BaseModel):
         default=None, description="Publication date when the text has no dateline."
     )
     article_id: str | None = Field(default=None, max_length=200, description="Your id for the article.")
+
+    @field_validator("published", mode="before")
+    @classmethod
+    def _unix_time(cls, value: Any) -> Any:
+        # Unix time as a JSON corpus line gives it ("published": 1575000000) is its UTC day here too; pydantic
+        # alone takes only a midnight timestamp and refuses every other as "should have zero time"
+        if isinstance(value, (int, float)) and not isinstance(value, bool):
+            from dateline.ingest.text import parse_date_value
+
+            day = parse_date_value(value)
+            if day is None:
+                raise ValueError(f"{value!r} is not a date (YYYY-MM-DD or Unix time in seconds or milliseconds)")
+            return day
+        return value
 
     @model_validator(mode="after")
     def _one_body(self) -> ExtractRequest:
