@@ -5,9 +5,11 @@ by sub-event type (`acled_events` in data/plover.yaml: protests and riots → PR
 arrests → COERCE, battles, remote violence and violence against civilians → ASSAULT, agreements → AGREE);
 sub-types PLOVER has no type for are left out.
 
-Fields follow PLOVER's event record (openeventdata/PLOVER): `id`, `date`, `event` (the PLOVER type),
-`mode` and `context` (PLOVER's own words, null unless known), `actor` and `recipient` (dateline's ACLED-style
-names; the actor is the side that acts), `location`, and for an ACLED event `event_loc` (PLOVER's location
+Fields follow PLOVER's event record (openeventdata/PLOVER, manual draft 0.8): `id`, `date`, `event` (the PLOVER
+type), `mode` and `context` (PLOVER's own words, null unless known), `source` and `recipient` (lists of PLOVER's
+actor objects: `code`, `sector`, `actor_text`, plus dateline's `acled_name`; the source is the side that acts),
+`actor` (the acting side's ACLED-style name, a field PLOVER does not have, kept for existing readers), `location`,
+and for an ACLED event `event_loc` (PLOVER's location
 object: geonameid, name, latitude, longitude, cc3), plus what a reviewer needs to check the record:
 `sub_event_type` (an ACLED event's sub-type), `text` (the evidence sentence) with its character offsets,
 `claimed_by` (publisher → relays), and the article's `article_id`, `publisher`, `published` and `url`.
@@ -17,6 +19,7 @@ from __future__ import annotations
 
 import functools
 import json
+import re
 from collections.abc import Iterable, Iterator
 from importlib import resources as importlib_resources
 from typing import IO, Any
@@ -28,13 +31,61 @@ from dateline.yaml_files import load_yaml
 
 
 @functools.cache
-def acled_events() -> dict[str, dict[str, Any]]:
-    """ACLED sub-event type → {"event", "mode", "acted_by"}: `acled_events` of the packaged plover.yaml."""
+def _plover_yaml() -> dict[str, Any]:
     try:
         raw = importlib_resources.files("dateline.data").joinpath("plover.yaml").read_text(encoding="utf-8")
     except FileNotFoundError as exc:  # pragma: no cover - packaging error
         raise ResourceMissingError("dateline/data/plover.yaml is missing from the package; reinstall dateline") from exc
-    return dict(load_yaml(raw)["acled_events"])
+    return dict(load_yaml(raw))
+
+
+def acled_events() -> dict[str, dict[str, Any]]:
+    """ACLED sub-event type → {"event", "mode", "acted_by"}: `acled_events` of the packaged plover.yaml."""
+    return dict(_plover_yaml()["acled_events"])
+
+
+@functools.cache
+def _actor_rules() -> tuple[list[tuple[re.Pattern[str], str]], list[tuple[re.Pattern[str], str]], dict[int, str]]:
+    """(name pattern → code, name pattern → sector, inter code → sector) from plover.yaml."""
+    data = _plover_yaml()
+    codes = [(re.compile(rule["pattern"]), str(rule["code"])) for rule in data["actor_codes"]]
+    sectors = [(re.compile(rule["pattern"]), str(rule["sector"])) for rule in data["actor_sectors"]["names"]]
+    by_inter = {int(k): str(v) for k, v in data["actor_sectors"]["inter"].items()}
+    return codes, sectors, by_inter
+
+
+_PERIOD = re.compile(r"\s*\(\d{4}-\d{0,4}\)")
+
+
+def _name_country(name: str) -> str | None:
+    """ISO alpha-3 of the country an ACLED name names: the whole name ("Rwanda"), a "(Country)", or the words after
+    "of" ("Police Forces of Afghanistan National Directorate of Security" → AFG)."""
+    book = default_codebook()
+    plain = _PERIOD.sub("", name).strip()
+    if code := book.iso3(plain):
+        return code
+    for inner in reversed(re.findall(r"\(([^()]+)\)", plain)):
+        if code := book.iso3(inner):
+            return code
+    if of := re.search(r"\bof (?:the )?(.+)$", plain):
+        words = of.group(1).split()
+        for n in range(len(words), 0, -1):  # the longest run that is a country: "Democratic Republic of Congo"
+            if code := book.iso3(" ".join(words[:n])):
+                return code
+    return None
+
+
+def actor_object(name: str | None, inter: int | None = None, text: str | None = None,
+                 country: str | None = None) -> dict[str, Any] | None:
+    """PLOVER's actor object for an ACLED-style name: `code`, `sector`, `actor_text` (the words of the article that
+    named the actor, else the name), and `acled_name`. `country` is the event's, for a name that names none."""
+    if not name:
+        return None
+    codes, sectors, by_inter = _actor_rules()
+    code = next((value for pattern, value in codes if pattern.search(name)), None)
+    code = code or _name_country(name) or default_codebook().iso3(country)
+    sector = next((value for pattern, value in sectors if pattern.search(name)), None) or by_inter.get(inter or 0)
+    return {"code": code, "sector": sector, "actor_text": text or name, "acled_name": name}
 
 
 def plover_record(report: Report, statement: Statement) -> dict[str, Any]:
@@ -46,7 +97,8 @@ def plover_record(report: Report, statement: Statement) -> dict[str, Any]:
         "mode": None,
         "context": None,
         "actor": statement.actor,
-        "recipient": statement.target,
+        "source": _listed(actor_object(statement.actor)),
+        "recipient": _listed(actor_object(statement.target)),
         "location": statement.location,
         "text": statement.evidence.text,
         "start": statement.evidence.start,
@@ -66,9 +118,12 @@ def event_record(report: Report, event: Event) -> dict[str, Any] | None:
         return None
     article = report.article
     evidence = _telling(event)
-    actor, recipient = event.actor1, event.actor2
+    actor1 = actor_object(event.actor1, event.inter1, _said(event, "actor1"), event.country)
+    actor2 = actor_object(event.actor2, event.inter2, _said(event, "actor2"), event.country)
+    actor = event.actor1
     if plover.get("acted_by") == "actor2":
-        actor, recipient = recipient, actor
+        actor = event.actor2
+        actor1, actor2 = actor2, actor1
     return {
         "id": f"{article.id}:{event.id}",
         "date": event.event_date.isoformat() if event.event_date else None,
@@ -77,7 +132,8 @@ def event_record(report: Report, event: Event) -> dict[str, Any] | None:
         "context": None,
         "sub_event_type": event.sub_event_type,
         "actor": actor,
-        "recipient": recipient,
+        "source": _listed(actor1),
+        "recipient": _listed(actor2),
         "location": event.location,
         "event_loc": _event_loc(event),
         "text": evidence.text if evidence else None,
@@ -89,6 +145,15 @@ def event_record(report: Report, event: Event) -> dict[str, Any] | None:
         "published": article.published.isoformat() if article.published else None,
         "url": article.url,
     }
+
+
+def _listed(actor: dict[str, Any] | None) -> list[dict[str, Any]]:
+    return [actor] if actor is not None else []
+
+
+def _said(event: Event, field: str) -> str | None:
+    span = event.evidence.get(field)
+    return span.text if span is not None else None
 
 
 def _event_loc(event: Event) -> dict[str, Any] | None:
