@@ -154,3 +154,30 @@ def test_event_without_a_place_has_no_location_object() -> None:
     (record,) = _event_records(FORCE, "fired", location=None, latitude=None, longitude=None, country=None,
                                admin1=None, geonameid=None)
     assert record["event_loc"] is None
+
+
+def test_armed_clash_has_both_sides_as_source_and_no_recipient() -> None:
+    # PLOVER codes two-sided violence with every side as a source; only one-sided violence has a recipient
+    (record,) = _event_records("Gunmen clashed with soldiers in Baghdad.", "clashed", event_type="Battles",
+                               sub_event_type="Armed clash", actor1="Unidentified Armed Group (Iraq)", inter1=3,
+                               actor2="Military Forces of Iraq", inter2=1)
+    assert [(a["acled_name"], a["sector"]) for a in record["source"]] == [
+        ("Unidentified Armed Group (Iraq)", "UAF"), ("Military Forces of Iraq", "MIL")]
+    assert record["recipient"] == []
+
+
+def test_one_sided_attack_keeps_its_victims_as_recipient() -> None:
+    (record,) = _event_records("Gunmen killed two farmers in Baghdad.", "killed",
+                               event_type="Violence against civilians", sub_event_type="Attack",
+                               actor1="Unidentified Armed Group (Iraq)", inter1=3, actor2="Civilians (Iraq)", inter2=7)
+    assert [a["acled_name"] for a in record["source"]] == ["Unidentified Armed Group (Iraq)"]
+    assert [(a["acled_name"], a["sector"]) for a in record["recipient"]] == [("Civilians (Iraq)", "CVL")]
+
+
+def test_protest_with_intervention_has_the_protesters_as_source_and_not_the_force_as_target() -> None:
+    (record,) = _event_records(FORCE, "fired", event_type="Protests", sub_event_type="Protest with intervention",
+                               actor1="Protesters (Iraq)", inter1=6, actor2="Police Forces of Iraq", inter2=1)
+    assert record["event"] == "PROTEST" and record["actor"] == "Protesters (Iraq)"
+    assert [a["acled_name"] for a in record["source"]] == ["Protesters (Iraq)"]
+    # the police met the protest; they are not whom it was held against
+    assert record["recipient"] == []

@@ -40,7 +40,8 @@ def _plover_yaml() -> dict[str, Any]:
 
 
 def acled_events() -> dict[str, dict[str, Any]]:
-    """ACLED sub-event type → {"event", "mode", "acted_by"}: `acled_events` of the packaged plover.yaml."""
+    """ACLED sub-event type → {"event", "mode", and optionally "source" and "recipient", the ACLED actors on each
+    side}: `acled_events` of the packaged plover.yaml."""
     return dict(_plover_yaml()["acled_events"])
 
 
@@ -118,12 +119,10 @@ def event_record(report: Report, event: Event) -> dict[str, Any] | None:
         return None
     article = report.article
     evidence = _telling(event)
-    actor1 = actor_object(event.actor1, event.inter1, _said(event, "actor1"), event.country)
-    actor2 = actor_object(event.actor2, event.inter2, _said(event, "actor2"), event.country)
-    actor = event.actor1
-    if plover.get("acted_by") == "actor2":
-        actor = event.actor2
-        actor1, actor2 = actor2, actor1
+    sides = {"actor1": actor_object(event.actor1, event.inter1, _said(event, "actor1"), event.country),
+             "actor2": actor_object(event.actor2, event.inter2, _said(event, "actor2"), event.country)}
+    source = [actor for side in plover.get("source", ["actor1"]) if (actor := sides[side]) is not None]
+    recipient = [actor for side in plover.get("recipient", ["actor2"]) if (actor := sides[side]) is not None]
     return {
         "id": f"{article.id}:{event.id}",
         "date": event.event_date.isoformat() if event.event_date else None,
@@ -131,9 +130,9 @@ def event_record(report: Report, event: Event) -> dict[str, Any] | None:
         "mode": plover["mode"],
         "context": None,
         "sub_event_type": event.sub_event_type,
-        "actor": actor,
-        "source": _listed(actor1),
-        "recipient": _listed(actor2),
+        "actor": source[0]["acled_name"] if source else None,
+        "source": source,
+        "recipient": recipient,
         "location": event.location,
         "event_loc": _event_loc(event),
         "text": evidence.text if evidence else None,
