@@ -181,3 +181,22 @@ def test_protest_with_intervention_has_the_protesters_as_source_and_not_the_forc
     assert [a["acled_name"] for a in record["source"]] == ["Protesters (Iraq)"]
     # the police met the protest; they are not whom it was held against
     assert record["recipient"] == []
+
+
+def test_records_carry_plovers_text_and_citation_objects() -> None:
+    report = protest_report(FORCE, "fired", publisher="Example News")
+    report = report.model_copy(update={
+        "pipeline_version": "9.9.9",
+        "article": report.article.model_copy(update={"url": "https://example.org/a", "title": "Tear gas in Baghdad"}),
+        "statements": [Statement(id="S1", plover="ACCUSE", actor="Government of Iraq",
+                                 evidence=Span(start=0, end=6, text=FORCE[:6]))]})
+    records = {str(r["id"]).split(":")[-1]: r for r in map(json.loads, plover_jsonl(report).splitlines())}
+    # PLOVER's text_info holds the passage's offsets, cite_info where the text came from and what coded it
+    assert records["S1"]["text_info"] == {"start": 0, "end": 6}
+    assert records["E1"]["text_info"] == {"start": 7, "end": 12}
+    assert all(FORCE[r["text_info"]["start"]:r["text_info"]["end"]] == r["text"] for r in records.values())
+    for record in records.values():
+        assert record["cite_info"] == {"citation": report.article.id, "url": "https://example.org/a",
+                                       "title": "Tear gas in Baghdad", "language": "en",
+                                       "publication": "Example News", "coder": "dateline 9.9.9",
+                                       "codebook": "plover-dateline/1"}

@@ -11,8 +11,10 @@ actor objects: `code`, `sector`, `actor_text`, plus dateline's `acled_name`; the
 `actor` (the acting side's ACLED-style name, a field PLOVER does not have, kept for existing readers), `location`,
 and for an ACLED event `event_loc` (PLOVER's location
 object: geonameid, name, latitude, longitude, cc3), plus what a reviewer needs to check the record:
-`sub_event_type` (an ACLED event's sub-type), `text` (the evidence sentence) with its character offsets,
-`claimed_by` (publisher → relays), and the article's `article_id`, `publisher`, `published` and `url`.
+`sub_event_type` (an ACLED event's sub-type), `text` (the evidence sentence) with its character offsets in
+PLOVER's `text_info` object and, as before, in `start` and `end`, `cite_info` (PLOVER's citation object: article id,
+url, title, language, publisher, coder, codebook), `claimed_by` (publisher → relays), and the article's
+`article_id`, `publisher`, `published` and `url`.
 """
 
 from __future__ import annotations
@@ -102,6 +104,8 @@ def plover_record(report: Report, statement: Statement) -> dict[str, Any]:
         "recipient": _listed(actor_object(statement.target)),
         "location": statement.location,
         "text": statement.evidence.text,
+        "text_info": _text_info(statement.evidence),
+        "cite_info": _cite_info(report),
         "start": statement.evidence.start,
         "end": statement.evidence.end,
         "claimed_by": list(statement.claimed_by),
@@ -136,6 +140,8 @@ def event_record(report: Report, event: Event) -> dict[str, Any] | None:
         "location": event.location,
         "event_loc": _event_loc(event),
         "text": evidence.text if evidence else None,
+        "text_info": _text_info(evidence),
+        "cite_info": _cite_info(report),
         "start": evidence.start if evidence else None,
         "end": evidence.end if evidence else None,
         "claimed_by": list(event.claimed_by),
@@ -144,6 +150,19 @@ def event_record(report: Report, event: Event) -> dict[str, Any] | None:
         "published": article.published.isoformat() if article.published else None,
         "url": article.url,
     }
+
+
+def _text_info(span: Span | None) -> dict[str, Any] | None:
+    """PLOVER's text information object: where `text` lies in the article (offsets into its cleaned text)."""
+    return {"start": span.start, "end": span.end} if span is not None else None
+
+
+def _cite_info(report: Report) -> dict[str, Any]:
+    """PLOVER's citation object for the article a record was coded from, and what coded it."""
+    article = report.article
+    coder = f"dateline {report.pipeline_version}" if report.pipeline_version else "dateline"
+    return {"citation": article.id, "url": article.url, "title": article.title, "language": article.language,
+            "publication": article.publisher, "coder": coder, "codebook": _plover_yaml().get("version")}
 
 
 def _listed(actor: dict[str, Any] | None) -> list[dict[str, Any]]:
