@@ -7,7 +7,7 @@ import json
 import pytest
 from test_store_fixtures import protest_report
 
-from dateline.export.plover import plover_jsonl
+from dateline.export.plover import actor_object, plover_jsonl
 from dateline.model import Span, Statement
 
 FORCE = "Police fired tear gas at protesters in Baghdad on Wednesday."
@@ -24,7 +24,61 @@ def test_force_against_protesters_has_the_force_as_actor() -> None:
                                disorder_type="Political violence; Demonstrations", actor1="Protesters (Iraq)",
                                inter1=6, actor2="Police Forces of Iraq", inter2=1, interaction=16)
     assert record["event"] == "COERCE"
-    assert (record["actor"], record["recipient"]) == ("Police Forces of Iraq", "Protesters (Iraq)")
+    assert record["actor"] == "Police Forces of Iraq"
+    assert [a["acled_name"] for a in record["source"]] == ["Police Forces of Iraq"]
+    assert [a["acled_name"] for a in record["recipient"]] == ["Protesters (Iraq)"]
+
+
+def test_sides_are_plovers_actor_objects_with_country_and_sector() -> None:
+    police = Span(start=0, end=6, text="Police")
+    (record,) = _event_records(FORCE, "fired", event_type="Protests", sub_event_type="Excessive force against protesters",
+                               actor1="Protesters (Iraq)", inter1=6, actor2="Police Forces of Iraq", inter2=1,
+                               evidence={"sub_event_type": Span(start=7, end=12, text="fired"), "actor2": police})
+    # PLOVER's source and recipient are lists of actor objects: code (ISO alpha-3), sector, and the words that
+    # named the actor in the article
+    assert record["source"] == [{"code": "IRQ", "sector": "COP", "actor_text": "Police",
+                                 "acled_name": "Police Forces of Iraq"}]
+    assert record["recipient"] == [{"code": "IRQ", "sector": "OPP", "actor_text": "Protesters (Iraq)",
+                                    "acled_name": "Protesters (Iraq)"}]
+
+
+@pytest.mark.parametrize(("name", "inter", "code", "sector"), [
+    ("Military Forces of Israel", 8, "ISR", "MIL"),
+    ("Police Forces of Afghanistan National Directorate of Security", 1, "AFG", "COP"),
+    ("Military Forces of the Democratic Republic of Congo", 1, "COD", "MIL"),
+    ("Government of Iraq (2018-)", 1, "IRQ", "GOV"),
+    ("Civilians (Nigeria)", 7, "NGA", "CVL"),
+    ("Rioters (Lebanon)", 5, "LBN", "OPP"),
+    ("Unidentified Armed Group (Mexico)", 3, "MEX", "UAF"),
+    ("Amnesty International", None, "NGO", None),
+    ("Rwanda", None, "RWA", None),
+    # a name that says neither, and an inter code PLOVER has no one sector for, leave them null
+    ("Ali Khamenei", None, None, None),
+    ("Military Forces of Iraq (2018-) Popular Mobilization Forces", 1, "IRQ", "MIL"),
+    ("Hezbollah", 3, None, None),
+])
+def test_actor_code_and_sector_come_from_the_name_and_inter_code(name: str, inter: int | None, code: str | None,
+                                                                  sector: str | None) -> None:
+    actor = actor_object(name, inter)
+    assert actor is not None and (actor["code"], actor["sector"]) == (code, sector)
+
+
+def test_a_name_without_a_country_takes_the_events() -> None:
+    (record,) = _event_records(FORCE, "fired", event_type="Battles", sub_event_type="Armed clash",
+                               actor1="Hezbollah", inter1=3, actor2=None, inter2=None)
+    assert [(a["code"], a["sector"]) for a in record["source"]] == [("IRQ", None)]
+
+
+def test_statement_sides_are_actor_objects() -> None:
+    report = protest_report(FORCE, "fired")
+    report = report.model_copy(update={"statements": [Statement(
+        id="S1", plover="ACCUSE", actor="Amnesty International", target="Police Forces of Iraq",
+        evidence=Span(start=0, end=6, text=FORCE[:6]))]})
+    (record,) = [json.loads(line) for line in plover_jsonl(report).splitlines() if ":S1" in line]
+    assert [(a["code"], a["sector"]) for a in record["source"]] == [("NGO", None)]
+    assert [(a["code"], a["sector"], a["actor_text"]) for a in record["recipient"]] == [
+        ("IRQ", "COP", "Police Forces of Iraq")]
+    assert record["actor"] == "Amnesty International"
 
 
 # PLOVER's event types and modes (openeventdata/PLOVER, PLOVER_MANUAL.tex): material conflict is PROTEST,
@@ -100,3 +154,49 @@ def test_event_without_a_place_has_no_location_object() -> None:
     (record,) = _event_records(FORCE, "fired", location=None, latitude=None, longitude=None, country=None,
                                admin1=None, geonameid=None)
     assert record["event_loc"] is None
+
+
+def test_armed_clash_has_both_sides_as_source_and_no_recipient() -> None:
+    # PLOVER codes two-sided violence with every side as a source; only one-sided violence has a recipient
+    (record,) = _event_records("Gunmen clashed with soldiers in Baghdad.", "clashed", event_type="Battles",
+                               sub_event_type="Armed clash", actor1="Unidentified Armed Group (Iraq)", inter1=3,
+                               actor2="Military Forces of Iraq", inter2=1)
+    assert [(a["acled_name"], a["sector"]) for a in record["source"]] == [
+        ("Unidentified Armed Group (Iraq)", "UAF"), ("Military Forces of Iraq", "MIL")]
+    assert record["recipient"] == []
+
+
+def test_one_sided_attack_keeps_its_victims_as_recipient() -> None:
+    (record,) = _event_records("Gunmen killed two farmers in Baghdad.", "killed",
+                               event_type="Violence against civilians", sub_event_type="Attack",
+                               actor1="Unidentified Armed Group (Iraq)", inter1=3, actor2="Civilians (Iraq)", inter2=7)
+    assert [a["acled_name"] for a in record["source"]] == ["Unidentified Armed Group (Iraq)"]
+    assert [(a["acled_name"], a["sector"]) for a in record["recipient"]] == [("Civilians (Iraq)", "CVL")]
+
+
+def test_protest_with_intervention_has_the_protesters_as_source_and_not_the_force_as_target() -> None:
+    (record,) = _event_records(FORCE, "fired", event_type="Protests", sub_event_type="Protest with intervention",
+                               actor1="Protesters (Iraq)", inter1=6, actor2="Police Forces of Iraq", inter2=1)
+    assert record["event"] == "PROTEST" and record["actor"] == "Protesters (Iraq)"
+    assert [a["acled_name"] for a in record["source"]] == ["Protesters (Iraq)"]
+    # the police met the protest; they are not whom it was held against
+    assert record["recipient"] == []
+
+
+def test_records_carry_plovers_text_and_citation_objects() -> None:
+    report = protest_report(FORCE, "fired", publisher="Example News")
+    report = report.model_copy(update={
+        "pipeline_version": "9.9.9",
+        "article": report.article.model_copy(update={"url": "https://example.org/a", "title": "Tear gas in Baghdad"}),
+        "statements": [Statement(id="S1", plover="ACCUSE", actor="Government of Iraq",
+                                 evidence=Span(start=0, end=6, text=FORCE[:6]))]})
+    records = {str(r["id"]).split(":")[-1]: r for r in map(json.loads, plover_jsonl(report).splitlines())}
+    # PLOVER's text_info holds the passage's offsets, cite_info where the text came from and what coded it
+    assert records["S1"]["text_info"] == {"start": 0, "end": 6}
+    assert records["E1"]["text_info"] == {"start": 7, "end": 12}
+    assert all(FORCE[r["text_info"]["start"]:r["text_info"]["end"]] == r["text"] for r in records.values())
+    for record in records.values():
+        assert record["cite_info"] == {"citation": report.article.id, "url": "https://example.org/a",
+                                       "title": "Tear gas in Baghdad", "language": "en",
+                                       "publication": "Example News", "coder": "dateline 9.9.9",
+                                       "codebook": "plover-dateline/1"}

@@ -5,18 +5,23 @@ by sub-event type (`acled_events` in data/plover.yaml: protests and riots → PR
 arrests → COERCE, battles, remote violence and violence against civilians → ASSAULT, agreements → AGREE);
 sub-types PLOVER has no type for are left out.
 
-Fields follow PLOVER's event record (openeventdata/PLOVER): `id`, `date`, `event` (the PLOVER type),
-`mode` and `context` (PLOVER's own words, null unless known), `actor` and `recipient` (dateline's ACLED-style
-names; the actor is the side that acts), `location`, and for an ACLED event `event_loc` (PLOVER's location
+Fields follow PLOVER's event record (openeventdata/PLOVER, manual draft 0.8): `id`, `date`, `event` (the PLOVER
+type), `mode` and `context` (PLOVER's own words, null unless known), `source` and `recipient` (lists of PLOVER's
+actor objects: `code`, `sector`, `actor_text`, plus dateline's `acled_name`; the source is the side that acts),
+`actor` (the acting side's ACLED-style name, a field PLOVER does not have, kept for existing readers), `location`,
+and for an ACLED event `event_loc` (PLOVER's location
 object: geonameid, name, latitude, longitude, cc3), plus what a reviewer needs to check the record:
-`sub_event_type` (an ACLED event's sub-type), `text` (the evidence sentence) with its character offsets,
-`claimed_by` (publisher → relays), and the article's `article_id`, `publisher`, `published` and `url`.
+`sub_event_type` (an ACLED event's sub-type), `text` (the evidence sentence) with its character offsets in
+PLOVER's `text_info` object and, as before, in `start` and `end`, `cite_info` (PLOVER's citation object: article id,
+url, title, language, publisher, coder, codebook), `claimed_by` (publisher → relays), and the article's
+`article_id`, `publisher`, `published` and `url`.
 """
 
 from __future__ import annotations
 
 import functools
 import json
+import re
 from collections.abc import Iterable, Iterator
 from importlib import resources as importlib_resources
 from typing import IO, Any
@@ -28,13 +33,62 @@ from dateline.yaml_files import load_yaml
 
 
 @functools.cache
-def acled_events() -> dict[str, dict[str, Any]]:
-    """ACLED sub-event type → {"event", "mode", "acted_by"}: `acled_events` of the packaged plover.yaml."""
+def _plover_yaml() -> dict[str, Any]:
     try:
         raw = importlib_resources.files("dateline.data").joinpath("plover.yaml").read_text(encoding="utf-8")
     except FileNotFoundError as exc:  # pragma: no cover - packaging error
         raise ResourceMissingError("dateline/data/plover.yaml is missing from the package; reinstall dateline") from exc
-    return dict(load_yaml(raw)["acled_events"])
+    return dict(load_yaml(raw))
+
+
+def acled_events() -> dict[str, dict[str, Any]]:
+    """ACLED sub-event type → {"event", "mode", and optionally "source" and "recipient", the ACLED actors on each
+    side}: `acled_events` of the packaged plover.yaml."""
+    return dict(_plover_yaml()["acled_events"])
+
+
+@functools.cache
+def _actor_rules() -> tuple[list[tuple[re.Pattern[str], str]], list[tuple[re.Pattern[str], str]], dict[int, str]]:
+    """(name pattern → code, name pattern → sector, inter code → sector) from plover.yaml."""
+    data = _plover_yaml()
+    codes = [(re.compile(rule["pattern"]), str(rule["code"])) for rule in data["actor_codes"]]
+    sectors = [(re.compile(rule["pattern"]), str(rule["sector"])) for rule in data["actor_sectors"]["names"]]
+    by_inter = {int(k): str(v) for k, v in data["actor_sectors"]["inter"].items()}
+    return codes, sectors, by_inter
+
+
+_PERIOD = re.compile(r"\s*\(\d{4}-\d{0,4}\)")
+
+
+def _name_country(name: str) -> str | None:
+    """ISO alpha-3 of the country an ACLED name names: the whole name ("Rwanda"), a "(Country)", or the words after
+    "of" ("Police Forces of Afghanistan National Directorate of Security" → AFG)."""
+    book = default_codebook()
+    plain = _PERIOD.sub("", name).strip()
+    if code := book.iso3(plain):
+        return code
+    for inner in reversed(re.findall(r"\(([^()]+)\)", plain)):
+        if code := book.iso3(inner):
+            return code
+    if of := re.search(r"\bof (?:the )?(.+)$", plain):
+        words = of.group(1).split()
+        for n in range(len(words), 0, -1):  # the longest run that is a country: "Democratic Republic of Congo"
+            if code := book.iso3(" ".join(words[:n])):
+                return code
+    return None
+
+
+def actor_object(name: str | None, inter: int | None = None, text: str | None = None,
+                 country: str | None = None) -> dict[str, Any] | None:
+    """PLOVER's actor object for an ACLED-style name: `code`, `sector`, `actor_text` (the words of the article that
+    named the actor, else the name), and `acled_name`. `country` is the event's, for a name that names none."""
+    if not name:
+        return None
+    codes, sectors, by_inter = _actor_rules()
+    code = next((value for pattern, value in codes if pattern.search(name)), None)
+    code = code or _name_country(name) or default_codebook().iso3(country)
+    sector = next((value for pattern, value in sectors if pattern.search(name)), None) or by_inter.get(inter or 0)
+    return {"code": code, "sector": sector, "actor_text": text or name, "acled_name": name}
 
 
 def plover_record(report: Report, statement: Statement) -> dict[str, Any]:
@@ -46,9 +100,12 @@ def plover_record(report: Report, statement: Statement) -> dict[str, Any]:
         "mode": None,
         "context": None,
         "actor": statement.actor,
-        "recipient": statement.target,
+        "source": _listed(actor_object(statement.actor)),
+        "recipient": _listed(actor_object(statement.target)),
         "location": statement.location,
         "text": statement.evidence.text,
+        "text_info": _text_info(statement.evidence),
+        "cite_info": _cite_info(report),
         "start": statement.evidence.start,
         "end": statement.evidence.end,
         "claimed_by": list(statement.claimed_by),
@@ -66,9 +123,10 @@ def event_record(report: Report, event: Event) -> dict[str, Any] | None:
         return None
     article = report.article
     evidence = _telling(event)
-    actor, recipient = event.actor1, event.actor2
-    if plover.get("acted_by") == "actor2":
-        actor, recipient = recipient, actor
+    sides = {"actor1": actor_object(event.actor1, event.inter1, _said(event, "actor1"), event.country),
+             "actor2": actor_object(event.actor2, event.inter2, _said(event, "actor2"), event.country)}
+    source = [actor for side in plover.get("source", ["actor1"]) if (actor := sides[side]) is not None]
+    recipient = [actor for side in plover.get("recipient", ["actor2"]) if (actor := sides[side]) is not None]
     return {
         "id": f"{article.id}:{event.id}",
         "date": event.event_date.isoformat() if event.event_date else None,
@@ -76,11 +134,14 @@ def event_record(report: Report, event: Event) -> dict[str, Any] | None:
         "mode": plover["mode"],
         "context": None,
         "sub_event_type": event.sub_event_type,
-        "actor": actor,
+        "actor": source[0]["acled_name"] if source else None,
+        "source": source,
         "recipient": recipient,
         "location": event.location,
         "event_loc": _event_loc(event),
         "text": evidence.text if evidence else None,
+        "text_info": _text_info(evidence),
+        "cite_info": _cite_info(report),
         "start": evidence.start if evidence else None,
         "end": evidence.end if evidence else None,
         "claimed_by": list(event.claimed_by),
@@ -89,6 +150,28 @@ def event_record(report: Report, event: Event) -> dict[str, Any] | None:
         "published": article.published.isoformat() if article.published else None,
         "url": article.url,
     }
+
+
+def _text_info(span: Span | None) -> dict[str, Any] | None:
+    """PLOVER's text information object: where `text` lies in the article (offsets into its cleaned text)."""
+    return {"start": span.start, "end": span.end} if span is not None else None
+
+
+def _cite_info(report: Report) -> dict[str, Any]:
+    """PLOVER's citation object for the article a record was coded from, and what coded it."""
+    article = report.article
+    coder = f"dateline {report.pipeline_version}" if report.pipeline_version else "dateline"
+    return {"citation": article.id, "url": article.url, "title": article.title, "language": article.language,
+            "publication": article.publisher, "coder": coder, "codebook": _plover_yaml().get("version")}
+
+
+def _listed(actor: dict[str, Any] | None) -> list[dict[str, Any]]:
+    return [actor] if actor is not None else []
+
+
+def _said(event: Event, field: str) -> str | None:
+    span = event.evidence.get(field)
+    return span.text if span is not None else None
 
 
 def _event_loc(event: Event) -> dict[str, Any] | None:
