@@ -137,3 +137,57 @@ def test_pass_tables_give_each_mention_the_votes_the_per_mention_scan_gives(reso
     assert len(tables.para_towns[0]) < len(ctx.towns[0])  # the first paragraph's repeated names kept once
     for m in mentions:
         assert _mention_votes(m, mentions, ctx, tables) == _mention_votes(m, mentions, ctx), m.text
+
+
+def _scanned_group_patterns(monkeypatch, text: str) -> list[str]:  # type: ignore[no-untyped-def]
+    """The listed groups' patterns `_group_name_spans` runs over `text` (by their first word)."""
+    from dateline.nlp.components import places
+
+    patterns = places._listed_group_patterns()
+    scanned: list[str] = []
+
+    class Recording:
+        def __init__(self, first: str) -> None:
+            self.first = first
+
+        def finditer(self, t: str):  # type: ignore[no-untyped-def]
+            scanned.append(self.first)
+            return patterns[self.first].finditer(t)
+
+    monkeypatch.setattr(places, "_listed_group_patterns", lambda: {k: Recording(k) for k in patterns})
+    places._group_name_spans(text)
+    return scanned
+
+
+def test_a_group_pattern_runs_only_where_the_text_holds_a_whole_name(monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    # "the" and "people" open listed names ("The Guardian", "People's Defence Force"), but a text without the
+    # rest of such a name is not scanned for it
+    assert _scanned_group_patterns(monkeypatch, "The people of the town said the new road was shut.") == []
+    assert "people" in _scanned_group_patterns(monkeypatch, "Fighters of the People's Defence Force attacked.")
+
+
+def test_group_spans_with_the_word_check_as_scanning_every_pattern() -> None:
+    import re
+
+    from dateline.nlp.components.places import (
+        _group_head_pattern,
+        _group_name_spans,
+        _listed_group_patterns,
+        _organisation_words,
+    )
+
+    def every_pattern(text: str) -> list[tuple[int, int]]:
+        spans = [m.span() for m in _group_head_pattern().finditer(text)]
+        for pattern in _listed_group_patterns().values():
+            spans += [m.span() for m in pattern.finditer(text)]
+        return sorted(spans)
+
+    # every listed name as written, in capitals and hyphenated, and the group heads in running text
+    texts = [f"Reports said {name} was there." for name in sorted(_organisation_words())]
+    texts += [f"REPORTS SAID {name.upper()} WAS THERE." for name in sorted(_organisation_words())]
+    texts += [re.sub(r"\s+", "-", name.title()) for name in sorted(_organisation_words())]
+    texts.append("The Islamic State of Iraq and al-Sham and Jaysh al-Islam clashed; Kata'ib Hezbollah and Hay’at "
+                 "Tahrir al-Sham fighters were seen near Liwa Suqur al-Sham positions.")
+    assert sum(bool(every_pattern(t)) for t in texts) > len(texts) // 2
+    for text in texts:
+        assert sorted(_group_name_spans(text)) == every_pattern(text), text

@@ -708,13 +708,43 @@ def _listed_group_patterns() -> dict[str, re.Pattern[str]]:
             for first, names in by_first.items()}
 
 
+_WORD_RUN = re.compile(r"[^\W_]+")
+
+
+def _word_runs(name: str) -> frozenset[str]:
+    """The runs of letters and digits of a name in lower case, as `_group_name_spans` splits the text."""
+    return frozenset(_WORD_RUN.findall(name.lower()))
+
+
+@functools.cache
+def _group_name_words() -> tuple[tuple[frozenset[str], ...], dict[str, tuple[frozenset[str], ...]]]:
+    """The word runs of each head of `_group_head_pattern` and of each name of `_listed_group_patterns` (by the
+    name's first word): a pattern can match only in a text that holds every run of one of its names."""
+    heads = tuple(_word_runs(h) for h in cues()["group_name_heads"])
+    listed: dict[str, list[frozenset[str]]] = {}
+    for name in _organisation_words():
+        words = re.split(r"[\s-]+", name)
+        if len(words) > 1:
+            first = re.match(r"[^\W_]*", words[0]).group()  # type: ignore[union-attr]
+            listed.setdefault(first, []).append(_word_runs(name))
+    return heads, {first: tuple(runs) for first, runs in listed.items()}
+
+
 def _group_name_spans(text: str) -> list[tuple[int, int]]:
     """Character spans of the armed groups' and movements' names in the text (`_group_head_pattern`,
-    `_listed_group_patterns`)."""
-    spans = [m.span() for m in _group_head_pattern().finditer(text)]
+    `_listed_group_patterns`).
+
+    A pattern is run only over a text that holds every word of one of its names (`_group_name_words`), as the
+    listed names were already picked by their first word: scanning every text with the case-blind patterns of
+    common first words ("the", "people", "new") cost more than the rest of the candidate generator's regexes,
+    and a pattern whose names' words are not all in the text finds nothing there."""
+    words = set(_WORD_RUN.findall(text.lower()))
+    head_runs, listed_runs = _group_name_words()
+    spans = [m.span() for m in _group_head_pattern().finditer(text)] if any(r <= words for r in head_runs) else []
     listed = _listed_group_patterns()
-    for first in (set(re.findall(r"[^\W_]+", text.lower())) | {""}) & listed.keys():
-        spans += [m.span() for m in listed[first].finditer(text)]
+    for first in (words | {""}) & listed.keys():
+        if any(r <= words for r in listed_runs[first]):
+            spans += [m.span() for m in listed[first].finditer(text)]
     return spans
 
 
