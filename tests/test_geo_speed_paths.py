@@ -191,3 +191,25 @@ def test_group_spans_with_the_word_check_as_scanning_every_pattern() -> None:
     assert sum(bool(every_pattern(t)) for t in texts) > len(texts) // 2
     for text in texts:
         assert sorted(_group_name_spans(text)) == every_pattern(text), text
+
+
+def test_whole_names_grouped_by_first_character_find_what_one_name_per_alternative_finds() -> None:
+    import re
+
+    from dateline.geo.gazetteer import tables
+    from dateline.geo.resolve import _actor_names, _whole_names
+
+    names = [n for n in tables()["actor_countries"] if not n.startswith("_")]
+    ordered = sorted(names, key=lambda n: (-len(n), n))
+    plain = re.compile(r"(?:" + "|".join(re.escape(n[0]) + r"(?<![\w-]" + re.escape(n[0]) + ")" + re.escape(n[1:])
+                                         for n in ordered) + r")(?![\w-])")
+    grouped = _whole_names(names)
+    assert grouped.pattern == _actor_names().pattern
+    assert grouped.pattern.count("(?<!") == len({n[0] for n in names}) < len(names)  # one group per first character
+    # every name alone, inside a longer word, hyphenated, and next to a longer name that opens alike
+    text = " ".join(f"{n}, x{n} {n}-led ({n}s) {n}" for n in ordered) + " " + " ".join(ordered)
+    assert [m.span() for m in grouped.finditer(text)] == [m.span() for m in plain.finditer(text)]
+    assert {m.group() for m in grouped.finditer(text)} == set(names)
+    small = _whole_names(["Boko Haram", "Boko Haram faction", "Bo", "B"])
+    assert [m.group() for m in small.finditer("Boko Haram faction met Boko Haram, Bo and B; Bob")] == [
+        "Boko Haram faction", "Boko Haram", "Bo", "B"]
