@@ -197,7 +197,8 @@ def test_whole_names_grouped_by_first_character_find_what_one_name_per_alternati
     import re
 
     from dateline.geo.gazetteer import tables
-    from dateline.geo.resolve import _actor_names, _whole_names
+    from dateline.geo.resolve import _actor_names
+    from dateline.nlp.components.places import _whole_names
 
     names = [n for n in tables()["actor_countries"] if not n.startswith("_")]
     ordered = sorted(names, key=lambda n: (-len(n), n))
@@ -213,3 +214,18 @@ def test_whole_names_grouped_by_first_character_find_what_one_name_per_alternati
     small = _whole_names(["Boko Haram", "Boko Haram faction", "Bo", "B"])
     assert [m.group() for m in small.finditer("Boko Haram faction met Boko Haram, Bo and B; Bob")] == [
         "Boko Haram faction", "Boko Haram", "Bo", "B"]
+
+
+def test_water_bodies_found_as_with_one_alternative_per_name() -> None:
+    import re
+
+    from dateline.geo.models import cues
+    from dateline.nlp.components.places import _water_pattern
+
+    names = sorted(cues()["water_bodies"], key=len, reverse=True)
+    plain = re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(n) for n in names) + r")(?![\w-])")
+    text = " ".join(f"a ship in the {n}, off the x{n} and the {n}-bound convoy near {n}s; the {n} coast" for n in names)
+    assert [m.span() for m in _water_pattern().finditer(text)] == [m.span() for m in plain.finditer(text)]
+    assert {m.group() for m in _water_pattern().finditer(text)} == set(names)
+    assert _water_pattern().pattern.count("(?<!") == len({n[0] for n in names})  # tried by first character
+

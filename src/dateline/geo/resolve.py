@@ -24,7 +24,6 @@ import operator
 import re
 import unicodedata
 from collections import Counter
-from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any, NamedTuple
 
@@ -55,6 +54,7 @@ from dateline.nlp.components.places import (
     ADMIN2_WORDS,
     SPAN_KEY,
     _event_word,
+    _whole_names,
     find_toponyms,
     outlet_names,
     quarter_town,
@@ -1020,24 +1020,6 @@ def _force_acting_on_a_place(tok: Any) -> bool:
 
 
 ACTOR_VOTE = 0.5  # as much as a demonym: "Taliban" says Afghanistan as "Afghan" does
-
-
-def _whole_names(names: Iterable[str]) -> re.Pattern[str]:
-    r"""Any of the names as a whole word, the longest first (so "Boko Haram faction" wins over "Boko Haram").
-
-    "No word character or hyphen before the name" is tested after the name's first character (`X(?<![\w-]X)`,
-    the same test) rather than before it: a pattern that opens with a lookbehind makes the regex engine try
-    every name at every position of the text, one that opens with the names' first characters lets it skip to
-    the positions where a name can start (a third of the time over news articles; the same matches).
-
-    The names are grouped by their first character, each group keeping the names' order (`X(?<![\w-]X)(?:rest|
-    rest…)`): at a position only the one group that can match is tried, not each of the two hundred names in turn
-    (a quarter of the time again; a name of another first character never matched there, so the same matches)."""
-    by_first: dict[str, list[str]] = {}
-    for n in sorted(names, key=lambda n: (-len(n), n)):
-        by_first.setdefault(n[0], []).append(re.escape(n[1:]))
-    groups = (re.escape(c) + r"(?<![\w-]" + re.escape(c) + ")(?:" + "|".join(rests) + ")" for c, rests in by_first.items())
-    return re.compile(r"(?:" + "|".join(groups) + r")(?![\w-])")
 
 
 @functools.cache

