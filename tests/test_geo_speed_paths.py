@@ -229,3 +229,34 @@ def test_water_bodies_found_as_with_one_alternative_per_name() -> None:
     assert {m.group() for m in _water_pattern().finditer(text)} == set(names)
     assert _water_pattern().pattern.count("(?<!") == len({n[0] for n in names})  # tried by first character
 
+
+def test_the_caseless_ascii_table_holds_every_letter_a_case_blind_pattern_takes_for_ascii() -> None:
+    import re
+    import sys
+
+    from dateline.geo.resolve import _CASELESS_ASCII
+
+    others = "".join(map(chr, range(128, sys.maxunicode + 1)))
+    taken = set(re.findall(r"(?i:[a-z])", others))
+    assert taken == {chr(c) for c in _CASELESS_ASCII}
+    assert {ch.translate(_CASELESS_ASCII) for ch in taken} == {"i", "s", "k"}
+
+
+def test_outlet_heads_are_scanned_for_only_in_a_text_that_may_hold_one(resources, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from dateline.geo import resolve
+
+    gaz = resources.gazetteer
+    found = {key: [resolve._outlet_name_votes(t, gaz, key) for t in (
+        "The Seychelles News Agency reported two arrests.", "KENYA BROADCASTING CORPORATION said so.",
+        "Kenya Broadcasting  Corporation said so.", "Syria State Media said missiles fell.",
+        "Syria st\u0430te media", "Egypt STATE TELEV\u0130S\u0130ON reported it.", "The Iraqi New\u017f Agency said.",
+        "Police said two men were held.")] for key in ("outlet_name_heads", "state_media_heads")}
+    assert found["outlet_name_heads"][:3] == [["SC"], ["KE"], ["KE"]] and found["state_media_heads"][3] == ["SY"]
+    assert found["state_media_heads"][5] == ["EG"] and found["outlet_name_heads"][6] == ["IQ"]
+
+    def never(key: str = "outlet_name_heads"):  # type: ignore[no-untyped-def]
+        raise AssertionError(f"scanned for {key}")
+
+    monkeypatch.setattr(resolve, "_outlet_name_pattern", never)
+    assert resolve._outlet_name_votes("Police said two men were held in the statehouse grounds.", gaz) == []
+    assert resolve._outlet_name_votes("Police said two men were held.", gaz, "state_media_heads") == []

@@ -1247,7 +1247,9 @@ def _outlet_name_votes(text: str, gaz: Gazetteer, key: str = "outlet_name_heads"
     """The countries whose name or nationality opens a news outlet's name in the text ("the Seychelles News
     Agency reported", "Kenya Broadcasting Corporation"): a local outlet reports on its own country, so the name
     votes for it, weakly and for the article only; the name itself is no place."""
-    found = []
+    found: list[str] = []
+    if not _may_hold_a_head(text, key):
+        return found
     for match in _outlet_name_pattern(key).finditer(text):
         words = match.group(1).split()
         for n in range(len(words), 0, -1):
@@ -1258,6 +1260,29 @@ def _outlet_name_votes(text: str, gaz: Gazetteer, key: str = "outlet_name_heads"
                 found.append(cc)
                 break
     return found
+
+
+# The only letters outside ASCII that a case-blind pattern takes for ASCII letters (İ, ı: i; ſ: s; Kelvin K: k)
+_CASELESS_ASCII = str.maketrans({"\u0130": "i", "\u0131": "i", "\u017f": "s", "\u212a": "k"})
+
+
+@functools.cache
+def _head_first_words(key: str) -> tuple[str, ...] | None:
+    """The first word of each head of the `key` list, in lower case; None when a head is not ASCII."""
+    heads = cues()[key]
+    return tuple({h.lower().split()[0] for h in heads}) if all(h.isascii() for h in heads) else None
+
+
+def _may_hold_a_head(text: str, key: str = "outlet_name_heads") -> bool:
+    """Whether the text holds, in any case, the first word of one of `key`'s heads, without which
+    `_outlet_name_pattern(key)` cannot match. The pattern tries up to three capitalised words before a head at every
+    capital letter of the text, twice per document; a few substring tests leave most texts unscanned. The text is
+    lowered as the case-blind pattern reads it (`_CASELESS_ASCII`), so no match is lost."""
+    words = _head_first_words(key)
+    if words is None:
+        return True
+    low = (text if text.isascii() else text.translate(_CASELESS_ASCII)).lower()
+    return any(w in low for w in words)
 
 
 def _outlet_country(article: Article, gaz: Gazetteer) -> str | None:
