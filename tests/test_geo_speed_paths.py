@@ -137,3 +137,126 @@ def test_pass_tables_give_each_mention_the_votes_the_per_mention_scan_gives(reso
     assert len(tables.para_towns[0]) < len(ctx.towns[0])  # the first paragraph's repeated names kept once
     for m in mentions:
         assert _mention_votes(m, mentions, ctx, tables) == _mention_votes(m, mentions, ctx), m.text
+
+
+def _scanned_group_patterns(monkeypatch, text: str) -> list[str]:  # type: ignore[no-untyped-def]
+    """The listed groups' patterns `_group_name_spans` runs over `text` (by their first word)."""
+    from dateline.nlp.components import places
+
+    patterns = places._listed_group_patterns()
+    scanned: list[str] = []
+
+    class Recording:
+        def __init__(self, first: str) -> None:
+            self.first = first
+
+        def finditer(self, t: str):  # type: ignore[no-untyped-def]
+            scanned.append(self.first)
+            return patterns[self.first].finditer(t)
+
+    monkeypatch.setattr(places, "_listed_group_patterns", lambda: {k: Recording(k) for k in patterns})
+    places._group_name_spans(text)
+    return scanned
+
+
+def test_a_group_pattern_runs_only_where_the_text_holds_a_whole_name(monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    # "the" and "people" open listed names ("The Guardian", "People's Defence Force"), but a text without the
+    # rest of such a name is not scanned for it
+    assert _scanned_group_patterns(monkeypatch, "The people of the town said the new road was shut.") == []
+    assert "people" in _scanned_group_patterns(monkeypatch, "Fighters of the People's Defence Force attacked.")
+
+
+def test_group_spans_with_the_word_check_as_scanning_every_pattern() -> None:
+    import re
+
+    from dateline.nlp.components.places import (
+        _group_head_pattern,
+        _group_name_spans,
+        _listed_group_patterns,
+        _organisation_words,
+    )
+
+    def every_pattern(text: str) -> list[tuple[int, int]]:
+        spans = [m.span() for m in _group_head_pattern().finditer(text)]
+        for pattern in _listed_group_patterns().values():
+            spans += [m.span() for m in pattern.finditer(text)]
+        return sorted(spans)
+
+    # every listed name as written, in capitals and hyphenated, and the group heads in running text
+    texts = [f"Reports said {name} was there." for name in sorted(_organisation_words())]
+    texts += [f"REPORTS SAID {name.upper()} WAS THERE." for name in sorted(_organisation_words())]
+    texts += [re.sub(r"\s+", "-", name.title()) for name in sorted(_organisation_words())]
+    texts.append("The Islamic State of Iraq and al-Sham and Jaysh al-Islam clashed; Kata'ib Hezbollah and Hay’at "
+                 "Tahrir al-Sham fighters were seen near Liwa Suqur al-Sham positions.")
+    assert sum(bool(every_pattern(t)) for t in texts) > len(texts) // 2
+    for text in texts:
+        assert sorted(_group_name_spans(text)) == every_pattern(text), text
+
+
+def test_whole_names_grouped_by_first_character_find_what_one_name_per_alternative_finds() -> None:
+    import re
+
+    from dateline.geo.gazetteer import tables
+    from dateline.geo.resolve import _actor_names
+    from dateline.nlp.components.places import _whole_names
+
+    names = [n for n in tables()["actor_countries"] if not n.startswith("_")]
+    ordered = sorted(names, key=lambda n: (-len(n), n))
+    plain = re.compile(r"(?:" + "|".join(re.escape(n[0]) + r"(?<![\w-]" + re.escape(n[0]) + ")" + re.escape(n[1:])
+                                         for n in ordered) + r")(?![\w-])")
+    grouped = _whole_names(names)
+    assert grouped.pattern == _actor_names().pattern
+    assert grouped.pattern.count("(?<!") == len({n[0] for n in names}) < len(names)  # one group per first character
+    # every name alone, inside a longer word, hyphenated, and next to a longer name that opens alike
+    text = " ".join(f"{n}, x{n} {n}-led ({n}s) {n}" for n in ordered) + " " + " ".join(ordered)
+    assert [m.span() for m in grouped.finditer(text)] == [m.span() for m in plain.finditer(text)]
+    assert {m.group() for m in grouped.finditer(text)} == set(names)
+    small = _whole_names(["Boko Haram", "Boko Haram faction", "Bo", "B"])
+    assert [m.group() for m in small.finditer("Boko Haram faction met Boko Haram, Bo and B; Bob")] == [
+        "Boko Haram faction", "Boko Haram", "Bo", "B"]
+
+
+def test_water_bodies_found_as_with_one_alternative_per_name() -> None:
+    import re
+
+    from dateline.geo.models import cues
+    from dateline.nlp.components.places import _water_pattern
+
+    names = sorted(cues()["water_bodies"], key=len, reverse=True)
+    plain = re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(n) for n in names) + r")(?![\w-])")
+    text = " ".join(f"a ship in the {n}, off the x{n} and the {n}-bound convoy near {n}s; the {n} coast" for n in names)
+    assert [m.span() for m in _water_pattern().finditer(text)] == [m.span() for m in plain.finditer(text)]
+    assert {m.group() for m in _water_pattern().finditer(text)} == set(names)
+    assert _water_pattern().pattern.count("(?<!") == len({n[0] for n in names})  # tried by first character
+
+
+def test_the_caseless_ascii_table_holds_every_letter_a_case_blind_pattern_takes_for_ascii() -> None:
+    import re
+    import sys
+
+    from dateline.geo.resolve import _CASELESS_ASCII
+
+    others = "".join(map(chr, range(128, sys.maxunicode + 1)))
+    taken = set(re.findall(r"(?i:[a-z])", others))
+    assert taken == {chr(c) for c in _CASELESS_ASCII}
+    assert {ch.translate(_CASELESS_ASCII) for ch in taken} == {"i", "s", "k"}
+
+
+def test_outlet_heads_are_scanned_for_only_in_a_text_that_may_hold_one(resources, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from dateline.geo import resolve
+
+    gaz = resources.gazetteer
+    found = {key: [resolve._outlet_name_votes(t, gaz, key) for t in (
+        "The Seychelles News Agency reported two arrests.", "KENYA BROADCASTING CORPORATION said so.",
+        "Kenya Broadcasting  Corporation said so.", "Syria State Media said missiles fell.",
+        "Syria st\u0430te media", "Egypt STATE TELEV\u0130S\u0130ON reported it.", "The Iraqi New\u017f Agency said.",
+        "Police said two men were held.")] for key in ("outlet_name_heads", "state_media_heads")}
+    assert found["outlet_name_heads"][:3] == [["SC"], ["KE"], ["KE"]] and found["state_media_heads"][3] == ["SY"]
+    assert found["state_media_heads"][5] == ["EG"] and found["outlet_name_heads"][6] == ["IQ"]
+
+    def never(key: str = "outlet_name_heads"):  # type: ignore[no-untyped-def]
+        raise AssertionError(f"scanned for {key}")
+
+    monkeypatch.setattr(resolve, "_outlet_name_pattern", never)
+    assert resolve._outlet_name_votes("Police said two men were held in the statehouse grounds.", gaz) == []
+    assert resolve._outlet_name_votes("Police said two men were held.", gaz, "state_media_heads") == []

@@ -24,7 +24,6 @@ import operator
 import re
 import unicodedata
 from collections import Counter
-from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any, NamedTuple
 
@@ -55,6 +54,7 @@ from dateline.nlp.components.places import (
     ADMIN2_WORDS,
     SPAN_KEY,
     _event_word,
+    _whole_names,
     find_toponyms,
     outlet_names,
     quarter_town,
@@ -1022,18 +1022,6 @@ def _force_acting_on_a_place(tok: Any) -> bool:
 ACTOR_VOTE = 0.5  # as much as a demonym: "Taliban" says Afghanistan as "Afghan" does
 
 
-def _whole_names(names: Iterable[str]) -> re.Pattern[str]:
-    r"""Any of the names as a whole word, the longest first (so "Boko Haram faction" wins over "Boko Haram").
-
-    "No word character or hyphen before the name" is tested after the name's first character (`X(?<![\w-]X)`,
-    the same test) rather than before it: a pattern that opens with a lookbehind makes the regex engine try
-    every name at every position of the text, one that opens with the names' first characters lets it skip to
-    the positions where a name can start (a third of the time over news articles; the same matches)."""
-    ordered = sorted(names, key=lambda n: (-len(n), n))
-    alternatives = (re.escape(n[0]) + r"(?<![\w-]" + re.escape(n[0]) + ")" + re.escape(n[1:]) for n in ordered)
-    return re.compile(r"(?:" + "|".join(alternatives) + r")(?![\w-])")
-
-
 @functools.cache
 def _actor_names() -> re.Pattern[str]:
     """Names of armed groups and missions that point to a country (geo/data/tables.json)."""
@@ -1259,7 +1247,9 @@ def _outlet_name_votes(text: str, gaz: Gazetteer, key: str = "outlet_name_heads"
     """The countries whose name or nationality opens a news outlet's name in the text ("the Seychelles News
     Agency reported", "Kenya Broadcasting Corporation"): a local outlet reports on its own country, so the name
     votes for it, weakly and for the article only; the name itself is no place."""
-    found = []
+    found: list[str] = []
+    if not _may_hold_a_head(text, key):
+        return found
     for match in _outlet_name_pattern(key).finditer(text):
         words = match.group(1).split()
         for n in range(len(words), 0, -1):
@@ -1270,6 +1260,29 @@ def _outlet_name_votes(text: str, gaz: Gazetteer, key: str = "outlet_name_heads"
                 found.append(cc)
                 break
     return found
+
+
+# The only letters outside ASCII that a case-blind pattern takes for ASCII letters (İ, ı: i; ſ: s; Kelvin K: k)
+_CASELESS_ASCII = str.maketrans({"\u0130": "i", "\u0131": "i", "\u017f": "s", "\u212a": "k"})
+
+
+@functools.cache
+def _head_first_words(key: str) -> tuple[str, ...] | None:
+    """The first word of each head of the `key` list, in lower case; None when a head is not ASCII."""
+    heads = cues()[key]
+    return tuple({h.lower().split()[0] for h in heads}) if all(h.isascii() for h in heads) else None
+
+
+def _may_hold_a_head(text: str, key: str = "outlet_name_heads") -> bool:
+    """Whether the text holds, in any case, the first word of one of `key`'s heads, without which
+    `_outlet_name_pattern(key)` cannot match. The pattern tries up to three capitalised words before a head at every
+    capital letter of the text, twice per document; a few substring tests leave most texts unscanned. The text is
+    lowered as the case-blind pattern reads it (`_CASELESS_ASCII`), so no match is lost."""
+    words = _head_first_words(key)
+    if words is None:
+        return True
+    low = (text if text.isascii() else text.translate(_CASELESS_ASCII)).lower()
+    return any(w in low for w in words)
 
 
 def _outlet_country(article: Article, gaz: Gazetteer) -> str | None:
