@@ -183,6 +183,13 @@ def _emit_line(out: _Builder, start: int, content: str, removed: list[RemovedTex
     _record_controls(content[inner_end:], start + inner_end, removed)
 
 
+def strip_controls(value: str | None) -> str | None:
+    """A metadata value (title, publisher, URL, id) without control or invisible format characters: they carry
+    no text, and PostgreSQL refuses a NUL in any text column, so one stray byte in a corpus record would stop a
+    run there while SQLite stored it."""
+    return _CONTROL.sub("", value) if value else value
+
+
 def clean_text(raw: str, html: bool = False) -> CleanText:
     """Clean raw article text; see the module docstring for what changes. `html` marks a page's main text,
     whose related-links lines ("Also on …", "Read more: …", a "Related stories" list) go as boilerplate."""
