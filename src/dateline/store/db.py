@@ -15,6 +15,7 @@ on one new database both find the schema made once. A file that is not a databas
 from __future__ import annotations
 
 import importlib.resources
+import re
 import sqlite3
 import time
 from collections.abc import Iterator
@@ -26,7 +27,7 @@ from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from sqlalchemy import Connection, Engine, create_engine, event, inspect, text
-from sqlalchemy.engine import make_url
+from sqlalchemy.engine import URL, make_url
 from sqlalchemy.exc import ArgumentError, DBAPIError, NoSuchModuleError
 
 from dateline.errors import DatelineError
@@ -59,8 +60,23 @@ def display_url(url: str) -> str:
     """The URL with any password hidden, for messages."""
     try:
         return make_url(url).render_as_string(hide_password=True)
-    except ArgumentError:
-        return url
+    except (ArgumentError, ValueError):  # ValueError: a port that is no number
+        return _PASSWORD.sub(r"\1***@", url, count=1)
+
+
+# What stands between "user:" and the last "@" is taken for the password when the URL cannot be parsed.
+_PASSWORD = re.compile(r"(://[^:/@]*:).*@")
+
+
+def parse_url(url: str) -> URL:
+    """The parsed URL; StoreError (one line) for a value that is no database URL."""
+    try:
+        return make_url(url)
+    except (ArgumentError, ValueError):
+        raise StoreError(
+            f"--db {display_url(url)!r}: not a database URL (try sqlite:///path or "
+            "postgresql+psycopg://user:password@host:5432/dbname)"
+        ) from None
 
 
 BUSY_TIMEOUT = 30.0  # seconds a connection waits for another process's lock before "database is locked"
@@ -97,10 +113,7 @@ def _switch_to_wal(cur) -> None:  # type: ignore[no-untyped-def]
 
 def make_engine(url: str) -> Engine:
     """An engine for `url`; creates the parent directory of a SQLite file."""
-    try:
-        parsed = make_url(url)
-    except ArgumentError:
-        raise StoreError(f"--db {url!r}: not a database URL (try sqlite:///path or postgresql+psycopg://…)") from None
+    parsed = parse_url(url)
     if parsed.get_backend_name() == "sqlite":
         if parsed.database and parsed.database != ":memory:":
             Path(parsed.database).parent.mkdir(parents=True, exist_ok=True)
@@ -122,10 +135,7 @@ def require_existing(url: str) -> None:
     """StoreError when `url` names a SQLite file that does not exist: a command that only reads (an export,
     the failures list, a merge) would otherwise create an empty database at a misspelt path and report
     nothing found, which reads like an empty corpus."""
-    try:
-        parsed = make_url(url)
-    except ArgumentError:
-        return  # make_engine names the bad URL
+    parsed = parse_url(url)
     if parsed.get_backend_name() != "sqlite" or not parsed.database or parsed.database == ":memory:":
         return
     if not Path(parsed.database).exists():
