@@ -27,3 +27,10 @@ def _one_line_error(command: list[str], url: str) -> str:
 def test_a_port_that_is_no_number_is_one_line_without_the_password(command: list[str]) -> None:
     line = _one_line_error(command, "postgresql+psycopg://ana:s3cret@db.example:54x2/team")
     assert "not a database URL" in line and "ana:***@db.example:54x2/team" in line
+
+
+@pytest.mark.parametrize("command", COMMANDS, ids=" ".join)
+def test_an_at_sign_left_in_the_password_is_named_and_no_part_of_the_password_is_printed(command: list[str]) -> None:
+    line = _one_line_error(command, "postgresql+psycopg://ana:s3cret@Home@127.0.0.1:1/team")
+    assert "%40" in line and "ana:***@127.0.0.1:1/team" in line
+    assert "Home" not in line

@@ -59,9 +59,12 @@ def resolve_url(url: str | None = None, settings: Settings | None = None) -> str
 def display_url(url: str) -> str:
     """The URL with any password hidden, for messages."""
     try:
-        return make_url(url).render_as_string(hide_password=True)
+        parsed = make_url(url)
     except (ArgumentError, ValueError):  # ValueError: a port that is no number
+        parsed = None
+    if parsed is None or "@" in (parsed.host or ""):  # an "@" in the password would leave its tail in the host
         return _PASSWORD.sub(r"\1***@", url, count=1)
+    return parsed.render_as_string(hide_password=True)
 
 
 # What stands between "user:" and the last "@" is taken for the password when the URL cannot be parsed.
@@ -71,12 +74,20 @@ _PASSWORD = re.compile(r"(://[^:/@]*:).*@")
 def parse_url(url: str) -> URL:
     """The parsed URL; StoreError (one line) for a value that is no database URL."""
     try:
-        return make_url(url)
+        parsed = make_url(url)
     except (ArgumentError, ValueError):
         raise StoreError(
             f"--db {display_url(url)!r}: not a database URL (try sqlite:///path or "
             "postgresql+psycopg://user:password@host:5432/dbname)"
         ) from None
+    if "@" in (parsed.host or ""):
+        # The parser ends the password at its first "@": the rest would be taken for the host, sent to DNS and
+        # printed in the connection error.
+        raise StoreError(
+            f"--db {display_url(url)!r}: the user name or password holds an '@'; write it as %40 in the URL "
+            "(and any : / ? # % in it as %3A %2F %3F %23 %25)"
+        )
+    return parsed
 
 
 BUSY_TIMEOUT = 30.0  # seconds a connection waits for another process's lock before "database is locked"
