@@ -4,7 +4,13 @@ skip when DATELINE_TEST_PG_URL is not set."""
 
 from __future__ import annotations
 
+import contextlib
+import socket
+
 import pytest
+from sqlalchemy import create_engine
+from sqlalchemy.engine import make_url
+from test_store_fixtures import PG_URL
 from typer.testing import CliRunner
 
 from dateline.cli import app
@@ -34,3 +40,42 @@ def test_an_at_sign_left_in_the_password_is_named_and_no_part_of_the_password_is
     line = _one_line_error(command, "postgresql+psycopg://ana:s3cret@Home@127.0.0.1:1/team")
     assert "%40" in line and "ana:***@127.0.0.1:1/team" in line
     assert "Home" not in line
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+@pytest.mark.parametrize("command", COMMANDS, ids=" ".join)
+def test_a_server_that_is_not_running_is_one_line_saying_what_to_check(command: list[str]) -> None:
+    pytest.importorskip("psycopg")
+    line = _one_line_error(command, f"postgresql+psycopg://ana:s3cret@127.0.0.1:{_free_port()}/team")
+    assert "cannot connect: Connection refused; check the host, port" in line, line
+
+
+def _pg_url(**parts: str) -> str:
+    if not PG_URL:
+        pytest.skip("DATELINE_TEST_PG_URL not set: no PostgreSQL server for this test")
+    return make_url(PG_URL).set(**parts).render_as_string(hide_password=False)  # type: ignore[arg-type]
+
+
+@pytest.mark.postgres
+@pytest.mark.parametrize("command", COMMANDS, ids=" ".join)
+def test_a_wrong_password_is_one_line_naming_it_without_printing_it(command: list[str]) -> None:
+    url = _pg_url(password="s3cret")
+    engine = create_engine(url)
+    with contextlib.suppress(Exception), engine.connect():
+        pytest.skip("this PostgreSQL server accepts any password (trust authentication)")
+    engine.dispose()
+    line = _one_line_error(command, url)
+    assert "cannot connect: password authentication failed for user" in line, line
+    assert line.endswith("check the user name and password in --db or DATELINE_DB_URL")
+
+
+@pytest.mark.postgres
+@pytest.mark.parametrize("command", COMMANDS, ids=" ".join)
+def test_a_missing_database_is_one_line_saying_to_create_it(command: list[str]) -> None:
+    line = _one_line_error(command, _pg_url(database="dateline_no_such_db"))
+    assert 'cannot connect: database "dateline_no_such_db" does not exist; create it on the server' in line, line

@@ -171,10 +171,41 @@ def _refuse_empty_file(path: Path, url: str) -> None:
         time.sleep(0.1)
 
 
+# libpq's preamble before the reason a connection failed: 'connection failed: connection to server at "h",
+# port 5432 failed: FATAL:  '.
+_LIBPQ_PREAMBLE = re.compile(r'^connection (?:failed|is bad): (?:connection to server (?:at|on socket) "[^"]*"'
+                             r'(?:, port \d+)? failed: )?(?:FATAL:\s+)?', re.IGNORECASE)
+_CONNECT_FAILURES = ("connection failed:", "failed to resolve host", "connection is bad:", "connection timeout",
+                     "unable to open database")
+
+
+def _connection_error(where: str, first: str) -> StoreError | None:
+    """One line for a connection the server or the network turned down, with what to check; None for any
+    other error."""
+    if not first.lower().startswith(_CONNECT_FAILURES):
+        return None
+    reason = _LIBPQ_PREAMBLE.sub("", first)
+    lowered = reason.lower()
+    if "password authentication failed" in lowered or ("role" in lowered and "does not exist" in lowered):
+        advice = "check the user name and password in --db or DATELINE_DB_URL"
+    elif "database" in lowered and "does not exist" in lowered:
+        advice = "create it on the server (createdb NAME), then run `dateline db upgrade`"
+    elif lowered.startswith("invalid"):  # an option libpq does not know, e.g. ?sslmode=bogus
+        advice = "check the options after '?' in --db or DATELINE_DB_URL"
+    elif first.lower().startswith("unable to open database"):
+        return StoreError(f"{where}: cannot connect: {reason}")
+    else:
+        advice = "check the host, port and options in --db or DATELINE_DB_URL, and that the database server is running"
+    return StoreError(f"{where}: cannot connect: {reason}; {advice}")
+
+
 def database_error(url: str, err: Exception) -> StoreError:
-    """One line for a database error, with what to do when the file is damaged or not a database."""
+    """One line for a database error, with what to do when the server cannot be reached or refuses the login,
+    or when the file is damaged or not a database."""
     first = _first_line(err)
     where = display_url(url)
+    if (refused := _connection_error(where, first)) is not None:
+        return refused
     lowered = first.lower()
     if "not a database" in lowered or "malformed" in lowered or "disk image" in lowered:
         return StoreError(
@@ -204,8 +235,6 @@ def current_revision(engine: Engine) -> str | None:
         with engine.connect() as conn:
             return MigrationContext.configure(conn).get_current_revision()
     except DBAPIError as err:
-        if "unable to open" in str(err).lower() or "connect" in str(err).lower():
-            raise StoreError(f"{display_url(str(engine.url))}: cannot connect: {_first_line(err)}") from None
         raise database_error(str(engine.url), err) from None
 
 
