@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import contextlib
 import socket
+import threading
 
 import pytest
 from sqlalchemy import create_engine
@@ -14,6 +15,7 @@ from test_store_fixtures import PG_URL
 from typer.testing import CliRunner
 
 from dateline.cli import app
+from dateline.store import db as store_db
 
 COMMANDS = [["db", "info"], ["db", "upgrade"], ["export", "-f", "acled"], ["merge"], ["failures"],
             ["run", "nothing.txt", "--no-progress"], ["token", "list"], ["alert", "list"], ["serve", "--port", "1"]]
@@ -79,3 +81,28 @@ def test_a_wrong_password_is_one_line_naming_it_without_printing_it(command: lis
 def test_a_missing_database_is_one_line_saying_to_create_it(command: list[str]) -> None:
     line = _one_line_error(command, _pg_url(database="dateline_no_such_db"))
     assert 'cannot connect: database "dateline_no_such_db" does not exist; create it on the server' in line, line
+
+
+def test_a_server_that_takes_the_connection_and_never_answers_is_given_up_on(monkeypatch: pytest.MonkeyPatch) -> None:
+    pytest.importorskip("psycopg")
+    monkeypatch.setattr(store_db, "CONNECT_TIMEOUT", 2)
+    outcome: dict[str, object] = {}
+
+    def command(url: str) -> None:
+        try:
+            outcome["line"] = _one_line_error(["db", "info"], url)
+        except BaseException as err:  # noqa: BLE001 - reported by the test below
+            outcome["error"] = err
+
+    with socket.socket() as server:  # the kernel completes the handshake; nothing ever replies
+        server.bind(("127.0.0.1", 0))
+        server.listen()
+        worker = threading.Thread(target=command, args=(
+            f"postgresql+psycopg://ana:s3cret@127.0.0.1:{server.getsockname()[1]}/team",), daemon=True)
+        worker.start()
+        worker.join(30)
+        hung = worker.is_alive()
+    worker.join(5)  # closing the socket ends a connection attempt still waiting
+    assert not hung, "the command was still waiting for the server after 30 s"
+    assert "error" not in outcome, outcome.get("error")
+    assert "cannot connect: connection timeout expired; check the host, port" in str(outcome["line"])

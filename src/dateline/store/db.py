@@ -91,6 +91,7 @@ def parse_url(url: str) -> URL:
 
 
 BUSY_TIMEOUT = 30.0  # seconds a connection waits for another process's lock before "database is locked"
+CONNECT_TIMEOUT = 15  # seconds to wait for a PostgreSQL server to answer a new connection
 
 
 def _sqlite_pragmas(dbapi_conn, _record) -> None:  # type: ignore[no-untyped-def]
@@ -132,8 +133,12 @@ def make_engine(url: str) -> Engine:
         engine = create_engine(url, connect_args={"timeout": BUSY_TIMEOUT})
         event.listen(engine, "connect", _sqlite_pragmas)
         return engine
+    # libpq waits for ever on a server that takes the connection and never answers (a stalled host, a port
+    # forwarded to nothing), so a command would hang with no message; a URL's own connect_timeout wins.
+    connect_args = {"connect_timeout": CONNECT_TIMEOUT} if (
+        parsed.get_backend_name() == "postgresql" and "connect_timeout" not in parsed.query) else {}
     try:
-        return create_engine(url, pool_pre_ping=True)
+        return create_engine(url, pool_pre_ping=True, connect_args=connect_args)
     except NoSuchModuleError:
         raise StoreError(f"{display_url(url)}: unsupported database driver") from None
     except ModuleNotFoundError as err:
