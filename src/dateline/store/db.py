@@ -43,6 +43,11 @@ class DatabaseBusyError(StoreError):
     transaction cannot get the write lock it needs, so the only remedy is to run the transaction again."""
 
 
+class DatabaseUnavailableError(StoreError):
+    """The database server cannot be reached right now (down, restarting, not accepting connections, network):
+    unlike a refused login or a missing database, trying again later may succeed."""
+
+
 class SchemaOutdatedError(StoreError):
     """The database was made by an older dateline: its schema needs `dateline db upgrade`."""
 
@@ -201,6 +206,7 @@ def _connection_error(where: str, first: str) -> StoreError | None:
         return StoreError(f"{where}: cannot connect: {reason}")
     else:
         advice = "check the host, port and options in --db or DATELINE_DB_URL, and that the database server is running"
+        return DatabaseUnavailableError(f"{where}: cannot connect: {reason}; {advice}")
     return StoreError(f"{where}: cannot connect: {reason}; {advice}")
 
 
@@ -211,6 +217,9 @@ def database_error(url: str, err: Exception) -> StoreError:
     where = display_url(url)
     if (refused := _connection_error(where, first)) is not None:
         return refused
+    if isinstance(err, DBAPIError) and err.connection_invalidated:  # the server went away mid-transaction
+        return DatabaseUnavailableError(f"{where}: lost the connection to the database server ({first}); "
+                                        "what was committed before it is kept; try again")
     lowered = first.lower()
     if "not a database" in lowered or "malformed" in lowered or "disk image" in lowered:
         return StoreError(
