@@ -122,6 +122,22 @@ def test_a_nul_byte_in_a_records_metadata_is_dropped_on_every_backend(db_url: st
         "n1", "Riot in town", "Wire", "http://example.org/a")
 
 
+def test_half_an_emoji_in_a_record_is_dropped_and_the_run_goes_on(db_url: str, tmp_path: Path, stub) -> None:  # type: ignore[no-untyped-def]
+    # json.loads turns a lone "\\ud83d" escape into a surrogate, which no UTF-8 encoder (hashing, either
+    # database) accepts: the whole run stopped with a traceback.
+    corpus = tmp_path / "half.jsonl"
+    corpus.write_text('{"id": "h", "title": "Cut\\ud83d", "text": "Article 1 says protesters \\ud83d marched."}\n'
+                      '{"id": "ok", "text": "Article 2 says protesters marched in town number 2 today."}\n',
+                      encoding="utf-8")
+    with Store(db_url) as store:
+        stats = run_corpus([str(corpus)], store, pipeline=stub())
+        articles = {a["article_key"]: a for a in store.list_articles()}
+    assert (stats.articles, stats.failures) == (2, 0)
+    assert articles["h"]["title"] == "Cut"
+    with Store(db_url) as store:
+        assert store.get_article(articles["h"]["id"])["text"] == "Article 1 says protesters marched."  # type: ignore[index]
+
+
 def test_an_article_that_hangs_is_a_failure_not_a_stuck_run(tmp_path: Path, stub) -> None:  # type: ignore[no-untyped-def]
     corpus = _corpus(tmp_path / "c.jsonl", 3, [json.dumps({"id": "h", "text": "Article 4 HANG forever."})])
     with Store(f"sqlite:///{tmp_path / 'h.sqlite'}") as store:
