@@ -7,6 +7,7 @@ from __future__ import annotations
 import contextlib
 import socket
 import threading
+from pathlib import Path
 
 import pytest
 from sqlalchemy import create_engine
@@ -106,3 +107,13 @@ def test_a_server_that_takes_the_connection_and_never_answers_is_given_up_on(mon
     assert not hung, "the command was still waiting for the server after 30 s"
     assert "error" not in outcome, outcome.get("error")
     assert "cannot connect: connection timeout expired; check the host, port" in str(outcome["line"])
+
+
+@pytest.mark.parametrize("url", ["postgresql+psycopg:/ana:s3cret@db.example/team", "postgresql:ana:s3cret@db/team"])
+def test_a_url_missing_a_slash_is_refused_not_made_a_sqlite_file_named_after_it(
+        url: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "a.txt").write_text("Protesters marched in Basra on Monday, police said.", encoding="utf-8")
+    line = _one_line_error(["run", "a.txt", "--no-progress"], url)
+    assert "not a database URL: a URL has '://' after its scheme" in line
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["a.txt"]  # no database was made in the folder

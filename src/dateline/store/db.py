@@ -57,8 +57,18 @@ def resolve_url(url: str | None = None, settings: Settings | None = None) -> str
     settings = settings or Settings()
     url = url or settings.default_db_url
     if "://" not in url:  # a bare path means a SQLite file
+        if _SCHEME_TYPO.match(url):
+            # Taken as a path, "postgresql+psycopg:/user:pw@host/db" would be a new SQLite file in the current
+            # folder: the run would succeed and store nothing on the server.
+            shown = re.sub(r"^([^:]*:/*)[^@]*@", r"\1***@", url)  # no user name or password
+            raise StoreError(f"--db {shown!r}: not a database URL: a URL has '://' after its scheme "
+                             "(postgresql+psycopg://user:password@host:5432/dbname)")
         url = f"sqlite:///{Path(url).expanduser().resolve()}"
     return url
+
+
+# A database URL's scheme with "://" mistyped; a path never starts like this by accident.
+_SCHEME_TYPO = re.compile(r"(?:sqlite|postgres(?:ql)?|mysql|mariadb|oracle|mssql)(?:\+\w+)?:", re.IGNORECASE)
 
 
 def display_url(url: str) -> str:
