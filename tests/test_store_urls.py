@@ -5,6 +5,7 @@ skip when DATELINE_TEST_PG_URL is not set."""
 from __future__ import annotations
 
 import contextlib
+import importlib.util
 import socket
 import threading
 from pathlib import Path
@@ -117,3 +118,15 @@ def test_a_url_missing_a_slash_is_refused_not_made_a_sqlite_file_named_after_it(
     line = _one_line_error(["run", "a.txt", "--no-progress"], url)
     assert "not a database URL: a URL has '://' after its scheme" in line
     assert sorted(p.name for p in tmp_path.iterdir()) == ["a.txt"]  # no database was made in the folder
+
+
+@pytest.mark.parametrize(("url", "module", "advice"), [
+    ("postgresql+psycopg2://ana:s3cret@db/team", "psycopg2", "write the URL as postgresql+psycopg://"),
+    ("mysql://ana:s3cret@db/team", "MySQLdb", "dateline stores in SQLite or PostgreSQL"),
+])
+def test_a_driver_that_is_not_installed_gets_advice_that_helps(url: str, module: str, advice: str) -> None:
+    # `pip install 'dateline[postgres]'` brings psycopg 3: it installs neither psycopg2 nor a MySQL driver.
+    if importlib.util.find_spec(module) is not None:
+        pytest.skip(f"{module} is installed here")
+    line = _one_line_error(["db", "info"], url)
+    assert f"the database driver '{module}' is not installed; {advice}" in line, line

@@ -157,9 +157,14 @@ def make_engine(url: str) -> Engine:
     except NoSuchModuleError:
         raise StoreError(f"{display_url(url)}: unsupported database driver") from None
     except ModuleNotFoundError as err:
-        raise StoreError(
-            f"{display_url(url)}: the database driver {err.name!r} is not installed (pip install 'dateline[postgres]')"
-        ) from None
+        # 'dateline[postgres]' brings psycopg 3 only: advising it for psycopg2 or MySQL would not help.
+        if parsed.get_backend_name() != "postgresql":
+            advice = "dateline stores in SQLite or PostgreSQL (sqlite:///path or postgresql+psycopg://…)"
+        elif parsed.get_driver_name() != "psycopg":
+            advice = "write the URL as postgresql+psycopg://… (psycopg 3, pip install 'dateline[postgres]')"
+        else:
+            advice = "pip install 'dateline[postgres]'"
+        raise StoreError(f"{display_url(url)}: the database driver {err.name!r} is not installed; {advice}") from None
 
 
 def require_existing(url: str) -> None:
