@@ -130,3 +130,9 @@ def test_a_driver_that_is_not_installed_gets_advice_that_helps(url: str, module:
         pytest.skip(f"{module} is installed here")
     line = _one_line_error(["db", "info"], url)
     assert f"the database driver '{module}' is not installed; {advice}" in line, line
+
+
+def test_a_unix_socket_that_is_not_there_is_named_in_the_error(tmp_path: Path) -> None:
+    pytest.importorskip("psycopg")
+    line = _one_line_error(["db", "info"], f"postgresql+psycopg://ana:s3cret@/team?host={tmp_path}&port=5499")
+    assert f'cannot connect: connection to server on socket "{tmp_path}/.s.PGSQL.5499" failed: No such file' in line

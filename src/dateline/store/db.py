@@ -197,9 +197,10 @@ def _refuse_empty_file(path: Path, url: str) -> None:
 
 
 # libpq's preamble before the reason a connection failed: 'connection failed: connection to server at "h",
-# port 5432 failed: FATAL:  '.
-_LIBPQ_PREAMBLE = re.compile(r'^connection (?:failed|is bad): (?:connection to server (?:at|on socket) "[^"]*"'
-                             r'(?:, port \d+)? failed: )?(?:FATAL:\s+)?', re.IGNORECASE)
+# port 5432 failed: FATAL:  ' (the host and port are in the URL shown). A socket's path is kept: the URL names
+# only its folder.
+_LIBPQ_PREAMBLE = re.compile(r'^connection (?:failed|is bad): (?:connection to server at "[^"]*", port \d+ '
+                             r'failed: )?(?:FATAL:\s+)?', re.IGNORECASE)
 _CONNECT_FAILURES = ("connection failed:", "failed to resolve host", "connection is bad:", "connection timeout",
                      "unable to open database")
 
