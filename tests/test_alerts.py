@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 import test_store_fixtures
+from sqlalchemy.orm import Session
 from test_reprints import BASRA, copies
 from test_store_fixtures import protest_report
 
@@ -95,6 +96,36 @@ def test_one_incident_alerts_once_however_many_reprints_arrive(db_url: str, tmp_
     assert alert["evidence"][0]["passages"]
     assert len(alert["sources"]) == 5  # what was known when it fired
     assert {m["source_count"] for m in merged if m["admin1"] == "Baghdad"} == {20}
+
+
+def test_two_checks_at_once_fire_an_alert_once_and_both_finish(db_url: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    # Two watches (or a watch and `dateline alert check`) both saw no alert sent for an incident and both wrote
+    # one: the slower died on the unique (rule, incident) key with a traceback.
+    with Store(db_url) as store:
+        add_rule(store, "riots", AlertQuery(event_types=["Riots"]))
+        store.add_reports([protest_report(copy_text(0), "stormed", confidence=0.7)])
+        merge_events(store)
+    slow_flush = Session.flush
+    monkeypatch.setattr(Session, "flush", lambda self, *a, **k: (time.sleep(0.3), slow_flush(self, *a, **k))[1])
+    printed: list[str] = []
+    outcome: list[object] = []
+    start = threading.Barrier(2)
+
+    def check() -> None:
+        try:
+            with Store(db_url) as store:
+                start.wait()
+                outcome.append(AlertSender(store, echo=printed.append).check())
+        except Exception as err:  # noqa: BLE001 - the test reports it
+            outcome.append(err)
+
+    workers = [threading.Thread(target=check) for _ in range(2)]
+    for worker in workers:
+        worker.start()
+    for worker in workers:
+        worker.join(60)
+    assert sorted(outcome, key=str) == [0, 1], outcome  # type: ignore[comparison-overlap]
+    assert len(printed) == 1
 
 
 def test_watch_fires_an_alert_once_for_twenty_reprints(tmp_path: Path, pipeline) -> None:  # type: ignore[no-untyped-def]

@@ -3,11 +3,15 @@
 from __future__ import annotations
 
 import datetime as dt
+import threading
+import time
 
+import pytest
 import test_store_fixtures
 from test_store_fixtures import make_article, make_event, make_report, protest_report, span_of
 
-from dateline.merge import actors_compatible, merge_events, places_near, same_event
+from dateline import reprints
+from dateline.merge import Merger, actors_compatible, merge_events, places_near, same_event
 from dateline.model import Event
 from dateline.store import Store
 
@@ -95,6 +99,56 @@ def test_merge_ids_do_not_depend_on_insertion_order(tmp_path) -> None:  # type: 
             merge_events(store)
             uids.append([(m["uid"], m["source_count"]) for m in store.query_merged()])
     assert uids[0] == uids[1]
+
+
+def _two_merges_at_once(db_url: str) -> list[object]:
+    """Run merge_events from two stores (two connections, as two processes have) at the same moment; returns
+    what each returned or raised."""
+    results: list[object] = [None, None]
+    start = threading.Barrier(2)
+
+    def merge(i: int) -> None:
+        try:
+            with Store(db_url) as store:
+                start.wait()
+                results[i] = merge_events(store)
+        except Exception as err:  # noqa: BLE001 - the test reports it
+            results[i] = err
+
+    workers = [threading.Thread(target=merge, args=(i,)) for i in range(2)]
+    for worker in workers:
+        worker.start()
+    for worker in workers:
+        worker.join(120)
+    return results
+
+
+def test_two_merges_started_together_both_finish_and_place_each_event_once(
+        db_url: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    # A watch merges after each pass while an analyst runs `dateline merge`: both read the articles and events
+    # still to do, and the slower one's writes collided with the other's (IntegrityError, a traceback).
+    with Store(db_url) as store:
+        store.add_reports(three_reports())
+    slow_sign = reprints.sign
+    monkeypatch.setattr(reprints, "sign", lambda text: (time.sleep(0.2), slow_sign(text))[1])
+    results = _two_merges_at_once(db_url)
+    assert not [r for r in results if isinstance(r, Exception)], results
+    with Store(db_url) as store:
+        merged = store.query_merged()
+    assert [m["source_count"] for m in merged] == [3]
+    assert sum(r.placed for r in results) == 3  # type: ignore[attr-defined]
+
+
+def test_two_merges_of_events_already_clustered_place_each_event_once(
+        db_url: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    with Store(db_url) as store:
+        store.add_reports(three_reports())
+        reprints.assign_reprints(store)
+    slow_place = Merger.place
+    monkeypatch.setattr(Merger, "place", lambda self, ev: (time.sleep(0.2), slow_place(self, ev))[1])
+    results = _two_merges_at_once(db_url)
+    assert not [r for r in results if isinstance(r, Exception)], results
+    assert sum(r.placed for r in results) == 3  # type: ignore[attr-defined]
 
 
 def test_events_of_one_article_stay_apart(db_url: str) -> None:

@@ -108,6 +108,36 @@ def test_bad_items_go_to_failures_and_the_run_goes_on(db_url: str, tmp_path: Pat
     assert any(f["item"].endswith("blob.bin") for f in failures)
 
 
+def test_a_nul_byte_in_a_records_metadata_is_dropped_on_every_backend(db_url: str, tmp_path: Path, stub) -> None:  # type: ignore[no-untyped-def]
+    # PostgreSQL refuses NUL in a text column: stored as it came, one such record stopped the whole run there.
+    record = {"id": "n\x001", "title": "Riot\x00 in town", "publisher": "Wire\x00", "url": "http://example.org/\x00a",
+              "text": "Article 2 says protesters marched in town number 2 today."}
+    corpus = tmp_path / "nul.jsonl"
+    corpus.write_text(json.dumps(record) + "\n", encoding="utf-8")
+    with Store(db_url) as store:
+        stats = run_corpus([str(corpus)], store, pipeline=stub())
+        article = store.list_articles()[0]
+    assert (stats.articles, stats.failures) == (1, 0)
+    assert (article["article_key"], article["title"], article["publisher"], article["url"]) == (
+        "n1", "Riot in town", "Wire", "http://example.org/a")
+
+
+def test_half_an_emoji_in_a_record_is_dropped_and_the_run_goes_on(db_url: str, tmp_path: Path, stub) -> None:  # type: ignore[no-untyped-def]
+    # json.loads turns a lone "\\ud83d" escape into a surrogate, which no UTF-8 encoder (hashing, either
+    # database) accepts: the whole run stopped with a traceback.
+    corpus = tmp_path / "half.jsonl"
+    corpus.write_text('{"id": "h", "title": "Cut\\ud83d", "text": "Article 1 says protesters \\ud83d marched."}\n'
+                      '{"id": "ok", "text": "Article 2 says protesters marched in town number 2 today."}\n',
+                      encoding="utf-8")
+    with Store(db_url) as store:
+        stats = run_corpus([str(corpus)], store, pipeline=stub())
+        articles = {a["article_key"]: a for a in store.list_articles()}
+    assert (stats.articles, stats.failures) == (2, 0)
+    assert articles["h"]["title"] == "Cut"
+    with Store(db_url) as store:
+        assert store.get_article(articles["h"]["id"])["text"] == "Article 1 says protesters marched."  # type: ignore[index]
+
+
 def test_an_article_that_hangs_is_a_failure_not_a_stuck_run(tmp_path: Path, stub) -> None:  # type: ignore[no-untyped-def]
     corpus = _corpus(tmp_path / "c.jsonl", 3, [json.dumps({"id": "h", "text": "Article 4 HANG forever."})])
     with Store(f"sqlite:///{tmp_path / 'h.sqlite'}") as store:

@@ -14,6 +14,10 @@ from contextlib import contextmanager
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
+import pytest
+from sqlalchemy.engine import make_url
+from test_store_fixtures import PG_URL, pg_database
+
 from dateline.store import Store
 from dateline.watch import Watcher, WatchOptions
 
@@ -259,3 +263,41 @@ def test_idle_passes_stay_out_of_the_log_and_an_interval_of_zero_is_refused(
     assert passes == [first.summary()]  # the pass that stored the file, and no idle one
     result = CliRunner().invoke(app, ["watch", str(inbox), "--db", str(tmp_path / "w.sqlite"), "--interval", "0"])
     assert result.exit_code == 2 and "--interval" in result.output
+
+
+@pytest.mark.postgres
+def test_watch_waits_out_a_database_server_that_stops_taking_connections(tmp_path: Path) -> None:
+    if not PG_URL:
+        pytest.skip("DATELINE_TEST_PG_URL not set: no PostgreSQL server for this test")
+    from sqlalchemy import create_engine, text
+
+    admin = create_engine(make_url(PG_URL), isolation_level="AUTOCOMMIT")
+
+    def allow(name: str, yes: bool) -> None:
+        with admin.connect() as conn:
+            conn.execute(text(f'ALTER DATABASE "{name}" ALLOW_CONNECTIONS {str(yes).lower()}'))
+            if not yes:  # as a restart does: every open connection goes
+                conn.execute(text("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = :n"),
+                             {"n": name})
+
+    (tmp_path / "inbox").mkdir()
+    stop = threading.Event()
+    passes = 0
+    with contextmanager(pg_database)("dateline_watch") as url:
+        name = str(make_url(url).database)
+        back = threading.Timer(1.5, allow, args=(name, True))
+        try:
+            with Store(url) as store:
+                watcher = Watcher([str(tmp_path / "inbox")], store, options=WatchOptions(interval=0.1, settle=0.0))
+                for _ in watcher.run(stop=stop):
+                    passes += 1
+                    if passes == 1:
+                        allow(name, False)
+                        back.start()
+                    else:
+                        stop.set()
+        finally:
+            back.cancel()
+            allow(name, True)
+    admin.dispose()
+    assert passes == 2  # the pass after the outage ran: the watch did not stop

@@ -23,6 +23,7 @@ from typing import Any
 
 from pydantic import BaseModel, Field, field_validator
 from sqlalchemy import select
+from sqlalchemy.exc import IntegrityError
 
 from dateline.errors import DatelineError
 from dateline.outputs import check_writable
@@ -245,15 +246,18 @@ class AlertSender:
         payload = alert_payload(self.store, merged["id"], name)
         if payload is None:
             return False
-        with self.store.session() as s:  # claim it first: at most one alert per (rule, merged event)
-            if s.scalar(select(AlertSentRow.id).where(AlertSentRow.rule_id == rule_id,
-                                                      AlertSentRow.merged_uid == merged["uid"])) is not None:
-                return False
-            row = AlertSentRow(rule_id=rule_id, merged_uid=merged["uid"], payload=payload, delivered={},
-                               sent_at=utcnow())
-            s.add(row)
-            s.flush()
-            alert_id = row.id
+        try:
+            with self.store.session() as s:  # claim it first: at most one alert per (rule, merged event)
+                if s.scalar(select(AlertSentRow.id).where(AlertSentRow.rule_id == rule_id,
+                                                          AlertSentRow.merged_uid == merged["uid"])) is not None:
+                    return False
+                row = AlertSentRow(rule_id=rule_id, merged_uid=merged["uid"], payload=payload, delivered={},
+                                   sent_at=utcnow())
+                s.add(row)
+                s.flush()
+                alert_id = row.id
+        except IntegrityError:  # another watch or `alert check` claimed it between the look and the write
+            return False
         delivered: dict[str, str] = {}
         self.echo(format_alert(payload))
         delivered["print"] = "ok"

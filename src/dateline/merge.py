@@ -516,7 +516,7 @@ def merge_events(store: Store, min_confidence: float | None = None,
     a reviewer accepted) are merged. `progress(done, total)` is called after each event is placed (a corpus's
     first merge places every event it holds: the CLI shows a bar)."""
     reprints = assign_reprints(store)
-    with store.session() as s:
+    with store.session(exclusive=True) as s:  # a second merge waits, then finds these events placed
         merger = Merger(s, min_confidence)
         merger.unlink_stale()
         pending = merger.pending_events()

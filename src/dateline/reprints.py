@@ -216,7 +216,7 @@ def assign_reprints(store: Any, chunk: int = 500) -> ReprintStats:
     stats = ReprintStats()
     after = 0  # within one call, later chunks start past the last id (an id committed late is taken next call)
     while True:
-        with store.session() as s:
+        with store.session(exclusive=True) as s:  # a merge running meanwhile must not take the same articles
             done = select(ArticleReprintRow.article_id)
             rows = s.execute(select(ArticleRow.id, ArticleRow.text)
                              .where(ArticleRow.id > after, ArticleRow.id.not_in(done))

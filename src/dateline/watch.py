@@ -40,6 +40,7 @@ from dateline.extraction.decide import review_threshold
 from dateline.model import Article
 from dateline.settings import Settings
 from dateline.store import Store
+from dateline.store.db import DatabaseUnavailableError
 from dateline.store.tables import WatchItemRow, WatchSourceRow, utcnow
 
 log = logging.getLogger("dateline.watch")
@@ -419,8 +420,21 @@ class Watcher:
         """Poll until `stop` is set (or once); yields each pass's stats."""
         stop = stop or threading.Event()
         first = True
+        outages = 0
         while not stop.is_set():
-            stats = self.poll(due_only=not first)
+            try:
+                stats = self.poll(due_only=not first)
+            except DatabaseUnavailableError as err:
+                # A shared server restarts (an upgrade, a failover) while a watch runs for weeks: wait for it
+                # as for a failing source; what a pass stored was committed, and the next pass goes on from there.
+                if once:
+                    raise
+                outages += 1
+                delay = min(self.options.interval * 2 ** outages, self.options.max_backoff)
+                log.warning("%s; next try in %.0f s", err, delay)
+                stop.wait(delay)
+                continue
+            outages = 0
             first = False
             if stats.sources:
                 # a pass that found nothing and met no error says nothing new: only the verbose log hears it
@@ -429,4 +443,8 @@ class Watcher:
             yield stats
             if once:
                 return
-            stop.wait(min(self.next_due(), self.options.interval) or 0.05)
+            try:
+                due = self.next_due()
+            except DatabaseUnavailableError:
+                due = self.options.interval  # the next pass meets the outage and waits for it
+            stop.wait(min(due, self.options.interval) or 0.05)

@@ -19,8 +19,9 @@ from dateline.model import OffsetSegment, RemovedText
 _LINE_BREAK = re.compile(r"\r\n|\r|\n|\u2028|\u2029|\x0b|\x0c|\x85")
 # Horizontal whitespace: a run of several, or a single one that is not a plain space (tab, NBSP, thin space …).
 _HSPACE_RUN = re.compile(r"[ \t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]{2,}|[\t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]")
-# Control and invisible format characters that carry no text (zero-width spaces, BOM, soft hyphen, C0/C1).
-_CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f-\x84\x86-\x9f\u00ad\u200b-\u200d\u2060\ufeff\ufffe]+")
+# Control and invisible format characters that carry no text (zero-width spaces, BOM, soft hyphen, C0/C1), and
+# lone surrogates (half an emoji from a JSON "\ud83d" escape), which cannot even be encoded as UTF-8.
+_CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f-\x84\x86-\x9f\u00ad\u200b-\u200d\u2060\ufeff\ufffe\ud800-\udfff]+")
 
 # IAB banner sizes left behind when an ad slot's placeholder is scraped: "728 x 90", "300x250", "[ 970×250 ]".
 _AD_SIZE = re.compile(r"^[\[(]?\s*\d{2,4}\s*[x×X]\s*\d{2,4}\s*(?:px)?\s*[\])]?$")
@@ -148,7 +149,7 @@ def _is_link_line(line: str) -> bool:
 
 
 _BLANK_CHARS = "\t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000"  # blanks other than the plain space
-_CONTROL_CHARS = "\x00-\x08\x0e-\x1f\x7f-\x84\x86-\x9f\u00ad\u200b-\u200d\u2060\ufeff\ufffe"
+_CONTROL_CHARS = "\x00-\x08\x0e-\x1f\x7f-\x84\x86-\x9f\u00ad\u200b-\u200d\u2060\ufeff\ufffe\ud800-\udfff"
 _ANY_GAP_CHAR = f"[ {_BLANK_CHARS}{_CONTROL_CHARS}]"
 # Inside a line, a run of blanks/control characters that is not a lone plain space (which stays as it is).
 _GAP = re.compile(f"{_ANY_GAP_CHAR}*(?:[{_BLANK_CHARS}{_CONTROL_CHARS}]| {{2}}){_ANY_GAP_CHAR}*")
@@ -181,6 +182,13 @@ def _emit_line(out: _Builder, start: int, content: str, removed: list[RemovedTex
         cursor = gap.end()
     out.copy(content[cursor:inner_end], start + cursor)
     _record_controls(content[inner_end:], start + inner_end, removed)
+
+
+def strip_controls(value: str | None) -> str | None:
+    """A metadata value (title, publisher, URL, id) without control or invisible format characters: they carry
+    no text, and PostgreSQL refuses a NUL in any text column, so one stray byte in a corpus record would stop a
+    run there while SQLite stored it."""
+    return _CONTROL.sub("", value) if value else value
 
 
 def clean_text(raw: str, html: bool = False) -> CleanText:

@@ -12,13 +12,13 @@ import datetime as dt
 import hashlib
 import re
 import unicodedata
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 import charset_normalizer
 
 from dateline.errors import InputError
 from dateline.ingest import metadata as meta_mod
-from dateline.ingest.cleaning import clean_text
+from dateline.ingest.cleaning import clean_text, strip_controls
 from dateline.ingest.language import detect_language
 from dateline.model import Article, DateSignal, Span
 from dateline.settings import Settings
@@ -357,6 +357,9 @@ def build_article(raw: str, *, source: str, article_id: str | None = None, sourc
     related-links lines are dropped as boilerplate.
     """
     hints = hints or Hints()
+    hints = replace(hints, **{name: strip_controls(getattr(hints, name))
+                              for name in ("title", "subtitle", "publisher", "author", "site_name", "url")})
+    article_id = strip_controls(article_id)
     kind = binary_kind(raw)
     if kind is not None:
         raise InputError(source, f"binary data ({kind}), not text")

@@ -15,6 +15,7 @@ on one new database both find the schema made once. A file that is not a databas
 from __future__ import annotations
 
 import importlib.resources
+import re
 import sqlite3
 import time
 from collections.abc import Iterator
@@ -26,7 +27,7 @@ from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from sqlalchemy import Connection, Engine, create_engine, event, inspect, text
-from sqlalchemy.engine import make_url
+from sqlalchemy.engine import URL, make_url
 from sqlalchemy.exc import ArgumentError, DBAPIError, NoSuchModuleError
 
 from dateline.errors import DatelineError
@@ -42,6 +43,11 @@ class DatabaseBusyError(StoreError):
     transaction cannot get the write lock it needs, so the only remedy is to run the transaction again."""
 
 
+class DatabaseUnavailableError(StoreError):
+    """The database server cannot be reached right now (down, restarting, not accepting connections, network):
+    unlike a refused login or a missing database, trying again later may succeed."""
+
+
 class SchemaOutdatedError(StoreError):
     """The database was made by an older dateline: its schema needs `dateline db upgrade`."""
 
@@ -51,19 +57,56 @@ def resolve_url(url: str | None = None, settings: Settings | None = None) -> str
     settings = settings or Settings()
     url = url or settings.default_db_url
     if "://" not in url:  # a bare path means a SQLite file
+        if _SCHEME_TYPO.match(url):
+            # Taken as a path, "postgresql+psycopg:/user:pw@host/db" would be a new SQLite file in the current
+            # folder: the run would succeed and store nothing on the server.
+            shown = re.sub(r"^([^:]*:/*)[^@]*@", r"\1***@", url)  # no user name or password
+            raise StoreError(f"--db {shown!r}: not a database URL: a URL has '://' after its scheme "
+                             "(postgresql+psycopg://user:password@host:5432/dbname)")
         url = f"sqlite:///{Path(url).expanduser().resolve()}"
     return url
+
+
+# A database URL's scheme with "://" mistyped; a path never starts like this by accident.
+_SCHEME_TYPO = re.compile(r"(?:sqlite|postgres(?:ql)?|mysql|mariadb|oracle|mssql)(?:\+\w+)?:", re.IGNORECASE)
 
 
 def display_url(url: str) -> str:
     """The URL with any password hidden, for messages."""
     try:
-        return make_url(url).render_as_string(hide_password=True)
-    except ArgumentError:
-        return url
+        parsed = make_url(url)
+    except (ArgumentError, ValueError):  # ValueError: a port that is no number
+        parsed = None
+    if parsed is None or "@" in (parsed.host or ""):  # an "@" in the password would leave its tail in the host
+        return _PASSWORD.sub(r"\1***@", url, count=1)
+    return parsed.render_as_string(hide_password=True)
+
+
+# What stands between "user:" and the last "@" is taken for the password when the URL cannot be parsed.
+_PASSWORD = re.compile(r"(://[^:/@]*:).*@")
+
+
+def parse_url(url: str) -> URL:
+    """The parsed URL; StoreError (one line) for a value that is no database URL."""
+    try:
+        parsed = make_url(url)
+    except (ArgumentError, ValueError):
+        raise StoreError(
+            f"--db {display_url(url)!r}: not a database URL (try sqlite:///path or "
+            "postgresql+psycopg://user:password@host:5432/dbname)"
+        ) from None
+    if "@" in (parsed.host or ""):
+        # The parser ends the password at its first "@": the rest would be taken for the host, sent to DNS and
+        # printed in the connection error.
+        raise StoreError(
+            f"--db {display_url(url)!r}: the user name or password holds an '@'; write it as %40 in the URL "
+            "(and any : / ? # % in it as %3A %2F %3F %23 %25)"
+        )
+    return parsed
 
 
 BUSY_TIMEOUT = 30.0  # seconds a connection waits for another process's lock before "database is locked"
+CONNECT_TIMEOUT = 15  # seconds to wait for a PostgreSQL server to answer a new connection
 
 
 def _sqlite_pragmas(dbapi_conn, _record) -> None:  # type: ignore[no-untyped-def]
@@ -97,10 +140,7 @@ def _switch_to_wal(cur) -> None:  # type: ignore[no-untyped-def]
 
 def make_engine(url: str) -> Engine:
     """An engine for `url`; creates the parent directory of a SQLite file."""
-    try:
-        parsed = make_url(url)
-    except ArgumentError:
-        raise StoreError(f"--db {url!r}: not a database URL (try sqlite:///path or postgresql+psycopg://…)") from None
+    parsed = parse_url(url)
     if parsed.get_backend_name() == "sqlite":
         if parsed.database and parsed.database != ":memory:":
             Path(parsed.database).parent.mkdir(parents=True, exist_ok=True)
@@ -108,24 +148,30 @@ def make_engine(url: str) -> Engine:
         engine = create_engine(url, connect_args={"timeout": BUSY_TIMEOUT})
         event.listen(engine, "connect", _sqlite_pragmas)
         return engine
+    # libpq waits for ever on a server that takes the connection and never answers (a stalled host, a port
+    # forwarded to nothing), so a command would hang with no message; a URL's own connect_timeout wins.
+    connect_args = {"connect_timeout": CONNECT_TIMEOUT} if (
+        parsed.get_backend_name() == "postgresql" and "connect_timeout" not in parsed.query) else {}
     try:
-        return create_engine(url, pool_pre_ping=True)
+        return create_engine(url, pool_pre_ping=True, connect_args=connect_args)
     except NoSuchModuleError:
         raise StoreError(f"{display_url(url)}: unsupported database driver") from None
     except ModuleNotFoundError as err:
-        raise StoreError(
-            f"{display_url(url)}: the database driver {err.name!r} is not installed (pip install 'dateline[postgres]')"
-        ) from None
+        # 'dateline[postgres]' brings psycopg 3 only: advising it for psycopg2 or MySQL would not help.
+        if parsed.get_backend_name() != "postgresql":
+            advice = "dateline stores in SQLite or PostgreSQL (sqlite:///path or postgresql+psycopg://…)"
+        elif parsed.get_driver_name() != "psycopg":
+            advice = "write the URL as postgresql+psycopg://… (psycopg 3, pip install 'dateline[postgres]')"
+        else:
+            advice = "pip install 'dateline[postgres]'"
+        raise StoreError(f"{display_url(url)}: the database driver {err.name!r} is not installed; {advice}") from None
 
 
 def require_existing(url: str) -> None:
     """StoreError when `url` names a SQLite file that does not exist: a command that only reads (an export,
     the failures list, a merge) would otherwise create an empty database at a misspelt path and report
     nothing found, which reads like an empty corpus."""
-    try:
-        parsed = make_url(url)
-    except ArgumentError:
-        return  # make_engine names the bad URL
+    parsed = parse_url(url)
     if parsed.get_backend_name() != "sqlite" or not parsed.database or parsed.database == ":memory:":
         return
     if not Path(parsed.database).exists():
@@ -150,10 +196,46 @@ def _refuse_empty_file(path: Path, url: str) -> None:
         time.sleep(0.1)
 
 
+# libpq's preamble before the reason a connection failed: 'connection failed: connection to server at "h",
+# port 5432 failed: FATAL:  ' (the host and port are in the URL shown). A socket's path is kept: the URL names
+# only its folder.
+_LIBPQ_PREAMBLE = re.compile(r'^connection (?:failed|is bad): (?:connection to server at "[^"]*", port \d+ '
+                             r'failed: )?(?:FATAL:\s+)?', re.IGNORECASE)
+_CONNECT_FAILURES = ("connection failed:", "failed to resolve host", "connection is bad:", "connection timeout",
+                     "unable to open database")
+
+
+def _connection_error(where: str, first: str) -> StoreError | None:
+    """One line for a connection the server or the network turned down, with what to check; None for any
+    other error."""
+    if not first.lower().startswith(_CONNECT_FAILURES):
+        return None
+    reason = _LIBPQ_PREAMBLE.sub("", first)
+    lowered = reason.lower()
+    if "password authentication failed" in lowered or ("role" in lowered and "does not exist" in lowered):
+        advice = "check the user name and password in --db or DATELINE_DB_URL"
+    elif "database" in lowered and "does not exist" in lowered:
+        advice = "create it on the server (createdb NAME), then run `dateline db upgrade`"
+    elif lowered.startswith("invalid"):  # an option libpq does not know, e.g. ?sslmode=bogus
+        advice = "check the options after '?' in --db or DATELINE_DB_URL"
+    elif first.lower().startswith("unable to open database"):
+        return StoreError(f"{where}: cannot connect: {reason}")
+    else:
+        advice = "check the host, port and options in --db or DATELINE_DB_URL, and that the database server is running"
+        return DatabaseUnavailableError(f"{where}: cannot connect: {reason}; {advice}")
+    return StoreError(f"{where}: cannot connect: {reason}; {advice}")
+
+
 def database_error(url: str, err: Exception) -> StoreError:
-    """One line for a database error, with what to do when the file is damaged or not a database."""
+    """One line for a database error, with what to do when the server cannot be reached or refuses the login,
+    or when the file is damaged or not a database."""
     first = _first_line(err)
     where = display_url(url)
+    if (refused := _connection_error(where, first)) is not None:
+        return refused
+    if isinstance(err, DBAPIError) and err.connection_invalidated:  # the server went away mid-transaction
+        return DatabaseUnavailableError(f"{where}: lost the connection to the database server ({first}); "
+                                        "what was committed before it is kept; try again")
     lowered = first.lower()
     if "not a database" in lowered or "malformed" in lowered or "disk image" in lowered:
         return StoreError(
@@ -183,8 +265,6 @@ def current_revision(engine: Engine) -> str | None:
         with engine.connect() as conn:
             return MigrationContext.configure(conn).get_current_revision()
     except DBAPIError as err:
-        if "unable to open" in str(err).lower() or "connect" in str(err).lower():
-            raise StoreError(f"{display_url(str(engine.url))}: cannot connect: {_first_line(err)}") from None
         raise database_error(str(engine.url), err) from None
 
 

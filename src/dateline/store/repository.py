@@ -19,7 +19,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Any, Self
 
-from sqlalchemy import Select, and_, func, insert, or_, select, update
+from sqlalchemy import Select, and_, func, insert, or_, select, text, update
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.exc import DBAPIError, IntegrityError
 from sqlalchemy.orm import Session, sessionmaker
@@ -279,11 +279,22 @@ class Store:
         self.close()
 
     @contextmanager
-    def session(self) -> Iterator[Session]:
+    def session(self, *, exclusive: bool = False) -> Iterator[Session]:
         """A session in one transaction: committed on success, rolled back on error. A database error other
-        than a constraint (damaged file, lost server) becomes a one-line StoreError."""
+        than a constraint (damaged file, lost server) becomes a one-line StoreError.
+
+        `exclusive`: no other exclusive transaction, in any process, runs at the same time (SQLite: the write
+        lock is taken at BEGIN; PostgreSQL: an advisory lock), and this one reads what the one before it
+        committed. Work that reads what is still to do and then writes it (a merge) stays correct when two
+        processes start it together."""
         try:
             with self._sessions() as session, session.begin():
+                if exclusive:
+                    conn = session.connection()
+                    if self.dialect == "sqlite":
+                        conn.exec_driver_sql("BEGIN IMMEDIATE")
+                    else:
+                        conn.execute(text("SELECT pg_advisory_xact_lock(7340322)"))  # dateline's merge
                 yield session
         except IntegrityError:
             raise
