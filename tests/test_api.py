@@ -167,6 +167,8 @@ def test_extract_reads_published_given_as_unix_time(ro_client: TestClient) -> No
         "published"] == "2019-11-02"  # milliseconds
     bad = ro_client.post("/extract", json={"text": text, "published": 12})
     assert bad.status_code == 422 and "not a date" in bad.text
+    placeholder = ro_client.post("/extract", json={"text": text, "published": "0001-01-01"})  # was a 500
+    assert placeholder.status_code == 422 and "no publication date" in placeholder.text
 
 
 def test_extract_returns_a_report_and_stores_nothing(ro_client: TestClient, example_text: str) -> None:

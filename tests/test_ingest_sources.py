@@ -326,6 +326,20 @@ def test_jsonl_published_as_unix_time_is_its_utc_day(tmp_path: Path, published: 
     assert epoch.published_signals[0].source == "record" and not epoch.ingest_warnings
 
 
+@pytest.mark.parametrize("published", ["0001-01-01", "9999-12-31", "17991231"])
+def test_jsonl_published_outside_any_news_date_is_ignored_not_fatal(tmp_path: Path, published: str, pipeline) -> None:  # type: ignore[no-untyped-def]
+    # "0001-01-01" (a placeholder for no date) stopped the run with an OverflowError when "on Sunday" was reckoned
+    # back from it; such a day is now no publication date: ignored with a warning, the article coded undated
+    corpus = tmp_path / "odd.jsonl"
+    _write_corpus(corpus, [json.dumps({"id": "o", "text": "Protesters blocked a road in Basra on Sunday.",
+                                       "published": published})])
+    (article,) = items(corpus)
+    assert isinstance(article, Article) and article.published is None
+    assert any("from 1800 to 2199" in note for note in article.ingest_warnings)
+    (report,) = pipeline.pipe([article])
+    assert [e.country for e in report.events] == ["Iraq"]
+
+
 # --- a page saved from a browser ----------------------------------------------------------------------------------
 
 _SAVED_BODY = ("<article><h1>Dock workers strike over unpaid wages</h1>"

@@ -142,6 +142,15 @@ class ExtractRequest(BaseModel):
     )
     article_id: str | None = Field(default=None, max_length=200, description="Your id for the article.")
 
+    @field_validator("published")
+    @classmethod
+    def _news_day(cls, value: dt.date | None) -> dt.date | None:
+        from dateline.ingest.text import PUBLICATION_DAYS
+
+        if value is not None and not PUBLICATION_DAYS[0] <= value <= PUBLICATION_DAYS[1]:
+            raise ValueError(f"{value.isoformat()} is no publication date (from 1800 to 2199)")
+        return value
+
     @field_validator("published", mode="before")
     @classmethod
     def _unix_time(cls, value: Any) -> Any:

@@ -269,7 +269,19 @@ def _epoch_date(text: str) -> dt.date | None:
         return None
 
 
+# The days a publication date may fall on. Relative dates ("on Sunday", "last week") are reckoned from it, and
+# Python's dates end at years 1 and 9999: "0001-01-01", a placeholder some exports write for "no date", stopped
+# the whole run with an OverflowError there. No news report predates 1800 or is dated two centuries ahead.
+PUBLICATION_DAYS = (dt.date(1800, 1, 1), dt.date(2199, 12, 31))
+
+
 def parse_date_value(value: object) -> dt.date | None:
+    """A corpus record's date (None outside `PUBLICATION_DAYS`); see `_parse_date_value` for what it reads."""
+    day = _parse_date_value(value)
+    return day if day is not None and PUBLICATION_DAYS[0] <= day <= PUBLICATION_DAYS[1] else None
+
+
+def _parse_date_value(value: object) -> dt.date | None:
     """A corpus record's date: a date, an ISO string ("2019-11-02", "2019-11-02T10:00:00Z"), a compact
     YYYYMMDD number or string (20191102), Unix time in seconds or milliseconds (1575000000, its UTC day), or
     prose with a day, month and year ("2 November 2019").
@@ -310,7 +322,7 @@ def parse_date_value(value: object) -> dt.date | None:
 def unreadable_date_note(raw: object, field_name: str = "published") -> str:
     """The warning for a record's date that could not be read (the article is still coded, undated)."""
     return (f"{field_name} {raw!r} is not a date dateline can read (YYYY-MM-DD, YYYYMMDD, Unix time, or a day, "
-            "month and year); it was ignored")
+            "month and year, from 1800 to 2199); it was ignored")
 
 
 def _find_span(text: str, value: str | None) -> Span | None:
