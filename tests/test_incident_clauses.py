@@ -111,3 +111,14 @@ def test_a_duration_inside_the_after_clause_names_no_day_of_its_own(pipeline) ->
     # a day of the clause's own still tells an incident apart
     assert len(_dated_with_tolls(pipeline, "Thousands marched in Lagos on Friday after police shot dead three "
                                            "protesters on Tuesday.")) == 2
+
+
+def test_the_documents_index_of_after_words_finds_the_sentences_a_walk_over_their_words_finds(nlp) -> None:  # type: ignore[no-untyped-def]
+    from dateline.extraction.events import _EARLIER_MARKS, _earlier_marks, _holds_word
+
+    doc = nlp("Soldiers killed four militants on Wednesday, two days after an attack. Police said nothing. "
+              "FOLLOWING the raid, troops left. After the storm, calm returned; afterwards, markets opened. "
+              "Crowds gathered after")
+    by_walk = [any(t.lower_ in _EARLIER_MARKS for t in sent) for sent in doc.sents]
+    assert by_walk.count(True) >= 3 and by_walk.count(False) >= 1  # (the text holds both kinds of sentence)
+    assert [_holds_word(_earlier_marks(doc), sent) for sent in doc.sents] == by_walk

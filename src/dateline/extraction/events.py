@@ -16,6 +16,8 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 
+import numpy as np
+from spacy.attrs import LOWER
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
@@ -207,7 +209,7 @@ def _earlier_acts(sent: SpacySpan) -> list[tuple[SpacySpan, int]]:
     ("after troops killed two demonstrators on Sunday"). A clause measured in months or years is background,
     and a clause with neither a count nor a day is how the main act came about, not an incident told apart.
     Each clause comes with where its opening words ("two days after") end: they tell when, not what happened."""
-    if not any(t.lower_ in _EARLIER_MARKS for t in sent):
+    if not _holds_word(_earlier_marks(sent.doc), sent):
         return []  # no clause of time to tell apart: spare the trigger search, which the sentence's candidate runs
     triggers = classify.find_triggers(sent)
     clauses: dict[tuple[int, int], tuple[SpacySpan, int]] = {}
@@ -222,6 +224,28 @@ def _earlier_acts(sent: SpacySpan) -> list[tuple[SpacySpan, int]]:
             mark = next(t for t in told if t.lower_ in _EARLIER_MARKS)
             clauses[(told.start, told.end)] = (told, mark.idx + len(mark.text))
     return list(clauses.values()) if main else []
+
+
+_EARLIER_MARKS_KEY = ("dateline", "earlier_marks")
+
+
+def _earlier_marks(doc: Doc) -> list[int]:
+    """Indices of the document's `_EARLIER_MARKS` words, in text order. Every sentence is asked whether it holds
+    one, and a walk over its words made a Token object per word (most sentences have none); the document's
+    lower-case ids, read once, answer for all its sentences. Kept with the document, whose tokens no longer
+    change in the extract stage."""
+    found = doc.user_data.get(_EARLIER_MARKS_KEY)
+    if found is None:
+        marks = [doc.vocab.strings[word] for word in _EARLIER_MARKS]
+        found = np.flatnonzero(np.isin(doc.to_array(LOWER), marks)).tolist() if len(doc) else []
+        doc.user_data[_EARLIER_MARKS_KEY] = found
+    return found
+
+
+def _holds_word(positions: list[int], span: SpacySpan) -> bool:
+    """Does one of the token indices `positions` (in text order) fall inside the span?"""
+    i = bisect.bisect_left(positions, span.start)
+    return i < len(positions) and positions[i] < span.end
 
 
 def _told_apart(clause: SpacySpan, sent: SpacySpan) -> SpacySpan | None:
