@@ -122,3 +122,28 @@ def test_the_documents_index_of_after_words_finds_the_sentences_a_walk_over_thei
     by_walk = [any(t.lower_ in _EARLIER_MARKS for t in sent) for sent in doc.sents]
     assert by_walk.count(True) >= 3 and by_walk.count(False) >= 1  # (the text holds both kinds of sentence)
     assert [_holds_word(_earlier_marks(doc), sent) for sent in doc.sents] == by_walk
+
+
+def test_a_clause_with_no_trigger_spares_the_other_clauses_candidates(resources, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    # the split stands only when every clause yields a candidate: with one that names no act, only the whole
+    # sentence's candidate is worked out, and it is the one proposed
+    from dateline.extraction import events as events_mod
+    from dateline.ingest import article_from_text
+
+    text = "Police fired tear gas at protesters in Nairobi on Monday and the crowd went home."
+    article = article_from_text(text, published="2021-06-09")
+    doc = resources.nlp(text)
+    sent = next(iter(doc.sents))
+    assert len(events_mod._coordinated_clauses(sent)) == 2
+    worked_out = []
+    whole = events_mod._sentence_candidate
+
+    def counted(span, *args, **kwargs):  # type: ignore[no-untyped-def]
+        worked_out.append(span.text)
+        return whole(span, *args, **kwargs)
+
+    monkeypatch.setattr(events_mod, "_sentence_candidate", counted)
+    found = events_mod._incidents_of_sentence(sent, article, events_mod._paragraphs(text), [], [], resources.codebook,
+                                              False)
+    assert worked_out == [text]
+    assert len(found) == 1 and found[0][0] is not None and found[0][0].sentence.text == text

@@ -189,8 +189,12 @@ def _incidents_of_sentence(sent: SpacySpan, article: Article, paragraphs: list[t
                for c, end in _earlier_acts(sent)]
     earlier = [(cand, rejects) for cand, rejects in earlier if cand is not None]
     clauses = _coordinated_clauses(sent)
-    if len(clauses) >= 2:
-        parts = [_sentence_candidate(c, article, paragraphs, places, dates, book, soft) for c in clauses]
+    # a clause with no trigger yields no candidate, and then the split cannot stand (`_incidents_apart`): most
+    # split sentences have such a clause, so the others' candidates (place, date, actors) are not worked out
+    triggers = [classify.find_triggers(c) for c in clauses] if len(clauses) >= 2 else []
+    if triggers and all(triggers):
+        parts = [_sentence_candidate(c, article, paragraphs, places, dates, book, soft, triggers=t)
+                 for c, t in zip(clauses, triggers, strict=True)]
         if _incidents_apart([cand for cand, _ in parts], clauses):
             _share_subject_and_date([cand for cand, _ in parts], clauses)
             return parts + earlier
@@ -546,14 +550,17 @@ def _sentence_candidate(
     book: Codebook,
     soft: bool = False,
     lead_end: int | None = None,
+    triggers: list[classify.Trigger] | None = None,
 ) -> tuple[Candidate | None, list[RejectedCandidate]]:
     """The sentence's event candidate and the triggers rejected on the way. `soft`: when the rules reject the
     whole sentence, the candidate is made anyway and carries their first reason, for the model; the rejection
     is returned too, and the decision keeps one of the two (`decide.settle_vetoes`). `lead_end`: where the words
     that open an earlier act's clause end ("two days after"; `_earlier_acts`): set aside like the clauses of
-    another act, they would read as a grievance ("after police shot …")."""
+    another act, they would read as a grievance ("after police shot …"). `triggers`: the sentence's
+    (`classify.find_triggers`), when the caller has found them already."""
     text = article.text
-    triggers = classify.find_triggers(sent)
+    if triggers is None:
+        triggers = classify.find_triggers(sent)
     if not triggers:
         return None, []
     sent_span = Span.of(text, sent.start_char, sent.end_char)
