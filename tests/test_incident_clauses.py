@@ -121,7 +121,7 @@ def test_the_documents_index_of_after_words_finds_the_sentences_a_walk_over_thei
               "Crowds gathered after")
     by_walk = [any(t.lower_ in _EARLIER_MARKS for t in sent) for sent in doc.sents]
     assert by_walk.count(True) >= 3 and by_walk.count(False) >= 1  # (the text holds both kinds of sentence)
-    assert [_holds_word(_earlier_marks(doc), sent) for sent in doc.sents] == by_walk
+    assert [_holds_word(_earlier_marks(doc), sent.start, sent.end) for sent in doc.sents] == by_walk
 
 
 def test_a_clause_with_no_trigger_spares_the_other_clauses_candidates(resources, monkeypatch) -> None:  # type: ignore[no-untyped-def]
@@ -147,3 +147,20 @@ def test_a_clause_with_no_trigger_spares_the_other_clauses_candidates(resources,
                                               False)
     assert worked_out == [text]
     assert len(found) == 1 and found[0][0] is not None and found[0][0].sentence.text == text
+
+
+def test_the_documents_index_of_clause_openers_cuts_sentences_as_a_walk_over_their_words_does(nlp) -> None:  # type: ignore[no-untyped-def]
+    from dateline.extraction.events import _CLAUSE_OPENERS_KEY, _clause_openers, _coordinated_clauses
+
+    text = ("Gunmen killed three herders near Gao on Monday and an air strike killed six fighters near Kidal. "
+            "A bomb killed two soldiers in Kidal on Monday; gunmen shot dead a teacher in Gao on Tuesday. "
+            "Police fired tear gas in Nairobi, while rebels shelled a village in Hama. "
+            "Militants killed four soldiers in Borno and abducted 12 farmers in Zamfara, officials said. "
+            "The market was quiet on Friday. Residents stayed at home.")
+    indexed = nlp(text)
+    cuts = [[c.text for c in _coordinated_clauses(s)] for s in indexed.sents]
+    walked = nlp(text)
+    walked.user_data[_CLAUSE_OPENERS_KEY] = list(range(len(walked)))  # every word may open a clause: walk them all
+    assert [[c.text for c in _coordinated_clauses(s)] for s in walked.sents] == cuts
+    assert sum(len(c) > 1 for c in cuts) >= 3 and sum(len(c) == 1 for c in cuts) >= 2
+    assert len(_clause_openers(indexed)) < len(indexed) / 4  # (the plain sentences are answered by the index)

@@ -17,7 +17,8 @@ from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 
 import numpy as np
-from spacy.attrs import LOWER
+from spacy.attrs import DEP, LOWER, ORTH, POS
+from spacy.symbols import AUX, VERB
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
@@ -213,7 +214,7 @@ def _earlier_acts(sent: SpacySpan) -> list[tuple[SpacySpan, int]]:
     ("after troops killed two demonstrators on Sunday"). A clause measured in months or years is background,
     and a clause with neither a count nor a day is how the main act came about, not an incident told apart.
     Each clause comes with where its opening words ("two days after") end: they tell when, not what happened."""
-    if not _holds_word(_earlier_marks(sent.doc), sent):
+    if not _holds_word(_earlier_marks(sent.doc), sent.start, sent.end):
         return []  # no clause of time to tell apart: spare the trigger search, which the sentence's candidate runs
     triggers = classify.find_triggers(sent)
     clauses: dict[tuple[int, int], tuple[SpacySpan, int]] = {}
@@ -246,10 +247,10 @@ def _earlier_marks(doc: Doc) -> list[int]:
     return found
 
 
-def _holds_word(positions: list[int], span: SpacySpan) -> bool:
-    """Does one of the token indices `positions` (in text order) fall inside the span?"""
-    i = bisect.bisect_left(positions, span.start)
-    return i < len(positions) and positions[i] < span.end
+def _holds_word(positions: list[int], start: int, end: int) -> bool:
+    """Does one of the token indices `positions` (in text order) fall in [start, end)?"""
+    i = bisect.bisect_left(positions, start)
+    return i < len(positions) and positions[i] < end
 
 
 def _told_apart(clause: SpacySpan, sent: SpacySpan) -> SpacySpan | None:
@@ -346,7 +347,10 @@ def _coordinated_clauses(sent: SpacySpan) -> list[SpacySpan]:
     clause is the root, or what a root speech verb reports: "X happened and Y happened, officials said"), each
     clause a contrast word opens with a doer of its own ("…, while rebels shelled a village in Hama"), and after
     a semicolon between two clauses with their own subjects."""
-    heads = [sent.root, *(c for c in sent.root.children if c.dep_ == "ccomp")]
+    root = sent.root
+    if not _holds_word(_clause_openers(sent.doc), root.left_edge.i, root.right_edge.i + 1):
+        return [sent]  # (every word a cut is made before hangs in the root's subtree)
+    heads = [root, *(c for c in root.children if c.dep_ == "ccomp")]
     # a coordinated verb with a subject of its own, or with an object of its own where the subject is shared
     # ("militants killed four soldiers in Borno and abducted 12 farmers in Zamfara")
     starts = sorted({c.left_edge.i for h in heads for c in h.children
@@ -366,6 +370,26 @@ def _coordinated_clauses(sent: SpacySpan) -> list[SpacySpan]:
         begin = start
     clauses.append(doc[begin:sent.end])
     return clauses
+
+
+_CLAUSE_OPENERS_KEY = ("dateline", "clause_openers")
+
+
+def _clause_openers(doc: Doc) -> list[int]:
+    """Indices of the document's words a cut of `_coordinated_clauses` needs, in text order: a verb joined as a
+    conjunct or as an adverbial clause, and a semicolon. Most sentences have none, and a walk over the root's
+    children (a Token object each) to find that out ran for every sentence; the document's arrays, read once,
+    answer for all of them. Kept with the document, whose parse no longer changes in the extract stage."""
+    found = doc.user_data.get(_CLAUSE_OPENERS_KEY)
+    if found is None:
+        found = []
+        if len(doc):
+            strings = doc.vocab.strings
+            rows = doc.to_array([DEP, POS, ORTH])
+            verbs = np.isin(rows[:, 1], [VERB, AUX]) & np.isin(rows[:, 0], [strings["conj"], strings["advcl"]])
+            found = np.flatnonzero(verbs | (rows[:, 2] == strings[";"])).tolist()
+        doc.user_data[_CLAUSE_OPENERS_KEY] = found
+    return found
 
 
 def _contrast_clause(verb: Token) -> bool:
