@@ -107,7 +107,7 @@ def extract_events(
     rejected_in: dict[str, int] = {}  # kind of rejected story (accident, crime) -> the paragraph it was told in
     sentences: list[tuple[int, int, str]] = []
     for sent in doc.sents:
-        paragraph_start = _paragraph_of(paragraphs, sent.start_char, text).start
+        paragraph_start = _paragraph_start(paragraphs, sent.start_char)
         sentences.append((sent.start_char, paragraph_start, span_text(sent)))
         for cand, rejects in _incidents_of_sentence(sent, article, paragraphs, places, dates, book, soft):
             rejected.extend(rejects)
@@ -450,7 +450,7 @@ def handling_told_of(place: Place, event: Event, doc: Doc) -> tuple[str, Span | 
     paragraphs = _paragraphs(text)
     para = _paragraph_of(paragraphs, told.start, text).start
     naming = [(sent.start_char, para, span_text(sent)) for sent in doc.sents
-              if sent.start_char >= told.end and _paragraph_of(paragraphs, sent.start_char, text).start == para
+              if sent.start_char >= told.end and _paragraph_start(paragraphs, sent.start_char) == para
               and place.mention in span_text(sent)][:2]
     probe = Candidate("Peaceful protest", told, told, set(), place, None, 0.0, paragraph_start=para)
     sub = _handling_in_next_sentences(probe, naming)
@@ -2286,6 +2286,11 @@ def _paragraph_of(paragraphs: list[tuple[int, int]], char: int, text: str) -> Sp
         if start <= char < end:
             return Span.of(text, start, end)
     return Span.of(text, 0, len(text))
+
+
+def _paragraph_start(paragraphs: list[tuple[int, int]], char: int) -> int:
+    """Where `_paragraph_of` starts, without the Span (its text cut and checked) that every sentence asked for."""
+    return next((start for start, end in paragraphs if start <= char < end), 0)
 
 
 # --- document level ---------------------------------------------------------------------------------------
