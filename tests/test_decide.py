@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 import math
+import random
 from pathlib import Path
 
 import pytest
@@ -232,3 +233,28 @@ def test_with_the_model_off_the_rules_reject_as_before(rules_only: Pipeline) -> 
     report = rules_only.extract_text(VETOED, published="2019-03-14")
     assert not any("shelled" in e.mentions[0].text for e in report.events)
     assert any("shelled" in r.span.text for r in report.rejected)
+
+
+def test_shipped_trees_scored_together_give_each_trees_own_walk() -> None:
+    # all trees step at once, a fixed number of rounds (leaves lead to themselves); one tree after another,
+    # each from its root to its leaf, must give the same log-odds to the last bit
+    trees = decide.event_model().trees
+    assert trees is not None
+
+    def walked(features: dict[str, float]) -> float:
+        total = trees.baseline
+        for node in trees.roots:
+            while trees.left[node] != -1:
+                x = features.get(trees.names[trees.feature[node]], 0.0)
+                node = trees.left[node] if x <= trees.threshold[node] else trees.right[node]
+            total += trees.value[node]
+        return total
+
+    rng = random.Random(7)
+    for _ in range(60):
+        chosen = rng.sample(range(len(trees.feature)), 40)
+        # each feature set to a split's own threshold (the "<=" edge), just past it, or at random
+        features = {trees.names[trees.feature[i]]: rng.choice([trees.threshold[i], trees.threshold[i] + 1e-9,
+                                                                rng.uniform(-2.0, 5.0)])
+                    for i in chosen if trees.left[i] != -1}
+        assert trees.log_odds(features) == walked(features)
