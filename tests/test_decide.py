@@ -250,11 +250,24 @@ def test_shipped_trees_scored_together_give_each_trees_own_walk() -> None:
             total += trees.value[node]
         return total
 
+    def deepest(node: int) -> list[tuple[int, bool]]:  # the splits down to the tree's deepest leaf
+        if trees.left[node] == -1:
+            return []
+        paths = [[(node, True), *deepest(trees.left[node])], [(node, False), *deepest(trees.right[node])]]
+        return max(paths, key=len)
+
     rng = random.Random(7)
+    cases = []
+    for root in trees.roots:  # features that lead each tree to its deepest leaf (the walk's last round)
+        features: dict[str, float] = {}
+        for node, go_left in deepest(root):
+            features.setdefault(trees.names[trees.feature[node]], trees.threshold[node] + (0.0 if go_left else 1.0))
+        cases.append(features)
     for _ in range(60):
         chosen = rng.sample(range(len(trees.feature)), 40)
         # each feature set to a split's own threshold (the "<=" edge), just past it, or at random
-        features = {trees.names[trees.feature[i]]: rng.choice([trees.threshold[i], trees.threshold[i] + 1e-9,
-                                                                rng.uniform(-2.0, 5.0)])
-                    for i in chosen if trees.left[i] != -1}
+        cases.append({trees.names[trees.feature[i]]: rng.choice([trees.threshold[i], trees.threshold[i] + 1e-9,
+                                                                 rng.uniform(-2.0, 5.0)])
+                      for i in chosen if trees.left[i] != -1})
+    for features in cases:
         assert trees.log_odds(features) == walked(features)
