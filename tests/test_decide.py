@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 import math
+import random
 from pathlib import Path
 
 import pytest
@@ -232,3 +233,41 @@ def test_with_the_model_off_the_rules_reject_as_before(rules_only: Pipeline) -> 
     report = rules_only.extract_text(VETOED, published="2019-03-14")
     assert not any("shelled" in e.mentions[0].text for e in report.events)
     assert any("shelled" in r.span.text for r in report.rejected)
+
+
+def test_shipped_trees_scored_together_give_each_trees_own_walk() -> None:
+    # all trees step at once, a fixed number of rounds (leaves lead to themselves); one tree after another,
+    # each from its root to its leaf, must give the same log-odds to the last bit
+    trees = decide.event_model().trees
+    assert trees is not None
+
+    def walked(features: dict[str, float]) -> float:
+        total = trees.baseline
+        for node in trees.roots:
+            while trees.left[node] != -1:
+                x = features.get(trees.names[trees.feature[node]], 0.0)
+                node = trees.left[node] if x <= trees.threshold[node] else trees.right[node]
+            total += trees.value[node]
+        return total
+
+    def deepest(node: int) -> list[tuple[int, bool]]:  # the splits down to the tree's deepest leaf
+        if trees.left[node] == -1:
+            return []
+        paths = [[(node, True), *deepest(trees.left[node])], [(node, False), *deepest(trees.right[node])]]
+        return max(paths, key=len)
+
+    rng = random.Random(7)
+    cases = []
+    for root in trees.roots:  # features that lead each tree to its deepest leaf (the walk's last round)
+        features: dict[str, float] = {}
+        for node, go_left in deepest(root):
+            features.setdefault(trees.names[trees.feature[node]], trees.threshold[node] + (0.0 if go_left else 1.0))
+        cases.append(features)
+    for _ in range(60):
+        chosen = rng.sample(range(len(trees.feature)), 40)
+        # each feature set to a split's own threshold (the "<=" edge), just past it, or at random
+        cases.append({trees.names[trees.feature[i]]: rng.choice([trees.threshold[i], trees.threshold[i] + 1e-9,
+                                                                 rng.uniform(-2.0, 5.0)])
+                      for i in chosen if trees.left[i] != -1})
+    for features in cases:
+        assert trees.log_odds(features) == walked(features)

@@ -111,3 +111,56 @@ def test_a_duration_inside_the_after_clause_names_no_day_of_its_own(pipeline) ->
     # a day of the clause's own still tells an incident apart
     assert len(_dated_with_tolls(pipeline, "Thousands marched in Lagos on Friday after police shot dead three "
                                            "protesters on Tuesday.")) == 2
+
+
+def test_the_documents_index_of_after_words_finds_the_sentences_a_walk_over_their_words_finds(nlp) -> None:  # type: ignore[no-untyped-def]
+    from dateline.extraction.events import _EARLIER_MARKS, _earlier_marks, _holds_word
+
+    doc = nlp("Soldiers killed four militants on Wednesday, two days after an attack. Police said nothing. "
+              "FOLLOWING the raid, troops left. After the storm, calm returned; afterwards, markets opened. "
+              "Crowds gathered after")
+    by_walk = [any(t.lower_ in _EARLIER_MARKS for t in sent) for sent in doc.sents]
+    assert by_walk.count(True) >= 3 and by_walk.count(False) >= 1  # (the text holds both kinds of sentence)
+    assert [_holds_word(_earlier_marks(doc), sent.start, sent.end) for sent in doc.sents] == by_walk
+
+
+def test_a_clause_with_no_trigger_spares_the_other_clauses_candidates(resources, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    # the split stands only when every clause yields a candidate: with one that names no act, only the whole
+    # sentence's candidate is worked out, and it is the one proposed
+    from dateline.extraction import events as events_mod
+    from dateline.ingest import article_from_text
+
+    text = "Police fired tear gas at protesters in Nairobi on Monday and the crowd went home."
+    article = article_from_text(text, published="2021-06-09")
+    doc = resources.nlp(text)
+    sent = next(iter(doc.sents))
+    assert len(events_mod._coordinated_clauses(sent)) == 2
+    worked_out = []
+    whole = events_mod._sentence_candidate
+
+    def counted(span, *args, **kwargs):  # type: ignore[no-untyped-def]
+        worked_out.append(span.text)
+        return whole(span, *args, **kwargs)
+
+    monkeypatch.setattr(events_mod, "_sentence_candidate", counted)
+    found = events_mod._incidents_of_sentence(sent, article, events_mod._paragraphs(text), [], [], resources.codebook,
+                                              False)
+    assert worked_out == [text]
+    assert len(found) == 1 and found[0][0] is not None and found[0][0].sentence.text == text
+
+
+def test_the_documents_index_of_clause_openers_cuts_sentences_as_a_walk_over_their_words_does(nlp) -> None:  # type: ignore[no-untyped-def]
+    from dateline.extraction.events import _CLAUSE_OPENERS_KEY, _clause_openers, _coordinated_clauses
+
+    text = ("Gunmen killed three herders near Gao on Monday and an air strike killed six fighters near Kidal. "
+            "A bomb killed two soldiers in Kidal on Monday; gunmen shot dead a teacher in Gao on Tuesday. "
+            "Police fired tear gas in Nairobi, while rebels shelled a village in Hama. "
+            "Militants killed four soldiers in Borno and abducted 12 farmers in Zamfara, officials said. "
+            "The market was quiet on Friday. Residents stayed at home.")
+    indexed = nlp(text)
+    cuts = [[c.text for c in _coordinated_clauses(s)] for s in indexed.sents]
+    walked = nlp(text)
+    walked.user_data[_CLAUSE_OPENERS_KEY] = list(range(len(walked)))  # every word may open a clause: walk them all
+    assert [[c.text for c in _coordinated_clauses(s)] for s in walked.sents] == cuts
+    assert sum(len(c) > 1 for c in cuts) >= 3 and sum(len(c) == 1 for c in cuts) >= 2
+    assert len(_clause_openers(indexed)) < len(indexed) / 4  # (the plain sentences are answered by the index)

@@ -72,3 +72,13 @@ def test_a_sentence_opening_with_a_preposition_a_time_or_a_place_name_is_no_capt
                  "Three days after the blast Somali police arrested two men.",
                  "Traders in central Mosul said the market reopened."):
         assert [s.text for s in nlp(text).sents] == [text]
+
+
+def test_a_paragraphs_start_is_the_start_of_the_paragraph_span() -> None:
+    from dateline.extraction.events import _paragraph_of, _paragraph_start, _paragraphs
+
+    text = "Headline here\n\nFirst paragraph. It goes on.\nSecond line ends.\nThird line\n\n\nLast one."
+    paragraphs = _paragraphs(text)
+    assert len(paragraphs) >= 3
+    assert [_paragraph_start(paragraphs, i) for i in range(len(text) + 1)] == \
+        [_paragraph_of(paragraphs, i, text).start for i in range(len(text) + 1)]

@@ -16,6 +16,9 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 
+import numpy as np
+from spacy.attrs import DEP, LOWER, ORTH, POS
+from spacy.symbols import AUX, VERB
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
@@ -104,7 +107,7 @@ def extract_events(
     rejected_in: dict[str, int] = {}  # kind of rejected story (accident, crime) -> the paragraph it was told in
     sentences: list[tuple[int, int, str]] = []
     for sent in doc.sents:
-        paragraph_start = _paragraph_of(paragraphs, sent.start_char, text).start
+        paragraph_start = _paragraph_start(paragraphs, sent.start_char)
         sentences.append((sent.start_char, paragraph_start, span_text(sent)))
         for cand, rejects in _incidents_of_sentence(sent, article, paragraphs, places, dates, book, soft):
             rejected.extend(rejects)
@@ -187,8 +190,12 @@ def _incidents_of_sentence(sent: SpacySpan, article: Article, paragraphs: list[t
                for c, end in _earlier_acts(sent)]
     earlier = [(cand, rejects) for cand, rejects in earlier if cand is not None]
     clauses = _coordinated_clauses(sent)
-    if len(clauses) >= 2:
-        parts = [_sentence_candidate(c, article, paragraphs, places, dates, book, soft) for c in clauses]
+    # a clause with no trigger yields no candidate, and then the split cannot stand (`_incidents_apart`): most
+    # split sentences have such a clause, so the others' candidates (place, date, actors) are not worked out
+    triggers = [classify.find_triggers(c) for c in clauses] if len(clauses) >= 2 else []
+    if triggers and all(triggers):
+        parts = [_sentence_candidate(c, article, paragraphs, places, dates, book, soft, triggers=t)
+                 for c, t in zip(clauses, triggers, strict=True)]
         if _incidents_apart([cand for cand, _ in parts], clauses):
             _share_subject_and_date([cand for cand, _ in parts], clauses)
             return parts + earlier
@@ -207,7 +214,7 @@ def _earlier_acts(sent: SpacySpan) -> list[tuple[SpacySpan, int]]:
     ("after troops killed two demonstrators on Sunday"). A clause measured in months or years is background,
     and a clause with neither a count nor a day is how the main act came about, not an incident told apart.
     Each clause comes with where its opening words ("two days after") end: they tell when, not what happened."""
-    if not any(t.lower_ in _EARLIER_MARKS for t in sent):
+    if not _holds_word(_earlier_marks(sent.doc), sent.start, sent.end):
         return []  # no clause of time to tell apart: spare the trigger search, which the sentence's candidate runs
     triggers = classify.find_triggers(sent)
     clauses: dict[tuple[int, int], tuple[SpacySpan, int]] = {}
@@ -222,6 +229,28 @@ def _earlier_acts(sent: SpacySpan) -> list[tuple[SpacySpan, int]]:
             mark = next(t for t in told if t.lower_ in _EARLIER_MARKS)
             clauses[(told.start, told.end)] = (told, mark.idx + len(mark.text))
     return list(clauses.values()) if main else []
+
+
+_EARLIER_MARKS_KEY = ("dateline", "earlier_marks")
+
+
+def _earlier_marks(doc: Doc) -> list[int]:
+    """Indices of the document's `_EARLIER_MARKS` words, in text order. Every sentence is asked whether it holds
+    one, and a walk over its words made a Token object per word (most sentences have none); the document's
+    lower-case ids, read once, answer for all its sentences. Kept with the document, whose tokens no longer
+    change in the extract stage."""
+    found = doc.user_data.get(_EARLIER_MARKS_KEY)
+    if found is None:
+        marks = [doc.vocab.strings[word] for word in _EARLIER_MARKS]
+        found = np.flatnonzero(np.isin(doc.to_array(LOWER), marks)).tolist() if len(doc) else []
+        doc.user_data[_EARLIER_MARKS_KEY] = found
+    return found
+
+
+def _holds_word(positions: list[int], start: int, end: int) -> bool:
+    """Does one of the token indices `positions` (in text order) fall in [start, end)?"""
+    i = bisect.bisect_left(positions, start)
+    return i < len(positions) and positions[i] < end
 
 
 def _told_apart(clause: SpacySpan, sent: SpacySpan) -> SpacySpan | None:
@@ -318,7 +347,10 @@ def _coordinated_clauses(sent: SpacySpan) -> list[SpacySpan]:
     clause is the root, or what a root speech verb reports: "X happened and Y happened, officials said"), each
     clause a contrast word opens with a doer of its own ("…, while rebels shelled a village in Hama"), and after
     a semicolon between two clauses with their own subjects."""
-    heads = [sent.root, *(c for c in sent.root.children if c.dep_ == "ccomp")]
+    root = sent.root
+    if not _holds_word(_clause_openers(sent.doc), root.left_edge.i, root.right_edge.i + 1):
+        return [sent]  # (every word a cut is made before hangs in the root's subtree)
+    heads = [root, *(c for c in root.children if c.dep_ == "ccomp")]
     # a coordinated verb with a subject of its own, or with an object of its own where the subject is shared
     # ("militants killed four soldiers in Borno and abducted 12 farmers in Zamfara")
     starts = sorted({c.left_edge.i for h in heads for c in h.children
@@ -338,6 +370,26 @@ def _coordinated_clauses(sent: SpacySpan) -> list[SpacySpan]:
         begin = start
     clauses.append(doc[begin:sent.end])
     return clauses
+
+
+_CLAUSE_OPENERS_KEY = ("dateline", "clause_openers")
+
+
+def _clause_openers(doc: Doc) -> list[int]:
+    """Indices of the document's words a cut of `_coordinated_clauses` needs, in text order: a verb joined as a
+    conjunct or as an adverbial clause, and a semicolon. Most sentences have none, and a walk over the root's
+    children (a Token object each) to find that out ran for every sentence; the document's arrays, read once,
+    answer for all of them. Kept with the document, whose parse no longer changes in the extract stage."""
+    found = doc.user_data.get(_CLAUSE_OPENERS_KEY)
+    if found is None:
+        found = []
+        if len(doc):
+            strings = doc.vocab.strings
+            rows = doc.to_array([DEP, POS, ORTH])
+            verbs = np.isin(rows[:, 1], [VERB, AUX]) & np.isin(rows[:, 0], [strings["conj"], strings["advcl"]])
+            found = np.flatnonzero(verbs | (rows[:, 2] == strings[";"])).tolist()
+        doc.user_data[_CLAUSE_OPENERS_KEY] = found
+    return found
 
 
 def _contrast_clause(verb: Token) -> bool:
@@ -398,7 +450,7 @@ def handling_told_of(place: Place, event: Event, doc: Doc) -> tuple[str, Span | 
     paragraphs = _paragraphs(text)
     para = _paragraph_of(paragraphs, told.start, text).start
     naming = [(sent.start_char, para, span_text(sent)) for sent in doc.sents
-              if sent.start_char >= told.end and _paragraph_of(paragraphs, sent.start_char, text).start == para
+              if sent.start_char >= told.end and _paragraph_start(paragraphs, sent.start_char) == para
               and place.mention in span_text(sent)][:2]
     probe = Candidate("Peaceful protest", told, told, set(), place, None, 0.0, paragraph_start=para)
     sub = _handling_in_next_sentences(probe, naming)
@@ -522,14 +574,17 @@ def _sentence_candidate(
     book: Codebook,
     soft: bool = False,
     lead_end: int | None = None,
+    triggers: list[classify.Trigger] | None = None,
 ) -> tuple[Candidate | None, list[RejectedCandidate]]:
     """The sentence's event candidate and the triggers rejected on the way. `soft`: when the rules reject the
     whole sentence, the candidate is made anyway and carries their first reason, for the model; the rejection
     is returned too, and the decision keeps one of the two (`decide.settle_vetoes`). `lead_end`: where the words
     that open an earlier act's clause end ("two days after"; `_earlier_acts`): set aside like the clauses of
-    another act, they would read as a grievance ("after police shot …")."""
+    another act, they would read as a grievance ("after police shot …"). `triggers`: the sentence's
+    (`classify.find_triggers`), when the caller has found them already."""
     text = article.text
-    triggers = classify.find_triggers(sent)
+    if triggers is None:
+        triggers = classify.find_triggers(sent)
     if not triggers:
         return None, []
     sent_span = Span.of(text, sent.start_char, sent.end_char)
@@ -2231,6 +2286,11 @@ def _paragraph_of(paragraphs: list[tuple[int, int]], char: int, text: str) -> Sp
         if start <= char < end:
             return Span.of(text, start, end)
     return Span.of(text, 0, len(text))
+
+
+def _paragraph_start(paragraphs: list[tuple[int, int]], char: int) -> int:
+    """Where `_paragraph_of` starts, without the Span (its text cut and checked) that every sentence asked for."""
+    return next((start for start, end in paragraphs if start <= char < end), 0)
 
 
 # --- document level ---------------------------------------------------------------------------------------
