@@ -4,7 +4,6 @@ orth id (person names, nationality words): the faster paths must give what readi
 from __future__ import annotations
 
 from dateline.geo.models import (
-    _capitalised_word_of,
     _find_names_by_role,
     _in_a_listed_word,
     _role_before,
@@ -20,6 +19,7 @@ from dateline.nlp.components.places import (
     _Tokens,
     propose_toponyms,
 )
+from dateline.nlp.text import doc_words
 
 TEXT = ("Gunmen from the Al-Shabaab group attacked Pol-e Dokhtar and Umm Qaşr; President Ruto's aide said "
         "Kenyan and Somali troops (AMISOM) held el Mina . Commissioner Otieno , 3rd Street, ØRSTED — ok.")
@@ -70,9 +70,19 @@ def test_entity_rows_as_the_spans_give_them(nlp) -> None:  # type: ignore[no-unt
     assert any(text == "Lima" for *_, text in rows)
 
 
-def test_capitalised_words_by_orth_as_by_token(nlp) -> None:  # type: ignore[no-untyped-def]
+def test_name_words_of_the_table_as_by_token(nlp) -> None:  # type: ignore[no-untyped-def]
     doc = nlp.make_doc(TEXT)
-    assert [_capitalised_word_of(doc.vocab, t.orth) for t in doc] == [t.text[:1].isupper() and t.is_alpha for t in doc]
+    assert _Tokens(doc).name == [t.text[:1].isupper() and t.is_alpha for t in doc]
+
+
+def test_one_word_table_per_document(nlp) -> None:  # type: ignore[no-untyped-def]
+    # every pass reads the table built first; a document of another length (a reused key) gets its own
+    doc = nlp.make_doc(TEXT)
+    assert doc_words(doc) is doc_words(doc)
+    assert doc_words(doc).orths == [t.orth for t in doc]
+    other = nlp.make_doc("Kisumu")
+    other.user_data.update(doc.user_data)
+    assert doc_words(other).text == ["Kisumu"]
 
 
 def test_names_by_role_from_the_word_table(nlp) -> None:  # type: ignore[no-untyped-def]

@@ -14,6 +14,7 @@ them, so the shipped weights and the code cannot drift apart. Loading a model re
 from __future__ import annotations
 
 import functools
+import itertools
 import json
 import math
 import operator
@@ -25,7 +26,7 @@ from itertools import repeat
 from typing import Any, TypeVar
 
 from dateline.geo.gazetteer import final_h_key, fold, geo_data
-from dateline.nlp.text import doc_orths, fill_word_table, lexeme_attrs, span_text
+from dateline.nlp.text import doc_ents, doc_orths, doc_words, fill_word_table, lexeme_attrs, span_text
 
 Features = dict[str, float]
 
@@ -445,24 +446,19 @@ def _find_names_by_role(doc: Any) -> tuple[frozenset[str], frozenset[str], froze
     c = cues()
     company: set[str] = set()
     person: set[str] = set()
-    orths, vocab = doc_orths(doc), doc.vocab
-    # only a capitalised word can be such a name: found from the orth ids, so the other tokens never become
-    # Token objects (this pass reads every document the recognizer sees); which words are capitalised is kept
-    # across documents (`_capitalised_words`), so most tokens cost one dictionary read
-    capitalised = _capitalised_words(vocab)
-    fill_word_table(capitalised, orths, lambda orth: _capitalised_word_of(vocab, orth), _CAPITALISED_SIZE)
-    for i in range(1, len(orths)):
-        if not capitalised[orths[i]]:
-            continue
-        text = lexeme_attrs(vocab, orths[i])[0]
-        before = lexeme_attrs(vocab, orths[i - 1])[1]
+    # only a capitalised word can be such a name: found from the document's word table, so the other tokens
+    # never become Token objects (this pass reads every document the recognizer sees)
+    words = doc_words(doc)
+    text, lower, name = words.text, words.lower, words.name
+    for i in itertools.compress(range(1, words.n), name[1:]):
+        before = lower[i - 1]
         if before in c["company_heads_before"]:
-            company.add(text)
+            company.add(text[i])
         elif _in_a_listed_word(before, "person_role_words") and _role_before(doc, i) in c["person_role_words"] and not (
-                i + 1 < len(orths) and lexeme_attrs(vocab, orths[i + 1])[0][:1].isupper()):
-            person.add(text)  # a one-word name ("singer Usher"), not a full name's first word
+                i + 1 < words.n and text[i + 1][:1].isupper()):
+            person.add(text[i])  # a one-word name ("singer Usher"), not a full name's first word
     labels: dict[str, set[str]] = {}
-    for ent in doc.ents:
+    for ent in doc_ents(doc):
         # (`span_text` = `ent.text`, cut from the document's text read once rather than joined from the tokens)
         labels.setdefault(span_text(ent), set()).add(ent.label_)
     orgs = frozenset(t for t, ls in labels.items() if "ORG" in ls and not ls & {"GPE", "LOC", "FAC"})
@@ -476,22 +472,6 @@ def _in_a_listed_word(word: str, key: str) -> bool:
     ("fly-half"), so where no listed word contains the word there, none can be built there either, and the
     hyphen walk (a Token per step) is skipped."""
     return any(word in listed for listed in cues()[key])
-
-
-_CAPITALISED_SIZE = 1 << 17  # distinct words kept, as `lexeme_attrs`' cache
-
-
-@functools.lru_cache(maxsize=4)
-def _capitalised_words(vocab: Any) -> dict[int, bool]:
-    """`_capitalised_word_of` of every word met so far, by orth id, one table per vocabulary (as `_Tokens`' word
-    table): a word's spelling never changes."""
-    return {}
-
-
-def _capitalised_word_of(vocab: Any, orth: int) -> bool:
-    """Whether the word opens with a capital and is all letters: what `_find_names_by_role` looks at."""
-    text, _, alpha, _ = lexeme_attrs(vocab, orth)
-    return bool(text[:1].isupper() and alpha)
 
 
 @functools.cache
