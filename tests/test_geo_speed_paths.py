@@ -270,3 +270,50 @@ def test_outlet_heads_are_scanned_for_only_in_a_text_that_may_hold_one(resources
     monkeypatch.setattr(resolve, "_outlet_name_pattern", never)
     assert resolve._outlet_name_votes("Police said two men were held in the statehouse grounds.", gaz) == []
     assert resolve._outlet_name_votes("Police said two men were held.", gaz, "state_media_heads") == []
+
+
+def _title_runs_by_token(doc):  # type: ignore[no-untyped-def]
+    # the per-token reading the table's walk from the titles replaces
+    c = cues()
+    after_person, titled, after_title, run = [], [], False, 0
+    for t in doc:
+        cap, word = t.text[:1].isupper(), t.lower_.rstrip(".")
+        name = cap and t.is_alpha
+        if after_title and name:
+            after_person.append(t.text)
+        after_title = cap and word in c["title_words"]
+        if word in c["title_words"] and cap or word in c["lower_case_titles"]:
+            run = 3
+        elif run and name:
+            titled.append(t.text)
+            run -= 1
+        else:
+            run = 0
+    return after_person, titled
+
+
+def test_title_runs_from_the_titles_as_by_token(nlp) -> None:  # type: ignore[no-untyped-def]
+    from dateline.geo.models import _title_runs
+
+    doc = nlp.make_doc("President Governor Ali Bello Musa Kano said police spokesman Sipho Dube and Gen. Amadou "
+                       "Toure met Commissioner Otieno Mwangi , minister of Lagos, president Ruto and Mayor Commissioner X.")
+    got = _title_runs(doc)
+    assert got == _title_runs_by_token(doc)
+    # a title right after a title starts the run again; a lower-case title ("spokesman", "president") starts one
+    assert got == (["Governor", "Ali", "Otieno", "Commissioner"],
+                   ["Ali", "Bello", "Musa", "Sipho", "Dube", "Otieno", "Mwangi", "Ruto"])
+
+
+def test_domain_counts_from_the_table_as_by_word(nlp) -> None:  # type: ignore[no-untyped-def]
+    from dateline.geo.models import _domain_words, doc_domain
+
+    text = ("The striker scored twice as the club won the cup final; fans cheered the team, and the film's star, "
+            "whose album topped the charts, watched the match. Shares and profits rose. ") * 3
+    doc = nlp.make_doc(text)
+    counts: dict[str, int] = {}
+    for t in doc:
+        for name, words in _domain_words().items():
+            if t.lower_ in words:
+                counts[name] = counts.get(name, 0) + 1
+    assert doc_domain(doc) == "sport" == max(counts, key=counts.__getitem__)
+    assert doc_domain(nlp.make_doc("Gunmen attacked a market in Kano on Sunday.")) is None

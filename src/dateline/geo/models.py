@@ -26,7 +26,7 @@ from itertools import repeat
 from typing import Any, TypeVar
 
 from dateline.geo.gazetteer import final_h_key, fold, geo_data
-from dateline.nlp.text import doc_ents, doc_orths, doc_words, fill_word_table, lexeme_attrs, span_text
+from dateline.nlp.text import doc_ents, doc_orths, doc_words, lexeme_attrs, span_text
 
 Features = dict[str, float]
 
@@ -95,15 +95,13 @@ def _bucket(prefix: str, value: float, edges: tuple[float, ...]) -> str:
     return f"{prefix}>={edges[-1]:g}"
 
 
-@functools.lru_cache(maxsize=1 << 17)
-def _name_kinds(vocab: Any, orth: int) -> tuple[bool, bool, bool]:
-    """(a capitalised word, a title as `person_names` reads one, a title as `titled_names` reads one) of a word, by
-    orth id. Both passes run on every document and used to work this out again for each distinct word of each;
-    it depends only on the word and the cue lists, so it is kept across documents like `lexeme_attrs`."""
+@functools.cache
+def _title_kinds(lower: str) -> tuple[bool, bool]:
+    """(a title word once capitalised, a title in lower case too) of a lower-case word: the title tests of
+    `_title_runs`."""
     c = cues()
-    text, lower, alpha, _ = lexeme_attrs(vocab, orth)
-    cap, word = text[:1].isupper(), lower.rstrip(".")
-    return cap and alpha, cap and word in c["title_words"], word in c["title_words"] and cap or word in c["lower_case_titles"]
+    word = lower.rstrip(".")
+    return word in c["title_words"], word in c["lower_case_titles"]
 
 
 def person_names(doc: Any, person_ents: list[Any] | None = None) -> frozenset[str]:
@@ -125,45 +123,35 @@ def person_names(doc: Any, person_ents: list[Any] | None = None) -> frozenset[st
 
 
 _TITLE_RUNS_KEY = ("dateline", "title_runs")
-_NAME_KINDS_SIZE = 1 << 17  # distinct words kept, as `_name_kinds`' cache
-
-
-@functools.lru_cache(maxsize=4)
-def _name_kinds_table(vocab: Any) -> dict[int, tuple[bool, bool, bool]]:
-    """`_name_kinds` of every word met so far, by orth id, one table per vocabulary (as `_Tokens`' word table)."""
-    return {}
 
 
 def _title_runs(doc: Any) -> tuple[list[str], list[str]]:
     """The words after a title as `person_names` reads them and as `titled_names` reads them, in text order.
     Both depend on the document's words only, and both passes (and `_person_label_only`, once per word it
-    tests) ask for them on the same document: worked out once, by orth id (each distinct word's lexeme read
-    once; a Token per word of the document costs more), and kept in `user_data` with the document's orth ids."""
-    orths = doc_orths(doc)
+    tests) ask for them on the same document: worked out once and kept in `user_data`. Only the words after a
+    title can be taken, so the walk starts at the titles, found among the document's distinct words, instead
+    of testing every word."""
+    words = doc_words(doc)
     cached = doc.user_data.get(_TITLE_RUNS_KEY)
-    if cached is not None and cached[0] == len(orths):
+    if cached is not None and cached[0] == words.n:
         return cached[1], cached[2]
-    vocab = doc.vocab
-    strings = vocab.strings
-    kinds = _name_kinds_table(vocab)  # orth → (capitalised, title, title), kept across documents
-    fill_word_table(kinds, orths, lambda orth: _name_kinds(vocab, orth), _NAME_KINDS_SIZE)
+    text, lower, name = words.text, words.lower, words.name
+    titles = {low for low in set(lower) if any(_title_kinds(low))}
     after_person_title: list[str] = []
     titled: list[str] = []
-    after_title = False
-    run = 0  # capitalised words still to take after the last title
-    for orth in orths:
-        name, title_p, title_t = kinds[orth]
-        if after_title and name:
-            after_person_title.append(strings[orth])
-        after_title = title_p
-        if title_t:
-            run = TITLE_NAME_WORDS
-        elif run and name:
-            titled.append(strings[orth])
-            run -= 1
-        else:
-            run = 0
-    doc.user_data[_TITLE_RUNS_KEY] = (len(orths), after_person_title, titled)
+    for i in itertools.compress(range(words.n), map(titles.__contains__, lower)) if titles else ():
+        title, lower_case_title = _title_kinds(lower[i])
+        cap = text[i][:1].isupper()
+        if cap and title and i + 1 < words.n and name[i + 1]:
+            after_person_title.append(text[i + 1])
+        if not (cap and title or lower_case_title):
+            continue
+        # a first name, a second name and a surname, up to the next title (which starts a run of its own)
+        j = i + 1
+        while j < min(words.n, i + 1 + TITLE_NAME_WORDS) and name[j] and lower[j] not in titles:
+            titled.append(text[j])
+            j += 1
+    doc.user_data[_TITLE_RUNS_KEY] = (words.n, after_person_title, titled)
     return after_person_title, titled
 
 
@@ -479,15 +467,15 @@ def _domain_words() -> dict[str, frozenset[str]]:
     return {name: frozenset(words) for name, words in cues()["doc_domain_words"].items()}
 
 
-_WORD_DOMAINS: dict[int, tuple[str, ...]] = {}  # orth id → the domains whose word lists hold the word
+@functools.cache
+def _domains_of(low: str) -> tuple[str, ...]:
+    """The domains whose word lists hold the lower-case word, in the lists' order."""
+    return tuple(name for name, words in _domain_words().items() if low in words)
 
 
-def _domains_of(vocab: Any, orth: int) -> tuple[str, ...]:
-    found = _WORD_DOMAINS.get(orth)
-    if found is None:
-        low = lexeme_attrs(vocab, orth)[1]
-        found = _WORD_DOMAINS[orth] = tuple(name for name, words in _domain_words().items() if low in words)
-    return found
+@functools.cache
+def _any_domain_word() -> frozenset[str]:
+    return frozenset().union(*_domain_words().values())
 
 
 def doc_domain(doc: Any) -> str | None:
@@ -499,14 +487,16 @@ def doc_domain(doc: Any) -> str | None:
 
 def _find_domain(doc: Any) -> str | None:
     c = cues()
-    vocab, orths = doc.vocab, doc_orths(doc)
+    words = doc_words(doc)
     counts: dict[str, int] = {}
-    # each distinct word once, in the order the text first uses it, so ties go to the domain met first as before
-    for orth, n in Counter(orths).items():
-        for name in _domains_of(vocab, orth):
+    # the domain words are picked from the word table's lower-case column in one C-level filter, and counted
+    # there: only they can count; each distinct one once, in the order the text first uses it, so ties go to
+    # the domain met first
+    for low, n in Counter(filter(_any_domain_word().__contains__, words.lower)).items():
+        for name in _domains_of(low):
             counts[name] = counts.get(name, 0) + n
     best = max(counts, key=counts.__getitem__) if counts else None
-    if best is not None and (counts[best] < c["domain_min_count"] or counts[best] < c["domain_min_share"] * len(orths)):
+    if best is not None and (counts[best] < c["domain_min_count"] or counts[best] < c["domain_min_share"] * words.n):
         best = None
     return best
 
