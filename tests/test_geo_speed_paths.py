@@ -317,3 +317,19 @@ def test_domain_counts_from_the_table_as_by_word(nlp) -> None:  # type: ignore[n
                 counts[name] = counts.get(name, 0) + 1
     assert doc_domain(doc) == "sport" == max(counts, key=counts.__getitem__)
     assert doc_domain(nlp.make_doc("Gunmen attacked a market in Kano on Sunday.")) is None
+
+
+def test_name_positions_of_the_table_as_by_token(nlp) -> None:  # type: ignore[no-untyped-def]
+    doc = nlp.make_doc(TEXT)
+    words = doc_words(doc)
+    assert words.capitalised() == [t.i for t in doc if _cap_text(t.text)]
+    assert words.names() == [t.i for t in doc if t.text[:1].isupper() and t.is_alpha]
+
+
+def test_ngrams_open_on_capitals_and_lower_case_articles(nlp) -> None:  # type: ignore[no-untyped-def]
+    from dateline.nlp.components.places import _ngrams
+
+    doc = nlp.make_doc("Troops held el Mina and the villages of al Bab , Umm Qasr and Pol-e Dokhtar .")
+    grams = {doc[i:j].text for i, j in _ngrams(doc)}
+    assert {"el Mina", "Mina", "al Bab", "Bab", "Umm Qasr", "Troops"} <= grams
+    assert all(doc[i].text[:1].isupper() or doc[i].lower_ in {"al", "el"} for i, _ in _ngrams(doc))

@@ -9,6 +9,7 @@ text of a Doc never changes after tokenization (retokenizing merges tokens, not 
 from __future__ import annotations
 
 import functools
+import itertools
 from collections.abc import Callable
 from typing import Any
 
@@ -91,7 +92,8 @@ class DocWords:
     cache-cold table; a spaCy `Token` per word (`doc[i]`) costs more still, as it is built anew on every access.
     `name` is a capital first and all letters, the test of a name's word; `cap` is `cap_text`'s looser test."""
 
-    __slots__ = ("alpha", "cap", "idx", "lower", "n", "name", "orths", "punct", "sent_start", "text", "ws")
+    __slots__ = ("_capitalised", "_names", "alpha", "cap", "idx", "lower", "n", "name", "orths", "punct", "sent_start",
+                 "text", "ws")
 
     def __init__(self, doc: Doc) -> None:
         from spacy.attrs import IDX, ORTH, SENT_START, SPACY
@@ -113,6 +115,21 @@ class DocWords:
         self.idx = idx_column
         self.sent_start = [value == 1 for value in start_column]  # = Token.is_sent_start (1 starts a sentence)
         self.n = len(idx_column)
+        self._capitalised: list[int] | None = None
+        self._names: list[int] | None = None
+
+    def capitalised(self) -> list[int]:
+        """The positions of the capitalised words (`cap`), in text order: most of a text is lower-case words, and
+        the passes that look for names start only here. Worked out on first use."""
+        if self._capitalised is None:
+            self._capitalised = list(itertools.compress(range(self.n), self.cap))
+        return self._capitalised
+
+    def names(self) -> list[int]:
+        """The positions of the words a name is made of (`name`: a capital first, all letters), in text order."""
+        if self._names is None:
+            self._names = list(itertools.compress(range(self.n), self.name))
+        return self._names
 
 
 def doc_words(doc: Doc) -> DocWords:

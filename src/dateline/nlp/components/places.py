@@ -213,14 +213,19 @@ def _ner_at(doc: Doc, ents: list[Span] | None = None) -> list[str | None]:
     return labels
 
 
+_LOWER_ARTICLES = frozenset({"al", "el"})
+
+
 def _ngrams(doc: Doc, tk: _Tokens | None = None) -> list[tuple[int, int]]:
     """Token ranges that may be a place name: start capitalised, continue with capitalised words,
     connectors or hyphen-glued parts ("Pol-edokhtar"), never end on a connector or hyphen."""
     tk = tk or doc_words(doc)
     text, lower, ws, alpha, punct, cap, n = tk.text, tk.lower, tk.ws, tk.alpha, tk.punct, tk.cap, tk.n
     out: list[tuple[int, int]] = []
-    for i in range(n):
-        lower_article = lower[i] in {"al", "el"} and i + 1 < n and cap[i + 1] and ws[i]
+    # a name starts with a capital, or with a lower-case article ("el Mina"): only those words are tried
+    articles = list(itertools.compress(range(n), map(_LOWER_ARTICLES.__contains__, lower)))
+    for i in sorted(set(tk.capitalised()).union(articles)) if articles else tk.capitalised():
+        lower_article = lower[i] in _LOWER_ARTICLES and i + 1 < n and cap[i + 1] and ws[i]
         if not lower_article and (not cap[i] or lower[i] in CONNECTORS and text[i].istitle() is False):
             continue  # a name starts with a capital, or with a lower-case article: "el Mina"
         for j in range(i + 1, min(n, i + MAX_TOKENS) + 1):
@@ -1136,7 +1141,10 @@ def _named_by_place_word(doc: Doc, found: list[Candidate], stop: frozenset[str],
         gap = lower[list_next:i]
         return list_next > 0 and bool(gap) and all(w in {",", "and", "or"} for w in gap)
 
-    for i in range(1, n):
+    # only a name's word or a listed name the gazetteer knows moves the walk: the other words are passed over
+    for i in sorted(set(tk.names()).union(starts)):
+        if i < 1:
+            continue
         k = i - 1
         if lower[k] in {"the", "a"}:
             k -= 1
@@ -1269,8 +1277,8 @@ def _named_by_context(doc: Doc, found: list[Candidate], stop: frozenset[str], tk
             k += 1
         return k < n and lower[k] in heads and k + 1 < n and lower[k + 1] in {"in", "of", "near", "outside", "north", "south", "east", "west"}
 
-    for i in range(1, n):
-        if not (cap[i] and alpha[i]) or cap[i - 1] and alpha[i - 1] or text[i - 1] == "-":
+    for i in tk.names():
+        if i < 1 or cap[i - 1] and alpha[i - 1] or text[i - 1] == "-":
             continue
         if tk.sent_start[i] or _overlaps(i, i + 1, found) or _overlaps(i, i + 1, out):
             continue
