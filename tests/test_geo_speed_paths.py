@@ -333,3 +333,10 @@ def test_ngrams_open_on_capitals_and_lower_case_articles(nlp) -> None:  # type: 
     grams = {doc[i:j].text for i, j in _ngrams(doc)}
     assert {"el Mina", "Mina", "al Bab", "Bab", "Umm Qasr", "Troops"} <= grams
     assert all(doc[i].text[:1].isupper() or doc[i].lower_ in {"al", "el"} for i, _ in _ngrams(doc))
+
+
+def test_sentences_of_the_table_as_doc_sents(nlp) -> None:  # type: ignore[no-untyped-def]
+    doc = nlp("Gunmen attacked Kano on Sunday. Police said two died.\n\nIn Abuja, troops held the road. Calm returned ")
+    assert doc_words(doc).sentences() == [(s.start_char, s.end_char) for s in doc.sents]
+    assert len(doc_words(doc).sentences()) >= 3
+    assert doc_words(nlp("")).sentences() == []

@@ -92,7 +92,7 @@ class DocWords:
     cache-cold table; a spaCy `Token` per word (`doc[i]`) costs more still, as it is built anew on every access.
     `name` is a capital first and all letters, the test of a name's word; `cap` is `cap_text`'s looser test."""
 
-    __slots__ = ("_capitalised", "_names", "alpha", "cap", "idx", "lower", "n", "name", "orths", "punct", "sent_start",
+    __slots__ = ("_capitalised", "_names", "_sentences", "alpha", "cap", "idx", "lower", "n", "name", "orths", "punct", "sent_start",
                  "text", "ws")
 
     def __init__(self, doc: Doc) -> None:
@@ -117,6 +117,7 @@ class DocWords:
         self.n = len(idx_column)
         self._capitalised: list[int] | None = None
         self._names: list[int] | None = None
+        self._sentences: list[tuple[int, int]] | None = None
 
     def capitalised(self) -> list[int]:
         """The positions of the capitalised words (`cap`), in text order: most of a text is lower-case words, and
@@ -124,6 +125,15 @@ class DocWords:
         if self._capitalised is None:
             self._capitalised = list(itertools.compress(range(self.n), self.cap))
         return self._capitalised
+
+    def sentences(self) -> list[tuple[int, int]]:
+        """Each sentence's (start_char, end_char), as `doc.sents` gives them (a sentence opens at the first word and
+        at every word the parse marks as a sentence start), without building a Span per sentence."""
+        if self._sentences is None:
+            firsts = [0, *itertools.compress(range(1, self.n), self.sent_start[1:])] if self.n else []
+            ends = [*firsts[1:], self.n]
+            self._sentences = [(self.idx[i], self.idx[j - 1] + len(self.text[j - 1])) for i, j in zip(firsts, ends)]
+        return self._sentences
 
     def names(self) -> list[int]:
         """The positions of the words a name is made of (`name`: a capital first, all letters), in text order."""
