@@ -340,3 +340,19 @@ def test_sentences_of_the_table_as_doc_sents(nlp) -> None:  # type: ignore[no-un
     assert doc_words(doc).sentences() == [(s.start_char, s.end_char) for s in doc.sents]
     assert len(doc_words(doc).sentences()) >= 3
     assert doc_words(nlp("")).sentences() == []
+
+
+def test_word_helpers_read_from_the_table_as_from_tokens(nlp) -> None:  # type: ignore[no-untyped-def]
+    from dateline.geo.models import _name_shape_features
+
+    doc = nlp.make_doc("Car-maker Honda and fly-half Jones met Musa Ibrahim in Gidan Musa near Wales fly-half Biggar .")
+    for i in range(len(doc)):
+        j, by_token = i, doc[i].lower_
+        while j + 1 < len(doc) and not doc[j].whitespace_ and "-" in (doc[j].text, doc[j + 1].text):
+            j += 1
+            by_token += doc[j].lower_
+        assert _word_at(doc, i) == by_token
+    assert _role_before(doc, 3) == "car-maker" and _role_before(doc, 8) == "fly-half"
+    assert doc[10:12].text == "Musa Ibrahim" and doc[13:15].text == "Gidan Musa"
+    assert "given_name_first=unknown" in _name_shape_features(doc, 10, 12, False)
+    assert _name_shape_features(doc, 13, 15, True) == {"settlement_word_first": 1.0}

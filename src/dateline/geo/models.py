@@ -182,9 +182,11 @@ def toponym_features(doc: Any, start: int, end: int, source: str, ner: str | Non
     text, root = span_text(span), span.root
     first, last = doc[start], doc[end - 1]
     prev = doc[start - 1] if start > 0 else None
-    prev2 = doc[start - 2] if start > 1 else None
+    tw = doc_words(doc)  # the words' spellings, read from the document's table rather than a Token per word
+    # (the words two before and two after are read for their spelling only)
+    prev2 = tw.lower[start - 2] if start > 1 else None
     nxt = doc[end] if end < len(doc) else None
-    nxt2 = doc[end + 1] if end + 1 < len(doc) else None
+    nxt2 = tw.lower[end + 1] if end + 1 < tw.n else None
     x: Features = {"bias_source=" + source: 1.0, "ner=" + (ner or "none"): 1.0}
     x["len=" + str(min(end - start, 3))] = 1.0
     if prev is not None and prev.ent_type_:
@@ -213,23 +215,22 @@ def toponym_features(doc: Any, start: int, end: int, source: str, ner: str | Non
     # titles: "President X", "Commissioner X", "the MP for X", "Minister of X"
     if prev is not None and prev.lower_.rstrip(".") in c["title_words"] and prev.text[:1].isupper():
         x["title_before"] = 1.0
-    if prev is not None and prev.lower_ in {"for", "of"} and prev2 is not None and prev2.lower_ in c["title_for"]:
+    if prev is not None and prev.lower_ in {"for", "of"} and prev2 in c["title_for"]:
         x["title_for_before"] = 1.0
     if first.lower_ in c["title_words"]:
         x["is_title_word"] = 1.0
     # organisation heads: "the Bureau of X", "Centre for X", "X University", "X Party", "Houses of Parliament"
     k = start - 1
     while k >= max(0, start - 5):
-        t = doc[k]
-        if t.lower_ in c["org_links"] and k > 0 and doc[k - 1].lower_ in c["org_heads"] and doc[k - 1].text[:1].isupper():
+        if tw.lower[k] in c["org_links"] and k > 0 and tw.lower[k - 1] in c["org_heads"] and tw.text[k - 1][:1].isupper():
             x["org_head_before"] = 1.0
             break
-        if not (t.text[:1].isupper() or t.lower_ in {"and", "&", "the"} or t.lower_ in c["org_links"]):
+        if not (tw.text[k][:1].isupper() or tw.lower[k] in {"and", "&", "the"} or tw.lower[k] in c["org_links"]):
             break
         k -= 1
     if nxt is not None and nxt.lower_ in c["org_heads"] and nxt.text[:1].isupper():
         x["org_head_after"] = 1.0
-    if any(t.lower_ in c["org_heads"] for t in span):
+    if not c["org_heads"].isdisjoint(tw.lower[start:end]):
         x["has_org_head"] = 1.0
     # people: a first name or a capitalised word before, a possessive or a speech verb after
     if prev is not None and prev.text[:1].isupper() and prev.is_alpha and not prev.is_sent_start and prev.ent_type_ == "PERSON":
@@ -238,7 +239,7 @@ def toponym_features(doc: Any, start: int, end: int, source: str, ner: str | Non
         x["possessive_after"] = 1.0
     if nxt is not None and nxt.lower_ in c["person_after"]:
         x["speech_verb_after"] = 1.0
-    elif nxt is not None and nxt.text == "," and nxt2 is not None and nxt2.lower_ in {"who", "whose", "a", "an", "the"}:
+    elif nxt is not None and nxt.text == "," and nxt2 in {"who", "whose", "a", "an", "the"}:
         x["appositive_after"] = 1.0
     dep = last.dep_ if last.head.i >= end or last.head.i < start else root.dep_
     if dep in {"nsubj", "nsubjpass", "poss", "compound", "pobj", "dobj", "appos", "conj"}:
@@ -285,12 +286,12 @@ def toponym_features(doc: Any, start: int, end: int, source: str, ner: str | Non
     if text.lower() in c["holidays"]:
         x["holiday"] = 1.0
     if nxt is not None and nxt.text == "-" and not last.whitespace_ and nxt2 is not None:
-        x["hyphen_after=" + ("group" if nxt2.lower_ in c["group_hyphen_suffixes"] else
-                             "based" if nxt2.lower_ == "based" else "other")] = 1.0
+        x["hyphen_after=" + ("group" if nxt2 in c["group_hyphen_suffixes"] else
+                             "based" if nxt2 == "based" else "other")] = 1.0
     x.update(_ordinary_news_features(doc, start, end, text, root, dep, prev, nxt))
     # the words themselves
     low = text.lower()
-    if low in words or all(t.lower_ in words for t in span):
+    if low in words or words.issuperset(tw.lower[start:end]):
         x["english_word"] = 1.0
     if low in c["common_nouns_capitalised"]:
         x["common_noun"] = 1.0
@@ -329,26 +330,28 @@ def _name_shape_features(doc: Any, start: int, end: int, known: bool) -> Feature
     a settlement word first ("Gidan Musa", "Kafr Nabl", "Ban Na Lao"). The small NER calls both kinds a person,
     and a slot such as "in X, Zamfara state" holds both; a given name opening a town the gazetteer knows ("Musa
     Qala", "Ali Sabieh") is weighed apart from one opening an unknown name."""
-    names = [t for t in doc[start:end] if t.is_alpha]
+    tw = doc_words(doc)
+    names = [k for k in range(start, end) if tw.alpha[k]]
     if len(names) < 2:
         return {}
-    if names[0].lower_ in cues()["settlement_words_first"]:
+    if tw.lower[names[0]] in cues()["settlement_words_first"]:
         return {"settlement_word_first": 1.0}
     given = _given_names()
     x: Features = {}
-    if names[0].text in given:
+    if tw.text[names[0]] in given:
         x["given_name_first=" + ("known" if known else "unknown")] = 1.0
-    if names[-1].text in given:
+    if tw.text[names[-1]] in given:
         x["given_name_last"] = 1.0
     return x
 
 
 def _word_at(doc: Any, i: int) -> str:
     """The lower-case word at token i with the parts a hyphen glues to it ("fly-half" is three tokens)."""
-    j, out = i, doc[i].lower_
-    while j + 1 < len(doc) and not doc[j].whitespace_ and "-" in (doc[j].text, doc[j + 1].text):
+    tw = doc_words(doc)
+    j, out = i, tw.lower[i]
+    while j + 1 < tw.n and not tw.ws[j] and "-" in (tw.text[j], tw.text[j + 1]):
         j += 1
-        out += doc[j].lower_
+        out += tw.lower[j]
     return out
 
 
@@ -371,7 +374,8 @@ def _ordinary_news_features(doc: Any, start: int, end: int, text: str, root: Any
         x["club_suffix_after"] = 1.0
     after = end + 1 if nxt is not None and nxt.text in {"'s", "’s", "'", "’"} else end
     # the role right after the name or its possessive, or one word later ("Liverpool's new striker")
-    if any(k < len(doc) and _in_a_listed_word(doc[k].lower_, "team_role_words") and _word_at(doc, k) in c["team_role_words"]
+    lower = doc_words(doc).lower
+    if any(k < len(lower) and _in_a_listed_word(lower[k], "team_role_words") and _word_at(doc, k) in c["team_role_words"]
            for k in (after, after + 1)):
         x["team_role_after"] = 1.0
     if prev is not None and _in_a_listed_word(prev.lower_, "person_role_words") and \
@@ -402,8 +406,9 @@ def _ordinary_news_features(doc: Any, start: int, end: int, text: str, root: Any
 
 def _role_before(doc: Any, start: int) -> str:
     """The word before the name, with a hyphen's first part ("Car-maker Honda", "fly-half Jones")."""
+    tw = doc_words(doc)
     k = start - 1
-    while k > 0 and not doc[k - 1].whitespace_ and "-" in (doc[k].text, doc[k - 1].text):
+    while k > 0 and not tw.ws[k - 1] and "-" in (tw.text[k], tw.text[k - 1]):
         k -= 1
     return _word_at(doc, k) if k >= 0 else ""
 
