@@ -26,7 +26,7 @@ from itertools import repeat
 from typing import Any, TypeVar
 
 from dateline.geo.gazetteer import final_h_key, fold, geo_data
-from dateline.nlp.text import doc_ents, doc_orths, doc_words, lexeme_attrs, span_text
+from dateline.nlp.text import doc_ents, doc_words, span_text
 
 Features = dict[str, float]
 
@@ -110,14 +110,11 @@ def person_names(doc: Any, person_ents: list[Any] | None = None) -> frozenset[st
     `person_ents` are the document's PERSON entities when the caller has them (`doc.ents` builds its Spans anew)."""
     if person_ents is None:
         person_ents = [ent for ent in doc.ents if ent.label_ == "PERSON"]
-    # the words of PERSON entities read by orth id from the document's one array, not as a Token object each
-    orths, vocab = doc_orths(doc), doc.vocab
+    # the words of PERSON entities read from the document's word table, not as a Token object each
+    words = doc_words(doc)
     out: set[str] = set()
     for ent in person_ents:
-        for i in range(ent.start, ent.end):
-            text, _, alpha, _ = lexeme_attrs(vocab, orths[i])
-            if alpha and text[:1].isupper():
-                out.add(text)
+        out.update(itertools.compress(words.text[ent.start : ent.end], words.name[ent.start : ent.end]))
     out.update(_title_runs(doc)[0])
     return frozenset(out)
 
