@@ -356,3 +356,24 @@ def test_word_helpers_read_from_the_table_as_from_tokens(nlp) -> None:  # type: 
     assert doc[10:12].text == "Musa Ibrahim" and doc[13:15].text == "Gidan Musa"
     assert "given_name_first=unknown" in _name_shape_features(doc, 10, 12, False)
     assert _name_shape_features(doc, 13, 15, True) == {"settlement_word_first": 1.0}
+
+
+def test_records_of_a_look_up_read_in_one_query(resources) -> None:  # type: ignore[no-untyped-def]
+    import sqlite3
+
+    from dateline.geo.gazetteer import Gazetteer
+
+    gaz = Gazetteer(resources.gazetteer.path)  # a fresh instance: nothing read yet
+    queries: list[str] = []
+    gaz._db.set_trace_callback(queries.append)
+    found = gaz.lookup("Springfield", limit=150)
+    record_queries = [q for q in queries if "FROM entries" in q]
+    assert len(found) > 20 and len(record_queries) == 1
+    # the same records, in the same order, as reading them one by one
+    by_one = sqlite3.connect(f"file:{gaz.path}?mode=ro&immutable=1", uri=True)
+    rows = [by_one.execute("SELECT id, name, cc FROM entries WHERE id = ?", (e.idx,)).fetchone() for e in found]
+    assert rows == [(e.idx, e.name, e.cc) for e in found]
+    assert gaz.entry(found[3].idx) is found[3]
+    queries.clear()
+    gaz.lookup("Springfield", limit=150)
+    assert not [q for q in queries if "FROM entries" in q]
