@@ -377,3 +377,16 @@ def test_records_of_a_look_up_read_in_one_query(resources) -> None:  # type: ign
     queries.clear()
     gaz.lookup("Springfield", limit=150)
     assert not [q for q in queries if "FROM entries" in q]
+
+
+def test_title_words_kept_across_documents_and_bounded(monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from dateline.geo import models
+
+    words = {"president", "gen.", "spokesman", "kano", "said", "mayor..", "the"}
+    expected = {w for w in words if any(models._title_kinds(w))}
+    assert expected >= {"president", "spokesman", "mayor.."} and "kano" not in expected
+    assert models._titles_among(set(words)) == expected
+    assert models._titles_among(set(words)) == expected  # the second time from the kept sets
+    monkeypatch.setattr(models, "_TESTED_WORDS_SIZE", 4)
+    assert models._titles_among({"governor", "market", "town", "road", "colonel"}) == {"governor", "colonel"}
+    assert len(models._title_words_met()[0]) == 5  # emptied when full, then this document's words

@@ -95,7 +95,6 @@ def _bucket(prefix: str, value: float, edges: tuple[float, ...]) -> str:
     return f"{prefix}>={edges[-1]:g}"
 
 
-@functools.cache
 def _title_kinds(lower: str) -> tuple[bool, bool]:
     """(a title word once capitalised, a title in lower case too) of a lower-case word: the title tests of
     `_title_runs`."""
@@ -133,7 +132,7 @@ def _title_runs(doc: Any) -> tuple[list[str], list[str]]:
     if cached is not None and cached[0] == words.n:
         return cached[1], cached[2]
     text, lower, name = words.text, words.lower, words.name
-    titles = {low for low in set(lower) if any(_title_kinds(low))}
+    titles = _titles_among(set(lower))
     after_person_title: list[str] = []
     titled: list[str] = []
     for i in itertools.compress(range(words.n), map(titles.__contains__, lower)) if titles else ():
@@ -150,6 +149,29 @@ def _title_runs(doc: Any) -> tuple[list[str], list[str]]:
             j += 1
     doc.user_data[_TITLE_RUNS_KEY] = (words.n, after_person_title, titled)
     return after_person_title, titled
+
+
+_TESTED_WORDS_SIZE = 1 << 17  # distinct lower-case words `_titles_among` keeps, as `lexeme_attrs`' cache
+
+
+@functools.cache
+def _title_words_met() -> tuple[set[str], set[str]]:
+    """(every lower-case word `_titles_among` has tested, those that are titles), kept across documents."""
+    return set(), set()
+
+
+def _titles_among(words: set[str]) -> set[str]:
+    """The title words (`_title_kinds`) among a document's distinct lower-case words. Each word is tested once per
+    process: a document's words are mostly words met before, and two set operations sort them."""
+    tested, titles = _title_words_met()
+    new = words - tested
+    if len(tested) + len(new) > _TESTED_WORDS_SIZE:
+        tested.clear()
+        titles.clear()
+        new = words
+    titles.update(low for low in new if any(_title_kinds(low)))
+    tested |= new
+    return words & titles
 
 
 TITLE_NAME_WORDS = 3  # a first name, a second name and a surname after a title
