@@ -1099,7 +1099,7 @@ def _demonym_tokens(doc: Doc, gaz: Gazetteer) -> list[Any]:
     demonym_words.update(orth for orth in new if _is_demonym(gaz, vocab, orth))
     seen |= new
     demonyms = words & demonym_words
-    return [doc[i] for i, orth in enumerate(orths) if orth in demonyms] if demonyms else []
+    return [doc[i] for i in itertools.compress(range(len(orths)), map(demonyms.__contains__, orths))] if demonyms else []
 
 
 _DEMONYM_ORTHS_SIZE = 1 << 17  # words kept, as `_is_demonym`'s cache
@@ -1281,8 +1281,15 @@ def _may_hold_a_head(text: str, key: str = "outlet_name_heads") -> bool:
     words = _head_first_words(key)
     if words is None:
         return True
-    low = (text if text.isascii() else text.translate(_CASELESS_ASCII)).lower()
+    low = _caseless_lower(text)
     return any(w in low for w in words)
+
+
+@functools.lru_cache(maxsize=1)
+def _caseless_lower(text: str) -> str:
+    """The text lowered as a case-blind pattern reads it, for the last text asked: `_may_hold_a_head` asks for
+    each of its lists (outlets' and state media's heads) on the same text."""
+    return (text if text.isascii() else text.translate(_CASELESS_ASCII)).lower()
 
 
 def _outlet_country(article: Article, gaz: Gazetteer) -> str | None:
