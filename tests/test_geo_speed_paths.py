@@ -4,7 +4,6 @@ orth id (person names, nationality words): the faster paths must give what readi
 from __future__ import annotations
 
 from dateline.geo.models import (
-    _capitalised_word_of,
     _find_names_by_role,
     _in_a_listed_word,
     _role_before,
@@ -20,6 +19,7 @@ from dateline.nlp.components.places import (
     _Tokens,
     propose_toponyms,
 )
+from dateline.nlp.text import doc_words
 
 TEXT = ("Gunmen from the Al-Shabaab group attacked Pol-e Dokhtar and Umm Qaşr; President Ruto's aide said "
         "Kenyan and Somali troops (AMISOM) held el Mina . Commissioner Otieno , 3rd Street, ØRSTED — ok.")
@@ -70,9 +70,19 @@ def test_entity_rows_as_the_spans_give_them(nlp) -> None:  # type: ignore[no-unt
     assert any(text == "Lima" for *_, text in rows)
 
 
-def test_capitalised_words_by_orth_as_by_token(nlp) -> None:  # type: ignore[no-untyped-def]
+def test_name_words_of_the_table_as_by_token(nlp) -> None:  # type: ignore[no-untyped-def]
     doc = nlp.make_doc(TEXT)
-    assert [_capitalised_word_of(doc.vocab, t.orth) for t in doc] == [t.text[:1].isupper() and t.is_alpha for t in doc]
+    assert _Tokens(doc).name == [t.text[:1].isupper() and t.is_alpha for t in doc]
+
+
+def test_one_word_table_per_document(nlp) -> None:  # type: ignore[no-untyped-def]
+    # every pass reads the table built first; a document of another length (a reused key) gets its own
+    doc = nlp.make_doc(TEXT)
+    assert doc_words(doc) is doc_words(doc)
+    assert doc_words(doc).orths == [t.orth for t in doc]
+    other = nlp.make_doc("Kisumu")
+    other.user_data.update(doc.user_data)
+    assert doc_words(other).text == ["Kisumu"]
 
 
 def test_names_by_role_from_the_word_table(nlp) -> None:  # type: ignore[no-untyped-def]
@@ -260,3 +270,123 @@ def test_outlet_heads_are_scanned_for_only_in_a_text_that_may_hold_one(resources
     monkeypatch.setattr(resolve, "_outlet_name_pattern", never)
     assert resolve._outlet_name_votes("Police said two men were held in the statehouse grounds.", gaz) == []
     assert resolve._outlet_name_votes("Police said two men were held.", gaz, "state_media_heads") == []
+
+
+def _title_runs_by_token(doc):  # type: ignore[no-untyped-def]
+    # the per-token reading the table's walk from the titles replaces
+    c = cues()
+    after_person, titled, after_title, run = [], [], False, 0
+    for t in doc:
+        cap, word = t.text[:1].isupper(), t.lower_.rstrip(".")
+        name = cap and t.is_alpha
+        if after_title and name:
+            after_person.append(t.text)
+        after_title = cap and word in c["title_words"]
+        if word in c["title_words"] and cap or word in c["lower_case_titles"]:
+            run = 3
+        elif run and name:
+            titled.append(t.text)
+            run -= 1
+        else:
+            run = 0
+    return after_person, titled
+
+
+def test_title_runs_from_the_titles_as_by_token(nlp) -> None:  # type: ignore[no-untyped-def]
+    from dateline.geo.models import _title_runs
+
+    doc = nlp.make_doc("President Governor Ali Bello Musa Kano said police spokesman Sipho Dube and Gen. Amadou "
+                       "Toure met Commissioner Otieno Mwangi , minister of Lagos, president Ruto and Mayor Commissioner X.")
+    got = _title_runs(doc)
+    assert got == _title_runs_by_token(doc)
+    # a title right after a title starts the run again; a lower-case title ("spokesman", "president") starts one
+    assert got == (["Governor", "Ali", "Otieno", "Commissioner"],
+                   ["Ali", "Bello", "Musa", "Sipho", "Dube", "Otieno", "Mwangi", "Ruto"])
+
+
+def test_domain_counts_from_the_table_as_by_word(nlp) -> None:  # type: ignore[no-untyped-def]
+    from dateline.geo.models import _domain_words, doc_domain
+
+    text = ("The striker scored twice as the club won the cup final; fans cheered the team, and the film's star, "
+            "whose album topped the charts, watched the match. Shares and profits rose. ") * 3
+    doc = nlp.make_doc(text)
+    counts: dict[str, int] = {}
+    for t in doc:
+        for name, words in _domain_words().items():
+            if t.lower_ in words:
+                counts[name] = counts.get(name, 0) + 1
+    assert doc_domain(doc) == "sport" == max(counts, key=counts.__getitem__)
+    assert doc_domain(nlp.make_doc("Gunmen attacked a market in Kano on Sunday.")) is None
+
+
+def test_name_positions_of_the_table_as_by_token(nlp) -> None:  # type: ignore[no-untyped-def]
+    doc = nlp.make_doc(TEXT)
+    words = doc_words(doc)
+    assert words.capitalised() == [t.i for t in doc if _cap_text(t.text)]
+    assert words.names() == [t.i for t in doc if t.text[:1].isupper() and t.is_alpha]
+
+
+def test_ngrams_open_on_capitals_and_lower_case_articles(nlp) -> None:  # type: ignore[no-untyped-def]
+    from dateline.nlp.components.places import _ngrams
+
+    doc = nlp.make_doc("Troops held el Mina and the villages of al Bab , Umm Qasr and Pol-e Dokhtar .")
+    grams = {doc[i:j].text for i, j in _ngrams(doc)}
+    assert {"el Mina", "Mina", "al Bab", "Bab", "Umm Qasr", "Troops"} <= grams
+    assert all(doc[i].text[:1].isupper() or doc[i].lower_ in {"al", "el"} for i, _ in _ngrams(doc))
+
+
+def test_sentences_of_the_table_as_doc_sents(nlp) -> None:  # type: ignore[no-untyped-def]
+    doc = nlp("Gunmen attacked Kano on Sunday. Police said two died.\n\nIn Abuja, troops held the road. Calm returned ")
+    assert doc_words(doc).sentences() == [(s.start_char, s.end_char) for s in doc.sents]
+    assert len(doc_words(doc).sentences()) >= 3
+    assert doc_words(nlp("")).sentences() == []
+
+
+def test_word_helpers_read_from_the_table_as_from_tokens(nlp) -> None:  # type: ignore[no-untyped-def]
+    from dateline.geo.models import _name_shape_features
+
+    doc = nlp.make_doc("Car-maker Honda and fly-half Jones met Musa Ibrahim in Gidan Musa near Wales fly-half Biggar .")
+    for i in range(len(doc)):
+        j, by_token = i, doc[i].lower_
+        while j + 1 < len(doc) and not doc[j].whitespace_ and "-" in (doc[j].text, doc[j + 1].text):
+            j += 1
+            by_token += doc[j].lower_
+        assert _word_at(doc, i) == by_token
+    assert _role_before(doc, 3) == "car-maker" and _role_before(doc, 8) == "fly-half"
+    assert doc[10:12].text == "Musa Ibrahim" and doc[13:15].text == "Gidan Musa"
+    assert "given_name_first=unknown" in _name_shape_features(doc, 10, 12, False)
+    assert _name_shape_features(doc, 13, 15, True) == {"settlement_word_first": 1.0}
+
+
+def test_records_of_a_look_up_read_in_one_query(resources) -> None:  # type: ignore[no-untyped-def]
+    import sqlite3
+
+    from dateline.geo.gazetteer import Gazetteer
+
+    gaz = Gazetteer(resources.gazetteer.path)  # a fresh instance: nothing read yet
+    queries: list[str] = []
+    gaz._db.set_trace_callback(queries.append)
+    found = gaz.lookup("Springfield", limit=150)
+    record_queries = [q for q in queries if "FROM entries" in q]
+    assert len(found) > 20 and len(record_queries) == 1
+    # the same records, in the same order, as reading them one by one
+    by_one = sqlite3.connect(f"file:{gaz.path}?mode=ro&immutable=1", uri=True)
+    rows = [by_one.execute("SELECT id, name, cc FROM entries WHERE id = ?", (e.idx,)).fetchone() for e in found]
+    assert rows == [(e.idx, e.name, e.cc) for e in found]
+    assert gaz.entry(found[3].idx) is found[3]
+    queries.clear()
+    gaz.lookup("Springfield", limit=150)
+    assert not [q for q in queries if "FROM entries" in q]
+
+
+def test_title_words_kept_across_documents_and_bounded(monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from dateline.geo import models
+
+    words = {"president", "gen.", "spokesman", "kano", "said", "mayor..", "the"}
+    expected = {w for w in words if any(models._title_kinds(w))}
+    assert expected >= {"president", "spokesman", "mayor.."} and "kano" not in expected
+    assert models._titles_among(set(words)) == expected
+    assert models._titles_among(set(words)) == expected  # the second time from the kept sets
+    monkeypatch.setattr(models, "_TESTED_WORDS_SIZE", 4)
+    assert models._titles_among({"governor", "market", "town", "road", "colonel"}) == {"governor", "colonel"}
+    assert len(models._title_words_met()[0]) == 5  # emptied when full, then this document's words

@@ -151,6 +151,8 @@ def key_hash(key: str) -> int:
 
 TWIN_KEY_MIN = 6  # letters of a loose key long enough to join a name's spelling twins (`_spelling_twins`)
 TWIN_SCAN = 20  # records of a loose key read for them (the key's records come countries, provinces, big towns first)
+_RECORDS_KEPT = 65536  # gazetteer records kept in memory once read (`Gazetteer.entries`; emptied when full)
+_IDS_PER_QUERY = 500  # ids per "IN (...)" query, well under SQLite's limit on a statement's parameters
 _KNOWN_SIZE = 1 << 17  # keys `Gazetteer.known` keeps, as `key_hash`'s cache (emptied when full)
 
 
@@ -178,7 +180,7 @@ class Gazetteer:
         self._hashes = np.frombuffer(meta["hashes"], dtype=np.int64)
         self._np = np
         self._lookup_ids = functools.lru_cache(maxsize=65536)(self._lookup_ids_uncached)
-        self.entry = functools.lru_cache(maxsize=65536)(self._entry_uncached)  # type: ignore[method-assign]
+        self._records: dict[int, Entry] = {}  # id → record read, kept across look-ups (`entries`)
         # `lookup`'s records by name, kept like the ids: the toponym recognizer looks up each candidate's name
         # and the resolver each mention's, the same names in one document, and place names recur across
         # documents; building the list of up to 150 records anew (a cache look-up per record) was most of the
@@ -207,16 +209,29 @@ class Gazetteer:
         if len(key) < 4:
             return []  # short skeletons match too many unrelated names
         ids = self._lookup_ids("skeletons", f"{cc}:{key}")
-        return sorted((self.entry(i) for i in ids), key=lambda e: -e.population)
+        return sorted(self.entries(ids), key=lambda e: -e.population)
 
-    def _entry_uncached(self, idx: int) -> Entry:
-        row = self._db.execute(
-            "SELECT id, kind, name, cc, a1, lat, lon, pop, gid, admin2 FROM entries WHERE id = ?", (idx,)
-        ).fetchone()
-        return Entry(*row)
+    def entry(self, idx: int) -> Entry:
+        kept = self._records.get(idx)
+        return kept if kept is not None else self.entries((idx,))[0]
 
-    def entry(self, idx: int) -> Entry:  # replaced by a cached version in __init__
-        return self._entry_uncached(idx)
+    def entries(self, ids: Iterable[int]) -> list[Entry]:
+        """The records of `ids`, in that order. Those not read before are fetched in one query: a look-up reads up
+        to 150 records, and one query per record was most of a first look-up's time. Records are kept across
+        look-ups (the index never changes), up to `_RECORDS_KEPT` of them."""
+        ids = list(ids)
+        kept = self._records
+        missing = list(dict.fromkeys(i for i in ids if i not in kept))
+        if missing:
+            if len(kept) + len(missing) > _RECORDS_KEPT:
+                kept.clear()
+                missing = list(dict.fromkeys(ids))
+            for k in range(0, len(missing), _IDS_PER_QUERY):
+                chunk = missing[k : k + _IDS_PER_QUERY]
+                rows = self._db.execute("SELECT id, kind, name, cc, a1, lat, lon, pop, gid, admin2 FROM entries "
+                                        f"WHERE id IN ({','.join('?' * len(chunk))})", chunk)
+                kept.update((row[0], Entry(*row)) for row in rows)
+        return [kept[i] for i in ids]
 
     def known(self, keys: list[str]) -> list[bool]:
         """Which keys (folded or loose) may be in the index: a vectorised binary search over the hashes, plus
@@ -260,7 +275,7 @@ class Gazetteer:
                 ids += [i for i in self._lookup_ids("keys", fold(a1))
                         if (e := self.entry(i)).kind == KIND_ADMIN1 and e.cc == cc and i not in ids]
             self._region_ids[key] = tuple(ids)
-        return [self.entry(i) for i in self._region_ids[key]]
+        return self.entries(self._region_ids[key])
 
     def _lookup_ids_uncached(self, table: str, key: str) -> tuple[int, ...]:
         row = self._db.execute(f"SELECT ids FROM {table} WHERE key = ?", (key,)).fetchone()
@@ -291,9 +306,9 @@ class Gazetteer:
             ids = self._lookup_ids("keys", fold(variant)) or self._lookup_ids("keys2", loose_key(variant))
         regions = self.region_entries(name)
         if not regions:  # the usual case; the set of region ids below was rebuilt for every id
-            return tuple(self.entry(i) for i in (ids if limit is None else ids[:limit]))
+            return tuple(self.entries(ids if limit is None else ids[:limit]))
         seen = {e.idx for e in regions}
-        found = regions + [self.entry(i) for i in ids if i not in seen]
+        found = regions + self.entries(i for i in ids if i not in seen)
         return tuple(found if limit is None else found[:limit])
 
     def _spelling_twins(self, name: str, ids: Iterable[int]) -> list[int]:
@@ -308,9 +323,8 @@ class Gazetteer:
         folded = fold(name)
         seen, own, bare = set(ids), final_h_key(folded), _bare_name(folded)
         # (a name that differs by its article only is not a twin: "El Progreso" is not "Progreso")
-        return [i for i in self._lookup_ids("keys2", key2)[:TWIN_SCAN]
-                if i not in seen and i not in self._country_ids
-                and final_h_key(f := fold(self.entry(i).name)) == own and _bare_name(f) != bare]
+        scan = [i for i in self._lookup_ids("keys2", key2)[:TWIN_SCAN] if i not in seen and i not in self._country_ids]
+        return [e.idx for e in self.entries(scan) if final_h_key(f := fold(e.name)) == own and _bare_name(f) != bare]
 
     def has_name(self, name: str) -> bool:
         """Whether any record has exactly this name or alternate name: `bool(lookup(name, loose=False))`, without

@@ -14,6 +14,7 @@ them, so the shipped weights and the code cannot drift apart. Loading a model re
 from __future__ import annotations
 
 import functools
+import itertools
 import json
 import math
 import operator
@@ -25,7 +26,7 @@ from itertools import repeat
 from typing import Any, TypeVar
 
 from dateline.geo.gazetteer import final_h_key, fold, geo_data
-from dateline.nlp.text import doc_orths, fill_word_table, lexeme_attrs, span_text
+from dateline.nlp.text import doc_ents, doc_words, span_text
 
 Features = dict[str, float]
 
@@ -94,15 +95,12 @@ def _bucket(prefix: str, value: float, edges: tuple[float, ...]) -> str:
     return f"{prefix}>={edges[-1]:g}"
 
 
-@functools.lru_cache(maxsize=1 << 17)
-def _name_kinds(vocab: Any, orth: int) -> tuple[bool, bool, bool]:
-    """(a capitalised word, a title as `person_names` reads one, a title as `titled_names` reads one) of a word, by
-    orth id. Both passes run on every document and used to work this out again for each distinct word of each;
-    it depends only on the word and the cue lists, so it is kept across documents like `lexeme_attrs`."""
+def _title_kinds(lower: str) -> tuple[bool, bool]:
+    """(a title word once capitalised, a title in lower case too) of a lower-case word: the title tests of
+    `_title_runs`."""
     c = cues()
-    text, lower, alpha, _ = lexeme_attrs(vocab, orth)
-    cap, word = text[:1].isupper(), lower.rstrip(".")
-    return cap and alpha, cap and word in c["title_words"], word in c["title_words"] and cap or word in c["lower_case_titles"]
+    word = lower.rstrip(".")
+    return word in c["title_words"], word in c["lower_case_titles"]
 
 
 def person_names(doc: Any, person_ents: list[Any] | None = None) -> frozenset[str]:
@@ -111,59 +109,69 @@ def person_names(doc: Any, person_ents: list[Any] | None = None) -> frozenset[st
     `person_ents` are the document's PERSON entities when the caller has them (`doc.ents` builds its Spans anew)."""
     if person_ents is None:
         person_ents = [ent for ent in doc.ents if ent.label_ == "PERSON"]
-    # the words of PERSON entities read by orth id from the document's one array, not as a Token object each
-    orths, vocab = doc_orths(doc), doc.vocab
+    # the words of PERSON entities read from the document's word table, not as a Token object each
+    words = doc_words(doc)
     out: set[str] = set()
     for ent in person_ents:
-        for i in range(ent.start, ent.end):
-            text, _, alpha, _ = lexeme_attrs(vocab, orths[i])
-            if alpha and text[:1].isupper():
-                out.add(text)
+        out.update(itertools.compress(words.text[ent.start : ent.end], words.name[ent.start : ent.end]))
     out.update(_title_runs(doc)[0])
     return frozenset(out)
 
 
 _TITLE_RUNS_KEY = ("dateline", "title_runs")
-_NAME_KINDS_SIZE = 1 << 17  # distinct words kept, as `_name_kinds`' cache
-
-
-@functools.lru_cache(maxsize=4)
-def _name_kinds_table(vocab: Any) -> dict[int, tuple[bool, bool, bool]]:
-    """`_name_kinds` of every word met so far, by orth id, one table per vocabulary (as `_Tokens`' word table)."""
-    return {}
 
 
 def _title_runs(doc: Any) -> tuple[list[str], list[str]]:
     """The words after a title as `person_names` reads them and as `titled_names` reads them, in text order.
     Both depend on the document's words only, and both passes (and `_person_label_only`, once per word it
-    tests) ask for them on the same document: worked out once, by orth id (each distinct word's lexeme read
-    once; a Token per word of the document costs more), and kept in `user_data` with the document's orth ids."""
-    orths = doc_orths(doc)
+    tests) ask for them on the same document: worked out once and kept in `user_data`. Only the words after a
+    title can be taken, so the walk starts at the titles, found among the document's distinct words, instead
+    of testing every word."""
+    words = doc_words(doc)
     cached = doc.user_data.get(_TITLE_RUNS_KEY)
-    if cached is not None and cached[0] == len(orths):
+    if cached is not None and cached[0] == words.n:
         return cached[1], cached[2]
-    vocab = doc.vocab
-    strings = vocab.strings
-    kinds = _name_kinds_table(vocab)  # orth → (capitalised, title, title), kept across documents
-    fill_word_table(kinds, orths, lambda orth: _name_kinds(vocab, orth), _NAME_KINDS_SIZE)
+    text, lower, name = words.text, words.lower, words.name
+    titles = _titles_among(set(lower))
     after_person_title: list[str] = []
     titled: list[str] = []
-    after_title = False
-    run = 0  # capitalised words still to take after the last title
-    for orth in orths:
-        name, title_p, title_t = kinds[orth]
-        if after_title and name:
-            after_person_title.append(strings[orth])
-        after_title = title_p
-        if title_t:
-            run = TITLE_NAME_WORDS
-        elif run and name:
-            titled.append(strings[orth])
-            run -= 1
-        else:
-            run = 0
-    doc.user_data[_TITLE_RUNS_KEY] = (len(orths), after_person_title, titled)
+    for i in itertools.compress(range(words.n), map(titles.__contains__, lower)) if titles else ():
+        title, lower_case_title = _title_kinds(lower[i])
+        cap = text[i][:1].isupper()
+        if cap and title and i + 1 < words.n and name[i + 1]:
+            after_person_title.append(text[i + 1])
+        if not (cap and title or lower_case_title):
+            continue
+        # a first name, a second name and a surname, up to the next title (which starts a run of its own)
+        j = i + 1
+        while j < min(words.n, i + 1 + TITLE_NAME_WORDS) and name[j] and lower[j] not in titles:
+            titled.append(text[j])
+            j += 1
+    doc.user_data[_TITLE_RUNS_KEY] = (words.n, after_person_title, titled)
     return after_person_title, titled
+
+
+_TESTED_WORDS_SIZE = 1 << 17  # distinct lower-case words `_titles_among` keeps, as `lexeme_attrs`' cache
+
+
+@functools.cache
+def _title_words_met() -> tuple[set[str], set[str]]:
+    """(every lower-case word `_titles_among` has tested, those that are titles), kept across documents."""
+    return set(), set()
+
+
+def _titles_among(words: set[str]) -> set[str]:
+    """The title words (`_title_kinds`) among a document's distinct lower-case words. Each word is tested once per
+    process: a document's words are mostly words met before, and two set operations sort them."""
+    tested, titles = _title_words_met()
+    new = words - tested
+    if len(tested) + len(new) > _TESTED_WORDS_SIZE:
+        tested.clear()
+        titles.clear()
+        new = words
+    titles.update(low for low in new if any(_title_kinds(low)))
+    tested |= new
+    return words & titles
 
 
 TITLE_NAME_WORDS = 3  # a first name, a second name and a surname after a title
@@ -193,9 +201,11 @@ def toponym_features(doc: Any, start: int, end: int, source: str, ner: str | Non
     text, root = span_text(span), span.root
     first, last = doc[start], doc[end - 1]
     prev = doc[start - 1] if start > 0 else None
-    prev2 = doc[start - 2] if start > 1 else None
+    tw = doc_words(doc)  # the words' spellings, read from the document's table rather than a Token per word
+    # (the words two before and two after are read for their spelling only)
+    prev2 = tw.lower[start - 2] if start > 1 else None
     nxt = doc[end] if end < len(doc) else None
-    nxt2 = doc[end + 1] if end + 1 < len(doc) else None
+    nxt2 = tw.lower[end + 1] if end + 1 < tw.n else None
     x: Features = {"bias_source=" + source: 1.0, "ner=" + (ner or "none"): 1.0}
     x["len=" + str(min(end - start, 3))] = 1.0
     if prev is not None and prev.ent_type_:
@@ -224,23 +234,22 @@ def toponym_features(doc: Any, start: int, end: int, source: str, ner: str | Non
     # titles: "President X", "Commissioner X", "the MP for X", "Minister of X"
     if prev is not None and prev.lower_.rstrip(".") in c["title_words"] and prev.text[:1].isupper():
         x["title_before"] = 1.0
-    if prev is not None and prev.lower_ in {"for", "of"} and prev2 is not None and prev2.lower_ in c["title_for"]:
+    if prev is not None and prev.lower_ in {"for", "of"} and prev2 in c["title_for"]:
         x["title_for_before"] = 1.0
     if first.lower_ in c["title_words"]:
         x["is_title_word"] = 1.0
     # organisation heads: "the Bureau of X", "Centre for X", "X University", "X Party", "Houses of Parliament"
     k = start - 1
     while k >= max(0, start - 5):
-        t = doc[k]
-        if t.lower_ in c["org_links"] and k > 0 and doc[k - 1].lower_ in c["org_heads"] and doc[k - 1].text[:1].isupper():
+        if tw.lower[k] in c["org_links"] and k > 0 and tw.lower[k - 1] in c["org_heads"] and tw.text[k - 1][:1].isupper():
             x["org_head_before"] = 1.0
             break
-        if not (t.text[:1].isupper() or t.lower_ in {"and", "&", "the"} or t.lower_ in c["org_links"]):
+        if not (tw.text[k][:1].isupper() or tw.lower[k] in {"and", "&", "the"} or tw.lower[k] in c["org_links"]):
             break
         k -= 1
     if nxt is not None and nxt.lower_ in c["org_heads"] and nxt.text[:1].isupper():
         x["org_head_after"] = 1.0
-    if any(t.lower_ in c["org_heads"] for t in span):
+    if not c["org_heads"].isdisjoint(tw.lower[start:end]):
         x["has_org_head"] = 1.0
     # people: a first name or a capitalised word before, a possessive or a speech verb after
     if prev is not None and prev.text[:1].isupper() and prev.is_alpha and not prev.is_sent_start and prev.ent_type_ == "PERSON":
@@ -249,7 +258,7 @@ def toponym_features(doc: Any, start: int, end: int, source: str, ner: str | Non
         x["possessive_after"] = 1.0
     if nxt is not None and nxt.lower_ in c["person_after"]:
         x["speech_verb_after"] = 1.0
-    elif nxt is not None and nxt.text == "," and nxt2 is not None and nxt2.lower_ in {"who", "whose", "a", "an", "the"}:
+    elif nxt is not None and nxt.text == "," and nxt2 in {"who", "whose", "a", "an", "the"}:
         x["appositive_after"] = 1.0
     dep = last.dep_ if last.head.i >= end or last.head.i < start else root.dep_
     if dep in {"nsubj", "nsubjpass", "poss", "compound", "pobj", "dobj", "appos", "conj"}:
@@ -296,12 +305,12 @@ def toponym_features(doc: Any, start: int, end: int, source: str, ner: str | Non
     if text.lower() in c["holidays"]:
         x["holiday"] = 1.0
     if nxt is not None and nxt.text == "-" and not last.whitespace_ and nxt2 is not None:
-        x["hyphen_after=" + ("group" if nxt2.lower_ in c["group_hyphen_suffixes"] else
-                             "based" if nxt2.lower_ == "based" else "other")] = 1.0
+        x["hyphen_after=" + ("group" if nxt2 in c["group_hyphen_suffixes"] else
+                             "based" if nxt2 == "based" else "other")] = 1.0
     x.update(_ordinary_news_features(doc, start, end, text, root, dep, prev, nxt))
     # the words themselves
     low = text.lower()
-    if low in words or all(t.lower_ in words for t in span):
+    if low in words or words.issuperset(tw.lower[start:end]):
         x["english_word"] = 1.0
     if low in c["common_nouns_capitalised"]:
         x["common_noun"] = 1.0
@@ -340,26 +349,28 @@ def _name_shape_features(doc: Any, start: int, end: int, known: bool) -> Feature
     a settlement word first ("Gidan Musa", "Kafr Nabl", "Ban Na Lao"). The small NER calls both kinds a person,
     and a slot such as "in X, Zamfara state" holds both; a given name opening a town the gazetteer knows ("Musa
     Qala", "Ali Sabieh") is weighed apart from one opening an unknown name."""
-    names = [t for t in doc[start:end] if t.is_alpha]
+    tw = doc_words(doc)
+    names = [k for k in range(start, end) if tw.alpha[k]]
     if len(names) < 2:
         return {}
-    if names[0].lower_ in cues()["settlement_words_first"]:
+    if tw.lower[names[0]] in cues()["settlement_words_first"]:
         return {"settlement_word_first": 1.0}
     given = _given_names()
     x: Features = {}
-    if names[0].text in given:
+    if tw.text[names[0]] in given:
         x["given_name_first=" + ("known" if known else "unknown")] = 1.0
-    if names[-1].text in given:
+    if tw.text[names[-1]] in given:
         x["given_name_last"] = 1.0
     return x
 
 
 def _word_at(doc: Any, i: int) -> str:
     """The lower-case word at token i with the parts a hyphen glues to it ("fly-half" is three tokens)."""
-    j, out = i, doc[i].lower_
-    while j + 1 < len(doc) and not doc[j].whitespace_ and "-" in (doc[j].text, doc[j + 1].text):
+    tw = doc_words(doc)
+    j, out = i, tw.lower[i]
+    while j + 1 < tw.n and not tw.ws[j] and "-" in (tw.text[j], tw.text[j + 1]):
         j += 1
-        out += doc[j].lower_
+        out += tw.lower[j]
     return out
 
 
@@ -382,7 +393,8 @@ def _ordinary_news_features(doc: Any, start: int, end: int, text: str, root: Any
         x["club_suffix_after"] = 1.0
     after = end + 1 if nxt is not None and nxt.text in {"'s", "’s", "'", "’"} else end
     # the role right after the name or its possessive, or one word later ("Liverpool's new striker")
-    if any(k < len(doc) and _in_a_listed_word(doc[k].lower_, "team_role_words") and _word_at(doc, k) in c["team_role_words"]
+    lower = doc_words(doc).lower
+    if any(k < len(lower) and _in_a_listed_word(lower[k], "team_role_words") and _word_at(doc, k) in c["team_role_words"]
            for k in (after, after + 1)):
         x["team_role_after"] = 1.0
     if prev is not None and _in_a_listed_word(prev.lower_, "person_role_words") and \
@@ -413,8 +425,9 @@ def _ordinary_news_features(doc: Any, start: int, end: int, text: str, root: Any
 
 def _role_before(doc: Any, start: int) -> str:
     """The word before the name, with a hyphen's first part ("Car-maker Honda", "fly-half Jones")."""
+    tw = doc_words(doc)
     k = start - 1
-    while k > 0 and not doc[k - 1].whitespace_ and "-" in (doc[k].text, doc[k - 1].text):
+    while k > 0 and not tw.ws[k - 1] and "-" in (tw.text[k], tw.text[k - 1]):
         k -= 1
     return _word_at(doc, k) if k >= 0 else ""
 
@@ -445,24 +458,19 @@ def _find_names_by_role(doc: Any) -> tuple[frozenset[str], frozenset[str], froze
     c = cues()
     company: set[str] = set()
     person: set[str] = set()
-    orths, vocab = doc_orths(doc), doc.vocab
-    # only a capitalised word can be such a name: found from the orth ids, so the other tokens never become
-    # Token objects (this pass reads every document the recognizer sees); which words are capitalised is kept
-    # across documents (`_capitalised_words`), so most tokens cost one dictionary read
-    capitalised = _capitalised_words(vocab)
-    fill_word_table(capitalised, orths, lambda orth: _capitalised_word_of(vocab, orth), _CAPITALISED_SIZE)
-    for i in range(1, len(orths)):
-        if not capitalised[orths[i]]:
-            continue
-        text = lexeme_attrs(vocab, orths[i])[0]
-        before = lexeme_attrs(vocab, orths[i - 1])[1]
+    # only a capitalised word can be such a name: found from the document's word table, so the other tokens
+    # never become Token objects (this pass reads every document the recognizer sees)
+    words = doc_words(doc)
+    text, lower, name = words.text, words.lower, words.name
+    for i in itertools.compress(range(1, words.n), name[1:]):
+        before = lower[i - 1]
         if before in c["company_heads_before"]:
-            company.add(text)
+            company.add(text[i])
         elif _in_a_listed_word(before, "person_role_words") and _role_before(doc, i) in c["person_role_words"] and not (
-                i + 1 < len(orths) and lexeme_attrs(vocab, orths[i + 1])[0][:1].isupper()):
-            person.add(text)  # a one-word name ("singer Usher"), not a full name's first word
+                i + 1 < words.n and text[i + 1][:1].isupper()):
+            person.add(text[i])  # a one-word name ("singer Usher"), not a full name's first word
     labels: dict[str, set[str]] = {}
-    for ent in doc.ents:
+    for ent in doc_ents(doc):
         # (`span_text` = `ent.text`, cut from the document's text read once rather than joined from the tokens)
         labels.setdefault(span_text(ent), set()).add(ent.label_)
     orgs = frozenset(t for t, ls in labels.items() if "ORG" in ls and not ls & {"GPE", "LOC", "FAC"})
@@ -478,36 +486,20 @@ def _in_a_listed_word(word: str, key: str) -> bool:
     return any(word in listed for listed in cues()[key])
 
 
-_CAPITALISED_SIZE = 1 << 17  # distinct words kept, as `lexeme_attrs`' cache
-
-
-@functools.lru_cache(maxsize=4)
-def _capitalised_words(vocab: Any) -> dict[int, bool]:
-    """`_capitalised_word_of` of every word met so far, by orth id, one table per vocabulary (as `_Tokens`' word
-    table): a word's spelling never changes."""
-    return {}
-
-
-def _capitalised_word_of(vocab: Any, orth: int) -> bool:
-    """Whether the word opens with a capital and is all letters: what `_find_names_by_role` looks at."""
-    text, _, alpha, _ = lexeme_attrs(vocab, orth)
-    return bool(text[:1].isupper() and alpha)
-
-
 @functools.cache
 def _domain_words() -> dict[str, frozenset[str]]:
     return {name: frozenset(words) for name, words in cues()["doc_domain_words"].items()}
 
 
-_WORD_DOMAINS: dict[int, tuple[str, ...]] = {}  # orth id → the domains whose word lists hold the word
+@functools.cache
+def _domains_of(low: str) -> tuple[str, ...]:
+    """The domains whose word lists hold the lower-case word, in the lists' order."""
+    return tuple(name for name, words in _domain_words().items() if low in words)
 
 
-def _domains_of(vocab: Any, orth: int) -> tuple[str, ...]:
-    found = _WORD_DOMAINS.get(orth)
-    if found is None:
-        low = lexeme_attrs(vocab, orth)[1]
-        found = _WORD_DOMAINS[orth] = tuple(name for name, words in _domain_words().items() if low in words)
-    return found
+@functools.cache
+def _any_domain_word() -> frozenset[str]:
+    return frozenset().union(*_domain_words().values())
 
 
 def doc_domain(doc: Any) -> str | None:
@@ -519,14 +511,16 @@ def doc_domain(doc: Any) -> str | None:
 
 def _find_domain(doc: Any) -> str | None:
     c = cues()
-    vocab, orths = doc.vocab, doc_orths(doc)
+    words = doc_words(doc)
     counts: dict[str, int] = {}
-    # each distinct word once, in the order the text first uses it, so ties go to the domain met first as before
-    for orth, n in Counter(orths).items():
-        for name in _domains_of(vocab, orth):
+    # the domain words are picked from the word table's lower-case column in one C-level filter, and counted
+    # there: only they can count; each distinct one once, in the order the text first uses it, so ties go to
+    # the domain met first
+    for low, n in Counter(filter(_any_domain_word().__contains__, words.lower)).items():
+        for name in _domains_of(low):
             counts[name] = counts.get(name, 0) + n
     best = max(counts, key=counts.__getitem__) if counts else None
-    if best is not None and (counts[best] < c["domain_min_count"] or counts[best] < c["domain_min_share"] * len(orths)):
+    if best is not None and (counts[best] < c["domain_min_count"] or counts[best] < c["domain_min_share"] * words.n):
         best = None
     return best
 

@@ -59,7 +59,7 @@ from dateline.nlp.components.places import (
     outlet_names,
     quarter_town,
 )
-from dateline.nlp.text import doc_orths, doc_text, span_text
+from dateline.nlp.text import doc_orths, doc_text, doc_words, span_text
 from dateline.resources import Resources
 
 MODIFIER = "country name used as a modifier"
@@ -1099,7 +1099,7 @@ def _demonym_tokens(doc: Doc, gaz: Gazetteer) -> list[Any]:
     demonym_words.update(orth for orth in new if _is_demonym(gaz, vocab, orth))
     seen |= new
     demonyms = words & demonym_words
-    return [doc[i] for i, orth in enumerate(orths) if orth in demonyms] if demonyms else []
+    return [doc[i] for i in itertools.compress(range(len(orths)), map(demonyms.__contains__, orths))] if demonyms else []
 
 
 _DEMONYM_ORTHS_SIZE = 1 << 17  # words kept, as `_is_demonym`'s cache
@@ -1281,8 +1281,15 @@ def _may_hold_a_head(text: str, key: str = "outlet_name_heads") -> bool:
     words = _head_first_words(key)
     if words is None:
         return True
-    low = (text if text.isascii() else text.translate(_CASELESS_ASCII)).lower()
+    low = _caseless_lower(text)
     return any(w in low for w in words)
+
+
+@functools.lru_cache(maxsize=1)
+def _caseless_lower(text: str) -> str:
+    """The text lowered as a case-blind pattern reads it, for the last text asked: `_may_hold_a_head` asks for
+    each of its lists (outlets' and state media's heads) on the same text."""
+    return (text if text.isascii() else text.translate(_CASELESS_ASCII)).lower()
 
 
 def _outlet_country(article: Article, gaz: Gazetteer) -> str | None:
@@ -2122,7 +2129,7 @@ class Resolver:
         gaz = self.gaz
         # where each sentence and paragraph starts, read once for both passes: walking doc.sents builds a Span per
         # sentence, and the mentions and the context each used to walk it
-        sent_starts = [s.start_char for s in doc.sents]
+        sent_starts = [start for start, _ in doc_words(doc).sentences()]
         para_starts = _paragraph_starts(article.text)
         mentions = _mentions(article, doc, gaz, sent_starts, para_starts)
         ctx = _context(article, doc, mentions, gaz, sent_starts, para_starts)
@@ -2294,7 +2301,7 @@ class Resolver:
         if len(media) != 1:
             return None
         (cc, m), = media.items()
-        force = next((t for t in doc if t.text[:1].isupper() and self.gaz.demonym_country(t.text) not in {None, cc}
+        force = next((t for t in _demonym_tokens(doc, self.gaz) if self.gaz.demonym_country(t.text) not in {None, cc}
                       and _ground_force_acting(t)), None)
         if force is None or (country := self.gaz.country(cc)) is None:
             return None
@@ -2310,9 +2317,8 @@ class Resolver:
             if m.speaking and (e := self._state_of_media(m, article)) is not None:
                 found.setdefault(e.cc, m)
         text = doc_text(doc)
-        for t in doc:
-            if t.text[:1].isupper() and (cc := self.gaz.demonym_country(t.text)) is not None \
-                    and _state_media_after().match(text, t.idx + len(t.text)):
+        for t in _demonym_tokens(doc, self.gaz):
+            if (cc := self.gaz.demonym_country(t.text)) is not None and _state_media_after().match(text, t.idx + len(t.text)):
                 found.setdefault(cc, Mention(t.idx, t.idx + len(t.text), t.text, t.text, "DEMONYM", None, None, None,
                                              0, 0))
         return found
@@ -2330,7 +2336,7 @@ class Resolver:
         country = self.gaz.country(cc)
         if country is None:
             return None
-        tok = next((t for t in doc if t.text[:1].isupper() and self.gaz.demonym_country(t.text) == cc), None)
+        tok = next((t for t in _demonym_tokens(doc, self.gaz) if self.gaz.demonym_country(t.text) == cc), None)
         actors = [(a, tables()["actor_countries"][a.group(0)]) for a in _actor_names().finditer(article.text)]
         homes = {c for _, ccs in actors for c in ccs}
         if tok is not None and not _locates(tok) and (target := self._target_group_home(doc, homes, article)):
@@ -3557,7 +3563,7 @@ NEIGHBOUR_FOCUS = 0.75  # share of the paragraph's most named country that a nei
 
 def _paragraph_sentences(sentence: Span, paragraph: Span, doc: Doc) -> tuple[list[tuple[int, int]], int] | None:
     """The paragraph's sentences (character ranges) and the index of the event's sentence among them."""
-    sents = [(s.start_char, s.end_char) for s in doc.sents if paragraph.start <= s.start_char < paragraph.end]
+    sents = [(a, b) for a, b in doc_words(doc).sentences() if paragraph.start <= a < paragraph.end]
     k = next((i for i, (a, b) in enumerate(sents) if a <= sentence.start < b), None)
     return None if k is None else (sents, k)
 

@@ -9,6 +9,7 @@ text of a Doc never changes after tokenization (retokenizing merges tokens, not 
 from __future__ import annotations
 
 import functools
+import itertools
 from collections.abc import Callable
 from typing import Any
 
@@ -55,6 +56,99 @@ def fill_word_table(table: dict[int, Any], orths: list[int], compute: Callable[[
         new = set(orths)
     for orth in new:
         table[orth] = compute(orth)
+
+
+def cap_text(text: str) -> bool:
+    """A capitalised word as the toponym passes read one: a capital first and a letter somewhere ("ØRSTED", "3rd"
+    is not)."""
+    return bool(text) and text[0].isupper() and any(ch.isalpha() for ch in text)
+
+
+@functools.lru_cache(maxsize=1 << 17)
+def word_attrs(vocab: Any, orth: int) -> tuple[str, str, bool, bool, bool, bool]:
+    """(text, lower case, is_alpha, is_punct, capitalised as `cap_text` reads it, a capital first and all letters)
+    of a word by orth id: `lexeme_attrs` and the two capitalisation tests the geocoding passes make, worked out
+    once per process per word (a word's spelling never changes)."""
+    text, lower, alpha, punct = lexeme_attrs(vocab, orth)
+    return text, lower, alpha, punct, cap_text(text), bool(text[:1].isupper() and alpha)
+
+
+_WORD_TABLE_SIZE = 1 << 17  # distinct words kept, as `word_attrs`' cache
+_WORDS_KEY = ("dateline", "words")
+
+
+@functools.lru_cache(maxsize=4)
+def _word_table(vocab: Any) -> dict[int, tuple[str, str, bool, bool, bool, bool]]:
+    """`word_attrs` of every word met so far, by orth id, one table per vocabulary: `DocWords` reads it for every
+    document."""
+    return {}
+
+
+class DocWords:
+    """The document's words as columns (one list per attribute), built once per document and read by every
+    geocoding pass: the places component's candidate passes, the recognizer's features, the person-name and
+    company passes. Each pass used to build a table of its own from the orth ids (a set difference and a dict
+    read per word each time), and reading the columns already in memory costs less than reading another
+    cache-cold table; a spaCy `Token` per word (`doc[i]`) costs more still, as it is built anew on every access.
+    `name` is a capital first and all letters, the test of a name's word; `cap` is `cap_text`'s looser test."""
+
+    __slots__ = ("_capitalised", "_names", "_sentences", "alpha", "cap", "idx", "lower", "n", "name", "orths", "punct", "sent_start",
+                 "text", "ws")
+
+    def __init__(self, doc: Doc) -> None:
+        from spacy.attrs import IDX, ORTH, SENT_START, SPACY
+
+        # text, lower case, alpha and punct are the lexeme's: read once per distinct word, by orth id; the array is
+        # read by column (one list per attribute), not as a list per token taken apart again
+        columns = doc.to_array([ORTH, SPACY, IDX, SENT_START]).T.tolist() if len(doc) else [[], [], [], []]
+        orth_column, space_column, idx_column, start_column = columns
+        vocab = doc.vocab
+        self.orths = doc_orths(doc, orth_column)
+        table = _word_table(vocab)
+        fill_word_table(table, self.orths, lambda orth: word_attrs(vocab, orth), _WORD_TABLE_SIZE)
+        rows = list(map(table.__getitem__, self.orths))
+        # one transposition instead of a list comprehension per attribute
+        text, lower, alpha, punct, cap, name = zip(*rows) if rows else ((),) * 6
+        self.text, self.lower, self.alpha, self.punct = list(text), list(lower), list(alpha), list(punct)
+        self.cap, self.name = list(cap), list(name)
+        self.ws = [" " if space else "" for space in space_column]
+        self.idx = idx_column
+        self.sent_start = [value == 1 for value in start_column]  # = Token.is_sent_start (1 starts a sentence)
+        self.n = len(idx_column)
+        self._capitalised: list[int] | None = None
+        self._names: list[int] | None = None
+        self._sentences: list[tuple[int, int]] | None = None
+
+    def capitalised(self) -> list[int]:
+        """The positions of the capitalised words (`cap`), in text order: most of a text is lower-case words, and
+        the passes that look for names start only here. Worked out on first use."""
+        if self._capitalised is None:
+            self._capitalised = list(itertools.compress(range(self.n), self.cap))
+        return self._capitalised
+
+    def sentences(self) -> list[tuple[int, int]]:
+        """Each sentence's (start_char, end_char), as `doc.sents` gives them (a sentence opens at the first word and
+        at every word the parse marks as a sentence start), without building a Span per sentence."""
+        if self._sentences is None:
+            firsts = [0, *itertools.compress(range(1, self.n), self.sent_start[1:])] if self.n else []
+            ends = [*firsts[1:], self.n]
+            self._sentences = [(self.idx[i], self.idx[j - 1] + len(self.text[j - 1])) for i, j in zip(firsts, ends)]
+        return self._sentences
+
+    def names(self) -> list[int]:
+        """The positions of the words a name is made of (`name`: a capital first, all letters), in text order."""
+        if self._names is None:
+            self._names = list(itertools.compress(range(self.n), self.name))
+        return self._names
+
+
+def doc_words(doc: Doc) -> DocWords:
+    """The document's `DocWords`, built on first use and kept in its `user_data` (lists of strings and flags, no
+    reference back to the document); the length guards a reused key."""
+    kept = doc.user_data.get(_WORDS_KEY)
+    if kept is None or kept.n != len(doc):
+        kept = doc.user_data[_WORDS_KEY] = DocWords(doc)
+    return kept
 
 
 # Fine-grained tags of a finite verb: what a sentence has and a caption or a section heading lacks

@@ -21,7 +21,6 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
-from spacy.attrs import IDX, ORTH, SENT_START, SPACY
 from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.language import Language
 from spacy.tokens import Doc, Span
@@ -37,7 +36,7 @@ from dateline.geo.gazetteer import (
     tables,
 )
 from dateline.geo.models import cues
-from dateline.nlp.text import doc_orths, doc_text, fill_word_table, lexeme_attrs, span_text
+from dateline.nlp.text import DocWords, cap_text, doc_ents, doc_text, doc_words, span_text
 
 SPAN_KEY = "dl_places"
 MAX_TOKENS = 6
@@ -95,52 +94,9 @@ def _is_cap(tok: Any) -> bool:
     return _cap_text(tok.text)
 
 
-def _cap_text(text: str) -> bool:
-    return bool(text) and text[0].isupper() and any(ch.isalpha() for ch in text)
-
-
-@functools.lru_cache(maxsize=1 << 17)
-def _word_attrs(vocab: Any, orth: int) -> tuple[str, str, bool, bool, bool]:
-    """`lexeme_attrs` and whether the word is capitalised, by orth id. Kept across documents like `lexeme_attrs`:
-    a word's capitalisation never changes, and testing it anew for each distinct word of every document was a
-    fair part of building the token table."""
-    text, lower, alpha, punct = lexeme_attrs(vocab, orth)
-    return text, lower, alpha, punct, _cap_text(text)
-
-
-_WORD_TABLE_SIZE = 1 << 17  # distinct words kept, as `_word_attrs`' cache
-
-
-@functools.lru_cache(maxsize=4)
-def _word_table(vocab: Any) -> dict[int, tuple[str, str, bool, bool, bool]]:
-    """`_word_attrs` of every word met so far, by orth id, one table per vocabulary: `_Tokens` reads it for
-    every document, and a word's attributes never change."""
-    return {}
-
-
-class _Tokens:
-    """The token attributes the candidate passes read, taken from the Doc in one pass: every `doc[i]` builds a
-    new Token object, and the n-gram, landmark and place-word scans used to read each token many times over."""
-
-    __slots__ = ("alpha", "cap", "idx", "lower", "n", "punct", "sent_start", "text", "ws")
-
-    def __init__(self, doc: Doc) -> None:
-        # text, lower case, alpha and punct are the lexeme's: read once per distinct word, by orth id; the array is
-        # read by column (one list per attribute), not as a list per token taken apart again
-        columns = doc.to_array([ORTH, SPACY, IDX, SENT_START]).T.tolist() if len(doc) else [[], [], [], []]
-        orth_column, space_column, idx_column, start_column = columns
-        vocab = doc.vocab
-        orths = doc_orths(doc, orth_column)  # kept for the person-name and demonym passes
-        table = _word_table(vocab)
-        fill_word_table(table, orths, lambda orth: _word_attrs(vocab, orth), _WORD_TABLE_SIZE)
-        rows = list(map(table.__getitem__, orths))
-        # one transposition instead of a list comprehension per attribute
-        text, lower, alpha, punct, cap = zip(*rows) if rows else ((),) * 5
-        self.text, self.lower, self.alpha, self.punct, self.cap = list(text), list(lower), list(alpha), list(punct), list(cap)
-        self.ws = [" " if space else "" for space in space_column]
-        self.idx = idx_column
-        self.sent_start = [value == 1 for value in start_column]  # = Token.is_sent_start (1 starts a sentence)
-        self.n = len(idx_column)
+_cap_text = cap_text
+# the token attributes the candidate passes read: the document's one word table (`nlp.text.DocWords`)
+_Tokens = DocWords
 
 
 @functools.cache
@@ -257,14 +213,19 @@ def _ner_at(doc: Doc, ents: list[Span] | None = None) -> list[str | None]:
     return labels
 
 
+_LOWER_ARTICLES = frozenset({"al", "el"})
+
+
 def _ngrams(doc: Doc, tk: _Tokens | None = None) -> list[tuple[int, int]]:
     """Token ranges that may be a place name: start capitalised, continue with capitalised words,
     connectors or hyphen-glued parts ("Pol-edokhtar"), never end on a connector or hyphen."""
-    tk = tk or _Tokens(doc)
+    tk = tk or doc_words(doc)
     text, lower, ws, alpha, punct, cap, n = tk.text, tk.lower, tk.ws, tk.alpha, tk.punct, tk.cap, tk.n
     out: list[tuple[int, int]] = []
-    for i in range(n):
-        lower_article = lower[i] in {"al", "el"} and i + 1 < n and cap[i + 1] and ws[i]
+    # a name starts with a capital, or with a lower-case article ("el Mina"): only those words are tried
+    articles = list(itertools.compress(range(n), map(_LOWER_ARTICLES.__contains__, lower)))
+    for i in sorted(set(tk.capitalised()).union(articles)) if articles else tk.capitalised():
+        lower_article = lower[i] in _LOWER_ARTICLES and i + 1 < n and cap[i + 1] and ws[i]
         if not lower_article and (not cap[i] or lower[i] in CONNECTORS and text[i].istitle() is False):
             continue  # a name starts with a capital, or with a lower-case article: "el Mina"
         for j in range(i + 1, min(n, i + MAX_TOKENS) + 1):
@@ -299,8 +260,8 @@ def find_toponyms(doc: Doc, gazetteer: Any, recognizer: Any | None = None, words
     decides the names spaCy labels a person or organisation (`keep_blocked`; False: such names are dropped
     unless a place word is near, the rule before the recognizer learned it)."""
     # `doc.ents` builds a new tuple of Spans on every access: read once for the generator and the person tests
-    ents = list(doc.ents)
-    tk = _Tokens(doc)  # one token table for the generator and the quarter pass
+    ents = list(doc_ents(doc))
+    tk = doc_words(doc)  # one token table for the generator and the quarter pass
     cands = propose_toponyms(doc, gazetteer, keep_blocked=keep_blocked and recognizer is not None, words=words,
                              ents=ents, tk=tk)
     _mark_quarters_of_towns(doc, cands, gazetteer, tk)
@@ -344,7 +305,7 @@ def _mark_quarters_of_towns(doc: Doc, cands: list[Candidate], gazetteer: Any = N
     after_a_name = [c for c in cands if c.start - 2 in towns]
     if not after_a_name:
         return
-    tk = tk or _Tokens(doc)
+    tk = tk or doc_words(doc)
     for cand in after_a_name:
         first = towns[cand.start - 2]
         if not _town_of_quarter(tk.lower, tk.cap, first.start, cand.start - 2, tk.n):
@@ -561,7 +522,7 @@ def propose_toponyms(doc: Doc, gazetteer: Any, keep_blocked: bool = False, words
     # a Span's attributes are slow to read
     ent_rows = [(e.start, e.end, e.label_) for e in ents]
     stop = _stop_names()
-    tk = tk or _Tokens(doc)
+    tk = tk or doc_words(doc)
     grams = _ngrams(doc, tk)
     full = doc_text(doc, tk.text, tk.ws)
     texts = [full[tk.idx[i] : tk.idx[j - 1] + len(tk.text[j - 1])] for i, j in grams]
@@ -966,7 +927,7 @@ def _opening_place_line(doc: Doc, tk: _Tokens | None = None) -> int:
     text after it. Its names are written as a hierarchy, so what NER calls them does not block them (as after
     "(" or a comma inside a sentence); 0 when the text opens otherwise. The words are read from the token table
     `tk` (built here when the caller has none)."""
-    tk = tk or _Tokens(doc)
+    tk = tk or doc_words(doc)
     commas = 0
     for i in range(min(25, tk.n)):
         text = tk.text[i]
@@ -1165,7 +1126,7 @@ def _named_by_place_word(doc: Doc, found: list[Candidate], stop: frozenset[str],
     plural_of, place_after = frozenset(cues()["unknown_place_list"]), frozenset(cues()["unknown_place_after"])
     bare_preps = frozenset(cues()["bare_unknown_preps"])
     near_preps = frozenset(cues()["near_unknown_preps"])
-    tk = tk or _Tokens(doc)
+    tk = tk or doc_words(doc)
     lower, cap, alpha, text = tk.lower, tk.cap, tk.alpha, tk.text
     out: list[Candidate] = []
     n = tk.n
@@ -1180,7 +1141,10 @@ def _named_by_place_word(doc: Doc, found: list[Candidate], stop: frozenset[str],
         gap = lower[list_next:i]
         return list_next > 0 and bool(gap) and all(w in {",", "and", "or"} for w in gap)
 
-    for i in range(1, n):
+    # only a name's word or a listed name the gazetteer knows moves the walk: the other words are passed over
+    for i in sorted(set(tk.names()).union(starts)):
+        if i < 1:
+            continue
         k = i - 1
         if lower[k] in {"the", "a"}:
             k -= 1
@@ -1313,8 +1277,8 @@ def _named_by_context(doc: Doc, found: list[Candidate], stop: frozenset[str], tk
             k += 1
         return k < n and lower[k] in heads and k + 1 < n and lower[k + 1] in {"in", "of", "near", "outside", "north", "south", "east", "west"}
 
-    for i in range(1, n):
-        if not (cap[i] and alpha[i]) or cap[i - 1] and alpha[i - 1] or text[i - 1] == "-":
+    for i in tk.names():
+        if i < 1 or cap[i - 1] and alpha[i - 1] or text[i - 1] == "-":
             continue
         if tk.sent_start[i] or _overlaps(i, i + 1, found) or _overlaps(i, i + 1, out):
             continue
@@ -1516,7 +1480,7 @@ _ENGLISH_CONNECTORS = frozenset({"at", "as", "an"})
 
 def _landmarks(doc: Doc, found: list[Candidate], tk: _Tokens | None = None) -> list[Candidate]:
     """Named sites: a capitalised name ending in Square, Bridge, Mosque, Embassy … ("Al-Sinak Bridge")."""
-    tk = tk or _Tokens(doc)
+    tk = tk or doc_words(doc)
     text, lower, cap = tk.text, tk.lower, tk.cap
     heads = _words("landmark_heads") | _institution_words()
     out = []
