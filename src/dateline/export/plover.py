@@ -23,34 +23,23 @@ import functools
 import json
 import re
 from collections.abc import Iterable, Iterator
-from importlib import resources as importlib_resources
 from typing import IO, Any
 
 from dateline.codebook import default_codebook
-from dateline.errors import ResourceMissingError
 from dateline.model import Event, Report, Span, Statement
-from dateline.yaml_files import load_yaml
-
-
-@functools.cache
-def _plover_yaml() -> dict[str, Any]:
-    try:
-        raw = importlib_resources.files("dateline.data").joinpath("plover.yaml").read_text(encoding="utf-8")
-    except FileNotFoundError as exc:  # pragma: no cover - packaging error
-        raise ResourceMissingError("dateline/data/plover.yaml is missing from the package; reinstall dateline") from exc
-    return dict(load_yaml(raw))
+from dateline.yaml_files import packaged_yaml
 
 
 def acled_events() -> dict[str, dict[str, Any]]:
     """ACLED sub-event type → {"event", "mode", and optionally "source" and "recipient", the ACLED actors on each
     side}: `acled_events` of the packaged plover.yaml."""
-    return dict(_plover_yaml()["acled_events"])
+    return dict(packaged_yaml("plover.yaml")["acled_events"])
 
 
 @functools.cache
 def _actor_rules() -> tuple[list[tuple[re.Pattern[str], str]], list[tuple[re.Pattern[str], str]], dict[int, str]]:
     """(name pattern → code, name pattern → sector, inter code → sector) from plover.yaml."""
-    data = _plover_yaml()
+    data = packaged_yaml("plover.yaml")
     codes = [(re.compile(rule["pattern"]), str(rule["code"])) for rule in data["actor_codes"]]
     sectors = [(re.compile(rule["pattern"]), str(rule["sector"])) for rule in data["actor_sectors"]["names"]]
     by_inter = {int(k): str(v) for k, v in data["actor_sectors"]["inter"].items()}
@@ -162,7 +151,7 @@ def _cite_info(report: Report) -> dict[str, Any]:
     article = report.article
     coder = f"dateline {report.pipeline_version}" if report.pipeline_version else "dateline"
     return {"citation": article.id, "url": article.url, "title": article.title, "language": article.language,
-            "publication": article.publisher, "coder": coder, "codebook": _plover_yaml().get("version")}
+            "publication": article.publisher, "coder": coder, "codebook": packaged_yaml("plover.yaml").get("version")}
 
 
 def _listed(actor: dict[str, Any] | None) -> list[dict[str, Any]]:

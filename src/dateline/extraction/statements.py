@@ -19,17 +19,15 @@ from __future__ import annotations
 
 import functools
 from dataclasses import dataclass
-from importlib import resources as importlib_resources
 from typing import Any
 
 from spacy.tokens import Doc, Token
 
-from dateline.errors import ResourceMissingError
 from dateline.extraction import quotes as quotes_mod
 from dateline.model import Article, DateMention, Place, Quote, Span, Statement
 from dateline.nlp.text import tokens_with_lemma
 from dateline.resources import Resources
-from dateline.yaml_files import load_yaml
+from dateline.yaml_files import packaged_yaml
 
 # Head lemmas of common actor nouns → the codebook's actor template key.
 GROUP_TEMPLATES = {
@@ -54,14 +52,9 @@ class Cue:
     particle: str | None  # a child word the cue needs ("call on"), or None
 
 
-@functools.cache
 def load_plover() -> dict[str, Any]:
     """The packaged PLOVER table; a missing file is a clear error."""
-    try:
-        raw = importlib_resources.files("dateline.data").joinpath("plover.yaml").read_text(encoding="utf-8")
-    except FileNotFoundError as exc:  # pragma: no cover - packaging error
-        raise ResourceMissingError("dateline/data/plover.yaml is missing from the package; reinstall dateline") from exc
-    return dict(load_yaml(raw))
+    return packaged_yaml("plover.yaml")
 
 
 @functools.cache
