@@ -1,4 +1,4 @@
-"""The candidate passes read token attributes from one table built per document (places._Tokens) and words by
+"""The candidate passes read token attributes from one table built per document (nlp.text.DocWords) and words by
 orth id (person names, nationality words): the faster paths must give what reading each Token gives."""
 
 from __future__ import annotations
@@ -13,13 +13,11 @@ from dateline.geo.models import (
 )
 from dateline.geo.resolve import _demonym_tokens
 from dateline.nlp.components.places import (
-    _cap_text,
     _entity_rows,
     _mark_quarters_of_towns,
-    _Tokens,
     propose_toponyms,
 )
-from dateline.nlp.text import doc_words
+from dateline.nlp.text import DocWords, cap_text, doc_words
 
 TEXT = ("Gunmen from the Al-Shabaab group attacked Pol-e Dokhtar and Umm Qaşr; President Ruto's aide said "
         "Kenyan and Somali troops (AMISOM) held el Mina . Commissioner Otieno , 3rd Street, ØRSTED — ok.")
@@ -27,7 +25,7 @@ TEXT = ("Gunmen from the Al-Shabaab group attacked Pol-e Dokhtar and Umm Qaşr; 
 
 def test_token_table_matches_each_token(nlp) -> None:  # type: ignore[no-untyped-def]
     doc = nlp.make_doc(TEXT)
-    tk = _Tokens(doc)
+    tk = DocWords(doc)
     assert tk.n == len(doc)
     assert tk.text == [t.text for t in doc]
     assert tk.lower == [t.lower_ for t in doc]
@@ -35,16 +33,16 @@ def test_token_table_matches_each_token(nlp) -> None:  # type: ignore[no-untyped
     assert tk.alpha == [t.is_alpha for t in doc]
     assert tk.punct == [t.is_punct for t in doc]
     assert tk.idx == [t.idx for t in doc]
-    assert tk.cap == [_cap_text(t.text) for t in doc]
+    assert tk.cap == [cap_text(t.text) for t in doc]
 
 
 def test_token_table_of_an_empty_doc(nlp) -> None:  # type: ignore[no-untyped-def]
-    assert _Tokens(nlp.make_doc("")).n == 0
+    assert DocWords(nlp.make_doc("")).n == 0
 
 
 def test_token_table_of_a_one_word_doc(nlp) -> None:  # type: ignore[no-untyped-def]
     doc = nlp("Mogadishu ")
-    tk = _Tokens(doc)
+    tk = DocWords(doc)
     assert (tk.n, tk.text, tk.idx, tk.ws, tk.sent_start) == (1, ["Mogadishu"], [0], [" "], [True])
 
 
@@ -65,14 +63,14 @@ def test_entity_rows_as_the_spans_give_them(nlp) -> None:  # type: ignore[no-unt
     # the entity's text is cut from the document's text: the same as Span.text, spaces inside a name included
     doc = nlp("Miners blocked the Las Bambas mine near Chumbivilcas, Cusco Region, on Monday, and police in "
               "Lima  and the Ministry of Interior said the road to Puno was shut.")
-    rows = _entity_rows(doc, _Tokens(doc))
+    rows = _entity_rows(doc, DocWords(doc))
     assert rows == [(e.start, e.end, e.label_, e.text) for e in doc.ents]
     assert any(text == "Lima" for *_, text in rows)
 
 
 def test_name_words_of_the_table_as_by_token(nlp) -> None:  # type: ignore[no-untyped-def]
     doc = nlp.make_doc(TEXT)
-    assert _Tokens(doc).name == [t.text[:1].isupper() and t.is_alpha for t in doc]
+    assert DocWords(doc).name == [t.text[:1].isupper() and t.is_alpha for t in doc]
 
 
 def test_one_word_table_per_document(nlp) -> None:  # type: ignore[no-untyped-def]
@@ -109,7 +107,7 @@ def test_quarters_marked_alike_with_the_callers_token_table(resources, nlp) -> N
     marks = []
     for shared in (True, False):
         doc = nlp(text)
-        tk = _Tokens(doc)
+        tk = DocWords(doc)
         cands = propose_toponyms(doc, resources.gazetteer, keep_blocked=True, tk=tk)
         _mark_quarters_of_towns(doc, cands, resources.gazetteer, tk if shared else None)
         marks.append([(doc[c.start : c.end].text, c.kind_hint) for c in cands])
@@ -322,7 +320,7 @@ def test_domain_counts_from_the_table_as_by_word(nlp) -> None:  # type: ignore[n
 def test_name_positions_of_the_table_as_by_token(nlp) -> None:  # type: ignore[no-untyped-def]
     doc = nlp.make_doc(TEXT)
     words = doc_words(doc)
-    assert words.capitalised() == [t.i for t in doc if _cap_text(t.text)]
+    assert words.capitalised() == [t.i for t in doc if cap_text(t.text)]
     assert words.names() == [t.i for t in doc if t.text[:1].isupper() and t.is_alpha]
 
 

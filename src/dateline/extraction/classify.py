@@ -25,7 +25,7 @@ from dateline.codebook import load_codebook
 from dateline.extraction import actors as actors_mod
 from dateline.extraction import fatalities as fatalities_mod
 from dateline.extraction.packaged import Lexicon, any_of
-from dateline.nlp.text import doc_text, span_ents, span_text, string_listed
+from dateline.nlp.text import doc_text, kept_with, span_ents, span_text, string_listed
 from dateline.yaml_files import load_yaml
 
 # ---------------------------------------------------------------------------------------------------------
@@ -638,14 +638,13 @@ def _lexicon_words(doc: Doc) -> list[int]:
     """Indices of the document's tokens whose lemma or lower-case form the trigger lexicon lists, in text order.
     find_triggers runs once per sentence and clause and looked at every token of each; the few listed ones are
     found here once per document from its arrays (each distinct word's string tested once per process), and
-    only they become Token objects. Kept with the document, whose parse no longer changes in the extract stage."""
-    found = doc.user_data.get(_LEXICON_WORDS_KEY)
-    if found is None:
+    only they become Token objects."""
+    def find(doc: Doc) -> list[int]:
         strings = doc.vocab.strings
         rows = doc.to_array([LEMMA, LOWER]).tolist() if len(doc) else []
-        found = [i for i, (lemma, lower) in enumerate(rows) if _lemma_listed(strings, lemma) or _lower_listed(strings, lower)]
-        doc.user_data[_LEXICON_WORDS_KEY] = found
-    return found
+        return [i for i, (lemma, lower) in enumerate(rows) if _lemma_listed(strings, lemma) or _lower_listed(strings, lower)]
+
+    return kept_with(doc, _LEXICON_WORDS_KEY, find)
 
 
 _LEXICON_WORDS_KEY = ("dateline", "trigger_words")

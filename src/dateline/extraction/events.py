@@ -44,7 +44,7 @@ from dateline.model import (
     Span,
 )
 from dateline.nlp.components.dates import SPAN_KEY as DATE_SPAN_KEY
-from dateline.nlp.text import span_text, verbless
+from dateline.nlp.text import kept_with, span_text, verbless
 from dateline.resources import Resources
 
 # An event more than this many days before the report is background, not news (history filter).
@@ -237,14 +237,12 @@ _EARLIER_MARKS_KEY = ("dateline", "earlier_marks")
 def _earlier_marks(doc: Doc) -> list[int]:
     """Indices of the document's `_EARLIER_MARKS` words, in text order. Every sentence is asked whether it holds
     one, and a walk over its words made a Token object per word (most sentences have none); the document's
-    lower-case ids, read once, answer for all its sentences. Kept with the document, whose tokens no longer
-    change in the extract stage."""
-    found = doc.user_data.get(_EARLIER_MARKS_KEY)
-    if found is None:
+    lower-case ids, read once, answer for all its sentences."""
+    def find(doc: Doc) -> list[int]:
         marks = [doc.vocab.strings[word] for word in _EARLIER_MARKS]
-        found = np.flatnonzero(np.isin(doc.to_array(LOWER), marks)).tolist() if len(doc) else []
-        doc.user_data[_EARLIER_MARKS_KEY] = found
-    return found
+        return np.flatnonzero(np.isin(doc.to_array(LOWER), marks)).tolist() if len(doc) else []
+
+    return kept_with(doc, _EARLIER_MARKS_KEY, find)
 
 
 def _holds_word(positions: list[int], start: int, end: int) -> bool:
@@ -379,17 +377,16 @@ def _clause_openers(doc: Doc) -> list[int]:
     """Indices of the document's words a cut of `_coordinated_clauses` needs, in text order: a verb joined as a
     conjunct or as an adverbial clause, and a semicolon. Most sentences have none, and a walk over the root's
     children (a Token object each) to find that out ran for every sentence; the document's arrays, read once,
-    answer for all of them. Kept with the document, whose parse no longer changes in the extract stage."""
-    found = doc.user_data.get(_CLAUSE_OPENERS_KEY)
-    if found is None:
-        found = []
-        if len(doc):
-            strings = doc.vocab.strings
-            rows = doc.to_array([DEP, POS, ORTH])
-            verbs = np.isin(rows[:, 1], [VERB, AUX]) & np.isin(rows[:, 0], [strings["conj"], strings["advcl"]])
-            found = np.flatnonzero(verbs | (rows[:, 2] == strings[";"])).tolist()
-        doc.user_data[_CLAUSE_OPENERS_KEY] = found
-    return found
+    answer for all of them."""
+    def find(doc: Doc) -> list[int]:
+        if not len(doc):
+            return []
+        strings = doc.vocab.strings
+        rows = doc.to_array([DEP, POS, ORTH])
+        verbs = np.isin(rows[:, 1], [VERB, AUX]) & np.isin(rows[:, 0], [strings["conj"], strings["advcl"]])
+        return np.flatnonzero(verbs | (rows[:, 2] == strings[";"])).tolist()
+
+    return kept_with(doc, _CLAUSE_OPENERS_KEY, find)
 
 
 def _contrast_clause(verb: Token) -> bool:
@@ -2282,15 +2279,18 @@ def _paragraphs(text: str) -> list[tuple[int, int]]:
 
 
 def _paragraph_of(paragraphs: list[tuple[int, int]], char: int, text: str) -> Span:
-    for start, end in paragraphs:
-        if start <= char < end:
-            return Span.of(text, start, end)
-    return Span.of(text, 0, len(text))
+    start, end = _paragraph_bounds(paragraphs, char) or (0, len(text))
+    return Span.of(text, start, end)
+
+
+def _paragraph_bounds(paragraphs: list[tuple[int, int]], char: int) -> tuple[int, int] | None:
+    return next(((start, end) for start, end in paragraphs if start <= char < end), None)
 
 
 def _paragraph_start(paragraphs: list[tuple[int, int]], char: int) -> int:
     """Where `_paragraph_of` starts, without the Span (its text cut and checked) that every sentence asked for."""
-    return next((start for start, end in paragraphs if start <= char < end), 0)
+    bounds = _paragraph_bounds(paragraphs, char)
+    return bounds[0] if bounds is not None else 0
 
 
 # --- document level ---------------------------------------------------------------------------------------

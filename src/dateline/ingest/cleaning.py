@@ -21,7 +21,8 @@ _LINE_BREAK = re.compile(r"\r\n|\r|\n|\u2028|\u2029|\x0b|\x0c|\x85")
 _HSPACE_RUN = re.compile(r"[ \t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]{2,}|[\t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]")
 # Control and invisible format characters that carry no text (zero-width spaces, BOM, soft hyphen, C0/C1), and
 # lone surrogates (half an emoji from a JSON "\ud83d" escape), which cannot even be encoded as UTF-8.
-_CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f-\x84\x86-\x9f\u00ad\u200b-\u200d\u2060\ufeff\ufffe\ud800-\udfff]+")
+_CONTROL_CHARS = "\x00-\x08\x0e-\x1f\x7f-\x84\x86-\x9f\u00ad\u200b-\u200d\u2060\ufeff\ufffe\ud800-\udfff"
+_CONTROL = re.compile(f"[{_CONTROL_CHARS}]+")
 
 # IAB banner sizes left behind when an ad slot's placeholder is scraped: "728 x 90", "300x250", "[ 970×250 ]".
 _AD_SIZE = re.compile(r"^[\[(]?\s*\d{2,4}\s*[x×X]\s*\d{2,4}\s*(?:px)?\s*[\])]?$")
@@ -149,7 +150,6 @@ def _is_link_line(line: str) -> bool:
 
 
 _BLANK_CHARS = "\t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000"  # blanks other than the plain space
-_CONTROL_CHARS = "\x00-\x08\x0e-\x1f\x7f-\x84\x86-\x9f\u00ad\u200b-\u200d\u2060\ufeff\ufffe\ud800-\udfff"
 _ANY_GAP_CHAR = f"[ {_BLANK_CHARS}{_CONTROL_CHARS}]"
 # Inside a line, a run of blanks/control characters that is not a lone plain space (which stays as it is).
 _GAP = re.compile(f"{_ANY_GAP_CHAR}*(?:[{_BLANK_CHARS}{_CONTROL_CHARS}]| {{2}}){_ANY_GAP_CHAR}*")

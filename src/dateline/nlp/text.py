@@ -20,6 +20,16 @@ _KEY = ("dateline", "text")
 _ORTHS_KEY = ("dateline", "orths")
 
 
+def kept_with(doc: Doc, key: tuple[str, str], compute: Callable[[Doc], Any]) -> Any:
+    """`compute(doc)`, worked out on first use and kept in the document's `user_data` under `key`: the extract
+    stage asks per-document questions once per sentence or clause, and a Doc's tokens and parse no longer change
+    there."""
+    found = doc.user_data.get(key)
+    if found is None:
+        found = doc.user_data[key] = compute(doc)
+    return found
+
+
 def doc_text(doc: Doc, words: list[str] | None = None, spaces: list[str] | None = None) -> str:
     """The document's text. A caller that has already read every token's text and trailing space (`words`,
     `spaces`) passes them: joining them is what `Doc.text` does, without building a Token object per word."""

@@ -91,12 +91,7 @@ def _name_joints() -> frozenset[str]:
 
 
 def _is_cap(tok: Any) -> bool:
-    return _cap_text(tok.text)
-
-
-_cap_text = cap_text
-# the token attributes the candidate passes read: the document's one word table (`nlp.text.DocWords`)
-_Tokens = DocWords
+    return cap_text(tok.text)
 
 
 @functools.cache
@@ -109,7 +104,7 @@ _ADMIN1_OF = frozenset({"province of", "governorate of", "region of", "state of"
 
 def _cue_before(lower: list[str], start: int) -> str | None:
     """A word before the span that marks a place: "in", "near", "city of", "the village of". `lower` is the
-    document's words in lower case (`_Tokens.lower`): read from the token table, not from a Token per word."""
+    document's words in lower case (`DocWords.lower`): read from the token table, not from a Token per word."""
     cues = _words("place_cue_before")
     i = start - 1
     # Skip determiners and words of a part of the place: "in the northern X", "near the X", "in rural X"
@@ -129,7 +124,7 @@ def _cue_before(lower: list[str], start: int) -> str | None:
     return None
 
 
-def _town_of_division_after(tk: _Tokens, i: int, word: str, gazetteer: Any) -> bool:
+def _town_of_division_after(tk: DocWords, i: int, word: str, gazetteer: Any) -> bool:
     """A first name written as a town of the province or country named after it ("in George, Western Cape",
     "Florence, Alabama"): the hierarchy makes it the town, whatever a person of that name. Only a first name
     (`first_names`), never a word of `non_place_words`, and only when that division holds a town of the name."""
@@ -148,7 +143,7 @@ def _town_of_division_after(tk: _Tokens, i: int, word: str, gazetteer: Any) -> b
 _SITE_CUES = frozenset({"in", "near", "outside", "at", "around", "inside"})
 
 
-def _first_name_at_a_site(tk: _Tokens, i: int, word: str, cue_b: str | None) -> bool:
+def _first_name_at_a_site(tk: DocWords, i: int, word: str, cue_b: str | None) -> bool:
     """A lone first name after a preposition of place ("blocked roads in George", "protested in Florence"), not
     the start of a person's name or a possessive ("in George Weah's", "in Paul's office"); so too a lone word
     that opens longer names ("clashed near Beni", not "near Beni Suef")."""
@@ -158,7 +153,7 @@ def _first_name_at_a_site(tk: _Tokens, i: int, word: str, cue_b: str | None) -> 
 
 
 def _towns_of_named_lands(doc: Doc, found: list[Candidate], cands: list[Candidate], gazetteer: Any,
-                          tk: _Tokens) -> list[Candidate]:
+                          tk: DocWords) -> list[Candidate]:
     """The first names at a site (`_first_name_at_a_site`) that name a town of a province or country the text
     names, or of a country a nationality word of the text points to ("in George ... Western Cape police",
     "in Florence ... Italian media"): the text supports the town; without such support the name stays a name."""
@@ -176,7 +171,7 @@ def _towns_of_named_lands(doc: Doc, found: list[Candidate], cands: list[Candidat
                    for e in gazetteer.lookup(tk.text[c.start], loose=False)[:150])]
 
 
-def _division_named_before(tk: _Tokens, start: int) -> bool:
+def _division_named_before(tk: DocWords, start: int) -> bool:
     """Whether the division word of "<division> of X" before `start` follows a name of its own: "the Tillaberi
     region of western Niger" (the region is Tillaberi) as against "the region of Tillaberi"."""
     skip = _words("place_cue_modifiers")
@@ -186,7 +181,7 @@ def _division_named_before(tk: _Tokens, start: int) -> bool:
     return i >= 2 and tk.lower[i] == "of" and tk.cap[i - 2] and tk.lower[i - 2] not in skip
 
 
-def _division_after(tk: _Tokens, start: int) -> bool:
+def _division_after(tk: DocWords, start: int) -> bool:
     """Whether the words from `start` name a division, not a town: "the Gwoza area of Borno state", "the Kaura area
     of southern Kaduna" (an area of a state is a district or town of it, not a quarter of a city)."""
     if start < tk.n and tk.lower[start] in _words("place_cue_modifiers") - {"the", "a"}:
@@ -216,7 +211,7 @@ def _ner_at(doc: Doc, ents: list[Span] | None = None) -> list[str | None]:
 _LOWER_ARTICLES = frozenset({"al", "el"})
 
 
-def _ngrams(doc: Doc, tk: _Tokens | None = None) -> list[tuple[int, int]]:
+def _ngrams(doc: Doc, tk: DocWords | None = None) -> list[tuple[int, int]]:
     """Token ranges that may be a place name: start capitalised, continue with capitalised words,
     connectors or hyphen-glued parts ("Pol-edokhtar"), never end on a connector or hyphen."""
     tk = tk or doc_words(doc)
@@ -295,12 +290,12 @@ def find_toponyms(doc: Doc, gazetteer: Any, recognizer: Any | None = None, words
     return kept
 
 
-def _mark_quarters_of_towns(doc: Doc, cands: list[Candidate], gazetteer: Any = None, tk: _Tokens | None = None) -> None:
+def _mark_quarters_of_towns(doc: Doc, cands: list[Candidate], gazetteer: Any = None, tk: DocWords | None = None) -> None:
     """"The Karachi neighbourhood of Lyari", "the Mogadishu suburb of Hodan": the name after "of" is a quarter of
     the town named before the place word, so it is placed within that town (a landmark), whether the index knows
     a namesake of it elsewhere or not. The other order is as common ("the Amiriyah neighbourhood of Baghdad"): when
     the name after "of" is a large city and the one before is no comparable town, the one before is the quarter.
-    `tk` is the document's `_Tokens` when the caller has it (a list read from each Token costs more)."""
+    `tk` is the document's `DocWords` when the caller has it (a list read from each Token costs more)."""
     towns = {c.end: c for c in cands}
     after_a_name = [c for c in cands if c.start - 2 in towns]
     if not after_a_name:
@@ -507,7 +502,7 @@ def _whole_names(names: Iterable[str]) -> re.Pattern[str]:
 
 
 def propose_toponyms(doc: Doc, gazetteer: Any, keep_blocked: bool = False, words: frozenset[str] = frozenset(),
-                     ents: list[Span] | None = None, tk: _Tokens | None = None) -> list[Candidate]:
+                     ents: list[Span] | None = None, tk: DocWords | None = None) -> list[Candidate]:
     """The candidate generator: gazetteer n-grams, NER places and landmarks, with the rules against the
     commonest collisions (months, stop words, first names, parts of longer names).
 
@@ -515,7 +510,7 @@ def propose_toponyms(doc: Doc, gazetteer: Any, keep_blocked: bool = False, words
     place word before or after it is dropped, unless `keep_blocked`: then it stays a candidate marked
     `info["blocked"]` ("ner" or "inside_longer"), and the toponym recognizer decides, since the small NER model
     mislabels many towns ("marched through Durban" → ORG, "attacked Quetta" → WORK_OF_ART). `ents` is
-    `list(doc.ents)` and `tk` the document's `_Tokens` when the caller has them already."""
+    `list(doc.ents)` and `tk` the document's `DocWords` when the caller has them already."""
     ents = list(doc.ents) if ents is None else ents  # doc.ents rebuilds its tuple on every access: read it once
     ner = _ner_at(doc, ents)
     # each entity's bounds and label read once: the blocking test below scans the entities for every name, and
@@ -727,7 +722,7 @@ def _group_name_spans(text: str) -> list[tuple[int, int]]:
     return spans
 
 
-def _inside_group_name(cand: Candidate, tk: _Tokens, groups: list[tuple[int, int]], gazetteer: Any = None) -> bool:
+def _inside_group_name(cand: Candidate, tk: DocWords, groups: list[tuple[int, int]], gazetteer: Any = None) -> bool:
     start, end = tk.idx[cand.start], tk.idx[cand.end - 1] + len(tk.text[cand.end - 1])
     # (the group's whole name too: "Jabhet Fateh al-Sham"), unless a place has that whole name as its own and the
     # text writes it after a word of place: "in Lashkar Gah" is the town, whose name opens like a group's
@@ -812,7 +807,7 @@ def _outlet_credit(doc: Doc, cand: Candidate) -> bool:
 STATE_CITY = 100_000  # a city this large, credited for a report, speaks for its state ("Kyiv said"): still a mention
 
 
-def _credited_source(doc: Doc, cand: Candidate, tk: _Tokens, gazetteer: Any) -> bool:
+def _credited_source(doc: Doc, cand: Candidate, tk: DocWords, gazetteer: Any) -> bool:
     """A one-word name the sentence credits for its report, as the subject of a verb of reporting
     (`source_verbs` in toponym_cues.json: "Kan reported", "Kan said in a broadcast") or after "according to",
     with no place word after it: the outlet or broadcaster, even when a small town has the name. A country,
@@ -851,7 +846,7 @@ def _company_name(doc: Doc, cand: Candidate) -> bool:
     return any(t.lower_ in cues()["company_words"] for t in after)
 
 
-def _named_period_or_body(tk: _Tokens, cand: Candidate) -> bool:
+def _named_period_or_body(tk: DocWords, cand: Candidate) -> bool:
     """A holiday or religious period ("Ramadan", "Eid al-Fitr") or a state institution ("Congress", "the National
     Assembly"): word lists `holidays_and_periods` and `institutions` of tables.json, matched on the whole name
     (its words read from the token table `tk`)."""
@@ -872,7 +867,7 @@ def _abbreviations() -> dict[str, list[tuple[str, str]]]:
 _DASHES = frozenset({"—", "–", "-", "--"})
 
 
-def _abbreviated_divisions(doc: Doc, cands: list[Candidate], tk: _Tokens | None = None) -> list[Candidate]:
+def _abbreviated_divisions(doc: Doc, cands: list[Candidate], tk: DocWords | None = None) -> list[Candidate]:
     """A state's or province's short form where the text's hierarchy makes it a place: "(Poonch district, J&K)",
     "Gaya (UP)", "Pune, MH." — right after "(" that follows a place, or after a comma that follows a place or a
     place word, and closing the hierarchy (")", ",", or the sentence's end). Never in running text ("the MP for
@@ -914,14 +909,14 @@ def _street_in_town(doc: Doc, j: int) -> bool:
 STRAY_CAPITALS = frozenset({"of", "in", "at", "near", "from", "to", "on", "and", "by", "for"})
 
 
-def _stray_capital(tk: _Tokens, k: int) -> bool:
+def _stray_capital(tk: DocWords, k: int) -> bool:
     """Token k is a preposition or conjunction capitalised by mistake in running text: the word before it is
     lower-case, so it starts no name ("Bay Of Bengal", "Voices From Gaza" have a capital before it)."""
     return (tk.lower[k] in STRAY_CAPITALS and k > 0 and tk.alpha[k - 1] and tk.text[k - 1].islower()
             and not tk.sent_start[k])
 
 
-def _opening_place_line(doc: Doc, tk: _Tokens | None = None) -> int:
+def _opening_place_line(doc: Doc, tk: DocWords | None = None) -> int:
     """The end of a dateline-style line of places that opens a text ("Town, District, Province. Troops
     seized …"): a first sentence of two or more capitalised names joined by commas and nothing else, with
     text after it. Its names are written as a hierarchy, so what NER calls them does not block them (as after
@@ -964,7 +959,7 @@ def quarter_town(name: str, gazetteer: Any) -> list[Any]:
     return inside or ([] if parts else here)
 
 
-def _town_quarter(doc: Doc, i: int, j: int, covered: int, gazetteer: Any, tk: _Tokens) -> int | None:
+def _town_quarter(doc: Doc, i: int, j: int, covered: int, gazetteer: Any, tk: DocWords) -> int | None:
     """The end of "X-Y" when the gazetteer match X (tokens i..j) is a big town written with its quarter Y
     after a hyphen and the whole name is unknown; None otherwise (a route: "the X-Y road"). The words are read
     from the token table `tk`."""
@@ -981,7 +976,7 @@ def _town_quarter(doc: Doc, i: int, j: int, covered: int, gazetteer: Any, tk: _T
     return end if quarter_town(doc[i:end].text, gazetteer) else None
 
 
-def _arabic_name(i: int, j: int, covered: int, tk: _Tokens) -> tuple[int, int] | None:
+def _arabic_name(i: int, j: int, covered: int, tk: DocWords) -> tuple[int, int] | None:
     """The token span of a name the match is one part of, joined by an Arabic article to a capitalised word on
     either side ("Maaret al-Numan", "Jisr al-Shughur", "Deir ez-Zor"; with its hyphen also at, as, an, which are
     English words without it) or opening with its hyphenated article ("ad-Dawr"), or None when the match is
@@ -1017,7 +1012,7 @@ def _arabic_name(i: int, j: int, covered: int, tk: _Tokens) -> tuple[int, int] |
     return (start, end) if (start, end) != (i, j) else None
 
 
-def _flanked(i: int, j: int, covered: int, tk: _Tokens) -> bool:
+def _flanked(i: int, j: int, covered: int, tk: DocWords) -> bool:
     """The match sits inside a longer capitalised name that the gazetteer does not know. The words are read from
     the token table `tk`, sentence starts included, so no Token is built."""
     text, lower, cap, alpha, ws = tk.text, tk.lower, tk.cap, tk.alpha, tk.ws
@@ -1061,7 +1056,7 @@ def _overlaps(a_start: int, a_end: int, cands: list[Candidate]) -> bool:
     return any(a_start < c.end and c.start < a_end for c in cands)
 
 
-def _entity_rows(doc: Doc, tk: _Tokens, ents: list[Span] | None = None) -> list[tuple[int, int, str, str]]:
+def _entity_rows(doc: Doc, tk: DocWords, ents: list[Span] | None = None) -> list[tuple[int, int, str, str]]:
     """(start, end, label, text) of each entity, read once. The text is cut from the document's text at the
     entity's first and last tokens, which is what `Span.text` gives, without spaCy joining the entity's tokens
     anew on every access (`_ner_only` reads every entity of every document)."""
@@ -1071,7 +1066,7 @@ def _entity_rows(doc: Doc, tk: _Tokens, ents: list[Span] | None = None) -> list[
             for s, e, label in ((ent.start, ent.end, ent.label_) for ent in (doc.ents if ents is None else ents))]
 
 
-def _ner_only(doc: Doc, found: list[Candidate], tk: _Tokens, ents: list[Span] | None = None) -> list[Candidate]:
+def _ner_only(doc: Doc, found: list[Candidate], tk: DocWords, ents: list[Span] | None = None) -> list[Candidate]:
     """NER places the gazetteer did not find (misspelt towns, seas, landmarks): kept, resolved later."""
     out: list[Candidate] = []
     for ent_start, ent_end, label, text in _entity_rows(doc, tk, ents):
@@ -1115,7 +1110,7 @@ def _comma_parts(doc: Doc, start: int, end: int) -> list[tuple[int, int]]:
     return [(start, end)]
 
 
-def _named_by_place_word(doc: Doc, found: list[Candidate], stop: frozenset[str], tk: _Tokens | None = None,
+def _named_by_place_word(doc: Doc, found: list[Candidate], stop: frozenset[str], tk: DocWords | None = None,
                          gazetteer: Any | None = None, words: frozenset[str] = frozenset()) -> list[Candidate]:
     """Names the gazetteer lacks that the text itself calls a place: "in the village of Kumbaru", "a man from
     Sevare" (a person's origin), "clashes in Kumbaru" (the site of an event word of the trigger lexicon, where
@@ -1217,7 +1212,7 @@ def _named_by_place_word(doc: Doc, found: list[Candidate], stop: frozenset[str],
     return out
 
 
-def _name_run_end(tk: _Tokens, i: int) -> int:
+def _name_run_end(tk: DocWords, i: int) -> int:
     """The end of the capitalised words starting at i, with the connectors between them ("Dan Kurmi", "Bab al
     Kabir"), as `_named_by_place_word` reads a name."""
     j = i + 1
@@ -1227,7 +1222,7 @@ def _name_run_end(tk: _Tokens, i: int) -> int:
     return j
 
 
-def _placed_in_known_place(tk: _Tokens, j: int, starts: dict[int, int]) -> bool:
+def _placed_in_known_place(tk: DocWords, j: int, starts: dict[int, int]) -> bool:
     """Whether the name ending at j is followed by "in" or a comma and a place the gazetteer knows ("near X in
     Zamfara state", "outside X, Borno"): the text gives where X lies, so X is a place-shaped slot even with no
     event word before the preposition (toponym_cues.json `near_unknown_joints`)."""
@@ -1244,7 +1239,7 @@ def _bare_candidate(i: int, j: int, cue: str, ner_label: str) -> Candidate:
                      info={"bare": True, **({"blocked": "ner", "ner_label": ner_label} if ner_label else {})})
 
 
-def _named_by_context(doc: Doc, found: list[Candidate], stop: frozenset[str], tk: _Tokens,
+def _named_by_context(doc: Doc, found: list[Candidate], stop: frozenset[str], tk: DocWords,
                       gazetteer: Any | None, words: frozenset[str]) -> list[Candidate]:
     """Names the gazetteer lacks that stand where places stand, with no place word before them (geo23): a
     lower-case place word after the name ("the Ramousah district", "Akida village"; the first name of "Shuqayf
@@ -1325,7 +1320,7 @@ def _named_by_context(doc: Doc, found: list[Candidate], stop: frozenset[str], tk
     return out
 
 
-def _person_label_only(doc: Doc, i: int, j: int, tk: _Tokens, gazetteer: Any | None,
+def _person_label_only(doc: Doc, i: int, j: int, tk: DocWords, gazetteer: Any | None,
                        words: frozenset[str]) -> str | None:
     """"PERSON" where NER's only objection to doc[i:j] is one PERSON entity of exactly that name and nothing else
     marks it a person's (the checks of `_bare_name_is_place` but NER's); else None."""
@@ -1394,7 +1389,7 @@ def _organisation_name(doc: Doc, i: int, j: int, org_heads: Any) -> bool:
                for e in doc.ents if e.start < j and i < e.end)
 
 
-def _bare_name_is_place(doc: Doc, i: int, j: int, tk: _Tokens, gazetteer: Any | None,
+def _bare_name_is_place(doc: Doc, i: int, j: int, tk: DocWords, gazetteer: Any | None,
                         words: frozenset[str], ner_decides: bool = False) -> str | None:
     """Whether a name after "in"/"near" an event word may be a place: None where something says it is not: NER
     calls part of it a person, group, work, date … or puts it inside a longer organisation name; it is a person's
@@ -1439,7 +1434,7 @@ def _institution_words() -> frozenset[str]:
     return frozenset(w.title() for w in cues()["institution_heads"] if " " not in w)
 
 
-def _institutions_named_after(doc: Doc, found: list[Candidate], tk: _Tokens) -> list[Candidate]:
+def _institutions_named_after(doc: Doc, found: list[Candidate], tk: DocWords) -> list[Candidate]:
     """A place candidate that is the town or province part of an institution's name becomes that institution,
     a landmark the resolver places in the town: "the University of Lagos" (heads `institution_of_heads`),
     "Lagos State House", "Kano State University" (a province word and a head of `institution_heads` after the
@@ -1478,7 +1473,7 @@ def _institutions_named_after(doc: Doc, found: list[Candidate], tk: _Tokens) -> 
 _ENGLISH_CONNECTORS = frozenset({"at", "as", "an"})
 
 
-def _landmarks(doc: Doc, found: list[Candidate], tk: _Tokens | None = None) -> list[Candidate]:
+def _landmarks(doc: Doc, found: list[Candidate], tk: DocWords | None = None) -> list[Candidate]:
     """Named sites: a capitalised name ending in Square, Bridge, Mosque, Embassy … ("Al-Sinak Bridge")."""
     tk = tk or doc_words(doc)
     text, lower, cap = tk.text, tk.lower, tk.cap
