@@ -3,4 +3,5 @@
 Bump PIPELINE_VERSION whenever a change alters what extract produces for the same input.
 """
 
-PIPELINE_VERSION = "0.2.0"  # 0.2: confidence is the learned decision's probability
+PIPELINE_VERSION = "0.3.0"  # 0.3: target evidence, tolls, sides, places and dates as coded since 0.2
+# 0.2: confidence is the learned decision's probability
