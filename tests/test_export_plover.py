@@ -23,7 +23,7 @@ def test_force_against_protesters_has_the_force_as_actor() -> None:
     (record,) = _event_records(FORCE, "fired", event_type="Protests", sub_event_type="Excessive force against protesters",
                                disorder_type="Political violence; Demonstrations", actor1="Protesters (Iraq)",
                                inter1=6, actor2="Police Forces of Iraq", inter2=1, interaction=16)
-    assert record["event"] == "COERCE"
+    assert record["event"] == ["COERCE"]
     assert record["actor"] == "Police Forces of Iraq"
     assert [a["acled_name"] for a in record["source"]] == ["Police Forces of Iraq"]
     assert [a["acled_name"] for a in record["recipient"]] == ["Protesters (Iraq)"]
@@ -106,9 +106,10 @@ ACLED_SUB_TYPES = [
 @pytest.mark.parametrize(("event_type", "sub_event_type"), ACLED_SUB_TYPES)
 def test_event_type_and_mode_are_plovers_own_words(event_type: str, sub_event_type: str) -> None:
     (record,) = _event_records(FORCE, "fired", event_type=event_type, sub_event_type=sub_event_type)
-    assert record["event"] in PLOVER_MODES
+    (event,) = record["event"]
+    assert event in PLOVER_MODES
     # a mode PLOVER does not list is left null, as PLOVER asks, never an empty or home-made word
-    assert record["mode"] is None or record["mode"] in PLOVER_MODES[str(record["event"])]
+    assert record["mode"] is None or (record["mode"] and set(record["mode"]) <= PLOVER_MODES[event])
     # context takes PLOVER's context words; ACLED's sub-type travels in a field of its own
     assert record["context"] is None
     assert record["sub_event_type"] == sub_event_type
@@ -117,10 +118,21 @@ def test_event_type_and_mode_are_plovers_own_words(event_type: str, sub_event_ty
 def test_modes_say_what_acled_says() -> None:
     modes = {sub: _event_records(FORCE, "fired", event_type=etype, sub_event_type=sub)[0]["mode"]
              for etype, sub in ACLED_SUB_TYPES}
-    assert modes["Peaceful protest"] == "demo" and modes["Violent demonstration"] == "riot"
-    assert modes["Suicide bomb"] == "suicide-attack" and modes["Remote explosive/landmine/IED"] == "explosives"
-    assert modes["Abduction/forced disappearance"] == "abduct" and modes["Arrests"] == "arrest"
-    assert modes["Shelling/artillery/missile attack"] == "heavy-weapons"
+    assert modes["Peaceful protest"] == ["demo"] and modes["Violent demonstration"] == ["riot"]
+    assert modes["Suicide bomb"] == ["suicide-attack"] and modes["Remote explosive/landmine/IED"] == ["explosives"]
+    assert modes["Abduction/forced disappearance"] == ["abduct"] and modes["Arrests"] == ["arrest"]
+    assert modes["Shelling/artillery/missile attack"] == ["heavy-weapons"]
+
+
+def test_event_mode_and_context_are_lists_as_plovers_draft_gives_them() -> None:
+    # PLOVER draft 0.8, "Data Fields": event is a "list of event categories", mode a "list of modes", context a
+    # "list of contexts" (its simplest record has "event" : ["CONSULT"]); a field with no value stays null
+    report = protest_report(FORCE, "fired", event_type="Protests", sub_event_type="Peaceful protest")
+    report = report.model_copy(update={"statements": [Statement(
+        id="S1", plover="ACCUSE", actor="Government of Iraq", evidence=Span(start=0, end=6, text=FORCE[:6]))]})
+    records = {str(r["id"]).split(":")[-1]: r for r in map(json.loads, plover_jsonl(report).splitlines())}
+    assert (records["E1"]["event"], records["E1"]["mode"], records["E1"]["context"]) == (["PROTEST"], ["demo"], None)
+    assert (records["S1"]["event"], records["S1"]["mode"], records["S1"]["context"]) == (["ACCUSE"], None, None)
 
 
 def test_statement_records_leave_unknown_mode_and_context_null() -> None:
@@ -177,7 +189,7 @@ def test_one_sided_attack_keeps_its_victims_as_recipient() -> None:
 def test_protest_with_intervention_has_the_protesters_as_source_and_not_the_force_as_target() -> None:
     (record,) = _event_records(FORCE, "fired", event_type="Protests", sub_event_type="Protest with intervention",
                                actor1="Protesters (Iraq)", inter1=6, actor2="Police Forces of Iraq", inter2=1)
-    assert record["event"] == "PROTEST" and record["actor"] == "Protesters (Iraq)"
+    assert record["event"] == ["PROTEST"] and record["actor"] == "Protesters (Iraq)"
     assert [a["acled_name"] for a in record["source"]] == ["Protesters (Iraq)"]
     # the police met the protest; they are not whom it was held against
     assert record["recipient"] == []

@@ -5,8 +5,9 @@ by sub-event type (`acled_events` in data/plover.yaml: protests and riots → PR
 arrests → COERCE, battles, remote violence and violence against civilians → ASSAULT, agreements → AGREE);
 sub-types PLOVER has no type for are left out.
 
-Fields follow PLOVER's event record (openeventdata/PLOVER, manual draft 0.8): `id`, `date`, `event` (the PLOVER
-type), `mode` and `context` (PLOVER's own words, null unless known), `source` and `recipient` (lists of PLOVER's
+Fields follow PLOVER's event record (openeventdata/PLOVER, manual draft 0.8): `id`, `date`, `event` (a list of
+PLOVER types, as the draft's "list of event categories"; dateline gives one), `mode` and `context` (lists of PLOVER's
+own words, null unless one is known), `source` and `recipient` (lists of PLOVER's
 actor objects: `code`, `sector`, `actor_text`, plus dateline's `acled_name`; the source is the side that acts),
 `actor` (the acting side's ACLED-style name, a field PLOVER does not have, kept for existing readers), `location`,
 and for an ACLED event `event_loc` (PLOVER's location
@@ -85,7 +86,7 @@ def plover_record(report: Report, statement: Statement) -> dict[str, Any]:
     return {
         "id": f"{article.id}:{statement.id}",
         "date": statement.date.isoformat() if statement.date else None,
-        "event": statement.plover,
+        "event": [statement.plover],
         "mode": None,
         "context": None,
         "actor": statement.actor,
@@ -119,9 +120,9 @@ def event_record(report: Report, event: Event) -> dict[str, Any] | None:
     return {
         "id": f"{article.id}:{event.id}",
         "date": event.event_date.isoformat() if event.event_date else None,
-        "event": plover["event"],
-        "mode": plover["mode"],
-        "context": None,
+        "event": [plover["event"]],
+        "mode": _words(plover.get("mode")),
+        "context": _words(plover.get("context")),
         "sub_event_type": event.sub_event_type,
         "actor": source[0]["acled_name"] if source else None,
         "source": source,
@@ -152,6 +153,14 @@ def _cite_info(report: Report) -> dict[str, Any]:
     coder = f"dateline {report.pipeline_version}" if report.pipeline_version else "dateline"
     return {"citation": article.id, "url": article.url, "title": article.title, "language": article.language,
             "publication": article.publisher, "coder": coder, "codebook": packaged_yaml("plover.yaml").get("version")}
+
+
+def _words(value: str | list[str] | None) -> list[str] | None:
+    """PLOVER's list form of a mode or context from plover.yaml (one word or several); null when none applies,
+    as PLOVER asks, never an empty list."""
+    if not value:
+        return None
+    return [value] if isinstance(value, str) else list(value)
 
 
 def _listed(actor: dict[str, Any] | None) -> list[dict[str, Any]]:
