@@ -178,6 +178,26 @@ def test_armed_clash_has_both_sides_as_source_and_no_recipient() -> None:
     assert record["recipient"] == []
 
 
+def test_associated_actors_join_the_side_they_are_associated_with() -> None:
+    # ACLED's assoc_actor_1/2 ("; " between several) act with actor1/2; PLOVER's source and recipient are lists,
+    # a compound actor's members in one list, so each associated actor follows its own side's actor
+    (record,) = _event_records(FORCE, "fired", event_type="Protests", sub_event_type="Excessive force against protesters",
+                               actor1="Protesters (Iraq)", inter1=6, assoc_actor_1="Students (Iraq); Women (Iraq)",
+                               actor2="Police Forces of Iraq", inter2=1, assoc_actor_2="Military Forces of Iraq")
+    assert [(a["acled_name"], a["sector"]) for a in record["source"]] == [
+        ("Police Forces of Iraq", "COP"), ("Military Forces of Iraq", "MIL")]
+    # the inter code describes actor1 alone: "Women (Iraq)" has no sector of its own words, so none
+    assert [(a["acled_name"], a["code"], a["sector"]) for a in record["recipient"]] == [
+        ("Protesters (Iraq)", "IRQ", "OPP"), ("Students (Iraq)", "IRQ", "EDU"), ("Women (Iraq)", "IRQ", None)]
+    assert record["actor"] == "Police Forces of Iraq"
+    (clash,) = _event_records("Gunmen clashed with soldiers in Baghdad.", "clashed", event_type="Battles",
+                              sub_event_type="Armed clash", actor1="Unidentified Armed Group (Iraq)", inter1=3,
+                              actor2="Military Forces of Iraq", inter2=1, assoc_actor_2="Police Forces of Iraq")
+    assert [a["acled_name"] for a in clash["source"]] == [
+        "Unidentified Armed Group (Iraq)", "Military Forces of Iraq", "Police Forces of Iraq"]
+    assert clash["recipient"] == []
+
+
 def test_one_sided_attack_keeps_its_victims_as_recipient() -> None:
     (record,) = _event_records("Gunmen killed two farmers in Baghdad.", "killed",
                                event_type="Violence against civilians", sub_event_type="Attack",
