@@ -81,21 +81,29 @@ def test_statement_sides_are_actor_objects() -> None:
     assert record["actor"] == "Amnesty International"
 
 
-# PLOVER's event types and modes (openeventdata/PLOVER, PLOVER_MANUAL.tex): material conflict is PROTEST,
-# MOBILIZE, COERCE and ASSAULT (CAMEO's FIGHT is folded into ASSAULT); each type's modes are a closed list.
+# PLOVER's event types, modes and contexts (openeventdata/PLOVER, PLOVER_MANUAL.tex, draft 0.8): material conflict
+# is PROTEST, MOBILIZE, COERCE and ASSAULT (CAMEO's FIGHT is folded into ASSAULT); each type's modes are a closed
+# list, and so are the contexts any type can take (the general ones and the four special ones).
 PLOVER_MODES = {
-    "PROTEST": {"demo", "riot", "strike-gen", "strike-lim", "strike-hun", "boycott", "obstruct"},
+    "PROTEST": {"demo", "riot", "general", "strike", "hunger", "boycott", "obstruct"},
     "COERCE": {"confiscate", "restrict", "ban", "censor", "curfew", "martial-law", "arrest", "deport", "withhold"},
     "ASSAULT": {"abduct", "beat", "torture", "execute", "sexual", "assassinate", "destroy", "primitive", "firearms",
-                "explosives", "suicide-attack", "heavy-weapons"},
+                "explosives", "suicide-attack", "heavy-weapons", "cleansing", "massacre", "unconventional", "sideAB"},
     "AGREE": set(),
+}
+PLOVER_CONTEXTS = {
+    "military", "intelligence", "peacekeeping", "economic", "diplomatic", "resource", "disease", "enviro_disaster",
+    "migration", "humanitarian", "asylum", "legal", "human_rights", "rights_freedoms", "gender", "lgbt", "terrorism",
+    "human_security", "religion_ethnicity", "executive", "election", "legislative", "cbrn", "cyber",
+    "political_institutions", "corruption", "crime", "illegal_drugs", "historical", "future", "hypothetical",
+    "negation",
 }
 ACLED_SUB_TYPES = [
     ("Protests", "Peaceful protest"), ("Protests", "Protest with intervention"),
     ("Protests", "Excessive force against protesters"), ("Riots", "Violent demonstration"),
     ("Riots", "Mob violence"), ("Battles", "Armed clash"), ("Battles", "Government regains territory"),
     ("Battles", "Non-state actor overtakes territory"), ("Explosions/Remote violence", "Shelling/artillery/missile attack"),
-    ("Explosions/Remote violence", "Air/drone strike"), ("Explosions/Remote violence", "Remote explosive/landmine/IED"),
+    ("Explosions/Remote violence", "Air/drone strike"), ("Explosions/Remote violence", "Chemical weapon"), ("Explosions/Remote violence", "Remote explosive/landmine/IED"),
     ("Explosions/Remote violence", "Suicide bomb"), ("Explosions/Remote violence", "Grenade"),
     ("Violence against civilians", "Attack"), ("Violence against civilians", "Abduction/forced disappearance"),
     ("Violence against civilians", "Sexual violence"), ("Strategic developments", "Arrests"),
@@ -110,9 +118,19 @@ def test_event_type_and_mode_are_plovers_own_words(event_type: str, sub_event_ty
     assert event in PLOVER_MODES
     # a mode PLOVER does not list is left null, as PLOVER asks, never an empty or home-made word
     assert record["mode"] is None or (record["mode"] and set(record["mode"]) <= PLOVER_MODES[event])
-    # context takes PLOVER's context words; ACLED's sub-type travels in a field of its own
-    assert record["context"] is None
+    # context takes PLOVER's context words only; ACLED's sub-type travels in a field of its own
+    assert record["context"] is None or (record["context"] and set(record["context"]) <= PLOVER_CONTEXTS)
     assert record["sub_event_type"] == sub_event_type
+
+
+def test_context_is_given_only_where_the_acled_sub_type_names_one() -> None:
+    records = {sub: _event_records(FORCE, "fired", event_type=etype, sub_event_type=sub)[0]
+               for etype, sub in ACLED_SUB_TYPES}
+    # a chemical weapon is PLOVER's cbrn context and its ASSAULT mode for such weapons
+    chemical = records.pop("Chemical weapon")
+    assert (chemical["event"], chemical["mode"], chemical["context"]) == (["ASSAULT"], ["unconventional"], ["cbrn"])
+    # no other ACLED sub-type says what an event is about in PLOVER's words
+    assert {sub: r["context"] for sub, r in records.items() if r["context"] is not None} == {}
 
 
 def test_modes_say_what_acled_says() -> None:

@@ -2,7 +2,8 @@
 
 Statements are PLOVER's verbal events as dateline codes them. ACLED events map onto PLOVER's material types
 by sub-event type (`acled_events` in data/plover.yaml: protests and riots → PROTEST, force against protesters and
-arrests → COERCE, battles, remote violence and violence against civilians → ASSAULT, agreements → AGREE);
+arrests → COERCE, battles, remote violence and violence against civilians → ASSAULT, agreements → AGREE; a
+chemical weapon is the one sub-type that names a PLOVER context, cbrn);
 sub-types PLOVER has no type for are left out.
 
 Fields follow PLOVER's event record (openeventdata/PLOVER, manual draft 0.8): `id`, `date`, `event` (a list of
