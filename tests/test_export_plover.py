@@ -23,7 +23,7 @@ def test_force_against_protesters_has_the_force_as_actor() -> None:
     (record,) = _event_records(FORCE, "fired", event_type="Protests", sub_event_type="Excessive force against protesters",
                                disorder_type="Political violence; Demonstrations", actor1="Protesters (Iraq)",
                                inter1=6, actor2="Police Forces of Iraq", inter2=1, interaction=16)
-    assert record["event"] == "COERCE"
+    assert record["event"] == ["COERCE"]
     assert record["actor"] == "Police Forces of Iraq"
     assert [a["acled_name"] for a in record["source"]] == ["Police Forces of Iraq"]
     assert [a["acled_name"] for a in record["recipient"]] == ["Protesters (Iraq)"]
@@ -81,21 +81,29 @@ def test_statement_sides_are_actor_objects() -> None:
     assert record["actor"] == "Amnesty International"
 
 
-# PLOVER's event types and modes (openeventdata/PLOVER, PLOVER_MANUAL.tex): material conflict is PROTEST,
-# MOBILIZE, COERCE and ASSAULT (CAMEO's FIGHT is folded into ASSAULT); each type's modes are a closed list.
+# PLOVER's event types, modes and contexts (openeventdata/PLOVER, PLOVER_MANUAL.tex, draft 0.8): material conflict
+# is PROTEST, MOBILIZE, COERCE and ASSAULT (CAMEO's FIGHT is folded into ASSAULT); each type's modes are a closed
+# list, and so are the contexts any type can take (the general ones and the four special ones).
 PLOVER_MODES = {
-    "PROTEST": {"demo", "riot", "strike-gen", "strike-lim", "strike-hun", "boycott", "obstruct"},
+    "PROTEST": {"demo", "riot", "general", "strike", "hunger", "boycott", "obstruct"},
     "COERCE": {"confiscate", "restrict", "ban", "censor", "curfew", "martial-law", "arrest", "deport", "withhold"},
     "ASSAULT": {"abduct", "beat", "torture", "execute", "sexual", "assassinate", "destroy", "primitive", "firearms",
-                "explosives", "suicide-attack", "heavy-weapons"},
+                "explosives", "suicide-attack", "heavy-weapons", "cleansing", "massacre", "unconventional", "sideAB"},
     "AGREE": set(),
+}
+PLOVER_CONTEXTS = {
+    "military", "intelligence", "peacekeeping", "economic", "diplomatic", "resource", "disease", "enviro_disaster",
+    "migration", "humanitarian", "asylum", "legal", "human_rights", "rights_freedoms", "gender", "lgbt", "terrorism",
+    "human_security", "religion_ethnicity", "executive", "election", "legislative", "cbrn", "cyber",
+    "political_institutions", "corruption", "crime", "illegal_drugs", "historical", "future", "hypothetical",
+    "negation",
 }
 ACLED_SUB_TYPES = [
     ("Protests", "Peaceful protest"), ("Protests", "Protest with intervention"),
     ("Protests", "Excessive force against protesters"), ("Riots", "Violent demonstration"),
     ("Riots", "Mob violence"), ("Battles", "Armed clash"), ("Battles", "Government regains territory"),
     ("Battles", "Non-state actor overtakes territory"), ("Explosions/Remote violence", "Shelling/artillery/missile attack"),
-    ("Explosions/Remote violence", "Air/drone strike"), ("Explosions/Remote violence", "Remote explosive/landmine/IED"),
+    ("Explosions/Remote violence", "Air/drone strike"), ("Explosions/Remote violence", "Chemical weapon"), ("Explosions/Remote violence", "Remote explosive/landmine/IED"),
     ("Explosions/Remote violence", "Suicide bomb"), ("Explosions/Remote violence", "Grenade"),
     ("Violence against civilians", "Attack"), ("Violence against civilians", "Abduction/forced disappearance"),
     ("Violence against civilians", "Sexual violence"), ("Strategic developments", "Arrests"),
@@ -106,21 +114,43 @@ ACLED_SUB_TYPES = [
 @pytest.mark.parametrize(("event_type", "sub_event_type"), ACLED_SUB_TYPES)
 def test_event_type_and_mode_are_plovers_own_words(event_type: str, sub_event_type: str) -> None:
     (record,) = _event_records(FORCE, "fired", event_type=event_type, sub_event_type=sub_event_type)
-    assert record["event"] in PLOVER_MODES
+    (event,) = record["event"]
+    assert event in PLOVER_MODES
     # a mode PLOVER does not list is left null, as PLOVER asks, never an empty or home-made word
-    assert record["mode"] is None or record["mode"] in PLOVER_MODES[str(record["event"])]
-    # context takes PLOVER's context words; ACLED's sub-type travels in a field of its own
-    assert record["context"] is None
+    assert record["mode"] is None or (record["mode"] and set(record["mode"]) <= PLOVER_MODES[event])
+    # context takes PLOVER's context words only; ACLED's sub-type travels in a field of its own
+    assert record["context"] is None or (record["context"] and set(record["context"]) <= PLOVER_CONTEXTS)
     assert record["sub_event_type"] == sub_event_type
+
+
+def test_context_is_given_only_where_the_acled_sub_type_names_one() -> None:
+    records = {sub: _event_records(FORCE, "fired", event_type=etype, sub_event_type=sub)[0]
+               for etype, sub in ACLED_SUB_TYPES}
+    # a chemical weapon is PLOVER's cbrn context and its ASSAULT mode for such weapons
+    chemical = records.pop("Chemical weapon")
+    assert (chemical["event"], chemical["mode"], chemical["context"]) == (["ASSAULT"], ["unconventional"], ["cbrn"])
+    # no other ACLED sub-type says what an event is about in PLOVER's words
+    assert {sub: r["context"] for sub, r in records.items() if r["context"] is not None} == {}
 
 
 def test_modes_say_what_acled_says() -> None:
     modes = {sub: _event_records(FORCE, "fired", event_type=etype, sub_event_type=sub)[0]["mode"]
              for etype, sub in ACLED_SUB_TYPES}
-    assert modes["Peaceful protest"] == "demo" and modes["Violent demonstration"] == "riot"
-    assert modes["Suicide bomb"] == "suicide-attack" and modes["Remote explosive/landmine/IED"] == "explosives"
-    assert modes["Abduction/forced disappearance"] == "abduct" and modes["Arrests"] == "arrest"
-    assert modes["Shelling/artillery/missile attack"] == "heavy-weapons"
+    assert modes["Peaceful protest"] == ["demo"] and modes["Violent demonstration"] == ["riot"]
+    assert modes["Suicide bomb"] == ["suicide-attack"] and modes["Remote explosive/landmine/IED"] == ["explosives"]
+    assert modes["Abduction/forced disappearance"] == ["abduct"] and modes["Arrests"] == ["arrest"]
+    assert modes["Shelling/artillery/missile attack"] == ["heavy-weapons"]
+
+
+def test_event_mode_and_context_are_lists_as_plovers_draft_gives_them() -> None:
+    # PLOVER draft 0.8, "Data Fields": event is a "list of event categories", mode a "list of modes", context a
+    # "list of contexts" (its simplest record has "event" : ["CONSULT"]); a field with no value stays null
+    report = protest_report(FORCE, "fired", event_type="Protests", sub_event_type="Peaceful protest")
+    report = report.model_copy(update={"statements": [Statement(
+        id="S1", plover="ACCUSE", actor="Government of Iraq", evidence=Span(start=0, end=6, text=FORCE[:6]))]})
+    records = {str(r["id"]).split(":")[-1]: r for r in map(json.loads, plover_jsonl(report).splitlines())}
+    assert (records["E1"]["event"], records["E1"]["mode"], records["E1"]["context"]) == (["PROTEST"], ["demo"], None)
+    assert (records["S1"]["event"], records["S1"]["mode"], records["S1"]["context"]) == (["ACCUSE"], None, None)
 
 
 def test_statement_records_leave_unknown_mode_and_context_null() -> None:
@@ -166,6 +196,26 @@ def test_armed_clash_has_both_sides_as_source_and_no_recipient() -> None:
     assert record["recipient"] == []
 
 
+def test_associated_actors_join_the_side_they_are_associated_with() -> None:
+    # ACLED's assoc_actor_1/2 ("; " between several) act with actor1/2; PLOVER's source and recipient are lists,
+    # a compound actor's members in one list, so each associated actor follows its own side's actor
+    (record,) = _event_records(FORCE, "fired", event_type="Protests", sub_event_type="Excessive force against protesters",
+                               actor1="Protesters (Iraq)", inter1=6, assoc_actor_1="Students (Iraq); Women (Iraq)",
+                               actor2="Police Forces of Iraq", inter2=1, assoc_actor_2="Military Forces of Iraq")
+    assert [(a["acled_name"], a["sector"]) for a in record["source"]] == [
+        ("Police Forces of Iraq", "COP"), ("Military Forces of Iraq", "MIL")]
+    # the inter code describes actor1 alone: "Women (Iraq)" has no sector of its own words, so none
+    assert [(a["acled_name"], a["code"], a["sector"]) for a in record["recipient"]] == [
+        ("Protesters (Iraq)", "IRQ", "OPP"), ("Students (Iraq)", "IRQ", "EDU"), ("Women (Iraq)", "IRQ", None)]
+    assert record["actor"] == "Police Forces of Iraq"
+    (clash,) = _event_records("Gunmen clashed with soldiers in Baghdad.", "clashed", event_type="Battles",
+                              sub_event_type="Armed clash", actor1="Unidentified Armed Group (Iraq)", inter1=3,
+                              actor2="Military Forces of Iraq", inter2=1, assoc_actor_2="Police Forces of Iraq")
+    assert [a["acled_name"] for a in clash["source"]] == [
+        "Unidentified Armed Group (Iraq)", "Military Forces of Iraq", "Police Forces of Iraq"]
+    assert clash["recipient"] == []
+
+
 def test_one_sided_attack_keeps_its_victims_as_recipient() -> None:
     (record,) = _event_records("Gunmen killed two farmers in Baghdad.", "killed",
                                event_type="Violence against civilians", sub_event_type="Attack",
@@ -177,7 +227,7 @@ def test_one_sided_attack_keeps_its_victims_as_recipient() -> None:
 def test_protest_with_intervention_has_the_protesters_as_source_and_not_the_force_as_target() -> None:
     (record,) = _event_records(FORCE, "fired", event_type="Protests", sub_event_type="Protest with intervention",
                                actor1="Protesters (Iraq)", inter1=6, actor2="Police Forces of Iraq", inter2=1)
-    assert record["event"] == "PROTEST" and record["actor"] == "Protesters (Iraq)"
+    assert record["event"] == ["PROTEST"] and record["actor"] == "Protesters (Iraq)"
     assert [a["acled_name"] for a in record["source"]] == ["Protesters (Iraq)"]
     # the police met the protest; they are not whom it was held against
     assert record["recipient"] == []

@@ -54,7 +54,7 @@ def test_plover_jsonl_has_one_record_per_statement(pipeline) -> None:  # type: i
                                    publisher="The Courier")
     lines = plover_jsonl(report).splitlines()
     records = [json.loads(line) for line in lines]
-    assert [r["event"] for r in records[:2]] == ["ACCUSE", "SUPPORT"]
+    assert [r["event"] for r in records[:2]] == [["ACCUSE"], ["SUPPORT"]]
     assert records[0]["actor"] == "Union"
     assert records[0]["claimed_by"] == ["The Courier"]
     assert records[0]["text"] == report.article.text[records[0]["start"] : records[0]["end"]]
@@ -78,7 +78,7 @@ def test_extract_cli_writes_plover_jsonl(tmp_path) -> None:  # type: ignore[no-u
     result = CliRunner().invoke(app, ["extract", str(source), "--format", "plover"])
     assert result.exit_code == 0, result.output
     records = [json.loads(line) for line in result.stdout.splitlines() if line.startswith("{")]
-    assert [r["event"] for r in records] == ["ACCUSE"]
+    assert [r["event"] for r in records] == [["ACCUSE"]]
 
 
 def test_passive_accusation_without_its_accuser_is_not_coded(pipeline) -> None:  # type: ignore[no-untyped-def]

@@ -717,6 +717,8 @@ def export_cmd(
 
       dateline export -f evidence -o evidence.json
 
+      dateline export -f plover -o events.jsonl   # PLOVER draft 0.8: event, mode and context are lists
+
       dateline export -f acled --min-confidence 0 -o everything.csv   # also the events left for review
     """
     from dateline.store import Store

@@ -2,12 +2,15 @@
 
 Statements are PLOVER's verbal events as dateline codes them. ACLED events map onto PLOVER's material types
 by sub-event type (`acled_events` in data/plover.yaml: protests and riots → PROTEST, force against protesters and
-arrests → COERCE, battles, remote violence and violence against civilians → ASSAULT, agreements → AGREE);
+arrests → COERCE, battles, remote violence and violence against civilians → ASSAULT, agreements → AGREE; a
+chemical weapon is the one sub-type that names a PLOVER context, cbrn);
 sub-types PLOVER has no type for are left out.
 
-Fields follow PLOVER's event record (openeventdata/PLOVER, manual draft 0.8): `id`, `date`, `event` (the PLOVER
-type), `mode` and `context` (PLOVER's own words, null unless known), `source` and `recipient` (lists of PLOVER's
-actor objects: `code`, `sector`, `actor_text`, plus dateline's `acled_name`; the source is the side that acts),
+Fields follow PLOVER's event record (openeventdata/PLOVER, manual draft 0.8): `id`, `date`, `event` (a list of
+PLOVER types, as the draft's "list of event categories"; dateline gives one), `mode` and `context` (lists of PLOVER's
+own words, null unless one is known), `source` and `recipient` (lists of PLOVER's
+actor objects: `code`, `sector`, `actor_text`, plus dateline's `acled_name`; the source is the side that acts, each side's ACLED associated
+actors after its actor),
 `actor` (the acting side's ACLED-style name, a field PLOVER does not have, kept for existing readers), `location`,
 and for an ACLED event `event_loc` (PLOVER's location
 object: geonameid, name, latitude, longitude, cc3), plus what a reviewer needs to check the record:
@@ -85,7 +88,7 @@ def plover_record(report: Report, statement: Statement) -> dict[str, Any]:
     return {
         "id": f"{article.id}:{statement.id}",
         "date": statement.date.isoformat() if statement.date else None,
-        "event": statement.plover,
+        "event": [statement.plover],
         "mode": None,
         "context": None,
         "actor": statement.actor,
@@ -112,16 +115,16 @@ def event_record(report: Report, event: Event) -> dict[str, Any] | None:
         return None
     article = report.article
     evidence = _telling(event)
-    sides = {"actor1": actor_object(event.actor1, event.inter1, _said(event, "actor1"), event.country),
-             "actor2": actor_object(event.actor2, event.inter2, _said(event, "actor2"), event.country)}
-    source = [actor for side in plover.get("source", ["actor1"]) if (actor := sides[side]) is not None]
-    recipient = [actor for side in plover.get("recipient", ["actor2"]) if (actor := sides[side]) is not None]
+    sides = {"actor1": _side(event, "actor1", event.inter1, event.assoc_actor_1),
+             "actor2": _side(event, "actor2", event.inter2, event.assoc_actor_2)}
+    source = [actor for side in plover.get("source", ["actor1"]) for actor in sides[side]]
+    recipient = [actor for side in plover.get("recipient", ["actor2"]) for actor in sides[side]]
     return {
         "id": f"{article.id}:{event.id}",
         "date": event.event_date.isoformat() if event.event_date else None,
-        "event": plover["event"],
-        "mode": plover["mode"],
-        "context": None,
+        "event": [plover["event"]],
+        "mode": _words(plover.get("mode")),
+        "context": _words(plover.get("context")),
         "sub_event_type": event.sub_event_type,
         "actor": source[0]["acled_name"] if source else None,
         "source": source,
@@ -154,8 +157,26 @@ def _cite_info(report: Report) -> dict[str, Any]:
             "publication": article.publisher, "coder": coder, "codebook": packaged_yaml("plover.yaml").get("version")}
 
 
+def _words(value: str | list[str] | None) -> list[str] | None:
+    """PLOVER's list form of a mode or context from plover.yaml (one word or several); null when none applies,
+    as PLOVER asks, never an empty list."""
+    if not value:
+        return None
+    return [value] if isinstance(value, str) else list(value)
+
+
 def _listed(actor: dict[str, Any] | None) -> list[dict[str, Any]]:
     return [actor] if actor is not None else []
+
+
+def _side(event: Event, field: str, inter: int | None, associated: str | None) -> list[dict[str, Any]]:
+    """One ACLED side as PLOVER actor objects: the actor, then its associated actors (ACLED's assoc_actor_1/2,
+    several joined with ";"), which PLOVER lists as further members of the same source or recipient. The inter
+    code is the actor's alone, so an associated actor's sector comes from its name only."""
+    names = [name.strip() for name in (associated or "").split(";")]
+    actors = [actor_object(getattr(event, field), inter, _said(event, field), event.country)]
+    actors += [actor_object(name, None, None, event.country) for name in names if name]
+    return [actor for actor in actors if actor is not None]
 
 
 def _said(event: Event, field: str) -> str | None:
