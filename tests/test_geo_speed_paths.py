@@ -10,6 +10,7 @@ from dateline.geo.models import (
     _word_at,
     cues,
     person_names,
+    toponym_features,
 )
 from dateline.geo.resolve import _demonym_tokens
 from dateline.nlp.components.places import (
@@ -388,3 +389,26 @@ def test_title_words_kept_across_documents_and_bounded(monkeypatch) -> None:  # 
     monkeypatch.setattr(models, "_TESTED_WORDS_SIZE", 4)
     assert models._titles_among({"governor", "market", "town", "road", "colonel"}) == {"governor", "colonel"}
     assert len(models._title_words_met()[0]) == 5  # emptied when full, then this document's words
+
+
+def test_a_one_word_name_is_its_own_root(nlp) -> None:  # type: ignore[no-untyped-def]
+    # the recognizer's features take a one-word name's root without building a Span: what `Span.root` gives,
+    # punctuation, spaces and sentence roots included
+    doc = nlp("Gunmen attacked Kano on Sunday ,  police said.\n\nIn Abuja - troops (AMISOM) held the road .")
+    assert all(doc[i : i + 1].root.i == i for i in range(len(doc)))
+    assert [bool(t.is_sent_start) for t in doc] == doc_words(doc).sent_start
+
+
+def test_recognizer_features_read_spellings_around_the_name(nlp) -> None:  # type: ignore[no-untyped-def]
+    doc = nlp("Officials said President Ruto's aide visited a Cafe near Mombasa-based firms, who fled.")
+    words = [t.text for t in doc]
+
+    def features(word: str) -> dict[str, float]:
+        i = words.index(word)
+        return toponym_features(doc, i, i + 1, "GAZ", None, None, None, [], False, frozenset())
+
+    assert features("Ruto")["title_before"] == 1.0
+    assert features("Ruto")["possessive_after"] == 1.0
+    assert features("Cafe")["indefinite_article_before"] == 1.0
+    assert features("Mombasa")["hyphen_after=based"] == 1.0
+    assert "sent_start" in features("Officials") and "sent_start" not in features("Ruto")
