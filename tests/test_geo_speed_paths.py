@@ -18,7 +18,7 @@ from dateline.nlp.components.places import (
     _mark_quarters_of_towns,
     propose_toponyms,
 )
-from dateline.nlp.text import DocWords, cap_text, doc_words
+from dateline.nlp.text import DocWords, cap_text, doc_entities, doc_words
 
 TEXT = ("Gunmen from the Al-Shabaab group attacked Pol-e Dokhtar and Umm Qaşr; President Ruto's aide said "
         "Kenyan and Somali troops (AMISOM) held el Mina . Commissioner Otieno , 3rd Street, ØRSTED — ok.")
@@ -412,3 +412,21 @@ def test_recognizer_features_read_spellings_around_the_name(nlp) -> None:  # typ
     assert features("Cafe")["indefinite_article_before"] == 1.0
     assert features("Mombasa")["hyphen_after=based"] == 1.0
     assert "sent_start" in features("Officials") and "sent_start" not in features("Ruto")
+
+
+def test_entity_columns_as_each_token_gives_them(nlp) -> None:  # type: ignore[no-untyped-def]
+    doc = nlp("President William Ruto of Kenya met the African Union in Addis Ababa on Monday, police said.")
+    ents = doc_entities(doc)
+    assert ents.label == [t.ent_type_ for t in doc]
+    assert ents.inside == [t.ent_iob_ == "I" for t in doc]
+    assert any(ents.inside)  # a name of several words goes on past its first
+    assert doc_entities(nlp("")).label == []
+
+
+def test_recognizer_features_read_entity_labels_around_the_name(nlp) -> None:  # type: ignore[no-untyped-def]
+    doc = nlp("Officials said President William Ruto visited Mombasa on Monday.")
+    words = [t.text for t in doc]
+    i = words.index("Ruto")
+    x = toponym_features(doc, i, i + 1, "GAZ", None, None, None, [], False, frozenset())
+    assert doc[i].ent_type_ == "PERSON" and doc[i].ent_iob_ == "I"  # the parse this test relies on
+    assert x["prev_ner=PERSON"] == 1.0 and x["inside_longer_ent=PERSON"] == 1.0
