@@ -14,11 +14,13 @@ from dateline.geo.models import (
 )
 from dateline.geo.resolve import _demonym_tokens
 from dateline.nlp.components.places import (
+    Candidate,
     _entity_rows,
     _mark_quarters_of_towns,
+    lookup_name,
     propose_toponyms,
 )
-from dateline.nlp.text import DocWords, cap_text, doc_entities, doc_words
+from dateline.nlp.text import DocWords, cap_text, doc_entities, doc_words, words_text
 
 TEXT = ("Gunmen from the Al-Shabaab group attacked Pol-e Dokhtar and Umm Qaşr; President Ruto's aide said "
         "Kenyan and Somali troops (AMISOM) held el Mina . Commissioner Otieno , 3rd Street, ØRSTED — ok.")
@@ -430,3 +432,17 @@ def test_recognizer_features_read_entity_labels_around_the_name(nlp) -> None:  #
     x = toponym_features(doc, i, i + 1, "GAZ", None, None, None, [], False, frozenset())
     assert doc[i].ent_type_ == "PERSON" and doc[i].ent_iob_ == "I"  # the parse this test relies on
     assert x["prev_ner=PERSON"] == 1.0 and x["inside_longer_ent=PERSON"] == 1.0
+
+
+def test_words_text_as_the_span_gives_it(nlp) -> None:  # type: ignore[no-untyped-def]
+    doc = nlp("Clashes in  Diyala Province (Iraq) and Umm Qaşr;\nthree died.")
+    assert all(words_text(doc, i, j) == doc[i:j].text for i in range(len(doc)) for j in range(i + 1, len(doc) + 1))
+
+
+def test_a_province_is_looked_up_without_its_province_word(nlp) -> None:  # type: ignore[no-untyped-def]
+    doc = nlp("Clashes in  Diyala Province and Basra killed two.")
+    words = [t.text for t in doc]
+    i = words.index("Diyala")
+    assert lookup_name(doc, Candidate(i, i + 2, "GAZ", kind_hint="admin1")) == "Diyala"
+    assert lookup_name(doc, Candidate(i, i + 2, "GAZ")) == "Diyala Province"
+    assert lookup_name(doc, Candidate(i, i + 1, "GAZ", kind_hint="admin1")) == "Diyala"

@@ -26,7 +26,7 @@ from itertools import repeat
 from typing import Any, TypeVar
 
 from dateline.geo.gazetteer import final_h_key, fold, geo_data
-from dateline.nlp.text import doc_entities, doc_ents, doc_text, doc_words, span_text
+from dateline.nlp.text import doc_entities, doc_ents, doc_words, span_text, words_text
 
 Features = dict[str, float]
 
@@ -202,7 +202,7 @@ def toponym_features(doc: Any, start: int, end: int, source: str, ner: str | Non
     last = doc[end - 1] if end - start > 1 else first
     # the name's text and its syntactic root, read once: spaCy rebuilds both on every access, and the features
     # below ask for them up to six times each (a one-word name is its own root, as `Span.root` finds it)
-    text = doc_text(doc)[tw.idx[start] : tw.idx[end - 1] + len(tw.text[end - 1])]  # = doc[start:end].text
+    text = words_text(doc, start, end)
     root = first if end - start == 1 else doc[start:end].root
     prev, nxt = start > 0, end < tw.n  # a word before the name, a word after it
     prev2 = tw.lower[start - 2] if start > 1 else None

@@ -161,6 +161,13 @@ def doc_words(doc: Doc) -> DocWords:
     return kept
 
 
+def words_text(doc: Doc, i: int, j: int) -> str:
+    """`doc[i:j].text` (i < j) cut from the document's text at the words' offsets in its word table, without
+    building a Span: the recognizer asks it of every candidate name."""
+    words = doc_words(doc)
+    return doc_text(doc, words.text, words.ws)[words.idx[i] : words.idx[j - 1] + len(words.text[j - 1])]
+
+
 # Fine-grained tags of a finite verb: what a sentence has and a caption or a section heading lacks
 FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
 
