@@ -10,14 +10,17 @@ from dateline.geo.models import (
     _word_at,
     cues,
     person_names,
+    toponym_features,
 )
 from dateline.geo.resolve import _demonym_tokens
 from dateline.nlp.components.places import (
+    Candidate,
     _entity_rows,
     _mark_quarters_of_towns,
+    lookup_name,
     propose_toponyms,
 )
-from dateline.nlp.text import DocWords, cap_text, doc_words
+from dateline.nlp.text import DocWords, cap_text, doc_entities, doc_words, words_text
 
 TEXT = ("Gunmen from the Al-Shabaab group attacked Pol-e Dokhtar and Umm Qaşr; President Ruto's aide said "
         "Kenyan and Somali troops (AMISOM) held el Mina . Commissioner Otieno , 3rd Street, ØRSTED — ok.")
@@ -388,3 +391,58 @@ def test_title_words_kept_across_documents_and_bounded(monkeypatch) -> None:  # 
     monkeypatch.setattr(models, "_TESTED_WORDS_SIZE", 4)
     assert models._titles_among({"governor", "market", "town", "road", "colonel"}) == {"governor", "colonel"}
     assert len(models._title_words_met()[0]) == 5  # emptied when full, then this document's words
+
+
+def test_a_one_word_name_is_its_own_root(nlp) -> None:  # type: ignore[no-untyped-def]
+    # the recognizer's features take a one-word name's root without building a Span: what `Span.root` gives,
+    # punctuation, spaces and sentence roots included
+    doc = nlp("Gunmen attacked Kano on Sunday ,  police said.\n\nIn Abuja - troops (AMISOM) held the road .")
+    assert all(doc[i : i + 1].root.i == i for i in range(len(doc)))
+    assert [bool(t.is_sent_start) for t in doc] == doc_words(doc).sent_start
+
+
+def test_recognizer_features_read_spellings_around_the_name(nlp) -> None:  # type: ignore[no-untyped-def]
+    doc = nlp("Officials said President Ruto's aide visited a Cafe near Mombasa-based firms, who fled.")
+    words = [t.text for t in doc]
+
+    def features(word: str) -> dict[str, float]:
+        i = words.index(word)
+        return toponym_features(doc, i, i + 1, "GAZ", None, None, None, [], False, frozenset())
+
+    assert features("Ruto")["title_before"] == 1.0
+    assert features("Ruto")["possessive_after"] == 1.0
+    assert features("Cafe")["indefinite_article_before"] == 1.0
+    assert features("Mombasa")["hyphen_after=based"] == 1.0
+    assert "sent_start" in features("Officials") and "sent_start" not in features("Ruto")
+
+
+def test_entity_columns_as_each_token_gives_them(nlp) -> None:  # type: ignore[no-untyped-def]
+    doc = nlp("President William Ruto of Kenya met the African Union in Addis Ababa on Monday, police said.")
+    ents = doc_entities(doc)
+    assert ents.label == [t.ent_type_ for t in doc]
+    assert ents.inside == [t.ent_iob_ == "I" for t in doc]
+    assert any(ents.inside)  # a name of several words goes on past its first
+    assert doc_entities(nlp("")).label == []
+
+
+def test_recognizer_features_read_entity_labels_around_the_name(nlp) -> None:  # type: ignore[no-untyped-def]
+    doc = nlp("Officials said President William Ruto visited Mombasa on Monday.")
+    words = [t.text for t in doc]
+    i = words.index("Ruto")
+    x = toponym_features(doc, i, i + 1, "GAZ", None, None, None, [], False, frozenset())
+    assert doc[i].ent_type_ == "PERSON" and doc[i].ent_iob_ == "I"  # the parse this test relies on
+    assert x["prev_ner=PERSON"] == 1.0 and x["inside_longer_ent=PERSON"] == 1.0
+
+
+def test_words_text_as_the_span_gives_it(nlp) -> None:  # type: ignore[no-untyped-def]
+    doc = nlp("Clashes in  Diyala Province (Iraq) and Umm Qaşr;\nthree died.")
+    assert all(words_text(doc, i, j) == doc[i:j].text for i in range(len(doc)) for j in range(i + 1, len(doc) + 1))
+
+
+def test_a_province_is_looked_up_without_its_province_word(nlp) -> None:  # type: ignore[no-untyped-def]
+    doc = nlp("Clashes in  Diyala Province and Basra killed two.")
+    words = [t.text for t in doc]
+    i = words.index("Diyala")
+    assert lookup_name(doc, Candidate(i, i + 2, "GAZ", kind_hint="admin1")) == "Diyala"
+    assert lookup_name(doc, Candidate(i, i + 2, "GAZ")) == "Diyala Province"
+    assert lookup_name(doc, Candidate(i, i + 1, "GAZ", kind_hint="admin1")) == "Diyala"

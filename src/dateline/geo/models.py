@@ -26,7 +26,7 @@ from itertools import repeat
 from typing import Any, TypeVar
 
 from dateline.geo.gazetteer import final_h_key, fold, geo_data
-from dateline.nlp.text import doc_ents, doc_words, span_text
+from dateline.nlp.text import doc_entities, doc_ents, doc_words, span_text, words_text
 
 Features = dict[str, float]
 
@@ -195,31 +195,32 @@ def toponym_features(doc: Any, start: int, end: int, source: str, ner: str | Non
     `blocked` why the candidate generator's old rule would have dropped it ("ner": spaCy calls it a person,
     organisation … and no place word is near; "inside_longer": part of a longer such entity), or None."""
     c = cues()
-    span = doc[start:end]
-    # the span's text and its syntactic root, read once: spaCy rebuilds both on every access, and the features
-    # below ask for them up to six times each
-    text, root = span_text(span), span.root
-    first, last = doc[start], doc[end - 1]
-    prev = doc[start - 1] if start > 0 else None
-    tw = doc_words(doc)  # the words' spellings, read from the document's table rather than a Token per word
-    # (the words two before and two after are read for their spelling only)
+    # the words' spellings and entity labels are read from the document's tables; a Token (built anew on each
+    # `doc[i]`) only where the parse is asked: part of speech, dependencies
+    tw, ents = doc_words(doc), doc_entities(doc)
+    first = doc[start]
+    last = doc[end - 1] if end - start > 1 else first
+    # the name's text and its syntactic root, read once: spaCy rebuilds both on every access, and the features
+    # below ask for them up to six times each (a one-word name is its own root, as `Span.root` finds it)
+    text = words_text(doc, start, end)
+    root = first if end - start == 1 else doc[start:end].root
+    prev, nxt = start > 0, end < tw.n  # a word before the name, a word after it
     prev2 = tw.lower[start - 2] if start > 1 else None
-    nxt = doc[end] if end < len(doc) else None
     nxt2 = tw.lower[end + 1] if end + 1 < tw.n else None
     x: Features = {"bias_source=" + source: 1.0, "ner=" + (ner or "none"): 1.0}
     x["len=" + str(min(end - start, 3))] = 1.0
-    if prev is not None and prev.ent_type_:
-        x["prev_ner=" + prev.ent_type_] = 1.0
-    if nxt is not None and nxt.ent_type_:
-        x["next_ner=" + nxt.ent_type_] = 1.0
+    if prev and ents.label[start - 1]:
+        x["prev_ner=" + ents.label[start - 1]] = 1.0
+    if nxt and ents.label[end]:
+        x["next_ner=" + ents.label[end]] = 1.0
     # the whole NER entity around the span: a longer PERSON/ORG that contains it
-    if any(t.ent_type_ for t in span) and (first.ent_iob_ == "I" or (nxt is not None and nxt.ent_iob_ == "I")):
-        x["inside_longer_ent=" + (first.ent_type_ or (nxt.ent_type_ if nxt is not None else ""))] = 1.0
-    if first.is_sent_start:
+    if any(ents.label[start:end]) and (ents.inside[start] or (nxt and ents.inside[end])):
+        x["inside_longer_ent=" + (ents.label[start] or (ents.label[end] if nxt else ""))] = 1.0
+    if tw.sent_start[start]:
         x["sent_start"] = 1.0
-    if prev is not None and prev.lower_ in {"a", "an"}:
+    if prev and tw.lower[start - 1] in {"a", "an"}:
         x["indefinite_article_before"] = 1.0  # "at a Cafe": a common noun, not a name
-    elif prev is not None and prev.lower_ == "the":
+    elif prev and tw.lower[start - 1] == "the":
         x["the_before"] = 1.0
     if text.isupper() and len(text) > 1:
         x["all_caps"] = 1.0
@@ -232,11 +233,11 @@ def toponym_features(doc: Any, start: int, end: int, source: str, ner: str | Non
     if kind_hint:
         x["kind_hint=" + kind_hint] = 1.0
     # titles: "President X", "Commissioner X", "the MP for X", "Minister of X"
-    if prev is not None and prev.lower_.rstrip(".") in c["title_words"] and prev.text[:1].isupper():
+    if prev and tw.lower[start - 1].rstrip(".") in c["title_words"] and tw.text[start - 1][:1].isupper():
         x["title_before"] = 1.0
-    if prev is not None and prev.lower_ in {"for", "of"} and prev2 in c["title_for"]:
+    if prev and tw.lower[start - 1] in {"for", "of"} and prev2 in c["title_for"]:
         x["title_for_before"] = 1.0
-    if first.lower_ in c["title_words"]:
+    if tw.lower[start] in c["title_words"]:
         x["is_title_word"] = 1.0
     # organisation heads: "the Bureau of X", "Centre for X", "X University", "X Party", "Houses of Parliament"
     k = start - 1
@@ -247,18 +248,19 @@ def toponym_features(doc: Any, start: int, end: int, source: str, ner: str | Non
         if not (tw.text[k][:1].isupper() or tw.lower[k] in {"and", "&", "the"} or tw.lower[k] in c["org_links"]):
             break
         k -= 1
-    if nxt is not None and nxt.lower_ in c["org_heads"] and nxt.text[:1].isupper():
+    if nxt and tw.lower[end] in c["org_heads"] and tw.text[end][:1].isupper():
         x["org_head_after"] = 1.0
     if not c["org_heads"].isdisjoint(tw.lower[start:end]):
         x["has_org_head"] = 1.0
     # people: a first name or a capitalised word before, a possessive or a speech verb after
-    if prev is not None and prev.text[:1].isupper() and prev.is_alpha and not prev.is_sent_start and prev.ent_type_ == "PERSON":
+    if prev and tw.text[start - 1][:1].isupper() and tw.alpha[start - 1] and not tw.sent_start[start - 1] \
+            and ents.label[start - 1] == "PERSON":
         x["person_before"] = 1.0
-    if nxt is not None and nxt.text in {"'s", "’s"}:
+    if nxt and tw.text[end] in {"'s", "’s"}:
         x["possessive_after"] = 1.0
-    if nxt is not None and nxt.lower_ in c["person_after"]:
+    if nxt and tw.lower[end] in c["person_after"]:
         x["speech_verb_after"] = 1.0
-    elif nxt is not None and nxt.text == "," and nxt2 in {"who", "whose", "a", "an", "the"}:
+    elif nxt and tw.text[end] == "," and nxt2 in {"who", "whose", "a", "an", "the"}:
         x["appositive_after"] = 1.0
     dep = last.dep_ if last.head.i >= end or last.head.i < start else root.dep_
     if dep in {"nsubj", "nsubjpass", "poss", "compound", "pobj", "dobj", "appos", "conj"}:
@@ -267,14 +269,14 @@ def toponym_features(doc: Any, start: int, end: int, source: str, ner: str | Non
         head = root.head.lower_
         x["pobj_of=" + ("site" if head in c["site_preps"] else "origin" if head in c["origin_preps"] else "other")] = 1.0
     # the same name as a person's elsewhere in the document: "Khamenei's representative" … "images of Khamenei"
-    if end - start == 1 and first.text in persons and not any(e.kind == 0 for e in entries):
+    if end - start == 1 and tw.text[start] in persons and not any(e.kind == 0 for e in entries):
         x["person_elsewhere"] = 1.0
         if not entries:
             x["person_elsewhere_unknown_place"] = 1.0  # and no place of the name is known
     # listed with people: "images of Khomeini, Khamenei and Soleimani"
     conjoined = [root.head] if root.dep_ == "conj" else []
     conjoined += [t for t in root.children if t.dep_ == "conj"]
-    if any(t.ent_type_ == "PERSON" or (t.text in persons and t.i not in range(start, end)) for t in conjoined):
+    if any(ents.label[t.i] == "PERSON" or (t.text in persons and t.i not in range(start, end)) for t in conjoined):
         x["listed_with_person"] = 1.0
     # what the old candidate rule trusted NER for, now weighed against everything else: the small NER model
     # labels many towns PERSON/ORG/WORK_OF_ART ("marched through Durban", "attacked Quetta")
@@ -295,19 +297,19 @@ def toponym_features(doc: Any, start: int, end: int, source: str, ner: str | Non
         if acts and verb.lemma_.lower() in c["place_verbs"]:
             x["object_of_place_verb"] = 1.0
     # a given name right before it ("Qasem Soleimani") or a capitalised PERSON word right after ("Ali Khamenei")
-    if prev is not None and prev.text in _first_names():
+    if prev and tw.text[start - 1] in _first_names():
         x["first_name_before"] = 1.0
-    if nxt is not None and nxt.text[:1].isupper() and nxt.is_alpha and nxt.ent_type_ == "PERSON":
+    if nxt and tw.text[end][:1].isupper() and tw.alpha[end] and ents.label[end] == "PERSON":
         x["person_word_after"] = 1.0
     x.update(_name_shape_features(doc, start, end, bool(entries)))
     # a holiday or month of a calendar ("at the start of Ramadan"), and a group's name glued to "-affiliated",
     # "-led", "-backed" ("Islah-affiliated forces"; "X-based" is a seat, a place)
     if text.lower() in c["holidays"]:
         x["holiday"] = 1.0
-    if nxt is not None and nxt.text == "-" and not last.whitespace_ and nxt2 is not None:
+    if nxt and tw.text[end] == "-" and not tw.ws[end - 1] and nxt2 is not None:
         x["hyphen_after=" + ("group" if nxt2 in c["group_hyphen_suffixes"] else
                              "based" if nxt2 == "based" else "other")] = 1.0
-    x.update(_ordinary_news_features(doc, start, end, text, root, dep, prev, nxt))
+    x.update(_ordinary_news_features(doc, start, end, text, root, dep))
     # the words themselves
     low = text.lower()
     if low in words or words.issuperset(tw.lower[start:end]):
@@ -374,14 +376,15 @@ def _word_at(doc: Any, i: int) -> str:
     return out
 
 
-def _capitalised_word(tok: Any, c: dict[str, Any]) -> bool:
-    """A capitalised content word that is no title: part of a run of title-case words around the name ("Dirty
-    War", "Jailhouse Rock"), as headlines and works' titles write them."""
-    return tok.text[:1].isupper() and tok.is_alpha and not tok.is_stop and tok.lower_ not in c["title_words"]
+def _capitalised_word(doc: Any, k: int, c: dict[str, Any]) -> bool:
+    """A capitalised content word that is no title at token k: part of a run of title-case words around the name
+    ("Dirty War", "Jailhouse Rock"), as headlines and works' titles write them."""
+    tw = doc_words(doc)
+    return (tw.text[k][:1].isupper() and tw.alpha[k] and tw.lower[k] not in c["title_words"]
+            and not doc.vocab[tw.orths[k]].is_stop)
 
 
-def _ordinary_news_features(doc: Any, start: int, end: int, text: str, root: Any, dep: str, prev: Any,
-                            nxt: Any) -> Features:
+def _ordinary_news_features(doc: Any, start: int, end: int, text: str, root: Any, dep: str) -> Features:
     """What marks a town's or country's name as a team, a one-name person, a company or a work in sport,
     culture and business news (lists under `_ordinary_news_names` in toponym_cues.json): a club suffix or a
     team member's role after it ("Manchester United", "Wales fly-half", "Chelsea's striker"), a person's role
@@ -389,15 +392,17 @@ def _ordinary_news_features(doc: Any, start: int, end: int, text: str, root: Any
     Hungary"), the name written so elsewhere in the article, and the article's own domain."""
     c = cues()
     x: Features = {}
-    if nxt is not None and nxt.text[:1].isupper() and nxt.lower_ in c["club_suffixes"]:
+    tw = doc_words(doc)
+    lower = tw.lower
+    prev, nxt = start > 0, end < tw.n  # a word before the name, a word after it
+    if nxt and tw.text[end][:1].isupper() and lower[end] in c["club_suffixes"]:
         x["club_suffix_after"] = 1.0
-    after = end + 1 if nxt is not None and nxt.text in {"'s", "’s", "'", "’"} else end
+    after = end + 1 if nxt and tw.text[end] in {"'s", "’s", "'", "’"} else end
     # the role right after the name or its possessive, or one word later ("Liverpool's new striker")
-    lower = doc_words(doc).lower
     if any(k < len(lower) and _in_a_listed_word(lower[k], "team_role_words") and _word_at(doc, k) in c["team_role_words"]
            for k in (after, after + 1)):
         x["team_role_after"] = 1.0
-    if prev is not None and _in_a_listed_word(prev.lower_, "person_role_words") and \
+    if prev and _in_a_listed_word(lower[start - 1], "person_role_words") and \
             _role_before(doc, start) in c["person_role_words"]:
         x["person_role_before"] = 1.0
     head = root.head
@@ -406,9 +411,9 @@ def _ordinary_news_features(doc: Any, start: int, end: int, text: str, root: Any
     elif dep == "pobj" and head.lower_ in {"to", "against", "over", "with"} and \
             (head.head.lemma_.lower() in c["sports_verbs"] or head.head.lower_ in c["sports_result_nouns"]):
         x["sports_result_of"] = 1.0
-    if prev is not None and _capitalised_word(prev, c):
+    if prev and _capitalised_word(doc, start - 1, c):
         x["capitalised_word_before"] = 1.0
-    if nxt is not None and _capitalised_word(nxt, c):
+    if nxt and _capitalised_word(doc, end, c):
         x["capitalised_word_after"] = 1.0
     named = _names_by_role(doc)
     if end - start == 1 and text in named[0]:

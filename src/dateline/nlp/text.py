@@ -161,6 +161,13 @@ def doc_words(doc: Doc) -> DocWords:
     return kept
 
 
+def words_text(doc: Doc, i: int, j: int) -> str:
+    """`doc[i:j].text` (i < j) cut from the document's text at the words' offsets in its word table, without
+    building a Span: the recognizer asks it of every candidate name."""
+    words = doc_words(doc)
+    return doc_text(doc, words.text, words.ws)[words.idx[i] : words.idx[j - 1] + len(words.text[j - 1])]
+
+
 # Fine-grained tags of a finite verb: what a sentence has and a caption or a section heading lacks
 FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
 
@@ -232,6 +239,36 @@ def doc_ents(doc: Doc) -> tuple[Span, ...]:
         ents = tuple(doc.ents)
         _LAST_ENTS = (doc, ents)
     return ents
+
+
+class DocEntities:
+    """Each word's named-entity label ("" outside an entity) and whether it goes on an entity begun before it
+    (spaCy's IOB "I"), as two columns filled from the document's entities (`doc_ents`). The recognizer's
+    features ask for the labels of the words in and around every candidate name; a Token per word (`doc[i]`,
+    built anew on each access) cost more than filling the columns once, as a document's entities are few."""
+
+    __slots__ = ("inside", "label", "n")
+
+    def __init__(self, doc: Doc) -> None:
+        self.n = len(doc)
+        self.label = [""] * self.n
+        self.inside = [False] * self.n
+        for ent in doc_ents(doc):
+            start, end = ent.start, ent.end
+            self.label[start:end] = [ent.label_] * (end - start)
+            self.inside[start + 1 : end] = [True] * (end - start - 1)
+
+
+_ENTITIES_KEY = ("dateline", "entities")
+
+
+def doc_entities(doc: Doc) -> DocEntities:
+    """The document's `DocEntities`, built on first use and kept in its `user_data` like `doc_words` (plain lists,
+    no reference back to the document); the length guards a reused key."""
+    kept = doc.user_data.get(_ENTITIES_KEY)
+    if kept is None or kept.n != len(doc):
+        kept = doc.user_data[_ENTITIES_KEY] = DocEntities(doc)
+    return kept
 
 
 def span_ents(span: Span) -> list[Span]:

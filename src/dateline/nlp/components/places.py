@@ -36,7 +36,7 @@ from dateline.geo.gazetteer import (
     tables,
 )
 from dateline.geo.models import cues
-from dateline.nlp.text import DocWords, cap_text, doc_ents, doc_text, doc_words, span_text
+from dateline.nlp.text import DocWords, cap_text, doc_ents, doc_text, doc_words, words_text
 
 SPAN_KEY = "dl_places"
 MAX_TOKENS = 6
@@ -273,7 +273,7 @@ def find_toponyms(doc: Doc, gazetteer: Any, recognizer: Any | None = None, words
     kept = []
     for cand in cands:
         if cand.source not in {"LANDMARK", "CUE", "ABBR"} and cand.end - cand.start == 1 \
-                and _titled_surname(doc, cand.start, doc[cand.start].text, titled):
+                and _titled_surname(doc, cand.start, tk.text[cand.start], titled):
             continue  # "said Metsi" after "Superintendent Lerato Metsi": the person, not a town of that spelling
         if cand.source not in {"LANDMARK", "CUE", "ABBR"} and _listed_with_persons(doc, cand, person_ents):
             continue  # "images of Khomeini, Khamenei and Soleimani" after "Qassem Soleimani": the person
@@ -449,10 +449,11 @@ def scored_as(cand: Candidate) -> Candidate:
 
 def lookup_name(doc: Doc, cand: Candidate) -> str:
     """The part of a candidate to look up: "Diyala" of "Diyala Province"."""
-    span = doc[cand.start : cand.end]
-    if cand.kind_hint in {"admin1", "admin2"} and len(span) > 1 and span[-1].lower_ in ADMIN1_WORDS | ADMIN2_WORDS:
-        span = span[:-1]
-    return span_text(span)  # = span.text, cut from the document's text read once
+    end = cand.end
+    if cand.kind_hint in {"admin1", "admin2"} and end - cand.start > 1 and \
+            doc_words(doc).lower[end - 1] in ADMIN1_WORDS | ADMIN2_WORDS:
+        end -= 1
+    return words_text(doc, cand.start, end)
 
 
 def candidate_features(doc: Doc, cand: Candidate, gazetteer: Any, words: frozenset[str],
