@@ -190,6 +190,15 @@ def test_bad_jsonl_lines_are_errors_naming_file_and_line(tmp_path: Path) -> None
     assert "JSON object" in errors[2].reason
 
 
+def test_a_cut_off_jsonl_line_names_the_column_where_it_stops(tmp_path: Path) -> None:
+    # the error named "column 1" for a line cut off at its end: the parser had read on into the newline
+    corpus = tmp_path / "cut.jsonl"
+    cut = '{"id": "cut", "text": "Police fired tear gas in Lagos.",'
+    _write_corpus(corpus, [cut])
+    assert one_error(corpus).reason == (
+        f"invalid JSON (Expecting property name enclosed in double quotes at column {len(cut) + 1})")
+
+
 def test_overlong_jsonl_line_is_skipped_and_the_next_read(tmp_path: Path) -> None:
     corpus = tmp_path / "long.jsonl"
     _write_corpus(corpus, [json.dumps({"id": "big", "text": "x " * 5000}),

@@ -84,7 +84,8 @@ def read_jsonl_lines(lines: Iterable[bytes | int], name: str,
         if not line.strip():
             continue
         try:
-            record = json.loads(line)
+            # without its newline, so an error's column falls inside the line rather than at "column 1" of the next
+            record = json.loads(line.rstrip(b"\r\n"))
         except UnicodeDecodeError:
             yield InputError(where, "line is not UTF-8 encoded JSON")
             continue
