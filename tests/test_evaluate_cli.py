@@ -127,3 +127,14 @@ def test_acled_gold_with_good_cells_and_an_acled_style_date_loads(tmp_path: Path
     gold.write_text(ACLED_HEADER + ACLED_ROW.format(date="04 March 2024", lat="-1.28", deaths="2"), encoding="utf-8")
     [doc] = load_gold([gold])
     assert doc.events[0]["event_date"] == "04 March 2024" and doc.events[0]["fatalities"] == "2"
+
+
+@pytest.mark.parametrize("name", ["gold.json", "gold.jsonl", "gold.csv"])
+def test_an_empty_gold_file_is_an_error_not_an_empty_table(tmp_path: Path, name: str) -> None:
+    # an empty .jsonl printed an empty table and exited 0, which a script reads as a clean score
+    empty = tmp_path / name
+    empty.write_text("\n" if name != "gold.csv" else "notes,event_type\n", encoding="utf-8")
+    result = CliRunner().invoke(app, ["evaluate", str(GOLD), str(empty), "--pred", str(PRED)])
+    assert result.exit_code == 1
+    assert result.stderr.strip() == f"error: {empty}: holds no gold documents (an empty file?)"
+

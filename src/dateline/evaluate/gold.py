@@ -52,7 +52,10 @@ class GoldDoc:
 def load_gold(paths: list[Path]) -> list[GoldDoc]:
     docs: list[GoldDoc] = []
     for path in paths:
-        docs.extend(read_gold_file(Path(path)))
+        found = read_gold_file(Path(path))
+        if not found:  # an empty table would read as a run that scored nothing wrong
+            raise GoldError(path, "holds no gold documents (an empty file?)")
+        docs.extend(found)
     seen: set[str] = set()
     for doc in docs:
         if doc.id in seen:
@@ -87,8 +90,11 @@ def read_gold_file(path: Path) -> list[GoldDoc]:
     if suffix in {".jsonl", ".ndjson"}:
         return [_doc_from_record(rec, i, path) for i, rec in enumerate(_jsonl(path), 1)]
     if suffix == ".json":
+        text = read_text_file(path, "gold")
+        if not text.strip():
+            return []
         try:
-            data = json.loads(read_text_file(path, "gold"))
+            data = json.loads(text)
         except json.JSONDecodeError as err:
             raise GoldError(path, f"not valid JSON ({err.msg} at line {err.lineno})") from None
         records = data if isinstance(data, list) else data.get("documents", [data]) if isinstance(data, dict) else []
