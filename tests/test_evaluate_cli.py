@@ -138,3 +138,35 @@ def test_an_empty_gold_file_is_an_error_not_an_empty_table(tmp_path: Path, name:
     assert result.exit_code == 1
     assert result.stderr.strip() == f"error: {empty}: holds no gold documents (an empty file?)"
 
+
+@pytest.mark.parametrize(("part", "typo", "field"), [
+    (None, "evnts", "events"),
+    ("events", "sub_event_typ", "sub_event_type"),
+    ("quotes", "speeker", "speaker"),
+    ("article", "publshed", "published"),
+])
+def test_a_misspelt_gold_key_stops_the_run_instead_of_going_unscored(
+        tmp_path: Path, part: str | None, typo: str, field: str) -> None:
+    # a gold with "evnts" (or an event's "sub_event_typ") was scored as if it had no events (no such field)
+    gold = json.loads(GOLD.read_text(encoding="utf-8"))
+    target = gold if part is None else gold[part] if part == "article" else gold[part][0]
+    target[typo] = target.pop(field)
+    path = tmp_path / "gold.json"
+    path.write_text(json.dumps(gold), encoding="utf-8")
+    (tmp_path / gold["text_file"]).write_text((DATA / gold["text_file"]).read_text(encoding="utf-8"),
+                                              encoding="utf-8")
+    result = CliRunner().invoke(app, ["evaluate", str(path), "--pred", str(PRED)])
+    assert result.exit_code == 1
+    where = "" if part is None else f" {part}" + (" #1" if part != "article" else "")
+    assert result.stderr.strip() == (f"error: {path}: gold {gold['id']!r}{where}: unknown key {typo!r}, did you "
+                                     f"mean {field!r}? (it would not be scored)")
+
+
+def test_annotators_own_keys_in_a_gold_file_are_left_alone(tmp_path: Path) -> None:
+    gold = json.loads(GOLD.read_text(encoding="utf-8"))
+    gold["events"][0]["comment"] = "checked twice"
+    path = tmp_path / "gold.json"
+    path.write_text(json.dumps(gold), encoding="utf-8")
+    (tmp_path / gold["text_file"]).write_text((DATA / gold["text_file"]).read_text(encoding="utf-8"),
+                                              encoding="utf-8")
+    assert CliRunner().invoke(app, ["evaluate", str(path), "--pred", str(PRED)]).exit_code == 0
