@@ -188,6 +188,17 @@ def test_feed_url_uses_conditional_requests_and_backs_off_on_errors(tmp_path: Pa
     assert due.total_seconds() >= 20  # back-off: interval × 2
 
 
+def test_a_failing_source_is_named_once_in_the_warning(tmp_path: Path, pipeline, caplog) -> None:  # type: ignore[no-untyped-def]
+    # the warning read "http://…/feed.rss: http://…/feed.rss: HTTP 500; next try in 2 s"
+    import logging
+
+    state: dict[str, object] = {"version": 1, "items": [1], "requests": [], "fail": True}
+    caplog.set_level(logging.WARNING, logger="dateline.watch")
+    with feed_server(state) as url, Store(f"sqlite:///{tmp_path / 'f.sqlite'}") as store:
+        next(Watcher([url], store, options=WatchOptions(interval=10, merge=False), pipeline=pipeline).run(once=True))
+    assert [r.getMessage() for r in caplog.records] == [f"{url}: HTTP 503; next try in 20 s"]
+
+
 def test_growing_jsonl_is_read_from_where_it_stopped(tmp_path: Path, pipeline) -> None:  # type: ignore[no-untyped-def]
     import json
 
