@@ -88,6 +88,24 @@ def test_rerun_skips_articles_already_processed(db_url: str, tmp_path: Path, stu
     assert (counts["articles"], counts["reports"], counts["events"]) == (12, 12, _expected_events(12))
 
 
+def test_a_run_stopped_with_ctrl_c_is_marked_interrupted_not_failed(tmp_path: Path, stub) -> None:  # type: ignore[no-untyped-def]
+    # Ctrl-C recorded the run as "failed", as if the data or dateline were at fault; kill -9 gave "interrupted"
+    corpus = _corpus(tmp_path / "c.jsonl", 12)
+
+    class StoppedByUser(stub):  # type: ignore[misc, valid-type]
+        def pipe(self, articles):  # type: ignore[no-untyped-def]
+            for done, report in enumerate(super().pipe(articles)):
+                if done == 6:
+                    raise KeyboardInterrupt
+                yield report
+
+    with Store(f"sqlite:///{tmp_path / 'r.sqlite'}") as store:
+        with pytest.raises(KeyboardInterrupt):
+            run_corpus([str(corpus)], store, pipeline=StoppedByUser(), batch_size=3)
+        assert [run["status"] for run in store.runs()] == ["interrupted"]
+        assert store.counts()["articles"] == 6  # the batches committed before Ctrl-C are kept
+
+
 def test_bad_items_go_to_failures_and_the_run_goes_on(db_url: str, tmp_path: Path, stub) -> None:  # type: ignore[no-untyped-def]
     extra = ['{"id": "e", "text": ""}', "not json at all",
              json.dumps({"id": "c", "text": "Article 7 CRASH here."})]
