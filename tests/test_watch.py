@@ -122,6 +122,37 @@ def test_watch_resumes_after_sigkill_without_duplicates_or_misses(tmp_path: Path
     assert sorted(Path(p).name for p in paths) == [f"a{i:02d}.txt" for i in range(16)]
 
 
+def test_ctrl_c_stops_a_watch_in_the_middle_of_a_long_pass(tmp_path: Path) -> None:
+    # Ctrl-C only asked the watch to stop after its pass: over a long JSONL file that was every line of it
+    # (minutes), and a second Ctrl-C did nothing more
+    import json
+
+    corpus, db, total = tmp_path / "wire.jsonl", tmp_path / "w.sqlite", 200
+    corpus.write_text("".join(json.dumps({"id": f"r{i}", "text": article(i)}) + "\n" for i in range(total)),
+                      encoding="utf-8")
+    env = {**os.environ, "PYTHONPATH": str(REPO / "src") + os.pathsep + os.environ.get("PYTHONPATH", "")}
+    cmd = [sys.executable, "-m", "dateline", "watch", str(corpus), "--db", str(db), "--interval", "0.2",
+           "--no-merge", "--quiet"]
+    proc = subprocess.Popen(cmd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    try:
+        deadline = time.monotonic() + 120
+        while counts(db)["articles"] < 1:
+            assert proc.poll() is None, proc.stderr.read() if proc.stderr else ""
+            assert time.monotonic() < deadline, "watch stored nothing"
+            time.sleep(0.05)
+        proc.send_signal(signal.SIGINT)
+        _, stderr = proc.communicate(timeout=5)
+    finally:
+        proc.kill()
+        proc.wait()
+    assert counts(db)["articles"] < total  # stopped mid-pass, not after it
+    assert proc.returncode == 0
+    assert stderr.strip() == "stopped: what was stored is kept; the next start goes on from there"
+    done = subprocess.run([*cmd, "--once"], env=env, capture_output=True, text=True, timeout=300, check=False)
+    assert done.returncode == 0, done.stderr
+    assert counts(db)["articles"] == counts(db)["reports"] == total  # each line stored once, none missed
+
+
 def _feed(items: list[int]) -> bytes:
     entries = "".join(
         f"<item><title>Item {i}</title><link>https://news.example/{i}</link><guid>news-{i}</guid>"
