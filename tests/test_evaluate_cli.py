@@ -170,3 +170,13 @@ def test_annotators_own_keys_in_a_gold_file_are_left_alone(tmp_path: Path) -> No
     (tmp_path / gold["text_file"]).write_text((DATA / gold["text_file"]).read_text(encoding="utf-8"),
                                               encoding="utf-8")
     assert CliRunner().invoke(app, ["evaluate", str(path), "--pred", str(PRED)]).exit_code == 0
+
+
+@pytest.mark.parametrize("name", ["pred.json", "pred.jsonl"])
+def test_an_empty_predictions_file_is_an_error_not_a_score_of_zero(tmp_path: Path, name: str) -> None:
+    # an empty --pred file scored every figure 0 and exited 0, its one warning lost among evidence warnings
+    empty = tmp_path / name
+    empty.write_text("", encoding="utf-8")
+    result = CliRunner().invoke(app, ["evaluate", str(GOLD), "--pred", str(empty)])
+    assert result.exit_code == 1
+    assert result.stderr.strip() == f"error: {empty}: holds no predicted reports (an empty file?)"
