@@ -208,6 +208,22 @@ def test_overlong_jsonl_line_is_skipped_and_the_next_read(tmp_path: Path) -> Non
     assert isinstance(got[1], Article) and got[1].id == "small"
 
 
+def test_a_cut_off_gzipped_corpus_keeps_its_lines_and_names_the_cut(tmp_path: Path) -> None:
+    # a .jsonl.gz cut short (an interrupted download) ended `dateline run` with "Aborted." and nothing stored
+    records = [json.dumps({"id": f"z{i}", "text": f"Miners went on strike at copper mine number {i} on Monday. "
+                           + "The union said the strike would go on. " * 40}) for i in range(40)]
+    whole = gzip.compress(("\n".join(records) + "\n").encode("utf-8"))
+    corpus = tmp_path / "cut.jsonl.gz"
+    corpus.write_bytes(whole[: len(whole) // 2])
+    got = items(corpus)
+    assert isinstance(got[0], Article) and got[0].id == "z0"
+    assert [type(a) for a in got[:-1]] == [Article] * (len(got) - 1)
+    last = got[-1]
+    assert isinstance(last, InputError) and last.source == str(corpus)
+    assert last.reason == (f"the compressed file is cut short (an interrupted download or copy?): read up to line "
+                           f"{len(got) - 1}, the rest is missing")
+
+
 def test_gzipped_jsonl_corpus(tmp_path: Path) -> None:
     corpus = tmp_path / "c.jsonl.gz"
     with gzip.open(corpus, "wt", encoding="utf-8") as fh:
