@@ -272,6 +272,30 @@ def test_warc_responses_become_articles(tmp_path: Path) -> None:
     assert not isinstance(image, Article) and "image/png" in image.reason
 
 
+def test_a_cut_off_warc_archive_does_not_pass_off_its_last_page_as_whole(tmp_path: Path) -> None:
+    # a .warc.gz cut in the middle of a record (an interrupted download) gave that page's first half as a whole
+    # article, and the run reported every item stored
+    from warcio.statusandheaders import StatusAndHeaders
+    from warcio.warcwriter import WARCWriter
+
+    whole, cut = tmp_path / "crawl.warc.gz", tmp_path / "cut.warc.gz"
+    paragraph = "<p>Police fired tear gas at demonstrators in Baghdad on Friday, witnesses said.</p>"
+    with whole.open("wb") as fh:
+        writer = WARCWriter(fh, gzip=True)
+        for uri, paragraphs in (("https://example.org/a", 1), ("https://example.org/b", 400)):
+            body = f"<html><body><article>{paragraph * paragraphs}</article></body></html>".encode()
+            headers = StatusAndHeaders("200 OK", [("Content-Type", "text/html")], protocol="HTTP/1.1")
+            writer.write_record(writer.create_warc_record(uri, "response", payload=io.BytesIO(body),
+                                                          http_headers=headers))
+    data = whole.read_bytes()
+    cut.write_bytes(data[: len(data) - 200])  # inside the second, long record
+    assert [type(item) for item in read_warc(whole)] == [Article, Article]
+    first, second = list(read_warc(cut))
+    assert isinstance(first, Article) and first.url == "https://example.org/a"
+    assert not isinstance(second, Article) and second.source == f"{cut}#2 https://example.org/b"
+    assert second.reason.startswith("the archive ends inside this record")
+
+
 def test_cli_run_failures_and_db_upgrade(tmp_path: Path) -> None:
     from typer.testing import CliRunner
 
