@@ -208,6 +208,21 @@ def test_overlong_jsonl_line_is_skipped_and_the_next_read(tmp_path: Path) -> Non
     assert isinstance(got[1], Article) and got[1].id == "small"
 
 
+def test_a_json_export_of_articles_is_refused_not_coded_as_one_article(tmp_path: Path) -> None:
+    # corpus.json (a JSON array of articles) was coded as ONE article whose text was the JSON markup: exit 0,
+    # no events, every article in it lost without a word
+    export = tmp_path / "corpus.json"
+    export.write_text(json.dumps([{"id": "a", "text": "Police fired tear gas in Basra on Friday."},
+                                  {"id": "b", "text": "Teachers marched in Nairobi on Monday."}], indent=1),
+                      encoding="utf-8")
+    assert one_error(export).reason == ('a JSON document, not article text: give a corpus as JSONL, one object '
+                                        'with "text" or "html" per line (a .jsonl file)')
+    prose = tmp_path / "wire.txt"  # prose that opens with a bracket is still an article
+    prose.write_text("[Reuters] Police fired tear gas at protesters in Basra on Friday, witnesses said. [1]",
+                     encoding="utf-8")
+    assert one_article(prose).text.startswith("[Reuters] Police fired")
+
+
 def test_a_cut_off_gzipped_corpus_keeps_its_lines_and_names_the_cut(tmp_path: Path) -> None:
     # a .jsonl.gz cut short (an interrupted download) ended `dateline run` with "Aborted." and nothing stored
     records = [json.dumps({"id": f"z{i}", "text": f"Miners went on strike at copper mine number {i} on Monday. "
