@@ -127,3 +127,56 @@ def test_acled_gold_with_good_cells_and_an_acled_style_date_loads(tmp_path: Path
     gold.write_text(ACLED_HEADER + ACLED_ROW.format(date="04 March 2024", lat="-1.28", deaths="2"), encoding="utf-8")
     [doc] = load_gold([gold])
     assert doc.events[0]["event_date"] == "04 March 2024" and doc.events[0]["fatalities"] == "2"
+
+
+@pytest.mark.parametrize("name", ["gold.json", "gold.jsonl", "gold.csv"])
+def test_an_empty_gold_file_is_an_error_not_an_empty_table(tmp_path: Path, name: str) -> None:
+    # an empty .jsonl printed an empty table and exited 0, which a script reads as a clean score
+    empty = tmp_path / name
+    empty.write_text("\n" if name != "gold.csv" else "notes,event_type\n", encoding="utf-8")
+    result = CliRunner().invoke(app, ["evaluate", str(GOLD), str(empty), "--pred", str(PRED)])
+    assert result.exit_code == 1
+    assert result.stderr.strip() == f"error: {empty}: holds no gold documents (an empty file?)"
+
+
+@pytest.mark.parametrize(("part", "typo", "field"), [
+    (None, "evnts", "events"),
+    ("events", "sub_event_typ", "sub_event_type"),
+    ("quotes", "speeker", "speaker"),
+    ("article", "publshed", "published"),
+])
+def test_a_misspelt_gold_key_stops_the_run_instead_of_going_unscored(
+        tmp_path: Path, part: str | None, typo: str, field: str) -> None:
+    # a gold with "evnts" (or an event's "sub_event_typ") was scored as if it had no events (no such field)
+    gold = json.loads(GOLD.read_text(encoding="utf-8"))
+    target = gold if part is None else gold[part] if part == "article" else gold[part][0]
+    target[typo] = target.pop(field)
+    path = tmp_path / "gold.json"
+    path.write_text(json.dumps(gold), encoding="utf-8")
+    (tmp_path / gold["text_file"]).write_text((DATA / gold["text_file"]).read_text(encoding="utf-8"),
+                                              encoding="utf-8")
+    result = CliRunner().invoke(app, ["evaluate", str(path), "--pred", str(PRED)])
+    assert result.exit_code == 1
+    where = "" if part is None else f" {part}" + (" #1" if part != "article" else "")
+    assert result.stderr.strip() == (f"error: {path}: gold {gold['id']!r}{where}: unknown key {typo!r}, did you "
+                                     f"mean {field!r}? (it would not be scored)")
+
+
+def test_annotators_own_keys_in_a_gold_file_are_left_alone(tmp_path: Path) -> None:
+    gold = json.loads(GOLD.read_text(encoding="utf-8"))
+    gold["events"][0]["comment"] = "checked twice"
+    path = tmp_path / "gold.json"
+    path.write_text(json.dumps(gold), encoding="utf-8")
+    (tmp_path / gold["text_file"]).write_text((DATA / gold["text_file"]).read_text(encoding="utf-8"),
+                                              encoding="utf-8")
+    assert CliRunner().invoke(app, ["evaluate", str(path), "--pred", str(PRED)]).exit_code == 0
+
+
+@pytest.mark.parametrize("name", ["pred.json", "pred.jsonl"])
+def test_an_empty_predictions_file_is_an_error_not_a_score_of_zero(tmp_path: Path, name: str) -> None:
+    # an empty --pred file scored every figure 0 and exited 0, its one warning lost among evidence warnings
+    empty = tmp_path / name
+    empty.write_text("", encoding="utf-8")
+    result = CliRunner().invoke(app, ["evaluate", str(GOLD), "--pred", str(empty)])
+    assert result.exit_code == 1
+    assert result.stderr.strip() == f"error: {empty}: holds no predicted reports (an empty file?)"

@@ -190,6 +190,15 @@ def test_bad_jsonl_lines_are_errors_naming_file_and_line(tmp_path: Path) -> None
     assert "JSON object" in errors[2].reason
 
 
+def test_a_cut_off_jsonl_line_names_the_column_where_it_stops(tmp_path: Path) -> None:
+    # the error named "column 1" for a line cut off at its end: the parser had read on into the newline
+    corpus = tmp_path / "cut.jsonl"
+    cut = '{"id": "cut", "text": "Police fired tear gas in Lagos.",'
+    _write_corpus(corpus, [cut])
+    assert one_error(corpus).reason == (
+        f"invalid JSON (Expecting property name enclosed in double quotes at column {len(cut) + 1})")
+
+
 def test_overlong_jsonl_line_is_skipped_and_the_next_read(tmp_path: Path) -> None:
     corpus = tmp_path / "long.jsonl"
     _write_corpus(corpus, [json.dumps({"id": "big", "text": "x " * 5000}),
@@ -197,6 +206,37 @@ def test_overlong_jsonl_line_is_skipped_and_the_next_read(tmp_path: Path) -> Non
     got = items(corpus, Settings(max_input_bytes=1000))
     assert isinstance(got[0], InputError) and got[0].source.endswith(":1") and "over the" in got[0].reason
     assert isinstance(got[1], Article) and got[1].id == "small"
+
+
+def test_a_json_export_of_articles_is_refused_not_coded_as_one_article(tmp_path: Path) -> None:
+    # corpus.json (a JSON array of articles) was coded as ONE article whose text was the JSON markup: exit 0,
+    # no events, every article in it lost without a word
+    export = tmp_path / "corpus.json"
+    export.write_text(json.dumps([{"id": "a", "text": "Police fired tear gas in Basra on Friday."},
+                                  {"id": "b", "text": "Teachers marched in Nairobi on Monday."}], indent=1),
+                      encoding="utf-8")
+    assert one_error(export).reason == ('a JSON document, not article text: give a corpus as JSONL, one object '
+                                        'with "text" or "html" per line (a .jsonl file)')
+    prose = tmp_path / "wire.txt"  # prose that opens with a bracket is still an article
+    prose.write_text("[Reuters] Police fired tear gas at protesters in Basra on Friday, witnesses said. [1]",
+                     encoding="utf-8")
+    assert one_article(prose).text.startswith("[Reuters] Police fired")
+
+
+def test_a_cut_off_gzipped_corpus_keeps_its_lines_and_names_the_cut(tmp_path: Path) -> None:
+    # a .jsonl.gz cut short (an interrupted download) ended `dateline run` with "Aborted." and nothing stored
+    records = [json.dumps({"id": f"z{i}", "text": f"Miners went on strike at copper mine number {i} on Monday. "
+                           + "The union said the strike would go on. " * 40}) for i in range(40)]
+    whole = gzip.compress(("\n".join(records) + "\n").encode("utf-8"))
+    corpus = tmp_path / "cut.jsonl.gz"
+    corpus.write_bytes(whole[: len(whole) // 2])
+    got = items(corpus)
+    assert isinstance(got[0], Article) and got[0].id == "z0"
+    assert [type(a) for a in got[:-1]] == [Article] * (len(got) - 1)
+    last = got[-1]
+    assert isinstance(last, InputError) and last.source == str(corpus)
+    assert last.reason == (f"the compressed file is cut short (an interrupted download or copy?): read up to line "
+                           f"{len(got) - 1}, the rest is missing")
 
 
 def test_gzipped_jsonl_corpus(tmp_path: Path) -> None:

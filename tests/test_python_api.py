@@ -27,3 +27,29 @@ def test_dateline_extract_stays_callable_once_the_extraction_stages_are_imported
     assert done.returncode == 0, done.stderr
     assert done.stdout.strip() == "InputError: no such file or directory"
 
+
+
+def test_dateline_extract_of_a_corpus_says_it_holds_more_than_one_article(
+        tmp_path: Path, monkeypatch, resources) -> None:  # type: ignore[no-untyped-def]
+    # dateline.extract("corpus.jsonl") returned the Report of the first line alone, without a word about the rest
+    import json
+
+    import pytest
+
+    import dateline
+    import dateline.pipeline
+    from dateline.errors import InputError
+    from dateline.pipeline import Pipeline
+
+    monkeypatch.setattr(dateline.pipeline, "Pipeline", lambda settings=None: Pipeline(settings, resources=resources))
+    text = "Nurses marched to the health ministry in Kampala on Monday, demanding unpaid wages, police said."
+    corpus = tmp_path / "corpus.jsonl"
+    corpus.write_text(json.dumps({"id": "a", "text": text}) + "\n", encoding="utf-8")
+    assert dateline.extract(corpus).article.id == "a"  # one line: one Report, as before
+    with corpus.open("a", encoding="utf-8") as fh:
+        fh.write(json.dumps({"id": "b", "text": text.replace("Monday", "Tuesday")}) + "\n")
+    with pytest.raises(InputError) as caught:
+        dateline.extract(corpus)
+    assert str(caught.value) == (f"{corpus}: holds more than one article and dateline.extract returns one Report: "
+                                 "pass each article of Pipeline().read(source) to Pipeline.extract_article, or "
+                                 "use `dateline run`")

@@ -88,6 +88,24 @@ def test_rerun_skips_articles_already_processed(db_url: str, tmp_path: Path, stu
     assert (counts["articles"], counts["reports"], counts["events"]) == (12, 12, _expected_events(12))
 
 
+def test_a_run_stopped_with_ctrl_c_is_marked_interrupted_not_failed(tmp_path: Path, stub) -> None:  # type: ignore[no-untyped-def]
+    # Ctrl-C recorded the run as "failed", as if the data or dateline were at fault; kill -9 gave "interrupted"
+    corpus = _corpus(tmp_path / "c.jsonl", 12)
+
+    class StoppedByUser(stub):  # type: ignore[misc, valid-type]
+        def pipe(self, articles):  # type: ignore[no-untyped-def]
+            for done, report in enumerate(super().pipe(articles)):
+                if done == 6:
+                    raise KeyboardInterrupt
+                yield report
+
+    with Store(f"sqlite:///{tmp_path / 'r.sqlite'}") as store:
+        with pytest.raises(KeyboardInterrupt):
+            run_corpus([str(corpus)], store, pipeline=StoppedByUser(), batch_size=3)
+        assert [run["status"] for run in store.runs()] == ["interrupted"]
+        assert store.counts()["articles"] == 6  # the batches committed before Ctrl-C are kept
+
+
 def test_bad_items_go_to_failures_and_the_run_goes_on(db_url: str, tmp_path: Path, stub) -> None:  # type: ignore[no-untyped-def]
     extra = ['{"id": "e", "text": ""}', "not json at all",
              json.dumps({"id": "c", "text": "Article 7 CRASH here."})]
@@ -252,6 +270,30 @@ def test_warc_responses_become_articles(tmp_path: Path) -> None:
     assert "tear gas at demonstrators in Baghdad" in article.text
     assert article.url == "https://example.org/a" and article.source_kind == "warc"
     assert not isinstance(image, Article) and "image/png" in image.reason
+
+
+def test_a_cut_off_warc_archive_does_not_pass_off_its_last_page_as_whole(tmp_path: Path) -> None:
+    # a .warc.gz cut in the middle of a record (an interrupted download) gave that page's first half as a whole
+    # article, and the run reported every item stored
+    from warcio.statusandheaders import StatusAndHeaders
+    from warcio.warcwriter import WARCWriter
+
+    whole, cut = tmp_path / "crawl.warc.gz", tmp_path / "cut.warc.gz"
+    paragraph = "<p>Police fired tear gas at demonstrators in Baghdad on Friday, witnesses said.</p>"
+    with whole.open("wb") as fh:
+        writer = WARCWriter(fh, gzip=True)
+        for uri, paragraphs in (("https://example.org/a", 1), ("https://example.org/b", 400)):
+            body = f"<html><body><article>{paragraph * paragraphs}</article></body></html>".encode()
+            headers = StatusAndHeaders("200 OK", [("Content-Type", "text/html")], protocol="HTTP/1.1")
+            writer.write_record(writer.create_warc_record(uri, "response", payload=io.BytesIO(body),
+                                                          http_headers=headers))
+    data = whole.read_bytes()
+    cut.write_bytes(data[: len(data) - 200])  # inside the second, long record
+    assert [type(item) for item in read_warc(whole)] == [Article, Article]
+    first, second = list(read_warc(cut))
+    assert isinstance(first, Article) and first.url == "https://example.org/a"
+    assert not isinstance(second, Article) and second.source == f"{cut}#2 https://example.org/b"
+    assert second.reason.startswith("the archive ends inside this record")
 
 
 def test_cli_run_failures_and_db_upgrade(tmp_path: Path) -> None:

@@ -141,3 +141,18 @@ def test_failures_of_a_run_that_does_not_exist_say_so(cli: CliRunner, tmp_path: 
     missing = cli.invoke(app, ["failures", "--db", db, "--run", "9"])
     assert missing.exit_code == 1
     assert missing.stderr.strip() == "error: no run 9 in this database: its runs are 1 to 2"
+
+
+def test_a_failure_met_again_is_listed_under_the_run_that_names_it(cli: CliRunner, tmp_path: Path) -> None:
+    # a second run of the same corpus said "1 input item(s) failed (see `dateline failures --run 2`)", and that
+    # command answered "no failures": the item stayed filed under run 1
+    db = str(tmp_path / "db.sqlite")
+    (tmp_path / "good.txt").write_text(PROTEST, encoding="utf-8")
+    inputs = [str(tmp_path / "good.txt"), str(tmp_path / "gone.txt")]
+    assert _run(cli, db, *inputs)[0] == 3
+    code, stderr = _run(cli, db, *inputs)
+    assert code == 3 and "see `dateline failures --run 2`" in stderr
+    listed = cli.invoke(app, ["failures", "--db", db, "--run", "2"])
+    assert listed.exit_code == 0
+    assert listed.stdout == f"2\t{tmp_path / 'gone.txt'}\tno such file or directory\n"
+    assert len(_failures(db)) == 1  # still one row: a failure met on every pass is not listed once per pass

@@ -122,6 +122,37 @@ def test_watch_resumes_after_sigkill_without_duplicates_or_misses(tmp_path: Path
     assert sorted(Path(p).name for p in paths) == [f"a{i:02d}.txt" for i in range(16)]
 
 
+def test_ctrl_c_stops_a_watch_in_the_middle_of_a_long_pass(tmp_path: Path) -> None:
+    # Ctrl-C only asked the watch to stop after its pass: over a long JSONL file that was every line of it
+    # (minutes), and a second Ctrl-C did nothing more
+    import json
+
+    corpus, db, total = tmp_path / "wire.jsonl", tmp_path / "w.sqlite", 200
+    corpus.write_text("".join(json.dumps({"id": f"r{i}", "text": article(i)}) + "\n" for i in range(total)),
+                      encoding="utf-8")
+    env = {**os.environ, "PYTHONPATH": str(REPO / "src") + os.pathsep + os.environ.get("PYTHONPATH", "")}
+    cmd = [sys.executable, "-m", "dateline", "watch", str(corpus), "--db", str(db), "--interval", "0.2",
+           "--no-merge", "--quiet"]
+    proc = subprocess.Popen(cmd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    try:
+        deadline = time.monotonic() + 120
+        while counts(db)["articles"] < 1:
+            assert proc.poll() is None, proc.stderr.read() if proc.stderr else ""
+            assert time.monotonic() < deadline, "watch stored nothing"
+            time.sleep(0.05)
+        proc.send_signal(signal.SIGINT)
+        _, stderr = proc.communicate(timeout=5)
+    finally:
+        proc.kill()
+        proc.wait()
+    assert counts(db)["articles"] < total  # stopped mid-pass, not after it
+    assert proc.returncode == 0
+    assert stderr.strip() == "stopped: what was stored is kept; the next start goes on from there"
+    done = subprocess.run([*cmd, "--once"], env=env, capture_output=True, text=True, timeout=300, check=False)
+    assert done.returncode == 0, done.stderr
+    assert counts(db)["articles"] == counts(db)["reports"] == total  # each line stored once, none missed
+
+
 def _feed(items: list[int]) -> bytes:
     entries = "".join(
         f"<item><title>Item {i}</title><link>https://news.example/{i}</link><guid>news-{i}</guid>"
@@ -186,6 +217,17 @@ def test_feed_url_uses_conditional_requests_and_backs_off_on_errors(tmp_path: Pa
     assert changed.new_items == 1 and changed.stored == 1  # only the new entry
     assert failed.errors == 1 and failures == 1 and "503" in (error or "")
     assert due.total_seconds() >= 20  # back-off: interval × 2
+
+
+def test_a_failing_source_is_named_once_in_the_warning(tmp_path: Path, pipeline, caplog) -> None:  # type: ignore[no-untyped-def]
+    # the warning read "http://…/feed.rss: http://…/feed.rss: HTTP 500; next try in 2 s"
+    import logging
+
+    state: dict[str, object] = {"version": 1, "items": [1], "requests": [], "fail": True}
+    caplog.set_level(logging.WARNING, logger="dateline.watch")
+    with feed_server(state) as url, Store(f"sqlite:///{tmp_path / 'f.sqlite'}") as store:
+        next(Watcher([url], store, options=WatchOptions(interval=10, merge=False), pipeline=pipeline).run(once=True))
+    assert [r.getMessage() for r in caplog.records] == [f"{url}: HTTP 503; next try in 20 s"]
 
 
 def test_growing_jsonl_is_read_from_where_it_stopped(tmp_path: Path, pipeline) -> None:  # type: ignore[no-untyped-def]

@@ -467,7 +467,8 @@ def watch(
     """Watch sources and code only what is new: survives restarts (even kill -9) without duplicates or misses.
 
     Seen files, feed entries, JSONL offsets and HTTP validators (ETag, Last-Modified) live in the database; a
-    failing source is retried with exponential back-off while the others go on. Stop with Ctrl-C or SIGTERM.
+    failing source is retried with exponential back-off while the others go on. Ctrl-C stops at once,
+    SIGTERM after the pass under way; either way what was stored is kept and the next start goes on from there.
 
     Examples:
 
@@ -478,7 +479,7 @@ def watch(
       dateline watch inbox/ --once          # one pass, e.g. from cron
 
     With --once the exit code is 0 when every source was read and every new item stored, 3 when a source
-    could not be read or an item failed (retried on the next pass).
+    could not be read or an item failed (retried on the next pass), 130 when Ctrl-C stopped it.
     """
     import logging
     import signal
@@ -498,8 +499,10 @@ def watch(
     def _stop(_signum: int, _frame: object) -> None:
         stop.set()
 
+    # SIGTERM lets the pass under way finish; Ctrl-C stops at once (a pass over a long JSONL file takes minutes),
+    # which loses nothing: as after kill -9, the next start reads again what was not marked seen and skips
+    # every article already stored.
     signal.signal(signal.SIGTERM, _stop)
-    signal.signal(signal.SIGINT, _stop)
     options = WatchOptions(interval=interval, settle=settle, merge=merge, timeout=timeout or None)
     stats = None  # the last pass's counts
     try:
@@ -514,6 +517,11 @@ def watch(
                 pass
     except DatelineError as err:
         fail(str(err))
+    except KeyboardInterrupt:
+        if once:
+            fail("interrupted: what was stored is kept; run the same command again to go on", 130)
+        typer.echo("stopped: what was stored is kept; the next start goes on from there", err=True)
+        return
     if once and stats is not None and (stats.errors or stats.failures):  # a cron job must see that its pass was incomplete
         typer.echo(f"warning: {stats.errors} source(s) could not be read, {stats.failures} item(s) failed "
                    "(see the log above and `dateline failures`)", err=True)

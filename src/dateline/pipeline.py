@@ -79,10 +79,16 @@ def not_coded_report(article: Article, reason: str) -> Report:
 
 
 def extract(source: str | Path, settings: Settings | None = None) -> Report:
-    """Extract one input: a path, a URL or "-" for stdin. Raises InputError when it holds no article."""
+    """Extract one input: a path, a URL or "-" for stdin. Raises InputError when it holds no article, or more
+    than one (a JSONL corpus, a folder, a feed: iterate `Pipeline().read(source)`, or use `dateline run`)."""
     pipeline = Pipeline(settings)
-    for item in pipeline.read(source):
+    items = pipeline.read(source)
+    for item in items:
         if isinstance(item, InputError):
             raise item
+        if next(items, None) is not None:  # one Report would silently stand for the first article alone
+            raise InputError(str(source), "holds more than one article and dateline.extract returns one Report: "
+                                          "pass each article of Pipeline().read(source) to "
+                                          "Pipeline.extract_article, or use `dateline run`")
         return pipeline.extract_article(item)
     raise InputError(str(source), "no article found")

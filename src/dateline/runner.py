@@ -318,6 +318,9 @@ def run_corpus(inputs: Sequence[str], store: Store, settings: Settings | None = 
             _write_batch(store, [], todo, stats)
         todo.flush_copies(final=True)
         stats_status = "finished"
+    except KeyboardInterrupt:  # Ctrl-C: the run stopped, nothing went wrong; the next one resumes it
+        stats_status = "interrupted"
+        raise
     except BaseException:
         stats_status = "failed"
         raise

@@ -395,7 +395,9 @@ class Watcher:
                 stats.errors += 1
                 message = str(err) if isinstance(err, DatelineError) else f"{type(err).__name__}: {err}"
                 delay = self._schedule(source, error=message)
-                log.warning("%s: %s; next try in %.0f s", source, message, delay)
+                if not message.startswith(f"{source}:"):  # most errors name their source already
+                    message = f"{source}: {message}"
+                log.warning("%s; next try in %.0f s", message, delay)
             else:
                 self._schedule(source, error=None)
         if self.options.merge and stats.stored:

@@ -22,6 +22,24 @@ ACLED_FIELDS = ("event_type", "sub_event_type", "event_date", "time_precision", 
 _ACLED_TYPED = {"event_date": "a date (YYYY-MM-DD or 02 November 2019)", "latitude": "a number in -90..90",
                 "longitude": "a number in -180..180", "fatalities": "a whole number", "time_precision": "1, 2 or 3",
                 "geo_precision": "1, 2 or 3"}
+# The keys a dateline-gold document and its items may hold: the scored fields and the notes annotators write
+# for readers (id, why, note, speaker_role). A key one letter off one of them is a typo that would leave a
+# field unscored without a word, so it stops the run; other keys are the annotators' own and are ignored.
+_COMMON = {"id", "note", "optional", "evidence"}
+_GOLD_KEYS: dict[str, set[str]] = {
+    "document": {"format", "id", "text", "text_file", "note", "article", "events", "not_events", "statements",
+                 "quotes", "attributions", "places"},
+    "article": {"title", "subtitle", "publisher", "published", "dateline_place", "publisher_kind",
+                "boilerplate_removed", "loaded_language_examples", "note"},
+    "events": _COMMON | {"event_type", "sub_event_type", "event_date", "time_precision", "country", "admin1",
+                         "location", "latitude", "longitude", "geo_precision", "actor1", "actor2", "fatalities",
+                         "claimed_by", "must_not"},
+    "not_events": _COMMON | {"why"},
+    "statements": _COMMON | {"plover", "actor", "target", "date", "location", "claimed_by"},
+    "quotes": _COMMON | {"starts_with", "speaker", "kind", "speaker_named", "speaker_role"},
+    "attributions": _COMMON | {"claimant", "via"},
+    "places": _COMMON | {"mention", "country", "admin1", "within", "latitude", "longitude", "kind"},
+}
 # ACLED notes carry coder tags such as "[size=no report]" or "[women targeted: candidates]": not article text.
 _CODER_TAG = re.compile(r"\s*\[[^\]\n]{0,120}[=:][^\]\n]{0,120}\]")
 
@@ -52,7 +70,10 @@ class GoldDoc:
 def load_gold(paths: list[Path]) -> list[GoldDoc]:
     docs: list[GoldDoc] = []
     for path in paths:
-        docs.extend(read_gold_file(Path(path)))
+        found = read_gold_file(Path(path))
+        if not found:  # an empty table would read as a run that scored nothing wrong
+            raise GoldError(path, "holds no gold documents (an empty file?)")
+        docs.extend(found)
     seen: set[str] = set()
     for doc in docs:
         if doc.id in seen:
@@ -87,8 +108,11 @@ def read_gold_file(path: Path) -> list[GoldDoc]:
     if suffix in {".jsonl", ".ndjson"}:
         return [_doc_from_record(rec, i, path) for i, rec in enumerate(_jsonl(path), 1)]
     if suffix == ".json":
+        text = read_text_file(path, "gold")
+        if not text.strip():
+            return []
         try:
-            data = json.loads(read_text_file(path, "gold"))
+            data = json.loads(text)
         except json.JSONDecodeError as err:
             raise GoldError(path, f"not valid JSON ({err.msg} at line {err.lineno})") from None
         records = data if isinstance(data, list) else data.get("documents", [data]) if isinstance(data, dict) else []
@@ -116,8 +140,32 @@ def _doc_from_record(rec: Any, index: int, path: Path) -> GoldDoc:
     raise GoldError(path, f'record {index}: neither "format": "{GOLD_FORMAT}" nor an ACLED row with text/notes')
 
 
+def _check_keys(keys: Any, part: str, where: str, path: Path) -> None:
+    """Stop on a key that is a misspelling of a gold field of `part` (see `_GOLD_KEYS`)."""
+    import difflib
+
+    known = _GOLD_KEYS[part]
+    for key in keys:
+        if key in known:
+            continue
+        if close := difflib.get_close_matches(str(key), known, n=1, cutoff=0.8):
+            raise GoldError(path, f"{where}: unknown key {key!r}, did you mean {close[0]!r}? (it would not be scored)")
+
+
+def _check_gold_keys(rec: dict[str, Any], doc_id: str, path: Path) -> None:
+    _check_keys(rec, "document", f"gold {doc_id!r}", path)
+    if isinstance(rec.get("article"), dict):
+        _check_keys(rec["article"], "article", f"gold {doc_id!r} article", path)
+    for part in _GOLD_KEYS.keys() - {"document", "article"}:
+        items = rec.get(part)
+        for number, item in enumerate(items if isinstance(items, list) else [], 1):
+            if isinstance(item, dict):
+                _check_keys(item, part, f"gold {doc_id!r} {part} #{number}", path)
+
+
 def _article_doc(rec: dict[str, Any], index: int, path: Path) -> GoldDoc:
     doc_id = str(rec.get("id") or f"{path.stem}-{index}")
+    _check_gold_keys(rec, doc_id, path)
     text = rec.get("text")
     text_path: Path | None = None
     if text is None:

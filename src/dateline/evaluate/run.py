@@ -86,6 +86,8 @@ def spread(total: int, limit: int, sample: bool = False, seed: int = 0) -> list[
 def read_predictions(path: Path) -> list[Report]:
     """Reports from a JSON file (one Report, a list, or {"reports": [...]}) or JSONL (one Report per line)."""
     text = read_text_file(path, "predictions")
+    if not text.strip():  # scored, it would read as a dateline that found nothing, under a page of warnings
+        raise DatelineError(f"{path}: holds no predicted reports (an empty file?)")
     records: list[object]
     if path.suffix.lower() in {".jsonl", ".ndjson"}:
         records = []

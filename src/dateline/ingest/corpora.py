@@ -84,7 +84,8 @@ def read_jsonl_lines(lines: Iterable[bytes | int], name: str,
         if not line.strip():
             continue
         try:
-            record = json.loads(line)
+            # without its newline, so an error's column falls inside the line rather than at "column 1" of the next
+            record = json.loads(line.rstrip(b"\r\n"))
         except UnicodeDecodeError:
             yield InputError(where, "line is not UTF-8 encoded JSON")
             continue
@@ -100,9 +101,20 @@ def read_jsonl_lines(lines: Iterable[bytes | int], name: str,
 def read_jsonl(path: Path, settings: Settings) -> Iterator[Article | InputError]:
     """Stream a JSONL (or .jsonl.gz) corpus file."""
     opener = gzip.open if path.suffix.lower() == ".gz" else open
+    read = 0  # whole lines read, for the error of a compressed file cut short
+
+    def counted(lines: Iterator[bytes | int]) -> Iterator[bytes | int]:
+        nonlocal read
+        for line in lines:
+            read += 1
+            yield line
+
     try:
         with opener(path, "rb") as stream:
-            yield from read_jsonl_lines(_bounded_lines(stream, settings.max_input_bytes),  # type: ignore[arg-type]
+            yield from read_jsonl_lines(counted(_bounded_lines(stream, settings.max_input_bytes)),  # type: ignore[arg-type]
                                         str(path), settings)
     except OSError as err:  # unreadable file, broken gzip stream
         yield InputError(str(path), f"cannot read: {err.strerror or err}")
+    except EOFError:  # gzip's word for a file cut short; it would end the whole run
+        yield InputError(str(path), f"the compressed file is cut short (an interrupted download or copy?): "
+                                    f"read up to line {read}, the rest is missing")

@@ -118,6 +118,9 @@ def document_from_text(text: str, source: str, settings: Settings, *, source_kin
                        path: str | None = None, url: str | None = None, html: bool | None = None,
                        notes: list[str] | None = None) -> Article:
     """One decoded document; `notes` say what decoding had to guess (kept on `Article.ingest_warnings`)."""
+    if _is_json_document(text):  # coded as prose, a JSON export of N articles became one article of markup
+        raise InputError(source, 'a JSON document, not article text: give a corpus as JSONL, one object with '
+                                 '"text" or "html" per line (a .jsonl file)')
     if html is None:
         html = looks_like_html(text)
     elif html and "<" not in text[:4096]:
@@ -130,6 +133,20 @@ def document_from_text(text: str, source: str, settings: Settings, *, source_kin
 
     return build_article(text, source=source, source_kind=source_kind, path=path,
                          hints=Hints(url=url, notes=list(notes or [])), settings=settings)
+
+
+def _is_json_document(text: str) -> bool:
+    """Whether `text` is one JSON array or object (never the case for prose, even prose opening with "[")."""
+    import json
+
+    stripped = text.strip()
+    if not (stripped[:1] == "[" and stripped[-1:] == "]") and not (stripped[:1] == "{" and stripped[-1:] == "}"):
+        return False
+    try:
+        json.loads(stripped)
+    except ValueError:
+        return False
+    return True
 
 
 def read_file(path: Path, settings: Settings) -> Iterator[Article | InputError]:

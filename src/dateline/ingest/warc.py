@@ -2,7 +2,8 @@
 
 Records are read one at a time, so an archive of any size runs in bounded memory. Request, metadata and
 warcinfo records are not articles and are passed over silently; a response that is not HTML or text (an
-image, a PDF), is too large, or has no main text is reported as an `InputError` with its reason.
+image, a PDF), is too large, or has no main text is reported as an `InputError` with its reason, and so is a
+record the archive ends inside (a cut-off download), which would otherwise pass for a whole page.
 """
 
 from __future__ import annotations
@@ -111,6 +112,10 @@ def read_warc(path: str | Path, settings: Settings | None = None) -> Iterator[Ar
                 if len(body) > settings.max_input_bytes:
                     yield InputError(item, f"too large (over {settings.max_input_bytes} bytes)")
                     continue
+                if getattr(record.raw_stream, "limit", 0) > 0:  # warcio hands over what there is, unsaid
+                    yield InputError(item, "the archive ends inside this record (an interrupted download or "
+                                           "copy?): its page is cut short and the records after it are missing")
+                    return
                 try:
                     yield record_article(body, content_type or "text/html", uri, item)
                 except InputError as err:

@@ -411,6 +411,9 @@ class Store:
         item, reason = item[:500], reason[:500]
         exists = s.scalar(select(FailureRow.id).where(FailureRow.item == item, FailureRow.reason == reason))
         if exists is not None:
+            # Met again: list it under this run, which counted it and sends the user to `failures --run N`.
+            if run_id is not None:
+                s.execute(update(FailureRow).where(FailureRow.id == exists).values(run_id=run_id, at=utcnow()))
             return False
         # Another run may record the same failure between the check and the insert: that is no error.
         stmt = self._insert(FailureRow).values(item=item, reason=reason, content_hash=digest, run_id=run_id,

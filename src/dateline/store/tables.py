@@ -75,7 +75,7 @@ class RunRow(Base):
     pipeline_version: Mapped[str] = mapped_column(String(40))
     inputs: Mapped[list[Any]] = mapped_column(JSON, default=list)
     status: Mapped[str] = mapped_column(String(20), default="running",
-                                        doc="running | finished | failed | interrupted (its process died)")
+                                        doc="running | finished | failed | interrupted (Ctrl-C, or its process died)")
     started_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
     finished_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
     pid: Mapped[int | None] = mapped_column(Integer, doc="process id of the `dateline run`")
