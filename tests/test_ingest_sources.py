@@ -171,6 +171,20 @@ def test_jsonl_corpus_streams_in_order_with_ids_and_fields(tmp_path: Path) -> No
     assert third.id and third.content_hash and third.id == third.content_hash[:16]
 
 
+def test_jsonl_source_field_names_the_publisher_when_publisher_is_absent(tmp_path: Path) -> None:
+    corpus = tmp_path / "corpus.jsonl"
+    _write_corpus(corpus, [
+        json.dumps({"id": "s1", "source": "Harbour Courier",
+                    "text": "Dock workers marched in Durban on Monday to demand unpaid wages, the union said."}),
+        json.dumps({"id": "s2", "source": "Harbour Courier", "publisher": "Example Wire",
+                    "text": "Teachers marched in Nairobi to demand higher pay, the union said on Monday."}),
+    ])
+    first, second = items(corpus)
+    assert isinstance(first, Article) and isinstance(second, Article)
+    assert first.publisher == "Harbour Courier"
+    assert second.publisher == "Example Wire"  # an explicit publisher outranks the looser name
+
+
 def test_bad_jsonl_lines_are_errors_naming_file_and_line(tmp_path: Path) -> None:
     corpus = tmp_path / "bad.jsonl"
     _write_corpus(corpus, [

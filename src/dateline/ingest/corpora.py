@@ -58,7 +58,7 @@ def _record_article(record: object, where: str, settings: Settings) -> Article:
     article_id = str(raw_id) if raw_id is not None and str(raw_id) != "" else None
     url = record.get("url") if isinstance(record.get("url"), str) else None
     title = record.get("title") if isinstance(record.get("title"), str) else None
-    publisher = record.get("publisher") if isinstance(record.get("publisher"), str) else None
+    publisher = _outlet(record)
     published_raw = record.get("published")
     published = parse_date_value(published_raw)
     raw_text = str(published_raw) if published_raw is not None else None
@@ -70,6 +70,16 @@ def _record_article(record: object, where: str, settings: Settings) -> Article:
     return article_from_html(str(html), article_id=article_id, url=url, path=where, source_kind="jsonl",
                              title=title, publisher=publisher, published=published, published_raw=raw_text,
                              settings=settings, source=where)
+
+
+def _outlet(record: dict[str, object]) -> str | None:
+    """The record's publisher: `publisher`, else `source`, the name ACLED's columns and many news corpora give the
+    outlet (without it, the ACLED export's `source` column of their events stayed empty)."""
+    for key in ("publisher", "source"):
+        value = record.get(key)
+        if isinstance(value, str) and value.strip():
+            return value.strip()
+    return None
 
 
 def read_jsonl_lines(lines: Iterable[bytes | int], name: str,
