@@ -53,3 +53,23 @@ def test_dateline_extract_of_a_corpus_says_it_holds_more_than_one_article(
     assert str(caught.value) == (f"{corpus}: holds more than one article and dateline.extract returns one Report: "
                                  "pass each article of Pipeline().read(source) to Pipeline.extract_article, or "
                                  "use `dateline run`")
+
+
+def test_dateline_extract_of_a_passage_of_text_points_to_extract_text(tmp_path: Path) -> None:
+    # A user who hands dateline.extract the text itself was told "no such file or directory" and left to guess.
+    import pytest
+
+    import dateline
+    from dateline.errors import InputError
+
+    with pytest.raises(InputError) as caught:
+        dateline.extract("Police fired tear gas at protesters in Basra on Friday, witnesses said.")
+    assert "Pipeline().extract_text(text)" in caught.value.reason
+    with pytest.raises(InputError) as missing:  # a file name that is missing keeps the plain answer
+        dateline.extract(str(tmp_path / "missing.txt"))
+    assert missing.value.reason == "no such file or directory"
+    spaced = tmp_path / "a report.txt"  # a real file whose name holds a space is still read
+    spaced.write_text("", encoding="utf-8")
+    with pytest.raises(InputError) as empty:
+        dateline.extract(str(spaced))
+    assert "extract_text" not in empty.value.reason

@@ -45,17 +45,34 @@ class Pipeline:
             yield not_coded_report(article, reason) if reason else build_report(article, doc, self.resources)
 
     def extract_article(self, article: Article) -> Report:
+        """The report of one article already read (by `read`, or built with `dateline.ingest.article_from_text`)."""
         return next(self.pipe([article]))
 
     def extract_text(self, text: str, **article_fields: object) -> Report:
+        """The report of a text given as a string. `article_fields` are those of `article_from_text`, e.g.
+        `published="2019-11-02"` to date "on Friday", `title=`, `publisher=`, `url=`."""
         from dateline.ingest import article_from_text
 
         return self.extract_article(article_from_text(text, **article_fields))  # type: ignore[arg-type]
 
     def read(self, source: str | Path) -> Iterator[Article | InputError]:
+        """The articles of an input (a file, a directory, a JSONL corpus, a feed, a WARC archive, a URL or "-" for
+        stdin), one at a time; an item that cannot be read comes as an `InputError` in its place, and the rest
+        go on: `for item in pipeline.read(src): ... pipeline.extract_article(item)`."""
         from dateline.ingest import read_source
 
         return read_source(str(source), self.settings)
+
+
+def _reads_as_text(source: str) -> bool:
+    """Whether `source` is a passage of text handed over where a path goes: words with spaces, or lines, that name
+    no file and no URL. A missing file name gets the plain "no such file" from the reader."""
+    from dateline.ingest.sources import is_url, unusable_path
+
+    words = source.strip()
+    if source == "-" or is_url(words) or not (" " in words or "\n" in words):
+        return False
+    return unusable_path(source) is not None or not Path(source).expanduser().exists()
 
 
 def uncodable_reason(article: Article, max_chars: int) -> str | None:
@@ -81,6 +98,10 @@ def not_coded_report(article: Article, reason: str) -> Report:
 def extract(source: str | Path, settings: Settings | None = None) -> Report:
     """Extract one input: a path, a URL or "-" for stdin. Raises InputError when it holds no article, or more
     than one (a JSONL corpus, a folder, a feed: iterate `Pipeline().read(source)`, or use `dateline run`)."""
+    if isinstance(source, str) and _reads_as_text(source):
+        name = source if len(source) <= 60 else source[:57] + "..."
+        raise InputError(name, "no such file, directory or URL; to extract text itself, call "
+                               "dateline.Pipeline().extract_text(text)")
     pipeline = Pipeline(settings)
     items = pipeline.read(source)
     for item in items:
