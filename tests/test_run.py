@@ -20,10 +20,11 @@ from pathlib import Path
 import pytest
 import test_store_fixtures
 
+from dateline.ingest import read_source
 from dateline.ingest.feeds import read_feed
 from dateline.ingest.warc import read_warc
 from dateline.model import Article
-from dateline.runner import run_corpus
+from dateline.runner import run_corpus, run_reports
 from dateline.store import Store
 
 db_url = test_store_fixtures.db_url
@@ -104,6 +105,23 @@ def test_a_run_stopped_with_ctrl_c_is_marked_interrupted_not_failed(tmp_path: Pa
             run_corpus([str(corpus)], store, pipeline=StoppedByUser(), batch_size=3)
         assert [run["status"] for run in store.runs()] == ["interrupted"]
         assert store.counts()["articles"] == 6  # the batches committed before Ctrl-C are kept
+
+
+def test_reports_from_a_cluster_stopped_with_ctrl_c_are_marked_interrupted(tmp_path: Path, stub) -> None:  # type: ignore[no-untyped-def]
+    # `dateline run --ray` stores what the cluster sends through run_reports, which recorded Ctrl-C as "failed"
+    corpus = _corpus(tmp_path / "c.jsonl", 6)
+
+    def sent():  # type: ignore[no-untyped-def]
+        for done, item in enumerate(stub().pipe(a for a in read_source(str(corpus)) if isinstance(a, Article))):
+            if done == 4:
+                raise KeyboardInterrupt
+            yield item
+
+    with Store(f"sqlite:///{tmp_path / 'r.sqlite'}") as store:
+        with pytest.raises(KeyboardInterrupt):
+            run_reports(sent(), store, batch_size=2)
+        assert [run["status"] for run in store.runs()] == ["interrupted"]
+        assert store.counts()["articles"] == 4
 
 
 def test_bad_items_go_to_failures_and_the_run_goes_on(db_url: str, tmp_path: Path, stub) -> None:  # type: ignore[no-untyped-def]

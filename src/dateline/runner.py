@@ -308,7 +308,7 @@ def run_corpus(inputs: Sequence[str], store: Store, settings: Settings | None = 
 
             pipeline = Pipeline(settings)
         results = safe_pipe(pipeline, articles, max(settings.batch_size, 1) * 2, timeout)
-    try:
+    with _run_status(store, stats):
         for batch in chunked(results, batch_size):
             _write_batch(store, batch, todo, stats)
             todo.flush_copies()
@@ -317,16 +317,6 @@ def run_corpus(inputs: Sequence[str], store: Store, settings: Settings | None = 
         if todo.failures:
             _write_batch(store, [], todo, stats)
         todo.flush_copies(final=True)
-        stats_status = "finished"
-    except KeyboardInterrupt:  # Ctrl-C: the run stopped, nothing went wrong; the next one resumes it
-        stats_status = "interrupted"
-        raise
-    except BaseException:
-        stats_status = "failed"
-        raise
-    finally:
-        with contextlib.suppress(Exception):  # never mask the original error
-            store.update_run(stats.run_id, status=stats_status)
     if on_batch:
         on_batch(stats)
     return stats
@@ -361,16 +351,28 @@ def run_reports(reports: Iterable[Report | DatelineError], store: Store, *, inpu
                 source = getattr(item, "source", None) or "ray"
                 yield Failure(str(source), getattr(item, "reason", None) or str(item))
 
-    status = "failed"
-    try:
+    with _run_status(store, stats):
         for batch in chunked(items(), batch_size):
             _write_batch(store, batch, todo, stats)
             if on_batch:
                 on_batch(stats)
-        status = "finished"
-    finally:
-        store.update_run(stats.run_id, status=status)
     return stats
+
+
+@contextlib.contextmanager
+def _run_status(store: Store, stats: RunStats) -> Iterator[None]:
+    """Record how the run's writing ended: finished, interrupted (Ctrl-C: the run stopped, nothing went wrong, the
+    next one resumes it) or failed."""
+    status = "failed"
+    try:
+        yield
+        status = "finished"
+    except KeyboardInterrupt:
+        status = "interrupted"
+        raise
+    finally:
+        with contextlib.suppress(Exception):  # never mask the original error
+            store.update_run(stats.run_id, status=status)
 
 
 class Progress:
