@@ -1639,6 +1639,18 @@ def _dominant_local(m: Mention, ctx: Context) -> str | None:
     return cc if n / total >= 0.75 else None
 
 
+def _only_its_children_say(m: Mention, cc: str, children: list[Mention], ctx: Context) -> bool:
+    """Whether the only other place names of m's paragraph that point to country `cc` are the ones the text writes
+    inside m ("X in M", "X (M)", "X, M"): the text puts them in m, so their readings abroad say where they are not,
+    not where m is."""
+    if not children:
+        return False
+    inside = {fold(c.name) for c in children}
+    own = fold(m.name)
+    pointing = {name for (para, name), by_cc in ctx.by_name.items() if para == m.para and name != own and by_cc.get(cc, 0) > 0}
+    return bool(pointing) and pointing <= inside
+
+
 LONE_AGAINST = 2  # distinct place names of one country that make another country's single name a lone namesake
 LONE_NAME_MAX_VOTES = 3.0  # ... unless that single name's votes reach this (about three mentions of it)
 
@@ -2215,8 +2227,11 @@ class Resolver:
                     and "inside" not in " ".join(why))
             # (a capital written as its state taking a stance, "Moscow blamed Kyiv", is that state's, whatever the
             # paragraph is about)
+            # (nor is the place the text writes as holding others rejected on what those others vote: "Sapotra in
+            # Idleb", Sapotra's only reading in India, is no ground for taking Idleb out of Syria)
             if (dominant and best.cc != dominant and weak and not m.stance and not any(e.cc == dominant for e in m.candidates)
-                    and not _across_the_border(m, best, dominant, own_name, doc)):
+                    and not _across_the_border(m, best, dominant, own_name, doc)
+                    and not _only_its_children_say(m, dominant, votes.children, ctx)):
                 deferred.append((k, dominant, cands, best))  # after the others, whose admin1 it may take
                 continue
             chosen[k] = best
