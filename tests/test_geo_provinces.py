@@ -67,3 +67,19 @@ def test_a_village_named_like_a_town_abroad_does_not_carry_the_town_the_text_put
     places = {p.mention: p for p in geocode_text(text, resources)}
     assert places[town].country == country and places[town].geo_precision == 1
     assert (places[village].country, places[village].name, places[village].geo_precision) == (country, town, 2)
+
+
+@pytest.mark.parametrize(
+    ("text", "town", "state"),
+    [
+        ("A mob attacked two men in Rampur village (MP) on Monday.", "Rampur", "Madhya Pradesh"),
+        ("A mob attacked two men in Rampur village (HP) on Monday.", "Rampur", "Himachal Pradesh"),
+        ("A clash over land left seven injured in Laureldale town (UP).", "Laureldale", "Uttar Pradesh"),
+    ],
+)
+def test_a_state_abbreviated_in_brackets_after_the_town_word_holds_the_town(  # type: ignore[no-untyped-def]
+        resources, text: str, town: str, state: str) -> None:
+    # "X village (MP)": the bracket follows the place's type word; the short form is the state, which decides the
+    # namesake (Rampur) or keeps a name the index knows only abroad inside it (precision 2)
+    places = {p.mention: p for p in geocode_text(text, resources)}
+    assert (places[town].country, places[town].admin1) == ("India", state)

@@ -900,7 +900,9 @@ def _abbreviated_divisions(doc: Doc, cands: list[Candidate], tk: DocWords | None
         tok = doc[t]
         prev, before = doc[t - 1], doc[t - 2]
         after_place = (t - 1) in ends or before.lower_ in place_words
-        if not (prev.text == "(" and (t - 1) in ends or prev.text == "," and after_place):
+        # "in X town (UP)": the bracket follows the place's type word, as "(X, UP)" follows the place
+        typed = before.lower_ in place_words and (t - 2) in ends
+        if not (prev.text == "(" and ((t - 1) in ends or typed) or prev.text == "," and after_place):
             continue
         nxt = doc[t + 1] if t + 1 < len(doc) else None
         if nxt is not None and not (nxt.text in {")", ",", ".", ";"} or nxt.is_sent_start):
