@@ -83,3 +83,11 @@ def test_a_state_abbreviated_in_brackets_after_the_town_word_holds_the_town(  # 
     # namesake (Rampur) or keeps a name the index knows only abroad inside it (precision 2)
     places = {p.mention: p for p in geocode_text(text, resources)}
     assert (places[town].country, places[town].admin1) == ("India", state)
+
+
+def test_a_name_kept_at_its_parent_votes_for_the_parent_s_country(resources) -> None:  # type: ignore[no-untyped-def]
+    # Pasaia has one namesake, in Spain; written inside Nuevo Leon it is kept there, and its vote must go with it:
+    # else "Aeropuerto" of the quarter named after it took its Spanish namesake on that vote alone
+    text = "Police said a body was found in Pasaia, Nuevo Leon, in Colonia Colinas del Aeropuerto on Friday."
+    places = geocode_text(text, resources)
+    assert places and all(p.country == "Mexico" for p in places), [(p.mention, p.country) for p in places]

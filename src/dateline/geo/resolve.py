@@ -17,6 +17,7 @@ never guesses coordinates it cannot support.
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import itertools
 import math
@@ -1346,9 +1347,9 @@ def _moved_votes(ctx: Context, moved: list[tuple[Mention, str]]) -> Context:
     def clean(c: Counter[str]) -> Counter[str]:
         return Counter({k: v for k, v in c.items() if v > 1e-9})
 
-    return Context({k: clean(v) for k, v in sent.items()}, {k: clean(v) for k, v in para.items()}, clean(article),
-                   ctx.place_para, ctx.place_sent, ctx.by_name, ctx.towns, ctx.areas, ctx.provinces, ctx.outlet,
-                   ctx.dateline)
+    # (every other field as it was: a positional copy put the outlet where the sentences' provinces belong)
+    return dataclasses.replace(ctx, sent={k: clean(v) for k, v in sent.items()},
+                               para={k: clean(v) for k, v in para.items()}, article=clean(article))
 
 
 def _share(counter: Counter[str] | None, cc: str, own: tuple[str, float] | None, total: float | None = None) -> float:
@@ -2189,6 +2190,9 @@ class Resolver:
                         candidates=cands, name=ascii_name(pbest.name),
                         reason=f"no namesake inside {parent.text}; kept at {ascii_name(pbest.name)}",
                     )
+                    # its vote goes to the country it was kept in, not its namesake's: "in X, Nuevo Leon, ... in
+                    # Colonia Y" must not send the names after it to X's namesake abroad
+                    ctx = _moved_votes(ctx, [(m, pbest.cc)])
                     continue
             province = _supported_province(m, best, why, ctx)
             if province is not None and (a1 := self._province_of(best.cc, province[0], chosen, province[1])) is not None:
