@@ -137,6 +137,18 @@ def test_loaded_language_found_through_the_joined_patterns(nlp) -> None:  # type
     assert not any("budget" in s.span.text for s in loaded_language(nlp(plain), plain))
 
 
+def test_loaded_words_found_from_the_arrays_as_by_each_token(nlp) -> None:  # type: ignore[no-untyped-def]
+    from dateline.extraction.source import _listed_tokens, load_lexicon
+
+    doc = nlp("The REGIME's thugs attacked; the regimes of mullahs fell. Officials met on Tuesday.")
+    lemmas = frozenset().union(*(entry.lemmas for entry in load_lexicon()))
+    plain = [t.i for t in doc if t.lower_ in lemmas or t.lemma_.lower() in lemmas]
+    assert _listed_tokens(doc) == plain
+    assert [doc[i].text for i in plain] == ["REGIME", "thugs", "regimes", "mullahs"]  # by the word or its lemma
+    assert _listed_tokens(nlp("Officials met on Tuesday.")) == []
+    assert _listed_tokens(nlp.make_doc("")) == []
+
+
 def test_any_known_actor_matches_exactly_when_one_actor_pattern_does(resources) -> None:  # type: ignore[no-untyped-def]
     from dateline.extraction.actors import any_known_actor, known_actors
 
