@@ -149,6 +149,20 @@ def test_loaded_words_found_from_the_arrays_as_by_each_token(nlp) -> None:  # ty
     assert _listed_tokens(nlp.make_doc("")) == []
 
 
+def test_claim_markers_found_once_per_document_as_by_each_token(nlp) -> None:  # type: ignore[no-untyped-def]
+    from dateline.extraction.claims import REPORT_LEMMAS, _markers
+
+    doc = nlp("According to the ministry, rebels attacked a convoy. The agency quoted a commander as saying "
+              "troops, who cite old grievances, withdrew. Police reported the attack, the BBC added.")
+    sources, reporting = _markers(doc)
+    assert sources == [t.i for t in doc if t.lower_ == "according"
+                       or (t.lemma_.lower() in ("cite", "quote") and t.pos_ == "VERB")]
+    assert reporting == [t.i for t in doc if t.lemma_.lower() in REPORT_LEMMAS and t.pos_ in ("VERB", "AUX")]
+    assert {doc[i].lower_ for i in sources} >= {"according", "quoted"}
+    assert {doc[i].lower_ for i in reporting} >= {"reported", "added"}
+    assert _markers(nlp.make_doc("")) == ([], [])
+
+
 def test_any_known_actor_matches_exactly_when_one_actor_pattern_does(resources) -> None:  # type: ignore[no-untyped-def]
     from dateline.extraction.actors import any_known_actor, known_actors
 
