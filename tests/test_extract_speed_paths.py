@@ -170,10 +170,13 @@ def test_any_known_actor_matches_exactly_when_one_actor_pattern_does(resources) 
     joined = any_known_actor(book)
     for text in ("Hamas fighters fired rockets at the town", "Al-Shabaab militants attacked a base",
                  "Boko  Haram gunmen raided the village", "the TALIBAN took the district", "xHamas is no name",
-                 "the committee met on Tuesday", "Shabaabs", ""):
+                 "the committee met on Tuesday", "Shabaabs", "",
+                 # grouped by first character: an acronym only as written, a name in any case, the Kelvin sign a K
+                 "HTS fighters entered the town", "hts fighters", "ISWAP attacked", "iswap",
+                 "\u212aataib Hezbollah fired", "a ka taib"):
         assert bool(joined.search(text)) == any(k.pattern.search(text) for k in known_actors(book)), text
-    assert joined.search("Hamas fighters fired rockets at the town")
-    assert not joined.search("the committee met on Tuesday")
+    assert joined.search("Hamas fighters fired rockets at the town") and joined.search("HTS fighters entered the town")
+    assert not joined.search("the committee met on Tuesday") and not joined.search("hts fighters")
 
 
 def test_named_group_still_found_as_actor(pipeline) -> None:  # type: ignore[no-untyped-def]
@@ -311,3 +314,4 @@ def test_shipped_yaml_is_read_with_the_c_loader_and_gives_the_pure_python_loader
     assert len(texts) >= 10
     for text in texts:
         assert yaml_files.load_yaml(text) == yaml.load(text, Loader=yaml.SafeLoader)
+
