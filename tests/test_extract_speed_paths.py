@@ -315,3 +315,46 @@ def test_shipped_yaml_is_read_with_the_c_loader_and_gives_the_pure_python_loader
     for text in texts:
         assert yaml_files.load_yaml(text) == yaml.load(text, Loader=yaml.SafeLoader)
 
+
+def test_a_text_counted_again_shares_its_count_which_no_caller_can_change() -> None:
+    import dataclasses
+
+    import pytest
+
+    from dateline.extraction.fatalities import count_fatalities
+
+    text = "Gunmen killed five villagers on Monday; two soldiers were killed in a separate attack."
+    first = count_fatalities(text)
+    assert count_fatalities(text) is first
+    assert count_fatalities(text + " ") == first  # a new text is counted: the same figures
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        first.value = 1  # type: ignore[misc]
+
+
+def test_needed_words_are_found_wherever_a_pattern_matches() -> None:
+    from dateline.extraction.packaged import _needed, any_needed
+
+    patterns = [re.compile(r"\b(?:killing|killed)\s+(?:at least\s+)?\d+\b", re.IGNORECASE),
+                re.compile(r"\b\d+\s+(?:people|men)\s+(?:were\s+)?(?:found dead|slain)\b"),
+                re.compile(r"\btoll\s+(?:rose\s+)?to\s+\d+")]
+    gate = any_needed(patterns)
+    for text in ("Gunmen KILLED at least 5 on Monday", "3 men were found dead", "4 people slain", "the toll to 7",
+                 "7 people slain ", "Police met 4 men", "no one was hurt", "the toll rose to 9"):
+        assert bool(gate.search(text)) or not any(p.search(text) for p in patterns), text
+    assert not gate.search("Police met 4 men; no one was hurt")
+    assert _needed(re._parser.parse(r"(?:at least )?\d+ dead|died").data) == {"died", " dead"}
+    assert any_needed([re.compile(r"\d+\s+\w+")]).search("anything")  # no literal needed: every text passes
+
+
+def test_a_text_no_figure_pattern_can_match_counts_no_dead_at_once() -> None:
+    from dateline.extraction import fatalities
+
+    assert fatalities._ANY_FIGURE.pattern  # every figure pattern has words it needs, so the gate skips texts
+    for text in ("Protesters marched through the capital on Friday.", "Rebels attacked a convoy near Gao.",
+                 "Two soldiers were wounded and a civilian was killed.", "The men were beaten to death.",
+                 "A gunman killed three people before he was shot dead.", "The death toll rose to 14."):
+        figure_matches = any(p.search(text) for p in fatalities._FIGURE_PATTERNS)
+        assert bool(fatalities._ANY_FIGURE.search(text)) or not figure_matches, text
+        if not figure_matches:
+            assert fatalities.count_fatalities(text) == fatalities.FatalityCount()
+    assert fatalities.count_fatalities("Two soldiers were wounded and a civilian was killed.").value == 1
