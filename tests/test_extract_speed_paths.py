@@ -358,3 +358,16 @@ def test_a_text_no_figure_pattern_can_match_counts_no_dead_at_once() -> None:
         if not figure_matches:
             assert fatalities.count_fatalities(text) == fatalities.FatalityCount()
     assert fatalities.count_fatalities("Two soldiers were wounded and a civilian was killed.").value == 1
+
+
+def test_ids_equal_to_any_of_a_few_values_exactly() -> None:
+    import numpy as np
+
+    from dateline.nlp.text import equal_to_any
+
+    big = 2**64 - 5  # string-store hashes fill all 64 bits
+    column = np.array([big, 7, 2**63 - 2, big - 1, 7, 0], dtype=np.uint64)
+    for values in ([big, 7], [2**63 - 1], [0], [], [big - 1, 2**63 - 2, 3]):
+        assert equal_to_any(column, values).tolist() == [x in values for x in column.tolist()], values
+    assert equal_to_any(column, [big, 7]).tolist()[3] is False  # a hash one below another is another word
+    assert equal_to_any(np.array([], dtype=np.uint64), [1]).tolist() == []
