@@ -281,7 +281,7 @@ def _markers(doc: Doc) -> tuple[list[int], list[int]]:
         according = [i for i, lower in enumerate(doc_words(doc).lower) if lower == "according"]
         return sorted([*according, *citing]), reporting
 
-    return kept_with(doc, _MARKERS_KEY, find)  # type: ignore[no-any-return]
+    return kept_with(doc, _MARKERS_KEY, find)
 
 
 def _dedupe(links: list[ClaimLink]) -> list[ClaimLink]:
