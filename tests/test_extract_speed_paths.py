@@ -137,6 +137,32 @@ def test_loaded_language_found_through_the_joined_patterns(nlp) -> None:  # type
     assert not any("budget" in s.span.text for s in loaded_language(nlp(plain), plain))
 
 
+def test_loaded_words_found_from_the_arrays_as_by_each_token(nlp) -> None:  # type: ignore[no-untyped-def]
+    from dateline.extraction.source import _listed_tokens, load_lexicon
+
+    doc = nlp("The REGIME's thugs attacked; the regimes of mullahs fell. Officials met on Tuesday.")
+    lemmas = frozenset().union(*(entry.lemmas for entry in load_lexicon()))
+    plain = [t.i for t in doc if t.lower_ in lemmas or t.lemma_.lower() in lemmas]
+    assert _listed_tokens(doc) == plain
+    assert [doc[i].text for i in plain] == ["REGIME", "thugs", "regimes", "mullahs"]  # by the word or its lemma
+    assert _listed_tokens(nlp("Officials met on Tuesday.")) == []
+    assert _listed_tokens(nlp.make_doc("")) == []
+
+
+def test_claim_markers_found_once_per_document_as_by_each_token(nlp) -> None:  # type: ignore[no-untyped-def]
+    from dateline.extraction.claims import REPORT_LEMMAS, _markers
+
+    doc = nlp("According to the ministry, rebels attacked a convoy. The agency quoted a commander as saying "
+              "troops, who cite old grievances, withdrew. Police reported the attack, the BBC added.")
+    sources, reporting = _markers(doc)
+    assert sources == [t.i for t in doc if t.lower_ == "according"
+                       or (t.lemma_.lower() in ("cite", "quote") and t.pos_ == "VERB")]
+    assert reporting == [t.i for t in doc if t.lemma_.lower() in REPORT_LEMMAS and t.pos_ in ("VERB", "AUX")]
+    assert {doc[i].lower_ for i in sources} >= {"according", "quoted"}
+    assert {doc[i].lower_ for i in reporting} >= {"reported", "added"}
+    assert _markers(nlp.make_doc("")) == ([], [])
+
+
 def test_any_known_actor_matches_exactly_when_one_actor_pattern_does(resources) -> None:  # type: ignore[no-untyped-def]
     from dateline.extraction.actors import any_known_actor, known_actors
 
@@ -144,10 +170,13 @@ def test_any_known_actor_matches_exactly_when_one_actor_pattern_does(resources) 
     joined = any_known_actor(book)
     for text in ("Hamas fighters fired rockets at the town", "Al-Shabaab militants attacked a base",
                  "Boko  Haram gunmen raided the village", "the TALIBAN took the district", "xHamas is no name",
-                 "the committee met on Tuesday", "Shabaabs", ""):
+                 "the committee met on Tuesday", "Shabaabs", "",
+                 # grouped by first character: an acronym only as written, a name in any case, the Kelvin sign a K
+                 "HTS fighters entered the town", "hts fighters", "ISWAP attacked", "iswap",
+                 "\u212aataib Hezbollah fired", "a ka taib"):
         assert bool(joined.search(text)) == any(k.pattern.search(text) for k in known_actors(book)), text
-    assert joined.search("Hamas fighters fired rockets at the town")
-    assert not joined.search("the committee met on Tuesday")
+    assert joined.search("Hamas fighters fired rockets at the town") and joined.search("HTS fighters entered the town")
+    assert not joined.search("the committee met on Tuesday") and not joined.search("hts fighters")
 
 
 def test_named_group_still_found_as_actor(pipeline) -> None:  # type: ignore[no-untyped-def]
@@ -285,3 +314,60 @@ def test_shipped_yaml_is_read_with_the_c_loader_and_gives_the_pure_python_loader
     assert len(texts) >= 10
     for text in texts:
         assert yaml_files.load_yaml(text) == yaml.load(text, Loader=yaml.SafeLoader)
+
+
+def test_a_text_counted_again_shares_its_count_which_no_caller_can_change() -> None:
+    import dataclasses
+
+    import pytest
+
+    from dateline.extraction.fatalities import count_fatalities
+
+    text = "Gunmen killed five villagers on Monday; two soldiers were killed in a separate attack."
+    first = count_fatalities(text)
+    assert count_fatalities(text) is first
+    assert count_fatalities(text + " ") == first  # a new text is counted: the same figures
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        first.value = 1  # type: ignore[misc]
+
+
+def test_needed_words_are_found_wherever_a_pattern_matches() -> None:
+    from dateline.extraction.packaged import _needed, any_needed
+
+    patterns = [re.compile(r"\b(?:killing|killed)\s+(?:at least\s+)?\d+\b", re.IGNORECASE),
+                re.compile(r"\b\d+\s+(?:people|men)\s+(?:were\s+)?(?:found dead|slain)\b"),
+                re.compile(r"\btoll\s+(?:rose\s+)?to\s+\d+")]
+    gate = any_needed(patterns)
+    for text in ("Gunmen KILLED at least 5 on Monday", "3 men were found dead", "4 people slain", "the toll to 7",
+                 "7 people slain ", "Police met 4 men", "no one was hurt", "the toll rose to 9"):
+        assert bool(gate.search(text)) or not any(p.search(text) for p in patterns), text
+    assert not gate.search("Police met 4 men; no one was hurt")
+    assert _needed(re._parser.parse(r"(?:at least )?\d+ dead|died").data) == {"died", " dead"}
+    assert any_needed([re.compile(r"\d+\s+\w+")]).search("anything")  # no literal needed: every text passes
+
+
+def test_a_text_no_figure_pattern_can_match_counts_no_dead_at_once() -> None:
+    from dateline.extraction import fatalities
+
+    assert fatalities._ANY_FIGURE.pattern  # every figure pattern has words it needs, so the gate skips texts
+    for text in ("Protesters marched through the capital on Friday.", "Rebels attacked a convoy near Gao.",
+                 "Two soldiers were wounded and a civilian was killed.", "The men were beaten to death.",
+                 "A gunman killed three people before he was shot dead.", "The death toll rose to 14."):
+        figure_matches = any(p.search(text) for p in fatalities._FIGURE_PATTERNS)
+        assert bool(fatalities._ANY_FIGURE.search(text)) or not figure_matches, text
+        if not figure_matches:
+            assert fatalities.count_fatalities(text) == fatalities.FatalityCount()
+    assert fatalities.count_fatalities("Two soldiers were wounded and a civilian was killed.").value == 1
+
+
+def test_ids_equal_to_any_of_a_few_values_exactly() -> None:
+    import numpy as np
+
+    from dateline.nlp.text import equal_to_any
+
+    big = 2**64 - 5  # string-store hashes fill all 64 bits
+    column = np.array([big, 7, 2**63 - 2, big - 1, 7, 0], dtype=np.uint64)
+    for values in ([big, 7], [2**63 - 1], [0], [], [big - 1, 2**63 - 2, 3]):
+        assert equal_to_any(column, values).tolist() == [x in values for x in column.tolist()], values
+    assert equal_to_any(column, [big, 7]).tolist()[3] is False  # a hash one below another is another word
+    assert equal_to_any(np.array([], dtype=np.uint64), [1]).tolist() == []

@@ -20,6 +20,7 @@ cited outlet(s), or the publisher for first-hand claims; `Event.source_scale` co
 
 from __future__ import annotations
 
+import bisect
 import re
 
 from spacy.tokens import Doc, Token
@@ -29,7 +30,7 @@ from dateline.extraction import notes as notes_mod
 from dateline.extraction import quotes as quotes_mod
 from dateline.extraction import source as source_mod
 from dateline.model import Article, Claim, ClaimLink, Event, Quote, Span, Statement
-from dateline.nlp.text import doc_text
+from dateline.nlp.text import doc_text, doc_words, kept_with, tokens_with_lemma
 
 # Reporting verbs whose subject is a source for what their complement says.
 REPORT_LEMMAS = frozenset(
@@ -224,7 +225,9 @@ def _sentence_link_parts(
     outer: list[ClaimLink] = []
     inner: list[ClaimLink] = []
     reporters: list[tuple[int, list[ClaimLink]]] = []  # (depth in the parse, links): shallower is outer
-    for tok in sent:
+    sources, reporting = _markers(doc)
+    for i in sources[bisect.bisect_left(sources, sent.start) : bisect.bisect_left(sources, sent.end)]:
+        tok = doc[i]
         if skip is not None and skip.start <= tok.idx < skip.end:
             continue
         if tok.lower_ == "according":
@@ -240,8 +243,9 @@ def _sentence_link_parts(
             obj = next((c for c in tok.children if c.dep_ in ("dobj", "obj")), None)
             if obj is not None:
                 inner.extend(_links_for(doc, text, obj, Span.of(text, tok.idx, obj.idx + len(obj))))
-    for tok in sent:
-        if tok.lemma_.lower() not in REPORT_LEMMAS or tok.pos_ not in ("VERB", "AUX") or tok.lemma_ in ("cite", "quote"):
+    for i in reporting[bisect.bisect_left(reporting, sent.start) : bisect.bisect_left(reporting, sent.end)]:
+        tok = doc[i]
+        if tok.lemma_ in ("cite", "quote"):
             continue
         if skip is not None and skip.start <= tok.idx < skip.end:
             continue
@@ -259,6 +263,25 @@ def _sentence_link_parts(
     for _, links in sorted(reporters, key=lambda r: r[0]):
         outer.extend(links)
     return _dedupe(outer), _dedupe(inner)
+
+
+_MARKERS_KEY = ("dateline", "claim_markers")
+_REPORTING_POS = frozenset({"VERB", "AUX"})
+_REPORTING_LISTED: dict[int, bool] = {}  # lemma hash → a reporting verb's lemma
+
+
+def _markers(doc: Doc) -> tuple[list[int], list[int]]:
+    """(the words that may name a source: "according" and the verbs cite and quote; the reporting verbs), token
+    positions in text order, found once per document: the claim of every quote, event and statement reads the
+    markers of its sentence, and most words of a sentence are none."""
+
+    def find(doc: Doc) -> tuple[list[int], list[int]]:
+        reporting = tokens_with_lemma(doc, _REPORTING_POS, _REPORTING_LISTED, lambda lemma: lemma.lower() in REPORT_LEMMAS)
+        citing = [i for i in reporting if doc[i].pos_ == "VERB" and doc[i].lemma_.lower() in ("cite", "quote")]
+        according = [i for i, lower in enumerate(doc_words(doc).lower) if lower == "according"]
+        return sorted([*according, *citing]), reporting
+
+    return kept_with(doc, _MARKERS_KEY, find)
 
 
 def _dedupe(links: list[ClaimLink]) -> list[ClaimLink]:

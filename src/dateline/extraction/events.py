@@ -44,7 +44,7 @@ from dateline.model import (
     Span,
 )
 from dateline.nlp.components.dates import SPAN_KEY as DATE_SPAN_KEY
-from dateline.nlp.text import kept_with, span_text, verbless
+from dateline.nlp.text import equal_to_any, kept_with, span_text, verbless
 from dateline.resources import Resources
 
 # An event more than this many days before the report is background, not news (history filter).
@@ -240,7 +240,7 @@ def _earlier_marks(doc: Doc) -> list[int]:
     lower-case ids, read once, answer for all its sentences."""
     def find(doc: Doc) -> list[int]:
         marks = [doc.vocab.strings[word] for word in _EARLIER_MARKS]
-        return np.flatnonzero(np.isin(doc.to_array(LOWER), marks)).tolist() if len(doc) else []
+        return np.flatnonzero(equal_to_any(doc.to_array(LOWER), marks)).tolist() if len(doc) else []
 
     return kept_with(doc, _EARLIER_MARKS_KEY, find)
 
@@ -383,7 +383,7 @@ def _clause_openers(doc: Doc) -> list[int]:
             return []
         strings = doc.vocab.strings
         rows = doc.to_array([DEP, POS, ORTH])
-        verbs = np.isin(rows[:, 1], [VERB, AUX]) & np.isin(rows[:, 0], [strings["conj"], strings["advcl"]])
+        verbs = equal_to_any(rows[:, 1], [VERB, AUX]) & equal_to_any(rows[:, 0], [strings["conj"], strings["advcl"]])
         return np.flatnonzero(verbs | (rows[:, 2] == strings[";"])).tolist()
 
     return kept_with(doc, _CLAUSE_OPENERS_KEY, find)

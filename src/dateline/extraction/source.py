@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from importlib import resources as importlib_resources
 from typing import Any
 
+import numpy as np
 from spacy.attrs import LEMMA, LOWER
 from spacy.tokens import Doc, Token
 
@@ -153,14 +154,26 @@ def _listed(strings: Any, h: int, lower: bool) -> bool:
     return string_listed(_LISTED, strings, h, lambda word: word in _lexicon_lemmas())
 
 
+def _listed_tokens(doc: Doc) -> list[int]:
+    """Indices, in text order, of the tokens whose word or lemma a lexicon entry lists. Most words are in no
+    entry: they are found from the document's arrays, each distinct string tested once, and only the listed ones
+    leave the arrays (turning every token's two hashes into Python integers cost more than all the tests)."""
+    if not len(doc):
+        return []
+    strings = doc.vocab.strings
+    rows = doc.to_array([LOWER, LEMMA])
+    lowers, lower_of = np.unique(rows[:, 0], return_inverse=True)
+    lemmas, lemma_of = np.unique(rows[:, 1], return_inverse=True)
+    lower_listed = np.array([_listed(strings, h, False) for h in lowers.tolist()], dtype=bool)
+    lemma_listed = np.array([_listed(strings, h, True) for h in lemmas.tolist()], dtype=bool)
+    return np.flatnonzero(lower_listed[lower_of] | lemma_listed[lemma_of]).tolist()
+
+
 def loaded_language(doc: Doc, text: str) -> list[LoadedSpan]:
     """Every loaded-language span with its technique, merged where flags touch, in text order."""
     found: list[tuple[int, int, str]] = []
     entries = load_lexicon()
-    strings = doc.vocab.strings
-    rows = doc.to_array([LOWER, LEMMA]).tolist() if len(doc) else []
-    # most words are in no entry: found from the arrays, each distinct string tested once, no Token built for them
-    for i in [i for i, (lower, lemma) in enumerate(rows) if _listed(strings, lower, False) or _listed(strings, lemma, True)]:
+    for i in _listed_tokens(doc):
         tok = doc[i]
         words = {tok.lower_, tok.lemma_.lower()}
         for entry in entries:

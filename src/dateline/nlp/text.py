@@ -209,10 +209,22 @@ def tokens_with_lemma(doc: Doc, pos: frozenset[str], cache: dict[int, bool], tes
     from spacy.symbols import IDS
 
     rows = doc.to_array([POS, LEMMA])
-    picked = np.flatnonzero(np.isin(rows[:, 0], [IDS[name] for name in pos]))
+    picked = np.flatnonzero(equal_to_any(rows[:, 0], [IDS[name] for name in pos]))
     strings = doc.vocab.strings
     return [i for i, lemma in zip(picked.tolist(), rows[picked, 1].tolist(), strict=True)
             if string_listed(cache, strings, lemma, test)]
+
+
+def equal_to_any(column: np.ndarray, values: list[int]) -> np.ndarray:
+    """Which entries of `column` (a document's array of ids) equal one of a few `values`: `np.isin`'s answer.
+    `np.isin` sorts or builds a table on every call, tens of microseconds for a document's few hundred words, and
+    the extract passes ask it for two or three values, several times per document; a comparison per value costs
+    a few microseconds. It is exact for 64-bit hashes too, where `np.isin` may compare as floats and take two ids
+    that differ in their last bits for one."""
+    mask = np.zeros(len(column), dtype=bool)
+    for value in values:
+        mask |= column == value
+    return mask
 
 
 def string_listed(cache: dict[int, bool], strings: Any, h: int, test: Callable[[str], bool]) -> bool:
