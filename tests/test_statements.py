@@ -101,7 +101,8 @@ def test_a_denied_act_is_no_verbal_act_and_the_denial_is_a_rejection(pipeline) -
 # with the words the mode is read from.
 MODE_SENTENCES = [
     ("The Kenyan foreign minister visited Kampala on Monday.", "CONSULT", "visit", "visited"),
-    ("The Kenyan president spoke with his Ugandan counterpart by telephone.", "CONSULT", "phone", "telephone"),
+    ("The Kenyan president spoke with his Ugandan counterpart by telephone.", "CONSULT", "phone", "by telephone"),
+    ("The two presidents discussed the border dispute in a phone call.", "CONSULT", "phone", "phone call"),
     ("The Kenyan president phoned his Ugandan counterpart on Monday.", "CONSULT", "phone", "phoned"),
     ("The lawyers' union condemned the arrests of journalists in Nairobi.", "ACCUSE", "disapprove", "condemned"),
     ("The interior minister accused opposition leaders of inciting the riots.", "ACCUSE", "allege", "accused"),
@@ -135,6 +136,8 @@ def test_mode_is_coded_where_the_sentence_says_it(pipeline, text: str, plover: s
     "Washington threatened sanctions against Moscow.",  # THREATEN's modes in the draft name no sanction
     "The union urged the government not to release the report.",  # a demand not to yield
     "The rebels rejected the plan during talks in Geneva.",  # the talks say when, not what was rejected
+    "The two ministers discussed phone tariffs in Nairobi.",  # what they spoke about, not how
+    "The ministry denied that the governor had resigned.",  # a denial rejects a claim, not a demand's content
 ])
 def test_mode_is_null_where_the_sentence_does_not_say_it(pipeline, text: str) -> None:  # type: ignore[no-untyped-def]
     (s,) = _statements(pipeline, text)

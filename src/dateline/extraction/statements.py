@@ -176,17 +176,20 @@ def _mode_rules() -> dict[str, tuple[frozenset[str], tuple[ModeRule, ...]]]:
     return table
 
 
-# Links from a word to what it governs that carry what an act is about; a subject, modifier or adverbial clause
-# says who, which or when, and a verb conjoined to the cue is an act of its own.
-_CONTENT_DEPS = frozenset({"dobj", "obj", "xcomp", "ccomp", "pcomp", "pobj", "dative", "oprd", "attr", "compound"})
-_NESTED_DEPS = _CONTENT_DEPS | {"conj", "nsubj", "nsubjpass"}
+# Links from a word to what it governs that carry what an act is about: a verb's objects and complement clauses,
+# a preposition's object, and words joined to one of them ("to arrest and expel"). A subject, modifier or
+# adverbial clause says who, which or when; a noun's own clause says something else of it ("rejected reports
+# that talks had failed"); and a verb joined to the cue is an act of its own.
+_VERB_DEPS = frozenset({"dobj", "obj", "xcomp", "ccomp", "dative", "oprd", "attr", "conj", "nsubj", "nsubjpass"})
+_PREP_DEPS = frozenset({"pobj", "pcomp"})
+_CUE_DEPS = _VERB_DEPS - {"conj", "nsubj", "nsubjpass"}
 
 
 def statement_modes(tok: Token, cue: Cue, text: str) -> dict[str, Span]:
     """PLOVER's modes of the statement `cue` heads, each with the words it was coded from, in text order."""
     spec = _mode_rules().get(cue.plover)
-    if spec is None:
-        return {}
+    if spec is None or cue.lemma in _denial_lemmas():
+        return {}  # a denial rejects a claim, not what a demand asks for
     prepositions, rules = spec
     said = cue.lemma if cue.particle is None else f"{cue.lemma} {cue.particle}"
     about = _about(tok, prepositions | {cue.particle} if cue.particle else prepositions)
@@ -205,7 +208,12 @@ def _about(cue: Token, prepositions: frozenset[str]) -> list[Token]:
     stack = [cue]
     while stack:
         head = stack.pop()
-        deps = _CONTENT_DEPS if head is cue else _NESTED_DEPS
+        if head.dep_ == "prep":
+            deps = _PREP_DEPS
+        elif head.pos_ in ("VERB", "AUX"):
+            deps = _CUE_DEPS if head is cue else _VERB_DEPS
+        else:
+            deps = frozenset({"conj"})
         for child in head.children:
             if child.dep_ in deps or (child.dep_ == "prep" and child.lemma_.lower() in prepositions):
                 out.append(child)
