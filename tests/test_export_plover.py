@@ -9,6 +9,7 @@ from test_store_fixtures import protest_report
 
 from dateline.export.plover import actor_object, plover_jsonl
 from dateline.model import Span, Statement
+from dateline.yaml_files import packaged_yaml
 
 FORCE = "Police fired tear gas at protesters in Baghdad on Wednesday."
 
@@ -90,6 +91,15 @@ PLOVER_MODES = {
     "ASSAULT": {"abduct", "beat", "torture", "execute", "sexual", "assassinate", "destroy", "primitive", "firearms",
                 "explosives", "suicide-attack", "heavy-weapons", "cleansing", "massacre", "unconventional", "sideAB"},
     "AGREE": set(),
+}
+# The verbal types' modes in the same draft (CONSULT, ACCUSE and THREATEN have their own lists; DEMAND and REJECT
+# share one; SUPPORT, AGREE and CONCEDE have none).
+PLOVER_VERBAL_MODES = {
+    "CONSULT": {"visit", "third-party", "multilateral", "phone"},
+    "ACCUSE": {"disapprove", "investigate", "allege"},
+    "THREATEN": {"restrict", "ban", "arrest", "relations", "expel", "territory", "violence"},
+    "DEMAND": {"assist", "change", "yield", "meet"},
+    "REJECT": {"assist", "change", "yield", "meet"},
 }
 PLOVER_CONTEXTS = {
     "military", "intelligence", "peacekeeping", "economic", "diplomatic", "resource", "disease", "enviro_disaster",
@@ -250,3 +260,17 @@ def test_records_carry_plovers_text_and_citation_objects() -> None:
                                        "title": "Tear gas in Baghdad", "language": "en",
                                        "publication": "Example News", "coder": "dateline 9.9.9",
                                        "codebook": "plover-dateline/1"}
+
+
+def test_statement_modes_are_plovers_own_words_for_their_type() -> None:
+    coded = {plover: set(spec["modes"]) for plover, spec in packaged_yaml("plover.yaml")["statement_modes"].items()}
+    assert coded and all(modes <= PLOVER_VERBAL_MODES.get(plover, set()) for plover, modes in coded.items())
+
+
+def test_statement_record_carries_its_modes_as_a_list() -> None:
+    report = protest_report(FORCE, "fired")
+    report = report.model_copy(update={"statements": [Statement(
+        id="S1", plover="CONSULT", actor="Government of Iraq", mode=["phone"],
+        mode_evidence={"phone": Span(start=0, end=6, text=FORCE[:6])}, evidence=Span(start=0, end=6, text=FORCE[:6]))]})
+    (record,) = [json.loads(line) for line in plover_jsonl(report).splitlines() if ":S1" in line]
+    assert record["mode"] == ["phone"]

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import json
 
+import pytest
+
 from dateline.export.plover import plover_jsonl, write_plover_jsonl
 
 
@@ -93,3 +95,60 @@ def test_a_denied_act_is_no_verbal_act_and_the_denial_is_a_rejection(pipeline) -
     # before: "denies backing the M23" was a SUPPORT of the M23 by the speaker who denied it
     statements = pipeline.extract_text("Rwanda denies backing the M23 rebels, the foreign ministry said.").statements
     assert [(s.plover, s.actor) for s in statements] == [("REJECT", "Rwanda")]
+
+
+# One sentence per PLOVER mode dateline codes (manual draft 0.8, each verbal type's "Supplementary fields: modes"),
+# with the words the mode is read from.
+MODE_SENTENCES = [
+    ("The Kenyan foreign minister visited Kampala on Monday.", "CONSULT", "visit", "visited"),
+    ("The Kenyan president spoke with his Ugandan counterpart by telephone.", "CONSULT", "phone", "by telephone"),
+    ("The two presidents discussed the border dispute in a phone call.", "CONSULT", "phone", "phone call"),
+    ("The Kenyan president phoned his Ugandan counterpart on Monday.", "CONSULT", "phone", "phoned"),
+    ("The lawyers' union condemned the arrests of journalists in Nairobi.", "ACCUSE", "disapprove", "condemned"),
+    ("The interior minister accused opposition leaders of inciting the riots.", "ACCUSE", "allege", "accused"),
+    ("The transport union threatened a blockade of the port.", "THREATEN", "restrict", "blockade"),
+    ("The interior minister threatened to ban the opposition party.", "THREATEN", "ban", "ban"),
+    ("The governor threatened to arrest anyone who joined the march.", "THREATEN", "arrest", "arrest"),
+    ("The foreign minister threatened to cut ties with Qatar.", "THREATEN", "relations", "cut ties"),
+    ("The president threatened to expel the French ambassador.", "THREATEN", "expel", "expel"),
+    ("The prime minister threatened to annex the disputed islands.", "THREATEN", "territory", "annex"),
+    ("The militia leader threatened the villagers with violence.", "THREATEN", "violence", "violence"),
+    ("The governor appealed for aid for the flood victims.", "DEMAND", "assist", "aid"),
+    ("Protesters demanded the resignation of the prime minister.", "DEMAND", "change", "resignation"),
+    ("Lawyers urged the police to release the detained students.", "DEMAND", "yield", "release"),
+    ("The opposition called for talks with the government.", "DEMAND", "meet", "talks"),
+    ("The rebels rejected negotiations with the government.", "REJECT", "meet", "negotiations"),
+    ("The rebels rejected the truce.", "REJECT", "yield", "truce"),
+]
+
+
+@pytest.mark.parametrize(("text", "plover", "mode", "words"), MODE_SENTENCES)
+def test_mode_is_coded_where_the_sentence_says_it(pipeline, text: str, plover: str, mode: str, words: str) -> None:  # type: ignore[no-untyped-def]
+    (s,) = _statements(pipeline, text)
+    assert (s.plover, s.mode) == (plover, [mode])
+    span = s.mode_evidence[mode]
+    assert span.text == words == text[span.start:span.end]
+
+
+@pytest.mark.parametrize("text", [
+    "The two foreign ministers met in Nairobi on Monday.",  # how they met is not said
+    "The Kenyan president hosted his Ugandan counterpart.",  # visit is the visitor's mode, not the host's
+    "Washington threatened sanctions against Moscow.",  # THREATEN's modes in the draft name no sanction
+    "The union urged the government not to release the report.",  # a demand not to yield
+    "The rebels rejected the plan during talks in Geneva.",  # the talks say when, not what was rejected
+    "The two ministers discussed phone tariffs in Nairobi.",  # what they spoke about, not how
+    "The ministry denied that the governor had resigned.",  # a denial rejects a claim, not a demand's content
+])
+def test_mode_is_null_where_the_sentence_does_not_say_it(pipeline, text: str) -> None:  # type: ignore[no-untyped-def]
+    (s,) = _statements(pipeline, text)
+    assert s.mode == [] and s.mode_evidence == {}
+    (record,) = [json.loads(line) for line in plover_jsonl(
+        pipeline.extract_text(text, publisher="The Courier")).splitlines()]
+    assert record["mode"] is None
+
+
+def test_mode_travels_to_the_plover_record_as_a_list(pipeline) -> None:  # type: ignore[no-untyped-def]
+    report = pipeline.extract_text("The governor threatened to arrest anyone who joined the march.",
+                                   publisher="The Courier")
+    (record,) = [json.loads(line) for line in plover_jsonl(report).splitlines()]
+    assert (record["event"], record["mode"]) == (["THREATEN"], ["arrest"])

@@ -264,6 +264,11 @@ class Statement(Record):
     target: str | None = None
     date: dt.date | None = None
     location: str | None = None
+    mode: list[str] = Field(
+        default_factory=list, description="PLOVER's mode words for the type (manual draft 0.8), e.g. [\"phone\"] for a "
+        "CONSULT by phone, [\"arrest\"] for a threat to arrest; empty unless the sentence says one.")
+    mode_evidence: dict[str, Span] = Field(
+        default_factory=dict, description="Span per mode: the words it was coded from.")
     evidence: Span
     claimed_by: list[str] = Field(default_factory=list)
 

@@ -89,7 +89,7 @@ def plover_record(report: Report, statement: Statement) -> dict[str, Any]:
         "id": f"{article.id}:{statement.id}",
         "date": statement.date.isoformat() if statement.date else None,
         "event": [statement.plover],
-        "mode": None,
+        "mode": _words(statement.mode),
         "context": None,
         "actor": statement.actor,
         "source": _listed(actor_object(statement.actor)),

@@ -12,6 +12,10 @@ verbal events, which PLOVER codes. A statement is found from a cue verb (`data/p
 - names in ACLED's style through the codebook's actor templates ("Iraqi demonstrators" → "Protesters (Iraq)",
   "security forces" → "Police Forces of Iraq").
 
+- mode: PLOVER's mode where the sentence says it (`statement_modes` in `data/plover.yaml`): a cue that says it
+  by itself ("telephoned" → phone, "accused" → allege), or a word of what the cue is about ("threatened to arrest"
+  → arrest, "called for talks" → meet); else none.
+
 Negated cues ("did not condemn") are skipped. Claims (who relays the statement) are set by `claims.py`.
 """
 
@@ -109,6 +113,7 @@ def extract_statements(
         para_end = text.find("\n", tok.idx)
         paragraph = Span.of(text, para_start, para_end if para_end != -1 else len(text))
         date = date_for_event(dates, trigger, sentence, paragraph, article)
+        modes = statement_modes(tok, cue, text)
         out.append(
             Statement(
                 id=f"S{len(out) + 1}",
@@ -117,6 +122,8 @@ def extract_statements(
                 target=target if target != actor else None,
                 date=date.date_start if date is not None else None,
                 location=_actor_location(doc, actor_tok, places),
+                mode=list(modes),
+                mode_evidence=modes,
                 evidence=evidence,
             )
         )
@@ -146,6 +153,88 @@ def match_cue(tok: Token) -> Cue | None:
         if cue.particle is not None and cue.particle in child_words:
             return cue
     return next((c for c in candidates if c.particle is None), None)
+
+
+@dataclass(frozen=True)
+class ModeRule:
+    mode: str
+    cues: frozenset[str]  # cues that say the mode by themselves: "accuse", "hold responsible"
+    words: tuple[tuple[str, str | None], ...]  # (lemma, a child's lemma it needs or None): ("use", "force")
+
+
+@functools.cache
+def _mode_rules() -> dict[str, tuple[frozenset[str], tuple[ModeRule, ...]]]:
+    """PLOVER type → (prepositions that lead to what the act is about, its mode rules), from plover.yaml."""
+    table: dict[str, tuple[frozenset[str], tuple[ModeRule, ...]]] = {}
+    for plover, spec in load_plover().get("statement_modes", {}).items():
+        rules = []
+        for mode, rule in spec["modes"].items():
+            words = [str(word).split() for word in rule.get("words", [])]
+            rules.append(ModeRule(str(mode), frozenset(str(cue) for cue in rule.get("cues", [])),
+                                  tuple((w[0], w[1] if len(w) > 1 else None) for w in words)))
+        table[plover] = (frozenset(spec.get("prepositions", [])), tuple(rules))
+    return table
+
+
+# Links from a word to what it governs that carry what an act is about: a verb's objects and complement clauses,
+# a preposition's object, and words joined to one of them ("to arrest and expel"). A subject, modifier or
+# adverbial clause says who, which or when; a noun's own clause says something else of it ("rejected reports
+# that talks had failed"); and a verb joined to the cue is an act of its own.
+_VERB_DEPS = frozenset({"dobj", "obj", "xcomp", "ccomp", "dative", "oprd", "attr", "conj", "nsubj", "nsubjpass"})
+_PREP_DEPS = frozenset({"pobj", "pcomp"})
+_CUE_DEPS = _VERB_DEPS - {"conj", "nsubj", "nsubjpass"}
+
+
+def statement_modes(tok: Token, cue: Cue, text: str) -> dict[str, Span]:
+    """PLOVER's modes of the statement `cue` heads, each with the words it was coded from, in text order."""
+    spec = _mode_rules().get(cue.plover)
+    if spec is None or cue.lemma in _denial_lemmas():
+        return {}  # a denial rejects a claim, not what a demand asks for
+    prepositions, rules = spec
+    said = cue.lemma if cue.particle is None else f"{cue.lemma} {cue.particle}"
+    about = _about(tok, prepositions | {cue.particle} if cue.particle else prepositions)
+    found: dict[str, Span] = {}
+    for rule in rules:
+        words = [tok] if said in rule.cues else next((w for t in about if (w := _says(t, rule.words))), None)
+        if words:
+            found[rule.mode] = Span.of(text, min(w.idx for w in words), max(w.idx + len(w) for w in words))
+    return dict(sorted(found.items(), key=lambda item: item[1].start))
+
+
+def _about(cue: Token, prepositions: frozenset[str]) -> list[Token]:
+    """The words of what the act is about: the cue's objects and complement clause, theirs, and the phrases of the
+    type's prepositions ("threatened them with arrest", "spoke by telephone")."""
+    out: list[Token] = []
+    stack = [cue]
+    while stack:
+        head = stack.pop()
+        if head.dep_ == "prep":
+            deps = _PREP_DEPS
+        elif head.pos_ in ("VERB", "AUX"):
+            deps = _CUE_DEPS if head is cue else _VERB_DEPS
+        else:
+            deps = frozenset({"conj"})
+        for child in head.children:
+            if child.dep_ in deps or (child.dep_ == "prep" and child.lemma_.lower() in prepositions):
+                out.append(child)
+                stack.append(child)
+    return out
+
+
+def _says(tok: Token, words: tuple[tuple[str, str | None], ...]) -> list[Token]:
+    """The token and the child a mode word needs ("cut" "ties"), when `tok` is one of `words`; else none."""
+    if any(c.dep_ == "neg" for c in tok.children):
+        return []  # "urged them not to release …": the opposite of the mode
+    lemma = tok.lemma_.lower()
+    for word, child in words:
+        if lemma != word:
+            continue
+        if child is None:
+            return [tok]
+        needed = next((c for c in tok.children if c.lemma_.lower() == child), None)
+        if needed is not None:
+            return [tok, needed]
+    return []
 
 
 def statement_actor(cue: Token) -> Token | None:
