@@ -343,3 +343,17 @@ def test_watch_waits_out_a_database_server_that_stops_taking_connections(tmp_pat
             allow(name, True)
     admin.dispose()
     assert passes == 2  # the pass after the outage ran: the watch did not stop
+
+
+def test_a_handled_ctrl_c_that_landed_in_exec_code_exits_by_status_not_by_sigint() -> None:
+    # Ctrl-C that lands in code exec() runs (a dataclass built during a lazy import) makes CPython kill the process
+    # with SIGINT at exit, though dateline caught it: `watch` then "crashed" at random instead of exiting 0
+    script = ("from dateline.cli import _interrupt_handled\n"
+              "try:\n"
+              "    exec('raise KeyboardInterrupt')\n"
+              "except KeyboardInterrupt:\n"
+              "    _interrupt_handled()\n")
+    env = {**os.environ, "PYTHONPATH": str(REPO / "src") + os.pathsep + os.environ.get("PYTHONPATH", "")}
+    done = subprocess.run([sys.executable, "-c", script], env=env, capture_output=True, text=True, timeout=120,
+                          check=False)
+    assert done.returncode == 0, done.stderr

@@ -40,6 +40,14 @@ def fail(message: str, code: int = 1) -> None:
     raise typer.Exit(code)
 
 
+def _interrupt_handled() -> None:
+    """Let the exit status show that Ctrl-C was handled. CPython marks a KeyboardInterrupt that leaves code run by
+    exec() as unhandled, and at exit kills the process with SIGINT although dateline caught it (the interrupt can
+    land in a dataclass being built during a lazy import, whose methods exec() writes); an exec() that completes
+    clears the mark (CPython's run_eval_code_obj). Without this, a stopped `watch` exited 0 or by SIGINT at random."""
+    exec("pass")  # noqa: S102
+
+
 def _published_option(value: str | None) -> dt.date | None:
     """`--published`: a day as YYYY-MM-DD (or YYYYMMDD); a year or month alone is no publication date."""
     if not value:
@@ -444,6 +452,7 @@ def run(
         fail(str(err))
     except KeyboardInterrupt:
         bar.close()
+        _interrupt_handled()
         fail("interrupted: committed batches are kept; run the same command again to resume", 130)
     raise typer.Exit(stats.exit_code)
 
@@ -518,6 +527,7 @@ def watch(
     except DatelineError as err:
         fail(str(err))
     except KeyboardInterrupt:
+        _interrupt_handled()
         if once:
             fail("interrupted: what was stored is kept; run the same command again to go on", 130)
         typer.echo("stopped: what was stored is kept; the next start goes on from there", err=True)
