@@ -257,7 +257,10 @@ def test_an_entry_updated_in_place_is_coded_again_and_merge_takes_its_revised_to
         state.update(version=2, body=_versioned_feed(
             [("attack-7", "Checkpoint attack near Mosul: toll rises", TOLL_RAISED, "2021-03-02T08:00:00Z"), calm]))
         second = next(Watcher([url], store, options=options, pipeline=pipeline).run(once=True))
-        state.update(version=3)  # the same entries served again under a new ETag: nothing changed
+        state.update(version=3, body=_versioned_feed(  # nothing to code: text that varies under the same update
+            [("attack-7", "Checkpoint attack near Mosul: toll rises", f"{TOLL_RAISED}Updated 5 minutes ago.",
+              "2021-03-02T08:00:00Z"),
+             (*calm[:3], "2021-03-02T09:00:00Z")]))  # and a later update date over the same text
         third = next(Watcher([url], store, options=options, pipeline=pipeline).run(once=True))
         merge_events(store, review_threshold())
         tellings = [a for a in store.list_articles() if a["url"] == "https://news.example/attack-7"]
@@ -266,7 +269,8 @@ def test_an_entry_updated_in_place_is_coded_again_and_merge_takes_its_revised_to
     assert (second.new_items, second.stored) == (1, 1)  # the updated entry, not the calm one
     assert second.updated == 1 and "(1 updated)" in second.summary()
     assert (third.new_items, third.stored) == (0, 0)
-    assert f"{url}: updated: Checkpoint attack near Mosul: toll rises" in [r.getMessage() for r in caplog.records]
+    updates = [r.getMessage() for r in caplog.records if ": updated: " in r.getMessage()]
+    assert updates == [f"{url}: updated: Checkpoint attack near Mosul: toll rises"]
     assert [a["published"] for a in tellings] == ["2021-03-01", "2021-03-02"]  # the update told on its day
     assert len(merged) == 1 and merged[0]["source_count"] == 2
     assert merged[0]["fatalities"] == 12  # a later report revising the toll sets it (codebook section 6)

@@ -98,18 +98,19 @@ class Found:
 
 def _entry_changed(before: tuple[dt.datetime | None, str | None, dt.datetime], updated: dt.datetime | None,
                    digest: str) -> bool | None:
-    """Whether a feed entry seen before changed since it was coded: a later update date when the feed gives one
-    (its text is then not compared: a feed that says the entry is unchanged is believed), else a different text
-    hash. None for an entry coded before versions were recorded and giving no later update date."""
+    """Whether a feed entry seen before changed since it was coded: True to code it again, False when unchanged,
+    None when there is nothing to code but its version is to be recorded.
+
+    A feed that gives update dates is believed: only a later one than the version coded (else than when it was
+    coded) counts, so text that varies from fetch to fetch (a relative time, tracking links) is not a new
+    version each pass; and a later date over the same text has nothing new to code. Without update dates, a
+    different text is a change. An entry coded before versions were recorded has no text hash to compare."""
     coded_updated, coded_digest, coded_at = before
-    if updated is not None:
-        if coded_updated is not None:
-            return updated > coded_updated
-        if updated > coded_at:  # changed after it was coded, by the feed's word
-            return True
-    elif coded_digest is not None:
-        return digest != coded_digest
-    return None if coded_digest is None else False
+    if updated is None:
+        return None if coded_digest is None else digest != coded_digest
+    if updated <= (coded_updated or coded_at):
+        return None if coded_digest is None else False
+    return None if digest == coded_digest else True
 
 
 def source_kind(source: str) -> str:
