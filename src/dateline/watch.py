@@ -6,7 +6,7 @@ Sources (offline-friendly: a folder or a file works the same as a URL):
 - a **JSONL file** that grows: only complete lines after the byte offset already read;
 - an **RSS/Atom feed** file or an http(s) URL: entries not seen before, and entries seen before that changed in
   place (news sites raise a toll or correct a story under the same guid): a later update date than the one
-  coded, or, when the feed gives no update date, a different text. The changed version is coded as a new
+  coded over a changed text, or, when the feed gives no update date, a different text. The changed version is coded as a new
   article (articles are kept by content hash) and `dateline merge` joins its events with the earlier telling.
   A URL is fetched with a conditional request (If-None-Match / If-Modified-Since from the last answer's ETag /
   Last-Modified), so an unchanged feed costs one 304; a feed file is parsed again only when its size or mtime
