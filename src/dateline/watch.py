@@ -6,8 +6,9 @@ Sources (offline-friendly: a folder or a file works the same as a URL):
 - a **JSONL file** that grows: only complete lines after the byte offset already read;
 - an **RSS/Atom feed** file or an http(s) URL: entries not seen before, and entries seen before that changed in
   place (news sites raise a toll or correct a story under the same guid): a later update date than the one
-  coded over a changed text, or, when the feed gives no update date, a different text. The changed version is coded as a new
-  article (articles are kept by content hash) and `dateline merge` joins its events with the earlier telling.
+  coded over a changed text, or, when the feed gives no update date, a different text. The changed version is
+  coded as a new article (articles are kept by content hash) and `dateline merge` joins its events with the
+  earlier telling.
   A URL is fetched with a conditional request (If-None-Match / If-Modified-Since from the last answer's ETag /
   Last-Modified), so an unchanged feed costs one 304; a feed file is parsed again only when its size or mtime
   changed; an unchanged entry of a changed feed costs a look-up, no extraction.
@@ -187,7 +188,7 @@ class Watcher:
     def _seen_versions(self, source_id: int, keys: list[str]
                        ) -> dict[str, tuple[dt.datetime | None, str | None, dt.datetime]]:
         """Feed entries seen before: key → (update date, text hash, when coded)."""
-        seen = {}
+        seen: dict[str, tuple[dt.datetime | None, str | None, dt.datetime]] = {}
         with self.store.session() as s:
             for i in range(0, len(keys), 500):
                 part = [k[:1000] for k in keys[i:i + 500]]
@@ -201,8 +202,8 @@ class Watcher:
     def _mark(self, source: str, keys: list[str], state: dict[str, Any],
               versions: dict[str, tuple[dt.datetime | None, str]] | None = None) -> None:
         """Record items as seen and save the source's state (one transaction), after they were stored.
-        `versions` gives feed entries' (update date, text hash): new for the coded `keys`, and the first record
-        of entries seen before those were kept."""
+        `versions` gives feed entries' (update date, text hash): those of the coded `keys`, and those of entries
+        recorded without being coded (nothing new in them)."""
         source_id = self._ids[source]
         versions = {k[:1000]: v for k, v in (versions or {}).items()}
         coded = {k[:1000] for k in keys}
@@ -363,7 +364,7 @@ class Watcher:
                 continue
             found.versions[key] = (updated, digest)
             if change is None and before is not None:
-                continue  # seen before versions were recorded: recorded now, not coded again
+                continue  # nothing new to code: only its version is recorded
             try:
                 item: Article | InputError = entry_article(entry, feed_title, f"{source}#{key or index}",
                                                            settings=self.settings, address=address,
