@@ -15,12 +15,14 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
+import test_store_fixtures
 from sqlalchemy.engine import make_url
 from test_store_fixtures import PG_URL, pg_database
 
 from dateline.store import Store
 from dateline.watch import Watcher, WatchOptions
 
+db_url = test_store_fixtures.db_url
 REPO = Path(__file__).resolve().parents[1]
 TOWNS = ["Basra", "Mosul", "Kirkuk", "Najaf", "Karbala", "Hilla", "Ramadi", "Samarra", "Tikrit", "Erbil"]
 
@@ -176,7 +178,7 @@ def feed_server(state: dict[str, object]) -> Iterator[str]:
                 self.send_response(304)
                 self.end_headers()
                 return
-            body = _feed(state["items"])  # type: ignore[arg-type]
+            body = state["body"] if "body" in state else _feed(state["items"])  # type: ignore[arg-type]
             self.send_response(200)
             self.send_header("ETag", etag)
             self.send_header("Content-Type", "application/rss+xml")
@@ -217,6 +219,109 @@ def test_feed_url_uses_conditional_requests_and_backs_off_on_errors(tmp_path: Pa
     assert changed.new_items == 1 and changed.stored == 1  # only the new entry
     assert failed.errors == 1 and failures == 1 and "503" in (error or "")
     assert due.total_seconds() >= 20  # back-off: interval × 2
+
+
+ATTACK = ("MOSUL, Iraq — Gunmen attacked a police checkpoint on the road to Mosul airport on Monday, killing five "
+          "policemen, a security official said.\n\nThe attackers fled in two cars, the official said.\n")
+TOLL_RAISED = ("MOSUL, Iraq — Gunmen attacked a police checkpoint on the road to Mosul airport on Monday. The death "
+               "toll rose to 12, a security official said.\n\nThe attackers fled in two cars, the official said.\n")
+
+
+def _versioned_feed(entries: list[tuple[str, str, str, str | None]]) -> bytes:
+    """An RSS feed of (guid, title, text, atom:updated or None) entries, all first published on Monday."""
+    items = "".join(
+        f"<item><title>{title}</title><link>https://news.example/{guid}</link><guid>{guid}</guid>"
+        f"<pubDate>Mon, 01 Mar 2021 10:00:00 GMT</pubDate>"
+        + (f"<atom:updated>{updated}</atom:updated>" if updated else "")
+        + f"<description>{text}</description></item>"
+        for guid, title, text, updated in entries)
+    return (f'<?xml version="1.0"?><rss version="2.0" xmlns:atom="http://www.w3.org/2005/Atom"><channel>'
+            f"<title>Example Wire</title>{items}</channel></rss>").encode()
+
+
+def test_an_entry_updated_in_place_is_coded_again_and_merge_takes_its_revised_toll(
+        tmp_path: Path, pipeline, caplog) -> None:  # type: ignore[no-untyped-def]
+    # a site raised a toll from 5 to 12 under the same guid: the watch had seen the guid and never read it again
+    import logging
+
+    from dateline.extraction.decide import review_threshold
+    from dateline.merge import merge_events
+
+    caplog.set_level(logging.INFO, logger="dateline.watch")
+    calm = ("calm-1", "Jobs protest in Basra", article(1), "2021-03-01T09:00:00Z")
+    state: dict[str, object] = {"version": 1, "requests": [], "body": _versioned_feed(
+        [("attack-7", "Checkpoint attack near Mosul", ATTACK, "2021-03-01T10:00:00Z"), calm])}
+    with feed_server(state) as url, Store(f"sqlite:///{tmp_path / 'u.sqlite'}") as store:
+        options = WatchOptions(interval=10, merge=False)
+        first = next(Watcher([url], store, options=options, pipeline=pipeline).run(once=True))
+        state.update(version=2, body=_versioned_feed(
+            [("attack-7", "Checkpoint attack near Mosul: toll rises", TOLL_RAISED, "2021-03-02T08:00:00Z"), calm]))
+        second = next(Watcher([url], store, options=options, pipeline=pipeline).run(once=True))
+        state.update(version=3, body=_versioned_feed(  # nothing to code: text that varies under the same update
+            [("attack-7", "Checkpoint attack near Mosul: toll rises", f"{TOLL_RAISED}Updated 5 minutes ago.",
+              "2021-03-02T08:00:00Z"),
+             (*calm[:3], "2021-03-02T09:00:00Z")]))  # and a later update date over the same text
+        third = next(Watcher([url], store, options=options, pipeline=pipeline).run(once=True))
+        merge_events(store, review_threshold())
+        tellings = [a for a in store.list_articles() if a["url"] == "https://news.example/attack-7"]
+        merged = [m for m in store.query_merged() if m["event_type"] == "Battles"]
+    assert first.stored == 2
+    assert (second.new_items, second.stored) == (1, 1)  # the updated entry, not the calm one
+    assert second.updated == 1 and "(1 updated)" in second.summary()
+    assert (third.new_items, third.stored) == (0, 0)
+    updates = [r.getMessage() for r in caplog.records if ": updated: " in r.getMessage()]
+    assert updates == [f"{url}: updated: Checkpoint attack near Mosul: toll rises"]
+    assert [a["published"] for a in tellings] == ["2021-03-01", "2021-03-02"]  # the update told on its day
+    assert len(merged) == 1 and merged[0]["source_count"] == 2
+    assert merged[0]["fatalities"] == 12  # a later report revising the toll sets it (codebook section 6)
+
+
+def test_an_entry_without_update_dates_is_coded_again_when_its_text_changes(
+        tmp_path: Path, pipeline) -> None:  # type: ignore[no-untyped-def]
+    # an RSS feed with only pubDate: feedparser reports the pubDate as "updated", which never moves
+    feed = tmp_path / "wire.rss"
+    calm = ("calm-1", "Jobs protest in Basra", article(1), None)
+    feed.write_bytes(_versioned_feed([("attack-7", "Checkpoint attack", ATTACK, None), calm]))
+    with Store(f"sqlite:///{tmp_path / 'h.sqlite'}") as store:
+        options = WatchOptions(interval=10, merge=False)
+        first = next(Watcher([str(feed)], store, options=options, pipeline=pipeline).run(once=True))
+        feed.write_bytes(_versioned_feed([("attack-7", "Checkpoint attack", TOLL_RAISED, None), calm]))
+        second = next(Watcher([str(feed)], store, options=options, pipeline=pipeline).run(once=True))
+        feed.write_bytes(_versioned_feed([("attack-7", "Checkpoint attack", TOLL_RAISED, None), calm]) + b"\n")
+        third = next(Watcher([str(feed)], store, options=options, pipeline=pipeline).run(once=True))
+        urls = [a["url"] for a in store.list_articles()]
+    assert first.stored == 2
+    assert (second.new_items, second.stored) == (1, 1)
+    assert second.updated == 1
+    assert (third.new_items, third.stored) == (0, 0)  # the feed file changed, its entries did not
+    assert urls.count("https://news.example/attack-7") == 2
+
+
+def test_entries_seen_before_the_upgrade_are_not_coded_again_but_their_later_changes_are(
+        db_url: str, tmp_path: Path, pipeline) -> None:  # type: ignore[no-untyped-def]
+    # a database of the previous schema knows its seen entries by guid only: upgrading must not re-code them all
+    from alembic import command
+
+    from dateline.store import db
+
+    feed = tmp_path / "wire.rss"
+    calm = ("calm-1", "Jobs protest in Basra", article(1), None)
+    feed.write_bytes(_versioned_feed([("attack-7", "Checkpoint attack", ATTACK, None), calm]))
+    options = WatchOptions(interval=10, merge=False)
+    with Store(db_url) as store:
+        first = next(Watcher([str(feed)], store, options=options, pipeline=pipeline).run(once=True))
+        cfg = db.alembic_config()
+        with store.engine.begin() as conn:
+            cfg.attributes["connection"] = conn
+            command.downgrade(cfg, "0004")
+        before, after = db.upgrade(store.engine)
+        feed.write_bytes(_versioned_feed([("attack-7", "Checkpoint attack", ATTACK, None), calm]) + b"\n")
+        kept = next(Watcher([str(feed)], store, options=options, pipeline=pipeline).run(once=True))
+        feed.write_bytes(_versioned_feed([("attack-7", "Checkpoint attack", TOLL_RAISED, None), calm]))
+        changed = next(Watcher([str(feed)], store, options=options, pipeline=pipeline).run(once=True))
+    assert first.stored == 2 and (before, after) == ("0004", db.head_revision())
+    assert (kept.new_items, kept.stored) == (0, 0)  # versions recorded, nothing coded again
+    assert (changed.new_items, changed.updated, changed.stored) == (1, 1, 1)
 
 
 def test_a_failing_source_is_named_once_in_the_warning(tmp_path: Path, pipeline, caplog) -> None:  # type: ignore[no-untyped-def]

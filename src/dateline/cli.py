@@ -476,7 +476,9 @@ def watch(
     """Watch sources and code only what is new: survives restarts (even kill -9) without duplicates or misses.
 
     Seen files, feed entries, JSONL offsets and HTTP validators (ETag, Last-Modified) live in the database; a
-    failing source is retried with exponential back-off while the others go on. Ctrl-C stops at once,
+    failing source is retried with exponential back-off while the others go on. A feed entry updated in place
+    (a later update date, else a changed text) is coded again as a new article, logged as "updated: <title>",
+    and merge joins it with the earlier telling. Ctrl-C stops at once,
     SIGTERM after the pass under way; either way what was stored is kept and the next start goes on from there.
 
     Examples:

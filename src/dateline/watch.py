@@ -4,15 +4,21 @@ Sources (offline-friendly: a folder or a file works the same as a URL):
 - a **folder** that fills up: each new file (hidden files and files still being written — modified in the last
   `settle` seconds — wait for a later pass) is read like `dateline run` reads it;
 - a **JSONL file** that grows: only complete lines after the byte offset already read;
-- an **RSS/Atom feed** file or an http(s) URL: only entries not seen before; a URL is fetched with a
-  conditional request (If-None-Match / If-Modified-Since from the last answer's ETag / Last-Modified), so an
-  unchanged feed costs one 304; a feed file is parsed again only when its size or mtime changed.
+- an **RSS/Atom feed** file or an http(s) URL: entries not seen before, and entries seen before that changed in
+  place (news sites raise a toll or correct a story under the same guid): a later update date than the one
+  coded over a changed text, or, when the feed gives no update date, a different text. The changed version is
+  coded as a new article (articles are kept by content hash) and `dateline merge` joins its events with the
+  earlier telling.
+  A URL is fetched with a conditional request (If-None-Match / If-Modified-Since from the last answer's ETag /
+  Last-Modified), so an unchanged feed costs one 304; a feed file is parsed again only when its size or mtime
+  changed; an unchanged entry of a changed feed costs a look-up, no extraction.
 
 What was taken lives in the database (`watch_sources`: offsets, ETags, back-off; `watch_items`: seen files and
-entries), so a restarted watch — even after kill -9 — goes on where it was. The order of each step makes that
-exact: new items are extracted and stored first (the corpus runner: one transaction per batch, articles
-keyed by content hash), and only then marked seen. A kill between the two makes the next pass read the
-items again, and the runner skips every article already stored: nothing is coded twice, nothing is missed.
+entries, each entry with its update date and text hash as last coded), so a restarted watch — even after
+kill -9 — goes on where it was. The order of each step makes that exact: new items are extracted and stored
+first (the corpus runner: one transaction per batch, articles keyed by content hash), and only then marked
+seen. A kill between the two makes the next pass read the items again, and the runner skips every article
+already stored: nothing is coded twice, nothing is missed.
 
 A source that fails (unreadable, HTTP error, database busy) is retried with exponential back-off
 (interval × 2^failures, at most `max_backoff`) while the others go on. After a pass that stored something, the
@@ -63,7 +69,8 @@ class WatchOptions:
 @dataclass
 class PassStats:
     sources: int = 0
-    new_items: int = 0
+    new_items: int = 0  # items read and coded, updated feed entries included
+    updated: int = 0  # feed entries seen before and read again because they changed
     stored: int = 0
     skipped: int = 0
     failures: int = 0
@@ -72,7 +79,9 @@ class PassStats:
     merge: Any = None
 
     def summary(self) -> str:
-        return (f"pass: {self.sources} sources polled, {self.new_items} new items, {self.stored} articles stored, "
+        updated = f" ({self.updated} updated)" if self.updated else ""
+        return (f"pass: {self.sources} sources polled, {self.new_items} new items{updated}, "
+                f"{self.stored} articles stored, "
                 f"{self.skipped} already stored, {self.failures} failures, {self.errors} source errors, "
                 f"{self.alerts} alerts")
 
@@ -84,6 +93,25 @@ class Found:
     items: list[tuple[str | None, Article | InputError]] = field(default_factory=list)
     state: dict[str, Any] = field(default_factory=dict)
     more: bool = False  # the source has more right now (a long JSONL file read in chunks)
+    versions: dict[str, tuple[dt.datetime | None, str]] = field(default_factory=dict)  # feed entry: (updated, hash)
+    updated: int = 0  # of the items, feed entries read again because they changed
+
+
+def _entry_changed(before: tuple[dt.datetime | None, str | None, dt.datetime], updated: dt.datetime | None,
+                   digest: str) -> bool | None:
+    """Whether a feed entry seen before changed since it was coded: True to code it again, False when unchanged,
+    None when there is nothing to code but its version is to be recorded.
+
+    A feed that gives update dates is believed: only a later one than the version coded (else than when it was
+    coded) counts, so text that varies from fetch to fetch (a relative time, tracking links) is not a new
+    version each pass; and a later date over the same text has nothing new to code. Without update dates, a
+    different text is a change. An entry coded before versions were recorded has no text hash to compare."""
+    coded_updated, coded_digest, coded_at = before
+    if updated is None:
+        return None if coded_digest is None else digest != coded_digest
+    if updated <= (coded_updated or coded_at):
+        return None if coded_digest is None else False
+    return None if digest == coded_digest else True
 
 
 def source_kind(source: str) -> str:
@@ -157,13 +185,42 @@ class Watcher:
                                                                      WatchItemRow.item.in_(part))))
         return set(keys) - seen
 
-    def _mark(self, source: str, keys: list[str], state: dict[str, Any]) -> None:
-        """Record items as seen and save the source's state (one transaction), after they were stored."""
+    def _seen_versions(self, source_id: int, keys: list[str]
+                       ) -> dict[str, tuple[dt.datetime | None, str | None, dt.datetime]]:
+        """Feed entries seen before: key → (update date, text hash, when coded)."""
+        seen: dict[str, tuple[dt.datetime | None, str | None, dt.datetime]] = {}
+        with self.store.session() as s:
+            for i in range(0, len(keys), 500):
+                part = [k[:1000] for k in keys[i:i + 500]]
+                for item, updated, digest, seen_at in s.execute(
+                        select(WatchItemRow.item, WatchItemRow.updated, WatchItemRow.content_hash,
+                               WatchItemRow.seen_at)
+                        .where(WatchItemRow.source_id == source_id, WatchItemRow.item.in_(part))):
+                    seen[item] = (updated, digest, seen_at)
+        return seen
+
+    def _mark(self, source: str, keys: list[str], state: dict[str, Any],
+              versions: dict[str, tuple[dt.datetime | None, str]] | None = None) -> None:
+        """Record items as seen and save the source's state (one transaction), after they were stored.
+        `versions` gives feed entries' (update date, text hash): those of the coded `keys`, and those of entries
+        recorded without being coded (nothing new in them)."""
         source_id = self._ids[source]
+        versions = {k[:1000]: v for k, v in (versions or {}).items()}
+        coded = {k[:1000] for k in keys}
         with self.store.session() as s:
             fresh = self._unseen_in(s, source_id, keys)
             for key in fresh:
-                s.add(WatchItemRow(source_id=source_id, item=key[:1000], seen_at=utcnow()))
+                updated, digest = versions.get(key, (None, None))
+                s.add(WatchItemRow(source_id=source_id, item=key, seen_at=utcnow(), updated=updated,
+                                   content_hash=digest))
+            new = set(fresh)
+            again = [k for k in versions if k not in new]
+            for i in range(0, len(again), 500):
+                for item in s.scalars(select(WatchItemRow).where(WatchItemRow.source_id == source_id,
+                                                                 WatchItemRow.item.in_(again[i:i + 500]))):
+                    item.updated, item.content_hash = versions[item.item]
+                    if item.item in coded:
+                        item.seen_at = utcnow()
             row = s.get(WatchSourceRow, source_id)
             assert row is not None
             for name, value in state.items():
@@ -283,14 +340,13 @@ class Watcher:
         found.state["items"] = lineno
         return found
 
-    def _entries(self, source: str, parsed: Any, fetched_from: str | None = None
-                 ) -> list[tuple[str, Article | InputError]]:
-        from dateline.ingest.feeds import entry_article, feed_address
+    def _entries(self, source: str, parsed: Any, fetched_from: str | None = None) -> Found:
+        from dateline.ingest.feeds import entry_article, entry_digest, entry_updated, feed_address
 
         if not parsed.entries:
             if parsed.get("bozo"):
                 raise SourceError(f"{source}: not a readable feed: {parsed.get('bozo_exception')}")
-            return []
+            return Found()
         feed_title = (parsed.feed.get("title") or "").strip() or None
         address = feed_address(parsed, fetched_from)
         keyed = []
@@ -298,17 +354,28 @@ class Watcher:
             key = entry.get("id") or entry.get("link") or hashlib.sha256(
                 f"{entry.get('title')}|{entry.get('summary')}".encode()).hexdigest()
             keyed.append((str(key), entry, index))
-        fresh = self._unseen(self._ids[source], [k for k, _, _ in keyed])
-        out: list[tuple[str, Article | InputError]] = []
+        seen = self._seen_versions(self._ids[source], [k for k, _, _ in keyed])
+        found = Found()
         for key, entry, index in keyed:
-            if key not in fresh:
+            updated, digest = entry_updated(entry), entry_digest(entry)
+            before = seen.get(key[:1000])
+            change = None if before is None else _entry_changed(before, updated, digest)
+            if change is False:
                 continue
+            found.versions[key] = (updated, digest)
+            if change is None and before is not None:
+                continue  # nothing new to code: only its version is recorded
             try:
-                out.append((key, entry_article(entry, feed_title, f"{source}#{key or index}",
-                                               settings=self.settings, address=address)))
+                item: Article | InputError = entry_article(entry, feed_title, f"{source}#{key or index}",
+                                                           settings=self.settings, address=address,
+                                                           update=before is not None)
             except InputError as err:
-                out.append((key, err))
-        return out
+                item = err
+            found.items.append((key, item))
+            if before is not None:
+                found.updated += 1
+                log.info("%s: updated: %s", source, (entry.get("title") or "").strip() or key)
+        return found
 
     def _find_feed_file(self, source: str, row: dict[str, Any]) -> Found:
         import feedparser
@@ -319,8 +386,9 @@ class Watcher:
             return Found()
         if stat.st_size > 20 * self.settings.max_input_bytes:
             raise SourceError(f"{source}: feed too large ({stat.st_size} bytes)")
-        return Found(items=list(self._entries(source, feedparser.parse(Path(source).read_bytes()))),
-                     state={"etag": stamp})
+        found = self._entries(source, feedparser.parse(Path(source).read_bytes()))
+        found.state = {"etag": stamp}
+        return found
 
     def _find_url(self, source: str, row: dict[str, Any]) -> Found:
         import feedparser
@@ -342,8 +410,9 @@ class Watcher:
             raise SourceError(f"{source}: HTTP {resp.status_code}")
         if len(resp.content) > 20 * self.settings.max_input_bytes:
             raise SourceError(f"{source}: feed too large ({len(resp.content)} bytes)")
-        state = {"etag": resp.headers.get("ETag"), "last_modified": resp.headers.get("Last-Modified")}
-        return Found(items=self._entries(source, feedparser.parse(resp.content), str(resp.url)), state=state)
+        found = self._entries(source, feedparser.parse(resp.content), str(resp.url))
+        found.state = {"etag": resp.headers.get("ETag"), "last_modified": resp.headers.get("Last-Modified")}
+        return found
 
     def _find_file(self, source: str, row: dict[str, Any]) -> Found:
         """Any other file (text, HTML, WARC): read again whenever it changes."""
@@ -369,14 +438,15 @@ class Watcher:
                                  batch_size=self.options.batch_size, timeout=self.options.timeout,
                                  items=iter([item for _, item in found.items]))
                 stats.new_items += len(found.items)
+                stats.updated += found.updated
                 stats.stored += run.articles
                 stats.skipped += run.skipped
                 stats.failures += run.failures
                 log.info("%s: %d new items: %d articles stored, %d already stored, %d failures (run %s)",
                          source, len(found.items), run.articles, run.skipped, run.failures, run.run_id)
                 found.state["items"] = found.state.get("items", int(row["items"] or 0) + len(found.items))
-            if found.items or found.state:
-                self._mark(source, keys, found.state)
+            if found.items or found.state or found.versions:
+                self._mark(source, keys, found.state, found.versions)
             if not found.more:
                 return
 

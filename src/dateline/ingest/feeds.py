@@ -13,6 +13,7 @@ else its site link). Nothing is fetched here: a feed is a local file, or the bod
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import re
 from collections.abc import Iterator
 from pathlib import Path
@@ -51,11 +52,13 @@ def is_feed_body(data: bytes, content_type: str | None) -> bool:
     return "html" not in kind and bool(_FEED_HEAD.search(data[:1024]))
 
 
-def _entry_date(entry: Any) -> tuple[dt.date | None, str | None]:
-    """(the entry's date, its raw text): published, else updated, else created."""
+def _entry_date(entry: Any, *, by_update: bool = False) -> tuple[dt.date | None, str | None]:
+    """(the entry's date, its raw text): published, else updated, else created; updated first `by_update`."""
     from dateline.ingest.text import parse_date_value
 
-    for key in ("published", "updated", "created"):
+    for key in ("updated", "published", "created") if by_update else ("published", "updated", "created"):
+        if key not in entry:  # feedparser answers get("updated") with the published date when there is none
+            continue
         raw = entry.get(key)
         if not raw:
             continue
@@ -67,6 +70,26 @@ def _entry_date(entry: Any) -> tuple[dt.date | None, str | None]:
             return dt.date(value.tm_year, value.tm_mon, value.tm_mday), str(raw)
         return parse_date_value(raw), str(raw)
     return None, None
+
+
+def entry_updated(entry: Any) -> dt.datetime | None:
+    """When the feed says the entry was last updated (UTC, naive), or None when it gives no update date.
+
+    Only the entry's own `updated` (Atom `<updated>`, RSS `atom:updated`/`dc:modified`): feedparser would answer
+    an RSS item's pubDate for it, which says nothing about a later change."""
+    value = entry.get("updated_parsed") if "updated" in entry else None
+    if not value:
+        return None
+    try:
+        return dt.datetime(*value[:6])
+    except (TypeError, ValueError):
+        return None
+
+
+def entry_digest(entry: Any) -> str:
+    """SHA-256 of the entry's text as the feed gives it (content, else summary): a changed text, a changed digest."""
+    body, _ = _entry_body(entry)
+    return hashlib.sha256(body.encode("utf-8", "surrogatepass")).hexdigest()
 
 
 def feed_address(parsed: Any, fetched_from: str | None = None) -> str | None:
@@ -103,9 +126,11 @@ def _strip_tags(html: str) -> str:
 
 
 def entry_article(entry: Any, feed_title: str | None, item: str, *, settings: Settings | None = None,
-                  address: str | None = None) -> Article:
+                  address: str | None = None, update: bool = False) -> Article:
     """One feed entry → Article; raises InputError when it carries no text. `settings` carries `--published`;
-    `address` is the feed's (`feed_address`), against which a relative link is made absolute."""
+    `address` is the feed's (`feed_address`), against which a relative link is made absolute. An `update` (an
+    entry read again because it changed) is dated by its update date: that version was told then, so a toll it
+    revises is a later report's (codebook section 6), not one of the first version's day."""
     from dateline.ingest.text import Hints, build_article
 
     body, is_html = _entry_body(entry)
@@ -119,7 +144,7 @@ def entry_article(entry: Any, feed_title: str | None, item: str, *, settings: Se
     link = entry.get("link") or None
     if link and address:
         link = urljoin(address, link)
-    published, raw = _entry_date(entry)
+    published, raw = _entry_date(entry, by_update=update)
     hints = Hints(url=link, record_published=published, record_published_raw=raw)
     article = build_article(text, source=item, source_kind="feed", hints=hints, settings=settings)
     update: dict[str, Any] = {}
