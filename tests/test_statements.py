@@ -27,6 +27,12 @@ def test_accuse_with_a_person_and_a_group_target(pipeline) -> None:  # type: ign
     assert s.evidence.text.startswith("On Thursday, Nicolas Maduro accused")
 
 
+def test_statement_keeps_its_cue_word(pipeline) -> None:  # type: ignore[no-untyped-def]
+    text = "The opposition party called on Chilean police to release the detained students."
+    (s,) = _statements(pipeline, text)
+    assert s.trigger is not None and (s.trigger.text, s.trigger.start) == ("called", text.index("called"))
+
+
 def test_call_on_is_a_demand_with_its_addressee(pipeline) -> None:  # type: ignore[no-untyped-def]
     (s,) = _statements(pipeline, "The opposition party called on Chilean police to release the detained students.")
     assert s.plover == "DEMAND"

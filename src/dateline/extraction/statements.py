@@ -125,6 +125,7 @@ def extract_statements(
                 mode=list(modes),
                 mode_evidence=modes,
                 evidence=evidence,
+                trigger=trigger,
             )
         )
     return out
