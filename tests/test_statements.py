@@ -158,3 +158,18 @@ def test_mode_travels_to_the_plover_record_as_a_list(pipeline) -> None:  # type:
                                    publisher="The Courier")
     (record,) = [json.loads(line) for line in plover_jsonl(report).splitlines()]
     assert (record["event"], record["mode"]) == (["THREATEN"], ["arrest"])
+
+
+@pytest.mark.parametrize("text", [
+    "Rebel groups backed by Turkey attacked the town.",
+    "The US-backed militia seized the village on Monday.",
+    "Iran has backed the militia with weapons and money.",
+])
+def test_material_backing_is_no_statement_of_support(pipeline, text: str) -> None:  # type: ignore[no-untyped-def]
+    assert [s.plover for s in _statements(pipeline, text)] == []
+
+
+@pytest.mark.parametrize("text", ["The senators backed the peace plan on Tuesday.",
+                                  "The union backed calls for a general strike."])
+def test_backing_a_plan_or_a_call_is_support(pipeline, text: str) -> None:  # type: ignore[no-untyped-def]
+    assert [s.plover for s in _statements(pipeline, text)] == ["SUPPORT"]

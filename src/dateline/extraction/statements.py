@@ -153,7 +153,23 @@ def match_cue(tok: Token) -> Cue | None:
     for cue in candidates:
         if cue.particle is not None and cue.particle in child_words:
             return cue
-    return next((c for c in candidates if c.particle is None), None)
+    cue = next((c for c in candidates if c.particle is None), None)
+    return cue if cue is None or _takes_verbal_object(tok, cue) else None
+
+
+@functools.cache
+def _cue_objects() -> dict[str, frozenset[str]]:
+    return {str(k): frozenset(str(w) for w in v) for k, v in load_plover().get("cue_objects", {}).items()}
+
+
+def _takes_verbal_object(tok: Token, cue: Cue) -> bool:
+    """A cue with a material sense ("back") is a verbal act only with something said or decided as its object
+    (`cue_objects` in plover.yaml): "backed the plan", not "backed the militia" nor "rebels backed by Turkey"."""
+    wanted = _cue_objects().get(cue.lemma)
+    if wanted is None:
+        return True
+    objects = (c for c in tok.children if c.dep_ in ("dobj", "obj", "nsubjpass"))
+    return any(o.lemma_.lower() in wanted for o in objects)
 
 
 @dataclass(frozen=True)
