@@ -173,3 +173,22 @@ def test_material_backing_is_no_statement_of_support(pipeline, text: str) -> Non
                                   "The union backed calls for a general strike."])
 def test_backing_a_plan_or_a_call_is_support(pipeline, text: str) -> None:  # type: ignore[no-untyped-def]
     assert [s.plover for s in _statements(pipeline, text)] == ["SUPPORT"]
+
+
+@pytest.mark.parametrize("text, kinds", [
+    ("The ministers could discuss the border dispute.", []),
+    ("The governor said he would meet the protesters on Friday.", []),
+    ("The government refused to negotiate with the strikers.", ["REJECT"]),
+    ("The party has agreed to meet the unions.", ["AGREE"]),
+    ("The army felt no need to negotiate with the rebels.", []),
+    ("The opposition is not willing to meet the government.", []),
+    ("He used to visit the minister every week.", []),
+])
+def test_an_act_wanted_refused_or_possible_is_not_coded_as_done(pipeline, text: str, kinds: list[str]) -> None:  # type: ignore[no-untyped-def]
+    assert [s.plover for s in _statements(pipeline, text)] == kinds
+
+
+@pytest.mark.parametrize("text", ["The minister continued to criticise the police.",
+                                  "The president was quick to condemn the attack."])
+def test_an_act_done_through_another_verb_is_still_coded(pipeline, text: str) -> None:  # type: ignore[no-untyped-def]
+    assert [s.plover for s in _statements(pipeline, text)] == ["ACCUSE"]

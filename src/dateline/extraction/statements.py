@@ -90,7 +90,7 @@ def extract_statements(
     for i in tokens_with_lemma(doc, _CUE_POS, _CUE_LISTED, _cue_lemma):
         tok = doc[i]
         cue = match_cue(tok)
-        if cue is None or any(c.dep_ == "neg" for c in tok.children) or _denied(tok):
+        if cue is None or any(c.dep_ == "neg" for c in tok.children) or _denied(tok) or _unrealised(tok):
             continue
         if _passive_without_agent(tok):
             continue  # "X was accused of …" / "X accused of …" (headline): who accuses is not said
@@ -284,6 +284,35 @@ def _denied(cue: Token) -> bool:
     not the act denied. Words of denial: `denial_lemmas` in plover.yaml."""
     head = cue.head
     return cue.dep_ in {"xcomp", "ccomp", "pcomp", "dobj"} and head.i != cue.i and head.lemma_.lower() in _denial_lemmas()
+
+
+def _unrealised(cue: Token) -> bool:
+    """The act is wanted, planned, refused, asked for or possible, not done: the cue (or the verb it is joined to,
+    "to meet and discuss") has a modal ("will meet", "said he would meet"), or is the complement of a word of
+    `unrealised_heads` in plover.yaml ("refused to negotiate", "no need to negotiate", "could start to meet")."""
+    tok = cue
+    while tok.dep_ == "conj" and tok.head.i != tok.i:
+        tok = tok.head
+    if _has_modal(tok):
+        return True
+    if tok.dep_ not in ("xcomp", "acl") or tok.head.i == tok.i:
+        return False
+    return tok.head.lemma_.lower() in _unrealised_heads() or _has_modal(tok.head)
+
+
+def _has_modal(tok: Token) -> bool:
+    modals = _modal_auxiliaries()
+    return any(c.dep_ == "aux" and c.lower_ in modals for c in tok.children)
+
+
+@functools.cache
+def _modal_auxiliaries() -> frozenset[str]:
+    return frozenset(load_plover().get("modal_auxiliaries", []))
+
+
+@functools.cache
+def _unrealised_heads() -> frozenset[str]:
+    return frozenset(load_plover().get("unrealised_heads", []))
 
 
 @functools.cache
