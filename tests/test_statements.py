@@ -192,3 +192,12 @@ def test_an_act_wanted_refused_or_possible_is_not_coded_as_done(pipeline, text: 
                                   "The president was quick to condemn the attack."])
 def test_an_act_done_through_another_verb_is_still_coded(pipeline, text: str) -> None:  # type: ignore[no-untyped-def]
     assert [s.plover for s in _statements(pipeline, text)] == ["ACCUSE"]
+
+
+@pytest.mark.parametrize("text, kinds", [
+    ("The UN has warned of a humanitarian catastrophe if the attack goes ahead.", []),
+    ("The director of the agency warned last week of a dramatic rise in attacks.", []),
+    ("The army warned of retaliation if the rebels attacked again.", ["THREATEN"]),
+])
+def test_a_warning_is_a_threat_only_of_the_speakers_own_force(pipeline, text: str, kinds: list[str]) -> None:  # type: ignore[no-untyped-def]
+    assert [s.plover for s in _statements(pipeline, text)] == kinds

@@ -150,10 +150,9 @@ def match_cue(tok: Token) -> Cue | None:
     if not candidates:
         return None
     child_words = {c.lemma_.lower() for c in tok.children}
-    for cue in candidates:
-        if cue.particle is not None and cue.particle in child_words:
-            return cue
-    cue = next((c for c in candidates if c.particle is None), None)
+    cue = next((c for c in candidates if c.particle is not None and c.particle in child_words), None)
+    if cue is None:
+        cue = next((c for c in candidates if c.particle is None), None)
     return cue if cue is None or _takes_verbal_object(tok, cue) else None
 
 
@@ -163,12 +162,17 @@ def _cue_objects() -> dict[str, frozenset[str]]:
 
 
 def _takes_verbal_object(tok: Token, cue: Cue) -> bool:
-    """A cue with a material sense ("back") is a verbal act only with something said or decided as its object
-    (`cue_objects` in plover.yaml): "backed the plan", not "backed the militia" nor "rebels backed by Turkey"."""
-    wanted = _cue_objects().get(cue.lemma)
+    """A cue with another sense is a verbal act only with one of its listed words as object (`cue_objects` in
+    plover.yaml): "backed the plan", not "backed the militia" nor "rebels backed by Turkey"; "warned of
+    retaliation", not "warned of a catastrophe"."""
+    wanted = _cue_objects().get(cue.lemma if cue.particle is None else f"{cue.lemma} {cue.particle}")
     if wanted is None:
         return True
-    objects = (c for c in tok.children if c.dep_ in ("dobj", "obj", "nsubjpass"))
+    if cue.particle is None:
+        objects = [c for c in tok.children if c.dep_ in ("dobj", "obj", "nsubjpass")]
+    else:
+        objects = [o for p in tok.children if p.lemma_.lower() == cue.particle for o in p.children if o.dep_ == "pobj"]
+    objects += [c for o in objects for c in o.children if c.dep_ == "conj"]
     return any(o.lemma_.lower() in wanted for o in objects)
 
 
