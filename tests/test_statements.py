@@ -201,3 +201,12 @@ def test_an_act_done_through_another_verb_is_still_coded(pipeline, text: str) ->
 ])
 def test_a_warning_is_a_threat_only_of_the_speakers_own_force(pipeline, text: str, kinds: list[str]) -> None:  # type: ignore[no-untyped-def]
     assert [s.plover for s in _statements(pipeline, text)] == kinds
+
+
+@pytest.mark.parametrize("text, kinds", [
+    ("In 2015 the governor accused the rebels of burning the market.", []),
+    ("The president visits Kampala next month.", []),
+    ("On Tuesday the governor accused the rebels of burning the market.", ["ACCUSE"]),
+])
+def test_an_act_dated_years_back_or_ahead_is_no_news(pipeline, text: str, kinds: list[str]) -> None:  # type: ignore[no-untyped-def]
+    assert [s.plover for s in _statements(pipeline, text)] == kinds

@@ -113,6 +113,8 @@ def extract_statements(
         para_end = text.find("\n", tok.idx)
         paragraph = Span.of(text, para_start, para_end if para_end != -1 else len(text))
         date = date_for_event(dates, trigger, sentence, paragraph, article)
+        if date is not None and _not_news(date):
+            continue
         modes = statement_modes(tok, cue, text)
         out.append(
             Statement(
@@ -288,6 +290,12 @@ def _denied(cue: Token) -> bool:
     not the act denied. Words of denial: `denial_lemmas` in plover.yaml."""
     head = cue.head
     return cue.dep_ in {"xcomp", "ccomp", "pcomp", "dobj"} and head.i != cue.i and head.lemma_.lower() in _denial_lemmas()
+
+
+def _not_news(date: DateMention) -> bool:
+    """The act's date says it is no news: history (ending more than a year before the article date, as the dates
+    stage decides: an accusation "in 2015" recalled as background) or future ("next month")."""
+    return date.relation in ("history", "future")
 
 
 def _unrealised(cue: Token) -> bool:
