@@ -210,3 +210,8 @@ def test_a_warning_is_a_threat_only_of_the_speakers_own_force(pipeline, text: st
 ])
 def test_an_act_dated_years_back_or_ahead_is_no_news(pipeline, text: str, kinds: list[str]) -> None:  # type: ignore[no-untyped-def]
     assert [s.plover for s in _statements(pipeline, text)] == kinds
+
+
+def test_a_call_joined_to_a_report_is_made_by_the_reporting_speaker(pipeline) -> None:  # type: ignore[no-untyped-def]
+    text = "The ministry said the shelling was unacceptable and urged both sides to stop."
+    assert [(s.plover, s.actor) for s in _statements(pipeline, text)] == [("DEMAND", "Ministry")]

@@ -263,16 +263,21 @@ def _says(tok: Token, words: tuple[tuple[str, str | None], ...]) -> list[Token]:
 def statement_actor(cue: Token) -> Token | None:
     """Who makes the statement: the subject, else the subject of the clause the cue hangs from."""
     tok = cue
+    joined = False  # reached through a verb joined to another ("… said the situation was critical and called on …")
     for _ in range(8):
         subject = next((c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass") and c.dep_ != "expl"), None)
         if subject is not None:
             if subject.lower_ in ("who", "that", "which") and tok.dep_ == "relcl":
                 return tok.head
-            return subject
+            if not joined or can_speak(subject):
+                return subject
+            # the joined verb was attached to the reported clause, whose subject (a thing) is not the speaker:
+            # the speaker is the subject of the clause above
         if tok.dep_ == "acl" and tok.i > 0 and doc_token(tok, -1).pos_ == "PROPN":
             return doc_token(tok, -1)  # "Khamenei insulting …": a gerund's subject stands before it
         if tok.dep_ == "ROOT" or tok.head.i == tok.i:
             break
+        joined = joined or tok.dep_ == "conj"
         tok = tok.head
     # Misparsed sentence-initial participle ("Leading tribal sheikhs …, issued"): first plural or proper noun.
     sent = cue.sent
