@@ -215,3 +215,8 @@ def test_an_act_dated_years_back_or_ahead_is_no_news(pipeline, text: str, kinds:
 def test_a_call_joined_to_a_report_is_made_by_the_reporting_speaker(pipeline) -> None:  # type: ignore[no-untyped-def]
     text = "The ministry said the shelling was unacceptable and urged both sides to stop."
     assert [(s.plover, s.actor) for s in _statements(pipeline, text)] == [("DEMAND", "Ministry")]
+
+
+def test_a_call_for_a_clause_is_a_demand(pipeline) -> None:  # type: ignore[no-untyped-def]
+    text = "The opposition leader called for the prisoners to be released."
+    assert [s.plover for s in _statements(pipeline, text)] == ["DEMAND"]

@@ -152,6 +152,9 @@ def match_cue(tok: Token) -> Cue | None:
     if not candidates:
         return None
     child_words = {c.lemma_.lower() for c in tok.children}
+    # "called for Begum to be given …": the parser makes "for" the mark of the clause, not the cue's child
+    child_words |= {g.lemma_.lower() for c in tok.children if c.dep_ in ("advcl", "ccomp", "xcomp")
+                    for g in c.children if g.dep_ == "mark" and g.i == tok.i + 1}
     cue = next((c for c in candidates if c.particle is not None and c.particle in child_words), None)
     if cue is None:
         cue = next((c for c in candidates if c.particle is None), None)
