@@ -220,3 +220,7 @@ def test_a_call_joined_to_a_report_is_made_by_the_reporting_speaker(pipeline) ->
 def test_a_call_for_a_clause_is_a_demand(pipeline) -> None:  # type: ignore[no-untyped-def]
     text = "The opposition leader called for the prisoners to be released."
     assert [s.plover for s in _statements(pipeline, text)] == ["DEMAND"]
+
+
+def test_a_cue_used_as_an_adjective_is_no_act(pipeline) -> None:  # type: ignore[no-untyped-def]
+    assert _statements(pipeline, "Ranj Alaaldin is a visiting fellow at the Brookings Institution.") == []

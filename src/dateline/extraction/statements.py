@@ -92,6 +92,8 @@ def extract_statements(
         cue = match_cue(tok)
         if cue is None or any(c.dep_ == "neg" for c in tok.children) or _denied(tok) or _unrealised(tok):
             continue
+        if tok.dep_ == "amod":
+            continue  # a participle used as an adjective names a kind, not an act: "a visiting fellow"
         if _passive_without_agent(tok):
             continue  # "X was accused of …" / "X accused of …" (headline): who accuses is not said
         actor_tok = statement_actor(tok)
