@@ -27,6 +27,12 @@ def test_accuse_with_a_person_and_a_group_target(pipeline) -> None:  # type: ign
     assert s.evidence.text.startswith("On Thursday, Nicolas Maduro accused")
 
 
+def test_statement_keeps_its_cue_word(pipeline) -> None:  # type: ignore[no-untyped-def]
+    text = "The opposition party called on Chilean police to release the detained students."
+    (s,) = _statements(pipeline, text)
+    assert s.trigger is not None and (s.trigger.text, s.trigger.start) == ("called", text.index("called"))
+
+
 def test_call_on_is_a_demand_with_its_addressee(pipeline) -> None:  # type: ignore[no-untyped-def]
     (s,) = _statements(pipeline, "The opposition party called on Chilean police to release the detained students.")
     assert s.plover == "DEMAND"
@@ -152,3 +158,69 @@ def test_mode_travels_to_the_plover_record_as_a_list(pipeline) -> None:  # type:
                                    publisher="The Courier")
     (record,) = [json.loads(line) for line in plover_jsonl(report).splitlines()]
     assert (record["event"], record["mode"]) == (["THREATEN"], ["arrest"])
+
+
+@pytest.mark.parametrize("text", [
+    "Rebel groups backed by Turkey attacked the town.",
+    "The US-backed militia seized the village on Monday.",
+    "Iran has backed the militia with weapons and money.",
+])
+def test_material_backing_is_no_statement_of_support(pipeline, text: str) -> None:  # type: ignore[no-untyped-def]
+    assert [s.plover for s in _statements(pipeline, text)] == []
+
+
+@pytest.mark.parametrize("text", ["The senators backed the peace plan on Tuesday.",
+                                  "The union backed calls for a general strike."])
+def test_backing_a_plan_or_a_call_is_support(pipeline, text: str) -> None:  # type: ignore[no-untyped-def]
+    assert [s.plover for s in _statements(pipeline, text)] == ["SUPPORT"]
+
+
+@pytest.mark.parametrize("text, kinds", [
+    ("The ministers could discuss the border dispute.", []),
+    ("The governor said he would meet the protesters on Friday.", []),
+    ("The government refused to negotiate with the strikers.", ["REJECT"]),
+    ("The party has agreed to meet the unions.", ["AGREE"]),
+    ("The army felt no need to negotiate with the rebels.", []),
+    ("The opposition is not willing to meet the government.", []),
+    ("He used to visit the minister every week.", []),
+])
+def test_an_act_wanted_refused_or_possible_is_not_coded_as_done(pipeline, text: str, kinds: list[str]) -> None:  # type: ignore[no-untyped-def]
+    assert [s.plover for s in _statements(pipeline, text)] == kinds
+
+
+@pytest.mark.parametrize("text", ["The minister continued to criticise the police.",
+                                  "The president was quick to condemn the attack."])
+def test_an_act_done_through_another_verb_is_still_coded(pipeline, text: str) -> None:  # type: ignore[no-untyped-def]
+    assert [s.plover for s in _statements(pipeline, text)] == ["ACCUSE"]
+
+
+@pytest.mark.parametrize("text, kinds", [
+    ("The UN has warned of a humanitarian catastrophe if the attack goes ahead.", []),
+    ("The director of the agency warned last week of a dramatic rise in attacks.", []),
+    ("The army warned of retaliation if the rebels attacked again.", ["THREATEN"]),
+])
+def test_a_warning_is_a_threat_only_of_the_speakers_own_force(pipeline, text: str, kinds: list[str]) -> None:  # type: ignore[no-untyped-def]
+    assert [s.plover for s in _statements(pipeline, text)] == kinds
+
+
+@pytest.mark.parametrize("text, kinds", [
+    ("In 2015 the governor accused the rebels of burning the market.", []),
+    ("The president visits Kampala next month.", []),
+    ("On Tuesday the governor accused the rebels of burning the market.", ["ACCUSE"]),
+])
+def test_an_act_dated_years_back_or_ahead_is_no_news(pipeline, text: str, kinds: list[str]) -> None:  # type: ignore[no-untyped-def]
+    assert [s.plover for s in _statements(pipeline, text)] == kinds
+
+
+def test_a_call_joined_to_a_report_is_made_by_the_reporting_speaker(pipeline) -> None:  # type: ignore[no-untyped-def]
+    text = "The ministry said the shelling was unacceptable and urged both sides to stop."
+    assert [(s.plover, s.actor) for s in _statements(pipeline, text)] == [("DEMAND", "Ministry")]
+
+
+def test_a_call_for_a_clause_is_a_demand(pipeline) -> None:  # type: ignore[no-untyped-def]
+    text = "The opposition leader called for the prisoners to be released."
+    assert [s.plover for s in _statements(pipeline, text)] == ["DEMAND"]
+
+
+def test_a_cue_used_as_an_adjective_is_no_act(pipeline) -> None:  # type: ignore[no-untyped-def]
+    assert _statements(pipeline, "Ranj Alaaldin is a visiting fellow at the Brookings Institution.") == []

@@ -270,6 +270,8 @@ class Statement(Record):
     mode_evidence: dict[str, Span] = Field(
         default_factory=dict, description="Span per mode: the words it was coded from.")
     evidence: Span
+    trigger: Span | None = Field(
+        default=None, description="The cue word the statement was read from (\"condemned\"; \"called\" of \"called on\").")
     claimed_by: list[str] = Field(default_factory=list)
 
 

@@ -90,8 +90,10 @@ def extract_statements(
     for i in tokens_with_lemma(doc, _CUE_POS, _CUE_LISTED, _cue_lemma):
         tok = doc[i]
         cue = match_cue(tok)
-        if cue is None or any(c.dep_ == "neg" for c in tok.children) or _denied(tok):
+        if cue is None or any(c.dep_ == "neg" for c in tok.children) or _denied(tok) or _unrealised(tok):
             continue
+        if tok.dep_ == "amod":
+            continue  # a participle used as an adjective names a kind, not an act: "a visiting fellow"
         if _passive_without_agent(tok):
             continue  # "X was accused of …" / "X accused of …" (headline): who accuses is not said
         actor_tok = statement_actor(tok)
@@ -113,6 +115,8 @@ def extract_statements(
         para_end = text.find("\n", tok.idx)
         paragraph = Span.of(text, para_start, para_end if para_end != -1 else len(text))
         date = date_for_event(dates, trigger, sentence, paragraph, article)
+        if date is not None and _not_news(date):
+            continue
         modes = statement_modes(tok, cue, text)
         out.append(
             Statement(
@@ -125,6 +129,7 @@ def extract_statements(
                 mode=list(modes),
                 mode_evidence=modes,
                 evidence=evidence,
+                trigger=trigger,
             )
         )
     return out
@@ -149,10 +154,33 @@ def match_cue(tok: Token) -> Cue | None:
     if not candidates:
         return None
     child_words = {c.lemma_.lower() for c in tok.children}
-    for cue in candidates:
-        if cue.particle is not None and cue.particle in child_words:
-            return cue
-    return next((c for c in candidates if c.particle is None), None)
+    # "called for Begum to be given …": the parser makes "for" the mark of the clause, not the cue's child
+    child_words |= {g.lemma_.lower() for c in tok.children if c.dep_ in ("advcl", "ccomp", "xcomp")
+                    for g in c.children if g.dep_ == "mark" and g.i == tok.i + 1}
+    cue = next((c for c in candidates if c.particle is not None and c.particle in child_words), None)
+    if cue is None:
+        cue = next((c for c in candidates if c.particle is None), None)
+    return cue if cue is None or _takes_verbal_object(tok, cue) else None
+
+
+@functools.cache
+def _cue_objects() -> dict[str, frozenset[str]]:
+    return {str(k): frozenset(str(w) for w in v) for k, v in load_plover().get("cue_objects", {}).items()}
+
+
+def _takes_verbal_object(tok: Token, cue: Cue) -> bool:
+    """A cue with another sense is a verbal act only with one of its listed words as object (`cue_objects` in
+    plover.yaml): "backed the plan", not "backed the militia" nor "rebels backed by Turkey"; "warned of
+    retaliation", not "warned of a catastrophe"."""
+    wanted = _cue_objects().get(cue.lemma if cue.particle is None else f"{cue.lemma} {cue.particle}")
+    if wanted is None:
+        return True
+    if cue.particle is None:
+        objects = [c for c in tok.children if c.dep_ in ("dobj", "obj", "nsubjpass")]
+    else:
+        objects = [o for p in tok.children if p.lemma_.lower() == cue.particle for o in p.children if o.dep_ == "pobj"]
+    objects += [c for o in objects for c in o.children if c.dep_ == "conj"]
+    return any(o.lemma_.lower() in wanted for o in objects)
 
 
 @dataclass(frozen=True)
@@ -240,16 +268,21 @@ def _says(tok: Token, words: tuple[tuple[str, str | None], ...]) -> list[Token]:
 def statement_actor(cue: Token) -> Token | None:
     """Who makes the statement: the subject, else the subject of the clause the cue hangs from."""
     tok = cue
+    joined = False  # reached through a verb joined to another ("… said the situation was critical and called on …")
     for _ in range(8):
         subject = next((c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass") and c.dep_ != "expl"), None)
         if subject is not None:
             if subject.lower_ in ("who", "that", "which") and tok.dep_ == "relcl":
                 return tok.head
-            return subject
+            if not joined or can_speak(subject):
+                return subject
+            # the joined verb was attached to the reported clause, whose subject (a thing) is not the speaker:
+            # the speaker is the subject of the clause above
         if tok.dep_ == "acl" and tok.i > 0 and doc_token(tok, -1).pos_ == "PROPN":
             return doc_token(tok, -1)  # "Khamenei insulting …": a gerund's subject stands before it
         if tok.dep_ == "ROOT" or tok.head.i == tok.i:
             break
+        joined = joined or tok.dep_ == "conj"
         tok = tok.head
     # Misparsed sentence-initial participle ("Leading tribal sheikhs …, issued"): first plural or proper noun.
     sent = cue.sent
@@ -267,6 +300,41 @@ def _denied(cue: Token) -> bool:
     not the act denied. Words of denial: `denial_lemmas` in plover.yaml."""
     head = cue.head
     return cue.dep_ in {"xcomp", "ccomp", "pcomp", "dobj"} and head.i != cue.i and head.lemma_.lower() in _denial_lemmas()
+
+
+def _not_news(date: DateMention) -> bool:
+    """The act's date says it is no news: history (ending more than a year before the article date, as the dates
+    stage decides: an accusation "in 2015" recalled as background) or future ("next month")."""
+    return date.relation in ("history", "future")
+
+
+def _unrealised(cue: Token) -> bool:
+    """The act is wanted, planned, refused, asked for or possible, not done: the cue (or the verb it is joined to,
+    "to meet and discuss") has a modal ("will meet", "said he would meet"), or is the complement of a word of
+    `unrealised_heads` in plover.yaml ("refused to negotiate", "no need to negotiate", "could start to meet")."""
+    tok = cue
+    while tok.dep_ == "conj" and tok.head.i != tok.i:
+        tok = tok.head
+    if _has_modal(tok):
+        return True
+    if tok.dep_ not in ("xcomp", "acl") or tok.head.i == tok.i:
+        return False
+    return tok.head.lemma_.lower() in _unrealised_heads() or _has_modal(tok.head)
+
+
+def _has_modal(tok: Token) -> bool:
+    modals = _modal_auxiliaries()
+    return any(c.dep_ == "aux" and c.lower_ in modals for c in tok.children)
+
+
+@functools.cache
+def _modal_auxiliaries() -> frozenset[str]:
+    return frozenset(load_plover().get("modal_auxiliaries", []))
+
+
+@functools.cache
+def _unrealised_heads() -> frozenset[str]:
+    return frozenset(load_plover().get("unrealised_heads", []))
 
 
 @functools.cache
