@@ -304,3 +304,12 @@ def test_story_frame_tells_a_live_report_from_a_past_tense_one(resources: Resour
     undated = [f for f in frames["live"][1] if "story_now&undated" in f]
     assert undated, "the live report's undated incidents carry the story's frame"
     assert all(f["story_now&undated"] == live.now_share for f in undated)
+
+
+def test_live_report_keeps_its_undated_present_perfect_incident(pipeline: Pipeline) -> None:
+    # In a report filed while the unrest goes on, "students have blocked the port road" is the day's news, not
+    # background: the model trained with written live reports (synth-r) keeps it.
+    report = pipeline.extract_text(LIVE_REPORT, published="2021-05-14")
+    blockade = [e for e in report.events if any("port road" in m.text for m in e.mentions)]
+    assert blockade, [(e.mentions[0].text[:40], e.confidence) for e in report.events]
+    assert decide.NEEDS_REVIEW not in blockade[0].flags, blockade[0].confidence
