@@ -35,7 +35,7 @@ import numpy as np
 from spacy.tokens import Doc, Token
 
 from dateline.codebook import Codebook
-from dateline.extraction.incidents import ReportText, merge_retellings
+from dateline.extraction.incidents import DATE_DEFAULTED, ReportText, merge_retellings
 from dateline.extraction.packaged import cue_lists, load_model
 from dateline.model import Article, DateMention, Event, Quote, RejectedCandidate, Span
 from dateline.nlp.text import span_text
@@ -55,6 +55,7 @@ _SINCE_PERIOD = re.compile(
 _BIG_NUMBER = re.compile(r"\b\d{1,3}(?:,\d{3})+\b|\b\d{4,}\b|\b(?:thousands|millions|hundreds of thousands|"
                          r"tens of thousands)\b", re.IGNORECASE)
 _NUMBER = re.compile(r"\b\d+\b")
+_STORY_LISTS = frozenset({"conflict", "ongoing"})  # cue lists counted over the story, not per sentence
 _SUBORDINATORS = frozenset({"if", "unless", "when", "after", "since", "before", "while", "as", "until", "because",
                             "whether", "once", "although", "though"})
 _ATTEMPT = frozenset({"attempt", "try", "seek"})
@@ -324,6 +325,12 @@ class ArticleContext:
     sentence_count: int = 0
     headline_end: int = 0
     headline_words: frozenset[str] = frozenset()
+    # The story's time frame: the share of its main clauses told in the present perfect or progressive ("have
+    # stormed", "are marching"), and its words of a situation still going on ("again", "for a third day") per
+    # hundred words. A report filed while unrest goes on tells its news that way, undated; a war report tells
+    # its news in dated past tenses and keeps the present perfect for background.
+    now_share: float = 0.0
+    ongoing_density: float = 0.0
 
     @classmethod
     def of(cls, article: Article, doc: Doc, events: list[Event], quotes: Iterable[Quote] = (),
@@ -334,13 +341,16 @@ class ArticleContext:
         title_end = article.header_end()
         # A text with no separate headline (wire copy whose title runs into its dateline) opens with it.
         headline_end = title_end or next((s.end_char for s in doc.sents), 0)
+        body = article.text[title_end:]
         return cls(published=article.published, title_end=title_end,
                    sentence_starts=starts,
                    conflict_density=100.0 * len(found["conflict"].findall(article.text)) / words,
                    ordinary_density=100.0 * len(found["ordinary"].findall(article.text)) / words,
                    quotes=tuple(quotes), dates=tuple(dates), sentence_count=len(starts),
                    headline_end=headline_end,
-                   headline_words=frozenset(_content_lemmas(_tokens_before(doc, headline_end))))
+                   headline_words=frozenset(_content_lemmas(_tokens_before(doc, headline_end))),
+                   now_share=_now_share(doc, title_end),
+                   ongoing_density=100.0 * len(found["ongoing"].findall(body)) / max(1, len(body.split())))
 
 
 def event_features(event: Event, doc: Doc, ctx: ArticleContext) -> dict[str, float]:
@@ -380,7 +390,51 @@ def event_features(event: Event, doc: Doc, ctx: ArticleContext) -> dict[str, flo
     for flag in event.flags:
         if flag != NEEDS_REVIEW:
             f[f"flag={flag}"] = 1.0
+    if n > 4:
+        f.update(_story_frame_features(f, ctx))
     return f
+
+
+_NOW = ("perfect", "progressive")
+
+
+def _now_share(doc: Doc, title_end: int) -> float:
+    """The share of the story's finite main clauses (after the headline) in the present perfect or progressive,
+    against those in the present or the past: how much of the story is told as what is happening now."""
+    now = finite = 0
+    for sent in doc.sents:
+        root = sent.root
+        if sent.start_char < title_end or root.pos_ not in {"VERB", "AUX"}:
+            continue
+        aux = [c for c in root.children if c.dep_ in {"aux", "auxpass"}]
+        if any(c.lower_ in _MODALS for c in aux):
+            continue  # a plan or a possibility: no time frame of its own
+        have = next((c for c in aux if c.lemma_.lower() == "have"), None)
+        past_aux = any(c.tag_ == "VBD" for c in aux)
+        if have is not None:
+            now += have.tag_ != "VBD"  # "had stormed" is a past of the past
+        elif root.tag_ == "VBG" and any(c.lemma_.lower() == "be" for c in aux):
+            now += not past_aux
+        elif root.tag_ not in {"VBZ", "VBP", "VBD"} and not (root.tag_ == "VBN" and aux):
+            continue
+        finite += 1
+    return now / finite if finite else 0.0
+
+
+def _story_frame_features(f: dict[str, float], ctx: ArticleContext) -> dict[str, float]:
+    """The story's time frame, alone and with the candidate's own tense and date. In a report of unrest still
+    going on, an undated "have stormed" or "are marching" is the day's news; in a war report the same form
+    tells background ("has killed 500,000 since 2011"). The regression cannot form these conjunctions itself,
+    and the trees see them only where enough candidates share them."""
+    share = ctx.now_share
+    ongoing = min(ctx.ongoing_density, 2.0) / 2.0
+    out = {"story_now": share, "story_ongoing": ongoing}
+    if any(k in f for k in _NOW):
+        out["story_now&now"] = share
+    if "date_in_sentence" not in f and ("no_date" in f or f"flag={DATE_DEFAULTED}" in f):
+        out["story_now&undated"] = share
+        out["story_ongoing&undated"] = ongoing
+    return out
 
 
 def _token_at(doc: Doc, span: Span) -> Token | None:
@@ -452,7 +506,7 @@ def _sentence_features(tok: Token, ctx: ArticleContext) -> dict[str, float]:
     text = span_text(sent)
     f: dict[str, float] = {}
     for name, pattern in cues().items():
-        if name == "conflict":
+        if name in _STORY_LISTS:
             continue
         if pattern.search(text):
             f[f"cue={name}"] = 1.0
