@@ -383,9 +383,13 @@ def statement_target(cue: Token, spec: Cue) -> Token | None:
     return None
 
 
-_HUMAN_SUFFIXES = ("er", "or", "ist", "ian", "man", "men", "ent", "ant", "ee", "ive", "ary", "ard", "ier")
-_NOT_HUMAN = frozenset(["offer", "order", "number", "letter", "matter", "power", "border", "water", "paper", "corner", "center", "centre", "quarter", "error", "factor", "sector", "event", "content", "statement", "element", "moment", "agreement", "document"])
-_GROUP_NOUNS = frozenset(["board", "bank", "elder", "sheikh", "chief", "cleric", "clergy", "youth", "staff", "family", "crowd", "people", "rebel", "militia", "guerrilla", "opposition", "tribe", "clan", "community", "parliament", "cabinet", "court", "junta", "regime"])
+@functools.cache
+def _speaker_words() -> tuple[tuple[str, ...], frozenset[str], frozenset[str]]:
+    """`speakers` in plover.yaml: noun endings of people, nouns with those endings that are things, and group or
+    office nouns that can make a statement."""
+    table = load_plover().get("speakers", {})
+    return (tuple(table.get("human_suffixes", [])), frozenset(table.get("not_human", [])),
+            frozenset(table.get("group_nouns", [])))
 
 
 def can_speak(tok: Token) -> bool:
@@ -400,9 +404,10 @@ def can_speak(tok: Token) -> bool:
     lemma = tok.lemma_.lower()
     if is_actor_like(tok) or lemma in quotes_mod.ORG_ANAPHORS:
         return True
-    if lemma in _NOT_HUMAN:
+    human_suffixes, not_human, group_nouns = _speaker_words()
+    if lemma in not_human:
         return False
-    return lemma.endswith(_HUMAN_SUFFIXES) or lemma in _GROUP_NOUNS
+    return lemma.endswith(human_suffixes) or lemma in group_nouns
 
 
 def is_actor_like(tok: Token) -> bool:
