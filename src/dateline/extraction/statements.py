@@ -55,6 +55,11 @@ class Cue:
     lemma: str
     particle: str | None  # a child word the cue needs ("call on"), or None
 
+    @property
+    def phrase(self) -> str:
+        """The cue as plover.yaml's tables name it: "accuse", "call on"."""
+        return self.lemma if self.particle is None else f"{self.lemma} {self.particle}"
+
 
 def load_plover() -> dict[str, Any]:
     """The packaged PLOVER table; a missing file is a clear error."""
@@ -172,7 +177,7 @@ def _takes_verbal_object(tok: Token, cue: Cue) -> bool:
     """A cue with another sense is a verbal act only with one of its listed words as object (`cue_objects` in
     plover.yaml): "backed the plan", not "backed the militia" nor "rebels backed by Turkey"; "warned of
     retaliation", not "warned of a catastrophe"."""
-    wanted = _cue_objects().get(cue.lemma if cue.particle is None else f"{cue.lemma} {cue.particle}")
+    wanted = _cue_objects().get(cue.phrase)
     if wanted is None:
         return True
     if cue.particle is None:
@@ -216,14 +221,13 @@ _CUE_DEPS = _VERB_DEPS - {"conj", "nsubj", "nsubjpass"}
 def statement_modes(tok: Token, cue: Cue, text: str) -> dict[str, Span]:
     """PLOVER's modes of the statement `cue` heads, each with the words it was coded from, in text order."""
     spec = _mode_rules().get(cue.plover)
-    if spec is None or cue.lemma in _denial_lemmas():
+    if spec is None or cue.lemma in _word_set("denial_lemmas"):
         return {}  # a denial rejects a claim, not what a demand asks for
     prepositions, rules = spec
-    said = cue.lemma if cue.particle is None else f"{cue.lemma} {cue.particle}"
     about = _about(tok, prepositions | {cue.particle} if cue.particle else prepositions)
     found: dict[str, Span] = {}
     for rule in rules:
-        words = [tok] if said in rule.cues else next((w for t in about if (w := _says(t, rule.words))), None)
+        words = [tok] if cue.phrase in rule.cues else next((w for t in about if (w := _says(t, rule.words))), None)
         if words:
             found[rule.mode] = Span.of(text, min(w.idx for w in words), max(w.idx + len(w) for w in words))
     return dict(sorted(found.items(), key=lambda item: item[1].start))
@@ -299,7 +303,7 @@ def _denied(cue: Token) -> bool:
     """The cue is what its speaker denies ("Rwanda denies backing the M23"): the verbal act is the denial (REJECT),
     not the act denied. Words of denial: `denial_lemmas` in plover.yaml."""
     head = cue.head
-    return cue.dep_ in {"xcomp", "ccomp", "pcomp", "dobj"} and head.i != cue.i and head.lemma_.lower() in _denial_lemmas()
+    return cue.dep_ in {"xcomp", "ccomp", "pcomp", "dobj"} and head.i != cue.i and head.lemma_.lower() in _word_set("denial_lemmas")
 
 
 def _not_news(date: DateMention) -> bool:
@@ -319,27 +323,18 @@ def _unrealised(cue: Token) -> bool:
         return True
     if tok.dep_ not in ("xcomp", "acl") or tok.head.i == tok.i:
         return False
-    return tok.head.lemma_.lower() in _unrealised_heads() or _has_modal(tok.head)
+    return tok.head.lemma_.lower() in _word_set("unrealised_heads") or _has_modal(tok.head)
 
 
 def _has_modal(tok: Token) -> bool:
-    modals = _modal_auxiliaries()
+    modals = _word_set("modal_auxiliaries")
     return any(c.dep_ == "aux" and c.lower_ in modals for c in tok.children)
 
 
 @functools.cache
-def _modal_auxiliaries() -> frozenset[str]:
-    return frozenset(load_plover().get("modal_auxiliaries", []))
-
-
-@functools.cache
-def _unrealised_heads() -> frozenset[str]:
-    return frozenset(load_plover().get("unrealised_heads", []))
-
-
-@functools.cache
-def _denial_lemmas() -> frozenset[str]:
-    return frozenset(load_plover().get("denial_lemmas", []))
+def _word_set(key: str) -> frozenset[str]:
+    """One of plover.yaml's word lists (`modal_auxiliaries`, `unrealised_heads`, `denial_lemmas`) as a set."""
+    return frozenset(load_plover().get(key, []))
 
 
 def _passive_without_agent(cue: Token) -> bool:
