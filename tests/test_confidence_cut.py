@@ -1,0 +1,50 @@
+"""The decision's cut and the reviewer's word, through every door: an event under the cut waits for review and
+stays out of exports and the map unless a reviewer accepts it; an event a reviewer rejected stays out however
+sure the decision was, unless the reader asks for rejected events."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from fastapi.testclient import TestClient
+from test_store_fixtures import PROTEST_FIELDS, make_article, make_event, make_report
+
+from dateline.api import create_app
+from dateline.extraction.decide import review_threshold
+from dateline.store import Store
+
+SURE = "Rioters stormed the ministry in Baghdad on Wednesday."
+UNSURE = "Protests have rocked Baghdad for weeks, officials said."
+REJECTED = "Rioters burned tyres outside the council in Baghdad on Thursday."
+ACCEPTED = "Crowds gathered by the bridge in Baghdad on Friday, a witness said."
+
+
+@pytest.fixture
+def stored(tmp_path: Path) -> Iterator[tuple[Store, dict[str, int]]]:
+    sure, unsure = review_threshold() + 0.2, review_threshold() - 0.2
+    texts = {SURE: ("stormed", sure), UNSURE: ("Protests", unsure), REJECTED: ("burned", sure),
+             ACCEPTED: ("gathered", unsure)}
+    reports = [make_report(make_article(text), [make_event(text, trigger, confidence=confidence,
+                                                           **{**PROTEST_FIELDS, "event_date": dt.date(2019, 10, 30)})])
+               for text, (trigger, confidence) in texts.items()]
+    names = {SURE: "sure", UNSURE: "unsure", REJECTED: "rejected", ACCEPTED: "accepted"}
+    with Store(f"sqlite:///{tmp_path / 'cut.sqlite'}") as store:
+        store.add_reports(reports)
+        ids = {names[store.get_article(e["article_id"])["text"]]: int(e["id"])  # type: ignore[index]
+               for e in store.query_events()}
+        store.review_event(ids["rejected"], "ana", "reject")
+        store.review_event(ids["accepted"], "ana", "accept")
+        yield store, ids
+
+
+def test_the_map_leaves_out_rejected_events_unless_asked(stored: tuple[Store, dict[str, int]]) -> None:
+    store, ids = stored
+    client = TestClient(create_app(store))
+    pins = {p["id"] for p in client.get("/ui/points.json").json()["points"]}
+    assert pins == {ids["sure"], ids["accepted"]}
+    assert '<span id="map-total">2</span> matching' in client.get("/ui/").text
+    asked = client.get("/ui/points.json", params={"review_status": "rejected"}).json()["points"]
+    assert [p["id"] for p in asked] == [ids["rejected"]]
