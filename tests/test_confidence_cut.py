@@ -48,3 +48,24 @@ def test_the_map_leaves_out_rejected_events_unless_asked(stored: tuple[Store, di
     assert '<span id="map-total">2</span> matching' in client.get("/ui/").text
     asked = client.get("/ui/points.json", params={"review_status": "rejected"}).json()["points"]
     assert [p["id"] for p in asked] == [ids["rejected"]]
+
+
+def test_a_cut_on_a_merged_export_is_refused_not_ignored(stored: tuple[Store, dict[str, int]],
+                                                         tmp_path: Path) -> None:
+    # `export --merged --min-confidence 0.99` wrote every merged event: the merge had already chosen them
+    from typer.testing import CliRunner
+
+    from dateline.cli import app
+    from dateline.merge import merge_events
+
+    store, _ids = stored
+    merge_events(store, review_threshold())
+    out = tmp_path / "m.csv"
+    res = CliRunner().invoke(app, ["export", "--db", store.url, "--merged", "--min-confidence", "0.99",
+                                   "-o", str(out)])
+    assert res.exit_code == 2 and not out.exists()
+    assert res.stderr.strip() == ("error: --min-confidence does not apply to --merged: merged events hold what "
+                                  "`dateline merge` kept at its own --min-confidence; leave out --merged to "
+                                  "choose the cut per event")
+    plain = CliRunner().invoke(app, ["export", "--db", store.url, "--merged", "-o", str(out)])
+    assert plain.exit_code == 0 and "wrote 1 event" in plain.stderr  # the sure and the accepted riot are one
