@@ -5,16 +5,17 @@ sure the decision was, unless the reader asks for rejected events."""
 from __future__ import annotations
 
 import datetime as dt
+import json
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from fastapi.testclient import TestClient
-from test_store_fixtures import PROTEST_FIELDS, make_article, make_event, make_report
+from test_store_fixtures import PROTEST_FIELDS, make_article, make_event, make_report, span_of
 
 from dateline.api import create_app
 from dateline.extraction.decide import review_threshold
-from dateline.store import Store
+from dateline.store import EventFilter, Store
 
 SURE = "Rioters stormed the ministry in Baghdad on Wednesday."
 UNSURE = "Protests have rocked Baghdad for weeks, officials said."
@@ -69,3 +70,35 @@ def test_a_cut_on_a_merged_export_is_refused_not_ignored(stored: tuple[Store, di
                                   "choose the cut per event")
     plain = CliRunner().invoke(app, ["export", "--db", store.url, "--merged", "-o", str(out)])
     assert plain.exit_code == 0 and "wrote 1 event" in plain.stderr  # the sure and the accepted riot are one
+
+
+ACCUSES = "The minister accused the opposition of stoking the riots in Baghdad."
+WAITS = "Protests have gone on for weeks. The governor accused the police of firing on crowds in Basra."
+
+
+def test_statements_are_exported_whatever_the_cut_does_to_their_articles_events(tmp_path: Path) -> None:
+    # an article's statements went missing from PLOVER exports when its only event waited for review, and an
+    # article that reports statements but no event was never exported at all
+    from dateline.model import Statement
+    from dateline.store.exports import export, plover_reports
+
+    def accusation(text: str) -> Statement:
+        return Statement(id="S1", plover="ACCUSE", evidence=span_of(text, "accused"))
+
+    below = make_event(WAITS, "Protests", confidence=review_threshold() - 0.2,
+                       **{**PROTEST_FIELDS, "admin1": "Basra", "location": "Basra"})
+    reports = [make_report(make_article(ACCUSES), []).model_copy(update={"statements": [accusation(ACCUSES)]}),
+               make_report(make_article(WAITS), [below]).model_copy(update={"statements": [accusation(WAITS)]})]
+    with Store(f"sqlite:///{tmp_path / 'p.sqlite'}") as store:
+        store.add_reports(reports)
+        out = tmp_path / "p.jsonl"
+        message = export(store, "plover", [], out, min_confidence=review_threshold())
+        cut = EventFilter(min_confidence=review_threshold(), admin1="Basra")
+        basra = list(plover_reports(store, cut, iter([])))
+        over_http = TestClient(create_app(store)).get("/export", params={"format": "plover"}).text
+    records = [json.loads(line) for line in out.read_text().splitlines()]
+    articles = {make_article(text).id for text in (ACCUSES, WAITS)}
+    assert {r["article_id"] for r in records} == articles and all(":S" in r["id"] for r in records)
+    assert "records of 2 articles" in message
+    assert [r.article.text for r in basra] == [WAITS] and basra[0].events == []  # the filter still chooses
+    assert [json.loads(line)["id"] for line in over_http.splitlines()] == [r["id"] for r in records]
