@@ -247,7 +247,8 @@ def _write_export(store: Store, fmt: str, where: Sequence[str], output: Path | N
     reports = list(plover_reports(store, f, stream))
     with _text_out(output) as out:
         writer(reports, out)
-    return f"wrote PLOVER records of {len(reports)} articles to {target}"
+    articles = "1 article" if len(reports) == 1 else f"{len(reports)} articles"
+    return f"wrote PLOVER records of {articles} to {target}"
 
 
 # EventFilter fields that describe an event; the cut and the review status only judge whether it is data.
