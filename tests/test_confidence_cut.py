@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import re
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -102,3 +103,13 @@ def test_statements_are_exported_whatever_the_cut_does_to_their_articles_events(
     assert "records of 2 articles" in message
     assert [r.article.text for r in basra] == [WAITS] and basra[0].events == []  # the filter still chooses
     assert [json.loads(line)["id"] for line in over_http.splitlines()] == [r["id"] for r in records]
+
+
+def test_the_table_marks_the_events_left_for_review_when_it_lists_them(stored: tuple[Store, dict[str, int]]) -> None:
+    # /ui/events?min_confidence=0 showed the events under the cut as "pending", like the kept ones
+    store, ids = stored
+    page = TestClient(create_app(store)).get("/ui/events", params={"min_confidence": "0"}).text
+    rows = {int(m.group(1)): m.group(2)
+            for m in re.finditer(r'<tr data-event-id="(\d+)"(.*?)</tr>', page, re.DOTALL)}
+    marked = {event_id for event_id, row in rows.items() if ">needs review</span>" in row}
+    assert set(rows) == set(ids.values()) and marked == {ids["unsure"]}

@@ -211,6 +211,7 @@ def table_page(request: Request, ctx: Ctx, offset: Offset = 0) -> HTMLResponse:
             "error": error,
             "options": _options(ctx),
             "rows": rows,
+            "cut": review_threshold(),  # the table may list events under it (min_confidence=0): they are marked
             "total": total,
             "offset": offset,
             "prev_url": prev_url,
