@@ -744,6 +744,10 @@ def export_cmd(
     from dateline.store import Store
     from dateline.store.exports import export
 
+    if merged and min_confidence is not None:
+        # merged events hold what `dateline merge` kept at its own cut; a later cut here would be ignored
+        fail("--min-confidence does not apply to --merged: merged events hold what `dateline merge` kept at its "
+             "own --min-confidence; leave out --merged to choose the cut per event", 2)
     try:
         with Store(db, must_exist=True) as store:
             message = export(store, fmt, where or [], output, merged=merged,

@@ -40,7 +40,7 @@ def _pairs(store: Store, f: EventFilter, fmt: str = "") -> Iterator[tuple[Event,
 def _plover(store: Store, f: EventFilter) -> bytes:
     from dateline.export.plover import write_plover_jsonl
 
-    reports = plover_reports(store, _pairs(store, f))
+    reports = plover_reports(store, f, _pairs(store, f))
     buf = io.StringIO()
     write_plover_jsonl(reports, buf)
     return buf.getvalue().encode("utf-8")

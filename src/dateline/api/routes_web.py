@@ -25,6 +25,7 @@ from dateline.api.params import MAX_INT, EventId, Offset
 from dateline.api.schemas import EventDetail
 from dateline.extraction.decide import review_threshold
 from dateline.store import EventFilter
+from dateline.store.exports import without_rejected
 from dateline.store.tables import REVIEW_STATUSES
 from dateline.store.type_names import canonical_types
 
@@ -160,6 +161,9 @@ def _qs(params: dict[str, Any], **changes: Any) -> str:
 @router.get("/", response_class=HTMLResponse)
 def map_page(request: Request, ctx: Ctx) -> HTMLResponse:
     f, raw, error = web_filter(request)
+    # a pin carries no review status: a rejected event would look like data, so the map leaves it out as
+    # exports do, unless the filter asks for a status
+    f = without_rejected(f)
     return templates.TemplateResponse(
         request,
         "map.html",
@@ -180,7 +184,7 @@ def points(request: Request, ctx: Ctx) -> JSONResponse:
     f, _raw, error = web_filter(request)
     if error:
         raise HTTPException(422, error)
-    pts, truncated = queries.map_points(ctx.store, f, limit=ctx.api.map_point_limit)
+    pts, truncated = queries.map_points(ctx.store, without_rejected(f), limit=ctx.api.map_point_limit)
     data = []
     for p in pts:
         p.url = f"/ui/events/{p.id}"
@@ -207,6 +211,7 @@ def table_page(request: Request, ctx: Ctx, offset: Offset = 0) -> HTMLResponse:
             "error": error,
             "options": _options(ctx),
             "rows": rows,
+            "cut": review_threshold(),  # the table may list events under it (min_confidence=0): they are marked
             "total": total,
             "offset": offset,
             "prev_url": prev_url,

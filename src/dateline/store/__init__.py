@@ -35,7 +35,7 @@ Reading (dicts are JSON-ready: dates as ISO strings)
   `iter_event_rows(filter)` streams EventRow objects in (date, id) order.
 - `get_article(id) -> dict | None`: id, content_hash, article_key, source_kind, url, path, title, publisher,
   published, language, created_at, text, metadata (the Article model minus text).
-  `list_articles(limit, offset)`, `article_id_for_hash(hash)`.
+  `list_articles(limit, offset)`, `article_id_for_hash(hash)`, `articles_with_statements() -> [ids]`.
 - `get_report(article_id, pipeline_version=None) -> Report | None` (events carry reviewed values).
 - `get_merged_event(id)`, `query_merged(filter)`: id, uid, family, event_date, date_start, date_end,
   event_type, sub_event_type, country, admin1, location, latitude, longitude, geo_precision, fatalities,

@@ -244,23 +244,39 @@ def _write_export(store: Store, fmt: str, where: Sequence[str], output: Path | N
             written = writer(with_articles(store, stream), out)
         return f"wrote {_events(written)} to {target}"
     writer = _plover_writer()
-    reports = list(plover_reports(store, stream))
+    reports = list(plover_reports(store, f, stream))
     with _text_out(output) as out:
         writer(reports, out)
-    return f"wrote PLOVER records of {len(reports)} articles to {target}"
+    articles = "1 article" if len(reports) == 1 else f"{len(reports)} articles"
+    return f"wrote PLOVER records of {articles} to {target}"
 
 
-def plover_reports(store: Store, stream: Iterator[tuple[Event, dict[str, Any]]]) -> Iterator[Report]:
+# EventFilter fields that describe an event; the cut and the review status only judge whether it is data.
+_EVENT_FIELDS = ("date_from", "date_to", "country", "admin1", "event_type", "sub_event_type", "actor", "source",
+                 "bbox", "article_id", "q")
+
+
+def plover_reports(store: Store, f: EventFilter, stream: Iterator[tuple[Event, dict[str, Any]]]) -> Iterator[Report]:
     """Each matching article's current report with its statements, and as events only those the stream
     holds: the ones that pass the filters and the cut, with reviewed values. The stored report also holds
-    the events left for review or rejected, which a PLOVER export must leave out as every other format does."""
+    the events left for review or rejected, which a PLOVER export must leave out as every other format does.
+
+    The cut and a rejection judge events, not statements: an article matches when one of its events passes
+    the filters at any confidence and status, and without such filters every article with statements does."""
     events: dict[int, list[Event]] = {}
     for event, extra in stream:
         events.setdefault(extra["article_id"], []).append(event)
-    for article_id in sorted(events):
+    articles = set(events)
+    if any(getattr(f, name) not in (None, "", []) for name in _EVENT_FIELDS):
+        any_event = EventFilter(**{**f.__dict__, "min_confidence": None, "review_status": None,
+                                   "limit": None, "offset": 0})
+        articles.update(row.article_id for row in store.iter_event_rows(any_event))
+    else:
+        articles.update(store.articles_with_statements())
+    for article_id in sorted(articles):
         report = store.get_report(article_id)
-        if report is not None:
-            yield report.model_copy(update={"events": events[article_id]})
+        if report is not None and (report.statements or events.get(article_id)):
+            yield report.model_copy(update={"events": events.get(article_id, [])})
 
 
 def _events(count: int) -> str:

@@ -549,6 +549,13 @@ class Store:
             rows = s.scalars(select(ArticleRow).order_by(ArticleRow.id).limit(limit).offset(offset)).all()
             return [_row_dict(r, _ARTICLE_COLS) for r in rows]
 
+    def articles_with_statements(self) -> list[int]:
+        """Ids of the articles whose current report holds PLOVER statements, ascending."""
+        stmt = (select(ReportRow.article_id).join(StatementRow, StatementRow.report_id == ReportRow.id)
+                .where(ReportRow.current.is_(True)).distinct().order_by(ReportRow.article_id))
+        with self.session() as s:
+            return list(s.scalars(stmt).all())
+
     def get_report(self, article_id: int, pipeline_version: str | None = None) -> Report | None:
         """The article's Report as extracted (current version unless `pipeline_version`), with reviewed events."""
         with self.session() as s:
