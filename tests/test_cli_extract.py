@@ -267,6 +267,35 @@ def test_a_bad_dateline_setting_in_the_environment_is_one_line_not_a_traceback(
     assert done.stderr.strip() == message and done.stdout == ""
 
 
+@pytest.mark.parametrize(("args", "message"), [
+    (["export", "--min-confidence", "1.5"],
+     ("error: Invalid value for '--min-confidence': Input should be less than or equal to 1"
+      " (see: dateline export --help)")),
+    (["export", "--min-confidenc", "0.5"],
+     "error: No such option: --min-confidenc (Possible options: --min-confidence) (see: dateline export --help)"),
+    (["extract"], "error: Missing argument 'inputs'. (see: dateline extract --help)"),
+    (["extrcat", "a.txt"], "error: No such command 'extrcat'. Did you mean 'extract', 'export'? (see: dateline --help)"),
+])
+def test_a_usage_mistake_is_one_line_naming_the_help(
+        capsys: pytest.CaptureFixture[str], args: list[str], message: str) -> None:
+    # Typer drew a box of five lines, the message wrapped inside it, under a usage line and a hint
+    with pytest.raises(SystemExit) as stop:
+        app(args, prog_name="dateline")
+    assert stop.value.code == 2
+    captured = capsys.readouterr()
+    assert captured.err.strip() == message and captured.out == ""
+
+
+def test_the_command_exits_zero_when_done_and_with_the_code_a_command_gives(
+        capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    with pytest.raises(SystemExit) as stop:
+        app(["--help"], prog_name="dateline")
+    assert stop.value.code == 0 and "Usage: dateline" in capsys.readouterr().out
+    with pytest.raises(SystemExit) as stop:
+        app(["extract", str(tmp_path / "missing.txt")], prog_name="dateline")
+    assert stop.value.code == 1
+
+
 def test_a_feed_url_with_a_bad_entry_extracts_the_others(runner: CliRunner, monkeypatch: pytest.MonkeyPatch) -> None:
     from dateline.ingest import fetch
 

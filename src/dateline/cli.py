@@ -12,17 +12,43 @@ import typer
 
 from dateline.errors import DatelineError, InputError
 
+try:  # Typer 0.26 and later raise the exceptions of their own copy of Click
+    from typer._click import exceptions as click_errors
+except ImportError:  # pragma: no cover - older Typer raises Click's own
+    from click import exceptions as click_errors
+
 
 class _App(typer.Typer):
     """The command: an error dateline reports to users that escaped a command's own handling (a bad
-    DATELINE_* setting read before it) still ends as one line and exit 1, never a traceback."""
+    DATELINE_* setting read before it) still ends as one line and exit 1, never a traceback; a mistyped option
+    or a bad value ends as one line and exit 2, where Typer would draw a box of several lines."""
 
     def __call__(self, *args: object, **kwargs: object) -> object:
+        # Not standalone, so that Click hands usage errors over instead of printing them itself; then a
+        # command's end and typer.Exit come back as a return value (None or the exit code).
+        kwargs.setdefault("standalone_mode", False)
         try:
-            return super().__call__(*args, **kwargs)
+            code = super().__call__(*args, **kwargs)
         except DatelineError as err:
             typer.echo(f"error: {err}", err=True)
             sys.exit(1)
+        except click_errors.NoArgsIsHelpError as err:
+            err.show()
+            sys.exit(err.exit_code)
+        except click_errors.ClickException as err:
+            sys.exit(_usage_error_line(err))
+        except click_errors.Abort:
+            typer.echo("Aborted.", err=True)
+            sys.exit(1)
+        sys.exit(code if isinstance(code, int) else 0)
+
+
+def _usage_error_line(err: click_errors.ClickException) -> int:
+    """Print a usage error as one line naming the command's help, and give its exit code."""
+    context = getattr(err, "ctx", None)
+    hint = f" (see: {context.command_path} --help)" if context is not None else ""
+    typer.echo(f"error: {err.format_message()}{hint}", err=True)
+    return err.exit_code
 
 
 app = _App(
