@@ -478,7 +478,10 @@ def watch(
     Seen files, feed entries, JSONL offsets and HTTP validators (ETag, Last-Modified) live in the database; a
     failing source is retried with exponential back-off while the others go on. A feed entry updated in place
     (a later update date, else a changed text) is coded again as a new article, logged as "updated: <title>",
-    and merge joins it with the earlier telling. Ctrl-C stops at once,
+    and merge joins it with the earlier telling. So is a folder's file rewritten under its name (a new
+    modification time over different bytes; logged as "updated: <file>"): a corrected article is coded again, a
+    JSONL export appended to or regenerated codes its new and changed rows only, a file only touched is not
+    read again. Ctrl-C stops at once,
     SIGTERM after the pass under way; either way what was stored is kept and the next start goes on from there.
 
     Examples:

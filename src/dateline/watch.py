@@ -2,7 +2,11 @@
 
 Sources (offline-friendly: a folder or a file works the same as a URL):
 - a **folder** that fills up: each new file (hidden files and files still being written — modified in the last
-  `settle` seconds — wait for a later pass) is read like `dateline run` reads it;
+  `settle` seconds — wait for a later pass) is read like `dateline run` reads it, and read again when it is
+  rewritten (a corrected article saved under the same name, a JSONL export appended to or regenerated): a new
+  modification time over different bytes (SHA-256). Its articles then go through the runner as any others, so
+  a changed article is coded as a new one while the rows of a JSONL file that did not change are skipped by
+  content hash; a file only touched, or removed and put back unchanged, is never read again;
 - a **JSONL file** that grows: only complete lines after the byte offset already read;
 - an **RSS/Atom feed** file or an http(s) URL: entries not seen before, and entries seen before that changed in
   place (news sites raise a toll or correct a story under the same guid): a later update date than the one
@@ -32,6 +36,7 @@ import datetime as dt
 import hashlib
 import json
 import logging
+import os
 import threading
 import time
 from collections.abc import Callable, Iterator, Sequence
@@ -70,7 +75,7 @@ class WatchOptions:
 class PassStats:
     sources: int = 0
     new_items: int = 0  # items read and coded, updated feed entries included
-    updated: int = 0  # feed entries seen before and read again because they changed
+    updated: int = 0  # items read again because their feed entry or file changed
     stored: int = 0
     skipped: int = 0
     failures: int = 0
@@ -93,8 +98,9 @@ class Found:
     items: list[tuple[str | None, Article | InputError]] = field(default_factory=list)
     state: dict[str, Any] = field(default_factory=dict)
     more: bool = False  # the source has more right now (a long JSONL file read in chunks)
-    versions: dict[str, tuple[dt.datetime | None, str]] = field(default_factory=dict)  # feed entry: (updated, hash)
-    updated: int = 0  # of the items, feed entries read again because they changed
+    # feed entry: (update date, text hash); folder file: (modification time, SHA-256 of its bytes)
+    versions: dict[str, tuple[dt.datetime | None, str]] = field(default_factory=dict)
+    updated: int = 0  # of the items, those read again because their feed entry or file changed
 
 
 def _entry_changed(before: tuple[dt.datetime | None, str | None, dt.datetime], updated: dt.datetime | None,
@@ -112,6 +118,35 @@ def _entry_changed(before: tuple[dt.datetime | None, str | None, dt.datetime], u
     if updated <= (coded_updated or coded_at):
         return None if coded_digest is None else False
     return None if digest == coded_digest else True
+
+
+def _mtime(stat: os.stat_result) -> dt.datetime:
+    """A file's modification time as a naive UTC datetime, exact to the microsecond the database keeps."""
+    return dt.datetime(1970, 1, 1) + dt.timedelta(microseconds=stat.st_mtime_ns // 1000)
+
+
+def _file_digest(path: Path) -> str:
+    digest = hashlib.sha256()
+    with path.open("rb") as fh:
+        while block := fh.read(2**20):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+def _file_changed(before: tuple[dt.datetime | None, str | None, dt.datetime], mtime: dt.datetime,
+                  digest: str) -> bool | None:
+    """Whether a folder's file read before was rewritten since: True to read it again, False when unchanged,
+    None when only its version is to be recorded (a touch: new time, same bytes).
+
+    Unlike a feed's update date, a modification time is no statement about the text: a file copied back with its
+    old time (`cp -p`, rsync, a backup) may hold other bytes, so any other time makes the bytes decide. A file
+    read before versions were recorded is read again only when it was written after it was read."""
+    coded_mtime, coded_digest, coded_at = before
+    if coded_digest is None:
+        return True if mtime > coded_at else None
+    if digest == coded_digest:
+        return None if mtime != coded_mtime else False
+    return True
 
 
 def source_kind(source: str) -> str:
@@ -187,7 +222,8 @@ class Watcher:
 
     def _seen_versions(self, source_id: int, keys: list[str]
                        ) -> dict[str, tuple[dt.datetime | None, str | None, dt.datetime]]:
-        """Feed entries seen before: key → (update date, text hash, when coded)."""
+        """Feed entries or folder files seen before: key → (update date or modification time, hash of the text or
+        bytes, when coded)."""
         seen: dict[str, tuple[dt.datetime | None, str | None, dt.datetime]] = {}
         with self.store.session() as s:
             for i in range(0, len(keys), 500):
@@ -202,13 +238,14 @@ class Watcher:
     def _mark(self, source: str, keys: list[str], state: dict[str, Any],
               versions: dict[str, tuple[dt.datetime | None, str]] | None = None) -> None:
         """Record items as seen and save the source's state (one transaction), after they were stored.
-        `versions` gives feed entries' (update date, text hash): those of the coded `keys`, and those of entries
-        recorded without being coded (nothing new in them)."""
+        `versions` gives feed entries' (update date, text hash) and folder files' (modification time, SHA-256):
+        those of the coded `keys`, and those of items recorded without being coded (nothing new in them, or a
+        file that holds no article)."""
         source_id = self._ids[source]
         versions = {k[:1000]: v for k, v in (versions or {}).items()}
         coded = {k[:1000] for k in keys}
         with self.store.session() as s:
-            fresh = self._unseen_in(s, source_id, keys)
+            fresh = self._unseen_in(s, source_id, [*keys, *versions])
             for key in fresh:
                 updated, digest = versions.get(key, (None, None))
                 s.add(WatchItemRow(source_id=source_id, item=key, seen_at=utcnow(), updated=updated,
@@ -277,19 +314,36 @@ class Watcher:
             if not child.is_file() or any(part.startswith(".") for part in rel.parts):
                 continue
             try:
-                if now - child.stat().st_mtime < self.options.settle:
-                    continue  # may still be being written: a later pass takes it
+                stat = child.stat()
             except OSError:
                 continue
-            files.append((rel.as_posix(), child))
-        fresh = self._unseen(self._ids[source], [key for key, _ in files])
+            if now - stat.st_mtime < self.options.settle:
+                continue  # may still be being written: a later pass takes it
+            files.append((rel.as_posix(), child, _mtime(stat)))
+        seen = self._seen_versions(self._ids[source], [key for key, _, _ in files])
         found = Found()
-        for key, path in files:
-            if key in fresh:
-                found.items += [(key, item) for item in read_inputs([str(path)], self.settings)]
-                if len({k for k, _ in found.items}) >= ITEM_CHUNK:
-                    found.more = True
-                    break
+        for key, path, mtime in files:
+            before = seen.get(key[:1000])
+            if before is not None and before[0] == mtime:
+                continue  # not written since it was read: no need to read its bytes
+            try:
+                digest = _file_digest(path)
+            except OSError:
+                continue  # removed or unreadable meanwhile: a later pass sees it again
+            change = None if before is None else _file_changed(before, mtime, digest)
+            if change is False:
+                continue
+            found.versions[key] = (mtime, digest)
+            if change is None and before is not None:
+                continue  # touched, or seen before its version was recorded and not written since
+            items = [(key, item) for item in read_inputs([str(path)], self.settings)]
+            found.items += items
+            if before is not None:
+                found.updated += len(items)
+                log.info("%s: updated: %s", source, key)
+            if len({k for k, _ in found.items}) >= ITEM_CHUNK:
+                found.more = True
+                break
         return found
 
     def _find_jsonl(self, source: str, row: dict[str, Any]) -> Found:
