@@ -94,3 +94,68 @@ def test_files_seen_before_their_versions_were_kept_are_read_again_only_once_rew
     assert (upgraded.new_items, upgraded.stored) == (1, 1)  # a2 written after it was read; a0 and a1 only recorded
     assert (changed.new_items, changed.updated, changed.stored) == (1, 1, 1)
     assert (again.new_items, again.stored) == (0, 0)
+
+
+def test_a_watched_jsonl_file_regenerated_with_a_changed_row_is_read_again(
+        db_url: str, tmp_path: Path, pipeline, caplog) -> None:  # type: ignore[no-untyped-def]  # noqa: F811
+    # a scraper that regenerates its export with one row corrected: the watch read only past its byte offset,
+    # so a file of the same size gave nothing, and a longer one a cut line taken for invalid JSON
+    caplog.set_level(logging.INFO, logger="dateline.watch")
+    corpus = tmp_path / "wire.jsonl"
+    rows = [_row(i) for i in range(4)]
+    corpus.write_text("".join(rows[:3]), encoding="utf-8")
+    same_size = article(1).replace("jobs", "pays")
+    longer = article(1).replace("jobs", "their pay")
+    with Store(db_url) as store:
+        first = _pass(store, [str(corpus)], pipeline)
+        corpus.write_text(rows[0] + _row(1, same_size) + rows[2], encoding="utf-8")
+        _retimed(corpus)
+        regenerated = _pass(store, [str(corpus)], pipeline)
+        _retimed(corpus, 20)  # touched
+        touched = _pass(store, [str(corpus)], pipeline)
+        corpus.write_text(rows[0] + _row(1, longer) + rows[2] + rows[3], encoding="utf-8")
+        longer_pass = _pass(store, [str(corpus)], pipeline)
+        with corpus.open("a", encoding="utf-8") as fh:
+            fh.write(_row(4))
+        appended = _pass(store, [str(corpus)], pipeline)
+        failures = store.failures()
+        texts = [store.get_article(a["id"])["text"].strip() for a in store.list_articles()]  # type: ignore[index]
+    assert first.stored == 3
+    assert (regenerated.stored, regenerated.skipped, regenerated.updated) == (1, 2, 3)
+    assert (touched.new_items, touched.stored) == (0, 0)
+    assert (longer_pass.stored, longer_pass.skipped, longer_pass.updated) == (2, 2, 3)  # the changed row, the new
+    assert (appended.new_items, appended.stored, appended.skipped, appended.updated) == (1, 1, 0, 0)
+    assert failures == []
+    assert same_size.strip() in texts and longer.strip() in texts and len(texts) == 7
+    updates = [r.getMessage() for r in caplog.records if ": updated: " in r.getMessage()]
+    assert len(updates) == 2 and all(u.startswith(f"{corpus}: updated: ") for u in updates)
+
+
+def test_a_long_jsonl_file_read_in_chunks_then_appended_to_is_not_read_again(
+        db_url: str, tmp_path: Path, pipeline, monkeypatch) -> None:  # type: ignore[no-untyped-def]  # noqa: F811
+    # what was read is known by its hash, carried from chunk to chunk and pass to pass: an append must not look
+    # like a rewrite (every row read again), nor must a source a watch of an earlier release read
+    from sqlalchemy import update
+
+    from dateline import watch
+    from dateline.settings import Settings
+    from dateline.store.tables import WatchSourceRow
+
+    monkeypatch.setattr(watch, "READ_CHUNK", 1)
+    settings = Settings(max_input_bytes=len(_row(0)) + 40)  # a chunk is then about two rows
+    corpus = tmp_path / "wire.jsonl"
+    corpus.write_text("".join(_row(i) for i in range(5)), encoding="utf-8")
+    options = WatchOptions(interval=10, settle=0.0, merge=False)
+    with Store(db_url) as store:
+        first = next(Watcher([str(corpus)], store, settings, options=options, pipeline=pipeline).run(once=True))
+        with corpus.open("a", encoding="utf-8") as fh:
+            fh.write(_row(5))
+        appended = next(Watcher([str(corpus)], store, settings, options=options, pipeline=pipeline).run(once=True))
+        with store.session() as s:  # as a database of an earlier release left it
+            s.execute(update(WatchSourceRow).values(etag=None, last_modified=None))
+        with corpus.open("a", encoding="utf-8") as fh:
+            fh.write(_row(6))
+        upgraded = next(Watcher([str(corpus)], store, settings, options=options, pipeline=pipeline).run(once=True))
+    assert first.stored == 5
+    assert (appended.new_items, appended.stored, appended.skipped) == (1, 1, 0)
+    assert (upgraded.new_items, upgraded.stored, upgraded.skipped) == (1, 1, 0)

@@ -481,7 +481,8 @@ def watch(
     and merge joins it with the earlier telling. So is a folder's file rewritten under its name (a new
     modification time over different bytes; logged as "updated: <file>"): a corrected article is coded again, a
     JSONL export appended to or regenerated codes its new and changed rows only, a file only touched is not
-    read again. Ctrl-C stops at once,
+    read again; a watched JSONL file regenerated with rows changed is read again from the start, its stored
+    rows skipped. Ctrl-C stops at once,
     SIGTERM after the pass under way; either way what was stored is kept and the next start goes on from there.
 
     Examples:

@@ -7,7 +7,9 @@ Sources (offline-friendly: a folder or a file works the same as a URL):
   modification time over different bytes (SHA-256). Its articles then go through the runner as any others, so
   a changed article is coded as a new one while the rows of a JSONL file that did not change are skipped by
   content hash; a file only touched, or removed and put back unchanged, is never read again;
-- a **JSONL file** that grows: only complete lines after the byte offset already read;
+- a **JSONL file** that grows: only complete lines after the byte offset already read; a file cut shorter, or
+  whose bytes already read changed (regenerated rather than appended to: their SHA-256 is kept), is read again
+  from the start, and the runner skips the rows already stored;
 - an **RSS/Atom feed** file or an http(s) URL: entries not seen before, and entries seen before that changed in
   place (news sites raise a toll or correct a story under the same guid): a later update date than the one
   coded over a changed text, or, when the feed gives no update date, a different text. The changed version is
@@ -182,6 +184,7 @@ class Watcher:
         self.after_merge = after_merge
         self._pipeline = pipeline
         self._ids: dict[str, int] = {}
+        self._read_hashes: dict[str, tuple[int, str, Any]] = {}  # JSONL file: (offset, stat, hash of the bytes read)
         for source in self.sources:
             self._ids[source] = self._source_row(source)
 
@@ -346,41 +349,83 @@ class Watcher:
                 break
         return found
 
+    def _read_before(self, source: str, path: Path, offset: int, stamp: str, row: dict[str, Any]) -> Any | None:
+        """SHA-256 (a running hash) of the file's first `offset` bytes, or None when they are no longer the bytes
+        read before: the file was cut shorter, or regenerated rather than appended to.
+
+        Only reading them tells an append from a rewrite, so a file that changed since the last pass has them read
+        again; within a pass (a long file read in chunks) and while the file is unchanged, the hash goes on from
+        where the last chunk left it. A source read before these hashes were kept has nothing to compare with."""
+        cached = self._read_hashes.get(source)
+        if cached is not None and cached[:2] == (offset, stamp) and row["last_modified"] == stamp:
+            return cached[2].copy()
+        digest = hashlib.sha256()
+        left = offset
+        with path.open("rb") as fh:
+            while left > 0 and (block := fh.read(min(left, 2**20))):
+                digest.update(block)
+                left -= len(block)
+        if left > 0 or (row["etag"] and digest.hexdigest() != row["etag"]):
+            return None
+        return digest
+
     def _find_jsonl(self, source: str, row: dict[str, Any]) -> Found:
         from dateline.ingest.corpora import _record_article
 
         path = Path(source)
-        size = path.stat().st_size
+        stat = path.stat()
+        size, stamp = stat.st_size, f"{stat.st_size}:{stat.st_mtime_ns}"
         offset = int(row["offset"] or 0)
         lines_before = int(row["items"] or 0)
+        if row["last_modified"] == stamp and offset >= size:
+            return Found()  # not written since it was read to its end
+        read_before = self._read_before(source, path, offset, stamp, row)
+        rewritten = read_before is None
+        hashed = hashlib.sha256() if read_before is None else read_before
         if size < offset:  # truncated or replaced: start again (stored articles are skipped by content hash)
             log.warning("%s: file is shorter than the %d bytes read before; reading it again", source, offset)
-            offset, lines_before = 0, 0
+        elif rewritten:
+            log.info("%s: updated: its first %d bytes were rewritten; reading it again (articles already stored "
+                     "are skipped)", source, offset)
+        again = 0  # lines read before a rewrite: those read again count as updated
+        if rewritten:
+            again, offset, lines_before = lines_before, 0, 0
         chunk = max(READ_CHUNK, self.settings.max_input_bytes + 2)
+
+        def state(read: bytes, lines: int) -> dict[str, Any]:
+            """Where the next pass goes on: `read` is what this one consumed after `offset`."""
+            hashed.update(read)
+            self._read_hashes[source] = (offset + len(read), stamp, hashed.copy())
+            return {"offset": offset + len(read), "items": lines, "etag": hashed.hexdigest(),
+                    "last_modified": stamp}
+
         with path.open("rb") as fh:
             fh.seek(offset)
             data = fh.read(chunk)
             end = data.rfind(b"\n")
             if end < 0 and len(data) >= chunk:  # one line over the size limit: skip to its end, record it
-                skipped = len(data)
+                read = [data]
                 while (block := fh.read(2**20)) and b"\n" not in block:
-                    skipped += len(block)
+                    read.append(block)
                 if not block:
-                    return Found(state={"offset": offset, "items": lines_before})  # still being written
-                skipped += block.index(b"\n") + 1
+                    return Found(state=state(b"", lines_before))  # still being written
+                read.append(block[:block.index(b"\n") + 1])
+                line = b"".join(read)
                 where = f"{source}:{lines_before + 1}"
-                return Found(items=[(None, InputError(where, f"line is {skipped} bytes, over the per-article "
+                return Found(items=[(None, InputError(where, f"line is {len(line)} bytes, over the per-article "
                                                              "size limit"))],
-                             state={"offset": offset + skipped, "items": lines_before + 1}, more=True)
+                             state=state(line, lines_before + 1), more=True)
         if end < 0:
-            return Found(state={"offset": offset, "items": lines_before})  # only a partial line so far
-        found = Found(state={"offset": offset + end + 1}, more=offset + end + 1 < size)
+            return Found(state=state(b"", lines_before))  # only a partial line so far
+        found = Found(more=offset + end + 1 < size)
         lineno = lines_before
         for line in data[:end + 1].splitlines():
             lineno += 1
             if not line.strip():
                 continue
             where = f"{source}:{lineno}"
+            if lineno <= again:
+                found.updated += 1
             if len(line) > self.settings.max_input_bytes:
                 found.items.append((None, InputError(where, "line is over the per-article size limit")))
                 continue
@@ -391,7 +436,7 @@ class Watcher:
             except InputError as err:
                 article = err
             found.items.append((None, article))
-        found.state["items"] = lineno
+        found.state = state(data[:end + 1], lineno)
         return found
 
     def _entries(self, source: str, parsed: Any, fetched_from: str | None = None) -> Found:
