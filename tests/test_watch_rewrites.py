@@ -159,3 +159,22 @@ def test_a_long_jsonl_file_read_in_chunks_then_appended_to_is_not_read_again(
     assert first.stored == 5
     assert (appended.new_items, appended.stored, appended.skipped) == (1, 1, 0)
     assert (upgraded.new_items, upgraded.stored, upgraded.skipped) == (1, 1, 0)
+
+
+def test_a_watched_file_is_read_again_when_its_bytes_change_not_when_it_is_touched(
+        tmp_path: Path, pipeline) -> None:  # type: ignore[no-untyped-def]
+    # touching a watched file read it again, and the pass reported a new item, found already stored
+    report = tmp_path / "report.txt"
+    report.write_text(article(1), encoding="utf-8")
+    corrected = article(1).replace("about 21 demonstrators", "about 210 demonstrators")
+    with Store(f"sqlite:///{tmp_path / 'f.sqlite'}") as store:
+        first = _pass(store, [str(report)], pipeline)
+        _retimed(report)
+        touched = _pass(store, [str(report)], pipeline)
+        report.write_text(corrected, encoding="utf-8")
+        rewritten = _pass(store, [str(report)], pipeline)
+        texts = [store.get_article(a["id"])["text"].strip() for a in store.list_articles()]  # type: ignore[index]
+    assert first.stored == 1
+    assert (touched.new_items, touched.skipped) == (0, 0)
+    assert (rewritten.new_items, rewritten.updated, rewritten.stored) == (1, 1, 1)
+    assert corrected.strip() in texts and len(texts) == 2

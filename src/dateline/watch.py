@@ -514,14 +514,23 @@ class Watcher:
         return found
 
     def _find_file(self, source: str, row: dict[str, Any]) -> Found:
-        """Any other file (text, HTML, WARC): read again whenever it changes."""
+        """Any other file (text, HTML, WARC): read again whenever its bytes change. `last_modified` keeps its size
+        and mtime, `etag` the SHA-256 of its bytes (an earlier release kept the size and mtime there)."""
         from dateline.runner import read_inputs
 
         stat = Path(source).stat()
         stamp = f"{stat.st_size}:{stat.st_mtime_ns}"
-        if row["etag"] == stamp or time.time() - stat.st_mtime < self.options.settle:
+        if stamp in (row["last_modified"], row["etag"]) or time.time() - stat.st_mtime < self.options.settle:
             return Found()
-        return Found(items=[(None, item) for item in read_inputs([source], self.settings)], state={"etag": stamp})
+        digest = _file_digest(Path(source))
+        state = {"etag": digest, "last_modified": stamp}
+        if digest == row["etag"]:
+            return Found(state=state)  # touched: nothing new to read
+        found = Found(items=[(None, item) for item in read_inputs([source], self.settings)], state=state)
+        if row["etag"] is not None:
+            found.updated = len(found.items)
+            log.info("%s: updated: rewritten since it was read", source)
+        return found
 
     # -- one pass --------------------------------------------------------------------------------------
     def poll_source(self, source: str, stats: PassStats) -> None:
