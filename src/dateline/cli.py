@@ -397,7 +397,8 @@ def run(
 ) -> None:
     """Extract a corpus into the database: resumable, skips articles this version already did.
 
-    Killed at any moment, the next identical command resumes without losing or duplicating an article.
+    Killed at any moment, the next identical command resumes without losing or duplicating an article. An
+    article edited since is coded again (as a new article, beside the earlier version); an unchanged one is not.
     Items that cannot be coded (binary, empty, too large, not English, no main text) are listed by
     `dateline failures`.
 
