@@ -392,31 +392,32 @@ class Watcher:
             again, offset, lines_before = lines_before, 0, 0
         chunk = max(READ_CHUNK, self.settings.max_input_bytes + 2)
 
-        def state(read: bytes, lines: int) -> dict[str, Any]:
-            """Where the next pass goes on: `read` is what this one consumed after `offset`."""
-            hashed.update(read)
-            self._read_hashes[source] = (offset + len(read), stamp, hashed.copy())
-            return {"offset": offset + len(read), "items": lines, "etag": hashed.hexdigest(),
-                    "last_modified": stamp}
+        def state(read: Any, consumed: int, lines: int) -> dict[str, Any]:
+            """Where the next pass goes on: `consumed` bytes after `offset`, `read` the hash of all up to there."""
+            self._read_hashes[source] = (offset + consumed, stamp, read.copy())
+            return {"offset": offset + consumed, "items": lines, "etag": read.hexdigest(), "last_modified": stamp}
 
         with path.open("rb") as fh:
             fh.seek(offset)
             data = fh.read(chunk)
             end = data.rfind(b"\n")
             if end < 0 and len(data) >= chunk:  # one line over the size limit: skip to its end, record it
-                read = [data]
+                with_line = hashed.copy()  # hashed block by block: the line may not fit in memory
+                with_line.update(data)
+                skipped = len(data)
                 while (block := fh.read(2**20)) and b"\n" not in block:
-                    read.append(block)
+                    with_line.update(block)
+                    skipped += len(block)
                 if not block:
-                    return Found(state=state(b"", lines_before))  # still being written
-                read.append(block[:block.index(b"\n") + 1])
-                line = b"".join(read)
+                    return Found(state=state(hashed, 0, lines_before))  # still being written
+                with_line.update(block[:block.index(b"\n") + 1])
+                skipped += block.index(b"\n") + 1
                 where = f"{source}:{lines_before + 1}"
-                return Found(items=[(None, InputError(where, f"line is {len(line)} bytes, over the per-article "
+                return Found(items=[(None, InputError(where, f"line is {skipped} bytes, over the per-article "
                                                              "size limit"))],
-                             state=state(line, lines_before + 1), more=True)
+                             state=state(with_line, skipped, lines_before + 1), more=True)
         if end < 0:
-            return Found(state=state(b"", lines_before))  # only a partial line so far
+            return Found(state=state(hashed, 0, lines_before))  # only a partial line so far
         found = Found(more=offset + end + 1 < size)
         lineno = lines_before
         for line in data[:end + 1].splitlines():
@@ -436,7 +437,8 @@ class Watcher:
             except InputError as err:
                 article = err
             found.items.append((None, article))
-        found.state = state(data[:end + 1], lineno)
+        hashed.update(data[:end + 1])
+        found.state = state(hashed, end + 1, lineno)
         return found
 
     def _entries(self, source: str, parsed: Any, fetched_from: str | None = None) -> Found:
