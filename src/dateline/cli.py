@@ -423,7 +423,8 @@ def run(
 ) -> None:
     """Extract a corpus into the database: resumable, skips articles this version already did.
 
-    Killed at any moment, the next identical command resumes without losing or duplicating an article.
+    Killed at any moment, the next identical command resumes without losing or duplicating an article. An
+    article edited since is coded again (as a new article, beside the earlier version); an unchanged one is not.
     Items that cannot be coded (binary, empty, too large, not English, no main text) are listed by
     `dateline failures`.
 
@@ -504,7 +505,11 @@ def watch(
     Seen files, feed entries, JSONL offsets and HTTP validators (ETag, Last-Modified) live in the database; a
     failing source is retried with exponential back-off while the others go on. A feed entry updated in place
     (a later update date, else a changed text) is coded again as a new article, logged as "updated: <title>",
-    and merge joins it with the earlier telling. Ctrl-C stops at once,
+    and merge joins it with the earlier telling. So is a folder's file rewritten under its name (a new
+    modification time over different bytes; logged as "updated: <file>"): a corrected article is coded again, a
+    JSONL export appended to or regenerated codes its new and changed rows only, a file only touched is not
+    read again; a watched JSONL file regenerated with rows changed is read again from the start, its stored
+    rows skipped. Ctrl-C stops at once,
     SIGTERM after the pass under way; either way what was stored is kept and the next start goes on from there.
 
     Examples:

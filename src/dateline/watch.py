@@ -2,8 +2,14 @@
 
 Sources (offline-friendly: a folder or a file works the same as a URL):
 - a **folder** that fills up: each new file (hidden files and files still being written — modified in the last
-  `settle` seconds — wait for a later pass) is read like `dateline run` reads it;
-- a **JSONL file** that grows: only complete lines after the byte offset already read;
+  `settle` seconds — wait for a later pass) is read like `dateline run` reads it, and read again when it is
+  rewritten (a corrected article saved under the same name, a JSONL export appended to or regenerated): a new
+  modification time over different bytes (SHA-256). Its articles then go through the runner as any others, so
+  a changed article is coded as a new one while the rows of a JSONL file that did not change are skipped by
+  content hash; a file only touched, or removed and put back unchanged, is never read again;
+- a **JSONL file** that grows: only complete lines after the byte offset already read; a file cut shorter, or
+  whose bytes already read changed (regenerated rather than appended to: their SHA-256 is kept), is read again
+  from the start, and the runner skips the rows already stored;
 - an **RSS/Atom feed** file or an http(s) URL: entries not seen before, and entries seen before that changed in
   place (news sites raise a toll or correct a story under the same guid): a later update date than the one
   coded over a changed text, or, when the feed gives no update date, a different text. The changed version is
@@ -32,6 +38,7 @@ import datetime as dt
 import hashlib
 import json
 import logging
+import os
 import threading
 import time
 from collections.abc import Callable, Iterator, Sequence
@@ -70,7 +77,7 @@ class WatchOptions:
 class PassStats:
     sources: int = 0
     new_items: int = 0  # items read and coded, updated feed entries included
-    updated: int = 0  # feed entries seen before and read again because they changed
+    updated: int = 0  # items read again because their feed entry or file changed
     stored: int = 0
     skipped: int = 0
     failures: int = 0
@@ -93,8 +100,9 @@ class Found:
     items: list[tuple[str | None, Article | InputError]] = field(default_factory=list)
     state: dict[str, Any] = field(default_factory=dict)
     more: bool = False  # the source has more right now (a long JSONL file read in chunks)
-    versions: dict[str, tuple[dt.datetime | None, str]] = field(default_factory=dict)  # feed entry: (updated, hash)
-    updated: int = 0  # of the items, feed entries read again because they changed
+    # feed entry: (update date, text hash); folder file: (modification time, SHA-256 of its bytes)
+    versions: dict[str, tuple[dt.datetime | None, str]] = field(default_factory=dict)
+    updated: int = 0  # of the items, those read again because their feed entry or file changed
 
 
 def _entry_changed(before: tuple[dt.datetime | None, str | None, dt.datetime], updated: dt.datetime | None,
@@ -112,6 +120,35 @@ def _entry_changed(before: tuple[dt.datetime | None, str | None, dt.datetime], u
     if updated <= (coded_updated or coded_at):
         return None if coded_digest is None else False
     return None if digest == coded_digest else True
+
+
+def _mtime(stat: os.stat_result) -> dt.datetime:
+    """A file's modification time as a naive UTC datetime, exact to the microsecond the database keeps."""
+    return dt.datetime(1970, 1, 1) + dt.timedelta(microseconds=stat.st_mtime_ns // 1000)
+
+
+def _file_digest(path: Path) -> str:
+    digest = hashlib.sha256()
+    with path.open("rb") as fh:
+        while block := fh.read(2**20):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+def _file_changed(before: tuple[dt.datetime | None, str | None, dt.datetime], mtime: dt.datetime,
+                  digest: str) -> bool | None:
+    """Whether a folder's file read before was rewritten since: True to read it again, False when unchanged,
+    None when only its version is to be recorded (a touch: new time, same bytes).
+
+    Unlike a feed's update date, a modification time is no statement about the text: a file copied back with its
+    old time (`cp -p`, rsync, a backup) may hold other bytes, so any other time makes the bytes decide. A file
+    read before versions were recorded is read again only when it was written after it was read."""
+    coded_mtime, coded_digest, coded_at = before
+    if coded_digest is None:
+        return True if mtime > coded_at else None
+    if digest == coded_digest:
+        return None if mtime != coded_mtime else False
+    return True
 
 
 def source_kind(source: str) -> str:
@@ -147,6 +184,7 @@ class Watcher:
         self.after_merge = after_merge
         self._pipeline = pipeline
         self._ids: dict[str, int] = {}
+        self._read_hashes: dict[str, tuple[int, str, Any]] = {}  # JSONL file: (offset, stat, hash of the bytes read)
         for source in self.sources:
             self._ids[source] = self._source_row(source)
 
@@ -187,7 +225,8 @@ class Watcher:
 
     def _seen_versions(self, source_id: int, keys: list[str]
                        ) -> dict[str, tuple[dt.datetime | None, str | None, dt.datetime]]:
-        """Feed entries seen before: key → (update date, text hash, when coded)."""
+        """Feed entries or folder files seen before: key → (update date or modification time, hash of the text or
+        bytes, when coded)."""
         seen: dict[str, tuple[dt.datetime | None, str | None, dt.datetime]] = {}
         with self.store.session() as s:
             for i in range(0, len(keys), 500):
@@ -202,13 +241,14 @@ class Watcher:
     def _mark(self, source: str, keys: list[str], state: dict[str, Any],
               versions: dict[str, tuple[dt.datetime | None, str]] | None = None) -> None:
         """Record items as seen and save the source's state (one transaction), after they were stored.
-        `versions` gives feed entries' (update date, text hash): those of the coded `keys`, and those of entries
-        recorded without being coded (nothing new in them)."""
+        `versions` gives feed entries' (update date, text hash) and folder files' (modification time, SHA-256):
+        those of the coded `keys`, and those of items recorded without being coded (nothing new in them, or a
+        file that holds no article)."""
         source_id = self._ids[source]
         versions = {k[:1000]: v for k, v in (versions or {}).items()}
         coded = {k[:1000] for k in keys}
         with self.store.session() as s:
-            fresh = self._unseen_in(s, source_id, keys)
+            fresh = self._unseen_in(s, source_id, [*keys, *versions])
             for key in fresh:
                 updated, digest = versions.get(key, (None, None))
                 s.add(WatchItemRow(source_id=source_id, item=key, seen_at=utcnow(), updated=updated,
@@ -277,56 +317,116 @@ class Watcher:
             if not child.is_file() or any(part.startswith(".") for part in rel.parts):
                 continue
             try:
-                if now - child.stat().st_mtime < self.options.settle:
-                    continue  # may still be being written: a later pass takes it
+                stat = child.stat()
             except OSError:
                 continue
-            files.append((rel.as_posix(), child))
-        fresh = self._unseen(self._ids[source], [key for key, _ in files])
+            if now - stat.st_mtime < self.options.settle:
+                continue  # may still be being written: a later pass takes it
+            files.append((rel.as_posix(), child, _mtime(stat)))
+        seen = self._seen_versions(self._ids[source], [key for key, _, _ in files])
         found = Found()
-        for key, path in files:
-            if key in fresh:
-                found.items += [(key, item) for item in read_inputs([str(path)], self.settings)]
-                if len({k for k, _ in found.items}) >= ITEM_CHUNK:
-                    found.more = True
-                    break
+        for key, path, mtime in files:
+            before = seen.get(key[:1000])
+            if before is not None and before[0] == mtime:
+                continue  # not written since it was read: no need to read its bytes
+            try:
+                digest = _file_digest(path)
+            except OSError:
+                continue  # removed or unreadable meanwhile: a later pass sees it again
+            change = None if before is None else _file_changed(before, mtime, digest)
+            if change is False:
+                continue
+            found.versions[key] = (mtime, digest)
+            if change is None and before is not None:
+                continue  # touched, or seen before its version was recorded and not written since
+            items = [(key, item) for item in read_inputs([str(path)], self.settings)]
+            found.items += items
+            if before is not None:
+                found.updated += len(items)
+                log.info("%s: updated: %s", source, key)
+            if len({k for k, _ in found.items}) >= ITEM_CHUNK:
+                found.more = True
+                break
         return found
+
+    def _read_before(self, source: str, path: Path, offset: int, stamp: str, row: dict[str, Any]) -> Any | None:
+        """SHA-256 (a running hash) of the file's first `offset` bytes, or None when they are no longer the bytes
+        read before: the file was cut shorter, or regenerated rather than appended to.
+
+        Only reading them tells an append from a rewrite, so a file that changed since the last pass has them read
+        again; within a pass (a long file read in chunks) and while the file is unchanged, the hash goes on from
+        where the last chunk left it. A source read before these hashes were kept has nothing to compare with."""
+        cached = self._read_hashes.get(source)
+        if cached is not None and cached[:2] == (offset, stamp) and row["last_modified"] == stamp:
+            return cached[2].copy()
+        digest = hashlib.sha256()
+        left = offset
+        with path.open("rb") as fh:
+            while left > 0 and (block := fh.read(min(left, 2**20))):
+                digest.update(block)
+                left -= len(block)
+        if left > 0 or (row["etag"] and digest.hexdigest() != row["etag"]):
+            return None
+        return digest
 
     def _find_jsonl(self, source: str, row: dict[str, Any]) -> Found:
         from dateline.ingest.corpora import _record_article
 
         path = Path(source)
-        size = path.stat().st_size
+        stat = path.stat()
+        size, stamp = stat.st_size, f"{stat.st_size}:{stat.st_mtime_ns}"
         offset = int(row["offset"] or 0)
         lines_before = int(row["items"] or 0)
+        if row["last_modified"] == stamp and offset >= size:
+            return Found()  # not written since it was read to its end
+        read_before = self._read_before(source, path, offset, stamp, row)
+        rewritten = read_before is None
+        hashed = hashlib.sha256() if read_before is None else read_before
         if size < offset:  # truncated or replaced: start again (stored articles are skipped by content hash)
             log.warning("%s: file is shorter than the %d bytes read before; reading it again", source, offset)
-            offset, lines_before = 0, 0
+        elif rewritten:
+            log.info("%s: updated: its first %d bytes were rewritten; reading it again (articles already stored "
+                     "are skipped)", source, offset)
+        again = 0  # lines read before a rewrite: those read again count as updated
+        if rewritten:
+            again, offset, lines_before = lines_before, 0, 0
         chunk = max(READ_CHUNK, self.settings.max_input_bytes + 2)
+
+        def state(read: Any, consumed: int, lines: int) -> dict[str, Any]:
+            """Where the next pass goes on: `consumed` bytes after `offset`, `read` the hash of all up to there."""
+            self._read_hashes[source] = (offset + consumed, stamp, read.copy())
+            return {"offset": offset + consumed, "items": lines, "etag": read.hexdigest(), "last_modified": stamp}
+
         with path.open("rb") as fh:
             fh.seek(offset)
             data = fh.read(chunk)
             end = data.rfind(b"\n")
             if end < 0 and len(data) >= chunk:  # one line over the size limit: skip to its end, record it
+                with_line = hashed.copy()  # hashed block by block: the line may not fit in memory
+                with_line.update(data)
                 skipped = len(data)
                 while (block := fh.read(2**20)) and b"\n" not in block:
+                    with_line.update(block)
                     skipped += len(block)
                 if not block:
-                    return Found(state={"offset": offset, "items": lines_before})  # still being written
+                    return Found(state=state(hashed, 0, lines_before))  # still being written
+                with_line.update(block[:block.index(b"\n") + 1])
                 skipped += block.index(b"\n") + 1
                 where = f"{source}:{lines_before + 1}"
                 return Found(items=[(None, InputError(where, f"line is {skipped} bytes, over the per-article "
                                                              "size limit"))],
-                             state={"offset": offset + skipped, "items": lines_before + 1}, more=True)
+                             state=state(with_line, skipped, lines_before + 1), more=True)
         if end < 0:
-            return Found(state={"offset": offset, "items": lines_before})  # only a partial line so far
-        found = Found(state={"offset": offset + end + 1}, more=offset + end + 1 < size)
+            return Found(state=state(hashed, 0, lines_before))  # only a partial line so far
+        found = Found(more=offset + end + 1 < size)
         lineno = lines_before
         for line in data[:end + 1].splitlines():
             lineno += 1
             if not line.strip():
                 continue
             where = f"{source}:{lineno}"
+            if lineno <= again:
+                found.updated += 1
             if len(line) > self.settings.max_input_bytes:
                 found.items.append((None, InputError(where, "line is over the per-article size limit")))
                 continue
@@ -337,7 +437,8 @@ class Watcher:
             except InputError as err:
                 article = err
             found.items.append((None, article))
-        found.state["items"] = lineno
+        hashed.update(data[:end + 1])
+        found.state = state(hashed, end + 1, lineno)
         return found
 
     def _entries(self, source: str, parsed: Any, fetched_from: str | None = None) -> Found:
@@ -415,14 +516,23 @@ class Watcher:
         return found
 
     def _find_file(self, source: str, row: dict[str, Any]) -> Found:
-        """Any other file (text, HTML, WARC): read again whenever it changes."""
+        """Any other file (text, HTML, WARC): read again whenever its bytes change. `last_modified` keeps its size
+        and mtime, `etag` the SHA-256 of its bytes (an earlier release kept the size and mtime there)."""
         from dateline.runner import read_inputs
 
         stat = Path(source).stat()
         stamp = f"{stat.st_size}:{stat.st_mtime_ns}"
-        if row["etag"] == stamp or time.time() - stat.st_mtime < self.options.settle:
+        if stamp in (row["last_modified"], row["etag"]) or time.time() - stat.st_mtime < self.options.settle:
             return Found()
-        return Found(items=[(None, item) for item in read_inputs([source], self.settings)], state={"etag": stamp})
+        digest = _file_digest(Path(source))
+        state = {"etag": digest, "last_modified": stamp}
+        if digest == row["etag"]:
+            return Found(state=state)  # touched: nothing new to read
+        found = Found(items=[(None, item) for item in read_inputs([source], self.settings)], state=state)
+        if row["etag"] is not None:
+            found.updated = len(found.items)
+            log.info("%s: updated: rewritten since it was read", source)
+        return found
 
     # -- one pass --------------------------------------------------------------------------------------
     def poll_source(self, source: str, stats: PassStats) -> None:

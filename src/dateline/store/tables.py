@@ -347,7 +347,7 @@ class WatchSourceRow(Base):
 
 class WatchItemRow(Base):
     """An item of a watched source already taken (a file of a folder, a feed entry): never coded twice, unless a
-    feed entry changes (a later update date, else a different text)."""
+    feed entry changes (a later update date, else a different text) or a file is rewritten (other bytes)."""
 
     __tablename__ = "watch_items"
     __table_args__ = (UniqueConstraint("source_id", "item", name="uq_watch_items_source_item"),)
@@ -356,8 +356,9 @@ class WatchItemRow(Base):
     source_id: Mapped[int] = mapped_column(ForeignKey("watch_sources.id", ondelete="CASCADE"), index=True)
     item: Mapped[str] = mapped_column(String(1000))
     seen_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
-    updated: Mapped[dt.datetime | None] = mapped_column(DateTime, doc="a feed entry's update date when last coded")
-    content_hash: Mapped[str | None] = mapped_column(String(64), doc="SHA-256 of a feed entry's text when last coded")
+    updated: Mapped[dt.datetime | None] = mapped_column(DateTime,
+                                                        doc="an entry's update date / a file's mtime, when seen")
+    content_hash: Mapped[str | None] = mapped_column(String(64), doc="SHA-256 of an entry's text / a file's bytes")
 
 
 class AlertRuleRow(Base):
