@@ -224,3 +224,10 @@ def test_a_call_for_a_clause_is_a_demand(pipeline) -> None:  # type: ignore[no-u
 
 def test_a_cue_used_as_an_adjective_is_no_act(pipeline) -> None:  # type: ignore[no-untyped-def]
     assert _statements(pipeline, "Ranj Alaaldin is a visiting fellow at the Brookings Institution.") == []
+
+
+def test_a_passive_act_is_made_by_the_doer_named_by_by(pipeline) -> None:  # type: ignore[no-untyped-def]
+    (s,) = _statements(pipeline, "Kenyan opposition leaders were accused by the government of plotting a coup.")
+    assert (s.plover, s.actor, s.target) == ("ACCUSE", "Government of Kenya", "Opposition leaders (Kenya)")
+    (s,) = _statements(pipeline, "The new ceasefire proposal was welcomed by the opposition party on Tuesday.")
+    assert (s.plover, s.actor) == ("SUPPORT", "Opposition party")

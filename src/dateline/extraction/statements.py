@@ -3,7 +3,7 @@
 ACLED records material events only; condemnations, accusations, calls to act and expressions of support are
 verbal events, which PLOVER codes. A statement is found from a cue verb (`data/plover.yaml`), and takes:
 
-- actor: the cue's subject; for a participle with none of its own ("issued a statement condemning …",
+- actor: the doer a passive names ("was rejected by the rebels"), else the cue's subject; for a participle with none of its own ("issued a statement condemning …",
   "active on social media calling on …", "Khamenei insulting …"), the subject of the clause it hangs from;
 - target: the object when it names an actor; when the object is a deed ("condemned the crimes committed by
   security forces"), the doer named by "by";
@@ -270,7 +270,11 @@ def _says(tok: Token, words: tuple[tuple[str, str | None], ...]) -> list[Token]:
 
 
 def statement_actor(cue: Token) -> Token | None:
-    """Who makes the statement: the subject, else the subject of the clause the cue hangs from."""
+    """Who makes the statement: the doer a passive names ("was condemned by the UN"), the subject, else the subject
+    of the clause the cue hangs from."""
+    agent = _agent(cue)
+    if agent is not None:
+        return agent
     tok = cue
     joined = False  # reached through a verb joined to another ("… said the situation was critical and called on …")
     for _ in range(8):
@@ -297,6 +301,12 @@ def statement_actor(cue: Token) -> Token | None:
         if t.pos_ in ("NOUN", "PROPN") and plural_or_name and t.dep_ not in ("pobj", "compound", "poss"):
             return t
     return None
+
+
+def _agent(cue: Token) -> Token | None:
+    """The doer named by a passive cue's "by" ("was rejected by the rebels"), whose subject is the act's target."""
+    by = next((c for c in cue.children if c.dep_ == "agent"), None)
+    return next((c for c in by.children if c.dep_ == "pobj"), None) if by is not None else None
 
 
 def _denied(cue: Token) -> bool:
@@ -341,7 +351,7 @@ def _passive_without_agent(cue: Token) -> bool:
     """A passive cue whose doer is not named: the subject is the target, not the actor."""
     children = list(cue.children)
     if any(c.dep_ == "agent" for c in children):
-        return False  # "condemned by the UN": handled as a statement whose actor we cannot take from nsubj
+        return False  # "condemned by the UN": the doer "by" names is the actor
     if any(c.dep_ == "nsubjpass" for c in children):
         return True
     reduced = cue.tag_ == "VBN" and not any(c.dep_ in ("aux", "auxpass", "nsubj") for c in children)
@@ -360,7 +370,9 @@ def statement_target(cue: Token, spec: Cue) -> Token | None:
         if prep is not None:
             obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
     if obj is None:
-        obj = next((c for c in cue.children if c.dep_ in ("dobj", "obj")), None)
+        # a passive's subject is what the act is aimed at ("leaders were accused by the government")
+        deps = ("dobj", "obj", "nsubjpass") if _agent(cue) is not None else ("dobj", "obj")
+        obj = next((c for c in cue.children if c.dep_ in deps), None)
     if obj is None and spec.plover == "DEMAND":
         # "X must stop …, Amnesty urged": the demand's clause names who is to act.
         clause = next((c for c in cue.children if c.dep_ == "ccomp"), None)
