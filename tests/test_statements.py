@@ -231,3 +231,19 @@ def test_a_passive_act_is_made_by_the_doer_named_by_by(pipeline) -> None:  # typ
     assert (s.plover, s.actor, s.target) == ("ACCUSE", "Government of Kenya", "Opposition leaders (Kenya)")
     (s,) = _statements(pipeline, "The new ceasefire proposal was welcomed by the opposition party on Tuesday.")
     assert (s.plover, s.actor) == ("SUPPORT", "Opposition party")
+
+
+@pytest.mark.parametrize("text, kinds", [
+    ("Police alleged that the protesters had burned a car.", ["ACCUSE"]),
+    ("The rebels spurned the offer of talks.", ["REJECT"]),
+    ("Kenyan lawmakers opposed the new tax bill.", ["REJECT"]),
+    ("Rebel forces opposing the regime seized the town.", []),
+    ("The party chairman defended the decision to close the border.", ["SUPPORT"]),
+    ("Soldiers defended the town against the rebels.", []),
+    ("The rebels vowed to wage war against the army.", ["THREATEN"]),
+    ("The rebels vowed to retaliate against the army.", ["THREATEN"]),
+    ("The mayor vowed to rebuild the market.", []),
+    ("The mediator pleaded with the rebels to release the hostages.", ["DEMAND"]),
+])
+def test_cues_of_alleging_spurning_opposing_defending_vowing_and_pleading(pipeline, text: str, kinds: list[str]) -> None:  # type: ignore[no-untyped-def]
+    assert [s.plover for s in _statements(pipeline, text)] == kinds

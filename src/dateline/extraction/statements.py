@@ -99,6 +99,8 @@ def extract_statements(
             continue
         if tok.dep_ == "amod":
             continue  # a participle used as an adjective names a kind, not an act: "a visiting fellow"
+        if tok.dep_ == "acl" and cue.lemma in _word_set("stance_participles"):
+            continue  # "rebels opposing the regime": which side they are on, not something they said
         if _passive_without_agent(tok):
             continue  # "X was accused of …" / "X accused of …" (headline): who accuses is not said
         actor_tok = statement_actor(tok)
@@ -174,14 +176,17 @@ def _cue_objects() -> dict[str, frozenset[str]]:
 
 
 def _takes_verbal_object(tok: Token, cue: Cue) -> bool:
-    """A cue with another sense is a verbal act only with one of its listed words as object (`cue_objects` in
-    plover.yaml): "backed the plan", not "backed the militia" nor "rebels backed by Turkey"; "warned of
+    """A cue with another sense is a verbal act only with one of its listed words as object or complement
+    (`cue_objects` in plover.yaml): "backed the plan", not "backed the militia" nor "rebels backed by Turkey"; "warned of
     retaliation", not "warned of a catastrophe"."""
     wanted = _cue_objects().get(cue.phrase)
     if wanted is None:
         return True
     if cue.particle is None:
         objects = [c for c in tok.children if c.dep_ in ("dobj", "obj", "nsubjpass")]
+        # "vowed to retaliate", "vowed to wage war": the complement's verb and its object say what is vowed
+        clauses = [c for c in tok.children if c.dep_ == "xcomp"]
+        objects += clauses + [o for c in clauses for o in c.children if o.dep_ in ("dobj", "obj")]
     else:
         objects = [o for p in tok.children if p.lemma_.lower() == cue.particle for o in p.children if o.dep_ == "pobj"]
     objects += [c for o in objects for c in o.children if c.dep_ == "conj"]
@@ -343,7 +348,8 @@ def _has_modal(tok: Token) -> bool:
 
 @functools.cache
 def _word_set(key: str) -> frozenset[str]:
-    """One of plover.yaml's word lists (`modal_auxiliaries`, `unrealised_heads`, `denial_lemmas`) as a set."""
+    """One of plover.yaml's word lists (`modal_auxiliaries`, `unrealised_heads`, `denial_lemmas`,
+    `stance_participles`) as a set."""
     return frozenset(load_plover().get(key, []))
 
 
