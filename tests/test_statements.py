@@ -247,3 +247,12 @@ def test_a_passive_act_is_made_by_the_doer_named_by_by(pipeline) -> None:  # typ
 ])
 def test_cues_of_alleging_spurning_opposing_defending_vowing_and_pleading(pipeline, text: str, kinds: list[str]) -> None:  # type: ignore[no-untyped-def]
     assert [s.plover for s in _statements(pipeline, text)] == kinds
+
+
+@pytest.mark.parametrize("text, kind", [
+    ("The UN envoy criticised the regime on Monday.", "ACCUSE"),
+    ("The government delegation refused the proposal.", "REJECT"),
+    ("The Kurdish administration welcomed the ceasefire.", "SUPPORT"),
+])
+def test_an_office_or_body_named_by_a_common_noun_can_speak(pipeline, text: str, kind: str) -> None:  # type: ignore[no-untyped-def]
+    assert [s.plover for s in _statements(pipeline, text)] == [kind]
