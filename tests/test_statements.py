@@ -256,3 +256,14 @@ def test_cues_of_alleging_spurning_opposing_defending_vowing_and_pleading(pipeli
 ])
 def test_an_office_or_body_named_by_a_common_noun_can_speak(pipeline, text: str, kind: str) -> None:  # type: ignore[no-untyped-def]
     assert [s.plover for s in _statements(pipeline, text)] == [kind]
+
+
+@pytest.mark.parametrize("text, kinds", [
+    ("The governor said he would never negotiate with the strikers.", ["REJECT"]),
+    ("“We will not allow a rebel base on our border,” the president said.", ["REJECT"]),
+    ("The minister warned that they would retaliate against any attack.", ["THREATEN"]),
+    ("The minister said the rebels would attack the city.", []),
+    ("The minister said he would meet the strikers.", []),
+])
+def test_an_act_told_through_a_reporting_verb_is_coded_by_what_is_reported(pipeline, text: str, kinds: list[str]) -> None:  # type: ignore[no-untyped-def]
+    assert [s.plover for s in _statements(pipeline, text)] == kinds

@@ -1,7 +1,8 @@
 """PLOVER statements: verbal events (ACCUSE, SUPPORT, THREATEN, DEMAND, REJECT, CONSULT, AGREE, CONCEDE).
 
 ACLED records material events only; condemnations, accusations, calls to act and expressions of support are
-verbal events, which PLOVER codes. A statement is found from a cue verb (`data/plover.yaml`), and takes:
+verbal events, which PLOVER codes. A statement is found from a cue verb (`data/plover.yaml`), or from a reporting
+verb whose reported clause is the speaker's own refusal or threat ("said it would never negotiate"), and takes:
 
 - actor: the doer a passive names ("was rejected by the rebels"), else the cue's subject; for a participle with none of its own ("issued a statement condemning …",
   "active on social media calling on …", "Khamenei insulting …"), the subject of the clause it hangs from;
@@ -94,7 +95,7 @@ def extract_statements(
     # (match_cue wants a verb with a cue lemma: the others are left out before a Token is built for them)
     for i in tokens_with_lemma(doc, _CUE_POS, _CUE_LISTED, _cue_lemma):
         tok = doc[i]
-        cue = match_cue(tok)
+        cue = reported_act(tok) or match_cue(tok)
         if cue is None or any(c.dep_ == "neg" for c in tok.children) or _denied(tok) or _unrealised(tok):
             continue
         if tok.dep_ == "amod":
@@ -150,7 +151,35 @@ _CUE_LISTED: dict[int, bool] = {}  # lemma's string hash → a cue of the PLOVER
 
 
 def _cue_lemma(lemma: str) -> bool:
-    return bool(_cues().get(lemma.lower()))
+    return bool(_cues().get(lemma.lower())) or lemma.lower() in _reported_acts()[0]
+
+
+@functools.cache
+def _reported_acts() -> tuple[frozenset[str], frozenset[str], tuple[tuple[str, bool, frozenset[str]], ...]]:
+    """`reported_acts` in plover.yaml: reporting verbs, modals of intent, and (type, negated, verbs) per act."""
+    spec = load_plover().get("reported_acts", {})
+    acts = tuple((str(plover), bool(act.get("negated")), frozenset(str(v) for v in act["verbs"]))
+                 for plover, act in spec.get("acts", {}).items())
+    return frozenset(spec.get("reporting_verbs", [])), frozenset(spec.get("intent_modals", [])), acts
+
+
+def reported_act(tok: Token) -> Cue | None:
+    """The act a reporting verb tells ("said it would never negotiate": REJECT; "warned it would retaliate":
+    THREATEN), with the reporting verb as its cue; None when the reported clause is no intent of the speaker's."""
+    verbs, modals, acts = _reported_acts()
+    lemma = tok.lemma_.lower()
+    if tok.pos_ != "VERB" or lemma not in verbs:
+        return None
+    for clause in (c for c in tok.children if c.dep_ == "ccomp"):
+        subject = next((c for c in clause.children if c.dep_ == "nsubj"), None)
+        if subject is None or subject.pos_ != "PRON" or not any(
+                c.dep_ == "aux" and c.lower_ in modals for c in clause.children):
+            continue
+        negated = any(c.dep_ == "neg" for c in clause.children)
+        plover = next((p for p, neg, lemmas in acts if neg == negated and clause.lemma_.lower() in lemmas), None)
+        if plover is not None:
+            return Cue(plover, lemma, None)
+    return None
 
 
 def match_cue(tok: Token) -> Cue | None:
