@@ -267,3 +267,8 @@ def test_an_office_or_body_named_by_a_common_noun_can_speak(pipeline, text: str,
 ])
 def test_an_act_told_through_a_reporting_verb_is_coded_by_what_is_reported(pipeline, text: str, kinds: list[str]) -> None:  # type: ignore[no-untyped-def]
     assert [s.plover for s in _statements(pipeline, text)] == kinds
+
+
+def test_a_subject_that_cannot_speak_is_named_by_its_apposition(pipeline) -> None:  # type: ignore[no-untyped-def]
+    (s,) = _statements(pipeline, "Another ally, Benjamin Netanyahu, condemned the decision.")
+    assert (s.plover, s.actor) == ("ACCUSE", "Benjamin Netanyahu")

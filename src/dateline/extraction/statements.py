@@ -314,6 +314,7 @@ def statement_actor(cue: Token) -> Token | None:
     for _ in range(8):
         subject = next((c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass") and c.dep_ != "expl"), None)
         if subject is not None:
+            subject = _apposed(subject)
             if subject.lower_ in ("who", "that", "which") and tok.dep_ == "relcl":
                 return tok.head
             if not joined or can_speak(subject):
@@ -335,6 +336,14 @@ def statement_actor(cue: Token) -> Token | None:
         if t.pos_ in ("NOUN", "PROPN") and plural_or_name and t.dep_ not in ("pobj", "compound", "poss"):
             return t
     return None
+
+
+def _apposed(subject: Token) -> Token:
+    """A subject that cannot speak by itself, named by its apposition ("Another ally, Benjamin Netanyahu, said";
+    "one of the sponsors, Turkey, insisted"): the name speaks."""
+    if can_speak(subject):
+        return subject
+    return next((c for c in subject.children if c.dep_ == "appos" and can_speak(c)), subject)
 
 
 def _agent(cue: Token) -> Token | None:
