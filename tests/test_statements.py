@@ -214,7 +214,8 @@ def test_an_act_dated_years_back_or_ahead_is_no_news(pipeline, text: str, kinds:
 
 def test_a_call_joined_to_a_report_is_made_by_the_reporting_speaker(pipeline) -> None:  # type: ignore[no-untyped-def]
     text = "The ministry said the shelling was unacceptable and urged both sides to stop."
-    assert [(s.plover, s.actor) for s in _statements(pipeline, text)] == [("DEMAND", "Ministry")]
+    # two acts, as the annotation guide codes them: the judgement (ACCUSE) and the call (DEMAND)
+    assert [(s.plover, s.actor) for s in _statements(pipeline, text)] == [("ACCUSE", "Ministry"), ("DEMAND", "Ministry")]
 
 
 def test_a_call_for_a_clause_is_a_demand(pipeline) -> None:  # type: ignore[no-untyped-def]
@@ -272,3 +273,13 @@ def test_an_act_told_through_a_reporting_verb_is_coded_by_what_is_reported(pipel
 def test_a_subject_that_cannot_speak_is_named_by_its_apposition(pipeline) -> None:  # type: ignore[no-untyped-def]
     (s,) = _statements(pipeline, "Another ally, Benjamin Netanyahu, condemned the decision.")
     assert (s.plover, s.actor) == ("ACCUSE", "Benjamin Netanyahu")
+
+
+@pytest.mark.parametrize("text, kinds", [
+    ("The mayor said the closure of the hospital was a disgrace.", ["ACCUSE"]),
+    ("“It is unacceptable that so many governments ignore the camps,” said the director of the charity.", ["ACCUSE"]),
+    ("The mayor said the closure was not unacceptable.", []),
+    ("The mayor said the closure of the hospital was temporary.", []),
+])
+def test_a_condemnation_told_through_a_reporting_verb_is_an_accusation(pipeline, text: str, kinds: list[str]) -> None:  # type: ignore[no-untyped-def]
+    assert [s.plover for s in _statements(pipeline, text)] == kinds

@@ -163,19 +163,27 @@ def _reported_acts() -> tuple[frozenset[str], frozenset[str], tuple[tuple[str, b
     return frozenset(spec.get("reporting_verbs", [])), frozenset(spec.get("intent_modals", [])), acts
 
 
+@functools.cache
+def _condemnations() -> frozenset[str]:
+    return frozenset(str(w) for w in load_plover().get("reported_acts", {}).get("condemnations", []))
+
+
 def reported_act(tok: Token) -> Cue | None:
     """The act a reporting verb tells ("said it would never negotiate": REJECT; "warned it would retaliate":
-    THREATEN), with the reporting verb as its cue; None when the reported clause is no intent of the speaker's."""
+    THREATEN; "said the closure was a disgrace": ACCUSE), with the reporting verb as its cue; None when the
+    reported clause is neither a condemnation nor an intent of the speaker's."""
     verbs, modals, acts = _reported_acts()
     lemma = tok.lemma_.lower()
     if tok.pos_ != "VERB" or lemma not in verbs:
         return None
     for clause in (c for c in tok.children if c.dep_ == "ccomp"):
+        negated = any(c.dep_ == "neg" for c in clause.children)
+        if not negated and any(t.lemma_.lower() in _condemnations() for t in clause.subtree):
+            return Cue("ACCUSE", lemma, None)
         subject = next((c for c in clause.children if c.dep_ == "nsubj"), None)
         if subject is None or subject.pos_ != "PRON" or not any(
                 c.dep_ == "aux" and c.lower_ in modals for c in clause.children):
             continue
-        negated = any(c.dep_ == "neg" for c in clause.children)
         plover = next((p for p, neg, lemmas in acts if neg == negated and clause.lemma_.lower() in lemmas), None)
         if plover is not None:
             return Cue(plover, lemma, None)
