@@ -283,3 +283,13 @@ def test_a_subject_that_cannot_speak_is_named_by_its_apposition(pipeline) -> Non
 ])
 def test_a_condemnation_told_through_a_reporting_verb_is_an_accusation(pipeline, text: str, kinds: list[str]) -> None:  # type: ignore[no-untyped-def]
     assert [s.plover for s in _statements(pipeline, text)] == kinds
+
+
+@pytest.mark.parametrize("text, kinds", [
+    ("The union insisted on the release of the detained workers.", ["DEMAND"]),
+    ("The union insisted that the army must withdraw from the town.", ["DEMAND"]),
+    ("The minister insisted he would do all in his power to end the strike.", []),
+    ("The army insisted that its soldiers had not fired on the crowd.", []),
+])
+def test_insisting_is_a_demand_only_on_something_or_that_someone_must_act(pipeline, text: str, kinds: list[str]) -> None:  # type: ignore[no-untyped-def]
+    assert [s.plover for s in _statements(pipeline, text)] == kinds

@@ -164,8 +164,9 @@ def _reported_acts() -> tuple[frozenset[str], frozenset[str], tuple[tuple[str, b
 
 
 @functools.cache
-def _condemnations() -> frozenset[str]:
-    return frozenset(str(w) for w in load_plover().get("reported_acts", {}).get("condemnations", []))
+def _reported_words(key: str) -> frozenset[str]:
+    """One of `reported_acts`' word lists in plover.yaml (`condemnations`, `obligation_verbs`, …)."""
+    return frozenset(str(w) for w in load_plover().get("reported_acts", {}).get(key, []))
 
 
 def reported_act(tok: Token) -> Cue | None:
@@ -178,8 +179,11 @@ def reported_act(tok: Token) -> Cue | None:
         return None
     for clause in (c for c in tok.children if c.dep_ == "ccomp"):
         negated = any(c.dep_ == "neg" for c in clause.children)
-        if not negated and any(t.lemma_.lower() in _condemnations() for t in clause.subtree):
+        if not negated and any(t.lemma_.lower() in _reported_words("condemnations") for t in clause.subtree):
             return Cue("ACCUSE", lemma, None)
+        if lemma in _reported_words("obligation_verbs") and any(
+                c.dep_ == "aux" and c.lower_ in _reported_words("obligation_modals") for c in clause.children):
+            return Cue("DEMAND", lemma, None)
         subject = next((c for c in clause.children if c.dep_ == "nsubj"), None)
         if subject is None or subject.pos_ != "PRON" or not any(
                 c.dep_ == "aux" and c.lower_ in modals for c in clause.children):
