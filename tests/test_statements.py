@@ -293,3 +293,13 @@ def test_a_condemnation_told_through_a_reporting_verb_is_an_accusation(pipeline,
 ])
 def test_insisting_is_a_demand_only_on_something_or_that_someone_must_act(pipeline, text: str, kinds: list[str]) -> None:  # type: ignore[no-untyped-def]
     assert [s.plover for s in _statements(pipeline, text)] == kinds
+
+
+@pytest.mark.parametrize("text, kinds", [
+    ("The mayor asked the court to release the documents.", ["DEMAND"]),
+    ("When asked about the strike, the mayor said nothing.", []),
+    ("The mayor asked whether the strike would end.", []),
+    ("The strike will go on, said one official, who requested anonymity.", []),
+])
+def test_asking_is_a_demand_only_of_an_act_and_a_sources_anonymity_is_none(pipeline, text: str, kinds: list[str]) -> None:  # type: ignore[no-untyped-def]
+    assert [s.plover for s in _statements(pipeline, text)] == kinds

@@ -208,7 +208,14 @@ def match_cue(tok: Token) -> Cue | None:
     cue = next((c for c in candidates if c.particle is not None and c.particle in child_words), None)
     if cue is None:
         cue = next((c for c in candidates if c.particle is None), None)
-    return cue if cue is None or _takes_verbal_object(tok, cue) else None
+    if cue is None or not _takes_verbal_object(tok, cue):
+        return None
+    asked = [c for c in tok.children if c.dep_ in ("dobj", "xcomp")]
+    if cue.plover == "DEMAND" and any(c.lemma_.lower() in _word_set("anonymity_words") for c in asked):
+        return None  # "who requested anonymity": how the report cites its source
+    if cue.phrase in _word_set("infinitive_cues") and not any(c.dep_ == "xcomp" for c in asked):
+        return None  # "asked about the strike", "asked whether …": a question, not a call to act
+    return cue
 
 
 @functools.cache
@@ -399,7 +406,7 @@ def _has_modal(tok: Token) -> bool:
 @functools.cache
 def _word_set(key: str) -> frozenset[str]:
     """One of plover.yaml's word lists (`modal_auxiliaries`, `unrealised_heads`, `denial_lemmas`,
-    `stance_participles`) as a set."""
+    `stance_participles`, `infinitive_cues`, `anonymity_words`) as a set."""
     return frozenset(load_plover().get(key, []))
 
 
