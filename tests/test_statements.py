@@ -303,3 +303,12 @@ def test_insisting_is_a_demand_only_on_something_or_that_someone_must_act(pipeli
 ])
 def test_asking_is_a_demand_only_of_an_act_and_a_sources_anonymity_is_none(pipeline, text: str, kinds: list[str]) -> None:  # type: ignore[no-untyped-def]
     assert [s.plover for s in _statements(pipeline, text)] == kinds
+
+
+@pytest.mark.parametrize("text, kinds", [
+    ("The rebels engaged in talks with the army on Monday.", ["CONSULT"]),
+    ("The rebels engaged in heavy fighting with the army.", []),
+    ("The Kenyan government backed out of the ceasefire agreement.", ["REJECT"]),
+])
+def test_engaging_in_talks_consults_and_backing_out_of_a_deal_rejects_it(pipeline, text: str, kinds: list[str]) -> None:  # type: ignore[no-untyped-def]
+    assert [s.plover for s in _statements(pipeline, text)] == kinds
