@@ -312,3 +312,11 @@ def test_asking_is_a_demand_only_of_an_act_and_a_sources_anonymity_is_none(pipel
 ])
 def test_engaging_in_talks_consults_and_backing_out_of_a_deal_rejects_it(pipeline, text: str, kinds: list[str]) -> None:  # type: ignore[no-untyped-def]
     assert [s.plover for s in _statements(pipeline, text)] == kinds
+
+
+@pytest.mark.parametrize("text, kinds", [
+    ("The army has conceded that the offensive crippled the campaign against the rebels.", []),
+    ("The president conceded defeat on Tuesday.", ["CONCEDE"]),
+])
+def test_conceding_a_fact_is_no_concession(pipeline, text: str, kinds: list[str]) -> None:  # type: ignore[no-untyped-def]
+    assert [s.plover for s in _statements(pipeline, text)] == kinds

@@ -215,6 +215,8 @@ def match_cue(tok: Token) -> Cue | None:
         return None  # "who requested anonymity": how the report cites its source
     if cue.phrase in _word_set("infinitive_cues") and not any(c.dep_ == "xcomp" for c in asked):
         return None  # "asked about the strike", "asked whether …": a question, not a call to act
+    if cue.phrase in _word_set("fact_senses") and any(c.dep_ == "ccomp" for c in tok.children):
+        return None  # "conceded that the offensive had crippled …": owning a fact, not yielding
     return cue
 
 
@@ -406,7 +408,7 @@ def _has_modal(tok: Token) -> bool:
 @functools.cache
 def _word_set(key: str) -> frozenset[str]:
     """One of plover.yaml's word lists (`modal_auxiliaries`, `unrealised_heads`, `denial_lemmas`,
-    `stance_participles`, `infinitive_cues`, `anonymity_words`) as a set."""
+    `stance_participles`, `infinitive_cues`, `anonymity_words`, `fact_senses`) as a set."""
     return frozenset(load_plover().get(key, []))
 
 
