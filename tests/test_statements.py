@@ -253,7 +253,7 @@ def test_cues_of_alleging_spurning_opposing_defending_vowing_and_pleading(pipeli
 @pytest.mark.parametrize("text, kind", [
     ("The UN envoy criticised the regime on Monday.", "ACCUSE"),
     ("The government delegation refused the proposal.", "REJECT"),
-    ("The Kurdish administration welcomed the ceasefire.", "SUPPORT"),
+    ("The regional administration welcomed the ceasefire.", "SUPPORT"),
 ])
 def test_an_office_or_body_named_by_a_common_noun_can_speak(pipeline, text: str, kind: str) -> None:  # type: ignore[no-untyped-def]
     assert [s.plover for s in _statements(pipeline, text)] == [kind]
@@ -271,13 +271,13 @@ def test_an_act_told_through_a_reporting_verb_is_coded_by_what_is_reported(pipel
 
 
 def test_a_subject_that_cannot_speak_is_named_by_its_apposition(pipeline) -> None:  # type: ignore[no-untyped-def]
-    (s,) = _statements(pipeline, "Another ally, Benjamin Netanyahu, condemned the decision.")
-    assert (s.plover, s.actor) == ("ACCUSE", "Benjamin Netanyahu")
+    (s,) = _statements(pipeline, "Another ally, Maria Santos, condemned the decision.")
+    assert (s.plover, s.actor) == ("ACCUSE", "Maria Santos")
 
 
 @pytest.mark.parametrize("text, kinds", [
     ("The mayor said the closure of the hospital was a disgrace.", ["ACCUSE"]),
-    ("“It is unacceptable that so many governments ignore the camps,” said the director of the charity.", ["ACCUSE"]),
+    ("“It is unacceptable to close the clinic,” said the director of the charity.", ["ACCUSE"]),
     ("The mayor said the closure was not unacceptable.", []),
     ("The mayor said the closure of the hospital was temporary.", []),
 ])
@@ -288,7 +288,7 @@ def test_a_condemnation_told_through_a_reporting_verb_is_an_accusation(pipeline,
 @pytest.mark.parametrize("text, kinds", [
     ("The union insisted on the release of the detained workers.", ["DEMAND"]),
     ("The union insisted that the army must withdraw from the town.", ["DEMAND"]),
-    ("The minister insisted he would do all in his power to end the strike.", []),
+    ("The minister insisted he would keep the schools open.", []),
     ("The army insisted that its soldiers had not fired on the crowd.", []),
 ])
 def test_insisting_is_a_demand_only_on_something_or_that_someone_must_act(pipeline, text: str, kinds: list[str]) -> None:  # type: ignore[no-untyped-def]
@@ -296,7 +296,7 @@ def test_insisting_is_a_demand_only_on_something_or_that_someone_must_act(pipeli
 
 
 @pytest.mark.parametrize("text, kinds", [
-    ("The mayor asked the court to release the documents.", ["DEMAND"]),
+    ("The mayor asked the governor to reopen the market.", ["DEMAND"]),
     ("When asked about the strike, the mayor said nothing.", []),
     ("The mayor asked whether the strike would end.", []),
     ("The strike will go on, said one official, who requested anonymity.", []),
@@ -315,7 +315,7 @@ def test_engaging_in_talks_consults_and_backing_out_of_a_deal_rejects_it(pipelin
 
 
 @pytest.mark.parametrize("text, kinds", [
-    ("The army has conceded that the offensive crippled the campaign against the rebels.", []),
+    ("The ministry has conceded that the drought cut the harvest.", []),
     ("The president conceded defeat on Tuesday.", ["CONCEDE"]),
 ])
 def test_conceding_a_fact_is_no_concession(pipeline, text: str, kinds: list[str]) -> None:  # type: ignore[no-untyped-def]

@@ -216,7 +216,7 @@ def match_cue(tok: Token) -> Cue | None:
     if cue.phrase in _word_set("infinitive_cues") and not any(c.dep_ == "xcomp" for c in asked):
         return None  # "asked about the strike", "asked whether …": a question, not a call to act
     if cue.phrase in _word_set("fact_senses") and any(c.dep_ == "ccomp" for c in tok.children):
-        return None  # "conceded that the offensive had crippled …": owning a fact, not yielding
+        return None  # "conceded that the drought had cut the harvest": owning a fact, not yielding
     return cue
 
 
@@ -360,8 +360,8 @@ def statement_actor(cue: Token) -> Token | None:
 
 
 def _apposed(subject: Token) -> Token:
-    """A subject that cannot speak by itself, named by its apposition ("Another ally, Benjamin Netanyahu, said";
-    "one of the sponsors, Turkey, insisted"): the name speaks."""
+    """A subject that cannot speak by itself, named by its apposition ("Another ally, Maria Santos, said";
+    "one of the mediators, Norway, insisted"): the name speaks."""
     if can_speak(subject):
         return subject
     return next((c for c in subject.children if c.dep_ == "appos" and can_speak(c)), subject)
