@@ -1,7 +1,8 @@
 """PLOVER statements (verbal events) on dateline's own gold set: precision, recall, F1 and type agreement per half.
 
     python -m benchmarks.statements_bench              # both halves
-    python -m benchmarks.statements_bench --errors     # and the development half's false and missed statements
+    python -m benchmarks.statements_bench --errors     # and the development half's false and missed statements,
+                                                       # each with its sentence
 
 Gold: `gold/statements/guardian_bbc_dev.jsonl` (ids and character offsets, labelled by the guide in
 docs/annotation.md, "Statements"), over Guardian and BBC development articles cut into two halves by
@@ -65,8 +66,19 @@ def _mapped(raw: str, article: Article, start: int, end: int) -> tuple[int, int]
     return _map_range(raw, article.text, start, end) or (start, end)
 
 
+_ENDS = (". ", "? ", "! ", ".\u201d ", "?\u201d ", "\n")  # a sentence's end, with a closing quote mark or not
+
+
+def _sentence_at(text: str, start: int) -> str:
+    """The sentence (or headline line) holding character `start`, for reading a miss in its context."""
+    lo = max([0] + [text.rfind(m, 0, start) + len(m) for m in _ENDS if text.rfind(m, 0, start) != -1])
+    ends = [e + len(m.rstrip()) for m in _ENDS if (e := text.find(m, start)) != -1]
+    return " ".join(text[lo:min(ends) if ends else len(text)].split())
+
+
 def score_article(label: dict[str, Any], raw: str, article: Article, statements: list[Statement]) -> dict[str, Any]:
-    """Counts for one article, and its errors (false statements with the not-statement reason they hit, misses)."""
+    """Counts for one article, and its errors (false statements with the not-statement reason they hit, misses
+    with their sentence)."""
     gold = [_mapped(raw, article, g["start"], g["end"]) for g in label["statements"]]
     nots = [(*_mapped(raw, article, n["start"], n["end"]), n["reason"]) for n in label["not_statements"]]
     pred = [statement_range(s) for s in statements]
@@ -84,7 +96,8 @@ def score_article(label: dict[str, Any], raw: str, article: Article, statements:
         false.append({"plover": st.plover, "reason": reason, "trigger": article.text[s:e],
                       "sentence": st.evidence.text[:220]})
     missed = [{"plover": label["statements"][i]["plover"], "trigger": article.text[g[0]:g[1]],
-               "why": label["statements"][i]["why"]} for i, g in enumerate(gold) if i not in matched_gold]
+               "why": label["statements"][i]["why"], "sentence": _sentence_at(article.text, g[0])[:300]}
+              for i, g in enumerate(gold) if i not in matched_gold]
     return {"gold": len(gold), "pred": len(pred), "tp": len(pairs), "type_ok": type_ok, "false_by_reason": reasons,
             "false": false, "missed": missed}
 
@@ -128,7 +141,7 @@ def run(path: Path = GOLD, show_errors: bool = False) -> dict[str, Any] | None:
             for f in scored["false"]:
                 print(f"FALSE {label['id']} {f['plover']} [{f['reason']}] {f['trigger']!r}: {f['sentence']}")
             for m in scored["missed"]:
-                print(f"MISSED {label['id']} {m['plover']} {m['trigger']!r}: {m['why']}")
+                print(f"MISSED {label['id']} {m['plover']} {m['trigger']!r}: {m['why']}\n    {m['sentence']}")
     return {h: figures(counts[h]) for h in HALVES}
 
 

@@ -1,9 +1,10 @@
 """PLOVER statements: verbal events (ACCUSE, SUPPORT, THREATEN, DEMAND, REJECT, CONSULT, AGREE, CONCEDE).
 
 ACLED records material events only; condemnations, accusations, calls to act and expressions of support are
-verbal events, which PLOVER codes. A statement is found from a cue verb (`data/plover.yaml`), and takes:
+verbal events, which PLOVER codes. A statement is found from a cue verb (`data/plover.yaml`), or from a reporting
+verb whose reported clause is the speaker's own refusal or threat ("said it would never negotiate"), and takes:
 
-- actor: the cue's subject; for a participle with none of its own ("issued a statement condemning …",
+- actor: the doer a passive names ("was rejected by the rebels"), else the cue's subject; for a participle with none of its own ("issued a statement condemning …",
   "active on social media calling on …", "Khamenei insulting …"), the subject of the clause it hangs from;
 - target: the object when it names an actor; when the object is a deed ("condemned the crimes committed by
   security forces"), the doer named by "by";
@@ -94,11 +95,13 @@ def extract_statements(
     # (match_cue wants a verb with a cue lemma: the others are left out before a Token is built for them)
     for i in tokens_with_lemma(doc, _CUE_POS, _CUE_LISTED, _cue_lemma):
         tok = doc[i]
-        cue = match_cue(tok)
+        cue = reported_act(tok) or match_cue(tok)
         if cue is None or any(c.dep_ == "neg" for c in tok.children) or _denied(tok) or _unrealised(tok):
             continue
         if tok.dep_ == "amod":
             continue  # a participle used as an adjective names a kind, not an act: "a visiting fellow"
+        if tok.dep_ == "acl" and cue.lemma in _word_set("stance_participles"):
+            continue  # "rebels opposing the regime": which side they are on, not something they said
         if _passive_without_agent(tok):
             continue  # "X was accused of …" / "X accused of …" (headline): who accuses is not said
         actor_tok = statement_actor(tok)
@@ -148,7 +151,47 @@ _CUE_LISTED: dict[int, bool] = {}  # lemma's string hash → a cue of the PLOVER
 
 
 def _cue_lemma(lemma: str) -> bool:
-    return bool(_cues().get(lemma.lower()))
+    return bool(_cues().get(lemma.lower())) or lemma.lower() in _reported_acts()[0]
+
+
+@functools.cache
+def _reported_acts() -> tuple[frozenset[str], frozenset[str], tuple[tuple[str, bool, frozenset[str]], ...]]:
+    """`reported_acts` in plover.yaml: reporting verbs, modals of intent, and (type, negated, verbs) per act."""
+    spec = load_plover().get("reported_acts", {})
+    acts = tuple((str(plover), bool(act.get("negated")), frozenset(str(v) for v in act["verbs"]))
+                 for plover, act in spec.get("acts", {}).items())
+    return frozenset(spec.get("reporting_verbs", [])), frozenset(spec.get("intent_modals", [])), acts
+
+
+@functools.cache
+def _reported_words(key: str) -> frozenset[str]:
+    """One of `reported_acts`' word lists in plover.yaml (`condemnations`, `obligation_verbs`, …)."""
+    return frozenset(str(w) for w in load_plover().get("reported_acts", {}).get(key, []))
+
+
+def reported_act(tok: Token) -> Cue | None:
+    """The act a reporting verb tells ("said it would never negotiate": REJECT; "warned it would retaliate":
+    THREATEN; "said the closure was a disgrace": ACCUSE), with the reporting verb as its cue; None when the
+    reported clause is neither a condemnation nor an intent of the speaker's."""
+    verbs, modals, acts = _reported_acts()
+    lemma = tok.lemma_.lower()
+    if tok.pos_ != "VERB" or lemma not in verbs:
+        return None
+    for clause in (c for c in tok.children if c.dep_ == "ccomp"):
+        negated = any(c.dep_ == "neg" for c in clause.children)
+        if not negated and any(t.lemma_.lower() in _reported_words("condemnations") for t in clause.subtree):
+            return Cue("ACCUSE", lemma, None)
+        if lemma in _reported_words("obligation_verbs") and any(
+                c.dep_ == "aux" and c.lower_ in _reported_words("obligation_modals") for c in clause.children):
+            return Cue("DEMAND", lemma, None)
+        subject = next((c for c in clause.children if c.dep_ == "nsubj"), None)
+        if subject is None or subject.pos_ != "PRON" or not any(
+                c.dep_ == "aux" and c.lower_ in modals for c in clause.children):
+            continue
+        plover = next((p for p, neg, lemmas in acts if neg == negated and clause.lemma_.lower() in lemmas), None)
+        if plover is not None:
+            return Cue(plover, lemma, None)
+    return None
 
 
 def match_cue(tok: Token) -> Cue | None:
@@ -165,7 +208,16 @@ def match_cue(tok: Token) -> Cue | None:
     cue = next((c for c in candidates if c.particle is not None and c.particle in child_words), None)
     if cue is None:
         cue = next((c for c in candidates if c.particle is None), None)
-    return cue if cue is None or _takes_verbal_object(tok, cue) else None
+    if cue is None or not _takes_verbal_object(tok, cue):
+        return None
+    asked = [c for c in tok.children if c.dep_ in ("dobj", "xcomp")]
+    if cue.plover == "DEMAND" and any(c.lemma_.lower() in _word_set("anonymity_words") for c in asked):
+        return None  # "who requested anonymity": how the report cites its source
+    if cue.phrase in _word_set("infinitive_cues") and not any(c.dep_ == "xcomp" for c in asked):
+        return None  # "asked about the strike", "asked whether …": a question, not a call to act
+    if cue.phrase in _word_set("fact_senses") and any(c.dep_ == "ccomp" for c in tok.children):
+        return None  # "conceded that the drought had cut the harvest": owning a fact, not yielding
+    return cue
 
 
 @functools.cache
@@ -174,14 +226,17 @@ def _cue_objects() -> dict[str, frozenset[str]]:
 
 
 def _takes_verbal_object(tok: Token, cue: Cue) -> bool:
-    """A cue with another sense is a verbal act only with one of its listed words as object (`cue_objects` in
-    plover.yaml): "backed the plan", not "backed the militia" nor "rebels backed by Turkey"; "warned of
+    """A cue with another sense is a verbal act only with one of its listed words as object or complement
+    (`cue_objects` in plover.yaml): "backed the plan", not "backed the militia" nor "rebels backed by Turkey"; "warned of
     retaliation", not "warned of a catastrophe"."""
     wanted = _cue_objects().get(cue.phrase)
     if wanted is None:
         return True
     if cue.particle is None:
         objects = [c for c in tok.children if c.dep_ in ("dobj", "obj", "nsubjpass")]
+        # "vowed to retaliate", "vowed to wage war": the complement's verb and its object say what is vowed
+        clauses = [c for c in tok.children if c.dep_ == "xcomp"]
+        objects += clauses + [o for c in clauses for o in c.children if o.dep_ in ("dobj", "obj")]
     else:
         objects = [o for p in tok.children if p.lemma_.lower() == cue.particle for o in p.children if o.dep_ == "pobj"]
     objects += [c for o in objects for c in o.children if c.dep_ == "conj"]
@@ -270,12 +325,17 @@ def _says(tok: Token, words: tuple[tuple[str, str | None], ...]) -> list[Token]:
 
 
 def statement_actor(cue: Token) -> Token | None:
-    """Who makes the statement: the subject, else the subject of the clause the cue hangs from."""
+    """Who makes the statement: the doer a passive names ("was condemned by the UN"), the subject, else the subject
+    of the clause the cue hangs from."""
+    agent = _agent(cue)
+    if agent is not None:
+        return agent
     tok = cue
     joined = False  # reached through a verb joined to another ("… said the situation was critical and called on …")
     for _ in range(8):
         subject = next((c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass") and c.dep_ != "expl"), None)
         if subject is not None:
+            subject = _apposed(subject)
             if subject.lower_ in ("who", "that", "which") and tok.dep_ == "relcl":
                 return tok.head
             if not joined or can_speak(subject):
@@ -297,6 +357,20 @@ def statement_actor(cue: Token) -> Token | None:
         if t.pos_ in ("NOUN", "PROPN") and plural_or_name and t.dep_ not in ("pobj", "compound", "poss"):
             return t
     return None
+
+
+def _apposed(subject: Token) -> Token:
+    """A subject that cannot speak by itself, named by its apposition ("Another ally, Maria Santos, said";
+    "one of the mediators, Norway, insisted"): the name speaks."""
+    if can_speak(subject):
+        return subject
+    return next((c for c in subject.children if c.dep_ == "appos" and can_speak(c)), subject)
+
+
+def _agent(cue: Token) -> Token | None:
+    """The doer named by a passive cue's "by" ("was rejected by the rebels"), whose subject is the act's target."""
+    by = next((c for c in cue.children if c.dep_ == "agent"), None)
+    return next((c for c in by.children if c.dep_ == "pobj"), None) if by is not None else None
 
 
 def _denied(cue: Token) -> bool:
@@ -333,7 +407,8 @@ def _has_modal(tok: Token) -> bool:
 
 @functools.cache
 def _word_set(key: str) -> frozenset[str]:
-    """One of plover.yaml's word lists (`modal_auxiliaries`, `unrealised_heads`, `denial_lemmas`) as a set."""
+    """One of plover.yaml's word lists (`modal_auxiliaries`, `unrealised_heads`, `denial_lemmas`,
+    `stance_participles`, `infinitive_cues`, `anonymity_words`, `fact_senses`) as a set."""
     return frozenset(load_plover().get(key, []))
 
 
@@ -341,7 +416,7 @@ def _passive_without_agent(cue: Token) -> bool:
     """A passive cue whose doer is not named: the subject is the target, not the actor."""
     children = list(cue.children)
     if any(c.dep_ == "agent" for c in children):
-        return False  # "condemned by the UN": handled as a statement whose actor we cannot take from nsubj
+        return False  # "condemned by the UN": the doer "by" names is the actor
     if any(c.dep_ == "nsubjpass" for c in children):
         return True
     reduced = cue.tag_ == "VBN" and not any(c.dep_ in ("aux", "auxpass", "nsubj") for c in children)
@@ -360,7 +435,9 @@ def statement_target(cue: Token, spec: Cue) -> Token | None:
         if prep is not None:
             obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
     if obj is None:
-        obj = next((c for c in cue.children if c.dep_ in ("dobj", "obj")), None)
+        # a passive's subject is what the act is aimed at ("leaders were accused by the government")
+        deps = ("dobj", "obj", "nsubjpass") if _agent(cue) is not None else ("dobj", "obj")
+        obj = next((c for c in cue.children if c.dep_ in deps), None)
     if obj is None and spec.plover == "DEMAND":
         # "X must stop …, Amnesty urged": the demand's clause names who is to act.
         clause = next((c for c in cue.children if c.dep_ == "ccomp"), None)
