@@ -214,6 +214,16 @@ def test_the_country_the_clause_names_is_not_added_again() -> None:
         "On 14 March 2021, fighters left on buses that took them to areas of northern Syria held by rebels.")
 
 
+@pytest.mark.parametrize(("country", "clause", "want"), [
+    ("United States", None, "On 14 March 2021, unidentified armed men carried out an attack in the United States."),
+    ("Philippines", "gunmen opened fire on a jeepney carrying market vendors",
+     "On 14 March 2021, gunmen opened fire on a jeepney carrying market vendors in the Philippines."),
+    ("Iraq", None, "On 14 March 2021, unidentified armed men carried out an attack in Iraq."),
+])
+def test_a_country_named_with_the_takes_its_article(country: str, clause: str | None, want: str) -> None:
+    assert notes.make_note(_event("Attack", country=country), clause) == want
+
+
 @pytest.mark.parametrize(("text", "noun", "kept"), [
     ("Inspectors were travelling to the town to investigate an alleged gas attack by government forces.", "attack",
      False),

@@ -273,9 +273,15 @@ def _where(event: Event, what: str, from_text: bool = False) -> str:
         return f"{what} {prep} {place}{tag}"
     if not event.country:
         return what
+    country = country_phrase(event.country)
     named = (re.search(rf"\b{re.escape(event.country)}\b", what, re.IGNORECASE) if from_text
-             else f" in {event.country.lower()}" in what.lower())
-    return what if named else f"{what} in {event.country}"
+             else f" in {country.lower()}" in what.lower())
+    return what if named else f"{what} in {country}"
+
+
+def country_phrase(country: str) -> str:
+    """The country as a sentence names it: "the United States", "the Philippines", "Iraq"."""
+    return f"the {country}" if country in phrases()["countries_with_the"] else country
 
 
 def _tagged(what: str, start: int, end: int, tag: str, regions: list[str]) -> str:
