@@ -45,21 +45,21 @@ def test_every_sub_event_type_has_a_phrase() -> None:
      "On 14 March 2021, rioters staged a violent demonstration in Goma (North Kivu). [size=no report]"),
     (_event("Armed clash", actor1="Military Forces of Mali (2021-)", actor2="JNIM: Group for Support of Islam "
             "and Muslims", location="Boni", admin1="Mopti", country="Mali", fatalities=4),
-     ("On 14 March 2021, military forces of Mali clashed with JNIM: Group for Support of Islam and Muslims "
+     ("On 14 March 2021, Malian military forces clashed with JNIM: Group for Support of Islam and Muslims "
      "in Boni (Mopti), killing 4.")),
     (_event("Air/drone strike", actor1="Military Forces of Turkey", location="Sinat", admin1="Duhok",
             country="Iraq", geo_precision=2),
-     "On 14 March 2021, military forces of Turkey carried out an air strike near Sinat (Duhok)."),
+     "On 14 March 2021, Turkish military forces carried out an air strike near Sinat (Duhok)."),
     (_event("Attack", actor2="Civilians (Nigeria)", location="Zurmi", admin1="Zamfara", country="Nigeria",
             fatalities=2),
      "On 14 March 2021, unidentified armed men attacked civilians in Zurmi (Zamfara), killing 2."),
     (_event("Arrests", actor1="Police Forces of Uganda", actor2="Protesters (Uganda)", country="Uganda",
             time_precision=3),
-     "In March 2021, police forces of Uganda arrested protesters in Uganda."),
+     "In March 2021, Ugandan police forces arrested protesters in Uganda."),
     (_event("Excessive force against protesters", actor1="Protesters (Iraq)", actor2="Police Forces of Iraq",
             location="Nasiriyah", admin1="Dhi Qar", country="Iraq", time_precision=2, date_start=D(2021, 3, 12),
             date_end=D(2021, 3, 14), fatalities=1),
-     ("Between 12 and 14 March 2021, protesters faced excessive force from police forces of Iraq in Nasiriyah "
+     ("Between 12 and 14 March 2021, protesters faced excessive force from Iraqi police forces in Nasiriyah "
      "(Dhi Qar), with 1 reported fatality. [size=no report]")),
     (_event("Headquarters or base established", actor1="Islamic State (Syria)", country="Syria",
             location="Deir ez Zor", admin1="Deir ez Zor", time_precision=2),
@@ -81,8 +81,25 @@ def test_date_phrases_across_months_and_years() -> None:
 
 def test_actor_phrases_are_natural_lower_case() -> None:
     assert notes.actor_phrase("Protesters (Iraq)") == "protesters"
-    assert notes.actor_phrase("Police Forces of Iraq (2018-)") == "police forces of Iraq"
     assert notes.actor_phrase("Unidentified Armed Group (Iraq)") == "an unidentified armed group"
+    assert notes.actor_phrase("Unidentified Gang (Colombia)") == "an unidentified gang"
+
+
+@pytest.mark.parametrize(("actor", "want"), [
+    ("Police Forces of Iraq (2018-)", "Iraqi police forces"),
+    ("Military Forces of the United Kingdom (2019-)", "British military forces"),
+    ("Security Forces of South Sudan (2011-)", "South Sudanese security forces"),
+    # a unit after the government's years: the years go, the unit follows in parentheses
+    ("Military Forces of Ethiopia (2018-) Amhara Special Forces", "Ethiopian military forces (Amhara Special Forces)"),
+    ("Military Forces of Atlantis", "military forces of Atlantis"),  # no demonym known: the name stays
+])
+def test_a_states_forces_are_named_by_its_demonym(actor: str, want: str) -> None:
+    assert notes.actor_phrase(actor) == want
+
+
+def test_a_state_force_and_its_country_do_not_read_twice() -> None:
+    event = _event("Arrests", actor1="Police Forces of Peru (2021-)", country="Peru")
+    assert notes.make_note(event, None) == "On 14 March 2021, Peruvian police forces made arrests in Peru."
     assert notes.actor_phrase("Hezbollah") == "Hezbollah"
 
 
@@ -245,11 +262,11 @@ def test_a_province_the_event_is_placed_at_is_written_with_its_country() -> None
     event = _event("Arrests", actor1="Police Forces of South Africa", location="Gauteng", admin1="Gauteng",
                    country="South Africa", geo_precision=2)
     assert notes.make_note(event, None) == (
-        "On 14 March 2021, police forces of South Africa made arrests in Gauteng (South Africa).")
+        "On 14 March 2021, South African police forces made arrests in Gauteng (South Africa).")
     # a town named like its province keeps the province after it
     town = event.model_copy(update={"location": "Kabul", "admin1": "Kabul", "country": "Afghanistan",
                                     "geo_precision": 1, "actor1": "Police Forces of Afghanistan"})
-    assert notes.make_note(town, None) == "On 14 March 2021, police forces of Afghanistan made arrests in Kabul (Kabul)."
+    assert notes.make_note(town, None) == "On 14 March 2021, Afghan police forces made arrests in Kabul (Kabul)."
 
 
 def test_two_coordinated_days_leave_the_note_together(pipeline: Pipeline) -> None:

@@ -84,19 +84,52 @@ def date_phrase(event: Event) -> str:
 
 def actor_phrase(name: str | None) -> str | None:
     """An ACLED actor name in natural lower-case form: "Protesters (Iraq)" → "protesters", "Police Forces of
-    Iraq (2018-)" → "police forces of Iraq", "Unidentified Armed Group (Iraq)" → "an unidentified armed group";
-    named groups keep their capitals ("Islamic State (Iraq)" → "Islamic State")."""
+    Iraq (2018-)" → "Iraqi police forces", "Military Forces of Iran (1989-) Islamic Revolutionary Guard Corps" →
+    "Iranian military forces (Islamic Revolutionary Guard Corps)", "Unidentified Armed Group (Iraq)" → "an
+    unidentified armed group"; named groups keep their capitals ("Islamic State (Iraq)" → "Islamic State")."""
     if not name:
         return None
-    base = re.sub(r"\s*\([^)]*\)\s*$", "", name.strip()).strip() or name.strip()
+    base = re.sub(r"\s*\(\d{4}-\d{0,4}\)", "", name.strip())  # the government's years: no part of a sentence
+    base = re.sub(r"\s*\([^)]*\)\s*$", "", base).strip() or name.strip()
     m = _FORCES_OF.match(base)
     if m:
-        return f"{m.group(1).lower()} forces of {m.group(2)}"
-    if base.lower() == "unidentified armed group":
-        return "an unidentified armed group"
+        return _forces_phrase(m.group(1).lower(), m.group(2))
+    if base.lower().startswith("unidentified ") and not base.lower().endswith("s"):
+        return f"an {base.lower()}"  # "an unidentified gang": one group, whom the sentence cannot name
     if base.split(" ", 1)[0].lower() in _GENERIC:
         return base.lower()
     return base
+
+
+def _forces_phrase(kind: str, owner: str) -> str:
+    """"Iraqi police forces" for the police forces of Iraq, as a coder writes them (the country's name would
+    come twice in "police forces of Iraq in Iraq"); a unit after the country follows in parentheses. A country
+    with no demonym in the codebook keeps "police forces of …"."""
+    if owner == "Unknown":
+        return f"unidentified {kind} forces"
+    words = owner.split()
+    for cut in range(len(words), 0, -1):
+        demonym = _demonym(" ".join(words[:cut]).removeprefix("the "))
+        if demonym:
+            unit = " ".join(words[cut:])
+            return f"{demonym} {kind} forces" + (f" ({unit})" if unit else "")
+    return f"{kind} forces of {owner}"
+
+
+@functools.lru_cache(maxsize=256)
+def _demonym(country: str) -> str | None:
+    """A country's demonym as an adjective ("Iraq" → "Iraqi"), the first the codebook lists for it."""
+    book = _codebook()
+    iso3 = book.iso3(country)
+    word = next((w for w, code in book.demonyms.items() if code == iso3), None) if iso3 else None
+    return " ".join(w.capitalize() for w in word.split()) if word else None
+
+
+@functools.lru_cache(maxsize=1)
+def _codebook() -> Any:
+    from dateline.codebook import default_codebook
+
+    return default_codebook()
 
 
 @functools.lru_cache(maxsize=1)
@@ -242,7 +275,7 @@ def _crowd_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
 
 
 def template(event: Event) -> str:
-    """"{actor1} {predicate by sub-event type}": "police forces of Iraq arrested protesters"."""
+    """"{actor1} {predicate by sub-event type}": "Iraqi police forces arrested protesters"."""
     table = phrases()
     entry = table["predicates"].get(event.sub_event_type or "", table["predicates"]["Other"])
     a1 = actor_phrase(event.actor1) or table["default_actor1"].get(event.event_type or "", "unidentified actors")
@@ -255,7 +288,7 @@ def _where(event: Event, what: str, from_text: bool = False) -> str:
     """The sentence with its place: "… in Baghdad (Baghdad)", "… near Fallujah (Al Anbar)" (geo precision 2),
     "… in Iraq"; a place the clause already names gets its admin1 right after it, and a clause of the report
     that names the country anywhere ("… to areas of northern Syria") gets no country after it (a template's
-    actor, "police forces of Uganda", names no place)."""
+    actor, "Ugandan police forces", names no place)."""
     place = event.location
     if place and place != event.country:
         # a province the event is placed at (not a town named like it, geo precision 1) is written with its
