@@ -34,8 +34,19 @@ def test_every_sub_event_type_has_a_phrase() -> None:
     table = notes.phrases()["predicates"]
     assert set(default_codebook().sub_event_types) == set(table)
     for entry in table.values():
-        assert entry["predicate"] and "{" not in entry["predicate"]
+        assert entry["predicate"] and "{" not in entry["predicate"].format(its="its", were="was")
         assert "{actor2}" in entry.get("with_actor2", "{actor2}")
+
+
+@pytest.mark.parametrize(("actor1", "sub", "want"), [
+    ("Military Forces of Chile (2018-)", "Change to group/activity", "Chilean military forces changed their deployment"),
+    ("Islamic State (Syria)", "Change to group/activity", "Islamic State changed its deployment"),
+    (None, "Other", "an unidentified group was involved in a strategic development"),
+    ("Protesters (Chile)", "Other", "protesters were involved in a strategic development"),
+])
+def test_a_template_verb_agrees_with_its_subject(actor1: str | None, sub: str, want: str) -> None:
+    event = _event(sub, actor1=actor1, country="Chile")
+    assert notes.make_note(event, None).startswith(f"On 14 March 2021, {want}")
 
 
 @pytest.mark.parametrize("event, expected", [

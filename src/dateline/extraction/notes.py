@@ -280,8 +280,16 @@ def template(event: Event) -> str:
     entry = table["predicates"].get(event.sub_event_type or "", table["predicates"]["Other"])
     a1 = actor_phrase(event.actor1) or table["default_actor1"].get(event.event_type or "", "unidentified actors")
     a2 = actor_phrase(event.actor2)
-    predicate = entry["with_actor2"].format(actor2=a2) if a2 and "with_actor2" in entry else entry["predicate"]
-    return f"{a1} {predicate}"
+    form = entry["with_actor2"] if a2 and "with_actor2" in entry else entry["predicate"]
+    many = _plural(a1)
+    return f"{a1} {form.format(actor2=a2, its='their' if many else 'its', were='were' if many else 'was')}"
+
+
+def _plural(actor: str) -> bool:
+    """Whether an actor phrase is plural: its head noun ends in "s" ("military forces", "protesters") or is
+    plural by itself ("unidentified armed men"); "Islamic State", "an unidentified group" are one."""
+    head = re.sub(r"\s*\([^)]*\)$", "", actor).rsplit(" ", 1)[-1]
+    return (head.endswith("s") and not head.endswith(("ss", "us"))) or head in phrases()["plural_nouns"]
 
 
 def _where(event: Event, what: str, from_text: bool = False) -> str:
