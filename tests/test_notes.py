@@ -447,3 +447,19 @@ def test_a_note_states_the_toll_a_fold_raised_after_its_sentence() -> None:
     assert notes.restate_toll(note, 5, 8) == ("On 11 March 2024, gunmen raided a market in Kasungu (Central), "
                                               "killing five traders. In all, 8 were killed. [size=no report]")
     assert notes.restate_toll(note, 5, 5) == note
+
+
+def test_a_clause_with_a_parenthesis_left_open_takes_the_template() -> None:
+    event = _event("Attack", actor2="Civilians (Peru)", location="Ayacucho", admin1="Ayacucho", country="Peru")
+    clause = "two farmers were killed (one of them a local leader near the market"
+    assert notes.make_note(event, clause) == (
+        "On 14 March 2021, unidentified armed men attacked civilians in Ayacucho (Ayacucho).")
+
+
+@pytest.mark.parametrize("clause", [
+    "villagers blocked the road at Quillabamba (La Convencion province) to demand a new bridge",
+    "villagers blocked the road to the district capital (Quillabamba) to demand a new bridge",
+])
+def test_a_place_in_the_reports_own_parentheses_gets_no_second_pair(clause: str) -> None:
+    event = _event("Peaceful protest", location="Quillabamba", admin1="Cusco", country="Peru")
+    assert notes.make_note(event, clause) == f"On 14 March 2021, {clause}. [size=no report]"

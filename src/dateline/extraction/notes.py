@@ -239,7 +239,9 @@ def make_note(event: Event, clause: str | None) -> str:
     long for a note, gives the template built from the event's fields."""
     what = clause_for_note(clause) if clause else ""
     from_text = True
-    if not what or len(what) > 240 or len(what) < 20 or _QUOTE.search(what) or "\n" in what:
+    # a parenthesis left open or closed alone is a clause cut from a longer one ("relatives abducted) and near …")
+    if (not what or len(what) > 240 or len(what) < 20 or _QUOTE.search(what) or "\n" in what
+            or what.count("(") != what.count(")")):
         what, from_text = template(event), False
     sentence = f"{date_phrase(event)}, {_where(event, what, from_text)}{_killed(event, what)}."
     sentence = re.sub(r"\s{2,}", " ", sentence)
@@ -330,7 +332,10 @@ def _tagged(what: str, start: int, end: int, tag: str, regions: list[str]) -> st
     with it ("Kandahar city (Kandahar)", "the Durban suburb of Phoenix (KwaZulu-Natal)"), and instead of the
     report's own words for its province or country ("Zahedan in Sistan and Baluchestan province" → "Zahedan
     (Sistan and Baluchestan)", "Owerri, Imo state," → "Owerri (Imo),", "Balochistan's Kech district" → "Kech
-    district (Balochistan)"), which the tag already tells."""
+    district (Balochistan)"), which the tag already tells. A place the report already follows with its own
+    parentheses ("Alaverdi (Lori)"), or names inside them, gets no second pair."""
+    if re.match(r"\s*\(", what[end:]) or what[:start].count("(") > what[:start].count(")"):
+        return what
     pat = _place_patterns()
     before = pat["before"].search(what[:start])
     if before and _names_region(before.group("name"), regions):
