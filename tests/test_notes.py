@@ -187,6 +187,20 @@ def test_cited_sources_read_naturally() -> None:
     assert notes.cited_source(["Wire", "local official"], "Wire") == "a local official"
 
 
+@pytest.mark.parametrize(("chain", "want"), [
+    (["Wire", "The group's spokesman"], "the group's spokesman"),
+    (["Wire", "Several sources close to the talks"], "several sources close to the talks"),
+    (["Wire", "Rebels"], "rebels"),
+    (["Wire", "The Standard"], "The Standard"),   # a title: a capital follows its article
+    (["Wire", "Provincial Commissioner Sitole"], "Provincial Commissioner Sitole"),
+    (["Wire", "Kenya Red Cross", "who"], "Kenya Red Cross"),   # "…, who said": the pronoun is no source
+    (["Wire", "they"], None),
+])
+def test_a_source_capitalised_by_its_sentence_or_named_by_a_pronoun_reads_naturally(
+        chain: list[str], want: str | None) -> None:
+    assert notes.cited_source(chain, "Wire") == want
+
+
 def test_a_text_with_no_publisher_still_cites_its_source() -> None:
     # the chain of a text with no publisher opens with whom it cites: that link is the source
     assert notes.cited_source(["police"], None) == "the police"

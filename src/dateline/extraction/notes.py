@@ -407,13 +407,18 @@ def cited_source(claimed_by: list[str], publisher: str | None) -> str | None:
     "according to …": "interior ministry" → "the interior ministry", "their lawyer" → "the lawyer"."""
     # the chain opens with the publisher when there is one; a text without one opens with whom it cites
     chain = claimed_by[1:] if publisher and claimed_by and claimed_by[0] == publisher else claimed_by
-    cited = [name for name in chain if name and name != publisher]
+    # a pronoun ("who said", "he told") names no one the note can cite
+    cited = [name for name in chain if name and name != publisher
+             and name.strip().lower() not in phrases()["source_pronouns"]]
     if not cited:
         return None
     source = cited[-1].strip()
     first, _, rest = source.partition(" ")
-    if first.lower() in _GENERIC and first[:1].isupper():
-        # "Police in Karachi said …": capitalised by the sentence's start, not a name
+    common = first.lower() in _GENERIC or (first.lower() in phrases()["common_source_openers"]
+                                           and (not rest or rest[:1].islower()))
+    if common and first[:1].isupper():
+        # "Police in Karachi said …", "The group's leadership said …", "Rebels said …": capitalised by the
+        # sentence's start, not a name ("The Standard" is: its next word is a capital)
         source, first = first.lower() + source[len(first):], first.lower()
     if first.lower() in {"their", "his", "her", "its", "our", "my", "your"} and rest:
         return f"the {rest}"
