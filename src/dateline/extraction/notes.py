@@ -48,6 +48,8 @@ _FINITE = {"VBD", "VBZ", "VBP", "MD"}
 _REPORTING = {"say", "report", "find", "claim", "tell", "state", "announce", "add", "note", "confirm", "cite",
               "see", "show", "appear", "seem"}
 _PLACE_ENTS = {"GPE", "LOC", "FAC"}
+# entity labels of common words, which a note writes in lower case after its date phrase
+_COMMON_ENTS = {"", "CARDINAL", "ORDINAL", "DATE", "TIME", "QUANTITY", "PERCENT", "MONEY"}
 # the tags and sentences that follow the note's main sentence
 _SUFFIX = re.compile(r"(?:\s\[[^\]]*\])+$")
 _GENERIC = {"protesters", "rioters", "civilians", "students", "journalists", "refugees", "prisoners", "women",
@@ -219,7 +221,9 @@ def clean_clause(tokens: list[Any], head: Any) -> str | None:
     if "\n" in text or _QUOTE.search(text) or _AD_RESIDUE.search(text) or _WIRE_DATELINE.search(text):
         return None
     first = tokens[0]
-    if first.pos_ != "PROPN" and not first.ent_type_ and first.text[:1].isupper() and first.text[1:].islower():
+    # a count or a time opening the clause ("Forty-four miners", "One soldier", "Another year") is no name either
+    if (first.pos_ != "PROPN" and first.ent_type_ in _COMMON_ENTS and first.text[:1].isupper()
+            and first.text[1:].replace("-", "").islower()):
         text = text[0].lower() + text[1:]  # "Buses carrying 7,000 people left": the note's date phrase comes first
     return text
 
