@@ -190,6 +190,7 @@ def test_cited_sources_read_naturally() -> None:
 @pytest.mark.parametrize(("chain", "want"), [
     (["Wire", "The group's spokesman"], "the group's spokesman"),
     (["Wire", "Several sources close to the talks"], "several sources close to the talks"),
+    (["Wire", "Multiple sources with links to the FDLR"], "multiple sources with links to the FDLR"),
     (["Wire", "Rebels"], "rebels"),
     (["Wire", "The Standard"], "The Standard"),   # a title: a capital follows its article
     (["Wire", "Provincial Commissioner Sitole"], "Provincial Commissioner Sitole"),

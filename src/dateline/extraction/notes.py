@@ -435,7 +435,8 @@ def cited_source(claimed_by: list[str], publisher: str | None) -> str | None:
     return source
 
 
-_DETERMINERS = {"the", "a", "an", "one", "two", "three", "several", "some", "many", "local", "witnesses"}
+_DETERMINERS = {"the", "a", "an", "one", "two", "three", "several", "some", "many", "multiple", "most", "other",
+                "local", "witnesses"}
 
 
 def _main_and_tags(note: str) -> tuple[str, str]:
