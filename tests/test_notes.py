@@ -488,3 +488,21 @@ def test_a_clause_with_a_parenthesis_left_open_takes_the_template() -> None:
 def test_a_place_in_the_reports_own_parentheses_gets_no_second_pair(clause: str) -> None:
     event = _event("Peaceful protest", location="Quillabamba", admin1="Cusco", country="Peru")
     assert notes.make_note(event, clause) == f"On 14 March 2021, {clause}. [size=no report]"
+
+
+@pytest.mark.parametrize("clause", [
+    "rebels attacked the garrison at Kidal on March 14",
+    "rebels attacked the garrison at Kidal on 14 March 2021",
+    "rebels attacked the garrison at Kidal in March",
+])
+def test_the_reports_own_calendar_date_gives_way_to_the_date_phrase(clause: str) -> None:
+    event = _event("Armed clash", location="Kidal", admin1="Kidal", country="Mali")
+    assert notes.make_note(event, clause) == "On 14 March 2021, rebels attacked the garrison at Kidal (Kidal)."
+
+
+def test_a_month_that_is_not_the_events_stays() -> None:
+    event = _event("Armed clash", location="Kidal", admin1="Kidal", country="Mali")
+    clause = "rebels attacked the garrison they had lost in January at Kidal"
+    assert notes.make_note(event, clause) == f"On 14 March 2021, {clause} (Kidal)."
+    assert notes.clause_for_note("rebels attacked the May Day rally at Kidal", D(2021, 5, 1)) == (
+        "rebels attacked the May Day rally at Kidal")

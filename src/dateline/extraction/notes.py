@@ -10,6 +10,7 @@ The cited source is added by `with_source` once the claims are known (extraction
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
 import difflib
 import functools
@@ -44,6 +45,13 @@ _RELATIVE_DAY = re.compile(
     rf"(?<!\ban)(?<!\ba)(?<!\bthe),?\s+(?:(?:between|from)\s+{_WEEKDAY}\s+(?:and|to|until)\s+{_WEEKDAY}|"
     rf"(?:(?:late|early)\s+)?(?:(?:on|last|this)\s+(?:{_WEEKDAY}(?:\s+(?:and|or)\s+{_WEEKDAY})?|night|morning|"
     r"week|weekend)|overnight|yesterday|today))\b(?=[\s,.;:]|$)", re.IGNORECASE)
+# the report's own calendar date, which the note's date phrase tells already: "on April 7", "on 7 April 2018",
+# "in January" ("in May" after a preposition is the month, not the verb); a date in another month ("the town
+# they took in January") tells something else and stays
+_MONTH = "(?:" + "|".join(calendar.month_name[1:]) + ")"
+_CALENDAR_DAY = re.compile(
+    rf",?\s+(?:on\s+(?:(?P<m1>{_MONTH})\s+\d{{1,2}}(?:st|nd|rd|th)?|\d{{1,2}}(?:st|nd|rd|th)?\s+(?P<m2>{_MONTH}))|"
+    rf"in\s+(?:(?:early|late|mid-?)\s*)?(?P<m3>{_MONTH}))(?:,?\s+\d{{4}})?(?=[\s,.;:]|$)")
 _FINITE = {"VBD", "VBZ", "VBP", "MD"}
 _REPORTING = {"say", "report", "find", "claim", "tell", "state", "announce", "add", "note", "confirm", "cite",
               "see", "show", "appear", "seem"}
@@ -149,13 +157,17 @@ def _without_trail(clause: str) -> str:
     return clause
 
 
-def clause_for_note(text: str) -> str:
-    """The reporting clause cleaned for a note: quotes and attribution tails removed, lower-cased start."""
+def clause_for_note(text: str, day: dt.date | None = None) -> str:
+    """The reporting clause cleaned for a note: quotes and attribution tails removed, lower-cased start; a
+    calendar date in the month of `day`, the event's, is left to the note's date phrase."""
     clause = _LEAD.sub("", text.strip())
     clause = _TRAIL_SOURCE.sub("", clause)
     clause = _without_trail(clause)
     clause = _LEADING_DATE.sub("", clause)
     clause = _RELATIVE_DAY.sub("", clause)
+    if day is not None:
+        month = calendar.month_name[day.month]
+        clause = _CALENDAR_DAY.sub(lambda m: "" if month in {m["m1"], m["m2"], m["m3"]} else m[0], clause)
     clause = re.sub(r"\s+", " ", clause).rstrip(" .,;:")
     first = clause.split(" ", 1)[0].lower() if clause else ""
     if first in _COMMON_STARTS:
@@ -241,7 +253,7 @@ def make_note(event: Event, clause: str | None) -> str:
 
     `clause` is a clean reporting clause (see `clean_clause`) or None; None, or a clause too short or too
     long for a note, gives the template built from the event's fields."""
-    what = clause_for_note(clause) if clause else ""
+    what = clause_for_note(clause, event.event_date) if clause else ""
     from_text = True
     # a parenthesis left open or closed alone is a clause cut from a longer one ("relatives abducted) and near …")
     if (not what or len(what) > 240 or len(what) < 20 or _QUOTE.search(what) or "\n" in what
