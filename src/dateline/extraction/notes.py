@@ -10,6 +10,7 @@ The cited source is added by `with_source` once the claims are known (extraction
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
 import difflib
 import functools
@@ -44,10 +45,19 @@ _RELATIVE_DAY = re.compile(
     rf"(?<!\ban)(?<!\ba)(?<!\bthe),?\s+(?:(?:between|from)\s+{_WEEKDAY}\s+(?:and|to|until)\s+{_WEEKDAY}|"
     rf"(?:(?:late|early)\s+)?(?:(?:on|last|this)\s+(?:{_WEEKDAY}(?:\s+(?:and|or)\s+{_WEEKDAY})?|night|morning|"
     r"week|weekend)|overnight|yesterday|today))\b(?=[\s,.;:]|$)", re.IGNORECASE)
+# the report's own calendar date, which the note's date phrase tells already: "on April 7", "on 7 April 2018",
+# "in January" ("in May" after a preposition is the month, not the verb); a date in another month ("the town
+# they took in January") tells something else and stays
+_MONTH = "(?:" + "|".join(calendar.month_name[1:]) + ")"
+_CALENDAR_DAY = re.compile(
+    rf",?\s+(?:on\s+(?:(?P<m1>{_MONTH})\s+\d{{1,2}}(?:st|nd|rd|th)?|\d{{1,2}}(?:st|nd|rd|th)?\s+(?P<m2>{_MONTH}))|"
+    rf"in\s+(?:(?:early|late|mid-?)\s*)?(?P<m3>{_MONTH}))(?:,?\s+\d{{4}})?(?=[\s,.;:]|$)")
 _FINITE = {"VBD", "VBZ", "VBP", "MD"}
 _REPORTING = {"say", "report", "find", "claim", "tell", "state", "announce", "add", "note", "confirm", "cite",
               "see", "show", "appear", "seem"}
 _PLACE_ENTS = {"GPE", "LOC", "FAC"}
+# entity labels of common words, which a note writes in lower case after its date phrase
+_COMMON_ENTS = {"", "CARDINAL", "ORDINAL", "DATE", "TIME", "QUANTITY", "PERCENT", "MONEY"}
 # the tags and sentences that follow the note's main sentence
 _SUFFIX = re.compile(r"(?:\s\[[^\]]*\])+$")
 _GENERIC = {"protesters", "rioters", "civilians", "students", "journalists", "refugees", "prisoners", "women",
@@ -84,19 +94,52 @@ def date_phrase(event: Event) -> str:
 
 def actor_phrase(name: str | None) -> str | None:
     """An ACLED actor name in natural lower-case form: "Protesters (Iraq)" → "protesters", "Police Forces of
-    Iraq (2018-)" → "police forces of Iraq", "Unidentified Armed Group (Iraq)" → "an unidentified armed group";
-    named groups keep their capitals ("Islamic State (Iraq)" → "Islamic State")."""
+    Iraq (2018-)" → "Iraqi police forces", "Military Forces of Iran (1989-) Islamic Revolutionary Guard Corps" →
+    "Iranian military forces (Islamic Revolutionary Guard Corps)", "Unidentified Armed Group (Iraq)" → "an
+    unidentified armed group"; named groups keep their capitals ("Islamic State (Iraq)" → "Islamic State")."""
     if not name:
         return None
-    base = re.sub(r"\s*\([^)]*\)\s*$", "", name.strip()).strip() or name.strip()
+    base = re.sub(r"\s*\(\d{4}-\d{0,4}\)", "", name.strip())  # the government's years: no part of a sentence
+    base = re.sub(r"\s*\([^)]*\)\s*$", "", base).strip() or name.strip()
     m = _FORCES_OF.match(base)
     if m:
-        return f"{m.group(1).lower()} forces of {m.group(2)}"
-    if base.lower() == "unidentified armed group":
-        return "an unidentified armed group"
+        return _forces_phrase(m.group(1).lower(), m.group(2))
+    if base.lower().startswith("unidentified ") and not base.lower().endswith("s"):
+        return f"an {base.lower()}"  # "an unidentified gang": one group, whom the sentence cannot name
     if base.split(" ", 1)[0].lower() in _GENERIC:
         return base.lower()
     return base
+
+
+def _forces_phrase(kind: str, owner: str) -> str:
+    """"Iraqi police forces" for the police forces of Iraq, as a coder writes them (the country's name would
+    come twice in "police forces of Iraq in Iraq"); a unit after the country follows in parentheses. A country
+    with no demonym in the codebook keeps "police forces of …"."""
+    if owner == "Unknown":
+        return f"unidentified {kind} forces"
+    words = owner.split()
+    for cut in range(len(words), 0, -1):
+        demonym = _demonym(" ".join(words[:cut]).removeprefix("the "))
+        if demonym:
+            unit = " ".join(words[cut:])
+            return f"{demonym} {kind} forces" + (f" ({unit})" if unit else "")
+    return f"{kind} forces of {owner}"
+
+
+@functools.lru_cache(maxsize=256)
+def _demonym(country: str) -> str | None:
+    """A country's demonym as an adjective ("Iraq" → "Iraqi"), the first the codebook lists for it."""
+    book = _codebook()
+    iso3 = book.iso3(country)
+    word = next((w for w, code in book.demonyms.items() if code == iso3), None) if iso3 else None
+    return " ".join(w.capitalize() for w in word.split()) if word else None
+
+
+@functools.lru_cache(maxsize=1)
+def _codebook() -> Any:
+    from dateline.codebook import default_codebook
+
+    return default_codebook()
 
 
 @functools.lru_cache(maxsize=1)
@@ -114,13 +157,17 @@ def _without_trail(clause: str) -> str:
     return clause
 
 
-def clause_for_note(text: str) -> str:
-    """The reporting clause cleaned for a note: quotes and attribution tails removed, lower-cased start."""
+def clause_for_note(text: str, day: dt.date | None = None) -> str:
+    """The reporting clause cleaned for a note: quotes and attribution tails removed, lower-cased start; a
+    calendar date in the month of `day`, the event's, is left to the note's date phrase."""
     clause = _LEAD.sub("", text.strip())
     clause = _TRAIL_SOURCE.sub("", clause)
     clause = _without_trail(clause)
     clause = _LEADING_DATE.sub("", clause)
     clause = _RELATIVE_DAY.sub("", clause)
+    if day is not None:
+        month = calendar.month_name[day.month]
+        clause = _CALENDAR_DAY.sub(lambda m: "" if month in {m["m1"], m["m2"], m["m3"]} else m[0], clause)
     clause = re.sub(r"\s+", " ", clause).rstrip(" .,;:")
     first = clause.split(" ", 1)[0].lower() if clause else ""
     if first in _COMMON_STARTS:
@@ -186,7 +233,9 @@ def clean_clause(tokens: list[Any], head: Any) -> str | None:
     if "\n" in text or _QUOTE.search(text) or _AD_RESIDUE.search(text) or _WIRE_DATELINE.search(text):
         return None
     first = tokens[0]
-    if first.pos_ != "PROPN" and not first.ent_type_ and first.text[:1].isupper() and first.text[1:].islower():
+    # a count or a time opening the clause ("Forty-four miners", "One soldier", "Another year") is no name either
+    if (first.pos_ != "PROPN" and first.ent_type_ in _COMMON_ENTS and first.text[:1].isupper()
+            and first.text[1:].replace("-", "").islower()):
         text = text[0].lower() + text[1:]  # "Buses carrying 7,000 people left": the note's date phrase comes first
     return text
 
@@ -204,9 +253,11 @@ def make_note(event: Event, clause: str | None) -> str:
 
     `clause` is a clean reporting clause (see `clean_clause`) or None; None, or a clause too short or too
     long for a note, gives the template built from the event's fields."""
-    what = clause_for_note(clause) if clause else ""
+    what = clause_for_note(clause, event.event_date) if clause else ""
     from_text = True
-    if not what or len(what) > 240 or len(what) < 20 or _QUOTE.search(what) or "\n" in what:
+    # a parenthesis left open or closed alone is a clause cut from a longer one ("relatives abducted) and near …")
+    if (not what or len(what) > 240 or len(what) < 20 or _QUOTE.search(what) or "\n" in what
+            or what.count("(") != what.count(")")):
         what, from_text = template(event), False
     sentence = f"{date_phrase(event)}, {_where(event, what, from_text)}{_killed(event, what)}."
     sentence = re.sub(r"\s{2,}", " ", sentence)
@@ -242,20 +293,28 @@ def _crowd_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
 
 
 def template(event: Event) -> str:
-    """"{actor1} {predicate by sub-event type}": "police forces of Iraq arrested protesters"."""
+    """"{actor1} {predicate by sub-event type}": "Iraqi police forces arrested protesters"."""
     table = phrases()
     entry = table["predicates"].get(event.sub_event_type or "", table["predicates"]["Other"])
     a1 = actor_phrase(event.actor1) or table["default_actor1"].get(event.event_type or "", "unidentified actors")
     a2 = actor_phrase(event.actor2)
-    predicate = entry["with_actor2"].format(actor2=a2) if a2 and "with_actor2" in entry else entry["predicate"]
-    return f"{a1} {predicate}"
+    form = entry["with_actor2"] if a2 and "with_actor2" in entry else entry["predicate"]
+    many = _plural(a1)
+    return f"{a1} {form.format(actor2=a2, its='their' if many else 'its', were='were' if many else 'was')}"
+
+
+def _plural(actor: str) -> bool:
+    """Whether an actor phrase is plural: its head noun ends in "s" ("military forces", "protesters") or is
+    plural by itself ("unidentified armed men"); "Islamic State", "an unidentified group" are one."""
+    head = re.sub(r"\s*\([^)]*\)$", "", actor).rsplit(" ", 1)[-1]
+    return (head.endswith("s") and not head.endswith(("ss", "us"))) or head in phrases()["plural_nouns"]
 
 
 def _where(event: Event, what: str, from_text: bool = False) -> str:
     """The sentence with its place: "… in Baghdad (Baghdad)", "… near Fallujah (Al Anbar)" (geo precision 2),
     "… in Iraq"; a place the clause already names gets its admin1 right after it, and a clause of the report
     that names the country anywhere ("… to areas of northern Syria") gets no country after it (a template's
-    actor, "police forces of Uganda", names no place)."""
+    actor, "Ugandan police forces", names no place)."""
     place = event.location
     if place and place != event.country:
         # a province the event is placed at (not a town named like it, geo precision 1) is written with its
@@ -273,9 +332,15 @@ def _where(event: Event, what: str, from_text: bool = False) -> str:
         return f"{what} {prep} {place}{tag}"
     if not event.country:
         return what
+    country = country_phrase(event.country)
     named = (re.search(rf"\b{re.escape(event.country)}\b", what, re.IGNORECASE) if from_text
-             else f" in {event.country.lower()}" in what.lower())
-    return what if named else f"{what} in {event.country}"
+             else f" in {country.lower()}" in what.lower())
+    return what if named else f"{what} in {country}"
+
+
+def country_phrase(country: str) -> str:
+    """The country as a sentence names it: "the United States", "the Philippines", "Iraq"."""
+    return f"the {country}" if country in phrases()["countries_with_the"] else country
 
 
 def _tagged(what: str, start: int, end: int, tag: str, regions: list[str]) -> str:
@@ -283,7 +348,10 @@ def _tagged(what: str, start: int, end: int, tag: str, regions: list[str]) -> st
     with it ("Kandahar city (Kandahar)", "the Durban suburb of Phoenix (KwaZulu-Natal)"), and instead of the
     report's own words for its province or country ("Zahedan in Sistan and Baluchestan province" → "Zahedan
     (Sistan and Baluchestan)", "Owerri, Imo state," → "Owerri (Imo),", "Balochistan's Kech district" → "Kech
-    district (Balochistan)"), which the tag already tells."""
+    district (Balochistan)"), which the tag already tells. A place the report already follows with its own
+    parentheses ("Alaverdi (Lori)"), or names inside them, gets no second pair."""
+    if re.match(r"\s*\(", what[end:]) or what[:start].count("(") > what[:start].count(")"):
+        return what
     pat = _place_patterns()
     before = pat["before"].search(what[:start])
     if before and _names_region(before.group("name"), regions):
@@ -355,13 +423,18 @@ def cited_source(claimed_by: list[str], publisher: str | None) -> str | None:
     "according to …": "interior ministry" → "the interior ministry", "their lawyer" → "the lawyer"."""
     # the chain opens with the publisher when there is one; a text without one opens with whom it cites
     chain = claimed_by[1:] if publisher and claimed_by and claimed_by[0] == publisher else claimed_by
-    cited = [name for name in chain if name and name != publisher]
+    # a pronoun ("who said", "he told") names no one the note can cite
+    cited = [name for name in chain if name and name != publisher
+             and name.strip().lower() not in phrases()["source_pronouns"]]
     if not cited:
         return None
     source = cited[-1].strip()
     first, _, rest = source.partition(" ")
-    if first.lower() in _GENERIC and first[:1].isupper():
-        # "Police in Karachi said …": capitalised by the sentence's start, not a name
+    common = first.lower() in _GENERIC or (first.lower() in phrases()["common_source_openers"]
+                                           and (not rest or rest[:1].islower()))
+    if common and first[:1].isupper():
+        # "Police in Karachi said …", "The group's leadership said …", "Rebels said …": capitalised by the
+        # sentence's start, not a name ("The Standard" is: its next word is a capital)
         source, first = first.lower() + source[len(first):], first.lower()
     if first.lower() in {"their", "his", "her", "its", "our", "my", "your"} and rest:
         return f"the {rest}"
@@ -374,7 +447,8 @@ def cited_source(claimed_by: list[str], publisher: str | None) -> str | None:
     return source
 
 
-_DETERMINERS = {"the", "a", "an", "one", "two", "three", "several", "some", "many", "local", "witnesses"}
+_DETERMINERS = {"the", "a", "an", "one", "two", "three", "several", "some", "many", "multiple", "most", "other",
+                "local", "witnesses"}
 
 
 def _main_and_tags(note: str) -> tuple[str, str]:
