@@ -2661,6 +2661,34 @@ def places_from_doc(article: Article, doc: Doc, resources: Resources, actor_coun
     return Resolver(resources.gazetteer, resources).resolve(article, doc, actor_countries)
 
 
+def country_support(article: Article, doc: Doc, gaz: Gazetteer) -> dict[str, str]:
+    """Country code → the kind of word of the text that supports it, as the resolver reads the text before
+    choosing any reading: a vote of its context (a place that points to one country, a nationality word that
+    locates, an armed group with a home, an outlet it names, the dateline), the outlet's home country, a place
+    written inside another where only one country has the pair ("Trujillo, La Libertad"), or a word that names
+    the country without voting for it (a country or nationality word in any role). A country missing here is
+    one no word of the text supports: an event there rests on a namesake's reading alone."""
+    sent_starts = [start for start, _ in doc_words(doc).sentences()]
+    para_starts = _paragraph_starts(article.text)
+    mentions = _mentions(article, doc, gaz, sent_starts, para_starts)
+    ctx = _context(article, doc, mentions, gaz, sent_starts, para_starts)
+    support = {cc: "context vote" for cc, v in ctx.article.items() if v > 1e-9}
+    if ctx.outlet is not None:
+        support.setdefault(ctx.outlet, "outlet")
+    for m in mentions:
+        if m.candidates and m.candidates[0].kind == KIND_COUNTRY:
+            support.setdefault(m.candidates[0].cc, "country named")
+        if m.parent is not None:
+            # "Trujillo, La Libertad": neither name alone points to one country, the pair does
+            ccs = {c.cc for c in m.candidates for p in mentions[m.parent].candidates if _contains(p, c)}
+            if len(ccs) == 1:
+                support.setdefault(next(iter(ccs)), "place written inside another")
+    for tok in _demonym_tokens(doc, gaz):
+        if (cc := gaz.demonym_country(tok.text)) is not None:
+            support.setdefault(cc, "nationality word")
+    return support
+
+
 def _has_cue(place: Place, article: Article) -> bool:
     return _cue_around(article.text, place.span.start, place.span.end)
 
