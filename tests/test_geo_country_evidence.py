@@ -45,6 +45,16 @@ def test_a_province_found_only_under_another_name_loses_to_an_armed_groups_count
     assert places["West Coast"].country == "Yemen"
 
 
+def test_a_province_in_a_country_no_word_supports_loses_to_the_paragraphs_country(resources) -> None:  # type: ignore[no-untyped-def]
+    # "Red Sea" is a province of Sudan by its own name, and nothing else in the text says Sudan, while its
+    # towns are Yemen's: the province reading is a namesake (fails before: Red Sea, Sudan)
+    places = _places(resources, "Shells hit homes in Mokha and Taiz, and a Red Sea fishing boat was sunk.")
+    assert places["Red Sea"].country == "Yemen"
+    # where the text supports the province's country, the province stands
+    places = _places(resources, "Sudanese police dispersed a rally in Port Sudan, in Red Sea state, on Friday.")
+    assert places["Red Sea"].country == "Sudan"
+
+
 def test_a_town_that_starts_a_longer_name_joined_by_another_languages_word_is_not_a_place_of_its_own(resources) -> None:  # type: ignore[no-untyped-def]
     # "Zavod" alone is a town in Slovakia; "Zavod imeni Frunze" is one name, kept at the province the text gives
     places = _places(resources, "Russian troops shelled the settlement of Zavod imeni Frunze, Luhansk.")

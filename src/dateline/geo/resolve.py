@@ -2231,7 +2231,10 @@ class Resolver:
                      # and so is one the text calls a town ("New Mexico city") or that nothing else in the text
                      # supports while its other places say another country ("South West State ... Bay Region")
                      or best.kind in {KIND_ADMIN1, KIND_ADMIN2} and (not own_name or _wrong_kind(m, best)
-                                                                     or rival is not None))
+                                                                     or rival is not None
+                                                                     # "a Red Sea fishing boat" beside towns
+                                                                     # of Yemen: not Sudan's Red Sea state
+                                                                     or _unsupported(m, best, ctx)))
                     and "inside" not in " ".join(why))
             # (a capital written as its state taking a stance, "Moscow blamed Kyiv", is that state's, whatever the
             # paragraph is about)
