@@ -5,7 +5,8 @@ Sentences are our own; each test fails without the change it names."""
 from __future__ import annotations
 
 from dateline.geo.gazetteer import KIND_ADMIN1, KIND_CITY, Entry
-from dateline.geo.resolve import Mention, _anchor_country, _link_hierarchy, geocode_text
+from dateline.geo.resolve import Mention, _anchor_country, _link_hierarchy, country_support, geocode_text
+from dateline.model import Article
 from tests.conftest import event_place
 
 
@@ -149,3 +150,17 @@ def test_the_acting_forces_nationality_still_places_a_text_without_a_town(resour
     # with no place named, the forces' nationality is all the text says of its country
     places = geocode_text("Gunmen fired on British troops on Tuesday, wounding two soldiers.", resources)
     assert [p.country for p in places] == ["United Kingdom"]
+
+
+def _support(resources, text: str) -> dict[str, str]:  # type: ignore[no-untyped-def]
+    return country_support(Article(id="t", text=text), resources.nlp(text), resources.gazetteer)
+
+
+def test_country_support_names_the_countries_some_word_of_the_text_points_to(resources) -> None:  # type: ignore[no-untyped-def]
+    # a name several countries have says none of them; a nationality word, or a pair only one country holds, does
+    assert _support(resources, "Protesters blocked the main road in Nabaa on Sunday.") == {}
+    assert _support(resources, "Algerian police dispersed a rally in Nabaa on Sunday.") == {"DZ": "context vote"}
+    assert _support(resources, "Nurses marched in Trujillo, La Libertad, on Monday.") == {
+        "PE": "place written inside another"}
+    # a country the text names only as the target of a protest still names it
+    assert "IL" in _support(resources, "Students in Nabaa protested against Israel on Sunday.")
