@@ -56,6 +56,16 @@ def test_a_province_in_a_country_no_word_supports_loses_to_the_paragraphs_countr
     assert places["Red Sea"].country == "Sudan"
 
 
+def test_a_namesake_in_the_country_the_text_supports_beats_a_larger_one_nothing_supports(resources) -> None:  # type: ignore[no-untyped-def]
+    # Cheshire, Connecticut outscored the English county on size alone; only Britain is named (fails before:
+    # Cheshire, United States)
+    places = _places(resources, "In one of Britain's worst riots in years, youths smashed shop windows in Cheshire.")
+    assert places["Cheshire"].country == "United Kingdom"
+    # a namesake dwarfed by the chosen town is no rival: a US word does not make Tripoli a hamlet in America
+    places = _places(resources, "Shopkeepers in Tripoli shut their doors as US dollar prices kept climbing.")
+    assert places["Tripoli"].country == "Libya"
+
+
 def test_a_town_that_starts_a_longer_name_joined_by_another_languages_word_is_not_a_place_of_its_own(resources) -> None:  # type: ignore[no-untyped-def]
     # "Zavod" alone is a town in Slovakia; "Zavod imeni Frunze" is one name, kept at the province the text gives
     places = _places(resources, "Russian troops shelled the settlement of Zavod imeni Frunze, Luhansk.")

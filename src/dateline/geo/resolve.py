@@ -1824,6 +1824,26 @@ def _war_namesake(m: Mention, best: Entry, scored: list[tuple[float, list[str], 
                  and _population_prior(e) * SMALL_RIVAL_RATIO >= best.population), None)
 
 
+def _supported_namesake(m: Mention, best: Entry, scored: list[tuple[float, list[str], Entry]],
+                        ctx: Context) -> Entry | None:
+    """A reading of the name in a country other words of the text support, when the chosen one lies in a country
+    that no word but the name itself supports and is not ten times larger: "a man attacked in Cheshire" in a
+    story on Britain's courts is the English county, not the American town that outscored it on size. The
+    likeliest such reading (the scores' order); none where the text's own geometry placed the chosen one."""
+    if best.kind == KIND_COUNTRY or _placed_by_the_text(scored[0][1]):
+        return None
+    support = Counter(ctx.article)
+    if (same := ctx.by_name.get((-1, fold(m.name)))) is not None:
+        support.subtract(same)  # the name's own votes, and its repetitions'
+    elif (own := _anchor(m, ctx)) is not None:
+        support[own[0]] -= own[1]
+    if support.get(best.cc, 0.0) > 1e-9 or best.cc == ctx.outlet:
+        return None
+    return next((e for _, _, e in scored[1:] if e.cc != best.cc and e.kind != KIND_COUNTRY
+                 and support.get(e.cc, 0.0) > 1e-9
+                 and _population_prior(e) * SMALL_RIVAL_RATIO >= _population_prior(best)), None)
+
+
 def _rival_city(best: Entry, others: list[Entry]) -> Entry | None:
     """A large town of the same name in another country that the chosen town does not dwarf (Tripoli in Libya
     and in Lebanon; Valencia in Venezuela and in Spain), else None."""
@@ -2174,6 +2194,10 @@ class Resolver:
             if not why and (war := _war_namesake(m, best, scored, _sentence_text(article.text, sent_starts, m.sent))):
                 best, margin = war, 0.0
                 why = [f"war reported; a namesake in {gaz.country_name(war.cc)}, where the fighting is"]
+            elif m.parent is None and not m.is_parent and (alt := _supported_namesake(m, best, scored, ctx)):
+                best, margin = alt, 0.0
+                why = [(f"namesake in {gaz.country_name(alt.cc)}, which the text supports, over one in "
+                        f"{gaz.country_name(scored[0][2].cc)}, which no other word does")]
             cands = [
                 {"name": ascii_name(e.name), "kind": e.kind_name, "country": gaz.country_name(e.cc),
                  "admin1": gaz.admin1_name(e), "population": e.population, "score": round(sc, 2)}
