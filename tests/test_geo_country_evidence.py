@@ -5,7 +5,8 @@ Sentences are our own; each test fails without the change it names."""
 from __future__ import annotations
 
 from dateline.geo.gazetteer import KIND_ADMIN1, KIND_CITY, Entry
-from dateline.geo.resolve import Mention, _anchor_country, _link_hierarchy, geocode_text
+from dateline.geo.resolve import Mention, _anchor_country, _link_hierarchy, country_support, geocode_text
+from dateline.model import Article
 from tests.conftest import event_place
 
 
@@ -43,6 +44,26 @@ def test_a_list_of_towns_keeps_each_towns_vote() -> None:
 def test_a_province_found_only_under_another_name_loses_to_an_armed_groups_country(resources) -> None:  # type: ignore[no-untyped-def]
     places = _places(resources, "Houthi fighters shelled farms on the West Coast overnight, residents said.")
     assert places["West Coast"].country == "Yemen"
+
+
+def test_a_province_in_a_country_no_word_supports_loses_to_the_paragraphs_country(resources) -> None:  # type: ignore[no-untyped-def]
+    # "Red Sea" is a province of Sudan by its own name, and nothing else in the text says Sudan, while its
+    # towns are Yemen's: the province reading is a namesake (fails before: Red Sea, Sudan)
+    places = _places(resources, "Shells hit homes in Mokha and Taiz, and a Red Sea fishing boat was sunk.")
+    assert places["Red Sea"].country == "Yemen"
+    # where the text supports the province's country, the province stands
+    places = _places(resources, "Sudanese police dispersed a rally in Port Sudan, in Red Sea state, on Friday.")
+    assert places["Red Sea"].country == "Sudan"
+
+
+def test_a_namesake_in_the_country_the_text_supports_beats_a_larger_one_nothing_supports(resources) -> None:  # type: ignore[no-untyped-def]
+    # Cheshire, Connecticut outscored the English county on size alone; only Britain is named (fails before:
+    # Cheshire, United States)
+    places = _places(resources, "In one of Britain's worst riots in years, youths smashed shop windows in Cheshire.")
+    assert places["Cheshire"].country == "United Kingdom"
+    # a namesake dwarfed by the chosen town is no rival: a US word does not make Tripoli a hamlet in America
+    places = _places(resources, "Shopkeepers in Tripoli shut their doors as US dollar prices kept climbing.")
+    assert places["Tripoli"].country == "Libya"
 
 
 def test_a_town_that_starts_a_longer_name_joined_by_another_languages_word_is_not_a_place_of_its_own(resources) -> None:  # type: ignore[no-untyped-def]
@@ -139,3 +160,17 @@ def test_the_acting_forces_nationality_still_places_a_text_without_a_town(resour
     # with no place named, the forces' nationality is all the text says of its country
     places = geocode_text("Gunmen fired on British troops on Tuesday, wounding two soldiers.", resources)
     assert [p.country for p in places] == ["United Kingdom"]
+
+
+def _support(resources, text: str) -> dict[str, str]:  # type: ignore[no-untyped-def]
+    return country_support(Article(id="t", text=text), resources.nlp(text), resources.gazetteer)
+
+
+def test_country_support_names_the_countries_some_word_of_the_text_points_to(resources) -> None:  # type: ignore[no-untyped-def]
+    # a name several countries have says none of them; a nationality word, or a pair only one country holds, does
+    assert _support(resources, "Protesters blocked the main road in Nabaa on Sunday.") == {}
+    assert _support(resources, "Algerian police dispersed a rally in Nabaa on Sunday.") == {"DZ": "context vote"}
+    assert _support(resources, "Nurses marched in Trujillo, La Libertad, on Monday.") == {
+        "PE": "place written inside another"}
+    # a country the text names only as the target of a protest still names it
+    assert "IL" in _support(resources, "Students in Nabaa protested against Israel on Sunday.")
