@@ -9,6 +9,8 @@
     python -m benchmarks.event_gold --half fresh3    # the fourth, half GLOCON and half BBC, likewise
     python -m benchmarks.event_gold --half fresh --half fresh2 --half fresh3    # each, then the three together
     python -m benchmarks.event_gold --half dev2 --reliability   # and probability against outcome, by bin
+    python -m benchmarks.event_gold --half dev --candidates      # every candidate the decision judges
+    python -m benchmarks.event_gold --half dev --candidates --misses   # and each coded event none of them tells
 
 The **test** half was frozen before any rule or model was written and is never used to develop: report its
 figures as blind, the dev half's as development figures. The **fresh** half (BBC and GLOCON articles nobody
@@ -17,6 +19,12 @@ had used, drawn after the test half had been scored three times) is a second bli
 overlaps one of the gold event's evidence spans, one to one, greedily by overlap. Texts are read in place from
 ../shared; labels from gold/labels/. Also prints, for the ordinary-news source (bbc), the share of articles
 that get any event, and sub-type accuracy on matched events. Writes benchmarks/results/event_gold.json.
+
+`--rules-only` scores the rules with the decision off, when their soft vetoes reject outright; `--candidates`
+scores every candidate the decision is given (soft vetoes proposed, flagged `rule_rejected:`), the recall no
+decision can exceed. `--misses` lists, on the development halves only, each coded event no scored event tells:
+its passage, and the rules' rejections of that passage (reason and trigger), or that one event told it together
+with another coded event.
 """
 
 from __future__ import annotations
@@ -231,18 +239,22 @@ def reliability(pairs: list[tuple[float, bool]]) -> list[dict[str, Any]]:
     return rows
 
 
-def count(items: list[LabelledArticle], rules_only: bool,
-          calibration: list[tuple[float, bool]] | None = None) -> dict[str, dict[str, int]]:
-    """Per source: articles, coded events, kept events, kept events matching a coded one, and so on. With
+def count(items: list[LabelledArticle], decision: str = "model",
+          calibration: list[tuple[float, bool]] | None = None,
+          misses: list[str] | None = None) -> dict[str, dict[str, int]]:
+    """Per source: articles, coded events, kept events, kept events matching a coded one, and so on. `decision`
+    is "model", "rules only" or "candidates" (every candidate the decision judges, none dropped). With
     `calibration`, every listed event (kept or flagged for review) is appended as (probability, tells a coded
-    incident)."""
+    incident); with `misses`, a line for each coded event that no kept event tells."""
     by_source: dict[str, dict[str, int]] = {}
-    settings = Settings(event_model=not rules_only)
-    for it, report, _ in run(items, settings):
+    settings = Settings(event_model=decision != "rules only")
+    for it, report, _ in run(items, settings, decide=decision != "candidates"):
         if calibration is not None:
             calibration.extend((e.confidence, gold_index(it, e) is not None) for e in report.events)
         kept = [e for e in report.events if NEEDS_REVIEW not in e.flags]
         pairs = match(it, kept)
+        if misses is not None:
+            misses.extend(missed(it, kept, set(pairs.values()), report))
         s = by_source.setdefault(it.label["source"], dict.fromkeys(COUNTS, 0))
         s["articles"] += 1
         s["gold"] += len(it.gold_ranges)
@@ -255,6 +267,24 @@ def count(items: list[LabelledArticle], rules_only: bool,
         for k, v in place_counts(it, report.events).items():
             s[k] += v
     return by_source
+
+
+def missed(it: LabelledArticle, kept: list[Event], told: set[int], report: Report) -> Iterator[str]:
+    """A line for each coded event no kept event is matched to: the article, the coded sub-type, its passage,
+    and why the rules let it go there (their rejections of an overlapping sentence, or an event of theirs that
+    tells it but was matched to another coded event of the same passage)."""
+    text = it.article.text
+    for j, ranges in enumerate(it.gold_ranges):
+        if j in told:
+            continue
+        gold = it.label["events"][j]
+        why = [f"{r.reason}({r.trigger}{': ' + r.detail if r.detail else ''})" for r in report.rejected
+               if gold_tool.overlap([(r.span.start, r.span.end)], ranges) > 0]
+        if any(gold_tool.overlap(event_ranges(e), ranges) > 0 for e in kept):
+            why.insert(0, "merged: told by an event matched to another coded event")
+        passage = " | ".join(" ".join(text[s:e].split()) for s, e in ranges)
+        yield (f"{it.label['source']}\t{it.label['id']}\t{gold.get('sub_event_type')}\t{passage[:300]}\t"
+               f"{'; '.join(why) or 'no candidate, no rejection'}")
 
 
 def figures_of(by_source: dict[str, dict[str, int]]) -> dict[str, Any]:
@@ -304,18 +334,29 @@ def main(argv: list[str] | None = None) -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--half", choices=["dev", "dev2", "test", "fresh", "fresh2", "fresh3"], action="append",
                     help="default: dev and test; the later blind halves (fresh, fresh2, fresh3) only when named")
-    ap.add_argument("--rules-only", action="store_true", help="score every event the rules propose")
+    ap.add_argument("--rules-only", action="store_true",
+                    help="score every event the rules propose with the decision off (soft vetoes reject)")
+    ap.add_argument("--candidates", action="store_true",
+                    help="score every candidate the decision judges, soft vetoes included: the recall it can reach")
+    ap.add_argument("--misses", action="store_true",
+                    help="list the coded events of the development halves that no scored event tells")
     ap.add_argument("--sources", default="guardian,bbc,glocon,html")
     ap.add_argument("--reliability", action="store_true",
                     help="also print, per half, every listed event's probability against whether it is coded")
     args = ap.parse_args(argv)
-    results: dict[str, Any] = {"decision": "rules only" if args.rules_only else "model"}
-    blind: dict[str, dict[str, int]] = {}
+    if args.rules_only and args.candidates:
+        ap.error("--rules-only and --candidates score different things: choose one")
     halves = args.half or ["dev", "test"]
+    if args.misses and not set(halves) <= DEVELOPMENT:
+        ap.error("--misses reads the coded events one by one: name development halves only (--half dev, --half dev2)")
+    decision = "rules only" if args.rules_only else "candidates" if args.candidates else "model"
+    results: dict[str, Any] = {"decision": decision}
+    blind: dict[str, dict[str, int]] = {}
     for half in halves:
         items = list(labelled_articles(half, set(args.sources.split(","))))
         calibration: list[tuple[float, bool]] = []
-        counts = count(items, args.rules_only, calibration if args.reliability else None)
+        misses: list[str] = []
+        counts = count(items, decision, calibration if args.reliability else None, misses if args.misses else None)
         results[half] = figures_of(counts)
         _print(f"{half} half ({'development' if half in DEVELOPMENT else 'blind: never used to develop'})",
                results["decision"], results[half])
@@ -324,6 +365,10 @@ def main(argv: list[str] | None = None) -> None:
             for row in results[half]["reliability"]:
                 print(f"  probability {row['bin']}: {row['events']:4} events, mean {row['mean_probability']}, "
                       f"share coded {row['share_coded']}")
+        if misses:
+            print(f"-- {len(misses)} coded events of the {half} half that no scored event tells "
+                  "(source, id, sub-type, passage, why):")
+            print("\n".join(misses))
         if half not in DEVELOPMENT:
             for src, c in counts.items():
                 pooled = blind.setdefault(src, dict.fromkeys(COUNTS, 0))
@@ -335,7 +380,7 @@ def main(argv: list[str] | None = None) -> None:
         results[name] = figures_of(blind)
         _print(f"{name} together (blind)", results["decision"], results[name])
     RESULTS.parent.mkdir(parents=True, exist_ok=True)
-    suffix = "_rules" if args.rules_only else ""
+    suffix = {"rules only": "_rules", "candidates": "_candidates"}.get(decision, "")
     RESULTS.with_name(f"event_gold{suffix}.json").write_text(json.dumps(results, indent=1) + "\n")
 
 

@@ -43,3 +43,24 @@ def test_reliability_bins_count_probability_against_outcome() -> None:
     assert rows[0]["mean_probability"] == 0.125 and rows[0]["share_coded"] == 0.5
     assert rows[4]["mean_probability"] == 0.95 and rows[4]["share_coded"] == 1.0
     assert rows[2]["mean_probability"] is None
+
+
+def test_misses_name_the_coded_event_no_candidate_tells_and_the_veto_that_dropped_it(pipeline) -> None:  # type: ignore[no-untyped-def]
+    from benchmarks.event_gold import LabelledArticle, match, missed
+    from dateline.model import Article
+
+    text = ("Gunmen killed three farmers near Kaduna on Monday, police said. "
+            "The rebels have vowed to attack the town next week. "
+            "The weather in the region was mild.")
+    report = pipeline.extract_text(text, published="2024-03-14")
+    article = Article(id="a1", text=text)
+    coded = ["Gunmen killed three farmers", "vowed to attack the town", "The weather in the region"]
+    ranges = [[(text.index(c), text.index(c) + len(c))] for c in coded]
+    label = {"id": "a1", "source": "own", "events": [{"sub_event_type": "Attack"}, {"sub_event_type": "Attack"},
+                                                     {"sub_event_type": "Peaceful protest"}]}
+    item = LabelledArticle(label, article, ranges)
+    lines = list(missed(item, report.events, set(match(item, report.events).values()), report))
+    assert len(lines) == 2
+    assert "vowed to attack" in lines[0] and "hypothetical(attack" in lines[0]
+    assert lines[1].startswith("own\ta1\tPeaceful protest\tThe weather in the region")
+    assert lines[1].endswith("no candidate, no rejection")
