@@ -71,3 +71,9 @@ def test_a_country_before_its_currency_is_no_place_and_no_vote(resources, text: 
     places = _places(resources, text)
     assert "US" not in places
     assert places["Tripoli"].country != "United States"
+
+
+def test_a_country_before_an_adjective_named_like_a_currency_stays_a_place(resources) -> None:  # type: ignore[no-untyped-def]
+    # "real" is also Brazil's money; here it qualifies the income of the country named before it
+    text = "Economists found a fall in U.S. real income after the tariffs."
+    assert "U.S." in _places(resources, text)

@@ -649,7 +649,7 @@ def propose_toponyms(doc: Doc, gazetteer: Any, keep_blocked: bool = False, words
     # word stands before it
     if out and (people := _people_by_apposition(tk)):
         out = [c for c in out if not _written_as_person(tk, c, people, gazetteer)]
-    out = [c for c in out if not _names_a_currency(tk, c, gazetteer)]
+    out = [c for c in out if not _names_a_currency(doc, tk, c, gazetteer)]
     # "By Adan Smith", "Reporting by Sydney Omondi; Editing by ...": a reporter's name is never a place
     if out and (names := _byline_names(full)):
         out = [c for c in out if not any(s <= tk.idx[c.start] and tk.idx[c.end - 1] < e for s, e in names)]
@@ -878,13 +878,13 @@ def _a_country(gazetteer: Any, name: str) -> bool:
     return any(e.kind == KIND_COUNTRY for e in gazetteer.lookup(name, loose=False))
 
 
-def _names_a_currency(tk: DocWords, cand: Candidate, gazetteer: Any) -> bool:
+def _names_a_currency(doc: Doc, tk: DocWords, cand: Candidate, gazetteer: Any) -> bool:
     """A country's name before a currency ("the US dollar exchange rate", "paid in US dollars";
     `currency_nouns` in toponym_cues.json): the money, used well beyond the country, says nothing of where the
     text is, so it is no place and casts no vote ("protests against the high US dollar rate in Tripoli" is not
     a vote for a Tripoli in America)."""
-    if cand.end >= tk.n or tk.lower[cand.end] not in cues()["currency_nouns"]:
-        return False
+    if cand.end >= tk.n or tk.lower[cand.end] not in cues()["currency_nouns"] or doc[cand.end].pos_ != "NOUN":
+        return False  # (a noun: "in U.S. real income" is no Brazilian money)
     return _a_country(gazetteer, " ".join(tk.text[cand.start : cand.end]))
 
 
