@@ -655,7 +655,9 @@ def propose_toponyms(doc: Doc, gazetteer: Any, keep_blocked: bool = False, words
         out = [c for c in out if not any(s <= tk.idx[c.start] and tk.idx[c.end - 1] < e for s, e in names)]
     # "Jabhat Fateh al-Sham", "the Islamic State of Iraq and al-Sham", "Boko Haram": a place's name inside an armed
     # group's or a movement's name is the group's, and its namesake would pull the text's places there
-    if out and (groups := _group_name_spans(full)):
+    # ("Save the Children": an NGO's name holds a town's, Save in Benin, as an armed group's does)
+    if out and (groups := _group_name_spans(full) + [m.span() for p in _international_body_patterns()
+                                                      for m in p.finditer(full)]):
         out = [c for c in out if not _inside_group_name(c, tk, groups, gazetteer)]
     out.sort(key=lambda c: c.start)
     return out
@@ -736,8 +738,6 @@ def _group_name_spans(text: str) -> list[tuple[int, int]]:
     for first in (words | {""}) & listed.keys():
         if any(r <= words for r in listed_runs[first]):
             spans += [m.span() for m in listed[first].finditer(text)]
-    # "Save the Children": an NGO's name holds a town's (Save, Benin) as an armed group's does
-    spans += [m.span() for p in _international_body_patterns() for m in p.finditer(text)]
     return spans
 
 
