@@ -645,12 +645,19 @@ def propose_toponyms(doc: Doc, gazetteer: Any, keep_blocked: bool = False, words
     out = [c for c in out if not _outlet_credit(doc, c)]
     # "…, Kan reported", "according to Kan": the name credited for the report is its source, not a small town
     out = [c for c in out if not _credited_source(doc, c, tk, gazetteer)]
+    # "her son Andreas … said Andreas": a name the text gives an age or a kinship is the person wherever no place
+    # word stands before it
+    if out and (people := _people_by_apposition(tk)):
+        out = [c for c in out if not _written_as_person(tk, c, people, gazetteer)]
+    out = [c for c in out if not _names_a_currency(doc, tk, c, gazetteer)]
     # "By Adan Smith", "Reporting by Sydney Omondi; Editing by ...": a reporter's name is never a place
     if out and (names := _byline_names(full)):
         out = [c for c in out if not any(s <= tk.idx[c.start] and tk.idx[c.end - 1] < e for s, e in names)]
     # "Jabhat Fateh al-Sham", "the Islamic State of Iraq and al-Sham", "Boko Haram": a place's name inside an armed
     # group's or a movement's name is the group's, and its namesake would pull the text's places there
-    if out and (groups := _group_name_spans(full)):
+    # ("Save the Children": an NGO's name holds a town's, Save in Benin, as an armed group's does)
+    if out and (groups := _group_name_spans(full) + [m.span() for p in _international_body_patterns()
+                                                      for m in p.finditer(full)]):
         out = [c for c in out if not _inside_group_name(c, tk, groups, gazetteer)]
     out.sort(key=lambda c: c.start)
     return out
@@ -705,6 +712,15 @@ def _group_name_words() -> tuple[tuple[frozenset[str], ...], dict[str, tuple[fro
             first = re.match(r"[^\W_]*", words[0]).group()  # type: ignore[union-attr]
             listed.setdefault(first, []).append(_word_runs(name))
     return heads, {first: tuple(runs) for first, runs in listed.items()}
+
+
+@functools.cache
+def _international_body_patterns() -> tuple[re.Pattern[str], ...]:
+    """The names of international bodies and NGOs that the PLOVER export codes IGO or NGO (`actor_codes` in
+    data/plover.yaml: "Save the Children", "Doctors Without Borders", "African Union"), one pattern a code."""
+    from dateline.yaml_files import packaged_yaml
+
+    return tuple(re.compile(rule["pattern"]) for rule in packaged_yaml("plover.yaml")["actor_codes"])
 
 
 def _group_name_spans(text: str) -> list[tuple[int, int]]:
@@ -822,8 +838,54 @@ def _credited_source(doc: Doc, cand: Candidate, tk: DocWords, gazetteer: Any) ->
     if not according and (cand.cue or tok.dep_ != "nsubj" or tok.head.lemma_.lower() not in cues()["source_verbs"]):
         return False
     name = fold(tk.text[cand.start])
-    return not any(fold(e.name) == name and (e.kind in {KIND_COUNTRY, KIND_ADMIN1} or e.population >= STATE_CITY)
+    # (a division counts by its people as a town does: the Isle of Man's parishes, GeoNames' first-level records
+    # of no known population, are named like people, "said Andreas", and no parish speaks for a state)
+    return not any(fold(e.name) == name and (e.kind == KIND_COUNTRY or e.population >= STATE_CITY)
                    for e in gazetteer.lookup(tk.text[cand.start], loose=False)[:50])
+
+
+MAX_AGE = 120  # "Andreas, 30,": a number no larger between commas right after a name is the person's age
+
+
+def _people_by_apposition(tk: DocWords) -> frozenset[str]:
+    """One-word names the document writes as a person's: with an age between commas after it ("X, 30, told
+    reporters") or after a noun of kin, with or without a comma between ("her son X", "the couple's baby, X,";
+    `kinship_before` in toponym_cues.json)."""
+    kin = cues()["kinship_before"]
+    out = set()
+    for i in tk.capitalised():
+        if not tk.name[i] or i + 1 < tk.n and tk.name[i + 1]:
+            continue  # a longer name ("her son Ahmed Musa") is already NER's person, and its words no town's
+        aged = i + 3 < tk.n and tk.text[i + 1] == "," and tk.text[i + 3] == "," and tk.text[i + 2].isdigit() \
+            and int(tk.text[i + 2]) <= MAX_AGE
+        k = i - 2 if i >= 2 and tk.text[i - 1] == "," else i - 1
+        if aged or k >= 0 and tk.lower[k] in kin:
+            out.add(tk.text[i])
+    return frozenset(out)
+
+
+def _written_as_person(tk: DocWords, cand: Candidate, people: frozenset[str], gazetteer: Any) -> bool:
+    """A one-word name the document writes as a person's (`_people_by_apposition`) where no place word stands
+    before it: "said Andreas", "Andreas said" after "her son Andreas" are the son, not a parish of that name. A
+    country keeps its name ("in Jordan" needs no such test, "Jordan closed its border" does)."""
+    if cand.end - cand.start != 1 or cand.source in {"LANDMARK", "CUE", "ABBR"} or tk.text[cand.start] not in people:
+        return False
+    return not _cue_before(tk.lower, cand.start) and not _a_country(gazetteer, tk.text[cand.start])
+
+
+def _a_country(gazetteer: Any, name: str) -> bool:
+    """Whether a country answers to the name, under any of its names ("US", "Britain")."""
+    return any(e.kind == KIND_COUNTRY for e in gazetteer.lookup(name, loose=False))
+
+
+def _names_a_currency(doc: Doc, tk: DocWords, cand: Candidate, gazetteer: Any) -> bool:
+    """A country's name before a currency ("the US dollar exchange rate", "paid in US dollars";
+    `currency_nouns` in toponym_cues.json): the money, used well beyond the country, says nothing of where the
+    text is, so it is no place and casts no vote ("protests against the high US dollar rate in Tripoli" is not
+    a vote for a Tripoli in America)."""
+    if cand.end >= tk.n or tk.lower[cand.end] not in cues()["currency_nouns"] or doc[cand.end].pos_ != "NOUN":
+        return False  # (a noun: "in U.S. real income" is no Brazilian money)
+    return _a_country(gazetteer, " ".join(tk.text[cand.start : cand.end]))
 
 
 _POSSESSIVE = frozenset({"'s", "’s", "'", "’"})
