@@ -172,3 +172,26 @@ def test_parquet_export_shows_needs_review_only_while_the_event_waits(store: Sto
     export(store, "parquet", [], out, min_confidence=review_threshold())
     rows = pq.read_table(out).to_pylist()
     assert sorted((row["review_status"], row["flags"]) for row in rows) == [("corrected", []), ("pending", [])]
+
+
+def test_api_shows_needs_review_only_while_the_event_waits_for_a_reviewer(store: Store) -> None:
+    # the API's event JSON kept the extraction-time flag after a reviewer accepted the event, so it said
+    # needs_review beside review_status=accepted
+    client = TestClient(create_app(store))
+    listed = {e["id"]: e for e in client.get("/events", params={"min_confidence": 0}).json()["items"]}
+    unsure = next(e for e in listed.values() if e["confidence"] < review_threshold())
+    assert unsure["flags"] == ["needs_review"]
+    token = create_token(store, "reviewer")
+    reply = client.patch(f"/events/{unsure['id']}", json={"action": "accept"},
+                         headers={"Authorization": f"Bearer {token}"})
+    assert reply.status_code == 200, reply.text
+    assert reply.json()["event"]["flags"] == []
+    assert client.get(f"/events/{unsure['id']}").json()["event"]["flags"] == []
+    assert [e["flags"] for e in client.get("/events").json()["items"]] == [[], []]
+
+
+def test_api_flags_events_under_the_cut_in_force(store: Store, configured_cut) -> None:  # type: ignore[no-untyped-def]
+    unsure = next(e for e in store.query_events(EventFilter()) if e["confidence"] < review_threshold())
+    configured_cut(unsure["confidence"] - 0.05)
+    items = TestClient(create_app(store)).get("/events").json()["items"]
+    assert [(e["id"], e["flags"]) for e in items if e["id"] == unsure["id"]] == [(unsure["id"], [])]

@@ -24,7 +24,9 @@ from dateline.api.schemas import (
     QuoteOut,
     SourceRef,
 )
+from dateline.extraction.decide import review_threshold
 from dateline.store import EventFilter, Store
+from dateline.store.repository import review_flags
 from dateline.store.tables import ApiTokenRow, ClaimRow, EventRow, MergedEventRow, MergedSourceRow, QuoteRow
 
 FILTER_FIELDS = (
@@ -152,12 +154,15 @@ def queue_next(store: Store, f: EventFilter, *, after: int | None = None, floor:
 
 
 def event_record(data: dict[str, Any]) -> EventRecord:
-    """An API event from the store's event dict."""
+    """An API event from the store's event dict; its `needs_review` flag says whether it waits for a reviewer
+    under the server's cut now (`review_flags`), as the exports and the events table say."""
     fields = {k: v for k, v in data.items() if k not in {"article", "merged"}}
     for name in ("evidence",):
         fields[name] = fields.get(name) or {}
     for name in ("claimed_by", "flags", "actors", "mentions"):
         fields[name] = fields.get(name) or []
+    fields["flags"] = review_flags(fields["flags"], fields.get("confidence") or 0.0,
+                                   fields.get("review_status") or "pending", review_threshold())
     return EventRecord.model_validate(fields)
 
 
