@@ -195,3 +195,11 @@ def test_api_flags_events_under_the_cut_in_force(store: Store, configured_cut) -
     configured_cut(unsure["confidence"] - 0.05)
     items = TestClient(create_app(store)).get("/events").json()["items"]
     assert [(e["id"], e["flags"]) for e in items if e["id"] == unsure["id"]] == [(unsure["id"], [])]
+
+
+def test_api_events_echo_the_cut_they_applied(store: Store) -> None:
+    # `filters` left the cut out, so a client could not tell a page at the default cut from one at 0
+    client = TestClient(create_app(store))
+    assert client.get("/events").json()["filters"] == {"min_confidence": review_threshold()}
+    lowered = client.get("/events", params={"min_confidence": 0, "country": "Iraq"}).json()["filters"]
+    assert lowered == {"country": "Iraq", "min_confidence": 0.0}

@@ -64,9 +64,10 @@ def parse_bbox(text: str) -> tuple[float, float, float, float]:
 
 
 def active_filters(f: EventFilter) -> dict[str, Any]:
-    """The filters that are set, JSON-ready, for echoing back and for building page links."""
+    """The filters that are set, JSON-ready, for echoing back and for building page links. The cut is echoed
+    too (a default one included): it decides which events count as much as any filter does."""
     out: dict[str, Any] = {}
-    for name in FILTER_FIELDS:
+    for name in (*FILTER_FIELDS, "min_confidence"):
         value = getattr(f, name)
         if value in (None, "", []):
             continue
