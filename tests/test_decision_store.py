@@ -17,7 +17,7 @@ from dateline.extraction.decide import review_threshold
 from dateline.merge import merge_events
 from dateline.store import EventFilter, Store
 from dateline.store.exports import export
-from tests.test_store_fixtures import PROTEST_FIELDS, make_article, make_event, make_report
+from tests.test_store_fixtures import PROTEST_FIELDS, db_url, make_article, make_event, make_report  # noqa: F401 - db_url is a fixture
 
 SURE = "Rioters stormed the ministry in Baghdad on Wednesday."
 UNSURE = "Protests have rocked Baghdad for weeks, officials said."
@@ -33,8 +33,9 @@ def _reports(cut: float) -> list:  # type: ignore[type-arg]
 
 
 @pytest.fixture
-def store(tmp_path: Path):  # type: ignore[no-untyped-def]
-    with Store(f"sqlite:///{tmp_path / 'd.sqlite'}") as s:
+def store(db_url: str):  # type: ignore[no-untyped-def]  # noqa: F811
+    """The two events on SQLite, and on PostgreSQL when DATELINE_TEST_PG_URL is set."""
+    with Store(db_url) as s:
         s.add_reports(_reports(review_threshold()))
         yield s
 
