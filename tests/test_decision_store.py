@@ -17,7 +17,7 @@ from dateline.extraction.decide import review_threshold
 from dateline.merge import merge_events
 from dateline.store import EventFilter, Store
 from dateline.store.exports import export
-from tests.test_store_fixtures import PROTEST_FIELDS, make_article, make_event, make_report
+from tests.test_store_fixtures import PROTEST_FIELDS, db_url, make_article, make_event, make_report  # noqa: F401 - db_url is a fixture
 
 SURE = "Rioters stormed the ministry in Baghdad on Wednesday."
 UNSURE = "Protests have rocked Baghdad for weeks, officials said."
@@ -33,8 +33,9 @@ def _reports(cut: float) -> list:  # type: ignore[type-arg]
 
 
 @pytest.fixture
-def store(tmp_path: Path):  # type: ignore[no-untyped-def]
-    with Store(f"sqlite:///{tmp_path / 'd.sqlite'}") as s:
+def store(db_url: str):  # type: ignore[no-untyped-def]  # noqa: F811
+    """The two events on SQLite, and on PostgreSQL when DATELINE_TEST_PG_URL is set."""
+    with Store(db_url) as s:
         s.add_reports(_reports(review_threshold()))
         yield s
 
@@ -116,3 +117,90 @@ def test_review_queue_shows_events_left_for_review_first(store: Store) -> None:
 def test_merge_takes_only_kept_events(store: Store) -> None:
     stats = merge_events(store, review_threshold())
     assert stats.total == 1
+
+
+def _geojson_flags(store: Store, tmp_path: Path, min_confidence: float) -> dict[str, list[str]]:
+    """Each exported event's flags by its review status and confidence side of the default cut."""
+    out = tmp_path / "e.geojson"
+    export(store, "geojson", [], out, min_confidence=min_confidence)
+    return {f"{p['review_status']}:{'sure' if p['confidence'] >= 0.5 else 'unsure'}": p["flags"]
+            for p in (feat["properties"] for feat in json.loads(out.read_text())["features"])}
+
+
+@pytest.fixture
+def configured_cut(monkeypatch: pytest.MonkeyPatch):  # type: ignore[no-untyped-def]
+    """Sets DATELINE_MIN_CONFIDENCE for the process, as a user does, and forgets it afterwards."""
+    from dateline.extraction import decide
+
+    def set_cut(value: float) -> None:
+        monkeypatch.setenv("DATELINE_MIN_CONFIDENCE", str(value))
+        decide._default_threshold.cache_clear()
+
+    yield set_cut
+    monkeypatch.delenv("DATELINE_MIN_CONFIDENCE", raising=False)
+    decide._default_threshold.cache_clear()
+
+
+def test_export_shows_needs_review_only_while_the_event_waits_for_a_reviewer(store: Store, tmp_path: Path) -> None:
+    # an accepted event kept its extraction-time `needs_review` flag: GeoJSON and Parquet showed it beside
+    # review_status=accepted
+    assert review_threshold() > 0.4 and review_threshold() < 0.6  # the fixture's sure/unsure sides of 0.5
+    assert _geojson_flags(store, tmp_path, 0.0) == {"pending:sure": [], "pending:unsure": ["needs_review"]}
+    unsure = next(e for e in store.query_events(EventFilter()) if e["confidence"] < review_threshold())
+    store.review_event(unsure["id"], "ana", "accept")
+    assert _geojson_flags(store, tmp_path, review_threshold()) == {"pending:sure": [], "accepted:unsure": []}
+    assert store.query_events(EventFilter(article_id=unsure["article_id"]))[0]["flags"] == ["needs_review"]
+
+
+def test_export_flags_events_under_the_cut_in_force_not_the_cut_at_extraction(
+        store: Store, tmp_path: Path, configured_cut) -> None:  # type: ignore[no-untyped-def]
+    # a user who lowered the cut got the events it now keeps flagged as needing review in their exports
+    unsure = next(e for e in store.query_events(EventFilter()) if e["confidence"] < review_threshold())
+    configured_cut(unsure["confidence"] - 0.05)
+    assert _geojson_flags(store, tmp_path, review_threshold()) == {"pending:sure": [], "pending:unsure": []}
+    # and one who raised it above an event stored without the flag sees it flagged
+    configured_cut(0.99)
+    assert _geojson_flags(store, tmp_path, 0.0) == {"pending:sure": ["needs_review"],
+                                                    "pending:unsure": ["needs_review"]}
+
+
+def test_parquet_export_shows_needs_review_only_while_the_event_waits(store: Store, tmp_path: Path) -> None:
+    import pyarrow.parquet as pq
+
+    unsure = next(e for e in store.query_events(EventFilter()) if e["confidence"] < review_threshold())
+    store.review_event(unsure["id"], "ana", "correct", {"fatalities": 2})
+    out = tmp_path / "e.parquet"
+    export(store, "parquet", [], out, min_confidence=review_threshold())
+    rows = pq.read_table(out).to_pylist()
+    assert sorted((row["review_status"], row["flags"]) for row in rows) == [("corrected", []), ("pending", [])]
+
+
+def test_api_shows_needs_review_only_while_the_event_waits_for_a_reviewer(store: Store) -> None:
+    # the API's event JSON kept the extraction-time flag after a reviewer accepted the event, so it said
+    # needs_review beside review_status=accepted
+    client = TestClient(create_app(store))
+    listed = {e["id"]: e for e in client.get("/events", params={"min_confidence": 0}).json()["items"]}
+    unsure = next(e for e in listed.values() if e["confidence"] < review_threshold())
+    assert unsure["flags"] == ["needs_review"]
+    token = create_token(store, "reviewer")
+    reply = client.patch(f"/events/{unsure['id']}", json={"action": "accept"},
+                         headers={"Authorization": f"Bearer {token}"})
+    assert reply.status_code == 200, reply.text
+    assert reply.json()["event"]["flags"] == []
+    assert client.get(f"/events/{unsure['id']}").json()["event"]["flags"] == []
+    assert [e["flags"] for e in client.get("/events").json()["items"]] == [[], []]
+
+
+def test_api_flags_events_under_the_cut_in_force(store: Store, configured_cut) -> None:  # type: ignore[no-untyped-def]
+    unsure = next(e for e in store.query_events(EventFilter()) if e["confidence"] < review_threshold())
+    configured_cut(unsure["confidence"] - 0.05)
+    items = TestClient(create_app(store)).get("/events").json()["items"]
+    assert [(e["id"], e["flags"]) for e in items if e["id"] == unsure["id"]] == [(unsure["id"], [])]
+
+
+def test_api_events_echo_the_cut_they_applied(store: Store) -> None:
+    # `filters` left the cut out, so a client could not tell a page at the default cut from one at 0
+    client = TestClient(create_app(store))
+    assert client.get("/events").json()["filters"] == {"min_confidence": review_threshold()}
+    lowered = client.get("/events", params={"min_confidence": 0, "country": "Iraq"}).json()["filters"]
+    assert lowered == {"country": "Iraq", "min_confidence": 0.0}

@@ -24,7 +24,9 @@ from dateline.api.schemas import (
     QuoteOut,
     SourceRef,
 )
+from dateline.extraction.decide import review_threshold
 from dateline.store import EventFilter, Store
+from dateline.store.repository import review_flags
 from dateline.store.tables import ApiTokenRow, ClaimRow, EventRow, MergedEventRow, MergedSourceRow, QuoteRow
 
 FILTER_FIELDS = (
@@ -62,9 +64,10 @@ def parse_bbox(text: str) -> tuple[float, float, float, float]:
 
 
 def active_filters(f: EventFilter) -> dict[str, Any]:
-    """The filters that are set, JSON-ready, for echoing back and for building page links."""
+    """The filters that are set, JSON-ready, for echoing back and for building page links. The cut is echoed
+    too (a default one included): it decides which events count as much as any filter does."""
     out: dict[str, Any] = {}
-    for name in FILTER_FIELDS:
+    for name in (*FILTER_FIELDS, "min_confidence"):
         value = getattr(f, name)
         if value in (None, "", []):
             continue
@@ -152,12 +155,15 @@ def queue_next(store: Store, f: EventFilter, *, after: int | None = None, floor:
 
 
 def event_record(data: dict[str, Any]) -> EventRecord:
-    """An API event from the store's event dict."""
+    """An API event from the store's event dict; its `needs_review` flag says whether it waits for a reviewer
+    under the server's cut now (`review_flags`), as the exports and the events table say."""
     fields = {k: v for k, v in data.items() if k not in {"article", "merged"}}
     for name in ("evidence",):
         fields[name] = fields.get(name) or {}
     for name in ("claimed_by", "flags", "actors", "mentions"):
         fields[name] = fields.get(name) or []
+    fields["flags"] = review_flags(fields["flags"], fields.get("confidence") or 0.0,
+                                   fields.get("review_status") or "pending", review_threshold())
     return EventRecord.model_validate(fields)
 
 

@@ -17,7 +17,7 @@ from typing import Any, TextIO, TypeVar
 from dateline.errors import DatelineError
 from dateline.model import Article, Event, Report
 from dateline.outputs import check_writable, open_output
-from dateline.store.repository import EventFilter, Store, event_from_row
+from dateline.store.repository import EventFilter, Store, event_from_row, review_flags
 from dateline.store.type_names import canonical_types
 
 FORMATS = ("acled", "geojson", "parquet", "plover", "evidence")
@@ -124,8 +124,15 @@ def _article_info(store: Store, cache: dict[int, dict[str, Any]], article_id: in
     return _cached(cache, article_id, info)
 
 
-def event_stream(store: Store, f: EventFilter, *, with_article: bool = False) -> Iterator[tuple[Event, dict[str, Any]]]:
-    """(Event with reviewed values, extra columns) for each matching per-article event, stable order."""
+def event_stream(store: Store, f: EventFilter, *, with_article: bool = False,
+                 review_cut: float | None = None) -> Iterator[tuple[Event, dict[str, Any]]]:
+    """(Event with reviewed values, extra columns) for each matching per-article event, stable order. Its
+    `needs_review` flag says whether it waits for a reviewer under `review_cut` (default: the cut in force,
+    DATELINE_MIN_CONFIDENCE or the shipped model's), not what the decision said at extraction."""
+    if review_cut is None:
+        from dateline.extraction.decide import review_threshold
+
+        review_cut = review_threshold()
     cache: dict[int, dict[str, Any]] = {}
     for row in store.iter_event_rows(f):
         extra: dict[str, Any] = {"uid": row.uid, "store_id": row.id, "article_id": row.article_id,
@@ -133,7 +140,9 @@ def event_stream(store: Store, f: EventFilter, *, with_article: bool = False) ->
                                  "independent_sources": 1}
         if with_article:
             extra["article"] = _article_info(store, cache, row.article_id)
-        yield event_from_row(row), extra
+        event = event_from_row(row)
+        event.flags = review_flags(event.flags, event.confidence, row.review_status, review_cut)
+        yield event, extra
 
 
 def merged_stream(store: Store, f: EventFilter) -> Iterator[tuple[Event, dict[str, Any]]]:

@@ -51,6 +51,7 @@ from dateline.version import PIPELINE_VERSION
 
 REVIEW_ACTIONS = {"accept": "accepted", "correct": "corrected", "reject": "rejected", "reset": "pending",
                   "comment": None}
+NEEDS_REVIEW = "needs_review"  # extraction/decide.py's flag, spelt here so the store needs no NLP stack
 SYSTEM_USER = "dateline"  # the audit log's user for what dateline itself does (carrying reviews over)
 REVIEWED = ("accepted", "corrected", "rejected")
 #: A run on another machine with no heartbeat for this long is taken as dead (a batch takes seconds).
@@ -119,6 +120,18 @@ class BatchResult:
 def kept_clause(min_confidence: float) -> Any:
     """Events the decision keeps at this cut: confident enough, or accepted/corrected by a reviewer."""
     return or_(EventRow.confidence >= min_confidence, EventRow.review_status.in_(("accepted", "corrected")))
+
+
+def review_flags(flags: Sequence[str], confidence: float, review_status: str, cut: float) -> list[str]:
+    """The flags a reader sees: `needs_review` exactly when the event waits for a reviewer under the cut in force.
+
+    The stored flag records the cut at extraction; once a reviewer decided, or under another cut (the user's
+    DATELINE_MIN_CONFIDENCE, a newer model), it would tell an export's reader the opposite of what the store's
+    filters (`kept_clause`) and the review queue do with the event."""
+    shown = [flag for flag in flags if flag != NEEDS_REVIEW]
+    if review_status == "pending" and confidence < cut:
+        shown.append(NEEDS_REVIEW)
+    return shown
 
 
 def content_hash(article: Article) -> str:
