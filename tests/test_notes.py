@@ -56,7 +56,7 @@ def test_a_template_verb_agrees_with_its_subject(actor1: str | None, sub: str, w
      "On 14 March 2021, rioters staged a violent demonstration in Goma (North Kivu). [size=no report]"),
     (_event("Armed clash", actor1="Military Forces of Mali (2021-)", actor2="JNIM: Group for Support of Islam "
             "and Muslims", location="Boni", admin1="Mopti", country="Mali", fatalities=4),
-     ("On 14 March 2021, Malian military forces clashed with JNIM: Group for Support of Islam and Muslims "
+     ("On 14 March 2021, Malian military forces clashed with the Group for Support of Islam and Muslims (JNIM) "
      "in Boni (Mopti), killing 4.")),
     (_event("Air/drone strike", actor1="Military Forces of Turkey", location="Sinat", admin1="Duhok",
             country="Iraq", geo_precision=2),
@@ -106,6 +106,32 @@ def test_actor_phrases_are_natural_lower_case() -> None:
 ])
 def test_a_states_forces_are_named_by_its_demonym(actor: str, want: str) -> None:
     assert notes.actor_phrase(actor) == want
+
+
+@pytest.mark.parametrize(("actor", "want"), [
+    ("YPG: People's Protection Units", "the People's Protection Units (YPG)"),
+    ("PFLP: Popular Front for the Liberation of Palestine", "the Popular Front for the Liberation of Palestine (PFLP)"),
+    ("HTS: Hayat Tahrir al Sham", "Hayat Tahrir al Sham (HTS)"),  # a proper name takes no article
+    ("AQAP: Al Qaeda in the Arabian Peninsula", "Al Qaeda in the Arabian Peninsula (AQAP)"),
+    # the years and the country go; the acronym tells the faction
+    ("AMISOM: African Union Mission in Somalia (2007-) (Burundi)", "the African Union Mission in Somalia (AMISOM)"),
+    # an acronym with its own parentheses would nest them: the full name keeps its faction
+    ("CPI (Maoist): Communist Party of India (Maoist)", "the Communist Party of India (Maoist)"),
+    ("Rapid Support Forces", "the Rapid Support Forces"),
+    ("Global Coalition Against Daesh", "the Global Coalition Against Daesh"),
+    ("Taliban", "the Taliban"),
+    ("Hezbollah", "Hezbollah"),
+])
+def test_a_group_known_by_its_acronym_reads_as_a_coder_writes_it(actor: str, want: str) -> None:
+    assert notes.actor_phrase(actor) == want
+
+
+def test_a_note_names_both_sides_by_their_full_names_and_keeps_the_fields() -> None:
+    event = _event("Armed clash", actor1="YPG: People's Protection Units", actor2="QSD: Syrian Democratic Forces",
+                   location="Tell Abiad", admin1="Ar-Raqqa", country="Syria")
+    assert notes.make_note(event, None) == ("On 14 March 2021, the People's Protection Units (YPG) clashed with the "
+                                            "Syrian Democratic Forces (QSD) in Tell Abiad (Ar-Raqqa).")
+    assert (event.actor1, event.actor2) == ("YPG: People's Protection Units", "QSD: Syrian Democratic Forces")
 
 
 def test_a_state_force_and_its_country_do_not_read_twice() -> None:

@@ -63,6 +63,8 @@ _SUFFIX = re.compile(r"(?:\s\[[^\]]*\])+$")
 _GENERIC = {"protesters", "rioters", "civilians", "students", "journalists", "refugees", "prisoners", "women",
             "farmers", "teachers", "lawyers", "workers", "labour", "labor", "health", "unidentified", "private",
             "police", "military", "government", "militia", "mutiny", "people", "sole", "former"}
+# ACLED's name for a group known by its acronym: "QSD: Syrian Democratic Forces", "CPI (Maoist): Communist Party …"
+_ACRONYM = re.compile(r"^(?P<short>[^\s:()]+(?: \([^)]*\))?): (?P<full>.+)$")
 _FORCES_OF = re.compile(r"^(Police|Military|Security|Government|Prison|Naval|Air) Forces of (.+)$")
 _VIOLENT = {"Battles", "Explosions/Remote violence", "Violence against civilians", "Riots"}
 
@@ -100,6 +102,9 @@ def actor_phrase(name: str | None) -> str | None:
     if not name:
         return None
     base = re.sub(r"\s*\(\d{4}-\d{0,4}\)", "", name.strip())  # the government's years: no part of a sentence
+    short = _ACRONYM.match(base)
+    if short:
+        return _acronym_phrase(short["short"], short["full"])
     base = re.sub(r"\s*\([^)]*\)\s*$", "", base).strip() or name.strip()
     m = _FORCES_OF.match(base)
     if m:
@@ -108,7 +113,37 @@ def actor_phrase(name: str | None) -> str | None:
         return f"an {base.lower()}"  # "an unidentified gang": one group, whom the sentence cannot name
     if base.split(" ", 1)[0].lower() in _GENERIC:
         return base.lower()
-    return base
+    return _with_article(base)
+
+
+def _acronym_phrase(short: str, full: str) -> str:
+    """ACLED's "YPG: People's Protection Units" as a coder writes it: the full name, then the acronym in
+    parentheses, "the People's Protection Units (YPG)". An acronym with its own parentheses ("CPI (Maoist):
+    Communist Party of India (Maoist)") would nest them: the full name, whose parentheses then are the
+    faction's, stands alone."""
+    if "(" in short:
+        return _with_article(full)
+    full = re.sub(r"\s*\([^)]*\)\s*$", "", full).strip() or full  # the country or faction: the acronym tells it
+    return f"{_with_article(full)} ({short})"
+
+
+def _with_article(name: str) -> str:
+    """"the" before a name headed by a common noun ("the Syrian Democratic Forces"), none before a proper name
+    ("Hezbollah", "Hayat Tahrir al Sham"); the head nouns are `article_heads` in data/note_phrases.yaml."""
+    heads = set(phrases()["article_heads"])
+    return f"the {name}" if any(part.lower() in heads for part in re.split(r"[-/]", _head(name))) else name
+
+
+def _head(phrase: str) -> str:
+    """The word that heads a name or an actor phrase: the one before its first preposition ("Front" in "Popular
+    Front for the Liberation of Palestine", "forces" in "military forces of Atlantis"), else its last; a
+    parenthesis after it is left out."""
+    words = re.sub(r"\s*\([^)]*\)$", "", phrase).split()
+    cut = next((i for i, w in enumerate(words) if i and w.lower() in _PREPOSITIONS), len(words))
+    return words[cut - 1] if words else ""
+
+
+_PREPOSITIONS = {"of", "for", "in", "against", "on", "from", "at", "to"}
 
 
 def _forces_phrase(kind: str, owner: str) -> str:
