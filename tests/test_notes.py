@@ -134,6 +134,14 @@ def test_a_note_names_both_sides_by_their_full_names_and_keeps_the_fields() -> N
     assert (event.actor1, event.actor2) == ("YPG: People's Protection Units", "QSD: Syrian Democratic Forces")
 
 
+def test_either_of_two_groups_is_named_each_by_its_own_name() -> None:
+    either = "JNIM: Group for Support of Islam and Muslims and/or Islamic State (Greater Sahara)"
+    event = _event("Attack", actor1=either, actor2="Civilians (Niger)", location="Tera", admin1="Tillaberi",
+                   country="Niger")
+    assert notes.make_note(event, None) == ("On 14 March 2021, the Group for Support of Islam and Muslims (JNIM) or "
+                                            "Islamic State attacked civilians in Tera (Tillaberi).")
+
+
 def test_a_state_force_and_its_country_do_not_read_twice() -> None:
     event = _event("Arrests", actor1="Police Forces of Peru (2021-)", country="Peru")
     assert notes.make_note(event, None) == "On 14 March 2021, Peruvian police forces made arrests in Peru."

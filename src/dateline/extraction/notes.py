@@ -101,6 +101,8 @@ def actor_phrase(name: str | None) -> str | None:
     unidentified armed group"; named groups keep their capitals ("Islamic State (Iraq)" → "Islamic State")."""
     if not name:
         return None
+    if " and/or " in name:  # ACLED's one actor for "JNIM or ISGS militants": each named, as the report does
+        return " or ".join(filter(None, map(actor_phrase, name.split(" and/or "))))
     base = re.sub(r"\s*\(\d{4}-\d{0,4}\)", "", name.strip())  # the government's years: no part of a sentence
     short = _ACRONYM.match(base)
     if short:
