@@ -142,6 +142,12 @@ def test_either_of_two_groups_is_named_each_by_its_own_name() -> None:
                                             "Islamic State attacked civilians in Tera (Tillaberi).")
 
 
+def test_a_group_named_twice_by_acled_is_named_once() -> None:
+    event = _event("Abduction/forced disappearance", actor1="Boko Haram - Jamaatu Ahli is-Sunnah lid-Dawati "
+                   "wal-Jihad", actor2="Civilians (Nigeria)", location="Damboa", admin1="Borno", country="Nigeria")
+    assert notes.make_note(event, None) == "On 14 March 2021, Boko Haram abducted civilians in Damboa (Borno)."
+
+
 def test_a_state_force_and_its_country_do_not_read_twice() -> None:
     event = _event("Arrests", actor1="Police Forces of Peru (2021-)", country="Peru")
     assert notes.make_note(event, None) == "On 14 March 2021, Peruvian police forces made arrests in Peru."

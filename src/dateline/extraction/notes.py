@@ -108,6 +108,8 @@ def actor_phrase(name: str | None) -> str | None:
     if short:
         return _acronym_phrase(short["short"], short["full"])
     base = re.sub(r"\s*\([^)]*\)\s*$", "", base).strip() or name.strip()
+    # "Boko Haram - Jamaatu Ahli is-Sunnah lid-Dawati wal-Jihad": the name a report uses, then the group's own
+    base = base.split(" - ", 1)[0]
     m = _FORCES_OF.match(base)
     if m:
         return _forces_phrase(m.group(1).lower(), m.group(2))
