@@ -41,6 +41,11 @@ def test_every_sub_event_type_has_a_phrase() -> None:
 @pytest.mark.parametrize(("actor1", "sub", "want"), [
     ("Military Forces of Chile (2018-)", "Change to group/activity", "Chilean military forces changed their deployment"),
     ("Islamic State (Syria)", "Change to group/activity", "Islamic State changed its deployment"),
+    # the noun before "of" or "for" heads the name, not the name's last word
+    ("NAF: United Armed Forces of Novorossiya", "Change to group/activity",
+     "the United Armed Forces of Novorossiya (NAF) changed their deployment"),
+    ("JNIM: Group for Support of Islam and Muslims", "Change to group/activity",
+     "the Group for Support of Islam and Muslims (JNIM) changed its deployment"),
     (None, "Other", "an unidentified group was involved in a strategic development"),
     ("Protesters (Chile)", "Other", "protesters were involved in a strategic development"),
 ])

@@ -343,9 +343,10 @@ def template(event: Event) -> str:
 
 
 def _plural(actor: str) -> bool:
-    """Whether an actor phrase is plural: its head noun ends in "s" ("military forces", "protesters") or is
-    plural by itself ("unidentified armed men"); "Islamic State", "an unidentified group" are one."""
-    head = re.sub(r"\s*\([^)]*\)$", "", actor).rsplit(" ", 1)[-1]
+    """Whether an actor phrase is plural: its head noun ends in "s" ("military forces", "protesters", "the United
+    Armed Forces of Novorossiya") or is plural by itself ("unidentified armed men"); "Islamic State", "an
+    unidentified group", "the Group for Support of Islam and Muslims" are one."""
+    head = _head(actor)
     return (head.endswith("s") and not head.endswith(("ss", "us"))) or head in phrases()["plural_nouns"]
 
 
