@@ -153,6 +153,16 @@ def test_a_group_named_twice_by_acled_is_named_once() -> None:
     assert notes.make_note(event, None) == "On 14 March 2021, Boko Haram abducted civilians in Damboa (Borno)."
 
 
+@pytest.mark.parametrize(("actor", "want"), [
+    ("Opposition Rebels (Syria)", "opposition rebels"),
+    ("Garre Clan Militia (Kenya)", "a Garre clan militia"),
+    ("Arab Tribal Militia (Libya)", "an Arab tribal militia"),
+    ("Fano Militia", "Fano Militia"),  # no country after it: the group's own name
+])
+def test_a_kind_of_group_is_written_in_lower_case(actor: str, want: str) -> None:
+    assert notes.actor_phrase(actor) == want
+
+
 def test_a_state_force_and_its_country_do_not_read_twice() -> None:
     event = _event("Arrests", actor1="Police Forces of Peru (2021-)", country="Peru")
     assert notes.make_note(event, None) == "On 14 March 2021, Peruvian police forces made arrests in Peru."

@@ -98,7 +98,9 @@ def actor_phrase(name: str | None) -> str | None:
     """An ACLED actor name in natural lower-case form: "Protesters (Iraq)" → "protesters", "Police Forces of
     Iraq (2018-)" → "Iraqi police forces", "Military Forces of Iran (1989-) Islamic Revolutionary Guard Corps" →
     "Iranian military forces (Islamic Revolutionary Guard Corps)", "Unidentified Armed Group (Iraq)" → "an
-    unidentified armed group"; named groups keep their capitals ("Islamic State (Iraq)" → "Islamic State")."""
+    unidentified armed group", "Opposition Rebels (Syria)" → "opposition rebels"; named groups keep their
+    capitals ("Islamic State (Iraq)" → "Islamic State", "QSD: Syrian Democratic Forces" → "the Syrian
+    Democratic Forces (QSD)")."""
     if not name:
         return None
     if " and/or " in name:  # ACLED's one actor for "JNIM or ISGS militants": each named, as the report does
@@ -107,6 +109,7 @@ def actor_phrase(name: str | None) -> str | None:
     short = _ACRONYM.match(base)
     if short:
         return _acronym_phrase(short["short"], short["full"])
+    where = re.search(r"\(([^)]*)\)\s*$", base)
     base = re.sub(r"\s*\([^)]*\)\s*$", "", base).strip() or name.strip()
     # "Boko Haram - Jamaatu Ahli is-Sunnah lid-Dawati wal-Jihad": the name a report uses, then the group's own
     base = base.split(" - ", 1)[0]
@@ -117,7 +120,20 @@ def actor_phrase(name: str | None) -> str | None:
         return f"an {base.lower()}"  # "an unidentified gang": one group, whom the sentence cannot name
     if base.split(" ", 1)[0].lower() in _GENERIC:
         return base.lower()
+    if where and _codebook().iso3(where.group(1)) and _head(base).lower() in phrases()["kind_words"]:
+        return _kind_phrase(base)
     return _with_article(base)
+
+
+def _kind_phrase(name: str) -> str:
+    """ACLED's name for a kind of group in a country, in the words a coder writes: "Opposition Rebels" →
+    "opposition rebels", "Arab Tribal Militia" → "an Arab tribal militia" (one of several); a community's name
+    keeps its capital."""
+    kinds = set(phrases()["kind_words"])
+    phrase = " ".join(w.lower() if w.lower() in kinds else w for w in name.split())
+    if _plural(phrase):
+        return phrase
+    return f"{'an' if phrase[:1].lower() in 'aeiou' else 'a'} {phrase}"
 
 
 def _acronym_phrase(short: str, full: str) -> str:
