@@ -163,6 +163,14 @@ def test_a_kind_of_group_is_written_in_lower_case(actor: str, want: str) -> None
     assert notes.actor_phrase(actor) == want
 
 
+@pytest.mark.parametrize(("actor", "want"), [
+    ("Government of Kenya (2013-)", "the Kenyan government"),
+    ("Government of Atlantis", "the government of Atlantis"),  # no demonym known: the country keeps its capital
+])
+def test_a_government_is_named_by_its_country(actor: str, want: str) -> None:
+    assert notes.actor_phrase(actor) == want
+
+
 def test_a_state_force_and_its_country_do_not_read_twice() -> None:
     event = _event("Arrests", actor1="Police Forces of Peru (2021-)", country="Peru")
     assert notes.make_note(event, None) == "On 14 March 2021, Peruvian police forces made arrests in Peru."

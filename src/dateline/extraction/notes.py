@@ -116,6 +116,10 @@ def actor_phrase(name: str | None) -> str | None:
     m = _FORCES_OF.match(base)
     if m:
         return _forces_phrase(m.group(1).lower(), m.group(2))
+    if base.startswith("Government of "):  # the country's name keeps its capitals: "the Iraqi government"
+        owner = base.removeprefix("Government of ")
+        demonym = _demonym(owner.removeprefix("the "))
+        return f"the {demonym} government" if demonym else f"the government of {owner}"
     if base.lower().startswith("unidentified ") and not base.lower().endswith("s"):
         return f"an {base.lower()}"  # "an unidentified gang": one group, whom the sentence cannot name
     if base.split(" ", 1)[0].lower() in _GENERIC:
