@@ -41,6 +41,11 @@ def test_every_sub_event_type_has_a_phrase() -> None:
 @pytest.mark.parametrize(("actor1", "sub", "want"), [
     ("Military Forces of Chile (2018-)", "Change to group/activity", "Chilean military forces changed their deployment"),
     ("Islamic State (Syria)", "Change to group/activity", "Islamic State changed its deployment"),
+    # the noun before "of" or "for" heads the name, not the name's last word
+    ("NAF: United Armed Forces of Novorossiya", "Change to group/activity",
+     "the United Armed Forces of Novorossiya (NAF) changed their deployment"),
+    ("JNIM: Group for Support of Islam and Muslims", "Change to group/activity",
+     "the Group for Support of Islam and Muslims (JNIM) changed its deployment"),
     (None, "Other", "an unidentified group was involved in a strategic development"),
     ("Protesters (Chile)", "Other", "protesters were involved in a strategic development"),
 ])
@@ -56,7 +61,7 @@ def test_a_template_verb_agrees_with_its_subject(actor1: str | None, sub: str, w
      "On 14 March 2021, rioters staged a violent demonstration in Goma (North Kivu). [size=no report]"),
     (_event("Armed clash", actor1="Military Forces of Mali (2021-)", actor2="JNIM: Group for Support of Islam "
             "and Muslims", location="Boni", admin1="Mopti", country="Mali", fatalities=4),
-     ("On 14 March 2021, Malian military forces clashed with JNIM: Group for Support of Islam and Muslims "
+     ("On 14 March 2021, Malian military forces clashed with the Group for Support of Islam and Muslims (JNIM) "
      "in Boni (Mopti), killing 4.")),
     (_event("Air/drone strike", actor1="Military Forces of Turkey", location="Sinat", admin1="Duhok",
             country="Iraq", geo_precision=2),
@@ -105,6 +110,64 @@ def test_actor_phrases_are_natural_lower_case() -> None:
     ("Military Forces of Atlantis", "military forces of Atlantis"),  # no demonym known: the name stays
 ])
 def test_a_states_forces_are_named_by_its_demonym(actor: str, want: str) -> None:
+    assert notes.actor_phrase(actor) == want
+
+
+@pytest.mark.parametrize(("actor", "want"), [
+    ("YPG: People's Protection Units", "the People's Protection Units (YPG)"),
+    ("PFLP: Popular Front for the Liberation of Palestine", "the Popular Front for the Liberation of Palestine (PFLP)"),
+    ("HTS: Hayat Tahrir al Sham", "Hayat Tahrir al Sham (HTS)"),  # a proper name takes no article
+    ("AQAP: Al Qaeda in the Arabian Peninsula", "Al Qaeda in the Arabian Peninsula (AQAP)"),
+    # the years and the country go; the acronym tells the faction
+    ("AMISOM: African Union Mission in Somalia (2007-) (Burundi)", "the African Union Mission in Somalia (AMISOM)"),
+    # an acronym with its own parentheses would nest them: the full name keeps its faction
+    ("CPI (Maoist): Communist Party of India (Maoist)", "the Communist Party of India (Maoist)"),
+    ("Rapid Support Forces", "the Rapid Support Forces"),
+    ("Global Coalition Against Daesh", "the Global Coalition Against Daesh"),
+    ("Taliban", "the Taliban"),
+    ("Hezbollah", "Hezbollah"),
+])
+def test_a_group_known_by_its_acronym_reads_as_a_coder_writes_it(actor: str, want: str) -> None:
+    assert notes.actor_phrase(actor) == want
+
+
+def test_a_note_names_both_sides_by_their_full_names_and_keeps_the_fields() -> None:
+    event = _event("Armed clash", actor1="YPG: People's Protection Units", actor2="QSD: Syrian Democratic Forces",
+                   location="Tell Abiad", admin1="Ar-Raqqa", country="Syria")
+    assert notes.make_note(event, None) == ("On 14 March 2021, the People's Protection Units (YPG) clashed with the "
+                                            "Syrian Democratic Forces (QSD) in Tell Abiad (Ar-Raqqa).")
+    assert (event.actor1, event.actor2) == ("YPG: People's Protection Units", "QSD: Syrian Democratic Forces")
+
+
+def test_either_of_two_groups_is_named_each_by_its_own_name() -> None:
+    either = "JNIM: Group for Support of Islam and Muslims and/or Islamic State (Greater Sahara)"
+    event = _event("Attack", actor1=either, actor2="Civilians (Niger)", location="Tera", admin1="Tillaberi",
+                   country="Niger")
+    assert notes.make_note(event, None) == ("On 14 March 2021, the Group for Support of Islam and Muslims (JNIM) or "
+                                            "Islamic State attacked civilians in Tera (Tillaberi).")
+
+
+def test_a_group_named_twice_by_acled_is_named_once() -> None:
+    event = _event("Abduction/forced disappearance", actor1="Boko Haram - Jamaatu Ahli is-Sunnah lid-Dawati "
+                   "wal-Jihad", actor2="Civilians (Nigeria)", location="Damboa", admin1="Borno", country="Nigeria")
+    assert notes.make_note(event, None) == "On 14 March 2021, Boko Haram abducted civilians in Damboa (Borno)."
+
+
+@pytest.mark.parametrize(("actor", "want"), [
+    ("Opposition Rebels (Syria)", "opposition rebels"),
+    ("Garre Clan Militia (Kenya)", "a Garre clan militia"),
+    ("Arab Tribal Militia (Libya)", "an Arab tribal militia"),
+    ("Fano Militia", "Fano Militia"),  # no country after it: the group's own name
+])
+def test_a_kind_of_group_is_written_in_lower_case(actor: str, want: str) -> None:
+    assert notes.actor_phrase(actor) == want
+
+
+@pytest.mark.parametrize(("actor", "want"), [
+    ("Government of Kenya (2013-)", "the Kenyan government"),
+    ("Government of Atlantis", "the government of Atlantis"),  # no demonym known: the country keeps its capital
+])
+def test_a_government_is_named_by_its_country(actor: str, want: str) -> None:
     assert notes.actor_phrase(actor) == want
 
 

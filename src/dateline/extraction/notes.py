@@ -63,6 +63,8 @@ _SUFFIX = re.compile(r"(?:\s\[[^\]]*\])+$")
 _GENERIC = {"protesters", "rioters", "civilians", "students", "journalists", "refugees", "prisoners", "women",
             "farmers", "teachers", "lawyers", "workers", "labour", "labor", "health", "unidentified", "private",
             "police", "military", "government", "militia", "mutiny", "people", "sole", "former"}
+# ACLED's name for a group known by its acronym: "QSD: Syrian Democratic Forces", "CPI (Maoist): Communist Party …"
+_ACRONYM = re.compile(r"^(?P<short>[^\s:()]+(?: \([^)]*\))?): (?P<full>.+)$")
 _FORCES_OF = re.compile(r"^(Police|Military|Security|Government|Prison|Naval|Air) Forces of (.+)$")
 _VIOLENT = {"Battles", "Explosions/Remote violence", "Violence against civilians", "Riots"}
 
@@ -96,19 +98,76 @@ def actor_phrase(name: str | None) -> str | None:
     """An ACLED actor name in natural lower-case form: "Protesters (Iraq)" → "protesters", "Police Forces of
     Iraq (2018-)" → "Iraqi police forces", "Military Forces of Iran (1989-) Islamic Revolutionary Guard Corps" →
     "Iranian military forces (Islamic Revolutionary Guard Corps)", "Unidentified Armed Group (Iraq)" → "an
-    unidentified armed group"; named groups keep their capitals ("Islamic State (Iraq)" → "Islamic State")."""
+    unidentified armed group", "Opposition Rebels (Syria)" → "opposition rebels"; named groups keep their
+    capitals ("Islamic State (Iraq)" → "Islamic State", "QSD: Syrian Democratic Forces" → "the Syrian
+    Democratic Forces (QSD)")."""
     if not name:
         return None
+    if " and/or " in name:  # ACLED's one actor for "JNIM or ISGS militants": each named, as the report does
+        return " or ".join(filter(None, map(actor_phrase, name.split(" and/or "))))
     base = re.sub(r"\s*\(\d{4}-\d{0,4}\)", "", name.strip())  # the government's years: no part of a sentence
+    short = _ACRONYM.match(base)
+    if short:
+        return _acronym_phrase(short["short"], short["full"])
+    where = re.search(r"\(([^)]*)\)\s*$", base)
     base = re.sub(r"\s*\([^)]*\)\s*$", "", base).strip() or name.strip()
+    # "Boko Haram - Jamaatu Ahli is-Sunnah lid-Dawati wal-Jihad": the name a report uses, then the group's own
+    base = base.split(" - ", 1)[0]
     m = _FORCES_OF.match(base)
     if m:
         return _forces_phrase(m.group(1).lower(), m.group(2))
+    if base.startswith("Government of "):  # the country's name keeps its capitals: "the Iraqi government"
+        owner = base.removeprefix("Government of ")
+        demonym = _demonym(owner.removeprefix("the "))
+        return f"the {demonym} government" if demonym else f"the government of {owner}"
     if base.lower().startswith("unidentified ") and not base.lower().endswith("s"):
         return f"an {base.lower()}"  # "an unidentified gang": one group, whom the sentence cannot name
     if base.split(" ", 1)[0].lower() in _GENERIC:
         return base.lower()
-    return base
+    if where and _codebook().iso3(where.group(1)) and _head(base).lower() in phrases()["kind_words"]:
+        return _kind_phrase(base)
+    return _with_article(base)
+
+
+def _kind_phrase(name: str) -> str:
+    """ACLED's name for a kind of group in a country, in the words a coder writes: "Opposition Rebels" →
+    "opposition rebels", "Arab Tribal Militia" → "an Arab tribal militia" (one of several); a community's name
+    keeps its capital."""
+    kinds = set(phrases()["kind_words"])
+    phrase = " ".join(w.lower() if w.lower() in kinds else w for w in name.split())
+    if _plural(phrase):
+        return phrase
+    return f"{'an' if phrase[:1].lower() in 'aeiou' else 'a'} {phrase}"
+
+
+def _acronym_phrase(short: str, full: str) -> str:
+    """ACLED's "YPG: People's Protection Units" as a coder writes it: the full name, then the acronym in
+    parentheses, "the People's Protection Units (YPG)". An acronym with its own parentheses ("CPI (Maoist):
+    Communist Party of India (Maoist)") would nest them: the full name, whose parentheses then are the
+    faction's, stands alone."""
+    if "(" in short:
+        return _with_article(full)
+    full = re.sub(r"\s*\([^)]*\)\s*$", "", full).strip() or full  # the country or faction: the acronym tells it
+    return f"{_with_article(full)} ({short})"
+
+
+def _with_article(name: str) -> str:
+    """"the" before a name headed by a common noun ("the Syrian Democratic Forces"), none before a proper name
+    ("Hezbollah", "Hayat Tahrir al Sham"); the head nouns are `article_heads` in data/note_phrases.yaml."""
+    heads = set(phrases()["article_heads"])
+    return f"the {name}" if any(part.lower() in heads for part in re.split(r"[-/]", _head(name))) else name
+
+
+def _head(phrase: str) -> str:
+    """The word that heads a name or an actor phrase: the one before its first preposition ("Front" in "Popular
+    Front for the Liberation of Palestine", "forces" in "military forces of Atlantis"), else its last; a
+    parenthesis after it is left out."""
+    words = re.sub(r"\s*\([^)]*\)$", "", phrase).split()
+    cut = next((i for i, w in enumerate(words) if i and w.lower() in _PREPOSITIONS), len(words))
+    return words[cut - 1] if words else ""
+
+
+_PREPOSITIONS = {"of", "for", "in", "against", "on", "from", "at", "to"}
 
 
 def _forces_phrase(kind: str, owner: str) -> str:
@@ -304,9 +363,10 @@ def template(event: Event) -> str:
 
 
 def _plural(actor: str) -> bool:
-    """Whether an actor phrase is plural: its head noun ends in "s" ("military forces", "protesters") or is
-    plural by itself ("unidentified armed men"); "Islamic State", "an unidentified group" are one."""
-    head = re.sub(r"\s*\([^)]*\)$", "", actor).rsplit(" ", 1)[-1]
+    """Whether an actor phrase is plural: its head noun ends in "s" ("military forces", "protesters", "the United
+    Armed Forces of Novorossiya") or is plural by itself ("unidentified armed men"); "Islamic State", "an
+    unidentified group", "the Group for Support of Islam and Muslims" are one."""
+    head = _head(actor)
     return (head.endswith("s") and not head.endswith(("ss", "us"))) or head in phrases()["plural_nouns"]
 
 
