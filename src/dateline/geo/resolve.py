@@ -1314,6 +1314,17 @@ BUREAU_EVIDENCE = 1.0  # as much as a province or two nationality words of anoth
 OUTLET_BONUS = 0.5  # as weak as the actors' country: a reading in the outlet's home country, when the text is silent
 
 
+def _support_besides(m: Mention, ctx: Context) -> Counter[str]:
+    """The article's votes per country without those the name itself cast (its own and its repetitions'), so a
+    name cannot be the evidence for its own reading."""
+    support = Counter(ctx.article)
+    if (same := ctx.by_name.get((-1, fold(m.name)))) is not None:
+        support.subtract(same)
+    elif (own := _anchor(m, ctx)) is not None:
+        support[own[0]] -= own[1]
+    return support
+
+
 def _outlet_home(m: Mention, ctx: Context) -> str | None:
     """The outlet's home country, when no word of the text other than this name itself (no other place, demonym,
     armed group or dateline) supports any other country: local wire copy ("Residents of Cavendish blocked
@@ -1321,11 +1332,7 @@ def _outlet_home(m: Mention, ctx: Context) -> str | None:
     its own places: the outlet's country is weaker than any of them."""
     if ctx.outlet is None:
         return None
-    support = Counter(ctx.article)
-    if (same := ctx.by_name.get((-1, fold(m.name)))) is not None:
-        support.subtract(same)  # the name's own votes, and its repetitions'
-    elif (own := _anchor(m, ctx)) is not None:
-        support[own[0]] -= own[1]
+    support = _support_besides(m, ctx)
     if ctx.dateline is not None and ctx.dateline[0] == fold(m.name):
         support[ctx.dateline[1]] -= DATELINE_VOTE  # "CAVENDISH, May 2 (ANA) -": the same name, not another place
     if any(v > 1e-9 for cc, v in support.items() if cc != ctx.outlet):
@@ -1832,11 +1839,7 @@ def _supported_namesake(m: Mention, best: Entry, scored: list[tuple[float, list[
     likeliest such reading (the scores' order); none where the text's own geometry placed the chosen one."""
     if best.kind == KIND_COUNTRY or _placed_by_the_text(scored[0][1]):
         return None
-    support = Counter(ctx.article)
-    if (same := ctx.by_name.get((-1, fold(m.name)))) is not None:
-        support.subtract(same)  # the name's own votes, and its repetitions'
-    elif (own := _anchor(m, ctx)) is not None:
-        support[own[0]] -= own[1]
+    support = _support_besides(m, ctx)
     if support.get(best.cc, 0.0) > 1e-9 or best.cc == ctx.outlet:
         return None
     return next((e for _, _, e in scored[1:] if e.cc != best.cc and e.kind != KIND_COUNTRY
@@ -1985,11 +1988,7 @@ def _rival_province(m: Mention, best: Entry, ctx: Context) -> str | None:
     demonym, armed group or dateline) supports this province reading's country, and the other province lies
     in one country only, which the text does support: "South West State ... near X, Bay Region" is Somalia's
     Bay, not Cameroon's South-West. A town or a demonym alone does not set a province name aside."""
-    support = Counter(ctx.article)
-    if (same := ctx.by_name.get((-1, fold(m.name)))) is not None:
-        support.subtract(same)  # the name's own votes, and its repetitions'
-    elif (own := _anchor(m, ctx)) is not None:
-        support[own[0]] -= own[1]
+    support = _support_besides(m, ctx)
     if support.get(best.cc, 0) > 0:
         return None
     theirs = {cc for (cc, _), text in ctx.provinces.items() if fold(text) != fold(m.text)}
