@@ -204,3 +204,25 @@ def test_api_events_echo_the_cut_they_applied(store: Store) -> None:
     assert client.get("/events").json()["filters"] == {"min_confidence": review_threshold()}
     lowered = client.get("/events", params={"min_confidence": 0, "country": "Iraq"}).json()["filters"]
     assert lowered == {"country": "Iraq", "min_confidence": 0.0}
+
+
+@pytest.mark.parametrize("reason", ["place_ambiguous", "sums_incidents"])
+def test_an_event_sent_to_review_whatever_its_probability_stays_out_until_accepted(
+        db_url: str, tmp_path: Path, reason: str) -> None:  # noqa: F811
+    # a summed lead scored above the cut was exported beside the incidents it sums (their dead counted twice),
+    # and, once the flag was judged at read time, with no sign that it waits for a reviewer
+    cut = review_threshold()
+    text = "Gunmen killed nine people in two attacks in Kaduna on Sunday."
+    event = make_event(text, "killed", confidence=min(1.0, cut + 0.2), flags=[reason, "needs_review"],
+                       **PROTEST_FIELDS)
+    with Store(db_url) as store:
+        store.add_reports([make_report(make_article(text, publisher="Wire C"), [event])])
+        assert store.query_events(EventFilter(min_confidence=cut)) == []
+        (stored,) = store.query_events(EventFilter())
+        assert "needs_review" in queries.event_record(stored).flags
+        out = tmp_path / "events.geojson"
+        export(store, "geojson", [], out, min_confidence=cut)
+        assert json.loads(out.read_text(encoding="utf-8"))["features"] == []
+        store.review_event(stored["id"], "reviewer", "accept")
+        (kept,) = store.query_events(EventFilter(min_confidence=cut))
+        assert "needs_review" not in queries.event_record(kept).flags
