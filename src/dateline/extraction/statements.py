@@ -157,16 +157,9 @@ def _cue_lemma(lemma: str) -> bool:
 @functools.cache
 def _reported_acts() -> tuple[frozenset[str], frozenset[str], tuple[tuple[str, bool, frozenset[str]], ...]]:
     """`reported_acts` in plover.yaml: reporting verbs, modals of intent, and (type, negated, verbs) per act."""
-    spec = load_plover().get("reported_acts", {})
     acts = tuple((str(plover), bool(act.get("negated")), frozenset(str(v) for v in act["verbs"]))
-                 for plover, act in spec.get("acts", {}).items())
-    return frozenset(spec.get("reporting_verbs", [])), frozenset(spec.get("intent_modals", [])), acts
-
-
-@functools.cache
-def _reported_words(key: str) -> frozenset[str]:
-    """One of `reported_acts`' word lists in plover.yaml (`condemnations`, `obligation_verbs`, …)."""
-    return frozenset(str(w) for w in load_plover().get("reported_acts", {}).get(key, []))
+                 for plover, act in load_plover().get("reported_acts", {}).get("acts", {}).items())
+    return _word_set("reported_acts", "reporting_verbs"), _word_set("reported_acts", "intent_modals"), acts
 
 
 def reported_act(tok: Token) -> Cue | None:
@@ -179,10 +172,10 @@ def reported_act(tok: Token) -> Cue | None:
         return None
     for clause in (c for c in tok.children if c.dep_ == "ccomp"):
         negated = any(c.dep_ == "neg" for c in clause.children)
-        if not negated and any(t.lemma_.lower() in _reported_words("condemnations") for t in clause.subtree):
+        if not negated and any(t.lemma_.lower() in _word_set("reported_acts", "condemnations") for t in clause.subtree):
             return Cue("ACCUSE", lemma, None)
-        if lemma in _reported_words("obligation_verbs") and any(
-                c.dep_ == "aux" and c.lower_ in _reported_words("obligation_modals") for c in clause.children):
+        if lemma in _word_set("reported_acts", "obligation_verbs") and any(
+                c.dep_ == "aux" and c.lower_ in _word_set("reported_acts", "obligation_modals") for c in clause.children):
             return Cue("DEMAND", lemma, None)
         subject = next((c for c in clause.children if c.dep_ == "nsubj"), None)
         if subject is None or subject.pos_ != "PRON" or not any(
@@ -406,10 +399,14 @@ def _has_modal(tok: Token) -> bool:
 
 
 @functools.cache
-def _word_set(key: str) -> frozenset[str]:
-    """One of plover.yaml's word lists (`modal_auxiliaries`, `unrealised_heads`, `denial_lemmas`,
-    `stance_participles`, `infinitive_cues`, `anonymity_words`, `fact_senses`) as a set."""
-    return frozenset(load_plover().get(key, []))
+def _word_set(*keys: str) -> frozenset[str]:
+    """One of plover.yaml's word lists as a set: at the top (`modal_auxiliaries`, `unrealised_heads`,
+    `denial_lemmas`, `stance_participles`, `infinitive_cues`, `anonymity_words`, `fact_senses`) or within a
+    section (`_word_set("reported_acts", "condemnations")`)."""
+    node: Any = load_plover()
+    for key in keys:
+        node = node.get(key, {})
+    return frozenset(str(word) for word in node or [])
 
 
 def _passive_without_agent(cue: Token) -> bool:
