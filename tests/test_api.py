@@ -185,6 +185,19 @@ def test_extract_returns_a_report_and_stores_nothing(ro_client: TestClient, exam
     assert ro_client.get("/health").json()["counts"]["events"] == before == 4
 
 
+@pytest.mark.parametrize(("cut", "flagged"), [(0.0, False), (1.0, True)])
+def test_extract_flags_review_at_the_servers_cut(ro_client: TestClient, example_text: str,
+                                                 monkeypatch: pytest.MonkeyPatch, cut: float, flagged: bool) -> None:
+    # GET /events judged `needs_review` at the server's cut (DATELINE_MIN_CONFIDENCE) but POST /extract returned
+    # the flag set at the shipped model's cut while coding: the same event read as kept in one and not the other.
+    from dateline.api import routes_api
+
+    monkeypatch.setattr(routes_api, "review_threshold", lambda: cut)
+    events = ro_client.post("/extract", json={"text": example_text, "published": "2019-11-02"}).json()["events"]
+    assert len(events) > 1
+    assert all(("needs_review" in e["flags"]) is flagged for e in events)
+
+
 def test_extract_accepts_a_plain_text_body_with_a_token(client: TestClient, token: str) -> None:
     resp = client.post(
         "/extract?published=2019-11-03",

@@ -118,7 +118,8 @@ def extract(
         "--min-confidence", min=0.0, max=1.0,
         help="For acled and plover (rows to use as data): keep events whose confidence reaches this; default: the "
              "shipped model's cut (DATELINE_MIN_CONFIDENCE overrides); 0 keeps every event. json, jsonl and table "
-             "list every event, those under the cut flagged needs_review.")] = None,
+             "list every event, those waiting for review at DATELINE_MIN_CONFIDENCE (else the model's cut) "
+             "flagged needs_review.")] = None,
 ) -> None:
     """Extract events, places, dates, quotes and claims from news reports.
 

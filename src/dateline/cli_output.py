@@ -7,8 +7,11 @@ Several documents (more than one argument, a directory, a glob, a JSONL corpus) 
 reported on stderr and skipped, a progress bar counts on stderr, and a summary line counts both kinds.
 Reports come out in input order; with `--format jsonl` a JSONL corpus gives one line per article read.
 The export formats (`acled`, `plover`) hold what the decision keeps, as `dateline export` does: an event under the
-cut (`--min-confidence`, default the shipped model's) is left out and counted on stderr. The report formats (`json`,
-`jsonl`, `table`) list every event, those under the cut flagged `needs_review`.
+cut (`--min-confidence`, default the shipped model's) is left out and counted on stderr, and so, at any cut above 0,
+is one the decision sends to review whatever its probability, as the store's exports do. The report formats
+(`json`, `jsonl`, `table`) list every event, those waiting for review flagged `needs_review`: judged at the review
+cut (DATELINE_MIN_CONFIDENCE, else the shipped model's), the rule every reader of the store follows
+(`dateline.review`); `--min-confidence` chooses rows to write, not which need review.
 """
 
 from __future__ import annotations
@@ -22,9 +25,10 @@ from typing import IO, Any, Self
 import typer
 
 from dateline.errors import DatelineError, InputError
-from dateline.model import Article, Report
+from dateline.model import Article, Event, Report
 from dateline.outputs import open_output
 from dateline.pipeline import Pipeline
+from dateline.review import forced_review, report_at_cut
 from dateline.settings import Settings
 
 # json/jsonl: Reports; table: a terminal view; plover: PLOVER JSONL, one line per statement
@@ -51,15 +55,17 @@ class _Writer:
     first report waits until the second shows whether an array is needed.
     """
 
-    def __init__(self, fmt: str, out: IO[str], many: bool, cut: float = 0.0) -> None:
-        self.fmt, self.out, self.many, self.cut = fmt, out, many, cut
+    def __init__(self, fmt: str, out: IO[str], many: bool, cut: float = 0.0, review_cut: float = 0.0) -> None:
+        self.fmt, self.out, self.many, self.cut, self.review_cut = fmt, out, many, cut, review_cut
         self.count = 0
         self.left_out = 0  # events under the cut, not written in an export format
+        self.held_for_review = 0  # events the decision sends to review whatever the cut, not written either
         self._held: str | None = None
 
     def write(self, report: Report) -> None:
         from dateline.cli_table import render_report
 
+        report = report_at_cut(report, self.review_cut)
         if self.fmt in EXPORT_FORMATS:
             report = self._kept_only(report)
         if self.fmt == "jsonl":
@@ -87,8 +93,14 @@ class _Writer:
         self.count += 1
 
     def _kept_only(self, report: Report) -> Report:
-        kept = [e for e in report.events if e.confidence >= self.cut]
-        self.left_out += len(report.events) - len(kept)
+        kept: list[Event] = []
+        for event in report.events:
+            if event.confidence < self.cut:
+                self.left_out += 1
+            elif self.cut > 0 and forced_review(event.flags):
+                self.held_for_review += 1
+            else:
+                kept.append(event)
         return report.model_copy(update={"events": kept})
 
     def close(self) -> None:
@@ -102,6 +114,7 @@ def run_extract(inputs: list[str], fmt: str, output: Path | None, settings: Sett
                 min_confidence: float = 0.0) -> int:
     """Extract every input and write reports; returns the process exit code. `min_confidence` is the cut the
     export formats keep events at."""
+    from dateline.extraction.decide import review_threshold
     from dateline.ingest.sources import is_multi
 
     if fmt not in FORMATS:
@@ -113,7 +126,7 @@ def run_extract(inputs: list[str], fmt: str, output: Path | None, settings: Sett
     failures: list[InputError] = []
     not_coded = 0
     out: IO[str] = open_output(output) if output else sys.stdout
-    writer = _Writer(fmt, out, many, cut=min_confidence)
+    writer = _Writer(fmt, out, many, cut=min_confidence, review_cut=review_threshold(settings))
     try:
         with Progress(show=many, total=_known_total(inputs)) as progress:
             def skipped(err: InputError) -> None:
@@ -134,6 +147,9 @@ def run_extract(inputs: list[str], fmt: str, output: Path | None, settings: Sett
     if writer.left_out:
         typer.echo(f"{writer.left_out} event(s) under the cut {min_confidence:g} left out of the {fmt} output "
                    "(--min-confidence 0 keeps them)", err=True)
+    if writer.held_for_review:
+        typer.echo(f"{writer.held_for_review} event(s) left out of the {fmt} output for a reviewer whatever the cut "
+                   "above 0 (a place or a toll the text does not settle; --format table lists them)", err=True)
     if not many and writer.count + len(failures) > 1:
         # one input that held several items (a feed URL, a corpus on stdin): its bad items are skipped like a
         # corpus's, not made the command's one error after the good ones were written

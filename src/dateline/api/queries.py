@@ -25,8 +25,8 @@ from dateline.api.schemas import (
     SourceRef,
 )
 from dateline.extraction.decide import review_threshold
+from dateline.review import review_flags
 from dateline.store import EventFilter, Store
-from dateline.store.repository import review_flags
 from dateline.store.tables import ApiTokenRow, ClaimRow, EventRow, MergedEventRow, MergedSourceRow, QuoteRow
 
 FILTER_FIELDS = (

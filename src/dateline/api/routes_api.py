@@ -29,6 +29,7 @@ from dateline.api.schemas import (
 from dateline.errors import DatelineError
 from dateline.extraction.decide import review_threshold
 from dateline.model import Article, Report
+from dateline.review import report_at_cut
 from dateline.settings import Settings
 from dateline.store import EventFilter
 from dateline.store.repository import EditConflict, Reviewer
@@ -140,14 +141,16 @@ def _extract(ctx: AppContext, req: ExtractRequest) -> Report:
 
 @router.post("/extract", response_model=Report, tags=["extract"], openapi_extra=_ARTICLE_BODY)
 async def extract(request: Request, ctx: Ctx, _reader: Reader) -> Report:
-    """Extract events, places, dates, quotes and claims from one article; nothing is stored.
+    """Extract events, places, dates, quotes and claims from one article; nothing is stored. Events the server's
+    cut (DATELINE_MIN_CONFIDENCE, default the shipped model's) would leave for review are flagged `needs_review`.
 
     A text/plain or text/html body needs a token: another web site can make a browser send those without
     asking (a "simple" request), and would use this server's CPU; JSON needs the browser's permission."""
     if _content_type(request) in {"text/plain", "text/html"}:
         require_writer(request)
     req = await _article_request(request)
-    return await run_in_threadpool(_extract, ctx, req)
+    report = await run_in_threadpool(_extract, ctx, req)
+    return report_at_cut(report, review_threshold())  # `needs_review` as GET /events judges it
 
 
 def _store(ctx: AppContext, req: ExtractRequest) -> tuple[StoredArticle, bool]:

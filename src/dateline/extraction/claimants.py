@@ -18,6 +18,7 @@ from dateline.extraction import actors as actors_mod
 from dateline.extraction.actor_phrases import actor_mentions
 from dateline.extraction.notes import make_note
 from dateline.model import Actor, Event, RejectedCandidate, Span
+from dateline.review import NEEDS_REVIEW
 
 CLAIM_DETAIL = "a claim or denial of responsibility"
 _DENIAL = re.compile(r"\bden(?:y|ies|ied|ying)\b|\breject(?:s|ed|ing)?\b|\bdisown", re.IGNORECASE)
@@ -27,7 +28,6 @@ _NO_CLAIM = re.compile(r"\b(?:no (?:one|group|organi[sz]ation|immediate claim|cl
                        r"\b(?:has|have|had) not (?:yet )?claimed\b|\byet to claim\b", re.IGNORECASE)
 _VIOLENT = {"Battles", "Explosions/Remote violence", "Violence against civilians"}
 _UNIDENTIFIED = "Unidentified Armed Group"
-NEEDS_REVIEW = "needs_review"
 
 
 def name_claimants(events: list[Event], rejected: list[RejectedCandidate], doc: Doc, book: Codebook) -> None:

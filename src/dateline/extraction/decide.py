@@ -39,10 +39,8 @@ from dateline.extraction.incidents import DATE_DEFAULTED, ReportText, merge_rete
 from dateline.extraction.packaged import cue_lists, load_model
 from dateline.model import Article, DateMention, Event, Quote, RejectedCandidate, Span
 from dateline.nlp.text import span_text
+from dateline.review import NEEDS_REVIEW, PLACE_AMBIGUOUS, SUMS_INCIDENTS
 
-NEEDS_REVIEW = "needs_review"
-PLACE_AMBIGUOUS = "place_ambiguous"  # the event's town has namesakes in two countries and the text decides neither
-SUMS_INCIDENTS = "sums_incidents"  # a lead that sums incidents the report tells one by one (extraction/events.py)
 RULE_REJECTED = "rule_rejected:"  # an event the rules turned down, proposed to the model anyway
 # A sub-type the model prefers at this probability (but under its switch) is shown to reviewers as a hint.
 SUGGEST = 0.5

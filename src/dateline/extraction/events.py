@@ -27,7 +27,6 @@ from dateline.extraction import actors as actors_mod
 from dateline.extraction import classify, incidents
 from dateline.extraction import dates as dates_mod
 from dateline.extraction.actor_phrases import DESCRIBED, LEAVER, SPONSOR, actor_mentions, noun_modified
-from dateline.extraction.decide import PLACE_AMBIGUOUS, SUMS_INCIDENTS
 from dateline.extraction.fatalities import count_fatalities
 from dateline.extraction.notes import clean_clause, make_note, reports, restate_toll
 from dateline.extraction.notes import phrases as note_phrases
@@ -46,6 +45,7 @@ from dateline.model import (
 from dateline.nlp.components.dates import SPAN_KEY as DATE_SPAN_KEY
 from dateline.nlp.text import equal_to_any, kept_with, span_text, verbless
 from dateline.resources import Resources
+from dateline.review import PLACE_AMBIGUOUS, SUMS_INCIDENTS
 
 # An event more than this many days before the report is background, not news (history filter).
 HISTORY_DAYS = 62

@@ -17,7 +17,8 @@ from typing import Any, TextIO, TypeVar
 from dateline.errors import DatelineError
 from dateline.model import Article, Event, Report
 from dateline.outputs import check_writable, open_output
-from dateline.store.repository import EventFilter, Store, event_from_row, review_flags
+from dateline.review import review_flags
+from dateline.store.repository import EventFilter, Store, event_from_row
 from dateline.store.type_names import canonical_types
 
 FORMATS = ("acled", "geojson", "parquet", "plover", "evidence")

@@ -25,6 +25,7 @@ from sqlalchemy.exc import DBAPIError, IntegrityError
 from sqlalchemy.orm import Session, sessionmaker
 
 from dateline.model import Article, Claim, Event, Place, Quote, Report, Statement
+from dateline.review import FORCED_REVIEW, NEEDS_REVIEW
 from dateline.settings import Settings
 from dateline.store import db
 from dateline.store.tables import (
@@ -51,10 +52,6 @@ from dateline.version import PIPELINE_VERSION
 
 REVIEW_ACTIONS = {"accept": "accepted", "correct": "corrected", "reject": "rejected", "reset": "pending",
                   "comment": None}
-NEEDS_REVIEW = "needs_review"  # extraction/decide.py's flag, spelt here so the store needs no NLP stack
-# extraction/decide.py sends an event with one of these beside `needs_review` to review whatever its probability:
-# a town that namesakes in two countries share, a lead whose dead the incidents it sums count again
-FORCED_REVIEW = ("place_ambiguous", "sums_incidents")
 SYSTEM_USER = "dateline"  # the audit log's user for what dateline itself does (carrying reviews over)
 REVIEWED = ("accepted", "corrected", "rejected")
 #: A run on another machine with no heartbeat for this long is taken as dead (a batch takes seconds).
@@ -131,24 +128,6 @@ def _forced_review_clause() -> Any:
     # the flags are a JSON list; its text, matched on quoted names, reads the same on SQLite and PostgreSQL
     flags = func.coalesce(cast(EventRow.flags, String), "")
     return and_(flags.like(f'%"{NEEDS_REVIEW}"%'), or_(*(flags.like(f'%"{flag}"%') for flag in FORCED_REVIEW)))
-
-
-def forced_review(flags: Sequence[str]) -> bool:
-    """Whether the decision sent the event to review whatever its probability (`FORCED_REVIEW`)."""
-    return NEEDS_REVIEW in flags and any(flag in flags for flag in FORCED_REVIEW)
-
-
-def review_flags(flags: Sequence[str], confidence: float, review_status: str, cut: float) -> list[str]:
-    """The flags a reader sees: `needs_review` exactly when the event waits for a reviewer under the cut in force
-    (or whatever the cut, `forced_review`).
-
-    The stored flag records the cut at extraction; once a reviewer decided, or under another cut (the user's
-    DATELINE_MIN_CONFIDENCE, a newer model), it would tell an export's reader the opposite of what the store's
-    filters (`kept_clause`) and the review queue do with the event."""
-    shown = [flag for flag in flags if flag != NEEDS_REVIEW]
-    if review_status == "pending" and (confidence < cut or forced_review(flags)):
-        shown.append(NEEDS_REVIEW)
-    return shown
 
 
 def content_hash(article: Article) -> str:
