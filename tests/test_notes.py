@@ -420,6 +420,14 @@ def test_the_act_a_source_reports_is_the_notes_clause(nlp, text: str, trigger: s
      "Sistan and Baluchestan", "Iran", "mourners clashed with police in Zahedan (Sistan and Baluchestan)"),
     ("rebels shelled Beni in North Kivu and Bunia in Ituri", "Beni", "Nord-Kivu", "Democratic Republic of Congo",
      "rebels shelled Beni (Nord-Kivu) and Bunia in Ituri"),
+    # a province whose name holds lower-case particles goes whole, not cut at its first one ("… (Deir-ez-Zor)
+    # ez-Zor province")
+    ("militants shelled a checkpoint near Busayrah in Deir ez-Zor province", "Busayrah", "Deir-ez-Zor", "Syria",
+     "militants shelled a checkpoint near Busayrah (Deir-ez-Zor)"),
+    ("militants shelled a checkpoint near Busayrah, Deir el-Zour province, before dawn", "Busayrah", "Deir-ez-Zor",
+     "Syria", "militants shelled a checkpoint near Busayrah (Deir-ez-Zor), before dawn"),
+    ("a mob beat a pickpocket in Temeke in Dar es Salaam region", "Temeke", "Dar-es-Salaam", "Tanzania",
+     "a mob beat a pickpocket in Temeke (Dar-es-Salaam)"),
     # ... also when the report writes it as a possessive, before the place or after it
     ("soldiers killed four smugglers in Sokoto state's Illela town", "Illela", "Sokoto", "Nigeria",
      "soldiers killed four smugglers in Illela town (Sokoto)"),

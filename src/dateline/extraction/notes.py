@@ -439,11 +439,16 @@ def _place_patterns() -> dict[str, re.Pattern[str]]:
 
     kinds = "|".join(re.escape(w) for w in sorted(tables()["place_type_after"], key=len, reverse=True))
     modifiers = "|".join(re.escape(w) for w in phrases()["region_modifiers"])
-    words = r"[A-Z][\w.-]*(?:\s+(?:and\s+)?[A-Z][\w.-]*){0,4}"
+    # a name's later words may be lower-case particles, joined to a capital ("Deir ez-Zor", "Deir el-Zour") or
+    # standing before one ("Dar es Salaam", "Rio de Janeiro"): cut at them, "in Deir" would leave "ez-Zor"
+    # behind the tag
+    particles = "|".join(re.escape(w) for w in phrases()["name_particles"])
+    word = rf"(?:(?:{particles})\s+)?(?:[A-Z]|[a-z]{{1,3}}-[A-Z])[\w.-]*"
+    words = rf"[A-Z][\w.-]*(?:\s+(?:and\s+)?{word}){{0,4}}"
     name = rf"{words}(?![\w'’])"
     # "Sistan and Baluchestan" is one province, "North Kivu and Bunia" a province and another place: the words
     # after "and" are kept apart (`_tagged` drops them only when they too name the province)
-    one = r"[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*){0,3}"
+    one = rf"[A-Z][\w.-]*(?:\s+{word}){{0,3}}"
     two = rf"{one}(?P<TAIL>\s+and\s+{one})?(?![\w'’])"
     return {
         "kind": re.compile(rf"(?:\s+(?:{kinds})\b){{1,2}}", re.IGNORECASE),
