@@ -555,10 +555,21 @@ def test_a_clause_with_a_parenthesis_left_open_takes_the_template() -> None:
 @pytest.mark.parametrize("clause", [
     "villagers blocked the road at Quillabamba (La Convencion province) to demand a new bridge",
     "villagers blocked the road to the district capital (Quillabamba) to demand a new bridge",
+    # ... also after the kind of place the report writes with it, or a word or two later when they name the province
+    "villagers blocked the road at Quillabamba town (La Convencion, Cusco) to demand a new bridge",
+    "villagers blocked the road at Quillabamba bus terminal (La Convencion, Cusco) to demand a new bridge",
 ])
 def test_a_place_in_the_reports_own_parentheses_gets_no_second_pair(clause: str) -> None:
     event = _event("Peaceful protest", location="Quillabamba", admin1="Cusco", country="Peru")
     assert notes.make_note(event, clause) == f"On 14 March 2021, {clause}. [size=no report]"
+
+
+def test_parentheses_a_few_words_after_the_place_that_name_no_province_take_the_tag() -> None:
+    event = _event("Peaceful protest", location="Quillabamba", admin1="Cusco", country="Peru")
+    clause = "villagers blocked the road at Quillabamba bus terminal (a new one) to demand a new bridge"
+    assert notes.make_note(event, clause) == (
+        "On 14 March 2021, villagers blocked the road at Quillabamba (Cusco) bus terminal (a new one) to demand a new "
+        "bridge. [size=no report]")
 
 
 @pytest.mark.parametrize("clause", [

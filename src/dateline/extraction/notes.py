@@ -409,7 +409,9 @@ def _tagged(what: str, start: int, end: int, tag: str, regions: list[str]) -> st
     report's own words for its province or country ("Zahedan in Sistan and Baluchestan province" → "Zahedan
     (Sistan and Baluchestan)", "Owerri, Imo state," → "Owerri (Imo),", "Balochistan's Kech district" → "Kech
     district (Balochistan)"), which the tag already tells. A place the report already follows with its own
-    parentheses ("Alaverdi (Lori)"), or names inside them, gets no second pair."""
+    parentheses ("Alaverdi (Lori)", "Rajkot city (Rajkot, Gujarat)"), or names inside them, gets no second pair;
+    nor does one whose province the report gives in parentheses a word or two later ("Halol check post
+    (Panchmahal, Gujarat)")."""
     if re.match(r"\s*\(", what[end:]) or what[:start].count("(") > what[:start].count(")"):
         return what
     pat = _place_patterns()
@@ -419,6 +421,9 @@ def _tagged(what: str, start: int, end: int, tag: str, regions: list[str]) -> st
         start, end = start - shift, end - shift
     k = pat["kind"].match(what, end)
     end = k.end() if k else end
+    own = re.match(r"(?P<gap>(?:\s+[a-z]+){0,2})\s*\((?P<inside>[^()]*)\)", what[end:])
+    if own and (not own["gap"] or _names_region(own["inside"], regions)):
+        return what
     m = pat["own"].match(what, end)
     if m and (_names_region(m.group("name") or m.group("name2"), regions)
               or m.group("kind") and _names_region(m.group("owner"), regions)):
