@@ -87,6 +87,21 @@ def test_template_notes_read_as_one_sentence(event: Event, expected: str) -> Non
     assert _one_sentence(note)
 
 
+@pytest.mark.parametrize(("actor1", "actor2", "sub", "want"), [
+    ("Unidentified Armed Group (Peru)", None, "Armed clash",
+     "an unidentified armed group clashed with another unidentified armed group"),
+    ("Unidentified Armed Group (Peru)", "Unidentified Armed Group (Peru)", "Armed clash",
+     "an unidentified armed group clashed with another unidentified armed group"),
+    ("Rioters (Peru)", "Rioters (Peru)", "Mob violence", "rioters attacked other rioters in an act of mob violence"),
+    # two sides named apart stay as they are
+    (None, None, "Armed clash", "unidentified armed men clashed with an unidentified armed group"),
+])
+def test_two_sides_named_alike_are_two_groups(actor1: str | None, actor2: str | None, sub: str, want: str) -> None:
+    event = _event(sub, actor1=actor1, actor2=actor2, location="Tingo Maria", admin1="Huanuco", country="Peru")
+    note = notes.make_note(event, None).removesuffix(" [size=no report]")
+    assert note == f"On 14 March 2021, {want} in Tingo Maria (Huanuco)."
+
+
 def test_date_phrases_across_months_and_years() -> None:
     e = _event("Attack", time_precision=2, date_start=D(2020, 12, 30), date_end=D(2021, 1, 2))
     assert notes.date_phrase(e) == "Between 30 December 2020 and 2 January 2021"

@@ -359,7 +359,14 @@ def template(event: Event) -> str:
     a2 = actor_phrase(event.actor2)
     form = entry["with_actor2"] if a2 and "with_actor2" in entry else entry["predicate"]
     many = _plural(a1)
-    return f"{a1} {form.format(actor2=a2, its='their' if many else 'its', were='were' if many else 'was')}"
+    predicate = form.format(actor2=a2, its="their" if many else "its", were="were" if many else "was")
+    # two sides ACLED names alike are two groups, not one group twice: "an unidentified armed group clashed with
+    # another unidentified armed group", "rioters attacked other rioters"
+    article, _, noun = a1.partition(" ")
+    other = (f"another {noun}" if article in {"a", "an"} else f"other {a1}" if many and a1[:1].islower() else None)
+    if other:
+        predicate = re.sub(rf"(?<![\w-]){re.escape(a1)}(?![\w-])", other, predicate, count=1)
+    return f"{a1} {predicate}"
 
 
 def _plural(actor: str) -> bool:
