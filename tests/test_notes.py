@@ -146,6 +146,17 @@ def test_a_group_known_by_its_acronym_reads_as_a_coder_writes_it(actor: str, wan
     assert notes.actor_phrase(actor) == want
 
 
+@pytest.mark.parametrize(("actor", "want"), [
+    ("Islamic State (Greater Sahara)", "Islamic State (Greater Sahara)"),
+    ("Islamic State (West Africa)", "Islamic State (West Africa)"),
+    # a country or ACLED's "International" tells where the group acts, which the note's place tells
+    ("Islamic State (Mozambique)", "Islamic State"),
+    ("Islamic State (International)", "Islamic State"),
+])
+def test_a_groups_branch_in_parentheses_stays_with_its_name(actor: str, want: str) -> None:
+    assert notes.actor_phrase(actor) == want
+
+
 def test_a_note_names_both_sides_by_their_full_names_and_keeps_the_fields() -> None:
     event = _event("Armed clash", actor1="YPG: People's Protection Units", actor2="QSD: Syrian Democratic Forces",
                    location="Tell Abiad", admin1="Ar-Raqqa", country="Syria")
@@ -159,7 +170,7 @@ def test_either_of_two_groups_is_named_each_by_its_own_name() -> None:
     event = _event("Attack", actor1=either, actor2="Civilians (Niger)", location="Tera", admin1="Tillaberi",
                    country="Niger")
     assert notes.make_note(event, None) == ("On 14 March 2021, the Group for Support of Islam and Muslims (JNIM) or "
-                                            "Islamic State attacked civilians in Tera (Tillaberi).")
+                                            "Islamic State (Greater Sahara) attacked civilians in Tera (Tillaberi).")
 
 
 def test_a_group_named_twice_by_acled_is_named_once() -> None:

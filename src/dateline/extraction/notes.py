@@ -99,8 +99,8 @@ def actor_phrase(name: str | None) -> str | None:
     Iraq (2018-)" → "Iraqi police forces", "Military Forces of Iran (1989-) Islamic Revolutionary Guard Corps" →
     "Iranian military forces (Islamic Revolutionary Guard Corps)", "Unidentified Armed Group (Iraq)" → "an
     unidentified armed group", "Opposition Rebels (Syria)" → "opposition rebels"; named groups keep their
-    capitals ("Islamic State (Iraq)" → "Islamic State", "QSD: Syrian Democratic Forces" → "the Syrian
-    Democratic Forces (QSD)")."""
+    capitals ("Islamic State (Iraq)" → "Islamic State", "Islamic State (Greater Sahara)" stays whole, "QSD: Syrian
+    Democratic Forces" → "the Syrian Democratic Forces (QSD)")."""
     if not name:
         return None
     if " and/or " in name:  # ACLED's one actor for "JNIM or ISGS militants": each named, as the report does
@@ -126,6 +126,11 @@ def actor_phrase(name: str | None) -> str | None:
         return base.lower()
     if where and _codebook().iso3(where.group(1)) and _head(base).lower() in phrases()["kind_words"]:
         return _kind_phrase(base)
+    # the country in ACLED's parentheses is told by the note's place; anything else there tells which group it is:
+    # "Islamic State (Greater Sahara)" is not Islamic State (West Africa)
+    qualifier = where.group(1).strip() if where else ""
+    if qualifier and not _codebook().iso3(qualifier) and qualifier not in phrases()["actor_scopes"]:
+        return f"{_with_article(base)} ({qualifier})"
     return _with_article(base)
 
 
