@@ -35,8 +35,6 @@ _QUOTE = re.compile(r"[\"“”‘]|(?<![A-Za-z])['’]|['’](?![A-Za-z])")
 # March 6 (ANA) - Police ..."): the clause runs across two texts
 _WIRE_DATELINE = re.compile(r"\b[A-Z][A-Z'’.-]{2,}(?:\s+[A-Z][A-Z'’.-]{2,})*,\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|"
                             r"Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}\b")
-_AD_RESIDUE = re.compile(r"\b(?:advertisement|click here|read more|subscribe|sign up|newsletter|cookies?|"
-                         r"share this|follow us)\b", re.IGNORECASE)
 # the report's own time words, which the note's date phrase replaces: "on Saturday", "last night", "overnight"
 _WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?:\s+(?:night|morning|afternoon|evening))?"
 # (two coordinated days go together: "on Monday and Tuesday"; after an article the word is an adjective that stays:
@@ -53,20 +51,14 @@ _CALENDAR_DAY = re.compile(
     rf",?\s+(?:on\s+(?:(?P<m1>{_MONTH})\s+\d{{1,2}}(?:st|nd|rd|th)?|\d{{1,2}}(?:st|nd|rd|th)?\s+(?P<m2>{_MONTH}))|"
     rf"in\s+(?:(?:early|late|mid-?)\s*)?(?P<m3>{_MONTH}))(?:,?\s+\d{{4}})?(?=[\s,.;:]|$)")
 _FINITE = {"VBD", "VBZ", "VBP", "MD"}
-_REPORTING = {"say", "report", "find", "claim", "tell", "state", "announce", "add", "note", "confirm", "cite",
-              "see", "show", "appear", "seem"}
 _PLACE_ENTS = {"GPE", "LOC", "FAC"}
 # entity labels of common words, which a note writes in lower case after its date phrase
 _COMMON_ENTS = {"", "CARDINAL", "ORDINAL", "DATE", "TIME", "QUANTITY", "PERCENT", "MONEY"}
 # the tags and sentences that follow the note's main sentence
 _SUFFIX = re.compile(r"(?:\s\[[^\]]*\])+$")
-_GENERIC = {"protesters", "rioters", "civilians", "students", "journalists", "refugees", "prisoners", "women",
-            "farmers", "teachers", "lawyers", "workers", "labour", "labor", "health", "unidentified", "private",
-            "police", "military", "government", "militia", "mutiny", "people", "sole", "former"}
 # ACLED's name for a group known by its acronym: "QSD: Syrian Democratic Forces", "CPI (Maoist): Communist Party …"
 _ACRONYM = re.compile(r"^(?P<short>[^\s:()]+(?: \([^)]*\))?): (?P<full>.+)$")
 _FORCES_OF = re.compile(r"^(Police|Military|Security|Government|Prison|Naval|Air) Forces of (.+)$")
-_VIOLENT = {"Battles", "Explosions/Remote violence", "Violence against civilians", "Riots"}
 
 
 def format_date(day: dt.date) -> str:
@@ -122,7 +114,7 @@ def actor_phrase(name: str | None) -> str | None:
         return f"the {demonym} government" if demonym else f"the government of {owner}"
     if base.lower().startswith("unidentified ") and not base.lower().endswith("s"):
         return f"an {base.lower()}"  # "an unidentified gang": one group, whom the sentence cannot name
-    if base.split(" ", 1)[0].lower() in _GENERIC:
+    if base.split(" ", 1)[0].lower() in _words("generic_words"):
         return base.lower()
     if where and _codebook().iso3(where.group(1)) and _head(base).lower() in phrases()["kind_words"]:
         return _kind_phrase(base)
@@ -168,11 +160,8 @@ def _head(phrase: str) -> str:
     Front for the Liberation of Palestine", "forces" in "military forces of Atlantis"), else its last; a
     parenthesis after it is left out."""
     words = re.sub(r"\s*\([^)]*\)$", "", phrase).split()
-    cut = next((i for i, w in enumerate(words) if i and w.lower() in _PREPOSITIONS), len(words))
+    cut = next((i for i, w in enumerate(words) if i and w.lower() in _words("name_prepositions")), len(words))
     return words[cut - 1] if words else ""
-
-
-_PREPOSITIONS = {"of", "for", "in", "against", "on", "from", "at", "to"}
 
 
 def _forces_phrase(kind: str, owner: str) -> str:
@@ -212,6 +201,19 @@ def phrases() -> dict[str, Any]:
     return dict(load_yaml(raw))
 
 
+@functools.cache
+def _words(key: str) -> frozenset[str]:
+    """One of data/note_phrases.yaml's word lists, as a set."""
+    return frozenset(phrases()[key])
+
+
+@functools.lru_cache(maxsize=1)
+def _ad_residue() -> re.Pattern[str]:
+    """A page's own words left in a sentence ("advertisement", "read more"): no part of the report's telling."""
+    words = "|".join(re.escape(w) for w in sorted(phrases()["ad_residue"], key=len, reverse=True))
+    return re.compile(rf"\b(?:{words})\b", re.IGNORECASE)
+
+
 def _without_trail(clause: str) -> str:
     """The clause without its attribution tail ("… according to police"), unless the reporting word belongs to
     a relative clause ("protesters, who said they had not been paid, blocked …")."""
@@ -234,22 +236,15 @@ def clause_for_note(text: str, day: dt.date | None = None) -> str:
         clause = _CALENDAR_DAY.sub(lambda m: "" if month in {m["m1"], m["m2"], m["m3"]} else m[0], clause)
     clause = re.sub(r"\s+", " ", clause).rstrip(" .,;:")
     first = clause.split(" ", 1)[0].lower() if clause else ""
-    if first in _COMMON_STARTS:
+    if first in _words("common_starts"):
         clause = clause[0].lower() + clause[1:]
     return clause
-
-
-_COMMON_STARTS = {"the", "a", "an", "these", "this", "those", "some", "several", "many", "hundreds", "thousands",
-                  "dozens", "angry", "demonstrators", "protesters", "rioters", "gunmen", "police", "security",
-                  "unidentified", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "armed",
-                  "residents", "villagers", "students", "workers", "militants", "soldiers", "troops", "they",
-                  "more", "at", "over", "about", "around", "suspected", "unknown", "local", "members", "supporters"}
 
 
 def reports(verb: Any) -> bool:
     """Whether a verb reports what its complement tells ("police said gunmen attacked …"): the complement is the
     act, and the reporter is the note's source, not its subject."""
-    return bool(verb.lemma_.lower() in _REPORTING)
+    return verb.lemma_.lower() in _words("reporting_verbs")
 
 
 def clean_clause(tokens: list[Any], head: Any) -> str | None:
@@ -264,7 +259,7 @@ def clean_clause(tokens: list[Any], head: Any) -> str | None:
     if not subjects:
         return None
     subj = subjects[0]
-    if subj.pos_ == "PRON" or subj.ent_type_ in _PLACE_ENTS or head.lemma_.lower() in _REPORTING:
+    if subj.pos_ == "PRON" or subj.ent_type_ in _PLACE_ENTS or head.lemma_.lower() in _words("reporting_verbs"):
         return None
     if head.lemma_ == "be" and any(c.dep_ in {"attr", "acomp"} for c in head.children):
         return None  # "the attack was a shocking act": a judgement of the event, not a telling of it
@@ -294,7 +289,7 @@ def clean_clause(tokens: list[Any], head: Any) -> str | None:
         tokens = tokens[1:]  # "its troops killed 11 militants": the owner is in a sentence the note does not carry
     text = "".join(been[t.i] + t.whitespace_ if t.i in been else t.text_with_ws
                    for t in doc[tokens[0].i:tokens[-1].i + 1] if t.i not in perfect).strip()
-    if "\n" in text or _QUOTE.search(text) or _AD_RESIDUE.search(text) or _WIRE_DATELINE.search(text):
+    if "\n" in text or _QUOTE.search(text) or _ad_residue().search(text) or _WIRE_DATELINE.search(text):
         return None
     first = tokens[0]
     # a count or a time opening the clause ("Forty-four miners", "One soldier", "Another year") is no name either
@@ -495,7 +490,7 @@ def _killed(event: Event, what: str) -> str:
         return ""
     if re.search(r"\b(?:kill|dead|death|die|fatalit)", what, re.IGNORECASE):
         return ""
-    if event.event_type in _VIOLENT:
+    if event.event_type in _words("killing_event_types"):
         return f", killing {n}"
     return f", with {n} reported {'fatality' if n == 1 else 'fatalities'}"
 
@@ -512,25 +507,21 @@ def cited_source(claimed_by: list[str], publisher: str | None) -> str | None:
         return None
     source = cited[-1].strip()
     first, _, rest = source.partition(" ")
-    common = first.lower() in _GENERIC or (first.lower() in phrases()["common_source_openers"]
+    common = first.lower() in _words("generic_words") or (first.lower() in phrases()["common_source_openers"]
                                            and (not rest or rest[:1].islower()))
     if common and first[:1].isupper():
         # "Police in Karachi said …", "The group's leadership said …", "Rebels said …": capitalised by the
         # sentence's start, not a name ("The Standard" is: its next word is a capital)
         source, first = first.lower() + source[len(first):], first.lower()
-    if first.lower() in {"their", "his", "her", "its", "our", "my", "your"} and rest:
+    if first.lower() in _words("possessives") and rest:
         return f"the {rest}"
     # a plural or mass noun takes no article: "according to residents", "according to state media"
     plural = source.endswith("s") or source.rsplit(" ", 1)[-1].lower() in phrases()["plural_sources"]
     if first.lower() == "local" and not plural:
         return f"a {source}"  # "a local official said": one of several
-    if source[:1].islower() and first.lower() not in _DETERMINERS and not plural:
+    if source[:1].islower() and first.lower() not in _words("source_determiners") and not plural:
         return f"the {source}"
     return source
-
-
-_DETERMINERS = {"the", "a", "an", "one", "two", "three", "several", "some", "many", "multiple", "most", "other",
-                "local", "witnesses"}
 
 
 def _main_and_tags(note: str) -> tuple[str, str]:
