@@ -268,19 +268,19 @@ def clean_clause(tokens: list[Any], head: Any) -> str | None:
     finite = head.tag_ in _FINITE or any(c.dep_ in {"aux", "auxpass"} and c.tag_ in _FINITE for c in head.children)
     if not finite:
         return None
-    # ACLED notes tell events in the simple past: "have attempted to storm" → "attempted to storm", "had killed"
-    # (a reported act) → "killed", "have been killed" → "were killed"
-    have = [c for c in head.children if c.dep_ == "aux" and c.lemma_ == "have" and c.tag_ in {"VBP", "VBZ", "VBD"}
-            and head.tag_ == "VBN"]
-    perfect = {c.i for c in have}
-    been = {c.i: _simple_past_be(c, have[0], subj) for c in head.children if have and c.dep_ == "auxpass"
-            and c.lower_ == "been"}
-    if have and not been and head.lower_ in phrases()["past_of_participle"]:
-        been[head.i] = phrases()["past_of_participle"][head.lower_]  # "has retaken" → "retook", not "retaken"
+    perfect, been = _simple_past(head, subj)
     past = head.tag_ == "VBD" or bool(perfect) or any(c.dep_ in {"aux", "auxpass"} and c.tag_ == "VBD"
                                                       for c in head.children)
     if not past:
         return None  # "the surrender … strengthens the expectation", "rebels will attack": no telling of the act
+    for conj in _joined_verbs(head):
+        dropped, replaced = _simple_past(conj, subj)
+        perfect, been = perfect | dropped, been | replaced  # "… and have charged them" → "… and charged them"
+        if not dropped and (conj.tag_ in _PRESENT or any(c.dep_ in {"aux", "auxpass"} and c.tag_ in _PRESENT
+                                                         for c in conj.children)):
+            # "… was arrested and remains in custody", "the truce began … and is scheduled to last": a verb in the
+            # present tells how things stand since, not the act; the note ends before it
+            tokens = [t for t in tokens if t.i < conj.left_edge.i - 1]
     doc = tokens[0].doc
     while len(tokens) > 1 and (tokens[-1].is_punct or tokens[-1].dep_ == "advcl" and tokens[-1].tag_ == "VBG"
                                and not list(tokens[-1].children)):
@@ -297,6 +297,31 @@ def clean_clause(tokens: list[Any], head: Any) -> str | None:
             and first.text[1:].replace("-", "").islower()):
         text = text[0].lower() + text[1:]  # "Buses carrying 7,000 people left": the note's date phrase comes first
     return text
+
+
+def _simple_past(verb: Any, subj: Any) -> tuple[set[int], dict[int, str]]:
+    """How `verb` is told in the simple past, as ACLED notes tell events: the perfect's "have" to leave out, and the
+    words to put for "been" or an irregular participle ("have attempted to storm" → "attempted to storm", "had
+    killed" (a reported act) → "killed", "have been killed" → "were killed", "has retaken" → "retook")."""
+    have = [c for c in verb.children if c.dep_ == "aux" and c.lemma_ == "have" and c.tag_ in {"VBP", "VBZ", "VBD"}
+            and verb.tag_ == "VBN"]
+    been = {c.i: _simple_past_be(c, have[0], subj) for c in verb.children if have and c.dep_ == "auxpass"
+            and c.lower_ == "been"}
+    if have and not been and verb.lower_ in phrases()["past_of_participle"]:
+        been[verb.i] = phrases()["past_of_participle"][verb.lower_]
+    return {c.i for c in have}, been
+
+
+_PRESENT = {"VBZ", "VBP"}
+
+
+def _joined_verbs(head: Any) -> list[Any]:
+    """The verbs joined to `head` by "and" or "but" that open what follows it, with only their auxiliaries and
+    adverbs before them: "and remains", "and are still holding", "and have charged"; a noun the parser took for
+    a verb in a list ("fired mortars, grenade launchers and small arms at …") has other words before it."""
+    return [c for c in head.children if c.dep_ == "conj" and c.pos_ in {"VERB", "AUX"}
+            and all(w.dep_ in {"aux", "auxpass", "neg", "advmod"} for w in c.lefts)
+            and c.left_edge.i > 0 and c.doc[c.left_edge.i - 1].dep_ == "cc"]
 
 
 def _simple_past_be(been: Any, have: Any, subj: Any) -> str:
