@@ -102,6 +102,15 @@ def test_two_sides_named_alike_are_two_groups(actor1: str | None, actor2: str | 
     assert note == f"On 14 March 2021, {want} in Tingo Maria (Huanuco)."
 
 
+@pytest.mark.parametrize(("fatalities", "outcome"), [(None, ""), (0, ""), (3, ", killing 3")])
+def test_a_toll_is_told_only_when_there_are_dead(fatalities: int | None, outcome: str) -> None:
+    # no toll reported and none dead read alike, as a coder writes them: no toll at all
+    event = _event("Attack", actor2="Civilians (Peru)", location="Tingo Maria", admin1="Huanuco", country="Peru",
+                   fatalities=fatalities)
+    assert notes.make_note(event, None) == (
+        f"On 14 March 2021, unidentified armed men attacked civilians in Tingo Maria (Huanuco){outcome}.")
+
+
 def test_date_phrases_across_months_and_years() -> None:
     e = _event("Attack", time_precision=2, date_start=D(2020, 12, 30), date_end=D(2021, 1, 2))
     assert notes.date_phrase(e) == "Between 30 December 2020 and 2 January 2021"
