@@ -441,9 +441,9 @@ def _tagged(what: str, start: int, end: int, tag: str, regions: list[str]) -> st
     report's own words for its province or country ("Zahedan in Sistan and Baluchestan province" → "Zahedan
     (Sistan and Baluchestan)", "Owerri, Imo state," → "Owerri (Imo),", "Balochistan's Kech district" → "Kech
     district (Balochistan)"), which the tag already tells. A place the report already follows with its own
-    parentheses ("Alaverdi (Lori)", "Rajkot city (Rajkot, Gujarat)"), or names inside them, gets no second pair;
-    nor does one whose province the report gives in parentheses a word or two later ("Halol check post
-    (Panchmahal, Gujarat)")."""
+    parentheses ("Alaverdi (Lori)", "Nashik city (Nashik, Maharashtra)"), or names inside them, gets no second pair;
+    nor does one whose province the report gives in parentheses a word or two later ("Kelapur check post
+    (Yavatmal, Maharashtra)")."""
     if re.match(r"\s*\(", what[end:]) or what[:start].count("(") > what[:start].count(")"):
         return what
     pat = _place_patterns()
