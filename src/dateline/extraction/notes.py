@@ -35,8 +35,6 @@ _QUOTE = re.compile(r"[\"“”‘]|(?<![A-Za-z])['’]|['’](?![A-Za-z])")
 # March 6 (ANA) - Police ..."): the clause runs across two texts
 _WIRE_DATELINE = re.compile(r"\b[A-Z][A-Z'’.-]{2,}(?:\s+[A-Z][A-Z'’.-]{2,})*,\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|"
                             r"Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}\b")
-_AD_RESIDUE = re.compile(r"\b(?:advertisement|click here|read more|subscribe|sign up|newsletter|cookies?|"
-                         r"share this|follow us)\b", re.IGNORECASE)
 # the report's own time words, which the note's date phrase replaces: "on Saturday", "last night", "overnight"
 _WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?:\s+(?:night|morning|afternoon|evening))?"
 # (two coordinated days go together: "on Monday and Tuesday"; after an article the word is an adjective that stays:
@@ -53,20 +51,14 @@ _CALENDAR_DAY = re.compile(
     rf",?\s+(?:on\s+(?:(?P<m1>{_MONTH})\s+\d{{1,2}}(?:st|nd|rd|th)?|\d{{1,2}}(?:st|nd|rd|th)?\s+(?P<m2>{_MONTH}))|"
     rf"in\s+(?:(?:early|late|mid-?)\s*)?(?P<m3>{_MONTH}))(?:,?\s+\d{{4}})?(?=[\s,.;:]|$)")
 _FINITE = {"VBD", "VBZ", "VBP", "MD"}
-_REPORTING = {"say", "report", "find", "claim", "tell", "state", "announce", "add", "note", "confirm", "cite",
-              "see", "show", "appear", "seem"}
 _PLACE_ENTS = {"GPE", "LOC", "FAC"}
 # entity labels of common words, which a note writes in lower case after its date phrase
 _COMMON_ENTS = {"", "CARDINAL", "ORDINAL", "DATE", "TIME", "QUANTITY", "PERCENT", "MONEY"}
 # the tags and sentences that follow the note's main sentence
 _SUFFIX = re.compile(r"(?:\s\[[^\]]*\])+$")
-_GENERIC = {"protesters", "rioters", "civilians", "students", "journalists", "refugees", "prisoners", "women",
-            "farmers", "teachers", "lawyers", "workers", "labour", "labor", "health", "unidentified", "private",
-            "police", "military", "government", "militia", "mutiny", "people", "sole", "former"}
 # ACLED's name for a group known by its acronym: "QSD: Syrian Democratic Forces", "CPI (Maoist): Communist Party …"
 _ACRONYM = re.compile(r"^(?P<short>[^\s:()]+(?: \([^)]*\))?): (?P<full>.+)$")
 _FORCES_OF = re.compile(r"^(Police|Military|Security|Government|Prison|Naval|Air) Forces of (.+)$")
-_VIOLENT = {"Battles", "Explosions/Remote violence", "Violence against civilians", "Riots"}
 
 
 def format_date(day: dt.date) -> str:
@@ -99,8 +91,8 @@ def actor_phrase(name: str | None) -> str | None:
     Iraq (2018-)" → "Iraqi police forces", "Military Forces of Iran (1989-) Islamic Revolutionary Guard Corps" →
     "Iranian military forces (Islamic Revolutionary Guard Corps)", "Unidentified Armed Group (Iraq)" → "an
     unidentified armed group", "Opposition Rebels (Syria)" → "opposition rebels"; named groups keep their
-    capitals ("Islamic State (Iraq)" → "Islamic State", "QSD: Syrian Democratic Forces" → "the Syrian
-    Democratic Forces (QSD)")."""
+    capitals ("Islamic State (Iraq)" → "Islamic State", "Islamic State (Greater Sahara)" stays whole, "QSD: Syrian
+    Democratic Forces" → "the Syrian Democratic Forces (QSD)")."""
     if not name:
         return None
     if " and/or " in name:  # ACLED's one actor for "JNIM or ISGS militants": each named, as the report does
@@ -122,10 +114,15 @@ def actor_phrase(name: str | None) -> str | None:
         return f"the {demonym} government" if demonym else f"the government of {owner}"
     if base.lower().startswith("unidentified ") and not base.lower().endswith("s"):
         return f"an {base.lower()}"  # "an unidentified gang": one group, whom the sentence cannot name
-    if base.split(" ", 1)[0].lower() in _GENERIC:
+    if base.split(" ", 1)[0].lower() in _words("generic_words"):
         return base.lower()
     if where and _codebook().iso3(where.group(1)) and _head(base).lower() in phrases()["kind_words"]:
         return _kind_phrase(base)
+    # the country in ACLED's parentheses is told by the note's place; anything else there tells which group it is:
+    # "Islamic State (Greater Sahara)" is not Islamic State (West Africa)
+    qualifier = where.group(1).strip() if where else ""
+    if qualifier and not _codebook().iso3(qualifier) and qualifier not in phrases()["actor_scopes"]:
+        return f"{_with_article(base)} ({qualifier})"
     return _with_article(base)
 
 
@@ -163,11 +160,8 @@ def _head(phrase: str) -> str:
     Front for the Liberation of Palestine", "forces" in "military forces of Atlantis"), else its last; a
     parenthesis after it is left out."""
     words = re.sub(r"\s*\([^)]*\)$", "", phrase).split()
-    cut = next((i for i, w in enumerate(words) if i and w.lower() in _PREPOSITIONS), len(words))
+    cut = next((i for i, w in enumerate(words) if i and w.lower() in _words("name_prepositions")), len(words))
     return words[cut - 1] if words else ""
-
-
-_PREPOSITIONS = {"of", "for", "in", "against", "on", "from", "at", "to"}
 
 
 def _forces_phrase(kind: str, owner: str) -> str:
@@ -207,6 +201,19 @@ def phrases() -> dict[str, Any]:
     return dict(load_yaml(raw))
 
 
+@functools.cache
+def _words(key: str) -> frozenset[str]:
+    """One of data/note_phrases.yaml's word lists, as a set."""
+    return frozenset(phrases()[key])
+
+
+@functools.lru_cache(maxsize=1)
+def _ad_residue() -> re.Pattern[str]:
+    """A page's own words left in a sentence ("advertisement", "read more"): no part of the report's telling."""
+    words = "|".join(re.escape(w) for w in sorted(phrases()["ad_residue"], key=len, reverse=True))
+    return re.compile(rf"\b(?:{words})\b", re.IGNORECASE)
+
+
 def _without_trail(clause: str) -> str:
     """The clause without its attribution tail ("… according to police"), unless the reporting word belongs to
     a relative clause ("protesters, who said they had not been paid, blocked …")."""
@@ -229,22 +236,15 @@ def clause_for_note(text: str, day: dt.date | None = None) -> str:
         clause = _CALENDAR_DAY.sub(lambda m: "" if month in {m["m1"], m["m2"], m["m3"]} else m[0], clause)
     clause = re.sub(r"\s+", " ", clause).rstrip(" .,;:")
     first = clause.split(" ", 1)[0].lower() if clause else ""
-    if first in _COMMON_STARTS:
+    if first in _words("common_starts"):
         clause = clause[0].lower() + clause[1:]
     return clause
-
-
-_COMMON_STARTS = {"the", "a", "an", "these", "this", "those", "some", "several", "many", "hundreds", "thousands",
-                  "dozens", "angry", "demonstrators", "protesters", "rioters", "gunmen", "police", "security",
-                  "unidentified", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "armed",
-                  "residents", "villagers", "students", "workers", "militants", "soldiers", "troops", "they",
-                  "more", "at", "over", "about", "around", "suspected", "unknown", "local", "members", "supporters"}
 
 
 def reports(verb: Any) -> bool:
     """Whether a verb reports what its complement tells ("police said gunmen attacked …"): the complement is the
     act, and the reporter is the note's source, not its subject."""
-    return bool(verb.lemma_.lower() in _REPORTING)
+    return verb.lemma_.lower() in _words("reporting_verbs")
 
 
 def clean_clause(tokens: list[Any], head: Any) -> str | None:
@@ -259,7 +259,7 @@ def clean_clause(tokens: list[Any], head: Any) -> str | None:
     if not subjects:
         return None
     subj = subjects[0]
-    if subj.pos_ == "PRON" or subj.ent_type_ in _PLACE_ENTS or head.lemma_.lower() in _REPORTING:
+    if subj.pos_ == "PRON" or subj.ent_type_ in _PLACE_ENTS or head.lemma_.lower() in _words("reporting_verbs"):
         return None
     if head.lemma_ == "be" and any(c.dep_ in {"attr", "acomp"} for c in head.children):
         return None  # "the attack was a shocking act": a judgement of the event, not a telling of it
@@ -268,19 +268,19 @@ def clean_clause(tokens: list[Any], head: Any) -> str | None:
     finite = head.tag_ in _FINITE or any(c.dep_ in {"aux", "auxpass"} and c.tag_ in _FINITE for c in head.children)
     if not finite:
         return None
-    # ACLED notes tell events in the simple past: "have attempted to storm" → "attempted to storm", "had killed"
-    # (a reported act) → "killed", "have been killed" → "were killed"
-    have = [c for c in head.children if c.dep_ == "aux" and c.lemma_ == "have" and c.tag_ in {"VBP", "VBZ", "VBD"}
-            and head.tag_ == "VBN"]
-    perfect = {c.i for c in have}
-    been = {c.i: _simple_past_be(c, have[0], subj) for c in head.children if have and c.dep_ == "auxpass"
-            and c.lower_ == "been"}
-    if have and not been and head.lower_ in phrases()["past_of_participle"]:
-        been[head.i] = phrases()["past_of_participle"][head.lower_]  # "has retaken" → "retook", not "retaken"
+    perfect, been = _simple_past(head, subj)
     past = head.tag_ == "VBD" or bool(perfect) or any(c.dep_ in {"aux", "auxpass"} and c.tag_ == "VBD"
                                                       for c in head.children)
     if not past:
         return None  # "the surrender … strengthens the expectation", "rebels will attack": no telling of the act
+    for conj in _joined_verbs(head):
+        dropped, replaced = _simple_past(conj, subj)
+        perfect, been = perfect | dropped, been | replaced  # "… and have charged them" → "… and charged them"
+        if not dropped and (conj.tag_ in _PRESENT or any(c.dep_ in {"aux", "auxpass"} and c.tag_ in _PRESENT
+                                                         for c in conj.children)):
+            # "… was arrested and remains in custody", "the truce began … and is scheduled to last": a verb in the
+            # present tells how things stand since, not the act; the note ends before it
+            tokens = [t for t in tokens if t.i < conj.left_edge.i - 1]
     doc = tokens[0].doc
     while len(tokens) > 1 and (tokens[-1].is_punct or tokens[-1].dep_ == "advcl" and tokens[-1].tag_ == "VBG"
                                and not list(tokens[-1].children)):
@@ -289,7 +289,7 @@ def clean_clause(tokens: list[Any], head: Any) -> str | None:
         tokens = tokens[1:]  # "its troops killed 11 militants": the owner is in a sentence the note does not carry
     text = "".join(been[t.i] + t.whitespace_ if t.i in been else t.text_with_ws
                    for t in doc[tokens[0].i:tokens[-1].i + 1] if t.i not in perfect).strip()
-    if "\n" in text or _QUOTE.search(text) or _AD_RESIDUE.search(text) or _WIRE_DATELINE.search(text):
+    if "\n" in text or _QUOTE.search(text) or _ad_residue().search(text) or _WIRE_DATELINE.search(text):
         return None
     first = tokens[0]
     # a count or a time opening the clause ("Forty-four miners", "One soldier", "Another year") is no name either
@@ -297,6 +297,31 @@ def clean_clause(tokens: list[Any], head: Any) -> str | None:
             and first.text[1:].replace("-", "").islower()):
         text = text[0].lower() + text[1:]  # "Buses carrying 7,000 people left": the note's date phrase comes first
     return text
+
+
+def _simple_past(verb: Any, subj: Any) -> tuple[set[int], dict[int, str]]:
+    """How `verb` is told in the simple past, as ACLED notes tell events: the perfect's "have" to leave out, and the
+    words to put for "been" or an irregular participle ("have attempted to storm" → "attempted to storm", "had
+    killed" (a reported act) → "killed", "have been killed" → "were killed", "has retaken" → "retook")."""
+    have = [c for c in verb.children if c.dep_ == "aux" and c.lemma_ == "have" and c.tag_ in {"VBP", "VBZ", "VBD"}
+            and verb.tag_ == "VBN"]
+    been = {c.i: _simple_past_be(c, have[0], subj) for c in verb.children if have and c.dep_ == "auxpass"
+            and c.lower_ == "been"}
+    if have and not been and verb.lower_ in phrases()["past_of_participle"]:
+        been[verb.i] = phrases()["past_of_participle"][verb.lower_]
+    return {c.i for c in have}, been
+
+
+_PRESENT = {"VBZ", "VBP"}
+
+
+def _joined_verbs(head: Any) -> list[Any]:
+    """The verbs joined to `head` by "and" or "but" that open what follows it, with only their auxiliaries and
+    adverbs before them: "and remains", "and are still holding", "and have charged"; a noun the parser took for
+    a verb in a list ("fired mortars, grenade launchers and small arms at …") has other words before it."""
+    return [c for c in head.children if c.dep_ == "conj" and c.pos_ in {"VERB", "AUX"}
+            and all(w.dep_ in {"aux", "auxpass", "neg", "advmod"} for w in c.lefts)
+            and c.left_edge.i > 0 and c.doc[c.left_edge.i - 1].dep_ == "cc"]
 
 
 def _simple_past_be(been: Any, have: Any, subj: Any) -> str:
@@ -359,7 +384,14 @@ def template(event: Event) -> str:
     a2 = actor_phrase(event.actor2)
     form = entry["with_actor2"] if a2 and "with_actor2" in entry else entry["predicate"]
     many = _plural(a1)
-    return f"{a1} {form.format(actor2=a2, its='their' if many else 'its', were='were' if many else 'was')}"
+    predicate = form.format(actor2=a2, its="their" if many else "its", were="were" if many else "was")
+    # two sides ACLED names alike are two groups, not one group twice: "an unidentified armed group clashed with
+    # another unidentified armed group", "rioters attacked other rioters"
+    article, _, noun = a1.partition(" ")
+    other = (f"another {noun}" if article in {"a", "an"} else f"other {a1}" if many and a1[:1].islower() else None)
+    if other:
+        predicate = re.sub(rf"(?<![\w-]){re.escape(a1)}(?![\w-])", other, predicate, count=1)
+    return f"{a1} {predicate}"
 
 
 def _plural(actor: str) -> bool:
@@ -409,7 +441,9 @@ def _tagged(what: str, start: int, end: int, tag: str, regions: list[str]) -> st
     report's own words for its province or country ("Zahedan in Sistan and Baluchestan province" → "Zahedan
     (Sistan and Baluchestan)", "Owerri, Imo state," → "Owerri (Imo),", "Balochistan's Kech district" → "Kech
     district (Balochistan)"), which the tag already tells. A place the report already follows with its own
-    parentheses ("Alaverdi (Lori)"), or names inside them, gets no second pair."""
+    parentheses ("Alaverdi (Lori)", "Nashik city (Nashik, Maharashtra)"), or names inside them, gets no second pair;
+    nor does one whose province the report gives in parentheses a word or two later ("Kelapur check post
+    (Yavatmal, Maharashtra)")."""
     if re.match(r"\s*\(", what[end:]) or what[:start].count("(") > what[:start].count(")"):
         return what
     pat = _place_patterns()
@@ -419,6 +453,9 @@ def _tagged(what: str, start: int, end: int, tag: str, regions: list[str]) -> st
         start, end = start - shift, end - shift
     k = pat["kind"].match(what, end)
     end = k.end() if k else end
+    own = re.match(r"(?P<gap>(?:\s+[a-z]+){0,2})\s*\((?P<inside>[^()]*)\)", what[end:])
+    if own and (not own["gap"] or _names_region(own["inside"], regions)):
+        return what
     m = pat["own"].match(what, end)
     if m and (_names_region(m.group("name") or m.group("name2"), regions)
               or m.group("kind") and _names_region(m.group("owner"), regions)):
@@ -439,11 +476,16 @@ def _place_patterns() -> dict[str, re.Pattern[str]]:
 
     kinds = "|".join(re.escape(w) for w in sorted(tables()["place_type_after"], key=len, reverse=True))
     modifiers = "|".join(re.escape(w) for w in phrases()["region_modifiers"])
-    words = r"[A-Z][\w.-]*(?:\s+(?:and\s+)?[A-Z][\w.-]*){0,4}"
+    # a name's later words may be lower-case particles, joined to a capital ("Deir ez-Zor", "Deir el-Zour") or
+    # standing before one ("Dar es Salaam", "Rio de Janeiro"): cut at them, "in Deir" would leave "ez-Zor"
+    # behind the tag
+    particles = "|".join(re.escape(w) for w in phrases()["name_particles"])
+    word = rf"(?:(?:{particles})\s+)?(?:[A-Z]|[a-z]{{1,3}}-[A-Z])[\w.-]*"
+    words = rf"[A-Z][\w.-]*(?:\s+(?:and\s+)?{word}){{0,4}}"
     name = rf"{words}(?![\w'’])"
     # "Sistan and Baluchestan" is one province, "North Kivu and Bunia" a province and another place: the words
     # after "and" are kept apart (`_tagged` drops them only when they too name the province)
-    one = r"[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*){0,3}"
+    one = rf"[A-Z][\w.-]*(?:\s+{word}){{0,3}}"
     two = rf"{one}(?P<TAIL>\s+and\s+{one})?(?![\w'’])"
     return {
         "kind": re.compile(rf"(?:\s+(?:{kinds})\b){{1,2}}", re.IGNORECASE),
@@ -473,7 +515,7 @@ def _killed(event: Event, what: str) -> str:
         return ""
     if re.search(r"\b(?:kill|dead|death|die|fatalit)", what, re.IGNORECASE):
         return ""
-    if event.event_type in _VIOLENT:
+    if event.event_type in _words("killing_event_types"):
         return f", killing {n}"
     return f", with {n} reported {'fatality' if n == 1 else 'fatalities'}"
 
@@ -490,25 +532,21 @@ def cited_source(claimed_by: list[str], publisher: str | None) -> str | None:
         return None
     source = cited[-1].strip()
     first, _, rest = source.partition(" ")
-    common = first.lower() in _GENERIC or (first.lower() in phrases()["common_source_openers"]
+    common = first.lower() in _words("generic_words") or (first.lower() in phrases()["common_source_openers"]
                                            and (not rest or rest[:1].islower()))
     if common and first[:1].isupper():
         # "Police in Karachi said …", "The group's leadership said …", "Rebels said …": capitalised by the
         # sentence's start, not a name ("The Standard" is: its next word is a capital)
         source, first = first.lower() + source[len(first):], first.lower()
-    if first.lower() in {"their", "his", "her", "its", "our", "my", "your"} and rest:
+    if first.lower() in _words("possessives") and rest:
         return f"the {rest}"
     # a plural or mass noun takes no article: "according to residents", "according to state media"
     plural = source.endswith("s") or source.rsplit(" ", 1)[-1].lower() in phrases()["plural_sources"]
     if first.lower() == "local" and not plural:
         return f"a {source}"  # "a local official said": one of several
-    if source[:1].islower() and first.lower() not in _DETERMINERS and not plural:
+    if source[:1].islower() and first.lower() not in _words("source_determiners") and not plural:
         return f"the {source}"
     return source
-
-
-_DETERMINERS = {"the", "a", "an", "one", "two", "three", "several", "some", "many", "multiple", "most", "other",
-                "local", "witnesses"}
 
 
 def _main_and_tags(note: str) -> tuple[str, str]:
