@@ -290,6 +290,16 @@ def test_pipeline_notes_are_one_sentence_that_starts_with_the_date(pipeline: Pip
         assert event.location is None or event.location in note, note
 
 
+def test_a_toll_a_later_sentence_tells_is_in_the_note(pipeline: Pipeline) -> None:
+    # The event took its toll from the second sentence but its note, written from the first, told none: an
+    # analyst reading the notes column saw an attack without its dead.
+    text = ("Post attacked\n\nBAMAKO, March 4, 2020 — Militants attacked an army post in Kidal on Monday. "
+            "The attack killed two soldiers, the army said.")
+    (event,) = pipeline.extract_text(text, published=D(2020, 3, 4)).events
+    assert event.fatalities == 2
+    assert (event.notes or "").endswith(", killing 2."), event.notes
+
+
 def test_the_reports_own_time_words_give_way_to_the_date_phrase() -> None:
     event = _event("Peaceful protest", location="Mombasa", admin1="Mombasa", country="Kenya")
     clause = "Several hundred dock workers marched through Mombasa on Saturday to demand back pay"

@@ -28,7 +28,7 @@ from dateline.extraction import classify, incidents
 from dateline.extraction import dates as dates_mod
 from dateline.extraction.actor_phrases import DESCRIBED, LEAVER, SPONSOR, actor_mentions, noun_modified
 from dateline.extraction.fatalities import count_fatalities
-from dateline.extraction.notes import clean_clause, make_note, reports, restate_toll
+from dateline.extraction.notes import clean_clause, make_note, reports, restate_toll, with_toll
 from dateline.extraction.notes import phrases as note_phrases
 from dateline.geo import resolve as geo_resolve
 from dateline.model import (
@@ -1508,6 +1508,8 @@ def _settle_fatalities(event: Event, told: list[tuple[int, bool, bool]]) -> None
     event.fatalities = distinct[0] + added
     if added and first is not None and len(distinct) == 1:
         event.notes = restate_toll(event.notes, first, event.fatalities)  # the note tells the toll it rose to
+    elif not first and event.fatalities:
+        event.notes = with_toll(event.notes, event)  # a later sentence told the dead the note's sentence did not
     if len(distinct) > 1:
         dispute = f" [fatalities disputed: {', '.join(map(str, distinct))}; the lowest is coded]"
         event.notes = (event.notes or "") + dispute

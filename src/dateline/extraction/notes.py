@@ -578,13 +578,21 @@ def after_merge(note: str | None, before: Event, after: Event) -> str | None:
     old_date, new_date = date_phrase(before), date_phrase(after)
     if old_date != new_date and note.startswith(old_date):
         note = new_date + note[len(old_date):]
-    main, rest = _main_and_tags(note)
-    killed = _killed(after, main) if not before.fatalities else ""
-    if killed and main.endswith("."):
-        note = f"{main[:-1]}{killed}.{rest}"
-    elif before.fatalities and after.fatalities and after.fatalities != before.fatalities:
+    if not before.fatalities:
+        return with_toll(note, after)
+    if after.fatalities and after.fatalities != before.fatalities:
         note = restate_toll(note, before.fatalities, after.fatalities)
     return note
+
+
+def with_toll(note: str | None, event: Event) -> str | None:
+    """The note of an event whose toll a later sentence told ("The attack killed two soldiers"): the toll is added
+    before its main sentence's final period, unless the sentence already tells deaths."""
+    if not note:
+        return note
+    main, rest = _main_and_tags(note)
+    killed = _killed(event, main)
+    return f"{main[:-1]}{killed}.{rest}" if killed and main.endswith(".") else note
 
 
 def restate_toll(note: str | None, old: int, new: int) -> str | None:
