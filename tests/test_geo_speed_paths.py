@@ -3,6 +3,8 @@ orth id (person names, nationality words): the faster paths must give what readi
 
 from __future__ import annotations
 
+import gc
+
 from dateline.geo.models import (
     _find_names_by_role,
     _in_a_listed_word,
@@ -30,13 +32,13 @@ def test_token_table_matches_each_token(nlp) -> None:  # type: ignore[no-untyped
     doc = nlp.make_doc(TEXT)
     tk = DocWords(doc)
     assert tk.n == len(doc)
-    assert tk.text == [t.text for t in doc]
-    assert tk.lower == [t.lower_ for t in doc]
-    assert tk.ws == [t.whitespace_ for t in doc]
-    assert tk.alpha == [t.is_alpha for t in doc]
-    assert tk.punct == [t.is_punct for t in doc]
-    assert tk.idx == [t.idx for t in doc]
-    assert tk.cap == [cap_text(t.text) for t in doc]
+    assert tk.text == tuple(t.text for t in doc)
+    assert tk.lower == tuple(t.lower_ for t in doc)
+    assert tk.ws == tuple(t.whitespace_ for t in doc)
+    assert tk.alpha == tuple(t.is_alpha for t in doc)
+    assert tk.punct == tuple(t.is_punct for t in doc)
+    assert tk.idx == tuple(t.idx for t in doc)
+    assert tk.cap == tuple(cap_text(t.text) for t in doc)
 
 
 def test_token_table_of_an_empty_doc(nlp) -> None:  # type: ignore[no-untyped-def]
@@ -46,7 +48,7 @@ def test_token_table_of_an_empty_doc(nlp) -> None:  # type: ignore[no-untyped-de
 def test_token_table_of_a_one_word_doc(nlp) -> None:  # type: ignore[no-untyped-def]
     doc = nlp("Mogadishu ")
     tk = DocWords(doc)
-    assert (tk.n, tk.text, tk.idx, tk.ws, tk.sent_start) == (1, ["Mogadishu"], [0], [" "], [True])
+    assert (tk.n, tk.text, tk.idx, tk.ws, tk.sent_start) == (1, ("Mogadishu",), (0,), (" ",), (True,))
 
 
 def test_person_names_by_orth_as_by_token(nlp) -> None:  # type: ignore[no-untyped-def]
@@ -73,17 +75,28 @@ def test_entity_rows_as_the_spans_give_them(nlp) -> None:  # type: ignore[no-unt
 
 def test_name_words_of_the_table_as_by_token(nlp) -> None:  # type: ignore[no-untyped-def]
     doc = nlp.make_doc(TEXT)
-    assert DocWords(doc).name == [t.text[:1].isupper() and t.is_alpha for t in doc]
+    assert DocWords(doc).name == tuple(t.text[:1].isupper() and t.is_alpha for t in doc)
 
 
 def test_one_word_table_per_document(nlp) -> None:  # type: ignore[no-untyped-def]
     # every pass reads the table built first; a document of another length (a reused key) gets its own
     doc = nlp.make_doc(TEXT)
     assert doc_words(doc) is doc_words(doc)
-    assert doc_words(doc).orths == [t.orth for t in doc]
+    assert doc_words(doc).orths == tuple(t.orth for t in doc)
     other = nlp.make_doc("Kisumu")
     other.user_data.update(doc.user_data)
-    assert doc_words(other).text == ["Kisumu"]
+    assert doc_words(other).text == ("Kisumu",)
+
+
+def test_word_tables_kept_in_a_document_leave_the_garbage_collectors_reach(nlp) -> None:  # type: ignore[no-untyped-def]
+    # a document keeps its tables as long as it lives: a list there is read by every full collection, a tuple of
+    # strings, numbers and flags is dropped from the collector's lists at the first collection it meets
+    doc = nlp(TEXT)
+    words, ents = doc_words(doc), doc_entities(doc)
+    columns = [words.orths, words.text, words.lower, words.alpha, words.punct, words.cap, words.name, words.ws,
+               words.idx, words.sent_start, ents.label, ents.inside]
+    gc.collect()
+    assert not [column for column in columns if gc.is_tracked(column)]
 
 
 def test_names_by_role_from_the_word_table(nlp) -> None:  # type: ignore[no-untyped-def]
@@ -398,7 +411,7 @@ def test_a_one_word_name_is_its_own_root(nlp) -> None:  # type: ignore[no-untype
     # punctuation, spaces and sentence roots included
     doc = nlp("Gunmen attacked Kano on Sunday ,  police said.\n\nIn Abuja - troops (AMISOM) held the road .")
     assert all(doc[i : i + 1].root.i == i for i in range(len(doc)))
-    assert [bool(t.is_sent_start) for t in doc] == doc_words(doc).sent_start
+    assert tuple(bool(t.is_sent_start) for t in doc) == doc_words(doc).sent_start
 
 
 def test_recognizer_features_read_spellings_around_the_name(nlp) -> None:  # type: ignore[no-untyped-def]
@@ -419,10 +432,10 @@ def test_recognizer_features_read_spellings_around_the_name(nlp) -> None:  # typ
 def test_entity_columns_as_each_token_gives_them(nlp) -> None:  # type: ignore[no-untyped-def]
     doc = nlp("President William Ruto of Kenya met the African Union in Addis Ababa on Monday, police said.")
     ents = doc_entities(doc)
-    assert ents.label == [t.ent_type_ for t in doc]
-    assert ents.inside == [t.ent_iob_ == "I" for t in doc]
+    assert ents.label == tuple(t.ent_type_ for t in doc)
+    assert ents.inside == tuple(t.ent_iob_ == "I" for t in doc)
     assert any(ents.inside)  # a name of several words goes on past its first
-    assert doc_entities(nlp("")).label == []
+    assert doc_entities(nlp("")).label == ()
 
 
 def test_recognizer_features_read_entity_labels_around_the_name(nlp) -> None:  # type: ignore[no-untyped-def]

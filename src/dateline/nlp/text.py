@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import functools
 import itertools
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import Any
 
 import numpy as np
@@ -30,7 +30,7 @@ def kept_with(doc: Doc, key: tuple[str, str], compute: Callable[[Doc], Any]) -> 
     return found
 
 
-def doc_text(doc: Doc, words: list[str] | None = None, spaces: list[str] | None = None) -> str:
+def doc_text(doc: Doc, words: Sequence[str] | None = None, spaces: Sequence[str] | None = None) -> str:
     """The document's text. A caller that has already read every token's text and trailing space (`words`,
     `spaces`) passes them: joining them is what `Doc.text` does, without building a Token object per word."""
     text = doc.user_data.get(_KEY)
@@ -40,22 +40,23 @@ def doc_text(doc: Doc, words: list[str] | None = None, spaces: list[str] | None 
     return text
 
 
-def doc_orths(doc: Doc, orths: list[int] | None = None) -> list[int]:
+def doc_orths(doc: Doc, orths: Sequence[int] | None = None) -> tuple[int, ...]:
     """Every token's orth id, read once per document: the places component, the person-name passes and the
     resolver's demonym pass each scan the document's words by orth id, and `Doc.to_array` copies the token
     array on every call. Kept in `user_data` like the text; a Doc's tokens do not change after the parse. A
-    caller that has read them already (`orths`, one per token) passes them, as for `doc_text`."""
+    caller that has read them already (`orths`, one per token) passes them, as for `doc_text`. A tuple, which
+    the garbage collector stops tracking (see `DocWords`)."""
     kept = doc.user_data.get(_ORTHS_KEY)
     if kept is None or len(kept) != len(doc):
         if orths is None or len(orths) != len(doc):
             from spacy.attrs import ORTH
 
-            orths = doc.to_array(ORTH).tolist() if len(doc) else []
-        kept = doc.user_data[_ORTHS_KEY] = orths
+            orths = doc.to_array(ORTH).tolist() if len(doc) else ()
+        kept = doc.user_data[_ORTHS_KEY] = tuple(orths)
     return kept
 
 
-def fill_word_table(table: dict[int, Any], orths: list[int], compute: Callable[[int], Any], size: int) -> None:
+def fill_word_table(table: dict[int, Any], orths: Sequence[int], compute: Callable[[int], Any], size: int) -> None:
     """Add to `table` (kept across documents, by orth id) the value of each of the document's words not met
     before, emptying it when it would pass `size`: one set difference finds the new words, so a word's value is
     worked out once per process, where a call per distinct word of each document cost more than the scans that
@@ -100,7 +101,12 @@ class DocWords:
     company passes. Each pass used to build a table of its own from the orth ids (a set difference and a dict
     read per word each time), and reading the columns already in memory costs less than reading another
     cache-cold table; a spaCy `Token` per word (`doc[i]`) costs more still, as it is built anew on every access.
-    `name` is a capital first and all letters, the test of a name's word; `cap` is `cap_text`'s looser test."""
+    `name` is a capital first and all letters, the test of a name's word; `cap` is `cap_text`'s looser test.
+
+    The columns are tuples, not lists: a tuple of strings, numbers and flags drops out of Python's garbage
+    collector at the first collection it meets, while a list stays tracked and each collection that reaches it
+    reads every item. The table lives as long as its document, so with lists a pipeline that keeps its documents
+    (a batch, a benchmark) had every older collection read every word of every document kept."""
 
     __slots__ = ("_capitalised", "_names", "_sentences", "alpha", "cap", "idx", "lower", "n", "name", "orths", "punct", "sent_start",
                  "text", "ws")
@@ -119,11 +125,10 @@ class DocWords:
         rows = list(map(table.__getitem__, self.orths))
         # one transposition instead of a list comprehension per attribute
         text, lower, alpha, punct, cap, name = zip(*rows) if rows else ((),) * 6
-        self.text, self.lower, self.alpha, self.punct = list(text), list(lower), list(alpha), list(punct)
-        self.cap, self.name = list(cap), list(name)
-        self.ws = [" " if space else "" for space in space_column]
-        self.idx = idx_column
-        self.sent_start = [value == 1 for value in start_column]  # = Token.is_sent_start (1 starts a sentence)
+        self.text, self.lower, self.alpha, self.punct, self.cap, self.name = text, lower, alpha, punct, cap, name
+        self.ws = tuple(" " if space else "" for space in space_column)
+        self.idx = tuple(idx_column)
+        self.sent_start = tuple(value == 1 for value in start_column)  # = Token.is_sent_start (1 starts a sentence)
         self.n = len(idx_column)
         self._capitalised: list[int] | None = None
         self._names: list[int] | None = None
@@ -263,12 +268,14 @@ class DocEntities:
 
     def __init__(self, doc: Doc) -> None:
         self.n = len(doc)
-        self.label = [""] * self.n
-        self.inside = [False] * self.n
+        label = [""] * self.n
+        inside = [False] * self.n
         for ent in doc_ents(doc):
             start, end = ent.start, ent.end
-            self.label[start:end] = [ent.label_] * (end - start)
-            self.inside[start + 1 : end] = [True] * (end - start - 1)
+            label[start:end] = [ent.label_] * (end - start)
+            inside[start + 1 : end] = [True] * (end - start - 1)
+        # kept as tuples, which the garbage collector stops tracking (see `DocWords`)
+        self.label, self.inside = tuple(label), tuple(inside)
 
 
 _ENTITIES_KEY = ("dateline", "entities")

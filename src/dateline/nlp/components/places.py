@@ -17,7 +17,7 @@ import calendar
 import functools
 import itertools
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -103,7 +103,7 @@ def _stop_names() -> frozenset[str]:
 _ADMIN1_OF = frozenset({"province of", "governorate of", "region of", "state of", "oblast of", "department of"})
 
 
-def _cue_before(lower: list[str], start: int) -> str | None:
+def _cue_before(lower: Sequence[str], start: int) -> str | None:
     """A word before the span that marks a place: "in", "near", "city of", "the village of". `lower` is the
     document's words in lower case (`DocWords.lower`): read from the token table, not from a Token per word."""
     cues = _words("place_cue_before")
@@ -193,7 +193,7 @@ def _division_after(tk: DocWords, start: int) -> bool:
     return end > start and end < tk.n and tk.lower[end] in ADMIN1_WORDS | ADMIN2_WORDS
 
 
-def _cue_after(lower: list[str], end: int) -> str | None:
+def _cue_after(lower: Sequence[str], end: int) -> str | None:
     """A word after the span that names a kind of place: "X province", "X port", "X border area" (`lower` as for
     `_cue_before`)."""
     if end < len(lower) and lower[end] in _words("place_type_after"):
@@ -326,7 +326,7 @@ def _city_of_quarter_after(doc: Doc, first: Candidate, second: Candidate, gazett
     return city >= QUARTER_CITY_POP and largest(first) * QUARTER_CITY_RATIO <= city
 
 
-def _town_of_quarter(lower: list[str], cap: list[bool], i: int, j: int, n: int) -> bool:
+def _town_of_quarter(lower: Sequence[str], cap: Sequence[bool], i: int, j: int, n: int) -> bool:
     """Whether the name at i:j is the town of "the TOWN neighbourhood of QUARTER" ("a Karachi neighbourhood"
     alone names no quarter)."""
     return (i >= 1 and lower[i - 1] in {"the", "a"} and j + 2 < n and lower[j] in _words("sublocality_suffixes")
