@@ -320,3 +320,9 @@ def test_engaging_in_talks_consults_and_backing_out_of_a_deal_rejects_it(pipelin
 ])
 def test_conceding_a_fact_is_no_concession(pipeline, text: str, kinds: list[str]) -> None:  # type: ignore[no-untyped-def]
     assert [s.plover for s in _statements(pipeline, text)] == kinds
+
+
+def test_passive_infinitive_without_a_doer_is_not_coded(pipeline) -> None:  # type: ignore[no-untyped-def]
+    # "to be denounced" has no subject of its own: the clause above's subject is the one denounced, not a speaker
+    text = "Opponents of the mayor are too often painted as cranks to be denounced or fools to be mocked."
+    assert _statements(pipeline, text) == []

@@ -414,8 +414,8 @@ def _passive_without_agent(cue: Token) -> bool:
     children = list(cue.children)
     if any(c.dep_ == "agent" for c in children):
         return False  # "condemned by the UN": the doer "by" names is the actor
-    if any(c.dep_ == "nsubjpass" for c in children):
-        return True
+    if any(c.dep_ in ("nsubjpass", "auxpass") for c in children):
+        return True  # "cranks to be denounced" has no subject of its own, and still no doer
     reduced = cue.tag_ == "VBN" and not any(c.dep_ in ("aux", "auxpass", "nsubj") for c in children)
     return reduced and cue.dep_ in ("ROOT", "acl")
 
