@@ -326,3 +326,10 @@ def test_passive_infinitive_without_a_doer_is_not_coded(pipeline) -> None:  # ty
     # "to be denounced" has no subject of its own: the clause above's subject is the one denounced, not a speaker
     text = "Opponents of the mayor are too often painted as cranks to be denounced or fools to be mocked."
     assert _statements(pipeline, text) == []
+
+
+def test_an_adverb_of_the_verb_is_no_particle_of_a_cue(pipeline) -> None:  # type: ignore[no-untyped-def]
+    # "upside down" modifies "turned": no "turn down", while "turned down the offer" still rejects
+    assert _statements(pipeline, "The mayor turned the old square upside down to build a mall.") == []
+    (s,) = _statements(pipeline, "The union turned down the offer on Monday.")
+    assert s.plover == "REJECT"

@@ -194,7 +194,8 @@ def match_cue(tok: Token) -> Cue | None:
     candidates = _cues().get(tok.lemma_.lower(), [])
     if not candidates:
         return None
-    child_words = {c.lemma_.lower() for c in tok.children}
+    # an adverb is no particle: "turned the city upside down" does not turn anything down
+    child_words = {c.lemma_.lower() for c in tok.children if c.dep_ != "advmod"}
     # "called for Begum to be given …": the parser makes "for" the mark of the clause, not the cue's child
     child_words |= {g.lemma_.lower() for c in tok.children if c.dep_ in ("advcl", "ccomp", "xcomp")
                     for g in c.children if g.dep_ == "mark" and g.i == tok.i + 1}
