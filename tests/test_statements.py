@@ -333,3 +333,8 @@ def test_an_adverb_of_the_verb_is_no_particle_of_a_cue(pipeline) -> None:  # typ
     assert _statements(pipeline, "The mayor turned the old square upside down to build a mall.") == []
     (s,) = _statements(pipeline, "The union turned down the offer on Monday.")
     assert s.plover == "REJECT"
+
+
+def test_held_talks_is_a_consultation(pipeline) -> None:  # type: ignore[no-untyped-def]
+    (s,) = _statements(pipeline, "Rebel leaders held talks with the envoy on Monday.")
+    assert (s.plover, s.trigger.text if s.trigger else None) == ("CONSULT", "held")

@@ -195,7 +195,8 @@ def match_cue(tok: Token) -> Cue | None:
     if not candidates:
         return None
     # an adverb is no particle: "turned the city upside down" does not turn anything down
-    child_words = {c.lemma_.lower() for c in tok.children if c.dep_ != "advmod"}
+    # plover.yaml writes a phrase's word as it is read ("hold talks"), whose lemma is another ("talk")
+    child_words = {w for c in tok.children if c.dep_ != "advmod" for w in (c.lemma_.lower(), c.lower_)}
     # "called for Begum to be given …": the parser makes "for" the mark of the clause, not the cue's child
     child_words |= {g.lemma_.lower() for c in tok.children if c.dep_ in ("advcl", "ccomp", "xcomp")
                     for g in c.children if g.dep_ == "mark" and g.i == tok.i + 1}
