@@ -338,3 +338,16 @@ def test_an_adverb_of_the_verb_is_no_particle_of_a_cue(pipeline) -> None:  # typ
 def test_held_talks_is_a_consultation(pipeline) -> None:  # type: ignore[no-untyped-def]
     (s,) = _statements(pipeline, "Rebel leaders held talks with the envoy on Monday.")
     assert (s.plover, s.trigger.text if s.trigger else None) == ("CONSULT", "held")
+
+
+@pytest.mark.parametrize("text", [
+    "The president was not averse to negotiating with the rebels, his aide said on Monday.",
+    "The rebels set preconditions on holding talks with the government.",
+])
+def test_a_gerund_completing_a_noun_or_adjective_is_no_act(pipeline, text: str) -> None:  # type: ignore[no-untyped-def]
+    assert _statements(pipeline, text) == []
+
+
+def test_a_gerund_hanging_from_a_verb_is_an_act(pipeline) -> None:  # type: ignore[no-untyped-def]
+    kinds = [s.plover for s in _statements(pipeline, "The minister flew home after meeting the rebel leaders in Geneva.")]
+    assert kinds == ["CONSULT"]

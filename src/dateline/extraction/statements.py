@@ -384,12 +384,15 @@ def _not_news(date: DateMention) -> bool:
 def _unrealised(cue: Token) -> bool:
     """The act is wanted, planned, refused, asked for or possible, not done: the cue (or the verb it is joined to,
     "to meet and discuss") has a modal ("will meet", "said he would meet"), or is the complement of a word of
-    `unrealised_heads` in plover.yaml ("refused to negotiate", "no need to negotiate", "could start to meet")."""
+    `unrealised_heads` in plover.yaml ("refused to negotiate", "no need to negotiate", "could start to meet"), or
+    is a gerund completing a noun or an adjective ("preconditions on holding talks", "averse to negotiating")."""
     tok = cue
     while tok.dep_ == "conj" and tok.head.i != tok.i:
         tok = tok.head
     if _has_modal(tok):
         return True
+    if tok.dep_ == "pcomp" and tok.head.dep_ == "prep" and tok.head.head.pos_ in ("NOUN", "ADJ"):
+        return True  # an act a thing or a disposition is about; "after meeting the envoy" hangs from a verb
     if tok.dep_ not in ("xcomp", "acl") or tok.head.i == tok.i:
         return False
     return tok.head.lemma_.lower() in _word_set("unrealised_heads") or _has_modal(tok.head)
