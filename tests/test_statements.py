@@ -351,3 +351,9 @@ def test_a_gerund_completing_a_noun_or_adjective_is_no_act(pipeline, text: str) 
 def test_a_gerund_hanging_from_a_verb_is_an_act(pipeline) -> None:  # type: ignore[no-untyped-def]
     kinds = [s.plover for s in _statements(pipeline, "The minister flew home after meeting the rebel leaders in Geneva.")]
     assert kinds == ["CONSULT"]
+
+
+def test_an_act_wanted_of_another_is_not_done(pipeline) -> None:  # type: ignore[no-untyped-def]
+    consults = [s for s in _statements(pipeline, "The governor wants the council to meet in the capital.")
+                if s.plover == "CONSULT"]
+    assert consults == []

@@ -393,7 +393,9 @@ def _unrealised(cue: Token) -> bool:
         return True
     if tok.dep_ == "pcomp" and tok.head.dep_ == "prep" and tok.head.head.pos_ in ("NOUN", "ADJ"):
         return True  # an act a thing or a disposition is about; "after meeting the envoy" hangs from a verb
-    if tok.dep_ not in ("xcomp", "acl") or tok.head.i == tok.i:
+    # "wants the committee to meet": an infinitive with a subject of its own is parsed as a clause
+    infinitive = tok.dep_ == "ccomp" and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
+    if (tok.dep_ not in ("xcomp", "acl") and not infinitive) or tok.head.i == tok.i:
         return False
     return tok.head.lemma_.lower() in _word_set("unrealised_heads") or _has_modal(tok.head)
 
