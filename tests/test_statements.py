@@ -357,3 +357,19 @@ def test_an_act_wanted_of_another_is_not_done(pipeline) -> None:  # type: ignore
     consults = [s for s in _statements(pipeline, "The governor wants the council to meet in the capital.")
                 if s.plover == "CONSULT"]
     assert consults == []
+
+
+def test_charging_a_price_is_no_accusation(pipeline) -> None:  # type: ignore[no-untyped-def]
+    assert _statements(pipeline, "Smugglers were charging migrants 500 dollars for the crossing last week.") == []
+
+
+@pytest.mark.parametrize("text", ["Kenyan prosecutors charged the former minister with fraud on Monday.",
+                                  "Kenyan prosecutors charged that the former minister had taken bribes."])
+def test_charging_someone_with_a_crime_or_charging_that_is_an_accusation(pipeline, text: str) -> None:  # type: ignore[no-untyped-def]
+    (s,) = _statements(pipeline, text)
+    assert (s.plover, s.mode) == ("ACCUSE", ["allege"])
+
+
+def test_the_accused_is_the_target_of_a_charge(pipeline) -> None:  # type: ignore[no-untyped-def]
+    (s,) = _statements(pipeline, "Kenyan prosecutors charged the former minister with fraud on Monday.")
+    assert s.target is not None and "minister" in s.target

@@ -438,6 +438,8 @@ def statement_target(cue: Token, spec: Cue) -> Token | None:
         prep = next((c for c in cue.children if c.lemma_.lower() == spec.particle), None)
         if prep is not None:
             obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+    if obj is not None and not is_actor_like(obj):
+        obj = None  # "charged the minister with fraud": the particle's object is the charge, the verb's the target
     if obj is None:
         # a passive's subject is what the act is aimed at ("leaders were accused by the government")
         deps = ("dobj", "obj", "nsubjpass") if _agent(cue) is not None else ("dobj", "obj")
