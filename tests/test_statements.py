@@ -373,3 +373,16 @@ def test_charging_someone_with_a_crime_or_charging_that_is_an_accusation(pipelin
 def test_the_accused_is_the_target_of_a_charge(pipeline) -> None:  # type: ignore[no-untyped-def]
     (s,) = _statements(pipeline, "Kenyan prosecutors charged the former minister with fraud on Monday.")
     assert s.target is not None and "minister" in s.target
+
+
+@pytest.mark.parametrize(("text", "plover"), [
+    ("The interior minister said on Monday that the occupied airport would not be returned to the rebels.", "REJECT"),
+    ("The police chief said on Monday that looters would be arrested.", "THREATEN"),
+])
+def test_a_reported_passive_intent_is_the_speakers(pipeline, text: str, plover: str) -> None:  # type: ignore[no-untyped-def]
+    (s,) = _statements(pipeline, text)
+    assert (s.plover, s.trigger.text if s.trigger else None) == (plover, "said")
+
+
+def test_a_reported_passive_fact_is_no_intent(pipeline) -> None:  # type: ignore[no-untyped-def]
+    assert _statements(pipeline, "The minister said on Monday that the airport was returned to the army.") == []

@@ -178,7 +178,9 @@ def reported_act(tok: Token) -> Cue | None:
                 c.dep_ == "aux" and c.lower_ in _word_set("reported_acts", "obligation_modals") for c in clause.children):
             return Cue("DEMAND", lemma, None)
         subject = next((c for c in clause.children if c.dep_ == "nsubj"), None)
-        if subject is None or subject.pos_ != "PRON" or not any(
+        # a passive hides the doer, who is the speaker's side: "said the town would not be returned"
+        passive = subject is None and any(c.dep_ == "auxpass" for c in clause.children)
+        if not (passive or (subject is not None and subject.pos_ == "PRON")) or not any(
                 c.dep_ == "aux" and c.lower_ in modals for c in clause.children):
             continue
         plover = next((p for p, neg, lemmas in acts if neg == negated and clause.lemma_.lower() in lemmas), None)
