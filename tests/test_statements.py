@@ -386,3 +386,16 @@ def test_a_reported_passive_intent_is_the_speakers(pipeline, text: str, plover: 
 
 def test_a_reported_passive_fact_is_no_intent(pipeline) -> None:  # type: ignore[no-untyped-def]
     assert _statements(pipeline, "The minister said on Monday that the airport was returned to the army.") == []
+
+
+@pytest.mark.parametrize("text", [
+    "Defence lawyers argued against the request by broadcasters to film the trial.",
+    "The envoy countered that the opposition had set no preconditions.",
+    "The government rebutted the claims of the striking miners.",
+])
+def test_a_rebuttal_is_a_rejection(pipeline, text: str) -> None:  # type: ignore[no-untyped-def]
+    assert [s.plover for s in _statements(pipeline, text)] == ["REJECT"]
+
+
+def test_countering_a_deed_is_no_rejection(pipeline) -> None:  # type: ignore[no-untyped-def]
+    assert _statements(pipeline, "The army countered the rebel offensive with artillery fire.") == []
