@@ -399,3 +399,11 @@ def test_a_rebuttal_is_a_rejection(pipeline, text: str) -> None:  # type: ignore
 
 def test_countering_a_deed_is_no_rejection(pipeline) -> None:  # type: ignore[no-untyped-def]
     assert _statements(pipeline, "The army countered the rebel offensive with artillery fire.") == []
+
+
+@pytest.mark.parametrize("text", [
+    "The government has long accused the rebel group of smuggling arms.",
+    "Party members have always urged the mayor to stay out of national politics.",
+])
+def test_a_standing_position_is_no_act(pipeline, text: str) -> None:  # type: ignore[no-untyped-def]
+    assert _statements(pipeline, text) == []

@@ -100,6 +100,8 @@ def extract_statements(
             continue
         if tok.dep_ == "amod":
             continue  # a participle used as an adjective names a kind, not an act: "a visiting fellow"
+        if any(c.dep_ == "advmod" and c.lower_ in _word_set("habitual_adverbs") for c in tok.children):
+            continue  # "has long accused", "repeatedly urged": a standing position, no one act of the news
         if tok.dep_ == "acl" and cue.lemma in _word_set("stance_participles"):
             continue  # "rebels opposing the regime": which side they are on, not something they said
         if _passive_without_agent(tok):
