@@ -407,3 +407,16 @@ def test_countering_a_deed_is_no_rejection(pipeline) -> None:  # type: ignore[no
 ])
 def test_a_standing_position_is_no_act(pipeline, text: str) -> None:  # type: ignore[no-untyped-def]
     assert _statements(pipeline, text) == []
+
+
+@pytest.mark.parametrize("text", [
+    "Jordan hosts more than 600,000 Syrian refugees and IDPs.",
+    "Villagers hosting displaced families have run out of food.",
+    "The chancellor welcomed the newcomers and asylum seekers at the border.",
+])
+def test_taking_in_displaced_people_is_no_verbal_act(pipeline, text: str) -> None:  # type: ignore[no-untyped-def]
+    assert _statements(pipeline, text) == []
+
+
+def test_hosting_a_leader_is_still_a_consultation(pipeline) -> None:  # type: ignore[no-untyped-def]
+    assert [s.plover for s in _statements(pipeline, "Turkey hosted the Iranian president on Monday.")] == ["CONSULT"]

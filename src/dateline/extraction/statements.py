@@ -207,7 +207,7 @@ def match_cue(tok: Token) -> Cue | None:
     cue = next((c for c in candidates if c.particle is not None and c.particle in child_words), None)
     if cue is None:
         cue = next((c for c in candidates if c.particle is None), None)
-    if cue is None or not _takes_verbal_object(tok, cue):
+    if cue is None or not _takes_verbal_object(tok, cue) or _receives_people(tok, cue):
         return None
     asked = [c for c in tok.children if c.dep_ in ("dobj", "xcomp")]
     if cue.plover == "DEMAND" and any(c.lemma_.lower() in _word_set("anonymity_words") for c in asked):
@@ -240,6 +240,19 @@ def _takes_verbal_object(tok: Token, cue: Cue) -> bool:
         objects = [o for p in tok.children if p.lemma_.lower() == cue.particle for o in p.children if o.dep_ == "pobj"]
     objects += [c for o in objects for c in o.children if c.dep_ == "conj"]
     return any(o.lemma_.lower() in wanted for o in objects)
+
+
+def _receives_people(tok: Token, cue: Cue) -> bool:
+    """The cue's object is displaced people it takes in ("hosts 600,000 refugees", "welcomed the newcomers"): shelter,
+    a deed, not a verbal act (`received_people` in plover.yaml)."""
+    if cue.phrase not in _word_set("received_people", "cues"):
+        return False
+    people = _word_set("received_people", "words")
+    objects = [c for c in tok.children if c.dep_ in ("dobj", "obj")]
+    objects += [c for o in objects for c in o.children if c.dep_ == "conj"]
+    # the object's own word or its modifier: "refugees", "displaced families", "asylum seekers"
+    return any(w.lemma_.lower() in people or w.lower_ in people
+               for o in objects for w in (o, *(c for c in o.children if c.dep_ in ("amod", "compound"))))
 
 
 @dataclass(frozen=True)
