@@ -420,3 +420,20 @@ def test_taking_in_displaced_people_is_no_verbal_act(pipeline, text: str) -> Non
 
 def test_hosting_a_leader_is_still_a_consultation(pipeline) -> None:  # type: ignore[no-untyped-def]
     assert [s.plover for s in _statements(pipeline, "Turkey hosted the Iranian president on Monday.")] == ["CONSULT"]
+
+
+@pytest.mark.parametrize("text", [
+    "Farmers' unions say the ministry has ignored their letters for months.",
+    "The opposition leader said on Monday that the government had failed to protect the villagers.",
+])
+def test_a_wrong_told_of_another_actor_is_an_accusation(pipeline, text: str) -> None:  # type: ignore[no-untyped-def]
+    assert [s.plover for s in _statements(pipeline, text)] == ["ACCUSE"]
+
+
+@pytest.mark.parametrize("text", [
+    "Police said on Monday that gunmen had killed five villagers.",
+    "The minister said on Monday that we had failed the villagers.",
+    "The opposition leader said on Monday that the government had not failed the villagers.",
+])
+def test_a_report_or_own_failure_is_no_accusation(pipeline, text: str) -> None:  # type: ignore[no-untyped-def]
+    assert [s.plover for s in _statements(pipeline, text) if s.plover == "ACCUSE"] == []

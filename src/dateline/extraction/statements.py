@@ -166,8 +166,9 @@ def _reported_acts() -> tuple[frozenset[str], frozenset[str], tuple[tuple[str, b
 
 def reported_act(tok: Token) -> Cue | None:
     """The act a reporting verb tells ("said it would never negotiate": REJECT; "warned it would retaliate":
-    THREATEN; "said the closure was a disgrace": ACCUSE), with the reporting verb as its cue; None when the
-    reported clause is neither a condemnation nor an intent of the speaker's."""
+    THREATEN; "said the closure was a disgrace" or "say the ministry has ignored them": ACCUSE), with the reporting
+    verb as its cue; None when the reported clause is neither a condemnation, a wrong of another nor an intent of
+    the speaker's."""
     verbs, modals, acts = _reported_acts()
     lemma = tok.lemma_.lower()
     if tok.pos_ != "VERB" or lemma not in verbs:
@@ -180,6 +181,8 @@ def reported_act(tok: Token) -> Cue | None:
                 c.dep_ == "aux" and c.lower_ in _word_set("reported_acts", "obligation_modals") for c in clause.children):
             return Cue("DEMAND", lemma, None)
         subject = next((c for c in clause.children if c.dep_ == "nsubj"), None)
+        if not negated and subject is not None and _blamed(subject, clause):
+            return Cue("ACCUSE", lemma, None)
         # a passive hides the doer, who is the speaker's side: "said the town would not be returned"
         passive = subject is None and any(c.dep_ == "auxpass" for c in clause.children)
         if not (passive or (subject is not None and subject.pos_ == "PRON")) or not any(
@@ -189,6 +192,16 @@ def reported_act(tok: Token) -> Cue | None:
         if plover is not None:
             return Cue(plover, lemma, None)
     return None
+
+
+def _blamed(subject: Token, clause: Token) -> bool:
+    """The reported clause tells a wrong done by another actor ("say the government has stonewalled requests",
+    "said Javid had chosen to appease the press"): its verb, or the verb it governs, is one of `blame_verbs`, and its
+    subject is an actor other than the speaker's own "I" or "we"."""
+    if subject.lower_ in ("i", "we") or not can_speak(subject):
+        return False
+    verbs = [clause, *(c for c in clause.children if c.dep_ == "xcomp")]
+    return any(v.lemma_.lower() in _word_set("reported_acts", "blame_verbs") for v in verbs)
 
 
 def match_cue(tok: Token) -> Cue | None:
