@@ -437,3 +437,12 @@ def test_a_wrong_told_of_another_actor_is_an_accusation(pipeline, text: str) -> 
 ])
 def test_a_report_or_own_failure_is_no_accusation(pipeline, text: str) -> None:  # type: ignore[no-untyped-def]
     assert [s.plover for s in _statements(pipeline, text) if s.plover == "ACCUSE"] == []
+
+
+def test_speaking_to_a_leader_by_phone_is_a_call(pipeline) -> None:  # type: ignore[no-untyped-def]
+    (s,) = _statements(pipeline, "The Kenyan president spoke to the Ugandan leader by telephone on Monday.")
+    assert (s.plover, s.mode) == ("CONSULT", ["phone"])
+
+
+def test_speaking_to_reporters_is_no_consultation(pipeline) -> None:  # type: ignore[no-untyped-def]
+    assert _statements(pipeline, "The Kenyan president spoke to reporters in Nairobi on Monday.") == []

@@ -128,6 +128,8 @@ def extract_statements(
         if date is not None and _not_news(date):
             continue
         modes = statement_modes(tok, cue, text)
+        if not modes and cue.phrase in _word_set("mode_only_cues"):
+            continue  # "spoke to reporters" is an interview; "spoke to the president by phone" a call
         out.append(
             Statement(
                 id=f"S{len(out) + 1}",
