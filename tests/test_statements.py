@@ -446,3 +446,12 @@ def test_speaking_to_a_leader_by_phone_is_a_call(pipeline) -> None:  # type: ign
 
 def test_speaking_to_reporters_is_no_consultation(pipeline) -> None:  # type: ignore[no-untyped-def]
     assert _statements(pipeline, "The Kenyan president spoke to reporters in Nairobi on Monday.") == []
+
+
+@pytest.mark.parametrize(("text", "actor"), [
+    ("A spokesman for the Kenyan interior ministry condemned the attack on Monday.", "Interior ministry (Kenya)"),
+    ("Amnesty International's spokeswoman condemned the arrests on Monday.", "Amnesty International"),
+])
+def test_a_spokespersons_statement_is_the_bodys(pipeline, text: str, actor: str) -> None:  # type: ignore[no-untyped-def]
+    (s,) = _statements(pipeline, text)
+    assert s.actor == actor

@@ -4,7 +4,8 @@ ACLED records material events only; condemnations, accusations, calls to act and
 verbal events, which PLOVER codes. A statement is found from a cue verb (`data/plover.yaml`), or from a reporting
 verb whose reported clause is the speaker's own refusal or threat ("said it would never negotiate"), and takes:
 
-- actor: the doer a passive names ("was rejected by the rebels"), else the cue's subject; for a participle with none of its own ("issued a statement condemning …",
+- actor: the doer a passive names ("was rejected by the rebels"), else the cue's subject, and for a spokesperson
+  the body spoken for ("a spokesman for the ministry" → the ministry); for a participle with none of its own ("issued a statement condemning …",
   "active on social media calling on …", "Khamenei insulting …"), the subject of the clause it hangs from;
 - target: the object when it names an actor; when the object is a deed ("condemned the crimes committed by
   security forces"), the doer named by "by";
@@ -109,6 +110,7 @@ def extract_statements(
         actor_tok = statement_actor(tok)
         if actor_tok is None or not can_speak(actor_tok):
             continue
+        actor_tok = _body_spoken_for(actor_tok)
         sent = tok.sent
         key = (sent.start, cue.plover + (actor_tok.lower_))
         if key in seen:
@@ -384,6 +386,20 @@ def statement_actor(cue: Token) -> Token | None:
         if t.pos_ in ("NOUN", "PROPN") and plural_or_name and t.dep_ not in ("pobj", "compound", "poss"):
             return t
     return None
+
+
+def _body_spoken_for(speaker: Token) -> Token:
+    """The body a spokesperson speaks for, which makes the statement: "a spokesman for the interior ministry",
+    "the Foreign Office spokesman", "Amnesty's spokeswoman"; else the speaker. (`speakers.spokesperson_nouns`)"""
+    if speaker.lemma_.lower() not in _word_set("speakers", "spokesperson_nouns") and \
+            speaker.lower_ not in _word_set("speakers", "spokesperson_nouns"):
+        return speaker
+    for child in speaker.children:
+        if child.dep_ == "prep" and child.lemma_.lower() in ("for", "of"):
+            body = next((c for c in child.children if c.dep_ == "pobj"), None)
+            if body is not None and can_speak(body):
+                return body
+    return next((c for c in speaker.children if c.dep_ in ("poss", "compound") and can_speak(c)), speaker)
 
 
 def _apposed(subject: Token) -> Token:
