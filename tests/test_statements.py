@@ -455,3 +455,16 @@ def test_speaking_to_reporters_is_no_consultation(pipeline) -> None:  # type: ig
 def test_a_spokespersons_statement_is_the_bodys(pipeline, text: str, actor: str) -> None:  # type: ignore[no-untyped-def]
     (s,) = _statements(pipeline, text)
     assert s.actor == actor
+
+
+@pytest.mark.parametrize("text", [
+    "The opposition has previously condemned the ministry over the arrests.",
+    "Although the governor had threatened the strikers in the past, he stayed silent on Monday.",
+])
+def test_an_act_told_as_past_is_background(pipeline, text: str) -> None:  # type: ignore[no-untyped-def]
+    assert _statements(pipeline, text) == []
+
+
+def test_an_act_in_the_past_week_is_news(pipeline) -> None:  # type: ignore[no-untyped-def]
+    text = "The opposition has condemned the ministry three times in the past week."
+    assert [s.plover for s in _statements(pipeline, text)] == ["ACCUSE"]

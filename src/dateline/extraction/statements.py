@@ -102,7 +102,9 @@ def extract_statements(
         if tok.dep_ == "amod":
             continue  # a participle used as an adjective names a kind, not an act: "a visiting fellow"
         if any(c.dep_ == "advmod" and c.lower_ in _word_set("habitual_adverbs") for c in tok.children):
-            continue  # "has long accused", "repeatedly urged": a standing position, no one act of the news
+            continue  # "has long accused", "has always opposed": a standing position, no one act of the news
+        if _told_as_past(tok):
+            continue  # "had previously backed", "had threatened it in the past": background to the news
         if tok.dep_ == "acl" and cue.lemma in _word_set("stance_participles"):
             continue  # "rebels opposing the regime": which side they are on, not something they said
         if _passive_without_agent(tok):
@@ -446,6 +448,19 @@ def _unrealised(cue: Token) -> bool:
     if (tok.dep_ not in ("xcomp", "acl") and not infinitive) or tok.head.i == tok.i:
         return False
     return tok.head.lemma_.lower() in _word_set("unrealised_heads") or _has_modal(tok.head)
+
+
+def _told_as_past(cue: Token) -> bool:
+    """The cue is told as an act of the past (`background_adverbs` in plover.yaml, or "in the past" with nothing
+    to bound it: "in the past week" is news)."""
+    for child in cue.children:
+        if child.dep_ == "advmod" and child.lower_ in _word_set("background_adverbs"):
+            return True
+        if child.dep_ == "prep" and child.lower_ == "in":
+            past = next((c for c in child.children if c.dep_ == "pobj" and c.lower_ == "past"), None)
+            if past is not None and not any(c.dep_ in ("amod", "nummod", "compound") for c in past.children):
+                return True
+    return False
 
 
 def _has_modal(tok: Token) -> bool:
