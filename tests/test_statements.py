@@ -468,3 +468,14 @@ def test_an_act_told_as_past_is_background(pipeline, text: str) -> None:  # type
 def test_an_act_in_the_past_week_is_news(pipeline) -> None:  # type: ignore[no-untyped-def]
     text = "The opposition has condemned the ministry three times in the past week."
     assert [s.plover for s in _statements(pipeline, text)] == ["ACCUSE"]
+
+
+def test_a_date_after_call_is_no_call_on(pipeline) -> None:  # type: ignore[no-untyped-def]
+    # "on Monday" dates the call: the president telephoned, he asked nothing of anyone
+    kinds = [s.plover for s in _statements(pipeline, "The Kenyan president called the Ugandan leader on Monday.")]
+    assert "DEMAND" not in kinds
+
+
+def test_call_on_an_actor_is_still_a_demand_when_dated(pipeline) -> None:  # type: ignore[no-untyped-def]
+    (s,) = _statements(pipeline, "The opposition called on Kenyan police on Monday to free the students.")
+    assert (s.plover, s.target) == ("DEMAND", "Police Forces of Kenya")

@@ -219,7 +219,8 @@ def match_cue(tok: Token) -> Cue | None:
         return None
     # an adverb is no particle: "turned the city upside down" does not turn anything down
     # plover.yaml writes a phrase's word as it is read ("hold talks"), whose lemma is another ("talk")
-    child_words = {w for c in tok.children if c.dep_ != "advmod" for w in (c.lemma_.lower(), c.lower_)}
+    child_words = {w for c in tok.children if c.dep_ != "advmod" and not _dates_the_act(c)
+                   for w in (c.lemma_.lower(), c.lower_)}
     # "called for Begum to be given …": the parser makes "for" the mark of the clause, not the cue's child
     child_words |= {g.lemma_.lower() for c in tok.children if c.dep_ in ("advcl", "ccomp", "xcomp")
                     for g in c.children if g.dep_ == "mark" and g.i == tok.i + 1}
@@ -236,6 +237,12 @@ def match_cue(tok: Token) -> Cue | None:
     if cue.phrase in _word_set("fact_senses") and any(c.dep_ == "ccomp" for c in tok.children):
         return None  # "conceded that the drought had cut the harvest": owning a fact, not yielding
     return cue
+
+
+def _dates_the_act(prep: Token) -> bool:
+    """A preposition that only says when ("called the strikes a crime on Monday"): no particle of a cue."""
+    objects = [c for c in prep.children if c.dep_ == "pobj"]
+    return prep.dep_ == "prep" and bool(objects) and all(o.ent_type_ in ("DATE", "TIME") for o in objects)
 
 
 @functools.cache
