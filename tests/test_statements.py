@@ -479,3 +479,7 @@ def test_a_date_after_call_is_no_call_on(pipeline) -> None:  # type: ignore[no-u
 def test_call_on_an_actor_is_still_a_demand_when_dated(pipeline) -> None:  # type: ignore[no-untyped-def]
     (s,) = _statements(pipeline, "The opposition called on Kenyan police on Monday to free the students.")
     assert (s.plover, s.target) == ("DEMAND", "Police Forces of Kenya")
+
+
+def test_a_gerund_spoken_of_is_no_act(pipeline) -> None:  # type: ignore[no-untyped-def]
+    assert _statements(pipeline, "The prime minister spoke of meeting many farmers across the country.") == []

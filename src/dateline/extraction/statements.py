@@ -442,14 +442,16 @@ def _unrealised(cue: Token) -> bool:
     """The act is wanted, planned, refused, asked for or possible, not done: the cue (or the verb it is joined to,
     "to meet and discuss") has a modal ("will meet", "said he would meet"), or is the complement of a word of
     `unrealised_heads` in plover.yaml ("refused to negotiate", "no need to negotiate", "could start to meet"), or
-    is a gerund completing a noun or an adjective ("preconditions on holding talks", "averse to negotiating")."""
+    is a gerund completing a noun, an adjective or a verb of speaking ("preconditions on holding talks", "averse to
+    negotiating", "spoke of meeting many people")."""
     tok = cue
     while tok.dep_ == "conj" and tok.head.i != tok.i:
         tok = tok.head
     if _has_modal(tok):
         return True
-    if tok.dep_ == "pcomp" and tok.head.dep_ == "prep" and tok.head.head.pos_ in ("NOUN", "ADJ"):
-        return True  # an act a thing or a disposition is about; "after meeting the envoy" hangs from a verb
+    if tok.dep_ == "pcomp" and tok.head.dep_ == "prep" and (
+            tok.head.head.pos_ in ("NOUN", "ADJ") or tok.head.head.lemma_.lower() in _word_set("topic_verbs")):
+        return True  # an act a thing, a disposition or a speaker is about; "after meeting the envoy" is done
     # "wants the committee to meet": an infinitive with a subject of its own is parsed as a clause
     infinitive = tok.dep_ == "ccomp" and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
     if (tok.dep_ not in ("xcomp", "acl") and not infinitive) or tok.head.i == tok.i:
