@@ -101,8 +101,8 @@ def extract_statements(
             continue
         if tok.dep_ == "amod":
             continue  # a participle used as an adjective names a kind, not an act: "a visiting fellow"
-        if any(c.dep_ == "advmod" and c.lower_ in _word_set("habitual_adverbs") for c in tok.children):
-            continue  # "has long accused", "has always opposed": a standing position, no one act of the news
+        if _habitual(tok):
+            continue  # "has long accused", "whenever he came to visit": a standing position or habit, no act
         if _told_as_past(tok):
             continue  # "had previously backed", "had threatened it in the past": background to the news
         if tok.dep_ == "acl" and cue.lemma in _word_set("stance_participles"):
@@ -457,6 +457,15 @@ def _unrealised(cue: Token) -> bool:
     if (tok.dep_ not in ("xcomp", "acl") and not infinitive) or tok.head.i == tok.i:
         return False
     return tok.head.lemma_.lower() in _word_set("unrealised_heads") or _has_modal(tok.head)
+
+
+def _habitual(cue: Token) -> bool:
+    """The cue tells a standing position or a habit: an adverb of `habitual_adverbs` ("has long accused"), or a
+    clause opened by one of `habitual_marks` ("whenever he came to visit") around the cue or a clause above it."""
+    if any(c.dep_ == "advmod" and c.lower_ in _word_set("habitual_adverbs") for c in cue.children):
+        return True
+    marks = _word_set("habitual_marks")
+    return any(c.dep_ in ("mark", "advmod") and c.lower_ in marks for t in (cue, *cue.ancestors) for c in t.children)
 
 
 def _told_as_past(cue: Token) -> bool:
