@@ -488,3 +488,13 @@ def test_a_gerund_spoken_of_is_no_act(pipeline) -> None:  # type: ignore[no-unty
 def test_an_act_in_a_clause_of_habit_is_no_act(pipeline) -> None:  # type: ignore[no-untyped-def]
     text = "The guards searched the house whenever the governor came to visit the rebel commander."
     assert _statements(pipeline, text) == []
+
+
+@pytest.mark.parametrize("text", ["The rebels announced a ceasefire on Monday.", "The army declared a truce on Monday."])
+def test_announcing_a_ceasefire_is_an_agreement(pipeline, text: str) -> None:  # type: ignore[no-untyped-def]
+    assert [s.plover for s in _statements(pipeline, text)] == ["AGREE"]
+
+
+@pytest.mark.parametrize("text", ["The governor announced a new budget on Monday.", "The army declared a curfew on Monday."])
+def test_announcing_other_things_is_no_agreement(pipeline, text: str) -> None:  # type: ignore[no-untyped-def]
+    assert _statements(pipeline, text) == []
