@@ -498,3 +498,9 @@ def test_announcing_a_ceasefire_is_an_agreement(pipeline, text: str) -> None:  #
 @pytest.mark.parametrize("text", ["The governor announced a new budget on Monday.", "The army declared a curfew on Monday."])
 def test_announcing_other_things_is_no_agreement(pipeline, text: str) -> None:  # type: ignore[no-untyped-def]
     assert _statements(pipeline, text) == []
+
+
+@pytest.mark.parametrize("text", ["The opposition leader hit out at the government over the arrests.",
+                                  "The minister lashed out at critics of the plan."])
+def test_hitting_out_at_someone_is_an_accusation(pipeline, text: str) -> None:  # type: ignore[no-untyped-def]
+    assert [(s.plover, s.mode) for s in _statements(pipeline, text)] == [("ACCUSE", ["disapprove"])]
