@@ -504,3 +504,15 @@ def test_announcing_other_things_is_no_agreement(pipeline, text: str) -> None:  
                                   "The minister lashed out at critics of the plan."])
 def test_hitting_out_at_someone_is_an_accusation(pipeline, text: str) -> None:  # type: ignore[no-untyped-def]
     assert [(s.plover, s.mode) for s in _statements(pipeline, text)] == [("ACCUSE", ["disapprove"])]
+
+
+@pytest.mark.parametrize("text", [
+    "The defence minister warned on Monday that any attack on the port would be met with force.",
+    "The army chief warned on Monday that the rebels would face swift retribution.",
+])
+def test_a_warning_of_force_is_a_threat(pipeline, text: str) -> None:  # type: ignore[no-untyped-def]
+    assert [s.plover for s in _statements(pipeline, text)] == ["THREATEN"]
+
+
+def test_a_warning_of_a_danger_is_no_threat(pipeline) -> None:  # type: ignore[no-untyped-def]
+    assert _statements(pipeline, "The minister warned on Monday that the drought would have severe consequences.") == []

@@ -186,6 +186,10 @@ def reported_act(tok: Token) -> Cue | None:
         if lemma in _word_set("reported_acts", "obligation_verbs") and any(
                 c.dep_ == "aux" and c.lower_ in _word_set("reported_acts", "obligation_modals") for c in clause.children):
             return Cue("DEMAND", lemma, None)
+        if not negated and lemma in _word_set("reported_acts", "threat_warnings", "verbs") and any(
+                c.dep_ == "aux" and c.lower_ in modals for c in clause.children) and any(
+                t.lemma_.lower() in _word_set("reported_acts", "threat_warnings", "words") for t in clause.subtree):
+            return Cue("THREATEN", lemma, None)  # "warned that any attack would be met with force"
         subject = next((c for c in clause.children if c.dep_ == "nsubj"), None)
         if not negated and subject is not None and _blamed(subject, clause):
             return Cue("ACCUSE", lemma, None)
