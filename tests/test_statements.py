@@ -516,3 +516,8 @@ def test_a_warning_of_force_is_a_threat(pipeline, text: str) -> None:  # type: i
 
 def test_a_warning_of_a_danger_is_no_threat(pipeline) -> None:  # type: ignore[no-untyped-def]
     assert _statements(pipeline, "The minister warned on Monday that the drought would have severe consequences.") == []
+
+
+def test_congratulating_a_leader_is_support(pipeline) -> None:  # type: ignore[no-untyped-def]
+    (s,) = _statements(pipeline, "The Kenyan president congratulated the Ugandan leader on his election victory.")
+    assert s.plover == "SUPPORT"
