@@ -102,7 +102,7 @@ def extract_statements(
         if tok.dep_ == "amod":
             continue  # a participle used as an adjective names a kind, not an act: "a visiting fellow"
         if _habitual(tok):
-            continue  # "has long accused", "whenever he came to visit": a standing position or habit, no act
+            continue  # "has long accused", "whenever she passed through the town": a standing position or habit, no act
         if _told_as_past(tok):
             continue  # "had previously backed", "had threatened it in the past": background to the news
         if tok.dep_ == "acl" and cue.lemma in _word_set("stance_participles"):
@@ -447,7 +447,7 @@ def _unrealised(cue: Token) -> bool:
     "to meet and discuss") has a modal ("will meet", "said he would meet"), or is the complement of a word of
     `unrealised_heads` in plover.yaml ("refused to negotiate", "no need to negotiate", "could start to meet"), or
     is a gerund completing a noun, an adjective or a verb of speaking ("preconditions on holding talks", "averse to
-    negotiating", "spoke of meeting many people")."""
+    negotiating", "spoke of visiting several towns")."""
     tok = cue
     while tok.dep_ == "conj" and tok.head.i != tok.i:
         tok = tok.head
@@ -465,7 +465,7 @@ def _unrealised(cue: Token) -> bool:
 
 def _habitual(cue: Token) -> bool:
     """The cue tells a standing position or a habit: an adverb of `habitual_adverbs` ("has long accused"), or a
-    clause opened by one of `habitual_marks` ("whenever he came to visit") around the cue or a clause above it."""
+    clause opened by one of `habitual_marks` ("whenever she passed through the town") around the cue or a clause above it."""
     if any(c.dep_ == "advmod" and c.lower_ in _word_set("habitual_adverbs") for c in cue.children):
         return True
     marks = _word_set("habitual_marks")
