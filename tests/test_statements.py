@@ -320,3 +320,204 @@ def test_engaging_in_talks_consults_and_backing_out_of_a_deal_rejects_it(pipelin
 ])
 def test_conceding_a_fact_is_no_concession(pipeline, text: str, kinds: list[str]) -> None:  # type: ignore[no-untyped-def]
     assert [s.plover for s in _statements(pipeline, text)] == kinds
+
+
+def test_passive_infinitive_without_a_doer_is_not_coded(pipeline) -> None:  # type: ignore[no-untyped-def]
+    # "to be denounced" has no subject of its own: the clause above's subject is the one denounced, not a speaker
+    text = "Opponents of the mayor are too often painted as cranks to be denounced or fools to be mocked."
+    assert _statements(pipeline, text) == []
+
+
+def test_an_adverb_of_the_verb_is_no_particle_of_a_cue(pipeline) -> None:  # type: ignore[no-untyped-def]
+    # "upside down" modifies "turned": no "turn down", while "turned down the offer" still rejects
+    assert _statements(pipeline, "The mayor turned the old square upside down to build a mall.") == []
+    (s,) = _statements(pipeline, "The union turned down the offer on Monday.")
+    assert s.plover == "REJECT"
+
+
+def test_held_talks_is_a_consultation(pipeline) -> None:  # type: ignore[no-untyped-def]
+    (s,) = _statements(pipeline, "Rebel leaders held talks with the envoy on Monday.")
+    assert (s.plover, s.trigger.text if s.trigger else None) == ("CONSULT", "held")
+
+
+@pytest.mark.parametrize("text", [
+    "The president was not averse to negotiating with the rebels, his aide said on Monday.",
+    "The rebels set preconditions on holding talks with the government.",
+])
+def test_a_gerund_completing_a_noun_or_adjective_is_no_act(pipeline, text: str) -> None:  # type: ignore[no-untyped-def]
+    assert _statements(pipeline, text) == []
+
+
+def test_a_gerund_hanging_from_a_verb_is_an_act(pipeline) -> None:  # type: ignore[no-untyped-def]
+    kinds = [s.plover for s in _statements(pipeline, "The minister flew home after meeting the rebel leaders in Geneva.")]
+    assert kinds == ["CONSULT"]
+
+
+def test_an_act_wanted_of_another_is_not_done(pipeline) -> None:  # type: ignore[no-untyped-def]
+    consults = [s for s in _statements(pipeline, "The governor wants the council to meet in the capital.")
+                if s.plover == "CONSULT"]
+    assert consults == []
+
+
+def test_charging_a_price_is_no_accusation(pipeline) -> None:  # type: ignore[no-untyped-def]
+    assert _statements(pipeline, "Smugglers were charging migrants 500 dollars for the crossing last week.") == []
+
+
+@pytest.mark.parametrize("text", ["Kenyan prosecutors charged the former minister with fraud on Monday.",
+                                  "Kenyan prosecutors charged that the former minister had taken bribes."])
+def test_charging_someone_with_a_crime_or_charging_that_is_an_accusation(pipeline, text: str) -> None:  # type: ignore[no-untyped-def]
+    (s,) = _statements(pipeline, text)
+    assert (s.plover, s.mode) == ("ACCUSE", ["allege"])
+
+
+def test_the_accused_is_the_target_of_a_charge(pipeline) -> None:  # type: ignore[no-untyped-def]
+    (s,) = _statements(pipeline, "Kenyan prosecutors charged the former minister with fraud on Monday.")
+    assert s.target is not None and "minister" in s.target
+
+
+@pytest.mark.parametrize(("text", "plover"), [
+    ("The interior minister said on Monday that the occupied airport would not be returned to the rebels.", "REJECT"),
+    ("The police chief said on Monday that looters would be arrested.", "THREATEN"),
+])
+def test_a_reported_passive_intent_is_the_speakers(pipeline, text: str, plover: str) -> None:  # type: ignore[no-untyped-def]
+    (s,) = _statements(pipeline, text)
+    assert (s.plover, s.trigger.text if s.trigger else None) == (plover, "said")
+
+
+def test_a_reported_passive_fact_is_no_intent(pipeline) -> None:  # type: ignore[no-untyped-def]
+    assert _statements(pipeline, "The minister said on Monday that the airport was returned to the army.") == []
+
+
+@pytest.mark.parametrize("text", [
+    "Defence lawyers argued against the request by broadcasters to film the trial.",
+    "The envoy countered that the opposition had set no preconditions.",
+    "The government rebutted the claims of the striking miners.",
+])
+def test_a_rebuttal_is_a_rejection(pipeline, text: str) -> None:  # type: ignore[no-untyped-def]
+    assert [s.plover for s in _statements(pipeline, text)] == ["REJECT"]
+
+
+def test_countering_a_deed_is_no_rejection(pipeline) -> None:  # type: ignore[no-untyped-def]
+    assert _statements(pipeline, "The army countered the rebel offensive with artillery fire.") == []
+
+
+@pytest.mark.parametrize("text", [
+    "The government has long accused the rebel group of smuggling arms.",
+    "Party members have always urged the mayor to stay out of national politics.",
+])
+def test_a_standing_position_is_no_act(pipeline, text: str) -> None:  # type: ignore[no-untyped-def]
+    assert _statements(pipeline, text) == []
+
+
+@pytest.mark.parametrize("text", [
+    "Jordan hosts more than 600,000 Syrian refugees and IDPs.",
+    "Villagers hosting displaced families have run out of food.",
+    "The chancellor welcomed the newcomers and asylum seekers at the border.",
+])
+def test_taking_in_displaced_people_is_no_verbal_act(pipeline, text: str) -> None:  # type: ignore[no-untyped-def]
+    assert _statements(pipeline, text) == []
+
+
+def test_hosting_a_leader_is_still_a_consultation(pipeline) -> None:  # type: ignore[no-untyped-def]
+    assert [s.plover for s in _statements(pipeline, "Turkey hosted the Iranian president on Monday.")] == ["CONSULT"]
+
+
+@pytest.mark.parametrize("text", [
+    "Farmers' unions say the ministry has ignored their letters for months.",
+    "The opposition leader said on Monday that the government had failed to protect the villagers.",
+])
+def test_a_wrong_told_of_another_actor_is_an_accusation(pipeline, text: str) -> None:  # type: ignore[no-untyped-def]
+    assert [s.plover for s in _statements(pipeline, text)] == ["ACCUSE"]
+
+
+@pytest.mark.parametrize("text", [
+    "Police said on Monday that gunmen had killed five villagers.",
+    "The minister said on Monday that we had failed the villagers.",
+    "The opposition leader said on Monday that the government had not failed the villagers.",
+])
+def test_a_report_or_own_failure_is_no_accusation(pipeline, text: str) -> None:  # type: ignore[no-untyped-def]
+    assert [s.plover for s in _statements(pipeline, text) if s.plover == "ACCUSE"] == []
+
+
+def test_speaking_to_a_leader_by_phone_is_a_call(pipeline) -> None:  # type: ignore[no-untyped-def]
+    (s,) = _statements(pipeline, "The Kenyan president spoke to the Ugandan leader by telephone on Monday.")
+    assert (s.plover, s.mode) == ("CONSULT", ["phone"])
+
+
+def test_speaking_to_reporters_is_no_consultation(pipeline) -> None:  # type: ignore[no-untyped-def]
+    assert _statements(pipeline, "The Kenyan president spoke to reporters in Nairobi on Monday.") == []
+
+
+@pytest.mark.parametrize(("text", "actor"), [
+    ("A spokesman for the Kenyan interior ministry condemned the attack on Monday.", "Interior ministry (Kenya)"),
+    ("Amnesty International's spokeswoman condemned the arrests on Monday.", "Amnesty International"),
+])
+def test_a_spokespersons_statement_is_the_bodys(pipeline, text: str, actor: str) -> None:  # type: ignore[no-untyped-def]
+    (s,) = _statements(pipeline, text)
+    assert s.actor == actor
+
+
+@pytest.mark.parametrize("text", [
+    "The opposition has previously condemned the ministry over the arrests.",
+    "Although the governor had threatened the strikers in the past, he stayed silent on Monday.",
+])
+def test_an_act_told_as_past_is_background(pipeline, text: str) -> None:  # type: ignore[no-untyped-def]
+    assert _statements(pipeline, text) == []
+
+
+def test_an_act_in_the_past_week_is_news(pipeline) -> None:  # type: ignore[no-untyped-def]
+    text = "The opposition has condemned the ministry three times in the past week."
+    assert [s.plover for s in _statements(pipeline, text)] == ["ACCUSE"]
+
+
+def test_a_date_after_call_is_no_call_on(pipeline) -> None:  # type: ignore[no-untyped-def]
+    # "on Monday" dates the call: the president telephoned, he asked nothing of anyone
+    kinds = [s.plover for s in _statements(pipeline, "The Kenyan president called the Ugandan leader on Monday.")]
+    assert "DEMAND" not in kinds
+
+
+def test_call_on_an_actor_is_still_a_demand_when_dated(pipeline) -> None:  # type: ignore[no-untyped-def]
+    (s,) = _statements(pipeline, "The opposition called on Kenyan police on Monday to free the students.")
+    assert (s.plover, s.target) == ("DEMAND", "Police Forces of Kenya")
+
+
+def test_a_gerund_spoken_of_is_no_act(pipeline) -> None:  # type: ignore[no-untyped-def]
+    assert _statements(pipeline, "The prime minister spoke of visiting several towns in the north.") == []
+
+
+def test_an_act_in_a_clause_of_habit_is_no_act(pipeline) -> None:  # type: ignore[no-untyped-def]
+    text = "The guards searched the house whenever the governor came to visit the rebel commander."
+    assert _statements(pipeline, text) == []
+
+
+@pytest.mark.parametrize("text", ["The rebels announced a ceasefire on Monday.", "The army declared a truce on Monday."])
+def test_announcing_a_ceasefire_is_an_agreement(pipeline, text: str) -> None:  # type: ignore[no-untyped-def]
+    assert [s.plover for s in _statements(pipeline, text)] == ["AGREE"]
+
+
+@pytest.mark.parametrize("text", ["The governor announced a new budget on Monday.", "The army declared a curfew on Monday."])
+def test_announcing_other_things_is_no_agreement(pipeline, text: str) -> None:  # type: ignore[no-untyped-def]
+    assert _statements(pipeline, text) == []
+
+
+@pytest.mark.parametrize("text", ["The opposition leader hit out at the government over the arrests.",
+                                  "The minister lashed out at critics of the plan."])
+def test_hitting_out_at_someone_is_an_accusation(pipeline, text: str) -> None:  # type: ignore[no-untyped-def]
+    assert [(s.plover, s.mode) for s in _statements(pipeline, text)] == [("ACCUSE", ["disapprove"])]
+
+
+@pytest.mark.parametrize("text", [
+    "The defence minister warned on Monday that any attack on the port would be met with force.",
+    "The army chief warned on Monday that the rebels would face swift retribution.",
+])
+def test_a_warning_of_force_is_a_threat(pipeline, text: str) -> None:  # type: ignore[no-untyped-def]
+    assert [s.plover for s in _statements(pipeline, text)] == ["THREATEN"]
+
+
+def test_a_warning_of_a_danger_is_no_threat(pipeline) -> None:  # type: ignore[no-untyped-def]
+    assert _statements(pipeline, "The minister warned on Monday that the drought would have severe consequences.") == []
+
+
+def test_congratulating_a_leader_is_support(pipeline) -> None:  # type: ignore[no-untyped-def]
+    (s,) = _statements(pipeline, "The Kenyan president congratulated the Ugandan leader on his election victory.")
+    assert s.plover == "SUPPORT"

@@ -4,7 +4,8 @@ ACLED records material events only; condemnations, accusations, calls to act and
 verbal events, which PLOVER codes. A statement is found from a cue verb (`data/plover.yaml`), or from a reporting
 verb whose reported clause is the speaker's own refusal or threat ("said it would never negotiate"), and takes:
 
-- actor: the doer a passive names ("was rejected by the rebels"), else the cue's subject; for a participle with none of its own ("issued a statement condemning …",
+- actor: the doer a passive names ("was rejected by the rebels"), else the cue's subject, and for a spokesperson
+  the body spoken for ("a spokesman for the ministry" → the ministry); for a participle with none of its own ("issued a statement condemning …",
   "active on social media calling on …", "Khamenei insulting …"), the subject of the clause it hangs from;
 - target: the object when it names an actor; when the object is a deed ("condemned the crimes committed by
   security forces"), the doer named by "by";
@@ -100,6 +101,10 @@ def extract_statements(
             continue
         if tok.dep_ == "amod":
             continue  # a participle used as an adjective names a kind, not an act: "a visiting fellow"
+        if _habitual(tok):
+            continue  # "has long accused", "whenever she passed through the town": a standing position or habit, no act
+        if _told_as_past(tok):
+            continue  # "had previously backed", "had threatened it in the past": background to the news
         if tok.dep_ == "acl" and cue.lemma in _word_set("stance_participles"):
             continue  # "rebels opposing the regime": which side they are on, not something they said
         if _passive_without_agent(tok):
@@ -107,6 +112,7 @@ def extract_statements(
         actor_tok = statement_actor(tok)
         if actor_tok is None or not can_speak(actor_tok):
             continue
+        actor_tok = _body_spoken_for(actor_tok)
         sent = tok.sent
         key = (sent.start, cue.plover + (actor_tok.lower_))
         if key in seen:
@@ -126,6 +132,8 @@ def extract_statements(
         if date is not None and _not_news(date):
             continue
         modes = statement_modes(tok, cue, text)
+        if not modes and cue.phrase in _word_set("mode_only_cues"):
+            continue  # "spoke to reporters" is an interview; "spoke to the president by phone" a call
         out.append(
             Statement(
                 id=f"S{len(out) + 1}",
@@ -164,8 +172,9 @@ def _reported_acts() -> tuple[frozenset[str], frozenset[str], tuple[tuple[str, b
 
 def reported_act(tok: Token) -> Cue | None:
     """The act a reporting verb tells ("said it would never negotiate": REJECT; "warned it would retaliate":
-    THREATEN; "said the closure was a disgrace": ACCUSE), with the reporting verb as its cue; None when the
-    reported clause is neither a condemnation nor an intent of the speaker's."""
+    THREATEN; "said the closure was a disgrace" or "say the ministry has ignored them": ACCUSE), with the reporting
+    verb as its cue; None when the reported clause is neither a condemnation, a wrong of another nor an intent of
+    the speaker's."""
     verbs, modals, acts = _reported_acts()
     lemma = tok.lemma_.lower()
     if tok.pos_ != "VERB" or lemma not in verbs:
@@ -177,14 +186,32 @@ def reported_act(tok: Token) -> Cue | None:
         if lemma in _word_set("reported_acts", "obligation_verbs") and any(
                 c.dep_ == "aux" and c.lower_ in _word_set("reported_acts", "obligation_modals") for c in clause.children):
             return Cue("DEMAND", lemma, None)
+        if not negated and lemma in _word_set("reported_acts", "threat_warnings", "verbs") and any(
+                c.dep_ == "aux" and c.lower_ in modals for c in clause.children) and any(
+                t.lemma_.lower() in _word_set("reported_acts", "threat_warnings", "words") for t in clause.subtree):
+            return Cue("THREATEN", lemma, None)  # "warned that any attack would be met with force"
         subject = next((c for c in clause.children if c.dep_ == "nsubj"), None)
-        if subject is None or subject.pos_ != "PRON" or not any(
+        if not negated and subject is not None and _blamed(subject, clause):
+            return Cue("ACCUSE", lemma, None)
+        # a passive hides the doer, who is the speaker's side: "said the town would not be returned"
+        passive = subject is None and any(c.dep_ == "auxpass" for c in clause.children)
+        if not (passive or (subject is not None and subject.pos_ == "PRON")) or not any(
                 c.dep_ == "aux" and c.lower_ in modals for c in clause.children):
             continue
         plover = next((p for p, neg, lemmas in acts if neg == negated and clause.lemma_.lower() in lemmas), None)
         if plover is not None:
             return Cue(plover, lemma, None)
     return None
+
+
+def _blamed(subject: Token, clause: Token) -> bool:
+    """The reported clause tells a wrong done by another actor ("say the government has stonewalled requests",
+    "said Javid had chosen to appease the press"): its verb, or the verb it governs, is one of `blame_verbs`, and its
+    subject is an actor other than the speaker's own "I" or "we"."""
+    if subject.lower_ in ("i", "we") or not can_speak(subject):
+        return False
+    verbs = [clause, *(c for c in clause.children if c.dep_ == "xcomp")]
+    return any(v.lemma_.lower() in _word_set("reported_acts", "blame_verbs") for v in verbs)
 
 
 def match_cue(tok: Token) -> Cue | None:
@@ -194,14 +221,17 @@ def match_cue(tok: Token) -> Cue | None:
     candidates = _cues().get(tok.lemma_.lower(), [])
     if not candidates:
         return None
-    child_words = {c.lemma_.lower() for c in tok.children}
+    # an adverb is no particle: "turned the city upside down" does not turn anything down
+    # plover.yaml writes a phrase's word as it is read ("hold talks"), whose lemma is another ("talk")
+    child_words = {w for c in tok.children if c.dep_ != "advmod" and not _dates_the_act(c)
+                   for w in (c.lemma_.lower(), c.lower_)}
     # "called for Begum to be given …": the parser makes "for" the mark of the clause, not the cue's child
     child_words |= {g.lemma_.lower() for c in tok.children if c.dep_ in ("advcl", "ccomp", "xcomp")
                     for g in c.children if g.dep_ == "mark" and g.i == tok.i + 1}
     cue = next((c for c in candidates if c.particle is not None and c.particle in child_words), None)
     if cue is None:
         cue = next((c for c in candidates if c.particle is None), None)
-    if cue is None or not _takes_verbal_object(tok, cue):
+    if cue is None or not _takes_verbal_object(tok, cue) or _receives_people(tok, cue):
         return None
     asked = [c for c in tok.children if c.dep_ in ("dobj", "xcomp")]
     if cue.plover == "DEMAND" and any(c.lemma_.lower() in _word_set("anonymity_words") for c in asked):
@@ -211,6 +241,12 @@ def match_cue(tok: Token) -> Cue | None:
     if cue.phrase in _word_set("fact_senses") and any(c.dep_ == "ccomp" for c in tok.children):
         return None  # "conceded that the drought had cut the harvest": owning a fact, not yielding
     return cue
+
+
+def _dates_the_act(prep: Token) -> bool:
+    """A preposition that only says when ("called the strikes a crime on Monday"): no particle of a cue."""
+    objects = [c for c in prep.children if c.dep_ == "pobj"]
+    return prep.dep_ == "prep" and bool(objects) and all(o.ent_type_ in ("DATE", "TIME") for o in objects)
 
 
 @functools.cache
@@ -234,6 +270,19 @@ def _takes_verbal_object(tok: Token, cue: Cue) -> bool:
         objects = [o for p in tok.children if p.lemma_.lower() == cue.particle for o in p.children if o.dep_ == "pobj"]
     objects += [c for o in objects for c in o.children if c.dep_ == "conj"]
     return any(o.lemma_.lower() in wanted for o in objects)
+
+
+def _receives_people(tok: Token, cue: Cue) -> bool:
+    """The cue's object is displaced people it takes in ("hosts 600,000 refugees", "welcomed the newcomers"): shelter,
+    a deed, not a verbal act (`received_people` in plover.yaml)."""
+    if cue.phrase not in _word_set("received_people", "cues"):
+        return False
+    people = _word_set("received_people", "words")
+    objects = [c for c in tok.children if c.dep_ in ("dobj", "obj")]
+    objects += [c for o in objects for c in o.children if c.dep_ == "conj"]
+    # the object's own word or its modifier: "refugees", "displaced families", "asylum seekers"
+    return any(w.lemma_.lower() in people or w.lower_ in people
+               for o in objects for w in (o, *(c for c in o.children if c.dep_ in ("amod", "compound"))))
 
 
 @dataclass(frozen=True)
@@ -352,6 +401,20 @@ def statement_actor(cue: Token) -> Token | None:
     return None
 
 
+def _body_spoken_for(speaker: Token) -> Token:
+    """The body a spokesperson speaks for, which makes the statement: "a spokesman for the interior ministry",
+    "the Foreign Office spokesman", "Amnesty's spokeswoman"; else the speaker. (`speakers.spokesperson_nouns`)"""
+    if speaker.lemma_.lower() not in _word_set("speakers", "spokesperson_nouns") and \
+            speaker.lower_ not in _word_set("speakers", "spokesperson_nouns"):
+        return speaker
+    for child in speaker.children:
+        if child.dep_ == "prep" and child.lemma_.lower() in ("for", "of"):
+            body = next((c for c in child.children if c.dep_ == "pobj"), None)
+            if body is not None and can_speak(body):
+                return body
+    return next((c for c in speaker.children if c.dep_ in ("poss", "compound") and can_speak(c)), speaker)
+
+
 def _apposed(subject: Token) -> Token:
     """A subject that cannot speak by itself, named by its apposition ("Another ally, Maria Santos, said";
     "one of the mediators, Norway, insisted"): the name speaks."""
@@ -382,15 +445,44 @@ def _not_news(date: DateMention) -> bool:
 def _unrealised(cue: Token) -> bool:
     """The act is wanted, planned, refused, asked for or possible, not done: the cue (or the verb it is joined to,
     "to meet and discuss") has a modal ("will meet", "said he would meet"), or is the complement of a word of
-    `unrealised_heads` in plover.yaml ("refused to negotiate", "no need to negotiate", "could start to meet")."""
+    `unrealised_heads` in plover.yaml ("refused to negotiate", "no need to negotiate", "could start to meet"), or
+    is a gerund completing a noun, an adjective or a verb of speaking ("preconditions on holding talks", "averse to
+    negotiating", "spoke of visiting several towns")."""
     tok = cue
     while tok.dep_ == "conj" and tok.head.i != tok.i:
         tok = tok.head
     if _has_modal(tok):
         return True
-    if tok.dep_ not in ("xcomp", "acl") or tok.head.i == tok.i:
+    if tok.dep_ == "pcomp" and tok.head.dep_ == "prep" and (
+            tok.head.head.pos_ in ("NOUN", "ADJ") or tok.head.head.lemma_.lower() in _word_set("topic_verbs")):
+        return True  # an act a thing, a disposition or a speaker is about; "after meeting the envoy" is done
+    # "wants the committee to meet": an infinitive with a subject of its own is parsed as a clause
+    infinitive = tok.dep_ == "ccomp" and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
+    if (tok.dep_ not in ("xcomp", "acl") and not infinitive) or tok.head.i == tok.i:
         return False
     return tok.head.lemma_.lower() in _word_set("unrealised_heads") or _has_modal(tok.head)
+
+
+def _habitual(cue: Token) -> bool:
+    """The cue tells a standing position or a habit: an adverb of `habitual_adverbs` ("has long accused"), or a
+    clause opened by one of `habitual_marks` ("whenever she passed through the town") around the cue or a clause above it."""
+    if any(c.dep_ == "advmod" and c.lower_ in _word_set("habitual_adverbs") for c in cue.children):
+        return True
+    marks = _word_set("habitual_marks")
+    return any(c.dep_ in ("mark", "advmod") and c.lower_ in marks for t in (cue, *cue.ancestors) for c in t.children)
+
+
+def _told_as_past(cue: Token) -> bool:
+    """The cue is told as an act of the past (`background_adverbs` in plover.yaml, or "in the past" with nothing
+    to bound it: "in the past week" is news)."""
+    for child in cue.children:
+        if child.dep_ == "advmod" and child.lower_ in _word_set("background_adverbs"):
+            return True
+        if child.dep_ == "prep" and child.lower_ == "in":
+            past = next((c for c in child.children if c.dep_ == "pobj" and c.lower_ == "past"), None)
+            if past is not None and not any(c.dep_ in ("amod", "nummod", "compound") for c in past.children):
+                return True
+    return False
 
 
 def _has_modal(tok: Token) -> bool:
@@ -414,8 +506,8 @@ def _passive_without_agent(cue: Token) -> bool:
     children = list(cue.children)
     if any(c.dep_ == "agent" for c in children):
         return False  # "condemned by the UN": the doer "by" names is the actor
-    if any(c.dep_ == "nsubjpass" for c in children):
-        return True
+    if any(c.dep_ in ("nsubjpass", "auxpass") for c in children):
+        return True  # "cranks to be denounced" has no subject of its own, and still no doer
     reduced = cue.tag_ == "VBN" and not any(c.dep_ in ("aux", "auxpass", "nsubj") for c in children)
     return reduced and cue.dep_ in ("ROOT", "acl")
 
@@ -431,6 +523,8 @@ def statement_target(cue: Token, spec: Cue) -> Token | None:
         prep = next((c for c in cue.children if c.lemma_.lower() == spec.particle), None)
         if prep is not None:
             obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+    if obj is not None and not is_actor_like(obj):
+        obj = None  # "charged the minister with fraud": the particle's object is the charge, the verb's the target
     if obj is None:
         # a passive's subject is what the act is aimed at ("leaders were accused by the government")
         deps = ("dobj", "obj", "nsubjpass") if _agent(cue) is not None else ("dobj", "obj")
