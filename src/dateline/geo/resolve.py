@@ -2408,7 +2408,7 @@ class Resolver:
                                          reason=f"no place named; {tok.text!r} forces act abroad, where {a.group(0)!r} acts")
         if tok is not None:
             m = Mention(tok.idx, tok.idx + len(tok.text), tok.text, tok.text, "DEMONYM", None, None, None, 0, 0)
-            # "a correspondent of an Assamese daily was beaten in the State": a demonym only one state has names it
+            # "Assamese student unions called a strike": with no place named, a demonym only one state has names it
             state = tables()["state_demonyms"].get(cc, {}).get(tok.text)
             province = next((e for e in self.gaz.lookup(state) if e.kind == KIND_ADMIN1 and e.cc == cc), None) \
                 if state else None
