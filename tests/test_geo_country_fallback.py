@@ -30,6 +30,15 @@ def test_a_state_demonym_alone_is_not_a_place_mention_but_a_country(resources) -
     assert [p.country for p in places] == ["India"]
 
 
+def test_a_demonym_only_one_state_has_places_a_text_that_names_no_place_in_that_state(resources) -> None:  # type: ignore[no-untyped-def]
+    # tables.json state_demonyms: the fallback is the state (precision 3, at its seat), not the whole country
+    # (fails before: India and Pakistan at their capitals)
+    for text, admin1 in (("Assamese student unions called a general strike on Monday.", "Assam"),
+                         ("A Sindhi nationalist party held a protest rally on Sunday.", "Sindh")):
+        [place] = _located(resources, text)
+        assert (place.kind, place.admin1, place.geo_precision) == ("admin1", admin1, 3), (text, place)
+
+
 def test_a_capitalised_preposition_in_running_text_does_not_hide_the_town_after_it(resources) -> None:  # type: ignore[no-untyped-def]
     # "the northern countryside Of Sa'dah": a typo's capital, not the start of a longer unknown name
     places = _located(resources, "Shells fell on a market in the northern countryside Of Sa'dah.")

@@ -44,10 +44,20 @@ def test_an_unknown_township_outside_a_town_is_kept_at_that_town(pipeline) -> No
     assert [(e.location, e.geo_precision) for e in report.events] == [("Zeerust", 2)]
 
 
+def test_a_village_under_a_towns_police_station_is_kept_at_that_town(pipeline) -> None:  # type: ignore[no-untyped-def]
+    # Indian police and wire copy place a village by the police station it comes under, a town of the district:
+    # that town, not the district's seat 35 km away, is the point (fails before: the village kept at Koppal)
+    report = _report(pipeline, "On Sunday, a mob attacked two forest guards at Gondhalli village under Yelbarga police "
+                               "station (Koppal, Karnataka).")
+    place = next(p for p in report.places if p.mention == "Gondhalli")
+    assert (place.name, place.geo_precision) == ("Yelbarga", 2)
+    assert [(e.location, e.geo_precision) for e in report.events] == [("Yelbarga", 2)]
+
+
 def test_the_town_gap_reads_locality_words_and_prepositions() -> None:
     from dateline.geo.resolve import _TOWN_GAP
 
-    for gap in (" township in ", " informal settlement outside ", ", near ", " near the town of ", ", "):
+    for gap in (" township in ", " informal settlement outside ", ", near ", " near the town of ", ", ", " village under "):
         assert _TOWN_GAP.match(gap), gap
     for gap in (" and ", " to ", " after clashes in "):
         assert not _TOWN_GAP.match(gap), gap

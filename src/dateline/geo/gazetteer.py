@@ -43,7 +43,7 @@ from typing import Any
 
 from dateline.errors import ResourceMissingError
 
-BUILD_VERSION = 17  # bump when the index layout or the build rules change
+BUILD_VERSION = 18  # bump when the index layout or the build rules change
 # KIND_ADMIN2 sorts after KIND_CITY: among a name's records a bare name is the town first, its district last
 KIND_COUNTRY, KIND_ADMIN1, KIND_CITY, KIND_ADMIN2 = 0, 1, 2, 3
 KIND_NAMES = {KIND_COUNTRY: "country", KIND_ADMIN1: "admin1", KIND_CITY: "city", KIND_ADMIN2: "admin2"}
@@ -59,6 +59,7 @@ _NON_KEY = re.compile(r"[^a-z0-9 ]")
 _ARTICLES = frozenset({"al", "el", "ul"})
 _SUN_ARTICLES = frozenset({"ar", "as", "ash", "at", "ad", "an", "az", "adh", "ath", "ed", "es", "et", "en", "er", "ez"})
 _DOUBLE = re.compile(r"(.)\1+")
+_TELL = frozenset({"tel", "tell"})
 
 
 @functools.lru_cache(maxsize=1 << 15)
@@ -79,7 +80,8 @@ def loose_key(text: str) -> str:
     """Secondary key, tolerant of the spelling variation of transliterated names.
 
     Drops the articles al/el, spaces and doubled letters: "Um Qasr" and "Umm Qasr" → "umqasr",
-    "Pol-edokhtar" and "Pol-e Dokhtar" → "poledokhtar", "Al-Hasakah" → "hasakah".
+    "Pol-edokhtar" and "Pol-e Dokhtar" → "poledokhtar", "Al-Hasakah" → "hasakah"; reads an opening Tel or Tell as
+    Tal: "Tell Abiad" and "Tal Abiad" → "talabiad".
     """
     return loose_key_of_fold(fold(text))
 
@@ -92,6 +94,10 @@ def loose_key_of_fold(folded: str) -> str:
     # Arabic sun-letter articles ("Ar-Raqqa", "As Suwayda", "Ash Shati") before a following word
     if len(tokens) > 1 and tokens[0] in _SUN_ARTICLES:
         tokens = tokens[1:]
+    # the Arabic "tell" (mound) that opens many village names is written Tal, Tall, Tel or Tell, and GeoNames keeps
+    # one or two of them: "Tal X" in the news is GeoNames' "Tell X" (doubled letters go below)
+    if len(tokens) > 1 and tokens[0] in _TELL:
+        tokens[0] = "tal"
     key = _DOUBLE.sub(r"\1", "".join(tokens))
     # a final -h after a vowel is a transliteration choice: "Raqqah"/"Raqqa", "Hasakah"/"Hasaka"
     return key[:-1] if len(key) > 4 and key.endswith("h") and key[-2] in "aeiou" else key

@@ -94,10 +94,11 @@ _PARENT_GAP = re.compile(
     re.IGNORECASE,
 )
 # between a locality the index lacks and the town the text writes it with: "X township in Y", "X informal
-# settlement outside Y", "X, near Y", "X near Y" (words from geo/data/tables.json "locality_words")
+# settlement outside Y", "X, near Y", "X near Y", "X village under Y police station" (South Asian copy places a
+# village by the police station of a town it comes under) (words from geo/data/tables.json "locality_words")
 _TOWN_GAP = re.compile(
     r"^\s*(?:(?:" + "|".join(re.escape(w) for w in sorted(tables()["locality_words"], key=len, reverse=True))
-    + r")\s*)?,?\s*(?:\bin\b|\bnear\b|\boutside\b|\bat\b|\bby\b|\bclose\s+to\b)?\s*(?:the\s+)?(?:town\s+of\s+)?$",
+    + r")\s*)?,?\s*(?:\bin\b|\bnear\b|\boutside\b|\bat\b|\bby\b|\bunder\b|\bclose\s+to\b)?\s*(?:the\s+)?(?:town\s+of\s+)?$",
     re.IGNORECASE,
 )
 _LOCALITY_WORDS = "|".join(re.escape(w) for w in sorted(tables()["locality_words"], key=len, reverse=True))
@@ -2407,6 +2408,13 @@ class Resolver:
                                          reason=f"no place named; {tok.text!r} forces act abroad, where {a.group(0)!r} acts")
         if tok is not None:
             m = Mention(tok.idx, tok.idx + len(tok.text), tok.text, tok.text, "DEMONYM", None, None, None, 0, 0)
+            # "Assamese student unions called a strike": with no place named, a demonym only one state has names it
+            state = tables()["state_demonyms"].get(cc, {}).get(tok.text)
+            province = next((e for e in self.gaz.lookup(state) if e.kind == KIND_ADMIN1 and e.cc == cc), None) \
+                if state else None
+            if province is not None:
+                return self.place_from_entry(m, province, article, confidence=0.2,
+                                             reason=f"no place named; province of the demonym {tok.text!r}")
             return self.place_from_entry(m, country, article, confidence=0.2,
                                          reason=f"no place named; country of the demonym {tok.text!r}")
         # "the OSCE SMM observed explosions near X": the only country evidence is who acts there
@@ -2631,15 +2639,22 @@ class Resolver:
         """The town an institution is named after: "Kabul University", "the University of Lagos", "Lagos State
         House" (heads: `institution_heads` in toponym_cues.json). Among the town's namesakes, one in the country
         the text supports, else the only or by far the largest one (a town of 100,000 or more); a name that is
-        only a province's ("Borno State University") takes the town of that name in it, or none."""
+        only a province's ("Borno State University") takes the town of that name in it, or none. A name the index
+        does not hold is looked up by its consonants in the country the text supports ("Halabje Airbase")."""
         words = _institution_town_words(m.text)
         # the longest run of words before the head that names a town ("Kabul" of "Clashes at Kabul University")
         towns = next((found for i in range(len(words))
                       if all(w[:1].isupper() for w in words[i:])
                       and (found := [e for e in self.gaz.lookup(" ".join(words[i:]))[:150] if e.kind == KIND_CITY])), None)
+        supported = [cc for cc, _ in ctx.article.most_common() if ctx.article[cc] > 0]
+        if not towns and supported:
+            # a town spelt with other vowels than GeoNames' ("Halabje Airbase", Halabja's), in the country the text
+            # supports, as an unknown name the text marks as a place is read (`lookup_in_country`)
+            towns = next((found for i in range(len(words)) if all(w[:1].isupper() for w in words[i:])
+                          and (found := [e for e in self.gaz.lookup_in_country(" ".join(words[i:]), supported[0])
+                                         if e.kind == KIND_CITY])), None)
         if not towns:
             return None
-        supported = [cc for cc, _ in ctx.article.most_common() if ctx.article[cc] > 0]
         for cc in supported[:1]:
             here = [e for e in towns if e.cc == cc]
             if here:
