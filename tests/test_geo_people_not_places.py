@@ -1,6 +1,7 @@
 """Names that are a person's, an NGO's or a currency's, not a place: a name the text gives an age or a kinship,
 or that credits a quote with no place word before it; a town's name inside an international body's or an NGO's
-name; a country's name before its currency. Sentences of our own, none from an evaluation text."""
+name; a country's name before its currency; a title or slogan of capitalised words joined by commas. Sentences
+of our own, none from an evaluation text."""
 
 from __future__ import annotations
 
@@ -77,3 +78,30 @@ def test_a_country_before_an_adjective_named_like_a_currency_stays_a_place(resou
     # "real" is also Brazil's money; here it qualifies the income of the country named before it
     text = "Economists found a fall in U.S. real income after the tariffs."
     assert "U.S." in _places(resources, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "title"),
+    [
+        ("The couple explained their plan in a bestselling book, Spend, Save, Invest, which sold well in Otjiwarongo.",
+         "Save"),
+        ("Volunteers handed out leaflets reading Vote, Save, Protect outside the market in Otjiwarongo.", "Save"),
+        ("The band's new album, Split, Mobile, Reading, came out on Friday in Otjiwarongo.", "Split"),
+    ],
+)
+def test_a_title_of_capitalised_words_joined_by_commas_holds_no_place(resources, text: str, title: str) -> None:  # type: ignore[no-untyped-def]
+    places = _places(resources, text)
+    assert title not in places
+    assert places["Otjiwarongo"].country == "Namibia"
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("Floods hit Reading, Bath and Wells on Monday.", {"Reading", "Bath", "Wells"}),
+        ("Floods hit Reading, Bath, and Wells on Monday.", {"Reading", "Bath", "Wells"}),
+        ("Fighting spread to Aleppo, Idlib, Hama and Homs on Monday.", {"Aleppo", "Idlib", "Hama", "Homs"}),
+    ],
+)
+def test_a_list_of_places_closed_by_a_conjunction_keeps_its_places(resources, text: str, names: set[str]) -> None:  # type: ignore[no-untyped-def]
+    assert names <= set(_places(resources, text))

@@ -650,6 +650,9 @@ def propose_toponyms(doc: Doc, gazetteer: Any, keep_blocked: bool = False, words
     if out and (people := _people_by_apposition(tk)):
         out = [c for c in out if not _written_as_person(tk, c, people, gazetteer)]
     out = [c for c in out if not _names_a_currency(doc, tk, c, gazetteer)]
+    # "his book Spend, Save, Invest": a title or slogan of capitalised words joined by commas alone holds no place
+    if out and words and (titles := _comma_titles(tk, words)):
+        out = [c for c in out if not any(a <= c.start and c.end <= b for a, b in titles)]
     # "By Adan Smith", "Reporting by Sydney Omondi; Editing by ...": a reporter's name is never a place
     if out and (names := _byline_names(full)):
         out = [c for c in out if not any(s <= tk.idx[c.start] and tk.idx[c.end - 1] < e for s, e in names)]
@@ -886,6 +889,33 @@ def _names_a_currency(doc: Doc, tk: DocWords, cand: Candidate, gazetteer: Any) -
     if cand.end >= tk.n or tk.lower[cand.end] not in cues()["currency_nouns"] or doc[cand.end].pos_ != "NOUN":
         return False  # (a noun: "in U.S. real income" is no Brazilian money)
     return _a_country(gazetteer, " ".join(tk.text[cand.start : cand.end]))
+
+
+TITLE_ITEMS = 3  # "Spend, Save, Invest": so many capitalised words joined by commas alone make a title or slogan
+_LIST_JOINTS = frozenset({"and", "or", "nor", "&"})
+
+
+def _comma_titles(tk: DocWords, words: frozenset[str]) -> list[tuple[int, int]]:
+    """Word spans of the titles and slogans written as single capitalised words joined by commas alone, each an
+    English word ("the book Spend, Save, Invest", "leaflets reading Vote, Save, Protect"; `words` is the
+    recognizer's English word list): a list of places closes with a conjunction ("Aleppo, Idlib and Hama"),
+    and its names are seldom all English words."""
+    def item(i: int) -> bool:
+        low = tk.lower[i]
+        return (tk.name[i] and (low in words or low.endswith("s") and low[:-1] in words)
+                and not (i + 1 < tk.n and tk.name[i + 1]) and not (i > 0 and tk.name[i - 1]))
+
+    out: list[tuple[int, int]] = []
+    for i in tk.capitalised():
+        if out and i < out[-1][1] or not item(i):
+            continue
+        last = i
+        while last + 2 < tk.n and tk.text[last + 1] == "," and item(last + 2):
+            last += 2
+        after = last + 2 if last + 2 < tk.n and tk.text[last + 1] == "," else last + 1
+        if (last - i) // 2 + 1 >= TITLE_ITEMS and not (after < tk.n and tk.lower[after] in _LIST_JOINTS):
+            out.append((i, last + 1))
+    return out
 
 
 _POSSESSIVE = frozenset({"'s", "’s", "'", "’"})
