@@ -37,6 +37,9 @@ def test_a_name_credited_with_a_quote_is_the_speaker_not_a_parish(resources, tex
          "Andreas"),
         ("Shelling hit a camp near Idlib. The couple's baby, Jarrah, who was born in the camp, died of the cold.",
          "Jarrah"),
+        ("Raiders burned a farm outside Otjiwarongo. The 7-year-old Carmen was beaten, and Carmen was taken to hospital.",
+         "Carmen"),
+        ("Raiders burned a farm outside Otjiwarongo. Her four-month-old Carmen was unhurt.", "Carmen"),
     ],
 )
 def test_a_name_given_an_age_or_a_kinship_is_a_person_throughout(resources, text: str, person: str) -> None:  # type: ignore[no-untyped-def]

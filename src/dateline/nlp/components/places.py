@@ -852,15 +852,16 @@ MAX_AGE = 120  # "Andreas, 30,": a number no larger between commas right after a
 
 def _people_by_apposition(tk: DocWords) -> frozenset[str]:
     """One-word names the document writes as a person's: with an age between commas after it ("X, 30, told
-    reporters") or after a noun of kin, with or without a comma between ("her son X", "the couple's baby, X,";
-    `kinship_before` in toponym_cues.json)."""
-    kin = cues()["kinship_before"]
+    reporters") or before it ("the four-year-old X"; `age_units` in toponym_cues.json), or after a noun of kin,
+    with or without a comma between ("her son X", "the couple's baby, X,"; `kinship_before`)."""
+    kin, units = cues()["kinship_before"], cues()["age_units"]
     out = set()
     for i in tk.capitalised():
         if not tk.name[i] or i + 1 < tk.n and tk.name[i + 1]:
             continue  # a longer name ("her son Ahmed Musa") is already NER's person, and its words no town's
         aged = i + 3 < tk.n and tk.text[i + 1] == "," and tk.text[i + 3] == "," and tk.text[i + 2].isdigit() \
-            and int(tk.text[i + 2]) <= MAX_AGE
+            and int(tk.text[i + 2]) <= MAX_AGE or i >= 4 and tk.lower[i - 1] == "old" and tk.text[i - 2] == "-" \
+            and tk.lower[i - 3] in units and tk.text[i - 4] == "-"
         k = i - 2 if i >= 2 and tk.text[i - 1] == "," else i - 1
         if aged or k >= 0 and tk.lower[k] in kin:
             out.add(tk.text[i])
