@@ -1,6 +1,7 @@
 """Names that are a person's, an NGO's or a currency's, not a place: a name the text gives an age or a kinship,
 or that credits a quote with no place word before it; a town's name inside an international body's or an NGO's
-name; a country's name before its currency; a title or slogan of capitalised words joined by commas. Sentences
+name or in apposition with an organisation; a country's name before its currency; a title or slogan of
+capitalised words joined by commas. Sentences
 of our own, none from an evaluation text."""
 
 from __future__ import annotations
@@ -108,3 +109,27 @@ def test_a_title_of_capitalised_words_joined_by_commas_holds_no_place(resources,
 )
 def test_a_list_of_places_closed_by_a_conjunction_keeps_its_places(resources, text: str, names: set[str]) -> None:  # type: ignore[no-untyped-def]
     assert names <= set(_places(resources, text))
+
+
+@pytest.mark.parametrize(
+    ("text", "group"),
+    [
+        ("Raiders burned a farm outside Otjiwarongo, according to Tema, a small rights group based abroad.", "Tema"),
+        ("Raiders burned a farm outside Otjiwarongo, said Maria Haufiku of Tema, an aid agency.", "Tema"),
+        ("Raiders burned a farm outside Otjiwarongo, a spokesman of Amani, a local charity, said.", "Amani"),
+    ],
+)
+def test_a_name_in_apposition_with_an_organisation_is_no_place(resources, text: str, group: str) -> None:  # type: ignore[no-untyped-def]
+    # the group's namesake town (Tema in Ghana, Amman) used to take the farm's town out of Namibia with it
+    places = _places(resources, text)
+    assert group not in places
+    assert places["Otjiwarongo"].country == "Namibia"
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Rebels attacked Tema, a rebel group stronghold near the border.", "Rebels attacked Tema, a port town east of Accra.",
+     "Police dispersed dockers in Tema, a group of whom had blocked the port road."],
+)
+def test_a_place_in_apposition_with_a_place_noun_stays_a_place(resources, text: str) -> None:  # type: ignore[no-untyped-def]
+    assert _places(resources, text)["Tema"].country == "Ghana"

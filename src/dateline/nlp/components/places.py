@@ -650,6 +650,8 @@ def propose_toponyms(doc: Doc, gazetteer: Any, keep_blocked: bool = False, words
     if out and (people := _people_by_apposition(tk)):
         out = [c for c in out if not _written_as_person(tk, c, people, gazetteer)]
     out = [c for c in out if not _names_a_currency(doc, tk, c, gazetteer)]
+    # "according to X, a small rights group": the name is the group's, and its namesake would pull the text abroad
+    out = [c for c in out if not _organisation_by_apposition(doc, tk, c)]
     # "his book Spend, Save, Invest": a title or slogan of capitalised words joined by commas alone holds no place
     if out and words and (titles := _comma_titles(tk, words)):
         out = [c for c in out if not any(a <= c.start and c.end <= b for a, b in titles)]
@@ -890,6 +892,28 @@ def _names_a_currency(doc: Doc, tk: DocWords, cand: Candidate, gazetteer: Any) -
     if cand.end >= tk.n or tk.lower[cand.end] not in cues()["currency_nouns"] or doc[cand.end].pos_ != "NOUN":
         return False  # (a noun: "in U.S. real income" is no Brazilian money)
     return _a_country(gazetteer, " ".join(tk.text[cand.start : cand.end]))
+
+
+APPOSITION_WORDS = 5  # "X, a small local rights group": the apposition's head within so many words of its article
+_PHRASE_NOUNS = frozenset({"NOUN", "PROPN"})
+
+
+def _organisation_by_apposition(doc: Doc, tk: DocWords, cand: Candidate) -> bool:
+    """A name followed by a comma and an apposition with an indefinite article whose head noun is an
+    organisation's ("according to X, a small rights group based abroad", "X, an aid agency";
+    `organisation_apposition_heads` in toponym_cues.json): the group's name, not a place. The head is the last
+    noun of the phrase ("X, a rebel group stronghold" is a place), and one with "of" after it counts its
+    members, it names no group ("in X, a group of farmers marched")."""
+    k = cand.end
+    if k + 2 >= tk.n or tk.text[k] != "," or tk.lower[k + 1] not in {"a", "an"}:
+        return False
+    heads = cues()["organisation_apposition_heads"]
+    for j in range(k + 2, min(k + 2 + APPOSITION_WORDS, tk.n)):
+        if doc[j].pos_ in _PHRASE_NOUNS and not (j + 1 < tk.n and doc[j + 1].pos_ in _PHRASE_NOUNS):
+            return tk.lower[j] in heads and not (j + 1 < tk.n and tk.lower[j + 1] == "of")
+        if not tk.alpha[j] and tk.text[j] not in {"-", "'s", "’s"}:
+            return False
+    return False
 
 
 TITLE_ITEMS = 3  # "Spend, Save, Invest": so many capitalised words joined by commas alone make a title or slogan
