@@ -145,7 +145,6 @@ class Mention:
     para: int
     candidates: list[Entry] = field(default_factory=list)
     modifier: bool = False  # "US dollar", "Iraq war": a country name used as an adjective, not a location
-    of_event: bool = False  # a modifier of an event word ("Britain's worst riots"): a weak word of where it is
     parent: int | None = None  # index of the enclosing mention ("Basra, southern Iraq" → Iraq)
     is_parent: bool = False
     loose_only: bool = False  # matched only by the spelling-tolerant key ("Baloch" → Balloch): a weak vote
@@ -283,8 +282,7 @@ def _mentions(article: Article, doc: Doc, gaz: Gazetteer, sent_starts: list[int]
             m.modifier = False  # "drones struck Ukraine's energy grid": the act is on that country's soil
         if _attribute_suffix(article.text, m.end) or _backer(root):
             m.modifier = m.attributive = True
-        after = _noun_after(span, doc)  # the tests below read the word the name qualifies
-        m.of_event = m.modifier and after[0] is not None and _event_word(after[0])
+        after = _noun_after(span, doc)  # both tests below read the word the name qualifies
         m.target = _target_of_act(span, doc, after)
         m.accused = span[-1].dep_ in {"dobj", "obj"} and span[-1].head.lower_ in cues()["target_verbs"]
         m.acting = state_acting(root)
@@ -879,10 +877,6 @@ def _anchor_country(m: Mention) -> tuple[str, float] | None:
     if m.ambiguous_country:
         return None  # "Congo" says Africa, not which Congo: the other places decide it, it does not vote for them
     if top.kind == KIND_COUNTRY:
-        if m.modifier and not m.of_event:
-            # "the US economy", "Britain's pension plan": the country the story involves, not where its towns
-            # are, so it decides no namesake (it still counts as named: `country_support`)
-            return None
         return top.cc, 0.25 if m.modifier else 2.0
     if len(ccs) == 1:
         return top.cc, 0.5 if m.loose_only else 1.0
