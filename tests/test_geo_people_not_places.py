@@ -47,6 +47,12 @@ def test_a_name_given_an_age_or_a_kinship_is_a_person_throughout(resources, text
     assert person not in _places(resources, text)
 
 
+def test_a_name_after_an_age_that_qualifies_a_noun_is_still_a_place(resources) -> None:  # type: ignore[no-untyped-def]
+    # "a 16-year-old Ohio boy": the state says where the boy is from, it names no one
+    places = _places(resources, "A 16-year-old Ohio boy was hurt when the airbag of his car burst.")
+    assert places["Ohio"].country == "United States"
+
+
 def test_a_name_given_a_kinship_is_still_a_place_after_a_place_word(resources) -> None:  # type: ignore[no-untyped-def]
     text = "Her son Andreas was beaten by raiders. Gunmen later attacked a farm in Andreas on the Isle of Man."
     assert "Andreas" in _places(resources, text)

@@ -647,7 +647,7 @@ def propose_toponyms(doc: Doc, gazetteer: Any, keep_blocked: bool = False, words
     out = [c for c in out if not _credited_source(doc, c, tk, gazetteer)]
     # "her son Andreas … said Andreas": a name the text gives an age or a kinship is the person wherever no place
     # word stands before it
-    if out and (people := _people_by_apposition(tk)):
+    if out and (people := _people_by_apposition(tk, doc)):
         out = [c for c in out if not _written_as_person(tk, c, people, gazetteer)]
     out = [c for c in out if not _names_a_currency(doc, tk, c, gazetteer)]
     # "according to X, a small rights group": the name is the group's, and its namesake would pull the text abroad
@@ -852,10 +852,11 @@ def _credited_source(doc: Doc, cand: Candidate, tk: DocWords, gazetteer: Any) ->
 MAX_AGE = 120  # "Andreas, 30,": a number no larger between commas right after a name is the person's age
 
 
-def _people_by_apposition(tk: DocWords) -> frozenset[str]:
+def _people_by_apposition(tk: DocWords, doc: Doc) -> frozenset[str]:
     """One-word names the document writes as a person's: with an age between commas after it ("X, 30, told
-    reporters") or before it ("the four-year-old X"; `age_units` in toponym_cues.json), or after a noun of kin,
-    with or without a comma between ("her son X", "the couple's baby, X,"; `kinship_before`)."""
+    reporters") or before it ("the four-year-old X"; `age_units` in toponym_cues.json) where no noun follows
+    the name ("a 17-year-old Texas girl" is the girl's, and Texas a place), or after a noun of kin, with or
+    without a comma between ("her son X", "the couple's baby, X,"; `kinship_before`)."""
     kin, units = cues()["kinship_before"], cues()["age_units"]
     out = set()
     for i in tk.capitalised():
@@ -863,7 +864,7 @@ def _people_by_apposition(tk: DocWords) -> frozenset[str]:
             continue  # a longer name ("her son Ahmed Musa") is already NER's person, and its words no town's
         aged = i + 3 < tk.n and tk.text[i + 1] == "," and tk.text[i + 3] == "," and tk.text[i + 2].isdigit() \
             and int(tk.text[i + 2]) <= MAX_AGE or i >= 4 and tk.lower[i - 1] == "old" and tk.text[i - 2] == "-" \
-            and tk.lower[i - 3] in units and tk.text[i - 4] == "-"
+            and tk.lower[i - 3] in units and tk.text[i - 4] == "-" and not (i + 1 < tk.n and doc[i + 1].pos_ == "NOUN")
         k = i - 2 if i >= 2 and tk.text[i - 1] == "," else i - 1
         if aged or k >= 0 and tk.lower[k] in kin:
             out.add(tk.text[i])
