@@ -855,7 +855,7 @@ MAX_AGE = 120  # "Andreas, 30,": a number no larger between commas right after a
 def _people_by_apposition(tk: DocWords, doc: Doc) -> frozenset[str]:
     """One-word names the document writes as a person's: with an age between commas after it ("X, 30, told
     reporters") or before it ("the four-year-old X"; `age_units` in toponym_cues.json) where no noun follows
-    the name ("a 17-year-old Texas girl" is the girl's, and Texas a place), or after a noun of kin, with or
+    the name ("a 16-year-old Ohio boy" is the boy's, and Ohio a place), or after a noun of kin, with or
     without a comma between ("her son X", "the couple's baby, X,"; `kinship_before`)."""
     kin, units = cues()["kinship_before"], cues()["age_units"]
     out = set()
