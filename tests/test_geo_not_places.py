@@ -182,3 +182,20 @@ def test_a_country_named_before_state_media_is_the_country_not_a_province_state(
     places = _places(resources, "Lebanon state media said gunmen killed two soldiers in Tripoli on Tuesday.")
     assert places["Tripoli"].country == "Lebanon"
     assert all(p.country == "Lebanon" for p in places.values())
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Investors in the West have been slow to return to Kirkuk.", "Critics in the West say the vote in Kirkuk was rushed."],
+)
+def test_the_west_is_the_western_world_not_a_division_named_west(resources, text: str) -> None:  # type: ignore[no-untyped-def]
+    # "West" alone is a region of Cameroon; written "the West" it is the Western world: no point, and not kept at
+    # the province of the text's other place either
+    places = _places(resources, text)
+    assert places["West"].kind == "region" and places["West"].latitude is None
+    assert places["Kirkuk"].country == "Iraq"
+
+
+def test_a_division_named_west_with_its_place_word_is_still_that_division(resources) -> None:  # type: ignore[no-untyped-def]
+    places = _places(resources, "Gunmen attacked a checkpoint in Dschang, West region.")
+    assert places["West region"].country == "Cameroon" and places["West region"].kind == "admin1"

@@ -5,6 +5,8 @@ Sentences are our own; each test fails without the change it names."""
 
 from __future__ import annotations
 
+import pytest
+
 from dateline.extraction.source import load_outlets
 
 
@@ -69,11 +71,13 @@ def test_the_wire_agencies_of_datelines_are_listed_outlets() -> None:
     assert {"Xinhua", "AFP", "AP", "Reuters", "ANA", "Sputnik", "dpa", "IANS", "PTI", "Anadolu"} <= names
 
 
-def test_a_wire_agency_credited_at_the_end_of_the_story_is_no_place(pipeline) -> None:  # type: ignore[no-untyped-def]
-    # before: the closing credit "Sapa" was read as a namesake town and became the protest's place
+@pytest.mark.parametrize("credit", ["Sapa /jm/kr", "Sapa-dpa"])
+def test_a_wire_agency_credited_at_the_end_of_the_story_is_no_place(pipeline, credit: str) -> None:  # type: ignore[no-untyped-def]
+    # before: the closing credit "Sapa" was read as a namesake town and became the protest's place (with a partner
+    # agency in lower case, "Sapa-dpa", until notplace2)
     report = pipeline.extract_text("About thirty residents marched to the municipal offices on Thursday, demanding "
-                                   "clean water and the removal of the mayor, organisers said. Sapa /jm/kr")
-    assert report.article.publisher == "Sapa"
+                                   f"clean water and the removal of the mayor, organisers said. {credit}")
+    assert (report.article.publisher or "").startswith("Sapa")
     assert all(p.mention != "Sapa" for p in report.places)
 
 

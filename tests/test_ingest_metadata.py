@@ -319,6 +319,7 @@ def test_year_near_crosses_the_year_boundary() -> None:
 @pytest.mark.parametrize(("text", "publisher"), [
     ("Residents blockaded the main road on Monday, demanding houses. Police fired rubber bullets. Sapa", "Sapa"),
     ("Police fired rubber bullets on Tuesday. Sapa /mm/ks", "Sapa"),
+    ("Police fired rubber bullets on Tuesday. Sapa-dpa", "Sapa-dpa"),
     ("Police fired rubber bullets in Durban on Tuesday. African News Agency (ANA)", "African News Agency"),
 ])
 def test_an_agency_credited_at_the_end_is_the_publisher(text: str, publisher: str) -> None:

@@ -308,7 +308,7 @@ def _mentions(article: Article, doc: Doc, gaz: Gazetteer, sent_starts: list[int]
             # named like it; no point of its own and no vote (a valley named like its district, "the Swat
             # valley", "the Bekaa valley", is that district)
             m.kind_hint = "region"
-        elif _macro_region(m.text):
+        elif _macro_region(m.text, article.text[max(0, m.start - 4) : m.start].lower() == "the "):
             # "the Middle East", "North East", "the Sahel": a region wider than any town it shares a name with
             # (Middle East, Maryland), and without a point of its own
             m.kind_hint = "region"
@@ -721,9 +721,13 @@ _OPENS_LIST = re.compile(r"\([^()]*\w[^()]*,\s*$")
 _LEADING_THE = re.compile(r"^the\s+", re.IGNORECASE)  # compiled once: asked for every mention and its parts
 
 
-def _macro_region(text: str) -> bool:
+def _macro_region(text: str, after_the: bool = False) -> bool:
+    """Whether the name is a region wider than a country's part ("the Middle East", "Sahel"); `after_the`: "the"
+    stands before it in the text, as some are written only so ("the West" is the Western world, "West" alone a
+    division of Cameroon)."""
     name = _LEADING_THE.sub("", text.strip())
-    return name in cues()["macro_regions"]
+    regions = cues()["macro_regions"]
+    return name in regions or after_the and f"the {name}" in regions
 
 
 def _water_body(text: str) -> bool:

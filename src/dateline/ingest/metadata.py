@@ -341,8 +341,9 @@ def _read_bylines(text: str, lines: list[_Line], header_bylines: set[int], meta:
 
 
 # Wire copy often ends with its agency's credit after the last sentence, with desk initials: "… he said. Sapa",
-# "… on Tuesday. Sapa-AP /fws", "African News Agency (ANA)".
-_CLOSING_CREDIT = re.compile(r"(?:^|[.!?\"”’)]\s+)(?P<name>[A-Z][A-Za-z]+(?:[ -][A-Z][A-Za-z]+){0,3})"
+# "… on Tuesday. Sapa-AP /fws", "African News Agency (ANA)"; a partner agency may be written in lower case
+# ("Sapa-dpa", "Sapa-afp").
+_CLOSING_CREDIT = re.compile(r"(?:^|[.!?\"”’)]\s+)(?P<name>[A-Z][A-Za-z]+(?:[ -][A-Z][A-Za-z]+){0,3}(?:-[a-z]{2,4})?)"
                              r"(?:\s*\([A-Z]{2,6}\))?(?:\s*/[\w/]+)?\s*$")
 
 

@@ -647,9 +647,14 @@ def propose_toponyms(doc: Doc, gazetteer: Any, keep_blocked: bool = False, words
     out = [c for c in out if not _credited_source(doc, c, tk, gazetteer)]
     # "her son Andreas … said Andreas": a name the text gives an age or a kinship is the person wherever no place
     # word stands before it
-    if out and (people := _people_by_apposition(tk)):
+    if out and (people := _people_by_apposition(tk, doc)):
         out = [c for c in out if not _written_as_person(tk, c, people, gazetteer)]
     out = [c for c in out if not _names_a_currency(doc, tk, c, gazetteer)]
+    # "according to X, a small rights group": the name is the group's, and its namesake would pull the text abroad
+    out = [c for c in out if not _organisation_by_apposition(doc, tk, c)]
+    # "his book Spend, Save, Invest": a title or slogan of capitalised words joined by commas alone holds no place
+    if out and words and (titles := _comma_titles(tk, words)):
+        out = [c for c in out if not any(a <= c.start and c.end <= b for a, b in titles)]
     # "By Adan Smith", "Reporting by Sydney Omondi; Editing by ...": a reporter's name is never a place
     if out and (names := _byline_names(full)):
         out = [c for c in out if not any(s <= tk.idx[c.start] and tk.idx[c.end - 1] < e for s, e in names)]
@@ -847,17 +852,19 @@ def _credited_source(doc: Doc, cand: Candidate, tk: DocWords, gazetteer: Any) ->
 MAX_AGE = 120  # "Andreas, 30,": a number no larger between commas right after a name is the person's age
 
 
-def _people_by_apposition(tk: DocWords) -> frozenset[str]:
+def _people_by_apposition(tk: DocWords, doc: Doc) -> frozenset[str]:
     """One-word names the document writes as a person's: with an age between commas after it ("X, 30, told
-    reporters") or after a noun of kin, with or without a comma between ("her son X", "the couple's baby, X,";
-    `kinship_before` in toponym_cues.json)."""
-    kin = cues()["kinship_before"]
+    reporters") or before it ("the four-year-old X"; `age_units` in toponym_cues.json) where no noun follows
+    the name ("a 16-year-old Ohio boy" is the boy's, and Ohio a place), or after a noun of kin, with or
+    without a comma between ("her son X", "the couple's baby, X,"; `kinship_before`)."""
+    kin, units = cues()["kinship_before"], cues()["age_units"]
     out = set()
     for i in tk.capitalised():
         if not tk.name[i] or i + 1 < tk.n and tk.name[i + 1]:
             continue  # a longer name ("her son Ahmed Musa") is already NER's person, and its words no town's
         aged = i + 3 < tk.n and tk.text[i + 1] == "," and tk.text[i + 3] == "," and tk.text[i + 2].isdigit() \
-            and int(tk.text[i + 2]) <= MAX_AGE
+            and int(tk.text[i + 2]) <= MAX_AGE or i >= 4 and tk.lower[i - 1] == "old" and tk.text[i - 2] == "-" \
+            and tk.lower[i - 3] in units and tk.text[i - 4] == "-" and not (i + 1 < tk.n and doc[i + 1].pos_ == "NOUN")
         k = i - 2 if i >= 2 and tk.text[i - 1] == "," else i - 1
         if aged or k >= 0 and tk.lower[k] in kin:
             out.add(tk.text[i])
@@ -886,6 +893,55 @@ def _names_a_currency(doc: Doc, tk: DocWords, cand: Candidate, gazetteer: Any) -
     if cand.end >= tk.n or tk.lower[cand.end] not in cues()["currency_nouns"] or doc[cand.end].pos_ != "NOUN":
         return False  # (a noun: "in U.S. real income" is no Brazilian money)
     return _a_country(gazetteer, " ".join(tk.text[cand.start : cand.end]))
+
+
+APPOSITION_WORDS = 5  # "X, a small local rights group": the apposition's head within so many words of its article
+_PHRASE_NOUNS = frozenset({"NOUN", "PROPN"})
+
+
+def _organisation_by_apposition(doc: Doc, tk: DocWords, cand: Candidate) -> bool:
+    """A name followed by a comma and an apposition with an indefinite article whose head noun is an
+    organisation's ("according to X, a small rights group based abroad", "X, an aid agency";
+    `organisation_apposition_heads` in toponym_cues.json): the group's name, not a place. The head is the last
+    noun of the phrase ("X, a rebel group stronghold" is a place), and one with "of" after it counts its
+    members, it names no group ("in X, a group of farmers marched")."""
+    k = cand.end
+    if k + 2 >= tk.n or tk.text[k] != "," or tk.lower[k + 1] not in {"a", "an"}:
+        return False
+    heads = cues()["organisation_apposition_heads"]
+    for j in range(k + 2, min(k + 2 + APPOSITION_WORDS, tk.n)):
+        if doc[j].pos_ in _PHRASE_NOUNS and not (j + 1 < tk.n and doc[j + 1].pos_ in _PHRASE_NOUNS):
+            return tk.lower[j] in heads and not (j + 1 < tk.n and tk.lower[j + 1] == "of")
+        if not tk.alpha[j] and tk.text[j] not in {"-", "'s", "’s"}:
+            return False
+    return False
+
+
+TITLE_ITEMS = 3  # "Spend, Save, Invest": so many capitalised words joined by commas alone make a title or slogan
+_LIST_JOINTS = frozenset({"and", "or", "nor", "&"})
+
+
+def _comma_titles(tk: DocWords, words: frozenset[str]) -> list[tuple[int, int]]:
+    """Word spans of the titles and slogans written as single capitalised words joined by commas alone, each an
+    English word ("the book Spend, Save, Invest", "leaflets reading Vote, Save, Protect"; `words` is the
+    recognizer's English word list): a list of places closes with a conjunction ("Aleppo, Idlib and Hama"),
+    and its names are seldom all English words."""
+    def item(i: int) -> bool:
+        low = tk.lower[i]
+        return (tk.name[i] and (low in words or low.endswith("s") and low[:-1] in words)
+                and not (i + 1 < tk.n and tk.name[i + 1]) and not (i > 0 and tk.name[i - 1]))
+
+    out: list[tuple[int, int]] = []
+    for i in tk.capitalised():
+        if out and i < out[-1][1] or not item(i):
+            continue
+        last = i
+        while last + 2 < tk.n and tk.text[last + 1] == "," and item(last + 2):
+            last += 2
+        after = last + 2 if last + 2 < tk.n and tk.text[last + 1] == "," else last + 1
+        if (last - i) // 2 + 1 >= TITLE_ITEMS and not (after < tk.n and tk.lower[after] in _LIST_JOINTS):
+            out.append((i, last + 1))
+    return out
 
 
 _POSSESSIVE = frozenset({"'s", "’s", "'", "’"})
