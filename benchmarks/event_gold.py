@@ -175,6 +175,20 @@ def tellings(item: LabelledArticle, events: list[Event]) -> dict[int, int]:
 CLOSE = PLACE / 2 - 1  # the closeness term's half range: it never outweighs one step of type agreement
 
 
+def passage_duplicates(item: LabelledArticle, events: list[Event], told: dict[int, int]) -> set[int]:
+    """Candidates that overlap a coded incident whose telling (`tellings`) is another candidate of the same
+    passage: a second clause of a one-event sentence. A retelling in a passage of its own is not one of them."""
+    out = set()
+    for i, ev in enumerate(events):
+        if i in told:
+            continue
+        pr = event_ranges(ev)
+        for k, j in told.items():
+            if gold_tool.overlap(pr, item.gold_ranges[j]) > 0 and gold_tool.overlap(pr, event_ranges(events[k])) > 0:
+                out.add(i)
+    return out
+
+
 def gold_index(item: LabelledArticle, event: Event) -> int | None:
     """The coded incident the event tells (the one its passages overlap most), or None."""
     pr = event_ranges(event)
@@ -201,17 +215,18 @@ def run(items: list[LabelledArticle], settings: Settings,
 
 def feature_rows(items: list[LabelledArticle]) -> list[dict[str, Any]]:
     """One row per event the rules propose: its features, its label (it overlaps a coded incident), whether it is
-    that incident's one telling (`tellings`), its article, and its text's digest (folds are grouped by text: some
+    that incident's one telling (`tellings`) or a second candidate of its telling's passage, its article, and its text's digest (folds are grouped by text: some
     sources repeat a sentence under several ids)."""
     rows = []
     for it, report, doc in run(items, Settings(event_model=True), decide=False):
         ctx = ArticleContext.of(it.article, doc, report.events, report.quotes, report.dates)
         group = hashlib.sha1(" ".join(it.article.text.split()).encode()).hexdigest()
         told = tellings(it, report.events)
+        second = passage_duplicates(it, report.events, told)
         for i, ev in enumerate(report.events):
             rows.append({"article": it.label["id"], "group": group, "source": it.label["source"],
                          "features": event_features(ev, doc, ctx),
-                         "label": gold_index(it, ev) is not None, "telling": i in told,
+                         "label": gold_index(it, ev) is not None, "telling": i in told, "second_in_passage": i in second,
                          "sub_event_type": ev.sub_event_type,
                          "gold_sub_event_type": (gold_of(it, ev) or {}).get("sub_event_type")})
     return rows

@@ -78,3 +78,16 @@ def test_trainer_labels_duplicates_as_no_event_or_leaves_them_out() -> None:
     y, include = trainer.training_labels(rows, "one-to-one-drop")
     assert y.tolist() == [1, 0, 0] and include.tolist() == [True, False, True]
     assert isinstance(include, np.ndarray)
+
+
+def test_a_second_clause_of_the_telling_sentence_is_a_passage_duplicate_a_retelling_is_not() -> None:
+    from benchmarks.event_gold import passage_duplicates
+
+    item = _item([FIRST], [SHELLING])
+    item.gold_ranges[0].append((_span(LAST).start, _span(LAST).end))
+    assert passage_duplicates(item, CANDIDATES, tellings(item, CANDIDATES)) == {1}
+    rows = [{"label": True, "telling": True, "second_in_passage": False},
+            {"label": True, "telling": False, "second_in_passage": True},
+            {"label": True, "telling": False, "second_in_passage": False}]
+    y, include = trainer.training_labels(rows, "one-per-passage")
+    assert y.tolist() == [1, 0, 1] and include.all()

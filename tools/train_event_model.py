@@ -101,17 +101,21 @@ HELD_OUT_WRITTEN = ("synth-m-", "synth-o-", "synth-p-")
 TEACH_TEXT_KIND = ("synth-r-",)
 
 
-LABELS = ("any", "one-to-one", "one-to-one-drop")
+LABELS = ("any", "one-to-one", "one-to-one-drop", "one-per-passage")
 
 
 def training_labels(rows: list[dict[str, Any]], label: str) -> tuple[np.ndarray, np.ndarray]:
     """Each row's label and whether it trains. "any": a candidate is an event when its passages overlap any coded
     incident, so two clauses of a one-event sentence, or an incident and its retelling, are all events.
     "one-to-one": only each incident's one telling (benchmarks/event_gold.tellings) is an event, the other
-    candidates overlapping it are not; "one-to-one-drop": those others do not train at all."""
+    candidates overlapping it are not; "one-to-one-drop": those others do not train at all; "one-per-passage": only
+    the others in the telling's own passage are not (a retelling further down stays an event)."""
     told = np.array([bool(r["label"]) for r in rows])
     if label == "any":
         return told.astype(int), np.ones(len(rows), dtype=bool)
+    if label == "one-per-passage":
+        second = np.array([bool(r["second_in_passage"]) for r in rows])
+        return (told & ~second).astype(int), np.ones(len(rows), dtype=bool)
     telling = np.array([bool(r["telling"]) for r in rows])
     include = ~(told & ~telling) if label == "one-to-one-drop" else np.ones(len(rows), dtype=bool)
     return telling.astype(int), include
@@ -301,7 +305,8 @@ def main(argv: list[str] | None = None) -> None:
     ap.add_argument("--label", choices=LABELS, default="any",
                     help="which candidates count as events: 'any' that overlaps a coded incident (default), or "
                          "'one-to-one', each incident's best telling only, the others as no event "
-                         "('one-to-one-drop': the others left out of training)")
+                         "('one-to-one-drop': the others left out of training; 'one-per-passage': only the "
+                         "others in the telling's own passage are no event)")
     args = ap.parse_args(argv)
     left_out = held_out(args.with_sets)
     items = [it for it in labelled_articles("dev", TRAIN_SOURCES) if not it.label["id"].startswith(left_out)]
