@@ -15,7 +15,8 @@ Training data, all licence-clean (see ../shared/eval/README.md and docs/annotati
 Never the test half, and never ACLED, CASE or GLOCON rows or labels.
 
 Each event the rules propose becomes a row of named features (`dateline.extraction.decide.event_features`),
-labelled 1 when it tells an incident the annotators coded. A logistic regression and boosted trees
+labelled 1 when it tells an incident the annotators coded (`--label` chooses whether every candidate telling it
+counts, the default, or only its best telling: docs/models.md). A logistic regression and boosted trees
 (scikit-learn, used only here) are fitted and their probabilities averaged; the average's out-of-fold values
 (folds grouped by text, so no text scores itself) fit a Platt (sigmoid) calibration map and choose the
 threshold, both on the rows of real news (the articles and the news sentences, not the written texts): the
