@@ -34,7 +34,7 @@ import hashlib
 import json
 import re
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -132,6 +132,19 @@ def match(item: LabelledArticle, events: list[Event]) -> dict[int, int]:
     be, then, among equally many, pairs whose places agree (one passage may tell several coded events, one act at
     each of several listed places), then the largest overlaps. A maximum matching, not a greedy one: taking the
     best-looking pair first can leave an event unpaired that another pairing would match."""
+    def place_then_overlap(ev: Event, j: int, ov: int) -> float:
+        where = item.label["events"][j].get("location")
+        return PLACE * (bool(where) and location_agrees(ev, where)) + min(ov, PLACE - 1)
+
+    return assign(item, events, place_then_overlap)
+
+
+PAIR, PLACE = 1e6, 1e4  # a pair outweighs any place agreement, which outweighs any overlap (in characters)
+
+
+def assign(item: LabelledArticle, events: list[Event], prefer: Callable[[Event, int, int], float]) -> dict[int, int]:
+    """The maximum one-to-one matching of events to coded events whose passages overlap; among matchings of
+    equal size, the one with the highest total `prefer(event, gold index, overlap)`, which must stay under PAIR."""
     if not events or not item.gold_ranges:
         return {}
     score = np.zeros((len(events), len(item.gold_ranges)))
@@ -139,14 +152,41 @@ def match(item: LabelledArticle, events: list[Event]) -> dict[int, int]:
         pr = event_ranges(ev)
         for j, gr in enumerate(item.gold_ranges):
             if (ov := gold_tool.overlap(pr, gr)) > 0:
-                where = item.label["events"][j].get("location")
-                same_place = bool(where) and location_agrees(ev, where)
-                score[i, j] = PAIR + PLACE * same_place + min(ov, PLACE - 1)
+                score[i, j] = PAIR + prefer(ev, j, ov)
     rows, cols = linear_sum_assignment(score, maximize=True)
     return {int(i): int(j) for i, j in zip(rows, cols, strict=True) if score[i, j] > 0}
 
 
-PAIR, PLACE = 1e6, 1e4  # a pair outweighs any place agreement, which outweighs any overlap (in characters)
+def tellings(item: LabelledArticle, events: list[Event]) -> dict[int, int]:
+    """Candidate index → the coded event it is the one telling of, for a one-to-one training label. Several
+    candidates often overlap one coded incident (two clauses of one sentence, a retelling further down); only
+    the best is its telling: agreeing with the coder's sub-type, else event type, then the passage closest to the
+    coded evidence (most shared characters, fewest outside it)."""
+    def type_then_closeness(ev: Event, j: int, ov: int) -> float:
+        coded = item.label["events"][j]
+        agrees = 2 if ev.sub_event_type and ev.sub_event_type == coded.get("sub_event_type") else \
+            1 if ev.event_type and ev.event_type == coded.get("event_type") else 0
+        outside = sum(e - s for s, e in event_ranges(ev)) - ov
+        return PLACE * agrees + min(max(ov - outside, -CLOSE), CLOSE) + CLOSE
+
+    return assign(item, events, type_then_closeness)
+
+
+CLOSE = PLACE / 2 - 1  # the closeness term's half range: it never outweighs one step of type agreement
+
+
+def passage_duplicates(item: LabelledArticle, events: list[Event], told: dict[int, int]) -> set[int]:
+    """Candidates that overlap a coded incident whose telling (`tellings`) is another candidate of the same
+    passage: a second clause of a one-event sentence. A retelling in a passage of its own is not one of them."""
+    out = set()
+    for i, ev in enumerate(events):
+        if i in told:
+            continue
+        pr = event_ranges(ev)
+        for k, j in told.items():
+            if gold_tool.overlap(pr, item.gold_ranges[j]) > 0 and gold_tool.overlap(pr, event_ranges(events[k])) > 0:
+                out.add(i)
+    return out
 
 
 def gold_index(item: LabelledArticle, event: Event) -> int | None:
@@ -174,16 +214,20 @@ def run(items: list[LabelledArticle], settings: Settings,
 
 
 def feature_rows(items: list[LabelledArticle]) -> list[dict[str, Any]]:
-    """One row per event the rules propose: its features, its label, its article, and its text's digest (folds
-    are grouped by text: some sources repeat a sentence under several ids)."""
+    """One row per event the rules propose: its features, its label (it overlaps a coded incident), whether it is
+    that incident's one telling (`tellings`) or a second candidate of its telling's passage, its article, and its text's digest (folds are grouped by text: some
+    sources repeat a sentence under several ids)."""
     rows = []
     for it, report, doc in run(items, Settings(event_model=True), decide=False):
         ctx = ArticleContext.of(it.article, doc, report.events, report.quotes, report.dates)
         group = hashlib.sha1(" ".join(it.article.text.split()).encode()).hexdigest()
-        for ev in report.events:
+        told = tellings(it, report.events)
+        second = passage_duplicates(it, report.events, told)
+        for i, ev in enumerate(report.events):
             rows.append({"article": it.label["id"], "group": group, "source": it.label["source"],
                          "features": event_features(ev, doc, ctx),
-                         "label": gold_index(it, ev) is not None, "sub_event_type": ev.sub_event_type,
+                         "label": gold_index(it, ev) is not None, "telling": i in told, "second_in_passage": i in second,
+                         "sub_event_type": ev.sub_event_type,
                          "gold_sub_event_type": (gold_of(it, ev) or {}).get("sub_event_type")})
     return rows
 

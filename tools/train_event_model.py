@@ -15,7 +15,8 @@ Training data, all licence-clean (see ../shared/eval/README.md and docs/annotati
 Never the test half, and never ACLED, CASE or GLOCON rows or labels.
 
 Each event the rules propose becomes a row of named features (`dateline.extraction.decide.event_features`),
-labelled 1 when it tells an incident the annotators coded. A logistic regression and boosted trees
+labelled 1 when it tells an incident the annotators coded (`--label` chooses whether every candidate telling it
+counts, the default, or only its best telling: docs/models.md). A logistic regression and boosted trees
 (scikit-learn, used only here) are fitted and their probabilities averaged; the average's out-of-fold values
 (folds grouped by text, so no text scores itself) fit a Platt (sigmoid) calibration map and choose the
 threshold, both on the rows of real news (the articles and the news sentences, not the written texts): the
@@ -101,6 +102,26 @@ HELD_OUT_WRITTEN = ("synth-m-", "synth-o-", "synth-p-")
 TEACH_TEXT_KIND = ("synth-r-",)
 
 
+LABELS = ("any", "one-to-one", "one-to-one-drop", "one-per-passage")
+
+
+def training_labels(rows: list[dict[str, Any]], label: str) -> tuple[np.ndarray, np.ndarray]:
+    """Each row's label and whether it trains. "any": a candidate is an event when its passages overlap any coded
+    incident, so two clauses of a one-event sentence, or an incident and its retelling, are all events.
+    "one-to-one": only each incident's one telling (benchmarks/event_gold.tellings) is an event, the other
+    candidates overlapping it are not; "one-to-one-drop": those others do not train at all; "one-per-passage": only
+    the others in the telling's own passage are not (a retelling further down stays an event)."""
+    told = np.array([bool(r["label"]) for r in rows])
+    if label == "any":
+        return told.astype(int), np.ones(len(rows), dtype=bool)
+    if label == "one-per-passage":
+        second = np.array([bool(r["second_in_passage"]) for r in rows])
+        return (told & ~second).astype(int), np.ones(len(rows), dtype=bool)
+    telling = np.array([bool(r["telling"]) for r in rows])
+    include = ~(told & ~telling) if label == "one-to-one-drop" else np.ones(len(rows), dtype=bool)
+    return telling.astype(int), include
+
+
 def drop_rare_words(rows: list[dict[str, Any]]) -> None:
     """Clause words (`w=`, `gov=`) seen in fewer than MIN_WORD_ROWS candidates get no weight: a word one text
     uses says more about that text than about events."""
@@ -119,9 +140,13 @@ def drop_written_text_kind(rows: list[dict[str, Any]]) -> None:
             r["features"] = {k: v for k, v in r["features"].items() if not k.startswith("text=")}
 
 
-def out_of_fold(x: Any, y: np.ndarray, groups: np.ndarray, c: float, weight: np.ndarray) -> np.ndarray:
+def out_of_fold(x: Any, y: np.ndarray, groups: np.ndarray, c: float, weight: np.ndarray,
+                include: np.ndarray) -> np.ndarray:
+    """Every row's probability from a model fitted on the other folds' training rows (rows left out of training
+    are still scored, so figures on the original label cover them)."""
     oof = np.zeros(len(y))
     for train, test in GroupKFold(n_splits=FOLDS).split(x, y, groups):
+        train = train[include[train]]
         model = LogisticRegression(C=c, max_iter=2000)
         model.fit(x[train], y[train], sample_weight=weight[train])
         oof[test] = model.predict_proba(x[test])[:, 1]
@@ -132,9 +157,11 @@ def tree_columns(x: Any) -> np.ndarray:
     return np.flatnonzero(np.asarray((x != 0).sum(0)).ravel() >= MIN_TREE_ROWS)
 
 
-def out_of_fold_trees(dense: np.ndarray, y: np.ndarray, groups: np.ndarray, weight: np.ndarray) -> np.ndarray:
+def out_of_fold_trees(dense: np.ndarray, y: np.ndarray, groups: np.ndarray, weight: np.ndarray,
+                      include: np.ndarray) -> np.ndarray:
     oof = np.zeros(len(y))
     for train, test in GroupKFold(n_splits=FOLDS).split(dense, y, groups):
+        train = train[include[train]]
         model = HistGradientBoostingClassifier(**TREE_PARAMS).fit(dense[train], y[train], sample_weight=weight[train])
         oof[test] = model.predict_proba(dense[test])[:, 1]
     return oof
@@ -276,6 +303,11 @@ def main(argv: list[str] | None = None) -> None:
                     help="train on this held-out written set too (synth-m, synth-o or synth-p); repeatable")
     ap.add_argument("--out", type=Path, default=MODEL_PATH,
                     help="where to write the model (default: the package's, which ships)")
+    ap.add_argument("--label", choices=LABELS, default="any",
+                    help="which candidates count as events: 'any' that overlaps a coded incident (default), or "
+                         "'one-to-one', each incident's best telling only, the others as no event "
+                         "('one-to-one-drop': the others left out of training; 'one-per-passage': only the "
+                         "others in the telling's own passage are no event)")
     args = ap.parse_args(argv)
     left_out = held_out(args.with_sets)
     items = [it for it in labelled_articles("dev", TRAIN_SOURCES) if not it.label["id"].startswith(left_out)]
@@ -286,36 +318,37 @@ def main(argv: list[str] | None = None) -> None:
     drop_written_text_kind(rows)
     vec = DictVectorizer(sparse=True)
     x = vec.fit_transform([r["features"] for r in rows])
-    y = np.array([1 if r["label"] else 0 for r in rows])
+    y, include = training_labels(rows, args.label)
+    y_any = training_labels(rows, "any")[0]
     groups = np.array([r["group"] for r in rows])
     real = np.array([r["source"] in REAL_ARTICLES for r in rows])
     # Whole real articles are what dateline reads; written texts and lone sentences help, but count for less.
     weight = np.where(real, REAL_WEIGHT, 1.0)
-    print(f"{len(rows)} candidate events from {len(items)} articles; {int(y.sum())} kept by the annotators; "
-          f"{x.shape[1]} features")
+    print(f"{len(rows)} candidate events from {len(items)} articles; {int(y_any.sum())} tell a coded incident, "
+          f"{int(y.sum())} events by the label '{args.label}', {int((~include).sum())} left out; {x.shape[1]} features")
     scores = {}
     for c in C_GRID:
-        oof = out_of_fold(x, y, groups, c, weight)
-        scores[c] = (log_loss(y, np.clip(oof, 1e-6, 1 - 1e-6)), oof)
+        oof = out_of_fold(x, y, groups, c, weight, include)
+        scores[c] = (log_loss(y[include], np.clip(oof[include], 1e-6, 1 - 1e-6)), oof)
         print(f"C={c}: out-of-fold log loss {scores[c][0]:.4f}")
     c_best = min(scores, key=lambda c: scores[c][0])
     columns = tree_columns(x)
     dense = x[:, columns].toarray().astype(np.float32)
-    oof_trees = out_of_fold_trees(dense, y, groups, weight)
+    oof_trees = out_of_fold_trees(dense, y, groups, weight, include)
     oof = (1 - TREE_SHARE) * scores[c_best][1] + TREE_SHARE * oof_trees
     for name, p in (("logistic regression", scores[c_best][1]), ("trees", oof_trees), ("mean", oof)):
-        print(f"{name}: out-of-fold log loss {log_loss(y, np.clip(p, 1e-6, 1 - 1e-6)):.4f}")
+        print(f"{name}: out-of-fold log loss {log_loss(y[include], np.clip(p[include], 1e-6, 1 - 1e-6)):.4f}")
     # Calibration and the threshold come from real news only (written texts are short and clean, and would make
     # the model look surer than it is). Articles and lone news sentences differ in how many of their candidates
     # are events (about 1 in 7 against 2 in 3); the model knows which it reads (`text=` features), so one map
     # fitted on both keeps each near its own rate, where a map fitted on articles alone pushed every lone
     # sentence's probability down with them.
-    news = np.array([r["source"] in REAL_NEWS for r in rows])
+    news = np.array([r["source"] in REAL_NEWS for r in rows]) & include
     calib_x, calib_y = platt_map(oof[news], y[news])
     calibrated = np.interp(oof, calib_x, calib_y)
     threshold, precision, recall = choose_threshold(calibrated[news], y[news], TARGET_PRECISION)
     at_threshold = {name: kept_figures(calibrated[mask], y[mask], threshold)
-                    for name, mask in (("articles", real), ("news_sentences", news & ~real))}
+                    for name, mask in (("articles", real & include), ("news_sentences", news & ~real))}
     print("at the threshold, out of fold:", at_threshold)
     # Events the rules rejected are proposed too, but overruling the rules takes its own cut: the lowest at
     # which the overruled events reach the target precision (a single sentence with a business "rallied" must
@@ -326,12 +359,19 @@ def main(argv: list[str] | None = None) -> None:
     overrule = max(overrule, threshold)
     print(f"overrule cut {overrule:.3f}: out of fold precision {overrule_precision:.3f}, "
           f"recall of the rules' rejected events {overrule_recall:.3f}")
-    print("out-of-fold on real articles, precision at recall:", pr_points(oof[real], y[real]))
-    article_ap = round(float(average_precision_score(y[real], oof[real])), 3)
+    print("out-of-fold on real articles, precision at recall:", pr_points(oof[real & include], y[real & include]))
+    article_ap = round(float(average_precision_score(y[real & include], oof[real & include])), 3)
     print(f"out-of-fold average precision on real articles: {article_ap}")
-    final = LogisticRegression(C=c_best, max_iter=2000).fit(x, y, sample_weight=weight)
+    # The same ranking judged by each label, so models trained on different labels can be compared.
+    ap_by_label = {}
+    for name in LABELS:
+        y_l, in_l = training_labels(rows, name)
+        ap_by_label[name] = round(float(average_precision_score(y_l[real & in_l], oof[real & in_l])), 3)
+    print("out-of-fold average precision on real articles by label:", ap_by_label)
+    final = LogisticRegression(C=c_best, max_iter=2000).fit(x[include], y[include], sample_weight=weight[include])
     names = list(vec.get_feature_names_out())
-    trees = HistGradientBoostingClassifier(**TREE_PARAMS).fit(dense, y, sample_weight=weight)
+    trees = HistGradientBoostingClassifier(**TREE_PARAMS).fit(dense[include], y[include],
+                                                              sample_weight=weight[include])
     tree_model = export_trees(trees, [names[i] for i in columns])
     by_source = {s: int(sum(1 for r in rows if r["source"] == s)) for s in sorted({r["source"] for r in rows})}
     card = {
@@ -345,18 +385,20 @@ def main(argv: list[str] | None = None) -> None:
                          f"{sum(1 for it in items if it.label['source'] == 'evloc')} sentences of the development "
                          "half of event_location_tune (MIT), and texts written for dateline "
                          f"(gold/labels: {', '.join(written_sets(items))})",
-        "rows": len(rows), "positives": int(y.sum()), "rows_by_source": by_source, "articles": len(items),
+        "label": args.label, "rows": int(include.sum()), "positives": int(y[include].sum()),
+        "rows_by_source": by_source, "articles": len(items),
         "threshold": threshold,
         "out_of_fold_at_threshold": {"precision": round(precision, 3), "recall": round(recall, 3)},
-        "out_of_fold_log_loss": round(float(log_loss(y, np.clip(oof, 1e-6, 1 - 1e-6))), 4),
+        "out_of_fold_log_loss": round(float(log_loss(y[include], np.clip(oof[include], 1e-6, 1 - 1e-6))), 4),
         "out_of_fold_at_threshold_by_kind": at_threshold,
         "out_of_fold_average_precision_articles": article_ap,
+        "out_of_fold_average_precision_articles_by_label": ap_by_label,
         "overrule_threshold": overrule,
         "out_of_fold_overruled": {"precision": round(overrule_precision, 3), "recall": round(overrule_recall, 3),
                                   "rows": int((news & vetoed).sum()), "events": int(y[news & vetoed].sum())},
         "calibration_rows": int(news.sum()), "calibration_positives": int(y[news].sum()),
         "reliability_out_of_fold": reliability(calibrated[news], y[news]),
-        "reliability_out_of_fold_articles": reliability(calibrated[real], y[real]),
+        "reliability_out_of_fold_articles": reliability(calibrated[real & include], y[real & include]),
     }
     model = {"features": names, "coef": [round(float(v), 6) for v in final.coef_[0]],
              "intercept": round(float(final.intercept_[0]), 6),
