@@ -66,6 +66,14 @@ def test_a_namesake_in_the_country_the_text_supports_beats_a_larger_one_nothing_
     assert places["Tripoli"].country == "Libya"
 
 
+def test_a_country_qualifying_a_measure_of_its_economy_is_no_site_that_outvotes_the_sentences_town(resources) -> None:  # type: ignore[no-untyped-def]
+    # "a fall in US crude supplies": after "in" the name was read as where things happened, and its full vote sent
+    # London to Ohio (fails before: London, United States); the name still counts as a modifier's weak vote
+    places = _places(resources, "Oil prices rose in London on Tuesday after a fall in US crude supplies, traders said.")
+    assert places["London"].country == "United Kingdom"
+    assert places["US"].reason == "country name used as a modifier"
+
+
 def test_a_town_that_starts_a_longer_name_joined_by_another_languages_word_is_not_a_place_of_its_own(resources) -> None:  # type: ignore[no-untyped-def]
     # "Zavod" alone is a town in Slovakia; "Zavod imeni Frunze" is one name, kept at the province the text gives
     places = _places(resources, "Russian troops shelled the settlement of Zavod imeni Frunze, Luhansk.")

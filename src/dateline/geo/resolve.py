@@ -275,7 +275,8 @@ def _mentions(article: Article, doc: Doc, gaz: Gazetteer, sent_starts: list[int]
                       and not last.head.is_title) or (span.end < len(doc) and doc[span.end].text in {"'s", "’s"})
         if m.modifier and m.cue in cues()["site_preps"] and m.cue != "from" and \
                 last.head.lower_ not in cues()["currency_nouns"] and \
-                last.head.lemma_.lower() not in cues()["foreign_post_nouns"]:
+                last.head.lemma_.lower() not in cues()["foreign_post_nouns"] and \
+                last.head.lemma_.lower() not in cues()["measure_nouns"]:
             # "in cities across Iraq demonstrators are seen …": after a preposition of place the name says where,
             # whatever the parser attached it to
             m.modifier = False
