@@ -99,6 +99,27 @@ def test_word_tables_kept_in_a_document_leave_the_garbage_collectors_reach(nlp) 
     assert not [column for column in columns if gc.is_tracked(column)]
 
 
+def test_words_kept_across_documents_add_nothing_the_garbage_collector_tracks(nlp) -> None:  # type: ignore[no-untyped-def]
+    # the word table outlives every document: a key per word that the collector tracks (a cache keyed by the
+    # vocabulary and the orth id) made every full collection read each word met so far
+    doc = nlp.make_doc(" ".join(f"Qzv{k}x" for k in range(300)))
+    gc.collect()
+    before = len(gc.get_objects())
+    doc_words(doc)
+    gc.collect()
+    assert len(gc.get_objects()) - before < 50
+
+
+def test_nationality_words_kept_across_documents_add_nothing_the_garbage_collector_tracks(resources, nlp) -> None:  # type: ignore[no-untyped-def]
+    # as the word table: the words tested are kept by orth id, with no key per word that the collector tracks
+    doc = nlp.make_doc(" ".join(f"Qzw{k}x" for k in range(300)) + " Iraqi")
+    gc.collect()
+    before = len(gc.get_objects())
+    assert [t.text for t in _demonym_tokens(doc, resources.gazetteer)] == ["Iraqi"]
+    gc.collect()
+    assert len(gc.get_objects()) - before < 50
+
+
 def test_names_by_role_from_the_word_table(nlp) -> None:  # type: ignore[no-untyped-def]
     doc = nlp("Shares of gas giant Gazprom fell as singer Usher and fly-half Jones arrived in Moscow. "
               "Gazprom said the deal stood.")

@@ -75,16 +75,17 @@ def cap_text(text: str) -> bool:
     return bool(text) and text[0].isupper() and any(ch.isalpha() for ch in text)
 
 
-@functools.lru_cache(maxsize=1 << 17)
 def word_attrs(vocab: Any, orth: int) -> tuple[str, str, bool, bool, bool, bool]:
     """(text, lower case, is_alpha, is_punct, capitalised as `cap_text` reads it, a capital first and all letters)
-    of a word by orth id: `lexeme_attrs` and the two capitalisation tests the geocoding passes make, worked out
-    once per process per word (a word's spelling never changes)."""
+    of a word by orth id: `lexeme_attrs` and the two capitalisation tests the geocoding passes make. Worked out
+    once per process per word (a word's spelling never changes): the word table (`_word_table`) keeps them, so
+    this function keeps nothing itself (a cache keyed by (vocab, orth) held a tuple per word that every full
+    garbage collection read)."""
     text, lower, alpha, punct = lexeme_attrs(vocab, orth)
     return text, lower, alpha, punct, cap_text(text), bool(text[:1].isupper() and alpha)
 
 
-_WORD_TABLE_SIZE = 1 << 17  # distinct words kept, as `word_attrs`' cache
+_WORD_TABLE_SIZE = 1 << 17  # distinct words the word table keeps (emptied when full)
 _WORDS_KEY = ("dateline", "words")
 
 
@@ -194,11 +195,10 @@ def span_text(span: Span) -> str:
     return doc_text(span.doc)[span.start_char : span.end_char]
 
 
-@functools.lru_cache(maxsize=1 << 17)
 def lexeme_attrs(vocab: Any, orth: int) -> tuple[str, str, bool, bool]:
     """(text, lower case, is_alpha, is_punct) of a word by its orth id. The toponym passes read these for every
     distinct word of every document; building spaCy's Lexeme object for each was a fair part of their time, and
-    a word's attributes never change, so they are kept across documents."""
+    a word's attributes never change, so they are kept across documents, in the word table (`word_attrs`)."""
     lex = vocab[orth]
     return lex.orth_, lex.lower_, lex.is_alpha, lex.is_punct
 
