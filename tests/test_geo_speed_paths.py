@@ -275,6 +275,23 @@ def test_water_bodies_found_as_with_one_alternative_per_name() -> None:
     assert _water_pattern().pattern.count("(?<!") == len({n[0] for n in names})  # tried by first character
 
 
+def test_international_bodies_found_as_by_the_plain_patterns_and_only_where_a_name_can_start() -> None:
+    import re
+
+    from dateline.nlp.components.places import _international_body_patterns
+    from dateline.yaml_files import packaged_yaml
+
+    rules = packaged_yaml("plover.yaml")["actor_codes"]
+    plain = [re.compile(rule["pattern"]) for rule in rules]
+    names = [name for p in plain for name in re.findall(r"[A-Z][\w ]+", p.pattern)]
+    text = " ".join(f"the {n} said; {n}'s staff, x{n} and {n.lower()} at {n}-run camps" for n in names)
+    found = [[m.span() for m in p.finditer(text)] for p in _international_body_patterns()]
+    assert found == [[m.span() for m in p.finditer(text)] for p in plain] and all(found)
+    # each pattern opens with a lookahead on its names' first letters: a scan skips every other position at once,
+    # where the plain pattern tried its word boundary and every name there
+    assert all(p.pattern.startswith("(?=") for p in _international_body_patterns())
+
+
 def test_the_caseless_ascii_table_holds_every_letter_a_case_blind_pattern_takes_for_ascii() -> None:
     import re
     import sys
