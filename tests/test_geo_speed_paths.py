@@ -387,6 +387,24 @@ def test_ngrams_open_on_capitals_and_lower_case_articles(nlp) -> None:  # type: 
     assert all(doc[i].text[:1].isupper() or doc[i].lower_ in {"al", "el"} for i, _ in _ngrams(doc))
 
 
+def test_a_name_the_generator_asked_before_is_answered_without_keying_it_again(resources, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    import dateline.geo.gazetteer as gazetteer_module
+    from dateline.geo.gazetteer import fold, loose_key
+
+    gaz = resources.gazetteer
+    names = ["Kisumu", "Umm Qasr", "Um Qasr", "Al-Hasakah", "Troops", "Qzv Unheard", "Kisumu", "Bab"]
+    by_keys = [gaz.known([fold(n)])[0] or (len(loose_key(n)) >= 4 and gaz.known([loose_key(n)])[0]) for n in names]
+    assert gaz.may_name(names) == by_keys
+    assert by_keys[:4] == [True] * 4 and not by_keys[5]
+
+    def refuse(name: str) -> str:
+        raise AssertionError(f"keyed again: {name}")
+
+    # each n-gram of every document is asked: a name met before costs a dict read, not two keyings and two reads
+    monkeypatch.setattr(gazetteer_module, "fold", refuse)
+    assert gaz.may_name(names[::-1]) == by_keys[::-1]
+
+
 def test_sentences_of_the_table_as_doc_sents(nlp) -> None:  # type: ignore[no-untyped-def]
     doc = nlp("Gunmen attacked Kano on Sunday. Police said two died.\n\nIn Abuja, troops held the road. Calm returned ")
     assert doc_words(doc).sentences() == [(s.start_char, s.end_char) for s in doc.sents]

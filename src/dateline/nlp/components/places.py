@@ -33,7 +33,6 @@ from dateline.geo.gazetteer import (
     distance_km,
     fold,
     geo_data,
-    loose_key_of_fold,
     tables,
 )
 from dateline.geo.models import cues
@@ -523,13 +522,9 @@ def propose_toponyms(doc: Doc, gazetteer: Any, keep_blocked: bool = False, words
     grams = _ngrams(doc, tk)
     full = doc_text(doc, tk.text, tk.ws)
     texts = [full[tk.idx[i] : tk.idx[j - 1] + len(tk.text[j - 1])] for i, j in grams]
-    folded = [fold(t) for t in texts]
-    loose = [loose_key_of_fold(f) for f in folded]  # = loose_key(t), without folding twice
-    known = gazetteer.known(folded + loose)
     opening = _opening_place_line(doc, tk)
     hits: dict[int, int] = {}  # start → longest end
-    for k, (i, j) in enumerate(grams):
-        ok = known[k] or (len(loose[k]) >= 4 and known[len(grams) + k])
+    for (i, j), ok in zip(grams, gazetteer.may_name(texts)):
         if ok and j > hits.get(i, i):
             hits[i] = j
 
