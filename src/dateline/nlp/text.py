@@ -131,35 +131,36 @@ class DocWords:
         self.idx = tuple(idx_column)
         self.sent_start = tuple(value == 1 for value in start_column)  # = Token.is_sent_start (1 starts a sentence)
         self.n = len(idx_column)
-        self._capitalised: list[int] | None = None
-        self._names: list[int] | None = None
-        self._sentences: list[tuple[int, int]] | None = None
+        # the positions worked out on first use are tuples too: they live as long as the document
+        self._capitalised: tuple[int, ...] | None = None
+        self._names: tuple[int, ...] | None = None
+        self._sentences: tuple[tuple[int, int], ...] | None = None
 
-    def capitalised(self) -> list[int]:
+    def capitalised(self) -> tuple[int, ...]:
         """The positions of the capitalised words (`cap`), in text order: most of a text is lower-case words, and
         the passes that look for names start only here. Worked out on first use."""
         if self._capitalised is None:
-            self._capitalised = list(itertools.compress(range(self.n), self.cap))
+            self._capitalised = tuple(itertools.compress(range(self.n), self.cap))
         return self._capitalised
 
-    def sentences(self) -> list[tuple[int, int]]:
+    def sentences(self) -> tuple[tuple[int, int], ...]:
         """Each sentence's (start_char, end_char), as `doc.sents` gives them (a sentence opens at the first word and
         at every word the parse marks as a sentence start), without building a Span per sentence."""
         if self._sentences is None:
             firsts = [0, *itertools.compress(range(1, self.n), self.sent_start[1:])] if self.n else []
             ends = [*firsts[1:], self.n]
-            self._sentences = [(self.idx[i], self.idx[j - 1] + len(self.text[j - 1])) for i, j in zip(firsts, ends)]
+            self._sentences = tuple((self.idx[i], self.idx[j - 1] + len(self.text[j - 1])) for i, j in zip(firsts, ends))
         return self._sentences
 
-    def names(self) -> list[int]:
+    def names(self) -> tuple[int, ...]:
         """The positions of the words a name is made of (`name`: a capital first, all letters), in text order."""
         if self._names is None:
-            self._names = list(itertools.compress(range(self.n), self.name))
+            self._names = tuple(itertools.compress(range(self.n), self.name))
         return self._names
 
 
 def doc_words(doc: Doc) -> DocWords:
-    """The document's `DocWords`, built on first use and kept in its `user_data` (lists of strings and flags, no
+    """The document's `DocWords`, built on first use and kept in its `user_data` (tuples of strings and flags, no
     reference back to the document); the length guards a reused key."""
     kept = doc.user_data.get(_WORDS_KEY)
     if kept is None or kept.n != len(doc):
