@@ -94,9 +94,32 @@ def test_word_tables_kept_in_a_document_leave_the_garbage_collectors_reach(nlp) 
     doc = nlp(TEXT)
     words, ents = doc_words(doc), doc_entities(doc)
     columns = [words.orths, words.text, words.lower, words.alpha, words.punct, words.cap, words.name, words.ws,
-               words.idx, words.sent_start, ents.label, ents.inside]
+               words.idx, words.sent_start, ents.label, ents.inside, words.capitalised(), words.names(),
+               words.sentences()]
     gc.collect()
+    gc.collect()  # a tuple of tuples drops out once its items have (the sentences' bounds)
     assert not [column for column in columns if gc.is_tracked(column)]
+
+
+def test_words_kept_across_documents_add_nothing_the_garbage_collector_tracks(nlp) -> None:  # type: ignore[no-untyped-def]
+    # the word table outlives every document: a key per word that the collector tracks (a cache keyed by the
+    # vocabulary and the orth id) made every full collection read each word met so far
+    doc = nlp.make_doc(" ".join(f"Qzv{k}x" for k in range(300)))
+    gc.collect()
+    before = len(gc.get_objects())
+    doc_words(doc)
+    gc.collect()
+    assert len(gc.get_objects()) - before < 50
+
+
+def test_nationality_words_kept_across_documents_add_nothing_the_garbage_collector_tracks(resources, nlp) -> None:  # type: ignore[no-untyped-def]
+    # as the word table: the words tested are kept by orth id, with no key per word that the collector tracks
+    doc = nlp.make_doc(" ".join(f"Qzw{k}x" for k in range(300)) + " Iraqi")
+    gc.collect()
+    before = len(gc.get_objects())
+    assert [t.text for t in _demonym_tokens(doc, resources.gazetteer)] == ["Iraqi"]
+    gc.collect()
+    assert len(gc.get_objects()) - before < 50
 
 
 def test_names_by_role_from_the_word_table(nlp) -> None:  # type: ignore[no-untyped-def]
@@ -254,6 +277,23 @@ def test_water_bodies_found_as_with_one_alternative_per_name() -> None:
     assert _water_pattern().pattern.count("(?<!") == len({n[0] for n in names})  # tried by first character
 
 
+def test_international_bodies_found_as_by_the_plain_patterns_and_only_where_a_name_can_start() -> None:
+    import re
+
+    from dateline.nlp.components.places import _international_body_patterns
+    from dateline.yaml_files import packaged_yaml
+
+    rules = packaged_yaml("plover.yaml")["actor_codes"]
+    plain = [re.compile(rule["pattern"]) for rule in rules]
+    names = [name for p in plain for name in re.findall(r"[A-Z][\w ]+", p.pattern)]
+    text = " ".join(f"the {n} said; {n}'s staff, x{n} and {n.lower()} at {n}-run camps" for n in names)
+    found = [[m.span() for m in p.finditer(text)] for p in _international_body_patterns()]
+    assert found == [[m.span() for m in p.finditer(text)] for p in plain] and all(found)
+    # each pattern opens with a lookahead on its names' first letters: a scan skips every other position at once,
+    # where the plain pattern tried its word boundary and every name there
+    assert all(p.pattern.startswith("(?=") for p in _international_body_patterns())
+
+
 def test_the_caseless_ascii_table_holds_every_letter_a_case_blind_pattern_takes_for_ascii() -> None:
     import re
     import sys
@@ -336,8 +376,8 @@ def test_domain_counts_from_the_table_as_by_word(nlp) -> None:  # type: ignore[n
 def test_name_positions_of_the_table_as_by_token(nlp) -> None:  # type: ignore[no-untyped-def]
     doc = nlp.make_doc(TEXT)
     words = doc_words(doc)
-    assert words.capitalised() == [t.i for t in doc if cap_text(t.text)]
-    assert words.names() == [t.i for t in doc if t.text[:1].isupper() and t.is_alpha]
+    assert words.capitalised() == tuple(t.i for t in doc if cap_text(t.text))
+    assert words.names() == tuple(t.i for t in doc if t.text[:1].isupper() and t.is_alpha)
 
 
 def test_ngrams_open_on_capitals_and_lower_case_articles(nlp) -> None:  # type: ignore[no-untyped-def]
@@ -349,11 +389,29 @@ def test_ngrams_open_on_capitals_and_lower_case_articles(nlp) -> None:  # type: 
     assert all(doc[i].text[:1].isupper() or doc[i].lower_ in {"al", "el"} for i, _ in _ngrams(doc))
 
 
+def test_a_name_the_generator_asked_before_is_answered_without_keying_it_again(resources, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    import dateline.geo.gazetteer as gazetteer_module
+    from dateline.geo.gazetteer import fold, loose_key
+
+    gaz = resources.gazetteer
+    names = ["Kisumu", "Umm Qasr", "Um Qasr", "Al-Hasakah", "Troops", "Qzv Unheard", "Kisumu", "Bab"]
+    by_keys = [gaz.known([fold(n)])[0] or (len(loose_key(n)) >= 4 and gaz.known([loose_key(n)])[0]) for n in names]
+    assert gaz.may_name(names) == by_keys
+    assert by_keys[:4] == [True] * 4 and not by_keys[5]
+
+    def refuse(name: str) -> str:
+        raise AssertionError(f"keyed again: {name}")
+
+    # each n-gram of every document is asked: a name met before costs a dict read, not two keyings and two reads
+    monkeypatch.setattr(gazetteer_module, "fold", refuse)
+    assert gaz.may_name(names[::-1]) == by_keys[::-1]
+
+
 def test_sentences_of_the_table_as_doc_sents(nlp) -> None:  # type: ignore[no-untyped-def]
     doc = nlp("Gunmen attacked Kano on Sunday. Police said two died.\n\nIn Abuja, troops held the road. Calm returned ")
-    assert doc_words(doc).sentences() == [(s.start_char, s.end_char) for s in doc.sents]
+    assert doc_words(doc).sentences() == tuple((s.start_char, s.end_char) for s in doc.sents)
     assert len(doc_words(doc).sentences()) >= 3
-    assert doc_words(nlp("")).sentences() == []
+    assert doc_words(nlp("")).sentences() == ()
 
 
 def test_word_helpers_read_from_the_table_as_from_tokens(nlp) -> None:  # type: ignore[no-untyped-def]

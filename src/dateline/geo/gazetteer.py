@@ -159,7 +159,7 @@ TWIN_KEY_MIN = 6  # letters of a loose key long enough to join a name's spelling
 TWIN_SCAN = 20  # records of a loose key read for them (the key's records come countries, provinces, big towns first)
 _RECORDS_KEPT = 65536  # gazetteer records kept in memory once read (`Gazetteer.entries`; emptied when full)
 _IDS_PER_QUERY = 500  # ids per "IN (...)" query, well under SQLite's limit on a statement's parameters
-_KNOWN_SIZE = 1 << 17  # keys `Gazetteer.known` keeps, as `key_hash`'s cache (emptied when full)
+_KNOWN_SIZE = 1 << 17  # keys `Gazetteer.known` and names `Gazetteer.may_name` keep, as `key_hash`'s cache (emptied when full)
 
 
 class Gazetteer:
@@ -199,6 +199,10 @@ class Gazetteer:
         # the same string) and across documents (country and town names, common capitalised words); the binary
         # search over millions of hashes is cache-missing memory reads, a dict look-up is not
         self._known: dict[str, bool] = {}
+        # name → `may_name(name)`, kept across documents for the same reasons: the toponym finder asks it of every
+        # capitalised n-gram of every document, and a name met before then costs one dict read, not two cached
+        # keyings and two reads of `_known`
+        self._named: dict[str, bool] = {}
 
     def __reduce__(self) -> tuple[Any, ...]:
         # Worker processes reopen the file instead of pickling a connection.
@@ -255,6 +259,23 @@ class Gazetteer:
             regions = self._regions()
             memo.update((k, f or k in regions) for k, f in zip(new, (self._hashes[pos] == h).tolist()))
         return [memo[k] for k in keys]
+
+    def may_name(self, names: list[str]) -> list[bool]:
+        """Which names may be in the index: by the folded key, or by the loose key when it has four letters or more
+        (shorter loose keys meet unrelated names; `lookup` reads them alike). Only names not asked before are keyed
+        (`_named`, emptied when full)."""
+        memo = self._named
+        found = list(map(memo.get, names))
+        if None not in found:
+            return found  # type: ignore[return-value]
+        new = list(dict.fromkeys(n for n, f in zip(names, found) if f is None))
+        if len(memo) + len(new) > _KNOWN_SIZE:
+            memo.clear()
+        folded = [fold(n) for n in new]
+        loose = [loose_key_of_fold(f) for f in folded]  # = loose_key(n), without folding twice
+        known = self.known(folded + loose)
+        memo.update((n, known[k] or (len(loose[k]) >= 4 and known[len(new) + k])) for k, n in enumerate(new))
+        return [memo[n] if f is None else f for n, f in zip(names, found)]
 
     def _regions(self) -> dict[str, tuple[str, tuple[str, ...]]]:
         """Folded region name → (country code, its first-level divisions as the index names them)."""

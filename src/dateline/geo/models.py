@@ -151,7 +151,7 @@ def _title_runs(doc: Any) -> tuple[list[str], list[str]]:
     return after_person_title, titled
 
 
-_TESTED_WORDS_SIZE = 1 << 17  # distinct lower-case words `_titles_among` keeps, as `lexeme_attrs`' cache
+_TESTED_WORDS_SIZE = 1 << 17  # distinct lower-case words `_titles_among` keeps, as many as the word table
 
 
 @functools.cache

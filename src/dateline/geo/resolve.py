@@ -1113,7 +1113,7 @@ def _demonym_tokens(doc: Doc, gaz: Gazetteer) -> list[Any]:
     return [doc[i] for i in itertools.compress(range(len(orths)), map(demonyms.__contains__, orths))] if demonyms else []
 
 
-_DEMONYM_ORTHS_SIZE = 1 << 17  # words kept, as `_is_demonym`'s cache
+_DEMONYM_ORTHS_SIZE = 1 << 17  # words `_demonym_orths` keeps (emptied when full)
 
 
 @functools.lru_cache(maxsize=4)
@@ -1123,11 +1123,12 @@ def _demonym_orths(gaz: Gazetteer, vocab: Any) -> tuple[set[int], set[int]]:
     return set(), set()
 
 
-@functools.lru_cache(maxsize=1 << 17)
 def _is_demonym(gaz: Gazetteer, vocab: Any, orth: int) -> bool:
-    """Whether a word is a capitalised nationality word, by orth id. Kept across documents: the answer depends
-    only on the word and the gazetteer's demonym table, and folding each distinct word of every document anew
-    was most of `_demonym_tokens`' time."""
+    """Whether a word is a capitalised nationality word, by orth id. Asked once per word across documents
+    (`_demonym_orths` keeps the answers, as sets of orth ids): the answer depends only on the word and the
+    gazetteer's demonym table, and folding each distinct word of every document anew was most of
+    `_demonym_tokens`' time. No cache of its own: one keyed by (gazetteer, vocab, orth) held a tuple per word that
+    every full garbage collection read."""
     text = vocab.strings[orth]
     return bool(text[:1].isupper() and gaz.demonym_country(text))
 

@@ -75,16 +75,17 @@ def cap_text(text: str) -> bool:
     return bool(text) and text[0].isupper() and any(ch.isalpha() for ch in text)
 
 
-@functools.lru_cache(maxsize=1 << 17)
 def word_attrs(vocab: Any, orth: int) -> tuple[str, str, bool, bool, bool, bool]:
     """(text, lower case, is_alpha, is_punct, capitalised as `cap_text` reads it, a capital first and all letters)
-    of a word by orth id: `lexeme_attrs` and the two capitalisation tests the geocoding passes make, worked out
-    once per process per word (a word's spelling never changes)."""
+    of a word by orth id: `lexeme_attrs` and the two capitalisation tests the geocoding passes make. Worked out
+    once per process per word (a word's spelling never changes): the word table (`_word_table`) keeps them, so
+    this function keeps nothing itself (a cache keyed by (vocab, orth) held a tuple per word that every full
+    garbage collection read)."""
     text, lower, alpha, punct = lexeme_attrs(vocab, orth)
     return text, lower, alpha, punct, cap_text(text), bool(text[:1].isupper() and alpha)
 
 
-_WORD_TABLE_SIZE = 1 << 17  # distinct words kept, as `word_attrs`' cache
+_WORD_TABLE_SIZE = 1 << 17  # distinct words the word table keeps (emptied when full)
 _WORDS_KEY = ("dateline", "words")
 
 
@@ -130,35 +131,36 @@ class DocWords:
         self.idx = tuple(idx_column)
         self.sent_start = tuple(value == 1 for value in start_column)  # = Token.is_sent_start (1 starts a sentence)
         self.n = len(idx_column)
-        self._capitalised: list[int] | None = None
-        self._names: list[int] | None = None
-        self._sentences: list[tuple[int, int]] | None = None
+        # the positions worked out on first use are tuples too: they live as long as the document
+        self._capitalised: tuple[int, ...] | None = None
+        self._names: tuple[int, ...] | None = None
+        self._sentences: tuple[tuple[int, int], ...] | None = None
 
-    def capitalised(self) -> list[int]:
+    def capitalised(self) -> tuple[int, ...]:
         """The positions of the capitalised words (`cap`), in text order: most of a text is lower-case words, and
         the passes that look for names start only here. Worked out on first use."""
         if self._capitalised is None:
-            self._capitalised = list(itertools.compress(range(self.n), self.cap))
+            self._capitalised = tuple(itertools.compress(range(self.n), self.cap))
         return self._capitalised
 
-    def sentences(self) -> list[tuple[int, int]]:
+    def sentences(self) -> tuple[tuple[int, int], ...]:
         """Each sentence's (start_char, end_char), as `doc.sents` gives them (a sentence opens at the first word and
         at every word the parse marks as a sentence start), without building a Span per sentence."""
         if self._sentences is None:
             firsts = [0, *itertools.compress(range(1, self.n), self.sent_start[1:])] if self.n else []
             ends = [*firsts[1:], self.n]
-            self._sentences = [(self.idx[i], self.idx[j - 1] + len(self.text[j - 1])) for i, j in zip(firsts, ends)]
+            self._sentences = tuple((self.idx[i], self.idx[j - 1] + len(self.text[j - 1])) for i, j in zip(firsts, ends))
         return self._sentences
 
-    def names(self) -> list[int]:
+    def names(self) -> tuple[int, ...]:
         """The positions of the words a name is made of (`name`: a capital first, all letters), in text order."""
         if self._names is None:
-            self._names = list(itertools.compress(range(self.n), self.name))
+            self._names = tuple(itertools.compress(range(self.n), self.name))
         return self._names
 
 
 def doc_words(doc: Doc) -> DocWords:
-    """The document's `DocWords`, built on first use and kept in its `user_data` (lists of strings and flags, no
+    """The document's `DocWords`, built on first use and kept in its `user_data` (tuples of strings and flags, no
     reference back to the document); the length guards a reused key."""
     kept = doc.user_data.get(_WORDS_KEY)
     if kept is None or kept.n != len(doc):
@@ -194,11 +196,10 @@ def span_text(span: Span) -> str:
     return doc_text(span.doc)[span.start_char : span.end_char]
 
 
-@functools.lru_cache(maxsize=1 << 17)
 def lexeme_attrs(vocab: Any, orth: int) -> tuple[str, str, bool, bool]:
     """(text, lower case, is_alpha, is_punct) of a word by its orth id. The toponym passes read these for every
     distinct word of every document; building spaCy's Lexeme object for each was a fair part of their time, and
-    a word's attributes never change, so they are kept across documents."""
+    a word's attributes never change, so they are kept across documents, in the word table (`word_attrs`)."""
     lex = vocab[orth]
     return lex.orth_, lex.lower_, lex.is_alpha, lex.is_punct
 
