@@ -250,8 +250,8 @@ def test_a_clean_clause_is_kept_in_the_simple_past(nlp) -> None:  # type: ignore
      "police arrested 12 traders and charged them with looting"),
     ("Gunmen attacked the village and burned two houses.", "attacked", "gunmen attacked the village and burned two houses"),
     # a noun in a list that the parser takes for a present verb is no verb joined to the act
-    ("Rebels fired 82mm mortars, grenade launchers and small arms at army positions near Avdiivka.", "fired",
-     "rebels fired 82mm mortars, grenade launchers and small arms at army positions near Avdiivka"),
+    ("Insurgents fired mortars, grenade launchers and rifles at police posts near Gao.", "fired",
+     "insurgents fired mortars, grenade launchers and rifles at police posts near Gao"),
 ])
 def test_a_verb_joined_to_the_act_is_told_in_the_past_or_left_out(nlp, text: str, verb: str, want: str) -> None:  # type: ignore[no-untyped-def]
     doc = nlp(text)

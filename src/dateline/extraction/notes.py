@@ -318,7 +318,7 @@ _PRESENT = {"VBZ", "VBP"}
 def _joined_verbs(head: Any) -> list[Any]:
     """The verbs joined to `head` by "and" or "but" that open what follows it, with only their auxiliaries and
     adverbs before them: "and remains", "and are still holding", "and have charged"; a noun the parser took for
-    a verb in a list ("fired mortars, grenade launchers and small arms at …") has other words before it."""
+    a verb in a list ("fired mortars, grenade launchers and rifles at …") has other words before it."""
     return [c for c in head.children if c.dep_ == "conj" and c.pos_ in {"VERB", "AUX"}
             and all(w.dep_ in {"aux", "auxpass", "neg", "advmod"} for w in c.lefts)
             and c.left_edge.i > 0 and c.doc[c.left_edge.i - 1].dep_ == "cc"]

@@ -205,8 +205,8 @@ def reported_act(tok: Token) -> Cue | None:
 
 
 def _blamed(subject: Token, clause: Token) -> bool:
-    """The reported clause tells a wrong done by another actor ("say the government has stonewalled requests",
-    "said Javid had chosen to appease the press"): its verb, or the verb it governs, is one of `blame_verbs`, and its
+    """The reported clause tells a wrong done by another actor ("say the council has ignored their letters",
+    "said the minister had chosen to mislead parliament"): its verb, or the verb it governs, is one of `blame_verbs`, and its
     subject is an actor other than the speaker's own "I" or "we"."""
     if subject.lower_ in ("i", "we") or not can_speak(subject):
         return False

@@ -2648,17 +2648,18 @@ class Resolver:
         only a province's ("Borno State University") takes the town of that name in it, or none. A name the index
         does not hold is looked up by its consonants in the country the text supports ("Halabje Airbase")."""
         words = _institution_town_words(m.text)
-        # the longest run of words before the head that names a town ("Kabul" of "Clashes at Kabul University")
-        towns = next((found for i in range(len(words))
-                      if all(w[:1].isupper() for w in words[i:])
-                      and (found := [e for e in self.gaz.lookup(" ".join(words[i:]))[:150] if e.kind == KIND_CITY])), None)
+
+        def longest_run_naming_towns(find: Any) -> list[Entry] | None:
+            # the longest run of words before the head that names a town ("Kabul" of "Clashes at Kabul University")
+            return next((found for i in range(len(words)) if all(w[:1].isupper() for w in words[i:])
+                         and (found := [e for e in find(" ".join(words[i:])) if e.kind == KIND_CITY])), None)
+
+        towns = longest_run_naming_towns(lambda name: self.gaz.lookup(name)[:150])
         supported = [cc for cc, _ in ctx.article.most_common() if ctx.article[cc] > 0]
         if not towns and supported:
             # a town spelt with other vowels than GeoNames' ("Halabje Airbase", Halabja's), in the country the text
             # supports, as an unknown name the text marks as a place is read (`lookup_in_country`)
-            towns = next((found for i in range(len(words)) if all(w[:1].isupper() for w in words[i:])
-                          and (found := [e for e in self.gaz.lookup_in_country(" ".join(words[i:]), supported[0])
-                                         if e.kind == KIND_CITY])), None)
+            towns = longest_run_naming_towns(lambda name: self.gaz.lookup_in_country(name, supported[0]))
         if not towns:
             return None
         for cc in supported[:1]:
