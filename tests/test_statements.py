@@ -397,6 +397,25 @@ def test_a_rebuttal_is_a_rejection(pipeline, text: str) -> None:  # type: ignore
     assert [s.plover for s in _statements(pipeline, text)] == ["REJECT"]
 
 
+def test_a_that_clause_the_parser_hangs_deeper_still_makes_the_rebuttal(nlp) -> None:  # type: ignore[no-untyped-def]
+    # a long clause after "countered that": the parser hangs "that" on a clause inside it, not on the cue's own clause
+    from spacy.tokens import Doc
+
+    from dateline.extraction.statements import match_cue
+
+    words = "The envoy countered that apart from one remark it had set no conditions and its call was an opinion .".split()
+    heads = [1, 2, 2, 10, 10, 4, 7, 5, 10, 10, 16, 12, 10, 10, 15, 10, 2, 18, 16, 2]
+    deps = ["det", "nsubj", "ROOT", "mark", "advmod", "prep", "nummod", "pobj", "nsubj", "aux", "csubj", "det", "dobj",
+            "cc", "poss", "conj", "ccomp", "det", "attr", "punct"]
+    pos = ["DET", "NOUN", "VERB", "SCONJ", "ADV", "ADP", "NUM", "NOUN", "PRON", "AUX", "VERB", "DET", "NOUN", "CCONJ",
+           "PRON", "NOUN", "AUX", "DET", "NOUN", "PUNCT"]
+    lemmas = ["the", "envoy", "counter", "that", "apart", "from", "one", "remark", "it", "have", "set", "no",
+              "condition", "and", "its", "call", "be", "an", "opinion", "."]
+    doc = Doc(nlp.vocab, words=words, heads=heads, deps=deps, pos=pos, lemmas=lemmas)
+    cue = match_cue(doc[2])
+    assert cue is not None and (cue.plover, cue.phrase) == ("REJECT", "counter that")
+
+
 def test_countering_a_deed_is_no_rejection(pipeline) -> None:  # type: ignore[no-untyped-def]
     assert _statements(pipeline, "The army countered the rebel offensive with artillery fire.") == []
 

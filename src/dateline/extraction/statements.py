@@ -225,9 +225,12 @@ def match_cue(tok: Token) -> Cue | None:
     # plover.yaml writes a phrase's word as it is read ("hold talks"), whose lemma is another ("talk")
     child_words = {w for c in tok.children if c.dep_ != "advmod" and not _dates_the_act(c)
                    for w in (c.lemma_.lower(), c.lower_)}
-    # "called for Begum to be given …": the parser makes "for" the mark of the clause, not the cue's child
-    child_words |= {g.lemma_.lower() for c in tok.children if c.dep_ in ("advcl", "ccomp", "xcomp")
-                    for g in c.children if g.dep_ == "mark" and g.i == tok.i + 1}
+    # "called for Begum to be given …", "countered that …": the parser makes "for" or "that" the mark of the clause
+    # it opens, not the cue's child, and in a long clause hangs it on a clause within ("countered that …, it had not
+    # set preconditions, and its call … was merely an opinion"); a mark right after the cue is the cue's still
+    after = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
+    if after is not None and after.dep_ == "mark" and tok in after.ancestors:
+        child_words.add(after.lemma_.lower())
     cue = next((c for c in candidates if c.particle is not None and c.particle in child_words), None)
     if cue is None:
         cue = next((c for c in candidates if c.particle is None), None)
