@@ -384,6 +384,18 @@ def test_a_reported_passive_intent_is_the_speakers(pipeline, text: str, plover: 
     assert (s.plover, s.trigger.text if s.trigger else None) == (plover, "said")
 
 
+@pytest.mark.parametrize(("text", "kinds"), [
+    ("The rebels said on Monday they were not ready to accept the ceasefire.", ["REJECT"]),
+    ("The rebel commander said on Monday it was not possible to talk to the government.", ["REJECT"]),
+    # the refusal is the statement; the talks it refuses are none
+    ("The minister said on Monday it was not prepared to negotiate with the strikers.", ["REJECT"]),
+    ("The army chief said on Monday we are ready to retaliate.", ["THREATEN"]),
+    ("The army chief said on Monday they were ready to open the bridge.", []),
+])
+def test_readiness_told_of_the_speakers_side_is_their_intent(pipeline, text: str, kinds: list[str]) -> None:  # type: ignore[no-untyped-def]
+    assert [s.plover for s in _statements(pipeline, text)] == kinds
+
+
 def test_a_reported_passive_fact_is_no_intent(pipeline) -> None:  # type: ignore[no-untyped-def]
     assert _statements(pipeline, "The minister said on Monday that the airport was returned to the army.") == []
 
@@ -403,7 +415,8 @@ def test_a_that_clause_the_parser_hangs_deeper_still_makes_the_rebuttal(nlp) -> 
 
     from dateline.extraction.statements import match_cue
 
-    words = "The envoy countered that apart from one remark it had set no conditions and its call was an opinion .".split()
+    words = ["The", "envoy", "countered", "that", "apart", "from", "one", "remark", "it", "had", "set", "no",
+             "conditions", "and", "its", "call", "was", "an", "opinion", "."]
     heads = [1, 2, 2, 10, 10, 4, 7, 5, 10, 10, 16, 12, 10, 10, 15, 10, 2, 18, 16, 2]
     deps = ["det", "nsubj", "ROOT", "mark", "advmod", "prep", "nummod", "pobj", "nsubj", "aux", "csubj", "det", "dobj",
             "cc", "poss", "conj", "ccomp", "det", "attr", "punct"]

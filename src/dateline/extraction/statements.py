@@ -195,13 +195,26 @@ def reported_act(tok: Token) -> Cue | None:
             return Cue("ACCUSE", lemma, None)
         # a passive hides the doer, who is the speaker's side: "said the town would not be returned"
         passive = subject is None and any(c.dep_ == "auxpass" for c in clause.children)
-        if not (passive or (subject is not None and subject.pos_ == "PRON")) or not any(
-                c.dep_ == "aux" and c.lower_ in modals for c in clause.children):
+        if not (passive or (subject is not None and subject.pos_ == "PRON")):
             continue
-        plover = next((p for p, neg, lemmas in acts if neg == negated and clause.lemma_.lower() in lemmas), None)
+        act = clause if any(c.dep_ == "aux" and c.lower_ in modals for c in clause.children) else _readied(clause)
+        if act is None:
+            continue
+        plover = next((p for p, neg, lemmas in acts if neg == negated and act.lemma_.lower() in lemmas), None)
         if plover is not None:
             return Cue(plover, lemma, None)
     return None
+
+
+def _readied(clause: Token) -> Token | None:
+    """The act a clause says its subject is (not) ready for, as a modal would ("they were not ready to accept the
+    ceasefire", "it was not possible to talk to them"): the infinitive of an adjective of `readiness_words`."""
+    ready = next((c for c in clause.children if c.dep_ == "acomp"
+                  and c.lemma_.lower() in _word_set("reported_acts", "readiness_words")), None)
+    if ready is None:
+        return None
+    # the parser hangs the infinitive on the adjective ("ready to accept") or on the verb ("was not possible to talk")
+    return next((c for c in (*ready.children, *clause.children) if c.dep_ == "xcomp" and c.pos_ == "VERB"), None)
 
 
 def _blamed(subject: Token, clause: Token) -> bool:
