@@ -497,6 +497,15 @@ def test_an_act_told_as_past_is_background(pipeline, text: str) -> None:  # type
     assert _statements(pipeline, text) == []
 
 
+@pytest.mark.parametrize(("text", "kinds"), [
+    ("The rebel group is asking villagers to hide its fighters.", []),
+    ("Students are calling on the governor to resign.", []),
+    ("Students called on the governor on Monday to resign.", ["DEMAND"]),
+])
+def test_a_campaign_going_on_is_no_act_of_the_day(pipeline, text: str, kinds: list[str]) -> None:  # type: ignore[no-untyped-def]
+    assert [s.plover for s in _statements(pipeline, text)] == kinds
+
+
 def test_an_act_in_the_past_week_is_news(pipeline) -> None:  # type: ignore[no-untyped-def]
     text = "The opposition has condemned the ministry three times in the past week."
     assert [s.plover for s in _statements(pipeline, text)] == ["ACCUSE"]

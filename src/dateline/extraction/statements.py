@@ -103,6 +103,8 @@ def extract_statements(
             continue  # a participle used as an adjective names a kind, not an act: "a visiting fellow"
         if _habitual(tok):
             continue  # "has long accused", "whenever she passed through the town": a standing position or habit, no act
+        if _ongoing(tok):
+            continue  # "it is asking people to …", "students are calling for …": a campaign going on, no act of a day
         if _told_as_past(tok):
             continue  # "had previously backed", "had threatened it in the past": background to the news
         if tok.dep_ == "acl" and cue.lemma in _word_set("stance_participles"):
@@ -486,6 +488,13 @@ def _habitual(cue: Token) -> bool:
         return True
     marks = _word_set("habitual_marks")
     return any(c.dep_ in ("mark", "advmod") and c.lower_ in marks for t in (cue, *cue.ancestors) for c in t.children)
+
+
+def _ongoing(cue: Token) -> bool:
+    """The cue is in the present progressive ("is asking", "are calling for", "’s urging"): it tells a campaign or
+    a stance going on, not an act of the news's day (`ongoing_auxiliaries` in plover.yaml)."""
+    return cue.tag_ == "VBG" and any(c.dep_ == "aux" and c.lower_ in _word_set("ongoing_auxiliaries")
+                                     for c in cue.children)
 
 
 def _told_as_past(cue: Token) -> bool:
