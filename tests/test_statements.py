@@ -506,6 +506,18 @@ def test_a_campaign_going_on_is_no_act_of_the_day(pipeline, text: str, kinds: li
     assert [s.plover for s in _statements(pipeline, text)] == kinds
 
 
+def test_an_act_retold_later_in_the_report_is_one_statement(pipeline) -> None:  # type: ignore[no-untyped-def]
+    text = ("The singer denies assault. The trial opened on Monday in Nairobi. "
+            "The singer, 46, denies punching a fan and stealing his phone.")
+    assert [(s.plover, s.trigger.text if s.trigger else None) for s in _statements(pipeline, text)] == [("REJECT", "denies")]
+
+
+def test_each_clause_a_reporting_verb_tells_is_its_own_act(pipeline) -> None:  # type: ignore[no-untyped-def]
+    text = ("The opposition leader said on Monday that the closure was a disgrace. "
+            "The opposition leader said the council had failed the villagers.")
+    assert [s.plover for s in _statements(pipeline, text)] == ["ACCUSE", "ACCUSE"]
+
+
 def test_an_act_in_the_past_week_is_news(pipeline) -> None:  # type: ignore[no-untyped-def]
     text = "The opposition has condemned the ministry three times in the past week."
     assert [s.plover for s in _statements(pipeline, text)] == ["ACCUSE"]

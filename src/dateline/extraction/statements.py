@@ -93,6 +93,7 @@ def extract_statements(
     country = context_country(doc, resources)
     out: list[Statement] = []
     seen: set[tuple[int, str]] = set()
+    retold: set[tuple[str, str, str, str | None]] = set()
     # (match_cue wants a verb with a cue lemma: the others are left out before a Token is built for them)
     for i in tokens_with_lemma(doc, _CUE_POS, _CUE_LISTED, _cue_lemma):
         tok = doc[i]
@@ -136,6 +137,14 @@ def extract_statements(
         modes = statement_modes(tok, cue, text)
         if not modes and cue.phrase in _word_set("mode_only_cues"):
             continue  # "spoke to reporters" is an interview; "spoke to the president by phone" a call
+        # a news report retells its acts ("Mr Jackson denies child molestation." … "Mr Jackson, 46, denies plying a
+        # boy with alcohol"): the same speaker's act of one type, by one cue verb, at the same target is told once. A
+        # reporting verb ("said") tells a new act with each clause it reports.
+        told = (cue.plover, cue.lemma, actor, target)
+        if told in retold:
+            continue
+        if cue.lemma not in _reported_acts()[0]:
+            retold.add(told)
         out.append(
             Statement(
                 id=f"S{len(out) + 1}",
