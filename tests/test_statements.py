@@ -518,6 +518,14 @@ def test_each_clause_a_reporting_verb_tells_is_its_own_act(pipeline) -> None:  #
     assert [s.plover for s in _statements(pipeline, text)] == ["ACCUSE", "ACCUSE"]
 
 
+@pytest.mark.parametrize("text", [
+    "The rebels now have a chance to regroup and regain the initiative to threaten the capital again.",
+    "The governor now has the opportunity to go back and start to negotiate with the strikers.",
+])
+def test_an_act_completing_an_act_only_possible_is_not_done(pipeline, text: str) -> None:  # type: ignore[no-untyped-def]
+    assert _statements(pipeline, text) == []
+
+
 def test_an_act_in_the_past_week_is_news(pipeline) -> None:  # type: ignore[no-untyped-def]
     text = "The opposition has condemned the ministry three times in the past week."
     assert [s.plover for s in _statements(pipeline, text)] == ["ACCUSE"]

@@ -487,7 +487,11 @@ def _unrealised(cue: Token) -> bool:
     infinitive = tok.dep_ == "ccomp" and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
     if (tok.dep_ not in ("xcomp", "acl") and not infinitive) or tok.head.i == tok.i:
         return False
-    return tok.head.lemma_.lower() in _word_set("unrealised_heads") or _has_modal(tok.head)
+    if tok.head.lemma_.lower() in _word_set("unrealised_heads") or _has_modal(tok.head):
+        return True
+    # the act completes an act itself only wanted or possible: "a chance to regroup and regain the initiative to
+    # threaten the west", "wants to try to meet the envoy"
+    return tok.dep_ == "xcomp" and tok.head.pos_ == "VERB" and _unrealised(tok.head)
 
 
 def _habitual(cue: Token) -> bool:
