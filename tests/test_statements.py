@@ -526,6 +526,14 @@ def test_an_act_completing_an_act_only_possible_is_not_done(pipeline, text: str)
     assert _statements(pipeline, text) == []
 
 
+@pytest.mark.parametrize(("text", "kinds"), [
+    ("The health minister resigned in protest at the cuts on Monday.", []),
+    ("The health minister resigned on Monday.", ["CONCEDE"]),
+])
+def test_resigning_in_protest_yields_nothing(pipeline, text: str, kinds: list[str]) -> None:  # type: ignore[no-untyped-def]
+    assert [s.plover for s in _statements(pipeline, text)] == kinds
+
+
 def test_an_act_in_the_past_week_is_news(pipeline) -> None:  # type: ignore[no-untyped-def]
     text = "The opposition has condemned the ministry three times in the past week."
     assert [s.plover for s in _statements(pipeline, text)] == ["ACCUSE"]

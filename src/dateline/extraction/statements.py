@@ -267,6 +267,9 @@ def match_cue(tok: Token) -> Cue | None:
         return None  # "asked about the strike", "asked whether …": a question, not a call to act
     if cue.phrase in _word_set("fact_senses") and any(c.dep_ == "ccomp" for c in tok.children):
         return None  # "conceded that the drought had cut the harvest": owning a fact, not yielding
+    if cue.plover == "CONCEDE" and any(c.dep_ == "prep" and c.lower_ == "in" and any(
+            o.dep_ == "pobj" and o.lemma_.lower() in _word_set("protest_nouns") for o in c.children) for c in tok.children):
+        return None  # "resigned in protest": a protest, not yielding
     return cue
 
 
