@@ -534,6 +534,17 @@ def test_resigning_in_protest_yields_nothing(pipeline, text: str, kinds: list[st
     assert [s.plover for s in _statements(pipeline, text)] == kinds
 
 
+@pytest.mark.parametrize(("text", "found"), [
+    ("Kenya's demands for a truce were rebuffed by Uganda on Monday.", [("DEMAND", "Kenya"), ("REJECT", "Uganda")]),
+    ("The UN's condemnation of the raid came on Monday.", [("ACCUSE", "UN")]),
+    ("Calls for a truce grew on Monday.", []),  # no one's act
+    ("The minister took a phone call from the governor.", []),  # "call" asks only "for" or "on"
+    ("Within days of Kenya's demand for a truce, the fighting resumed.", []),  # an act recalled to say when
+])
+def test_a_noun_of_an_act_its_speaker_owns_is_a_statement(pipeline, text: str, found: list[tuple[str, str]]) -> None:  # type: ignore[no-untyped-def]
+    assert [(s.plover, s.actor) for s in _statements(pipeline, text)] == found
+
+
 def test_an_act_in_the_past_week_is_news(pipeline) -> None:  # type: ignore[no-untyped-def]
     text = "The opposition has condemned the ministry three times in the past week."
     assert [s.plover for s in _statements(pipeline, text)] == ["ACCUSE"]

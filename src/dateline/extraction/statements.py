@@ -1,8 +1,9 @@
 """PLOVER statements: verbal events (ACCUSE, SUPPORT, THREATEN, DEMAND, REJECT, CONSULT, AGREE, CONCEDE).
 
 ACLED records material events only; condemnations, accusations, calls to act and expressions of support are
-verbal events, which PLOVER codes. A statement is found from a cue verb (`data/plover.yaml`), or from a reporting
-verb whose reported clause is the speaker's own refusal or threat ("said it would never negotiate"), and takes:
+verbal events, which PLOVER codes. A statement is found from a cue verb (`data/plover.yaml`), from a reporting
+verb whose reported clause is the speaker's own refusal or threat ("said it would never negotiate"), or from a noun
+of an act that a named speaker owns ("Ankara's demands for a truce"), and takes:
 
 - actor: the doer a passive names ("was rejected by the rebels"), else the cue's subject, and for a spokesperson
   the body spoken for ("a spokesman for the ministry" → the ministry); for a participle with none of its own ("issued a statement condemning …",
@@ -97,7 +98,7 @@ def extract_statements(
     # (match_cue wants a verb with a cue lemma: the others are left out before a Token is built for them)
     for i in tokens_with_lemma(doc, _CUE_POS, _CUE_LISTED, _cue_lemma):
         tok = doc[i]
-        cue = reported_act(tok) or match_cue(tok)
+        cue = noun_cue(tok) if tok.pos_ == "NOUN" else reported_act(tok) or match_cue(tok)
         if cue is None or any(c.dep_ == "neg" for c in tok.children) or _denied(tok) or _unrealised(tok):
             continue
         if tok.dep_ == "amod":
@@ -112,7 +113,7 @@ def extract_statements(
             continue  # "rebels opposing the regime": which side they are on, not something they said
         if _passive_without_agent(tok):
             continue  # "X was accused of …" / "X accused of …" (headline): who accuses is not said
-        actor_tok = statement_actor(tok)
+        actor_tok = _possessor(tok) if tok.pos_ == "NOUN" else statement_actor(tok)
         if actor_tok is None or not can_speak(actor_tok):
             continue
         actor_tok = _body_spoken_for(actor_tok)
@@ -165,12 +166,45 @@ def extract_statements(
 # --- cues -------------------------------------------------------------------------------------------------
 
 
-_CUE_POS = frozenset({"VERB"})
+_CUE_POS = frozenset({"VERB", "NOUN"})
 _CUE_LISTED: dict[int, bool] = {}  # lemma's string hash → a cue of the PLOVER table
 
 
 def _cue_lemma(lemma: str) -> bool:
-    return bool(_cues().get(lemma.lower())) or lemma.lower() in _reported_acts()[0]
+    low = lemma.lower()
+    return bool(_cues().get(low)) or low in _reported_acts()[0] or low in _noun_cues()
+
+
+@functools.cache
+def _noun_cues() -> dict[str, list[Cue]]:
+    """`act_nouns` in plover.yaml: noun lemma → its cues ("demand" DEMAND, "call for" DEMAND)."""
+    table: dict[str, list[Cue]] = {}
+    for plover, nouns in load_plover().get("act_nouns", {}).items():
+        for noun in nouns:
+            words = str(noun).split()
+            table.setdefault(words[0], []).append(Cue(str(plover), words[0], words[1] if len(words) > 1 else None))
+    return table
+
+
+def noun_cue(tok: Token) -> Cue | None:
+    """The act a noun names when its speaker owns it ("Ankara's demands for a truce", "the UN's condemnation of the
+    raid"): a noun of `act_nouns` with its particle, if it needs one ("call for"). Without a named owner a noun tells
+    no one's act ("calls for a truce grew") and `_possessor` finds none."""
+    if tok.dep_ == "pobj":
+        return None  # "within days of Trump's demand", "in response to its demands": an act recalled, no news of its own
+    children = {c.lemma_.lower() for c in tok.children if c.dep_ == "prep"}
+    return next((c for c in _noun_cues().get(tok.lemma_.lower(), []) if c.particle is None or c.particle in children),
+                None)
+
+
+def _possessor(noun: Token) -> Token | None:
+    """Who owns the act a noun names: a name or a body in the possessive ("Ankara's demands"), or named by "by"
+    ("demands by Ankara"); a pronoun ("his demands") or a bare noun names no one here."""
+    owner = next((c for c in noun.children if c.dep_ == "poss"), None)
+    if owner is None:
+        by = next((c for c in noun.children if c.dep_ == "prep" and c.lower_ == "by"), None)
+        owner = next((c for c in by.children if c.dep_ == "pobj"), None) if by is not None else None
+    return owner if owner is not None and owner.pos_ != "PRON" else None
 
 
 @functools.cache
