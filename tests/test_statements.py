@@ -489,6 +489,16 @@ def test_a_spokespersons_statement_is_the_bodys(pipeline, text: str, actor: str)
     assert s.actor == actor
 
 
+@pytest.mark.parametrize(("text", "actor"), [
+    ("A statement issued by the Kenyan opposition party on Monday demanded a recount.", "Opposition party (Kenya)"),
+    ("A letter from the teachers' union on Monday urged the governor to resign.", "Union"),
+    ("The Kenyan interior ministry's statement on Monday condemned the attack.", "Interior ministry (Kenya)"),
+])
+def test_a_documents_statement_is_its_issuers(pipeline, text: str, actor: str) -> None:  # type: ignore[no-untyped-def]
+    (s,) = _statements(pipeline, text)
+    assert s.actor == actor
+
+
 @pytest.mark.parametrize("text", [
     "The opposition has previously condemned the ministry over the arrests.",
     "Although the governor had threatened the strikers in the past, he stayed silent on Monday.",

@@ -114,9 +114,9 @@ def extract_statements(
         if _passive_without_agent(tok):
             continue  # "X was accused of …" / "X accused of …" (headline): who accuses is not said
         actor_tok = _possessor(tok) if tok.pos_ == "NOUN" else statement_actor(tok)
+        actor_tok = _body_spoken_for(actor_tok) if actor_tok is not None else None
         if actor_tok is None or not can_speak(actor_tok):
             continue
-        actor_tok = _body_spoken_for(actor_tok)
         sent = tok.sent
         key = (sent.start, cue.plover + (actor_tok.lower_))
         if key in seen:
@@ -467,7 +467,11 @@ def statement_actor(cue: Token) -> Token | None:
 
 def _body_spoken_for(speaker: Token) -> Token:
     """The body a spokesperson speaks for, which makes the statement: "a spokesman for the interior ministry",
-    "the Foreign Office spokesman", "Amnesty's spokeswoman"; else the speaker. (`speakers.spokesperson_nouns`)"""
+    "the Foreign Office spokesman", "Amnesty's spokeswoman"; the body that issued a document ("a statement issued by
+    the opposition delegation", "the ministry's statement"); else the speaker. (`speakers.spokesperson_nouns`,
+    `statement_nouns`)"""
+    if speaker.lemma_.lower() in _word_set("statement_nouns"):
+        return _issuer(speaker) or speaker
     if speaker.lemma_.lower() not in _word_set("speakers", "spokesperson_nouns") and \
             speaker.lower_ not in _word_set("speakers", "spokesperson_nouns"):
         return speaker
@@ -477,6 +481,23 @@ def _body_spoken_for(speaker: Token) -> Token:
             if body is not None and can_speak(body):
                 return body
     return next((c for c in speaker.children if c.dep_ in ("poss", "compound") and can_speak(c)), speaker)
+
+
+def _issuer(document: Token) -> Token | None:
+    """Who a document speaks for: its owner ("the ministry's statement"), the doer of the participle that issued it
+    ("a statement issued by the delegation"), or "from" ("a letter from the union")."""
+    for child in document.children:
+        if child.dep_ == "poss" and can_speak(child):
+            return child
+        if child.dep_ == "acl":
+            doer = _agent(child)
+            if doer is not None and can_speak(doer):
+                return doer
+        if child.dep_ == "prep" and child.lower_ == "from":
+            source = next((c for c in child.children if c.dep_ == "pobj"), None)
+            if source is not None and can_speak(source):
+                return source
+    return None
 
 
 def _apposed(subject: Token) -> Token:
