@@ -489,6 +489,15 @@ def test_a_spokespersons_statement_is_the_bodys(pipeline, text: str, actor: str)
     assert s.actor == actor
 
 
+@pytest.mark.parametrize(("text", "plover", "target"), [
+    ("Kenya's demands for a truce were rebuffed by Uganda on Monday.", "REJECT", "Kenya"),
+    ("The Kenyan minister rejected the union's demands on Monday.", "REJECT", "Union (Kenya)"),
+    ("The UN condemned Russia's invasion on Monday.", "ACCUSE", "Russia"),
+])
+def test_an_act_aimed_at_what_an_actor_said_or_did_targets_the_actor(pipeline, text: str, plover: str, target: str) -> None:  # type: ignore[no-untyped-def]
+    assert [s.target for s in _statements(pipeline, text) if s.plover == plover] == [target]
+
+
 @pytest.mark.parametrize(("text", "actor"), [
     ("A statement issued by the Kenyan opposition party on Monday demanded a recount.", "Opposition party (Kenya)"),
     ("A letter from the teachers' union on Monday urged the governor to resign.", "Union"),

@@ -633,6 +633,11 @@ def statement_target(cue: Token, spec: Cue) -> Token | None:
         return None
     if is_actor_like(obj):
         return obj
+    # an act aimed at what an actor said or did is aimed at the actor: "rejected the union's demands", "Ankara's
+    # demands were rebuffed by Moscow", "condemned Russia's invasion"
+    owner = next((c for c in obj.children if c.dep_ == "poss" and can_speak(c)), None)
+    if owner is not None:
+        return owner
     if obj.lemma_.lower() in DEED_NOUNS or obj.lower_ in DEED_NOUNS:
         for t in obj.subtree:
             if t.dep_ == "agent":
