@@ -386,7 +386,7 @@ def test_a_reported_passive_intent_is_the_speakers(pipeline, text: str, plover: 
 
 @pytest.mark.parametrize(("text", "kinds"), [
     ("The rebels said on Monday they were not ready to accept the ceasefire.", ["REJECT"]),
-    ("The rebel commander said on Monday it was not possible to talk to the government.", ["REJECT"]),
+    ("The union leader said on Monday that it was not possible to talk with the mine owners.", ["REJECT"]),
     # the refusal is the statement; the talks it refuses are none
     ("The minister said on Monday it was not prepared to negotiate with the strikers.", ["REJECT"]),
     ("The army chief said on Monday we are ready to retaliate.", ["THREATEN"]),
@@ -490,7 +490,7 @@ def test_a_spokespersons_statement_is_the_bodys(pipeline, text: str, actor: str)
 
 
 @pytest.mark.parametrize(("text", "plover", "target"), [
-    ("Kenya's demands for a truce were rebuffed by Uganda on Monday.", "REJECT", "Kenya"),
+    ("Kenya's demands for a ceasefire were rebuffed by Uganda on Monday.", "REJECT", "Kenya"),
     ("The Kenyan minister rejected the union's demands on Monday.", "REJECT", "Union (Kenya)"),
     ("The UN condemned Russia's invasion on Monday.", "ACCUSE", "Russia"),
 ])
@@ -538,7 +538,7 @@ def test_each_clause_a_reporting_verb_tells_is_its_own_act(pipeline) -> None:  #
 
 
 @pytest.mark.parametrize("text", [
-    "The rebels now have a chance to regroup and regain the initiative to threaten the capital again.",
+    "The rebels now have a chance to rearm and regain the initiative to threaten two valley towns.",
     "The governor now has the opportunity to go back and start to negotiate with the strikers.",
 ])
 def test_an_act_completing_an_act_only_possible_is_not_done(pipeline, text: str) -> None:  # type: ignore[no-untyped-def]
@@ -554,7 +554,7 @@ def test_resigning_in_protest_yields_nothing(pipeline, text: str, kinds: list[st
 
 
 @pytest.mark.parametrize(("text", "found"), [
-    ("Kenya's demands for a truce were rebuffed by Uganda on Monday.", [("DEMAND", "Kenya"), ("REJECT", "Uganda")]),
+    ("Kenya's demands for a ceasefire were rebuffed by Uganda on Monday.", [("DEMAND", "Kenya"), ("REJECT", "Uganda")]),
     ("The UN's condemnation of the raid came on Monday.", [("ACCUSE", "UN")]),
     ("Calls for a truce grew on Monday.", []),  # no one's act
     ("The minister took a phone call from the governor.", []),  # "call" asks only "for" or "on"

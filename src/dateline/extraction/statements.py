@@ -3,7 +3,7 @@
 ACLED records material events only; condemnations, accusations, calls to act and expressions of support are
 verbal events, which PLOVER codes. A statement is found from a cue verb (`data/plover.yaml`), from a reporting
 verb whose reported clause is the speaker's own refusal or threat ("said it would never negotiate"), or from a noun
-of an act that a named speaker owns ("Ankara's demands for a truce"), and takes:
+of an act that a named speaker owns ("the union's demands for a pay rise"), and takes:
 
 - actor: the doer a passive names ("was rejected by the rebels"), else the cue's subject, and for a spokesperson
   the body spoken for ("a spokesman for the ministry" → the ministry); for a participle with none of its own ("issued a statement condemning …",
@@ -138,8 +138,8 @@ def extract_statements(
         modes = statement_modes(tok, cue, text)
         if not modes and cue.phrase in _word_set("mode_only_cues"):
             continue  # "spoke to reporters" is an interview; "spoke to the president by phone" a call
-        # a news report retells its acts ("Mr Jackson denies child molestation." … "Mr Jackson, 46, denies plying a
-        # boy with alcohol"): the same speaker's act of one type, by one cue verb, at the same target is told once. A
+        # a news report retells its acts ("The mayor denies taking bribes." … "The mayor, 58, denies taking money
+        # from a builder"): the same speaker's act of one type, by one cue verb, at the same target is told once. A
         # reporting verb ("said") tells a new act with each clause it reports.
         told = (cue.plover, cue.lemma, actor, target)
         if told in retold:
@@ -187,7 +187,7 @@ def _noun_cues() -> dict[str, list[Cue]]:
 
 
 def noun_cue(tok: Token) -> Cue | None:
-    """The act a noun names when its speaker owns it ("Ankara's demands for a truce", "the UN's condemnation of the
+    """The act a noun names when its speaker owns it ("the union's demands for a pay rise", "the UN's condemnation of the
     raid"): a noun of `act_nouns` with its particle, if it needs one ("call for"). Without a named owner a noun tells
     no one's act ("calls for a truce grew") and `_possessor` finds none."""
     if tok.dep_ == "pobj":
@@ -198,8 +198,8 @@ def noun_cue(tok: Token) -> Cue | None:
 
 
 def _possessor(noun: Token) -> Token | None:
-    """Who owns the act a noun names: a name or a body in the possessive ("Ankara's demands"), or named by "by"
-    ("demands by Ankara"); a pronoun ("his demands") or a bare noun names no one here."""
+    """Who owns the act a noun names: a name or a body in the possessive ("the union's demands"), or named by "by"
+    ("demands by the union"); a pronoun ("his demands") or a bare noun names no one here."""
     owner = next((c for c in noun.children if c.dep_ == "poss"), None)
     if owner is None:
         by = next((c for c in noun.children if c.dep_ == "prep" and c.lower_ == "by"), None)
@@ -253,7 +253,7 @@ def reported_act(tok: Token) -> Cue | None:
 
 def _readied(clause: Token) -> Token | None:
     """The act a clause says its subject is (not) ready for, as a modal would ("they were not ready to accept the
-    ceasefire", "it was not possible to talk to them"): the infinitive of an adjective of `readiness_words`."""
+    ceasefire", "it was not possible to talk with the owners"): the infinitive of an adjective of `readiness_words`."""
     ready = next((c for c in clause.children if c.dep_ == "acomp"
                   and c.lemma_.lower() in _word_set("reported_acts", "readiness_words")), None)
     if ready is None:
@@ -283,9 +283,9 @@ def match_cue(tok: Token) -> Cue | None:
     # plover.yaml writes a phrase's word as it is read ("hold talks"), whose lemma is another ("talk")
     child_words = {w for c in tok.children if c.dep_ != "advmod" and not _dates_the_act(c)
                    for w in (c.lemma_.lower(), c.lower_)}
-    # "called for Begum to be given …", "countered that …": the parser makes "for" or "that" the mark of the clause
-    # it opens, not the cue's child, and in a long clause hangs it on a clause within ("countered that …, it had not
-    # set preconditions, and its call … was merely an opinion"); a mark right after the cue is the cue's still
+    # "called for the detainee to be given …", "countered that …": the parser makes "for" or "that" the mark of the clause
+    # it opens, not the cue's child, and in a long clause hangs it on a clause within ("countered that …, it had made
+    # no demands, and its offer … was only a proposal"); a mark right after the cue is the cue's still
     after = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
     if after is not None and after.dep_ == "mark" and tok in after.ancestors:
         child_words.add(after.lemma_.lower())
@@ -547,8 +547,8 @@ def _unrealised(cue: Token) -> bool:
         return False
     if tok.head.lemma_.lower() in _word_set("unrealised_heads") or _has_modal(tok.head):
         return True
-    # the act completes an act itself only wanted or possible: "a chance to regroup and regain the initiative to
-    # threaten the west", "wants to try to meet the envoy"
+    # the act completes an act itself only wanted or possible: "a chance to rearm and regain the initiative to
+    # threaten two valley towns", "wants to try to meet the envoy"
     return tok.dep_ == "xcomp" and tok.head.pos_ == "VERB" and _unrealised(tok.head)
 
 
@@ -633,8 +633,8 @@ def statement_target(cue: Token, spec: Cue) -> Token | None:
         return None
     if is_actor_like(obj):
         return obj
-    # an act aimed at what an actor said or did is aimed at the actor: "rejected the union's demands", "Ankara's
-    # demands were rebuffed by Moscow", "condemned Russia's invasion"
+    # an act aimed at what an actor said or did is aimed at the actor: "rejected the union's demands", "the union's
+    # demands were rebuffed by the board", "condemned Russia's invasion"
     owner = next((c for c in obj.children if c.dep_ == "poss" and can_speak(c)), None)
     if owner is not None:
         return owner
