@@ -384,6 +384,18 @@ def test_a_reported_passive_intent_is_the_speakers(pipeline, text: str, plover: 
     assert (s.plover, s.trigger.text if s.trigger else None) == (plover, "said")
 
 
+@pytest.mark.parametrize(("text", "kinds"), [
+    ("The rebels said on Monday they were not ready to accept the ceasefire.", ["REJECT"]),
+    ("The union leader said on Monday that it was not possible to talk with the mine owners.", ["REJECT"]),
+    # the refusal is the statement; the talks it refuses are none
+    ("The minister said on Monday it was not prepared to negotiate with the strikers.", ["REJECT"]),
+    ("The army chief said on Monday we are ready to retaliate.", ["THREATEN"]),
+    ("The army chief said on Monday they were ready to open the bridge.", []),
+])
+def test_readiness_told_of_the_speakers_side_is_their_intent(pipeline, text: str, kinds: list[str]) -> None:  # type: ignore[no-untyped-def]
+    assert [s.plover for s in _statements(pipeline, text)] == kinds
+
+
 def test_a_reported_passive_fact_is_no_intent(pipeline) -> None:  # type: ignore[no-untyped-def]
     assert _statements(pipeline, "The minister said on Monday that the airport was returned to the army.") == []
 
@@ -395,6 +407,26 @@ def test_a_reported_passive_fact_is_no_intent(pipeline) -> None:  # type: ignore
 ])
 def test_a_rebuttal_is_a_rejection(pipeline, text: str) -> None:  # type: ignore[no-untyped-def]
     assert [s.plover for s in _statements(pipeline, text)] == ["REJECT"]
+
+
+def test_a_that_clause_the_parser_hangs_deeper_still_makes_the_rebuttal(nlp) -> None:  # type: ignore[no-untyped-def]
+    # a long clause after "countered that": the parser hangs "that" on a clause inside it, not on the cue's own clause
+    from spacy.tokens import Doc
+
+    from dateline.extraction.statements import match_cue
+
+    words = ["The", "envoy", "countered", "that", "apart", "from", "one", "remark", "it", "had", "set", "no",
+             "conditions", "and", "its", "call", "was", "an", "opinion", "."]
+    heads = [1, 2, 2, 10, 10, 4, 7, 5, 10, 10, 16, 12, 10, 10, 15, 10, 2, 18, 16, 2]
+    deps = ["det", "nsubj", "ROOT", "mark", "advmod", "prep", "nummod", "pobj", "nsubj", "aux", "csubj", "det", "dobj",
+            "cc", "poss", "conj", "ccomp", "det", "attr", "punct"]
+    pos = ["DET", "NOUN", "VERB", "SCONJ", "ADV", "ADP", "NUM", "NOUN", "PRON", "AUX", "VERB", "DET", "NOUN", "CCONJ",
+           "PRON", "NOUN", "AUX", "DET", "NOUN", "PUNCT"]
+    lemmas = ["the", "envoy", "counter", "that", "apart", "from", "one", "remark", "it", "have", "set", "no",
+              "condition", "and", "its", "call", "be", "an", "opinion", "."]
+    doc = Doc(nlp.vocab, words=words, heads=heads, deps=deps, pos=pos, lemmas=lemmas)
+    cue = match_cue(doc[2])
+    assert cue is not None and (cue.plover, cue.phrase) == ("REJECT", "counter that")
 
 
 def test_countering_a_deed_is_no_rejection(pipeline) -> None:  # type: ignore[no-untyped-def]
@@ -457,12 +489,79 @@ def test_a_spokespersons_statement_is_the_bodys(pipeline, text: str, actor: str)
     assert s.actor == actor
 
 
+@pytest.mark.parametrize(("text", "plover", "target"), [
+    ("Kenya's demands for a ceasefire were rebuffed by Uganda on Monday.", "REJECT", "Kenya"),
+    ("The Kenyan minister rejected the union's demands on Monday.", "REJECT", "Union (Kenya)"),
+    ("The UN condemned Russia's invasion on Monday.", "ACCUSE", "Russia"),
+])
+def test_an_act_aimed_at_what_an_actor_said_or_did_targets_the_actor(pipeline, text: str, plover: str, target: str) -> None:  # type: ignore[no-untyped-def]
+    assert [s.target for s in _statements(pipeline, text) if s.plover == plover] == [target]
+
+
+@pytest.mark.parametrize(("text", "actor"), [
+    ("A statement issued by the Kenyan opposition party on Monday demanded a recount.", "Opposition party (Kenya)"),
+    ("A letter from the teachers' union on Monday urged the governor to resign.", "Union"),
+    ("The Kenyan interior ministry's statement on Monday condemned the attack.", "Interior ministry (Kenya)"),
+])
+def test_a_documents_statement_is_its_issuers(pipeline, text: str, actor: str) -> None:  # type: ignore[no-untyped-def]
+    (s,) = _statements(pipeline, text)
+    assert s.actor == actor
+
+
 @pytest.mark.parametrize("text", [
     "The opposition has previously condemned the ministry over the arrests.",
     "Although the governor had threatened the strikers in the past, he stayed silent on Monday.",
 ])
 def test_an_act_told_as_past_is_background(pipeline, text: str) -> None:  # type: ignore[no-untyped-def]
     assert _statements(pipeline, text) == []
+
+
+@pytest.mark.parametrize(("text", "kinds"), [
+    ("The rebel group is asking villagers to hide its fighters.", []),
+    ("Students are calling on the governor to resign.", []),
+    ("Students called on the governor on Monday to resign.", ["DEMAND"]),
+])
+def test_a_campaign_going_on_is_no_act_of_the_day(pipeline, text: str, kinds: list[str]) -> None:  # type: ignore[no-untyped-def]
+    assert [s.plover for s in _statements(pipeline, text)] == kinds
+
+
+def test_an_act_retold_later_in_the_report_is_one_statement(pipeline) -> None:  # type: ignore[no-untyped-def]
+    text = ("The singer denies assault. The trial opened on Monday in Nairobi. "
+            "The singer, 46, denies punching a fan and stealing his phone.")
+    assert [(s.plover, s.trigger.text if s.trigger else None) for s in _statements(pipeline, text)] == [("REJECT", "denies")]
+
+
+def test_each_clause_a_reporting_verb_tells_is_its_own_act(pipeline) -> None:  # type: ignore[no-untyped-def]
+    text = ("The opposition leader said on Monday that the closure was a disgrace. "
+            "The opposition leader said the council had failed the villagers.")
+    assert [s.plover for s in _statements(pipeline, text)] == ["ACCUSE", "ACCUSE"]
+
+
+@pytest.mark.parametrize("text", [
+    "The rebels now have a chance to rearm and regain the initiative to threaten two valley towns.",
+    "The governor now has the opportunity to go back and start to negotiate with the strikers.",
+])
+def test_an_act_completing_an_act_only_possible_is_not_done(pipeline, text: str) -> None:  # type: ignore[no-untyped-def]
+    assert _statements(pipeline, text) == []
+
+
+@pytest.mark.parametrize(("text", "kinds"), [
+    ("The health minister resigned in protest at the cuts on Monday.", []),
+    ("The health minister resigned on Monday.", ["CONCEDE"]),
+])
+def test_resigning_in_protest_yields_nothing(pipeline, text: str, kinds: list[str]) -> None:  # type: ignore[no-untyped-def]
+    assert [s.plover for s in _statements(pipeline, text)] == kinds
+
+
+@pytest.mark.parametrize(("text", "found"), [
+    ("Kenya's demands for a ceasefire were rebuffed by Uganda on Monday.", [("DEMAND", "Kenya"), ("REJECT", "Uganda")]),
+    ("The UN's condemnation of the raid came on Monday.", [("ACCUSE", "UN")]),
+    ("Calls for a truce grew on Monday.", []),  # no one's act
+    ("The minister took a phone call from the governor.", []),  # "call" asks only "for" or "on"
+    ("Within days of Kenya's demand for a truce, the fighting resumed.", []),  # an act recalled to say when
+])
+def test_a_noun_of_an_act_its_speaker_owns_is_a_statement(pipeline, text: str, found: list[tuple[str, str]]) -> None:  # type: ignore[no-untyped-def]
+    assert [(s.plover, s.actor) for s in _statements(pipeline, text)] == found
 
 
 def test_an_act_in_the_past_week_is_news(pipeline) -> None:  # type: ignore[no-untyped-def]

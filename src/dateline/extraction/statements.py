@@ -1,8 +1,9 @@
 """PLOVER statements: verbal events (ACCUSE, SUPPORT, THREATEN, DEMAND, REJECT, CONSULT, AGREE, CONCEDE).
 
 ACLED records material events only; condemnations, accusations, calls to act and expressions of support are
-verbal events, which PLOVER codes. A statement is found from a cue verb (`data/plover.yaml`), or from a reporting
-verb whose reported clause is the speaker's own refusal or threat ("said it would never negotiate"), and takes:
+verbal events, which PLOVER codes. A statement is found from a cue verb (`data/plover.yaml`), from a reporting
+verb whose reported clause is the speaker's own refusal or threat ("said it would never negotiate"), or from a noun
+of an act that a named speaker owns ("the union's demands for a pay rise"), and takes:
 
 - actor: the doer a passive names ("was rejected by the rebels"), else the cue's subject, and for a spokesperson
   the body spoken for ("a spokesman for the ministry" → the ministry); for a participle with none of its own ("issued a statement condemning …",
@@ -93,26 +94,29 @@ def extract_statements(
     country = context_country(doc, resources)
     out: list[Statement] = []
     seen: set[tuple[int, str]] = set()
+    retold: set[tuple[str, str, str, str | None]] = set()
     # (match_cue wants a verb with a cue lemma: the others are left out before a Token is built for them)
     for i in tokens_with_lemma(doc, _CUE_POS, _CUE_LISTED, _cue_lemma):
         tok = doc[i]
-        cue = reported_act(tok) or match_cue(tok)
+        cue = noun_cue(tok) if tok.pos_ == "NOUN" else reported_act(tok) or match_cue(tok)
         if cue is None or any(c.dep_ == "neg" for c in tok.children) or _denied(tok) or _unrealised(tok):
             continue
         if tok.dep_ == "amod":
             continue  # a participle used as an adjective names a kind, not an act: "a visiting fellow"
         if _habitual(tok):
             continue  # "has long accused", "whenever she passed through the town": a standing position or habit, no act
+        if _ongoing(tok):
+            continue  # "it is asking people to …", "students are calling for …": a campaign going on, no act of a day
         if _told_as_past(tok):
             continue  # "had previously backed", "had threatened it in the past": background to the news
         if tok.dep_ == "acl" and cue.lemma in _word_set("stance_participles"):
             continue  # "rebels opposing the regime": which side they are on, not something they said
         if _passive_without_agent(tok):
             continue  # "X was accused of …" / "X accused of …" (headline): who accuses is not said
-        actor_tok = statement_actor(tok)
+        actor_tok = _possessor(tok) if tok.pos_ == "NOUN" else statement_actor(tok)
+        actor_tok = _body_spoken_for(actor_tok) if actor_tok is not None else None
         if actor_tok is None or not can_speak(actor_tok):
             continue
-        actor_tok = _body_spoken_for(actor_tok)
         sent = tok.sent
         key = (sent.start, cue.plover + (actor_tok.lower_))
         if key in seen:
@@ -134,6 +138,14 @@ def extract_statements(
         modes = statement_modes(tok, cue, text)
         if not modes and cue.phrase in _word_set("mode_only_cues"):
             continue  # "spoke to reporters" is an interview; "spoke to the president by phone" a call
+        # a news report retells its acts ("The mayor denies taking bribes." … "The mayor, 58, denies taking money
+        # from a builder"): the same speaker's act of one type, by one cue verb, at the same target is told once. A
+        # reporting verb ("said") tells a new act with each clause it reports.
+        told = (cue.plover, cue.lemma, actor, target)
+        if told in retold:
+            continue
+        if cue.lemma not in _reported_acts()[0]:
+            retold.add(told)
         out.append(
             Statement(
                 id=f"S{len(out) + 1}",
@@ -154,12 +166,45 @@ def extract_statements(
 # --- cues -------------------------------------------------------------------------------------------------
 
 
-_CUE_POS = frozenset({"VERB"})
+_CUE_POS = frozenset({"VERB", "NOUN"})
 _CUE_LISTED: dict[int, bool] = {}  # lemma's string hash → a cue of the PLOVER table
 
 
 def _cue_lemma(lemma: str) -> bool:
-    return bool(_cues().get(lemma.lower())) or lemma.lower() in _reported_acts()[0]
+    low = lemma.lower()
+    return bool(_cues().get(low)) or low in _reported_acts()[0] or low in _noun_cues()
+
+
+@functools.cache
+def _noun_cues() -> dict[str, list[Cue]]:
+    """`act_nouns` in plover.yaml: noun lemma → its cues ("demand" DEMAND, "call for" DEMAND)."""
+    table: dict[str, list[Cue]] = {}
+    for plover, nouns in load_plover().get("act_nouns", {}).items():
+        for noun in nouns:
+            words = str(noun).split()
+            table.setdefault(words[0], []).append(Cue(str(plover), words[0], words[1] if len(words) > 1 else None))
+    return table
+
+
+def noun_cue(tok: Token) -> Cue | None:
+    """The act a noun names when its speaker owns it ("the union's demands for a pay rise", "the UN's condemnation of the
+    raid"): a noun of `act_nouns` with its particle, if it needs one ("call for"). Without a named owner a noun tells
+    no one's act ("calls for a truce grew") and `_possessor` finds none."""
+    if tok.dep_ == "pobj":
+        return None  # "within days of Trump's demand", "in response to its demands": an act recalled, no news of its own
+    children = {c.lemma_.lower() for c in tok.children if c.dep_ == "prep"}
+    return next((c for c in _noun_cues().get(tok.lemma_.lower(), []) if c.particle is None or c.particle in children),
+                None)
+
+
+def _possessor(noun: Token) -> Token | None:
+    """Who owns the act a noun names: a name or a body in the possessive ("the union's demands"), or named by "by"
+    ("demands by the union"); a pronoun ("his demands") or a bare noun names no one here."""
+    owner = next((c for c in noun.children if c.dep_ == "poss"), None)
+    if owner is None:
+        by = next((c for c in noun.children if c.dep_ == "prep" and c.lower_ == "by"), None)
+        owner = next((c for c in by.children if c.dep_ == "pobj"), None) if by is not None else None
+    return owner if owner is not None and owner.pos_ != "PRON" else None
 
 
 @functools.cache
@@ -195,13 +240,26 @@ def reported_act(tok: Token) -> Cue | None:
             return Cue("ACCUSE", lemma, None)
         # a passive hides the doer, who is the speaker's side: "said the town would not be returned"
         passive = subject is None and any(c.dep_ == "auxpass" for c in clause.children)
-        if not (passive or (subject is not None and subject.pos_ == "PRON")) or not any(
-                c.dep_ == "aux" and c.lower_ in modals for c in clause.children):
+        if not (passive or (subject is not None and subject.pos_ == "PRON")):
             continue
-        plover = next((p for p, neg, lemmas in acts if neg == negated and clause.lemma_.lower() in lemmas), None)
+        act = clause if any(c.dep_ == "aux" and c.lower_ in modals for c in clause.children) else _readied(clause)
+        if act is None:
+            continue
+        plover = next((p for p, neg, lemmas in acts if neg == negated and act.lemma_.lower() in lemmas), None)
         if plover is not None:
             return Cue(plover, lemma, None)
     return None
+
+
+def _readied(clause: Token) -> Token | None:
+    """The act a clause says its subject is (not) ready for, as a modal would ("they were not ready to accept the
+    ceasefire", "it was not possible to talk with the owners"): the infinitive of an adjective of `readiness_words`."""
+    ready = next((c for c in clause.children if c.dep_ == "acomp"
+                  and c.lemma_.lower() in _word_set("reported_acts", "readiness_words")), None)
+    if ready is None:
+        return None
+    # the parser hangs the infinitive on the adjective ("ready to accept") or on the verb ("was not possible to talk")
+    return next((c for c in (*ready.children, *clause.children) if c.dep_ == "xcomp" and c.pos_ == "VERB"), None)
 
 
 def _blamed(subject: Token, clause: Token) -> bool:
@@ -225,9 +283,12 @@ def match_cue(tok: Token) -> Cue | None:
     # plover.yaml writes a phrase's word as it is read ("hold talks"), whose lemma is another ("talk")
     child_words = {w for c in tok.children if c.dep_ != "advmod" and not _dates_the_act(c)
                    for w in (c.lemma_.lower(), c.lower_)}
-    # "called for Begum to be given …": the parser makes "for" the mark of the clause, not the cue's child
-    child_words |= {g.lemma_.lower() for c in tok.children if c.dep_ in ("advcl", "ccomp", "xcomp")
-                    for g in c.children if g.dep_ == "mark" and g.i == tok.i + 1}
+    # "called for the detainee to be given …", "countered that …": the parser makes "for" or "that" the mark of the clause
+    # it opens, not the cue's child, and in a long clause hangs it on a clause within ("countered that …, it had made
+    # no demands, and its offer … was only a proposal"); a mark right after the cue is the cue's still
+    after = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
+    if after is not None and after.dep_ == "mark" and tok in after.ancestors:
+        child_words.add(after.lemma_.lower())
     cue = next((c for c in candidates if c.particle is not None and c.particle in child_words), None)
     if cue is None:
         cue = next((c for c in candidates if c.particle is None), None)
@@ -240,6 +301,9 @@ def match_cue(tok: Token) -> Cue | None:
         return None  # "asked about the strike", "asked whether …": a question, not a call to act
     if cue.phrase in _word_set("fact_senses") and any(c.dep_ == "ccomp" for c in tok.children):
         return None  # "conceded that the drought had cut the harvest": owning a fact, not yielding
+    if cue.plover == "CONCEDE" and any(c.dep_ == "prep" and c.lower_ == "in" and any(
+            o.dep_ == "pobj" and o.lemma_.lower() in _word_set("protest_nouns") for o in c.children) for c in tok.children):
+        return None  # "resigned in protest": a protest, not yielding
     return cue
 
 
@@ -403,7 +467,11 @@ def statement_actor(cue: Token) -> Token | None:
 
 def _body_spoken_for(speaker: Token) -> Token:
     """The body a spokesperson speaks for, which makes the statement: "a spokesman for the interior ministry",
-    "the Foreign Office spokesman", "Amnesty's spokeswoman"; else the speaker. (`speakers.spokesperson_nouns`)"""
+    "the Foreign Office spokesman", "Amnesty's spokeswoman"; the body that issued a document ("a statement issued by
+    the opposition delegation", "the ministry's statement"); else the speaker. (`speakers.spokesperson_nouns`,
+    `statement_nouns`)"""
+    if speaker.lemma_.lower() in _word_set("statement_nouns"):
+        return _issuer(speaker) or speaker
     if speaker.lemma_.lower() not in _word_set("speakers", "spokesperson_nouns") and \
             speaker.lower_ not in _word_set("speakers", "spokesperson_nouns"):
         return speaker
@@ -413,6 +481,23 @@ def _body_spoken_for(speaker: Token) -> Token:
             if body is not None and can_speak(body):
                 return body
     return next((c for c in speaker.children if c.dep_ in ("poss", "compound") and can_speak(c)), speaker)
+
+
+def _issuer(document: Token) -> Token | None:
+    """Who a document speaks for: its owner ("the ministry's statement"), the doer of the participle that issued it
+    ("a statement issued by the delegation"), or "from" ("a letter from the union")."""
+    for child in document.children:
+        if child.dep_ == "poss" and can_speak(child):
+            return child
+        if child.dep_ == "acl":
+            doer = _agent(child)
+            if doer is not None and can_speak(doer):
+                return doer
+        if child.dep_ == "prep" and child.lower_ == "from":
+            source = next((c for c in child.children if c.dep_ == "pobj"), None)
+            if source is not None and can_speak(source):
+                return source
+    return None
 
 
 def _apposed(subject: Token) -> Token:
@@ -460,7 +545,11 @@ def _unrealised(cue: Token) -> bool:
     infinitive = tok.dep_ == "ccomp" and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
     if (tok.dep_ not in ("xcomp", "acl") and not infinitive) or tok.head.i == tok.i:
         return False
-    return tok.head.lemma_.lower() in _word_set("unrealised_heads") or _has_modal(tok.head)
+    if tok.head.lemma_.lower() in _word_set("unrealised_heads") or _has_modal(tok.head):
+        return True
+    # the act completes an act itself only wanted or possible: "a chance to rearm and regain the initiative to
+    # threaten two valley towns", "wants to try to meet the envoy"
+    return tok.dep_ == "xcomp" and tok.head.pos_ == "VERB" and _unrealised(tok.head)
 
 
 def _habitual(cue: Token) -> bool:
@@ -470,6 +559,13 @@ def _habitual(cue: Token) -> bool:
         return True
     marks = _word_set("habitual_marks")
     return any(c.dep_ in ("mark", "advmod") and c.lower_ in marks for t in (cue, *cue.ancestors) for c in t.children)
+
+
+def _ongoing(cue: Token) -> bool:
+    """The cue is in the present progressive ("is asking", "are calling for", "’s urging"): it tells a campaign or
+    a stance going on, not an act of the news's day (`ongoing_auxiliaries` in plover.yaml)."""
+    return cue.tag_ == "VBG" and any(c.dep_ == "aux" and c.lower_ in _word_set("ongoing_auxiliaries")
+                                     for c in cue.children)
 
 
 def _told_as_past(cue: Token) -> bool:
@@ -537,6 +633,11 @@ def statement_target(cue: Token, spec: Cue) -> Token | None:
         return None
     if is_actor_like(obj):
         return obj
+    # an act aimed at what an actor said or did is aimed at the actor: "rejected the union's demands", "the union's
+    # demands were rebuffed by the board", "condemned Russia's invasion"
+    owner = next((c for c in obj.children if c.dep_ == "poss" and can_speak(c)), None)
+    if owner is not None:
+        return owner
     if obj.lemma_.lower() in DEED_NOUNS or obj.lower_ in DEED_NOUNS:
         for t in obj.subtree:
             if t.dep_ == "agent":
