@@ -130,6 +130,24 @@ def test_names_by_role_from_the_word_table(nlp) -> None:  # type: ignore[no-unty
     assert person == {"Usher", "Jones"}
 
 
+def test_a_role_word_between_spaces_needs_no_hyphen_walk(nlp, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    # "singer Usher": the word before the name stands between spaces, so it is the whole role word; only a word a
+    # hyphen may glue to another ("fly-half Jones", "ex-goalkeeper Brown") is built by the hyphen walk
+    from dateline.geo import models
+
+    doc = nlp("Fans cheered as singer Usher, fly-half Jones and ex-goalkeeper Brown met the actor Okafor in Nairobi.")
+    walked: list[int] = []
+
+    def role_before(doc, start):  # type: ignore[no-untyped-def]
+        walked.append(start)
+        return _role_before(doc, start)
+
+    monkeypatch.setattr(models, "_role_before", role_before)
+    _, person, _ = _find_names_by_role(doc)
+    assert person == {"Usher", "Jones", "Okafor"}  # ("ex-goalkeeper" is no listed role)
+    assert sorted(doc[i].text for i in walked) == ["Brown", "Jones"]
+
+
 def test_role_word_test_keeps_every_role_the_hyphen_walk_finds(nlp) -> None:  # type: ignore[no-untyped-def]
     # the word before a name can be a role only if a role word contains it: the quick test never drops one
     doc = nlp("Fans cheered as fly-half Jones, full-back Smith, singer Usher and ex-goalkeeper Brown met "

@@ -466,13 +466,17 @@ def _find_names_by_role(doc: Any) -> tuple[frozenset[str], frozenset[str], froze
     # only a capitalised word can be such a name: found from the document's word table, so the other tokens
     # never become Token objects (this pass reads every document the recognizer sees)
     words = doc_words(doc)
-    text, lower, name = words.text, words.lower, words.name
+    text, lower, name, ws = words.text, words.lower, words.name, words.ws
+    company_heads, roles = c["company_heads_before"], c["person_role_words"]
     for i in itertools.compress(range(1, words.n), name[1:]):
         before = lower[i - 1]
-        if before in c["company_heads_before"]:
+        if before in company_heads:
             company.add(text[i])
-        elif _in_a_listed_word(before, "person_role_words") and _role_before(doc, i) in c["person_role_words"] and not (
+        elif (before in roles if ws[i - 1] and (i == 1 or ws[i - 2]) else
+              _in_a_listed_word(before, "person_role_words") and _role_before(doc, i) in roles) and not (
                 i + 1 < words.n and text[i + 1][:1].isupper()):
+            # (a word with spaces on both sides is the whole role word `_role_before` builds: no hyphen glues
+            # another word to it, so a set look-up decides, without the hyphen walk)
             person.add(text[i])  # a one-word name ("singer Usher"), not a full name's first word
     labels: dict[str, set[str]] = {}
     for ent in doc_ents(doc):
