@@ -53,3 +53,18 @@ def test_the_features_read_the_apposition_and_the_phrase(resources, text: str, n
     root = doc[start:end].root
     got = _person_context_features(doc, start, end, root, cues(), big=name == "Damascus")
     assert set(got) == features
+
+
+def test_a_name_the_parser_reads_as_an_adverb_of_a_place_verb_is_its_object(resources) -> None:  # type: ignore[no-untyped-def]
+    # the small parser reads some town names right after "shelled" as an adverb of the verb, not its object;
+    # the recognizer then lost its strongest sign of a place ("Russian forces shelled X overnight")
+    from spacy.tokens import Doc
+
+    from dateline.geo.models import toponym_features
+
+    words = ["Russian", "forces", "shelled", "Kalmut", "overnight", "."]
+    doc = Doc(resources.nlp.vocab, words=words, spaces=[True, True, True, True, False, False],
+              pos=["ADJ", "NOUN", "VERB", "ADV", "ADV", "PUNCT"], deps=["amod", "nsubj", "ROOT", "advmod", "advmod", "punct"],
+              heads=[1, 2, 2, 2, 2, 2], lemmas=["russian", "force", "shell", "kalmut", "overnight", "."])
+    x = toponym_features(doc, 3, 4, "GAZ", None, None, None, [], True, frozenset())
+    assert "object_of_place_verb" in x

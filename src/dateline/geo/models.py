@@ -296,6 +296,11 @@ def toponym_features(doc: Any, start: int, end: int, source: str, ner: str | Non
         acts = verb.pos_ in {"VERB", "AUX"} or dep == "dobj" and any(t.dep_ == "nsubj" for t in verb.children)
         if acts and verb.lemma_.lower() in c["place_verbs"]:
             x["object_of_place_verb"] = 1.0
+    elif end - start == 1 and root.head.i == start - 1 and root.head.pos_ == "VERB" \
+            and root.head.lemma_.lower() in c["place_verbs"] and not tw.text[start].isupper():
+        # a one-word name right after the verb that the small parser reads as an adverb or a modifier of it
+        # ("Russian forces shelled Bakhmut overnight": Bakhmut an adverb) is the verb's object all the same
+        x["object_of_place_verb"] = 1.0
     # a given name right before it ("Qasem Soleimani") or a capitalised PERSON word right after ("Ali Khamenei")
     if prev and tw.text[start - 1] in _first_names():
         x["first_name_before"] = 1.0
