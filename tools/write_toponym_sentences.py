@@ -36,6 +36,9 @@ ORGS = ["the [[N:Bureau]] of Investigative Journalism", "the [[N:Centre]] for De
         "the Houses of [[N:Parliament]]", "the [[N:Council]] of Elders", "the [[N:University]] of Science",
         "the [[N:Commission]] on Human Rights", "the Progressive [[N:Union]]", "the [[N:Bureau]] of Statistics",
         "the [[N:Centre]] for Strategic Studies", "the Human Rights [[N:Commission]]"]
+# surnames that a town outside the United States answers to (exactly or by the loose key)
+TOWN_SURNAMES = ["Keita", "Hassan", "Banda", "Abacha", "Toure", "Sankara", "Kibaki", "Moi", "Maliki", "Obi", "Johnson", "Austin"]
+CAPITALS = ["Damascus", "Kabul", "Baghdad", "Tripoli", "Khartoum", "Kinshasa", "Moscow", "Tehran", "Sanaa", "Mogadishu"]
 COMMON = ["Cafe", "Market", "Church", "Bar", "Hotel", "Hope", "Victory", "Unity", "Liberty", "Paradise"]
 # names spaCy's small model labels DATE, ORG, NORP or PRODUCT that match towns (for the later templates)
 HOLIDAYS = ["Ramadan", "Eid", "Christmas", "Easter", "Ashura", "Diwali", "Lent", "Passover"]
@@ -150,6 +153,11 @@ TEMPLATES = [
     ("village", "Soldiers killed five bandits in [[P:{village}]], [[P:{vstate}]] {vkind}, the army said on Monday."),
     ("village", "Villagers buried seven people killed in [[P:{village}]], [[P:{vstate}]] {vkind}, a day earlier."),
     ("village", "Gunmen stormed a mosque in [[P:{village}]] ([[P:{vstate}]] {vkind}) during evening prayers."),
+    # a person as the object of a phrase that takes one ("loyal to X", "posters of X"), against a capital standing
+    # for its government there ("militias loyal to Damascus": a place, as "Moscow said" is)
+    ("person", "Troops loyal to [[N:{townsur}]] shelled [[P:{town}]] overnight."),
+    ("person", "Militias loyal to [[P:{capital}]] clashed with rebels near [[P:{town}]]."),
+    ("person", "Crowds waved posters of [[N:{townsur}]] in [[P:{town}]] on Friday."),
 ]
 
 
@@ -352,6 +360,7 @@ def main() -> None:
                     "title": TITLES[k % len(TITLES)], "town": TOWNS[(k * 7 + len(rows)) % len(TOWNS)],
                     "town2": TOWNS[(k * 11 + 3 + len(rows)) % len(TOWNS)], "org": ORGS[(k + len(rows)) % len(ORGS)],
                     "common": COMMON[k % len(COMMON)], "region": REGIONS[k % len(REGIONS)],
+                    "capital": CAPITALS[k % len(CAPITALS)], "townsur": TOWN_SURNAMES[k % len(TOWN_SURNAMES)],
                     "sur2": SURNAMES[(k * 5 + len(rows)) % len(SURNAMES)], "holiday": HOLIDAYS[(k + number) % len(HOLIDAYS)],
                     "group": GROUPS[(k + number) % len(GROUPS)], "ethnic": ETHNIC[(k + number) % len(ETHNIC)],
                     "vehicle": VEHICLES[k % len(VEHICLES)], "orgplace": ORG_PLACES[k % len(ORG_PLACES)]}

@@ -296,12 +296,20 @@ def toponym_features(doc: Any, start: int, end: int, source: str, ner: str | Non
         acts = verb.pos_ in {"VERB", "AUX"} or dep == "dobj" and any(t.dep_ == "nsubj" for t in verb.children)
         if acts and verb.lemma_.lower() in c["place_verbs"]:
             x["object_of_place_verb"] = 1.0
+    elif end - start == 1 and root.head.i == start - 1 and root.head.pos_ == "VERB" \
+            and root.head.lemma_.lower() in c["place_verbs"] and not tw.text[start].isupper():
+        # a one-word name right after the verb that the small parser reads as an adverb or a modifier of it
+        # ("Russian forces shelled Bakhmut overnight": Bakhmut an adverb) is the verb's object all the same
+        x["object_of_place_verb"] = 1.0
     # a given name right before it ("Qasem Soleimani") or a capitalised PERSON word right after ("Ali Khamenei")
     if prev and tw.text[start - 1] in _first_names():
         x["first_name_before"] = 1.0
     if nxt and tw.text[end][:1].isupper() and tw.alpha[end] and ents.label[end] == "PERSON":
         x["person_word_after"] = 1.0
     x.update(_name_shape_features(doc, start, end, bool(entries)))
+    # a country or a city of a million people after "loyal to" is its government ("militias loyal to Damascus")
+    big = any(e.kind == 0 or e.population >= 1_000_000 for e in entries)
+    x.update(_person_context_features(doc, start, end, root, c, big))
     # a holiday or month of a calendar ("at the start of Ramadan"), and a group's name glued to "-affiliated",
     # "-led", "-backed" ("Islah-affiliated forces"; "X-based" is a seat, a place)
     if text.lower() in c["holidays"]:
@@ -364,6 +372,45 @@ def _name_shape_features(doc: Any, start: int, end: int, known: bool) -> Feature
     if tw.text[names[-1]] in given:
         x["given_name_last"] = 1.0
     return x
+
+
+def _person_context_features(doc: Any, start: int, end: int, root: Any, c: dict[str, Any], big: bool) -> Features:
+    """Where the sentence says the name is a person's, not a town's (lists under
+    `_person_context` in toponym_cues.json): an apposition that gives the name a title, however many place words
+    the title carries ("Ada Obi, Enugu state governor,", "X, Kano state's police commissioner."); the object,
+    or an item listed with the object, of a phrase that takes a person ("troops loyal to X", "posters of X",
+    "portraits of A, X and others"), weighed apart for a country or a city of a million people (`big`), which
+    stands for its government there."""
+    tw = doc_words(doc)
+    x: Features = {}
+    if end < tw.n and tw.text[end] == "," and _title_in_apposition(doc, end + 1, c):
+        x["title_apposition_after"] = 1.0
+    head = root
+    while head.dep_ == "conj" and head.head.i < head.i:
+        head = head.head
+    if head.dep_ == "pobj" and head.head.head.i != head.head.i:
+        prep = head.head
+        if f"{prep.head.lemma_.lower()} {prep.lower_}" in c["person_object_phrases"]:
+            x["person_phrase_object" + ("_big_place" if big else "")] = 1.0
+    return x
+
+
+def _title_in_apposition(doc: Any, k: int, c: dict[str, Any]) -> bool:
+    """Whether the words from token k up to the next stop are an apposition that ends in a title ("Enugu state
+    governor", "Kano state's new commissioner for works"): a title word with no verb before it in the phrase and
+    nothing but a stop, "for" or "of" after it. "Kafanchan, the governor said" is a clause, not an apposition."""
+    tw = doc_words(doc)
+    for i in range(k, min(k + 7, tw.n)):
+        if tw.punct[i] and tw.text[i] not in {"'s", "’s", "-"}:
+            return False
+        if tw.lower[i] in c["apposition_titles"]:
+            after = tw.lower[i + 1] if i + 1 < tw.n else "."
+            return after in {"for", "of"} or (tw.punct[i + 1] if i + 1 < tw.n else True)
+        # a lower-case verb: the small tagger reads some capitalised place names ("Gombe") and the clitic of
+        # "state's" as verbs
+        if tw.lower[i] == tw.text[i] and tw.text[i] not in {"'s", "’s"} and doc[i].pos_ in {"VERB", "AUX"}:
+            return False
+    return False
 
 
 def _word_at(doc: Any, i: int) -> str:
