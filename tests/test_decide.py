@@ -4,6 +4,8 @@ these tests."""
 
 from __future__ import annotations
 
+import dataclasses
+import datetime as dt
 import json
 import math
 import random
@@ -328,8 +330,8 @@ TWO_INCIDENTS = (
 def test_a_later_incident_carries_its_own_time_anchor(resources: Resources, rules_only: Pipeline) -> None:
     # Past an article's lead most sentences are background; the incidents told there are anchored in time of
     # their own: by another incident ("two days after the blockade"), by a repeat ("again"), or by a day other
-    # than the lead's. The lead itself carries none of these joined features.
-    report = rules_only.extract_text(TWO_INCIDENTS, published="2022-03-09")
+    # than the lead's within the story's month (a day years back is its history). The lead carries none of them.
+    report = rules_only.extract_text(TWO_INCIDENTS, published="2022-03-12")
     doc = resources.nlp(report.article.text)
     ctx = decide.ArticleContext.of(report.article, doc, report.events, report.quotes, report.dates)
     features = {e.mentions[0].text.split()[0]: decide.event_features(e, doc, ctx) for e in report.events}
@@ -338,3 +340,7 @@ def test_a_later_incident_carries_its_own_time_anchor(resources: Resources, rule
     assert {"later&relative_time", "later&own_day"} <= features["Two"].keys()
     assert "later&own_day" in features["On"] and "later&relative_time" not in features["On"]
     assert "later&repeat" in features["Students"]
+    # The same dated sentence read in a story published two years on is its history, not another incident.
+    friday = next(e for e in report.events if e.mentions[0].text.startswith("On"))
+    years_on = dataclasses.replace(ctx, published=dt.date(2024, 3, 12))
+    assert "later&own_day" not in decide.event_features(friday, doc, years_on)

@@ -448,8 +448,8 @@ def _later_incident_features(f: dict[str, float], event: Event, ctx: ArticleCont
     """How a candidate past an article's lead is anchored in time against the lead. Most later sentences of a war
     report are background, so past the lead an incident needs its own anchor to be kept: dated by another
     incident ("two days after activists attacked a plant"), done again ("tried again to barricade the road"),
-    or dated to a day other than the lead's. Joined with being past the lead, since in a lead the same words
-    tell the story's own incident."""
+    or dated to another day than the lead's within the story's month. Joined with being past the lead, since in a
+    lead the same words tell the story's own incident."""
     out: dict[str, float] = {}
     for name in ("relative_time", "repeat"):
         if f"cue={name}" in f:
@@ -457,9 +457,14 @@ def _later_incident_features(f: dict[str, float], event: Event, ctx: ArticleCont
     if "date_in_sentence" in f and event.event_date is not None:
         if event.event_date in ctx.lead_dates:
             out["later&lead_day"] = 1.0
-        elif event.time_precision == 1:
+        elif event.time_precision == 1 and _within_month(event.event_date, ctx.published):
             out["later&own_day"] = 1.0
     return out
+
+
+def _within_month(day: dt.date, published: dt.date | None) -> bool:
+    """A day in the month before publication: the story's own time. A day years back is its history."""
+    return published is None or 0 <= (published - day).days <= 31
 
 
 def _token_at(doc: Doc, span: Span) -> Token | None:
