@@ -447,7 +447,7 @@ def _story_frame_features(f: dict[str, float], ctx: ArticleContext) -> dict[str,
 def _later_incident_features(f: dict[str, float], event: Event, ctx: ArticleContext) -> dict[str, float]:
     """How a candidate past an article's lead is anchored in time against the lead. Most later sentences of a war
     report are background, so past the lead an incident needs its own anchor to be kept: dated by another
-    incident ("two days after activists attacked a plant"), done again ("tried again to barricade the road"),
+    incident ("two days after farmers stormed a depot"), done again ("tried again to block the highway"),
     or dated to another day than the lead's within the story's month. Joined with being past the lead, since in a
     lead the same words tell the story's own incident."""
     out: dict[str, float] = {}
