@@ -4,6 +4,8 @@ these tests."""
 
 from __future__ import annotations
 
+import dataclasses
+import datetime as dt
 import json
 import math
 import random
@@ -313,3 +315,32 @@ def test_live_report_keeps_its_undated_present_perfect_incident(pipeline: Pipeli
     blockade = [e for e in report.events if any("port road" in m.text for m in e.mentions)]
     assert blockade, [(e.mentions[0].text[:40], e.confidence) for e in report.events]
     assert decide.NEEDS_REVIEW not in blockade[0].flags, blockade[0].confidence
+
+
+TWO_INCIDENTS = (
+    "Farmers block highway over crop prices\n\n"
+    "LUCKNOW, 9 March 2022 — Hundreds of farmers blocked the national highway outside Sitapur on Tuesday to "
+    "demand higher crop prices, police said. Traffic was halted for six hours. The farmers' union said it would "
+    "keep up its campaign. Two days after the blockade, farmers stormed the district office in Hardoi and smashed "
+    "its windows. On Friday, police dispersed a sit-in at the Sitapur grain market with batons. Students again "
+    "blocked the college road with burning tyres. The union has held dozens of protests since 2020."
+)
+
+
+def test_a_later_incident_carries_its_own_time_anchor(resources: Resources, rules_only: Pipeline) -> None:
+    # Past an article's lead most sentences are background; the incidents told there are anchored in time of
+    # their own: by another incident ("two days after the blockade"), by a repeat ("again"), or by a day other
+    # than the lead's within the story's month (a day years back is its history). The lead carries none of them.
+    report = rules_only.extract_text(TWO_INCIDENTS, published="2022-03-12")
+    doc = resources.nlp(report.article.text)
+    ctx = decide.ArticleContext.of(report.article, doc, report.events, report.quotes, report.dates)
+    features = {e.mentions[0].text.split()[0]: decide.event_features(e, doc, ctx) for e in report.events}
+    assert {"Two", "On", "Students"} <= features.keys(), list(features)
+    assert not any(k.startswith("later&") for k in features["Farmers"])
+    assert {"later&relative_time", "later&own_day"} <= features["Two"].keys()
+    assert "later&own_day" in features["On"] and "later&relative_time" not in features["On"]
+    assert "later&repeat" in features["Students"]
+    # The same dated sentence read in a story published two years on is its history, not another incident.
+    friday = next(e for e in report.events if e.mentions[0].text.startswith("On"))
+    years_on = dataclasses.replace(ctx, published=dt.date(2024, 3, 12))
+    assert "later&own_day" not in decide.event_features(friday, doc, years_on)

@@ -57,6 +57,7 @@ _STORY_LISTS = frozenset({"conflict", "ongoing"})  # cue lists counted over the 
 _SUBORDINATORS = frozenset({"if", "unless", "when", "after", "since", "before", "while", "as", "until", "because",
                             "whether", "once", "although", "though"})
 _ATTEMPT = frozenset({"attempt", "try", "seek"})
+LEAD_SENTENCES = 3  # an article's lead: its first three sentences
 _MODALS = frozenset({"will", "would", "could", "may", "might", "should", "must", "can", "shall", "'ll", "wo", "ca"})
 
 
@@ -329,6 +330,9 @@ class ArticleContext:
     # its news in dated past tenses and keeps the present perfect for background.
     now_share: float = 0.0
     ongoing_density: float = 0.0
+    # The dates of the incidents the lead tells: a later sentence dated to another day tells another incident,
+    # one dated to the lead's day mostly retells it.
+    lead_dates: frozenset[dt.date] = frozenset()
 
     @classmethod
     def of(cls, article: Article, doc: Doc, events: list[Event], quotes: Iterable[Quote] = (),
@@ -340,6 +344,7 @@ class ArticleContext:
         # A text with no separate headline (wire copy whose title runs into its dateline) opens with it.
         headline_end = title_end or next((s.end_char for s in doc.sents), 0)
         body = article.text[title_end:]
+        lead_end = starts[LEAD_SENTENCES] if len(starts) > LEAD_SENTENCES else len(article.text)
         return cls(published=article.published, title_end=title_end,
                    sentence_starts=starts,
                    conflict_density=100.0 * len(found["conflict"].findall(article.text)) / words,
@@ -348,7 +353,9 @@ class ArticleContext:
                    headline_end=headline_end,
                    headline_words=frozenset(_content_lemmas(_tokens_before(doc, headline_end))),
                    now_share=_now_share(doc, title_end),
-                   ongoing_density=100.0 * len(found["ongoing"].findall(body)) / max(1, len(body.split())))
+                   ongoing_density=100.0 * len(found["ongoing"].findall(body)) / max(1, len(body.split())),
+                   lead_dates=frozenset(e.event_date for e in events if e.event_date is not None
+                                        and e.mentions and e.mentions[0].start < lead_end))
 
 
 def event_features(event: Event, doc: Doc, ctx: ArticleContext) -> dict[str, float]:
@@ -390,6 +397,8 @@ def event_features(event: Event, doc: Doc, ctx: ArticleContext) -> dict[str, flo
             f[f"flag={flag}"] = 1.0
     if n > 4:
         f.update(_story_frame_features(f, ctx))
+        if tok is not None and "lead" not in f:
+            f.update(_later_incident_features(f, event, ctx))
     return f
 
 
@@ -433,6 +442,29 @@ def _story_frame_features(f: dict[str, float], ctx: ArticleContext) -> dict[str,
         out["story_now&undated"] = share
         out["story_ongoing&undated"] = ongoing
     return out
+
+
+def _later_incident_features(f: dict[str, float], event: Event, ctx: ArticleContext) -> dict[str, float]:
+    """How a candidate past an article's lead is anchored in time against the lead. Most later sentences of a war
+    report are background, so past the lead an incident needs its own anchor to be kept: dated by another
+    incident ("two days after farmers stormed a depot"), done again ("tried again to block the highway"),
+    or dated to another day than the lead's within the story's month. Joined with being past the lead, since in a
+    lead the same words tell the story's own incident."""
+    out: dict[str, float] = {}
+    for name in ("relative_time", "repeat"):
+        if f"cue={name}" in f:
+            out[f"later&{name}"] = 1.0
+    if "date_in_sentence" in f and event.event_date is not None:
+        if event.event_date in ctx.lead_dates:
+            out["later&lead_day"] = 1.0
+        elif event.time_precision == 1 and _within_month(event.event_date, ctx.published):
+            out["later&own_day"] = 1.0
+    return out
+
+
+def _within_month(day: dt.date, published: dt.date | None) -> bool:
+    """A day in the month before publication: the story's own time. A day years back is its history."""
+    return published is None or 0 <= (published - day).days <= 31
 
 
 def _token_at(doc: Doc, span: Span) -> Token | None:
@@ -527,7 +559,7 @@ def _sentence_features(tok: Token, ctx: ArticleContext) -> dict[str, float]:
     f[f"len={'short' if n_tokens < 15 else 'mid' if n_tokens < 35 else 'long'}"] = 1.0
     # Only the lead counts, not the place further down: a live report or a round-up tells fresh incidents
     # throughout, and the development articles are too few to learn more than that from position.
-    if bisect.bisect_right(ctx.sentence_starts, sent.start_char) <= 3:  # one of the first three sentences
+    if bisect.bisect_right(ctx.sentence_starts, sent.start_char) <= LEAD_SENTENCES:
         f["lead"] = 1.0
     if "\n\n" in text.strip():
         f["spans_paragraphs"] = 1.0  # a headline run into the first paragraph by the sentence splitter
