@@ -1,0 +1,63 @@
+"""The word lists the rules read live in the package's data files, and a broken file is one clear error."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import pytest
+
+from dateline.errors import ResourceMissingError
+from dateline.yaml_files import packaged_list, packaged_table, packaged_words, packaged_yaml
+
+
+def actor_words(key: str) -> frozenset[str]:
+    return packaged_words("actor_aliases.yaml", key, "dateline.codebook")
+
+
+def test_actor_lexicon_holds_the_actor_word_lists():
+    kinds = packaged_table("actor_aliases.yaml", "kind_by_lemma", "dateline.codebook")
+    assert kinds["gunman"] == "unidentified_armed" and kinds["protester"] == "protesters"
+    assert packaged_table("actor_aliases.yaml", "force_modifiers", "dateline.codebook")["riot"] == "police"
+    assert {"masked", "gun-toting"} <= actor_words("armed_words")
+    assert {"checkpoint", "convoy"} <= actor_words("position_words")
+    assert {"withdraw", "cede"} <= actor_words("leave_verbs")
+    assert {"back", "affiliate"} <= actor_words("sponsor_verbs")
+    assert {"control", "govern"} <= actor_words("holder_verbs")
+    assert {"launch", "deploy"} <= actor_words("launch_verbs")
+    assert {"say", "allege"} <= actor_words("report_verbs")
+    assert {"die", "drown"} <= actor_words("undergo_verbs")
+    assert {"loyal", "aligned"} <= actor_words("loyalty_words")
+
+
+def test_the_rules_read_the_lists_of_the_data_files():
+    from dateline.extraction import actor_phrases, actors
+
+    assert actors.KIND_BY_LEMMA == packaged_table("actor_aliases.yaml", "kind_by_lemma", "dateline.codebook")
+    assert actor_phrases._LEAVE_LEMMAS == actor_words("leave_verbs")
+
+
+def _package_with(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, name: str, text: str) -> str:
+    package = tmp_path / "cuepkg"
+    package.mkdir()
+    (package / "__init__.py").write_text("")
+    (package / name).write_text(text, encoding="utf-8")
+    monkeypatch.syspath_prepend(str(tmp_path))
+    monkeypatch.delitem(sys.modules, "cuepkg", raising=False)
+    return "cuepkg"
+
+
+def test_a_list_missing_from_its_file_is_one_clear_error(tmp_path, monkeypatch):
+    package = _package_with(tmp_path, monkeypatch, "cues.yaml", "launch_verbs: [launch, fire]\n")
+    assert packaged_list("cues.yaml", "launch_verbs", package) == ["launch", "fire"]
+    with pytest.raises(ResourceMissingError, match=r"cuepkg/cues.yaml has no list 'leave_verbs'"):
+        packaged_words("cues.yaml", "leave_verbs", package)
+    with pytest.raises(ResourceMissingError, match=r"has no table 'launch_verbs'"):
+        packaged_table("cues.yaml", "launch_verbs", package)
+
+
+def test_a_malformed_file_is_one_clear_error(tmp_path, monkeypatch):
+    package = _package_with(tmp_path, monkeypatch, "broken.yaml", "launch_verbs: [launch, fire\n")
+    with pytest.raises(ResourceMissingError, match=r"cuepkg/broken.yaml is not valid YAML") as caught:
+        packaged_yaml("broken.yaml", package)
+    assert "\n" not in str(caught.value)
