@@ -61,3 +61,20 @@ def test_a_malformed_file_is_one_clear_error(tmp_path, monkeypatch):
     with pytest.raises(ResourceMissingError, match=r"cuepkg/broken.yaml is not valid YAML") as caught:
         packaged_yaml("broken.yaml", package)
     assert "\n" not in str(caught.value)
+
+
+def test_date_cues_hold_the_words_of_acts_still_to_come():
+    from dateline.extraction.packaged import Lexicon
+
+    cues = Lexicon("date_cues.yaml")
+    assert {"vow", "due", "going"} <= cues.words("INTENT_HEAD")
+    assert {"planned", "upcoming"} <= cues.words("PLANNED_MODIFIER")
+
+
+def test_a_lexicon_file_that_is_not_valid_yaml_is_one_clear_error(tmp_path, monkeypatch):
+    from dateline.extraction import packaged
+
+    package = _package_with(tmp_path, monkeypatch, "bad_cues.yaml", "INTENT_HEAD:\n  words: [plan\n")
+    monkeypatch.setattr(packaged, "packaged_yaml", lambda name: packaged_yaml(name, package))
+    with pytest.raises(ResourceMissingError, match=r"bad_cues.yaml is not valid YAML"):
+        packaged.Lexicon("bad_cues.yaml")
