@@ -78,3 +78,21 @@ def test_a_lexicon_file_that_is_not_valid_yaml_is_one_clear_error(tmp_path, monk
     monkeypatch.setattr(packaged, "packaged_yaml", lambda name: packaged_yaml(name, package))
     with pytest.raises(ResourceMissingError, match=r"bad_cues.yaml is not valid YAML"):
         packaged.Lexicon("bad_cues.yaml")
+
+
+def test_quote_cues_hold_the_words_of_saying():
+    assert {"say", "tweet", "testify"} <= packaged_words("quote_cues.yaml", "cue_verbs")
+    assert "believe" in packaged_words("quote_cues.yaml", "indirect_verbs")
+    assert {"ministry", "authorities"} <= packaged_words("quote_cues.yaml", "org_anaphors")
+    assert {"report", "publish"} <= packaged_words("quote_cues.yaml", "report_verbs")
+    assert packaged_words("quote_cues.yaml", "citing_verbs") == {"cite", "quote"}
+
+
+def test_event_rules_read_their_words_from_rule_cues():
+    from dateline.extraction.packaged import Lexicon
+
+    rules = Lexicon("rule_cues.yaml")
+    assert {"stage", "erupt"} <= rules.words("HELD_VERBS") and "uprising" in rules.words("GENERAL_NOUNS")
+    assert rules.regex("WEAK_EVIDENCE").search("Footage shared on SOCIAL MEDIA showed")
+    assert "lob" in rules.words("WEAPON_SENDING_VERBS") and "according" in rules.words("ATTRIBUTION_WORDS")
+    assert {"regime", "junta"} <= actor_words("ruling_power_names")
