@@ -96,3 +96,27 @@ def test_event_rules_read_their_words_from_rule_cues():
     assert rules.regex("WEAK_EVIDENCE").search("Footage shared on SOCIAL MEDIA showed")
     assert "lob" in rules.words("WEAPON_SENDING_VERBS") and "according" in rules.words("ATTRIBUTION_WORDS")
     assert {"regime", "junta"} <= actor_words("ruling_power_names")
+
+
+def test_sub_type_rules_read_their_single_rule_lists_from_rule_cues():
+    from dateline.extraction import classify
+    from dateline.extraction.packaged import Lexicon
+
+    rules = Lexicon("rule_cues.yaml")
+    assert "gear" in rules.words("RIOT_FORCE_NOUNS") and "anniversary" in rules.words("HISTORY_WORDS")
+    assert {"lodge", "convey"} <= rules.words("NOTE_VERBS") and "decry" in rules.words("GRIEVANCE_VERBS")
+    assert "enclave" in rules.pattern("HELD_PLACES").split("|")
+    assert classify.NOTE_VERBS == rules.words("NOTE_VERBS")
+
+
+def test_no_data_file_names_a_list_twice():
+    """YAML keeps the last of two lists of one name: the first, and every word in it, would be lost unseen."""
+    import yaml
+
+    root = Path(__file__).resolve().parents[1] / "src" / "dateline"
+    files = [*sorted((root / "data").glob("*.yaml")), *sorted((root / "codebook").glob("*.yaml"))]
+    assert files
+    for path in files:
+        node = yaml.compose(path.read_text(encoding="utf-8"))
+        keys = [key.value for key, _ in node.value]
+        assert len(keys) == len(set(keys)), f"{path.name} names {sorted({k for k in keys if keys.count(k) > 1})} twice"
