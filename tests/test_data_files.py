@@ -120,3 +120,13 @@ def test_no_data_file_names_a_list_twice():
         node = yaml.compose(path.read_text(encoding="utf-8"))
         keys = [key.value for key, _ in node.value]
         assert len(keys) == len(set(keys)), f"{path.name} names {sorted({k for k in keys if keys.count(k) > 1})} twice"
+
+
+def test_fatality_rules_read_their_death_verbs_from_rule_cues():
+    from dateline.extraction import fatalities
+    from dateline.extraction.packaged import Lexicon
+
+    rules = Lexicon("rule_cues.yaml")
+    assert "{BY_HAND}" in rules.pattern("DEATH_VERB") and "{BY_HAND}" not in fatalities._DEATH_VERB
+    assert fatalities._BY_HAND in fatalities._DEATH_VERB
+    assert "macheted" in rules.pattern("BY_HAND") and "kidnappers?" in rules.pattern("NEUTRALISED")
