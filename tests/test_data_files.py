@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from dateline.errors import ResourceMissingError
-from dateline.yaml_files import packaged_list, packaged_table, packaged_words, packaged_yaml
+from dateline.yaml_files import packaged_list, packaged_pattern, packaged_table, packaged_words, packaged_yaml
 
 
 def actor_words(key: str) -> frozenset[str]:
@@ -130,3 +130,24 @@ def test_fatality_rules_read_their_death_verbs_from_rule_cues():
     assert "{BY_HAND}" in rules.pattern("DEATH_VERB") and "{BY_HAND}" not in fatalities._DEATH_VERB
     assert fatalities._BY_HAND in fatalities._DEATH_VERB
     assert "macheted" in rules.pattern("BY_HAND") and "kidnappers?" in rules.pattern("NEUTRALISED")
+
+
+def test_gathering_words_of_the_context_check_live_in_context_cues():
+    from dateline.extraction.packaged import Lexicon
+
+    cues = Lexicon("context_cues.yaml")
+    assert "stage" in cues.words("HOLDING_VERBS") and "staged" in cues.words("HOLDING_VERB_FORMS")
+    assert "peacefully" in cues.words("PEACEFUL_WORDS")
+
+
+def test_quote_finder_and_weekday_finder_read_their_words_from_data_files():
+    import re
+
+    from dateline.nlp.components import dates, quotes
+
+    assert re.search(packaged_pattern("quote_cues.yaml", "chant_cue"), "they chanted", re.IGNORECASE)
+    assert quotes._BLOCK_CUE.pattern == packaged_pattern("quote_cues.yaml", "block_cue")
+    assert {"good", "maundy"} <= packaged_words("holidays.yaml", "weekday_names_before")
+    assert {"times", "telegraph"} <= dates._WEEKDAY_BLOCK_AFTER
+    with pytest.raises(ResourceMissingError, match=r"has no pattern 'weekday_names_before'"):
+        packaged_pattern("holidays.yaml", "weekday_names_before")

@@ -57,6 +57,16 @@ def packaged_words(name: str, key: str, package: str = "dateline.data") -> froze
     return frozenset(str(word) for word in packaged_list(name, key, package))
 
 
+def packaged_pattern(name: str, key: str, package: str = "dateline.data") -> str:
+    """The regular expression `key` of a packaged data file (a string entry); a pattern missing from the file is a
+    clear error."""
+    entry = packaged_yaml(name, package).get(key)
+    if not isinstance(entry, str):
+        raise ResourceMissingError(f"{package.replace('.', '/')}/{name} has no pattern {key!r}; "
+                                   "fix the file or reinstall dateline")
+    return entry
+
+
 def packaged_table(name: str, key: str, package: str = "dateline.data") -> dict[str, Any]:
     """The mapping `key` of a packaged data file (word → what the word says), in the file's order; a mapping
     missing from the file is a clear error."""
