@@ -151,3 +151,13 @@ def test_quote_finder_and_weekday_finder_read_their_words_from_data_files():
     assert {"times", "telegraph"} <= dates._WEEKDAY_BLOCK_AFTER
     with pytest.raises(ResourceMissingError, match=r"has no pattern 'weekday_names_before'"):
         packaged_pattern("holidays.yaml", "weekday_names_before")
+
+
+def test_note_and_claim_patterns_live_in_data_files():
+    import re
+
+    trail = re.compile(packaged_pattern("note_phrases.yaml", "trailing_attribution"), re.IGNORECASE)
+    assert trail.search("Two men were shot, according to police")
+    denial = re.compile(packaged_pattern("quote_cues.yaml", "responsibility_denial"), re.IGNORECASE)
+    assert denial.search("The group denied any role") and not denial.search("The group claimed the attack")
+    assert re.search(packaged_pattern("quote_cues.yaml", "no_claim"), "No group claimed responsibility", re.IGNORECASE)
