@@ -23,11 +23,55 @@ def load_yaml(text: str) -> Any:
 
 
 @functools.cache
-def packaged_yaml(name: str) -> dict[str, Any]:
-    """One of the package's data files (`dateline/data/NAME`) as a mapping, read once per process; a file missing
-    from the install is a clear error. Shared by extraction and the exports, so it imports neither."""
+def packaged_yaml(name: str, package: str = "dateline.data") -> dict[str, Any]:
+    """One of the package's data files (`dateline/data/NAME`, or NAME in another `package` such as
+    `dateline.codebook`) as a mapping, read once per process; a file missing from the install, or one that is
+    not a YAML mapping, is a clear error. Shared by extraction and the exports, so it imports neither."""
+    where = package.replace(".", "/") + "/" + name
     try:
-        raw = importlib_resources.files("dateline.data").joinpath(name).read_text(encoding="utf-8")
+        raw = importlib_resources.files(package).joinpath(name).read_text(encoding="utf-8")
     except FileNotFoundError as exc:  # pragma: no cover - packaging error
-        raise ResourceMissingError(f"dateline/data/{name} is missing from the package; reinstall dateline") from exc
-    return dict(load_yaml(raw))
+        raise ResourceMissingError(f"{where} is missing from the package; reinstall dateline") from exc
+    try:
+        data = load_yaml(raw)
+    except yaml.YAMLError as exc:
+        raise ResourceMissingError(f"{where} is not valid YAML ({' '.join(str(exc).split())}); "
+                                   "fix the file or reinstall dateline") from exc
+    if not isinstance(data, dict):
+        raise ResourceMissingError(f"{where} is not a YAML mapping of names to lists; fix the file or reinstall dateline")
+    return dict(data)
+
+
+def packaged_list(name: str, key: str, package: str = "dateline.data") -> list[Any]:
+    """The list `key` of a packaged data file, in the file's order; a list missing from the file is a clear
+    error, so a renamed or deleted cue list fails at start-up, not as a silently empty set."""
+    entry = packaged_yaml(name, package).get(key)
+    if not isinstance(entry, list):
+        raise ResourceMissingError(f"{package.replace('.', '/')}/{name} has no list {key!r}; "
+                                   "fix the file or reinstall dateline")
+    return entry
+
+
+def packaged_words(name: str, key: str, package: str = "dateline.data") -> frozenset[str]:
+    """The word list `key` of a packaged data file as a set (`packaged_list`)."""
+    return frozenset(str(word) for word in packaged_list(name, key, package))
+
+
+def packaged_pattern(name: str, key: str, package: str = "dateline.data") -> str:
+    """The regular expression `key` of a packaged data file (a string entry); a pattern missing from the file is a
+    clear error."""
+    entry = packaged_yaml(name, package).get(key)
+    if not isinstance(entry, str):
+        raise ResourceMissingError(f"{package.replace('.', '/')}/{name} has no pattern {key!r}; "
+                                   "fix the file or reinstall dateline")
+    return entry
+
+
+def packaged_table(name: str, key: str, package: str = "dateline.data") -> dict[str, Any]:
+    """The mapping `key` of a packaged data file (word → what the word says), in the file's order; a mapping
+    missing from the file is a clear error."""
+    entry = packaged_yaml(name, package).get(key)
+    if not isinstance(entry, dict):
+        raise ResourceMissingError(f"{package.replace('.', '/')}/{name} has no table {key!r}; "
+                                   "fix the file or reinstall dateline")
+    return dict(entry)

@@ -89,7 +89,7 @@ def actor_mentions(sent: SpacySpan, book: Codebook, credits: Sequence[Span] = ()
         if _apposed_to_named(tok, used):
             continue  # "the Kurdish militia, the YPG, withdrew": the group by its name, no second side
         lemma = _actor_lemma(tok)
-        if lemma == "fighter" and tok.dep_ == "compound" and tok.head.lemma_.lower() in {"jet", "plane", "aircraft"}:
+        if lemma == "fighter" and tok.dep_ == "compound" and tok.head.lemma_.lower() in _FIGHTER_CRAFT:
             continue  # "a fighter jet": an aircraft, not a fighter
         kind = actors_mod.KIND_BY_LEMMA.get(lemma) or actors_mod.KIND_BY_LEMMA.get(tok.lower_)
         if kind is None and lemma in actors_mod.job_nouns():
@@ -168,7 +168,7 @@ def actor_mentions(sent: SpacySpan, book: Codebook, credits: Sequence[Span] = ()
                 # "militants ambushed a convoy, but three members of their unit were killed": the group's unit
                 found.append((replace(owner, start=tok.idx, end=tok.idx + len(tok.text), text=tok.text), _role(tok)))
                 continue
-        if kind in {"civilians"} and lemma in {"member", "official", "owner"} and _armed_context(tok):
+        if kind in {"civilians"} and lemma in _ARMED_IF_IN_ARMS and _armed_context(tok):
             continue
         if kind in {"civilians", "supporters"} and any(c.lower_ in actors_mod.ARMED_WORDS for c in tok.children
                                                         if c.dep_ == "amod"):
@@ -362,12 +362,12 @@ def _coalition_owns(tok: Token, kind: str | None = None, lemma: str | None = Non
 def _loyal_to_the_state(tok: Token) -> bool:
     """"Forces loyal to the government / the president / the Presidential Council": whom they serve says whose."""
     for adj in tok.children:
-        if adj.dep_ != "amod" or adj.lower_ not in {"loyal", "allied", "aligned"}:
+        if adj.dep_ != "amod" or adj.lower_ not in _LOYAL_WORDS:
             continue
         for prep in adj.children:
             if prep.dep_ == "prep" and prep.lower_ == "to":
                 served = [g for g in prep.children if g.dep_ == "pobj"]
-                if any(g.lemma_.lower() in {"government", "president", "regime", "junta", "council", "state"}
+                if any(g.lemma_.lower() in _STATE_SERVED
                        or g.lower_ in actors_mod.RULERS for g in served):
                     return True
     return False
@@ -376,7 +376,7 @@ def _loyal_to_the_state(tok: Token) -> bool:
 def _ruler_served(tok: Token) -> str | None:
     """"Troops loyal to Bashar al-Assad": the state of the ruler they serve."""
     for adj in tok.children:
-        if adj.dep_ == "amod" and adj.lower_ in {"loyal", "allied"}:
+        if adj.dep_ == "amod" and adj.lower_ in _RULER_LOYAL_WORDS:
             for prep in adj.children:
                 for g in prep.children if prep.dep_ == "prep" and prep.lower_ == "to" else ():
                     if g.dep_ == "pobj" and g.lower_ in actors_mod.RULERS:
@@ -413,7 +413,14 @@ def _a_person(tok: Token) -> bool:
                for c in tok.children)
 
 
-_RULING_WORDS = frozenset({"junta", "regime", "government", "pro-government"})
+_RULING_WORDS = actors_mod.lexicon_words("ruling_words")
+_FIGHTER_CRAFT = actors_mod.lexicon_words("fighter_craft_nouns")  # "a fighter jet": an aircraft, not a fighter
+_ARMED_IF_IN_ARMS = actors_mod.lexicon_words("armed_body_members")
+_ARMED_BODY_WORDS = actors_mod.lexicon_words("armed_body_words")
+_LOYAL_WORDS = actors_mod.lexicon_words("loyalty_words")
+_RULER_LOYAL_WORDS = actors_mod.lexicon_words("ruler_loyalty_words")
+_STATE_SERVED = actors_mod.lexicon_words("state_served_nouns")
+_OWN_ARMY_WORDS = actors_mod.lexicon_words("own_army_words")
 # Weapons and craft that stand for a state's military when the text names no one who fired them.
 _WEAPON_LEMMAS = actors_mod.weapon_nouns() | actors_mod.state_craft_nouns()
 
@@ -429,7 +436,7 @@ def _owner_named(tok: Token) -> bool:
     return any(g.dep_ == "pobj" and g.pos_ in {"PROPN", "NOUN"} for c in links for g in c.children)
 
 
-_LAUNCH_LEMMAS = frozenset({"launch", "fire", "fly", "send", "deploy", "use"})
+_LAUNCH_LEMMAS = actors_mod.lexicon_words("launch_verbs")
 
 
 def _instrument_of_subject(tok: Token) -> bool:
@@ -477,22 +484,20 @@ def _states_acting(sent: SpacySpan, book: Codebook, used: set[int],
 
 # Verbs whose subject gives ground up: in a transfer of territory that side loses it (events._fill_actors).
 # ("Islamic State lost its capital": the side that lost the ground, not the one that took it)
-_LEAVE_LEMMAS = frozenset({"withdraw", "retreat", "pull", "flee", "abandon", "evacuate", "leave", "vacate", "hand",
-                           "cede", "surrender", "lose"})
+_LEAVE_LEMMAS = actors_mod.lexicon_words("leave_verbs")
 LEAVER = "leaver"
-_UNDERGO_LEMMAS = frozenset({"die", "perish", "succumb", "drown"})  # intransitive verbs whose subject is a victim
+_UNDERGO_LEMMAS = actors_mod.lexicon_words("undergo_verbs")  # intransitive verbs whose subject is a victim
 # Participles that say who holds, runs or backs what they describe ("airstrikes on a town controlled by X",
 # "rebels backed by Y attacked"): their by-agent is the holder or backer, not the act's agent.
 # who backs or is tied to a side ("Iran-backed", "al Qaeda-linked", "rebels backed by Rwanda"): no side of the act
-_SPONSOR_LEMMAS = frozenset({"back", "support", "sponsor", "fund", "arm", "link", "affiliate", "ally", "align",
-                             "inspire", "associate", "tie", "connect"})
-_HOLDER_LEMMAS = frozenset({"control", "hold", "run", "govern", "administer", "dominate", "own", "operate"}) | _SPONSOR_LEMMAS
+_SPONSOR_LEMMAS = actors_mod.lexicon_words("sponsor_verbs")
+_HOLDER_LEMMAS = actors_mod.lexicon_words("holder_verbs") | _SPONSOR_LEMMAS
 SPONSOR = "sponsor"
-_REPORT_LEMMAS = frozenset({"say", "tell", "report", "add", "confirm", "state", "claim", "announce", "allege"})
+_REPORT_LEMMAS = actors_mod.lexicon_words("report_verbs")
 
 
-_JUDGING_LEMMAS = frozenset({"blame", "describe", "call", "term", "label", "characterise", "characterize", "attribute"})
-_FIND_LEMMAS = {"find", "discover", "recover", "retrieve", "exhume", "uncover", "unearth"}
+_JUDGING_LEMMAS = actors_mod.lexicon_words("judging_verbs")
+_FIND_LEMMAS = actors_mod.lexicon_words("finding_verbs")
 
 
 def _finder(sent: SpacySpan, mention: actors_mod.ActorMention) -> bool:
@@ -615,8 +620,8 @@ def _named_in_parentheses(found: list[tuple[actors_mod.ActorMention, str]], sent
 
 
 # "repelled an attack by Taliban militants", "thwarted a Houthi attack": the attacker is the first actor
-_ATTACK_NOUNS = {"attack", "assault", "offensive", "raid", "advance", "incursion", "infiltration", "ambush"}
-_REPEL_VERBS = {"repel", "repulse", "thwart", "foil", "fend", "push", "beat", "counter", "halt", "stop", "abort"}
+_ATTACK_NOUNS = actors_mod.lexicon_words("repelled_attack_nouns")
+_REPEL_VERBS = actors_mod.lexicon_words("repel_verbs")
 
 
 def _repelled_attacks(found: list[tuple[actors_mod.ActorMention, str]], sent: SpacySpan
@@ -712,9 +717,7 @@ def _group_phrase(sent: SpacySpan, tok: Token, end_char: int) -> set[int]:
     return out
 
 
-_PART_NOUNS = {"faction", "wing", "unit", "member", "cell", "brigade", "battalion", "splinter", "group", "band",
-               # "hundreds of youths", "a crowd of residents": a number of people acts as they do
-               "hundred", "hundreds", "thousand", "thousands", "dozen", "dozens", "score", "scores", "number", "crowd"}
+_PART_NOUNS = actors_mod.lexicon_words("part_nouns")
 
 
 def _whole_of(tok: Token) -> Token | None:
@@ -756,20 +759,20 @@ def _rebel_army(tok: Token) -> list[Token] | None:
     # "Kuki National Army", "Chinland Defence Force": a people's or a region's own name before "National" or
     # "Defence" names a group; a state's name or nationality before it ("Afghan National Army") names the state
     own_name = not (book.demonym_iso3(words[0].lower_) or book.iso3(words[0].text)) and any(
-        t.lower_ in {"national", "defence", "defense"} for t in words[1:])
+        t.lower_ in _OWN_ARMY_WORDS for t in words[1:])
     if not own_name and not any(t.lower_ in actors_mod.nonstate_army_words() for t in words):
         return None
     return words
 
 
 def _armed_context(tok: Token) -> bool:
-    return any(c.lower_ in {"militia", "gang", "group", "army"} or c.lemma_.lower() in actors_mod.armed_unit_nouns()
+    return any(c.lower_ in _ARMED_BODY_WORDS or c.lemma_.lower() in actors_mod.armed_unit_nouns()
                for c in tok.subtree)
 
 
 # Words for a person that say only their place in a body ("an officer", "a member"): whose force they belong to
 # says what they are.
-_MEMBER_LEMMAS = frozenset({"member", "official", "officer", "commander"})
+_MEMBER_LEMMAS = actors_mod.lexicon_words("member_nouns")
 _FORCE_KINDS = frozenset({"military", "security", "unidentified_armed", "unidentified_gang", "communal_militia"})
 
 
@@ -922,9 +925,8 @@ def _told_as_later(verb: Token) -> bool:
 
 # Verbs that label a group ("the YPG, which Ankara considers an offshoot of the PKK") or lay blame ("an attack
 # officials blamed on the YPG"): the group they name is no side of the act.
-_LABEL_LEMMAS = frozenset({"consider", "regard", "see", "view", "call", "brand", "designate", "list", "label",
-                           "describe", "deem", "be"})
-_BLAME_LEMMAS = frozenset({"blame", "accuse"})
+_LABEL_LEMMAS = actors_mod.lexicon_words("labelling_verbs")
+_BLAME_LEMMAS = actors_mod.lexicon_words("blame_verbs")
 
 
 def _labels_another(node: Token) -> bool:

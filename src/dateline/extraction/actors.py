@@ -13,75 +13,33 @@ import datetime as dt
 import functools
 import re
 from dataclasses import dataclass, replace
-from importlib import resources as importlib_resources
 from typing import Any
 
 from dateline.codebook import Codebook
-from dateline.yaml_files import load_yaml
+from dateline.yaml_files import packaged_table, packaged_words, packaged_yaml
 
 # State forces and factions by their common names and acronyms (IDF, Tatmadaw, LNA ...), next to the codebook.
 ALIASES_FILE = "actor_aliases.yaml"
 
-# Head nouns (lemmas) → actor kind, in the order ACLED would prefer a more specific reading.
-KIND_BY_LEMMA: dict[str, str] = {
-    # demonstrators
-    "protester": "protesters", "protestor": "protesters", "demonstrator": "protesters", "marcher": "protesters",
-    "activist": "protesters", "striker": "protesters", "picketer": "protesters",
-    "rioter": "rioters", "mob": "mob", "crowd": "crowd",
-    # a party's or politician's supporters are a crowd, named by what they do: Protesters when they demonstrate,
-    # Rioters when they use force; never the politician's state, nor an armed group unless armed
-    "supporter": "supporters",
-    # state forces
-    "police": "police", "policeman": "police", "policemen": "police", "officer": "police", "cop": "police",
-    "gendarme": "police", "gendarmerie": "police", "carabiniere": "police", "carabinieri": "police",
-    "soldier": "military", "troop": "military", "army": "military", "military": "military",
-    "force": "security", "serviceman": "military", "navy": "military", "marine": "military",
-    "warplane": "military", "jet": "military", "aircraft": "military", "drone": "military", "helicopter": "military",
-    "artillery": "military", "tank": "military", "uav": "military", "air force": "military",
-    "warship": "military", "gunboat": "military", "airplane": "military", "infantry": "military",
-    "paratrooper": "military", "commando": "military", "sapper": "military", "jawan": "military",
-    "trooper": "military", "guardsman": "military", "conscript": "military", "reservist": "military",
-    "servicemen": "military", "servicewoman": "military", "servicemember": "military",
-    "government": "government", "authority": "government", "regime": "government",
-    # a ruling junta is the army that rules ("the junta bombed a camp"): its acts are the military's
-    "junta": "military",
-    # armed groups
-    "gunman": "unidentified_armed", "gunmen": "unidentified_armed", "militant": "unidentified_armed",
-    "attacker": "unidentified_armed", "assailant": "unidentified_armed", "insurgent": "unidentified_armed",
-    "rebel": "unidentified_armed", "militia": "unidentified_armed", "militiaman": "unidentified_armed",
-    "fighter": "unidentified_armed", "jihadist": "unidentified_armed", "terrorist": "unidentified_armed",
-    "bandit": "unidentified_armed", "kidnapper": "unidentified_armed", "abductor": "unidentified_armed",
-    "gang": "unidentified_gang", "gangster": "unidentified_gang", "criminal": "unidentified_gang",
-    "clan": "communal_militia", "clansman": "communal_militia", "clansmen": "communal_militia",
-    "vigilante": "communal_militia",  # community self-defence groups; a lynching by them stays mob violence
-    # civilians
-    "civilian": "civilians", "resident": "civilians", "villager": "civilians", "man": "civilians",
-    "woman": "civilians", "child": "civilians", "boy": "civilians", "girl": "civilians", "person": "civilians",
-    "people": "civilians", "farmer": "civilians", "student": "civilians", "journalist": "civilians",
-    "teacher": "civilians", "worker": "civilians", "shepherd": "civilians", "family": "civilians",
-    "worshipper": "civilians", "driver": "civilians", "passenger": "civilians", "trader": "civilians",
-    "merchant": "civilians", "doctor": "civilians", "nurse": "civilians", "teenager": "civilians",
-    "youth": "civilians", "infant": "civilians", "baby": "civilians", "pilgrim": "civilians", "fisherman": "civilians",
-    "refugee": "civilians", "migrant": "civilians", "voter": "civilians", "politician": "civilians", "candidate": "civilians",
-    "official": "civilians", "businessman": "civilians", "owner": "civilians", "member": "civilians",
-    "thief": "civilians", "suspect": "civilians",
-}
+
+def lexicon_words(key: str) -> frozenset[str]:
+    """A word list of `actor_aliases.yaml` (read once per process); a list missing from it is a clear error."""
+    return packaged_words(ALIASES_FILE, key, "dateline.codebook")
+
+
+# Head nouns (lemmas) → actor kind (`kind_by_lemma` in actor_aliases.yaml).
+KIND_BY_LEMMA: dict[str, str] = packaged_table(ALIASES_FILE, "kind_by_lemma", "dateline.codebook")
 # Words before "forces" that say which state force it is.
-FORCE_MODIFIERS = {"police": "police", "security": "security", "military": "military", "armed": "military",
-                   "government": "military", "regime": "military", "state": "security", "occupation": "military",
-                   "army": "military", "naval": "military", "air": "military", "special": "military",
-                   "riot": "police", "anti-riot": "police", "junta": "military", "federal": "military",
-                   "defence": "military", "defense": "military"}
+FORCE_MODIFIERS: dict[str, str] = packaged_table(ALIASES_FILE, "force_modifiers", "dateline.codebook")
 STATE_KINDS = {"police", "military", "security", "government"}
 # "air defences", "missile defense": a state's military when one of these words qualifies it (a "defence
 # lawyer" or the "defence ministry" is none).
-DEFENCE_WORDS = {"defence", "defense", "defences", "defenses"}
-DEFENCE_MODIFIERS = {"air", "missile", "anti-aircraft", "aerial"}
+DEFENCE_WORDS = lexicon_words("defence_words")
+DEFENCE_MODIFIERS = lexicon_words("defence_modifiers")
 # "armed men", "masked individuals": people described by their arms are an armed group.
-ARMED_WORDS = {"armed", "masked", "heavily-armed", "gun-wielding", "gun-toting"}
+ARMED_WORDS = lexicon_words("armed_words")
 # "fired at government positions", "a regime checkpoint": the state's military held what was attacked.
-POSITION_WORDS = {"position", "post", "checkpoint", "outpost", "base", "patrol", "convoy", "column", "barracks", "camp",
-                  "vehicle", "unit", "barrack"}
+POSITION_WORDS = lexicon_words("position_words")
 
 
 @dataclass(frozen=True)
@@ -363,9 +321,7 @@ def nonstate_army_words() -> frozenset[str]:
 
 @functools.cache
 def _load_aliases() -> dict[str, Any]:
-    raw = importlib_resources.files("dateline.codebook").joinpath(ALIASES_FILE).read_text(encoding="utf-8")
-    data: dict[str, Any] = load_yaml(raw)
-    return data
+    return packaged_yaml(ALIASES_FILE, "dateline.codebook")
 
 
 RULERS: dict[str, str] = _load_aliases().get("rulers", {})

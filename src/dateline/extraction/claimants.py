@@ -19,13 +19,13 @@ from dateline.extraction.actor_phrases import actor_mentions
 from dateline.extraction.notes import make_note
 from dateline.model import Actor, Event, RejectedCandidate, Span
 from dateline.review import NEEDS_REVIEW
+from dateline.yaml_files import packaged_pattern
 
 CLAIM_DETAIL = "a claim or denial of responsibility"
-_DENIAL = re.compile(r"\bden(?:y|ies|ied|ying)\b|\breject(?:s|ed|ing)?\b|\bdisown", re.IGNORECASE)
+_DENIAL = re.compile(packaged_pattern("quote_cues.yaml", "responsibility_denial"), re.IGNORECASE)
 # A claim nobody made ("No group claimed responsibility, but X has carried out similar attacks", "there was no
 # immediate claim"): a suspicion or a track record names no perpetrator (codebook 7).
-_NO_CLAIM = re.compile(r"\b(?:no (?:one|group|organi[sz]ation|immediate claim|claim)|nobody|none)\b|"
-                       r"\b(?:has|have|had) not (?:yet )?claimed\b|\byet to claim\b", re.IGNORECASE)
+_NO_CLAIM = re.compile(packaged_pattern("quote_cues.yaml", "no_claim"), re.IGNORECASE)
 _VIOLENT = {"Battles", "Explosions/Remote violence", "Violence against civilians"}
 _UNIDENTIFIED = "Unidentified Armed Group"
 

@@ -31,12 +31,13 @@ from dateline.extraction import quotes as quotes_mod
 from dateline.extraction import source as source_mod
 from dateline.model import Article, Claim, ClaimLink, Event, Quote, Span, Statement
 from dateline.nlp.text import doc_text, doc_words, kept_with, tokens_with_lemma
+from dateline.yaml_files import packaged_words
 
 # Reporting verbs whose subject is a source for what their complement says.
-REPORT_LEMMAS = frozenset(
-    ["report", "say", "claim", "tell", "state", "confirm", "announce", "allege", "add", "write", "reveal", "indicate", "show", "quote", "cite", "broadcast", "publish", "tweet", "post", "assert", "accuse"]
-)
-CORRESPONDENT_NOUNS = frozenset(["correspondent", "reporter", "journalist", "stringer"])
+REPORT_LEMMAS = packaged_words("quote_cues.yaml", "report_verbs")
+CORRESPONDENT_NOUNS = packaged_words("quote_cues.yaml", "correspondent_nouns")
+# "X quoted Y as saying …": X relays, Y is the source.
+_CITING_LEMMAS = packaged_words("quote_cues.yaml", "citing_verbs")
 PRONOUN_STARTS = frozenset(["they", "he", "she", "it", "these", "those"])
 
 
@@ -235,7 +236,7 @@ def _sentence_link_parts(
             obj = next((c for c in to.children if c.dep_ == "pobj"), None) if to is not None else None
             if obj is not None:
                 outer.extend(_links_for(doc, text, obj, Span.of(text, tok.idx, obj.idx + len(obj))))
-        elif tok.lemma_.lower() in ("cite", "quote") and tok.pos_ == "VERB":
+        elif tok.lemma_.lower() in _CITING_LEMMAS and tok.pos_ == "VERB":
             # "X quoted Y as saying …": X relays, Y is the source.
             subject = next((c for c in tok.children if c.dep_ == "nsubj"), None)
             if subject is not None and subject.lower_ not in ("it", "this", "that"):
@@ -245,7 +246,7 @@ def _sentence_link_parts(
                 inner.extend(_links_for(doc, text, obj, Span.of(text, tok.idx, obj.idx + len(obj))))
     for i in reporting[bisect.bisect_left(reporting, sent.start) : bisect.bisect_left(reporting, sent.end)]:
         tok = doc[i]
-        if tok.lemma_ in ("cite", "quote"):
+        if tok.lemma_ in _CITING_LEMMAS:
             continue
         if skip is not None and skip.start <= tok.idx < skip.end:
             continue
@@ -277,7 +278,7 @@ def _markers(doc: Doc) -> tuple[list[int], list[int]]:
 
     def find(doc: Doc) -> tuple[list[int], list[int]]:
         reporting = tokens_with_lemma(doc, _REPORTING_POS, _REPORTING_LISTED, lambda lemma: lemma.lower() in REPORT_LEMMAS)
-        citing = [i for i in reporting if doc[i].pos_ == "VERB" and doc[i].lemma_.lower() in ("cite", "quote")]
+        citing = [i for i in reporting if doc[i].pos_ == "VERB" and doc[i].lemma_.lower() in _CITING_LEMMAS]
         according = [i for i, lower in enumerate(doc_words(doc).lower) if lower == "according"]
         return sorted([*according, *citing]), reporting
 

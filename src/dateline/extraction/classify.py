@@ -164,6 +164,16 @@ MINING_NEXT = set(_LEXICON.words("MINING_NEXT"))
 MINING_PREV = set(_LEXICON.words("MINING_PREV"))
 MINE_SITE_VERBS = _LEXICON.words("MINE_SITE_VERBS")
 STRIKE_STEPS = set(_LEXICON.words("STRIKE_STEPS"))
+# Word lists of single rules (each explained in rule_cues.yaml).
+RIOT_FORCE_NOUNS = _LEXICON.words("RIOT_FORCE_NOUNS")
+FIGHT_NOUNS = _LEXICON.words("FIGHT_NOUNS")
+CALL_NOUNS = _LEXICON.words("CALL_NOUNS")
+HISTORY_WORDS = _LEXICON.words("HISTORY_WORDS")
+HARM_VERBS = _LEXICON.words("HARM_VERBS")
+STATE_DOER_NOUNS = _LEXICON.words("STATE_DOER_NOUNS")
+GRIEVANCE_VERBS = _LEXICON.words("GRIEVANCE_VERBS")
+NOTE_MODIFIERS = _LEXICON.words("NOTE_MODIFIERS")
+NOTE_VERBS = _LEXICON.words("NOTE_VERBS")
 FIGURATIVE_FIGHT = _LEXICON.regex("FIGURATIVE_FIGHT")
 
 
@@ -428,7 +438,7 @@ def find_triggers(sent: SpacySpan) -> list[Trigger]:
         if family == "seize" and _seized_people(tok) and not SEIZED_PLACE.search(low):
             family = "abduct"  # "militants seized two aid workers": people taken, an abduction (codebook 11)
         if lemma == "riot" and (tok.dep_ in {"compound", "amod"} or (tok.i > 0 and tok.doc[tok.i - 1].lower_ in {"anti", "-"})
-                                or tok.head.lemma_.lower() in {"police", "gear", "squad", "force", "unit"}):
+                                or tok.head.lemma_.lower() in RIOT_FORCE_NOUNS):
             continue  # "anti-riot police" names a force, not a riot
         if lemma == "torch" and tok.dep_ in {"compound", "amod", "nmod"} and (
                 TRIGGER_LEMMAS.get(tok.head.lemma_.lower()) == "protest" or PROTEST_FORMS.search(tok.head.lower_)):
@@ -506,7 +516,7 @@ def find_triggers(sent: SpacySpan) -> list[Trigger]:
         if family in {"shell", "air", "bomb", "ied", "explosion"} and tok.dep_ in {"compound", "amod", "nmod"} and \
                 tok.head.lemma_.lower() in WEAPON_NOT_USED:
             continue  # "a missile pact", "the drone programme": a weapon named, not used
-        if family == "clash" and lemma in {"fight", "fighting", "battle", "war", "struggle"} and \
+        if family == "clash" and lemma in FIGHT_NOUNS and \
                 FIGURATIVE_FIGHT.match(low[tok.idx - base:]):
             continue  # "the fight against cancer/poverty/corruption" is figurative
         found.append(Trigger(tok.idx, tok.idx + len(tok.text), tok.text, family, tok.i))
@@ -747,7 +757,7 @@ def judge_trigger(tok: Token, sent: SpacySpan, published: dt.date | None) -> Ver
             if lemma in STATEMENT_LEMMAS and not _blamed_for_a_told_act(tok, node):
                 return Verdict("statement", f"a statement: {node.text}")
             if node.pos_ == "NOUN" and lemma in HYPO_NOUNS:
-                return Verdict("call" if lemma in {"call", "appeal", "demand", "campaign", "invitation"}
+                return Verdict("call" if lemma in CALL_NOUNS
                                else "hypothetical", f"not an event: {node.text}")
             if node.pos_ == "NOUN" and lemma in ATTITUDE_NOUNS and tok.pos_ == "NOUN":
                 return Verdict("no_event", f"an attitude, not an event: {node.text}")
@@ -890,7 +900,7 @@ def _history_scope(tok: Token, sent: SpacySpan) -> bool:
     """A history cue governs the trigger when it sits in the same clause (or the sentence has one clause)."""
     clause = _clause_root(tok)
     for t in clause.subtree:
-        if t.lower_ in {"then", "time", "days", "ago", "formerly", "anniversary"} or re.fullmatch(r"(?:19|20)\d0s", t.lower_):
+        if t.lower_ in HISTORY_WORDS or re.fullmatch(r"(?:19|20)\d0s", t.lower_):
             return True
     return False
 
@@ -948,8 +958,7 @@ HEAVY_WEAPONS = _LEXICON.regex("HEAVY_WEAPONS")
 # by default.
 HEAVY_NAMED = _LEXICON.regex("HEAVY_NAMED")
 # Ground that armed actors hold and take.
-HELD_PLACES = (r"towns?|villages?|city|district|base|positions?|hills?|region|territory|airport|checkpoints?|stronghold|"
-               r"enclave|crossings?|castle|island")
+HELD_PLACES = _LEXICON.pattern("HELD_PLACES")
 # A capture verb with a place as its object: the territory changed hands.
 CAPTURE_OF_PLACE = _LEXICON.regex("CAPTURE_OF_PLACE")
 # An attempt to take ground that failed ("the attack to capture the positions was fended off").
@@ -1671,7 +1680,7 @@ def _strike_that_hit(sent: SpacySpan | None) -> bool:
         if any(c.dep_ == "prep" and c.lower_ in {"on", "against"} for c in word.children):
             return True
         if word.dep_ == "nsubj" and (TRIGGER_LEMMAS.get(word.head.lemma_.lower()) == "kill"
-                                     or word.head.lemma_.lower() in {"hit", "destroy", "damage", "level", "flatten"}):
+                                     or word.head.lemma_.lower() in HARM_VERBS):
             return True
     return False
 
@@ -1744,7 +1753,7 @@ def _a_state(doer: Token) -> bool:
     if doer.ent_type_ == "GPE" and len(list(doer.subtree)) <= 3:
         return True
     return bool(STATE_BOMBERS.search(phrase)) or (
-        doer.lemma_.lower() in {"force", "troop", "soldier", "jet", "warplane"}
+        doer.lemma_.lower() in STATE_DOER_NOUNS
         and any(t.ent_type_ in {"NORP", "GPE"} for t in doer.subtree))
 
 
@@ -1892,7 +1901,7 @@ def grievances(sent: SpacySpan) -> list[Token]:
     out = []
     for tok in sent:
         if tok.dep_ == "pobj" and tok.head.lower_ in {"against", "over"} and (
-                TRIGGER_LEMMAS.get(tok.head.head.lemma_.lower()) == "protest") and not _note_of_protest(tok.head.head) or tok.dep_ == "dobj" and tok.head.lemma_.lower() in {"protest", "denounce", "condemn", "decry"}:
+                TRIGGER_LEMMAS.get(tok.head.head.lemma_.lower()) == "protest") and not _note_of_protest(tok.head.head) or tok.dep_ == "dobj" and tok.head.lemma_.lower() in GRIEVANCE_VERBS:
             out.append(tok)
         elif tok.dep_ == "pobj" and tok.head.lower_ == "for" and (tok.head.head.lower_ == "justice" or any(
                 c.dep_ == "dobj" and c.lower_ == "justice" for c in tok.head.head.children)):
@@ -1904,9 +1913,8 @@ def _note_of_protest(noun: Token) -> bool:
     """A protest a government lodges ("handed him an official protest over the storming of its embassy"): a note,
     not a demonstration, so what it is over may be the event itself."""
     return noun.pos_ == "NOUN" and (
-        any(c.dep_ == "amod" and c.lower_ in {"official", "formal", "diplomatic", "strong", "written"} for c in noun.children)
-        or (noun.dep_ == "dobj" and noun.head.lemma_.lower() in {"hand", "lodge", "file", "send", "deliver", "issue",
-                                                                   "register", "submit", "convey"}))
+        any(c.dep_ == "amod" and c.lower_ in NOTE_MODIFIERS for c in noun.children)
+        or (noun.dep_ == "dobj" and noun.head.lemma_.lower() in NOTE_VERBS))
 
 
 def _protest_subtype(low: str, has: dict[str, bool], families: set[str], sent: SpacySpan | None = None

@@ -52,9 +52,8 @@ def _sense_is_settled(token: Token) -> bool:
         # "rallies were held in Rosario and Cordoba", "peaceful marches": gatherings held are demonstrations, not
         # markets' (the lemmatizer reads "staged" as "stag", so the word is checked too)
         held = token.pos_ == "NOUN" and token.dep_ == "nsubjpass" and (
-            token.head.lemma_.lower() in {"hold", "stage", "organise", "organize"}
-            or token.head.lower_ in {"held", "staged", "organised", "organized"})
-        if held or any(c.lower_ in {"peaceful", "peacefully"} for c in token.children):
+            token.head.lemma_.lower() in HOLDING_VERBS or token.head.lower_ in HOLDING_VERB_FORMS)
+        if held or any(c.lower_ in PEACEFUL_WORDS for c in token.children):
             return True
     if token.pos_ == "NOUN" and token.head.lemma_.lower() in THROWING_VERBS:
         return True  # "a petrol bomb was thrown at a house": a device thrown is a device used
@@ -81,6 +80,9 @@ def _passive_person_before(token: Token) -> bool:
 
 PROTEST_SENSE_TRIGGERS = _CUES.words("PROTEST_SENSE_TRIGGERS")
 HELD_GATHERINGS = _CUES.words("HELD_GATHERINGS")
+HOLDING_VERBS = _CUES.words("HOLDING_VERBS")
+HOLDING_VERB_FORMS = _CUES.words("HOLDING_VERB_FORMS")
+PEACEFUL_WORDS = _CUES.words("PEACEFUL_WORDS")
 STATED_DEMAND = _CUES.regex("STATED_DEMAND")
 GRIEVING_MARCHERS = _CUES.regex("GRIEVING_MARCHERS")
 PROTEST_FORMS = _CUES.regex("PROTEST_FORMS")

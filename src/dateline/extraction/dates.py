@@ -48,6 +48,8 @@ from dateline.model import Article, DateMention, Span
 from dateline.nlp.components.dates import MONTHS, NUMBER_WORDS, SPAN_KEY, WEEKDAYS, holiday_days
 from dateline.resources import Resources
 
+_CUES = Lexicon("date_cues.yaml")
+
 ONE_DAY = dt.timedelta(days=1)
 HISTORY_GAP = dt.timedelta(days=365)
 FUTURE_YEARLESS_HORIZON = dt.timedelta(days=183)
@@ -582,11 +584,8 @@ _ROUGH_COUNTS = {"few", "several", "couple"}
 # the report's day, whose note says "counted from the report's day")
 _COUNTED_APART_NOTE = "counted back from its sentence's day"
 _FUTURE_AUX = {"will", "shall", "'ll", "wo"}
-_INTENT_HEADS = {
-    "plan", "threaten", "vow", "intend", "expect", "promise", "pledge", "aim", "hope", "prepare", "schedule",
-    "due", "set", "going", "want", "call", "urge", "seek", "decide", "agree",
-}  # fmt: skip
-_PLANNED_MODIFIERS = {"planned", "upcoming", "scheduled", "proposed", "forthcoming", "expected", "announced"}
+_INTENT_HEADS = _CUES.words("INTENT_HEAD")
+_PLANNED_MODIFIERS = _CUES.words("PLANNED_MODIFIER")
 _CLAUSE_DEPS = {"ROOT", "ccomp", "advcl", "relcl", "xcomp", "conj", "parataxis", "csubj", "acl", "pcomp"}
 # ("earlier this week/month" is past: an act before the telling, not the present one)
 _PRESENT_WORDS = re.compile(r"\b(today|tonight|(?<!earlier )this (morning|afternoon|evening|week|month|year)|now|currently)\b")
@@ -1026,9 +1025,6 @@ def _joined_ranges(text: str, mentions: list[DateMention]) -> list[DateMention]:
             continue
         out.append(m)
     return out
-
-
-_CUES = Lexicon("date_cues.yaml")
 
 
 def _one_day(m: DateMention) -> bool:

@@ -30,6 +30,7 @@ from dateline.extraction.actor_phrases import DESCRIBED, LEAVER, SPONSOR, actor_
 from dateline.extraction.fatalities import count_fatalities
 from dateline.extraction.notes import clean_clause, make_note, reports, restate_toll, with_toll
 from dateline.extraction.notes import phrases as note_phrases
+from dateline.extraction.packaged import Lexicon
 from dateline.geo import resolve as geo_resolve
 from dateline.model import (
     CIVILIAN_TARGETING,
@@ -47,14 +48,15 @@ from dateline.nlp.text import equal_to_any, kept_with, span_text, verbless
 from dateline.resources import Resources
 from dateline.review import PLACE_AMBIGUOUS, SUMS_INCIDENTS
 
+_RULES = Lexicon("rule_cues.yaml")
 # An event more than this many days before the report is background, not news (history filter).
 HISTORY_DAYS = 62
 # Words saying the text reports images or an impression rather than the event itself (weak evidence).
-WEAK_EVIDENCE = re.compile(r"\b(?:are|were|is|was) seen\b|\bfootage\b|\bvideos?\b|\bimages?\b|\bphotos?\b|"
-                           r"\bsocial media\b|\breportedly\b", re.IGNORECASE)
-HELD_VERBS = {"hold", "stage", "organise", "organize", "lead", "join", "attend", "launch", "start", "erupt", "break",
-              "take", "continue", "mount", "end", "disperse", "occur", "participate", "resume", "enter"}
-GENERAL_NOUNS = {"uprising", "protest", "demonstration", "rally", "unrest", "gathering", "movement", "riot"}
+WEAK_EVIDENCE = _RULES.regex("WEAK_EVIDENCE")
+# `_is_general_reference`: nouns that may only name a kind of act ("the uprising"), and the verbs that make one a
+# concrete act ("held protests").
+HELD_VERBS = _RULES.words("HELD_VERBS")
+GENERAL_NOUNS = _RULES.words("GENERAL_NOUNS")
 
 
 @dataclass
@@ -1113,6 +1115,10 @@ def _names_its_act(noun: Token, verb: Token) -> bool:
     return head.dep_ in {"dobj", "attr"} and verb.lemma_.lower() in note_phrases()["light_verbs"]
 
 
+# Words of a clause that tells who says so ("…, according to police", "…, the ministry said"): it is no part of the act.
+_ATTRIBUTION_WORDS = _RULES.words("ATTRIBUTION_WORDS")
+
+
 def _clause_tokens(tok: Token) -> tuple[Token, list[Token]]:
     """The clause's verb and its tokens without leading adverbials and attribution tails."""
     node = tok
@@ -1130,7 +1136,7 @@ def _clause_tokens(tok: Token) -> tuple[Token, list[Token]]:
         if child.i < node.i and child.dep_ in {"prep", "advcl", "advmod", "npadvmod", "punct", "mark", "cc"}:
             skip.update(t.i for t in child.subtree)
         if child.i > node.i and child.dep_ in {"advcl", "punct"} and child.i > node.i + 1 and \
-                any(t.lower_ in {"according", "citing", "said", "says"} for t in child.subtree):
+                any(t.lower_ in _ATTRIBUTION_WORDS for t in child.subtree):
             skip.update(t.i for t in child.subtree)
         if child.i > node.i and child.dep_ == "prep" and child.lower_ == "according":
             skip.update(t.i for t in child.subtree)
@@ -1907,13 +1913,16 @@ def _group_named_before(text: str, since: int, before: int, word: str, book: Cod
 _ARMED_EVENT_TYPES = {"Battles", "Explosions/Remote violence", "Violence against civilians"}
 
 
+_RULING_POWER_NAMES = actors_mod.lexicon_words("ruling_power_names")
+
+
 def _ruling_power_acts(m: actors_mod.ActorMention, role: str, event: Event) -> bool:
     """"The regime bombed the town", "regime shelling killed five": the ruling power that does an armed act did it
     with its forces (a government that arrests, talks or agrees stays the government). "The government lost the
     town to IS fighters": a government that loses ground in battle lost it with its forces."""
     armed_act = event.event_type in _ARMED_EVENT_TYPES and event.sub_event_type not in _TERRITORY_TYPES
     lost_in_battle = event.event_type == "Battles" and event.sub_event_type in _TERRITORY_TYPES and role == LEAVER
-    return (role == "agent" and armed_act or lost_in_battle) and m.text.lower() in {"regime", "government", "junta"}
+    return (role == "agent" and armed_act or lost_in_battle) and m.text.lower() in _RULING_POWER_NAMES
 
 
 def _ruling_power_as_military(m: actors_mod.ActorMention, role: str, event: Event) -> actors_mod.ActorMention:
@@ -2218,7 +2227,7 @@ def _civilians_hit(cand: Candidate) -> bool:
 
 
 # Verbs whose subject sends a weapon off ("fired a missile", "launched drones"): the weapon's owner, not who stopped it
-_LAUNCH_VERBS = frozenset({"fire", "launch", "send", "lob"})
+_LAUNCH_VERBS = _RULES.words("WEAPON_SENDING_VERBS")
 
 
 def _launchers(sent: SpacySpan) -> list[tuple[int, int]]:

@@ -56,15 +56,11 @@ _NUM = rf"(?P<q>{_QUAL})(?P<n>{_NUMWORD})"
 _GAP = r"(?P<gap>(?:(?!toll\b)[\w'’-]+,?\s+){0,4}?)"  # ("a toll of 15 dead" is no one dead)
 _AUX = r"(?:(?:were|was|have been|has been|had been|are|is|being|got|reportedly|allegedly|also|later|all|" \
        r"subsequently|reported|confirmed)\s+){0,3}"
-# A killing by hand, blade or fire, told as how the victim died: "hacked to death", "burnt alive", "stoned to death".
-_BY_HAND = (r"(?:(?:shot|stabbed|beaten|hacked|clubbed|stoned|bludgeoned|battered|kicked|macheted|tortured|"
-            r"burn(?:ed|t)) to death|burn(?:ed|t) alive)")
-_DEATH_VERB = r"(?:(?:shot|stabbed|beaten|attacked|hacked|tortured) and killed|found dead|killed|dead|died|slain|murdered|assassinated|executed|shot dead|gunned down|" \
-              rf"{_BY_HAND}|beheaded|decapitated|massacred|lynched|lost (?:their|his|her) li(?:ves|fe)|perished|succumbed)"
-
-# the fighters an army says it "neutralised" (killed): people, not the bombs or drones it also neutralises
-_NEUTRALISED = (r"(?:terrorists?|militants?|fighters?|insurgents?|bandits?|jihadists?|rebels?|assailants?|attackers?|"
-                r"gunmen|separatists?|kidnappers?|combatants?|elements)\b")
+# The death verbs of a toll ("killed", "shot dead", "hacked to death") and the fighters an army says it "neutralised"
+# (data/rule_cues.yaml). DEATH_VERB holds the killings by hand (BY_HAND) where it says {BY_HAND}.
+_BY_HAND = Lexicon("rule_cues.yaml").pattern("BY_HAND")
+_DEATH_VERB = Lexicon("rule_cues.yaml").pattern("DEATH_VERB").replace("{BY_HAND}", _BY_HAND)
+_NEUTRALISED = Lexicon("rule_cues.yaml").pattern("NEUTRALISED")
 _NUM2 = _NUM.replace("?P<q>", "?P<q2>").replace("?P<n>", "?P<n2>")
 _NUM_ANY = _NUM.replace("?P<q>", "?:").replace("?P<n>", "?:")
 # The groups of a list before its last two: "three soldiers, two civilians and a child" (each a count and its

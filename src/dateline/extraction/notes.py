@@ -19,15 +19,13 @@ import re
 from typing import Any
 
 from dateline.model import Event
-from dateline.yaml_files import load_yaml
+from dateline.yaml_files import load_yaml, packaged_pattern
 
 _LEAD = re.compile(r"^[\s\"“”‘’'(\[]+|[\s\"“”‘’')\]]+$")
-_TRAIL = re.compile(r",?\s+(?:according to|citing|reported|as reported by|said|says|the report (?:adds|reads))\b",
-                    re.IGNORECASE)
+_TRAIL = re.compile(packaged_pattern("note_phrases.yaml", "trailing_attribution"), re.IGNORECASE)
 # ", Russia's defence ministry said", ", police told reporters on Sunday": the source clause after the event,
 # which the note's "according to" replaces (a relative clause, "…, who said …", is no source clause)
-_TRAIL_SOURCE = re.compile(r",\s+(?!(?:who|which|that|and|but|as|while|after|before|when)\b)[^,]{1,60}?\s+"
-                           r"(?:said|says|reported|reports|told|claimed|claims|added|stated)\b.*$", re.IGNORECASE)
+_TRAIL_SOURCE = re.compile(packaged_pattern("note_phrases.yaml", "trailing_source_clause"), re.IGNORECASE)
 _LEADING_DATE = re.compile(r"^(?:on|around|between|during|in|last|this|early|late)\b[^,]{0,40},\s+", re.IGNORECASE)
 # a quote mark: any double quote, an opening single quote, or a closing one that is not an apostrophe ("regime’s")
 _QUOTE = re.compile(r"[\"“”‘]|(?<![A-Za-z])['’]|['’](?![A-Za-z])")

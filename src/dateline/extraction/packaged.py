@@ -12,7 +12,7 @@ from typing import Any, TypeVar
 
 from dateline.errors import DatelineError
 from dateline.nlp.first_chars import with_first_char_lookahead
-from dateline.yaml_files import load_yaml
+from dateline.yaml_files import load_yaml, packaged_yaml
 
 T = TypeVar("T")
 
@@ -124,8 +124,7 @@ class Lexicon:
 
     def __init__(self, file_name: str) -> None:
         self.file_name = file_name
-        raw = importlib_resources.files("dateline").joinpath(f"data/{file_name}").read_text(encoding="utf-8")
-        self.table: dict[str, dict[str, object]] = load_yaml(raw)
+        self.table: dict[str, dict[str, object]] = packaged_yaml(file_name)  # a broken file: one clear error
         self._compiled: dict[str, re.Pattern[str]] = {}
 
     def entry(self, name: str) -> dict[str, object]:

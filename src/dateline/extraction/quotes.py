@@ -30,26 +30,20 @@ from dateline.model import Article, Quote, Span
 from dateline.nlp.components.quotes import SPAN_KEY, find_quotes
 from dateline.nlp.text import doc_ents, doc_text, tokens_with_lemma
 from dateline.resources import Resources
+from dateline.yaml_files import packaged_words
 
 # Verbs that introduce what someone said (lemmas). "read" and "add" cover documents ("the report reads").
-CUE_LEMMAS = frozenset(
-    ["say", "add", "tell", "state", "read", "write", "claim", "announce", "declare", "note", "explain", "warn", "insist", "argue", "ask", "reply", "respond", "continue", "conclude", "stress", "emphasize", "emphasise", "affirm", "confirm", "deny", "urge", "allege", "report", "quote", "cite", "tweet", "post", "comment", "observe", "remark", "acknowledge", "admit", "assert", "suggest", "maintain", "complain", "recall", "describe", "add", "shout", "cry", "chant", "sing", "scream", "reiterate", "testify", "predict", "vow", "pledge", "promise", "threaten", "demand"]
-)
+CUE_LEMMAS = packaged_words("quote_cues.yaml", "cue_verbs")
 # Verbs that take a reported clause ("X said that …"); narrower than CUE_LEMMAS to keep indirect quotes real.
-INDIRECT_LEMMAS = frozenset(
-    ["say", "add", "tell", "state", "claim", "announce", "declare", "note", "explain", "warn", "insist", "argue", "stress", "emphasize", "emphasise", "affirm", "confirm", "deny", "allege", "report", "assert", "suggest", "maintain", "complain", "acknowledge", "admit", "reiterate", "testify", "predict", "vow", "pledge", "promise", "believe"]
-)
-CHANT_LEMMAS = frozenset(["chant", "shout", "sing", "cry", "scream", "chanting"])
+INDIRECT_LEMMAS = packaged_words("quote_cues.yaml", "indirect_verbs")
+CHANT_LEMMAS = packaged_words("quote_cues.yaml", "chant_verbs")
 PRONOUNS = {"he": "person", "she": "person", "they": "group", "it": "org", "we": "group", "i": "person"}
 # Generic nouns that stand for an organisation or document named shortly before.
-ORG_ANAPHORS = frozenset(
-    ["report", "statement", "group", "organisation", "organization", "agency", "ministry", "channel", "network", "newspaper", "paper", "outlet", "broadcaster", "movement", "party", "company", "body", "office", "committee", "council", "rights", "watchdog", "government", "authorities", "army", "military", "police", "coalition", "campaign", "alliance", "union", "association", "website"]
-)
-FORCE_NOUNS = frozenset(["army", "military", "police"])
+ORG_ANAPHORS = packaged_words("quote_cues.yaml", "org_anaphors")
+FORCE_NOUNS = packaged_words("quote_cues.yaml", "force_nouns")
 # Nouns that, after a proper name ("the Al Arabiya TV report"), mean "what X says".
-DOCUMENT_NOUNS = frozenset(
-    ["report", "statement", "broadcast", "correspondent", "reporter", "website", "article", "communique", "communiqué", "release"]
-)
+DOCUMENT_NOUNS = packaged_words("quote_cues.yaml", "document_nouns")
+_RALLY_NOUNS = packaged_words("quote_cues.yaml", "rally_nouns")
 SHORT_FRAGMENT_WORDS = 4  # quoted fragments shorter than this are terms or scare quotes unless a cue is next to them
 _TRIM = " \t\n,;:“”\"‘’'«»„"
 
@@ -310,7 +304,7 @@ def _acled_group(doc: Doc, head: Token, speaker: Speaker, before: int, resources
 def _rally_country(verb: Token, doc: Doc) -> str | None:
     """"in the rallies of Lebanon they are chanting": chanters at a country's rallies are its protesters."""
     for tok in verb.subtree:
-        if tok.lemma_.lower() in ("rally", "protest", "demonstration", "march", "street", "square"):
+        if tok.lemma_.lower() in _RALLY_NOUNS:
             for child in tok.subtree:
                 if child.ent_type_ == "GPE":
                     return child.text

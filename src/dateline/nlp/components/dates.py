@@ -34,7 +34,7 @@ from spacy.vocab import Vocab
 
 from dateline.nlp.first_chars import with_first_char_lookahead
 from dateline.nlp.text import doc_text
-from dateline.yaml_files import load_yaml
+from dateline.yaml_files import load_yaml, packaged_words
 
 SPAN_KEY = "dl_dates"
 
@@ -116,9 +116,8 @@ PREFIX_WORDS = {
     "after", "following", "before", "throughout", "early", "late", "earlier", "later", "within", "for",
 }  # fmt: skip
 # "Good Friday", "Bloody Sunday", "the Sunday Times": named days and titles, not weekday references.
-_WEEKDAY_BLOCK_BEFORE = {"good", "black", "bloody", "super", "ash", "palm", "easter", "cyber", "holy", "maundy"}
-_WEEKDAY_BLOCK_AFTER = {"times", "telegraph", "mirror", "express", "post", "herald", "mail", "people", "tribune",
-                        "independent", "star", "world", "league", "school", "best", "service", "trading"}  # fmt: skip
+_WEEKDAY_BLOCK_BEFORE = packaged_words("holidays.yaml", "weekday_names_before")
+_WEEKDAY_BLOCK_AFTER = packaged_words("holidays.yaml", "weekday_titles_after")
 
 
 def _matcher_patterns() -> dict[str, list[list[dict[str, object]]]]:

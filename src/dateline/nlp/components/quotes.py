@@ -30,6 +30,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from dateline.nlp.text import doc_text
+from dateline.yaml_files import packaged_pattern
 
 SPAN_KEY = "dl_quotes"
 
@@ -41,17 +42,9 @@ CLOSE_SINGLE = "’›"
 _ANY_MARK = re.compile("[" + re.escape(OPEN_DOUBLE + CLOSE_DOUBLE + OPEN_SINGLE + CLOSE_SINGLE + "\"'") + "]")
 
 # Words before a quoted passage that make it a chant or slogan rather than speech.
-_CHANT_CUE = re.compile(
-    r"\b(chant\w*|shout\w*|slogans?|sang|sing\w*|cr(?:y|ied|ies|ying)|banners?|placards?|signs? (?:that )?read\w*)"
-    r"\b[^“”\"‘’]{0,40}$",
-    re.IGNORECASE,
-)
+_CHANT_CUE = re.compile(packaged_pattern("quote_cues.yaml", "chant_cue"), re.IGNORECASE)
 # A paragraph ending with one of these before its colon introduces a block quote.
-_BLOCK_CUE = re.compile(
-    r"\b(said|says|reads?|reading|stated?|states|wrote|writes|added|adds|declared?|announced?|"
-    r"statement|following|as follows|saying|told)\b[^.!?]{0,80}:\s*$",
-    re.IGNORECASE,
-)
+_BLOCK_CUE = re.compile(packaged_pattern("quote_cues.yaml", "block_cue"), re.IGNORECASE)
 
 
 @dataclass(frozen=True)
