@@ -308,12 +308,12 @@ def test_route_blocked_by_a_truck_and_a_tyre_fire_are_no_demonstration(resources
 
 
 @pytest.mark.parametrize(("text", "sub"), [
-    ("Residents who tried to barricade the road in Mamelodi on Tuesday were removed by the police.",
+    ("Residents who tried to barricade the highway in Mamelodi on Tuesday were removed by the police.",
      "Protest with intervention"),
-    ("Party supporters tried again to barricade the road in Mandeni on Tuesday and were removed by the police.",
+    ("Party supporters tried again to barricade the highway in Mandeni on Tuesday and were removed by the police.",
      "Protest with intervention"),
     # the tyres they burned are force used, tried or not; a barricade that stood is one
-    (("Party supporters tried to barricade the road with burning tyres in Mandeni on Tuesday and were removed by "
+    (("Party supporters tried to barricade the highway with burning tyres in Mandeni on Tuesday and were removed by "
      "the police."), "Violent demonstration"),
     ("Party supporters barricaded the road in Mandeni on Tuesday and were removed by the police.",
      "Violent demonstration"),

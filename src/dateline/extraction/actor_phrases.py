@@ -619,7 +619,7 @@ def _named_in_parentheses(found: list[tuple[actors_mod.ActorMention, str]], sent
     return out
 
 
-# "repelled an attack by Taliban militants", "thwarted a Houthi attack": the attacker is the first actor
+# "repelled an attack by the gunmen", "thwarted a Houthi attack": the attacker is the first actor
 _ATTACK_NOUNS = actors_mod.lexicon_words("repelled_attack_nouns")
 _REPEL_VERBS = actors_mod.lexicon_words("repel_verbs")
 
