@@ -15,7 +15,7 @@ def rules() -> Pipeline:
 
 
 @pytest.mark.parametrize("text", [
-    "A shunter was killed when he was struck by a locomotive at a goods yard in Durban on Tuesday, the company said.",
+    "A track worker died on Thursday after he was struck by a freight train near Kimberley, the operator said.",
     "Two pedestrians died after they were run over by a minibus taxi in Polokwane on Friday, police said.",
     "Five people were killed in two fires in informal settlements in Durban on Sunday night, officials said.",
     "Fourteen pupils were hurt when their school bus overturned near Mthatha on Monday, paramedics said.",

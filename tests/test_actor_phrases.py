@@ -14,22 +14,22 @@ from tests.conftest import only_event
 @pytest.mark.parametrize(("text", "actor1", "actor2"), [
     ("An Israeli drone strike killed two militants in Gaza City on Thursday.",
      "Military Forces of Israel", "Unidentified Armed Group (Palestine)"),
-    ("On Monday, military forces of Armenia fired on the positions of the military forces of Azerbaijan near Tovuz.",
-     "Military Forces of Armenia", "Military Forces of Azerbaijan"),
-    ("On Monday, military forces of India and Pakistan exchanged fire across the line of control near Poonch.",
-     "Military Forces of India", "Military Forces of Pakistan"),
+    (("On Wednesday, military forces of Kyrgyzstan fired on the outposts of the military forces of Tajikistan near "
+      "Isfara."), "Military Forces of Kyrgyzstan", "Military Forces of Tajikistan"),
+    ("On Thursday, military forces of Thailand and Cambodia exchanged fire along the border near Preah Vihear.",
+     "Military Forces of Thailand", "Military Forces of Cambodia"),
     ("Three Afghan soldiers were wounded when Taliban fighters attacked a checkpoint in Ghazni on Friday.",
      "Taliban", "Military Forces of Afghanistan"),
     ("On Tuesday, the Ukrainian Forces fired mortars at rebel positions near Horlivka.",
      "Military Forces of Ukraine", "Unidentified Armed Group (Ukraine)"),
-    ("On Sunday, residents pelted stones at police in Godhra after a dispute over a water tanker.",
+    ("On Saturday, villagers pelted stones at police in Bhiwandi after a quarrel over a cricket match.",
      "Rioters (India)", "Police Forces of India"),
     ("Israeli artillery and tanks shelled houses east of Gaza City on Monday.",
      "Military Forces of Israel", "Civilians (Palestine)"),
     ("Gunmen burned a school and two houses in Djibo on Saturday.",
      "Unidentified Armed Group (Burkina Faso)", "Civilians (Burkina Faso)"),
     # a group named in parentheses is the unnamed actor
-    ("On Sunday, Palestinian militants (likely Hamas) clashed with Israeli troops near Khan Younis.",
+    ("On Thursday, Palestinian gunmen (probably Hamas) clashed with Israeli soldiers near Beit Lahia.",
      "Hamas Movement", "Military Forces of Israel"),
     ("On Sunday, gunmen (suspected al-Shabaab) attacked a police station in Afgoye.",
      "Al Shabaab", "Police Forces of Somalia"),
@@ -70,8 +70,8 @@ def test_a_defence_ministry_is_no_military_actor(pipeline) -> None:  # type: ign
 
 def test_who_holds_the_town_struck_is_not_who_struck_it(pipeline) -> None:  # type: ignore[no-untyped-def]
     # before: the group in "a town controlled by X" was the by-agent of the sentence, so the air strike's actor1
-    events = pipeline.extract_text("Two waves of airstrikes on Kafr Nabl, a town in Idlib province controlled by "
-                                   "Hayat Tahrir al-Sham forces, killed at least 13 civilians on Friday.").events
+    events = pipeline.extract_text("A string of air raids on Ariha, a town of southern Idlib controlled by Hayat "
+                                   "Tahrir al-Sham fighters, killed nine civilians on Tuesday.").events
     assert [(e.actor1, e.actor2) for e in events] == [("Unidentified Armed Group (Syria)", "Civilians (Syria)")]
 
 
@@ -126,7 +126,7 @@ def test_a_country_that_suffers_an_act_is_no_actor(pipeline) -> None:  # type: i
 
 
 @pytest.mark.parametrize(("text", "not_actor"), [
-    ("Dozens of people in the rebel-held suburbs of Damascus were suffocated by poison gas on Saturday.", "rebel"),
+    ("Scores of residents of a rebel-held district of Homs were choked by chlorine gas on Wednesday.", "rebel"),
     ("Militants fired rockets at an army-controlled town near Sirte on Monday.", "army"),
     ("Government warplanes bombed a rebel-held town in Idlib province on Monday.", "rebel"),
 ])

@@ -25,8 +25,8 @@ def _kept_at(pipeline: Pipeline, text: str, sub_event_type: str):  # type: ignor
       "a school in the town of Busra al-Harir, killing seven children."), "Air/drone strike", "Military Forces of Syria"),
     (("Coalition aircraft have stepped up their raids on Islamic State targets in eastern Syria. An air strike hit a "
       "mosque in the town of Hajin on Friday, killing 15 people."), "Air/drone strike", "Global Coalition Against Daesh"),
-    (("Air strikes hit the town of Khan Sheikhoun in Idlib province on Friday, killing 13 civilians, a monitoring group "
-      "said. The group said the strikes had probably been carried out by the Syrian air force."),
+    (("Air strikes hit the village of Kansafra in Idlib province on Wednesday, killing six civilians, a monitoring "
+      "group said. The monitor said the raids were most likely carried out by Syrian air force jets."),
      "Air/drone strike", "Military Forces of Syria"),
     (("Houthi forces have launched drones at Saudi cities for months. On Tuesday a drone struck an airport in Abha, "
       "wounding nine people."), "Air/drone strike", "Military Forces of Yemen (2016-) Supreme Political Council"),

@@ -93,8 +93,8 @@ def test_a_force_someone_is_an_officer_in_acts_in_its_own_clause(nlp) -> None:  
     from dateline.codebook import default_codebook
     from dateline.extraction.actor_phrases import actor_mentions
 
-    text = ("The commander is a senior officer in the 10,000-strong rebel force that, with Turkish backing, took control "
-            "of the town on Sunday.")
+    text = ("The colonel is a deputy commander in the 5,000-strong rebel force that, backed by Rwanda, seized "
+            "the town on Sunday.")
     sent = next(nlp(text).sents)
     [(mention, role)] = [(m, r) for m, r in actor_mentions(sent, default_codebook()) if m.text == "rebel"]
     assert mention.kind == "unidentified_armed"

@@ -129,5 +129,5 @@ def test_a_withdrawal_from_another_place_stays_its_own_event(pipeline: Pipeline)
 
 def test_a_group_named_on_an_acts_noun_stays_its_doer(pipeline: Pipeline) -> None:
     # ("Saudi-led coalition" modifies the raid: the raid's grammar is no role of the coalition's)
-    [event] = _kept(pipeline, "A Saudi-led coalition air raid was reported on Nihm district on Monday.")
+    [event] = _kept(pipeline, "A Saudi-led coalition air strike was recorded on Sirwah district on Thursday.")
     assert event.actor1 == "Operation Restoring Hope"

@@ -17,7 +17,7 @@ def _kept(pipeline: Pipeline, text: str, published: str = "2024-03-14"):  # type
 
 def test_a_description_in_apposition_to_a_groups_name_is_that_group(pipeline: Pipeline) -> None:
     # ("Kurdish militia" alone would be the SDF in Syria; beside the YPG's name it only describes the YPG)
-    [event] = _kept(pipeline, "The Kurdish militia, the YPG, withdrew from Afrin on Sunday.")
+    [event] = _kept(pipeline, "The Kurdish militia, the YPG, pulled out of Tal Rifaat on Tuesday.")
     assert event.actor1 == "YPG: People's Protection Units"
     assert event.actor2 is None
 

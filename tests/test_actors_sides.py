@@ -128,7 +128,7 @@ def test_who_fired_an_intercepted_weapon_is_its_owner_not_who_stopped_it(pipelin
 
 
 @pytest.mark.parametrize(("text", "kurds"), [
-    ("Islamic State militants fired a guided missile at a Kurdish position near Hajin on Saturday, wounding two.",
+    ("Islamic State fighters fired an anti-tank missile at a Kurdish post near Shaddadi on Tuesday, wounding three.",
      "QSD: Syrian Democratic Forces"),
     ("Turkish troops killed five Kurdish militants in Hakkari province on Sunday.", "PKK: Kurdistan Workers Party"),
     ("Kurdish fighters attacked a police post near Mahabad on Monday.", "Unidentified Armed Group (Iran)"),

@@ -79,7 +79,7 @@ CASES: dict[str, tuple[str, str | None]] = {
     # people seized are abducted; a firing by gunmen is an attack, the firing of a manager is not
     "seized_workers": ("Militants seized four aid workers on the road to Kidal on Monday.",
                        "Abduction/forced disappearance"),
-    "gunmen_firing": ("Gunmen on motorcycles resorted to indiscriminate firing at a shrine in Quetta on Friday.",
+    "gunmen_firing": ("Gunmen in a car resorted to indiscriminate firing at a mosque in Bannu on Sunday.",
                       "Attack"),
     "manager_firing": ("The firing of the club manager surprised the fans in Madrid on Friday.", None),
     # points and blocks of a district seized: ground taken

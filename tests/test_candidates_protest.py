@@ -57,7 +57,7 @@ def test_supporters_packing_a_court_in_support_is_a_protest(resources: Resources
 
 
 def test_lawyers_going_to_court_is_no_protest(resources: Resources) -> None:
-    assert candidates(resources, "Lawyers went to the Durban High Court on Friday to file an appeal.") == []
+    assert candidates(resources, "Lawyers went to the Nairobi High Court on Monday to lodge an appeal.") == []
 
 
 def test_rocks_thrown_at_soldiers_are_mob_violence(resources: Resources) -> None:

@@ -20,8 +20,8 @@ def test_violence_between_relatives_is_domestic_crime(text: str) -> None:
 
 
 @pytest.mark.parametrize("text", [
-    "A teacher was shot dead and his wife injured by gunmen on a motorcycle near the school on Monday.",
-    "A village chief and his son were shot and seriously wounded at a checkpoint on Tuesday.",
+    "A pastor was shot dead and his daughter injured by gunmen outside the church on Sunday.",
+    "A district officer and his brother were shot and badly wounded on the highway on Friday.",
     "The mayor was killed in an ambush on the highway; his wife and children were unharmed.",
 ])
 def test_a_relative_beside_the_victim_is_no_domestic_crime(text: str) -> None:

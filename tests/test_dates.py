@@ -273,8 +273,8 @@ def test_an_undated_lead_takes_the_day_its_retelling_gives_even_the_reports_own(
 
 
 @pytest.mark.parametrize(("text", "word"), [
-    (("Air strikes in the past 24 hours killed about 40 militants in Idlib province, the defence ministry said on "
-      "Saturday. Shelling on Maarat al-Numan killed at least nine civilians in the same period, a monitor said."),
+    (("Air raids in the past 24 hours killed some 30 insurgents in Cabo Delgado province, the defence ministry said "
+      "on Saturday. Shelling on Macomia killed at least six civilians in the same period, a monitor said."),
      "Shelling"),
     (("Troops killed 12 rebels in Darfur over the past 48 hours, the army said on Saturday. Rebels killed five "
       "soldiers near El Fasher during that period, a spokesman for the group said."), "Unidentified"),

@@ -29,8 +29,8 @@ SUB_TYPE_CASES: dict[str, tuple[str, str]] = {
     "stones_barricades": (("Youths burned tyres and threw stones at police in Dakar on Thursday during a protest "
                           "against fuel prices."), "Violent demonstration"),
     # demonstrators attacking buildings or overturning vehicles destroy property: a riot, not a peaceful march
-    "attack_buildings": (("Demonstrators in Ho and Keta blocked roads, attacked public buildings and overturned "
-                          "vehicles on Sunday to protest against fuel prices."), "Violent demonstration"),
+    "attack_buildings": (("Demonstrators in Tamale and Yendi blocked streets, attacked council offices and "
+                          "overturned a minibus on Sunday to protest against a bread tax."), "Violent demonstration"),
     "overturn_cars": ("Students marched to the ministry in Accra and overturned two cars on Monday.",
                       "Violent demonstration"),
     # an attack the marchers are accused of is their grievance, not what they did
@@ -48,7 +48,7 @@ SUB_TYPE_CASES: dict[str, tuple[str, str]] = {
                  "Shelling/artillery/missile attack"),
     "ied": ("A roadside bomb exploded under a police vehicle near Kandahar on Monday.",
             "Remote explosive/landmine/IED"),
-    "suicide": ("A suicide bomber blew himself up at a checkpoint in Mogadishu on Saturday.", "Suicide bomb"),
+    "suicide": ("A suicide bomber blew himself up outside a mosque in Maiduguri on Friday.", "Suicide bomb"),
     "grenade": ("An unknown attacker threw a grenade into a bar in Bujumbura on Friday.", "Grenade"),
     "chemical": ("Government helicopters dropped chlorine barrels on Saraqib on Tuesday.", "Chemical weapon"),
     "attack_civilians": ("Gunmen shot dead two farmers in their fields near Jos on Sunday.", "Attack"),
@@ -87,11 +87,12 @@ SUB_TYPE_CASES: dict[str, tuple[str, str]] = {
                           "of the market."), "Peaceful protest"),
     "stones_no_demo": ("Bus passengers threw stones at police at a checkpoint near Mwanza on Friday.",
                        "Mob violence"),
-    "mob_justice": ("A suspected thief was beaten up by residents in a market in Gulu on Monday.", "Mob violence"),
+    "mob_justice": ("A man accused of stealing a goat was beaten up by villagers near Lira on Thursday.",
+                    "Mob violence"),
     "assassinate": ("Gunmen assassinated a local councillor in Gao on Sunday.", "Attack"),
-    # heavy machine guns and grenade launchers at positions, no small arms: one-sided heavy fire
-    "heavy_weapons": (("Separatist units fired grenade launchers and heavy machine guns at army positions near "
-                      "Marinka on Monday."), "Shelling/artillery/missile attack"),
+    # heavy weapons (launchers, heavy machine guns) aimed at positions, no small arms: one-sided heavy fire
+    "heavy_weapons": (("Rebel units fired on army trenches near Avdiivka on Tuesday with heavy machine guns and "
+                      "grenade launchers."), "Shelling/artillery/missile attack"),
     # a capture of a place outranks the weapons used; taken without resistance is a non-violent transfer
     "capture_after_airstrikes": ("Army troops recaptured the town of Bama on Saturday after days of airstrikes.",
                                  "Government regains territory"),
@@ -185,8 +186,8 @@ FILTER_CASES: dict[str, tuple[str, str]] = {
     "deny_responsibility": ("The ministry denied that its aircraft were responsible for strikes on a clinic.",
                             "statement"),
     # a list of kinds of acts that a group carries out describes how it fights, not one incident
-    "kinds_of_acts": (("However, the rebels responded by targeting soft targets by attacking teachers and conducting "
-                       "suicide attacks, targeted killings and roadside bombings."), "no_event"),
+    "kinds_of_acts": (("Since then the insurgents have gone after easy targets, attacking aid workers and carrying "
+                       "out kidnappings, ambushes and car bombings."), "no_event"),
     "kinds_of_acts_pair": ("Insurgents in the region have turned to kidnappings and ambushes of army convoys.",
                            "no_event"),
 }
@@ -364,8 +365,8 @@ def test_an_act_dated_inside_an_inquiry_is_still_told(pipeline: Pipeline) -> Non
 
 
 @pytest.mark.parametrize("text", [
-    ("Russian air strikes in the past 24 hours killed about 60 militants in Idlib province, the defence ministry "
-     "said on Saturday. Air strikes on Saraqib, a town in Idlib province, killed at least 11 civilians in the same "
+    ("Turkish drone strikes in the past 24 hours killed some 35 fighters in Hasakah province, the defence ministry "
+     "said on Saturday. Drone strikes on Amuda, a town in Hasakah province, killed at least 7 civilians in the same "
      "period, a monitoring group said."),
     ("Government air strikes in the past 48 hours killed 30 fighters in Marib province, the army said on Saturday. "
      "Air strikes on the town of Harib in Marib province killed four civilians during that period, residents said."),

@@ -123,7 +123,7 @@ def test_service_members_are_troops_and_a_foreign_base_does_not_move_the_event(p
 @pytest.mark.parametrize(("text", "actors"), [
     ("On Wednesday, al Qaeda-linked JNIM militants ambushed a military convoy near Niono, killing several soldiers.",
      ("JNIM: Group for Support of Islam and Muslims", "Military Forces of Mali")),
-    ("Al Qaeda-affiliated militants raided a police station in the town of Kaya on Tuesday, killing three officers.",
+    ("Al Qaeda-affiliated militants raided a police post near Djibo on Tuesday, killing three officers.",
      ("Unidentified Armed Group (Burkina Faso)", "Police Forces of Burkina Faso")),
 ])
 def test_a_sponsor_or_affiliate_is_no_side(pipeline: Pipeline, text: str, actors: tuple[str, str]) -> None:

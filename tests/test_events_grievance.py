@@ -45,7 +45,7 @@ def test_a_killing_a_week_after_a_bombing_is_not_told_by_it(pipeline: Pipeline) 
 def test_an_act_measured_days_back_is_no_side_of_the_main_act(pipeline: Pipeline) -> None:
     # "a day after X attacked a police station": the earlier attack's target is no side of today's shelling
     [event, *_] = events_of(pipeline, ("The army shelled rebel positions near Mellit on Monday, a day after rebel "
-                                       "fighters attacked a police station in the town."))
+                                       "fighters attacked the police post in the town."))
     assert event.sub_event_type == "Shelling/artillery/missile attack"
     assert event.actor2 != "Police Forces of Sudan"
 

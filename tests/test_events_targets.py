@@ -56,7 +56,7 @@ CASES: dict[str, tuple[str, list[str]]] = {
                      ["Peaceful protest"]),
     "clash_then_injured": ("Two groups clashed over a land dispute in Kitgum on Sunday. Nine people were injured.",
                            ["Mob violence"]),
-    "passive_person": ("In Puebla on Friday, a man and a woman were shot in a drive-by incident.", ["Attack"]),
+    "passive_person": ("In Culiacan on Sunday, two taxi drivers were shot from a passing car.", ["Attack"]),
     # "according to" names a source, not an accord
     "according_to": ("According to local media, the rebels shelled the airport in Kadugli on Monday.",
                      ["Shelling/artillery/missile attack"]),
@@ -82,7 +82,7 @@ CASES: dict[str, tuple[str, list[str]]] = {
                                    ["Government regains territory"]),
     "troops_marched": (("Government troops captured the town of Morek and marched into the nearby villages on "
                        "Sunday."), ["Government regains territory"]),
-    "seized_district_centre": ("Taliban fighters seized a district centre in Kunduz province on Saturday.",
+    "seized_district_centre": ("Insurgents seized a district centre in Faryab province on Thursday.",
                                ["Non-state actor overtakes territory"]),
     "entered_no_resistance": (("Rebel fighters entered the town of Bria before dawn on Monday and met no "
                               "resistance."), ["Non-violent transfer of territory"]),
@@ -99,7 +99,7 @@ CASES: dict[str, tuple[str, list[str]]] = {
     # a strike by workers and a sit-in are labour protests; a dug mine is no landmine
     "striking_miners": ("Striking miners blocked the entrance to the mine's main shaft in Rustenburg on Monday.",
                         ["Peaceful protest"]),
-    "sit_in": ("The strike began as a sit-in by 200 nurses at the hospital in Durban on Tuesday.",
+    "sit_in": ("The strike started as a sit-in by 150 cleaners at the town hall in Mombasa on Wednesday.",
                ["Peaceful protest"]),
     # workers who stopped reporting for duty or downed tools are on strike
     "downed_tools": (("About 300 bus operators in Pretoria stopped reporting for duty on Monday, demanding higher "
@@ -141,17 +141,17 @@ CASES: dict[str, tuple[str, list[str]]] = {
     "captured_rebel_held_neighbourhood": (("Government forces captured a rebel-held neighbourhood of Aleppo on "
                                           "Saturday."), ["Government regains territory"]),
     # a ceasefire named as the frame of another event is background; an evacuation order is a change of activity
-    "ceasefire_background": (("The army issued an evacuation order for the residents of Rafah on Monday, following "
-                             "the expiration of the ceasefire."), ["Change to group/activity"]),
+    "ceasefire_background": (("The army issued an evacuation order for three villages near Kherson on Monday, "
+                             "following the end of the truce."), ["Change to group/activity"]),
     # a trigger in a clause of time ("after ...") is the background of the main clause's event
-    "after_rocket_fired": (("The army issued an evacuation order for the residents of Rafah on Monday after a rocket "
-                           "was fired from the area."), ["Change to group/activity"]),
+    "after_rocket_fired": (("The army issued an evacuation order for two hamlets near Kherson on Monday after a "
+                           "rocket was fired from the area."), ["Change to group/activity"]),
     "protest_after_killing": (("Residents demonstrated in Bafia on Monday after a gendarme shot dead a motorcycle "
                               "taxi driver."), ["Peaceful protest"]),
     # deaths in an explosion outrank the devices found; violence by state forces is coded even against criminals
     "devices_found_and_deaths": (("Nine explosive devices have been found near Pemba since March, and two children "
                                  "died in an explosion near the market."), ["Remote explosive/landmine/IED"]),
-    "killed_in_police_raid": ("Two robbery suspects were killed during a police raid in Tondo on Monday.",
+    "killed_in_police_raid": ("Three kidnapping suspects were killed during a police raid on a house in Caloocan on Thursday.",
                               ["Attack"]),
     # projectiles are fired munitions; tank fire beside warplanes is war, not a tank accident; a protest organised
     # in the past tense took place
@@ -221,13 +221,13 @@ def test_return_fire_needs_the_attacked_side(pipeline: Pipeline) -> None:
     from dateline.extraction import classify
 
     assert classify.RETURN_FIRE.search("police responded with gunfire")
-    assert classify.RETURN_FIRE.search("a shoot-out broke out between the police and the suspects")
+    assert classify.RETURN_FIRE.search("a shoot-out broke out when officers stopped the lorry")
     assert not classify.RETURN_FIRE.search("police opened an investigation into the attack")
 
 
 def test_clash_with_police_after_a_demonstration_makes_it_violent(pipeline: Pipeline) -> None:
     report = pipeline.extract_text("About 300 traders demonstrated outside the city hall in Kumasi on Monday. "
-                                   "Clashes with the police broke out when officers tried to clear the road.",
+                                   "Clashes with the riot police broke out as officers tried to clear the square.",
                                    published=PUBLISHED)
     assert report.events and report.events[0].sub_event_type == "Violent demonstration"
 
@@ -255,8 +255,8 @@ def test_an_arrest_that_is_the_grievance_is_no_intervention(pipeline: Pipeline) 
 
 
 def test_violence_told_after_a_common_crime_is_that_crime(pipeline: Pipeline) -> None:
-    text = ("Two people died on Monday when a hand grenade exploded during a robbery at a shop in Chisinau. The "
-            "grenade, which the man had carried in his bag, exploded near the counter.")
+    text = ("A shopkeeper and a customer died on Wednesday when a grenade exploded during a robbery at a pharmacy "
+            "in Tirana. The grenade, which the robber had carried in his coat, exploded near the till.")
     report = pipeline.extract_text(text, published=PUBLISHED)
     assert report.events == [], [e.sub_event_type for e in report.events]
     assert any(r.detail and r.detail.startswith("common crime") for r in report.rejected)
@@ -301,7 +301,7 @@ def test_what_armed_men_storm_decides_between_an_attack_and_a_clash(pipeline: Pi
 
 @pytest.mark.parametrize(("text", "actors"), [
     # a device names no one who set it off: a force it went off by is its target
-    ("A car bomb exploded outside a police station in Baidoa on Sunday, wounding four officers.",
+    ("A car bomb exploded next to a police post in Beledweyne on Thursday, wounding three officers.",
      ("Unidentified Armed Group (Somalia)", "Police Forces of Somalia")),
     ("A roadside bomb planted by Taliban fighters hit an army convoy near Kandahar on Sunday.",
      ("Taliban", "Military Forces of Afghanistan")),
@@ -504,7 +504,7 @@ def test_named_armed_actors_state_strikes_and_weapons(pipeline: Pipeline, text: 
     (("Clashes between M23 rebels and the army erupted near Rutshuru on Tuesday, with both sides using heavy "
       "artillery."), ("Armed clash", None)),
     # two unorganised groups that clash stay mob violence
-    ("A clash between two groups over a land dispute broke out in Bahraich town on Monday, injuring seven.",
+    ("A clash between two groups of herders over grazing rights broke out near Sitapur on Friday, injuring five.",
      ("Mob violence", None)),
     # people killed and others abducted in one raid on civilians: the gravest form, an attack, carries the dead
     (("Gunmen stormed the village of Kurmin Dangana in Kaduna state on Sunday, killing 12 people and abducting 30 "

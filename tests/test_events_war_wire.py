@@ -70,10 +70,10 @@ def test_a_sentence_that_frames_the_incident_told_is_no_second_event(pipeline: P
 
 
 def test_an_earlier_incident_the_frame_measures_from_is_still_told(pipeline: Pipeline) -> None:
-    text = ("Protesters blocked a railway near Tubarao on Monday, the company said.\n\n"
-            "The blockade came two days after activists attacked a company plant in Sao Luis, causing damage.")
+    text = ("Farmers blocked a highway near Sinop on Monday, the company said.\n\n"
+            "The blockade came three days after protesters attacked a company warehouse in Sorriso, causing damage.")
     events = events_of(pipeline, text)
-    assert any(e.location == "Sao Luis" for e in events)
+    assert any(e.location == "Sorriso" for e in events)
 
 
 @pytest.mark.parametrize("text", [
@@ -191,7 +191,7 @@ def test_capital_or_a_town_lost_outside_war_is_no_event(pipeline: Pipeline, text
 
 @pytest.mark.parametrize("text", [
     "Two soldiers were killed on Thursday when they entered a building rigged with booby traps in Mosul.",
-    ("A Kurdish fighter was killed in Raqqa on Saturday while trying to save a boy who had strayed into a building "
+    ("A deminer was killed in Sirte on Wednesday while trying to reach a girl who had wandered into a house "
      "rigged with booby traps."),
 ])
 def test_a_death_told_with_the_device_that_caused_it_is_an_explosive_device(pipeline: Pipeline, text: str) -> None:

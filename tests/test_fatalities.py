@@ -133,7 +133,7 @@ def test_the_weapon_before_killed_is_not_the_count_of_the_dead() -> None:
 @pytest.mark.parametrize(
     "text",
     [
-        "The mayor's deputy, Thabo Nkosi, was stabbed to death while another man was badly hurt, police said.",
+        "The council's treasurer, Sipho Dlamini, was stabbed to death while a second man was badly hurt, police said.",
         "Militia commander Abu Hamza al-Zubaidi was killed in a drone strike on Tuesday.",
         "He was shot dead outside his home in the old city.",
         "Opposition MP Joan Wanjiru was assassinated on her way to parliament.",

@@ -22,8 +22,8 @@ def place_in(resources: Resources, text: str, sentence: str, verb: str) -> Place
                            article, trigger=Span.of(text, start, start + len(verb)), doc=doc)
 
 
-STORY = ("A French aid worker died in an explosion in Mali, the ministry said. The man was killed on Tuesday night "
-         "alongside a local driver. Four others were wounded in the roadside bomb blast in Gao, near the river. "
+STORY = ("A Swiss engineer died in a blast in Mali, the company said. The man was killed on Tuesday night "
+         "alongside a local driver. Three guards were hurt when the roadside bomb went off in Gao, near the river. "
          "The charity said it would suspend its work. Its staff had worked for years in the small village of Tessit.")
 
 
@@ -58,8 +58,8 @@ def test_a_country_level_event_takes_the_town_where_the_next_sentence_tells_the_
 
 
 def test_the_next_sentence_with_other_counts_tells_another_act(resources: Resources) -> None:
-    text = ("Meanwhile, airstrikes in the past day killed about 120 militants in Mali, the defence ministry said. "
-            "Two waves of airstrikes on Tenenkou killed at least 13 civilians in the same period, a monitor said.")
+    text = ("Meanwhile, drone strikes over the past day killed some 70 fighters in Mali, the army said. "
+            "Repeated strikes on Tenenkou killed at least nine civilians in the same period, a monitor said.")
     place = place_in(resources, text, "Meanwhile", "killed")
     assert place is not None and place.kind == "country" and place.country == "Mali", place
 
@@ -71,8 +71,8 @@ def test_the_event_of_a_where_clause_is_at_the_place_the_clause_describes(resour
 
 
 def test_a_country_name_with_of_the_inside_is_one_name(resources: Resources) -> None:
-    text = ("There is South Sudan, where a vicious civil war is intensifying, and the Democratic Republic of the Congo, "
-            "where more protests ended in bloodshed last week.")
+    text = ("There is Chad, where a harsh drought is spreading, as well as the Democratic Republic of the Congo, "
+            "where street protests turned deadly last week.")
     place = place_in(resources, text, "There is", "protests")
     assert place is not None and place.country == "Democratic Republic of Congo", place
 

@@ -52,9 +52,9 @@ def test_written_event_place_sentences_are_well_formed() -> None:
 @pytest.mark.parametrize(
     ("text", "verb", "site"),
     [
-        ("In Sain Alto municipality, Zacatecas, three women were found dead on the road towards Jose Maria Morelos.",
-         "found", "Sain Alto"),
-        ("In Tlaltenango municipality, Zacatecas, two men were found dead on the road towards Fresnillo.", "found",
+        ("In Sombrerete municipality, Zacatecas, soldiers found a taxi driver dead on the road towards Chalchihuites.",
+         "found", "Sombrerete"),
+        ("In Tlaltenango municipality, Zacatecas, police found two men dead on the road towards Fresnillo.", "found",
          "Tlaltenango"),
     ],
 )

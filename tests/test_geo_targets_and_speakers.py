@@ -257,22 +257,23 @@ def test_a_foreign_ground_force_keeps_its_country_where_the_text_puts_the_act_or
 def test_a_states_media_telling_of_an_act_its_sentence_places_nowhere_give_their_state_in_a_longer_text(pipeline) -> None:  # type: ignore[no-untyped-def]
     # the sentence names places only as an actor of another clause ("the US quit") and as modifiers ("the Iran
     # deal", "Syria state media"); before, the act took the United States, or the next sentence's aside abroad
-    text = ("Hours after the US quit the Iran deal on Tuesday, Syria state media said air defences had shot down "
-            "three Israeli missiles. Saudi Arabia has long competed with Iran for influence across the region.")
+    text = ("Hours after the US left the Iran accord on Wednesday, Syria state television reported that anti-aircraft "
+            "batteries had shot down four Israeli rockets. Saudi Arabia has long competed with Iran for influence "
+            "across the region.")
     (event,) = [e for e in pipeline.extract_text(text, published="2024-03-14").events if e.sub_event_type == "Disrupted weapons use"]
     assert (event.country, event.geo_precision) == ("Syria", 3)
 
 
 def test_a_states_media_sentence_keeps_the_town_a_neighbouring_sentence_places_in_that_state(pipeline) -> None:  # type: ignore[no-untyped-def]
-    text = ("Israeli jets struck a weapons depot near Homs on Monday night. Syria state media said air defences had "
-            "shot down several of the missiles.")
+    text = ("Israeli jets struck a weapons depot near Homs on Monday night. Syria state television reported that "
+            "anti-aircraft batteries had shot down most of the rockets.")
     (event,) = [e for e in pipeline.extract_text(text, published="2024-03-14").events if e.sub_event_type == "Disrupted weapons use"]
     assert (event.country, event.location) == ("Syria", "Homs")
 
 
 @pytest.mark.parametrize(("text", "country"), [
-    (("Syrian state media said air defences had shot down three Israeli missiles overnight. Iran has long armed "
-      "militias in Iraq."), "Syria"),
+    (("Syrian state television reported that anti-aircraft batteries had shot down five Israeli rockets overnight. "
+      "Iran has long armed militias in Iraq."), "Syria"),
     (("North Korean state media said the army had fired two missiles into the sea on Sunday. The launch came days "
       "after joint drills in Japan."), "North Korea"),
 ])

@@ -161,7 +161,7 @@ def test_a_town_abroad_that_nothing_supports_gives_way_to_the_armed_groups_home(
 
 def test_a_company_named_by_what_it_is_is_no_place(resources) -> None:  # type: ignore[no-untyped-def]
     # before: "mining giant Vale" (the small NER: LOC) was a place, kept at the country
-    places = geocode_text("Protesters blocked a railway line used by mining giant Vale in Brazil's southeast on Monday.",
+    places = geocode_text("Indigenous groups blocked a highway serving mining giant Vale in Brazil's north on Friday.",
                           resources=resources)
     assert [p.mention for p in places] == ["Brazil"]
     # a country the NER knows stays one

@@ -46,8 +46,8 @@ def test_a_dateline_city_of_two_capitalised_words_is_not_a_namesake_of_its_secon
 
 def test_a_dateline_abroad_does_not_place_an_event_told_of_another_countrys_people(pipeline) -> None:  # type: ignore[no-untyped-def]
     # "South African" is a demonym of two words: the Moscow dateline is where the copy was filed, not the fire
-    text = ("MOSCOW, January 24 (Sputnik) – A fire at a South African platinum mine killed four workers on "
-            "Tuesday, the operator said.")
+    text = ("MOSCOW, March 3 (Sputnik) – A blast at a South African coal mine killed six miners on "
+            "Thursday, the operator said.")
     assert all(country != "Russia" for country, _, _ in _event_places(pipeline, text))
 
 

@@ -155,35 +155,35 @@ def test_the_codebook_combines_only_the_sub_types_it_settles() -> None:
 
 
 def test_a_retelling_with_a_finer_place_gives_the_incident_that_place_and_the_note_follows() -> None:
-    text = ("A soldier died in an explosion in Syria, the ministry said. "
-            "Five others were wounded in the roadside bomb blast in Manbij, near the Turkish border.")
+    text = ("A soldier died in a blast in Iraq, the ministry said. "
+            "Two comrades were hurt in the roadside bomb blast at Tal Afar, west of Mosul.")
     def whole() -> Event:
-        return make_event(text, "explosion", "E1", **{**IED, "country": "Syria", "geo_precision": 3,
-                                                       "location": "Syria", "confidence": 0.9,
-                                                       "notes": "On 29 March 2018, a soldier died in an explosion "
-                                                                "in Syria. [size=no report]"})
+        return make_event(text, "blast", "E1", **{**IED, "country": "Iraq", "geo_precision": 3,
+                                                       "location": "Iraq", "confidence": 0.9,
+                                                       "notes": "On 29 March 2018, a soldier died in a blast "
+                                                                "in Iraq. [size=no report]"})
 
-    manbij = span_of(text, "Manbij")
+    tal_afar = span_of(text, "Tal Afar")
 
     def blast(**evidence: Span) -> Event:
-        return make_event(text, "roadside bomb blast", "E2", **{**IED, "country": "Syria", "admin1": "Aleppo",
-                                                               "location": "Manbij", "geo_precision": 1,
+        return make_event(text, "roadside bomb blast", "E2", **{**IED, "country": "Iraq", "admin1": "Nineveh",
+                                                               "location": "Tal Afar", "geo_precision": 1,
                                                                "fatalities": 1, "confidence": 0.8,
                                                                "evidence": {"sub_event_type": span_of(
                                                                    text, "roadside bomb blast"), **evidence}})
 
-    merged = merge_retellings([whole(), blast(location=manbij)], _layout(text))
+    merged = merge_retellings([whole(), blast(location=tal_afar)], _layout(text))
     assert len(merged) == 1
-    assert (merged[0].location, merged[0].admin1, merged[0].geo_precision) == ("Manbij", "Aleppo", 1)
-    assert merged[0].notes == "On 29 March 2018, a soldier died in an explosion in Manbij (Aleppo). [size=no report]"
+    assert (merged[0].location, merged[0].admin1, merged[0].geo_precision) == ("Tal Afar", "Nineveh", 1)
+    assert merged[0].notes == "On 29 March 2018, a soldier died in a blast in Tal Afar (Nineveh). [size=no report]"
     # a retelling whose place came from elsewhere (no place word of its own sentence) does not move the incident
     guessed = merge_retellings([whole(), blast()], _layout(text))
-    assert guessed[0].location == "Syria"
+    assert guessed[0].location == "Iraq"
 
 
 
-UNDATED_LEAD = ("A coalition soldier has died in an explosion in Syria, the ministry said. "
-                "The soldier was killed by a roadside bomb near Manbij on Thursday night.")
+UNDATED_LEAD = ("A coalition soldier has died in a blast in Iraq, the ministry said. "
+                "The soldier was killed by a roadside bomb near Tal Afar on Thursday night.")
 
 
 def test_an_undated_lead_takes_the_date_its_retelling_gives() -> None:
@@ -191,9 +191,9 @@ def test_an_undated_lead_takes_the_date_its_retelling_gives() -> None:
     # "on Thursday night"
     always = IncidentModel(weights={}, intercept=5.0, threshold=0.5, card={})
     published, thursday = dt.date(2018, 3, 30), dt.date(2018, 3, 29)
-    lead = _event(UNDATED_LEAD, "died", "E1", admin1="Aleppo", location="Syria", event_date=published,
-                  time_precision=3, flags=["date_defaulted"], notes="In March 2018, a bomb went off in Syria.")
-    told = _event(UNDATED_LEAD, "killed", "E2", admin1="Aleppo", location="Manbij", event_date=thursday,
+    lead = _event(UNDATED_LEAD, "died", "E1", admin1="Nineveh", location="Iraq", event_date=published,
+                  time_precision=3, flags=["date_defaulted"], notes="In March 2018, a bomb went off in Iraq.")
+    told = _event(UNDATED_LEAD, "killed", "E2", admin1="Nineveh", location="Tal Afar", event_date=thursday,
                   time_precision=1)
     told.evidence["event_date"] = span_of(UNDATED_LEAD, "on Thursday night")
     [incident] = merge_retellings([lead, told], _layout(UNDATED_LEAD), always)
@@ -205,8 +205,8 @@ def test_an_undated_lead_takes_the_date_its_retelling_gives() -> None:
 
 def test_a_dated_lead_keeps_its_date_and_no_other_date_evidence() -> None:
     always = IncidentModel(weights={}, intercept=5.0, threshold=0.5, card={})
-    lead = _event(UNDATED_LEAD, "died", "E1", admin1="Aleppo", location="Syria", event_date=dt.date(2018, 3, 28))
-    told = _event(UNDATED_LEAD, "killed", "E2", admin1="Aleppo", location="Manbij", event_date=dt.date(2018, 3, 29))
+    lead = _event(UNDATED_LEAD, "died", "E1", admin1="Nineveh", location="Iraq", event_date=dt.date(2018, 3, 28))
+    told = _event(UNDATED_LEAD, "killed", "E2", admin1="Nineveh", location="Tal Afar", event_date=dt.date(2018, 3, 29))
     told.evidence["event_date"] = span_of(UNDATED_LEAD, "on Thursday night")
     [incident] = merge_retellings([lead, told], _layout(UNDATED_LEAD), always)
     assert incident.event_date == dt.date(2018, 3, 28) and "event_date" not in incident.evidence

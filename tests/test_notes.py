@@ -391,9 +391,9 @@ def test_a_clause_that_tells_no_past_act_falls_back_to_the_template(nlp, text: s
 
 def test_the_country_the_clause_names_is_not_added_again() -> None:
     event = _event("Non-violent transfer of territory", country="Syria")
-    clause = "fighters left on buses that took them to areas of northern Syria held by rebels"
+    clause = "the militiamen left on trucks bound for towns of northern Syria under Turkish control"
     assert notes.make_note(event, clause) == (
-        "On 14 March 2021, fighters left on buses that took them to areas of northern Syria held by rebels.")
+        "On 14 March 2021, the militiamen left on trucks bound for towns of northern Syria under Turkish control.")
 
 
 @pytest.mark.parametrize(("country", "clause", "want"), [
@@ -407,7 +407,7 @@ def test_a_country_named_with_the_takes_its_article(country: str, clause: str | 
 
 
 @pytest.mark.parametrize(("text", "noun", "kept"), [
-    ("Inspectors were travelling to the town to investigate an alleged gas attack by government forces.", "attack",
+    ("Investigators flew to the province to investigate a reported chlorine attack by army helicopters.", "attack",
      False),
     ("The governor condemned the bombing of the bus station in the strongest terms.", "bombing", False),
     ("The blast killed five people at the bus station on Friday.", "blast", True),

@@ -179,7 +179,7 @@ def actor_mentions(sent: SpacySpan, book: Codebook, credits: Sequence[Span] = ()
         found.append((actors_mod.ActorMention(kind, tok.idx, tok.idx + len(tok.text), tok.text, nationality),
                       _role(tok)))
         if kind in actors_mod.STATE_KINDS:
-            # "military forces of India and Pakistan exchanged fire": one phrase, two states' forces
+            # "military forces of Thailand and Cambodia exchanged fire": one phrase, two states' forces
             found.extend((actors_mod.ActorMention(kind, tok.idx, tok.idx + len(tok.text), tok.text, other), _role(tok))
                          for other in _coordinated_states(tok, book) if other != nationality)
     found.extend(_states_acting(sent, book, used, found))

@@ -815,8 +815,8 @@ def _bare_plural(tok: Token) -> bool:
 
 
 def _kinds_of_acts(tok: Token, sent: SpacySpan) -> str | None:
-    """The list of kinds of acts that the trigger is, or carries out, or None: "conducting suicide attacks,
-    targeted killings and roadside bombings", "has carried out bombings and kidnappings". Two or more bare
+    """The list of kinds of acts that the trigger is, or carries out, or None: "carrying out kidnappings,
+    ambushes and car bombings", "has carried out bombings and kidnappings". Two or more bare
     plurals of event words, joined, as what is done describe a way of fighting, not one incident. A sentence
     with a day, a time or a count in it ("airstrikes and shelling killed 12 on Monday") tells one and is kept;
     so is a list that is the subject ("Protests and riots broke out"), which tells that they happened."""
@@ -1910,7 +1910,7 @@ def grievances(sent: SpacySpan) -> list[Token]:
 
 
 def _note_of_protest(noun: Token) -> bool:
-    """A protest a government lodges ("handed him an official protest over the storming of its embassy"): a note,
+    """A protest a government lodges ("lodged a formal protest with the envoy over the seizure of its trawler"): a note,
     not a demonstration, so what it is over may be the event itself."""
     return noun.pos_ == "NOUN" and (
         any(c.dep_ == "amod" and c.lower_ in NOTE_MODIFIERS for c in noun.children)

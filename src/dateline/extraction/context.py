@@ -66,8 +66,8 @@ def _sense_is_settled(token: Token) -> bool:
 
 
 def _passive_person_before(token: Token) -> bool:
-    """A passive harm verb whose subject is a person ("a man and a woman were shot", "a suspected thief was
-    beaten up"), found as the nouns just before the verb when the parse did not attach them as its subject."""
+    """A passive harm verb whose subject is a person ("two taxi drivers were shot", "a man accused of theft
+    was beaten"), found as the nouns just before the verb when the parse did not attach them as its subject."""
     if not any(child.dep_ == "auxpass" for child in token.children):
         return False
     for tok in reversed(token.doc[max(token.sent.start, token.i - 6):token.i]):

@@ -648,8 +648,8 @@ def _planned(gov: object) -> bool:
 def _promised_in_telling(gov: object) -> bool:
     """A day of what a source said would happen: "The union said it would hold a rally on Friday" (a plan told in
     reported speech; "would have" looks back, and "would" outside a telling is a mere condition). Only a telling
-    that is the sentence's own statement: one framed as a time ("Shortly after Trump announced the US would
-    withdraw on Tuesday, …") is a past act, and the day may well be its own."""
+    that is the sentence's own statement: one framed as a time ("Hours after the minister said the army would
+    pull back on Tuesday, …") is a past act, and the day may well be its own."""
     auxes = [c.lower_ for c in gov.children if c.dep_ in ("aux", "auxpass")]  # type: ignore[attr-defined]
     head = gov.head  # type: ignore[attr-defined]
     return ("would" in auxes and "have" not in auxes and gov.dep_ == "ccomp"  # type: ignore[attr-defined]

@@ -333,7 +333,7 @@ def _incidents_apart(found: list[Candidate | None], clauses: list[SpacySpan]) ->
 
 def _own_place_and_date(cand: Candidate, clause: SpacySpan) -> tuple[object, object]:
     """The candidate's place and date where its own clause names them, else None: a clause that tells only a
-    toll ("a civilian was killed, and 65 others injured") borrows both and is no incident of its own."""
+    toll ("one farmer was killed, and 30 others hurt") borrows both and is no incident of its own."""
     def inside(span: Span) -> bool:
         return clause.start_char <= span.start and span.end <= clause.end_char
 
@@ -461,7 +461,7 @@ def handling_told_of(place: Place, event: Event, doc: Doc) -> tuple[str, Span | 
 def _casualties_told_after(cand: Candidate, sentences: list[tuple[int, int, str]], text: str) -> str:
     """Codebook: the dead of a demonstration or riot, killed by the forces sent against it, are its fatalities.
     When the demonstration's sentence gives no figure, the next two sentences of its paragraph that tell of no
-    other demonstration ("Soldiers responded with gunshots. 4 people were killed.") give it; the fatality text
+    other demonstration ("Police answered with live rounds. Three marchers died.") give it; the fatality text
     runs from the demonstration's sentence to the one with the figure, so evidence offsets stay right."""
     if count_fatalities(cand.fatality_text).value is not None:
         return cand.fatality_text
@@ -1097,7 +1097,7 @@ def _note_clause(tok: Token | None, sent: SpacySpan) -> str | None:
     if len(toks) < 4:
         return clean_clause(list(sent), sent.root)
     if tok.pos_ in {"NOUN", "PROPN"} and not _names_its_act(tok, node):
-        return None  # "experts travelled to Syria to investigate an alleged gas attack": the clause tells another act
+        return None  # "investigators flew to the province to look into a chlorine attack": the clause tells another act
     return clean_clause(toks, node)
 
 
@@ -1746,7 +1746,7 @@ def _strikers_told_around(cand: Candidate, doc: Doc, book: Codebook,
                           ) -> list[tuple[actors_mod.ActorMention, str]]:
     """Who carried out a strike from the air or from afar that its own sentence tells with no one doing it ("Air
     strikes hit a market in Saraqeb, killing nine"): the side the next sentence says did it when it retells the act
-    ("the strikes were carried out by the Syrian air force"), else the nearest side the report said flies or fires
+    ("the raids were carried out by the Iraqi air force"), else the nearest side the report said flies or fires
     before it ("Russian warplanes have stepped up their raids on Idlib"; `strikers` in `actor_aliases.yaml`). A
     report that names no such side leaves the strike's attacker unidentified. `told`: each sentence's actors."""
     said = actors_mod.striker_words(cand.sub_event_type)

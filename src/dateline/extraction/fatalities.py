@@ -90,7 +90,7 @@ _APPOSITIVE_SHARE = re.compile(r",\s+(?:\d+|[a-z]+)\s+of\s+(?:them|whom)\s+[^,.;
 _ASIDE = re.compile(rf"(?P<head>\b{_NUM}\s+(?:[\w'’-]+\s+){{0,2}}?[\w'’-]+)(?P<aside>\s*(?:,|—|–|--)"
                     rf"(?![^,.;—–]*?\b(?:{_DEATH_VERB}|kill\w*)\b)[^,.;—–]{{1,60}}?(?:,|—|–|--)\s*)"
                     rf"(?={_AUX}{_DEATH_VERB}\b)", re.IGNORECASE)
-# "a man and his son were killed", "a drug suspect and his companion, a gang leader, were killed": one victim
+# "a man and his son were killed", "a robbery suspect and his cousin, a known fence, were killed": one victim
 # and a second named by a possessive, two deaths.
 _PAIR = re.compile(rf"\b(?:an?|one)\s+(?:[\w'’-]+\s+){{0,2}}?and\s+(?:his|her|their)\s+{_AGE}[\w'’-]+(?:,[^,.;]{{1,60}},)?\s+"
                    rf"{_AUX}{_DEATH_VERB}\b", re.IGNORECASE)

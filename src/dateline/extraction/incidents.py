@@ -2,8 +2,8 @@
 
 A news article tells its main incident several times: the lead, the toll a paragraph later, a witness, the claim
 of responsibility, a quote from a spokesman. The rules propose an event for each telling, under whatever sub-type
-and place the sentence supports ("a British soldier died in an explosion in Syria" and "five others were wounded
-in the roadside bomb blast in Manbij"), so an exact key (same type, place and date) leaves most retellings apart
+and place the sentence supports ("a coalition soldier died in a blast in Iraq" and "two comrades were hurt in
+the roadside bomb blast at Tal Afar"), so an exact key (same type, place and date) leaves most retellings apart
 and the report lists one incident three times. Two incidents of one day and one town, on the other hand, must
 stay two. No library decides this for event records, so a small model does: for each pair of kept events it
 weighs how their types, places, dates, tolls and actors agree, how far apart they are told, the names and numbers
@@ -635,7 +635,7 @@ def _fold(event: Event, other: Event, report: ReportText, book: Codebook | None,
     if more_dead and undated(event):
         bound_by_later_deaths(event, other)
     elif (undated(event) or _pins_the_day(other, event)) and not undated(other) and other.event_date is not None:
-        # the lead gave no date ("has died in an explosion in Syria", coded at the report's date) and the retelling
+        # the lead gave no date ("has died in a blast in Iraq", coded at the report's date) and the retelling
         # gives the incident's own ("on Thursday night"): the codebook codes the incident's date, not the report's
         for name in DATE_FIELDS:
             setattr(event, name, getattr(other, name))

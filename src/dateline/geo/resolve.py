@@ -697,8 +697,8 @@ _LIST_GAP = re.compile(r"^\s*(?:,\s*(?:(?:and|or)\s+)?|(?:and|or)\s+)(?:the\s+)?
 
 
 def _plural_level(text: str, mentions: list[Mention]) -> None:
-    """"in Al Jawf, Ad Dali and Taizz governorates": the plural place word after a list of names gives every
-    name of the list that level (the province Ad Dali, not its capital), as "Diyala province" does one name."""
+    """"in Marib, Shabwa and Abyan governorates": the plural place word after a list of names gives every
+    name of the list that level (the province Marib, not its capital), as "Diyala province" does one name."""
     for k, last in enumerate(mentions):
         if last.kind_hint is not None or not (hit := _PLURAL_AFTER.match(text[last.end : last.end + 30])):
             continue
@@ -761,7 +761,7 @@ _AFTER_LIST_POS = {"PUNCT", "ADP", "ADV", "SCONJ", "CCONJ", "PART", "SPACE"}
 
 def _in_a_list(text: str, mentions: list[Mention], k: int, doc: Doc | None) -> bool:
     """Whether mentions k and k+1, written "X, Y", are the first items of a list that goes on "and Z"
-    ("shelling in Al Jawf, Ad Dali and Taizz governorates"), so that Y is not the division holding X. Z may be a
+    ("shelling in Marib, Shabwa and Abyan governorates"), so that Y is not the division holding X. Z may be a
     name the index does not know ("near Haditha, Mosul and Tell Marfouzat")."""
     a, b = mentions[k], mentions[k + 1]
     if "(" in text[a.end : b.start]:
@@ -1902,7 +1902,7 @@ def _person_namesake(m: Mention, best: Entry, why: list[str]) -> bool:
 
 def _only_supported(m: Mention, best: Entry, ctx: Context) -> str | None:
     """The country the article's places point to, when nothing in the article (no place, no demonym, no
-    dateline) supports the candidate's own country: "Jaru gathering in Mhemideh in Deir-ez-Zor". With no
+    dateline) supports the candidate's own country: "a rally in Hajin in Deir-ez-Zor". With no
     other place named, the paragraph's demonyms decide for a name several countries have ("Afghan forces
     repelled attacks in X district"), never against a name only one country has."""
     own = _anchor(m, ctx)
@@ -2008,7 +2008,7 @@ def _rival_province(m: Mention, best: Entry, ctx: Context) -> str | None:
 def _unsupported(m: Mention, best: Entry, ctx: Context) -> bool:
     """A name several countries have, read in a country that no word of the article points to (no place, no
     demonym, no armed group, no dateline) while another place of its paragraph points elsewhere: however big
-    that namesake, it is a guess ("Al Sinaa area west of Gaza City" is not a town in Iraq). A nationality word
+    that namesake, it is a guess ("the Zeitoun quarter east of Gaza City" is not the one in Cairo). A nationality word
     alone does not count against it ("Israeli warplanes struck Gaza")."""
     if _anchor(m, ctx) is not None or ctx.article.get(best.cc, 0.0) > 0.0:
         return False
@@ -3073,7 +3073,7 @@ def pair_features(p: Place, located: list[Place], trigger: Span, doc: Doc, artic
         x["has_parent_after"] = 1.0
     if k > 0 and _PARENT_GAP.match(article.text[by_start[k - 1].span.end : p.span.start]):
         x["is_parent_of_previous"] = 1.0
-    # "Harasta in the suburbs of Damascus", "the East Ghouta region of rural Damascus", "Sani area, north of
+    # "Jaramana in the suburbs of Damascus", "the Qalamoun region of rural Damascus", "Sani area, north of
     # Kutum": the later place is written as the frame of the earlier one
     if k > 0 and _encloses(article.text[by_start[k - 1].span.end : p.span.start]):
         x["frame_of_previous"] = 1.0
@@ -3358,7 +3358,7 @@ def origin_of_person(p: Place, doc: Doc, article: Article) -> bool:
 
 def _origin_of_person(p: Place, doc: Doc, article: Article) -> bool:
     """The text writes `p` as where a person comes from, not where something happened: "a fighter from X",
-    "Hall, 24, from X", "I am 23, from X, <country>", "travelled from his home on the outskirts of X", "the
+    "Hall, 24, from X", "I am 23, from X, <country>", "drove from her home on the edge of X", "the
     X-born volunteer", "a native of X". A "from" on a verb of movement or action ("fled from X", "fired from X")
     is no origin unless a home noun stands between ("from his home in X")."""
     cue = cues()
@@ -3467,7 +3467,7 @@ def place_for_event(places: list[Place], sentence: Span, paragraph: Span, articl
         near = _neighbour_place(places, sentence, paragraph, doc, article)
         media = _state_of_the_telling_media(everywhere, sentence, article, doc)
         if media is not None and (near is None or near[0].country != media.country):
-            # "..., Syria state media said air defences had downed two missiles", the sentence naming no place of its
+            # "..., Syria state TV said its batteries had shot down four rockets", the sentence naming no place of its
             # own: a state's media telling of an act they place nowhere tell of one on their state's soil
             # (`Resolver._speaker_state` for a whole text), not of one where the next sentence's aside is
             return media.model_copy(update={"geo_precision": 3, "confidence": 0.3,
@@ -3776,8 +3776,8 @@ def names_many_places(text: str, start: int = 0, end: int | None = None) -> bool
 def _told_next(places: list[Place], sentence: Span, country: Place, trigger: Span, doc: Doc,
                article: Article) -> Place | None:
     """A place inside `country` (a country, or a province: "a landmine in <province> ... The blast happened near
-    X") that the next sentence names where it tells the same act: a word of the event's lemma ("militants killing
-    80 people in Syria. ... 83 people were killed in the town of X"). The next sentence may open the next
+    X") that the next sentence names where it tells the same act: a word of the event's lemma ("gunmen killing
+    some 40 herders in Niger. ... 41 herders died in the village of X"). The next sentence may open the next
     paragraph: wire copy gives each sentence a paragraph of its own."""
     nxt_sent = next((s for s in doc.sents if s.start_char >= sentence.end), None)
     if nxt_sent is None or names_many_places(article.text, sentence.start, sentence.end) or \

@@ -83,7 +83,7 @@ _BYLINE_LEAD = re.compile(
     r"(?:By:?\s+[A-Z][a-z][^\W\d_'’\-]*(?:[ '’\-][A-Z][a-z]*\.?|[ ][A-Z][a-z][^\W\d_'’\-]*){0,3}"
     r"|(?:[A-Z][a-z][^\W\d_]*\s+){0,3}(?:Staff\s+)?(?:Reporter|Writer|Correspondent))\s+(?=[A-Z]{2})"
 )
-# "By JOHN ROGERS LOS ANGELES (AP) —": a capitalised byline runs into the dateline; the name is two words.
+# "By PETER OKAFOR SAN DIEGO (AP) —": a capitalised byline runs into the dateline; the name is two words.
 _CAPS_BYLINE_BEFORE = re.compile(r"\bBy $")
 _DATELINE_SEARCH_CHARS = 200
 
