@@ -103,6 +103,23 @@ def test_null_gold_is_not_scored(tmp_path: Path) -> None:
     assert scores.rows[("events", "actor1")].n == 1
 
 
+def test_a_kind_the_gold_leaves_out_is_not_scored_but_an_empty_list_is(tmp_path: Path) -> None:
+    text = '“Roads stay shut,” a driver said. Hundreds of farmers marched through Riverton on Tuesday.\n'
+    quote = Quote(id="Q1", span=span("“Roads stay shut,”", text), speaker="a driver")
+    rep = report([event("P1", MARCH, sub_event_type="Peaceful protest")], quotes=[quote], text=text)
+    # Gold of events only: its quotes and statements were never labelled, so dateline's quote is no error.
+    events_only = score(tmp_path, {"events": [{"id": "G1", "evidence": ["farmers marched"]}]}, rep, text=text)
+    assert ("quotes", "") not in events_only.rows and ("statements", "") not in events_only.rows
+    # Gold of quotes only: the event is not scored either.
+    quotes_only = score(tmp_path, {"quotes": [{"starts_with": "Roads stay shut", "speaker": "a driver"}]}, rep,
+                        text=text)
+    assert ("events", "") not in quotes_only.rows
+    assert quotes_only.value("quotes", "", "precision") == 1.0
+    # An empty list says the article holds none: a prediction is spurious.
+    none_here = score(tmp_path, {"events": [], "quotes": []}, rep, text=text)
+    assert none_here.rows[("events", "")].fp == 1 and none_here.rows[("quotes", "")].fp == 1
+
+
 def test_optional_gold_event_is_neither_missed_nor_spurious(tmp_path: Path) -> None:
     gold = {"events": [GOLD3["events"][0], {**GOLD3["events"][1], "optional": True}]}
     # Optional matched: P2 is absorbed (not fp) and G2 is not a tp.
