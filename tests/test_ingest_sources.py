@@ -380,6 +380,18 @@ def test_jsonl_published_as_unix_time_is_its_utc_day(tmp_path: Path, published: 
     assert epoch.published_signals[0].source == "record" and not epoch.ingest_warnings
 
 
+def test_jsonl_published_with_no_such_month_is_ignored_not_read_day_first(tmp_path: Path) -> None:
+    # year first is year-month-day: "2019-13-01" is no date (it was read as 13 January), "2019/11/02" is one
+    corpus = tmp_path / "months.jsonl"
+    _write_corpus(corpus, [json.dumps({"id": i, "text": "Protesters marched in Basra, organisers said.",
+                                       "published": value})
+                           for i, value in (("bad", "2019-13-01"), ("slashes", "2019/11/02"))])
+    bad, slashes = items(corpus)
+    assert isinstance(bad, Article) and isinstance(slashes, Article)
+    assert bad.published is None and any("'2019-13-01' is not a date" in n for n in bad.ingest_warnings)
+    assert slashes.published == dt.date(2019, 11, 2)
+
+
 @pytest.mark.parametrize("published", ["0001-01-01", "9999-12-31", "17991231"])
 def test_jsonl_published_outside_any_news_date_is_ignored_not_fatal(tmp_path: Path, published: str, pipeline) -> None:  # type: ignore[no-untyped-def]
     # "0001-01-01" (a placeholder for no date) stopped the run with an OverflowError when "on Sunday" was reckoned
