@@ -140,7 +140,7 @@ def test_invalid_published_value_is_rejected(runner: CliRunner) -> None:
 def test_a_published_day_with_no_such_month_or_day_is_rejected_not_swapped(runner: CliRunner, value: str) -> None:
     # "2021-13-03" was read with day and month swapped, as 13 March, and dated every event from that day
     result = runner.invoke(app, ["extract", str(EXAMPLE), "--published", value])
-    assert result.exit_code != 0, result.output
+    assert result.exit_code == 2, result.output
     assert error_lines(result.stderr) == [
         f"error: --published {value!r}: expected the day the article was published, as YYYY-MM-DD"]
 

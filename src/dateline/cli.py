@@ -84,7 +84,8 @@ def _published_option(value: str | None) -> dt.date | None:
     day = parse_date_value(text) if text[:1].isdigit() and len(text) in (8, 10) else None
     if day is None:
         hint = " (a year alone is not a publication date)" if text.isdigit() and len(text) == 4 else ""
-        fail(f"--published {value!r}: expected the day the article was published, as YYYY-MM-DD{hint}")
+        # a usage error (exit 2, as Typer's own checks of an option's value), not one that stopped the run
+        fail(f"--published {value!r}: expected the day the article was published, as YYYY-MM-DD{hint}", 2)
     return day
 
 
