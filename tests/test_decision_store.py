@@ -226,3 +226,19 @@ def test_an_event_sent_to_review_whatever_its_probability_stays_out_until_accept
         store.review_event(stored["id"], "reviewer", "accept")
         (kept,) = store.query_events(EventFilter(min_confidence=cut))
         assert "needs_review" not in queries.event_record(kept).flags
+
+
+@pytest.mark.parametrize("reason", ["place_ambiguous", "sums_incidents"])
+def test_cut_zero_keeps_an_event_sent_to_review_whatever_its_probability(
+        db_url: str, tmp_path: Path, reason: str) -> None:  # noqa: F811
+    # `dateline export --min-confidence 0` and `GET /events?min_confidence=0` left it out, though 0 keeps every
+    # event and `dateline extract --format acled --min-confidence 0` wrote it
+    text = "Gunmen killed nine people in two attacks in Kaduna on Sunday."
+    event = make_event(text, "killed", confidence=0.9, flags=[reason, "needs_review"], **PROTEST_FIELDS)
+    with Store(db_url) as store:
+        store.add_reports([make_report(make_article(text, publisher="Wire C"), [event])])
+        out = tmp_path / "everything.csv"
+        assert export(store, "acled", [], out, min_confidence=0.0).startswith("wrote 1 event")
+        listed = TestClient(create_app(store)).get("/events", params={"min_confidence": 0}).json()["items"]
+        assert [e["flags"] for e in listed] == [[reason, "needs_review"]]  # listed, and still waiting for review
+        assert "1 merged events in all" in merge_events(store, 0.0).summary()

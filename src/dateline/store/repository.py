@@ -19,7 +19,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Any, Self
 
-from sqlalchemy import Select, String, and_, cast, func, insert, not_, or_, select, text, update
+from sqlalchemy import Select, String, and_, cast, func, insert, not_, or_, select, text, true, update
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.exc import DBAPIError, IntegrityError
 from sqlalchemy.orm import Session, sessionmaker
@@ -119,7 +119,11 @@ class BatchResult:
 
 def kept_clause(min_confidence: float) -> Any:
     """Events the decision keeps at this cut: confident enough and not sent to review whatever their
-    probability (`FORCED_REVIEW`), or accepted/corrected by a reviewer."""
+    probability (`FORCED_REVIEW`), or accepted/corrected by a reviewer. A cut of 0 keeps every event."""
+    if min_confidence <= 0:
+        # `--min-confidence 0` and `?min_confidence=0` promise every event, those sent to review whatever their
+        # probability too, as `dateline extract --min-confidence 0` writes them
+        return true()
     return or_(and_(EventRow.confidence >= min_confidence, not_(_forced_review_clause())),
                EventRow.review_status.in_(("accepted", "corrected")))
 
