@@ -11,6 +11,7 @@ import pytest
 from dateline.evaluate import Scores, load_gold, run_evaluation, score_document
 from dateline.evaluate.compare import haversine_km, value_matches
 from dateline.evaluate.events import must_not_violation
+from dateline.evaluate.scores import PRF
 from dateline.model import Article, Event, Quote, Report, Span
 from tests.conftest import shared_file
 
@@ -365,3 +366,28 @@ def test_place_names_compare_without_transliteration_marks() -> None:
     assert value_matches("admin1", "Marib", "Ma'rib") and value_matches("admin1", "Taizz", "Ta‘izz")
     assert value_matches("admin1", "Deir-ez-Zor", "Deir ez Zor")
     assert not value_matches("admin1", "Marib", "Ma rib") and not value_matches("admin1", "Sadah", "Saada")
+
+
+def test_evaluation_scores_at_the_users_cut_as_the_exports_do(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # DATELINE_MIN_CONFIDENCE moves what a user's exports hold, but `dateline evaluate` scored the model's cut
+    # whatever it said, and at a cut of its own kept an event the exports hold back for a reviewer
+    (tmp_path / "doc.txt").write_text(TEXT, encoding="utf-8")
+    gold = tmp_path / "gold.json"
+    gold.write_text(json.dumps({"format": "dateline-gold/1", "id": "doc", "text_file": "doc.txt",
+                                "events": [{"id": "G1", "evidence": ["farmers marched"]}]}), encoding="utf-8")
+    unsure = event("E1", MARCH, confidence=0.3, flags=["needs_review"])
+    summed = event("E2", ATTACK, confidence=0.9, flags=["sums_incidents", "needs_review"])
+    pred = tmp_path / "pred.json"
+    pred.write_text(report([unsure, summed]).model_dump_json(), encoding="utf-8")
+
+    def detection(min_confidence: float | None = None) -> tuple[int, int | None]:
+        row = run_evaluation([gold], pred=pred, progress=False, min_confidence=min_confidence).rows[("events", "")]
+        assert isinstance(row, PRF)
+        return row.tp, row.fp
+
+    assert detection() == (0, 0)  # the model's cut: both wait for review
+    assert detection(0.2) == (1, 0)  # E2 waits for a reviewer at any cut above 0, as in the exports
+    monkeypatch.setenv("DATELINE_MIN_CONFIDENCE", "0.2")
+    assert detection() == (1, 0)
+    monkeypatch.setenv("DATELINE_MIN_CONFIDENCE", "0")
+    assert detection() == (1, 1)

@@ -157,8 +157,9 @@ def evaluate(
     seed: Annotated[int, typer.Option(help="Seed of --sample.")] = 0,
     min_confidence: Annotated[float | None, typer.Option(
         "--min-confidence", min=0.0, max=1.0,
-        help="Score events whose confidence reaches this; default: the events the decision keeps (those a "
-             "user's exports hold); 0 scores every event the rules propose.")] = None,
+        help="Score events whose confidence reaches this; default: those a user's exports hold (at "
+             "DATELINE_MIN_CONFIDENCE, else the events the decision keeps); 0 scores every event the rules "
+             "propose.")] = None,
 ) -> None:
     """Score dateline against gold files and print precision, recall and F1 per item kind and field.
 
