@@ -524,7 +524,8 @@ def watch(
       dateline watch inbox/ --once          # one pass, e.g. from cron
 
     With --once the exit code is 0 when every source was read and every new item stored, 3 when a source
-    could not be read or an item failed (retried on the next pass), 130 when Ctrl-C stopped it.
+    could not be read (it is tried again on the next pass) or an item failed (it is not: `dateline failures`
+    lists it with its reason), 130 when Ctrl-C stopped it.
     """
     import logging
     import signal
