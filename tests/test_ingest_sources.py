@@ -213,6 +213,13 @@ def test_a_cut_off_jsonl_line_names_the_column_where_it_stops(tmp_path: Path) ->
         f"invalid JSON (Expecting property name enclosed in double quotes at column {len(cut) + 1})")
 
 
+def test_a_jsonl_line_cut_inside_a_string_reads_as_one_sentence(tmp_path: Path) -> None:
+    # the reason read "invalid JSON (Unterminated string starting at at column 10)"
+    corpus = tmp_path / "cut.jsonl"
+    _write_corpus(corpus, ['{"text": "Police fired tear'])
+    assert one_error(corpus).reason == "invalid JSON (Unterminated string starting at column 10)"
+
+
 def test_overlong_jsonl_line_is_skipped_and_the_next_read(tmp_path: Path) -> None:
     corpus = tmp_path / "long.jsonl"
     _write_corpus(corpus, [json.dumps({"id": "big", "text": "x " * 5000}),
