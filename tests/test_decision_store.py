@@ -242,3 +242,22 @@ def test_cut_zero_keeps_an_event_sent_to_review_whatever_its_probability(
         listed = TestClient(create_app(store)).get("/events", params={"min_confidence": 0}).json()["items"]
         assert [e["flags"] for e in listed] == [[reason, "needs_review"]]  # listed, and still waiting for review
         assert "1 merged events in all" in merge_events(store, 0.0).summary()
+
+
+def test_review_queue_shows_an_event_sent_to_review_whatever_its_probability_first(db_url: str) -> None:  # noqa: F811
+    # the queue ordered by confidence alone, so a summed lead at 0.9, flagged "needs review" in the table, came
+    # after every kept event
+    cut = review_threshold()
+    kept_text = "Rioters stormed the ministry in Baghdad on Wednesday."
+    summed_text = "Gunmen killed nine people in two attacks in Kaduna on Sunday."
+    with Store(db_url) as store:
+        store.add_reports([make_report(make_article(kept_text, publisher="Wire A"),
+                                       [make_event(kept_text, "stormed", confidence=0.9, **PROTEST_FIELDS)]),
+                           make_report(make_article(summed_text, publisher="Wire B"),
+                                       [make_event(summed_text, "killed", confidence=0.9,
+                                                   flags=["sums_incidents", "needs_review"], **PROTEST_FIELDS)])])
+        by_flags = {bool(e["flags"]): e["id"] for e in store.query_events(EventFilter())}
+        kept_id, summed_id = by_flags[False], by_flags[True]
+        assert queries.queue_next(store, EventFilter(min_confidence=cut)) == summed_id
+        assert queries.queue_next(store, EventFilter(min_confidence=cut), after=summed_id) == kept_id
+        assert queries.queue_next(store, EventFilter(min_confidence=cut), after=kept_id) is None

@@ -124,13 +124,14 @@ def kept_clause(min_confidence: float) -> Any:
         # `--min-confidence 0` and `?min_confidence=0` promise every event, those sent to review whatever their
         # probability too, as `dateline extract --min-confidence 0` writes them
         return true()
-    return or_(and_(EventRow.confidence >= min_confidence, not_(_forced_review_clause())),
+    return or_(and_(EventRow.confidence >= min_confidence, not_(forced_review_clause())),
                EventRow.review_status.in_(("accepted", "corrected")))
 
 
-def _forced_review_clause() -> Any:
+def forced_review_clause(column: Any = None) -> Any:
+    """SQL for `review.forced_review` over an events `flags` column (default: the events table's)."""
     # the flags are a JSON list; its text, matched on quoted names, reads the same on SQLite and PostgreSQL
-    flags = func.coalesce(cast(EventRow.flags, String), "")
+    flags = func.coalesce(cast(EventRow.flags if column is None else column, String), "")
     return and_(flags.like(f'%"{NEEDS_REVIEW}"%'), or_(*(flags.like(f'%"{flag}"%') for flag in FORCED_REVIEW)))
 
 
