@@ -254,6 +254,11 @@ def test_extract_rejects_bad_input_with_a_clear_4xx(
     assert message in resp.json()["detail"]
 
 
+def test_a_refused_article_names_the_fault_without_pydantics_prefix(ro_client: TestClient) -> None:
+    # the detail read "body: Value error, the article is empty"
+    assert ro_client.post("/extract", json={"text": "   "}).json()["detail"] == "body: the article is empty"
+
+
 def test_bodies_over_the_limit_get_413(store: Store) -> None:
     small = TestClient(create_app(store, api_settings=ApiSettings(max_body_bytes=1000)))
     resp = small.post("/extract", json={"text": "x" * 2000})

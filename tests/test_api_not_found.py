@@ -68,6 +68,19 @@ def test_404_page_needs_no_token_and_shows_no_data(tmp_path: Path) -> None:
     assert resp.status_code == 404 and "Page not found" in resp.text
 
 
+def test_a_dashboard_page_closed_to_readers_asks_for_the_token_on_a_page(tmp_path: Path) -> None:
+    # with DATELINE_API_READ_REQUIRES_TOKEN=1 /ui/ answered JSON, so a browser never showed the token box that
+    # sets the cookie the dashboard's pages are read with
+    app = create_app(Store(f"sqlite:///{tmp_path / 'ro.sqlite'}"), api_settings=ApiSettings(read_requires_token=True))
+    with TestClient(app) as c:
+        page = c.get("/ui/events")
+        api = c.get("/events")
+    assert page.status_code == 401 and page.headers["content-type"].startswith("text/html")
+    assert 'id="token-input"' in page.text and "<h1>Token needed</h1>" in page.text
+    assert "reading needs a token on this server" in page.text and '"detail"' not in page.text
+    assert api.status_code == 401 and api.json()["detail"].startswith("reading needs a token")
+
+
 @pytest.mark.parametrize("path", ["/ui/events/abc", "/ui/events/0", "/ui/events/99999999999999"])
 def test_event_page_with_an_id_that_is_no_event_id_is_the_html_404(client: TestClient, path: str) -> None:
     # these used to answer FastAPI's JSON 422 inside the analyst's browser tab

@@ -136,6 +136,15 @@ def test_invalid_published_value_is_rejected(runner: CliRunner) -> None:
     assert "YYYY-MM-DD" in result.stderr
 
 
+@pytest.mark.parametrize("value", ["2021-13-03", "2021/13/03"])
+def test_a_published_day_with_no_such_month_or_day_is_rejected_not_swapped(runner: CliRunner, value: str) -> None:
+    # "2021-13-03" was read with day and month swapped, as 13 March, and dated every event from that day
+    result = runner.invoke(app, ["extract", str(EXAMPLE), "--published", value])
+    assert result.exit_code == 2, result.output
+    assert error_lines(result.stderr) == [
+        f"error: --published {value!r}: expected the day the article was published, as YYYY-MM-DD"]
+
+
 def test_directory_and_glob_inputs(runner: CliRunner, tmp_path: Path) -> None:
     (tmp_path / "sub").mkdir()
     (tmp_path / "b.txt").write_text("Miners went on strike at the copper mine on Monday.", encoding="utf-8")

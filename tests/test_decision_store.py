@@ -226,3 +226,38 @@ def test_an_event_sent_to_review_whatever_its_probability_stays_out_until_accept
         store.review_event(stored["id"], "reviewer", "accept")
         (kept,) = store.query_events(EventFilter(min_confidence=cut))
         assert "needs_review" not in queries.event_record(kept).flags
+
+
+@pytest.mark.parametrize("reason", ["place_ambiguous", "sums_incidents"])
+def test_cut_zero_keeps_an_event_sent_to_review_whatever_its_probability(
+        db_url: str, tmp_path: Path, reason: str) -> None:  # noqa: F811
+    # `dateline export --min-confidence 0` and `GET /events?min_confidence=0` left it out, though 0 keeps every
+    # event and `dateline extract --format acled --min-confidence 0` wrote it
+    text = "Gunmen killed nine people in two attacks in Kaduna on Sunday."
+    event = make_event(text, "killed", confidence=0.9, flags=[reason, "needs_review"], **PROTEST_FIELDS)
+    with Store(db_url) as store:
+        store.add_reports([make_report(make_article(text, publisher="Wire C"), [event])])
+        out = tmp_path / "everything.csv"
+        assert export(store, "acled", [], out, min_confidence=0.0).startswith("wrote 1 event")
+        listed = TestClient(create_app(store)).get("/events", params={"min_confidence": 0}).json()["items"]
+        assert [e["flags"] for e in listed] == [[reason, "needs_review"]]  # listed, and still waiting for review
+        assert "1 merged events in all" in merge_events(store, 0.0).summary()
+
+
+def test_review_queue_shows_an_event_sent_to_review_whatever_its_probability_first(db_url: str) -> None:  # noqa: F811
+    # the queue ordered by confidence alone, so a summed lead at 0.9, flagged "needs review" in the table, came
+    # after every kept event
+    cut = review_threshold()
+    kept_text = "Rioters stormed the ministry in Baghdad on Wednesday."
+    summed_text = "Gunmen killed nine people in two attacks in Kaduna on Sunday."
+    with Store(db_url) as store:
+        store.add_reports([make_report(make_article(kept_text, publisher="Wire A"),
+                                       [make_event(kept_text, "stormed", confidence=0.9, **PROTEST_FIELDS)]),
+                           make_report(make_article(summed_text, publisher="Wire B"),
+                                       [make_event(summed_text, "killed", confidence=0.9,
+                                                   flags=["sums_incidents", "needs_review"], **PROTEST_FIELDS)])])
+        by_flags = {bool(e["flags"]): e["id"] for e in store.query_events(EventFilter())}
+        kept_id, summed_id = by_flags[False], by_flags[True]
+        assert queries.queue_next(store, EventFilter(min_confidence=cut)) == summed_id
+        assert queries.queue_next(store, EventFilter(min_confidence=cut), after=summed_id) == kept_id
+        assert queries.queue_next(store, EventFilter(min_confidence=cut), after=kept_id) is None

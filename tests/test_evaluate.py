@@ -11,6 +11,7 @@ import pytest
 from dateline.evaluate import Scores, load_gold, run_evaluation, score_document
 from dateline.evaluate.compare import haversine_km, value_matches
 from dateline.evaluate.events import must_not_violation
+from dateline.evaluate.scores import PRF
 from dateline.model import Article, Event, Quote, Report, Span
 from tests.conftest import shared_file
 
@@ -101,6 +102,23 @@ def test_null_gold_is_not_scored(tmp_path: Path) -> None:
     assert ("events", "actor2") not in scores.rows
     assert ("events", "fatalities") not in scores.rows
     assert scores.rows[("events", "actor1")].n == 1
+
+
+def test_a_kind_the_gold_leaves_out_is_not_scored_but_an_empty_list_is(tmp_path: Path) -> None:
+    text = '“Roads stay shut,” a driver said. Hundreds of farmers marched through Riverton on Tuesday.\n'
+    quote = Quote(id="Q1", span=span("“Roads stay shut,”", text), speaker="a driver")
+    rep = report([event("P1", MARCH, sub_event_type="Peaceful protest")], quotes=[quote], text=text)
+    # Gold of events only: its quotes and statements were never labelled, so dateline's quote is no error.
+    events_only = score(tmp_path, {"events": [{"id": "G1", "evidence": ["farmers marched"]}]}, rep, text=text)
+    assert ("quotes", "") not in events_only.rows and ("statements", "") not in events_only.rows
+    # Gold of quotes only: the event is not scored either.
+    quotes_only = score(tmp_path, {"quotes": [{"starts_with": "Roads stay shut", "speaker": "a driver"}]}, rep,
+                        text=text)
+    assert ("events", "") not in quotes_only.rows
+    assert quotes_only.value("quotes", "", "precision") == 1.0
+    # An empty list says the article holds none: a prediction is spurious.
+    none_here = score(tmp_path, {"events": [], "quotes": []}, rep, text=text)
+    assert none_here.rows[("events", "")].fp == 1 and none_here.rows[("quotes", "")].fp == 1
 
 
 def test_optional_gold_event_is_neither_missed_nor_spurious(tmp_path: Path) -> None:
@@ -348,3 +366,28 @@ def test_place_names_compare_without_transliteration_marks() -> None:
     assert value_matches("admin1", "Marib", "Ma'rib") and value_matches("admin1", "Taizz", "Ta‘izz")
     assert value_matches("admin1", "Deir-ez-Zor", "Deir ez Zor")
     assert not value_matches("admin1", "Marib", "Ma rib") and not value_matches("admin1", "Sadah", "Saada")
+
+
+def test_evaluation_scores_at_the_users_cut_as_the_exports_do(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # DATELINE_MIN_CONFIDENCE moves what a user's exports hold, but `dateline evaluate` scored the model's cut
+    # whatever it said, and at a cut of its own kept an event the exports hold back for a reviewer
+    (tmp_path / "doc.txt").write_text(TEXT, encoding="utf-8")
+    gold = tmp_path / "gold.json"
+    gold.write_text(json.dumps({"format": "dateline-gold/1", "id": "doc", "text_file": "doc.txt",
+                                "events": [{"id": "G1", "evidence": ["farmers marched"]}]}), encoding="utf-8")
+    unsure = event("E1", MARCH, confidence=0.3, flags=["needs_review"])
+    summed = event("E2", ATTACK, confidence=0.9, flags=["sums_incidents", "needs_review"])
+    pred = tmp_path / "pred.json"
+    pred.write_text(report([unsure, summed]).model_dump_json(), encoding="utf-8")
+
+    def detection(min_confidence: float | None = None) -> tuple[int, int | None]:
+        row = run_evaluation([gold], pred=pred, progress=False, min_confidence=min_confidence).rows[("events", "")]
+        assert isinstance(row, PRF)
+        return row.tp, row.fp
+
+    assert detection() == (0, 0)  # the model's cut: both wait for review
+    assert detection(0.2) == (1, 0)  # E2 waits for a reviewer at any cut above 0, as in the exports
+    monkeypatch.setenv("DATELINE_MIN_CONFIDENCE", "0.2")
+    assert detection() == (1, 0)
+    monkeypatch.setenv("DATELINE_MIN_CONFIDENCE", "0")
+    assert detection() == (1, 1)

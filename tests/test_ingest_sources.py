@@ -213,6 +213,13 @@ def test_a_cut_off_jsonl_line_names_the_column_where_it_stops(tmp_path: Path) ->
         f"invalid JSON (Expecting property name enclosed in double quotes at column {len(cut) + 1})")
 
 
+def test_a_jsonl_line_cut_inside_a_string_reads_as_one_sentence(tmp_path: Path) -> None:
+    # the reason read "invalid JSON (Unterminated string starting at at column 10)"
+    corpus = tmp_path / "cut.jsonl"
+    _write_corpus(corpus, ['{"text": "Police fired tear'])
+    assert one_error(corpus).reason == "invalid JSON (Unterminated string starting at column 10)"
+
+
 def test_overlong_jsonl_line_is_skipped_and_the_next_read(tmp_path: Path) -> None:
     corpus = tmp_path / "long.jsonl"
     _write_corpus(corpus, [json.dumps({"id": "big", "text": "x " * 5000}),
@@ -378,6 +385,18 @@ def test_jsonl_published_as_unix_time_is_its_utc_day(tmp_path: Path, published: 
     assert isinstance(epoch, Article) and isinstance(compact, Article)
     assert epoch.published == compact.published == dt.date(2019, 11, 29)
     assert epoch.published_signals[0].source == "record" and not epoch.ingest_warnings
+
+
+def test_jsonl_published_with_no_such_month_is_ignored_not_read_day_first(tmp_path: Path) -> None:
+    # year first is year-month-day: "2019-13-01" is no date (it was read as 13 January), "2019/11/02" is one
+    corpus = tmp_path / "months.jsonl"
+    _write_corpus(corpus, [json.dumps({"id": i, "text": "Protesters marched in Basra, organisers said.",
+                                       "published": value})
+                           for i, value in (("bad", "2019-13-01"), ("slashes", "2019/11/02"))])
+    bad, slashes = items(corpus)
+    assert isinstance(bad, Article) and isinstance(slashes, Article)
+    assert bad.published is None and any("'2019-13-01' is not a date" in n for n in bad.ingest_warnings)
+    assert slashes.published == dt.date(2019, 11, 2)
 
 
 @pytest.mark.parametrize("published", ["0001-01-01", "9999-12-31", "17991231"])

@@ -74,7 +74,7 @@ def test_a_year_alone_is_no_publication_date(cli: CliRunner, tmp_path: Path, com
     (tmp_path / "good.txt").write_text(PROTEST, encoding="utf-8")
     extra = ["--db", str(tmp_path / "db.sqlite")] if command == "run" else []
     result = cli.invoke(app, [command, str(tmp_path / "good.txt"), "--published", "2003", *extra])
-    assert result.exit_code == 1
+    assert result.exit_code == 2  # a usage error, as `dateline run --help` lists the exit codes; 1 is a failed run
     assert result.stderr.strip() == ("error: --published '2003': expected the day the article was published, as "
                                      "YYYY-MM-DD (a year alone is not a publication date)")
 

@@ -335,6 +335,21 @@ def test_a_failing_source_is_named_once_in_the_warning(tmp_path: Path, pipeline,
     assert [r.getMessage() for r in caplog.records] == [f"{url}: HTTP 503; next try in 20 s"]
 
 
+def test_items_that_failed_are_logged_as_a_problem_quiet_shows(tmp_path: Path, pipeline, caplog) -> None:  # type: ignore[no-untyped-def]
+    # with --quiet, `watch --once` ended "1 item(s) failed (see the log above …)" over an empty log
+    import logging
+
+    inbox = tmp_path / "inbox"
+    inbox.mkdir()
+    (inbox / "scan.png").write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(64))
+    caplog.set_level(logging.WARNING, logger="dateline.watch")
+    with Store(f"sqlite:///{tmp_path / 'w.sqlite'}") as store:
+        options = WatchOptions(interval=10, settle=0, merge=False)
+        next(Watcher([str(inbox)], store, options=options, pipeline=pipeline).run(once=True))
+    assert [r.getMessage() for r in caplog.records] == [
+        f"{inbox}: 1 new items: 0 articles stored, 0 already stored, 1 failures (run 1)"]
+
+
 def test_growing_jsonl_is_read_from_where_it_stopped(tmp_path: Path, pipeline) -> None:  # type: ignore[no-untyped-def]
     import json
 

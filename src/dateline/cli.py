@@ -84,7 +84,8 @@ def _published_option(value: str | None) -> dt.date | None:
     day = parse_date_value(text) if text[:1].isdigit() and len(text) in (8, 10) else None
     if day is None:
         hint = " (a year alone is not a publication date)" if text.isdigit() and len(text) == 4 else ""
-        fail(f"--published {value!r}: expected the day the article was published, as YYYY-MM-DD{hint}")
+        # a usage error (exit 2, as Typer's own checks of an option's value), not one that stopped the run
+        fail(f"--published {value!r}: expected the day the article was published, as YYYY-MM-DD{hint}", 2)
     return day
 
 
@@ -156,8 +157,9 @@ def evaluate(
     seed: Annotated[int, typer.Option(help="Seed of --sample.")] = 0,
     min_confidence: Annotated[float | None, typer.Option(
         "--min-confidence", min=0.0, max=1.0,
-        help="Score events whose confidence reaches this; default: the events the decision keeps (those a "
-             "user's exports hold); 0 scores every event the rules propose.")] = None,
+        help="Score events whose confidence reaches this; default: those a user's exports hold (at "
+             "DATELINE_MIN_CONFIDENCE, else the events the decision keeps); 0 scores every event the rules "
+             "propose.")] = None,
 ) -> None:
     """Score dateline against gold files and print precision, recall and F1 per item kind and field.
 
@@ -522,7 +524,8 @@ def watch(
       dateline watch inbox/ --once          # one pass, e.g. from cron
 
     With --once the exit code is 0 when every source was read and every new item stored, 3 when a source
-    could not be read or an item failed (retried on the next pass), 130 when Ctrl-C stopped it.
+    could not be read (it is tried again on the next pass) or an item failed (it is not: `dateline failures`
+    lists it with its reason), 130 when Ctrl-C stopped it.
     """
     import logging
     import signal

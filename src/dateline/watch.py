@@ -552,8 +552,10 @@ class Watcher:
                 stats.stored += run.articles
                 stats.skipped += run.skipped
                 stats.failures += run.failures
-                log.info("%s: %d new items: %d articles stored, %d already stored, %d failures (run %s)",
-                         source, len(found.items), run.articles, run.skipped, run.failures, run.run_id)
+                # a step with failures is a problem `--quiet` still logs: its closing line points the user here
+                log.log(logging.WARNING if run.failures else logging.INFO,
+                        "%s: %d new items: %d articles stored, %d already stored, %d failures (run %s)",
+                        source, len(found.items), run.articles, run.skipped, run.failures, run.run_id)
                 found.state["items"] = found.state.get("items", int(row["items"] or 0) + len(found.items))
             if found.items or found.state or found.versions:
                 self._mark(source, keys, found.state, found.versions)

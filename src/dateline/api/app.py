@@ -235,6 +235,17 @@ def not_found_page(request: Request, detail: str) -> HTMLResponse:
     )
 
 
+def token_needed_page(request: Request, detail: str) -> HTMLResponse:
+    """The dashboard's page on a server where reading needs a token (status 401): it holds the token box that
+    sets the cookie the dashboard's pages are read with, which a JSON answer could not offer."""
+    from dateline.api.routes_web import templates
+
+    return templates.TemplateResponse(
+        request, "token_needed.html", {"page": "token-needed", "path": request.url.path, "message": detail},
+        status_code=401,
+    )
+
+
 def store_error_page(request: Request, detail: str) -> HTMLResponse:
     """The dashboard's page for a database it cannot read (damaged, truncated, a server gone): status 503."""
     from dateline.api.routes_web import templates
@@ -317,6 +328,8 @@ def create_app(
         # everything else (the JSON API, the dashboard's own JSON feeds) keeps FastAPI's JSON errors.
         if err.status_code == 404 and _is_dashboard_page(request):
             return not_found_page(request, str(err.detail))
+        if err.status_code == 401 and _is_dashboard_page(request):
+            return token_needed_page(request, str(err.detail))
         return await http_exception_handler(request, err)
 
     static_dir = files("dateline.api") / "static"

@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from sqlalchemy import Select, and_, case, func, or_, select
+from sqlalchemy import Select, and_, case, func, not_, or_, select
 
 from dateline.api.schemas import (
     ArticleOut,
@@ -25,8 +25,9 @@ from dateline.api.schemas import (
     SourceRef,
 )
 from dateline.extraction.decide import review_threshold
-from dateline.review import review_flags
+from dateline.review import forced_review, review_flags
 from dateline.store import EventFilter, Store
+from dateline.store.repository import forced_review_clause
 from dateline.store.tables import ApiTokenRow, ClaimRow, EventRow, MergedEventRow, MergedSourceRow, QuoteRow
 
 FILTER_FIELDS = (
@@ -140,13 +141,15 @@ def queue_next(store: Store, f: EventFilter, *, after: int | None = None, floor:
     come first, then the others; by id within each (after `after` when given)."""
     cut = f.min_confidence if f.min_confidence is not None else 0.0
     sub = _queue(store, f, floor).subquery()
-    kept = case((sub.c.confidence >= cut, 1), else_=0)
+    # an event the decision sent to review whatever its probability waits with those under the cut
+    kept = case((and_(sub.c.confidence >= cut, not_(forced_review_clause(sub.c.flags))), 1), else_=0)
     stmt = select(sub.c.id).order_by(kept, sub.c.id).limit(1)
     if after is not None:
         with store.session() as s:
-            previous = s.execute(select(EventRow.confidence).where(EventRow.id == after)).scalar_one_or_none()
+            previous = s.execute(select(EventRow.confidence, EventRow.flags)
+                                 .where(EventRow.id == after)).one_or_none()
         if previous is not None:
-            was_kept = 1 if previous >= cut else 0
+            was_kept = 1 if previous.confidence >= cut and not forced_review(previous.flags or []) else 0
             stmt = stmt.where(or_(kept > was_kept, and_(kept == was_kept, sub.c.id > after)))
         else:
             stmt = stmt.where(sub.c.id > after)

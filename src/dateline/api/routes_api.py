@@ -102,7 +102,8 @@ async def _article_request(request: Request) -> ExtractRequest:
     except ValidationError as err:
         first = err.errors()[0]
         where = ".".join(str(p) for p in first["loc"]) or "body"
-        raise HTTPException(422, f"{where}: {first['msg']}") from None
+        # pydantic opens a validator's own message with "Value error, ", which says nothing to the sender
+        raise HTTPException(422, f"{where}: {first['msg'].removeprefix('Value error, ')}") from None
     raise HTTPException(415, f"content type {ctype!r}: send application/json, text/plain or text/html")
 
 

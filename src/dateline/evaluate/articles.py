@@ -32,10 +32,15 @@ def score_article(gold: GoldDoc, report: Report, scores: Scores) -> None:
     index = TextIndex(report.article.text)
     data = gold.data
     _score_metadata(data.get("article") or {}, report, index, scores, gold.id)
-    score_events(list(data.get("events") or []), list(report.events), index, scores, gold.id)
+    # A kind the gold leaves out (no key, or null) is not scored, as a field left out is not: scored against
+    # nothing, every prediction of it would count as spurious. An empty list says the article holds none.
+    if data.get("events") is not None:
+        score_events(list(data["events"]), list(report.events), index, scores, gold.id)
     _score_not_events(list(data.get("not_events") or []), report, index, scores, gold.id)
-    _score_quotes(list(data.get("quotes") or []), list(report.quotes), scores, gold.id)
-    _score_statements(list(data.get("statements") or []), report, index, scores, gold.id)
+    if data.get("quotes") is not None:
+        _score_quotes(list(data["quotes"]), list(report.quotes), scores, gold.id)
+    if data.get("statements") is not None:
+        _score_statements(list(data["statements"]), report, index, scores, gold.id)
     _score_attributions(list(data.get("attributions") or []), report, index, scores, gold.id)
     _score_places(list(data.get("places") or []), report, scores, gold.id)
 

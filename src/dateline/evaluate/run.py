@@ -28,9 +28,15 @@ def run_evaluation(gold: list[Path], pred: Path | None = None, *, limit: int | N
 
     `limit` keeps N gold documents spread evenly over the files (a random N with `sample`, by `seed`);
     `pipeline` lets callers and tests hand in an already loaded `Pipeline`. Events count as a user's exports
-    hold them: those the decision keeps (no `needs_review` flag), or with `min_confidence` those whose
-    confidence reaches it (0: every event the rules propose).
+    hold them: those the decision keeps (no `needs_review` flag), or under `min_confidence` (default: the user's
+    DATELINE_MIN_CONFIDENCE) those whose confidence reaches it and that the decision did not send to review
+    whatever their probability (0: every event the rules propose).
     """
+    if min_confidence is None:
+        from dateline.settings import Settings
+
+        # the user's cut (DATELINE_MIN_CONFIDENCE) moves what the exports hold, so it moves what is scored
+        min_confidence = Settings().min_confidence
     docs = select(load_gold([Path(g) for g in gold]), limit, sample, seed)
     scores = Scores(gold_files=[str(g) for g in gold])
     if not docs:
@@ -46,11 +52,15 @@ def run_evaluation(gold: list[Path], pred: Path | None = None, *, limit: int | N
 
 
 def kept_events(report: Report, min_confidence: float | None) -> Report:
-    """The report with only the events a user's exports would hold at this cut."""
+    """The report with only the events a user's exports would hold at this cut: under a cut above 0, those the
+    exports' rule (`review.review_flags`) does not send to review; without one, those the decision kept."""
+    from dateline.review import NEEDS_REVIEW, review_flags
+
     if min_confidence is None:
-        kept = [e for e in report.events if "needs_review" not in e.flags]
+        kept = [e for e in report.events if NEEDS_REVIEW not in e.flags]
     else:
-        kept = [e for e in report.events if e.confidence >= min_confidence]
+        kept = [e for e in report.events if min_confidence <= 0
+                or NEEDS_REVIEW not in review_flags(e.flags, e.confidence, "pending", min_confidence)]
     return report if len(kept) == len(report.events) else report.model_copy(update={"events": kept})
 
 

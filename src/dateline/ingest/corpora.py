@@ -100,7 +100,8 @@ def read_jsonl_lines(lines: Iterable[bytes | int], name: str,
             yield InputError(where, "line is not UTF-8 encoded JSON")
             continue
         except json.JSONDecodeError as err:
-            yield InputError(where, f"invalid JSON ({err.msg} at column {err.colno})")
+            # some of json's messages end with "at" ("Unterminated string starting at"): one "at" before the column
+            yield InputError(where, f"invalid JSON ({err.msg.removesuffix(' at')} at column {err.colno})")
             continue
         try:
             yield _record_article(record, where, settings)

@@ -254,6 +254,8 @@ class Hints:
 
 
 _COMPACT_DATE = re.compile(r"(\d{4})(\d{2})(\d{2})")
+# A year, then two numbers: year-month-day, with or without a time after it ("2019-11-02", "2019/11/02 10:00").
+_YEAR_FIRST_DATE = re.compile(r"(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?:[T ].*)?")
 # Unix time as feeds and JSON exports write it: seconds (9-10 digits, 1973-2286) or milliseconds (12-13 digits).
 _EPOCH = re.compile(r"(\d{9,10}|\d{12,13})(?:\.\d+)?")
 
@@ -309,6 +311,13 @@ def _parse_date_value(value: object) -> dt.date | None:
         return dt.date.fromisoformat(text[:10])
     except ValueError:
         pass
+    if m := _YEAR_FIRST_DATE.fullmatch(text):
+        # read as ISO and YYYYMMDD are, never with day and month swapped: dateparser takes an impossible month
+        # as the day ("2019-13-01" as 13 January) and would date the article wrongly without a word
+        try:
+            return dt.date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+        except ValueError:
+            return None
     if text.isdigit():
         return None  # a year alone, or a number that is no date
     import dateparser  # only for non-ISO values; slow to import

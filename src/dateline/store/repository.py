@@ -19,7 +19,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Any, Self
 
-from sqlalchemy import Select, String, and_, cast, func, insert, not_, or_, select, text, update
+from sqlalchemy import Select, String, and_, cast, func, insert, not_, or_, select, text, true, update
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.exc import DBAPIError, IntegrityError
 from sqlalchemy.orm import Session, sessionmaker
@@ -119,14 +119,19 @@ class BatchResult:
 
 def kept_clause(min_confidence: float) -> Any:
     """Events the decision keeps at this cut: confident enough and not sent to review whatever their
-    probability (`FORCED_REVIEW`), or accepted/corrected by a reviewer."""
-    return or_(and_(EventRow.confidence >= min_confidence, not_(_forced_review_clause())),
+    probability (`FORCED_REVIEW`), or accepted/corrected by a reviewer. A cut of 0 keeps every event."""
+    if min_confidence <= 0:
+        # `--min-confidence 0` and `?min_confidence=0` promise every event, those sent to review whatever their
+        # probability too, as `dateline extract --min-confidence 0` writes them
+        return true()
+    return or_(and_(EventRow.confidence >= min_confidence, not_(forced_review_clause())),
                EventRow.review_status.in_(("accepted", "corrected")))
 
 
-def _forced_review_clause() -> Any:
+def forced_review_clause(column: Any = None) -> Any:
+    """SQL for `review.forced_review` over an events `flags` column (default: the events table's)."""
     # the flags are a JSON list; its text, matched on quoted names, reads the same on SQLite and PostgreSQL
-    flags = func.coalesce(cast(EventRow.flags, String), "")
+    flags = func.coalesce(cast(EventRow.flags if column is None else column, String), "")
     return and_(flags.like(f'%"{NEEDS_REVIEW}"%'), or_(*(flags.like(f'%"{flag}"%') for flag in FORCED_REVIEW)))
 
 
