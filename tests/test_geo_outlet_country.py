@@ -54,3 +54,11 @@ def test_a_country_outlet_does_not_override_a_place_the_text_names_elsewhere(pip
     text = ("Hundreds of teachers marched in Victoria, British Columbia, on Monday demanding higher pay, the "
             "Seychelles News Agency reported.")
     assert [c for c, _, _ in _event_places(pipeline, text)] == ["Canada"]
+
+
+def test_an_international_outlets_home_does_not_move_a_town_the_text_names(pipeline) -> None:  # type: ignore[no-untyped-def]
+    # before: with publisher Reuters the attack went to the United Kingdom, with Al Jazeera to Qatar, and its actors
+    # became the police of those countries: a world agency files from everywhere, so its home says nothing
+    text = "Gunmen attacked a police checkpoint in the town of Tikrit on Friday, killing two officers."
+    for publisher in ("Reuters", "Al Jazeera", "BBC News", "Agence France-Presse"):
+        assert _event_places(pipeline, text, publisher=publisher) == [("Iraq", "Tikrit", 1)], publisher

@@ -1305,14 +1305,19 @@ def _caseless_lower(text: str) -> str:
 
 
 def _outlet_country(article: Article, gaz: Gazetteer) -> str | None:
-    """The publisher's or the credited wire agency's home country ("DURBAN, May 2 (ANA) -" → South Africa)."""
+    """The publisher's or the credited wire agency's home country ("DURBAN, May 2 (ANA) -" → South Africa), for an
+    outlet that reports its own country: an international or regional one (Reuters, the BBC, Al Jazeera; their
+    `scale` in outlets.yaml) files from everywhere, so its home says nothing of where a silent text's town lies."""
     from dateline.extraction.source import find_outlet
 
     for name in (article.publisher, article.site_name):
         outlet = find_outlet(name, credit=True) if name else None
         if outlet is not None and outlet.country:
-            return gaz.cc_of_iso3(outlet.country)
+            return None if outlet.scale in _WIDE_SCALES else gaz.cc_of_iso3(outlet.country)
     return None
+
+
+_WIDE_SCALES = frozenset({"International", "Regional"})  # ACLED source scales of outlets that report many countries
 
 
 DATELINE_VOTE = 3.0
