@@ -220,6 +220,18 @@ def test_a_later_report_that_revises_the_toll_upward_sets_it(db_url: str) -> Non
     assert "coded 12, the toll as a later report (Daily) revised it" in merged["notes"]
 
 
+LONG_REVISED = ("The death toll from Wednesday's attack on a market stall outside the main bus station in Baghdad "
+                "rose to 12, hospital officials said.")
+
+
+def test_a_revision_whose_toll_names_its_attack_at_length_still_sets_it(db_url: str) -> None:
+    # before: the cue read at most 40 characters between "toll" and "rose", so a toll that named its attack, place
+    # and day kept the first report's 8
+    merged = _merged_toll(db_url, _toll_report(FIRST, "killed", 8, "Wire", dt.date(2019, 10, 30)),
+                          _toll_report(LONG_REVISED, "rose to 12", 12, "Daily", dt.date(2019, 10, 31)))
+    assert merged["fatalities"] == 12
+
+
 def test_reports_of_one_date_keep_the_lowest_even_when_one_tells_a_revision(db_url: str) -> None:
     merged = _merged_toll(db_url, _toll_report(FIRST, "killed", 8, "Wire", dt.date(2019, 10, 31)),
                           _toll_report(REVISED, "rose to 12", 12, "Daily", dt.date(2019, 10, 31)))
