@@ -537,6 +537,13 @@ def test_each_clause_a_reporting_verb_tells_is_its_own_act(pipeline) -> None:  #
     assert [s.plover for s in _statements(pipeline, text)] == ["ACCUSE", "ACCUSE"]
 
 
+def test_an_act_only_called_for_with_for_and_to_is_not_done(pipeline) -> None:  # type: ignore[no-untyped-def]
+    # before: the parser hangs "for the rector to resign" on "called" as an adverbial clause, so the resignation
+    # asked for was coded as the rector's CONCEDE
+    kinds = [(s.plover, s.actor) for s in _statements(pipeline, "Students called for the rector to resign.")]
+    assert kinds == [("DEMAND", "Students")]
+
+
 @pytest.mark.parametrize("text", [
     "The rebels now have a chance to rearm and regain the initiative to threaten two valley towns.",
     "The governor now has the opportunity to go back and start to negotiate with the strikers.",

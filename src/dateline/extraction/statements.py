@@ -541,8 +541,9 @@ def _unrealised(cue: Token) -> bool:
     if tok.dep_ == "pcomp" and tok.head.dep_ == "prep" and (
             tok.head.head.pos_ in ("NOUN", "ADJ") or tok.head.head.lemma_.lower() in _word_set("topic_verbs")):
         return True  # an act a thing, a disposition or a speaker is about; "after meeting the envoy" is done
-    # "wants the committee to meet": an infinitive with a subject of its own is parsed as a clause
-    infinitive = tok.dep_ == "ccomp" and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
+    # "wants the committee to meet", "called for the rector to resign": an infinitive with a subject of its own is
+    # parsed as a clause (an adverbial one after "for")
+    infinitive = tok.dep_ in ("ccomp", "advcl") and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
     if (tok.dep_ not in ("xcomp", "acl") and not infinitive) or tok.head.i == tok.i:
         return False
     if tok.head.lemma_.lower() in _word_set("unrealised_heads") or _has_modal(tok.head):
