@@ -382,3 +382,13 @@ def test_cli_geocode_refuses_prose_in_another_language_but_not_short_texts_or_na
                  "Frankfurt am Main, Mülheim an der Ruhr, Halle an der Saale, Neustadt an der Weinstraße, Kiel"):
         result = CliRunner().invoke(app, ["geocode", kept])
         assert result.exit_code == 0, (kept, result.stderr)
+
+
+def test_a_new_place_index_removes_the_ones_older_versions_built(tmp_path: Path) -> None:
+    # before: every version of the place data left its 64 MB index behind in the cache dir
+    for name in ("gazetteer-0000000000000001.sqlite", "gazetteer-0000000000000002.sqlite", "other.sqlite"):
+        (tmp_path / name).write_bytes(b"x")
+    current = gz.cache_path(tmp_path)
+    current.write_bytes(b"x")
+    gz._remove_older_indexes(current)
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted([current.name, "other.sqlite"])

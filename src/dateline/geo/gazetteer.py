@@ -1057,7 +1057,17 @@ def load_gazetteer(cache_dir: Path) -> Gazetteer:
         print(f"dateline: building the place index from GeoNames data into {path.parent} (once, ~30 s)…",
               file=sys.stderr, flush=True)
         build_to(path)
+        _remove_older_indexes(path)
     return Gazetteer(path)
+
+
+def _remove_older_indexes(current: Path) -> None:
+    """Delete the indexes earlier versions of dateline or of its place data built in the same cache dir: each is
+    64 MB and nothing reads it once the data it was built from has changed (a process still reading one keeps
+    its open file; another install of an older version rebuilds its own on first use)."""
+    for old in current.parent.glob("gazetteer-*.sqlite"):
+        if old != current:
+            old.unlink(missing_ok=True)
 
 
 def distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
