@@ -18,6 +18,7 @@ the comparison is indicative, not like for like.
 
 from __future__ import annotations
 
+import argparse
 import json
 import re
 import sys
@@ -136,9 +137,14 @@ def run(path: Path = GOLD, show_errors: bool = False) -> dict[str, Any]:
     return result
 
 
-def main() -> None:
-    args = [a for a in sys.argv[1:] if not a.startswith("--")]
-    path = Path(args[0]) if args else GOLD
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("gold", nargs="?", type=Path, default=GOLD, help=f"annotated sentences (default: {GOLD})")
+    parser.add_argument("--errors", action="store_true", help="also print each quote and chain dateline got wrong")
+    args = parser.parse_args(argv)
+    path = args.gold
+    if not path.is_file():
+        parser.error(f"{path}: no such file; give a JSONL file of annotated sentences, as {GOLD.name}")
     result = run(path)
     print(f"quote attribution on {path.name} (dateline's own annotated sentences)")
     print(f"{'':10}{'P':>7}{'R':>7}{'F1':>7}   citron PARC3 F1")
@@ -149,7 +155,7 @@ def main() -> None:
               f"   (tp {r['tp']}, pred {r['pred']}, gold {r['gold']})")
     c = result["claim_chains"]
     print(f"claim chains exact: {c['correct']}/{c['total']} ({100 * c['accuracy']:.1f}%)")
-    if "--errors" in sys.argv:
+    if args.errors:
         print("\n".join(result["errors"]))
 
 

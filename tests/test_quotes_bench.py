@@ -5,6 +5,8 @@ from __future__ import annotations
 import importlib.util
 from pathlib import Path
 
+import pytest
+
 BENCH = Path(__file__).resolve().parents[1] / "benchmarks" / "quotes_bench.py"
 
 
@@ -39,3 +41,12 @@ def test_name_matching_used_by_the_benchmark() -> None:
     assert bench.names_match("the foreign minister", "foreign minister")
     assert bench.names_match("Al Jazeera's correspondent", "Al Jazeera")
     assert not bench.names_match("Reuters", "AFP")
+
+
+def test_help_teaches_the_command_and_runs_nothing(capsys) -> None:  # type: ignore[no-untyped-def]
+    # before: `quotes_bench.py --help` ran the whole benchmark instead of printing its usage
+    with pytest.raises(SystemExit) as exit_info:
+        _bench().main(["--help"])
+    assert exit_info.value.code == 0
+    out = capsys.readouterr().out
+    assert "usage:" in out and "--errors" in out and "quote attribution on" not in out
