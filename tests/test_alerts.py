@@ -201,3 +201,20 @@ def test_alert_jsonl_path_is_kept_absolute_and_checked_when_the_rule_is_saved(
         with pytest.raises(OutputError, match="cannot write the output there"):
             add_rule(store, "folder", AlertQuery(admin1=["Basra"]), jsonl=str(tmp_path))
         assert [rule["name"] for rule in list_rules(store)] == ["basra"]
+
+
+def test_alert_check_says_when_a_webhook_delivery_failed(tmp_path: Path) -> None:
+    # before: with the webhook down, `alert check` printed "1 alerts sent" and nothing else on its last line
+    from typer.testing import CliRunner
+
+    from dateline.cli import app
+
+    db = f"sqlite:///{tmp_path / 'alerts.sqlite'}"
+    with Store(db) as store:
+        store.add_reports([protest_report(copy_text(0), "stormed", publisher="Outlet 0", confidence=0.7)])
+        merge_events(store)
+        # a port nothing listens on: the POST is refused at once
+        add_rule(store, "baghdad", AlertQuery(admin1=["Baghdad"]), webhook="http://127.0.0.1:9/hook")
+    result = CliRunner().invoke(app, ["alert", "check", "--db", db])
+    assert result.exit_code == 0
+    assert result.stderr.strip().splitlines()[-1].startswith("1 alerts sent; 1 delivery(ies) to a webhook or JSONL")

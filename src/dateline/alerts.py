@@ -216,6 +216,9 @@ class AlertSender:
         self.store = store
         self.echo = echo or (lambda line: print(line, file=sys.stdout, flush=True))
         self.http_timeout = http_timeout
+        # deliveries (a JSONL file, a webhook) that failed while alerts were sent: the alert still counts as sent
+        # (it is printed and recorded once), but a user reading "3 alerts sent" must learn that one never arrived
+        self.failed_deliveries = 0
 
     def on_merge(self, stats: Any) -> int:
         """Hook for `dateline watch`: check the merged events a merge created or changed."""
@@ -273,6 +276,7 @@ class AlertSender:
                 log.warning("alert %s: cannot append to %s: %s", name, jsonl, err)
         if webhook:
             delivered["webhook"] = self._post(webhook, payload)
+        self.failed_deliveries += sum(1 for v in delivered.values() if v != "ok")
         with self.store.session() as s:
             stored = s.get(AlertSentRow, alert_id)
             if stored is not None:

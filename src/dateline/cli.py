@@ -677,10 +677,13 @@ def alert_check(db: DbOption = None) -> None:
 
     try:
         with Store(db, must_exist=True) as store:
-            sent = AlertSender(store, echo=typer.echo).check()
+            sender = AlertSender(store, echo=typer.echo)
+            sent = sender.check()
     except DatelineError as err:
         fail(str(err))
-    typer.echo(f"{sent} alerts sent", err=True)
+    failed = (f"; {sender.failed_deliveries} delivery(ies) to a webhook or JSONL file failed (the log above says why)"
+              if sender.failed_deliveries else "")
+    typer.echo(f"{sent} alerts sent{failed}", err=True)
 
 
 @app.command()
