@@ -42,14 +42,19 @@ def packaged_yaml(name: str, package: str = "dateline.data") -> dict[str, Any]:
     return dict(data)
 
 
-def packaged_list(name: str, key: str, package: str = "dateline.data") -> list[Any]:
-    """The list `key` of a packaged data file, in the file's order; a list missing from the file is a clear
+def _packaged_entry(name: str, key: str, package: str, kind: type, what: str) -> Any:
+    """Entry `key` of a packaged data file, which must be a `kind`; one missing or of another shape is a clear
     error, so a renamed or deleted cue list fails at start-up, not as a silently empty set."""
     entry = packaged_yaml(name, package).get(key)
-    if not isinstance(entry, list):
-        raise ResourceMissingError(f"{package.replace('.', '/')}/{name} has no list {key!r}; "
+    if not isinstance(entry, kind):
+        raise ResourceMissingError(f"{package.replace('.', '/')}/{name} has no {what} {key!r}; "
                                    "fix the file or reinstall dateline")
     return entry
+
+
+def packaged_list(name: str, key: str, package: str = "dateline.data") -> list[Any]:
+    """The list `key` of a packaged data file, in the file's order."""
+    return list(_packaged_entry(name, key, package, list, "list"))
 
 
 def packaged_words(name: str, key: str, package: str = "dateline.data") -> frozenset[str]:
@@ -58,20 +63,10 @@ def packaged_words(name: str, key: str, package: str = "dateline.data") -> froze
 
 
 def packaged_pattern(name: str, key: str, package: str = "dateline.data") -> str:
-    """The regular expression `key` of a packaged data file (a string entry); a pattern missing from the file is a
-    clear error."""
-    entry = packaged_yaml(name, package).get(key)
-    if not isinstance(entry, str):
-        raise ResourceMissingError(f"{package.replace('.', '/')}/{name} has no pattern {key!r}; "
-                                   "fix the file or reinstall dateline")
-    return entry
+    """The regular expression `key` of a packaged data file (a string entry)."""
+    return str(_packaged_entry(name, key, package, str, "pattern"))
 
 
 def packaged_table(name: str, key: str, package: str = "dateline.data") -> dict[str, Any]:
-    """The mapping `key` of a packaged data file (word → what the word says), in the file's order; a mapping
-    missing from the file is a clear error."""
-    entry = packaged_yaml(name, package).get(key)
-    if not isinstance(entry, dict):
-        raise ResourceMissingError(f"{package.replace('.', '/')}/{name} has no table {key!r}; "
-                                   "fix the file or reinstall dateline")
-    return dict(entry)
+    """The mapping `key` of a packaged data file (word → what the word says), in the file's order."""
+    return dict(_packaged_entry(name, key, package, dict, "table"))
