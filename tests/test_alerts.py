@@ -188,6 +188,21 @@ def test_alert_rule_types_take_the_codebook_spelling_or_are_refused(tmp_path: Pa
         assert [rule["name"] for rule in list_rules(store)] == ["riots"]
 
 
+def test_alert_rule_countries_take_acled_spelling_or_are_refused(tmp_path: Path) -> None:
+    # `--country IRQ` or `--country "Republic of Iraq"` saved a rule that never matched an event in Iraq, and
+    # `--country Irak` one that could never fire at all
+    from dateline.alerts import AlertError, list_rules
+
+    with Store(f"sqlite:///{tmp_path / 'a.sqlite'}") as store:
+        add_rule(store, "iraq", AlertQuery(country=["IRQ", "Republic of Iraq", "syria"]))
+        saved = AlertQuery.model_validate(list_rules(store)[0]["query"])
+        assert saved.country == ["Iraq", "Iraq", "Syria"]
+        assert saved.matches({"country": "Iraq", "fields": {}, "source_count": 1})
+        with pytest.raises(AlertError, match=r"--country 'Irak' is no country: did you mean Iraq\b"):
+            add_rule(store, "irak", AlertQuery(country=["Irak"]))
+        assert [rule["name"] for rule in list_rules(store)] == ["iraq"]
+
+
 def test_alert_jsonl_path_is_kept_absolute_and_checked_when_the_rule_is_saved(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     # `--jsonl alerts.jsonl` used to be kept relative: a watch started from cron in another folder wrote there

@@ -107,7 +107,7 @@ class AlertQuery(BaseModel):
 # -- rules ---------------------------------------------------------------------------------------------------
 def add_rule(store: Store, name: str, query: AlertQuery, *, jsonl: str | None = None,
              webhook: str | None = None) -> int:
-    """Save a rule; AlertError when the name is taken, a type unknown or the webhook not an http(s) URL,
+    """Save a rule; AlertError when the name is taken, a type or country unknown or the webhook not an http(s) URL,
     OutputError when the JSONL file cannot be written. A relative JSONL path is kept as an absolute one."""
     if not name.strip():
         raise AlertError("an alert rule needs a name")
@@ -117,7 +117,7 @@ def add_rule(store: Store, name: str, query: AlertQuery, *, jsonl: str | None = 
         types = canonical_types(query.event_types, ("event_type", "sub_event_type"))
     except ValueError as err:
         raise AlertError(f"--type {err}") from None
-    query = query.model_copy(update={"event_types": types})
+    query = query.model_copy(update={"event_types": types, "country": _countries(query.country)})
     if jsonl:  # absolute: `dateline watch` from cron runs in another folder; checked now, not at the first alert
         target = Path(jsonl).expanduser().resolve()
         check_writable(target)
@@ -130,6 +130,28 @@ def add_rule(store: Store, name: str, query: AlertQuery, *, jsonl: str | None = 
         s.add(row)
         s.flush()
         return row.id
+
+
+def _countries(names: Iterable[str]) -> list[str]:
+    """Each country as stored events spell it (ACLED's name): a rule matches the event's country word for
+    word, so "IRQ" or "Irak" would save a rule that never fires. AlertError on a name no country has."""
+    import difflib
+
+    import pycountry
+
+    from dateline.codebook import default_codebook
+
+    book = default_codebook()
+    out = []
+    for name in names:
+        iso3 = book.iso3(name) or book.alias_iso3(name)
+        if iso3 is None:
+            known = {book.country_name(c.alpha_3).lower(): book.country_name(c.alpha_3) for c in pycountry.countries}
+            near = difflib.get_close_matches(name.strip().lower(), list(known), n=3, cutoff=0.6)
+            hint = f"did you mean {', '.join(known[n] for n in near)}?" if near else "give its name or ISO code"
+            raise AlertError(f"--country {name!r} is no country: {hint}")
+        out.append(book.country_name(iso3))
+    return out
 
 
 def list_rules(store: Store) -> list[dict[str, Any]]:
