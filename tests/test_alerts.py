@@ -203,6 +203,17 @@ def test_alert_rule_countries_take_acled_spelling_or_are_refused(tmp_path: Path)
         assert [rule["name"] for rule in list_rules(store)] == ["iraq"]
 
 
+def test_an_alert_for_an_undated_event_says_so() -> None:
+    # an event whose report gave no date printed "ALERT [rule] None Armed clash in …"
+    from dateline.alerts import format_alert
+
+    line = format_alert({"alert": "north", "event": {"event_date": None, "sub_event_type": "Armed clash",
+                                                     "location": "Kirkuk", "country": "Iraq", "fatalities": 3,
+                                                     "independent_count": 1, "source_count": 1,
+                                                     "confidence": 0.98, "uid": "M1"}})
+    assert line.startswith("ALERT [north] undated Armed clash in Kirkuk, Iraq: 3 fatalities")
+
+
 def test_alert_jsonl_path_is_kept_absolute_and_checked_when_the_rule_is_saved(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     # `--jsonl alerts.jsonl` used to be kept relative: a watch started from cron in another folder wrote there

@@ -223,7 +223,8 @@ def alert_payload(store: Store, merged_id: int, rule_name: str) -> dict[str, Any
 def format_alert(payload: dict[str, Any]) -> str:
     e = payload["event"]
     where = ", ".join(str(x) for x in (e.get("location"), e.get("admin1"), e.get("country")) if x)
-    return (f"ALERT [{payload['alert']}] {e.get('event_date')} {e.get('sub_event_type') or e.get('event_type')} "
+    return (f"ALERT [{payload['alert']}] {e.get('event_date') or 'undated'} "
+            f"{e.get('sub_event_type') or e.get('event_type')} "
             f"in {where or 'an unknown place'}: {e.get('fatalities') or 0} fatalities, "
             f"{e.get('independent_count')} independent source(s) of {e.get('source_count')} report(s), "
             f"confidence {e.get('confidence')} ({e.get('uid')})")
