@@ -366,3 +366,20 @@ def test_text_given_where_a_file_name_goes_is_a_one_line_error(runner: CliRunner
     (line,) = error_lines(result.stderr)
     assert line.startswith("error: Gunmen attacked a church") and "not a file, directory or URL" in line
     assert "dateline extract -" in line
+
+
+def test_output_piped_into_a_reader_that_stops_early_ends_without_a_traceback() -> None:
+    # `dateline export … | head -2` ended in three tracebacks once head had its lines
+    import os
+    import subprocess
+    import sys
+
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(Path(__file__).parents[1] / "src"),
+                                                        os.environ.get("PYTHONPATH", "")])}
+    proc = subprocess.Popen([sys.executable, "-m", "dateline", "schema"], stdout=subprocess.PIPE,
+                            stderr=subprocess.PIPE, env=env)
+    assert proc.stdout is not None and proc.stderr is not None
+    proc.stdout.close()  # the reader is gone before the first line is written
+    err = proc.stderr.read().decode()
+    assert proc.wait(timeout=60) == 1
+    assert "Traceback" not in err and err.strip() == ""

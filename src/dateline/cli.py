@@ -37,7 +37,7 @@ class _App(typer.Typer):
             sys.exit(err.exit_code)
         except click_errors.ClickException as err:
             sys.exit(_usage_error_line(err))
-        except click_errors.Abort:
+        except typer.Abort:  # Typer 0.26 and later keep Abort beside Exit, outside their copy of Click
             typer.echo("Aborted.", err=True)
             sys.exit(1)
         sys.exit(code if isinstance(code, int) else 0)
