@@ -144,7 +144,10 @@ def test_cli_token_create_prints_a_working_token(tmp_path: Path) -> None:
 
         assert token_owner(s, token) == "carol"
     again = CliRunner().invoke(app, ["token", "create", "--name", "carol", "--db", str(db)])
-    assert again.exit_code == 1 and "exists already" in again.output
+    assert again.exit_code == 1
+    # the message said the name was taken and not what to do about it
+    assert again.stderr.strip() == ("error: a token named 'carol' exists already: choose another name, or revoke it "
+                                    "first (dateline token revoke --name carol)")
 
 
 def test_cli_serve_refuses_an_unusable_database_with_one_line() -> None:
