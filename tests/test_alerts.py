@@ -214,6 +214,18 @@ def test_an_alert_for_an_undated_event_says_so() -> None:
     assert line.startswith("ALERT [north] undated Armed clash in Kirkuk, Iraq: 3 fatalities")
 
 
+def test_a_rule_name_already_taken_says_what_to_do(tmp_path: Path) -> None:
+    # the message said the name was taken and not what to do about it
+    from dateline.alerts import AlertError
+
+    with Store(f"sqlite:///{tmp_path / 'a.sqlite'}") as store:
+        add_rule(store, "basra", AlertQuery(admin1=["Basra"]))
+        with pytest.raises(AlertError) as taken:
+            add_rule(store, "basra", AlertQuery(admin1=["Basra"], event_types=["Riots"]))
+    assert str(taken.value) == ("an alert rule named 'basra' exists already: choose another name, or remove it "
+                                "first (dateline alert remove basra)")
+
+
 def test_alert_jsonl_path_is_kept_absolute_and_checked_when_the_rule_is_saved(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     # `--jsonl alerts.jsonl` used to be kept relative: a watch started from cron in another folder wrote there

@@ -124,7 +124,8 @@ def add_rule(store: Store, name: str, query: AlertQuery, *, jsonl: str | None = 
         jsonl = str(target)
     with store.session() as s:
         if s.scalar(select(AlertRuleRow.id).where(AlertRuleRow.name == name)) is not None:
-            raise AlertError(f"an alert rule named {name!r} exists already")
+            raise AlertError(f"an alert rule named {name!r} exists already: choose another name, or remove it "
+                             f"first (dateline alert remove {name})")
         row = AlertRuleRow(name=name, query=query.model_dump(mode="json", exclude_defaults=True), jsonl=jsonl,
                            webhook=webhook, active=True, created_at=utcnow())
         s.add(row)
