@@ -176,6 +176,18 @@ def test_alert_add_with_an_inverted_box_says_what_a_box_is_in_one_plain_line(tmp
                                      "min ≤ max")
 
 
+def test_alert_add_confirms_the_rule_as_saved(tmp_path: Path) -> None:
+    # `--type riots --country IRQ` was confirmed as "country=['IRQ'], event_types=['riots']", not what was saved
+    from typer.testing import CliRunner
+
+    from dateline.cli import app
+
+    result = CliRunner().invoke(app, ["alert", "add", "riots", "--db", str(tmp_path / "a.sqlite"),
+                                      "--type", "riots", "--country", "IRQ"])
+    assert result.exit_code == 0
+    assert result.stderr.strip() == "alert rule 'riots': country=['Iraq'], event_types=['Riots']"
+
+
 def test_alert_rule_types_take_the_codebook_spelling_or_are_refused(tmp_path: Path) -> None:
     # `--type Riot` used to save a rule that could never fire
     from dateline.alerts import AlertError, list_rules

@@ -608,7 +608,7 @@ def alert_add(
     """
     from pydantic import ValidationError
 
-    from dateline.alerts import AlertQuery, add_rule, parse_bbox
+    from dateline.alerts import AlertQuery, add_rule, list_rules, parse_bbox
     from dateline.store import Store
 
     try:
@@ -617,6 +617,9 @@ def alert_add(
                            min_confidence=min_confidence, min_sources=min_sources)
         with Store(db) as store:
             add_rule(store, name, query, jsonl=jsonl, webhook=webhook)
+            # what was saved, in the codebook's spelling ("riots" → Riots, "IRQ" → Iraq), is what will match
+            saved = next(rule for rule in list_rules(store) if rule["name"] == name)
+            query = AlertQuery.model_validate(saved["query"])
     except ValidationError as err:
         # pydantic opens a validator's own message with "Value error, ": the user needs the message alone
         fail(f"alert {name!r}: {err.errors()[0]['msg'].removeprefix('Value error, ')}")
