@@ -158,6 +158,22 @@ def test_cli_serve_refuses_an_unusable_database_with_one_line() -> None:
     assert result.output.strip() == "error: nosuchdriver://host/db: unsupported database driver"
 
 
+def test_cli_serve_on_a_port_in_use_is_one_line_saying_what_to_do(tmp_path: Path) -> None:
+    # uvicorn said so in a log line among six of its own and exited 3
+    import socket
+
+    from dateline.cli import app
+
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        result = CliRunner().invoke(app, ["serve", "--db", str(tmp_path / "s.sqlite"), "--port", str(port)])
+    assert result.exit_code == 1
+    assert result.output.strip() == (f"error: cannot listen on 127.0.0.1:{port}: address already in use; another "
+                                     "server is using it: stop that one, or choose another --port")
+
+
 # -- extract and store ----------------------------------------------------------------------------------------
 def test_extract_reads_published_given_as_unix_time(ro_client: TestClient) -> None:
     # a JSON corpus line may carry Unix time, and so may the API's body: 1572700000 is 2019-11-02 13:06 UTC,
