@@ -61,6 +61,11 @@ app = _App(
 )
 
 
+def _output(path: Path | None) -> Path | None:
+    """None (stdout) for `-o -`, which wrote a file named "-" where `-` as an input is stdin."""
+    return None if path is not None and str(path) == "-" else path
+
+
 def fail(message: str, code: int = 1) -> None:
     typer.echo(f"error: {message}", err=True)
     raise typer.Exit(code)
@@ -113,7 +118,7 @@ def extract(
     inputs: Annotated[list[str], typer.Argument(
         help="Files, directories, globs, JSONL corpora, URLs (pages or RSS/Atom feeds), or - for stdin.")],
     fmt: Annotated[str, typer.Option("--format", "-f", help="json | jsonl | table | plover | acled")] = "json",
-    output: Annotated[Path | None, typer.Option("--output", "-o", help="Write here instead of stdout.")] = None,
+    output: Annotated[Path | None, typer.Option("--output", "-o", help="Write here instead of stdout (- is stdout).")] = None,
     published: PublishedOption = None,
     min_confidence: Annotated[float | None, typer.Option(
         "--min-confidence", min=0.0, max=1.0,
@@ -139,7 +144,7 @@ def extract(
 
     settings = Settings(published_override=_published_option(published))
     try:
-        code = run_extract(inputs, fmt, output, settings, _min_confidence(min_confidence))
+        code = run_extract(inputs, fmt, _output(output), settings, _min_confidence(min_confidence))
     except InputError as err:
         fail(str(err))
     except DatelineError as err:
@@ -762,7 +767,7 @@ def export_cmd(
         typer.Option("--where", "-w", help="Filter, repeatable: date>=2019-10-01, date<=…, country=Iraq, admin1=…, "
                      "event_type=Riots,Protests, sub_event_type=…, actor=…, source=…, status=accepted"),
     ] = None,
-    output: Annotated[Path | None, typer.Option("--output", "-o", help="Write here instead of stdout.")] = None,
+    output: Annotated[Path | None, typer.Option("--output", "-o", help="Write here instead of stdout (- is stdout).")] = None,
     merged: Annotated[bool, typer.Option("--merged", help="One row per merged event (run `dateline merge` first).")] = False,
     min_confidence: MinConfidenceOption = None,
 ) -> None:
@@ -791,7 +796,7 @@ def export_cmd(
              "own --min-confidence; leave out --merged to choose the cut per event", 2)
     try:
         with Store(db, must_exist=True) as store:
-            message = export(store, fmt, where or [], output, merged=merged,
+            message = export(store, fmt, where or [], _output(output), merged=merged,
                              min_confidence=_min_confidence(min_confidence))
     except DatelineError as err:
         fail(str(err))
