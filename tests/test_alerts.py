@@ -188,6 +188,23 @@ def test_alert_add_confirms_the_rule_as_saved(tmp_path: Path) -> None:
     assert result.stderr.strip() == "alert rule 'riots': country=['Iraq'], event_types=['Riots']"
 
 
+def test_removing_an_unknown_rule_or_token_says_where_the_names_are(tmp_path: Path) -> None:
+    # "no alert rule named 'basra-riot'" left the user to guess how to find the right name
+    from typer.testing import CliRunner
+
+    from dateline.cli import app
+
+    db = str(tmp_path / "a.sqlite")
+    assert CliRunner().invoke(app, ["alert", "add", "basra-riots", "--db", db]).exit_code == 0
+    rule = CliRunner().invoke(app, ["alert", "remove", "basra-riot", "--db", db])
+    token = CliRunner().invoke(app, ["token", "revoke", "--name", "bob", "--db", db])
+    assert rule.exit_code == token.exit_code == 1
+    assert rule.stderr.strip() == ("error: no alert rule named 'basra-riot' in this database: `dateline alert list` "
+                                   "shows its rules")
+    assert token.stderr.strip() == ("error: no token named 'bob' in this database: `dateline token list` shows its "
+                                    "tokens")
+
+
 def test_alert_rule_types_take_the_codebook_spelling_or_are_refused(tmp_path: Path) -> None:
     # `--type Riot` used to save a rule that could never fire
     from dateline.alerts import AlertError, list_rules

@@ -339,7 +339,7 @@ def token_revoke(
     except DatelineError as err:
         fail(str(err))
     if not deleted:
-        fail(f"no token named {name!r}")
+        fail(f"no token named {name!r} in this database: `dateline token list` shows its tokens")
     typer.echo(f"token {name!r} revoked", err=True)
 
 
@@ -670,7 +670,7 @@ def alert_remove(name: Annotated[str, typer.Argument(help="Rule to delete.")], d
     except DatelineError as err:
         fail(str(err))
     if not removed:
-        fail(f"no alert rule named {name!r}")
+        fail(f"no alert rule named {name!r} in this database: `dateline alert list` shows its rules")
     typer.echo(f"alert rule {name!r} removed", err=True)
 
 
