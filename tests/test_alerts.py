@@ -176,6 +176,35 @@ def test_alert_add_with_an_inverted_box_says_what_a_box_is_in_one_plain_line(tmp
                                      "min ≤ max")
 
 
+def test_alert_add_confirms_the_rule_as_saved(tmp_path: Path) -> None:
+    # `--type riots --country IRQ` was confirmed as "country=['IRQ'], event_types=['riots']", not what was saved
+    from typer.testing import CliRunner
+
+    from dateline.cli import app
+
+    result = CliRunner().invoke(app, ["alert", "add", "riots", "--db", str(tmp_path / "a.sqlite"),
+                                      "--type", "riots", "--country", "IRQ"])
+    assert result.exit_code == 0
+    assert result.stderr.strip() == "alert rule 'riots': country=['Iraq'], event_types=['Riots']"
+
+
+def test_removing_an_unknown_rule_or_token_says_where_the_names_are(tmp_path: Path) -> None:
+    # "no alert rule named 'basra-riot'" left the user to guess how to find the right name
+    from typer.testing import CliRunner
+
+    from dateline.cli import app
+
+    db = str(tmp_path / "a.sqlite")
+    assert CliRunner().invoke(app, ["alert", "add", "basra-riots", "--db", db]).exit_code == 0
+    rule = CliRunner().invoke(app, ["alert", "remove", "basra-riot", "--db", db])
+    token = CliRunner().invoke(app, ["token", "revoke", "--name", "bob", "--db", db])
+    assert rule.exit_code == token.exit_code == 1
+    assert rule.stderr.strip() == ("error: no alert rule named 'basra-riot' in this database: `dateline alert list` "
+                                   "shows its rules")
+    assert token.stderr.strip() == ("error: no token named 'bob' in this database: `dateline token list` shows its "
+                                    "tokens")
+
+
 def test_alert_rule_types_take_the_codebook_spelling_or_are_refused(tmp_path: Path) -> None:
     # `--type Riot` used to save a rule that could never fire
     from dateline.alerts import AlertError, list_rules
@@ -186,6 +215,44 @@ def test_alert_rule_types_take_the_codebook_spelling_or_are_refused(tmp_path: Pa
         with pytest.raises(AlertError, match="'Riot' is not an ACLED event type or sub-event type"):
             add_rule(store, "riot", AlertQuery(event_types=["Riot"]))
         assert [rule["name"] for rule in list_rules(store)] == ["riots"]
+
+
+def test_alert_rule_countries_take_acled_spelling_or_are_refused(tmp_path: Path) -> None:
+    # `--country IRQ` or `--country "Republic of Iraq"` saved a rule that never matched an event in Iraq, and
+    # `--country Irak` one that could never fire at all
+    from dateline.alerts import AlertError, list_rules
+
+    with Store(f"sqlite:///{tmp_path / 'a.sqlite'}") as store:
+        add_rule(store, "iraq", AlertQuery(country=["IRQ", "Republic of Iraq", "syria"]))
+        saved = AlertQuery.model_validate(list_rules(store)[0]["query"])
+        assert saved.country == ["Iraq", "Iraq", "Syria"]
+        assert saved.matches({"country": "Iraq", "fields": {}, "source_count": 1})
+        with pytest.raises(AlertError, match=r"--country 'Irak' is no country: did you mean Iraq\b"):
+            add_rule(store, "irak", AlertQuery(country=["Irak"]))
+        assert [rule["name"] for rule in list_rules(store)] == ["iraq"]
+
+
+def test_an_alert_for_an_undated_event_says_so() -> None:
+    # an event whose report gave no date printed "ALERT [rule] None Armed clash in …"
+    from dateline.alerts import format_alert
+
+    line = format_alert({"alert": "north", "event": {"event_date": None, "sub_event_type": "Armed clash",
+                                                     "location": "Kirkuk", "country": "Iraq", "fatalities": 3,
+                                                     "independent_count": 1, "source_count": 1,
+                                                     "confidence": 0.98, "uid": "M1"}})
+    assert line.startswith("ALERT [north] undated Armed clash in Kirkuk, Iraq: 3 fatalities")
+
+
+def test_a_rule_name_already_taken_says_what_to_do(tmp_path: Path) -> None:
+    # the message said the name was taken and not what to do about it
+    from dateline.alerts import AlertError
+
+    with Store(f"sqlite:///{tmp_path / 'a.sqlite'}") as store:
+        add_rule(store, "basra", AlertQuery(admin1=["Basra"]))
+        with pytest.raises(AlertError) as taken:
+            add_rule(store, "basra", AlertQuery(admin1=["Basra"], event_types=["Riots"]))
+    assert str(taken.value) == ("an alert rule named 'basra' exists already: choose another name, or remove it "
+                                "first (dateline alert remove basra)")
 
 
 def test_alert_jsonl_path_is_kept_absolute_and_checked_when_the_rule_is_saved(

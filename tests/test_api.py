@@ -144,7 +144,10 @@ def test_cli_token_create_prints_a_working_token(tmp_path: Path) -> None:
 
         assert token_owner(s, token) == "carol"
     again = CliRunner().invoke(app, ["token", "create", "--name", "carol", "--db", str(db)])
-    assert again.exit_code == 1 and "exists already" in again.output
+    assert again.exit_code == 1
+    # the message said the name was taken and not what to do about it
+    assert again.stderr.strip() == ("error: a token named 'carol' exists already: choose another name, or revoke it "
+                                    "first (dateline token revoke --name carol)")
 
 
 def test_cli_serve_refuses_an_unusable_database_with_one_line() -> None:
@@ -153,6 +156,22 @@ def test_cli_serve_refuses_an_unusable_database_with_one_line() -> None:
     result = CliRunner().invoke(app, ["serve", "--db", "nosuchdriver://host/db", "--port", "1"])
     assert result.exit_code == 1
     assert result.output.strip() == "error: nosuchdriver://host/db: unsupported database driver"
+
+
+def test_cli_serve_on_a_port_in_use_is_one_line_saying_what_to_do(tmp_path: Path) -> None:
+    # uvicorn said so in a log line among six of its own and exited 3
+    import socket
+
+    from dateline.cli import app
+
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        result = CliRunner().invoke(app, ["serve", "--db", str(tmp_path / "s.sqlite"), "--port", str(port)])
+    assert result.exit_code == 1
+    assert result.output.strip() == (f"error: cannot listen on 127.0.0.1:{port}: address already in use; another "
+                                     "server is using it: stop that one, or choose another --port")
 
 
 # -- extract and store ----------------------------------------------------------------------------------------

@@ -366,3 +366,38 @@ def test_text_given_where_a_file_name_goes_is_a_one_line_error(runner: CliRunner
     (line,) = error_lines(result.stderr)
     assert line.startswith("error: Gunmen attacked a church") and "not a file, directory or URL" in line
     assert "dateline extract -" in line
+
+
+def test_output_piped_into_a_reader_that_stops_early_ends_without_a_traceback() -> None:
+    # `dateline export … | head -2` ended in three tracebacks once head had its lines
+    import os
+    import subprocess
+    import sys
+
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(Path(__file__).parents[1] / "src"),
+                                                        os.environ.get("PYTHONPATH", "")])}
+    proc = subprocess.Popen([sys.executable, "-m", "dateline", "schema"], stdout=subprocess.PIPE,
+                            stderr=subprocess.PIPE, env=env)
+    assert proc.stdout is not None and proc.stderr is not None
+    proc.stdout.close()  # the reader is gone before the first line is written
+    err = proc.stderr.read().decode()
+    assert proc.wait(timeout=60) == 1
+    assert "Traceback" not in err and err.strip() == ""
+
+
+def test_dash_as_the_output_is_stdout_not_a_file_named_dash(
+        runner: CliRunner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # `-o -` wrote a file named "-" in the current folder, where `-` as an input is stdin
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "a.txt").write_text("Protesters blocked the main road in Basra on Sunday, police said.",
+                                    encoding="utf-8")
+    result = runner.invoke(app, ["extract", "a.txt", "--published", "2019-11-04", "-o", "-"])
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.stdout)["article"]["published"] == "2019-11-04"
+    from dateline.store import Store
+
+    Store(str(tmp_path / "e.sqlite")).close()
+    result = runner.invoke(app, ["export", "--db", str(tmp_path / "e.sqlite"), "-o", "-"])
+    assert result.exit_code == 0, result.output
+    assert result.stdout.startswith("event_id_cnty,event_date,") and "to stdout" in result.stderr
+    assert not (tmp_path / "-").exists()

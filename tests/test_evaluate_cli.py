@@ -98,6 +98,23 @@ def test_unreadable_gold_and_prediction_files_are_one_line_each(tmp_path: Path) 
         assert len(result.stderr.strip().splitlines()) == 1 and str(cases[name]) in result.stderr, name
 
 
+def test_gold_and_predictions_cut_inside_a_string_say_where_in_one_reading_line(tmp_path: Path) -> None:
+    # "line 2 is not valid JSON (Unterminated string starting at)" named no column, and a whole JSON document
+    # cut the same way read "(Unterminated string starting at at line 1)"
+    cut = '{"format": "dateline-gold/1", "id": "a", "text": "Protesters marched'
+    (tmp_path / "gold.jsonl").write_text('{"format": "dateline-gold/1", "id": "b", "text": "x"}\n' + cut + "\n",
+                                         encoding="utf-8")
+    (tmp_path / "gold.json").write_text(cut, encoding="utf-8")
+    (tmp_path / "pred.jsonl").write_text("{}\n" + cut + "\n", encoding="utf-8")
+    for gold, pred, message in (
+            (tmp_path / "gold.jsonl", PRED, "line 2 is not valid JSON (Unterminated string starting at column 50)"),
+            (tmp_path / "gold.json", PRED, "not valid JSON (Unterminated string starting at line 1, column 50)"),
+            (GOLD, tmp_path / "pred.jsonl", "line 2 is not valid JSON (Unterminated string starting at column 50)")):
+        result = CliRunner().invoke(app, ["evaluate", str(gold), "--pred", str(pred)])
+        assert result.exit_code == 1
+        assert result.stderr.strip().endswith(message), result.stderr
+
+
 ACLED_HEADER = "event_id_cnty,event_date,event_type,sub_event_type,country,latitude,longitude,fatalities,notes\n"
 ACLED_ROW = 'KEN1,{date},Protests,Peaceful protest,Kenya,{lat},36.8,{deaths},"Teachers marched in Nairobi."\n'
 

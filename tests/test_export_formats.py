@@ -75,6 +75,20 @@ def test_parquet_columns_are_typed(db_url: str, tmp_path: Path) -> None:
     assert json.loads(rows[0]["evidence_json"])["sub_event_type"]["end"] > 0
 
 
+def test_parquet_rows_carry_the_store_id_the_api_and_geojson_use(db_url: str, tmp_path: Path) -> None:
+    # GeoJSON and the evidence JSON gave each event its `store_id` (the id of GET /events/{id} and the
+    # dashboard's event page); Parquet rows had none, so they could not be linked back to either
+    with Store(db_url) as store:
+        _fill(store)
+        ids = {event["uid"]: event["id"] for event in store.query_events(EventFilter(min_confidence=0.0))}
+        export(store, "parquet", [], tmp_path / "e.parquet", min_confidence=0.0)
+        export(store, "geojson", [], tmp_path / "e.geojson", min_confidence=0.0)
+    rows = pq.read_table(tmp_path / "e.parquet").to_pylist()
+    assert len(rows) == 4 and {row["uid"]: row["store_id"] for row in rows} == ids
+    features = json.loads((tmp_path / "e.geojson").read_text())["features"]
+    assert all(ids[f["properties"]["uid"]] == f["properties"]["store_id"] for f in features)
+
+
 def test_evidence_json_keeps_every_fields_span(db_url: str, tmp_path: Path) -> None:
     out = tmp_path / "ev.json"
     with Store(db_url) as store:

@@ -92,9 +92,34 @@ def test_ray_refuses_inputs_that_are_no_shards_in_one_line_before_starting_a_clu
     assert result.stderr.strip().splitlines()[-1] == (
         f"error: {notes}: --ray reads JSONL or Parquet shards (.jsonl, .json, .parquet); run without --ray "
         "for text, HTML, feeds and WARC archives")
-    missing = CliRunner().invoke(app, ["run", str(tmp_path / "none.jsonl"), "--ray", "--db",
-                                       str(tmp_path / "r.sqlite"), "--no-progress"])
-    assert missing.exit_code == 1 and "none.jsonl: no such file or directory" in missing.stderr
+
+
+def test_ray_run_of_inputs_holding_no_article_exits_as_the_local_run_does_without_starting_a_cluster(
+        tmp_path, monkeypatch):
+    # `dateline run empty/ --ray` exited 1 with "--ray reads JSONL or Parquet shards" where `dateline run
+    # empty/` exits 4 and lists the folder under `dateline failures`; a missing path exited 1 too
+    from typer.testing import CliRunner
+
+    from dateline import cluster
+    from dateline.cli import app
+    from dateline.store import Store
+
+    def no_cluster(*args, **kwargs):
+        raise AssertionError("a cluster was started for inputs that hold no article")
+
+    monkeypatch.setattr(cluster, "iter_ray_reports", no_cluster)
+    (tmp_path / "empty").mkdir()
+    (tmp_path / "blank.jsonl").write_text("", encoding="utf-8")
+    for ray in ([], ["--ray"]):
+        db = tmp_path / f"r{len(ray)}.sqlite"
+        for inputs in ([tmp_path / "empty"], [tmp_path / "none.jsonl"], [tmp_path / "blank.jsonl"]):
+            result = CliRunner().invoke(app, ["run", *map(str, inputs), *ray, "--db", str(db), "--no-progress"])
+            assert result.exit_code == 4, (ray, inputs, result.stderr)
+            assert result.stderr.strip().splitlines()[-1].startswith("error: nothing was extracted: ")
+        with Store(str(db)) as store:
+            reasons = [(row["item"], row["reason"]) for row in store.failures()]
+        assert reasons == [(str(tmp_path / "empty"), "directory holds no files"),
+                           (str(tmp_path / "none.jsonl"), "no such file or directory")]
 
 
 def test_the_shard_check_leaves_cloud_storage_to_ray(tmp_path):

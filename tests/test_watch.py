@@ -385,6 +385,31 @@ def test_overlong_jsonl_line_is_recorded_and_skipped(tmp_path: Path, pipeline) -
     assert paths == [f"{corpus}:2"]
 
 
+def test_a_bad_jsonl_line_fails_with_the_reason_a_run_gives(tmp_path: Path, pipeline) -> None:  # type: ignore[no-untyped-def]
+    # a watched JSONL line cut inside a string was recorded as "invalid JSON line (JSONDecodeError)", where
+    # `dateline run` names what is wrong and where
+    import json
+
+    from dateline.runner import run_corpus
+    from dateline.settings import Settings
+
+    corpus = tmp_path / "wire.jsonl"
+    corpus.write_bytes(b'{"id": "cut", "text": "Protesters marched\n' + b'{"text": "\xff\xfe"}\n'
+                       + json.dumps({"id": "ok", "text": article(1)}).encode() + b"\n")
+    reasons = []
+    for name in ("watch", "run"):
+        with Store(f"sqlite:///{tmp_path / name}.sqlite") as store:
+            if name == "watch":
+                next(Watcher([str(corpus)], store, Settings(), pipeline=pipeline,
+                             options=WatchOptions(merge=False)).run(once=True))
+            else:
+                run_corpus([str(corpus)], store, Settings())
+            reasons.append([(f["item"], f["reason"]) for f in store.failures()])
+    assert reasons[0] == reasons[1] == [
+        (f"{corpus}:1", "invalid JSON (Unterminated string starting at column 23)"),
+        (f"{corpus}:2", "line is not UTF-8 encoded JSON")]
+
+
 def test_watch_once_exits_3_when_a_source_cannot_be_read(tmp_path: Path) -> None:
     # a cron job running `dateline watch … --once` on a folder that is gone used to see exit 0
     from typer.testing import CliRunner

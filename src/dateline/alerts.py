@@ -107,7 +107,7 @@ class AlertQuery(BaseModel):
 # -- rules ---------------------------------------------------------------------------------------------------
 def add_rule(store: Store, name: str, query: AlertQuery, *, jsonl: str | None = None,
              webhook: str | None = None) -> int:
-    """Save a rule; AlertError when the name is taken, a type unknown or the webhook not an http(s) URL,
+    """Save a rule; AlertError when the name is taken, a type or country unknown or the webhook not an http(s) URL,
     OutputError when the JSONL file cannot be written. A relative JSONL path is kept as an absolute one."""
     if not name.strip():
         raise AlertError("an alert rule needs a name")
@@ -117,19 +117,42 @@ def add_rule(store: Store, name: str, query: AlertQuery, *, jsonl: str | None = 
         types = canonical_types(query.event_types, ("event_type", "sub_event_type"))
     except ValueError as err:
         raise AlertError(f"--type {err}") from None
-    query = query.model_copy(update={"event_types": types})
+    query = query.model_copy(update={"event_types": types, "country": _countries(query.country)})
     if jsonl:  # absolute: `dateline watch` from cron runs in another folder; checked now, not at the first alert
         target = Path(jsonl).expanduser().resolve()
         check_writable(target)
         jsonl = str(target)
     with store.session() as s:
         if s.scalar(select(AlertRuleRow.id).where(AlertRuleRow.name == name)) is not None:
-            raise AlertError(f"an alert rule named {name!r} exists already")
+            raise AlertError(f"an alert rule named {name!r} exists already: choose another name, or remove it "
+                             f"first (dateline alert remove {name})")
         row = AlertRuleRow(name=name, query=query.model_dump(mode="json", exclude_defaults=True), jsonl=jsonl,
                            webhook=webhook, active=True, created_at=utcnow())
         s.add(row)
         s.flush()
         return row.id
+
+
+def _countries(names: Iterable[str]) -> list[str]:
+    """Each country as stored events spell it (ACLED's name): a rule matches the event's country word for
+    word, so "IRQ" or "Irak" would save a rule that never fires. AlertError on a name no country has."""
+    import difflib
+
+    import pycountry
+
+    from dateline.codebook import default_codebook
+
+    book = default_codebook()
+    out = []
+    for name in names:
+        iso3 = book.iso3(name) or book.alias_iso3(name)
+        if iso3 is None:
+            known = {book.country_name(c.alpha_3).lower(): book.country_name(c.alpha_3) for c in pycountry.countries}
+            near = difflib.get_close_matches(name.strip().lower(), list(known), n=3, cutoff=0.6)
+            hint = f"did you mean {', '.join(known[n] for n in near)}?" if near else "give its name or ISO code"
+            raise AlertError(f"--country {name!r} is no country: {hint}")
+        out.append(book.country_name(iso3))
+    return out
 
 
 def list_rules(store: Store) -> list[dict[str, Any]]:
@@ -201,7 +224,8 @@ def alert_payload(store: Store, merged_id: int, rule_name: str) -> dict[str, Any
 def format_alert(payload: dict[str, Any]) -> str:
     e = payload["event"]
     where = ", ".join(str(x) for x in (e.get("location"), e.get("admin1"), e.get("country")) if x)
-    return (f"ALERT [{payload['alert']}] {e.get('event_date')} {e.get('sub_event_type') or e.get('event_type')} "
+    return (f"ALERT [{payload['alert']}] {e.get('event_date') or 'undated'} "
+            f"{e.get('sub_event_type') or e.get('event_type')} "
             f"in {where or 'an unknown place'}: {e.get('fatalities') or 0} fatalities, "
             f"{e.get('independent_count')} independent source(s) of {e.get('source_count')} report(s), "
             f"confidence {e.get('confidence')} ({e.get('uid')})")

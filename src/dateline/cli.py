@@ -37,7 +37,7 @@ class _App(typer.Typer):
             sys.exit(err.exit_code)
         except click_errors.ClickException as err:
             sys.exit(_usage_error_line(err))
-        except click_errors.Abort:
+        except typer.Abort:  # Typer 0.26 and later keep Abort beside Exit, outside their copy of Click
             typer.echo("Aborted.", err=True)
             sys.exit(1)
         sys.exit(code if isinstance(code, int) else 0)
@@ -59,6 +59,11 @@ app = _App(
     add_completion=False,
     pretty_exceptions_enable=False,
 )
+
+
+def _output(path: Path | None) -> Path | None:
+    """None (stdout) for `-o -`, which wrote a file named "-" where `-` as an input is stdin."""
+    return None if path is not None and str(path) == "-" else path
 
 
 def fail(message: str, code: int = 1) -> None:
@@ -113,7 +118,7 @@ def extract(
     inputs: Annotated[list[str], typer.Argument(
         help="Files, directories, globs, JSONL corpora, URLs (pages or RSS/Atom feeds), or - for stdin.")],
     fmt: Annotated[str, typer.Option("--format", "-f", help="json | jsonl | table | plover | acled")] = "json",
-    output: Annotated[Path | None, typer.Option("--output", "-o", help="Write here instead of stdout.")] = None,
+    output: Annotated[Path | None, typer.Option("--output", "-o", help="Write here instead of stdout (- is stdout).")] = None,
     published: PublishedOption = None,
     min_confidence: Annotated[float | None, typer.Option(
         "--min-confidence", min=0.0, max=1.0,
@@ -139,7 +144,7 @@ def extract(
 
     settings = Settings(published_override=_published_option(published))
     try:
-        code = run_extract(inputs, fmt, output, settings, _min_confidence(min_confidence))
+        code = run_extract(inputs, fmt, _output(output), settings, _min_confidence(min_confidence))
     except InputError as err:
         fail(str(err))
     except DatelineError as err:
@@ -334,7 +339,7 @@ def token_revoke(
     except DatelineError as err:
         fail(str(err))
     if not deleted:
-        fail(f"no token named {name!r}")
+        fail(f"no token named {name!r} in this database: `dateline token list` shows its tokens")
     typer.echo(f"token {name!r} revoked", err=True)
 
 
@@ -608,7 +613,7 @@ def alert_add(
     """
     from pydantic import ValidationError
 
-    from dateline.alerts import AlertQuery, add_rule, parse_bbox
+    from dateline.alerts import AlertQuery, add_rule, list_rules, parse_bbox
     from dateline.store import Store
 
     try:
@@ -617,6 +622,9 @@ def alert_add(
                            min_confidence=min_confidence, min_sources=min_sources)
         with Store(db) as store:
             add_rule(store, name, query, jsonl=jsonl, webhook=webhook)
+            # what was saved, in the codebook's spelling ("riots" → Riots, "IRQ" → Iraq), is what will match
+            saved = next(rule for rule in list_rules(store) if rule["name"] == name)
+            query = AlertQuery.model_validate(saved["query"])
     except ValidationError as err:
         # pydantic opens a validator's own message with "Value error, ": the user needs the message alone
         fail(f"alert {name!r}: {err.errors()[0]['msg'].removeprefix('Value error, ')}")
@@ -662,7 +670,7 @@ def alert_remove(name: Annotated[str, typer.Argument(help="Rule to delete.")], d
     except DatelineError as err:
         fail(str(err))
     if not removed:
-        fail(f"no alert rule named {name!r}")
+        fail(f"no alert rule named {name!r} in this database: `dateline alert list` shows its rules")
     typer.echo(f"alert rule {name!r} removed", err=True)
 
 
@@ -759,7 +767,7 @@ def export_cmd(
         typer.Option("--where", "-w", help="Filter, repeatable: date>=2019-10-01, date<=…, country=Iraq, admin1=…, "
                      "event_type=Riots,Protests, sub_event_type=…, actor=…, source=…, status=accepted"),
     ] = None,
-    output: Annotated[Path | None, typer.Option("--output", "-o", help="Write here instead of stdout.")] = None,
+    output: Annotated[Path | None, typer.Option("--output", "-o", help="Write here instead of stdout (- is stdout).")] = None,
     merged: Annotated[bool, typer.Option("--merged", help="One row per merged event (run `dateline merge` first).")] = False,
     min_confidence: MinConfidenceOption = None,
 ) -> None:
@@ -788,7 +796,7 @@ def export_cmd(
              "own --min-confidence; leave out --merged to choose the cut per event", 2)
     try:
         with Store(db, must_exist=True) as store:
-            message = export(store, fmt, where or [], output, merged=merged,
+            message = export(store, fmt, where or [], _output(output), merged=merged,
                              min_confidence=_min_confidence(min_confidence))
     except DatelineError as err:
         fail(str(err))

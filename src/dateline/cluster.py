@@ -7,6 +7,7 @@ plain JSON strings: one row per input record with its `id`, the Report as `repor
 
 from __future__ import annotations
 
+import itertools
 import json
 import logging
 import math
@@ -14,7 +15,7 @@ from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
-from dateline.errors import DatelineError
+from dateline.errors import DatelineError, InputError
 from dateline.model import Report
 
 RESULT_COLUMNS = ("id", "report_json", "error")
@@ -69,20 +70,41 @@ def _rows(batch: dict[str, Any]) -> list[dict[str, Any]]:
 SHARD_SUFFIXES = (".jsonl", ".json", ".parquet")  # what Ray Data reads here; the rest is the local runner's
 
 
-def check_shards(inputs: Sequence[str | Path]) -> None:
-    """DatelineError naming the first local input Ray cannot read as shards: a missing path, or a file or a
-    folder holding no JSONL or Parquet. Ray would fail on it deep inside a worker, in a stack trace; text, HTML, feeds
-    and WARC archives go through the local runner (`dateline run` without --ray)."""
+def split_shards(inputs: Sequence[str | Path]) -> tuple[list[str], list[InputError]]:
+    """The inputs Ray reads, and an InputError for each local one that holds no article, as the local runner
+    records it (a missing path, a directory with no files: a failed item of the run, so `dateline run --ray`
+    exits as `dateline run` does); an input whose shards are all empty files is nothing to read and is left
+    out, so no cluster starts for it. A file or a folder holding no JSONL or Parquet is a DatelineError: Ray
+    would fail on it deep inside a worker, in a stack trace; text, HTML, feeds and WARC archives go through
+    the local runner (`dateline run` without --ray)."""
+    readable: list[str] = []
+    empty: list[InputError] = []
     for raw in inputs:
         if "://" in str(raw):
-            continue  # cloud storage (s3://, gs://): only Ray's filesystem layer can look there
+            readable.append(str(raw))  # cloud storage (s3://, gs://): only Ray's filesystem layer can look there
+            continue
         path = Path(raw)
         if not path.exists():
-            raise DatelineError(f"{path}: no such file or directory")
-        shards = [path] if path.is_file() else [p for p in path.rglob("*") if p.is_file()]
-        if not any(p.suffix.lower() in SHARD_SUFFIXES for p in shards):
+            empty.append(InputError(str(raw), "no such file or directory"))
+            continue
+        files = [path] if path.is_file() else [p for p in path.rglob("*") if p.is_file()]
+        if not files:
+            empty.append(InputError(str(raw), "directory holds no files"))
+            continue
+        shards = [p for p in files if p.suffix.lower() in SHARD_SUFFIXES]
+        if not shards:
             raise DatelineError(f"{path}: --ray reads JSONL or Parquet shards ({', '.join(SHARD_SUFFIXES)}); "
                                 "run without --ray for text, HTML, feeds and WARC archives")
+        if any(p.stat().st_size for p in shards):
+            readable.append(str(raw))
+    return readable, empty
+
+
+def check_shards(inputs: Sequence[str | Path]) -> None:
+    """DatelineError naming the first local input Ray cannot read as shards (see `split_shards`)."""
+    _, empty = split_shards(inputs)
+    if empty:
+        raise empty[0]
 
 
 def read_dataset(inputs: Sequence[str | Path]) -> Any:
@@ -183,10 +205,13 @@ def write_parquet(inputs: Sequence[str | Path], output_dir: str | Path, address:
 def run_ray(inputs: Sequence[str | Path], db_url: str | None = None, address: str | None = None,
             actors: int = 2, output: str | Path | None = None, logs: bool = False) -> Iterator[Report | DatelineError]:
     """Entry point for `dateline run --ray`: Parquet shards to `output` when given, else stream reports back.
-    Inputs Ray cannot read are refused here, before a cluster is started. `logs` lets Ray's own log lines
-    through to the terminal (`--ray-logs`)."""
-    check_shards(inputs)
+    Inputs Ray cannot read are refused here, and inputs that hold no article are handed on as failed items,
+    before a cluster is started. `logs` lets Ray's own log lines through to the terminal (`--ray-logs`)."""
+    readable, empty = split_shards(inputs)
     if output is not None:
-        write_parquet(inputs, output, address=address, actors=actors, logs=logs)
-        return iter(())
-    return iter_ray_reports(inputs, address=address, actors=actors, logs=logs)
+        if readable:
+            write_parquet(readable, output, address=address, actors=actors, logs=logs)
+        return iter(empty)
+    if not readable:
+        return iter(empty)
+    return itertools.chain(empty, iter_ray_reports(readable, address=address, actors=actors, logs=logs))

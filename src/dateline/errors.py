@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+
 
 class DatelineError(Exception):
     """Base of all errors dateline reports to users."""
@@ -18,3 +20,10 @@ class InputError(DatelineError):
 
 class ResourceMissingError(DatelineError):
     """A packaged model or data file is not installed."""
+
+
+def json_fault(err: json.JSONDecodeError, *, line: bool = False) -> str:
+    """What json found wrong and where, for a one-line error: some of json's messages end in "at"
+    ("Unterminated string starting at") and read as "at at line 3" with the place added after them."""
+    where = f"line {err.lineno}, column {err.colno}" if line else f"column {err.colno}"
+    return f"{err.msg.removesuffix(' at')} at {where}"

@@ -48,7 +48,7 @@ from typing import Any
 
 from sqlalchemy import select
 
-from dateline.errors import DatelineError, InputError
+from dateline.errors import DatelineError, InputError, json_fault
 from dateline.extraction.decide import review_threshold
 from dateline.model import Article
 from dateline.settings import Settings
@@ -432,8 +432,10 @@ class Watcher:
                 continue
             try:
                 article: Article | InputError = _record_article(json.loads(line), where, self.settings)
-            except (json.JSONDecodeError, UnicodeDecodeError) as err:
-                article = InputError(where, f"invalid JSON line ({type(err).__name__})")
+            except UnicodeDecodeError:
+                article = InputError(where, "line is not UTF-8 encoded JSON")
+            except json.JSONDecodeError as err:  # the reasons `dateline run` gives for the same line
+                article = InputError(where, f"invalid JSON ({json_fault(err)})")
             except InputError as err:
                 article = err
             found.items.append((None, article))

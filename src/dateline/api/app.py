@@ -374,6 +374,29 @@ def _served_hosts(api: ApiSettings, host: str) -> list[str]:
     return list(dict.fromkeys(hosts + extra))
 
 
+def _check_listen(host: str, port: int) -> None:
+    """DatelineError when the server could not listen on host:port. Uvicorn says so only after starting the
+    app, in a log line among its start-up lines, and exits 3; the user needs one line and what to do."""
+    import errno
+    import socket
+
+    from dateline.errors import DatelineError
+
+    try:
+        family, kind, proto, _, address = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)[0]
+    except socket.gaierror as err:
+        raise DatelineError(f"--host {host!r}: {err.strerror}; give an address of this machine, such as "
+                            "127.0.0.1 or 0.0.0.0") from None
+    with socket.socket(family, kind, proto) as probe:
+        probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)  # as uvicorn binds: a closed port's TIME_WAIT is free
+        try:
+            probe.bind(address)
+        except OSError as err:
+            advice = ("another server is using it: stop that one, or choose another --port"
+                      if err.errno == errno.EADDRINUSE else "choose another --host or --port")
+            raise DatelineError(f"cannot listen on {host}:{port}: {err.strerror.lower()}; {advice}") from None
+
+
 def serve(
     db: str | None = None,
     host: str = "127.0.0.1",
@@ -396,10 +419,13 @@ def serve(
     api = ApiSettings()
     api.allowed_hosts = ",".join(_served_hosts(api, host))
     if workers <= 1:
-        uvicorn.run(create_app(db, api_settings=api), host=host, port=port, log_level=log_level)
+        served = create_app(db, api_settings=api)
+        _check_listen(host, port)
+        uvicorn.run(served, host=host, port=port, log_level=log_level)
         return
     url = resolve_url(db)
     Store(url).close()
+    _check_listen(host, port)
     os.environ["DATELINE_DB_URL"] = url
     os.environ["DATELINE_API_ALLOWED_HOSTS"] = api.allowed_hosts
     uvicorn.run(

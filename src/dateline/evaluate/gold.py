@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal
 
-from dateline.errors import DatelineError
+from dateline.errors import DatelineError, json_fault
 from dateline.evaluate.compare import as_date, as_float, as_int
 
 GOLD_FORMAT = "dateline-gold/1"
@@ -114,7 +114,7 @@ def read_gold_file(path: Path) -> list[GoldDoc]:
         try:
             data = json.loads(text)
         except json.JSONDecodeError as err:
-            raise GoldError(path, f"not valid JSON ({err.msg} at line {err.lineno})") from None
+            raise GoldError(path, f"not valid JSON ({json_fault(err, line=True)})") from None
         records = data if isinstance(data, list) else data.get("documents", [data]) if isinstance(data, dict) else []
         return [_doc_from_record(rec, i, path) for i, rec in enumerate(records, 1)]
     raise GoldError(path, "unknown gold file type: use .json/.jsonl (dateline-gold or ACLED rows), .csv or .xlsx")
@@ -127,7 +127,7 @@ def _jsonl(path: Path) -> Iterator[dict[str, Any]]:
         try:
             yield json.loads(line)
         except json.JSONDecodeError as err:
-            raise GoldError(path, f"line {lineno} is not valid JSON ({err.msg})") from None
+            raise GoldError(path, f"line {lineno} is not valid JSON ({json_fault(err)})") from None
 
 
 def _doc_from_record(rec: Any, index: int, path: Path) -> GoldDoc:

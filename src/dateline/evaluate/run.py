@@ -10,7 +10,7 @@ from pathlib import Path
 
 from pydantic import ValidationError
 
-from dateline.errors import DatelineError, InputError
+from dateline.errors import DatelineError, InputError, json_fault
 from dateline.evaluate.acled import score_acled
 from dateline.evaluate.articles import score_article
 from dateline.evaluate.gold import GoldDoc, load_gold, read_text_file
@@ -106,12 +106,12 @@ def read_predictions(path: Path) -> list[Report]:
                 try:
                     records.append(json.loads(line))
                 except json.JSONDecodeError as err:
-                    raise DatelineError(f"{path}: line {lineno} is not valid JSON ({err.msg})") from None
+                    raise DatelineError(f"{path}: line {lineno} is not valid JSON ({json_fault(err)})") from None
     else:
         try:
             data = json.loads(text)
         except json.JSONDecodeError as err:
-            raise DatelineError(f"{path}: not valid JSON ({err.msg} at line {err.lineno})") from None
+            raise DatelineError(f"{path}: not valid JSON ({json_fault(err, line=True)})") from None
         records = data if isinstance(data, list) else data.get("reports", [data]) if isinstance(data, dict) else []
     reports = []
     for i, rec in enumerate(records, 1):

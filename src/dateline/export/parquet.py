@@ -16,7 +16,7 @@ from dateline.model import Event
 ROW_GROUP = 5000
 
 SCHEMA = pa.schema([
-    ("uid", pa.string()), ("event_local_id", pa.string()), ("article_id", pa.int64()),
+    ("uid", pa.string()), ("store_id", pa.int64()), ("event_local_id", pa.string()), ("article_id", pa.int64()),
     ("review_status", pa.string()), ("source_count", pa.int32()), ("independent_sources", pa.int32()),
     ("event_id_cnty", pa.string()), ("event_date", pa.date32()), ("year", pa.int32()),
     ("time_precision", pa.int8()), ("date_start", pa.date32()), ("date_end", pa.date32()),
@@ -42,7 +42,7 @@ def row(event: Event, extra: dict[str, Any]) -> dict[str, Any]:
     out["evidence_json"] = json.dumps({k: v.model_dump() for k, v in event.evidence.items()}, ensure_ascii=False)
     disputes = extra.get("disputes")
     out["disputes_json"] = json.dumps(disputes, ensure_ascii=False) if disputes else None
-    for key in ("uid", "article_id", "review_status", "source_count", "independent_sources"):
+    for key in ("uid", "store_id", "article_id", "review_status", "source_count", "independent_sources"):
         out[key] = extra.get(key)
     return out
 

@@ -15,7 +15,7 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import IO
 
-from dateline.errors import InputError
+from dateline.errors import InputError, json_fault
 from dateline.model import Article
 from dateline.settings import Settings
 
@@ -100,8 +100,7 @@ def read_jsonl_lines(lines: Iterable[bytes | int], name: str,
             yield InputError(where, "line is not UTF-8 encoded JSON")
             continue
         except json.JSONDecodeError as err:
-            # some of json's messages end with "at" ("Unterminated string starting at"): one "at" before the column
-            yield InputError(where, f"invalid JSON ({err.msg.removesuffix(' at')} at column {err.colno})")
+            yield InputError(where, f"invalid JSON ({json_fault(err)})")
             continue
         try:
             yield _record_article(record, where, settings)

@@ -809,7 +809,8 @@ class Store:
         """Store a token's hash under a unique name (hash the token before calling). ValueError if taken."""
         with self.session() as s:
             if s.scalar(select(ApiTokenRow.id).where(ApiTokenRow.name == name)) is not None:
-                raise ValueError(f"a token named {name!r} exists already")
+                raise ValueError(f"a token named {name!r} exists already: choose another name, or revoke it first "
+                                 f"(dateline token revoke --name {name})")
             s.add(ApiTokenRow(name=name, hash=token_hash, created_at=utcnow()))
 
     def api_token_name(self, token_hash: str) -> str | None:
