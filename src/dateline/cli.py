@@ -678,6 +678,8 @@ def alert_remove(name: Annotated[str, typer.Argument(help="Rule to delete.")], d
 def alert_check(db: DbOption = None) -> None:
     """Fire the rules on every merged event that has not alerted yet (after `dateline merge`).
 
+    Exits 3 when a delivery to a webhook or JSONL file failed (the alert is recorded and printed all the same).
+
     Example:  dateline merge --db news.sqlite && dateline alert check --db news.sqlite
     """
     from dateline.alerts import AlertSender
@@ -692,6 +694,9 @@ def alert_check(db: DbOption = None) -> None:
     failed = (f"; {sender.failed_deliveries} delivery(ies) to a webhook or JSONL file failed (the log above says why)"
               if sender.failed_deliveries else "")
     typer.echo(f"{sent} alerts sent{failed}", err=True)
+    if sender.failed_deliveries:
+        # exit 3 as `dateline run` does when some items failed: a cron job mails on it; 0 would hide a dead webhook
+        raise typer.Exit(3)
 
 
 @app.command()
