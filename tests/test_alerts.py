@@ -270,7 +270,7 @@ def test_alert_jsonl_path_is_kept_absolute_and_checked_when_the_rule_is_saved(
         assert [rule["name"] for rule in list_rules(store)] == ["basra"]
 
 
-def test_alert_check_says_when_a_webhook_delivery_failed(tmp_path: Path) -> None:
+def test_alert_check_says_when_a_webhook_delivery_failed(tmp_path: Path, caplog: pytest.LogCaptureFixture) -> None:
     # before: with the webhook down, `alert check` printed "1 alerts sent" and nothing else on its last line
     from typer.testing import CliRunner
 
@@ -284,4 +284,6 @@ def test_alert_check_says_when_a_webhook_delivery_failed(tmp_path: Path) -> None
         add_rule(store, "baghdad", AlertQuery(admin1=["Baghdad"]), webhook="http://127.0.0.1:9/hook")
     result = CliRunner().invoke(app, ["alert", "check", "--db", db])
     assert result.exit_code == 3  # a cron job must notice a dead webhook
+    warning = next(r.getMessage() for r in caplog.records if "webhook" in r.getMessage())
+    assert "failed: ConnectError" in warning  # the reason once, not "failed: error: ConnectError"
     assert result.stderr.strip().splitlines()[-1].startswith("1 alerts sent; 1 delivery(ies) to a webhook or JSONL")

@@ -326,7 +326,7 @@ class AlertSender:
                 import time
 
                 time.sleep(0.5 * 2 ** attempt)
-        log.warning("alert webhook %s failed: %s", url, result)
+        log.warning("alert webhook %s failed: %s", url, result.removeprefix("error: "))
         return result
 
 
