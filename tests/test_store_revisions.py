@@ -152,3 +152,22 @@ def test_articles_stored_before_the_upgrade_are_superseded_by_their_revision(db_
         current = sorted((e["fatalities"], e["review_status"]) for e in store.query_events())
     assert kept == 1 and (before, after) == ("0005", db.head_revision())
     assert current == [(12, "accepted")]
+
+
+def test_the_api_and_exports_list_the_revision_only_unless_asked(db_url: str) -> None:
+    from fastapi.testclient import TestClient
+
+    from dateline.api import create_app
+    from dateline.store.exports import event_stream
+
+    with Store(db_url) as store:
+        store.add_reports([told(FIRST, fatalities=3)])
+        [old] = store.query_events()
+        store.add_reports([told(REVISED, fatalities=12)])
+        client = TestClient(create_app(store), base_url="http://localhost")
+        listed = client.get("/events").json()
+        exported = [event.fatalities for event, _ in event_stream(store, EventFilter())]
+        earlier = client.get(f"/events/{old['id']}").json()
+    assert [e["fatalities"] for e in listed["items"]] == [12]
+    assert exported == [12]
+    assert earlier["event"]["fatalities"] == 3  # still there by its id, for the record
