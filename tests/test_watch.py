@@ -272,8 +272,9 @@ def test_an_entry_updated_in_place_is_coded_again_and_merge_takes_its_revised_to
     updates = [r.getMessage() for r in caplog.records if ": updated: " in r.getMessage()]
     assert updates == [f"{url}: updated: Checkpoint attack near Mosul: toll rises"]
     assert [a["published"] for a in tellings] == ["2021-03-01", "2021-03-02"]  # the update told on its day
-    assert len(merged) == 1 and merged[0]["source_count"] == 2
-    assert merged[0]["fatalities"] == 12  # a later report revising the toll sets it (codebook section 6)
+    # the update supersedes its earlier telling (same link): one source, the revised toll
+    assert len(merged) == 1 and merged[0]["source_count"] == 1
+    assert merged[0]["fatalities"] == 12
 
 
 def test_an_entry_without_update_dates_is_coded_again_when_its_text_changes(

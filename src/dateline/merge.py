@@ -30,7 +30,8 @@ cluster, found before merging. Every copy is still coded and linked, but
 
 Merging is deterministic (events are visited in (date, uid) order; merged ids derive from the founding
 event's uid) and incremental (only events without a merged event are placed; the merged events they join are
-recomputed; events of superseded reports are unlinked first).
+recomputed; events of superseded reports are unlinked first, and an event of the report that superseded them
+takes its predecessor's place: a revised article is the same source told again, not another one).
 """
 
 from __future__ import annotations
@@ -358,6 +359,10 @@ class Merger:
         self._dirty: set[int] = set()
         self._clusters: dict[int, int] = {}
         self._shared: set[int] = set()  # clusters known to hold more than one article
+        # events unlinked because a newer report of their story superseded theirs, with their merged event:
+        # the newer report's matching event takes that place (`_successor_home`)
+        self._vacated: list[tuple[EventRow, int]] = []
+        self._stories: dict[int, str | None] = {}
 
     def prefetch(self, events: list[EventRow]) -> None:
         """Clusters of the pending events' articles, and which of them hold copies, in a few queries."""
@@ -409,9 +414,40 @@ class Merger:
         ).scalars().all()
         for link in stale:
             self._dirty.add(link.merged_id)
+            old = self.s.get(EventRow, link.event_id)
+            if old is not None and old.review_status != "rejected":
+                self._vacated.append((old, link.merged_id))
             self.s.delete(link)
             self.stats.unlinked += 1
         self.s.flush()
+
+    def _story(self, article_id: int) -> str | None:
+        if article_id not in self._stories:
+            self._stories[article_id] = self.s.scalar(select(ArticleRow.story_key)
+                                                      .where(ArticleRow.id == article_id))
+        return self._stories[article_id]
+
+    def _successor_home(self, ev: EventRow) -> MergedEventRow | None:
+        """The merged event that held this event's earlier telling: the same article's report of an older
+        pipeline version, or an earlier text of the same story (`articles.story_key`). A revision is the same
+        source told again, not another one: it takes its predecessor's place, dated or not, so the incident
+        stays one merged event (same id, no second alert) with the revised figures and one source."""
+        story = self._story(ev.article_id)
+        ours = [(old, merged_id) for old, merged_id in self._vacated
+                if (old.article_id == ev.article_id or (story is not None and self._story(old.article_id) == story))
+                and reprint_compatible(old, ev)]
+        if not ours:
+            return None
+        words = _passage_words(ev)
+        # the predecessor whose passage the event retells most closely (a revision moves and edits passages)
+        old, merged_id = max(ours, key=lambda pair: (len(words & _passage_words(pair[0]))
+                                                     / (len(words | _passage_words(pair[0])) or 1), -pair[0].id))
+        self._vacated.remove((old, merged_id))
+        merged = self.s.get(MergedEventRow, merged_id)
+        members = self._members(merged_id)
+        if merged is None or any(m.article_id == ev.article_id or not reprint_compatible(ev, m) for m in members):
+            return None
+        return merged
 
     def pending_events(self) -> list[EventRow]:
         linked = select(MergedSourceRow.event_id)
@@ -439,6 +475,14 @@ class Merger:
         return list(self.s.scalars(stmt).all())
 
     def place(self, ev: EventRow) -> None:
+        home = self._successor_home(ev)
+        if home is not None:
+            self._dirty.add(home.id)
+            self.s.add(MergedSourceRow(merged_id=home.id, event_id=ev.id, article_id=ev.article_id))
+            self.s.flush()
+            self._refresh(home)
+            self.stats.placed += 1
+            return
         home = self._reprint_home(ev)
         if home is not None:
             self._dirty.add(home.id)

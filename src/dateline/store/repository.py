@@ -18,6 +18,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Any, Self
+from urllib.parse import urlsplit
 
 from sqlalchemy import Select, String, and_, cast, func, insert, not_, or_, select, text, true, update
 from sqlalchemy.dialects import postgresql, sqlite
@@ -137,6 +138,36 @@ def forced_review_clause(column: Any = None) -> Any:
 
 def content_hash(article: Article) -> str:
     return article.content_hash or hashlib.sha256(article.text.encode("utf-8")).hexdigest()
+
+
+def story_key_of(source_kind: str | None, article_key: str | None, digest: str, url: str | None,
+                 path: str | None, *, resolve: bool = True) -> str | None:
+    """What names one story across its revisions, hashed: a JSONL record's id in its file, else a URL that is
+    not a site's front page, else a text or HTML file's path; None when nothing does (stdin, an id-less JSONL
+    row, a feed entry without a link). `resolve` makes a relative path absolute (the reading process's folder);
+    without it (a database upgrade, which cannot know that folder) a relative path names nothing."""
+    def where(name: str) -> str | None:
+        if resolve:
+            return os.path.abspath(name)
+        return name if os.path.isabs(name) else None
+
+    key: str | None = None
+    if source_kind == "jsonl" and path and article_key and article_key != digest[:16]:
+        # a JSONL article's path is "file:line"; the line moves when rows are added, the id does not
+        file, _, line = path.rpartition(":")
+        place = where(file if file and line.isdigit() else path)
+        key = f"jsonl\0{place}\0{article_key}" if place else None
+    elif url and urlsplit(url).path.strip("/"):
+        key = f"url\0{url}"
+    elif source_kind in ("text", "html") and path:
+        place = where(path)
+        key = f"file\0{place}" if place else None
+    return hashlib.sha256(key.encode("utf-8")).hexdigest() if key else None
+
+
+def story_key(article: Article) -> str | None:
+    """`story_key_of` an Article about to be stored."""
+    return story_key_of(article.source_kind, article.id, content_hash(article), article.url, article.path)
 
 
 def _json(model: Any, **kw: Any) -> Any:
@@ -458,7 +489,8 @@ class Store:
             if digest not in existing and digest not in new_articles:
                 new_articles[digest] = report.article
         if new_articles:
-            rows = [{"content_hash": d, "article_key": a.id[:200], "source_kind": a.source_kind, "url": a.url,
+            rows = [{"content_hash": d, "article_key": a.id[:200], "story_key": story_key(a),
+                     "source_kind": a.source_kind, "url": a.url,
                      "path": a.path, "title": a.title, "publisher": a.publisher[:300] if a.publisher else None,
                      "published": a.published, "language": a.language, "text": a.text,
                      "data": _json(a, exclude={"text"}), "created_at": now}
@@ -530,6 +562,41 @@ class Store:
                 conn.execute(insert(table), rows)
         if previously_reviewed:
             carry_reviews(s, previously_reviewed, report_ids)
+        self._supersede_earlier_tellings(s, [(a, r.article) for _, a, _, r in todo], report_ids)
+
+    @staticmethod
+    def _supersede_earlier_tellings(s: Session, stored: list[tuple[int, Article]], report_ids: list[int]) -> None:
+        """A revised article (the same JSONL record, URL or file with another text) takes its earlier telling's
+        place: the earlier article's reports stop being current, so lists, exports and `dateline merge` see
+        the revision only, and its reviews are carried to the matching events of the revision. The earlier
+        rows stay (reports, events, audit log) for the record. Within a batch the last telling wins."""
+        latest: dict[str, int] = {}
+        for article_id, article in stored:
+            if (key := story_key(article)) is not None:
+                latest[key] = article_id
+        if not latest:
+            return
+        conn = s.connection()
+        for key, article_id in latest.items():  # articles stored before keys were kept, or from another folder
+            conn.execute(update(ArticleRow).where(ArticleRow.id == article_id, ArticleRow.story_key.is_(None))
+                         .values(story_key=key))
+        successor: dict[int, int] = {}
+        keys = list(latest)
+        for i in range(0, len(keys), 500):
+            successor.update({a: latest[k] for a, k in conn.execute(
+                select(ArticleRow.id, ArticleRow.story_key)
+                .where(ArticleRow.story_key.in_(keys[i:i + 500]), ArticleRow.id.not_in(list(latest.values()))))})
+        if not successor:
+            return
+        earlier = sorted(successor)
+        reviewed = list(s.scalars(
+            select(EventRow).join(ReportRow, ReportRow.id == EventRow.report_id)
+            .where(EventRow.article_id.in_(earlier), ReportRow.current.is_(True),
+                   EventRow.review_status.in_(REVIEWED)).order_by(EventRow.id)))
+        conn.execute(update(ReportRow).where(ReportRow.article_id.in_(earlier), ReportRow.current.is_(True))
+                     .values(current=False))
+        if reviewed:
+            carry_reviews(s, reviewed, report_ids, successor)
 
     @staticmethod
     def _reviewed_events(s: Session, article_ids: list[int], new_report_ids: list[int]) -> list[EventRow]:
@@ -920,35 +987,81 @@ def _reviewed_fields(s: Session, event_id: int) -> list[str]:
     return [f for f in fields if f in EVENT_COLUMNS]
 
 
-def carry_reviews(s: Session, reviewed: list[EventRow], new_report_ids: list[int]) -> None:
+def _passage(row: EventRow) -> set[str]:
+    texts = [m.get("text", "") for m in row.mentions or [] if isinstance(m, dict)]
+    return set(" ".join(texts).lower().split())
+
+
+def _same_telling(old: EventRow, new: EventRow) -> bool:
+    """Whether an event of a revised article tells the reviewed one of its earlier text: offsets moved with the
+    edit, so the passage's words (most of them shared) or the same date, place and kind of event decide."""
+    a, b = _passage(old), _passage(new)
+    if a and b and len(a & b) / len(a | b) >= 0.5:
+        return True
+    return (old.event_date == new.event_date and old.location == new.location
+            and old.country == new.country and old.event_type == new.event_type)
+
+
+def _extracted_values(s: Session, event_id: int) -> dict[str, Any]:
+    """What extraction gave each field a reviewer changed (the first `old` of each field in the audit log)."""
+    first: dict[str, Any] = {}
+    for changes in s.scalars(select(AuditRow.changes).where(AuditRow.event_id == event_id)
+                             .order_by(AuditRow.id)):
+        for name, change in (changes or {}).items():
+            if isinstance(change, dict):
+                first.setdefault(name, change.get("old"))
+    return first
+
+
+def carry_reviews(s: Session, reviewed: list[EventRow], new_report_ids: list[int],
+                  successor: dict[int, int] | None = None) -> None:
     """Carry each reviewed event's decision and corrected values to the matching event of the article's new
     report, with an audit row on the new event; a reviewed event with no match gets an audit row saying its
-    article was re-extracted, and the new report's events wait in the review queue beside it."""
+    article was re-extracted, and the new report's events wait in the review queue beside it.
+
+    `successor` maps an earlier telling's article to its revision's (`_supersede_earlier_tellings`). A
+    revision may tell a corrected field anew (a toll raised from 4 to 12): a correction is carried only where
+    the revision still says what the reviewed text said before the correction; where it says something else,
+    the revision's value stays and the event waits for review again, its audit row naming the field."""
+    successor = successor or {}
+    targets = {successor.get(r.article_id, r.article_id) for r in reviewed}
     fresh = s.scalars(select(EventRow).where(EventRow.report_id.in_(new_report_ids),
-                                             EventRow.article_id.in_({r.article_id for r in reviewed}))
+                                             EventRow.article_id.in_(targets))
                       .order_by(EventRow.id)).all()
     taken: set[int] = set()
     now = utcnow_aware()
     for old in reviewed:
-        match = next((n for n in fresh if n.id not in taken and n.article_id == old.article_id
-                      and _same_event(old, n)), None)
+        revised = old.article_id in successor
+        target = successor.get(old.article_id, old.article_id)
+        same = _same_telling if revised else _same_event
+        match = next((n for n in fresh if n.id not in taken and n.article_id == target and same(old, n)), None)
         if match is None:
+            why = (f"article revised (article {target} tells it now)" if revised
+                   else "article re-extracted by a new pipeline version")
             s.add(AuditRow(event_id=old.id, event_uid=old.uid, user=SYSTEM_USER, action="supersede", changes={},
-                           comment="article re-extracted by a new pipeline version: no new event matches this "
-                                   "reviewed one; the new events are pending review", at=now))
+                           comment=f"{why}: no new event matches this reviewed one; the new events are pending "
+                                   "review", at=now))
             continue
         taken.add(match.id)
         diff: dict[str, Any] = {}
+        retold: list[str] = []
+        extracted = _extracted_values(s, old.id) if revised else {}
         for name in _reviewed_fields(s, old.id):
             before, after = getattr(match, name), getattr(old, name)
+            if revised and name in extracted and _jsonable(before) != extracted[name]:
+                retold.append(f"{name} {_jsonable(before)} (reviewed {_jsonable(after)})")
+                continue
             if before != after:
                 diff[name] = {"old": _jsonable(before), "new": _jsonable(after)}
                 setattr(match, name, after)
-        match.review_status = old.review_status
+        match.review_status = "pending" if retold else old.review_status
         match.updated_at = utcnow()
+        how = "article revised" if revised else "re-extraction"
+        comment = f"review carried over from event {old.id} ({old.uid}, {old.review_status}) after {how}"
+        if retold:
+            comment += f"; the revision tells {', '.join(retold)} anew: left as told, pending review"
         s.add(AuditRow(event_id=match.id, event_uid=match.uid, user=SYSTEM_USER, action="carry", changes=diff,
-                       comment=f"review carried over from event {old.id} ({old.uid}, {old.review_status}) "
-                               "after re-extraction", at=now))
+                       comment=comment, at=now))
     s.flush()
 
 

@@ -54,6 +54,9 @@ class ArticleRow(Base):
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     content_hash: Mapped[str] = mapped_column(String(64), unique=True)
     article_key: Mapped[str] = mapped_column(String(200), index=True, doc="Article.id")
+    story_key: Mapped[str | None] = mapped_column(
+        String(64), index=True, doc="SHA-256 of what names the story across revisions (a JSONL file and record "
+        "id, a URL, a file path): a later text under the same key supersedes this one (`repository.story_key`)")
     source_kind: Mapped[str] = mapped_column(String(20))
     url: Mapped[str | None] = mapped_column(Text)
     path: Mapped[str | None] = mapped_column(Text)
