@@ -69,3 +69,17 @@ def test_a_province_after_a_countrys_possessive_is_the_province(resources) -> No
     assert (anbar.kind, anbar.admin1, anbar.country) == ("admin1", "Al-Anbar", "Iraq")
     hamra = _places(resources, "Gunmen attacked a cafe in Beirut's Hamra district on Monday.")["Hamra"]
     assert hamra.kind == "landmark" and hamra.admin1 == "Beirut"
+
+
+@pytest.mark.parametrize(
+    ("text", "big", "small"),
+    [
+        ("Dock workers walked out in Basra, Umm Qasr, Najaf on Sunday.", "Basra", "Umm Qasr"),
+        ("Traders shut their stalls in Lagos, Ikorodu, Badagry on Monday.", "Lagos", "Ikorodu"),
+    ],
+)
+def test_a_city_listed_before_a_smaller_town_is_not_inside_it(resources, text: str, big: str, small: str) -> None:  # type: ignore[no-untyped-def]
+    # before: "X, Y" read the city of a million as a part of the smaller town after it, and the reasons said so
+    places = _places(resources, text)
+    assert f"inside {small}" not in (places[big].reason or ""), places[big].reason
+    assert f"encloses {big}" not in (places[small].reason or ""), places[small].reason

@@ -852,8 +852,10 @@ def _contains(parent: Entry, child: Entry) -> bool:
         return (child.kind == KIND_CITY and child.admin1_code == parent.admin1_code
                 and fold(child.admin2) == fold(parent.name))
     if parent.kind == KIND_CITY and child.kind == KIND_CITY:
-        # a town written as "X (CityName)": same admin1, close by
-        return child.admin1_code == parent.admin1_code
+        # a town written as "X (CityName)": same admin1, close by; a town is no part of a smaller one, where
+        # "Basra, Umm Qasr, Najaf" lists three towns (a town of unknown size counts as a small one)
+        return (child.admin1_code == parent.admin1_code
+                and not child.population > (parent.population or UNKNOWN_TOWN_POPULATION))
     return False
 
 
