@@ -28,3 +28,21 @@ def test_a_city_that_dwarfs_its_namesakes_is_not_flagged(resources) -> None:  # 
     places = _located(resources, "Police fired tear gas at protesters in Nairobi.")
     assert [p.country for p in places] == ["Kenya"]
     assert places[0].confidence > AMBIGUOUS_CONFIDENCE
+
+
+def _country_of(resources, text: str, name: str) -> str | None:  # type: ignore[no-untyped-def]
+    return next(p.country for p in geocode_text(text, resources) if p.mention == name)
+
+
+def test_a_large_city_listed_with_towns_abroad_is_not_their_country_small_namesake(resources) -> None:  # type: ignore[no-untyped-def]
+    # before: the American cities' vote lifted Stuttgart, Arkansas (9,000 people) over the German city
+    assert _country_of(resources, "Strikes hit car plants in Stuttgart, Detroit and Toledo on Monday.",
+                       "Stuttgart") == "Germany"
+    assert _country_of(resources, "Protesters rallied in Cologne and in Memphis on Saturday.", "Cologne") == "Germany"
+
+
+def test_a_word_for_the_small_namesake_country_keeps_it(resources) -> None:  # type: ignore[no-untyped-def]
+    assert _country_of(resources, "Protesters rallied in Cologne, Minnesota and in Memphis on Saturday.",
+                       "Cologne") == "United States"
+    assert _country_of(resources, "American protesters rallied in Cologne and in Memphis on Saturday.",
+                       "Cologne") == "United States"

@@ -1861,6 +1861,27 @@ def _supported_namesake(m: Mention, best: Entry, scored: list[tuple[float, list[
                  and _population_prior(e) * SMALL_RIVAL_RATIO >= _population_prior(best)), None)
 
 
+def _city_over_a_small_namesake(m: Mention, best: Entry, why: list[str], scored: list[tuple[float, list[str], Entry]],
+                                mentions: list[Mention], ctx: Context) -> Entry | None:
+    """A city of 100,000 people or more abroad, ten times the chosen town, when no word of the text but other
+    towns' names supports the chosen town's country: "strikes hit car plants in Stuttgart, Detroit and Toledo" is
+    the German city, not the Arkansas town that the American cities beside it lifted on their country's vote. A
+    country, province or nationality word for that country keeps the town, and so does the text's own geometry
+    (near another of its places, inside or around one) or the outlet's home."""
+    if best.kind != KIND_CITY or _placed_by_the_text(why) or best.cc == ctx.outlet:
+        return None
+    big = next((e for _, _, e in scored[1:] if e.kind == KIND_CITY and e.cc != best.cc and e.population >= LARGE_CITY
+                and e.population >= SMALL_RIVAL_RATIO * _population_prior(best)), None)
+    if big is None:
+        return None
+    name = fold(m.name)
+    towns = {fold(o.name) for o in mentions
+             if fold(o.name) != name and o.candidates and o.candidates[0].kind == KIND_CITY and not o.is_parent
+             and o.kind_hint not in {"admin1", "admin2"}}
+    by_towns = sum(ctx.by_name.get((-1, n), Counter()).get(best.cc, 0.0) for n in towns)
+    return big if _support_besides(m, ctx).get(best.cc, 0.0) - by_towns <= 1e-9 else None
+
+
 def _rival_city(best: Entry, others: list[Entry]) -> Entry | None:
     """A large town of the same name in another country that the chosen town does not dwarf (Tripoli in Libya
     and in Lebanon; Valencia in Venezuela and in Spain), else None."""
@@ -2211,6 +2232,11 @@ class Resolver:
                 best, margin = alt, 0.0
                 why = [(f"namesake in {gaz.country_name(alt.cc)}, which the text supports, over one in "
                         f"{gaz.country_name(scored[0][2].cc)}, which no other word does")]
+            elif m.parent is None and not m.is_parent and (big := _city_over_a_small_namesake(m, best, why, scored,
+                                                                                        mentions, ctx)):
+                best, margin = big, 0.0
+                why = [(f"the city in {gaz.country_name(big.cc)} over a small namesake in "
+                        f"{gaz.country_name(scored[0][2].cc)}, which only other towns' names support")]
             cands = [
                 {"name": ascii_name(e.name), "kind": e.kind_name, "country": gaz.country_name(e.cc),
                  "admin1": gaz.admin1_name(e), "population": e.population, "score": round(sc, 2)}
