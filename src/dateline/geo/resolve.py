@@ -96,9 +96,11 @@ _PARENT_GAP = re.compile(
 # between a locality the index lacks and the town the text writes it with: "X township in Y", "X informal
 # settlement outside Y", "X, near Y", "X near Y", "X village under Y police station" (South Asian copy places a
 # village by the police station of a town it comes under) (words from geo/data/tables.json "locality_words")
+# "the village of X in the countryside of Y", "X on the outskirts of Y" (toponym_cues.json town_surroundings_words)
 _TOWN_GAP = re.compile(
     r"^\s*(?:(?:" + "|".join(re.escape(w) for w in sorted(tables()["locality_words"], key=len, reverse=True))
-    + r")\s*)?,?\s*(?:\bin\b|\bnear\b|\boutside\b|\bat\b|\bby\b|\bunder\b|\bclose\s+to\b)?\s*(?:the\s+)?(?:town\s+of\s+)?$",
+    + r")\s*)?,?\s*(?:\bin\b|\bnear\b|\boutside\b|\bat\b|\bby\b|\bunder\b|\bon\b|\bclose\s+to\b)?\s*(?:the\s+)?"
+    r"(?:(?:town|" + "|".join(sorted(cues()["town_surroundings_words"])) + r")\s+of\s+(?:the\s+)?)?$",
     re.IGNORECASE,
 )
 _LOCALITY_WORDS = "|".join(re.escape(w) for w in sorted(tables()["locality_words"], key=len, reverse=True))
