@@ -22,3 +22,16 @@ def test_a_village_in_the_surroundings_of_a_town_is_kept_at_the_town(resources, 
     # before: the gap "in the countryside of" was no written place, and the village fell back to the province
     place = next(p for p in geocode_text(text, resources) if p.mention == village)
     assert (place.name, place.geo_precision) == (town, 2), place.reason
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Cattle raiders struck the villages of Nakwamoru Juu and Kaputir Chini, near Lokichar on Sunday.",
+        "Cattle raiders struck the villages of Nakwamoru Juu, Kaputir Chini and Lorengippi Juu near Lokichar on Sunday.",
+    ],
+)
+def test_every_unknown_village_of_a_list_before_a_town_is_kept_at_the_town(resources, text: str) -> None:  # type: ignore[no-untyped-def]
+    # before: only the last village, the one right before "near", was kept at the town; the first went to the county
+    places = [p for p in geocode_text(text, resources) if p.mention != "Lokichar"]
+    assert places and all((p.name, p.geo_precision) == ("Lokichar", 2) for p in places), [p.reason for p in places]

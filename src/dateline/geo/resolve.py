@@ -754,6 +754,7 @@ def _region_of_country(text: str, gaz: Gazetteer) -> list[Entry] | None:
 
 # "X, Y and Z": the comma joins items of one list, not a place and the division that holds it
 _LIST_JOINT = re.compile(r"^\s*,?\s*(?:and|or)\s+(?:the\s+)?$")
+_LIST_JOINT_OR_COMMA = re.compile(r"^\s*(?:,|,?\s*(?:and|or))\s+(?:the\s+)?$")
 _LIST_JOINT_OPEN = re.compile(r"^\s*,?\s*(?:and|or)\s+(?:the\s+)?(?=[A-Z])")
 # What may follow the last item of a list: its sentence goes on with a preposition, an adverb or punctuation
 # ("Haditha, Mosul and Qaryat Umm Hazim, the command said", "… and Tell Marfouzat overnight"), not with a noun or a verb
@@ -2621,11 +2622,16 @@ class Resolver:
                       article: Article) -> Entry | None:
         """The town right after an unknown name that the text writes it in, by or outside: "X township in Y",
         "the X informal settlement outside Y", "X, near Y", "X near Y" (`_TOWN_GAP`). A suburb, township or
-        settlement the index lacks is placed at that town (precision 2), not at the province."""
-        if k + 1 >= len(mentions) or mentions[k + 1].sent != m.sent:
+        settlement the index lacks is placed at that town (precision 2), not at the province. So is each unknown
+        name of a list before such a town ("the villages of X, Y and W, near Z": X too lies by Z)."""
+        j = k
+        while (j + 1 < len(mentions) and chosen[j + 1] is None and not mentions[j + 1].candidates
+               and mentions[j + 1].sent == m.sent and _LIST_JOINT_OR_COMMA.match(article.text[mentions[j].end : mentions[j + 1].start])):
+            j += 1
+        if j + 1 >= len(mentions) or mentions[j + 1].sent != m.sent:
             return None
-        town = chosen[k + 1]
-        if town is None or town.kind != KIND_CITY or not _TOWN_GAP.match(article.text[m.end : mentions[k + 1].start]):
+        town = chosen[j + 1]
+        if town is None or town.kind != KIND_CITY or not _TOWN_GAP.match(article.text[mentions[j].end : mentions[j + 1].start]):
             return None
         return town
 
