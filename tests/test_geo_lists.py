@@ -83,3 +83,15 @@ def test_a_city_listed_before_a_smaller_town_is_not_inside_it(resources, text: s
     places = _places(resources, text)
     assert f"inside {small}" not in (places[big].reason or ""), places[big].reason
     assert f"encloses {big}" not in (places[small].reason or ""), places[small].reason
+
+
+def test_a_town_after_a_listed_city_it_does_not_hold_is_the_town(resources) -> None:  # type: ignore[no-untyped-def]
+    # before: "Umm Qasr, Najaf" made Najaf the province written around Umm Qasr, which lies in Basra province
+    place = _places(resources, "Dock workers walked out in Basra, Umm Qasr, Najaf on Sunday.")["Najaf"]
+    assert (place.kind, place.geo_precision) == ("city", 1), place.reason
+    assert "by wording/hierarchy" not in (place.reason or "")
+
+
+def test_a_province_written_after_a_big_town_it_holds_stays_the_province(resources) -> None:  # type: ignore[no-untyped-def]
+    place = _places(resources, "Dock workers walked out in Umm Qasr, Basra on Sunday.")["Basra"]
+    assert place.kind == "admin1", place.reason

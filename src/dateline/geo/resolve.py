@@ -1546,7 +1546,7 @@ def _score(m: Mention, e: Entry, mentions: list[Mention], ctx: Context, actor_co
             score += USUAL_READING_BONUS  # the usual reading, unless the text's other places point elsewhere
     elif e.kind in _ADMIN_SCORES:
         level, worded, bare = _ADMIN_SCORES[e.kind]
-        if m.kind_hint == level or m.is_parent and not m.holds_quarter:
+        if m.kind_hint == level or m.is_parent and not m.holds_quarter and not _lists_big_towns_outside(e, votes.children):
             score += worded
             why.append(f"{level} by wording/hierarchy")
         else:
@@ -1723,6 +1723,15 @@ def _kept_within(parent: Mention | None, enclosing: Entry) -> dict[str, Any]:
     if parent is not None and parent.holds_quarter and enclosing.kind == KIND_CITY:
         return {"geo_precision": 1, "within": ascii_name(enclosing.name)}
     return {"geo_precision": 2}
+
+
+def _lists_big_towns_outside(division: Entry, children: list[Mention]) -> bool:
+    """Whether every place the text writes inside a name is a town of 100,000 people or more, under its own name,
+    that the division does not hold: "Basra, Umm Qasr, Najaf" lists three towns, and Najaf there is no province
+    written around Umm Qasr, which lies in another."""
+    return bool(children) and all(
+        any(c.kind == KIND_CITY and c.population >= 100_000 and fold(c.name) == fold(child.name) for c in child.candidates)
+        and not any(_contains(division, c) for c in child.candidates) for child in children)
 
 
 def _big_town_of_the_country(m: Mention, town: Entry, province: Entry) -> bool:
