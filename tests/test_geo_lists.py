@@ -95,3 +95,10 @@ def test_a_town_after_a_listed_city_it_does_not_hold_is_the_town(resources) -> N
 def test_a_province_written_after_a_big_town_it_holds_stays_the_province(resources) -> None:  # type: ignore[no-untyped-def]
     place = _places(resources, "Dock workers walked out in Umm Qasr, Basra on Sunday.")["Basra"]
     assert place.kind == "admin1", place.reason
+
+
+def test_the_first_item_of_a_longer_list_is_not_kept_inside_the_second(resources) -> None:  # type: ignore[no-untyped-def]
+    # before: only the pair right before "and" was read as a list; "Saada, Amran" stayed a hierarchy
+    places = _places(resources, "Rockets fell on Saada, Amran, Hajjah and Sanaa on Tuesday, officials said.")
+    assert "Amran" not in (places["Saada"].reason or ""), places["Saada"].reason
+    assert places["Saada"].admin1 != places["Amran"].admin1

@@ -754,6 +754,7 @@ def _region_of_country(text: str, gaz: Gazetteer) -> list[Entry] | None:
 
 # "X, Y and Z": the comma joins items of one list, not a place and the division that holds it
 _LIST_JOINT = re.compile(r"^\s*,?\s*(?:and|or)\s+(?:the\s+)?$")
+_COMMA_JOINT = re.compile(r"^\s*,\s*$")
 _LIST_JOINT_OR_COMMA = re.compile(r"^\s*(?:,|,?\s*(?:and|or))\s+(?:the\s+)?$")
 _LIST_JOINT_OPEN = re.compile(r"^\s*,?\s*(?:and|or)\s+(?:the\s+)?(?=[A-Z])")
 # What may follow the last item of a list: its sentence goes on with a preposition, an adverb or punctuation
@@ -769,9 +770,13 @@ def _in_a_list(text: str, mentions: list[Mention], k: int, doc: Doc | None) -> b
     a, b = mentions[k], mentions[k + 1]
     if "(" in text[a.end : b.start]:
         return False
-    if k + 2 < len(mentions) and mentions[k + 2].sent == a.sent and _LIST_JOINT.match(text[b.end : mentions[k + 2].start]):
+    # a longer list goes on with commas before its "and": "in Munich, Hamburg, Boston and Chicago"
+    j = k + 1
+    while j + 1 < len(mentions) and mentions[j + 1].sent == a.sent and _COMMA_JOINT.match(text[mentions[j].end : mentions[j + 1].start]):
+        j += 1
+    if j + 1 < len(mentions) and mentions[j + 1].sent == a.sent and _LIST_JOINT.match(text[mentions[j].end : mentions[j + 1].start]):
         return True
-    return doc is not None and list_closes_with_unknown_name(doc, b.end)
+    return doc is not None and list_closes_with_unknown_name(doc, mentions[j].end)
 
 
 def list_closes_with_unknown_name(doc: Doc, end: int) -> bool:
