@@ -46,3 +46,16 @@ def test_a_word_for_the_small_namesake_country_keeps_it(resources) -> None:  # t
                        "Cologne") == "United States"
     assert _country_of(resources, "American protesters rallied in Cologne and in Memphis on Saturday.",
                        "Cologne") == "United States"
+
+
+def test_two_small_towns_named_after_big_cities_are_not_near_each_other_by_the_text(resources) -> None:  # type: ignore[no-untyped-def]
+    # before: Hamburg and Boston, New York (12 km apart) lifted each other, and Boston was then rejected to Bavaria
+    places = {p.mention: p for p in geocode_text("The band will play in Munich, Hamburg, Boston and Chicago next month.",
+                                                 resources)}
+    assert (places["Hamburg"].country, places["Hamburg"].kind) == ("Germany", "city"), places["Hamburg"].reason
+    assert (places["Boston"].admin1, places["Boston"].kind) == ("Massachusetts", "city"), places["Boston"].reason
+
+
+def test_a_small_town_near_a_town_of_its_own_name_stays_by_it(resources) -> None:  # type: ignore[no-untyped-def]
+    places = {p.mention: p for p in geocode_text("Fishermen protested in Portland and in Lewiston on Monday.", resources)}
+    assert places["Portland"].admin1 == places["Lewiston"].admin1 == "Maine"

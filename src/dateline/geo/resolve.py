@@ -1092,6 +1092,9 @@ class Context:
     # context, the scores and the namesake tests ask for each mention's vote several times (five thousand calls
     # over the dev notes for fifteen hundred mentions), and a mention no longer changes once the context is built
     anchors: dict[int, tuple[Mention, tuple[str, float] | None]] = field(default_factory=dict)
+    # the town readings a far larger town of the same name outranks (Hamburg, New York beside Hamburg, Germany):
+    # two such readings side by side are a coincidence of borrowed names, not the text's geometry (`_near_named`)
+    dwarfed: set[int] = field(default_factory=set)
 
 
 def _anchor(m: Mention, ctx: Context) -> tuple[str, float] | None:
@@ -1167,6 +1170,8 @@ def _context(article: Article, doc: Doc, mentions: list[Mention], gaz: Gazetteer
     for k, m in enumerate(mentions):
         local = sorted((e for e in m.candidates if e.kind in (KIND_CITY, KIND_ADMIN2)), key=lambda e: -e.population)
         ctx.towns.setdefault(m.para, []).extend((k, fold(m.name), e) for e in local[:NEAR_READINGS])
+        if local and (big := local[0].population) >= LARGE_CITY:
+            ctx.dwarfed.update(e.idx for e in local if e.population * SMALL_RIVAL_RATIO < big)
     grounds: set[str] = set()  # the nationalities of the forces fighting on the ground
     for tok in _demonym_tokens(doc, gaz):
         prev = doc[tok.i - 1] if tok.i > 0 else None
@@ -1593,7 +1598,7 @@ def _score(m: Mention, e: Entry, mentions: list[Mention], ctx: Context, actor_co
         score += AREA_BONUS
         why.append(f"in {named}, which the text names")
     if e.kind in (KIND_CITY, KIND_ADMIN2):
-        near = _near_named(e, votes.towns)
+        near = _near_named(e, votes.towns, ctx.dwarfed)
         if near is not None:
             score += NEAR_BONUS if near[1] <= NEAR_KM else NEAR_BONUS / 2
             why.append(f"{near[1]:.0f} km from {near[0]}")
@@ -1632,14 +1637,16 @@ NEAR_BONUS = 1.0
 NEAR_READINGS = 3  # readings per other mention: its most populous towns or districts
 
 
-def _near_named(e: Entry, towns: list[tuple[str, Entry]]) -> tuple[str, float] | None:
+def _near_named(e: Entry, towns: list[tuple[str, Entry]], dwarfed: set[int] | frozenset[int] = frozenset()) -> tuple[str, float] | None:
     """The nearest other place of the paragraph that can be a town within FAR_KM of this reading (its text and
     distance), else None; `towns` is `_MentionVotes.towns`, the paragraph's town readings of the other names.
     Of several namesakes in one country the one beside the other places the text names is meant; one
-    coincidence between readings of two unrelated names is rare at this distance."""
+    coincidence between readings of two unrelated names is rare at this distance, except between two small towns
+    named after far larger ones (`Context.dwarfed`: Hamburg and Boston, New York, for "Munich, Hamburg, Boston")."""
     best: tuple[str, float] | None = None
+    small = e.idx in dwarfed
     for text, t in towns:
-        if t.idx == e.idx or abs(t.latitude - e.latitude) > 1.0:
+        if t.idx == e.idx or abs(t.latitude - e.latitude) > 1.0 or small and t.idx in dwarfed:
             continue
         d = distance_km(t.latitude, t.longitude, e.latitude, e.longitude)
         if d <= FAR_KM and (best is None or d < best[1]):
