@@ -59,3 +59,10 @@ def test_two_small_towns_named_after_big_cities_are_not_near_each_other_by_the_t
 def test_a_small_town_near_a_town_of_its_own_name_stays_by_it(resources) -> None:  # type: ignore[no-untyped-def]
     places = {p.mention: p for p in geocode_text("Fishermen protested in Portland and in Lewiston on Monday.", resources)}
     assert places["Portland"].admin1 == places["Lewiston"].admin1 == "Maine"
+
+
+def test_of_several_large_cities_abroad_the_one_the_text_supports_is_taken(resources) -> None:  # type: ignore[no-untyped-def]
+    # before: the first large namesake by score (Newcastle, Australia) replaced the American hamlet, though the
+    # report's English cities support the English one
+    text = "Fans travelled from Newcastle to watch the final in Dallas.\n\nOthers flew in from Leeds and Sheffield on Friday."
+    assert _country_of(resources, text, "Newcastle") == "United Kingdom"

@@ -1894,16 +1894,19 @@ def _city_over_a_small_namesake(m: Mention, best: Entry, why: list[str], scored:
     (near another of its places, inside or around one) or the outlet's home."""
     if best.kind != KIND_CITY or _placed_by_the_text(why) or best.cc == ctx.outlet:
         return None
-    big = next((e for _, _, e in scored[1:] if e.kind == KIND_CITY and e.cc != best.cc and e.population >= LARGE_CITY
-                and e.population >= SMALL_RIVAL_RATIO * _population_prior(best)), None)
-    if big is None:
+    bigs = [e for _, _, e in scored[1:] if e.kind == KIND_CITY and e.cc != best.cc and e.population >= LARGE_CITY
+            and e.population >= SMALL_RIVAL_RATIO * _population_prior(best)]
+    if not bigs:
         return None
+    support = _support_besides(m, ctx)
+    # of several such cities, one in a country the text supports ("Newcastle" in a British report)
+    big = next((e for e in bigs if support.get(e.cc, 0.0) > 1e-9), bigs[0])
     name = fold(m.name)
     towns = {fold(o.name) for o in mentions
              if fold(o.name) != name and o.candidates and o.candidates[0].kind == KIND_CITY and not o.is_parent
              and o.kind_hint not in {"admin1", "admin2"}}
     by_towns = sum(ctx.by_name.get((-1, n), Counter()).get(best.cc, 0.0) for n in towns)
-    return big if _support_besides(m, ctx).get(best.cc, 0.0) - by_towns <= 1e-9 else None
+    return big if support.get(best.cc, 0.0) - by_towns <= 1e-9 else None
 
 
 def _rival_city(best: Entry, others: list[Entry]) -> Entry | None:
