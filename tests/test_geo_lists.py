@@ -69,3 +69,36 @@ def test_a_province_after_a_countrys_possessive_is_the_province(resources) -> No
     assert (anbar.kind, anbar.admin1, anbar.country) == ("admin1", "Al-Anbar", "Iraq")
     hamra = _places(resources, "Gunmen attacked a cafe in Beirut's Hamra district on Monday.")["Hamra"]
     assert hamra.kind == "landmark" and hamra.admin1 == "Beirut"
+
+
+@pytest.mark.parametrize(
+    ("text", "big", "small"),
+    [
+        ("Dock workers walked out in Basra, Umm Qasr, Najaf on Sunday.", "Basra", "Umm Qasr"),
+        ("Traders shut their stalls in Lagos, Ikorodu, Badagry on Monday.", "Lagos", "Ikorodu"),
+    ],
+)
+def test_a_city_listed_before_a_smaller_town_is_not_inside_it(resources, text: str, big: str, small: str) -> None:  # type: ignore[no-untyped-def]
+    # before: "X, Y" read the city of a million as a part of the smaller town after it, and the reasons said so
+    places = _places(resources, text)
+    assert f"inside {small}" not in (places[big].reason or ""), places[big].reason
+    assert f"encloses {big}" not in (places[small].reason or ""), places[small].reason
+
+
+def test_a_town_after_a_listed_city_it_does_not_hold_is_the_town(resources) -> None:  # type: ignore[no-untyped-def]
+    # before: "Umm Qasr, Najaf" made Najaf the province written around Umm Qasr, which lies in Basra province
+    place = _places(resources, "Dock workers walked out in Basra, Umm Qasr, Najaf on Sunday.")["Najaf"]
+    assert (place.kind, place.geo_precision) == ("city", 1), place.reason
+    assert "by wording/hierarchy" not in (place.reason or "")
+
+
+def test_a_province_written_after_a_big_town_it_holds_stays_the_province(resources) -> None:  # type: ignore[no-untyped-def]
+    place = _places(resources, "Dock workers walked out in Umm Qasr, Basra on Sunday.")["Basra"]
+    assert place.kind == "admin1", place.reason
+
+
+def test_the_first_item_of_a_longer_list_is_not_kept_inside_the_second(resources) -> None:  # type: ignore[no-untyped-def]
+    # before: only the pair right before "and" was read as a list; "Saada, Amran" stayed a hierarchy
+    places = _places(resources, "Rockets fell on Saada, Amran, Hajjah and Sanaa on Tuesday, officials said.")
+    assert "Amran" not in (places["Saada"].reason or ""), places["Saada"].reason
+    assert places["Saada"].admin1 != places["Amran"].admin1

@@ -96,9 +96,11 @@ _PARENT_GAP = re.compile(
 # between a locality the index lacks and the town the text writes it with: "X township in Y", "X informal
 # settlement outside Y", "X, near Y", "X near Y", "X village under Y police station" (South Asian copy places a
 # village by the police station of a town it comes under) (words from geo/data/tables.json "locality_words")
+# "the village of X in the countryside of Y", "X on the outskirts of Y" (toponym_cues.json town_surroundings_words)
 _TOWN_GAP = re.compile(
     r"^\s*(?:(?:" + "|".join(re.escape(w) for w in sorted(tables()["locality_words"], key=len, reverse=True))
-    + r")\s*)?,?\s*(?:\bin\b|\bnear\b|\boutside\b|\bat\b|\bby\b|\bunder\b|\bclose\s+to\b)?\s*(?:the\s+)?(?:town\s+of\s+)?$",
+    + r")\s*)?,?\s*(?:\bin\b|\bnear\b|\boutside\b|\bat\b|\bby\b|\bunder\b|\bon\b|\bclose\s+to\b)?\s*(?:the\s+)?"
+    r"(?:(?:town|" + "|".join(sorted(cues()["town_surroundings_words"])) + r")\s+of\s+(?:the\s+)?)?$",
     re.IGNORECASE,
 )
 _LOCALITY_WORDS = "|".join(re.escape(w) for w in sorted(tables()["locality_words"], key=len, reverse=True))
@@ -752,6 +754,8 @@ def _region_of_country(text: str, gaz: Gazetteer) -> list[Entry] | None:
 
 # "X, Y and Z": the comma joins items of one list, not a place and the division that holds it
 _LIST_JOINT = re.compile(r"^\s*,?\s*(?:and|or)\s+(?:the\s+)?$")
+_COMMA_JOINT = re.compile(r"^\s*,\s*$")
+_LIST_JOINT_OR_COMMA = re.compile(r"^\s*(?:,|,?\s*(?:and|or))\s+(?:the\s+)?$")
 _LIST_JOINT_OPEN = re.compile(r"^\s*,?\s*(?:and|or)\s+(?:the\s+)?(?=[A-Z])")
 # What may follow the last item of a list: its sentence goes on with a preposition, an adverb or punctuation
 # ("Haditha, Mosul and Qaryat Umm Hazim, the command said", "… and Tell Marfouzat overnight"), not with a noun or a verb
@@ -766,9 +770,13 @@ def _in_a_list(text: str, mentions: list[Mention], k: int, doc: Doc | None) -> b
     a, b = mentions[k], mentions[k + 1]
     if "(" in text[a.end : b.start]:
         return False
-    if k + 2 < len(mentions) and mentions[k + 2].sent == a.sent and _LIST_JOINT.match(text[b.end : mentions[k + 2].start]):
+    # a longer list goes on with commas before its "and": "in Munich, Hamburg, Boston and Chicago"
+    j = k + 1
+    while j + 1 < len(mentions) and mentions[j + 1].sent == a.sent and _COMMA_JOINT.match(text[mentions[j].end : mentions[j + 1].start]):
+        j += 1
+    if j + 1 < len(mentions) and mentions[j + 1].sent == a.sent and _LIST_JOINT.match(text[mentions[j].end : mentions[j + 1].start]):
         return True
-    return doc is not None and list_closes_with_unknown_name(doc, b.end)
+    return doc is not None and list_closes_with_unknown_name(doc, mentions[j].end)
 
 
 def list_closes_with_unknown_name(doc: Doc, end: int) -> bool:
@@ -852,8 +860,10 @@ def _contains(parent: Entry, child: Entry) -> bool:
         return (child.kind == KIND_CITY and child.admin1_code == parent.admin1_code
                 and fold(child.admin2) == fold(parent.name))
     if parent.kind == KIND_CITY and child.kind == KIND_CITY:
-        # a town written as "X (CityName)": same admin1, close by
-        return child.admin1_code == parent.admin1_code
+        # a town written as "X (CityName)": same admin1, close by; a town is no part of a smaller one, where
+        # "Basra, Umm Qasr, Najaf" lists three towns (a town of unknown size counts as a small one)
+        return (child.admin1_code == parent.admin1_code
+                and not child.population > (parent.population or UNKNOWN_TOWN_POPULATION))
     return False
 
 
@@ -1082,6 +1092,9 @@ class Context:
     # context, the scores and the namesake tests ask for each mention's vote several times (five thousand calls
     # over the dev notes for fifteen hundred mentions), and a mention no longer changes once the context is built
     anchors: dict[int, tuple[Mention, tuple[str, float] | None]] = field(default_factory=dict)
+    # the town readings a far larger town of the same name outranks (Hamburg, New York beside Hamburg, Germany):
+    # two such readings side by side are a coincidence of borrowed names, not the text's geometry (`_near_named`)
+    dwarfed: set[int] = field(default_factory=set)
 
 
 def _anchor(m: Mention, ctx: Context) -> tuple[str, float] | None:
@@ -1157,6 +1170,8 @@ def _context(article: Article, doc: Doc, mentions: list[Mention], gaz: Gazetteer
     for k, m in enumerate(mentions):
         local = sorted((e for e in m.candidates if e.kind in (KIND_CITY, KIND_ADMIN2)), key=lambda e: -e.population)
         ctx.towns.setdefault(m.para, []).extend((k, fold(m.name), e) for e in local[:NEAR_READINGS])
+        if local and (big := local[0].population) >= LARGE_CITY:
+            ctx.dwarfed.update(e.idx for e in local if e.population * SMALL_RIVAL_RATIO < big)
     grounds: set[str] = set()  # the nationalities of the forces fighting on the ground
     for tok in _demonym_tokens(doc, gaz):
         prev = doc[tok.i - 1] if tok.i > 0 else None
@@ -1541,7 +1556,7 @@ def _score(m: Mention, e: Entry, mentions: list[Mention], ctx: Context, actor_co
             score += USUAL_READING_BONUS  # the usual reading, unless the text's other places point elsewhere
     elif e.kind in _ADMIN_SCORES:
         level, worded, bare = _ADMIN_SCORES[e.kind]
-        if m.kind_hint == level or m.is_parent and not m.holds_quarter:
+        if m.kind_hint == level or m.is_parent and not m.holds_quarter and not _lists_big_towns_outside(e, votes.children):
             score += worded
             why.append(f"{level} by wording/hierarchy")
         else:
@@ -1583,7 +1598,7 @@ def _score(m: Mention, e: Entry, mentions: list[Mention], ctx: Context, actor_co
         score += AREA_BONUS
         why.append(f"in {named}, which the text names")
     if e.kind in (KIND_CITY, KIND_ADMIN2):
-        near = _near_named(e, votes.towns)
+        near = _near_named(e, votes.towns, ctx.dwarfed)
         if near is not None:
             score += NEAR_BONUS if near[1] <= NEAR_KM else NEAR_BONUS / 2
             why.append(f"{near[1]:.0f} km from {near[0]}")
@@ -1622,14 +1637,16 @@ NEAR_BONUS = 1.0
 NEAR_READINGS = 3  # readings per other mention: its most populous towns or districts
 
 
-def _near_named(e: Entry, towns: list[tuple[str, Entry]]) -> tuple[str, float] | None:
+def _near_named(e: Entry, towns: list[tuple[str, Entry]], dwarfed: set[int] | frozenset[int] = frozenset()) -> tuple[str, float] | None:
     """The nearest other place of the paragraph that can be a town within FAR_KM of this reading (its text and
     distance), else None; `towns` is `_MentionVotes.towns`, the paragraph's town readings of the other names.
     Of several namesakes in one country the one beside the other places the text names is meant; one
-    coincidence between readings of two unrelated names is rare at this distance."""
+    coincidence between readings of two unrelated names is rare at this distance, except between two small towns
+    named after far larger ones (`Context.dwarfed`: Hamburg and Boston, New York, for "Munich, Hamburg, Boston")."""
     best: tuple[str, float] | None = None
+    small = e.idx in dwarfed
     for text, t in towns:
-        if t.idx == e.idx or abs(t.latitude - e.latitude) > 1.0:
+        if t.idx == e.idx or abs(t.latitude - e.latitude) > 1.0 or small and t.idx in dwarfed:
             continue
         d = distance_km(t.latitude, t.longitude, e.latitude, e.longitude)
         if d <= FAR_KM and (best is None or d < best[1]):
@@ -1718,6 +1735,15 @@ def _kept_within(parent: Mention | None, enclosing: Entry) -> dict[str, Any]:
     if parent is not None and parent.holds_quarter and enclosing.kind == KIND_CITY:
         return {"geo_precision": 1, "within": ascii_name(enclosing.name)}
     return {"geo_precision": 2}
+
+
+def _lists_big_towns_outside(division: Entry, children: list[Mention]) -> bool:
+    """Whether every place the text writes inside a name is a town of 100,000 people or more, under its own name,
+    that the division does not hold: "Basra, Umm Qasr, Najaf" lists three towns, and Najaf there is no province
+    written around Umm Qasr, which lies in another."""
+    return bool(children) and all(
+        any(c.kind == KIND_CITY and c.population >= 100_000 and fold(c.name) == fold(child.name) for c in child.candidates)
+        and not any(_contains(division, c) for c in child.candidates) for child in children)
 
 
 def _big_town_of_the_country(m: Mention, town: Entry, province: Entry) -> bool:
@@ -1857,6 +1883,30 @@ def _supported_namesake(m: Mention, best: Entry, scored: list[tuple[float, list[
     return next((e for _, _, e in scored[1:] if e.cc != best.cc and e.kind != KIND_COUNTRY
                  and support.get(e.cc, 0.0) > 1e-9
                  and _population_prior(e) * SMALL_RIVAL_RATIO >= _population_prior(best)), None)
+
+
+def _city_over_a_small_namesake(m: Mention, best: Entry, why: list[str], scored: list[tuple[float, list[str], Entry]],
+                                mentions: list[Mention], ctx: Context) -> Entry | None:
+    """A city of 100,000 people or more abroad, ten times the chosen town, when no word of the text but other
+    towns' names supports the chosen town's country: "strikes hit car plants in Stuttgart, Detroit and Toledo" is
+    the German city, not the Arkansas town that the American cities beside it lifted on their country's vote. A
+    country, province or nationality word for that country keeps the town, and so does the text's own geometry
+    (near another of its places, inside or around one) or the outlet's home."""
+    if best.kind != KIND_CITY or _placed_by_the_text(why) or best.cc == ctx.outlet:
+        return None
+    bigs = [e for _, _, e in scored[1:] if e.kind == KIND_CITY and e.cc != best.cc and e.population >= LARGE_CITY
+            and e.population >= SMALL_RIVAL_RATIO * _population_prior(best)]
+    if not bigs:
+        return None
+    support = _support_besides(m, ctx)
+    # of several such cities, one in a country the text supports ("Newcastle" in a British report)
+    big = next((e for e in bigs if support.get(e.cc, 0.0) > 1e-9), bigs[0])
+    name = fold(m.name)
+    towns = {fold(o.name) for o in mentions
+             if fold(o.name) != name and o.candidates and o.candidates[0].kind == KIND_CITY and not o.is_parent
+             and o.kind_hint not in {"admin1", "admin2"}}
+    by_towns = sum(ctx.by_name.get((-1, n), Counter()).get(best.cc, 0.0) for n in towns)
+    return big if support.get(best.cc, 0.0) - by_towns <= 1e-9 else None
 
 
 def _rival_city(best: Entry, others: list[Entry]) -> Entry | None:
@@ -2209,6 +2259,11 @@ class Resolver:
                 best, margin = alt, 0.0
                 why = [(f"namesake in {gaz.country_name(alt.cc)}, which the text supports, over one in "
                         f"{gaz.country_name(scored[0][2].cc)}, which no other word does")]
+            elif m.parent is None and not m.is_parent and (big := _city_over_a_small_namesake(m, best, why, scored,
+                                                                                        mentions, ctx)):
+                best, margin = big, 0.0
+                why = [(f"the city in {gaz.country_name(big.cc)} over a small namesake in "
+                        f"{gaz.country_name(scored[0][2].cc)}, which only other towns' names support")]
             cands = [
                 {"name": ascii_name(e.name), "kind": e.kind_name, "country": gaz.country_name(e.cc),
                  "admin1": gaz.admin1_name(e), "population": e.population, "score": round(sc, 2)}
@@ -2591,11 +2646,16 @@ class Resolver:
                       article: Article) -> Entry | None:
         """The town right after an unknown name that the text writes it in, by or outside: "X township in Y",
         "the X informal settlement outside Y", "X, near Y", "X near Y" (`_TOWN_GAP`). A suburb, township or
-        settlement the index lacks is placed at that town (precision 2), not at the province."""
-        if k + 1 >= len(mentions) or mentions[k + 1].sent != m.sent:
+        settlement the index lacks is placed at that town (precision 2), not at the province. So is each unknown
+        name of a list before such a town ("the villages of X, Y and W, near Z": X too lies by Z)."""
+        j = k
+        while (j + 1 < len(mentions) and chosen[j + 1] is None and not mentions[j + 1].candidates
+               and mentions[j + 1].sent == m.sent and _LIST_JOINT_OR_COMMA.match(article.text[mentions[j].end : mentions[j + 1].start])):
+            j += 1
+        if j + 1 >= len(mentions) or mentions[j + 1].sent != m.sent:
             return None
-        town = chosen[k + 1]
-        if town is None or town.kind != KIND_CITY or not _TOWN_GAP.match(article.text[m.end : mentions[k + 1].start]):
+        town = chosen[j + 1]
+        if town is None or town.kind != KIND_CITY or not _TOWN_GAP.match(article.text[mentions[j].end : mentions[j + 1].start]):
             return None
         return town
 

@@ -127,13 +127,17 @@ def _cue_before(lower: Sequence[str], start: int) -> str | None:
 def _town_of_division_after(tk: DocWords, i: int, word: str, gazetteer: Any) -> bool:
     """A first name written as a town of the province or country named after it ("in George, Western Cape",
     "Florence, Alabama"): the hierarchy makes it the town, whatever a person of that name. Only a first name
-    (`first_names`), never a word of `non_place_words`, and only when that division holds a town of the name."""
-    if word not in _words("first_names") or i + 2 >= tk.n or tk.text[i + 1] != "," or not tk.cap[i + 2]:
+    (`first_names`) or a word that opens longer names standing alone ("(Bani, Peravia)"; `name_opening_particles`),
+    never another word of `non_place_words`, and only when that division holds a town of the name."""
+    if (word not in _words("first_names") | _words("name_opening_particles") or i + 2 >= tk.n or tk.text[i + 1] != ","
+            or not tk.cap[i + 2]):
         return False
     end = i + 2
-    while end < tk.n and tk.cap[end] and end - i < 5:
+    # a hyphenated division is one name ("Nord-Kivu" is three tokens)
+    while end < tk.n and end - i < 7 and (tk.cap[end] or tk.text[end] == "-" and end + 1 < tk.n and tk.cap[end + 1]
+                                          and not tk.ws[end - 1]):
         end += 1
-    division = " ".join(tk.text[i + 2 : end])
+    division = "".join(tk.text[k] + tk.ws[k] for k in range(i + 2, end)).strip()
     divisions = [e for e in gazetteer.lookup(division, loose=False)[:20] if e.kind in {KIND_ADMIN1, KIND_COUNTRY}]
     towns = [e for e in gazetteer.lookup(word, loose=False)[:150] if e.kind == KIND_CITY]
     return any(t.cc == d.cc and (d.kind == KIND_COUNTRY or t.admin1_code == d.admin1_code)
