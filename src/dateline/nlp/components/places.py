@@ -129,7 +129,7 @@ def _town_of_division_after(tk: DocWords, i: int, word: str, gazetteer: Any) -> 
     "Florence, Alabama"): the hierarchy makes it the town, whatever a person of that name. Only a first name
     (`first_names`) or a word that opens longer names standing alone ("(Bani, Peravia)"; `name_opening_particles`),
     never another word of `non_place_words`, and only when that division holds a town of the name."""
-    if (word not in _words("first_names") | _words("name_opening_particles") or i + 2 >= tk.n or tk.text[i + 1] != ","
+    if (word not in _words("first_names") and word not in _words("name_opening_particles") or i + 2 >= tk.n or tk.text[i + 1] != ","
             or not tk.cap[i + 2]):
         return False
     end = i + 2
