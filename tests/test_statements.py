@@ -627,3 +627,12 @@ def test_a_warning_of_a_danger_is_no_threat(pipeline) -> None:  # type: ignore[n
 def test_congratulating_a_leader_is_support(pipeline) -> None:  # type: ignore[no-untyped-def]
     (s,) = _statements(pipeline, "The Kenyan president congratulated the Ugandan leader on his election victory.")
     assert s.plover == "SUPPORT"
+
+
+@pytest.mark.parametrize(("text", "kinds"), [
+    ("The mayor has visited the refugee council before.", []),
+    ("The ministry has praised the charity before and has hosted its director.", []),
+    ("The mayor visited the refugee council before the vote.", ["CONSULT"]),
+])
+def test_an_act_told_with_before_is_background(pipeline, text: str, kinds: list[str]) -> None:  # type: ignore[no-untyped-def]
+    assert [s.plover for s in _statements(pipeline, text)] == kinds

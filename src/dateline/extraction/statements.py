@@ -571,7 +571,10 @@ def _ongoing(cue: Token) -> bool:
 
 def _told_as_past(cue: Token) -> bool:
     """The cue is told as an act of the past (`background_adverbs` in plover.yaml, or "in the past" with nothing
-    to bound it: "in the past week" is news)."""
+    to bound it: "in the past week" is news), or is joined to a verb told so ("has met them before and has hosted
+    their leader"): the adverb the parser hangs on the first verb dates the acts joined to it."""
+    if cue.dep_ == "conj" and cue.head.i != cue.i and cue.head.pos_ == "VERB" and _told_as_past(cue.head):
+        return True
     for child in cue.children:
         if child.dep_ == "advmod" and child.lower_ in _word_set("background_adverbs"):
             return True
