@@ -636,3 +636,12 @@ def test_congratulating_a_leader_is_support(pipeline) -> None:  # type: ignore[n
 ])
 def test_an_act_told_with_before_is_background(pipeline, text: str, kinds: list[str]) -> None:  # type: ignore[no-untyped-def]
     assert [s.plover for s in _statements(pipeline, text)] == kinds
+
+
+@pytest.mark.parametrize(("text", "actor"), [
+    ("On Sunday Okafor angered the unions by condemning the police for the raid.", "Okafor"),
+    ("In March Okafor accused the police of torture.", "Okafor"),
+    ("April Ryan condemned the police.", "April Ryan"),
+])
+def test_a_speaker_after_an_opening_day_or_month_is_named_without_it(pipeline, text: str, actor: str) -> None:  # type: ignore[no-untyped-def]
+    assert [s.actor for s in _statements(pipeline, text)] == [actor]

@@ -32,6 +32,7 @@ from spacy.tokens import Doc, Token
 
 from dateline.extraction import quotes as quotes_mod
 from dateline.model import Article, DateMention, Place, Quote, Span, Statement
+from dateline.nlp.components.dates import MONTHS, WEEKDAYS
 from dateline.nlp.text import tokens_with_lemma
 from dateline.resources import Resources
 from dateline.yaml_files import packaged_yaml
@@ -454,6 +455,12 @@ def statement_actor(cue: Token) -> Token | None:
             break
         joined = joined or tok.dep_ == "conj"
         tok = tok.head
+    # "On Sunday Trump said …", "In March the union called …" with no comma: the parser reads the name as the object
+    # of the opening preposition and leaves the verb with no subject; a name right before that verb is its subject.
+    before = doc_token(tok, -1) if tok.i > tok.sent.start else None
+    if before is not None and before.dep_ == "pobj" and before.head.i < before.i and can_speak(before) \
+            and before.head.head.i == tok.i and tok.pos_ == "VERB":
+        return before
     # Misparsed sentence-initial participle ("Leading tribal sheikhs …, issued"): first plural or proper noun.
     sent = cue.sent
     for t in sent:
@@ -733,9 +740,9 @@ def actor_name(doc: Doc, head: Token, resources: Resources, country: str | None,
         if found is not None:
             return found.name
     if ent is not None and ent.label_ == "PERSON":
-        return quotes_mod.full_name(doc, ent, before)
+        return _undated(doc, ent.start, quotes_mod.full_name(doc, ent, before))
     if ent is not None and ent.label_ == "ORG":
-        return quotes_mod.expand_name(doc, ent.start, ent.end)
+        return _undated(doc, ent.start, quotes_mod.expand_name(doc, ent.start, ent.end))
     own_country = next(
         (book.country_name(iso) for t in tokens if (iso := book.demonym_iso3(t.text)) and t.i != head.i), None
     )
@@ -749,7 +756,8 @@ def actor_name(doc: Doc, head: Token, resources: Resources, country: str | None,
     if key is not None and country:
         return str(book.actor_templates[key]["name"]).replace("{country}", country)
     if head.pos_ == "PROPN":
-        return quotes_mod.expand_name(doc, *_propn_run(head))
+        start, end = _propn_run(head)
+        return _undated(doc, start, quotes_mod.expand_name(doc, start, end))
     # A group described by a noun: "tribal sheikhs in Diyala Province" → "Tribal sheikhs (Diyala)".
     place = next((t for t in tokens if t.ent_type_ == "GPE" and t.i > head.i), None)
     mods = [t.text for t in tokens if t.i < head.i and t.dep_ in ("amod", "compound") and not book.demonym_iso3(t.text)
@@ -758,6 +766,20 @@ def actor_name(doc: Doc, head: Token, resources: Resources, country: str | None,
     where = _place_name(doc, place) if place is not None else country
     name = words[:1].upper() + words[1:]
     return f"{name} ({where})" if where else name
+
+
+def _undated(doc: Doc, start: int, name: str) -> str:
+    """A name without the day or month that opens the sentence's time phrase, which the parser glued to it ("On
+    Sunday Trump said" → "Trump", "In March Okafor accused"); a name not after a preposition keeps its first word
+    ("April Ryan")."""
+    first = doc[start]
+    if start > 0 and doc[start - 1].pos_ == "ADP" and first.lower_ in _DATE_WORDS and name.startswith(first.text + " "):
+        return name[len(first.text) + 1:]
+    return name
+
+
+# "May" is a surname as often as a month; "Jan", "Sept" and the like are first names or abbreviations
+_DATE_WORDS = frozenset({*WEEKDAYS, *(m for m in MONTHS if len(m) > 4), "june", "july"})
 
 
 def _propn_run(head: Token) -> tuple[int, int]:
