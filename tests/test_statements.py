@@ -645,3 +645,12 @@ def test_an_act_told_with_before_is_background(pipeline, text: str, kinds: list[
 ])
 def test_a_speaker_after_an_opening_day_or_month_is_named_without_it(pipeline, text: str, actor: str) -> None:  # type: ignore[no-untyped-def]
     assert [s.actor for s in _statements(pipeline, text)] == [actor]
+
+
+@pytest.mark.parametrize(("text", "kinds"), [
+    ("The minister said Ghana would retaliate if its fishing boats were seized again.", ["THREATEN"]),
+    ("The minister said Ghana would retaliate.", []),
+    ("The police said the rebels would attack the town if the army left.", []),
+])
+def test_a_state_acting_on_a_condition_is_a_threat_of_its_official(pipeline, text: str, kinds: list[str]) -> None:  # type: ignore[no-untyped-def]
+    assert [s.plover for s in _statements(pipeline, text)] == kinds

@@ -236,6 +236,8 @@ def reported_act(tok: Token) -> Cue | None:
                 c.dep_ == "aux" and c.lower_ in modals for c in clause.children) and any(
                 t.lemma_.lower() in _word_set("reported_acts", "threat_warnings", "words") for t in clause.subtree):
             return Cue("THREATEN", lemma, None)  # "warned that any attack would be met with force"
+        if not negated and _conditional_threat(clause, modals, acts):
+            return Cue("THREATEN", lemma, None)
         subject = next((c for c in clause.children if c.dep_ == "nsubj"), None)
         if not negated and subject is not None and _blamed(subject, clause):
             return Cue("ACCUSE", lemma, None)
@@ -250,6 +252,21 @@ def reported_act(tok: Token) -> Cue | None:
         if plover is not None:
             return Cue(plover, lemma, None)
     return None
+
+
+def _conditional_threat(clause: Token, modals: frozenset[str],
+                        acts: tuple[tuple[str, bool, frozenset[str]], ...]) -> bool:
+    """The reported clause threatens on a condition a state would act on ("declared that the country would strike
+    back if its ships were seized"): a modal of intent, a verb of a threat, an "if" clause and a state for subject,
+    which an official speaks for. Without the condition ("said Iran would respond") or with another subject ("said
+    the rebels would attack the town if the army left") the clause foretells."""
+    threats = next((lemmas for plover, neg, lemmas in acts if plover == "THREATEN" and not neg), frozenset())
+    if clause.lemma_.lower() not in threats or not any(c.dep_ == "aux" and c.lower_ in modals for c in clause.children):
+        return False
+    if not any(c.dep_ == "nsubj" and c.ent_type_ == "GPE" for c in clause.children):
+        return False
+    return any(c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ == "if" for m in c.children)
+               for c in clause.children)
 
 
 def _readied(clause: Token) -> Token | None:
