@@ -654,3 +654,12 @@ def test_a_speaker_after_an_opening_day_or_month_is_named_without_it(pipeline, t
 ])
 def test_a_state_acting_on_a_condition_is_a_threat_of_its_official(pipeline, text: str, kinds: list[str]) -> None:  # type: ignore[no-untyped-def]
     assert [s.plover for s in _statements(pipeline, text)] == kinds
+
+
+@pytest.mark.parametrize(("text", "kinds"), [
+    ("“I have met the militia commander twice in the prison,” the lawyer said.", []),
+    ("“Most of the detainees I visited in the camp were teenagers,” the nurse said.", []),
+    ("“I condemn this attack on our nurses,” the governor said.", ["ACCUSE"]),
+])
+def test_a_witness_telling_what_they_did_makes_no_statement(pipeline, text: str, kinds: list[str]) -> None:  # type: ignore[no-untyped-def]
+    assert [s.plover for s in _statements(pipeline, text)] == kinds

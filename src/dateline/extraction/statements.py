@@ -110,6 +110,8 @@ def extract_statements(
             continue  # "it is asking people to …", "students are calling for …": a campaign going on, no act of a day
         if _told_as_past(tok):
             continue  # "had previously backed", "had threatened it in the past": background to the news
+        if _own_story(tok):
+            continue  # "I met him in the camp", "I’ve visited the prison": someone telling what they did, no act of the news
         if tok.dep_ == "acl" and cue.lemma in _word_set("stance_participles"):
             continue  # "rebels opposing the regime": which side they are on, not something they said
         if _passive_without_agent(tok):
@@ -607,6 +609,13 @@ def _told_as_past(cue: Token) -> bool:
             if past is not None and not any(c.dep_ in ("amod", "nummod", "compound") for c in past.children):
                 return True
     return False
+
+
+def _own_story(cue: Token) -> bool:
+    """The cue tells what "I" did in the past ("I met him in 2015", "the detainees I’ve met"): a witness, an expert
+    or the writer telling their own experience, not a verbal act between the actors of the news. "I condemn …" in
+    the present is an act and stays."""
+    return cue.tag_ in ("VBD", "VBN") and any(c.dep_ == "nsubj" and c.lower_ == "i" for c in cue.children)
 
 
 def _has_modal(tok: Token) -> bool:
