@@ -663,3 +663,12 @@ def test_a_state_acting_on_a_condition_is_a_threat_of_its_official(pipeline, tex
 ])
 def test_a_witness_telling_what_they_did_makes_no_statement(pipeline, text: str, kinds: list[str]) -> None:  # type: ignore[no-untyped-def]
     assert [s.plover for s in _statements(pipeline, text)] == kinds
+
+
+@pytest.mark.parametrize(("text", "kinds"), [
+    ("The union warned that the governor was putting nurses at risk by closing the clinics.", ["ACCUSE"]),
+    ("The opposition leader said the ministry had placed patients in danger.", ["ACCUSE"]),
+    ("The union said the governor was putting the clinics up for sale.", []),
+])
+def test_putting_others_at_risk_told_by_a_speaker_is_an_accusation(pipeline, text: str, kinds: list[str]) -> None:  # type: ignore[no-untyped-def]
+    assert [s.plover for s in _statements(pipeline, text)] == kinds

@@ -289,7 +289,20 @@ def _blamed(subject: Token, clause: Token) -> bool:
     if subject.lower_ in ("i", "we") or not can_speak(subject):
         return False
     verbs = [clause, *(c for c in clause.children if c.dep_ == "xcomp")]
-    return any(v.lemma_.lower() in _word_set("reported_acts", "blame_verbs") for v in verbs)
+    return any(v.lemma_.lower() in _word_set("reported_acts", "blame_verbs") or _endangers(v) for v in verbs)
+
+
+@functools.cache
+def _danger_phrases() -> frozenset[tuple[str, str, str]]:
+    """`reported_acts.danger_phrases` in plover.yaml as (verb, preposition, noun): ("put", "at", "risk")."""
+    return frozenset((w[0], w[1], w[2]) for p in _word_set("reported_acts", "danger_phrases") if len(w := p.split()) == 3)
+
+
+def _endangers(verb: Token) -> bool:
+    """The verb puts something in danger ("was placing the country's security at risk", "had put lives in danger")."""
+    lemma = verb.lemma_.lower()
+    return any((lemma, prep.lower_, obj.lemma_.lower()) in _danger_phrases()
+               for prep in verb.children if prep.dep_ == "prep" for obj in prep.children if obj.dep_ == "pobj")
 
 
 def match_cue(tok: Token) -> Cue | None:
