@@ -672,3 +672,13 @@ def test_a_witness_telling_what_they_did_makes_no_statement(pipeline, text: str,
 ])
 def test_putting_others_at_risk_told_by_a_speaker_is_an_accusation(pipeline, text: str, kinds: list[str]) -> None:  # type: ignore[no-untyped-def]
     assert [s.plover for s in _statements(pipeline, text)] == kinds
+
+
+@pytest.mark.parametrize(("text", "kinds"), [
+    ("The teachers say the ministry has not responded to their letters.", ["ACCUSE"]),
+    ("Local officials say it has not responded to requests for help.", ["ACCUSE"]),
+    ("The ministry said it had not responded to the letters yet.", []),
+    ("The police said the rebels did not attack the town.", []),
+])
+def test_what_another_actor_has_not_done_for_the_speaker_is_an_accusation(pipeline, text: str, kinds: list[str]) -> None:  # type: ignore[no-untyped-def]
+    assert [s.plover for s in _statements(pipeline, text)] == kinds

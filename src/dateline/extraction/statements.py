@@ -243,6 +243,8 @@ def reported_act(tok: Token) -> Cue | None:
         subject = next((c for c in clause.children if c.dep_ == "nsubj"), None)
         if not negated and subject is not None and _blamed(subject, clause):
             return Cue("ACCUSE", lemma, None)
+        if negated and subject is not None and _neglected(tok, subject, clause):
+            return Cue("ACCUSE", lemma, None)
         # a passive hides the doer, who is the speaker's side: "said the town would not be returned"
         passive = subject is None and any(c.dep_ == "auxpass" for c in clause.children)
         if not (passive or (subject is not None and subject.pos_ == "PRON")):
@@ -290,6 +292,25 @@ def _blamed(subject: Token, clause: Token) -> bool:
         return False
     verbs = [clause, *(c for c in clause.children if c.dep_ == "xcomp")]
     return any(v.lemma_.lower() in _word_set("reported_acts", "blame_verbs") or _endangers(v) for v in verbs)
+
+
+_SINGULAR_PRONOUNS = frozenset({"he", "she", "it"})
+
+
+def _neglected(reporting: Token, subject: Token, clause: Token) -> bool:
+    """The reported clause tells what another actor has not done for the speaker's side ("say the ministry has not
+    responded to their requests", "said the army did not help them"): a negated verb of `omission_verbs` whose
+    subject is not the speaker. A pronoun is another actor only when its number is not the speaker's ("the
+    authorities say it has not responded"); "the ministry said it had not responded" tells of itself."""
+    if clause.lemma_.lower() not in _word_set("reported_acts", "omission_verbs"):
+        return False
+    if subject.pos_ != "PRON":
+        return can_speak(subject)
+    speaker = statement_actor(reporting)
+    if speaker is None or subject.lower_ in ("i", "we", "you"):
+        return False
+    plural_speaker = speaker.tag_ in ("NNS", "NNPS") or speaker.lower_ in ("they", "we")
+    return plural_speaker == (subject.lower_ in _SINGULAR_PRONOUNS)
 
 
 @functools.cache
