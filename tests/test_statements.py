@@ -682,3 +682,12 @@ def test_putting_others_at_risk_told_by_a_speaker_is_an_accusation(pipeline, tex
 ])
 def test_what_another_actor_has_not_done_for_the_speaker_is_an_accusation(pipeline, text: str, kinds: list[str]) -> None:  # type: ignore[no-untyped-def]
     assert [s.plover for s in _statements(pipeline, text)] == kinds
+
+
+@pytest.mark.parametrize(("text", "kinds"), [
+    ("The army has flagged plans to advance on the port town.", ["THREATEN"]),
+    ("The rebels unveiled plans to storm the capital.", ["THREATEN"]),
+    ("The council announced plans to rebuild the market.", []),
+])
+def test_a_plan_of_force_made_known_is_a_threat(pipeline, text: str, kinds: list[str]) -> None:  # type: ignore[no-untyped-def]
+    assert [s.plover for s in _statements(pipeline, text)] == kinds

@@ -99,7 +99,7 @@ def extract_statements(
     # (match_cue wants a verb with a cue lemma: the others are left out before a Token is built for them)
     for i in tokens_with_lemma(doc, _CUE_POS, _CUE_LISTED, _cue_lemma):
         tok = doc[i]
-        cue = noun_cue(tok) if tok.pos_ == "NOUN" else reported_act(tok) or match_cue(tok)
+        cue = noun_cue(tok) if tok.pos_ == "NOUN" else reported_act(tok) or announced_force(tok) or match_cue(tok)
         if cue is None or any(c.dep_ == "neg" for c in tok.children) or _denied(tok) or _unrealised(tok):
             continue
         if tok.dep_ == "amod":
@@ -175,7 +175,8 @@ _CUE_LISTED: dict[int, bool] = {}  # lemma's string hash → a cue of the PLOVER
 
 def _cue_lemma(lemma: str) -> bool:
     low = lemma.lower()
-    return bool(_cues().get(low)) or low in _reported_acts()[0] or low in _noun_cues()
+    return (bool(_cues().get(low)) or low in _reported_acts()[0] or low in _noun_cues()
+            or low in _word_set("announced_force", "verbs"))
 
 
 @functools.cache
@@ -255,6 +256,20 @@ def reported_act(tok: Token) -> Cue | None:
         plover = next((p for p, neg, lemmas in acts if neg == negated and act.lemma_.lower() in lemmas), None)
         if plover is not None:
             return Cue(plover, lemma, None)
+    return None
+
+
+def announced_force(tok: Token) -> Cue | None:
+    """A plan of force made known is a threat ("has flagged plans to advance on the town", "unveiled plans to storm
+    the port"): a verb of `announced_force` with a plan or an intention as object whose infinitive is an act of
+    force; "announced plans to rebuild the market" threatens no one."""
+    if tok.pos_ != "VERB" or tok.lemma_.lower() not in _word_set("announced_force", "verbs"):
+        return None
+    plans = [c for c in tok.children if c.dep_ in ("dobj", "obj") and c.lemma_.lower() in _word_set("announced_force", "nouns")]
+    acts = [v for p in plans for v in p.children if v.dep_ in ("acl", "relcl") and v.pos_ == "VERB"
+            and any(a.dep_ == "aux" and a.lower_ == "to" for a in v.children)]
+    if any(v.lemma_.lower() in _word_set("announced_force", "acts") for v in acts):
+        return Cue("THREATEN", tok.lemma_.lower(), None)
     return None
 
 
