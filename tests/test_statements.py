@@ -691,3 +691,13 @@ def test_what_another_actor_has_not_done_for_the_speaker_is_an_accusation(pipeli
 ])
 def test_a_plan_of_force_made_known_is_a_threat(pipeline, text: str, kinds: list[str]) -> None:  # type: ignore[no-untyped-def]
     assert [s.plover for s in _statements(pipeline, text)] == kinds
+
+
+@pytest.mark.parametrize(("text", "kinds"), [
+    ("If the rebels reject the offer, the army will attack the town.", []),
+    ("The talks collapse unless the minister meets the union leaders.", []),
+    ("It is unclear whether the president condemned the attack.", []),
+    ("The minister said Ghana would retaliate if its fishing boats were seized again.", ["THREATEN"]),
+])
+def test_an_act_in_a_clause_of_condition_or_doubt_is_not_coded(pipeline, text: str, kinds: list[str]) -> None:  # type: ignore[no-untyped-def]
+    assert [s.plover for s in _statements(pipeline, text)] == kinds

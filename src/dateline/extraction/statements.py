@@ -110,6 +110,8 @@ def extract_statements(
             continue  # "it is asking people to …", "students are calling for …": a campaign going on, no act of a day
         if _told_as_past(tok):
             continue  # "had previously backed", "had threatened it in the past": background to the news
+        if _hypothetical(tok):
+            continue  # "if the rebels reject the offer", "unless the minister meets them": a condition, no act
         if _own_story(tok):
             continue  # "I met him in the camp", "I’ve visited the prison": someone telling what they did, no act of the news
         if tok.dep_ == "acl" and cue.lemma in _word_set("stance_participles"):
@@ -658,6 +660,21 @@ def _told_as_past(cue: Token) -> bool:
             if past is not None and not any(c.dep_ in ("amod", "nummod", "compound") for c in past.children):
                 return True
     return False
+
+
+def _hypothetical(cue: Token) -> bool:
+    """The cue is in a clause of condition or doubt (`hypothetical_marks`: "if the rebels reject the offer, …",
+    "unless the minister meets them", "it is unclear whether he condemned …"), or in a clause within one. A relative
+    clause tells a fact of its noun even there ("even if he reaches the town, a place he has visited"), so the
+    climb stops at one."""
+    marks = _word_set("hypothetical_marks")
+    tok = cue
+    while True:
+        if any(c.dep_ == "mark" and c.lower_ in marks for c in tok.children):
+            return True
+        if tok.dep_ in ("relcl", "acl", "ROOT") or tok.head.i == tok.i:
+            return False
+        tok = tok.head
 
 
 def _own_story(cue: Token) -> bool:
