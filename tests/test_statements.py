@@ -701,3 +701,17 @@ def test_a_plan_of_force_made_known_is_a_threat(pipeline, text: str, kinds: list
 ])
 def test_an_act_in_a_clause_of_condition_or_doubt_is_not_coded(pipeline, text: str, kinds: list[str]) -> None:  # type: ignore[no-untyped-def]
     assert [s.plover for s in _statements(pipeline, text)] == kinds
+
+
+@pytest.mark.parametrize(("text", "kinds"), [
+    ("The police visited the scene of the attack.", []),
+    ("The president dismissed the army chief.", []),
+    ("The company dismissed 200 workers.", []),
+    ("Border guards denied the aid convoy access to the town.", []),
+    ("The border police refused the refugees entry.", []),
+    ("The envoy visited the rebel commander.", ["CONSULT"]),
+    ("The minister dismissed the opposition leader as a traitor.", ["REJECT"]),
+    ("The minister dismissed the claims as lies.", ["REJECT"]),
+])
+def test_a_cue_verb_of_a_deed_is_told_by_its_object(pipeline, text: str, kinds: list[str]) -> None:  # type: ignore[no-untyped-def]
+    assert [s.plover for s in _statements(pipeline, text)] == kinds

@@ -363,7 +363,7 @@ def match_cue(tok: Token) -> Cue | None:
     cue = next((c for c in candidates if c.particle is not None and c.particle in child_words), None)
     if cue is None:
         cue = next((c for c in candidates if c.particle is None), None)
-    if cue is None or not _takes_verbal_object(tok, cue) or _receives_people(tok, cue):
+    if cue is None or not _takes_verbal_object(tok, cue) or _receives_people(tok, cue) or _material_sense(tok, cue):
         return None
     asked = [c for c in tok.children if c.dep_ in ("dobj", "xcomp")]
     if cue.plover == "DEMAND" and any(c.lemma_.lower() in _word_set("anonymity_words") for c in asked):
@@ -405,6 +405,25 @@ def _takes_verbal_object(tok: Token, cue: Cue) -> bool:
         objects = [o for p in tok.children if p.lemma_.lower() == cue.particle for o in p.children if o.dep_ == "pobj"]
     objects += [c for o in objects for c in o.children if c.dep_ == "conj"]
     return any(o.lemma_.lower() in wanted for o in objects)
+
+
+def _material_sense(tok: Token, cue: Cue) -> bool:
+    """The cue's object makes it a deed (`material_senses` in plover.yaml): a visit to a place that is no actor
+    ("visited the scene of the attack", "a camp he has visited"), a person dismissed from a post ("dismissed the army
+    chief"; "dismissed him as a traitor" rejects), entry or access denied ("refused the convoy access")."""
+    senses = load_plover().get("material_senses", {})
+    objects = [c for c in tok.children if c.dep_ in ("dobj", "obj")]
+    if not objects and tok.dep_ == "relcl":
+        objects = [tok.head]  # "a place he has visited": what is visited is the noun the clause describes
+    if cue.phrase in senses.get("actor_objects", []):
+        return bool(objects) and not any(can_speak(o) for o in objects)
+    if cue.phrase in senses.get("post_cues", []):
+        as_what = any(c.dep_ == "prep" and c.lower_ == "as" for c in tok.children)
+        return not as_what and any(can_speak(o) or o.like_num or o.pos_ == "NUM" for o in objects)
+    if cue.phrase in senses.get("access_cues", []):
+        access = frozenset(senses.get("access_words", []))
+        return any(o.lemma_.lower() in access for o in objects)
+    return False
 
 
 def _receives_people(tok: Token, cue: Cue) -> bool:
