@@ -715,3 +715,12 @@ def test_an_act_in_a_clause_of_condition_or_doubt_is_not_coded(pipeline, text: s
 ])
 def test_a_cue_verb_of_a_deed_is_told_by_its_object(pipeline, text: str, kinds: list[str]) -> None:  # type: ignore[no-untyped-def]
     assert [s.plover for s in _statements(pipeline, text)] == kinds
+
+
+@pytest.mark.parametrize(("text", "kinds"), [
+    ("The president met reporters at the airport.", []),
+    ("The president met with journalists on Monday.", []),
+    ("The president met the rebel leaders at the airport.", ["CONSULT"]),
+])
+def test_meeting_the_press_is_no_consultation(pipeline, text: str, kinds: list[str]) -> None:  # type: ignore[no-untyped-def]
+    assert [s.plover for s in _statements(pipeline, text)] == kinds
