@@ -724,3 +724,12 @@ def test_a_cue_verb_of_a_deed_is_told_by_its_object(pipeline, text: str, kinds: 
 ])
 def test_meeting_the_press_is_no_consultation(pipeline, text: str, kinds: list[str]) -> None:  # type: ignore[no-untyped-def]
     assert [s.plover for s in _statements(pipeline, text)] == kinds
+
+
+@pytest.mark.parametrize(("text", "kinds"), [
+    ("Police blamed the crash on icy roads.", []),
+    ("The governor blamed the delays on the ministry's incompetence.", ["ACCUSE"]),
+    ("The minister blamed the attack on the rebels.", ["ACCUSE"]),
+])
+def test_a_mishap_blamed_on_a_thing_accuses_no_one(pipeline, text: str, kinds: list[str]) -> None:  # type: ignore[no-untyped-def]
+    assert [s.plover for s in _statements(pipeline, text)] == kinds

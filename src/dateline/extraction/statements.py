@@ -411,7 +411,8 @@ def _material_sense(tok: Token, cue: Cue) -> bool:
     """The cue's object makes it a deed (`material_senses` in plover.yaml): a visit to a place that is no actor
     ("visited the scene of the attack", "a camp he has visited"), a person dismissed from a post ("dismissed the army
     chief"; "dismissed him as a traitor" rejects), entry or access denied ("refused the convoy access"), the press
-    met ("met reporters at the airport": how the news was told, as "spoke to reporters" is)."""
+    met ("met reporters at the airport": how the news was told, as "spoke to reporters" is), a mishap blamed on a
+    thing ("blamed the crash on icy roads": a cause named, no one accused)."""
     senses = load_plover().get("material_senses", {})
     objects = [c for c in tok.children if c.dep_ in ("dobj", "obj")]
     if not objects and tok.dep_ == "relcl":
@@ -421,6 +422,11 @@ def _material_sense(tok: Token, cue: Cue) -> bool:
     if cue.phrase in senses.get("post_cues", []):
         as_what = any(c.dep_ == "prep" and c.lower_ == "as" for c in tok.children)
         return not as_what and any(can_speak(o) or o.like_num or o.pos_ == "NUM" for o in objects)
+    if cue.phrase in senses.get("cause_cues", []):
+        causes = [o for h in (tok, *objects) for p in h.children if p.dep_ == "prep" and p.lower_ == "on"
+                  for o in p.children if o.dep_ == "pobj"]
+        owned = [c for o in causes for c in o.children if c.dep_ == "poss"]
+        return bool(causes) and not any(can_speak(o) for o in (*objects, *causes, *owned))
     if cue.phrase in senses.get("press_cues", []):
         press = frozenset(senses.get("press_words", []))
         objects += [o for p in tok.children if p.dep_ == "prep" and p.lower_ == "with" for o in p.children
