@@ -733,3 +733,8 @@ def test_meeting_the_press_is_no_consultation(pipeline, text: str, kinds: list[s
 ])
 def test_a_mishap_blamed_on_a_thing_accuses_no_one(pipeline, text: str, kinds: list[str]) -> None:  # type: ignore[no-untyped-def]
     assert [s.plover for s in _statements(pipeline, text)] == kinds
+
+
+def test_a_deed_blamed_on_an_actor_targets_the_actor(pipeline) -> None:  # type: ignore[no-untyped-def]
+    (s,) = _statements(pipeline, "The minister blamed the attack on the rebels.")
+    assert (s.plover, s.target) == ("ACCUSE", "Rebels")

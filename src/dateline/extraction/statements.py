@@ -9,7 +9,8 @@ of an act that a named speaker owns ("the union's demands for a pay rise"), and 
   the body spoken for ("a spokesman for the ministry" → the ministry); for a participle with none of its own ("issued a statement condemning …",
   "active on social media calling on …", "Khamenei insulting …"), the subject of the clause it hangs from;
 - target: the object when it names an actor; when the object is a deed ("condemned the crimes committed by
-  security forces"), the doer named by "by";
+  security forces"), the doer named by "by"; for a deed blamed "on" an actor ("blamed the attack on the rebels"),
+  that actor;
 - date: the date expression that governs the cue (`dates.date_for_event`), location: a place named in the
   actor's phrase ("tribal sheikhs in Diyala Province");
 - names in ACLED's style through the codebook's actor templates ("Iraqi demonstrators" → "Protesters (Iraq)",
@@ -767,6 +768,12 @@ def statement_target(cue: Token, spec: Cue) -> Token | None:
         return None
     if is_actor_like(obj):
         return obj
+    if spec.phrase in load_plover().get("material_senses", {}).get("cause_cues", []):
+        # "blamed the attack on the rebels": the deed's cause named by "on", which the parser hangs on either word
+        cause = next((o for h in (cue, obj) for p in h.children if p.dep_ == "prep" and p.lower_ == "on"
+                      for o in p.children if o.dep_ == "pobj" and can_speak(o)), None)
+        if cause is not None:
+            return cause
     # an act aimed at what an actor said or did is aimed at the actor: "rejected the union's demands", "the union's
     # demands were rebuffed by the board", "condemned Russia's invasion"
     owner = next((c for c in obj.children if c.dep_ == "poss" and can_speak(c)), None)
