@@ -738,3 +738,8 @@ def test_a_mishap_blamed_on_a_thing_accuses_no_one(pipeline, text: str, kinds: l
 def test_a_deed_blamed_on_an_actor_targets_the_actor(pipeline) -> None:  # type: ignore[no-untyped-def]
     (s,) = _statements(pipeline, "The minister blamed the attack on the rebels.")
     assert (s.plover, s.target) == ("ACCUSE", "Rebels")
+
+
+def test_a_named_group_with_no_country_in_the_text_is_named_as_events_name_it(pipeline) -> None:  # type: ignore[no-untyped-def]
+    (s,) = _statements(pipeline, "The governor blamed the bombing on Islamic State.")
+    assert s.target == "Islamic State (International)"

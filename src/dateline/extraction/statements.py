@@ -863,7 +863,7 @@ def actor_name(doc: Doc, head: Token, resources: Resources, country: str | None,
     low_words = low.split()  # once, not once per pattern of every named group
     for group in book.named_groups:
         if any(p in low_words or (" " in p and p in low) for p in group["pattern"]):
-            return str(group["name"]).replace("{country}", country or "")
+            return str(group["name"]).replace("{country}", country or "International")  # as the events' actors name it
     ent = quotes_mod._entity_of(doc, head)
     if head.lower_ in quotes_mod.PRONOUNS:
         found = quotes_mod.resolve_antecedent(doc, before, quotes_mod.PRONOUNS[head.lower_], None)  # type: ignore[arg-type]
