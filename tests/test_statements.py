@@ -743,3 +743,11 @@ def test_a_deed_blamed_on_an_actor_targets_the_actor(pipeline) -> None:  # type:
 def test_a_named_group_with_no_country_in_the_text_is_named_as_events_name_it(pipeline) -> None:  # type: ignore[no-untyped-def]
     (s,) = _statements(pipeline, "The governor blamed the bombing on Islamic State.")
     assert s.target == "Islamic State (International)"
+
+
+@pytest.mark.parametrize(("text", "kinds"), [
+    ("The minister agreed with the reporter that the situation was bad.", []),
+    ("The rebels agreed to a ceasefire on Monday.", ["AGREE"]),
+])
+def test_agreeing_that_something_is_so_shares_a_view(pipeline, text: str, kinds: list[str]) -> None:  # type: ignore[no-untyped-def]
+    assert [s.plover for s in _statements(pipeline, text)] == kinds
