@@ -751,3 +751,12 @@ def test_a_named_group_with_no_country_in_the_text_is_named_as_events_name_it(pi
 ])
 def test_agreeing_that_something_is_so_shares_a_view(pipeline, text: str, kinds: list[str]) -> None:  # type: ignore[no-untyped-def]
     assert [s.plover for s in _statements(pipeline, text)] == kinds
+
+
+@pytest.mark.parametrize(("text", "kinds"), [
+    ("The ministry said in a statement that the ambush was a cowardly act.", ["ACCUSE"]),
+    ("The rebel leader said in an interview that they would never negotiate with the junta.", ["REJECT"]),
+    ("The ministry said in a statement that the roads were closed.", []),
+])
+def test_a_clause_reported_in_a_statement_is_read_as_the_reported_clause(pipeline, text: str, kinds: list[str]) -> None:  # type: ignore[no-untyped-def]
+    assert [s.plover for s in _statements(pipeline, text)] == kinds

@@ -231,7 +231,7 @@ def reported_act(tok: Token) -> Cue | None:
     lemma = tok.lemma_.lower()
     if tok.pos_ != "VERB" or lemma not in verbs:
         return None
-    for clause in (c for c in tok.children if c.dep_ == "ccomp"):
+    for clause in _reported_clauses(tok):
         negated = any(c.dep_ == "neg" for c in clause.children)
         if not negated and any(t.lemma_.lower() in _word_set("reported_acts", "condemnations") for t in clause.subtree):
             return Cue("ACCUSE", lemma, None)
@@ -274,6 +274,15 @@ def announced_force(tok: Token) -> Cue | None:
     if any(v.lemma_.lower() in _word_set("announced_force", "acts") for v in acts):
         return Cue("THREATEN", tok.lemma_.lower(), None)
     return None
+
+
+def _reported_clauses(verb: Token) -> list[Token]:
+    """The clauses a reporting verb reports: its that-clause, and the one the parser hangs on the noun of "said in a
+    statement that …", "said in an interview that …"."""
+    clauses = [c for c in verb.children if c.dep_ == "ccomp"]
+    nouns = [o for p in verb.children if p.dep_ == "prep" and p.lower_ == "in" for o in p.children if o.dep_ == "pobj"]
+    return clauses + [c for n in nouns for c in n.children if c.dep_ in ("acl", "ccomp")
+                      and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)]
 
 
 def _conditional_threat(clause: Token, modals: frozenset[str],
