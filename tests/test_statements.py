@@ -760,3 +760,7 @@ def test_agreeing_that_something_is_so_shares_a_view(pipeline, text: str, kinds:
 ])
 def test_a_clause_reported_in_a_statement_is_read_as_the_reported_clause(pipeline, text: str, kinds: list[str]) -> None:  # type: ignore[no-untyped-def]
     assert [s.plover for s in _statements(pipeline, text)] == kinds
+
+
+def test_thanking_an_actor_is_support(pipeline) -> None:  # type: ignore[no-untyped-def]
+    assert [s.plover for s in _statements(pipeline, "The governor thanked the Red Cross for its work in the camps.")] == ["SUPPORT"]
