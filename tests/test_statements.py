@@ -764,3 +764,12 @@ def test_a_clause_reported_in_a_statement_is_read_as_the_reported_clause(pipelin
 
 def test_thanking_an_actor_is_support(pipeline) -> None:  # type: ignore[no-untyped-def]
     assert [s.plover for s in _statements(pipeline, "The governor thanked the Red Cross for its work in the camps.")] == ["SUPPORT"]
+
+
+@pytest.mark.parametrize(("text", "kinds"), [
+    ("The opposition accepted the invitation to talks.", ["AGREE"]),
+    ("The union accepted the offer from the employers.", ["AGREE"]),
+    ("The group accepted responsibility for the attack.", []),
+])
+def test_accepting_an_offer_or_invitation_is_an_agreement(pipeline, text: str, kinds: list[str]) -> None:  # type: ignore[no-untyped-def]
+    assert [s.plover for s in _statements(pipeline, text)] == kinds
