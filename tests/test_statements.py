@@ -676,7 +676,7 @@ def test_putting_others_at_risk_told_by_a_speaker_is_an_accusation(pipeline, tex
 
 @pytest.mark.parametrize(("text", "kinds"), [
     ("The teachers say the ministry has not responded to their letters.", ["ACCUSE"]),
-    ("Local officials say it has not responded to requests for help.", ["ACCUSE"]),
+    ("Local officials say it has not answered their pleas for help.", ["ACCUSE"]),
     ("The ministry said it had not responded to the letters yet.", []),
     ("The police said the rebels did not attack the town.", []),
 ])
