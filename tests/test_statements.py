@@ -627,3 +627,149 @@ def test_a_warning_of_a_danger_is_no_threat(pipeline) -> None:  # type: ignore[n
 def test_congratulating_a_leader_is_support(pipeline) -> None:  # type: ignore[no-untyped-def]
     (s,) = _statements(pipeline, "The Kenyan president congratulated the Ugandan leader on his election victory.")
     assert s.plover == "SUPPORT"
+
+
+@pytest.mark.parametrize(("text", "kinds"), [
+    ("The mayor has visited the refugee council before.", []),
+    ("The ministry has praised the charity before and has hosted its director.", []),
+    ("The mayor visited the refugee council before the vote.", ["CONSULT"]),
+])
+def test_an_act_told_with_before_is_background(pipeline, text: str, kinds: list[str]) -> None:  # type: ignore[no-untyped-def]
+    assert [s.plover for s in _statements(pipeline, text)] == kinds
+
+
+@pytest.mark.parametrize(("text", "actor"), [
+    ("On Sunday Okafor angered the unions by condemning the police for the raid.", "Okafor"),
+    ("In March Okafor accused the police of torture.", "Okafor"),
+    ("April Ryan condemned the police.", "April Ryan"),
+])
+def test_a_speaker_after_an_opening_day_or_month_is_named_without_it(pipeline, text: str, actor: str) -> None:  # type: ignore[no-untyped-def]
+    assert [s.actor for s in _statements(pipeline, text)] == [actor]
+
+
+@pytest.mark.parametrize(("text", "kinds"), [
+    ("The minister said Ghana would retaliate if its fishing boats were seized again.", ["THREATEN"]),
+    ("The minister said Ghana would retaliate.", []),
+    ("The police said the rebels would attack the town if the army left.", []),
+])
+def test_a_state_acting_on_a_condition_is_a_threat_of_its_official(pipeline, text: str, kinds: list[str]) -> None:  # type: ignore[no-untyped-def]
+    assert [s.plover for s in _statements(pipeline, text)] == kinds
+
+
+@pytest.mark.parametrize(("text", "kinds"), [
+    ("“I have met the militia commander twice in the prison,” the lawyer said.", []),
+    ("“Most of the detainees I visited in the camp were teenagers,” the nurse said.", []),
+    ("“I condemn this attack on our nurses,” the governor said.", ["ACCUSE"]),
+])
+def test_a_witness_telling_what_they_did_makes_no_statement(pipeline, text: str, kinds: list[str]) -> None:  # type: ignore[no-untyped-def]
+    assert [s.plover for s in _statements(pipeline, text)] == kinds
+
+
+@pytest.mark.parametrize(("text", "kinds"), [
+    ("The union warned that the governor was putting nurses at risk by closing the clinics.", ["ACCUSE"]),
+    ("The opposition leader said the ministry had placed patients in danger.", ["ACCUSE"]),
+    ("The union said the governor was putting the clinics up for sale.", []),
+])
+def test_putting_others_at_risk_told_by_a_speaker_is_an_accusation(pipeline, text: str, kinds: list[str]) -> None:  # type: ignore[no-untyped-def]
+    assert [s.plover for s in _statements(pipeline, text)] == kinds
+
+
+@pytest.mark.parametrize(("text", "kinds"), [
+    ("The teachers say the ministry has not responded to their letters.", ["ACCUSE"]),
+    ("Local officials say it has not answered their pleas for help.", ["ACCUSE"]),
+    ("The ministry said it had not responded to the letters yet.", []),
+    ("The police said the rebels did not attack the town.", []),
+])
+def test_what_another_actor_has_not_done_for_the_speaker_is_an_accusation(pipeline, text: str, kinds: list[str]) -> None:  # type: ignore[no-untyped-def]
+    assert [s.plover for s in _statements(pipeline, text)] == kinds
+
+
+@pytest.mark.parametrize(("text", "kinds"), [
+    ("The army has flagged plans to advance on the port town.", ["THREATEN"]),
+    ("The rebels unveiled plans to storm the capital.", ["THREATEN"]),
+    ("The council announced plans to rebuild the market.", []),
+])
+def test_a_plan_of_force_made_known_is_a_threat(pipeline, text: str, kinds: list[str]) -> None:  # type: ignore[no-untyped-def]
+    assert [s.plover for s in _statements(pipeline, text)] == kinds
+
+
+@pytest.mark.parametrize(("text", "kinds"), [
+    ("If the rebels reject the offer, the army will attack the town.", []),
+    ("The talks collapse unless the minister meets the union leaders.", []),
+    ("It is unclear whether the president condemned the attack.", []),
+    ("The minister said Ghana would retaliate if its fishing boats were seized again.", ["THREATEN"]),
+])
+def test_an_act_in_a_clause_of_condition_or_doubt_is_not_coded(pipeline, text: str, kinds: list[str]) -> None:  # type: ignore[no-untyped-def]
+    assert [s.plover for s in _statements(pipeline, text)] == kinds
+
+
+@pytest.mark.parametrize(("text", "kinds"), [
+    ("The police visited the scene of the attack.", []),
+    ("The president dismissed the army chief.", []),
+    ("The company dismissed 200 workers.", []),
+    ("Border guards denied the aid convoy access to the town.", []),
+    ("The border police refused the refugees entry.", []),
+    ("The envoy visited the rebel commander.", ["CONSULT"]),
+    ("The minister dismissed the opposition leader as a traitor.", ["REJECT"]),
+    ("The minister dismissed the claims as lies.", ["REJECT"]),
+])
+def test_a_cue_verb_of_a_deed_is_told_by_its_object(pipeline, text: str, kinds: list[str]) -> None:  # type: ignore[no-untyped-def]
+    assert [s.plover for s in _statements(pipeline, text)] == kinds
+
+
+@pytest.mark.parametrize(("text", "kinds"), [
+    ("The president met reporters at the airport.", []),
+    ("The president met with journalists on Monday.", []),
+    ("The president met the rebel leaders at the airport.", ["CONSULT"]),
+])
+def test_meeting_the_press_is_no_consultation(pipeline, text: str, kinds: list[str]) -> None:  # type: ignore[no-untyped-def]
+    assert [s.plover for s in _statements(pipeline, text)] == kinds
+
+
+@pytest.mark.parametrize(("text", "kinds"), [
+    ("Police blamed the crash on icy roads.", []),
+    ("The governor blamed the delays on the ministry's incompetence.", ["ACCUSE"]),
+    ("The minister blamed the attack on the rebels.", ["ACCUSE"]),
+])
+def test_a_mishap_blamed_on_a_thing_accuses_no_one(pipeline, text: str, kinds: list[str]) -> None:  # type: ignore[no-untyped-def]
+    assert [s.plover for s in _statements(pipeline, text)] == kinds
+
+
+def test_a_deed_blamed_on_an_actor_targets_the_actor(pipeline) -> None:  # type: ignore[no-untyped-def]
+    (s,) = _statements(pipeline, "The minister blamed the attack on the rebels.")
+    assert (s.plover, s.target) == ("ACCUSE", "Rebels")
+
+
+def test_a_named_group_with_no_country_in_the_text_is_named_as_events_name_it(pipeline) -> None:  # type: ignore[no-untyped-def]
+    (s,) = _statements(pipeline, "The governor blamed the bombing on Islamic State.")
+    assert s.target == "Islamic State (International)"
+
+
+@pytest.mark.parametrize(("text", "kinds"), [
+    ("The minister agreed with the reporter that the situation was bad.", []),
+    ("The rebels agreed to a ceasefire on Monday.", ["AGREE"]),
+])
+def test_agreeing_that_something_is_so_shares_a_view(pipeline, text: str, kinds: list[str]) -> None:  # type: ignore[no-untyped-def]
+    assert [s.plover for s in _statements(pipeline, text)] == kinds
+
+
+@pytest.mark.parametrize(("text", "kinds"), [
+    ("The ministry said in a statement that the ambush was a cowardly act.", ["ACCUSE"]),
+    ("The rebel leader said in an interview that they would never negotiate with the junta.", ["REJECT"]),
+    ("The ministry said in a statement that the roads were closed.", []),
+])
+def test_a_clause_reported_in_a_statement_is_read_as_the_reported_clause(pipeline, text: str, kinds: list[str]) -> None:  # type: ignore[no-untyped-def]
+    assert [s.plover for s in _statements(pipeline, text)] == kinds
+
+
+def test_thanking_an_actor_is_support(pipeline) -> None:  # type: ignore[no-untyped-def]
+    assert [s.plover for s in _statements(pipeline, "The governor thanked the Red Cross for its work in the camps.")] == ["SUPPORT"]
+
+
+@pytest.mark.parametrize(("text", "kinds"), [
+    ("The opposition accepted the invitation to talks.", ["AGREE"]),
+    ("The union accepted the offer from the employers.", ["AGREE"]),
+    ("The group accepted responsibility for the attack.", []),
+])
+def test_accepting_an_offer_or_invitation_is_an_agreement(pipeline, text: str, kinds: list[str]) -> None:  # type: ignore[no-untyped-def]
+    assert [s.plover for s in _statements(pipeline, text)] == kinds

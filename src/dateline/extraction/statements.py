@@ -9,7 +9,8 @@ of an act that a named speaker owns ("the union's demands for a pay rise"), and 
   the body spoken for ("a spokesman for the ministry" → the ministry); for a participle with none of its own ("issued a statement condemning …",
   "active on social media calling on …", "Khamenei insulting …"), the subject of the clause it hangs from;
 - target: the object when it names an actor; when the object is a deed ("condemned the crimes committed by
-  security forces"), the doer named by "by";
+  security forces"), the doer named by "by"; for a deed blamed "on" an actor ("blamed the attack on the rebels"),
+  that actor;
 - date: the date expression that governs the cue (`dates.date_for_event`), location: a place named in the
   actor's phrase ("tribal sheikhs in Diyala Province");
 - names in ACLED's style through the codebook's actor templates ("Iraqi demonstrators" → "Protesters (Iraq)",
@@ -32,6 +33,7 @@ from spacy.tokens import Doc, Token
 
 from dateline.extraction import quotes as quotes_mod
 from dateline.model import Article, DateMention, Place, Quote, Span, Statement
+from dateline.nlp.components.dates import MONTHS, WEEKDAYS
 from dateline.nlp.text import tokens_with_lemma
 from dateline.resources import Resources
 from dateline.yaml_files import packaged_yaml
@@ -98,7 +100,7 @@ def extract_statements(
     # (match_cue wants a verb with a cue lemma: the others are left out before a Token is built for them)
     for i in tokens_with_lemma(doc, _CUE_POS, _CUE_LISTED, _cue_lemma):
         tok = doc[i]
-        cue = noun_cue(tok) if tok.pos_ == "NOUN" else reported_act(tok) or match_cue(tok)
+        cue = noun_cue(tok) if tok.pos_ == "NOUN" else reported_act(tok) or announced_force(tok) or match_cue(tok)
         if cue is None or any(c.dep_ == "neg" for c in tok.children) or _denied(tok) or _unrealised(tok):
             continue
         if tok.dep_ == "amod":
@@ -109,6 +111,10 @@ def extract_statements(
             continue  # "it is asking people to …", "students are calling for …": a campaign going on, no act of a day
         if _told_as_past(tok):
             continue  # "had previously backed", "had threatened it in the past": background to the news
+        if _hypothetical(tok):
+            continue  # "if the rebels reject the offer", "unless the minister meets them": a condition, no act
+        if _own_story(tok):
+            continue  # "I met him in the camp", "I’ve visited the prison": someone telling what they did, no act of the news
         if tok.dep_ == "acl" and cue.lemma in _word_set("stance_participles"):
             continue  # "rebels opposing the regime": which side they are on, not something they said
         if _passive_without_agent(tok):
@@ -172,7 +178,8 @@ _CUE_LISTED: dict[int, bool] = {}  # lemma's string hash → a cue of the PLOVER
 
 def _cue_lemma(lemma: str) -> bool:
     low = lemma.lower()
-    return bool(_cues().get(low)) or low in _reported_acts()[0] or low in _noun_cues()
+    return (bool(_cues().get(low)) or low in _reported_acts()[0] or low in _noun_cues()
+            or low in _word_set("announced_force", "verbs"))
 
 
 @functools.cache
@@ -224,7 +231,7 @@ def reported_act(tok: Token) -> Cue | None:
     lemma = tok.lemma_.lower()
     if tok.pos_ != "VERB" or lemma not in verbs:
         return None
-    for clause in (c for c in tok.children if c.dep_ == "ccomp"):
+    for clause in _reported_clauses(tok):
         negated = any(c.dep_ == "neg" for c in clause.children)
         if not negated and any(t.lemma_.lower() in _word_set("reported_acts", "condemnations") for t in clause.subtree):
             return Cue("ACCUSE", lemma, None)
@@ -235,8 +242,12 @@ def reported_act(tok: Token) -> Cue | None:
                 c.dep_ == "aux" and c.lower_ in modals for c in clause.children) and any(
                 t.lemma_.lower() in _word_set("reported_acts", "threat_warnings", "words") for t in clause.subtree):
             return Cue("THREATEN", lemma, None)  # "warned that any attack would be met with force"
+        if not negated and _conditional_threat(clause, modals, acts):
+            return Cue("THREATEN", lemma, None)
         subject = next((c for c in clause.children if c.dep_ == "nsubj"), None)
         if not negated and subject is not None and _blamed(subject, clause):
+            return Cue("ACCUSE", lemma, None)
+        if negated and subject is not None and _neglected(tok, subject, clause):
             return Cue("ACCUSE", lemma, None)
         # a passive hides the doer, who is the speaker's side: "said the town would not be returned"
         passive = subject is None and any(c.dep_ == "auxpass" for c in clause.children)
@@ -249,6 +260,44 @@ def reported_act(tok: Token) -> Cue | None:
         if plover is not None:
             return Cue(plover, lemma, None)
     return None
+
+
+def announced_force(tok: Token) -> Cue | None:
+    """A plan of force made known is a threat ("has flagged plans to advance on the town", "unveiled plans to storm
+    the port"): a verb of `announced_force` with a plan or an intention as object whose infinitive is an act of
+    force; "announced plans to rebuild the market" threatens no one."""
+    if tok.pos_ != "VERB" or tok.lemma_.lower() not in _word_set("announced_force", "verbs"):
+        return None
+    plans = [c for c in tok.children if c.dep_ in ("dobj", "obj") and c.lemma_.lower() in _word_set("announced_force", "nouns")]
+    acts = [v for p in plans for v in p.children if v.dep_ in ("acl", "relcl") and v.pos_ == "VERB"
+            and any(a.dep_ == "aux" and a.lower_ == "to" for a in v.children)]
+    if any(v.lemma_.lower() in _word_set("announced_force", "acts") for v in acts):
+        return Cue("THREATEN", tok.lemma_.lower(), None)
+    return None
+
+
+def _reported_clauses(verb: Token) -> list[Token]:
+    """The clauses a reporting verb reports: its that-clause, and the one the parser hangs on the noun of "said in a
+    statement that …", "said in an interview that …"."""
+    clauses = [c for c in verb.children if c.dep_ == "ccomp"]
+    nouns = [o for p in verb.children if p.dep_ == "prep" and p.lower_ == "in" for o in p.children if o.dep_ == "pobj"]
+    return clauses + [c for n in nouns for c in n.children if c.dep_ in ("acl", "ccomp")
+                      and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)]
+
+
+def _conditional_threat(clause: Token, modals: frozenset[str],
+                        acts: tuple[tuple[str, bool, frozenset[str]], ...]) -> bool:
+    """The reported clause threatens on a condition a state would act on ("declared that the country would strike
+    back if its ships were seized"): a modal of intent, a verb of a threat, an "if" clause and a state for subject,
+    which an official speaks for. Without the condition ("said Iran would respond") or with another subject ("said
+    the rebels would attack the town if the army left") the clause foretells."""
+    threats = next((lemmas for plover, neg, lemmas in acts if plover == "THREATEN" and not neg), frozenset())
+    if clause.lemma_.lower() not in threats or not any(c.dep_ == "aux" and c.lower_ in modals for c in clause.children):
+        return False
+    if not any(c.dep_ == "nsubj" and c.ent_type_ == "GPE" for c in clause.children):
+        return False
+    return any(c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ == "if" for m in c.children)
+               for c in clause.children)
 
 
 def _readied(clause: Token) -> Token | None:
@@ -269,7 +318,39 @@ def _blamed(subject: Token, clause: Token) -> bool:
     if subject.lower_ in ("i", "we") or not can_speak(subject):
         return False
     verbs = [clause, *(c for c in clause.children if c.dep_ == "xcomp")]
-    return any(v.lemma_.lower() in _word_set("reported_acts", "blame_verbs") for v in verbs)
+    return any(v.lemma_.lower() in _word_set("reported_acts", "blame_verbs") or _endangers(v) for v in verbs)
+
+
+_SINGULAR_PRONOUNS = frozenset({"he", "she", "it"})
+
+
+def _neglected(reporting: Token, subject: Token, clause: Token) -> bool:
+    """The reported clause tells what another actor has not done for the speaker's side ("say the ministry has not
+    responded to their requests", "said the army did not help them"): a negated verb of `omission_verbs` whose
+    subject is not the speaker. A pronoun is another actor only when its number is not the speaker's ("the
+    authorities say it has not responded"); "the ministry said it had not responded" tells of itself."""
+    if clause.lemma_.lower() not in _word_set("reported_acts", "omission_verbs"):
+        return False
+    if subject.pos_ != "PRON":
+        return can_speak(subject)
+    speaker = statement_actor(reporting)
+    if speaker is None or subject.lower_ in ("i", "we", "you"):
+        return False
+    plural_speaker = speaker.tag_ in ("NNS", "NNPS") or speaker.lower_ in ("they", "we")
+    return plural_speaker == (subject.lower_ in _SINGULAR_PRONOUNS)
+
+
+@functools.cache
+def _danger_phrases() -> frozenset[tuple[str, str, str]]:
+    """`reported_acts.danger_phrases` in plover.yaml as (verb, preposition, noun): ("put", "at", "risk")."""
+    return frozenset((w[0], w[1], w[2]) for p in _word_set("reported_acts", "danger_phrases") if len(w := p.split()) == 3)
+
+
+def _endangers(verb: Token) -> bool:
+    """The verb puts something in danger ("was placing the country's security at risk", "had put lives in danger")."""
+    lemma = verb.lemma_.lower()
+    return any((lemma, prep.lower_, obj.lemma_.lower()) in _danger_phrases()
+               for prep in verb.children if prep.dep_ == "prep" for obj in prep.children if obj.dep_ == "pobj")
 
 
 def match_cue(tok: Token) -> Cue | None:
@@ -292,7 +373,7 @@ def match_cue(tok: Token) -> Cue | None:
     cue = next((c for c in candidates if c.particle is not None and c.particle in child_words), None)
     if cue is None:
         cue = next((c for c in candidates if c.particle is None), None)
-    if cue is None or not _takes_verbal_object(tok, cue) or _receives_people(tok, cue):
+    if cue is None or not _takes_verbal_object(tok, cue) or _receives_people(tok, cue) or _material_sense(tok, cue):
         return None
     asked = [c for c in tok.children if c.dep_ in ("dobj", "xcomp")]
     if cue.plover == "DEMAND" and any(c.lemma_.lower() in _word_set("anonymity_words") for c in asked):
@@ -334,6 +415,37 @@ def _takes_verbal_object(tok: Token, cue: Cue) -> bool:
         objects = [o for p in tok.children if p.lemma_.lower() == cue.particle for o in p.children if o.dep_ == "pobj"]
     objects += [c for o in objects for c in o.children if c.dep_ == "conj"]
     return any(o.lemma_.lower() in wanted for o in objects)
+
+
+def _material_sense(tok: Token, cue: Cue) -> bool:
+    """The cue's object makes it a deed (`material_senses` in plover.yaml): a visit to a place that is no actor
+    ("visited the scene of the attack", "a camp he has visited"), a person dismissed from a post ("dismissed the army
+    chief"; "dismissed him as a traitor" rejects), entry or access denied ("refused the convoy access"), the press
+    met ("met reporters at the airport": how the news was told, as "spoke to reporters" is), a mishap blamed on a
+    thing ("blamed the crash on icy roads": a cause named, no one accused)."""
+    senses = load_plover().get("material_senses", {})
+    objects = [c for c in tok.children if c.dep_ in ("dobj", "obj")]
+    if not objects and tok.dep_ == "relcl":
+        objects = [tok.head]  # "a place he has visited": what is visited is the noun the clause describes
+    if cue.phrase in senses.get("actor_objects", []):
+        return bool(objects) and not any(can_speak(o) for o in objects)
+    if cue.phrase in senses.get("post_cues", []):
+        as_what = any(c.dep_ == "prep" and c.lower_ == "as" for c in tok.children)
+        return not as_what and any(can_speak(o) or o.like_num or o.pos_ == "NUM" for o in objects)
+    if cue.phrase in senses.get("cause_cues", []):
+        causes = [o for h in (tok, *objects) for p in h.children if p.dep_ == "prep" and p.lower_ == "on"
+                  for o in p.children if o.dep_ == "pobj"]
+        owned = [c for o in causes for c in o.children if c.dep_ == "poss"]
+        return bool(causes) and not any(can_speak(o) for o in (*objects, *causes, *owned))
+    if cue.phrase in senses.get("press_cues", []):
+        press = frozenset(senses.get("press_words", []))
+        objects += [o for p in tok.children if p.dep_ == "prep" and p.lower_ == "with" for o in p.children
+                    if o.dep_ == "pobj"]
+        return any(o.lemma_.lower() in press for o in objects)
+    if cue.phrase in senses.get("access_cues", []):
+        access = frozenset(senses.get("access_words", []))
+        return any(o.lemma_.lower() in access for o in objects)
+    return False
 
 
 def _receives_people(tok: Token, cue: Cue) -> bool:
@@ -454,6 +566,12 @@ def statement_actor(cue: Token) -> Token | None:
             break
         joined = joined or tok.dep_ == "conj"
         tok = tok.head
+    # "On Sunday Trump said …", "In March the union called …" with no comma: the parser reads the name as the object
+    # of the opening preposition and leaves the verb with no subject; a name right before that verb is its subject.
+    before = doc_token(tok, -1) if tok.i > tok.sent.start else None
+    if before is not None and before.dep_ == "pobj" and before.head.i < before.i and can_speak(before) \
+            and before.head.head.i == tok.i and tok.pos_ == "VERB":
+        return before
     # Misparsed sentence-initial participle ("Leading tribal sheikhs …, issued"): first plural or proper noun.
     sent = cue.sent
     for t in sent:
@@ -571,7 +689,10 @@ def _ongoing(cue: Token) -> bool:
 
 def _told_as_past(cue: Token) -> bool:
     """The cue is told as an act of the past (`background_adverbs` in plover.yaml, or "in the past" with nothing
-    to bound it: "in the past week" is news)."""
+    to bound it: "in the past week" is news), or is joined to a verb told so ("has met them before and has hosted
+    their leader"): the adverb the parser hangs on the first verb dates the acts joined to it."""
+    if cue.dep_ == "conj" and cue.head.i != cue.i and cue.head.pos_ == "VERB" and _told_as_past(cue.head):
+        return True
     for child in cue.children:
         if child.dep_ == "advmod" and child.lower_ in _word_set("background_adverbs"):
             return True
@@ -580,6 +701,28 @@ def _told_as_past(cue: Token) -> bool:
             if past is not None and not any(c.dep_ in ("amod", "nummod", "compound") for c in past.children):
                 return True
     return False
+
+
+def _hypothetical(cue: Token) -> bool:
+    """The cue is in a clause of condition or doubt (`hypothetical_marks`: "if the rebels reject the offer, …",
+    "unless the minister meets them", "it is unclear whether he condemned …"), or in a clause within one. A relative
+    clause tells a fact of its noun even there ("even if he reaches the town, a place he has visited"), so the
+    climb stops at one."""
+    marks = _word_set("hypothetical_marks")
+    tok = cue
+    while True:
+        if any(c.dep_ == "mark" and c.lower_ in marks for c in tok.children):
+            return True
+        if tok.dep_ in ("relcl", "acl", "ROOT") or tok.head.i == tok.i:
+            return False
+        tok = tok.head
+
+
+def _own_story(cue: Token) -> bool:
+    """The cue tells what "I" did in the past ("I met him in 2015", "the detainees I’ve met"): a witness, an expert
+    or the writer telling their own experience, not a verbal act between the actors of the news. "I condemn …" in
+    the present is an act and stays."""
+    return cue.tag_ in ("VBD", "VBN") and any(c.dep_ == "nsubj" and c.lower_ == "i" for c in cue.children)
 
 
 def _has_modal(tok: Token) -> bool:
@@ -634,6 +777,12 @@ def statement_target(cue: Token, spec: Cue) -> Token | None:
         return None
     if is_actor_like(obj):
         return obj
+    if spec.phrase in load_plover().get("material_senses", {}).get("cause_cues", []):
+        # "blamed the attack on the rebels": the deed's cause named by "on", which the parser hangs on either word
+        cause = next((o for h in (cue, obj) for p in h.children if p.dep_ == "prep" and p.lower_ == "on"
+                      for o in p.children if o.dep_ == "pobj" and can_speak(o)), None)
+        if cause is not None:
+            return cause
     # an act aimed at what an actor said or did is aimed at the actor: "rejected the union's demands", "the union's
     # demands were rebuffed by the board", "condemned Russia's invasion"
     owner = next((c for c in obj.children if c.dep_ == "poss" and can_speak(c)), None)
@@ -723,16 +872,16 @@ def actor_name(doc: Doc, head: Token, resources: Resources, country: str | None,
     low_words = low.split()  # once, not once per pattern of every named group
     for group in book.named_groups:
         if any(p in low_words or (" " in p and p in low) for p in group["pattern"]):
-            return str(group["name"]).replace("{country}", country or "")
+            return str(group["name"]).replace("{country}", country or "International")  # as the events' actors name it
     ent = quotes_mod._entity_of(doc, head)
     if head.lower_ in quotes_mod.PRONOUNS:
         found = quotes_mod.resolve_antecedent(doc, before, quotes_mod.PRONOUNS[head.lower_], None)  # type: ignore[arg-type]
         if found is not None:
             return found.name
     if ent is not None and ent.label_ == "PERSON":
-        return quotes_mod.full_name(doc, ent, before)
+        return _undated(doc, ent.start, quotes_mod.full_name(doc, ent, before))
     if ent is not None and ent.label_ == "ORG":
-        return quotes_mod.expand_name(doc, ent.start, ent.end)
+        return _undated(doc, ent.start, quotes_mod.expand_name(doc, ent.start, ent.end))
     own_country = next(
         (book.country_name(iso) for t in tokens if (iso := book.demonym_iso3(t.text)) and t.i != head.i), None
     )
@@ -746,7 +895,8 @@ def actor_name(doc: Doc, head: Token, resources: Resources, country: str | None,
     if key is not None and country:
         return str(book.actor_templates[key]["name"]).replace("{country}", country)
     if head.pos_ == "PROPN":
-        return quotes_mod.expand_name(doc, *_propn_run(head))
+        start, end = _propn_run(head)
+        return _undated(doc, start, quotes_mod.expand_name(doc, start, end))
     # A group described by a noun: "tribal sheikhs in Diyala Province" → "Tribal sheikhs (Diyala)".
     place = next((t for t in tokens if t.ent_type_ == "GPE" and t.i > head.i), None)
     mods = [t.text for t in tokens if t.i < head.i and t.dep_ in ("amod", "compound") and not book.demonym_iso3(t.text)
@@ -755,6 +905,20 @@ def actor_name(doc: Doc, head: Token, resources: Resources, country: str | None,
     where = _place_name(doc, place) if place is not None else country
     name = words[:1].upper() + words[1:]
     return f"{name} ({where})" if where else name
+
+
+def _undated(doc: Doc, start: int, name: str) -> str:
+    """A name without the day or month that opens the sentence's time phrase, which the parser glued to it ("On
+    Sunday Trump said" → "Trump", "In March Okafor accused"); a name not after a preposition keeps its first word
+    ("April Ryan")."""
+    first = doc[start]
+    if start > 0 and doc[start - 1].pos_ == "ADP" and first.lower_ in _DATE_WORDS and name.startswith(first.text + " "):
+        return name[len(first.text) + 1:]
+    return name
+
+
+# "May" is a surname as often as a month; "Jan", "Sept" and the like are first names or abbreviations
+_DATE_WORDS = frozenset({*WEEKDAYS, *(m for m in MONTHS if len(m) > 4), "june", "july"})
 
 
 def _propn_run(head: Token) -> tuple[int, int]:
