@@ -1,6 +1,6 @@
 """A team sheet's surnames are no places: a roll of bare names set apart by semicolons (and its replacements, by
-commas) holds people, even where a surname is also a town. Sentences of our own; the feature is
-`models._in_roll_of_names`."""
+commas) holds people, even where a surname is also a town. Sentences of our own; the rule is
+`places._in_roll_of_names` (such a name is no candidate)."""
 
 from __future__ import annotations
 
@@ -27,7 +27,7 @@ def test_a_list_of_towns_in_a_sentence_stays_places(resources) -> None:  # type:
 
 
 def test_the_roll_is_read_from_its_separators(resources) -> None:  # type: ignore[no-untyped-def]
-    from dateline.geo.models import _in_roll_of_names
+    from dateline.nlp.components.places import _in_roll_of_names
 
     doc = resources.nlp(TEAM_SHEET)
     in_roll = {t.text for t in doc if t.text[:1].isupper() and _in_roll_of_names(doc, t.i, t.i + 1)}

@@ -67,11 +67,6 @@ PEOPLE = [("Aliyu Sani", "Kano state"), ("Musa Danladi", "Zamfara state"), ("Abu
           ("Nasser Baloch", "Balochistan province"), ("Amadou Diallo", "Mopti region"), ("Moussa Traore", "Mopti region"),
           ("John Okafor", "Enugu state"), ("Grace Adeyemi", "Oyo state"), ("Abdi Farah", "Lower Shabelle region"),
           ("Zainab Bala", "Bauchi state"), ("Suleiman Idris", "Zamfara state")]
-# added later: surnames that towns answer to, for team sheets ("Rovers: Preston; Clifton, Ashby, ...")
-ROLL_SURNAMES = ["Preston", "Clifton", "Ashby", "Carlton", "Hartley", "Barnes", "Dalton", "Ellis", "Fenton", "Garland",
-                 "Hadley", "Kendall", "Newton", "Norton", "Sutton", "Thornton", "Whitby", "Foster", "Bradley", "Chester",
-                 "Denton", "Milton", "Ripley", "Stanley", "Burton", "Compton", "Howard", "Percy", "Wallace", "Ward"]
-CLUBS = ["Rovers", "Wanderers", "Harriers", "Athletic", "Albion", "Saints"]
 REGIONS = ["Middle East", "North East", "West Africa", "Sahel", "Horn of Africa", "Gulf", "Balkans", "South Asia"]
 
 TEMPLATES = [
@@ -163,14 +158,6 @@ TEMPLATES = [
     ("person", "Troops loyal to [[N:{townsur}]] shelled [[P:{town}]] overnight."),
     ("person", "Militias loyal to [[P:{capital}]] clashed with rebels near [[P:{town}]]."),
     ("person", "Crowds waved posters of [[N:{townsur}]] in [[P:{town}]] on Friday."),
-    # a team sheet: a roll of surnames set apart by semicolons, its replacements by commas (a few of its names
-    # labelled, so that the many rolls' names do not outweigh the other templates' towns)
-    ("roll", ("{club}: {r0}; [[N:{r1}]], {r2}, {r3}, {r4}; {r5}, {r6}; [[N:{r7}]], {r8} (capt), {r9}. "
-             "Replacements: {r10}, {r11}, [[N:{r12}]], {r13}, {r14}.")),
-    ("roll", ("{club} XV: {r3}; {r4}, [[N:{r5}]], {r6}, {r7}; {r8}, {r9}. "
-             "Replacements: {r10}, {r11}, {r12}, [[N:{r13}]], {r14}, {r0}.")),
-    ("roll", ("{club} (4-4-2): {r0}; {r1}, {r2}, [[N:{r3}]], {r4}; {r5}, {r6}, {r7}, {r8}; {r9}, {r10}. "
-             "Subs: {r11}, [[N:{r12}]], {r13}, {r14}.")),
 ]
 
 
@@ -377,8 +364,6 @@ def main() -> None:
                     "sur2": SURNAMES[(k * 5 + len(rows)) % len(SURNAMES)], "holiday": HOLIDAYS[(k + number) % len(HOLIDAYS)],
                     "group": GROUPS[(k + number) % len(GROUPS)], "ethnic": ETHNIC[(k + number) % len(ETHNIC)],
                     "vehicle": VEHICLES[k % len(VEHICLES)], "orgplace": ORG_PLACES[k % len(ORG_PLACES)]}
-            fill.update({f"r{j}": ROLL_SURNAMES[(k * 5 + j) % len(ROLL_SURNAMES)] for j in range(15)})
-            fill.update(club=CLUBS[k % len(CLUBS)])
             village, vstate = VILLAGES[(k * 5 + number) % len(VILLAGES)]
             person, pstate = PEOPLE[(k * 3 + number) % len(PEOPLE)]
             (vstate, vkind), (pstate, pkind) = vstate.rsplit(" ", 1), pstate.rsplit(" ", 1)

@@ -318,8 +318,6 @@ def toponym_features(doc: Any, start: int, end: int, source: str, ner: str | Non
         x["hyphen_after=" + ("group" if nxt2 in c["group_hyphen_suffixes"] else
                              "based" if nxt2 == "based" else "other")] = 1.0
     x.update(_ordinary_news_features(doc, start, end, text, root, dep))
-    if _in_roll_of_names(doc, start, end):
-        x["roll_of_names"] = 1.0
     # the words themselves
     low = text.lower()
     if low in words or words.issuperset(tw.lower[start:end]):
@@ -412,95 +410,6 @@ def _title_in_apposition(doc: Any, k: int, c: dict[str, Any]) -> bool:
         # "state's" as verbs
         if tw.lower[i] == tw.text[i] and tw.text[i] not in {"'s", "’s"} and doc[i].pos_ in {"VERB", "AUX"}:
             return False
-    return False
-
-
-ROLL_ITEMS = 5  # a team sheet's line is a goalkeeper or full-back and four more; a list of places that long says "and"
-ROLL_ITEM_WORDS = 3  # "Van der Merwe": longer runs of capitals are titles or organisations, no roll's items
-
-
-def _roll_run(doc: Any, start: int, end: int) -> tuple[int, int]:
-    """(items, semicolons) of the run of bare names around tokens start..end: capitalised words separated only by
-    commas and semicolons, with a bracket of lower-case words after an item ("Palmer (capt)"), from the start of a
-    line or a label's colon to a full stop. (0, 0) when an item is longer than a name or the run does not fill
-    its line."""
-    tw = doc_words(doc)
-
-    def part(k: int) -> bool:
-        return tw.text[k][:1].isupper() or (tw.text[k] in {"-", "'", "’"} and not tw.ws[k - 1] if k > 0 else False)
-
-    def bracket_left(k: int) -> int:  # k at ")": the index before its "(" when only lower-case words are inside
-        j = k - 1
-        while j > k - 5 and j >= 0 and tw.text[j] != "(":
-            if not tw.text[j].islower():
-                return -1
-            j -= 1
-        return j - 1 if j >= 0 and tw.text[j] == "(" and j < k - 1 else -1
-
-    items, semis, words = 1, 0, end - start
-    k = start - 1
-    while k >= 0:
-        if tw.text[k] == ")":
-            if bracket_left(k) < 0:
-                break
-            k = bracket_left(k)
-            continue
-        if tw.text[k] in {",", ";"} and k > 0 and (part(k - 1) or tw.text[k - 1] == ")"):
-            items, semis, words = items + 1, semis + (tw.text[k] == ";"), 0
-        elif part(k):
-            words += 1
-        else:
-            break
-        if words > ROLL_ITEM_WORDS:
-            return 0, 0
-        k -= 1
-    left, words = k, end - start
-    k = end
-    while k < tw.n:
-        if tw.text[k] == "(":
-            j = k + 1
-            while j < min(k + 5, tw.n) and tw.text[j].islower():
-                j += 1
-            if j == k + 1 or j >= tw.n or tw.text[j] != ")":
-                break
-            k = j + 1
-            continue
-        if tw.text[k] in {",", ";"} and k + 1 < tw.n and part(k + 1):
-            items, semis, words = items + 1, semis + (tw.text[k] == ";"), 0
-        elif part(k):
-            words += 1
-        else:
-            break
-        if words > ROLL_ITEM_WORDS:
-            return 0, 0
-        k += 1
-    # a roll fills its line or what follows a label ("Replacements:") up to the stop: names after "and" or before
-    # a verb are a list inside a sentence
-    if not (left < 0 or tw.text[left][-1:] in {":", "."} or tw.text[left].isspace()) or \
-            not (k >= tw.n or tw.text[k] == "." or tw.text[k].isspace()):
-        return 0, 0
-    return items, semis
-
-
-def _in_roll_of_names(doc: Any, start: int, end: int) -> bool:
-    """Whether the name is an item of a roll of names, as team sheets write them ("Rovers: Abbot; Baker, Carter,
-    Dunn, Ellis; Ford, Grant (capt)."): five or more bare names with no verb or "and" among them, set apart by
-    semicolons, or by commas in a document that holds such a semicolon roll (its replacements: "Replacements:
-    Hale, Irwin, ..."). Surnames there that are also towns are no places; a list of places in running text has
-    words around its names."""
-    items, semis = _roll_run(doc, start, end)
-    if items < ROLL_ITEMS:
-        return False
-    return semis > 0 or _once_per_document(doc, ("dateline", "semicolon_roll"), _has_semicolon_roll)
-
-
-def _has_semicolon_roll(doc: Any) -> bool:
-    tw = doc_words(doc)
-    for k in range(1, tw.n - 1):
-        if tw.text[k] == ";" and tw.text[k - 1][:1].isupper() and tw.text[k + 1][:1].isupper():
-            items, semis = _roll_run(doc, k + 1, k + 2)
-            if items >= ROLL_ITEMS and semis:
-                return True
     return False
 
 
