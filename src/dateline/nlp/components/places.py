@@ -36,7 +36,7 @@ from dateline.geo.gazetteer import (
     tables,
 )
 from dateline.geo.models import cues
-from dateline.nlp.text import DocWords, cap_text, doc_ents, doc_text, doc_words, words_text
+from dateline.nlp.text import DocWords, cap_text, doc_ents, doc_text, doc_words, kept_with, words_text
 
 SPAN_KEY = "dl_places"
 MAX_TOKENS = 6
@@ -654,6 +654,8 @@ def propose_toponyms(doc: Doc, gazetteer: Any, keep_blocked: bool = False, words
     # "his book Spend, Save, Invest": a title or slogan of capitalised words joined by commas alone holds no place
     if out and words and (titles := _comma_titles(tk, words)):
         out = [c for c in out if not any(a <= c.start and c.end <= b for a, b in titles)]
+    # "Rovers: Abbot; Baker, Carter, Dunn, Ellis; ...": a team sheet's surnames are people, whatever towns share them
+    out = [c for c in out if not _in_roll_of_names(doc, c.start, c.end)]
     # "By Adan Smith", "Reporting by Sydney Omondi; Editing by ...": a reporter's name is never a place
     if out and (names := _byline_names(full)):
         out = [c for c in out if not any(s <= tk.idx[c.start] and tk.idx[c.end - 1] < e for s, e in names)]
@@ -921,6 +923,96 @@ def _organisation_by_apposition(doc: Doc, tk: DocWords, cand: Candidate) -> bool
 
 TITLE_ITEMS = 3  # "Spend, Save, Invest": so many capitalised words joined by commas alone make a title or slogan
 _LIST_JOINTS = frozenset({"and", "or", "nor", "&"})
+
+
+ROLL_ITEMS = 5  # a team sheet's line is a goalkeeper or full-back and four more; a list of places that long says "and"
+ROLL_ITEM_WORDS = 3  # "Van der Merwe": longer runs of capitals are titles or organisations, no roll's items
+
+
+def _roll_run(doc: Doc, start: int, end: int) -> tuple[int, int]:
+    """(items, semicolons) of the run of bare names around tokens start..end: capitalised words separated only by
+    commas and semicolons, with a bracket of lower-case words after an item ("Palmer (capt)"), from the start of a
+    line or a label's colon to a full stop. (0, 0) when an item is longer than a name or the run does not fill
+    its line."""
+    tw = doc_words(doc)
+
+    def part(k: int) -> bool:
+        return tw.text[k][:1].isupper() or (tw.text[k] in {"-", "'", "’"} and not tw.ws[k - 1] if k > 0 else False)
+
+    def bracket_left(k: int) -> int:  # k at ")": the index before its "(" when only lower-case words are inside
+        j = k - 1
+        while j > k - 5 and j >= 0 and tw.text[j] != "(":
+            if not tw.text[j].islower():
+                return -1
+            j -= 1
+        return j - 1 if j >= 0 and tw.text[j] == "(" and j < k - 1 else -1
+
+    items, semis, words = 1, 0, end - start
+    k = start - 1
+    while k >= 0:
+        if tw.text[k] == ")":
+            if bracket_left(k) < 0:
+                break
+            k = bracket_left(k)
+            continue
+        if tw.text[k] in {",", ";"} and k > 0 and (part(k - 1) or tw.text[k - 1] == ")"):
+            items, semis, words = items + 1, semis + (tw.text[k] == ";"), 0
+        elif part(k):
+            words += 1
+        else:
+            break
+        if words > ROLL_ITEM_WORDS:
+            return 0, 0
+        k -= 1
+    left, words = k, end - start
+    k = end
+    while k < tw.n:
+        if tw.text[k] == "(":
+            j = k + 1
+            while j < min(k + 5, tw.n) and tw.text[j].islower():
+                j += 1
+            if j == k + 1 or j >= tw.n or tw.text[j] != ")":
+                break
+            k = j + 1
+            continue
+        if tw.text[k] in {",", ";"} and k + 1 < tw.n and part(k + 1):
+            items, semis, words = items + 1, semis + (tw.text[k] == ";"), 0
+        elif part(k):
+            words += 1
+        else:
+            break
+        if words > ROLL_ITEM_WORDS:
+            return 0, 0
+        k += 1
+    # a roll fills its line or what follows a label ("Replacements:") up to the stop: names after "and" or before
+    # a verb are a list inside a sentence
+    if not (left < 0 or tw.text[left][-1:] in {":", "."} or tw.text[left].isspace()) or \
+            not (k >= tw.n or tw.text[k] == "." or tw.text[k].isspace()):
+        return 0, 0
+    return items, semis
+
+
+def _in_roll_of_names(doc: Doc, start: int, end: int) -> bool:
+    """Whether the name is an item of a roll of names, as team sheets write them ("Rovers: Abbot; Baker, Carter,
+    Dunn, Ellis; Ford, Grant (capt)."): five or more bare names with no verb or "and" among them, set apart by
+    semicolons, or by commas in a document that holds such a semicolon roll (its replacements: "Replacements:
+    Hale, Irwin, ..."). Surnames there that are also towns are no places; a list of places in running text has
+    words around its names. Such a name is never a candidate: the team sheets the recognizer had to learn this from
+    are our own written ones, and the weight they moved lowered towns elsewhere (docs/models.md, toponym12)."""
+    items, semis = _roll_run(doc, start, end)
+    if items < ROLL_ITEMS:
+        return False
+    return semis > 0 or kept_with(doc, ("dateline", "semicolon_roll"), _has_semicolon_roll)
+
+
+def _has_semicolon_roll(doc: Doc) -> bool:
+    tw = doc_words(doc)
+    for k in range(1, tw.n - 1):
+        if tw.text[k] == ";" and tw.text[k - 1][:1].isupper() and tw.text[k + 1][:1].isupper():
+            items, semis = _roll_run(doc, k + 1, k + 2)
+            if items >= ROLL_ITEMS and semis:
+                return True
+    return False
 
 
 def _comma_titles(tk: DocWords, words: frozenset[str]) -> list[tuple[int, int]]:
