@@ -3,7 +3,9 @@
 Bump PIPELINE_VERSION whenever a change alters what extract produces for the same input.
 """
 
-PIPELINE_VERSION = "0.3.3"  # 0.3.3: later incidents' anchors in the decision, statements round three, persons in apposition and
+PIPELINE_VERSION = "0.3.4"  # 0.3.4: clause words under a stronger prior in the decision, statements round four, places
+# in lists and by a town's surroundings, a big city abroad over a small namesake
+# 0.3.3: later incidents' anchors in the decision, statements round three, persons in apposition and
 # an international outlet's home no longer places, a long revised-toll phrase
 # 0.3.2: notes keep a group's branch and a later toll, statements round two, places
 # 0.3.1: notes as a coder writes them, statements behind "said", names that are no places
