@@ -474,22 +474,21 @@ class Merger:
                 .where(MergedSourceRow.merged_id == merged_id))
         return list(self.s.scalars(stmt).all())
 
+    def _join(self, home: MergedEventRow, ev: EventRow) -> None:
+        self._dirty.add(home.id)
+        self.s.add(MergedSourceRow(merged_id=home.id, event_id=ev.id, article_id=ev.article_id))
+        self.s.flush()
+        self._refresh(home)
+        self.stats.placed += 1
+
     def place(self, ev: EventRow) -> None:
         home = self._successor_home(ev)
         if home is not None:
-            self._dirty.add(home.id)
-            self.s.add(MergedSourceRow(merged_id=home.id, event_id=ev.id, article_id=ev.article_id))
-            self.s.flush()
-            self._refresh(home)
-            self.stats.placed += 1
+            self._join(home, ev)
             return
         home = self._reprint_home(ev)
         if home is not None:
-            self._dirty.add(home.id)
-            self.s.add(MergedSourceRow(merged_id=home.id, event_id=ev.id, article_id=ev.article_id))
-            self.s.flush()
-            self._refresh(home)
-            self.stats.placed += 1
+            self._join(home, ev)
             self.stats.reprint_joins += 1
             return
         best: tuple[float, str, MergedEventRow] | None = None
