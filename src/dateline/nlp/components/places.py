@@ -35,7 +35,7 @@ from dateline.geo.gazetteer import (
     geo_data,
     tables,
 )
-from dateline.geo.models import cues
+from dateline.geo.models import _names_by_role, cues
 from dateline.nlp.text import DocWords, cap_text, doc_ents, doc_text, doc_words, kept_with, words_text
 
 SPAN_KEY = "dl_places"
@@ -640,6 +640,10 @@ def propose_toponyms(doc: Doc, gazetteer: Any, keep_blocked: bool = False, words
     out = [c for c in out if not _named_period_or_body(tk, c) or _division_in_hierarchy(tk, c, out, gazetteer)]
     # "workers at Nokia's plant", "Nokia Oyj": a company named like a town is the company, not the town
     out = [c for c in out if not _company_name(doc, c)]
+    # "Japanese electronics firm Hitachi … engineers from Hitachi's laboratory": the article's later bare mentions of a
+    # name it wrote as a company's are the company too
+    if out and (companies := _names_by_role(doc)[0]):
+        out = [c for c in out if not _company_named_elsewhere(doc, c, companies, gazetteer)]
     # "KABUL, April 11 (Xinhua) --": a news agency's credit is never a place, whatever town shares its name
     out = [c for c in out if not _outlet_credit(doc, c)]
     # "…, Kan reported", "according to Kan": the name credited for the report is its source, not a small town
@@ -1059,6 +1063,20 @@ def _company_name(doc: Doc, cand: Candidate) -> bool:
         return False
     after = doc[j + 1 : j + 1 + COMPANY_WINDOW]
     return any(t.lower_ in cues()["company_words"] for t in after)
+
+
+def _company_named_elsewhere(doc: Doc, cand: Candidate, companies: frozenset[str], gazetteer: Any) -> bool:
+    """A one-word name the article writes after a company head elsewhere ("carmaker Toyota … the Toyota stand";
+    `company_heads_before`), where no place word stands by this mention and the small NER does not read it as a
+    place. A preposition alone is no such word ("engineers at Hitachi's laboratory"). A country's name is never
+    one ("energy giant Russia" leaves Russia's other mentions places)."""
+    if cand.end - cand.start != 1 or doc[cand.start].text not in companies:
+        return False
+    if cand.cue and (" " in cand.cue or cand.cue in _words("place_cue_apposition")):
+        return False  # "the city of Toyota", "the regional capital, X": the text says place
+    if doc[cand.start].ent_type_ in ("GPE", "LOC"):
+        return False
+    return not _a_country(gazetteer, doc[cand.start].text)
 
 
 def _named_period_or_body(tk: DocWords, cand: Candidate) -> bool:
