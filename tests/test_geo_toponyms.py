@@ -349,11 +349,11 @@ def test_the_recognizer_carries_weights_of_its_own_for_ordinary_news() -> None:
 
 
 def test_names_written_after_a_company_word_or_a_role_are_found_once_per_article(resources) -> None:  # type: ignore[no-untyped-def]
-    from dateline.geo.models import _names_by_role
+    from dateline.geo.models import names_by_role
 
     doc = resources.nlp("Gas giant Gazprom raised prices. Singer Usher and singer Tammy Rowe will perform. "
                         "Gazprom said demand was high.")
-    company, person, _ = _names_by_role(doc)
+    company, person, _ = names_by_role(doc)
     assert company == {"Gazprom"}
     assert person == {"Usher"}  # "Tammy Rowe" is a full name: its first word is no one-name person
 

@@ -462,7 +462,7 @@ def _ordinary_news_features(doc: Any, start: int, end: int, text: str, root: Any
         x["capitalised_word_before"] = 1.0
     if nxt and _capitalised_word(doc, end, c):
         x["capitalised_word_after"] = 1.0
-    named = _names_by_role(doc)
+    named = names_by_role(doc)
     if end - start == 1 and text in named[0]:
         x["company_named_elsewhere"] = 1.0
     if end - start == 1 and text in named[1]:
@@ -498,7 +498,7 @@ def _once_per_document(doc: Any, key: tuple[str, str], work: Callable[[Any], T])
     return out
 
 
-def _names_by_role(doc: Any) -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+def names_by_role(doc: Any) -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
     """Words the article writes as a company's name (after `company_heads_before`: "gas giant Gazprom") or as
     a person's known by one name (after `person_role_words`: "singer Usher"), and names NER reads as an
     organisation and never as a place. A later bare mention ("Gazprom said", "Usher's album") is the same.

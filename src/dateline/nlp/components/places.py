@@ -35,7 +35,7 @@ from dateline.geo.gazetteer import (
     geo_data,
     tables,
 )
-from dateline.geo.models import _names_by_role, cues
+from dateline.geo.models import cues, names_by_role
 from dateline.nlp.text import DocWords, cap_text, doc_ents, doc_text, doc_words, kept_with, words_text
 
 SPAN_KEY = "dl_places"
@@ -642,7 +642,7 @@ def propose_toponyms(doc: Doc, gazetteer: Any, keep_blocked: bool = False, words
     out = [c for c in out if not _company_name(doc, c)]
     # "Japanese electronics firm Hitachi … engineers from Hitachi's laboratory": the article's later bare mentions of a
     # name it wrote as a company's are the company too
-    if out and (companies := _names_by_role(doc)[0]):
+    if out and (companies := names_by_role(doc)[0]):
         out = [c for c in out if not _company_named_elsewhere(doc, c, companies, gazetteer)]
     # "KABUL, April 11 (Xinhua) --": a news agency's credit is never a place, whatever town shares its name
     out = [c for c in out if not _outlet_credit(doc, c)]
