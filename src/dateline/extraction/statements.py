@@ -82,6 +82,8 @@ def _cues() -> dict[str, list[Cue]]:
 
 
 KEPT = "kept"  # a candidate's verdict when the rules emit it; otherwise the verdict is the rule's reason
+# The type of a speech verb's candidate in which the rules find no act: the decision model types it if it keeps it.
+REPORTED = "REPORTED"
 
 
 @dataclass
@@ -106,8 +108,9 @@ def extract_statements(
     quotes: list[Quote],
 ) -> list[Statement]:
     """Every PLOVER verbal event in the article, in text order."""
-    kept = [c.statement for c in statement_candidates(article, doc, resources, places, dates, quotes)
-            if c.verdict == KEPT]
+    # (the statement decision model, `statement_decision.decide_statements`, is trained and shipped but not used
+    # here: on the held-out half it did not find more statements than the rules, see docs/models.md)
+    kept = [c.statement for c in statement_candidates(article, doc, resources, places, dates, quotes, rejected=False)]
     for number, statement in enumerate(kept, start=1):
         statement.id = f"S{number}"
     return kept
@@ -142,12 +145,15 @@ def _veto(tok: Token, cue: Cue) -> str | None:
 
 def _table_cue(tok: Token) -> Cue | None:
     """The cue of the PLOVER table a word turned down by the cue rules would have been ("called" of "call on"
-    without its particle, "backed the militia"): so a candidate still has a cue and a type. A reporting verb
-    whose clause tells no act has none."""
+    without its particle, "backed the militia"): so a candidate still has a cue and a type. A verb of speech
+    (`speech_verbs`) whose words tell no act the rules know gets the type `REPORTED`."""
     table = _noun_cues() if tok.pos_ == "NOUN" else _cues()
     cues = table.get(tok.lemma_.lower(), [])
     child_words = {c.lemma_.lower() for c in tok.children}
-    return next((c for c in cues if c.particle in child_words), None) or next(iter(cues), None)
+    cue = next((c for c in cues if c.particle in child_words), None) or next(iter(cues), None)
+    if cue is None and tok.pos_ == "VERB" and tok.lemma_.lower() in _word_set("speech_verbs"):
+        return Cue(REPORTED, tok.lemma_.lower(), None)
+    return cue
 
 
 def statement_candidates(
@@ -157,9 +163,11 @@ def statement_candidates(
     places: list[Place],
     dates: list[DateMention],
     quotes: list[Quote],
+    rejected: bool = True,
 ) -> list[StatementCandidate]:
     """Every cue word the rules weigh, in text order, each with their verdict: the statements they emit
-    (`KEPT`) and those they turn down, with the reason."""
+    (`KEPT`) and those they turn down, with the reason (only the kept ones with `rejected=False`, which spares
+    naming the speaker of every "said")."""
     from dateline.extraction.dates import date_for_event
 
     text = article.text
@@ -171,15 +179,19 @@ def statement_candidates(
     for i in tokens_with_lemma(doc, _CUE_POS, _CUE_LISTED, _cue_lemma):
         tok = doc[i]
         cue = noun_cue(tok) if tok.pos_ == "NOUN" else reported_act(tok) or announced_force(tok) or match_cue(tok)
-        verdict = None if cue is not None else "cue_sense"
+        verdict = None if cue is not None else "no_act" if tok.lemma_.lower() in _word_set("speech_verbs") else "cue_sense"
         cue = cue or _table_cue(tok)
         if cue is None:
             continue
         verdict = verdict or _veto(tok, cue)
+        if verdict is not None and not rejected:
+            continue
         actor_tok = _possessor(tok) if tok.pos_ == "NOUN" else statement_actor(tok)
         actor_tok = _body_spoken_for(actor_tok) if actor_tok is not None else None
         if actor_tok is None or not can_speak(actor_tok):
             verdict = verdict or ("no_actor" if actor_tok is None else "not_a_speaker")
+        if verdict is not None and not rejected:
+            continue
         sent = tok.sent
         key = (sent.start, cue.plover + (actor_tok.lower_ if actor_tok is not None else ""))
         if verdict is None:
@@ -199,6 +211,8 @@ def statement_candidates(
         date = date_for_event(dates, trigger, sentence, paragraph, article)
         if date is not None and _not_news(date):
             verdict = verdict or "date_not_news"
+        if verdict is not None and not rejected:
+            continue
         modes = statement_modes(tok, cue, text)
         if not modes and cue.phrase in _word_set("mode_only_cues"):
             verdict = verdict or "mode_only"  # "spoke to reporters" is an interview; "spoke to the president by phone" a call
@@ -210,6 +224,8 @@ def statement_candidates(
             verdict = "retold"
         if verdict is None and cue.lemma not in _reported_acts()[0]:
             retold.add(told)
+        if verdict is not None and not rejected:
+            continue
         statement = Statement(
             id=f"S{len(out) + 1}",
             plover=cue.plover,
@@ -237,7 +253,7 @@ _CUE_LISTED: dict[int, bool] = {}  # lemma's string hash → a cue of the PLOVER
 def _cue_lemma(lemma: str) -> bool:
     low = lemma.lower()
     return (bool(_cues().get(low)) or low in _reported_acts()[0] or low in _noun_cues()
-            or low in _word_set("announced_force", "verbs"))
+            or low in _word_set("announced_force", "verbs") or low in _word_set("speech_verbs"))
 
 
 @functools.cache
