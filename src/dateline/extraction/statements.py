@@ -81,6 +81,24 @@ def _cues() -> dict[str, list[Cue]]:
     return table
 
 
+KEPT = "kept"  # a candidate's verdict when the rules emit it; otherwise the verdict is the rule's reason
+# The type of a speech verb's candidate in which the rules find no act: the decision model types it if it keeps it.
+REPORTED = "REPORTED"
+
+
+@dataclass
+class StatementCandidate:
+    """A cue the rules weighed, with their verdict: `KEPT`, or the reason they turned it down ("habitual",
+    "no_actor", "cue_sense" …). The decision model reads the verdict as one of its features."""
+
+    statement: Statement
+    cue: Cue
+    token: int  # the cue's token in the doc
+    verdict: str
+    actor_token: int | None
+    target_token: int | None
+
+
 def extract_statements(
     article: Article,
     doc: Doc,
@@ -90,46 +108,98 @@ def extract_statements(
     quotes: list[Quote],
 ) -> list[Statement]:
     """Every PLOVER verbal event in the article, in text order."""
+    # (the statement decision model, `statement_decision.decide_statements`, is trained and shipped but not used
+    # here: on the held-out half it did not find more statements than the rules, see docs/models.md)
+    kept = [c.statement for c in statement_candidates(article, doc, resources, places, dates, quotes, rejected=False)]
+    for number, statement in enumerate(kept, start=1):
+        statement.id = f"S{number}"
+    return kept
+
+
+def _veto(tok: Token, cue: Cue) -> str | None:
+    """The rules' reason to turn a cue down before its speaker is looked for, or None."""
+    if any(c.dep_ == "neg" for c in tok.children):
+        return "negated"
+    if _denied(tok):
+        return "denied"
+    if _unrealised(tok):
+        return "unrealised"
+    if tok.dep_ == "amod":
+        return "adjective"  # a participle used as an adjective names a kind, not an act: "a visiting fellow"
+    if _habitual(tok):
+        return "habitual"  # "has long accused", "whenever she passed through the town": a standing position or habit, no act
+    if _ongoing(tok):
+        return "ongoing"  # "it is asking people to …", "students are calling for …": a campaign going on, no act of a day
+    if _told_as_past(tok):
+        return "told_as_past"  # "had previously backed", "had threatened it in the past": background to the news
+    if _hypothetical(tok):
+        return "hypothetical"  # "if the rebels reject the offer", "unless the minister meets them": a condition, no act
+    if _own_story(tok):
+        return "own_story"  # "I met him in the camp", "I’ve visited the prison": someone telling what they did, no act of the news
+    if tok.dep_ == "acl" and cue.lemma in _word_set("stance_participles"):
+        return "stance"  # "rebels opposing the regime": which side they are on, not something they said
+    if _passive_without_agent(tok):
+        return "passive_no_agent"  # "X was accused of …" / "X accused of …" (headline): who accuses is not said
+    return None
+
+
+def _table_cue(tok: Token) -> Cue | None:
+    """The cue of the PLOVER table a word turned down by the cue rules would have been ("called" of "call on"
+    without its particle, "backed the militia"): so a candidate still has a cue and a type. A verb of speech
+    (`speech_verbs`) whose words tell no act the rules know gets the type `REPORTED`."""
+    table = _noun_cues() if tok.pos_ == "NOUN" else _cues()
+    cues = table.get(tok.lemma_.lower(), [])
+    child_words = {c.lemma_.lower() for c in tok.children}
+    cue = next((c for c in cues if c.particle in child_words), None) or next(iter(cues), None)
+    if cue is None and tok.pos_ == "VERB" and tok.lemma_.lower() in _word_set("speech_verbs"):
+        return Cue(REPORTED, tok.lemma_.lower(), None)
+    return cue
+
+
+def statement_candidates(
+    article: Article,
+    doc: Doc,
+    resources: Resources,
+    places: list[Place],
+    dates: list[DateMention],
+    quotes: list[Quote],
+    rejected: bool = True,
+) -> list[StatementCandidate]:
+    """Every cue word the rules weigh, in text order, each with their verdict: the statements they emit
+    (`KEPT`) and those they turn down, with the reason (only the kept ones with `rejected=False`, which spares
+    naming the speaker of every "said")."""
     from dateline.extraction.dates import date_for_event
 
     text = article.text
     country = context_country(doc, resources)
-    out: list[Statement] = []
+    out: list[StatementCandidate] = []
     seen: set[tuple[int, str]] = set()
     retold: set[tuple[str, str, str, str | None]] = set()
     # (match_cue wants a verb with a cue lemma: the others are left out before a Token is built for them)
     for i in tokens_with_lemma(doc, _CUE_POS, _CUE_LISTED, _cue_lemma):
         tok = doc[i]
         cue = noun_cue(tok) if tok.pos_ == "NOUN" else reported_act(tok) or announced_force(tok) or match_cue(tok)
-        if cue is None or any(c.dep_ == "neg" for c in tok.children) or _denied(tok) or _unrealised(tok):
+        verdict = None if cue is not None else "no_act" if tok.lemma_.lower() in _word_set("speech_verbs") else "cue_sense"
+        cue = cue or _table_cue(tok)
+        if cue is None:
             continue
-        if tok.dep_ == "amod":
-            continue  # a participle used as an adjective names a kind, not an act: "a visiting fellow"
-        if _habitual(tok):
-            continue  # "has long accused", "whenever she passed through the town": a standing position or habit, no act
-        if _ongoing(tok):
-            continue  # "it is asking people to …", "students are calling for …": a campaign going on, no act of a day
-        if _told_as_past(tok):
-            continue  # "had previously backed", "had threatened it in the past": background to the news
-        if _hypothetical(tok):
-            continue  # "if the rebels reject the offer", "unless the minister meets them": a condition, no act
-        if _own_story(tok):
-            continue  # "I met him in the camp", "I’ve visited the prison": someone telling what they did, no act of the news
-        if tok.dep_ == "acl" and cue.lemma in _word_set("stance_participles"):
-            continue  # "rebels opposing the regime": which side they are on, not something they said
-        if _passive_without_agent(tok):
-            continue  # "X was accused of …" / "X accused of …" (headline): who accuses is not said
+        verdict = verdict or _veto(tok, cue)
+        if verdict is not None and not rejected:
+            continue
         actor_tok = _possessor(tok) if tok.pos_ == "NOUN" else statement_actor(tok)
         actor_tok = _body_spoken_for(actor_tok) if actor_tok is not None else None
         if actor_tok is None or not can_speak(actor_tok):
+            verdict = verdict or ("no_actor" if actor_tok is None else "not_a_speaker")
+        if verdict is not None and not rejected:
             continue
         sent = tok.sent
-        key = (sent.start, cue.plover + (actor_tok.lower_))
-        if key in seen:
-            continue
-        seen.add(key)
+        key = (sent.start, cue.plover + (actor_tok.lower_ if actor_tok is not None else ""))
+        if verdict is None:
+            if key in seen:
+                verdict = "same_sentence"
+            seen.add(key)
         sent_country = sentence_country(sent, resources) or country
-        actor = actor_name(doc, actor_tok, resources, sent_country, tok.idx)
+        actor = actor_name(doc, actor_tok, resources, sent_country, tok.idx) if actor_tok is not None else None
         target_tok = statement_target(tok, cue)
         target = actor_name(doc, target_tok, resources, sent_country, tok.idx) if target_tok is not None else None
         evidence = _evidence(text, sent, tok)
@@ -140,32 +210,36 @@ def extract_statements(
         paragraph = Span.of(text, para_start, para_end if para_end != -1 else len(text))
         date = date_for_event(dates, trigger, sentence, paragraph, article)
         if date is not None and _not_news(date):
+            verdict = verdict or "date_not_news"
+        if verdict is not None and not rejected:
             continue
         modes = statement_modes(tok, cue, text)
         if not modes and cue.phrase in _word_set("mode_only_cues"):
-            continue  # "spoke to reporters" is an interview; "spoke to the president by phone" a call
+            verdict = verdict or "mode_only"  # "spoke to reporters" is an interview; "spoke to the president by phone" a call
         # a news report retells its acts ("The mayor denies taking bribes." … "The mayor, 58, denies taking money
         # from a builder"): the same speaker's act of one type, by one cue verb, at the same target is told once. A
         # reporting verb ("said") tells a new act with each clause it reports.
-        told = (cue.plover, cue.lemma, actor, target)
-        if told in retold:
-            continue
-        if cue.lemma not in _reported_acts()[0]:
+        told = (cue.plover, cue.lemma, actor or "", target)
+        if verdict is None and told in retold:
+            verdict = "retold"
+        if verdict is None and cue.lemma not in _reported_acts()[0]:
             retold.add(told)
-        out.append(
-            Statement(
-                id=f"S{len(out) + 1}",
-                plover=cue.plover,
-                actor=actor,
-                target=target if target != actor else None,
-                date=date.date_start if date is not None else None,
-                location=_actor_location(doc, actor_tok, places),
-                mode=list(modes),
-                mode_evidence=modes,
-                evidence=evidence,
-                trigger=trigger,
-            )
+        if verdict is not None and not rejected:
+            continue
+        statement = Statement(
+            id=f"S{len(out) + 1}",
+            plover=cue.plover,
+            actor=actor,
+            target=target if target != actor else None,
+            date=date.date_start if date is not None else None,
+            location=_actor_location(doc, actor_tok, places) if actor_tok is not None else None,
+            mode=list(modes),
+            mode_evidence=modes,
+            evidence=evidence,
+            trigger=trigger,
         )
+        out.append(StatementCandidate(statement, cue, i, verdict or KEPT, actor_tok.i if actor_tok is not None else None,
+                                      target_tok.i if target_tok is not None else None))
     return out
 
 
@@ -179,7 +253,7 @@ _CUE_LISTED: dict[int, bool] = {}  # lemma's string hash → a cue of the PLOVER
 def _cue_lemma(lemma: str) -> bool:
     low = lemma.lower()
     return (bool(_cues().get(low)) or low in _reported_acts()[0] or low in _noun_cues()
-            or low in _word_set("announced_force", "verbs"))
+            or low in _word_set("announced_force", "verbs") or low in _word_set("speech_verbs"))
 
 
 @functools.cache
