@@ -226,7 +226,7 @@ def test_cli_export_and_merge(tmp_path: Path) -> None:
     assert len(json.loads(out.read_text())["features"]) == 1
     assert f"wrote 1 event to {out}" in res.output  # one event, not "1 events"
     bad = cli.invoke(app, ["export", "--db", db, "-f", "geojson", "-w", "when=today"])
-    assert bad.exit_code == 1 and "unknown filter" in bad.output
+    assert bad.exit_code == 2 and "unknown filter" in bad.output
 
 
 @pytest.mark.parametrize("fmt", ["acled", "geojson", "parquet", "plover", "evidence"])
