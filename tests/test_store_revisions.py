@@ -197,3 +197,21 @@ def test_the_api_and_exports_list_the_revision_only_unless_asked(db_url: str) ->
     assert [e["fatalities"] for e in listed["items"]] == [12]
     assert exported == [12]
     assert earlier["event"]["fatalities"] == 3  # still there by its id, for the record
+
+
+def test_two_runs_storing_texts_of_one_story_at_once_leave_one_current(db_url: str) -> None:
+    # on PostgreSQL each run missed the other's uncommitted article, and both texts stayed current
+    import threading
+
+    from dateline.store.repository import BatchResult
+
+    with Store(db_url) as first, Store(db_url) as second:
+        other = threading.Thread(target=second.add_reports, args=([told(REVISED, fatalities=12)],))
+        with first.session() as s:
+            first._add_many(s, [told(FIRST, fatalities=3)], None, BatchResult())
+            other.start()  # stores its text while this one is not committed yet
+            other.join(timeout=2)
+        other.join()
+        current = first.query_events()
+        every = first.query_events(EventFilter(all_versions=True))
+    assert len(current) == 1 and len(every) == 2

@@ -170,6 +170,9 @@ def story_key(article: Article) -> str | None:
     return story_key_of(article.source_kind, article.id, content_hash(article), article.url, article.path)
 
 
+_STORY_LOCKS = 7340323  # PostgreSQL advisory lock space of story keys (the merge's lock is 7340322)
+
+
 def _file_of(source_kind: str | None, path: str) -> str:
     """The file of an article's path: a JSONL article's path is "file:line"."""
     file, _, line = path.rpartition(":")
@@ -607,6 +610,13 @@ class Store:
         if not latest:
             return
         conn = s.connection()
+        if conn.dialect.name == "postgresql":
+            # Two runs storing texts of one story at once would each miss the other's uncommitted article and
+            # both stay current. A lock per story (sorted: no deadlock) makes the second wait for the first's
+            # commit, then see its article and supersede it. SQLite's single writer serialises them already.
+            for key in sorted(latest):
+                conn.execute(text("SELECT pg_advisory_xact_lock(:space, :key)"),
+                             {"space": _STORY_LOCKS, "key": int(key[:8], 16) - 2**31})
         for key, article_id in latest.items():  # articles stored before keys were kept, or from another folder
             conn.execute(update(ArticleRow).where(ArticleRow.id == article_id, ArticleRow.story_key.is_(None))
                          .values(story_key=key))
