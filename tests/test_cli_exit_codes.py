@@ -31,6 +31,7 @@ def db(tmp_path: Path) -> str:
     (["export", "--where", "when=today"], "--where 'when=today'"),
     (["export", "--where", "status=done"], "--where 'status=done'"),
     (["export", "--where", "event_type=Riot"], "--where 'event_type=Riot'"),
+    (["export", "--where", "country=Narnia"], "--where 'country=Narnia'"),
     (["export", "--format", "parquet"], "--format parquet"),
     (["export", "--format", "plover", "--merged"], "--merged"),
     (["alert", "add", "x", "--country", "Narnia"], "--country 'Narnia'"),

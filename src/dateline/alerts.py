@@ -37,7 +37,7 @@ from dateline.store.tables import (
     MergedSourceRow,
     utcnow,
 )
-from dateline.store.type_names import canonical_types
+from dateline.store.type_names import canonical_countries, canonical_types
 
 log = logging.getLogger("dateline.alerts")
 MAX_EVIDENCE = 20  # member events whose evidence an alert carries (all sources are listed)
@@ -122,7 +122,11 @@ def add_rule(store: Store, name: str, query: AlertQuery, *, jsonl: str | None = 
         types = canonical_types(query.event_types, ("event_type", "sub_event_type"))
     except ValueError as err:
         raise AlertOptionError(f"--type {err}") from None
-    query = query.model_copy(update={"event_types": types, "country": _countries(query.country)})
+    try:  # a rule matches the event's country word for word: "IRQ" or "Irak" would never fire
+        countries = canonical_countries(query.country)
+    except ValueError as err:
+        raise AlertOptionError(f"--country {err}") from None
+    query = query.model_copy(update={"event_types": types, "country": countries})
     if jsonl:  # absolute: `dateline watch` from cron runs in another folder; checked now, not at the first alert
         target = Path(jsonl).expanduser().resolve()
         check_writable(target)
@@ -136,28 +140,6 @@ def add_rule(store: Store, name: str, query: AlertQuery, *, jsonl: str | None = 
         s.add(row)
         s.flush()
         return row.id
-
-
-def _countries(names: Iterable[str]) -> list[str]:
-    """Each country as stored events spell it (ACLED's name): a rule matches the event's country word for
-    word, so "IRQ" or "Irak" would save a rule that never fires. AlertOptionError on a name no country has."""
-    import difflib
-
-    import pycountry
-
-    from dateline.codebook import default_codebook
-
-    book = default_codebook()
-    out = []
-    for name in names:
-        iso3 = book.iso3(name) or book.alias_iso3(name)
-        if iso3 is None:
-            known = {book.country_name(c.alpha_3).lower(): book.country_name(c.alpha_3) for c in pycountry.countries}
-            near = difflib.get_close_matches(name.strip().lower(), list(known), n=3, cutoff=0.6)
-            hint = f"did you mean {', '.join(known[n] for n in near)}?" if near else "give its name or ISO code"
-            raise AlertOptionError(f"--country {name!r} is no country: {hint}")
-        out.append(book.country_name(iso3))
-    return out
 
 
 def list_rules(store: Store) -> list[dict[str, Any]]:

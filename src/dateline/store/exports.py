@@ -19,7 +19,7 @@ from dateline.model import Article, Event, Report
 from dateline.outputs import check_writable, open_output
 from dateline.review import review_flags
 from dateline.store.repository import EventFilter, Store, event_from_row
-from dateline.store.type_names import canonical_types
+from dateline.store.type_names import canonical_countries, canonical_types
 
 FORMATS = ("acled", "geojson", "parquet", "plover", "evidence")
 T = TypeVar("T")
@@ -78,6 +78,11 @@ def parse_where(exprs: Sequence[str]) -> EventFilter:
             bad = [v for v in value.split(",") if v not in REVIEW_STATUSES]
             if bad:
                 raise ExportOptionError(f"--where {expr!r}: status is one of {', '.join(REVIEW_STATUSES)}")
+        if name == "country":  # "IRQ" or a misspelt name would export no event and look like none stored
+            try:
+                value = canonical_countries([value])[0]
+            except ValueError as err:
+                raise ExportOptionError(f"--where {expr!r}: {err}") from None
         if name in ("event_type", "sub_event_type"):
             try:
                 value = ",".join(canonical_types(value.split(","), (name,)))
