@@ -51,6 +51,15 @@ def test_a_value_an_option_cannot_take_exits_2_on_one_line_naming_it(db: str, ar
     assert line.startswith("error: ") and option in line
 
 
+def test_a_db_that_is_no_url_and_a_token_name_it_cannot_take_exit_2(tmp_path: Path) -> None:
+    cli = CliRunner()
+    url = cli.invoke(app, ["db", "info", "--db", "postgresql:/user@host/db"])
+    name = cli.invoke(app, ["token", "create", "--name", " ", "--db", str(tmp_path / "t.sqlite")])
+    assert (url.exit_code, name.exit_code) == (2, 2)
+    assert "--db 'postgresql:/***@host/db': not a database URL" in url.stderr
+    assert name.stderr.strip() == "error: token name: give 1 to 200 characters, e.g. --name alice"
+
+
 def test_an_input_or_database_that_stops_a_command_still_exits_1(tmp_path: Path) -> None:
     cli = CliRunner()
     missing = cli.invoke(app, ["extract", str(tmp_path / "none.txt")])
