@@ -308,10 +308,8 @@ def token_create(
     try:
         with Store(db) as store:
             token = create_token(store, name)
-    except DatelineError as err:
+    except (DatelineError, ValueError) as err:
         fail(err)
-    except ValueError as err:  # a name it cannot take: a usage mistake
-        fail(str(err), 2)
     typer.echo(token)
     typer.echo(f"token {name!r} created; it is shown only now. Use it as 'Authorization: Bearer <token>'.", err=True)
 
