@@ -75,7 +75,7 @@ def test_evaluate_report_in_a_new_folder_is_written_and_a_folder_is_refused_befo
 def test_evaluate_limit_below_one_is_refused_not_reported_as_an_empty_gold_file(limit: str) -> None:
     # `--limit 0` used to print "warning: the gold files hold no documents" and an empty table
     result = CliRunner().invoke(app, ["evaluate", str(GOLD), "--pred", str(PRED), "--limit", limit])
-    assert result.exit_code == 1
+    assert result.exit_code == 2  # a usage mistake, as every option's value out of range
     assert result.stderr.strip() == f"error: --limit {limit}: expected a positive number of documents"
 
 

@@ -209,6 +209,13 @@ def test_where_takes_acled_type_names_in_any_case_and_refuses_unknown_ones() -> 
         parse_where(["sub_event_type=Riots"])
 
 
+def test_where_takes_a_country_by_name_alias_or_code_and_refuses_no_country() -> None:
+    # `-w country=IRQ` or a misspelt name exported nothing and exited 0, as if no event were stored there
+    assert parse_where(["country=IRQ"]).country == parse_where(["country=iraq"]).country == "Iraq"
+    with pytest.raises(ExportError, match=r"'Irqa' is no country: did you mean Iraq"):
+        parse_where(["country=Irqa"])
+
+
 def test_cli_export_and_merge(tmp_path: Path) -> None:
     from typer.testing import CliRunner
 
@@ -226,7 +233,7 @@ def test_cli_export_and_merge(tmp_path: Path) -> None:
     assert len(json.loads(out.read_text())["features"]) == 1
     assert f"wrote 1 event to {out}" in res.output  # one event, not "1 events"
     bad = cli.invoke(app, ["export", "--db", db, "-f", "geojson", "-w", "when=today"])
-    assert bad.exit_code == 1 and "unknown filter" in bad.output
+    assert bad.exit_code == 2 and "unknown filter" in bad.output
 
 
 @pytest.mark.parametrize("fmt", ["acled", "geojson", "parquet", "plover", "evidence"])

@@ -281,3 +281,53 @@ def test_the_same_target_told_two_ways_or_no_target_still_merges(db_url: str) ->
     compound = _attack("Gunmen attacked the compound of a church in Kaduna on Sunday.", "compound", "Radio")
     untold = _attack("Gunmen killed four people in Kaduna on Sunday, residents said.", None, "Local")
     assert _incidents(db_url, church, worshippers, compound, untold) == [4]
+
+
+# --- an undated report of a dated incident ------------------------------------------------------------------------
+
+UNDATED = "Rioters stormed the provincial council building in Baghdad, killing three, police said."
+
+
+def _undated_riot(text: str, day: dt.date, **overrides: object):  # type: ignore[no-untyped-def]
+    """A report that gives its riot no date: coded at the report's day, precision 3, flagged date_defaulted."""
+    fields = {**test_store_fixtures.PROTEST_FIELDS, "event_date": day, "date_start": day, "date_end": day,
+              "time_precision": 3, "flags": ["date_defaulted"], **overrides}
+    return make_report(make_article(text, publisher=str(fields.pop("publisher", "Undated")), published=day),
+                       [make_event(text, "stormed", **fields)])
+
+
+def test_an_undated_report_joins_the_dated_reports_of_its_incident(db_url: str) -> None:
+    # one incident told by three outlets, one of which gives no date, showed as two merged events
+    with Store(db_url) as store:
+        store.add_reports([*three_reports()[:2], _undated_riot(UNDATED, dt.date(2019, 11, 1))])
+        stats = merge_events(store)
+        (merged,) = store.query_merged()
+    assert stats.total == 1 and merged["source_count"] == 3
+    assert merged["event_date"] == "2019-10-30"  # the dated reports' day, not the undated report's
+
+
+def test_an_undated_report_merged_first_is_joined_by_a_later_dated_one(db_url: str) -> None:
+    with Store(db_url) as store:
+        store.add_reports([_undated_riot(UNDATED, dt.date(2019, 10, 31))])
+        merge_events(store)
+        store.add_reports([three_reports()[0]])
+        stats = merge_events(store)
+        (merged,) = store.query_merged()
+    assert stats.total == 1 and merged["source_count"] == 2 and merged["event_date"] == "2019-10-30"
+
+
+def test_an_undated_report_stays_apart_when_a_careful_coder_could_not_tell() -> None:
+    told = ev(sub_event_type="Violent demonstration", location="Baghdad", event_date=dt.date(2019, 11, 1),
+              time_precision=3, flags=["date_defaulted"])
+    dated = ev(sub_event_type="Violent demonstration", location="Baghdad")
+    assert same_event(told, dated)[0] and same_event(dated, told)[0]
+    # the dated incident is more than UNDATED_DAYS before the undated report, or after it
+    assert not same_event(told, ev(sub_event_type="Violent demonstration", event_date=dt.date(2019, 10, 27)))[0]
+    assert not same_event(told, ev(sub_event_type="Violent demonstration", event_date=dt.date(2019, 11, 2)))[0]
+    # another act of the same family, or only the same province (elsewhere in it, placed imprecisely)
+    assert not same_event(told, ev(sub_event_type="Mob violence", location="Baghdad"))[0]
+    assert not same_event(told, ev(sub_event_type="Violent demonstration", location="Mahmudiyah",
+                                   latitude=33.06, longitude=44.36, geo_precision=2))[0]
+    # two undated reports a day apart are two days' news, not one incident
+    assert not same_event(told, ev(sub_event_type="Violent demonstration", location="Baghdad",
+                                   event_date=dt.date(2019, 11, 2), time_precision=3, flags=["date_defaulted"]))[0]

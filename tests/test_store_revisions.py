@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+from pathlib import Path
 
+import pytest
 import test_store_fixtures
 from test_store_fixtures import make_event, make_report, protest_report
 
@@ -154,6 +156,30 @@ def test_articles_stored_before_the_upgrade_are_superseded_by_their_revision(db_
     assert current == [(12, "accepted")]
 
 
+def test_a_file_stored_before_the_upgrade_from_a_relative_path_is_superseded_from_another_folder(
+        db_url: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # the upgrade leaves such an article keyless (its folder is unknown), so its revision, read as
+    # corpus/news/riot.txt from the folder above, stood beside it and both were listed
+    from alembic import command
+
+    from dateline.store import db
+
+    (tmp_path / "corpus" / "news").mkdir(parents=True)
+    with Store(db_url) as store:
+        monkeypatch.chdir(tmp_path / "corpus")
+        store.add_reports([told(FIRST, kind="text", record_id=None, path="news/riot.txt", fatalities=3)])
+        store.add_reports([told(SECOND_STORY, kind="text", record_id=None, path="other/riot.txt", fatalities=5)])
+        cfg = db.alembic_config()
+        with store.engine.begin() as conn:
+            cfg.attributes["connection"] = conn
+            command.downgrade(cfg, "0005")
+        db.upgrade(store.engine)
+        monkeypatch.chdir(tmp_path)
+        store.add_reports([told(REVISED, kind="text", record_id=None, path="corpus/news/riot.txt", fatalities=12)])
+        current = sorted(e["fatalities"] for e in store.query_events())
+    assert current == [5, 12]  # another file of the same name is another story
+
+
 def test_the_api_and_exports_list_the_revision_only_unless_asked(db_url: str) -> None:
     from fastapi.testclient import TestClient
 
@@ -171,3 +197,21 @@ def test_the_api_and_exports_list_the_revision_only_unless_asked(db_url: str) ->
     assert [e["fatalities"] for e in listed["items"]] == [12]
     assert exported == [12]
     assert earlier["event"]["fatalities"] == 3  # still there by its id, for the record
+
+
+def test_two_runs_storing_texts_of_one_story_at_once_leave_one_current(db_url: str) -> None:
+    # on PostgreSQL each run missed the other's uncommitted article, and both texts stayed current
+    import threading
+
+    from dateline.store.repository import BatchResult
+
+    with Store(db_url) as first, Store(db_url) as second:
+        other = threading.Thread(target=second.add_reports, args=([told(REVISED, fatalities=12)],))
+        with first.session() as s:
+            first._add_many(s, [told(FIRST, fatalities=3)], None, BatchResult())
+            other.start()  # stores its text while this one is not committed yet
+            other.join(timeout=2)
+        other.join()
+        current = first.query_events()
+        every = first.query_events(EventFilter(all_versions=True))
+    assert len(current) == 1 and len(every) == 2

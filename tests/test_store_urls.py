@@ -23,9 +23,9 @@ COMMANDS = [["db", "info"], ["db", "upgrade"], ["export", "-f", "acled"], ["merg
             ["run", "nothing.txt", "--no-progress"], ["token", "list"], ["alert", "list"], ["serve", "--port", "1"]]
 
 
-def _one_line_error(command: list[str], url: str) -> str:
+def _one_line_error(command: list[str], url: str, code: int = 1) -> str:
     result = CliRunner().invoke(app, [*command, "--db", url])
-    assert result.exit_code == 1, result.output
+    assert result.exit_code == code, result.output
     assert result.exception is None or isinstance(result.exception, SystemExit), result.exception
     lines = result.output.strip().splitlines()
     assert len(lines) == 1 and lines[0].startswith("error: "), result.output
@@ -35,13 +35,13 @@ def _one_line_error(command: list[str], url: str) -> str:
 
 @pytest.mark.parametrize("command", COMMANDS, ids=" ".join)
 def test_a_port_that_is_no_number_is_one_line_without_the_password(command: list[str]) -> None:
-    line = _one_line_error(command, "postgresql+psycopg://ana:s3cret@db.example:54x2/team")
+    line = _one_line_error(command, "postgresql+psycopg://ana:s3cret@db.example:54x2/team", 2)
     assert "not a database URL" in line and "ana:***@db.example:54x2/team" in line
 
 
 @pytest.mark.parametrize("command", COMMANDS, ids=" ".join)
 def test_an_at_sign_left_in_the_password_is_named_and_no_part_of_the_password_is_printed(command: list[str]) -> None:
-    line = _one_line_error(command, "postgresql+psycopg://ana:s3cret@Home@127.0.0.1:1/team")
+    line = _one_line_error(command, "postgresql+psycopg://ana:s3cret@Home@127.0.0.1:1/team", 2)
     assert "%40" in line and "ana:***@127.0.0.1:1/team" in line
     assert "Home" not in line
 
@@ -115,7 +115,7 @@ def test_a_url_missing_a_slash_is_refused_not_made_a_sqlite_file_named_after_it(
         url: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.chdir(tmp_path)
     (tmp_path / "a.txt").write_text("Protesters marched in Basra on Monday, police said.", encoding="utf-8")
-    line = _one_line_error(["run", "a.txt", "--no-progress"], url)
+    line = _one_line_error(["run", "a.txt", "--no-progress"], url, 2)  # the value is no URL: a usage mistake
     assert "not a database URL: a URL has '://' after its scheme" in line
     assert sorted(p.name for p in tmp_path.iterdir()) == ["a.txt"]  # no database was made in the folder
 

@@ -25,7 +25,7 @@ from pydantic import BaseModel, Field, field_validator
 from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 
-from dateline.errors import DatelineError
+from dateline.errors import DatelineError, UsageError
 from dateline.outputs import check_writable
 from dateline.store import Store
 from dateline.store.tables import (
@@ -37,7 +37,7 @@ from dateline.store.tables import (
     MergedSourceRow,
     utcnow,
 )
-from dateline.store.type_names import canonical_types
+from dateline.store.type_names import canonical_countries, canonical_types
 
 log = logging.getLogger("dateline.alerts")
 MAX_EVIDENCE = 20  # member events whose evidence an alert carries (all sources are listed)
@@ -45,6 +45,10 @@ MAX_EVIDENCE = 20  # member events whose evidence an alert carries (all sources 
 
 class AlertError(DatelineError):
     pass
+
+
+class AlertOptionError(AlertError, UsageError):
+    """A rule's option dateline cannot take (an unknown type or country, a bad bbox or webhook)."""
 
 
 class AlertQuery(BaseModel):
@@ -107,17 +111,22 @@ class AlertQuery(BaseModel):
 # -- rules ---------------------------------------------------------------------------------------------------
 def add_rule(store: Store, name: str, query: AlertQuery, *, jsonl: str | None = None,
              webhook: str | None = None) -> int:
-    """Save a rule; AlertError when the name is taken, a type or country unknown or the webhook not an http(s) URL,
-    OutputError when the JSONL file cannot be written. A relative JSONL path is kept as an absolute one."""
+    """Save a rule; AlertError when the name is taken, AlertOptionError when a type or country is unknown or the
+    webhook not an http(s) URL, OutputError when the JSONL file cannot be written. A relative JSONL path is kept as
+    an absolute one."""
     if not name.strip():
-        raise AlertError("an alert rule needs a name")
+        raise AlertOptionError("an alert rule needs a name")
     if webhook and not webhook.startswith(("http://", "https://")):
-        raise AlertError(f"--webhook {webhook!r}: expected an http:// or https:// URL")
+        raise AlertOptionError(f"--webhook {webhook!r}: expected an http:// or https:// URL")
     try:  # a misspelt type would save a rule that never fires
         types = canonical_types(query.event_types, ("event_type", "sub_event_type"))
     except ValueError as err:
-        raise AlertError(f"--type {err}") from None
-    query = query.model_copy(update={"event_types": types, "country": _countries(query.country)})
+        raise AlertOptionError(f"--type {err}") from None
+    try:  # a rule matches the event's country word for word: "IRQ" or "Irak" would never fire
+        countries = canonical_countries(query.country)
+    except ValueError as err:
+        raise AlertOptionError(f"--country {err}") from None
+    query = query.model_copy(update={"event_types": types, "country": countries})
     if jsonl:  # absolute: `dateline watch` from cron runs in another folder; checked now, not at the first alert
         target = Path(jsonl).expanduser().resolve()
         check_writable(target)
@@ -131,28 +140,6 @@ def add_rule(store: Store, name: str, query: AlertQuery, *, jsonl: str | None = 
         s.add(row)
         s.flush()
         return row.id
-
-
-def _countries(names: Iterable[str]) -> list[str]:
-    """Each country as stored events spell it (ACLED's name): a rule matches the event's country word for
-    word, so "IRQ" or "Irak" would save a rule that never fires. AlertError on a name no country has."""
-    import difflib
-
-    import pycountry
-
-    from dateline.codebook import default_codebook
-
-    book = default_codebook()
-    out = []
-    for name in names:
-        iso3 = book.iso3(name) or book.alias_iso3(name)
-        if iso3 is None:
-            known = {book.country_name(c.alpha_3).lower(): book.country_name(c.alpha_3) for c in pycountry.countries}
-            near = difflib.get_close_matches(name.strip().lower(), list(known), n=3, cutoff=0.6)
-            hint = f"did you mean {', '.join(known[n] for n in near)}?" if near else "give its name or ISO code"
-            raise AlertError(f"--country {name!r} is no country: {hint}")
-        out.append(book.country_name(iso3))
-    return out
 
 
 def list_rules(store: Store) -> list[dict[str, Any]]:
@@ -334,8 +321,8 @@ def parse_bbox(value: str) -> tuple[float, float, float, float]:
     try:
         parts = tuple(float(x) for x in value.split(","))
     except ValueError:
-        raise AlertError(f"--bbox {value!r}: expected min_lon,min_lat,max_lon,max_lat") from None
+        raise AlertOptionError(f"--bbox {value!r}: expected min_lon,min_lat,max_lon,max_lat") from None
     if len(parts) != 4:
-        raise AlertError(f"--bbox {value!r}: expected four numbers min_lon,min_lat,max_lon,max_lat")
+        raise AlertOptionError(f"--bbox {value!r}: expected four numbers min_lon,min_lat,max_lon,max_lat")
     return parts  # type: ignore[return-value]
 

@@ -10,7 +10,7 @@ from typing import Annotated
 
 import typer
 
-from dateline.errors import DatelineError, InputError
+from dateline.errors import DatelineError, InputError, UsageError
 
 try:  # Typer 0.26 and later raise the exceptions of their own copy of Click
     from typer._click import exceptions as click_errors
@@ -31,7 +31,7 @@ class _App(typer.Typer):
             code = super().__call__(*args, **kwargs)
         except DatelineError as err:
             typer.echo(f"error: {err}", err=True)
-            sys.exit(1)
+            sys.exit(2 if isinstance(err, UsageError) else 1)
         except click_errors.NoArgsIsHelpError as err:
             err.show()
             sys.exit(err.exit_code)
@@ -54,7 +54,12 @@ def _usage_error_line(err: click_errors.ClickException) -> int:
 app = _App(
     name="dateline",
     help="News reports to verified, geocoded, source-attributed event data (ACLED codebook), offline.\n\n"
-    "Start with:  dateline extract examples/iraq-2019-11-02-mek.txt --format table",
+    "Start with:  dateline extract examples/iraq-2019-11-02-mek.txt --format table\n\n"
+    "Exit codes (every command): 0 done; 1 an error stopped it (an input, a file or the database; one line says "
+    "which); 2 a usage mistake: an unknown option, or a value an option cannot take (an unknown --format, a bad "
+    "date, a number out of range, an unknown country or event type), on one line naming the option and what it "
+    "accepts; 3 done, but some items or deliveries failed (run, watch --once, alert check); 4 `dateline run` "
+    "extracted nothing; 130 interrupted.",
     no_args_is_help=True,
     add_completion=False,
     pretty_exceptions_enable=False,
@@ -66,7 +71,11 @@ def _output(path: Path | None) -> Path | None:
     return None if path is not None and str(path) == "-" else path
 
 
-def fail(message: str, code: int = 1) -> None:
+def fail(message: str | DatelineError, code: int | None = None) -> None:
+    """One error line and the exit code: 2 for an option's value dateline cannot take (as Typer's own checks of
+    a value), else 1 (the data, a file or the database stopped the command)."""
+    if code is None:
+        code = 2 if isinstance(message, UsageError) else 1
     typer.echo(f"error: {message}", err=True)
     raise typer.Exit(code)
 
@@ -146,9 +155,9 @@ def extract(
     try:
         code = run_extract(inputs, fmt, _output(output), settings, _min_confidence(min_confidence))
     except InputError as err:
-        fail(str(err))
+        fail(err)
     except DatelineError as err:
-        fail(str(err))
+        fail(err)
     raise typer.Exit(code)
 
 
@@ -189,7 +198,7 @@ def evaluate(
         scores = run_evaluation(gold, pred=pred, limit=limit, sample=sample, seed=seed,
                                 min_confidence=min_confidence)
     except DatelineError as err:
-        fail(str(err))
+        fail(err)
     typer.echo(scores.table())
     if report is not None:
         report.write_text(json.dumps(scores.to_json(), indent=2), encoding="utf-8")
@@ -223,7 +232,7 @@ def geocode(
     try:
         places = geocode_text(text, dateline_place=dateline_place)
     except DatelineError as err:
-        fail(str(err))
+        fail(err)
     if as_json:
         typer.echo(json.dumps([p.model_dump(mode="json") for p in places], indent=2, ensure_ascii=False))
     else:
@@ -277,7 +286,7 @@ def serve(
     try:
         run_server(db, host=host, port=port, workers=workers)
     except DatelineError as err:
-        fail(str(err))
+        fail(err)
 
 
 token_app = typer.Typer(help="API tokens for the HTTP API's write endpoints (stored hashed).", no_args_is_help=True)
@@ -300,7 +309,7 @@ def token_create(
         with Store(db) as store:
             token = create_token(store, name)
     except (DatelineError, ValueError) as err:
-        fail(str(err))
+        fail(err)
     typer.echo(token)
     typer.echo(f"token {name!r} created; it is shown only now. Use it as 'Authorization: Bearer <token>'.", err=True)
 
@@ -317,7 +326,7 @@ def token_list(db: Annotated[str | None, typer.Option(help="Database URL or SQLi
         with Store(db, must_exist=True) as store:
             rows = store.list_api_tokens()
     except DatelineError as err:
-        fail(str(err))
+        fail(err)
     for row in rows:
         typer.echo(f"{row['name']}\t{row['created_at']}")
 
@@ -337,7 +346,7 @@ def token_revoke(
         with Store(db, must_exist=True) as store:
             deleted = store.delete_api_token(name)
     except DatelineError as err:
-        fail(str(err))
+        fail(err)
     if not deleted:
         fail(f"no token named {name!r} in this database: `dateline token list` shows its tokens")
     typer.echo(f"token {name!r} revoked", err=True)
@@ -384,7 +393,7 @@ def db_upgrade(db: DbOption = None) -> None:
             before, after = store.upgrade()
             where = display_url(store.url)
     except DatelineError as err:
-        fail(str(err))
+        fail(err)
     if before == after:
         typer.echo(f"{where}: schema already at {after}")
     else:
@@ -408,7 +417,7 @@ def db_info(db: DbOption = None) -> None:
             for run_id in store.mark_interrupted():  # runs whose process is gone stop showing as running
                 typer.echo(f"run {run_id}: its process is gone; marked interrupted")
     except DatelineError as err:
-        fail(str(err))
+        fail(err)
 
 
 @app.command()
@@ -484,7 +493,7 @@ def run(
                 typer.echo(merge_events(store, _min_confidence(None)).summary(), err=True)
     except DatelineError as err:
         bar.close()
-        fail(str(err))
+        fail(err)
     except KeyboardInterrupt:
         bar.close()
         _interrupt_handled()
@@ -567,7 +576,7 @@ def watch(
             for stats in watcher.run(once=once, stop=stop):
                 pass
     except DatelineError as err:
-        fail(str(err))
+        fail(err)
     except KeyboardInterrupt:
         _interrupt_handled()
         if once:
@@ -627,9 +636,9 @@ def alert_add(
             query = AlertQuery.model_validate(saved["query"])
     except ValidationError as err:
         # pydantic opens a validator's own message with "Value error, ": the user needs the message alone
-        fail(f"alert {name!r}: {err.errors()[0]['msg'].removeprefix('Value error, ')}")
+        fail(f"alert {name!r}: {err.errors()[0]['msg'].removeprefix('Value error, ')}", 2)
     except DatelineError as err:
-        fail(str(err))
+        fail(err)
     typer.echo(f"alert rule {name!r}: {query.describe()}", err=True)
 
 
@@ -646,7 +655,7 @@ def alert_list(db: DbOption = None) -> None:
         with Store(db, must_exist=True) as store:
             rules = list_rules(store)
     except DatelineError as err:
-        fail(str(err))
+        fail(err)
     for r in rules:
         where = ", ".join(x for x in (r["jsonl"] and f"jsonl {r['jsonl']}", r["webhook"] and f"webhook {r['webhook']}")
                           if x) or "print only"
@@ -668,7 +677,7 @@ def alert_remove(name: Annotated[str, typer.Argument(help="Rule to delete.")], d
         with Store(db, must_exist=True) as store:
             removed = remove_rule(store, name)
     except DatelineError as err:
-        fail(str(err))
+        fail(err)
     if not removed:
         fail(f"no alert rule named {name!r} in this database: `dateline alert list` shows its rules")
     typer.echo(f"alert rule {name!r} removed", err=True)
@@ -690,7 +699,7 @@ def alert_check(db: DbOption = None) -> None:
             sender = AlertSender(store, echo=typer.echo)
             sent = sender.check()
     except DatelineError as err:
-        fail(str(err))
+        fail(err)
     failed = (f"; {sender.failed_deliveries} delivery(ies) to a webhook or JSONL file failed (the log above says why)"
               if sender.failed_deliveries else "")
     typer.echo(f"{sent} alerts sent{failed}", err=True)
@@ -724,7 +733,7 @@ def failures(
                 latest = store.runs(limit=1)
                 last_run = latest[0]["id"] if latest else 0
     except DatelineError as err:
-        fail(str(err))
+        fail(err)
     # run ids count up from 1 and runs are never deleted
     if run_id is not None and last_run is not None and not 1 <= run_id <= last_run:
         fail(f"no run {run_id} in this database: "
@@ -760,7 +769,7 @@ def merge_cmd(db: DbOption = None, min_confidence: MinConfidenceOption = None) -
             stats = merge_events(store, _min_confidence(min_confidence), progress=bar.update)
         typer.echo(stats.summary())
     except DatelineError as err:
-        fail(str(err))
+        fail(err)
 
 
 @app.command("export")
@@ -804,7 +813,7 @@ def export_cmd(
             message = export(store, fmt, where or [], _output(output), merged=merged,
                              min_confidence=_min_confidence(min_confidence))
     except DatelineError as err:
-        fail(str(err))
+        fail(err)
     typer.echo(message, err=True)
 
 

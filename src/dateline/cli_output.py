@@ -24,7 +24,7 @@ from typing import IO, Any, Self
 
 import typer
 
-from dateline.errors import DatelineError, InputError
+from dateline.errors import DatelineError, InputError, UsageError
 from dateline.model import Article, Event, Report
 from dateline.outputs import open_output
 from dateline.pipeline import Pipeline
@@ -118,7 +118,7 @@ def run_extract(inputs: list[str], fmt: str, output: Path | None, settings: Sett
     from dateline.ingest.sources import is_multi
 
     if fmt not in FORMATS:
-        raise DatelineError(f"--format {fmt!r}: choose one of {', '.join(FORMATS)}")
+        raise UsageError(f"--format {fmt!r}: choose one of {', '.join(FORMATS)}")
     if not inputs:
         raise DatelineError("give at least one input: a file, directory, glob, JSONL corpus, URL or - for stdin")
     many = len(inputs) > 1 or any(is_multi(source) for source in inputs)

@@ -18,6 +18,11 @@ class InputError(DatelineError):
         super().__init__(f"{source}: {reason}")
 
 
+class UsageError(DatelineError):
+    """An option's value dateline cannot take (an unknown format, a malformed date or filter, a country no
+    country has): the command line is wrong, not the data, so the CLI exits 2 as for Typer's own checks."""
+
+
 class ResourceMissingError(DatelineError):
     """A packaged model or data file is not installed."""
 

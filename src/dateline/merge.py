@@ -5,7 +5,11 @@ Two events are the same when all of these hold (the codebook's view of "one even
   violence, Violence against civilians; strategic developments);
 - same or neighbouring place: within 25 km when both are geolocated to the town itself (geo_precision 1),
   else the same admin1 of the same country (an imprecise report cannot be placed closer than that);
-- same day, or overlapping date ranges (time_precision 2-3 events carry a range);
+- same day, or overlapping date ranges (time_precision 2-3 events carry a range); an event its report gives no
+  date (coded at the report's day, flagged `date_defaulted`) happened on that day or shortly before, so it is the
+  event of a dated report when that one's date lies within UNDATED_DAYS before the undated report's day, the
+  sub-event type is the same and the place the same town (same location, or within 25 km), not only the same
+  province; two undated events still need the same day;
 - compatible actors: a shared actor name (qualifiers such as "(Iraq)" ignored), the same actor category
   (ACLED inter code; protesters and rioters count as one crowd), or no actor named on one side;
 - no different targets: when both reports name the place or thing the act hit (`evidence["target"]`: "a church",
@@ -79,6 +83,9 @@ _LOCATION_FIELDS = ("country", "iso", "region", "admin1", "admin2", "admin3", "l
                     "longitude", "geo_precision", "geonameid")
 _DATE_FIELDS = ("event_date", "year", "time_precision")
 _QUALIFIER = re.compile(r"\s*\([^)]*\)")
+# how many days before its report's day an undated report's event may lie: a news report tells of the last days
+UNDATED_DAYS = 3
+DATE_DEFAULTED = "date_defaulted"  # extraction's flag of an event coded at its report's day for want of a date
 SAME_PASSAGE = 0.8  # word-set overlap at which two copies' events rest on the same passage
 _UNNAMED = {"publisher"}  # extract.claims' stand-in for an article whose publisher is unknown: not an outlet
 
@@ -177,16 +184,39 @@ def targets_differ(a: Any, b: Any) -> bool:
     return _singular(tb) not in in_a and _singular(ta) not in in_b
 
 
+def undated(ev: Any) -> bool:
+    """The event's report gave it no date: it is coded at the report's day (`date_defaulted`)."""
+    return DATE_DEFAULTED in (ev.flags or [])
+
+
+def _undated_pair(dated: Any, told: Any, dist: float) -> bool:
+    """Whether a dated event can be the one an undated report tells: its date lies within UNDATED_DAYS before
+    the undated report's day, and what happened and where agree more closely than two dated reports need to,
+    since the date no longer tells incidents apart."""
+    rd, day = date_range(dated), told.event_date or told.date_end
+    if rd is None or day is None or rd[0] > day or rd[1] < day - dt.timedelta(days=UNDATED_DAYS):
+        return False
+    if not dated.sub_event_type or dated.sub_event_type != told.sub_event_type:
+        return False
+    same_town = bool(dated.location and told.location and _norm(dated.location) == _norm(told.location))
+    return same_town or dist <= NEAR_KM
+
+
 def same_event(a: Any, b: Any) -> tuple[bool, float]:
     """Whether two event-like records (EventRow or Event) report the same event, and how far apart they are."""
     fam = family_of(a.event_type)
     if fam is None or fam != family_of(b.event_type):
         return False, math.inf
     ra, rb = date_range(a), date_range(b)
-    if ra is None or rb is None or ra[0] > rb[1] or rb[0] > ra[1]:
+    if ra is None or rb is None:
+        return False, math.inf
+    one_undated = undated(a) != undated(b)
+    if not one_undated and (ra[0] > rb[1] or rb[0] > ra[1]):
         return False, math.inf
     near, dist = places_near(a, b)
     if not near or not actors_compatible(a, b) or targets_differ(a, b):
+        return False, math.inf
+    if one_undated and not (_undated_pair(b, a, dist) if undated(a) else _undated_pair(a, b, dist)):
         return False, math.inf
     return True, dist
 
@@ -303,7 +333,9 @@ def merged_values(members: list[EventRow], publishers: dict[int, str | None],
     by_date = sorted(members, key=lambda m: (m.time_precision or 9, m.event_date is None, *_strength(m)))
     for name in _DATE_FIELDS:
         fields[name] = getattr(by_date[0], name)
-    ranges = [r for m in members if (r := date_range(m))]
+    # an undated report's day is not the incident's: the dated reports give its range when there are any
+    dated = [m for m in members if not undated(m)] or members
+    ranges = [r for m in dated if (r := date_range(m))]
     date_start = min((r[0] for r in ranges), default=None)
     date_end = max((r[1] for r in ranges), default=None)
     fields["fatalities"], reviser = merged_toll(members, published or {})
@@ -464,8 +496,11 @@ class Merger:
         rng = date_range(ev)
         if fam is None or rng is None:
             return []
+        # an undated report's event may lie UNDATED_DAYS before its day; `same_event` then checks each member
+        window = dt.timedelta(days=UNDATED_DAYS)
         stmt = select(MergedEventRow).where(
-            MergedEventRow.family == fam, MergedEventRow.date_start <= rng[1], MergedEventRow.date_end >= rng[0]
+            MergedEventRow.family == fam, MergedEventRow.date_start <= rng[1] + window,
+            MergedEventRow.date_end >= rng[0] - window,
         ).order_by(MergedEventRow.uid)
         return list(self.s.scalars(stmt).all())
 

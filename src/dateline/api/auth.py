@@ -16,6 +16,8 @@ from typing import TYPE_CHECKING
 
 from fastapi import HTTPException, Request
 
+from dateline.errors import UsageError
+
 if TYPE_CHECKING:
     from dateline.store import Store
 
@@ -89,10 +91,11 @@ def stored_form(token: NewToken) -> str:
 
 
 def create_token(store: Store, name: str) -> str:
-    """Make a token, store its hash under `name` and return the token (the only time it is seen)."""
+    """Make a token, store its hash under `name` and return the token (the only time it is seen); UsageError on
+    an empty or overlong name, ValueError when a token has the name already."""
     name = name.strip()
     if not name or len(name) > 200:
-        raise ValueError("token name: give 1 to 200 characters, e.g. --name alice")
+        raise UsageError("token name: give 1 to 200 characters, e.g. --name alice")
     token = new_token()
     store.add_api_token(name, stored_form(token))
     return token.token

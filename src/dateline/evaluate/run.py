@@ -10,7 +10,7 @@ from pathlib import Path
 
 from pydantic import ValidationError
 
-from dateline.errors import DatelineError, InputError, json_fault
+from dateline.errors import DatelineError, InputError, UsageError, json_fault
 from dateline.evaluate.acled import score_acled
 from dateline.evaluate.articles import score_article
 from dateline.evaluate.gold import GoldDoc, load_gold, read_text_file
@@ -74,7 +74,7 @@ def score_document(doc: GoldDoc, report: Report, scores: Scores) -> None:
 
 def select(docs: list[GoldDoc], limit: int | None, sample: bool, seed: int) -> list[GoldDoc]:
     if limit is not None and limit < 1:  # 0 would score nothing and report "no documents" in the gold files
-        raise DatelineError(f"--limit {limit}: expected a positive number of documents")
+        raise UsageError(f"--limit {limit}: expected a positive number of documents")
     if limit is None or limit >= len(docs):
         return docs
     return [docs[i] for i in spread(len(docs), limit, sample, seed)]

@@ -30,12 +30,16 @@ from sqlalchemy import Connection, Engine, create_engine, event, inspect, text
 from sqlalchemy.engine import URL, make_url
 from sqlalchemy.exc import ArgumentError, DBAPIError, NoSuchModuleError
 
-from dateline.errors import DatelineError
+from dateline.errors import DatelineError, UsageError
 from dateline.settings import Settings
 
 
 class StoreError(DatelineError):
     """The database cannot be opened or used as asked."""
+
+
+class DatabaseUrlError(StoreError, UsageError):
+    """--db (or DATELINE_DB_URL) is not a database URL or path."""
 
 
 class DatabaseBusyError(StoreError):
@@ -61,7 +65,7 @@ def resolve_url(url: str | None = None, settings: Settings | None = None) -> str
             # Taken as a path, "postgresql+psycopg:/user:pw@host/db" would be a new SQLite file in the current
             # folder: the run would succeed and store nothing on the server.
             shown = re.sub(r"^([^:]*:/*)[^@]*@", r"\1***@", url)  # no user name or password
-            raise StoreError(f"--db {shown!r}: not a database URL: a URL has '://' after its scheme "
+            raise DatabaseUrlError(f"--db {shown!r}: not a database URL: a URL has '://' after its scheme "
                              "(postgresql+psycopg://user:password@host:5432/dbname)")
         url = f"sqlite:///{Path(url).expanduser().resolve()}"
     return url
@@ -87,18 +91,18 @@ _PASSWORD = re.compile(r"(://[^:/@]*:).*@")
 
 
 def parse_url(url: str) -> URL:
-    """The parsed URL; StoreError (one line) for a value that is no database URL."""
+    """The parsed URL; DatabaseUrlError (one line) for a value that is no database URL."""
     try:
         parsed = make_url(url)
     except (ArgumentError, ValueError):
-        raise StoreError(
+        raise DatabaseUrlError(
             f"--db {display_url(url)!r}: not a database URL (try sqlite:///path or "
             "postgresql+psycopg://user:password@host:5432/dbname)"
         ) from None
     if "@" in (parsed.host or ""):
         # The parser ends the password at its first "@": the rest would be taken for the host, sent to DNS and
         # printed in the connection error.
-        raise StoreError(
+        raise DatabaseUrlError(
             f"--db {display_url(url)!r}: the user name or password holds an '@'; write it as %40 in the URL "
             "(and any : / ? # % in it as %3A %2F %3F %23 %25)"
         )

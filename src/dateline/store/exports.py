@@ -14,12 +14,12 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, TextIO, TypeVar
 
-from dateline.errors import DatelineError
+from dateline.errors import DatelineError, UsageError
 from dateline.model import Article, Event, Report
 from dateline.outputs import check_writable, open_output
 from dateline.review import review_flags
 from dateline.store.repository import EventFilter, Store, event_from_row
-from dateline.store.type_names import canonical_types
+from dateline.store.type_names import canonical_countries, canonical_types
 
 FORMATS = ("acled", "geojson", "parquet", "plover", "evidence")
 T = TypeVar("T")
@@ -37,11 +37,15 @@ class ExportError(DatelineError):
     pass
 
 
+class ExportOptionError(ExportError, UsageError):
+    """A --format, --where or -o the export cannot take."""
+
+
 def _date(value: str, expr: str) -> dt.date:
     try:
         return dt.date.fromisoformat(value)
     except ValueError:
-        raise ExportError(f"--where {expr!r}: expected a date as YYYY-MM-DD") from None
+        raise ExportOptionError(f"--where {expr!r}: expected a date as YYYY-MM-DD") from None
 
 
 def parse_where(exprs: Sequence[str]) -> EventFilter:
@@ -54,9 +58,9 @@ def parse_where(exprs: Sequence[str]) -> EventFilter:
                 break
         else:
             if expr.strip().lower() in ("date", "event_date"):  # an unquoted date>=… lost its rest to the shell
-                raise ExportError(f"--where {expr!r}: quote the filter, e.g. --where 'date>=2019-10-01' (unquoted, "
+                raise ExportOptionError(f"--where {expr!r}: quote the filter, e.g. --where 'date>=2019-10-01' (unquoted, "
                                   "the shell takes > and < as redirections)")
-            raise ExportError(f"--where {expr!r}: expected field=value, date>=… or date<=… ({WHERE_HELP})")
+            raise ExportOptionError(f"--where {expr!r}: expected field=value, date>=… or date<=… ({WHERE_HELP})")
         key, value = key.strip().lower(), value.strip()
         if key in ("date", "event_date"):
             day = _date(value, expr)
@@ -66,19 +70,24 @@ def parse_where(exprs: Sequence[str]) -> EventFilter:
                 f.date_to = day
             continue
         if op != "=" or key not in _KEYS:
-            raise ExportError(f"--where {expr!r}: unknown filter ({WHERE_HELP})")
+            raise ExportOptionError(f"--where {expr!r}: unknown filter ({WHERE_HELP})")
         name = _KEYS[key]
         if name == "review_status":
             from dateline.store.tables import REVIEW_STATUSES
 
             bad = [v for v in value.split(",") if v not in REVIEW_STATUSES]
             if bad:
-                raise ExportError(f"--where {expr!r}: status is one of {', '.join(REVIEW_STATUSES)}")
+                raise ExportOptionError(f"--where {expr!r}: status is one of {', '.join(REVIEW_STATUSES)}")
+        if name == "country":  # "IRQ" or a misspelt name would export no event and look like none stored
+            try:
+                value = canonical_countries([value])[0]
+            except ValueError as err:
+                raise ExportOptionError(f"--where {expr!r}: {err}") from None
         if name in ("event_type", "sub_event_type"):
             try:
                 value = ",".join(canonical_types(value.split(","), (name,)))
             except ValueError as err:
-                raise ExportError(f"--where {expr!r}: {err}") from None
+                raise ExportOptionError(f"--where {expr!r}: {err}") from None
         setattr(f, name, value.split(",") if name in _LIST_KEYS else value)
     return f
 
@@ -222,11 +231,11 @@ def export(store: Store, fmt: str, where: Sequence[str] = (), output: Path | Non
 def _write_export(store: Store, fmt: str, where: Sequence[str], output: Path | None, merged: bool,
                   min_confidence: float | None) -> str:
     if fmt not in FORMATS:
-        raise ExportError(f"--format {fmt!r}: use one of {', '.join(FORMATS)}")
+        raise ExportOptionError(f"--format {fmt!r}: use one of {', '.join(FORMATS)}")
     f = without_rejected(parse_where(where))
     f.min_confidence = min_confidence
     if merged and fmt in ("plover", "evidence"):
-        raise ExportError(f"--merged works with acled, geojson and parquet, not {fmt}")
+        raise ExportOptionError(f"--merged works with acled, geojson and parquet, not {fmt}")
     stream = merged_stream(store, f) if merged else event_stream(store, f, with_article=fmt == "evidence")
     stream = with_dateline_ids(stream, merged)
     target = str(output) if output else "stdout"
@@ -240,7 +249,7 @@ def _write_export(store: Store, fmt: str, where: Sequence[str], output: Path | N
         from dateline.export.parquet import write_parquet
 
         if output is None:
-            raise ExportError("--format parquet needs -o FILE (Parquet is binary)")
+            raise ExportOptionError("--format parquet needs -o FILE (Parquet is binary)")
         check_writable(output)
         return f"wrote {_events(write_parquet(stream, output))} to {target}"
     if fmt == "evidence":

@@ -170,6 +170,37 @@ def story_key(article: Article) -> str | None:
     return story_key_of(article.source_kind, article.id, content_hash(article), article.url, article.path)
 
 
+_STORY_LOCKS = 7340323  # PostgreSQL advisory lock space of story keys (the merge's lock is 7340322)
+
+
+def _file_of(source_kind: str | None, path: str) -> str:
+    """The file of an article's path: a JSONL article's path is "file:line"."""
+    file, _, line = path.rpartition(":")
+    return file if source_kind == "jsonl" and file and line.isdigit() else path
+
+
+def _adopt_keyless_telling(conn: Any, key: str, article: Article) -> None:
+    """Give this story's key to an article stored before story keys from a relative file path. The upgrade
+    could not tell which folder that path was relative to, so it left the article keyless; this article's own
+    file tells: the earlier path is the tail of this file's absolute path (`dateline run` started in another
+    folder), and read from the folder that makes it so, it names this story. The earlier telling is then
+    superseded as any other."""
+    if article.source_kind not in ("text", "html", "jsonl") or not article.path:
+        return
+    own = os.path.abspath(_file_of(article.source_kind, article.path))
+    rows = conn.execute(select(ArticleRow.id, ArticleRow.content_hash, ArticleRow.article_key, ArticleRow.url,
+                               ArticleRow.path)
+                        .where(ArticleRow.story_key.is_(None), ArticleRow.source_kind == article.source_kind,
+                               ArticleRow.path.like(f"%{os.path.basename(own)}%"))).all()
+    for article_id, digest, article_key, url, path in rows:
+        relative = os.path.normpath(_file_of(article.source_kind, path))
+        if os.path.isabs(relative) or not own.endswith(os.sep + relative):
+            continue
+        folder = own[:-len(relative)]
+        if story_key_of(article.source_kind, article_key, digest, url, os.path.join(folder, path)) == key:
+            conn.execute(update(ArticleRow).where(ArticleRow.id == article_id).values(story_key=key))
+
+
 def _json(model: Any, **kw: Any) -> Any:
     return model.model_dump(mode="json", **kw)
 
@@ -571,15 +602,26 @@ class Store:
         the revision only, and its reviews are carried to the matching events of the revision. The earlier
         rows stay (reports, events, audit log) for the record. Within a batch the last telling wins."""
         latest: dict[str, int] = {}
+        told: dict[str, Article] = {}
         for article_id, article in stored:
             if (key := story_key(article)) is not None:
                 latest[key] = article_id
+                told[key] = article
         if not latest:
             return
         conn = s.connection()
+        if conn.dialect.name == "postgresql":
+            # Two runs storing texts of one story at once would each miss the other's uncommitted article and
+            # both stay current. A lock per story (sorted: no deadlock) makes the second wait for the first's
+            # commit, then see its article and supersede it. SQLite's single writer serialises them already.
+            for key in sorted(latest):
+                conn.execute(text("SELECT pg_advisory_xact_lock(:space, :key)"),
+                             {"space": _STORY_LOCKS, "key": int(key[:8], 16) - 2**31})
         for key, article_id in latest.items():  # articles stored before keys were kept, or from another folder
             conn.execute(update(ArticleRow).where(ArticleRow.id == article_id, ArticleRow.story_key.is_(None))
                          .values(story_key=key))
+        for key, article in told.items():
+            _adopt_keyless_telling(conn, key, article)
         successor: dict[int, int] = {}
         keys = list(latest)
         for i in range(0, len(keys), 500):

@@ -21,8 +21,8 @@ def upgrade() -> None:
         batch_op.add_column(sa.Column('story_key', sa.String(length=64), nullable=True))
         batch_op.create_index(batch_op.f('ix_articles_story_key'), ['story_key'], unique=False)
     # Articles stored before get their key, so the first revision of one supersedes it. A relative file path
-    # was relative to a folder the upgrade cannot know: such articles keep no key (their next revision stands
-    # beside them, as before).
+    # was relative to a folder the upgrade cannot know: such articles keep no key until a revision of their
+    # file is stored (the store then finds the folder from the revision's absolute path).
     from dateline.store.repository import story_key_of
 
     conn = op.get_bind()
