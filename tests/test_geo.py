@@ -364,6 +364,18 @@ def test_cli_geocode_refuses_bytes_that_are_not_text_and_a_text_too_long_in_one_
     assert fine.exit_code == 0 and "Kirkuk" in fine.output
 
 
+def test_cli_geocode_refuses_a_dateline_place_no_place_has(resources) -> None:  # type: ignore[no-untyped-def]
+    # an unknown --dateline-place used to be ignored without a word
+    from dateline.cli import app
+
+    refused = CliRunner().invoke(app, ["geocode", "Clashes near Kirkuk.", "--dateline-place", "Qwxzplace"])
+    assert refused.exit_code == 2 and isinstance(refused.exception, SystemExit)
+    assert refused.stderr.strip() == ("error: geocode: --dateline-place 'Qwxzplace' is no place the place index "
+                                      "knows: give a country or town, e.g. --dateline-place Iran")
+    known = CliRunner().invoke(app, ["geocode", "Clashes near Kirkuk.", "--dateline-place", "Iraq"])
+    assert known.exit_code == 0 and "Kirkuk" in known.output
+
+
 def test_cli_geocode_refuses_prose_in_another_language_but_not_short_texts_or_name_lists(
         resources) -> None:  # type: ignore[no-untyped-def]
     # English place cues read on Spanish prose gave wrong places, silently

@@ -208,7 +208,7 @@ def evaluate(
 @app.command()
 def geocode(
     text: Annotated[str, typer.Argument(help="Text to geocode, or - to read it from stdin.")],
-    dateline_place: Annotated[str | None, typer.Option(help="The article's dateline place, e.g. Iran.")] = None,
+    dateline_place: Annotated[str | None, typer.Option(help="The article's dateline place, e.g. Iran (a name no place has exits 2).")] = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print the places as JSON.")] = False,
 ) -> None:
     """Find the places in a text and print how each was resolved, with the candidates and their scores.

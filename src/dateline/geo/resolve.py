@@ -31,7 +31,7 @@ from typing import Any, NamedTuple
 from spacy.tokens import Doc
 
 from dateline.codebook import default_codebook
-from dateline.errors import ResourceMissingError
+from dateline.errors import ResourceMissingError, UsageError
 from dateline.geo.gazetteer import (
     KIND_ADMIN1,
     KIND_ADMIN2,
@@ -3969,6 +3969,10 @@ def geocode_text(text: str, resources: Resources | None = None, dateline_place: 
     from dateline.resources import default_resources
 
     resources = resources or default_resources()
+    if dateline_place is not None and not resources.gazetteer.lookup(dateline_place, limit=1):
+        # an unknown name would be ignored without a word, and the user would read the places as placed by it
+        raise UsageError(f"geocode: --dateline-place {dateline_place!r} is no place the place index knows: give a "
+                         "country or town, e.g. --dateline-place Iran")
     article = Article(id="geocode", text=text, dateline_place=dateline_place)
     return places_from_doc(article, resources.nlp(text), resources)
 
