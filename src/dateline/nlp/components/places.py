@@ -640,6 +640,9 @@ def propose_toponyms(doc: Doc, gazetteer: Any, keep_blocked: bool = False, words
     out = [c for c in out if not _named_period_or_body(tk, c) or _division_in_hierarchy(tk, c, out, gazetteer)]
     # "workers at Nokia's plant", "Nokia Oyj": a company named like a town is the company, not the town
     out = [c for c in out if not _company_name(doc, c)]
+    # "flaws in the Windows operating system", "Hewland gearboxes": a name with its kind of product after it is the
+    # product's or its maker's, and a namesake town would pull the text's places abroad
+    out = [c for c in out if not _product_named_with_kind(doc, c)]
     # "Japanese electronics firm Hitachi … engineers from Hitachi's laboratory": the article's later bare mentions of a
     # name it wrote as a company's are the company too
     if out and (companies := names_by_role(doc)[0]):
@@ -1063,6 +1066,25 @@ def _company_name(doc: Doc, cand: Candidate) -> bool:
         return False
     after = doc[j + 1 : j + 1 + COMPANY_WINDOW]
     return any(t.lower_ in cues()["company_words"] for t in after)
+
+
+@functools.cache
+def _product_kinds() -> tuple[tuple[str, ...], ...]:
+    return tuple(sorted((tuple(k.split()) for k in cues()["product_kinds_after"]), key=len, reverse=True))
+
+
+def _product_named_with_kind(doc: Doc, cand: Candidate) -> bool:
+    """A name followed by a word for a kind of product that heads its phrase ("the Windows operating system were",
+    "Media Center software, which"; `product_kinds_after`), and no place word before it ("the city of X"). A noun
+    after the kind makes the name that thing's place ("a Bangalore software firm", "Taipei chip exports")."""
+    if cand.cue and " " in cand.cue:
+        return False
+    j = cand.end
+    for kind in _product_kinds():
+        k = j + len(kind)
+        if k <= len(doc) and tuple(t.lower_ for t in doc[j:k]) == kind:
+            return not (k < len(doc) and doc[k].pos_ in ("NOUN", "PROPN") and doc[k].is_alpha)
+    return False
 
 
 def _company_named_elsewhere(doc: Doc, cand: Candidate, companies: frozenset[str], gazetteer: Any) -> bool:

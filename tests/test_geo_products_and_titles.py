@@ -1,0 +1,26 @@
+"""Places: a name written as a product with its kind ("the X operating system", "X gearboxes") is no place.
+
+Sentences and names are our own; each rule's test was checked to fail without it."""
+
+from __future__ import annotations
+
+from dateline.geo.resolve import geocode_text
+
+
+def _mentions(resources, text: str) -> set[str]:  # type: ignore[no-untyped-def]
+    return {p.mention for p in geocode_text(text, resources=resources)}
+
+
+def test_a_product_named_with_its_kind_is_no_place(resources) -> None:  # type: ignore[no-untyped-def]
+    # before: each product was kept as its namesake town and pulled the text's country vote there
+    for text, town in (("Hackers used flaws in the Sedona operating system to take over computers in Leeds.", "Leeds"),
+                       ("The Aurora browser has won users since its launch in Dublin last month.", "Dublin"),
+                       ("The team fitted Malvern gearboxes to both cars before the race in Bologna.", "Bologna"),
+                       ("Sales of the Durango console rose in Canada over Christmas.", "Canada")):
+        assert _mentions(resources, text) == {town}, text
+
+
+def test_a_place_before_a_product_word_and_a_noun_stays(resources) -> None:  # type: ignore[no-untyped-def]
+    # the kind then a noun: "software firm", "chip plant" are things in the town
+    assert "Cardiff" in _mentions(resources, "A Cardiff software firm opened an office in Dublin on Monday.")
+    assert "Dresden" in _mentions(resources, "Workers at the Dresden chip plant went on strike, the union said.")
