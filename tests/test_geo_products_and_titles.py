@@ -1,4 +1,5 @@
-"""Places: a name written as a product with its kind ("the X operating system", "X gearboxes") is no place.
+"""Places: a name written as a product with its kind ("the X operating system", "X gearboxes"), or the place of a
+peer's title ("Lord X of Y", "the Duke of Y"), is no place.
 
 Sentences and names are our own; each rule's test was checked to fail without it."""
 
@@ -24,3 +25,16 @@ def test_a_place_before_a_product_word_and_a_noun_stays(resources) -> None:  # t
     # the kind then a noun: "software firm", "chip plant" are things in the town
     assert "Cardiff" in _mentions(resources, "A Cardiff software firm opened an office in Dublin on Monday.")
     assert "Dresden" in _mentions(resources, "Workers at the Dresden chip plant went on strike, the union said.")
+
+
+def test_the_place_in_a_peers_title_is_no_place(resources) -> None:  # type: ignore[no-untyped-def]
+    # before: the place of the peer's title was kept as the town, though the sentence speaks of the person
+    assert not _mentions(resources, "The inquiry, chaired by Lord Pemberton of Norwich, reported on Tuesday.")
+    assert not _mentions(resources, "Baroness Hale of Leicester, who chaired the committee, said on Monday the "
+                                    "rules were too weak.")
+
+
+def test_a_place_a_peer_speaks_in_stays(resources) -> None:  # type: ignore[no-untyped-def]
+    assert _mentions(resources, "Baroness Hale, who chaired the committee, said in Leicester on Monday the rules "
+                                "were too weak.") == {"Leicester"}
+    assert "Leicester" in _mentions(resources, "Lord Pemberton of Norwich opened a school in Leicester on Monday.")

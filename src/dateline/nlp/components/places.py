@@ -643,6 +643,8 @@ def propose_toponyms(doc: Doc, gazetteer: Any, keep_blocked: bool = False, words
     # "flaws in the Windows operating system", "Hewland gearboxes": a name with its kind of product after it is the
     # product's or its maker's, and a namesake town would pull the text's places abroad
     out = [c for c in out if not _product_named_with_kind(doc, c)]
+    # "Lord Smith of X said", "the Duke of X": a peer's title holds the place, and the sentence speaks of the person
+    out = [c for c in out if not _in_peerage_title(doc, c)]
     # "Japanese electronics firm Hitachi … engineers from Hitachi's laboratory": the article's later bare mentions of a
     # name it wrote as a company's are the company too
     if out and (companies := names_by_role(doc)[0]):
@@ -1084,6 +1086,25 @@ def _product_named_with_kind(doc: Doc, cand: Candidate) -> bool:
         k = j + len(kind)
         if k <= len(doc) and tuple(t.lower_ for t in doc[j:k]) == kind:
             return not (k < len(doc) and doc[k].pos_ in ("NOUN", "PROPN") and doc[k].is_alpha)
+    return False
+
+
+PEER_NAME_WORDS = 2  # "Lord Smith of X", "Baroness Anne Jones of X": the peer's name between the title and "of"
+
+
+def _in_peerage_title(doc: Doc, cand: Candidate) -> bool:
+    """A name right after "of" that ends a peer's or a royal's title: a capitalised word of `peerage_titles`, then
+    at most two capitalised words, then "of" ("Lord Smith of X", "the Duke of X", "Prince of X"). "Lord Smith
+    visited X" keeps X."""
+    k = cand.start - 1
+    if k < 1 or doc[k].lower_ != "of":
+        return False
+    for back in range(PEER_NAME_WORDS + 1):
+        t = k - 1 - back
+        if t < 0 or not doc[t].is_title:
+            return False
+        if doc[t].lower_ in cues()["peerage_titles"]:
+            return True
     return False
 
 
