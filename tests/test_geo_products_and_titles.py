@@ -1,5 +1,6 @@
-"""Places: a name written as a product with its kind ("the X operating system", "X gearboxes"), or the place of a
-peer's title ("Lord X of Y", "the Duke of Y"), is no place.
+"""Places: a name written as a product with its kind ("the X operating system", "X gearboxes"), the place of a
+peer's title ("Lord X of Y", "the Duke of Y") and the place that ends a work's title ("the film Midnight in Y")
+are no places.
 
 Sentences and names are our own; each rule's test was checked to fail without it."""
 
@@ -38,3 +39,18 @@ def test_a_place_a_peer_speaks_in_stays(resources) -> None:  # type: ignore[no-u
     assert _mentions(resources, "Baroness Hale, who chaired the committee, said in Leicester on Monday the rules "
                                 "were too weak.") == {"Leicester"}
     assert "Leicester" in _mentions(resources, "Lord Pemberton of Norwich opened a school in Leicester on Monday.")
+
+
+def test_a_place_that_ends_a_works_title_is_no_place(resources) -> None:  # type: ignore[no-untyped-def]
+    # before: the town in the title was kept beside the places where things happen
+    for text, town in (("She won praise for the film Midnight in Lisbon, a thriller released last year in Paris.",
+                        "Paris"),
+                       ("The band's new album, Summer in Havana, went on sale in Madrid on Monday.", "Madrid"),
+                       ("Critics in Rome praised films such as Dark Water, Night Train and Ghosts of Tripoli.", "Rome")):
+        assert _mentions(resources, text) == {town}, text
+
+
+def test_places_where_a_work_is_made_or_shown_stay(resources) -> None:  # type: ignore[no-untyped-def]
+    assert "Morocco" in _mentions(resources, "The film, shot in the Atlas Mountains of Morocco, won a prize.")
+    assert "Syria" in _mentions(resources, "The documentary, filmed by Al Jazeera in Syria, was shown on Monday.")
+    assert "Venice" in _mentions(resources, "The film festival in Venice opened on Wednesday.")

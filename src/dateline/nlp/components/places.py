@@ -645,6 +645,8 @@ def propose_toponyms(doc: Doc, gazetteer: Any, keep_blocked: bool = False, words
     out = [c for c in out if not _product_named_with_kind(doc, c)]
     # "Lord Smith of X said", "the Duke of X": a peer's title holds the place, and the sentence speaks of the person
     out = [c for c in out if not _in_peerage_title(doc, c)]
+    # "the film Midnight in X", "films including A and Gangs of X": a place that ends a work's title is the title's
+    out = [c for c in out if not _in_work_title(doc, c)]
     # "Japanese electronics firm Hitachi … engineers from Hitachi's laboratory": the article's later bare mentions of a
     # name it wrote as a company's are the company too
     if out and (companies := names_by_role(doc)[0]):
@@ -1106,6 +1108,32 @@ def _in_peerage_title(doc: Doc, cand: Candidate) -> bool:
         if doc[t].lower_ in cues()["peerage_titles"]:
             return True
     return False
+
+
+_TITLE_JOINTS = frozenset({"and", "a", "an", "the", "of", "in", "upon", "on", "with", ","})
+WORK_BRIDGE_WINDOW = 3  # "films such as", "films including": the works word within three words of the bridge
+
+
+def _in_work_title(doc: Doc, cand: Candidate) -> bool:
+    """A name after "in" or "of" (and "the") that ends a title of capitalised words, with a word for a work before
+    the title (`work_title_cues`: "the film Midnight in X", "an adaptation of Fear in X"), or before a list of
+    titles and a bridge (`work_title_bridges`: "films including A, B and Gangs of X"). The word before "in"/"of"
+    must be capitalised: "a film shot in X" and "the festival in X" keep their place."""
+    k = cand.start - 1
+    if k >= 0 and doc[k].lower_ == "the":
+        k -= 1
+    if k < 1 or doc[k].lower_ not in ("in", "of") or not doc[k - 1].is_title or doc[k - 1].is_sent_start:
+        return False
+    t = k - 1
+    while t >= 0 and (doc[t].is_title or doc[t].lower_ in _TITLE_JOINTS) and not doc[t].is_sent_start:
+        t -= 1
+    if t < 0:
+        return False
+    word = doc[t].lower_
+    if word in cues()["work_title_cues"]:
+        return True
+    return word in cues()["work_title_bridges"] and any(
+        w.lower_ in cues()["work_title_cues"] for w in doc[max(0, t - WORK_BRIDGE_WINDOW) : t])
 
 
 def _company_named_elsewhere(doc: Doc, cand: Candidate, companies: frozenset[str], gazetteer: Any) -> bool:
