@@ -640,12 +640,12 @@ def propose_toponyms(doc: Doc, gazetteer: Any, keep_blocked: bool = False, words
     out = [c for c in out if not _named_period_or_body(tk, c) or _division_in_hierarchy(tk, c, out, gazetteer)]
     # "workers at Nokia's plant", "Nokia Oyj": a company named like a town is the company, not the town
     out = [c for c in out if not _company_name(doc, c)]
-    # "flaws in the Windows operating system", "Hewland gearboxes": a name with its kind of product after it is the
+    # "flaws in the Sedona operating system", "Malvern gearboxes": a name with its kind of product after it is the
     # product's or its maker's, and a namesake town would pull the text's places abroad
     out = [c for c in out if not _product_named_with_kind(doc, c)]
     # "Lord Smith of X said", "the Duke of X": a peer's title holds the place, and the sentence speaks of the person
     out = [c for c in out if not _in_peerage_title(doc, c)]
-    # "the film Midnight in X", "films including A and Gangs of X": a place that ends a work's title is the title's
+    # "the film Midnight in X", "films such as A and Ghosts of X": a place that ends a work's title is the title's
     out = [c for c in out if not _in_work_title(doc, c)]
     # "Japanese electronics firm Hitachi … engineers from Hitachi's laboratory": the article's later bare mentions of a
     # name it wrote as a company's are the company too
@@ -1078,8 +1078,8 @@ def _product_kinds() -> tuple[tuple[str, ...], ...]:
 
 
 def _product_named_with_kind(doc: Doc, cand: Candidate) -> bool:
-    """A name followed by a word for a kind of product that heads its phrase ("the Windows operating system were",
-    "Media Center software, which"; `product_kinds_after`), and no place word before it ("the city of X"). A noun
+    """A name followed by a word for a kind of product that heads its phrase ("the Sedona operating system were",
+    "Marlow software, which"; `product_kinds_after`), and no place word before it ("the city of X"). A noun
     after the kind makes the name that thing's place ("a Bangalore software firm", "Taipei chip exports")."""
     if cand.cue and " " in cand.cue:
         return False
@@ -1117,7 +1117,7 @@ WORK_BRIDGE_WINDOW = 3  # "films such as", "films including": the works word wit
 def _in_work_title(doc: Doc, cand: Candidate) -> bool:
     """A name after "in" or "of" (and "the") that ends a title of capitalised words, with a word for a work before
     the title (`work_title_cues`: "the film Midnight in X", "an adaptation of Fear in X"), or before a list of
-    titles and a bridge (`work_title_bridges`: "films including A, B and Gangs of X"). The word before "in"/"of"
+    titles and a bridge (`work_title_bridges`: "films such as A, B and Ghosts of X"). The word before "in"/"of"
     must be capitalised: "a film shot in X" and "the festival in X" keep their place."""
     k = cand.start - 1
     if k >= 0 and doc[k].lower_ == "the":
