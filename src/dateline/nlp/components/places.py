@@ -640,6 +640,13 @@ def propose_toponyms(doc: Doc, gazetteer: Any, keep_blocked: bool = False, words
     out = [c for c in out if not _named_period_or_body(tk, c) or _division_in_hierarchy(tk, c, out, gazetteer)]
     # "workers at Nokia's plant", "Nokia Oyj": a company named like a town is the company, not the town
     out = [c for c in out if not _company_name(doc, c)]
+    # "flaws in the Sedona operating system", "Malvern gearboxes": a name with its kind of product after it is the
+    # product's or its maker's, and a namesake town would pull the text's places abroad
+    out = [c for c in out if not _product_named_with_kind(doc, c)]
+    # "Lord Smith of X said", "the Duke of X": a peer's title holds the place, and the sentence speaks of the person
+    out = [c for c in out if not _in_peerage_title(doc, c)]
+    # "the film Midnight in X", "films such as A and Ghosts of X": a place that ends a work's title is the title's
+    out = [c for c in out if not _in_work_title(doc, c)]
     # "Japanese electronics firm Hitachi … engineers from Hitachi's laboratory": the article's later bare mentions of a
     # name it wrote as a company's are the company too
     if out and (companies := names_by_role(doc)[0]):
@@ -1063,6 +1070,70 @@ def _company_name(doc: Doc, cand: Candidate) -> bool:
         return False
     after = doc[j + 1 : j + 1 + COMPANY_WINDOW]
     return any(t.lower_ in cues()["company_words"] for t in after)
+
+
+@functools.cache
+def _product_kinds() -> tuple[tuple[str, ...], ...]:
+    return tuple(sorted((tuple(k.split()) for k in cues()["product_kinds_after"]), key=len, reverse=True))
+
+
+def _product_named_with_kind(doc: Doc, cand: Candidate) -> bool:
+    """A name followed by a word for a kind of product that heads its phrase ("the Sedona operating system were",
+    "Marlow software, which"; `product_kinds_after`), and no place word before it ("the city of X"). A noun
+    after the kind makes the name that thing's place ("a Bangalore software firm", "Taipei chip exports")."""
+    if cand.cue and " " in cand.cue:
+        return False
+    j = cand.end
+    for kind in _product_kinds():
+        k = j + len(kind)
+        if k <= len(doc) and tuple(t.lower_ for t in doc[j:k]) == kind:
+            return not (k < len(doc) and doc[k].pos_ in ("NOUN", "PROPN") and doc[k].is_alpha)
+    return False
+
+
+PEER_NAME_WORDS = 2  # "Lord Smith of X", "Baroness Anne Jones of X": the peer's name between the title and "of"
+
+
+def _in_peerage_title(doc: Doc, cand: Candidate) -> bool:
+    """A name right after "of" that ends a peer's or a royal's title: a capitalised word of `peerage_titles`, then
+    at most two capitalised words, then "of" ("Lord Smith of X", "the Duke of X", "Prince of X"). "Lord Smith
+    visited X" keeps X."""
+    k = cand.start - 1
+    if k < 1 or doc[k].lower_ != "of":
+        return False
+    for back in range(PEER_NAME_WORDS + 1):
+        t = k - 1 - back
+        if t < 0 or not doc[t].is_title:
+            return False
+        if doc[t].lower_ in cues()["peerage_titles"]:
+            return True
+    return False
+
+
+_TITLE_JOINTS = frozenset({"and", "a", "an", "the", "of", "in", "upon", "on", "with", ","})
+WORK_BRIDGE_WINDOW = 3  # "films such as", "films including": the works word within three words of the bridge
+
+
+def _in_work_title(doc: Doc, cand: Candidate) -> bool:
+    """A name after "in" or "of" (and "the") that ends a title of capitalised words, with a word for a work before
+    the title (`work_title_cues`: "the film Midnight in X", "an adaptation of Fear in X"), or before a list of
+    titles and a bridge (`work_title_bridges`: "films such as A, B and Ghosts of X"). The word before "in"/"of"
+    must be capitalised: "a film shot in X" and "the festival in X" keep their place."""
+    k = cand.start - 1
+    if k >= 0 and doc[k].lower_ == "the":
+        k -= 1
+    if k < 1 or doc[k].lower_ not in ("in", "of") or not doc[k - 1].is_title or doc[k - 1].is_sent_start:
+        return False
+    t = k - 1
+    while t >= 0 and (doc[t].is_title or doc[t].lower_ in _TITLE_JOINTS) and not doc[t].is_sent_start:
+        t -= 1
+    if t < 0:
+        return False
+    word = doc[t].lower_
+    if word in cues()["work_title_cues"]:
+        return True
+    return word in cues()["work_title_bridges"] and any(
+        w.lower_ in cues()["work_title_cues"] for w in doc[max(0, t - WORK_BRIDGE_WINDOW) : t])
 
 
 def _company_named_elsewhere(doc: Doc, cand: Candidate, companies: frozenset[str], gazetteer: Any) -> bool:
