@@ -62,3 +62,15 @@ def test_every_label_sits_in_the_half_its_article_belongs_to() -> None:
             assert label["split"] == expected, f"{path.name}: {label['id']} labelled {label['split']}, is {expected}"
             if label["source"] == "evloc":
                 assert expected == "dev", f"{path.name}: an evloc test sentence was labelled for training"
+
+
+def test_statement_gold_reads_only_development_articles() -> None:
+    """Statement labels (both their halves) come from the event gold's development articles: a statement label
+    on a blind article would mean someone read that article's text."""
+    splits = _json("splits.json")
+    development = {i for source in ("guardian", "bbc") for i in splits[source]["dev"]}
+    statements = set(splits["statements"]["dev"]) | set(splits["statements"]["test"])
+    assert statements <= development, sorted(statements - development)
+    labelled = {json.loads(line)["id"] for line in (GOLD / "statements" / "guardian_bbc_dev.jsonl")
+                .read_text(encoding="utf-8").splitlines()}
+    assert labelled <= statements, sorted(labelled - statements)
