@@ -14,7 +14,8 @@ from pathlib import Path
 import pytest
 
 from dateline.errors import DatelineError
-from dateline.extraction import decide
+from dateline.extraction import build_report, decide
+from dateline.ingest import article_from_text
 from dateline.pipeline import Pipeline
 from dateline.resources import Resources
 from dateline.settings import Settings
@@ -344,3 +345,53 @@ def test_a_later_incident_carries_its_own_time_anchor(resources: Resources, rule
     friday = next(e for e in report.events if e.mentions[0].text.startswith("On"))
     years_on = dataclasses.replace(ctx, published=dt.date(2024, 3, 12))
     assert "later&own_day" not in decide.event_features(friday, doc, years_on)
+
+
+def _proposed(resources: Resources, text: str, published: str) -> dict[str, list[dict[str, float]]]:
+    """The features of every candidate the rules propose (as the trainer reads them, vetoed ones included), keyed
+    by the first word of the candidate's sentence."""
+    article = article_from_text(text, published=published)
+    doc = resources.nlp(article.text)
+    report = build_report(article, doc, resources, decide=False)
+    ctx = decide.ArticleContext.of(article, doc, report.events, report.quotes, report.dates)
+    out: dict[str, list[dict[str, float]]] = {}
+    for event in report.events:
+        trigger = event.evidence.get("sub_event_type") or event.mentions[0]
+        sent = doc.char_span(trigger.start, trigger.end, alignment_mode="expand").sent
+        out.setdefault(sent.text.split()[0], []).append(decide.event_features(event, doc, ctx))
+    return out
+
+
+RECENT_NEWS = (
+    "Militiamen attacked three villages near Rutshuru over the weekend, residents said. "
+    "Gunmen have killed 14 farmers in the past two days in raids on the same valley, the local council said. "
+    "The army said it had sent two companies to the area. Aid groups have counted 2,000,000 people displaced "
+    "in the province since 2021. A ceasefire agreed last year has not held."
+)
+
+
+def test_a_vague_recent_time_is_read_as_the_storys_news(resources: Resources) -> None:
+    # "over the weekend" or "in the past two days" dates no day the parser can resolve, so such a candidate is
+    # undated, which in articles mostly marks background; the cue tells the model it is the story's news, and
+    # "in the past two days" is no total over time ("in the past" of the aggregate list).
+    features = _proposed(resources, RECENT_NEWS, "2023-06-20")
+    assert {"Militiamen", "Gunmen"} <= features.keys(), list(features)
+    assert all("cue=recent_time" in f for f in features["Militiamen"] + features["Gunmen"])
+    assert all("cue=aggregate" not in f and "no_total_cue" in f for f in features["Gunmen"])
+    assert not any("cue=recent_time" in f for f in features.get("Aid", []))
+
+
+CROWD_ACTS = (
+    "Hundreds of residents barricaded the main road into Kambove on Tuesday and threw stones at police, who "
+    "fired rubber bullets to break up the crowd. Last month residents marched peacefully to the municipal "
+    "offices to hand over a memorandum on water cuts."
+)
+
+
+def test_a_crowds_physical_act_is_a_cue_of_its_own(resources: Resources) -> None:
+    # Protest wire tells its incidents by what the crowd did (a road barricaded, stones thrown); its background
+    # is calls, plans, grievances and earlier marches that name a protest and no act.
+    features = _proposed(resources, CROWD_ACTS, "2023-06-21")
+    assert {"Hundreds", "Last"} <= features.keys(), list(features)
+    assert all("cue=crowd_act" in f for f in features["Hundreds"])
+    assert not any("cue=crowd_act" in f for f in features["Last"])

@@ -91,3 +91,20 @@ def test_a_second_clause_of_the_telling_sentence_is_a_passage_duplicate_a_retell
             {"label": True, "telling": False, "second_in_passage": False}]
     y, include = trainer.training_labels(rows, "one-per-passage")
     assert y.tolist() == [1, 0, 1] and include.all()
+
+
+def test_a_fold_seed_regroups_the_texts_and_keeps_each_whole(monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    # Out-of-fold figures over few training articles move with how the texts fall into folds; --fold-seed reads
+    # them on another grouping, which must still never split a text between training and scoring.
+    groups = np.repeat(np.arange(40), 3)
+    x = np.zeros((len(groups), 1))
+
+    def folds(seed: int | None) -> list[frozenset[int]]:
+        monkeypatch.setattr(trainer, "FOLD_SEED", seed)
+        return [frozenset(groups[test].tolist()) for _, test in trainer.group_folds().split(x, groups=groups)]
+
+    default, shuffled = folds(None), folds(1)
+    assert len(shuffled) == trainer.FOLDS
+    assert set(shuffled) != set(default)
+    assert sorted(g for fold in shuffled for g in fold) == list(range(40))  # each text in one fold only
+    assert folds(1) == shuffled  # the same seed, the same grouping

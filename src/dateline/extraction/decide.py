@@ -540,6 +540,8 @@ def _sentence_features(tok: Token, ctx: ArticleContext) -> dict[str, float]:
             continue
         if pattern.search(text):
             f[f"cue={name}"] = 1.0
+    if "cue=recent_time" in f and not cues()["aggregate"].search(cues()["recent_time"].sub(" ", text)):
+        f.pop("cue=aggregate", None)  # "in the past two days" is the story's news, not a total over time
     if "cue=crime" in f and "cue=political" not in f:
         f["crime_only"] = 1.0  # a robbery's shootout, a crash: violence words with no political side
     if _SINCE_PERIOD.search(text):
