@@ -1918,11 +1918,12 @@ def _city_over_a_small_namesake(m: Mention, best: Entry, why: list[str], scored:
     return big if support.get(best.cc, 0.0) - by_towns <= 1e-9 else None
 
 
-# A city of world rank over a namesake: 100,000 people or more (LARGE_CITY) and its country's capital or five times
-# the namesake. Five, not the ten at which a town dwarfs its namesake abroad (SMALL_RIVAL_RATIO), because the
-# namesake here has no word of place at all, only a country that acts: the larger city is what the bare name
-# means, as it would be with no country named. Below five times (Athens, Georgia, against a city of 600,000 that
-# is no capital) the two are towns of a size, and the actor's country may well be the place.
+# A city of world rank over a namesake: 100,000 people or more (LARGE_CITY) and its country's capital, or five times a
+# small namesake. Five, not the ten at which a town dwarfs its namesake abroad (SMALL_RIVAL_RATIO), because the
+# namesake here has no word of place at all, only a country that acts: the larger city is what the bare name means,
+# as it would be with no country named. A namesake that is a large city itself (Birmingham, Alabama) is one news
+# name on its own, and two such are a reader's toss-up under AMBIGUOUS_RATIO: only a capital or a city that many
+# times larger outranks it.
 WORLD_CITY_RATIO = 5
 
 
@@ -1930,7 +1931,8 @@ def _world_rank(e: Entry, namesake: Entry) -> bool:
     if e.kind != KIND_CITY or e.population < LARGE_CITY or e.population <= namesake.population:
         return False
     capital = _geonames_countries().get(e.cc, {}).get("capital") or ""
-    return fold(capital) == fold(e.name) or e.population >= WORLD_CITY_RATIO * _population_prior(namesake)
+    ratio = WORLD_CITY_RATIO if namesake.population < LARGE_CITY else AMBIGUOUS_RATIO
+    return fold(capital) == fold(e.name) or e.population >= ratio * _population_prior(namesake)
 
 
 def _world_city_over_an_actor(m: Mention, best: Entry, why: list[str], scored: list[tuple[float, list[str], Entry]],
