@@ -184,6 +184,10 @@ class Mention:
     # "air strikes by Russia"): it says who acts, not where, and casts no vote for its namesakes' country
     acting: bool = False
     speaking: bool = False  # a country or capital that comments, denies or condemns ("Moscow did not comment")
+    # a name written as who does something ("after the US left the pact") or as what qualifies a noun ("US
+    # officials", "France's decision"), not after a word of place: it still votes for its country, but says who
+    # acts, not where, so it does not carry a city's small namesake over the world city (`_world_city_over_an_actor`)
+    actor: bool = False
     # a country named as the other side of a border ("near the border with Venezuela", "the Niger border"): the
     # event is on this side of it, so it casts no vote and is not the event's place
     border: bool = False
@@ -290,6 +294,7 @@ def _mentions(article: Article, doc: Doc, gaz: Gazetteer, sent_starts: list[int]
         m.target = _target_of_act(span, doc, after)
         m.accused = span[-1].dep_ in {"dobj", "obj"} and span[-1].head.lower_ in cues()["target_verbs"]
         m.acting = state_acting(root)
+        m.actor = m.modifier or (root.dep_ == "nsubj" and m.cue not in cues()["site_preps"])
         m.speaking = state_speaking(root) or _names_an_outlet(article.text, m, gaz)
         if m.kind_hint in {"admin1", "admin2"} and m.speaking and _names_an_outlet(article.text, m, gaz):
             m.kind_hint = None  # "Lebanon state media said": the country's media, not a province "Lebanon state"
@@ -1095,6 +1100,8 @@ class Context:
     # the town readings a far larger town of the same name outranks (Hamburg, New York beside Hamburg, Germany):
     # two such readings side by side are a coincidence of borrowed names, not the text's geometry (`_near_named`)
     dwarfed: set[int] = field(default_factory=set)
+    # the article's votes of country names written as actors or modifiers (`Mention.actor`), by country
+    actors: Counter[str] = field(default_factory=Counter)
 
 
 def _anchor(m: Mention, ctx: Context) -> tuple[str, float] | None:
@@ -1165,6 +1172,8 @@ def _context(article: Article, doc: Doc, mentions: list[Mention], gaz: Gazetteer
             for table, key in ((ctx.sent, m.sent), (ctx.para, m.para), (ctx.place_para, m.para), (ctx.place_sent, m.sent)):
                 _add_vote(table, key, cc, w)
             ctx.article[cc] += w
+            if m.actor and m.candidates[0].kind == KIND_COUNTRY:
+                ctx.actors[cc] += w
             for para in (m.para, -1):
                 _add_vote(ctx.by_name, (para, fold(m.name)), cc, w)
     for k, m in enumerate(mentions):
@@ -1909,6 +1918,37 @@ def _city_over_a_small_namesake(m: Mention, best: Entry, why: list[str], scored:
     return big if support.get(best.cc, 0.0) - by_towns <= 1e-9 else None
 
 
+# A city of world rank over a namesake: 100,000 people or more (LARGE_CITY) and its country's capital, or five times a
+# small namesake. Five, not the ten at which a town dwarfs its namesake abroad (SMALL_RIVAL_RATIO), because the
+# namesake here has no word of place at all, only a country that acts: the larger city is what the bare name means,
+# as it would be with no country named. A namesake that is a large city itself (Birmingham, Alabama) is one news
+# name on its own, and two such are a reader's toss-up under AMBIGUOUS_RATIO: only a capital or a city that many
+# times larger outranks it.
+WORLD_CITY_RATIO = 5
+
+
+def _world_rank(e: Entry, namesake: Entry) -> bool:
+    if e.kind != KIND_CITY or e.population < LARGE_CITY or e.population <= namesake.population:
+        return False
+    capital = _geonames_countries().get(e.cc, {}).get("capital") or ""
+    ratio = WORLD_CITY_RATIO if namesake.population < LARGE_CITY else AMBIGUOUS_RATIO
+    return fold(capital) == fold(e.name) or e.population >= ratio * _population_prior(namesake)
+
+
+def _world_city_over_an_actor(m: Mention, best: Entry, why: list[str], scored: list[tuple[float, list[str], Entry]],
+                              ctx: Context) -> Entry | None:
+    """A city of world rank abroad (`_world_rank`) over the small namesake that only a country named as an actor or
+    modifier supports (`Mention.actor`: "after the US left the pact, protesters gathered in Damascus", "US officials
+    said the talks in Geneva would resume"): the country says who acts, not where. The namesake keeps its reading
+    where any other word places it in its country (a hierarchy, a nearby town, a province, another country word,
+    a nationality, the dateline) or the outlet is from there. The likeliest such city (the scores' order)."""
+    if best.kind != KIND_CITY or _placed_by_the_text(why) or best.cc == ctx.outlet or ctx.actors.get(best.cc, 0.0) <= 0:
+        return None
+    if _support_besides(m, ctx).get(best.cc, 0.0) - ctx.actors[best.cc] > 1e-9:
+        return None
+    return next((e for _, _, e in scored[1:] if e.cc != best.cc and _world_rank(e, best)), None)
+
+
 def _rival_city(best: Entry, others: list[Entry]) -> Entry | None:
     """A large town of the same name in another country that the chosen town does not dwarf (Tripoli in Libya
     and in Lebanon; Valencia in Venezuela and in Spain), else None."""
@@ -2264,6 +2304,10 @@ class Resolver:
                 best, margin = big, 0.0
                 why = [(f"the city in {gaz.country_name(big.cc)} over a small namesake in "
                         f"{gaz.country_name(scored[0][2].cc)}, which only other towns' names support")]
+            elif m.parent is None and not m.is_parent and (big := _world_city_over_an_actor(m, best, why, scored, ctx)):
+                best, margin = big, 0.0
+                why = [(f"the city in {gaz.country_name(big.cc)} over a small namesake in "
+                        f"{gaz.country_name(scored[0][2].cc)}, which only a country named as an actor supports")]
             cands = [
                 {"name": ascii_name(e.name), "kind": e.kind_name, "country": gaz.country_name(e.cc),
                  "admin1": gaz.admin1_name(e), "population": e.population, "score": round(sc, 2)}
