@@ -3,7 +3,9 @@
 Bump PIPELINE_VERSION whenever a change alters what extract produces for the same input.
 """
 
-PIPELINE_VERSION = "0.3.4"  # 0.3.4: clause words under a stronger prior in the decision, statements round four, places
+PIPELINE_VERSION = "0.3.5"  # 0.3.5: a vague recent time and a crowd's acts in the decision, products, peerages and
+# works' titles no places, a world city not its namesake for an acting country
+# 0.3.4: clause words under a stronger prior in the decision, statements round four, places
 # in lists and by a town's surroundings, a big city abroad over a small namesake
 # 0.3.3: later incidents' anchors in the decision, statements round three, persons in apposition and
 # an international outlet's home no longer places, a long revised-toll phrase
