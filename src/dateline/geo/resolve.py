@@ -1251,6 +1251,43 @@ def _context(article: Article, doc: Doc, mentions: list[Mention], gaz: Gazetteer
 
 OUTLET_NAME_VOTE = 0.5  # as much as a nationality word: "the Seychelles News Agency reported" says Seychelles
 
+DIVISION_TOWN_POP = 10_000  # a town of a state this large is one a reader knows as that state's
+
+
+def _divisions_over_countries(mentions: list[Mention], ctx: Context, text: str) -> bool:
+    """"Students in Georgia marched in Athens": a name that is a country and another country's first-order
+    division (Georgia, Niger) is the division when another place of the text is a town of that division under its
+    own name and has no reading in the country; the town is then that division's. The country reading stays when
+    the text says it (a place or demonym of the country, a neighbour's name, `country_reading_words`), when the
+    name stands for a state (an actor, a modifier) and when no such town is named. Whether any reading changed
+    (the context's votes are then stale)."""
+    changed = False
+    for m in mentions:
+        country = m.candidates[0] if m.candidates else None
+        if (country is None or country.kind != KIND_COUNTRY or m.ambiguous_country or m.actor or m.modifier
+                or m.target or m.acting or m.speaking or m.stance or m.attributive or m.border or m.aside):
+            continue
+        cc = country.cc
+        own = ctx.by_name.get((-1, fold(m.name)), Counter())
+        said = ctx.article.get(cc, 0.0) - own.get(cc, 0.0) > 0 or any(
+            re.search(rf"\b{re.escape(w)}", text) for w in cues()["country_reading_words"].get(cc, ()))
+        for d in (e for e in m.candidates if e.kind == KIND_ADMIN1 and e.cc != cc and fold(e.name) == fold(m.name)):
+            # a neighbour's name says the region of the country ("Russia"), unless it is the division's own country
+            if said or any(ctx.article.get(n, 0.0) > 0 for n in _neighbours().get(cc, frozenset()) if n != d.cc):
+                break
+            towns = [(o, inside) for o in mentions if o is not m and fold(o.name) != fold(m.name)
+                     and not any(e.cc == cc for e in o.candidates)
+                     and (inside := [e for e in o.candidates if e.kind == KIND_CITY and e.cc == d.cc
+                                     and e.admin1_code == d.admin1_code and e.population >= DIVISION_TOWN_POP
+                                     and fold(e.name) == fold(o.name)])]
+            if towns:
+                m.candidates = [d]
+                for o, inside in towns:
+                    o.candidates = inside
+                changed = True
+                break
+    return changed
+
 
 @functools.cache
 def _outlet_name_pattern(key: str = "outlet_name_heads") -> re.Pattern[str]:
@@ -2271,6 +2308,8 @@ class Resolver:
         para_starts = _paragraph_starts(article.text)
         mentions = _mentions(article, doc, gaz, sent_starts, para_starts)
         ctx = _context(article, doc, mentions, gaz, sent_starts, para_starts)
+        if _divisions_over_countries(mentions, ctx, article.text):
+            ctx = _context(article, doc, mentions, gaz, sent_starts, para_starts)
         actor_countries = actor_countries or set()
         places: list[Place | None] = [None] * len(mentions)
         chosen: list[Entry | None] = [None] * len(mentions)
