@@ -2137,6 +2137,38 @@ def _rival_province(m: Mention, best: Entry, ctx: Context) -> str | None:
     return cc if cc != best.cc and support.get(cc, 0) > 0 else None
 
 
+KNOWN_TOWN_POP = 50_000  # a town this large, the only one of its name anywhere, is one a reader knows by name
+
+
+def _clause_verb(doc: Doc, start: int, end: int) -> int | None:
+    """The token index of the verb whose clause holds the text between `start` and `end`, else None."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None:
+        return None
+    tok = span.root
+    while tok.pos_ not in {"VERB", "AUX"} and tok.head.i != tok.i:
+        tok = tok.head
+    return tok.i if tok.pos_ in {"VERB", "AUX"} else None
+
+
+def _lone_known_town(m: Mention, best: Entry, own_name: bool, cc: str, mentions: list[Mention], doc: Doc) -> bool:
+    """"The film was shot in Morocco and shown at the festival in Cannes": a town that is the only place of its name
+    in the index, large enough to be known by it, written in a clause of its own where no name of the context's
+    country stands, is that town, not an unlisted local place of the context's country. (A village the index lacks
+    that matches a namesake abroad is small or one of several namesakes, and keeps the context's country.)"""
+    if best.kind != KIND_CITY or not own_name or m.loose_only or best.population < KNOWN_TOWN_POP \
+            or any(e.idx != best.idx and e.kind == KIND_CITY for e in m.candidates):
+        return False
+    around = doc_text(doc)[max(0, m.start - 30) : m.end + 30].lower()
+    if m.town_word or any(re.search(rf"\b{w}\b", around) for w in cues()["settlement_words_before_unit"]):
+        return False  # "stormed Avignon, a village nearby": a local village, whatever its namesake abroad
+    verb = _clause_verb(doc, m.start, m.end)
+    if verb is None:
+        return False
+    return not any(o is not m and any(e.cc == cc for e in o.candidates) and _clause_verb(doc, o.start, o.end) == verb
+                   for o in mentions)
+
+
 def _unsupported(m: Mention, best: Entry, ctx: Context) -> bool:
     """A name several countries have, read in a country that no word of the article points to (no place, no
     demonym, no armed group, no dateline) while another place of its paragraph points elsewhere: however big
@@ -2415,6 +2447,7 @@ class Resolver:
             # Idleb", Sapotra's only reading in India, is no ground for taking Idleb out of Syria)
             if (dominant and best.cc != dominant and weak and not m.stance and not any(e.cc == dominant for e in m.candidates)
                     and not _across_the_border(m, best, dominant, own_name, doc)
+                    and not _lone_known_town(m, best, own_name, dominant, mentions, doc)
                     and not _only_its_children_say(m, dominant, votes.children, ctx)):
                 deferred.append((k, dominant, cands, best))  # after the others, whose admin1 it may take
                 continue
