@@ -30,6 +30,8 @@ def test_a_lone_known_town_in_its_own_clause_keeps_its_reading(resources, text, 
 @pytest.mark.parametrize(("text", "name", "country"), [
     # the country's name in the town's own clause: the rule for unlisted local places
     ("Troops in Morocco arrested two men in Cannes.", "Cannes", "Morocco"),
+    # the country's nationality word in the town's clause
+    ("The film was shot in Morocco and Moroccan police guarded the screening in Cannes.", "Cannes", "Morocco"),
     # a place the text calls a village: an unlisted local one
     ("Gunmen attacked a convoy in Syria. Soldiers then stormed Avignon, a village nearby.", "Avignon", "Syria"),
     ("Gunmen attacked a convoy in Syria and soldiers then stormed the village of Avignon.", "Avignon", "Syria"),

@@ -2151,7 +2151,8 @@ def _clause_verb(doc: Doc, start: int, end: int) -> int | None:
     return tok.i if tok.pos_ in {"VERB", "AUX"} else None
 
 
-def _lone_known_town(m: Mention, best: Entry, own_name: bool, cc: str, mentions: list[Mention], doc: Doc) -> bool:
+def _lone_known_town(m: Mention, best: Entry, own_name: bool, cc: str, mentions: list[Mention], doc: Doc,
+                     gaz: Gazetteer) -> bool:
     """"The film was shot in Morocco and shown at the festival in Cannes": a town that is the only place of its name
     in the index, large enough to be known by it, written in a clause of its own where no name of the context's
     country stands, is that town, not an unlisted local place of the context's country. (A village the index lacks
@@ -2165,8 +2166,15 @@ def _lone_known_town(m: Mention, best: Entry, own_name: bool, cc: str, mentions:
     verb = _clause_verb(doc, m.start, m.end)
     if verb is None:
         return False
-    return not any(o is not m and any(e.cc == cc for e in o.candidates) and _clause_verb(doc, o.start, o.end) == verb
-                   for o in mentions)
+    clauses = {_clause_verb(doc, o.start, o.end) for o in mentions
+               if o is not m and o.sent == m.sent and any(e.cc == cc for e in o.candidates)}
+    # a nationality word of the country in the town's clause says it as its name would ("Somali forces killed
+    # fighters along the Juba river")
+    sent = doc[doc.char_span(m.start, m.end, alignment_mode="expand").start].sent
+    clauses |= {_clause_verb(doc, t.idx, t.idx + len(t)) for t in sent
+                if t.text[:1].isupper() and t.i < len(doc) and gaz.demonym_country(t.text) == cc}
+    # the country named in another clause of the same sentence (each clause found), and nowhere in the town's
+    return bool(clauses) and None not in clauses and verb not in clauses
 
 
 def _unsupported(m: Mention, best: Entry, ctx: Context) -> bool:
@@ -2447,7 +2455,7 @@ class Resolver:
             # Idleb", Sapotra's only reading in India, is no ground for taking Idleb out of Syria)
             if (dominant and best.cc != dominant and weak and not m.stance and not any(e.cc == dominant for e in m.candidates)
                     and not _across_the_border(m, best, dominant, own_name, doc)
-                    and not _lone_known_town(m, best, own_name, dominant, mentions, doc)
+                    and not _lone_known_town(m, best, own_name, dominant, mentions, doc, gaz)
                     and not _only_its_children_say(m, dominant, votes.children, ctx)):
                 deferred.append((k, dominant, cands, best))  # after the others, whose admin1 it may take
                 continue
