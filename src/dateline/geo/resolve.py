@@ -2166,15 +2166,19 @@ def _lone_known_town(m: Mention, best: Entry, own_name: bool, cc: str, mentions:
     verb = _clause_verb(doc, m.start, m.end)
     if verb is None:
         return False
-    clauses = {_clause_verb(doc, o.start, o.end) for o in mentions
-               if o is not m and o.sent == m.sent and any(e.cc == cc for e in o.candidates)}
-    # a nationality word of the country in the town's clause says it as its name would ("Somali forces killed
-    # fighters along the Juba river")
+    # the country's own name, in another clause of the same sentence (a province or town of it says no more than
+    # that the report is about the country: "near the Jaru gathering in Mhemideh in Deir-ez-Zor")
+    named = {_clause_verb(doc, o.start, o.end) for o in mentions if o is not m and o.sent == m.sent
+             and o.candidates and o.candidates[0].kind == KIND_COUNTRY and o.candidates[0].cc == cc}
+    if not named or None in named or verb in named:
+        return False
+    # and nothing of the country in the town's clause: no place of it, nor its nationality word, which says it as its
+    # name would ("Somali forces killed fighters along the Juba river")
     sent = doc[doc.char_span(m.start, m.end, alignment_mode="expand").start].sent
-    clauses |= {_clause_verb(doc, t.idx, t.idx + len(t)) for t in sent
-                if t.text[:1].isupper() and t.i < len(doc) and gaz.demonym_country(t.text) == cc}
-    # the country named in another clause of the same sentence (each clause found), and nowhere in the town's
-    return bool(clauses) and None not in clauses and verb not in clauses
+    return not (any(o is not m and o.sent == m.sent and any(e.cc == cc for e in o.candidates)
+                    and _clause_verb(doc, o.start, o.end) == verb for o in mentions)
+                or any(t.text[:1].isupper() and gaz.demonym_country(t.text) == cc
+                       and _clause_verb(doc, t.idx, t.idx + len(t)) == verb for t in sent))
 
 
 def _unsupported(m: Mention, best: Entry, ctx: Context) -> bool:
