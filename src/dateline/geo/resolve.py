@@ -1251,6 +1251,43 @@ def _context(article: Article, doc: Doc, mentions: list[Mention], gaz: Gazetteer
 
 OUTLET_NAME_VOTE = 0.5  # as much as a nationality word: "the Seychelles News Agency reported" says Seychelles
 
+DIVISION_TOWN_POP = 10_000  # a town of a state this large is one a reader knows as that state's
+
+
+def _divisions_over_countries(mentions: list[Mention], ctx: Context, text: str) -> bool:
+    """"Students in Georgia marched in Athens": a name that is a country and another country's first-order
+    division (Georgia, Niger) is the division when another place of the text is a town of that division under its
+    own name and has no reading in the country; the town is then that division's. The country reading stays when
+    the text says it (a place or demonym of the country, a neighbour's name, `country_reading_words`), when the
+    name stands for a state (an actor, a modifier) and when no such town is named. Whether any reading changed
+    (the context's votes are then stale)."""
+    changed = False
+    for m in mentions:
+        country = m.candidates[0] if m.candidates else None
+        if (country is None or country.kind != KIND_COUNTRY or m.ambiguous_country or m.actor or m.modifier
+                or m.target or m.acting or m.speaking or m.stance or m.attributive or m.border or m.aside):
+            continue
+        cc = country.cc
+        own = ctx.by_name.get((-1, fold(m.name)), Counter())
+        said = ctx.article.get(cc, 0.0) - own.get(cc, 0.0) > 0 or any(
+            re.search(rf"\b{re.escape(w)}", text) for w in cues()["country_reading_words"].get(cc, ()))
+        for d in (e for e in m.candidates if e.kind == KIND_ADMIN1 and e.cc != cc and fold(e.name) == fold(m.name)):
+            # a neighbour's name says the region of the country ("Russia"), unless it is the division's own country
+            if said or any(ctx.article.get(n, 0.0) > 0 for n in _neighbours().get(cc, frozenset()) if n != d.cc):
+                break
+            towns = [(o, inside) for o in mentions if o is not m and fold(o.name) != fold(m.name)
+                     and not any(e.cc == cc for e in o.candidates)
+                     and (inside := [e for e in o.candidates if e.kind == KIND_CITY and e.cc == d.cc
+                                     and e.admin1_code == d.admin1_code and e.population >= DIVISION_TOWN_POP
+                                     and fold(e.name) == fold(o.name)])]
+            if towns:
+                m.candidates = [d]
+                for o, inside in towns:
+                    o.candidates = inside
+                changed = True
+                break
+    return changed
+
 
 @functools.cache
 def _outlet_name_pattern(key: str = "outlet_name_heads") -> re.Pattern[str]:
@@ -2100,6 +2137,50 @@ def _rival_province(m: Mention, best: Entry, ctx: Context) -> str | None:
     return cc if cc != best.cc and support.get(cc, 0) > 0 else None
 
 
+KNOWN_TOWN_POP = 50_000  # a town this large, the only one of its name anywhere, is one a reader knows by name
+
+
+def _clause_verb(doc: Doc, start: int, end: int) -> int | None:
+    """The token index of the verb whose clause holds the text between `start` and `end`, else None."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None:
+        return None
+    tok = span.root
+    while tok.pos_ not in {"VERB", "AUX"} and tok.head.i != tok.i:
+        tok = tok.head
+    return tok.i if tok.pos_ in {"VERB", "AUX"} else None
+
+
+def _lone_known_town(m: Mention, best: Entry, own_name: bool, cc: str, mentions: list[Mention], doc: Doc,
+                     gaz: Gazetteer) -> bool:
+    """"The film was shot in Morocco and shown at the festival in Cannes": a town that is the only place of its name
+    in the index, large enough to be known by it, written in a clause of its own where no name of the context's
+    country stands, is that town, not an unlisted local place of the context's country. (A village the index lacks
+    that matches a namesake abroad is small or one of several namesakes, and keeps the context's country.)"""
+    if best.kind != KIND_CITY or not own_name or m.loose_only or best.population < KNOWN_TOWN_POP \
+            or any(e.idx != best.idx and e.kind == KIND_CITY for e in m.candidates):
+        return False
+    around = doc_text(doc)[max(0, m.start - 30) : m.end + 30].lower()
+    if m.town_word or any(re.search(rf"\b{w}\b", around) for w in cues()["settlement_words_before_unit"]):
+        return False  # "stormed Avignon, a village nearby": a local village, whatever its namesake abroad
+    verb = _clause_verb(doc, m.start, m.end)
+    if verb is None:
+        return False
+    # the country's own name, in another clause of the same sentence (a province or town of it says no more than
+    # that the report is about the country: "near the Jaru gathering in Mhemideh in Deir-ez-Zor")
+    named = {_clause_verb(doc, o.start, o.end) for o in mentions if o is not m and o.sent == m.sent
+             and o.candidates and o.candidates[0].kind == KIND_COUNTRY and o.candidates[0].cc == cc}
+    if not named or None in named or verb in named:
+        return False
+    # and nothing of the country in the town's clause: no place of it, nor its nationality word, which says it as its
+    # name would ("Somali forces killed fighters along the Juba river")
+    sent = doc[doc.char_span(m.start, m.end, alignment_mode="expand").start].sent
+    return not (any(o is not m and o.sent == m.sent and any(e.cc == cc for e in o.candidates)
+                    and _clause_verb(doc, o.start, o.end) == verb for o in mentions)
+                or any(t.text[:1].isupper() and gaz.demonym_country(t.text) == cc
+                       and _clause_verb(doc, t.idx, t.idx + len(t)) == verb for t in sent))
+
+
 def _unsupported(m: Mention, best: Entry, ctx: Context) -> bool:
     """A name several countries have, read in a country that no word of the article points to (no place, no
     demonym, no armed group, no dateline) while another place of its paragraph points elsewhere: however big
@@ -2271,6 +2352,8 @@ class Resolver:
         para_starts = _paragraph_starts(article.text)
         mentions = _mentions(article, doc, gaz, sent_starts, para_starts)
         ctx = _context(article, doc, mentions, gaz, sent_starts, para_starts)
+        if _divisions_over_countries(mentions, ctx, article.text):
+            ctx = _context(article, doc, mentions, gaz, sent_starts, para_starts)
         actor_countries = actor_countries or set()
         places: list[Place | None] = [None] * len(mentions)
         chosen: list[Entry | None] = [None] * len(mentions)
@@ -2376,6 +2459,7 @@ class Resolver:
             # Idleb", Sapotra's only reading in India, is no ground for taking Idleb out of Syria)
             if (dominant and best.cc != dominant and weak and not m.stance and not any(e.cc == dominant for e in m.candidates)
                     and not _across_the_border(m, best, dominant, own_name, doc)
+                    and not _lone_known_town(m, best, own_name, dominant, mentions, doc, gaz)
                     and not _only_its_children_say(m, dominant, votes.children, ctx)):
                 deferred.append((k, dominant, cands, best))  # after the others, whose admin1 it may take
                 continue
