@@ -2167,7 +2167,8 @@ def _lone_known_town(m: Mention, best: Entry, own_name: bool, cc: str, mentions:
     if verb is None:
         return False
     # the country's own name, in another clause of the same sentence (a province or town of it says no more than
-    # that the report is about the country: "near the Jaru gathering in Mhemideh in Deir-ez-Zor")
+    # that the report is about the country, and a local site named like a town abroad stays in it: "near the Lyon
+    # camp in a village of Idlib province")
     named = {_clause_verb(doc, o.start, o.end) for o in mentions if o is not m and o.sent == m.sent
              and o.candidates and o.candidates[0].kind == KIND_COUNTRY and o.candidates[0].cc == cc}
     if not named or None in named or verb in named:
