@@ -171,7 +171,7 @@ def _clause_words(tok: Token) -> set[str]:
 
 
 # A speech verb's candidate has no type of the rules'; in the first half's gold the statements told by a bare
-# speech verb are mostly criticism ("said the decision was driven by populism").
+# speech verb are mostly criticism ("said the ruling was a gift to smugglers").
 REPORTED_TYPE = "ACCUSE"
 
 
