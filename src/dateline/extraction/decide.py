@@ -130,9 +130,9 @@ class TreeEnsemble:
 
 
 @dataclass(frozen=True)
-class EventModel:
-    """A logistic regression over named features, optionally averaged with boosted trees, plus a calibration
-    map (a tabulated sigmoid), as trained and shipped."""
+class LogisticModel:
+    """A logistic regression over named features and a calibration map (a tabulated sigmoid), as trained and
+    shipped: the part the event decision and the statement decision share."""
 
     index: dict[str, int]
     coef: np.ndarray
@@ -141,6 +141,45 @@ class EventModel:
     calib_y: np.ndarray
     threshold: float
     card: dict[str, Any]
+
+    def raw_score(self, features: dict[str, float]) -> float:
+        total = self.intercept
+        for name, value in features.items():
+            i = self.index.get(name)
+            if i is not None:
+                total += float(self.coef[i]) * value
+        return total
+
+    def calibrated(self, p: float) -> float:
+        if len(self.calib_x):
+            p = float(np.interp(p, self.calib_x, self.calib_y))
+        return round(p, 3)
+
+    def probability(self, features: dict[str, float]) -> float:
+        """The calibrated probability that a coder keeps the candidate."""
+        return self.calibrated(_sigmoid(self.raw_score(features)))
+
+    @staticmethod
+    def fields_from_json(data: dict[str, Any]) -> dict[str, Any]:
+        names: list[str] = data["features"]
+        coef = np.asarray(data["coef"], dtype=float)
+        if coef.shape != (len(names),):
+            raise ValueError(f"{len(names)} features but {coef.size} weights")
+        return {"index": {n: i for i, n in enumerate(names)}, "coef": coef, "intercept": float(data["intercept"]),
+                "calib_x": np.asarray(data.get("calib_x", []), dtype=float),
+                "calib_y": np.asarray(data.get("calib_y", []), dtype=float), "threshold": float(data["threshold"]),
+                "card": data.get("card", {})}
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> LogisticModel:
+        return cls(**cls.fields_from_json(data))
+
+
+@dataclass(frozen=True)
+class EventModel(LogisticModel):
+    """The event decision: the logistic regression, optionally averaged with boosted trees, then the calibration
+    map; with the sub-type model and the cut for overruling the rules."""
+
     subtype: SubtypeModel | None = None
     # The cut for an event the rules rejected: overruling them needs more than proposing (chosen in training
     # for precision among such events; never below `threshold`).
@@ -154,30 +193,16 @@ class EventModel:
             return max(self.threshold, self.overrule_threshold)
         return self.threshold
 
-    def raw_score(self, features: dict[str, float]) -> float:
-        total = self.intercept
-        for name, value in features.items():
-            i = self.index.get(name)
-            if i is not None:
-                total += float(self.coef[i]) * value
-        return total
-
     def probability(self, features: dict[str, float]) -> float:
         """The calibrated probability that a coder keeps the event."""
         p = _sigmoid(self.raw_score(features))
         if self.trees is not None:
             p = (1 - self.tree_share) * p + self.tree_share * _sigmoid(self.trees.log_odds(features))
-        if len(self.calib_x):
-            p = float(np.interp(p, self.calib_x, self.calib_y))
-        return round(p, 3)
+        return self.calibrated(p)
 
     @classmethod
     def from_json(cls, data: dict[str, Any]) -> EventModel:
-        names: list[str] = data["features"]
-        return cls(index={n: i for i, n in enumerate(names)}, coef=np.asarray(data["coef"], dtype=float),
-                   intercept=float(data["intercept"]), calib_x=np.asarray(data.get("calib_x", []), dtype=float),
-                   calib_y=np.asarray(data.get("calib_y", []), dtype=float), threshold=float(data["threshold"]),
-                   card=data.get("card", {}),
+        return cls(**cls.fields_from_json(data),
                    subtype=SubtypeModel.from_json(data["subtype"]) if data.get("subtype") else None,
                    overrule_threshold=data.get("overrule_threshold"),
                    trees=TreeEnsemble.from_json(data["trees"]) if data.get("trees") else None,

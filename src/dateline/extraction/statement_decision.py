@@ -12,13 +12,11 @@ Weights are read with numpy from JSON, so scoring needs no machine-learning libr
 from __future__ import annotations
 
 import functools
-import math
-from dataclasses import dataclass
 from typing import Any
 
-import numpy as np
 from spacy.tokens import Doc, Token
 
+from dateline.extraction.decide import LogisticModel
 from dateline.extraction.packaged import load_model
 from dateline.model import Quote, Statement
 
@@ -31,40 +29,8 @@ _CONDITIONS = frozenset({"if", "unless", "whether", "until"})
 _REPORTING = frozenset({"say", "tell", "add", "state", "announce", "claim", "report", "insist", "write", "declare"})
 
 
-@dataclass(frozen=True)
-class StatementModel:
-    """A logistic regression over named features and a calibration map (a tabulated sigmoid), as trained."""
-
-    index: dict[str, int]
-    coef: np.ndarray
-    intercept: float
-    calib_x: np.ndarray
-    calib_y: np.ndarray
-    threshold: float
-    card: dict[str, Any]
-
-    def probability(self, features: dict[str, float]) -> float:
-        """The calibrated probability that a coder keeps the statement."""
-        total = self.intercept
-        for name, value in features.items():
-            i = self.index.get(name)
-            if i is not None:
-                total += float(self.coef[i]) * value
-        p = 1.0 / (1.0 + math.exp(-max(-60.0, min(60.0, total))))
-        if len(self.calib_x):
-            p = float(np.interp(p, self.calib_x, self.calib_y))
-        return round(p, 3)
-
-    @classmethod
-    def from_json(cls, data: dict[str, Any]) -> StatementModel:
-        names: list[str] = data["features"]
-        coef = np.asarray(data["coef"], dtype=float)
-        if coef.shape != (len(names),):
-            raise ValueError(f"{len(names)} features but {coef.size} weights")
-        return cls(index={n: i for i, n in enumerate(names)}, coef=coef, intercept=float(data["intercept"]),
-                   calib_x=np.asarray(data.get("calib_x", []), dtype=float),
-                   calib_y=np.asarray(data.get("calib_y", []), dtype=float), threshold=float(data["threshold"]),
-                   card=data.get("card", {}))
+class StatementModel(LogisticModel):
+    """The statement decision: a logistic regression over named features and a calibration map, as trained."""
 
 
 @functools.cache
