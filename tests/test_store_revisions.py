@@ -65,11 +65,16 @@ def test_other_records_urls_and_files_stay_side_by_side(db_url: str) -> None:
         assert sorted(e["fatalities"] for e in store.query_events()) == [3, 3, 4, 5, 12]
 
 
+def _with_a_bomb_in_basra(report):  # type: ignore[no-untyped-def]
+    """The report with a second event, a bomb in Basra, that its revision no longer tells."""
+    report.events.append(make_event(SECOND_STORY, "bomb", "E2", event_date=dt.date(2019, 10, 29),
+                                    event_type="Explosions/Remote violence",
+                                    sub_event_type="Remote explosive/landmine/IED", location="Basra"))
+    return report
+
+
 def test_an_event_the_revision_no_longer_tells_leaves_the_lists(db_url: str) -> None:
-    two = told(SECOND_STORY)
-    two.events.append(make_event(SECOND_STORY, "bomb", "E2", event_date=dt.date(2019, 10, 29),
-                                 event_type="Explosions/Remote violence",
-                                 sub_event_type="Remote explosive/landmine/IED", location="Basra"))
+    two = _with_a_bomb_in_basra(told(SECOND_STORY))
     with Store(db_url) as store:
         store.add_reports([two])
         assert store.count_events() == 2
@@ -105,10 +110,7 @@ def test_a_corrected_figure_the_revision_tells_anew_is_left_as_told_for_review(d
 
 
 def test_a_reviewed_event_the_revision_drops_is_marked_superseded(db_url: str) -> None:
-    two = told(SECOND_STORY)
-    two.events.append(make_event(SECOND_STORY, "bomb", "E2", event_date=dt.date(2019, 10, 29),
-                                 event_type="Explosions/Remote violence",
-                                 sub_event_type="Remote explosive/landmine/IED", location="Basra"))
+    two = _with_a_bomb_in_basra(told(SECOND_STORY))
     with Store(db_url) as store:
         store.add_reports([two])
         bomb = next(e for e in store.query_events() if e["location"] == "Basra")
